@@ -1,0 +1,42 @@
+# Both targets bootstrap .venv from nothing: only Python 3.11 and make are needed.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP_ALL := $(VENV)/.installed-all
+STAMP_DEV := $(VENV)/.installed-dev
+
+.PHONY: demo test lint typecheck pytest bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run 'make PYTHON=python3 ...'"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP_DEV): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+$(STAMP_ALL): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[all]"
+	@touch $@ $(STAMP_DEV)
+
+demo: $(STAMP_ALL)
+	$(BIN)/scr-timeline demo
+
+lint: $(STAMP_DEV)
+	$(BIN)/ruff check scr_timeline tests benchmarks
+	$(BIN)/ruff format --check scr_timeline tests benchmarks
+
+typecheck: $(STAMP_DEV)
+	$(BIN)/mypy
+
+pytest: $(STAMP_DEV)
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck pytest
+
+bench: $(STAMP_DEV)
+	$(BIN)/python benchmarks/bench_read.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -1,0 +1,53 @@
+"""scr_timeline: read, merge and analyse child safeguarding review chronologies.
+
+>>> import scr_timeline as scr
+>>> chron = scr.load_sample("child-a-combined")
+>>> chron.events.index.name
+'event_id'
+"""
+
+from __future__ import annotations
+
+from .chronology import Chronology, ChronologyMeta, SourceInfo, merge
+from .dates import parse_date, parse_dates
+from .datasets import list_samples, load_sample, sample_path
+from .exceptions import (
+    ChronologyReadError,
+    ChronologyWarning,
+    DateParseError,
+    EmptyChronologyError,
+    MissingColumnError,
+    MissingDependencyError,
+    RulebookError,
+    ScrTimelineError,
+    UnsupportedFormatError,
+)
+from .io import parse_table, read, read_csv, read_excel
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Chronology",
+    "ChronologyMeta",
+    "ChronologyReadError",
+    "ChronologyWarning",
+    "DateParseError",
+    "EmptyChronologyError",
+    "MissingColumnError",
+    "MissingDependencyError",
+    "RulebookError",
+    "ScrTimelineError",
+    "SourceInfo",
+    "UnsupportedFormatError",
+    "__version__",
+    "list_samples",
+    "load_sample",
+    "merge",
+    "parse_date",
+    "parse_dates",
+    "parse_table",
+    "read",
+    "read_csv",
+    "read_excel",
+    "sample_path",
+]

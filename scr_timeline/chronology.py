@@ -1,0 +1,550 @@
+"""The Chronology: one canonical events table, the rows that could not become events, and
+the warnings a reviewer should see, with the provenance of every input.
+
+Examples
+--------
+>>> from scr_timeline.testing import make_events
+>>> chron = Chronology(make_events(start=["2007-03-12", "2007-03-14"], agency=["gp", "csc"]))
+>>> len(chron)
+2
+>>> chron.events["agency"].tolist()
+['gp', 'csc']
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import schema as S
+from .exceptions import ScrTimelineError
+
+__all__ = [
+    "Chronology",
+    "ChronologyMeta",
+    "SourceInfo",
+    "empty_events",
+    "empty_rejected",
+    "empty_warnings",
+    "merge",
+    "safe_for_spreadsheet",
+]
+
+#: dtypes of the canonical events table (``event_id`` is the index).
+EVENT_DTYPES: dict[str, Any] = {
+    S.START: "datetime64[ns]",
+    S.END: "datetime64[ns]",
+    S.PRECISION: pd.CategoricalDtype(list(S.PRECISIONS)),
+    S.DATE_TEXT: "string",
+    S.AGENCY: pd.CategoricalDtype(list(S.AGENCIES)),
+    S.ORGANISATION: "string",
+    S.SOURCE: "string",
+    S.PRACTITIONER: "string",
+    S.ROLE: pd.CategoricalDtype(list(S.ROLES)),
+    S.EVENT_TYPE: pd.CategoricalDtype(list(S.EVENT_TYPES)),
+    S.DETAILS: "string",
+    S.OUTCOME: "string",
+    S.COMMENT: "string",
+    S.COUNTERPARTS: "object",
+    S.INJURY: "bool",
+    S.INJURY_KINDS: "object",
+    S.SUSPICIOUS_INJURY: "bool",
+    S.CHILD_SEEN: "boolean",
+    S.CHILD_AGE_DAYS: "Int64",
+    S.DUPLICATE_OF: "string",
+    S.SEQUENCE: "string",
+    S.SOURCE_FILE: "string",
+    S.SOURCE_SHEET: "string",
+    S.SOURCE_ROW: "int64",
+}
+
+REJECTED_DTYPES: dict[str, Any] = {
+    S.SOURCE_FILE: "string",
+    S.SOURCE_SHEET: "string",
+    S.SOURCE_ROW: "int64",
+    S.REASON_CODE: "string",
+    S.REASON: "string",
+    S.COLUMN: "string",
+    S.VALUE: "string",
+    S.DATE_TEXT: "string",
+    S.DETAILS: "string",
+}
+
+WARNING_DTYPES: dict[str, Any] = {
+    S.CODE: "string",
+    S.MESSAGE: "string",
+    S.SOURCE_FILE: "string",
+    S.SOURCE_SHEET: "string",
+    S.SOURCE_ROW: "Int64",
+}
+
+_TUPLE_COLUMNS = (S.COUNTERPARTS, S.INJURY_KINDS)
+
+
+def _empty(dtypes: Mapping[str, Any], index_name: str | None = None) -> pd.DataFrame:
+    frame = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in dtypes.items()})
+    if index_name:
+        frame.index = pd.Index([], dtype="string", name=index_name)
+    return frame
+
+
+def empty_events() -> pd.DataFrame:
+    """An events table with the canonical columns and dtypes and no rows.
+
+    Examples
+    --------
+    >>> list(empty_events().columns)[:3]
+    ['start', 'end', 'precision']
+    """
+    return _empty(EVENT_DTYPES, S.EVENT_ID)
+
+
+def empty_rejected() -> pd.DataFrame:
+    """A rejected-rows table with no rows."""
+    return _empty(REJECTED_DTYPES)
+
+
+def empty_warnings() -> pd.DataFrame:
+    """A warnings table with no rows."""
+    return _empty(WARNING_DTYPES)
+
+
+def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
+    """Return ``frame`` with exactly the columns of ``dtypes`` (missing ones empty), cast.
+
+    Extra columns are kept after the canonical ones.
+    """
+    out = frame.copy()
+    n = len(out)
+    for name, dtype in dtypes.items():
+        if name not in out.columns:
+            if name in _TUPLE_COLUMNS:
+                out[name] = pd.Series([()] * n, index=out.index, dtype="object")
+            elif dtype == "bool":
+                out[name] = False
+            else:
+                out[name] = pd.Series(pd.NA, index=out.index, dtype=dtype)
+        elif str(out[name].dtype) != str(dtype):
+            if isinstance(dtype, str) and dtype.startswith("datetime64"):
+                out[name] = pd.to_datetime(out[name]).astype(dtype)
+            elif dtype == "object":
+                pass
+            else:
+                out[name] = out[name].astype(dtype)
+    extras = [c for c in out.columns if c not in dtypes]
+    return out[[*dtypes, *extras]]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """Where one input table came from and what became of its rows."""
+
+    file: str
+    sheet: str | None = None
+    rows: int = 0
+    events: int = 0
+    rejected: int = 0
+    header_row: int | None = None
+    dayfirst: bool | None = None
+    agency: str | None = None
+    title: str | None = None
+    format: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields as a plain dict (for tables and JSON)."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyMeta:
+    """Facts about a chronology as a whole."""
+
+    title: str | None = None
+    child_dob: pd.Timestamp | None = None
+    end_date: pd.Timestamp | None = None
+    sources: tuple[SourceInfo, ...] = field(default_factory=tuple)
+
+    def with_changes(self, **changes: Any) -> ChronologyMeta:
+        """A copy with some fields replaced."""
+        return replace(self, **changes)
+
+
+def _to_timestamp(value: object, name: str) -> pd.Timestamp | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.normalize() if name == "child_dob" else value
+    try:
+        from .dates import parse_date
+
+        start, end, _precision = parse_date(value)
+    except ScrTimelineError as err:
+        raise type(err)(
+            f"cannot read {name}={value!r} as a date",
+            found=value,
+            expected="a date such as '2006-03-01' or '01/03/2006'",
+        ) from err
+    return start if name == "child_dob" else end
+
+
+class Chronology:
+    """A review chronology: canonical events, rejected rows, warnings and metadata.
+
+    Parameters
+    ----------
+    events
+        Canonical events table (see ``docs/schema.md``); missing canonical columns are
+        added empty, so a partial table built by hand is accepted.
+    rejected, warnings
+        Input rows that could not become events (with the reason), and flaws found.
+    meta
+        Title, child's date of birth, end date and the sources read.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> chron = Chronology(make_events(start=["2007-03-12"], agency=["police"]))
+    >>> chron.meta.title is None
+    True
+    """
+
+    def __init__(
+        self,
+        events: pd.DataFrame | None = None,
+        rejected: pd.DataFrame | None = None,
+        warnings: pd.DataFrame | None = None,
+        meta: ChronologyMeta | None = None,
+        *,
+        child_dob: object = None,
+        end_date: object = None,
+        title: str | None = None,
+    ) -> None:
+        if events is not None and not isinstance(events, pd.DataFrame):
+            raise TypeError(f"events must be a pandas DataFrame, not {type(events).__name__}")
+        ev = empty_events() if events is None else conform(events, EVENT_DTYPES)
+        if ev.index.name != S.EVENT_ID:
+            ev.index = pd.Index(ev.index.astype(str), dtype="string", name=S.EVENT_ID)
+        self._events = ev
+        self._rejected = (
+            empty_rejected() if rejected is None else conform(rejected, REJECTED_DTYPES)
+        )
+        self._warnings = (
+            empty_warnings() if warnings is None else conform(warnings, WARNING_DTYPES)
+        )
+        meta = meta or ChronologyMeta()
+        changes: dict[str, Any] = {}
+        if child_dob is not None:
+            changes["child_dob"] = _to_timestamp(child_dob, "child_dob")
+        if end_date is not None:
+            changes["end_date"] = _to_timestamp(end_date, "end_date")
+        if title is not None:
+            changes["title"] = title
+        self._meta = meta.with_changes(**changes) if changes else meta
+        self._graph: Any = None
+
+    # -- the tables -------------------------------------------------------------------------
+    @property
+    def events(self) -> pd.DataFrame:
+        """Canonical events, sorted by ``start``, indexed by ``event_id``."""
+        return self._events
+
+    @property
+    def rejected(self) -> pd.DataFrame:
+        """Every input row that could not become an event, with the reason."""
+        return self._rejected
+
+    @property
+    def warnings(self) -> pd.DataFrame:
+        """Flaws found while reading: code, message and where."""
+        return self._warnings
+
+    @property
+    def meta(self) -> ChronologyMeta:
+        """Title, child's date of birth, end date and the sources read."""
+        return self._meta
+
+    def __len__(self) -> int:
+        return len(self._events)
+
+    # -- derived views ----------------------------------------------------------------------
+    def span(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        """Earliest start and latest end of the events (``(None, None)`` when empty)."""
+        if self._events.empty:
+            return None, None
+        return self._events[S.START].min(), self._events[S.END].max()
+
+    def agency_summary(self) -> pd.DataFrame:
+        """Events per agency with first and last date, busiest agency first.
+
+        Examples
+        --------
+        >>> from scr_timeline.testing import make_events
+        >>> chron = Chronology(make_events(start=["2007-01-02", "2007-02-03"], agency=["gp", "gp"]))
+        >>> chron.agency_summary().loc["gp", "events"]
+        2
+        """
+        ev = self._events
+        if ev.empty:
+            return pd.DataFrame(
+                {"label": [], "events": [], "first": [], "last": []},
+                index=pd.Index([], name=S.AGENCY),
+            )
+        grouped = ev.groupby(S.AGENCY, observed=True)
+        out = pd.DataFrame(
+            {
+                "events": grouped.size(),
+                "first": grouped[S.START].min(),
+                "last": grouped[S.END].max(),
+            }
+        )
+        out.index = pd.Index(out.index.astype(str), name=S.AGENCY)
+        out.insert(0, "label", [S.AGENCY_LABELS.get(a, a) for a in out.index])
+        return out.sort_values(["events", "first"], ascending=[False, True])
+
+    def summary(self) -> str:
+        """A plain-text summary: sources, date span, events per agency, rejected, warnings."""
+        lines = [self.meta.title or "Chronology"]
+        first, last = self.span()
+        if first is not None and last is not None:
+            lines.append(
+                f"  {len(self):,} events from {first:%d %b %Y} to {last:%d %b %Y}"
+                f" ({len(self.meta.sources)} source table(s))"
+            )
+        else:
+            lines.append(f"  no events ({len(self.meta.sources)} source table(s))")
+        if self.meta.child_dob is not None:
+            lines.append(f"  child's date of birth: {self.meta.child_dob:%d %b %Y}")
+        lines.append(f"  rejected rows: {len(self.rejected):,}   warnings: {len(self.warnings):,}")
+        table = self.agency_summary()
+        if not table.empty:
+            width = max(len(label) for label in table["label"])
+            for _, row in table.iterrows():
+                lines.append(
+                    f"    {row['label']:<{width}}  {row['events']:>6,}  "
+                    f"{row['first']:%d/%m/%Y} - {row['last']:%d/%m/%Y}"
+                )
+        if len(self.rejected):
+            reasons = self.rejected[S.REASON_CODE].value_counts()
+            lines.append(
+                "  rejected by reason: "
+                + ", ".join(f"{code} {count}" for code, count in reasons.items())
+            )
+        if len(self.warnings):
+            codes = self.warnings[S.CODE].value_counts()
+            lines.append(
+                "  warnings by code: " + ", ".join(f"{code} {count}" for code, count in codes.items())
+            )
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        first, last = self.span()
+        span = f"{first:%Y-%m-%d}..{last:%Y-%m-%d}" if first is not None and last is not None else "empty"
+        return (
+            f"<Chronology {self.meta.title or ''!s}{' ' if self.meta.title else ''}"
+            f"events={len(self)} agencies={self._events[S.AGENCY].nunique()} span={span} "
+            f"rejected={len(self.rejected)} warnings={len(self.warnings)}>"
+        )
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        first, last = self.span()
+        title = esc(self.meta.title or "Chronology")
+        span = (
+            f"{first:%d %b %Y} &ndash; {last:%d %b %Y}"
+            if first is not None and last is not None
+            else "no events"
+        )
+        rows = "".join(
+            f"<tr><td>{esc(str(r['label']))}</td><td style='text-align:right'>{r['events']:,}</td>"
+            f"<td>{r['first']:%d/%m/%Y}</td><td>{r['last']:%d/%m/%Y}</td></tr>"
+            for _, r in self.agency_summary().iterrows()
+        )
+        return (
+            "<div class='scr-chronology'>"
+            f"<strong>{title}</strong><br>"
+            f"{len(self):,} events, {span}; {len(self.meta.sources)} source table(s); "
+            f"<b>{len(self.rejected):,}</b> rejected rows; <b>{len(self.warnings):,}</b> warnings"
+            "<table><thead><tr><th>Agency</th><th>Events</th><th>First</th><th>Last</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table></div>"
+        )
+
+    # -- export -----------------------------------------------------------------------------
+    def to_csv(self, folder: str | Path) -> dict[str, Path]:
+        """Write ``events.csv``, ``rejected.csv`` and ``warnings.csv`` into ``folder``.
+
+        Tuples are joined with ``"; "``; cells that a spreadsheet would run as a formula
+        (starting with ``= + - @``, tab or carriage return) are prefixed with ``'``. Nothing
+        is written outside ``folder``; each file is written to a temporary name and renamed.
+
+        Returns
+        -------
+        dict
+            Table name to the path written.
+        """
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        written = {}
+        for name, frame in (
+            ("events", self._events.reset_index()),
+            ("rejected", self._rejected),
+            ("warnings", self._warnings),
+        ):
+            path = out / f"{name}.csv"
+            write_csv_atomic(frame_for_export(frame), path)
+            written[name] = path
+        return written
+
+    def copy(self) -> Chronology:
+        """A deep copy."""
+        return Chronology(
+            self._events.copy(), self._rejected.copy(), self._warnings.copy(), self._meta
+        )
+
+
+# --- export helpers ----------------------------------------------------------------------------
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_for_spreadsheet(values: pd.Series) -> pd.Series:
+    """Neutralise cells a spreadsheet would treat as formulas by prefixing ``'``.
+
+    Examples
+    --------
+    >>> safe_for_spreadsheet(pd.Series(["=HYPERLINK(1)", "ok", None])).tolist()
+    ["'=HYPERLINK(1)", 'ok', None]
+    """
+    text = values.astype("object")
+    mask = text.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
+    if not mask.any():
+        return values
+    out = text.copy()
+    out[mask] = "'" + text[mask].astype(str)
+    return out
+
+
+def frame_for_export(frame: pd.DataFrame) -> pd.DataFrame:
+    """Join tuple columns with ``"; "`` and neutralise formula-like text cells."""
+    out = frame.copy()
+    for col in out.columns:
+        series = out[col]
+        if series.dtype == object and series.map(lambda v: isinstance(v, tuple)).any():
+            series = series.map(lambda v: "; ".join(map(str, v)) if isinstance(v, tuple) else v)
+        if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
+            series = safe_for_spreadsheet(series)
+        out[col] = series
+    return out
+
+
+def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
+    """Write a CSV (UTF-8 with BOM, so Excel reads it) to a temporary file, then rename."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    frame.to_csv(tmp, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d %H:%M:%S")
+    tmp.replace(path)
+
+
+# --- merging -----------------------------------------------------------------------------------
+def sort_events(events: pd.DataFrame, order: pd.Series | None = None) -> pd.DataFrame:
+    """Sort events by start, keeping the chronology's own order for equal starts.
+
+    ``order`` is the input order (source order then row); equal starts keep it, so a
+    referral listed before the visit that closed it stays first.
+    """
+    if order is None:
+        order = pd.Series(np.arange(len(events)), index=events.index)
+    key = pd.DataFrame({"start": events[S.START].to_numpy(), "order": order.to_numpy()})
+    positions = np.lexsort((key["order"].to_numpy(), key["start"].to_numpy()))
+    return events.iloc[positions]
+
+
+def merge(chronologies: Iterable[Chronology], *, title: str | None = None) -> Chronology:
+    """Merge several chronologies into one; nothing is dropped.
+
+    Event ids stay as they are unless two inputs share one, in which case the later
+    input's ids are prefixed with its position (``2:police-r14``) and a warning says so.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> a = Chronology(make_events(start=["2007-03-14"], agency=["gp"]))
+    >>> b = Chronology(make_events(start=["2007-03-12"], agency=["police"]))
+    >>> merge([a, b]).events["agency"].tolist()
+    ['police', 'gp']
+    """
+    chrons = list(chronologies)
+    if not chrons:
+        return Chronology()
+    for c in chrons:
+        if not isinstance(c, Chronology):
+            raise TypeError(f"merge() takes Chronology objects, not {type(c).__name__}")
+    if len(chrons) == 1 and title is None:
+        return chrons[0]
+    seen: set[str] = set()
+    frames: list[pd.DataFrame] = []
+    orders: list[np.ndarray] = []
+    extra_warnings: list[dict[str, Any]] = []
+    offset = 0
+    for position, chron in enumerate(chrons, start=1):
+        ev = chron.events
+        ids = ev.index.astype(str)
+        clash = ids.isin(list(seen)) if seen else np.zeros(len(ids), dtype=bool)
+        if clash.any():
+            ev = ev.copy()
+            new_ids = np.where(clash, f"{position}:" + ids, ids)
+            ev.index = pd.Index(new_ids, dtype="string", name=S.EVENT_ID)
+            extra_warnings.append(
+                {
+                    S.CODE: "event_id_clash",
+                    S.MESSAGE: f"{int(clash.sum())} event id(s) of input {position} were also "
+                    f"used by an earlier input; prefixed with '{position}:'",
+                    S.SOURCE_FILE: str(ev[S.SOURCE_FILE].iloc[0]) if len(ev) else None,
+                }
+            )
+        seen.update(ev.index.astype(str))
+        frames.append(ev)
+        orders.append(np.arange(offset, offset + len(ev)))
+        offset += len(ev)
+    events = pd.concat(frames) if frames else empty_events()
+    order = pd.Series(np.concatenate(orders), index=events.index)
+    events = sort_events(events, order)
+    rejected = pd.concat([c.rejected for c in chrons], ignore_index=True)
+    warnings = pd.concat(
+        [c.warnings for c in chrons]
+        + ([pd.DataFrame(extra_warnings)] if extra_warnings else []),
+        ignore_index=True,
+    )
+    dobs = {c.meta.child_dob for c in chrons if c.meta.child_dob is not None}
+    ends = [c.meta.end_date for c in chrons if c.meta.end_date is not None]
+    if len(dobs) > 1:
+        warnings = pd.concat(
+            [
+                warnings,
+                pd.DataFrame(
+                    [
+                        {
+                            S.CODE: "child_dob_conflict",
+                            S.MESSAGE: "the inputs give different dates of birth: "
+                            + ", ".join(sorted(f"{d:%d/%m/%Y}" for d in dobs))
+                            + "; using the earliest",
+                        }
+                    ]
+                ),
+            ],
+            ignore_index=True,
+        )
+    meta = ChronologyMeta(
+        title=title or next((c.meta.title for c in chrons if c.meta.title), None),
+        child_dob=min(dobs) if dobs else None,
+        end_date=max(ends) if ends else None,
+        sources=tuple(s for c in chrons for s in c.meta.sources),
+    )
+    return Chronology(events, rejected, warnings, meta)
+

@@ -1,0 +1,160 @@
+"""The ``scr-timeline`` command line.
+
+Exit codes: 0 success, 2 bad input (one line per error on stderr), 1 reserved for
+``--fail-on``. Tracebacks only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .exceptions import ScrTimelineError
+
+__all__ = ["main"]
+
+
+def _add_read_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="chronology files or folders")
+    parser.add_argument("--child-dob", metavar="DATE", help="child's date of birth (dd/mm/yyyy)")
+    parser.add_argument("--end-date", metavar="DATE", help="end of the period under review")
+    parser.add_argument(
+        "--agency", metavar="AGENCY", help="agency of rows that have none (e.g. gp, police)"
+    )
+    parser.add_argument(
+        "--month-first",
+        action="store_true",
+        help="read numeric dates month first (default: day first unless the file proves otherwise)",
+    )
+    parser.add_argument(
+        "--anchor-relative",
+        action="store_true",
+        help="date relative cells ('2 weeks later') from the row above instead of rejecting them",
+    )
+
+
+def _read_options(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "child_dob": args.child_dob,
+        "end_date": args.end_date,
+        "agency": args.agency,
+        "dayfirst": False if args.month_first else None,
+        "anchor_relative": args.anchor_relative,
+    }
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .datasets import list_samples, load_sample
+
+    samples = list_samples()
+    print(f"scr_timeline {__version__}: demo on {len(samples)} fictional sample chronologies\n")
+    for _, sample in samples.iterrows():
+        chron = load_sample(sample["name"])
+        print(f"== {sample['file']}: {sample['description']}")
+        print(chron.summary())
+        if len(chron.rejected):
+            print("  rejected rows:")
+            for _, row in chron.rejected.iterrows():
+                sheet = f" sheet {row['source_sheet']!r}" if row["source_sheet"] is not None and str(row["source_sheet"]) != "<NA>" else ""
+                print(f"    {row['source_file']}{sheet} row {row['source_row']}: {row['reason']}")
+        print()
+    if args.out:
+        out = Path(args.out)
+        for _, sample in samples.iterrows():
+            load_sample(sample["name"]).to_csv(out / sample["name"])
+        print(f"canonical tables written to {out.resolve()}")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .io import read
+
+    status = 0
+    for source in args.inputs:
+        try:
+            chron = read(source, **_read_options(args))  # type: ignore[arg-type]
+        except ScrTimelineError as err:
+            print(f"error: {err}", file=sys.stderr)
+            status = 2
+            continue
+        print(chron.summary())
+        problems = []
+        for _, row in chron.rejected.iterrows():
+            problems.append(
+                {
+                    "file": row["source_file"],
+                    "sheet": row["source_sheet"],
+                    "row": row["source_row"],
+                    "kind": "rejected",
+                    "code": row["reason_code"],
+                    "message": row["reason"],
+                }
+            )
+        for _, row in chron.warnings.iterrows():
+            problems.append(
+                {
+                    "file": row["source_file"],
+                    "sheet": row["source_sheet"],
+                    "row": row["source_row"],
+                    "kind": "warning",
+                    "code": row["code"],
+                    "message": row["message"],
+                }
+            )
+        if problems:
+            table = pd.DataFrame(problems).fillna("")
+            with pd.option_context("display.max_rows", None, "display.max_colwidth", 120, "display.width", 200):
+                print(table.to_string(index=False))
+        else:
+            print("  nothing to fix")
+        print()
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (for documentation tools and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="scr-timeline",
+        description="Read, merge and analyse child safeguarding review chronologies.",
+    )
+    parser.add_argument("--version", action="version", version=f"scr-timeline {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="read the bundled fictional samples and summarise them")
+    demo.add_argument("--out", metavar="DIR", help="also write their canonical tables here")
+    demo.set_defaults(func=_cmd_demo)
+
+    validate = sub.add_parser(
+        "validate", help="list what must be fixed in chronologies before analysis"
+    )
+    _add_read_options(validate)
+    validate.set_defaults(func=_cmd_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code.
+
+    Examples
+    --------
+    >>> main(["--version"])  # doctest: +SKIP
+    scr-timeline 0.1.0
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ScrTimelineError as err:
+        if args.debug:
+            raise
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,151 @@
+"""Readers: one module per format, all sharing :func:`parse_table`.
+
+``read()`` picks the reader by the file's suffix and merges several files into one
+Chronology.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..chronology import Chronology, merge
+from ..exceptions import ChronologyReadError, UnsupportedFormatError
+from .csv import read_csv
+from .excel import EXCEL_SUFFIXES, read_excel
+from .table import parse_table
+
+__all__ = ["SUPPORTED_SUFFIXES", "parse_table", "read", "read_csv", "read_excel"]
+
+CSV_SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
+SUPPORTED_SUFFIXES = tuple(sorted(CSV_SUFFIXES | EXCEL_SUFFIXES))
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                f for f in path.iterdir()
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(("~$", "."))
+            )
+            if not found:
+                raise ChronologyReadError(
+                    "the folder holds no chronology files",
+                    file=str(path),
+                    expected="files ending " + ", ".join(SUPPORTED_SUFFIXES),
+                )
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise ChronologyReadError("no such file", file=str(path))
+    if suffix in CSV_SUFFIXES:
+        sheets = options.pop("sheets", None)
+        if sheets is not None:
+            raise TypeError("sheets= only applies to Excel workbooks")
+        return read_csv(path, **options)
+    if suffix in EXCEL_SUFFIXES:
+        return read_excel(path, **options)
+    raise UnsupportedFormatError(
+        f"cannot read files ending {suffix or '(no suffix)'!r}",
+        file=path.name,
+        found=suffix,
+        expected="one of " + ", ".join(SUPPORTED_SUFFIXES),
+    )
+
+
+def read(
+    source: str | Path | pd.DataFrame | Iterable[str | Path],
+    *,
+    columns: Mapping[str, str] | None = None,
+    agency: str | None = None,
+    child_dob: object = None,
+    end_date: object = None,
+    dayfirst: bool | None = None,
+    anchor_relative: bool = False,
+    title: str | None = None,
+    sheets: list[str] | None = None,
+) -> Chronology:
+    """Read one or more chronologies (any supported format) into one Chronology.
+
+    Parameters
+    ----------
+    source
+        A file, a folder (every chronology file in it), a list of files (agency
+        chronologies of one case, merged), or a DataFrame whose columns are the headings.
+    columns
+        Headings to canonical fields, overriding the built-in synonyms:
+        ``{"When": "date"}``.
+    agency
+        Agency of rows that have none (no agency column): overrides what the sheet name,
+        a title line or the file name would suggest.
+    child_dob
+        The child's date of birth; gives ``child_age_days``.
+    end_date
+        The end of the period under review.
+    dayfirst
+        ``None`` decides from each file's dates (day first unless they prove month first).
+    anchor_relative
+        Date relative cells ("2 weeks later") from the row above instead of rejecting them.
+    title
+        Title of the chronology.
+    sheets
+        For Excel workbooks: only these sheets.
+
+    Returns
+    -------
+    Chronology
+        Events sorted by start; every input row is an event or a rejected row.
+
+    Examples
+    --------
+    >>> import scr_timeline as scr
+    >>> from scr_timeline.datasets import sample_path
+    >>> chron = scr.read(sample_path("child-a-combined.csv"), child_dob="01/03/2006")
+    >>> chron.meta.child_dob
+    Timestamp('2006-03-01 00:00:00')
+    """
+    options: dict[str, Any] = {
+        "columns": columns,
+        "agency": agency,
+        "child_dob": child_dob,
+        "end_date": end_date,
+        "dayfirst": dayfirst,
+        "anchor_relative": anchor_relative,
+    }
+    if isinstance(source, pd.DataFrame):
+        return parse_table(source, source="dataframe", title=title, **options)
+    if isinstance(source, str | Path):
+        paths = _expand([source])
+    elif isinstance(source, Iterable):
+        paths = _expand(list(source))
+    else:
+        raise TypeError(
+            f"read() takes a path, a list of paths or a DataFrame, not {type(source).__name__}"
+        )
+    if not paths:
+        raise ChronologyReadError("no files given", expected="at least one chronology file")
+    chrons = []
+    for path in paths:
+        opts = dict(options)
+        if sheets is not None:
+            opts["sheets"] = sheets
+        chrons.append(_read_one(path, opts))
+    if len(chrons) == 1:
+        chron = chrons[0]
+        if title is not None:
+            chron = Chronology(
+                chron.events, chron.rejected, chron.warnings, chron.meta.with_changes(title=title)
+            )
+        return chron
+    return merge(chrons, title=title)

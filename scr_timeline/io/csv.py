@@ -1,0 +1,212 @@
+"""CSV and TSV chronologies: encoding detected, delimiter sniffed, every cell kept as text."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from ..chronology import Chronology
+from ..exceptions import ChronologyReadError, EmptyChronologyError
+from .table import parse_table
+
+__all__ = ["decode_text", "read_csv", "read_csv_table", "sniff_delimiter"]
+
+_DELIMITERS = ",;\t|"
+_SNIFF_BYTES = 64 * 1024
+_CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
+
+
+def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
+    """Decode the bytes of a text table: UTF-8 (with or without BOM), UTF-16, else cp1252.
+
+    Returns the text and the encoding used.
+
+    Examples
+    --------
+    >>> decode_text("Date,Détails".encode("cp1252"))
+    ('Date,Détails', 'cp1252')
+    >>> decode_text(b"\\xef\\xbb\\xbfDate")
+    ('Date', 'utf-8-sig')
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096]:
+        raise ChronologyReadError(
+            "this is not a text table (it holds binary data)",
+            file=file,
+            expected="a CSV or TSV file of text",
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if not any(b in data for b in _CP1252_UNDEFINED):
+        return data.decode("cp1252"), "cp1252"
+    return data.decode("latin-1"), "latin-1"
+
+
+def sniff_delimiter(sample: str, *, default: str = ",") -> str:
+    """Guess the delimiter of a CSV sample (comma, semicolon, tab or bar).
+
+    Examples
+    --------
+    >>> sniff_delimiter("Date;Agency;Details\\n12/03/2007;GP;seen\\n")
+    ';'
+    """
+    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    if not lines:
+        return default
+    try:
+        dialect = csv.Sniffer().sniff("\n".join(lines), delimiters=_DELIMITERS)
+        return dialect.delimiter
+    except csv.Error:
+        pass
+    # the most frequent candidate that appears in most lines
+    best, best_score = default, 0
+    for delim in _DELIMITERS:
+        score = sum(1 for line in lines if delim in line)
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _python_rows(text: str, delimiter: str) -> pd.DataFrame:
+    """Slow path for ragged files (title lines with fewer fields): the csv module."""
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    width = max((len(r) for r in rows), default=0)
+    padded = [r + [""] * (width - len(r)) for r in rows]
+    frame = pd.DataFrame(padded, dtype="string")
+    if frame.shape[1]:
+        frame = frame.mask(frame == "")
+    return frame
+
+
+def read_csv_table(path: str | Path, *, delimiter: str | None = None) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Read a CSV/TSV file into a raw table of text cells (no header applied).
+
+    Returns the table (integer column labels, row 0 is the file's first record) and facts
+    about the file (encoding, delimiter).
+
+    Raises
+    ------
+    EmptyChronologyError
+        The file is empty.
+    ChronologyReadError
+        The file is binary or cannot be parsed as delimited text.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ChronologyReadError(f"cannot open the file: {err.strerror}", file=path.name) from err
+    if not data.strip():
+        raise EmptyChronologyError("the file is empty", file=path.name)
+    text, encoding = decode_text(data, file=path.name)
+    if not text.strip():
+        raise EmptyChronologyError("the file is empty", file=path.name)
+    default = "\t" if path.suffix.lower() in {".tsv", ".tab"} else ","
+    delim = delimiter or sniff_delimiter(text[:_SNIFF_BYTES], default=default)
+    head = list(csv.reader(io.StringIO(text[:_SNIFF_BYTES], newline=""), delimiter=delim))
+    head = head[:-1] if len(head) > 1 else head  # the last sampled record may be cut
+    width = max((len(r) for r in head), default=0)
+    widths = {len(r) for r in head if any(c.strip() for c in r)}
+    frame: pd.DataFrame | None = None
+    if width and widths == {width}:
+        invalid: list[int] = []
+
+        def on_invalid(row: Any) -> str:
+            invalid.append(row.number)
+            return "skip"
+
+        names = [f"c{i}" for i in range(width)]
+        utf8 = data[3:] if encoding == "utf-8-sig" else data
+        if encoding not in ("utf-8", "utf-8-sig"):
+            utf8 = text.encode("utf-8")
+        try:
+            table = pacsv.read_csv(
+                io.BytesIO(utf8),
+                read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=delim, newlines_in_values=True, invalid_row_handler=on_invalid
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types=dict.fromkeys(names, pa.string()),
+                    strings_can_be_null=True,
+                    null_values=[""],
+                    quoted_strings_can_be_null=True,
+                ),
+            )
+        except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
+            table = None
+        if table is not None and not invalid:
+            frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
+            frame.columns = pd.RangeIndex(width)
+    if frame is None:
+        try:
+            frame = _python_rows(text, delim)
+        except csv.Error as err:
+            raise ChronologyReadError(
+                f"cannot read the file as delimited text: {err}",
+                file=path.name,
+                expected=f"rows of cells separated by {delim!r}",
+            ) from err
+    return frame, {"encoding": encoding, "delimiter": delim}
+
+
+def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) -> Chronology:
+    """Read a CSV or TSV chronology.
+
+    The encoding (UTF-8, UTF-8 with BOM, UTF-16, cp1252) is detected and the delimiter
+    (comma, semicolon, tab, bar) sniffed; the header row is found below any title lines.
+
+    Parameters
+    ----------
+    path
+        The file.
+    delimiter
+        Force a delimiter instead of sniffing it.
+    **options
+        Passed to :func:`scr_timeline.parse_table` (``columns``, ``agency``, ``dayfirst``,
+        ``child_dob``, ``end_date``, ``anchor_relative``, ``title``).
+
+    Examples
+    --------
+    >>> import scr_timeline as scr
+    >>> from scr_timeline.datasets import sample_path
+    >>> chron = scr.read_csv(sample_path("child-a-combined.csv"))
+    >>> len(chron) > 0
+    True
+    """
+    path = Path(path)
+    raw, facts = read_csv_table(path, delimiter=delimiter)
+    chron = parse_table(raw, source=path, fmt=path.suffix.lower().lstrip(".") or "csv", **options)
+    if facts["encoding"] == "latin-1":
+        from .table import _warning  # local: keeps table's helpers private
+
+        extra = pd.DataFrame(
+            [
+                _warning(
+                    "encoding_guess",
+                    "the file is neither UTF-8 nor Windows-1252; read as Latin-1, so some "
+                    "characters may be wrong",
+                    path.name,
+                    None,
+                )
+            ]
+        )
+        chron = Chronology(
+            chron.events,
+            chron.rejected,
+            pd.concat([chron.warnings, extra], ignore_index=True),
+            chron.meta,
+        )
+    return chron

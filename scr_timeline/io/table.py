@@ -1,0 +1,499 @@
+"""The one pure function every reader shares: a raw table of cells to a Chronology.
+
+Readers only get cells out of files (CSV text, Excel sheets, Word and PDF tables); everything
+after that (finding the header under title rows, mapping headings, reading dates, naming the
+agency, rejecting what cannot be an event) happens here, the same way for every format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import PurePath
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import schema as S
+from ..chronology import Chronology, ChronologyMeta, SourceInfo, sort_events
+from ..classify.agencies import agency_from_name, normalise_agencies
+from ..dates import parse_dates
+from ..exceptions import (
+    ChronologyReadError,
+    EmptyChronologyError,
+    MissingColumnError,
+    ScrTimelineError,
+)
+from .headers import HeaderInfo, find_header, is_repeated_header, map_headings
+
+__all__ = ["parse_table"]
+
+#: Text fields copied from their column as written.
+_TEXT_FIELDS = (S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME, S.COMMENT, S.SEQUENCE)
+_SLUG = re.compile(r"[^A-Za-z0-9]+")
+
+
+def _slug(text: str) -> str:
+    return _SLUG.sub("-", text).strip("-").lower() or "x"
+
+
+def _cell_text(value: object) -> object:
+    """One distinct cell as text (None for blank)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float):
+        if np.isnan(value):
+            return None
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            return f"{value:%d/%m/%Y}"
+        return f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    text = str(value).strip()
+    return text or None
+
+
+def cells_to_text(values: pd.Series) -> pd.Series:
+    """Cells as trimmed text with blanks as NA, each distinct value converted once."""
+    if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
+        text = values.astype("string").str.strip()
+        return text.mask(text == "")
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    converted = np.array([_cell_text(u) for u in uniques] + [None], dtype=object)
+    out = pd.Series(converted[codes], index=values.index, dtype="string")
+    return out
+
+
+def _blank_rows(body: pd.DataFrame) -> np.ndarray:
+    """True where every cell of a row is empty or whitespace."""
+    if body.shape[1] == 0:
+        return np.ones(len(body), dtype=bool)
+    filled = np.zeros(len(body), dtype=bool)
+    for col in body.columns:
+        series = body[col]
+        if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
+            has = series.notna() & (series.str.strip() != "")
+            filled |= has.fillna(False).to_numpy(dtype=bool)
+        else:
+            filled |= cells_to_text(series).notna().to_numpy()
+    return ~filled
+
+
+def _date_text(date_cells: pd.Series, time_cells: pd.Series | None) -> pd.Series:
+    text = cells_to_text(date_cells)
+    if time_cells is not None:
+        times = cells_to_text(time_cells)
+        both = text.notna() & times.notna()
+        text = text.where(~both, text + " " + times)
+    return text
+
+
+def _as_location_error(
+    err: ScrTimelineError, *, file: str, sheet: str | None, row: int | None = None
+) -> ScrTimelineError:
+    return type(err)(
+        err.message,
+        file=file,
+        sheet=sheet,
+        row=err.row if err.row is not None else row,
+        column=err.column,
+        found=err.found,
+        expected=err.expected,
+    )
+
+
+def _warning_rows(
+    code: str, messages: pd.Series, rows: pd.Series, file: str, sheet: str | None
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            S.CODE: code,
+            S.MESSAGE: messages.to_numpy(dtype=object),
+            S.SOURCE_FILE: file,
+            S.SOURCE_SHEET: sheet,
+            S.SOURCE_ROW: rows.to_numpy(),
+        }
+    )
+
+
+def _warning(
+    code: str, message: str, file: str, sheet: str | None, row: int | None = None
+) -> dict[str, Any]:
+    return {
+        S.CODE: code,
+        S.MESSAGE: message,
+        S.SOURCE_FILE: file,
+        S.SOURCE_SHEET: sheet,
+        S.SOURCE_ROW: row,
+    }
+
+
+def parse_table(
+    raw: pd.DataFrame,
+    *,
+    source: str | PurePath,
+    sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    agency: str | None = None,
+    dayfirst: bool | None = None,
+    anchor_relative: bool = False,
+    child_dob: object = None,
+    end_date: object = None,
+    title: str | None = None,
+    row_offset: int = 0,
+    fmt: str | None = None,
+) -> Chronology:
+    """Turn one raw table of cells into a Chronology.
+
+    Rows that cannot become events go to ``Chronology.rejected`` with a reason; nothing is
+    dropped silently (blank rows and repeated header rows are not data rows).
+
+    Parameters
+    ----------
+    raw
+        The table as read: either every row of a sheet as cells (default integer column
+        labels; the header row is found below any title rows), or a frame whose column
+        labels are already the headings (as ``pandas.read_csv`` gives).
+    source
+        The file the table came from; its name goes into ``source_file`` and ``event_id``.
+    sheet
+        Sheet (or table) name, kept in ``source_sheet``.
+    columns
+        Headings to canonical fields, overriding the built-in synonyms:
+        ``{"When": "date", "Notes": "details"}``.
+    agency
+        The agency when the table has no agency column (or a blank cell); it wins over an
+        agency guessed from the sheet name, a title line or the file name.
+    dayfirst
+        ``None`` (default) decides from the dates themselves (day first unless they prove
+        month first); ``True``/``False`` forces it.
+    anchor_relative
+        Date relative cells ("2 weeks later") from the row above instead of rejecting them.
+    child_dob, end_date
+        The child's date of birth (gives ``child_age_days``) and the end of the period
+        under review.
+    title
+        A title for the chronology; by default the first title line above the header.
+    row_offset
+        Rows above ``raw`` in the original file (so ``source_row`` is the row a person sees).
+    fmt
+        The format name recorded in ``meta.sources`` ("csv", "xlsx", ...).
+
+    Returns
+    -------
+    Chronology
+
+    Raises
+    ------
+    MissingColumnError
+        No header row with a date column could be found.
+    EmptyChronologyError
+        A header but no data rows under it.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame([["Chronology: Riverside Hospital", None],
+    ...                     ["Date", "Event"],
+    ...                     ["12/03/2007", "Child A seen in A&E"],
+    ...                     ["31/06/2007", "impossible date"]])
+    >>> chron = parse_table(raw, source="child-a.csv")
+    >>> chron.events[["agency", "source_row"]].values.tolist()
+    [['hospital', 3]]
+    >>> chron.rejected["reason_code"].tolist()
+    ['impossible_date']
+    """
+    if not isinstance(raw, pd.DataFrame):
+        raise TypeError(f"parse_table() takes a pandas DataFrame, not {type(raw).__name__}")
+    file = PurePath(str(source)).name
+    headed = not isinstance(raw.columns, pd.RangeIndex)
+    if raw.shape[0] == 0 and not headed:
+        raise EmptyChronologyError("the table is empty", file=file, sheet=sheet)
+    try:
+        if headed:
+            headings = [_cell_text(c) or "" for c in raw.columns]
+            mapping = map_headings(headings, columns=columns)
+            if S.DATE not in mapping.values():
+                raise MissingColumnError(
+                    "no date column among the headings",
+                    row=1 + row_offset,
+                    found=[h for h in headings if h],
+                    expected="a date column such as 'Date' or 'Date of contact'",
+                )
+            info = HeaderInfo(
+                header_rows=(),
+                data_start=0,
+                mapping=mapping,
+                headings=[str(h) for h in headings],
+                unmapped=[h for i, h in enumerate(headings) if i not in mapping and h],
+                title_lines=[],
+            )
+            body = raw.copy()
+            body.columns = pd.RangeIndex(body.shape[1])
+            first_row = 2 + row_offset  # row 1 is the heading row
+        else:
+            info = find_header(raw, columns=columns)
+            body = raw.iloc[info.data_start :]
+            first_row = info.data_start + 1 + row_offset
+    except ScrTimelineError as err:
+        raise _as_location_error(err, file=file, sheet=sheet) from err
+
+    header_row = (info.header_rows[-1] + 1 + row_offset) if info.header_rows else 1 + row_offset
+    rows = pd.Series(np.arange(first_row, first_row + len(body)), index=body.index, dtype="int64")
+
+    keep = ~_blank_rows(body)
+    warnings: list[dict[str, Any]] = []
+    warning_frames: list[pd.DataFrame] = []
+    if info.header_rows and keep.any():
+        repeated = is_repeated_header(body, info).to_numpy(dtype=bool) & keep
+        if repeated.any():
+            keep &= ~repeated
+            first_repeat = int(rows[repeated].iloc[0])
+            warnings.append(
+                _warning(
+                    "repeated_header",
+                    f"{int(repeated.sum())} repeated header row(s) skipped",
+                    file,
+                    sheet,
+                    first_repeat,
+                )
+            )
+    body = body[keep]
+    rows = rows[keep]
+    if body.empty:
+        raise EmptyChronologyError(
+            "no data rows under the header",
+            file=file,
+            sheet=sheet,
+            row=header_row,
+            expected="at least one dated row under the headings",
+        )
+
+    by_field = {fld: pos for pos, fld in info.mapping.items()}
+
+    def heading(fld: str) -> str:
+        pos = by_field[fld]
+        return info.headings[pos] if pos < len(info.headings) else str(pos)
+
+    def cells(fld: str) -> pd.Series | None:
+        pos = by_field.get(fld)
+        if pos is None or pos not in body.columns:
+            return None
+        return body[pos]
+
+    date_cells = cells(S.DATE)
+    assert date_cells is not None  # find_header guarantees a date column
+    time_cells = cells(S.TIME)
+    parsed = parse_dates(
+        date_cells,
+        times=time_cells,
+        end_values=cells(S.END_DATE),
+        dayfirst=dayfirst,
+        anchor_relative=anchor_relative,
+    )
+    frame = parsed.frame
+    texts = {fld: cells_to_text(c) for fld in _TEXT_FIELDS if (c := cells(fld)) is not None}
+    date_text = _date_text(date_cells, time_cells)
+
+    # warnings from the date parser (row-level ones carry the body index label)
+    row_of = rows.to_dict()
+    for code, message, label in parsed.warnings:
+        row = row_of.get(label) if label is not None else None
+        warnings.append(_warning(code, message, file, sheet, row))
+
+    # -- rejected rows -------------------------------------------------------------------
+    failed = frame["error_code"].notna().to_numpy()
+    rejected = pd.DataFrame(
+        {
+            S.SOURCE_FILE: file,
+            S.SOURCE_SHEET: sheet,
+            S.SOURCE_ROW: rows[failed].to_numpy(),
+            S.REASON_CODE: frame["error_code"][failed].to_numpy(dtype=object),
+            S.REASON: frame["error"][failed].to_numpy(dtype=object),
+            S.COLUMN: heading(S.DATE),
+            S.VALUE: date_text[failed].to_numpy(dtype=object),
+            S.DATE_TEXT: date_text[failed].to_numpy(dtype=object),
+            S.DETAILS: (
+                texts[S.DETAILS][failed].to_numpy(dtype=object)
+                if S.DETAILS in texts
+                else None
+            ),
+        }
+    )
+
+    ok = ~failed
+    idx = body.index[ok]
+    good_rows = rows[ok]
+
+    # -- agency ------------------------------------------------------------------------------
+    fallback_code, fallback_name = _fallback_agency(
+        agency=agency, sheet=sheet, title_lines=info.title_lines, file=file
+    )
+    agency_cells = cells(S.AGENCY)
+    if agency_cells is not None:
+        written = cells_to_text(agency_cells)[ok]
+        norm = normalise_agencies(written)
+        codes = norm[S.AGENCY].astype("object")
+        organisation = written.astype("object")
+        blank = written.isna().to_numpy()
+        unknown = (~norm["matched"].to_numpy(dtype=bool)) & ~blank
+        if unknown.any():
+            names = written[unknown]
+            counts = names.value_counts()
+            first = good_rows[unknown].groupby(names.to_numpy()).min()
+            for name, count in counts.items():
+                warnings.append(
+                    _warning(
+                        "unknown_agency",
+                        f"unknown agency {name!r} in column {heading(S.AGENCY)!r} "
+                        f"({count} row(s)) recorded as 'other'; add it to an alias file "
+                        "to map it",
+                        file,
+                        sheet,
+                        int(first[name]),
+                    )
+                )
+        if blank.any():
+            codes = codes.mask(blank, fallback_code if fallback_code else "other")
+            organisation = organisation.mask(blank, fallback_name)
+            if fallback_code is None:
+                warnings.append(
+                    _warning(
+                        "no_agency",
+                        f"{int(blank.sum())} row(s) have no agency in column "
+                        f"{heading(S.AGENCY)!r} and none could be taken from the sheet, title "
+                        "or file name; recorded as 'other' (pass agency= to set it)",
+                        file,
+                        sheet,
+                        int(good_rows[blank].iloc[0]),
+                    )
+                )
+    else:
+        codes = pd.Series(fallback_code or "other", index=idx, dtype="object")
+        organisation = pd.Series(fallback_name, index=idx, dtype="object")
+        if fallback_code is None:
+            warnings.append(
+                _warning(
+                    "no_agency",
+                    "no agency column, and no agency could be taken from the sheet name, a "
+                    "title line or the file name; events recorded as 'other' (pass agency=)",
+                    file,
+                    sheet,
+                    header_row,
+                )
+            )
+
+    # -- events ------------------------------------------------------------------------------
+    stem = _slug(PurePath(file).stem)
+    prefix = f"{stem}-{_slug(sheet)}" if sheet else stem
+    ids = prefix + "-r" + good_rows.astype(str)
+    events = pd.DataFrame(
+        {
+            S.START: frame["start"][ok],
+            S.END: frame["end"][ok],
+            S.PRECISION: frame["precision"][ok],
+            S.DATE_TEXT: date_text[ok],
+            S.AGENCY: codes.to_numpy(dtype=object),
+            S.ORGANISATION: organisation.to_numpy(dtype=object),
+        },
+        index=idx,
+    )
+    for fld, series in texts.items():
+        events[fld] = series[ok]
+    events[S.SOURCE_FILE] = file
+    events[S.SOURCE_SHEET] = sheet
+    events[S.SOURCE_ROW] = good_rows
+    events.index = pd.Index(ids.to_numpy(dtype=object), dtype="string", name=S.EVENT_ID)
+
+    chron_title = title or (info.title_lines[0] if info.title_lines else None)
+    dob = Chronology(child_dob=child_dob).meta.child_dob if child_dob is not None else None
+    if dob is not None:
+        age = (events[S.START].dt.normalize() - dob).dt.days
+        events[S.CHILD_AGE_DAYS] = age.astype("Int64")
+        before_birth = age.lt(0).to_numpy()
+        if before_birth.any():
+            # antenatal contacts are real events; the age is simply undefined
+            events.loc[before_birth, S.CHILD_AGE_DAYS] = pd.NA
+
+    # rows out of order within this table
+    starts = events[S.START].to_numpy()
+    if len(starts) > 1:
+        running = np.maximum.accumulate(starts)
+        ends = events[S.END].to_numpy()
+        late = np.zeros(len(starts), dtype=bool)
+        late[1:] = ends[1:] < running[:-1]
+        if late.any():
+            prev = pd.Series(running[:-1][late[1:]])
+            messages = (
+                "row dated "
+                + events[S.DATE_TEXT][late].fillna("").astype(str).to_numpy(dtype=object)
+                + " comes after a row dated "
+                + prev.dt.strftime("%d/%m/%Y").to_numpy(dtype=object)
+                + " (out of chronological order)"
+            )
+            warning_frames.append(
+                _warning_rows(
+                    "row_out_of_order", pd.Series(messages), good_rows[late], file, sheet
+                )
+            )
+
+    order = pd.Series(np.arange(len(events)), index=events.index)
+    if S.SEQUENCE in events.columns:
+        seq = pd.to_numeric(events[S.SEQUENCE], errors="coerce")
+        if seq.notna().all():
+            order = pd.Series(
+                np.argsort(np.argsort(seq.to_numpy(), kind="stable"), kind="stable"),
+                index=events.index,
+            )
+    events = sort_events(events, order)
+
+    warning_frame = pd.concat(
+        [pd.DataFrame(warnings), *warning_frames], ignore_index=True
+    ) if warnings or warning_frames else None
+    meta = ChronologyMeta(
+        title=chron_title,
+        sources=(
+            SourceInfo(
+                file=file,
+                sheet=sheet,
+                rows=len(body),
+                events=len(events),
+                rejected=len(rejected),
+                header_row=header_row if info.header_rows else (1 + row_offset),
+                dayfirst=parsed.dayfirst,
+                agency=fallback_code,
+                title=info.title_lines[0] if info.title_lines else None,
+                format=fmt,
+            ),
+        ),
+    )
+    return Chronology(events, rejected, warning_frame, meta, child_dob=child_dob, end_date=end_date)
+
+
+def _fallback_agency(
+    *, agency: str | None, sheet: str | None, title_lines: list[str], file: str
+) -> tuple[str | None, str | None]:
+    """The agency for rows without one: the agency= option, else sheet, title, file name."""
+    if agency is not None:
+        if agency in S.AGENCIES:
+            return agency, S.AGENCY_LABELS[agency]
+        norm = normalise_agencies(pd.Series([agency], dtype="string"))
+        if not bool(norm["matched"].iloc[0]):
+            raise ChronologyReadError(
+                f"agency={agency!r} is not a known agency",
+                found=agency,
+                expected="an agency code (" + ", ".join(S.AGENCIES) + ") or a known alias",
+            )
+        return str(norm[S.AGENCY].iloc[0]), agency
+    for name in ([sheet] if sheet else []) + list(title_lines) + [PurePath(file).stem]:
+        code = agency_from_name(name)
+        if code is not None:
+            return code, name
+    return None, None

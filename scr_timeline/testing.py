@@ -1,0 +1,114 @@
+"""Helpers for tests, ours and users': build events in code, compare chronologies.
+
+Examples
+--------
+>>> from scr_timeline.testing import make_events
+>>> ev = make_events(start=["12/03/2007", "2007-03-13 14:30"], agency=["gp", "csc"])
+>>> ev.index.tolist()
+['e1', 'e2']
+>>> str(ev["end"].iloc[0])
+'2007-03-12 23:59:59'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from . import schema as S
+
+__all__ = ["assert_chronology_accounts_for", "assert_events_equal", "make_events"]
+
+
+def make_events(**columns: Sequence[Any] | Any) -> pd.DataFrame:
+    """Build a canonical events table from a few columns; the rest get defaults.
+
+    ``start`` is required. Values may be strings in any form :func:`scr_timeline.dates.parse_date`
+    reads ("12/03/2007", "March 2007", "2007-03-12 14:30"); ``end`` and ``precision`` default
+    to what the start text says. ``event_id`` defaults to ``e1, e2, ...``. Scalars are
+    broadcast. Tuples are expected for ``counterparts`` and ``injury_kinds`` (a string is
+    split on ``";"``).
+
+    Examples
+    --------
+    >>> ev = make_events(start=["March 2007"], event_type="referral")
+    >>> ev.loc["e1", "precision"], ev.loc["e1", "event_type"]
+    ('month', 'referral')
+    """
+    from .chronology import EVENT_DTYPES, conform
+    from .dates import parse_date
+
+    if S.START not in columns:
+        raise TypeError("make_events() needs a 'start' column")
+    starts = columns[S.START]
+    n = 1 if isinstance(starts, str | pd.Timestamp) else len(starts)  # type: ignore[arg-type]
+    data: dict[str, list[Any]] = {}
+    for name, value in columns.items():
+        if isinstance(value, str | int | float | bool | pd.Timestamp | tuple) or value is None:
+            data[name] = [value] * n
+        else:
+            values = list(value)
+            if len(values) != n:
+                raise ValueError(f"column {name!r} has {len(values)} values, expected {n}")
+            data[name] = values
+    parsed = [parse_date(v) for v in data[S.START]]
+    ids = data.pop(S.EVENT_ID, [f"e{i}" for i in range(1, n + 1)])
+    frame = pd.DataFrame(index=pd.Index([str(i) for i in ids], dtype="string", name=S.EVENT_ID))
+    frame[S.START] = [p[0] for p in parsed]
+    if S.END in data:
+        frame[S.END] = [parse_date(v)[1] for v in data.pop(S.END)]
+    else:
+        frame[S.END] = [p[1] for p in parsed]
+    frame[S.PRECISION] = data.pop(S.PRECISION, [p[2] for p in parsed])
+    frame[S.DATE_TEXT] = [str(v) for v in data.pop(S.START)]
+    defaults: dict[str, Any] = {
+        S.AGENCY: "other",
+        S.EVENT_TYPE: "other",
+        S.INJURY: False,
+        S.SUSPICIOUS_INJURY: False,
+        S.SOURCE_FILE: "test",
+        S.SOURCE_SHEET: None,
+    }
+    for name, default in defaults.items():
+        frame[name] = data.pop(name, [default] * n)
+    for name in (S.COUNTERPARTS, S.INJURY_KINDS):
+        values = data.pop(name, [()] * n)
+        frame[name] = pd.Series(
+            [
+                tuple(x.strip() for x in v.split(";") if x.strip()) if isinstance(v, str) else tuple(v)
+                for v in values
+            ],
+            index=frame.index,
+            dtype="object",
+        )
+    frame[S.SOURCE_ROW] = data.pop(S.SOURCE_ROW, list(range(2, n + 2)))
+    for name, values in data.items():
+        frame[name] = values
+    return conform(frame, EVENT_DTYPES)
+
+
+def assert_events_equal(left: pd.DataFrame, right: pd.DataFrame, *, columns: Sequence[str] | None = None) -> None:
+    """Assert two events tables hold the same events (optionally only some columns).
+
+    Raises ``AssertionError`` with pandas' description of the first difference.
+    """
+    cols = list(columns) if columns is not None else list(left.columns)
+    pd.testing.assert_frame_equal(left[cols], right[cols], check_dtype=False, check_categorical=False)
+
+
+def assert_chronology_accounts_for(chron: Any, n_rows: int) -> None:
+    """Assert every one of ``n_rows`` input data rows became an event or a rejected row.
+
+    Examples
+    --------
+    >>> from scr_timeline.chronology import Chronology
+    >>> assert_chronology_accounts_for(Chronology(make_events(start=["2007"])), 1)
+    """
+    got = len(chron.events) + len(chron.rejected)
+    if got != n_rows:
+        raise AssertionError(
+            f"{n_rows} data rows went in but {len(chron.events)} events + "
+            f"{len(chron.rejected)} rejected = {got} came out"
+        )

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+from scr_timeline.exceptions import ChronologyReadError, EmptyChronologyError, MissingColumnError
+from scr_timeline.io.csv import decode_text, read_csv_table, sniff_delimiter
+
+
+def test_cp1252_file_with_pound_and_curly_quote(write_text):
+    path = write_text(
+        "gp.csv",
+        "Date,Details\r\n12/03/2007,Mother\u2019s partner paid \u00a320 fine\r\n",
+        "cp1252",
+    )
+    chron = scr.read_csv(path)
+    assert chron.events[S.DETAILS].tolist() == ["Mother\u2019s partner paid \u00a320 fine"]
+    assert chron.events[S.AGENCY].tolist() == ["gp"]  # from the file name
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_unicode_encodings(write_text, encoding):
+    path = write_text("x.csv", "Date,Agency,Details\n12/03/2007,GP,caf\u00e9 visit\n", encoding)
+    assert scr.read_csv(path).events[S.DETAILS].tolist() == ["caf\u00e9 visit"]
+
+
+@pytest.mark.parametrize("delim", [",", ";", "\t", "|"])
+def test_delimiter_sniffed(write_text, delim):
+    text = delim.join(["Date", "Agency", "Details"]) + "\n" + delim.join(
+        ["12/03/2007", "GP", "seen, weighed"]
+    ).replace("seen, weighed", '"seen, weighed"' if delim == "," else "seen, weighed") + "\n"
+    path = write_text("x.csv", text)
+    chron = scr.read_csv(path)
+    assert chron.events[S.DETAILS].tolist() == ["seen, weighed"]
+
+
+def test_tsv_suffix(write_text):
+    path = write_text("x.tsv", "Date\tAgency\tDetails\n12/03/2007\tGP\tseen\n")
+    assert scr.read(path).events[S.AGENCY].tolist() == ["gp"]
+
+
+def test_multiline_quoted_cells_and_row_numbers(write_text):
+    path = write_text(
+        "x.csv",
+        'Date,Agency,Details\n12/03/2007,GP,"line one\nline two"\n13/03/2007,GP,next\n',
+    )
+    chron = scr.read_csv(path)
+    assert chron.events[S.DETAILS].tolist() == ["line one\nline two", "next"]
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]  # records, as Excel shows them
+
+
+def test_ragged_title_lines_take_the_slow_path(write_text):
+    path = write_text(
+        "x.csv",
+        "Serious Case Review: Child A\nChronology: Elm Road Surgery\n"
+        "Date,Practitioner,Details\n12/03/2007,GP1,seen\n",
+    )
+    chron = scr.read_csv(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [4]
+    assert chron.events[S.AGENCY].tolist() == ["gp"]
+    assert chron.meta.title == "Serious Case Review: Child A"
+
+
+def test_empty_and_whitespace_files(write_text):
+    for text in ["", "  \n\n"]:
+        with pytest.raises(EmptyChronologyError, match="x.csv"):
+            scr.read_csv(write_text("x.csv", text))
+
+
+def test_header_only(write_text):
+    with pytest.raises(EmptyChronologyError) as info:
+        scr.read_csv(write_text("x.csv", "Date,Agency,Details\n"))
+    assert "no data rows" in str(info.value) and "x.csv" in str(info.value)
+
+
+def test_no_date_column_names_headings_found(write_text):
+    with pytest.raises(MissingColumnError) as info:
+        scr.read_csv(write_text("x.csv", "Agency,Details\nGP,seen\n"))
+    assert "x.csv" in str(info.value)
+    assert "Details" in str(info.value)
+
+
+def test_binary_file_with_csv_suffix(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"PK\x03\x04\x00\x00garbage\x00\xff" * 20)
+    with pytest.raises(ChronologyReadError, match="not a text table"):
+        scr.read_csv(path)
+
+
+def test_text_that_is_not_a_table(write_text):
+    with pytest.raises(MissingColumnError):
+        scr.read_csv(write_text("x.csv", "Dear reviewer,\nplease find attached our notes.\n"))
+
+
+def test_decode_and_sniff_helpers():
+    assert decode_text("\u00a3".encode("cp1252")) == ("\u00a3", "cp1252")
+    assert decode_text(b"\x81abc")[1] == "latin-1"
+    assert sniff_delimiter("a|b|c\n1|2|3\n") == "|"
+    assert sniff_delimiter("", default="\t") == "\t"
+
+
+def test_read_csv_table_keeps_cells_as_text(write_text):
+    frame, facts = read_csv_table(write_text("x.csv", "Date,Seq\n12/03/2007,007\n"))
+    assert frame.iloc[1].tolist() == ["12/03/2007", "007"]
+    assert facts == {"encoding": "utf-8", "delimiter": ","}
+    assert isinstance(frame.columns, pd.RangeIndex)

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+from scr_timeline.exceptions import ChronologyReadError, EmptyChronologyError, MissingColumnError
+from scr_timeline.io.excel import read_excel_sheets
+
+
+def test_agency_from_sheet_name_title_rows_and_different_headings(write_xlsx):
+    path = write_xlsx(
+        "child-b.xlsx",
+        {
+            "Police": [
+                ["North Borough Safeguarding Children Board"],
+                ["Agency chronology: Police"],
+                [],
+                ["Date of contact", "Time", "Worker", "Summary of contact", "Action taken"],
+                [dt.datetime(2012, 5, 1), dt.time(22, 10), "PC1", "DV call-out", "Notified CSC"],
+            ],
+            "GP": [
+                ["Date", "Event", "Outcome"],
+                ["02/05/2012", "Mother seen", "Advice"],
+                ["03/05/2012", "Child B seen", None],
+            ],
+        },
+    )
+    chron = scr.read_excel(path)
+    ev = chron.events
+    assert ev[S.AGENCY].tolist() == ["police", "gp", "gp"]
+    police = ev[ev[S.AGENCY] == "police"].iloc[0]
+    assert police[S.SOURCE_SHEET] == "Police"
+    assert police[S.SOURCE_ROW] == 5
+    assert police[S.START] == pd.Timestamp("2012-05-01 22:10")
+    assert police[S.PRACTITIONER] == "PC1"
+    assert police[S.OUTCOME] == "Notified CSC"
+    assert {s.sheet for s in chron.meta.sources} == {"Police", "GP"}
+
+
+def test_two_row_header_with_merged_date_cell(write_xlsx):
+    path = write_xlsx(
+        "hv.xlsx",
+        {
+            "Health Visiting": [
+                ["Date", None, "Details of contact", "Outcome"],
+                ["From", "To", None, None],
+                ["01/03/2013", "03/03/2013", "Home visits", "Weighed"],
+            ]
+        },
+        merges={"Health Visiting": ["A1:B1", "C1:C2", "D1:D2"]},
+    )
+    chron = scr.read_excel(path)
+    ev = chron.events
+    assert ev[S.START].tolist() == [pd.Timestamp("2013-03-01")]
+    assert ev[S.END].tolist() == [pd.Timestamp("2013-03-03 23:59:59")]
+    assert ev[S.DETAILS].tolist() == ["Home visits"]
+    assert ev[S.SOURCE_ROW].tolist() == [3]
+    assert ev[S.AGENCY].tolist() == ["health_visiting"]
+
+
+def test_cover_sheet_skipped_with_warning(write_xlsx):
+    path = write_xlsx(
+        "x.xlsx",
+        {
+            "Cover": [["This chronology was prepared for the review."]],
+            "CSC": [["Date", "Details"], ["12/03/2007", "referral received"]],
+            "Blank": [],
+        },
+    )
+    chron = scr.read_excel(path)
+    assert chron.events[S.AGENCY].tolist() == ["csc"]
+    codes = dict(zip(chron.warnings[S.SOURCE_SHEET], chron.warnings[S.CODE], strict=True))
+    assert codes["Cover"] == "sheet_skipped"
+    assert codes["Blank"] == "empty_sheet"
+
+
+def test_no_sheet_with_a_table_is_an_error_naming_each_sheet(write_xlsx):
+    path = write_xlsx("x.xlsx", {"A": [["Agency", "Details"], ["GP", "x"]], "B": [["hello"]]})
+    with pytest.raises(MissingColumnError) as info:
+        scr.read_excel(path)
+    assert "sheet 'A'" in str(info.value) and "sheet 'B'" in str(info.value)
+
+
+def test_header_only_sheet(write_xlsx):
+    with pytest.raises(EmptyChronologyError, match="sheet 'GP'"):
+        scr.read_excel(write_xlsx("x.xlsx", {"GP": [["Date", "Details"]]}))
+
+
+def test_corrupt_and_truncated_xlsx(write_xlsx, tmp_path):
+    good = write_xlsx("good.xlsx", {"GP": [["Date", "Details"], ["12/03/2007", "x"]]})
+    truncated = tmp_path / "truncated.xlsx"
+    truncated.write_bytes(good.read_bytes()[: len(good.read_bytes()) // 2])
+    with pytest.raises(ChronologyReadError) as info:
+        scr.read(truncated)
+    assert "truncated.xlsx" in str(info.value) and "Excel" in str(info.value)
+    garbage = tmp_path / "garbage.xlsx"
+    garbage.write_bytes(b"this is not a workbook at all")
+    with pytest.raises(ChronologyReadError, match="garbage.xlsx"):
+        scr.read(garbage)
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    with pytest.raises(EmptyChronologyError):
+        scr.read(empty)
+
+
+def test_xls_through_calamine(tmp_path):
+    xlwt = pytest.importorskip("xlwt")  # a dev dependency: always present under make test
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Police")
+    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    sheet.write(0, 0, "Date")
+    sheet.write(0, 1, "Details")
+    sheet.write(1, 0, dt.datetime(2007, 3, 12), date_style)
+    sheet.write(1, 1, "DV call-out")
+    path = tmp_path / "old.xls"
+    book.save(str(path))
+    chron = scr.read(path)
+    assert chron.events[S.START].tolist() == [pd.Timestamp("2007-03-12")]
+    assert chron.events[S.AGENCY].tolist() == ["police"]
+
+
+def test_openpyxl_engine_gives_the_same_cells(write_xlsx):
+    path = write_xlsx(
+        "x.xlsx", {"GP": [["Title"], ["Date", "Details"], [dt.datetime(2007, 3, 12), "x"]]}
+    )
+    fast = read_excel_sheets(path)[0][1]
+    slow = read_excel_sheets(path, engine="openpyxl")[0][1]
+    assert fast.shape == slow.shape
+    assert fast.iloc[2, 1] == slow.iloc[2, 1] == "x"
+    a = scr.read_excel(path)
+    b = scr.read_excel(path, engine="openpyxl")
+    pd.testing.assert_frame_equal(a.events, b.events)
+
+
+def test_sheets_option(write_xlsx):
+    path = write_xlsx(
+        "x.xlsx",
+        {"GP": [["Date", "Details"], ["12/03/2007", "x"]],
+         "Police": [["Date", "Details"], ["13/03/2007", "y"]]},
+    )
+    assert scr.read(path, sheets=["Police"]).events[S.AGENCY].tolist() == ["police"]
+    with pytest.raises(ChronologyReadError, match="no sheet named 'HV'"):
+        scr.read(path, sheets=["HV"])

@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema as S
+from scr_timeline.exceptions import EmptyChronologyError, MissingColumnError
+from scr_timeline.io.table import parse_table
+
+
+def raw(*rows):
+    return pd.DataFrame([list(r) for r in rows], dtype=object)
+
+
+def test_header_below_title_rows_and_rows_numbered_as_in_the_file():
+    table = raw(
+        ["Serious Case Review: Child A", None, None],
+        ["Chronology: Riverside Hospital", None, None],
+        [None, None, None],
+        ["Date", "Significant Event", "Outcome/Action"],
+        ["12/03/2007", "Child A brought to A&E by Mother", "Discharged"],
+        ["13/03/2007", "Follow-up phone call", None],
+    )
+    chron = parse_table(table, source="/some/where/child-a.csv")
+    ev = chron.events
+    assert ev[S.SOURCE_ROW].tolist() == [5, 6]
+    assert ev[S.SOURCE_FILE].unique().tolist() == ["child-a.csv"]
+    assert ev[S.DETAILS].iloc[0] == "Child A brought to A&E by Mother"
+    assert ev[S.OUTCOME].iloc[0] == "Discharged"
+    assert ev[S.AGENCY].tolist() == ["hospital", "hospital"]  # from the title line
+    assert ev[S.ORGANISATION].iloc[0] == "Chronology: Riverside Hospital"
+    assert chron.meta.title == "Serious Case Review: Child A"
+    assert ev.index.tolist() == ["child-a-r5", "child-a-r6"]
+    assert chron.meta.sources[0].header_row == 4
+
+
+def test_every_row_is_an_event_or_rejected_with_reason_naming_the_column():
+    table = raw(
+        ["Date of contact", "Agency", "Details"],
+        ["12/03/2007", "GP", "seen"],
+        ["31/06/2007", "GP", "impossible"],
+        ["2 weeks later", "HV", "relative"],
+        [None, "GP", "no date at all"],
+        [None, None, None],  # blank: not a data row
+        ["14/03/2007", "Police", "call-out"],
+    )
+    chron = parse_table(table, source="x.csv")
+    assert len(chron.events) == 2
+    rej = chron.rejected.set_index(S.SOURCE_ROW)
+    assert rej.loc[3, S.REASON_CODE] == "impossible_date"
+    assert "June" in rej.loc[3, S.REASON]
+    assert rej.loc[4, S.REASON_CODE] == "relative_date"
+    assert rej.loc[5, S.REASON_CODE] == "empty_date"
+    assert (chron.rejected[S.COLUMN] == "Date of contact").all()
+    assert rej.loc[5, S.DETAILS] == "no date at all"
+    assert len(chron.events) + len(chron.rejected) == 5
+
+
+def test_anchor_relative_dates_from_previous_row_with_warning():
+    table = raw(["Date", "Details"], ["12/03/2007", "a"], ["2 weeks later", "b"])
+    chron = parse_table(table, source="x.csv", anchor_relative=True)
+    assert chron.events[S.START].tolist()[1] == pd.Timestamp("2007-03-26")
+    assert "relative_date_anchored" in chron.warnings[S.CODE].tolist()
+
+
+def test_agency_column_normalised_original_kept_and_unknown_warned():
+    table = raw(
+        ["Date", "Organisation", "Details"],
+        ["12/03/2007", "Met Police CAIT", "a"],
+        ["13/03/2007", "North Borough Children's Services", "b"],
+        ["14/03/2007", "Acme Tenancy Support", "c"],
+        ["15/03/2007", "Acme Tenancy Support", "d"],
+    )
+    chron = parse_table(table, source="x.csv")
+    ev = chron.events
+    assert ev[S.AGENCY].tolist() == ["police", "csc", "other", "other"]
+    assert ev[S.ORGANISATION].tolist()[0] == "Met Police CAIT"
+    unknown = chron.warnings[chron.warnings[S.CODE] == "unknown_agency"]
+    assert len(unknown) == 1
+    assert "Acme Tenancy Support" in unknown[S.MESSAGE].iloc[0]
+    assert unknown[S.SOURCE_ROW].iloc[0] == 4
+
+
+def test_agency_option_fills_rows_without_agency_and_bad_option_is_an_error():
+    table = raw(["Date", "Details"], ["12/03/2007", "a"])
+    assert parse_table(table, source="x.csv", agency="gp").events[S.AGENCY].tolist() == ["gp"]
+    assert parse_table(table, source="x.csv", agency="Health Visitor").events[S.AGENCY].tolist() == [
+        "health_visiting"
+    ]
+    with pytest.raises(ValueError, match="not a known agency"):
+        parse_table(table, source="x.csv", agency="Acme")
+
+
+def test_agency_from_file_name_else_other_with_warning():
+    table = raw(["Date", "Details"], ["12/03/2007", "a"])
+    assert parse_table(table, source="03_police.csv").events[S.AGENCY].tolist() == ["police"]
+    chron = parse_table(table, source="chronology.csv")
+    assert chron.events[S.AGENCY].tolist() == ["other"]
+    assert "no_agency" in chron.warnings[S.CODE].tolist()
+
+
+def test_column_override():
+    table = raw(["When", "What"], ["12/03/2007", "a"])
+    with pytest.raises(MissingColumnError):
+        parse_table(table, source="x.csv")
+    chron = parse_table(table, source="x.csv", columns={"When": "date", "What": "details"})
+    assert chron.events[S.DETAILS].tolist() == ["a"]
+
+
+def test_no_date_column_error_names_file_sheet_and_what_was_expected():
+    table = raw(["Agency", "Details"], ["GP", "a"])
+    with pytest.raises(MissingColumnError) as info:
+        parse_table(table, source="x.xlsx", sheet="GP")
+    message = str(info.value)
+    assert "x.xlsx" in message and "sheet 'GP'" in message and "date" in message.lower()
+
+
+def test_header_only_is_an_empty_chronology_error_with_the_row():
+    with pytest.raises(EmptyChronologyError) as info:
+        parse_table(raw(["Date", "Details"], [None, None]), source="x.csv")
+    assert "x.csv" in str(info.value) and "row 1" in str(info.value)
+
+
+def test_empty_table_error():
+    with pytest.raises(EmptyChronologyError):
+        parse_table(pd.DataFrame(), source="x.csv")
+    with pytest.raises(TypeError):
+        parse_table([["Date"]], source="x.csv")  # type: ignore[arg-type]
+
+
+def test_already_headed_frame_as_pandas_gives_it():
+    frame = pd.DataFrame({"Date": ["12/03/2007", "13/03/2007"], "Agency": ["GP", "HV"],
+                          "Details": ["a", "b"]})
+    chron = parse_table(frame, source="x.csv")
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
+    assert chron.events[S.AGENCY].tolist() == ["gp", "health_visiting"]
+    pd.testing.assert_frame_equal(frame, pd.DataFrame({"Date": ["12/03/2007", "13/03/2007"],
+                                                       "Agency": ["GP", "HV"],
+                                                       "Details": ["a", "b"]}))
+
+
+def test_excel_cells_dates_times_and_numbers():
+    table = raw(
+        ["Date", "Time", "Seq", "Details"],
+        [dt.datetime(2007, 3, 12), dt.time(14, 30), 1.0, "a"],
+        [39156.0, None, 2.0, "serial"],
+        [dt.datetime(2007, 3, 16, 9, 15), None, 3.0, 42],
+    )
+    chron = parse_table(table, source="x.xlsx", sheet="GP")
+    ev = chron.events
+    assert ev[S.START].tolist() == [
+        pd.Timestamp("2007-03-12 14:30"),
+        pd.Timestamp("2007-03-15"),
+        pd.Timestamp("2007-03-16 09:15"),
+    ]
+    assert ev[S.PRECISION].astype(str).tolist() == ["minute", "day", "minute"]
+    assert ev[S.DATE_TEXT].tolist()[0] == "12/03/2007 14:30"
+    assert ev[S.SEQUENCE].tolist() == ["1", "2", "3"]
+    assert ev[S.DETAILS].tolist()[2] == "42"
+    assert ev[S.AGENCY].unique().tolist() == ["gp"]
+    assert ev.index[0] == "x-gp-r2"
+
+
+def test_same_day_rows_keep_file_order_and_sequence_column_wins():
+    table = raw(
+        ["Seq", "Date", "Details"],
+        ["2", "12/03/2007", "visit that closed it"],
+        ["1", "12/03/2007", "referral"],
+        ["3", "11/03/2007", "earlier"],
+    )
+    chron = parse_table(table, source="x.csv")
+    assert chron.events[S.DETAILS].tolist() == ["earlier", "referral", "visit that closed it"]
+    assert "row_out_of_order" in chron.warnings[S.CODE].tolist()
+
+
+def test_month_first_file_is_detected_and_warned():
+    table = raw(["Date", "Details"], ["04/13/2007", "a"], ["03/04/2007", "b"])
+    chron = parse_table(table, source="us.csv")
+    assert chron.events[S.START].tolist() == [pd.Timestamp("2007-03-04"), pd.Timestamp("2007-04-13")]
+    assert "month_first" in chron.warnings[S.CODE].tolist()
+    assert chron.meta.sources[0].dayfirst is False
+
+
+def test_child_age_days():
+    table = raw(["Date", "Details"], ["01/03/2007", "first birthday"], ["01/02/2006", "antenatal"])
+    chron = parse_table(table, source="x.csv", child_dob="01/03/2006")
+    ages = dict(zip(chron.events[S.DETAILS], chron.events[S.CHILD_AGE_DAYS], strict=True))
+    assert ages["first birthday"] == 365
+    assert ages["antenatal"] is pd.NA
+
+
+def test_repeated_header_rows_are_skipped_not_counted():
+    table = raw(
+        ["Date", "Agency", "Details"],
+        ["12/03/2007", "GP", "a"],
+        ["Date", "Agency", "Details"],
+        ["13/03/2007", "GP", "b"],
+    )
+    chron = parse_table(table, source="x.csv")
+    assert len(chron.events) == 2 and len(chron.rejected) == 0
+    assert "repeated_header" in chron.warnings[S.CODE].tolist()

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema as S
+from scr_timeline.chronology import Chronology, merge, safe_for_spreadsheet
+from scr_timeline.testing import make_events
+
+
+def test_canonical_columns_and_dtypes_present_for_a_partial_table():
+    chron = Chronology(make_events(start=["12/03/2007"], agency="gp"))
+    ev = chron.events
+    assert ev.index.name == S.EVENT_ID
+    for col in S.EVENT_COLUMNS:
+        assert col in ev.columns
+    assert str(ev[S.START].dtype) == "datetime64[ns]"
+    assert isinstance(ev[S.AGENCY].dtype, pd.CategoricalDtype)
+    assert ev[S.COUNTERPARTS].iloc[0] == ()
+    assert ev[S.INJURY].dtype == bool
+
+
+def test_rejects_non_dataframe():
+    with pytest.raises(TypeError, match="DataFrame"):
+        Chronology(events=[1, 2])  # type: ignore[arg-type]
+
+
+def test_child_dob_accepts_uk_text_and_bad_text_raises_clear_error():
+    chron = Chronology(child_dob="01/03/2006")
+    assert chron.meta.child_dob == pd.Timestamp("2006-03-01")
+    with pytest.raises(ValueError, match="child_dob"):
+        Chronology(child_dob="31/02/2006")
+
+
+def test_summary_repr_and_html_show_agencies_span_and_counts():
+    ev = make_events(
+        start=["12/03/2007", "14/03/2007", "01/04/2007"], agency=["gp", "csc", "gp"]
+    )
+    rejected = pd.DataFrame(
+        {"source_file": ["a.csv"], "source_row": [5], "reason_code": ["impossible_date"],
+         "reason": ["no such day"]}
+    )
+    chron = Chronology(ev, rejected=rejected, title="Child A <test>")
+    text = chron.summary()
+    assert "3 events from 12 Mar 2007 to 01 Apr 2007" in text
+    assert "GP" in text and "Children's social care" in text
+    assert "rejected rows: 1" in text
+    assert "impossible_date 1" in text
+    assert "events=3" in repr(chron) and "rejected=1" in repr(chron)
+    html = chron._repr_html_()
+    assert "Child A &lt;test&gt;" in html  # escaped
+    assert "<td>GP</td>" in html
+
+
+def test_to_csv_writes_tables_joins_tuples_and_neutralises_formulas(tmp_path):
+    ev = make_events(
+        start=["12/03/2007"], agency="gp", details=["=HYPERLINK(\"http://x\")"],
+        counterparts=[("csc", "mother")],
+    )
+    paths = Chronology(ev).to_csv(tmp_path / "out")
+    assert set(paths) == {"events", "rejected", "warnings"}
+    back = pd.read_csv(paths["events"], encoding="utf-8-sig")
+    assert back.loc[0, "counterparts"] == "csc; mother"
+    assert back.loc[0, "details"].startswith("'=")
+    assert back.loc[0, "event_id"] == "e1"
+    assert not list((tmp_path / "out").glob(".*tmp"))
+
+
+def test_safe_for_spreadsheet_covers_every_formula_start():
+    values = pd.Series(["=1", "+1", "-1", "@SUM", "\tx", "\rx", "ok", None])
+    out = safe_for_spreadsheet(values).tolist()
+    assert out[:6] == ["'=1", "'+1", "'-1", "'@SUM", "'\tx", "'\rx"]
+    assert out[6:] == ["ok", None]
+
+
+def test_merge_sorts_by_start_keeps_input_order_for_ties_and_prefixes_clashing_ids():
+    a = Chronology(make_events(start=["12/03/2007", "12/03/2007"], details=["first", "second"]))
+    b = Chronology(make_events(start=["11/03/2007", "12/03/2007"], details=["earlier", "third"]))
+    merged = merge([a, b])
+    assert merged.events["details"].tolist() == ["earlier", "first", "second", "third"]
+    assert merged.events.index.is_unique
+    assert "2:e1" in merged.events.index
+    assert "event_id_clash" in merged.warnings["code"].tolist()
+
+
+def test_merge_reports_conflicting_dates_of_birth():
+    a = Chronology(make_events(start=["2007"]), child_dob="01/03/2006")
+    b = Chronology(make_events(start=["2007"], event_id=["x1"]), child_dob="02/03/2006")
+    merged = merge([a, b])
+    assert merged.meta.child_dob == pd.Timestamp("2006-03-01")
+    assert "child_dob_conflict" in merged.warnings["code"].tolist()
+
+
+def test_merge_rejects_other_types():
+    with pytest.raises(TypeError):
+        merge([Chronology(), "x"])  # type: ignore[list-item]
