@@ -21,9 +21,9 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import write_chronology  # noqa: E402
+from generate import write_chronology
 
-import scr_timeline as scr  # noqa: E402
+import scr_timeline as scr
 
 
 def best_of(repeats: int, func: Callable[[], Any]) -> tuple[float, Any]:

@@ -48,9 +48,12 @@ EVENT_DTYPES: dict[str, Any] = {
     S.PRACTITIONER: "string",
     S.ROLE: pd.CategoricalDtype(list(S.ROLES)),
     S.EVENT_TYPE: pd.CategoricalDtype(list(S.EVENT_TYPES)),
+    S.MENTIONS: "object",
     S.DETAILS: "string",
     S.OUTCOME: "string",
     S.COMMENT: "string",
+    S.EXTRA: "string",
+    S.COUNTERPARTS_TEXT: "string",
     S.COUNTERPARTS: "object",
     S.INJURY: "bool",
     S.INJURY_KINDS: "object",
@@ -84,7 +87,7 @@ WARNING_DTYPES: dict[str, Any] = {
     S.SOURCE_ROW: "Int64",
 }
 
-_TUPLE_COLUMNS = (S.COUNTERPARTS, S.INJURY_KINDS)
+_TUPLE_COLUMNS = (S.COUNTERPARTS, S.INJURY_KINDS, S.MENTIONS)
 
 
 def _empty(dtypes: Mapping[str, Any], index_name: str | None = None) -> pd.DataFrame:
@@ -286,7 +289,7 @@ class Chronology:
         --------
         >>> from scr_timeline.testing import make_events
         >>> chron = Chronology(make_events(start=["2007-01-02", "2007-02-03"], agency=["gp", "gp"]))
-        >>> chron.agency_summary().loc["gp", "events"]
+        >>> int(chron.agency_summary().loc["gp", "events"])
         2
         """
         ev = self._events
@@ -411,7 +414,7 @@ class Chronology:
 
 
 # --- export helpers ----------------------------------------------------------------------------
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PATTERN = r"[=+\-@\t\r]"
 
 
 def safe_for_spreadsheet(values: pd.Series) -> pd.Series:
@@ -419,15 +422,15 @@ def safe_for_spreadsheet(values: pd.Series) -> pd.Series:
 
     Examples
     --------
-    >>> safe_for_spreadsheet(pd.Series(["=HYPERLINK(1)", "ok", None])).tolist()
-    ["'=HYPERLINK(1)", 'ok', None]
+    >>> safe_for_spreadsheet(pd.Series(["=HYPERLINK(1)", "ok"])).tolist()
+    ["'=HYPERLINK(1)", 'ok']
     """
-    text = values.astype("object")
-    mask = text.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START))
+    text = values.astype("string")
+    mask = text.str.match(_FORMULA_PATTERN).fillna(False).to_numpy(dtype=bool)
     if not mask.any():
         return values
-    out = text.copy()
-    out[mask] = "'" + text[mask].astype(str)
+    out = values.astype(object).copy()
+    out[mask] = ("'" + text[mask]).to_numpy(dtype=object)
     return out
 
 
@@ -436,8 +439,12 @@ def frame_for_export(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         series = out[col]
-        if series.dtype == object and series.map(lambda v: isinstance(v, tuple)).any():
-            series = series.map(lambda v: "; ".join(map(str, v)) if isinstance(v, tuple) else v)
+        if series.dtype == object:
+            is_tuple = series.map(type).eq(tuple).to_numpy()
+            if is_tuple.any():
+                joined = series[is_tuple].map("; ".join)
+                series = series.astype(object).copy()
+                series[is_tuple] = joined
         if series.dtype == object or pd.api.types.is_string_dtype(series.dtype):
             series = safe_for_spreadsheet(series)
         out[col] = series

@@ -143,8 +143,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Examples
     --------
-    >>> main(["--version"])  # doctest: +SKIP
-    scr-timeline 0.1.0
+    >>> import contextlib, io
+    >>> from scr_timeline.datasets import sample_path
+    >>> with contextlib.redirect_stdout(io.StringIO()) as out:
+    ...     code = main(["validate", str(sample_path("child-a-combined"))])
+    >>> code
+    0
+    >>> "events from" in out.getvalue()
+    True
     """
     parser = build_parser()
     args = parser.parse_args(argv)

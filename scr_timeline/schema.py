@@ -24,11 +24,15 @@ __all__ = [
     "CHILD_SEEN",
     "COMMENT",
     "COUNTERPARTS",
+    "COUNTERPARTS_TEXT",
+    "MENTIONS",
+    "INJURY_KINDS_VOCAB",
     "DATE_TEXT",
     "DETAILS",
     "DUPLICATE_OF",
     "END",
     "EVENT_COLUMNS",
+    "EXTRA",
     "EVENT_ID",
     "EVENT_TYPE",
     "EVENT_TYPES",
@@ -71,7 +75,10 @@ EVENT_TYPE: Final = "event_type"
 DETAILS: Final = "details"
 OUTCOME: Final = "outcome"
 COMMENT: Final = "comment"
+EXTRA: Final = "extra"
 COUNTERPARTS: Final = "counterparts"
+COUNTERPARTS_TEXT: Final = "counterparts_text"
+MENTIONS: Final = "mentions"
 INJURY: Final = "injury"
 INJURY_KINDS: Final = "injury_kinds"
 SUSPICIOUS_INJURY: Final = "suspicious_injury"
@@ -95,9 +102,12 @@ EVENT_COLUMNS: Final[tuple[str, ...]] = (
     PRACTITIONER,
     ROLE,
     EVENT_TYPE,
+    MENTIONS,
     DETAILS,
     OUTCOME,
     COMMENT,
+    EXTRA,
+    COUNTERPARTS_TEXT,
     COUNTERPARTS,
     INJURY,
     INJURY_KINDS,

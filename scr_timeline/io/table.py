@@ -32,6 +32,7 @@ __all__ = ["parse_table"]
 
 #: Text fields copied from their column as written.
 _TEXT_FIELDS = (S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME, S.COMMENT, S.SEQUENCE)
+_TEXT_TARGET = {S.COUNTERPARTS: S.COUNTERPARTS_TEXT}
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
 
 
@@ -87,12 +88,16 @@ def _blank_rows(body: pd.DataFrame) -> np.ndarray:
     return ~filled
 
 
-def _date_text(date_cells: pd.Series, time_cells: pd.Series | None) -> pd.Series:
+def _date_text(
+    date_cells: pd.Series, time_cells: pd.Series | None, end_cells: pd.Series | None = None
+) -> pd.Series:
+    """The date cells as written: date, then time, then " to " and the end date."""
     text = cells_to_text(date_cells)
-    if time_cells is not None:
-        times = cells_to_text(time_cells)
-        both = text.notna() & times.notna()
-        text = text.where(~both, text + " " + times)
+    for cells, sep in ((time_cells, " "), (end_cells, " to ")):
+        if cells is not None:
+            more = cells_to_text(cells)
+            both = text.notna() & more.notna()
+            text = text.where(~both, text + sep + more)
     return text
 
 
@@ -299,8 +304,12 @@ def parse_table(
         anchor_relative=anchor_relative,
     )
     frame = parsed.frame
-    texts = {fld: cells_to_text(c) for fld in _TEXT_FIELDS if (c := cells(fld)) is not None}
-    date_text = _date_text(date_cells, time_cells)
+    texts = {
+        fld: cells_to_text(c)
+        for fld in (*_TEXT_FIELDS, *_TEXT_TARGET)
+        if (c := cells(fld)) is not None
+    }
+    date_text = _date_text(date_cells, time_cells, cells(S.END_DATE))
 
     # warnings from the date parser (row-level ones carry the body index label)
     row_of = rows.to_dict()
@@ -406,7 +415,10 @@ def parse_table(
         index=idx,
     )
     for fld, series in texts.items():
-        events[fld] = series[ok]
+        events[_TEXT_TARGET.get(fld, fld)] = series[ok]
+    extra = _unmapped_text(body, info)
+    if extra is not None:
+        events[S.EXTRA] = extra[ok]
     events[S.SOURCE_FILE] = file
     events[S.SOURCE_SHEET] = sheet
     events[S.SOURCE_ROW] = good_rows
@@ -475,6 +487,26 @@ def parse_table(
         ),
     )
     return Chronology(events, rejected, warning_frame, meta, child_dob=child_dob, end_date=end_date)
+
+
+def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
+    """Cells of columns no field takes, as "Heading: value" joined by " | " (nothing lost)."""
+    joined: pd.Series | None = None
+    for pos in body.columns:
+        if pos in info.mapping:
+            continue
+        text = cells_to_text(body[pos])
+        if text.isna().all():
+            continue
+        name = info.headings[pos] if pos < len(info.headings) and info.headings[pos] else f"Column {pos + 1}"
+        part = (name + ": " + text).astype("string")
+        if joined is None:
+            joined = part
+        else:
+            joined = joined.where(part.isna(), joined.fillna("") + " | " + part).where(
+                joined.notna(), part
+            )
+    return joined
 
 
 def _fallback_agency(

@@ -1,0 +1,431 @@
+"""Map agency names as written to canonical agency codes.
+
+Chronologies name the same agency in dozens of ways ("Children's Social Care", "CSC",
+"Haringey Children's Services", "R&A"). The shipped alias table
+(``scr_timeline/data/agency_aliases.csv``) lists what each canonical code in
+:data:`scr_timeline.schema.AGENCIES` is called; users extend it with their own CSV file.
+
+How a name is matched
+---------------------
+1. Both the name and every alias are *normalised*: Unicode NFKC, case-folded,
+   apostrophes dropped ("Children's" and "Childrens" are the same word), "&" read as
+   "and", dotted initials joined ("G.P." is "gp"), every other run of punctuation or
+   whitespace turned into one space ("A & E", "A&E" and "A and E" are the same).
+2. A name equal to an alias maps to that alias's agency.
+3. Otherwise every alias found inside the name as whole words is a candidate ("HV" is
+   found in "HV team", never in "HIV" or "shove"; "ED" never in "edited"; "PC" never in
+   "PCT"). The **longest** alias wins, so "Met Police CAIT" is police through
+   "met police", and "Hospital social work team" is csc through "social work team";
+   among equally long aliases the **earliest** in the name wins.
+4. A non-blank name that matches no alias is ``"other"`` with ``matched`` False, so the
+   caller can warn about it. A blank name (missing, empty, punctuation only) is NA.
+
+Aliases of kind ``guard`` map a longer name to ``"other"`` on purpose, so that a shorter
+alias cannot claim it: "Adult Social Care" would otherwise be csc through "social care".
+Short abbreviations ("Met", "PC", "ED") are safe in agency columns, sheet names and
+titles; a caller scanning narrative text should skip rows whose ``kind`` is
+``abbreviation``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from scr_timeline.classify.agencies import normalise_agencies
+>>> normalise_agencies(pd.Series(["HV", "Haringey Children’s Services", "HIV clinic", None]))
+            agency  matched
+0  health_visiting     True
+1              csc     True
+2            other    False
+3              NaN    False
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path, PurePath
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from scr_timeline import schema
+from scr_timeline.exceptions import ChronologyReadError
+
+__all__ = [
+    "ALIAS",
+    "KIND",
+    "MATCHED",
+    "NOTE",
+    "agency_from_name",
+    "load_agency_aliases",
+    "normalise_agencies",
+]
+
+#: Column of the alias table: the name as written.
+ALIAS: Final = "alias"
+#: Column of the alias table: what sort of alias (name, abbreviation, organisation, role, guard).
+KIND: Final = "kind"
+#: Column of the alias table: why an alias maps where it does (free text, may be empty).
+NOTE: Final = "note"
+#: Column of :func:`normalise_agencies`' result: True when an alias matched.
+MATCHED: Final = "matched"
+
+_OTHER: Final = "other"
+_GUARD: Final = "guard"
+_DEFAULT_KIND: Final = "alias"
+_ALIAS_COLUMNS: Final = (ALIAS, schema.AGENCY, KIND, NOTE)
+_PACKAGE_FILE: Final = "agency_aliases.csv"
+_AGENCY_DTYPE: Final = pd.CategoricalDtype(list(schema.AGENCIES))
+
+# --- normalisation (shared by names and aliases, so both are read the same way) ------------
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_DOTTED_INITIAL = re.compile(r"\b(\w)\.(?=\w\b)")  # the dots of "G.P.", "A.E."
+_NON_WORD = re.compile(r"[\W_]+")
+# file-name separators: underscores, hyphens and digits ("03_health_visiting"); dots are
+# left to the normaliser, which joins dotted initials ("G.P.") and spaces the rest
+_FILE_SEPARATORS = re.compile(r"[_\-\d]+")
+_FILE_SUFFIX = re.compile(
+    r"\.(?:xlsx|xlsm|xls|ods|docx|doc|odt|rtf|pdf|csv|tsv|txt)$", re.IGNORECASE
+)
+
+
+def _normalise_text(values: pd.Series) -> pd.Series:
+    """Normalise names vectorised: case, apostrophes, '&', dotted initials, punctuation."""
+    text = values.astype(str).str.normalize("NFKC").str.casefold()
+    text = text.str.replace(_APOSTROPHES.pattern, "", regex=True)
+    text = text.str.replace("&", " and ", regex=False)
+    text = text.str.replace(_DOTTED_INITIAL.pattern, r"\1", regex=True)
+    text = text.str.replace(_NON_WORD.pattern, " ", regex=True)
+    return text.str.strip()
+
+
+def _normalise_one(text: str) -> str:
+    """:func:`_normalise_text` for one string, without pandas' per-call cost."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    text = _NON_WORD.sub(" ", _DOTTED_INITIAL.sub(r"\1", text))
+    return text.strip()
+
+
+# --- the alias table --------------------------------------------------------------------------
+def _read_alias_csv(source: str | os.PathLike[str] | None) -> pd.DataFrame:
+    """Read and check one alias CSV (the package's when ``source`` is None)."""
+    if source is None:
+        ref = resources.files("scr_timeline") / "data" / _PACKAGE_FILE
+        with ref.open("r", encoding="utf-8") as fh:
+            table = pd.read_csv(fh, dtype=str, keep_default_na=False)
+        where = f"scr_timeline/data/{_PACKAGE_FILE}"
+    else:
+        where = os.fspath(source)
+        try:
+            table = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
+            raise ChronologyReadError(
+                f"cannot read the agency alias file: {err}", file=where
+            ) from err
+    table.columns = [str(c).strip().lower() for c in table.columns]
+    missing = [c for c in (ALIAS, schema.AGENCY) if c not in table.columns]
+    if missing:
+        raise ChronologyReadError(
+            "the agency alias file lacks a required column",
+            file=where,
+            found=list(table.columns),
+            expected="columns 'alias' and 'agency' (optionally 'kind' and 'note')",
+        )
+    for optional, default in ((KIND, _DEFAULT_KIND), (NOTE, "")):
+        if optional not in table.columns:
+            table[optional] = default
+    table = table.loc[:, list(_ALIAS_COLUMNS)].astype(object)
+    for column in _ALIAS_COLUMNS:
+        table[column] = table[column].astype(str).str.strip()
+    table = table.loc[table[ALIAS] != ""]
+    table[schema.AGENCY] = table[schema.AGENCY].str.lower()
+    table.loc[table[KIND] == "", KIND] = _DEFAULT_KIND
+    unknown = sorted(set(table[schema.AGENCY]) - set(schema.AGENCIES))
+    if unknown:
+        raise ChronologyReadError(
+            "the agency alias file names unknown agency codes",
+            file=where,
+            found=unknown,
+            expected=f"one of {', '.join(schema.AGENCIES)}",
+        )
+    return table.reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=16)
+def _alias_table(key: tuple[str, int] | None) -> pd.DataFrame:
+    """The package table, extended by the user file named in ``key`` (path, mtime)."""
+    table = _read_alias_csv(None)
+    if key is not None:
+        table = pd.concat([table, _read_alias_csv(key[0])], ignore_index=True)
+        # a user's alias replaces the package's alias that reads the same
+        normalised = _normalise_text(table[ALIAS])
+        table = table.loc[~normalised.duplicated(keep="last")].reset_index(drop=True)
+    return table
+
+
+def load_agency_aliases(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the agency alias table.
+
+    Parameters
+    ----------
+    path
+        A CSV file of your own with columns ``alias`` and ``agency`` (and optionally
+        ``kind`` and ``note``). Its rows extend the shipped table; an alias that reads the
+        same as a shipped one (after normalisation) replaces it. None: the shipped table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``alias``, ``agency``, ``kind``, ``note``; one row per alias. A fresh copy:
+        changing it changes nothing else.
+
+    Raises
+    ------
+    ChronologyReadError
+        The file cannot be read, lacks a column, or names an agency code that is not in
+        :data:`scr_timeline.schema.AGENCIES`.
+
+    Examples
+    --------
+    >>> aliases = load_agency_aliases()
+    >>> aliases.loc[aliases["alias"] == "CAIT", "agency"].item()
+    'police'
+    >>> len(aliases) > 200
+    True
+    """
+    if path is None:
+        return _alias_table(None).copy()
+    resolved = Path(path).resolve()
+    try:
+        mtime = resolved.stat().st_mtime_ns
+    except OSError as err:
+        raise ChronologyReadError(
+            f"cannot read the agency alias file: {err.strerror}", file=os.fspath(path)
+        ) from err
+    return _alias_table((str(resolved), mtime)).copy()
+
+
+# --- matching ---------------------------------------------------------------------------------
+_Trie = dict[str, "_Trie"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """Normalised alias -> agency, and one regex finding every alias at every position."""
+
+    lookup: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+
+@functools.lru_cache(maxsize=32)
+def _matcher(pairs: tuple[tuple[str, str], ...]) -> _Matcher:
+    aliases = pd.Series([alias for alias, _ in pairs], dtype=object)
+    agencies = [agency for _, agency in pairs]
+    normalised = _normalise_text(aliases).tolist()
+    lookup = {alias: agency for alias, agency in zip(normalised, agencies, strict=True) if alias}
+    if not lookup:
+        return _Matcher(lookup, None)
+    # One alternation of every alias, written as a trie ("gp(?: surgery)?") so that each
+    # position costs a character or two, not one attempt per alias. Its optional tails
+    # are greedy: at any one position the longest alias that ends on a word boundary is
+    # the one captured. It sits in a lookahead, so every position where an alias starts
+    # is reported, even inside a longer, overlapping match found earlier.
+    pattern = re.compile(rf"(?<!\w)(?=({_trie_regex(sorted(lookup))})(?!\w))")
+    return _Matcher(lookup, pattern)
+
+
+def _trie_regex(words: list[str]) -> str:
+    r"""A regex matching exactly ``words``, longest first, factored as a trie.
+
+    >>> print(_trie_regex(["gp", "gp surgery", "ed"]))
+    (?:gp(?:\ surgery)?|ed)
+    """
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def render(node: _Trie) -> str:
+        branches = [re.escape(char) + render(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(trie)
+
+
+@functools.cache
+def _default_matcher() -> _Matcher:
+    return _matcher_for(_alias_table(None))
+
+
+def _matcher_for(aliases: pd.DataFrame | None) -> _Matcher:
+    if aliases is None:
+        return _default_matcher()
+    if not isinstance(aliases, pd.DataFrame):
+        raise TypeError(f"aliases must be a pandas DataFrame, not {type(aliases).__name__}")
+    missing = [c for c in (ALIAS, schema.AGENCY) if c not in aliases.columns]
+    if missing:
+        raise ChronologyReadError(
+            "the agency alias table lacks a required column",
+            found=list(map(str, aliases.columns)),
+            expected="columns 'alias' and 'agency'",
+        )
+    codes = aliases[schema.AGENCY].astype(str).str.strip().str.lower()
+    unknown = sorted(set(codes) - set(schema.AGENCIES))
+    if unknown:
+        raise ChronologyReadError(
+            "the agency alias table names unknown agency codes",
+            found=unknown,
+            expected=f"one of {', '.join(schema.AGENCIES)}",
+        )
+    pairs = tuple(zip(aliases[ALIAS].astype(str).tolist(), codes.tolist(), strict=True))
+    return _matcher(pairs)
+
+
+def _match(normalised: pd.Series, matcher: _Matcher) -> pd.Series:
+    """Agency code per normalised name (NA where no alias matches); vectorised."""
+    found = normalised.map(matcher.lookup).astype(object)
+    todo = found.isna() & (normalised != "")
+    if matcher.pattern is None or not todo.any():
+        return found
+    hits = normalised[todo].str.extractall(matcher.pattern.pattern)[0]
+    if hits.empty:
+        return found
+    rows = hits.index.get_level_values(0)
+    position = hits.index.get_level_values(1)  # matches come in order of position
+    length = hits.str.len().to_numpy()
+    # sort by name, then longest alias, then earliest position; keep each name's first
+    order = np.lexsort((position, -length, rows))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = rows[order][1:] != rows[order][:-1]
+    best = hits.iloc[order[first]]
+    found.loc[best.index.get_level_values(0)] = best.map(matcher.lookup).to_numpy()
+    return found
+
+
+def _match_one(normalised: str, matcher: _Matcher) -> str | None:
+    """:func:`_match` for one normalised name, without pandas' per-call cost."""
+    if not normalised:
+        return None
+    if normalised in matcher.lookup:
+        return matcher.lookup[normalised]
+    if matcher.pattern is None:
+        return None
+    hits = [(len(m.group(1)), -m.start(), m.group(1)) for m in matcher.pattern.finditer(normalised)]
+    return matcher.lookup[max(hits)[2]] if hits else None
+
+
+def normalise_agencies(values: pd.Series, *, aliases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Map agency names as written to canonical agency codes.
+
+    Works on the distinct values only, so a column of a million rows naming fifty
+    agencies costs fifty matches. See the module docstring for the matching rules.
+
+    Parameters
+    ----------
+    values
+        Agency names as written: strings, with None/NaN for blanks. Other values
+        (numbers) are read as their text.
+    aliases
+        The alias table to use instead of the shipped one, e.g. from
+        :func:`load_agency_aliases` with a path of your own. Columns ``alias``, ``agency``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index-aligned with ``values``. ``agency``: categorical over
+        :data:`scr_timeline.schema.AGENCIES`, NA for a blank name, ``"other"`` for a name
+        no alias matches. ``matched``: True when an alias matched (including *guard*
+        aliases that map a name to ``"other"`` on purpose, such as "Adult Social Care").
+
+    Raises
+    ------
+    TypeError
+        ``values`` is not a Series, or ``aliases`` not a DataFrame.
+    ChronologyReadError
+        ``aliases`` lacks a column or names an unknown agency code.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> names = pd.Series(["A & E", "North Middlesex University Hospital", "Met Police CAIT",
+    ...                    "edited", "  "], index=[10, 11, 12, 13, 14])
+    >>> normalise_agencies(names)
+          agency  matched
+    10  hospital     True
+    11  hospital     True
+    12    police     True
+    13     other    False
+    14       NaN    False
+    """
+    if not isinstance(values, pd.Series):
+        raise TypeError(f"values must be a pandas Series, not {type(values).__name__}")
+    matcher = _matcher_for(aliases)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    normalised = _normalise_text(pd.Series(np.asarray(uniques, dtype=object), dtype=object))
+    found = _match(normalised, matcher)
+    blank = (normalised == "").to_numpy()
+    matched_unique = found.notna().to_numpy()
+    agency_unique = found.where(found.notna(), _OTHER).to_numpy(dtype=object)
+    unique_codes = pd.Categorical(agency_unique, dtype=_AGENCY_DTYPE).codes
+    unique_codes = np.where(blank, -1, unique_codes)
+    # append a slot for the NA sentinel (-1) so one take() covers every row
+    unique_codes = np.append(unique_codes, -1)
+    matched_unique = np.append(matched_unique & ~blank, False)
+    agency = pd.Categorical.from_codes(unique_codes[codes], dtype=_AGENCY_DTYPE)
+    return pd.DataFrame(
+        {schema.AGENCY: agency, MATCHED: matched_unique[codes]},
+        index=values.index,
+    )
+
+
+def agency_from_name(
+    text: str | os.PathLike[str], *, aliases: pd.DataFrame | None = None
+) -> str | None:
+    """The agency a sheet name, title line or file name refers to.
+
+    File-name separators (underscores, hyphens, dots, digits) count as spaces and a file
+    suffix (".xlsx", ".docx", ".pdf", ".csv"...) is dropped, so "03_health_visiting.xlsx" reads as "health visiting". A path
+    object is reduced to its file name.
+
+    Parameters
+    ----------
+    text
+        A sheet name, a title line or a file name.
+    aliases
+        The alias table to use instead of the shipped one.
+
+    Returns
+    -------
+    str or None
+        The canonical agency code, or None when no alias matches (never ``"other"``).
+
+    Examples
+    --------
+    >>> agency_from_name("Chronology: Whittington Hospital")
+    'hospital'
+    >>> agency_from_name("03_health_visiting.xlsx")
+    'health_visiting'
+    >>> agency_from_name("child-a-police")
+    'police'
+    >>> agency_from_name("Sheet1") is None
+    True
+    """
+    if isinstance(text, PurePath):
+        text = text.name
+    elif isinstance(text, os.PathLike):
+        text = os.fspath(text)
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a string or a path, not {type(text).__name__}")
+    cleaned = _FILE_SEPARATORS.sub(" ", _FILE_SUFFIX.sub("", text.strip()))
+    code = _match_one(_normalise_one(cleaned), _matcher_for(aliases))
+    return None if code is None or code == _OTHER else code

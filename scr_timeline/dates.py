@@ -1,0 +1,2242 @@
+"""Read the dates practitioners write in chronologies.
+
+A date cell becomes an interval ``[start, end]`` (``end`` is the last second of the span) with a
+precision from :data:`scr_timeline.schema.PRECISIONS`. Uncertain dates stay uncertain: "March 2007"
+is the whole of March, "w/c 12/03/07" the seven days from Monday 12 March, "Spring 2007" March to
+May. Cells that cannot become a date get a stable ``error_code`` and an ``error`` a person can act
+on; nothing raises on bad data.
+
+How it is fast: :func:`parse_dates` factorizes the cells so that each distinct text is read once,
+reads the common strict forms (``12/03/2007``, ``2007-03-12``, ``12 March 2007``, ``March 2007``,
+each with or without a time, an approximation marker or "w/c") for all distinct texts at once with
+pyarrow's regular expressions and numpy, and sends only what is left (ranges, seasons, relative
+dates, typos, trailing text) through the Python reader, which is the reference for every form.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from scr_timeline.dates import parse_dates
+>>> parsed = parse_dates(pd.Series(["12/03/2007", "March 2007", "31/06/2007"]))
+>>> parsed.frame["precision"].tolist()
+['day', 'month', nan]
+>>> str(parsed.frame.loc[1, "end"])
+'2007-03-31 23:59:59'
+>>> parsed.frame.loc[2, "error"]
+"cannot read '31/06/2007' as a date: June has 30 days"
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import numbers
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Final, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from scr_timeline import schema
+from scr_timeline.exceptions import DateParseError
+
+__all__ = [
+    "ERROR_CODES",
+    "FRAME_COLUMNS",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "WARNING_CODES",
+    "ParsedDates",
+    "parse_date",
+    "parse_dates",
+    "parse_time",
+]
+
+# --- public constants ------------------------------------------------------------------------
+
+#: Earliest and latest plausible year; dates outside are rejected as ``implausible_date``.
+MIN_YEAR: Final = 1900
+MAX_YEAR: Final = 2100
+
+APPROXIMATE: Final = "approximate"
+RELATIVE: Final = "relative"
+ERROR_CODE: Final = "error_code"
+ERROR: Final = "error"
+
+#: Columns of :attr:`ParsedDates.frame`, in order.
+FRAME_COLUMNS: Final[tuple[str, ...]] = (
+    schema.START,
+    schema.END,
+    schema.PRECISION,
+    APPROXIMATE,
+    RELATIVE,
+    ERROR_CODE,
+    ERROR,
+)
+
+#: Values of ``error_code``: why a cell did not become a date.
+ERROR_CODES: Final[dict[str, str]] = {
+    "empty_date": "the cell is blank or says the date is unknown",
+    "impossible_date": "no such day: 31/06/2007, 29/02/2007, 00/00/2007, month 13",
+    "implausible_date": f"a real day, but outside {MIN_YEAR}-{MAX_YEAR} (a typo such as 0207)",
+    "missing_year": "a day or month with no year: '12 March'",
+    "relative_date": "'2 weeks later' with anchor_relative=False, or nothing earlier to count from",
+    "reversed_range": "a range that ends before it starts: '5-3 June 2007'",
+    "month_first_conflict": "a month-first date in an input whose other dates are day-first",
+    "unreadable_date": "anything else that is not a date",
+}
+
+#: Codes of :attr:`ParsedDates.warnings`.
+WARNING_CODES: Final[dict[str, str]] = {
+    "month_first": "file-level: the input writes month first; all numeric dates read m/d/y",
+    "ambiguous_day_month": "file-level: no numeric date shows the order; read day first",
+    "approximate_date": "the date (or its time) is marked approximate: c., circa, ?, about",
+    "excel_serial_text": "a text cell holding an Excel serial number such as '39153'",
+    "extra_text": "a date followed by other text; the date was read, the text ignored",
+    "weekday_mismatch": "the weekday written does not match the date; the date was kept",
+    "relative_date_anchored": "a relative date counted from the previous row with a date",
+    "unreadable_time": "the time cell could not be read; the row keeps its day",
+    "time_ignored": "a time was given for a date that is not a single day",
+    "end_before_start": "the end date is before the start; it was ignored",
+    "unreadable_end_date": "the end date could not be read; it was ignored",
+}
+
+# --- internal constants -------------------------------------------------------------------
+
+_P_MINUTE: Final = schema.PRECISIONS.index("minute")
+_P_DAY: Final = schema.PRECISIONS.index("day")
+_P_WEEK: Final = schema.PRECISIONS.index("week")
+_P_MONTH: Final = schema.PRECISIONS.index("month")
+_P_SEASON: Final = schema.PRECISIONS.index("season")
+_P_YEAR: Final = schema.PRECISIONS.index("year")
+
+_DAY_S: Final = 86_400
+_EPOCH_ORDINAL: Final = dt.date(1970, 1, 1).toordinal()
+_EXCEL_EPOCH_SERIAL: Final = 25_569  # 1970-01-01 as an Excel serial (origin 1899-12-30)
+_EXCEL_MAX_SERIAL: Final = 2_958_465  # 9999-12-31
+_NAT_I8: Final = np.iinfo(np.int64).min
+
+_MONTH_NAMES: Final = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_WORDS: Final[dict[str, int]] = {
+    name: number
+    for number, full in enumerate(_MONTH_NAMES)
+    if number
+    for name in {full.lower(), full[:3].lower()}
+} | {"sept": 9}
+_WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+_WEEKDAY_WORDS: Final[dict[str, int]] = {
+    name: number
+    for number, full in enumerate(_WEEKDAY_NAMES)
+    for name in {full.lower(), full[:3].lower()}
+} | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+_WEEK_WORDS: Final[dict[str, int]] = {
+    # 1: the week starting that day; 2: the week ending that day
+    **dict.fromkeys(
+        ("w/c", "w.c", "w.c.", "wc", "w/b", "w.b", "w.b.", "wb", "w/s", "week commencing"),
+        1,
+    ),
+    **dict.fromkeys(("week beginning", "week starting", "week of", "week commencing on"), 1),
+    **dict.fromkeys(("w/e", "w.e", "w.e.", "week ending", "week ending on"), 2),
+}
+_SEASONS: Final[dict[str, int]] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_PARTS: Final[dict[str, int]] = {
+    # 0, 1, 2: first, middle, last third
+    "early": 0,
+    "beginning of": 0,
+    "the beginning of": 0,
+    "start of": 0,
+    "the start of": 0,
+    "mid": 1,
+    "middle of": 1,
+    "the middle of": 1,
+    "late": 2,
+    "end of": 2,
+    "the end of": 2,
+}
+_PLACEHOLDERS: Final = frozenset(
+    {
+        "?",
+        "??",
+        "-",
+        "--",
+        "n/a",
+        "na",
+        "n/k",
+        "nk",
+        "unknown",
+        "not known",
+        "date unknown",
+        "unknown date",
+        "tbc",
+        "tba",
+        "none",
+        "nil",
+        "x",
+        "xx",
+        "xx/xx/xxxx",
+    }
+)
+_FORMS_HINT: Final = "write it as a date such as 12/03/2007, 12 March 2007, March 2007, w/c 12/03/2007 or Spring 2007"
+
+# The same approximation markers and time grammar are written twice: for pyarrow (RE2) in the
+# vectorised pass and for ``re`` in the reference reader; tests check that they agree.
+_PRE: Final = r"(?:circa|approximately|approx\.?|about|around|abt\.?|ca\.?|c\.?|~|\?)\s*"
+_SUF: Final = (
+    r"\s*(?:\?|\(\s*(?:approx\.?|approximately|circa|ca\.?|c\.?|est\.?|estimated|\?)\s*\)"
+    r"|approx\.?|approximately)"
+)
+_TIME: Final = (
+    r"(?:(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d+)?)?)?"
+    r"\s*(?P<ap>[ap]\.?\s?m\.?)?|(?P<h4>\d{1,2})(?P<m4>\d{2}))"
+    r"\s*(?P<hrs>hrs?\.?|hours|h)?\s*z?"
+)
+_TAIL_SEP: Final = r"(?:\s*,\s*|\s+at\s+|\s*@\s*|t|\s+)"
+
+_RE2_DAYFORM: Final = (
+    rf"^(?P<pre>{_PRE})?"
+    r"(?:(?P<wk>w/c|w\.c\.?|wc|w/b|w\.b\.?|wb|week commencing|week beginning|week starting"
+    r"|w/e|w\.e\.?|week ending)[:\s]*)?"
+    r"(?:(?P<wd>[a-z]{3,9})\.?,?\s*)?"
+    r"(?:(?P<na>\d{1,2})\s*[./-]\s*(?P<nb>\d{1,2})\s*[./-]\s*(?P<ny>\d{4}|\d{2})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"|(?P<dd>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]*(?P<dm>[a-z]{3,9})\.?,?[\s-]*"
+    r"(?:(?P<dy4>\d{4})|'?(?P<dy2>\d{2}))"
+    r"|(?P<um>[a-z]{3,9})\.?\s+(?P<ud>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<uy>\d{4}))"
+    rf"(?:{_TAIL_SEP}(?P<time>\d.*?))?"
+    rf"(?P<suf>{_SUF})?$"
+)
+_RE2_OTHERFORM: Final = (
+    rf"^(?P<pre>{_PRE})?"
+    r"(?:(?P<mm>[a-z]{3,9})\.?(?P<msep>[\s\-/',]*)(?:(?P<my4>\d{4})|(?P<my2>\d{2}))"
+    r"|(?P<nm>\d{1,2})[/.-](?P<nmy>\d{4})"
+    r"|(?P<yy>\d{4})"
+    r"|(?P<ser>\d{5})(?:\.(?P<serf>\d+))?)"
+    rf"(?P<suf>{_SUF})?$"
+)
+_RE2_TIME: Final = rf"^{_TIME}$"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.ASCII)
+
+
+_PY_PRE: Final = _rx(rf"^{_PRE}")
+_PY_SUF: Final = _rx(rf"{_SUF}$")
+_PY_TIME: Final = _rx(_TIME)
+_PY_TIME_RANGE: Final = _rx(r"(?P<a>.+?)\s*(?:-|to|until|till)\s*(?P<b>.+)")
+_PY_TAIL: Final = rf"(?:{_TAIL_SEP}(?P<time>\d.*))?"
+_PY_NUM: Final = _rx(
+    r"(?P<a>\d{1,2})\s*[./-]\s*(?P<b>\d{1,2})\s*[./-]\s*(?P<y>\d{4}|\d{2})" + _PY_TAIL
+)
+_PY_ISO: Final = _rx(r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _PY_TAIL)
+_PY_DMY: Final = _rx(
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]*(?P<mon>[a-z]{3,10})\.?,?[\s-]*"
+    r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))" + _PY_TAIL
+)
+_PY_MDY: Final = _rx(
+    r"(?P<mon>[a-z]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _PY_TAIL
+)
+_PY_MONTH_YEAR: Final = _rx(
+    r"(?P<mon>[a-z]{3,10})\.?(?P<sep>[\s\-/',]*)(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
+)
+_PY_NUM_MONTH_YEAR: Final = _rx(r"(?P<m>\d{1,2})[/.-](?P<y>\d{4})")
+_PY_YEAR: Final = _rx(r"\d{4}")
+_PY_SERIAL: Final = _rx(r"\d{5}(?:\.\d+)?")
+_PY_WEEK: Final = _rx(
+    r"(?P<wk>"
+    + "|".join(re.escape(w) for w in sorted(_WEEK_WORDS, key=len, reverse=True))
+    + r")[:\s]*(?P<rest>.+)"
+)
+_PY_WEEKDAY: Final = _rx(r"(?P<wd>[a-z]{3,9})\.?,?\s*(?P<rest>[0-9a-z].*)")
+_PY_SEASON: Final = _rx(
+    r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?[\s,]*"
+    r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))(?:\s*[/-]\s*(?P<z>\d{4}|\d{2}))?"
+)
+_PART_RX: Final = "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
+_PY_PART_MONTH: Final = _rx(
+    rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,10}})\.?[\s,]*(?:(?P<y4>\d{{4}})|'(?P<y2>\d{{2}}))"
+)
+_PY_PART_YEAR: Final = _rx(rf"(?P<part>{_PART_RX})[\s-]*(?P<y>\d{{4}})")
+# forms with no year: an error on their own, the left end of a range otherwise
+_PY_DAY_ONLY: Final = _rx(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?")
+_PY_DAY_MONTH: Final = _rx(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]*(?P<mon>[a-z]{3,10})\.?")
+_PY_MONTH_DAY: Final = _rx(r"(?P<mon>[a-z]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?")
+_PY_NUM_DAY_MONTH: Final = _rx(r"(?P<a>\d{1,2})\s*[./-]\s*(?P<b>\d{1,2})")
+_PY_MONTH_ONLY: Final = _rx(r"(?P<mon>[a-z]{3,10})\.?")
+_PY_SEASON_ONLY: Final = _rx(r"(?P<season>spring|summer|autumn|fall|winter)")
+_PY_PART_MONTH_ONLY: Final = _rx(rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,10}})\.?")
+_PY_BETWEEN: Final = _rx(r"(?:between|from)\s+(?P<l>.+?)\s+(?:and|to|until|till|-)\s+(?P<r>.+)")
+_PY_RANGE_SEP: Final = _rx(r"\s*(?:-|(?<![a-z])(?:to|until|till|til)(?![a-z]))\s*")
+_PY_TOKEN_END: Final = _rx(r"[a-z0-9]+")
+_PY_NUMERIC_FIELDS: Final = _rx(
+    r"(?<![0-9./-])(?P<a>[0-9]{1,2})\s*[./-]\s*(?P<b>[0-9]{1,2})\s*[./-]\s*"
+    r"(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|[./-][0-9])"
+)
+
+_PY_FOUR_DIGITS: Final = _rx(r"(?<!\d)\d{4}(?!\d)")
+_PY_WORD: Final = _rx(r"(?<![a-z0-9])[a-z]+")
+_DATEUTIL_WORDS: Final = frozenset(
+    {*_WEEKDAY_WORDS, "am", "pm", "a", "p", "m", "of", "at", "on", "the", "t", "z", "utc", "gmt"}
+    | {"st", "nd", "rd", "th", "h", "hrs"}
+)
+
+_NUMBER_WORDS: Final[dict[str, tuple[int, bool]]] = {
+    "a": (1, False),
+    "an": (1, False),
+    "one": (1, False),
+    "two": (2, False),
+    "three": (3, False),
+    "four": (4, False),
+    "five": (5, False),
+    "six": (6, False),
+    "seven": (7, False),
+    "eight": (8, False),
+    "nine": (9, False),
+    "ten": (10, False),
+    "eleven": (11, False),
+    "twelve": (12, False),
+    "a couple of": (2, False),
+    "couple of": (2, False),
+    "a few": (3, True),
+    "few": (3, True),
+    "several": (3, True),
+}
+_REL_N: Final = "|".join(re.escape(w) for w in sorted(_NUMBER_WORDS, key=len, reverse=True))
+_PY_REL_COUNT: Final = _rx(
+    rf"(?P<n>\d{{1,3}}|{_REL_N})\s+(?P<unit>days?|weeks?|months?|years?|fortnights?)\s+"
+    r"(?P<dir>later|after|afterwards|on|earlier|before|previously|prior)"
+)
+_PY_REL_NEXT: Final = _rx(
+    r"(?:the\s+)?(?P<dir>next|following|subsequent|previous|preceding)\s+"
+    r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+)
+_PY_REL_AFTER: Final = _rx(r"(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>after|before)")
+_PY_REL_SAME: Final = _rx(
+    r"(?:on\s+)?(?:the\s+)?same\s+(?:day|date)|(?:that|the\s+same)\s+(?:day|morning|afternoon"
+    r"|evening|night)"
+)
+_PY_REL_LATER: Final = _rx(
+    r"later\s+(?:on\s+)?(?:that|the\s+same|on\s+the\s+same)\s+(?:day|morning|afternoon|evening"
+    r"|night)|later\s+(?:that\s+)?(?:morning|afternoon|evening|night)|later\s+the\s+same\s+day"
+)
+_REL_UNIT_PRECISION: Final = {"D": _P_WEEK, "W": _P_MONTH, "M": _P_SEASON, "Y": _P_YEAR}
+
+_WARN_ORDER: Final = {code: rank for rank, code in enumerate(WARNING_CODES)}
+
+
+# --- public API ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedDates:
+    """What :func:`parse_dates` read.
+
+    Attributes
+    ----------
+    frame
+        One row per input cell, same index as the input, with columns :data:`FRAME_COLUMNS`:
+        ``start`` and ``end`` (``datetime64[ns]``, NaT when the cell is not a date; ``end`` is
+        the last second of the span), ``precision`` (one of
+        :data:`scr_timeline.schema.PRECISIONS`, NA on failure), ``approximate`` and
+        ``relative`` (bool), ``error_code`` (one of :data:`ERROR_CODES`, NA when read) and
+        ``error`` (the reason, NA when read).
+    dayfirst
+        Whether numeric dates were read day first, as decided for the whole input.
+    warnings
+        ``(code, message, label)`` for flaws worth telling the reviewer about; ``label`` is the
+        index label of the row, or None for the whole input. Codes are :data:`WARNING_CODES`.
+    """
+
+    frame: pd.DataFrame
+    dayfirst: bool
+    warnings: list[tuple[str, str, Hashable | None]] = field(default_factory=list)
+
+
+def parse_dates(
+    values: pd.Series,
+    *,
+    times: pd.Series | None = None,
+    end_values: pd.Series | None = None,
+    dayfirst: bool | None = None,
+    anchor_relative: bool = False,
+) -> ParsedDates:
+    """Read a column of date cells as intervals.
+
+    Parameters
+    ----------
+    values
+        Date cells as readers deliver them: text, ``datetime``/``date``/``Timestamp`` objects,
+        Excel serial numbers, or blanks. Never modified.
+    times
+        Optional time-of-day cells for the same rows ("14:30", "2.30pm", "1430hrs",
+        ``datetime.time``, Excel fractions). A time applies to rows whose date is a single day.
+    end_values
+        Optional end-date cells for the same rows; when one is read, it gives the row's end.
+    dayfirst
+        Read numeric dates such as 04/05/2007 day first (True) or month first (False). None
+        decides from the input: a first field above 12 proves day first, a second field above 12
+        month first; day first when nothing proves either.
+    anchor_relative
+        Count relative dates ("2 weeks later", "the next day") from the previous row with a date,
+        instead of rejecting them.
+
+    Returns
+    -------
+    ParsedDates
+        The frame of intervals, the day-first decision and the warnings. Bad cells never raise:
+        they get an ``error_code`` and an ``error``.
+
+    Raises
+    ------
+    TypeError
+        If ``values``, ``times`` or ``end_values`` is not a pandas Series.
+    ValueError
+        If ``times`` or ``end_values`` does not have the same index as ``values``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cells = pd.Series(["12/03/2007", "w/c 12/03/07", "c. June 2007", "2 weeks later"])
+    >>> parsed = parse_dates(cells, anchor_relative=True)
+    >>> parsed.frame[["start", "end", "precision"]]
+           start                 end precision
+    0 2007-03-12 2007-03-12 23:59:59       day
+    1 2007-03-12 2007-03-18 23:59:59      week
+    2 2007-06-01 2007-06-30 23:59:59     month
+    3 2007-06-15 2007-07-14 23:59:59     month
+    >>> parsed.frame["approximate"].tolist()
+    [False, False, True, False]
+    >>> [code for code, message, row in parsed.warnings]
+    ['approximate_date', 'relative_date_anchored']
+
+    A file that writes month first is detected from its dates:
+
+    >>> parse_dates(pd.Series(["04/13/2007", "05/06/2007"])).dayfirst
+    False
+    """
+    _check_series(values, "values")
+    if times is not None:
+        _check_series(times, "times")
+        _check_same_index(values, times, "times")
+    if end_values is not None:
+        _check_series(end_values, "end_values")
+        _check_same_index(values, end_values, "end_values")
+    return _parse_dates(
+        values,
+        times=times,
+        end_values=end_values,
+        dayfirst=dayfirst,
+        anchor_relative=anchor_relative,
+        vectorised=True,
+    )
+
+
+def parse_date(text: object, *, dayfirst: bool = True) -> tuple[pd.Timestamp, pd.Timestamp, str]:
+    """Read one date cell.
+
+    Parameters
+    ----------
+    text
+        A date as written ("12/03/2007", "March 2007", "w/c 12/03/07", "Spring 2007"), or a
+        ``datetime``, ``date`` or Excel serial number.
+    dayfirst
+        Read numeric dates day first (the UK default) or month first.
+
+    Returns
+    -------
+    tuple of (pandas.Timestamp, pandas.Timestamp, str)
+        The first moment, the last second and the precision.
+
+    Raises
+    ------
+    DateParseError
+        If the cell is not a date; ``found`` holds the cell and ``expected`` what would do.
+        Relative dates ("2 weeks later") raise too: they need the row before.
+
+    Examples
+    --------
+    >>> parse_date("12th Mar 07")
+    (Timestamp('2007-03-12 00:00:00'), Timestamp('2007-03-12 23:59:59'), 'day')
+    >>> parse_date("late March 2007")
+    (Timestamp('2007-03-21 00:00:00'), Timestamp('2007-03-31 23:59:59'), 'week')
+    >>> parse_date("29/02/2007")
+    Traceback (most recent call last):
+    ...
+    scr_timeline.exceptions.DateParseError: cannot read '29/02/2007' as a date: February 2007 has 28 days (2007 is not a leap year) (found '29/02/2007'; expected a real calendar date)
+    """
+    parsed = _parse_dates(
+        pd.Series([text], dtype=object),
+        times=None,
+        end_values=None,
+        dayfirst=dayfirst,
+        anchor_relative=False,
+        vectorised=True,
+    )
+    row = parsed.frame.iloc[0]
+    if pd.isna(row[schema.START]):
+        code = str(row[ERROR_CODE])
+        raise DateParseError(str(row[ERROR]), found=text, expected=_EXPECTED[code])
+    return row[schema.START], row[schema.END], str(row[schema.PRECISION])
+
+
+def parse_time(value: object) -> dt.time:
+    """Read one time-of-day cell.
+
+    Parameters
+    ----------
+    value
+        "14:30", "14.30", "2.30pm", "2pm", "1430hrs", "1430", "14:30:00", "noon", a
+        ``datetime.time``, a ``datetime`` (its time) or an Excel day fraction (0.6041... is
+        14:30). A range such as "14:00-15:30" gives its start.
+
+    Returns
+    -------
+    datetime.time
+        The time, to the minute.
+
+    Raises
+    ------
+    DateParseError
+        If the cell is not a time.
+
+    Examples
+    --------
+    >>> parse_time("2.30pm")
+    datetime.time(14, 30)
+    >>> parse_time(0.6041666)
+    datetime.time(14, 30)
+    >>> parse_time("25:00")
+    Traceback (most recent call last):
+    ...
+    scr_timeline.exceptions.DateParseError: cannot read '25:00' as a time (found '25:00'; expected a time such as 14:30, 2.30pm or 1430hrs)
+    """
+    minutes = _time_cells(pd.Series([value], dtype=object))
+    start = int(minutes.start[0])
+    if start < 0:
+        what = "an empty cell" if start == _T_EMPTY else repr(value)
+        raise DateParseError(
+            f"cannot read {what} as a time",
+            found=value,
+            expected="a time such as 14:30, 2.30pm or 1430hrs",
+        )
+    return dt.time(start // 60, start % 60)
+
+
+_EXPECTED: Final[dict[str, str]] = {
+    "empty_date": "a date",
+    "impossible_date": "a real calendar date",
+    "implausible_date": f"a date between {MIN_YEAR} and {MAX_YEAR}",
+    "missing_year": "a date with a year",
+    "relative_date": "a calendar date (a relative date needs the row before)",
+    "reversed_range": "a range whose end is after its start",
+    "month_first_conflict": "dates written in one order throughout",
+    "unreadable_date": "a date such as 12/03/2007, 12 March 2007, March 2007 or Spring 2007",
+}
+
+
+# --- checks ----------------------------------------------------------------------------------
+
+
+def _check_series(obj: object, name: str) -> None:
+    if not isinstance(obj, pd.Series):
+        raise TypeError(
+            f"{name} must be a pandas Series, not {type(obj).__name__}; wrap it: pd.Series({name})"
+        )
+
+
+def _check_same_index(values: pd.Series, other: pd.Series, name: str) -> None:
+    if len(other) != len(values) or not other.index.equals(values.index):
+        raise ValueError(
+            f"{name} must have the same index as values (the same rows): got {len(other)} rows "
+            f"for {len(values)}"
+        )
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+class _Reject(Exception):
+    """Raised inside the reference reader when a form matched but its values are wrong."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+class _Span(NamedTuple):
+    start: int  # seconds since 1970-01-01, first second
+    end: int  # last second
+    prec: int  # index into schema.PRECISIONS
+
+
+class _Rel(NamedTuple):
+    n: int
+    unit: str  # "D", "W", "M", "Y", "same" (that day), "later" (later that day)
+    approx: bool
+
+
+class _Result(NamedTuple):
+    span: _Span | None
+    approx: bool = False
+    code: str | None = None
+    message: str | None = None
+    warnings: tuple[tuple[str, str], ...] = ()
+    rel: _Rel | None = None
+
+
+def _two_digit_year(yy: int) -> int:
+    pivot = dt.date.today().year % 100
+    century = (dt.date.today().year // 100) * 100
+    return century + yy if yy <= pivot else century - 100 + yy
+
+
+def _year(text: str) -> int:
+    text = text.lstrip("'")
+    return int(text) if len(text) == 4 else _two_digit_year(int(text))
+
+
+def _month_number(word: str) -> int | None:
+    """Month number of a month word; tolerates common misspellings such as 'febuary'."""
+    number = _MONTH_WORDS.get(word)
+    if number is not None or len(word) < 4:
+        return number
+    prefix = _MONTH_WORDS.get(word[:3])
+    if prefix is None:
+        return None
+    full = _MONTH_NAMES[prefix].lower()
+    return prefix if _similar(word, full) else None
+
+
+def _similar(a: str, b: str) -> bool:
+    """Edit distance of at most 2 (and not shorter than 4 letters)."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1] <= 2
+
+
+def _days(y: int, m: int, d: int) -> int:
+    return dt.date(y, m, d).toordinal() - _EPOCH_ORDINAL
+
+
+def _check_year(y: int, text: str) -> None:
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise _Reject(
+            "implausible_date",
+            f"cannot read {_quote(text)} as a date: the year {y} is outside {MIN_YEAR}-{MAX_YEAR}; "
+            "check it for a typo",
+        )
+
+
+def _check_month(y: int, m: int, text: str, order: str = "") -> None:
+    _check_year(y, text)
+    if not 1 <= m <= 12:
+        hint = f" (read as {order})" if order else ""
+        raise _Reject(
+            "impossible_date", f"cannot read {_quote(text)} as a date: there is no month {m}{hint}"
+        )
+
+
+def _day_start(y: int, m: int, d: int, text: str, order: str = "") -> int:
+    """First second of a calendar day; _Reject naming the problem if there is no such day."""
+    _check_month(y, m, text, order)
+    length = calendar.monthrange(y, m)[1]
+    if d < 1:
+        raise _Reject(
+            "impossible_date", f"cannot read {_quote(text)} as a date: there is no day {d}"
+        )
+    if d > length:
+        if m == 2 and d == 29:
+            why = f"February {y} has 28 days ({y} is not a leap year)"
+        else:
+            why = f"{_MONTH_NAMES[m]} has {length} days"
+        raise _Reject("impossible_date", f"cannot read {_quote(text)} as a date: {why}")
+    return _days(y, m, d) * _DAY_S
+
+
+def _day_span(y: int, m: int, d: int, text: str, order: str = "") -> _Span:
+    start = _day_start(y, m, d, text, order)
+    return _Span(start, start + _DAY_S - 1, _P_DAY)
+
+
+def _months_span(y: int, m: int, count: int, prec: int) -> _Span:
+    """``count`` whole months from month ``m`` of year ``y`` (m may pass 12)."""
+    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    y2, m2 = y + (m - 1 + count) // 12, (m - 1 + count) % 12 + 1
+    return _Span(_days(y, m, 1) * _DAY_S, _days(y2, m2, 1) * _DAY_S - 1, prec)
+
+
+def _month_span(y: int, m: int, text: str) -> _Span:
+    _check_month(y, m, text)
+    return _months_span(y, m, 1, _P_MONTH)
+
+
+def _third_of_month(y: int, m: int, part: int, text: str) -> _Span:
+    _check_month(y, m, text)
+    first, last = ((1, 10), (11, 20), (21, calendar.monthrange(y, m)[1]))[part]
+    return _Span(_days(y, m, first) * _DAY_S, (_days(y, m, last) + 1) * _DAY_S - 1, _P_WEEK)
+
+
+def _season_span(season: str, y: int, text: str) -> _Span:
+    _check_year(y, text)
+    return _months_span(y, _SEASONS[season], 3, _P_SEASON)
+
+
+def _year_span(y: int, text: str) -> _Span:
+    _check_year(y, text)
+    return _months_span(y, 1, 12, _P_YEAR)
+
+
+def _add_minutes(day: _Span, minutes: tuple[int, int]) -> _Span:
+    start = day.start + minutes[0] * 60
+    return _Span(start, day.start + minutes[1] * 60 + 59, _P_MINUTE)
+
+
+def _month_of(span: _Span) -> int:
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=span.start // _DAY_S)).month
+
+
+def _coarser(a: int, b: int) -> int:
+    return max(a, b)
+
+
+def _fmt(seconds: int, with_time: bool = False) -> str:
+    moment = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=int(seconds))
+    return moment.strftime("%d/%m/%Y %H:%M" if with_time else "%d/%m/%Y")
+
+
+def _describe(span: _Span) -> str:
+    if span.prec == _P_MINUTE and span.end - span.start == 59:
+        return _fmt(span.start, True)
+    if span.prec == _P_DAY and span.end - span.start == _DAY_S - 1:
+        return _fmt(span.start)
+    if span.prec == _P_MINUTE:
+        return f"{_fmt(span.start, True)} to {_fmt(span.end, True)}"
+    return f"{_fmt(span.start)} to {_fmt(span.end)}"
+
+
+_LONGEST_READ: Final = 80  # longer cells are only searched for a leading date
+
+
+def _quote(text: object) -> str:
+    """repr of a cell for a message, cut short if long."""
+    shown = repr(text)
+    return shown if len(shown) <= 60 else shown[:56] + "...'"
+
+
+def _approx_message(text: str, span: _Span) -> str:
+    return f"{_quote(text)} is marked approximate; placed at {_describe(span)}"
+
+
+def _extra_message(text: str, span: _Span, rest: str) -> str:
+    return (
+        f"{_quote(text)}: read the date as {_describe(span)} and ignored the rest ({_quote(rest)})"
+    )
+
+
+# --- the reference reader for one text (used for what the vectorised pass leaves) ------------
+
+
+def _strip_approx(s: str) -> tuple[str, bool]:
+    approx = False
+    while True:
+        m = _PY_PRE.match(s) or _PY_SUF.search(s)
+        if m is None or m.end() - m.start() == 0:
+            return s, approx
+        approx = True
+        s = (s[: m.start()] + s[m.end() :]).strip()
+
+
+def _time_of(text: str) -> tuple[int, int] | None:
+    """Minutes after midnight of a time (start, end), or None. Ranges give their two ends."""
+    s = text.strip()
+    if s in {"noon", "midday", "12 noon"}:
+        return 720, 720
+    if s == "midnight":
+        return 0, 0
+    single = _single_time(s)
+    if single is not None:
+        return single, single
+    m = _PY_TIME_RANGE.fullmatch(s)
+    if m is not None:
+        a, b = _single_time(m["a"]), _single_time(m["b"])
+        if a is not None and b is not None:
+            return a, b if b >= a else b + 1440
+    return None
+
+
+def _single_time(s: str) -> int | None:
+    m = _PY_TIME.fullmatch(s)
+    if m is None:
+        return None
+    if m["h4"] is not None:
+        hour, minute = int(m["h4"]), int(m["m4"])
+        ok = hour <= 23
+    else:
+        hour, minute = int(m["h"]), int(m["m"] or 0)
+        if m["ap"]:
+            ok = 1 <= hour <= 12
+            hour = hour % 12 + (12 if m["ap"][0] == "p" else 0)
+        else:
+            ok = hour <= 23 and (m["m"] is not None or m["hrs"] is not None)
+    if not ok or minute > 59 or (m["s"] is not None and int(m["s"]) > 59):
+        return None
+    return hour * 60 + minute
+
+
+def _with_time(day: _Span, time_text: str | None) -> _Span | None:
+    if time_text is None:
+        return day
+    minutes = _time_of(time_text)
+    return None if minutes is None else _add_minutes(day, minutes)
+
+
+class _Reader:
+    """Reads one normalised text; collects per-row warnings such as a weekday mismatch."""
+
+    def __init__(self, text: str, dayfirst: bool) -> None:
+        self.text = text
+        self.dayfirst = dayfirst
+        self.warnings: list[tuple[str, str]] = []
+
+    # one date or one range, the whole string
+    def full(self, s: str) -> _Span | None:
+        reject: _Reject | None = None
+        try:
+            span = self.single(s)
+        except _Reject as err:
+            span, reject = None, err
+        if span is not None:
+            return span
+        span = self.range(s, reject)
+        if span is not None:
+            return span
+        if reject is not None:
+            raise reject
+        return None
+
+    def range(self, s: str, reject: _Reject | None) -> _Span | None:
+        between = _PY_BETWEEN.fullmatch(s)
+        splits = [(between["l"], between["r"])] if between else []
+        splits += [(s[: m.start()], s[m.end() :]) for m in _PY_RANGE_SEP.finditer(s)]
+        for left, right in splits:
+            if not left or not right:
+                continue
+            try:
+                last = self.single(right)
+                if last is None:
+                    continue
+                first, inherited = self.left_end(left, last)
+                if first is None:
+                    continue
+            except _Reject as err:
+                reject = reject or err
+                continue
+            if inherited and first.start > last.end and _month_of(first) > _month_of(last):
+                first = self.left_end(left, last, year_shift=-1)[0] or first  # Dec - Jan 2008
+            if first.start > last.end:
+                raise _Reject(
+                    "reversed_range",
+                    f"cannot read {_quote(self.text)} as a date: the range ends ({_describe(last)}) "
+                    f"before it starts ({_describe(first)})",
+                )
+            return _Span(first.start, last.end, _coarser(first.prec, last.prec))
+        if reject is not None:
+            raise reject
+        return None
+
+    def left_end(self, s: str, last: _Span, year_shift: int = 0) -> tuple[_Span | None, bool]:
+        """The start of a range, taking a missing month and year from its end."""
+        if not year_shift:
+            try:
+                span = self.single(s)
+            except _Reject as err:
+                if err.code != "missing_year":
+                    raise
+                span = None
+            if span is not None:
+                return span, False
+        end_day = dt.date(1970, 1, 1) + dt.timedelta(days=last.start // _DAY_S)
+        y, mon = end_day.year + year_shift, end_day.month
+        if (m := _PY_DAY_ONLY.fullmatch(s)) and last.prec <= _P_DAY:
+            return _day_span(y, mon, int(m["d"]), self.text), True
+        if (m := _PY_DAY_MONTH.fullmatch(s) or _PY_MONTH_DAY.fullmatch(s)) and (
+            month := _month_number(m["mon"])
+        ):
+            return _day_span(y, month, int(m["d"]), self.text), True
+        if m := _PY_NUM_DAY_MONTH.fullmatch(s):
+            d, month = self.order(int(m["a"]), int(m["b"]))
+            return _day_span(y, month, d, self.text, self.order_name), True
+        if (m := _PY_PART_MONTH_ONLY.fullmatch(s)) and (month := _month_number(m["mon"])):
+            return _third_of_month(y, month, _PARTS[m["part"]], self.text), True
+        if (m := _PY_MONTH_ONLY.fullmatch(s)) and (month := _month_number(m["mon"])):
+            return _month_span(y, month, self.text), True
+        if m := _PY_SEASON_ONLY.fullmatch(s):
+            season_year = y - 1 if m["season"] == "winter" and mon <= 2 else y
+            return _season_span(m["season"], season_year, self.text), True
+        return None, False
+
+    @property
+    def order_name(self) -> str:
+        return "day/month/year" if self.dayfirst else "month/day/year"
+
+    def order(self, a: int, b: int) -> tuple[int, int]:
+        return (a, b) if self.dayfirst else (b, a)
+
+    def single(self, s: str) -> _Span | None:
+        """One date, the whole string; None if no form matches, _Reject if a form is wrong."""
+        text = self.text
+        if m := _PY_WEEK.fullmatch(s):
+            return self.week(_WEEK_WORDS[m["wk"]], m["rest"])
+        if m := _PY_NUM.fullmatch(s):
+            d, month = self.order(int(m["a"]), int(m["b"]))
+            day = _day_span(_year(m["y"]), month, d, text, self.order_name)
+            return _with_time(day, m["time"])
+        if m := _PY_ISO.fullmatch(s):
+            day = _day_span(int(m["y"]), int(m["m"]), int(m["d"]), text)
+            return _with_time(day, m["time"])
+        for rx in (_PY_DMY, _PY_MDY):
+            if (m := rx.fullmatch(s)) and (word_month := _month_number(m["mon"])):
+                y = _year(m["y"]) if rx is _PY_MDY else _year(m["y4"] or m["y2"])
+                return _with_time(_day_span(y, word_month, int(m["d"]), text), m["time"])
+        if (
+            (m := _PY_MONTH_YEAR.fullmatch(s))
+            and (word_month := _month_number(m["mon"]))
+            and (m["y4"] or any(c in m["sep"] for c in "-/'") or m["y2"].startswith("0"))
+        ):
+            return _month_span(_year(m["y4"] or m["y2"]), word_month, text)
+        if m := _PY_NUM_MONTH_YEAR.fullmatch(s):
+            return _month_span(int(m["y"]), int(m["m"]), text)
+        if _PY_YEAR.fullmatch(s):
+            return _year_span(int(s), text)
+        if m := _PY_SEASON.fullmatch(s):
+            return self.season(m)
+        if (m := _PY_PART_MONTH.fullmatch(s)) and (word_month := _month_number(m["mon"])):
+            y = _year(m["y4"] or m["y2"])
+            return _third_of_month(y, word_month, _PARTS[m["part"]], text)
+        if m := _PY_PART_YEAR.fullmatch(s):
+            part = _PARTS[m["part"]]
+            y = int(m["y"])
+            _check_year(y, text)
+            return _months_span(y, 1 + 4 * part, 4, _P_SEASON)
+        if (m := _PY_WEEKDAY.fullmatch(s)) and (span := self.weekday(m["wd"], m["rest"])):
+            return span
+        if self.no_year(s):
+            raise _Reject(
+                "missing_year",
+                f"{_quote(text)} has no year; write the full date, e.g. '12 March 2007'",
+            )
+        return None
+
+    def no_year(self, s: str) -> bool:
+        if _PY_DAY_MONTH.fullmatch(s) or _PY_NUM_DAY_MONTH.fullmatch(s):
+            return True
+        for rx in (_PY_MONTH_DAY, _PY_MONTH_ONLY, _PY_PART_MONTH_ONLY):
+            m = rx.fullmatch(s)
+            if m and _month_number(m["mon"]):
+                return True
+        return bool(_PY_SEASON_ONLY.fullmatch(s))
+
+    def week(self, kind: int, rest: str) -> _Span:
+        day = self.single(rest)
+        if day is None or day.prec != _P_DAY:
+            raise _Reject(
+                "unreadable_date",
+                f"cannot read {_quote(self.text)} as a date: a week commencing or ending needs one "
+                "day, e.g. 'w/c 12/03/2007'",
+            )
+        if kind == 1:
+            return _Span(day.start, day.start + 7 * _DAY_S - 1, _P_WEEK)
+        return _Span(day.start - 6 * _DAY_S, day.end, _P_WEEK)
+
+    def season(self, m: re.Match[str]) -> _Span:
+        y = _year(m["y4"] or m["y2"])
+        if m["z"] is not None:
+            z = int(m["z"]) if len(m["z"]) == 4 else (y // 100) * 100 + int(m["z"])
+            if m["season"] != "winter" or z != y + 1:
+                raise _Reject(
+                    "unreadable_date",
+                    f"cannot read {_quote(self.text)} as a date: only winter spans two years, "
+                    "as in 'Winter 2006/07'",
+                )
+        return _season_span(m["season"], y, self.text)
+
+    def weekday(self, word: str, rest: str) -> _Span | None:
+        number = _WEEKDAY_WORDS.get(word)
+        if number is None:
+            return None
+        span = self.single(rest)
+        if span is None or span.prec > _P_DAY:
+            return None
+        actual = (span.start // _DAY_S + 3) % 7
+        if actual != number:
+            self.warnings.append(
+                (
+                    "weekday_mismatch",
+                    f"{_quote(self.text)}: {_fmt(span.start)} was a {_WEEKDAY_NAMES[actual]}, not a "
+                    f"{_WEEKDAY_NAMES[number]}; kept the date",
+                )
+            )
+        return span
+
+
+def _relative(s: str) -> _Rel | None:
+    if m := _PY_REL_COUNT.fullmatch(s):
+        word = m["n"]
+        n, approx = (int(word), False) if word.isdigit() else _NUMBER_WORDS[word]
+        unit = m["unit"].rstrip("s")
+        if unit == "fortnight":
+            unit, n = "week", 2 * n
+        sign = -1 if m["dir"] in {"earlier", "before", "previously", "prior"} else 1
+        return _Rel(sign * n, unit[0].upper(), approx)
+    if m := _PY_REL_NEXT.fullmatch(s):
+        sign = -1 if m["dir"] in {"previous", "preceding"} else 1
+        unit = m["unit"]
+        if unit in {"week", "month", "year"}:
+            return _Rel(sign, unit[0].upper(), True)
+        return _Rel(sign, "D", False)
+    if m := _PY_REL_AFTER.fullmatch(s):
+        sign = -1 if m["dir"] == "before" else 1
+        return _Rel(sign, m["unit"][0].upper(), m["unit"] != "day")
+    if _PY_REL_SAME.fullmatch(s):
+        return _Rel(0, "same", False)
+    if _PY_REL_LATER.fullmatch(s):
+        return _Rel(0, "later", False)
+    return None
+
+
+def _read_text(text: str, norm: str, dayfirst: bool) -> _Result:
+    """The reference reader: one cell's text (``norm`` is its normalised form)."""
+    try:
+        return _read_text_unguarded(text, norm, dayfirst)
+    except Exception as err:  # parse_dates never raises on data; keep the row with a reason
+        return _Result(
+            None,
+            code="unreadable_date",
+            message=f"cannot read {_quote(text)} as a date (internal error: {err!r}); {_FORMS_HINT}",
+        )
+
+
+def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
+    if not norm:
+        return _Result(None, code="empty_date", message="the date cell is empty")
+    if norm in _PLACEHOLDERS:
+        return _Result(
+            None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
+        )
+    s, approx = _strip_approx(norm)
+    if not s:
+        return _Result(
+            None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
+        )
+    rel = _relative(s)
+    if rel is not None:
+        return _relative_result(text, rel._replace(approx=rel.approx or approx), ())
+    if _PY_SERIAL.fullmatch(s):
+        return _serial_text_result(text, float(s), approx)
+    reader = _Reader(text, dayfirst)
+    reject: _Reject | None = None
+    span: _Span | None = None
+    if len(s) <= _LONGEST_READ:  # a long cell is a note: only look for a leading date
+        try:
+            span = reader.full(s)
+        except _Reject as err:
+            reject = err
+        if span is None and reject is None:
+            span = _dateutil(s, dayfirst)
+    warnings: list[tuple[str, str]] = []
+    if span is None and reject is None:
+        found = _with_extra_text(reader, text, s)
+        if isinstance(found, _Reject):
+            reject = found
+        elif isinstance(found, _Result):
+            return found
+        elif found is not None:
+            span, rest = found
+            warnings.append(("extra_text", _extra_message(text, span, rest)))
+    if span is None:
+        if reject is not None:
+            return _Result(None, code=reject.code, message=reject.reason)
+        return _Result(
+            None,
+            code="unreadable_date",
+            message=f"cannot read {_quote(text)} as a date; {_FORMS_HINT}",
+        )
+    if approx:
+        warnings.insert(0, ("approximate_date", _approx_message(text, span)))
+    return _Result(span, approx=approx, warnings=tuple(warnings + reader.warnings))
+
+
+def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]) -> _Result:
+    return _Result(
+        None,
+        approx=rel.approx,
+        code="relative_date",
+        message=(
+            f"{_quote(text)} is a relative date; give the real date or pass anchor_relative=True to "
+            "count from the previous row"
+        ),
+        warnings=warnings,
+        rel=rel,
+    )
+
+
+def _with_extra_text(
+    reader: _Reader, text: str, s: str
+) -> tuple[_Span, str] | _Reject | _Result | None:
+    """The longest leading date in ``s`` followed by other text."""
+    ends = [m.end() for m in _PY_TOKEN_END.finditer(s)][:10]
+    for end in reversed(ends):
+        rest = s[end:].strip()
+        head = s[:end].strip(" ,;:-(/")
+        if not rest or not head:
+            continue
+        rel = _relative(head)
+        if rel is not None:
+            return _relative_result(text, rel, ())
+        try:
+            span = reader.full(head)
+        except _Reject as err:
+            return err
+        if span is not None:
+            return span, s[end:].strip(" ,;:-")
+    return None
+
+
+def _dateutil(s: str, dayfirst: bool) -> _Span | None:
+    """Last resort: dateutil, but only when it found a year, a month and a day by itself."""
+    if len(s) > 64 or not _PY_FOUR_DIGITS.search(s):
+        return None
+    words = _PY_WORD.findall(s)
+    if any(w not in _DATEUTIL_WORDS and _month_number(w) is None for w in words):
+        return None  # dateutil would fail (or skip words); not worth two calls
+    from dateutil import parser
+
+    try:
+        one = parser.parse(s, dayfirst=dayfirst, default=dt.datetime(1904, 1, 1, 0, 0))
+        two = parser.parse(s, dayfirst=dayfirst, default=dt.datetime(1908, 2, 2, 1, 1))
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
+        return None
+    if (one.year, one.month, one.day) != (two.year, two.month, two.day):
+        return None  # dateutil would have invented the year, month or day
+    if not MIN_YEAR <= one.year <= MAX_YEAR:
+        return None
+    day = _day_span(one.year, one.month, one.day, s)
+    if (one.hour, one.minute) == (two.hour, two.minute):
+        return _add_minutes(day, (one.hour * 60 + one.minute,) * 2)
+    return day
+
+
+def _numeric_fields(norm: str) -> list[tuple[int, int, int]]:
+    """The (first, second, year) fields of every all-numeric d/m/y date in a text."""
+    return [(int(m["a"]), int(m["b"]), int(m["y"])) for m in _PY_NUMERIC_FIELDS.finditer(norm)]
+
+
+# --- numbers and datetimes -------------------------------------------------------------------
+
+
+class _Batch:
+    """Results for a set of items (distinct cells, or rows): arrays indexed like the items."""
+
+    def __init__(self, n: int) -> None:
+        self.start = np.zeros(n, np.int64)
+        self.end = np.zeros(n, np.int64)
+        self.prec = np.full(n, -1, np.int8)
+        self.approx = np.zeros(n, bool)
+        self.code: npt.NDArray[np.object_] = np.full(n, None, object)
+        self.message: npt.NDArray[np.object_] = np.full(n, None, object)
+        self.warnings: npt.NDArray[np.object_] = np.full(n, None, object)
+        self.rel: npt.NDArray[np.object_] = np.full(n, None, object)
+
+    def put(self, i: int, result: _Result) -> None:
+        if result.span is not None:
+            self.start[i], self.end[i], self.prec[i] = result.span
+        else:
+            self.prec[i] = -1
+        self.approx[i] = result.approx
+        self.code[i] = result.code
+        self.message[i] = result.message
+        self.warnings[i] = result.warnings or None
+        self.rel[i] = result.rel
+
+    def fail(self, where: npt.NDArray[Any], code: str, message: str) -> None:
+        self.prec[where] = -1
+        self.code[where] = code
+        self.message[where] = message
+
+    def flags(self) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """(has warnings, is relative) per item."""
+        has_warnings = np.fromiter((w is not None for w in self.warnings), bool, len(self.warnings))
+        is_relative = np.fromiter((r is not None for r in self.rel), bool, len(self.rel))
+        return has_warnings, is_relative
+
+
+def _serials(values: npt.NDArray[np.float64]) -> _Batch:
+    """Excel serial numbers (origin 1899-12-30) as spans; whole numbers 1900-2100 are years."""
+    out = _Batch(len(values))
+    v = np.asarray(values, dtype=np.float64)
+    finite = np.isfinite(v)
+    whole = np.where(finite, np.floor(np.where(finite, v, 0)), 0)
+    is_year = finite & (whole == v) & (v >= MIN_YEAR) & (v <= MAX_YEAR)
+    in_range = finite & (v >= 1) & (v < _EXCEL_MAX_SERIAL + 1) & ~is_year
+    serial = whole.astype(np.int64)
+    minutes = np.rint((v - whole) * 1440).astype(np.int64, copy=False)
+    minutes = np.where(in_range, minutes, 0)
+    days = serial - _EXCEL_EPOCH_SERIAL + (serial < 60) + minutes // 1440
+    minutes %= 1440
+    years = np.where(in_range, days, 0).astype("M8[D]").astype("M8[Y]").astype(np.int64) + 1970
+    ok = in_range & (serial != 60) & (years >= MIN_YEAR) & (years <= MAX_YEAR)
+    out.start[ok] = days[ok] * _DAY_S + minutes[ok] * 60
+    timed = ok & (minutes > 0)
+    out.end[ok] = np.where(timed[ok], out.start[ok] + 59, days[ok] * _DAY_S + _DAY_S - 1)
+    out.prec[ok] = np.where(timed[ok], _P_MINUTE, _P_DAY)
+    year_idx = np.flatnonzero(is_year)
+    if len(year_idx):
+        ys = v[year_idx].astype(np.int64)
+        starts = ((ys - 1970).astype("M8[Y]").astype("M8[D]").astype(np.int64)) * _DAY_S
+        ends = ((ys - 1969).astype("M8[Y]").astype("M8[D]").astype(np.int64)) * _DAY_S - 1
+        out.start[year_idx], out.end[year_idx], out.prec[year_idx] = starts, ends, _P_YEAR
+    bad = np.flatnonzero(~ok & ~is_year)
+    for i in bad:
+        number = _number_text(v[i])
+        if not in_range[i]:
+            out.fail(np.array([i]), "unreadable_date", f"cannot read the number {number} as a date")
+        elif serial[i] == 60:
+            out.fail(
+                np.array([i]),
+                "impossible_date",
+                f"cannot read the Excel serial {number} as a date: it is 29 February 1900, a "
+                "day that Excel counts but that does not exist",
+            )
+        else:
+            out.fail(
+                np.array([i]),
+                "implausible_date",
+                f"cannot read the number {number} as a date: as an Excel serial it is "
+                f"{_fmt(int(days[i]) * _DAY_S)}, outside {MIN_YEAR}-{MAX_YEAR}",
+            )
+    return out
+
+
+def _float(v: object) -> float | None:
+    try:
+        return float(v)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+@dataclass(frozen=True)
+class _Opaque:
+    """An unhashable cell (a list, a dict), kept by its repr."""
+
+    text: str
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _hashable(v: object) -> object:
+    try:
+        hash(v)
+    except TypeError:
+        return _Opaque(repr(v))
+    return v
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if np.isfinite(value) and value == int(value) else repr(float(value))
+
+
+def _serial_text_result(text: str, value: float, approx: bool) -> _Result:
+    batch = _serials(np.array([value]))
+    if batch.prec[0] < 0:
+        return _Result(None, code=str(batch.code[0]), message=str(batch.message[0]))
+    span = _Span(int(batch.start[0]), int(batch.end[0]), int(batch.prec[0]))
+    warnings = [
+        (
+            "excel_serial_text",
+            f"{_quote(text)} looks like an Excel date serial; read it as {_describe(span)}",
+        )
+    ]
+    if approx:
+        warnings.insert(0, ("approximate_date", _approx_message(text, span)))
+    return _Result(span, approx=approx, warnings=tuple(warnings))
+
+
+def _datetimes(ns: npt.NDArray[np.int64], valid: npt.NDArray[np.bool_], texts: Any) -> _Batch:
+    """Real datetimes (integer seconds since the epoch) as day or minute spans."""
+    out = _Batch(len(ns))
+    secs = ns
+    days = np.floor_divide(secs, _DAY_S)
+    of_day = secs - days * _DAY_S
+    years = np.where(valid, days, 0).astype("M8[D]").astype("M8[Y]").astype(np.int64) + 1970
+    ok = valid & (years >= MIN_YEAR) & (years <= MAX_YEAR)
+    timed = ok & (of_day > 0)
+    minute_start = secs - of_day % 60
+    out.start[ok] = np.where(timed, minute_start, secs)[ok]
+    out.end[ok] = np.where(timed, minute_start + 59, days * _DAY_S + _DAY_S - 1)[ok]
+    out.prec[ok] = np.where(timed, _P_MINUTE, _P_DAY)[ok]
+    bad = np.flatnonzero(valid & ~ok)
+    for i in bad:
+        out.fail(
+            np.array([i]),
+            "implausible_date",
+            f"cannot read {texts(i)!s} as a date: the year {years[i]} is outside "
+            f"{MIN_YEAR}-{MAX_YEAR}",
+        )
+    return out
+
+
+def _datetime_series(values: pd.Series) -> _Batch:
+    arr = values
+    if getattr(arr.dt, "tz", None) is not None:
+        arr = arr.dt.tz_localize(None)
+    raw = arr.to_numpy()
+    valid = ~np.isnat(raw)
+    secs = raw.astype("M8[s]").astype(np.int64)
+    secs = np.where(valid, secs, 0)
+    out = _datetimes(secs, valid, lambda i: str(raw[i]))
+    out.fail(~valid, "empty_date", "the date cell is empty")
+    return out
+
+
+def _object_seconds(v: object) -> int | None:
+    """Seconds since the epoch (wall clock) of a date-like object, or None."""
+    if isinstance(v, np.datetime64):
+        if np.isnat(v):
+            return None
+        return int(v.astype("M8[s]").astype(np.int64))
+    if isinstance(v, dt.datetime):
+        moment = v.replace(tzinfo=None)
+        return (moment.date().toordinal() - _EPOCH_ORDINAL) * _DAY_S + (
+            moment.hour * 3600 + moment.minute * 60 + moment.second
+        )
+    if isinstance(v, dt.date):
+        return (v.toordinal() - _EPOCH_ORDINAL) * _DAY_S
+    return None
+
+
+# --- text cells, vectorised ------------------------------------------------------------------
+
+
+def _normalise(texts: list[str]) -> pa.Array:
+    """Lower case, one space for any run of white space, plain dashes and quotes."""
+    try:
+        arr = pa.array(texts, type=pa.large_string())
+    except (pa.ArrowException, UnicodeError):
+        arr = pa.array(
+            [t.encode("utf-8", "replace").decode("utf-8") for t in texts], type=pa.large_string()
+        )
+    arr = pc.utf8_lower(arr)
+    arr = pc.replace_substring_regex(arr, "[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]", "-")
+    arr = pc.replace_substring_regex(arr, "[\u2018\u2019\u201b\u2032`\u00b4]", "'")
+    arr = pc.replace_substring_regex(
+        arr, "[\\s\\x0b\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+", " "
+    )
+    return pc.utf8_trim(arr, " ")
+
+
+def _field_int(struct: pa.Array, name: str) -> npt.NDArray[np.int64]:
+    """Digits of a capture group as integers; -1 where the group did not take part."""
+    f = pc.struct_field(struct, name)
+    f = pc.if_else(pc.equal(f, ""), pa.scalar(None, pa.large_string()), f)
+    return pc.cast(f, pa.int64()).fill_null(-1).to_numpy(zero_copy_only=False)
+
+
+def _field_present(struct: pa.Array, name: str) -> npt.NDArray[np.bool_]:
+    f = pc.struct_field(struct, name)
+    return pc.fill_null(pc.not_equal(f, ""), False).to_numpy(zero_copy_only=False)
+
+
+def _lookup(struct: pa.Array, name: str, table: dict[str, int]) -> npt.NDArray[np.int64]:
+    """Number of a word in ``table``; -1 if absent, -2 if present but unknown."""
+    f = pc.struct_field(struct, name)
+    keys = pa.array(list(table), type=pa.large_string())
+    numbers = np.array([*table.values(), -2], dtype=np.int64)
+    idx = pc.index_in(f, value_set=keys).fill_null(len(table)).to_numpy(zero_copy_only=False)
+    out = numbers[idx]
+    out[~pc.fill_null(pc.not_equal(f, ""), False).to_numpy(zero_copy_only=False)] = -1
+    return out
+
+
+def _years2(y4: npt.NDArray[np.int64], y2: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    pivot = dt.date.today().year % 100
+    century = (dt.date.today().year // 100) * 100
+    two = np.where(y2 <= pivot, century + y2, century - 100 + y2)
+    return np.where(y4 >= 0, y4, np.where(y2 >= 0, two, -1))
+
+
+def _vector_times(arr: pa.Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.int64]]:
+    """Single times in normalised texts: (readable, minutes after midnight)."""
+    st = pc.extract_regex(arr, _RE2_TIME)
+    matched = st.is_valid().to_numpy(zero_copy_only=False)
+    h, m, s = _field_int(st, "h"), _field_int(st, "m"), _field_int(st, "s")
+    h4, m4 = _field_int(st, "h4"), _field_int(st, "m4")
+    ap = pc.utf8_slice_codeunits(pc.struct_field(st, "ap"), 0, 1).fill_null("")
+    am = pc.equal(ap, "a").to_numpy(zero_copy_only=False)
+    pm = pc.equal(ap, "p").to_numpy(zero_copy_only=False)
+    hrs = _field_present(st, "hrs")
+    four = h4 >= 0
+    hour = np.where(four, h4, h)
+    minute = np.where(four, m4, np.maximum(m, 0))
+    ok = matched & (minute <= 59) & (s <= 59)
+    with_ap = am | pm
+    ok &= np.where(
+        four,
+        hour <= 23,
+        np.where(with_ap, (hour >= 1) & (hour <= 12), (hour <= 23) & ((m >= 0) | hrs)),
+    )
+    hour = np.where(with_ap & ~four, hour % 12 + np.where(pm, 12, 0), hour)
+    return ok, hour * 60 + minute
+
+
+class _Strings:
+    """The distinct text cells of a column: normalised, with the strict forms extracted.
+
+    Extraction does not depend on the day-first decision; :meth:`resolve` does.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.norm = _normalise(texts)
+        n = len(texts)
+        day = pc.extract_regex(self.norm, _RE2_DAYFORM)
+        self.day_matched = day.is_valid().to_numpy(zero_copy_only=False)
+        self.day = day
+        rest = np.flatnonzero(~self.day_matched)
+        self.other_idx = rest
+        self.other = pc.extract_regex(self.norm.take(pa.array(rest)), _RE2_OTHERFORM)
+        self.other_matched = np.zeros(n, bool)
+        self.other_matched[rest] = self.other.is_valid().to_numpy(zero_copy_only=False)
+        self.na = _field_int(day, "na")
+        self.nb = _field_int(day, "nb")
+        # evidence for the day-first decision: vectorised fields where the strict numeric
+        # form matched, the reference scan for every text that no strict form matched
+        self.num_a = np.where(self.day_matched & (self.na >= 0), self.na, -1)
+        self.num_b = np.where(self.day_matched & (self.nb >= 0), self.nb, -1)
+        self.extra_fields: dict[int, list[tuple[int, int, int]]] = {}
+        unmatched = np.flatnonzero(~self.day_matched & ~self.other_matched)
+        if len(unmatched):
+            norms = self.norm.take(pa.array(unmatched)).to_pylist()
+            for i, s in zip(unmatched.tolist(), norms, strict=True):
+                if s and any(c.isdigit() for c in s):
+                    found = _numeric_fields(s)
+                    if found:
+                        self.extra_fields[i] = found
+
+    def evidence(self) -> tuple[npt.NDArray[np.bool_], ...]:
+        """Per text: (proves day first, proves month first, ambiguous, numeric)."""
+        a, b = self.num_a, self.num_b
+        numeric = a >= 0
+        first = numeric & (a >= 13) & (a <= 31) & (b >= 1) & (b <= 12)
+        second = numeric & (b >= 13) & (b <= 31) & (a >= 1) & (a <= 12)
+        amb = numeric & (a >= 1) & (a <= 12) & (b >= 1) & (b <= 12) & (a != b)
+        for i, found in self.extra_fields.items():
+            numeric[i] = True
+            for fa, fb, _ in found:
+                first[i] |= 13 <= fa <= 31 and 1 <= fb <= 12
+                second[i] |= 13 <= fb <= 31 and 1 <= fa <= 12
+                amb[i] |= 1 <= fa <= 12 and 1 <= fb <= 12 and fa != fb
+        return first, second, amb, numeric
+
+    def resolve(
+        self, dayfirst: bool, out: _Batch, where: npt.NDArray[np.int64], vectorised: bool = True
+    ) -> None:
+        """Read every text into ``out`` at positions ``where``.
+
+        With ``vectorised=False`` every text goes through the reference reader (for tests).
+        """
+        n = len(self.texts)
+        start = np.zeros(n, np.int64)
+        end = np.zeros(n, np.int64)
+        prec = np.full(n, -1, np.int8)
+        approx = np.zeros(n, bool)
+        serial_text = np.zeros(n, bool)
+        done = np.zeros(n, bool)
+        if vectorised:
+            self._resolve_day(dayfirst, start, end, prec, approx, done)
+            self._resolve_other(start, end, prec, approx, serial_text, done)
+        out.start[where[done]] = start[done]
+        out.end[where[done]] = end[done]
+        out.prec[where[done]] = prec[done]
+        out.approx[where[done]] = approx[done]
+        flagged = np.flatnonzero(done & (approx | serial_text))
+        for i in flagged.tolist():
+            span = _Span(int(start[i]), int(end[i]), int(prec[i]))
+            warns: list[tuple[str, str]] = []
+            if approx[i]:
+                warns.append(("approximate_date", _approx_message(self.texts[i], span)))
+            if serial_text[i]:
+                msg = f"{_quote(self.texts[i])} looks like an Excel date serial; read it as "
+                warns.append(("excel_serial_text", msg + _describe(span)))
+            out.warnings[where[i]] = tuple(warns)
+        left = np.flatnonzero(~done)
+        if len(left):
+            norms = self.norm.take(pa.array(left)).to_pylist()
+            for i, s in zip(left.tolist(), norms, strict=True):
+                out.put(int(where[i]), _read_text(self.texts[i], s, dayfirst))
+
+    def _resolve_day(
+        self,
+        dayfirst: bool,
+        start: npt.NDArray[np.int64],
+        end: npt.NDArray[np.int64],
+        prec: npt.NDArray[np.int8],
+        approx: npt.NDArray[np.bool_],
+        done: npt.NDArray[np.bool_],
+    ) -> None:
+        st = self.day
+        idx = np.flatnonzero(self.day_matched)
+        if not len(idx):
+            return
+        st = st.take(pa.array(idx))
+        na, nb = self.na[idx], self.nb[idx]
+        ny = _years2(*_split_year(_field_int(st, "ny"), st, "ny"))
+        iy, im, iday = _field_int(st, "iy"), _field_int(st, "im"), _field_int(st, "id")
+        dd, dmon = _field_int(st, "dd"), _lookup(st, "dm", _MONTH_WORDS)
+        dy = _years2(_field_int(st, "dy4"), _field_int(st, "dy2"))
+        ud, umon, uy = _field_int(st, "ud"), _lookup(st, "um", _MONTH_WORDS), _field_int(st, "uy")
+        wd = _lookup(st, "wd", _WEEKDAY_WORDS)
+        wk = _lookup(st, "wk", {k: v for k, v in _WEEK_WORDS.items()})
+        is_num, is_iso, is_dmy = na >= 0, iy >= 0, dd >= 0
+        first, second = (na, nb) if dayfirst else (nb, na)
+        y = np.select([is_num, is_iso, is_dmy], [ny, iy, dy], uy)
+        m = np.select([is_num, is_iso, is_dmy], [second, im, dmon], umon)
+        d = np.select([is_num, is_iso, is_dmy], [first, iday, dd], ud)
+        days, valid = _ymd_days(y, m, d)
+        valid &= wd != -2
+        valid &= (wd < 0) | ((days + 3) % 7 == wd)  # a wrong weekday goes to the reader
+        has_time = _field_present(st, "time")
+        minutes = np.zeros(len(idx), np.int64)
+        if has_time.any():
+            t_idx = np.flatnonzero(has_time)
+            t_ok, t_min = _vector_times(pc.struct_field(st, "time").take(pa.array(t_idx)))
+            minutes[t_idx] = np.where(t_ok, t_min, -1)
+        valid &= minutes >= 0
+        valid &= (wk != -2) & ~((wk > 0) & has_time)
+        s = days * _DAY_S + minutes * 60
+        e = np.where(has_time, s + 59, days * _DAY_S + _DAY_S - 1)
+        p = np.where(has_time, _P_MINUTE, _P_DAY)
+        week_c, week_e = wk == 1, wk == 2
+        e = np.where(week_c, s + 7 * _DAY_S - 1, e)
+        s = np.where(week_e, s - 6 * _DAY_S, s)
+        p = np.where(wk > 0, _P_WEEK, p)
+        ok_idx = idx[valid]
+        start[ok_idx], end[ok_idx], prec[ok_idx] = s[valid], e[valid], p[valid]
+        approx[ok_idx] = (_field_present(st, "pre") | _field_present(st, "suf"))[valid]
+        done[ok_idx] = True
+
+    def _resolve_other(
+        self,
+        start: npt.NDArray[np.int64],
+        end: npt.NDArray[np.int64],
+        prec: npt.NDArray[np.int8],
+        approx: npt.NDArray[np.bool_],
+        serial_text: npt.NDArray[np.bool_],
+        done: npt.NDArray[np.bool_],
+    ) -> None:
+        keep = self.other.is_valid().to_numpy(zero_copy_only=False)
+        idx = self.other_idx[keep]
+        if not len(idx):
+            return
+        st = self.other.filter(pa.array(keep))
+        mon = _lookup(st, "mm", _MONTH_WORDS)
+        my4, my2 = _field_int(st, "my4"), _field_int(st, "my2")
+        msep = pc.struct_field(st, "msep").to_pylist() if (my2 >= 0).any() else None
+        my2_text = pc.struct_field(st, "my2").to_pylist() if msep is not None else None
+        nm, nmy = _field_int(st, "nm"), _field_int(st, "nmy")
+        yy = _field_int(st, "yy")
+        ser = pc.struct_field(st, "ser").to_pylist() if (_field_int(st, "ser") >= 0).any() else None
+        is_mon, is_num, is_year = mon != -1, nm >= 0, yy >= 0
+        valid = np.ones(len(idx), bool)
+        valid &= mon != -2
+        if msep is not None and my2_text is not None:
+            for j in np.flatnonzero(my2 >= 0).tolist():
+                sep, two = msep[j], my2_text[j]
+                if not (any(c in sep for c in "-/'") or two.startswith("0")):
+                    valid[j] = False
+        y = np.select([is_mon, is_num, is_year], [_years2(my4, my2), nmy, yy], -1)
+        m = np.select([is_mon, is_num, is_year], [mon, nm, 1], 1)
+        months = np.where(is_year, 12, 1)
+        first, valid_ymd = _ymd_days(y, m, np.ones_like(y))
+        valid &= valid_ymd
+        y_next = y + (m - 1 + months) // 12
+        m_next = (m - 1 + months) % 12 + 1
+        after, _ = _ymd_days(y_next, m_next, np.ones_like(y))
+        s = first * _DAY_S
+        e = after * _DAY_S - 1
+        p = np.where(is_year, _P_YEAR, _P_MONTH)
+        is_serial = ~(is_mon | is_num | is_year)
+        if ser is not None:
+            serf = pc.struct_field(st, "serf").to_pylist()
+            values = np.array(
+                [
+                    float(f"{a}.{b}" if b else a) if a else 0.0
+                    for a, b in zip(ser, serf, strict=True)
+                ]
+            )
+            batch = _serials(values)
+            ok_ser = is_serial & (batch.prec >= 0)
+            s = np.where(is_serial, batch.start, s)
+            e = np.where(is_serial, batch.end, e)
+            p = np.where(is_serial, batch.prec, p)
+            valid = np.where(is_serial, ok_ser, valid)
+        else:
+            valid &= ~is_serial
+        ok_idx = idx[valid]
+        start[ok_idx], end[ok_idx], prec[ok_idx] = s[valid], e[valid], p[valid]
+        approx[ok_idx] = (_field_present(st, "pre") | _field_present(st, "suf"))[valid]
+        serial_text[ok_idx] = is_serial[valid]
+        done[ok_idx] = True
+
+
+def _split_year(
+    values: npt.NDArray[np.int64], st: pa.Array, name: str
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """A year group of 4 or 2 digits as (four-digit, two-digit) arrays."""
+    lengths = pc.utf8_length(pc.struct_field(st, name)).fill_null(0).to_numpy(zero_copy_only=False)
+    return np.where(lengths == 4, values, -1), np.where(lengths == 2, values, -1)
+
+
+def _ymd_days(
+    y: npt.NDArray[np.int64], m: npt.NDArray[np.int64], d: npt.NDArray[np.int64]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Days since the epoch of (y, m, d) and whether the date exists and is plausible."""
+    valid = (y >= MIN_YEAR) & (y <= MAX_YEAR) & (m >= 1) & (m <= 12)
+    yy = np.where(valid, y, 1970)
+    mm = np.where(valid, m, 1)
+    month = (yy - 1970) * 12 + (mm - 1)
+    first = month.astype("M8[M]").astype("M8[D]").astype(np.int64)
+    length = (month + 1).astype("M8[M]").astype("M8[D]").astype(np.int64) - first
+    valid &= (d >= 1) & (d <= length)
+    return first + np.where(valid, d, 1) - 1, valid
+
+
+# --- a whole column --------------------------------------------------------------------------
+
+
+class _Rows(NamedTuple):
+    """Per-row results of one column.
+
+    Numbers are per row; texts stay with the distinct cells (``batch``), reached through
+    ``item`` (the row's distinct cell), so that no object array is copied per row.
+    """
+
+    start: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
+    prec: npt.NDArray[np.int8]
+    approx: npt.NDArray[np.bool_]
+    has_warnings: npt.NDArray[np.bool_]
+    is_relative: npt.NDArray[np.bool_]
+    item: npt.NDArray[np.int64]
+    batch: _Batch
+
+
+class _Column:
+    """One column of cells: each distinct value read once, results mapped back to rows."""
+
+    def __init__(self, values: pd.Series) -> None:
+        self.n_rows = len(values)
+        self.strings: _Strings | None = None
+        self.string_where = np.zeros(0, np.int64)
+        self.codes: npt.NDArray[np.int64] | None = None
+        dtype = values.dtype
+        if isinstance(dtype, pd.CategoricalDtype):
+            values = values.astype(object)
+            dtype = values.dtype
+        if pd.api.types.is_datetime64_any_dtype(dtype):
+            self.batch = _datetime_series(values)
+            return
+        if (
+            pd.api.types.is_numeric_dtype(dtype)
+            and not pd.api.types.is_bool_dtype(dtype)
+            and not pd.api.types.is_complex_dtype(dtype)
+        ):
+            numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
+            self.batch = _serials(numbers)
+            self.batch.fail(np.isnan(numbers), "empty_date", "the date cell is empty")
+            return
+        try:
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        except TypeError:  # unhashable cells (lists, dicts): keep them as opaque values
+            values = pd.Series([_hashable(v) for v in values.tolist()], dtype=object)
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        items = np.asarray(uniques, dtype=object)
+        n = len(items)
+        codes = np.asarray(codes, dtype=np.int64)
+        codes[codes < 0] = n  # the extra last item stands for every blank cell
+        self.codes = codes
+        self.batch = _Batch(n + 1)
+        self.batch.fail(np.array([n]), "empty_date", "the date cell is empty")
+        if isinstance(dtype, pd.StringDtype) or pd.api.types.infer_dtype(items) == "string":
+            self.strings = _Strings(items.tolist())
+            self.string_where = np.arange(n, dtype=np.int64)
+        else:
+            self._classify(items)
+
+    def _classify(self, items: npt.NDArray[np.object_]) -> None:
+        batch = self.batch
+        text_idx: list[int] = []
+        texts: list[str] = []
+        number_idx: list[int] = []
+        numbers_found: list[float] = []
+        for i, v in enumerate(items.tolist()):
+            if isinstance(v, str):
+                text_idx.append(i)
+                texts.append(v)
+            elif isinstance(v, bool | np.bool_):
+                batch.put(
+                    i, _Result(None, code="unreadable_date", message=f"{_quote(v)} is not a date")
+                )
+            elif isinstance(v, numbers.Real | Decimal) and (number := _float(v)) is not None:
+                number_idx.append(i)
+                numbers_found.append(number)
+            elif isinstance(v, dt.time):
+                message = f"the date cell holds only a time of day ({v}), no date"
+                batch.put(i, _Result(None, code="unreadable_date", message=message))
+            elif (secs := _object_seconds(v)) is not None:
+                one = _datetimes(np.array([secs]), np.array([True]), lambda _, v=v: repr(v))
+                span = _Span(int(one.start[0]), int(one.end[0]), int(one.prec[0]))
+                ok = one.prec[0] >= 0
+                batch.put(
+                    i, _Result(span if ok else None, code=one.code[0], message=one.message[0])
+                )
+            elif v is None or v is pd.NaT or v is pd.NA:
+                batch.fail(np.array([i]), "empty_date", "the date cell is empty")
+            else:
+                message = f"cannot read {_quote(v)} ({type(v).__name__}) as a date"
+                batch.put(i, _Result(None, code="unreadable_date", message=message))
+        if number_idx:
+            found = np.array(numbers_found, dtype=np.float64)
+            nums = _serials(found)
+            where = np.array(number_idx)
+            for name in ("start", "end", "prec", "code", "message"):
+                getattr(batch, name)[where] = getattr(nums, name)
+            batch.fail(where[np.isnan(found)], "empty_date", "the date cell is empty")
+        if text_idx:
+            self.strings = _Strings(texts)
+            self.string_where = np.array(text_idx, dtype=np.int64)
+
+    def counts(self) -> npt.NDArray[np.int64]:
+        """How many rows hold each distinct text."""
+        if self.strings is None or self.codes is None:
+            return np.zeros(0, np.int64)
+        per_item = np.bincount(self.codes, minlength=len(self.batch.start))
+        return per_item[self.string_where]
+
+    def resolve(self, dayfirst: bool, vectorised: bool) -> None:
+        if self.strings is not None:
+            self.strings.resolve(dayfirst, self.batch, self.string_where, vectorised)
+
+    def rows(self) -> _Rows:
+        """Per-row results."""
+        batch = self.batch
+        has_warnings, is_relative = batch.flags()
+        if self.codes is None:
+            item = np.arange(self.n_rows)
+            return _Rows(
+                batch.start,
+                batch.end,
+                batch.prec,
+                batch.approx,
+                has_warnings,
+                is_relative,
+                item,
+                batch,
+            )
+        codes = self.codes
+        return _Rows(
+            batch.start[codes],
+            batch.end[codes],
+            batch.prec[codes],
+            batch.approx[codes],
+            has_warnings[codes],
+            is_relative[codes],
+            codes,
+            batch,
+        )
+
+
+def _decide(
+    columns: list[_Column], dayfirst: bool | None
+) -> tuple[bool, list[tuple[str, str, Hashable | None]], list[tuple[_Column, npt.NDArray[Any]]]]:
+    """The day-first decision, file-level warnings and the texts that conflict with it."""
+    if dayfirst is not None:
+        return dayfirst, [], []
+    found = []
+    for col in columns:
+        if col.strings is not None:
+            first, second, ambiguous, numeric = col.strings.evidence()
+            found.append((col, first, second, ambiguous, numeric, col.counts()))
+    proves_day = sum(int(c[ev].sum()) for _, ev, _, _, _, c in found)
+    proves_month = sum(int(c[ev].sum()) for _, _, ev, _, _, c in found)
+    ambiguous_rows = sum(int(c[ev].sum()) for _, _, _, ev, _, c in found)
+    numeric_rows = sum(int(c[ev].sum()) for _, _, _, _, ev, c in found)
+
+    def example(which: int) -> str:
+        for col, *evidence, _ in found:
+            hits = np.flatnonzero(evidence[which])
+            if len(hits) and col.strings is not None:
+                return col.strings.texts[hits[0]]
+        return ""
+
+    if proves_month and not proves_day:
+        message = (
+            f"dates such as {_quote(example(1))} show this file writes month first; read all "
+            f"{numeric_rows} numeric dates month-first"
+        )
+        return False, [("month_first", message, None)], []
+    if proves_month and proves_day:
+        conflicts = [(col, second) for col, _, second, _, _, _ in found if second.any()]
+        return True, [], conflicts
+    if not proves_day and ambiguous_rows:
+        message = (
+            f"none of the {numeric_rows} numeric dates (such as {_quote(example(2))}) shows whether "
+            "the day or the month comes first; read them day first (pass dayfirst=False if "
+            "this file writes month first)"
+        )
+        return True, [("ambiguous_day_month", message, None)], []
+    return True, [], []
+
+
+def _mark_conflicts(conflicts: list[tuple[_Column, npt.NDArray[Any]]], day_example: str) -> None:
+    """Reject the month-first texts of an input whose other dates are day first."""
+    for col, month_first in conflicts:
+        strings = col.strings
+        if strings is None:
+            continue
+        for i in np.flatnonzero(month_first).tolist():
+            text = strings.texts[i]
+            hint = ""
+            for a, b, y in _numeric_fields(strings.norm[i].as_py() or ""):
+                if 13 <= b <= 31 and 1 <= a <= 12:
+                    year = y if y >= 100 else _two_digit_year(y)
+                    hint = f", e.g. '{b} {_MONTH_NAMES[a]} {year}'"
+                    break
+            message = (
+                f"{_quote(text)} can only be read month first, but other dates in this input such as "
+                f"{_quote(day_example)} are day first; check the record and write the month as a "
+                f"word{hint}"
+            )
+            where = int(col.string_where[i])
+            col.batch.put(where, _Result(None, code="month_first_conflict", message=message))
+
+
+def _first_day_first_example(columns: list[_Column]) -> str:
+    for col in columns:
+        if col.strings is not None:
+            hits = np.flatnonzero(col.strings.evidence()[0])
+            if len(hits):
+                return col.strings.texts[hits[0]]
+    return ""
+
+
+# --- time cells ------------------------------------------------------------------------------
+
+_T_EMPTY: Final = -1
+_T_BAD: Final = -2
+
+
+class _Times(NamedTuple):
+    start: npt.NDArray[np.int64]  # minutes after midnight, or _T_EMPTY / _T_BAD
+    end: npt.NDArray[np.int64]  # the end of a range such as 14:00-15:30, else = start
+    approx: npt.NDArray[np.bool_]
+    text: npt.NDArray[np.object_]  # repr of the cell where _T_BAD or approximate
+
+
+def _time_cells(times: pd.Series) -> _Times:
+    """Per row: the time of day in minutes, or _T_EMPTY / _T_BAD."""
+    n_rows = len(times)
+    if pd.api.types.is_datetime64_any_dtype(times.dtype):
+        raw = times.to_numpy()
+        valid = ~np.isnat(raw)
+        secs = raw.astype("M8[s]").astype(np.int64)
+        minutes = np.where(valid, (secs % _DAY_S) // 60, _T_EMPTY)
+        return _Times(minutes, minutes.copy(), np.zeros(n_rows, bool), np.full(n_rows, None))
+    try:
+        codes, uniques = pd.factorize(times.astype(object), use_na_sentinel=True)
+    except TypeError:
+        cells = pd.Series([_hashable(v) for v in times.tolist()], dtype=object)
+        codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    items = np.asarray(uniques, dtype=object).tolist()
+    n = len(items)
+    start = np.full(n + 1, _T_EMPTY, np.int64)
+    end = np.full(n + 1, _T_EMPTY, np.int64)
+    approx = np.zeros(n + 1, bool)
+    text: npt.NDArray[np.object_] = np.full(n + 1, None, object)
+    str_idx = [i for i, v in enumerate(items) if isinstance(v, str)]
+    if str_idx:
+        norm = _normalise([items[i] for i in str_idx])
+        ok, minutes = _vector_times(norm)
+        norms: list[str] | None = None
+        for j, i in enumerate(str_idx):
+            if ok[j]:
+                start[i] = end[i] = minutes[j]
+                continue
+            if norms is None:
+                norms = norm.to_pylist()
+            s, is_approx = _strip_approx(norms[j])
+            text[i] = repr(items[i])
+            if not s:
+                continue
+            both = _time_of(s)
+            if both is None:
+                start[i] = end[i] = _T_BAD
+            else:
+                start[i], end[i] = both
+                approx[i] = is_approx
+    for i, v in enumerate(items):
+        if isinstance(v, str):
+            continue
+        minute = _time_value(v)
+        if minute is None:
+            start[i] = end[i] = _T_BAD
+            text[i] = repr(v)
+        else:
+            start[i] = end[i] = minute
+    take = np.where(np.asarray(codes) < 0, n, codes)
+    return _Times(start[take], end[take], approx[take], text[take])
+
+
+def _time_value(v: object) -> int | None:
+    """Minutes after midnight of a time cell that is not text."""
+    if isinstance(v, dt.datetime | dt.time):
+        return v.hour * 60 + v.minute
+    if isinstance(v, pd.Timedelta | dt.timedelta):
+        seconds = pd.Timedelta(v).total_seconds()
+        return int(seconds // 60) if 0 <= seconds < _DAY_S else None
+    if isinstance(v, numbers.Real | Decimal) and not isinstance(v, bool | np.bool_):
+        x = _float(v)
+        if x is None or not np.isfinite(x) or x < 0:
+            return None
+        if x != int(x):  # an Excel day fraction, or a serial with a time
+            return min(round((x - int(x)) * 1440), 1439)
+        return 0 if x == 0 else _single_time(str(int(x)))
+    return None
+
+
+# --- the whole job ---------------------------------------------------------------------------
+
+
+class _State(NamedTuple):
+    """The per-row arrays being assembled (mutated in place)."""
+
+    ok: npt.NDArray[np.bool_]
+    start: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
+    prec: npt.NDArray[np.int8]
+    approx: npt.NDArray[np.bool_]
+    relative: npt.NDArray[np.bool_]
+    rows: _Rows  # the date column as read, for codes and messages
+    messages: dict[int, str]  # row position -> a message that replaces the cell's
+    extra: list[tuple[int, str, str]]  # (row position, warning code, message)
+
+
+def _parse_dates(
+    values: pd.Series,
+    *,
+    times: pd.Series | None,
+    end_values: pd.Series | None,
+    dayfirst: bool | None,
+    anchor_relative: bool,
+    vectorised: bool,
+) -> ParsedDates:
+    main = _Column(values)
+    columns = [main]
+    ends = _Column(end_values) if end_values is not None else None
+    if ends is not None:
+        columns.append(ends)
+    decided, file_warnings, conflicts = _decide(columns, dayfirst)
+    for col in columns:
+        col.resolve(decided, vectorised)
+    if conflicts:
+        _mark_conflicts(conflicts, _first_day_first_example(columns))
+    rows = main.rows()
+    n = main.n_rows
+    state = _State(
+        ok=rows.prec >= 0,
+        start=rows.start.copy(),
+        end=rows.end.copy(),
+        prec=rows.prec.copy(),
+        approx=rows.approx.copy(),
+        relative=np.zeros(n, bool),
+        rows=rows,
+        messages={},
+        extra=[],
+    )
+    everything = np.arange(n)
+    time_cells = _time_cells(times) if times is not None else None
+    end_rows = ends.rows() if ends is not None else None
+    if time_cells is not None:
+        _apply_times(time_cells, state, everything, values, warn_unreadable=True)
+    if end_rows is not None:
+        _apply_ends(end_rows, state, everything, warn_unreadable=True)
+    if anchor_relative and rows.is_relative.any():
+        _anchor(rows, state, values, time_cells, end_rows)
+    frame = _frame(values.index, state)
+    warnings = file_warnings + _row_warnings(values.index, rows, state.extra)
+    return ParsedDates(frame=frame, dayfirst=decided, warnings=warnings)
+
+
+def _apply_times(
+    cells: _Times,
+    state: _State,
+    rows: npt.NDArray[np.int64],
+    values: pd.Series,
+    *,
+    warn_unreadable: bool,
+) -> None:
+    """Add the time column to the rows whose date is one day."""
+    given = cells.start[rows] >= 0
+    prec = state.prec[rows]
+    day = state.ok[rows] & (prec == _P_DAY) & given
+    apply = rows[day]
+    day_start = state.start[apply]
+    state.start[apply] = day_start + cells.start[apply] * 60
+    state.end[apply] = day_start + cells.end[apply] * 60 + 59
+    state.prec[apply] = _P_MINUTE
+    state.approx[apply] |= cells.approx[apply]
+    for i in apply[cells.approx[apply]].tolist():
+        message = f"the time {cells.text[i]} is marked approximate"
+        state.extra.append((i, "approximate_date", message))
+    if warn_unreadable:
+        for i in rows[cells.start[rows] == _T_BAD].tolist():
+            message = (
+                f"cannot read the time {cells.text[i]}; kept the day only (expected a time "
+                "such as 14:30, 2.30pm or 1430hrs)"
+            )
+            state.extra.append((i, "unreadable_time", message))
+    own_minute = (state.start[rows] % _DAY_S) // 60
+    same = (prec == _P_MINUTE) & (own_minute == cells.start[rows])
+    ignored = rows[state.ok[rows] & given & ~day & ~same]
+    for i in ignored.tolist():
+        what = "has its own time" if state.prec[i] == _P_MINUTE else "is not a single day"
+        message = (
+            f"ignored the time {_fmt_minutes(int(cells.start[i]))}: the date "
+            f"{_quote(values.iloc[i])} {what}"
+        )
+        state.extra.append((i, "time_ignored", message))
+
+
+def _fmt_minutes(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _apply_ends(
+    ends: _Rows, state: _State, rows: npt.NDArray[np.int64], *, warn_unreadable: bool
+) -> None:
+    """Take each row's end from the end-date column where it was read."""
+    e_ok = ends.prec[rows] >= 0
+    use = state.ok[rows] & e_ok
+    before = use & (ends.end[rows] < state.start[rows])
+    apply = rows[use & ~before]
+    state.end[apply] = ends.end[apply]
+    state.prec[apply] = np.maximum(state.prec[apply], ends.prec[apply])
+    state.approx[apply] |= ends.approx[apply]
+    for i in rows[before].tolist():
+        span = _Span(int(ends.start[i]), int(ends.end[i]), int(ends.prec[i]))
+        message = (
+            f"ignored the end date {_describe(span)}: it is before the start "
+            f"{_fmt(int(state.start[i]))}"
+        )
+        state.extra.append((i, "end_before_start", message))
+    batch = ends.batch
+    for i in apply[ends.has_warnings[apply]].tolist():
+        for code, msg in batch.warnings[ends.item[i]]:
+            state.extra.append((i, code, f"end date: {msg}"))
+    if warn_unreadable:
+        for i in rows[~e_ok].tolist():
+            item = ends.item[i]
+            if batch.code[item] != "empty_date":
+                message = f"ignored the end date: {batch.message[item]}"
+                state.extra.append((i, "unreadable_end_date", message))
+
+
+def _shift(seconds: int, n: int, unit: str) -> int:
+    """Move a moment by n days, weeks, months or years (months keep the day, or the last)."""
+    if unit in {"D", "W"}:
+        return seconds + n * (7 if unit == "W" else 1) * _DAY_S
+    moment = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=seconds)
+    total = moment.year * 12 + moment.month - 1 + n * (12 if unit == "Y" else 1)
+    y, m = divmod(total, 12)
+    moved = moment.replace(year=y, month=m + 1, day=min(moment.day, _month_length(y, m + 1)))
+    return int((moved - dt.datetime(1970, 1, 1)).total_seconds())
+
+
+def _month_length(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _anchor(
+    rows: _Rows,
+    state: _State,
+    values: pd.Series,
+    time_cells: _Times | None,
+    end_rows: _Rows | None,
+) -> None:
+    """Count relative dates from the previous row with a date, in row order."""
+    ok = state.ok
+    positions = np.arange(len(ok))
+    last_ok = np.maximum.accumulate(np.where(ok, positions, -1))
+    last_done = -1
+    for i in np.flatnonzero(rows.is_relative).tolist():
+        anchor = max(int(last_ok[i - 1]) if i else -1, last_done)
+        rel: _Rel = rows.batch.rel[rows.item[i]]
+        text = values.iloc[i]
+        if anchor < 0:
+            state.messages[i] = (
+                f"{_quote(text)} is a relative date and no earlier row has a date to count from; "
+                "give the real date"
+            )
+            continue
+        span = _relative_span(
+            rel, int(state.start[anchor]), int(state.end[anchor]), int(state.prec[anchor])
+        )
+        state.start[i], state.end[i], state.prec[i] = span
+        ok[i] = state.relative[i] = True
+        state.approx[i] = rel.approx
+        last_done = i
+        about = "about " if rel.approx else ""
+        message = (
+            f"{_quote(text)} counted from row {values.index[anchor]!r} ({_quote(values.iloc[anchor])}): "
+            f"read as {about}{_describe(span)}"
+        )
+        state.extra.append((i, "relative_date_anchored", message))
+        if rel.approx:
+            state.extra.append((i, "approximate_date", _approx_message(str(text), span)))
+        one = np.array([i])
+        if time_cells is not None:
+            _apply_times(time_cells, state, one, values, warn_unreadable=False)
+        if end_rows is not None:
+            _apply_ends(end_rows, state, one, warn_unreadable=False)
+
+
+def _relative_span(rel: _Rel, a_start: int, a_end: int, a_prec: int) -> _Span:
+    """The span of a relative date counted from an anchor span."""
+    if a_prec <= _P_DAY:  # count from the anchor's day, even if it had a time
+        day_start = a_start - a_start % _DAY_S
+        base = _Span(day_start, day_start + _DAY_S - 1, _P_DAY)
+    else:
+        base = _Span(a_start, a_end, a_prec)
+    if rel.unit == "same":
+        return base
+    if rel.unit == "later":
+        return _Span(a_start, base.end, base.prec)
+    if rel.approx:  # about n units: from n-1 to n+1 units later
+        return _Span(
+            _shift(base.start, rel.n - 1, rel.unit),
+            _shift(base.end + 1, rel.n + 1, rel.unit) - 1,
+            _coarser(base.prec, _REL_UNIT_PRECISION[rel.unit]),
+        )
+    return _Span(
+        _shift(base.start, rel.n, rel.unit),
+        _shift(base.end + 1, rel.n, rel.unit) - 1,
+        base.prec,
+    )
+
+
+_DEFAULT_STR_DTYPE: Final = pd.Series(["x"]).dtype
+
+
+def _string_column(codes: npt.NDArray[np.int64], categories: list[str]) -> Any:
+    """Texts from codes into ``categories`` (-1 for NA), in pandas' default string dtype."""
+    default = _DEFAULT_STR_DTYPE
+    if isinstance(default, pd.StringDtype) and default.storage == "pyarrow" and categories:
+        indices = pa.array(codes.astype(np.int32), mask=codes < 0)
+        dictionary = pa.DictionaryArray.from_arrays(
+            indices, pa.array(categories, pa.large_string())
+        )
+        texts = pa.chunked_array([dictionary.cast(pa.large_string())])
+        try:
+            return pd.arrays.ArrowStringArray(texts, dtype=default)  # type: ignore[call-arg]
+        except TypeError:  # pandas without the dtype argument
+            return pd.array(texts, dtype=default)
+    out = np.array([*categories, None], dtype=object)[codes]
+    return pd.array(out, dtype=default) if isinstance(default, pd.StringDtype) else out
+
+
+def _frame(index: pd.Index, state: _State) -> pd.DataFrame:
+    ok = state.ok
+    nat = np.int64(_NAT_I8)
+    starts = np.where(ok, state.start * 1_000_000_000, nat).view("M8[ns]")
+    ends = np.where(ok, state.end * 1_000_000_000, nat).view("M8[ns]")
+    precision = _string_column(
+        np.where(ok, state.prec, -1).astype(np.int64), list(schema.PRECISIONS)
+    )
+    # error codes and messages: dictionary-encoded over the distinct cells
+    batch, item = state.rows.batch, state.rows.item
+    failed = ~ok
+    code_names = sorted({c for c in batch.code.tolist() if c is not None})
+    code_index = {c: k for k, c in enumerate(code_names)}
+    item_code = np.array([code_index.get(c, -1) for c in batch.code.tolist()], dtype=np.int64)
+    code_codes = np.where(failed, item_code[item], -1)
+    messages = [m if m is not None else "" for m in batch.message.tolist()]
+    message_codes = np.where(failed, item, -1)
+    for i, message in state.messages.items():
+        if failed[i]:
+            message_codes[i] = len(messages)
+            messages.append(message)
+    return pd.DataFrame(
+        {
+            schema.START: starts,
+            schema.END: ends,
+            schema.PRECISION: precision,
+            APPROXIMATE: state.approx & ok,
+            RELATIVE: state.relative,
+            ERROR_CODE: _string_column(code_codes, code_names),
+            ERROR: _string_column(message_codes, messages),
+        },
+        index=index,
+    )
+
+
+def _row_warnings(
+    index: pd.Index, rows: _Rows, extra: list[tuple[int, str, str]]
+) -> list[tuple[str, str, Hashable | None]]:
+    """Per-row warnings in row order (and in WARNING_CODES order within a row)."""
+    items: list[tuple[int, int, str, str]] = []
+    flagged = np.flatnonzero(rows.has_warnings)
+    found_at = rows.batch.warnings[rows.item[flagged]].tolist()
+    for i, found in zip(flagged.tolist(), found_at, strict=True):
+        for code, msg in found:
+            items.append((i, _WARN_ORDER.get(code, len(_WARN_ORDER)), code, msg))
+    for i, code, msg in extra:
+        items.append((i, _WARN_ORDER.get(code, len(_WARN_ORDER)), code, msg))
+    if not items:
+        return []
+    items.sort(key=lambda t: (t[0], t[1]))
+    labels = index[[t[0] for t in items]].tolist()
+    return [(code, msg, label) for (_, _, code, msg), label in zip(items, labels, strict=True)]

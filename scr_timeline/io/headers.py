@@ -1,0 +1,703 @@
+"""Find a chronology's header row and map its headings to canonical fields.
+
+Pure functions on cells already read from a file: no IO apart from the shipped heading
+table (``scr_timeline/data/headings.csv``), read once through :mod:`importlib.resources`.
+
+The heading table
+-----------------
+Columns ``heading``, ``field``, ``priority``. ``field`` is one of
+:data:`scr_timeline.schema.FIELDS`, or empty for a known heading that maps to nothing
+("Date of birth", "Event type"): listing it stops the fuzzy and leading-word passes from
+mapping it to something it is not. ``priority`` 1 is a primary heading; 2 is a fallback
+("Notes", "Event", "From") that gets its field only when no primary heading claims it.
+
+How headings are matched
+------------------------
+1. The user's ``columns`` (heading as written -> field) win over everything.
+2. Exact match after :func:`normalise_heading`, tried first with bracketed text kept
+   ("Date (to)" is end_date) and then with it dropped ("Date (dd/mm/yyyy)" is date).
+3. Near misses by edit distance (optimal string alignment, so a swap of two letters is one
+   edit), word by word: the heading must have as many words as a known heading, and each
+   word may differ by no edit under 5 letters, 1 edit up to 8 letters and 2 beyond, at
+   most 2 in all; the nearest known headings must agree on one field. This catches "Date
+   of contct", "Detials", "Practioner", "Descripton", but not "Date of birth" -> "Date",
+   "Agency involved" -> "Agencies involved" (3 edits) or "Chronology X" -> "Chronology
+   No" (a short word changed). Ratio scorers were rejected: ``token_set_ratio`` scores 100
+   for "Date of birth" against "Date", ``WRatio`` 90, and ``ratio`` scores "Agency
+   involved" 88 against "Agencies involved", about what it gives real typos.
+4. A heading of up to 6 words whose first word is a primary one-word heading of at
+   least 4 letters: "Date of contact / event / incident" is date, "Details of involvement
+   with family" is details.
+
+Each field goes to one column: user override first, then lower priority number, then the
+better kind of match (exact, near miss, first word), then the leftmost column. A column
+that loses is left unmapped and reported in :attr:`HeaderInfo.unmapped`.
+
+Examples
+--------
+>>> map_headings(["Date", "Agency", "Details of contact", "Outcome/Action taken"])
+{0: 'date', 1: 'agency', 2: 'details', 3: 'outcome'}
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import numbers
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Final, NamedTuple
+
+import numpy as np
+import pandas as pd
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
+
+from scr_timeline import schema
+from scr_timeline.exceptions import ChronologyReadError, EmptyChronologyError, MissingColumnError
+
+__all__ = [
+    "FIELD",
+    "HEADING",
+    "PRIORITY",
+    "HeaderInfo",
+    "find_header",
+    "is_repeated_header",
+    "load_headings",
+    "map_headings",
+    "normalise_heading",
+]
+
+#: Column of the heading table: the heading as written.
+HEADING: Final = "heading"
+#: Column of the heading table: the canonical field (empty: a known heading with no field).
+FIELD: Final = "field"
+#: Column of the heading table: 1 primary, 2 fallback.
+PRIORITY: Final = "priority"
+
+_PACKAGE_FILE: Final = "headings.csv"
+_FUZZY_MIN_LENGTH: Final = 5  # shorter headings must match exactly
+_FUZZY_LONG: Final = 9  # from this length two edits are allowed, below it one
+_MAX_EDITS: Final = 2  # in a whole heading
+_LEADING_MIN_LETTERS: Final = 4
+_LEADING_MAX_WORDS: Final = 6
+_GROUP_MAX_LENGTH: Final = 40  # a group heading over a two-row header is short
+_SUMMARY_ROWS: Final = 8
+_SUMMARY_CELL: Final = 40
+
+# how a heading was matched: lower is better
+_OVERRIDE, _EXACT, _FUZZY, _LEADING = 0, 1, 2, 3
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_NON_WORD = re.compile(r"[^\w#]+|_")
+_DIGIT = re.compile(r"\d")
+
+
+# --- normalisation --------------------------------------------------------------------------
+def _is_blank(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _written(value: object) -> str:
+    """A cell as written, for messages and :attr:`HeaderInfo.headings` ("" for blank)."""
+    if _is_blank(value):
+        return ""
+    return " ".join(str(value).split())
+
+
+def _normalise(text: object, *, keep_brackets: bool) -> str:
+    if not isinstance(text, str):
+        return ""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    if not keep_brackets:
+        stripped = _BRACKETED.sub(" ", text)
+        if _NON_WORD.sub("", stripped):
+            text = stripped
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def normalise_heading(text: object) -> str:
+    """Normalise a heading for matching.
+
+    Lower case; apostrophes dropped; "&" read as "and"; text in brackets dropped when
+    anything is left without it (format hints such as "(dd/mm/yyyy)"); every run of
+    punctuation, whitespace and newlines turned into one space, so trailing ":" and "*"
+    go. "#" is kept (it is a heading of its own). A cell that is not a string (a number, a
+    date, a blank) gives "".
+
+    Parameters
+    ----------
+    text
+        A heading cell as read.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> normalise_heading("Date\\n(dd/mm/yyyy):")
+    'date'
+    >>> normalise_heading("  Practitioner’s Name & Role* ")
+    'practitioners name and role'
+    >>> normalise_heading("#")
+    '#'
+    >>> normalise_heading(None)
+    ''
+    """
+    return _normalise(text, keep_brackets=False)
+
+
+# --- the heading table ------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _heading_frame() -> pd.DataFrame:
+    ref = resources.files("scr_timeline") / "data" / _PACKAGE_FILE
+    with ref.open("r", encoding="utf-8") as fh:
+        table = pd.read_csv(fh, dtype=str, keep_default_na=False)
+    table[PRIORITY] = table[PRIORITY].astype(int)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    lookup: dict[str, tuple[str, int]]  # normalised heading -> (field or "", priority)
+    keys: list[str]  # every normalised heading, for the near-miss pass
+    max_key: int
+    leading: dict[str, tuple[str, int]]  # first word -> (field, priority)
+    ignored_prefixes: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> _Table:
+    frame = _heading_frame()
+    lookup: dict[str, tuple[str, int]] = {}
+    for heading, fld, priority in frame[[HEADING, FIELD, PRIORITY]].itertuples(index=False):
+        for key in {_normalise(heading, keep_brackets=True), normalise_heading(heading)}:
+            if key:
+                lookup.setdefault(key, (fld, priority))
+    keys = list(lookup)
+    leading = {
+        key: (fld, priority)
+        for key, (fld, priority) in lookup.items()
+        if fld and priority == 1 and " " not in key and len(key) >= _LEADING_MIN_LETTERS
+    }
+    ignored = tuple(key + " " for key, (fld, _) in lookup.items() if not fld)
+    return _Table(lookup, keys, max(map(len, keys)), leading, ignored)
+
+
+def load_headings() -> pd.DataFrame:
+    """The shipped heading table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``heading``, ``field`` (empty for a known heading that maps to no field)
+        and ``priority`` (1 primary, 2 fallback). A fresh copy.
+
+    Examples
+    --------
+    >>> table = load_headings()
+    >>> table.loc[table["heading"] == "Date of contact", "field"].item()
+    'date'
+    """
+    return _heading_frame().copy()
+
+
+# --- mapping ----------------------------------------------------------------------------------
+def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
+    if columns is None:
+        return {}
+    if not isinstance(columns, Mapping):
+        raise TypeError(
+            f"columns must be a mapping of heading to field, not {type(columns).__name__}"
+        )
+    for heading, fld in columns.items():
+        if fld not in schema.FIELDS:
+            raise ChronologyReadError(
+                f"columns= maps {heading!r} to an unknown field",
+                found=fld,
+                expected=f"one of {', '.join(schema.FIELDS)}",
+            )
+    return dict(columns)
+
+
+def _word_budget(word: str) -> int:
+    """Edits allowed in one word of a heading: none under 5 letters, 1 up to 8, then 2."""
+    if len(word) < _FUZZY_MIN_LENGTH:
+        return 0
+    return 1 if len(word) < _FUZZY_LONG else 2
+
+
+def _close(query: str, key: str) -> bool:
+    """Same number of words, each within its own budget (judged on the table's spelling)."""
+    words, key_words = query.split(" "), key.split(" ")
+    return len(words) == len(key_words) and all(
+        OSA.distance(w, k) <= _word_budget(k) for w, k in zip(words, key_words, strict=True)
+    )
+
+
+def _near_misses(queries: list[str], table: _Table) -> dict[str, tuple[str, int]]:
+    """Near-miss matches by edit distance (see the module docstring).
+
+    A near miss of a heading that maps to no field ("Date of brith") is returned with an
+    empty field, so that it stays unmapped rather than falling through to the first word.
+    """
+    queries = [
+        q
+        for q in dict.fromkeys(queries)
+        if _FUZZY_MIN_LENGTH <= len(q) <= table.max_key + _MAX_EDITS and q not in table.lookup
+    ]
+    if not queries:
+        return {}
+    distances = cdist(
+        queries, table.keys, scorer=OSA.distance, score_cutoff=_MAX_EDITS, dtype=np.int32
+    )
+    found: dict[str, tuple[str, int]] = {}
+    for query, row in zip(queries, distances, strict=True):
+        best = int(row.min())
+        if best > _MAX_EDITS:
+            continue
+        nearest = {
+            table.lookup[table.keys[j]]
+            for j in np.flatnonzero(row == best)
+            if _close(query, table.keys[j])
+        }
+        if len({fld for fld, _ in nearest}) == 1:
+            found[query] = min(nearest, key=lambda item: item[1])
+    return found
+
+
+def _leading_word(key: str, table: _Table) -> tuple[str, int] | None:
+    words = key.split(" ")
+    if not 2 <= len(words) <= _LEADING_MAX_WORDS or key.startswith(table.ignored_prefixes):
+        return None
+    return table.leading.get(words[0])
+
+
+def _candidates(
+    headings: Sequence[object], columns: Mapping[str, str] | None, *, leading: bool = True
+) -> dict[int, tuple[tuple[int, int, int, int], str]]:
+    """Per position the best (rank, field) a heading could take, before conflicts."""
+    overrides = _check_columns(columns)
+    table = _table()
+    kept = [_normalise(h, keep_brackets=True) for h in headings]
+    plain = [normalise_heading(h) for h in headings]
+    user_kept = {_normalise(k, keep_brackets=True): v for k, v in overrides.items()}
+    user_plain = {normalise_heading(k): v for k, v in overrides.items()}
+    near = _near_misses([p for p in plain if p], table)
+
+    out: dict[int, tuple[tuple[int, int, int, int], str]] = {}
+    for pos, (key_kept, key) in enumerate(zip(kept, plain, strict=True)):
+        if not key:
+            continue
+        user = user_kept.get(key_kept) or user_plain.get(key)
+        if user is not None:
+            out[pos] = ((0, 0, _OVERRIDE, pos), user)
+            continue
+        how = _EXACT
+        hit = table.lookup.get(key_kept) or table.lookup.get(key)
+        if hit is None:
+            how, hit = _FUZZY, near.get(key)
+        if hit is None and leading:
+            how, hit = _LEADING, _leading_word(key, table)
+        if hit is not None and hit[0]:
+            fld, priority = hit
+            out[pos] = ((1, priority, how, pos), fld)
+    return out
+
+
+def map_headings(
+    headings: Sequence[object], *, columns: Mapping[str, str] | None = None
+) -> dict[int, str]:
+    """Map the headings of one header row to canonical fields.
+
+    Parameters
+    ----------
+    headings
+        The heading cells in column order, as read (blanks and non-text allowed).
+    columns
+        Your own headings, as written, mapped to fields of
+        :data:`scr_timeline.schema.FIELDS`, e.g. ``{"When": "date"}``; matched after
+        normalisation and winning over the shipped table.
+
+    Returns
+    -------
+    dict of int to str
+        Column position -> field, for the columns that map; each field at most once (see
+        the module docstring for who wins). Positions left out are unmapped.
+
+    Raises
+    ------
+    ChronologyReadError
+        A value of ``columns`` is not a field (``found`` holds it).
+    TypeError
+        ``columns`` is not a mapping.
+
+    Examples
+    --------
+    >>> map_headings(["Date of contct", "Notes", "Details", None, "Who"])
+    {0: 'date', 2: 'details', 4: 'practitioner'}
+    >>> map_headings(["When?", "What"], columns={"when": "date", "What": "details"})
+    {0: 'date', 1: 'details'}
+    """
+    candidates = _candidates(headings, columns)
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for pos, (_, fld) in sorted(candidates.items(), key=lambda item: item[1][0]):
+        if fld not in taken:
+            taken.add(fld)
+            mapping[pos] = fld
+    return dict(sorted(mapping.items()))
+
+
+# --- the header row -----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class HeaderInfo:
+    """Where a table's header is and what its columns mean.
+
+    Attributes
+    ----------
+    header_rows
+        0-based positions in the raw table of the header row(s): one, or two for a
+        two-row header.
+    data_start
+        0-based position of the first row under the header.
+    mapping
+        Column position -> canonical field.
+    headings
+        Every column's heading as written (whitespace collapsed; the two rows joined, as
+        "Date From", for a two-row header; "" for a blank heading).
+    unmapped
+        Non-blank headings that map to no field (unknown, or beaten to their field).
+    title_lines
+        Text of the non-empty rows above the header, e.g. "Chronology: Whittington
+        Hospital".
+    header_cells
+        The header rows' cells as written, one tuple per header row; used to recognise
+        the header repeated on later pages.
+    """
+
+    header_rows: tuple[int, ...]
+    data_start: int
+    mapping: dict[int, str]
+    headings: list[str]
+    unmapped: list[str]
+    title_lines: list[str]
+    header_cells: tuple[tuple[str, ...], ...] = field(default=())
+
+
+def _row_texts(raw: pd.DataFrame, row: int) -> list[str]:
+    return [_written(v) for v in raw.iloc[row].tolist()]
+
+
+def _is_text_row(values: list[object]) -> bool:
+    """Every non-blank cell is text, and at least one is not blank."""
+    filled = [v for v in values if not _is_blank(v)]
+    return bool(filled) and all(isinstance(v, str) for v in filled)
+
+
+def _maps(text: str, columns: Mapping[str, str] | None, *, leading: bool = True) -> bool:
+    return bool(text) and bool(_candidates([text], columns, leading=leading))
+
+
+class _Combined(NamedTuple):
+    written: list[str]  # per column, "upper lower" as written
+    matched: list[str]  # per column, the text that is mapped
+    lower_used: bool  # every non-blank lower cell takes part in a heading that maps
+    spanned: bool  # some upper cell covers two or more lower headings
+
+
+def _combine(upper: list[str], lower: list[str], columns: Mapping[str, str] | None) -> _Combined:
+    """Headings of a two-row header.
+
+    An upper cell merged across several columns is read once and blank after (or, by
+    some readers, repeated in each); it is carried right over blank upper cells that have
+    a lower heading under them. An upper cell with nothing under it, or the same text
+    under it, is merged downwards and read once. Per column the heading as written is
+    "upper lower"; the one mapped is the first of "upper lower", lower alone, upper alone
+    that maps.
+    """
+    written: list[str] = []
+    matched: list[str] = []
+    lower_used = True
+    spanned = False
+    carry = previous = ""
+    for up, low in zip(upper, lower, strict=True):
+        same = normalise_heading(up) == normalise_heading(low)
+        if up:
+            spanned |= bool(low) and not same and up == previous
+            carry = "" if not low or same else up
+        elif low and carry:
+            spanned = True
+        previous = up
+        span = "" if same else up or (carry if low else "")
+        both = f"{span} {low}".strip()
+        written.append(both)
+        # the combination must map as a whole, not by its first word (the group heading)
+        if span and low and _maps(both, columns, leading=False):
+            matched.append(both)
+        elif low:
+            matched.append(low if _maps(low, columns) else both)
+            lower_used &= _maps(low, columns)
+        else:
+            matched.append(span)
+    return _Combined(written, matched, lower_used, spanned)
+
+
+def _two_row(
+    raw: pd.DataFrame, row: int, single: dict[int, str], columns: Mapping[str, str] | None
+) -> tuple[tuple[int, int], list[str], dict[int, str]] | None:
+    """The better of (row, row + 1) and (row - 1, row) as a two-row header, if either is."""
+    best: tuple[tuple[int, int], list[str], dict[int, str]] | None = None
+    here = _row_texts(raw, row)
+    # a sub-header under the found row: "From" | "To" under a merged "Date"
+    if row + 1 < len(raw) and _is_text_row(raw.iloc[row + 1].tolist()):
+        lower = _row_texts(raw, row + 1)
+        below = _combine(here, lower, columns)
+        mapping = map_headings(below.matched, columns=columns)
+        filled = [i for i, low in enumerate(lower) if low]
+        # a sub-header may hold a heading that maps to nothing ("Type" under "Contact"),
+        # but most of it must map, it must sit under a spanning cell, and it holds no
+        # digits (a first data row nearly always has a date in it)
+        mostly = (
+            below.spanned
+            and sum(i in mapping for i in filled) * 2 >= len(filled)
+            and not any(_DIGIT.search(lower[i]) for i in filled)
+        )
+        if (below.lower_used or mostly) and len(mapping) > len(single):
+            best = ((row, row + 1), below.written, mapping)
+    # group headings over the found row: "Event" spanning "Date" | "Time" | "Details"
+    if row >= 1 and _is_text_row(raw.iloc[row - 1].tolist()):
+        upper = _row_texts(raw, row - 1)
+        above = _combine(upper, here, columns)
+        mapping = map_headings(above.matched, columns=columns)
+        filled = [u for u in upper if u]
+        group_like = all(
+            len(u) <= _GROUP_MAX_LENGTH and not _DIGIT.search(u) and _maps(u, columns)
+            for u in filled
+        )
+        better = len(mapping) > len(single) or (group_like and above.spanned)
+        if (
+            better
+            and len(mapping) >= len(single)
+            and schema.DATE in mapping.values()
+            and (best is None or len(mapping) > len(best[2]))
+        ):
+            best = ((row - 1, row), above.written, mapping)
+    return best
+
+
+def _summary(raw: pd.DataFrame, rows: int, columns: Mapping[str, str] | None) -> str:
+    """Row-by-row summary of the text found, for an error message."""
+    lines: list[str] = []
+    for row in range(rows):
+        texts = [t for t in _row_texts(raw, row) if t]
+        if not texts:
+            continue
+        cells = " | ".join(
+            repr(t if len(t) <= _SUMMARY_CELL else t[: _SUMMARY_CELL - 3] + "...") for t in texts
+        )
+        mapped = map_headings(_row_texts(raw, row), columns=columns)
+        note = f" (recognised: {', '.join(mapped.values())})" if mapped else ""
+        lines.append(f"row {row + 1}: {cells}{note}")
+        if len(lines) == _SUMMARY_ROWS:
+            lines.append("...")
+            break
+    return "; ".join(lines) if lines else "no text in any row"
+
+
+def find_header(
+    raw: pd.DataFrame, *, columns: Mapping[str, str] | None = None, max_scan: int = 30
+) -> HeaderInfo:
+    """Find the header row of a table read with no header, below any title rows.
+
+    Each of the first ``max_scan`` rows is scored by how many of its cells map to fields;
+    a row qualifies when it maps a date column and at least one other. The best row wins
+    (the earliest among equals, so a header repeated on later pages never does). The row
+    under it, or over it, joins it as a two-row header when combining the two maps more
+    columns ("Date" over "From" | "To" gives "Date From", "Date To"), or when the row over
+    it holds only short headings of its own (a group heading such as "Event" over "Date"
+    | "Time" | "Details", or a merged cell read into both rows). A cell merged across
+    columns is read once and blank after, or repeated in each (both are handled).
+
+    Parameters
+    ----------
+    raw
+        The cells of one sheet or table (object dtype: strings, numbers, datetimes,
+        None), positional index and columns, no header applied.
+    columns
+        Your own headings mapped to fields, as for :func:`map_headings`.
+    max_scan
+        How many rows from the top to look at.
+
+    Returns
+    -------
+    HeaderInfo
+
+    Raises
+    ------
+    MissingColumnError
+        No row in the first ``max_scan`` qualifies. ``found`` summarises the text of the
+        rows looked at, row by row (1-based); ``expected`` says what a header needs. The
+        caller adds the file and sheet.
+    EmptyChronologyError
+        ``raw`` holds no cells at all.
+    TypeError
+        ``raw`` is not a DataFrame.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame([
+    ...     ["Chronology: Whittington Hospital", None, None],
+    ...     [None, None, None],
+    ...     ["Date", "Practitioner", "Details of contact"],
+    ...     ["12/03/2007", "HV1", "Home visit"],
+    ... ], dtype=object)
+    >>> info = find_header(raw)
+    >>> info.header_rows, info.data_start, info.mapping
+    ((2,), 3, {0: 'date', 1: 'practitioner', 2: 'details'})
+    >>> info.title_lines
+    ['Chronology: Whittington Hospital']
+    """
+    if not isinstance(raw, pd.DataFrame):
+        raise TypeError(f"raw must be a pandas DataFrame, not {type(raw).__name__}")
+    if isinstance(max_scan, bool) or not isinstance(max_scan, numbers.Integral) or max_scan < 1:
+        raise ValueError(f"max_scan must be a positive whole number, not {max_scan!r}")
+    _check_columns(columns)
+    if raw.shape[0] == 0 or raw.shape[1] == 0:
+        raise EmptyChronologyError("the table has no cells", expected="a header row and data")
+    scan = min(int(max_scan), len(raw))
+
+    best_row, best_mapping = -1, dict[int, str]()
+    for row in range(scan):
+        mapping = map_headings(raw.iloc[row].tolist(), columns=columns)
+        if (
+            schema.DATE in mapping.values()
+            and len(mapping) >= 2
+            and len(mapping) > len(best_mapping)
+        ):
+            best_row, best_mapping = row, mapping
+    if best_row < 0:
+        if all(_is_blank(v) for v in raw.iloc[:scan].to_numpy().ravel()):
+            raise EmptyChronologyError(
+                f"the first {scan} rows are empty", expected="a header row and data"
+            )
+        raise MissingColumnError(
+            f"no header row found in the first {scan} rows: none has a date column "
+            "and another recognised column",
+            found=_summary(raw, scan, columns),
+            expected=(
+                "a header row with a date column such as 'Date', 'Date of contact' or "
+                "'Date/Time', and another such as 'Agency' or 'Details'; name your own "
+                "with columns={'<heading>': 'date'}"
+            ),
+        )
+
+    two = _two_row(raw, best_row, best_mapping, columns)
+    if two is None:
+        header_rows: tuple[int, ...] = (best_row,)
+        headings = _row_texts(raw, best_row)
+        mapping = best_mapping
+    else:
+        header_rows, headings, mapping = two
+    unmapped = [h for pos, h in enumerate(headings) if h and pos not in mapping]
+    titles: list[str] = []
+    for row in range(header_rows[0]):
+        texts = [t for t in _row_texts(raw, row) if t]
+        texts = [t for i, t in enumerate(texts) if i == 0 or t != texts[i - 1]]
+        if texts:
+            titles.append(" ".join(texts))
+    return HeaderInfo(
+        header_rows=header_rows,
+        data_start=header_rows[-1] + 1,
+        mapping=mapping,
+        headings=headings,
+        unmapped=unmapped,
+        title_lines=titles,
+        header_cells=tuple(tuple(_row_texts(raw, row)) for row in header_rows),
+    )
+
+
+def is_repeated_header(raw_rows: pd.DataFrame, header: HeaderInfo) -> pd.Series[bool]:
+    """Flag data rows that repeat the header (Word and PDF tables repeat it on every page).
+
+    A row is a repeat when every non-blank cell equals, after :func:`normalise_heading`,
+    a header cell of its column (either row of a two-row header, or the combined heading),
+    and at least two cells do (one, for a one-column header).
+
+    Parameters
+    ----------
+    raw_rows
+        Rows of the raw table (positional columns as in :func:`find_header`), usually
+        those from ``header.data_start`` on.
+    header
+        What :func:`find_header` returned for the table.
+
+    Returns
+    -------
+    pandas.Series of bool
+        Index-aligned with ``raw_rows``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame([["Date", "Agency", "Details"], ["1/2/07", "GP", "Seen"],
+    ...                     ["DATE:", "Agency", "Details"], ["2/2/07", "HV", "Visit"]])
+    >>> info = find_header(raw)
+    >>> is_repeated_header(raw.iloc[info.data_start:], info).tolist()
+    [False, True, False]
+    """
+    if not isinstance(raw_rows, pd.DataFrame):
+        raise TypeError(f"raw_rows must be a pandas DataFrame, not {type(raw_rows).__name__}")
+    rows_of_cells = header.header_cells or (tuple(header.headings),)
+    accepted: dict[int, set[str]] = {}
+    for pos in range(raw_rows.shape[1]):
+        texts = {cells[pos] for cells in rows_of_cells if pos < len(cells)}
+        if pos < len(header.headings):
+            texts.add(header.headings[pos])
+        keys = {normalise_heading(t) for t in texts} - {""}
+        if keys:
+            accepted[pos] = keys
+    n = len(raw_rows)
+    if not accepted or n == 0:
+        return pd.Series(np.zeros(n, dtype=bool), index=raw_rows.index, dtype=bool)
+    limit = max(len(t) for keys in accepted.values() for t in keys) + 20
+    needed = min(2, len(accepted))
+
+    filled = np.zeros(n, dtype=np.int64)
+    equal = np.zeros(n, dtype=np.int64)
+    for pos in range(raw_rows.shape[1]):
+        # work on the column's distinct cells; a cell that is not text is never a heading
+        codes, uniques = pd.factorize(raw_rows.iloc[:, pos], use_na_sentinel=True)
+        distinct = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+        length = _text_lengths(distinct)
+        blank = np.append(length == 0, True)  # the last slot is the NA sentinel
+        filled += ~blank[codes]
+        if pos not in accepted:
+            continue
+        short = distinct[(length > 0) & (length <= limit)]
+        keys = accepted[pos]
+        hit = np.zeros(len(distinct) + 1, dtype=bool)
+        hit[short.index.to_numpy()] = [normalise_heading(text) in keys for text in short]
+        equal += hit[codes]
+    repeated = (filled > 0) & (equal == filled) & (equal >= needed)
+    return pd.Series(repeated, index=raw_rows.index, dtype=bool)
+
+
+def _text_lengths(values: pd.Series) -> np.ndarray:
+    """Length of each value's stripped text; -1 for a value that is not text."""
+    try:
+        length = values.str.strip().str.len()
+    except AttributeError:  # no text at all (numbers, dates)
+        return np.full(len(values), -1, dtype=np.int64)
+    return length.fillna(-1).to_numpy(dtype=np.int64)

@@ -1,0 +1,450 @@
+"""Tests for scr_timeline.io.headers: heading normalisation, mapping, header rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from scr_timeline import schema
+from scr_timeline.exceptions import (
+    ChronologyReadError,
+    EmptyChronologyError,
+    MissingColumnError,
+)
+from scr_timeline.io.headers import (
+    HeaderInfo,
+    find_header,
+    is_repeated_header,
+    load_headings,
+    map_headings,
+    normalise_heading,
+)
+
+N = None
+
+# GLOSSARY.md "Column headings", as the glossary writes them
+GLOSSARY = {
+    schema.DATE: [
+        "Date", "Start Date", "Date of Event", "Date of contact", "Date or Period of Event",
+        "Date/Time", "When",
+    ],
+    schema.END_DATE: ["End Date", "To", "Until"],
+    schema.TIME: ["Time", "Start Time"],
+    schema.SEQUENCE: ["Sequence", "Seq", "Event Ref", "Ref", "No.", "#"],
+    schema.AGENCY: ["Agency", "Organisation", "Service", "Source Prefix"],
+    schema.SOURCE: ["Source of Information", "Source", "Record", "Document"],
+    schema.PRACTITIONER: ["Practitioner", "Professional", "Worker", "Staff", "Name/Role", "Who"],
+    schema.DETAILS: [
+        "Event", "Significant Event", "Details", "Event/Details", "Summary", "Summary of contact",
+        "Description", "What happened", "Narrative",
+    ],
+    schema.OUTCOME: [
+        "Outcome", "Action", "Action Taken", "Action/Outcome", "Decision", "Outcome/Action",
+    ],
+    schema.COUNTERPARTS: [
+        "Contact with", "Other agencies involved", "Agencies involved", "Persons present",
+        "Who was present",
+    ],
+    schema.COMMENT: [
+        "Analysis", "Comment", "Analysis/Comment", "Reviewer comment", "Significance", "Impact",
+    ],
+}  # fmt: skip
+
+VARIANTS = {
+    "Date of Contact/Event": schema.DATE,
+    "Date & Time": schema.DATE,
+    "Date/time of event": schema.DATE,
+    "Entry Date": schema.DATE,
+    "Event Date": schema.DATE,
+    "Description of event": schema.DETAILS,
+    "Details of contact": schema.DETAILS,
+    "Brief description": schema.DETAILS,
+    "Key events": schema.DETAILS,
+    "Significant events / contacts": schema.DETAILS,
+    "Agency involved": schema.AGENCY,
+    "Organisation/Agency": schema.AGENCY,
+    "Service/Agency": schema.AGENCY,
+    "Name of agency": schema.AGENCY,
+    "Source/Reference": schema.SOURCE,
+    "Record/Source": schema.SOURCE,
+    "Practitioner name/role": schema.PRACTITIONER,
+    "Staff member": schema.PRACTITIONER,
+    "Professional involved": schema.PRACTITIONER,
+    "Outcome/Action taken": schema.OUTCOME,
+    "Action/Decision": schema.OUTCOME,
+    "Response": schema.OUTCOME,
+    "Analysis of practice": schema.COMMENT,
+    "Learning": schema.COMMENT,
+    "Key practice episodes": schema.COMMENT,
+    "Notes": schema.DETAILS,
+    "Time of contact": schema.TIME,
+    "Ref No": schema.SEQUENCE,
+    "Entry No": schema.SEQUENCE,
+    "Serial": schema.SEQUENCE,
+    "DATE:": schema.DATE,
+    "Date*": schema.DATE,
+    "Date\n(dd/mm/yyyy)": schema.DATE,
+    "Reviewer’s comments": schema.COMMENT,
+    "Date of contact / event / incident": schema.DATE,  # first word
+    "Details of involvement with family": schema.DETAILS,  # first word
+}
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"), [(h, f) for f, headings in GLOSSARY.items() for h in headings]
+)
+def test_every_glossary_heading_maps(heading: str, field: str) -> None:
+    assert map_headings([heading]) == {0: field}
+    assert map_headings([f"  {heading.upper()} "]) == {0: field}
+
+
+@pytest.mark.parametrize(("heading", "field"), VARIANTS.items())
+def test_realistic_variants_map(heading: str, field: str) -> None:
+    assert map_headings([heading]) == {0: field}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date\n(dd/mm/yyyy)", "date"),
+        ("Date of Event:", "date of event"),
+        ("Source of\ninformation *", "source of information"),
+        ("Date & Time", "date and time"),
+        ("Practitioner’s name/role", "practitioners name role"),
+        ("(Date)", "date"),  # nothing left without the brackets: keep their text
+        ("#", "#"),
+        ("No.", "no"),
+        (None, ""),
+        (float("nan"), ""),
+        (12, ""),
+        (dt.datetime(2007, 3, 12), ""),
+    ],
+)
+def test_normalise_heading(text: object, expected: str) -> None:
+    assert normalise_heading(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [
+        ("Date of contct", schema.DATE),
+        ("Detials", schema.DETAILS),
+        ("Practioner", schema.PRACTITIONER),
+        ("Agnecy", schema.AGENCY),
+        ("Outcme", schema.OUTCOME),
+        ("Descripton of event", schema.DETAILS),
+        ("Signficant events", schema.DETAILS),
+    ],
+)
+def test_near_misses_map(heading: str, field: str) -> None:
+    assert map_headings([heading]) == {0: field}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Date of birth",  # not "Date"
+        "Date of birth of child",  # nor by its first word
+        "Date of brith",  # a near miss of a heading with no field stays unmapped
+        "DOB",
+        "Event type",  # not details through "Event"
+        "Dtae",  # too short to guess
+        "Type",
+        "Title",
+        "Chronology: X",  # two edits from "Chronology No", but a whole word changed
+        "Time spent with child",
+        "",
+        None,
+    ],
+)
+def test_false_friends_stay_unmapped(heading: object) -> None:
+    assert map_headings([heading]) == {}
+
+
+def test_agency_involved_is_not_agencies_involved() -> None:
+    assert map_headings(["Agency involved", "Agencies involved"]) == {
+        0: schema.AGENCY,
+        1: schema.COUNTERPARTS,
+    }
+
+
+def test_bracketed_text_decides_when_it_names_a_heading() -> None:
+    assert map_headings(["Date (from)", "Date (to)", "Time (24hr)"]) == {
+        0: schema.DATE,
+        1: schema.END_DATE,
+        2: schema.TIME,
+    }
+
+
+def test_each_field_once_and_the_more_specific_heading_wins() -> None:
+    headings = ["Notes", "Event", "Date", "Details", "Date of event", "Comments"]
+    assert map_headings(headings) == {2: schema.DATE, 3: schema.DETAILS, 5: schema.COMMENT}
+    # with nothing better present, the fallbacks are used: "Event" before "Notes" by position
+    assert map_headings(["Date", "Event", "Notes"]) == {0: schema.DATE, 1: schema.DETAILS}
+    assert map_headings(["Date", "Notes"]) == {0: schema.DATE, 1: schema.DETAILS}
+    # an exact primary heading beats a near miss of another primary heading
+    assert map_headings(["Detials", "Details"]) == {1: schema.DETAILS}
+
+
+def test_user_columns_override_the_table() -> None:
+    headings = ["When?", "Who", "What", "Notes", "Details"]
+    mapping = map_headings(headings, columns={"WHAT": "details", "notes:": "comment"})
+    assert mapping == {0: schema.DATE, 1: schema.PRACTITIONER, 2: schema.DETAILS, 3: schema.COMMENT}
+    # a heading the user names but that is absent does no harm
+    assert map_headings(["Date", "Agency"], columns={"Period": "date"}) == {
+        0: schema.DATE,
+        1: schema.AGENCY,
+    }
+
+
+def test_user_columns_must_name_fields() -> None:
+    with pytest.raises(ChronologyReadError) as info:
+        map_headings(["When"], columns={"When": "start"})
+    assert isinstance(info.value, ValueError)
+    assert info.value.found == "start"
+    assert info.value.expected is not None and "date" in info.value.expected
+    with pytest.raises(TypeError):
+        map_headings(["When"], columns=[("When", "date")])  # type: ignore[arg-type]
+
+
+def test_shipped_heading_table_is_consistent() -> None:
+    table = load_headings()
+    assert list(table.columns) == ["heading", "field", "priority"]
+    assert len(table) >= 250
+    assert set(table["field"]) - {""} == set(schema.FIELDS)
+    assert set(table["priority"]) == {1, 2}
+    norm = table["heading"].map(normalise_heading)
+    assert not norm.duplicated().any()
+
+
+# --- find_header -----------------------------------------------------------------------------
+def frame(rows: Sequence[Sequence[object]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, dtype=object)
+
+
+def test_header_under_title_rows() -> None:
+    raw = frame(
+        [
+            ["Child A - Serious Case Review", N, N, N],
+            ["Chronology: Whittington Hospital", "Chronology: Whittington Hospital", N, N],
+            [N, N, N, N],
+            ["Date", "Time", "Details of contact", "Fax number"],
+            [dt.datetime(2007, 3, 12), "14:30", "Seen in ED", N],
+        ]
+    )
+    info = find_header(raw)
+    assert info.header_rows == (3,)
+    assert info.data_start == 4
+    assert info.mapping == {0: schema.DATE, 1: schema.TIME, 2: schema.DETAILS}
+    assert info.headings == ["Date", "Time", "Details of contact", "Fax number"]
+    assert info.unmapped == ["Fax number"]
+    assert info.title_lines == ["Child A - Serious Case Review", "Chronology: Whittington Hospital"]
+
+
+def test_header_needs_a_date_and_another_field() -> None:
+    raw = frame(
+        [
+            ["Agency", "Details"],  # no date
+            ["Date", N],  # a date alone
+            ["Date", "Details"],
+            ["1/2/07", "Seen"],
+        ]
+    )
+    assert find_header(raw).header_rows == (2,)
+
+
+def test_two_row_header_from_to_under_a_merged_date() -> None:
+    raw = frame(
+        [
+            ["Chronology", N, N, N],
+            ["Date", N, "Agency", "Details of contact"],
+            ["From", "To", N, N],
+            ["12/03/2007", "14/03/2007", "GP", "Seen"],
+        ]
+    )
+    info = find_header(raw)
+    assert info.header_rows == (1, 2)
+    assert info.data_start == 3
+    assert info.headings == ["Date From", "Date To", "Agency", "Details of contact"]
+    assert info.mapping == {0: schema.DATE, 1: schema.END_DATE, 2: schema.AGENCY, 3: schema.DETAILS}
+    assert info.title_lines == ["Chronology"]
+
+
+def test_two_row_header_with_merged_cells_repeated() -> None:
+    # some readers fill a merged cell's value into every cell it covers
+    raw = frame(
+        [
+            ["Date", "Date", "Agency", "Details of contact"],
+            ["From", "To", "Agency", "Details of contact"],
+            ["12/03/2007", N, "GP", "Seen"],
+        ]
+    )
+    info = find_header(raw)
+    assert info.header_rows == (0, 1)
+    assert info.headings == ["Date From", "Date To", "Agency", "Details of contact"]
+    assert info.mapping == {0: schema.DATE, 1: schema.END_DATE, 2: schema.AGENCY, 3: schema.DETAILS}
+    assert info.title_lines == []
+
+
+def test_two_row_header_with_group_headings_above() -> None:
+    raw = frame(
+        [
+            ["Event", N, N, "Agency", "Outcome"],
+            ["Date", "Time", "Description", N, N],
+            ["12/03/2007", "10:00", "Seen", "GP", "NFA"],
+        ]
+    )
+    info = find_header(raw)
+    assert info.header_rows == (0, 1)
+    assert info.headings == ["Event Date", "Event Time", "Event Description", "Agency", "Outcome"]
+    assert info.mapping == {
+        0: schema.DATE,
+        1: schema.TIME,
+        2: schema.DETAILS,
+        3: schema.AGENCY,
+        4: schema.OUTCOME,
+    }
+
+
+def test_data_rows_are_never_taken_for_a_second_header_row() -> None:
+    # a CSV gives every cell as text, so the first data row is text like a heading
+    raw = frame(
+        [
+            ["Date", "Agency", "Details"],
+            ["12/03/2007", "HV", "Home visit"],
+            ["13/03/2007", "GP", "Seen"],
+        ]
+    )
+    info = find_header(raw)
+    assert info.header_rows == (0,)
+    assert info.data_start == 1
+    # nor is a title over the header taken for group headings
+    raw = frame([["Agency:", "Police", N], ["Date", "Time", "Details"], ["1/1/07", "9:00", "x"]])
+    info = find_header(raw)
+    assert info.header_rows == (1,)
+    assert info.title_lines == ["Agency: Police"]
+
+
+def test_user_columns_find_an_unusual_header() -> None:
+    raw = frame([["Reviewed by X", N], ["Datum", "Ereignis"], ["12/03/2007", "Hausbesuch"]])
+    with pytest.raises(MissingColumnError):
+        find_header(raw)
+    info = find_header(raw, columns={"Datum": "date", "Ereignis": "details"})
+    assert info.header_rows == (1,)
+    assert info.mapping == {0: schema.DATE, 1: schema.DETAILS}
+
+
+def test_no_date_column_is_a_helpful_error() -> None:
+    raw = frame(
+        [
+            ["Chronology: Whittington Hospital", N, N],
+            ["Who", "What happened", "Outcome"],
+            ["HV1", "Home visit", "NFA"],
+        ]
+    )
+    with pytest.raises(MissingColumnError) as info:
+        find_header(raw)
+    err = info.value
+    assert isinstance(err, ValueError)
+    assert err.file is None and err.sheet is None
+    assert isinstance(err.found, str)
+    assert "row 1: 'Chronology: Whittington Hospital'" in err.found
+    assert "row 2: 'Who' | 'What happened' | 'Outcome'" in err.found
+    assert "recognised: practitioner, details, outcome" in err.found
+    assert (
+        err.expected is not None
+        and "'Date'" in err.expected
+        and "'Date of contact'" in err.expected
+    )
+    # the caller re-raises it with the place
+    again = type(err)(
+        err.message, file="child-a.xlsx", sheet="GP", found=err.found, expected=err.expected
+    )
+    assert str(again).startswith("child-a.xlsx, sheet 'GP': no header row found")
+    assert "What happened" in str(again)
+
+
+def test_max_scan_limits_the_search() -> None:
+    raw = frame([[f"title {i}", N] for i in range(5)] + [["Date", "Details"], ["1/1/07", "x"]])
+    assert find_header(raw, max_scan=6).header_rows == (5,)
+    with pytest.raises(MissingColumnError, match="first 5 rows"):
+        find_header(raw, max_scan=5)
+    with pytest.raises(ValueError, match="max_scan"):
+        find_header(raw, max_scan=0)
+
+
+def test_empty_tables() -> None:
+    with pytest.raises(EmptyChronologyError):
+        find_header(pd.DataFrame())
+    with pytest.raises(EmptyChronologyError):
+        find_header(frame([[N, ""], ["  ", N]]))
+    with pytest.raises(TypeError):
+        find_header([["Date", "Details"]])  # type: ignore[arg-type]
+
+
+def test_header_info_is_frozen() -> None:
+    info = find_header(frame([["Date", "Details"], ["1/1/07", "x"]]))
+    assert isinstance(info, HeaderInfo)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        info.data_start = 5  # type: ignore[misc]
+
+
+# --- is_repeated_header ----------------------------------------------------------------------
+def test_repeated_header_rows_are_flagged() -> None:
+    raw = frame(
+        [
+            ["Date", "Agency", "Details", "Outcome"],
+            ["1/2/07", "GP", "Seen", "NFA"],
+            ["DATE:", "agency", "Details", "Outcome"],  # the header again on the next page
+            ["2/2/07", "HV", "Details", N],  # a data row with one heading-like cell
+            [N, "Agency", N, N],  # one cell is not enough
+            ["Date", "Agency", "Details", "Outcome"],
+            [N, N, N, N],
+        ]
+    )
+    info = find_header(raw)
+    flags = is_repeated_header(raw.iloc[info.data_start :], info)
+    assert flags.index.tolist() == [1, 2, 3, 4, 5, 6]
+    assert flags.tolist() == [False, True, False, False, True, False]
+
+
+def test_repeated_two_row_header_rows_are_both_flagged() -> None:
+    header = [["Date", N, "Agency", "Details of contact"], ["From", "To", N, N]]
+    raw = frame(
+        [*header, ["12/03/2007", N, "GP", "Seen"], *header, ["13/03/2007", N, "HV", "Visit"]]
+    )
+    info = find_header(raw)
+    assert info.header_rows == (0, 1)
+    flags = is_repeated_header(raw.iloc[info.data_start :], info)
+    assert flags.tolist() == [False, True, True, False]
+
+
+def test_repeated_header_works_for_headed_info_and_big_tables() -> None:
+    # the caller may build HeaderInfo itself (a table read with a header): headings only
+    info = HeaderInfo(
+        header_rows=(),
+        data_start=0,
+        mapping={0: schema.DATE, 1: schema.DETAILS},
+        headings=["Date", "Details"],
+        unmapped=[],
+        title_lines=[],
+    )
+    n = 200_000
+    dates = np.array([f"{d % 28 + 1}/03/2007" for d in range(n)], dtype=object)
+    details = np.array(
+        [f"Home visit number {i}, mother seen with the child" for i in range(n)], dtype=object
+    )
+    dates[::1000], details[::1000] = "Date", "Details"
+    raw = pd.DataFrame({0: dates, 1: details})
+    start = time.perf_counter()
+    flags = is_repeated_header(raw, info)
+    elapsed = time.perf_counter() - start
+    assert flags.sum() == n // 1000
+    assert flags[::1000].all()
+    assert elapsed < 5.0
