@@ -9,8 +9,8 @@
 from __future__ import annotations
 
 from .chronology import Chronology, ChronologyMeta, SourceInfo, merge
-from .dates import parse_date, parse_dates
 from .datasets import list_samples, load_sample, sample_path
+from .dates import parse_date, parse_dates
 from .exceptions import (
     ChronologyReadError,
     ChronologyWarning,

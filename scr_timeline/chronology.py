@@ -17,7 +17,7 @@ import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -126,6 +126,7 @@ def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
     out = frame.copy()
     n = len(out)
     for name, dtype in dtypes.items():
+        dtype = cast(Any, dtype)
         if name not in out.columns:
             if name in _TUPLE_COLUMNS:
                 out[name] = pd.Series([()] * n, index=out.index, dtype="object")
@@ -135,7 +136,7 @@ def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
                 out[name] = pd.Series(pd.NA, index=out.index, dtype=dtype)
         elif str(out[name].dtype) != str(dtype):
             if isinstance(dtype, str) and dtype.startswith("datetime64"):
-                out[name] = pd.to_datetime(out[name]).astype(dtype)
+                out[name] = pd.to_datetime(out[name]).astype("datetime64[ns]")
             elif dtype == "object":
                 pass
             else:
@@ -237,9 +238,7 @@ class Chronology:
         self._rejected = (
             empty_rejected() if rejected is None else conform(rejected, REJECTED_DTYPES)
         )
-        self._warnings = (
-            empty_warnings() if warnings is None else conform(warnings, WARNING_DTYPES)
-        )
+        self._warnings = empty_warnings() if warnings is None else conform(warnings, WARNING_DTYPES)
         meta = meta or ChronologyMeta()
         changes: dict[str, Any] = {}
         if child_dob is not None:
@@ -341,13 +340,18 @@ class Chronology:
         if len(self.warnings):
             codes = self.warnings[S.CODE].value_counts()
             lines.append(
-                "  warnings by code: " + ", ".join(f"{code} {count}" for code, count in codes.items())
+                "  warnings by code: "
+                + ", ".join(f"{code} {count}" for code, count in codes.items())
             )
         return "\n".join(lines)
 
     def __repr__(self) -> str:
         first, last = self.span()
-        span = f"{first:%Y-%m-%d}..{last:%Y-%m-%d}" if first is not None and last is not None else "empty"
+        span = (
+            f"{first:%Y-%m-%d}..{last:%Y-%m-%d}"
+            if first is not None and last is not None
+            else "empty"
+        )
         return (
             f"<Chronology {self.meta.title or ''!s}{' ' if self.meta.title else ''}"
             f"events={len(self)} agencies={self._events[S.AGENCY].nunique()} span={span} "
@@ -440,7 +444,7 @@ def frame_for_export(frame: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         series = out[col]
         if series.dtype == object:
-            is_tuple = series.map(type).eq(tuple).to_numpy()
+            is_tuple = np.fromiter((isinstance(v, tuple) for v in series), bool, len(series))
             if is_tuple.any():
                 joined = series[is_tuple].map("; ".join)
                 series = series.astype(object).copy()
@@ -524,8 +528,7 @@ def merge(chronologies: Iterable[Chronology], *, title: str | None = None) -> Ch
     events = sort_events(events, order)
     rejected = pd.concat([c.rejected for c in chrons], ignore_index=True)
     warnings = pd.concat(
-        [c.warnings for c in chrons]
-        + ([pd.DataFrame(extra_warnings)] if extra_warnings else []),
+        [c.warnings for c in chrons] + ([pd.DataFrame(extra_warnings)] if extra_warnings else []),
         ignore_index=True,
     )
     dobs = {c.meta.child_dob for c in chrons if c.meta.child_dob is not None}
@@ -554,4 +557,3 @@ def merge(chronologies: Iterable[Chronology], *, title: str | None = None) -> Ch
         sources=tuple(s for c in chrons for s in c.meta.sources),
     )
     return Chronology(events, rejected, warnings, meta)
-

@@ -58,7 +58,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         if len(chron.rejected):
             print("  rejected rows:")
             for _, row in chron.rejected.iterrows():
-                sheet = f" sheet {row['source_sheet']!r}" if row["source_sheet"] is not None and str(row["source_sheet"]) != "<NA>" else ""
+                sheet = (
+                    f" sheet {row['source_sheet']!r}"
+                    if row["source_sheet"] is not None and str(row["source_sheet"]) != "<NA>"
+                    else ""
+                )
                 print(f"    {row['source_file']}{sheet} row {row['source_row']}: {row['reason']}")
         print()
     if args.out:
@@ -108,7 +112,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             )
         if problems:
             table = pd.DataFrame(problems).fillna("")
-            with pd.option_context("display.max_rows", None, "display.max_colwidth", 120, "display.width", 200):
+            with pd.option_context(
+                "display.max_rows", None, "display.max_colwidth", 120, "display.width", 200
+            ):
                 print(table.to_string(index=False))
         else:
             print("  nothing to fix")

@@ -679,8 +679,9 @@ def _day_start(y: int, m: int, d: int, text: str, order: str = "") -> int:
             "impossible_date", f"cannot read {_quote(text)} as a date: there is no day {d}"
         )
     if d > length:
-        if m == 2 and d == 29:
-            why = f"February {y} has 28 days ({y} is not a leap year)"
+        if m == 2:
+            why = f"February {y} has {length} days"
+            why += f" ({y} is not a leap year)" if d == 29 else ""
         else:
             why = f"{_MONTH_NAMES[m]} has {length} days"
         raise _Reject("impossible_date", f"cannot read {_quote(text)} as a date: {why}")
@@ -1209,12 +1210,13 @@ def _serials(values: npt.NDArray[np.float64]) -> _Batch:
     out = _Batch(len(values))
     v = np.asarray(values, dtype=np.float64)
     finite = np.isfinite(v)
-    whole = np.where(finite, np.floor(np.where(finite, v, 0)), 0)
-    is_year = finite & (whole == v) & (v >= MIN_YEAR) & (v <= MAX_YEAR)
-    in_range = finite & (v >= 1) & (v < _EXCEL_MAX_SERIAL + 1) & ~is_year
+    usable = finite & (np.abs(np.where(finite, v, 0)) < 1e8)  # casts below stay exact
+    u = np.where(usable, v, 0)
+    whole = np.floor(u)
+    is_year = usable & (whole == u) & (u >= MIN_YEAR) & (u <= MAX_YEAR)
+    in_range = usable & (u >= 1) & (u < _EXCEL_MAX_SERIAL + 1) & ~is_year
     serial = whole.astype(np.int64)
-    minutes = np.rint((v - whole) * 1440).astype(np.int64, copy=False)
-    minutes = np.where(in_range, minutes, 0)
+    minutes = np.where(in_range, np.rint((u - whole) * 1440), 0).astype(np.int64)
     days = serial - _EXCEL_EPOCH_SERIAL + (serial < 60) + minutes // 1440
     minutes %= 1440
     years = np.where(in_range, days, 0).astype("M8[D]").astype("M8[Y]").astype(np.int64) + 1970
@@ -1225,7 +1227,7 @@ def _serials(values: npt.NDArray[np.float64]) -> _Batch:
     out.prec[ok] = np.where(timed[ok], _P_MINUTE, _P_DAY)
     year_idx = np.flatnonzero(is_year)
     if len(year_idx):
-        ys = v[year_idx].astype(np.int64)
+        ys = u[year_idx].astype(np.int64)
         starts = ((ys - 1970).astype("M8[Y]").astype("M8[D]").astype(np.int64)) * _DAY_S
         ends = ((ys - 1969).astype("M8[Y]").astype("M8[D]").astype(np.int64)) * _DAY_S - 1
         out.start[year_idx], out.end[year_idx], out.prec[year_idx] = starts, ends, _P_YEAR

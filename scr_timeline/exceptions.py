@@ -20,6 +20,8 @@ True
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ChronologyReadError",
     "ChronologyWarning",
@@ -104,7 +106,7 @@ class ScrTimelineError(Exception):
             text += f" ({'; '.join(details)})"
         return text
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[Any, ...]:
         # keep the keyword-only fields when pickled to worker processes
         return (
             _rebuild,
@@ -163,7 +165,7 @@ class MissingDependencyError(ScrTimelineError, ImportError):
         self.extra = extra
         self.feature = feature
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.package, self.extra, self.feature))
 
 

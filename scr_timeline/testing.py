@@ -43,7 +43,7 @@ def make_events(**columns: Sequence[Any] | Any) -> pd.DataFrame:
     if S.START not in columns:
         raise TypeError("make_events() needs a 'start' column")
     starts = columns[S.START]
-    n = 1 if isinstance(starts, str | pd.Timestamp) else len(starts)  # type: ignore[arg-type]
+    n = 1 if isinstance(starts, str | pd.Timestamp) else len(starts)
     data: dict[str, list[Any]] = {}
     for name, value in columns.items():
         if isinstance(value, str | int | float | bool | pd.Timestamp | tuple) or value is None:
@@ -77,7 +77,9 @@ def make_events(**columns: Sequence[Any] | Any) -> pd.DataFrame:
         values = data.pop(name, [()] * n)
         frame[name] = pd.Series(
             [
-                tuple(x.strip() for x in v.split(";") if x.strip()) if isinstance(v, str) else tuple(v)
+                tuple(x.strip() for x in v.split(";") if x.strip())
+                if isinstance(v, str)
+                else tuple(v)
                 for v in values
             ],
             index=frame.index,
@@ -89,13 +91,17 @@ def make_events(**columns: Sequence[Any] | Any) -> pd.DataFrame:
     return conform(frame, EVENT_DTYPES)
 
 
-def assert_events_equal(left: pd.DataFrame, right: pd.DataFrame, *, columns: Sequence[str] | None = None) -> None:
+def assert_events_equal(
+    left: pd.DataFrame, right: pd.DataFrame, *, columns: Sequence[str] | None = None
+) -> None:
     """Assert two events tables hold the same events (optionally only some columns).
 
     Raises ``AssertionError`` with pandas' description of the first difference.
     """
     cols = list(columns) if columns is not None else list(left.columns)
-    pd.testing.assert_frame_equal(left[cols], right[cols], check_dtype=False, check_categorical=False)
+    pd.testing.assert_frame_equal(
+        left[cols], right[cols], check_dtype=False, check_categorical=False
+    )
 
 
 def assert_chronology_accounts_for(chron: Any, n_rows: int) -> None:

@@ -17,7 +17,11 @@ def write_xlsx(tmp_path: Path) -> Callable[..., Path]:
     """Write a workbook: ``write_xlsx("x.xlsx", {"GP": [[...], ...]})`` (rows of cells)."""
     import openpyxl
 
-    def _write(name: str, sheets: dict[str, Sequence[Sequence[Any]]], merges: dict[str, list[str]] | None = None) -> Path:
+    def _write(
+        name: str,
+        sheets: dict[str, Sequence[Sequence[Any]]],
+        merges: dict[str, list[str]] | None = None,
+    ) -> Path:
         wb = openpyxl.Workbook()
         wb.remove(wb.active)
         for sheet, rows in sheets.items():

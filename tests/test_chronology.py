@@ -33,12 +33,14 @@ def test_child_dob_accepts_uk_text_and_bad_text_raises_clear_error():
 
 
 def test_summary_repr_and_html_show_agencies_span_and_counts():
-    ev = make_events(
-        start=["12/03/2007", "14/03/2007", "01/04/2007"], agency=["gp", "csc", "gp"]
-    )
+    ev = make_events(start=["12/03/2007", "14/03/2007", "01/04/2007"], agency=["gp", "csc", "gp"])
     rejected = pd.DataFrame(
-        {"source_file": ["a.csv"], "source_row": [5], "reason_code": ["impossible_date"],
-         "reason": ["no such day"]}
+        {
+            "source_file": ["a.csv"],
+            "source_row": [5],
+            "reason_code": ["impossible_date"],
+            "reason": ["no such day"],
+        }
     )
     chron = Chronology(ev, rejected=rejected, title="Child A <test>")
     text = chron.summary()
@@ -54,7 +56,9 @@ def test_summary_repr_and_html_show_agencies_span_and_counts():
 
 def test_to_csv_writes_tables_joins_tuples_and_neutralises_formulas(tmp_path):
     ev = make_events(
-        start=["12/03/2007"], agency="gp", details=["=HYPERLINK(\"http://x\")"],
+        start=["12/03/2007"],
+        agency="gp",
+        details=['=HYPERLINK("http://x")'],
         counterparts=[("csc", "mother")],
     )
     paths = Chronology(ev).to_csv(tmp_path / "out")

@@ -48,7 +48,12 @@ def _entry(name: str) -> tuple[str, dict[str, Any]]:
 def list_samples() -> pd.DataFrame:
     """The bundled samples: name, file, child's date of birth and a description."""
     rows = [
-        {"name": key, "file": e["file"], "child_dob": e.get("child_dob"), "description": e["description"]}
+        {
+            "name": key,
+            "file": e["file"],
+            "child_dob": e.get("child_dob"),
+            "description": e["description"],
+        }
         for key, e in _manifest().items()
     ]
     return pd.DataFrame(rows)

@@ -30,8 +30,11 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(p)
         if path.is_dir():
             found = sorted(
-                f for f in path.iterdir()
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(("~$", "."))
+                f
+                for f in path.iterdir()
+                if f.is_file()
+                and f.suffix.lower() in SUPPORTED_SUFFIXES
+                and not f.name.startswith(("~$", "."))
             )
             if not found:
                 raise ChronologyReadError(

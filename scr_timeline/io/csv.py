@@ -90,7 +90,9 @@ def _python_rows(text: str, delimiter: str) -> pd.DataFrame:
     return frame
 
 
-def read_csv_table(path: str | Path, *, delimiter: str | None = None) -> tuple[pd.DataFrame, dict[str, Any]]:
+def read_csv_table(
+    path: str | Path, *, delimiter: str | None = None
+) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Read a CSV/TSV file into a raw table of text cells (no header applied).
 
     Returns the table (integer column labels, row 0 is the file's first record) and facts

@@ -30,7 +30,9 @@ def _calamine_sheets(path: Path) -> list[tuple[str, list[list[Any]], bool]]:
 
     workbook = CalamineWorkbook.from_path(str(path))
     try:
-        visible = {m.name: str(m.visible).lower().endswith("visible") for m in workbook.sheets_metadata}
+        visible = {
+            m.name: str(m.visible).lower().endswith("visible") for m in workbook.sheets_metadata
+        }
         out = []
         for name in workbook.sheet_names:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -46,14 +48,20 @@ def _openpyxl_sheets(path: Path) -> list[tuple[str, list[list[Any]], bool]]:
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         return [
-            (ws.title, [list(r) for r in ws.iter_rows(values_only=True)], ws.sheet_state == "visible")
+            (
+                ws.title,
+                [list(r) for r in ws.iter_rows(values_only=True)],
+                ws.sheet_state == "visible",
+            )
             for ws in workbook.worksheets
         ]
     finally:
         workbook.close()
 
 
-def read_excel_sheets(path: str | Path, *, engine: str = "calamine") -> list[tuple[str, pd.DataFrame, bool]]:
+def read_excel_sheets(
+    path: str | Path, *, engine: str = "calamine"
+) -> list[tuple[str, pd.DataFrame, bool]]:
     """Every sheet of a workbook as a raw table of cells: ``(name, table, visible)``.
 
     Row ``i`` of a table is Excel row ``i + 1``; cells keep their Excel types (text,

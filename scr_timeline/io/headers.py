@@ -464,14 +464,14 @@ def _two_row(
         lower = _row_texts(raw, row + 1)
         below = _combine(here, lower, columns)
         mapping = map_headings(below.matched, columns=columns)
-        filled = [i for i, low in enumerate(lower) if low]
+        subs = [i for i, low in enumerate(lower) if low]
         # a sub-header may hold a heading that maps to nothing ("Type" under "Contact"),
         # but most of it must map, it must sit under a spanning cell, and it holds no
         # digits (a first data row nearly always has a date in it)
         mostly = (
             below.spanned
-            and sum(i in mapping for i in filled) * 2 >= len(filled)
-            and not any(_DIGIT.search(lower[i]) for i in filled)
+            and sum(i in mapping for i in subs) * 2 >= len(subs)
+            and not any(_DIGIT.search(lower[i]) for i in subs)
         )
         if (below.lower_used or mostly) and len(mapping) > len(single):
             best = ((row, row + 1), below.written, mapping)

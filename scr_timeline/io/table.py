@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from pathlib import PurePath
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -237,7 +237,7 @@ def parse_table(
                 data_start=0,
                 mapping=mapping,
                 headings=[str(h) for h in headings],
-                unmapped=[h for i, h in enumerate(headings) if i not in mapping and h],
+                unmapped=[str(h) for i, h in enumerate(headings) if i not in mapping and h],
                 title_lines=[],
             )
             body = raw.copy()
@@ -312,7 +312,7 @@ def parse_table(
     date_text = _date_text(date_cells, time_cells, cells(S.END_DATE))
 
     # warnings from the date parser (row-level ones carry the body index label)
-    row_of = rows.to_dict()
+    row_of: dict[Any, int] = rows.to_dict()
     for code, message, label in parsed.warnings:
         row = row_of.get(label) if label is not None else None
         warnings.append(_warning(code, message, file, sheet, row))
@@ -330,9 +330,7 @@ def parse_table(
             S.VALUE: date_text[failed].to_numpy(dtype=object),
             S.DATE_TEXT: date_text[failed].to_numpy(dtype=object),
             S.DETAILS: (
-                texts[S.DETAILS][failed].to_numpy(dtype=object)
-                if S.DETAILS in texts
-                else None
+                texts[S.DETAILS][failed].to_numpy(dtype=object) if S.DETAILS in texts else None
             ),
         }
     )
@@ -366,7 +364,7 @@ def parse_table(
                         "to map it",
                         file,
                         sheet,
-                        int(first[name]),
+                        int(first.loc[cast(Any, name)]),
                     )
                 )
         if blank.any():
@@ -427,9 +425,9 @@ def parse_table(
     chron_title = title or (info.title_lines[0] if info.title_lines else None)
     dob = Chronology(child_dob=child_dob).meta.child_dob if child_dob is not None else None
     if dob is not None:
-        age = (events[S.START].dt.normalize() - dob).dt.days
-        events[S.CHILD_AGE_DAYS] = age.astype("Int64")
-        before_birth = age.lt(0).to_numpy()
+        days = (events[S.START].to_numpy() - np.datetime64(dob, "ns")) // np.timedelta64(1, "D")
+        events[S.CHILD_AGE_DAYS] = pd.array(days, dtype="Int64")
+        before_birth = days < 0
         if before_birth.any():
             # antenatal contacts are real events; the age is simply undefined
             events.loc[before_birth, S.CHILD_AGE_DAYS] = pd.NA
@@ -442,7 +440,7 @@ def parse_table(
         late = np.zeros(len(starts), dtype=bool)
         late[1:] = ends[1:] < running[:-1]
         if late.any():
-            prev = pd.Series(running[:-1][late[1:]])
+            prev = pd.Series(running[:-1][late[1:]], dtype="datetime64[ns]")
             messages = (
                 "row dated "
                 + events[S.DATE_TEXT][late].fillna("").astype(str).to_numpy(dtype=object)
@@ -451,9 +449,7 @@ def parse_table(
                 + " (out of chronological order)"
             )
             warning_frames.append(
-                _warning_rows(
-                    "row_out_of_order", pd.Series(messages), good_rows[late], file, sheet
-                )
+                _warning_rows("row_out_of_order", pd.Series(messages), good_rows[late], file, sheet)
             )
 
     order = pd.Series(np.arange(len(events)), index=events.index)
@@ -466,9 +462,11 @@ def parse_table(
             )
     events = sort_events(events, order)
 
-    warning_frame = pd.concat(
-        [pd.DataFrame(warnings), *warning_frames], ignore_index=True
-    ) if warnings or warning_frames else None
+    warning_frame = (
+        pd.concat([pd.DataFrame(warnings), *warning_frames], ignore_index=True)
+        if warnings or warning_frames
+        else None
+    )
     meta = ChronologyMeta(
         title=chron_title,
         sources=(
@@ -492,13 +490,18 @@ def parse_table(
 def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
     """Cells of columns no field takes, as "Heading: value" joined by " | " (nothing lost)."""
     joined: pd.Series | None = None
-    for pos in body.columns:
+    for label in body.columns:
+        pos = int(label)
         if pos in info.mapping:
             continue
-        text = cells_to_text(body[pos])
+        text = cells_to_text(body[label])
         if text.isna().all():
             continue
-        name = info.headings[pos] if pos < len(info.headings) and info.headings[pos] else f"Column {pos + 1}"
+        name = (
+            info.headings[pos]
+            if pos < len(info.headings) and info.headings[pos]
+            else f"Column {pos + 1}"
+        )
         part = (name + ": " + text).astype("string")
         if joined is None:
             joined = part

@@ -28,9 +28,14 @@ def test_unicode_encodings(write_text, encoding):
 
 @pytest.mark.parametrize("delim", [",", ";", "\t", "|"])
 def test_delimiter_sniffed(write_text, delim):
-    text = delim.join(["Date", "Agency", "Details"]) + "\n" + delim.join(
-        ["12/03/2007", "GP", "seen, weighed"]
-    ).replace("seen, weighed", '"seen, weighed"' if delim == "," else "seen, weighed") + "\n"
+    text = (
+        delim.join(["Date", "Agency", "Details"])
+        + "\n"
+        + delim.join(["12/03/2007", "GP", "seen, weighed"]).replace(
+            "seen, weighed", '"seen, weighed"' if delim == "," else "seen, weighed"
+        )
+        + "\n"
+    )
     path = write_text("x.csv", text)
     chron = scr.read_csv(path)
     assert chron.events[S.DETAILS].tolist() == ["seen, weighed"]
@@ -65,7 +70,7 @@ def test_ragged_title_lines_take_the_slow_path(write_text):
 
 def test_empty_and_whitespace_files(write_text):
     for text in ["", "  \n\n"]:
-        with pytest.raises(EmptyChronologyError, match="x.csv"):
+        with pytest.raises(EmptyChronologyError, match=r"x\.csv"):
             scr.read_csv(write_text("x.csv", text))
 
 

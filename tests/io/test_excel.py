@@ -99,7 +99,7 @@ def test_corrupt_and_truncated_xlsx(write_xlsx, tmp_path):
     assert "truncated.xlsx" in str(info.value) and "Excel" in str(info.value)
     garbage = tmp_path / "garbage.xlsx"
     garbage.write_bytes(b"this is not a workbook at all")
-    with pytest.raises(ChronologyReadError, match="garbage.xlsx"):
+    with pytest.raises(ChronologyReadError, match=r"garbage\.xlsx"):
         scr.read(garbage)
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
@@ -139,8 +139,10 @@ def test_openpyxl_engine_gives_the_same_cells(write_xlsx):
 def test_sheets_option(write_xlsx):
     path = write_xlsx(
         "x.xlsx",
-        {"GP": [["Date", "Details"], ["12/03/2007", "x"]],
-         "Police": [["Date", "Details"], ["13/03/2007", "y"]]},
+        {
+            "GP": [["Date", "Details"], ["12/03/2007", "x"]],
+            "Police": [["Date", "Details"], ["13/03/2007", "y"]],
+        },
     )
     assert scr.read(path, sheets=["Police"]).events[S.AGENCY].tolist() == ["police"]
     with pytest.raises(ChronologyReadError, match="no sheet named 'HV'"):

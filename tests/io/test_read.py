@@ -34,7 +34,7 @@ def test_read_dataframe():
 def test_unsupported_and_missing(tmp_path):
     odd = tmp_path / "x.odt"
     odd.write_text("x")
-    with pytest.raises(UnsupportedFormatError, match="x.odt"):
+    with pytest.raises(UnsupportedFormatError, match=r"x\.odt"):
         scr.read(odd)
     with pytest.raises(ChronologyReadError, match="no such file"):
         scr.read(tmp_path / "missing.csv")

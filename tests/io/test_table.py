@@ -86,9 +86,9 @@ def test_agency_column_normalised_original_kept_and_unknown_warned():
 def test_agency_option_fills_rows_without_agency_and_bad_option_is_an_error():
     table = raw(["Date", "Details"], ["12/03/2007", "a"])
     assert parse_table(table, source="x.csv", agency="gp").events[S.AGENCY].tolist() == ["gp"]
-    assert parse_table(table, source="x.csv", agency="Health Visitor").events[S.AGENCY].tolist() == [
-        "health_visiting"
-    ]
+    assert parse_table(table, source="x.csv", agency="Health Visitor").events[
+        S.AGENCY
+    ].tolist() == ["health_visiting"]
     with pytest.raises(ValueError, match="not a known agency"):
         parse_table(table, source="x.csv", agency="Acme")
 
@@ -131,14 +131,18 @@ def test_empty_table_error():
 
 
 def test_already_headed_frame_as_pandas_gives_it():
-    frame = pd.DataFrame({"Date": ["12/03/2007", "13/03/2007"], "Agency": ["GP", "HV"],
-                          "Details": ["a", "b"]})
+    frame = pd.DataFrame(
+        {"Date": ["12/03/2007", "13/03/2007"], "Agency": ["GP", "HV"], "Details": ["a", "b"]}
+    )
     chron = parse_table(frame, source="x.csv")
     assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
     assert chron.events[S.AGENCY].tolist() == ["gp", "health_visiting"]
-    pd.testing.assert_frame_equal(frame, pd.DataFrame({"Date": ["12/03/2007", "13/03/2007"],
-                                                       "Agency": ["GP", "HV"],
-                                                       "Details": ["a", "b"]}))
+    pd.testing.assert_frame_equal(
+        frame,
+        pd.DataFrame(
+            {"Date": ["12/03/2007", "13/03/2007"], "Agency": ["GP", "HV"], "Details": ["a", "b"]}
+        ),
+    )
 
 
 def test_excel_cells_dates_times_and_numbers():
@@ -178,7 +182,10 @@ def test_same_day_rows_keep_file_order_and_sequence_column_wins():
 def test_month_first_file_is_detected_and_warned():
     table = raw(["Date", "Details"], ["04/13/2007", "a"], ["03/04/2007", "b"])
     chron = parse_table(table, source="us.csv")
-    assert chron.events[S.START].tolist() == [pd.Timestamp("2007-03-04"), pd.Timestamp("2007-04-13")]
+    assert chron.events[S.START].tolist() == [
+        pd.Timestamp("2007-03-04"),
+        pd.Timestamp("2007-04-13"),
+    ]
     assert "month_first" in chron.warnings[S.CODE].tolist()
     assert chron.meta.sources[0].dayfirst is False
 
