@@ -22,6 +22,16 @@ from .exceptions import (
     ScrTimelineError,
     UnsupportedFormatError,
 )
+from .graph import (
+    as_of,
+    build_graph,
+    contact_matrix,
+    knowledge,
+    to_gexf,
+    to_graphml,
+    to_node_link_json,
+    to_ocel,
+)
 from .io import parse_table, read, read_csv, read_excel
 
 __version__ = "0.1.0"
@@ -40,6 +50,10 @@ __all__ = [
     "SourceInfo",
     "UnsupportedFormatError",
     "__version__",
+    "as_of",
+    "build_graph",
+    "contact_matrix",
+    "knowledge",
     "list_samples",
     "load_sample",
     "merge",
@@ -50,4 +64,8 @@ __all__ = [
     "read_csv",
     "read_excel",
     "sample_path",
+    "to_gexf",
+    "to_graphml",
+    "to_node_link_json",
+    "to_ocel",
 ]

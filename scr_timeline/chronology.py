@@ -132,6 +132,8 @@ def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
                 out[name] = pd.Series([()] * n, index=out.index, dtype="object")
             elif dtype == "bool":
                 out[name] = False
+            elif dtype == "int64":  # a row number: built by hand, so number the rows
+                out[name] = np.arange(1, n + 1, dtype="int64")
             else:
                 out[name] = pd.Series(pd.NA, index=out.index, dtype=dtype)
         elif str(out[name].dtype) != str(dtype):
@@ -273,6 +275,18 @@ class Chronology:
 
     def __len__(self) -> int:
         return len(self._events)
+
+    @property
+    def graph(self) -> Any:
+        """The aggregated agency contact graph (``networkx.MultiDiGraph``), built once.
+
+        See :func:`scr_timeline.graph.build_graph` for the per-event graph.
+        """
+        if self._graph is None:
+            from .graph import build_graph
+
+            self._graph = build_graph(self)
+        return self._graph
 
     # -- derived views ----------------------------------------------------------------------
     def span(self) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:

@@ -1265,6 +1265,7 @@ class _Opaque:
     """An unhashable cell (a list, a dict), kept by its repr."""
 
     text: str
+    kind: str
 
     def __repr__(self) -> str:
         return self.text
@@ -1274,7 +1275,7 @@ def _hashable(v: object) -> object:
     try:
         hash(v)
     except TypeError:
-        return _Opaque(repr(v))
+        return _Opaque(repr(v), type(v).__name__)
     return v
 
 
@@ -1595,9 +1596,8 @@ class _Strings:
         months = np.where(is_year, 12, 1)
         first, valid_ymd = _ymd_days(y, m, np.ones_like(y))
         valid &= valid_ymd
-        y_next = y + (m - 1 + months) // 12
-        m_next = (m - 1 + months) % 12 + 1
-        after, _ = _ymd_days(y_next, m_next, np.ones_like(y))
+        month_index = np.where(valid, (y - 1970) * 12 + (m - 1), 0) + months
+        after = month_index.astype("M8[M]").astype("M8[D]").astype(np.int64)
         s = first * _DAY_S
         e = after * _DAY_S - 1
         p = np.where(is_year, _P_YEAR, _P_MONTH)
@@ -1739,7 +1739,8 @@ class _Column:
             elif v is None or v is pd.NaT or v is pd.NA:
                 batch.fail(np.array([i]), "empty_date", "the date cell is empty")
             else:
-                message = f"cannot read {_quote(v)} ({type(v).__name__}) as a date"
+                kind = v.kind if isinstance(v, _Opaque) else type(v).__name__
+                message = f"cannot read {_quote(v)} ({kind}) as a date"
                 batch.put(i, _Result(None, code="unreadable_date", message=message))
         if number_idx:
             found = np.array(numbers_found, dtype=np.float64)

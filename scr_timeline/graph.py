@@ -15,8 +15,8 @@ recording agency to each counterpart it named.
   graph (or, for OCEL 2.0, the whole chronology) for other tools.
 
 Events whose ``duplicate_of`` is set are the same contact recorded a second time by another
-agency: the graph, the matrix and the propagation of knowledge leave them out (the original
-stands for both). Events without a date or a recording agency cannot be placed and are left
+agency: the graph and the matrix leave them out, and they do not carry knowledge between
+agencies (the original stands for both). Events without a date or a recording agency cannot be placed and are left
 out of the graph.
 
 How knowledge travels
@@ -63,6 +63,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -142,10 +143,10 @@ KIND_OTHER: Final = "other"
 _N_AGENCIES: Final = len(S.AGENCIES)
 _N_TYPES: Final = len(S.EVENT_TYPES)
 _OTHER_TYPE: Final = S.EVENT_TYPES.index("other")
-_NODE_CODES: Final[dict[str, int]] = {
-    name: i for i, name in enumerate((*S.AGENCIES, *S.FAMILY_MEMBERS))
-}
+_NODE_NAMES: Final[tuple[str, ...]] = (*S.AGENCIES, *S.FAMILY_MEMBERS)
+_NODE_CODES: Final[dict[str, int]] = {name: i for i, name in enumerate(_NODE_NAMES)}
 _NO_TIME: Final = np.iinfo(np.int64).min
+_DENSE_LIMIT: Final = 1 << 23
 _END_OF_TIME: Final = np.iinfo(np.int64).max
 _FREQ_ALIASES: Final[dict[str, str]] = {
     "M": "M",
@@ -174,7 +175,9 @@ def _events_of(chron: object, name: str = "chron") -> pd.DataFrame:
     if isinstance(chron, pd.DataFrame):
         missing = [col for col in EVENT_DTYPES if col not in chron.columns]
         return conform(chron, EVENT_DTYPES) if missing else chron
-    raise TypeError(f"{name} must be a Chronology or an events DataFrame, not {type(chron).__name__}")
+    raise TypeError(
+        f"{name} must be a Chronology or an events DataFrame, not {type(chron).__name__}"
+    )
 
 
 def _codes(values: pd.Series, vocab: Sequence[str]) -> npt.NDArray[np.int64]:
@@ -210,13 +213,13 @@ class _Tuples:
         return np.diff(self.offsets)
 
     def node_name(self, code: int) -> str:
-        if code < len(_NODE_CODES):
-            return (*S.AGENCIES, *S.FAMILY_MEMBERS)[code]
-        return self.other_names[code - len(_NODE_CODES)]
+        if code < len(_NODE_NAMES):
+            return _NODE_NAMES[code]
+        return self.other_names[code - len(_NODE_NAMES)]
 
     @property
     def n_nodes(self) -> int:
-        return len(_NODE_CODES) + len(self.other_names)
+        return len(_NODE_NAMES) + len(self.other_names)
 
 
 @dataclass(frozen=True)
@@ -230,7 +233,32 @@ class _Rows:
     end: IntArray
     injury: npt.NDArray[np.bool_]
     event_type: IntArray  # code in EVENT_TYPES (missing counted as "other")
+    is_copy: npt.NDArray[np.bool_]  # duplicate_of is set
     tuples: _Tuples
+
+
+def _counterpart_names(value: object) -> list[str]:
+    """The names in one counterparts cell: a tuple, or text joined with ";" as in CSV exports."""
+    if isinstance(value, str):
+        parts: Iterable[object] = value.split(";")
+    elif isinstance(value, tuple | list):
+        parts = value
+    else:
+        return []
+    names = []
+    for part in parts:
+        if part is None or part is pd.NA or (isinstance(part, float) and np.isnan(part)):
+            continue
+        name = str(part).strip()
+        if name:
+            names.append(name)
+    return names
+
+
+def _node_code(name: str) -> int | None:
+    """Node code of a canonical agency or family member (case-insensitive), else None."""
+    code = _NODE_CODES.get(name)
+    return _NODE_CODES.get(name.lower()) if code is None else code
 
 
 def _factorize_tuples(values: npt.NDArray[Any]) -> tuple[IntArray, _Tuples]:
@@ -243,13 +271,10 @@ def _factorize_tuples(values: npt.NDArray[Any]) -> tuple[IntArray, _Tuples]:
     masks = [0]
     for value in uniques:
         seen: dict[int, None] = {}
-        for raw in value if isinstance(value, tuple | list) else (value,):
-            if raw is None or (isinstance(raw, float) and np.isnan(raw)):
-                continue
-            name = str(raw)
-            code = _NODE_CODES.get(name)
+        for name in _counterpart_names(value):
+            code = _node_code(name)
             if code is None:
-                code = len(_NODE_CODES) + others.setdefault(name, len(others))
+                code = len(_NODE_NAMES) + others.setdefault(name, len(others))
             seen.setdefault(code)
         items.extend(seen)
         offsets.append(len(items))
@@ -262,11 +287,14 @@ def _factorize_tuples(values: npt.NDArray[Any]) -> tuple[IntArray, _Tuples]:
     )
 
 
-def _prepare(events: pd.DataFrame) -> _Rows:
-    """Arrays for the placeable events: dated and not a duplicate copy."""
-    keep = events[S.DUPLICATE_OF].isna().to_numpy() & events[S.START].notna().to_numpy()
-    position = np.flatnonzero(keep).astype(np.int64)
-    all_kept = len(position) == len(events)
+def _prepare(events: pd.DataFrame, *, copies: bool = False) -> _Rows:
+    """Arrays for the placeable events: dated and (unless ``copies``) not a duplicate copy."""
+    original = events[S.DUPLICATE_OF].isna().to_numpy()
+    keep = events[S.START].notna().to_numpy()
+    if not copies:
+        keep = keep & original
+    all_kept = bool(keep.all())
+    position = np.arange(len(events), dtype=np.int64) if all_kept else np.flatnonzero(keep)
 
     def take(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
         return values if all_kept else values[position]
@@ -285,6 +313,7 @@ def _prepare(events: pd.DataFrame) -> _Rows:
         end=end,
         injury=take(events[S.INJURY].to_numpy(dtype=bool, na_value=False)),
         event_type=np.where(event_type < 0, _OTHER_TYPE, event_type),
+        is_copy=~take(original),
         tuples=tuples,
     )
 
@@ -325,40 +354,66 @@ def _stats(
     n_groups: int,
     start: IntArray,
     end: IntArray,
-    injury: npt.NDArray[np.bool_] | IntArray,
-    type_counts: IntArray,
-    weights: IntArray | None = None,
+    injury: npt.NDArray[np.bool_],
+    event_type: IntArray,
 ) -> _Stats:
-    """Per group: count, earliest start, latest end, injuries and counts per event type.
-
-    ``type_counts`` is either one event-type code per row or, with ``weights``, a matrix of
-    counts per row (rows are then already groups of events).
-    """
+    """Per group of events: count, earliest start, latest end, injuries, counts per type."""
     first = np.full(n_groups, _END_OF_TIME, dtype=np.int64)
     last = np.full(n_groups, _NO_TIME, dtype=np.int64)
     np.minimum.at(first, group, start)
     np.maximum.at(last, group, end)
-    if weights is None:
-        count = np.bincount(group, minlength=n_groups).astype(np.int64)
-        inj = np.bincount(group, weights=injury, minlength=n_groups).astype(np.int64)
-        types = np.bincount(
-            group * _N_TYPES + type_counts, minlength=n_groups * _N_TYPES
-        ).reshape(n_groups, _N_TYPES)
-    else:
-        count = np.bincount(group, weights=weights, minlength=n_groups).astype(np.int64)
-        inj = np.bincount(group, weights=injury, minlength=n_groups).astype(np.int64)
-        types = np.zeros((n_groups, _N_TYPES), dtype=np.int64)
-        np.add.at(types, group, type_counts)
-    return _Stats(count, first, last, inj, types.astype(np.int64))
+    # one counting pass for (group, event type, injury)
+    packed = np.bincount(
+        (group * _N_TYPES + event_type) * 2 + injury, minlength=n_groups * _N_TYPES * 2
+    ).reshape(n_groups, _N_TYPES, 2)
+    injured = packed[:, :, 1]
+    types = packed[:, :, 0] + injured
+    return _Stats(types.sum(axis=1), first, last, injured.sum(axis=1), types)
 
 
-def _combos(rows: _Rows, extra: IntArray | None = None, n_extra: int = 1) -> tuple[
-    IntArray, IntArray, IntArray, _Stats
-]:
+def _sum_stats(group: IntArray, n_groups: int, parts: _Stats, index: IntArray) -> _Stats:
+    """Statistics of groups of ``parts[index]`` (every group in ``0..n_groups-1`` non-empty)."""
+    if n_groups == 0:
+        return _take(parts, np.zeros(0, dtype=np.int64))
+    order = np.argsort(group, kind="stable")
+    bounds = np.searchsorted(group[order], np.arange(n_groups))
+    rows = index[order]
+    if not len(parts.first):  # counts only
+        return _counts(np.add.reduceat(parts.count[rows], bounds))
+    return _Stats(
+        np.add.reduceat(parts.count[rows], bounds),
+        np.minimum.reduceat(parts.first[rows], bounds),
+        np.maximum.reduceat(parts.last[rows], bounds),
+        np.add.reduceat(parts.injury[rows], bounds),
+        np.add.reduceat(parts.types[rows], bounds, axis=0),
+    )
+
+
+def _counts(count: IntArray) -> _Stats:
+    """Statistics that hold the counts only."""
+    none = np.zeros(0, dtype=np.int64)
+    return _Stats(count.astype(np.int64), none, none, none, none.reshape(0, _N_TYPES))
+
+
+def _take(stats: _Stats, index: IntArray) -> _Stats:
+    if not len(stats.first):
+        return _counts(stats.count[index])
+    return _Stats(
+        stats.count[index],
+        stats.first[index],
+        stats.last[index],
+        stats.injury[index],
+        stats.types[index],
+    )
+
+
+def _combos(
+    rows: _Rows, extra: IntArray | None = None, n_extra: int = 1, *, full: bool = True
+) -> tuple[IntArray, IntArray, IntArray, _Stats]:
     """Group the recorded events by (extra key, agency, counterpart tuple).
 
-    Returns the extra key, agency code and tuple id of every group, and its statistics.
-    Events without a recording agency are left out.
+    Returns the extra key, agency code and tuple id of every group, and its statistics (only
+    the counts unless ``full``). Events without a recording agency are left out.
     """
     recorded = rows.agency >= 0
     if recorded.all():
@@ -373,8 +428,21 @@ def _combos(rows: _Rows, extra: IntArray | None = None, n_extra: int = 1) -> tup
     key = agency * n_tuples + tuple_id
     if extra is not None:
         key = key + extra * (_N_AGENCIES * n_tuples)
-    group, used = _group(key, n_extra * _N_AGENCIES * n_tuples)
-    stats = _stats(group, len(used), start, end, injury, event_type)
+    size = n_extra * _N_AGENCIES * n_tuples
+    if not full and size <= max(4 * len(key), 1 << 16):
+        count = np.bincount(key, minlength=size)
+        used = np.flatnonzero(count).astype(np.int64)
+        stats = _counts(count[used])
+    elif not full:
+        group, used = _group(key, size)
+        stats = _counts(np.bincount(group, minlength=len(used)))
+    elif size * _N_TYPES <= _DENSE_LIMIT:  # key itself is the group: no gather over the rows
+        stats = _stats(key, size, start, end, injury, event_type)
+        used = np.flatnonzero(stats.count).astype(np.int64)
+        stats = _take(stats, used)
+    else:
+        group, used = _group(key, size)
+        stats = _stats(group, len(used), start, end, injury, event_type)
     rest, tid = np.divmod(used, n_tuples)
     ext, ag = np.divmod(rest, _N_AGENCIES)
     return ext, ag, tid, stats
@@ -390,11 +458,16 @@ class _Pairs:
     stats: _Stats
 
 
-def _pairs(rows: _Rows, *, family: bool, extra: IntArray | None = None, n_extra: int = 1) -> tuple[
-    _Pairs, IntArray, IntArray, _Stats
-]:
+def _pairs(
+    rows: _Rows,
+    *,
+    family: bool,
+    extra: IntArray | None = None,
+    n_extra: int = 1,
+    full: bool = True,
+) -> tuple[_Pairs, IntArray, IntArray, _Stats]:
     """Contacts aggregated per pair, plus the (extra, agency) combos and their statistics."""
-    ext, agency, tid, stats = _combos(rows, extra, n_extra)
+    ext, agency, tid, stats = _combos(rows, extra, n_extra, full=full)
     combo, target = _explode(tid, rows.tuples)
     source = agency[combo]
     keep = target != source
@@ -404,15 +477,7 @@ def _pairs(rows: _Rows, *, family: bool, extra: IntArray | None = None, n_extra:
     n_nodes = rows.tuples.n_nodes
     key = (ext[combo] * _N_AGENCIES + source) * n_nodes + target
     group, used = _group(key, max(n_extra * _N_AGENCIES * n_nodes, 1))
-    pair_stats = _stats(
-        group,
-        len(used),
-        stats.first[combo],
-        stats.last[combo],
-        stats.injury[combo],
-        stats.types[combo],
-        weights=stats.count[combo],
-    )
+    pair_stats = _sum_stats(group, len(used), stats, combo)
     rest, tgt = np.divmod(used, n_nodes)
     pext, src = np.divmod(rest, _N_AGENCIES)
     return _Pairs(pext, src, tgt, pair_stats), ext, agency, stats
@@ -436,16 +501,18 @@ def _node_label(name: str, kind: str) -> str:
 def _node_kind(code: int) -> str:
     if code < _N_AGENCIES:
         return KIND_AGENCY
-    if code < len(_NODE_CODES):
+    if code < len(_NODE_NAMES):
         return KIND_FAMILY
     return KIND_OTHER
 
 
-def _type_counts(row: IntArray) -> dict[str, int]:
-    """Counts per event type, most frequent first, without the zeros."""
-    nonzero = np.flatnonzero(row)
-    order = nonzero[np.argsort(-row[nonzero], kind="stable")]
-    return {S.EVENT_TYPES[i]: int(row[i]) for i in order}
+def _type_counts(types: IntArray) -> list[dict[str, int]]:
+    """Per row of counts: a dict of counts per event type, most frequent first, no zeros."""
+    orders = np.argsort(-types, axis=1, kind="stable").tolist()
+    out = []
+    for counts, order in zip(types.tolist(), orders, strict=True):
+        out.append({S.EVENT_TYPES[i]: counts[i] for i in order if counts[i]})
+    return out
 
 
 def build_graph(
@@ -514,7 +581,10 @@ def build_graph(
     n_events = recorded + named.astype(np.int64)
     first = np.full(n_nodes, _END_OF_TIME, dtype=np.int64)
     last = np.full(n_nodes, _NO_TIME, dtype=np.int64)
-    for codes, lo, hi in ((agency, stats.first, stats.last), (pairs.target, pairs.stats.first, pairs.stats.last)):
+    for codes, lo, hi in (
+        (agency, stats.first, stats.last),
+        (pairs.target, pairs.stats.first, pairs.stats.last),
+    ):
         np.minimum.at(first, codes, lo)
         np.maximum.at(last, codes, hi)
 
@@ -522,8 +592,7 @@ def build_graph(
     if isinstance(chron_or_events, Chronology) and chron_or_events.meta.title:
         graph.graph["title"] = chron_or_events.meta.title
     nodes = []
-    for code in np.flatnonzero(n_events):
-        code = int(code)
+    for code in np.flatnonzero(n_events).tolist():
         kind = _node_kind(code)
         if kind != KIND_AGENCY and not family:
             continue
@@ -542,6 +611,7 @@ def build_graph(
 
     if not per_event:
         ps = pairs.stats
+        type_counts = _type_counts(ps.types)
         graph.add_edges_from(
             (
                 S.AGENCIES[int(pairs.source[i])],
@@ -551,7 +621,7 @@ def build_graph(
                     FIRST: _timestamp(ps.first[i]),
                     LAST: _timestamp(ps.last[i]),
                     INJURY_CONTACTS: int(ps.injury[i]),
-                    EVENT_TYPES_ATTR: _type_counts(ps.types[i]),
+                    EVENT_TYPES_ATTR: type_counts[i],
                 },
             )
             for i in range(len(pairs.source))
@@ -581,6 +651,20 @@ def build_graph(
         )
     )
     return graph
+
+
+def _period_codes(start: IntArray, freq: str) -> tuple[IntArray, pd.PeriodIndex]:
+    """Period of each time (0 = the first period) and every period from first to last."""
+    unit = {"M": "datetime64[M]", "Q": "datetime64[M]", "Y": "datetime64[Y]"}[freq]
+    ordinals = start.view("datetime64[ns]").astype(unit).astype(np.int64)
+    if freq == "Q":
+        ordinals = ordinals // 3
+    if not len(ordinals):
+        return ordinals, pd.PeriodIndex([], freq=freq)
+    low = int(ordinals.min())
+    first = pd.Timestamp(int(start[int(ordinals.argmin())]), unit="ns").to_period(freq)
+    periods = pd.period_range(start=first, periods=int(ordinals.max()) - low + 1, freq=freq)
+    return ordinals - low, periods
 
 
 def contact_matrix(
@@ -631,44 +715,37 @@ def contact_matrix(
     events = _events_of(chron)
     rows = _prepare(events)
     period_key: IntArray | None = None
-    periods: pd.PeriodIndex | None = None
+    periods: pd.Index | None = None
     if freq is not None:
         if not isinstance(freq, str) or freq.upper() not in _FREQ_ALIASES:
-            raise ValueError(f"freq must be one of 'M', 'Q', 'Y' (or 'ME', 'QE', 'YE'), not {freq!r}")
-        pfreq = _FREQ_ALIASES[freq.upper()]
-        starts = pd.DatetimeIndex(rows.start.view("datetime64[ns]"))
-        codes, periods = pd.factorize(starts.to_period(pfreq), sort=True)
-        period_key = np.asarray(codes, dtype=np.int64)
+            raise ValueError(
+                f"freq must be one of 'M', 'Q', 'Y' (or 'ME', 'QE', 'YE'), not {freq!r}"
+            )
+        period_key, periods = _period_codes(rows.start, _FREQ_ALIASES[freq.upper()])
     n_periods = 1 if periods is None else len(periods)
-    pairs, _, agency, _ = _pairs(rows, family=family, extra=period_key, n_extra=n_periods)
+    pairs, _, agency, _ = _pairs(
+        rows, family=family, extra=period_key, n_extra=n_periods, full=False
+    )
 
-    seen_agencies = set(agency.tolist()) | set(pairs.target[pairs.target < _N_AGENCIES].tolist())
-    seen_agencies |= set(np.unique(rows.tuples.items[rows.tuples.items < _N_AGENCIES]).tolist())
-    agency_codes = sorted(seen_agencies)
+    items = rows.tuples.items
+    agency_codes = sorted(set(agency.tolist()) | set(items[items < _N_AGENCIES].tolist()))
+    column_codes = agency_codes + sorted(set(pairs.target[pairs.target >= _N_AGENCIES].tolist()))
+    row_at = np.full(_N_AGENCIES, -1, dtype=np.int64)
+    row_at[agency_codes] = np.arange(len(agency_codes))
+    column_at = np.full(rows.tuples.n_nodes, -1, dtype=np.int64)
+    column_at[column_codes] = np.arange(len(column_codes))
+    counts = np.zeros((n_periods, len(agency_codes), len(column_codes)), dtype=np.int64)
+    np.add.at(
+        counts,
+        (pairs.extra, row_at[pairs.source], column_at[pairs.target]),
+        pairs.stats.count,
+    )
     labels = [S.AGENCIES[c] for c in agency_codes]
-    columns = list(labels)
-    if family:
-        family_codes = sorted(set(pairs.target[pairs.target >= _N_AGENCIES].tolist()))
-        columns += [rows.tuples.node_name(c) for c in family_codes]
-    frame = pd.DataFrame(
-        {
-            PERIOD: pairs.extra,
-            S.AGENCY: [S.AGENCIES[c] for c in pairs.source.tolist()],
-            COUNTERPART: [rows.tuples.node_name(c) for c in pairs.target.tolist()],
-            WEIGHT: pairs.stats.count,
-        }
-    )
-    counts = frame.pivot_table(
-        index=[PERIOD, S.AGENCY], columns=COUNTERPART, values=WEIGHT, aggfunc="sum", fill_value=0
-    )
-    index = pd.MultiIndex.from_product([range(n_periods), labels], names=[PERIOD, S.AGENCY])
-    out = counts.reindex(index=index, columns=columns, fill_value=0).astype(np.int64)
-    out.columns = pd.Index(columns, name=COUNTERPART)
+    columns = pd.Index([rows.tuples.node_name(c) for c in column_codes], name=COUNTERPART)
     if periods is None:
-        out.index = pd.Index(labels, name=S.AGENCY)
-        return out
-    out.index = pd.MultiIndex.from_product([periods, labels], names=[PERIOD, S.AGENCY])
-    return out
+        return pd.DataFrame(counts[0], index=pd.Index(labels, name=S.AGENCY), columns=columns)
+    index = pd.MultiIndex.from_product([periods, labels], names=[PERIOD, S.AGENCY])
+    return pd.DataFrame(counts.reshape(-1, len(column_codes)), index=index, columns=columns)
 
 
 # =============================================================================================
@@ -691,8 +768,9 @@ def _participants(rows: _Rows) -> IntArray:
 
 
 def _contacts(rows: _Rows, masks: IntArray) -> _Contacts:
-    """Events with at least two agencies taking part, sorted by start then table order."""
-    is_contact = (masks & (masks - 1)) != 0
+    """Contacts (events, not duplicate copies, with at least two agencies taking part),
+    sorted by start then table order."""
+    is_contact = ((masks & (masks - 1)) != 0) & ~rows.is_copy
     idx = np.flatnonzero(is_contact)
     order = idx[np.argsort(rows.start[idx], kind="stable")]
     everyone = int(np.bitwise_or.reduce(masks[order])) if len(order) else 0
@@ -737,14 +815,16 @@ def _spread(
     return reached
 
 
-def _groups(times: IntArray, lo: int, hi: int, *, backwards: bool = False) -> Iterator[tuple[int, int]]:
+def _groups(
+    times: IntArray, lo: int, hi: int, *, backwards: bool = False
+) -> Iterator[tuple[int, int]]:
     """Slices [first, stop) of equal times within ``times[lo:hi]``, forwards or backwards."""
     if hi <= lo:
         return
     segment = times[lo:hi]
     cuts = np.flatnonzero(np.diff(segment)) + 1 + lo
     bounds = [lo, *cuts.tolist(), hi]
-    pairs = list(zip(bounds[:-1], bounds[1:], strict=True))
+    pairs = list(itertools.pairwise(bounds))
     yield from reversed(pairs) if backwards else pairs
 
 
@@ -764,9 +844,7 @@ def _check_agency(agency: object) -> int:
     if not isinstance(agency, str):
         raise TypeError(f"agency must be an agency code (str), not {type(agency).__name__}")
     if agency not in S.AGENCIES:
-        raise ValueError(
-            f"unknown agency code {agency!r}; expected one of {', '.join(S.AGENCIES)}"
-        )
+        raise ValueError(f"unknown agency code {agency!r}; expected one of {', '.join(S.AGENCIES)}")
     return S.AGENCIES.index(agency)
 
 
@@ -822,17 +900,17 @@ def knowledge(
     ...     counterparts=[(), ("health_visiting",), ("csc",), ("police",), ()],
     ... )
     >>> knowledge(events, "e1")
-                agency known_from via_event_id          path  hops
-    0               gp 2007-03-01           e1         (e1,)     0
-    1  health_visiting 2007-03-03           e2      (e1, e2)     1
-    2              csc 2007-03-06           e3  (e1, e2, e3)     2
-    3           police 2007-03-08           e4  (e1, e2, ...)     3
-    4         hospital        NaT         <NA>            ()  <NA>
+                agency known_from via_event_id              path  hops
+    0               gp 2007-03-01           e1             (e1,)     0
+    1  health_visiting 2007-03-03           e2          (e1, e2)     1
+    2              csc 2007-03-06           e3      (e1, e2, e3)     2
+    3           police 2007-03-08           e4  (e1, e2, e3, e4)     3
+    4         hospital        NaT         <NA>                ()  <NA>
     """
     events = _events_of(chron)
     position = _locate(events, event_id)
     wanted = None if agencies is None else [_check_agency(a) for a in agencies]
-    rows = _prepare(events)
+    rows = _prepare(events, copies=True)
     masks = _participants(rows)
     contacts = _contacts(rows, masks)
     ids = events.index.to_numpy(dtype=object)
@@ -841,9 +919,8 @@ def knowledge(
     t0 = event[S.START]
     own_codes = _codes(events[S.AGENCY].iloc[[position]], S.AGENCIES)[0]
     own_mask = (1 << int(own_codes)) if own_codes >= 0 else 0
-    cp = event[S.COUNTERPARTS]
-    for value in cp if isinstance(cp, tuple | list) else ():
-        code = _NODE_CODES.get(str(value))
+    for name in _counterpart_names(event[S.COUNTERPARTS]):
+        code = _node_code(name)
         if code is not None and code < _N_AGENCIES:
             own_mask |= 1 << code
 
@@ -888,7 +965,9 @@ def knowledge(
                 HOPS: None if when is None else len(path) - 1,
             }
         )
-    out = pd.DataFrame.from_records(records, columns=[S.AGENCY, KNOWN_FROM, VIA_EVENT_ID, PATH, HOPS])
+    out = pd.DataFrame.from_records(
+        records, columns=[S.AGENCY, KNOWN_FROM, VIA_EVENT_ID, PATH, HOPS]
+    )
     out[KNOWN_FROM] = pd.to_datetime(out[KNOWN_FROM]).astype("datetime64[ns]")
     out[VIA_EVENT_ID] = out[VIA_EVENT_ID].astype("string")
     out[HOPS] = out[HOPS].astype("Int64")
@@ -925,7 +1004,8 @@ def as_of(chron: Chronology, when: object, *, agency: str | None = None) -> Chro
     agency
         An agency code. Given, the result holds only the events that agency could have known
         of by ``when``: its own, those it took part in, and those that reached it through
-        contacts (the model is in the module notes). Duplicate copies go with their original.
+        contacts (the model is in the module notes): exactly the events for which
+        :func:`knowledge` gives this agency a ``known_from`` on or before ``when``.
 
     Returns
     -------
@@ -964,7 +1044,7 @@ def as_of(chron: Chronology, when: object, *, agency: str | None = None) -> Chro
 
 def _known_to(events: pd.DataFrame, code: int, limit: int) -> npt.NDArray[np.bool_]:
     """Which events agency ``code`` could have known of by ``limit`` (ns), per row."""
-    rows = _prepare(events)
+    rows = _prepare(events, copies=True)
     masks = _participants(rows)
     contacts = _contacts(rows, masks)
     hi = int(np.searchsorted(contacts.start, limit, side="right"))
@@ -985,19 +1065,15 @@ def _known_to(events: pd.DataFrame, code: int, limit: int) -> npt.NDArray[np.boo
         on_reach,
         contacts.everyone,
     )
-    has_agency = rows.agency >= 0
-    known_rows = has_agency & (rows.start <= horizon[np.maximum(rows.agency, 0)])
-    known_rows |= (masks & (1 << code)) != 0  # took part in it
-    known_rows &= rows.start <= limit
+    # an event is known when it started by the horizon of one of the agencies taking part
+    # (they all knew of it from its start); `code` itself has the horizon `limit`
+    reach = np.full(len(masks), _NO_TIME, dtype=np.int64)
+    for k in _bits(int(np.bitwise_or.reduce(masks)) if len(masks) else 0):
+        if horizon[k] != _NO_TIME:
+            takes_part = (masks & (1 << k)) != 0
+            reach = np.where(takes_part, np.maximum(reach, horizon[k]), reach)
     known = np.zeros(len(events), dtype=bool)
-    known[rows.position] = known_rows
-    # duplicate copies go with their original
-    copies = events[S.DUPLICATE_OF]
-    is_copy = copies.notna().to_numpy()
-    if is_copy.any():
-        lookup = pd.Series(known, index=events.index.astype(str))
-        originals = copies[is_copy].astype(str)
-        known[is_copy] = lookup.reindex(originals.to_numpy()).fillna(False).to_numpy(dtype=bool)
+    known[rows.position] = (rows.start <= reach) & (rows.start <= limit)
     return known
 
 
@@ -1055,13 +1131,15 @@ def graph_for_export(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def _graph_of(source: ChronologyLike | nx.MultiDiGraph, per_event: bool, family: bool) -> nx.MultiDiGraph:
+def _graph_of(
+    source: ChronologyLike | nx.MultiDiGraph, per_event: bool, family: bool
+) -> nx.MultiDiGraph:
     if isinstance(source, nx.Graph):
         return graph_for_export(source)
     return graph_for_export(build_graph(source, per_event=per_event, family=family))
 
 
-def _write_atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+def _write_atomic(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
     """Write through a temporary file in the same folder, then rename over ``path``."""
     target = Path(path)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -1105,7 +1183,7 @@ def to_graphml(
     >>> events = make_events(start="02/03/2007", agency="gp", counterparts=("csc",))
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     written = to_graphml(events, Path(folder) / "graph.graphml")
-    ...     nx.read_graphml(written).edges["gp", "csc", "0"]["weight"]
+    ...     nx.read_graphml(written, force_multigraph=True).edges["gp", "csc", 0]["weight"]
     1
     """
     graph = _graph_of(chron, per_event, family)
@@ -1121,9 +1199,8 @@ def to_gexf(
 ) -> Path:
     """Write the contact graph as GEXF 1.2 (Gephi).
 
-    The per-event graph's edges carry ``start`` and ``end``, which GEXF reads as the time each
-    edge exists, so Gephi's timeline can replay the contacts. Arguments as for
-    :func:`to_graphml`.
+    The per-event graph's edges carry ``start`` and ``end``, which networkx writes as GEXF
+    edge times (a dynamic graph). Arguments as for :func:`to_graphml`.
 
     Examples
     --------
@@ -1214,6 +1291,10 @@ def _iso_london(values: pd.Series) -> pd.Series:
     return text.str[:-2] + ":" + text.str[-2:]
 
 
+def _is_nan(value: object) -> bool:
+    return isinstance(value, float) and bool(np.isnan(value))
+
+
 def _ocel_text(values: pd.Series, kind: str) -> list[str | None]:
     """Attribute values as OCEL strings (None where missing)."""
     if kind == "time":
@@ -1224,9 +1305,7 @@ def _ocel_text(values: pd.Series, kind: str) -> list[str | None]:
         return out.tolist()
     result: list[str | None] = []
     for value in values.tolist():
-        if value is None or value is pd.NA or value is pd.NaT:
-            result.append(None)
-        elif isinstance(value, float) and np.isnan(value):
+        if value is None or value is pd.NA or value is pd.NaT or _is_nan(value):
             result.append(None)
         elif isinstance(value, tuple | list):
             result.append("; ".join(map(str, value)) if value else None)
@@ -1334,7 +1413,9 @@ def chronology_to_ocel(chron: ChronologyLike) -> dict[str, Any]:
     )
     people = events[[S.AGENCY, S.PRACTITIONER, S.ROLE]].astype(object)
     people = people[people[S.PRACTITIONER].notna()]
-    for (agency, name), group in people.groupby([S.AGENCY, S.PRACTITIONER], sort=False, dropna=False):
+    for (agency, name), group in people.groupby(
+        [S.AGENCY, S.PRACTITIONER], sort=False, dropna=False
+    ):
         roles = group[S.ROLE].dropna()
         attributes = [{"name": "name", "time": _OCEL_EPOCH, "value": str(name)}]
         relationships = []
@@ -1365,11 +1446,15 @@ def chronology_to_ocel(chron: ChronologyLike) -> dict[str, Any]:
     agencies_col = events[S.AGENCY].astype(object).tolist()
     practitioners = events[S.PRACTITIONER].astype(object).tolist()
     out_events = []
-    for i, (event_id, event_type) in enumerate(zip(events.index.astype(str), types.tolist(), strict=True)):
+    for i, (event_id, event_type) in enumerate(
+        zip(events.index.astype(str), types.tolist(), strict=True)
+    ):
         relationships = [{"objectId": OCEL_CHILD, "qualifier": "about"}]
         agency = agencies_col[i]
         if isinstance(agency, str):
-            relationships.append({"objectId": f"{OCEL_AGENCY}:{agency}", "qualifier": "recorded by"})
+            relationships.append(
+                {"objectId": f"{OCEL_AGENCY}:{agency}", "qualifier": "recorded by"}
+            )
         person = practitioners[i]
         if isinstance(person, str):
             relationships.append(
@@ -1378,7 +1463,9 @@ def chronology_to_ocel(chron: ChronologyLike) -> dict[str, Any]:
         cp = counterparts[i]
         for value in dict.fromkeys(map(str, cp)) if isinstance(cp, tuple | list) else ():
             if value in S.AGENCIES and value != agency:
-                relationships.append({"objectId": f"{OCEL_AGENCY}:{value}", "qualifier": "involved"})
+                relationships.append(
+                    {"objectId": f"{OCEL_AGENCY}:{value}", "qualifier": "involved"}
+                )
             elif value in members:
                 relationships.append({"objectId": f"family:{value}", "qualifier": "involved"})
         out_events.append(

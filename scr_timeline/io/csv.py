@@ -5,12 +5,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from ..chronology import Chronology
 from ..exceptions import ChronologyReadError, EmptyChronologyError
@@ -90,6 +89,43 @@ def _python_rows(text: str, delimiter: str) -> pd.DataFrame:
     return frame
 
 
+def _fast_rows(source: Path | str, delimiter: str, encoding: str) -> pd.DataFrame | None:
+    """pandas' C parser with every cell kept as text; None when the file needs the slow path.
+
+    The header is read as a data row, so every column holds text in the first chunk; a
+    column the parser still turns into numbers in a later chunk (a heading-less column
+    of numbers) would lose "007" to 7, so that file is re-read with every cell as text.
+    Ragged files (title lines with fewer cells than the table) raise in the C parser and
+    take the slow path.
+    """
+    options: dict[str, Any] = {
+        "sep": delimiter,
+        "header": None,
+        "keep_default_na": False,  # "N/A" and "NA" are what someone wrote, not blanks
+        "na_values": [""],
+        "skip_blank_lines": False,  # row numbers must match the file
+        "engine": "c",
+    }
+    # a path is parsed straight from disk (fastest); decoded text otherwise (UTF-16)
+    if isinstance(source, Path):
+        options["encoding"] = encoding
+
+    def handle() -> Any:
+        return source if isinstance(source, Path) else io.StringIO(source)
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.DtypeWarning)
+            frame = pd.read_csv(handle(), **options)
+            if not all(pd.api.types.is_string_dtype(t) and t != object for t in frame.dtypes):
+                frame = pd.read_csv(handle(), dtype=str, **options)
+    except (pd.errors.ParserError, pd.errors.DtypeWarning, ValueError):
+        return None
+    frame = frame.astype(pd.StringDtype("pyarrow"))
+    frame.columns = pd.RangeIndex(frame.shape[1])
+    return frame
+
+
 def read_csv_table(
     path: str | Path, *, delimiter: str | None = None
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
@@ -117,41 +153,8 @@ def read_csv_table(
         raise EmptyChronologyError("the file is empty", file=path.name)
     default = "\t" if path.suffix.lower() in {".tsv", ".tab"} else ","
     delim = delimiter or sniff_delimiter(text[:_SNIFF_BYTES], default=default)
-    head = list(csv.reader(io.StringIO(text[:_SNIFF_BYTES], newline=""), delimiter=delim))
-    head = head[:-1] if len(head) > 1 else head  # the last sampled record may be cut
-    width = max((len(r) for r in head), default=0)
-    widths = {len(r) for r in head if any(c.strip() for c in r)}
-    frame: pd.DataFrame | None = None
-    if width and widths == {width}:
-        invalid: list[int] = []
-
-        def on_invalid(row: Any) -> str:
-            invalid.append(row.number)
-            return "skip"
-
-        names = [f"c{i}" for i in range(width)]
-        utf8 = data[3:] if encoding == "utf-8-sig" else data
-        if encoding not in ("utf-8", "utf-8-sig"):
-            utf8 = text.encode("utf-8")
-        try:
-            table = pacsv.read_csv(
-                io.BytesIO(utf8),
-                read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
-                parse_options=pacsv.ParseOptions(
-                    delimiter=delim, newlines_in_values=True, invalid_row_handler=on_invalid
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types=dict.fromkeys(names, pa.string()),
-                    strings_can_be_null=True,
-                    null_values=[""],
-                    quoted_strings_can_be_null=True,
-                ),
-            )
-        except (pa.ArrowInvalid, pa.ArrowTypeError, UnicodeDecodeError):
-            table = None
-        if table is not None and not invalid:
-            frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
-            frame.columns = pd.RangeIndex(width)
+    on_disk = encoding in {"utf-8", "utf-8-sig", "cp1252", "latin-1"}
+    frame = _fast_rows(path if on_disk else text, delim, encoding)
     if frame is None:
         try:
             frame = _python_rows(text, delim)

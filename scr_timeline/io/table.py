@@ -73,6 +73,22 @@ def cells_to_text(values: pd.Series) -> pd.Series:
     return out
 
 
+def _not_a_numeric_date(cells: pd.Series) -> np.ndarray:
+    """True where a cell is text that does not start with a digit (a heading could be)."""
+    if isinstance(cells.dtype, pd.StringDtype) and cells.dtype.storage == "pyarrow":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arrow = pa.array(cells.array)
+        starts = pc.fill_null(pc.match_substring_regex(arrow, r"^\s*\d"), True)
+        return ~np.asarray(starts, dtype=bool)
+    text = np.fromiter((isinstance(v, str) for v in cells), bool, len(cells))
+    if text.any():
+        starts = pd.Series(cells[text].astype(str)).str.match(r"\s*\d").to_numpy(dtype=bool)
+        text[text] = ~starts
+    return text
+
+
 def _blank_rows(body: pd.DataFrame) -> np.ndarray:
     """True where every cell of a row is empty or whitespace."""
     if body.shape[1] == 0:
@@ -257,7 +273,12 @@ def parse_table(
     warnings: list[dict[str, Any]] = []
     warning_frames: list[pd.DataFrame] = []
     if info.header_rows and keep.any():
-        repeated = is_repeated_header(body, info).to_numpy(dtype=bool) & keep
+        # only rows whose date cell is text not starting with a digit can repeat the header
+        date_pos = next(pos for pos, fld in info.mapping.items() if fld == S.DATE)
+        maybe = keep & _not_a_numeric_date(body[date_pos])
+        repeated = np.zeros(len(body), dtype=bool)
+        if maybe.any():
+            repeated[maybe] = is_repeated_header(body[maybe], info).to_numpy(dtype=bool)
         if repeated.any():
             keep &= ~repeated
             first_repeat = int(rows[repeated].iloc[0])
@@ -312,7 +333,10 @@ def parse_table(
     date_text = _date_text(date_cells, time_cells, cells(S.END_DATE))
 
     # warnings from the date parser (row-level ones carry the body index label)
-    row_of: dict[Any, int] = rows.to_dict()
+    labels = [label for _code, _message, label in parsed.warnings if label is not None]
+    row_of: dict[Any, int] = (
+        dict(zip(labels, rows.loc[labels].tolist(), strict=True)) if labels else {}
+    )
     for code, message, label in parsed.warnings:
         row = row_of.get(label) if label is not None else None
         warnings.append(_warning(code, message, file, sheet, row))
@@ -432,15 +456,14 @@ def parse_table(
             # antenatal contacts are real events; the age is simply undefined
             events.loc[before_birth, S.CHILD_AGE_DAYS] = pd.NA
 
-    # rows out of order within this table
+    # rows out of order within this table: dated wholly before the row above
     starts = events[S.START].to_numpy()
     if len(starts) > 1:
-        running = np.maximum.accumulate(starts)
         ends = events[S.END].to_numpy()
         late = np.zeros(len(starts), dtype=bool)
-        late[1:] = ends[1:] < running[:-1]
+        late[1:] = ends[1:] < starts[:-1]
         if late.any():
-            prev = pd.Series(running[:-1][late[1:]], dtype="datetime64[ns]")
+            prev = pd.Series(starts[:-1][late[1:]], dtype="datetime64[ns]")
             messages = (
                 "row dated "
                 + events[S.DATE_TEXT][late].fillna("").astype(str).to_numpy(dtype=object)

@@ -1,0 +1,627 @@
+"""Shared machinery for the text classifiers (private to :mod:`scr_timeline.classify`).
+
+Three things live here:
+
+* **Vocabulary files**: every classifier keeps its words in a CSV file in
+  ``scr_timeline/data``; :func:`read_vocabulary` reads the shipped file and, optionally, a
+  user's file whose rows extend it (a user's phrase that reads the same as a shipped one
+  replaces it).
+* **Phrase patterns**: a phrase written as words ("home visit", "A&E", "children's social
+  care") becomes a tolerant regular expression (case already lowered, spaces and hyphens
+  interchangeable, apostrophes optional, "&" and "and" alike), and a list of phrases becomes
+  one alternation written as a trie, so that each position of the text costs a character
+  or two, not one attempt per phrase. The longest phrase starting at a position wins.
+  Word boundaries are letters and digits on the left and letters on the right, so "HV"
+  never matches inside "HIV" or "shove" and "ED" never inside "edited", while
+  practitioner codes such as "DC1" and "SW2" still name their agency.
+* **The piece pool**: narrative cells are split into pieces at ". " with Arrow (one
+  pass over the whole column), the pieces are dictionary-encoded, and the regular
+  expressions run on the *distinct* pieces only. Per-piece results are then gathered back
+  to rows with NumPy. Chronologies repeat themselves at the level of the sentence ("Home
+  visit.", "No marks or bruises seen.", "NFA."), so a million rows cost a few thousand
+  regex searches.
+
+Examples
+--------
+>>> import re
+>>> rx = re.compile(phrase_regex("A&E"))
+>>> [bool(rx.fullmatch(t)) for t in ("a&e", "a & e", "a and e", "ae")]
+[True, True, True, False]
+>>> alternation = re.compile(trie_regex([phrase_tokens(p) for p in ["hv", "hv visit", "gp"]]))
+>>> [m.group() for m in alternation.finditer("hv visit to hiv clinic; gp1 seen")]
+['hv visit', 'gp']
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from scr_timeline import schema
+from scr_timeline.exceptions import ChronologyReadError
+
+__all__ = [
+    "LEFT",
+    "WORD",
+    "Pool",
+    "build_pool",
+    "cue_pattern",
+    "masks_to_tuples",
+    "phrase_regex",
+    "phrase_tokens",
+    "Entries",
+    "Resolver",
+    "read_vocabulary",
+    "row_or",
+    "trie_regex",
+    "window",
+]
+
+#: The text before a phrase must not be a letter or digit.
+LEFT: Final = r"(?<![a-z0-9])"
+#: After a phrase ending in a letter: no letter (digits allowed: "DC1", "HV2").
+RIGHT_LETTER: Final = r"(?![a-z])"
+#: After a phrase ending in a digit: no letter or digit ("s47" is not "s470").
+RIGHT_DIGIT: Final = r"(?![a-z0-9])"
+
+_SPACE: Final = r"[\s\-]+"
+_HYPHEN: Final = r"[\s\-]?"
+_AND: Final = r"\s*(?:&|and)\s*"
+_DOT: Final = r"\.?\s?"
+_SLASH: Final = r"\s*/\s*"
+_APOSTROPHE: Final = "'?"
+_CURLY = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-"})
+
+
+# --- phrases as regular expressions ---------------------------------------------------------
+def normalise_phrase(text: str) -> str:
+    """Lower-case a phrase, straighten quotes and collapse whitespace.
+
+    >>> normalise_phrase("  Children’s   Social Care ")
+    "children's social care"
+    """
+    return " ".join(str(text).translate(_CURLY).lower().split())
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """The regex atoms of a phrase written as words, boundaries included.
+
+    >>> phrase_tokens("c&f")
+    ('(?<![a-z0-9])', 'c', '\\\\s*(?:&|and)\\\\s*', 'f', '(?![a-z])')
+    """
+    text = normalise_phrase(phrase)
+    atoms: list[str] = []
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if word == "and" and 0 < i < len(words) - 1:
+            atoms.append(_AND)
+            continue
+        if i and words[i - 1] != "and":
+            atoms.append(_SPACE)
+        for char in word:
+            if char == "-":
+                atoms.append(_HYPHEN)
+            elif char == "'":
+                atoms.append(_APOSTROPHE)
+            elif char == "&":
+                atoms.append(_AND)
+            elif char == ".":
+                atoms.append(_DOT)
+            elif char == "/":
+                atoms.append(_SLASH)
+            else:
+                atoms.append(re.escape(char))
+    if text[:1].isalnum():
+        atoms.insert(0, LEFT)
+    if text[-1:].isalpha():
+        atoms.append(RIGHT_LETTER)
+    elif text[-1:].isdigit():
+        atoms.append(RIGHT_DIGIT)
+    return tuple(atoms)
+
+
+def phrase_regex(phrase: str) -> str:
+    """One phrase written as words, as a regular expression (see the module docstring).
+
+    >>> bool(re.fullmatch(phrase_regex("re-referral"), "re referral"))
+    True
+    """
+    return "".join(phrase_tokens(phrase))
+
+
+def wrap_regex(pattern: str) -> str:
+    """A phrase written as a regex, with the standard word boundaries around it."""
+    return f"{LEFT}(?:{pattern}){RIGHT_LETTER}"
+
+
+_Trie = dict[str, "_Trie"]
+_END: Final = "\x00end"
+_BOUNDARIES: Final = (RIGHT_LETTER, RIGHT_DIGIT)
+
+
+def trie_regex(token_lists: Iterable[Sequence[str]]) -> str:
+    r"""One alternation matching any of the token sequences; longest first at a position.
+
+    Shared prefixes are written once, so the regex engine decides between hundreds of
+    phrases in a few steps. A phrase that ends where a longer one continues is tried
+    last, so the longer phrase wins.
+
+    >>> trie_regex([("a", "b"), ("a",)])
+    'a(?:b|)'
+    >>> trie_regex([("h", "v", "(?![a-z])"), ("h", "v", " ", "x", "(?![a-z])")])
+    'hv(?: x(?![a-z])|(?![a-z]))'
+    """
+    trie: _Trie = {}
+    for tokens in token_lists:
+        body = list(tokens)
+        end = body.pop() if body and body[-1] in _BOUNDARIES else ""
+        node = trie
+        for token in body:
+            node = node.setdefault(token, {})
+        node.setdefault(_END, {})[end] = {}
+
+    def render(node: _Trie) -> str:
+        branches = [token + render(child) for token, child in node.items() if token != _END]
+        branches.extend(sorted(node.get(_END, {}), key=len, reverse=True))
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return render(trie) if trie else "(?!)"
+
+
+def alternation(
+    words: Iterable[str], regexes: Iterable[tuple[int, str]] = (), *, group: str | None = None
+) -> str:
+    """Phrases written as words (a trie) and phrases written as regexes, as one group.
+
+    Regex phrases are tried first at each position; among word phrases the longest wins.
+    ``regexes`` are ``(row number, regex)`` pairs; with ``group`` each regex is captured in
+    a group named ``{group}{row number}``, so a match says which row it came from.
+
+    >>> rx = re.compile(alternation(["no", "none"], [(7, r"nil(?:s)?")], group="r"))
+    >>> [(m.group(), m.lastgroup) for m in rx.finditer("none, nil, no")]
+    [('none', None), ('nil', 'r7'), ('no', None)]
+    """
+    parts = []
+    for number, regex in regexes:
+        body = wrap_regex(regex)
+        parts.append(f"(?P<{group}{number}>{body})" if group else body)
+    tokens = [phrase_tokens(w) for w in dict.fromkeys(words) if normalise_phrase(w)]
+    if tokens:
+        parts.append(trie_regex(tokens))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+#: A word inside a cue's reach (letters, digits and the punctuation words are made of).
+WORD: Final = r"[a-z0-9'()&/-]+"
+
+
+def window(words: int, *, breakers: str | None = None, gaps: str = r"[\s,]") -> str:
+    r"""Up to ``words`` words, none of them a breaker, each after a gap; as few as possible.
+
+    >>> bool(re.fullmatch(window(2), " any further"))
+    True
+    """
+    guard = f"(?!{breakers})" if breakers else ""
+    return rf"(?:{gaps}+{guard}{WORD}){{0,{words}}}?"
+
+
+def cue_pattern(
+    hits: str,
+    *,
+    before: Sequence[tuple[str, str, str]] = (),
+    after: Sequence[tuple[str, str, str]] = (),
+    gaps: str = r"[\s,]",
+) -> str:
+    """A regex finding ``hits`` (group ``hit``) with the cues around each one.
+
+    Each ``before`` item is ``(name, cue alternation, window)``: group ``name`` holds the
+    cue when the hit follows it within the window. Each ``after`` item is ``(name, cue
+    alternation, window)``: group ``name`` holds the window and cue that follow the hit (a
+    lookahead, so a cue never swallows the next hit). A hit that starts where a cue starts
+    is taken as a hit ("no access visit" is a phrase, not "no" + "access visit").
+
+    >>> rx = re.compile(cue_pattern("(?:no access visit|visit)",
+    ...                             before=[("pre", "(?:no)", window(1))]))
+    >>> [(m["hit"], m["pre"]) for m in rx.finditer("visit; no home visit; no access visit")]
+    [('visit', None), ('visit', 'no'), ('no access visit', None)]
+    """
+    source = ""
+    if before:
+        cues = "|".join(f"(?P<{name}>{alt}){win}" for name, alt, win in before)
+        source += f"(?:(?:{cues}){gaps}*)??"
+    source += f"(?P<hit>{hits})"
+    for name, alt, win in after:
+        source += f"(?:(?=(?P<{name}>{win}{gaps}*{alt})))?"
+    return source
+
+
+# --- vocabulary files -----------------------------------------------------------------------
+def _read_csv(source: str | os.PathLike[str] | None, package_file: str) -> pd.DataFrame:
+    if source is None:
+        ref = resources.files("scr_timeline") / "data" / package_file
+        with ref.open("r", encoding="utf-8") as fh:
+            return pd.read_csv(fh, dtype=str, keep_default_na=False)
+    try:
+        return pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise ChronologyReadError(
+            f"cannot read the vocabulary file: {err}", file=os.fspath(source)
+        ) from err
+
+
+@functools.lru_cache(maxsize=64)
+def _vocabulary(
+    package_file: str,
+    user: tuple[str, int] | None,
+    required: tuple[str, ...],
+    defaults: tuple[tuple[str, str], ...],
+    key: tuple[str, ...],
+) -> pd.DataFrame:
+    tables = [("scr_timeline/data/" + package_file, _read_csv(None, package_file))]
+    if user is not None:
+        tables.append((user[0], _read_csv(user[0], package_file)))
+    checked = []
+    for where, table in tables:
+        table.columns = [str(c).strip().lower() for c in table.columns]
+        missing = [c for c in required if c not in table.columns]
+        if missing:
+            raise ChronologyReadError(
+                f"the vocabulary file lacks the column(s) {', '.join(missing)}",
+                file=where,
+                found=list(table.columns),
+                expected=f"columns {', '.join(required)}",
+            )
+        for column, default in defaults:
+            if column not in table.columns:
+                table[column] = default
+        columns = [*required, *(c for c, _ in defaults)]
+        table = table.loc[:, columns].astype(object)
+        for column in columns:
+            table[column] = table[column].astype(str).str.strip()
+        for column, default in defaults:
+            table.loc[table[column] == "", column] = default
+        table = table.loc[table[required[0]] != ""]
+        table["_source"] = where
+        checked.append(table)
+    table = pd.concat(checked, ignore_index=True)
+    if len(checked) > 1:
+        ident = table[required[0]].map(normalise_phrase)
+        for column in key[1:]:
+            ident = ident + "\x1f" + table[column].str.lower()
+        table = table.loc[~ident.duplicated(keep="last")]
+    return table.reset_index(drop=True)
+
+
+def read_vocabulary(
+    package_file: str,
+    path: str | os.PathLike[str] | None,
+    *,
+    required: tuple[str, ...],
+    defaults: Mapping[str, str] | None = None,
+    key: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """Read a shipped vocabulary file, extended by a user's file when ``path`` is given.
+
+    ``required[0]`` is the phrase column. Rows of the user's file whose ``key`` columns
+    (default: the phrase, normalised) read the same as a shipped row replace it. The
+    result is cached per file and modification time; a copy is returned.
+
+    Raises
+    ------
+    ChronologyReadError
+        The file cannot be read or lacks a required column.
+    """
+    user = None
+    if path is not None:
+        resolved = Path(path).resolve()
+        try:
+            user = (str(resolved), resolved.stat().st_mtime_ns)
+        except OSError as err:
+            raise ChronologyReadError(
+                f"cannot read the vocabulary file: {err.strerror}", file=os.fspath(path)
+            ) from err
+    table = _vocabulary(
+        package_file,
+        user,
+        tuple(required),
+        tuple((defaults or {}).items()),
+        tuple(key or (required[0],)),
+    )
+    return table.copy()
+
+
+def check_codes(table: pd.DataFrame, column: str, allowed: Iterable[str], what: str) -> None:
+    """Raise ChronologyReadError when ``column`` holds codes outside ``allowed``."""
+    allowed_set = set(allowed)
+    values = {v for cell in table[column] for v in split_codes(cell)}
+    unknown = sorted(values - allowed_set)
+    if unknown:
+        bad = table.loc[table[column].map(lambda c: bool(set(split_codes(c)) - allowed_set))]
+        raise ChronologyReadError(
+            f"the vocabulary names unknown {what}",
+            file=str(bad["_source"].iloc[0]),
+            found=unknown,
+            expected=f"one of {', '.join(sorted(allowed_set))}",
+        )
+
+
+def split_codes(cell: str) -> list[str]:
+    """Codes in a cell separated by spaces, commas, semicolons or '|'.
+
+    >>> split_codes("gp; -police|csc")
+    ['gp', '-police', 'csc']
+    """
+    return [c for c in re.split(r"[\s,;|]+", str(cell).strip().lower()) if c]
+
+
+def agency_mask(cell: str) -> np.ndarray:
+    """Which recording agencies (plus a last slot for an unknown agency) a phrase serves.
+
+    Empty: all. Codes: only those. Codes with a leading '-': all but those.
+
+    >>> agency_mask("-csc")[:3].tolist()
+    [False, True, True]
+    """
+    codes = split_codes(cell)
+    n = len(schema.AGENCIES) + 1
+    if not codes:
+        return np.ones(n, dtype=bool)
+    include = [c for c in codes if not c.startswith("-")]
+    exclude = [c[1:] for c in codes if c.startswith("-")]
+    mask = np.zeros(n, dtype=bool) if include else np.ones(n, dtype=bool)
+    for code in include:
+        mask[schema.AGENCIES.index(code)] = True
+    for code in exclude:
+        mask[schema.AGENCIES.index(code)] = False
+    return mask
+
+
+# --- matching phrases found in text back to the vocabulary rows ------------------------------
+@dataclass(frozen=True, slots=True)
+class Entries:
+    """Vocabulary rows compiled for resolution, in file order.
+
+    The matching pattern captures each regex phrase in its own group, which settles most
+    hits; the compiled rows here settle word phrases, and fall back for regex phrases
+    shadowed by another agency's regex.
+    """
+
+    is_regex: tuple[bool, ...]
+    fragments: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def build(cls, phrases: Sequence[str], kinds: Sequence[str]) -> Entries:
+        frags = [
+            re.compile(wrap_regex(phrase) if kind == "regex" else phrase_regex(phrase))
+            for phrase, kind in zip(phrases, kinds, strict=True)
+        ]
+        return cls(tuple(kind == "regex" for kind in kinds), tuple(frags))
+
+    def candidates(self, hit: str) -> list[int]:
+        """Rows whose phrase matches ``hit`` from its start, longest match first.
+
+        A shorter phrase that ends on a word boundary inside ``hit`` is a candidate too,
+        so that a longer phrase restricted to other agencies does not hide it; so is a
+        regex phrase for other agencies that reads the same text.
+        """
+        found: list[tuple[int, bool, int]] = []
+        for row, (regex, frag) in enumerate(zip(self.is_regex, self.fragments, strict=True)):
+            m = frag.match(hit)
+            if m is not None and m.end() > 0:
+                found.append((-m.end(), regex, row))
+        found.sort()
+        return [row for _, _, row in found]
+
+
+class Resolver:
+    """Vocabulary row per hit and recording-agency slot, cached across calls.
+
+    Parameters
+    ----------
+    entries
+        The word phrases of the vocabulary.
+    usable
+        A boolean (vocabulary rows x agency slots) table: may row r serve agency a.
+    group
+        The prefix of the groups that capture regex phrases (see :func:`alternation`).
+    """
+
+    def __init__(self, entries: Entries, usable: np.ndarray, group: str) -> None:
+        self.entries = entries
+        self.usable = usable
+        self.group = group
+        self._cache: dict[tuple[str, int], np.ndarray] = {}
+
+    def regex_rows(self, found: pd.DataFrame) -> np.ndarray:
+        """The regex row whose group matched, per match (-1: a word phrase matched)."""
+        out = np.full(len(found), -1, dtype=np.int64)
+        for column in found.columns:
+            name = str(column)
+            if name.startswith(self.group) and name[len(self.group) :].isdigit():
+                out[found[column].notna().to_numpy()] = int(name[len(self.group) :])
+        return out
+
+    def rows(self, hits: Sequence[str], regex_rows: np.ndarray) -> np.ndarray:
+        """A (matches x slots) table of vocabulary rows, -1 where none applies."""
+        n_slots = self.usable.shape[1]
+        keys = list(zip(hits, regex_rows.tolist(), strict=True))
+        for key in dict.fromkeys(keys):
+            if key in self._cache:
+                continue
+            hit, regex_row = key
+            row_for = np.full(n_slots, -1, dtype=np.int32)
+            order = ([regex_row] if regex_row >= 0 else []) + [
+                r for r in self.entries.candidates(hit) if r != regex_row
+            ]
+            for row in order:
+                row_for[(row_for < 0) & self.usable[row]] = row
+            self._cache[key] = row_for
+        if not keys:
+            return np.zeros((0, n_slots), dtype=np.int32)
+        return np.stack([self._cache[k] for k in keys])
+
+
+# --- the piece pool -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """Narrative cells split into pieces, with the distinct pieces held once.
+
+    Attributes
+    ----------
+    n_rows
+        Number of rows the cells came from.
+    pieces
+        The distinct pieces, lower-cased, quotes straightened (a pandas Series of str).
+    piece, row, field, order
+        One entry per piece occurrence: which distinct piece, which row, which of the
+        input columns (0, 1, ...), and the position of the piece within its cell.
+    """
+
+    n_rows: int
+    pieces: pd.Series
+    piece: np.ndarray
+    row: np.ndarray
+    field: np.ndarray
+    order: np.ndarray
+
+
+def _arrow_strings(values: pd.Series) -> pa.ChunkedArray:
+    """A Series of text as an Arrow large_string chunked array (zero copy where possible)."""
+    try:
+        arr = pa.array(values, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        arr = pa.array(values.astype(object).where(values.notna(), None).map(
+            lambda v: None if v is None else str(v)
+        ), from_pandas=True)
+    chunked = arr if isinstance(arr, pa.ChunkedArray) else pa.chunked_array([arr])
+    if not (pa.types.is_string(chunked.type) or pa.types.is_large_string(chunked.type)):
+        chunked = pc.cast(chunked.cast(pa.large_string(), safe=False), pa.large_string()) if (
+            pa.types.is_null(chunked.type)
+        ) else pc.cast(chunked, pa.large_string())
+    return chunked.cast(pa.large_string())
+
+
+def build_pool(columns: Sequence[pd.Series], *, separator: str = ". ") -> Pool:
+    """Split text columns into pieces at ``separator`` and deduplicate the pieces.
+
+    Parameters
+    ----------
+    columns
+        Text columns of equal length (missing values allowed); column ``i`` becomes
+        ``field == i``.
+    separator
+        Literal text a cell is split at (Arrow's literal split; no regex per row).
+
+    Examples
+    --------
+    >>> pool = build_pool([pd.Series(["Home visit. Child seen.", None]),
+    ...                    pd.Series(["NFA.", "Home visit."])])
+    >>> sorted(pool.pieces)
+    ['child seen.', 'home visit', 'home visit.', 'nfa.']
+    >>> pool.row.tolist(), pool.field.tolist(), pool.order.tolist()
+    ([0, 0, 0, 1], [0, 0, 1, 1], [0, 1, 0, 0])
+    """
+    n_rows = len(columns[0]) if columns else 0
+    flats: list[pa.Array] = []
+    rows: list[np.ndarray] = []
+    fields: list[np.ndarray] = []
+    orders: list[np.ndarray] = []
+    for number, column in enumerate(columns):
+        if len(column) != n_rows:
+            raise ValueError("all text columns must have the same length")
+        offset = 0
+        for chunk in _arrow_strings(column).chunks:
+            lists = pc.split_pattern(chunk, pattern=separator)
+            flat = pc.list_flatten(lists)
+            parent = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
+            starts = np.asarray(lists.offsets.to_numpy(zero_copy_only=False), dtype=np.int64)
+            position = np.arange(len(flat), dtype=np.int64) + starts[0] - starts[parent]
+            flats.append(flat)
+            rows.append(parent.astype(np.int64) + offset)
+            fields.append(np.full(len(flat), number, dtype=np.int8))
+            orders.append(position.astype(np.int32))
+            offset += len(chunk)
+    if not flats or sum(len(f) for f in flats) == 0:
+        return Pool(
+            n_rows,
+            pd.Series([], dtype=object),
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int8),
+            np.zeros(0, np.int32),
+        )
+    encoded = pc.dictionary_encode(pa.chunked_array(flats, type=pa.large_string()))
+    encoded = encoded.unify_dictionaries()
+    dictionary = encoded.chunk(0).dictionary if encoded.num_chunks else pa.array([], pa.string())
+    piece = np.concatenate(
+        [c.indices.to_numpy(zero_copy_only=False) for c in encoded.chunks]
+    ).astype(np.int64)
+    texts = pd.Series(dictionary.to_pylist(), dtype=object)
+    texts = texts.str.translate(_CURLY).str.lower()
+    return Pool(
+        n_rows,
+        texts,
+        piece,
+        np.concatenate(rows),
+        np.concatenate(fields),
+        np.concatenate(orders),
+    )
+
+
+# --- rows from pieces --------------------------------------------------------------------
+def row_or(n_rows: int, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Bitwise OR of ``values`` per row (rows without values get 0).
+
+    >>> row_or(3, np.array([0, 2, 2]), np.array([1, 2, 4], dtype=np.uint32)).tolist()
+    [1, 0, 6]
+    """
+    out = np.zeros(n_rows, dtype=values.dtype)
+    keep = values != 0
+    if keep.any():
+        np.bitwise_or.at(out, rows[keep], values[keep])
+    return out
+
+
+def row_min(n_rows: int, rows: np.ndarray, values: np.ndarray, empty: int) -> np.ndarray:
+    """Minimum of ``values`` per row (``empty`` where a row has none below it)."""
+    out = np.full(n_rows, empty, dtype=np.int64)
+    keep = values < empty
+    if keep.any():
+        np.minimum.at(out, rows[keep], values[keep])
+    return out
+
+
+def masks_to_tuples(masks: np.ndarray, labels: Sequence[str]) -> np.ndarray:
+    """Bit masks to tuples of labels (bit ``i`` is ``labels[i]``), as an object array.
+
+    Works on the distinct masks only.
+
+    >>> masks_to_tuples(np.array([5, 0, 5], dtype=np.uint32), ["a", "b", "c"]).tolist()
+    [('a', 'c'), (), ('a', 'c')]
+    """
+    codes, uniques = pd.factorize(masks)
+    uniques = np.asarray(uniques)
+    as_tuples = np.empty(len(uniques), dtype=object)
+    for i, mask in enumerate(uniques.tolist()):
+        as_tuples[i] = tuple(label for b, label in enumerate(labels) if mask >> b & 1)
+    out = as_tuples[codes] if len(codes) else np.empty(0, dtype=object)
+    return out
+
+
+def agency_slots(agency: pd.Series) -> np.ndarray:
+    """Agency code index per row (``len(AGENCIES)`` for a missing or unknown agency)."""
+    codes = pd.Categorical(agency.astype(object), categories=list(schema.AGENCIES)).codes
+    return np.where(codes < 0, len(schema.AGENCIES), codes).astype(np.int64)

@@ -1,0 +1,400 @@
+"""Event types: what kind of contact a row records, and which other events it names.
+
+Keyword and phrase rules live in ``scr_timeline/data/event_types.csv`` (one row per
+phrase; pass a file of your own to extend it). Its columns:
+
+``phrase``
+    The words as practitioners write them ("strat meeting", "s47", "NFA"), or a regular
+    expression on the lower-cased text when ``match`` is ``regex``.
+``event_type``
+    One of :data:`scr_timeline.schema.EVENT_TYPES` (empty for guards and cues).
+``kind``
+    ``event`` (the phrase names the event type), ``guard`` (a phrase that must not be read
+    as an event: "referral order" is a sentence, "cardiac arrest" is not an arrest; a
+    phrase whose ``event_type`` is ``other`` claims the row as ``other`` outright),
+    ``before`` or ``after`` (a word that, up to two words before or after a phrase, makes
+    the event planned or past: "*agreed* s47", "strategy discussion *to be convened*",
+    "*following* the ICPC").
+``agencies``
+    Recording agencies the phrase applies to (space-separated codes; empty = all; a
+    leading ``-`` excludes): "NFA" is a ``referral_decision`` when children's social care
+    writes it and a ``police_investigation`` when the police do; "HV visit" is a home visit
+    when health visiting writes it.
+``strength``
+    ``dominant`` (the main event wherever it is named: a death, an escalation),
+    ``decision`` (a decision such as "NFA" or "case closed", which in the outcome column
+    outranks a weak phrase in the details), ``strong`` (default), ``incidental`` (strong in
+    the details, but only a mention in the outcome, where "Police informed" or "Referred to
+    CSC" records an action taken, not what the row is about) or ``weak`` (the main event
+    only when nothing stronger is named in the details: "visit", "meeting", "concerned")
+    or ``mention`` (never the main event: "..., Mother informed.").
+``implies``
+    Counterparts the event always involves (agency codes): a Merlin involves children's
+    social care, a court order involves the courts.
+``default_recipient``
+    For a referral: the agency it goes to when the row names no other agency.
+
+How the main event is chosen
+----------------------------
+Every phrase found is a *mention*. The main event is the first one, in reading order, of
+the best class: a dominant phrase; else a strong phrase in the details; else a decision in
+the outcome; else a weak phrase in the details; else a strong phrase in the outcome.
+Planned and past events (a cue before or after them) are never the main event. A row
+naming nothing is ``"other"``. "Strategy discussion held; agreed s47 and CP medical" is a
+``strategy_discussion`` that mentions ``s47_enquiry`` and ``medical_examination``.
+
+Examples
+--------
+>>> import pandas as pd
+>>> rows = pd.DataFrame({
+...     "details": ["Strategy discussion held; agreed s47 and CP medical",
+...                 "Duty TM reviewed the contact.", "No further police action."],
+...     "outcome": [None, "NFA.", None],
+...     "agency": ["csc", "csc", "police"]})
+>>> classify_event_types(rows)
+            event_type                                  mentions
+0  strategy_discussion  (s47_enquiry, medical_examination)
+1    referral_decision                                        ()
+2  police_investigation                                       ()
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from scr_timeline import schema
+from scr_timeline.classify import _text as T
+from scr_timeline.exceptions import ChronologyReadError
+
+__all__ = [
+    "EVENT_TYPE_FILE",
+    "STRENGTHS",
+    "classify_event_types",
+    "load_event_types",
+]
+
+#: The shipped vocabulary file (in ``scr_timeline/data``).
+EVENT_TYPE_FILE: Final = "event_types.csv"
+#: Strengths of a phrase, strongest first.
+STRENGTHS: Final = ("dominant", "decision", "strong", "incidental", "weak", "mention")
+
+_COLUMNS: Final = ("phrase", "event_type", "kind", "match", "agencies", "strength")
+_DEFAULTS: Final = {
+    "kind": "event",
+    "match": "words",
+    "agencies": "",
+    "strength": "strong",
+    "implies": "",
+    "default_recipient": "",
+    "note": "",
+}
+_KINDS: Final = ("event", "guard", "before", "after")
+_WINDOW_WORDS: Final = 2
+_NONE: Final = 99  # class of a phrase that cannot be the main event
+_EMPTY: Final = np.iinfo(np.int64).max
+_OTHER: Final = schema.EVENT_TYPES.index("other")
+_N_SLOTS: Final = len(schema.AGENCIES) + 1
+_CONTEXT_GAPS: Final = r"[\s,]"
+_GROUP: Final = "e"
+
+
+def load_event_types(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the event-type phrases.
+
+    Parameters
+    ----------
+    path
+        A CSV file of your own with at least the columns ``phrase`` and ``event_type``
+        (the others default as described in the module docstring). Its rows extend the
+        shipped file; a phrase for the same event type and agencies that reads the same
+        replaces the shipped row. None: the shipped file only.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per phrase; a fresh copy.
+
+    Raises
+    ------
+    ChronologyReadError
+        The file cannot be read, lacks a column, or names an unknown event type, agency,
+        kind or strength.
+
+    Examples
+    --------
+    >>> table = load_event_types()
+    >>> table.loc[table["phrase"] == "strat meeting", "event_type"].item()
+    'strategy_discussion'
+    """
+    table = T.read_vocabulary(
+        EVENT_TYPE_FILE,
+        path,
+        required=("phrase", "event_type"),
+        defaults=_DEFAULTS,
+        key=("phrase", "event_type", "kind", "agencies"),
+    )
+    table["kind"] = table["kind"].str.lower()
+    table["strength"] = table["strength"].str.lower()
+    table["match"] = table["match"].str.lower()
+    for column, allowed in (("kind", _KINDS), ("strength", STRENGTHS), ("match", ("words", "regex"))):
+        bad = table.loc[~table[column].isin(allowed)]
+        if len(bad):
+            raise ChronologyReadError(
+                f"the event-type vocabulary has an unknown {column}",
+                file=str(bad["_source"].iloc[0]),
+                found=sorted(set(bad[column])),
+                expected=f"one of {', '.join(allowed)}",
+            )
+    events = table.loc[table["kind"] == "event"]
+    T.check_codes(events, "event_type", schema.EVENT_TYPES, "event types")
+    agencies = [*schema.AGENCIES, *(f"-{a}" for a in schema.AGENCIES)]
+    T.check_codes(table, "agencies", agencies, "agencies")
+    T.check_codes(table, "implies", schema.AGENCIES, "agencies")
+    T.check_codes(table, "default_recipient", schema.AGENCIES, "agencies")
+    _check_regexes(table)
+    return table.drop(columns="_source")
+
+
+def _check_regexes(table: pd.DataFrame) -> None:
+    for phrase, source in zip(
+        table.loc[table["match"] == "regex", "phrase"],
+        table.loc[table["match"] == "regex", "_source"],
+        strict=True,
+    ):
+        try:
+            re.compile(phrase)
+        except re.error as err:
+            raise ChronologyReadError(
+                f"a regular expression in the vocabulary does not compile ({err})",
+                file=str(source),
+                found=phrase,
+            ) from err
+
+
+def _bits(cells: pd.Series, labels: tuple[str, ...]) -> np.ndarray:
+    out = np.zeros(len(cells), dtype=np.uint32)
+    for i, cell in enumerate(cells):
+        for code in T.split_codes(cell):
+            out[i] |= np.uint32(1 << labels.index(code))
+    return out
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    resolver: T.Resolver
+    type_id: np.ndarray  # event type index, -1 for guards
+    strength: np.ndarray  # index into STRENGTHS
+    implies: np.ndarray  # agency bits
+    recipient: np.ndarray  # agency bits
+
+
+def _alternation(rows: pd.DataFrame, group: str | None = None) -> str:
+    words = rows.loc[rows["match"] == "words", "phrase"]
+    regex = rows.loc[rows["match"] == "regex", "phrase"]
+    return T.alternation(words, list(zip(regex.index, regex, strict=True)), group=group)
+
+
+def _compile(table: pd.DataFrame) -> _Matcher:
+    phrases = table.loc[table["kind"].isin(("event", "guard"))].reset_index(drop=True)
+    reach = T.window(_WINDOW_WORDS, gaps=_CONTEXT_GAPS)
+    source = T.cue_pattern(
+        _alternation(phrases, group=_GROUP),
+        before=[("pre", _alternation(table.loc[table["kind"] == "before"]), reach)],
+        after=[("post", _alternation(table.loc[table["kind"] == "after"]), reach)],
+        gaps=_CONTEXT_GAPS,
+    )
+    type_id = np.array(
+        [
+            schema.EVENT_TYPES.index(t) if k == "event" else -1
+            for t, k in zip(phrases["event_type"], phrases["kind"], strict=True)
+        ],
+        dtype=np.int16,
+    )
+    usable = np.stack([T.agency_mask(c) for c in phrases["agencies"]])
+    return _Matcher(
+        pattern=re.compile(source),
+        resolver=T.Resolver(
+            T.Entries.build(phrases["phrase"].tolist(), phrases["match"].tolist()),
+            usable,
+            _GROUP,
+        ),
+        type_id=type_id,
+        strength=np.array([STRENGTHS.index(s) for s in phrases["strength"]], dtype=np.int8),
+        implies=_bits(phrases["implies"], schema.AGENCIES),
+        recipient=_bits(phrases["default_recipient"], schema.AGENCIES),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher_for(path: str | None, mtime: int | None) -> _Matcher:
+    return _compile(load_event_types(path))
+
+
+def matcher(path: str | os.PathLike[str] | None) -> _Matcher:
+    """The compiled matcher for the shipped vocabulary extended by ``path`` (cached)."""
+    if path is None:
+        return _matcher_for(None, None)
+    resolved = os.path.abspath(os.fspath(path))
+    try:
+        mtime = os.stat(resolved).st_mtime_ns
+    except OSError as err:
+        raise ChronologyReadError(
+            f"cannot read the vocabulary file: {err.strerror}", file=os.fspath(path)
+        ) from err
+    return _matcher_for(resolved, mtime)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFindings:
+    """Per-row results of :func:`find_events` (arrays aligned with the rows)."""
+
+    code: np.ndarray  # index into schema.EVENT_TYPES
+    mentions: np.ndarray  # uint64 bits of schema.EVENT_TYPES, main type excluded
+    implies: np.ndarray  # uint32 bits of schema.AGENCIES
+    recipient: np.ndarray  # uint32 bits of schema.AGENCIES (default recipients)
+
+
+# class of a phrase by strength (dominant, decision, strong, weak) in details and outcome
+_CLASS_DETAILS: Final = np.array([0, 1, 1, 1, 3, _NONE], dtype=np.int64)
+_CLASS_OUTCOME: Final = np.array([0, 2, 4, _NONE, _NONE, _NONE], dtype=np.int64)
+
+
+def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
+    """Event types for every row of ``pool`` (fields 0 = details, 1 = outcome).
+
+    ``slots`` is the recording agency's index per row (see :func:`_text.agency_slots`).
+    """
+    n_pieces = len(pool.pieces)
+    best = np.full((n_pieces, _N_SLOTS, 2), _EMPTY, dtype=np.int64)
+    mention = np.zeros((n_pieces, _N_SLOTS), dtype=np.uint64)
+    implies = np.zeros((n_pieces, _N_SLOTS), dtype=np.uint32)
+    recipient = np.zeros((n_pieces, _N_SLOTS), dtype=np.uint32)
+    if n_pieces:
+        found = pool.pieces.str.extractall(m.pattern)
+        if len(found):
+            demoted = (found["pre"].notna() | found["post"].notna()).to_numpy()
+            piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
+            match_no = np.minimum(found.index.get_level_values(1).to_numpy(), 4095)
+            entry = m.resolver.rows(
+                found["hit"].astype(str).tolist(), m.resolver.regex_rows(found)
+            )  # (matches, slots)
+            valid = entry >= 0
+            safe = np.where(valid, entry, 0)
+            type_id = np.where(valid, m.type_id[safe], -1)
+            valid &= type_id >= 0
+            strength = m.strength[safe]
+            for f, classes in enumerate((_CLASS_DETAILS, _CLASS_OUTCOME)):
+                cls = np.where(demoted[:, None], _NONE, classes[strength])
+                key = (cls << 20) | (match_no[:, None].astype(np.int64) << 8) | type_id
+                use = valid & (cls < _NONE)
+                p_idx, s_idx = np.nonzero(use)
+                flat = best[:, :, f].reshape(-1).copy()
+                np.minimum.at(flat, piece[p_idx] * _N_SLOTS + s_idx, key[p_idx, s_idx])
+                best[:, :, f] = flat.reshape(n_pieces, _N_SLOTS)
+            p_idx, s_idx = np.nonzero(valid)
+            pos = piece[p_idx] * _N_SLOTS + s_idx
+            bits = np.left_shift(np.uint64(1), type_id[p_idx, s_idx].astype(np.uint64))
+            np.bitwise_or.at(mention.reshape(-1), pos, bits)
+            np.bitwise_or.at(implies.reshape(-1), pos, m.implies[safe[p_idx, s_idx]])
+            sent = valid & ~demoted[:, None]
+            p2, s2 = np.nonzero(sent)
+            np.bitwise_or.at(
+                recipient.reshape(-1), piece[p2] * _N_SLOTS + s2, m.recipient[safe[p2, s2]]
+            )
+    return _rows(pool, slots, best, mention, implies, recipient)
+
+
+def _rows(
+    pool: T.Pool,
+    slots: np.ndarray,
+    best: np.ndarray,
+    mention: np.ndarray,
+    implies: np.ndarray,
+    recipient: np.ndarray,
+) -> EventFindings:
+    n = pool.n_rows
+    narrative = pool.field < 2
+    piece, row = pool.piece[narrative], pool.row[narrative]
+    fld, order = pool.field[narrative].astype(np.int64), pool.order[narrative]
+    slot = slots[row]
+    key = best[piece, slot, fld]
+    has = key < _EMPTY
+    composite = np.full(len(key), _EMPTY, dtype=np.int64)
+    composite[has] = (
+        ((key[has] >> 20) << 50)
+        | (fld[has] << 48)
+        | (np.minimum(order[has], (1 << 24) - 1).astype(np.int64) << 24)
+        | (key[has] & 0xFFFFF)
+    )
+    winner = T.row_min(n, row, composite, _EMPTY)
+    code = np.where(winner < _EMPTY, winner & 0xFF, _OTHER).astype(np.int16)
+    mentions = T.row_or(n, row, mention[piece, slot])
+    mentions &= ~np.left_shift(np.uint64(1), code.astype(np.uint64))
+    mentions &= ~np.uint64(1 << _OTHER)
+    return EventFindings(
+        code=code,
+        mentions=mentions,
+        implies=T.row_or(n, row, implies[piece, slot]),
+        recipient=T.row_or(n, row, recipient[piece, slot]),
+    )
+
+
+def event_columns(found: EventFindings, index: pd.Index) -> pd.DataFrame:
+    """The ``event_type`` and ``mentions`` columns from :func:`find_events` results."""
+    dtype = pd.CategoricalDtype(list(schema.EVENT_TYPES))
+    return pd.DataFrame(
+        {
+            schema.EVENT_TYPE: pd.Categorical.from_codes(found.code, dtype=dtype),
+            schema.MENTIONS: pd.Series(
+                T.masks_to_tuples(found.mentions, schema.EVENT_TYPES), dtype=object
+            ).to_numpy(),
+        },
+        index=index,
+    )
+
+
+def classify_event_types(
+    events: pd.DataFrame, *, path: str | os.PathLike[str] | None = None
+) -> pd.DataFrame:
+    """Classify each row's main event type and the other event types it names.
+
+    Parameters
+    ----------
+    events
+        A frame with the columns ``details``, ``outcome`` (text, may be missing) and
+        ``agency`` (canonical agency codes of the recording agency).
+    path
+        An event-type vocabulary of your own extending the shipped one (see
+        :func:`load_event_types`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index-aligned with ``events``: ``event_type`` (categorical over
+        :data:`scr_timeline.schema.EVENT_TYPES`; ``"other"`` when nothing matches) and
+        ``mentions`` (a tuple of further event types named, in vocabulary order).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"details": ["HV visit: baby weighed.", "Home visit - NFA"],
+    ...                      "outcome": [None, None], "agency": ["health_visiting", "csc"]})
+    >>> classify_event_types(rows)["event_type"].tolist()
+    ['home_visit', 'home_visit']
+    """
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError(f"events must be a pandas DataFrame, not {type(events).__name__}")
+    missing = [c for c in (schema.DETAILS, schema.OUTCOME, schema.AGENCY) if c not in events]
+    if missing:
+        raise ValueError(f"events lack the column(s) {', '.join(missing)}")
+    pool = T.build_pool([events[schema.DETAILS], events[schema.OUTCOME]])
+    found = find_events(pool, T.agency_slots(events[schema.AGENCY]), matcher(path))
+    return event_columns(found, events.index)

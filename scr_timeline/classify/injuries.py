@@ -1,0 +1,415 @@
+"""Injuries: whether a row describes an injury to the child, what kind, and whether it is
+suspicious as RULES.md defines it.
+
+The words live in ``scr_timeline/data/injuries.csv`` (pass a file of your own to extend
+it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or more of
+:data:`scr_timeline.schema.INJURY_KINDS_VOCAB`, ``|``-separated), ``match`` (``words`` or
+``regex``) and ``note``. Kinds of row:
+
+``term``
+    An injury word ("bruising", "fractured", "# radius", "scald", "torn frenulum").
+``guard``
+    Words that look like an injury and are not ("fracture clinic", "cut off", "head
+    circumference", "head injury advice").
+``negation_before`` / ``negation_after``
+    A negation up to three words before the injury, or after it, in the same clause:
+    "*no* marks or bruises seen", "checked for bruising, *none found*", "*denied* any
+    injury", "*no evidence of* injury", "bruises *could not be found*".
+``conditional_before`` / ``conditional_after``
+    A hypothetical or advised-about injury: "seek help *if any* injuries", "*risk of*
+    injury", "*to check for* bruises", "*would be concerned if* bruising", "*safety advice
+    re* burns", "head injury *advice*".
+``other_person_before`` / ``other_person_after``
+    An injury that is someone else's: "*Mother had* a black eye", "*partner had*
+    scratches", "bruise *to Mother's* arm". A word for the child ("child", "baby", "him")
+    between the person and the injury ends the cue.
+``breaker``
+    A word that ends the reach of any cue ("but", "explanation", "said", "found").
+``child``
+    Words for the child (see above).
+``benign``
+    A skin condition that explains a mark ("Mongolian blue spot", "birthmark", "eczema"):
+    injury words in the same sentence do not count.
+``suspicion``
+    RULES.md: the text says the injury is non-accidental, unexplained, suspicious,
+    inconsistent with the explanation, or has no explanation ("NAI", "not consistent with
+    the explanation", "no explanation offered"). A negated suspicion ("no concerns of
+    NAI") does not count.
+
+A list of injuries shares its cue: in "no marks, bruises or injuries" all three are
+negated. ``suspicious_injury`` is ``injury`` and either the child was under 24 months at
+the event or the text is suspicious (anywhere in the row).
+
+Examples
+--------
+>>> import pandas as pd
+>>> rows = pd.DataFrame({
+...     "details": ["Home visit. No marks or bruises seen.",
+...                 "Bruising to both cheeks; explanation inconsistent with the injuries.",
+...                 "Mother had a black eye; Child asleep.",
+...                 "Advised to seek help if any injuries."],
+...     "outcome": [None, None, None, None]})
+>>> classify_injuries(rows)
+   injury injury_kinds  suspicious_injury
+0   False           ()              False
+1    True    (bruise,)               True
+2   False           ()              False
+3   False           ()              False
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from scr_timeline import schema
+from scr_timeline.classify import _text as T
+from scr_timeline.exceptions import ChronologyReadError
+
+__all__ = [
+    "INJURY_FILE",
+    "INJURY_PHRASE_KINDS",
+    "MONTHS_UNDER",
+    "classify_injuries",
+    "load_injury_vocabulary",
+    "under_24_months",
+]
+
+#: The shipped vocabulary file (in ``scr_timeline/data``).
+INJURY_FILE: Final = "injuries.csv"
+#: The kinds of row the vocabulary file may hold.
+INJURY_PHRASE_KINDS: Final = (
+    "term",
+    "guard",
+    "negation_before",
+    "negation_after",
+    "conditional_before",
+    "conditional_after",
+    "other_person_before",
+    "other_person_after",
+    "breaker",
+    "child",
+    "benign",
+    "suspicion",
+)
+#: RULES.md: an injury to a child this young is suspicious whatever the text says.
+MONTHS_UNDER: Final = 24
+#: When only the age in days is known, 24 months is taken as this many days.
+DAYS_UNDER: Final = 730
+
+_REACH: Final = 3
+_GROUP: Final = "i"
+_GAPS: Final = r"[\s,]"
+_LIST_JOIN: Final = r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*(?:(?:other|obvious|visible|new|further|any|old|fresh|healing|small|large)\s+)*"
+_DEFAULTS: Final = {"injury_kind": "", "match": "words", "note": ""}
+
+
+def load_injury_vocabulary(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the injury vocabulary (terms, guards, cues).
+
+    Parameters
+    ----------
+    path
+        A CSV file of your own with the columns ``phrase`` and ``kind`` (and, for terms,
+        ``injury_kind``). Its rows extend the shipped file; a row with the same phrase and
+        kind replaces the shipped one.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per phrase; a fresh copy.
+
+    Raises
+    ------
+    ChronologyReadError
+        The file cannot be read, lacks a column, or names an unknown kind or injury kind.
+
+    Examples
+    --------
+    >>> table = load_injury_vocabulary()
+    >>> table.loc[(table["phrase"] == "scald") & (table["kind"] == "term"), "injury_kind"].item()
+    'burn'
+    """
+    table = T.read_vocabulary(
+        INJURY_FILE,
+        path,
+        required=("phrase", "kind"),
+        defaults=_DEFAULTS,
+        key=("phrase", "kind"),
+    )
+    table["kind"] = table["kind"].str.lower()
+    table["match"] = table["match"].str.lower()
+    bad = table.loc[~table["kind"].isin(INJURY_PHRASE_KINDS)]
+    if len(bad):
+        raise ChronologyReadError(
+            "the injury vocabulary has an unknown kind",
+            file=str(bad["_source"].iloc[0]),
+            found=sorted(set(bad["kind"])),
+            expected=f"one of {', '.join(INJURY_PHRASE_KINDS)}",
+        )
+    terms = table.loc[table["kind"] == "term"]
+    T.check_codes(terms, "injury_kind", schema.INJURY_KINDS_VOCAB, "injury kinds")
+    no_kind = terms.loc[terms["injury_kind"] == ""]
+    if len(no_kind):
+        raise ChronologyReadError(
+            "an injury term has no injury_kind",
+            file=str(no_kind["_source"].iloc[0]),
+            found=no_kind["phrase"].iloc[0],
+            expected=f"one or more of {', '.join(schema.INJURY_KINDS_VOCAB)}",
+        )
+    for phrase, source in zip(
+        table.loc[table["match"] == "regex", "phrase"],
+        table.loc[table["match"] == "regex", "_source"],
+        strict=True,
+    ):
+        try:
+            re.compile(phrase)
+        except re.error as err:
+            raise ChronologyReadError(
+                f"a regular expression in the injury vocabulary does not compile ({err})",
+                file=str(source),
+                found=phrase,
+            ) from err
+    return table.drop(columns="_source")
+
+
+def _alt(rows: pd.DataFrame, group: str | None = None) -> str:
+    words = rows.loc[rows["match"] != "regex", "phrase"]
+    regex = rows.loc[rows["match"] == "regex", "phrase"]
+    return T.alternation(words, list(zip(regex.index, regex, strict=True)), group=group)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    injuries: re.Pattern[str]  # injury terms (lists) with their cues
+    one_term: re.Pattern[str]  # a single term or guard, regex rows in groups
+    suspicion: re.Pattern[str]  # suspicion wording with its negations
+    benign: re.Pattern[str]
+    resolver: T.Resolver
+    kind_bits: np.ndarray  # per term/guard row: injury kind bits (0 for guards)
+
+
+def _compile(table: pd.DataFrame) -> _Matcher:
+    def rows(*kinds: str) -> pd.DataFrame:
+        return table.loc[table["kind"].isin(kinds)]
+
+    breakers = _alt(rows("breaker"))
+    child = _alt(rows("child"))
+    terms = rows("term", "guard").reset_index(drop=True)
+    grouped = _alt(terms, group=_GROUP)
+    plain = _alt(terms)
+    hits = f"{grouped}(?:{_LIST_JOIN}{plain})*"
+    negations = _alt(rows("negation_before", "conditional_before"))
+    reach = T.window(_REACH, breakers=breakers)
+    injuries = T.cue_pattern(
+        hits,
+        before=[
+            ("neg", negations, reach),
+            ("oth", _alt(rows("other_person_before")), T.window(_REACH, breakers=f"{breakers}|{child}")),
+        ],
+        after=[
+            ("negpost", _alt(rows("negation_after", "conditional_after")), reach),
+            ("othpost", _alt(rows("other_person_after")), T.window(1, breakers=breakers)),
+        ],
+        gaps=_GAPS,
+    )
+    suspicion = T.cue_pattern(
+        _alt(rows("suspicion")),
+        before=[("neg", _alt(rows("negation_before")), reach)],
+        after=[("negpost", _alt(rows("negation_after")), reach)],
+        gaps=_GAPS,
+    )
+    kind_bits = np.zeros(len(terms), dtype=np.uint16)
+    for i, (kind, cell) in enumerate(zip(terms["kind"], terms["injury_kind"], strict=True)):
+        if kind == "term":
+            for code in T.split_codes(cell):
+                kind_bits[i] |= np.uint16(1 << schema.INJURY_KINDS_VOCAB.index(code))
+    usable = np.ones((len(terms), 1), dtype=bool)
+    return _Matcher(
+        injuries=re.compile(injuries),
+        one_term=re.compile(grouped),
+        suspicion=re.compile(suspicion),
+        benign=re.compile(_alt(rows("benign"))),
+        resolver=T.Resolver(
+            T.Entries.build(terms["phrase"].tolist(), terms["match"].tolist()), usable, _GROUP
+        ),
+        kind_bits=kind_bits,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher_for(path: str | None, mtime: int | None) -> _Matcher:
+    return _compile(load_injury_vocabulary(path))
+
+
+def matcher(path: str | os.PathLike[str] | None) -> _Matcher:
+    """The compiled matcher for the shipped vocabulary extended by ``path`` (cached)."""
+    if path is None:
+        return _matcher_for(None, None)
+    resolved = os.path.abspath(os.fspath(path))
+    try:
+        mtime = os.stat(resolved).st_mtime_ns
+    except OSError as err:
+        raise ChronologyReadError(
+            f"cannot read the vocabulary file: {err.strerror}", file=os.fspath(path)
+        ) from err
+    return _matcher_for(resolved, mtime)
+
+
+def _list_bits(m: _Matcher, hit: str) -> int:
+    """Injury kind bits of every term in a matched list ("marks, bruises or injuries")."""
+    bits = 0
+    for part in m.one_term.finditer(hit):
+        regex_row = -1
+        if part.lastgroup and part.lastgroup.startswith(_GROUP):
+            regex_row = int(part.lastgroup[len(_GROUP) :])
+        row = m.resolver.rows([part.group()], np.array([regex_row]))[0, 0]
+        if row >= 0:
+            bits |= int(m.kind_bits[row])
+    return bits
+
+
+@dataclass(frozen=True, slots=True)
+class InjuryFindings:
+    """Per-row results of :func:`find_injuries` (arrays aligned with the rows)."""
+
+    kinds: np.ndarray  # uint16 bits of schema.INJURY_KINDS_VOCAB
+    suspicious_text: np.ndarray  # bool
+
+
+def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
+    """Injury kinds and suspicious wording for every row of ``pool`` (fields 0 and 1)."""
+    n_pieces = len(pool.pieces)
+    kinds = np.zeros(n_pieces, dtype=np.uint16)
+    suspicious = np.zeros(n_pieces, dtype=np.uint8)
+    if n_pieces:
+        found = pool.pieces.str.extractall(m.injuries)
+        if len(found):
+            excluded = (
+                found[["neg", "oth", "negpost", "othpost"]].notna().any(axis=1).to_numpy()
+            )
+            hits = found["hit"].astype(str)
+            codes, uniques = pd.factorize(hits)
+            bits = np.array([_list_bits(m, h) for h in uniques], dtype=np.uint16)[codes]
+            piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
+            keep = ~excluded & (bits != 0)
+            np.bitwise_or.at(kinds, piece[keep], bits[keep])
+        benign = pool.pieces.str.contains(m.benign).to_numpy(dtype=bool)
+        kinds[benign] = 0
+        cues = pool.pieces.str.extractall(m.suspicion)
+        if len(cues):
+            negated = cues[["neg", "negpost"]].notna().any(axis=1).to_numpy()
+            piece = cues.index.get_level_values(0).to_numpy(dtype=np.int64)
+            suspicious[piece[~negated]] = 1
+    narrative = pool.field < 2
+    piece, row = pool.piece[narrative], pool.row[narrative]
+    return InjuryFindings(
+        kinds=T.row_or(pool.n_rows, row, kinds[piece]),
+        suspicious_text=T.row_or(pool.n_rows, row, suspicious[piece]).astype(bool),
+    )
+
+
+def under_24_months(
+    start: pd.Series,
+    *,
+    child_dob: pd.Timestamp | str | None = None,
+    child_age_days: pd.Series | None = None,
+) -> np.ndarray:
+    """Whether the child was under 24 months at each event (False where unknown).
+
+    With a date of birth the test is exact (``dob <= start < dob + 24 months``). Without
+    one, ``child_age_days`` is used with 24 months taken as 730 days. Events before the
+    birth are not "under 24 months".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> starts = pd.Series(pd.to_datetime(["2006-03-01", "2008-02-29", "2008-03-01"]))
+    >>> under_24_months(starts, child_dob="2006-03-01").tolist()
+    [True, True, False]
+    >>> under_24_months(starts, child_age_days=pd.Series([10, 729, None], dtype="Int64")).tolist()
+    [True, True, False]
+    """
+    if child_dob is not None:
+        dob = pd.Timestamp(child_dob)
+        limit = dob + pd.DateOffset(months=MONTHS_UNDER)
+        when = pd.to_datetime(start)
+        return ((when >= dob) & (when < limit)).fillna(False).to_numpy(dtype=bool)
+    if child_age_days is None:
+        return np.zeros(len(start), dtype=bool)
+    days = pd.array(child_age_days, dtype="Int64")
+    return ((days >= 0) & (days < DAYS_UNDER)).fillna(False).to_numpy(dtype=bool)
+
+
+def injury_columns(found: InjuryFindings, under_24: np.ndarray, index: pd.Index) -> pd.DataFrame:
+    """The ``injury``, ``injury_kinds`` and ``suspicious_injury`` columns."""
+    injury = found.kinds != 0
+    return pd.DataFrame(
+        {
+            schema.INJURY: injury,
+            schema.INJURY_KINDS: T.masks_to_tuples(found.kinds, schema.INJURY_KINDS_VOCAB),
+            schema.SUSPICIOUS_INJURY: injury & (under_24 | found.suspicious_text),
+        },
+        index=index,
+    )
+
+
+def classify_injuries(
+    events: pd.DataFrame,
+    *,
+    child_dob: pd.Timestamp | str | None = None,
+    path: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Find injuries to the child in ``details`` and ``outcome``.
+
+    Parameters
+    ----------
+    events
+        A frame with ``details`` and ``outcome`` (text, may be missing), and for the age
+        test ``start`` (with ``child_dob``) or ``child_age_days``.
+    child_dob
+        The child's date of birth; without it the age test uses ``child_age_days`` when
+        the frame has it, else only the wording decides ``suspicious_injury``.
+    path
+        An injury vocabulary of your own extending the shipped one.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index-aligned with ``events``: ``injury`` (bool), ``injury_kinds`` (tuple of
+        :data:`scr_timeline.schema.INJURY_KINDS_VOCAB`, in that order) and
+        ``suspicious_injury`` (bool).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"details": ["Skeletal survey: no fractures seen.",
+    ...                                  "Small bruise to thigh noted."],
+    ...                      "outcome": [None, None],
+    ...                      "child_age_days": pd.array([100, 100], dtype="Int64")})
+    >>> classify_injuries(rows)[["injury", "suspicious_injury"]].to_numpy().tolist()
+    [[False, False], [True, True]]
+    """
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError(f"events must be a pandas DataFrame, not {type(events).__name__}")
+    missing = [c for c in (schema.DETAILS, schema.OUTCOME) if c not in events]
+    if missing:
+        raise ValueError(f"events lack the column(s) {', '.join(missing)}")
+    pool = T.build_pool([events[schema.DETAILS], events[schema.OUTCOME]])
+    found = find_injuries(pool, matcher(path))
+    if child_dob is not None and schema.START in events:
+        young = under_24_months(events[schema.START], child_dob=child_dob)
+    elif schema.CHILD_AGE_DAYS in events:
+        young = under_24_months(
+            pd.Series(index=events.index, dtype=object),
+            child_age_days=events[schema.CHILD_AGE_DAYS],
+        )
+    else:
+        young = np.zeros(len(events), dtype=bool)
+    return injury_columns(found, young, events.index)

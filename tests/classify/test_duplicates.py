@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema as S
+from scr_timeline.chronology import Chronology
+from scr_timeline.classify.duplicates import find_duplicates, mark_duplicates
+from scr_timeline.graph import build_graph, contact_matrix
+from scr_timeline.testing import make_events
+
+GP_TEXT = "Phoned HV re bruise on left arm"
+HV_TEXT = "Call from GP re bruise on left arm"
+
+
+def links(values: pd.Series) -> list[str | None]:
+    """The links as plain values (None where there is none), for comparing."""
+    return [None if pd.isna(v) else str(v) for v in values]
+
+
+def _pair(**overrides: object) -> pd.DataFrame:
+    columns: dict[str, object] = {
+        "start": ["12/03/2007", "12/03/2007"],
+        "agency": ["gp", "health_visiting"],
+        "counterparts": [("health_visiting",), ("gp",)],
+        "details": [GP_TEXT, HV_TEXT],
+    }
+    columns.update(overrides)
+    return make_events(**columns)
+
+
+def test_later_listed_copy_points_at_the_earlier_and_nothing_is_deleted():
+    events = _pair()
+    before = events.copy()
+    found = find_duplicates(events)
+    assert found.index.equals(events.index)
+    assert found.name == S.DUPLICATE_OF
+    assert str(found.dtype) == "string"
+    assert links(found) == [None, "e1"]
+    pd.testing.assert_frame_equal(events, before)  # the input is not changed
+
+
+def test_the_order_of_the_table_decides_which_copy_is_later():
+    events = _pair().iloc[::-1]
+    found = find_duplicates(events)
+    assert list(found.index) == ["e2", "e1"]
+    assert links(found) == [None, "e2"]
+
+
+def test_both_agencies_must_name_each_other():
+    one_way = _pair(counterparts=[("health_visiting",), ("mother",)])
+    assert find_duplicates(one_way).isna().all()
+    other_agency = _pair(counterparts=[("health_visiting",), ("csc",)])
+    assert find_duplicates(other_agency).isna().all()
+
+
+def test_one_agency_recording_twice_is_not_a_duplicate():
+    events = _pair(agency=["gp", "gp"], counterparts=[("gp",), ("gp",)])
+    assert find_duplicates(events).isna().all()
+
+
+def test_different_days_are_not_the_same_contact():
+    events = _pair(start=["12/03/2007", "13/03/2007"])
+    assert find_duplicates(events).isna().all()
+
+
+def test_overlapping_spans_share_a_day_but_months_are_too_vague():
+    week = _pair(start=["w/c 12/03/07", "14/03/2007 10:00"])
+    assert links(find_duplicates(week)) == [None, "e1"]
+    month = _pair(start=["March 2007", "14/03/2007"])
+    assert find_duplicates(month).isna().all()
+
+
+def test_text_must_be_similar_and_threshold_decides():
+    different = _pair(details=[GP_TEXT, "Home visit, mother tearful, baby well"])
+    assert find_duplicates(different).isna().all()
+    loose = _pair(details=["Phoned HV about bruise on arm", "Call from GP about bruising to arm"])
+    assert find_duplicates(loose).isna().all()  # token_set_ratio 66.7
+    assert links(find_duplicates(loose, threshold=60)) == [None, "e1"]
+    assert find_duplicates(_pair(), threshold=100).isna().all()
+
+
+def test_events_without_details_are_never_duplicates():
+    events = _pair(details=[None, None])
+    assert find_duplicates(events, threshold=0).isna().all()
+
+
+def test_three_agencies_at_one_meeting_all_point_at_the_first():
+    text = "Strategy discussion: CP medical agreed, s47 to proceed"
+    events = make_events(
+        start=["15/03/2007"] * 3,
+        agency=["csc", "police", "paediatrics"],
+        counterparts=[("police", "paediatrics"), ("csc", "paediatrics"), ("csc", "police")],
+        details=[text, text + " (police notes)", "Strategy discussion: CP medical agreed"],
+    )
+    assert links(find_duplicates(events)) == [None, "e1", "e1"]
+
+
+def test_the_most_similar_earlier_copy_wins():
+    events = make_events(
+        start=["15/03/2007"] * 3,
+        agency=["gp", "gp", "health_visiting"],
+        counterparts=[("health_visiting",), ("health_visiting",), ("gp",)],
+        details=[
+            "Phoned HV about missed immunisations appointment",
+            "Phoned HV re bruise on left arm",
+            "Call from GP re bruise on left arm",
+        ],
+    )
+    assert links(find_duplicates(events)) == [None, None, "e2"]
+
+
+def test_family_counterparts_do_not_get_in_the_way():
+    events = _pair(counterparts=[("mother", "health_visiting"), ("gp", "child")])
+    assert links(find_duplicates(events)) == [None, "e1"]
+
+
+def test_rejects_bad_arguments():
+    with pytest.raises(TypeError, match="DataFrame"):
+        find_duplicates([1, 2])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="between 0 and 100"):
+        find_duplicates(_pair(), threshold=150)
+    with pytest.raises(TypeError, match="threshold must be a number"):
+        find_duplicates(_pair(), threshold="80")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="counterparts"):
+        find_duplicates(_pair().drop(columns=[S.COUNTERPARTS]))
+
+
+def test_empty_table_gives_an_empty_series():
+    found = find_duplicates(Chronology().events)
+    assert len(found) == 0
+    assert found.name == S.DUPLICATE_OF
+
+
+def test_mark_duplicates_keeps_existing_links_and_the_graph_counts_the_contact_once():
+    events = _pair()
+    marked = mark_duplicates(events)
+    assert links(marked[S.DUPLICATE_OF]) == [None, "e1"]
+    assert events[S.DUPLICATE_OF].isna().all()
+    assert len(marked) == len(events)
+    preset = events.copy()
+    preset[S.DUPLICATE_OF] = pd.array([None, "x9"], dtype="string")
+    assert links(mark_duplicates(preset)[S.DUPLICATE_OF]) == [None, "x9"]
+
+    graph = build_graph(Chronology(marked))
+    assert list(graph.edges()) == [("gp", "health_visiting")]
+    assert contact_matrix(marked).loc["health_visiting", "gp"] == 0
+    assert contact_matrix(events).loc["health_visiting", "gp"] == 1
