@@ -137,7 +137,9 @@ def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
             else:
                 out[name] = pd.Series(pd.NA, index=out.index, dtype=dtype)
         elif str(out[name].dtype) != str(dtype):
-            if isinstance(dtype, str) and dtype.startswith("datetime64"):
+            if isinstance(dtype, pd.CategoricalDtype):
+                out[name] = to_category(out[name], dtype, column=name)
+            elif isinstance(dtype, str) and dtype.startswith("datetime64"):
                 out[name] = pd.to_datetime(out[name]).astype("datetime64[ns]")
             elif dtype == "object":
                 pass
@@ -145,6 +147,28 @@ def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
                 out[name] = out[name].astype(dtype)
     extras = [c for c in out.columns if c not in dtypes]
     return out[[*dtypes, *extras]]
+
+
+def to_category(values: pd.Series, dtype: pd.CategoricalDtype, *, column: str) -> pd.Series:
+    """Values as a categorical of a fixed vocabulary (each distinct value looked up once).
+
+    Raises
+    ------
+    ValueError
+        A value is not in the vocabulary (a programming error, not a data flaw: readers
+        and classifiers only ever produce vocabulary values).
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    positions = dtype.categories.get_indexer(pd.Index(uniques, dtype=object))
+    if (positions < 0).any():
+        bad = [str(u) for u, p in zip(uniques, positions, strict=True) if p < 0]
+        raise ValueError(
+            f"column {column!r} holds values outside its vocabulary: {', '.join(bad[:5])}"
+        )
+    lookup = np.append(positions, -1)  # the NA sentinel stays missing
+    return pd.Series(
+        pd.Categorical.from_codes(lookup[codes], dtype=dtype), index=values.index, name=values.name
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,7 +111,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 }
             )
         if problems:
-            table = pd.DataFrame(problems).fillna("")
+            table = pd.DataFrame(problems).astype("string").fillna("")
             with pd.option_context(
                 "display.max_rows", None, "display.max_colwidth", 120, "display.width", 200
             ):

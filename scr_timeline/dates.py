@@ -31,6 +31,7 @@ import calendar
 import datetime as dt
 import numbers
 import re
+import warnings
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -63,20 +64,15 @@ __all__ = [
 MIN_YEAR: Final = 1900
 MAX_YEAR: Final = 2100
 
-APPROXIMATE: Final = "approximate"
-RELATIVE: Final = "relative"
-ERROR_CODE: Final = "error_code"
-ERROR: Final = "error"
-
 #: Columns of :attr:`ParsedDates.frame`, in order.
 FRAME_COLUMNS: Final[tuple[str, ...]] = (
     schema.START,
     schema.END,
     schema.PRECISION,
-    APPROXIMATE,
-    RELATIVE,
-    ERROR_CODE,
-    ERROR,
+    schema.APPROXIMATE,
+    schema.RELATIVE,
+    schema.ERROR_CODE,
+    schema.ERROR,
 )
 
 #: Values of ``error_code``: why a cell did not become a date.
@@ -295,6 +291,7 @@ _PY_PART_MONTH_ONLY: Final = _rx(rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,1
 _PY_BETWEEN: Final = _rx(r"(?:between|from)\s+(?P<l>.+?)\s+(?:and|to|until|till|-)\s+(?P<r>.+)")
 _PY_RANGE_SEP: Final = _rx(r"\s*(?:-|(?<![a-z])(?:to|until|till|til)(?![a-z]))\s*")
 _PY_TOKEN_END: Final = _rx(r"[a-z0-9]+")
+_PY_NOT_DATE_CHAR: Final = _rx(r"[^a-z0-9 ./\-,:'@]")
 _PY_NUMERIC_FIELDS: Final = _rx(
     r"(?<![0-9./-])(?P<a>[0-9]{1,2})\s*[./-]\s*(?P<b>[0-9]{1,2})\s*[./-]\s*"
     r"(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|[./-][0-9])"
@@ -420,21 +417,43 @@ def parse_dates(
     ValueError
         If ``times`` or ``end_values`` does not have the same index as ``values``.
 
+    Notes
+    -----
+    Spans: a day runs to 23:59:59; a time in the cell or the time column gives that minute;
+    "w/c" and "week commencing" the 7 days from that day, "w/e" the 7 days to it;
+    "early/mid/late March" days 1-10, 11-20, 21-end (precision ``week``); "early/mid/late
+    2007" four-month thirds; seasons are Spring Mar-May, Summer Jun-Aug, Autumn (Fall) Sep-Nov
+    and Winter Dec-Feb ("Winter 2007" and "Winter 2007/08" both start in December 2007).
+    A range ("3-5 June 2007", "between ... and ...", "March - April 2007") runs from the start of
+    its first date to the end of its last, at the coarser precision of the two.
+
+    Two-digit years up to the current year's last two digits are 20xx, the others 19xx. Numbers
+    are Excel serials (origin 1899-12-30, Excel's 1900 leap-day bug undone), except whole numbers
+    from 1900 to 2100, which are years. Dates outside 1900-2100 are rejected as
+    ``implausible_date``.
+
+    A relative date moves its anchor's span (the whole day when the anchor is within one day) by
+    the offset; "about n units later" spans n-1 to n+1 units and its precision widens to at least
+    ``week`` (days), ``month`` (weeks), ``season`` (months) or ``year``. Vague offsets ("the
+    following week", "a few days later") count as about 1 unit and about 3 units.
+
     Examples
     --------
     >>> import pandas as pd
-    >>> cells = pd.Series(["12/03/2007", "w/c 12/03/07", "c. June 2007", "2 weeks later"])
+    >>> cells = pd.Series(["12/03/2007", "w/c 19/03/07", "c. June 2007", "2 weeks later"])
     >>> parsed = parse_dates(cells, anchor_relative=True)
     >>> parsed.frame[["start", "end", "precision"]]
            start                 end precision
     0 2007-03-12 2007-03-12 23:59:59       day
-    1 2007-03-12 2007-03-18 23:59:59      week
+    1 2007-03-19 2007-03-25 23:59:59      week
     2 2007-06-01 2007-06-30 23:59:59     month
     3 2007-06-15 2007-07-14 23:59:59     month
     >>> parsed.frame["approximate"].tolist()
     [False, False, True, False]
-    >>> [code for code, message, row in parsed.warnings]
-    ['approximate_date', 'relative_date_anchored']
+    >>> for code, message, row in parsed.warnings:
+    ...     print(row, code, message)
+    2 approximate_date 'c. June 2007' is marked approximate; placed at 01/06/2007 to 30/06/2007
+    3 relative_date_anchored '2 weeks later' counted from row 2 ('c. June 2007'): read as 15/06/2007 to 14/07/2007
 
     A file that writes month first is detected from its dates:
 
@@ -501,8 +520,8 @@ def parse_date(text: object, *, dayfirst: bool = True) -> tuple[pd.Timestamp, pd
     )
     row = parsed.frame.iloc[0]
     if pd.isna(row[schema.START]):
-        code = str(row[ERROR_CODE])
-        raise DateParseError(str(row[ERROR]), found=text, expected=_EXPECTED[code])
+        code = str(row[schema.ERROR_CODE])
+        raise DateParseError(str(row[schema.ERROR]), found=text, expected=_EXPECTED[code])
     return row[schema.START], row[schema.END], str(row[schema.PRECISION])
 
 
@@ -835,6 +854,8 @@ class _Reader:
 
     # one date or one range, the whole string
     def full(self, s: str) -> _Span | None:
+        if _PY_NOT_DATE_CHAR.search(s):
+            return None  # no form uses brackets, semicolons and the like
         reject: _Reject | None = None
         try:
             span = self.single(s)
@@ -1014,6 +1035,24 @@ class _Reader:
         return span
 
 
+_LAST_WORDS: Final = frozenset(
+    {*_SEASONS, "am", "pm", "m", "hrs", "hr", "hours", "h", "z", "noon", "midday", "midnight"}
+    | {"later", "after", "afterwards", "on", "earlier", "before", "previously", "prior", "date"}
+    | {"day", "days", "morning", "afternoon", "evening", "night", "week", "weeks", "month"}
+    | {"months", "year", "years", "fortnight", "fortnights"}
+)
+
+
+def _can_end_a_date(token: str) -> bool:
+    """Whether a date (or a relative date) can end with this word or number."""
+    return (
+        token[-1].isdigit()
+        or token[0].isdigit()
+        or token in _LAST_WORDS
+        or (_month_number(token) is not None)
+    )
+
+
 def _relative(s: str) -> _Rel | None:
     if m := _PY_REL_COUNT.fullmatch(s):
         word = m["n"]
@@ -1080,11 +1119,11 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
             span = _dateutil(s, dayfirst)
     warnings: list[tuple[str, str]] = []
     if span is None and reject is None:
-        found = _with_extra_text(reader, text, s)
+        found = _with_extra_text(reader, s)
         if isinstance(found, _Reject):
             reject = found
-        elif isinstance(found, _Result):
-            return found
+        elif isinstance(found, _Rel):
+            return _relative_result(text, found._replace(approx=found.approx or approx), ())
         elif found is not None:
             span, rest = found
             warnings.append(("extra_text", _extra_message(text, span, rest)))
@@ -1098,7 +1137,7 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         )
     if approx:
         warnings.insert(0, ("approximate_date", _approx_message(text, span)))
-    return _Result(span, approx=approx, warnings=tuple(warnings + reader.warnings))
+    return _Result(span, approx=approx, warnings=tuple(dict.fromkeys(warnings + reader.warnings)))
 
 
 def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]) -> _Result:
@@ -1115,11 +1154,10 @@ def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]
     )
 
 
-def _with_extra_text(
-    reader: _Reader, text: str, s: str
-) -> tuple[_Span, str] | _Reject | _Result | None:
-    """The longest leading date in ``s`` followed by other text."""
-    ends = [m.end() for m in _PY_TOKEN_END.finditer(s)][:10]
+def _with_extra_text(reader: _Reader, s: str) -> tuple[_Span, str] | _Reject | _Rel | None:
+    """The longest leading date (or relative date) in ``s`` followed by other text."""
+    tokens = [m for m in _PY_TOKEN_END.finditer(s)][:10]
+    ends = [m.end() for m in tokens if _can_end_a_date(m.group())]
     for end in reversed(ends):
         rest = s[end:].strip()
         head = s[:end].strip(" ,;:-(/")
@@ -1127,7 +1165,7 @@ def _with_extra_text(
             continue
         rel = _relative(head)
         if rel is not None:
-            return _relative_result(text, rel, ())
+            return rel
         try:
             span = reader.full(head)
         except _Reject as err:
@@ -1181,6 +1219,8 @@ class _Batch:
         self.message: npt.NDArray[np.object_] = np.full(n, None, object)
         self.warnings: npt.NDArray[np.object_] = np.full(n, None, object)
         self.rel: npt.NDArray[np.object_] = np.full(n, None, object)
+        self.has_warnings = np.zeros(n, bool)
+        self.is_relative = np.zeros(n, bool)
 
     def put(self, i: int, result: _Result) -> None:
         if result.span is not None:
@@ -1192,17 +1232,17 @@ class _Batch:
         self.message[i] = result.message
         self.warnings[i] = result.warnings or None
         self.rel[i] = result.rel
+        self.has_warnings[i] = bool(result.warnings)
+        self.is_relative[i] = result.rel is not None
+
+    def warn(self, i: int, warnings: tuple[tuple[str, str], ...]) -> None:
+        self.warnings[i] = warnings
+        self.has_warnings[i] = True
 
     def fail(self, where: npt.NDArray[Any], code: str, message: str) -> None:
         self.prec[where] = -1
         self.code[where] = code
         self.message[where] = message
-
-    def flags(self) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
-        """(has warnings, is relative) per item."""
-        has_warnings = np.fromiter((w is not None for w in self.warnings), bool, len(self.warnings))
-        is_relative = np.fromiter((r is not None for r in self.rel), bool, len(self.rel))
-        return has_warnings, is_relative
 
 
 def _serials(values: npt.NDArray[np.float64]) -> _Batch:
@@ -1323,17 +1363,45 @@ def _datetimes(ns: npt.NDArray[np.int64], valid: npt.NDArray[np.bool_], texts: A
     return out
 
 
-def _datetime_series(values: pd.Series) -> _Batch:
-    arr = values
-    if getattr(arr.dt, "tz", None) is not None:
-        arr = arr.dt.tz_localize(None)
-    raw = arr.to_numpy()
+def _wall_clock_seconds(values: pd.Series) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Seconds since the epoch (local wall clock) of a datetime column, and which are set.
+
+    Raises TypeError, ValueError or NotImplementedError for a column numpy cannot hold (the
+    caller then reads each distinct cell on its own).
+    """
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        values = values.dt.tz_localize(None)
+    raw = values.to_numpy(dtype="datetime64[s]", na_value=np.datetime64("NaT"))
     valid = ~np.isnat(raw)
-    secs = raw.astype("M8[s]").astype(np.int64)
-    secs = np.where(valid, secs, 0)
-    out = _datetimes(secs, valid, lambda i: str(raw[i]))
+    return np.where(valid, raw.astype(np.int64), 0), valid
+
+
+def _datetime_series(values: pd.Series) -> _Batch:
+    secs, valid = _wall_clock_seconds(values)
+    out = _datetimes(secs, valid, lambda i: _quote(str(values.iloc[i])))
     out.fail(~valid, "empty_date", "the date cell is empty")
     return out
+
+
+def _convert_objects(values: pd.Series) -> pd.Series | None:
+    """An object column holding only datetimes or only numbers, as a datetime or float column.
+
+    None when the column is mixed or the conversion is not clean (then each distinct cell is
+    read on its own).
+    """
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            if kind in {"datetime", "datetime64", "date"}:
+                converted = pd.to_datetime(values, errors="raise")
+                if pd.api.types.is_datetime64_any_dtype(converted.dtype):
+                    return converted
+            elif kind in {"integer", "floating", "mixed-integer-float"}:
+                return values.astype(np.float64)
+    except (ValueError, TypeError, OverflowError, ArithmeticError, Warning):
+        return None
+    return None
 
 
 def _object_seconds(v: object) -> int | None:
@@ -1364,11 +1432,16 @@ def _normalise(texts: list[str]) -> pa.Array:
             [t.encode("utf-8", "replace").decode("utf-8") for t in texts], type=pa.large_string()
         )
     arr = pc.utf8_lower(arr)
-    arr = pc.replace_substring_regex(arr, "[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]", "-")
-    arr = pc.replace_substring_regex(arr, "[\u2018\u2019\u201b\u2032`\u00b4]", "'")
-    arr = pc.replace_substring_regex(
-        arr, "[\\s\\x0b\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+", " "
-    )
+    # only texts with a character outside printable ASCII, or a run of spaces, need the rest
+    needs = pc.fill_null(pc.match_substring_regex(arr, "[^ -~]|  "), False)
+    if pc.any(needs).as_py():
+        some = arr.filter(needs)
+        some = pc.replace_substring_regex(some, "[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]", "-")
+        some = pc.replace_substring_regex(some, "[\u2018\u2019\u201b\u2032`\u00b4]", "'")
+        some = pc.replace_substring_regex(
+            some, "[\\s\\x0b\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+", " "
+        )
+        arr = pc.replace_with_mask(arr, needs, some)
     return pc.utf8_trim(arr, " ")
 
 
@@ -1505,7 +1578,7 @@ class _Strings:
             if serial_text[i]:
                 msg = f"{_quote(self.texts[i])} looks like an Excel date serial; read it as "
                 warns.append(("excel_serial_text", msg + _describe(span)))
-            out.warnings[where[i]] = tuple(warns)
+            out.warn(int(where[i]), tuple(warns))
         left = np.flatnonzero(~done)
         if len(left):
             norms = self.norm.take(pa.array(left)).to_pylist()
@@ -1675,22 +1748,31 @@ class _Column:
         self.strings: _Strings | None = None
         self.string_where = np.zeros(0, np.int64)
         self.codes: npt.NDArray[np.int64] | None = None
-        dtype = values.dtype
-        if isinstance(dtype, pd.CategoricalDtype):
+        if isinstance(values.dtype, pd.CategoricalDtype):
             values = values.astype(object)
-            dtype = values.dtype
+        if pd.api.types.is_object_dtype(values.dtype):
+            converted = _convert_objects(values)
+            values = converted if converted is not None else values
+        dtype = values.dtype
         if pd.api.types.is_datetime64_any_dtype(dtype):
-            self.batch = _datetime_series(values)
-            return
+            try:
+                self.batch = _datetime_series(values)
+                return
+            except (TypeError, ValueError, NotImplementedError, OverflowError):
+                values = values.astype(object)
         if (
             pd.api.types.is_numeric_dtype(dtype)
             and not pd.api.types.is_bool_dtype(dtype)
             and not pd.api.types.is_complex_dtype(dtype)
         ):
-            numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
-            self.batch = _serials(numbers)
-            self.batch.fail(np.isnan(numbers), "empty_date", "the date cell is empty")
-            return
+            try:
+                numbers = values.to_numpy(dtype=np.float64, na_value=np.nan)
+            except (TypeError, ValueError, OverflowError):
+                values = values.astype(object)
+            else:
+                self.batch = _serials(numbers)
+                self.batch.fail(np.isnan(numbers), "empty_date", "the date cell is empty")
+                return
         try:
             codes, uniques = pd.factorize(values, use_na_sentinel=True)
         except TypeError:  # unhashable cells (lists, dicts): keep them as opaque values
@@ -1715,6 +1797,8 @@ class _Column:
         texts: list[str] = []
         number_idx: list[int] = []
         numbers_found: list[float] = []
+        moment_idx: list[int] = []
+        moments: list[int] = []
         for i, v in enumerate(items.tolist()):
             if isinstance(v, str):
                 text_idx.append(i)
@@ -1730,12 +1814,8 @@ class _Column:
                 message = f"the date cell holds only a time of day ({v}), no date"
                 batch.put(i, _Result(None, code="unreadable_date", message=message))
             elif (secs := _object_seconds(v)) is not None:
-                one = _datetimes(np.array([secs]), np.array([True]), lambda _, v=v: repr(v))
-                span = _Span(int(one.start[0]), int(one.end[0]), int(one.prec[0]))
-                ok = one.prec[0] >= 0
-                batch.put(
-                    i, _Result(span if ok else None, code=one.code[0], message=one.message[0])
-                )
+                moment_idx.append(i)
+                moments.append(secs)
             elif v is None or v is pd.NaT or v is pd.NA:
                 batch.fail(np.array([i]), "empty_date", "the date cell is empty")
             else:
@@ -1749,6 +1829,13 @@ class _Column:
             for name in ("start", "end", "prec", "code", "message"):
                 getattr(batch, name)[where] = getattr(nums, name)
             batch.fail(where[np.isnan(found)], "empty_date", "the date cell is empty")
+        if moment_idx:
+            where = np.array(moment_idx)
+            found_moments = np.array(moments, dtype=np.int64)
+            valid = np.ones(len(where), bool)
+            read = _datetimes(found_moments, valid, lambda j: _quote(items[where[j]]))
+            for name in ("start", "end", "prec", "code", "message"):
+                getattr(batch, name)[where] = getattr(read, name)
         if text_idx:
             self.strings = _Strings(texts)
             self.string_where = np.array(text_idx, dtype=np.int64)
@@ -1767,7 +1854,7 @@ class _Column:
     def rows(self) -> _Rows:
         """Per-row results."""
         batch = self.batch
-        has_warnings, is_relative = batch.flags()
+        has_warnings, is_relative = batch.has_warnings, batch.is_relative
         if self.codes is None:
             item = np.arange(self.n_rows)
             return _Rows(
@@ -1884,13 +1971,16 @@ def _time_cells(times: pd.Series) -> _Times:
     """Per row: the time of day in minutes, or _T_EMPTY / _T_BAD."""
     n_rows = len(times)
     if pd.api.types.is_datetime64_any_dtype(times.dtype):
-        raw = times.to_numpy()
-        valid = ~np.isnat(raw)
-        secs = raw.astype("M8[s]").astype(np.int64)
-        minutes = np.where(valid, (secs % _DAY_S) // 60, _T_EMPTY)
-        return _Times(minutes, minutes.copy(), np.zeros(n_rows, bool), np.full(n_rows, None))
+        try:
+            secs, valid = _wall_clock_seconds(times)
+        except (TypeError, ValueError, NotImplementedError, OverflowError):
+            times = times.astype(object)
+        else:
+            minutes = np.where(valid, (secs % _DAY_S) // 60, _T_EMPTY)
+            return _Times(minutes, minutes.copy(), np.zeros(n_rows, bool), np.full(n_rows, None))
     try:
-        codes, uniques = pd.factorize(times.astype(object), use_na_sentinel=True)
+        plain = times.astype(object) if isinstance(times.dtype, pd.CategoricalDtype) else times
+        codes, uniques = pd.factorize(plain, use_na_sentinel=True)
     except TypeError:
         cells = pd.Series([_hashable(v) for v in times.tolist()], dtype=object)
         codes, uniques = pd.factorize(cells, use_na_sentinel=True)
@@ -2025,7 +2115,8 @@ def _apply_times(
     """Add the time column to the rows whose date is one day."""
     given = cells.start[rows] >= 0
     prec = state.prec[rows]
-    day = state.ok[rows] & (prec == _P_DAY) & given
+    one_day = (prec == _P_DAY) & (state.end[rows] - state.start[rows] == _DAY_S - 1)
+    day = state.ok[rows] & one_day & given
     apply = rows[day]
     day_start = state.start[apply]
     state.start[apply] = day_start + cells.start[apply] * 60
@@ -2149,7 +2240,7 @@ def _anchor(
 
 def _relative_span(rel: _Rel, a_start: int, a_end: int, a_prec: int) -> _Span:
     """The span of a relative date counted from an anchor span."""
-    if a_prec <= _P_DAY:  # count from the anchor's day, even if it had a time
+    if a_start // _DAY_S == a_end // _DAY_S:  # within one day: count from that whole day
         day_start = a_start - a_start % _DAY_S
         base = _Span(day_start, day_start + _DAY_S - 1, _P_DAY)
     else:
@@ -2202,12 +2293,16 @@ def _frame(index: pd.Index, state: _State) -> pd.DataFrame:
     # error codes and messages: dictionary-encoded over the distinct cells
     batch, item = state.rows.batch, state.rows.item
     failed = ~ok
-    code_names = sorted({c for c in batch.code.tolist() if c is not None})
+    failed_items, inverse = np.unique(item[failed], return_inverse=True)
+    messages = [str(m) for m in batch.message[failed_items].tolist()]
+    message_codes = np.full(len(ok), -1, np.int64)
+    message_codes[failed] = inverse
+    codes_found = [str(c) for c in batch.code[failed_items].tolist()]
+    code_names = sorted(set(codes_found))
     code_index = {c: k for k, c in enumerate(code_names)}
-    item_code = np.array([code_index.get(c, -1) for c in batch.code.tolist()], dtype=np.int64)
-    code_codes = np.where(failed, item_code[item], -1)
-    messages = [m if m is not None else "" for m in batch.message.tolist()]
-    message_codes = np.where(failed, item, -1)
+    item_code = np.array([code_index[c] for c in codes_found], dtype=np.int64)
+    code_codes = np.full(len(ok), -1, np.int64)
+    code_codes[failed] = item_code[inverse]
     for i, message in state.messages.items():
         if failed[i]:
             message_codes[i] = len(messages)
@@ -2217,10 +2312,10 @@ def _frame(index: pd.Index, state: _State) -> pd.DataFrame:
             schema.START: starts,
             schema.END: ends,
             schema.PRECISION: precision,
-            APPROXIMATE: state.approx & ok,
-            RELATIVE: state.relative,
-            ERROR_CODE: _string_column(code_codes, code_names),
-            ERROR: _string_column(message_codes, messages),
+            schema.APPROXIMATE: state.approx & ok,
+            schema.RELATIVE: state.relative,
+            schema.ERROR_CODE: _string_column(code_codes, code_names),
+            schema.ERROR: _string_column(message_codes, messages),
         },
         index=index,
     )

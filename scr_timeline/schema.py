@@ -20,6 +20,7 @@ __all__ = [
     "AGENCIES",
     "AGENCY",
     "AGENCY_LABELS",
+    "APPROXIMATE",
     "CHILD_AGE_DAYS",
     "CHILD_SEEN",
     "COMMENT",
@@ -29,6 +30,8 @@ __all__ = [
     "DETAILS",
     "DUPLICATE_OF",
     "END",
+    "ERROR",
+    "ERROR_CODE",
     "EVENT_COLUMNS",
     "EVENT_ID",
     "EVENT_TYPE",
@@ -48,6 +51,7 @@ __all__ = [
     "REASON",
     "REASON_CODE",
     "REJECTED_COLUMNS",
+    "RELATIVE",
     "ROLE",
     "ROLES",
     "SEQUENCE",
@@ -150,6 +154,12 @@ WARNING_COLUMNS: Final[tuple[str, ...]] = (
     SOURCE_SHEET,
     SOURCE_ROW,
 )
+
+# --- columns of ParsedDates.frame (scr_timeline.dates) besides START, END, PRECISION -------
+APPROXIMATE: Final = "approximate"
+RELATIVE: Final = "relative"
+ERROR_CODE: Final = "error_code"
+ERROR: Final = "error"
 
 # --- fields a heading can map to (GLOSSARY.md "Column headings") -------------------------
 DATE: Final = "date"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import doctest
+from collections.abc import Sequence
 from decimal import Decimal
 
 import numpy as np
@@ -45,7 +47,7 @@ def ts(text: str) -> pd.Timestamp:
     return pd.Timestamp(text)
 
 
-def read(cells: list[object], **kwargs: object) -> ParsedDates:
+def read(cells: Sequence[object], **kwargs: object) -> ParsedDates:
     return parse_dates(pd.Series(cells, dtype=object), **kwargs)  # type: ignore[arg-type]
 
 
@@ -455,6 +457,20 @@ def test_relative_date_after_a_timed_anchor_is_a_day() -> None:
     assert rows.iloc[2]["start"] == ts("2007-03-13")
 
 
+def test_relative_date_after_a_range_moves_the_whole_range() -> None:
+    frame = read(["3-5 June 2007", "a week later"], anchor_relative=True).frame
+    assert frame.iloc[1][["start", "end"]].tolist() == [
+        ts("2007-06-10"),
+        ts("2007-06-12 23:59:59"),
+    ]
+
+
+def test_relative_date_with_trailing_text_keeps_its_approximation() -> None:
+    parsed = read(["12 March 2007", "approx 2 weeks later (tel)"], anchor_relative=True)
+    row = parsed.frame.iloc[1]
+    assert row["approximate"] and row["precision"] == "month"
+
+
 def test_month_offsets_keep_to_the_end_of_short_months() -> None:
     frame = read(["31/01/2007", "1 month later"], anchor_relative=True).frame
     assert frame["start"].iloc[1] == ts("2007-02-28")
@@ -667,8 +683,15 @@ def test_a_time_only_applies_to_single_days() -> None:
     assert codes(parsed) == [("time_ignored", 0), ("time_ignored", 1)]
 
 
+def test_a_time_does_not_shrink_a_range_of_days() -> None:
+    parsed = parse_dates(pd.Series(["3-5 June 2007"]), times=pd.Series(["14:30"]))
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"]) == (ts("2007-06-03"), ts("2007-06-05 23:59:59"))
+    assert codes(parsed) == [("time_ignored", 0)]
+
+
 def test_datetime_time_column() -> None:
-    times = pd.Series(pd.to_datetime(["1900-01-01 14:30", None]))
+    times = pd.Series([pd.Timestamp("1900-01-01 14:30"), pd.NaT])
     parsed = parse_dates(pd.Series(["12/03/2007", "13/03/2007"]), times=times)
     assert parsed.frame["start"].tolist() == [ts("2007-03-12 14:30"), ts("2007-03-13")]
 
@@ -700,8 +723,14 @@ def test_excel_serial_series_of_floats() -> None:
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [(60, "impossible_date"), (0, "unreadable_date"), (-5, "unreadable_date")]
-    + [(2958465, "implausible_date"), (3e7, "unreadable_date"), (float("inf"), "unreadable_date")],
+    [
+        (60, "impossible_date"),
+        (0, "unreadable_date"),
+        (-5, "unreadable_date"),
+        (2958465, "implausible_date"),
+        (3e7, "unreadable_date"),
+        (float("inf"), "unreadable_date"),
+    ],
 )
 def test_implausible_serials(value: float, code: str) -> None:
     assert one(value)["error_code"] == code
@@ -741,10 +770,8 @@ def test_datetime_objects() -> None:
 
 @pytest.mark.parametrize("unit", ["ns", "us", "s"])
 def test_datetime64_series(unit: str) -> None:
-    moments = pd.to_datetime(["2007-03-12", "2007-03-12 14:30", None], format="ISO8601")
-    values = pd.Series(moments).astype(
-        f"datetime64[{unit}]"
-    )
+    moments = [pd.Timestamp("2007-03-12"), pd.Timestamp("2007-03-12 14:30"), pd.NaT]
+    values = pd.Series(moments).dt.as_unit(unit)
     frame = parse_dates(values).frame
     assert frame["start"].iloc[:2].tolist() == [ts("2007-03-12"), ts("2007-03-12 14:30")]
     assert frame["precision"].iloc[:2].tolist() == [DAY, "minute"]
@@ -769,6 +796,30 @@ def test_mixed_cells_as_excel_readers_deliver_them() -> None:
     assert frame["error"].iloc[6] == "cannot read [1, 2] (list) as a date"
 
 
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (pd.Series([39153, None], dtype="Int64"), [ts("2007-03-12"), pd.NaT]),
+        (pd.Series([39153.5, None], dtype="Float64"), [ts("2007-03-12 12:00"), pd.NaT]),
+        (
+            pd.Series([dt.date(2007, 3, 12), None], dtype="date32[pyarrow]"),
+            [ts("2007-03-12"), pd.NaT],
+        ),
+        (
+            pd.Series([pd.Timestamp("2007-03-12 14:30"), None], dtype="timestamp[ns][pyarrow]"),
+            [ts("2007-03-12 14:30"), pd.NaT],
+        ),
+        (pd.Series(["12/03/2007", None], dtype="string[pyarrow]"), [ts("2007-03-12"), pd.NaT]),
+        (pd.Series(pd.to_timedelta([1, 2], unit="D")), [pd.NaT, pd.NaT]),
+        (pd.Series([1 + 2j, 3j]), [pd.NaT, pd.NaT]),
+        (pd.Series([True, False]), [pd.NaT, pd.NaT]),
+    ],
+)
+def test_column_dtypes(values: pd.Series, expected: list[pd.Timestamp]) -> None:
+    frame = parse_dates(values, dayfirst=True).frame
+    assert frame["start"].tolist() == expected
+
+
 def test_categorical_and_string_dtypes() -> None:
     for values in (
         pd.Series(["12/03/2007", "March 2007"], dtype="category"),
@@ -786,9 +837,9 @@ def test_end_values_set_the_end() -> None:
         end_values=pd.Series(["14/03/2007", "June 2007", "", "c. 20/03/2007", "14/03/2007"]),
     )
     frame = parsed.frame
-    assert frame["start"].tolist()[:4] == [ts("2007-03-12"), ts("2007-03-01")] + [
-        ts("2007-03-12")
-    ] * 2
+    assert (
+        frame["start"].tolist()[:4] == [ts("2007-03-12"), ts("2007-03-01")] + [ts("2007-03-12")] * 2
+    )
     assert frame["end"].tolist()[:4] == [
         ts("2007-03-14 23:59:59"),
         ts("2007-06-30 23:59:59"),
@@ -896,7 +947,7 @@ def test_parse_date_raises_with_evidence() -> None:
 
 def test_codes_used_are_documented() -> None:
     cells = ["31/06/2007", "12 March", "2 weeks later", "", "x", "0207-01-01", "5-3 June 2007"]
-    frame = read(cells + ["25/12/2007", "04/13/2007"]).frame
+    frame = read([*cells, "25/12/2007", "04/13/2007"]).frame
     assert set(frame["error_code"].dropna()) <= set(ERROR_CODES)
     parsed = read(["c. 2007", "39153", "12/03/2007 x", "Tue 12/03/2007", "04/05/2007"])
     assert {code for code, _, _ in parsed.warnings} <= set(WARNING_CODES)
@@ -943,13 +994,67 @@ def test_strict_forms_never_reach_the_reference_reader(monkeypatch: pytest.Monke
 
 PIECES = st.sampled_from(
     [
-        "12", "3", "03", "31", "29", "2", "00", "13", "2007", "07", "1999", "39153", "/", ".",
-        "-", " ", ":", "30", "14", "pm", "am", "hrs", "th", "st", "of", "march", "mar", "sept",
-        "feb", "june", "monday", "tue", "w/c", "w/e", "week commencing", "c.", "circa",
-        "approx", "?", "(approx)", "early", "mid", "late", "end of", "spring", "winter",
-        "between", "and", "to", "2 weeks later", "the next day", "same day", "at", "t", ",",
-        "(", ")", "'", "x", "tel",
-    ]  # fmt: skip
+        "12",
+        "3",
+        "03",
+        "31",
+        "29",
+        "2",
+        "00",
+        "13",
+        "2007",
+        "07",
+        "1999",
+        "39153",
+        "/",
+        ".",
+        "-",
+        " ",
+        ":",
+        "30",
+        "14",
+        "pm",
+        "am",
+        "hrs",
+        "th",
+        "st",
+        "of",
+        "march",
+        "mar",
+        "sept",
+        "feb",
+        "june",
+        "monday",
+        "tue",
+        "w/c",
+        "w/e",
+        "week commencing",
+        "c.",
+        "circa",
+        "approx",
+        "?",
+        "(approx)",
+        "early",
+        "mid",
+        "late",
+        "end of",
+        "spring",
+        "winter",
+        "between",
+        "and",
+        "to",
+        "2 weeks later",
+        "the next day",
+        "same day",
+        "at",
+        "t",
+        ",",
+        "(",
+        ")",
+        "'",
+        "x",
+        "tel",
+    ]
 )
 DATEISH = st.lists(PIECES, max_size=8).map("".join)
 NUMBER = st.one_of(st.integers(0, 40), st.sampled_from([2007, 1999, 2100, 2101, 1899, 7, 0]))
@@ -1102,6 +1207,11 @@ def test_excel_serials_and_objects_read_back(day: dt.date) -> None:
     frame = read([serial, float(serial), day, dt.datetime.combine(day, dt.time())]).frame
     assert frame["start"].tolist() == [pd.Timestamp(day)] * 4
     assert frame["precision"].tolist() == [DAY] * 4
+
+
+def test_docstring_examples_run() -> None:
+    failures, tried = doctest.testmod(dates, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert tried > 0 and failures == 0
 
 
 def test_decimal_cells() -> None:

@@ -1,7 +1,8 @@
-"""Classify what chronologies say: agencies (from aliases), and later event types,
-injuries and contacts.
+"""Classify what chronologies say: agencies (from aliases), event types, roles, injuries,
+whether the child was seen, counterparts, and contacts recorded twice.
 
-Domain knowledge lives in package data (``scr_timeline/data/*.csv``), not in code.
+Domain knowledge lives in package data (``scr_timeline/data/*.csv``), not in code; every
+vocabulary can be extended with a file of your own.
 
 Examples
 --------
@@ -15,5 +16,16 @@ from scr_timeline.classify.agencies import (
     load_agency_aliases,
     normalise_agencies,
 )
+from scr_timeline.classify.duplicates import find_duplicates, mark_duplicates
+from scr_timeline.classify.pipeline import VOCABULARY_NAMES, child_age_days, classify_events
 
-__all__ = ["agency_from_name", "load_agency_aliases", "normalise_agencies"]
+__all__ = [
+    "VOCABULARY_NAMES",
+    "agency_from_name",
+    "child_age_days",
+    "classify_events",
+    "find_duplicates",
+    "load_agency_aliases",
+    "mark_duplicates",
+    "normalise_agencies",
+]

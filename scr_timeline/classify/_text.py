@@ -54,14 +54,15 @@ from scr_timeline.exceptions import ChronologyReadError
 __all__ = [
     "LEFT",
     "WORD",
+    "Entries",
     "Pool",
+    "Resolver",
     "build_pool",
     "cue_pattern",
     "masks_to_tuples",
     "phrase_regex",
     "phrase_tokens",
-    "Entries",
-    "Resolver",
+    "piece_or",
     "read_vocabulary",
     "row_or",
     "trie_regex",
@@ -74,6 +75,9 @@ LEFT: Final = r"(?<![a-z0-9])"
 RIGHT_LETTER: Final = r"(?![a-z])"
 #: After a phrase ending in a digit: no letter or digit ("s47" is not "s470").
 RIGHT_DIGIT: Final = r"(?![a-z0-9])"
+
+#: A regex that looks ahead or behind.
+LOOKAROUND: Final = re.compile(r"\(\?<?[=!]")
 
 _SPACE: Final = r"[\s\-]+"
 _HYPHEN: Final = r"[\s\-]?"
@@ -187,17 +191,21 @@ def alternation(
     """Phrases written as words (a trie) and phrases written as regexes, as one group.
 
     Regex phrases are tried first at each position; among word phrases the longest wins.
-    ``regexes`` are ``(row number, regex)`` pairs; with ``group`` each regex is captured in
-    a group named ``{group}{row number}``, so a match says which row it came from.
+    ``regexes`` are ``(row number, regex)`` pairs; with ``group``, each regex that looks
+    ahead or behind is captured in a group named ``{group}{row number}``, so a match says
+    which row it came from (the text it matched cannot).
 
-    >>> rx = re.compile(alternation(["no", "none"], [(7, r"nil(?:s)?")], group="r"))
-    >>> [(m.group(), m.lastgroup) for m in rx.finditer("none, nil, no")]
+    >>> rx = re.compile(alternation(["no", "none"], [(7, r"nil(?= found)")], group="r"))
+    >>> [(m.group(), m.lastgroup) for m in rx.finditer("none, nil found, no")]
     [('none', None), ('nil', 'r7'), ('no', None)]
     """
     parts = []
     for number, regex in regexes:
         body = wrap_regex(regex)
-        parts.append(f"(?P<{group}{number}>{body})" if group else body)
+        # only a regex that looks around needs a group: the others are recognised again
+        # from the text they matched (see Resolver), and groups cost matching time
+        needs_group = group is not None and LOOKAROUND.search(regex) is not None
+        parts.append(f"(?P<{group}{number}>{body})" if needs_group else body)
     tokens = [phrase_tokens(w) for w in dict.fromkeys(words) if normalise_phrase(w)]
     if tokens:
         parts.append(trie_regex(tokens))
@@ -444,6 +452,7 @@ class Resolver:
         self.usable = usable
         self.group = group
         self._cache: dict[tuple[str, int], np.ndarray] = {}
+        self._origin: dict[str, int] = {}
 
     def regex_rows(self, found: pd.DataFrame) -> np.ndarray:
         """The regex row whose group matched, per match (-1: a word phrase matched)."""
@@ -452,6 +461,17 @@ class Resolver:
             name = str(column)
             if name.startswith(self.group) and name[len(self.group) :].isdigit():
                 out[found[column].notna().to_numpy()] = int(name[len(self.group) :])
+        return out
+
+    def matched_rows(self, hits: Sequence[str], regex_rows: np.ndarray) -> np.ndarray:
+        """The vocabulary row each match came from, whatever agency it serves."""
+        out = regex_rows.copy()
+        for i in np.flatnonzero(out < 0).tolist():
+            hit = hits[i]
+            if hit not in self._origin:
+                candidates = self.entries.candidates(hit)
+                self._origin[hit] = candidates[0] if candidates else -1
+            out[i] = self._origin[hit]
         return out
 
     def rows(self, hits: Sequence[str], regex_rows: np.ndarray) -> np.ndarray:
@@ -485,9 +505,13 @@ class Pool:
         Number of rows the cells came from.
     pieces
         The distinct pieces, lower-cased, quotes straightened (a pandas Series of str).
-    piece, row, field, order
-        One entry per piece occurrence: which distinct piece, which row, which of the
-        input columns (0, 1, ...), and the position of the piece within its cell.
+    piece, row, field
+        One entry per piece occurrence: which distinct piece, which row, and which of
+        the input columns (0, 1, ...). Occurrences come field by field, rows in order
+        within a field and pieces in reading order within a cell, so the position of an
+        occurrence is its reading order within its row.
+    ends
+        Where each field's occurrences end.
     """
 
     n_rows: int
@@ -495,23 +519,30 @@ class Pool:
     piece: np.ndarray
     row: np.ndarray
     field: np.ndarray
-    order: np.ndarray
+    ends: tuple[int, ...] = ()
+
+    def upto(self, n_fields: int) -> slice:
+        """The occurrences of fields ``0 .. n_fields - 1`` (they come first, in order)."""
+        end = self.ends[n_fields - 1] if 0 < n_fields <= len(self.ends) else len(self.piece)
+        return slice(0, end)
 
 
 def _arrow_strings(values: pd.Series) -> pa.ChunkedArray:
-    """A Series of text as an Arrow large_string chunked array (zero copy where possible)."""
+    """A Series of text as an Arrow large_string chunked array.
+
+    Arrow-backed strings pass through without a copy; numbers are cast by Arrow; a column
+    mixing types is converted through its distinct values only.
+    """
     try:
         arr = pa.array(values, from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
-        arr = pa.array(values.astype(object).where(values.notna(), None).map(
-            lambda v: None if v is None else str(v)
-        ), from_pandas=True)
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        texts = pa.array([str(u) for u in uniques], type=pa.large_string())
+        arr = texts.take(pa.array(codes, mask=codes < 0))
     chunked = arr if isinstance(arr, pa.ChunkedArray) else pa.chunked_array([arr])
-    if not (pa.types.is_string(chunked.type) or pa.types.is_large_string(chunked.type)):
-        chunked = pc.cast(chunked.cast(pa.large_string(), safe=False), pa.large_string()) if (
-            pa.types.is_null(chunked.type)
-        ) else pc.cast(chunked, pa.large_string())
-    return chunked.cast(pa.large_string())
+    if pa.types.is_large_string(chunked.type):
+        return chunked
+    return pc.cast(chunked, pa.large_string())
 
 
 def build_pool(columns: Sequence[pd.Series], *, separator: str = ". ") -> Pool:
@@ -531,29 +562,30 @@ def build_pool(columns: Sequence[pd.Series], *, separator: str = ". ") -> Pool:
     ...                    pd.Series(["NFA.", "Home visit."])])
     >>> sorted(pool.pieces)
     ['child seen.', 'home visit', 'home visit.', 'nfa.']
-    >>> pool.row.tolist(), pool.field.tolist(), pool.order.tolist()
-    ([0, 0, 0, 1], [0, 0, 1, 1], [0, 1, 0, 0])
+    >>> pool.row.tolist(), pool.field.tolist()
+    ([0, 0, 0, 1], [0, 0, 1, 1])
     """
     n_rows = len(columns[0]) if columns else 0
     flats: list[pa.Array] = []
     rows: list[np.ndarray] = []
     fields: list[np.ndarray] = []
-    orders: list[np.ndarray] = []
+    ends: list[int] = []
     for number, column in enumerate(columns):
         if len(column) != n_rows:
             raise ValueError("all text columns must have the same length")
         offset = 0
         for chunk in _arrow_strings(column).chunks:
+            if chunk.null_count == len(chunk):
+                offset += len(chunk)
+                continue
             lists = pc.split_pattern(chunk, pattern=separator)
             flat = pc.list_flatten(lists)
             parent = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)
-            starts = np.asarray(lists.offsets.to_numpy(zero_copy_only=False), dtype=np.int64)
-            position = np.arange(len(flat), dtype=np.int64) + starts[0] - starts[parent]
             flats.append(flat)
             rows.append(parent.astype(np.int64) + offset)
             fields.append(np.full(len(flat), number, dtype=np.int8))
-            orders.append(position.astype(np.int32))
             offset += len(chunk)
+        ends.append(sum(len(f) for f in flats))
     if not flats or sum(len(f) for f in flats) == 0:
         return Pool(
             n_rows,
@@ -561,7 +593,7 @@ def build_pool(columns: Sequence[pd.Series], *, separator: str = ". ") -> Pool:
             np.zeros(0, np.int64),
             np.zeros(0, np.int64),
             np.zeros(0, np.int8),
-            np.zeros(0, np.int32),
+            tuple(0 for _ in columns),
         )
     encoded = pc.dictionary_encode(pa.chunked_array(flats, type=pa.large_string()))
     encoded = encoded.unify_dictionaries()
@@ -577,7 +609,7 @@ def build_pool(columns: Sequence[pd.Series], *, separator: str = ". ") -> Pool:
         piece,
         np.concatenate(rows),
         np.concatenate(fields),
-        np.concatenate(orders),
+        tuple(ends),
     )
 
 
@@ -589,9 +621,23 @@ def row_or(n_rows: int, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
     [1, 0, 6]
     """
     out = np.zeros(n_rows, dtype=values.dtype)
-    keep = values != 0
-    if keep.any():
+    keep = np.flatnonzero(values)
+    if len(keep):
         np.bitwise_or.at(out, rows[keep], values[keep])
+    return out
+
+
+def piece_or(pool: Pool, per_piece: np.ndarray, n_fields: int | None = None) -> np.ndarray:
+    """Bitwise OR per row of a per-piece value, over the occurrences of the first
+    ``n_fields`` fields (all when None); pieces whose value is 0 cost one gather only."""
+    span = pool.upto(n_fields) if n_fields is not None else slice(0, len(pool.piece))
+    nonzero = np.flatnonzero(per_piece)
+    out = np.zeros(pool.n_rows, dtype=per_piece.dtype)
+    if not len(nonzero):
+        return out
+    values = per_piece[pool.piece[span]]
+    keep = np.flatnonzero(values)
+    np.bitwise_or.at(out, pool.row[span][keep], values[keep])
     return out
 
 
@@ -622,6 +668,21 @@ def masks_to_tuples(masks: np.ndarray, labels: Sequence[str]) -> np.ndarray:
 
 
 def agency_slots(agency: pd.Series) -> np.ndarray:
-    """Agency code index per row (``len(AGENCIES)`` for a missing or unknown agency)."""
-    codes = pd.Categorical(agency.astype(object), categories=list(schema.AGENCIES)).codes
-    return np.where(codes < 0, len(schema.AGENCIES), codes).astype(np.int64)
+    """Agency code index per row (``len(AGENCIES)`` for a missing or unknown agency).
+
+    >>> agency_slots(pd.Series(["gp", None, "csc", "nowhere"])).tolist()
+    [2, 18, 0, 18]
+    """
+    unknown = len(schema.AGENCIES)
+    if isinstance(agency.dtype, pd.CategoricalDtype):
+        codes = agency.cat.codes.to_numpy()
+        categories = [str(c) for c in agency.cat.categories]
+    else:
+        codes, uniques = pd.factorize(agency)
+        categories = [str(c) for c in uniques]
+    lookup = np.array(
+        [schema.AGENCIES.index(c) if c in schema.AGENCIES else unknown for c in categories]
+        + [unknown],
+        dtype=np.int64,
+    )
+    return lookup[np.where(codes < 0, len(categories), codes)]

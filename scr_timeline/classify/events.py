@@ -27,7 +27,10 @@ phrase; pass a file of your own to extend it). Its columns:
     the details, but only a mention in the outcome, where "Police informed" or "Referred to
     CSC" records an action taken, not what the row is about) or ``weak`` (the main event
     only when nothing stronger is named in the details: "visit", "meeting", "concerned")
-    or ``mention`` (never the main event: "..., Mother informed.").
+    , ``mention`` (never the main event: "..., Mother informed.") or ``manager`` (a
+    manager's decision: strong, but when the outcome records a decision such as "NFA" the
+    row is that decision: "Management decision on the police notification" / "NFA" is a
+    ``referral_decision``).
 ``implies``
     Counterparts the event always involves (agency codes): a Merlin involves children's
     social care, a court order involves the courts.
@@ -83,7 +86,7 @@ __all__ = [
 #: The shipped vocabulary file (in ``scr_timeline/data``).
 EVENT_TYPE_FILE: Final = "event_types.csv"
 #: Strengths of a phrase, strongest first.
-STRENGTHS: Final = ("dominant", "decision", "strong", "incidental", "weak", "mention")
+STRENGTHS: Final = ("dominant", "decision", "strong", "incidental", "weak", "mention", "manager")
 
 _COLUMNS: Final = ("phrase", "event_type", "kind", "match", "agencies", "strength")
 _DEFAULTS: Final = {
@@ -143,7 +146,11 @@ def load_event_types(path: str | os.PathLike[str] | None = None) -> pd.DataFrame
     table["kind"] = table["kind"].str.lower()
     table["strength"] = table["strength"].str.lower()
     table["match"] = table["match"].str.lower()
-    for column, allowed in (("kind", _KINDS), ("strength", STRENGTHS), ("match", ("words", "regex"))):
+    for column, allowed in (
+        ("kind", _KINDS),
+        ("strength", STRENGTHS),
+        ("match", ("words", "regex")),
+    ):
         bad = table.loc[~table[column].isin(allowed)]
         if len(bad):
             raise ChronologyReadError(
@@ -188,12 +195,22 @@ def _bits(cells: pd.Series, labels: tuple[str, ...]) -> np.ndarray:
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str]
+    """The compiled vocabulary: one alternation with every phrase, and one per recording
+    agency (compiled on first use) for the pieces where a phrase restricted to other
+    agencies could hide a phrase of this agency's."""
+
+    sources: tuple[str, ...]  # per agency slot, then one with every phrase
     resolver: T.Resolver
     type_id: np.ndarray  # event type index, -1 for guards
     strength: np.ndarray  # index into STRENGTHS
     implies: np.ndarray  # agency bits
     recipient: np.ndarray  # agency bits
+    compiled: dict[int, re.Pattern[str]] = field(default_factory=dict)
+
+    def pattern(self, slot: int) -> re.Pattern[str]:
+        if slot not in self.compiled:
+            self.compiled[slot] = re.compile(self.sources[slot])
+        return self.compiled[slot]
 
 
 def _alternation(rows: pd.DataFrame, group: str | None = None) -> str:
@@ -204,12 +221,19 @@ def _alternation(rows: pd.DataFrame, group: str | None = None) -> str:
 
 def _compile(table: pd.DataFrame) -> _Matcher:
     phrases = table.loc[table["kind"].isin(("event", "guard"))].reset_index(drop=True)
+    usable = np.stack([T.agency_mask(c) for c in phrases["agencies"]])
     reach = T.window(_WINDOW_WORDS, gaps=_CONTEXT_GAPS)
-    source = T.cue_pattern(
-        _alternation(phrases, group=_GROUP),
-        before=[("pre", _alternation(table.loc[table["kind"] == "before"]), reach)],
-        after=[("post", _alternation(table.loc[table["kind"] == "after"]), reach)],
-        gaps=_CONTEXT_GAPS,
+    before = [("pre", _alternation(table.loc[table["kind"] == "before"]), reach)]
+    after = [("post", _alternation(table.loc[table["kind"] == "after"]), reach)]
+    everyone = np.ones(len(phrases), dtype=bool)
+    sources = tuple(
+        T.cue_pattern(
+            _alternation(phrases.loc[rows], group=_GROUP),
+            before=before,
+            after=after,
+            gaps=_CONTEXT_GAPS,
+        )
+        for rows in [*(usable[:, slot] for slot in range(_N_SLOTS)), everyone]
     )
     type_id = np.array(
         [
@@ -218,9 +242,8 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         ],
         dtype=np.int16,
     )
-    usable = np.stack([T.agency_mask(c) for c in phrases["agencies"]])
     return _Matcher(
-        pattern=re.compile(source),
+        sources=sources,
         resolver=T.Resolver(
             T.Entries.build(phrases["phrase"].tolist(), phrases["match"].tolist()),
             usable,
@@ -262,9 +285,18 @@ class EventFindings:
     recipient: np.ndarray  # uint32 bits of schema.AGENCIES (default recipients)
 
 
-# class of a phrase by strength (dominant, decision, strong, weak) in details and outcome
-_CLASS_DETAILS: Final = np.array([0, 1, 1, 1, 3, _NONE], dtype=np.int64)
-_CLASS_OUTCOME: Final = np.array([0, 2, 4, _NONE, _NONE, _NONE], dtype=np.int64)
+# class of a phrase by strength (dominant, decision, strong, incidental, weak, mention) in
+# the details and in the outcome; lower classes win
+_CLASS_DETAILS: Final = np.array([0, 1, 1, 1, 3, _NONE, 1], dtype=np.int64)
+_CLASS_OUTCOME: Final = np.array([0, 2, 4, _NONE, _NONE, _NONE, 4], dtype=np.int64)
+_DECISION: Final = STRENGTHS.index("decision")
+_MANAGER: Final = STRENGTHS.index("manager")
+_MANAGER_FLAG: Final = 0x40  # in the type byte of a key: the phrase is a manager's decision
+_TYPE_MASK: Final = 0x3F
+# a row's main event is the minimum of: class << 50 | field << 48 | occurrence << 20 |
+# match number << 8 | event type (occurrences are in reading order within a row)
+_ORDER_SHIFT: Final = 20
+_IMPLIED_SHIFT: Final = np.uint64(32)
 
 
 def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
@@ -273,43 +305,87 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
     ``slots`` is the recording agency's index per row (see :func:`_text.agency_slots`).
     """
     n_pieces = len(pool.pieces)
-    best = np.full((n_pieces, _N_SLOTS, 2), _EMPTY, dtype=np.int64)
-    mention = np.zeros((n_pieces, _N_SLOTS), dtype=np.uint64)
-    implies = np.zeros((n_pieces, _N_SLOTS), dtype=np.uint32)
-    recipient = np.zeros((n_pieces, _N_SLOTS), dtype=np.uint32)
-    if n_pieces:
-        found = pool.pieces.str.extractall(m.pattern)
-        if len(found):
-            demoted = (found["pre"].notna() | found["post"].notna()).to_numpy()
-            piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
-            match_no = np.minimum(found.index.get_level_values(1).to_numpy(), 4095)
-            entry = m.resolver.rows(
-                found["hit"].astype(str).tolist(), m.resolver.regex_rows(found)
-            )  # (matches, slots)
-            valid = entry >= 0
-            safe = np.where(valid, entry, 0)
-            type_id = np.where(valid, m.type_id[safe], -1)
-            valid &= type_id >= 0
-            strength = m.strength[safe]
-            for f, classes in enumerate((_CLASS_DETAILS, _CLASS_OUTCOME)):
-                cls = np.where(demoted[:, None], _NONE, classes[strength])
-                key = (cls << 20) | (match_no[:, None].astype(np.int64) << 8) | type_id
-                use = valid & (cls < _NONE)
-                p_idx, s_idx = np.nonzero(use)
-                flat = best[:, :, f].reshape(-1).copy()
-                np.minimum.at(flat, piece[p_idx] * _N_SLOTS + s_idx, key[p_idx, s_idx])
-                best[:, :, f] = flat.reshape(n_pieces, _N_SLOTS)
-            p_idx, s_idx = np.nonzero(valid)
-            pos = piece[p_idx] * _N_SLOTS + s_idx
-            bits = np.left_shift(np.uint64(1), type_id[p_idx, s_idx].astype(np.uint64))
-            np.bitwise_or.at(mention.reshape(-1), pos, bits)
-            np.bitwise_or.at(implies.reshape(-1), pos, m.implies[safe[p_idx, s_idx]])
-            sent = valid & ~demoted[:, None]
-            p2, s2 = np.nonzero(sent)
-            np.bitwise_or.at(
-                recipient.reshape(-1), piece[p2] * _N_SLOTS + s2, m.recipient[safe[p2, s2]]
-            )
-    return _rows(pool, slots, best, mention, implies, recipient)
+    # per (piece, agency slot, field): the best key; per (piece, slot): the bits
+    best = np.full(n_pieces * _N_SLOTS * 2, _EMPTY, dtype=np.int64)
+    mention = np.zeros(n_pieces * _N_SLOTS, dtype=np.uint64)
+    linked = np.zeros(n_pieces * _N_SLOTS, dtype=np.uint64)  # implies | recipient << 32
+    decision = np.full(n_pieces * _N_SLOTS, _EMPTY, dtype=np.int64)  # best decision phrase
+    if not n_pieces:
+        return _rows(pool, slots, best, mention, linked, decision)
+    span = pool.upto(2)
+    present = np.zeros((n_pieces, _N_SLOTS), dtype=bool)
+    present[pool.piece[span], slots[pool.row[span]]] = True
+    tables = (best, mention, linked, decision)
+    found = pool.pieces.str.extractall(m.pattern(_N_SLOTS))
+    if not len(found):
+        return _rows(pool, slots, *tables)
+    hits = found["hit"].astype(str).tolist()
+    regex_rows = m.resolver.regex_rows(found)
+    entry = m.resolver.rows(hits, regex_rows)
+    origin = m.resolver.matched_rows(hits, regex_rows)
+    # a match whose phrase serves other agencies only may hide one of this agency's
+    hidden = (origin[:, None] >= 0) & ~m.resolver.usable[np.maximum(origin, 0)]
+    piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
+    match_no = found.index.get_level_values(1).to_numpy().astype(np.int64)
+    demoted = (found["pre"].notna() | found["post"].notna()).to_numpy()
+    for slot in np.flatnonzero(present.any(axis=0)).tolist():
+        rescan = np.zeros(n_pieces, dtype=bool)
+        rescan[piece[hidden[:, slot]]] = True
+        rescan &= present[:, slot]
+        use = present[piece, slot] & ~rescan[piece]
+        _accumulate(m, slot, piece[use], match_no[use], entry[use, slot], demoted[use], *tables)
+        if rescan.any():
+            again = pool.pieces.iloc[np.flatnonzero(rescan)].str.extractall(m.pattern(slot))
+            if len(again):
+                rows = m.resolver.rows(
+                    again["hit"].astype(str).tolist(), m.resolver.regex_rows(again)
+                )
+                _accumulate(
+                    m,
+                    slot,
+                    again.index.get_level_values(0).to_numpy(dtype=np.int64),
+                    again.index.get_level_values(1).to_numpy().astype(np.int64),
+                    rows[:, slot],
+                    (again["pre"].notna() | again["post"].notna()).to_numpy(),
+                    *tables,
+                )
+    return _rows(pool, slots, *tables)
+
+
+def _accumulate(
+    m: _Matcher,
+    slot: int,
+    piece: np.ndarray,
+    match_no: np.ndarray,
+    entry: np.ndarray,
+    demoted: np.ndarray,
+    best: np.ndarray,
+    mention: np.ndarray,
+    linked: np.ndarray,
+    decision: np.ndarray,
+) -> None:
+    """Fold one agency's matches into the per-(piece, agency) tables, in place."""
+    entry = entry.astype(np.int64)
+    type_id = np.where(entry >= 0, m.type_id[np.maximum(entry, 0)], -1).astype(np.int64)
+    keep = np.flatnonzero((entry >= 0) & (type_id >= 0))
+    if not len(keep):
+        return
+    rows, kind = entry[keep], type_id[keep]
+    strength, ruled_out = m.strength[rows], demoted[keep]
+    cell = piece[keep] * _N_SLOTS + slot
+    flag = np.where(strength == _MANAGER, _MANAGER_FLAG, 0)
+    tail = (np.minimum(match_no[keep], 4095) << 8) | kind | flag
+    for f, classes in enumerate((_CLASS_DETAILS, _CLASS_OUTCOME)):
+        cls = np.where(ruled_out, _NONE, classes[strength])
+        use = cls < _NONE
+        np.minimum.at(best, cell[use] * 2 + f, (cls[use] << 50) | (f << 48) | tail[use])
+    ruling = ~ruled_out & (strength == _DECISION)
+    np.minimum.at(decision, cell[ruling], tail[ruling])
+    np.bitwise_or.at(mention, cell, np.left_shift(np.uint64(1), kind.astype(np.uint64)))
+    links = m.implies[rows].astype(np.uint64)
+    sent = ~ruled_out
+    links[sent] |= m.recipient[rows[sent]].astype(np.uint64) << _IMPLIED_SHIFT
+    np.bitwise_or.at(linked, cell, links)
 
 
 def _rows(
@@ -317,33 +393,39 @@ def _rows(
     slots: np.ndarray,
     best: np.ndarray,
     mention: np.ndarray,
-    implies: np.ndarray,
-    recipient: np.ndarray,
+    linked: np.ndarray,
+    decision: np.ndarray,
 ) -> EventFindings:
     n = pool.n_rows
-    narrative = pool.field < 2
-    piece, row = pool.piece[narrative], pool.row[narrative]
-    fld, order = pool.field[narrative].astype(np.int64), pool.order[narrative]
-    slot = slots[row]
-    key = best[piece, slot, fld]
-    has = key < _EMPTY
-    composite = np.full(len(key), _EMPTY, dtype=np.int64)
-    composite[has] = (
-        ((key[has] >> 20) << 50)
-        | (fld[has] << 48)
-        | (np.minimum(order[has], (1 << 24) - 1).astype(np.int64) << 24)
-        | (key[has] & 0xFFFFF)
-    )
-    winner = T.row_min(n, row, composite, _EMPTY)
-    code = np.where(winner < _EMPTY, winner & 0xFF, _OTHER).astype(np.int16)
-    mentions = T.row_or(n, row, mention[piece, slot])
+    span = pool.upto(2)
+    any_piece = (mention.reshape(-1, _N_SLOTS) != 0).any(axis=1)
+    occurrences = np.flatnonzero(any_piece[pool.piece[span]])
+    piece = pool.piece[occurrences]
+    row = pool.row[occurrences]
+    cell = piece * _N_SLOTS + slots[row]
+    key = best[cell * 2 + pool.field[occurrences]]
+    ranked = np.flatnonzero(key < _EMPTY)
+    reading = occurrences[ranked].astype(np.int64) << _ORDER_SHIFT
+    winner = T.row_min(n, row[ranked], key[ranked] + reading, _EMPTY)
+    code = np.where(winner < _EMPTY, winner & _TYPE_MASK, _OTHER).astype(np.int16)
+    manager = (winner < _EMPTY) & ((winner & _MANAGER_FLAG) != 0)
+    if manager.any():  # a manager's decision whose outcome is a decision: the decision
+        outcome = np.flatnonzero(pool.field[occurrences] == 1)
+        ruled = decision[cell[outcome]]
+        has = ruled < _EMPTY
+        reading_out = occurrences[outcome[has]].astype(np.int64) << _ORDER_SHIFT
+        verdict = T.row_min(n, row[outcome[has]], ruled[has] + reading_out, _EMPTY)
+        switch = manager & (verdict < _EMPTY)
+        code[switch] = (verdict[switch] & _TYPE_MASK).astype(np.int16)
+    mentions = T.row_or(n, row, mention[cell])
     mentions &= ~np.left_shift(np.uint64(1), code.astype(np.uint64))
     mentions &= ~np.uint64(1 << _OTHER)
+    links = T.row_or(n, row, linked[cell])
     return EventFindings(
         code=code,
         mentions=mentions,
-        implies=T.row_or(n, row, implies[piece, slot]),
-        recipient=T.row_or(n, row, recipient[piece, slot]),
+        implies=(links & np.uint64(0xFFFFFFFF)).astype(np.uint32),
+        recipient=(links >> _IMPLIED_SHIFT).astype(np.uint32),
     )
 
 

@@ -15,16 +15,19 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     A negation up to three words before the injury, or after it, in the same clause:
     "*no* marks or bruises seen", "checked for bruising, *none found*", "*denied* any
     injury", "*no evidence of* injury", "bruises *could not be found*".
-``conditional_before`` / ``conditional_after``
-    A hypothetical or advised-about injury: "seek help *if any* injuries", "*risk of*
-    injury", "*to check for* bruises", "*would be concerned if* bruising", "*safety advice
-    re* burns", "head injury *advice*".
+``conditional_before`` / ``conditional_clause`` / ``conditional_after``
+    A hypothetical or advised-about injury: "*to check for* bruises", "*possible*
+    fracture", "head injury *advice*". A ``conditional_clause`` cue reaches to the end of
+    its clause: "seek help *if* any further injuries", "*safety advice re* stair gates,
+    scalds and burns", "*would be concerned if* bruising".
 ``other_person_before`` / ``other_person_after``
     An injury that is someone else's: "*Mother had* a black eye", "*partner had*
     scratches", "bruise *to Mother's* arm". A word for the child ("child", "baby", "him")
     between the person and the injury ends the cue.
-``breaker``
-    A word that ends the reach of any cue ("but", "explanation", "said", "found").
+``breaker`` / ``breaker_after``
+    A word that ends the reach of a cue written before the injury ("but", "explanation",
+    "said", "found") or after it ("but", "however"). Cues after an injury reach four
+    words ("bruises reported by the nursery *could not be found*").
 ``child``
     Words for the child (see above).
 ``benign``
@@ -37,7 +40,7 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     NAI") does not count.
 
 A list of injuries shares its cue: in "no marks, bruises or injuries" all three are
-negated. ``suspicious_injury`` is ``injury`` and either the child was under 24 months at
+negated. ``other`` is an injury kind only when no specific kind is named. ``suspicious_injury`` is ``injury`` and either the child was under 24 months at
 the event or the text is suspicious (anywhere in the row).
 
 Examples
@@ -90,10 +93,12 @@ INJURY_PHRASE_KINDS: Final = (
     "negation_before",
     "negation_after",
     "conditional_before",
+    "conditional_clause",
     "conditional_after",
     "other_person_before",
     "other_person_after",
     "breaker",
+    "breaker_after",
     "child",
     "benign",
     "suspicion",
@@ -104,10 +109,12 @@ MONTHS_UNDER: Final = 24
 DAYS_UNDER: Final = 730
 
 _REACH: Final = 3
+_REACH_AFTER: Final = 4
 _GROUP: Final = "i"
 _GAPS: Final = r"[\s,]"
 _LIST_JOIN: Final = r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*(?:(?:other|obvious|visible|new|further|any|old|fresh|healing|small|large)\s+)*"
 _DEFAULTS: Final = {"injury_kind": "", "match": "words", "note": ""}
+_OTHER_BIT: Final = np.uint16(1 << schema.INJURY_KINDS_VOCAB.index("other"))
 
 
 def load_injury_vocabulary(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -205,16 +212,22 @@ def _compile(table: pd.DataFrame) -> _Matcher:
     grouped = _alt(terms, group=_GROUP)
     plain = _alt(terms)
     hits = f"{grouped}(?:{_LIST_JOIN}{plain})*"
-    negations = _alt(rows("negation_before", "conditional_before"))
     reach = T.window(_REACH, breakers=breakers)
+    clause = T.window(1000, breakers=breakers)
+    after = T.window(_REACH_AFTER, breakers=_alt(rows("breaker_after")))
     injuries = T.cue_pattern(
         hits,
         before=[
-            ("neg", negations, reach),
-            ("oth", _alt(rows("other_person_before")), T.window(_REACH, breakers=f"{breakers}|{child}")),
+            ("neg", _alt(rows("negation_before", "conditional_before")), reach),
+            ("cond", _alt(rows("conditional_clause")), clause),
+            (
+                "oth",
+                _alt(rows("other_person_before")),
+                T.window(_REACH, breakers=f"{breakers}|{child}"),
+            ),
         ],
         after=[
-            ("negpost", _alt(rows("negation_after", "conditional_after")), reach),
+            ("negpost", _alt(rows("negation_after", "conditional_after")), after),
             ("othpost", _alt(rows("other_person_after")), T.window(1, breakers=breakers)),
         ],
         gaps=_GAPS,
@@ -222,7 +235,7 @@ def _compile(table: pd.DataFrame) -> _Matcher:
     suspicion = T.cue_pattern(
         _alt(rows("suspicion")),
         before=[("neg", _alt(rows("negation_before")), reach)],
-        after=[("negpost", _alt(rows("negation_after")), reach)],
+        after=[("negpost", _alt(rows("negation_after")), after)],
         gaps=_GAPS,
     )
     kind_bits = np.zeros(len(terms), dtype=np.uint16)
@@ -292,7 +305,7 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
         found = pool.pieces.str.extractall(m.injuries)
         if len(found):
             excluded = (
-                found[["neg", "oth", "negpost", "othpost"]].notna().any(axis=1).to_numpy()
+                found[["neg", "cond", "oth", "negpost", "othpost"]].notna().any(axis=1).to_numpy()
             )
             hits = found["hit"].astype(str)
             codes, uniques = pd.factorize(hits)
@@ -307,11 +320,9 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
             negated = cues[["neg", "negpost"]].notna().any(axis=1).to_numpy()
             piece = cues.index.get_level_values(0).to_numpy(dtype=np.int64)
             suspicious[piece[~negated]] = 1
-    narrative = pool.field < 2
-    piece, row = pool.piece[narrative], pool.row[narrative]
     return InjuryFindings(
-        kinds=T.row_or(pool.n_rows, row, kinds[piece]),
-        suspicious_text=T.row_or(pool.n_rows, row, suspicious[piece]).astype(bool),
+        kinds=T.piece_or(pool, kinds, 2),
+        suspicious_text=T.piece_or(pool, suspicious, 2).astype(bool),
     )
 
 
@@ -343,17 +354,20 @@ def under_24_months(
         return ((when >= dob) & (when < limit)).fillna(False).to_numpy(dtype=bool)
     if child_age_days is None:
         return np.zeros(len(start), dtype=bool)
-    days = pd.array(child_age_days, dtype="Int64")
+    days = pd.Series(child_age_days).astype("Int64")
     return ((days >= 0) & (days < DAYS_UNDER)).fillna(False).to_numpy(dtype=bool)
 
 
 def injury_columns(found: InjuryFindings, under_24: np.ndarray, index: pd.Index) -> pd.DataFrame:
     """The ``injury``, ``injury_kinds`` and ``suspicious_injury`` columns."""
-    injury = found.kinds != 0
+    kinds = found.kinds.copy()
+    specific = (kinds & ~_OTHER_BIT) != 0
+    kinds[specific] &= ~_OTHER_BIT  # "other" only when no specific kind is named
+    injury = kinds != 0
     return pd.DataFrame(
         {
             schema.INJURY: injury,
-            schema.INJURY_KINDS: T.masks_to_tuples(found.kinds, schema.INJURY_KINDS_VOCAB),
+            schema.INJURY_KINDS: T.masks_to_tuples(kinds, schema.INJURY_KINDS_VOCAB),
             schema.SUSPICIOUS_INJURY: injury & (under_24 | found.suspicious_text),
         },
         index=index,

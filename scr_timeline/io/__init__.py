@@ -16,7 +16,7 @@ from ..chronology import Chronology, merge
 from ..exceptions import ChronologyReadError, UnsupportedFormatError
 from .csv import read_csv
 from .excel import EXCEL_SUFFIXES, read_excel
-from .table import parse_table
+from .table import classify_chronology, parse_table
 
 __all__ = ["SUPPORTED_SUFFIXES", "parse_table", "read", "read_csv", "read_excel"]
 
@@ -78,6 +78,7 @@ def read(
     anchor_relative: bool = False,
     title: str | None = None,
     sheets: list[str] | None = None,
+    vocabularies: Mapping[str, str | Path] | None = None,
 ) -> Chronology:
     """Read one or more chronologies (any supported format) into one Chronology.
 
@@ -104,6 +105,9 @@ def read(
         Title of the chronology.
     sheets
         For Excel workbooks: only these sheets.
+    vocabularies
+        Vocabulary files of your own extending the shipped ones, by name:
+        ``{"event_types": "local-words.csv", "agency_aliases": "our-agencies.csv"}``.
 
     Returns
     -------
@@ -125,6 +129,7 @@ def read(
         "end_date": end_date,
         "dayfirst": dayfirst,
         "anchor_relative": anchor_relative,
+        "vocabularies": vocabularies,
     }
     if isinstance(source, pd.DataFrame):
         return parse_table(source, source="dataframe", title=title, **options)
@@ -139,11 +144,17 @@ def read(
     if not paths:
         raise ChronologyReadError("no files given", expected="at least one chronology file")
     chrons = []
+    several = len(paths) > 1
     for path in paths:
         opts = dict(options)
         if sheets is not None:
             opts["sheets"] = sheets
+        if several:
+            opts["classify"] = False  # classified once, after merging
         chrons.append(_read_one(path, opts))
+    if several:
+        merged = merge(chrons, title=title)
+        return classify_chronology(merged, vocabularies=vocabularies, duplicates=True)
     if len(chrons) == 1:
         chron = chrons[0]
         if title is not None:
@@ -151,4 +162,4 @@ def read(
                 chron.events, chron.rejected, chron.warnings, chron.meta.with_changes(title=title)
             )
         return chron
-    return merge(chrons, title=title)
+    raise ChronologyReadError("no files given", expected="at least one chronology file")

@@ -126,6 +126,14 @@ def _fast_rows(source: Path | str, delimiter: str, encoding: str) -> pd.DataFram
     return frame
 
 
+def _cut_at_char(head: bytes) -> bytes:
+    """A sample cut before a UTF-8 character that runs past its end."""
+    for back in range(1, 4):
+        if len(head) > back and (head[-back] & 0xC0) == 0xC0:  # a lead byte
+            return head[:-back]
+    return head
+
+
 def read_csv_table(
     path: str | Path, *, delimiter: str | None = None
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
@@ -143,18 +151,33 @@ def read_csv_table(
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+            whole = len(head) < _SNIFF_BYTES
     except OSError as err:
         raise ChronologyReadError(f"cannot open the file: {err.strerror}", file=path.name) from err
-    if not data.strip():
+    if whole and not head.strip():
         raise EmptyChronologyError("the file is empty", file=path.name)
-    text, encoding = decode_text(data, file=path.name)
-    if not text.strip():
-        raise EmptyChronologyError("the file is empty", file=path.name)
+    # Large UTF-8 files go straight from disk to pandas' parser; only files that are not
+    # UTF-8 (or need the slow path) are decoded here in full.
+    sample, encoding = decode_text(head if whole else _cut_at_char(head), file=path.name)
     default = "\t" if path.suffix.lower() in {".tsv", ".tab"} else ","
-    delim = delimiter or sniff_delimiter(text[:_SNIFF_BYTES], default=default)
-    on_disk = encoding in {"utf-8", "utf-8-sig", "cp1252", "latin-1"}
-    frame = _fast_rows(path if on_disk else text, delim, encoding)
+    delim = delimiter or sniff_delimiter(sample, default=default)
+    text: str | None = sample if whole else None
+    frame: pd.DataFrame | None = None
+    if encoding in {"utf-8", "utf-8-sig"}:
+        try:
+            frame = _fast_rows(path, delim, encoding)
+        except UnicodeDecodeError:
+            frame = None
+            text = None
+            encoding = ""
+    if frame is None:
+        if text is None or not encoding:
+            text, encoding = decode_text(path.read_bytes(), file=path.name)
+        if not text.strip():
+            raise EmptyChronologyError("the file is empty", file=path.name)
+        frame = _fast_rows(text, delim, encoding)
     if frame is None:
         try:
             frame = _python_rows(text, delim)
@@ -164,6 +187,8 @@ def read_csv_table(
                 file=path.name,
                 expected=f"rows of cells separated by {delim!r}",
             ) from err
+    if frame.empty or frame.isna().all().all():
+        raise EmptyChronologyError("the file holds no cells", file=path.name)
     return frame, {"encoding": encoding, "delimiter": delim}
 
 

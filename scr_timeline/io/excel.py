@@ -18,7 +18,7 @@ from ..exceptions import (
     EmptyChronologyError,
     MissingColumnError,
 )
-from .table import _warning, parse_table
+from .table import _warning, classify_chronology, parse_table
 
 __all__ = ["read_excel", "read_excel_sheets"]
 
@@ -165,7 +165,9 @@ def read_excel(
             errors.append(EmptyChronologyError("the sheet is empty", file=path.name, sheet=name))
             continue
         try:
-            chrons.append(parse_table(frame, source=path, sheet=name, fmt=fmt, **options))
+            chrons.append(
+                parse_table(frame, source=path, sheet=name, fmt=fmt, **{**options, "classify": False})
+            )
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)
             skipped.append(
@@ -181,6 +183,10 @@ def read_excel(
             expected="a sheet with a header row that includes a date column",
         )
     chron = merge(chrons) if len(chrons) > 1 else chrons[0]
+    if options.get("classify", True):
+        chron = classify_chronology(
+            chron, vocabularies=options.get("vocabularies"), duplicates=len(chrons) > 1
+        )
     if skipped:
         chron = Chronology(
             chron.events,

@@ -28,7 +28,7 @@ from ..exceptions import (
 )
 from .headers import HeaderInfo, find_header, is_repeated_header, map_headings
 
-__all__ = ["parse_table"]
+__all__ = ["classify_chronology", "parse_table"]
 
 #: Text fields copied from their column as written.
 _TEXT_FIELDS = (S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME, S.COMMENT, S.SEQUENCE)
@@ -171,6 +171,8 @@ def parse_table(
     title: str | None = None,
     row_offset: int = 0,
     fmt: str | None = None,
+    classify: bool = True,
+    vocabularies: Mapping[str, str | PurePath] | None = None,
 ) -> Chronology:
     """Turn one raw table of cells into a Chronology.
 
@@ -207,6 +209,12 @@ def parse_table(
         Rows above ``raw`` in the original file (so ``source_row`` is the row a person sees).
     fmt
         The format name recorded in ``meta.sources`` ("csv", "xlsx", ...).
+    classify
+        Fill the classification columns (event type, injuries, counterparts ...); with
+        ``False`` they stay empty (readers that merge several tables classify once after).
+    vocabularies
+        Vocabulary files of your own that extend the shipped ones, by name
+        (``{"event_types": "my-words.csv"}``; see :mod:`scr_timeline.classify.pipeline`).
 
     Returns
     -------
@@ -507,7 +515,35 @@ def parse_table(
             ),
         ),
     )
-    return Chronology(events, rejected, warning_frame, meta, child_dob=child_dob, end_date=end_date)
+    chron = Chronology(events, rejected, warning_frame, meta, child_dob=child_dob, end_date=end_date)
+    return classify_chronology(chron, vocabularies=vocabularies) if classify else chron
+
+
+def classify_chronology(
+    chron: Chronology,
+    *,
+    vocabularies: Mapping[str, str | PurePath] | None = None,
+    duplicates: bool = False,
+) -> Chronology:
+    """Fill a chronology's classification columns (event types, injuries, contacts ...).
+
+    With ``duplicates=True`` (merged agency chronologies), the same contact recorded by
+    two agencies is linked by ``duplicate_of`` on the later-listed copy; nothing is deleted.
+    """
+    from ..classify.duplicates import mark_duplicates
+    from ..classify.pipeline import classify_events
+
+    events, found = classify_events(
+        chron.events,
+        child_dob=chron.meta.child_dob,
+        vocabularies=cast(Any, vocabularies),
+    )
+    if duplicates and len(events) > 1:
+        events = mark_duplicates(events)
+    warnings = chron.warnings
+    if found:
+        warnings = pd.concat([warnings, pd.DataFrame(found)], ignore_index=True)
+    return Chronology(events, chron.rejected, warnings, chron.meta)
 
 
 def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:

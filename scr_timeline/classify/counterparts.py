@@ -1,0 +1,343 @@
+"""Counterparts: the other agencies and the family members an event involved.
+
+Found in three places:
+
+* the counterparts column as written ("Contact with", "Agencies involved", "Persons
+  present"): agencies, practitioners and family members, the child included;
+* the narrative (``details`` and ``outcome``): agencies named by the agency alias table
+  (:mod:`scr_timeline.classify.agencies`) and by practitioner codes ("DC Green", "SW1",
+  "discussed with TM"), and family members ("Mother", "Mum's boyfriend", "MGM"); the child
+  is everywhere in a chronology, so the narrative never adds ``child``;
+* the event type: some events always involve an agency (a Merlin involves children's
+  social care, a court order the courts), and a referral sent by an agency other than
+  children's social care goes to children's social care unless the row names another
+  agency ("GP referred to paediatrics" goes to paediatrics).
+
+The recording agency is never its own counterpart, and ``other`` (an agency the alias table
+cannot name) is never a counterpart. Matching is on word boundaries: "HV" is not found in
+"HIV", "ED" not in "edited", "PC" not in "PCT".
+
+The family vocabulary lives in ``scr_timeline/data/family_members.csv`` (``phrase``,
+``member`` from :data:`scr_timeline.schema.FAMILY_MEMBERS`, ``kind`` ``member`` or
+``guard``, ``match``). Guards are words that must not be read as a person or an agency in
+narrative: "family home", "met with", "Mother's mental health", "unannounced HV" (a home
+visit, not a health visitor). "Mother's partner" names the partner, not the mother.
+
+Examples
+--------
+>>> import pandas as pd
+>>> rows = pd.DataFrame({
+...     "details": ["Strategy discussion with DC Green (CAIT) and HV; Mum's boyfriend arrested.",
+...                 "GP referred Child to community paediatrics.", "Referral made.",
+...                 "Mother seen at HIV clinic; edited."],
+...     "outcome": [None, None, None, None],
+...     "counterparts_text": ["Child A, MGM", None, None, None],
+...     "agency": ["csc", "gp", "education", "csc"]})
+>>> classify_counterparts(rows).tolist()
+[('child', 'grandparent', 'health_visiting', 'partner', 'police'), ('paediatrics',), ('csc',), ('mother',)]
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from scr_timeline import schema
+from scr_timeline.classify import _text as T
+from scr_timeline.classify import events as _events
+from scr_timeline.classify import roles as _roles
+from scr_timeline.classify.agencies import load_agency_aliases
+from scr_timeline.exceptions import ChronologyReadError
+
+__all__ = [
+    "COUNTERPART_LABELS",
+    "FAMILY_FILE",
+    "classify_counterparts",
+    "counterpart_vocabulary",
+    "load_family_members",
+]
+
+#: The shipped family vocabulary (in ``scr_timeline/data``).
+FAMILY_FILE: Final = "family_members.csv"
+#: Bit ``i`` of a counterpart mask is ``COUNTERPART_LABELS[i]``.
+COUNTERPART_LABELS: Final = (*schema.AGENCIES, *schema.FAMILY_MEMBERS)
+
+_N_AGENCIES: Final = len(schema.AGENCIES)
+_AGENCY_BITS: Final = np.uint32((1 << _N_AGENCIES) - 1)
+_OTHER_BIT: Final = np.uint32(1 << schema.AGENCIES.index("other"))
+_CHILD_BIT: Final = np.uint32(1 << (_N_AGENCIES + schema.FAMILY_MEMBERS.index("child")))
+_GROUP: Final = "c"
+_TEXT_FIELD: Final = 2
+
+
+def load_family_members(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the family-member words (and the narrative guards).
+
+    Parameters
+    ----------
+    path
+        A CSV file of your own with the columns ``phrase`` and ``member`` (optionally
+        ``kind``: ``member`` or ``guard``, and ``match``: ``words`` or ``regex``). Its rows
+        extend the shipped file; a row with the same phrase replaces the shipped one.
+
+    Raises
+    ------
+    ChronologyReadError
+        The file cannot be read, lacks a column, or names an unknown member or kind.
+
+    Examples
+    --------
+    >>> family = load_family_members()
+    >>> family.loc[family["phrase"] == "mgm", "member"].item()
+    'grandparent'
+    """
+    table = T.read_vocabulary(
+        FAMILY_FILE,
+        path,
+        required=("phrase", "member"),
+        defaults={"kind": "member", "match": "words", "note": ""},
+    )
+    table["kind"] = table["kind"].str.lower()
+    table["match"] = table["match"].str.lower()
+    bad = table.loc[~table["kind"].isin(("member", "guard"))]
+    if len(bad):
+        raise ChronologyReadError(
+            "the family vocabulary has an unknown kind",
+            file=str(bad["_source"].iloc[0]),
+            found=sorted(set(bad["kind"])),
+            expected="member or guard",
+        )
+    members = table.loc[table["kind"] == "member"]
+    T.check_codes(members, "member", schema.FAMILY_MEMBERS, "family members")
+    return table.drop(columns="_source")
+
+
+def counterpart_vocabulary(
+    *,
+    family_path: str | os.PathLike[str] | None = None,
+    aliases_path: str | os.PathLike[str] | None = None,
+    roles_path: str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Every phrase that names a counterpart in text, with its code ('' for a guard).
+
+    Family words and guards come first, then the agency aliases, then the practitioner
+    codes of :mod:`scr_timeline.classify.roles` marked ``in_text``; when two phrases read
+    the same text, the earlier one wins.
+
+    Examples
+    --------
+    >>> vocab = counterpart_vocabulary()
+    >>> vocab.loc[vocab["phrase"] == "CAIT", "code"].item()
+    'police'
+    >>> vocab.loc[vocab["phrase"] == "met", "code"].item()
+    ''
+    """
+    family = load_family_members(family_path)
+    family_part = pd.DataFrame(
+        {
+            "phrase": family["phrase"],
+            "code": family["member"].where(family["kind"] == "member", ""),
+            "match": family["match"],
+        }
+    )
+    aliases = load_agency_aliases(aliases_path)
+    alias_part = pd.DataFrame(
+        {
+            "phrase": aliases["alias"],
+            "code": aliases["agency"].where(aliases["agency"] != "other", ""),
+            "match": "words",
+        }
+    )
+    roles = _roles.load_roles(roles_path)
+    roles = roles.loc[roles["in_text"] & (roles["agency"] != "")]
+    role_part = pd.DataFrame(
+        {"phrase": roles["phrase"], "code": roles["agency"], "match": roles["match"]}
+    )
+    return pd.concat([family_part, alias_part, role_part], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    resolver: T.Resolver
+    bits: np.ndarray  # uint32 per vocabulary row
+
+
+def _compile(vocab: pd.DataFrame) -> _Matcher:
+    vocab = vocab.reset_index(drop=True)
+    words = vocab.loc[vocab["match"] != "regex", "phrase"]
+    regex = vocab.loc[vocab["match"] == "regex", "phrase"]
+    hits = T.alternation(words, list(zip(regex.index, regex, strict=True)), group=_GROUP)
+    to = r"(?<![a-z0-9])to(?:\s+the)?"
+    source = T.cue_pattern(hits, before=[("to", to, T.window(0))])
+    bits = np.array(
+        [np.uint32(1 << COUNTERPART_LABELS.index(c)) if c else np.uint32(0) for c in vocab["code"]],
+        dtype=np.uint32,
+    )
+    return _Matcher(
+        pattern=re.compile(source),
+        resolver=T.Resolver(
+            T.Entries.build(vocab["phrase"].tolist(), vocab["match"].tolist()),
+            np.ones((len(vocab), 1), dtype=bool),
+            _GROUP,
+        ),
+        bits=bits,
+    )
+
+
+def _stamp(path: str | os.PathLike[str] | None) -> tuple[str, int] | None:
+    if path is None:
+        return None
+    resolved = Path(path).resolve()
+    try:
+        return str(resolved), resolved.stat().st_mtime_ns
+    except OSError as err:
+        raise ChronologyReadError(
+            f"cannot read the vocabulary file: {err.strerror}", file=os.fspath(path)
+        ) from err
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher_for(
+    family: tuple[str, int] | None, aliases: tuple[str, int] | None, roles: tuple[str, int] | None
+) -> _Matcher:
+    return _compile(
+        counterpart_vocabulary(
+            family_path=family[0] if family else None,
+            aliases_path=aliases[0] if aliases else None,
+            roles_path=roles[0] if roles else None,
+        )
+    )
+
+
+def matcher(
+    *,
+    family_path: str | os.PathLike[str] | None = None,
+    aliases_path: str | os.PathLike[str] | None = None,
+    roles_path: str | os.PathLike[str] | None = None,
+) -> _Matcher:
+    """The compiled counterpart matcher (cached per files and modification times)."""
+    return _matcher_for(_stamp(family_path), _stamp(aliases_path), _stamp(roles_path))
+
+
+@dataclass(frozen=True, slots=True)
+class CounterpartFindings:
+    """Per-row counterpart bits found in text (see :data:`COUNTERPART_LABELS`)."""
+
+    named: np.ndarray  # uint32
+    addressed: np.ndarray  # uint32: agencies written after "to" ("referral to NSPCC")
+
+
+def find_counterparts(pool: T.Pool, m: _Matcher) -> CounterpartFindings:
+    """Counterparts named in the pool's fields (0, 1: narrative; 2: counterparts column)."""
+    n_pieces = len(pool.pieces)
+    named = np.zeros(n_pieces, dtype=np.uint32)
+    addressed = np.zeros(n_pieces, dtype=np.uint32)
+    if n_pieces:
+        found = pool.pieces.str.extractall(m.pattern)
+        if len(found):
+            rows = m.resolver.rows(found["hit"].astype(str).tolist(), m.resolver.regex_rows(found))[
+                :, 0
+            ]
+            bits = np.where(rows >= 0, m.bits[np.maximum(rows, 0)], 0).astype(np.uint32)
+            piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
+            np.bitwise_or.at(named, piece, bits)
+            after_to = found["to"].notna().to_numpy()
+            np.bitwise_or.at(addressed, piece[after_to], bits[after_to] & _AGENCY_BITS)
+    narrative = T.piece_or(pool, named & ~_CHILD_BIT, _TEXT_FIELD)
+    listed = pool.upto(_TEXT_FIELD + 1)
+    start = pool.upto(_TEXT_FIELD).stop
+    column = np.zeros(pool.n_rows, dtype=np.uint32)
+    values = named[pool.piece[start : listed.stop]]
+    keep = np.flatnonzero(values)
+    np.bitwise_or.at(column, pool.row[start : listed.stop][keep], values[keep])
+    return CounterpartFindings(
+        named=narrative | column,
+        addressed=T.piece_or(pool, addressed),
+    )
+
+
+def counterpart_masks(
+    found: CounterpartFindings, slots: np.ndarray, events: _events.EventFindings
+) -> np.ndarray:
+    """Final counterpart bits per row: named, implied by the event, default recipient,
+    without the recording agency itself and without ``other``."""
+    own = np.where(
+        slots < _N_AGENCIES, np.left_shift(np.uint32(1), np.minimum(slots, 31).astype(np.uint32)), 0
+    ).astype(np.uint32)
+    others_named = (found.named & _AGENCY_BITS & ~own & ~_OTHER_BIT) != 0
+    addressed_self = (found.addressed & own) != 0
+    default = np.where(others_named | addressed_self, 0, events.recipient).astype(np.uint32)
+    masks = found.named | events.implies | default
+    return (masks & ~own & ~_OTHER_BIT).astype(np.uint32)
+
+
+def counterparts_column(masks: np.ndarray) -> np.ndarray:
+    """Sorted tuples of counterpart labels (an object array) from bit masks.
+
+    Works on the distinct masks only.
+
+    >>> counterparts_column(np.array([1 << 1 | 1 << 0, 0], dtype=np.uint32)).tolist()
+    [('csc', 'police'), ()]
+    """
+    codes, uniques = pd.factorize(masks)
+    labels = T.masks_to_tuples(np.asarray(uniques, dtype=np.uint32), COUNTERPART_LABELS)
+    sorted_labels = np.empty(len(labels), dtype=object)
+    for i, labelled in enumerate(labels):
+        sorted_labels[i] = tuple(sorted(labelled))
+    return sorted_labels[codes] if len(codes) else np.empty(0, dtype=object)
+
+
+def classify_counterparts(
+    events: pd.DataFrame, *, vocabularies: Mapping[str, str | os.PathLike[str]] | None = None
+) -> pd.Series:
+    """The counterparts of each event (see the module docstring).
+
+    Parameters
+    ----------
+    events
+        A frame with ``details``, ``outcome``, ``agency`` and optionally
+        ``counterparts_text``.
+    vocabularies
+        Vocabulary files of your own, by name: ``family_members``, ``agency_aliases``,
+        ``roles``, ``event_types`` (see :func:`scr_timeline.classify.pipeline.classify_events`).
+
+    Returns
+    -------
+    pandas.Series
+        Tuples of agency codes and family members, sorted, index-aligned with ``events``.
+    """
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError(f"events must be a pandas DataFrame, not {type(events).__name__}")
+    missing = [c for c in (schema.DETAILS, schema.OUTCOME, schema.AGENCY) if c not in events]
+    if missing:
+        raise ValueError(f"events lack the column(s) {', '.join(missing)}")
+    paths = dict(vocabularies or {})
+    text = (
+        events[schema.COUNTERPARTS_TEXT]
+        if schema.COUNTERPARTS_TEXT in events
+        else pd.Series(pd.NA, index=events.index, dtype="string")
+    )
+    pool = T.build_pool([events[schema.DETAILS], events[schema.OUTCOME], text])
+    slots = T.agency_slots(events[schema.AGENCY])
+    found_events = _events.find_events(pool, slots, _events.matcher(paths.get("event_types")))
+    found = find_counterparts(
+        pool,
+        matcher(
+            family_path=paths.get("family_members"),
+            aliases_path=paths.get("agency_aliases"),
+            roles_path=paths.get("roles"),
+        ),
+    )
+    masks = counterpart_masks(found, slots, found_events)
+    return pd.Series(
+        counterparts_column(masks), index=events.index, name=schema.COUNTERPARTS, dtype=object
+    )

@@ -1,0 +1,248 @@
+"""Classify a canonical events table in one pass: event types, roles, injuries, whether
+the child was seen, counterparts and the child's age.
+
+Every classifier reads its words from a vocabulary file in ``scr_timeline/data``; pass
+files of your own by name in ``vocabularies`` to extend them:
+
+================  =================================================  ====================
+name              what it holds                                      loader
+================  =================================================  ====================
+event_types       event-type phrases, guards and planned/past cues   ``load_event_types``
+roles             practitioner titles and codes                      ``load_roles``
+injuries          injury terms, guards, negation and other cues      ``load_injury_vocabulary``
+family_members    family words and narrative guards                  ``load_family_members``
+child_seen        child-seen cues                                    ``load_child_seen_cues``
+agency_aliases    agency names (see :mod:`.agencies`)                ``load_agency_aliases``
+================  =================================================  ====================
+
+All the work is done on whole columns: cells are split into pieces at ". " with Arrow,
+the distinct pieces are matched once with one compiled alternation per vocabulary, and
+the per-piece results are gathered back to rows with NumPy.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from scr_timeline.testing import make_events
+>>> events = make_events(
+...     start=["13/12/2006", "14/12/2006", "15/12/2006"],
+...     agency=["gp", "paediatrics", "csc"],
+...     practitioner=["GP1", "Dr P1", "TM1"],
+...     details=["Mother brought Child with bruises to face; no explanation given.",
+...              "CP medical: no fractures, no new bruising.",
+...              "Strategy discussion held; agreed s47 and CP medical."],
+...     outcome=["Phoned the CSC duty desk.", None, None])
+>>> out, warnings = classify_events(events, child_dob=pd.Timestamp("2006-03-01"))
+>>> print(out[["event_type", "role", "injury", "suspicious_injury", "counterparts"]].to_string())
+                   event_type           role  injury  suspicious_injury    counterparts
+event_id
+e1             gp_appointment             gp    True               True   (csc, mother)
+e2        medical_examination  paediatrician   False              False              ()
+e3        strategy_discussion   team_manager   False              False  (paediatrics,)
+>>> out.loc["e3", "mentions"], out["child_age_days"].tolist(), warnings
+(('s47_enquiry', 'medical_examination'), [287, 288, 289], [])
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import pandas as pd
+
+from scr_timeline import schema
+from scr_timeline.classify import _text as T
+from scr_timeline.classify import counterparts as _counterparts
+from scr_timeline.classify import events as _events
+from scr_timeline.classify import injuries as _injuries
+from scr_timeline.classify import roles as _roles
+from scr_timeline.classify import seen as _seen
+
+__all__ = ["NO_CHILD_DOB", "VOCABULARY_NAMES", "child_age_days", "classify_events"]
+
+#: Names of the vocabularies ``classify_events`` accepts files for.
+VOCABULARY_NAMES: Final = (
+    "event_types",
+    "roles",
+    "injuries",
+    "family_members",
+    "child_seen",
+    "agency_aliases",
+)
+#: Warning code: no date of birth, so the age-based part of ``suspicious_injury`` is off.
+NO_CHILD_DOB: Final = "no_child_dob"
+_NO_CHILD_DOB_MESSAGE: Final = (
+    "no date of birth: age-based rules (under 24 months) are off; only the wording decides "
+    "suspicious_injury"
+)
+
+
+def child_age_days(start: pd.Series, child_dob: pd.Timestamp | str) -> pd.Series:
+    """Age of the child in whole days at each ``start``; missing before the birth.
+
+    A text date of birth is read as UK dates are ("01/03/2006" is 1 March).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> starts = pd.Series(pd.to_datetime(["2006-03-02 14:30", None, "2006-02-01 09:00"]))
+    >>> child_age_days(starts, "01/03/2006").tolist()
+    [1, <NA>, <NA>]
+    """
+    if isinstance(child_dob, str):
+        from scr_timeline.dates import parse_date
+
+        dob = parse_date(child_dob)[0]
+    else:
+        dob = pd.Timestamp(child_dob).normalize()
+    days = (pd.to_datetime(start).dt.normalize() - dob).dt.days.astype("Int64")
+    days = days.mask(days < 0)
+    return days.rename(schema.CHILD_AGE_DAYS)
+
+
+def _text_column(events: pd.DataFrame, name: str) -> pd.Series:
+    if name in events:
+        return events[name]
+    return pd.Series(pd.NA, index=events.index, dtype="string")
+
+
+def _paths(vocabularies: Mapping[str, str | os.PathLike[str]] | None) -> dict[str, Any]:
+    if vocabularies is None:
+        return {}
+    if not isinstance(vocabularies, Mapping):
+        raise TypeError(
+            f"vocabularies must be a mapping of name to path, not {type(vocabularies).__name__}"
+        )
+    unknown = sorted(set(vocabularies) - set(VOCABULARY_NAMES))
+    if unknown:
+        raise ValueError(
+            f"unknown vocabulary name(s) {', '.join(map(repr, unknown))}; "
+            f"expected any of {', '.join(VOCABULARY_NAMES)}"
+        )
+    for name, path in vocabularies.items():
+        if not isinstance(path, str | os.PathLike):
+            raise TypeError(f"the path for vocabulary {name!r} must be a string or a Path")
+    return {name: Path(path) for name, path in vocabularies.items()}
+
+
+def _warning(code: str, message: str, events: pd.DataFrame) -> dict[str, Any]:
+    source_file = None
+    if schema.SOURCE_FILE in events and len(events):
+        files = events[schema.SOURCE_FILE].dropna().unique()
+        source_file = str(files[0]) if len(files) == 1 else None
+    return {
+        schema.CODE: code,
+        schema.MESSAGE: message,
+        schema.SOURCE_FILE: source_file,
+        schema.SOURCE_SHEET: None,
+        schema.SOURCE_ROW: None,
+    }
+
+
+def classify_events(
+    events: pd.DataFrame,
+    *,
+    child_dob: pd.Timestamp | None = None,
+    vocabularies: Mapping[str, str | Path] | None = None,
+) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Fill the classification columns of a canonical events table.
+
+    Parameters
+    ----------
+    events
+        A canonical events frame (index ``event_id``). Read: ``details``, ``outcome``,
+        ``counterparts_text`` (text, may be missing), ``agency`` (agency code of the
+        recording agency), ``practitioner``, ``start`` and ``child_age_days``. The
+        reviewer's ``comment`` is never read: it is hindsight. A missing column counts as
+        empty.
+    child_dob
+        The child's date of birth. With it, ``child_age_days`` is computed from ``start``
+        and the under-24-months test is exact; without it the existing
+        ``child_age_days`` is kept (and used, taking 24 months as 730 days), and when no
+        row has an age a ``no_child_dob`` warning says the age-based rules are off.
+    vocabularies
+        Vocabulary files of your own by name (see the module docstring), each extending
+        the shipped one.
+
+    Returns
+    -------
+    events : pandas.DataFrame
+        A new frame (the input is not changed) with ``event_type``, ``mentions``,
+        ``role``, ``injury``, ``injury_kinds``, ``suspicious_injury``, ``child_seen``,
+        ``counterparts`` and ``child_age_days`` filled.
+    warnings : list of dict
+        Each with ``code``, ``message``, ``source_file``, ``source_sheet``,
+        ``source_row``.
+
+    Raises
+    ------
+    TypeError
+        ``events`` is not a DataFrame, or ``vocabularies`` not a mapping of paths.
+    ValueError
+        ``vocabularies`` names an unknown vocabulary.
+    ChronologyReadError
+        A vocabulary file cannot be read or holds unknown codes.
+    """
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError(f"events must be a pandas DataFrame, not {type(events).__name__}")
+    paths = _paths(vocabularies)
+    out = events.copy(deep=False)
+    index = out.index
+    warnings: list[dict[str, Any]] = []
+
+    agency = (
+        out[schema.AGENCY] if schema.AGENCY in out else pd.Series(pd.NA, index=index, dtype=object)
+    )
+    slots = T.agency_slots(agency)
+    pool = T.build_pool(
+        [
+            _text_column(out, schema.DETAILS),
+            _text_column(out, schema.OUTCOME),
+            _text_column(out, schema.COUNTERPARTS_TEXT),
+        ]
+    )
+
+    found_events = _events.find_events(pool, slots, _events.matcher(paths.get("event_types")))
+    types = _events.event_columns(found_events, index)
+    out[schema.EVENT_TYPE] = types[schema.EVENT_TYPE].array
+    out[schema.MENTIONS] = types[schema.MENTIONS].array
+
+    practitioner = _text_column(out, schema.PRACTITIONER)
+    out[schema.ROLE] = _roles.roles_from_practitioners(
+        practitioner, agency, path=paths.get("roles")
+    ).array
+
+    if child_dob is not None and schema.START in out:
+        ages = child_age_days(out[schema.START], child_dob)
+        young = _injuries.under_24_months(out[schema.START], child_dob=child_dob)
+    else:
+        if schema.CHILD_AGE_DAYS in out:
+            ages = out[schema.CHILD_AGE_DAYS].astype("Int64")
+        else:
+            ages = pd.Series(pd.NA, index=index, dtype="Int64")
+        young = _injuries.under_24_months(pd.Series(index=index, dtype=object), child_age_days=ages)
+        if child_dob is None and ages.isna().all():
+            warnings.append(_warning(NO_CHILD_DOB, _NO_CHILD_DOB_MESSAGE, out))
+    out[schema.CHILD_AGE_DAYS] = ages.array
+
+    found_injuries = _injuries.find_injuries(pool, _injuries.matcher(paths.get("injuries")))
+    injury = _injuries.injury_columns(found_injuries, young, index)
+    for column in (schema.INJURY, schema.INJURY_KINDS, schema.SUSPICIOUS_INJURY):
+        out[column] = injury[column].array
+
+    flags = _seen.find_seen(pool, _seen.matcher(paths.get("child_seen")))
+    seen = _seen.child_seen_column(flags, out[schema.EVENT_TYPE], agency, index)
+    out[schema.CHILD_SEEN] = seen.array
+
+    found = _counterparts.find_counterparts(
+        pool,
+        _counterparts.matcher(
+            family_path=paths.get("family_members"),
+            aliases_path=paths.get("agency_aliases"),
+            roles_path=paths.get("roles"),
+        ),
+    )
+    masks = _counterparts.counterpart_masks(found, slots, found_events)
+    out[schema.COUNTERPARTS] = _counterparts.counterparts_column(masks)
+    return out, warnings

@@ -1,0 +1,211 @@
+"""Whether the child was seen at a contact (``child_seen``), as RULES.md defines it.
+
+* A row whose text says the child was seen or examined ("Child seen alone", "examined by
+  paediatrician", "baby weighed") is True.
+* Else a row whose text says the child was not seen ("Child not seen", "did not see the
+  child") is False.
+* Else a home or office visit whose text says no one was seen ("no reply", "card left",
+  "asleep upstairs", "Child at nursery") is False.
+* Else a home or office visit by children's social care is True (RULES.md: the default).
+* Else NA: the text does not say.
+
+The cues live in ``scr_timeline/data/child_seen.csv`` (pass a file of your own to extend
+it): one regular expression per row on the lower-cased text, with ``seen`` (``true`` or
+``false``) and ``scope`` (``any`` row, or only a ``visit``).
+
+Examples
+--------
+>>> import pandas as pd
+>>> rows = pd.DataFrame({
+...     "details": ["Home visit. Child seen with Mother.", "Unannounced home visit. Child not "
+...                 "seen - asleep upstairs per Mother.", "Statutory visit.", "Phoned HV."],
+...     "outcome": [None, None, None, None],
+...     "agency": ["csc", "csc", "csc", "csc"],
+...     "event_type": ["home_visit", "home_visit", "home_visit", "information_sharing"]})
+>>> classify_child_seen(rows).tolist()
+[True, False, True, <NA>]
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from scr_timeline import schema
+from scr_timeline.classify import _text as T
+from scr_timeline.exceptions import ChronologyReadError
+
+__all__ = [
+    "CHILD_SEEN_FILE",
+    "VISIT_TYPES",
+    "child_seen_column",
+    "classify_child_seen",
+    "load_child_seen_cues",
+]
+
+#: The shipped vocabulary file (in ``scr_timeline/data``).
+CHILD_SEEN_FILE: Final = "child_seen.csv"
+#: Event types that are visits (the child is expected to be seen).
+VISIT_TYPES: Final = ("home_visit", "office_visit")
+
+_SEEN: Final = 1
+_NOT_SEEN: Final = 2
+_NOT_AT_VISIT: Final = 4
+
+
+def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the child-seen cues (regular expressions on lower-cased text).
+
+    Parameters
+    ----------
+    path
+        A CSV file of your own with the columns ``pattern`` and ``seen`` (``true`` or
+        ``false``) and optionally ``scope`` (``any`` or ``visit``). Its rows extend the
+        shipped file.
+
+    Raises
+    ------
+    ChronologyReadError
+        The file cannot be read, lacks a column, has a value other than true/false or
+        any/visit, or a pattern that does not compile.
+
+    Examples
+    --------
+    >>> cues = load_child_seen_cues()
+    >>> sorted(set(cues["scope"]))
+    ['any', 'visit']
+    """
+    table = T.read_vocabulary(
+        CHILD_SEEN_FILE,
+        path,
+        required=("pattern", "seen"),
+        defaults={"scope": "any", "note": ""},
+        key=("pattern", "seen", "scope"),
+    )
+    table["seen"] = table["seen"].str.lower()
+    table["scope"] = table["scope"].str.lower()
+    for column, allowed in (("seen", ("true", "false")), ("scope", ("any", "visit"))):
+        bad = table.loc[~table[column].isin(allowed)]
+        if len(bad):
+            raise ChronologyReadError(
+                f"the child-seen cues have an unknown {column}",
+                file=str(bad["_source"].iloc[0]),
+                found=sorted(set(bad[column])),
+                expected=f"one of {', '.join(allowed)}",
+            )
+    for pattern, source in zip(table["pattern"], table["_source"], strict=True):
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise ChronologyReadError(
+                f"a child-seen pattern does not compile ({err})", file=str(source), found=pattern
+            ) from err
+    return table.drop(columns="_source")
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    seen: re.Pattern[str]
+    not_seen: re.Pattern[str]
+    not_at_visit: re.Pattern[str]
+
+
+def _compile(table: pd.DataFrame) -> _Matcher:
+    def alt(rows: pd.DataFrame) -> re.Pattern[str]:
+        patterns = rows["pattern"].tolist()
+        return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else "(?!)")
+
+    return _Matcher(
+        seen=alt(table.loc[table["seen"] == "true"]),
+        not_seen=alt(table.loc[(table["seen"] == "false") & (table["scope"] == "any")]),
+        not_at_visit=alt(table.loc[(table["seen"] == "false") & (table["scope"] == "visit")]),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher_for(path: str | None, mtime: int | None) -> _Matcher:
+    return _compile(load_child_seen_cues(path))
+
+
+def matcher(path: str | os.PathLike[str] | None) -> _Matcher:
+    """The compiled cues for the shipped file extended by ``path`` (cached)."""
+    if path is None:
+        return _matcher_for(None, None)
+    resolved = os.path.abspath(os.fspath(path))
+    try:
+        mtime = os.stat(resolved).st_mtime_ns
+    except OSError as err:
+        raise ChronologyReadError(
+            f"cannot read the vocabulary file: {err.strerror}", file=os.fspath(path)
+        ) from err
+    return _matcher_for(resolved, mtime)
+
+
+def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
+    """Per row, bits: 1 seen, 2 not seen, 4 not seen at a visit (fields 0 and 1)."""
+    flags = np.zeros(len(pool.pieces), dtype=np.uint8)
+    if len(pool.pieces):
+        for bit, pattern in (
+            (_SEEN, m.seen),
+            (_NOT_SEEN, m.not_seen),
+            (_NOT_AT_VISIT, m.not_at_visit),
+        ):
+            hit = pool.pieces.str.contains(pattern).to_numpy(dtype=bool)
+            flags[hit] |= bit
+    return T.piece_or(pool, flags, 2)
+
+
+def child_seen_column(
+    flags: np.ndarray, event_type: pd.Series, agency: pd.Series, index: pd.Index
+) -> pd.Series:
+    """The nullable boolean ``child_seen`` column from :func:`find_seen` flags."""
+    types = pd.Categorical(event_type, categories=list(schema.EVENT_TYPES))
+    visit_codes = [schema.EVENT_TYPES.index(t) for t in VISIT_TYPES]
+    visit = np.isin(types.codes, visit_codes)
+    csc = T.agency_slots(agency) == schema.AGENCIES.index("csc")
+    values = np.select(
+        [
+            (flags & _SEEN) != 0,
+            (flags & _NOT_SEEN) != 0,
+            visit & ((flags & _NOT_AT_VISIT) != 0),
+            visit & csc,
+        ],
+        [1, 0, 0, 1],
+        default=-1,
+    )
+    out = pd.arrays.BooleanArray(values == 1, values < 0)
+    return pd.Series(out, index=index, name=schema.CHILD_SEEN)
+
+
+def classify_child_seen(
+    events: pd.DataFrame, *, path: str | os.PathLike[str] | None = None
+) -> pd.Series:
+    """Whether the child was seen at each contact (see the module docstring).
+
+    Parameters
+    ----------
+    events
+        A frame with ``details``, ``outcome``, ``agency`` and ``event_type``.
+    path
+        Child-seen cues of your own extending the shipped ones.
+
+    Returns
+    -------
+    pandas.Series
+        Nullable boolean, index-aligned with ``events``.
+    """
+    if not isinstance(events, pd.DataFrame):
+        raise TypeError(f"events must be a pandas DataFrame, not {type(events).__name__}")
+    needed = (schema.DETAILS, schema.OUTCOME, schema.AGENCY, schema.EVENT_TYPE)
+    missing = [c for c in needed if c not in events]
+    if missing:
+        raise ValueError(f"events lack the column(s) {', '.join(missing)}")
+    pool = T.build_pool([events[schema.DETAILS], events[schema.OUTCOME]])
+    flags = find_seen(pool, matcher(path))
+    return child_seen_column(flags, events[schema.EVENT_TYPE], events[schema.AGENCY], events.index)

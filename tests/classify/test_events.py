@@ -1,0 +1,235 @@
+"""Tests for scr_timeline.classify.events: main event type, mentions, agency context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema
+from scr_timeline.classify.events import classify_event_types, load_event_types
+from scr_timeline.exceptions import ChronologyReadError
+from scr_timeline.testing import make_events
+
+
+def classify(details, agency="csc", outcome=None, **kwargs):
+    """Event type and mentions of one row."""
+    events = make_events(start="2007-03-12", details=[details], outcome=[outcome], agency=agency)
+    row = classify_event_types(events, **kwargs).iloc[0]
+    return row[schema.EVENT_TYPE], row[schema.MENTIONS]
+
+
+def test_main_event_and_mentions_of_a_row_naming_several():
+    assert classify("Strategy discussion held; agreed s47 and CP medical") == (
+        "strategy_discussion",
+        ("s47_enquiry", "medical_examination"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("details", "outcome", "agency", "expected"),
+    [
+        ("Referral received from school.", None, "csc", "referral"),
+        ("Re-referral from HV: baby losing weight.", None, "csc", "referral"),
+        ("Merlin created: child coming to notice.", None, "police", "referral"),
+        ("Duty TM reviewed the contact.", "NFA.", "csc", "referral_decision"),
+        ("Initial assessment started.", None, "csc", "initial_assessment"),
+        ("IA completed, Child seen alone.", None, "csc", "initial_assessment"),
+        ("Core assessment signed off by TM.", None, "csc", "core_assessment"),
+        ("Child and family assessment completed.", None, "csc", "single_assessment"),
+        ("Strat meeting with police and school.", None, "csc", "strategy_discussion"),
+        ("S.47 enquiries concluded.", None, "csc", "s47_enquiry"),
+        ("ICPC held.", None, "csc", "icpc"),
+        ("Child's name placed on the register under neglect.", None, "csc", "cp_plan_start"),
+        ("CG meeting: Mother did not attend.", None, "csc", "core_group"),
+        ("RCPC: little progress.", None, "csc", "review_conference"),
+        ("Child deregistered.", None, "csc", "cp_plan_end"),
+        ("CIN review: attendance improved.", None, "csc", "cin_meeting"),
+        ("LPM held.", None, "csc", "legal_planning_meeting"),
+        ("EPO granted.", None, "csc", "court"),
+        ("Child placed with family friend by agreement.", None, "csc", "placement"),
+        ("Child rehabilitated home.", None, "csc", "return_home"),
+        ("Reg 38 checks started on the carer.", None, "csc", "carer_assessment"),
+        ("Statutory visit. Home conditions poor.", None, "csc", "home_visit"),
+        ("Seen at the office with Mother.", None, "csc", "office_visit"),
+        ("Case discussed in supervision.", None, "csc", "supervision"),
+        ("Management oversight: TM reviewed the file.", None, "csc", "management_oversight"),
+        ("Case allocated to SW3.", None, "csc", "allocation"),
+        ("Case closed.", None, "csc", "case_closure"),
+        ("CP medical: bruising.", None, "paediatrics", "medical_examination"),
+        ("Bone survey repeat views.", None, "hospital", "skeletal_survey"),
+        ("Attended A&E with wheeze.", None, "hospital", "hospital_attendance"),
+        ("GP appointment: eczema.", None, "gp", "gp_appointment"),
+        ("Developmental check at home.", None, "health_visiting", "health_visit"),
+        ("Was not brought for asthma review.", None, "gp", "dna"),
+        ("DV call-out: partner left before police arrived.", None, "police", "police_incident"),
+        ("Interview under caution.", None, "police", "police_investigation"),
+        ("Mother arrested on suspicion of neglect.", None, "police", "arrest"),
+        ("HV raised concerns about the baby's weight.", None, "health_visiting", "concern"),
+        (
+            "HV disagreed with the decision to close the case.",
+            None,
+            "health_visiting",
+            "disagreement",
+        ),
+        ("Worker escalated concerns to CSC TM.", None, "voluntary", "escalation"),
+        ("SW emailed school for an attendance update.", None, "csc", "information_sharing"),
+        ("Professionals meeting at the GP surgery.", None, "csc", "meeting"),
+        ("Child pronounced dead at 04:10.", None, "police", "death"),
+        ("Tenancy renewed.", None, "housing", "other"),
+    ],
+)
+def test_every_event_type_is_recognised(details, outcome, agency, expected):
+    assert classify(details, agency, outcome)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "agency", "expected"),
+    [
+        # 'NFA' is a referral decision only when children's social care writes it
+        ("NFA.", "csc", "referral_decision"),
+        ("NFA - no evidence of an offence.", "police", "police_investigation"),
+        ("No further police action.", "csc", "police_investigation"),
+        # 'contact received' is a referral only for children's social care
+        ("Contact received from the school.", "csc", "referral"),
+        ("Contact received from the school.", "housing", "other"),
+        # 'HV': a home visit in social work notes, a health visitor elsewhere
+        ("Unannounced HV: no reply.", "csc", "home_visit"),
+        ("HV visit: baby weighed.", "health_visiting", "home_visit"),
+        ("HV contact at home: baby well.", "health_visiting", "health_visit"),
+        # 'CA' alone is ambiguous
+        ("CA commenced following the s47.", "csc", "core_assessment"),
+        ("CA investigation continues.", "police", "police_investigation"),
+        ("CA.", "csc", "other"),
+        # 'CP' alone names nothing; 'CP medical' and 'CP conference' do
+        ("CP.", "csc", "other"),
+        ("CP medical today.", "csc", "medical_examination"),
+        ("CP conference held.", "csc", "icpc"),
+        # 'DV' alone is an incident only in police records
+        ("DV: partner assaulted Mother.", "police", "police_incident"),
+        ("Routine DV enquiry completed.", "midwifery", "other"),
+    ],
+)
+def test_ambiguous_abbreviations_depend_on_the_recording_agency(details, agency, expected):
+    assert classify(details, agency)[0] == expected
+
+
+def test_planned_events_are_mentions_not_the_main_event():
+    assert classify("TM decision: strategy discussion to be held today.") == (
+        "management_oversight",
+        ("strategy_discussion",),
+    )
+    assert classify("Skeletal survey booked.", "hospital") == ("other", ("skeletal_survey",))
+
+
+def test_past_events_referred_to_are_mentions():
+    assert classify("Core assessment commenced following the s47 enquiry.") == (
+        "core_assessment",
+        ("s47_enquiry",),
+    )
+
+
+def test_a_decision_in_the_outcome_outranks_a_weak_phrase_but_not_the_event():
+    assert classify("Meeting with Mother.", outcome="NFA.")[0] == "referral_decision"
+    home = classify("Home visit. Child seen.", outcome="NFA.")
+    assert home == ("home_visit", ("referral_decision",))
+
+
+def test_a_managers_decision_that_records_nfa_is_a_referral_decision():
+    nfa = "Management decision on the police notification."
+    assert classify(nfa, outcome="Threshold not met; signposted.")[0] == "referral_decision"
+    assert classify(nfa, outcome="Strategy discussion today.")[0] == "management_oversight"
+
+
+def test_actions_listed_in_the_outcome_do_not_become_the_main_event():
+    assert (
+        classify(
+            "Mother detained under the Mental Health Act.",
+            "adult_mental_health",
+            "CSC informed by phone.",
+        )[0]
+        == "other"
+    )
+
+
+def test_a_death_is_the_main_event_wherever_it_is_recorded():
+    assert (
+        classify(
+            "Brought in by paramedics; resuscitation started.",
+            "hospital",
+            "Child pronounced dead at 09:40.",
+        )[0]
+        == "death"
+    )
+
+
+def test_common_misspellings():
+    assert classify("Stratagy discussion with police.")[0] == "strategy_discussion"
+    assert classify("Referal recieved from HV.")[0] == "referral"
+    assert classify("Initial assesment completed.")[0] == "initial_assessment"
+
+
+def test_guards_are_not_events():
+    event_type, mentions = classify("Referral order panel at the YOT office.", "probation")
+    assert event_type != "referral"
+    assert "referral" not in mentions
+    assert classify("Mother hearing voices.", "adult_mental_health")[0] == "other"
+    assert classify("Cardiac arrest in the ambulance.", "ambulance")[1] == ()
+
+
+def test_a_row_naming_nothing_is_other_with_no_mentions():
+    assert classify("Weight 3.45kg.") == ("other", ())
+    assert classify(None) == ("other", ())
+
+
+def test_result_is_index_aligned_and_categorical():
+    events = make_events(
+        start=["2007-03-12"] * 2,
+        event_id=["b", "a"],
+        details=["Case closed.", "ICPC held."],
+        outcome=[None, None],
+        agency="csc",
+    )
+    out = classify_event_types(events)
+    assert out.index.tolist() == ["b", "a"]
+    assert list(out[schema.EVENT_TYPE].cat.categories) == list(schema.EVENT_TYPES)
+
+
+def test_input_is_not_changed():
+    events = make_events(start="2007-03-12", details=["ICPC held."], outcome=[None], agency="csc")
+    before = events.copy()
+    classify_event_types(events)
+    pd.testing.assert_frame_equal(events, before)
+
+
+def test_wrong_input_is_refused():
+    with pytest.raises(TypeError):
+        classify_event_types(["ICPC held."])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="agency"):
+        classify_event_types(pd.DataFrame({"details": ["x"], "outcome": [None]}))
+
+
+def test_the_shipped_vocabulary_covers_every_event_type():
+    table = load_event_types()
+    named = set(table.loc[table["kind"] == "event", "event_type"])
+    assert named == set(schema.EVENT_TYPES)
+
+
+def test_a_users_file_extends_the_vocabulary(tmp_path: Path):
+    path = tmp_path / "mine.csv"
+    path.write_text("phrase,event_type\nfamily group conference,meeting\n", encoding="utf-8")
+    assert classify("Family group conference held.")[0] == "other"
+    assert classify("Family group conference held.", path=path)[0] == "meeting"
+
+
+def test_a_users_file_with_an_unknown_event_type_names_the_file(tmp_path: Path):
+    path = tmp_path / "bad.csv"
+    path.write_text("phrase,event_type\ntea party,party\n", encoding="utf-8")
+    with pytest.raises(ChronologyReadError, match=r"bad\.csv.*party"):
+        load_event_types(path)
+
+
+def test_a_missing_users_file_is_an_error(tmp_path: Path):
+    with pytest.raises(ChronologyReadError, match=r"nowhere\.csv"):
+        classify("ICPC held.", path=tmp_path / "nowhere.csv")

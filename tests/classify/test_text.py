@@ -1,0 +1,146 @@
+"""Tests for scr_timeline.classify._text: phrase patterns, vocabulary files, the piece pool."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from scr_timeline import schema
+from scr_timeline.classify import _text as T
+from scr_timeline.exceptions import ChronologyReadError
+
+
+@pytest.mark.parametrize(
+    ("phrase", "matches", "misses"),
+    [
+        ("A&E", ["a&e", "a & e", "a and e"], ["ae", "a e"]),
+        (
+            "children's social care",
+            [
+                "children's social care",
+                "childrens social care",
+                "children’s social care".replace("’", "'"),
+            ],
+            [],
+        ),
+        ("re-referral", ["re-referral", "re referral", "rereferral"], []),
+        ("s.47", ["s.47", "s47", "s 47"], ["s470"]),
+        ("drug and alcohol", ["drug and alcohol", "drug & alcohol"], []),
+    ],
+)
+def test_a_phrase_written_as_words_tolerates_spelling_variants(phrase, matches, misses):
+    rx = re.compile(T.phrase_regex(phrase))
+    for text in matches:
+        assert rx.fullmatch(text), text
+    for text in misses:
+        assert not rx.fullmatch(text), text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("hv", "seen at the hiv clinic", False),
+        ("hv", "hv1 visited", True),
+        ("ed", "record edited", False),
+        ("pc", "letter from the pct", False),
+        ("pc", "pc 2231 attended", True),
+        ("gp", "the gp's letter", True),
+    ],
+)
+def test_word_boundaries(phrase, text, found):
+    assert bool(re.search(T.alternation([phrase]), text)) is found
+
+
+def test_the_longest_phrase_wins_at_a_position():
+    rx = re.compile(T.alternation(["home", "home visit", "home visit to"]))
+    assert rx.match("home visit today").group() == "home visit"
+    assert rx.match("home visit to gran").group() == "home visit to"
+
+
+def test_build_pool_splits_deduplicates_and_keeps_rows_in_order():
+    details = pd.Series(["Home visit. Child seen.", None, "Home visit. NFA"], dtype="string")
+    outcome = pd.Series(["Child seen.", "Case closed.", None], dtype="string")
+    pool = T.build_pool([details, outcome])
+    assert sorted(pool.pieces) == ["case closed.", "child seen.", "home visit", "nfa"]
+    texts = pool.pieces.to_numpy()[pool.piece].tolist()
+    assert texts == [
+        "home visit",
+        "child seen.",
+        "home visit",
+        "nfa",
+        "child seen.",
+        "case closed.",
+    ]
+    assert pool.row.tolist() == [0, 0, 2, 2, 0, 1]
+    assert pool.field.tolist() == [0, 0, 0, 0, 1, 1]
+    assert pool.upto(1) == slice(0, 4)
+
+
+def test_build_pool_reads_any_text_column():
+    numbers = pd.Series([12.5, None, "Bruise. Seen"], dtype=object)
+    chunked = pd.Series(pd.arrays.ArrowExtensionArray(pa.chunked_array([["a. b"], ["c"]])))
+    empty = pd.Series([None, None, None], dtype=object)
+    pool = T.build_pool([numbers, chunked.reindex([0, 1, 2]), empty])
+    assert set(pool.pieces) >= {"12.5", "bruise", "seen", "a", "b", "c"}
+    assert pool.row[pool.field == 1].tolist() == [0, 0, 1]
+
+
+def test_build_pool_refuses_columns_of_different_lengths():
+    with pytest.raises(ValueError, match="same length"):
+        T.build_pool([pd.Series(["a"]), pd.Series(["a", "b"])])
+
+
+def test_piece_or_and_row_min():
+    pool = T.build_pool([pd.Series(["a. b", "b", "c"])])
+    per_piece = np.array(
+        [1 if t == "a" else 2 if t == "b" else 0 for t in pool.pieces], dtype=np.uint8
+    )
+    assert T.piece_or(pool, per_piece).tolist() == [3, 2, 0]
+    assert T.row_min(3, np.array([0, 0, 2]), np.array([5, 3, 9]), 99).tolist() == [3, 99, 9]
+
+
+def test_agency_slots_from_categorical_and_text():
+    codes = pd.Series(pd.Categorical(["gp", None, "csc"], categories=list(schema.AGENCIES)))
+    assert T.agency_slots(codes).tolist() == [2, len(schema.AGENCIES), 0]
+    text = pd.Series(["police", "nowhere", None], dtype=object)
+    assert T.agency_slots(text).tolist() == [1, len(schema.AGENCIES), len(schema.AGENCIES)]
+
+
+def test_agency_mask_includes_and_excludes():
+    assert T.agency_mask("").all()
+    only = T.agency_mask("gp police")
+    assert only.sum() == 2 and only[schema.AGENCIES.index("gp")]
+    all_but_csc = T.agency_mask("-csc")
+    assert not all_but_csc[schema.AGENCIES.index("csc")]
+    assert all_but_csc.sum() == len(all_but_csc) - 1  # every other agency, and unknown
+
+
+def test_masks_to_tuples():
+    out = T.masks_to_tuples(np.array([3, 0, 3, 4], dtype=np.uint8), ["a", "b", "c"])
+    assert out.tolist() == [("a", "b"), (), ("a", "b"), ("c",)]
+
+
+def test_read_vocabulary_user_rows_replace_shipped_rows(tmp_path: Path):
+    path = tmp_path / "mine.csv"
+    path.write_text("phrase,member\nMGM,family\nstepmum,family\n", encoding="utf-8")
+    table = T.read_vocabulary(
+        "family_members.csv", path, required=("phrase", "member"), defaults={"kind": "member"}
+    )
+    assert table.loc[table["phrase"].str.lower() == "mgm", "member"].tolist() == ["family"]
+    assert "stepmum" in set(table["phrase"])
+
+
+def test_read_vocabulary_errors_name_the_file(tmp_path: Path):
+    path = tmp_path / "broken.csv"
+    path.write_text("words,member\nx,family\n", encoding="utf-8")
+    with pytest.raises(ChronologyReadError, match=r"broken\.csv.*phrase"):
+        T.read_vocabulary("family_members.csv", path, required=("phrase", "member"))
+    with pytest.raises(ChronologyReadError, match=r"absent\.csv"):
+        T.read_vocabulary(
+            "family_members.csv", tmp_path / "absent.csv", required=("phrase", "member")
+        )
