@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from . import __version__
 from .exceptions import ScrTimelineError
+
+if TYPE_CHECKING:
+    from .chronology import Chronology
 
 __all__ = ["main"]
 
@@ -46,6 +50,37 @@ def _read_options(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
+def _print_contents(chron: Chronology) -> None:
+    """What the events say: event types, injuries, and the busiest contacts."""
+    from . import schema as S
+    from .graph import contact_matrix
+
+    ev = chron.events
+    if ev.empty:
+        return
+    types = ev[S.EVENT_TYPE].astype("string").fillna("other").value_counts().head(6)
+    print("  most frequent events: " + ", ".join(f"{t} {n}" for t, n in types.items()))
+    injuries = ev[ev[S.INJURY]]
+    if len(injuries):
+        suspicious = int(injuries[S.SUSPICIOUS_INJURY].sum())
+        first = injuries.iloc[0]
+        print(
+            f"  injuries recorded: {len(injuries)} ({suspicious} suspicious); first on "
+            f"{first[S.START]:%d/%m/%Y} by {S.AGENCY_LABELS.get(str(first[S.AGENCY]), first[S.AGENCY])}"
+        )
+    matrix = contact_matrix(chron)
+    pairs = matrix.stack()
+    pairs = pairs[pairs > 0].sort_values(ascending=False).head(4)
+    if len(pairs):
+        print(
+            "  busiest contacts: "
+            + ", ".join(f"{a} -> {b} {n}" for (a, b), n in pairs.items())
+        )
+    duplicates = int(ev[S.DUPLICATE_OF].notna().sum())
+    if duplicates:
+        print(f"  contacts recorded by both agencies (linked by duplicate_of): {duplicates}")
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .datasets import list_samples, load_sample
 
@@ -55,6 +90,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         chron = load_sample(sample["name"])
         print(f"== {sample['file']}: {sample['description']}")
         print(chron.summary())
+        _print_contents(chron)
         if len(chron.rejected):
             print("  rejected rows:")
             for _, row in chron.rejected.iterrows():
