@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .exceptions import ScrTimelineError
@@ -52,6 +52,8 @@ def _read_options(args: argparse.Namespace) -> dict[str, object]:
 
 def _print_contents(chron: Chronology) -> None:
     """What the events say: event types, injuries, and the busiest contacts."""
+    import numpy as np
+
     from . import schema as S
     from .graph import contact_matrix
 
@@ -69,13 +71,15 @@ def _print_contents(chron: Chronology) -> None:
             f"{first[S.START]:%d/%m/%Y} by {S.AGENCY_LABELS.get(str(first[S.AGENCY]), first[S.AGENCY])}"
         )
     matrix = contact_matrix(chron)
-    pairs = matrix.stack()
-    pairs = pairs[pairs > 0].sort_values(ascending=False).head(4)
-    if len(pairs):
-        print(
-            "  busiest contacts: "
-            + ", ".join(f"{a} -> {b} {n}" for (a, b), n in pairs.items())
-        )
+    counts = matrix.to_numpy(dtype=np.int64)
+    rows, cols = np.nonzero(counts)
+    pairs = [
+        (int(counts[i, j]), str(matrix.index[int(i)]), str(matrix.columns[int(j)]))
+        for i, j in zip(rows, cols, strict=True)
+    ]
+    busiest = sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))[:4]
+    if busiest:
+        print("  busiest contacts: " + ", ".join(f"{a} -> {b} {n}" for n, a, b in busiest))
     duplicates = int(ev[S.DUPLICATE_OF].notna().sum())
     if duplicates:
         print(f"  contacts recorded by both agencies (linked by duplicate_of): {duplicates}")

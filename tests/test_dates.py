@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -1207,11 +1206,6 @@ def test_excel_serials_and_objects_read_back(day: dt.date) -> None:
     frame = read([serial, float(serial), day, dt.datetime.combine(day, dt.time())]).frame
     assert frame["start"].tolist() == [pd.Timestamp(day)] * 4
     assert frame["precision"].tolist() == [DAY] * 4
-
-
-def test_docstring_examples_run() -> None:
-    failures, tried = doctest.testmod(dates, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert tried > 0 and failures == 0
 
 
 def test_decimal_cells() -> None:

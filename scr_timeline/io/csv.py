@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..chronology import Chronology
@@ -117,7 +118,9 @@ def _fast_rows(source: Path | str, delimiter: str, encoding: str) -> pd.DataFram
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.DtypeWarning)
             frame = pd.read_csv(handle(), **options)
-            if not all(pd.api.types.is_string_dtype(t) and t != object for t in frame.dtypes):
+            if not all(
+                pd.api.types.is_string_dtype(t) and t != np.dtype(object) for t in frame.dtypes
+            ):
                 frame = pd.read_csv(handle(), dtype=str, **options)
     except (pd.errors.ParserError, pd.errors.DtypeWarning, ValueError):
         return None
@@ -179,6 +182,8 @@ def read_csv_table(
             raise EmptyChronologyError("the file is empty", file=path.name)
         frame = _fast_rows(text, delim, encoding)
     if frame is None:
+        if text is None:  # pragma: no cover - text is always decoded before this point
+            text, encoding = decode_text(path.read_bytes(), file=path.name)
         try:
             frame = _python_rows(text, delim)
         except csv.Error as err:

@@ -166,7 +166,9 @@ def read_excel(
             continue
         try:
             chrons.append(
-                parse_table(frame, source=path, sheet=name, fmt=fmt, **{**options, "classify": False})
+                parse_table(
+                    frame, source=path, sheet=name, fmt=fmt, **{**options, "classify": False}
+                )
             )
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)

@@ -343,7 +343,7 @@ def parse_table(
     # warnings from the date parser (row-level ones carry the body index label)
     labels = [label for _code, _message, label in parsed.warnings if label is not None]
     row_of: dict[Any, int] = (
-        dict(zip(labels, rows.loc[labels].tolist(), strict=True)) if labels else {}
+        dict(zip(labels, rows.loc[cast(Any, labels)].tolist(), strict=True)) if labels else {}
     )
     for code, message, label in parsed.warnings:
         row = row_of.get(label) if label is not None else None
@@ -515,7 +515,9 @@ def parse_table(
             ),
         ),
     )
-    chron = Chronology(events, rejected, warning_frame, meta, child_dob=child_dob, end_date=end_date)
+    chron = Chronology(
+        events, rejected, warning_frame, meta, child_dob=child_dob, end_date=end_date
+    )
     return classify_chronology(chron, vocabularies=vocabularies) if classify else chron
 
 

@@ -1,0 +1,319 @@
+"""Findings: what a rulebook found in a chronology, with the evidence for each.
+
+A finding is evidence, not a verdict: it says what was expected, by when, what was found
+and why the rule exists. :class:`Findings` holds them as a table (``to_frame()``), and
+can filter, count, explain and export them.
+
+Examples
+--------
+>>> from scr_timeline.chronology import Chronology
+>>> from scr_timeline.testing import make_events
+>>> from scr_timeline.rules import analyse
+>>> chron = Chronology(make_events(
+...     start=["2007-06-11", "2007-06-29"], agency=["health_visiting", "csc"],
+...     event_type=["disagreement", "home_visit"]))
+>>> findings = analyse(chron, rules=["ESC-DISAGREE"])
+>>> len(findings), findings[0].status, str(findings[0].due.date())
+(1, 'missing', '2007-06-18')
+>>> findings.filter(category="timescale").to_frame().empty
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+import pandas as pd
+
+from .. import schema as S
+from ..chronology import frame_for_export, write_csv_atomic
+
+__all__ = ["FINDING_COLUMNS", "Finding", "Findings"]
+
+#: Columns of :meth:`Findings.to_frame`, in order (DESIGN.md "Findings table").
+FINDING_COLUMNS: Final[tuple[str, ...]] = (
+    "finding_id",
+    "rule_id",
+    "category",
+    "severity",
+    "status",
+    "agency",
+    "trigger_event_id",
+    "trigger_start",
+    "due",
+    "observed_event_id",
+    "observed_start",
+    "delay_working_days",
+    "evidence",
+    "summary",
+    "reference",
+)
+
+_DTYPES: Final[dict[str, Any]] = {
+    "finding_id": "string",
+    "rule_id": "string",
+    "category": "string",
+    "severity": pd.CategoricalDtype(["high", "medium", "low"], ordered=True),
+    "status": pd.CategoricalDtype(["missing", "late", "gap"]),
+    "agency": "string",
+    "trigger_event_id": "string",
+    "trigger_start": "datetime64[ns]",
+    "due": "datetime64[ns]",
+    "observed_event_id": "string",
+    "observed_start": "datetime64[ns]",
+    "delay_working_days": "Int64",
+    "evidence": "string",
+    "summary": "string",
+    "reference": "string",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding: which rule, which event started the clock, what was due and when.
+
+    ``due`` is the deadline day (the action was due by the end of it); ``delay_working_days``
+    is how late the action was (late findings) or the length of the gap (gap findings, in
+    the rule window's unit); ``evidence`` holds every event id the finding rests on.
+    """
+
+    finding_id: str
+    rule_id: str
+    category: str
+    severity: str
+    status: str
+    agency: str
+    trigger_event_id: str
+    trigger_start: pd.Timestamp
+    due: pd.Timestamp | None
+    observed_event_id: str | None
+    observed_start: pd.Timestamp | None
+    delay_working_days: int | None
+    evidence: tuple[str, ...]
+    summary: str
+    reference: str
+
+
+def _empty_frame() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=_DTYPES[c]) for c in FINDING_COLUMNS})
+
+
+class Findings:
+    """The findings of one analysis, with the events they point to.
+
+    Parameters
+    ----------
+    frame
+        The findings table (columns :data:`FINDING_COLUMNS`).
+    events
+        The chronology's events table (for :meth:`explain`).
+    rulebook
+        Name of the rulebook the findings come from.
+    """
+
+    def __init__(
+        self,
+        frame: pd.DataFrame | None = None,
+        events: pd.DataFrame | None = None,
+        *,
+        rulebook: str = "",
+        horizon: pd.Timestamp | None = None,
+    ) -> None:
+        if frame is None or frame.empty:
+            table = _empty_frame()
+        else:
+            table = frame.reindex(columns=list(FINDING_COLUMNS)).astype(_DTYPES)
+        self._frame = table.reset_index(drop=True)
+        self._events = events
+        self.rulebook = rulebook
+        self.horizon = horizon
+
+    # -- the table ------------------------------------------------------------------------
+    def to_frame(self) -> pd.DataFrame:
+        """The findings as a DataFrame (a copy), one row per finding.
+
+        Examples
+        --------
+        >>> Findings().to_frame().columns[:3].tolist()
+        ['finding_id', 'rule_id', 'category']
+        """
+        return self._frame.copy()
+
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    def _finding(self, i: int) -> Finding:
+        row = self._frame.iloc[i]
+
+        def opt(value: Any) -> Any:
+            return None if pd.isna(value) else value
+
+        delay = opt(row["delay_working_days"])
+        return Finding(
+            finding_id=str(row["finding_id"]),
+            rule_id=str(row["rule_id"]),
+            category=str(row["category"]),
+            severity=str(row["severity"]),
+            status=str(row["status"]),
+            agency=str(row["agency"]),
+            trigger_event_id=str(row["trigger_event_id"]),
+            trigger_start=row["trigger_start"],
+            due=opt(row["due"]),
+            observed_event_id=opt(row["observed_event_id"]),
+            observed_start=opt(row["observed_start"]),
+            delay_working_days=None if delay is None else int(delay),
+            evidence=tuple(str(row["evidence"]).split("; ")) if opt(row["evidence"]) else (),
+            summary=str(row["summary"]),
+            reference=str(row["reference"]),
+        )
+
+    def __iter__(self) -> Iterator[Finding]:
+        return (self._finding(i) for i in range(len(self)))
+
+    def __getitem__(self, key: int | str) -> Finding:
+        """A finding by position or by ``finding_id``."""
+        if isinstance(key, str):
+            hits = (self._frame["finding_id"] == key).to_numpy(dtype=bool).nonzero()[0]
+            if len(hits) == 0:
+                raise KeyError(key)
+            return self._finding(int(hits[0]))
+        return self._finding(range(len(self))[key])
+
+    @property
+    def ids(self) -> list[str]:
+        """The finding ids, in order."""
+        return self._frame["finding_id"].astype(str).tolist()
+
+    def filter(
+        self,
+        *,
+        category: str | Sequence[str] | None = None,
+        severity: str | Sequence[str] | None = None,
+        agency: str | Sequence[str] | None = None,
+        status: str | Sequence[str] | None = None,
+        rule_id: str | Sequence[str] | None = None,
+    ) -> Findings:
+        """The findings that match every given criterion (each one value or several).
+
+        Examples
+        --------
+        >>> Findings().filter(severity="high", agency=["gp", "hospital"]).to_frame().shape
+        (0, 15)
+        """
+        mask = pd.Series(True, index=self._frame.index)
+        for column, wanted in (
+            ("category", category),
+            ("severity", severity),
+            ("agency", agency),
+            ("status", status),
+            ("rule_id", rule_id),
+        ):
+            if wanted is None:
+                continue
+            values = [wanted] if isinstance(wanted, str) else list(wanted)
+            mask &= self._frame[column].astype(str).isin(values)
+        return Findings(
+            self._frame[mask], self._events, rulebook=self.rulebook, horizon=self.horizon
+        )
+
+    def summary(self) -> pd.DataFrame:
+        """Findings counted by category and status (rows) with a total column.
+
+        Examples
+        --------
+        >>> Findings().summary().columns.tolist()
+        ['missing', 'late', 'gap', 'total']
+        """
+        frame = self._frame
+        table = pd.crosstab(frame["category"].astype(str), frame["status"], dropna=False)
+        table = table.reindex(columns=["missing", "late", "gap"], fill_value=0)
+        table.columns = pd.Index(["missing", "late", "gap"])
+        table["total"] = table.sum(axis=1)
+        table.index.name = "category"
+        return table.astype("int64")
+
+    def explain(self, finding_id: str) -> str:
+        """Explain one finding in words: the rule, the clock, and every event it rests on.
+
+        Raises
+        ------
+        KeyError
+            No finding has that id.
+        """
+        f = self[finding_id]
+        lines = [
+            f"{f.finding_id} ({f.severity}, {f.status}): {f.summary}",
+            f"Rule {f.rule_id} [{f.category}], from: {f.reference}",
+            f"Agency expected to act: {S.AGENCY_LABELS.get(f.agency, f.agency)}",
+        ]
+        if f.due is not None:
+            lines.append(f"Due by the end of {f.due:%d/%m/%Y}.")
+        if f.observed_event_id:
+            lines.append(f"First matching action: {f.observed_event_id} ({f.observed_start}).")
+        if f.delay_working_days is not None:
+            unit = "gap length" if f.status == "gap" else "working days late"
+            lines.append(f"{unit}: {f.delay_working_days}")
+        lines.append("Evidence:")
+        ev = self._events
+        for eid in f.evidence:
+            if ev is not None and eid in ev.index:
+                row = ev.loc[eid]
+                details = "" if pd.isna(row[S.DETAILS]) else str(row[S.DETAILS])
+                outcome = "" if pd.isna(row[S.OUTCOME]) else f" | {row[S.OUTCOME]}"
+                where = f"{row[S.SOURCE_FILE]}"
+                if not pd.isna(row[S.SOURCE_SHEET]):
+                    where += f", sheet {row[S.SOURCE_SHEET]!r}"
+                where += f", row {row[S.SOURCE_ROW]}"
+                lines.append(
+                    f"  - {eid} {row[S.START]:%d/%m/%Y %H:%M} {row[S.AGENCY]} "
+                    f"{row[S.EVENT_TYPE]} ({where}): {details}{outcome}"
+                )
+            else:
+                lines.append(f"  - {eid}")
+        return "\n".join(lines)
+
+    # -- display and export ------------------------------------------------------------------
+    def __repr__(self) -> str:
+        counts = self._frame["category"].astype(str).value_counts()
+        parts = ", ".join(f"{k}={v}" for k, v in counts.items())
+        return f"<Findings rulebook={self.rulebook!r} n={len(self)}{' ' if parts else ''}{parts}>"
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        head = (
+            f"<strong>Findings</strong> ({esc(self.rulebook)}): {len(self)} finding(s)"
+            if len(self)
+            else f"<strong>Findings</strong> ({esc(self.rulebook)}): none"
+        )
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{esc(str(r[c]))}</td>"
+                for c in ("rule_id", "severity", "status", "agency", "summary")
+            )
+            + "</tr>"
+            for _, r in self._frame.iterrows()
+        )
+        table = (
+            "<table><thead><tr><th>Rule</th><th>Severity</th><th>Status</th><th>Agency</th>"
+            f"<th>Summary</th></tr></thead><tbody>{rows}</tbody></table>"
+            if len(self)
+            else ""
+        )
+        return f"<div class='scr-findings'>{head}{table}</div>"
+
+    def to_csv(self, folder: str | Path) -> Path:
+        """Write ``findings.csv`` into ``folder`` (created if needed) and return its path.
+
+        Cells a spreadsheet would run as formulas are neutralised; the file is written to a
+        temporary name and renamed.
+        """
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        path = out / "findings.csv"
+        write_csv_atomic(frame_for_export(self._frame), path)
+        return path

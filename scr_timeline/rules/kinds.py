@@ -1,0 +1,455 @@
+"""The five rule kinds: response, precedence, cadence, accumulation, involvement.
+
+Each kind is one function ``kind(rule, ctx) -> Hits``: it reads the rule's predicates and
+windows, evaluates them on the whole chronology at once (NumPy arrays, ``searchsorted`` over
+sorted candidate positions), and returns the raw findings as arrays of event positions. The
+engine turns those into the findings table. Nothing here knows what a referral or a strategy
+discussion is: that is the rulebook's business.
+
+Positions are rows of the :class:`~scr_timeline.rules.predicates.EventView`, which is in the
+chronology's order, so "A came before B" is ``a < b``. Times are int64 nanoseconds; days are
+``datetime64[D]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from .. import schema as S
+from ..calendar import DAY_NS, end_of_day, to_days, working_days_between
+from .predicates import BoolArray, Cache, EventView, Predicate
+from .rulebook import Rule
+
+__all__ = ["KIND_FUNCTIONS", "Context", "Hits"]
+
+IntArray = npt.NDArray[np.int64]
+_NONE: Final = -1
+
+
+@dataclass
+class Context:
+    """What every rule kind needs: the events, cached predicate results and the horizon."""
+
+    view: EventView
+    horizon: int  # ns: the end of the chronology; later deadlines are not judged
+    cache: Cache = field(default_factory=dict)
+    _state_cache: dict[str, tuple[IntArray, IntArray, IntArray]] = field(default_factory=dict)
+
+    def mask(self, predicate: Predicate | None) -> BoolArray:
+        """Events that satisfy ``predicate`` (all events when it is ``None``)."""
+        if predicate is None:
+            return np.ones(len(self.view), dtype=bool)
+        return predicate.evaluate(self.view, self.cache)
+
+    @property
+    def within_horizon(self) -> BoolArray:
+        """Events that start on or before the end of the chronology."""
+        if "__horizon__" not in self.cache:
+            self.cache["__horizon__"] = self.view.start <= self.horizon
+        return self.cache["__horizon__"]
+
+    def triggers(self, predicate: Predicate | None) -> IntArray:
+        """Positions of trigger events: matching, not a duplicate, within the horizon."""
+        return np.flatnonzero(self.mask(predicate) & ~self.view.duplicate & self.within_horizon)
+
+    def candidates(self, predicate: Predicate | None) -> IntArray:
+        """Positions of events that may answer a rule (within the horizon)."""
+        return np.flatnonzero(self.mask(predicate) & self.within_horizon)
+
+
+@dataclass
+class Hits:
+    """Raw findings of one rule: one entry per finding, event positions not ids."""
+
+    trigger: IntArray
+    due: npt.NDArray[np.datetime64]
+    observed: IntArray
+    status: list[str]
+    delay: npt.NDArray[np.float64]
+    evidence: list[list[int]]
+    extra: list[dict[str, Any]]
+
+    @classmethod
+    def empty(cls) -> Hits:
+        """No findings."""
+        return cls(
+            np.zeros(0, dtype=np.int64),
+            np.zeros(0, dtype="datetime64[D]"),
+            np.zeros(0, dtype=np.int64),
+            [],
+            np.zeros(0, dtype=np.float64),
+            [],
+            [],
+        )
+
+    def __len__(self) -> int:
+        return len(self.trigger)
+
+
+def _days(ns: IntArray) -> npt.NDArray[np.datetime64]:
+    return to_days(ns.astype("datetime64[ns]"))
+
+
+def _day_end_ns(days: npt.NDArray[np.datetime64]) -> IntArray:
+    return end_of_day(days).astype(np.int64)
+
+
+def _first_at_or_after(candidates: IntArray, positions: IntArray) -> IntArray:
+    """For each position, the first candidate at or after it (-1 when there is none)."""
+    at = np.searchsorted(candidates, positions, side="left")
+    found = at < len(candidates)
+    out = np.full(len(positions), _NONE, dtype=np.int64)
+    out[found] = candidates[at[found]]
+    return out
+
+
+def _first_involving(
+    view: EventView, candidates: IntArray, positions: IntArray, agencies: IntArray
+) -> IntArray:
+    """For each position, the first candidate at or after it that involves that agency."""
+    n = len(view) + 1
+    keys: list[IntArray] = []
+    for code in range(len(S.AGENCIES)):
+        bit = np.uint64(1) << np.uint64(code)
+        members = candidates[(view.parties[candidates] & bit) != 0]
+        keys.append(code * n + members)
+    pool = np.sort(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
+    wanted = agencies * n + positions
+    at = np.searchsorted(pool, wanted, side="left")
+    out = np.full(len(positions), _NONE, dtype=np.int64)
+    ok = (at < len(pool)) & (agencies >= 0)
+    hit = pool[np.minimum(at, max(len(pool) - 1, 0))] if len(pool) else np.zeros(0, np.int64)
+    if len(pool):
+        ok &= (hit // n) == agencies
+        out[ok] = hit[ok] % n
+    return out
+
+
+def _delay_wd(due: npt.NDArray[np.datetime64], when_ns: IntArray) -> npt.NDArray[np.float64]:
+    return working_days_between(due, _days(when_ns)).astype(np.float64)
+
+
+# --- response ------------------------------------------------------------------------------
+def response(rule: Rule, ctx: Context) -> Hits:
+    """After each trigger, an expected event within the window (self-answers allowed).
+
+    The deadline runs from the trigger's ``end`` (benefit of the doubt for uncertain
+    dates); an expected event counts when it comes at or after the trigger in the
+    chronology's order and starts by the end of the deadline day. Triggers inside the open
+    window of an earlier, still unanswered trigger of the same rule (and, with
+    ``match = "trigger_agency"``, the same agency) join that finding as evidence.
+    """
+    view = ctx.view
+    assert rule.window is not None  # guaranteed by the rulebook loader
+    trig = ctx.triggers(rule.trigger)
+    if len(trig) == 0:
+        return Hits.empty()
+    cand = ctx.candidates(rule.expected)
+    after = trig if rule.self_answer else trig + 1
+    agencies = view.agency[trig]
+    if rule.match == "trigger_agency":
+        answer = _first_involving(view, cand, after, agencies)
+    else:
+        answer = _first_at_or_after(cand, after)
+    start_days = _days(view.end[trig])
+    due = rule.window.deadline(start_days)
+    if rule.extension is not None and rule.extended_window is not None:
+        ext = ctx.candidates(rule.extension)
+        first_ext = _first_at_or_after(ext, trig)
+        has = first_ext >= 0
+        has[has] &= view.start[first_ext[has]] <= _day_end_ns(due[has])
+        due = np.where(has, rule.extended_window.deadline(start_days), due)
+    due_end = _day_end_ns(due)
+    answered = answer >= 0
+    answer_start = np.where(answered, view.start[np.maximum(answer, 0)], np.iinfo(np.int64).max)
+    in_time = answered & (answer_start <= due_end)
+    judged = due_end <= ctx.horizon
+    flagged = np.flatnonzero(judged & ~in_time)
+    if len(flagged) == 0:
+        return Hits.empty()
+    group = agencies if rule.match == "trigger_agency" else np.zeros(len(trig), dtype=np.int64)
+    # episodes: a pass over the flagged triggers only (few), in the chronology's order
+    heads: dict[int, list[int]] = {}  # group -> [head index, window end, answer]
+    members: dict[int, list[int]] = {}
+    t_list, s_list = trig.tolist(), view.start[trig].tolist()
+    a_list, d_list, g_list = answer.tolist(), due_end.tolist(), group.tolist()
+    for k in flagged.tolist():
+        open_ = heads.get(g_list[k])
+        if (
+            open_ is not None
+            and s_list[k] <= open_[1]
+            and (open_[2] == _NONE or open_[2] > t_list[k])
+        ):
+            members[open_[0]].append(t_list[k])
+            open_[1] = max(open_[1], d_list[k])
+        else:
+            heads[g_list[k]] = [k, d_list[k], a_list[k]]
+            members[k] = []
+    keep = np.array(sorted(members), dtype=np.int64)
+    late = answered[keep]
+    observed = answer[keep]
+    delay = np.full(len(keep), np.nan)
+    if late.any():
+        delay[late] = _delay_wd(due[keep][late], view.start[observed[late]])
+    evidence = [
+        [t_list[k], *members[k], *([a_list[k]] if a_list[k] != _NONE else [])]
+        for k in keep.tolist()
+    ]
+    return Hits(
+        trigger=trig[keep],
+        due=due[keep],
+        observed=observed,
+        status=["late" if x else "missing" for x in late.tolist()],
+        delay=delay,
+        evidence=evidence,
+        extra=[{"more": len(members[k])} for k in keep.tolist()],
+    )
+
+
+# --- precedence ----------------------------------------------------------------------------
+def precedence(rule: Rule, ctx: Context) -> Hits:
+    """Before each trigger, or on its day, an expected event (optionally within a lookback)."""
+    view = ctx.view
+    trig = ctx.triggers(rule.trigger)
+    if len(trig) == 0:
+        return Hits.empty()
+    cand = ctx.candidates(rule.expected)
+    day = _days(view.end[trig])
+    bound = _day_end_ns(day)
+    starts = view.start[cand]  # sorted: the view is in start order
+    at = np.searchsorted(starts, bound, side="right") - 1
+    found = at >= 0
+    if rule.lookback is not None and found.any():
+        earliest = _days(view.start[trig]) - (rule.lookback.deadline(day) - day)
+        lower = earliest.astype("datetime64[ns]").astype(np.int64)
+        found[found] &= starts[at[found]] >= lower[found]
+    keep = np.flatnonzero(~found)
+    return Hits(
+        trigger=trig[keep],
+        due=day[keep],
+        observed=np.full(len(keep), _NONE, dtype=np.int64),
+        status=["missing"] * len(keep),
+        delay=np.full(len(keep), np.nan),
+        evidence=[[int(t)] for t in trig[keep]],
+        extra=[{} for _ in keep],
+    )
+
+
+# --- states and cadence -----------------------------------------------------------------------
+def state_intervals(rule: Rule, ctx: Context) -> tuple[IntArray, IntArray, IntArray]:
+    """The spells of the rule's state: opening position, closing position (-1 when cut at
+    the horizon) and the end time (ns) of each spell.
+
+    A state opens at an opening event when it is closed, closes at the next closing event,
+    and reopens at a later opening event. An event that both opens and closes opens first.
+    """
+    state = rule.state
+    assert state is not None  # guaranteed by the rulebook loader
+    if state.name in ctx._state_cache:
+        return ctx._state_cache[state.name]
+    view = ctx.view
+    opens = np.flatnonzero(ctx.mask(state.opens) & ctx.within_horizon)
+    closes = np.flatnonzero(ctx.mask(state.closes) & ctx.within_horizon)
+    pos = np.concatenate([opens, closes])
+    kind = np.concatenate([np.ones(len(opens), np.int8), np.zeros(len(closes), np.int8)])
+    order = np.lexsort((-kind, pos))  # by position, an opening before a closing
+    pos, kind = pos[order], kind[order]
+    prev = np.concatenate([[0], kind[:-1]]) if len(kind) else kind
+    starts = np.flatnonzero((kind == 1) & (prev == 0))
+    closing = np.flatnonzero(kind == 0)
+    at = np.searchsorted(closing, starts, side="right")
+    has_close = at < len(closing)
+    close_pos = np.full(len(starts), _NONE, dtype=np.int64)
+    close_pos[has_close] = pos[closing[at[has_close]]]
+    open_pos = pos[starts].astype(np.int64)
+    end_ns = np.full(len(starts), ctx.horizon, dtype=np.int64)
+    end_ns[has_close] = view.start[close_pos[has_close]]
+    result = (open_pos, close_pos, end_ns)
+    ctx._state_cache[state.name] = result
+    return result
+
+
+def cadence(rule: Rule, ctx: Context) -> Hits:
+    """While a state holds, expected events at most ``window`` apart (the first within
+    ``first_window`` when given), the state's start and end counting as boundaries."""
+    view = ctx.view
+    assert rule.window is not None
+    open_pos, close_pos, end_ns = state_intervals(rule, ctx)
+    if len(open_pos) == 0:
+        return Hits.empty()
+    cand = ctx.candidates(rule.expected)
+    spell = np.searchsorted(open_pos, cand, side="right") - 1
+    inside = spell >= 0
+    limit = np.where(close_pos >= 0, close_pos, len(view))
+    inside[inside] &= (cand[inside] > open_pos[spell[inside]]) & (
+        cand[inside] < limit[spell[inside]]
+    )
+    cand, spell = cand[inside], spell[inside]
+    n_spells = len(open_pos)
+    # points: spell opening (kind 0), expected events (1), spell end (2)
+    p_spell = np.concatenate([np.arange(n_spells), spell, np.arange(n_spells)])
+    p_kind = np.concatenate(
+        [np.zeros(n_spells, np.int8), np.ones(len(cand), np.int8), np.full(n_spells, 2, np.int8)]
+    )
+    p_pos = np.concatenate([open_pos, cand, close_pos])
+    order = np.lexsort((p_kind, np.where(p_kind == 2, np.iinfo(np.int64).max, p_pos), p_spell))
+    p_spell, p_kind, p_pos = p_spell[order], p_kind[order], p_pos[order]
+    # one gap per consecutive pair of points in the same spell
+    a, b = np.arange(len(p_pos) - 1), np.arange(1, len(p_pos))
+    pair = p_spell[a] == p_spell[b]
+    a, b = a[pair], b[pair]
+    from_pos = p_pos[a]
+    from_days = _days(view.end[from_pos])
+    first = p_kind[a] == 0
+    due = rule.window.deadline(from_days)
+    if rule.first_window is not None and first.any():
+        due[first] = rule.first_window.deadline(from_days[first])
+    due_end = _day_end_ns(due)
+    to_kind = p_kind[b]
+    to_ns = np.where(to_kind == 1, view.start[np.maximum(p_pos[b], 0)], end_ns[p_spell[b]])
+    gap = (to_ns > due_end) & (due_end <= ctx.horizon)
+    keep = np.flatnonzero(gap)
+    observed = np.where(to_kind[keep] == 1, p_pos[b][keep], _NONE)
+    spells = p_spell[a][keep]
+    if rule.window.unit == "WD":
+        length = working_days_between(from_days[keep], _days(to_ns[keep])).astype(np.float64)
+    else:
+        length = ((to_ns[keep] // DAY_NS) - (view.end[from_pos[keep]] // DAY_NS)).astype(np.float64)
+    extra = []
+    for i, s in zip(keep.tolist(), spells.tolist(), strict=True):
+        end_kind = "next" if to_kind[i] == 1 else ("closed" if close_pos[s] >= 0 else "horizon")
+        extra.append(
+            {
+                "state_open": int(open_pos[s]),
+                "state_close": int(close_pos[s]),
+                "end_kind": end_kind,
+                "to_ns": int(to_ns[i]),
+                "first": bool(first[i]),
+            }
+        )
+    evidence = [
+        [int(f)] + ([int(o)] if o != _NONE else [])
+        for f, o in zip(from_pos[keep], observed, strict=True)
+    ]
+    return Hits(
+        trigger=from_pos[keep].astype(np.int64),
+        due=due[keep],
+        observed=observed.astype(np.int64),
+        status=["gap"] * len(keep),
+        delay=length,
+        evidence=evidence,
+        extra=extra,
+    )
+
+
+# --- accumulation --------------------------------------------------------------------------
+def accumulation(rule: Rule, ctx: Context) -> Hits:
+    """``count`` triggers within ``within`` of the first, and no expected event from the
+    first trigger until ``window`` after the last one: one finding per cluster.
+
+    Triggers are scanned in order; a cluster is the first trigger and the next
+    ``count - 1``, when the last of them ends within ``within`` of the first one's start.
+    The next cluster starts after the last trigger of this one.
+    """
+    view = ctx.view
+    assert rule.window is not None and rule.within is not None
+    trig = ctx.triggers(rule.trigger)
+    k = rule.count
+    if len(trig) < k:
+        return Hits.empty()
+    reach = rule.within.deadline(_days(view.start[trig]))
+    reach_ns = _day_end_ns(reach)
+    end_ns = view.end[trig]
+    # can trigger i start a cluster? (its (k-1)-th successor ends within reach)
+    ok = np.zeros(len(trig), dtype=bool)
+    ok[: len(trig) - k + 1] = end_ns[k - 1 :] <= reach_ns[: len(trig) - k + 1]
+    firsts: list[int] = []
+    i, n = 0, len(trig)
+    ok_list = ok.tolist()
+    while i <= n - k:
+        if ok_list[i]:
+            firsts.append(i)
+            i += k
+        else:
+            i += 1
+    if not firsts:
+        return Hits.empty()
+    first = np.array(firsts, dtype=np.int64)
+    last = first + k - 1
+    due = rule.window.deadline(_days(view.end[trig[last]]))
+    due_end = _day_end_ns(due)
+    cand = ctx.candidates(rule.expected)
+    if rule.match == "trigger_agency":
+        # the first expected event, from the first trigger on, involving any of the agencies
+        # that recorded the cluster's triggers
+        members = (first[:, None] + np.arange(k)[None, :]).ravel()
+        found = _first_involving(
+            view, cand, np.repeat(trig[first], k), view.agency[trig[members]]
+        ).reshape(len(first), k)
+        found = np.where(found < 0, np.iinfo(np.int64).max, found).min(axis=1)
+        answer = np.where(found == np.iinfo(np.int64).max, _NONE, found)
+    else:
+        answer = _first_at_or_after(cand, trig[first])
+    answered = answer >= 0
+    answered[answered] &= view.start[answer[answered]] <= due_end[answered]
+    keep = np.flatnonzero(~answered & (due_end <= ctx.horizon))
+    return Hits(
+        trigger=trig[last[keep]],
+        due=due[keep],
+        observed=np.full(len(keep), _NONE, dtype=np.int64),
+        status=["missing"] * len(keep),
+        delay=np.full(len(keep), np.nan),
+        evidence=[trig[first[j] : last[j] + 1].tolist() for j in keep.tolist()],
+        extra=[{"first": int(trig[first[j]])} for j in keep.tolist()],
+    )
+
+
+# --- involvement ---------------------------------------------------------------------------
+def involvement(rule: Rule, ctx: Context) -> Hits:
+    """Each trigger must involve every group (as agency or counterpart of the event or of
+    the other agencies' records of it, ``duplicate_of``)."""
+    view = ctx.view
+    trig = ctx.triggers(rule.trigger)
+    if len(trig) == 0:
+        return Hits.empty()
+    from .predicates import PARTIES
+
+    parties = view.parties[trig].copy()
+    dup_col = view.frame[S.DUPLICATE_OF] if S.DUPLICATE_OF in view.frame else None
+    if dup_col is not None and view.duplicate.any():
+        where = {eid: j for j, eid in enumerate(view.ids[trig].tolist())}
+        dups = np.flatnonzero(view.duplicate)
+        for d, target in zip(dups.tolist(), dup_col.iloc[dups].astype(str).tolist(), strict=True):
+            if target in where:
+                parties[where[target]] |= view.parties[d]
+    missing: list[list[str]] = [[] for _ in trig]
+    for label, members in rule.groups:
+        bits = np.uint64(sum(1 << PARTIES.index(m) for m in members))
+        absent = np.flatnonzero((parties & bits) == 0)
+        for j in absent.tolist():
+            missing[j].append(label)
+    keep = np.array([j for j, m in enumerate(missing) if m], dtype=np.int64)
+    return Hits(
+        trigger=trig[keep],
+        due=_days(view.end[trig[keep]]),
+        observed=np.full(len(keep), _NONE, dtype=np.int64),
+        status=["missing"] * len(keep),
+        delay=np.full(len(keep), np.nan),
+        evidence=[[int(trig[j])] for j in keep.tolist()],
+        extra=[{"missing": missing[j]} for j in keep.tolist()],
+    )
+
+
+#: The function behind each rule kind.
+KIND_FUNCTIONS: Final[dict[str, Callable[[Rule, Context], Hits]]] = {
+    "response": response,
+    "precedence": precedence,
+    "cadence": cadence,
+    "accumulation": accumulation,
+    "involvement": involvement,
+}

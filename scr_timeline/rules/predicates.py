@@ -1,0 +1,552 @@
+"""Predicates: which events a rule starts from, which answer it, which open or close a state.
+
+A predicate is data from a rulebook, in one of three forms:
+
+- a string: the name of a predicate in the rulebook's ``[predicates]`` table;
+- a table of conditions, all of which must hold (keys below);
+- a list of predicates, any of which may hold.
+
+===========================  ===========================================================
+key                          the event ...
+===========================  ===========================================================
+``event_type``               has one of these event types
+``mentions``                 (with ``event_type``) may instead merely mention one of them
+``agency`` / ``not_agency``  was recorded by one of these agencies / by none of them
+``involves``                 has one of these agencies or family members as its agency
+                             or among its counterparts
+``involves_other_agency``    involves an agency besides the one that recorded it
+``injury``, ``suspicious_injury``, ``child_seen``   has this flag true (or false)
+``age_months_lt`` / ``_ge``  child's age at the event is under / at least N months
+                             (months of 30.4375 days; unknown ages never match)
+``text`` / ``not_text``      details or outcome match / do not match this regular
+                             expression (case-insensitive)
+``date_before``/``date_from``  starts before / on or after this date (YYYY-MM-DD)
+``any`` / ``all`` / ``not``  any / all of these predicates hold / this one does not
+``is``                       the named predicate(s) hold as well
+===========================  ===========================================================
+
+Predicates are evaluated on an :class:`EventView`, the events table turned into NumPy
+arrays once per analysis (tuple columns become bit masks through one factorisation), so a
+predicate over a million events is a handful of vectorised operations.
+
+Examples
+--------
+>>> from scr_timeline.testing import make_events
+>>> view = EventView.from_events(make_events(
+...     start=["2007-04-05", "2007-04-05"], agency=["education", "csc"],
+...     event_type=["concern", "referral"], counterparts=[("csc",), ()]))
+>>> pred = compile_predicate({"event_type": ["referral", "concern"], "involves": ["csc"]},
+...                          where="example")
+>>> pred.evaluate(view, {}).tolist()
+[True, True]
+>>> compile_predicate({"agency": ["csc"]}, where="example").evaluate(view, {}).tolist()
+[False, True]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from .. import schema as S
+
+__all__ = [
+    "PREDICATE_KEYS",
+    "EventView",
+    "Predicate",
+    "PredicateError",
+    "compile_predicate",
+]
+
+BoolArray = npt.NDArray[np.bool_]
+
+#: Agencies then family members: the values ``involves`` accepts, one bit each.
+PARTIES: Final[tuple[str, ...]] = (*S.AGENCIES, *S.FAMILY_MEMBERS)
+_PARTY_BIT: Final = {name: np.uint64(1) << np.uint64(i) for i, name in enumerate(PARTIES)}
+_AGENCY_BITS: Final = np.uint64(sum(1 << i for i in range(len(S.AGENCIES))))
+_TYPE_BIT: Final = {name: np.uint64(1) << np.uint64(i) for i, name in enumerate(S.EVENT_TYPES)}
+_DAYS_PER_MONTH: Final = 30.4375
+
+#: Every key a predicate table may hold.
+PREDICATE_KEYS: Final[tuple[str, ...]] = (
+    "event_type",
+    "mentions",
+    "agency",
+    "not_agency",
+    "involves",
+    "involves_other_agency",
+    "injury",
+    "suspicious_injury",
+    "child_seen",
+    "age_months_lt",
+    "age_months_ge",
+    "text",
+    "not_text",
+    "date_before",
+    "date_from",
+    "any",
+    "all",
+    "not",
+    "is",
+)
+
+
+class PredicateError(ValueError):
+    """A predicate is malformed; ``key`` says where, ``found`` and ``expected`` what."""
+
+    def __init__(self, message: str, *, key: str, found: object, expected: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.key = key
+        self.found = found
+        self.expected = expected
+
+
+def _tuple_bits(values: pd.Series, bits: Mapping[str, np.uint64]) -> npt.NDArray[np.uint64]:
+    """A bit mask per row of a column of tuples (each distinct tuple looked at once)."""
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.uint64)
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    masks = np.zeros(len(uniques) + 1, dtype=np.uint64)
+    for i, tup in enumerate(uniques):
+        mask = np.uint64(0)
+        if isinstance(tup, tuple):
+            for item in tup:
+                mask |= bits.get(item, np.uint64(0))
+        masks[i] = mask
+    return masks[codes]  # code -1 (missing) picks the trailing zero
+
+
+def _category_codes(values: pd.Series, vocabulary: Sequence[str]) -> npt.NDArray[np.int64]:
+    """Codes of a column in a fixed vocabulary (-1 for missing or unknown values)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = list(values.cat.categories.astype(str))
+        lookup = np.array(
+            [vocabulary.index(c) if c in vocabulary else -1 for c in cats] + [-1], dtype=np.int64
+        )
+        return lookup[values.cat.codes.to_numpy()]
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    lookup = np.array(
+        [vocabulary.index(str(u)) if str(u) in vocabulary else -1 for u in uniques] + [-1],
+        dtype=np.int64,
+    )
+    return lookup[codes]
+
+
+@dataclass(eq=False)
+class EventView:
+    """The events table as the arrays rules need, in the chronology's order.
+
+    Row ``i`` of every array is event ``ids[i]``; rows are sorted by start, equal starts
+    kept in the table's order (the chronology's own order), so ``rank`` is just
+    ``arange(n)``: "A came before B" is ``i < j``.
+    """
+
+    frame: pd.DataFrame
+    ids: npt.NDArray[np.object_]
+    start: npt.NDArray[np.int64]
+    end: npt.NDArray[np.int64]
+    agency: npt.NDArray[np.int64]
+    event_type: npt.NDArray[np.int64]
+    mentions: npt.NDArray[np.uint64]
+    parties: npt.NDArray[np.uint64]
+    counterpart_agencies: npt.NDArray[np.uint64]
+    injury: BoolArray
+    suspicious_injury: BoolArray
+    child_seen: BoolArray
+    child_not_seen: BoolArray
+    age_days: npt.NDArray[np.float64]
+    duplicate: BoolArray
+    _text: npt.NDArray[np.object_] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_events(cls, events: pd.DataFrame) -> EventView:
+        """Build the view from a canonical events table (the input is not changed).
+
+        Examples
+        --------
+        >>> from scr_timeline.testing import make_events
+        >>> view = EventView.from_events(make_events(start=["2007-03-14", "2007-03-12"]))
+        >>> view.ids.tolist()
+        ['e2', 'e1']
+        """
+        start = events[S.START].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+        order = np.lexsort((np.arange(len(events)), start))
+        ev = events if np.array_equal(order, np.arange(len(events))) else events.iloc[order]
+        n = len(ev)
+
+        def flag(name: str) -> BoolArray:
+            if name not in ev.columns:
+                return np.zeros(n, dtype=bool)
+            return np.asarray(ev[name].fillna(False).to_numpy(dtype=bool))
+
+        seen = ev[S.CHILD_SEEN] if S.CHILD_SEEN in ev.columns else pd.Series(pd.NA, index=ev.index)
+        seen = seen.astype("boolean")
+        ages = (
+            ev[S.CHILD_AGE_DAYS].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+            if S.CHILD_AGE_DAYS in ev.columns
+            else np.full(n, np.nan)
+        )
+        empty = pd.Series([()] * n, index=ev.index, dtype=object)
+        counterparts = _tuple_bits(ev.get(S.COUNTERPARTS, empty), _PARTY_BIT)
+        agency = _category_codes(ev[S.AGENCY], S.AGENCIES)
+        own = np.zeros(n, dtype=np.uint64)
+        known = agency >= 0
+        own[known] = np.left_shift(np.uint64(1), agency[known].astype(np.uint64))
+        duplicate = (
+            ev[S.DUPLICATE_OF].notna().to_numpy(dtype=bool)
+            if S.DUPLICATE_OF in ev.columns
+            else np.zeros(n, dtype=bool)
+        )
+        return cls(
+            frame=ev,
+            ids=ev.index.astype(str).to_numpy(dtype=object),
+            start=ev[S.START].to_numpy(dtype="datetime64[ns]").astype(np.int64),
+            end=ev[S.END].to_numpy(dtype="datetime64[ns]").astype(np.int64),
+            agency=agency,
+            event_type=_category_codes(ev[S.EVENT_TYPE], S.EVENT_TYPES),
+            mentions=_tuple_bits(ev.get(S.MENTIONS, empty), _TYPE_BIT),
+            parties=counterparts | own,
+            counterpart_agencies=counterparts & _AGENCY_BITS,
+            injury=flag(S.INJURY),
+            suspicious_injury=flag(S.SUSPICIOUS_INJURY),
+            child_seen=seen.fillna(False).to_numpy(dtype=bool),
+            child_not_seen=(~seen).fillna(False).to_numpy(dtype=bool),
+            age_days=ages,
+            duplicate=duplicate,
+        )
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def text(self, rows: npt.NDArray[np.intp]) -> pd.Series:
+        """Details and outcome of the given rows joined by a newline (for ``text`` keys)."""
+        if self._text is None:
+            self._text = np.full(len(self), None, dtype=object)
+        missing = rows[pd.isna(self._text[rows])]
+        if len(missing):
+            sub = self.frame.iloc[missing]
+            details = sub[S.DETAILS].astype("string").fillna("") if S.DETAILS in sub else ""
+            outcome = sub[S.OUTCOME].astype("string").fillna("") if S.OUTCOME in sub else ""
+            self._text[missing] = (details + "\n" + outcome).to_numpy(dtype=object)
+        return pd.Series(self._text[rows], dtype=object)
+
+
+Cache = dict[str, BoolArray]
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """A compiled predicate: ``evaluate(view, cache)`` gives one boolean per event."""
+
+    description: str
+    _fn: Callable[[EventView, Cache], BoolArray] = field(repr=False, compare=False)
+    names: tuple[str, ...] = ()
+
+    def evaluate(self, view: EventView, cache: Cache) -> BoolArray:
+        """Evaluate on every event of ``view`` (named predicates are cached in ``cache``)."""
+        return self._fn(view, cache)
+
+
+def _list_of_str(value: object, key: str, vocabulary: Sequence[str] | None) -> list[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        raise PredicateError(
+            f"{key} must be a list of names", key=key, found=value, expected="a list of strings"
+        )
+    if vocabulary is not None:
+        unknown = [v for v in items if v not in vocabulary]
+        if unknown:
+            raise PredicateError(
+                f"unknown {key} {', '.join(map(repr, unknown))}",
+                key=key,
+                found=unknown[0],
+                expected=f"one of {', '.join(vocabulary)}",
+            )
+    return list(items)
+
+
+def _regex(value: object, key: str) -> re.Pattern[str]:
+    if not isinstance(value, str):
+        raise PredicateError(
+            f"{key} must be a regular expression", key=key, found=value, expected="a string"
+        )
+    try:
+        return re.compile(value, re.IGNORECASE)
+    except re.error as err:
+        raise PredicateError(
+            f"{key} is not a valid regular expression: {err}",
+            key=key,
+            found=value,
+            expected="a Python regular expression",
+        ) from err
+
+
+def _boolean(value: object, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise PredicateError(f"{key} must be true or false", key=key, found=value, expected="bool")
+    return value
+
+
+def _number(value: object, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PredicateError(f"{key} must be a number", key=key, found=value, expected="a number")
+    return float(value)
+
+
+def _date(value: object, key: str) -> np.int64:
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, str):
+        text = value
+    else:
+        raise PredicateError(f"{key} must be a date", key=key, found=value, expected="YYYY-MM-DD")
+    try:
+        return np.int64(np.datetime64(text, "D").astype("datetime64[ns]").astype(np.int64))
+    except ValueError as err:
+        raise PredicateError(
+            f"{key} is not a date", key=key, found=value, expected="YYYY-MM-DD"
+        ) from err
+
+
+def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> BoolArray:
+    """Rows whose text matches, testing each distinct text of the candidate rows once."""
+    out = np.zeros(len(view), dtype=bool)
+    idx = np.flatnonzero(rows)
+    if len(idx) == 0:
+        return out
+    texts = view.text(idx)
+    codes, uniques = pd.factorize(texts, use_na_sentinel=False)
+    hits = np.fromiter(
+        (pattern.search(t) is not None for t in uniques), dtype=bool, count=len(uniques)
+    )
+    out[idx] = hits[codes]
+    return out
+
+
+def compile_predicate(
+    spec: object,
+    *,
+    where: str,
+    named: Mapping[str, Predicate] | None = None,
+) -> Predicate:
+    """Compile a predicate from rulebook data.
+
+    Parameters
+    ----------
+    spec
+        A predicate name, a table of conditions, or a list of predicates (any of them).
+    where
+        Where the predicate is written (used in error messages).
+    named
+        Predicates already compiled from the rulebook's ``[predicates]`` table.
+
+    Raises
+    ------
+    PredicateError
+        The predicate names an unknown key, event type, agency or predicate, or a value
+        has the wrong type.
+
+    Examples
+    --------
+    >>> p = compile_predicate({"suspicious_injury": True, "not_agency": ["csc"]}, where="x")
+    >>> p.description
+    'suspicious_injury=True, not_agency=csc'
+    >>> compile_predicate({"colour": "red"}, where="x")
+    Traceback (most recent call last):
+    ...
+    scr_timeline.rules.predicates.PredicateError: unknown key 'colour'
+    """
+    named = named or {}
+    if isinstance(spec, str):
+        if spec not in named:
+            raise PredicateError(
+                f"unknown predicate {spec!r}",
+                key="predicate",
+                found=spec,
+                expected="a name from [predicates]: " + (", ".join(sorted(named)) or "(none)"),
+            )
+        target = named[spec]
+
+        def by_name(view: EventView, cache: Cache) -> BoolArray:
+            if spec not in cache:
+                cache[spec] = target.evaluate(view, cache)
+            return cache[spec]
+
+        return Predicate(spec, by_name, (spec,))
+    if isinstance(spec, list):
+        if not spec:
+            raise PredicateError(
+                "an empty list matches nothing", key="any", found=spec, expected="predicates"
+            )
+        parts = [compile_predicate(s, where=where, named=named) for s in spec]
+        return _any(parts)
+    if not isinstance(spec, Mapping):
+        raise PredicateError(
+            "a predicate must be a name, a table or a list",
+            key="predicate",
+            found=spec,
+            expected="a string, a table or a list",
+        )
+    return _compile_table(spec, where=where, named=named)
+
+
+def _any(parts: Sequence[Predicate]) -> Predicate:
+    def fn(view: EventView, cache: Cache) -> BoolArray:
+        out = np.zeros(len(view), dtype=bool)
+        for p in parts:
+            out |= p.evaluate(view, cache)
+        return out
+
+    names = tuple(n for p in parts for n in p.names)
+    return Predicate(" or ".join(p.description for p in parts), fn, names)
+
+
+def _compile_table(
+    spec: Mapping[str, Any], *, where: str, named: Mapping[str, Predicate]
+) -> Predicate:
+    unknown = [k for k in spec if k not in PREDICATE_KEYS]
+    if unknown:
+        raise PredicateError(
+            f"unknown key {unknown[0]!r}",
+            key=unknown[0],
+            found=unknown[0],
+            expected="one of " + ", ".join(PREDICATE_KEYS),
+        )
+    if "mentions" in spec and "event_type" not in spec:
+        raise PredicateError(
+            "mentions needs event_type", key="mentions", found=spec["mentions"],
+            expected="an event_type list alongside",
+        )  # fmt: skip
+    # cheap array conditions first, then sub-predicates, then text (only on candidates)
+    steps: list[Callable[[EventView, Cache, BoolArray], BoolArray]] = []
+    names: list[str] = []
+    if "event_type" in spec:
+        types = _list_of_str(spec["event_type"], "event_type", S.EVENT_TYPES)
+        codes = np.array([S.EVENT_TYPES.index(t) for t in types], dtype=np.int64)
+        type_bits = np.uint64(sum(int(_TYPE_BIT[t]) for t in types))
+        with_mentions = _boolean(spec.get("mentions", False), "mentions")
+
+        def by_type(view: EventView, cache: Cache, m: BoolArray) -> BoolArray:
+            hit = np.isin(view.event_type, codes)
+            if with_mentions:
+                hit |= (view.mentions & type_bits) != 0
+            return m & hit
+
+        steps.append(by_type)
+    for key, keep in (("agency", True), ("not_agency", False)):
+        if key in spec:
+            agencies = _list_of_str(spec[key], key, S.AGENCIES)
+            acodes = np.array([S.AGENCIES.index(a) for a in agencies], dtype=np.int64)
+
+            def by_agency(
+                view: EventView, cache: Cache, m: BoolArray, acodes: Any = acodes, keep: bool = keep
+            ) -> BoolArray:
+                hit = np.isin(view.agency, acodes)
+                return m & (hit if keep else ~hit)
+
+            steps.append(by_agency)
+    if "involves" in spec:
+        parties = _list_of_str(spec["involves"], "involves", PARTIES)
+        pbits = np.uint64(sum(int(_PARTY_BIT[p]) for p in parties))
+        steps.append(lambda view, cache, m: m & ((view.parties & pbits) != 0))
+    if "involves_other_agency" in spec:
+        want_other = _boolean(spec["involves_other_agency"], "involves_other_agency")
+
+        def other(view: EventView, cache: Cache, m: BoolArray) -> BoolArray:
+            own = np.zeros(len(view), dtype=np.uint64)
+            known = view.agency >= 0
+            own[known] = np.left_shift(np.uint64(1), view.agency[known].astype(np.uint64))
+            hit = (view.counterpart_agencies & ~own) != 0
+            return m & (hit if want_other else ~hit)
+
+        steps.append(other)
+    for key in ("injury", "suspicious_injury"):
+        if key in spec:
+            want = _boolean(spec[key], key)
+            steps.append(
+                lambda view, cache, m, key=key, want=want: m & (getattr(view, key) == want)
+            )
+    if "child_seen" in spec:
+        want_seen = _boolean(spec["child_seen"], "child_seen")
+        steps.append(
+            lambda view, cache, m: m & (view.child_seen if want_seen else view.child_not_seen)
+        )
+    for key, below in (("age_months_lt", True), ("age_months_ge", False)):
+        if key in spec:
+            limit = _number(spec[key], key) * _DAYS_PER_MONTH
+
+            def by_age(
+                view: EventView,
+                cache: Cache,
+                m: BoolArray,
+                limit: float = limit,
+                below: bool = below,
+            ) -> BoolArray:
+                known = ~np.isnan(view.age_days)
+                ages = np.where(known, view.age_days, 0.0)
+                hit = known & ((ages < limit) if below else (ages >= limit))
+                return m & hit
+
+            steps.append(by_age)
+    for key, before in (("date_before", True), ("date_from", False)):
+        if key in spec:
+            boundary = _date(spec[key], key)
+            steps.append(
+                lambda view, cache, m, b=boundary, before=before: (
+                    m & ((view.start < b) if before else (view.start >= b))
+                )
+            )
+    subs: list[tuple[str, Predicate]] = []
+    if "is" in spec:
+        refs = _list_of_str(spec["is"], "is", None)
+        subs += [("all", compile_predicate(r, where=where, named=named)) for r in refs]
+    if "all" in spec:
+        items = spec["all"] if isinstance(spec["all"], list) else [spec["all"]]
+        subs += [("all", compile_predicate(s, where=where, named=named)) for s in items]
+    if "any" in spec:
+        subs.append(("all", compile_predicate(spec["any"], where=where, named=named)))
+    if "not" in spec:
+        subs.append(("not", compile_predicate(spec["not"], where=where, named=named)))
+    for how, sub in subs:
+        names += sub.names
+        steps.append(
+            lambda view, cache, m, sub=sub, how=how: (
+                m & (sub.evaluate(view, cache) if how == "all" else ~sub.evaluate(view, cache))
+            )
+        )
+    for key, keep in (("text", True), ("not_text", False)):
+        if key in spec:
+            pattern = _regex(spec[key], key)
+
+            def by_text(
+                view: EventView,
+                cache: Cache,
+                m: BoolArray,
+                pattern: Any = pattern,
+                keep: bool = keep,
+            ) -> BoolArray:
+                hit = _text_mask(view, m, pattern)
+                return hit if keep else m & ~hit
+
+            steps.append(by_text)
+
+    def fn(view: EventView, cache: Cache) -> BoolArray:
+        mask = np.ones(len(view), dtype=bool)
+        for step in steps:
+            mask = step(view, cache, mask)
+            if not mask.any():
+                break
+        return mask
+
+    description = ", ".join(
+        f"{k}={'/'.join(map(str, v)) if isinstance(v, list) else v}" for k, v in spec.items()
+    )
+    return Predicate(description, fn, tuple(names))

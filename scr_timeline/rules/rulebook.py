@@ -1,0 +1,614 @@
+"""Rulebooks: TOML files of predicates, states and rules, loaded and checked.
+
+A rulebook is data a local partnership can copy and edit. ``load_rulebook("wt2006")`` reads
+a bundled rulebook (``scr_timeline/rules/rulebooks/*.toml``); any other string ending in
+``.toml`` or naming an existing file, or a :class:`~pathlib.Path`, is read from disk. A
+rulebook may ``extends`` another (by name or by a path relative to itself), ``drop`` some of
+its rules, and change single keys of others::
+
+    [rulebook]
+    name = "wt2010"
+    extends = "wt2006"
+
+    [rules.ASM-INITIAL]
+    window = "10 WD"
+
+Every mistake is a :class:`~scr_timeline.exceptions.RulebookError` naming the file, the
+rule (or predicate or state) and the key, what was found and what was expected.
+
+Examples
+--------
+>>> book = load_rulebook("wt2006")
+>>> book.rules["INJ-STRAT"].window
+Window(n=1, unit='WD')
+>>> str(book.rules["CONF-REVIEW"].first_window)
+'3 months'
+>>> list_rules("wt2010").set_index("id").loc["ASM-INITIAL", "window"]
+'10 WD'
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from .. import schema as S
+from ..calendar import shift
+from ..exceptions import RulebookError
+from .predicates import PARTIES, Predicate, PredicateError, compile_predicate
+
+__all__ = [
+    "CATEGORIES",
+    "DEFAULT_RULEBOOK",
+    "KINDS",
+    "SEVERITIES",
+    "Rule",
+    "Rulebook",
+    "State",
+    "Window",
+    "available_rulebooks",
+    "list_rules",
+    "load_rulebook",
+    "parse_window",
+]
+
+#: The rulebook :func:`scr_timeline.analyse` uses unless told otherwise.
+DEFAULT_RULEBOOK: Final = "wt2006"
+
+#: Finding categories (DESIGN.md "Findings table").
+CATEGORIES: Final[tuple[str, ...]] = (
+    "injury_procedure",
+    "missed_escalation",
+    "supervision_gap",
+    "timescale",
+    "procedure",
+    "placement",
+    "child_not_seen",
+)
+SEVERITIES: Final[tuple[str, ...]] = ("high", "medium", "low")
+
+_COMMON_REQUIRED: Final = ("kind", "category", "severity", "reference", "expected_label")
+_COMMON_OPTIONAL: Final = ("citation", "what", "trigger_label", "local", "summary", "agency")
+
+#: The rule kinds the engine knows, with the keys each requires and allows.
+KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "response": (
+        ("trigger", "expected", "window"),
+        ("match", "self_answer", "extension", "extended_window"),
+    ),
+    "precedence": (("trigger", "expected"), ("lookback",)),
+    "cadence": (("state", "expected", "window"), ("first_window",)),
+    "accumulation": (("trigger", "count", "within", "expected", "window"), ("match",)),
+    "involvement": (("trigger", "groups"), ()),
+}
+_MATCHES: Final = ("any", "trigger_agency")
+_WINDOW_UNITS: Final = {
+    "wd": "WD",
+    "working day": "WD",
+    "working days": "WD",
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "month": "months",
+    "months": "months",
+}
+_WINDOW_RE: Final = re.compile(r"^\s*(\d+)\s*([A-Za-z ]+?)\s*$")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A time window: ``n`` working days, calendar days, weeks or months.
+
+    Examples
+    --------
+    >>> w = parse_window("7 WD")
+    >>> str(w), w.deadline(np.array(["2006-12-22"], dtype="datetime64[D]")).astype(str).tolist()
+    ('7 WD', ['2007-01-04'])
+    """
+
+    n: int
+    unit: str
+
+    def deadline(self, days: npt.ArrayLike) -> npt.NDArray[np.datetime64]:
+        """The deadline day for each start day (see :mod:`scr_timeline.calendar`)."""
+        return shift(days, self.n, self.unit)
+
+    def __str__(self) -> str:
+        return f"{self.n} {self.unit}"
+
+    @property
+    def text(self) -> str:
+        """The window in words ("1 working day", "6 weeks")."""
+        unit = "working day" if self.unit == "WD" else self.unit.rstrip("s")
+        return f"{self.n} {unit}{'' if self.n == 1 else 's'}"
+
+
+def parse_window(text: object) -> Window:
+    """Read a window such as ``"1 WD"``, ``"3 days"``, ``"6 weeks"`` or ``"3 months"``.
+
+    Raises
+    ------
+    ValueError
+        The text is not a whole number followed by a known unit.
+
+    Examples
+    --------
+    >>> parse_window("35 working days"), parse_window("6 weeks")
+    (Window(n=35, unit='WD'), Window(n=6, unit='weeks'))
+    """
+    match = _WINDOW_RE.match(text) if isinstance(text, str) else None
+    unit = _WINDOW_UNITS.get(match.group(2).strip().lower()) if match else None
+    if match is None or unit is None:
+        raise ValueError(f"cannot read {text!r} as a window")
+    return Window(int(match.group(1)), unit)
+
+
+@dataclass(frozen=True)
+class State:
+    """A state that events open and close (a case open to csc, a child protection plan)."""
+
+    name: str
+    label: str
+    opens: Predicate
+    closes: Predicate
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of a rulebook, compiled (predicates ready to evaluate, windows parsed)."""
+
+    id: str
+    kind: str
+    category: str
+    severity: str
+    reference: str
+    citation: str
+    expected_label: str
+    what: str
+    trigger_label: str
+    local: bool
+    agency: str
+    summary: str | None = None
+    trigger: Predicate | None = None
+    expected: Predicate | None = None
+    window: Window | None = None
+    first_window: Window | None = None
+    within: Window | None = None
+    lookback: Window | None = None
+    count: int = 0
+    state: State | None = None
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    match: str = "any"
+    self_answer: bool = True
+    extension: Predicate | None = None
+    extended_window: Window | None = None
+    raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def window_text(self) -> str:
+        """The rule's window as the rule table shows it."""
+        if self.kind == "cadence" and self.first_window is not None:
+            return f"first within {self.first_window}, then {self.window}"
+        if self.kind == "accumulation":
+            return f"{self.count} within {self.within}; until {self.window} after the last"
+        if self.kind == "precedence":
+            return "on or before the day" + (
+                f" (looking back {self.lookback})" if self.lookback else ""
+            )
+        if self.kind == "involvement":
+            return "at the event"
+        text = str(self.window)
+        if self.extended_window is not None:
+            text += f" ({self.extended_window} when extended)"
+        return text
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    """A loaded rulebook: metadata, named predicates, states and rules (in file order)."""
+
+    name: str
+    title: str
+    description: str
+    path: str
+    predicates: Mapping[str, Predicate]
+    states: Mapping[str, State]
+    rules: Mapping[str, Rule]
+    index_event: Predicate | None
+    data: Mapping[str, Any] = field(compare=False, repr=False)
+
+    def __repr__(self) -> str:
+        return f"<Rulebook {self.name!r} rules={len(self.rules)} path={self.path!r}>"
+
+
+# --- loading ---------------------------------------------------------------------------------
+def available_rulebooks() -> list[str]:
+    """Names of the bundled rulebooks.
+
+    Examples
+    --------
+    >>> available_rulebooks()
+    ['wt2006', 'wt2010', 'wt2013', 'wt2015', 'wt2018', 'wt2023']
+    """
+    folder = files(__package__) / "rulebooks"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def _locate(name_or_path: str | Path, base: Path | None = None) -> Path:
+    if isinstance(name_or_path, Path) or name_or_path.endswith(".toml") or "/" in name_or_path:
+        path = Path(name_or_path)
+        if base is not None and not path.is_absolute():
+            path = base / path
+        if not path.is_file():
+            raise RulebookError(
+                "no such rulebook file", file=str(path), found=str(name_or_path),
+                expected="a TOML rulebook file",
+            )  # fmt: skip
+        return path
+    bundled = files(__package__) / "rulebooks" / f"{name_or_path}.toml"
+    if not bundled.is_file():
+        raise RulebookError(
+            f"no rulebook named {name_or_path!r}",
+            found=name_or_path,
+            expected="one of " + ", ".join(available_rulebooks()) + ", or a path to a .toml file",
+        )
+    return Path(str(bundled))
+
+
+def _read(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """Read a rulebook file and everything it extends into one merged dict."""
+    resolved = path.resolve()
+    if resolved in seen:
+        raise RulebookError(
+            "rulebooks extend each other in a circle", file=str(path), column="rulebook.extends"
+        )
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise RulebookError(f"not valid TOML: {err}", file=str(path)) from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise RulebookError(f"cannot read the rulebook: {err}", file=str(path)) from err
+    head = data.get("rulebook", {})
+    if not isinstance(head, dict):
+        raise RulebookError("[rulebook] must be a table", file=str(path), column="rulebook")
+    parent_name = head.get("extends")
+    if parent_name is None:
+        data.setdefault("rules", {})
+        return data
+    if not isinstance(parent_name, str):
+        raise RulebookError(
+            "extends must name a rulebook", file=str(path), column="rulebook.extends",
+            found=parent_name, expected="a rulebook name or path",
+        )  # fmt: skip
+    parent = _read(_locate(parent_name, base=path.parent), (*seen, resolved))
+    merged: dict[str, Any] = {k: v for k, v in parent.items() if k != "rulebook"}
+    merged["rulebook"] = {**parent.get("rulebook", {}), **head}
+    merged["rulebook"].pop("extends", None)
+    merged["rulebook"].pop("drop", None)
+    for table in ("predicates", "states", "horizon"):
+        merged[table] = {**parent.get(table, {}), **data.get(table, {})}
+    rules = {rid: dict(rule) for rid, rule in parent.get("rules", {}).items()}
+    drop = head.get("drop", [])
+    if not isinstance(drop, list):
+        raise RulebookError(
+            "drop must be a list of rule ids", file=str(path), column="rulebook.drop",
+            found=drop, expected="a list of rule ids",
+        )  # fmt: skip
+    for rid in drop:
+        if rid not in rules:
+            raise RulebookError(
+                f"cannot drop {rid!r}: {parent_name!r} has no such rule",
+                file=str(path), column="rulebook.drop", found=rid,
+                expected="one of " + ", ".join(rules),
+            )  # fmt: skip
+        del rules[rid]
+    for rid, rule in data.get("rules", {}).items():
+        rules[rid] = {**rules.get(rid, {}), **rule}
+    merged["rules"] = rules
+    return merged
+
+
+def load_rulebook(name_or_path: str | Path = DEFAULT_RULEBOOK) -> Rulebook:
+    """Load and check a rulebook by bundled name or by path.
+
+    Parameters
+    ----------
+    name_or_path
+        ``"wt2006"`` (default), ``"wt2010"``, ``"wt2013"``, ``"wt2015"``, ``"wt2018"``,
+        ``"wt2023"``, or the path of a TOML rulebook (which may ``extends`` a bundled one).
+
+    Raises
+    ------
+    RulebookError
+        The rulebook cannot be found or read, or a rule, predicate or state is malformed
+        (the error names the file, the rule id and the key).
+
+    Examples
+    --------
+    >>> book = load_rulebook()
+    >>> book.name, len(book.rules) >= 18
+    ('wt2006', True)
+    >>> load_rulebook("wt1999")
+    Traceback (most recent call last):
+    ...
+    scr_timeline.exceptions.RulebookError: no rulebook named 'wt1999' ...
+    """
+    if not isinstance(name_or_path, str | Path):
+        raise TypeError(f"rulebook must be a name or a path, not {type(name_or_path).__name__}")
+    path = _locate(name_or_path)
+    return _load_cached(str(path.resolve()), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _load_cached(path_text: str, _mtime: int) -> Rulebook:
+    path = Path(path_text)
+    return _compile(_read(path), path)
+
+
+def _err(
+    path: Path, where: str, key: str, message: str, found: object, expected: str
+) -> RulebookError:
+    return RulebookError(
+        message, file=str(path), column=f"{where}.{key}", found=found, expected=expected
+    )
+
+
+def _compile(data: Mapping[str, Any], path: Path) -> Rulebook:
+    head = data.get("rulebook", {})
+    name = head.get("name") or path.stem
+    raw_preds = data.get("predicates", {})
+    if not isinstance(raw_preds, Mapping):
+        raise RulebookError("[predicates] must be a table", file=str(path), column="predicates")
+    named = _NamedPredicates(raw_preds, path)
+    # compile every one now, so a bad predicate fails when the rulebook is loaded
+    compiled = {pname: named[pname] for pname in raw_preds}
+    states: dict[str, State] = {}
+    for sname, spec in data.get("states", {}).items():
+        where = f"states.{sname}"
+        if not isinstance(spec, Mapping):
+            raise _err(path, where, "opens", "a state must be a table", spec, "a table")
+        for key in spec:
+            if key not in ("label", "opens", "closes"):
+                raise _err(
+                    path, where, key, f"unknown key {key!r}", key, "one of label, opens, closes"
+                )
+        for key in ("opens", "closes"):
+            if key not in spec:
+                raise _err(path, where, key, f"the state has no {key!r}", None, "a predicate")
+        states[sname] = State(
+            sname,
+            str(spec.get("label", sname)),
+            _predicate(spec["opens"], path, f"{where}.opens", named),
+            _predicate(spec["closes"], path, f"{where}.closes", named),
+        )
+    index = None
+    horizon = data.get("horizon", {})
+    if "index_event" in horizon:
+        index = _predicate(horizon["index_event"], path, "horizon.index_event", named)
+    rules: dict[str, Rule] = {}
+    for rid, spec in data.get("rules", {}).items():
+        rules[rid] = _rule(rid, spec, path, named, states)
+    return Rulebook(
+        name=str(name),
+        title=str(head.get("title", name)),
+        description=str(head.get("description", "")),
+        path=str(path),
+        predicates=compiled,
+        states=states,
+        rules=rules,
+        index_event=index,
+        data=data,
+    )
+
+
+class _NamedPredicates(Mapping[str, Predicate]):
+    """The ``[predicates]`` table, each compiled when first named (in any order)."""
+
+    def __init__(self, raw: Mapping[str, Any], path: Path) -> None:
+        self._raw = raw
+        self._path = path
+        self._done: dict[str, Predicate] = {}
+        self._busy: set[str] = set()
+
+    def __getitem__(self, name: str) -> Predicate:
+        if name not in self._done:
+            if name not in self._raw:
+                raise KeyError(name)
+            if name in self._busy:
+                raise RulebookError(
+                    f"predicate {name!r} refers to itself", file=str(self._path),
+                    column=f"predicates.{name}",
+                )  # fmt: skip
+            self._busy.add(name)
+            self._done[name] = _predicate(self._raw[name], self._path, f"predicates.{name}", self)
+            self._busy.discard(name)
+        return self._done[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+def _predicate(spec: object, path: Path, where: str, named: Mapping[str, Predicate]) -> Predicate:
+    try:
+        return compile_predicate(spec, where=where, named=named)
+    except PredicateError as err:
+        raise RulebookError(
+            err.message, file=str(path), column=f"{where}.{err.key}", found=err.found,
+            expected=err.expected,
+        ) from err  # fmt: skip
+
+
+def _rule(
+    rid: str,
+    spec: object,
+    path: Path,
+    named: Mapping[str, Predicate],
+    states: Mapping[str, State],
+) -> Rule:
+    where = rid
+    if not isinstance(spec, Mapping):
+        raise _err(path, where, "kind", "a rule must be a table", spec, "a table")
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        raise _err(
+            path, where, "kind", f"unknown kind {kind!r}", kind, "one of " + ", ".join(KINDS)
+        )
+    required, optional = KINDS[kind]
+    allowed = (*_COMMON_REQUIRED, *_COMMON_OPTIONAL, *required, *optional)
+    for key in spec:
+        if key not in allowed:
+            raise _err(
+                path, where, key, f"unknown key {key!r} for a {kind} rule", key,
+                "one of " + ", ".join(allowed),
+            )  # fmt: skip
+    for key in (*_COMMON_REQUIRED, *required):
+        if key not in spec:
+            raise _err(path, where, key, f"the rule has no {key!r}", None, "a value")
+    if spec["category"] not in CATEGORIES:
+        raise _err(
+            path, where, "category", "unknown category", spec["category"],
+            "one of " + ", ".join(CATEGORIES),
+        )  # fmt: skip
+    if spec["severity"] not in SEVERITIES:
+        raise _err(
+            path, where, "severity", "unknown severity", spec["severity"], "high, medium or low"
+        )
+
+    def window(key: str) -> Window | None:
+        if key not in spec:
+            return None
+        try:
+            return parse_window(spec[key])
+        except ValueError as err:
+            raise _err(
+                path, where, key, "bad window", spec[key],
+                "a whole number and a unit: WD, days, weeks or months (e.g. '1 WD')",
+            ) from err  # fmt: skip
+
+    def pred(key: str) -> Predicate | None:
+        if key not in spec:
+            return None
+        return _predicate(spec[key], path, f"{where}.{key}", named)
+
+    agency = spec.get("agency", "trigger" if kind in ("response", "precedence") else "csc")
+    if agency != "trigger" and agency not in S.AGENCIES:
+        raise _err(path, where, "agency", "unknown agency", agency, "'trigger' or an agency code")
+    state = None
+    if "state" in spec:
+        state = states.get(spec["state"])
+        if state is None:
+            raise _err(
+                path, where, "state", f"unknown state {spec['state']!r}", spec["state"],
+                "one of " + (", ".join(states) or "(no [states] defined)"),
+            )  # fmt: skip
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    if "groups" in spec:
+        table = spec["groups"]
+        if not isinstance(table, Mapping) or not table:
+            raise _err(
+                path, where, "groups", "groups must be a table of label = [agencies]", table,
+                "e.g. { police = ['police'] }",
+            )  # fmt: skip
+        for label, members in table.items():
+            items = [members] if isinstance(members, str) else members
+            if not isinstance(items, list) or not items or any(m not in PARTIES for m in items):
+                raise _err(
+                    path, where, "groups", f"group {label!r} must list agency codes", members,
+                    "agency codes such as csc, police, gp",
+                )  # fmt: skip
+            groups.append((str(label), tuple(items)))
+    count = spec.get("count", 0)
+    if kind == "accumulation" and (
+        isinstance(count, bool) or not isinstance(count, int) or count < 2
+    ):
+        raise _err(path, where, "count", "count must be a whole number >= 2", count, ">= 2")
+    match = spec.get("match", "any")
+    if match not in _MATCHES:
+        raise _err(path, where, "match", "unknown match", match, "any or trigger_agency")
+    for key in ("self_answer", "local"):
+        if key in spec and not isinstance(spec[key], bool):
+            raise _err(path, where, key, f"{key} must be true or false", spec[key], "bool")
+    if ("extension" in spec) != ("extended_window" in spec):
+        raise _err(
+            path, where, "extension", "extension and extended_window go together", None,
+            "both keys or neither",
+        )  # fmt: skip
+    for key in ("reference", "expected_label", "citation", "what", "trigger_label", "summary"):
+        if key in spec and not isinstance(spec[key], str):
+            raise _err(path, where, key, f"{key} must be text", spec[key], "a string")
+    return Rule(
+        id=rid,
+        kind=kind,
+        category=spec["category"],
+        severity=spec["severity"],
+        reference=spec["reference"],
+        citation=spec.get("citation", spec["reference"]),
+        expected_label=spec["expected_label"],
+        what=spec.get("what", spec.get("trigger_label", "Event")),
+        trigger_label=spec.get("trigger_label", ""),
+        local=bool(spec.get("local", False)),
+        agency=agency,
+        summary=spec.get("summary"),
+        trigger=pred("trigger"),
+        expected=pred("expected"),
+        window=window("window"),
+        first_window=window("first_window"),
+        within=window("within"),
+        lookback=window("lookback"),
+        count=int(count),
+        state=state,
+        groups=tuple(groups),
+        match=match,
+        self_answer=bool(spec.get("self_answer", True)),
+        extension=pred("extension"),
+        extended_window=window("extended_window"),
+        raw=dict(spec),
+    )
+
+
+def list_rules(rulebook: str | Path | Rulebook = DEFAULT_RULEBOOK) -> pd.DataFrame:
+    """The rules of a rulebook as a table, one row per rule.
+
+    Columns: ``id, kind, category, severity, trigger, expected, window, reference``.
+
+    Examples
+    --------
+    >>> table = list_rules()
+    >>> list(table.columns)
+    ['id', 'kind', 'category', 'severity', 'trigger', 'expected', 'window', 'reference']
+    >>> table.set_index("id").loc["ASM-CORE", "window"]
+    '35 WD'
+    """
+    book = rulebook if isinstance(rulebook, Rulebook) else load_rulebook(rulebook)
+    rows = [
+        {
+            "id": r.id,
+            "kind": r.kind,
+            "category": r.category,
+            "severity": r.severity,
+            "trigger": r.trigger_label or (r.state.label if r.state else ""),
+            "expected": r.expected_label,
+            "window": r.window_text,
+            "reference": r.reference,
+        }
+        for r in book.rules.values()
+    ]
+    columns = ["id", "kind", "category", "severity", "trigger", "expected", "window", "reference"]
+    return pd.DataFrame(rows, columns=columns)

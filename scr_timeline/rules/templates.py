@@ -1,0 +1,155 @@
+"""Plain-English sentences for findings, one a reviewer could paste into a report.
+
+A rule may give its own ``summary`` template in the rulebook; otherwise the default for
+its kind and status below is used. Templates are :meth:`str.format` strings over these
+fields:
+
+=================  ==============================================================
+field              value
+=================  ==============================================================
+``What``/``what``  the rule's ``what`` (with ``{injuries}``, ``{age}``), capitalised or not
+``by``             the trigger's organisation as written, else its agency's label
+``date``           the trigger's date, "9 April 2007" (as written when not a day)
+``due``            the deadline day
+``expected``       the rule's ``expected_label``
+``observed_date``  the date of the first matching action (late findings)
+``delay``          working days late, with its unit ("2 working days")
+``more``           ", and N more such events in the same window" or ""
+``count``          how many events a cluster holds (accumulation)
+``first_date``     the first event of a cluster
+``missing``        the groups an event did not involve (involvement)
+``state``          the state's label (cadence)
+``gap``            the length of a gap, with its unit (cadence)
+``window``         the rule's window in words ("28 days")
+``until``          how a gap ended (cadence)
+``citation``       the rule's short citation
+=================  ==============================================================
+
+Examples
+--------
+>>> uk_date(pd.Timestamp("2007-04-09 19:20"))
+'9 April 2007'
+>>> injury_words(("bruise", "head_injury"))
+'bruising, head injury'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+import pandas as pd
+
+from .. import schema as S
+
+__all__ = ["DEFAULT_TEMPLATES", "age_words", "injury_words", "render", "uk_date"]
+
+#: Default sentence per (kind, status).
+DEFAULT_TEMPLATES: Final[dict[tuple[str, str], str]] = {
+    ("response", "missing"): (
+        "{What} recorded by {by} on {date}: no {expected} by {due}; none recorded before the "
+        "chronology ends{more} ({citation})."
+    ),
+    ("response", "late"): (
+        "{What} recorded by {by} on {date}: no {expected} by {due}; the first was on "
+        "{observed_date}, {delay} late{more} ({citation})."
+    ),
+    ("precedence", "missing"): (
+        "{What} recorded by {by} on {date}: no {expected} recorded on or before that day "
+        "({citation})."
+    ),
+    ("cadence", "gap"): (
+        "While {state}, no {expected} for {gap} after {date} (at most {window} allowed, "
+        "so due by {due}); {until} ({citation})."
+    ),
+    ("accumulation", "missing"): (
+        "{count} {what} between {first_date} and {date}: no {expected} by {due}; none "
+        "recorded before the chronology ends ({citation})."
+    ),
+    ("involvement", "missing"): (
+        "{What} recorded by {by} on {date} did not involve {missing} ({citation})."
+    ),
+}
+
+_INJURY_WORDS: Final = {
+    "bruise": "bruising",
+    "black_eye": "black eye",
+    "head_injury": "head injury",
+}
+
+
+def uk_date(when: object, precision: object = "day", written: object = None) -> str:
+    """A date the way a UK report writes it ("9 April 2007"); as written when not a day.
+
+    Examples
+    --------
+    >>> uk_date(pd.Timestamp("2016-03-01"), "month", "March 2016")
+    'March 2016'
+    """
+    if when is None or pd.isna(when):  # type: ignore[arg-type]
+        return "an unknown date"
+    if precision not in ("day", "minute", None) and isinstance(written, str) and written:
+        return written
+    stamp = pd.Timestamp(when)  # type: ignore[arg-type]
+    return f"{stamp.day} {stamp:%B %Y}"
+
+
+def injury_words(kinds: Sequence[str] | None) -> str:
+    """Injury kinds in words ("bruising, fracture"); "injury" when none are named."""
+    if not kinds:
+        return "injury"
+    return ", ".join(_INJURY_WORDS.get(k, k.replace("_", " ")) for k in kinds)
+
+
+def age_words(age_days: object) -> str:
+    """A child's age as a report gives it ("13 months", "4 years", "age not known").
+
+    Examples
+    --------
+    >>> age_words(400), age_words(20), age_words(1500), age_words(None)
+    ('13 months', '20 days', '4 years', 'age not known')
+    """
+    if age_days is None or pd.isna(age_days):  # type: ignore[arg-type]
+        return "age not known"
+    days = int(age_days)  # type: ignore[call-overload]
+    if days < 31:
+        return f"{days} day{'s' if days != 1 else ''}"
+    months = int(days // 30.4375)
+    if months < 24:
+        return f"{months} month{'s' if months != 1 else ''}"
+    return f"{days // 365} years"
+
+
+def party_label(code: str) -> str:
+    """An agency's readable label (family members and unknown codes as they are)."""
+    return S.AGENCY_LABELS.get(code, code)
+
+
+def event_fields(row: Mapping[str, Any]) -> dict[str, str]:
+    """Template fields describing one event: ``by``, ``date``, ``injuries`` and ``age``."""
+    org = row.get(S.ORGANISATION)
+    agency = row.get(S.AGENCY)
+    by = org if isinstance(org, str) and org.strip() else party_label(str(agency))
+    kinds = row.get(S.INJURY_KINDS)
+    return {
+        "by": str(by),
+        "date": uk_date(row.get(S.START), row.get(S.PRECISION), row.get(S.DATE_TEXT)),
+        "injuries": injury_words(tuple(kinds) if isinstance(kinds, tuple | list) else ()),
+        "age": age_words(row.get(S.CHILD_AGE_DAYS)),
+    }
+
+
+class _Fields(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, fields: Mapping[str, str]) -> str:
+    """Fill a template; unknown fields are left as written rather than failing.
+
+    Examples
+    --------
+    >>> render("{What} on {date} {nope}", {"What": "Referral", "date": "1 May 2007"})
+    'Referral on 1 May 2007 {nope}'
+    """
+    return template.format_map(_Fields(fields))
