@@ -188,4 +188,4 @@ def end_of_day(days: Any) -> npt.NDArray[np.datetime64]:
     '2007-04-10T23:59:59.000000000'
     """
     start = to_days(days).astype("datetime64[ns]")
-    return start + np.timedelta64(DAY_NS - 10**9, "ns")
+    return np.asarray(start + np.timedelta64(DAY_NS - 10**9, "ns"), dtype="datetime64[ns]")

@@ -2136,11 +2136,12 @@ def _apply_times(
     own_minute = (state.start[rows] % _DAY_S) // 60
     same = (prec == _P_MINUTE) & (own_minute == cells.start[rows])
     ignored = rows[state.ok[rows] & given & ~day & ~same]
+    written = values.to_numpy(dtype=object) if len(ignored) else np.empty(0, dtype=object)
     for i in ignored.tolist():
         what = "has its own time" if state.prec[i] == _P_MINUTE else "is not a single day"
         message = (
             f"ignored the time {_fmt_minutes(int(cells.start[i]))}: the date "
-            f"{_quote(values.iloc[i])} {what}"
+            f"{_quote(written[i])} {what}"
         )
         state.extra.append((i, "time_ignored", message))
 

@@ -10,7 +10,12 @@ from scr_timeline import schema as S
 from scr_timeline.datasets import UnknownSampleError, list_samples, load_sample, sample_path
 
 # data rows per sample (title, blank and header rows excluded), from data/samples/README.md
-DATA_ROWS = {"child-a-combined": 75, "child-b-agencies": 88, "child-c-messy-dates": 40}
+DATA_ROWS = {
+    "child-a-combined": 75,
+    "child-b-agencies": 88,
+    "child-c-messy-dates": 40,
+    "child-d-well-handled": 15,
+}
 
 # rows the README says are rejected: (sheet, row) -> reason code
 REJECTED = {
@@ -21,6 +26,7 @@ REJECTED = {
         (None, 35): "relative_date",
         (None, 36): "empty_date",
     },
+    "child-d-well-handled": {},
 }
 
 

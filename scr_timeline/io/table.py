@@ -89,29 +89,13 @@ def _not_a_numeric_date(cells: pd.Series) -> np.ndarray:
     return text
 
 
-def _blank_rows(body: pd.DataFrame) -> np.ndarray:
-    """True where every cell of a row is empty or whitespace."""
-    if body.shape[1] == 0:
-        return np.ones(len(body), dtype=bool)
-    filled = np.zeros(len(body), dtype=bool)
-    for col in body.columns:
-        series = body[col]
-        if pd.api.types.is_string_dtype(series.dtype) and series.dtype != object:
-            has = series.notna() & (series.str.strip() != "")
-            filled |= has.fillna(False).to_numpy(dtype=bool)
-        else:
-            filled |= cells_to_text(series).notna().to_numpy()
-    return ~filled
-
-
 def _date_text(
-    date_cells: pd.Series, time_cells: pd.Series | None, end_cells: pd.Series | None = None
+    date_text: pd.Series | None, time_text: pd.Series | None, end_text: pd.Series | None
 ) -> pd.Series:
     """The date cells as written: date, then time, then " to " and the end date."""
-    text = cells_to_text(date_cells)
-    for cells, sep in ((time_cells, " "), (end_cells, " to ")):
-        if cells is not None:
-            more = cells_to_text(cells)
+    text = cast(pd.Series, date_text)
+    for more, sep in ((time_text, " "), (end_text, " to ")):
+        if more is not None:
             both = text.notna() & more.notna()
             text = text.where(~both, text + sep + more)
     return text
@@ -264,7 +248,7 @@ def parse_table(
                 unmapped=[str(h) for i, h in enumerate(headings) if i not in mapping and h],
                 title_lines=[],
             )
-            body = raw.copy()
+            body = raw.reset_index(drop=True)  # the caller's index may repeat labels
             body.columns = pd.RangeIndex(body.shape[1])
             first_row = 2 + row_offset  # row 1 is the heading row
         else:
@@ -277,7 +261,13 @@ def parse_table(
     header_row = (info.header_rows[-1] + 1 + row_offset) if info.header_rows else 1 + row_offset
     rows = pd.Series(np.arange(first_row, first_row + len(body)), index=body.index, dtype="int64")
 
-    keep = ~_blank_rows(body)
+    # every cell as trimmed text, once; blank rows are those with no text at all
+    text_body = pd.DataFrame({col: cells_to_text(body[col]) for col in body.columns})
+    keep = (
+        text_body.notna().any(axis=1).to_numpy(dtype=bool, copy=True)
+        if body.shape[1]
+        else np.zeros(len(body), dtype=bool)
+    )
     warnings: list[dict[str, Any]] = []
     warning_frames: list[pd.DataFrame] = []
     if info.header_rows and keep.any():
@@ -299,8 +289,10 @@ def parse_table(
                     first_repeat,
                 )
             )
-    body = body[keep]
-    rows = rows[keep]
+    if not keep.all():
+        body = body[keep]
+        text_body = text_body[keep]
+        rows = rows[keep]
     if body.empty:
         raise EmptyChronologyError(
             "no data rows under the header",
@@ -322,6 +314,12 @@ def parse_table(
             return None
         return body[pos]
 
+    def text_of(fld: str) -> pd.Series | None:
+        pos = by_field.get(fld)
+        if pos is None or pos not in text_body.columns:
+            return None
+        return text_body[pos]
+
     date_cells = cells(S.DATE)
     assert date_cells is not None  # find_header guarantees a date column
     time_cells = cells(S.TIME)
@@ -333,18 +331,15 @@ def parse_table(
         anchor_relative=anchor_relative,
     )
     frame = parsed.frame
-    texts = {
-        fld: cells_to_text(c)
-        for fld in (*_TEXT_FIELDS, *_TEXT_TARGET)
-        if (c := cells(fld)) is not None
-    }
-    date_text = _date_text(date_cells, time_cells, cells(S.END_DATE))
+    texts = {fld: c for fld in (*_TEXT_FIELDS, *_TEXT_TARGET) if (c := text_of(fld)) is not None}
+    date_text = _date_text(text_of(S.DATE), text_of(S.TIME), text_of(S.END_DATE))
 
     # warnings from the date parser (row-level ones carry the body index label)
     labels = [label for _code, _message, label in parsed.warnings if label is not None]
-    row_of: dict[Any, int] = (
-        dict(zip(labels, rows.loc[cast(Any, labels)].tolist(), strict=True)) if labels else {}
-    )
+    row_of: dict[Any, int] = {}
+    if labels:
+        found_at = rows.index.get_indexer(pd.Index(labels))
+        row_of = dict(zip(labels, rows.to_numpy()[found_at].tolist(), strict=True))
     for code, message, label in parsed.warnings:
         row = row_of.get(label) if label is not None else None
         warnings.append(_warning(code, message, file, sheet, row))
@@ -377,7 +372,7 @@ def parse_table(
     )
     agency_cells = cells(S.AGENCY)
     if agency_cells is not None:
-        written = cells_to_text(agency_cells)[ok]
+        written = cast(pd.Series, text_of(S.AGENCY))[ok]
         norm = normalise_agencies(written)
         codes = norm[S.AGENCY].astype("object")
         organisation = written.astype("object")
@@ -432,27 +427,28 @@ def parse_table(
     # -- events ------------------------------------------------------------------------------
     stem = _slug(PurePath(file).stem)
     prefix = f"{stem}-{_slug(sheet)}" if sheet else stem
-    ids = prefix + "-r" + good_rows.astype(str)
+    all_ok = bool(ok.all())
+
+    def pick(series: pd.Series) -> pd.Series:
+        return series if all_ok else series[ok]
+
     events = pd.DataFrame(
         {
-            S.START: frame["start"][ok],
-            S.END: frame["end"][ok],
-            S.PRECISION: frame["precision"][ok],
-            S.DATE_TEXT: date_text[ok],
+            S.START: pick(frame["start"]),
+            S.END: pick(frame["end"]),
+            S.PRECISION: pick(frame["precision"]),
+            S.DATE_TEXT: pick(date_text),
             S.AGENCY: codes.to_numpy(dtype=object),
             S.ORGANISATION: organisation.to_numpy(dtype=object),
         },
         index=idx,
     )
     for fld, series in texts.items():
-        events[_TEXT_TARGET.get(fld, fld)] = series[ok]
-    extra = _unmapped_text(body, info)
+        events[_TEXT_TARGET.get(fld, fld)] = pick(series)
+    extra = _unmapped_text(text_body, info)
     if extra is not None:
-        events[S.EXTRA] = extra[ok]
-    events[S.SOURCE_FILE] = file
-    events[S.SOURCE_SHEET] = sheet
+        events[S.EXTRA] = pick(extra)
     events[S.SOURCE_ROW] = good_rows
-    events.index = pd.Index(ids.to_numpy(dtype=object), dtype="string", name=S.EVENT_ID)
 
     chron_title = title or (info.title_lines[0] if info.title_lines else None)
     dob = Chronology(child_dob=child_dob).meta.child_dob if child_dob is not None else None
@@ -492,6 +488,11 @@ def parse_table(
                 index=events.index,
             )
     events = sort_events(events, order)
+    # constant columns and ids after sorting: nothing to reorder
+    events[S.SOURCE_FILE] = pd.Series(file, index=events.index, dtype="string")
+    events[S.SOURCE_SHEET] = pd.Series(sheet, index=events.index, dtype="string")
+    ids = prefix + "-r" + events[S.SOURCE_ROW].astype("string")
+    events.index = pd.Index(ids.array, dtype="string", name=S.EVENT_ID)
 
     warning_frame = (
         pd.concat([pd.DataFrame(warnings), *warning_frames], ignore_index=True)
@@ -549,13 +550,16 @@ def classify_chronology(
 
 
 def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
-    """Cells of columns no field takes, as "Heading: value" joined by " | " (nothing lost)."""
+    """Text of columns no field takes, as "Heading: value" joined by " | " (nothing lost).
+
+    ``body`` holds the cells as trimmed text (see :func:`cells_to_text`).
+    """
     joined: pd.Series | None = None
     for label in body.columns:
         pos = int(label)
         if pos in info.mapping:
             continue
-        text = cells_to_text(body[label])
+        text = body[label]
         if text.isna().all():
             continue
         name = (

@@ -40,7 +40,7 @@ from .findings import FINDING_COLUMNS, Findings
 from .kinds import KIND_FUNCTIONS, Context, Hits
 from .predicates import EventView
 from .rulebook import DEFAULT_RULEBOOK, Rule, Rulebook, load_rulebook
-from .templates import DEFAULT_TEMPLATES, event_fields, party_label, render, uk_date
+from .templates import DEFAULT_TEMPLATES, event_fields, render, uk_date
 
 __all__ = ["analyse", "horizon"]
 
@@ -53,7 +53,11 @@ def _as_end(value: object) -> pd.Timestamp:
 
 
 def horizon(
-    chron: Chronology, book: Rulebook | None = None, end_date: object = None
+    chron: Chronology,
+    book: Rulebook | None = None,
+    end_date: object = None,
+    *,
+    view: EventView | None = None,
 ) -> pd.Timestamp | None:
     """The end of the chronology for judging deadlines (see the module docstring).
 
@@ -75,7 +79,7 @@ def horizon(
     if events.empty:
         return None
     if book is not None and book.index_event is not None:
-        view = EventView.from_events(events)
+        view = view if view is not None else EventView.from_events(events)
         hit = np.flatnonzero(book.index_event.evaluate(view, {}))
         if len(hit):
             return pd.Timestamp(view.end[hit[0]])
@@ -129,10 +133,12 @@ def analyse(
         raise TypeError(f"analyse() takes a Chronology, not {type(chron).__name__}")
     book = rulebook if isinstance(rulebook, Rulebook) else load_rulebook(rulebook)
     selected = _select(book, rules)
-    end = horizon(chron, book, end_date)
-    if end is None or chron.events.empty:
-        return Findings(None, chron.events, rulebook=book.name, horizon=end)
+    if chron.events.empty:
+        return Findings(None, chron.events, rulebook=book.name, horizon=None)
     view = EventView.from_events(chron.events)
+    end = horizon(chron, book, end_date, view=view)
+    if end is None:  # pragma: no cover - only for an empty chronology
+        return Findings(None, chron.events, rulebook=book.name, horizon=end)
     ctx = Context(view=view, horizon=int(end.value))
     parts = []
     for rule in selected:
@@ -178,7 +184,7 @@ def _table(rule: Rule, hits: Hits, view: EventView, book: Rulebook) -> pd.DataFr
     trig = hits.trigger
     observed = hits.observed
     has_obs = observed >= 0
-    obs_ids = np.where(has_obs, ids[np.maximum(observed, 0)], None)
+    obs_ids = [ids[o] if o >= 0 else None for o in observed.tolist()]
     obs_start = pd.to_datetime(
         np.where(has_obs, view.start[np.maximum(observed, 0)], np.iinfo(np.int64).min)
     )
@@ -218,7 +224,7 @@ def _summaries(rule: Rule, hits: Hits, view: EventView, book: Rulebook) -> list[
                   S.CHILD_AGE_DAYS)
         if c in frame.columns
     ]  # fmt: skip
-    rows = frame.iloc[hits.trigger][wanted].to_dict("records")
+    rows: list[dict[str, Any]] = frame.iloc[hits.trigger][wanted].to_dict("records")  # type: ignore[assignment]
     out = []
     for i, row in enumerate(rows):
         fields = event_fields(row)
@@ -275,7 +281,7 @@ def _cadence_fields(
 
 
 def _and(items: Sequence[str]) -> str:
-    labels = [party_label(x) for x in items]
+    labels = list(items)
     if len(labels) <= 1:
         return "".join(labels)
     return ", ".join(labels[:-1]) + " or " + labels[-1]

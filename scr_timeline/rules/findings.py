@@ -262,8 +262,8 @@ class Findings:
         for eid in f.evidence:
             if ev is not None and eid in ev.index:
                 row = ev.loc[eid]
-                details = "" if pd.isna(row[S.DETAILS]) else str(row[S.DETAILS])
-                outcome = "" if pd.isna(row[S.OUTCOME]) else f" | {row[S.OUTCOME]}"
+                details: str = "" if pd.isna(row[S.DETAILS]) else str(row[S.DETAILS])
+                outcome: str = "" if pd.isna(row[S.OUTCOME]) else f" | {row[S.OUTCOME]}"
                 where = f"{row[S.SOURCE_FILE]}"
                 if not pd.isna(row[S.SOURCE_SHEET]):
                     where += f", sheet {row[S.SOURCE_SHEET]!r}"

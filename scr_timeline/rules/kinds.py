@@ -420,7 +420,7 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
     from .predicates import PARTIES
 
     parties = view.parties[trig].copy()
-    dup_col = view.frame[S.DUPLICATE_OF] if S.DUPLICATE_OF in view.frame else None
+    dup_col = view.frame.get(S.DUPLICATE_OF)
     if dup_col is not None and view.duplicate.any():
         where = {eid: j for j, eid in enumerate(view.ids[trig].tolist())}
         dups = np.flatnonzero(view.duplicate)

@@ -164,7 +164,9 @@ class EventView:
     child_not_seen: BoolArray
     age_days: npt.NDArray[np.float64]
     duplicate: BoolArray
-    _text: npt.NDArray[np.object_] | None = field(default=None, repr=False)
+    _text: tuple[npt.NDArray[np.int64], list[str], list[str], int] | None = field(
+        default=None, repr=False
+    )
 
     @classmethod
     def from_events(cls, events: pd.DataFrame) -> EventView:
@@ -189,11 +191,12 @@ class EventView:
 
         seen = ev[S.CHILD_SEEN] if S.CHILD_SEEN in ev.columns else pd.Series(pd.NA, index=ev.index)
         seen = seen.astype("boolean")
-        ages = (
-            ev[S.CHILD_AGE_DAYS].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
-            if S.CHILD_AGE_DAYS in ev.columns
-            else np.full(n, np.nan)
-        )
+        ages = np.full(n, np.nan, dtype=np.float64)
+        if S.CHILD_AGE_DAYS in ev.columns:
+            ages = np.asarray(
+                ev[S.CHILD_AGE_DAYS].astype("Float64").to_numpy(dtype="float64", na_value=np.nan),
+                dtype=np.float64,
+            )
         empty = pd.Series([()] * n, index=ev.index, dtype=object)
         counterparts = _tuple_bits(ev.get(S.COUNTERPARTS, empty), _PARTY_BIT)
         agency = _category_codes(ev[S.AGENCY], S.AGENCIES)
@@ -226,17 +229,23 @@ class EventView:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def text(self, rows: npt.NDArray[np.intp]) -> pd.Series:
-        """Details and outcome of the given rows joined by a newline (for ``text`` keys)."""
+    def text_codes(self) -> tuple[npt.NDArray[np.int64], list[str], list[str], int]:
+        """Each event's (details, outcome) pair as one integer code, with the distinct
+        details and outcomes: text conditions test each distinct pair once."""
         if self._text is None:
-            self._text = np.full(len(self), None, dtype=object)
-        missing = rows[pd.isna(self._text[rows])]
-        if len(missing):
-            sub = self.frame.iloc[missing]
-            details = sub[S.DETAILS].astype("string").fillna("") if S.DETAILS in sub else ""
-            outcome = sub[S.OUTCOME].astype("string").fillna("") if S.OUTCOME in sub else ""
-            self._text[missing] = (details + "\n" + outcome).to_numpy(dtype=object)
-        return pd.Series(self._text[rows], dtype=object)
+            parts: list[tuple[npt.NDArray[np.int64], list[str]]] = []
+            for name in (S.DETAILS, S.OUTCOME):
+                if name in self.frame.columns:
+                    codes, uniques = pd.factorize(self.frame[name], use_na_sentinel=True)
+                    words = [str(u) for u in uniques] + [""]
+                    codes = np.where(codes < 0, len(words) - 1, codes).astype(np.int64)
+                else:
+                    codes, words = np.zeros(len(self), dtype=np.int64), [""]
+                parts.append((codes, words))
+            (d_codes, d_words), (o_codes, o_words) = parts
+            width = len(o_words)
+            self._text = (d_codes * width + o_codes, d_words, o_words, width)
+        return self._text
 
 
 Cache = dict[str, BoolArray]
@@ -317,15 +326,20 @@ def _date(value: object, key: str) -> np.int64:
 
 
 def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> BoolArray:
-    """Rows whose text matches, testing each distinct text of the candidate rows once."""
+    """Rows whose details or outcome match, testing each distinct text of the rows once."""
     out = np.zeros(len(view), dtype=bool)
     idx = np.flatnonzero(rows)
     if len(idx) == 0:
         return out
-    texts = view.text(idx)
-    codes, uniques = pd.factorize(texts, use_na_sentinel=False)
+    pairs, details, outcomes, width = view.text_codes()
+    codes, uniques = pd.factorize(pairs[idx])
     hits = np.fromiter(
-        (pattern.search(t) is not None for t in uniques), dtype=bool, count=len(uniques)
+        (
+            pattern.search(f"{details[c // width]}\n{outcomes[c % width]}") is not None
+            for c in uniques.tolist()
+        ),
+        dtype=bool,
+        count=len(uniques),
     )
     out[idx] = hits[codes]
     return out
@@ -471,9 +485,13 @@ def _compile_table(
     for key in ("injury", "suspicious_injury"):
         if key in spec:
             want = _boolean(spec[key], key)
-            steps.append(
-                lambda view, cache, m, key=key, want=want: m & (getattr(view, key) == want)
-            )
+
+            def by_flag(
+                view: EventView, cache: Cache, m: BoolArray, key: str = key, want: bool = want
+            ) -> BoolArray:
+                return m & (getattr(view, key) == want)
+
+            steps.append(by_flag)
     if "child_seen" in spec:
         want_seen = _boolean(spec["child_seen"], "child_seen")
         steps.append(
@@ -499,11 +517,17 @@ def _compile_table(
     for key, before in (("date_before", True), ("date_from", False)):
         if key in spec:
             boundary = _date(spec[key], key)
-            steps.append(
-                lambda view, cache, m, b=boundary, before=before: (
-                    m & ((view.start < b) if before else (view.start >= b))
-                )
-            )
+
+            def by_date(
+                view: EventView,
+                cache: Cache,
+                m: BoolArray,
+                b: Any = boundary,
+                before: bool = before,
+            ) -> BoolArray:
+                return m & ((view.start < b) if before else (view.start >= b))
+
+            steps.append(by_date)
     subs: list[tuple[str, Predicate]] = []
     if "is" in spec:
         refs = _list_of_str(spec["is"], "is", None)
@@ -517,11 +541,14 @@ def _compile_table(
         subs.append(("not", compile_predicate(spec["not"], where=where, named=named)))
     for how, sub in subs:
         names += sub.names
-        steps.append(
-            lambda view, cache, m, sub=sub, how=how: (
-                m & (sub.evaluate(view, cache) if how == "all" else ~sub.evaluate(view, cache))
-            )
-        )
+
+        def by_sub(
+            view: EventView, cache: Cache, m: BoolArray, sub: Predicate = sub, how: str = how
+        ) -> BoolArray:
+            hit = sub.evaluate(view, cache)
+            return m & (hit if how == "all" else ~hit)
+
+        steps.append(by_sub)
     for key, keep in (("text", True), ("not_text", False)):
         if key in spec:
             pattern = _regex(spec[key], key)

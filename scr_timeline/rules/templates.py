@@ -86,12 +86,19 @@ def uk_date(when: object, precision: object = "day", written: object = None) -> 
     >>> uk_date(pd.Timestamp("2016-03-01"), "month", "March 2016")
     'March 2016'
     """
-    if when is None or pd.isna(when):  # type: ignore[arg-type]
+    if when is None or _missing(when):
         return "an unknown date"
     if precision not in ("day", "minute", None) and isinstance(written, str) and written:
         return written
     stamp = pd.Timestamp(when)  # type: ignore[arg-type]
     return f"{stamp.day} {stamp:%B %Y}"
+
+
+def _missing(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
 
 
 def injury_words(kinds: Sequence[str] | None) -> str:
@@ -109,7 +116,7 @@ def age_words(age_days: object) -> str:
     >>> age_words(400), age_words(20), age_words(1500), age_words(None)
     ('13 months', '20 days', '4 years', 'age not known')
     """
-    if age_days is None or pd.isna(age_days):  # type: ignore[arg-type]
+    if age_days is None or _missing(age_days):
         return "age not known"
     days = int(age_days)  # type: ignore[call-overload]
     if days < 31:

@@ -208,3 +208,13 @@ def test_repeated_header_rows_are_skipped_not_counted():
     chron = parse_table(table, source="x.csv")
     assert len(chron.events) == 2 and len(chron.rejected) == 0
     assert "repeated_header" in chron.warnings[S.CODE].tolist()
+
+
+def test_headed_frame_with_a_repeated_index_and_warnings_keeps_rows():
+    frame = pd.DataFrame(
+        {"Date": ["c. June 2007", "12/03/2007"], "Details": ["a", "b"]}, index=[5, 5]
+    )
+    chron = parse_table(frame, source="x.csv")
+    assert chron.events[S.SOURCE_ROW].tolist() == [3, 2]
+    approx = chron.warnings[chron.warnings[S.CODE] == "approximate_date"]
+    assert approx[S.SOURCE_ROW].tolist() == [2]

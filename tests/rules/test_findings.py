@@ -1,0 +1,87 @@
+"""The Findings object: table, filtering, summary, explain, HTML and CSV."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import scr_timeline.rules.findings as findings_module
+from scr_timeline.chronology import Chronology
+from scr_timeline.rules import Finding, Findings, analyse
+from scr_timeline.testing import make_events
+
+
+@pytest.fixture
+def findings() -> Findings:
+    ev = make_events(
+        start=["2007-04-09 19:20", "2007-06-11", "2007-06-29"],
+        agency=["hospital", "health_visiting", "other"],
+        organisation=["North Middlesex Hospital", None, None],
+        event_type=["hospital_attendance", "disagreement", "other"],
+        injury=[True, False, False],
+        suspicious_injury=[True, False, False],
+        injury_kinds=[("bruise",), (), ()],
+        child_age_days=[405, 468, 486],
+        details=["Bruising to face.", '=HYPERLINK("x")', None],
+    )
+    return analyse(Chronology(ev), rules=["INJ-STRAT", "ESC-DISAGREE"])
+
+
+def test_table_columns_as_designed(findings):
+    frame = findings.to_frame()
+    assert tuple(frame.columns) == findings_module.FINDING_COLUMNS
+    assert frame["finding_id"].tolist() == ["INJ-STRAT:e1", "ESC-DISAGREE:e2"]
+    assert frame["agency"].tolist() == ["csc", "health_visiting"]
+    assert frame["trigger_start"].iloc[0] == pd.Timestamp("2007-04-09 19:20")
+
+
+def test_summary_sentence_a_reviewer_could_paste(findings):
+    assert findings[0].summary == (
+        "Suspicious injury (bruising, child aged 13 months) recorded by North Middlesex "
+        "Hospital on 9 April 2007: no strategy discussion by 10 April 2007; none recorded "
+        "before the chronology ends (Working Together 2006, ch. 5)."
+    )
+
+
+def test_finding_objects(findings):
+    f = findings["ESC-DISAGREE:e2"]
+    assert isinstance(f, Finding)
+    assert f.status == "missing" and f.evidence == ("e2",) and f.delay_working_days is None
+    assert [x.rule_id for x in findings] == ["INJ-STRAT", "ESC-DISAGREE"]
+    with pytest.raises(KeyError):
+        findings["nope"]
+    with pytest.raises(AttributeError):
+        f.status = "late"  # type: ignore[misc]
+
+
+def test_filter_and_summary(findings):
+    assert len(findings.filter(category="injury_procedure")) == 1
+    assert len(findings.filter(severity=["high", "medium"], agency="csc")) == 1
+    assert len(findings.filter(agency="police")) == 0
+    table = findings.summary()
+    assert table.loc["missed_escalation", "missing"] == 1
+    assert table["total"].sum() == 2
+
+
+def test_explain_points_back_to_the_rows(findings):
+    text = findings.explain("INJ-STRAT:e1")
+    assert "Bruising to face." in text and "row 2" in text and "Working Together" in text
+
+
+def test_html_and_repr(findings):
+    html = findings._repr_html_()
+    assert "INJ-STRAT" in html and "<table>" in html
+    assert "n=2" in repr(findings)
+    assert "none" in Findings()._repr_html_()
+
+
+def test_to_csv_is_safe_for_spreadsheets(tmp_path, findings):
+    path = findings.to_csv(tmp_path / "out")
+    assert path.name == "findings.csv"
+    back = pd.read_csv(path, encoding="utf-8-sig")
+    assert back["finding_id"].tolist() == ["INJ-STRAT:e1", "ESC-DISAGREE:e2"]
+    assert back["evidence"].tolist() == ["e1", "e2"]
+
+
+def test_finding_fields_match_the_table():
+    assert tuple(Finding.__dataclass_fields__) == findings_module.FINDING_COLUMNS

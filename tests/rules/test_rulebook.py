@@ -1,0 +1,188 @@
+"""Loading and checking rulebooks: bundled books, extends/drop, and errors that say where."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from scr_timeline.exceptions import RulebookError
+from scr_timeline.rules import available_rulebooks, list_rules, load_rulebook
+
+WT2006_IDS = [
+    "INJ-REFER", "INJ-STRAT", "INJ-MEDICAL", "INJ-SKELETAL", "INJ-POLICE",
+    "ESC-REF-DECISION", "ESC-CUMULATIVE", "ESC-DOMESTIC", "ESC-WNB", "ESC-DISAGREE",
+    "ASM-INITIAL", "ASM-CORE", "CONF-ICPC", "CONF-CORE-GROUP", "CONF-REVIEW",
+    "SUP-CADENCE", "SUP-KEY-DECISION", "VIS-CP",
+    "PLC-REG38-CHECKS", "PLC-REG38-APPROVAL", "PLC-CONNECTED",
+]  # fmt: skip
+
+
+def test_bundled_rulebooks():
+    assert available_rulebooks() == ["wt2006", "wt2010", "wt2013", "wt2015", "wt2018", "wt2023"]
+    assert list(load_rulebook("wt2006").rules) == WT2006_IDS
+
+
+def test_later_rulebooks_per_rules_md():
+    ids = {name: set(load_rulebook(name).rules) for name in available_rulebooks()}
+    assert ids["wt2010"] == set(WT2006_IDS)
+    assert str(load_rulebook("wt2010").rules["ASM-INITIAL"].window) == "10 WD"
+    expected_2013 = (set(WT2006_IDS) - {"ASM-INITIAL", "ASM-CORE"}) | {"ASM-SINGLE", "SD-HEALTH"}
+    assert ids["wt2013"] == ids["wt2015"] == expected_2013
+    assert str(load_rulebook("wt2013").rules["ASM-SINGLE"].window) == "45 WD"
+    expected_2018 = (expected_2013 - {"SD-HEALTH"}) | {"SD-PARTIES"}
+    assert ids["wt2018"] == ids["wt2023"] == expected_2018
+    assert [g for g, _ in load_rulebook("wt2023").rules["SD-PARTIES"].groups] == [
+        "csc",
+        "police",
+        "health",
+    ]
+
+
+def test_list_rules_table():
+    table = list_rules("wt2006").set_index("id")
+    assert table.loc["INJ-SKELETAL", "window"] == "3 days"
+    assert table.loc["CONF-REVIEW", "window"] == "first within 3 months, then 6 months"
+    assert table.loc["ESC-WNB", "kind"] == "accumulation"
+    assert table["reference"].str.len().min() > 10
+    assert set(table["category"]) <= {
+        "injury_procedure", "missed_escalation", "supervision_gap", "timescale",
+        "procedure", "placement", "child_not_seen",
+    }  # fmt: skip
+
+
+def _write(tmp_path, body, name="local.toml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def test_local_rulebook_extends_a_bundled_one(tmp_path):
+    path = _write(
+        tmp_path,
+        """
+        [rulebook]
+        name = "north-borough"
+        extends = "wt2006"
+        drop = ["ESC-WNB"]
+
+        [rules.VIS-CP]
+        window = "10 WD"
+        """,
+    )
+    book = load_rulebook(path)
+    assert book.name == "north-borough"
+    assert "ESC-WNB" not in book.rules
+    assert str(book.rules["VIS-CP"].window) == "10 WD"
+    assert str(load_rulebook(str(path)).rules["VIS-CP"].window) == "10 WD"
+
+
+def _error(tmp_path, body) -> RulebookError:
+    path = _write(tmp_path, body)
+    with pytest.raises(RulebookError) as info:
+        load_rulebook(path)
+    err = info.value
+    assert err.file == str(path)
+    assert str(path) in str(err)
+    return err
+
+
+RULE = """
+[rules.MY-RULE]
+kind = "response"
+category = "timescale"
+severity = "medium"
+reference = "local"
+expected_label = "x"
+trigger = {{ event_type = ["referral"] }}
+expected = {{ event_type = ["{expected}"] }}
+window = "{window}"
+"""
+
+
+def test_unknown_event_type_names_file_rule_and_key(tmp_path):
+    err = _error(tmp_path, RULE.format(expected="initial_asessment", window="7 WD"))
+    assert "MY-RULE" in str(err) and "event_type" in str(err)
+    assert err.found == "initial_asessment"
+    assert "initial_assessment" in (err.expected or "")
+
+
+def test_bad_window_names_file_rule_and_key(tmp_path):
+    err = _error(tmp_path, RULE.format(expected="initial_assessment", window="seven days"))
+    assert err.column == "MY-RULE.window"
+    assert err.found == "seven days"
+
+
+def test_unknown_kind(tmp_path):
+    body = RULE.format(expected="initial_assessment", window="7 WD").replace(
+        '"response"', '"sometimes"'
+    )
+    err = _error(tmp_path, body)
+    assert err.column == "MY-RULE.kind"
+    assert "response" in (err.expected or "")
+
+
+def test_unknown_key_and_missing_key(tmp_path):
+    body = RULE.format(expected="initial_assessment", window="7 WD") + 'colour = "red"\n'
+    assert _error(tmp_path, body).column == "MY-RULE.colour"
+    body = RULE.format(expected="initial_assessment", window="7 WD").replace('window = "7 WD"', "")
+    assert _error(tmp_path, body).column == "MY-RULE.window"
+
+
+def test_unknown_predicate_name_and_bad_agency(tmp_path):
+    body = RULE.format(expected="initial_assessment", window="7 WD").replace(
+        'trigger = { event_type = ["referral"] }', 'trigger = "refferal_to_csc"'
+    )
+    err = _error(tmp_path, body)
+    assert err.column == "MY-RULE.trigger.predicate" and err.found == "refferal_to_csc"
+    body = """
+    [predicates]
+    to_council = { involves = ["council"] }
+    """
+    err = _error(tmp_path, body)
+    assert err.column == "predicates.to_council.involves"
+
+
+def test_bad_state_and_unknown_state(tmp_path):
+    err = _error(tmp_path, "[states.open]\nopens = { event_type = ['referral'] }\n")
+    assert err.column == "states.open.closes"
+    body = """
+    [rules.GAP]
+    kind = "cadence"
+    category = "timescale"
+    severity = "low"
+    reference = "x"
+    expected_label = "x"
+    state = "case_open"
+    expected = { event_type = ["supervision"] }
+    window = "28 days"
+    """
+    assert _error(tmp_path, body).column == "GAP.state"
+
+
+def test_bad_regex_category_and_toml(tmp_path):
+    err = _error(tmp_path, "[predicates]\nx = { text = '(unclosed' }\n")
+    assert err.column == "predicates.x.text"
+    body = RULE.format(expected="initial_assessment", window="7 WD").replace(
+        '"timescale"', '"timescales"'
+    )
+    assert _error(tmp_path, body).column == "MY-RULE.category"
+    assert "not valid TOML" in str(_error(tmp_path, "[rules\n"))
+
+
+def test_extends_and_drop_errors(tmp_path):
+    err = _error(tmp_path, '[rulebook]\nextends = "wt2006"\ndrop = ["NOPE"]\n')
+    assert err.column == "rulebook.drop"
+    with pytest.raises(RulebookError, match="no rulebook named 'wt1999'"):
+        load_rulebook("wt1999")
+    with pytest.raises(RulebookError, match="no such rulebook file"):
+        load_rulebook(tmp_path / "missing.toml")
+    with pytest.raises(TypeError):
+        load_rulebook(2006)  # type: ignore[arg-type]
+
+
+def test_predicates_may_refer_forward_but_not_in_a_circle(tmp_path):
+    path = _write(tmp_path, "[predicates]\na = { is = 'b' }\nb = { agency = ['csc'] }\n")
+    assert set(load_rulebook(path).predicates) == {"a", "b"}
+    err = _error(tmp_path, "[predicates]\na = { is = 'b' }\nb = { is = 'a' }\n")
+    assert "refers to itself" in str(err)

@@ -1,0 +1,177 @@
+"""Expected findings of the bundled samples under wt2006 (documented in data/samples/README.md).
+
+Each finding is (rule id, status, sheet, row of the trigger as a person sees it in the file).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema as S
+from scr_timeline.chronology import Chronology
+from scr_timeline.datasets import load_sample
+from scr_timeline.rules import analyse
+
+EXPECTED = {
+    "child-a-combined": [
+        ("INJ-MEDICAL", "late", None, 11),
+        ("INJ-POLICE", "late", None, 11),
+        ("INJ-REFER", "late", None, 11),
+        ("INJ-SKELETAL", "late", None, 11),
+        ("INJ-STRAT", "late", None, 11),
+        ("INJ-MEDICAL", "late", None, 12),
+        ("INJ-POLICE", "late", None, 12),
+        ("INJ-REFER", "late", None, 12),
+        ("INJ-SKELETAL", "late", None, 12),
+        ("INJ-STRAT", "late", None, 12),
+        ("INJ-STRAT", "late", None, 13),
+        ("ASM-INITIAL", "missing", None, 15),
+        ("PLC-REG38-CHECKS", "missing", None, 21),
+        ("SUP-CADENCE", "gap", None, 22),
+        ("CONF-CORE-GROUP", "late", None, 24),
+        ("SUP-KEY-DECISION", "late", None, 24),
+        ("VIS-CP", "gap", None, 27),
+        ("SUP-KEY-DECISION", "late", None, 31),
+        ("INJ-MEDICAL", "late", None, 34),
+        ("INJ-POLICE", "late", None, 34),
+        ("INJ-SKELETAL", "missing", None, 34),
+        ("INJ-STRAT", "late", None, 34),
+        ("SUP-KEY-DECISION", "late", None, 34),
+        ("VIS-CP", "gap", None, 36),
+        ("SUP-CADENCE", "gap", None, 41),
+        ("INJ-MEDICAL", "late", None, 43),
+        ("INJ-POLICE", "late", None, 43),
+        ("INJ-SKELETAL", "missing", None, 43),
+        ("INJ-STRAT", "late", None, 43),
+        ("SUP-KEY-DECISION", "late", None, 43),
+        ("INJ-MEDICAL", "late", None, 46),
+        ("INJ-POLICE", "late", None, 46),
+        ("INJ-SKELETAL", "missing", None, 46),
+        ("INJ-STRAT", "late", None, 46),
+        ("SUP-KEY-DECISION", "late", None, 46),
+        ("INJ-SKELETAL", "missing", None, 47),
+        ("INJ-STRAT", "late", None, 47),
+        ("SUP-KEY-DECISION", "late", None, 47),
+        ("INJ-REFER", "late", None, 48),
+        ("CONF-ICPC", "missing", None, 51),
+        ("INJ-MEDICAL", "missing", None, 51),
+        ("INJ-POLICE", "late", None, 52),
+        ("INJ-SKELETAL", "missing", None, 52),
+        ("INJ-STRAT", "missing", None, 52),
+        ("INJ-MEDICAL", "missing", None, 54),
+        ("INJ-REFER", "late", None, 54),
+        ("INJ-SKELETAL", "missing", None, 54),
+        ("INJ-STRAT", "missing", None, 54),
+        ("INJ-MEDICAL", "missing", None, 55),
+        ("INJ-POLICE", "late", None, 55),
+        ("INJ-SKELETAL", "missing", None, 55),
+        ("INJ-STRAT", "missing", None, 55),
+        ("SUP-KEY-DECISION", "late", None, 55),
+        ("ESC-CUMULATIVE", "missing", None, 58),
+        ("ESC-DISAGREE", "missing", None, 58),
+        ("INJ-MEDICAL", "missing", None, 58),
+        ("INJ-SKELETAL", "missing", None, 58),
+        ("INJ-STRAT", "missing", None, 58),
+        ("SUP-CADENCE", "gap", None, 59),
+        ("INJ-MEDICAL", "missing", None, 63),
+        ("INJ-SKELETAL", "missing", None, 63),
+        ("INJ-STRAT", "missing", None, 63),
+        ("SUP-KEY-DECISION", "missing", None, 63),
+        ("INJ-MEDICAL", "missing", None, 66),
+        ("INJ-POLICE", "late", None, 66),
+        ("INJ-SKELETAL", "missing", None, 66),
+        ("INJ-STRAT", "missing", None, 66),
+        ("SUP-KEY-DECISION", "missing", None, 66),
+        ("INJ-REFER", "missing", None, 67),
+        ("INJ-MEDICAL", "missing", None, 71),
+        ("INJ-POLICE", "late", None, 71),
+        ("INJ-REFER", "missing", None, 71),
+        ("INJ-STRAT", "missing", None, 71),
+    ],
+    "child-b-agencies": [
+        ("SUP-CADENCE", "gap", "CSC", 7),
+        ("SUP-CADENCE", "gap", "CSC", 11),
+        ("SUP-KEY-DECISION", "late", "CSC", 15),
+        ("ASM-INITIAL", "missing", "CSC", 17),
+        ("SUP-CADENCE", "gap", "CSC", 17),
+        ("ASM-CORE", "missing", "CSC", 20),
+        ("SUP-KEY-DECISION", "late", "CSC", 21),
+        ("SUP-CADENCE", "gap", "CSC", 24),
+        ("ESC-WNB", "missing", "GP", 9),
+        ("ESC-WNB", "missing", "Health Visiting", 9),
+        ("VIS-CP", "gap", "Health Visiting", 15),
+        ("ESC-DOMESTIC", "late", "Police", 5),
+        ("ASM-INITIAL", "late", "Police", 7),
+        ("ESC-REF-DECISION", "late", "Police", 7),
+        ("SUP-KEY-DECISION", "late", "Police", 13),
+        ("ESC-CUMULATIVE", "missing", "School", 9),
+        ("ESC-CUMULATIVE", "missing", "School", 11),
+    ],
+    "child-c-messy-dates": [
+        ("ASM-INITIAL", "late", None, 3),
+        ("ESC-REF-DECISION", "late", None, 3),
+        ("SUP-CADENCE", "gap", None, 3),
+        ("ASM-INITIAL", "late", None, 12),
+        ("ESC-REF-DECISION", "late", None, 12),
+        ("SUP-KEY-DECISION", "missing", None, 17),
+        ("INJ-MEDICAL", "missing", None, 20),
+        ("INJ-SKELETAL", "missing", None, 20),
+        ("SUP-KEY-DECISION", "missing", None, 20),
+        ("CONF-ICPC", "missing", None, 21),
+        ("INJ-MEDICAL", "missing", None, 22),
+        ("INJ-REFER", "late", None, 22),
+        ("INJ-SKELETAL", "missing", None, 22),
+        ("INJ-STRAT", "late", None, 22),
+        ("INJ-MEDICAL", "missing", None, 31),
+        ("INJ-SKELETAL", "missing", None, 31),
+        ("SUP-KEY-DECISION", "missing", None, 31),
+        ("CONF-ICPC", "missing", None, 32),
+        ("INJ-MEDICAL", "missing", None, 38),
+        ("INJ-REFER", "missing", None, 38),
+        ("INJ-SKELETAL", "missing", None, 38),
+        ("INJ-STRAT", "missing", None, 38),
+    ],
+    "child-d-well-handled": [],
+}
+
+
+def _found(chron: Chronology) -> list[tuple[str, str, str | None, int]]:
+    frame = analyse(chron).to_frame()
+    ev = chron.events
+    out = []
+    for rule, status, trigger in zip(
+        frame["rule_id"], frame["status"], frame["trigger_event_id"], strict=True
+    ):
+        row = ev.loc[trigger]
+        sheet = None if pd.isna(row[S.SOURCE_SHEET]) else str(row[S.SOURCE_SHEET])
+        out.append((str(rule), str(status), sheet, int(row[S.SOURCE_ROW])))
+    return sorted(out, key=lambda t: (t[2] or "", t[3], t[0]))
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_sample_findings(name):
+    assert _found(load_sample(name)) == EXPECTED[name]
+
+
+def test_child_a_findings_the_case_describes():
+    found = {(r, row) for r, _s, _sh, row in EXPECTED["child-a-combined"]}
+    # GP bruise (row 11) and HV bruise (row 12) not referred the next working day
+    assert {("INJ-REFER", 11), ("INJ-REFER", 12)} <= found
+    assert ("PLC-REG38-CHECKS", 21) in found  # family friend placement without checks
+    assert ("CONF-CORE-GROUP", 24) in found  # first core group late
+    assert ("ESC-DISAGREE", 58) in found  # HV disagreement never escalated
+    assert any(r == "SUP-CADENCE" for r, _ in found)
+    # nothing is judged after the death on 03/08/2007 (row 73)
+    assert max(row for _r, row in found) < 73
+
+
+def test_child_d_meets_a_deadline_only_because_of_easter():
+    chron = load_sample("child-d-well-handled")
+    assert len(analyse(chron)) == 0
+    ev = chron.events.copy()
+    strategy = ev.index[ev[S.EVENT_TYPE] == "strategy_discussion"][0]
+    assert ev.loc[strategy, S.START] == pd.Timestamp("2007-04-10 10:00")  # Tuesday after Easter
+    ev.loc[strategy, [S.START, S.END]] += pd.Timedelta(days=1)
+    late = analyse(Chronology(ev.sort_values(S.START, kind="stable")), rules=["INJ-STRAT"])
+    assert set(late.to_frame()["status"]) == {"late"}
