@@ -1212,3 +1212,13 @@ def test_decimal_cells() -> None:
     frame = read([Decimal("39153"), Decimal("NaN"), Decimal("sNaN")]).frame
     assert frame["start"].iloc[0] == ts("2007-03-12")
     assert frame["start"].iloc[1:].isna().all()
+
+
+def test_docs_list_every_error_and_warning_code():
+    from pathlib import Path
+
+    from scr_timeline.dates import ERROR_CODES, WARNING_CODES
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "dates.md").read_text(encoding="utf-8")
+    for code in [*ERROR_CODES, *WARNING_CODES]:
+        assert f"`{code}`" in text, code

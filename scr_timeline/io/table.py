@@ -96,8 +96,10 @@ def _date_text(
     text = cast(pd.Series, date_text)
     for more, sep in ((time_text, " "), (end_text, " to ")):
         if more is not None:
-            both = text.notna() & more.notna()
-            text = text.where(~both, text + sep + more)
+            both = (text.notna() & more.notna()).to_numpy(dtype=bool)
+            if both.any():
+                text = text.copy()
+                text[both] = text[both] + sep + more[both]
     return text
 
 

@@ -114,7 +114,7 @@ class Window:
     --------
     >>> w = parse_window("7 WD")
     >>> str(w), w.deadline(np.array(["2006-12-22"], dtype="datetime64[D]")).astype(str).tolist()
-    ('7 WD', ['2007-01-04'])
+    ('7 WD', ['2007-01-05'])
     """
 
     n: int
