@@ -105,7 +105,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _book_section(book: Rulebook, parent_rules: dict[str, object] | None) -> list[str]:
+def _book_section(book: Rulebook) -> list[str]:
     lines = [f"## `{book.name}`: {book.title}", ""]
     if book.description:
         lines += [book.description, ""]
@@ -157,7 +157,7 @@ def render() -> str:
     lines = [INTRO]
     books = [load_rulebook(name) for name in available_rulebooks()]
     for book in books:
-        lines += _book_section(book, None)
+        lines += _book_section(book)
     default = next(b for b in books if b.name == "wt2006")
     lines += _predicate_section(default)
     return "\n".join(lines).rstrip() + "\n"

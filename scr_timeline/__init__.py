@@ -33,6 +33,15 @@ from .graph import (
     to_ocel,
 )
 from .io import parse_table, read, read_csv, read_excel
+from .rules import (
+    Finding,
+    Findings,
+    Rulebook,
+    analyse,
+    available_rulebooks,
+    list_rules,
+    load_rulebook,
+)
 
 __version__ = "0.1.0"
 
@@ -43,18 +52,25 @@ __all__ = [
     "ChronologyWarning",
     "DateParseError",
     "EmptyChronologyError",
+    "Finding",
+    "Findings",
     "MissingColumnError",
     "MissingDependencyError",
+    "Rulebook",
     "RulebookError",
     "ScrTimelineError",
     "SourceInfo",
     "UnsupportedFormatError",
     "__version__",
+    "analyse",
     "as_of",
+    "available_rulebooks",
     "build_graph",
     "contact_matrix",
     "knowledge",
+    "list_rules",
     "list_samples",
+    "load_rulebook",
     "load_sample",
     "merge",
     "parse_date",

@@ -85,6 +85,28 @@ def _print_contents(chron: Chronology) -> None:
         print(f"  contacts recorded by both agencies (linked by duplicate_of): {duplicates}")
 
 
+def _print_findings(chron: Chronology, *, examples: int = 3) -> None:
+    """Findings of the default rulebook: counts by category and a few summaries."""
+    from .rules import analyse
+
+    findings = analyse(chron)
+    frame = findings.to_frame()
+    if frame.empty:
+        print("  findings (wt2006): none: every procedure checked was followed in time")
+        return
+    counts = frame["category"].value_counts()
+    print(
+        f"  findings (wt2006): {len(frame)}: "
+        + ", ".join(f"{category} {n}" for category, n in counts.items())
+    )
+    order = {"high": 0, "medium": 1, "low": 2}
+    shown = frame.assign(_rank=frame["severity"].map(order)).sort_values(
+        ["_rank", "trigger_start"], kind="stable"
+    )
+    for summary in shown["summary"].head(examples):
+        print(f"    - {summary}")
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .datasets import list_samples, load_sample
 
@@ -95,6 +117,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         print(f"== {sample['file']}: {sample['description']}")
         print(chron.summary())
         _print_contents(chron)
+        _print_findings(chron)
         if len(chron.rejected):
             print("  rejected rows:")
             for _, row in chron.rejected.iterrows():
@@ -162,6 +185,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_rules(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .rules import list_rules
+
+    table = list_rules(args.rulebook)
+    columns = [
+        c for c in ("id", "kind", "category", "severity", "window", "reference") if c in table
+    ]
+    with pd.option_context(
+        "display.max_rows", None, "display.max_colwidth", 70, "display.width", 220
+    ):
+        print(f"rulebook {args.rulebook}: {len(table)} rules")
+        print(table[columns].to_string(index=False))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (for documentation tools and tests)."""
     parser = argparse.ArgumentParser(
@@ -181,6 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_read_options(validate)
     validate.set_defaults(func=_cmd_validate)
+
+    rules = sub.add_parser("rules", help="list the rules of a rulebook")
+    rules.add_argument(
+        "--rulebook", default="wt2006", metavar="NAME|PATH", help="rulebook name or TOML file"
+    )
+    rules.set_defaults(func=_cmd_rules)
     return parser
 
 

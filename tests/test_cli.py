@@ -48,3 +48,23 @@ def test_python_dash_m_runs():
     )
     assert done.returncode == 0
     assert "scr-timeline" in done.stdout
+
+
+def test_rules_lists_every_rule_of_a_rulebook(capsys):
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert "rulebook wt2006" in out and "INJ-STRAT" in out and "SUP-CADENCE" in out
+    assert main(["rules", "--rulebook", "wt2013"]) == 0
+    assert "ASM-SINGLE" in capsys.readouterr().out
+
+
+def test_rules_with_a_missing_rulebook_is_bad_input(tmp_path, capsys):
+    assert main(["rules", "--rulebook", str(tmp_path / "nope.toml")]) == 2
+    assert capsys.readouterr().err.startswith("error:")
+
+
+def test_demo_shows_findings_and_the_well_handled_case(capsys):
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "findings (wt2006): none" in out
+    assert "working days late" in out

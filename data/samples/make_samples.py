@@ -2177,6 +2177,11 @@ events. Expected to be rejected:
 SAMPLE_FILES = ("child-a-combined.csv", "child-b-agencies.xlsx", "child-c-messy-dates.csv")
 
 
+HAND_WRITTEN = (
+    "<!-- Written by hand from here on: make_samples.py keeps everything below this line. -->"
+)
+
+
 def build(out_dir: Path = HERE, package_dir: Path | None = PACKAGE_FILES) -> list[Path]:
     """Write the samples (and the README) to ``out_dir`` and copy them to ``package_dir``.
 
@@ -2187,7 +2192,13 @@ def build(out_dir: Path = HERE, package_dir: Path | None = PACKAGE_FILES) -> lis
     _write_xlsx(out_dir / SAMPLE_FILES[1], CHILD_B_SHEETS)
     _write_csv(out_dir / SAMPLE_FILES[2], CHILD_C_HEADER, CHILD_C_ROWS, "cp1252")
     readme = out_dir / "README.md"
-    readme.write_text(_readme(), encoding="utf-8", newline="\n")
+    kept = ""
+    if readme.exists():  # sections written by hand (other samples, expected findings)
+        old = readme.read_text(encoding="utf-8")
+        if HAND_WRITTEN in old:
+            kept = HAND_WRITTEN + old.split(HAND_WRITTEN, 1)[1]
+    text = _readme()
+    readme.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8", newline="\n")
     written = [out_dir / name for name in SAMPLE_FILES]
     if package_dir is not None:
         package_dir.mkdir(parents=True, exist_ok=True)
