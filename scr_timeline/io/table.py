@@ -15,6 +15,8 @@ from typing import Any, cast
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import schema as S
 from ..chronology import Chronology, ChronologyMeta, SourceInfo, sort_events
@@ -26,7 +28,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
-from .headers import HeaderInfo, find_header, is_repeated_header, map_headings
+from .headers import HeaderInfo, find_header, is_repeated_header, map_headings, normalise_heading
 
 __all__ = ["classify_chronology", "parse_table"]
 
@@ -62,8 +64,29 @@ def _cell_text(value: object) -> object:
     return text or None
 
 
+def _arrow_text(values: pd.Series, *, contiguous: bool = True) -> Any:
+    """A string column as Arrow large_string (one contiguous array unless told otherwise)."""
+    arrow = pa.array(values.array)
+    if contiguous and isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    if arrow.type != pa.large_string():
+        arrow = arrow.cast(pa.large_string())
+    return arrow
+
+
 def cells_to_text(values: pd.Series) -> pd.Series:
     """Cells as trimmed text with blanks as NA, each distinct value converted once."""
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        trimmed = pc.utf8_trim_whitespace(_arrow_text(values, contiguous=False))
+        blank = pc.equal(trimmed, "")
+        text = (
+            pc.if_else(pc.fill_null(blank, True), pa.scalar(None, pa.large_string()), trimmed)
+            if pc.any(blank).as_py()
+            else trimmed
+        )
+        return pd.Series(
+            pd.array(text, dtype=pd.StringDtype("pyarrow")), index=values.index, name=values.name
+        )
     if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
         text = values.astype("string").str.strip()
         return text.mask(text == "")
@@ -96,10 +119,17 @@ def _date_text(
     text = cast(pd.Series, date_text)
     for more, sep in ((time_text, " "), (end_text, " to ")):
         if more is not None:
-            both = (text.notna() & more.notna()).to_numpy(dtype=bool)
-            if both.any():
-                text = text.copy()
-                text[both] = text[both] + sep + more[both]
+            left = _arrow_text(text)
+            right = _arrow_text(more)
+            # (null_handling="skip" drops an element in some pyarrow versions: emit and fill)
+            both = pc.binary_join_element_wise(
+                left, right, pa.scalar(sep, pa.large_string()), null_handling="emit_null"
+            )
+            # a time or end date without a date stays out: the row has no date
+            joined = pc.if_else(pc.is_null(right), left, both)
+            text = pd.Series(
+                pd.array(joined, dtype=pd.StringDtype("pyarrow")), index=text.index, name=text.name
+            )
     return text
 
 
@@ -276,6 +306,19 @@ def parse_table(
         # only rows whose date cell is text not starting with a digit can repeat the header
         date_pos = next(pos for pos, fld in info.mapping.items() if fld == S.DATE)
         maybe = keep & _not_a_numeric_date(body[date_pos])
+        if maybe.any():
+            # and whose date cell reads as one of the header's own cells for that column
+            heads = {
+                normalise_heading(cells[date_pos])
+                for cells in info.header_cells
+                if date_pos < len(cells)
+            }
+            heads.add(normalise_heading(info.headings[date_pos]))
+            heads.discard("")
+            candidates = text_body[date_pos][maybe]
+            codes, uniques = pd.factorize(candidates)
+            same = np.array([normalise_heading(u) in heads for u in uniques] + [False])
+            maybe[np.flatnonzero(maybe)] = same[codes]
         repeated = np.zeros(len(body), dtype=bool)
         if maybe.any():
             repeated[maybe] = is_repeated_header(body[maybe], info).to_numpy(dtype=bool)
@@ -377,7 +420,7 @@ def parse_table(
         written = cast(pd.Series, text_of(S.AGENCY))[ok]
         norm = normalise_agencies(written)
         codes = norm[S.AGENCY].astype("object")
-        organisation = written.astype("object")
+        organisation = written
         blank = written.isna().to_numpy()
         unknown = (~norm["matched"].to_numpy(dtype=bool)) & ~blank
         if unknown.any():
