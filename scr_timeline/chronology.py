@@ -509,9 +509,36 @@ def sort_events(events: pd.DataFrame, order: pd.Series | None = None) -> pd.Data
     """
     if order is None:
         order = pd.Series(np.arange(len(events)), index=events.index)
-    key = pd.DataFrame({"start": events[S.START].to_numpy(), "order": order.to_numpy()})
-    positions = np.lexsort((key["order"].to_numpy(), key["start"].to_numpy()))
-    return events.iloc[positions]
+    positions = np.lexsort((order.to_numpy(), events[S.START].to_numpy()))
+    if (positions[1:] > positions[:-1]).all():
+        return events  # already in order
+    return take_rows(events, positions)
+
+
+def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """``frame.iloc[positions]``, with Arrow string columns taken by Arrow in one go.
+
+    pandas takes Arrow-backed columns one chunk at a time; a pyarrow Table takes them
+    several times faster, which matters for a million rows of narrative.
+    """
+    arrow_cols = [
+        name
+        for name, dtype in frame.dtypes.items()
+        if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+    ]
+    if len(frame) < 10_000 or not arrow_cols:
+        return frame.iloc[positions]
+    import pyarrow as pa
+
+    rest = frame.drop(columns=arrow_cols).iloc[positions]
+    table = pa.table({str(i): pa.array(frame[name].array) for i, name in enumerate(arrow_cols)})
+    taken = table.take(pa.array(positions))
+    out = rest.copy(deep=False)
+    for i, name in enumerate(arrow_cols):
+        out[name] = pd.Series(
+            pd.arrays.ArrowStringArray(taken.column(str(i))), index=rest.index, name=name
+        )
+    return out[list(frame.columns)]
 
 
 def merge(chronologies: Iterable[Chronology], *, title: str | None = None) -> Chronology:
