@@ -17,6 +17,15 @@ The recording agency is never its own counterpart, and ``other`` (an agency the 
 cannot name) is never a counterpart. Matching is on word boundaries: "HV" is not found in
 "HIV", "ED" not in "edited", "PC" not in "PCT".
 
+A counterpart agency is one the event involved, so an agency the narrative names in a
+contact that did not happen, or has not happened yet, is not one: "CSC not told",
+"Not shared with SW1", "no referral to CSC", "Health not present", "school not invited",
+"will refer to CSC", "CP medical to be arranged", "advised to see the GP". Those cues live
+in ``scr_timeline/data/counterpart_cues.csv`` (``phrase``, ``kind``: ``negation_before``,
+``negation_after``, ``planned_before`` or ``planned_after``, ``match``). A cue covers a
+whole list: in "school and GP not invited" neither is a counterpart. Family members are
+what the event is about, so they stay ("Mother did not attend" names the mother).
+
 The family vocabulary lives in ``scr_timeline/data/family_members.csv`` (``phrase``,
 ``member`` from :data:`scr_timeline.schema.FAMILY_MEMBERS`, ``kind`` ``member`` or
 ``guard``, ``match``). Guards are words that must not be read as a person or an agency in
@@ -35,6 +44,11 @@ Examples
 ...     "agency": ["csc", "gp", "education", "csc"]})
 >>> classify_counterparts(rows).tolist()
 [('child', 'grandparent', 'health_visiting', 'partner', 'police'), ('paediatrics',), ('csc',), ('mother',)]
+>>> rows["details"] = ["Strategy discussion (TM1, DC1). Health visitor and GP not invited.",
+...                    "Bruise seen; no referral to CSC.", "School will refer to CSC.",
+...                    "CP medical to be arranged."]
+>>> classify_counterparts(rows).tolist()
+[('child', 'grandparent', 'police'), (), (), ()]
 """
 
 from __future__ import annotations
@@ -43,7 +57,7 @@ import functools
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
@@ -59,14 +73,21 @@ from scr_timeline.exceptions import ChronologyReadError
 
 __all__ = [
     "COUNTERPART_LABELS",
+    "CUE_FILE",
+    "CUE_KINDS",
     "FAMILY_FILE",
     "classify_counterparts",
     "counterpart_vocabulary",
+    "load_counterpart_cues",
     "load_family_members",
 ]
 
 #: The shipped family vocabulary (in ``scr_timeline/data``).
 FAMILY_FILE: Final = "family_members.csv"
+#: The shipped cues for contacts that did not happen or are only planned.
+CUE_FILE: Final = "counterpart_cues.csv"
+#: The kinds of row the cue file may hold.
+CUE_KINDS: Final = ("negation_before", "negation_after", "planned_before", "planned_after")
 #: Bit ``i`` of a counterpart mask is ``COUNTERPART_LABELS[i]``.
 COUNTERPART_LABELS: Final = (*schema.AGENCIES, *schema.FAMILY_MEMBERS)
 
@@ -76,6 +97,16 @@ _OTHER_BIT: Final = np.uint32(1 << schema.AGENCIES.index("other"))
 _CHILD_BIT: Final = np.uint32(1 << (_N_AGENCIES + schema.FAMILY_MEMBERS.index("child")))
 _GROUP: Final = "c"
 _TEXT_FIELD: Final = 2
+# a list of counterparts shares its cue: "Not shared with SW1 or the GP"
+_LIST_JOIN: Final = (
+    r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*(?:(?:to|with)\s+)?(?:(?:the|her|his|their)\s+)?"
+)
+# cues reach a few words, never past a comma or a clause
+_CUE_GAPS: Final = r"\s"
+_CUE_BREAKERS: Final = r"(?:but|who|which|although|however|because|so|as|and then)(?![a-z])"
+_REACH_BEFORE: Final = 2
+_REACH_AFTER: Final = 1
+_CUE_GROUPS: Final = ("neg", "negpost", "plan", "planpost")
 
 
 def load_family_members(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -117,6 +148,62 @@ def load_family_members(path: str | os.PathLike[str] | None = None) -> pd.DataFr
         )
     members = table.loc[table["kind"] == "member"]
     T.check_codes(members, "member", schema.FAMILY_MEMBERS, "family members")
+    return table.drop(columns="_source")
+
+
+def load_counterpart_cues(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the cues that make a named agency or person not a counterpart.
+
+    Parameters
+    ----------
+    path
+        A CSV file of your own with the columns ``phrase`` and ``kind`` (one of
+        :data:`CUE_KINDS`; optionally ``match``: ``words`` or ``regex``). Its rows extend
+        the shipped file; a row with the same phrase and kind replaces the shipped one.
+
+    Raises
+    ------
+    ChronologyReadError
+        The file cannot be read, lacks a column, names an unknown kind, or holds a
+        regular expression that does not compile.
+
+    Examples
+    --------
+    >>> cues = load_counterpart_cues()
+    >>> cues.loc[cues["phrase"] == "not shared with", "kind"].item()
+    'negation_before'
+    """
+    table = T.read_vocabulary(
+        CUE_FILE,
+        path,
+        required=("phrase", "kind"),
+        defaults={"match": "words", "note": ""},
+        key=("phrase", "kind"),
+    )
+    table["kind"] = table["kind"].str.lower()
+    table["match"] = table["match"].str.lower()
+    for column, allowed in (("kind", CUE_KINDS), ("match", ("words", "regex"))):
+        bad = table.loc[~table[column].isin(allowed)]
+        if len(bad):
+            raise ChronologyReadError(
+                f"the counterpart cue vocabulary has an unknown {column}",
+                file=str(bad["_source"].iloc[0]),
+                found=sorted(set(bad[column])),
+                expected=f"one of {', '.join(allowed)}",
+            )
+    for phrase, source in zip(
+        table.loc[table["match"] == "regex", "phrase"],
+        table.loc[table["match"] == "regex", "_source"],
+        strict=True,
+    ):
+        try:
+            re.compile(phrase)
+        except re.error as err:
+            raise ChronologyReadError(
+                f"a regular expression in the counterpart cues does not compile ({err})",
+                file=str(source),
+                found=phrase,
+            ) from err
     return table.drop(columns="_source")
 
 
@@ -166,24 +253,62 @@ def counterpart_vocabulary(
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # a counterpart or a list of them (group hit), with cues
+    one: re.Pattern[str]  # a single counterpart phrase
     resolver: T.Resolver
     bits: np.ndarray  # uint32 per vocabulary row
+    _more: dict[str, int] = field(default_factory=dict)  # bits of a list's later items
+
+    def more_bits(self, text: str) -> int:
+        """Bits of the counterparts after the first one in a list (cached per text)."""
+        if text not in self._more:
+            bits = 0
+            for part in self.one.finditer(text):
+                row = self.resolver.rows([part.group()], np.array([-1]))[0, 0]
+                if row >= 0:
+                    bits |= int(self.bits[row])
+            self._more[text] = bits
+        return self._more[text]
 
 
-def _compile(vocab: pd.DataFrame) -> _Matcher:
+def _cue_alternation(cues: pd.DataFrame, kind: str) -> str:
+    rows = cues.loc[cues["kind"] == kind]
+    words = rows.loc[rows["match"] != "regex", "phrase"]
+    regex = rows.loc[rows["match"] == "regex", "phrase"]
+    return T.alternation(words, list(enumerate(regex)))
+
+
+def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
     vocab = vocab.reset_index(drop=True)
     words = vocab.loc[vocab["match"] != "regex", "phrase"]
     regex = vocab.loc[vocab["match"] == "regex", "phrase"]
-    hits = T.alternation(words, list(zip(regex.index, regex, strict=True)), group=_GROUP)
+    first = T.alternation(words, list(zip(regex.index, regex, strict=True)), group=_GROUP)
+    plain = T.alternation(words, list(zip(regex.index, regex, strict=True)))
+    code = r"(?:\d+[a-z]?)?"  # "SW1", "HV2a": the number is part of the practitioner code
+    hits = f"(?P<first>{first}){code}(?P<more>(?:{_LIST_JOIN}{plain}{code})*)"
     to = r"(?<![a-z0-9])to(?:\s+the)?"
-    source = T.cue_pattern(hits, before=[("to", to, T.window(0))])
+    before = T.window(_REACH_BEFORE, breakers=_CUE_BREAKERS, gaps=_CUE_GAPS)
+    after = T.window(_REACH_AFTER, breakers=_CUE_BREAKERS, gaps=_CUE_GAPS)
+    source = T.cue_pattern(
+        hits,
+        before=[
+            ("to", to, T.window(0)),
+            ("neg", _cue_alternation(cues, "negation_before"), before),
+            ("plan", _cue_alternation(cues, "planned_before"), before),
+        ],
+        after=[
+            ("negpost", _cue_alternation(cues, "negation_after"), after),
+            ("planpost", _cue_alternation(cues, "planned_after"), after),
+        ],
+        gaps=_CUE_GAPS,
+    )
     bits = np.array(
         [np.uint32(1 << COUNTERPART_LABELS.index(c)) if c else np.uint32(0) for c in vocab["code"]],
         dtype=np.uint32,
     )
     return _Matcher(
         pattern=re.compile(source),
+        one=re.compile(plain),
         resolver=T.Resolver(
             T.Entries.build(vocab["phrase"].tolist(), vocab["match"].tolist()),
             np.ones((len(vocab), 1), dtype=bool),
@@ -207,14 +332,18 @@ def _stamp(path: str | os.PathLike[str] | None) -> tuple[str, int] | None:
 
 @functools.lru_cache(maxsize=8)
 def _matcher_for(
-    family: tuple[str, int] | None, aliases: tuple[str, int] | None, roles: tuple[str, int] | None
+    family: tuple[str, int] | None,
+    aliases: tuple[str, int] | None,
+    roles: tuple[str, int] | None,
+    cues: tuple[str, int] | None,
 ) -> _Matcher:
     return _compile(
         counterpart_vocabulary(
             family_path=family[0] if family else None,
             aliases_path=aliases[0] if aliases else None,
             roles_path=roles[0] if roles else None,
-        )
+        ),
+        load_counterpart_cues(cues[0] if cues else None),
     )
 
 
@@ -223,9 +352,12 @@ def matcher(
     family_path: str | os.PathLike[str] | None = None,
     aliases_path: str | os.PathLike[str] | None = None,
     roles_path: str | os.PathLike[str] | None = None,
+    cues_path: str | os.PathLike[str] | None = None,
 ) -> _Matcher:
     """The compiled counterpart matcher (cached per files and modification times)."""
-    return _matcher_for(_stamp(family_path), _stamp(aliases_path), _stamp(roles_path))
+    return _matcher_for(
+        _stamp(family_path), _stamp(aliases_path), _stamp(roles_path), _stamp(cues_path)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,10 +376,18 @@ def find_counterparts(pool: T.Pool, m: _Matcher) -> CounterpartFindings:
     if n_pieces:
         found = pool.pieces.str.extractall(m.pattern)
         if len(found):
-            rows = m.resolver.rows(found["hit"].astype(str).tolist(), m.resolver.regex_rows(found))[
-                :, 0
-            ]
+            rows = m.resolver.rows(
+                found["first"].astype(str).tolist(), m.resolver.regex_rows(found)
+            )[:, 0]
             bits = np.where(rows >= 0, m.bits[np.maximum(rows, 0)], 0).astype(np.uint32)
+            more = found["more"].fillna("").astype(str)
+            in_list = (more != "").to_numpy()
+            if in_list.any():
+                codes, uniques = pd.factorize(more[in_list])
+                extra = np.array([m.more_bits(u) for u in uniques], dtype=np.uint32)
+                bits[in_list] |= extra[codes]
+            not_involved = found[list(_CUE_GROUPS)].notna().any(axis=1).to_numpy()
+            bits[not_involved] &= ~_AGENCY_BITS  # family members stay: "Mother not present"
             piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
             np.bitwise_or.at(named, piece, bits)
             after_to = found["to"].notna().to_numpy()
@@ -308,7 +448,7 @@ def classify_counterparts(
         ``counterparts_text``.
     vocabularies
         Vocabulary files of your own, by name: ``family_members``, ``agency_aliases``,
-        ``roles``, ``event_types`` (see :func:`scr_timeline.classify.pipeline.classify_events`).
+        ``roles``, ``counterpart_cues``, ``event_types`` (see :func:`scr_timeline.classify.pipeline.classify_events`).
 
     Returns
     -------
@@ -335,6 +475,7 @@ def classify_counterparts(
             family_path=paths.get("family_members"),
             aliases_path=paths.get("agency_aliases"),
             roles_path=paths.get("roles"),
+            cues_path=paths.get("counterpart_cues"),
         ),
     )
     masks = counterpart_masks(found, slots, found_events)

@@ -14,7 +14,10 @@ phrase; pass a file of your own to extend it). Its columns:
     phrase whose ``event_type`` is ``other`` claims the row as ``other`` outright),
     ``before`` or ``after`` (a word that, up to two words before or after a phrase, makes
     the event planned or past: "*agreed* s47", "strategy discussion *to be convened*",
-    "*following* the ICPC").
+    "*following* the ICPC"), ``negation_before`` or ``negation_after`` (a word that says
+    the event did not happen: "*no* referral made", "*not* made subject to a child
+    protection plan", "strategy discussion *not held*") or ``breaker`` (a word that ends
+    the reach of a negation written before a phrase: "no concerns *at* the home visit").
 ``agencies``
     Recording agencies the phrase applies to (space-separated codes; empty = all; a
     leading ``-`` excludes): "NFA" is a ``referral_decision`` when children's social care
@@ -42,8 +45,10 @@ How the main event is chosen
 Every phrase found is a *mention*. The main event is the first one, in reading order, of
 the best class: a dominant phrase; else a strong phrase in the details; else a decision in
 the outcome; else a weak phrase in the details; else a strong phrase in the outcome.
-Planned and past events (a cue before or after them) are never the main event. A row
-naming nothing is ``"other"``. "Strategy discussion held; agreed s47 and CP medical" is a
+Planned and past events (a cue before or after them) are never the main event, and the
+counterparts an event implies or a referral is sent to count only for an event the row
+records as happening. An event the row says did not happen (a negation cue) is not even
+a mention: "No referral made" mentions nothing. A row naming nothing is ``"other"``. "Strategy discussion held; agreed s47 and CP medical" is a
 ``strategy_discussion`` that mentions ``s47_enquiry`` and ``medical_examination``.
 
 Examples
@@ -98,7 +103,15 @@ _DEFAULTS: Final = {
     "default_recipient": "",
     "note": "",
 }
-_KINDS: Final = ("event", "guard", "before", "after")
+_KINDS: Final = (
+    "event",
+    "guard",
+    "before",
+    "after",
+    "negation_before",
+    "negation_after",
+    "breaker",
+)
 _WINDOW_WORDS: Final = 2
 _NONE: Final = 99  # class of a phrase that cannot be the main event
 _EMPTY: Final = np.iinfo(np.int64).max
@@ -106,6 +119,8 @@ _OTHER: Final = schema.EVENT_TYPES.index("other")
 _N_SLOTS: Final = len(schema.AGENCIES) + 1
 _CONTEXT_GAPS: Final = r"[\s,]"
 _GROUP: Final = "e"
+_PLANNED: Final = 1  # a cue makes the event planned or past
+_NEGATED: Final = 2  # a cue says the event did not happen
 
 
 def load_event_types(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -223,8 +238,20 @@ def _compile(table: pd.DataFrame) -> _Matcher:
     phrases = table.loc[table["kind"].isin(("event", "guard"))].reset_index(drop=True)
     usable = np.stack([T.agency_mask(c) for c in phrases["agencies"]])
     reach = T.window(_WINDOW_WORDS, gaps=_CONTEXT_GAPS)
-    before = [("pre", _alternation(table.loc[table["kind"] == "before"]), reach)]
-    after = [("post", _alternation(table.loc[table["kind"] == "after"]), reach)]
+    breakers = table.loc[table["kind"] == "breaker"]
+    negation_reach = T.window(
+        _WINDOW_WORDS,
+        breakers=_alternation(breakers) if len(breakers) else None,
+        gaps=_CONTEXT_GAPS,
+    )
+    before = [
+        ("neg", _alternation(table.loc[table["kind"] == "negation_before"]), negation_reach),
+        ("pre", _alternation(table.loc[table["kind"] == "before"]), reach),
+    ]
+    after = [
+        ("negpost", _alternation(table.loc[table["kind"] == "negation_after"]), reach),
+        ("post", _alternation(table.loc[table["kind"] == "after"]), reach),
+    ]
     everyone = np.ones(len(phrases), dtype=bool)
     sources = tuple(
         T.cue_pattern(
@@ -327,7 +354,7 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
     hidden = (origin[:, None] >= 0) & ~m.resolver.usable[np.maximum(origin, 0)]
     piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
     match_no = found.index.get_level_values(1).to_numpy().astype(np.int64)
-    demoted = (found["pre"].notna() | found["post"].notna()).to_numpy()
+    demoted = _cues(found)
     for slot in np.flatnonzero(present.any(axis=0)).tolist():
         rescan = np.zeros(n_pieces, dtype=bool)
         rescan[piece[hidden[:, slot]]] = True
@@ -346,10 +373,17 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
                     again.index.get_level_values(0).to_numpy(dtype=np.int64),
                     again.index.get_level_values(1).to_numpy().astype(np.int64),
                     rows[:, slot],
-                    (again["pre"].notna() | again["post"].notna()).to_numpy(),
+                    _cues(again),
                     *tables,
                 )
     return _rows(pool, slots, *tables)
+
+
+def _cues(found: pd.DataFrame) -> np.ndarray:
+    """Per match: 0 (the event happened), _PLANNED (planned or past) or _NEGATED."""
+    planned = (found["pre"].notna() | found["post"].notna()).to_numpy()
+    negated = (found["neg"].notna() | found["negpost"].notna()).to_numpy()
+    return np.where(negated, _NEGATED, np.where(planned, _PLANNED, 0)).astype(np.int8)
 
 
 def _accumulate(
@@ -367,11 +401,11 @@ def _accumulate(
     """Fold one agency's matches into the per-(piece, agency) tables, in place."""
     entry = entry.astype(np.int64)
     type_id = np.where(entry >= 0, m.type_id[np.maximum(entry, 0)], -1).astype(np.int64)
-    keep = np.flatnonzero((entry >= 0) & (type_id >= 0))
+    keep = np.flatnonzero((entry >= 0) & (type_id >= 0) & (demoted != _NEGATED))
     if not len(keep):
         return
     rows, kind = entry[keep], type_id[keep]
-    strength, ruled_out = m.strength[rows], demoted[keep]
+    strength, ruled_out = m.strength[rows], demoted[keep] != 0
     cell = piece[keep] * _N_SLOTS + slot
     flag = np.where(strength == _MANAGER, _MANAGER_FLAG, 0)
     tail = (np.minimum(match_no[keep], 4095) << 8) | kind | flag
@@ -382,10 +416,10 @@ def _accumulate(
     ruling = ~ruled_out & (strength == _DECISION)
     np.minimum.at(decision, cell[ruling], tail[ruling])
     np.bitwise_or.at(mention, cell, np.left_shift(np.uint64(1), kind.astype(np.uint64)))
-    links = m.implies[rows].astype(np.uint64)
-    sent = ~ruled_out
-    links[sent] |= m.recipient[rows[sent]].astype(np.uint64) << _IMPLIED_SHIFT
-    np.bitwise_or.at(linked, cell, links)
+    sent = ~ruled_out  # only an event that happened involves an agency
+    links = m.implies[rows[sent]].astype(np.uint64)
+    links |= m.recipient[rows[sent]].astype(np.uint64) << _IMPLIED_SHIFT
+    np.bitwise_or.at(linked, cell[sent], links)
 
 
 def _rows(

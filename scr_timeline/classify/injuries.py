@@ -24,6 +24,12 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     An injury that is someone else's: "*Mother had* a black eye", "*partner had*
     scratches", "bruise *to Mother's* arm". A word for the child ("child", "baby", "him")
     between the person and the injury ends the cue.
+``past_before`` / ``past_adjacent`` / ``past_after``
+    A back-reference to an earlier injury, not one observed at this event: "*previous*
+    fracture", "*history of* bruising", "*repeated* unexplained injuries", "*after the*
+    bruising" (``past_adjacent``: right before the injury), "the bruising *of 01/05/2007*",
+    "the injuries *seen on 13/12*", "*in December 2006*". "Bruises *of different ages*" is
+    not one: it describes what is seen now.
 ``breaker`` / ``breaker_after``
     A word that ends the reach of a cue written before the injury ("but", "explanation",
     "said", "found") or after it ("but", "however"). Cues after an injury reach four
@@ -40,7 +46,7 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     NAI") does not count.
 
 A list of injuries shares its cue: in "no marks, bruises or injuries" all three are
-negated. ``other`` is an injury kind only when no specific kind is named. ``suspicious_injury`` is ``injury`` and either the child was under 24 months at
+negated; in "the bruising and scratches of 01/05/2007" both are earlier injuries. ``other`` is an injury kind only when no specific kind is named. ``suspicious_injury`` is ``injury`` and either the child was under 24 months at
 the event or the text is suspicious (anywhere in the row).
 
 Examples
@@ -97,6 +103,9 @@ INJURY_PHRASE_KINDS: Final = (
     "conditional_after",
     "other_person_before",
     "other_person_after",
+    "past_before",
+    "past_adjacent",
+    "past_after",
     "breaker",
     "breaker_after",
     "child",
@@ -114,6 +123,8 @@ _GROUP: Final = "i"
 _GAPS: Final = r"[\s,]"
 _LIST_JOIN: Final = r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*(?:(?:other|obvious|visible|new|further|any|old|fresh|healing|small|large)\s+)*"
 _DEFAULTS: Final = {"injury_kind": "", "match": "words", "note": ""}
+# cue groups that make an injury not the child's, not real or not observed at this event
+_EXCLUDING: Final = ("neg", "cond", "oth", "past", "pastnear", "negpost", "othpost", "pastpost")
 _OTHER_BIT: Final = np.uint16(1 << schema.INJURY_KINDS_VOCAB.index("other"))
 
 
@@ -225,10 +236,13 @@ def _compile(table: pd.DataFrame) -> _Matcher:
                 _alt(rows("other_person_before")),
                 T.window(_REACH, breakers=f"{breakers}|{child}"),
             ),
+            ("past", _alt(rows("past_before")), reach),
+            ("pastnear", _alt(rows("past_adjacent")), T.window(0)),
         ],
         after=[
             ("negpost", _alt(rows("negation_after", "conditional_after")), after),
             ("othpost", _alt(rows("other_person_after")), T.window(1, breakers=breakers)),
+            ("pastpost", _alt(rows("past_after")), after),
         ],
         gaps=_GAPS,
     )
@@ -304,9 +318,7 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
     if n_pieces:
         found = pool.pieces.str.extractall(m.injuries)
         if len(found):
-            excluded = (
-                found[["neg", "cond", "oth", "negpost", "othpost"]].notna().any(axis=1).to_numpy()
-            )
+            excluded = found[list(_EXCLUDING)].notna().any(axis=1).to_numpy()
             hits = found["hit"].astype(str)
             codes, uniques = pd.factorize(hits)
             bits = np.array([_list_bits(m, h) for h in uniques], dtype=np.uint16)[codes]

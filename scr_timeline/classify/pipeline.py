@@ -13,6 +13,7 @@ injuries          injury terms, guards, negation and other cues      ``load_inju
 family_members    family words and narrative guards                  ``load_family_members``
 child_seen        child-seen cues                                    ``load_child_seen_cues``
 agency_aliases    agency names (see :mod:`.agencies`)                ``load_agency_aliases``
+counterpart_cues  contacts that did not happen or are only planned   ``load_counterpart_cues``
 ================  =================================================  ====================
 
 All the work is done on whole columns: cells are split into pieces at ". " with Arrow,
@@ -69,6 +70,7 @@ VOCABULARY_NAMES: Final = (
     "family_members",
     "child_seen",
     "agency_aliases",
+    "counterpart_cues",
 )
 #: Warning code: no date of birth, so the age-based part of ``suspicious_injury`` is off.
 NO_CHILD_DOB: Final = "no_child_dob"
@@ -241,6 +243,7 @@ def classify_events(
             family_path=paths.get("family_members"),
             aliases_path=paths.get("agency_aliases"),
             roles_path=paths.get("roles"),
+            cues_path=paths.get("counterpart_cues"),
         ),
     )
     masks = _counterparts.counterpart_masks(found, slots, found_events)

@@ -10,6 +10,7 @@ from scr_timeline import schema
 from scr_timeline.classify.counterparts import (
     classify_counterparts,
     counterpart_vocabulary,
+    load_counterpart_cues,
     load_family_members,
 )
 from scr_timeline.exceptions import ChronologyReadError
@@ -141,3 +142,96 @@ def test_vocabulary_puts_family_guards_before_agency_aliases():
     met = vocab.index[vocab["phrase"].str.lower() == "met"].tolist()
     assert vocab.loc[met[0], "code"] == ""  # the guard comes first and wins
     assert set(vocab["code"]) - {""} <= set(schema.AGENCIES) | set(schema.FAMILY_MEMBERS)
+
+
+# RULES.md: an injury seen and not referred is the pattern the rules look for, so an agency
+# named in a contact that did not happen must not count as a contact
+@pytest.mark.parametrize(
+    ("details", "outcome", "agency", "expected"),
+    [
+        (
+            "Head injury; discharged home.",
+            "Liaison form sent to HV. CSC not told.",
+            "hospital",
+            ("health_visiting",),
+        ),
+        ("Child not brought for immunisations.", "Appointment re-sent. HV not told.", "gp", ()),
+        ("Home visit.", "Not shared with SW1.", "voluntary", ()),
+        ("Home visit.", "Not shared with CSC.", "voluntary", ()),
+        ("Strategy discussion (TM2, DC1). Health not present.", None, "csc", ("police",)),
+        ("Burn to the hand.", "Police were not informed.", "hospital", ()),
+        ("Bruise to cheek seen.", "No referral to CSC.", "gp", ()),
+        ("Bruise to cheek seen.", "GP did not refer to children's social care.", "gp", ()),
+        ("Strategy discussion held without health; school not invited.", None, "csc", ()),
+        ("Strategy discussion (TM1, DC1). School and GP not invited.", None, "csc", ("police",)),
+        ("Home visit.", "Not shared with SW1 or the GP.", "voluntary", ()),
+        ("Police informed, CSC not told.", None, "hospital", ("police",)),
+        ("TM1 agreed the plan. Police view not sought.", None, "csc", ()),
+        ("Core group meeting. HV1 sent apologies.", None, "csc", ()),
+        ("Logged; no call to CSC as it was assumed CSC knew.", None, "education", ()),
+    ],
+)
+def test_an_agency_in_a_contact_that_did_not_happen_is_not_a_counterpart(
+    details, outcome, agency, expected
+):
+    assert counterparts(details, agency=agency, outcome=outcome) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "agency", "expected"),
+    [
+        ("s47 agreed. CP medical to be arranged.", "csc", ()),
+        ("GP will refer to CSC.", "gp", ()),
+        ("GP to make a referral to CSC.", "gp", ()),
+        ("HV2 to contact CSC about home conditions.", "health_visiting", ()),
+        ("Plan to contact the school.", "csc", ()),
+        ("To be discussed with police at the MARAC.", "csc", ()),
+        ("Advised to attend A&E if worse.", "gp", ()),
+        ("Advised to see the GP.", "health_visiting", ()),
+        ("Legal advice to be sought.", "csc", ()),
+        ("Bail extended pending CPS advice.", "police", ()),
+    ],
+)
+def test_a_planned_contact_is_not_a_counterpart(details, agency, expected):
+    assert counterparts(details, agency=agency) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "agency", "expected"),
+    [
+        ("Referral made to CSC.", "gp", ("csc",)),  # contacts that happened still count
+        ("GP referred Child to paediatrics; CSC not told.", "gp", ("paediatrics",)),
+        ("Mother went to see the GP.", "health_visiting", ("gp", "mother")),
+        ("Child to stay with MGM.", "csc", ("grandparent",)),
+        ("Core group. Mother did not attend.", "csc", ("mother",)),  # family members stay
+        ("Professionals meeting to discuss Mother's non-engagement.", "csc", ("mother",)),
+    ],
+)
+def test_contacts_that_happened_and_family_members_still_count(details, agency, expected):
+    assert counterparts(details, agency=agency) == expected
+
+
+def test_a_paediatrician_pseudonymised_as_dr_p1_is_paediatrics():
+    assert counterparts("Strategy discussion (TM2, SW2, DC1, Dr P1).") == (
+        "paediatrics",
+        "police",
+    )
+    assert counterparts("Result to Dr P3.", agency="hospital") == ("paediatrics",)
+    assert counterparts("Seen by Dr Patel.", agency="gp") == ()
+
+
+def test_a_users_cue_file(tmp_path: Path):
+    path = tmp_path / "cues.csv"
+    path.write_text("phrase,kind\nkept in the dark,negation_after\n", encoding="utf-8")
+    assert counterparts("Police kept in the dark.") == ("police",)
+    assert counterparts("Police kept in the dark.", vocabularies={"counterpart_cues": path}) == ()
+
+
+def test_a_users_cue_file_with_an_unknown_kind_is_refused(tmp_path: Path):
+    path = tmp_path / "cues.csv"
+    path.write_text("phrase,kind\nmaybe,perhaps\n", encoding="utf-8")
+    with pytest.raises(ChronologyReadError, match="perhaps"):
+        load_counterpart_cues(path)
+    path.write_text("phrase,kind,match\n(unclosed,negation_before,regex\n", encoding="utf-8")
+    with pytest.raises(ChronologyReadError, match="does not compile"):
+        load_counterpart_cues(path)

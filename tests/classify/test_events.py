@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from scr_timeline import schema
+from scr_timeline.classify.counterparts import classify_counterparts
 from scr_timeline.classify.events import classify_event_types, load_event_types
 from scr_timeline.exceptions import ChronologyReadError
 from scr_timeline.testing import make_events
@@ -233,3 +234,107 @@ def test_a_users_file_with_an_unknown_event_type_names_the_file(tmp_path: Path):
 def test_a_missing_users_file_is_an_error(tmp_path: Path):
     with pytest.raises(ChronologyReadError, match=r"nowhere\.csv"):
         classify("ICPC held.", path=tmp_path / "nowhere.csv")
+
+
+@pytest.mark.parametrize(
+    ("details", "outcome", "agency", "expected"),
+    [
+        (
+            "Developmental check at home.",
+            "No referral made.",
+            "health_visiting",
+            ("health_visit", ()),
+        ),
+        ("Bruising noted.", "No child protection referral made.", "paediatrics", ("other", ())),
+        (
+            "Initial child protection conference. Child D was not made subject to a child "
+            "protection plan.",
+            "Child in need plan agreed.",
+            "csc",
+            ("icpc", ()),
+        ),
+        ("ICPC held: no CP plan.", None, "csc", ("icpc", ())),
+        ("Strategy discussion not held.", None, "csc", ("other", ())),
+        ("School was not invited to the strategy discussion.", None, "education", ("other", ())),
+    ],
+)
+def test_an_event_the_row_says_did_not_happen_is_not_even_a_mention(
+    details, outcome, agency, expected
+):
+    assert classify(details, agency=agency, outcome=outcome) == expected
+
+
+def test_a_refused_plan_does_not_start_one_but_a_plan_made_does():
+    made = "ICPC: Child made subject to a child protection plan under neglect."
+    assert classify(made) == ("icpc", ("cp_plan_start",))
+    for refused in (
+        "ICPC: Child not made subject to a child protection plan.",
+        "ICPC: no CP plan.",
+        "ICPC: did not meet threshold for a plan.",
+    ):
+        assert "cp_plan_start" not in classify(refused)[1]
+
+
+def test_planned_events_stay_mentions_but_involve_no_one():
+    events = make_events(
+        start=["2007-03-12", "2007-03-13"],
+        details=["Care proceedings to be issued.", "Care proceedings issued."],
+        outcome=[None, None],
+        agency="csc",
+    )
+    assert classify_counterparts(events).tolist() == [(), ("legal",)]
+    assert classify("Strategy discussion to be held.") == ("other", ("strategy_discussion",))
+
+
+# the "other" rows of the child-b sample, as GLOSSARY.md reads them
+@pytest.mark.parametrize(
+    ("details", "outcome", "agency", "expected"),
+    [
+        ("No reply at the address.", "Card left.", "health_visiting", "home_visit"),
+        ("Unannounced visit: no answer at the door.", "Calling card left.", "csc", "home_visit"),
+        ("Child B told her teacher that Mr Y hit mummy.", None, "education", "concern"),
+        ("Child B upset; said Mr Y smashed the telly.", None, "education", "concern"),
+        (
+            "Child B absent with no call from Mother.",
+            "Office phoned Mother.",
+            "education",
+            "concern",
+        ),
+        ("Child B absent again; no reply from Mother.", None, "education", "concern"),
+        ("Mother detained for shoplifting food.", "Community resolution.", "police", "arrest"),
+        ("Father detained under the Mental Health Act.", None, "police", "other"),
+        (
+            "Attended Riverside Hospital: Child B admitted with scald burns.",
+            None,
+            "police",
+            "police_investigation",
+        ),
+        (
+            "Child B with a laceration to the forehead.",
+            "Steri-strips.",
+            "hospital",
+            "hospital_attendance",
+        ),
+        ("Sibling seen: severe nappy rash.", "Advice.", "health_visiting", "health_visit"),
+        (
+            "Outcome of s47 enquiry: concerns not substantiated; no ICPC.",
+            None,
+            "csc",
+            "s47_enquiry",
+        ),
+        (
+            "Request from CSC for a report for the ICPC.",
+            "Report sent.",
+            "gp",
+            "information_sharing",
+        ),
+        (
+            "Notification from CSC about the school's referral.",
+            "Strategy discussion on 14/11.",
+            "police",
+            "information_sharing",
+        ),
+    ],
+)
+def test_attempted_visits_disclosures_absences_and_detentions(details, outcome, agency, expected):
+    assert classify(details, agency=agency, outcome=outcome)[0] == expected

@@ -229,3 +229,37 @@ def test_wrong_input_is_refused():
         classify_injuries("Bruise.")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="outcome"):
         classify_injuries(pd.DataFrame({"details": ["Bruise."]}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mother re-interviewed under caution about the bruising of 01/05/2007.",
+        "HV disagreed with the plan after the bruising in May.",
+        "Seen for asthma. Previous fracture of the left wrist noted in the records.",
+        "History of bruising noted from the old records.",
+        "Police updated on the injuries seen on 13/12.",
+        "Insufficient evidence to charge Mother for the injuries of December 2006 and May 2007.",
+        "HV1 disagreed with the decision given repeated unexplained injuries.",
+        "Mother talked about the old burn on his hand.",
+        "Mother said he had a bruise on his leg 2 weeks ago.",
+    ],
+)
+def test_a_back_reference_to_an_earlier_injury_is_not_a_new_injury(text):
+    assert not injuries(text)[schema.INJURY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bruises of different ages to forehead, left cheek and chest.",
+        "Skeletal survey: old fracture of the left radius and healing rib fractures.",
+        "New and old bruises to the back.",
+        "A 2-day-old bruise to the cheek.",
+        "Following the fall, bruise to forehead noted.",
+        "Fading bruise to the forehead, Mother said from the fall on 09/04/2007.",
+        "Child B attended 29/07/2012 with a forehead laceration.",
+    ],
+)
+def test_an_injury_observed_now_still_counts(text):
+    assert injuries(text)[schema.INJURY]

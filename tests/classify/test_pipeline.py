@@ -165,6 +165,7 @@ def test_bad_vocabulary_arguments(events, tmp_path: Path):
     with pytest.raises(TypeError):
         classify_events("not a frame")  # type: ignore[arg-type]
     assert "agency_aliases" in VOCABULARY_NAMES
+    assert "counterpart_cues" in VOCABULARY_NAMES
 
 
 def test_same_text_same_answer_across_many_rows():

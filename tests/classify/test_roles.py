@@ -105,3 +105,18 @@ def test_a_users_file_with_an_unknown_role_is_refused(tmp_path: Path):
 def test_wrong_input_is_refused():
     with pytest.raises(TypeError):
         roles_from_practitioners(["SW1"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("practitioner", "agency", "expected"),
+    [
+        ("Dr P1", "hospital", "paediatrician"),
+        ("Dr P5", "csc", "paediatrician"),
+        ("Dr P1 (Consultant Paediatrician)", "hospital", "paediatrician"),
+        ("Consultant paediatrician", "hospital", "paediatrician"),
+        ("Dr", "gp", "gp"),  # a bare "Dr" in a GP record is a GP
+        ("Dr Patel", "gp", "gp"),
+    ],
+)
+def test_a_paediatrician_pseudonymised_as_dr_p1(practitioner, agency, expected):
+    assert role(practitioner, agency) == expected
