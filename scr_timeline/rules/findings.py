@@ -236,7 +236,34 @@ class Findings:
         table.index.name = "category"
         return table.astype("int64")
 
-    def explain(self, finding_id: str) -> str:
+    def explain(self, finding_id: str) -> pd.DataFrame:
+        """The evidence of one finding: its rows of the events table, in time order.
+
+        An ``evidence_role`` column says what each row is to the finding: ``trigger`` (started the
+        clock), ``observed`` (the first matching action) or ``evidence``. Every row keeps
+        its ``source_file``, ``source_sheet`` and ``source_row``. :meth:`describe` gives the
+        same in words.
+
+        Raises
+        ------
+        KeyError
+            No finding has that id.
+        """
+        f = self[finding_id]
+        ev = self._events
+        if ev is None:
+            raise KeyError(f"finding {finding_id!r} has no events table to explain it from")
+        ids = [eid for eid in f.evidence if eid in ev.index]
+        rows = ev.loc[ids].copy()
+        role = pd.Series("evidence", index=rows.index, dtype="string")
+        if f.observed_event_id in role.index:
+            role[f.observed_event_id] = "observed"
+        if f.trigger_event_id in role.index:
+            role[f.trigger_event_id] = "trigger"
+        rows.insert(0, "evidence_role", role)
+        return rows.sort_values(S.START, kind="stable")
+
+    def describe(self, finding_id: str) -> str:
         """Explain one finding in words: the rule, the clock, and every event it rests on.
 
         Raises

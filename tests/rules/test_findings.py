@@ -63,9 +63,19 @@ def test_filter_and_summary(findings):
     assert table["total"].sum() == 2
 
 
-def test_explain_points_back_to_the_rows(findings):
-    text = findings.explain("INJ-STRAT:e1")
+def test_describe_points_back_to_the_rows(findings):
+    text = findings.describe("INJ-STRAT:e1")
     assert "Bruising to face." in text and "row 2" in text and "Working Together" in text
+
+
+def test_explain_gives_the_evidence_rows_with_their_roles_and_provenance(findings):
+    rows = findings.explain("INJ-STRAT:e1")
+    assert rows.loc["e1", "evidence_role"] == "trigger"
+    assert rows.loc["e1", "details"] == "Bruising to face."
+    assert {"source_file", "source_sheet", "source_row"} <= set(rows.columns)
+    assert rows["start"].is_monotonic_increasing
+    with pytest.raises(KeyError):
+        findings.explain("nope")
 
 
 def test_html_and_repr(findings):
