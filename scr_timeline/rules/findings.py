@@ -256,7 +256,7 @@ class Findings:
         ids = [eid for eid in f.evidence if eid in ev.index]
         rows = ev.loc[ids].copy()
         role = pd.Series("evidence", index=rows.index, dtype="string")
-        if f.observed_event_id in role.index:
+        if f.observed_event_id is not None and f.observed_event_id in role.index:
             role[f.observed_event_id] = "observed"
         if f.trigger_event_id in role.index:
             role[f.trigger_event_id] = "trigger"

@@ -127,6 +127,19 @@ def age_words(age_days: object) -> str:
     return f"{days // 365} years"
 
 
+def child_aged_words(age_days: object) -> str:
+    """The child's age as a clause: "child aged 13 months", or "child's age not known".
+
+    Examples
+    --------
+    >>> child_aged_words(400), child_aged_words(None)
+    ('child aged 13 months', "child's age not known")
+    """
+    if age_days is None or _missing(age_days):
+        return "child's age not known"
+    return f"child aged {age_words(age_days)}"
+
+
 def party_label(code: str) -> str:
     """An agency's readable label (family members and unknown codes as they are)."""
     return S.AGENCY_LABELS.get(code, code)
@@ -143,6 +156,7 @@ def event_fields(row: Mapping[str, Any]) -> dict[str, str]:
         "date": uk_date(row.get(S.START), row.get(S.PRECISION), row.get(S.DATE_TEXT)),
         "injuries": injury_words(tuple(kinds) if isinstance(kinds, tuple | list) else ()),
         "age": age_words(row.get(S.CHILD_AGE_DAYS)),
+        "child_aged": child_aged_words(row.get(S.CHILD_AGE_DAYS)),
     }
 
 
