@@ -59,6 +59,7 @@ __all__ = [
     "Resolver",
     "build_pool",
     "cue_pattern",
+    "file_stamp",
     "masks_to_tuples",
     "phrase_regex",
     "phrase_tokens",
@@ -257,6 +258,26 @@ def cue_pattern(
 
 
 # --- vocabulary files -----------------------------------------------------------------------
+def file_stamp(path: str | os.PathLike[str] | None) -> tuple[str, int] | None:
+    """A vocabulary file as (absolute path, modification time): the key compiled matchers are
+    cached under, so an edited file is read again. ``None`` for the shipped vocabulary alone.
+
+    Raises
+    ------
+    ChronologyReadError
+        The file cannot be read.
+    """
+    if path is None:
+        return None
+    resolved = os.path.abspath(os.fspath(path))
+    try:
+        return resolved, os.stat(resolved).st_mtime_ns
+    except OSError as err:
+        raise ChronologyReadError(
+            f"cannot read the vocabulary file: {err.strerror}", file=os.fspath(path)
+        ) from err
+
+
 def _read_csv(source: str | os.PathLike[str] | None, package_file: str) -> pd.DataFrame:
     if source is None:
         ref = resources.files("scr_timeline") / "data" / package_file

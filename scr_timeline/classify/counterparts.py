@@ -58,7 +58,6 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Final
 
 import numpy as np
@@ -318,18 +317,6 @@ def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
     )
 
 
-def _stamp(path: str | os.PathLike[str] | None) -> tuple[str, int] | None:
-    if path is None:
-        return None
-    resolved = Path(path).resolve()
-    try:
-        return str(resolved), resolved.stat().st_mtime_ns
-    except OSError as err:
-        raise ChronologyReadError(
-            f"cannot read the vocabulary file: {err.strerror}", file=os.fspath(path)
-        ) from err
-
-
 @functools.lru_cache(maxsize=8)
 def _matcher_for(
     family: tuple[str, int] | None,
@@ -356,7 +343,10 @@ def matcher(
 ) -> _Matcher:
     """The compiled counterpart matcher (cached per files and modification times)."""
     return _matcher_for(
-        _stamp(family_path), _stamp(aliases_path), _stamp(roles_path), _stamp(cues_path)
+        T.file_stamp(family_path),
+        T.file_stamp(aliases_path),
+        T.file_stamp(roles_path),
+        T.file_stamp(cues_path),
     )
 
 

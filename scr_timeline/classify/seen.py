@@ -135,16 +135,8 @@ def _matcher_for(path: str | None, mtime: int | None) -> _Matcher:
 
 def matcher(path: str | os.PathLike[str] | None) -> _Matcher:
     """The compiled cues for the shipped file extended by ``path`` (cached)."""
-    if path is None:
-        return _matcher_for(None, None)
-    resolved = os.path.abspath(os.fspath(path))
-    try:
-        mtime = os.stat(resolved).st_mtime_ns
-    except OSError as err:
-        raise ChronologyReadError(
-            f"cannot read the vocabulary file: {err.strerror}", file=os.fspath(path)
-        ) from err
-    return _matcher_for(resolved, mtime)
+    stamp = T.file_stamp(path)
+    return _matcher_for(*stamp) if stamp else _matcher_for(None, None)
 
 
 def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:

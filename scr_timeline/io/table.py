@@ -366,7 +366,10 @@ def parse_table(
         return text_body[pos]
 
     date_cells = cells(S.DATE)
-    assert date_cells is not None  # find_header guarantees a date column
+    if date_cells is None:  # find_header only returns headers with a date column
+        raise MissingColumnError(
+            "no date column", file=file, sheet=sheet, row=header_row, expected="a date column"
+        )
     time_cells = cells(S.TIME)
     parsed = parse_dates(
         date_cells,
