@@ -14,7 +14,7 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -169,6 +169,46 @@ def to_category(values: pd.Series, dtype: pd.CategoricalDtype, *, column: str) -
     return pd.Series(
         pd.Categorical.from_codes(lookup[codes], dtype=dtype), index=values.index, name=values.name
     )
+
+
+def tuples_as_category(codes: np.ndarray, uniques: Sequence[tuple[str, ...]]) -> Any:
+    """A column of tuples (``counterparts``) stored once per distinct tuple.
+
+    Each row is still a tuple; the distinct tuples are kept once, so the contact graph and
+    the rules read the column's codes instead of hashing a million tuples again.
+
+    Examples
+    --------
+    >>> column = tuples_as_category(np.array([0, 1, 0, 2]), [("csc",), (), ("csc",)])
+    >>> list(column)
+    [('csc',), (), ('csc',), ('csc',)]
+    """
+    given = np.empty(len(uniques), dtype=object)
+    given[:] = list(uniques)
+    # the same tuple given twice becomes one category (hashing the few distinct tuples only)
+    remap, distinct = pd.factorize(given)
+    categories = np.empty(len(distinct), dtype=object)
+    categories[:] = list(distinct)
+    codes = np.asarray(codes, dtype=np.int64)
+    codes = np.where(codes < 0, -1, np.append(remap, -1)[codes])
+    index = pd.Index(categories, dtype=object, tupleize_cols=False)
+    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(index))
+
+
+def tuple_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes per row and the distinct tuples (object array) of a column of tuples.
+
+    Free for a column made by :func:`tuples_as_category`; one hashing pass otherwise.
+    Missing values get code -1.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        uniques = np.empty(len(values.cat.categories), dtype=object)
+        uniques[:] = list(values.cat.categories)
+        return values.cat.codes.to_numpy().astype(np.int64), uniques
+    codes, found = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    uniques = np.empty(len(found), dtype=object)
+    uniques[:] = list(found)
+    return np.asarray(codes, dtype=np.int64), uniques
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,6 +521,11 @@ def frame_for_export(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         series = out[col]
+        if (
+            isinstance(series.dtype, pd.CategoricalDtype)
+            and series.dtype.categories.dtype == object
+        ):
+            series = series.astype(object)
         if series.dtype == object:
             is_tuple = np.fromiter((isinstance(v, tuple) for v in series), bool, len(series))
             if is_tuple.any():

@@ -77,7 +77,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from . import schema as S
-from .chronology import EVENT_DTYPES, Chronology, conform
+from .chronology import EVENT_DTYPES, Chronology, conform, tuple_codes
 
 __all__ = [
     "COUNTERPART",
@@ -261,10 +261,10 @@ def _node_code(name: str) -> int | None:
     return _NODE_CODES.get(name.lower()) if code is None else code
 
 
-def _factorize_tuples(values: npt.NDArray[Any]) -> tuple[IntArray, _Tuples]:
-    """Tuple id per row and the distinct tuples, with one hashing pass over the rows."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    tuple_id = np.asarray(codes, dtype=np.int64) + 1  # missing -> 0, "no counterparts"
+def _factorize_tuples(values: pd.Series) -> tuple[IntArray, _Tuples]:
+    """Tuple id per row and the distinct tuples (free for a classified column)."""
+    codes, uniques = tuple_codes(values)
+    tuple_id = codes + 1  # missing -> 0, "no counterparts"
     others: dict[str, int] = {}
     items: list[int] = []
     offsets = [0, 0]
@@ -299,8 +299,8 @@ def _prepare(events: pd.DataFrame, *, copies: bool = False) -> _Rows:
     def take(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
         return values if all_kept else values[position]
 
-    counterparts = take(events[S.COUNTERPARTS].to_numpy(dtype=object))
-    tuple_id, tuples = _factorize_tuples(counterparts)
+    tuple_id, tuples = _factorize_tuples(events[S.COUNTERPARTS])
+    tuple_id = take(tuple_id)
     start = take(_times(events[S.START]))
     end = take(_times(events[S.END]))
     end = np.where(end == _NO_TIME, start, end)

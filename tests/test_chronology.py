@@ -99,3 +99,17 @@ def test_merge_reports_conflicting_dates_of_birth():
 def test_merge_rejects_other_types():
     with pytest.raises(TypeError):
         merge([Chronology(), "x"])  # type: ignore[list-item]
+
+
+def test_classified_counterparts_are_tuples_stored_once_and_export_joined(tmp_path):
+    import scr_timeline as scr
+
+    chron = scr.load_sample("child-b-agencies")
+    column = chron.events[S.COUNTERPARTS]
+    assert isinstance(column.dtype, pd.CategoricalDtype)
+    assert all(isinstance(value, tuple) for value in column)
+    paths = chron.to_csv(tmp_path)
+    back = pd.read_csv(paths["events"], encoding="utf-8-sig", keep_default_na=False)
+    written = back.set_index("event_id")["counterparts"]
+    for event_id, value in column.items():
+        assert written[event_id] == "; ".join(value)

@@ -77,6 +77,7 @@ __all__ = [
     "FAMILY_FILE",
     "classify_counterparts",
     "counterpart_vocabulary",
+    "counterparts_category",
     "load_counterpart_cues",
     "load_family_members",
 ]
@@ -424,6 +425,20 @@ def counterparts_column(masks: np.ndarray) -> np.ndarray:
     for i, labelled in enumerate(labels):
         sorted_labels[i] = tuple(sorted(labelled))
     return sorted_labels[codes] if len(codes) else np.empty(0, dtype=object)
+
+
+def counterparts_category(masks: np.ndarray) -> pd.Categorical:
+    """The counterparts column as :func:`counterparts_column` gives it, stored once per
+    distinct tuple (see :func:`scr_timeline.chronology.tuples_as_category`).
+
+    >>> list(counterparts_category(np.array([1, 0, 1], dtype=np.uint32)))
+    [('csc',), (), ('csc',)]
+    """
+    from scr_timeline.chronology import tuples_as_category
+
+    codes, uniques = pd.factorize(masks)
+    labels = T.masks_to_tuples(np.asarray(uniques, dtype=np.uint32), COUNTERPART_LABELS)
+    return tuples_as_category(codes, [tuple(sorted(labelled)) for labelled in labels])
 
 
 def classify_counterparts(

@@ -247,5 +247,5 @@ def classify_events(
         ),
     )
     masks = _counterparts.counterpart_masks(found, slots, found_events)
-    out[schema.COUNTERPARTS] = _counterparts.counterparts_column(masks)
+    out[schema.COUNTERPARTS] = _counterparts.counterparts_category(masks)
     return out, warnings

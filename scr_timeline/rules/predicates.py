@@ -56,6 +56,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from .. import schema as S
+from ..chronology import tuple_codes
 
 __all__ = [
     "PREDICATE_KEYS",
@@ -113,7 +114,7 @@ def _tuple_bits(values: pd.Series, bits: Mapping[str, np.uint64]) -> npt.NDArray
     """A bit mask per row of a column of tuples (each distinct tuple looked at once)."""
     if len(values) == 0:
         return np.zeros(0, dtype=np.uint64)
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    codes, uniques = tuple_codes(values)
     masks = np.zeros(len(uniques) + 1, dtype=np.uint64)
     for i, tup in enumerate(uniques):
         mask = np.uint64(0)

@@ -88,6 +88,11 @@ def test_the_input_is_not_changed(events):
 def test_dtypes_follow_the_canonical_schema(events):
     out, _ = classify_events(events)
     for column in CLASSIFIED:
+        if column == schema.COUNTERPARTS:
+            # tuples, each distinct tuple stored once (a categorical of tuples)
+            assert isinstance(out[column].dtype, pd.CategoricalDtype)
+            assert all(isinstance(value, tuple) for value in out[column])
+            continue
         assert str(out[column].dtype) == str(EVENT_DTYPES[column]), column
     assert out.index.equals(events.index)
     assert list(out.columns[: len(events.columns)]) == list(events.columns)
