@@ -91,8 +91,8 @@ def read(
         Headings to canonical fields, overriding the built-in synonyms:
         ``{"When": "date"}``.
     agency
-        Agency of rows that have none (no agency column): overrides what the sheet name,
-        a title line or the file name would suggest.
+        Agency of rows that have none (no agency column, or a blank cell) when neither the
+        sheet name, a title line nor the file name names one.
     child_dob
         The child's date of birth; gives ``child_age_days``.
     end_date

@@ -209,8 +209,8 @@ def parse_table(
         Headings to canonical fields, overriding the built-in synonyms:
         ``{"When": "date", "Notes": "details"}``.
     agency
-        The agency when the table has no agency column (or a blank cell); it wins over an
-        agency guessed from the sheet name, a title line or the file name.
+        The agency of rows without one (no agency column, or a blank cell) when neither the
+        sheet name, a title line nor the file name names an agency.
     dayfirst
         ``None`` (default) decides from the dates themselves (day first unless they prove
         month first); ``True``/``False`` forces it.
@@ -628,20 +628,23 @@ def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
 def _fallback_agency(
     *, agency: str | None, sheet: str | None, title_lines: list[str], file: str
 ) -> tuple[str | None, str | None]:
-    """The agency for rows without one: the agency= option, else sheet, title, file name."""
+    """The agency for rows without one: the sheet name, else a title line, else the file
+    name, else the ``agency=`` option (which must name a known agency in any case)."""
+    option: tuple[str, str] | None = None
     if agency is not None:
         if agency in S.AGENCIES:
-            return agency, S.AGENCY_LABELS[agency]
-        norm = normalise_agencies(pd.Series([agency], dtype="string"))
-        if not bool(norm["matched"].iloc[0]):
-            raise ChronologyReadError(
-                f"agency={agency!r} is not a known agency",
-                found=agency,
-                expected="an agency code (" + ", ".join(S.AGENCIES) + ") or a known alias",
-            )
-        return str(norm[S.AGENCY].iloc[0]), agency
+            option = agency, S.AGENCY_LABELS[agency]
+        else:
+            norm = normalise_agencies(pd.Series([agency], dtype="string"))
+            if not bool(norm["matched"].iloc[0]):
+                raise ChronologyReadError(
+                    f"agency={agency!r} is not a known agency",
+                    found=agency,
+                    expected="an agency code (" + ", ".join(S.AGENCIES) + ") or a known alias",
+                )
+            option = str(norm[S.AGENCY].iloc[0]), agency
     for name in ([sheet] if sheet else []) + list(title_lines) + [PurePath(file).stem]:
         code = agency_from_name(name)
         if code is not None:
             return code, name
-    return None, None
+    return option if option is not None else (None, None)

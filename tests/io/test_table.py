@@ -218,3 +218,11 @@ def test_headed_frame_with_a_repeated_index_and_warnings_keeps_rows():
     assert chron.events[S.SOURCE_ROW].tolist() == [3, 2]
     approx = chron.warnings[chron.warnings[S.CODE] == "approximate_date"]
     assert approx[S.SOURCE_ROW].tolist() == [2]
+
+
+def test_sheet_title_and_file_name_come_before_the_agency_option():
+    table = raw(["Date", "Details"], ["12/03/2007", "a"])
+    by_sheet = parse_table(table, source="book.xlsx", sheet="Police", agency="gp")
+    assert by_sheet.events[S.AGENCY].tolist() == ["police"]
+    by_option = parse_table(table, source="book.xlsx", sheet="Sheet1", agency="gp")
+    assert by_option.events[S.AGENCY].tolist() == ["gp"]
