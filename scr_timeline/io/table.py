@@ -19,7 +19,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import schema as S
-from ..chronology import Chronology, ChronologyMeta, SourceInfo, sort_events
+from ..chronology import (
+    EVENT_DTYPES,
+    Chronology,
+    ChronologyMeta,
+    SourceInfo,
+    sort_events,
+    to_category,
+)
 from ..classify.agencies import agency_from_name, normalise_agencies
 from ..dates import parse_dates
 from ..exceptions import (
@@ -484,10 +491,16 @@ def parse_table(
         {
             S.START: pick(frame["start"]),
             S.END: pick(frame["end"]),
-            S.PRECISION: pick(frame["precision"]),
+            S.PRECISION: to_category(
+                pick(frame["precision"]), EVENT_DTYPES[S.PRECISION], column=S.PRECISION
+            ).array,
             S.DATE_TEXT: pick(date_text),
-            S.AGENCY: codes.to_numpy(dtype=object),
-            S.ORGANISATION: organisation.to_numpy(dtype=object),
+            S.AGENCY: to_category(
+                pd.Series(codes.to_numpy(dtype=object)), EVENT_DTYPES[S.AGENCY], column=S.AGENCY
+            ).array,
+            S.ORGANISATION: pd.array(organisation.to_numpy(dtype=object), dtype="string")
+            if organisation.dtype == object
+            else organisation.array,
         },
         index=idx,
     )
@@ -515,12 +528,15 @@ def parse_table(
         late = np.zeros(len(starts), dtype=bool)
         late[1:] = ends[1:] < starts[:-1]
         if late.any():
-            prev = pd.Series(starts[:-1][late[1:]], dtype="datetime64[ns]")
+            prev_days, distinct = pd.factorize(
+                pd.Series(starts[:-1][late[1:]], dtype="datetime64[ns]").dt.normalize()
+            )
+            prev_text = pd.DatetimeIndex(distinct).strftime("%d/%m/%Y").to_numpy(dtype=object)
             messages = (
                 "row dated "
                 + events[S.DATE_TEXT][late].fillna("").astype(str).to_numpy(dtype=object)
                 + " comes after a row dated "
-                + prev.dt.strftime("%d/%m/%Y").to_numpy(dtype=object)
+                + prev_text[prev_days]
                 + " (out of chronological order)"
             )
             warning_frames.append(
