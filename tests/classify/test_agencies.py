@@ -341,3 +341,18 @@ def test_agency_from_name(text: str | Path, code: str) -> None:
 )
 def test_agency_from_name_is_none_not_other(text: str) -> None:
     assert agency_from_name(text) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Family Intervention Project", "early_years"),
+        ("Connexions", "education"),
+        ("Designated Doctor", "paediatrics"),
+        ("Hospital Social Work Team", "csc"),
+        ("Health (GP)", "gp"),
+        ("LA (CSC)", "csc"),
+    ],
+)
+def test_more_names_from_combined_chronologies(written: str, code: str) -> None:
+    assert normalise_agencies(pd.Series([written]))[schema.AGENCY].tolist() == [code]
