@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from . import __version__
 from .exceptions import ScrTimelineError
 
@@ -136,8 +138,25 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _left_aligned(table: pd.DataFrame) -> str:
+    """A plain-text table, every column left-aligned, blanks for missing cells."""
+
+    def text(value: object) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+
+    cells = [[text(v) for v in row] for row in table.itertuples(index=False)]
+    headers = [str(c) for c in table.columns]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
-    import pandas as pd
 
     from .io import read
 
@@ -174,11 +193,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 }
             )
         if problems:
-            table = pd.DataFrame(problems).astype("string").fillna("")
-            with pd.option_context(
-                "display.max_rows", None, "display.max_colwidth", 120, "display.width", 200
-            ):
-                print(table.to_string(index=False))
+            table = pd.DataFrame(problems).sort_values(
+                ["file", "sheet", "row"], na_position="last", kind="stable"
+            )
+            print(_left_aligned(table))
         else:
             print("  nothing to fix")
         print()
@@ -186,7 +204,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
-    import pandas as pd
 
     from .rules import list_rules
 

@@ -1,0 +1,498 @@
+"""A self-contained HTML report of one chronology and its findings.
+
+The report is what a reviewer takes to a panel meeting: a summary, the findings grouped by
+category with the evidence rows (and the file, sheet and row each came from), the plots,
+the rejected rows and warnings, the rulebook used and the provenance of every input file.
+
+It is one HTML file with everything inside it: the CSS is inline, images are embedded as
+``data:`` URIs, and there are no scripts, so it opens offline and prints cleanly. All text
+from the chronology is escaped.
+
+:func:`render_report` is pure and returns the HTML; :func:`write_report` writes it atomically.
+Plots are not drawn here: pass PNG bytes in ``images`` (for example from
+``fig.savefig(buf, format="png")``).
+
+Examples
+--------
+>>> import scr_timeline as scr
+>>> from scr_timeline.report import render_report
+>>> chron = scr.load_sample("child-a-combined")
+>>> html = render_report(chron, scr.analyse(chron))
+>>> html.startswith("<!DOCTYPE html>"), "<script" in html
+(True, False)
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Final
+
+import jinja2
+import pandas as pd
+
+from . import schema as S
+from .chronology import Chronology
+from .rules import Findings, available_rulebooks, load_rulebook
+from .rules.rulebook import CATEGORIES, SEVERITIES
+
+__all__ = ["render_report", "write_report"]
+
+_TEMPLATE: Final = "templates/report.html.j2"
+_PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
+_URL: Final = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:]")
+
+_CATEGORY_LABELS: Final[dict[str, str]] = {
+    "injury_procedure": "Injury procedure",
+    "missed_escalation": "Missed escalation",
+    "supervision_gap": "Supervision gap",
+    "timescale": "Timescales",
+    "procedure": "Procedure",
+    "placement": "Placement",
+    "child_not_seen": "Child not seen",
+}
+_STATUS_LABELS: Final[dict[str, str]] = {
+    "missing": "Missing",
+    "late": "Late",
+    "gap": "Gap",
+}
+_ROLE_LABELS: Final[dict[str, str]] = {
+    "trigger": "Trigger",
+    "observed": "First action",
+    "evidence": "Evidence",
+}
+
+
+# --- formatting helpers ------------------------------------------------------------------------
+def _text(value: Any) -> str:
+    """A cell as display text: missing values become ''."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _long_date(value: Any) -> str:
+    """``12 March 2007``, or '' for a missing date."""
+    if value is None or pd.isna(value):
+        return ""
+    ts = pd.Timestamp(value)
+    return f"{ts.day} {ts:%B %Y}"
+
+
+def _short_date(value: Any) -> str:
+    """``12/03/2007``, or '' for a missing date."""
+    if value is None or pd.isna(value):
+        return ""
+    return f"{pd.Timestamp(value):%d/%m/%Y}"
+
+
+def _event_date(start: Any, end: Any, precision: Any, date_text: Any) -> str:
+    """An event's date in UK form, as precise as the source was."""
+    if start is None or pd.isna(start):
+        return _text(date_text)
+    ts = pd.Timestamp(start)
+    kind = _text(precision)
+    if kind == "minute":
+        return f"{ts:%d/%m/%Y %H:%M}"
+    if kind == "day":
+        return f"{ts:%d/%m/%Y}"
+    if kind == "month":
+        return f"{ts:%B %Y}"
+    if kind == "year":
+        return f"{ts:%Y}"
+    if end is not None and not pd.isna(end):
+        return f"{ts:%d/%m/%Y} – {pd.Timestamp(end):%d/%m/%Y}"
+    return f"{ts:%d/%m/%Y}"
+
+
+def _label(code: str, labels: Mapping[str, str]) -> str:
+    return labels.get(code, code.replace("_", " ").capitalize())
+
+
+def _agency(code: Any) -> str:
+    text = _text(code)
+    return _label(text, S.AGENCY_LABELS) if text else ""
+
+
+def _link_parts(text: str) -> list[tuple[str, bool]]:
+    """Split text into (piece, is_url) so the template can link URLs and escape the rest."""
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for match in _URL.finditer(text):
+        if match.start() > pos:
+            parts.append((text[pos : match.start()], False))
+        parts.append((match.group(0), True))
+        pos = match.end()
+    if pos < len(text):
+        parts.append((text[pos:], False))
+    return parts
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+# --- the context -------------------------------------------------------------------------------
+def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
+    events = chron.events
+    meta = chron.meta
+    period = ""
+    if len(events):
+        first, last = events[S.START].min(), events[S.END].max()
+        period = f"{_long_date(first)} to {_long_date(last)}"
+    agencies = []
+    if len(events):
+        grouped = events.groupby(S.AGENCY, observed=True, sort=False)
+        table = grouped[S.START].agg(["size", "min"]).join(grouped[S.END].max())
+        for code, row in table.sort_values(["size", "min"], ascending=[False, True]).iterrows():
+            agencies.append(
+                {
+                    "agency": _agency(code),
+                    "events": int(row["size"]),
+                    "first": _short_date(row["min"]),
+                    "last": _short_date(row[S.END]),
+                }
+            )
+    categories = [c for c in CATEGORIES if c in set(findings["category"].dropna())]
+    categories += sorted(set(findings["category"].dropna()) - set(categories))
+    by_category = []
+    for cat in categories:
+        sub = findings[findings["category"] == cat]
+        counts = {sev: int((sub["severity"] == sev).sum()) for sev in SEVERITIES}
+        by_category.append(
+            {"category": _label(cat, _CATEGORY_LABELS), "counts": counts, "total": len(sub)}
+        )
+    totals = {sev: int((findings["severity"] == sev).sum()) for sev in SEVERITIES}
+    return {
+        "child_dob": _long_date(meta.child_dob),
+        "period": period,
+        "end_date": _long_date(meta.end_date),
+        "n_events": len(events),
+        "n_rejected": len(chron.rejected),
+        "n_warnings": len(chron.warnings),
+        "n_findings": len(findings),
+        "agencies": agencies,
+        "by_category": by_category,
+        "severity_totals": totals,
+    }
+
+
+def _evidence_rows(events: pd.DataFrame, row: pd.Series) -> list[dict[str, str]]:
+    ids = [eid.strip() for eid in _text(row["evidence"]).split(";") if eid.strip()]
+    trigger, observed = _text(row["trigger_event_id"]), _text(row["observed_event_id"])
+    found = events.loc[[eid for eid in ids if eid in events.index]]
+    found = found.sort_values(S.START, kind="stable")
+    out = []
+    for eid, ev in found.iterrows():
+        role = "trigger" if eid == trigger else "observed" if eid == observed else "evidence"
+        out.append(
+            {
+                "role": _ROLE_LABELS[role],
+                "role_code": role,
+                "date": _event_date(ev[S.START], ev[S.END], ev[S.PRECISION], ev[S.DATE_TEXT]),
+                "agency": _agency(ev[S.AGENCY]),
+                "practitioner": _text(ev[S.PRACTITIONER]),
+                "event_type": _text(ev[S.EVENT_TYPE]).replace("_", " "),
+                "details": _text(ev[S.DETAILS]),
+                "outcome": _text(ev[S.OUTCOME]),
+                "source_file": _text(ev[S.SOURCE_FILE]),
+                "source_sheet": _text(ev[S.SOURCE_SHEET]),
+                "source_row": _text(ev[S.SOURCE_ROW]),
+            }
+        )
+    missing = [eid for eid in ids if eid not in events.index]
+    out.extend(
+        {
+            "role": "Not in chronology",
+            "role_code": "evidence",
+            "date": "",
+            "agency": "",
+            "practitioner": "",
+            "event_type": "",
+            "details": f"event {eid} is not in this chronology's events",
+            "outcome": "",
+            "source_file": "",
+            "source_sheet": "",
+            "source_row": "",
+        }
+        for eid in missing
+    )
+    return out
+
+
+def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str, Any]]:
+    order = {c: i for i, c in enumerate(CATEGORIES)}
+    sev_order = {s: i for i, s in enumerate(SEVERITIES)}
+    groups: list[dict[str, Any]] = []
+    cats = sorted(set(findings["category"].dropna()), key=lambda c: (order.get(c, 99), c))
+    for cat in cats:
+        sub = findings[findings["category"] == cat]
+        sub = sub.assign(_sev=sub["severity"].map(sev_order).astype("float"))
+        sub = sub.sort_values(["_sev", "trigger_start"], kind="stable")
+        items = []
+        for _, row in sub.iterrows():
+            status = _text(row["status"])
+            delay = row["delay_working_days"]
+            delay_text = ""
+            if not pd.isna(delay):
+                unit = "days" if status == "gap" else "working days"
+                delay_text = f"{int(delay)} {unit}"
+            items.append(
+                {
+                    "id": _text(row["finding_id"]),
+                    "anchor": "f-" + _slug(_text(row["finding_id"])),
+                    "rule_id": _text(row["rule_id"]),
+                    "severity": _text(row["severity"]),
+                    "status": status,
+                    "status_label": _label(status, _STATUS_LABELS),
+                    "agency": _agency(row["agency"]),
+                    "summary": _text(row["summary"]),
+                    "trigger": _long_date(row["trigger_start"]),
+                    "due": _long_date(row["due"]),
+                    "observed": _long_date(row["observed_start"]),
+                    "delay": delay_text,
+                    "reference": _link_parts(_text(row["reference"])),
+                    "evidence": _evidence_rows(chron.events, row),
+                }
+            )
+        groups.append(
+            {
+                "category": _label(cat, _CATEGORY_LABELS),
+                "anchor": "cat-" + _slug(cat),
+                "findings": items,
+            }
+        )
+    return groups
+
+
+def _rulebook(findings: Findings, frame: pd.DataFrame) -> dict[str, Any]:
+    name = findings.rulebook or ""
+    title = description = ""
+    if name in available_rulebooks():
+        book = load_rulebook(name)
+        title, description = book.title, book.description
+    rules = []
+    for rule_id, sub in frame.groupby("rule_id", sort=True):
+        first = sub.iloc[0]
+        rules.append(
+            {
+                "rule_id": _text(rule_id),
+                "category": _label(_text(first["category"]), _CATEGORY_LABELS),
+                "count": len(sub),
+                "reference": _link_parts(_text(first["reference"])),
+            }
+        )
+    return {
+        "name": name or "(not recorded)",
+        "title": title,
+        "description": description,
+        "horizon": _long_date(findings.horizon),
+        "rules": rules,
+    }
+
+
+def _rejected(chron: Chronology) -> list[dict[str, str]]:
+    return [
+        {
+            "source_file": _text(r.get(S.SOURCE_FILE)),
+            "source_sheet": _text(r.get(S.SOURCE_SHEET)),
+            "source_row": _text(r.get(S.SOURCE_ROW)),
+            "reason": _text(r.get(S.REASON)),
+            "value": _text(r.get("value")),
+            "details": _text(r.get(S.DETAILS)),
+        }
+        for _, r in chron.rejected.iterrows()
+    ]
+
+
+def _warnings(chron: Chronology) -> list[dict[str, str]]:
+    return [
+        {
+            "code": _text(r.get("code")),
+            "message": _text(r.get("message")),
+            "source_file": _text(r.get(S.SOURCE_FILE)),
+            "source_sheet": _text(r.get(S.SOURCE_SHEET)),
+            "source_row": _text(r.get(S.SOURCE_ROW)),
+        }
+        for _, r in chron.warnings.iterrows()
+    ]
+
+
+def _sources(chron: Chronology) -> list[dict[str, str]]:
+    out = []
+    for src in chron.meta.sources:
+        dayfirst = "" if src.dayfirst is None else ("yes (UK)" if src.dayfirst else "no (US)")
+        out.append(
+            {
+                "file": src.file,
+                "sheet": _text(src.sheet),
+                "format": _text(src.format),
+                "agency": _agency(src.agency),
+                "rows": str(src.rows),
+                "events": str(src.events),
+                "rejected": str(src.rejected),
+                "header_row": _text(src.header_row),
+                "dayfirst": dayfirst,
+            }
+        )
+    return out
+
+
+def _images(images: Mapping[str, bytes] | None) -> list[dict[str, str]]:
+    out = []
+    for i, (caption, data) in enumerate((images or {}).items(), start=1):
+        if not isinstance(data, bytes | bytearray | memoryview):
+            raise TypeError(f"image {caption!r} must be PNG bytes, not {type(data).__name__}")
+        raw = bytes(data)
+        if not raw.startswith(_PNG_SIGNATURE):
+            raise ValueError(f"image {caption!r} is not a PNG (its first bytes are {raw[:8]!r})")
+        out.append(
+            {
+                "caption": str(caption),
+                "alt": f"Figure {i}: {caption}",
+                "number": str(i),
+                "src": "data:image/png;base64," + base64.b64encode(raw).decode("ascii"),
+            }
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "j2"), default_for_string=True, default=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    source = files("scr_timeline").joinpath(_TEMPLATE).read_text(encoding="utf-8")
+    return env.from_string(source)
+
+
+# --- public API ----------------------------------------------------------------------------------
+def render_report(
+    chron: Chronology,
+    findings: Findings,
+    *,
+    images: Mapping[str, bytes] | None = None,
+    title: str | None = None,
+) -> str:
+    """Render the HTML report of a chronology and its findings (pure: nothing is written).
+
+    Parameters
+    ----------
+    chron
+        The chronology the findings come from.
+    findings
+        The result of :func:`scr_timeline.analyse` on ``chron``.
+    images
+        Plots to include, as ``{caption: PNG bytes}``, in order. They are embedded as
+        ``data:`` URIs, so the report needs no other file.
+    title
+        The report's title; defaults to the chronology's title.
+
+    Returns
+    -------
+    str
+        One complete HTML document with inline CSS, no scripts and no external resources.
+
+    Raises
+    ------
+    TypeError
+        ``chron`` or ``findings`` is the wrong type, or an image is not bytes.
+    ValueError
+        An image is not a PNG.
+
+    Examples
+    --------
+    >>> import scr_timeline as scr
+    >>> chron = scr.load_sample("child-a-combined")
+    >>> html = render_report(chron, scr.analyse(chron), title="Child A")
+    >>> "<title>Child A</title>" in html, "1 March 2006" in html
+    (True, True)
+    """
+    if not isinstance(chron, Chronology):
+        raise TypeError(f"chron must be a Chronology, not {type(chron).__name__}")
+    if not isinstance(findings, Findings):
+        raise TypeError(f"findings must be a Findings, not {type(findings).__name__}")
+    from . import __version__  # here, not at the top: the package imports this module
+
+    frame = findings.to_frame()
+    heading = title or chron.meta.title or "Chronology report"
+    context = {
+        "title": heading,
+        "version": __version__,
+        "summary": _summary(chron, frame),
+        "groups": _finding_groups(chron, frame),
+        "images": _images(images),
+        "rejected": _rejected(chron),
+        "warnings": _warnings(chron),
+        "rulebook": _rulebook(findings, frame),
+        "sources": _sources(chron),
+        "severities": SEVERITIES,
+    }
+    return _template().render(**context)
+
+
+def write_report(
+    chron: Chronology,
+    findings: Findings,
+    path: str | os.PathLike[str],
+    *,
+    images: Mapping[str, bytes] | None = None,
+    title: str | None = None,
+) -> Path:
+    """Write the HTML report to ``path`` (one self-contained file) and return its path.
+
+    The parent folder is created if it does not exist. The file is written to a temporary
+    file in the same folder and then renamed over ``path``, so a reader never sees half a
+    report and nothing is written outside that folder.
+
+    Parameters
+    ----------
+    chron, findings, images, title
+        As for :func:`render_report`.
+    path
+        Where to write the report (conventionally ``report.html``).
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Examples
+    --------
+    >>> import tempfile, scr_timeline as scr
+    >>> chron = scr.load_sample("child-a-combined")
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     out = write_report(chron, scr.analyse(chron), Path(folder) / "report.html")
+    ...     out.name, out.stat().st_size > 10_000
+    ('report.html', True)
+    """
+    html = render_report(chron, findings, images=images, title=title)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(html)
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return target
