@@ -33,6 +33,7 @@ from .graph import (
     to_ocel,
 )
 from .io import parse_table, read, read_csv, read_excel
+from .report import render_report, write_report
 from .rules import (
     Finding,
     Findings,
@@ -79,9 +80,11 @@ __all__ = [
     "read",
     "read_csv",
     "read_excel",
+    "render_report",
     "sample_path",
     "to_gexf",
     "to_graphml",
     "to_node_link_json",
     "to_ocel",
+    "write_report",
 ]

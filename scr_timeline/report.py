@@ -27,7 +27,7 @@ from __future__ import annotations
 import base64
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib.resources import files
@@ -487,12 +487,15 @@ def write_report(
     html = render_report(chron, findings, images=images, title=title)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp_name = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    # os.open with 0o666 lets the umask decide the mode, like any other file the user writes
+    # (tempfile.mkstemp would leave the report readable by its owner only).
+    fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(html)
         os.replace(tmp_name, target)
     except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        tmp_name.unlink(missing_ok=True)
         raise
     return target

@@ -1,0 +1,275 @@
+"""Tests for scr_timeline.report: the self-contained HTML report."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from markupsafe import escape
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+from scr_timeline.chronology import Chronology, ChronologyMeta, SourceInfo
+from scr_timeline.report import render_report, write_report
+from scr_timeline.rules import Findings, analyse
+from scr_timeline.testing import make_events
+
+# The smallest valid PNG: 1x1 transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082"
+)
+XSS = "<script>alert(1)</script>"
+
+
+def _esc(text: str) -> str:
+    """Text as the report's template escapes it."""
+    return str(escape(text))
+
+
+@pytest.fixture(scope="module")
+def child_a() -> tuple[Chronology, Findings]:
+    chron = scr.load_sample("child-a-combined")
+    return chron, scr.analyse(chron)
+
+
+@pytest.fixture(scope="module")
+def child_a_html(child_a: tuple[Chronology, Findings]) -> str:
+    chron, findings = child_a
+    return render_report(chron, findings, images={"Agency timeline": PNG})
+
+
+def _escalation_case(details: str = "HV disagrees with the CSC decision") -> Chronology:
+    events = make_events(
+        start=["11/06/2007", "29/06/2007"],
+        agency=["health_visiting", "csc"],
+        event_type=["disagreement", "home_visit"],
+        details=[details, "Home visit by SW1"],
+        source_file="hv.csv",
+        source_row=[7, 8],
+    )
+    rejected = pd.DataFrame(
+        {
+            S.SOURCE_FILE: ["hv.csv"],
+            S.SOURCE_SHEET: [None],
+            S.SOURCE_ROW: [12],
+            S.REASON_CODE: ["empty_date"],
+            S.REASON: ["the date cell holds 'unknown', not a date"],
+            "value": ["unknown"],
+            S.DETAILS: ["Father's visit <b>date lost</b>"],
+        }
+    )
+    warnings = pd.DataFrame(
+        {
+            "code": ["ambiguous_dates"],
+            "message": ["dates such as 03/04/2007 read as day first (UK)"],
+            S.SOURCE_FILE: ["hv.csv"],
+            S.SOURCE_SHEET: [None],
+            S.SOURCE_ROW: [None],
+        }
+    )
+    meta = ChronologyMeta(
+        title="Child Z",
+        sources=(
+            SourceInfo(
+                file="hv.csv",
+                rows=3,
+                events=2,
+                rejected=1,
+                header_row=1,
+                dayfirst=True,
+                format="csv",
+            ),
+        ),
+    )
+    return Chronology(events, rejected, warnings, meta, child_dob="2006-03-01")
+
+
+def _external_refs(doc: str) -> list[str]:
+    """src/href attributes that would make the browser fetch something."""
+    fetches = re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", doc, re.I)
+    bad = [tag for tag in fetches if re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", tag)]
+    bad += re.findall(r"url\(\s*[\"']?(?:https?:)?//", doc)
+    bad += re.findall(r"@import", doc)
+    return bad
+
+
+# --- content ----------------------------------------------------------------------------------
+def test_child_a_report_is_self_contained(child_a_html: str) -> None:
+    assert child_a_html.startswith("<!DOCTYPE html>")
+    assert _external_refs(child_a_html) == []
+    assert "<script" not in child_a_html.lower()
+    # the rule references' URLs are there, as links a reader can follow, not as resources
+    assert re.search(r'<a href="https://[^"]+"', child_a_html)
+
+
+def test_child_a_summary(child_a_html: str) -> None:
+    assert "<title>Child A: combined multi-agency chronology (fictional)</title>" in child_a_html
+    assert "1 March 2006" in child_a_html  # date of birth, UK long form
+    assert 'Children&#39;s social care</td><td class="num">27</td>' in child_a_html
+    assert '>64</span><span class="lbl">findings' in child_a_html
+
+
+def test_every_finding_summary_appears(
+    child_a: tuple[Chronology, Findings], child_a_html: str
+) -> None:
+    frame = child_a[1].to_frame()
+    assert len(frame) > 0
+    for summary in frame["summary"]:
+        assert _esc(summary) in child_a_html
+    for fid in frame["finding_id"]:
+        assert f"Finding {_esc(fid)}" in child_a_html
+
+
+def test_evidence_rows_show_their_source(
+    child_a: tuple[Chronology, Findings], child_a_html: str
+) -> None:
+    chron, findings = child_a
+    first = findings.to_frame().iloc[0]
+    for eid in first["evidence"].split("; "):
+        row = chron.events.loc[eid]
+        assert f"child-a-combined.csv, row {row[S.SOURCE_ROW]}" in child_a_html
+        assert _esc(row[S.DETAILS]) in child_a_html
+    # dates in UK short form with the time when the source had one
+    assert "13/12/2006 09:30" in child_a_html
+
+
+def test_rulebook_and_provenance(child_a_html: str) -> None:
+    section = child_a_html.split('id="rulebook"', 1)[1].split('id="sources"', 1)[0]
+    assert "wt2006: Working Together to Safeguard Children 2006" in section
+    assert ">INJ-STRAT</td>" in section
+    sources = child_a_html.split('id="sources"', 1)[1]
+    assert "<td>child-a-combined.csv</td>" in sources
+    assert '<td class="num">75</td><td class="num">74</td><td class="num">1</td>' in sources
+    assert "yes (UK)" in sources
+
+
+def test_rejected_rows_and_warnings_appear() -> None:
+    chron = _escalation_case()
+    doc = render_report(chron, analyse(chron, rules=["ESC-DISAGREE"]))
+    rejected = doc.split('id="rejected"', 1)[1].split('id="warnings"', 1)[0]
+    assert "hv.csv, row 12" in rejected
+    assert "the date cell holds &#39;unknown&#39;, not a date" in rejected
+    assert "Father&#39;s visit &lt;b&gt;date lost&lt;/b&gt;" in rejected
+    warnings = doc.split('id="warnings"', 1)[1].split('id="rulebook"', 1)[0]
+    assert "ambiguous_dates" in warnings
+    assert "dates such as 03/04/2007 read as day first (UK)" in warnings
+
+
+def test_injected_markup_is_escaped() -> None:
+    chron = _escalation_case(details=XSS)
+    findings = analyse(chron, rules=["ESC-DISAGREE"])
+    assert len(findings) == 1
+    doc = render_report(chron, findings, title=XSS, images={XSS: PNG})
+    assert XSS not in doc
+    assert "<script" not in doc.lower()
+    assert doc.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # title x2, details, caption
+
+
+def test_images_are_inlined_with_alt_and_caption() -> None:
+    chron = _escalation_case()
+    doc = render_report(chron, Findings(), images={"Agency timeline": PNG, "Network": PNG})
+    assert doc.count("data:image/png;base64,") == 2
+    assert 'alt="Figure 1: Agency timeline"' in doc
+    assert "<figcaption>Figure 2: Network</figcaption>" in doc
+    assert 'href="#plots"' in doc
+
+
+def test_no_images_no_plots_section() -> None:
+    doc = render_report(_escalation_case(), Findings())
+    assert 'id="plots"' not in doc
+    assert "<img" not in doc
+
+
+@pytest.mark.parametrize(
+    ("image", "error"), [(b"GIF89a....", ValueError), ("not bytes", TypeError)]
+)
+def test_bad_images_are_refused(image: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="plot"):
+        render_report(_escalation_case(), Findings(), images={"plot": image})  # type: ignore[dict-item]
+
+
+def test_empty_findings_say_no_findings() -> None:
+    chron = Chronology(make_events(start=["12/03/2007"], agency=["police"]))
+    doc = render_report(chron, Findings(rulebook="wt2006"))
+    assert "No findings: rulebook wt2006 found nothing" in doc
+    assert "12 March 2007 to 12 March 2007" in doc
+    assert "No rows were rejected" in doc
+    assert "No warnings" in doc
+    assert "not known" in doc  # no date of birth
+
+
+def test_wrong_types_are_refused() -> None:
+    chron = _escalation_case()
+    with pytest.raises(TypeError, match="Findings"):
+        render_report(chron, chron.events)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Chronology"):
+        render_report(chron.events, Findings())  # type: ignore[arg-type]
+
+
+# --- writing ----------------------------------------------------------------------------------
+def test_write_report_writes_one_file_atomically(
+    tmp_path: Path, child_a: tuple[Chronology, Findings], child_a_html: str
+) -> None:
+    chron, findings = child_a
+    target = tmp_path / "out" / "report.html"  # the folder does not exist yet
+    written = write_report(chron, findings, target, images={"Agency timeline": PNG})
+    assert written == target
+    assert target.read_text(encoding="utf-8") == child_a_html
+    assert [p.name for p in tmp_path.rglob("*")] == ["out", "report.html"]
+
+
+def test_write_report_replaces_and_cleans_up_on_failure(tmp_path: Path) -> None:
+    chron = _escalation_case()
+    target = tmp_path / "report.html"
+    target.write_text("old report", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a PNG"):
+        write_report(chron, Findings(), target, images={"bad": b"nope"})
+    assert target.read_text(encoding="utf-8") == "old report"
+    write_report(chron, Findings(), str(target), title="New")
+    assert "<title>New</title>" in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_template_ships_with_the_package() -> None:
+    from importlib.resources import files
+
+    assert files("scr_timeline").joinpath("templates/report.html.j2").is_file()
+    # a real PNG from matplotlib is accepted too
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, _ax = plt.subplots(figsize=(2, 1))
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    plt.close(fig)
+    doc = render_report(_escalation_case(), Findings(), images={"tiny": buf.getvalue()})
+    assert "data:image/png;base64,iVBORw0KGgo" in doc
+
+
+def test_write_report_leaves_no_temp_file_when_the_rename_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import scr_timeline.report as report
+
+    def fail(src: str, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report.os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_report(_escalation_case(), Findings(), tmp_path / "report.html")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_written_report_has_an_ordinary_file_mode(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x", encoding="utf-8")
+    report = write_report(_escalation_case(), Findings(), tmp_path / "report.html")
+    assert report.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
