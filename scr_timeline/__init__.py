@@ -33,6 +33,7 @@ from .graph import (
     to_ocel,
 )
 from .io import parse_table, read, read_csv, read_excel
+from .plotting import plot_gaps, plot_network, plot_timeline
 from .report import render_report, write_report
 from .rules import (
     Finding,
@@ -77,6 +78,9 @@ __all__ = [
     "parse_date",
     "parse_dates",
     "parse_table",
+    "plot_gaps",
+    "plot_network",
+    "plot_timeline",
     "read",
     "read_csv",
     "read_excel",

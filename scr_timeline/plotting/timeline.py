@@ -1,0 +1,604 @@
+"""The agency timeline: one swim lane per agency, a marker per event, findings overlaid.
+
+matplotlib is imported inside the functions only, so ``import scr_timeline`` never loads
+pyplot.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import matplotlib.pyplot as plt
+>>> import scr_timeline as scr
+>>> from scr_timeline.plotting import plot_timeline
+>>> chron = scr.load_sample("child-a-combined")
+>>> ax = plot_timeline(chron, findings=scr.analyse(chron))
+>>> ax.get_yticklabels()[0].get_text()
+'Midwifery'
+>>> plt.close(ax.figure)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from .. import schema as S
+from ..chronology import Chronology
+from ..rules import Findings
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = [
+    "EVENT_GROUPS",
+    "GROUP_STYLES",
+    "OKABE_ITO",
+    "plot_timeline",
+]
+
+#: The Okabe-Ito colour-blind-safe palette.
+OKABE_ITO: Final[dict[str, str]] = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+#: Event-type groups drawn with one marker shape and colour each: (label, marker, colour).
+GROUP_STYLES: Final[dict[str, tuple[str, str, str]]] = {
+    "referral": ("Referral / assessment", "s", OKABE_ITO["blue"]),
+    "meeting": ("Meeting / conference", "D", OKABE_ITO["green"]),
+    "visit": ("Visit / contact", "o", OKABE_ITO["sky_blue"]),
+    "health": ("Health", "P", OKABE_ITO["purple"]),
+    "police": ("Police / legal", "^", OKABE_ITO["orange"]),
+    "supervision": ("Supervision / management", "v", OKABE_ITO["black"]),
+    "other": ("Other", ".", OKABE_ITO["grey"]),
+}
+
+#: The group of each canonical event type (types not listed are "other").
+EVENT_GROUPS: Final[dict[str, str]] = {
+    "referral": "referral",
+    "referral_decision": "referral",
+    "initial_assessment": "referral",
+    "core_assessment": "referral",
+    "single_assessment": "referral",
+    "s47_enquiry": "referral",
+    "carer_assessment": "referral",
+    "concern": "referral",
+    "escalation": "referral",
+    "disagreement": "referral",
+    "strategy_discussion": "meeting",
+    "icpc": "meeting",
+    "cp_plan_start": "meeting",
+    "core_group": "meeting",
+    "review_conference": "meeting",
+    "cp_plan_end": "meeting",
+    "cin_meeting": "meeting",
+    "legal_planning_meeting": "meeting",
+    "meeting": "meeting",
+    "home_visit": "visit",
+    "office_visit": "visit",
+    "information_sharing": "visit",
+    "placement": "visit",
+    "return_home": "visit",
+    "dna": "visit",
+    "medical_examination": "health",
+    "skeletal_survey": "health",
+    "hospital_attendance": "health",
+    "gp_appointment": "health",
+    "health_visit": "health",
+    "police_incident": "police",
+    "police_investigation": "police",
+    "arrest": "police",
+    "court": "police",
+    "supervision": "supervision",
+    "management_oversight": "supervision",
+    "allocation": "supervision",
+    "case_closure": "supervision",
+}
+
+# States shaded behind the lanes: name -> (label, colour, opening types, closing types).
+_STATES: Final[dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]]] = {
+    "case_open": (
+        "Case open to children's social care",
+        OKABE_ITO["grey"],
+        ("referral", "allocation"),
+        ("case_closure",),
+    ),
+    "cp_plan": (
+        "Child protection plan",
+        OKABE_ITO["purple"],
+        ("cp_plan_start",),
+        ("cp_plan_end",),
+    ),
+    "placement": ("Placed away from home", OKABE_ITO["sky_blue"], ("placement",), ("return_home",)),
+}
+_STATE_ALPHA: Final[dict[str, float]] = {"case_open": 0.10, "cp_plan": 0.18, "placement": 0.18}
+# An ICPC whose record says a plan was made also starts a plan (as in the rulebooks).
+_ICPC_PLAN: Final = re.compile(
+    r"child protection plan|\bCPP\b|child protection register|registered under|subject to a plan",
+    re.IGNORECASE,
+)
+_ICPC_NO_PLAN: Final = re.compile(
+    r"\bnot (?:made )?(?:subject|registered|placed)|\bno (?:child protection )?plan\b",
+    re.IGNORECASE,
+)
+_UNCERTAIN: Final[frozenset[str]] = frozenset({"week", "month", "season", "year"})
+_FINDING_STYLES: Final[dict[str, tuple[str, str]]] = {
+    "missing": ("-", "Finding: action missing (trigger to deadline)"),
+    "late": ("--", "Finding: action late (trigger to deadline)"),
+    "gap": (":", "Finding: cadence gap (last action to deadline)"),
+}
+#: Time bins across the axis used to decide whether a stretch of a lane is too dense.
+_BINS: Final = 200
+#: More events than this in one lane and bin are drawn as a count bar, not as markers.
+_MAX_PER_BIN: Final = 2
+#: Chronologies up to this size are always drawn event by event.
+_DETAIL_LIMIT: Final = 500
+_LANE_HALF: Final = 0.4
+
+FloatArray = npt.NDArray[np.float64]
+
+
+# =============================================================================================
+# Shared helpers (also used by the network and gaps plots)
+# =============================================================================================
+def events_frame(chron: object) -> pd.DataFrame:
+    """The events table of a Chronology (or an events DataFrame as it is)."""
+    if isinstance(chron, Chronology):
+        return chron.events
+    if isinstance(chron, pd.DataFrame):
+        return chron
+    raise TypeError(
+        f"chron must be a Chronology or an events DataFrame, not {type(chron).__name__}"
+    )
+
+
+def findings_frame(findings: object) -> pd.DataFrame:
+    """The findings table of a Findings object (or a findings DataFrame as it is)."""
+    if isinstance(findings, Findings):
+        return findings.to_frame()
+    if isinstance(findings, pd.DataFrame):
+        return findings
+    raise TypeError(
+        f"findings must be a Findings object or a DataFrame, not {type(findings).__name__}"
+    )
+
+
+def agency_label(code: str) -> str:
+    """Readable name of an agency code (the code itself when unknown)."""
+    return S.AGENCY_LABELS.get(code, str(code).replace("_", " ").capitalize())
+
+
+def to_num(values: Any) -> FloatArray:
+    """matplotlib date numbers (days since 1970-01-01) of datetimes; NaN for NaT."""
+    arr = np.asarray(pd.to_datetime(pd.Series(values)).to_numpy(dtype="datetime64[ns]"))
+    out = arr.view(np.int64).astype(np.float64) / 86_400e9
+    out[np.isnat(arr)] = np.nan
+    return out
+
+
+def new_axes(figsize: tuple[float, float]) -> Axes:
+    """A new pyplot figure and Axes (constrained layout), so Jupyter shows it inline."""
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=figsize, layout="constrained")
+    return ax
+
+
+def format_date_axis(ax: Axes, lo: float, hi: float) -> None:
+    """UK-style date ticks: "14 Mar 2007" for short spans, "Mar 2007" or "2007" for long."""
+    import matplotlib.dates as mdates
+
+    span = hi - lo
+    locator: mdates.DateLocator
+    if span <= 62:
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+        fmt = "%d %b %Y"
+    elif span <= 365.25 * 6:
+        months = max(1, int(np.ceil(span / 30.44 / 8)))
+        months = next(m for m in (1, 2, 3, 4, 6, 12) if m >= months) if months <= 12 else 12
+        locator = mdates.MonthLocator(bymonth=range(1, 13, months) if months < 12 else (1,))
+        fmt = "%b %Y"
+    else:
+        locator = mdates.YearLocator(base=max(1, int(np.ceil(span / 365.25 / 10))))
+        fmt = "%Y"
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(fmt))
+    ax.set_xlim(lo, hi)
+
+
+# =============================================================================================
+# The timeline
+# =============================================================================================
+def _state_periods(ev: pd.DataFrame, state: str, last: float) -> list[tuple[float, float]]:
+    """[open, close] periods of a state from its opening and closing events, in date order."""
+    _, _, opens, closes = _STATES[state]
+    types = ev[S.EVENT_TYPE].astype("object")
+    is_open = types.isin(opens).to_numpy().copy()
+    if state == "case_open":
+        agency = ev[S.AGENCY].astype("object")
+        is_open &= (agency == "csc").to_numpy() | types.eq("allocation").to_numpy()
+    if state == "cp_plan" and S.DETAILS in ev.columns:
+        text = ev[S.DETAILS].astype("string").fillna("")
+        if S.OUTCOME in ev.columns:
+            text = text + " " + ev[S.OUTCOME].astype("string").fillna("")
+        icpc = types.eq("icpc").to_numpy()
+        said = text.str.contains(_ICPC_PLAN).to_numpy(dtype=bool)
+        denied = text.str.contains(_ICPC_NO_PLAN).to_numpy(dtype=bool)
+        is_open |= icpc & said & ~denied
+    is_close = types.isin(closes).to_numpy()
+    when = to_num(ev[S.START])
+    periods: list[tuple[float, float]] = []
+    opened: float | None = None
+    for t, o, c in zip(when, is_open, is_close, strict=True):
+        if np.isnan(t):
+            continue
+        if o and opened is None:
+            opened = float(t)
+        elif c and opened is not None:
+            periods.append((opened, float(t)))
+            opened = None
+    if opened is not None:
+        periods.append((opened, max(last, opened + 1)))
+    return periods
+
+
+def _lane_order(ev: pd.DataFrame, agencies: Sequence[str] | None) -> list[str]:
+    first = ev.groupby(ev[S.AGENCY].astype("object"), sort=False)[S.START].min().sort_values()
+    present = [str(code) for code in first.index]
+    if agencies is None:
+        return present
+    return [code for code in agencies if code in present]
+
+
+def plot_timeline(
+    chron: Chronology | pd.DataFrame,
+    *,
+    findings: Findings | pd.DataFrame | None = None,
+    agencies: Sequence[str] | None = None,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Draw the multi-agency timeline: one swim lane per agency.
+
+    Each event is a marker in its agency's lane, shaped and coloured by its event-type group
+    (:data:`EVENT_GROUPS`). Injuries are ringed in vermillion; suspicious injuries get a star.
+    Events whose date is coarser than a day ("March 2007") are drawn as whiskers spanning
+    ``[start, end]``. Contacts between agencies are thin grey connectors between lanes. Case
+    open, child protection plan and placement periods are shaded. Findings are drawn under
+    the lane of the agency expected to act, from trigger to deadline: solid when the action
+    is missing, dashed when it was late, dotted for cadence gaps. Where a lane holds more
+    than a few events per time bin (about a pixel column on a wide figure), that stretch is
+    drawn as grey count bars instead of overplotted markers.
+
+    Parameters
+    ----------
+    chron
+        A :class:`~scr_timeline.Chronology` or its events table.
+    findings
+        Findings of :func:`scr_timeline.analyse` (or their frame) to overlay.
+    agencies
+        Agency codes to show, in this order (default: every agency, by first contact).
+    start, end
+        Limit the time axis (any date pandas reads; default: the whole chronology).
+    ax
+        The Axes to draw on (default: a new figure sized to the number of lanes).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on. The figure is never shown.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import scr_timeline as scr
+    >>> ax = plot_timeline(scr.load_sample("child-b-agencies"))
+    >>> len(ax.get_yticklabels()) > 1
+    True
+    >>> plt.close(ax.figure)
+    """
+    from matplotlib.collections import LineCollection, PolyCollection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    ev = events_frame(chron)
+    ev = ev[ev[S.START].notna() & ev[S.AGENCY].notna()]
+    lo_ts = pd.Timestamp(start) if start is not None else None
+    hi_ts = pd.Timestamp(end) if end is not None else None
+    if lo_ts is not None:
+        ev = ev[ev[S.END].fillna(ev[S.START]) >= lo_ts]
+    if hi_ts is not None:
+        ev = ev[ev[S.START] <= hi_ts]
+    lanes = _lane_order(ev, agencies)
+    ev = ev[ev[S.AGENCY].astype("object").isin(lanes)]
+    lane_of = {code: i for i, code in enumerate(lanes)}
+
+    if ax is None:
+        ax = new_axes((13.0, max(3.0, 0.55 * len(lanes) + 1.8)))
+    ax.set_ylim(len(lanes) - 0.5, -0.5)
+    ax.set_yticks(range(len(lanes)), [agency_label(code) for code in lanes])
+    for i in range(len(lanes)):
+        if i % 2:
+            ax.axhspan(i - 0.5, i + 0.5, color="#f2f2f2", zorder=0, lw=0)
+    if ev.empty:
+        ax.text(0.5, 0.5, "No dated events", transform=ax.transAxes, ha="center")
+        return ax
+
+    t0 = to_num(ev[S.START])
+    t1 = to_num(ev[S.END].fillna(ev[S.START]))
+    lo = float(np.nanmin(t0)) if lo_ts is None else to_num([lo_ts])[0]
+    hi = float(np.nanmax(t1)) if hi_ts is None else to_num([hi_ts])[0]
+    pad = max((hi - lo) * 0.02, 1.0)
+    lo, hi = lo - pad, hi + pad
+    precision = ev[S.PRECISION].astype("object").to_numpy()
+    uncertain = np.isin(precision, list(_UNCERTAIN))
+    x = np.where(uncertain, (t0 + t1) / 2, t0)
+    y = ev[S.AGENCY].astype("object").map(lane_of).to_numpy(dtype=float)
+    group = ev[S.EVENT_TYPE].astype("object").map(EVENT_GROUPS).fillna("other").to_numpy()
+    injury = ev[S.INJURY].fillna(False).to_numpy(dtype=bool) if S.INJURY in ev else None
+    suspicious = (
+        ev[S.SUSPICIOUS_INJURY].fillna(False).to_numpy(dtype=bool)
+        if S.SUSPICIOUS_INJURY in ev
+        else None
+    )
+    handles: list[Any] = []
+
+    # --- states ------------------------------------------------------------------------------
+    for state, (label, colour, _, _) in _STATES.items():
+        periods = _state_periods(ev, state, hi - pad)
+        for k, (a, b) in enumerate(periods):
+            span = ax.axvspan(a, b, color=colour, alpha=_STATE_ALPHA[state], lw=0, zorder=0.5)
+            span.set_gid(f"scr-state-{state}")
+            if k == 0:
+                handles.append(Patch(color=colour, alpha=_STATE_ALPHA[state] + 0.1, label=label))
+
+    # --- dense stretches -----------------------------------------------------------------------
+    edges = np.linspace(lo, hi, _BINS + 1)
+    bin_of = np.clip(np.searchsorted(edges, x, side="right") - 1, 0, _BINS - 1)
+    lane_i = y.astype(np.int64)
+    counts = np.zeros((len(lanes), _BINS), dtype=np.int64)
+    np.add.at(counts, (lane_i, bin_of), 1)
+    dense = counts > _MAX_PER_BIN
+    if len(ev) <= _DETAIL_LIMIT:
+        dense[:] = False
+    # A lane mostly drawn as bars is drawn wholly as bars (no mix of bars and markers).
+    mostly = (counts * dense).sum(axis=1) > 0.5 * counts.sum(axis=1)
+    dense[mostly] = counts[mostly] > 0
+    aggregated = dense[lane_i, bin_of]
+    if dense.any():
+        li, bi = np.nonzero(dense)
+        lane_max = np.maximum(counts.max(axis=1), 1)
+        height = 2 * _LANE_HALF * 0.9 * counts[li, bi] / lane_max[li]
+        x0, x1 = edges[bi], edges[bi + 1]
+        base = li + _LANE_HALF
+        verts = np.stack(
+            [
+                np.stack([x0, base], axis=1),
+                np.stack([x0, base - height], axis=1),
+                np.stack([x1, base - height], axis=1),
+                np.stack([x1, base], axis=1),
+            ],
+            axis=1,
+        )
+        bars = PolyCollection(
+            list(verts), facecolors="#7f7f7f", edgecolors="none", alpha=0.8, zorder=2
+        )
+        bars.set_gid("scr-density")
+        ax.add_collection(bars)
+        if injury is not None:
+            hurt = np.zeros_like(counts)
+            np.add.at(hurt, (lane_i[injury], bin_of[injury]), 1)
+            share = hurt[li, bi] / counts[li, bi]
+            inj_verts = verts.copy()
+            inj_verts[:, 1:3, 1] = base[:, None] - (height * share)[:, None]
+            inj = PolyCollection(
+                list(inj_verts[share > 0]),
+                facecolors=OKABE_ITO["vermillion"],
+                edgecolors="none",
+                zorder=2.1,
+            )
+            inj.set_gid("scr-density-injuries")
+            ax.add_collection(inj)
+        handles.append(
+            Patch(
+                color="#7f7f7f",
+                label="Events per bin (dense lanes; vermillion: injuries)",
+            )
+        )
+
+    # --- contacts between lanes ---------------------------------------------------------------
+    if S.COUNTERPARTS in ev.columns:
+        segments: list[list[tuple[float, float]]] = []
+        dup = ev[S.DUPLICATE_OF].notna().to_numpy() if S.DUPLICATE_OF in ev else np.zeros(len(ev))
+        rows = zip(x, y, ev[S.COUNTERPARTS], dup, aggregated, strict=True)
+        for xi, yi, parts, is_dup, in_bar in rows:
+            if is_dup or in_bar or not isinstance(parts, tuple):
+                continue
+            for part in parts:
+                other = lane_of.get(part)
+                if other is not None and other != yi:
+                    segments.append([(float(xi), float(yi)), (float(xi), float(other))])
+        if segments:
+            lines = LineCollection(segments, colors="#666666", linewidths=0.6, alpha=0.45, zorder=1)
+            lines.set_gid("scr-contacts")
+            ax.add_collection(lines)
+            handles.append(
+                Line2D([], [], color="#666666", lw=0.8, label="Contact between agencies")
+            )
+
+    # --- uncertain dates as whiskers -------------------------------------------------------------
+    vague = uncertain & ~aggregated
+    if vague.any():
+        segs = [[(a, b), (c, b)] for a, c, b in zip(t0[vague], t1[vague], y[vague], strict=True)]
+        colours = [GROUP_STYLES[g][2] for g in group[vague]]
+        whiskers = LineCollection(segs, colors=colours, linewidths=1.4, zorder=2.5)
+        whiskers.set_gid("scr-whiskers")
+        ax.add_collection(whiskers)
+        caps = ax.scatter(
+            np.concatenate([t0[vague], t1[vague]]),
+            np.concatenate([y[vague], y[vague]]),
+            marker="|",
+            s=40,
+            c=colours + colours,
+            linewidths=1.2,
+            zorder=2.5,
+        )
+        caps.set_gid("scr-whisker-caps")
+        handles.append(
+            Line2D([], [], color="#333333", marker="|", lw=1.4, label="Date uncertain (range)")
+        )
+
+    # --- injuries (drawn even inside dense stretches) --------------------------------------------
+    if injury is not None:
+        injury = injury & ~aggregated
+    if suspicious is not None:
+        suspicious = suspicious & ~aggregated
+    if injury is not None and injury.any():
+        ring = ax.scatter(
+            x[injury],
+            y[injury],
+            s=170,
+            facecolors="none",
+            edgecolors=OKABE_ITO["vermillion"],
+            linewidths=2.0,
+            zorder=4,
+        )
+        ring.set_gid("scr-injuries")
+        handles.append(
+            Line2D(
+                [],
+                [],
+                ls="",
+                marker="o",
+                ms=11,
+                mfc="none",
+                mec=OKABE_ITO["vermillion"],
+                mew=2.0,
+                label="Injury",
+            )
+        )
+    if suspicious is not None and suspicious.any():
+        star = ax.scatter(
+            x[suspicious],
+            y[suspicious] - 0.32,
+            s=70,
+            marker="*",
+            color=OKABE_ITO["vermillion"],
+            edgecolors="black",
+            linewidths=0.4,
+            zorder=4.5,
+        )
+        star.set_gid("scr-suspicious")
+        handles.append(
+            Line2D(
+                [],
+                [],
+                ls="",
+                marker="*",
+                ms=9,
+                color=OKABE_ITO["vermillion"],
+                mec="black",
+                mew=0.4,
+                label="Suspicious injury",
+            )
+        )
+
+    # --- events by group ---------------------------------------------------------------------
+    for key, (label, marker, colour) in GROUP_STYLES.items():
+        mask = (group == key) & ~aggregated
+        if not mask.any():
+            continue
+        pts = ax.scatter(
+            x[mask],
+            y[mask],
+            marker=marker,
+            s=46 if marker != "." else 90,
+            color=colour,
+            edgecolors="black" if key != "supervision" else "white",
+            linewidths=0.5,
+            zorder=3,
+            label=label,
+        )
+        pts.set_gid(f"scr-events-{key}")
+        handles.append(pts)
+
+    # --- findings ------------------------------------------------------------------------------
+    if findings is not None:
+        handles.extend(_draw_findings(ax, findings_frame(findings), lane_of))
+
+    format_date_axis(ax, lo, hi)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", color="#dddddd", lw=0.6, zorder=0)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize="small",
+        frameon=False,
+        borderaxespad=0.0,
+    )
+    return ax
+
+
+def _draw_findings(ax: Axes, frame: pd.DataFrame, lane_of: dict[str, int]) -> Iterable[Any]:
+    """Trigger-to-deadline bars under the lane of the agency expected to act."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+
+    handles: list[Any] = []
+    if frame.empty:
+        return handles
+    agency = frame["agency"].astype("object")
+    lane = agency.map(lane_of)
+    trig = to_num(frame["trigger_start"])
+    due = to_num(frame["due"])
+    observed = to_num(frame["observed_start"])
+    status = frame["status"].astype("object").to_numpy()
+    ok = lane.notna().to_numpy() & ~np.isnan(trig) & ~np.isnan(due)
+    y = lane.to_numpy(dtype=float, na_value=np.nan) + 0.3
+    colour = OKABE_ITO["vermillion"]
+    for key, (style, label) in _FINDING_STYLES.items():
+        mask = ok & (status == key)
+        if not mask.any():
+            continue
+        segs = [
+            [(a, b), (max(c, a + 0.5), b)]
+            for a, c, b in zip(trig[mask], due[mask], y[mask], strict=True)
+        ]
+        bars = LineCollection(
+            segs, colors=colour, linewidths=3.0, linestyles=style, alpha=0.85, zorder=3.5
+        )
+        bars.set_gid(f"scr-findings-{key}")
+        ax.add_collection(bars)
+        handles.append(Line2D([], [], color=colour, lw=3.0, ls=style, label=label))
+    late = ok & (status == "late") & ~np.isnan(observed)
+    if late.any():
+        tails = LineCollection(
+            [[(a, b), (c, b)] for a, c, b in zip(due[late], observed[late], y[late], strict=True)],
+            colors=colour,
+            linewidths=0.8,
+            alpha=0.6,
+            zorder=3.4,
+        )
+        tails.set_gid("scr-findings-late-tail")
+        ax.add_collection(tails)
+        handles.append(Line2D([], [], color=colour, lw=0.8, label="Deadline to late action"))
+    return handles

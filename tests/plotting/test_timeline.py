@@ -1,0 +1,146 @@
+"""Tests of the agency timeline: what is drawn (lanes, markers, whiskers, spans, findings)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from scr_timeline import schema as S
+from scr_timeline.chronology import Chronology
+from scr_timeline.plotting import plot_timeline
+from scr_timeline.testing import make_events
+
+
+@pytest.fixture(autouse=True)
+def _close() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+def _chron() -> Chronology:
+    return Chronology(
+        make_events(
+            start=["20/02/2007", "March 2007", "10/04/2007", "12/04/2007", "01/06/2007"],
+            agency=["gp", "health_visiting", "csc", "csc", "csc"],
+            event_type=["gp_appointment", "home_visit", "referral", "cp_plan_start", "cp_plan_end"],
+            counterparts=[("health_visiting",), (), ("gp", "mother"), (), ()],
+            injury=[True, False, False, False, False],
+        )
+    )
+
+
+def _gid(ax: plt.Axes, gid: str) -> list[object]:
+    return [a for a in [*ax.collections, *ax.patches] if a.get_gid() == gid]
+
+
+def test_lanes_ordered_by_first_contact_with_readable_labels() -> None:
+    ax = plot_timeline(_chron())
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["GP", "Health visiting", "Children's social care"]
+
+
+def test_agencies_option_selects_and_orders_lanes() -> None:
+    ax = plot_timeline(_chron(), agencies=["csc", "gp"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Children's social care", "GP"]
+
+
+def test_one_marker_per_event_grouped_with_legend() -> None:
+    ax = plot_timeline(_chron())
+    total = sum(
+        len(c.get_offsets()) for c in ax.collections if str(c.get_gid()).startswith("scr-events-")
+    )
+    assert total == 5
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    for entry in (
+        "Health",
+        "Referral / assessment",
+        "Meeting / conference",
+        "Injury",
+        "Child protection plan",
+        "Date uncertain (range)",
+        "Contact between agencies",
+    ):
+        assert entry in legend
+
+
+def test_uncertain_date_drawn_as_whisker_over_its_month() -> None:
+    ax = plot_timeline(_chron())
+    (whiskers,) = _gid(ax, "scr-whiskers")
+    (seg,) = whiskers.get_segments()  # type: ignore[attr-defined]
+    assert seg[1][0] - seg[0][0] == pytest.approx(31, abs=0.01)
+
+
+def test_injury_ringed_and_contacts_connect_lanes() -> None:
+    ax = plot_timeline(_chron())
+    (ring,) = _gid(ax, "scr-injuries")
+    assert len(ring.get_offsets()) == 1  # type: ignore[attr-defined]
+    (contacts,) = _gid(ax, "scr-contacts")
+    assert len(contacts.get_segments()) == 2  # type: ignore[attr-defined]  # gp->hv, csc->gp
+
+
+def test_plan_period_shaded_from_start_to_end() -> None:
+    ax = plot_timeline(_chron())
+    (span,) = _gid(ax, "scr-state-cp_plan")
+    x0, x1 = span.get_x(), span.get_x() + span.get_width()  # type: ignore[attr-defined]
+    assert (x1 - x0) == pytest.approx(
+        (pd.Timestamp("2007-06-01") - pd.Timestamp("2007-04-12")).days
+    )
+
+
+def test_findings_drawn_missing_and_late_distinguished() -> None:
+    findings = pd.DataFrame(
+        {
+            "rule_id": ["X", "Y"],
+            "status": ["missing", "late"],
+            "agency": ["csc", "gp"],
+            "trigger_start": pd.to_datetime(["2007-04-10", "2007-03-02"]),
+            "due": pd.to_datetime(["2007-04-11", "2007-03-03"]),
+            "observed_start": pd.to_datetime([pd.NaT, "2007-03-20"]),
+        }
+    )
+    ax = plot_timeline(_chron(), findings=findings)
+    assert len(_gid(ax, "scr-findings-missing")) == 1
+    assert len(_gid(ax, "scr-findings-late")) == 1
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("missing" in t for t in legend) and any("late" in t for t in legend)
+
+
+def test_uk_date_axis_and_given_ax_returned() -> None:
+    _fig, given = plt.subplots()
+    ax = plot_timeline(_chron(), ax=given)
+    assert ax is given
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels and all(len(t.split()) == 2 and t.split()[0].isalpha() for t in labels)
+
+
+def test_dense_chronology_aggregated_into_count_bars() -> None:
+    n = 2000
+    starts = pd.date_range("2007-01-01", periods=n, freq="2h").strftime("%d/%m/%Y %H:%M")
+    chron = Chronology(make_events(start=list(starts), agency="csc", event_type="home_visit"))
+    ax = plot_timeline(chron)
+    assert _gid(ax, "scr-density")
+    drawn = sum(
+        len(c.get_offsets()) for c in ax.collections if str(c.get_gid()).startswith("scr-events-")
+    )
+    assert drawn < n
+
+
+def test_sample_with_findings_and_no_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    import scr_timeline as scr
+
+    monkeypatch.setattr(plt, "show", lambda *a, **k: pytest.fail("plt.show called"))
+    chron = scr.load_sample("child-a-combined")
+    ax = plot_timeline(chron, findings=scr.analyse(chron))
+    assert len(ax.get_yticklabels()) == chron.events[S.AGENCY].nunique()
+
+
+def test_package_import_does_not_load_pyplot() -> None:
+    code = "import sys, scr_timeline.plotting; print('matplotlib.pyplot' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
