@@ -24,8 +24,8 @@ demo: $(STAMP_ALL)
 	$(BIN)/scr-timeline demo
 
 lint: $(STAMP_DEV)
-	$(BIN)/ruff check scr_timeline tests benchmarks
-	$(BIN)/ruff format --check scr_timeline tests benchmarks
+	$(BIN)/ruff check scr_timeline tests benchmarks notebooks/make_notebooks.py data
+	$(BIN)/ruff format --check scr_timeline tests benchmarks notebooks/make_notebooks.py data
 
 typecheck: $(STAMP_DEV)
 	$(BIN)/mypy

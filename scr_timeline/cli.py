@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from . import __version__
+from .chronology import write_csv_atomic
 from .exceptions import ScrTimelineError
 
 if TYPE_CHECKING:
     from .chronology import Chronology
+    from .rules import Findings
 
 __all__ = ["main"]
 
@@ -87,11 +89,8 @@ def _print_contents(chron: Chronology) -> None:
         print(f"  contacts recorded by both agencies (linked by duplicate_of): {duplicates}")
 
 
-def _print_findings(chron: Chronology, *, examples: int = 3) -> None:
-    """Findings of the default rulebook: counts by category and a few summaries."""
-    from .rules import analyse
-
-    findings = analyse(chron)
+def _print_findings(findings: Findings, *, examples: int = 3) -> None:
+    """Findings: counts by category and a few summaries, most severe first."""
     frame = findings.to_frame()
     if frame.empty:
         print("  findings (wt2006): none: every procedure checked was followed in time")
@@ -109,17 +108,75 @@ def _print_findings(chron: Chronology, *, examples: int = 3) -> None:
         print(f"    - {summary}")
 
 
+def _figure_png(draw: Callable[[Any], Any], *, size: tuple[float, float]) -> bytes:
+    """Draw on a fresh matplotlib Figure (no pyplot, no window) and return it as PNG."""
+    import io
+
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=size, layout="constrained")
+    draw(figure.subplots())
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110)
+    return buffer.getvalue()
+
+
+def write_analysis(chron: Chronology, findings: Findings, out: Path) -> Path:
+    """Write what ``analyse --out`` writes into ``out``; returns the report's path.
+
+    events.csv, rejected.csv, warnings.csv, findings.csv, contacts.csv, graph.graphml,
+    timeline.png, network.png and report.html (self-contained, with the plots inlined).
+    """
+    from . import schema as S
+    from .graph import contact_matrix, to_graphml
+    from .plotting import plot_network, plot_timeline
+    from .report import write_report
+
+    out.mkdir(parents=True, exist_ok=True)
+    chron.to_csv(out)
+    findings.to_csv(out)
+    matrix = contact_matrix(chron)
+    counts = matrix.to_numpy()
+    rows, cols = counts.nonzero()
+    contacts = pd.DataFrame(
+        {
+            S.AGENCY: matrix.index.to_numpy()[rows],
+            "counterpart": matrix.columns.to_numpy()[cols],
+            "contacts": counts[rows, cols],
+        }
+    )
+    write_csv_atomic(contacts, out / "contacts.csv")
+    to_graphml(chron, out / "graph.graphml")
+    images = {
+        "Agency timeline with findings": _figure_png(
+            lambda ax: plot_timeline(chron, findings=findings, ax=ax), size=(13, 7)
+        ),
+        "Contacts between agencies": _figure_png(
+            lambda ax: plot_network(chron, ax=ax), size=(8, 7)
+        ),
+    }
+    for name, png in zip(("timeline.png", "network.png"), images.values(), strict=True):
+        tmp = out / f".{name}.tmp"
+        tmp.write_bytes(png)
+        tmp.replace(out / name)
+    return write_report(chron, findings, out / "report.html", images=images)
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .datasets import list_samples, load_sample
+    from .rules import analyse
 
     samples = list_samples()
+    out = Path(args.out)
     print(f"scr_timeline {__version__}: demo on {len(samples)} fictional sample chronologies\n")
+    reports = []
     for _, sample in samples.iterrows():
         chron = load_sample(sample["name"])
+        findings = analyse(chron)
         print(f"== {sample['file']}: {sample['description']}")
         print(chron.summary())
         _print_contents(chron)
-        _print_findings(chron)
+        _print_findings(findings)
         if len(chron.rejected):
             print("  rejected rows:")
             for _, row in chron.rejected.iterrows():
@@ -129,12 +186,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                     else ""
                 )
                 print(f"    {row['source_file']}{sheet} row {row['source_row']}: {row['reason']}")
+        reports.append(write_analysis(chron, findings, out / str(sample["name"])))
         print()
-    if args.out:
-        out = Path(args.out)
-        for _, sample in samples.iterrows():
-            load_sample(sample["name"]).to_csv(out / sample["name"])
-        print(f"canonical tables written to {out.resolve()}")
+    print(f"tables, plots and a report for each sample written under {out.resolve()}:")
+    for report in reports:
+        print(f"  {report.resolve()}")
     return 0
 
 
@@ -230,7 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="read the bundled fictional samples and summarise them")
-    demo.add_argument("--out", metavar="DIR", help="also write their canonical tables here")
+    demo.add_argument(
+        "--out",
+        metavar="DIR",
+        default="scr-demo-output",
+        help="folder for the tables, plots and reports (default: ./scr-demo-output)",
+    )
     demo.set_defaults(func=_cmd_demo)
 
     validate = sub.add_parser(

@@ -1,14 +1,34 @@
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import subprocess
 import sys
+
+import pytest
 
 from scr_timeline.cli import main
 
 
-def test_demo_prints_a_summary_of_every_sample(capsys):
-    assert main(["demo"]) == 0
-    out = capsys.readouterr().out
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    """``scr-timeline demo`` run once, from an empty folder, with its default output folder."""
+    folder = tmp_path_factory.mktemp("demo")
+    buffer = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        with contextlib.redirect_stdout(buffer):
+            code = main(["demo"])
+    finally:
+        os.chdir(cwd)
+    return code, buffer.getvalue(), folder
+
+
+def test_demo_prints_a_summary_of_every_sample(demo_run):
+    code, out, _folder = demo_run
+    assert code == 0
     for name in ("child-a-combined.csv", "child-b-agencies.xlsx", "child-c-messy-dates.csv"):
         assert name in out
     assert "events from" in out
@@ -16,10 +36,39 @@ def test_demo_prints_a_summary_of_every_sample(capsys):
     assert "June has 30 days" in out
 
 
-def test_demo_out_writes_tables(tmp_path, capsys):
-    assert main(["demo", "--out", str(tmp_path)]) == 0
-    assert (tmp_path / "child-a-combined" / "events.csv").exists()
-    assert (tmp_path / "child-b-agencies" / "rejected.csv").exists()
+def test_demo_writes_tables_plots_and_a_report_per_sample_and_prints_the_paths(demo_run):
+    _code, out, folder = demo_run
+    written = folder / "scr-demo-output"
+    assert sorted(p.name for p in written.iterdir()) == [
+        "child-a-combined",
+        "child-b-agencies",
+        "child-c-messy-dates",
+        "child-d-well-handled",
+    ]
+    sample = written / "child-a-combined"
+    for name in (
+        "events.csv",
+        "rejected.csv",
+        "warnings.csv",
+        "findings.csv",
+        "contacts.csv",
+        "graph.graphml",
+        "timeline.png",
+        "network.png",
+        "report.html",
+    ):
+        assert (sample / name).exists(), name
+    assert (sample / "timeline.png").read_bytes().startswith(b"\x89PNG")
+    report = (sample / "report.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in report
+    assert str((sample / "report.html").resolve()) in out
+    assert not list(folder.glob("*.csv"))  # nothing written outside the output folder
+
+
+def test_demo_out_names_the_folder(tmp_path):
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["demo", "--out", str(tmp_path / "elsewhere")]) == 0
+    assert (tmp_path / "elsewhere" / "child-b-agencies" / "report.html").exists()
 
 
 def test_validate_lists_rejected_rows_and_warnings(capsys):
@@ -63,8 +112,7 @@ def test_rules_with_a_missing_rulebook_is_bad_input(tmp_path, capsys):
     assert capsys.readouterr().err.startswith("error:")
 
 
-def test_demo_shows_findings_and_the_well_handled_case(capsys):
-    assert main(["demo"]) == 0
-    out = capsys.readouterr().out
+def test_demo_shows_findings_and_the_well_handled_case(demo_run):
+    _code, out, _folder = demo_run
     assert "findings (wt2006): none" in out
     assert "working days late" in out
