@@ -264,7 +264,11 @@ def _cadence_fields(
     rule: Rule, hits: Hits, i: int, view: EventView, fields: dict[str, str]
 ) -> None:
     extra = hits.extra[i]
-    assert rule.state is not None and rule.window is not None
+    if rule.state is None or rule.window is None:
+        raise RulebookError(
+            f"rule {rule.id} has no {'state' if rule.state is None else 'window'}",
+            column=rule.id,
+        )
     opened = uk_date(pd.Timestamp(view.start[extra["state_open"]]))
     fields["state"] = f"{rule.state.label} (from {opened})"
     gap = int(hits.delay[i])

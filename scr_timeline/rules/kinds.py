@@ -22,6 +22,7 @@ import numpy.typing as npt
 
 from .. import schema as S
 from ..calendar import DAY_NS, end_of_day, to_days, working_days_between
+from ..exceptions import RulebookError
 from .predicates import BoolArray, Cache, EventView, Predicate
 from .rulebook import Rule
 
@@ -91,6 +92,16 @@ class Hits:
         return len(self.trigger)
 
 
+def _missing(rule: Rule, key: str) -> RulebookError:
+    """The error for a rule that reached the engine without a key its kind needs (the
+    rulebook loader checks this, so it only happens to rules built by hand)."""
+    return RulebookError(
+        f"rule {rule.id} has no {key}",
+        column=f"{rule.id}.{key}",
+        expected=f"a {key} for a {rule.kind} rule",
+    )
+
+
 def _days(ns: IntArray) -> npt.NDArray[np.datetime64]:
     return to_days(ns.astype("datetime64[ns]"))
 
@@ -145,7 +156,8 @@ def response(rule: Rule, ctx: Context) -> Hits:
     ``match = "trigger_agency"``, the same agency) join that finding as evidence.
     """
     view = ctx.view
-    assert rule.window is not None  # guaranteed by the rulebook loader
+    if rule.window is None:
+        raise _missing(rule, "window")
     trig = ctx.triggers(rule.trigger)
     if len(trig) == 0:
         return Hits.empty()
@@ -249,7 +261,8 @@ def state_intervals(rule: Rule, ctx: Context) -> tuple[IntArray, IntArray, IntAr
     and reopens at a later opening event. An event that both opens and closes opens first.
     """
     state = rule.state
-    assert state is not None  # guaranteed by the rulebook loader
+    if state is None:
+        raise _missing(rule, "state")
     if state.name in ctx._state_cache:
         return ctx._state_cache[state.name]
     view = ctx.view
@@ -278,7 +291,8 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
     """While a state holds, expected events at most ``window`` apart (the first within
     ``first_window`` when given), the state's start and end counting as boundaries."""
     view = ctx.view
-    assert rule.window is not None
+    if rule.window is None:
+        raise _missing(rule, "window")
     open_pos, close_pos, end_ns = state_intervals(rule, ctx)
     if len(open_pos) == 0:
         return Hits.empty()
@@ -357,7 +371,8 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
     The next cluster starts after the last trigger of this one.
     """
     view = ctx.view
-    assert rule.window is not None and rule.within is not None
+    if rule.window is None or rule.within is None:
+        raise _missing(rule, "window" if rule.window is None else "within")
     trig = ctx.triggers(rule.trigger)
     k = rule.count
     if len(trig) < k:
