@@ -58,6 +58,7 @@ __all__ = [
     "Pool",
     "Resolver",
     "build_pool",
+    "check_regexes",
     "cue_pattern",
     "file_stamp",
     "masks_to_tuples",
@@ -276,6 +277,30 @@ def file_stamp(path: str | os.PathLike[str] | None) -> tuple[str, int] | None:
         raise ChronologyReadError(
             f"cannot read the vocabulary file: {err.strerror}", file=os.fspath(path)
         ) from err
+
+
+def check_regexes(table: pd.DataFrame, what: str) -> None:
+    """Compile every ``match == "regex"`` phrase of a vocabulary table (with its ``_source``
+    column) so a bad pattern is reported with its file, not when text is first matched.
+
+    Raises
+    ------
+    ChronologyReadError
+        A pattern does not compile.
+    """
+    for phrase, source in zip(
+        table.loc[table["match"] == "regex", "phrase"],
+        table.loc[table["match"] == "regex", "_source"],
+        strict=True,
+    ):
+        try:
+            re.compile(phrase)
+        except re.error as err:
+            raise ChronologyReadError(
+                f"a regular expression in the {what} does not compile ({err})",
+                file=str(source),
+                found=phrase,
+            ) from err
 
 
 def _read_csv(source: str | os.PathLike[str] | None, package_file: str) -> pd.DataFrame:

@@ -191,19 +191,7 @@ def load_counterpart_cues(path: str | os.PathLike[str] | None = None) -> pd.Data
                 found=sorted(set(bad[column])),
                 expected=f"one of {', '.join(allowed)}",
             )
-    for phrase, source in zip(
-        table.loc[table["match"] == "regex", "phrase"],
-        table.loc[table["match"] == "regex", "_source"],
-        strict=True,
-    ):
-        try:
-            re.compile(phrase)
-        except re.error as err:
-            raise ChronologyReadError(
-                f"a regular expression in the counterpart cues does not compile ({err})",
-                file=str(source),
-                found=phrase,
-            ) from err
+    T.check_regexes(table, "counterpart cues")
     return table.drop(columns="_source")
 
 

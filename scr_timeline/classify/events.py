@@ -180,24 +180,8 @@ def load_event_types(path: str | os.PathLike[str] | None = None) -> pd.DataFrame
     T.check_codes(table, "agencies", agencies, "agencies")
     T.check_codes(table, "implies", schema.AGENCIES, "agencies")
     T.check_codes(table, "default_recipient", schema.AGENCIES, "agencies")
-    _check_regexes(table)
+    T.check_regexes(table, "event-type vocabulary")
     return table.drop(columns="_source")
-
-
-def _check_regexes(table: pd.DataFrame) -> None:
-    for phrase, source in zip(
-        table.loc[table["match"] == "regex", "phrase"],
-        table.loc[table["match"] == "regex", "_source"],
-        strict=True,
-    ):
-        try:
-            re.compile(phrase)
-        except re.error as err:
-            raise ChronologyReadError(
-                f"a regular expression in the vocabulary does not compile ({err})",
-                file=str(source),
-                found=phrase,
-            ) from err
 
 
 def _bits(cells: pd.Series, labels: tuple[str, ...]) -> np.ndarray:

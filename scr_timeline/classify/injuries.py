@@ -181,19 +181,7 @@ def load_injury_vocabulary(path: str | os.PathLike[str] | None = None) -> pd.Dat
             found=no_kind["phrase"].iloc[0],
             expected=f"one or more of {', '.join(schema.INJURY_KINDS_VOCAB)}",
         )
-    for phrase, source in zip(
-        table.loc[table["match"] == "regex", "phrase"],
-        table.loc[table["match"] == "regex", "_source"],
-        strict=True,
-    ):
-        try:
-            re.compile(phrase)
-        except re.error as err:
-            raise ChronologyReadError(
-                f"a regular expression in the injury vocabulary does not compile ({err})",
-                file=str(source),
-                found=phrase,
-            ) from err
+    T.check_regexes(table, "injury vocabulary")
     return table.drop(columns="_source")
 
 
