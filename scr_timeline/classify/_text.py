@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -55,11 +55,14 @@ __all__ = [
     "LEFT",
     "WORD",
     "Entries",
+    "Found",
     "Pool",
     "Resolver",
     "build_pool",
     "check_regexes",
+    "contains",
     "cue_pattern",
+    "extract_all",
     "file_stamp",
     "masks_to_tuples",
     "phrase_regex",
@@ -500,13 +503,13 @@ class Resolver:
         self._cache: dict[tuple[str, int], np.ndarray] = {}
         self._origin: dict[str, int] = {}
 
-    def regex_rows(self, found: pd.DataFrame) -> np.ndarray:
+    def regex_rows(self, found: Found) -> np.ndarray:
         """The regex row whose group matched, per match (-1: a word phrase matched)."""
         out = np.full(len(found), -1, dtype=np.int64)
         for column in found.columns:
             name = str(column)
             if name.startswith(self.group) and name[len(self.group) :].isdigit():
-                out[found[column].notna().to_numpy()] = int(name[len(self.group) :])
+                out[found.has(column)] = int(name[len(self.group) :])
         return out
 
     def matched_rows(self, hits: Sequence[str], regex_rows: np.ndarray) -> np.ndarray:
@@ -538,6 +541,129 @@ class Resolver:
         if not keys:
             return np.zeros((0, n_slots), dtype=np.int32)
         return np.stack([self._cache[k] for k in keys])
+
+
+# --- matching distinct texts, remembered across calls ----------------------------------------
+#: Distinct texts remembered per compiled pattern; past this many the memory starts again.
+MATCH_CACHE_LIMIT: Final = 200_000
+_Matches = tuple[tuple[str | None, ...], ...]
+_FOUND: dict[re.Pattern[str], dict[str, _Matches]] = {}
+_CONTAINS: dict[re.Pattern[str], dict[str, bool]] = {}
+_V = TypeVar("_V")
+
+
+def _memory(store: dict[re.Pattern[str], dict[str, _V]], pattern: re.Pattern[str]) -> dict[str, _V]:
+    memo = store.get(pattern)
+    if memo is None or len(memo) > MATCH_CACHE_LIMIT:
+        memo = store[pattern] = {}
+    return memo
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Every match of a pattern in a list of texts, as ``Series.str.extractall`` finds
+    them (a group that matched nothing or the empty string is None), without the frame.
+
+    Attributes
+    ----------
+    piece, match_no
+        Per match: which text (its position) and which match within that text.
+    columns
+        The group names, unnamed groups by number (as pandas names the columns).
+    groups
+        Per match, the groups in order (an object array, matches x groups).
+    """
+
+    piece: np.ndarray
+    match_no: np.ndarray
+    columns: tuple[str | int, ...]
+    groups: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.piece)
+
+    def column(self, name: str | int) -> np.ndarray:
+        """One group per match (object array, None where it did not take part)."""
+        return self.groups[:, self.columns.index(name)]
+
+    def has(self, *names: str | int) -> np.ndarray:
+        """Per match: did any of the groups ``names`` take part."""
+        out = np.zeros(len(self.piece), dtype=bool)
+        for name in names:
+            out |= self.column(name) != None  # noqa: E711 - elementwise on an object array
+        return out
+
+    def text(self, name: str | int) -> list[str]:
+        """One group per match as text ("" where it did not take part)."""
+        return [g or "" for g in self.column(name).tolist()]
+
+
+def extract_all(texts: Sequence[str] | pd.Series, pattern: re.Pattern[str]) -> Found:
+    """Every match of ``pattern`` in each text (what ``Series.str.extractall`` gives).
+
+    Each distinct text is searched once per process: the matches are remembered with the
+    compiled pattern, so the sentences chronologies share ("Home visit.", "NFA.") cost a
+    dictionary look-up in every later chronology.
+
+    >>> found = extract_all(["a1 b2", "c"], re.compile(r"(?P<l>[a-z])(\\d)?"))
+    >>> found.piece.tolist(), found.match_no.tolist(), found.columns
+    ([0, 0, 1], [0, 1, 0], ('l', 1))
+    >>> found.groups.tolist()
+    [['a', '1'], ['b', '2'], ['c', None]]
+    """
+    if isinstance(texts, pd.Series):
+        texts = texts.tolist()
+    n_groups = pattern.groups
+    if not n_groups:
+        raise ValueError("pattern contains no capture groups")
+    names = {index: name for name, index in pattern.groupindex.items()}
+    columns = tuple(names.get(1 + i, i) for i in range(n_groups))
+    memo = _memory(_FOUND, pattern)
+    findall = pattern.findall
+    per_text: list[_Matches] = []
+    for text in texts:
+        matches = memo.get(text)
+        if matches is None:
+            if not isinstance(text, str):
+                per_text.append(())
+                continue
+            matches = tuple(
+                (m or None,) if n_groups == 1 else tuple(g or None for g in m)
+                for m in findall(text)
+            )
+            memo[text] = matches
+        per_text.append(matches)
+    counts = np.fromiter((len(m) for m in per_text), dtype=np.int64, count=len(per_text))
+    total = int(counts.sum())
+    groups = np.empty((total, n_groups), dtype=object)
+    if total:
+        flat: list[tuple[str | None, ...]] = [m for matches in per_text for m in matches]
+        for i in range(n_groups):
+            groups[:, i] = [match[i] for match in flat]
+    piece = np.repeat(np.arange(len(per_text), dtype=np.int64), counts)
+    starts = np.cumsum(counts) - counts
+    match_no = np.arange(total, dtype=np.int64) - np.repeat(starts, counts)
+    return Found(piece, match_no, columns, groups)
+
+
+def contains(texts: Sequence[str] | pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
+    """Per text: does ``pattern`` occur in it (``Series.str.contains``; each distinct text
+    searched once per process, as in :func:`extract_all`).
+
+    >>> contains(["no marks", "marks"], re.compile(r"^no")).tolist()
+    [True, False]
+    """
+    if isinstance(texts, pd.Series):
+        texts = texts.tolist()
+    memo = _memory(_CONTAINS, pattern)
+    search = pattern.search
+    out = np.zeros(len(texts), dtype=bool)
+    for i, text in enumerate(texts):
+        hit = memo.get(text)
+        if hit is None:
+            hit = memo[text] = isinstance(text, str) and search(text) is not None
+        out[i] = hit
+    return out
 
 
 # --- the piece pool -------------------------------------------------------------------------

@@ -353,23 +353,21 @@ def find_counterparts(pool: T.Pool, m: _Matcher) -> CounterpartFindings:
     named = np.zeros(n_pieces, dtype=np.uint32)
     addressed = np.zeros(n_pieces, dtype=np.uint32)
     if n_pieces:
-        found = pool.pieces.str.extractall(m.pattern)
+        found = T.extract_all(pool.pieces, m.pattern)
         if len(found):
-            rows = m.resolver.rows(
-                found["first"].astype(str).tolist(), m.resolver.regex_rows(found)
-            )[:, 0]
+            rows = m.resolver.rows(found.text("first"), m.resolver.regex_rows(found))[:, 0]
             bits = np.where(rows >= 0, m.bits[np.maximum(rows, 0)], 0).astype(np.uint32)
-            more = found["more"].fillna("").astype(str)
-            in_list = (more != "").to_numpy()
+            more = np.asarray(found.text("more"), dtype=object)
+            in_list = more != ""
             if in_list.any():
                 codes, uniques = pd.factorize(more[in_list])
                 extra = np.array([m.more_bits(u) for u in uniques], dtype=np.uint32)
                 bits[in_list] |= extra[codes]
-            not_involved = found[list(_CUE_GROUPS)].notna().any(axis=1).to_numpy()
+            not_involved = found.has(*_CUE_GROUPS)
             bits[not_involved] &= ~_AGENCY_BITS  # family members stay: "Mother not present"
-            piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
+            piece = found.piece
             np.bitwise_or.at(named, piece, bits)
-            after_to = found["to"].notna().to_numpy()
+            after_to = found.has("to")
             np.bitwise_or.at(addressed, piece[after_to], bits[after_to] & _AGENCY_BITS)
     narrative = T.piece_or(pool, named & ~_CHILD_BIT, _TEXT_FIELD)
     listed = pool.upto(_TEXT_FIELD + 1)

@@ -319,17 +319,18 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
     present = np.zeros((n_pieces, _N_SLOTS), dtype=bool)
     present[pool.piece[span], slots[pool.row[span]]] = True
     tables = (best, mention, linked, decision)
-    found = pool.pieces.str.extractall(m.pattern(_N_SLOTS))
+    texts = pool.pieces.tolist()
+    found = T.extract_all(texts, m.pattern(_N_SLOTS))
     if not len(found):
         return _rows(pool, slots, *tables)
-    hits = found["hit"].astype(str).tolist()
+    hits = found.text("hit")
     regex_rows = m.resolver.regex_rows(found)
     entry = m.resolver.rows(hits, regex_rows)
     origin = m.resolver.matched_rows(hits, regex_rows)
     # a match whose phrase serves other agencies only may hide one of this agency's
     hidden = (origin[:, None] >= 0) & ~m.resolver.usable[np.maximum(origin, 0)]
-    piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
-    match_no = found.index.get_level_values(1).to_numpy().astype(np.int64)
+    piece = found.piece
+    match_no = found.match_no
     demoted = _cues(found)
     for slot in np.flatnonzero(present.any(axis=0)).tolist():
         rescan = np.zeros(n_pieces, dtype=bool)
@@ -338,16 +339,15 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
         use = present[piece, slot] & ~rescan[piece]
         _accumulate(m, slot, piece[use], match_no[use], entry[use, slot], demoted[use], *tables)
         if rescan.any():
-            again = pool.pieces.iloc[np.flatnonzero(rescan)].str.extractall(m.pattern(slot))
+            subset = np.flatnonzero(rescan)
+            again = T.extract_all([texts[i] for i in subset.tolist()], m.pattern(slot))
             if len(again):
-                rows = m.resolver.rows(
-                    again["hit"].astype(str).tolist(), m.resolver.regex_rows(again)
-                )
+                rows = m.resolver.rows(again.text("hit"), m.resolver.regex_rows(again))
                 _accumulate(
                     m,
                     slot,
-                    again.index.get_level_values(0).to_numpy(dtype=np.int64),
-                    again.index.get_level_values(1).to_numpy().astype(np.int64),
+                    subset[again.piece],
+                    again.match_no,
                     rows[:, slot],
                     _cues(again),
                     *tables,
@@ -355,10 +355,10 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
     return _rows(pool, slots, *tables)
 
 
-def _cues(found: pd.DataFrame) -> np.ndarray:
+def _cues(found: T.Found) -> np.ndarray:
     """Per match: 0 (the event happened), _PLANNED (planned or past) or _NEGATED."""
-    planned = (found["pre"].notna() | found["post"].notna()).to_numpy()
-    negated = (found["neg"].notna() | found["negpost"].notna()).to_numpy()
+    planned = found.has("pre", "post")
+    negated = found.has("neg", "negpost")
     return np.where(negated, _NEGATED, np.where(planned, _PLANNED, 0)).astype(np.int8)
 
 

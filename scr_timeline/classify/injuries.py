@@ -296,21 +296,21 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
     kinds = np.zeros(n_pieces, dtype=np.uint16)
     suspicious = np.zeros(n_pieces, dtype=np.uint8)
     if n_pieces:
-        found = pool.pieces.str.extractall(m.injuries)
+        texts = pool.pieces.tolist()
+        found = T.extract_all(texts, m.injuries)
         if len(found):
-            excluded = found[list(_EXCLUDING)].notna().any(axis=1).to_numpy()
-            hits = found["hit"].astype(str)
-            codes, uniques = pd.factorize(hits)
+            excluded = found.has(*_EXCLUDING)
+            codes, uniques = pd.factorize(np.asarray(found.text("hit"), dtype=object))
             bits = np.array([_list_bits(m, h) for h in uniques], dtype=np.uint16)[codes]
-            piece = found.index.get_level_values(0).to_numpy(dtype=np.int64)
+            piece = found.piece
             keep = ~excluded & (bits != 0)
             np.bitwise_or.at(kinds, piece[keep], bits[keep])
-        benign = pool.pieces.str.contains(m.benign).to_numpy(dtype=bool)
+        benign = T.contains(texts, m.benign)
         kinds[benign] = 0
-        cues = pool.pieces.str.extractall(m.suspicion)
+        cues = T.extract_all(texts, m.suspicion)
         if len(cues):
-            negated = cues[["neg", "negpost"]].notna().any(axis=1).to_numpy()
-            piece = cues.index.get_level_values(0).to_numpy(dtype=np.int64)
+            negated = cues.has("neg", "negpost")
+            piece = cues.piece
             suspicious[piece[~negated]] = 1
     return InjuryFindings(
         kinds=T.piece_or(pool, kinds, 2),

@@ -184,11 +184,11 @@ def roles_from_practitioners(
     codes = np.where(codes < 0, len(uniques), codes)  # missing: the blank slot at the end
     first = np.full((len(lowered), _N_SLOTS), _NO_MATCH, dtype=np.int64)
     if len(lowered):
-        found = lowered.str.extractall(m.pattern)
+        found = T.extract_all(lowered, m.pattern)
         if len(found):
-            rows = m.resolver.rows(found["hit"].astype(str).tolist(), m.resolver.regex_rows(found))
-            unique = found.index.get_level_values(0).to_numpy(dtype=np.int64)
-            match_no = found.index.get_level_values(1).to_numpy(dtype=np.int64)
+            rows = m.resolver.rows(found.text("hit"), m.resolver.regex_rows(found))
+            unique = found.piece
+            match_no = found.match_no
             hit_idx, slot_idx = np.nonzero(rows >= 0)
             key = (match_no[hit_idx] << 20) | m.role[rows[hit_idx, slot_idx]]
             np.minimum.at(first, (unique[hit_idx], slot_idx), key)

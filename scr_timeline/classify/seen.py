@@ -143,12 +143,13 @@ def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
     """Per row, bits: 1 seen, 2 not seen, 4 not seen at a visit (fields 0 and 1)."""
     flags = np.zeros(len(pool.pieces), dtype=np.uint8)
     if len(pool.pieces):
+        texts = pool.pieces.tolist()
         for bit, pattern in (
             (_SEEN, m.seen),
             (_NOT_SEEN, m.not_seen),
             (_NOT_AT_VISIT, m.not_at_visit),
         ):
-            hit = pool.pieces.str.contains(pattern).to_numpy(dtype=bool)
+            hit = T.contains(texts, pattern)
             flags[hit] |= bit
     return T.piece_or(pool, flags, 2)
 
