@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .batch import BatchResult, ChronologyResult, analyse_many, write_analysis
 from .chronology import Chronology, ChronologyMeta, SourceInfo, merge
 from .datasets import list_samples, load_sample, sample_path
 from .dates import parse_date, parse_dates
@@ -18,6 +19,7 @@ from .exceptions import (
     EmptyChronologyError,
     MissingColumnError,
     MissingDependencyError,
+    OutputError,
     RulebookError,
     ScrTimelineError,
     UnsupportedFormatError,
@@ -33,7 +35,7 @@ from .graph import (
     to_ocel,
 )
 from .io import parse_table, read, read_csv, read_excel
-from .plotting import plot_gaps, plot_network, plot_timeline
+from .plotting import plot_by_rule, plot_gaps, plot_network, plot_timeline
 from .report import render_report, write_report
 from .rules import (
     Finding,
@@ -48,9 +50,11 @@ from .rules import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
     "Chronology",
     "ChronologyMeta",
     "ChronologyReadError",
+    "ChronologyResult",
     "ChronologyWarning",
     "DateParseError",
     "EmptyChronologyError",
@@ -58,6 +62,7 @@ __all__ = [
     "Findings",
     "MissingColumnError",
     "MissingDependencyError",
+    "OutputError",
     "Rulebook",
     "RulebookError",
     "ScrTimelineError",
@@ -65,6 +70,7 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "analyse",
+    "analyse_many",
     "as_of",
     "available_rulebooks",
     "build_graph",
@@ -78,6 +84,7 @@ __all__ = [
     "parse_date",
     "parse_dates",
     "parse_table",
+    "plot_by_rule",
     "plot_gaps",
     "plot_network",
     "plot_timeline",
@@ -90,5 +97,6 @@ __all__ = [
     "to_graphml",
     "to_node_link_json",
     "to_ocel",
+    "write_analysis",
     "write_report",
 ]

@@ -29,6 +29,7 @@ __all__ = [
     "EmptyChronologyError",
     "MissingColumnError",
     "MissingDependencyError",
+    "OutputError",
     "RulebookError",
     "ScrTimelineError",
     "UnsupportedFormatError",
@@ -167,6 +168,12 @@ class MissingDependencyError(ScrTimelineError, ImportError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.package, self.extra, self.feature))
+
+
+class OutputError(ScrTimelineError, OSError):
+    """An output cannot be written where asked: the folder already holds results (pass
+    ``force``/``--force`` to replace them, or ``--resume`` to finish an interrupted batch),
+    or it is not a folder."""
 
 
 class ChronologyWarning(UserWarning):

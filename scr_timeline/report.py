@@ -42,9 +42,9 @@ from .chronology import Chronology
 from .rules import Findings, available_rulebooks, load_rulebook
 from .rules.rulebook import CATEGORIES, SEVERITIES
 
-__all__ = ["render_report", "write_report"]
+__all__ = ["render_batch_index", "render_report", "write_batch_index", "write_report"]
 
-_TEMPLATE: Final = "templates/report.html.j2"
+_TEMPLATE: Final = "report.html.j2"
 _PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 _URL: Final = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:]")
 
@@ -370,9 +370,13 @@ def _images(images: Mapping[str, bytes] | None) -> list[dict[str, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _template() -> jinja2.Template:
+@lru_cache(maxsize=4)
+def _template(name: str = _TEMPLATE) -> jinja2.Template:
+    def load(template: str) -> str:
+        return files("scr_timeline").joinpath("templates", template).read_text(encoding="utf-8")
+
     env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(load),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "j2"), default_for_string=True, default=True
         ),
@@ -380,8 +384,7 @@ def _template() -> jinja2.Template:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    source = files("scr_timeline").joinpath(_TEMPLATE).read_text(encoding="utf-8")
-    return env.from_string(source)
+    return env.get_template(name)
 
 
 # --- public API ----------------------------------------------------------------------------------
@@ -485,7 +488,10 @@ def write_report(
     ('report.html', True)
     """
     html = render_report(chron, findings, images=images, title=title)
-    target = Path(path)
+    return _write_text_atomic(html, Path(path))
+
+
+def _write_text_atomic(html: str, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp_name = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
     # os.open with 0o666 lets the umask decide the mode, like any other file the user writes
@@ -499,3 +505,94 @@ def write_report(
         tmp_name.unlink(missing_ok=True)
         raise
     return target
+
+
+# --- the batch index ----------------------------------------------------------------------------
+def render_batch_index(
+    batch: Any,
+    *,
+    folder: str | os.PathLike[str] | None = None,
+    images: Mapping[str, bytes] | None = None,
+    title: str | None = None,
+) -> str:
+    """Render the index page of a batch (pure: nothing is written).
+
+    Parameters
+    ----------
+    batch
+        A :class:`scr_timeline.batch.BatchResult`.
+    folder
+        The folder the index goes into; a chronology whose ``<name>/report.html`` exists
+        there gets a link to it.
+    images
+        Charts to include, as ``{caption: PNG bytes}``.
+    title
+        The page's title (default: "Batch analysis").
+    """
+    from urllib.parse import quote
+
+    from . import __version__
+
+    summary = batch.summary()
+    by_rule = batch.by_rule()
+    categories = [c for c in summary.columns if str(c).startswith("findings_")]
+    base = Path(folder) if folder is not None else None
+    rows = []
+    for r in summary.to_dict("records"):
+        name = str(r["chronology"])
+        report = base is not None and (base / name / "report.html").is_file()
+        rows.append(
+            {
+                "name": name,
+                "report": f"{quote(name)}/report.html" if report else "",
+                "status": r["status"],
+                "events": _text(r["events"]),
+                "rejected": _text(r["rejected"]),
+                "findings": _text(r["findings"]),
+                "high": _text(r["high_severity"]),
+                "by_category": [_text(r[c]) for c in categories],
+                "error": _text(r["error"]),
+            }
+        )
+    findings = pd.to_numeric(summary["findings"], errors="coerce").fillna(0)
+    high = pd.to_numeric(summary["high_severity"], errors="coerce").fillna(0)
+    context = {
+        "title": title or "Batch analysis",
+        "version": __version__,
+        "rulebook": str(batch.rulebook),
+        "counts": {
+            "total": len(summary),
+            "ok": int((summary["status"] == "ok").sum()),
+            "failed": int((summary["status"] != "ok").sum()),
+            "findings": int(findings.sum()),
+            "high": int(high.sum()),
+        },
+        "images": _images(images),
+        "categories": [_CATEGORY_LABELS.get(c[9:], c[9:]) for c in categories],
+        "rows": rows,
+        "by_rule": [
+            {
+                **{k: _text(v) for k, v in r.items()},
+                "share": f"{float(r['share']):.0%}",
+            }
+            for r in by_rule.to_dict("records")
+        ],
+    }
+    return _template("batch_index.html.j2").render(**context)
+
+
+def write_batch_index(
+    batch: Any,
+    path: str | os.PathLike[str],
+    *,
+    images: Mapping[str, bytes] | None = None,
+    title: str | None = None,
+) -> Path:
+    """Write the batch's ``index.html`` (atomically) and return its path.
+
+    The page links every chronology's report (relative links, so the output folder can
+    be moved or zipped as a whole).
+    """
+    target = Path(path)
+    html = render_batch_index(batch, folder=target.parent, images=images, title=title)
+    return _write_text_atomic(html, target)

@@ -20,8 +20,9 @@ Examples
 
 from __future__ import annotations
 
+from .by_rule import plot_by_rule
 from .gaps import plot_gaps
 from .network import plot_network
 from .timeline import plot_timeline
 
-__all__ = ["plot_gaps", "plot_network", "plot_timeline"]
+__all__ = ["plot_by_rule", "plot_gaps", "plot_network", "plot_timeline"]

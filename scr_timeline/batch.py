@@ -1,0 +1,876 @@
+"""Many chronologies at once: local processes by default, a Dask cluster when asked.
+
+:func:`analyse_many` reads, classifies and analyses every chronology it is given, each on
+its own, and returns a :class:`BatchResult`: one :class:`ChronologyResult` per
+chronology, :meth:`BatchResult.summary` (one row per chronology: events, rejected rows,
+findings by category, status ok/failed and the error) and :meth:`BatchResult.by_rule`
+(findings per rule across every chronology: the thematic view a national review takes).
+
+Failures are isolated: a file that cannot be read, or that breaks the analysis, becomes
+a ``failed`` row with its error and the batch goes on. Even a worker process that dies
+(out of memory, say) only fails the chronologies it held.
+
+With ``out=`` each chronology gets a folder holding what ``scr-timeline analyse --out``
+writes (:func:`write_analysis`), plus ``summary.csv``, ``by_rule.csv`` and an
+``index.html`` linking every report. Each folder's ``result.json`` is written last, so an
+interrupted batch can be finished with ``resume=True``: finished chronologies (same input
+files, unchanged since) are not analysed again.
+
+Examples
+--------
+>>> import scr_timeline as scr
+>>> from scr_timeline.datasets import sample_path
+>>> result = scr.analyse_many(
+...     [sample_path("child-a-combined"), sample_path("child-d-well-handled")],
+...     jobs=1, progress=False)
+>>> result.summary()[["chronology", "status", "events", "findings"]].to_string(index=False)
+...
+' chronology status  events  findings\\n  child-a-combined     ok ...'
+>>> result.by_rule().columns[:4].tolist()
+['rule_id', 'category', 'severity', 'chronologies']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import json
+import multiprocessing
+import os
+import re
+import time
+import traceback
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import pandas as pd
+
+from . import schema as S
+from .chronology import Chronology, write_csv_atomic
+from .exceptions import OutputError, ScrTimelineError
+
+if TYPE_CHECKING:
+    from .rules import Findings, Rulebook
+
+__all__ = [
+    "OUTPUTS",
+    "BatchResult",
+    "ChronologyResult",
+    "analyse_many",
+    "batch_inputs",
+    "write_analysis",
+]
+
+#: What :func:`write_analysis` can write, by name (the default is all of them).
+#: ``tables``: events.csv, rejected.csv, warnings.csv and contacts.csv; ``findings``:
+#: findings.csv; ``graph``: graph.graphml; ``plots``: timeline.png and network.png;
+#: ``report``: report.html (with the plots inlined when they are drawn).
+OUTPUTS: Final[tuple[str, ...]] = ("tables", "findings", "graph", "plots", "report")
+
+#: The file written last into a chronology's output folder; its presence means finished.
+RESULT_FILE: Final = "result.json"
+
+_SEVERITIES: Final = ("high", "medium", "low")
+_STATUSES: Final = ("missing", "late", "gap")
+
+
+# --- writing one analysis ----------------------------------------------------------------------
+def _outputs(outputs: str | Collection[str] | None) -> frozenset[str]:
+    if outputs is None or outputs == "all":
+        return frozenset(OUTPUTS)
+    chosen = frozenset([outputs] if isinstance(outputs, str) else outputs)
+    unknown = sorted(chosen - set(OUTPUTS))
+    if unknown:
+        raise ValueError(f"unknown outputs {unknown}; choose from {', '.join(OUTPUTS)}")
+    return chosen
+
+
+def _figure_png(draw: Callable[[Any], Any], *, size: tuple[float, float]) -> bytes:
+    """Draw on a fresh matplotlib Figure (no pyplot, no window) and return it as PNG."""
+    import io
+
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=size, layout="constrained")
+    draw(figure.subplots())
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110)
+    return buffer.getvalue()
+
+
+def _write_bytes_atomic(data: bytes, path: Path) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def contacts_table(chron: Chronology) -> pd.DataFrame:
+    """Contacts between agencies as a long table: agency, counterpart, contacts."""
+    from .graph import contact_matrix
+
+    matrix = contact_matrix(chron)
+    counts = matrix.to_numpy()
+    rows, cols = counts.nonzero()
+    return pd.DataFrame(
+        {
+            S.AGENCY: matrix.index.to_numpy()[rows],
+            "counterpart": matrix.columns.to_numpy()[cols],
+            "contacts": counts[rows, cols],
+        }
+    )
+
+
+def write_analysis(
+    chron: Chronology,
+    findings: Findings,
+    out: str | os.PathLike[str],
+    *,
+    outputs: str | Collection[str] | None = None,
+) -> dict[str, Path]:
+    """Write what ``scr-timeline analyse --out`` writes into the folder ``out``.
+
+    events.csv, rejected.csv, warnings.csv, contacts.csv, findings.csv, graph.graphml,
+    timeline.png, network.png and report.html (self-contained, the plots inlined). CSVs
+    are safe to open in Excel (formula-like cells neutralised); every file is written to
+    a temporary name and renamed, so no half-written file is ever left.
+
+    Parameters
+    ----------
+    outputs
+        Which of :data:`OUTPUTS` to write (default all).
+
+    Returns
+    -------
+    dict
+        File name to the path written.
+    """
+    chosen = _outputs(outputs)
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    if "tables" in chosen:
+        for name, path in chron.to_csv(folder).items():
+            written[f"{name}.csv"] = path
+        write_csv_atomic(contacts_table(chron), folder / "contacts.csv")
+        written["contacts.csv"] = folder / "contacts.csv"
+    if "findings" in chosen:
+        written["findings.csv"] = findings.to_csv(folder)
+    if "graph" in chosen:
+        from .graph import to_graphml
+
+        tmp = folder / ".graph.graphml.tmp"
+        to_graphml(chron, tmp)
+        tmp.replace(folder / "graph.graphml")
+        written["graph.graphml"] = folder / "graph.graphml"
+    images: dict[str, bytes] = {}
+    if "plots" in chosen:
+        from .plotting import plot_network, plot_timeline
+
+        images["Agency timeline with findings"] = _figure_png(
+            lambda ax: plot_timeline(chron, findings=findings, ax=ax), size=(13, 7)
+        )
+        images["Contacts between agencies"] = _figure_png(
+            lambda ax: plot_network(chron, ax=ax), size=(8, 7)
+        )
+        for name, png in zip(("timeline.png", "network.png"), images.values(), strict=True):
+            _write_bytes_atomic(png, folder / name)
+            written[name] = folder / name
+    if "report" in chosen:
+        from .report import write_report
+
+        written["report.html"] = write_report(
+            chron, findings, folder / "report.html", images=images
+        )
+    return written
+
+
+# --- inputs ----------------------------------------------------------------------------------
+def _is_chronology_file(path: Path) -> bool:
+    from .io import SUPPORTED_SUFFIXES
+
+    return (
+        path.is_file()
+        and path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not path.name.startswith(("~$", "."))
+    )
+
+
+def batch_inputs(sources: Iterable[str | os.PathLike[str]]) -> list[tuple[str, tuple[Path, ...]]]:
+    """The chronologies a batch runs over, as ``(name, files)``.
+
+    A file is one chronology. A folder's chronology files are one chronology each, and
+    each sub-folder holding chronology files is one case (its agency chronologies are
+    merged). A pattern such as ``reviews/*.xlsx`` (``*``, ``?``, ``[``; ``**`` for any
+    depth) is expanded the same way. Names come from the file or folder names, made
+    safe as folder names and unique.
+
+    Raises
+    ------
+    ChronologyReadError
+        A path that does not exist, or a pattern or folder that matches nothing.
+    """
+    from .exceptions import ChronologyReadError
+
+    found: list[tuple[str, tuple[Path, ...]]] = []
+
+    def add(path: Path, *, top: bool) -> None:
+        if path.is_dir():
+            if top:
+                entries = sorted(path.iterdir(), key=lambda p: p.name)
+                for entry in entries:
+                    if entry.is_dir() and not entry.name.startswith("."):
+                        add(entry, top=False)
+                    elif _is_chronology_file(entry):
+                        found.append((entry.stem, (entry,)))
+            else:
+                files = tuple(sorted(p for p in path.iterdir() if _is_chronology_file(p)))
+                if files:
+                    found.append((path.name, files))
+        elif path.exists():
+            found.append((path.stem, (path,)))
+        else:
+            raise ChronologyReadError("no such file or folder", file=str(path))
+
+    for source in sources:
+        text = os.fspath(source)
+        if any(ch in text for ch in "*?[") and not Path(text).exists():
+            before = len(found)
+            for match in sorted(glob.glob(text, recursive=True)):
+                path = Path(match)
+                if path.is_dir():
+                    add(path, top=False)
+                elif _is_chronology_file(path):
+                    found.append((path.stem, (path,)))
+            if len(found) == before:
+                raise ChronologyReadError(
+                    "the pattern matches no chronology file", file=text, expected="chronologies"
+                )
+        else:
+            before = len(found)
+            add(Path(text), top=True)
+            if len(found) == before:
+                raise ChronologyReadError(
+                    "the folder holds no chronology files", file=text, expected="chronologies"
+                )
+    return _unique_names(found)
+
+
+_UNSAFE: Final = re.compile(r"[^\w.-]+")
+
+
+def _safe_name(name: str) -> str:
+    """A folder name safe on every system: no separators, no leading dots, not empty."""
+    safe = _UNSAFE.sub("-", name).strip("-.")[:80]
+    return safe or "chronology"
+
+
+def _unique_names(
+    found: list[tuple[str, tuple[Path, ...]]],
+) -> list[tuple[str, tuple[Path, ...]]]:
+    seen: dict[str, int] = {}
+    out = []
+    for name, files in found:
+        base = _safe_name(name)
+        key = base.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        out.append((base if seen[key] == 1 else f"{base}-{seen[key]}", files))
+    return out
+
+
+# --- one chronology ----------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Task:
+    index: int
+    name: str
+    files: tuple[str, ...]
+    read_options: Mapping[str, Any]
+    rulebook: Any
+    out: str | None
+    outputs: frozenset[str]
+    keep: bool
+
+
+@dataclasses.dataclass(slots=True)
+class ChronologyResult:
+    """What became of one chronology in a batch.
+
+    Attributes
+    ----------
+    name
+        The chronology's name (its file or folder name; its output folder's name).
+    files
+        The input files.
+    status
+        ``"ok"`` or ``"failed"``.
+    error, error_type
+        Why it failed (the error's message and class name); empty when ok.
+    events, rejected, warnings
+        Row counts.
+    findings
+        The findings table (see :data:`scr_timeline.rules.findings.FINDING_COLUMNS`), or
+        None when the chronology failed.
+    chronology
+        The Chronology itself when the batch kept them (``keep_chronologies=True``).
+    seconds
+        Time spent on it (reading, analysis and writing).
+    out
+        Its output folder, when the batch wrote one.
+    resumed
+        True when a finished result from an earlier run was reused.
+    traceback
+        The traceback of an unexpected error (not a ScrTimelineError), for bug reports.
+    """
+
+    name: str
+    files: tuple[str, ...]
+    status: str
+    error: str = ""
+    error_type: str = ""
+    events: int = 0
+    rejected: int = 0
+    warnings: int = 0
+    findings: pd.DataFrame | None = None
+    chronology: Chronology | None = None
+    seconds: float = 0.0
+    out: str | None = None
+    resumed: bool = False
+    traceback: str = ""
+    index: int = dataclasses.field(default=0, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def _fingerprint(files: Sequence[str]) -> list[list[Any]]:
+    out = []
+    for f in files:
+        st = Path(f).stat()
+        out.append([os.path.abspath(f), st.st_size, st.st_mtime_ns])
+    return out
+
+
+def _run_task(task: _Task) -> ChronologyResult:
+    """Read, analyse and (with an output folder) write one chronology; never raises."""
+    from .io import read
+    from .rules import analyse
+
+    started = time.perf_counter()
+    result = ChronologyResult(task.name, task.files, "ok", index=task.index, out=task.out)
+    try:
+        source: Any = task.files[0] if len(task.files) == 1 else list(task.files)
+        chron = read(source, **task.read_options)
+        findings = analyse(chron, rulebook=task.rulebook)
+        result.events, result.rejected, result.warnings = (
+            len(chron.events),
+            len(chron.rejected),
+            len(chron.warnings),
+        )
+        result.findings = findings.to_frame()
+        if task.keep:
+            result.chronology = chron
+        if task.out is not None:
+            write_analysis(chron, findings, task.out, outputs=task.outputs)
+    except ScrTimelineError as err:
+        result.status, result.error, result.error_type = "failed", str(err), type(err).__name__
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as err:  # one broken file never stops the batch
+        result.status = "failed"
+        result.error = f"internal error: {type(err).__name__}: {err}"
+        result.error_type = type(err).__name__
+        result.traceback = traceback.format_exc()
+    result.seconds = time.perf_counter() - started
+    if task.out is not None:
+        _write_result_file(result, task)
+    return result
+
+
+def _run_chunk(tasks: Sequence[_Task]) -> list[ChronologyResult]:
+    return [_run_task(t) for t in tasks]
+
+
+def _summary_row(result: ChronologyResult) -> dict[str, Any]:
+    return {
+        "chronology": result.name,
+        "files": "; ".join(Path(f).name for f in result.files),
+        "status": result.status,
+        "error": result.error,
+        "error_type": result.error_type,
+        "events": result.events,
+        "rejected": result.rejected,
+        "warnings": result.warnings,
+        "seconds": round(result.seconds, 4),
+    }
+
+
+def _write_result_file(result: ChronologyResult, task: _Task) -> None:
+    assert task.out is not None
+    folder = Path(task.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {
+        "summary": _summary_row(result),
+        "inputs": _fingerprint(task.files) if all(Path(f).exists() for f in task.files) else [],
+        "rulebook": str(task.rulebook) if isinstance(task.rulebook, str | Path) else None,
+        "outputs": sorted(task.outputs),
+    }
+    tmp = folder / f".{RESULT_FILE}.tmp"
+    tmp.write_text(json.dumps(record, indent=1), encoding="utf-8")
+    tmp.replace(folder / RESULT_FILE)
+
+
+def _resumed(task: _Task) -> ChronologyResult | None:
+    """A finished result from an earlier run of the same inputs, or None."""
+    if task.out is None:
+        return None
+    folder = Path(task.out)
+    try:
+        record = json.loads((folder / RESULT_FILE).read_text(encoding="utf-8"))
+        if record["inputs"] != _fingerprint(task.files):
+            return None
+        if sorted(task.outputs) != record.get("outputs"):
+            return None
+        if isinstance(task.rulebook, str | Path) and record.get("rulebook") != str(task.rulebook):
+            return None
+        row = record["summary"]
+        findings = None
+        if row["status"] == "ok":
+            if "findings" in task.outputs:
+                findings = _read_findings_csv(folder / "findings.csv")
+            else:
+                return None  # the findings were not kept: analyse again
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return ChronologyResult(
+        task.name,
+        task.files,
+        str(row["status"]),
+        error=str(row.get("error") or ""),
+        error_type=str(row.get("error_type") or ""),
+        events=int(row.get("events") or 0),
+        rejected=int(row.get("rejected") or 0),
+        warnings=int(row.get("warnings") or 0),
+        findings=findings,
+        seconds=float(row.get("seconds") or 0.0),
+        out=task.out,
+        resumed=True,
+        index=task.index,
+    )
+
+
+def _read_findings_csv(path: Path) -> pd.DataFrame:
+    """A findings.csv written by :meth:`Findings.to_csv` as the findings table again."""
+    from .rules import Findings
+
+    raw = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    raw = raw.replace("", None)
+    for column in raw.columns:  # undo the spreadsheet-safety quote of formula-like cells
+        raw[column] = raw[column].str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
+    return Findings(raw).to_frame()
+
+
+# --- running many ------------------------------------------------------------------------------
+def _chunks(tasks: Sequence[_Task], workers: int) -> list[list[_Task]]:
+    """Tasks in chunks: few enough to spread evenly, big enough to save on messages."""
+    size = max(1, min(8, len(tasks) // (workers * 8)))
+    return [list(tasks[i : i + size]) for i in range(0, len(tasks), size)]
+
+
+def _died(task: _Task, why: str) -> ChronologyResult:
+    return ChronologyResult(
+        task.name,
+        task.files,
+        "failed",
+        error=why,
+        error_type="WorkerDied",
+        index=task.index,
+        out=task.out,
+    )
+
+
+def _process_context() -> Any:
+    """forkserver where there is one (a clean, preloaded parent to fork workers from)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["scr_timeline.batch", "scr_timeline.rules"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _run_processes(tasks: Sequence[_Task], jobs: int) -> Iterator[ChronologyResult]:
+    """Run tasks over ``jobs`` processes; a worker's death fails only what it held."""
+    pending = _chunks(tasks, jobs)
+    second_round = False
+    while pending:
+        broken: list[_Task] = []
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context()) as pool:
+            futures: dict[Future[list[ChronologyResult]], list[_Task]] = {}
+            for chunk in pending:
+                try:
+                    futures[pool.submit(_run_chunk, chunk)] = chunk
+                except BrokenProcessPool:
+                    broken.extend(chunk)
+            while futures:
+                done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                for future in done:
+                    chunk = futures.pop(future)
+                    try:
+                        yield from future.result()
+                    except BrokenProcessPool:
+                        broken.extend(chunk)
+        if second_round:
+            why = "the worker process died while analysing it (out of memory, or a crash)"
+            yield from (_died(t, why) for t in broken)
+            return
+        # a dead worker breaks the whole pool: run what it held again, one at a time, so
+        # only the chronology that kills its worker fails
+        pending = [[t] for t in sorted(broken, key=lambda t: t.index)]
+        second_round = True
+
+
+def _run_dask(tasks: Sequence[_Task], client: Any) -> Iterator[ChronologyResult]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError as err:  # pragma: no cover - the dask extra is in dev
+        from .exceptions import MissingDependencyError
+
+        raise MissingDependencyError("distributed", "dask", "running on a Dask cluster") from err
+    own = isinstance(client, str)
+    if own:
+        client = Client(client)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        chunks = _chunks(tasks, workers)
+        futures = client.map(_run_chunk, chunks, pure=False)
+        by_key = {f.key: chunk for f, chunk in zip(futures, chunks, strict=True)}
+        for future in as_completed(futures):
+            try:
+                yield from future.result()
+            except Exception as err:  # a killed worker fails only its chunk
+                why = f"the Dask worker failed: {type(err).__name__}: {err}"
+                yield from (_died(t, why) for t in by_key[future.key])
+    finally:
+        if own:
+            client.close()
+
+
+def analyse_many(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    rulebook: str | os.PathLike[str] | Rulebook = "wt2006",
+    jobs: int | None = None,
+    progress: bool = True,
+    client: Any = None,
+    out: str | os.PathLike[str] | None = None,
+    outputs: str | Collection[str] | None = None,
+    force: bool = False,
+    resume: bool = False,
+    keep_chronologies: bool = False,
+    **read_options: Any,
+) -> BatchResult:
+    """Analyse many chronologies, each on its own, in parallel.
+
+    Parameters
+    ----------
+    paths
+        Chronology files, folders and patterns (see :func:`batch_inputs`: each file is a
+        chronology, each sub-folder of a given folder one case of merged agency files).
+    rulebook
+        The rulebook every chronology is checked against (name, TOML path or Rulebook).
+    jobs
+        Worker processes (default: one per CPU; 1 runs everything in this process).
+    progress
+        Show a tqdm progress bar (a widget in Jupyter).
+    client
+        A ``dask.distributed.Client`` or a scheduler address: run on that cluster
+        instead of local processes. The workers must see the input (and output) paths.
+    out
+        Write each chronology's outputs into ``out/<name>/`` (see :func:`write_analysis`)
+        and ``summary.csv``, ``by_rule.csv`` and ``index.html`` into ``out``.
+    outputs
+        Which per-chronology outputs to write (default all of :data:`OUTPUTS`).
+    force
+        Write into an ``out`` that already holds results (they are replaced).
+    resume
+        Finish an interrupted batch in ``out``: chronologies whose results are complete
+        and whose input files have not changed are read back, not analysed again.
+    keep_chronologies
+        Keep every Chronology in the results (memory grows with the batch).
+    **read_options
+        Passed to :func:`scr_timeline.read` for every chronology (``dayfirst``,
+        ``agency``, ``vocabularies``...).
+
+    Returns
+    -------
+    BatchResult
+
+    Raises
+    ------
+    OutputError
+        ``out`` already holds results and neither ``force`` nor ``resume`` was given.
+    ChronologyReadError
+        A path that does not exist or a pattern that matches nothing.
+    """
+    sources = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    inputs = batch_inputs(sources)
+    folder = Path(out) if out is not None else None
+    if folder is not None:
+        _check_output_folder(folder, force=force, resume=resume)
+    chosen = _outputs(outputs)
+    if isinstance(rulebook, os.PathLike):
+        rulebook = os.fspath(rulebook)
+    tasks = [
+        _Task(
+            index=i,
+            name=name,
+            files=tuple(os.fspath(f) for f in files),
+            read_options=dict(read_options),
+            rulebook=rulebook,
+            out=os.fspath(folder / name) if folder is not None else None,
+            outputs=chosen,
+            keep=keep_chronologies,
+        )
+        for i, (name, files) in enumerate(inputs)
+    ]
+    results: list[ChronologyResult] = []
+    todo = []
+    for task in tasks:
+        previous = _resumed(task) if resume else None
+        if previous is not None:
+            results.append(previous)
+        else:
+            todo.append(task)
+    started = time.perf_counter()
+    from tqdm.auto import tqdm
+
+    with tqdm(
+        total=len(tasks),
+        initial=len(results),
+        disable=not progress,
+        unit="chronology",
+        desc="analysing",
+        dynamic_ncols=True,
+    ) as bar:
+        if not todo:
+            runs: Iterable[ChronologyResult] = ()
+        elif client is not None:
+            runs = _run_dask(todo, client)
+        else:
+            workers = min(jobs or os.cpu_count() or 1, len(todo))
+            runs = _run_processes(todo, workers) if workers > 1 else map(_run_task, todo)
+        for result in runs:
+            results.append(result)
+            bar.update(1)
+            if result.status == "failed":
+                bar.set_postfix(failed=sum(r.status == "failed" for r in results), refresh=False)
+    results.sort(key=lambda r: r.index)
+    batch = BatchResult(
+        results,
+        rulebook=rulebook,
+        seconds=time.perf_counter() - started,
+        out=folder,
+    )
+    if folder is not None:
+        batch.write_summaries(folder, chart="plots" in chosen)
+    return batch
+
+
+def _check_output_folder(folder: Path, *, force: bool, resume: bool) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("the output path is a file, not a folder", file=str(folder))
+    if folder.is_dir() and any(folder.iterdir()) and not (force or resume):
+        raise OutputError(
+            "the output folder already holds files; nothing was overwritten",
+            file=str(folder),
+            expected="an empty or new folder, --force to replace, or --resume to finish it",
+        )
+
+
+# --- the results -------------------------------------------------------------------------------
+class BatchResult:
+    """The results of :func:`analyse_many`, one per chronology, in input order."""
+
+    def __init__(
+        self,
+        results: Sequence[ChronologyResult],
+        *,
+        rulebook: Any = "wt2006",
+        seconds: float = 0.0,
+        out: Path | None = None,
+    ) -> None:
+        self.results = list(results)
+        self.rulebook = rulebook
+        self.seconds = seconds
+        self.out = out
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def __iter__(self) -> Iterator[ChronologyResult]:
+        return iter(self.results)
+
+    def __getitem__(self, name: str | int) -> ChronologyResult:
+        if isinstance(name, int):
+            return self.results[name]
+        for result in self.results:
+            if result.name == name:
+                return result
+        raise KeyError(name)
+
+    @property
+    def ok(self) -> list[ChronologyResult]:
+        """The chronologies analysed."""
+        return [r for r in self.results if r.status == "ok"]
+
+    @property
+    def failed(self) -> list[ChronologyResult]:
+        """The chronologies that failed, each with its error."""
+        return [r for r in self.results if r.status != "ok"]
+
+    def _rules(self) -> pd.DataFrame:
+        from .rules import list_rules
+
+        try:
+            return list_rules(self.rulebook)
+        except ScrTimelineError:
+            return pd.DataFrame(columns=["id", "category", "severity", "reference"])
+
+    def findings(self) -> pd.DataFrame:
+        """Every finding of every chronology, with a leading ``chronology`` column."""
+        from .rules.findings import FINDING_COLUMNS
+
+        frames = [
+            r.findings.assign(chronology=r.name)
+            for r in self.results
+            if r.findings is not None and len(r.findings)
+        ]
+        columns = ["chronology", *FINDING_COLUMNS]
+        if not frames:
+            return pd.DataFrame({c: pd.Series([], dtype="string") for c in columns})
+        table = pd.concat([f.astype({"severity": str, "status": str}) for f in frames])
+        return table.reindex(columns=columns).reset_index(drop=True)
+
+    def summary(self) -> pd.DataFrame:
+        """One row per chronology: status, error, events, rejected, warnings, findings
+        (in all, by category and high severity) and seconds."""
+        categories = sorted(set(self._rules()["category"].astype(str)))
+        rows = []
+        for result in self.results:
+            row = _summary_row(result)
+            frame = result.findings
+            if frame is not None:
+                cats = frame["category"].astype(str).value_counts()
+                sev = frame["severity"].astype(str)
+                row["findings"] = len(frame)
+                row["high_severity"] = int((sev == "high").sum())
+                for category in sorted(set(categories) | set(cats.index)):
+                    row[f"findings_{category}"] = int(cats.get(category, 0))
+            rows.append(row)
+        table = pd.DataFrame(rows)
+        base = ["chronology", "files", "status", "error", "error_type", "events"]
+        base += ["rejected", "warnings", "findings", "high_severity"]
+        for column in base:
+            if column not in table:
+                table[column] = pd.Series(dtype="object")
+        cat_columns = sorted(c for c in table.columns if c.startswith("findings_"))
+        for column in ("findings", "high_severity", *cat_columns):
+            table[column] = table[column].astype("Int64")
+        return table[[*base, *cat_columns, "seconds"]]
+
+    def by_rule(self) -> pd.DataFrame:
+        """Findings per rule across every chronology analysed (the thematic view).
+
+        One row per rule of the rulebook (rules with no finding too): how many
+        chronologies have at least one finding from it, their share of the chronologies
+        analysed, the findings in all and by status, severity, category and reference.
+        """
+        rules = self._rules()
+        analysed = len(self.ok)
+        findings = self.findings()
+        table = pd.DataFrame(
+            {
+                "rule_id": rules["id"].astype(str),
+                "category": rules["category"].astype(str),
+                "severity": rules["severity"].astype(str),
+            }
+        )
+        extra = sorted(set(findings["rule_id"].astype(str)) - set(table["rule_id"]))
+        if extra:  # findings from a rule the rulebook listing does not name
+            table = pd.concat([table, pd.DataFrame({"rule_id": extra})], ignore_index=True)
+        ids = findings["rule_id"].astype(str)
+        per = findings.assign(_rule=ids).groupby("_rule")
+        chronologies = per["chronology"].nunique()
+        totals = per.size()
+        table["chronologies"] = table["rule_id"].map(chronologies).fillna(0).astype("int64")
+        table["share"] = (table["chronologies"] / analysed).round(4) if analysed else 0.0
+        table["findings"] = table["rule_id"].map(totals).fillna(0).astype("int64")
+        for status in _STATUSES:
+            counts = ids[findings["status"].astype(str) == status].value_counts()
+            table[status] = table["rule_id"].map(counts).fillna(0).astype("int64")
+        table["reference"] = (
+            table["rule_id"].map(dict(zip(rules["id"], rules.get("reference", ""), strict=True)))
+            if "reference" in rules
+            else ""
+        )
+        rank = table["severity"].map({s: i for i, s in enumerate(_SEVERITIES)}).fillna(9)
+        order = np.lexsort((table["rule_id"].to_numpy(), rank, -table["chronologies"].to_numpy()))
+        return table.iloc[order].reset_index(drop=True)
+
+    # -- writing ----------------------------------------------------------------------------
+    def write_summaries(
+        self, out: str | os.PathLike[str], *, chart: bool = True
+    ) -> dict[str, Path]:
+        """Write summary.csv, by_rule.csv, findings.csv (every chronology's findings,
+        with a ``chronology`` column) and index.html (with the cross-review chart unless
+        ``chart=False``) into ``out``."""
+        from .chronology import frame_for_export
+        from .report import write_batch_index
+
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        by_rule = self.by_rule()
+        written = {}
+        for name, table in (
+            ("summary.csv", self.summary()),
+            ("by_rule.csv", by_rule),
+            ("findings.csv", self.findings()),
+        ):
+            write_csv_atomic(frame_for_export(table), folder / name)
+            written[name] = folder / name
+        images = {}
+        if chart:
+            from .plotting import plot_by_rule
+
+            rules = int((by_rule["chronologies"] > 0).sum())
+            images["Share of the chronologies with findings from each rule"] = _figure_png(
+                lambda ax: plot_by_rule(by_rule, ax=ax), size=(9, max(2.5, 0.32 * rules + 1.3))
+            )
+        written["index.html"] = write_batch_index(self, folder / "index.html", images=images)
+        return written
+
+    # -- display ----------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return (
+            f"<BatchResult {len(self)} chronologies: {len(self.ok)} ok, "
+            f"{len(self.failed)} failed; rulebook={self.rulebook!r}>"
+        )
+
+    def _repr_html_(self) -> str:
+        import html
+
+        failed = "".join(
+            f"<li>{html.escape(r.name)}: {html.escape(r.error)}</li>" for r in self.failed[:20]
+        )
+        more = f"<li>... and {len(self.failed) - 20} more</li>" if len(self.failed) > 20 else ""
+        by_rule = self.by_rule().head(10)[["rule_id", "category", "chronologies", "findings"]]
+        return (
+            f"<div class='scr-batch'><strong>Batch</strong>: {len(self)} chronologies, "
+            f"{len(self.ok)} ok, {len(self.failed)} failed ({html.escape(str(self.rulebook))})"
+            + (f"<ul>{failed}{more}</ul>" if failed else "")
+            + by_rule.to_html(index=False, escape=True)
+            + "</div>"
+        )

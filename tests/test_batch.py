@@ -1,0 +1,260 @@
+"""Batch analysis: many chronologies, local processes or Dask, failures isolated, resumable."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline.batch import RESULT_FILE, BatchResult, analyse_many, batch_inputs
+from scr_timeline.datasets import sample_path
+from scr_timeline.exceptions import ChronologyReadError, OutputError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location(
+        "_bench_generate", ROOT / "benchmarks/generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _write_broken(folder: Path) -> list[Path]:
+    """Three broken chronologies: binary garbage, no date column, a header and nothing else."""
+    garbage = folder / "zz-garbage.csv"
+    garbage.write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    no_date = folder / "zz-no-date.csv"
+    no_date.write_text("Agency,Details\nGP,Child A seen\n", encoding="utf-8")
+    header_only = folder / "zz-header-only.csv"
+    header_only.write_text("Date,Agency,Details\n", encoding="utf-8")
+    return [garbage, no_date, header_only]
+
+
+@pytest.fixture(scope="module")
+def two_hundred(tmp_path_factory) -> Path:
+    """197 generated chronologies (20 to 80 rows each) and 3 broken ones."""
+    folder = tmp_path_factory.mktemp("reviews")
+    gen = _generator()
+    for i in range(197):
+        frame = gen.generate_chronology(20 + (i * 7) % 61, seed=i)
+        frame.to_csv(folder / f"review-{i:03d}.csv", index=False)
+    _write_broken(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def batch_200(two_hundred, tmp_path_factory) -> tuple[BatchResult, Path]:
+    out = tmp_path_factory.mktemp("batch-out") / "out"
+    result = analyse_many(two_hundred, jobs=2, progress=False, out=out, outputs=["findings"])
+    return result, out
+
+
+def test_two_hundred_chronologies_with_three_broken_give_197_ok_and_3_failed(batch_200):
+    result, _out = batch_200
+    summary = result.summary()
+    assert len(summary) == 200
+    assert summary["status"].value_counts().to_dict() == {"ok": 197, "failed": 3}
+    failed = summary[summary["status"] == "failed"].set_index("chronology")
+    assert sorted(failed.index) == ["zz-garbage", "zz-header-only", "zz-no-date"]
+    assert failed.loc["zz-no-date", "error_type"] == "MissingColumnError"
+    assert "date" in failed.loc["zz-no-date", "error"]
+    assert failed.loc["zz-header-only", "error_type"] == "EmptyChronologyError"
+    assert (failed["error"].str.len() > 0).all()
+    ok = summary[summary["status"] == "ok"]
+    assert (ok["events"] > 0).all() and (ok["error"] == "").all()
+    # results come back in input order whatever order the workers finished in
+    assert summary["chronology"].tolist() == sorted(summary["chronology"])
+
+
+def test_summary_counts_findings_by_category_and_agree_with_each_result(batch_200):
+    result, _out = batch_200
+    summary = result.summary().set_index("chronology")
+    category_columns = [c for c in summary.columns if c.startswith("findings_")]
+    assert "findings_supervision_gap" in category_columns
+    ok = summary[summary["status"] == "ok"]
+    assert (ok[category_columns].sum(axis=1) == ok["findings"]).all()
+    one = result["review-010"]
+    assert one.ok and summary.loc["review-010", "findings"] == len(one.findings)
+    assert pd.isna(summary.loc["zz-garbage", "findings"])
+
+
+def test_by_rule_is_the_thematic_view_across_chronologies(batch_200):
+    result, _out = batch_200
+    by_rule = result.by_rule()
+    rules = scr.list_rules("wt2006")
+    assert set(rules["id"]) <= set(by_rule["rule_id"])  # rules with no finding are listed too
+    assert by_rule["findings"].sum() == len(result.findings())
+    findings = result.findings()
+    for row in by_rule.head(3).itertuples():
+        mine = findings[findings["rule_id"] == row.rule_id]
+        assert row.chronologies == mine["chronology"].nunique()
+        assert row.share == pytest.approx(row.chronologies / 197, abs=1e-4)
+        assert row.missing + row.late + row.gap == row.findings
+    assert by_rule["chronologies"].is_monotonic_decreasing
+
+
+def test_batch_out_writes_a_folder_per_chronology_and_the_summaries(batch_200):
+    result, out = batch_200
+    for name in ("summary.csv", "by_rule.csv", "findings.csv", "index.html"):
+        assert (out / name).is_file(), name
+    assert (out / "review-000" / "findings.csv").is_file()
+    assert not (out / "review-000" / "report.html").exists()  # outputs=["findings"] only
+    record = json.loads((out / "zz-garbage" / RESULT_FILE).read_text(encoding="utf-8"))
+    assert record["summary"]["status"] == "failed"
+    summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig")
+    assert len(summary) == 200 and (summary["status"] == "failed").sum() == 3
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "197" in index and "zz-garbage" in index and "<script" not in index
+
+
+def test_one_process_and_two_give_the_same_findings(two_hundred, tmp_path):
+    files = sorted(two_hundred.glob("review-00*.csv"))
+    one = analyse_many(files, jobs=1, progress=False)
+    two = analyse_many(files, jobs=2, progress=False)
+    pd.testing.assert_frame_equal(one.findings(), two.findings())
+    pd.testing.assert_frame_equal(
+        one.summary().drop(columns="seconds"), two.summary().drop(columns="seconds")
+    )
+
+
+def test_existing_output_folder_is_not_overwritten_without_force(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    source = sample_path("child-d-well-handled")
+    with pytest.raises(OutputError, match="already holds files"):
+        analyse_many([source], jobs=1, progress=False, out=out)
+    result = analyse_many([source], jobs=1, progress=False, out=out, force=True)
+    assert result.summary()["status"].tolist() == ["ok"]
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_resume_skips_finished_chronologies_and_redoes_changed_or_unfinished(tmp_path):
+    gen = _generator()
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(4):
+        gen.generate_chronology(30, seed=100 + i).to_csv(inputs / f"r{i}.csv", index=False)
+    out = tmp_path / "out"
+    first = analyse_many(inputs, jobs=1, progress=False, out=out, outputs=["findings", "tables"])
+    assert not any(r.resumed for r in first)
+    # an interrupted run: r1 never finished, r2's input changed since
+    (out / "r1" / RESULT_FILE).unlink()
+    gen.generate_chronology(35, seed=7).to_csv(inputs / "r2.csv", index=False)
+    again = analyse_many(
+        inputs, jobs=1, progress=False, out=out, outputs=["findings", "tables"], resume=True
+    )
+    assert [r.resumed for r in again] == [True, False, False, True]
+    pd.testing.assert_frame_equal(
+        first.findings().query("chronology == 'r0'").reset_index(drop=True).astype(str),
+        again.findings().query("chronology == 'r0'").reset_index(drop=True).astype(str),
+    )
+    assert again["r2"].events != first["r2"].events
+    assert len(pd.read_csv(out / "summary.csv", encoding="utf-8-sig")) == 4
+
+
+def test_inputs_files_case_folders_and_patterns(tmp_path):
+    gen = _generator()
+    (tmp_path / "case-1").mkdir()
+    gen.generate_chronology(10, seed=1).to_csv(tmp_path / "case-1" / "gp.csv", index=False)
+    gen.generate_chronology(10, seed=2).to_csv(tmp_path / "case-1" / "police.csv", index=False)
+    gen.generate_chronology(10, seed=3).to_csv(tmp_path / "single.csv", index=False)
+    (tmp_path / "notes.docx.bak").write_text("not a chronology", encoding="utf-8")
+    (tmp_path / "~$single.xlsx").write_bytes(b"lock file")
+    found = dict(batch_inputs([tmp_path]))
+    assert sorted(found) == ["case-1", "single"]
+    assert [p.name for p in found["case-1"]] == ["gp.csv", "police.csv"]
+    assert [n for n, _ in batch_inputs([str(tmp_path / "*.csv")])] == ["single"]
+    with pytest.raises(ChronologyReadError, match="matches no chronology file"):
+        batch_inputs([str(tmp_path / "*.xlsx")])
+    with pytest.raises(ChronologyReadError, match="no such file"):
+        batch_inputs([tmp_path / "missing"])
+
+
+def test_names_are_safe_folder_names_and_unique(tmp_path):
+    a = tmp_path / "a"
+    b = tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    for folder in (a, b):
+        (folder / "Child A (GP) ..csv").write_text("Date,Details\n01/02/2007,seen\n", "utf-8")
+    names = [n for n, _ in batch_inputs([a / "Child A (GP) ..csv", b / "Child A (GP) ..csv"])]
+    assert names == ["Child-A-GP", "Child-A-GP-2"]
+    assert all(os.sep not in n and not n.startswith(".") for n in names)
+
+
+def test_a_merged_case_folder_is_one_chronology(tmp_path):
+    gen = _generator()
+    case = tmp_path / "cases" / "case-7"
+    case.mkdir(parents=True)
+    gen.generate_chronology(15, seed=1).to_csv(case / "gp.csv", index=False)
+    gen.generate_chronology(12, seed=2).to_csv(case / "police.csv", index=False)
+    result = analyse_many(tmp_path / "cases", jobs=1, progress=False, keep_chronologies=True)
+    assert len(result) == 1
+    only = result["case-7"]
+    assert only.ok and only.chronology is not None
+    assert only.events + only.rejected == 27
+    assert only.chronology.events["source_file"].nunique() == 2
+
+
+def test_unexpected_errors_are_isolated_with_their_traceback(tmp_path, monkeypatch):
+    import scr_timeline.rules as rules
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(rules, "analyse", explode)
+    result = analyse_many([sample_path("child-d-well-handled")], jobs=1, progress=False)
+    failed = result.failed[0]
+    assert failed.error == "internal error: RuntimeError: boom"
+    assert "Traceback" in failed.traceback
+
+
+def test_progress_bar_reports_every_chronology(tmp_path, capsys):
+    gen = _generator()
+    for i in range(3):
+        gen.generate_chronology(10, seed=i).to_csv(tmp_path / f"r{i}.csv", index=False)
+    analyse_many(tmp_path, jobs=1, progress=True)
+    err = capsys.readouterr().err
+    assert "3/3" in err and "chronology" in err
+
+
+def test_batch_result_repr_and_html():
+    result = analyse_many(
+        [sample_path("child-a-combined"), sample_path("child-d-well-handled")],
+        jobs=1,
+        progress=False,
+    )
+    assert repr(result).startswith("<BatchResult 2 chronologies: 2 ok, 0 failed")
+    assert "<table" in result._repr_html_()
+    assert result[0].name == "child-a-combined"
+    with pytest.raises(KeyError):
+        result["nope"]
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_runs_the_same_work(two_hundred, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    files = [*sorted(two_hundred.glob("review-01*.csv")), two_hundred / "zz-garbage.csv"]
+    local = analyse_many(files, jobs=1, progress=False)
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        on_dask = analyse_many(files, client=client, progress=False, out=tmp_path / "out")
+        by_address = analyse_many(files[:2], client=cluster.scheduler_address, progress=False)
+    assert on_dask.summary()["status"].value_counts().to_dict() == {"ok": 10, "failed": 1}
+    pd.testing.assert_frame_equal(local.findings(), on_dask.findings())
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert len(by_address.ok) == 2
