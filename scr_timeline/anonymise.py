@@ -1,0 +1,1483 @@
+"""Anonymisation: replace the names of the child, the family and the practitioners with
+consistent labels (Child A, Mother, Mother's partner, SW1, HV1...), and put them back.
+
+Three steps, each a plain function:
+
+* :func:`find_names` reads a chronology and proposes the people it names, with a label
+  for each and where they were found: capitalised names next to family words ("Mother
+  (Tracey Smith)", "mother's partner Steven", "maternal grandmother Mrs Smith"), next to
+  role words ("SW Ms Patel", "HV Jane Brown", "Dr Khan", "DC Green"), after a title
+  ("Mr Jones"), names in the practitioner column, and family surnames ("the Smith
+  family"). The words come from the classifiers' vocabularies (``family_members.csv``,
+  ``roles.csv``). The reviewer confirms the table: drops rows, fixes labels, adds names.
+* :func:`anonymise` replaces every spelling of every name in every text column of the
+  events (the ``event_id`` index included), of the rejected rows and of the warnings, and
+  in the title and sources of the metadata. It returns the anonymised chronology and an
+  :class:`AnonymisationKey`, which is kept apart: nothing the library exports or reports
+  (``Chronology.to_csv``, findings, the HTML report) ever contains it.
+* :func:`personalise` puts the names back. ``anonymise`` then ``personalise`` gives back
+  exactly the original chronology.
+
+Spellings
+---------
+A name given as ``"Tracey Smith"`` (label ``Mother``) is also found as ``Tracey``,
+``Smith``, ``Ms Smith`` (any title: Mr, Mrs, Ms, Miss, Mx, Dr, Master; with or without a
+full stop), ``Ms Tracey Smith``, with a possessive (``Tracey's`` becomes ``Mother's``) and
+in capitals (``TRACEY SMITH`` becomes ``MOTHER``). A practitioner's label that is a code
+("SW1", "HV2", "DC1") also takes the code's letters in front: ``SW Ms Patel`` and ``HV Jane
+Brown`` become ``SW1`` and ``HV1``. Matching is on word boundaries: ``Smith`` is not found
+in ``Smithfield`` nor ``Grace`` in ``disgrace``. A name of two or more words is found in
+any case; a single word (a first name or surname alone) only when it starts with a
+capital, so ``Brown`` the health visitor does not turn a "brown bruise" into an "HV1
+bruise" (write lower-case names into ``names`` yourself if your chronology has them). A
+surname shared by two people becomes the family's label (``Family A``, with the child's
+letter); a first name shared by two people takes the first person's label (see
+:meth:`AnonymisationKey.forms`).
+
+Exact reversal
+--------------
+Many spellings share one label, and a chronology may already say "Mother" or "SW1"
+where no name was replaced, so the labels alone cannot say what was there. The key
+therefore keeps, for each distinct anonymised text, where each label was put and which
+spelling it replaced (positions and an index into the key's spellings, never the text
+itself), looked up by a hash of the anonymised text. Where the same anonymised text came
+from two different originals in one column, the key also records which row had which.
+:func:`personalise` restores a cell only when its text is exactly what
+:func:`anonymise` wrote (the hash matches); a cell edited since, or text written after
+anonymisation, is left as it is.
+
+Examples
+--------
+>>> from scr_timeline import Chronology
+>>> from scr_timeline.testing import make_events
+>>> chron = Chronology(make_events(
+...     start=["2007-03-12", "2007-03-14"], agency=["health_visiting", "csc"],
+...     practitioner=["HV Jane Brown", "SW1"],
+...     details=["Home visit. Mother (Tracey Smith) said Steven Jones had moved in.",
+...              "Discussed with Tracey's GP; TRACEY SMITH not at home."]))
+>>> anon, key = anonymise(chron, names={"Tracey Smith": "Mother",
+...                                     "Steven Jones": "Mother's partner",
+...                                     "Jane Brown": "HV1"})
+>>> anon.events["details"].tolist()
+["Home visit. Mother (Mother) said Mother's partner had moved in.", "Discussed with Mother's GP; MOTHER not at home."]
+>>> anon.events["practitioner"].tolist()
+['HV1', 'SW1']
+>>> back = personalise(anon, key)
+>>> back.events["details"].equals(chron.events["details"])
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import schema as S
+from .chronology import Chronology, SourceInfo
+from .exceptions import ScrTimelineError
+
+__all__ = [
+    "AnonymisationError",
+    "AnonymisationKey",
+    "anonymise",
+    "anonymise_with_keyfile",
+    "find_names",
+    "personalise",
+]
+
+#: Titles written before a name; a title and the name it precedes are replaced together.
+TITLES: Final[tuple[str, ...]] = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master")
+
+#: Label of each family member (:data:`scr_timeline.schema.FAMILY_MEMBERS`); numbered ones
+#: get " 1", " 2"; the others get " 2" from the second person on.
+FAMILY_LABELS: Final[dict[str, str]] = {
+    "child": "Child A",
+    "mother": "Mother",
+    "father": "Father",
+    "partner": "Mother's partner",
+    "carer": "Carer",
+    "sibling": "Sibling",
+    "grandparent": "Grandparent",
+    "family": "Relative",
+}
+_NUMBERED: Final = frozenset({"Carer", "Sibling", "Person", "Relative"})
+
+#: Label prefix of each practitioner role (:data:`scr_timeline.schema.ROLES`), followed by
+#: a number; chosen so that the role classifier reads the label as the same role.
+ROLE_LABELS: Final[dict[str, str]] = {
+    "social_worker": "SW",
+    "team_manager": "TM",
+    "service_manager": "SM",
+    "health_visitor": "HV",
+    "gp": "GP",
+    "midwife": "MW",
+    "paediatrician": "Dr P",
+    "nurse": "Nurse ",
+    "police_officer": "DC",
+    "teacher": "Teacher ",
+    "iro": "IRO",
+    "lawyer": "Solicitor ",
+    "family_support_worker": "FSW",
+    "other": "Practitioner ",
+}
+
+#: The format name written into key files.
+KEY_FORMAT: Final = "scr-timeline-anonymisation-key"
+KEY_VERSION: Final = 1
+
+_LETTER: Final = r"[^\W\d_]"
+_LEFT: Final = r"(?<![^\W_])"
+_RIGHT: Final = r"(?![^\W_])"
+_LOWER: Final = r"[a-zß-öø-ÿ]"
+_NAMEWORD: Final = (
+    rf"[A-Z](?:{_LOWER}+|['’][A-Z]{_LOWER}+)(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?{_RIGHT}"
+)
+_NAME: Final = rf"{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,2}}"
+_TITLE: Final = rf"{_LEFT}(?:{'|'.join(TITLES)})\.?[ \t]+"
+_TITLE_WORDS: Final = frozenset(t.lower() for t in TITLES)
+_CODE_PREFIX: Final = re.compile(r"^([A-Z]{2,4})\d+$")
+
+# capitalised words that start sentences or name places, never people
+_STOP_TEXT: Final = """
+    a an and or but of to in on at by for from with without the this that these those
+    he she they it his her their its him them we our you i is was were are be been being
+    has had have did does do not no nor yes so as if then than when where who whom which
+    while after before during since until about into onto over under again also only
+    all any both each every some such other another same new old first second third last
+    said says reported reports told tells seen saw visited visits attended attends
+    called phoned rang emailed wrote asked agreed advised informed noted explained
+    stated confirmed denied disclosed present absent home house road street lane avenue
+    close drive way court place square crescent gardens
+    hospital surgery clinic centre center school college nursery academy unit ward team
+    service services council borough county city town village station office department
+    trust health care social police board partnership agency agencies
+    north south east west upper lower great little saint st
+    january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday
+    note notes record records file files letter report meeting discussion plan
+"""
+_STOP_WORDS: Final = frozenset(_STOP_TEXT.split())
+
+
+class AnonymisationError(ScrTimelineError, ValueError):
+    """A key is malformed (a label that contains a name, a file that is not a key), or
+    anonymising would make two event ids the same."""
+
+
+# --- spellings -------------------------------------------------------------------------------
+def _norm(text: str) -> str:
+    """The form of a spelling used for look-ups: case folded, no full stops, single spaces."""
+    return " ".join(text.replace(".", " ").casefold().split())
+
+
+def _words(name: str) -> list[str]:
+    return name.replace(".", " ").split()
+
+
+def _code_prefix(label: str) -> str | None:
+    """The letters of a practitioner code ("SW" of "SW1"), or None."""
+    found = _CODE_PREFIX.match(label)
+    return found.group(1) if found else None
+
+
+def _family_label(labels: Iterable[str]) -> str:
+    letter = next(
+        (m.group(1) for label in labels if (m := re.fullmatch(r"Child ([A-Z])", label))), None
+    )
+    return f"Family {letter}" if letter else "Family"
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    text: str  # the spelling with single spaces, as derived ("Ms Smith")
+    label: str
+    source: str  # the name it comes from
+    kind: str  # "name" (as given), "first", "surname", "titled", "prefixed"
+    ambiguous: tuple[str, ...] = ()  # the other labels that could claim it
+
+
+def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
+    """Every spelling of every name, by normalised text."""
+    explicit: dict[str, _Form] = {}
+    for name, label in names.items():
+        explicit[_norm(name)] = _Form(" ".join(_words(name)), label, name, "name")
+    claims: dict[str, dict[str, _Form]] = defaultdict(dict)
+    for name, label in names.items():
+        words = _words(name)
+        title = words[0] if len(words) > 1 and words[0].lower() in _TITLE_WORDS else None
+        rest = words[1:] if title else words
+        if not rest:
+            continue
+        derived: list[tuple[str, str]] = []
+        full = " ".join(rest)
+        last = rest[-1]
+        if len(rest) > 1:
+            derived.append((full, "name"))
+            derived.append((rest[0], "first"))
+        derived.append((last, "surname" if (title or len(rest) > 1) else "first"))
+        titled = [f"{t} {last}" for t in TITLES]
+        if len(rest) > 1:
+            titled += [f"{t} {full}" for t in TITLES]
+        derived += [(t, "titled") for t in titled]
+        prefix = _code_prefix(label)
+        if prefix:
+            derived += [(f"{prefix} {text}", "prefixed") for text in [full, last, rest[0], *titled]]
+        for text, kind in derived:
+            if len(text.replace(" ", "")) < 2:
+                continue
+            key = _norm(text)
+            claims[key].setdefault(label, _Form(text, label, name, kind))
+    family = _family_label(names.values())
+    forms = dict(explicit)
+    for key, by_label in claims.items():
+        if key in forms:
+            continue
+        candidates = list(by_label.values())
+        if len(candidates) == 1:
+            forms[key] = candidates[0]
+            continue
+        first = candidates[0]
+        others = tuple(f.label for f in candidates[1:])
+        surname_like = all(f.kind in ("surname", "titled", "prefixed") for f in candidates)
+        label = family if surname_like else first.label
+        forms[key] = replace(first, label=label, ambiguous=(first.label, *others))
+    return forms
+
+
+def _form_regex(form: _Form, *, ids: bool = False) -> str:
+    words = form.text.split(" ")
+    if ids:  # file names and event ids: any case, words joined by spaces, "_" or "-"
+        joined = r"[\s_\-]+".join(re.escape(w) for w in words)
+        return f"{_LEFT}(?i:{joined}){_RIGHT}"
+    if len(words) == 1:
+        word = words[0]
+        head = re.escape(word[0])
+        body = head + (f"(?i:{re.escape(word[1:])})" if len(word) > 1 else "")
+        tail = r"(?=s?(?![^\W_]))" if form.kind == "surname" else _RIGHT
+        return f"{_LEFT}{body}{tail}"
+    parts = []
+    for i, word in enumerate(words):
+        parts.append(re.escape(word))
+        if i < len(words) - 1:
+            parts.append(r"\.?\s+" if word.lower() in _TITLE_WORDS else r"\s+")
+    return f"{_LEFT}(?i:{''.join(parts)}){_RIGHT}"
+
+
+def _render(label: str, matched: str, *, ids: bool = False) -> str:
+    """The label as written in place of ``matched``: in capitals when the name was; in an
+    identifier written in lower case, as a slug ("family-a")."""
+    letters = [c for c in matched if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return label.upper()
+    if ids and letters and all(c.islower() for c in letters):
+        return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    return label
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def _to_arrow(values: pd.Series) -> pa.Array | pa.ChunkedArray:
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        return pa.array(values.array)
+    return pa.array(values.astype(object).where(values.notna(), None).tolist(), pa.string())
+
+
+def _prefilter(values: pd.Series, pattern: str | None) -> np.ndarray:
+    """Positions of the cells that may hold a match (Arrow, over the whole column)."""
+    if pattern is None or not len(values):
+        return np.zeros(0, dtype=np.int64)
+    found = pc.match_substring_regex(_to_arrow(values), pattern, ignore_case=True)
+    return np.flatnonzero(found.fill_null(False).to_numpy(zero_copy_only=False))
+
+
+Spans = list[int]  # flat [start, end, spelling, start, end, spelling, ...]
+
+
+@dataclass
+class _Replacer:
+    pattern: re.Pattern[str]
+    prefilter: str | None
+    forms: dict[str, _Form]
+    spellings: dict[str, int] = field(default_factory=dict)
+    ids: bool = False
+
+    @classmethod
+    def build(
+        cls, names: Mapping[str, str], *, ids: bool = False, spellings: dict[str, int] | None = None
+    ) -> _Replacer:
+        forms = _derive(names)
+        ordered = sorted(forms.values(), key=lambda f: (-len(f.text), f.text))
+        regex = "|".join(_form_regex(f, ids=ids) for f in ordered) or "(?!)"
+        words = sorted({w.casefold() for f in forms.values() for w in f.text.split(" ")})
+        name_words = sorted(
+            {w.casefold() for n in names for w in _words(n) if w.lower() not in _TITLE_WORDS}
+            or set(words),
+            key=lambda w: (-len(w), w),
+        )
+        pre = "|".join(re.escape(w) for w in name_words) if name_words else None
+        return cls(re.compile(regex), pre, forms, {} if spellings is None else spellings, ids)
+
+    def spelling(self, text: str) -> int:
+        return self.spellings.setdefault(text, len(self.spellings))
+
+    def sub(self, text: str) -> tuple[str, Spans]:
+        out: list[str] = []
+        spans: Spans = []
+        last = 0
+        length = 0
+        for match in self.pattern.finditer(text):
+            form = self.forms[
+                _norm(re.sub(r"[_\-]", " ", match.group()) if self.ids else match.group())
+            ]
+            label = _render(form.label, match.group(), ids=self.ids)
+            piece = text[last : match.start()]
+            out.append(piece)
+            length += len(piece)
+            spans += [length, length + len(label), self.spelling(match.group())]
+            out.append(label)
+            length += len(label)
+            last = match.end()
+        if not spans:
+            return text, spans
+        out.append(text[last:])
+        return "".join(out), spans
+
+
+def _restore(text: str, spans: Sequence[int], spellings: Sequence[str]) -> str:
+    out = text
+    for i in range(len(spans) - 3, -1, -3):
+        start, end, spelling = spans[i], spans[i + 1], spans[i + 2]
+        out = out[:start] + spellings[spelling] + out[end:]
+    return out
+
+
+# --- the key --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AnonymisationKey:
+    """Which name became which label, and how to put every one back.
+
+    Keep it apart from the anonymised chronology: it holds the names. Nothing the library
+    writes (CSV exports, findings, reports) contains it; :meth:`save` writes it to a JSON
+    file of its own, readable by its owner only.
+
+    Parameters
+    ----------
+    names
+        Original name -> label (``{"Tracey Smith": "Mother"}``). Names with the same
+        label are one person. Each name's other spellings (first name, surname, with a
+        title, in capitals) are derived (see :meth:`forms`).
+    records
+        Filled by :func:`anonymise`: where each label was put, for :func:`personalise`.
+    spellings
+        Filled by :func:`anonymise`: each distinct text a label replaced.
+    candidates
+        The proposals of :func:`find_names` this key was made from, for the reviewer to
+        confirm (None for a key made from names given).
+
+    Raises
+    ------
+    AnonymisationError
+        A name or label is blank, or a label contains one of the names.
+
+    Examples
+    --------
+    >>> key = AnonymisationKey({"Tracey Smith": "Mother", "Jane Brown": "HV1"})
+    >>> key.anonymise_text("HV Jane Brown saw Ms Smith and the Smithfield GP.")
+    'HV1 saw Mother and the Smithfield GP.'
+    >>> key.labels
+    ('HV1', 'Mother')
+    """
+
+    names: Mapping[str, str]
+    records: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    spellings: tuple[str, ...] = field(default=(), repr=False)
+    candidates: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.names, Mapping):
+            raise TypeError(f"names must be a mapping, not {type(self.names).__name__}")
+        clean: dict[str, str] = {}
+        for name, label in self.names.items():
+            if not isinstance(name, str) or not isinstance(label, str):
+                raise TypeError("names must map strings to strings")
+            if not name.strip() or not label.strip():
+                raise AnonymisationError(
+                    "a name or label is blank", found=(name, label), expected="non-blank text"
+                )
+            clean[" ".join(name.split())] = " ".join(label.split())
+        object.__setattr__(self, "names", clean)
+        object.__setattr__(self, "spellings", tuple(self.spellings))
+        replacer = _Replacer.build(clean)
+        for label in set(clean.values()):
+            hit = replacer.pattern.search(label)
+            if hit:
+                raise AnonymisationError(
+                    f"the label {label!r} contains the name {hit.group()!r}",
+                    found=label,
+                    expected="labels that name no one",
+                )
+
+    # -- views -------------------------------------------------------------------------------
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The distinct labels, sorted."""
+        return tuple(sorted(set(self.names.values())))
+
+    def forms(self) -> pd.DataFrame:
+        """Every spelling that is replaced, with its label and the name it comes from.
+
+        ``ambiguous`` lists the labels of every person the spelling could stand for
+        (empty when only one); such a spelling takes the family's label when it is a
+        surname, else the first person's label.
+
+        Examples
+        --------
+        >>> key = AnonymisationKey({"Tracey Smith": "Mother", "Jo Smith": "Child A"})
+        >>> forms = key.forms().set_index("form")
+        >>> forms.loc["Tracey", "label"], forms.loc["Smith", "label"], forms.loc["Ms Smith", "label"]
+        ('Mother', 'Family A', 'Family A')
+        """
+        rows = [
+            {
+                "form": f.text,
+                "label": f.label,
+                "name": f.source,
+                "kind": f.kind,
+                "ambiguous": "; ".join(f.ambiguous),
+            }
+            for f in sorted(self._replacer.forms.values(), key=lambda f: (f.label, f.text))
+        ]
+        return pd.DataFrame(rows, columns=["form", "label", "name", "kind", "ambiguous"])
+
+    @functools.cached_property
+    def _replacer(self) -> _Replacer:
+        return _Replacer.build(self.names)
+
+    def anonymise_text(self, text: str) -> str:
+        """One text with every name replaced by its label (nothing is recorded).
+
+        Examples
+        --------
+        >>> AnonymisationKey({"Steven Jones": "Mother's partner"}).anonymise_text(
+        ...     "Mr Jones and STEVEN JONES; Jonesy")
+        "Mother's partner and MOTHER'S PARTNER; Jonesy"
+        """
+        return _Replacer.build(self.names).sub(text)[0]
+
+    # -- building ----------------------------------------------------------------------------
+    @classmethod
+    def from_candidates(cls, candidates: pd.DataFrame) -> AnonymisationKey:
+        """A key from a candidates table (from :func:`find_names`) a reviewer has confirmed.
+
+        Every row's ``name`` and each of its ``aliases`` (``"; "``-joined) get the row's
+        ``label``; drop the rows that are not people and edit labels before calling.
+
+        Examples
+        --------
+        >>> table = pd.DataFrame({"name": ["Tracey Smith"], "label": ["Mother"],
+        ...                       "aliases": ["Mrs Smith"]})
+        >>> AnonymisationKey.from_candidates(table).names
+        {'Tracey Smith': 'Mother', 'Mrs Smith': 'Mother'}
+        """
+        if not isinstance(candidates, pd.DataFrame):
+            raise TypeError(f"candidates must be a DataFrame, not {type(candidates).__name__}")
+        missing = {"name", "label"} - set(candidates.columns)
+        if missing:
+            raise AnonymisationError(
+                "the candidates table lacks columns",
+                found=sorted(missing),
+                expected="columns 'name' and 'label'",
+            )
+        names: dict[str, str] = {}
+        for row in candidates.itertuples(index=False):
+            label = str(getattr(row, "label"))  # noqa: B009 - a column name, not an attribute
+            names.setdefault(str(getattr(row, "name")), label)  # noqa: B009
+            aliases = getattr(row, "aliases", None)
+            if isinstance(aliases, str):
+                for alias in aliases.split(";"):
+                    if alias.strip():
+                        names.setdefault(alias.strip(), label)
+        return cls(names, candidates=candidates.copy())
+
+    # -- files -------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The key as plain JSON-ready data (what :meth:`save` writes)."""
+        data: dict[str, Any] = {
+            "format": KEY_FORMAT,
+            "version": KEY_VERSION,
+            "names": dict(self.names),
+            "spellings": list(self.spellings),
+            "records": self.records,
+        }
+        if self.candidates is not None:
+            data["candidates"] = json.loads(self.candidates.to_json(orient="records"))
+        return data
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the key to a JSON file (atomically; readable by its owner only).
+
+        Keep the file away from the folder you share: it holds every name.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> key = AnonymisationKey({"Tracey Smith": "Mother"})
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = key.save(Path(folder) / "key.json")
+        ...     AnonymisationKey.load(path) == key
+        True
+        """
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return target
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> AnonymisationKey:
+        """Read a key written by :meth:`save`.
+
+        Raises
+        ------
+        AnonymisationError
+            The file cannot be read or is not an anonymisation key.
+        """
+        source = Path(path)
+        try:
+            data = json.loads(source.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+            raise AnonymisationError(
+                f"cannot read the anonymisation key: {err}", file=str(source)
+            ) from err
+        if not isinstance(data, dict) or data.get("format") != KEY_FORMAT:
+            raise AnonymisationError(
+                "not an anonymisation key", file=str(source), expected=f"format {KEY_FORMAT!r}"
+            )
+        if data.get("version") != KEY_VERSION:
+            raise AnonymisationError(
+                "unsupported key version",
+                file=str(source),
+                found=data.get("version"),
+                expected=str(KEY_VERSION),
+            )
+        names = data.get("names")
+        if not isinstance(names, dict):
+            raise AnonymisationError("the key has no names", file=str(source))
+        candidates = data.get("candidates")
+        return cls(
+            names,
+            records=data.get("records") or {},
+            spellings=tuple(data.get("spellings") or ()),
+            candidates=pd.DataFrame(candidates) if candidates is not None else None,
+        )
+
+
+# --- anonymise and personalise ---------------------------------------------------------------
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    columns = []
+    for name, dtype in frame.dtypes.items():
+        if isinstance(dtype, pd.StringDtype):
+            columns.append(str(name))
+        elif dtype is np.dtype(object):
+            values = frame[name].dropna()
+            if len(values) and all(isinstance(v, str) for v in values):
+                columns.append(str(name))
+    return columns
+
+
+def _anonymise_column(
+    values: pd.Series, rep: _Replacer, row_keys: Sequence[str]
+) -> tuple[pd.Series, dict[str, Any]]:
+    """Replace the names in one column; return it and the column's record."""
+    positions = _prefilter(values, rep.prefilter)
+    if not len(positions):
+        return values, {}
+    candidates = values.iloc[positions]
+    codes, uniques = pd.factorize(candidates)
+    results = [rep.sub(str(u)) for u in uniques]
+    changed = np.fromiter((bool(r[1]) for r in results), bool, len(results))
+    if not changed.any():
+        return values, {}
+    row_changed = changed[codes]
+    rows = positions[row_changed]
+    new_text = np.array([r[0] for r in results], dtype=object)
+    out = values.copy()
+    out.iloc[rows] = new_text[codes[row_changed]]
+    by_text: dict[str, Spans] = {}
+    origin: dict[str, set[str]] = defaultdict(set)
+    for (anon, spans), original in zip(results, uniques, strict=True):
+        if spans:
+            by_text[_text_hash(anon)] = spans
+            origin[anon].add(str(original))
+    # an anonymised text that was also written, unchanged, elsewhere in the column (or that
+    # two different originals became) cannot be told apart by its text: record its rows
+    unchanged = np.array(values.notna().to_numpy(dtype=bool))
+    unchanged[rows] = False
+    also_written = set(values[unchanged].astype(object)) & set(origin)
+    clashes = {t for t in origin if len(origin[t]) > 1} | also_written
+    record: dict[str, Any] = {"text": by_text}
+    if clashes:
+        by_row: dict[str, Spans | None] = {}
+        is_clash = out.astype(object).isin(list(clashes)).to_numpy(dtype=bool)
+        spans_of = {str(u): r[1] for u, r in zip(uniques, results, strict=True)}
+        for i in np.flatnonzero(is_clash):
+            by_row[row_keys[int(i)]] = spans_of.get(str(values.iat[int(i)])) or None
+        record["rows"] = by_row
+        for text in clashes:
+            by_text.pop(_text_hash(text), None)
+    return out, record
+
+
+def _personalise_column(
+    values: pd.Series,
+    record: Mapping[str, Any],
+    spellings: Sequence[str],
+    row_keys: Sequence[str],
+    pattern: str | None,
+) -> pd.Series:
+    by_text: Mapping[str, Spans] = record.get("text", {})
+    by_row: Mapping[str, Spans | None] = record.get("rows", {})
+    positions = _prefilter(values, pattern)
+    if not len(positions):
+        return values
+    restored: dict[int, str] = {}
+    keyed = {row_keys[i]: i for i in positions} if by_row else {}
+    for row_key, spans in by_row.items():
+        i = keyed.get(row_key)
+        if i is not None and spans is not None:
+            restored[int(i)] = _restore(str(values.iat[i]), spans, spellings)
+    rest = positions[[i not in keyed.values() or row_keys[i] not in by_row for i in positions]]
+    if len(rest):
+        codes, uniques = pd.factorize(values.iloc[rest])
+        back = []
+        for text in uniques:
+            spans = by_text.get(_text_hash(str(text)))
+            back.append(_restore(str(text), spans, spellings) if spans else None)
+        for i, code in zip(rest, codes, strict=True):
+            text = back[code]
+            if text is not None:
+                restored[int(i)] = text
+    if not restored:
+        return values
+    out = values.copy()
+    idx = np.fromiter(restored, np.int64, len(restored))
+    out.iloc[idx] = np.array(list(restored.values()), dtype=object)
+    return out
+
+
+#: Identifier columns: names in them are matched in any case and joined by "_" or "-".
+_ID_COLUMNS: Final = frozenset(
+    {S.EVENT_ID, S.SOURCE_FILE, S.SOURCE_SHEET, S.DUPLICATE_OF, "sources.file", "sources.sheet"}
+)
+
+
+def _label_pattern(key: AnonymisationKey) -> str | None:
+    plain = set(key.names.values()) | {_family_label(key.names.values())}
+    slugs = {_render(label, label.lower(), ids=True) for label in plain}
+    labels = sorted(plain | slugs, key=len)
+    return "|".join(re.escape(label) for label in reversed(labels)) if labels else None
+
+
+def _meta_cells(chron: Chronology) -> dict[str, pd.Series]:
+    meta = chron.meta
+    cells = {"title": pd.Series([meta.title], dtype="string")}
+    for name in ("file", "sheet", "title"):
+        cells[f"sources.{name}"] = pd.Series(
+            [getattr(s, name) for s in meta.sources], dtype="string"
+        )
+    return cells
+
+
+def _with_meta(chron: Chronology, cells: Mapping[str, pd.Series]) -> Any:
+    def value(series: pd.Series, i: int) -> str | None:
+        v: Any = series.iat[i]
+        return None if pd.isna(v) else str(v)
+
+    sources = tuple(
+        SourceInfo(
+            **{
+                **s.as_dict(),
+                "file": value(cells["sources.file"], i) or s.file,
+                "sheet": value(cells["sources.sheet"], i),
+                "title": value(cells["sources.title"], i),
+            }
+        )
+        for i, s in enumerate(chron.meta.sources)
+    )
+    return chron.meta.with_changes(title=value(cells["title"], 0), sources=sources)
+
+
+def _tables(chron: Chronology) -> dict[str, pd.DataFrame]:
+    return {"events": chron.events, "rejected": chron.rejected, "warnings": chron.warnings}
+
+
+def _as_key(
+    chron: Chronology, names: AnonymisationKey | Mapping[str, str] | Sequence[str] | None
+) -> AnonymisationKey:
+    if isinstance(names, AnonymisationKey):
+        return names
+    if names is None:
+        return AnonymisationKey.from_candidates(find_names(chron))
+    if isinstance(names, Mapping):
+        return AnonymisationKey(dict(names))
+    if isinstance(names, str):
+        raise TypeError("names must be a list of names, a dict name -> label or a key, not str")
+    given = [" ".join(str(n).split()) for n in names]
+    found = find_names(chron, names=given)
+    labels: dict[str, str] = {}
+    for row in found.itertuples(index=False):
+        spellings = [str(row.name), *[a for a in str(row.aliases).split("; ") if a]]
+        for spelling in spellings:
+            labels.setdefault(_norm(spelling), str(row.label))
+    taken = set(labels.values())
+    out: dict[str, str] = {}
+    n = 0
+    for name in given:
+        label = labels.get(_norm(name))
+        if label is None:
+            n += 1
+            while f"Person {n}" in taken:
+                n += 1
+            label = f"Person {n}"
+            taken.add(label)
+        out[name] = label
+    return AnonymisationKey(out)
+
+
+def anonymise(
+    chron: Chronology,
+    *,
+    names: AnonymisationKey | Mapping[str, str] | Sequence[str] | None = None,
+) -> tuple[Chronology, AnonymisationKey]:
+    """Replace the names in a chronology with labels; return it and the key.
+
+    Every text column is processed: the events (the ``event_id`` index and
+    ``duplicate_of`` alike, so ids stay consistent), the rejected rows and the warnings,
+    and the title and sources in the metadata. Other columns (dates, codes, flags) are
+    kept as they are. The input is not changed.
+
+    Parameters
+    ----------
+    chron
+        The chronology.
+    names
+        Who to replace:
+
+        * ``None``: the people :func:`find_names` proposes, with its labels. Check
+          ``key.candidates`` and run again with a key you have confirmed
+          (:meth:`AnonymisationKey.from_candidates`).
+        * a list of names: these names, labelled as :func:`find_names` would label them
+          where it finds them in context, else ``Person 1``, ``Person 2``...
+        * a dict name -> label, or an :class:`AnonymisationKey`: exactly these.
+
+    Returns
+    -------
+    tuple of (Chronology, AnonymisationKey)
+        The anonymised chronology, and the key with what :func:`personalise` needs to
+        reverse it. Keep the key apart from the chronology.
+
+    Raises
+    ------
+    AnonymisationError
+        A label contains a name, or two event ids would become the same.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> chron = Chronology(make_events(start=["2007-03-12"], agency=["police"],
+    ...     details=["DC Green spoke to mother's partner Steven Jones."]))
+    >>> anon, key = anonymise(chron)
+    >>> anon.events["details"].item()
+    "DC1 spoke to mother's partner Mother's partner."
+    >>> key.names
+    {'Steven Jones': "Mother's partner", 'Green': 'DC1'}
+    """
+    if not isinstance(chron, Chronology):
+        raise TypeError(f"anonymise() takes a Chronology, not {type(chron).__name__}")
+    key = _as_key(chron, names)
+    rep = _Replacer.build(key.names)
+    id_rep = _Replacer.build(key.names, ids=True, spellings=rep.spellings)
+    records: dict[str, dict[str, Any]] = {}
+
+    # the event ids first: the anonymised ids are the events' row keys
+    events = chron.events
+    ids = pd.Series(events.index, index=np.arange(len(events)), dtype="string")
+    positions = [str(i) for i in range(len(events))]
+    new_ids, id_record = _anonymise_column(ids, id_rep, positions)
+    if not pd.Index(new_ids).is_unique:
+        raise AnonymisationError(
+            "anonymising would give two events the same event id",
+            expected="names that do not make event ids equal",
+        )
+    row_keys: dict[str, list[str]] = {"events": [str(i) for i in new_ids]}
+    tables: dict[str, pd.DataFrame] = {}
+    for table, frame in _tables(chron).items():
+        keys = row_keys.get(table) or [str(i) for i in range(len(frame))]
+        out = frame.copy()
+        for column in _text_columns(frame):
+            by = id_rep if column in _ID_COLUMNS else rep
+            new, record = _anonymise_column(frame[column].reset_index(drop=True), by, keys)
+            if record:
+                out[column] = new.set_axis(frame.index)
+                records.setdefault(table, {})[column] = record
+        tables[table] = out
+    if id_record:
+        records.setdefault("events", {})[S.EVENT_ID] = id_record
+        tables["events"].index = pd.Index(new_ids.to_numpy(), dtype="string", name=S.EVENT_ID)
+    meta_cells = {}
+    for column, values in _meta_cells(chron).items():
+        keys = [str(i) for i in range(len(values))]
+        by = id_rep if column in _ID_COLUMNS else rep
+        new, record = _anonymise_column(values, by, keys)
+        meta_cells[column] = new
+        if record:
+            records.setdefault("meta", {})[column] = record
+    spellings = sorted(rep.spellings, key=rep.spellings.__getitem__)
+    anonymised = Chronology(
+        tables["events"], tables["rejected"], tables["warnings"], _with_meta(chron, meta_cells)
+    )
+    return anonymised, replace(key, records=records, spellings=tuple(spellings))
+
+
+def personalise(chron: Chronology, key: AnonymisationKey) -> Chronology:
+    """Put the names back into a chronology made by :func:`anonymise`.
+
+    A cell is restored when its text is exactly what :func:`anonymise` wrote there; a
+    cell edited since, or text written after anonymisation, is left as it is. On the
+    chronology :func:`anonymise` returned, the result equals the original.
+
+    Parameters
+    ----------
+    chron
+        An anonymised chronology.
+    key
+        The key :func:`anonymise` returned with it (or :meth:`AnonymisationKey.load`).
+
+    Returns
+    -------
+    Chronology
+        A new chronology; the input is not changed.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> chron = Chronology(make_events(start=["2007-03-12"],
+    ...     details=["Mother and Tracey seen; Mother's GP told."]))
+    >>> anon, key = anonymise(chron, names={"Tracey": "Mother"})
+    >>> anon.events["details"].item()
+    "Mother and Mother seen; Mother's GP told."
+    >>> personalise(anon, key).events["details"].item()
+    "Mother and Tracey seen; Mother's GP told."
+    """
+    if not isinstance(chron, Chronology):
+        raise TypeError(f"personalise() takes a Chronology, not {type(chron).__name__}")
+    if not isinstance(key, AnonymisationKey):
+        raise TypeError(f"key must be an AnonymisationKey, not {type(key).__name__}")
+    records = key.records
+    spellings = key.spellings
+    pattern = _label_pattern(key)
+    tables: dict[str, pd.DataFrame] = {}
+    events_keys = [str(i) for i in chron.events.index]
+    for table, frame in _tables(chron).items():
+        keys = events_keys if table == "events" else [str(i) for i in range(len(frame))]
+        out = frame.copy()
+        for column, record in records.get(table, {}).items():
+            if column == S.EVENT_ID or column not in frame.columns:
+                continue
+            values = frame[column].reset_index(drop=True)
+            new = _personalise_column(values, record, spellings, keys, pattern)
+            if new is not values:
+                out[column] = new.set_axis(frame.index)
+        tables[table] = out
+    id_record = records.get("events", {}).get(S.EVENT_ID)
+    if id_record:
+        ids = pd.Series(chron.events.index, dtype="string")
+        new_ids = _personalise_column(ids, id_record, spellings, events_keys, pattern)
+        tables["events"].index = pd.Index(new_ids.to_numpy(), dtype="string", name=S.EVENT_ID)
+    meta_cells = {}
+    for column, values in _meta_cells(chron).items():
+        record = records.get("meta", {}).get(column)
+        keys = [str(i) for i in range(len(values))]
+        meta_cells[column] = (
+            _personalise_column(values, record, spellings, keys, pattern) if record else values
+        )
+    return Chronology(
+        tables["events"], tables["rejected"], tables["warnings"], _with_meta(chron, meta_cells)
+    )
+
+
+def anonymise_with_keyfile(
+    chron: Chronology,
+    path: str | os.PathLike[str],
+    *,
+    out_dir: str | os.PathLike[str] | None = None,
+) -> Chronology:
+    """Anonymise with the key in ``path``, or find the names and write a new key there.
+
+    What ``scr-timeline analyse --anonymise KEYFILE`` does: when ``path`` exists its names
+    are used (and the file is rewritten with the records of this run, so that
+    :func:`personalise` reverses these outputs); otherwise :func:`find_names` proposes the
+    people, the chronology is anonymised with them, and the key (with the candidates to
+    confirm) is written to ``path``.
+
+    Parameters
+    ----------
+    chron
+        The chronology.
+    path
+        The key file (JSON).
+    out_dir
+        The folder the anonymised outputs go to; the key may not be inside it.
+
+    Returns
+    -------
+    Chronology
+        The anonymised chronology (the key is in ``path``).
+
+    Raises
+    ------
+    AnonymisationError
+        The key file is inside ``out_dir``, or cannot be read as a key.
+    """
+    target = Path(path)
+    if out_dir is not None:
+        folder = Path(out_dir).resolve()
+        resolved = target.resolve()
+        if folder == resolved.parent or folder in resolved.parents:
+            raise AnonymisationError(
+                "the anonymisation key may not be written into the output folder",
+                file=str(target),
+                expected=f"a path outside {str(out_dir)!r}",
+            )
+    key = AnonymisationKey.load(target) if target.exists() else None
+    anonymised, new_key = anonymise(chron, names=key)
+    if key is not None and key.candidates is not None:
+        new_key = replace(new_key, candidates=key.candidates)
+    new_key.save(target)
+    return anonymised
+
+
+# --- finding names ---------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], frozenset[str]]:
+    """The cue pattern, family phrase -> member, role phrase -> role and the stop words."""
+    from .classify import _text as T
+    from .classify.agencies import load_agency_aliases
+    from .classify.counterparts import load_family_members
+    from .classify.events import load_event_types
+    from .classify.roles import load_roles
+
+    family = load_family_members()
+    family = family[(family["kind"] == "member") & (family["match"] == "words")]
+    roles = load_roles()
+    roles = roles[roles["match"] == "words"]
+    member_of = {
+        T.normalise_phrase(p): m for p, m in zip(family["phrase"], family["member"], strict=True)
+    }
+    role_of = {
+        T.normalise_phrase(p): r for p, r in zip(roles["phrase"], roles["role"], strict=True)
+    }
+    phrases = sorted(set(member_of) | set(role_of))
+    cue = T.trie_regex([T.phrase_tokens(p) for p in phrases])
+    separator = r"(?:[ \t]*[(:,][ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
+    title = rf"(?P<title>(?:{'|'.join(TITLES)}))\.?[ \t]+"
+    pattern = re.compile(
+        # cue then name: "Mother (Tracey Smith)", "SW Ms Patel", "maternal grandmother Mrs Smith"
+        rf"(?P<cue>(?i:{cue})){separator}(?:{title})?(?P<name>{_NAME})"
+        # name then cue: "Steven Jones (mother's partner)", "Jane Brown, HV"
+        rf"|{_LEFT}(?:(?P<title2>(?:{'|'.join(TITLES)}))\.?[ \t]+)?(?P<name2>{_NAME})"
+        rf"(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+[-–][ \t]+)(?P<cue2>(?i:{cue}))[ \t]*\)?"
+        # a title: "Mr Jones"
+        rf"|{_LEFT}(?P<title3>(?:{'|'.join(TITLES)}))\.?[ \t]+(?P<name3>{_NAME})"
+        # a family: "the Smith family"
+        rf"|{_LEFT}[Tt]he[ \t]+(?P<name4>{_NAMEWORD})[ \t]+(?:family|household){_RIGHT}"
+    )
+    words: set[str] = set()
+    tables = (
+        load_agency_aliases()["alias"],
+        load_event_types().query("match == 'words'")["phrase"],
+        roles["phrase"],
+        family["phrase"],
+    )
+    for phrases_column in tables:
+        for phrase in phrases_column:
+            words.update(re.findall(r"[a-z]+", str(phrase).lower()))
+    words.update(_STOP_WORDS)
+    words.update(_TITLE_WORDS)
+    return pattern, member_of, role_of, frozenset(words)
+
+
+def _grandparent_label(cue: str) -> str:
+    side = ""
+    if cue.startswith(("maternal", "mother", "mum", "mg")):
+        side = "Maternal "
+    elif cue.startswith(("paternal", "father", "dad", "pg")):
+        side = "Paternal "
+    if re.search(r"mother|ma\b|mum|granny|nan|gm$|grandma", cue):
+        person = "grandmother"
+    elif re.search(r"father|dad|pa\b|gf$|grandpa", cue):
+        person = "grandfather"
+    else:
+        person = "grandparent"
+    return (side + person).capitalize() if not side else side + person
+
+
+def _agency_roles() -> dict[str, str]:
+    from .classify.roles import load_roles
+
+    roles = load_roles()
+    roles = roles[(roles["agency"] != "") & (roles["role"] != "other")]
+    return {
+        str(agency): str(group["role"].value_counts().index[0])
+        for agency, group in roles.groupby("agency")
+    }
+
+
+_CANDIDATE_COLUMNS: Final = [
+    "name",
+    "aliases",
+    "label",
+    "category",
+    "member_or_role",
+    "cue",
+    "count",
+    "where",
+    "context",
+]
+
+
+def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.DataFrame:
+    """Propose the people a chronology names, with a label for each, for a reviewer to confirm.
+
+    Looks for capitalised names next to family words and role words from the
+    classifiers' vocabularies (before the name: "Mother (Tracey Smith)", "mother's partner
+    Steven", "HV Jane Brown", "Dr Khan"; or after it: "Steven Jones (mother's partner)"),
+    after a title ("Mr Jones"), as a family ("the Smith family") and as the whole of a
+    practitioner cell ("Jane Brown"). A single word that the chronology also writes in
+    lower case ("Said", "Reported") is taken for a word, not a name.
+
+    Parameters
+    ----------
+    chron
+        The chronology.
+    names
+        Names you know; each is proposed even where no cue is found (labelled
+        ``Person 1``, ``Person 2``... unless found in context).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per person: ``name``, ``aliases`` (other spellings found, ``"; "``-joined),
+        ``label`` (Child A, Mother, Father, Mother's partner, Maternal grandmother,
+        Sibling 1, SW1, HV1, DC1, GP1...; codes continue after those the chronology
+        already uses), ``category`` (child, family, practitioner, other),
+        ``member_or_role``, ``cue`` (the word that gave it away), ``count`` (rows),
+        ``where`` (the first table, row and column) and ``context`` (the words matched).
+        It holds names: keep it with the key, not with the exports.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> chron = Chronology(make_events(start=["2007-03-12", "2007-03-13"],
+    ...     agency=["csc", "gp"], practitioner=["SW Ms Patel", "Dr Khan"],
+    ...     details=["Mother (Tracey Smith) seen with the Smith family.",
+    ...              "Steven Jones (mother's partner) present; Tracey Smith upset."]))
+    >>> found = find_names(chron)
+    >>> found[["name", "aliases", "label", "category", "cue"]]  # doctest: +NORMALIZE_WHITESPACE
+               name   aliases             label      category               cue
+    0  Tracey Smith                      Mother        family            mother
+    1  Steven Jones            Mother's partner        family  mother's partner
+    2         Patel  Ms Patel               SW1  practitioner                sw
+    3          Khan                         GP1  practitioner                dr
+    """
+    if not isinstance(chron, Chronology):
+        raise TypeError(f"find_names() takes a Chronology, not {type(chron).__name__}")
+    pattern, member_of, role_of, stop = _vocabulary()
+    cells = _discovery_cells(chron)
+    if cells.empty:
+        return pd.DataFrame(columns=_CANDIDATE_COLUMNS)
+    codes, uniques = pd.factorize(cells["text"])
+    distinct = pd.Series(uniques, dtype=object)
+    first_row = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
+    counts = np.bincount(codes, minlength=len(uniques))
+    lower_words = set(
+        distinct.str.findall(r"(?<![^\W_])[a-z][a-z'’-]+(?![^\W_])").explode().dropna()
+    )
+    hits: list[dict[str, Any]] = []
+
+    def add(
+        tokens: list[str],
+        *,
+        title: str | None,
+        cue: str | None,
+        text_id: int,
+        ctx: str,
+        from_cue_side: str,
+    ) -> None:
+        # keep the run of name words next to the cue (after it, or before it)
+        run: list[str] = []
+        ordered = tokens if from_cue_side == "after" else list(reversed(tokens))
+        for token in ordered:
+            if token.lower() in stop:
+                break
+            run.append(token)
+        if from_cue_side != "after":
+            run.reverse()
+        if not run:
+            return
+        if len(run) == 1 and not title and run[0].lower() in lower_words:
+            return
+        hits.append(
+            {"tokens": tuple(run), "title": title, "cue": cue, "text": text_id, "context": ctx}
+        )
+
+    # (name group, title group, cue group, where the cue is) of each alternative
+    alternatives = (
+        ("name", "title", "cue", "after"),
+        ("name2", "title2", "cue2", "before"),
+        ("name3", "title3", None, "after"),
+        ("name4", None, None, "family"),
+    )
+    for text_id, text in enumerate(distinct):
+        for match in pattern.finditer(str(text)):
+            groups = match.groupdict()
+            name_group, title_group, cue_group, side = next(a for a in alternatives if groups[a[0]])
+            family = side == "family"
+            add(
+                groups[name_group].split(),
+                title="the family" if family else groups[title_group] if title_group else None,
+                cue="family" if family else groups[cue_group] if cue_group else None,
+                text_id=text_id,
+                ctx=match.group(),
+                from_cue_side="before" if side == "before" else "after",
+            )
+    # a practitioner cell that is only a name: "Jane Brown"
+    whole = re.compile(rf"\s*(?:(?P<title>{'|'.join(TITLES)})\.?\s+)?(?P<name>{_NAME})\s*")
+    prac = cells["column"].eq(S.PRACTITIONER).to_numpy()
+    seen = {hit["text"] for hit in hits}
+    for text_id in np.setdiff1d(np.unique(codes[prac]), list(seen)):
+        found = whole.fullmatch(str(distinct[text_id]))
+        if found and (found.group("title") or " " in found.group("name")):
+            add(
+                found.group("name").split(),
+                title=found.group("title"),
+                cue="practitioner",
+                text_id=int(text_id),
+                ctx=found.group(),
+                from_cue_side="after",
+            )
+    for name in names or ():
+        words = _words(name)
+        hits.append(
+            {"tokens": tuple(words), "title": None, "cue": None, "text": -1, "context": "given"}
+        )
+    people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
+    return _with_family_surnames(people, distinct)
+
+
+def _with_family_surnames(people: pd.DataFrame, distinct: pd.Series) -> pd.DataFrame:
+    """Give a family member found by first name only ("baby Kayden") the family surname
+    the chronology writes after it ("Kayden Smith")."""
+    family = people["category"].isin(["child", "family"])
+    surnames = {
+        name.split()[-1] for name in people.loc[family, "name"] if len(name.split()) > 1
+    } | set(people.loc[people["member_or_role"] == "surname", "name"])
+    single = family & ~people["name"].str.contains(" ") & (people["member_or_role"] != "surname")
+    if not surnames or not single.any():
+        return people
+    text = "\n".join(str(t) for t in distinct)
+    alternation = "|".join(re.escape(s) for s in sorted(surnames))
+    people = people.copy()
+    for i in people.index[single]:
+        first = str(people.at[i, "name"])
+        found = re.findall(rf"{_LEFT}{re.escape(first)}[ \t]+({alternation}){_RIGHT}", text)
+        if found:
+            surname = Counter(found).most_common(1)[0][0]
+            aliases = [a for a in str(people.at[i, "aliases"]).split("; ") if a]
+            people.at[i, "aliases"] = "; ".join(sorted({*aliases, f"{first} {surname}"}))
+    return people
+
+
+def _discovery_cells(chron: Chronology) -> pd.DataFrame:
+    frames = []
+    for table, frame in _tables(chron).items():
+        row_ids = frame.index.astype(str)
+        for column in _text_columns(frame):
+            if column in (S.SOURCE_FILE, S.DATE_TEXT, S.DUPLICATE_OF, S.SEQUENCE):
+                continue
+            values = frame[column]
+            keep = values.notna().to_numpy(dtype=bool)
+            if not keep.any():
+                continue
+            part = pd.DataFrame(
+                {
+                    "table": table,
+                    "row": np.asarray(row_ids)[keep],
+                    "column": column,
+                    "text": values[keep].astype(object).to_numpy(),
+                    "agency": (
+                        frame[S.AGENCY].astype(object).to_numpy()[keep]
+                        if S.AGENCY in frame.columns
+                        else None
+                    ),
+                }
+            )
+            frames.append(part)
+    if chron.meta.title:
+        frames.append(
+            pd.DataFrame(
+                {
+                    "table": ["meta"],
+                    "row": ["0"],
+                    "column": ["title"],
+                    "text": [chron.meta.title],
+                    "agency": [None],
+                }
+            )
+        )
+    if not frames:
+        return pd.DataFrame(columns=["table", "row", "column", "text", "agency"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def _people(
+    hits: list[dict[str, Any]],
+    cells: pd.DataFrame,
+    first_row: np.ndarray,
+    counts: np.ndarray,
+    member_of: Mapping[str, str],
+    role_of: Mapping[str, str],
+    distinct: pd.Series,
+    chron: Chronology,
+) -> pd.DataFrame:
+    from .classify import _text as T
+    from .classify.roles import roles_from_practitioners
+
+    if not hits:
+        return pd.DataFrame(columns=_CANDIDATE_COLUMNS)
+    frame = pd.DataFrame(hits, dtype=object)
+    text_ids = frame["text"].to_numpy(dtype=np.int64)
+    where_row = np.where(text_ids >= 0, first_row[np.clip(text_ids, 0, None)], -1)
+    frame["agency"] = pd.Series(
+        [cells["agency"].iat[r] if r >= 0 else None for r in where_row],
+        index=frame.index,
+        dtype=object,
+    )
+    frame["where"] = [
+        f"{cells['table'].iat[r]} {cells['row'].iat[r]}, {cells['column'].iat[r]}"
+        if r >= 0
+        else "given"
+        for r in where_row
+    ]
+    frame["count"] = [int(counts[t]) if t >= 0 else 0 for t in text_ids]
+    frame["in_practitioner"] = [
+        r >= 0 and cells["column"].iat[r] == S.PRACTITIONER for r in where_row
+    ]
+    # what each cue says: a family member or a role
+    cues = frame["cue"].fillna("").map(T.normalise_phrase)
+    roles = roles_from_practitioners(
+        pd.Series([c if c in role_of else None for c in cues], dtype="string"),
+        frame["agency"],
+    ).astype(object)
+    fallback = _agency_roles()
+    member: list[str | None] = []
+    role: list[str | None] = []
+    for i, cue in enumerate(cues):
+        is_member = cue in member_of
+        is_role = cue in role_of
+        titled = bool(frame["title"].iat[i]) and frame["title"].iat[i] != "the family"
+        if frame["title"].iat[i] == "the family":
+            member.append("surname")
+            role.append(None)
+        elif is_member and (not is_role or not (titled or frame["in_practitioner"].iat[i])):
+            member.append(member_of[cue])
+            role.append(None)
+        elif is_role:
+            member.append(None)
+            found: Any = roles.iat[i]
+            role.append(str(found) if pd.notna(found) else None)
+        elif cue == "practitioner" or (frame["in_practitioner"].iat[i] and titled):
+            member.append(None)
+            agency = frame["agency"].iat[i]
+            role.append(fallback.get(str(agency), "other"))
+        else:
+            member.append(None)
+            role.append(None)
+    frame["member"] = pd.Series(member, index=frame.index, dtype=object)
+    frame["role"] = pd.Series(role, index=frame.index, dtype=object)
+    frame["cue_text"] = cues.astype(object)
+
+    # group the spellings of one person: full names first, then single words and titled
+    # surnames that belong to exactly one of them
+    people: list[dict[str, Any]] = []
+    index: dict[tuple[str, ...], int] = {}
+    frame["n_tokens"] = frame["tokens"].map(len)
+    order = frame.sort_values("n_tokens", ascending=False, kind="stable")
+    for row in order.itertuples(index=False):
+        tokens: tuple[str, ...] = tuple(row.tokens)  # type: ignore[arg-type]
+        kind = (row.member, row.role)
+        target = index.get(tokens)
+        if target is None and len(tokens) == 1 and row.member != "surname":
+            owners = [
+                i
+                for i, p in enumerate(people)
+                if len(p["tokens"]) > 1
+                and (tokens[0] in (p["tokens"][0], p["tokens"][-1]))
+                and (kind == (None, None) or p["kind"] == (None, None) or p["kind"] == kind)
+            ]
+            if row.title:
+                owners = [i for i in owners if people[i]["tokens"][-1] == tokens[0]]
+            if len(owners) == 1:
+                target = owners[0]
+        if target is None:
+            people.append(
+                {"tokens": tokens, "aliases": set(), "hits": [], "kind": kind, "surname": False}
+            )
+            target = len(people) - 1
+            index[tokens] = target
+        person = people[target]
+        spelled = " ".join(tokens)
+        if row.title and row.title != "the family":
+            spelled = f"{row.title!s} {spelled}"
+        if spelled != " ".join(person["tokens"]):
+            person["aliases"].add(spelled)
+        person["hits"].append(row)
+        if row.member == "surname" and len(person["tokens"]) == 1:
+            person["surname"] = True
+    return _label_people(people, distinct, chron)
+
+
+def _label_people(
+    people: list[dict[str, Any]], distinct: pd.Series, chron: Chronology
+) -> pd.DataFrame:
+    rows = []
+    for person in people:
+        hits = person["hits"]
+        votes: Counter[tuple[str | None, str | None, str]] = Counter()
+        for hit in hits:
+            if hit.member == "surname":
+                continue
+            if hit.member or hit.role:
+                votes[(hit.member, hit.role, hit.cue_text)] += max(hit.count, 1)
+        if votes:
+            (member, role, cue), _n = votes.most_common(1)[0]
+        else:
+            member, role, cue = None, None, hits[0].cue_text
+        surname_only = person["surname"] or (not votes and all(h.member == "surname" for h in hits))
+        category = (
+            "family"
+            if surname_only
+            else "child"
+            if member == "child"
+            else "family"
+            if member
+            else "practitioner"
+            if role
+            else "other"
+        )
+        rows.append(
+            {
+                "name": " ".join(person["tokens"]),
+                "aliases": "; ".join(sorted(person["aliases"])),
+                "category": category,
+                "member_or_role": "surname" if surname_only else (member or role or ""),
+                "cue": cue or "",
+                "count": sum(h.count for h in hits),
+                "where": hits[0].where if hits else "",
+                "context": hits[0].context if hits else "",
+            }
+        )
+    frame = pd.DataFrame(rows)
+    # surnames that only say "the X family" and belong to a person found are not people
+    full_surnames = {
+        n.split()[-1]
+        for n, c in zip(frame["name"], frame["member_or_role"], strict=True)
+        if " " in n and c != "surname"
+    }
+    frame = frame[
+        ~((frame["member_or_role"] == "surname") & frame["name"].isin(full_surnames))
+    ].reset_index(drop=True)
+    labels = _assign_labels(frame, distinct, chron)
+    frame.insert(2, "label", labels)
+    category_order = {"child": 0, "family": 1, "practitioner": 2, "other": 3}
+    member_order = {m: i for i, m in enumerate(("surname", *S.FAMILY_MEMBERS))}
+    frame["_c"] = frame["category"].map(category_order)
+    frame["_m"] = frame["member_or_role"].map(member_order).fillna(len(member_order))
+    frame = frame.sort_values(["_c", "_m"], kind="stable")
+    return frame[_CANDIDATE_COLUMNS].reset_index(drop=True)
+
+
+def _assign_labels(frame: pd.DataFrame, distinct: pd.Series, chron: Chronology) -> list[str]:
+    labels: list[str] = [""] * len(frame)
+    used: Counter[str] = Counter()
+    child_done = False
+    # the child: the most mentioned
+    by_count = frame.sort_values("count", ascending=False, kind="stable")
+    for i in by_count.index:
+        if frame.at[i, "category"] == "child" and not child_done:
+            labels[i] = FAMILY_LABELS["child"]
+            child_done = True
+        elif frame.at[i, "category"] == "child":
+            frame.at[i, "member_or_role"] = "sibling"
+    family = _family_label(labels)
+    if family == "Family":
+        family = "Family A"
+    texts = " \n ".join(str(t) for t in distinct)
+    counters: dict[str, int] = {}
+    for i in frame.index:
+        if labels[i]:
+            continue
+        category = frame.at[i, "category"]
+        what = str(frame.at[i, "member_or_role"])
+        if what == "surname":
+            labels[i] = family
+            continue
+        if category == "practitioner":
+            prefix = ROLE_LABELS.get(what, ROLE_LABELS["other"])
+            if prefix not in counters:
+                existing = re.findall(
+                    rf"(?<![^\W_]){re.escape(prefix.strip())}\s?(\d+)(?!\d)", texts
+                )
+                counters[prefix] = max((int(n) for n in existing), default=0)
+            counters[prefix] += 1
+            labels[i] = f"{prefix}{counters[prefix]}"
+            continue
+        if category == "family":
+            cue = str(frame.at[i, "cue"])
+            if what == "grandparent":
+                base = _grandparent_label(cue)
+            elif what == "family" and cue.rstrip("s") not in ("family", "parent", "relative"):
+                base = cue.capitalize()  # "maternal uncle", "cousin"
+            else:
+                base = FAMILY_LABELS.get(what, "Relative")
+        else:
+            base = "Person"
+        used[base] += 1
+        if base in _NUMBERED:
+            labels[i] = f"{base} {used[base]}"
+        else:
+            labels[i] = base if used[base] == 1 else f"{base} {used[base]}"
+    return labels
