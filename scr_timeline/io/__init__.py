@@ -15,13 +15,28 @@ import pandas as pd
 from ..chronology import Chronology, merge
 from ..exceptions import ChronologyReadError, UnsupportedFormatError
 from .csv import read_csv
+from .docx import DOCX_SUFFIXES, read_docx
 from .excel import EXCEL_SUFFIXES, read_excel
+from .pdf import PDF_SUFFIXES, read_pdf
 from .table import classify_chronology, parse_table
+from .text import TEXT_SUFFIXES, parse_paragraphs, read_text
 
-__all__ = ["SUPPORTED_SUFFIXES", "parse_table", "read", "read_csv", "read_excel"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "parse_paragraphs",
+    "parse_table",
+    "read",
+    "read_csv",
+    "read_docx",
+    "read_excel",
+    "read_pdf",
+    "read_text",
+]
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
-SUPPORTED_SUFFIXES = tuple(sorted(CSV_SUFFIXES | EXCEL_SUFFIXES))
+SUPPORTED_SUFFIXES = tuple(
+    sorted(CSV_SUFFIXES | EXCEL_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | TEXT_SUFFIXES)
+)
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -35,6 +50,7 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
                 if f.is_file()
                 and f.suffix.lower() in SUPPORTED_SUFFIXES
                 and not f.name.startswith(("~$", "."))
+                and f.stem.casefold() != "readme"
             )
             if not found:
                 raise ChronologyReadError(
@@ -59,6 +75,14 @@ def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
         return read_csv(path, **options)
     if suffix in EXCEL_SUFFIXES:
         return read_excel(path, **options)
+    if options.pop("sheets", None) is not None:
+        raise TypeError("sheets= only applies to Excel workbooks")
+    if suffix in DOCX_SUFFIXES:
+        return read_docx(path, **options)
+    if suffix in PDF_SUFFIXES:
+        return read_pdf(path, **options)
+    if suffix in TEXT_SUFFIXES:
+        return read_text(path, **options)
     raise UnsupportedFormatError(
         f"cannot read files ending {suffix or '(no suffix)'!r}",
         file=path.name,
@@ -85,7 +109,7 @@ def read(
     Parameters
     ----------
     source
-        A file, a folder (every chronology file in it), a list of files (agency
+        A file, a folder (every chronology file in it but a README), a list of files (agency
         chronologies of one case, merged), or a DataFrame whose columns are the headings.
     columns
         Headings to canonical fields, overriding the built-in synonyms:
@@ -113,6 +137,13 @@ def read(
     -------
     Chronology
         Events sorted by start; every input row is an event or a rejected row.
+
+    Notes
+    -----
+    Word (``.docx``, needs ``scr-timeline[word]``) and PDF (``.pdf``, needs
+    ``scr-timeline[pdf]``) chronologies are read from their tables, or as narratives
+    (paragraphs that start with a date) when they have none, as are ``.txt`` and ``.md``
+    files; see ``docs/formats.md``.
 
     Examples
     --------

@@ -1,0 +1,260 @@
+"""Tables taken out of documents (Word, PDF) to one Chronology: the path both readers share.
+
+A document reader only takes cells out of the file, as :class:`DocumentTable` objects (grid
+aligned rows of text, the heading lines above the table, the full-width section rows it
+found, whether the table directly continues the one before). :func:`parse_document_tables`
+does the rest through :func:`scr_timeline.parse_table`: the heading above a table is a title
+line (so it names the agency when the table has no agency column), a table that carries on
+the one before it (split across pages) without a header row of its own is read under the
+previous table's headings, tables that hold no chronology are skipped with a warning, and
+the tables are merged and classified once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Any
+
+import pandas as pd
+
+from ..chronology import Chronology, merge
+from ..exceptions import (
+    ChronologyReadError,
+    EmptyChronologyError,
+    MissingColumnError,
+    ScrTimelineError,
+)
+from .headers import find_header
+from .table import _warning, classify_chronology, parse_table
+from .text import Paragraph, parse_paragraphs, with_warnings
+
+__all__ = [
+    "DocumentTable",
+    "check_file",
+    "parse_document_tables",
+    "read_tables_or_narrative",
+]
+
+Cell = str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTable:
+    """One table of a document, as cells of text.
+
+    Attributes
+    ----------
+    sheet
+        Where a person finds it: ``"table 2"`` (Word), ``"page 3 table 1"`` (PDF). Becomes
+        ``source_sheet``; ``source_row`` is the row within the table, counting its header.
+    rows
+        The rows, one cell per grid column: a cell merged across columns is read once, in
+        its first column (the others are None); a cell merged down carries its text into
+        each row it spans.
+    titles
+        Heading lines above the table, nearest first ("GP records"); they name the agency of
+        a table with no agency column.
+    sections
+        Rows that are one cell spanning the whole table ("2007", "Period 2: March - June
+        2007"), as (row number, text). They are blank in ``rows`` (not data rows) and
+        reported as warnings.
+    follows
+        Nothing but blank space (a page break) separates the table from the one before:
+        with the same number of columns and no header row it continues that table.
+    """
+
+    sheet: str
+    rows: list[list[Cell]]
+    titles: tuple[str, ...] = ()
+    sections: tuple[tuple[int, str], ...] = field(default=())
+    follows: bool = False
+
+    @property
+    def width(self) -> int:
+        """Number of grid columns."""
+        return max((len(r) for r in self.rows), default=0)
+
+
+def _frame(rows: Sequence[Sequence[Cell]], width: int) -> pd.DataFrame:
+    return pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows], dtype=object)
+
+
+def parse_document_tables(
+    tables: Sequence[DocumentTable],
+    *,
+    source: str | PurePath,
+    fmt: str,
+    **options: Any,
+) -> tuple[Chronology | None, list[dict[str, Any]], list[ScrTimelineError]]:
+    """Read a document's tables into one Chronology.
+
+    Parameters
+    ----------
+    tables
+        The tables in document order.
+    source
+        The file.
+    fmt
+        The format recorded in ``meta.sources`` ("docx", "pdf").
+    **options
+        Passed to :func:`scr_timeline.parse_table`.
+
+    Returns
+    -------
+    chronology, notes, errors
+        The chronology (None when no table holds one), warnings about skipped tables
+        (to add to the chronology, or to a narrative read instead), and why each skipped
+        table was skipped.
+
+    Examples
+    --------
+    >>> gp = DocumentTable("table 1", [["Date", "Details"], ["12/03/2007", "Child A seen"]],
+    ...                    titles=("GP records",))
+    >>> more = DocumentTable("table 2", [["13/03/2007", "Mother phoned"]], follows=True)
+    >>> chron, notes, errors = parse_document_tables([gp, more], source="x.docx", fmt="docx")
+    >>> chron.events[["agency", "source_sheet", "source_row"]].values.tolist()
+    [['gp', 'table 1', 2], ['gp', 'table 2', 1]]
+    >>> [n["code"] for n in notes]
+    ['table_continued']
+    """
+    file = PurePath(str(source)).name
+    classify = options.pop("classify", True)
+    columns = options.get("columns")
+    chrons: list[Chronology] = []
+    notes: list[dict[str, Any]] = []
+    errors: list[ScrTimelineError] = []
+    previous: tuple[DocumentTable, list[list[Cell]], tuple[str, ...]] | None = None
+    for table in tables:
+        width = table.width
+        continues = (
+            table.follows and previous is not None and previous[0].width == width and width > 0
+        )
+        titles = table.titles
+        if not titles and continues and previous is not None:
+            titles = previous[2]
+        head = [[line] + [None] * (width - 1) for line in titles]
+        raw = _frame(head + table.rows, width)
+        offset = -len(head)
+        try:
+            try:
+                info = find_header(raw, columns=columns)
+            except MissingColumnError:
+                if not continues or previous is None:
+                    raise
+                raw = _frame(head + previous[1] + table.rows, width)
+                offset = -(len(head) + len(previous[1]))
+                info = find_header(raw, columns=columns)
+                notes.append(
+                    _warning(
+                        "table_continued",
+                        f"{table.sheet} has no header row: read as the continuation of "
+                        f"{previous[0].sheet} (split across pages), under its headings",
+                        file,
+                        table.sheet,
+                    )
+                )
+            chron = parse_table(
+                raw,
+                source=source,
+                sheet=table.sheet,
+                row_offset=offset,
+                fmt=fmt,
+                **{**options, "classify": False},
+            )
+        except (MissingColumnError, EmptyChronologyError) as err:
+            errors.append(err)
+            notes.append(
+                _warning(
+                    "table_skipped", f"{table.sheet} skipped: {err.message}", file, table.sheet
+                )
+            )
+            continue
+        previous = (table, [list(raw.iloc[pos]) for pos in info.header_rows], titles)
+        chrons.append(chron)
+        notes.extend(
+            _warning(
+                "section_row",
+                f"row spanning the whole table read as a section heading, not an event: {text!r}",
+                file,
+                table.sheet,
+                row,
+            )
+            for row, text in table.sections
+        )
+    if not chrons:
+        return None, notes, errors
+    chron = merge(chrons) if len(chrons) > 1 else chrons[0]
+    if classify:
+        chron = classify_chronology(
+            chron, vocabularies=options.get("vocabularies"), duplicates=len(chrons) > 1
+        )
+    return chron, notes, errors
+
+
+def check_file(path: Path) -> None:
+    """Raise the reader's error for a file that does not exist or is empty."""
+    if not path.exists():
+        raise ChronologyReadError("no such file", file=str(path))
+    if path.stat().st_size == 0:
+        raise EmptyChronologyError("the file is empty", file=path.name)
+
+
+def read_tables_or_narrative(
+    tables: Sequence[DocumentTable],
+    paragraphs: Sequence[Paragraph],
+    *,
+    source: Path,
+    fmt: str,
+    notes: Sequence[dict[str, Any]] = (),
+    **options: Any,
+) -> Chronology:
+    """A document's chronology tables, else its dated paragraphs (the narrative).
+
+    Parameters
+    ----------
+    tables, paragraphs
+        What the document reader took out of the file.
+    source
+        The file.
+    fmt
+        The format recorded in ``meta.sources``.
+    notes
+        Warnings the reader found already (pages without text).
+    **options
+        Passed to :func:`scr_timeline.parse_table`.
+
+    Raises
+    ------
+    MissingColumnError
+        No table holds a chronology and no paragraph starts with a date; the error says
+        what each table held.
+    """
+    found = list(notes)
+    chron, more, errors = parse_document_tables(tables, source=source, fmt=fmt, **options)
+    found.extend(more)
+    if chron is not None:
+        return with_warnings(chron, found)
+    try:
+        chron = parse_paragraphs(paragraphs, source=source, sheet="paragraph", fmt=fmt, **options)
+    except EmptyChronologyError as err:
+        held = f"{len(tables)} table(s) but none with a chronology header" if tables else "no table"
+        raise MissingColumnError(
+            f"the document holds {held}, and no paragraph starts with a date",
+            file=source.name,
+            found="; ".join(str(e) for e in errors) or None,
+            expected="a table with a header row that includes a date column, or "
+            "paragraphs that open with their date ('On 14 July 1999 ...')",
+        ) from err
+    found.append(
+        _warning(
+            "narrative_read",
+            "no chronology table"
+            + (f" among the {len(tables)} table(s)" if tables else "")
+            + ": the paragraphs that start with a date were read as events",
+            source.name,
+            None,
+        )
+    )
+    return with_warnings(chron, found)

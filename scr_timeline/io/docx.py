@@ -1,0 +1,277 @@
+"""Word chronologies (.docx): every chronology table, or the narrative when there is none.
+
+Needs the optional package python-docx (``pip install "scr-timeline[word]"``), imported when
+a document is read. The document's XML is read directly, so that what Word shows is what
+the reader gets:
+
+- every table in the body, in order (also inside content controls); a table's cells are
+  laid on its grid: a cell merged across columns is read once, in its first column; a cell
+  merged down (``vMerge``) carries its text into every row it spans (a date cell merged over
+  several events of the same day dates each of them);
+- a row that is one cell spanning the whole table ("2007", "Period 2: March - June 2007")
+  is a section heading, not an event: it is reported in ``warnings`` (``section_row``);
+- a cell's paragraphs are joined with line breaks, list items marked "• "; deleted text of
+  tracked changes is left out, inserted text kept;
+- header rows repeated inside the table are dropped by :func:`scr_timeline.parse_table`;
+- the heading above a table (a heading style, or the last short paragraph before it) is a
+  title line: it names the agency of a table without an agency column ("GP records");
+- a table with no header row right after another with the same columns (a table split
+  across pages) is read under the previous table's headings;
+- a document with no chronology table is read as a narrative
+  (:func:`scr_timeline.io.text.parse_paragraphs`).
+
+Provenance: ``source_sheet`` is ``"table N"`` (N counts the document's tables from 1) and
+``source_row`` the row within that table as Word shows it (the header row is row 1); for a
+narrative, ``"paragraph"`` and the number of the paragraph among the document's non-empty
+paragraphs outside tables.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Final
+
+from ..chronology import Chronology
+from ..exceptions import (
+    ChronologyReadError,
+    MissingDependencyError,
+)
+from .document import DocumentTable, check_file, read_tables_or_narrative
+from .text import Paragraph
+
+__all__ = ["DOCX_SUFFIXES", "read_docx", "read_docx_tables"]
+
+DOCX_SUFFIXES: Final = frozenset({".docx", ".docm"})
+
+_W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS: Final = {"w": _W}
+_HEADING_STYLE = re.compile(r"^(?:heading|title|subtitle|berschrift|titre|kop)", re.IGNORECASE)
+_MAX_TITLE_LENGTH: Final = 120
+_MAX_TITLES: Final = 3
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+def _import_docx() -> Any:
+    try:
+        import docx
+    except ImportError as err:
+        raise MissingDependencyError("python-docx", "word", "Reading Word documents") from err
+    return docx
+
+
+def _paragraph_text(p: Any) -> str:
+    """Text of a w:p as Word shows it (tabs, line breaks; no deleted text, no field codes)."""
+    parts: list[str] = []
+    for node in p.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen")):
+        tag = node.tag
+        if tag == _w("t"):
+            parts.append(node.text or "")
+        elif tag == _w("tab"):
+            parts.append("\t")
+        elif tag == _w("noBreakHyphen"):
+            parts.append("-")
+        else:
+            parts.append("\n")
+    text = "".join(parts).strip()
+    if text and _is_list_item(p):
+        text = "• " + text
+    return text
+
+
+def _is_list_item(p: Any) -> bool:
+    if p.find("w:pPr/w:numPr", _NS) is not None:
+        return True
+    style = p.find("w:pPr/w:pStyle", _NS)
+    return style is not None and (style.get(_w("val")) or "").startswith("List")
+
+
+def _cell_text(tc: Any) -> str | None:
+    texts = [t for p in tc.iter(_w("p")) if (t := _paragraph_text(p))]
+    return "\n".join(texts) or None
+
+
+def _int_attr(node: Any, path: str, default: int) -> int:
+    found = node.find(path, _NS)
+    if found is None:
+        return default
+    value = found.get(_w("val"))
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
+    """The table's rows on its grid, and its full-width section rows (1-based row, text)."""
+    grid_cols = len(tbl.findall("w:tblGrid/w:gridCol", _NS))
+    rows: list[list[str | None]] = []
+    sections: list[tuple[int, str]] = []
+    above: list[str | None] = []
+    for number, tr in enumerate(tbl.findall("w:tr", _NS), start=1):
+        cells: list[str | None] = [None] * _int_attr(tr, "w:trPr/w:gridBefore", 0)
+        tcs = tr.findall("w:tc", _NS) + [
+            tc for sdt in tr.findall("w:sdt", _NS) for tc in sdt.iterfind(".//w:tc", _NS)
+        ]
+        span = 1
+        for tc in tcs:
+            span = max(1, _int_attr(tc, "w:tcPr/w:gridSpan", 1))
+            merge = tc.find("w:tcPr/w:vMerge", _NS)
+            col = len(cells)
+            if merge is not None and merge.get(_w("val"), "continue") == "continue":
+                text = above[col] if col < len(above) else None
+            else:
+                text = _cell_text(tc)
+            cells.extend([text] + [None] * (span - 1))
+        filled = [c for c in cells if c is not None]
+        if len(tcs) == 1 and span > 1 and filled:  # one cell across the table: a section
+            sections.append((number, " ".join(filled[0].split())))
+            cells = [None] * len(cells)
+        rows.append(cells)
+        above = cells
+    width = max([grid_cols, *(len(r) for r in rows)])
+    return [r + [None] * (width - len(r)) for r in rows], sections
+
+
+def _is_heading(p: Any, heading_styles: frozenset[str]) -> bool:
+    style = p.find("w:pPr/w:pStyle", _NS)
+    if style is not None and style.get(_w("val")) in heading_styles:
+        return True
+    return p.find("w:pPr/w:outlineLvl", _NS) is not None
+
+
+def _blocks(body: Any) -> Iterator[Any]:
+    """Paragraphs and tables of the body in order, looking inside content controls."""
+    for child in body.iterchildren():
+        if child.tag in (_w("p"), _w("tbl")):
+            yield child
+        elif child.tag == _w("sdt"):
+            content = child.find("w:sdtContent", _NS)
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _open(path: Path) -> Any:
+    docx = _import_docx()
+    check_file(path)
+    try:
+        return docx.Document(str(path))
+    except Exception as err:  # python-docx, zipfile and lxml raise many types for bad files
+        hint = "" if zipfile.is_zipfile(path) else " (not a valid .docx zip archive: truncated, "
+        hint += "corrupt, encrypted or an old .doc renamed)" if hint else ""
+        raise ChronologyReadError(
+            f"cannot open the file as a Word document{hint}: {err}",
+            file=path.name,
+            expected="a Word document (.docx)",
+        ) from err
+
+
+def read_docx_tables(
+    path: str | Path,
+) -> tuple[list[DocumentTable], list[Paragraph], str | None]:
+    """Every table of a Word document as cells, the paragraphs outside tables, and the title.
+
+    Returns
+    -------
+    tables, paragraphs, title
+        The tables in document order (see :class:`scr_timeline.io.document.DocumentTable`),
+        the non-empty paragraphs outside tables (numbered from 1, headings marked) and the
+        document's title (its properties, else its first heading), if any.
+
+    Raises
+    ------
+    MissingDependencyError
+        python-docx is not installed.
+    ChronologyReadError
+        The file is not a Word document (corrupt, encrypted, an old ``.doc``).
+    """
+    path = Path(path)
+    document = _open(path)
+    heading_styles = frozenset(
+        s.style_id for s in document.styles if s.name and _HEADING_STYLE.match(s.name)
+    ) | frozenset(s.style_id for s in document.styles if _HEADING_STYLE.match(s.style_id or ""))
+    tables: list[DocumentTable] = []
+    paragraphs: list[Paragraph] = []
+    between: list[tuple[str, bool]] = []  # paragraphs since the last table: (text, heading)
+    seen_table = False
+    for block in _blocks(document.element.body):
+        if block.tag == _w("p"):
+            text = _paragraph_text(block)
+            if text:
+                heading = _is_heading(block, heading_styles)
+                paragraphs.append(Paragraph(text, len(paragraphs) + 1, heading=heading))
+                between.append((text, heading))
+            continue
+        rows, sections = _table_grid(block)
+        titles = [t for t, heading in between if heading]
+        if between and not between[-1][1]:
+            titles.append(between[-1][0])
+        titles = [" ".join(t.split()) for t in titles if len(t) <= _MAX_TITLE_LENGTH]
+        tables.append(
+            DocumentTable(
+                sheet=f"table {len(tables) + 1}",
+                rows=rows,
+                titles=tuple(reversed(titles))[:_MAX_TITLES],
+                sections=tuple(sections),
+                follows=seen_table and not between,
+            )
+        )
+        between = []
+        seen_table = True
+    title = document.core_properties.title or next((p.text for p in paragraphs if p.heading), None)
+    return tables, paragraphs, (" ".join(title.split()) if title else None)
+
+
+def read_docx(path: str | Path, **options: Any) -> Chronology:
+    """Read a Word chronology: its chronology tables, else its dated paragraphs.
+
+    Parameters
+    ----------
+    path
+        The ``.docx`` file.
+    **options
+        Passed to :func:`scr_timeline.parse_table` (``columns``, ``agency``, ``dayfirst``,
+        ``child_dob``, ``end_date``, ``anchor_relative``, ``title``, ``classify``).
+
+    Returns
+    -------
+    Chronology
+        Tables that hold no chronology (a key to abbreviations, a contents table) are
+        skipped with a warning (``table_skipped``); full-width section rows are reported as
+        ``section_row`` warnings.
+
+    Raises
+    ------
+    MissingDependencyError
+        python-docx is not installed.
+    ChronologyReadError
+        The file cannot be opened as a Word document.
+    MissingColumnError
+        No table holds a chronology and no paragraph starts with a date.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, docx
+    >>> document = docx.Document()
+    >>> _ = document.add_heading("GP records", level=2)
+    >>> table = document.add_table(rows=2, cols=2)
+    >>> table.cell(0, 0).text, table.cell(0, 1).text = "Date", "Details"
+    >>> table.cell(1, 0).text, table.cell(1, 1).text = "12/03/2007", "Child A seen"
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "child-a.docx"
+    >>> document.save(path)
+    >>> chron = read_docx(path)
+    >>> chron.events[["agency", "source_sheet", "source_row"]].values.tolist()
+    [['gp', 'table 1', 2]]
+    """
+    path = Path(path)
+    tables, paragraphs, doc_title = read_docx_tables(path)
+    if options.get("title") is None and doc_title:
+        options["title"] = doc_title
+    return read_tables_or_narrative(
+        tables, paragraphs, source=path, fmt=path.suffix.lower().lstrip("."), **options
+    )

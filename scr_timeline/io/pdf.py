@@ -1,0 +1,358 @@
+"""PDF chronologies: ruled tables across pages, or the narrative when there is none.
+
+Needs the optional package pdfplumber (``pip install "scr-timeline[pdf]"``), imported when a
+file is read. PDFs made from Word or Excel chronologies keep the table's ruling lines, and
+pdfplumber finds the cells between them:
+
+- the text wrapped inside a cell is joined into one line (a line break is kept before a
+  bullet; a word hyphenated at the end of a line is joined without a space);
+- a cell merged across columns is read once, in its first column; a cell merged down carries
+  its text into every row it spans; a row that is one cell across the whole table ("2007",
+  "Period 2: March - June 2007") is a section heading, reported in ``warnings``;
+- the header repeated at the top of each page is dropped (by
+  :func:`scr_timeline.parse_table`); a table at the top of a page with no header row of its
+  own, right after a table that ran to the bottom of the page before, is read under that
+  table's headings;
+- running page headers and footers (lines repeated at the top or bottom of the pages, page
+  numbers such as "Page 3 of 7") are never titles, events or parts of events;
+- the lines above a table are its title lines (they name the agency of a table with no
+  agency column);
+- a PDF without a chronology table is read as a narrative
+  (:func:`scr_timeline.io.text.parse_paragraphs`): lines are joined into paragraphs at the
+  blank space between them;
+- a PDF with no text layer (scanned pages) is an error that says OCR is needed.
+
+Provenance: ``source_sheet`` is ``"page P table T"`` and ``source_row`` the row within that
+table on that page (its header is row 1); for a narrative, ``"page P"`` and the paragraph's
+number on the page.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from ..chronology import Chronology
+from ..exceptions import (
+    ChronologyReadError,
+    EmptyChronologyError,
+    MissingDependencyError,
+)
+from .document import DocumentTable, check_file, read_tables_or_narrative
+from .table import _warning
+from .text import Paragraph, split_date_prefix
+
+__all__ = ["PDF_SUFFIXES", "read_pdf", "read_pdf_tables"]
+
+PDF_SUFFIXES: Final = frozenset({".pdf"})
+
+_MARGIN: Final = 0.1  # running headers and footers sit in the top and bottom tenth
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
+_BREAK_BEFORE_BULLET = re.compile(r"\n(?=\s*[•▪◦·*-]\s)")
+_MAX_TITLE_LENGTH: Final = 120
+_MAX_TITLES: Final = 3
+_HEADING_SIZE: Final = 1.15  # a line this much larger than the body text is a heading
+_TOLERANCE: Final = 1.0  # points
+
+
+def _import_pdfplumber() -> Any:
+    try:
+        import pdfplumber
+    except ImportError as err:
+        raise MissingDependencyError("pdfplumber", "pdf", "Reading PDF documents") from err
+    return pdfplumber
+
+
+def _cell_text(text: str | None) -> str | None:
+    """A cell's wrapped lines joined (bullets keep their line break)."""
+    if text is None:
+        return None
+    text = _HYPHEN_BREAK.sub("-", text.strip())
+    text = _BREAK_BEFORE_BULLET.sub("\0", text)
+    text = " ".join(part.strip() for part in text.split("\n")).replace("\0", "\n")
+    return text.strip() or None
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    top: float
+    bottom: float
+    size: float
+
+
+def _lines(page: Any) -> list[_Line]:
+    out = []
+    for line in page.extract_text_lines(return_chars=True):
+        sizes = [c.get("size", 0.0) for c in line.get("chars", ())]
+        out.append(
+            _Line(
+                " ".join(line["text"].split()),
+                float(line["top"]),
+                float(line["bottom"]),
+                statistics.fmean(sizes) if sizes else 0.0,
+            )
+        )
+    return out
+
+
+def _running_lines(pages: Sequence[tuple[float, list[_Line]]]) -> set[tuple[int, int]]:
+    """(page index, line index) of running headers, footers and page numbers."""
+    in_margin: list[list[tuple[int, str]]] = []
+    counts: Counter[str] = Counter()
+    for height, lines in pages:
+        found = []
+        for i, line in enumerate(lines):
+            if line.top < height * _MARGIN or line.bottom > height * (1 - _MARGIN):
+                key = _DIGITS.sub("#", line.text.casefold())
+                found.append((i, key))
+        in_margin.append(found)
+        counts.update({key for _, key in found})
+    repeated = 2 if len(pages) > 1 else len(pages) + 1
+    drop: set[tuple[int, int]] = set()
+    for p, found in enumerate(in_margin):
+        for i, key in found:
+            if counts[key] >= repeated or _PAGE_NUMBER.match(pages[p][1][i].text):
+                drop.add((p, i))
+    return drop
+
+
+def _grid(table: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
+    """A pdfplumber table's rows on its column grid, and its full-width section rows."""
+    texts = table.extract()
+    columns = [c.bbox for c in table.columns]
+    width = len(columns)
+    owners: list[tuple[Any, str | None] | None] = [None] * width  # cell bbox and its text
+    rows: list[list[str | None]] = []
+    sections: list[tuple[int, str]] = []
+    x0, _top, x1, _bottom = table.bbox
+    for number, (row, cells_text) in enumerate(zip(table.rows, texts, strict=True), start=1):
+        top = row.bbox[1]
+        cells: list[str | None] = []
+        real = [box for box in row.cells if box is not None]
+        for col in range(width):
+            box = row.cells[col] if col < len(row.cells) else None
+            if box is not None:
+                text = _cell_text(cells_text[col])
+                owners[col] = (box, text)
+                cells.append(text)
+                continue
+            owner = owners[col]
+            spans_down = owner is not None and owner[0][3] > top + _TOLERANCE
+            spans_across = any(
+                b[0] < columns[col][0] + _TOLERANCE and b[2] > columns[col][0] + _TOLERANCE
+                for b in real
+            )
+            cells.append(
+                owner[1] if owner is not None and spans_down and not spans_across else None
+            )
+        if (
+            width > 1
+            and len(real) == 1
+            and real[0][0] <= x0 + _TOLERANCE
+            and real[0][2] >= x1 - _TOLERANCE
+        ):
+            text = next((c for c in cells if c), None)
+            if text:
+                sections.append((number, " ".join(text.split())))
+            cells = [None] * width
+        rows.append(cells)
+    return rows, sections
+
+
+def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, float, float]]:
+    """Lines joined into paragraphs at blank space: (text, heading, top, bottom)."""
+    out: list[tuple[str, bool, float, float]] = []
+    current: list[_Line] = []
+
+    def flush() -> None:
+        if current:
+            text = _cell_text("\n".join(line.text for line in current)) or ""
+            heading = body_size > 0 and all(
+                line.size > body_size * _HEADING_SIZE for line in current
+            )
+            out.append((text, heading, current[0].top, current[-1].bottom))
+            current.clear()
+
+    for line in lines:
+        if current:
+            last = current[-1]
+            gap = line.top - last.bottom
+            new_date = last.text.endswith((".", "!", "?", ":")) and split_date_prefix(line.text)
+            size_change = abs(line.size - last.size) > 0.5
+            if gap > 0.5 * (last.bottom - last.top) or new_date or size_change:
+                flush()
+        current.append(line)
+    flush()
+    return out
+
+
+def read_pdf_tables(
+    path: str | Path,
+) -> tuple[list[DocumentTable], list[Paragraph], list[dict[str, Any]]]:
+    """Every ruled table of a PDF as cells, the paragraphs outside tables, and warnings.
+
+    Returns
+    -------
+    tables, paragraphs, notes
+        The tables in page order (see :class:`scr_timeline.io.document.DocumentTable`), the
+        paragraphs outside tables with running headers and footers left out (numbered per
+        page, ``sheet`` "page P"), and warnings about pages with no text.
+
+    Raises
+    ------
+    MissingDependencyError
+        pdfplumber is not installed.
+    ChronologyReadError
+        The file is not a readable PDF (corrupt, password-protected), or it has no text
+        layer at all (scanned pages: OCR it first).
+    EmptyChronologyError
+        The PDF has no text and no images.
+    """
+    pdfplumber = _import_pdfplumber()
+    path = Path(path)
+    check_file(path)
+    try:
+        pdf = pdfplumber.open(str(path))
+        try:
+            return _read(pdf, path)
+        finally:
+            pdf.close()
+    except (ChronologyReadError, MissingDependencyError):
+        raise
+    except Exception as err:  # pdfminer raises many types for bad files and page streams
+        name = type(err).__name__
+        hint = " (it is password-protected: save an unprotected copy)" if "Password" in name else ""
+        raise ChronologyReadError(
+            f"cannot read the file as a PDF{hint}: {name} {err}".rstrip(),
+            file=path.name,
+            expected="a PDF document",
+        ) from err
+
+
+def _read(
+    pdf: Any, path: Path
+) -> tuple[list[DocumentTable], list[Paragraph], list[dict[str, Any]]]:
+    pages = list(pdf.pages)
+    notes: list[dict[str, Any]] = []
+    no_text = [p for p in pages if not p.chars]
+    if len(no_text) == len(pages):
+        if any(p.images for p in pages):
+            raise ChronologyReadError(
+                "the PDF has no text layer: its pages are images (a scan); run OCR on it "
+                "first (for example with ocrmypdf) and read the OCR'd copy",
+                file=path.name,
+                expected="a PDF with selectable text",
+            )
+        raise EmptyChronologyError("the PDF holds no text", file=path.name)
+    for page in no_text:
+        if page.images:
+            notes.append(
+                _warning(
+                    "page_without_text",
+                    f"page {page.page_number} has no text layer (a scanned image?): nothing "
+                    "on it was read; OCR the file to include it",
+                    path.name,
+                    f"page {page.page_number}",
+                )
+            )
+    page_lines = [(float(p.height), _lines(p)) for p in pages]
+    running = _running_lines(page_lines)
+    sizes = [line.size for _, lines in page_lines for line in lines if line.size]
+    body_size = statistics.median(sizes) if sizes else 0.0
+
+    tables: list[DocumentTable] = []
+    paragraphs: list[Paragraph] = []
+    last_ran_to_bottom = False
+    for p, page in enumerate(pages):
+        lines = [line for i, line in enumerate(page_lines[p][1]) if (p, i) not in running]
+        found = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+        boxes = [t.bbox for t in found]
+
+        def inside(line: _Line, boxes: list[Any] = boxes) -> bool:
+            middle = (line.top + line.bottom) / 2
+            return any(b[1] <= middle <= b[3] for b in boxes)
+
+        free = [line for line in lines if not inside(line)]
+        previous_bottom = 0.0
+        for t_index, table in enumerate(found, start=1):
+            top, bottom = table.bbox[1], table.bbox[3]
+            above = [ln for ln in free if previous_bottom <= ln.top and ln.bottom <= top]
+            rows, sections = _grid(table)
+            titles = [ln.text for ln in reversed(above) if len(ln.text) <= _MAX_TITLE_LENGTH][
+                :_MAX_TITLES
+            ]
+            follows = t_index == 1 and not above and last_ran_to_bottom
+            tables.append(
+                DocumentTable(
+                    sheet=f"page {page.page_number} table {t_index}",
+                    rows=rows,
+                    titles=tuple(titles),
+                    sections=tuple(sections),
+                    follows=follows,
+                )
+            )
+            previous_bottom = bottom
+        if found:
+            last_ran_to_bottom = not any(ln.top >= previous_bottom for ln in free)
+        elif free:
+            last_ran_to_bottom = False
+        for number, (text, heading, _top, _bottom) in enumerate(
+            _paragraphs(free, body_size), start=1
+        ):
+            paragraphs.append(Paragraph(text, number, heading=heading, sheet=f"page {p + 1}"))
+    return tables, paragraphs, notes
+
+
+def read_pdf(path: str | Path, **options: Any) -> Chronology:
+    """Read a PDF chronology: its ruled chronology tables, else its dated paragraphs.
+
+    Parameters
+    ----------
+    path
+        The ``.pdf`` file.
+    **options
+        Passed to :func:`scr_timeline.parse_table` (``columns``, ``agency``, ``dayfirst``,
+        ``child_dob``, ``end_date``, ``anchor_relative``, ``title``, ``classify``).
+
+    Returns
+    -------
+    Chronology
+
+    Raises
+    ------
+    MissingDependencyError
+        pdfplumber is not installed.
+    ChronologyReadError
+        The file cannot be opened, or it is scanned (no text layer: OCR needed).
+    MissingColumnError
+        No table holds a chronology and no paragraph starts with a date.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from reportlab.lib.pagesizes import A4
+    >>> from reportlab.platypus import SimpleDocTemplate, Table
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "police.pdf"
+    >>> table = Table([["Date", "Details"], ["12/03/2007", "DV call-out"]],
+    ...               style=[("GRID", (0, 0), (-1, -1), 0.5, "black")])
+    >>> SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    >>> chron = read_pdf(path)
+    >>> chron.events[["agency", "source_sheet", "source_row"]].values.tolist()
+    [['police', 'page 1 table 1', 2]]
+    """
+    path = Path(path)
+    tables, paragraphs, notes = read_pdf_tables(path)
+    return read_tables_or_narrative(
+        tables, paragraphs, source=path, fmt="pdf", notes=notes, **options
+    )

@@ -1,0 +1,549 @@
+"""Narrative chronologies: paragraphs that start with a date become events.
+
+A narrative chronology is prose, one paragraph per event, each opening with its date::
+
+    On 14 July 1999 the health visitor (HV1) visited. Child A was asleep.
+    14.7.99 - GP appointment: Mother reported that Child A was unsettled.
+    Late July 1999: Police: domestic incident at the home address.
+
+The date at the start of a paragraph is cut out by one compiled regular expression
+(:data:`DATE_PREFIX`) and read by the shared date parser, exactly as a date cell of a table;
+a paragraph that does not start with a date continues the event above it; text before the
+first dated paragraph is the preamble (kept as the chronology's title lines and reported in
+``warnings``, never silently dropped). The agency and practitioners come from the text: a
+label after the date ("14.7.99 - GP: ..."), a heading above the paragraph, the title or file
+name, ``agency=``, and failing all of those the first agency the paragraph names;
+practitioner codes ("HV1", "SW2", "Dr P1") are collected from the paragraph.
+
+:func:`parse_paragraphs` is pure (a list of paragraphs to a :class:`Chronology`); the Word
+and PDF readers fall back to it for documents without a chronology table, and
+:func:`read_text` reads ``.txt`` and ``.md`` files with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any, Final
+
+import pandas as pd
+
+from .. import schema as S
+from ..chronology import Chronology, merge
+from ..classify.agencies import agency_from_name, load_agency_aliases
+from ..classify.roles import load_roles
+from ..dates import parse_dates
+from ..exceptions import ChronologyReadError, EmptyChronologyError
+from .csv import decode_text
+from .table import _warning, classify_chronology, parse_table
+
+__all__ = [
+    "DATE_PREFIX",
+    "TEXT_SUFFIXES",
+    "Paragraph",
+    "parse_paragraphs",
+    "read_text",
+    "split_date_prefix",
+    "split_paragraphs",
+    "with_warnings",
+]
+
+TEXT_SUFFIXES: Final = frozenset({".txt", ".text", ".md", ".markdown"})
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_QUALIFIER = (
+    r"(?:\?\s*|(?:c\.|ca\.|circa|approx\.?|approximately|around|about)\s*"
+    r"|(?:w/?c|week\s+commencing|week\s+beginning)\s+"
+    r"|(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+)"
+)
+_FORMS = (
+    rf"between\s+{_DAY}(?:\s+{_MONTH})?\s+(?:and|&)\s+{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}",
+    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)",  # ISO
+    r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)",  # 14.7.99
+    rf"{_DAY}(?:\s*[-–]\s*{_DAY})?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}(?!\d))?",  # 14 July
+    rf"{_MONTH}\s+{_DAY},?\s+(?:19|20)\d{{2}}",  # July 14, 1999
+    rf"{_MONTH},?\s+{_YEAR}(?!\d)",  # July 1999
+    r"(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d{2}",
+    r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+later"
+    r"|the\s+(?:next|following)\s+(?:day|week|month|morning|evening))",
+    r"(?:19|20)\d{2}(?=\s*[:–—-])",  # a bare year only before a separator: "2007: ..."
+)
+#: The date at the start of a paragraph: optional lead word ("On", "In"), the date in any
+#: form the date parser reads, an optional time ("at 14:30", "2.30pm", "1430hrs") and the
+#: separator before the text. Groups ``date``, ``time`` and ``rest``.
+DATE_PREFIX: Final = re.compile(
+    r"^\s*(?:(?:on|in|during|by|from|at|around)\s+(?:or\s+(?:about|around)\s+)?)?"
+    rf"(?P<date>{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)}))"
+    r"(?:\s*,?\s*(?:at\s+)?(?P<time>\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)"
+    r"|\d{4}\s*hrs))?"
+    r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+# "3.2 On 14 July ..." or "12. 14/07/1999 ..." (report paragraph numbers), bullets
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[-*•▪◦·–])\s+")
+# "GP: ...", "Police - ...", "[CSC] ...": an agency label at the start of the text
+_LABEL = re.compile(r"^\s*\[?(?P<label>[^\s:\[\]][^:\[\]\n]{0,48}?)\]?\s*(?::|\s[-–—]\s|\])\s*")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MAX_TITLE_LINES: Final = 5
+_MAX_TITLE_LENGTH: Final = 200
+_HEADINGS: Final = ("Date", "Time", "Agency", "Practitioner", "Details")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a narrative document.
+
+    Attributes
+    ----------
+    text
+        The paragraph as written (wrapped lines already joined).
+    number
+        Where a person finds it: the paragraph number in the document (Word), on the page
+        (PDF) or the first line's number (text files). Becomes ``source_row``.
+    heading
+        A heading (Word heading style, Markdown ``#``): never an event or a continuation;
+        a heading that names an agency gives the agency of the paragraphs under it.
+    sheet
+        Where the numbering restarts ("page 3"); ``None`` for the caller's ``sheet``.
+    """
+
+    text: str
+    number: int
+    heading: bool = False
+    sheet: str | None = None
+
+
+def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
+    """Split a paragraph that starts with a date into (date, time, rest); None if it does not.
+
+    Report paragraph numbers and bullets before the date are skipped.
+
+    Examples
+    --------
+    >>> split_date_prefix("On 14 July 1999 the health visitor (HV1) visited.")
+    ('14 July 1999', None, 'the health visitor (HV1) visited.')
+    >>> split_date_prefix("14.7.99 - GP appointment")
+    ('14.7.99', None, 'GP appointment')
+    >>> split_date_prefix("Late July 1999: Mother moved")
+    ('Late July 1999', None, 'Mother moved')
+    >>> split_date_prefix("3.2 On 12/03/2007 at 14:30 PC1 attended")
+    ('12/03/2007', '14:30', 'PC1 attended')
+    >>> split_date_prefix("Mother said she would attend.") is None
+    True
+    """
+    match = DATE_PREFIX.match(text)
+    if match is None:
+        numbered = _NUMBERING.match(text)
+        if numbered is None:
+            return None
+        match = DATE_PREFIX.match(text[numbered.end() :])
+        if match is None:
+            return None
+    return match["date"].strip(), match["time"], match["rest"].strip()
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Split plain text (or Markdown) into paragraphs numbered by their first line.
+
+    A blank line ends a paragraph; a line that starts with a date starts a new one (a text
+    with one event per line and no blank lines); other lines are wrapped text and join the
+    line above with a space. Markdown headings (``# GP records``) are headings.
+
+    Examples
+    --------
+    >>> text = "# Title\\n\\n12/03/2007 seen\\nby GP\\n13/03/2007 HV visit\\n"
+    >>> [(p.number, p.text, p.heading) for p in split_paragraphs(text)]
+    [(1, 'Title', True), (3, '12/03/2007 seen by GP', False), (5, '13/03/2007 HV visit', False)]
+    """
+    out: list[Paragraph] = []
+    lines: list[str] = []
+    start = 0
+
+    def flush() -> None:
+        if lines:
+            out.append(Paragraph(" ".join(lines), start))
+            lines.clear()
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            flush()
+            continue
+        heading = _MARKDOWN_HEADING.match(line)
+        if heading is not None:
+            flush()
+            out.append(Paragraph(line[heading.end() :].strip(), number, heading=True))
+            continue
+        if lines and split_date_prefix(stripped) is not None:
+            flush()
+        if not lines:
+            start = number
+        lines.append(stripped)
+    flush()
+    return out
+
+
+# --- agencies and practitioners named in the text -------------------------------------------
+def _alias_key(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+@functools.lru_cache(maxsize=1)
+def _mention_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+    """Agency aliases and practitioner codes as found in prose, with what each maps to.
+
+    Abbreviations count only as written in capitals ("GP", "A&E", never "Met" or "ed");
+    guard aliases ("Adult Social Care") are matched so that a shorter alias inside them is
+    not, and map to nothing.
+    """
+    aliases = load_agency_aliases()
+    lookup: dict[str, str] = {}
+    parts: list[tuple[int, str]] = []
+    for alias, code, kind in aliases[["alias", S.AGENCY, "kind"]].itertuples(index=False):
+        alias = str(alias).strip()
+        if kind == "abbreviation" and not (alias.isupper() and len(alias) >= 2):
+            continue
+        key = _alias_key(alias)
+        if key in lookup:
+            continue
+        lookup[key] = "" if kind == "guard" or code == "other" else str(code)
+        body = r"\s+".join(re.escape(w).replace("'", "['’]?") for w in alias.split())
+        pattern = body if kind == "abbreviation" else f"(?i:{body})"
+        parts.append((len(alias), rf"(?<![\w&]){pattern}(?![\w&])"))
+    parts.sort(key=lambda item: -item[0])  # the longest alias wins at a position
+    agencies = re.compile("|".join(p for _, p in parts))
+
+    roles = load_roles()
+    codes: dict[str, str] = {}
+    for phrase, agency in roles[["phrase", S.AGENCY]].itertuples(index=False):
+        phrase = str(phrase)
+        if re.fullmatch(r"[a-z]{2,5}", phrase) and phrase.upper() not in codes:
+            codes[phrase.upper()] = str(agency) if isinstance(agency, str) else ""
+    names = "|".join(sorted(codes, key=len, reverse=True))
+    practitioners = re.compile(rf"\b(?:(?:{names})\s?\d{{1,4}}|Dr\.?\s+[A-Z][A-Za-z]*\d*)\b")
+    return agencies, lookup, practitioners, codes
+
+
+def _named_agency(text: str) -> tuple[str, str] | None:
+    """The first agency named in prose, as (code, name), or None.
+
+    The name is the words as written, or the agency's name when a practitioner code
+    ("HV1", "SW2") names it.
+    """
+    agencies, lookup, practitioners, codes = _mention_patterns()
+    first: tuple[int, str, str] | None = None
+    for match in agencies.finditer(text):
+        code = lookup.get(_alias_key(match.group()), "")
+        if code:
+            first = (match.start(), code, match.group())
+            break
+    for match in practitioners.finditer(text):
+        if first is not None and match.start() >= first[0]:
+            break
+        prefix = re.match(r"[A-Za-z]+", match.group())
+        code = codes.get(prefix.group().upper(), "") if prefix else ""
+        if code:  # written as the agency's name, which the agency column reads back
+            first = (match.start(), code, S.AGENCY_LABELS[code])
+            break
+    return (first[1], first[2]) if first else None
+
+
+def _practitioners(text: str) -> str | None:
+    """Practitioner codes in a paragraph, distinct and in order: "HV1 / TM1"."""
+    _agencies, _lookup, practitioners, _codes = _mention_patterns()
+    found = dict.fromkeys(" ".join(m.group().split()) for m in practitioners.finditer(text))
+    return " / ".join(found) if found else None
+
+
+def _label(rest: str) -> str | None:
+    """An agency label at the start of the text after the date ("GP: ...", "[CSC] ...")."""
+    match = _LABEL.match(rest)
+    if match is None:
+        return None
+    label = match["label"].strip()
+    return label if agency_from_name(label) is not None else None
+
+
+# --- paragraphs to a chronology -------------------------------------------------------------
+@dataclass
+class _Event:
+    number: int
+    sheet: str | None
+    date: str
+    time: str | None
+    texts: list[str]
+    agency: str | None
+
+
+def _as_paragraphs(paragraphs: Iterable[str | Paragraph]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for position, item in enumerate(paragraphs, start=1):
+        if isinstance(item, Paragraph):
+            out.append(item)
+        elif isinstance(item, str):
+            out.append(Paragraph(item, position))
+        else:
+            raise TypeError(f"paragraphs must be strings or Paragraph, not {type(item).__name__}")
+    return out
+
+
+def _preview(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def parse_paragraphs(
+    paragraphs: Iterable[str | Paragraph],
+    *,
+    source: str | PurePath,
+    sheet: str = "paragraph",
+    fmt: str | None = "text",
+    agency: str | None = None,
+    title: str | None = None,
+    classify: bool = True,
+    **options: Any,
+) -> Chronology:
+    """Turn the paragraphs of a narrative chronology into a Chronology.
+
+    Every paragraph that starts with a date (:func:`split_date_prefix`) becomes an event;
+    the paragraphs under it that do not start with a date continue it (joined to its
+    details with a line break); paragraphs before the first date are the preamble: short
+    ones become the title lines (which may name the agency), and a warning
+    (``narrative_preamble``) says what was kept out of the events. Headings are never
+    events; one that names an agency gives the agency of the paragraphs under it.
+
+    Each event's agency is, in order: a label after the date ("14.7.99 - GP: ..."), the
+    heading above, the title lines or file name (as for any table), ``agency=``, and else
+    the first agency (or practitioner code, "HV1") the paragraph names. ``practitioner``
+    holds the codes the paragraph names ("HV1 / TM1").
+
+    Parameters
+    ----------
+    paragraphs
+        The paragraphs in order: strings (numbered 1, 2, ...) or :class:`Paragraph`.
+    source
+        The file they came from.
+    sheet
+        ``source_sheet`` of the events ("paragraph", "line"); a paragraph's own ``sheet``
+        ("page 3") wins.
+    fmt
+        The format recorded in ``meta.sources``.
+    agency, title, classify, **options
+        As for :func:`scr_timeline.parse_table` (``dayfirst``, ``child_dob``, ...).
+
+    Returns
+    -------
+    Chronology
+        ``source_row`` is the paragraph's number; date cells that cannot be read are
+        rejected with the reason, as in a table.
+
+    Raises
+    ------
+    EmptyChronologyError
+        No paragraph starts with a date.
+
+    Examples
+    --------
+    >>> chron = parse_paragraphs([
+    ...     "Chronology of agency involvement (fictional)",
+    ...     "On 14 July 1999 the health visitor (HV1) visited Child A at home.",
+    ...     "Mother said the bruise was from a fall.",
+    ...     "14.7.99 - GP: Child A seen, no concerns.",
+    ...     "31 June 1999: impossible date.",
+    ... ], source="child-a.txt", classify=False)
+    >>> chron.events[["agency", "practitioner", "source_row"]].values.tolist()
+    [['health_visiting', 'HV1', 2], ['gp', <NA>, 4]]
+    >>> chron.events["details"].iloc[0]
+    'the health visitor (HV1) visited Child A at home.\\nMother said the bruise was from a fall.'
+    >>> chron.rejected["reason_code"].tolist()
+    ['impossible_date']
+    """
+    items = _as_paragraphs(paragraphs)
+    file = PurePath(str(source)).name
+    preamble: list[Paragraph] = []
+    events: list[_Event] = []
+    headings: list[Paragraph] = []
+    section: str | None = None
+    for para in items:
+        text = para.text.strip()
+        if not text:
+            continue
+        if para.heading:
+            if events:
+                headings.append(para)
+            else:
+                preamble.append(para)
+            section = text if agency_from_name(text) is not None else section
+            continue
+        split = split_date_prefix(text)
+        if split is None:
+            if events:
+                events[-1].texts.append(text)
+            else:
+                preamble.append(para)
+            continue
+        date, time, rest = split
+        events.append(
+            _Event(
+                para.number, para.sheet, date, time, [rest] if rest else [], _label(rest) or section
+            )
+        )
+    if not events:
+        raise EmptyChronologyError(
+            "no paragraph starts with a date",
+            file=file,
+            expected="paragraphs that open with their date, such as 'On 14 July 1999 ...', "
+            "'14.7.99 - ...' or 'Late July 1999: ...'",
+        )
+
+    titles = [
+        " ".join(p.text.split()) for p in preamble if len(p.text.strip()) <= _MAX_TITLE_LENGTH
+    ][:_MAX_TITLE_LINES]
+    named = next(
+        (code for name in [*titles, PurePath(file).stem] if (code := agency_from_name(name))),
+        None,
+    )
+    use_mentions = named is None and agency is None
+
+    details = ["\n".join(e.texts) or None for e in events]
+    agencies: list[str | None] = []
+    for event, body in zip(events, details, strict=True):
+        if event.agency is None and use_mentions and body:
+            found = _named_agency(body)
+            agencies.append(found[1] if found else None)
+        else:
+            agencies.append(event.agency)
+    practitioners = [_practitioners(t) if t else None for t in details]
+
+    warnings: list[dict[str, Any]] = []
+    if preamble:
+        warnings.append(
+            _warning(
+                "narrative_preamble",
+                f"{len(preamble)} paragraph(s) before the first dated paragraph are the "
+                f"preamble, not events (title: {titles[0]!r})"
+                if titles
+                else f"{len(preamble)} paragraph(s) before the first dated paragraph are the "
+                f"preamble, not events: {_preview(preamble[0].text)!r}",
+                file,
+                preamble[0].sheet or sheet,
+                preamble[0].number,
+            )
+        )
+    for para in headings:
+        warnings.append(
+            _warning(
+                "narrative_heading",
+                f"heading {_preview(para.text)!r} read as a heading, not an event",
+                file,
+                para.sheet or sheet,
+                para.number,
+            )
+        )
+
+    frame = pd.DataFrame(
+        {
+            "date": [e.date for e in events],
+            "time": [e.time for e in events],
+            "agency": agencies,
+            "practitioner": practitioners,
+            "details": details,
+            "number": [e.number for e in events],
+            "sheet": [e.sheet or sheet for e in events],
+        }
+    )
+    groups = list(frame.groupby("sheet", sort=False))
+    dayfirst = options.pop("dayfirst", None)
+    if dayfirst is None and len(groups) > 1:  # one decision for the whole document
+        dayfirst = parse_dates(frame["date"].astype(object)).dayfirst
+    chrons = [
+        parse_table(
+            _raw_table(group, titles),
+            source=source,
+            sheet=str(name),
+            row_offset=-(len(titles) + 1),
+            fmt=fmt,
+            agency=agency,
+            title=title,
+            dayfirst=dayfirst,
+            classify=False,
+            **options,
+        )
+        for name, group in groups
+    ]
+    chron = merge(chrons) if len(chrons) > 1 else chrons[0]
+    chron = with_warnings(chron, warnings)
+    if classify:
+        chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
+    return chron
+
+
+def with_warnings(chron: Chronology, notes: list[dict[str, Any]]) -> Chronology:
+    """The chronology with more warnings appended."""
+    if not notes:
+        return chron
+    return Chronology(
+        chron.events,
+        chron.rejected,
+        pd.concat([chron.warnings, pd.DataFrame(notes)], ignore_index=True),
+        chron.meta,
+    )
+
+
+def _raw_table(group: pd.DataFrame, titles: list[str]) -> pd.DataFrame:
+    """Title rows, the heading row, then row ``n - 1`` of the body for paragraph ``n``."""
+    width = len(_HEADINGS)
+    body = pd.DataFrame(None, index=range(int(group["number"].max())), columns=range(width))
+    body = body.astype(object)
+    body.iloc[group["number"].to_numpy() - 1] = group[
+        ["date", "time", "agency", "practitioner", "details"]
+    ].to_numpy(dtype=object)
+    head = pd.DataFrame(
+        [[line, *([None] * (width - 1))] for line in titles] + [list(_HEADINGS)], dtype=object
+    )
+    return pd.concat([head, body], ignore_index=True)
+
+
+def read_text(path: str | Path, **options: Any) -> Chronology:
+    """Read a narrative chronology from a text or Markdown file.
+
+    The encoding is detected as for CSV files. Paragraphs are split by
+    :func:`split_paragraphs` and read by :func:`parse_paragraphs`; ``source_sheet`` is
+    ``"line"`` and ``source_row`` the line each event's paragraph starts on.
+
+    Parameters
+    ----------
+    path
+        The ``.txt`` or ``.md`` file.
+    **options
+        Passed to :func:`parse_paragraphs` (``agency``, ``dayfirst``, ``child_dob``, ...).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> path = folder / "child-a-police.txt"
+    >>> _ = path.write_text("Police chronology\\n\\n12/03/2007 - DV call-out to the home.\\n")
+    >>> chron = read_text(path)
+    >>> chron.events[["agency", "source_sheet", "source_row"]].values.tolist()
+    [['police', 'line', 3]]
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ChronologyReadError(f"cannot open the file: {err.strerror}", file=path.name) from err
+    if not data.strip():
+        raise EmptyChronologyError("the file is empty", file=path.name)
+    text, _encoding = decode_text(data, file=path.name)
+    fmt = path.suffix.lower().lstrip(".") or "text"
+    return parse_paragraphs(split_paragraphs(text), source=path, sheet="line", fmt=fmt, **options)

@@ -1,0 +1,221 @@
+"""Word reader: documents written here by python-docx (all data fictional)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+docx = pytest.importorskip("docx")
+from docx.enum.section import WD_ORIENT  # noqa: E402
+from docx.enum.text import WD_BREAK  # noqa: E402
+from docx.oxml import OxmlElement  # noqa: E402
+
+import scr_timeline as scr  # noqa: E402
+from scr_timeline import schema as S  # noqa: E402
+from scr_timeline.exceptions import (  # noqa: E402
+    ChronologyReadError,
+    MissingColumnError,
+    MissingDependencyError,
+)
+from scr_timeline.io.docx import read_docx, read_docx_tables  # noqa: E402
+
+HEADER = ["Date", "Agency", "Source", "Event/Details", "Outcome/Action", "Comment/Analysis"]
+
+
+def add_table(document, rows: Sequence[Sequence[str | None]], *, header_rows: int = 1):
+    """A table with the given rows; the first ``header_rows`` repeat on each page."""
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            if value is not None:
+                table.cell(r, c).text = value
+    for r in range(header_rows):
+        table.rows[r]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    return table
+
+
+def save(document, tmp_path: Path, name: str = "combined.docx") -> Path:
+    path = tmp_path / name
+    document.save(path)
+    return path
+
+
+@pytest.fixture
+def combined(tmp_path: Path) -> Path:
+    """A landscape combined chronology: merged cells, repeated header, section rows."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    document.add_heading("Child A: combined chronology (fictional)", level=1)
+    rows: list[list[str | None]] = [
+        HEADER,
+        ["2007", None, None, None, None, None],  # section row, merged across
+        ["12/03/2007", "GP", "GP1 notes", "Child A seen with a bruise to the cheek", "None", ""],
+        [None, "Health Visiting", "HV1 diary", "Home visit", "Advice given", ""],  # date merged
+        HEADER,  # header typed again in the body (page 2)
+        ["Period 2: March - June 2007", None, None, None, None, None],
+        ["14/03/2007", "Police", "PNC", "Domestic incident at the home", "Notified CSC", ""],
+        ["31/06/2007", "CSC", "Case notes", "Impossible date", None, None],
+    ]
+    table = add_table(document, rows)
+    for r in (1, 5):  # section rows span the whole table
+        table.cell(r, 0).merge(table.cell(r, 5))
+    table.cell(2, 0).merge(table.cell(3, 0))  # one date for two events of the same day
+    # a multi-paragraph cell with a bullet list
+    cell = table.cell(6, 4)
+    cell.add_paragraph("Strategy discussion requested", style="List Bullet")
+    cell.add_paragraph("Child A to be seen by CP medical", style="List Bullet")
+    return save(document, tmp_path)
+
+
+def test_merged_cells_sections_repeated_header_and_provenance(combined: Path):
+    chron = read_docx(combined)
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "12/03/2007",
+        "14/03/2007",
+    ]
+    assert ev[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting", "police"]
+    assert ev[S.SOURCE_SHEET].tolist() == ["table 1"] * 3
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 7]  # rows as Word shows them, header is row 1
+    assert ev[S.SOURCE].tolist() == ["GP1 notes", "HV1 diary", "PNC"]
+    police = ev.iloc[2]
+    assert police[S.OUTCOME] == (
+        "Notified CSC\n• Strategy discussion requested\n• Child A to be seen by CP medical"
+    )
+    assert chron.rejected[[S.SOURCE_SHEET, S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [
+        ["table 1", 8, "impossible_date"]
+    ]
+    # 4 data rows: header (twice) and section rows are not data rows, but none is silent
+    assert len(ev) + len(chron.rejected) == 4
+    warned = chron.warnings.set_index(S.CODE)
+    assert warned.loc["repeated_header", S.SOURCE_ROW] == 5
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
+    assert sections[S.SOURCE_ROW].tolist() == [2, 6]
+    assert "Period 2: March - June 2007" in sections[S.MESSAGE].iloc[1]
+    assert chron.meta.title == "Child A: combined chronology (fictional)"
+    assert ev.index.str.startswith("combined-table-1-r").all()
+
+
+def test_read_dispatches_docx(combined: Path):
+    chron = scr.read(combined, child_dob="01/03/2006")
+    assert len(chron.events) == 3
+    assert chron.events[S.EVENT_TYPE].notna().all()  # classified
+    assert chron.meta.sources[0].format == "docx"
+
+
+def test_agency_from_heading_above_each_table(tmp_path: Path):
+    document = docx.Document()
+    document.add_heading("Child A: agency chronologies", level=1)
+    document.add_heading("Metropolitan Police Chronology", level=2)
+    add_table(document, [["Date", "Details"], ["01/05/2012", "DV call-out"]])
+    document.add_paragraph("GP records")  # a plain paragraph naming the agency
+    add_table(document, [["Date", "Details"], ["02/05/2012", "Mother seen"]])
+    document.add_heading("Key to abbreviations", level=2)
+    add_table(document, [["HV", "Health visitor"], ["SW", "Social worker"]])
+    chron = read_docx(save(document, tmp_path, "child-a.docx"))
+    ev = chron.events
+    assert ev[S.AGENCY].astype(str).tolist() == ["police", "gp"]
+    assert ev[S.ORGANISATION].tolist() == ["Metropolitan Police Chronology", "GP records"]
+    assert ev[S.SOURCE_SHEET].tolist() == ["table 1", "table 2"]
+    skipped = chron.warnings[chron.warnings[S.CODE] == "table_skipped"]
+    assert skipped[S.SOURCE_SHEET].tolist() == ["table 3"]
+
+
+def test_table_split_across_pages_is_joined(tmp_path: Path):
+    document = docx.Document()
+    document.add_heading("Health visiting chronology", level=2)
+    add_table(
+        document, [["Date", "Practitioner", "Details"], ["01/03/2013", "HV1", "New birth visit"]]
+    )
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    add_table(document, [["08/03/2013", "HV1", "Weighed"], ["15/03/2013", "HV2", "Clinic"]])
+    chron = read_docx(save(document, tmp_path, "hv.docx"))
+    ev = chron.events
+    assert ev[S.AGENCY].astype(str).tolist() == ["health_visiting"] * 3
+    assert ev[S.PRACTITIONER].tolist() == ["HV1", "HV1", "HV2"]
+    assert list(zip(ev[S.SOURCE_SHEET], ev[S.SOURCE_ROW], strict=True)) == [
+        ("table 1", 2),
+        ("table 2", 1),
+        ("table 2", 2),
+    ]
+    assert "table_continued" in set(chron.warnings[S.CODE])
+
+
+def test_two_row_header_with_horizontal_merge(tmp_path: Path):
+    document = docx.Document()
+    table = add_table(
+        document,
+        [
+            ["Date", None, "Details", "Outcome"],
+            ["From", "To", None, None],
+            ["01/03/2013", "03/03/2013", "Home visits", "Weighed"],
+        ],
+        header_rows=2,
+    )
+    table.cell(0, 0).merge(table.cell(0, 1))
+    table.cell(0, 2).merge(table.cell(1, 2))
+    table.cell(0, 3).merge(table.cell(1, 3))
+    chron = read_docx(save(document, tmp_path, "hv.docx"))
+    ev = chron.events
+    assert ev[S.START].tolist() == [pd.Timestamp("2013-03-01")]
+    assert ev[S.END].tolist() == [pd.Timestamp("2013-03-03 23:59:59")]
+    assert ev[S.DETAILS].tolist() == ["Home visits"]
+    assert ev[S.SOURCE_ROW].tolist() == [3]
+
+
+def test_no_table_falls_back_to_narrative(tmp_path: Path):
+    document = docx.Document()
+    document.add_heading("Police chronology for Child A", level=1)
+    document.add_paragraph("Prepared for the review panel.")
+    document.add_paragraph("On 14 July 1999 DC1 attended a domestic incident at the home.")
+    document.add_paragraph("Mother declined to make a statement.")
+    document.add_paragraph("Late July 1999: PC2 made a welfare check.")
+    chron = read_docx(save(document, tmp_path, "narrative.docx"))
+    ev = chron.events
+    assert ev[S.AGENCY].astype(str).tolist() == ["police", "police"]
+    assert ev[S.PRACTITIONER].tolist() == ["DC1", "PC2"]
+    assert ev[S.SOURCE_SHEET].tolist() == ["paragraph", "paragraph"]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 5]
+    assert ev[S.DETAILS].iloc[0].endswith("Mother declined to make a statement.")
+    codes = set(chron.warnings[S.CODE])
+    assert {"narrative_read", "narrative_preamble"} <= codes
+
+
+def test_no_table_and_no_dates_is_a_clear_error(tmp_path: Path):
+    document = docx.Document()
+    document.add_paragraph("This report has no chronology in it.")
+    with pytest.raises(MissingColumnError, match=r"empty\.docx.*no table.*no paragraph"):
+        read_docx(save(document, tmp_path, "empty.docx"))
+
+
+def test_corrupt_file(tmp_path: Path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip")
+    with pytest.raises(ChronologyReadError, match=r"broken\.docx.*Word document"):
+        read_docx(path)
+
+
+def test_missing_dependency_names_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "docx", None)
+    with pytest.raises(MissingDependencyError, match=r"scr-timeline\[word\]"):
+        read_docx(tmp_path / "x.docx")
+
+
+def test_read_docx_tables_gives_the_grid(combined: Path):
+    tables, paragraphs, title = read_docx_tables(combined)
+    assert [t.sheet for t in tables] == ["table 1"]
+    rows = tables[0].rows
+    assert rows[3][0] == "12/03/2007"  # carried down from the merged date cell
+    assert rows[1] == [None] * 6  # the section row is blanked ...
+    assert tables[0].sections[0] == (2, "2007")  # ... and reported
+    assert paragraphs[0].heading and title == paragraphs[0].text

@@ -1,0 +1,146 @@
+"""Narrative reader: paragraphs that start with a date (all data fictional)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+from scr_timeline.exceptions import EmptyChronologyError
+from scr_timeline.io.text import Paragraph, parse_paragraphs, read_text, split_date_prefix
+
+NARRATIVE = """\
+Chronology of agency involvement with Child A (fictional)
+
+Prepared by the review author from agency reports.
+
+On 14 July 1999 the health visitor (HV1) visited Child A at home. Mother said
+the bruise on Child A's arm was from a fall.
+
+HV1 advised Mother and arranged to visit again.
+
+14.7.99 - GP: Child A seen by GP1 for a cough; no concerns noted.
+Late July 1999: Police attended a domestic incident at the address; DC1 informed
+children's social care.
+12/08/1999 at 14:30 SW1 visited with TM1's agreement.
+31/06/1999: a date that does not exist.
+2 weeks later SW1 closed the case.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 14 July 1999 the HV visited", ("14 July 1999", None, "the HV visited")),
+        ("14.7.99 - GP appointment", ("14.7.99", None, "GP appointment")),
+        ("Late July 1999: x", ("Late July 1999", None, "x")),
+        ("Monday 12 March 2007, x", ("Monday 12 March 2007", None, "x")),
+        ("w/c 12/03/07 HV", ("w/c 12/03/07", None, "HV")),
+        ("?22 May 2016 seen", ("?22 May 2016", None, "seen")),
+        ("c. June 2007: x", ("c. June 2007", None, "x")),
+        ("Spring 2007 - x", ("Spring 2007", None, "x")),
+        ("between 3 and 5 June 2007 x", ("between 3 and 5 June 2007", None, "x")),
+        ("12-14/03/2007 x", ("12-14/03/2007", None, "x")),
+        ("2007: year", ("2007", None, "year")),
+        ("12/03/2007 1430hrs PC1", ("12/03/2007", "1430hrs", "PC1")),
+        ("3.2 On 12/03/2007 at 2.30pm PC1", ("12/03/2007", "2.30pm", "PC1")),
+        ("• 1999-07-14 x", ("1999-07-14", None, "x")),
+    ],
+)
+def test_date_prefix_forms(text, expected):
+    assert split_date_prefix(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["3 professionals met", "2007 was a hard year", "Mother phoned", "HV1 visited"]
+)
+def test_not_a_date_prefix(text):
+    assert split_date_prefix(text) is None
+
+
+def test_read_text_events_continuations_and_preamble(write_text):
+    chron = read_text(write_text("child-a.txt", NARRATIVE))
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.SOURCE_ROW].tolist() == [5, 10, 11, 13]  # the line each paragraph starts on
+    assert set(ev[S.SOURCE_SHEET]) == {"line"}
+    assert ev[S.DATE_TEXT].tolist() == [
+        "14 July 1999",
+        "14.7.99",
+        "Late July 1999",
+        "12/08/1999 14:30",
+    ]
+    assert ev[S.AGENCY].astype(str).tolist() == ["health_visiting", "gp", "police", "csc"]
+    assert ev[S.PRACTITIONER].tolist() == ["HV1", "GP1", "DC1", "SW1 / TM1"]
+    first = ev.iloc[0]
+    assert first[S.DETAILS] == (
+        "the health visitor (HV1) visited Child A at home. Mother said the bruise on Child "
+        "A's arm was from a fall.\nHV1 advised Mother and arranged to visit again."
+    )
+    assert first[S.INJURY]  # classified like any other chronology
+    assert ev.iloc[3][S.START] == pd.Timestamp("1999-08-12 14:30")
+    # every dated paragraph is an event or rejected with its reason
+    assert dict(zip(chron.rejected[S.SOURCE_ROW], chron.rejected[S.REASON_CODE], strict=True)) == {
+        14: "impossible_date",
+        15: "relative_date",
+    }
+    assert chron.meta.title == "Chronology of agency involvement with Child A (fictional)"
+    preamble = chron.warnings[chron.warnings[S.CODE] == "narrative_preamble"]
+    assert preamble[S.SOURCE_ROW].tolist() == [1]
+    assert "2 paragraph(s)" in preamble[S.MESSAGE].iloc[0]
+
+
+def test_anchor_relative_dates_a_later_paragraph(write_text):
+    chron = scr.read(write_text("child-a.md", NARRATIVE), anchor_relative=True)
+    assert 15 in chron.events[S.SOURCE_ROW].tolist()
+
+
+def test_agency_of_the_document_wins_over_names_in_the_text(write_text):
+    text = "GP records\n\n12/03/2007 Child A seen. Referred to the health visitor.\n"
+    chron = read_text(write_text("notes.txt", text))
+    assert chron.events[S.AGENCY].tolist() == ["gp"]
+    chron = read_text(write_text("notes2.txt", text.split("\n\n")[1]), agency="police")
+    assert chron.events[S.AGENCY].tolist() == ["police"]
+
+
+def test_markdown_headings_give_the_agency_below(write_text):
+    text = (
+        "# Child A\n\n## Police\n\n01/05/2012 DV call-out.\n\n## Health visiting\n\n"
+        "02/05/2012 Home visit; the GP was told.\n"
+    )
+    chron = read_text(write_text("combined.md", text))
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["police", "health_visiting"]
+    headings = chron.warnings[chron.warnings[S.CODE] == "narrative_heading"]
+    assert headings[S.SOURCE_ROW].tolist() == [7]
+
+
+def test_parse_paragraphs_pages_as_sheets():
+    chron = parse_paragraphs(
+        [
+            Paragraph("Police chronology", 1, heading=True, sheet="page 1"),
+            Paragraph("03/04/2007 DV call-out", 2, sheet="page 1"),
+            Paragraph("13/04/2007 Arrest", 1, sheet="page 2"),
+        ],
+        source="police.pdf",
+        fmt="pdf",
+    )
+    ev = chron.events
+    assert list(zip(ev[S.SOURCE_SHEET], ev[S.SOURCE_ROW], strict=True)) == [
+        ("page 1", 2),
+        ("page 2", 1),
+    ]
+    # one day-first decision for the whole document (13/04 proves it)
+    assert ev[S.START].tolist() == [pd.Timestamp("2007-04-03"), pd.Timestamp("2007-04-13")]
+    assert set(ev[S.AGENCY].astype(str)) == {"police"}
+
+
+def test_no_dated_paragraph(write_text):
+    with pytest.raises(EmptyChronologyError, match=r"notes\.txt.*no paragraph starts with a date"):
+        read_text(write_text("notes.txt", "Minutes of the panel.\n\nNothing dated.\n"))
+    with pytest.raises(EmptyChronologyError, match="empty"):
+        read_text(write_text("blank.txt", "\n\n"))
+
+
+def test_cp1252_text(write_text):
+    chron = read_text(write_text("gp.txt", "12/03/2007 Mother\u2019s \u00a320 fine\n", "cp1252"))
+    assert chron.events[S.DETAILS].tolist() == ["Mother\u2019s \u00a320 fine"]
