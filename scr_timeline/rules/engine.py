@@ -31,16 +31,30 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import schema as S
-from ..chronology import Chronology
+from ..chronology import Chronology, tuple_codes
 from ..exceptions import RulebookError
-from .findings import FINDING_COLUMNS, Findings
-from .kinds import KIND_FUNCTIONS, Context, Hits
+from .findings import FINDING_COLUMNS, FINDING_DTYPES, Findings
+from .kinds import KIND_FUNCTIONS, LATE, STATUSES, Context, Hits
 from .predicates import EventView
-from .rulebook import DEFAULT_RULEBOOK, Rule, Rulebook, load_rulebook
-from .templates import DEFAULT_TEMPLATES, event_fields, render, uk_date
+from .rulebook import DEFAULT_RULEBOOK, SEVERITIES, Rule, Rulebook, load_rulebook
+from .templates import (
+    DEFAULT_TEMPLATES,
+    Column,
+    age_words,
+    child_aged_words,
+    fill,
+    injury_words,
+    party_label,
+    per_unique,
+    take,
+    uk_dates,
+)
 
 __all__ = ["analyse", "horizon"]
 
@@ -140,16 +154,15 @@ def analyse(
     if end is None:  # pragma: no cover - only for an empty chronology
         return Findings(None, chron.events, rulebook=book.name, horizon=end)
     ctx = Context(view=view, horizon=int(end.value))
-    parts = []
+    found: list[tuple[Rule, Hits]] = []
     for rule in selected:
         hits = KIND_FUNCTIONS[rule.kind](rule, ctx)
         if len(hits):
-            parts.append(_table(rule, hits, view, book))
-    frame = pd.concat(parts, ignore_index=True) if parts else None
-    if frame is not None:
-        frame = frame.sort_values(["trigger_start", "_order"], kind="stable")
-        frame["finding_id"] = _unique(frame["finding_id"].tolist())
-    return Findings(frame, chron.events, rulebook=book.name, horizon=end)
+            found.append((rule, hits))
+    if not found:
+        return Findings(None, chron.events, rulebook=book.name, horizon=end)
+    table = findings_table(found, view, book)
+    return Findings._from_table(table, chron.events, rulebook=book.name, horizon=end)
 
 
 def _select(book: Rulebook, rules: Sequence[str] | None) -> list[Rule]:
@@ -169,119 +182,231 @@ def _select(book: Rulebook, rules: Sequence[str] | None) -> list[Rule]:
     return [book.rules[r] for r in rules]
 
 
-def _unique(ids: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    out = []
-    for fid in ids:
-        n = seen.get(fid, 0) + 1
-        seen[fid] = n
-        out.append(fid if n == 1 else f"{fid}#{n}")
-    return out
+def findings_table(
+    found: Sequence[tuple[Rule, Hits]], view: EventView, book: Rulebook
+) -> pd.DataFrame:
+    """The findings table (columns :data:`FINDING_COLUMNS`, final dtypes) of every rule's
+    hits, built column by column: sorted by trigger start, then the rulebook's rule order."""
+    sizes = np.array([len(h) for _, h in found], dtype=np.int64)
+    which = np.repeat(np.arange(len(found)), sizes)  # the rule of each finding
+    bounds = np.concatenate([[0], np.cumsum(sizes)])
+    trig = np.concatenate([h.trigger for _, h in found])
+    due = np.concatenate([h.due.astype("datetime64[D]") for _, h in found])
+    observed = np.concatenate([h.observed for _, h in found])
+    status = np.concatenate([h.status for _, h in found])
+    delay = np.concatenate([h.delay for _, h in found])
+    rank = {rid: i for i, rid in enumerate(book.rules)}
+    order = np.array([rank[r.id] for r, _ in found], dtype=np.int64)[which]
+    start = view.start[trig]
+    perm = np.lexsort((order, start))  # stable: each rule's own order within ties
 
+    fields = _event_fields(view, trig)
+    summary = np.empty(len(trig), dtype=object)
+    for j, (rule, hits) in enumerate(found):
+        part = np.arange(bounds[j], bounds[j + 1])
+        summary[part] = _summaries(rule, hits, view, {k: take(v, part) for k, v in fields.items()})
 
-def _table(rule: Rule, hits: Hits, view: EventView, book: Rulebook) -> pd.DataFrame:
+    rules = [r for r, _ in found]
     ids = view.ids
-    trig = hits.trigger
-    observed = hits.observed
     has_obs = observed >= 0
-    obs_ids = [ids[o] if o >= 0 else None for o in observed.tolist()]
-    obs_start = pd.to_datetime(
-        np.where(has_obs, view.start[np.maximum(observed, 0)], np.iinfo(np.int64).min)
+    agency_names = np.array([*S.AGENCIES, "other"], dtype=object)
+    agency = np.array([r.agency for r in rules], dtype=object)[which]
+    by_trigger = np.array([r.agency == "trigger" for r in rules])[which]
+    agency[by_trigger] = agency_names[view.agency[trig[by_trigger]]]
+    flat = np.concatenate([h.evidence for _, h in found])
+    ev_base = np.concatenate([[0], np.cumsum([len(h.evidence) for _, h in found])])
+    offsets = np.concatenate(
+        [h.evidence_offsets[:-1] + ev_base[j] for j, (_, h) in enumerate(found)] + [ev_base[-1:]]
     )
-    agency_codes = view.agency[trig]
-    if rule.agency == "trigger":
-        agency = [S.AGENCIES[c] if c >= 0 else "other" for c in agency_codes.tolist()]
-    else:
-        agency = [rule.agency] * len(trig)
-    frame = pd.DataFrame(
-        {
-            "finding_id": [f"{rule.id}:{ids[t]}" for t in trig.tolist()],
-            "rule_id": rule.id,
-            "category": rule.category,
-            "severity": rule.severity,
-            "status": hits.status,
-            "agency": agency,
-            "trigger_event_id": ids[trig],
-            "trigger_start": pd.to_datetime(view.start[trig]),
-            "due": hits.due.astype("datetime64[ns]"),
-            "observed_event_id": obs_ids,
-            "observed_start": obs_start.where(has_obs),
-            "delay_working_days": pd.array(np.round(hits.delay), dtype="Float64").astype("Int64"),
-            "evidence": ["; ".join(ids[e].tolist()) for e in hits.evidence],
-            "summary": _summaries(rule, hits, view, book),
-            "reference": rule.reference,
-        }
+    evidence = pc.binary_join(
+        pa.LargeListArray.from_arrays(
+            pa.array(offsets, pa.int64()), pa.array(ids[flat], pa.string())
+        ),
+        "; ",
     )
-    frame["_order"] = list(book.rules).index(rule.id)
-    return frame[[*FINDING_COLUMNS, "_order"]]
+    finding_id = np.array([f"{r.id}:" for r in rules], dtype=object)[which] + ids[trig]
+    finding_id = _unique(finding_id[perm])
+    delay_p = delay[perm]
+    nan = np.isnan(delay_p)
+    delay_int = pd.arrays.IntegerArray(np.where(nan, 0, np.round(delay_p)).astype(np.int64), nan)
+    obs_start = np.where(has_obs, view.start[np.maximum(observed, 0)], np.iinfo(np.int64).min)
+
+    def text(values: npt.NDArray[np.object_] | pa.Array) -> pd.api.extensions.ExtensionArray:
+        if isinstance(values, pa.Array):
+            return pd.arrays.ArrowStringArray(values)
+        return pd.array(values, dtype="string")
+
+    def per_rule(values: list[str]) -> npt.NDArray[np.object_]:
+        return np.array(values, dtype=object)[which][perm]
+
+    columns: dict[str, Any] = {
+        "finding_id": text(finding_id),
+        "rule_id": text(per_rule([r.id for r in rules])),
+        "category": text(per_rule([r.category for r in rules])),
+        "severity": pd.Categorical.from_codes(
+            np.array([SEVERITIES.index(r.severity) for r in rules], dtype=np.int8)[which][perm],
+            dtype=FINDING_DTYPES["severity"],
+        ),
+        "status": pd.Categorical.from_codes(status[perm], dtype=FINDING_DTYPES["status"]),
+        "agency": text(agency[perm]),
+        "trigger_event_id": text(ids[trig[perm]]),
+        "trigger_start": start[perm].astype("datetime64[ns]"),
+        "due": due[perm].astype("datetime64[ns]"),
+        "observed_event_id": text(np.where(has_obs, ids[np.maximum(observed, 0)], None)[perm]),
+        "observed_start": obs_start[perm].astype("datetime64[ns]"),
+        "delay_working_days": delay_int,
+        "evidence": text(evidence.take(pa.array(perm))),
+        "summary": text(summary[perm]),
+        "reference": text(per_rule([r.reference for r in rules])),
+    }
+    return pd.DataFrame(columns, columns=list(FINDING_COLUMNS))
 
 
-def _summaries(rule: Rule, hits: Hits, view: EventView, book: Rulebook) -> list[str]:
-    frame = view.frame
-    wanted = [
-        c
-        for c in (S.START, S.PRECISION, S.DATE_TEXT, S.AGENCY, S.ORGANISATION, S.INJURY_KINDS,
-                  S.CHILD_AGE_DAYS)
-        if c in frame.columns
-    ]  # fmt: skip
-    rows: list[dict[str, Any]] = frame.iloc[hits.trigger][wanted].to_dict("records")  # type: ignore[assignment]
-    out = []
-    for i, row in enumerate(rows):
-        fields = event_fields(row)
-        what = render(rule.what, fields)
-        fields.update(
-            what=what,
-            What=what[:1].upper() + what[1:],
-            expected=rule.expected_label,
-            citation=rule.citation,
-            due=uk_date(hits.due[i]),
-            window=rule.window.text if rule.window else "",
-            more="",
-        )
-        extra: dict[str, Any] = hits.extra[i]
-        status = hits.status[i]
-        if hits.observed[i] >= 0:
-            fields["observed_date"] = uk_date(pd.Timestamp(view.start[hits.observed[i]]))
-        if status == "late":
-            d = int(hits.delay[i])
-            fields["delay"] = f"{d} working day{'s' if d != 1 else ''}"
-        if extra.get("more"):
-            n = extra["more"]
-            fields["more"] = f" (and {n} more such event{'s' if n != 1 else ''} in the same window)"
-        if rule.kind == "accumulation":
-            fields["count"] = str(len(hits.evidence[i]))
-            fields["first_date"] = uk_date(pd.Timestamp(view.start[extra["first"]]))
-        if rule.kind == "involvement":
-            fields["missing"] = _and(extra["missing"])
-        if rule.kind == "cadence":
-            _cadence_fields(rule, hits, i, view, fields)
-        template = rule.summary or DEFAULT_TEMPLATES[(rule.kind, status)]
-        out.append(render(template, fields))
+def _unique(ids: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
+    """Make finding ids unique: the n-th repeat of an id gets ``#n``."""
+    series = pd.Series(ids, dtype=object)
+    repeat = series.duplicated(keep="first").to_numpy()
+    if not repeat.any():
+        return ids
+    count = series.groupby(series, sort=False).cumcount().to_numpy() + 1
+    out = ids.copy()
+    out[repeat] = [f"{fid}#{n}" for fid, n in zip(ids[repeat], count[repeat], strict=True)]
     return out
 
 
-def _cadence_fields(
-    rule: Rule, hits: Hits, i: int, view: EventView, fields: dict[str, str]
-) -> None:
-    extra = hits.extra[i]
+def _event_fields(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Column]:
+    """Template fields of the events at ``pos``: ``by``, ``date``, ``injuries``, ``age``,
+    ``child_aged`` (as :func:`~.templates.event_fields` gives them, row by row)."""
+    frame = view.frame
+
+    def values(name: str) -> npt.NDArray[np.object_]:
+        if name not in frame.columns:
+            return np.full(len(pos), None, dtype=object)
+        return np.asarray(frame[name].array.take(pos), dtype=object)
+
+    org = values(S.ORGANISATION)
+    org_ok = per_unique(org, lambda o: isinstance(o, str) and bool(o.strip())).astype(bool)
+    by = per_unique(values(S.AGENCY), lambda a: party_label(str(a)))
+    by[org_ok] = org[org_ok]
+    day = uk_dates(view.start[pos].astype("datetime64[ns]"))
+    precision = values(S.PRECISION)
+    written = values(S.DATE_TEXT)
+    as_written = per_unique(
+        precision, lambda p: not (p is None or (isinstance(p, str) and p in ("day", "minute")))
+    ).astype(bool)
+    as_written &= per_unique(written, lambda w: isinstance(w, str) and bool(w)).astype(bool)
+    as_written &= view.start[pos] != np.iinfo(np.int64).min  # NaT: "an unknown date"
+    day[as_written] = written[as_written]
+    kinds = _injury_kinds(frame, pos)
+    ages = view.age_days[pos]
+    return {
+        "by": by,
+        "date": day,
+        "injuries": kinds,
+        "age": per_unique(ages, lambda a: age_words(None if np.isnan(a) else a)),
+        "child_aged": per_unique(ages, lambda a: child_aged_words(None if np.isnan(a) else a)),
+    }
+
+
+def _injury_kinds(frame: pd.DataFrame, pos: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
+    if S.INJURY_KINDS not in frame.columns:
+        return np.full(len(pos), injury_words(()), dtype=object)
+    codes, uniques = tuple_codes(frame[S.INJURY_KINDS])
+    words = np.array(
+        [injury_words(tuple(k) if isinstance(k, tuple | list) else ()) for k in uniques]
+        + [injury_words(())],
+        dtype=object,
+    )
+    return words[codes[pos]]
+
+
+def _summaries(
+    rule: Rule, hits: Hits, view: EventView, event: dict[str, Column]
+) -> npt.NDArray[np.object_]:
+    """The sentence of each of one rule's findings (see :mod:`.templates`)."""
+    n = len(hits)
+    what = fill(rule.what, event, n)
+    fields: dict[str, Column] = dict(event)
+    fields.update(
+        what=what,
+        What=_capitalised(what),
+        expected=rule.expected_label,
+        citation=rule.citation,
+        due=uk_dates(hits.due),
+        window=rule.window.text if rule.window else "",
+        more="",
+    )
+    extra = hits.extra
+    has_obs = hits.observed >= 0
+    if has_obs.any():
+        when = uk_dates(view.start[np.maximum(hits.observed, 0)].astype("datetime64[ns]"))
+        fields["observed_date"] = np.where(has_obs, when, "{observed_date}")
+    late = hits.status == LATE
+    if late.any():
+        delay = np.where(late, hits.delay, 0).astype(np.int64)
+        words = per_unique(delay, lambda d: f"{d} working day{'s' if d != 1 else ''}")
+        fields["delay"] = np.where(late, words, "{delay}")
+    if "more" in extra and extra["more"].any():
+        fields["more"] = per_unique(
+            extra["more"],
+            lambda m: (
+                f" (and {m} more such event{'s' if m != 1 else ''} in the same window)" if m else ""
+            ),
+        )
+    if rule.kind == "accumulation":
+        count = np.diff(hits.evidence_offsets)
+        fields["count"] = per_unique(count, str)
+        start = view.start[extra["first_trigger"]].astype("datetime64[ns]")
+        fields["first_date"] = uk_dates(start)
+    if rule.kind == "involvement":
+        labels = [label for label, _ in rule.groups]
+        fields["missing"] = per_unique(
+            extra["missing"], lambda m: _and([x for g, x in enumerate(labels) if m >> g & 1])
+        )
+    if rule.kind == "cadence":
+        _cadence_fields(rule, hits, view, fields)
+    out = np.empty(n, dtype=object)
+    if rule.summary:
+        out[:] = fill(rule.summary, fields, n)
+        return out
+    for code in np.unique(hits.status).tolist():
+        idx = np.flatnonzero(hits.status == code)
+        template = DEFAULT_TEMPLATES[(rule.kind, STATUSES[code])]
+        out[idx] = fill(template, {k: take(v, idx) for k, v in fields.items()}, len(idx))
+    return out
+
+
+def _capitalised(what: Column) -> Column:
+    if isinstance(what, str):
+        return what[:1].upper() + what[1:]
+    return per_unique(what, lambda w: w[:1].upper() + w[1:])
+
+
+def _cadence_fields(rule: Rule, hits: Hits, view: EventView, fields: dict[str, Column]) -> None:
+    extra = hits.extra
     if rule.state is None or rule.window is None:
         raise RulebookError(
             f"rule {rule.id} has no {'state' if rule.state is None else 'window'}",
             column=rule.id,
         )
-    opened = uk_date(pd.Timestamp(view.start[extra["state_open"]]))
-    fields["state"] = f"{rule.state.label} (from {opened})"
-    gap = int(hits.delay[i])
+    opened = uk_dates(view.start[extra["state_open"]].astype("datetime64[ns]"))
+    fields["state"] = f"{rule.state.label} (from " + opened + ")"
     unit = "working day" if rule.window.unit == "WD" else "day"
-    fields["gap"] = f"{gap} {unit}{'s' if gap != 1 else ''}"
-    if extra["first"] and rule.first_window is not None:
-        fields["window"] = f"{rule.first_window.text} for the first"
-    when = uk_date(pd.Timestamp(extra["to_ns"]))
-    fields["until"] = {
-        "next": f"the next was on {when}",
-        "closed": f"none before it ended on {when}",
-        "horizon": "none recorded before the chronology ends",
-    }[extra["end_kind"]]
+    gap = hits.delay.astype(np.int64)
+    fields["gap"] = per_unique(gap, lambda g: f"{g} {unit}{'s' if g != 1 else ''}")
+    if rule.first_window is not None and extra["first_gap"].any():
+        fields["window"] = np.where(
+            extra["first_gap"], f"{rule.first_window.text} for the first", fields["window"]
+        ).astype(object)
+    when = uk_dates(extra["to_ns"].astype("datetime64[ns]"))
+    kind = extra["end_kind"]
+    fields["until"] = np.where(
+        kind == 0,
+        "the next was on " + when,
+        np.where(
+            kind == 1, "none before it ended on " + when, "none recorded before the chronology ends"
+        ),
+    ).astype(object)
 
 
 def _and(items: Sequence[str]) -> str:

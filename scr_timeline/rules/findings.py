@@ -32,7 +32,7 @@ import pandas as pd
 from .. import schema as S
 from ..chronology import frame_for_export, write_csv_atomic
 
-__all__ = ["FINDING_COLUMNS", "Finding", "Findings"]
+__all__ = ["FINDING_COLUMNS", "FINDING_DTYPES", "Finding", "Findings"]
 
 #: Columns of :meth:`Findings.to_frame`, in order (DESIGN.md "Findings table").
 FINDING_COLUMNS: Final[tuple[str, ...]] = (
@@ -53,7 +53,8 @@ FINDING_COLUMNS: Final[tuple[str, ...]] = (
     "reference",
 )
 
-_DTYPES: Final[dict[str, Any]] = {
+#: The dtype of each column of :meth:`Findings.to_frame`.
+FINDING_DTYPES: Final[dict[str, Any]] = {
     "finding_id": "string",
     "rule_id": "string",
     "category": "string",
@@ -99,7 +100,7 @@ class Finding:
 
 
 def _empty_frame() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series([], dtype=_DTYPES[c]) for c in FINDING_COLUMNS})
+    return pd.DataFrame({c: pd.Series([], dtype=FINDING_DTYPES[c]) for c in FINDING_COLUMNS})
 
 
 class Findings:
@@ -126,11 +127,29 @@ class Findings:
         if frame is None or frame.empty:
             table = _empty_frame()
         else:
-            table = frame.reindex(columns=list(FINDING_COLUMNS)).astype(_DTYPES)
+            table = frame.reindex(columns=list(FINDING_COLUMNS)).astype(FINDING_DTYPES)
         self._frame = table.reset_index(drop=True)
         self._events = events
         self.rulebook = rulebook
         self.horizon = horizon
+
+    @classmethod
+    def _from_table(
+        cls,
+        table: pd.DataFrame,
+        events: pd.DataFrame | None,
+        *,
+        rulebook: str,
+        horizon: pd.Timestamp | None,
+    ) -> Findings:
+        """Wrap a table that already has :data:`FINDING_COLUMNS` with their dtypes and a
+        0..n-1 index (the engine builds it so): no conversion, no copy."""
+        out = cls.__new__(cls)
+        out._frame = table
+        out._events = events
+        out.rulebook = rulebook
+        out.horizon = horizon
+        return out
 
     # -- the table ------------------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
+import pandas as pd
 
 from .. import schema as S
 from ..calendar import DAY_NS, end_of_day, to_days, working_days_between
@@ -26,7 +27,7 @@ from ..exceptions import RulebookError
 from .predicates import BoolArray, Cache, EventView, Predicate
 from .rulebook import Rule
 
-__all__ = ["KIND_FUNCTIONS", "Context", "Hits"]
+__all__ = ["KIND_FUNCTIONS", "STATUSES", "Context", "Hits"]
 
 IntArray = npt.NDArray[np.int64]
 _NONE: Final = -1
@@ -63,17 +64,29 @@ class Context:
         return np.flatnonzero(self.mask(predicate) & self.within_horizon)
 
 
+#: Finding statuses, in the order of :attr:`Hits.status` codes.
+STATUSES: Final[tuple[str, ...]] = ("missing", "late", "gap")
+MISSING, LATE, GAP = 0, 1, 2
+
+
 @dataclass
 class Hits:
-    """Raw findings of one rule: one entry per finding, event positions not ids."""
+    """Raw findings of one rule: one entry per finding, event positions not ids.
+
+    ``status`` holds codes into :data:`STATUSES`. The evidence of finding ``i`` is
+    ``evidence[evidence_offsets[i]:evidence_offsets[i + 1]]``. ``extra`` holds further
+    per-finding arrays a kind's sentences need (``more``, ``first_trigger``, ``state_open``,
+    ``end_kind``, ``to_ns``, ``first_gap``, ``missing``).
+    """
 
     trigger: IntArray
     due: npt.NDArray[np.datetime64]
     observed: IntArray
-    status: list[str]
+    status: npt.NDArray[np.int8]
     delay: npt.NDArray[np.float64]
-    evidence: list[list[int]]
-    extra: list[dict[str, Any]]
+    evidence: IntArray
+    evidence_offsets: IntArray
+    extra: dict[str, npt.NDArray[Any]] = field(default_factory=dict)
 
     @classmethod
     def empty(cls) -> Hits:
@@ -82,14 +95,24 @@ class Hits:
             np.zeros(0, dtype=np.int64),
             np.zeros(0, dtype="datetime64[D]"),
             np.zeros(0, dtype=np.int64),
-            [],
+            np.zeros(0, dtype=np.int8),
             np.zeros(0, dtype=np.float64),
-            [],
-            [],
+            np.zeros(0, dtype=np.int64),
+            np.zeros(1, dtype=np.int64),
         )
 
     def __len__(self) -> int:
         return len(self.trigger)
+
+
+def _evidence(*columns: IntArray) -> tuple[IntArray, IntArray]:
+    """Flat evidence and offsets from per-finding columns of positions (-1 = none)."""
+    stacked = np.stack([np.asarray(c, dtype=np.int64) for c in columns], axis=1)
+    present = stacked >= 0
+    counts = present.sum(axis=1)
+    offsets = np.zeros(len(stacked) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return stacked[present], offsets
 
 
 def _missing(rule: Rule, key: str) -> RulebookError:
@@ -187,7 +210,7 @@ def response(rule: Rule, ctx: Context) -> Hits:
     group = agencies if rule.match == "trigger_agency" else np.zeros(len(trig), dtype=np.int64)
     # episodes: a pass over the flagged triggers only (few), in the chronology's order
     heads: dict[int, list[int]] = {}  # group -> [head index, window end, answer]
-    members: dict[int, list[int]] = {}
+    head_of: list[int] = []  # for each flagged trigger, the head of its episode
     t_list, s_list = trig.tolist(), view.start[trig].tolist()
     a_list, d_list, g_list = answer.tolist(), due_end.tolist(), group.tolist()
     for k in flagged.tolist():
@@ -197,29 +220,39 @@ def response(rule: Rule, ctx: Context) -> Hits:
             and s_list[k] <= open_[1]
             and (open_[2] == _NONE or open_[2] > t_list[k])
         ):
-            members[open_[0]].append(t_list[k])
+            head_of.append(open_[0])
             open_[1] = max(open_[1], d_list[k])
         else:
             heads[g_list[k]] = [k, d_list[k], a_list[k]]
-            members[k] = []
-    keep = np.array(sorted(members), dtype=np.int64)
+            head_of.append(k)
+    head = np.array(head_of, dtype=np.int64)
+    is_head = head == flagged
+    keep = flagged[is_head]
+    rank = np.cumsum(is_head) - 1  # finding number of each head, in order
+    finding = rank[np.searchsorted(flagged, head)]  # finding number of every flagged trigger
+    more = np.bincount(finding, minlength=len(keep)) - 1
     late = answered[keep]
     observed = answer[keep]
     delay = np.full(len(keep), np.nan)
     if late.any():
         delay[late] = _delay_wd(due[keep][late], view.start[observed[late]])
-    evidence = [
-        [t_list[k], *members[k], *([a_list[k]] if a_list[k] != _NONE else [])]
-        for k in keep.tolist()
-    ]
+    # evidence: the head trigger, the triggers that joined it (in order), then the answer
+    members = flagged[~is_head]
+    who = np.concatenate([np.arange(len(keep)), finding[~is_head], np.flatnonzero(late)])
+    part = np.repeat(np.array([0, 1, 2], dtype=np.int8), [len(keep), len(members), int(late.sum())])
+    what = np.concatenate([trig[keep], trig[members], observed[late]])
+    order = np.lexsort((part, who))  # stable: members keep the chronology's order
+    offsets = np.zeros(len(keep) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(who, minlength=len(keep)), out=offsets[1:])
     return Hits(
         trigger=trig[keep],
         due=due[keep],
         observed=observed,
-        status=["late" if x else "missing" for x in late.tolist()],
+        status=np.where(late, LATE, MISSING).astype(np.int8),
         delay=delay,
-        evidence=evidence,
-        extra=[{"more": len(members[k])} for k in keep.tolist()],
+        evidence=what[order].astype(np.int64),
+        evidence_offsets=offsets,
+        extra={"more": more},
     )
 
 
@@ -241,14 +274,27 @@ def precedence(rule: Rule, ctx: Context) -> Hits:
         lower = earliest.astype("datetime64[ns]").astype(np.int64)
         found[found] &= starts[at[found]] >= lower[found]
     keep = np.flatnonzero(~found)
+    return _missing_hits(trig[keep], day[keep])
+
+
+def _missing_hits(
+    trigger: IntArray,
+    due: npt.NDArray[np.datetime64],
+    evidence: IntArray | None = None,
+    offsets: IntArray | None = None,
+    extra: dict[str, npt.NDArray[Any]] | None = None,
+) -> Hits:
+    """ "Missing" findings with no observed action (evidence: the trigger alone by default)."""
+    n = len(trigger)
     return Hits(
-        trigger=trig[keep],
-        due=day[keep],
-        observed=np.full(len(keep), _NONE, dtype=np.int64),
-        status=["missing"] * len(keep),
-        delay=np.full(len(keep), np.nan),
-        evidence=[[int(t)] for t in trig[keep]],
-        extra=[{} for _ in keep],
+        trigger=trigger.astype(np.int64),
+        due=due,
+        observed=np.full(n, _NONE, dtype=np.int64),
+        status=np.full(n, MISSING, dtype=np.int8),
+        delay=np.full(n, np.nan),
+        evidence=trigger.astype(np.int64) if evidence is None else evidence,
+        evidence_offsets=np.arange(n + 1, dtype=np.int64) if offsets is None else offsets,
+        extra=extra or {},
     )
 
 
@@ -334,30 +380,25 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
         length = working_days_between(from_days[keep], _days(to_ns[keep])).astype(np.float64)
     else:
         length = ((to_ns[keep] // DAY_NS) - (view.end[from_pos[keep]] // DAY_NS)).astype(np.float64)
-    extra = []
-    for i, s in zip(keep.tolist(), spells.tolist(), strict=True):
-        end_kind = "next" if to_kind[i] == 1 else ("closed" if close_pos[s] >= 0 else "horizon")
-        extra.append(
-            {
-                "state_open": int(open_pos[s]),
-                "state_close": int(close_pos[s]),
-                "end_kind": end_kind,
-                "to_ns": int(to_ns[i]),
-                "first": bool(first[i]),
-            }
-        )
-    evidence = [
-        [int(f)] + ([int(o)] if o != _NONE else [])
-        for f, o in zip(from_pos[keep], observed, strict=True)
-    ]
+    to_next = to_kind[keep] == 1
+    # how each gap ended: 0 the next expected event, 1 the state closed, 2 the horizon
+    end_kind = np.where(to_next, 0, np.where(close_pos[spells] >= 0, 1, 2)).astype(np.int8)
+    trigger = from_pos[keep].astype(np.int64)
+    evidence, offsets = _evidence(trigger, observed)
     return Hits(
-        trigger=from_pos[keep].astype(np.int64),
+        trigger=trigger,
         due=due[keep],
         observed=observed.astype(np.int64),
-        status=["gap"] * len(keep),
+        status=np.full(len(keep), GAP, dtype=np.int8),
         delay=length,
         evidence=evidence,
-        extra=extra,
+        evidence_offsets=offsets,
+        extra={
+            "state_open": open_pos[spells].astype(np.int64),
+            "end_kind": end_kind,
+            "to_ns": to_ns[keep].astype(np.int64),
+            "first_gap": first[keep],
+        },
     )
 
 
@@ -413,14 +454,13 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
     answered = answer >= 0
     answered[answered] &= view.start[answer[answered]] <= due_end[answered]
     keep = np.flatnonzero(~answered & (due_end <= ctx.horizon))
-    return Hits(
-        trigger=trig[last[keep]],
-        due=due[keep],
-        observed=np.full(len(keep), _NONE, dtype=np.int64),
-        status=["missing"] * len(keep),
-        delay=np.full(len(keep), np.nan),
-        evidence=[trig[first[j] : last[j] + 1].tolist() for j in keep.tolist()],
-        extra=[{"first": int(trig[first[j]])} for j in keep.tolist()],
+    members = (first[keep][:, None] + np.arange(k)[None, :]).ravel()
+    return _missing_hits(
+        trig[last[keep]],
+        due[keep],
+        evidence=trig[members].astype(np.int64),
+        offsets=np.arange(len(keep) + 1, dtype=np.int64) * k,
+        extra={"first_trigger": trig[first[keep]].astype(np.int64)},
     )
 
 
@@ -437,27 +477,20 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
     parties = view.parties[trig].copy()
     dup_col = view.frame.get(S.DUPLICATE_OF)
     if dup_col is not None and view.duplicate.any():
-        where = {eid: j for j, eid in enumerate(view.ids[trig].tolist())}
+        # fold the other agencies' records of an event (duplicate_of) into it
         dups = np.flatnonzero(view.duplicate)
-        for d, target in zip(dups.tolist(), dup_col.iloc[dups].astype(str).tolist(), strict=True):
-            if target in where:
-                parties[where[target]] |= view.parties[d]
-    missing: list[list[str]] = [[] for _ in trig]
-    for label, members in rule.groups:
+        targets = dup_col.iloc[dups].astype(str).to_numpy(dtype=object)
+        where = pd.Series(np.arange(len(trig)), index=pd.Index(view.ids[trig], dtype=object))
+        where = where[~where.index.duplicated(keep="last")]
+        at = where.index.get_indexer(pd.Index(targets, dtype=object))
+        ok = at >= 0
+        np.bitwise_or.at(parties, where.to_numpy()[at[ok]], view.parties[dups[ok]])
+    absent = np.zeros(len(trig), dtype=np.int64)  # bit g: the event misses group g
+    for g, (_label, members) in enumerate(rule.groups):
         bits = np.uint64(sum(1 << PARTIES.index(m) for m in members))
-        absent = np.flatnonzero((parties & bits) == 0)
-        for j in absent.tolist():
-            missing[j].append(label)
-    keep = np.array([j for j, m in enumerate(missing) if m], dtype=np.int64)
-    return Hits(
-        trigger=trig[keep],
-        due=_days(view.end[trig[keep]]),
-        observed=np.full(len(keep), _NONE, dtype=np.int64),
-        status=["missing"] * len(keep),
-        delay=np.full(len(keep), np.nan),
-        evidence=[[int(trig[j])] for j in keep.tolist()],
-        extra=[{"missing": missing[j]} for j in keep.tolist()],
-    )
+        absent |= ((parties & bits) == 0).astype(np.int64) << g
+    keep = np.flatnonzero(absent)
+    return _missing_hits(trig[keep], _days(view.end[trig[keep]]), extra={"missing": absent[keep]})
 
 
 #: The function behind each rule kind.

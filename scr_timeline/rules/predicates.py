@@ -46,6 +46,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -54,9 +55,16 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import schema as S
 from ..chronology import tuple_codes
+
+try:  # the standard library's regular expression parser (private, read-only use)
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _sre_parser
 
 __all__ = [
     "PREDICATE_KEYS",
@@ -165,9 +173,10 @@ class EventView:
     child_not_seen: BoolArray
     age_days: npt.NDArray[np.float64]
     duplicate: BoolArray
-    _text: tuple[npt.NDArray[np.int64], list[str], list[str], int] | None = field(
+    _text: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None = field(
         default=None, repr=False
     )
+    _matches: dict[re.Pattern[str], npt.NDArray[np.int8]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_events(cls, events: pd.DataFrame) -> EventView:
@@ -230,23 +239,61 @@ class EventView:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def text_codes(self) -> tuple[npt.NDArray[np.int64], list[str], list[str], int]:
-        """Each event's (details, outcome) pair as one integer code, with the distinct
-        details and outcomes: text conditions test each distinct pair once."""
+    def text_codes(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Each event's (details, outcome) pair as a code ``0..k-1``, and the first event
+        with each pair: text conditions test each distinct pair once."""
         if self._text is None:
-            parts: list[tuple[npt.NDArray[np.int64], list[str]]] = []
+            parts = []
             for name in (S.DETAILS, S.OUTCOME):
                 if name in self.frame.columns:
                     codes, uniques = pd.factorize(self.frame[name], use_na_sentinel=True)
-                    words = [str(u) for u in uniques] + [""]
-                    codes = np.where(codes < 0, len(words) - 1, codes).astype(np.int64)
+                    parts.append((np.asarray(codes, dtype=np.int64) + 1, len(uniques) + 1))
                 else:
-                    codes, words = np.zeros(len(self), dtype=np.int64), [""]
-                parts.append((codes, words))
-            (d_codes, d_words), (o_codes, o_words) = parts
-            width = len(o_words)
-            self._text = (d_codes * width + o_codes, d_words, o_words, width)
+                    parts.append((np.zeros(len(self), dtype=np.int64), 1))
+            (d_codes, _), (o_codes, width) = parts
+            pairs, _uniques = pd.factorize(d_codes * width + o_codes)
+            pairs = np.asarray(pairs, dtype=np.int64)
+            # codes come in order of first appearance: the first row of code k is where
+            # the running maximum reaches k
+            running = np.maximum.accumulate(pairs) if len(pairs) else pairs
+            firsts = np.flatnonzero(np.diff(running, prepend=-1) > 0)
+            self._text = (pairs, firsts)
         return self._text
+
+    def texts(self, codes: npt.NDArray[np.int64]) -> pa.Array:
+        """``details + "\\n" + outcome`` (missing parts as "") of some text codes."""
+        rows = self.text_codes()[1][codes]
+        parts = [_arrow_text(self.frame, name, rows) for name in (S.DETAILS, S.OUTCOME)]
+        return pc.binary_join_element_wise(*parts, "\n")
+
+    def match_state(self, pattern: re.Pattern[str]) -> npt.NDArray[np.int8]:
+        """Per text code: whether ``pattern`` matches (1), does not (0), or is untested (-1)."""
+        state = self._matches.get(pattern)
+        if state is None:
+            state = np.full(len(self.text_codes()[1]), -1, dtype=np.int8)
+            self._matches[pattern] = state
+        return state
+
+
+def _arrow_text(frame: pd.DataFrame, name: str, rows: npt.NDArray[np.int64]) -> pa.Array:
+    """A text column's values at ``rows`` as an Arrow string array, missing as ""."""
+    if name not in frame.columns:
+        return pa.array([""] * len(rows), pa.string())
+    column = frame[name]
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        values = pa.array(column.array).take(pa.array(rows, pa.int64()))
+        if isinstance(values, pa.ChunkedArray):
+            values = values.combine_chunks()
+        return pc.fill_null(values.cast(pa.string()), "")
+    taken = column.iloc[rows].tolist()
+    return pa.array(["" if _isna(v) else str(v) for v in taken], pa.string())
+
+
+def _isna(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
 
 
 Cache = dict[str, BoolArray]
@@ -257,12 +304,18 @@ class Predicate:
     """A compiled predicate: ``evaluate(view, cache)`` gives one boolean per event."""
 
     description: str
-    _fn: Callable[[EventView, Cache], BoolArray] = field(repr=False, compare=False)
+    _fn: Callable[[EventView, Cache, BoolArray | None], BoolArray] = field(
+        repr=False, compare=False
+    )
     names: tuple[str, ...] = ()
 
-    def evaluate(self, view: EventView, cache: Cache) -> BoolArray:
-        """Evaluate on every event of ``view`` (named predicates are cached in ``cache``)."""
-        return self._fn(view, cache)
+    def evaluate(self, view: EventView, cache: Cache, within: BoolArray | None = None) -> BoolArray:
+        """Evaluate on the events of ``view`` (named predicates are cached in ``cache``).
+
+        With ``within``, only those events' answers are needed: they are exact, the others
+        may be anything (text conditions then search only those events' texts).
+        """
+        return self._fn(view, cache, within)
 
 
 def _list_of_str(value: object, key: str, vocabulary: Sequence[str] | None) -> list[str]:
@@ -327,23 +380,100 @@ def _date(value: object, key: str) -> np.int64:
 
 
 def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> BoolArray:
-    """Rows whose details or outcome match, testing each distinct text of the rows once."""
+    """Rows whose details or outcome match, testing each distinct text once per analysis.
+
+    Texts that cannot match are first ruled out in bulk (Arrow) when the pattern has
+    required literals (see :func:`required_literals`); the rest are searched with
+    ``pattern`` itself, so the result is exactly that of ``pattern.search``.
+    """
     out = np.zeros(len(view), dtype=bool)
     idx = np.flatnonzero(rows)
     if len(idx) == 0:
         return out
-    pairs, details, outcomes, width = view.text_codes()
-    codes, uniques = pd.factorize(pairs[idx])
-    hits = np.fromiter(
-        (
-            pattern.search(f"{details[c // width]}\n{outcomes[c % width]}") is not None
-            for c in uniques.tolist()
-        ),
-        dtype=bool,
-        count=len(uniques),
-    )
-    out[idx] = hits[codes]
+    codes = view.text_codes()[0][idx]
+    state = view.match_state(pattern)
+    todo = np.flatnonzero(state[codes] < 0)
+    if len(todo):
+        fresh = pd.unique(codes[todo])
+        state[fresh] = _search(view, fresh, pattern)
+    out[idx] = state[codes] == 1
     return out
+
+
+def _search(view: EventView, codes: npt.NDArray[np.int64], pattern: re.Pattern[str]) -> BoolArray:
+    """Whether ``pattern`` matches each of the texts ``codes``."""
+    texts = view.texts(codes)
+    maybe = np.ones(len(codes), dtype=bool)
+    literals = required_literals(pattern)
+    if literals:
+        lowered = pc.utf8_lower(texts)
+        present = pc.match_substring(lowered, literals[0])
+        for literal in literals[1:]:
+            present = pc.or_(present, pc.match_substring(lowered, literal))
+        # the literals are ASCII: only an ASCII text is ruled out by missing them all
+        ruled_out = pc.and_(pc.string_is_ascii(texts), pc.invert(present))
+        maybe = ~ruled_out.to_numpy(zero_copy_only=False)
+    hits = np.zeros(len(codes), dtype=bool)
+    check = np.flatnonzero(maybe)
+    if len(check):
+        candidates = texts.take(pa.array(check, pa.int64())).to_pylist()
+        hits[check] = [pattern.search(t) is not None for t in candidates]
+    return hits
+
+
+@functools.lru_cache(maxsize=256)
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case ASCII strings at least one of which every match of ``pattern`` contains
+    (in any case), or ``()`` when no such set can be read from the pattern.
+
+    Only plain structure is read (runs of literal characters, groups, alternatives);
+    anything else (classes, repeats, lookarounds, backreferences) is skipped, so the
+    answer is a necessary condition for a match, never a guess.
+
+    Examples
+    --------
+    >>> required_literals(re.compile(r"\\bNFA\\b|no further (police )?action", re.I))
+    ('nfa', 'no further ')
+    >>> required_literals(re.compile(r"[a-z]+"))
+    ()
+    """
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+        found = _required(list(parsed))
+    except Exception:  # a private parser: no prefilter rather than a failure
+        return ()
+    return tuple(sorted(found)) if found else ()
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Required literal alternatives of a sequence of parsed items (None: none known)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(option: frozenset[str] | None) -> None:
+        nonlocal best
+        if option and all(option) and (best is None or min(map(len, option)) > min(map(len, best))):
+            best = option
+
+    def end_run() -> None:
+        if run:
+            consider(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL" and av < 128:
+            run.append(chr(av).lower())
+            continue
+        end_run()
+        if name == "SUBPATTERN":
+            consider(_required(list(av[-1])))
+        elif name == "BRANCH":
+            branches = [_required(list(b)) for b in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+    end_run()
+    return best
 
 
 def compile_predicate(
@@ -390,7 +520,7 @@ def compile_predicate(
             )
         target = named[spec]
 
-        def by_name(view: EventView, cache: Cache) -> BoolArray:
+        def by_name(view: EventView, cache: Cache, within: BoolArray | None) -> BoolArray:
             if spec not in cache:
                 cache[spec] = target.evaluate(view, cache)
             return cache[spec]
@@ -414,11 +544,15 @@ def compile_predicate(
 
 
 def _any(parts: Sequence[Predicate]) -> Predicate:
-    def fn(view: EventView, cache: Cache) -> BoolArray:
+    def fn(view: EventView, cache: Cache, within: BoolArray | None) -> BoolArray:
         out = np.zeros(len(view), dtype=bool)
         for p in parts:
-            out |= p.evaluate(view, cache)
-        return out
+            # only the events no earlier part matched still need an answer
+            todo = ~out if within is None else within & ~out
+            if not todo.any():
+                break
+            out |= p.evaluate(view, cache, todo)
+        return out if within is None else out & within
 
     names = tuple(n for p in parts for n in p.names)
     return Predicate(" or ".join(p.description for p in parts), fn, names)
@@ -546,7 +680,7 @@ def _compile_table(
         def by_sub(
             view: EventView, cache: Cache, m: BoolArray, sub: Predicate = sub, how: str = how
         ) -> BoolArray:
-            hit = sub.evaluate(view, cache)
+            hit = sub.evaluate(view, cache, m)
             return m & (hit if how == "all" else ~hit)
 
         steps.append(by_sub)
@@ -566,8 +700,8 @@ def _compile_table(
 
             steps.append(by_text)
 
-    def fn(view: EventView, cache: Cache) -> BoolArray:
-        mask = np.ones(len(view), dtype=bool)
+    def fn(view: EventView, cache: Cache, within: BoolArray | None) -> BoolArray:
+        mask = np.ones(len(view), dtype=bool) if within is None else within.copy()
         for step in steps:
             mask = step(view, cache, mask)
             if not mask.any():

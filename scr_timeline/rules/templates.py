@@ -35,9 +35,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import string
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .. import schema as S
@@ -174,3 +177,89 @@ def render(template: str, fields: Mapping[str, str]) -> str:
     'Referral on 1 May 2007 {nope}'
     """
     return template.format_map(_Fields(fields))
+
+
+# --- whole columns at once ---------------------------------------------------------------------
+#: A template field for many findings: one text for all, or one text per finding.
+Column = str | npt.NDArray[np.object_]
+
+_FORMATTER: Final = string.Formatter()
+
+
+def per_unique(values: npt.ArrayLike, fn: Callable[[Any], object]) -> npt.NDArray[np.object_]:
+    """``fn`` of each value, computed once per distinct value (missing values included).
+
+    Examples
+    --------
+    >>> per_unique(np.array([3, 1, 3]), lambda v: f"<{v}>").tolist()
+    ['<3>', '<1>', '<3>']
+    """
+    arr = np.asarray(values) if not isinstance(values, pd.api.extensions.ExtensionArray) else values
+    out = np.empty(len(arr), dtype=object)
+    if len(arr) == 0:
+        return out
+    codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+    texts = np.empty(len(uniques) + 1, dtype=object)
+    texts[: len(uniques)] = [fn(u) for u in np.asarray(uniques, dtype=object)]
+    missing = codes < 0
+    if missing.any():
+        texts[-1] = fn(arr[int(np.flatnonzero(missing)[0])])
+    out[:] = texts[codes]
+    return out
+
+
+def uk_dates(days: npt.ArrayLike) -> npt.NDArray[np.object_]:
+    """:func:`uk_date` of each day (``datetime64``), formatted once per distinct day.
+
+    Examples
+    --------
+    >>> uk_dates(np.array(["2007-04-09", "NaT"], dtype="datetime64[D]")).tolist()
+    ['9 April 2007', 'an unknown date']
+    """
+    day = np.asarray(days).astype("datetime64[D]")
+    return per_unique(day.view(np.int64), lambda v: uk_date(np.int64(v).view("datetime64[D]")))
+
+
+def _plain(name: str | None) -> bool:
+    return bool(name) and name.isidentifier()  # type: ignore[union-attr]
+
+
+def fill(template: str, fields: Mapping[str, Column], n: int) -> Column:
+    """:func:`render` for ``n`` findings at once: each field is one text or ``n`` texts.
+
+    Plain ``{name}`` templates are assembled column by column; a template with a
+    conversion, a format spec or an indexed field is rendered finding by finding, with
+    exactly :func:`render`'s result.
+
+    Examples
+    --------
+    >>> fill("{a} and {b} {c}", {"a": "x", "b": np.array(["1", "2"], dtype=object)}, 2).tolist()
+    ['x and 1 {c}', 'x and 2 {c}']
+    """
+    try:
+        parsed = list(_FORMATTER.parse(template))
+    except ValueError:
+        return _fill_rows(template, fields, n)
+    out: Column = ""
+    for literal, name, spec, conversion in parsed:
+        if literal:
+            out = out + literal
+        if name is None:
+            continue
+        if not _plain(name) or spec or conversion is not None:
+            return _fill_rows(template, fields, n)
+        out = out + fields.get(name, "{" + name + "}")
+    return out
+
+
+def _fill_rows(template: str, fields: Mapping[str, Column], n: int) -> npt.NDArray[np.object_]:
+    out = np.empty(n, dtype=object)
+    for i in range(n):
+        row = {k: v if isinstance(v, str) else str(v[i]) for k, v in fields.items()}
+        out[i] = render(template, row)
+    return out
+
+
+def take(column: Column, index: npt.NDArray[np.int64]) -> Column:
+    """The texts of some findings (a single text stays as it is)."""
+    return column if isinstance(column, str) else column[index]
