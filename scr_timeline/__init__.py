@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .anonymise import AnonymisationError, AnonymisationKey, anonymise, find_names, personalise
 from .batch import BatchResult, ChronologyResult, analyse_many, write_analysis
 from .chronology import Chronology, ChronologyMeta, SourceInfo, merge
 from .datasets import list_samples, load_sample, sample_path
@@ -50,6 +51,8 @@ from .rules import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "AnonymisationError",
+    "AnonymisationKey",
     "BatchResult",
     "Chronology",
     "ChronologyMeta",
@@ -71,10 +74,12 @@ __all__ = [
     "__version__",
     "analyse",
     "analyse_many",
+    "anonymise",
     "as_of",
     "available_rulebooks",
     "build_graph",
     "contact_matrix",
+    "find_names",
     "knowledge",
     "list_rules",
     "list_samples",
@@ -84,6 +89,7 @@ __all__ = [
     "parse_date",
     "parse_dates",
     "parse_table",
+    "personalise",
     "plot_by_rule",
     "plot_gaps",
     "plot_network",

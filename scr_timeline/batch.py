@@ -13,8 +13,8 @@ a ``failed`` row with its error and the batch goes on. Even a worker process tha
 With ``out=`` each chronology gets a folder holding what ``scr-timeline analyse --out``
 writes (:func:`write_analysis`), plus ``summary.csv``, ``by_rule.csv`` and an
 ``index.html`` linking every report. Each folder's ``result.json`` is written last, so an
-interrupted batch can be finished with ``resume=True``: finished chronologies (same input
-files, unchanged since) are not analysed again.
+interrupted batch can be finished with ``resume=True``: chronologies analysed earlier
+(same input files, unchanged since) are not analysed again; failed ones are tried again.
 
 Examples
 --------
@@ -437,12 +437,9 @@ def _resumed(task: _Task) -> ChronologyResult | None:
         if isinstance(task.rulebook, str | Path) and record.get("rulebook") != str(task.rulebook):
             return None
         row = record["summary"]
-        findings = None
-        if row["status"] == "ok":
-            if "findings" in task.outputs:
-                findings = _read_findings_csv(folder / "findings.csv")
-            else:
-                return None  # the findings were not kept: analyse again
+        if row["status"] != "ok" or "findings" not in task.outputs:
+            return None  # failed last time, or its findings were not kept: try again
+        findings = _read_findings_csv(folder / "findings.csv")
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return ChronologyResult(
@@ -502,34 +499,49 @@ def _process_context() -> Any:
 
 
 def _run_processes(tasks: Sequence[_Task], jobs: int) -> Iterator[ChronologyResult]:
-    """Run tasks over ``jobs`` processes; a worker's death fails only what it held."""
-    pending = _chunks(tasks, jobs)
-    second_round = False
-    while pending:
-        broken: list[_Task] = []
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context()) as pool:
-            futures: dict[Future[list[ChronologyResult]], list[_Task]] = {}
-            for chunk in pending:
+    """Run tasks over ``jobs`` processes; a worker's death fails only what it held.
+
+    When a worker dies (killed for memory, a crash in a compiled library) the pool breaks
+    and every unfinished task comes back unrun. Those are then run in order on a single
+    worker: the first one unfinished when that worker dies is the one that kills it, and
+    is reported as failed; the rest go on in a new worker.
+    """
+    broken: list[_Task] = []
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context()) as pool:
+        futures: dict[Future[list[ChronologyResult]], list[_Task]] = {}
+        for chunk in _chunks(tasks, jobs):
+            try:
+                futures[pool.submit(_run_chunk, chunk)] = chunk
+            except BrokenProcessPool:
+                broken.extend(chunk)
+        while futures:
+            done, _ = wait(futures, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = futures.pop(future)
                 try:
-                    futures[pool.submit(_run_chunk, chunk)] = chunk
+                    yield from future.result()
                 except BrokenProcessPool:
                     broken.extend(chunk)
-            while futures:
-                done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                for future in done:
-                    chunk = futures.pop(future)
-                    try:
-                        yield from future.result()
-                    except BrokenProcessPool:
-                        broken.extend(chunk)
-        if second_round:
-            why = "the worker process died while analysing it (out of memory, or a crash)"
-            yield from (_died(t, why) for t in broken)
-            return
-        # a dead worker breaks the whole pool: run what it held again, one at a time, so
-        # only the chronology that kills its worker fails
-        pending = [[t] for t in sorted(broken, key=lambda t: t.index)]
-        second_round = True
+    remaining = sorted(broken, key=lambda t: t.index)
+    why = "the worker process died while analysing it (out of memory, or a crash)"
+    while remaining:
+        finished: set[int] = set()
+        with ProcessPoolExecutor(max_workers=1, mp_context=_process_context()) as pool:
+            try:
+                ordered = [(t, pool.submit(_run_task, t)) for t in remaining]
+            except BrokenProcessPool:
+                ordered = []
+            for task, running in ordered:
+                try:
+                    result = running.result()
+                except BrokenProcessPool:
+                    break
+                finished.add(task.index)
+                yield result
+        unfinished = [t for t in remaining if t.index not in finished]
+        if unfinished:
+            yield _died(unfinished[0], why)
+        remaining = unfinished[1:]
 
 
 def _run_dask(tasks: Sequence[_Task], client: Any) -> Iterator[ChronologyResult]:
@@ -596,8 +608,9 @@ def analyse_many(
     force
         Write into an ``out`` that already holds results (they are replaced).
     resume
-        Finish an interrupted batch in ``out``: chronologies whose results are complete
-        and whose input files have not changed are read back, not analysed again.
+        Finish an interrupted batch in ``out``: chronologies analysed earlier whose input
+        files have not changed are read back, not analysed again; failed ones are tried
+        again.
     keep_chronologies
         Keep every Chronology in the results (memory grows with the batch).
     **read_options

@@ -1,21 +1,28 @@
-"""The ``scr-timeline`` command line.
+"""The ``scr-timeline`` command line: analyse, batch, validate, rules, demo.
 
-Exit codes: 0 success, 2 bad input (one line per error on stderr), 1 reserved for
-``--fail-on``. Tracebacks only with ``--debug``.
+Exit codes:
+
+- 0: done;
+- 1: ``--fail-on SEVERITY`` was given and a finding at or above that severity exists;
+- 2: bad input or an output that cannot be written (one line per error on stderr), or,
+  for ``batch``, at least one chronology failed (the rest were still analysed);
+- 3: an internal error (a bug: please report it with the output of ``--debug``);
+- 130: interrupted.
+
+Tracebacks are shown only with ``--debug``. See docs/cli.md for every option.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from . import __version__
-from .chronology import write_csv_atomic
 from .exceptions import ScrTimelineError
 
 if TYPE_CHECKING:
@@ -25,10 +32,18 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
-def _add_read_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="chronology files or folders")
-    parser.add_argument("--child-dob", metavar="DATE", help="child's date of birth (dd/mm/yyyy)")
-    parser.add_argument("--end-date", metavar="DATE", help="end of the period under review")
+def _add_read_options(parser: argparse.ArgumentParser, *, one_case: bool = True) -> None:
+    """Options of reading; ``one_case`` adds the inputs and the options of a single case."""
+    if one_case:
+        parser.add_argument(
+            "inputs", nargs="+", metavar="INPUT", help="chronology files or folders"
+        )
+        parser.add_argument(
+            "--child-dob", metavar="DATE", help="child's date of birth (dd/mm/yyyy)"
+        )
+        parser.add_argument("--end-date", metavar="DATE", help="end of the period under review")
+    else:
+        parser.set_defaults(child_dob=None, end_date=None)
     parser.add_argument(
         "--agency", metavar="AGENCY", help="agency of rows that have none (e.g. gp, police)"
     )
@@ -52,6 +67,70 @@ def _read_options(args: argparse.Namespace) -> dict[str, object]:
         "dayfirst": False if args.month_first else None,
         "anchor_relative": args.anchor_relative,
     }
+
+
+_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+def _add_rulebook_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rulebook",
+        default="wt2006",
+        metavar="NAME|PATH",
+        help="rulebook name (wt2006, wt2010, wt2013, wt2015, wt2018, wt2023) or TOML file "
+        "(default: wt2006)",
+    )
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--force", action="store_true", help="write into an output folder that holds files"
+    )
+    parser.add_argument(
+        "--no-plots",
+        action="store_true",
+        help="skip timeline.png and network.png (the report is written without them)",
+    )
+    parser.add_argument(
+        "--outputs",
+        metavar="LIST",
+        help="comma-separated outputs to write: tables, findings, graph, plots, report "
+        "(default: all)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("high", "medium", "low"),
+        metavar="SEVERITY",
+        help="exit with 1 when a finding at or above SEVERITY (high, medium, low) exists",
+    )
+
+
+def _chosen_outputs(args: argparse.Namespace) -> list[str]:
+    from .batch import OUTPUTS
+
+    if args.outputs:
+        chosen = [o.strip() for o in args.outputs.split(",") if o.strip()]
+        unknown = [o for o in chosen if o not in OUTPUTS]
+        if unknown:
+            raise _UsageError(
+                f"--outputs: unknown output {unknown[0]!r}; choose from {', '.join(OUTPUTS)}"
+            )
+    else:
+        chosen = list(OUTPUTS)
+    if args.no_plots:
+        chosen = [o for o in chosen if o != "plots"]
+    return chosen
+
+
+class _UsageError(Exception):
+    """A command-line option that cannot be honoured (exit 2, one line)."""
+
+
+def _fails(severities: Sequence[object], threshold: str | None) -> bool:
+    if threshold is None:
+        return False
+    limit = _SEVERITY_RANK[threshold]
+    return any(_SEVERITY_RANK.get(str(s), 9) <= limit for s in severities)
 
 
 def _print_contents(chron: Chronology) -> None:
@@ -89,80 +168,33 @@ def _print_contents(chron: Chronology) -> None:
         print(f"  contacts recorded by both agencies (linked by duplicate_of): {duplicates}")
 
 
-def _print_findings(findings: Findings, *, examples: int = 3) -> None:
-    """Findings: counts by category and a few summaries, most severe first."""
+def _print_findings(findings: Findings, *, examples: int | None = 3) -> None:
+    """Findings: counts by category and summaries (``examples`` of them, or all), most
+    severe first."""
     frame = findings.to_frame()
+    book = findings.rulebook or "wt2006"
     if frame.empty:
-        print("  findings (wt2006): none: every procedure checked was followed in time")
+        print(f"  findings ({book}): none: every procedure checked was followed in time")
         return
     counts = frame["category"].value_counts()
     print(
-        f"  findings (wt2006): {len(frame)}: "
+        f"  findings ({book}): {len(frame)}: "
         + ", ".join(f"{category} {n}" for category, n in counts.items())
     )
     order = {"high": 0, "medium": 1, "low": 2}
     shown = frame.assign(_rank=frame["severity"].map(order)).sort_values(
         ["_rank", "trigger_start"], kind="stable"
     )
+    if examples is None:
+        for row in shown.itertuples():
+            print(f"    [{row.severity}, {row.status}] {row.rule_id}: {row.summary}")
+        return
     for summary in shown["summary"].head(examples):
         print(f"    - {summary}")
 
 
-def _figure_png(draw: Callable[[Any], Any], *, size: tuple[float, float]) -> bytes:
-    """Draw on a fresh matplotlib Figure (no pyplot, no window) and return it as PNG."""
-    import io
-
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=size, layout="constrained")
-    draw(figure.subplots())
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=110)
-    return buffer.getvalue()
-
-
-def write_analysis(chron: Chronology, findings: Findings, out: Path) -> Path:
-    """Write what ``analyse --out`` writes into ``out``; returns the report's path.
-
-    events.csv, rejected.csv, warnings.csv, findings.csv, contacts.csv, graph.graphml,
-    timeline.png, network.png and report.html (self-contained, with the plots inlined).
-    """
-    from . import schema as S
-    from .graph import contact_matrix, to_graphml
-    from .plotting import plot_network, plot_timeline
-    from .report import write_report
-
-    out.mkdir(parents=True, exist_ok=True)
-    chron.to_csv(out)
-    findings.to_csv(out)
-    matrix = contact_matrix(chron)
-    counts = matrix.to_numpy()
-    rows, cols = counts.nonzero()
-    contacts = pd.DataFrame(
-        {
-            S.AGENCY: matrix.index.to_numpy()[rows],
-            "counterpart": matrix.columns.to_numpy()[cols],
-            "contacts": counts[rows, cols],
-        }
-    )
-    write_csv_atomic(contacts, out / "contacts.csv")
-    to_graphml(chron, out / "graph.graphml")
-    images = {
-        "Agency timeline with findings": _figure_png(
-            lambda ax: plot_timeline(chron, findings=findings, ax=ax), size=(13, 7)
-        ),
-        "Contacts between agencies": _figure_png(
-            lambda ax: plot_network(chron, ax=ax), size=(8, 7)
-        ),
-    }
-    for name, png in zip(("timeline.png", "network.png"), images.values(), strict=True):
-        tmp = out / f".{name}.tmp"
-        tmp.write_bytes(png)
-        tmp.replace(out / name)
-    return write_report(chron, findings, out / "report.html", images=images)
-
-
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from .batch import write_analysis
     from .datasets import list_samples, load_sample
     from .rules import analyse
 
@@ -186,12 +218,77 @@ def _cmd_demo(args: argparse.Namespace) -> int:
                     else ""
                 )
                 print(f"    {row['source_file']}{sheet} row {row['source_row']}: {row['reason']}")
-        reports.append(write_analysis(chron, findings, out / str(sample["name"])))
+        reports.append(write_analysis(chron, findings, out / str(sample["name"]))["report.html"])
         print()
     print(f"tables, plots and a report for each sample written under {out.resolve()}:")
     for report in reports:
         print(f"  {report.resolve()}")
     return 0
+
+
+def _cmd_analyse(args: argparse.Namespace) -> int:
+    from .batch import _check_output_folder, write_analysis
+    from .io import read
+    from .rules import analyse
+
+    chosen = _chosen_outputs(args)
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        _check_output_folder(out, force=args.force, resume=False)
+    source = args.inputs[0] if len(args.inputs) == 1 else args.inputs
+    chron = read(source, title=args.title, **_read_options(args))  # type: ignore[arg-type]
+    if args.anonymise:
+        from .anonymise import anonymise_with_keyfile
+
+        chron = anonymise_with_keyfile(chron, args.anonymise, out_dir=out)
+    findings = analyse(chron, rulebook=args.rulebook)
+    print(chron.summary())
+    _print_findings(findings, examples=None)
+    if out is not None:
+        written = write_analysis(chron, findings, out, outputs=chosen)
+        print(f"written to {out.resolve()}: " + ", ".join(written))
+    return 1 if _fails(findings.to_frame()["severity"].tolist(), args.fail_on) else 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import analyse_many
+
+    if args.jobs is not None and args.jobs < 1:
+        raise _UsageError("--jobs must be at least 1")
+    options: dict[str, Any] = _read_options(args)
+    for option in ("child_dob", "end_date"):
+        options.pop(option, None)
+    result = analyse_many(
+        args.inputs,
+        rulebook=args.rulebook,
+        jobs=args.jobs,
+        client=args.dask,
+        out=args.out,
+        outputs=_chosen_outputs(args),
+        force=args.force,
+        resume=args.resume,
+        progress=not args.no_progress,
+        **options,
+    )
+    summary = result.summary()
+    findings = result.findings()
+    resumed = sum(r.resumed for r in result)
+    print(
+        f"{len(result)} chronologies: {len(result.ok)} ok, {len(result.failed)} failed"
+        + (f" ({resumed} finished earlier, not analysed again)" if resumed else "")
+        + f"; {len(findings)} findings ({result.rulebook})"
+    )
+    by_rule = result.by_rule()
+    top = by_rule[by_rule["chronologies"] > 0].head(5)
+    for row in top.itertuples():
+        print(f"  {row.rule_id}: in {row.chronologies} chronologies ({row.share:.0%})")
+    for failed in result.failed:
+        print(f"error: {failed.name}: {failed.error}", file=sys.stderr)
+    print(f"written to {Path(args.out).resolve()}: summary.csv, by_rule.csv, index.html")
+    del summary
+    if result.failed:
+        return 2
+    return 1 if _fails(findings["severity"].tolist(), args.fail_on) else 0
 
 
 def _left_aligned(table: pd.DataFrame) -> str:
@@ -300,6 +397,57 @@ def build_parser() -> argparse.ArgumentParser:
     _add_read_options(validate)
     validate.set_defaults(func=_cmd_validate)
 
+    analyse = sub.add_parser(
+        "analyse",
+        help="read one case's chronologies, run a rulebook, print the findings and write "
+        "tables, plots and a report with --out",
+    )
+    _add_read_options(analyse)
+    _add_rulebook_option(analyse)
+    analyse.add_argument("--title", help="the chronology's title (default: from the file)")
+    analyse.add_argument(
+        "--out", metavar="DIR", help="write the tables, graph, plots and report.html into DIR"
+    )
+    analyse.add_argument(
+        "--anonymise",
+        metavar="KEYFILE",
+        help="replace names with labels (Child A, Mother, SW1...) before analysis; the key "
+        "is read from KEYFILE, or written there when it does not exist (keep it apart from "
+        "the outputs)",
+    )
+    _add_output_options(analyse)
+    analyse.set_defaults(func=_cmd_analyse)
+
+    batch = sub.add_parser(
+        "batch",
+        help="analyse many chronologies (files, folders of cases, patterns) in parallel",
+    )
+    batch.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT_DIR_OR_GLOB",
+        help="chronology files, folders (each file, or each sub-folder of agency files, is "
+        "one chronology) or patterns such as 'reviews/*.xlsx'",
+    )
+    batch.add_argument("--out", metavar="DIR", required=True, help="the output folder")
+    batch.add_argument(
+        "--jobs", type=int, metavar="N", help="worker processes (default: one per CPU)"
+    )
+    batch.add_argument(
+        "--dask", metavar="ADDRESS", help="run on the Dask cluster whose scheduler is ADDRESS"
+    )
+    batch.add_argument(
+        "--resume",
+        action="store_true",
+        help="finish an interrupted batch in --out: chronologies analysed earlier (inputs "
+        "unchanged) are not analysed again; failed ones are tried again",
+    )
+    batch.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_read_options(batch, one_case=False)
+    _add_rulebook_option(batch)
+    _add_output_options(batch)
+    batch.set_defaults(func=_cmd_batch)
+
     rules = sub.add_parser("rules", help="list the rules of a rulebook")
     rules.add_argument(
         "--rulebook", default="wt2006", metavar="NAME|PATH", help="rulebook name or TOML file"
@@ -326,11 +474,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except ScrTimelineError as err:
+    except (ScrTimelineError, _UsageError) as err:
         if args.debug:
             raise
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the output was piped into `head` or similar: stop quietly
+        sys.stderr.close()
+        return 0
+    except OSError as err:  # a file that cannot be opened or written
+        if args.debug:
+            raise
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"error: {where}{err.strerror or err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as err:
+        if args.debug:
+            raise
+        print(
+            f"internal error: {type(err).__name__}: {err} (this is a bug in scr_timeline; "
+            "run again with --debug for the traceback and report it)",
+            file=sys.stderr,
+        )
+        return 3

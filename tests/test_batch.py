@@ -103,7 +103,7 @@ def test_by_rule_is_the_thematic_view_across_chronologies(batch_200):
 
 
 def test_batch_out_writes_a_folder_per_chronology_and_the_summaries(batch_200):
-    result, out = batch_200
+    _result, out = batch_200
     for name in ("summary.csv", "by_rule.csv", "findings.csv", "index.html"):
         assert (out / name).is_file(), name
     assert (out / "review-000" / "findings.csv").is_file()
@@ -258,3 +258,32 @@ def test_dask_local_cluster_runs_the_same_work(two_hundred, tmp_path):
     pd.testing.assert_frame_equal(local.findings(), on_dask.findings())
     assert (tmp_path / "out" / "index.html").is_file()
     assert len(by_address.ok) == 2
+
+
+class _KillsItsWorker:
+    """Unpickled in a worker process, this ends the process at once (as an OOM kill would)."""
+
+    def __reduce__(self):
+        return (os._exit, (13,))
+
+
+def test_a_worker_that_dies_fails_only_its_chronology(two_hundred):
+    from scr_timeline.batch import _run_processes, _Task
+
+    def task(i: int, rulebook: object) -> _Task:
+        return _Task(
+            index=i,
+            name=f"review-{i:03d}",
+            files=(str(two_hundred / f"review-{i:03d}.csv"),),
+            read_options={},
+            rulebook=rulebook,
+            out=None,
+            outputs=frozenset(),
+            keep=False,
+        )
+
+    tasks = [task(i, "wt2006") for i in range(5)]
+    tasks[2] = task(2, _KillsItsWorker())
+    results = sorted(_run_processes(tasks, 2), key=lambda r: r.index)
+    assert [r.status for r in results] == ["ok", "ok", "failed", "ok", "ok"]
+    assert results[2].error_type == "WorkerDied" and "died" in results[2].error
