@@ -15,6 +15,8 @@ DATA_ROWS = {
     "child-b-agencies": 88,
     "child-c-messy-dates": 40,
     "child-d-well-handled": 15,
+    "child-e-word": 13,
+    "child-e-narrative": 13,
 }
 
 # rows the README says are rejected: (sheet, row) -> reason code
@@ -27,6 +29,8 @@ REJECTED = {
         (None, 36): "empty_date",
     },
     "child-d-well-handled": {},
+    "child-e-word": {("table 1", 12): "impossible_date"},
+    "child-e-narrative": {("page 1", 14): "impossible_date"},
 }
 
 
@@ -89,3 +93,11 @@ def test_unknown_sample():
     with pytest.raises(UnknownSampleError, match="child-a-combined"):
         load_sample("nope")
     assert isinstance(scr.load_sample("child-a-combined.csv"), scr.Chronology)
+
+
+def test_child_e_word_and_narrative_pdf_agree():
+    word, pdf = load_sample("child-e-word"), load_sample("child-e-narrative")
+    for column in (S.START, S.END, S.AGENCY):
+        assert word.events[column].astype(str).tolist() == pdf.events[column].astype(str).tolist()
+    sections = word.warnings[word.warnings[S.CODE] == "section_row"]
+    assert sections[S.SOURCE_ROW].tolist() == [2, 6]

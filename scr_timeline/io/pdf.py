@@ -62,7 +62,9 @@ _BREAK_BEFORE_BULLET = re.compile(r"\n(?=\s*[•▪◦·*-]\s)")
 _MAX_TITLE_LENGTH: Final = 120
 _MAX_TITLES: Final = 3
 _HEADING_SIZE: Final = 1.15  # a line this much larger than the body text is a heading
+_SMALL_PRINT: Final = 0.9  # a margin line in print this much smaller than the body text
 _TOLERANCE: Final = 1.0  # points
+_NO_TITLE: Final = frozenset({"", "untitled", "(anonymous)", "anonymous"})  # writers' defaults
 
 
 def _import_pdfplumber() -> Any:
@@ -106,8 +108,14 @@ def _lines(page: Any) -> list[_Line]:
     return out
 
 
-def _running_lines(pages: Sequence[tuple[float, list[_Line]]]) -> set[tuple[int, int]]:
-    """(page index, line index) of running headers, footers and page numbers."""
+def _running_lines(
+    pages: Sequence[tuple[float, list[_Line]]], body_size: float
+) -> set[tuple[int, int]]:
+    """(page index, line index) of running headers, footers and page numbers.
+
+    A line in the top or bottom margin is one when it comes back on another page (its
+    digits aside), reads as a page number, or is in smaller print than the body text.
+    """
     in_margin: list[list[tuple[int, str]]] = []
     counts: Counter[str] = Counter()
     for height, lines in pages:
@@ -122,7 +130,9 @@ def _running_lines(pages: Sequence[tuple[float, list[_Line]]]) -> set[tuple[int,
     drop: set[tuple[int, int]] = set()
     for p, found in enumerate(in_margin):
         for i, key in found:
-            if counts[key] >= repeated or _PAGE_NUMBER.match(pages[p][1][i].text):
+            line = pages[p][1][i]
+            small = 0 < line.size < body_size * _SMALL_PRINT
+            if counts[key] >= repeated or small or _PAGE_NUMBER.match(line.text):
                 drop.add((p, i))
     return drop
 
@@ -199,15 +209,16 @@ def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, f
 
 def read_pdf_tables(
     path: str | Path,
-) -> tuple[list[DocumentTable], list[Paragraph], list[dict[str, Any]]]:
-    """Every ruled table of a PDF as cells, the paragraphs outside tables, and warnings.
+) -> tuple[list[DocumentTable], list[Paragraph], str | None, list[dict[str, Any]]]:
+    """Every ruled table of a PDF as cells, the paragraphs outside tables, title, warnings.
 
     Returns
     -------
-    tables, paragraphs, notes
+    tables, paragraphs, title, notes
         The tables in page order (see :class:`scr_timeline.io.document.DocumentTable`), the
         paragraphs outside tables with running headers and footers left out (numbered per
-        page, ``sheet`` "page P"), and warnings about pages with no text.
+        page, ``sheet`` "page P"), the title in the PDF's properties (if any) and warnings
+        about pages with no text.
 
     Raises
     ------
@@ -242,7 +253,7 @@ def read_pdf_tables(
 
 def _read(
     pdf: Any, path: Path
-) -> tuple[list[DocumentTable], list[Paragraph], list[dict[str, Any]]]:
+) -> tuple[list[DocumentTable], list[Paragraph], str | None, list[dict[str, Any]]]:
     pages = list(pdf.pages)
     notes: list[dict[str, Any]] = []
     no_text = [p for p in pages if not p.chars]
@@ -267,9 +278,9 @@ def _read(
                 )
             )
     page_lines = [(float(p.height), _lines(p)) for p in pages]
-    running = _running_lines(page_lines)
     sizes = [line.size for _, lines in page_lines for line in lines if line.size]
     body_size = statistics.median(sizes) if sizes else 0.0
+    running = _running_lines(page_lines, body_size)
 
     tables: list[DocumentTable] = []
     paragraphs: list[Paragraph] = []
@@ -311,7 +322,8 @@ def _read(
             _paragraphs(free, body_size), start=1
         ):
             paragraphs.append(Paragraph(text, number, heading=heading, sheet=f"page {p + 1}"))
-    return tables, paragraphs, notes
+    title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
+    return tables, paragraphs, (title if title.casefold() not in _NO_TITLE else None), notes
 
 
 def read_pdf(path: str | Path, **options: Any) -> Chronology:
@@ -352,7 +364,9 @@ def read_pdf(path: str | Path, **options: Any) -> Chronology:
     [['police', 'page 1 table 1', 2]]
     """
     path = Path(path)
-    tables, paragraphs, notes = read_pdf_tables(path)
+    tables, paragraphs, title, notes = read_pdf_tables(path)
+    if options.get("title") is None and title:
+        options["title"] = title
     return read_tables_or_narrative(
         tables, paragraphs, source=path, fmt="pdf", notes=notes, **options
     )

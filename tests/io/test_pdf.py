@@ -102,7 +102,7 @@ def test_multi_page_table(long_table: Path):
 
 
 def test_rows_counted_per_page(long_table: Path):
-    tables, _paragraphs, _notes = read_pdf_tables(long_table)
+    tables, _paragraphs, _title, _notes = read_pdf_tables(long_table)
     assert len(tables) >= 3
     assert tables[1].follows and tables[1].rows[0][0] == "Date"  # header repeated on page 2
     chron = read_pdf(long_table)
