@@ -63,9 +63,10 @@ def plot_by_rule(
     -------
     matplotlib.axes.Axes
     """
-    table = by_rule if isinstance(by_rule, pd.DataFrame) else by_rule.by_rule()
+    method = None if isinstance(by_rule, pd.DataFrame) else getattr(by_rule, "by_rule", None)
+    table = method() if callable(method) else by_rule
     if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"by_rule must be a DataFrame, not {type(table).__name__}")
+        raise TypeError(f"by_rule must be a DataFrame or a BatchResult, not {type(table).__name__}")
     missing = {"rule_id", "category", "chronologies", "share"} - set(table.columns)
     if missing:
         raise ValueError(f"by_rule lacks the columns {sorted(missing)}")
