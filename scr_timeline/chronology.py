@@ -121,30 +121,90 @@ def empty_warnings() -> pd.DataFrame:
 def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
     """Return ``frame`` with exactly the columns of ``dtypes`` (missing ones empty), cast.
 
-    Extra columns are kept after the canonical ones.
+    Extra columns are kept after the canonical ones. The result is a new frame (a lazy
+    copy: pandas copies a column only when one of the two frames writes to it), built in
+    one go.
     """
+    names = list(frame.columns)
+    if not frame.columns.is_unique:
+        return _conform_by_column(frame, dtypes)
+    current = dict(zip(names, (str(t) for t in frame.dtypes), strict=True))
+    wanted = list(dtypes)
+    if names[: len(wanted)] == wanted and all(
+        current[name] == str(dtype) for name, dtype in dtypes.items()
+    ):
+        return frame.copy(deep=False)
+    out = frame.copy(deep=False)
+    n = len(out)
+    columns: dict[Any, Any] = {}
+    for name, dtype in dtypes.items():
+        dtype = cast(Any, dtype)
+        if name not in current:
+            columns[name] = _empty_column(name, dtype, n, out.index)
+        elif current[name] != str(dtype):
+            columns[name] = _cast_column(out[name], name, dtype)
+        else:
+            columns[name] = out[name]
+    for name in names:
+        if name not in dtypes:
+            columns[name] = out[name]
+    result = pd.DataFrame(columns, index=out.index, copy=False)
+    if frame.attrs:
+        result.attrs = dict(frame.attrs)
+    return result
+
+
+def _empty_column(name: str, dtype: Any, n: int, index: pd.Index) -> pd.Series:
+    if name in _TUPLE_COLUMNS:
+        values = np.empty(n, dtype=object)
+        values.fill(())
+        return pd.Series(values, index=index, dtype="object", copy=False)
+    if dtype == "bool":
+        return pd.Series(np.zeros(n, dtype=bool), index=index, copy=False)
+    if dtype == "int64":  # a row number: built by hand, so number the rows
+        return pd.Series(np.arange(1, n + 1, dtype="int64"), index=index, copy=False)
+    return pd.Series(_missing(pd.api.types.pandas_dtype(dtype), n), index=index, copy=False)
+
+
+def _missing(dtype: Any, n: int) -> Any:
+    """An array of ``n`` missing values of ``dtype``, built directly (``pd.Series(pd.NA,
+    dtype=...)`` repeats a scalar through a generic path, which costs more than the rest of
+    a small table)."""
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow" and dtype.na_value is pd.NA:
+        import pyarrow as pa
+
+        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.nulls(n, pa.large_string())]))
+    if isinstance(dtype, pd.CategoricalDtype):
+        return pd.Categorical.from_codes(np.full(n, -1, dtype=np.int8), dtype=dtype)
+    if isinstance(dtype, pd.Int64Dtype):
+        return pd.arrays.IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
+    if isinstance(dtype, pd.BooleanDtype):
+        return pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.ones(n, dtype=bool))
+    if isinstance(dtype, np.dtype) and dtype.kind == "M":
+        return np.full(n, np.datetime64("NaT"), dtype=dtype)
+    return pd.Series(pd.NA, index=pd.RangeIndex(n), dtype=dtype).array
+
+
+def _cast_column(values: pd.Series, name: str, dtype: Any) -> pd.Series:
+    if isinstance(dtype, pd.CategoricalDtype):
+        return to_category(values, dtype, column=name)
+    if isinstance(dtype, str) and dtype.startswith("datetime64"):
+        return pd.to_datetime(values).astype("datetime64[ns]")
+    if dtype == "object":
+        return values
+    return values.astype(dtype)
+
+
+def _conform_by_column(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
+    """:func:`conform` for a frame with repeated column labels (one column at a time)."""
     out = frame.copy()
     n = len(out)
     for name, dtype in dtypes.items():
         dtype = cast(Any, dtype)
         if name not in out.columns:
-            if name in _TUPLE_COLUMNS:
-                out[name] = pd.Series([()] * n, index=out.index, dtype="object")
-            elif dtype == "bool":
-                out[name] = False
-            elif dtype == "int64":  # a row number: built by hand, so number the rows
-                out[name] = np.arange(1, n + 1, dtype="int64")
-            else:
-                out[name] = pd.Series(pd.NA, index=out.index, dtype=dtype)
+            out[name] = _empty_column(name, dtype, n, out.index)
         elif str(out[name].dtype) != str(dtype):
-            if isinstance(dtype, pd.CategoricalDtype):
-                out[name] = to_category(out[name], dtype, column=name)
-            elif isinstance(dtype, str) and dtype.startswith("datetime64"):
-                out[name] = pd.to_datetime(out[name]).astype("datetime64[ns]")
-            elif dtype == "object":
-                pass
-            else:
-                out[name] = out[name].astype(dtype)
+            out[name] = _cast_column(out[name], name, dtype)
     extras = [c for c in out.columns if c not in dtypes]
     return out[[*dtypes, *extras]]
 

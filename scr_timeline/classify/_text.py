@@ -60,6 +60,7 @@ __all__ = [
     "Resolver",
     "build_pool",
     "check_regexes",
+    "clear_match_cache",
     "contains",
     "cue_pattern",
     "extract_all",
@@ -557,6 +558,13 @@ def _memory(store: dict[re.Pattern[str], dict[str, _V]], pattern: re.Pattern[str
     if memo is None or len(memo) > MATCH_CACHE_LIMIT:
         memo = store[pattern] = {}
     return memo
+
+
+def clear_match_cache() -> None:
+    """Forget the matches remembered by :func:`extract_all` and :func:`contains` (for
+    benchmarks that time matching text the process has not seen)."""
+    _FOUND.clear()
+    _CONTAINS.clear()
 
 
 @dataclass(frozen=True, slots=True)

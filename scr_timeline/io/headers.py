@@ -53,8 +53,6 @@ from typing import Final, NamedTuple
 
 import numpy as np
 import pandas as pd
-from rapidfuzz.distance import OSA
-from rapidfuzz.process import cdist
 
 from scr_timeline import schema
 from scr_timeline.exceptions import ChronologyReadError, EmptyChronologyError, MissingColumnError
@@ -116,6 +114,11 @@ def _written(value: object) -> str:
 def _normalise(text: object, *, keep_brackets: bool) -> str:
     if not isinstance(text, str):
         return ""
+    return _normalise_text(text, keep_brackets)
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalise_text(text: str, keep_brackets: bool) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
     if not keep_brackets:
@@ -239,10 +242,17 @@ def _word_budget(word: str) -> int:
 
 def _close(query: str, key: str) -> bool:
     """Same number of words, each within its own budget (judged on the table's spelling)."""
+    from rapidfuzz.distance import OSA  # imported on the first heading that needs it
+
     words, key_words = query.split(" "), key.split(" ")
     return len(words) == len(key_words) and all(
         OSA.distance(w, k) <= _word_budget(k) for w, k in zip(words, key_words, strict=True)
     )
+
+
+#: Near misses already judged (query -> match or None); the heading table never changes.
+_NEAR: dict[str, tuple[str, int] | None] = {}
+_NEAR_LIMIT: Final = 50_000
 
 
 def _near_misses(queries: list[str], table: _Table) -> dict[str, tuple[str, int]]:
@@ -250,29 +260,40 @@ def _near_misses(queries: list[str], table: _Table) -> dict[str, tuple[str, int]
 
     A near miss of a heading that maps to no field ("Date of brith") is returned with an
     empty field, so that it stays unmapped rather than falling through to the first word.
+    Each query is judged once per process.
     """
     queries = [
         q
         for q in dict.fromkeys(queries)
         if _FUZZY_MIN_LENGTH <= len(q) <= table.max_key + _MAX_EDITS and q not in table.lookup
     ]
-    if not queries:
-        return {}
-    distances = cdist(
-        queries, table.keys, scorer=OSA.distance, score_cutoff=_MAX_EDITS, dtype=np.int32
-    )
+    todo = [q for q in queries if q not in _NEAR]
+    if todo:
+        if len(_NEAR) > _NEAR_LIMIT:
+            _NEAR.clear()
+        from rapidfuzz.distance import OSA  # only headings not found as written get here
+        from rapidfuzz.process import cdist
+
+        distances = cdist(
+            todo, table.keys, scorer=OSA.distance, score_cutoff=_MAX_EDITS, dtype=np.int32
+        )
+        for query, row in zip(todo, distances, strict=True):
+            _NEAR[query] = None
+            best = int(row.min())
+            if best > _MAX_EDITS:
+                continue
+            nearest = {
+                table.lookup[table.keys[j]]
+                for j in np.flatnonzero(row == best)
+                if _close(query, table.keys[j])
+            }
+            if len({fld for fld, _ in nearest}) == 1:
+                _NEAR[query] = min(nearest, key=lambda item: item[1])
     found: dict[str, tuple[str, int]] = {}
-    for query, row in zip(queries, distances, strict=True):
-        best = int(row.min())
-        if best > _MAX_EDITS:
-            continue
-        nearest = {
-            table.lookup[table.keys[j]]
-            for j in np.flatnonzero(row == best)
-            if _close(query, table.keys[j])
-        }
-        if len({fld for fld, _ in nearest}) == 1:
-            found[query] = min(nearest, key=lambda item: item[1])
+    for query in queries:
+        hit = _NEAR.get(query)
+        if hit is not None:
+            found[query] = hit
     return found
 
 
@@ -587,6 +608,8 @@ def find_header(
             and len(mapping) > len(best_mapping)
         ):
             best_row, best_mapping = row, mapping
+            if len(best_mapping) == raw.shape[1]:
+                break  # every column mapped: no later row can map more
     if best_row < 0:
         if all(_is_blank(v) for v in raw.iloc[:scan].to_numpy().ravel()):
             raise EmptyChronologyError(

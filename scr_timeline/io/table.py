@@ -24,7 +24,6 @@ from ..chronology import (
     Chronology,
     ChronologyMeta,
     SourceInfo,
-    sort_events,
     to_category,
 )
 from ..classify.agencies import agency_from_name, normalise_agencies
@@ -482,34 +481,50 @@ def parse_table(
     # -- events ------------------------------------------------------------------------------
     stem = _slug(PurePath(file).stem)
     prefix = f"{stem}-{_slug(sheet)}" if sheet else stem
-    all_ok = bool(ok.all())
+    # the rows kept, in their final order (by start, the chronology's own order for equal
+    # starts), found before any column is copied: each column is then taken once
+    ok_rows = np.flatnonzero(ok)
+    starts = frame["start"].to_numpy()[ok_rows]
+    ends = frame["end"].to_numpy()[ok_rows]
+    order = np.arange(len(ok_rows))
+    if S.SEQUENCE in texts:
+        seq = pd.to_numeric(texts[S.SEQUENCE].iloc[ok_rows], errors="coerce")
+        if seq.notna().all():
+            order = np.argsort(np.argsort(seq.to_numpy(), kind="stable"), kind="stable")
+    sorted_ok = np.lexsort((order, starts))
+    if (sorted_ok[1:] > sorted_ok[:-1]).all():
+        sorted_ok = np.arange(len(ok_rows))  # already in order
+    positions = ok_rows[sorted_ok]  # rows of the body, in the events' order
 
-    def pick(series: pd.Series) -> pd.Series:
-        return series if all_ok else series[ok]
-
-    events = pd.DataFrame(
-        {
-            S.START: pick(frame["start"]),
-            S.END: pick(frame["end"]),
-            S.PRECISION: to_category(
-                pick(frame["precision"]), EVENT_DTYPES[S.PRECISION], column=S.PRECISION
-            ).array,
-            S.DATE_TEXT: pick(date_text),
-            S.AGENCY: to_category(
-                pd.Series(codes.to_numpy(dtype=object)), EVENT_DTYPES[S.AGENCY], column=S.AGENCY
-            ).array,
-            S.ORGANISATION: pd.array(organisation.to_numpy(dtype=object), dtype="string")
-            if organisation.dtype == object
-            else organisation.array,
-        },
-        index=idx,
-    )
+    text_columns: dict[str, pd.Series] = {S.DATE_TEXT: date_text}
     for fld, series in texts.items():
-        events[_TEXT_TARGET.get(fld, fld)] = pick(series)
+        text_columns[_TEXT_TARGET.get(fld, fld)] = series
     extra = _unmapped_text(text_body, info)
     if extra is not None:
-        events[S.EXTRA] = pick(extra)
-    events[S.SOURCE_ROW] = good_rows
+        text_columns[S.EXTRA] = extra
+    taken = _take_text(text_columns, positions)
+    organisation_ok = (
+        pd.array(organisation.to_numpy(dtype=object), dtype="string")
+        if organisation.dtype == object
+        else organisation.array
+    )
+    event_columns: dict[str, Any] = {
+        S.START: starts[sorted_ok],
+        S.END: ends[sorted_ok],
+        S.PRECISION: to_category(
+            frame["precision"].iloc[positions], EVENT_DTYPES[S.PRECISION], column=S.PRECISION
+        ).array,
+        S.DATE_TEXT: taken.pop(S.DATE_TEXT),
+        S.AGENCY: to_category(
+            pd.Series(codes.to_numpy(dtype=object)[sorted_ok]),
+            EVENT_DTYPES[S.AGENCY],
+            column=S.AGENCY,
+        ).array,
+        S.ORGANISATION: organisation_ok.take(sorted_ok),
+        **taken,
+        S.SOURCE_ROW: rows.to_numpy()[positions],
+    }
+    events = pd.DataFrame(event_columns, index=body.index[positions], copy=False)
 
     chron_title = title or (info.title_lines[0] if info.title_lines else None)
     dob = Chronology(child_dob=child_dob).meta.child_dob if child_dob is not None else None
@@ -521,10 +536,9 @@ def parse_table(
             # antenatal contacts are real events; the age is simply undefined
             events.loc[before_birth, S.CHILD_AGE_DAYS] = pd.NA
 
-    # rows out of order within this table: dated wholly before the row above
-    starts = events[S.START].to_numpy()
+    # rows out of order within this table (in the table's order): dated wholly before the
+    # row above
     if len(starts) > 1:
-        ends = events[S.END].to_numpy()
         late = np.zeros(len(starts), dtype=bool)
         late[1:] = ends[1:] < starts[:-1]
         if late.any():
@@ -534,7 +548,7 @@ def parse_table(
             prev_text = pd.DatetimeIndex(distinct).strftime("%d/%m/%Y").to_numpy(dtype=object)
             messages = (
                 "row dated "
-                + events[S.DATE_TEXT][late].fillna("").astype(str).to_numpy(dtype=object)
+                + date_text.iloc[ok_rows[late]].fillna("").astype(str).to_numpy(dtype=object)
                 + " comes after a row dated "
                 + prev_text[prev_days]
                 + " (out of chronological order)"
@@ -542,16 +556,6 @@ def parse_table(
             warning_frames.append(
                 _warning_rows("row_out_of_order", pd.Series(messages), good_rows[late], file, sheet)
             )
-
-    order = pd.Series(np.arange(len(events)), index=events.index)
-    if S.SEQUENCE in events.columns:
-        seq = pd.to_numeric(events[S.SEQUENCE], errors="coerce")
-        if seq.notna().all():
-            order = pd.Series(
-                np.argsort(np.argsort(seq.to_numpy(), kind="stable"), kind="stable"),
-                index=events.index,
-            )
-    events = sort_events(events, order)
     # constant columns and ids after sorting: nothing to reorder
     events[S.SOURCE_FILE] = pd.Series(file, index=events.index, dtype="string")
     events[S.SOURCE_SHEET] = pd.Series(sheet, index=events.index, dtype="string")
@@ -611,6 +615,28 @@ def classify_chronology(
     if found:
         warnings = pd.concat([warnings, pd.DataFrame(found)], ignore_index=True)
     return Chronology(events, chron.rejected, warnings, chron.meta)
+
+
+def _take_text(columns: Mapping[str, pd.Series], positions: np.ndarray) -> dict[str, Any]:
+    """The rows at ``positions`` of text columns, as arrays: Arrow-backed columns are taken
+    together by one Arrow table (several times faster than pandas column by column)."""
+    arrow = [
+        name
+        for name, series in columns.items()
+        if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow"
+    ]
+    out: dict[str, Any] = {
+        name: series.array.take(positions)
+        for name, series in columns.items()
+        if name not in arrow or len(positions) < 10_000
+    }
+    big = [name for name in arrow if name not in out]
+    if big:
+        table = pa.table({str(i): pa.array(columns[name].array) for i, name in enumerate(big)})
+        table = table.take(pa.array(positions))
+        for i, name in enumerate(big):
+            out[name] = pd.arrays.ArrowStringArray(table.column(str(i)))
+    return {name: out[name] for name in columns}
 
 
 def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
