@@ -254,10 +254,16 @@ def test_dask_local_cluster_runs_the_same_work(two_hundred, tmp_path):
     ):
         on_dask = analyse_many(files, client=client, progress=False, out=tmp_path / "out")
         by_address = analyse_many(files[:2], client=cluster.scheduler_address, progress=False)
+        from scr_timeline.cli import main
+
+        cli_out = tmp_path / "cli"
+        dask = ["--dask", cluster.scheduler_address, "--outputs", "findings", "--no-progress"]
+        code = main(["batch", *map(str, files[:2]), "--out", str(cli_out), *dask])
     assert on_dask.summary()["status"].value_counts().to_dict() == {"ok": 10, "failed": 1}
     pd.testing.assert_frame_equal(local.findings(), on_dask.findings())
     assert (tmp_path / "out" / "index.html").is_file()
     assert len(by_address.ok) == 2
+    assert code == 0 and (cli_out / "summary.csv").is_file()
 
 
 class _KillsItsWorker:
