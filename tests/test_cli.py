@@ -44,6 +44,8 @@ def test_demo_writes_tables_plots_and_a_report_per_sample_and_prints_the_paths(d
         "child-b-agencies",
         "child-c-messy-dates",
         "child-d-well-handled",
+        "child-e-narrative",
+        "child-e-word",
     ]
     sample = written / "child-a-combined"
     for name in (
