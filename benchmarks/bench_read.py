@@ -6,7 +6,8 @@ Prints rows/s and the ratios the foundation issue sets targets for:
 reading a CSV into events within 3x of ``pandas.read_csv`` on the same file, and
 python-calamine at least 5x faster than openpyxl on a 1e5-row sheet. With ``--memory``,
 also the peak resident memory of each way of reading the file, each in a fresh process
-(``resource.getrusage`` maxrss; issue 6: reading and classifying <= 3x pandas' peak).
+(``VmHWM`` from ``/proc/self/status``, else ``resource.getrusage`` maxrss; issue 6:
+reading and classifying <= 3x pandas' peak).
 """
 
 from __future__ import annotations
@@ -84,7 +85,11 @@ elif mode == "pandas":
 else:
     import scr_timeline
     scr_timeline.read_csv(path, classify=mode == "classified")
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+try:  # the peak of this process's own memory (maxrss would count the parent's at fork)
+    with open("/proc/self/status") as status:
+        print(next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
@@ -96,12 +101,12 @@ def peak_memory_mb(mode: str, path: Path) -> float:
         capture_output=True,
         text=True,
     )
-    return int(done.stdout.split()[-1]) / 1024  # Linux reports KiB
+    return int(done.stdout.split()[-1]) / 1024  # KiB
 
 
 def bench_memory(path: Path) -> None:
     peaks = {m: peak_memory_mb(m, path) for m in ("pandas", "pyarrow", "plain", "classified")}
-    print("Peak memory, fresh process each (maxrss)")
+    print("Peak memory, fresh process each (VmHWM)")
     names = {
         "pandas": "pandas.read_csv",
         "pyarrow": "pyarrow.csv.read_csv",
