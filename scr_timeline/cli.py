@@ -122,6 +122,14 @@ def _chosen_outputs(args: argparse.Namespace) -> list[str]:
     return chosen
 
 
+def _one_line(text: str) -> str:
+    """An error message as one printable line: line breaks, tabs and terminal escape
+    sequences (from a file name or a cell) are shown escaped, never acted on."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 class _UsageError(Exception):
     """A command-line option that cannot be honoured (exit 2, one line)."""
 
@@ -283,7 +291,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     for row in top.itertuples():
         print(f"  {row.rule_id}: in {row.chronologies} chronologies ({row.share:.0%})")
     for failed in result.failed:
-        print(f"error: {failed.name}: {failed.error}", file=sys.stderr)
+        print(_one_line(f"error: {failed.name}: {failed.error}"), file=sys.stderr)
     print(f"written to {Path(args.out).resolve()}: summary.csv, by_rule.csv, index.html")
     del summary
     if result.failed:
@@ -318,7 +326,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         try:
             chron = read(source, **_read_options(args))  # type: ignore[arg-type]
         except ScrTimelineError as err:
-            print(f"error: {err}", file=sys.stderr)
+            print(_one_line(f"error: {err}"), file=sys.stderr)
             status = 2
             continue
         print(chron.summary())
@@ -477,7 +485,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ScrTimelineError, _UsageError) as err:
         if args.debug:
             raise
-        print(f"error: {err}", file=sys.stderr)
+        print(_one_line(f"error: {err}"), file=sys.stderr)
         return 2
     except BrokenPipeError:  # the output was piped into `head` or similar: stop quietly
         sys.stderr.close()
@@ -486,7 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         where = f"{err.filename}: " if err.filename else ""
-        print(f"error: {where}{err.strerror or err}", file=sys.stderr)
+        print(_one_line(f"error: {where}{err.strerror or err}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -495,8 +503,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            f"internal error: {type(err).__name__}: {err} (this is a bug in scr_timeline; "
-            "run again with --debug for the traceback and report it)",
+            _one_line(
+                f"internal error: {type(err).__name__}: {err} (this is a bug in scr_timeline; "
+                "run again with --debug for the traceback and report it)"
+            ),
             file=sys.stderr,
         )
         return 3

@@ -27,6 +27,7 @@ __all__ = [
     "ChronologyWarning",
     "DateParseError",
     "EmptyChronologyError",
+    "InputLimitError",
     "MissingColumnError",
     "MissingDependencyError",
     "OutputError",
@@ -144,6 +145,11 @@ class EmptyChronologyError(ChronologyReadError):
 
 class MissingColumnError(ChronologyReadError):
     """A column the chronology needs (such as the date) is not among the headings."""
+
+
+class InputLimitError(ChronologyReadError):
+    """An input is larger than a limit scr_timeline enforces (see :mod:`scr_timeline.limits`):
+    refused before it is read, so a hostile file cannot exhaust memory or time."""
 
 
 class DateParseError(ScrTimelineError, ValueError):

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import limits
 from ..chronology import Chronology, merge
 from ..exceptions import ChronologyReadError, UnsupportedFormatError
 from .csv import read_csv
@@ -68,6 +69,8 @@ def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
     suffix = path.suffix.lower()
     if not path.exists():
         raise ChronologyReadError("no such file", file=str(path))
+    if path.is_file():
+        limits.check_file_size(path)
     if suffix in CSV_SUFFIXES:
         sheets = options.pop("sheets", None)
         if sheets is not None:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import limits
 from ..chronology import Chronology
 from ..exceptions import ChronologyReadError, EmptyChronologyError
 from .table import parse_table
@@ -79,10 +80,13 @@ def sniff_delimiter(sample: str, *, default: str = ",") -> str:
     return best
 
 
-def _python_rows(text: str, delimiter: str) -> pd.DataFrame:
+def _python_rows(text: str, delimiter: str, *, file: str = "") -> pd.DataFrame:
     """Slow path for ragged files (title lines with fewer fields): the csv module."""
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     width = max((len(r) for r in rows), default=0)
+    if width > limits.MAX_COLUMNS:  # the columns that hold a value, before padding
+        used = max((i + 1 for r in rows for i, v in enumerate(r) if v), default=0)
+        limits.check_columns(used, file=file)
     padded = [r + [""] * (width - len(r)) for r in rows]
     frame = pd.DataFrame(padded, dtype="string")
     if frame.shape[1]:
@@ -129,6 +133,18 @@ def _fast_rows(source: Path | str, delimiter: str, encoding: str) -> pd.DataFram
     return frame
 
 
+def _check_width(sample: str, delimiter: str, *, file: str, whole: bool) -> None:
+    """Refuse a file whose first rows have more than MAX_COLUMNS cells, before parsing it."""
+    if sample.count(delimiter) <= limits.MAX_COLUMNS:
+        return
+    try:
+        rows = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        width = max((len(row) for row in rows), default=0)
+    except csv.Error:
+        width = max(line.count(delimiter) + 1 for line in sample.splitlines() or [""])
+    limits.check_columns(width, file=file, at_least=not whole)
+
+
 def _cut_at_char(head: bytes) -> bytes:
     """A sample cut before a UTF-8 character that runs past its end."""
     for back in range(1, 4):
@@ -166,6 +182,7 @@ def read_csv_table(
     sample, encoding = decode_text(head if whole else _cut_at_char(head), file=path.name)
     default = "\t" if path.suffix.lower() in {".tsv", ".tab"} else ","
     delim = delimiter or sniff_delimiter(sample, default=default)
+    _check_width(sample, delim, file=path.name, whole=whole)
     text: str | None = sample if whole else None
     frame: pd.DataFrame | None = None
     if encoding in {"utf-8", "utf-8-sig"}:
@@ -185,7 +202,7 @@ def read_csv_table(
         if text is None:  # pragma: no cover - text is always decoded before this point
             text, encoding = decode_text(path.read_bytes(), file=path.name)
         try:
-            frame = _python_rows(text, delim)
+            frame = _python_rows(text, delim, file=path.name)
         except csv.Error as err:
             raise ChronologyReadError(
                 f"cannot read the file as delimited text: {err}",
@@ -194,6 +211,8 @@ def read_csv_table(
             ) from err
     if frame.empty or frame.isna().all().all():
         raise EmptyChronologyError("the file holds no cells", file=path.name)
+    if frame.shape[1] > limits.MAX_COLUMNS:  # a wide row below the first 64 KB
+        limits.check_columns(int(frame.notna().any().sum()), file=path.name)
     return frame, {"encoding": encoding, "delimiter": delim}
 
 

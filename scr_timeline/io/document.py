@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import limits
 from ..chronology import Chronology, merge
 from ..exceptions import (
     ChronologyReadError,
@@ -194,11 +195,13 @@ def parse_document_tables(
 
 
 def check_file(path: Path) -> None:
-    """Raise the reader's error for a file that does not exist or is empty."""
+    """Raise the reader's error for a file that does not exist, is empty or is larger than
+    :data:`scr_timeline.limits.MAX_FILE_BYTES`."""
     if not path.exists():
         raise ChronologyReadError("no such file", file=str(path))
     if path.stat().st_size == 0:
         raise EmptyChronologyError("the file is empty", file=path.name)
+    limits.check_file_size(path)
 
 
 def read_tables_or_narrative(

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
+from .. import limits
 from ..chronology import Chronology
 from ..exceptions import (
     ChronologyReadError,
@@ -159,6 +160,9 @@ def _blocks(body: Any) -> Iterator[Any]:
 def _open(path: Path) -> Any:
     docx = _import_docx()
     check_file(path)
+    archive = limits.check_zip_archive(path, kind="Word document")
+    if archive is not None:
+        archive.close()
     try:
         return docx.Document(str(path))
     except Exception as err:  # python-docx, zipfile and lxml raise many types for bad files

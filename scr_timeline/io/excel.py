@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import limits
 from ..chronology import Chronology, merge
 from ..exceptions import (
     ChronologyReadError,
@@ -77,6 +78,12 @@ def read_excel_sheets(
         raise ChronologyReadError("no such file", file=str(path))
     if path.stat().st_size == 0:
         raise EmptyChronologyError("the file is empty", file=path.name)
+    limits.check_file_size(path)
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".xls", ".xlsb"}:
+        archive = limits.check_zip_archive(path, kind="Excel workbook")
+        if archive is not None:
+            with archive:
+                limits.check_workbook(path, archive)
     errors: list[str] = []
     sheets = None
     engines = ["openpyxl"] if engine == "openpyxl" else ["calamine", "openpyxl"]
@@ -102,6 +109,11 @@ def read_excel_sheets(
     out = []
     for name, rows, visible in sheets:
         width = max((len(r) for r in rows), default=0)
+        if width > limits.MAX_COLUMNS:  # count the columns that hold a value
+            used = max(
+                (i + 1 for r in rows for i, v in enumerate(r) if v not in (None, "")), default=0
+            )
+            limits.check_columns(used, file=path.name, sheet=name)
         frame = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows], dtype=object)
         if width:
             frame = frame.map(lambda v: None if v == "" else v)

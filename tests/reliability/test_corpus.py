@@ -1,0 +1,57 @@
+"""Every hostile input, through scr.read and the command line: nothing lost, clear errors.
+
+Each input either reads (every data row an event or a rejected row with its reason) or is
+refused with a ScrTimelineError whose message names the file; the CLI exits 0 or 2 with no
+traceback, and nothing hangs (conftest's time limit).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import scr_timeline as scr
+from scr_timeline.cli import main
+from scr_timeline.exceptions import ScrTimelineError
+
+from .conftest import Hostile
+
+
+def _names_file(message: str, hostile: Hostile) -> bool:
+    return hostile.path.name in message or str(hostile.path) in message
+
+
+def test_read_loses_nothing_or_refuses_naming_the_file(hostile_input: Hostile) -> None:
+    try:
+        chron = scr.read(hostile_input.path)
+    except ScrTimelineError as err:
+        assert _names_file(str(err), hostile_input), str(err)
+        assert hostile_input.refuse or hostile_input.data_rows is not None
+        if not hostile_input.refuse:
+            # allowed to refuse only when the whole file cannot be read as text
+            assert type(err).__name__ in {"ChronologyReadError"}, str(err)
+        return
+    assert not hostile_input.refuse, f"{hostile_input.name} was read: {chron.summary()}"
+    assert len(chron.events) + len(chron.rejected) == hostile_input.data_rows
+    assert (chron.events["start"] <= chron.events["end"]).all()
+    assert chron.rejected["reason"].notna().all()
+
+
+@pytest.mark.parametrize("command", ["validate", "analyse"])
+def test_the_cli_exits_cleanly_with_one_line_per_error(
+    hostile_input: Hostile, command: str, capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    argv = [command, str(hostile_input.path)]
+    if command == "analyse":
+        argv += ["--out", str(tmp_path / "out"), "--no-plots"]
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    assert "internal error" not in captured.err, captured.err
+    if hostile_input.refuse:
+        assert code == 2
+        lines = captured.err.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), captured.err
+    else:
+        assert code in (0, 2)
+        if code == 2:
+            assert len(captured.err.splitlines()) == 1, captured.err
