@@ -200,14 +200,10 @@ def findings_table(
     start = view.start[trig]
     perm = np.lexsort((order, start))  # stable: each rule's own order within ties
 
-    fields = _event_fields(view, trig)
-    summary = np.empty(len(trig), dtype=object)
-    for j, (rule, hits) in enumerate(found):
-        part = np.arange(bounds[j], bounds[j + 1])
-        summary[part] = _summaries(rule, hits, view, {k: take(v, part) for k, v in fields.items()})
+    summary = _summaries(found, view, which, bounds, trig, due, observed, status, delay)
 
     rules = [r for r, _ in found]
-    ids = view.ids
+    ids = view.ids_at
     has_obs = observed >= 0
     agency_names = np.array([*S.AGENCIES, "other"], dtype=object)
     agency = np.array([r.agency for r in rules], dtype=object)[which]
@@ -220,11 +216,14 @@ def findings_table(
     )
     evidence = pc.binary_join(
         pa.LargeListArray.from_arrays(
-            pa.array(offsets, pa.int64()), pa.array(ids[flat], pa.string())
+            pa.array(offsets, pa.int64()), pa.array(ids(flat), pa.string())
         ),
         "; ",
     )
-    finding_id = np.array([f"{r.id}:" for r in rules], dtype=object)[which] + ids[trig]
+    trig_ids = ids(trig)
+    obs_ids = np.full(len(trig), None, dtype=object)
+    obs_ids[has_obs] = ids(observed[has_obs])
+    finding_id = np.array([f"{r.id}:" for r in rules], dtype=object)[which] + trig_ids
     finding_id = _unique(finding_id[perm])
     delay_p = delay[perm]
     nan = np.isnan(delay_p)
@@ -249,10 +248,10 @@ def findings_table(
         ),
         "status": pd.Categorical.from_codes(status[perm], dtype=FINDING_DTYPES["status"]),
         "agency": text(agency[perm]),
-        "trigger_event_id": text(ids[trig[perm]]),
+        "trigger_event_id": text(trig_ids[perm]),
         "trigger_start": start[perm].astype("datetime64[ns]"),
         "due": due[perm].astype("datetime64[ns]"),
-        "observed_event_id": text(np.where(has_obs, ids[np.maximum(observed, 0)], None)[perm]),
+        "observed_event_id": text(obs_ids[perm]),
         "observed_start": obs_start[perm].astype("datetime64[ns]"),
         "delay_working_days": delay_int,
         "evidence": text(evidence.take(pa.array(perm))),
@@ -321,58 +320,81 @@ def _injury_kinds(frame: pd.DataFrame, pos: npt.NDArray[np.int64]) -> npt.NDArra
 
 
 def _summaries(
-    rule: Rule, hits: Hits, view: EventView, event: dict[str, Column]
+    found: Sequence[tuple[Rule, Hits]],
+    view: EventView,
+    which: npt.NDArray[np.int64],
+    bounds: npt.NDArray[np.int64],
+    trig: npt.NDArray[np.int64],
+    due: npt.NDArray[np.datetime64],
+    observed: npt.NDArray[np.int64],
+    status: npt.NDArray[np.int8],
+    delay: npt.NDArray[np.float64],
 ) -> npt.NDArray[np.object_]:
-    """The sentence of each of one rule's findings (see :mod:`.templates`)."""
-    n = len(hits)
-    what = fill(rule.what, event, n)
-    fields: dict[str, Column] = dict(event)
+    """The sentence of every finding (see :mod:`.templates`), one template at a time.
+
+    Fields are built for all findings at once; a field that a finding's rule does not
+    give reads ``{name}``, as :func:`~.templates.render` leaves an unknown field.
+    """
+    n = len(trig)
+    rules = [r for r, _ in found]
+    fields: dict[str, Column] = _event_fields(view, trig)
+    what = _by_template([r.what for r in rules], which, fields, n)
     fields.update(
         what=what,
         What=_capitalised(what),
-        expected=rule.expected_label,
-        citation=rule.citation,
-        due=uk_dates(hits.due),
-        window=rule.window.text if rule.window else "",
+        expected=np.array([r.expected_label for r in rules], dtype=object)[which],
+        citation=np.array([r.citation for r in rules], dtype=object)[which],
+        due=uk_dates(due),
+        window=np.array([r.window.text if r.window else "" for r in rules], dtype=object)[which],
         more="",
     )
-    extra = hits.extra
-    has_obs = hits.observed >= 0
+    has_obs = observed >= 0
     if has_obs.any():
-        when = uk_dates(view.start[np.maximum(hits.observed, 0)].astype("datetime64[ns]"))
+        when = uk_dates(view.start[np.maximum(observed, 0)].astype("datetime64[ns]"))
         fields["observed_date"] = np.where(has_obs, when, "{observed_date}")
-    late = hits.status == LATE
+    late = status == LATE
     if late.any():
-        delay = np.where(late, hits.delay, 0).astype(np.int64)
-        words = per_unique(delay, lambda d: f"{d} working day{'s' if d != 1 else ''}")
+        days = np.where(late, delay, 0).astype(np.int64)
+        words = per_unique(days, lambda d: f"{d} working day{'s' if d != 1 else ''}")
         fields["delay"] = np.where(late, words, "{delay}")
-    if "more" in extra and extra["more"].any():
+    more = np.concatenate([h.extra.get("more", np.zeros(len(h), np.int64)) for _, h in found])
+    if more.any():
         fields["more"] = per_unique(
-            extra["more"],
+            more,
             lambda m: (
                 f" (and {m} more such event{'s' if m != 1 else ''} in the same window)" if m else ""
             ),
         )
-    if rule.kind == "accumulation":
-        count = np.diff(hits.evidence_offsets)
-        fields["count"] = per_unique(count, str)
-        start = view.start[extra["first_trigger"]].astype("datetime64[ns]")
-        fields["first_date"] = uk_dates(start)
-    if rule.kind == "involvement":
-        labels = [label for label, _ in rule.groups]
-        fields["missing"] = per_unique(
-            extra["missing"], lambda m: _and([x for g, x in enumerate(labels) if m >> g & 1])
-        )
-    if rule.kind == "cadence":
-        _cadence_fields(rule, hits, view, fields)
+    for j, (rule, hits) in enumerate(found):
+        part = slice(int(bounds[j]), int(bounds[j + 1]))
+        for name, value in _kind_fields(rule, hits, view).items():
+            column = fields.get(name)
+            if column is None or isinstance(column, str):
+                column = np.full(n, "{" + name + "}" if column is None else column, dtype=object)
+                fields[name] = column
+            column[part] = value
+    # a rule's own summary template, else the default for its kind and the status
+    chosen = [
+        [rule.summary or DEFAULT_TEMPLATES.get((rule.kind, s), "") for s in STATUSES]
+        for rule in rules
+    ]
+    flat = [t for row in chosen for t in row]
+    return _by_template(flat, which * len(STATUSES) + status, fields, n)
+
+
+def _by_template(
+    templates: Sequence[str],
+    key: npt.NDArray[np.int64],
+    fields: dict[str, Column],
+    n: int,
+) -> npt.NDArray[np.object_]:
+    """Fill ``templates[key[i]]`` for each finding ``i``, each distinct template once."""
     out = np.empty(n, dtype=object)
-    if rule.summary:
-        out[:] = fill(rule.summary, fields, n)
-        return out
-    for code in np.unique(hits.status).tolist():
-        idx = np.flatnonzero(hits.status == code)
-        template = DEFAULT_TEMPLATES[(rule.kind, STATUSES[code])]
-        out[idx] = fill(template, {k: take(v, idx) for k, v in fields.items()}, len(idx))
+    texts, code = np.unique(np.array(templates, dtype=object)[key], return_inverse=True)
+    for t, template in enumerate(texts.tolist()):
+        idx = np.flatnonzero(code == t)
+        sub = {k: take(v, idx) for k, v in fields.items()}
+        out[idx] = fill(template, sub, len(idx))
     return out
 
 
@@ -382,7 +404,29 @@ def _capitalised(what: Column) -> Column:
     return per_unique(what, lambda w: w[:1].upper() + w[1:])
 
 
-def _cadence_fields(rule: Rule, hits: Hits, view: EventView, fields: dict[str, Column]) -> None:
+def _kind_fields(rule: Rule, hits: Hits, view: EventView) -> dict[str, Column]:
+    """Fields only some kinds of rule give: ``count``, ``first_date`` (accumulation),
+    ``missing`` (involvement), ``state``, ``gap``, ``window``, ``until`` (cadence)."""
+    extra = hits.extra
+    if rule.kind == "accumulation":
+        start = view.start[extra["first_trigger"]].astype("datetime64[ns]")
+        return {
+            "count": per_unique(np.diff(hits.evidence_offsets), str),
+            "first_date": uk_dates(start),
+        }
+    if rule.kind == "involvement":
+        labels = [label for label, _ in rule.groups]
+        return {
+            "missing": per_unique(
+                extra["missing"], lambda m: _and([x for g, x in enumerate(labels) if m >> g & 1])
+            )
+        }
+    if rule.kind == "cadence":
+        return _cadence_fields(rule, hits, view)
+    return {}
+
+
+def _cadence_fields(rule: Rule, hits: Hits, view: EventView) -> dict[str, Column]:
     extra = hits.extra
     if rule.state is None or rule.window is None:
         raise RulebookError(
@@ -390,13 +434,15 @@ def _cadence_fields(rule: Rule, hits: Hits, view: EventView, fields: dict[str, C
             column=rule.id,
         )
     opened = uk_dates(view.start[extra["state_open"]].astype("datetime64[ns]"))
-    fields["state"] = f"{rule.state.label} (from " + opened + ")"
     unit = "working day" if rule.window.unit == "WD" else "day"
     gap = hits.delay.astype(np.int64)
-    fields["gap"] = per_unique(gap, lambda g: f"{g} {unit}{'s' if g != 1 else ''}")
+    fields: dict[str, Column] = {
+        "state": f"{rule.state.label} (from " + opened + ")",
+        "gap": per_unique(gap, lambda g: f"{g} {unit}{'s' if g != 1 else ''}"),
+    }
     if rule.first_window is not None and extra["first_gap"].any():
         fields["window"] = np.where(
-            extra["first_gap"], f"{rule.first_window.text} for the first", fields["window"]
+            extra["first_gap"], f"{rule.first_window.text} for the first", rule.window.text
         ).astype(object)
     when = uk_dates(extra["to_ns"].astype("datetime64[ns]"))
     kind = extra["end_kind"]
@@ -407,6 +453,7 @@ def _cadence_fields(rule: Rule, hits: Hits, view: EventView, fields: dict[str, C
             kind == 1, "none before it ended on " + when, "none recorded before the chronology ends"
         ),
     ).astype(object)
+    return fields
 
 
 def _and(items: Sequence[str]) -> str:

@@ -21,16 +21,21 @@ True
 
 from __future__ import annotations
 
+import csv
 import html
+import io
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import schema as S
-from ..chronology import frame_for_export, write_csv_atomic
 
 __all__ = ["FINDING_COLUMNS", "FINDING_DTYPES", "Finding", "Findings"]
 
@@ -356,10 +361,91 @@ class Findings:
         """Write ``findings.csv`` into ``folder`` (created if needed) and return its path.
 
         Cells a spreadsheet would run as formulas are neutralised; the file is written to a
-        temporary name and renamed.
+        temporary name and renamed. The bytes are those of
+        :func:`~scr_timeline.chronology.frame_for_export` then
+        :func:`~scr_timeline.chronology.write_csv_atomic`, assembled column by column.
         """
         out = Path(folder)
         out.mkdir(parents=True, exist_ok=True)
         path = out / "findings.csv"
-        write_csv_atomic(frame_for_export(self._frame), path)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(csv_bytes(self._frame))
+        tmp.replace(path)
         return path
+
+
+# --- the CSV, column by column -------------------------------------------------------------
+def _csv_quoted_chars() -> str:
+    """The characters that make :mod:`csv` (as pandas calls it) quote a field."""
+    quoted = ""
+    for ch in (",", '"', "\n", "\r"):
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator=os.linesep).writerow([f"a{ch}b", "x"])
+        if buffer.getvalue().startswith('"'):
+            quoted += ch
+    return quoted
+
+
+#: A field :mod:`csv` quotes (RE2 syntax), and a cell a spreadsheet would run as a
+#: formula (:func:`scr_timeline.chronology.safe_for_spreadsheet`).
+_NEEDS_QUOTES: Final = (
+    "[" + "".join({"\n": r"\n", "\r": r"\r"}.get(c, c) for c in _csv_quoted_chars()) + "]"
+)
+_FORMULA: Final = r"^[=+\-@\t\r]"
+
+
+def _arrow(values: object) -> pa.Array:
+    array = pa.array(values)
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    return array if array.type == pa.string() else array.cast(pa.string())
+
+
+def _cells(column: pd.Series) -> pa.Array:
+    """One column's CSV cells as Arrow strings (missing values as "")."""
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind == "M":
+        values = column.to_numpy()
+        seconds = values.astype("datetime64[s]")
+        text = np.char.replace(np.datetime_as_string(seconds, unit="s"), "T", " ")
+        years = seconds.astype("datetime64[Y]").astype(np.int64) + 1970
+        odd = ~np.isnat(values) & ((years < 1000) | (years > 9999))
+        if odd.any():  # years numpy and strftime write differently: as pandas does
+            text = text.astype(object)
+            text[odd] = [f"{pd.Timestamp(v):%Y-%m-%d %H:%M:%S}" for v in values[odd]]
+        return pa.array(text.astype(object), pa.string(), mask=np.isnat(values)).fill_null("")
+    if isinstance(dtype, pd.CategoricalDtype):
+        names = pa.array([str(c) for c in dtype.categories] + [""], pa.string())
+        codes = column.cat.codes.to_numpy().astype(np.int64)
+        return names.take(pa.array(np.where(codes < 0, len(names) - 1, codes)))
+    if isinstance(dtype, pd.Int64Dtype):
+        return pc.fill_null(_arrow(column.array), "")
+    values = _arrow(column.array if isinstance(dtype, pd.StringDtype) else column.astype("string"))
+    if values.null_count:
+        values = values.fill_null("")
+    formula = pc.match_substring_regex(values, _FORMULA)
+    if formula.true_count:
+        values = pc.if_else(formula, pc.binary_join_element_wise("'", values, ""), values)
+    return values
+
+
+def _quote(cells: pa.Array) -> pa.Array:
+    """Quote the cells :mod:`csv` would quote (doubling their quotes)."""
+    needed = pc.match_substring_regex(cells, _NEEDS_QUOTES)
+    if not needed.true_count:
+        return cells
+    doubled = pc.replace_substring(cells, '"', '""')
+    return pc.if_else(needed, pc.binary_join_element_wise('"', doubled, '"', ""), cells)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The findings table as the bytes of a CSV file (UTF-8 with BOM), exactly as pandas
+    writes :func:`~scr_timeline.chronology.frame_for_export` of it."""
+    header = ",".join(_quote(pa.array([str(c) for c in frame.columns], pa.string())).to_pylist())
+    lines = [header]
+    if len(frame):
+        columns = [_quote(_cells(frame[c])) for c in frame.columns]
+        rows = pc.binary_join_element_wise(*columns, ",")
+        lists = pa.LargeListArray.from_arrays(pa.array([0, len(rows)], pa.int64()), rows)
+        lines.append(pc.binary_join(lists, os.linesep)[0].as_py())
+    return ("\ufeff" + os.linesep.join(lines) + os.linesep).encode("utf-8")

@@ -480,7 +480,7 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
         # fold the other agencies' records of an event (duplicate_of) into it
         dups = np.flatnonzero(view.duplicate)
         targets = dup_col.iloc[dups].astype(str).to_numpy(dtype=object)
-        where = pd.Series(np.arange(len(trig)), index=pd.Index(view.ids[trig], dtype=object))
+        where = pd.Series(np.arange(len(trig)), index=pd.Index(view.ids_at(trig), dtype=object))
         where = where[~where.index.duplicated(keep="last")]
         at = where.index.get_indexer(pd.Index(targets, dtype=object))
         ok = at >= 0

@@ -159,7 +159,6 @@ class EventView:
     """
 
     frame: pd.DataFrame
-    ids: npt.NDArray[np.object_]
     start: npt.NDArray[np.int64]
     end: npt.NDArray[np.int64]
     agency: npt.NDArray[np.int64]
@@ -173,6 +172,7 @@ class EventView:
     child_not_seen: BoolArray
     age_days: npt.NDArray[np.float64]
     duplicate: BoolArray
+    _ids: npt.NDArray[np.object_] | None = field(default=None, repr=False)
     _text: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None = field(
         default=None, repr=False
     )
@@ -190,25 +190,45 @@ class EventView:
         ['e2', 'e1']
         """
         start = events[S.START].to_numpy(dtype="datetime64[ns]").astype(np.int64)
-        order = np.lexsort((np.arange(len(events)), start))
-        ev = events if np.array_equal(order, np.arange(len(events))) else events.iloc[order]
-        n = len(ev)
+        n = len(events)
+        ev = events
+        if n > 1 and (start[1:] < start[:-1]).any():  # not yet in start order
+            order = np.argsort(start, kind="stable")
+            ev, start = events.iloc[order], start[order]
 
         def flag(name: str) -> BoolArray:
             if name not in ev.columns:
                 return np.zeros(n, dtype=bool)
-            return np.asarray(ev[name].fillna(False).to_numpy(dtype=bool))
+            column = ev[name]
+            if column.dtype == bool:
+                return np.asarray(column.to_numpy(), dtype=bool)
+            return np.asarray(column.fillna(False).to_numpy(dtype=bool))
 
-        seen = ev[S.CHILD_SEEN] if S.CHILD_SEEN in ev.columns else pd.Series(pd.NA, index=ev.index)
-        seen = seen.astype("boolean")
+        if S.CHILD_SEEN in ev.columns:
+            seen = ev[S.CHILD_SEEN].array
+            if not isinstance(seen.dtype, pd.BooleanDtype):
+                seen = pd.array(seen, dtype="boolean")
+            child_seen = seen.to_numpy(dtype=bool, na_value=False)
+            child_not_seen = (~seen).to_numpy(dtype=bool, na_value=False)
+        else:
+            child_seen = child_not_seen = np.zeros(n, dtype=bool)
         ages = np.full(n, np.nan, dtype=np.float64)
         if S.CHILD_AGE_DAYS in ev.columns:
             ages = np.asarray(
-                ev[S.CHILD_AGE_DAYS].astype("Float64").to_numpy(dtype="float64", na_value=np.nan),
+                ev[S.CHILD_AGE_DAYS].array.to_numpy(dtype="float64", na_value=np.nan)
+                if isinstance(ev[S.CHILD_AGE_DAYS].dtype, pd.Int64Dtype)
+                else ev[S.CHILD_AGE_DAYS]
+                .astype("Float64")
+                .to_numpy(dtype="float64", na_value=np.nan),
                 dtype=np.float64,
             )
-        empty = pd.Series([()] * n, index=ev.index, dtype=object)
-        counterparts = _tuple_bits(ev.get(S.COUNTERPARTS, empty), _PARTY_BIT)
+
+        def bits(name: str, table: Mapping[str, np.uint64]) -> npt.NDArray[np.uint64]:
+            if name not in ev.columns:
+                return np.zeros(n, dtype=np.uint64)
+            return _tuple_bits(ev[name], table)
+
+        counterparts = bits(S.COUNTERPARTS, _PARTY_BIT)
         agency = _category_codes(ev[S.AGENCY], S.AGENCIES)
         own = np.zeros(n, dtype=np.uint64)
         known = agency >= 0
@@ -220,24 +240,36 @@ class EventView:
         )
         return cls(
             frame=ev,
-            ids=ev.index.astype(str).to_numpy(dtype=object),
-            start=ev[S.START].to_numpy(dtype="datetime64[ns]").astype(np.int64),
+            start=start,
             end=ev[S.END].to_numpy(dtype="datetime64[ns]").astype(np.int64),
             agency=agency,
             event_type=_category_codes(ev[S.EVENT_TYPE], S.EVENT_TYPES),
-            mentions=_tuple_bits(ev.get(S.MENTIONS, empty), _TYPE_BIT),
+            mentions=bits(S.MENTIONS, _TYPE_BIT),
             parties=counterparts | own,
             counterpart_agencies=counterparts & _AGENCY_BITS,
             injury=flag(S.INJURY),
             suspicious_injury=flag(S.SUSPICIOUS_INJURY),
-            child_seen=seen.fillna(False).to_numpy(dtype=bool),
-            child_not_seen=(~seen).fillna(False).to_numpy(dtype=bool),
+            child_seen=child_seen,
+            child_not_seen=child_not_seen,
             age_days=ages,
             duplicate=duplicate,
         )
 
+    @property
+    def ids(self) -> npt.NDArray[np.object_]:
+        """Every event's id, in the view's order (built when first asked for)."""
+        if self._ids is None:
+            self._ids = self.frame.index.astype(str).to_numpy(dtype=object)
+        return self._ids
+
+    def ids_at(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
+        """The ids of the events at ``positions`` (without building every id)."""
+        if self._ids is not None:
+            return self._ids[positions]
+        return self.frame.index.take(positions).astype(str).to_numpy(dtype=object)
+
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self.start)
 
     def text_codes(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
         """Each event's (details, outcome) pair as a code ``0..k-1``, and the first event

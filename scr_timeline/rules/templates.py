@@ -35,6 +35,8 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
+import locale
 import string
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
@@ -209,7 +211,7 @@ def per_unique(values: npt.ArrayLike, fn: Callable[[Any], object]) -> npt.NDArra
 
 
 def uk_dates(days: npt.ArrayLike) -> npt.NDArray[np.object_]:
-    """:func:`uk_date` of each day (``datetime64``), formatted once per distinct day.
+    """:func:`uk_date` of each day (``datetime64``): each distinct month is named once.
 
     Examples
     --------
@@ -217,7 +219,35 @@ def uk_dates(days: npt.ArrayLike) -> npt.NDArray[np.object_]:
     ['9 April 2007', 'an unknown date']
     """
     day = np.asarray(days).astype("datetime64[D]")
-    return per_unique(day.view(np.int64), lambda v: uk_date(np.int64(v).view("datetime64[D]")))
+    unknown = np.isnat(day)
+    month = day.astype("datetime64[M]")
+    of_month = (day - month.astype("datetime64[D]")).astype(np.int64) + 1
+    of_month[unknown] = 0
+    codes, months = pd.factorize(month.view(np.int64))
+    named = _MONTH_NAMES.setdefault(locale.setlocale(locale.LC_TIME), {})
+    names = np.array(
+        [named.get(m) or named.setdefault(m, _month_year(m)) for m in months.tolist()] + [""],
+        dtype=object,
+    )
+    out: npt.NDArray[np.object_] = _DAY_OF_MONTH[of_month] + names[codes]
+    out[unknown] = "an unknown date"
+    return out
+
+
+def _month_year(month: int) -> str:
+    """ "April 2007" for a ``datetime64[M]`` as an integer (as ``uk_date`` writes it)."""
+    if month == _NAT:
+        return ""
+    year, index = divmod(month, 12)
+    if 1 <= year + 1970 <= 9999:
+        return dt.date(year + 1970, index + 1, 1).strftime("%B %Y")
+    return f"{pd.Timestamp(np.int64(month).view('datetime64[M]')):%B %Y}"
+
+
+_NAT: Final = int(np.datetime64("NaT").view(np.int64))
+#: "April 2007" per month, per time locale (strftime's month names follow LC_TIME).
+_MONTH_NAMES: Final[dict[str, dict[int, str]]] = {}
+_DAY_OF_MONTH: Final = np.array([f"{d} " for d in range(32)], dtype=object)
 
 
 def _plain(name: str | None) -> bool:

@@ -95,3 +95,48 @@ def test_to_csv_is_safe_for_spreadsheets(tmp_path, findings):
 
 def test_finding_fields_match_the_table():
     assert tuple(Finding.__dataclass_fields__) == findings_module.FINDING_COLUMNS
+
+
+def test_to_csv_bytes_match_the_export_of_the_table_with_hostile_text(tmp_path):
+    """The findings CSV is written column by column; its bytes must be those of the
+    chronology's generic export (frame_for_export + write_csv_atomic), whatever the text."""
+    from scr_timeline.chronology import frame_for_export, write_csv_atomic
+
+    ev = make_events(
+        start=["1960-02-29 10:00", "2007-04-09", "2007-04-10", "2007-06-11", "2007-06-12"],
+        agency=["hospital", "gp", "police", "health_visiting", "education"],
+        organisation=['=SUM(A1), "quoted"', "+44 surgery\nline two", "-1", "@home\rcr", "\tTab"],
+        event_type=[
+            "hospital_attendance",
+            "hospital_attendance",
+            "concern",
+            "disagreement",
+            "concern",
+        ],
+        injury=[True, True, True, False, True],
+        suspicious_injury=[True, True, True, False, True],
+        injury_kinds=[("bruise",), ("burn", "fracture"), (), (), ("bruise",)],
+        child_age_days=[405, None, 20, 468, 700],
+        date_text=["29/02/1960 10:00", "early April 2007", "10/04/07", "June 2007", ""],
+        precision=["minute", "month", "day", "month", "day"],
+    )
+    findings = analyse(Chronology(ev), rules=["INJ-STRAT", "INJ-REFER", "ESC-DISAGREE"])
+    assert len(findings) >= 4
+    path = findings.to_csv(tmp_path / "new")
+    expected = tmp_path / "old.csv"
+    write_csv_atomic(frame_for_export(findings.to_frame()), expected)
+    assert path.read_bytes() == expected.read_bytes()
+    back = pd.read_csv(path, encoding="utf-8-sig")
+    assert back["summary"].str.contains("'=SUM|\n", regex=True).any()
+    empty = Findings().to_csv(tmp_path / "empty")
+    write_csv_atomic(frame_for_export(Findings().to_frame()), tmp_path / "empty-old.csv")
+    assert empty.read_bytes() == (tmp_path / "empty-old.csv").read_bytes()
+    hostile = findings.to_frame()
+    hostile["summary"] = ["=cmd|' /C calc'!A0", '+1, "two"', "-\r\nx", None, "@x\ty"][
+        : len(hostile)
+    ]
+    hostile["agency"] = ["\tcsc", "\rgp", "csc", "gp", "police"][: len(hostile)]
+    crafted = Findings(hostile).to_csv(tmp_path / "crafted")
+    write_csv_atomic(frame_for_export(Findings(hostile).to_frame()), tmp_path / "crafted-old.csv")
+    assert crafted.read_bytes() == (tmp_path / "crafted-old.csv").read_bytes()
+    assert b"'=cmd" in crafted.read_bytes()
