@@ -46,7 +46,6 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from rapidfuzz import fuzz, process, utils
 
 from scr_timeline import schema as S
 
@@ -200,6 +199,8 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
         return out
 
     details = events[S.DETAILS].astype("object").where(events[S.DETAILS].notna(), "").to_numpy()
+    from rapidfuzz import fuzz, process, utils  # only when there are candidate pairs
+
     left = [utils.default_process(str(t)) for t in details[candidates[_EARLIER].to_numpy()]]
     right = [utils.default_process(str(t)) for t in details[candidates[_LATER].to_numpy()]]
     scores = np.asarray(
