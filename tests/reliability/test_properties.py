@@ -1,0 +1,145 @@
+"""Properties that hold for any input (hypothesis): nothing lost, nothing raised but the
+documented error, nothing of the caller's mutated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+from scr_timeline.dates import parse_date, parse_dates, parse_time
+from scr_timeline.exceptions import DateParseError, EmptyChronologyError
+from scr_timeline.io.headers import normalise_heading
+
+#: Examples per property: modest by default (the reliability suite stays under a minute);
+#: SCR_HYPOTHESIS_EXAMPLES=5000 for a deep run.
+EXAMPLES = int(os.environ.get("SCR_HYPOTHESIS_EXAMPLES", "60"))
+FAST = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+_MONTHS = ["Jan", "March", "Sept", "june", "Febuary", "Spring", "w/c", "early", "c.", "to"]
+_DATE_PARTS = st.one_of(
+    st.integers(-5, 3000).map(str),
+    st.sampled_from(_MONTHS),
+    st.sampled_from(["/", "-", ".", " ", "/", ",", "th", "pm", ":", "?", "and", "between"]),
+)
+#: Text that looks like a date often enough to reach every branch of the date reader.
+DATE_LIKE = st.lists(_DATE_PARTS, min_size=1, max_size=7).map("".join)
+ANY_TEXT = st.one_of(st.text(max_size=40), DATE_LIKE)
+CELL = st.one_of(st.none(), st.just(""), st.just("  "), ANY_TEXT)
+
+
+@given(ANY_TEXT, st.booleans())
+@FAST
+def test_parse_date_raises_only_its_documented_error(text: str, dayfirst: bool) -> None:
+    try:
+        start, end, precision = parse_date(text, dayfirst=dayfirst)
+    except DateParseError as err:
+        assert err.found == text
+        return
+    assert start <= end
+    assert precision in S.PRECISIONS
+
+
+@given(st.one_of(ANY_TEXT, st.floats(allow_nan=True), st.integers()))
+@FAST
+def test_parse_time_raises_only_its_documented_error(value: object) -> None:
+    try:
+        time = parse_time(value)
+    except DateParseError as err:
+        assert err.expected
+        return
+    assert isinstance(time, dt.time)
+
+
+@given(st.lists(CELL, min_size=1, max_size=12), st.sampled_from([None, True, False]))
+@FAST
+def test_parse_dates_never_raises_and_keeps_every_cell(cells: list, dayfirst: bool | None) -> None:
+    values = pd.Series(cells, dtype=object)
+    before = values.copy()
+    parsed = parse_dates(values, dayfirst=dayfirst, anchor_relative=True)
+    frame = parsed.frame
+    assert len(frame) == len(values)
+    dated = frame[S.START].notna()
+    assert (frame.loc[dated, S.START] <= frame.loc[dated, S.END]).all()
+    assert frame.loc[~dated, "error_code"].notna().all()  # every undated cell says why
+    pd.testing.assert_series_equal(values, before)
+
+
+def _data_rows(rows: list[list[str | None]]) -> int:
+    return sum(any(c is not None and c.strip() for c in row) for row in rows)
+
+
+def _repeated_headers(chron: scr.Chronology) -> int:
+    messages = chron.warnings.loc[chron.warnings[S.CODE] == "repeated_header", S.MESSAGE]
+    return sum(int(re.match(r"(\d+)", m).group(1)) for m in messages)  # type: ignore[union-attr]
+
+
+def _is_header_like(row: list[str | None]) -> bool:
+    return normalise_heading(row[0] or "") == "date"
+
+
+ROWS = st.lists(st.lists(CELL, min_size=3, max_size=3), min_size=1, max_size=15)
+
+
+@given(ROWS, st.booleans())
+@FAST
+def test_parse_table_loses_no_row(rows: list[list[str | None]], headed: bool) -> None:
+    header = ["Date", "Details", "Agency"]
+    raw = pd.DataFrame(rows, columns=header) if headed else pd.DataFrame([header, *rows])
+    before = raw.copy()
+    try:
+        chron = scr.parse_table(raw, source="child-a.csv")
+    except EmptyChronologyError:
+        # no row with text, or (header found in the table) every one repeats the header
+        assert _data_rows(rows) == 0 or (
+            not headed and all(_is_header_like(row) for row in rows if _data_rows([row]))
+        )
+        return
+    finally:
+        pd.testing.assert_frame_equal(raw, before)  # the caller's frame is never changed
+    expected = _data_rows(rows) - _repeated_headers(chron)
+    assert len(chron.events) + len(chron.rejected) == expected
+    assert (chron.events[S.START] <= chron.events[S.END]).all()
+    assert chron.rejected[S.REASON].notna().all()
+    assert chron.events.index.is_unique
+
+
+@given(rows=st.lists(st.tuples(DATE_LIKE, ANY_TEXT), min_size=1, max_size=6))
+@settings(FAST, max_examples=max(3, EXAMPLES // 5))
+def test_read_analyse_and_export_never_mutate_the_callers_frames(
+    rows: list[tuple[str, str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    raw = pd.DataFrame(
+        [["12/03/2007", "Child A seen by GP1 with bruising", "GP"]]
+        + [[d, text, "Social Care"] for d, text in rows],
+        columns=["Date", "Details", "Agency"],
+    )
+    raw_before = raw.copy()
+    chron = scr.read(raw)
+    pd.testing.assert_frame_equal(raw, raw_before)
+
+    events = chron.events.copy()  # the caller's own events table, given to a Chronology
+    mine = scr.Chronology(events, chron.rejected, chron.warnings, chron.meta)
+    events_before = events.copy()
+    findings = scr.analyse(mine)
+    out = Path(tmp_path_factory.mktemp("export"))
+    mine.to_csv(out)
+    findings.to_csv(out)
+    scr.to_graphml(mine, out / "graph.graphml")
+    scr.to_node_link_json(mine, out / "graph.json")
+    scr.to_ocel(mine, out / "ocel.json")
+    scr.write_report(mine, findings, out / "report.html")
+    pd.testing.assert_frame_equal(events, events_before)
+    pd.testing.assert_frame_equal(raw, raw_before)
