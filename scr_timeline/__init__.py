@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-from .anonymise import AnonymisationError, AnonymisationKey, anonymise, find_names, personalise
-from .batch import BatchResult, ChronologyResult, analyse_many, write_analysis
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .chronology import Chronology, ChronologyMeta, SourceInfo, merge
 from .datasets import list_samples, load_sample, sample_path
 from .dates import parse_date, parse_dates
@@ -35,9 +36,7 @@ from .graph import (
     to_node_link_json,
     to_ocel,
 )
-from .io import parse_table, read, read_csv, read_excel
-from .plotting import plot_by_rule, plot_gaps, plot_network, plot_timeline
-from .report import render_report, write_report
+from .io import parse_table, read, read_csv, read_docx, read_excel, read_pdf, read_text
 from .rules import (
     Finding,
     Findings,
@@ -47,6 +46,46 @@ from .rules import (
     list_rules,
     load_rulebook,
 )
+
+if TYPE_CHECKING:
+    from .anonymise import (
+        AnonymisationError,
+        AnonymisationKey,
+        anonymise,
+        find_names,
+        personalise,
+    )
+    from .batch import BatchResult, ChronologyResult, analyse_many, write_analysis
+    from .plotting import plot_by_rule, plot_gaps, plot_network, plot_timeline
+    from .report import render_report, write_report
+
+#: Names imported on first use, so that ``import scr_timeline`` (and the command line) does
+#: not pay for jinja2, the plotting modules, anonymisation and batch until they are used.
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        ["AnonymisationError", "AnonymisationKey", "anonymise", "find_names", "personalise"],
+        ".anonymise",
+    ),
+    **dict.fromkeys(
+        ["BatchResult", "ChronologyResult", "analyse_many", "write_analysis"], ".batch"
+    ),
+    **dict.fromkeys(["plot_by_rule", "plot_gaps", "plot_network", "plot_timeline"], ".plotting"),
+    **dict.fromkeys(["render_report", "write_report"], ".report"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'scr_timeline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __version__ = "0.1.0"
 
@@ -96,7 +135,10 @@ __all__ = [
     "plot_timeline",
     "read",
     "read_csv",
+    "read_docx",
     "read_excel",
+    "read_pdf",
+    "read_text",
     "render_report",
     "sample_path",
     "to_gexf",
