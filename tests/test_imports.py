@@ -1,0 +1,47 @@
+"""Heavy optional modules load only when used (the command line starts fast)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("matplotlib", "jinja2", "rapidfuzz", "openpyxl", "docx", "pdfplumber", "distributed")
+
+
+def _loaded(code: str) -> list[str]:
+    probe = (
+        f"{code}\nimport json, sys\nprint(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_import_loads_no_heavy_optional_module():
+    assert _loaded("import scr_timeline") == []
+
+
+def test_lazy_names_resolve_and_are_listed():
+    import scr_timeline as scr
+
+    for name in ("plot_timeline", "write_report", "analyse_many", "anonymise", "BatchResult"):
+        assert callable(getattr(scr, name)) and name in dir(scr) and name in scr.__all__
+    try:
+        scr.no_such_name  # noqa: B018
+    except AttributeError as err:
+        assert "no_such_name" in str(err)
+    else:  # pragma: no cover
+        raise AssertionError("expected AttributeError")
+
+
+def test_analyse_without_out_needs_neither_plots_nor_the_report_template(tmp_path):
+    from scr_timeline.datasets import sample_path
+
+    code = (
+        "import contextlib, io\n"
+        "from scr_timeline.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['analyse', {str(sample_path('child-a-combined'))!r}]) == 0"
+    )
+    # rapidfuzz may load: it scores the contacts two agencies both recorded
+    assert [m for m in _loaded(code) if m != "rapidfuzz"] == []
