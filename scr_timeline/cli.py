@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import __version__
-from .exceptions import ScrTimelineError
+from .exceptions import MissingDependencyError, ScrTimelineError
 
 if TYPE_CHECKING:
     from .chronology import Chronology
@@ -211,7 +211,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(f"scr_timeline {__version__}: demo on {len(samples)} fictional sample chronologies\n")
     reports = []
     for _, sample in samples.iterrows():
-        chron = load_sample(sample["name"])
+        try:
+            chron = load_sample(sample["name"])
+        except MissingDependencyError as err:  # a Word or PDF sample without that extra
+            print(f"== {sample['file']}: skipped: {err}\n")
+            continue
         findings = analyse(chron)
         print(f"== {sample['file']}: {sample['description']}")
         print(chron.summary())

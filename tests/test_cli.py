@@ -118,3 +118,23 @@ def test_demo_shows_findings_and_the_well_handled_case(demo_run):
     _code, out, _folder = demo_run
     assert "findings (wt2006): none" in out
     assert "working days late" in out
+
+
+def test_demo_skips_a_sample_whose_reader_is_not_installed(monkeypatch, tmp_path, capsys):
+    import scr_timeline.datasets as datasets
+    from scr_timeline.exceptions import MissingDependencyError
+
+    real = datasets.load_sample
+
+    def without_word(name, **kwargs):
+        if name == "child-e-word":
+            raise MissingDependencyError("python-docx", "word", "reading Word documents")
+        return real(name, **kwargs)
+
+    monkeypatch.setattr(datasets, "load_sample", without_word)
+    assert main(["demo", "--out", str(tmp_path / "demo")]) == 0
+    out = capsys.readouterr().out
+    assert "child-e-word.docx: skipped: reading Word documents needs" in out
+    assert 'pip install "scr-timeline[word]"' in out
+    assert not (tmp_path / "demo" / "child-e-word").exists()
+    assert (tmp_path / "demo" / "child-a-combined" / "report.html").exists()
