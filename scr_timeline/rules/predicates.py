@@ -122,30 +122,36 @@ def _tuple_bits(values: pd.Series, bits: Mapping[str, np.uint64]) -> npt.NDArray
     """A bit mask per row of a column of tuples (each distinct tuple looked at once)."""
     if len(values) == 0:
         return np.zeros(0, dtype=np.uint64)
-    codes, uniques = tuple_codes(values)
-    masks = np.zeros(len(uniques) + 1, dtype=np.uint64)
-    for i, tup in enumerate(uniques):
-        mask = np.uint64(0)
+    if isinstance(values.dtype, pd.CategoricalDtype):  # tuples stored once per distinct one
+        cat = values.array
+        codes, uniques = np.asarray(cat.codes, dtype=np.int64), list(cat.categories)
+    else:
+        codes, found = tuple_codes(values)
+        uniques = list(found)
+    table = {name: int(bit) for name, bit in bits.items()}
+    masks = []
+    for tup in uniques:
+        mask = 0
         if isinstance(tup, tuple):
             for item in tup:
-                mask |= bits.get(item, np.uint64(0))
-        masks[i] = mask
-    return masks[codes]  # code -1 (missing) picks the trailing zero
+                mask |= table.get(item, 0)
+        masks.append(mask)
+    masks.append(0)
+    return np.array(masks, dtype=np.uint64)[codes]  # code -1 (missing) picks the trailing 0
 
 
 def _category_codes(values: pd.Series, vocabulary: Sequence[str]) -> npt.NDArray[np.int64]:
     """Codes of a column in a fixed vocabulary (-1 for missing or unknown values)."""
+    position: dict[str, int] = {}
+    for i, name in enumerate(vocabulary):
+        position.setdefault(name, i)
     if isinstance(values.dtype, pd.CategoricalDtype):
-        cats = list(values.cat.categories.astype(str))
-        lookup = np.array(
-            [vocabulary.index(c) if c in vocabulary else -1 for c in cats] + [-1], dtype=np.int64
-        )
-        return lookup[values.cat.codes.to_numpy()]
+        cat = values.array
+        names = [str(c) for c in cat.categories]
+        lookup = np.array([position.get(c, -1) for c in names] + [-1], dtype=np.int64)
+        return lookup[np.asarray(cat.codes, dtype=np.int64)]
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-    lookup = np.array(
-        [vocabulary.index(str(u)) if str(u) in vocabulary else -1 for u in uniques] + [-1],
-        dtype=np.int64,
-    )
+    lookup = np.array([position.get(str(u), -1) for u in uniques] + [-1], dtype=np.int64)
     return lookup[codes]
 
 
@@ -173,10 +179,8 @@ class EventView:
     age_days: npt.NDArray[np.float64]
     duplicate: BoolArray
     _ids: npt.NDArray[np.object_] | None = field(default=None, repr=False)
-    _text: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None = field(
-        default=None, repr=False
-    )
     _matches: dict[re.Pattern[str], npt.NDArray[np.int8]] = field(default_factory=dict, repr=False)
+    _arrow_columns: dict[str, pa.Array | pa.ChunkedArray] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_events(cls, events: pd.DataFrame) -> EventView:
@@ -271,54 +275,40 @@ class EventView:
     def __len__(self) -> int:
         return len(self.start)
 
-    def text_codes(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        """Each event's (details, outcome) pair as a code ``0..k-1``, and the first event
-        with each pair: text conditions test each distinct pair once."""
-        if self._text is None:
-            parts = []
-            for name in (S.DETAILS, S.OUTCOME):
-                if name in self.frame.columns:
-                    codes, uniques = pd.factorize(self.frame[name], use_na_sentinel=True)
-                    parts.append((np.asarray(codes, dtype=np.int64) + 1, len(uniques) + 1))
-                else:
-                    parts.append((np.zeros(len(self), dtype=np.int64), 1))
-            (d_codes, _), (o_codes, width) = parts
-            pairs, _uniques = pd.factorize(d_codes * width + o_codes)
-            pairs = np.asarray(pairs, dtype=np.int64)
-            # codes come in order of first appearance: the first row of code k is where
-            # the running maximum reaches k
-            running = np.maximum.accumulate(pairs) if len(pairs) else pairs
-            firsts = np.flatnonzero(np.diff(running, prepend=-1) > 0)
-            self._text = (pairs, firsts)
-        return self._text
+    def texts(self, rows: npt.NDArray[np.int64]) -> pa.Array | pa.ChunkedArray:
+        """``details + "\\n" + outcome`` (missing parts as "") of some events."""
+        at = pa.array(rows, pa.int64())
+        parts = [self._arrow(name).take(at) for name in (S.DETAILS, S.OUTCOME)]
+        return pc.binary_join_element_wise(
+            *parts, pa.scalar("\n", parts[0].type), null_handling="replace", null_replacement=""
+        )
 
-    def texts(self, codes: npt.NDArray[np.int64]) -> pa.Array:
-        """``details + "\\n" + outcome`` (missing parts as "") of some text codes."""
-        rows = self.text_codes()[1][codes]
-        parts = [_arrow_text(self.frame, name, rows) for name in (S.DETAILS, S.OUTCOME)]
-        return pc.binary_join_element_wise(*parts, "\n")
+    def _arrow(self, name: str) -> pa.Array | pa.ChunkedArray:
+        """A text column as Arrow strings (all missing when the table has no such column)."""
+        if name not in self._arrow_columns:
+            self._arrow_columns[name] = _arrow_text(self.frame, name)
+        return self._arrow_columns[name]
 
     def match_state(self, pattern: re.Pattern[str]) -> npt.NDArray[np.int8]:
-        """Per text code: whether ``pattern`` matches (1), does not (0), or is untested (-1)."""
+        """Per event: whether ``pattern`` matches its text (1), does not (0), or is untested
+        (-1): each event's text is searched at most once per pattern and analysis."""
         state = self._matches.get(pattern)
         if state is None:
-            state = np.full(len(self.text_codes()[1]), -1, dtype=np.int8)
+            state = np.full(len(self), -1, dtype=np.int8)
             self._matches[pattern] = state
         return state
 
 
-def _arrow_text(frame: pd.DataFrame, name: str, rows: npt.NDArray[np.int64]) -> pa.Array:
-    """A text column's values at ``rows`` as an Arrow string array, missing as ""."""
+def _arrow_text(frame: pd.DataFrame, name: str) -> pa.Array | pa.ChunkedArray:
+    """A text column as Arrow strings (missing values null)."""
     if name not in frame.columns:
-        return pa.array([""] * len(rows), pa.string())
+        return pa.nulls(len(frame), pa.large_string())
     column = frame[name]
     if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
-        values = pa.array(column.array).take(pa.array(rows, pa.int64()))
-        if isinstance(values, pa.ChunkedArray):
-            values = values.combine_chunks()
-        return pc.fill_null(values.cast(pa.string()), "")
-    taken = column.iloc[rows].tolist()
-    return pa.array(["" if _isna(v) else str(v) for v in taken], pa.string())
+        values = pa.array(column.array)
+        return values if values.type == pa.large_string() else values.cast(pa.large_string())
+    values = column.tolist()
+    return pa.array([None if _isna(v) else str(v) for v in values], pa.large_string())
 
 
 def _isna(value: object) -> bool:
@@ -412,45 +402,50 @@ def _date(value: object, key: str) -> np.int64:
 
 
 def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> BoolArray:
-    """Rows whose details or outcome match, testing each distinct text once per analysis.
+    """Rows whose details or outcome match, each event's text searched once per analysis.
 
     Texts that cannot match are first ruled out in bulk (Arrow) when the pattern has
-    required literals (see :func:`required_literals`); the rest are searched with
-    ``pattern`` itself, so the result is exactly that of ``pattern.search``.
+    required literals (see :func:`required_literals`); each distinct remaining text is
+    searched with ``pattern`` itself, so the result is exactly that of ``pattern.search``.
     """
-    out = np.zeros(len(view), dtype=bool)
-    idx = np.flatnonzero(rows)
-    if len(idx) == 0:
-        return out
-    codes = view.text_codes()[0][idx]
     state = view.match_state(pattern)
-    todo = np.flatnonzero(state[codes] < 0)
+    todo = np.flatnonzero(rows & (state < 0))
     if len(todo):
-        fresh = pd.unique(codes[todo])
-        state[fresh] = _search(view, fresh, pattern)
-    out[idx] = state[codes] == 1
-    return out
+        state[todo] = _search(view.texts(todo), pattern)
+    return rows & (state == 1)
 
 
-def _search(view: EventView, codes: npt.NDArray[np.int64], pattern: re.Pattern[str]) -> BoolArray:
-    """Whether ``pattern`` matches each of the texts ``codes``."""
-    texts = view.texts(codes)
-    maybe = np.ones(len(codes), dtype=bool)
+def _search(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str]) -> BoolArray:
+    """Whether ``pattern`` matches each of ``texts``."""
+    hits = np.zeros(len(texts), dtype=bool)
     literals = required_literals(pattern)
     if literals:
-        lowered = pc.utf8_lower(texts)
-        present = pc.match_substring(lowered, literals[0])
-        for literal in literals[1:]:
-            present = pc.or_(present, pc.match_substring(lowered, literal))
-        # the literals are ASCII: only an ASCII text is ruled out by missing them all
-        ruled_out = pc.and_(pc.string_is_ascii(texts), pc.invert(present))
-        maybe = ~ruled_out.to_numpy(zero_copy_only=False)
-    hits = np.zeros(len(codes), dtype=bool)
-    check = np.flatnonzero(maybe)
-    if len(check):
-        candidates = texts.take(pa.array(check, pa.int64())).to_pylist()
-        hits[check] = [pattern.search(t) is not None for t in candidates]
+        # the literals are ASCII: an ASCII text without any of them (in any case) cannot
+        # match; RE2's case-insensitive search finds every ASCII-case variant
+        either = "|".join(_re2_literal(x) for x in literals)
+        present = pc.match_substring_regex(texts, either, ignore_case=True)
+        maybe = pc.or_(present, pc.invert(pc.string_is_ascii(texts)))
+        check = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+    else:
+        check = np.arange(len(texts))
+    if len(check) == 0:
+        return hits
+    candidates = texts.take(pa.array(check, pa.int64())).dictionary_encode()
+    if isinstance(candidates, pa.ChunkedArray):
+        candidates = candidates.combine_chunks()
+    distinct = candidates.dictionary.to_pylist()  # each distinct text searched once
+    found = np.array([pattern.search(t) is not None for t in distinct] + [False], dtype=bool)
+    codes = pc.fill_null(candidates.indices, len(distinct)).to_numpy(zero_copy_only=False)
+    hits[check] = found[codes]
     return hits
+
+
+def _re2_literal(text: str) -> str:
+    """``text`` as an RE2 pattern matching it literally (ASCII punctuation escaped)."""
+    return "".join(
+        c if c.isalnum() or c == " " else "\\" + c if c.isprintable() else f"\\x{{{ord(c):02x}}}"
+        for c in text
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -506,6 +501,14 @@ def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
                 consider(frozenset().union(*branches))  # type: ignore[arg-type]
     end_run()
     return best
+
+
+def _lookup(codes: Sequence[int], size: int) -> BoolArray:
+    """A table of ``size + 1`` flags, true at ``codes``: indexed by codes (-1 for unknown
+    values picks the last, false, entry), it is a vectorised membership test."""
+    table = np.zeros(size + 1, dtype=bool)
+    table[list(codes)] = True
+    return table
 
 
 def compile_predicate(
@@ -611,12 +614,12 @@ def _compile_table(
     names: list[str] = []
     if "event_type" in spec:
         types = _list_of_str(spec["event_type"], "event_type", S.EVENT_TYPES)
-        codes = np.array([S.EVENT_TYPES.index(t) for t in types], dtype=np.int64)
+        codes = _lookup([S.EVENT_TYPES.index(t) for t in types], len(S.EVENT_TYPES))
         type_bits = np.uint64(sum(int(_TYPE_BIT[t]) for t in types))
         with_mentions = _boolean(spec.get("mentions", False), "mentions")
 
         def by_type(view: EventView, cache: Cache, m: BoolArray) -> BoolArray:
-            hit = np.isin(view.event_type, codes)
+            hit = codes[view.event_type]  # -1 (unknown) reads the last entry: False
             if with_mentions:
                 hit |= (view.mentions & type_bits) != 0
             return m & hit
@@ -625,12 +628,12 @@ def _compile_table(
     for key, keep in (("agency", True), ("not_agency", False)):
         if key in spec:
             agencies = _list_of_str(spec[key], key, S.AGENCIES)
-            acodes = np.array([S.AGENCIES.index(a) for a in agencies], dtype=np.int64)
+            acodes = _lookup([S.AGENCIES.index(a) for a in agencies], len(S.AGENCIES))
 
             def by_agency(
                 view: EventView, cache: Cache, m: BoolArray, acodes: Any = acodes, keep: bool = keep
             ) -> BoolArray:
-                hit = np.isin(view.agency, acodes)
+                hit = acodes[view.agency]  # -1 (unknown) reads the last entry: False
                 return m & (hit if keep else ~hit)
 
             steps.append(by_agency)

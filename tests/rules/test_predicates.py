@@ -1,0 +1,102 @@
+"""Predicates: text conditions give exactly what Python's ``re`` gives, whatever the text."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scr_timeline.rules.predicates import EventView, compile_predicate, required_literals
+from scr_timeline.testing import make_events
+
+PATTERNS = [
+    r"\bNFA\b|\bno further action\b|\bcase closed\b|\bthreshold not met\b",
+    r"referral (received )?from (csc|children.s (social care|services)|social care)",
+    r"family friend|relative|grand(mother|father|parent)|aunt|uncle|kinship",
+    r"\bnot (made )?(subject|registered|placed)|\bno (child protection )?plan\b",
+    r"approv",
+    r"sk|ki",  # 'ſ' (long s) and 'K' (Kelvin sign) match under IGNORECASE
+    r"^bruis",
+    r"(?-i:NFA)",
+    r"a\.b|x\ty",
+    r"[a-z]+ injur(y|ies)",
+]
+
+# pieces of text, ASCII and not, including characters Python's IGNORECASE folds to ASCII
+PIECES = ["NFA", "nfa", "No Further Action", "case closed", "ſk", "\u212aI", "İ", "grandmother",
+          "GRAND", "Aunt", "not made subject", "no plan", "APPROVED", "a.b", "x\ty", "\n",
+          "bruise", "Bruising", "referral from CSC", "referral received from children's services",
+          "é", "ß", " ", "threshold not met", "head injuries"]  # fmt: skip
+
+
+def _events(details: list[str | None], outcome: list[str | None]) -> pd.DataFrame:
+    n = len(details)
+    return make_events(
+        start=[f"2007-03-{1 + i % 28:02d}" for i in range(n)], details=details, outcome=outcome
+    )
+
+
+def _expected(pattern: str, details: list[str | None], outcome: list[str | None]) -> list[bool]:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    return [
+        compiled.search(f"{d or ''}\n{o or ''}") is not None
+        for d, o in zip(details, outcome, strict=True)
+    ]
+
+
+text = st.lists(st.sampled_from(PIECES), max_size=5).map("".join)
+maybe_text = st.one_of(st.none(), text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(maybe_text, maybe_text), min_size=1, max_size=12))
+def test_text_condition_equals_python_re_search(rows):
+    details = [d for d, _ in rows]
+    outcome = [o for _, o in rows]
+    view = EventView.from_events(_events(details, outcome))
+    cache: dict = {}
+    for pattern in PATTERNS:
+        for key in ("text", "not_text"):
+            got = compile_predicate({key: pattern}, where="test").evaluate(view, cache)
+            want = _expected(pattern, details, outcome)
+            order = view.frame["source_row"].to_numpy().argsort()
+            result = got[order].tolist()
+            assert result == (want if key == "text" else [not w for w in want]), (pattern, key)
+
+
+def test_text_that_only_python_folds_to_the_pattern_still_matches():
+    # 'İ' and 'ı' match 'i' under re.IGNORECASE but not under RE2's case folding: texts
+    # that are not ASCII are always searched with the pattern itself
+    details = ["KİN", "kıt", "ſKI", "\u212aI", "kin", "none"]
+    view = EventView.from_events(_events(details, [None] * len(details)))
+    got = compile_predicate({"text": "ki"}, where="test").evaluate(view, {}).tolist()
+    assert got == _expected("ki", details, [None] * len(details)) == [True] * 5 + [False]
+
+
+def test_text_is_tested_only_for_the_events_still_in_question():
+    details = ["placed with grandmother", "placed with grandmother", "NFA"]
+    view = EventView.from_events(_events(details, [None, None, None]))
+    pred = compile_predicate(
+        {"agency": ["csc"], "any": [{"involves": ["police"]}, {"text": "grandmother"}]},
+        where="test",
+    )
+    assert pred.evaluate(view, {}).tolist() == [False, False, False]  # no csc events
+    assert view.match_state(re.compile("grandmother", re.IGNORECASE)).tolist() == [-1, -1, -1]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"\bNFA\b|no further (police )?action", ("nfa", "no further ")),
+        (r"referral (received )?from", ("referral ",)),
+        (r"[a-z]+", ()),
+        (r"abc|", ()),  # an empty alternative matches anything
+        (r"(?=x)y", ("y",)),
+        (r"\u212a", ()),  # non-ASCII literal: no prefilter
+    ],
+)
+def test_required_literals(pattern, literals):
+    assert required_literals(re.compile(pattern, re.IGNORECASE)) == literals
