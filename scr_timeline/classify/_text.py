@@ -37,8 +37,8 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Final, TypeVar
@@ -158,6 +158,187 @@ def wrap_regex(pattern: str) -> str:
 _Trie = dict[str, "_Trie"]
 _END: Final = "\x00end"
 _BOUNDARIES: Final = (RIGHT_LETTER, RIGHT_DIGIT)
+#: Regex atoms that do not stand for themselves: the literal start of a phrase ends there.
+_NOT_LITERAL: Final = frozenset(" -'&./")
+
+
+@functools.lru_cache(maxsize=65_536)
+def _cached_tokens(phrase: str) -> tuple[str, ...]:
+    return phrase_tokens(phrase)
+
+
+def literal_start(phrase: str) -> str:
+    """The text every match of a phrase written as words starts with (maybe empty).
+
+    A phrase cannot match a text that does not contain it, which lets a matcher leave out
+    of its pattern the phrases whose start is nowhere in the texts at hand.
+
+    >>> literal_start("Children's social care"), literal_start("A&E"), literal_start("-x")
+    ('children', 'a', '')
+    """
+    text = normalise_phrase(phrase)
+    for i, char in enumerate(text):
+        if char in _NOT_LITERAL:
+            return text[:i]
+    return text
+
+
+_NOT_WORD: Final = re.compile(r"[^a-z0-9]+")
+
+
+def phrases_in(starts: Mapping[str, str], texts: Sequence[str]) -> set[str]:
+    """The phrases (keys of ``starts``, each with its :func:`literal_start`) that could
+    match somewhere in ``texts``: those whose literal start occurs there, after a
+    character that is not a letter or digit when the start is all letters and digits.
+
+    >>> sorted(phrases_in({"hv": "hv", "clinic": "clinic", "a&e": "a"}, ["shv clinic, a&e"]))
+    ['a&e', 'clinic']
+    """
+    blob = "\n".join(texts)
+    words = " " + _NOT_WORD.sub(" ", blob) + " "
+    out = set()
+    for phrase, start in starts.items():
+        if start.isalnum() and start.isascii():
+            if " " + start in words:
+                out.add(phrase)
+        elif start in blob:
+            out.add(phrase)
+    return out
+
+
+def _build_trie(token_lists: Iterable[tuple[str, Sequence[str]]]) -> _Trie:
+    """A trie of (key, tokens) pairs; each end remembers the keys that end there."""
+    trie: _Trie = {}
+    for key, tokens in token_lists:
+        body = list(tokens)
+        end = body.pop() if body and body[-1] in _BOUNDARIES else ""
+        node = trie
+        for token in body:
+            node = node.setdefault(token, {})
+        ends = node.setdefault(_END, {})
+        ends.setdefault(end, {})[key] = {}
+    return trie
+
+
+def _render_trie(trie: _Trie, keep: Container[str] | None = None) -> str:
+    """The alternation of a trie; with ``keep``, only the branches of the keys in it (the
+    others left out in place, so the branches kept are tried in the same order)."""
+
+    def render(node: _Trie) -> str | None:
+        branches = []
+        for token, child in node.items():
+            if token != _END:
+                sub = render(child)
+                if sub is not None:
+                    branches.append(token + sub)
+        ends = node.get(_END)
+        if ends:
+            kept = [e for e, keys in ends.items() if keep is None or any(k in keep for k in keys)]
+            branches.extend(sorted(kept, key=len, reverse=True))
+        if not branches:
+            return None
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    out = render(trie) if trie else None
+    return "(?!)" if out is None else out
+
+
+class PhraseTrie:
+    """Word phrases as one trie, written out for the phrases one agency slot may use, or
+    for some of them in the places they hold there.
+
+    ``render(slot)`` is ``trie_regex`` over the slot's phrases; ``render(slot, keep)``
+    leaves out the phrases not in ``keep`` and writes the others in the same order, which
+    finds the same matches in any text where the phrases left out cannot match.
+
+    Parameters
+    ----------
+    words
+        The word phrases, in vocabulary order (repeats allowed).
+    usable
+        A boolean (phrases x slots) table: may phrase ``i`` serve slot ``s``.
+    """
+
+    def __init__(self, words: Sequence[str], usable: np.ndarray) -> None:
+        self.words = list(words)
+        self._usable = usable
+        self._columns: dict[int, list[bool]] = {}
+        self._root = _Node()
+        self._positions: dict[str, list[int]] = {}
+        self._valid: set[int] = set()
+        for i, word in enumerate(self.words):
+            if not normalise_phrase(word):
+                continue
+            self._positions.setdefault(word, []).append(i)
+            self._valid.add(i)
+            body = list(_cached_tokens(word))
+            end = body.pop() if body and body[-1] in _BOUNDARIES else ""
+            node = self._root
+            node.through.append(i)
+            for token in body:
+                child = node.children.get(token)
+                if child is None:
+                    child = node.children[token] = _Node()
+                child.through.append(i)
+                node = child
+            node.ends.setdefault(end, []).append(i)
+
+    def _column(self, slot: int) -> list[bool]:
+        column = self._columns.get(slot)
+        if column is None:
+            column = self._columns[slot] = self._usable[:, slot].tolist()
+        return column
+
+    def render(self, slot: int, keep: Container[str] | None = None) -> str | None:
+        """The slot's alternation (None when the slot has no phrase kept)."""
+        usable = self._column(slot)
+        if keep is None:
+            chosen = [i for i, ok in enumerate(usable) if ok and i in self._valid]
+        else:
+            chosen = [i for w, at in self._positions.items() if w in keep for i in at if usable[i]]
+        if not chosen:
+            return None
+        words = self.words
+        kept = {words[i] for i in chosen}
+        visited: set[int] = set()
+        for i in chosen:
+            node = self._root
+            visited.add(id(node))
+            body = list(_cached_tokens(words[i]))
+            if body and body[-1] in _BOUNDARIES:
+                body.pop()
+            for token in body:
+                node = node.children[token]
+                visited.add(id(node))
+
+        def first(node: _Node) -> int:
+            return next(i for i in node.through if usable[i])
+
+        def render(node: _Node) -> str:
+            children = sorted(
+                (first(child), token, child)
+                for token, child in node.children.items()
+                if id(child) in visited
+            )
+            branches = [token + render(child) for _, token, child in children]
+            ends = [
+                e for e, at in node.ends.items() if any(usable[i] and words[i] in kept for i in at)
+            ]
+            branches.extend(sorted(ends, key=len, reverse=True))
+            if len(branches) == 1:
+                return branches[0]
+            return "(?:" + "|".join(branches) + ")"
+
+        return render(self._root)
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    ends: dict[str, list[int]] = field(default_factory=dict)
+    through: list[int] = field(default_factory=list)
 
 
 def trie_regex(token_lists: Iterable[Sequence[str]]) -> str:
@@ -172,39 +353,40 @@ def trie_regex(token_lists: Iterable[Sequence[str]]) -> str:
     >>> trie_regex([("h", "v", "(?![a-z])"), ("h", "v", " ", "x", "(?![a-z])")])
     'hv(?: x(?![a-z])|(?![a-z]))'
     """
-    trie: _Trie = {}
-    for tokens in token_lists:
-        body = list(tokens)
-        end = body.pop() if body and body[-1] in _BOUNDARIES else ""
-        node = trie
-        for token in body:
-            node = node.setdefault(token, {})
-        node.setdefault(_END, {})[end] = {}
-
-    def render(node: _Trie) -> str:
-        branches = [token + render(child) for token, child in node.items() if token != _END]
-        branches.extend(sorted(node.get(_END, {}), key=len, reverse=True))
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return render(trie) if trie else "(?!)"
+    return _render_trie(_build_trie(("", tokens) for tokens in token_lists))
 
 
 def alternation(
-    words: Iterable[str], regexes: Iterable[tuple[int, str]] = (), *, group: str | None = None
+    words: Iterable[str],
+    regexes: Iterable[tuple[int, str]] = (),
+    *,
+    group: str | None = None,
+    keep: Container[str] | None = None,
 ) -> str:
     """Phrases written as words (a trie) and phrases written as regexes, as one group.
 
     Regex phrases are tried first at each position; among word phrases the longest wins.
     ``regexes`` are ``(row number, regex)`` pairs; with ``group``, each regex that looks
     ahead or behind is captured in a group named ``{group}{row number}``, so a match says
-    which row it came from (the text it matched cannot).
+    which row it came from (the text it matched cannot). With ``keep``, only the word
+    phrases in it are written (in the places they hold in the full alternation): for
+    texts where the others cannot match, the smaller pattern finds the same matches.
 
     >>> rx = re.compile(alternation(["no", "none"], [(7, r"nil(?= found)")], group="r"))
     >>> [(m.group(), m.lastgroup) for m in rx.finditer("none, nil found, no")]
     [('none', None), ('nil', 'r7'), ('no', None)]
     """
+    phrases = [w for w in dict.fromkeys(words) if normalise_phrase(w)]
+    trie = None
+    if phrases:
+        trie = _render_trie(_build_trie((w, _cached_tokens(w)) for w in phrases), keep)
+    return join_alternation(regexes, trie, group=group)
+
+
+def join_alternation(
+    regexes: Iterable[tuple[int, str]], trie: str | None, *, group: str | None = None
+) -> str:
+    """Regex phrases (see :func:`alternation`), then a rendered trie, as one group."""
     parts = []
     for number, regex in regexes:
         body = wrap_regex(regex)
@@ -212,9 +394,8 @@ def alternation(
         # from the text they matched (see Resolver), and groups cost matching time
         needs_group = group is not None and LOOKAROUND.search(regex) is not None
         parts.append(f"(?P<{group}{number}>{body})" if needs_group else body)
-    tokens = [phrase_tokens(w) for w in dict.fromkeys(words) if normalise_phrase(w)]
-    if tokens:
-        parts.append(trie_regex(tokens))
+    if trie is not None:
+        parts.append(trie)
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
@@ -448,25 +629,46 @@ def agency_mask(cell: str) -> np.ndarray:
 
 
 # --- matching phrases found in text back to the vocabulary rows ------------------------------
-@dataclass(frozen=True, slots=True)
 class Entries:
     """Vocabulary rows compiled for resolution, in file order.
 
     The matching pattern captures each regex phrase in its own group, which settles most
     hits; the compiled rows here settle word phrases, and fall back for regex phrases
-    shadowed by another agency's regex.
+    shadowed by another agency's regex. A row's regex is compiled the first time a hit
+    could be its phrase (a word phrase only for hits starting with its literal start).
     """
 
-    is_regex: tuple[bool, ...]
-    fragments: tuple[re.Pattern[str], ...]
+    def __init__(self, phrases: Sequence[str], kinds: Sequence[str]) -> None:
+        self.is_regex = tuple(kind == "regex" for kind in kinds)
+        self.phrases = tuple(phrases)
+        self._starts: dict[str, list[int]] | None = None
+        self._always: list[int] = []
+        self._fragments: dict[int, re.Pattern[str]] = {}
 
     @classmethod
     def build(cls, phrases: Sequence[str], kinds: Sequence[str]) -> Entries:
-        frags = [
-            re.compile(wrap_regex(phrase) if kind == "regex" else phrase_regex(phrase))
-            for phrase, kind in zip(phrases, kinds, strict=True)
-        ]
-        return cls(tuple(kind == "regex" for kind in kinds), tuple(frags))
+        return cls(phrases, kinds)
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._starts is None:
+            starts: dict[str, list[int]] = {}
+            for row, (phrase, regex) in enumerate(zip(self.phrases, self.is_regex, strict=True)):
+                start = "" if regex else literal_start(phrase)[:1]
+                if start:
+                    starts.setdefault(start, []).append(row)
+                else:
+                    self._always.append(row)
+            self._starts = starts
+        return self._starts
+
+    def fragment(self, row: int) -> re.Pattern[str]:
+        """The compiled regex of one row (anchored by :meth:`re.Pattern.match`)."""
+        frag = self._fragments.get(row)
+        if frag is None:
+            phrase = self.phrases[row]
+            source = wrap_regex(phrase) if self.is_regex[row] else phrase_regex(phrase)
+            frag = self._fragments[row] = re.compile(source)
+        return frag
 
     def candidates(self, hit: str) -> list[int]:
         """Rows whose phrase matches ``hit`` from its start, longest match first.
@@ -475,11 +677,14 @@ class Entries:
         so that a longer phrase restricted to other agencies does not hide it; so is a
         regex phrase for other agencies that reads the same text.
         """
+        rows = self._index().get(hit[:1], [])
+        if self._always:
+            rows = sorted([*rows, *self._always])
         found: list[tuple[int, bool, int]] = []
-        for row, (regex, frag) in enumerate(zip(self.is_regex, self.fragments, strict=True)):
-            m = frag.match(hit)
+        for row in rows:
+            m = self.fragment(row).match(hit)
             if m is not None and m.end() > 0:
-                found.append((-m.end(), regex, row))
+                found.append((-m.end(), self.is_regex[row], row))
         found.sort()
         return [row for _, _, row in found]
 
@@ -606,12 +811,15 @@ class Found:
         return [g or "" for g in self.column(name).tolist()]
 
 
-def extract_all(texts: Sequence[str] | pd.Series, pattern: re.Pattern[str]) -> Found:
+def extract_all(
+    texts: Sequence[str] | pd.Series, pattern: re.Pattern[str], *, remember: bool = True
+) -> Found:
     """Every match of ``pattern`` in each text (what ``Series.str.extractall`` gives).
 
     Each distinct text is searched once per process: the matches are remembered with the
     compiled pattern, so the sentences chronologies share ("Home visit.", "NFA.") cost a
-    dictionary look-up in every later chronology.
+    dictionary look-up in every later chronology. ``remember=False``: a pattern written for
+    these texts only, whose matches would never be looked up again.
 
     >>> found = extract_all(["a1 b2", "c"], re.compile(r"(?P<l>[a-z])(\\d)?"))
     >>> found.piece.tolist(), found.match_no.tolist(), found.columns
@@ -626,7 +834,7 @@ def extract_all(texts: Sequence[str] | pd.Series, pattern: re.Pattern[str]) -> F
         raise ValueError("pattern contains no capture groups")
     names = {index: name for name, index in pattern.groupindex.items()}
     columns = tuple(names.get(1 + i, i) for i in range(n_groups))
-    memo = _memory(_FOUND, pattern)
+    memo = _memory(_FOUND, pattern) if remember else {}
     findall = pattern.findall
     per_text: list[_Matches] = []
     for text in texts:
