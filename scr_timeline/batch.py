@@ -52,6 +52,7 @@ import pandas as pd
 from . import schema as S
 from .chronology import Chronology, write_csv_atomic
 from .exceptions import OutputError, ScrTimelineError
+from .graph import _write_atomic  # temporary file, rename; removed on any failure
 
 if TYPE_CHECKING:
     from .rules import Findings, Rulebook
@@ -103,9 +104,7 @@ def _figure_png(draw: Callable[[Any], Any], *, size: tuple[float, float]) -> byt
 
 
 def _write_bytes_atomic(data: bytes, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    _write_atomic(path, lambda tmp: tmp.write_bytes(data))
 
 
 def contacts_table(chron: Chronology) -> pd.DataFrame:
@@ -162,9 +161,7 @@ def write_analysis(
     if "graph" in chosen:
         from .graph import to_graphml
 
-        tmp = folder / ".graph.graphml.tmp"
-        to_graphml(chron, tmp)
-        tmp.replace(folder / "graph.graphml")
+        _write_atomic(folder / "graph.graphml", lambda tmp: to_graphml(chron, tmp))
         written["graph.graphml"] = folder / "graph.graphml"
     images: dict[str, bytes] = {}
     if "plots" in chosen:
@@ -418,9 +415,8 @@ def _write_result_file(result: ChronologyResult, task: _Task) -> None:
         "rulebook": str(task.rulebook) if isinstance(task.rulebook, str | Path) else None,
         "outputs": sorted(task.outputs),
     }
-    tmp = folder / f".{RESULT_FILE}.tmp"
-    tmp.write_text(json.dumps(record, indent=1), encoding="utf-8")
-    tmp.replace(folder / RESULT_FILE)
+    text = json.dumps(record, indent=1)
+    _write_atomic(folder / RESULT_FILE, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _resumed(task: _Task) -> ChronologyResult | None:

@@ -601,8 +601,12 @@ def frame_for_export(frame: pd.DataFrame) -> pd.DataFrame:
 def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
     """Write a CSV (UTF-8 with BOM, so Excel reads it) to a temporary file, then rename."""
     tmp = path.with_name(f".{path.name}.tmp")
-    frame.to_csv(tmp, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d %H:%M:%S")
-    tmp.replace(path)
+    try:
+        frame.to_csv(tmp, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d %H:%M:%S")
+        tmp.replace(path)
+    except BaseException:  # a full disk, Ctrl-C: no partial file left behind
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 # --- merging -----------------------------------------------------------------------------------

@@ -66,6 +66,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -1131,6 +1132,29 @@ def graph_for_export(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
+#: Characters XML 1.0 cannot hold (GraphML and GEXF are XML): written as ``\x07``.
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: object) -> object:
+    if isinstance(value, str) and _NOT_XML.search(value):
+        return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    return value
+
+
+def _xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph (an export copy, changed in place) with control characters in text shown
+    escaped, which XML cannot hold (a title line or a name with a stray control code)."""
+    for attrs in [graph.graph, *(d for _, d in graph.nodes(data=True))] + [
+        d for _, _, d in graph.edges(data=True)
+    ]:
+        for name, value in attrs.items():
+            attrs[name] = _xml_text(value)
+    if any(_xml_text(node) is not node for node in graph.nodes):
+        graph = nx.relabel_nodes(graph, {n: _xml_text(n) for n in graph.nodes})
+    return graph
+
+
 def _graph_of(
     source: ChronologyLike | nx.MultiDiGraph, per_event: bool, family: bool
 ) -> nx.MultiDiGraph:
@@ -1186,7 +1210,7 @@ def to_graphml(
     ...     nx.read_graphml(written, force_multigraph=True).edges["gp", "csc", 0]["weight"]
     1
     """
-    graph = _graph_of(chron, per_event, family)
+    graph = _xml_safe(_graph_of(chron, per_event, family))
     return _write_atomic(path, lambda tmp: nx.write_graphml(graph, tmp, encoding="utf-8"))
 
 
@@ -1213,7 +1237,7 @@ def to_gexf(
     ...     sorted(nx.read_gexf(written).nodes)
     ['csc', 'gp']
     """
-    graph = _graph_of(chron, per_event, family)
+    graph = _xml_safe(_graph_of(chron, per_event, family))
     return _write_atomic(path, lambda tmp: nx.write_gexf(graph, tmp, encoding="utf-8"))
 
 

@@ -39,7 +39,9 @@ def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        # errors="replace": an unpaired surrogate (a cut export) becomes U+FFFD, as bad
+        # UTF-8 does above, rather than failing the whole file
+        return data.decode("utf-16", errors="replace"), "utf-16"
     if b"\x00" in data[:4096]:
         raise ChronologyReadError(
             "this is not a text table (it holds binary data)",

@@ -369,8 +369,12 @@ class Findings:
         out.mkdir(parents=True, exist_ok=True)
         path = out / "findings.csv"
         tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(csv_bytes(self._frame))
-        tmp.replace(path)
+        try:
+            tmp.write_bytes(csv_bytes(self._frame))
+            tmp.replace(path)
+        except BaseException:  # a full disk, Ctrl-C: no partial file left behind
+            tmp.unlink(missing_ok=True)
+            raise
         return path
 
 
@@ -398,11 +402,12 @@ def _arrow(values: object) -> pa.Array:
     array = pa.array(values)
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
-    return array if array.type == pa.string() else array.cast(pa.string())
+    return array if array.type == pa.large_string() else array.cast(pa.large_string())
 
 
-def _cells(column: pd.Series) -> pa.Array:
-    """One column's CSV cells as Arrow strings (missing values as "")."""
+def _cells(column: pd.Series) -> tuple[pa.Array, bool]:
+    """One column's CSV cells as Arrow strings (missing values null), and whether it is a
+    text column (whose cells a spreadsheet might run as formulas)."""
     dtype = column.dtype
     if isinstance(dtype, np.dtype) and dtype.kind == "M":
         values = column.to_numpy()
@@ -413,20 +418,44 @@ def _cells(column: pd.Series) -> pa.Array:
         if odd.any():  # years numpy and strftime write differently: as pandas does
             text = text.astype(object)
             text[odd] = [f"{pd.Timestamp(v):%Y-%m-%d %H:%M:%S}" for v in values[odd]]
-        return pa.array(text.astype(object), pa.string(), mask=np.isnat(values)).fill_null("")
+        return pa.array(text.astype(object), pa.large_string(), mask=np.isnat(values)), False
     if isinstance(dtype, pd.CategoricalDtype):
-        names = pa.array([str(c) for c in dtype.categories] + [""], pa.string())
-        codes = column.cat.codes.to_numpy().astype(np.int64)
-        return names.take(pa.array(np.where(codes < 0, len(names) - 1, codes)))
+        names = pa.array([str(c) for c in dtype.categories], pa.large_string())
+        codes = column.cat.codes.to_numpy()
+        return names.take(pa.array(codes, mask=codes < 0)), False
     if isinstance(dtype, pd.Int64Dtype):
-        return pc.fill_null(_arrow(column.array), "")
-    values = _arrow(column.array if isinstance(dtype, pd.StringDtype) else column.astype("string"))
-    if values.null_count:
-        values = values.fill_null("")
-    formula = pc.match_substring_regex(values, _FORMULA)
-    if formula.true_count:
-        values = pc.if_else(formula, pc.binary_join_element_wise("'", values, ""), values)
-    return values
+        return _arrow(column.array), False
+    if isinstance(dtype, pd.StringDtype):
+        return _arrow(column.array), True
+    return _arrow(column.astype("string").array), True
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The findings table as the bytes of a CSV file (UTF-8 with BOM), exactly as pandas
+    writes :func:`~scr_timeline.chronology.frame_for_export` of it.
+
+    Every cell of every column is checked at once (one Arrow array): text cells that
+    start like a formula get a leading ``'``, cells with a comma, quote or line break are
+    quoted as :mod:`csv` quotes them.
+    """
+    names = [str(c) for c in frame.columns]
+    lines = [",".join(_quote(pa.array(names, pa.large_string())).to_pylist())]
+    n = len(frame)
+    if n:
+        columns = [_cells(frame[c]) for c in frame.columns]
+        cells = pc.fill_null(pa.concat_arrays([c for c, _ in columns]), "")
+        text = np.repeat(np.array([t for _, t in columns]), n)
+        formula = pc.match_substring_regex(cells, _FORMULA).to_numpy(zero_copy_only=False) & text
+        if formula.any():
+            quoted = pc.binary_join_element_wise(_large("'"), cells, _large(""))
+            cells = pc.if_else(pa.array(formula), quoted, cells)
+        cells = _quote(cells)
+        rows = pc.binary_join_element_wise(
+            *(cells.slice(i * n, n) for i in range(len(columns))), _large(",")
+        )
+        lists = pa.LargeListArray.from_arrays(pa.array([0, n], pa.int64()), rows)
+        lines.append(pc.binary_join(lists, _large(os.linesep))[0].as_py())
+    return ("\ufeff" + os.linesep.join(lines) + os.linesep).encode("utf-8")
 
 
 def _quote(cells: pa.Array) -> pa.Array:
@@ -435,17 +464,9 @@ def _quote(cells: pa.Array) -> pa.Array:
     if not needed.true_count:
         return cells
     doubled = pc.replace_substring(cells, '"', '""')
-    return pc.if_else(needed, pc.binary_join_element_wise('"', doubled, '"', ""), cells)
+    quoted = pc.binary_join_element_wise(_large('"'), doubled, _large('"'), _large(""))
+    return pc.if_else(needed, quoted, cells)
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The findings table as the bytes of a CSV file (UTF-8 with BOM), exactly as pandas
-    writes :func:`~scr_timeline.chronology.frame_for_export` of it."""
-    header = ",".join(_quote(pa.array([str(c) for c in frame.columns], pa.string())).to_pylist())
-    lines = [header]
-    if len(frame):
-        columns = [_quote(_cells(frame[c])) for c in frame.columns]
-        rows = pc.binary_join_element_wise(*columns, ",")
-        lists = pa.LargeListArray.from_arrays(pa.array([0, len(rows)], pa.int64()), rows)
-        lines.append(pc.binary_join(lists, os.linesep)[0].as_py())
-    return ("\ufeff" + os.linesep.join(lines) + os.linesep).encode("utf-8")
+def _large(text: str) -> pa.Scalar:
+    return pa.scalar(text, pa.large_string())

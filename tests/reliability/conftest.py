@@ -229,6 +229,28 @@ def make_utf16_no_bom_csv(folder: Path) -> Hostile:
 
 
 @hostile
+def make_utf16_lone_surrogate_csv(folder: Path) -> Hostile:
+    """UTF-16 with a BOM and one unpaired surrogate (a cut or corrupt export)."""
+    text = _csv([HEADER, ROWS[0]]).encode("utf-16-le")
+    bad = "13/03/2007,GP,GP1,Child A seen ".encode("utf-16-le") + b"\x00\xd8" + b"x\x00\n\x00"
+    path = folder / "utf16-surrogate.csv"
+    path.write_bytes(b"\xff\xfe" + text + bad)
+    return Hostile("utf16_lone_surrogate_csv", path, 2)
+
+
+@hostile
+def make_control_chars_in_names_csv(folder: Path) -> Hostile:
+    """A title line and agency names holding control characters (they reach XML exports)."""
+    rows = [
+        ["Chronology\x07 of Child A\x0b \x1b[2J"],
+        HEADER,
+        ["12/03/2007", "GP\x01 surgery", "GP1\x02", "Child A seen", ""],
+        ["13/03/2007", "North\x08 Hospital", "Dr\x0c X", "Mother phoned", ""],
+    ]
+    return Hostile("control_chars_in_names_csv", _write_csv(folder / "ctl-names.csv", rows), 2)
+
+
+@hostile
 def make_month_first_csv(folder: Path) -> Hostile:
     rows = [
         HEADER,
