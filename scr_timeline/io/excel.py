@@ -121,6 +121,14 @@ def read_excel_sheets(
     return out
 
 
+def _holds_macros(path: Path) -> bool:
+    """True for a workbook whose archive holds a VBA project (macros)."""
+    if not zipfile.is_zipfile(path):
+        return False
+    with zipfile.ZipFile(path) as archive:
+        return any(name.lower().endswith("vbaproject.bin") for name in archive.namelist())
+
+
 def read_excel(
     path: str | Path,
     *,
@@ -200,6 +208,16 @@ def read_excel(
     if options.get("classify", True):
         chron = classify_chronology(
             chron, vocabularies=options.get("vocabularies"), duplicates=len(chrons) > 1
+        )
+    if _holds_macros(path):
+        skipped.append(
+            _warning(
+                "macros_not_run",
+                "the workbook holds macros (VBA); they were not run: only the values saved "
+                "in its cells were read",
+                path.name,
+                None,
+            )
         )
     if skipped:
         chron = Chronology(

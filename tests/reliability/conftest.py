@@ -637,13 +637,21 @@ def _encryption_info() -> bytes:
     return struct.pack("<HHI", 4, 4, 0x40) + xml.encode()
 
 
-@hostile
-def make_encrypted_xlsx(folder: Path) -> Hostile:
-    """A password-protected workbook as Office writes it: an OLE2 container, not a zip."""
-    path = folder / "protected.xlsx"
-    package = struct.pack("<Q", 6000) + os.urandom(6000)
-    path.write_bytes(_cfb({"EncryptionInfo": _encryption_info(), "EncryptedPackage": package}))
-    return Hostile("encrypted_xlsx", path, None, refuse=True)
+def _encrypted(suffix: str) -> Generator:
+    def make(folder: Path) -> Hostile:
+        """A password-protected Office file as Office writes it: an OLE2 container holding
+        EncryptionInfo and EncryptedPackage streams, not a zip archive."""
+        path = folder / f"protected{suffix}"
+        package = struct.pack("<Q", 6000) + random.Random(4).randbytes(6000)
+        streams = {"EncryptionInfo": _encryption_info(), "EncryptedPackage": package}
+        path.write_bytes(_cfb(streams))
+        return Hostile(f"encrypted_{suffix.lstrip('.')}", path, None, refuse=True)
+
+    return make
+
+
+for _suffix in (".xlsx", ".xlsm", ".xls", ".docx"):
+    GENERATORS[f"encrypted_{_suffix.lstrip('.')}"] = _encrypted(_suffix)
 
 
 # --- Word and PDF ---------------------------------------------------------------------------

@@ -11,9 +11,9 @@ import pytest
 
 import scr_timeline as scr
 from scr_timeline.cli import main
-from scr_timeline.exceptions import ScrTimelineError
+from scr_timeline.exceptions import ChronologyReadError, ScrTimelineError
 
-from .conftest import Hostile
+from .conftest import GENERATORS, Hostile
 
 
 def _names_file(message: str, hostile: Hostile) -> bool:
@@ -34,6 +34,19 @@ def test_read_loses_nothing_or_refuses_naming_the_file(hostile_input: Hostile) -
     assert len(chron.events) + len(chron.rejected) == hostile_input.data_rows
     assert (chron.events["start"] <= chron.events["end"]).all()
     assert chron.rejected["reason"].notna().all()
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "xlsm", "xls", "docx"])
+def test_a_password_protected_file_is_named_as_such(tmp_path, suffix: str) -> None:
+    hostile = GENERATORS[f"encrypted_{suffix}"](tmp_path)
+    with pytest.raises(ChronologyReadError, match="password-protected, so it cannot be read"):
+        scr.read(hostile.path)
+
+
+def test_a_macro_enabled_workbook_is_read_and_its_macros_are_not_run(tmp_path) -> None:
+    chron = scr.read(GENERATORS["macro_xlsm"](tmp_path).path)
+    assert len(chron.events) == 3
+    assert "macros_not_run" in set(chron.warnings["code"])
 
 
 @pytest.mark.parametrize("command", ["validate", "analyse"])
