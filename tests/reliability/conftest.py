@@ -498,13 +498,22 @@ def make_deep_row_xlsx(folder: Path) -> Hostile:
     return Hostile("deep_row_xlsx", path, len(ROWS) + 1)
 
 
+@functools.cache
+def _wide_workbook_bytes(width: int) -> bytes:
+    folder = Path(tempfile.mkdtemp(prefix="scr-wide-"))
+    try:
+        header = HEADER + [f"Extra {i}" for i in range(width - len(HEADER))]
+        rows = [header, *[r + ["v"] * (width - len(r)) for r in ROWS]]
+        return _workbook(folder / "wide.xlsx", {"GP": rows}).read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @hostile
 def make_wide_xlsx(folder: Path) -> Hostile:
-    width = 10_000
-    header = HEADER + [f"Extra {i}" for i in range(width - len(HEADER))]
-    path = _workbook(
-        folder / "wide.xlsx", {"GP": [header, *[r + ["v"] * (width - len(r)) for r in ROWS]]}
-    )
+    """10,000 columns (built once per session)."""
+    path = folder / "wide.xlsx"
+    path.write_bytes(_wide_workbook_bytes(10_000))
     return Hostile("wide_xlsx", path, None, refuse=True)  # more than limits.MAX_COLUMNS
 
 
