@@ -203,13 +203,14 @@ def findings_table(
     summary = _summaries(found, view, which, bounds, trig, due, observed, status, delay)
 
     rules = [r for r, _ in found]
-    ids = view.ids_at
+    flat = np.concatenate([h.evidence for _, h in found])
+    # the ids the table needs: every id at once when they are a good share of the events
+    ids = view.ids.__getitem__ if 2 * (len(flat) + len(trig)) > len(view) else view.ids_at
     has_obs = observed >= 0
     agency_names = np.array([*S.AGENCIES, "other"], dtype=object)
     agency = np.array([r.agency for r in rules], dtype=object)[which]
     by_trigger = np.array([r.agency == "trigger" for r in rules])[which]
     agency[by_trigger] = agency_names[view.agency[trig[by_trigger]]]
-    flat = np.concatenate([h.evidence for _, h in found])
     ev_base = np.concatenate([[0], np.cumsum([len(h.evidence) for _, h in found])])
     offsets = np.concatenate(
         [h.evidence_offsets[:-1] + ev_base[j] for j, (_, h) in enumerate(found)] + [ev_base[-1:]]
@@ -231,9 +232,9 @@ def findings_table(
     obs_start = np.where(has_obs, view.start[np.maximum(observed, 0)], np.iinfo(np.int64).min)
 
     def text(values: npt.NDArray[np.object_] | pa.Array) -> pd.api.extensions.ExtensionArray:
-        if isinstance(values, pa.Array):
-            return pd.arrays.ArrowStringArray(values)
-        return pd.array(values, dtype="string")
+        if not isinstance(values, pa.Array):  # str or None (missing)
+            values = pa.array(values, pa.large_string(), from_pandas=True)
+        return pd.arrays.ArrowStringArray(values)
 
     def per_rule(values: list[str]) -> npt.NDArray[np.object_]:
         return np.array(values, dtype=object)[which][perm]
@@ -263,10 +264,10 @@ def findings_table(
 
 def _unique(ids: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
     """Make finding ids unique: the n-th repeat of an id gets ``#n``."""
+    if len(set(ids.tolist())) == len(ids):
+        return ids
     series = pd.Series(ids, dtype=object)
     repeat = series.duplicated(keep="first").to_numpy()
-    if not repeat.any():
-        return ids
     count = series.groupby(series, sort=False).cumcount().to_numpy() + 1
     out = ids.copy()
     out[repeat] = [f"{fid}#{n}" for fid, n in zip(ids[repeat], count[repeat], strict=True)]

@@ -41,6 +41,8 @@ class Context:
     horizon: int  # ns: the end of the chronology; later deadlines are not judged
     cache: Cache = field(default_factory=dict)
     _state_cache: dict[str, tuple[IntArray, IntArray, IntArray]] = field(default_factory=dict)
+    # positions per (purpose, predicate): the rulebook's predicates outlive the context
+    _positions: dict[tuple[str, int], IntArray] = field(default_factory=dict)
 
     def mask(self, predicate: Predicate | None) -> BoolArray:
         """Events that satisfy ``predicate`` (all events when it is ``None``)."""
@@ -57,11 +59,20 @@ class Context:
 
     def triggers(self, predicate: Predicate | None) -> IntArray:
         """Positions of trigger events: matching, not a duplicate, within the horizon."""
-        return np.flatnonzero(self.mask(predicate) & ~self.view.duplicate & self.within_horizon)
+        key = ("triggers", id(predicate))
+        if key not in self._positions:
+            if "__may_trigger__" not in self.cache:
+                self.cache["__may_trigger__"] = ~self.view.duplicate & self.within_horizon
+            may = self.cache["__may_trigger__"]
+            self._positions[key] = np.flatnonzero(self.mask(predicate) & may)
+        return self._positions[key]
 
     def candidates(self, predicate: Predicate | None) -> IntArray:
         """Positions of events that may answer a rule (within the horizon)."""
-        return np.flatnonzero(self.mask(predicate) & self.within_horizon)
+        key = ("candidates", id(predicate))
+        if key not in self._positions:
+            self._positions[key] = np.flatnonzero(self.mask(predicate) & self.within_horizon)
+        return self._positions[key]
 
 
 #: Finding statuses, in the order of :attr:`Hits.status` codes.
@@ -146,21 +157,12 @@ def _first_involving(
     view: EventView, candidates: IntArray, positions: IntArray, agencies: IntArray
 ) -> IntArray:
     """For each position, the first candidate at or after it that involves that agency."""
-    n = len(view) + 1
-    keys: list[IntArray] = []
-    for code in range(len(S.AGENCIES)):
-        bit = np.uint64(1) << np.uint64(code)
-        members = candidates[(view.parties[candidates] & bit) != 0]
-        keys.append(code * n + members)
-    pool = np.sort(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
-    wanted = agencies * n + positions
-    at = np.searchsorted(pool, wanted, side="left")
     out = np.full(len(positions), _NONE, dtype=np.int64)
-    ok = (at < len(pool)) & (agencies >= 0)
-    hit = pool[np.minimum(at, max(len(pool) - 1, 0))] if len(pool) else np.zeros(0, np.int64)
-    if len(pool):
-        ok &= (hit // n) == agencies
-        out[ok] = hit[ok] % n
+    parties = view.parties[candidates]
+    for code in np.unique(agencies[agencies >= 0]).tolist():  # the agencies asked about
+        mine = np.flatnonzero(agencies == code)
+        members = candidates[(parties & (np.uint64(1) << np.uint64(code))) != 0]
+        out[mine] = _first_at_or_after(members, positions[mine])
     return out
 
 

@@ -200,6 +200,10 @@ def per_unique(values: npt.ArrayLike, fn: Callable[[Any], object]) -> npt.NDArra
     out = np.empty(len(arr), dtype=object)
     if len(arr) == 0:
         return out
+    if isinstance(arr, np.ndarray) and arr.dtype.kind in "iub":
+        found, inverse = np.unique(arr, return_inverse=True)
+        out[:] = np.array([fn(v) for v in found.tolist()] + [None], dtype=object)[inverse]
+        return out
     codes, uniques = pd.factorize(arr, use_na_sentinel=True)
     texts = np.empty(len(uniques) + 1, dtype=object)
     texts[: len(uniques)] = [fn(u) for u in np.asarray(uniques, dtype=object)]
@@ -223,7 +227,7 @@ def uk_dates(days: npt.ArrayLike) -> npt.NDArray[np.object_]:
     month = day.astype("datetime64[M]")
     of_month = (day - month.astype("datetime64[D]")).astype(np.int64) + 1
     of_month[unknown] = 0
-    codes, months = pd.factorize(month.view(np.int64))
+    months, codes = np.unique(month.view(np.int64), return_inverse=True)
     named = _MONTH_NAMES.setdefault(locale.setlocale(locale.LC_TIME), {})
     names = np.array(
         [named.get(m) or named.setdefault(m, _month_year(m)) for m in months.tolist()] + [""],
