@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -184,26 +184,55 @@ def literal_start(phrase: str) -> str:
 
 
 _NOT_WORD: Final = re.compile(r"[^a-z0-9]+")
+_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
+_LETTERS_DIGITS: Final = _LETTERS | frozenset("0123456789")
 
 
-def phrases_in(starts: Mapping[str, str], texts: Sequence[str]) -> set[str]:
-    """The phrases (keys of ``starts``, each with its :func:`literal_start`) that could
-    match somewhere in ``texts``: those whose literal start occurs there, after a
-    character that is not a letter or digit when the start is all letters and digits.
+def phrases_in(words: Mapping[str, Sequence[str]], texts: Sequence[str]) -> set[str]:
+    """The phrases (keys of ``words``, each with its :func:`literal_words`) that could match
+    somewhere in ``texts``: those whose every literal word occurs there, at the start of a
+    word when it is all ASCII letters and digits.
 
-    >>> sorted(phrases_in({"hv": "hv", "clinic": "clinic", "a&e": "a"}, ["shv clinic, a&e"]))
+    >>> words = {p: literal_words(p) for p in ("hv", "clinic", "a&e", "hv clinic")}
+    >>> sorted(phrases_in(words, ["shv clinic, a&e"]))
     ['a&e', 'clinic']
     """
     blob = "\n".join(texts)
-    words = " " + _NOT_WORD.sub(" ", blob) + " "
+    prefixes = {w[:i] for w in set(_NOT_WORD.split(blob)) for i in range(1, len(w) + 1)}
     out = set()
-    for phrase, start in starts.items():
-        if start.isalnum() and start.isascii():
-            if " " + start in words:
-                out.add(phrase)
-        elif start in blob:
+    for phrase, literal in words.items():
+        for start in literal:
+            if start.isalnum() and start.isascii():
+                if start not in prefixes:
+                    break
+            elif start not in blob:
+                break
+        else:
             out.add(phrase)
     return out
+
+
+def literal_words(phrase: str) -> tuple[str, ...]:
+    """Text every match of a phrase written as words contains: the literal start of each
+    of its words (see :func:`literal_start`), the words after "and" left out.
+
+    Each one that is all ASCII letters and digits starts a word of the text (the phrase's
+    first word after a boundary, the others after a space or hyphen).
+
+    >>> literal_words("Children's social care"), literal_words("A and E"), literal_words("x-ray")
+    (('children', 'social', 'care'), ('a',), ('x',))
+    """
+    words = normalise_phrase(phrase).split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if word == "and" and 0 < i < len(words) - 1:
+            continue
+        if i and words[i - 1] == "and":
+            continue
+        start = literal_start(word)
+        if start:
+            out.append(start)
+    return tuple(out)
 
 
 def _build_trie(token_lists: Iterable[tuple[str, Sequence[str]]]) -> _Trie:
@@ -642,6 +671,10 @@ class Entries:
         self.is_regex = tuple(kind == "regex" for kind in kinds)
         self.phrases = tuple(phrases)
         self._starts: dict[str, list[int]] | None = None
+        self._literal: list[str] = []
+        # a phrase without spaces or signs that bend: its text and what may not follow it
+        self._plain: dict[int, tuple[str, frozenset[str]]] = {}
+        self._words: dict[int, tuple[str, ...]] = {}
         self._always: list[int] = []
         self._fragments: dict[int, re.Pattern[str]] = {}
 
@@ -652,12 +685,25 @@ class Entries:
     def _index(self) -> dict[str, list[int]]:
         if self._starts is None:
             starts: dict[str, list[int]] = {}
+            literal = []
             for row, (phrase, regex) in enumerate(zip(self.phrases, self.is_regex, strict=True)):
-                start = "" if regex else literal_start(phrase)[:1]
+                start = "" if regex else literal_start(phrase)
+                literal.append(start)
+                if not regex:
+                    self._words[row] = literal_words(phrase)
+                if start and start == normalise_phrase(phrase):
+                    # letters, digits and signs only: the regex is the text, then a boundary
+                    if start[-1].isalpha():
+                        self._plain[row] = (start, _LETTERS)
+                    elif start[-1].isdigit():
+                        self._plain[row] = (start, _LETTERS_DIGITS)
+                    else:
+                        self._plain[row] = (start, frozenset())
                 if start:
-                    starts.setdefault(start, []).append(row)
+                    starts.setdefault(start[:1], []).append(row)
                 else:
                     self._always.append(row)
+            self._literal = literal
             self._starts = starts
         return self._starts
 
@@ -677,11 +723,21 @@ class Entries:
         so that a longer phrase restricted to other agencies does not hide it; so is a
         regex phrase for other agencies that reads the same text.
         """
-        rows = self._index().get(hit[:1], [])
+        starts = self._index()
+        rows = [r for r in starts.get(hit[:1], ()) if hit.startswith(self._literal[r])]
         if self._always:
             rows = sorted([*rows, *self._always])
         found: list[tuple[int, bool, int]] = []
         for row in rows:
+            plain = self._plain.get(row)
+            if plain is not None:  # what the phrase's regex does, without compiling it
+                start, after = plain
+                end = len(start)
+                if end and hit[end : end + 1] not in after:
+                    found.append((-end, False, row))
+                continue
+            if not all(word in hit for word in self._words.get(row, ())):
+                continue  # a word of the phrase is not in the hit
             m = self.fragment(row).match(hit)
             if m is not None and m.end() > 0:
                 found.append((-m.end(), self.is_regex[row], row))
@@ -747,6 +803,74 @@ class Resolver:
         if not keys:
             return np.zeros((0, n_slots), dtype=np.int32)
         return np.stack([self._cache[k] for k in keys])
+
+
+# --- patterns written for the texts at hand ----------------------------------------------
+#: Per use of a pattern written for the texts at hand, what it costs besides its phrases
+#: (the cues, the regex phrases), as a share of the full pattern.
+WRITTEN_OVERHEAD: Final = 0.1
+#: Patterns written for texts at hand kept compiled, per vocabulary pattern.
+_WRITTEN_KEPT: Final = 64
+
+
+def spent(kept: int, total: int) -> float:
+    """The cost of a pattern written with ``kept`` of ``total`` phrases, as a share of the
+    full pattern's (see :class:`VocabularyPattern`)."""
+    return WRITTEN_OVERHEAD + kept / max(total, 1)
+
+
+class VocabularyPattern:
+    """A pattern over a vocabulary, written only with the phrases that could match.
+
+    ``write(keep)`` returns the pattern's source with only the word phrases in ``keep``
+    (every one for None), through :func:`alternation`'s ``keep``. For the first uses in a
+    process, :meth:`for_texts` writes the pattern with the phrases whose literal start
+    occurs in the texts (see :func:`phrases_in`): on those texts it finds what the full
+    pattern finds, and compiling it costs a fraction of the full one. Once the patterns
+    written so far have cost about what the full one would (by the share of the phrases
+    they hold), the full pattern is compiled, once, and used from then on: a process
+    reading one chronology never compiles it, a process reading many pays for it at most
+    twice.
+
+    >>> vp = VocabularyPattern(lambda keep: alternation(["hv", "gp"], keep=keep), ["hv", "gp"])
+    >>> pattern, whole = vp.for_texts(["gp1 seen"])
+    >>> pattern.pattern, whole, vp.full.pattern
+    ('(?:(?<![a-z0-9])gp(?![a-z]))', False, '(?:(?<![a-z0-9])(?:hv(?![a-z])|gp(?![a-z])))')
+    """
+
+    def __init__(
+        self, write: Callable[[Container[str] | None], str], phrases: Iterable[str]
+    ) -> None:
+        self._write = write
+        self._phrases = tuple(dict.fromkeys(phrases))
+        self._starts: dict[str, tuple[str, ...]] | None = None
+        self._full: re.Pattern[str] | None = None
+        self._written: dict[str, re.Pattern[str]] = {}
+        self._spent = 0.0
+
+    @property
+    def full(self) -> re.Pattern[str]:
+        """The pattern with every phrase (compiled on first use)."""
+        if self._full is None:
+            self._full = re.compile(self._write(None))
+        return self._full
+
+    def for_texts(self, texts: Sequence[str]) -> tuple[re.Pattern[str], bool]:
+        """A pattern finding in ``texts`` what the full pattern finds, and whether it is
+        the full pattern (whose matches are worth remembering)."""
+        if self._full is not None or self._spent >= 1:
+            return self.full, True
+        if self._starts is None:
+            self._starts = {w: literal_words(w) for w in self._phrases}
+        keep = phrases_in(self._starts, texts)
+        self._spent += spent(len(keep), len(self._phrases))
+        source = self._write(keep)
+        pattern = self._written.get(source)
+        if pattern is None:
+            if len(self._written) >= _WRITTEN_KEPT:
+                self._written.clear()
+            pattern = self._written[source] = re.compile(source)
+        return pattern, False
 
 
 # --- matching distinct texts, remembered across calls ----------------------------------------
@@ -862,7 +986,9 @@ def extract_all(
     return Found(piece, match_no, columns, groups)
 
 
-def contains(texts: Sequence[str] | pd.Series, pattern: re.Pattern[str]) -> np.ndarray:
+def contains(
+    texts: Sequence[str] | pd.Series, pattern: re.Pattern[str], *, remember: bool = True
+) -> np.ndarray:
     """Per text: does ``pattern`` occur in it (``Series.str.contains``; each distinct text
     searched once per process, as in :func:`extract_all`).
 
@@ -871,7 +997,7 @@ def contains(texts: Sequence[str] | pd.Series, pattern: re.Pattern[str]) -> np.n
     """
     if isinstance(texts, pd.Series):
         texts = texts.tolist()
-    memo = _memory(_CONTAINS, pattern)
+    memo = _memory(_CONTAINS, pattern) if remember else {}
     search = pattern.search
     out = np.zeros(len(texts), dtype=bool)
     for i, text in enumerate(texts):

@@ -56,7 +56,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -241,17 +241,18 @@ def counterpart_vocabulary(
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str]  # a counterpart or a list of them (group hit), with cues
-    one: re.Pattern[str]  # a single counterpart phrase
+    pattern: T.VocabularyPattern  # a counterpart or a list of them (group hit), with cues
+    one: T.VocabularyPattern  # a single counterpart phrase
     resolver: T.Resolver
     bits: np.ndarray  # uint32 per vocabulary row
     _more: dict[str, int] = field(default_factory=dict)  # bits of a list's later items
 
-    def more_bits(self, text: str) -> int:
-        """Bits of the counterparts after the first one in a list (cached per text)."""
+    def more_bits(self, text: str, one: re.Pattern[str]) -> int:
+        """Bits of the counterparts after the first one in a list (cached per text);
+        ``one`` is ``self.one`` written for the text."""
         if text not in self._more:
             bits = 0
-            for part in self.one.finditer(text):
+            for part in one.finditer(text):
                 row = self.resolver.rows([part.group()], np.array([-1]))[0, 0]
                 if row >= 0:
                     bits |= int(self.bits[row])
@@ -259,44 +260,51 @@ class _Matcher:
         return self._more[text]
 
 
-def _cue_alternation(cues: pd.DataFrame, kind: str) -> str:
+def _cue_alternation(cues: pd.DataFrame, kind: str, keep: Container[str] | None = None) -> str:
     rows = cues.loc[cues["kind"] == kind]
     words = rows.loc[rows["match"] != "regex", "phrase"]
     regex = rows.loc[rows["match"] == "regex", "phrase"]
-    return T.alternation(words, list(enumerate(regex)))
+    return T.alternation(words, list(enumerate(regex)), keep=keep)
 
 
 def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
     vocab = vocab.reset_index(drop=True)
     words = vocab.loc[vocab["match"] != "regex", "phrase"]
     regex = vocab.loc[vocab["match"] == "regex", "phrase"]
-    first = T.alternation(words, list(zip(regex.index, regex, strict=True)), group=_GROUP)
-    plain = T.alternation(words, list(zip(regex.index, regex, strict=True)))
-    code = r"(?:\d+[a-z]?)?"  # "SW1", "HV2a": the number is part of the practitioner code
-    hits = f"(?P<first>{first}){code}(?P<more>(?:{_LIST_JOIN}{plain}{code})*)"
-    to = r"(?<![a-z0-9])to(?:\s+the)?"
-    before = T.window(_REACH_BEFORE, breakers=_CUE_BREAKERS, gaps=_CUE_GAPS)
-    after = T.window(_REACH_AFTER, breakers=_CUE_BREAKERS, gaps=_CUE_GAPS)
-    source = T.cue_pattern(
-        hits,
-        before=[
-            ("to", to, T.window(0)),
-            ("neg", _cue_alternation(cues, "negation_before"), before),
-            ("plan", _cue_alternation(cues, "planned_before"), before),
-        ],
-        after=[
-            ("negpost", _cue_alternation(cues, "negation_after"), after),
-            ("planpost", _cue_alternation(cues, "planned_after"), after),
-        ],
-        gaps=_CUE_GAPS,
-    )
+    regexes = list(zip(regex.index, regex, strict=True))
+
+    def plain(keep: Container[str] | None) -> str:
+        return T.alternation(words, regexes, keep=keep)
+
+    def source(keep: Container[str] | None) -> str:
+        first = T.alternation(words, regexes, group=_GROUP, keep=keep)
+        code = r"(?:\d+[a-z]?)?"  # "SW1", "HV2a": the number is part of the practitioner code
+        hits = f"(?P<first>{first}){code}(?P<more>(?:{_LIST_JOIN}{plain(keep)}{code})*)"
+        to = r"(?<![a-z0-9])to(?:\s+the)?"
+        before = T.window(_REACH_BEFORE, breakers=_CUE_BREAKERS, gaps=_CUE_GAPS)
+        after = T.window(_REACH_AFTER, breakers=_CUE_BREAKERS, gaps=_CUE_GAPS)
+        return T.cue_pattern(
+            hits,
+            before=[
+                ("to", to, T.window(0)),
+                ("neg", _cue_alternation(cues, "negation_before", keep), before),
+                ("plan", _cue_alternation(cues, "planned_before", keep), before),
+            ],
+            after=[
+                ("negpost", _cue_alternation(cues, "negation_after", keep), after),
+                ("planpost", _cue_alternation(cues, "planned_after", keep), after),
+            ],
+            gaps=_CUE_GAPS,
+        )
+
+    phrases = [*words, *cues.loc[cues["match"] != "regex", "phrase"]]
     bits = np.array(
         [np.uint32(1 << COUNTERPART_LABELS.index(c)) if c else np.uint32(0) for c in vocab["code"]],
         dtype=np.uint32,
     )
     return _Matcher(
-        pattern=re.compile(source),
-        one=re.compile(plain),
+        pattern=T.VocabularyPattern(source, phrases),
+        one=T.VocabularyPattern(plain, phrases),
         resolver=T.Resolver(
             T.Entries.build(vocab["phrase"].tolist(), vocab["match"].tolist()),
             np.ones((len(vocab), 1), dtype=bool),
@@ -353,7 +361,9 @@ def find_counterparts(pool: T.Pool, m: _Matcher) -> CounterpartFindings:
     named = np.zeros(n_pieces, dtype=np.uint32)
     addressed = np.zeros(n_pieces, dtype=np.uint32)
     if n_pieces:
-        found = T.extract_all(pool.pieces, m.pattern)
+        texts = pool.pieces.tolist()
+        pattern, whole = m.pattern.for_texts(texts)
+        found = T.extract_all(texts, pattern, remember=whole)
         if len(found):
             rows = m.resolver.rows(found.text("first"), m.resolver.regex_rows(found))[:, 0]
             bits = np.where(rows >= 0, m.bits[np.maximum(rows, 0)], 0).astype(np.uint32)
@@ -361,7 +371,9 @@ def find_counterparts(pool: T.Pool, m: _Matcher) -> CounterpartFindings:
             in_list = more != ""
             if in_list.any():
                 codes, uniques = pd.factorize(more[in_list])
-                extra = np.array([m.more_bits(u) for u in uniques], dtype=np.uint32)
+                lists = uniques.tolist()
+                one = m.one.for_texts(lists)[0]
+                extra = np.array([m.more_bits(u, one) for u in lists], dtype=np.uint32)
                 bits[in_list] |= extra[codes]
             not_involved = found.has(*_CUE_GROUPS)
             bits[not_involved] &= ~_AGENCY_BITS  # family members stay: "Mother not present"

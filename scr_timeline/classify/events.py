@@ -122,10 +122,6 @@ _CONTEXT_GAPS: Final = r"[\s,]"
 _GROUP: Final = "e"
 #: Agency patterns kept compiled (each written for the texts at hand).
 _SLOT_PATTERNS: Final = 256
-#: From this use on, an agency's pieces are matched again with its full pattern, compiled
-#: once: a process classifying many chronologies pays the compilation once, a process
-#: reading one chronology not at all.
-_FULL_AFTER: Final = 3
 _PLANNED: Final = 1  # a cue makes the event planned or past
 _NEGATED: Final = 2  # a cue says the event did not happen
 
@@ -256,28 +252,26 @@ class _Matcher:
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
     around: dict[frozenset[str], _Around] = field(default_factory=dict)
     full: dict[int, re.Pattern[str]] = field(default_factory=dict)
-    uses: dict[int, int] = field(default_factory=dict)
+    spent: dict[int, float] = field(default_factory=dict)  # per slot, see VocabularyPattern
 
     @functools.cached_property
-    def pattern(self) -> re.Pattern[str]:
+    def pattern(self) -> T.VocabularyPattern:
         """Every phrase, whatever agency it serves, with the cues."""
-        before, after = self.cues.around()
-        source = T.cue_pattern(
-            _alternation(self.phrases, group=_GROUP),
-            before=before,
-            after=after,
-            gaps=_CONTEXT_GAPS,
-        )
-        return re.compile(source)
+
+        def write(keep: Container[str] | None) -> str:
+            before, after = self.cues.around(keep)
+            return T.cue_pattern(
+                _alternation(self.phrases, group=_GROUP, keep=keep),
+                before=before,
+                after=after,
+                gaps=_CONTEXT_GAPS,
+            )
+
+        return T.VocabularyPattern(write, self.starts)
 
     @functools.cached_property
     def trie(self) -> T.PhraseTrie:
         return T.PhraseTrie(self.phrases[0], self.usable[self.word_rows])
-
-    def slot_uses(self, slot: int) -> int:
-        """How many times agency ``slot`` has had pieces to match again, this one included."""
-        self.uses[slot] = self.uses.get(slot, 0) + 1
-        return self.uses[slot]
 
     def full_slot_pattern(self, slot: int) -> re.Pattern[str]:
         """Every phrase recording agency ``slot`` may use, with the cues (compiled once)."""
@@ -297,12 +291,13 @@ class _Matcher:
     def slot_pattern(self, slot: int, texts: Sequence[str]) -> re.Pattern[str]:
         """The phrases recording agency ``slot`` may use, for matching ``texts`` only.
 
-        The pattern writes only the word phrases and cues whose literal start occurs in
+        The pattern writes only the word phrases and cues whose literal words occur in
         the texts, and the regex phrases that match in one of them, each where it stands
         in the agency's full pattern (the phrases left out could never match these texts):
         it finds what the full pattern would, and compiles in a fraction of the time.
         """
         present = T.phrases_in(self.starts, texts)
+        self.spent[slot] = self.spent.get(slot, 0.0) + T.spent(len(present), len(self.starts))
         entries = self.resolver.entries
         regexes = [
             (row, rx)
@@ -333,9 +328,9 @@ class _Matcher:
         return frozenset(self.cues.words())
 
     @functools.cached_property
-    def starts(self) -> dict[str, str]:
-        """The literal start of every word phrase and cue (see :func:`_text.literal_start`)."""
-        return {w: T.literal_start(w) for w in (*self.phrases[0], *self.cues.words())}
+    def starts(self) -> dict[str, tuple[str, ...]]:
+        """The literal words of every word phrase and cue (see :func:`_text.literal_words`)."""
+        return {w: T.literal_words(w) for w in (*self.phrases[0], *self.cues.words())}
 
 
 def _phrases(rows: pd.DataFrame) -> _Phrases:
@@ -436,7 +431,8 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
     present[pool.piece[span], slots[pool.row[span]]] = True
     tables = (best, mention, linked, decision)
     texts = pool.pieces.tolist()
-    found = T.extract_all(texts, m.pattern)
+    pattern, whole = m.pattern.for_texts(texts)
+    found = T.extract_all(texts, pattern, remember=whole)
     if not len(found):
         return _rows(pool, slots, *tables)
     hits = found.text("hit")
@@ -457,7 +453,7 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
         if rescan.any():
             subset = np.flatnonzero(rescan)
             again_texts = [texts[i] for i in subset.tolist()]
-            if m.slot_uses(slot) < _FULL_AFTER:
+            if m.spent.get(slot, 0.0) < 1:
                 again = T.extract_all(
                     again_texts, m.slot_pattern(slot, again_texts), remember=False
                 )

@@ -71,6 +71,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Final
 
@@ -185,18 +186,18 @@ def load_injury_vocabulary(path: str | os.PathLike[str] | None = None) -> pd.Dat
     return table.drop(columns="_source")
 
 
-def _alt(rows: pd.DataFrame, group: str | None = None) -> str:
+def _alt(rows: pd.DataFrame, group: str | None = None, keep: Container[str] | None = None) -> str:
     words = rows.loc[rows["match"] != "regex", "phrase"]
     regex = rows.loc[rows["match"] == "regex", "phrase"]
-    return T.alternation(words, list(zip(regex.index, regex, strict=True)), group=group)
+    return T.alternation(words, list(zip(regex.index, regex, strict=True)), group=group, keep=keep)
 
 
 @dataclass(frozen=True)
 class _Matcher:
-    injuries: re.Pattern[str]  # injury terms (lists) with their cues
-    one_term: re.Pattern[str]  # a single term or guard, regex rows in groups
-    suspicion: re.Pattern[str]  # suspicion wording with its negations
-    benign: re.Pattern[str]
+    injuries: T.VocabularyPattern  # injury terms (lists) with their cues
+    one_term: T.VocabularyPattern  # a single term or guard, regex rows in groups
+    suspicion: T.VocabularyPattern  # suspicion wording with its negations
+    benign: T.VocabularyPattern
     resolver: T.Resolver
     kind_bits: np.ndarray  # per term/guard row: injury kind bits (0 for guards)
 
@@ -205,52 +206,69 @@ def _compile(table: pd.DataFrame) -> _Matcher:
     def rows(*kinds: str) -> pd.DataFrame:
         return table.loc[table["kind"].isin(kinds)]
 
-    breakers = _alt(rows("breaker"))
-    child = _alt(rows("child"))
     terms = rows("term", "guard").reset_index(drop=True)
-    grouped = _alt(terms, group=_GROUP)
-    plain = _alt(terms)
-    hits = f"{grouped}(?:{_LIST_JOIN}{plain})*"
-    reach = T.window(_REACH, breakers=breakers)
-    clause = T.window(1000, breakers=breakers)
-    after = T.window(_REACH_AFTER, breakers=_alt(rows("breaker_after")))
-    injuries = T.cue_pattern(
-        hits,
-        before=[
-            ("neg", _alt(rows("negation_before", "conditional_before")), reach),
-            ("cond", _alt(rows("conditional_clause")), clause),
-            (
-                "oth",
-                _alt(rows("other_person_before")),
-                T.window(_REACH, breakers=f"{breakers}|{child}"),
-            ),
-            ("past", _alt(rows("past_before")), reach),
-            ("pastnear", _alt(rows("past_adjacent")), T.window(0)),
-        ],
-        after=[
-            ("negpost", _alt(rows("negation_after", "conditional_after")), after),
-            ("othpost", _alt(rows("other_person_after")), T.window(1, breakers=breakers)),
-            ("pastpost", _alt(rows("past_after")), after),
-        ],
-        gaps=_GAPS,
-    )
-    suspicion = T.cue_pattern(
-        _alt(rows("suspicion")),
-        before=[("neg", _alt(rows("negation_before")), reach)],
-        after=[("negpost", _alt(rows("negation_after")), after)],
-        gaps=_GAPS,
-    )
+
+    def injuries(keep: Container[str] | None) -> str:
+        breakers = _alt(rows("breaker"), keep=keep)
+        child = _alt(rows("child"), keep=keep)
+        grouped = _alt(terms, group=_GROUP, keep=keep)
+        plain = _alt(terms, keep=keep)
+        hits = f"{grouped}(?:{_LIST_JOIN}{plain})*"
+        reach = T.window(_REACH, breakers=breakers)
+        clause = T.window(1000, breakers=breakers)
+        after = T.window(_REACH_AFTER, breakers=_alt(rows("breaker_after"), keep=keep))
+        return T.cue_pattern(
+            hits,
+            before=[
+                ("neg", _alt(rows("negation_before", "conditional_before"), keep=keep), reach),
+                ("cond", _alt(rows("conditional_clause"), keep=keep), clause),
+                (
+                    "oth",
+                    _alt(rows("other_person_before"), keep=keep),
+                    T.window(_REACH, breakers=f"{breakers}|{child}"),
+                ),
+                ("past", _alt(rows("past_before"), keep=keep), reach),
+                ("pastnear", _alt(rows("past_adjacent"), keep=keep), T.window(0)),
+            ],
+            after=[
+                (
+                    "negpost",
+                    _alt(rows("negation_after", "conditional_after"), keep=keep),
+                    after,
+                ),
+                (
+                    "othpost",
+                    _alt(rows("other_person_after"), keep=keep),
+                    T.window(1, breakers=breakers),
+                ),
+                ("pastpost", _alt(rows("past_after"), keep=keep), after),
+            ],
+            gaps=_GAPS,
+        )
+
+    def suspicion(keep: Container[str] | None) -> str:
+        breakers = _alt(rows("breaker"), keep=keep)
+        reach = T.window(_REACH, breakers=breakers)
+        after = T.window(_REACH_AFTER, breakers=_alt(rows("breaker_after"), keep=keep))
+        return T.cue_pattern(
+            _alt(rows("suspicion"), keep=keep),
+            before=[("neg", _alt(rows("negation_before"), keep=keep), reach)],
+            after=[("negpost", _alt(rows("negation_after"), keep=keep), after)],
+            gaps=_GAPS,
+        )
+
     kind_bits = np.zeros(len(terms), dtype=np.uint16)
     for i, (kind, cell) in enumerate(zip(terms["kind"], terms["injury_kind"], strict=True)):
         if kind == "term":
             for code in T.split_codes(cell):
                 kind_bits[i] |= np.uint16(1 << schema.INJURY_KINDS_VOCAB.index(code))
     usable = np.ones((len(terms), 1), dtype=bool)
+    words = table.loc[table["match"] != "regex", "phrase"].tolist()
     return _Matcher(
-        injuries=re.compile(injuries),
-        one_term=re.compile(grouped),
-        suspicion=re.compile(suspicion),
-        benign=re.compile(_alt(rows("benign"))),
+        injuries=T.VocabularyPattern(injuries, words),
+        one_term=T.VocabularyPattern(lambda keep: _alt(terms, group=_GROUP, keep=keep), words),
+        suspicion=T.VocabularyPattern(suspicion, words),
+        benign=T.VocabularyPattern(lambda keep: _alt(rows("benign"), keep=keep), words),
         resolver=T.Resolver(
             T.Entries.build(terms["phrase"].tolist(), terms["match"].tolist()), usable, _GROUP
         ),
@@ -269,10 +287,11 @@ def matcher(path: str | os.PathLike[str] | None) -> _Matcher:
     return _matcher_for(*stamp) if stamp else _matcher_for(None, None)
 
 
-def _list_bits(m: _Matcher, hit: str) -> int:
-    """Injury kind bits of every term in a matched list ("marks, bruises or injuries")."""
+def _list_bits(m: _Matcher, hit: str, one_term: re.Pattern[str]) -> int:
+    """Injury kind bits of every term in a matched list ("marks, bruises or injuries"),
+    ``one_term`` being ``m.one_term`` written for the hit."""
     bits = 0
-    for part in m.one_term.finditer(hit):
+    for part in one_term.finditer(hit):
         regex_row = -1
         if part.lastgroup and part.lastgroup.startswith(_GROUP):
             regex_row = int(part.lastgroup[len(_GROUP) :])
@@ -297,17 +316,22 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
     suspicious = np.zeros(n_pieces, dtype=np.uint8)
     if n_pieces:
         texts = pool.pieces.tolist()
-        found = T.extract_all(texts, m.injuries)
+        pattern, whole = m.injuries.for_texts(texts)
+        found = T.extract_all(texts, pattern, remember=whole)
         if len(found):
             excluded = found.has(*_EXCLUDING)
             codes, uniques = pd.factorize(np.asarray(found.text("hit"), dtype=object))
-            bits = np.array([_list_bits(m, h) for h in uniques], dtype=np.uint16)[codes]
+            hits = uniques.tolist()
+            one_term = m.one_term.for_texts(hits)[0]
+            bits = np.array([_list_bits(m, h, one_term) for h in hits], dtype=np.uint16)[codes]
             piece = found.piece
             keep = ~excluded & (bits != 0)
             np.bitwise_or.at(kinds, piece[keep], bits[keep])
-        benign = T.contains(texts, m.benign)
+        pattern, whole = m.benign.for_texts(texts)
+        benign = T.contains(texts, pattern, remember=whole)
         kinds[benign] = 0
-        cues = T.extract_all(texts, m.suspicion)
+        pattern, whole = m.suspicion.for_texts(texts)
+        cues = T.extract_all(texts, pattern, remember=whole)
         if len(cues):
             negated = cues.has("neg", "negpost")
             piece = cues.piece
