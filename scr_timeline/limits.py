@@ -83,13 +83,17 @@ def column_number(letters: str) -> int:
     return number
 
 
+def _size(n: int) -> str:
+    return f"{n / (1 << 20):,.0f} MB" if n >= 1 << 20 else f"{n:,} bytes"
+
+
 def check_file_size(path: Path) -> None:
     """Refuse a file larger than :data:`MAX_FILE_BYTES`."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputLimitError(
-            f"the file is {size / (1 << 20):,.0f} MB, more than the {MAX_FILE_BYTES >> 20:,} MB "
-            "scr_timeline reads (scr_timeline.limits.MAX_FILE_BYTES)",
+            f"the file is {_size(size)}, more than the {_size(MAX_FILE_BYTES)} scr_timeline "
+            "reads (scr_timeline.limits.MAX_FILE_BYTES)",
             file=path.name,
             expected="a smaller file: split the chronology",
         )
@@ -146,6 +150,7 @@ def check_zip_archive(path: Path, *, kind: str) -> zipfile.ZipFile | None:
             file=path.name,
             expected=f"an unprotected {kind}",
         )
+    article = "an" if kind[:1] in "AEIOU" else "a"
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
@@ -157,7 +162,7 @@ def check_zip_archive(path: Path, *, kind: str) -> zipfile.ZipFile | None:
                 f"the {kind}'s archive holds {len(members):,} parts, more than the "
                 f"{MAX_ZIP_MEMBERS:,} scr_timeline reads (scr_timeline.limits.MAX_ZIP_MEMBERS)",
                 file=path.name,
-                expected=f"a {kind} as Office writes it",
+                expected=f"{article} {kind} as Office writes it",
             )
         expanded = sum(m.file_size for m in members)
         if expanded > MAX_EXPANDED_BYTES:
@@ -166,7 +171,8 @@ def check_zip_archive(path: Path, *, kind: str) -> zipfile.ZipFile | None:
                 f"than the {MAX_EXPANDED_BYTES >> 20:,} MB scr_timeline reads (a zip bomb, or "
                 "a file far larger than any chronology; scr_timeline.limits.MAX_EXPANDED_BYTES)",
                 file=path.name,
-                expected=f"a {kind} of at most {MAX_EXPANDED_BYTES >> 20:,} MB uncompressed",
+                expected=f"{article} {kind} of at most {MAX_EXPANDED_BYTES >> 20:,} MB "
+                "uncompressed",
             )
     except BaseException:
         archive.close()
@@ -208,13 +214,11 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
     with archive.open(member) as handle:
         while True:
             chunk = handle.read(_SCAN_CHUNK)
-            if not chunk:
-                break
             data = tail + chunk
-            # a reference cut at the chunk's end is found again in the next chunk
-            cut = data.rfind(b"<")
-            body, tail = (data[:cut], data[cut:]) if cut > 0 else (data, b"")
-            if len(tail) > 4096:  # no tag ends this chunk: not a reference
+            # the last tag may be cut at the chunk's end: it is read with the next chunk
+            cut = data.rfind(b"<") if chunk else -1
+            body, tail = (data[:cut], data[cut:]) if cut >= 0 else (data, b"")
+            if len(tail) > 4096:  # a long text after the last tag: nothing is cut
                 body, tail = data, b""
             row_refs = _ROW_REF.findall(body)
             if row_refs:
@@ -226,6 +230,8 @@ def _sheet_extent(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[in
                 columns = max(columns, max(column_number(c.decode()) for c in letters))
                 rows = max(rows, max(int(r) for r in {r for _, r in refs}))
             unreferenced += len(_CELL_WITHOUT_REF.findall(body))
+            if not chunk:
+                break
     rows = max(rows, row_tags)
     columns = max(columns, unreferenced)
     return rows, columns
