@@ -43,6 +43,9 @@ def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
         # UTF-8 does above, rather than failing the whole file
         return data.decode("utf-16", errors="replace"), "utf-16"
     if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data[:4096])
+        if utf16:
+            return data.decode(utf16, errors="replace"), utf16
         raise ChronologyReadError(
             "this is not a text table (it holds binary data)",
             file=file,
@@ -55,6 +58,18 @@ def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
     if not any(b in data for b in _CP1252_UNDEFINED):
         return data.decode("cp1252"), "cp1252"
     return data.decode("latin-1"), "latin-1"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text saved as UTF-16 without a byte-order mark (every
+    other byte zero, as Latin text is in UTF-16), else None."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    for codec, zeros, text in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and text.count(0) <= 0.02 * len(text):
+            return codec
+    return None
 
 
 def sniff_delimiter(sample: str, *, default: str = ",") -> str:

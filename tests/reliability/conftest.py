@@ -44,6 +44,9 @@ class Hostile:
     data_rows: int | None
     #: Must be refused with a ScrTimelineError (naming the file).
     refuse: bool = False
+    #: Holds rows but may be refused as a whole with a ChronologyReadError naming the file
+    #: (a NUL byte makes a text file binary): loud, never a silent loss.
+    may_refuse: bool = False
 
 
 Generator = Callable[[Path], Hostile]
@@ -224,7 +227,7 @@ def make_mixed_encodings_csv(folder: Path) -> Hostile:
 def make_utf16_no_bom_csv(folder: Path) -> Hostile:
     path = folder / "utf16.csv"
     path.write_bytes(_csv([HEADER, *ROWS]).encode("utf-16-le"))
-    # NUL bytes and no BOM: may be refused as binary, or read; never lost silently
+    # NUL bytes in every other place and no BOM: read as UTF-16
     return Hostile("utf16_no_bom_csv", path, len(ROWS))
 
 
@@ -314,7 +317,7 @@ def make_nul_byte_csv(folder: Path) -> Hostile:
     rows = [HEADER, ROWS[0], ["13/03/2007", "GP", "GP1", "nul\x00byte", "ok"]]
     path = _write_csv(folder / "nul-byte.csv", rows)
     # a NUL byte reads as binary: refused as a whole (ChronologyReadError), or read
-    return Hostile("nul_byte_csv", path, 2)
+    return Hostile("nul_byte_csv", path, 2, may_refuse=True)
 
 
 @hostile
