@@ -407,9 +407,17 @@ def alternation(
     """
     phrases = [w for w in dict.fromkeys(words) if normalise_phrase(w)]
     trie = None
-    if phrases:
-        trie = _render_trie(_build_trie((w, _cached_tokens(w)) for w in phrases), keep)
+    if phrases and keep is None:
+        trie = _render_trie(_build_trie((w, _cached_tokens(w)) for w in phrases))
+    elif phrases:
+        trie = _phrase_trie(tuple(phrases)).render(0, keep) or "(?!)"
     return join_alternation(regexes, trie, group=group)
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_trie(words: tuple[str, ...]) -> PhraseTrie:
+    """A vocabulary's trie, built once, for writing it with some of its phrases."""
+    return PhraseTrie(words, np.ones((len(words), 1), dtype=bool))
 
 
 def join_alternation(
@@ -808,7 +816,7 @@ class Resolver:
 # --- patterns written for the texts at hand ----------------------------------------------
 #: Per use of a pattern written for the texts at hand, what it costs besides its phrases
 #: (the cues, the regex phrases), as a share of the full pattern.
-WRITTEN_OVERHEAD: Final = 0.1
+WRITTEN_OVERHEAD: Final = 0.5
 #: Patterns written for texts at hand kept compiled, per vocabulary pattern.
 _WRITTEN_KEPT: Final = 64
 
