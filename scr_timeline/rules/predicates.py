@@ -410,9 +410,14 @@ def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> Bo
     """
     state = view.match_state(pattern)
     todo = np.flatnonzero(rows & (state < 0))
-    if len(todo):
-        state[todo] = _search(view.texts(todo), pattern)
+    for at in range(0, len(todo), _TEXT_CHUNK):  # a bounded copy of the texts at a time
+        part = todo[at : at + _TEXT_CHUNK]
+        state[part] = _search(view.texts(part), pattern)
     return rows & (state == 1)
+
+
+#: Events whose texts are searched together (their text is copied once per search).
+_TEXT_CHUNK: Final = 1 << 16
 
 
 def _search(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str]) -> BoolArray:

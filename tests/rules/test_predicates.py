@@ -100,3 +100,22 @@ def test_text_is_tested_only_for_the_events_still_in_question():
 )
 def test_required_literals(pattern, literals):
     assert required_literals(re.compile(pattern, re.IGNORECASE)) == literals
+
+
+def test_texts_searched_in_chunks_give_the_same_answer(monkeypatch):
+    import scr_timeline.rules.predicates as predicates
+
+    details = ["NFA", "home visit", None, "no further action", "case closed", "nfa.", "x"] * 3
+    outcome = [None, "Threshold not met", "NFA", None, "", None, "ok"] * 3
+    pattern = PATTERNS[0]
+    whole = compile_predicate({"text": pattern}, where="test").evaluate(
+        EventView.from_events(_events(details, outcome)), {}
+    )
+    monkeypatch.setattr(predicates, "_TEXT_CHUNK", 2)
+    chunked = compile_predicate({"text": pattern}, where="test").evaluate(
+        EventView.from_events(_events(details, outcome)), {}
+    )
+    assert chunked.tolist() == whole.tolist()
+    view = EventView.from_events(_events(details, outcome))
+    order = view.frame["source_row"].to_numpy().argsort()
+    assert whole[order].tolist() == _expected(pattern, details, outcome)
