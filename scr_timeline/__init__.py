@@ -11,6 +11,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# eager, not lazy: the submodule shares the name of its function, and a lazy name would be
+# shadowed by the module once anything imported scr_timeline.anonymise
+from .anonymise import (
+    AnonymisationError,
+    AnonymisationKey,
+    anonymise,
+    find_names,
+    personalise,
+)
 from .chronology import Chronology, ChronologyMeta, SourceInfo, merge
 from .datasets import list_samples, load_sample, sample_path
 from .dates import parse_date, parse_dates
@@ -49,24 +58,14 @@ from .rules import (
 )
 
 if TYPE_CHECKING:
-    from .anonymise import (
-        AnonymisationError,
-        AnonymisationKey,
-        anonymise,
-        find_names,
-        personalise,
-    )
     from .batch import BatchResult, ChronologyResult, analyse_many, write_analysis
     from .plotting import plot_by_rule, plot_gaps, plot_network, plot_timeline
     from .report import render_report, write_report
 
 #: Names imported on first use, so that ``import scr_timeline`` (and the command line) does
-#: not pay for jinja2, the plotting modules, anonymisation and batch until they are used.
+#: not pay for jinja2, the plotting modules and batch until they are used. (No lazy name may
+#: be the name of a submodule: importing the submodule would shadow it.)
 _LAZY: dict[str, str] = {
-    **dict.fromkeys(
-        ["AnonymisationError", "AnonymisationKey", "anonymise", "find_names", "personalise"],
-        ".anonymise",
-    ),
     **dict.fromkeys(
         ["BatchResult", "ChronologyResult", "analyse_many", "write_analysis"], ".batch"
     ),
