@@ -26,7 +26,7 @@ def test_lazy_names_resolve_and_are_listed():
     import scr_timeline.anonymise
     import scr_timeline.batch
     import scr_timeline.plotting
-    import scr_timeline.report  # noqa: F401 - submodules imported first must not shadow names
+    import scr_timeline.report
 
     for name in ("plot_timeline", "write_report", "analyse_many", "anonymise", "BatchResult"):
         assert callable(getattr(scr, name)) and name in dir(scr) and name in scr.__all__
