@@ -1195,7 +1195,62 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
             {"tokens": tuple(words), "title": None, "cue": None, "text": -1, "context": "given"}
         )
     people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
+    more = _family_full_names(people, distinct, counts, stop | _TITLE_WORDS, lower_words)
+    if more:  # "Kayden Smith" when Tracey Smith is the mother: one of the family too
+        hits.extend(more)
+        people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
     return _with_family_surnames(people, distinct)
+
+
+def _family_full_names(
+    people: pd.DataFrame,
+    distinct: pd.Series,
+    counts: np.ndarray,
+    stop: frozenset[str],
+    lower_words: set[str],
+) -> list[dict[str, Any]]:
+    """Hits for full names written with a family surname and no cue ("brought Kayden
+    Smith"): a relative, or the child when no child was found (the most mentioned)."""
+    if people.empty:
+        return []
+    family = people["category"].isin(["child", "family"])
+    names = [str(n) for n in people.loc[family, "name"]]
+    surnames = {n.split()[-1] for n in names if " " in n} | set(
+        people.loc[people["member_or_role"] == "surname", "name"].astype(str)
+    )
+    if not surnames:
+        return []
+    known = {str(n) for n in people["name"]} | {
+        a for aliases in people["aliases"] for a in str(aliases).split("; ") if a
+    }
+    alternation = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
+    pattern = re.compile(rf"{_LEFT}({_NAMEWORD})[ \t]+({alternation}){_RIGHT}")
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for text_id, text in enumerate(distinct):
+        for match in pattern.finditer(str(text)):
+            first, surname = match.group(1), match.group(2)
+            if first.lower() in stop or first.lower() in lower_words:
+                continue
+            if f"{first} {surname}" in known:
+                continue
+            found.setdefault((first, surname), []).append((text_id, match.group()))
+    if not found:
+        return []
+    mentions = {k: int(sum(counts[t] for t, _ in v)) for k, v in found.items()}
+    child = (
+        None if (people["category"] == "child").any() else max(mentions, key=lambda k: mentions[k])
+    )
+    return [
+        {
+            "tokens": name,
+            "title": None,
+            "cue": "child" if name == child else "relative",
+            "text": text_id,
+            "context": context,
+        }
+        for name, places in found.items()
+        for text_id, context in places
+    ]
 
 
 def _with_family_surnames(people: pd.DataFrame, distinct: pd.Series) -> pd.DataFrame:

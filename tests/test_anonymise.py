@@ -419,3 +419,26 @@ def test_round_trip_on_random_text(parts: list[tuple[str, str]]) -> None:
     for cell in anon.events[S.DETAILS]:
         # every capitalised or upper-case spelling is gone
         assert not re.search(r"(?<![^\W_])(?:Tracey|TRACEY|Steven|Jones|Ann|Lee)(?![^\W_])", cell)
+
+
+def test_a_full_name_with_the_family_surname_and_no_cue_is_found() -> None:
+    chron = Chronology(
+        make_events(
+            start=["2007-03-12", "2007-03-13", "2007-03-14"],
+            agency=["gp", "csc", "police"],
+            details=[
+                "Mother (Tracey Smith) brought Kayden Smith; bruise to cheek",
+                "Tracey Smith and Steven Jones (mother's partner) seen at home",
+                "Steven Jones arrested; Kayden Smith seen with Lacey Smith",
+            ],
+        )
+    )
+    found = find_names(chron).set_index("name")
+    assert found.loc["Kayden Smith", "label"] == "Child A"  # the most mentioned, no child cue
+    assert found.loc["Lacey Smith", "category"] == "family"
+    anonymised, key = anonymise(chron)
+    text = " ".join(anonymised.events["details"])
+    assert "Kayden" not in text and "Lacey" not in text and "Smith" not in text
+    assert (
+        personalise(anonymised, key).events["details"].tolist() == chron.events["details"].tolist()
+    )

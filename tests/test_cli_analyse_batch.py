@@ -244,3 +244,39 @@ def test_console_script_analyse_and_batch_run_in_a_subprocess(tmp_path):
         check=False,
     )
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_analyse_anonymise_writes_the_key_apart_and_no_name_reaches_the_outputs(tmp_path):
+    from scr_timeline.anonymise import AnonymisationKey, personalise
+
+    source = tmp_path / "child.csv"
+    source.write_text(
+        "Date,Agency,Practitioner,Details\n"
+        "12/03/2007,GP,Dr Khan,Mother (Tracey Smith) brought Kayden Smith; bruise to cheek\n"
+        "13/03/2007,CSC,SW Ms Patel,Referral from GP; Tracey Smith and Steven Jones "
+        "(mother's partner) seen at home\n"
+        "14/03/2007,Police,DC Green,Steven Jones arrested; Kayden Smith seen\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "shared"
+    key = tmp_path / "secure" / "key.json"
+    key.parent.mkdir()
+    args = ["analyse", str(source), "--out", str(out), "--anonymise", str(key)]
+    assert main(args) == 0
+    assert key.is_file() and not (out / "key.json").exists()
+    names = ("Tracey", "Smith", "Kayden", "Steven", "Jones", "Khan", "Patel", "Green")
+    for path in out.iterdir():
+        text = path.read_bytes().decode("utf-8", errors="replace") if path.suffix != ".png" else ""
+        for name in names:
+            assert name.lower() not in text.lower(), (path.name, name)
+    events = pd.read_csv(out / "events.csv", encoding="utf-8-sig")
+    assert events["details"].str.contains("Mother").any()
+    # the key reverses it, and a second run reuses the same key
+    import scr_timeline as scr
+
+    anonymised = scr.anonymise(scr.read(source), names=AnonymisationKey.load(key))[0]
+    restored = personalise(anonymised, AnonymisationKey.load(key))
+    assert restored.events["details"].tolist() == scr.read(source).events["details"].tolist()
+    # the key may not be written into the output folder
+    inside = ["analyse", str(source), "--out", str(tmp_path / "o2"), "--anonymise"]
+    assert main([*inside, str(tmp_path / "o2" / "key.json")]) == 2
