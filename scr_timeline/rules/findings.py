@@ -434,25 +434,28 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The findings table as the bytes of a CSV file (UTF-8 with BOM), exactly as pandas
     writes :func:`~scr_timeline.chronology.frame_for_export` of it.
 
-    Every cell of every column is checked at once (one Arrow array): text cells that
-    start like a formula get a leading ``'``, cells with a comma, quote or line break are
-    quoted as :mod:`csv` quotes them.
+    The text cells of every column are checked at once (one Arrow array): those that start
+    like a formula get a leading ``'``, those with a comma, quote or line break are quoted
+    as :mod:`csv` quotes them.
     """
     names = [str(c) for c in frame.columns]
     lines = [",".join(_quote(pa.array(names, pa.large_string())).to_pylist())]
     n = len(frame)
     if n:
         columns = [_cells(frame[c]) for c in frame.columns]
-        cells = pc.fill_null(pa.concat_arrays([c for c, _ in columns]), "")
-        text = np.repeat(np.array([t for _, t in columns]), n)
-        formula = pc.match_substring_regex(cells, _FORMULA).to_numpy(zero_copy_only=False) & text
-        if formula.any():
-            quoted = pc.binary_join_element_wise(_large("'"), cells, _large(""))
-            cells = pc.if_else(pa.array(formula), quoted, cells)
-        cells = _quote(cells)
-        rows = pc.binary_join_element_wise(
-            *(cells.slice(i * n, n) for i in range(len(columns))), _large(",")
-        )
+        # dates, numbers and the fixed categories never need a quote or a formula guard
+        text = [i for i, (_, is_text) in enumerate(columns) if is_text]
+        cells = [c.fill_null("") if c.null_count else c for c, _ in columns]
+        if text:
+            joined = pa.concat_arrays([cells[i] for i in text])
+            formula = pc.match_substring_regex(joined, _FORMULA)
+            if formula.true_count:
+                guarded = pc.binary_join_element_wise(_large("'"), joined, _large(""))
+                joined = pc.if_else(formula, guarded, joined)
+            joined = _quote(joined)
+            for k, i in enumerate(text):
+                cells[i] = joined.slice(k * n, n)
+        rows = pc.binary_join_element_wise(*cells, _large(","))
         lists = pa.LargeListArray.from_arrays(pa.array([0, n], pa.int64()), rows)
         lines.append(pc.binary_join(lists, _large(os.linesep))[0].as_py())
     return ("\ufeff" + os.linesep.join(lines) + os.linesep).encode("utf-8")
