@@ -159,7 +159,11 @@ else:
     print(json.dumps({"read": t1 - t0, "graph": t2 - t1, "rules": t3 - t2, "csv": t4 - t3,
                       "findings": len(findings)}), file=sys.stderr)
 seconds = time.perf_counter() - started
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+try:  # VmHWM: this process's own peak (ru_maxrss may count the parent's memory at fork)
+    with open("/proc/self/status") as status:
+        peak = next(int(l.split()[1]) * 1024 for l in status if l.startswith("VmHWM:"))
+except OSError:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({"seconds": seconds, "peak": peak, "rows": rows}))
 """
 
