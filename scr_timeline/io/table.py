@@ -644,7 +644,7 @@ def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
 
     ``body`` holds the cells as trimmed text (see :func:`cells_to_text`).
     """
-    joined: pd.Series | None = None
+    parts: list[pd.Series] = []
     for label in body.columns:
         pos = int(label)
         if pos in info.mapping:
@@ -657,14 +657,21 @@ def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
             if pos < len(info.headings) and info.headings[pos]
             else f"Column {pos + 1}"
         )
-        part = (name + ": " + text).astype("string")
-        if joined is None:
-            joined = part
-        else:
-            joined = joined.where(part.isna(), joined.fillna("") + " | " + part).where(
-                joined.notna(), part
-            )
-    return joined
+        parts.append((name + ": " + text).astype("string"))
+    if not parts:
+        return None
+    # joined pairwise, as a tree: joining column after column grew each row's string once
+    # per column (quadratic in the number of columns); the tree copies each piece log2 times
+    while len(parts) > 1:
+        paired = [_join_two(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
+        parts = paired + ([parts[-1]] if len(parts) % 2 else [])
+    return parts[0]
+
+
+def _join_two(left: pd.Series, right: pd.Series) -> pd.Series:
+    """``left | right`` where both have text, else whichever has it."""
+    both = (left + " | " + right).astype("string")
+    return both.where(right.notna(), left).where(left.notna(), right)
 
 
 def _fallback_agency(

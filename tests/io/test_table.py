@@ -226,3 +226,18 @@ def test_sheet_title_and_file_name_come_before_the_agency_option():
     assert by_sheet.events[S.AGENCY].tolist() == ["police"]
     by_option = parse_table(table, source="book.xlsx", sheet="Sheet1", agency="gp")
     assert by_option.events[S.AGENCY].tolist() == ["gp"]
+
+
+def test_every_unmapped_column_is_kept_in_extra_in_column_order():
+    headings = ["Date", "Details", *[f"Note {i}" for i in range(1, 41)]]
+    rows = [
+        ["12/03/2007", "Child A seen", *[f"v{i}" if i % 3 else None for i in range(1, 41)]],
+        ["13/03/2007", "Home visit", *[None] * 40],
+        ["14/03/2007", "Strategy discussion", *[None] * 39, "last"],
+    ]
+    chron = parse_table(pd.DataFrame([headings, *rows]), source="wide.csv")
+    extra = chron.events[S.EXTRA].tolist()
+    kept = [f"Note {i}: v{i}" for i in range(1, 41) if i % 3]
+    assert extra[0] == " | ".join(kept)
+    assert pd.isna(extra[1])
+    assert extra[2] == "Note 40: last"
