@@ -629,6 +629,14 @@ def analyse_many(
     folder = Path(out) if out is not None else None
     if folder is not None:
         _check_output_folder(folder, force=force, resume=resume)
+        # an output folder inside an input folder is not a chronology (`batch reviews/
+        # --out reviews/results`, run again)
+        inside = folder.resolve()
+        inputs = [
+            (name, files)
+            for name, files in inputs
+            if not any(inside == f.resolve().parent or inside in f.resolve().parents for f in files)
+        ]
     chosen = _outputs(outputs)
     if isinstance(rulebook, os.PathLike):
         rulebook = os.fspath(rulebook)

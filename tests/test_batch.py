@@ -293,3 +293,16 @@ def test_a_worker_that_dies_fails_only_its_chronology(two_hundred):
     results = sorted(_run_processes(tasks, 2), key=lambda r: r.index)
     assert [r.status for r in results] == ["ok", "ok", "failed", "ok", "ok"]
     assert results[2].error_type == "WorkerDied" and "died" in results[2].error
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read_as_a_chronology(tmp_path):
+    reviews = tmp_path / "reviews"
+    reviews.mkdir()
+    (reviews / "child-d.csv").write_bytes(sample_path("child-d-well-handled").read_bytes())
+    out = reviews / "results"
+    first = analyse_many(reviews, jobs=1, progress=False, out=out, outputs=["findings", "tables"])
+    again = analyse_many(
+        reviews, jobs=1, progress=False, out=out, outputs=["findings", "tables"], resume=True
+    )
+    assert [r.name for r in first] == [r.name for r in again] == ["child-d"]
+    assert again["child-d"].resumed
