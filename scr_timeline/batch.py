@@ -33,6 +33,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import functools
 import glob
 import json
 import multiprocessing
@@ -50,9 +51,8 @@ import numpy as np
 import pandas as pd
 
 from . import schema as S
-from .chronology import Chronology, write_csv_atomic
+from .chronology import Chronology, write_atomic, write_csv_atomic
 from .exceptions import OutputError, ScrTimelineError
-from .graph import _write_atomic  # temporary file, rename; removed on any failure
 
 if TYPE_CHECKING:
     from .rules import Findings, Rulebook
@@ -103,8 +103,8 @@ def _figure_png(draw: Callable[[Any], Any], *, size: tuple[float, float]) -> byt
     return buffer.getvalue()
 
 
-def _write_bytes_atomic(data: bytes, path: Path) -> None:
-    _write_atomic(path, lambda tmp: tmp.write_bytes(data))
+def _write_bytes(data: bytes, path: Path) -> None:
+    path.write_bytes(data)
 
 
 def contacts_table(chron: Chronology) -> pd.DataFrame:
@@ -161,7 +161,7 @@ def write_analysis(
     if "graph" in chosen:
         from .graph import to_graphml
 
-        _write_atomic(folder / "graph.graphml", lambda tmp: to_graphml(chron, tmp))
+        write_atomic(folder / "graph.graphml", lambda tmp: to_graphml(chron, tmp))
         written["graph.graphml"] = folder / "graph.graphml"
     images: dict[str, bytes] = {}
     if "plots" in chosen:
@@ -174,7 +174,7 @@ def write_analysis(
             lambda ax: plot_network(chron, ax=ax), size=(8, 7)
         )
         for name, png in zip(("timeline.png", "network.png"), images.values(), strict=True):
-            _write_bytes_atomic(png, folder / name)
+            write_atomic(folder / name, functools.partial(_write_bytes, png))
             written[name] = folder / name
     if "report" in chosen:
         from .report import write_report
@@ -383,7 +383,7 @@ def _run_task(task: _Task) -> ChronologyResult:
         result.traceback = traceback.format_exc()
     result.seconds = time.perf_counter() - started
     if task.out is not None:
-        _write_result_file(result, task)
+        _write_result_file(result, task, Path(task.out))
     return result
 
 
@@ -405,9 +405,7 @@ def _summary_row(result: ChronologyResult) -> dict[str, Any]:
     }
 
 
-def _write_result_file(result: ChronologyResult, task: _Task) -> None:
-    assert task.out is not None
-    folder = Path(task.out)
+def _write_result_file(result: ChronologyResult, task: _Task, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     record = {
         "summary": _summary_row(result),
@@ -416,7 +414,7 @@ def _write_result_file(result: ChronologyResult, task: _Task) -> None:
         "outputs": sorted(task.outputs),
     }
     text = json.dumps(record, indent=1)
-    _write_atomic(folder / RESULT_FILE, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    write_atomic(folder / RESULT_FILE, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _resumed(task: _Task) -> ChronologyResult | None:

@@ -14,7 +14,8 @@ Examples
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -598,15 +599,31 @@ def frame_for_export(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
-    """Write a CSV (UTF-8 with BOM, so Excel reads it) to a temporary file, then rename."""
-    tmp = path.with_name(f".{path.name}.tmp")
+def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
+    """Write through a temporary file in the same folder, then rename over ``path``.
+
+    ``write`` gets the temporary path. On any failure (a full disk, Ctrl-C) the temporary
+    file is removed and whatever was at ``path`` stays whole.
+    """
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        frame.to_csv(tmp, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d %H:%M:%S")
-        tmp.replace(path)
-    except BaseException:  # a full disk, Ctrl-C: no partial file left behind
+        write(tmp)
+        tmp.replace(target)
+    except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    return target
+
+
+def write_csv_atomic(frame: pd.DataFrame, path: Path) -> None:
+    """Write a CSV (UTF-8 with BOM, so Excel reads it) to a temporary file, then rename."""
+    write_atomic(
+        path,
+        lambda tmp: frame.to_csv(
+            tmp, index=False, encoding="utf-8-sig", date_format="%Y-%m-%d %H:%M:%S"
+        ),
+    )
 
 
 # --- merging -----------------------------------------------------------------------------------

@@ -282,7 +282,6 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
         **options,
     )
-    summary = result.summary()
     findings = result.findings()
     resumed = sum(r.resumed for r in result)
     print(
@@ -297,7 +296,6 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     for failed in result.failed:
         print(_one_line(f"error: {failed.name}: {failed.error}"), file=sys.stderr)
     print(f"written to {Path(args.out).resolve()}: summary.csv, by_rule.csv, index.html")
-    del summary
     if result.failed:
         return 2
     return 1 if _fails(findings["severity"].tolist(), args.fail_on) else 0

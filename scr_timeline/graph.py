@@ -79,6 +79,7 @@ import pandas as pd
 
 from . import schema as S
 from .chronology import EVENT_DTYPES, Chronology, conform, tuple_codes
+from .chronology import write_atomic as _write_atomic
 
 __all__ = [
     "COUNTERPART",
@@ -1161,19 +1162,6 @@ def _graph_of(
     if isinstance(source, nx.Graph):
         return graph_for_export(source)
     return graph_for_export(build_graph(source, per_event=per_event, family=family))
-
-
-def _write_atomic(path: str | os.PathLike[str], write: Callable[[Path], object]) -> Path:
-    """Write through a temporary file in the same folder, then rename over ``path``."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        write(tmp)
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return target
 
 
 def to_graphml(
