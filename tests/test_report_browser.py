@@ -6,9 +6,6 @@ machine without Chromium they are skipped with that reason.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +13,7 @@ import pytest
 import scr_timeline as scr
 from scr_timeline import schema as S
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from .conftest import CHROMIUM, run_chromium
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,32 +21,6 @@ pytestmark = [
 ]
 
 HOSTILE = '<script>alert("xss")</script><img src=x onerror=alert(2)>'
-
-
-def chromium(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run headless Chromium the way this machine needs it (no network, throwaway profile)."""
-    with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run(
-            [
-                str(CHROMIUM),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                "--enable-logging=stderr",
-                "--v=0",
-                *args,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +37,7 @@ def report(tmp_path_factory) -> tuple[Path, scr.Findings]:
 
 def test_the_report_renders_with_every_finding_and_no_console_messages(report):
     path, findings = report
-    done = chromium("--dump-dom", path.resolve().as_uri())
+    done = run_chromium("--dump-dom", path.resolve().as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
     assert "<title>Child A: combined multi-agency chronology (fictional)</title>" in dom
@@ -76,7 +47,7 @@ def test_the_report_renders_with_every_finding_and_no_console_messages(report):
 
 def test_hostile_text_is_shown_as_text_and_never_runs(report):
     path, _findings = report
-    dom = chromium("--dump-dom", path.resolve().as_uri()).stdout
+    dom = run_chromium("--dump-dom", path.resolve().as_uri()).stdout
     assert "<script" not in dom.lower()
     assert "onerror=" not in dom.replace("onerror=alert(2)&gt;", "")  # only as escaped text
     assert '&lt;script&gt;alert("xss")&lt;/script&gt;' in dom or (
@@ -87,7 +58,7 @@ def test_hostile_text_is_shown_as_text_and_never_runs(report):
 def test_a_screenshot_is_taken(report, tmp_path):
     path, _findings = report
     shot = tmp_path / "shot.png"
-    done = chromium(f"--screenshot={shot}", "--window-size=1300,2000", path.resolve().as_uri())
+    done = run_chromium(f"--screenshot={shot}", "--window-size=1300,2000", path.resolve().as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 50_000  # a page, not a blank image

@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, Final
 
 import pandas as pd
 
 from .. import limits
+from .. import schema as S
 from ..chronology import Chronology, merge
 from ..exceptions import (
     ChronologyReadError,
@@ -27,7 +28,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
-from .headers import find_header
+from .headers import HeaderInfo, find_header
 from .table import _warning, classify_chronology, parse_table
 from .text import Paragraph, parse_paragraphs, with_warnings
 
@@ -82,6 +83,63 @@ def _frame(rows: Sequence[Sequence[Cell]], width: int) -> pd.DataFrame:
     return pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows], dtype=object)
 
 
+#: Fields that a row broken by a page never carries on the next page: its date and who
+#: wrote it are at its start (on the page before).
+_ROW_START_FIELDS: Final = frozenset(
+    {S.DATE, S.END_DATE, S.TIME, S.SEQUENCE, S.AGENCY, S.SOURCE, S.PRACTITIONER}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A table whose header was found: ``raw`` is what :func:`parse_table` reads."""
+
+    number: int
+    table: DocumentTable
+    raw: pd.DataFrame
+    offset: int
+    info: HeaderInfo
+
+
+def _skipped(table: DocumentTable, err: ScrTimelineError, file: str) -> dict[str, Any]:
+    return _warning("table_skipped", f"{table.sheet} skipped: {err.message}", file, table.sheet)
+
+
+def _filled(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _join_broken_row(before: _Found, after: _Found, file: str) -> dict[str, Any] | None:
+    """Join the first row of ``after`` to the last row of ``before`` when it is that row's
+    end, broken by the page: a row with text but no date, time, agency or practitioner,
+    at the top of a table that carries on the one before (nothing between them but the
+    page break). Its cells are added to the row above, cell by cell, and blanked (so the
+    row is no event of its own); the warning says which rows were joined.
+    """
+    first, last = after.info.data_start, len(before.raw) - 1
+    if first >= len(after.raw) or last < before.info.data_start:
+        return None
+    tail, head = after.raw.iloc[first].tolist(), before.raw.iloc[last].tolist()
+    starts = [pos for pos, fld in after.info.mapping.items() if fld in _ROW_START_FIELDS]
+    if any(_filled(tail[pos]) for pos in starts):
+        return None
+    if not any(map(_filled, tail)) or not any(map(_filled, head)):
+        return None
+    for pos, text in enumerate(tail):
+        if _filled(text):
+            before.raw.iat[last, pos] = f"{head[pos]} {text}" if _filled(head[pos]) else text
+    after.raw.iloc[first] = None
+    return _warning(
+        "row_continued",
+        f"{after.table.sheet} row {first + after.offset + 1} has no date: it is the end of "
+        f"{before.table.sheet} row {last + before.offset + 1}, broken by the page, and was "
+        "joined to it",
+        file,
+        after.table.sheet,
+        first + after.offset + 1,
+    )
+
+
 def parse_document_tables(
     tables: Sequence[DocumentTable],
     *,
@@ -127,7 +185,39 @@ def parse_document_tables(
     notes: list[dict[str, Any]] = []
     errors: list[ScrTimelineError] = []
     previous: tuple[DocumentTable, list[list[Cell]], tuple[str, ...]] | None = None
-    for table in tables:
+    # a table is parsed once the next one has been seen: the next one's first row may be
+    # the end of this one's last row, broken by the page
+    pending: _Found | None = None
+
+    def parse(found: _Found) -> None:
+        table = found.table
+        try:
+            chrons.append(
+                parse_table(
+                    found.raw,
+                    source=source,
+                    sheet=table.sheet,
+                    row_offset=found.offset,
+                    fmt=fmt,
+                    **{**options, "classify": False},
+                )
+            )
+        except (MissingColumnError, EmptyChronologyError) as err:
+            errors.append(err)
+            notes.append(_skipped(table, err, file))
+            return
+        notes.extend(
+            _warning(
+                "section_row",
+                f"row spanning the whole table read as a section heading, not an event: {text!r}",
+                file,
+                table.sheet,
+                row,
+            )
+            for row, text in table.sections
+        )
+
+    for number, table in enumerate(tables):
         width = table.width
         continues = (
             table.follows and previous is not None and previous[0].width == width and width > 0
@@ -156,34 +246,21 @@ def parse_document_tables(
                         table.sheet,
                     )
                 )
-            chron = parse_table(
-                raw,
-                source=source,
-                sheet=table.sheet,
-                row_offset=offset,
-                fmt=fmt,
-                **{**options, "classify": False},
-            )
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)
-            notes.append(
-                _warning(
-                    "table_skipped", f"{table.sheet} skipped: {err.message}", file, table.sheet
-                )
-            )
+            notes.append(_skipped(table, err, file))
             continue
+        found = _Found(number, table, raw, offset, info)
+        if pending is not None:
+            if continues and pending.number == number - 1:
+                note = _join_broken_row(pending, found, file)
+                if note is not None:
+                    notes.append(note)
+            parse(pending)
+        pending = found
         previous = (table, [list(raw.iloc[pos]) for pos in info.header_rows], titles)
-        chrons.append(chron)
-        notes.extend(
-            _warning(
-                "section_row",
-                f"row spanning the whole table read as a section heading, not an event: {text!r}",
-                file,
-                table.sheet,
-                row,
-            )
-            for row, text in table.sections
-        )
+    if pending is not None:
+        parse(pending)
     if not chrons:
         return None, notes, errors
     chron = merge(chrons) if len(chrons) > 1 else chrons[0]

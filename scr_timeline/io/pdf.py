@@ -64,6 +64,7 @@ _MAX_TITLES: Final = 3
 _HEADING_SIZE: Final = 1.15  # a line this much larger than the body text is a heading
 _SMALL_PRINT: Final = 0.9  # a margin line in print this much smaller than the body text
 _TOLERANCE: Final = 1.0  # points
+_MIN_RULE: Final = 3.0  # points: a shorter horizontal edge is the end of a vertical border
 _NO_TITLE: Final = frozenset({"", "untitled", "(anonymous)", "anonymous"})  # writers' defaults
 
 
@@ -180,6 +181,43 @@ def _grid(table: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
     return rows, sections
 
 
+def _cut_ends(page: Any) -> list[float]:
+    """Where the page cuts a ruled table's row: the ends of column rules that run past the
+    last (or start before the first) row rule they cross.
+
+    A row broken across pages often has no bottom border on the first page (nor a top one
+    on the next): without a line there, the row's cells would not be closed and its text
+    would fall out of the table.
+    """
+    edges = page.edges
+    # a border drawn as a thin filled box has a short top and bottom edge of its own: not a rule
+    across = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > _MIN_RULE]
+    ends: set[float] = set()
+    for rule in (e for e in edges if e["orientation"] == "v"):
+        x, top, bottom = rule["x0"], rule["top"], rule["bottom"]
+        crossed = [
+            e["top"]
+            for e in across
+            if e["x0"] - _TOLERANCE <= x <= e["x1"] + _TOLERANCE
+            and top - _TOLERANCE <= e["top"] <= bottom + _TOLERANCE
+        ]
+        if not crossed:
+            continue
+        if bottom > max(crossed) + _TOLERANCE:
+            ends.add(round(bottom, 1))
+        if top < min(crossed) - _TOLERANCE:
+            ends.add(round(top, 1))
+    return sorted(ends)
+
+
+def _find_tables(page: Any) -> list[Any]:
+    """The page's ruled tables, with the rows the page cuts closed (see :func:`_cut_ends`)."""
+    ends = _cut_ends(page)
+    if not ends:
+        return list(page.find_tables())
+    return list(page.find_tables(table_settings={"explicit_horizontal_lines": ends}))
+
+
 def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, float, float]]:
     """Lines joined into paragraphs at blank space: (text, heading, top, bottom)."""
     out: list[tuple[str, bool, float, float]] = []
@@ -287,7 +325,7 @@ def _read(
     last_ran_to_bottom = False
     for p, page in enumerate(pages):
         lines = [line for i, line in enumerate(page_lines[p][1]) if (p, i) not in running]
-        found = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+        found = sorted(_find_tables(page), key=lambda t: (t.bbox[1], t.bbox[0]))
         boxes = [t.bbox for t in found]
 
         def inside(line: _Line, boxes: list[Any] = boxes) -> bool:

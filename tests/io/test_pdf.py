@@ -28,7 +28,10 @@ from scr_timeline.exceptions import (
     MissingColumnError,
     MissingDependencyError,
 )
+from scr_timeline.io.document import DocumentTable, parse_document_tables
 from scr_timeline.io.pdf import read_pdf, read_pdf_tables
+
+from ..conftest import CHROMIUM, run_chromium
 
 STYLES = getSampleStyleSheet()
 LONG = (
@@ -133,6 +136,100 @@ def test_continuation_without_header_and_tables_per_agency(tmp_path: Path):
         ("page 2 table 2", 2),
     ]
     assert "table_continued" in set(chron.warnings[S.CODE])
+
+
+def broken_row_story(**table_options: Any) -> tuple[list[Any], str]:
+    """A GP table whose 9th row is too tall for what is left of page 1: it breaks across
+    the page. Returns the story and that row's whole text."""
+    whole = " ".join([LONG] * 12) + " Bruise to the left cheek noted at the end."
+    rows: list[list[Any]] = [["Date", "Agency", "Event/Details", "Outcome"]]
+    for i in range(14):
+        rows.append([f"{i + 1:02d}/03/2007", "GP", cell(whole if i == 8 else LONG), "Advice."])
+    table = Table(rows, colWidths=[80, 80, 420, 150], splitInRow=1, **table_options)
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    return [Paragraph("GP records", STYLES["Heading2"]), table], whole
+
+
+def test_row_broken_across_pages_is_one_event(tmp_path: Path):
+    story, whole = broken_row_story()
+    chron = read_pdf(build(tmp_path / "broken.pdf", story))
+    ev = chron.events
+    assert len(ev) == 14 and chron.rejected.empty
+    broken = ev[ev[S.START] == pd.Timestamp("2007-03-09")]
+    assert broken[S.DETAILS].tolist() == [whole]  # both halves, in order
+    assert broken[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["page 1 table 1", 10]]
+    joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+    assert joined[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["page 2 table 1", 1]]
+    assert "page 1 table 1 row 10" in joined[S.MESSAGE].iloc[0]
+    assert bool(broken[S.INJURY].iloc[0])  # the bruise is in the half on page 2
+
+
+def test_undated_row_with_an_agency_on_the_next_page_is_not_joined():
+    """A row at the top of the next page that names its agency is a row of its own (an
+    undated event: rejected for the reviewer to date), not the end of the row above."""
+    first = DocumentTable(
+        "page 1 table 1", [["Date", "Agency", "Details"], ["01/03/2007", "GP", "Seen"]]
+    )
+    more = DocumentTable("page 2 table 1", [["", "Police", "Call-out"]], follows=True)
+    chron, notes, _ = parse_document_tables([first, more], source="x.pdf", fmt="pdf")
+    assert chron is not None
+    assert chron.events[S.DETAILS].tolist() == ["Seen"]
+    assert chron.rejected[[S.SOURCE_SHEET, S.REASON_CODE]].values.tolist() == [
+        ["page 2 table 1", "empty_date"]
+    ]
+    assert "row_continued" not in {n["code"] for n in notes}
+
+
+def test_broken_row_under_a_repeated_header_is_joined():
+    first = DocumentTable(
+        "page 1 table 1",
+        [["Date", "Agency", "Details", "Outcome"], ["01/03/2007", "GP", "Child A seen with", None]],
+    )
+    more = DocumentTable(
+        "page 2 table 1",
+        [
+            ["Date", "Agency", "Details", "Outcome"],
+            [None, None, "Mother.", "Advice."],
+            ["02/03/2007", "GP", "Weighed", None],
+        ],
+        follows=True,
+    )
+    chron, notes, _ = parse_document_tables([first, more], source="x.pdf", fmt="pdf")
+    assert chron is not None and chron.rejected.empty
+    assert chron.events[S.DETAILS].tolist() == ["Child A seen with Mother.", "Weighed"]
+    assert chron.events[S.OUTCOME].iloc[0] == "Advice."
+
+    assert [(n["code"], n[S.SOURCE_ROW]) for n in notes] == [("row_continued", 2)]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_row_cut_by_the_page_without_a_border(tmp_path: Path):
+    """Chromium prints a table row broken across pages with no border at the cut (and the
+    header repeated on the next page): the row's first half is still read, and joined."""
+    whole = " ".join([LONG] * 14) + " Bruise to the left cheek noted at the end."
+    body = "".join(
+        f"<tr><td>{i + 1:02d}/03/2007</td><td>GP</td><td>{whole if i == 8 else LONG}</td>"
+        "<td>Advice.</td></tr>"
+        for i in range(14)
+    )
+    html = tmp_path / "chronology.html"
+    html.write_text(
+        "<html><head><style>table{border-collapse:collapse;width:100%} td,th{border:1px solid "
+        "black;vertical-align:top;padding:3px;font:11pt Arial}</style></head><body>"
+        "<h2>GP records</h2><table><thead><tr><th>Date</th><th>Agency</th><th>Event/Details"
+        f"</th><th>Outcome</th></tr></thead><tbody>{body}</tbody></table></body></html>",
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "printed.pdf"
+    done = run_chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    chron = read_pdf(pdf)
+    ev = chron.events
+    assert len(ev) == 14 and chron.rejected.empty
+    assert ev.loc[ev[S.START] == pd.Timestamp("2007-03-09"), S.DETAILS].tolist() == [whole]
+    assert "row_continued" in set(chron.warnings[S.CODE])
 
 
 def test_pdf_without_tables_reads_the_narrative(tmp_path: Path):

@@ -5,18 +5,14 @@ scripts as text; none runs. Follows tests/test_report_browser.py."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from scr_timeline.cli import main
 
+from ..conftest import CHROMIUM, run_chromium
 from .conftest import HEADER, _write_csv
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,27 +31,10 @@ PAYLOADS = [
 
 
 def _dom(page: Path) -> str:
-    with tempfile.TemporaryDirectory() as profile:
-        done = subprocess.run(
-            [
-                str(CHROMIUM),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                "--virtual-time-budget=2000",  # let any timer or onload handler fire
-                "--dump-dom",
-                page.resolve().as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=25,
-            check=False,
-        )
+    # --virtual-time-budget: let any timer or onload handler fire
+    done = run_chromium(
+        "--virtual-time-budget=2000", "--dump-dom", page.resolve().as_uri(), timeout=25
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
