@@ -30,7 +30,7 @@ from ..exceptions import (
 )
 from .headers import HeaderInfo, find_header
 from .table import _warning, classify_chronology, parse_table
-from .text import Paragraph, parse_paragraphs, with_warnings
+from .text import Paragraph, parse_paragraphs, split_date_prefix, with_warnings
 
 __all__ = [
     "DocumentTable",
@@ -281,6 +281,33 @@ def check_file(path: Path) -> None:
     limits.check_file_size(path)
 
 
+#: How much of a paragraph a warning quotes.
+_EXCERPT: Final = 80
+
+
+def _dated_outside_tables(paragraphs: Sequence[Paragraph], file: str) -> list[dict[str, Any]]:
+    """A warning for each paragraph outside the tables that starts with a date: a document
+    read from its tables does not read them, and they may be events the tables miss."""
+    out = []
+    for par in paragraphs:
+        if par.heading or split_date_prefix(par.text) is None:
+            continue
+        text = " ".join(par.text.split())
+        if len(text) > _EXCERPT:
+            text = text[: _EXCERPT - 1].rstrip() + "…"
+        out.append(
+            _warning(
+                "text_outside_tables",
+                f"a paragraph outside the chronology tables starts with a date and was not "
+                f"read as an event: {text!r}",
+                file,
+                par.sheet or "paragraph",
+                par.number,
+            )
+        )
+    return out
+
+
 def read_tables_or_narrative(
     tables: Sequence[DocumentTable],
     paragraphs: Sequence[Paragraph],
@@ -315,6 +342,7 @@ def read_tables_or_narrative(
     chron, more, errors = parse_document_tables(tables, source=source, fmt=fmt, **options)
     found.extend(more)
     if chron is not None:
+        found.extend(_dated_outside_tables(paragraphs, source.name))
         return with_warnings(chron, found)
     try:
         chron = parse_paragraphs(paragraphs, source=source, sheet="paragraph", fmt=fmt, **options)

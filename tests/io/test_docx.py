@@ -149,6 +149,37 @@ def test_table_split_across_pages_is_joined(tmp_path: Path):
     assert "table_continued" in set(chron.warnings[S.CODE])
 
 
+def test_row_broken_by_a_page_break_between_tables_is_joined(tmp_path: Path):
+    document = docx.Document()
+    add_table(
+        document,
+        [["Date", "Practitioner", "Details"], ["01/03/2013", "HV1", "New birth visit; bruise to"]],
+    )
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    add_table(document, [[None, None, "the left ear noted."], ["08/03/2013", "HV1", "Weighed"]])
+    chron = read_docx(save(document, tmp_path, "hv.docx"), agency="health_visiting")
+    assert chron.events[S.DETAILS].tolist() == [
+        "New birth visit; bruise to the left ear noted.",
+        "Weighed",
+    ]
+    assert chron.rejected.empty
+    joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+    assert joined[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 2", 1]]
+
+
+def test_dated_paragraph_outside_the_tables_is_reported(tmp_path: Path):
+    document = docx.Document()
+    document.add_heading("Police chronology", level=2)
+    add_table(document, [["Date", "Details"], ["01/05/2012", "DV call-out"]])
+    document.add_paragraph("On 3 May 2012 PC1 made a referral to CSC; it is not in the table.")
+    document.add_paragraph("Key: PC = police constable.")
+    chron = read_docx(save(document, tmp_path, "police.docx"))
+    assert chron.events[S.DETAILS].tolist() == ["DV call-out"]
+    outside = chron.warnings[chron.warnings[S.CODE] == "text_outside_tables"]
+    assert len(outside) == 1
+    assert "On 3 May 2012 PC1 made a referral" in outside[S.MESSAGE].iloc[0]
+
+
 def test_two_row_header_with_horizontal_merge(tmp_path: Path):
     document = docx.Document()
     table = add_table(
