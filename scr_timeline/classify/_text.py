@@ -34,7 +34,9 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import os
 import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
@@ -95,6 +97,12 @@ _CURLY = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-",
 
 
 # --- phrases as regular expressions ---------------------------------------------------------
+# The phrase helpers below are pure and run on the same few thousand vocabulary phrases for
+# every pattern a process writes, so each remembers its answers.
+_PHRASES_KEPT: Final = 65_536
+
+
+@functools.lru_cache(maxsize=_PHRASES_KEPT)
 def normalise_phrase(text: str) -> str:
     """Lower-case a phrase, straighten quotes and collapse whitespace.
 
@@ -104,6 +112,7 @@ def normalise_phrase(text: str) -> str:
     return " ".join(str(text).translate(_CURLY).lower().split())
 
 
+@functools.lru_cache(maxsize=_PHRASES_KEPT)
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """The regex atoms of a phrase written as words, boundaries included.
 
@@ -162,11 +171,7 @@ _BOUNDARIES: Final = (RIGHT_LETTER, RIGHT_DIGIT)
 _NOT_LITERAL: Final = frozenset(" -'&./")
 
 
-@functools.lru_cache(maxsize=65_536)
-def _cached_tokens(phrase: str) -> tuple[str, ...]:
-    return phrase_tokens(phrase)
-
-
+@functools.lru_cache(maxsize=_PHRASES_KEPT)
 def literal_start(phrase: str) -> str:
     """The text every match of a phrase written as words starts with (maybe empty).
 
@@ -212,6 +217,7 @@ def phrases_in(words: Mapping[str, Sequence[str]], texts: Sequence[str]) -> set[
     return out
 
 
+@functools.lru_cache(maxsize=_PHRASES_KEPT)
 def literal_words(phrase: str) -> tuple[str, ...]:
     """Text every match of a phrase written as words contains: the literal start of each
     of its words (see :func:`literal_start`), the words after "and" left out.
@@ -302,7 +308,7 @@ class PhraseTrie:
                 continue
             self._positions.setdefault(word, []).append(i)
             self._valid.add(i)
-            body = list(_cached_tokens(word))
+            body = list(phrase_tokens(word))
             end = body.pop() if body and body[-1] in _BOUNDARIES else ""
             node = self._root
             node.through.append(i)
@@ -335,7 +341,7 @@ class PhraseTrie:
         for i in chosen:
             node = self._root
             visited.add(id(node))
-            body = list(_cached_tokens(words[i]))
+            body = list(phrase_tokens(words[i]))
             if body and body[-1] in _BOUNDARIES:
                 body.pop()
             for token in body:
@@ -408,7 +414,7 @@ def alternation(
     phrases = [w for w in dict.fromkeys(words) if normalise_phrase(w)]
     trie = None
     if phrases and keep is None:
-        trie = _render_trie(_build_trie((w, _cached_tokens(w)) for w in phrases))
+        trie = _render_trie(_build_trie((w, phrase_tokens(w)) for w in phrases))
     elif phrases:
         trie = _phrase_trie(tuple(phrases)).render(0, keep) or "(?!)"
     return join_alternation(regexes, trie, group=group)
@@ -501,20 +507,22 @@ def file_stamp(path: str | os.PathLike[str] | None) -> tuple[str, int] | None:
         ) from err
 
 
+#: Where the rows of a shipped vocabulary come from (their ``_source``).
+SHIPPED: Final = "scr_timeline/data/"
+
+
 def check_regexes(table: pd.DataFrame, what: str) -> None:
-    """Compile every ``match == "regex"`` phrase of a vocabulary table (with its ``_source``
-    column) so a bad pattern is reported with its file, not when text is first matched.
+    """Compile every ``match == "regex"`` phrase a user's file adds to a vocabulary table
+    (with its ``_source`` column) so a bad pattern is reported with its file, not when
+    text is first matched. The shipped phrases are checked by the test suite.
 
     Raises
     ------
     ChronologyReadError
         A pattern does not compile.
     """
-    for phrase, source in zip(
-        table.loc[table["match"] == "regex", "phrase"],
-        table.loc[table["match"] == "regex", "_source"],
-        strict=True,
-    ):
+    users = table.loc[(table["match"] == "regex") & ~table["_source"].str.startswith(SHIPPED)]
+    for phrase, source in zip(users["phrase"], users["_source"], strict=True):
         try:
             re.compile(phrase)
         except re.error as err:
@@ -525,17 +533,65 @@ def check_regexes(table: pd.DataFrame, what: str) -> None:
             ) from err
 
 
-def _read_csv(source: str | os.PathLike[str] | None, package_file: str) -> pd.DataFrame:
-    if source is None:
-        ref = resources.files("scr_timeline") / "data" / package_file
-        with ref.open("r", encoding="utf-8") as fh:
-            return pd.read_csv(fh, dtype=str, keep_default_na=False)
+def _read_csv(source: str | os.PathLike[str]) -> pd.DataFrame:
     try:
         return pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
         raise ChronologyReadError(
             f"cannot read the vocabulary file: {err}", file=os.fspath(source)
         ) from err
+
+
+def _shipped_table(
+    package_file: str, required: tuple[str, ...], defaults: tuple[tuple[str, str], ...]
+) -> pd.DataFrame:
+    """A shipped vocabulary file as :func:`_checked_table` would make it, read with the
+    csv module (pandas' reader and string methods cost more than the file, on every first
+    chronology a process reads). The files are ours: every row has every cell."""
+    text = (resources.files("scr_timeline") / "data" / package_file).read_text(encoding="utf-8")
+    header, *rows = (row for row in csv.reader(io.StringIO(text)) if row)
+    position = {name.strip().lower(): i for i, name in enumerate(header)}
+    columns: dict[str, list[str]] = {}
+    for name in required:
+        columns[name] = [row[position[name]].strip() for row in rows]
+    for name, default in defaults:
+        at = position.get(name)
+        cells = [row[at].strip() for row in rows] if at is not None else [""] * len(rows)
+        columns[name] = [cell or default for cell in cells]
+    keep = [i for i, phrase in enumerate(columns[required[0]]) if phrase]
+    data = {name: [cells[i] for i in keep] for name, cells in columns.items()}
+    data["_source"] = [SHIPPED + package_file] * len(keep)
+    return pd.DataFrame(data, dtype="str")
+
+
+def _checked_table(
+    where: str,
+    table: pd.DataFrame,
+    required: tuple[str, ...],
+    defaults: tuple[tuple[str, str], ...],
+) -> pd.DataFrame:
+    """A vocabulary file's table with its columns checked, trimmed and defaulted."""
+    table.columns = [str(c).strip().lower() for c in table.columns]
+    missing = [c for c in required if c not in table.columns]
+    if missing:
+        raise ChronologyReadError(
+            f"the vocabulary file lacks the column(s) {', '.join(missing)}",
+            file=where,
+            found=list(table.columns),
+            expected=f"columns {', '.join(required)}",
+        )
+    for column, default in defaults:
+        if column not in table.columns:
+            table[column] = default
+    columns = [*required, *(c for c, _ in defaults)]
+    table = table.loc[:, columns].astype(object)
+    for column in columns:
+        table[column] = table[column].astype(str).str.strip()
+    for column, default in defaults:
+        table.loc[table[column] == "", column] = default
+    table = table.loc[table[required[0]] != ""]
+    table["_source"] = where
+    return table
 
 
 @functools.lru_cache(maxsize=64)
@@ -546,38 +602,15 @@ def _vocabulary(
     defaults: tuple[tuple[str, str], ...],
     key: tuple[str, ...],
 ) -> pd.DataFrame:
-    tables = [("scr_timeline/data/" + package_file, _read_csv(None, package_file))]
-    if user is not None:
-        tables.append((user[0], _read_csv(user[0], package_file)))
-    checked = []
-    for where, table in tables:
-        table.columns = [str(c).strip().lower() for c in table.columns]
-        missing = [c for c in required if c not in table.columns]
-        if missing:
-            raise ChronologyReadError(
-                f"the vocabulary file lacks the column(s) {', '.join(missing)}",
-                file=where,
-                found=list(table.columns),
-                expected=f"columns {', '.join(required)}",
-            )
-        for column, default in defaults:
-            if column not in table.columns:
-                table[column] = default
-        columns = [*required, *(c for c, _ in defaults)]
-        table = table.loc[:, columns].astype(object)
-        for column in columns:
-            table[column] = table[column].astype(str).str.strip()
-        for column, default in defaults:
-            table.loc[table[column] == "", column] = default
-        table = table.loc[table[required[0]] != ""]
-        table["_source"] = where
-        checked.append(table)
+    shipped = _shipped_table(package_file, required, defaults)
+    if user is None:
+        return shipped
+    checked = [shipped, _checked_table(user[0], _read_csv(user[0]), required, defaults)]
     table = pd.concat(checked, ignore_index=True)
-    if len(checked) > 1:
-        ident = table[required[0]].map(normalise_phrase)
-        for column in key[1:]:
-            ident = ident + "\x1f" + table[column].str.lower()
-        table = table.loc[~ident.duplicated(keep="last")]
+    ident = table[required[0]].map(normalise_phrase)
+    for column in key[1:]:
+        ident = ident + "\x1f" + table[column].str.lower()
+    table = table.loc[~ident.duplicated(keep="last")]
     return table.reset_index(drop=True)
 
 

@@ -44,7 +44,8 @@ import functools
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path, PurePath
 from typing import Final
@@ -214,12 +215,41 @@ def load_agency_aliases(path: str | os.PathLike[str] | None = None) -> pd.DataFr
 _Trie = dict[str, "_Trie"]
 
 
+#: Patterns kept compiled per matcher (each written for the names at hand).
+_PATTERNS_KEPT: Final = 64
+
+
 @dataclass(frozen=True, slots=True)
 class _Matcher:
-    """Normalised alias -> agency, and one regex finding every alias at every position."""
+    """Normalised alias -> agency, and the aliases (sorted) the patterns are written from."""
 
     lookup: dict[str, str]
-    pattern: re.Pattern[str] | None
+    aliases: tuple[str, ...]
+    _patterns: dict[tuple[str, ...], re.Pattern[str] | None] = field(default_factory=dict)
+
+    def pattern_for(self, names: Iterable[str]) -> re.Pattern[str] | None:
+        """One regex finding, at every position of ``names``, the aliases found there.
+
+        The alternation of every alias is written as a trie ("gp(?: surgery)?") so that
+        each position costs a character or two, not one attempt per alias. Its optional
+        tails are greedy: at any one position the longest alias that ends on a word
+        boundary is the one captured. It sits in a lookahead, so every position where an
+        alias starts is reported, even inside a longer, overlapping match found earlier.
+        Only the aliases that occur in ``names`` are written (the others cannot match
+        there), so matching a sheet or file name never compiles all six hundred of them;
+        None when no alias occurs.
+        """
+        blob = "\n".join(names)
+        present = tuple(alias for alias in self.aliases if alias in blob)
+        if not present:
+            return None
+        if present not in self._patterns:
+            if len(self._patterns) >= _PATTERNS_KEPT:
+                self._patterns.clear()
+            self._patterns[present] = re.compile(
+                rf"(?<!\w)(?=({_trie_regex(list(present))})(?!\w))"
+            )
+        return self._patterns[present]
 
 
 @functools.lru_cache(maxsize=32)
@@ -228,15 +258,7 @@ def _matcher(pairs: tuple[tuple[str, str], ...]) -> _Matcher:
     agencies = [agency for _, agency in pairs]
     normalised = _normalise_text(aliases).tolist()
     lookup = {alias: agency for alias, agency in zip(normalised, agencies, strict=True) if alias}
-    if not lookup:
-        return _Matcher(lookup, None)
-    # One alternation of every alias, written as a trie ("gp(?: surgery)?") so that each
-    # position costs a character or two, not one attempt per alias. Its optional tails
-    # are greedy: at any one position the longest alias that ends on a word boundary is
-    # the one captured. It sits in a lookahead, so every position where an alias starts
-    # is reported, even inside a longer, overlapping match found earlier.
-    pattern = re.compile(rf"(?<!\w)(?=({_trie_regex(sorted(lookup))})(?!\w))")
-    return _Matcher(lookup, pattern)
+    return _Matcher(lookup, tuple(sorted(lookup)))
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -295,9 +317,12 @@ def _match(normalised: pd.Series, matcher: _Matcher) -> pd.Series:
     """Agency code per normalised name (NA where no alias matches); vectorised."""
     found = normalised.map(matcher.lookup).astype(object)
     todo = found.isna() & (normalised != "")
-    if matcher.pattern is None or not todo.any():
+    if not todo.any():
         return found
-    hits = normalised[todo].str.extractall(matcher.pattern.pattern)[0]
+    pattern = matcher.pattern_for(normalised[todo].tolist())
+    if pattern is None:
+        return found
+    hits = normalised[todo].str.extractall(pattern.pattern)[0]
     if hits.empty:
         return found
     rows = hits.index.get_level_values(0)
@@ -318,9 +343,10 @@ def _match_one(normalised: str, matcher: _Matcher) -> str | None:
         return None
     if normalised in matcher.lookup:
         return matcher.lookup[normalised]
-    if matcher.pattern is None:
+    pattern = matcher.pattern_for([normalised])
+    if pattern is None:
         return None
-    hits = [(len(m.group(1)), -m.start(), m.group(1)) for m in matcher.pattern.finditer(normalised)]
+    hits = [(len(m.group(1)), -m.start(), m.group(1)) for m in pattern.finditer(normalised)]
     return matcher.lookup[max(hits)[2]] if hits else None
 
 

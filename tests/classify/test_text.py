@@ -135,6 +135,39 @@ def test_read_vocabulary_user_rows_replace_shipped_rows(tmp_path: Path):
     assert "stepmum" in set(table["phrase"])
 
 
+_DATA = Path(T.__file__).parent.parent / "data"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in _DATA.glob("*.csv")))
+def test_shipped_vocabularies_read_as_a_users_file_is_read(name: str):
+    # the shipped files skip pandas' reader: the table must be the one it would give
+    header = pd.read_csv(_DATA / name, dtype=str, nrows=0).columns.tolist()
+    required = (header[0],)
+    defaults = (*((c, f"<{c}>") for c in header[1:]), ("absent", "none"))
+    fast = T._shipped_table(name, required, defaults)
+    slow = T._checked_table(T.SHIPPED + name, T._read_csv(_DATA / name), required, defaults)
+    pd.testing.assert_frame_equal(fast, slow.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in _DATA.glob("*.csv")))
+def test_shipped_regex_phrases_compile(name: str):
+    # only a user's regex phrases are compiled when a vocabulary is read
+    table = pd.read_csv(_DATA / name, dtype=str, keep_default_na=False)
+    if "match" in table:
+        for phrase in table.loc[table["match"].str.strip() == "regex"].iloc[:, 0]:
+            re.compile(T.wrap_regex(phrase.strip()))
+
+
+def test_a_users_bad_regex_is_reported_with_its_file(tmp_path: Path):
+    path = tmp_path / "mine.csv"
+    path.write_text("phrase,member,match\nstep(mum,family,regex\n", encoding="utf-8")
+    table = T.read_vocabulary(
+        "family_members.csv", path, required=("phrase", "member"), defaults={"match": "words"}
+    )
+    with pytest.raises(ChronologyReadError, match=r"mine\.csv.*does not compile"):
+        T.check_regexes(table, "family vocabulary")
+
+
 def test_read_vocabulary_errors_name_the_file(tmp_path: Path):
     path = tmp_path / "broken.csv"
     path.write_text("words,member\nx,family\n", encoding="utf-8")
