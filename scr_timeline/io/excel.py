@@ -1,15 +1,23 @@
 """Excel chronologies (.xlsx, .xlsm, .xls, .ods): every sheet, through python-calamine.
 
-openpyxl is the fallback for workbooks calamine cannot open. Merged cells come back as
-the value in their top-left cell (the header finder reads a merged heading forward).
+openpyxl is the fallback for workbooks calamine cannot open. Merged cells, as in Word and
+PDF tables: a cell merged down carries its value into every row it spans (a date merged
+over the events of one day dates each of them; an agency merged over its block of rows
+names the agency of each); a cell merged across is read once, in its first column (the
+header finder reads a merged heading forward); a row below the header that is one cell
+merged across the whole sheet ("2007", "Period 2: March - June 2007") is a section
+heading, reported as a ``section_row`` warning, not an event. (The openpyxl fallback reads
+values only: there, merged cells are the value in their top-left cell.)
 """
 
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import limits
@@ -19,6 +27,7 @@ from ..exceptions import (
     EmptyChronologyError,
     MissingColumnError,
 )
+from .headers import find_header
 from .table import _warning, classify_chronology, parse_table
 
 __all__ = ["read_excel", "read_excel_sheets"]
@@ -26,7 +35,19 @@ __all__ = ["read_excel", "read_excel_sheets"]
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 
 
-def _calamine_sheets(path: Path) -> list[tuple[str, list[list[Any]], bool]]:
+#: A merged range: ((first row, first column), (last row, last column)), 0-based, inclusive.
+_Range = tuple[tuple[int, int], tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Sheet:
+    name: str
+    rows: list[list[Any]]
+    visible: bool
+    merged: list[_Range] = field(default_factory=list)
+
+
+def _calamine_sheets(path: Path) -> list[_Sheet]:
     from python_calamine import CalamineWorkbook
 
     workbook = CalamineWorkbook.from_path(str(path))
@@ -36,20 +57,23 @@ def _calamine_sheets(path: Path) -> list[tuple[str, list[list[Any]], bool]]:
         }
         out = []
         for name in workbook.sheet_names:
-            rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            out.append((name, rows, visible.get(name, True)))
+            sheet = workbook.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            out.append(
+                _Sheet(name, rows, visible.get(name, True), list(sheet.merged_cell_ranges or ()))
+            )
         return out
     finally:
         workbook.close()
 
 
-def _openpyxl_sheets(path: Path) -> list[tuple[str, list[list[Any]], bool]]:
+def _openpyxl_sheets(path: Path) -> list[_Sheet]:
     import openpyxl
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         return [
-            (
+            _Sheet(
                 ws.title,
                 [list(r) for r in ws.iter_rows(values_only=True)],
                 ws.sheet_state == "visible",
@@ -66,13 +90,19 @@ def read_excel_sheets(
     """Every sheet of a workbook as a raw table of cells: ``(name, table, visible)``.
 
     Row ``i`` of a table is Excel row ``i + 1``; cells keep their Excel types (text,
-    numbers, dates and times).
+    numbers, dates and times). A cell merged down holds its value in every row it spans.
 
     Parameters
     ----------
     engine
         ``"calamine"`` (fast, default; falls back to openpyxl if it fails) or ``"openpyxl"``.
     """
+    return [(name, frame, visible) for name, frame, visible, _ in _read_sheets(path, engine)]
+
+
+def _read_sheets(
+    path: str | Path, engine: str
+) -> list[tuple[str, pd.DataFrame, bool, list[_Range]]]:
     path = Path(path)
     if not path.exists():
         raise ChronologyReadError("no such file", file=str(path))
@@ -107,17 +137,46 @@ def read_excel_sheets(
             expected="an Excel workbook (.xlsx, .xlsm, .xls)",
         )
     out = []
-    for name, rows, visible in sheets:
+    for sheet in sheets:
+        rows = sheet.rows
         width = max((len(r) for r in rows), default=0)
         if width > limits.MAX_COLUMNS:  # count the columns that hold a value
             used = max(
                 (i + 1 for r in rows for i, v in enumerate(r) if v not in (None, "")), default=0
             )
-            limits.check_columns(used, file=path.name, sheet=name)
+            limits.check_columns(used, file=path.name, sheet=sheet.name)
         frame = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows], dtype=object)
         if width:
             frame = frame.map(lambda v: None if v == "" else v)
-        out.append((name, frame, visible))
+        _carry_down(frame, sheet.merged)
+        out.append((sheet.name, frame, sheet.visible, sheet.merged))
+    return out
+
+
+def _carry_down(frame: pd.DataFrame, merged: list[_Range]) -> None:
+    """Give every row of a cell merged down the merged cell's value (its first column)."""
+    for (top, left), (bottom, _right) in merged:
+        if bottom > top and top < len(frame) and left < frame.shape[1]:
+            value: Any = frame.iat[top, left]
+            frame.iloc[top + 1 : bottom + 1, left] = value
+
+
+def _section_rows(
+    frame: pd.DataFrame, merged: list[_Range], data_start: int
+) -> list[tuple[int, str]]:
+    """Rows below the header that are one cell merged across every column the sheet uses,
+    as (position, text)."""
+    filled = frame.notna().to_numpy()
+    used = np.flatnonzero(filled.any(axis=0))
+    if len(used) < 2:
+        return []
+    first, last = int(used[0]), int(used[-1])
+    out = []
+    for (top, left), (bottom, right) in merged:
+        if top == bottom and top >= data_start and left <= first and right >= last:
+            value = frame.iat[top, left]
+            if value is not None and str(value).strip():
+                out.append((top, " ".join(str(value).split())))
     return out
 
 
@@ -163,9 +222,9 @@ def read_excel(
     True
     """
     path = Path(path)
-    tables = read_excel_sheets(path, engine=engine)
+    tables = _read_sheets(path, engine)
     if sheets is not None:
-        names = {name for name, _, _ in tables}
+        names = {t[0] for t in tables}
         missing = [s for s in sheets if s not in names]
         if missing:
             raise ChronologyReadError(
@@ -179,12 +238,26 @@ def read_excel(
     chrons: list[Chronology] = []
     skipped: list[dict[str, Any]] = []
     errors: list[Exception] = []
-    for name, frame, _visible in tables:
+    for name, frame, _visible, merged in tables:
         if frame.empty or frame.isna().all().all():
             skipped.append(_warning("empty_sheet", "the sheet is empty", path.name, name))
             errors.append(EmptyChronologyError("the sheet is empty", file=path.name, sheet=name))
             continue
         try:
+            if merged:
+                info = find_header(frame, columns=options.get("columns"))
+                for row, text in _section_rows(frame, merged, info.data_start):
+                    frame.iloc[row] = None
+                    skipped.append(
+                        _warning(
+                            "section_row",
+                            "row merged across the whole sheet read as a section heading, "
+                            f"not an event: {text!r}",
+                            path.name,
+                            name,
+                            row + 1,
+                        )
+                    )
             chrons.append(
                 parse_table(
                     frame, source=path, sheet=name, fmt=fmt, **{**options, "classify": False}

@@ -62,6 +62,38 @@ def test_two_row_header_with_merged_date_cell(write_xlsx):
     assert ev[S.AGENCY].tolist() == ["health_visiting"]
 
 
+def test_cells_merged_down_date_each_row_and_section_rows_are_warnings(write_xlsx):
+    """The date merged over the events of one day and the agency merged over its block of
+    rows are carried into each row; a row merged across the sheet is a section heading."""
+    path = write_xlsx(
+        "police.xlsx",
+        {
+            "Chronology": [
+                ["Child A: multi-agency chronology", None, None],
+                ["Date", "Agency", "Details"],
+                ["Period 1: 2007", None, None],
+                ["01/03/2007", "Police", "DV call-out"],
+                [None, None, "Mother arrested"],
+                ["02/03/2007", None, "Bail"],
+                ["03/03/2007", "GP", "Child A seen"],
+            ]
+        },
+        merges={"Chronology": ["A1:C1", "A3:C3", "A4:A5", "B4:B6"]},
+    )
+    chron = scr.read_excel(path)
+    ev = chron.events
+    assert chron.rejected.empty
+    assert ev[S.SOURCE_ROW].tolist() == [4, 5, 6, 7]
+    assert ev[S.START].tolist() == [
+        pd.Timestamp(d) for d in ("2007-03-01",) * 2 + ("2007-03-02", "2007-03-03")
+    ]
+    assert ev[S.AGENCY].astype(str).tolist() == ["police", "police", "police", "gp"]
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
+    assert sections[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["Chronology", 3]]
+    assert "Period 1: 2007" in sections[S.MESSAGE].iloc[0]
+    assert chron.meta.title == "Child A: multi-agency chronology"  # the merged title stays
+
+
 def test_cover_sheet_skipped_with_warning(write_xlsx):
     path = write_xlsx(
         "x.xlsx",
