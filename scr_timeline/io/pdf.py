@@ -29,6 +29,8 @@ number on the page.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -37,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from .. import schema as S
 from ..chronology import Chronology
 from ..exceptions import (
     ChronologyReadError,
@@ -44,6 +47,7 @@ from ..exceptions import (
     MissingDependencyError,
 )
 from .document import DocumentTable, check_file, read_tables_or_narrative
+from .headers import map_headings
 from .table import _warning
 from .text import Paragraph, split_date_prefix
 
@@ -65,6 +69,10 @@ _HEADING_SIZE: Final = 1.15  # a line this much larger than the body text is a h
 _SMALL_PRINT: Final = 0.9  # a margin line in print this much smaller than the body text
 _TOLERANCE: Final = 1.0  # points
 _MIN_RULE: Final = 3.0  # points: a shorter horizontal edge is the end of a vertical border
+_WORD_GAP: Final = 0.15  # ems: a wider gap between two characters ends a word
+_CELL_GAP: Final = 0.6  # ems: a wider gap between two words on a line ends a cell
+_ROW_GAP: Final = 1.5  # a line this many times further below the one before starts a row
+_END_GAP: Final = 3.0  # a gap this many times the usual one ends an unruled table
 _NO_TITLE: Final = frozenset({"", "untitled", "(anonymous)", "anonymous"})  # writers' defaults
 
 
@@ -87,23 +95,56 @@ def _cell_text(text: str | None) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
+class _Word:
+    x0: float
+    x1: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Line:
     text: str
     top: float
     bottom: float
     size: float
+    words: tuple[_Word, ...] = ()
+
+
+def _words(chars: Sequence[dict[str, Any]], size: float) -> tuple[_Word, ...]:
+    """A line's characters as words (split at spaces and at gaps wider than a space)."""
+    out: list[_Word] = []
+    current: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if current:
+            text = "".join(c["text"] for c in current)
+            out.append(_Word(float(current[0]["x0"]), float(current[-1]["x1"]), text))
+            current.clear()
+
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if char["text"].isspace():
+            flush()
+            continue
+        if current and char["x0"] - current[-1]["x1"] > _WORD_GAP * size:
+            flush()
+        current.append(char)
+    flush()
+    return tuple(out)
 
 
 def _lines(page: Any) -> list[_Line]:
     out = []
     for line in page.extract_text_lines(return_chars=True):
-        sizes = [c.get("size", 0.0) for c in line.get("chars", ())]
+        chars = line.get("chars", ())
+        sizes = [c.get("size", 0.0) for c in chars]
+        size = statistics.fmean(sizes) if sizes else 0.0
         out.append(
             _Line(
                 " ".join(line["text"].split()),
                 float(line["top"]),
                 float(line["bottom"]),
-                statistics.fmean(sizes) if sizes else 0.0,
+                size,
+                _words(chars, size or 10.0),
             )
         )
     return out
@@ -218,6 +259,148 @@ def _find_tables(page: Any) -> list[Any]:
     return list(page.find_tables(table_settings={"explicit_horizontal_lines": ends}))
 
 
+# --- tables without ruling lines ---------------------------------------------------------------
+def _cells(line: _Line) -> list[_Word]:
+    """A line's words joined into cells: words closer than a column gap belong together."""
+    out: list[_Word] = []
+    gap = _CELL_GAP * (line.size or 10.0)
+    for word in line.words:
+        if out and word.x0 - out[-1].x1 <= gap:
+            out[-1] = _Word(out[-1].x0, word.x1, f"{out[-1].text} {word.text}")
+        else:
+            out.append(word)
+    return out
+
+
+def _unruled_header(line: _Line) -> list[_Word] | None:
+    """The heading cells of a line that reads as a chronology header (a date column and
+    another known heading, set apart by column gaps), else None."""
+    cells = _cells(line)
+    if len(cells) < 2:
+        return None
+    mapping = map_headings([c.text for c in cells])
+    return cells if S.DATE in mapping.values() and len(mapping) >= 2 else None
+
+
+def _gaps(lines: Sequence[_Line]) -> list[tuple[float, float]]:
+    """The x-ranges no word of ``lines`` covers (between the leftmost and rightmost word)."""
+    spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
+    out = []
+    end = None
+    for x0, x1 in spans:
+        if end is not None and x0 > end:
+            out.append((end, x0))
+        end = x1 if end is None else max(end, x1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """An unruled table's columns: its headings and where each column after the first
+    starts."""
+
+    headings: tuple[str, ...]
+    starts: tuple[float, ...]
+
+    @classmethod
+    def build(cls, cells: Sequence[_Word], body: Sequence[_Line]) -> _Columns:
+        """Columns under heading ``cells``: each boundary is the widest blank space running
+        down ``body`` between where the left heading starts and the right one starts
+        (headings may be centred over their column), else the middle between them."""
+        gaps = _gaps(body)
+        starts: list[float] = []
+        for left, right in itertools.pairwise(cells):
+            between = [g for g in gaps if g[0] < right.x0 and g[1] > left.x0]
+            widest = max(between, key=lambda g: g[1] - g[0], default=None)
+            start = sum(widest) / 2 if widest is not None else (left.x1 + right.x0) / 2
+            starts.append(max(start, starts[-1]) if starts else start)
+        return cls(tuple(c.text for c in cells), tuple(starts))
+
+    def split(self, line: _Line) -> list[str]:
+        """The line's text in each column ("" where it has none)."""
+        parts: list[list[str]] = [[] for _ in self.headings]
+        for word in line.words:
+            parts[bisect.bisect_right(self.starts, word.x0)].append(word.text)
+        return [" ".join(p) for p in parts]
+
+
+def _unruled_rows(
+    columns: _Columns, lines: Sequence[_Line], date_column: int
+) -> tuple[list[list[str | None]], int]:
+    """Rows of an unruled table from its body lines, and how many lines they used.
+
+    A row starts at each line whose date column starts with a date; a line without one
+    continues the row above, unless it is as far below it as rows are apart while lines
+    within a row are clearly closer (then it is an undated row of its own). A gap several
+    times the usual one, or a heading, ends the table.
+    """
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines)]
+    dated = [split_date_prefix(columns.split(line)[date_column]) is not None for line in lines]
+    between = [g for g, d in zip(gaps, dated[1:], strict=True) if d]
+    row_gap = statistics.median(between) if between else (statistics.median(gaps) if gaps else 0)
+    within = min((g for g, d in zip(gaps, dated[1:], strict=True) if not d), default=row_gap)
+    rows: list[list[list[str]]] = []
+    used = 0
+    for i, line in enumerate(lines):
+        gap = gaps[i - 1] if i else 0.0
+        if i and gap > max(_END_GAP * max(row_gap, 1.0), row_gap + 2 * line.size):
+            break
+        parts = columns.split(line)
+        apart = i and within < 0.6 * row_gap and gap >= 0.8 * row_gap
+        if not rows or dated[i] or apart:
+            rows.append([[p] if p else [] for p in parts])
+        else:
+            for cell, part in zip(rows[-1], parts, strict=True):
+                if part:
+                    cell.append(part)
+        used = i + 1
+    return [[_cell_text("\n".join(cell)) for cell in row] for row in rows], used
+
+
+@dataclass(frozen=True, slots=True)
+class _Unruled:
+    table: DocumentTable
+    lines: frozenset[int]  # positions (in the page's lines) the table took
+    columns: _Columns
+    ran_to_bottom: bool
+
+
+def _unruled_table(
+    sheet: str, lines: Sequence[_Line], carried: _Columns | None, follows: bool
+) -> _Unruled | None:
+    """The table without ruling lines on a page with no ruled table: under a header line
+    found on the page, or, at the top of a page after one that ended in such a table,
+    under that table's columns. None when the page holds neither."""
+    header = next(
+        ((i, cells) for i, line in enumerate(lines) if (cells := _unruled_header(line))), None
+    )
+    if header is not None:
+        at, cells = header
+        body = lines[at + 1 :]
+        columns = _Columns.build(cells, body)
+        head: list[list[str | None]] = [list(columns.headings)]
+        above = lines[:at]
+        titles = [ln.text for ln in reversed(above) if len(ln.text) <= _MAX_TITLE_LENGTH]
+        start = at + 1
+        follows = follows and not above
+    elif carried is not None and follows:
+        body, columns, head, titles, start = lines, carried, [], [], 0
+    else:
+        return None
+    mapping = map_headings(columns.headings)
+    date_column = next(pos for pos, fld in mapping.items() if fld == S.DATE)
+    rows, used = _unruled_rows(columns, body, date_column)
+    if not rows:
+        return None
+    taken = frozenset(range(start - len(head), start + used))
+    return _Unruled(
+        DocumentTable(sheet, head + rows, titles=tuple(titles[:_MAX_TITLES]), follows=follows),
+        taken,
+        columns,
+        ran_to_bottom=used == len(body),
+    )
+
+
 def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, float, float]]:
     """Lines joined into paragraphs at blank space: (text, heading, top, bottom)."""
     out: list[tuple[str, bool, float, float]] = []
@@ -323,9 +506,29 @@ def _read(
     tables: list[DocumentTable] = []
     paragraphs: list[Paragraph] = []
     last_ran_to_bottom = False
+    carried: _Columns | None = None  # the columns of an unruled table that ran to the bottom
+    unruled: list[int] = []  # pages read as unruled tables
     for p, page in enumerate(pages):
         lines = [line for i, line in enumerate(page_lines[p][1]) if (p, i) not in running]
         found = sorted(_find_tables(page), key=lambda t: (t.bbox[1], t.bbox[0]))
+        if not found:
+            plain = _unruled_table(
+                f"page {page.page_number} table 1", lines, carried, last_ran_to_bottom
+            )
+            if plain is not None:
+                tables.append(plain.table)
+                unruled.append(page.page_number)
+                lines = [ln for i, ln in enumerate(lines) if i not in plain.lines]
+                carried = plain.columns if plain.ran_to_bottom else None
+                last_ran_to_bottom = plain.ran_to_bottom
+                paragraphs.extend(
+                    Paragraph(text, number, heading=heading, sheet=f"page {p + 1}")
+                    for number, (text, heading, _top, _bottom) in enumerate(
+                        _paragraphs(lines, body_size), start=1
+                    )
+                )
+                continue
+        carried = None
         boxes = [t.bbox for t in found]
 
         def inside(line: _Line, boxes: list[Any] = boxes) -> bool:
@@ -360,8 +563,28 @@ def _read(
             _paragraphs(free, body_size), start=1
         ):
             paragraphs.append(Paragraph(text, number, heading=heading, sheet=f"page {p + 1}"))
+    if unruled:
+        notes.append(
+            _warning(
+                "table_without_rules",
+                f"{_pages(unruled)}: a table without ruling lines, read by its columns (from "
+                "its header line): a row starts at each date in the date column, and a line "
+                "without one continues the row above; check rows that look merged",
+                path.name,
+                None,
+            )
+        )
     title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
     return tables, paragraphs, (title if title.casefold() not in _NO_TITLE else None), notes
+
+
+def _pages(numbers: Sequence[int]) -> str:
+    """ "page 3" or "pages 1-4" (or "pages 1, 3")."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    if list(numbers) == list(range(numbers[0], numbers[-1] + 1)):
+        return f"pages {numbers[0]}-{numbers[-1]}"
+    return "pages " + ", ".join(map(str, numbers))
 
 
 def read_pdf(path: str | Path, **options: Any) -> Chronology:

@@ -232,6 +232,53 @@ def test_row_cut_by_the_page_without_a_border(tmp_path: Path):
     assert "row_continued" in set(chron.warnings[S.CODE])
 
 
+def unruled_story(*, repeat_header: bool) -> tuple[list[Any], str]:
+    """A 30-row multi-agency table printed without ruling lines (as Excel prints without
+    gridlines), headings centred; row 12 is long enough to break across the page."""
+    whole = " ".join([LONG] * 10) + " Bruise to the left cheek."
+    agencies = ["Police", "GP", "Health Visiting", "CSC"]
+    rows: list[list[Any]] = [["Date", "Agency", "Practitioner", "Event/Details", "Outcome"]]
+    for i in range(30):
+        text = whole if i == 10 else LONG if i % 3 else "Home visit."
+        rows.append(
+            [
+                f"{i % 28 + 1:02d}/03/2007",
+                agencies[i % 4],
+                f"SW{i % 3 + 1}",
+                cell(text),
+                cell("Advice given." if i % 2 else "NFA"),
+            ]
+        )
+    table = Table(
+        rows,
+        colWidths=[70, 90, 70, 400, 120],
+        splitInRow=0 if repeat_header else 1,
+        repeatRows=1 if repeat_header else 0,
+    )
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, 0), "CENTER")])
+    )
+    return [Paragraph("Multi-agency chronology: Child A", STYLES["Heading2"]), table], whole
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_table_without_ruling_lines_is_read_by_its_columns(tmp_path: Path, repeat_header: bool):
+    story, whole = unruled_story(repeat_header=repeat_header)
+    chron = read_pdf(build(tmp_path / "printed-from-excel.pdf", story))
+    ev = chron.events.sort_values([S.SOURCE_SHEET, S.SOURCE_ROW])
+    assert len(ev) == 30 and chron.rejected.empty
+    agencies = ["police", "gp", "health_visiting", "csc"]
+    assert ev[S.AGENCY].astype(str).tolist() == [agencies[i % 4] for i in range(30)]
+    assert ev[S.PRACTITIONER].tolist() == [f"SW{i % 3 + 1}" for i in range(30)]
+    details = [whole if i == 10 else LONG if i % 3 else "Home visit." for i in range(30)]
+    assert ev[S.DETAILS].tolist() == details  # wrapped lines joined, no column bleeding in
+    assert ev[S.OUTCOME].tolist() == ["Advice given." if i % 2 else "NFA" for i in range(30)]
+    assert ev[S.SOURCE_SHEET].iloc[0] == "page 1 table 1" and ev[S.SOURCE_ROW].iloc[0] == 2
+    codes = set(chron.warnings[S.CODE])
+    assert "table_without_rules" in codes
+    assert ("row_continued" in codes) is not repeat_header  # row 12 broken by the page
+
+
 def test_pdf_without_tables_reads_the_narrative(tmp_path: Path):
     body = STYLES["BodyText"]
     story = [
