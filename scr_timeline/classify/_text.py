@@ -40,7 +40,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Final, TypeVar
@@ -288,6 +288,11 @@ class PhraseTrie:
     leaves out the phrases not in ``keep`` and writes the others in the same order, which
     finds the same matches in any text where the phrases left out cannot match.
 
+    The trie is held flat: a node is a number, its token is ``tokens[node]``, and each
+    phrase keeps the nodes on its path. Thousands of small node objects would cost their
+    allocation, and the garbage collector's passes over them, in every process that
+    reads a chronology.
+
     Parameters
     ----------
     words
@@ -300,25 +305,33 @@ class PhraseTrie:
         self.words = list(words)
         self._usable = usable
         self._columns: dict[int, list[bool]] = {}
-        self._root = _Node()
+        self._firsts: dict[int, list[int]] = {}
         self._positions: dict[str, list[int]] = {}
-        self._valid: set[int] = set()
+        self._valid: list[int] = []
+        self._tokens = [""]  # node 0 is the root
+        self._paths: list[tuple[int, ...]] = []  # per phrase: its nodes after the root
+        self._ends: list[str] = []  # per phrase: the boundary written after its last node
+        nodes: dict[str, int] = {}  # "parent \x00 token" -> node
         for i, word in enumerate(self.words):
-            if not normalise_phrase(word):
-                continue
-            self._positions.setdefault(word, []).append(i)
-            self._valid.add(i)
-            body = list(phrase_tokens(word))
-            end = body.pop() if body and body[-1] in _BOUNDARIES else ""
-            node = self._root
-            node.through.append(i)
-            for token in body:
-                child = node.children.get(token)
-                if child is None:
-                    child = node.children[token] = _Node()
-                child.through.append(i)
-                node = child
-            node.ends.setdefault(end, []).append(i)
+            path: list[int] = []
+            end = ""
+            if normalise_phrase(word):
+                self._positions.setdefault(word, []).append(i)
+                self._valid.append(i)
+                body = phrase_tokens(word)
+                if body and body[-1] in _BOUNDARIES:
+                    body, end = body[:-1], body[-1]
+                node = 0
+                for token in body:
+                    key = f"{node}\x00{token}"
+                    child = nodes.get(key)
+                    if child is None:
+                        child = nodes[key] = len(self._tokens)
+                        self._tokens.append(token)
+                    path.append(child)
+                    node = child
+            self._paths.append(tuple(path))
+            self._ends.append(end)
 
     def _column(self, slot: int) -> list[bool]:
         column = self._columns.get(slot)
@@ -326,54 +339,51 @@ class PhraseTrie:
             column = self._columns[slot] = self._usable[:, slot].tolist()
         return column
 
+    def _first(self, slot: int) -> list[int]:
+        """Per node: the first phrase the slot may use whose path runs through it (the
+        order the node's branch takes among its siblings)."""
+        first = self._firsts.get(slot)
+        if first is None:
+            usable = self._column(slot)
+            first = [-1] * len(self._tokens)
+            for i in self._valid:
+                if usable[i]:
+                    for node in self._paths[i]:
+                        if first[node] < 0:
+                            first[node] = i
+            self._firsts[slot] = first
+        return first
+
     def render(self, slot: int, keep: Container[str] | None = None) -> str | None:
         """The slot's alternation (None when the slot has no phrase kept)."""
         usable = self._column(slot)
         if keep is None:
-            chosen = [i for i, ok in enumerate(usable) if ok and i in self._valid]
+            chosen = [i for i in self._valid if usable[i]]
         else:
             chosen = [i for w, at in self._positions.items() if w in keep for i in at if usable[i]]
         if not chosen:
             return None
-        words = self.words
-        kept = {words[i] for i in chosen}
-        visited: set[int] = set()
+        children: dict[int, dict[int, None]] = {}
+        ends: dict[int, set[str]] = {}
         for i in chosen:
-            node = self._root
-            visited.add(id(node))
-            body = list(phrase_tokens(words[i]))
-            if body and body[-1] in _BOUNDARIES:
-                body.pop()
-            for token in body:
-                node = node.children[token]
-                visited.add(id(node))
+            parent = 0
+            for node in self._paths[i]:
+                children.setdefault(parent, {})[node] = None
+                parent = node
+            ends.setdefault(parent, set()).add(self._ends[i])
+        first = self._first(slot).__getitem__
+        tokens = self._tokens
 
-        def first(node: _Node) -> int:
-            return next(i for i in node.through if usable[i])
-
-        def render(node: _Node) -> str:
-            children = sorted(
-                (first(child), token, child)
-                for token, child in node.children.items()
-                if id(child) in visited
-            )
-            branches = [token + render(child) for _, token, child in children]
-            ends = [
-                e for e, at in node.ends.items() if any(usable[i] and words[i] in kept for i in at)
-            ]
-            branches.extend(sorted(ends, key=len, reverse=True))
+        def render(node: int) -> str:
+            branches = [tokens[c] + render(c) for c in sorted(children.get(node, ()), key=first)]
+            # a phrase that ends where a longer one continues is tried last; the boundaries
+            # ("", RIGHT_LETTER, RIGHT_DIGIT) differ in length, so longest first is an order
+            branches.extend(sorted(ends.get(node, ()), key=len, reverse=True))
             if len(branches) == 1:
                 return branches[0]
             return "(?:" + "|".join(branches) + ")"
 
-        return render(self._root)
-
-
-@dataclass(slots=True)
-class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    ends: dict[str, list[int]] = field(default_factory=dict)
-    through: list[int] = field(default_factory=list)
+        return render(0)
 
 
 def trie_regex(token_lists: Iterable[Sequence[str]]) -> str:

@@ -135,6 +135,25 @@ def test_read_vocabulary_user_rows_replace_shipped_rows(tmp_path: Path):
     assert "stepmum" in set(table["phrase"])
 
 
+def test_a_trie_written_for_some_texts_finds_what_the_full_trie_finds():
+    words = ["hv", "hv visit", "home", "home visit", "home-visit to", "a&e", "s47", "s4", "x-ray"]
+    words += ["gp", "gp's", "dr.", "c/o", "hv", "visit"]
+    usable = np.ones((len(words), 2), dtype=bool)
+    usable[words.index("home visit"), 1] = False  # slot 1 may not use "home visit"
+    trie = T.PhraseTrie(words, usable)
+    texts = ["hv visit to a and e", "home visit; s47 and x ray", "gps dr visit c / o home", "s470"]
+    for slot in (0, 1):
+        full = re.compile(trie.render(slot) or "(?!)")
+        for text in texts:
+            keep = T.phrases_in({w: T.literal_words(w) for w in words}, [text])
+            written = re.compile(trie.render(slot, keep) or "(?!)")
+            assert [m.span() for m in written.finditer(text)] == [
+                m.span() for m in full.finditer(text)
+            ]
+    assert re.search(trie.render(1) or "", "home visit").group() == "home"
+    assert trie.render(0, keep=set()) is None
+
+
 _DATA = Path(T.__file__).parent.parent / "data"
 
 
