@@ -113,6 +113,10 @@ def bench_cli(work: Path, repeat: int) -> None:
     source = work / "one-1000.csv"
     generate_chronology(1000, seed=3).to_csv(source, index=False)
     script = str(Path(sys.executable).with_name("scr-timeline"))
+    # as pip does for an installed package (an editable install is not byte-compiled, and
+    # with PYTHONDONTWRITEBYTECODE every run would compile the package from source)
+    package = Path(__file__).resolve().parent.parent / "scr_timeline"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
     imports = _best([sys.executable, "-c", "import pandas, networkx, holidays, dateutil"], repeat)
     analyse = _best([script, "analyse", str(source)], repeat)
     out = work / "cli-out"
