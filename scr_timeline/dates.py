@@ -460,13 +460,7 @@ def parse_dates(
     >>> parse_dates(pd.Series(["04/13/2007", "05/06/2007"])).dayfirst
     False
     """
-    _check_series(values, "values")
-    if times is not None:
-        _check_series(times, "times")
-        _check_same_index(values, times, "times")
-    if end_values is not None:
-        _check_series(end_values, "end_values")
-        _check_same_index(values, end_values, "end_values")
+    _check_inputs(values, times, end_values)
     return _parse_dates(
         values,
         times=times,
@@ -581,6 +575,16 @@ _EXPECTED: Final[dict[str, str]] = {
 
 
 # --- checks ----------------------------------------------------------------------------------
+
+
+def _check_inputs(values: pd.Series, times: pd.Series | None, end_values: pd.Series | None) -> None:
+    _check_series(values, "values")
+    if times is not None:
+        _check_series(times, "times")
+        _check_same_index(values, times, "times")
+    if end_values is not None:
+        _check_series(end_values, "end_values")
+        _check_same_index(values, end_values, "end_values")
 
 
 def _check_series(obj: object, name: str) -> None:
@@ -1964,7 +1968,12 @@ class _Times(NamedTuple):
     start: npt.NDArray[np.int64]  # minutes after midnight, or _T_EMPTY / _T_BAD
     end: npt.NDArray[np.int64]  # the end of a range such as 14:00-15:30, else = start
     approx: npt.NDArray[np.bool_]
-    text: npt.NDArray[np.object_]  # repr of the cell where _T_BAD or approximate
+    item: npt.NDArray[np.int64]  # the row's distinct cell (into ``texts``)
+    texts: npt.NDArray[np.object_]  # repr of each distinct cell where _T_BAD or approximate
+
+    def text(self, row: int) -> object:
+        """repr of the row's cell (where it is _T_BAD or approximate)."""
+        return self.texts[self.item[row]]
 
 
 def _time_cells(times: pd.Series) -> _Times:
@@ -1977,7 +1986,13 @@ def _time_cells(times: pd.Series) -> _Times:
             times = times.astype(object)
         else:
             minutes = np.where(valid, (secs % _DAY_S) // 60, _T_EMPTY)
-            return _Times(minutes, minutes.copy(), np.zeros(n_rows, bool), np.full(n_rows, None))
+            return _Times(
+                minutes,
+                minutes.copy(),
+                np.zeros(n_rows, bool),
+                np.zeros(n_rows, np.int64),
+                np.full(1, None, object),
+            )
     try:
         plain = times.astype(object) if isinstance(times.dtype, pd.CategoricalDtype) else times
         codes, uniques = pd.factorize(plain, use_na_sentinel=True)
@@ -2021,7 +2036,7 @@ def _time_cells(times: pd.Series) -> _Times:
         else:
             start[i] = end[i] = minute
     take = np.where(np.asarray(codes) < 0, n, codes)
-    return _Times(start[take], end[take], approx[take], text[take])
+    return _Times(start[take], end[take], approx[take], take, text)
 
 
 def _time_value(v: object) -> int | None:
@@ -2067,6 +2082,103 @@ def _parse_dates(
     anchor_relative: bool,
     vectorised: bool,
 ) -> ParsedDates:
+    state, decided, file_warnings = _read_columns(
+        values,
+        times=times,
+        end_values=end_values,
+        dayfirst=dayfirst,
+        anchor_relative=anchor_relative,
+        vectorised=vectorised,
+    )
+    frame = _frame(values.index, state)
+    warnings = file_warnings + _row_warnings(values.index, state.rows, state.extra)
+    return ParsedDates(frame=frame, dayfirst=decided, warnings=warnings)
+
+
+class DateArrays(NamedTuple):
+    """What :func:`parse_date_arrays` read: :class:`ParsedDates` as arrays, no frame.
+
+    ``start`` and ``end`` are ``datetime64[ns]`` (NaT where a row failed); ``precision``
+    the position of each row's precision in :data:`scr_timeline.schema.PRECISIONS` (-1
+    where it failed); ``error_code`` and ``error`` hold one entry per failed row, in row
+    order. Row warnings are in ``warning_rows`` (positions), ``warning_codes`` and
+    ``warning_messages``, in the order of :attr:`ParsedDates.warnings`, after the
+    file-level ``file_warnings`` (code, message).
+    """
+
+    start: npt.NDArray[np.datetime64]
+    end: npt.NDArray[np.datetime64]
+    precision: npt.NDArray[np.int8]
+    error_code: npt.NDArray[np.object_]
+    error: npt.NDArray[np.object_]
+    dayfirst: bool
+    file_warnings: list[tuple[str, str]]
+    warning_rows: npt.NDArray[np.int64]
+    warning_codes: npt.NDArray[np.object_]
+    warning_messages: npt.NDArray[np.object_]
+
+
+def parse_date_arrays(
+    values: pd.Series,
+    *,
+    times: pd.Series | None = None,
+    end_values: pd.Series | None = None,
+    dayfirst: bool | None = None,
+    anchor_relative: bool = False,
+) -> DateArrays:
+    """:func:`parse_dates` for readers: the same reading, as arrays (no per-row text).
+
+    Examples
+    --------
+    >>> found = parse_date_arrays(pd.Series(["12/03/2007", "31/06/2007"]))
+    >>> found.precision.tolist(), found.error_code.tolist()
+    ([1, -1], ['impossible_date'])
+    """
+    _check_inputs(values, times, end_values)
+    state, decided, file_warnings = _read_columns(
+        values,
+        times=times,
+        end_values=end_values,
+        dayfirst=dayfirst,
+        anchor_relative=anchor_relative,
+        vectorised=True,
+    )
+    ok = state.ok
+    start, end = _moments(state)
+    failed = np.flatnonzero(~ok)
+    item = state.rows.item[failed]
+    codes = state.rows.batch.code[item]
+    messages = state.rows.batch.message[item]
+    if state.messages:
+        at = {i: k for k, i in enumerate(failed.tolist())}
+        for i, message in state.messages.items():
+            if i in at:
+                messages[at[i]] = message
+    rows, warn_codes, warn_messages = _row_warning_arrays(state.rows, state.extra)
+    return DateArrays(
+        start=start,
+        end=end,
+        precision=np.where(ok, state.prec, -1).astype(np.int8),
+        error_code=codes.astype(str).astype(object),
+        error=messages.astype(str).astype(object),
+        dayfirst=decided,
+        file_warnings=[(code, message) for code, message, _ in file_warnings],
+        warning_rows=rows,
+        warning_codes=warn_codes,
+        warning_messages=warn_messages,
+    )
+
+
+def _read_columns(
+    values: pd.Series,
+    *,
+    times: pd.Series | None,
+    end_values: pd.Series | None,
+    dayfirst: bool | None,
+    anchor_relative: bool,
+    vectorised: bool,
+) -> tuple[_State, bool, list[tuple[str, str, Hashable | None]]]:
+    """Read the date, time and end-date columns into per-row arrays."""
     main = _Column(values)
     columns = [main]
     ends = _Column(end_values) if end_values is not None else None
@@ -2099,9 +2211,7 @@ def _parse_dates(
         _apply_ends(end_rows, state, everything, warn_unreadable=True)
     if anchor_relative and rows.is_relative.any():
         _anchor(rows, state, values, time_cells, end_rows)
-    frame = _frame(values.index, state)
-    warnings = file_warnings + _row_warnings(values.index, rows, state.extra)
-    return ParsedDates(frame=frame, dayfirst=decided, warnings=warnings)
+    return state, decided, file_warnings
 
 
 def _apply_times(
@@ -2124,24 +2234,28 @@ def _apply_times(
     state.prec[apply] = _P_MINUTE
     state.approx[apply] |= cells.approx[apply]
     for i in apply[cells.approx[apply]].tolist():
-        message = f"the time {cells.text[i]} is marked approximate"
+        message = f"the time {cells.text(i)} is marked approximate"
         state.extra.append((i, "approximate_date", message))
     if warn_unreadable:
         for i in rows[cells.start[rows] == _T_BAD].tolist():
             message = (
-                f"cannot read the time {cells.text[i]}; kept the day only (expected a time "
+                f"cannot read the time {cells.text(i)}; kept the day only (expected a time "
                 "such as 14:30, 2.30pm or 1430hrs)"
             )
             state.extra.append((i, "unreadable_time", message))
     own_minute = (state.start[rows] % _DAY_S) // 60
     same = (prec == _P_MINUTE) & (own_minute == cells.start[rows])
     ignored = rows[state.ok[rows] & given & ~day & ~same]
-    written = values.to_numpy(dtype=object) if len(ignored) else np.empty(0, dtype=object)
-    for i in ignored.tolist():
-        what = "has its own time" if state.prec[i] == _P_MINUTE else "is not a single day"
+    if not len(ignored):
+        return
+    written = values.iloc[ignored].to_numpy(dtype=object)
+    own_time = state.prec[ignored] == _P_MINUTE
+    minutes = cells.start[ignored].tolist()
+    for j, i in enumerate(ignored.tolist()):
+        what = "has its own time" if own_time[j] else "is not a single day"
         message = (
-            f"ignored the time {_fmt_minutes(int(cells.start[i]))}: the date "
-            f"{_quote(written[i])} {what}"
+            f"ignored the time {_fmt_minutes(int(minutes[j]))}: the date "
+            f"{_quote(written[j])} {what}"
         )
         state.extra.append((i, "time_ignored", message))
 
@@ -2269,12 +2383,15 @@ _DEFAULT_STR_DTYPE: Final = pd.Series(["x"]).dtype
 def _string_column(codes: npt.NDArray[np.int64], categories: list[str]) -> Any:
     """Texts from codes into ``categories`` (-1 for NA), in pandas' default string dtype."""
     default = _DEFAULT_STR_DTYPE
-    if isinstance(default, pd.StringDtype) and default.storage == "pyarrow" and categories:
-        indices = pa.array(codes.astype(np.int32), mask=codes < 0)
-        dictionary = pa.DictionaryArray.from_arrays(
-            indices, pa.array(categories, pa.large_string())
-        )
-        texts = pa.chunked_array([dictionary.cast(pa.large_string())])
+    if isinstance(default, pd.StringDtype) and default.storage == "pyarrow":
+        if categories:
+            indices = pa.array(codes.astype(np.int32), mask=codes < 0)
+            dictionary = pa.DictionaryArray.from_arrays(
+                indices, pa.array(categories, pa.large_string())
+            )
+            texts = pa.chunked_array([dictionary.cast(pa.large_string())])
+        else:  # every row NA (no row failed): no dictionary to look up
+            texts = pa.chunked_array([pa.nulls(len(codes), pa.large_string())])
         try:
             return pd.arrays.ArrowStringArray(texts, dtype=default)  # type: ignore[call-arg]
         except TypeError:  # pandas without the dtype argument
@@ -2283,11 +2400,17 @@ def _string_column(codes: npt.NDArray[np.int64], categories: list[str]) -> Any:
     return pd.array(out, dtype=default) if isinstance(default, pd.StringDtype) else out
 
 
+def _moments(state: _State) -> tuple[npt.NDArray[np.datetime64], npt.NDArray[np.datetime64]]:
+    """Start and end per row as datetime64[ns], NaT where the row failed."""
+    nat = np.int64(_NAT_I8)
+    starts = np.where(state.ok, state.start * 1_000_000_000, nat).view("M8[ns]")
+    ends = np.where(state.ok, state.end * 1_000_000_000, nat).view("M8[ns]")
+    return starts, ends
+
+
 def _frame(index: pd.Index, state: _State) -> pd.DataFrame:
     ok = state.ok
-    nat = np.int64(_NAT_I8)
-    starts = np.where(ok, state.start * 1_000_000_000, nat).view("M8[ns]")
-    ends = np.where(ok, state.end * 1_000_000_000, nat).view("M8[ns]")
+    starts, ends = _moments(state)
     precision = _string_column(
         np.where(ok, state.prec, -1).astype(np.int64), list(schema.PRECISIONS)
     )
@@ -2326,16 +2449,48 @@ def _row_warnings(
     index: pd.Index, rows: _Rows, extra: list[tuple[int, str, str]]
 ) -> list[tuple[str, str, Hashable | None]]:
     """Per-row warnings in row order (and in WARNING_CODES order within a row)."""
-    items: list[tuple[int, int, str, str]] = []
-    flagged = np.flatnonzero(rows.has_warnings)
-    found_at = rows.batch.warnings[rows.item[flagged]].tolist()
-    for i, found in zip(flagged.tolist(), found_at, strict=True):
-        for code, msg in found:
-            items.append((i, _WARN_ORDER.get(code, len(_WARN_ORDER)), code, msg))
-    for i, code, msg in extra:
-        items.append((i, _WARN_ORDER.get(code, len(_WARN_ORDER)), code, msg))
-    if not items:
+    positions, codes, messages = _row_warning_arrays(rows, extra)
+    if not len(positions):
         return []
-    items.sort(key=lambda t: (t[0], t[1]))
-    labels = index[[t[0] for t in items]].tolist()
-    return [(code, msg, label) for (_, _, code, msg), label in zip(items, labels, strict=True)]
+    labels = index[positions].tolist()
+    return list(zip(codes.tolist(), messages.tolist(), labels, strict=True))
+
+
+def _row_warning_arrays(
+    rows: _Rows, extra: list[tuple[int, str, str]]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.object_], npt.NDArray[np.object_]]:
+    """Per-row warnings as (row positions, codes, messages), in row order and in
+    WARNING_CODES order within a row (the cells' own warnings first, then ``extra``).
+
+    A distinct cell's warnings are gathered once and repeated for the rows that hold it.
+    """
+    flagged = np.flatnonzero(rows.has_warnings)
+    distinct, which = np.unique(rows.item[flagged], return_inverse=True)
+    found = rows.batch.warnings[distinct].tolist()
+    counts = np.array([len(f) for f in found], dtype=np.int64)
+    flat = [pair for f in found for pair in f]
+    per_row = counts[which]
+    firsts = np.cumsum(counts) - counts  # each distinct cell's first warning in ``flat``
+    ends = np.cumsum(per_row)
+    nth = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - per_row, per_row)
+    taken = np.repeat(firsts[which], per_row) + nth
+    codes = np.empty(len(flat) + len(extra), dtype=object)
+    messages = np.empty(len(flat) + len(extra), dtype=object)
+    codes[: len(flat)] = [code for code, _ in flat]
+    messages[: len(flat)] = [message for _, message in flat]
+    codes[len(flat) :] = [code for _, code, _ in extra]
+    messages[len(flat) :] = [message for _, _, message in extra]
+    pick = np.concatenate([taken, np.arange(len(flat), len(flat) + len(extra))]).astype(np.int64)
+    positions = np.concatenate(
+        [np.repeat(flagged, per_row), np.array([i for i, _, _ in extra], dtype=np.int64)]
+    ).astype(np.int64)
+    if not len(pick):
+        return positions, codes, messages
+    distinct_codes, code_of = np.unique(codes, return_inverse=True)
+    ranks = np.array(
+        [_WARN_ORDER.get(str(code), len(_WARN_ORDER)) for code in distinct_codes.tolist()],
+        dtype=np.int64,
+    )
+    rank = ranks[code_of[pick]]
+    order = np.lexsort((rank, positions))  # stable: ties keep the order above
+    return positions[order], codes[pick][order], messages[pick][order]

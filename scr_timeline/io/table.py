@@ -8,10 +8,12 @@ agency, rejecting what cannot be an event) happens here, the same way for every 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import PurePath
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -24,10 +26,9 @@ from ..chronology import (
     Chronology,
     ChronologyMeta,
     SourceInfo,
-    to_category,
 )
 from ..classify.agencies import agency_from_name, normalise_agencies
-from ..dates import parse_dates
+from ..dates import parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
     EmptyChronologyError,
@@ -80,16 +81,71 @@ def _arrow_text(values: pd.Series, *, contiguous: bool = True) -> Any:
     return arrow
 
 
+def _is_arrow_text(values: pd.Series) -> bool:
+    return isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow"
+
+
+class _Ends(NamedTuple):
+    """The first and last byte of each string of an Arrow chunk (0 where it is empty)."""
+
+    first: np.ndarray
+    last: np.ndarray
+    empty: np.ndarray  # valid and ""
+    valid: np.ndarray
+
+
+def _ends(chunk: Any) -> _Ends:
+    """First and last bytes read from the chunk's offsets: no string is copied."""
+    n = len(chunk)
+    valid = (
+        np.ones(n, dtype=bool)
+        if chunk.null_count == 0
+        else np.asarray(chunk.is_valid(), dtype=bool)
+    )
+    _validity, offsets_buffer, data_buffer = chunk.buffers()
+    width = np.int64 if chunk.type == pa.large_string() else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset : chunk.offset + n + 1]
+    lengths = np.diff(offsets)
+    some = (lengths > 0) & valid
+    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else None
+    if data is None or not data.size or not some.any():
+        zeros = np.zeros(n, dtype=np.uint8)
+        return _Ends(zeros, zeros, valid.copy(), valid)
+    first = np.where(some, data[np.where(some, offsets[:-1], 0)], 0)
+    last = np.where(some, data[np.where(some, offsets[1:] - 1, 0)], 0)
+    return _Ends(first, last, valid & ~some, valid)
+
+
+def _printable(byte: np.ndarray) -> np.ndarray:
+    """ASCII letters, digits and punctuation: bytes no white space starts or ends with."""
+    return (byte > 0x20) & (byte < 0x7F)
+
+
+def _trimmed(chunk: Any) -> Any:
+    """``utf8_trim_whitespace`` with blanks as null, applied only to the strings that start
+    or end with a byte that could be white space (most cells need nothing)."""
+    if chunk.type != pa.large_string():
+        chunk = chunk.cast(pa.large_string())
+    ends = _ends(chunk)
+    edge = ends.valid & ~ends.empty & ~(_printable(ends.first) & _printable(ends.last))
+    blank = ends.empty
+    if edge.any():
+        mask = pa.array(edge)
+        trimmed = pc.utf8_trim_whitespace(chunk.filter(mask))
+        chunk = pc.replace_with_mask(chunk, mask, trimmed)
+        blank = blank.copy()
+        blank[edge] = np.asarray(pc.equal(trimmed, ""), dtype=bool)
+    if blank.any():
+        chunk = pc.if_else(pa.array(blank), pa.scalar(None, pa.large_string()), chunk)
+    return chunk
+
+
 def cells_to_text(values: pd.Series) -> pd.Series:
     """Cells as trimmed text with blanks as NA, each distinct value converted once."""
-    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
-        trimmed = pc.utf8_trim_whitespace(_arrow_text(values, contiguous=False))
-        blank = pc.equal(trimmed, "")
-        text = (
-            pc.if_else(pc.fill_null(blank, True), pa.scalar(None, pa.large_string()), trimmed)
-            if pc.any(blank).as_py()
-            else trimmed
-        )
+    if _is_arrow_text(values):
+        arrow = pa.array(values.array)
+        chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+        text = pa.chunked_array([_trimmed(c) for c in chunks], type=pa.large_string())
         return pd.Series(
             pd.array(text, dtype=pd.StringDtype("pyarrow")), index=values.index, name=values.name
         )
@@ -104,13 +160,22 @@ def cells_to_text(values: pd.Series) -> pd.Series:
 
 def _not_a_numeric_date(cells: pd.Series) -> np.ndarray:
     """True where a cell is text that does not start with a digit (a heading could be)."""
-    if isinstance(cells.dtype, pd.StringDtype) and cells.dtype.storage == "pyarrow":
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
+    if _is_arrow_text(cells):
         arrow = pa.array(cells.array)
-        starts = pc.fill_null(pc.match_substring_regex(arrow, r"^\s*\d"), True)
-        return ~np.asarray(starts, dtype=bool)
+        parts = []
+        for chunk in arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]:
+            ends = _ends(chunk)
+            digit = (ends.first >= 0x30) & (ends.first <= 0x39)
+            # a printable first byte decides; white space or a non-ASCII one needs the regex
+            other = _printable(ends.first) & ~digit
+            unsure = ends.valid & ~digit & ~other
+            part = other & ends.valid
+            if unsure.any():
+                mask = pa.array(unsure)
+                starts = pc.match_substring_regex(chunk.filter(mask), r"^\s*\d")
+                part[unsure] = ~np.asarray(starts, dtype=bool)
+            parts.append(part)
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
     text = np.fromiter((isinstance(v, str) for v in cells), bool, len(cells))
     if text.any():
         starts = pd.Series(cells[text].astype(str)).str.match(r"\s*\d").to_numpy(dtype=bool)
@@ -154,17 +219,28 @@ def _as_location_error(
 
 
 def _warning_rows(
-    code: str, messages: pd.Series, rows: pd.Series, file: str, sheet: str | None
+    code: str | np.ndarray,
+    messages: pd.Series | np.ndarray,
+    rows: pd.Series | np.ndarray,
+    file: str,
+    sheet: str | None,
 ) -> pd.DataFrame:
+    """Warnings of many rows at once: a code (or one per row), messages and row numbers."""
     return pd.DataFrame(
         {
             S.CODE: code,
-            S.MESSAGE: messages.to_numpy(dtype=object),
+            S.MESSAGE: np.asarray(messages, dtype=object),
             S.SOURCE_FILE: file,
             S.SOURCE_SHEET: sheet,
-            S.SOURCE_ROW: rows.to_numpy(),
+            S.SOURCE_ROW: np.asarray(rows),
         }
     )
+
+
+def _warning_parts(warnings: list[dict[str, Any]], *frames: pd.DataFrame) -> list[pd.DataFrame]:
+    """Warnings as frames to concatenate in order (single warnings first), none empty."""
+    parts = [pd.DataFrame(warnings)] if warnings else []
+    return parts + [frame for frame in frames if len(frame)]
 
 
 def _warning(
@@ -301,13 +377,8 @@ def parse_table(
 
     # every cell as trimmed text, once; blank rows are those with no text at all
     text_body = pd.DataFrame({col: cells_to_text(body[col]) for col in body.columns})
-    keep = (
-        text_body.notna().any(axis=1).to_numpy(dtype=bool, copy=True)
-        if body.shape[1]
-        else np.zeros(len(body), dtype=bool)
-    )
+    keep = _not_blank(text_body)
     warnings: list[dict[str, Any]] = []
-    warning_frames: list[pd.DataFrame] = []
     if info.header_rows and keep.any():
         # only rows whose date cell is text not starting with a digit can repeat the header
         date_pos = next(pos for pos, fld in info.mapping.items() if fld == S.DATE)
@@ -376,37 +447,40 @@ def parse_table(
         raise MissingColumnError(
             "no date column", file=file, sheet=sheet, row=header_row, expected="a date column"
         )
-    time_cells = cells(S.TIME)
-    parsed = parse_dates(
+    parsed = parse_date_arrays(
         date_cells,
-        times=time_cells,
+        times=cells(S.TIME),
         end_values=cells(S.END_DATE),
         dayfirst=dayfirst,
         anchor_relative=anchor_relative,
     )
-    frame = parsed.frame
     texts = {fld: c for fld in (*_TEXT_FIELDS, *_TEXT_TARGET) if (c := text_of(fld)) is not None}
     date_text = _date_text(text_of(S.DATE), text_of(S.TIME), text_of(S.END_DATE))
 
-    # warnings from the date parser (row-level ones carry the body index label)
-    labels = [label for _code, _message, label in parsed.warnings if label is not None]
-    row_of: dict[Any, int] = {}
-    if labels:
-        found_at = rows.index.get_indexer(pd.Index(labels))
-        row_of = dict(zip(labels, rows.to_numpy()[found_at].tolist(), strict=True))
-    for code, message, label in parsed.warnings:
-        row = row_of.get(label) if label is not None else None
-        warnings.append(_warning(code, message, file, sheet, row))
+    # warnings from the date parser: the file's, then the rows' (at their row numbers)
+    warnings.extend(
+        _warning(code, message, file, sheet, None) for code, message in parsed.file_warnings
+    )
+    date_warnings = _warning_rows(
+        parsed.warning_codes,
+        parsed.warning_messages,
+        rows.to_numpy()[parsed.warning_rows],
+        file,
+        sheet,
+    )
+    warning_parts = _warning_parts(warnings, date_warnings)
+    warnings = []
 
     # -- rejected rows -------------------------------------------------------------------
-    failed = frame["error_code"].notna().to_numpy()
+    ok = parsed.precision >= 0
+    failed = ~ok
     rejected = pd.DataFrame(
         {
             S.SOURCE_FILE: file,
             S.SOURCE_SHEET: sheet,
             S.SOURCE_ROW: rows[failed].to_numpy(),
-            S.REASON_CODE: frame["error_code"][failed].to_numpy(dtype=object),
-            S.REASON: frame["error"][failed].to_numpy(dtype=object),
+            S.REASON_CODE: parsed.error_code,
+            S.REASON: parsed.error,
             S.COLUMN: heading(S.DATE),
             S.VALUE: date_text[failed].to_numpy(dtype=object),
             S.DATE_TEXT: date_text[failed].to_numpy(dtype=object),
@@ -416,19 +490,22 @@ def parse_table(
         }
     )
 
-    ok = ~failed
-    idx = body.index[ok]
-    good_rows = rows[ok]
+    all_ok = bool(ok.all())
+    ok_rows = np.flatnonzero(ok)
+    good_rows = rows if all_ok else rows[ok]
 
     # -- agency ------------------------------------------------------------------------------
     fallback_code, fallback_name = _fallback_agency(
         agency=agency, sheet=sheet, title_lines=info.title_lines, file=file
     )
-    agency_cells = cells(S.AGENCY)
-    if agency_cells is not None:
-        written = cast(pd.Series, text_of(S.AGENCY))[ok]
+    agency_dtype = EVENT_DTYPES[S.AGENCY]
+    default_code = agency_dtype.categories.get_loc(fallback_code or "other")
+    organisation: pd.Series | None
+    if cells(S.AGENCY) is not None:
+        written = cast(pd.Series, text_of(S.AGENCY))
+        written = written if all_ok else written[ok]
         norm = normalise_agencies(written)
-        codes = norm[S.AGENCY].astype("object")
+        agency_codes = _category_codes(norm[S.AGENCY], agency_dtype)
         organisation = written
         blank = written.isna().to_numpy()
         unknown = (~norm["matched"].to_numpy(dtype=bool)) & ~blank
@@ -449,7 +526,7 @@ def parse_table(
                     )
                 )
         if blank.any():
-            codes = codes.mask(blank, fallback_code if fallback_code else "other")
+            agency_codes = np.where(blank, default_code, agency_codes)
             organisation = organisation.mask(blank, fallback_name)
             if fallback_code is None:
                 warnings.append(
@@ -464,8 +541,8 @@ def parse_table(
                     )
                 )
     else:
-        codes = pd.Series(fallback_code or "other", index=idx, dtype="object")
-        organisation = pd.Series(fallback_name, index=idx, dtype="object")
+        agency_codes = np.full(len(ok_rows), default_code, dtype=np.int8)
+        organisation = None
         if fallback_code is None:
             warnings.append(
                 _warning(
@@ -477,24 +554,22 @@ def parse_table(
                     header_row,
                 )
             )
+    warning_parts.extend(_warning_parts(warnings))
 
     # -- events ------------------------------------------------------------------------------
     stem = _slug(PurePath(file).stem)
     prefix = f"{stem}-{_slug(sheet)}" if sheet else stem
     # the rows kept, in their final order (by start, the chronology's own order for equal
     # starts), found before any column is copied: each column is then taken once
-    ok_rows = np.flatnonzero(ok)
-    starts = frame["start"].to_numpy()[ok_rows]
-    ends = frame["end"].to_numpy()[ok_rows]
-    order = np.arange(len(ok_rows))
+    starts = parsed.start if all_ok else parsed.start[ok_rows]
+    ends = parsed.end if all_ok else parsed.end[ok_rows]
+    sequence = None
     if S.SEQUENCE in texts:
         seq = pd.to_numeric(texts[S.SEQUENCE].iloc[ok_rows], errors="coerce")
         if seq.notna().all():
-            order = np.argsort(np.argsort(seq.to_numpy(), kind="stable"), kind="stable")
-    sorted_ok = np.lexsort((order, starts))
-    if (sorted_ok[1:] > sorted_ok[:-1]).all():
-        sorted_ok = np.arange(len(ok_rows))  # already in order
-    positions = ok_rows[sorted_ok]  # rows of the body, in the events' order
+            sequence = np.argsort(np.argsort(seq.to_numpy(), kind="stable"), kind="stable")
+    sorted_ok = _event_order(starts, sequence)
+    positions = ok_rows if sorted_ok is None else ok_rows[sorted_ok]  # rows of the body
 
     text_columns: dict[str, pd.Series] = {S.DATE_TEXT: date_text}
     for fld, series in texts.items():
@@ -502,25 +577,24 @@ def parse_table(
     extra = _unmapped_text(text_body, info)
     if extra is not None:
         text_columns[S.EXTRA] = extra
-    taken = _take_text(text_columns, positions)
-    organisation_ok = (
-        pd.array(organisation.to_numpy(dtype=object), dtype="string")
-        if organisation.dtype == object
-        else organisation.array
-    )
+    identity = all_ok and sorted_ok is None
+    takes: list[tuple[str, pd.Series, np.ndarray | None]] = [
+        (name, series, None if identity else positions) for name, series in text_columns.items()
+    ]
+    if organisation is not None:
+        takes.append((S.ORGANISATION, organisation, sorted_ok))
+    taken = _take_text(takes)
+    if organisation is None:
+        taken[S.ORGANISATION] = _constant_text(fallback_name, len(ok_rows))
+    in_order = slice(None) if sorted_ok is None else sorted_ok
+    precision = parsed.precision[positions]
     event_columns: dict[str, Any] = {
-        S.START: starts[sorted_ok],
-        S.END: ends[sorted_ok],
-        S.PRECISION: to_category(
-            frame["precision"].iloc[positions], EVENT_DTYPES[S.PRECISION], column=S.PRECISION
-        ).array,
+        S.START: starts[in_order],
+        S.END: ends[in_order],
+        S.PRECISION: pd.Categorical.from_codes(precision, dtype=EVENT_DTYPES[S.PRECISION]),
         S.DATE_TEXT: taken.pop(S.DATE_TEXT),
-        S.AGENCY: to_category(
-            pd.Series(codes.to_numpy(dtype=object)[sorted_ok]),
-            EVENT_DTYPES[S.AGENCY],
-            column=S.AGENCY,
-        ).array,
-        S.ORGANISATION: organisation_ok.take(sorted_ok),
+        S.AGENCY: pd.Categorical.from_codes(agency_codes[in_order], dtype=agency_dtype),
+        S.ORGANISATION: taken.pop(S.ORGANISATION),
         **taken,
         S.SOURCE_ROW: rows.to_numpy()[positions],
     }
@@ -553,20 +627,15 @@ def parse_table(
                 + prev_text[prev_days]
                 + " (out of chronological order)"
             )
-            warning_frames.append(
+            warning_parts.append(
                 _warning_rows("row_out_of_order", pd.Series(messages), good_rows[late], file, sheet)
             )
     # constant columns and ids after sorting: nothing to reorder
     events[S.SOURCE_FILE] = pd.Series(file, index=events.index, dtype="string")
     events[S.SOURCE_SHEET] = pd.Series(sheet, index=events.index, dtype="string")
-    ids = prefix + "-r" + events[S.SOURCE_ROW].astype("string")
-    events.index = pd.Index(ids.array, dtype="string", name=S.EVENT_ID)
+    events.index = _event_ids(prefix, events[S.SOURCE_ROW].to_numpy())
 
-    warning_frame = (
-        pd.concat([pd.DataFrame(warnings), *warning_frames], ignore_index=True)
-        if warnings or warning_frames
-        else None
-    )
+    warning_frame = pd.concat(warning_parts, ignore_index=True) if warning_parts else None
     meta = ChronologyMeta(
         title=chron_title,
         sources=(
@@ -617,26 +686,77 @@ def classify_chronology(
     return Chronology(events, chron.rejected, warnings, chron.meta)
 
 
-def _take_text(columns: Mapping[str, pd.Series], positions: np.ndarray) -> dict[str, Any]:
-    """The rows at ``positions`` of text columns, as arrays: Arrow-backed columns are taken
-    together by one Arrow table (several times faster than pandas column by column)."""
-    arrow = [
-        name
-        for name, series in columns.items()
-        if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow"
-    ]
-    out: dict[str, Any] = {
-        name: series.array.take(positions)
-        for name, series in columns.items()
-        if name not in arrow or len(positions) < 10_000
-    }
-    big = [name for name in arrow if name not in out]
+def _take_text(takes: list[tuple[str, pd.Series, np.ndarray | None]]) -> dict[str, Any]:
+    """The rows at the given positions of text columns (all of them for None), as arrays.
+
+    Big Arrow-backed columns are taken by Arrow, several at a time on threads (Arrow
+    releases the GIL; pandas takes them chunk by chunk, several times slower).
+    """
+    out: dict[str, Any] = {}
+    big: list[tuple[str, Any, np.ndarray]] = []
+    for name, series, positions in takes:
+        if positions is None:
+            out[name] = series.array
+        elif _is_arrow_text(series) and len(positions) >= 10_000:
+            big.append((name, pa.array(series.array), positions))
+        else:
+            out[name] = series.array.take(positions)
     if big:
-        table = pa.table({str(i): pa.array(columns[name].array) for i, name in enumerate(big)})
-        table = table.take(pa.array(positions))
-        for i, name in enumerate(big):
-            out[name] = pd.arrays.ArrowStringArray(table.column(str(i)))
-    return {name: out[name] for name in columns}
+        with ThreadPoolExecutor(max_workers=min(len(big), os.cpu_count() or 1)) as pool:
+            arrays = pool.map(lambda job: job[1].take(pa.array(job[2])), big)
+            for (name, _arrow, _positions), array in zip(big, arrays, strict=True):
+                out[name] = pd.arrays.ArrowStringArray(array)
+    return {name: out[name] for name, _series, _positions in takes}
+
+
+def _not_blank(text_body: pd.DataFrame) -> np.ndarray:
+    """Rows with text in at least one cell (all of them when a column has no blank)."""
+    if not text_body.shape[1]:
+        return np.zeros(len(text_body), dtype=bool)
+    for _label, series in text_body.items():
+        if _is_arrow_text(series) and pa.array(series.array).null_count == 0:
+            return np.ones(len(text_body), dtype=bool)
+    return text_body.notna().any(axis=1).to_numpy(dtype=bool, copy=True)
+
+
+def _category_codes(values: pd.Series, dtype: pd.CategoricalDtype) -> np.ndarray:
+    """Codes of a categorical column in the categories of ``dtype`` (-1 for NA)."""
+    codes = values.cat.codes.to_numpy()
+    if values.cat.categories.equals(dtype.categories):
+        return codes
+    lookup = np.append(dtype.categories.get_indexer(values.cat.categories), -1)
+    return lookup[codes]
+
+
+def _event_order(starts: np.ndarray, sequence: np.ndarray | None) -> np.ndarray | None:
+    """Positions of the events by start, ties in ``sequence`` order (else the table's);
+    None when they already are in that order."""
+    if sequence is None:
+        if len(starts) < 2 or bool((starts[1:] >= starts[:-1]).all()):
+            return None
+        return np.argsort(starts, kind="stable")
+    order = np.lexsort((sequence, starts))
+    return None if bool((order[1:] > order[:-1]).all()) else order
+
+
+def _constant_text(value: str | None, n: int) -> Any:
+    """A string array of ``n`` copies of ``value`` (or of NA)."""
+    if value is None:
+        arrow = pa.nulls(n, pa.large_string())
+    else:
+        arrow = pa.repeat(pa.scalar(value, pa.large_string()), n)
+    return pd.arrays.ArrowStringArray(pa.chunked_array([arrow]))
+
+
+def _event_ids(prefix: str, rows: np.ndarray) -> pd.Index:
+    """``{prefix}-r{row}`` for each row, built by Arrow."""
+    numbers = pc.cast(pa.array(rows, pa.int64()), pa.large_string())
+    ids = pc.binary_join_element_wise(
+        pa.scalar(f"{prefix}-r", pa.large_string()), numbers, pa.scalar("", pa.large_string())
+    )
+    return pd.Index(
+        pd.arrays.ArrowStringArray(pa.chunked_array([ids])), dtype="string", name=S.EVENT_ID
+    )
 
 
 def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
