@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+import numpy as np
+
 from .. import schema as S
 from ..chronology import Chronology
 from ..exceptions import (
@@ -232,23 +234,37 @@ def _cut_ends(page: Any) -> list[float]:
     """
     edges = page.edges
     # a border drawn as a thin filled box has a short top and bottom edge of its own: not a rule
-    across = [e for e in edges if e["orientation"] == "h" and e["x1"] - e["x0"] > _MIN_RULE]
-    ends: set[float] = set()
-    for rule in (e for e in edges if e["orientation"] == "v"):
-        x, top, bottom = rule["x0"], rule["top"], rule["bottom"]
-        crossed = [
-            e["top"]
-            for e in across
-            if e["x0"] - _TOLERANCE <= x <= e["x1"] + _TOLERANCE
-            and top - _TOLERANCE <= e["top"] <= bottom + _TOLERANCE
+    across = np.array(
+        [
+            (e["x0"], e["x1"], e["top"])
+            for e in edges
+            if e["orientation"] == "h" and e["x1"] - e["x0"] > _MIN_RULE
+        ],
+        dtype=float,
+    ).reshape(-1, 3)
+    down = np.array(
+        [(e["x0"], e["top"], e["bottom"]) for e in edges if e["orientation"] == "v"], dtype=float
+    ).reshape(-1, 3)
+    if not len(across) or not len(down):
+        return []
+    x, top, bottom = (down[:, i, None] for i in range(3))
+    crosses = (
+        (across[:, 0] - _TOLERANCE <= x)
+        & (x <= across[:, 1] + _TOLERANCE)
+        & (top - _TOLERANCE <= across[:, 2])
+        & (across[:, 2] <= bottom + _TOLERANCE)
+    )  # rule by row rule
+    crossed = crosses.any(axis=1)
+    last = np.where(crosses, across[:, 2], -np.inf).max(axis=1)
+    first = np.where(crosses, across[:, 2], np.inf).min(axis=1)
+    top, bottom = down[:, 1], down[:, 2]
+    ends = np.concatenate(
+        [
+            bottom[crossed & (bottom > last + _TOLERANCE)],
+            top[crossed & (top < first - _TOLERANCE)],
         ]
-        if not crossed:
-            continue
-        if bottom > max(crossed) + _TOLERANCE:
-            ends.add(round(bottom, 1))
-        if top < min(crossed) - _TOLERANCE:
-            ends.add(round(top, 1))
-    return sorted(ends)
+    )
+    return sorted({round(float(y), 1) for y in ends})
 
 
 def _find_tables(page: Any) -> list[Any]:
