@@ -721,6 +721,7 @@ class BatchResult:
         self.rulebook = rulebook
         self.seconds = seconds
         self.out = out
+        self._tables: dict[tuple[Any, ...], pd.DataFrame] = {}
 
     def __len__(self) -> int:
         return len(self.results)
@@ -754,46 +755,64 @@ class BatchResult:
         except ScrTimelineError:
             return pd.DataFrame(columns=["id", "category", "severity", "reference"])
 
+    def _memo(self, name: str, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """``build()``, computed once for the results as they are (a copy each time: the
+        caller may change it)."""
+        stamp = (name, id(self.rulebook), tuple(map(id, self.results)))
+        table = self._tables.get(stamp)
+        if table is None:
+            table = self._tables[stamp] = build()
+        return table.copy()
+
     def findings(self) -> pd.DataFrame:
         """Every finding of every chronology, with a leading ``chronology`` column."""
+        return self._memo("findings", self._findings)
+
+    def _findings(self) -> pd.DataFrame:
         from .rules.findings import FINDING_COLUMNS
 
-        frames = [
-            r.findings.assign(chronology=r.name)
-            for r in self.results
-            if r.findings is not None and len(r.findings)
-        ]
+        kept = [(r.name, r.findings) for r in self.results if r.findings is not None]
+        kept = [(name, frame) for name, frame in kept if len(frame)]
         columns = ["chronology", *FINDING_COLUMNS]
-        if not frames:
+        if not kept:
             return pd.DataFrame({c: pd.Series([], dtype="string") for c in columns})
-        table = pd.concat([f.astype({"severity": str, "status": str}) for f in frames])
-        return table.reindex(columns=columns).reset_index(drop=True)
+        table = pd.concat([frame for _, frame in kept], ignore_index=True)
+        table = table.astype({"severity": str, "status": str})
+        names = np.array([name for name, _ in kept], dtype=object)
+        table["chronology"] = np.repeat(names, [len(frame) for _, frame in kept])
+        return table.reindex(columns=columns)
 
     def summary(self) -> pd.DataFrame:
         """One row per chronology: status, error, events, rejected, warnings, findings
         (in all, by category and high severity) and seconds."""
-        categories = sorted(set(self._rules()["category"].astype(str)))
-        rows = []
-        for result in self.results:
-            row = _summary_row(result)
-            frame = result.findings
-            if frame is not None:
-                cats = frame["category"].astype(str).value_counts()
-                sev = frame["severity"].astype(str)
-                row["findings"] = len(frame)
-                row["high_severity"] = int((sev == "high").sum())
-                for category in sorted(set(categories) | set(cats.index)):
-                    row[f"findings_{category}"] = int(cats.get(category, 0))
-            rows.append(row)
-        table = pd.DataFrame(rows)
+        return self._memo("summary", self._summary)
+
+    def _summary(self) -> pd.DataFrame:
+        categories = set(self._rules()["category"].astype(str))
+        table = pd.DataFrame([_summary_row(r) for r in self.results])
         base = ["chronology", "files", "status", "error", "error_type", "events"]
         base += ["rejected", "warnings", "findings", "high_severity"]
         for column in base:
             if column not in table:
                 table[column] = pd.Series(dtype="object")
-        cat_columns = sorted(c for c in table.columns if c.startswith("findings_"))
+        analysed = [r.findings is not None for r in self.results]
+        findings = self.findings()
+        counted = pd.Index([r.name for r in self.results])
+        by_category = pd.crosstab(findings["chronology"], findings["category"].astype(str))
+        categories |= set(by_category.columns)
+        cat_columns = [f"findings_{c}" for c in sorted(categories)]
+        counts = {
+            "findings": findings.groupby("chronology").size(),
+            "high_severity": findings[findings["severity"].astype(str) == "high"]
+            .groupby("chronology")
+            .size(),
+            **{f"findings_{c}": by_category[c] for c in by_category.columns},
+        }
         for column in ("findings", "high_severity", *cat_columns):
-            table[column] = table[column].astype("Int64")
+            values = counts.get(column, pd.Series(dtype="int64"))
+            filled = values.reindex(counted, fill_value=0).to_numpy()
+            table[column] = pd.array(filled, dtype="Int64")
+            table.loc[~np.array(analysed, dtype=bool), column] = pd.NA
         return table[[*base, *cat_columns, "seconds"]]
 
     def by_rule(self) -> pd.DataFrame:
@@ -803,6 +822,9 @@ class BatchResult:
         chronologies have at least one finding from it, their share of the chronologies
         analysed, the findings in all and by status, severity, category and reference.
         """
+        return self._memo("by_rule", self._by_rule)
+
+    def _by_rule(self) -> pd.DataFrame:
         rules = self._rules()
         analysed = len(self.ok)
         findings = self.findings()
