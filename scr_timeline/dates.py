@@ -2248,16 +2248,20 @@ def _apply_times(
     ignored = rows[state.ok[rows] & given & ~day & ~same]
     if not len(ignored):
         return
-    written = values.iloc[ignored].to_numpy(dtype=object)
-    own_time = state.prec[ignored] == _P_MINUTE
-    minutes = cells.start[ignored].tolist()
-    for j, i in enumerate(ignored.tolist()):
-        what = "has its own time" if own_time[j] else "is not a single day"
-        message = (
-            f"ignored the time {_fmt_minutes(int(minutes[j]))}: the date "
-            f"{_quote(written[j])} {what}"
-        )
-        state.extra.append((i, "time_ignored", message))
+    # the messages put together column-wise (object arrays add element by element)
+    quoted = np.array(
+        [_quote(v) for v in values.iloc[ignored].to_numpy(dtype=object)], dtype=object
+    )
+    minutes, which = np.unique(cells.start[ignored], return_inverse=True)
+    clock = np.array([_fmt_minutes(m) for m in minutes.tolist()], dtype=object)
+    what = np.where(
+        state.prec[ignored] == _P_MINUTE, " has its own time", " is not a single day"
+    ).astype(object)
+    messages = "ignored the time " + clock[which] + ": the date " + quoted + what
+    state.extra.extend(
+        (i, "time_ignored", message)
+        for i, message in zip(ignored.tolist(), messages.tolist(), strict=True)
+    )
 
 
 def _fmt_minutes(minutes: int) -> str:

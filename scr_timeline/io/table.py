@@ -8,10 +8,8 @@ agency, rejecting what cannot be an event) happens here, the same way for every 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import PurePath
 from typing import Any, NamedTuple, cast
 
@@ -689,8 +687,8 @@ def classify_chronology(
 def _take_text(takes: list[tuple[str, pd.Series, np.ndarray | None]]) -> dict[str, Any]:
     """The rows at the given positions of text columns (all of them for None), as arrays.
 
-    Big Arrow-backed columns are taken by Arrow, several at a time on threads (Arrow
-    releases the GIL; pandas takes them chunk by chunk, several times slower).
+    Big Arrow-backed columns are taken by Arrow (pandas takes them chunk by chunk, several
+    times slower).
     """
     out: dict[str, Any] = {}
     big: list[tuple[str, Any, np.ndarray]] = []
@@ -701,11 +699,8 @@ def _take_text(takes: list[tuple[str, pd.Series, np.ndarray | None]]) -> dict[st
             big.append((name, pa.array(series.array), positions))
         else:
             out[name] = series.array.take(positions)
-    if big:
-        with ThreadPoolExecutor(max_workers=min(len(big), os.cpu_count() or 1)) as pool:
-            arrays = pool.map(lambda job: job[1].take(pa.array(job[2])), big)
-            for (name, _arrow, _positions), array in zip(big, arrays, strict=True):
-                out[name] = pd.arrays.ArrowStringArray(array)
+    for name, arrow, positions in big:
+        out[name] = pd.arrays.ArrowStringArray(arrow.take(pa.array(positions)))
     return {name: out[name] for name, _series, _positions in takes}
 
 
@@ -734,7 +729,15 @@ def _event_order(starts: np.ndarray, sequence: np.ndarray | None) -> np.ndarray 
     if sequence is None:
         if len(starts) < 2 or bool((starts[1:] >= starts[:-1]).all()):
             return None
-        return np.argsort(starts, kind="stable")
+        keys = starts.view(np.int64)  # no NaT here
+        seconds, rest = np.divmod(keys, 1_000_000_000)
+        n = len(keys)
+        first = int(seconds.min())
+        if not rest.any() and int(seconds.max()) - first < (1 << 62) // n:
+            # whole seconds (as dates give): one sort of (second, row) keys, several times
+            # faster than a stable sort
+            return np.sort((seconds - first) * n + np.arange(n)) % n
+        return np.argsort(keys, kind="stable")
     order = np.lexsort((sequence, starts))
     return None if bool((order[1:] > order[:-1]).all()) else order
 
