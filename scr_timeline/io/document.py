@@ -22,6 +22,7 @@ import pandas as pd
 from .. import limits
 from .. import schema as S
 from ..chronology import Chronology, merge
+from ..dates import parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
     EmptyChronologyError,
@@ -99,6 +100,22 @@ class _Found:
     raw: pd.DataFrame
     offset: int
     info: HeaderInfo
+
+
+def _decide_dayfirst(found: Sequence[_Found], file: str) -> tuple[bool, list[dict[str, Any]]]:
+    """Day first or month first for the whole document (its tables may be one table split
+    across pages, and a page of dates that cannot show the order must not be read the
+    other way round from the rest), with the document-level warning."""
+    cells = [
+        f.raw.iloc[f.info.data_start :, pos]
+        for f in found
+        for pos, fld in f.info.mapping.items()
+        if fld in (S.DATE, S.END_DATE)
+    ]
+    decided = parse_date_arrays(pd.concat(cells, ignore_index=True))
+    return decided.dayfirst, [
+        _warning(code, message, file, None) for code, message in decided.file_warnings
+    ]
 
 
 def _skipped(table: DocumentTable, err: ScrTimelineError, file: str) -> dict[str, Any]:
@@ -185,9 +202,7 @@ def parse_document_tables(
     notes: list[dict[str, Any]] = []
     errors: list[ScrTimelineError] = []
     previous: tuple[DocumentTable, list[list[Cell]], tuple[str, ...]] | None = None
-    # a table is parsed once the next one has been seen: the next one's first row may be
-    # the end of this one's last row, broken by the page
-    pending: _Found | None = None
+    found_tables: list[_Found] = []
 
     def parse(found: _Found) -> None:
         table = found.table
@@ -251,16 +266,18 @@ def parse_document_tables(
             notes.append(_skipped(table, err, file))
             continue
         found = _Found(number, table, raw, offset, info)
-        if pending is not None:
-            if continues and pending.number == number - 1:
-                note = _join_broken_row(pending, found, file)
-                if note is not None:
-                    notes.append(note)
-            parse(pending)
-        pending = found
+        before = found_tables[-1] if found_tables else None
+        if continues and before is not None and before.number == number - 1:
+            note = _join_broken_row(before, found, file)  # before it is parsed
+            if note is not None:
+                notes.append(note)
+        found_tables.append(found)
         previous = (table, [list(raw.iloc[pos]) for pos in info.header_rows], titles)
-    if pending is not None:
-        parse(pending)
+    if options.get("dayfirst") is None and len(found_tables) > 1:
+        options["dayfirst"], decided = _decide_dayfirst(found_tables, file)
+        notes.extend(decided)
+    for found in found_tables:
+        parse(found)
     if not chrons:
         return None, notes, errors
     chron = merge(chrons) if len(chrons) > 1 else chrons[0]

@@ -201,7 +201,29 @@ def test_broken_row_under_a_repeated_header_is_joined():
     assert chron.events[S.DETAILS].tolist() == ["Child A seen with Mother.", "Weighed"]
     assert chron.events[S.OUTCOME].iloc[0] == "Advice."
 
-    assert [(n["code"], n[S.SOURCE_ROW]) for n in notes] == [("row_continued", 2)]
+    joined = [(n["code"], n[S.SOURCE_ROW]) for n in notes if n["code"] == "row_continued"]
+    assert joined == [("row_continued", 2)]
+    # one warning for the document: 01/03/2007 and 02/03/2007 cannot show the order
+    assert [n["code"] for n in notes].count("ambiguous_day_month") == 1
+    assert "ambiguous_day_month" not in set(chron.warnings[S.CODE])
+
+
+def test_day_or_month_first_is_decided_for_the_whole_document():
+    """Page 1 cannot show the order (03/04/2007); page 2 shows month first (04/13/2007):
+    page 1 is read month first too, with one warning for the document."""
+    first = DocumentTable("page 1 table 1", [["Date", "Details"], ["03/04/2007", "Seen"]])
+    more = DocumentTable("page 2 table 1", [["04/13/2007", "Weighed"]], follows=True)
+    chron, notes, _ = parse_document_tables([first, more], source="x.pdf", fmt="pdf")
+    assert chron is not None
+    assert chron.events[S.START].tolist() == [
+        pd.Timestamp("2007-03-04"),
+        pd.Timestamp("2007-04-13"),
+    ]
+    assert [n["code"] for n in notes if n["code"] in ("month_first", "ambiguous_day_month")] == [
+        "month_first"
+    ]
+    alone, notes, _ = parse_document_tables([first], source="x.pdf", fmt="pdf")
+    assert alone is not None and alone.events[S.START].tolist() == [pd.Timestamp("2007-04-03")]
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
