@@ -169,6 +169,8 @@ _END: Final = "\x00end"
 _BOUNDARIES: Final = (RIGHT_LETTER, RIGHT_DIGIT)
 #: Regex atoms that do not stand for themselves: the literal start of a phrase ends there.
 _NOT_LITERAL: Final = frozenset(" -'&./")
+#: The signs among them that a phrase's regex bends (all but the space between words).
+_BENDING: Final = _NOT_LITERAL - {" "}
 
 
 @functools.lru_cache(maxsize=_PHRASES_KEPT)
@@ -709,13 +711,70 @@ def agency_mask(cell: str) -> np.ndarray:
 
 
 # --- matching phrases found in text back to the vocabulary rows ------------------------------
+_REGEX_SPECIAL: Final = frozenset("\\.^$*+?{}[]()|")
+_QUANTIFIERS: Final = frozenset("*+?{")
+
+
+def regex_prefix(pattern: str) -> str:
+    """Text every match of a regular expression starts with (maybe empty; conservative).
+
+    The plain characters the pattern opens with, less the last one when a quantifier
+    follows it; nothing when the pattern has an alternative at its top level.
+
+    >>> regex_prefix("attend(?:ed|s)? (?:at )?"), regex_prefix("discharged? to"), regex_prefix("a|b")
+    ('attend', 'discharge', '')
+    """
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":  # a class: up to its closing bracket ("[]" and "[^]" open one)
+            i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+            i += 1 if pattern[i : i + 1] == "]" else 0
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return ""
+        i += 1
+    end = 0
+    while end < len(pattern) and pattern[end] not in _REGEX_SPECIAL:
+        end += 1
+    if pattern[end : end + 1] in _QUANTIFIERS and end:
+        end -= 1
+    return pattern[:end]
+
+
+def _spaced_end(hit: str, words: tuple[str, ...], after: frozenset[str]) -> int:
+    """Where the regex of a phrase of plain words joined by single spaces ends when it
+    matches ``hit`` from its start (0: no match): each word as written, then a run of
+    spaces and hyphens (the next word starts with neither, so the run is all of it)."""
+    if not hit.startswith(words[0]):
+        return 0
+    end = len(words[0])
+    for word in words[1:]:
+        run = end
+        while run < len(hit) and (hit[run] == "-" or hit[run].isspace()):
+            run += 1
+        if run == end or not hit.startswith(word, run):
+            return 0
+        end = run + len(word)
+    return 0 if hit[end : end + 1] in after else end
+
+
 class Entries:
     """Vocabulary rows compiled for resolution, in file order.
 
     The matching pattern captures each regex phrase in its own group, which settles most
-    hits; the compiled rows here settle word phrases, and fall back for regex phrases
-    shadowed by another agency's regex. A row's regex is compiled the first time a hit
-    could be its phrase (a word phrase only for hits starting with its literal start).
+    hits; the rows here settle word phrases, and fall back for regex phrases shadowed by
+    another agency's regex. A phrase of plain words is matched by hand, as its regex
+    would match; another row's regex is compiled the first time a hit could be its
+    phrase (only for hits starting with its literal start or :func:`regex_prefix`).
     """
 
     def __init__(self, phrases: Sequence[str], kinds: Sequence[str]) -> None:
@@ -725,6 +784,8 @@ class Entries:
         self._literal: list[str] = []
         # a phrase without spaces or signs that bend: its text and what may not follow it
         self._plain: dict[int, tuple[str, frozenset[str]]] = {}
+        # plain words joined by single spaces: the words and what may not follow the last
+        self._spaced: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
         self._words: dict[int, tuple[str, ...]] = {}
         self._always: list[int] = []
         self._fragments: dict[int, re.Pattern[str]] = {}
@@ -738,18 +799,24 @@ class Entries:
             starts: dict[str, list[int]] = {}
             literal = []
             for row, (phrase, regex) in enumerate(zip(self.phrases, self.is_regex, strict=True)):
-                start = "" if regex else literal_start(phrase)
+                start = regex_prefix(phrase) if regex else literal_start(phrase)
                 literal.append(start)
+                text = "" if regex else normalise_phrase(phrase)
                 if not regex:
                     self._words[row] = literal_words(phrase)
-                if start and start == normalise_phrase(phrase):
+                # what may follow the phrase: its regex ends with a boundary by its last sign
+                after = (
+                    _LETTERS
+                    if text[-1:].isalpha()
+                    else _LETTERS_DIGITS
+                    if text[-1:].isdigit()
+                    else frozenset()
+                )
+                if start and start == text:
                     # letters, digits and signs only: the regex is the text, then a boundary
-                    if start[-1].isalpha():
-                        self._plain[row] = (start, _LETTERS)
-                    elif start[-1].isdigit():
-                        self._plain[row] = (start, _LETTERS_DIGITS)
-                    else:
-                        self._plain[row] = (start, frozenset())
+                    self._plain[row] = (start, after)
+                elif text and not (set(text) & _BENDING) and "and" not in text.split(" "):
+                    self._spaced[row] = (tuple(text.split(" ")), after)
                 if start:
                     starts.setdefault(start[:1], []).append(row)
                 else:
@@ -766,6 +833,16 @@ class Entries:
             source = wrap_regex(phrase) if self.is_regex[row] else phrase_regex(phrase)
             frag = self._fragments[row] = re.compile(source)
         return frag
+
+    def occurs(self, row: int, texts: Sequence[str]) -> bool:
+        """Does the row's phrase match anywhere in one of ``texts`` (its regex compiled
+        only when its literal start occurs in one of them)."""
+        self._index()
+        start = self._literal[row]
+        if start and not any(start in text for text in texts):
+            return False
+        fragment = self.fragment(row)
+        return any(fragment.search(text) for text in texts)
 
     def candidates(self, hit: str) -> list[int]:
         """Rows whose phrase matches ``hit`` from its start, longest match first.
@@ -785,6 +862,12 @@ class Entries:
                 start, after = plain
                 end = len(start)
                 if end and hit[end : end + 1] not in after:
+                    found.append((-end, False, row))
+                continue
+            spaced = self._spaced.get(row)
+            if spaced is not None:
+                end = _spaced_end(hit, *spaced)
+                if end:
                     found.append((-end, False, row))
                 continue
             if not all(word in hit for word in self._words.get(row, ())):

@@ -302,7 +302,7 @@ class _Matcher:
         regexes = [
             (row, rx)
             for row, rx in self.phrases[1]
-            if self.usable[row, slot] and any(entries.fragment(row).search(t) for t in texts)
+            if self.usable[row, slot] and entries.occurs(row, texts)
         ]
         cues = frozenset(self.cue_words & present)
         if cues not in self.around:

@@ -154,6 +154,45 @@ def test_a_trie_written_for_some_texts_finds_what_the_full_trie_finds():
     assert trie.render(0, keep=set()) is None
 
 
+@pytest.mark.parametrize(
+    ("pattern", "prefix"),
+    [
+        ("attend(?:ed|s)? (?:at )?", "attend"),
+        ("discharged? to", "discharge"),
+        ("nfa", "nfa"),
+        ("a|b", ""),
+        ("(?:tm|dtm) agreed", ""),
+        ("x[|(]y|z", ""),  # the alternative outside the class counts
+        ("x[|(]y", "x"),
+        (r"s\.? ?47", "s"),
+        ("ab*c", "a"),
+        ("ab{2}", "a"),
+    ],
+)
+def test_regex_prefix_is_text_every_match_starts_with(pattern: str, prefix: str):
+    assert T.regex_prefix(pattern) == prefix
+
+
+def test_rows_are_resolved_as_their_regexes_match():
+    phrases = ["home visit", "home", "home visit to", "a&e", "x-ray", "s47", "hv 1", "and so"]
+    phrases += ["visit(?:ed)? (?:the )?home", "(?:tm|sm) agreed", "home(?= visit)"]
+    kinds = ["words"] * 8 + ["regex"] * 3
+    entries = T.Entries.build(phrases, kinds)
+    hits = ["home visit", "home  visit to", "home-visit", "home - visit to", "home\u00a0visit"]
+    hits += ["home visits", "hv 1", "hv 12", "hv 1a", "visited the home", "tm agreed", "home"]
+    hits += ["a and e", "x ray", "s47", "s470", "and so", "and  so"]
+    for hit in hits:
+        expected = []
+        for row, (phrase, kind) in enumerate(zip(phrases, kinds, strict=True)):
+            source = T.wrap_regex(phrase) if kind == "regex" else T.phrase_regex(phrase)
+            found = re.match(source, hit)
+            if found is not None and found.end() > 0:
+                expected.append((-found.end(), kind == "regex", row))
+        assert entries.candidates(hit) == [row for _, _, row in sorted(expected)], hit
+    assert entries.occurs(phrases.index("(?:tm|sm) agreed"), ["the sm agreed"])
+    assert not entries.occurs(phrases.index("visit(?:ed)? (?:the )?home"), ["no visit"])
+
+
 _DATA = Path(T.__file__).parent.parent / "data"
 
 
