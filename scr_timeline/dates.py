@@ -2202,13 +2202,12 @@ def _read_columns(
         messages={},
         extra=[],
     )
-    everything = np.arange(n)
     time_cells = _time_cells(times) if times is not None else None
     end_rows = ends.rows() if ends is not None else None
     if time_cells is not None:
-        _apply_times(time_cells, state, everything, values, warn_unreadable=True)
+        _apply_times(time_cells, state, None, values, warn_unreadable=True)
     if end_rows is not None:
-        _apply_ends(end_rows, state, everything, warn_unreadable=True)
+        _apply_ends(end_rows, state, np.arange(n), warn_unreadable=True)
     if anchor_relative and rows.is_relative.any():
         _anchor(rows, state, values, time_cells, end_rows)
     return state, decided, file_warnings
@@ -2217,17 +2216,24 @@ def _read_columns(
 def _apply_times(
     cells: _Times,
     state: _State,
-    rows: npt.NDArray[np.int64],
+    rows: npt.NDArray[np.int64] | None,
     values: pd.Series,
     *,
     warn_unreadable: bool,
 ) -> None:
-    """Add the time column to the rows whose date is one day."""
-    given = cells.start[rows] >= 0
-    prec = state.prec[rows]
-    one_day = (prec == _P_DAY) & (state.end[rows] - state.start[rows] == _DAY_S - 1)
-    day = state.ok[rows] & one_day & given
-    apply = rows[day]
+    """Add the time column to the rows whose date is one day (every row for None)."""
+
+    def at(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return array if rows is None else array[rows]
+
+    def where(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+        return np.flatnonzero(mask) if rows is None else rows[mask]
+
+    given = at(cells.start) >= 0
+    prec = at(state.prec).copy()  # as it was before this step
+    one_day = (prec == _P_DAY) & (at(state.end) - at(state.start) == _DAY_S - 1)
+    day = at(state.ok) & one_day & given
+    apply = where(day)
     day_start = state.start[apply]
     state.start[apply] = day_start + cells.start[apply] * 60
     state.end[apply] = day_start + cells.end[apply] * 60 + 59
@@ -2237,21 +2243,25 @@ def _apply_times(
         message = f"the time {cells.text(i)} is marked approximate"
         state.extra.append((i, "approximate_date", message))
     if warn_unreadable:
-        for i in rows[cells.start[rows] == _T_BAD].tolist():
+        for i in where(at(cells.start) == _T_BAD).tolist():
             message = (
                 f"cannot read the time {cells.text(i)}; kept the day only (expected a time "
                 "such as 14:30, 2.30pm or 1430hrs)"
             )
             state.extra.append((i, "unreadable_time", message))
-    own_minute = (state.start[rows] % _DAY_S) // 60
-    same = (prec == _P_MINUTE) & (own_minute == cells.start[rows])
-    ignored = rows[state.ok[rows] & given & ~day & ~same]
+    own_minute = (at(state.start) % _DAY_S) // 60
+    same = (prec == _P_MINUTE) & (own_minute == at(cells.start))
+    ignored = where(at(state.ok) & given & ~day & ~same)
     if not len(ignored):
         return
-    # the messages put together column-wise (object arrays add element by element)
-    quoted = np.array(
-        [_quote(v) for v in values.iloc[ignored].to_numpy(dtype=object)], dtype=object
-    )
+    # the messages put together column-wise (object arrays add element by element), each
+    # distinct date quoted once
+    written = values.iloc[ignored]
+    if pd.api.types.is_string_dtype(written.dtype) and written.dtype != object:
+        codes, distinct = pd.factorize(written)  # (no NA: these rows have a date)
+        quoted = np.array([_quote(v) for v in distinct], dtype=object)[codes]
+    else:  # objects: 1 and True are equal keys but quoted apart
+        quoted = np.array([_quote(v) for v in written.to_numpy(dtype=object)], dtype=object)
     minutes, which = np.unique(cells.start[ignored], return_inverse=True)
     clock = np.array([_fmt_minutes(m) for m in minutes.tolist()], dtype=object)
     what = np.where(
