@@ -75,6 +75,7 @@ _WORD_GAP: Final = 0.15  # ems: a wider gap between two characters ends a word
 _CELL_GAP: Final = 0.6  # ems: a wider gap between two words on a line ends a cell
 _ROW_GAP: Final = 1.5  # a line this many times further below the one before starts a row
 _END_GAP: Final = 3.0  # a gap this many times the usual one ends an unruled table
+_STEP: Final = 0.5  # points: the resolution of the search for the space between columns
 _NO_TITLE: Final = frozenset({"", "untitled", "(anonymous)", "anonymous"})  # writers' defaults
 
 
@@ -298,16 +299,23 @@ def _unruled_header(line: _Line) -> list[_Word] | None:
     return cells if S.DATE in mapping.values() and len(mapping) >= 2 else None
 
 
-def _gaps(lines: Sequence[_Line]) -> list[tuple[float, float]]:
-    """The x-ranges no word of ``lines`` covers (between the leftmost and rightmost word)."""
-    spans = sorted((w.x0, w.x1) for line in lines for w in line.words)
-    out = []
-    end = None
-    for x0, x1 in spans:
-        if end is not None and x0 > end:
-            out.append((end, x0))
-        end = x1 if end is None else max(end, x1)
-    return out
+def _river(lo: float, hi: float, lines: Sequence[_Line]) -> float | None:
+    """The middle of the widest run of x between ``lo`` and ``hi`` that the fewest words of
+    ``lines`` cross: the blank space between two columns. None when every x there is
+    crossed by more than a few lines (running text, not columns)."""
+    if hi - lo < 2 * _STEP:
+        return None
+    xs = np.arange(lo + _STEP, hi, _STEP)
+    starts = np.sort(np.array([w.x0 for line in lines for w in line.words], dtype=float))
+    ends = np.sort(np.array([w.x1 for line in lines for w in line.words], dtype=float))
+    crossing = np.searchsorted(starts, xs, side="left") - np.searchsorted(ends, xs, side="right")
+    least = int(crossing.min())
+    if least > max(1, len(lines) // 20):
+        return None
+    clear = np.flatnonzero(crossing == least)
+    runs = np.split(clear, np.flatnonzero(np.diff(clear) > 1) + 1)
+    widest = max(runs, key=len)
+    return float(xs[widest].mean())
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,16 +327,16 @@ class _Columns:
     starts: tuple[float, ...]
 
     @classmethod
-    def build(cls, cells: Sequence[_Word], body: Sequence[_Line]) -> _Columns:
-        """Columns under heading ``cells``: each boundary is the widest blank space running
-        down ``body`` between where the left heading starts and the right one starts
-        (headings may be centred over their column), else the middle between them."""
-        gaps = _gaps(body)
+    def build(cls, cells: Sequence[_Word], body: Sequence[_Line]) -> _Columns | None:
+        """Columns under heading ``cells``: each boundary is the blank space running down
+        ``body`` between where the left heading starts and where the right one starts
+        (headings may be centred over their column). None when some pair of headings has
+        no such space below it: the lines run across, so they are not a table's."""
         starts: list[float] = []
         for left, right in itertools.pairwise(cells):
-            between = [g for g in gaps if g[0] < right.x0 and g[1] > left.x0]
-            widest = max(between, key=lambda g: g[1] - g[0], default=None)
-            start = sum(widest) / 2 if widest is not None else (left.x1 + right.x0) / 2
+            start = _river(left.x0, right.x0, body)
+            if start is None:
+                return None
             starts.append(max(start, starts[-1]) if starts else start)
         return cls(tuple(c.text for c in cells), tuple(starts))
 
@@ -393,7 +401,10 @@ def _unruled_table(
     if header is not None:
         at, cells = header
         body = lines[at + 1 :]
-        columns = _Columns.build(cells, body)
+        built = _Columns.build(cells, body)
+        if built is None:
+            return None
+        columns = built
         head: list[list[str | None]] = [list(columns.headings)]
         above = lines[:at]
         titles = [ln.text for ln in reversed(above) if len(ln.text) <= _MAX_TITLE_LENGTH]
@@ -406,7 +417,8 @@ def _unruled_table(
     mapping = map_headings(columns.headings)
     date_column = next(pos for pos, fld in mapping.items() if fld == S.DATE)
     rows, used = _unruled_rows(columns, body, date_column)
-    if not rows:
+    dated = sum(split_date_prefix(row[date_column] or "") is not None for row in rows)
+    if not dated or 2 * dated < len(rows):  # not a chronology table: a form, a narrative
         return None
     taken = frozenset(range(start - len(head), start + used))
     return _Unruled(

@@ -301,6 +301,26 @@ def test_table_without_ruling_lines_is_read_by_its_columns(tmp_path: Path, repea
     assert ("row_continued" in codes) is not repeat_header  # row 12 broken by the page
 
 
+def test_heading_line_over_running_text_is_not_a_table(tmp_path: Path):
+    """ "Date" and "Details" set apart on a line, then paragraphs running across: no blank
+    space runs down between the headings, so the page is read as a narrative."""
+    body = STYLES["BodyText"]
+    story = [
+        Table([["Date", "Details"]], colWidths=[100, 300]),
+        Paragraph("The family moved to the area in 2011 and registered with the GP.", body),
+        Paragraph("Mother had two older children who lived with their father.", body),
+        Paragraph("14 July 2012: the health visitor (HV1) saw Child A at home.", body),
+        Paragraph("Nothing further was recorded by any agency that summer.", body),
+    ]
+    chron = read_pdf(build(tmp_path / "narrative.pdf", story))
+    assert "table_without_rules" not in set(chron.warnings[S.CODE])
+    assert "narrative_read" in set(chron.warnings[S.CODE])
+    assert chron.events[S.DETAILS].tolist() == [
+        "the health visitor (HV1) saw Child A at home.\nNothing further was recorded by any "
+        "agency that summer."
+    ]
+
+
 def test_pdf_without_tables_reads_the_narrative(tmp_path: Path):
     body = STYLES["BodyText"]
     story = [
