@@ -69,11 +69,16 @@ def _cell_text(value: object) -> object:
     return text or None
 
 
+def _contiguous(arrow: Any) -> Any:
+    """One Arrow array from a chunked one."""
+    return arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow
+
+
 def _arrow_text(values: pd.Series, *, contiguous: bool = True) -> Any:
     """A string column as Arrow large_string (one contiguous array unless told otherwise)."""
     arrow = pa.array(values.array)
-    if contiguous and isinstance(arrow, pa.ChunkedArray):
-        arrow = arrow.combine_chunks()
+    if contiguous:
+        arrow = _contiguous(arrow)
     if arrow.type != pa.large_string():
         arrow = arrow.cast(pa.large_string())
     return arrow
@@ -188,14 +193,20 @@ def _date_text(
     text = cast(pd.Series, date_text)
     for more, sep in ((time_text, " "), (end_text, " to ")):
         if more is not None:
+            right = _arrow_text(more, contiguous=False)
+            if right.null_count == len(right):
+                continue
             left = _arrow_text(text)
-            right = _arrow_text(more)
-            # (null_handling="skip" drops an element in some pyarrow versions: emit and fill)
+            # joined only where there is more to join; (null_handling="skip" drops an element
+            # in some pyarrow versions: emit); a time or end date without a date stays out
+            given = _contiguous(pc.is_valid(right))
             both = pc.binary_join_element_wise(
-                left, right, pa.scalar(sep, pa.large_string()), null_handling="emit_null"
+                left.filter(given),
+                right.filter(given),
+                pa.scalar(sep, pa.large_string()),
+                null_handling="emit_null",
             )
-            # a time or end date without a date stays out: the row has no date
-            joined = pc.if_else(pc.is_null(right), left, both)
+            joined = pc.replace_with_mask(left, given, _contiguous(both))
             text = pd.Series(
                 pd.array(joined, dtype=pd.StringDtype("pyarrow")), index=text.index, name=text.name
             )
@@ -754,9 +765,7 @@ def _constant_text(value: str | None, n: int) -> Any:
 def _event_ids(prefix: str, rows: np.ndarray) -> pd.Index:
     """``{prefix}-r{row}`` for each row, built by Arrow."""
     numbers = pc.cast(pa.array(rows, pa.int64()), pa.large_string())
-    ids = pc.binary_join_element_wise(
-        pa.scalar(f"{prefix}-r", pa.large_string()), numbers, pa.scalar("", pa.large_string())
-    )
+    ids = pc.binary_replace_slice(numbers, 0, 0, f"{prefix}-r")
     return pd.Index(
         pd.arrays.ArrowStringArray(pa.chunked_array([ids])), dtype="string", name=S.EVENT_ID
     )
