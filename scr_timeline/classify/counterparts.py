@@ -260,14 +260,27 @@ class _Matcher:
         return self._more[text]
 
 
-def _cue_alternation(cues: pd.DataFrame, kind: str, keep: Container[str] | None = None) -> str:
-    rows = cues.loc[cues["kind"] == kind]
-    words = rows.loc[rows["match"] != "regex", "phrase"]
-    regex = rows.loc[rows["match"] == "regex", "phrase"]
-    return T.alternation(words, list(enumerate(regex)), keep=keep)
+def _cue_phrases(cues: pd.DataFrame) -> dict[str, tuple[list[str], list[tuple[int, str]]]]:
+    """Per cue kind: its word phrases and its (number, regex) pairs."""
+    out = {}
+    for kind, rows in cues.groupby("kind", sort=False):
+        words = rows.loc[rows["match"] != "regex", "phrase"]
+        regex = rows.loc[rows["match"] == "regex", "phrase"]
+        out[str(kind)] = (words.tolist(), list(enumerate(regex)))
+    return out
+
+
+def _cue_alternation(
+    cues: Mapping[str, tuple[list[str], list[tuple[int, str]]]],
+    kind: str,
+    keep: Container[str] | None = None,
+) -> str:
+    words, regexes = cues.get(kind, ([], []))
+    return T.alternation(words, regexes, keep=keep)
 
 
 def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
+    cue_phrases = _cue_phrases(cues)
     vocab = vocab.reset_index(drop=True)
     words = vocab.loc[vocab["match"] != "regex", "phrase"]
     regex = vocab.loc[vocab["match"] == "regex", "phrase"]
@@ -287,12 +300,12 @@ def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
             hits,
             before=[
                 ("to", to, T.window(0)),
-                ("neg", _cue_alternation(cues, "negation_before", keep), before),
-                ("plan", _cue_alternation(cues, "planned_before", keep), before),
+                ("neg", _cue_alternation(cue_phrases, "negation_before", keep), before),
+                ("plan", _cue_alternation(cue_phrases, "planned_before", keep), before),
             ],
             after=[
-                ("negpost", _cue_alternation(cues, "negation_after", keep), after),
-                ("planpost", _cue_alternation(cues, "planned_after", keep), after),
+                ("negpost", _cue_alternation(cue_phrases, "negation_after", keep), after),
+                ("planpost", _cue_alternation(cue_phrases, "planned_after", keep), after),
             ],
             gaps=_CUE_GAPS,
         )

@@ -186,10 +186,17 @@ def load_injury_vocabulary(path: str | os.PathLike[str] | None = None) -> pd.Dat
     return table.drop(columns="_source")
 
 
-def _alt(rows: pd.DataFrame, group: str | None = None, keep: Container[str] | None = None) -> str:
+_Split = tuple[list[str], list[tuple[int, str]]]  # word phrases, (row, regex) pairs
+
+
+def _split(rows: pd.DataFrame) -> _Split:
     words = rows.loc[rows["match"] != "regex", "phrase"]
     regex = rows.loc[rows["match"] == "regex", "phrase"]
-    return T.alternation(words, list(zip(regex.index, regex, strict=True)), group=group, keep=keep)
+    return words.tolist(), list(zip(regex.index, regex, strict=True))
+
+
+def _alt(phrases: _Split, group: str | None = None, keep: Container[str] | None = None) -> str:
+    return T.alternation(phrases[0], phrases[1], group=group, keep=keep)
 
 
 @dataclass(frozen=True)
@@ -207,53 +214,65 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         return table.loc[table["kind"].isin(kinds)]
 
     terms = rows("term", "guard").reset_index(drop=True)
+    term_phrases = _split(terms)
+    # each kind's phrases split once: the patterns are written again for every text set
+    splits: dict[tuple[str, ...], _Split] = {}
+
+    def phrases_of(*kinds: str) -> _Split:
+        if kinds not in splits:
+            splits[kinds] = _split(rows(*kinds))
+        return splits[kinds]
 
     def injuries(keep: Container[str] | None) -> str:
-        breakers = _alt(rows("breaker"), keep=keep)
-        child = _alt(rows("child"), keep=keep)
-        grouped = _alt(terms, group=_GROUP, keep=keep)
-        plain = _alt(terms, keep=keep)
+        breakers = _alt(phrases_of("breaker"), keep=keep)
+        child = _alt(phrases_of("child"), keep=keep)
+        grouped = _alt(term_phrases, group=_GROUP, keep=keep)
+        plain = _alt(term_phrases, keep=keep)
         hits = f"{grouped}(?:{_LIST_JOIN}{plain})*"
         reach = T.window(_REACH, breakers=breakers)
         clause = T.window(1000, breakers=breakers)
-        after = T.window(_REACH_AFTER, breakers=_alt(rows("breaker_after"), keep=keep))
+        after = T.window(_REACH_AFTER, breakers=_alt(phrases_of("breaker_after"), keep=keep))
         return T.cue_pattern(
             hits,
             before=[
-                ("neg", _alt(rows("negation_before", "conditional_before"), keep=keep), reach),
-                ("cond", _alt(rows("conditional_clause"), keep=keep), clause),
+                (
+                    "neg",
+                    _alt(phrases_of("negation_before", "conditional_before"), keep=keep),
+                    reach,
+                ),
+                ("cond", _alt(phrases_of("conditional_clause"), keep=keep), clause),
                 (
                     "oth",
-                    _alt(rows("other_person_before"), keep=keep),
+                    _alt(phrases_of("other_person_before"), keep=keep),
                     T.window(_REACH, breakers=f"{breakers}|{child}"),
                 ),
-                ("past", _alt(rows("past_before"), keep=keep), reach),
-                ("pastnear", _alt(rows("past_adjacent"), keep=keep), T.window(0)),
+                ("past", _alt(phrases_of("past_before"), keep=keep), reach),
+                ("pastnear", _alt(phrases_of("past_adjacent"), keep=keep), T.window(0)),
             ],
             after=[
                 (
                     "negpost",
-                    _alt(rows("negation_after", "conditional_after"), keep=keep),
+                    _alt(phrases_of("negation_after", "conditional_after"), keep=keep),
                     after,
                 ),
                 (
                     "othpost",
-                    _alt(rows("other_person_after"), keep=keep),
+                    _alt(phrases_of("other_person_after"), keep=keep),
                     T.window(1, breakers=breakers),
                 ),
-                ("pastpost", _alt(rows("past_after"), keep=keep), after),
+                ("pastpost", _alt(phrases_of("past_after"), keep=keep), after),
             ],
             gaps=_GAPS,
         )
 
     def suspicion(keep: Container[str] | None) -> str:
-        breakers = _alt(rows("breaker"), keep=keep)
+        breakers = _alt(phrases_of("breaker"), keep=keep)
         reach = T.window(_REACH, breakers=breakers)
-        after = T.window(_REACH_AFTER, breakers=_alt(rows("breaker_after"), keep=keep))
+        after = T.window(_REACH_AFTER, breakers=_alt(phrases_of("breaker_after"), keep=keep))
         return T.cue_pattern(
-            _alt(rows("suspicion"), keep=keep),
-            before=[("neg", _alt(rows("negation_before"), keep=keep), reach)],
-            after=[("negpost", _alt(rows("negation_after"), keep=keep), after)],
+            _alt(phrases_of("suspicion"), keep=keep),
+            before=[("neg", _alt(phrases_of("negation_before"), keep=keep), reach)],
+            after=[("negpost", _alt(phrases_of("negation_after"), keep=keep), after)],
             gaps=_GAPS,
         )
 
@@ -266,9 +285,11 @@ def _compile(table: pd.DataFrame) -> _Matcher:
     words = table.loc[table["match"] != "regex", "phrase"].tolist()
     return _Matcher(
         injuries=T.VocabularyPattern(injuries, words),
-        one_term=T.VocabularyPattern(lambda keep: _alt(terms, group=_GROUP, keep=keep), words),
+        one_term=T.VocabularyPattern(
+            lambda keep: _alt(term_phrases, group=_GROUP, keep=keep), words
+        ),
         suspicion=T.VocabularyPattern(suspicion, words),
-        benign=T.VocabularyPattern(lambda keep: _alt(rows("benign"), keep=keep), words),
+        benign=T.VocabularyPattern(lambda keep: _alt(phrases_of("benign"), keep=keep), words),
         resolver=T.Resolver(
             T.Entries.build(terms["phrase"].tolist(), terms["match"].tolist()), usable, _GROUP
         ),
