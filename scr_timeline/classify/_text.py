@@ -93,6 +93,8 @@ _AND: Final = r"\s*(?:&|and)\s*"
 _DOT: Final = r"\.?\s?"
 _SLASH: Final = r"\s*/\s*"
 _APOSTROPHE: Final = "'?"
+#: ``re.escape`` of each character it changes (one look-up per character of a phrase).
+_ESCAPED: Final = {c: re.escape(c) for c in map(chr, range(128)) if re.escape(c) != c}
 _CURLY = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-"})
 
 
@@ -140,7 +142,7 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
             elif char == "/":
                 atoms.append(_SLASH)
             else:
-                atoms.append(re.escape(char))
+                atoms.append(_ESCAPED.get(char, char))
     if text[:1].isalnum():
         atoms.insert(0, LEFT)
     if text[-1:].isalpha():
@@ -667,7 +669,7 @@ def read_vocabulary(
 def check_codes(table: pd.DataFrame, column: str, allowed: Iterable[str], what: str) -> None:
     """Raise ChronologyReadError when ``column`` holds codes outside ``allowed``."""
     allowed_set = set(allowed)
-    values = {v for cell in table[column] for v in split_codes(cell)}
+    values = {v for cell in set(table[column].tolist()) for v in split_codes(cell)}
     unknown = sorted(values - allowed_set)
     if unknown:
         bad = table.loc[table[column].map(lambda c: bool(set(split_codes(c)) - allowed_set))]
@@ -685,7 +687,12 @@ def split_codes(cell: str) -> list[str]:
     >>> split_codes("gp; -police|csc")
     ['gp', '-police', 'csc']
     """
-    return [c for c in re.split(r"[\s,;|]+", str(cell).strip().lower()) if c]
+    return list(_codes(str(cell)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _codes(cell: str) -> tuple[str, ...]:
+    return tuple(c for c in re.split(r"[\s,;|]+", cell.strip().lower()) if c)
 
 
 def agency_mask(cell: str) -> np.ndarray:

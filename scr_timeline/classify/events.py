@@ -189,7 +189,7 @@ def load_event_types(path: str | os.PathLike[str] | None = None) -> pd.DataFrame
 
 def _bits(cells: pd.Series, labels: tuple[str, ...]) -> np.ndarray:
     out = np.zeros(len(cells), dtype=np.uint32)
-    for i, cell in enumerate(cells):
+    for i, cell in enumerate(cells.tolist()):
         for code in T.split_codes(cell):
             out[i] |= np.uint32(1 << labels.index(code))
     return out
@@ -347,7 +347,7 @@ def _alternation(
 
 def _compile(table: pd.DataFrame) -> _Matcher:
     phrases = table.loc[table["kind"].isin(("event", "guard"))].reset_index(drop=True)
-    usable = np.stack([T.agency_mask(c) for c in phrases["agencies"]])
+    usable = np.stack([T.agency_mask(c) for c in phrases["agencies"].tolist()])
     cues = _Cues(
         *(
             _phrases(table.loc[table["kind"] == kind])
@@ -372,7 +372,9 @@ def _compile(table: pd.DataFrame) -> _Matcher:
             _GROUP,
         ),
         type_id=type_id,
-        strength=np.array([STRENGTHS.index(s) for s in phrases["strength"]], dtype=np.int8),
+        strength=np.array(
+            [STRENGTHS.index(s) for s in phrases["strength"].tolist()], dtype=np.int8
+        ),
         implies=_bits(phrases["implies"], schema.AGENCIES),
         recipient=_bits(phrases["default_recipient"], schema.AGENCIES),
     )

@@ -128,10 +128,10 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         pattern=re.compile(f"(?P<hit>{hits})"),
         resolver=T.Resolver(
             T.Entries.build(table["phrase"].tolist(), table["match"].tolist()),
-            np.stack([T.agency_mask(c) for c in table["agencies"]]),
+            np.stack([T.agency_mask(c) for c in table["agencies"].tolist()]),
             _GROUP,
         ),
-        role=np.array([schema.ROLES.index(r) for r in table["role"]], dtype=np.int64),
+        role=np.array([schema.ROLES.index(r) for r in table["role"].tolist()], dtype=np.int64),
     )
 
 
