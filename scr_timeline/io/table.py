@@ -229,18 +229,19 @@ def _as_location_error(
 
 def _warning_rows(
     code: str | np.ndarray,
-    messages: pd.Series | np.ndarray,
+    messages: np.ndarray | pd.api.extensions.ExtensionArray,
     rows: pd.Series | np.ndarray,
     file: str,
     sheet: str | None,
 ) -> pd.DataFrame:
     """Warnings of many rows at once: a code (or one per row), messages and row numbers."""
+    n = len(rows)
     return pd.DataFrame(
         {
             S.CODE: code,
-            S.MESSAGE: np.asarray(messages, dtype=object),
-            S.SOURCE_FILE: file,
-            S.SOURCE_SHEET: sheet,
+            S.MESSAGE: messages,
+            S.SOURCE_FILE: _constant_text(file, n),
+            S.SOURCE_SHEET: _constant_text(sheet, n),
             S.SOURCE_ROW: np.asarray(rows),
         }
     )
@@ -628,20 +629,31 @@ def parse_table(
             prev_days, distinct = pd.factorize(
                 pd.Series(starts[:-1][late[1:]], dtype="datetime64[ns]").dt.normalize()
             )
-            prev_text = pd.DatetimeIndex(distinct).strftime("%d/%m/%Y").to_numpy(dtype=object)
-            messages = (
-                "row dated "
-                + date_text.iloc[ok_rows[late]].fillna("").astype(str).to_numpy(dtype=object)
-                + " comes after a row dated "
-                + prev_text[prev_days]
-                + " (out of chronological order)"
+            prev_text = pa.array(
+                pd.DatetimeIndex(distinct).strftime("%d/%m/%Y").tolist(), pa.large_string()
+            ).take(pa.array(prev_days))
+            written = pa.array(date_text.array).take(pa.array(ok_rows[late])).fill_null("")
+            pieces = ("row dated ", " comes after a row dated ", " (out of chronological order)")
+            messages = pc.binary_join_element_wise(
+                pa.scalar(pieces[0], pa.large_string()),
+                written,
+                pa.scalar(pieces[1], pa.large_string()),
+                prev_text,
+                pa.scalar(pieces[2], pa.large_string()),
+                pa.scalar("", pa.large_string()),
             )
             warning_parts.append(
-                _warning_rows("row_out_of_order", pd.Series(messages), good_rows[late], file, sheet)
+                _warning_rows(
+                    "row_out_of_order",
+                    pd.arrays.ArrowStringArray(pa.chunked_array([messages])),
+                    good_rows[late],
+                    file,
+                    sheet,
+                )
             )
     # constant columns and ids after sorting: nothing to reorder
-    events[S.SOURCE_FILE] = pd.Series(file, index=events.index, dtype="string")
-    events[S.SOURCE_SHEET] = pd.Series(sheet, index=events.index, dtype="string")
+    events[S.SOURCE_FILE] = pd.Series(_constant_text(file, len(events)), index=events.index)
+    events[S.SOURCE_SHEET] = pd.Series(_constant_text(sheet, len(events)), index=events.index)
     events.index = _event_ids(prefix, events[S.SOURCE_ROW].to_numpy())
 
     warning_frame = pd.concat(warning_parts, ignore_index=True) if warning_parts else None
