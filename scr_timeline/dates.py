@@ -80,7 +80,7 @@ ERROR_CODES: Final[dict[str, str]] = {
     "empty_date": "the cell is blank or says the date is unknown",
     "impossible_date": "no such day: 31/06/2007, 29/02/2007, 00/00/2007, month 13",
     "implausible_date": f"a real day, but outside {MIN_YEAR}-{MAX_YEAR} (a typo such as 0207)",
-    "missing_year": "a day or month with no year: '12 March'",
+    "missing_year": "a day or month with no year ('12 March') and no dated row above it",
     "relative_date": "'2 weeks later' with anchor_relative=False, or nothing earlier to count from",
     "reversed_range": "a range that ends before it starts: '5-3 June 2007'",
     "month_first_conflict": "a month-first date in an input whose other dates are day-first",
@@ -96,6 +96,7 @@ WARNING_CODES: Final[dict[str, str]] = {
     "extra_text": "a date followed by other text; the date was read, the text ignored",
     "weekday_mismatch": "the weekday written does not match the date; the date was kept",
     "relative_date_anchored": "a relative date counted from the previous row with a date",
+    "year_inferred": "a date with no year ('Monday 12 March') took the year of the row above",
     "unreadable_time": "the time cell could not be read; the row keeps its day",
     "time_ignored": "a time was given for a date that is not a single day",
     "end_before_start": "the end date is before the start; it was ignored",
@@ -851,10 +852,15 @@ def _with_time(day: _Span, time_text: str | None) -> _Span | None:
 class _Reader:
     """Reads one normalised text; collects per-row warnings such as a weekday mismatch."""
 
-    def __init__(self, text: str, dayfirst: bool) -> None:
+    def __init__(
+        self, text: str, dayfirst: bool, year_of: _Span | None = None, year_shift: int = 0
+    ) -> None:
         self.text = text
         self.dayfirst = dayfirst
         self.warnings: list[tuple[str, str]] = []
+        # a date with no year takes the year of ``year_of`` (moved by ``year_shift``)
+        self.year_of = year_of
+        self.year_shift = year_shift
 
     # one date or one range, the whole string
     def full(self, s: str) -> _Span | None:
@@ -915,6 +921,10 @@ class _Reader:
                 span = None
             if span is not None:
                 return span, False
+        return self.taking_year(s, last, year_shift)
+
+    def taking_year(self, s: str, last: _Span, year_shift: int) -> tuple[_Span | None, bool]:
+        """``s`` without a year (or a month), read with those of ``last``."""
         end_day = dt.date(1970, 1, 1) + dt.timedelta(days=last.start // _DAY_S)
         y, mon = end_day.year + year_shift, end_day.month
         if (m := _PY_DAY_ONLY.fullmatch(s)) and last.prec <= _P_DAY:
@@ -981,6 +991,12 @@ class _Reader:
         if (m := _PY_WEEKDAY.fullmatch(s)) and (span := self.weekday(m["wd"], m["rest"])):
             return span
         if self.no_year(s):
+            if self.year_of is not None:
+                # the month of year_of is not wanted here: no day-only form
+                whole_month = self.year_of._replace(prec=max(self.year_of.prec, _P_MONTH))
+                span, _ = self.taking_year(s, whole_month, self.year_shift)
+                if span is not None:
+                    return span
             raise _Reject(
                 "missing_year",
                 f"{_quote(text)} has no year; write the full date, e.g. '12 March 2007'",
@@ -2210,6 +2226,7 @@ def _read_columns(
         _apply_ends(end_rows, state, np.arange(n), warn_unreadable=True)
     if anchor_relative and rows.is_relative.any():
         _anchor(rows, state, values, time_cells, end_rows)
+    _infer_years(state, values, decided, time_cells, end_rows)
     return state, decided, file_warnings
 
 
@@ -2321,6 +2338,86 @@ def _shift(seconds: int, n: int, unit: str) -> int:
 
 def _month_length(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
+
+
+def _infer_years(
+    state: _State,
+    values: pd.Series,
+    dayfirst: bool,
+    time_cells: _Times | None,
+    end_rows: _Rows | None,
+) -> None:
+    """Give a date written without its year ("Monday 12 March", "14 Mar", "Tue 13/03") the
+    year of the row with a date above it, in row order: that year, the next or the one
+    before, whichever agrees with its weekday and lies nearest the row above (so "3 January"
+    after 20/12/2007 is 3 January 2008). Each such row gets a ``year_inferred`` warning; with
+    no dated row above, it stays rejected."""
+    rows = state.rows
+    failed = np.flatnonzero(~state.ok)
+    missing = failed[rows.batch.code[rows.item[failed]] == "missing_year"]
+    if not len(missing):
+        return
+    positions = np.arange(len(state.ok))
+    last_ok = np.maximum.accumulate(np.where(state.ok, positions, -1))
+    last_done = -1
+    for i in missing.tolist():
+        anchor = max(int(last_ok[i - 1]) if i else -1, last_done)
+        text = str(values.iloc[i])
+        if anchor < 0:
+            state.messages[i] = (
+                f"{_quote(text)} has no year, and no row above has a date to take it from; "
+                "write the full date, e.g. '12 March 2007'"
+            )
+            continue
+        above = _Span(int(state.start[anchor]), int(state.end[anchor]), int(state.prec[anchor]))
+        found = _with_year_of(text, above, dayfirst)
+        if found is None:
+            continue
+        span, approx, shift, warnings = found
+        state.start[i], state.end[i], state.prec[i] = span
+        state.ok[i] = True
+        state.approx[i] = approx
+        last_done = i
+        state.extra.append(
+            (
+                i,
+                "year_inferred",
+                f"{_quote(text)} has no year: read as {_describe(span)}, in the year "
+                f"{_YEAR_SHIFTS[shift]} row {values.index[anchor]!r} "
+                f"({_quote(values.iloc[anchor])}) above",
+            )
+        )
+        state.extra.extend((i, code, message) for code, message in warnings)
+        one = np.array([i])
+        if time_cells is not None:
+            _apply_times(time_cells, state, one, values, warn_unreadable=False)
+        if end_rows is not None:
+            _apply_ends(end_rows, state, one, warn_unreadable=False)
+
+
+_YEAR_SHIFTS: Final = {0: "of", 1: "after that of", -1: "before that of"}
+
+
+def _with_year_of(
+    text: str, above: _Span, dayfirst: bool
+) -> tuple[_Span, bool, int, list[tuple[str, str]]] | None:
+    """``text`` (a date with no year) read in the year of ``above``, the year after or the
+    year before: the one whose weekday agrees, then the nearest to ``above``. None when it
+    cannot be read even so."""
+    s, approx = _strip_approx(str(_normalise([text])[0].as_py() or ""))
+    found = []
+    for shift in (0, 1, -1):
+        reader = _Reader(text, dayfirst, year_of=above, year_shift=shift)
+        try:
+            span = reader.full(s)
+        except _Reject:
+            return None
+        if span is None:
+            return None
+        wrong_day = any(code == "weekday_mismatch" for code, _ in reader.warnings)
+        found.append((wrong_day, abs(span.start - above.start), shift, span, reader.warnings))
+    _, _, shift, span, warnings = min(found, key=lambda f: (f[0], f[1]))
+    return span, approx, shift, warnings
 
 
 def _anchor(

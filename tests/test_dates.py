@@ -316,7 +316,57 @@ def test_cells_that_are_not_dates(text: object, code: str) -> None:
 
 def test_missing_year_message_says_what_to_do() -> None:
     row = one("12 March")
-    assert row["error"] == "'12 March' has no year; write the full date, e.g. '12 March 2007'"
+    assert row["error"] == (
+        "'12 March' has no year, and no row above has a date to take it from; write the full "
+        "date, e.g. '12 March 2007'"
+    )
+
+
+def test_a_date_without_its_year_takes_the_year_of_the_row_above() -> None:
+    """GLOSSARY's "Monday 12 March": the year of the dated row above, or the year after or
+    before when the weekday says so or the date would otherwise jump back (Dec -> Jan)."""
+    cells = [
+        "10/03/2007",
+        "Monday 12 March",  # 2007: a Monday
+        "14 Mar",
+        "Tue 13/03",
+        "c. 5 June",
+        "20/12/2007",
+        "3 January",  # the next year
+        "Monday 10 March",  # 2008: a Monday (in 2007 a Saturday)
+    ]
+    parsed = parse_dates(pd.Series(cells))
+    frame = parsed.frame
+    assert frame["error_code"].isna().all()
+    assert frame["start"].tolist() == [
+        ts(d)
+        for d in (
+            "2007-03-10",
+            "2007-03-12",
+            "2007-03-14",
+            "2007-03-13",
+            "2007-06-05",
+            "2007-12-20",
+            "2008-01-03",
+            "2008-03-10",
+        )
+    ]
+    assert frame["approximate"].tolist() == [False] * 4 + [True] + [False] * 3
+    inferred = [w for w in parsed.warnings if w[0] == "year_inferred"]
+    assert [w[2] for w in inferred] == [1, 2, 3, 4, 6, 7]
+    assert inferred[0][1] == (
+        "'Monday 12 March' has no year: read as 12/03/2007, in the year of row 0 "
+        "('10/03/2007') above"
+    )
+    assert "in the year after that of row 5 ('20/12/2007')" in inferred[4][1]
+    assert not [w for w in parsed.warnings if w[0] == "weekday_mismatch"]
+
+
+def test_a_weekday_no_year_agrees_with_is_kept_with_a_warning() -> None:
+    parsed = parse_dates(pd.Series(["10/03/2007", "Friday 12 March"]))
+    assert parsed.frame["start"].tolist() == [ts("2007-03-10"), ts("2007-03-12")]
+    codes = [w[0] for w in parsed.warnings]
+    assert "weekday_mismatch" in codes and "year_inferred" in codes
 
 
 def test_unreadable_message_names_the_cell_and_the_forms() -> None:
