@@ -207,7 +207,10 @@ def phrases_in(words: Mapping[str, Sequence[str]], texts: Sequence[str]) -> set[
     ['a&e', 'clinic']
     """
     blob = "\n".join(texts)
-    prefixes = {w[:i] for w in set(_NOT_WORD.split(blob)) for i in range(1, len(w) + 1)}
+    if len(blob) <= _PREFIXES_KEPT_UP_TO:
+        prefixes = _kept_word_prefixes(blob)
+    else:
+        prefixes = _word_prefixes(blob)
     out = set()
     for phrase, literal in words.items():
         for start in literal:
@@ -219,6 +222,20 @@ def phrases_in(words: Mapping[str, Sequence[str]], texts: Sequence[str]) -> set[
         else:
             out.add(phrase)
     return out
+
+
+#: Texts longer than this have the starts of their words found again for each vocabulary
+#: (not kept: their memory would outlive the chronology; the matching dwarfs the cost).
+_PREFIXES_KEPT_UP_TO: Final = 1_000_000
+
+
+def _word_prefixes(blob: str) -> frozenset[str]:
+    """Every start of every word of ``blob``."""
+    return frozenset(w[:i] for w in set(_NOT_WORD.split(blob)) for i in range(1, len(w) + 1))
+
+
+#: The same, remembered: the texts of one chronology are looked up by every vocabulary.
+_kept_word_prefixes = functools.lru_cache(maxsize=4)(_word_prefixes)
 
 
 @functools.lru_cache(maxsize=_PHRASES_KEPT)
