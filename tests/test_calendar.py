@@ -37,6 +37,15 @@ def test_bank_holidays_come_from_the_holidays_package():
     assert np.datetime64("2007-03-17") not in days  # St Patrick's Day is not an ENG holiday
 
 
+def test_bank_holidays_are_exactly_what_country_holidays_gives():
+    """bank_holidays() loads holidays' UnitedKingdom class from its own module (skipping the
+    import of every country): the days must be the package's own answer, 1950-2099."""
+    import holidays
+
+    expected = holidays.country_holidays("GB", subdiv="ENG", years=range(1950, 2100))
+    assert cal.bank_holidays().tolist() == sorted(expected)
+
+
 def test_working_days_between_counts_days_after_the_deadline():
     assert int(cal.working_days_between("2007-04-05", "2007-04-10")) == 1
     assert int(cal.working_days_between("2007-04-10", "2007-04-10")) == 0
