@@ -1272,3 +1272,36 @@ def test_docs_list_every_error_and_warning_code():
     text = (Path(__file__).resolve().parents[1] / "docs" / "dates.md").read_text(encoding="utf-8")
     for code in [*ERROR_CODES, *WARNING_CODES]:
         assert f"`{code}`" in text, code
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.one_of(CELLS, DATEISH, NEAR_DATE), max_size=12),
+    st.lists(st.one_of(st.none(), ANY_TEXT, st.times()), max_size=12),
+    st.booleans(),
+    st.sampled_from([None, True, False]),
+)
+def test_the_readers_arrays_say_what_the_frame_says(
+    dates_: list[object], times: list[object], anchor: bool, dayfirst: bool | None
+) -> None:
+    n = len(dates_)
+    values = pd.Series(dates_, dtype=object, index=pd.RangeIndex(10, 10 + n))
+    time_cells = pd.Series((times + [None] * n)[:n], dtype=object, index=values.index)
+    parsed = parse_dates(values, times=time_cells, anchor_relative=anchor, dayfirst=dayfirst)
+    found = dates.parse_date_arrays(
+        values, times=time_cells, anchor_relative=anchor, dayfirst=dayfirst
+    )
+    frame = parsed.frame
+    assert found.dayfirst == parsed.dayfirst
+    assert pd.Series(found.start).equals(pd.Series(frame["start"].to_numpy()))
+    assert pd.Series(found.end).equals(pd.Series(frame["end"].to_numpy()))
+    names = [schema.PRECISIONS[p] if p >= 0 else None for p in found.precision.tolist()]
+    assert names == [None if pd.isna(p) else p for p in frame["precision"].tolist()]
+    failed = frame["error_code"].notna().to_numpy()
+    assert found.error_code.tolist() == frame["error_code"][failed].tolist()
+    assert found.error.tolist() == frame["error"][failed].tolist()
+    rows = [values.index[i] for i in found.warning_rows.tolist()]
+    arrays = [(code, message, None) for code, message in found.file_warnings] + list(
+        zip(found.warning_codes.tolist(), found.warning_messages.tolist(), rows, strict=True)
+    )
+    assert arrays == parsed.warnings

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scr_timeline import schema as S
 from scr_timeline.exceptions import EmptyChronologyError, MissingColumnError
@@ -241,3 +244,101 @@ def test_every_unmapped_column_is_kept_in_extra_in_column_order():
     assert extra[0] == " | ".join(kept)
     assert pd.isna(extra[1])
     assert extra[2] == "Note 40: last"
+
+
+# -- the large-table paths (Arrow text cells, nearly sorted rows) -----------------------------
+
+_PADDING = [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2003", "\u3000"]
+
+
+def _arrow_cells(values: list[str | None], cuts: list[int]) -> pd.Series:
+    """Text cells as pandas keeps a big CSV: Arrow strings in several chunks."""
+    import pyarrow as pa
+
+    whole = pa.array(values, pa.large_string())
+    edges = [0, *sorted(c for c in cuts if 0 < c < len(values)), len(values)]
+    chunks = [whole.slice(a, b - a) for a, b in itertools.pairwise(edges)]
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, pa.large_string())))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.none() | st.text(alphabet=st.sampled_from([*_PADDING, "a", "1", "é", "-", "x"])),
+        max_size=40,
+    ),
+    st.lists(st.integers(0, 40), max_size=4),
+)
+def test_cells_are_trimmed_of_any_white_space_and_blank_cells_are_missing(values, cuts):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from scr_timeline.io.table import _not_a_numeric_date, cells_to_text
+
+    cells = _arrow_cells(values, cuts)
+    trimmed = pc.utf8_trim_whitespace(pa.array(values, pa.large_string())).to_pylist()
+    expected = [None if t is None or t == "" else t for t in trimmed]
+    assert cells_to_text(cells).tolist() == [pd.NA if t is None else t for t in expected]
+    # a cell that does not start with a digit (after white space) could be a heading
+    starts = pc.match_substring_regex(pa.array(values, pa.large_string()), r"^\s*\d")
+    heading_like = [not bool(s) if s is not None else False for s in starts.to_pylist()]
+    assert _not_a_numeric_date(cells).tolist() == heading_like
+
+
+def test_times_join_the_date_text_only_where_a_row_has_both():
+    table = raw(
+        ["Date", "Time", "Details"],
+        ["12/03/2007", "14:30", "a"],
+        ["13/03/2007", None, "b"],
+        [None, "09:00", "no date"],
+    )
+    chron = parse_table(table, source="x.csv")
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007 14:30", "13/03/2007"]
+    assert chron.rejected[S.DATE_TEXT].isna().tolist() == [True]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 5), min_size=2, max_size=60),
+    st.booleans(),
+)
+def test_events_are_ordered_by_start_and_then_as_the_table_lists_them(days, whole_seconds):
+    import numpy as np
+
+    from scr_timeline.io.table import _event_order
+
+    unit = 86_400_000_000_000 if whole_seconds else 1  # nanoseconds
+    starts = (np.array(days, dtype=np.int64) * unit).view("M8[ns]")
+    order = _event_order(starts, None)
+    expected = np.lexsort((np.arange(len(days)), starts))
+    if order is None:
+        assert (expected == np.arange(len(days))).all()
+    else:
+        assert order.tolist() == expected.tolist()
+
+
+def test_a_large_nearly_sorted_table_keeps_every_cell_with_its_row():
+    n = 20_000  # above the size where text columns are taken by Arrow
+    days = [(i // 7) % 28 + 1 for i in range(n)]
+    days[::500] = [28] * len(days[::500])  # rows out of order
+    table = pd.DataFrame(
+        {
+            "Date": [f"{d:02d}/03/2007" for d in days],
+            "Time": [None if i % 3 else f"{i % 24:02d}:00" for i in range(n)],
+            "Agency": ["GP" if i % 2 else " Police " for i in range(n)],
+            "Details": [f" row {i} " for i in range(n)],
+        }
+    ).astype(pd.StringDtype("pyarrow"))
+    chron = parse_table(table, source="big.csv")
+    ev = chron.events
+    assert len(ev) == n and chron.rejected.empty
+    row = ev[S.SOURCE_ROW].to_numpy() - 2  # the heading is row 1
+    assert ev[S.DETAILS].tolist() == [f"row {i}" for i in row]
+    assert ev[S.ORGANISATION].tolist() == ["GP" if i % 2 else "Police" for i in row]
+    assert ev[S.AGENCY].astype(str).tolist() == ["gp" if i % 2 else "police" for i in row]
+    assert ev.index.tolist() == [f"big-r{i + 2}" for i in row]
+    assert (ev[S.START].diff().dropna() >= pd.Timedelta(0)).all()
+    late = chron.warnings[chron.warnings[S.CODE] == "row_out_of_order"]
+    assert late[S.MESSAGE].iloc[0] == (
+        "row dated 01/03/2007 comes after a row dated 28/03/2007 (out of chronological order)"
+    )
