@@ -89,34 +89,36 @@ def _is_arrow_text(values: pd.Series) -> bool:
 
 
 class _Ends(NamedTuple):
-    """The first and last byte of each string of an Arrow chunk (0 where it is empty)."""
+    """The first and last byte of each string of an Arrow chunk (meaningful where ``full``)."""
 
     first: np.ndarray
     last: np.ndarray
+    full: np.ndarray  # valid and not ""
     empty: np.ndarray  # valid and ""
-    valid: np.ndarray
 
 
 def _ends(chunk: Any) -> _Ends:
-    """First and last bytes read from the chunk's offsets: no string is copied."""
+    """First and last bytes read through the chunk's offsets: no string is copied."""
     n = len(chunk)
-    valid = (
-        np.ones(n, dtype=bool)
-        if chunk.null_count == 0
-        else np.asarray(chunk.is_valid(), dtype=bool)
-    )
     _validity, offsets_buffer, data_buffer = chunk.buffers()
     width = np.int64 if chunk.type == pa.large_string() else np.int32
-    offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset : chunk.offset + n + 1]
-    lengths = np.diff(offsets)
-    some = (lengths > 0) & valid
-    data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else None
-    if data is None or not data.size or not some.any():
+    offsets: np.ndarray = np.frombuffer(offsets_buffer, dtype=width)
+    offsets = offsets[chunk.offset : chunk.offset + n + 1].astype(np.int64, copy=False)
+    full = offsets[1:] > offsets[:-1]
+    empty = ~full
+    if chunk.null_count:
+        valid = np.asarray(chunk.is_valid(), dtype=bool)
+        full &= valid
+        empty &= valid
+    size = 0 if data_buffer is None else data_buffer.size
+    if not size:
         zeros = np.zeros(n, dtype=np.uint8)
-        return _Ends(zeros, zeros, valid.copy(), valid)
-    first = np.where(some, data[np.where(some, offsets[:-1], 0)], 0)
-    last = np.where(some, data[np.where(some, offsets[1:] - 1, 0)], 0)
-    return _Ends(first, last, valid & ~some, valid)
+        return _Ends(zeros, zeros, full, empty)
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    # (the index of an empty string's byte is kept in range; its byte is not used)
+    first = data[np.minimum(offsets[:-1], size - 1)]
+    last = data[np.maximum(offsets[1:] - 1, 0)]
+    return _Ends(first, last, full, empty)
 
 
 def _printable(byte: np.ndarray) -> np.ndarray:
@@ -130,7 +132,7 @@ def _trimmed(chunk: Any) -> Any:
     if chunk.type != pa.large_string():
         chunk = chunk.cast(pa.large_string())
     ends = _ends(chunk)
-    edge = ends.valid & ~ends.empty & ~(_printable(ends.first) & _printable(ends.last))
+    edge = ends.full & ~(_printable(ends.first) & _printable(ends.last))
     blank = ends.empty
     if edge.any():
         mask = pa.array(edge)
@@ -168,11 +170,11 @@ def _not_a_numeric_date(cells: pd.Series) -> np.ndarray:
         parts = []
         for chunk in arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]:
             ends = _ends(chunk)
-            digit = (ends.first >= 0x30) & (ends.first <= 0x39)
-            # a printable first byte decides; white space or a non-ASCII one needs the regex
-            other = _printable(ends.first) & ~digit
-            unsure = ends.valid & ~digit & ~other
-            part = other & ends.valid
+            digit = ends.full & (ends.first >= 0x30) & (ends.first <= 0x39)
+            # a printable first byte decides; white space, a non-ASCII one or "" needs the regex
+            other = ends.full & _printable(ends.first) & ~digit
+            unsure = (ends.full | ends.empty) & ~digit & ~other
+            part = other.copy()
             if unsure.any():
                 mask = pa.array(unsure)
                 starts = pc.match_substring_regex(chunk.filter(mask), r"^\s*\d")
