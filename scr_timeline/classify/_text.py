@@ -739,16 +739,11 @@ _REGEX_SPECIAL: Final = frozenset("\\.^$*+?{}[]()|")
 _QUANTIFIERS: Final = frozenset("*+?{")
 
 
-def regex_prefix(pattern: str) -> str:
-    """Text every match of a regular expression starts with (maybe empty; conservative).
-
-    The plain characters the pattern opens with, less the last one when a quantifier
-    follows it; nothing when the pattern has an alternative at its top level.
-
-    >>> regex_prefix("attend(?:ed|s)? (?:at )?"), regex_prefix("discharged? to"), regex_prefix("a|b")
-    ('attend', 'discharge', '')
-    """
+def _top_level(pattern: str) -> list[str] | None:
+    """A regex cut at the alternatives of its top level (None: its groups do not close)."""
+    parts = []
     depth = 0
+    cut = 0
     i = 0
     while i < len(pattern):
         char = pattern[i]
@@ -759,19 +754,65 @@ def regex_prefix(pattern: str) -> str:
             i += 1 if pattern[i : i + 1] == "]" else 0
             while i < len(pattern) and pattern[i] != "]":
                 i += 2 if pattern[i] == "\\" else 1
+            if i >= len(pattern):
+                return None
         elif char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
+            if depth < 0:
+                return None
         elif char == "|" and depth == 0:
-            return ""
+            parts.append(pattern[cut:i])
+            cut = i + 1
         i += 1
-    end = 0
-    while end < len(pattern) and pattern[end] not in _REGEX_SPECIAL:
-        end += 1
-    if pattern[end : end + 1] in _QUANTIFIERS and end:
-        end -= 1
-    return pattern[:end]
+    return [*parts, pattern[cut:]] if depth == 0 else None
+
+
+def regex_prefixes(pattern: str) -> tuple[str, ...]:
+    """Texts one of which every match of a regular expression starts with (conservative:
+    none when that cannot be read off simply).
+
+    Each alternative gives the plain characters it opens with, less the last one when a
+    quantifier follows it; an alternative that opens with a group, the texts of the
+    group's alternatives, unless the group may be skipped.
+
+    >>> regex_prefixes("attend(?:ed|s)? (?:at )?"), regex_prefixes("discharged? to")
+    (('attend',), ('discharge',))
+    >>> regex_prefixes(r"(?:tm|sm)\\d* agreed|manager"), regex_prefixes("(?:self )?presented")
+    (('tm', 'sm', 'manager'), ())
+    """
+    parts = _top_level(pattern)
+    if parts is None:
+        return ()
+    out: list[str] = []
+    for part in parts:
+        end = 0
+        while end < len(part) and part[end] not in _REGEX_SPECIAL:
+            end += 1
+        if part[end : end + 1] in _QUANTIFIERS:
+            end -= 1
+        if end > 0:
+            out.append(part[:end])
+            continue
+        if not part.startswith("(") or (part.startswith("(?") and not part.startswith("(?:")):
+            return ()  # a sign, a class, a look-around or flags first
+        close = _closing(part)
+        if close is None or part[close + 1 : close + 2] in _QUANTIFIERS:
+            return ()
+        inner = regex_prefixes(part[3 if part.startswith("(?:") else 1 : close])
+        if not inner:
+            return ()
+        out.extend(inner)
+    return tuple(dict.fromkeys(out))
+
+
+def _closing(pattern: str) -> int | None:
+    """Where the group that opens ``pattern`` closes."""
+    for end in range(1, len(pattern)):
+        if pattern[end] == ")" and _top_level(pattern[1:end]) is not None:
+            return end
+    return None
 
 
 def _spaced_end(hit: str, words: tuple[str, ...], after: frozenset[str]) -> int:
@@ -798,14 +839,14 @@ class Entries:
     hits; the rows here settle word phrases, and fall back for regex phrases shadowed by
     another agency's regex. A phrase of plain words is matched by hand, as its regex
     would match; another row's regex is compiled the first time a hit could be its
-    phrase (only for hits starting with its literal start or :func:`regex_prefix`).
+    phrase (only for hits starting with its literal start or :func:`regex_prefixes`).
     """
 
     def __init__(self, phrases: Sequence[str], kinds: Sequence[str]) -> None:
         self.is_regex = tuple(kind == "regex" for kind in kinds)
         self.phrases = tuple(phrases)
         self._starts: dict[str, list[int]] | None = None
-        self._literal: list[str] = []
+        self._literal: list[str | tuple[str, ...]] = []  # what a hit must start with
         # a phrase without spaces or signs that bend: its text and what may not follow it
         self._plain: dict[int, tuple[str, frozenset[str]]] = {}
         # plain words joined by single spaces: the words and what may not follow the last
@@ -823,7 +864,9 @@ class Entries:
             starts: dict[str, list[int]] = {}
             literal = []
             for row, (phrase, regex) in enumerate(zip(self.phrases, self.is_regex, strict=True)):
-                start = regex_prefix(phrase) if regex else literal_start(phrase)
+                start: str | tuple[str, ...] = (
+                    regex_prefixes(phrase) if regex else literal_start(phrase)
+                )
                 literal.append(start)
                 text = "" if regex else normalise_phrase(phrase)
                 if not regex:
@@ -841,9 +884,10 @@ class Entries:
                     self._plain[row] = (start, after)
                 elif text and not (set(text) & _BENDING) and "and" not in text.split(" "):
                     self._spaced[row] = (tuple(text.split(" ")), after)
-                if start:
-                    starts.setdefault(start[:1], []).append(row)
-                else:
+                firsts = {p[:1] for p in start} if isinstance(start, tuple) else {start[:1]}
+                for first in sorted(firsts - {""}):
+                    starts.setdefault(first, []).append(row)
+                if not start:
                     self._always.append(row)
             self._literal = literal
             self._starts = starts
@@ -863,7 +907,8 @@ class Entries:
         only when its literal start occurs in one of them)."""
         self._index()
         start = self._literal[row]
-        if start and not any(start in text for text in texts):
+        needles = (start,) if isinstance(start, str) else start
+        if start and not any(needle in text for text in texts for needle in needles):
             return False
         fragment = self.fragment(row)
         return any(fragment.search(text) for text in texts)

@@ -14,6 +14,9 @@ from scr_timeline import schema
 from scr_timeline.classify import _text as T
 from scr_timeline.exceptions import ChronologyReadError
 
+_DATA = Path(T.__file__).parent.parent / "data"
+_CORPUS = Path(__file__).parent.parent / "data" / "classification_corpus.csv"
+
 
 @pytest.mark.parametrize(
     ("phrase", "matches", "misses"),
@@ -155,22 +158,44 @@ def test_a_trie_written_for_some_texts_finds_what_the_full_trie_finds():
 
 
 @pytest.mark.parametrize(
-    ("pattern", "prefix"),
+    ("pattern", "prefixes"),
     [
-        ("attend(?:ed|s)? (?:at )?", "attend"),
-        ("discharged? to", "discharge"),
-        ("nfa", "nfa"),
-        ("a|b", ""),
-        ("(?:tm|dtm) agreed", ""),
-        ("x[|(]y|z", ""),  # the alternative outside the class counts
-        ("x[|(]y", "x"),
-        (r"s\.? ?47", "s"),
-        ("ab*c", "a"),
-        ("ab{2}", "a"),
+        ("attend(?:ed|s)? (?:at )?", ("attend",)),
+        ("discharged? to", ("discharge",)),
+        ("nfa", ("nfa",)),
+        ("a|b", ("a", "b")),
+        ("(?:tm|dtm) agreed", ("tm", "dtm")),
+        ("((a|b)c|d)e", ("a", "b", "d")),
+        ("x[|(]y|z", ("x", "z")),
+        ("(?:ab[)]x|q)z", ("ab", "q")),  # the bracket in the class closes no group
+        (r"s\.? ?47", ("s",)),
+        ("ab*c", ("a",)),
+        ("ab{2}", ("a",)),
+        ("(?:self )?presented", ()),  # the group may be skipped
+        ("(?:ab)+c", ()),
+        ("(?:a|)b", ()),
+        (r"\d+ days", ()),
+        ("(?<!x)ab", ()),
+        ("[)]ab", ()),
     ],
 )
-def test_regex_prefix_is_text_every_match_starts_with(pattern: str, prefix: str):
-    assert T.regex_prefix(pattern) == prefix
+def test_regex_prefixes_are_texts_every_match_starts_with(pattern: str, prefixes: tuple[str, ...]):
+    assert T.regex_prefixes(pattern) == prefixes
+
+
+def test_regex_prefixes_hold_for_the_shipped_regex_phrases():
+    texts = pd.read_csv(_CORPUS, dtype=str)["details"].dropna().str.lower().tolist()
+    for name in ("event_types.csv", "injuries.csv", "counterpart_cues.csv", "roles.csv"):
+        table = pd.read_csv(_DATA / name, dtype=str, keep_default_na=False)
+        for phrase in table.loc[table["match"] == "regex", "phrase"]:
+            starts = T.regex_prefixes(phrase)
+            if not starts:
+                continue
+            rx = re.compile(phrase)
+            for text in texts:
+                for at in range(len(text)):
+                    if rx.match(text, at):
+                        assert text.startswith(starts, at), (phrase, text[at:])
 
 
 def test_rows_are_resolved_as_their_regexes_match():
@@ -191,9 +216,6 @@ def test_rows_are_resolved_as_their_regexes_match():
         assert entries.candidates(hit) == [row for _, _, row in sorted(expected)], hit
     assert entries.occurs(phrases.index("(?:tm|sm) agreed"), ["the sm agreed"])
     assert not entries.occurs(phrases.index("visit(?:ed)? (?:the )?home"), ["no visit"])
-
-
-_DATA = Path(T.__file__).parent.parent / "data"
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in _DATA.glob("*.csv")))
