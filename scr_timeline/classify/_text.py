@@ -37,13 +37,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import os
 import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -1079,7 +1080,7 @@ class VocabularyPattern:
 # --- matching distinct texts, remembered across calls ----------------------------------------
 #: Distinct texts remembered per compiled pattern; past this many the memory starts again.
 MATCH_CACHE_LIMIT: Final = 200_000
-_Matches = tuple[tuple[str | None, ...], ...]
+_Matches = list[Any]  # what re.Pattern.findall gives
 _FOUND: dict[re.Pattern[str], dict[str, _Matches]] = {}
 _CONTAINS: dict[re.Pattern[str], dict[str, bool]] = {}
 _V = TypeVar("_V")
@@ -1168,21 +1169,22 @@ def extract_all(
         matches = memo.get(text)
         if matches is None:
             if not isinstance(text, str):
-                per_text.append(())
+                per_text.append([])
                 continue
-            matches = tuple(
-                (m or None,) if n_groups == 1 else tuple(g or None for g in m)
-                for m in findall(text)
-            )
-            memo[text] = matches
+            matches = memo[text] = findall(text)
         per_text.append(matches)
-    counts = np.fromiter((len(m) for m in per_text), dtype=np.int64, count=len(per_text))
+    counts = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
     total = int(counts.sum())
     groups = np.empty((total, n_groups), dtype=object)
     if total:
-        flat: list[tuple[str | None, ...]] = [m for matches in per_text for m in matches]
-        for i in range(n_groups):
-            groups[:, i] = [match[i] for match in flat]
+        # findall gives each match's text (one group) or its groups (several), "" for a
+        # group that matched nothing or did not take part: None, as pandas has it
+        flat = list(itertools.chain.from_iterable(per_text))
+        if n_groups == 1:
+            groups[:, 0] = flat
+        else:
+            groups[:] = flat
+        groups[groups == ""] = None
     piece = np.repeat(np.arange(len(per_text), dtype=np.int64), counts)
     starts = np.cumsum(counts) - counts
     match_no = np.arange(total, dtype=np.int64) - np.repeat(starts, counts)
@@ -1202,13 +1204,13 @@ def contains(
         texts = texts.tolist()
     memo = _memory(_CONTAINS, pattern) if remember else {}
     search = pattern.search
-    out = np.zeros(len(texts), dtype=bool)
-    for i, text in enumerate(texts):
+    out = []
+    for text in texts:
         hit = memo.get(text)
         if hit is None:
             hit = memo[text] = isinstance(text, str) and search(text) is not None
-        out[i] = hit
-    return out
+        out.append(hit)
+    return np.array(out, dtype=bool)
 
 
 # --- the piece pool -------------------------------------------------------------------------
