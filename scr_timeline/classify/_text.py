@@ -1378,12 +1378,22 @@ def masks_to_tuples(masks: np.ndarray, labels: Sequence[str]) -> np.ndarray:
     [('a', 'c'), (), ('a', 'c')]
     """
     codes, uniques = pd.factorize(masks)
-    uniques = np.asarray(uniques)
+    known = _LABELLED.setdefault(tuple(labels), {})
+    if len(known) > _LABELLED_KEPT:
+        known.clear()
     as_tuples = np.empty(len(uniques), dtype=object)
-    for i, mask in enumerate(uniques.tolist()):
-        as_tuples[i] = tuple(label for b, label in enumerate(labels) if mask >> b & 1)
+    for i, mask in enumerate(np.asarray(uniques).tolist()):
+        labelled = known.get(mask)
+        if labelled is None:
+            labelled = known[mask] = tuple(x for b, x in enumerate(labels) if mask >> b & 1)
+        as_tuples[i] = labelled
     out = as_tuples[codes] if len(codes) else np.empty(0, dtype=object)
     return out
+
+
+#: Label tuples per label list and mask, remembered across chronologies (their masks repeat).
+_LABELLED: dict[tuple[str, ...], dict[int, tuple[str, ...]]] = {}
+_LABELLED_KEPT: Final = 65_536
 
 
 def agency_slots(agency: pd.Series) -> np.ndarray:

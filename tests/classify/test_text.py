@@ -236,6 +236,9 @@ def test_shipped_regex_phrases_compile(name: str):
     if "match" in table:
         for phrase in table.loc[table["match"].str.strip() == "regex"].iloc[:, 0]:
             re.compile(T.wrap_regex(phrase.strip()))
+    elif "pattern" in table:  # the child-seen cues: every row a regex
+        for pattern in table["pattern"]:
+            re.compile(pattern.strip())
 
 
 def test_a_users_bad_regex_is_reported_with_its_file(tmp_path: Path):
