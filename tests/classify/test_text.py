@@ -260,3 +260,23 @@ def test_read_vocabulary_errors_name_the_file(tmp_path: Path):
         T.read_vocabulary(
             "family_members.csv", tmp_path / "absent.csv", required=("phrase", "member")
         )
+
+
+def test_a_pool_split_slice_by_slice_is_the_pool_split_at_once(monkeypatch: pytest.MonkeyPatch):
+    cells = ["Home visit. Child seen.", None, "NFA.", "Child seen. Home visit", "", "NFA. NFA."]
+    chunked = pa.chunked_array(
+        [pa.array(cells[:4], pa.large_string()), pa.array(cells[4:], pa.large_string())]
+    )
+    columns = [
+        pd.Series(cells * 3, dtype=object),
+        pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([*chunked.chunks] * 3))),
+        pd.Series([None] * 18, dtype=object),
+    ]
+    whole = T.build_pool(columns)
+    monkeypatch.setattr(T, "_POOL_SLICE", 2)
+    sliced = T.build_pool(columns)
+    pd.testing.assert_series_equal(sliced.pieces, whole.pieces)
+    for name in ("piece", "row", "field"):
+        assert getattr(sliced, name).tolist() == getattr(whole, name).tolist()
+    assert sliced.ends == whole.ends == (24, 48, 48)
+    assert whole.pieces.tolist()[:3] == ["home visit", "child seen.", "nfa."]  # first seen first
