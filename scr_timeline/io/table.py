@@ -512,15 +512,19 @@ def parse_table(
     )
     agency_dtype = EVENT_DTYPES[S.AGENCY]
     default_code = agency_dtype.categories.get_loc(fallback_code or "other")
-    organisation: pd.Series | None
+    # organisation: the agency as written, per distinct name (``spelt``) and row (``which``)
+    spelt: Any = None
+    which = np.zeros(0, dtype=np.int64)
     if cells(S.AGENCY) is not None:
         written = cast(pd.Series, text_of(S.AGENCY))
         written = written if all_ok else written[ok]
-        norm = normalise_agencies(written)
-        agency_codes = _category_codes(norm[S.AGENCY], agency_dtype)
-        organisation = written
-        blank = written.isna().to_numpy()
-        unknown = (~norm["matched"].to_numpy(dtype=bool)) & ~blank
+        which, distinct = pd.factorize(written, use_na_sentinel=True)
+        norm = normalise_agencies(pd.Series(distinct, dtype=written.dtype))
+        blank = which < 0
+        agency_codes = np.append(_category_codes(norm[S.AGENCY], agency_dtype), -1)[which]
+        matched = np.append(norm["matched"].to_numpy(dtype=bool), False)[which]
+        spelt = pa.array(distinct, pa.large_string())
+        unknown = ~matched & ~blank
         if unknown.any():
             names = written[unknown]
             counts = names.value_counts()
@@ -539,7 +543,8 @@ def parse_table(
                 )
         if blank.any():
             agency_codes = np.where(blank, default_code, agency_codes)
-            organisation = organisation.mask(blank, fallback_name)
+            which = np.where(blank, len(spelt), which)  # one more name: the fallback
+            spelt = pa.concat_arrays([spelt, pa.array([fallback_name], pa.large_string())])
             if fallback_code is None:
                 warnings.append(
                     _warning(
@@ -554,7 +559,6 @@ def parse_table(
                 )
     else:
         agency_codes = np.full(len(ok_rows), default_code, dtype=np.int8)
-        organisation = None
         if fallback_code is None:
             warnings.append(
                 _warning(
@@ -593,11 +597,14 @@ def parse_table(
     takes: list[tuple[str, pd.Series, np.ndarray | None]] = [
         (name, series, None if identity else positions) for name, series in text_columns.items()
     ]
-    if organisation is not None:
-        takes.append((S.ORGANISATION, organisation, sorted_ok))
     taken = _take_text(takes)
-    if organisation is None:
+    if spelt is None:
         taken[S.ORGANISATION] = _constant_text(fallback_name, len(ok_rows))
+    else:  # from the distinct names: a small array to take from
+        in_rows = which if sorted_ok is None else which[sorted_ok]
+        taken[S.ORGANISATION] = pd.arrays.ArrowStringArray(
+            pa.chunked_array([spelt.take(pa.array(in_rows))])
+        )
     in_order = slice(None) if sorted_ok is None else sorted_ok
     precision = parsed.precision[positions]
     event_columns: dict[str, Any] = {
