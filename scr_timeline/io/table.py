@@ -523,7 +523,7 @@ def parse_table(
         blank = which < 0
         agency_codes = np.append(_category_codes(norm[S.AGENCY], agency_dtype), -1)[which]
         matched = np.append(norm["matched"].to_numpy(dtype=bool), False)[which]
-        spelt = pa.array(distinct, pa.large_string())
+        spelt = _contiguous(pa.array(distinct, pa.large_string()))
         unknown = ~matched & ~blank
         if unknown.any():
             names = written[unknown]

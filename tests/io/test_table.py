@@ -342,3 +342,10 @@ def test_a_large_nearly_sorted_table_keeps_every_cell_with_its_row():
     assert late[S.MESSAGE].iloc[0] == (
         "row dated 01/03/2007 comes after a row dated 28/03/2007 (out of chronological order)"
     )
+
+
+def test_a_table_whose_every_row_is_rejected_still_reads_with_its_agency_column():
+    table = raw(["Date", "Agency", "Details"], ["31/06/2007", "GP", "a"], [None, "Police", "b"])
+    chron = parse_table(table, source="x.csv")
+    assert chron.events.empty
+    assert chron.rejected[S.REASON_CODE].tolist() == ["impossible_date", "empty_date"]
