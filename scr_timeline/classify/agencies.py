@@ -46,7 +46,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path, PurePath
 from typing import Final
 
@@ -54,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from scr_timeline import schema
+from scr_timeline.classify import _text
 from scr_timeline.exceptions import ChronologyReadError
 
 __all__ = [
@@ -115,19 +115,35 @@ def _normalise_one(text: str) -> str:
 # --- the alias table --------------------------------------------------------------------------
 def _read_alias_csv(source: str | os.PathLike[str] | None) -> pd.DataFrame:
     """Read and check one alias CSV (the package's when ``source`` is None)."""
-    if source is None:
-        ref = resources.files("scr_timeline") / "data" / _PACKAGE_FILE
-        with ref.open("r", encoding="utf-8") as fh:
-            table = pd.read_csv(fh, dtype=str, keep_default_na=False)
-        where = f"scr_timeline/data/{_PACKAGE_FILE}"
+    if source is None:  # read as the other shipped vocabularies are, without pandas' reader
+        where = _text.SHIPPED + _PACKAGE_FILE
+        table = _text.read_vocabulary(
+            _PACKAGE_FILE,
+            None,
+            required=(ALIAS, schema.AGENCY),
+            defaults={KIND: _DEFAULT_KIND, NOTE: ""},
+        ).drop(columns="_source")
+        table[schema.AGENCY] = table[schema.AGENCY].str.lower()
     else:
         where = os.fspath(source)
-        try:
-            table = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
-            raise ChronologyReadError(
-                f"cannot read the agency alias file: {err}", file=where
-            ) from err
+        table = _read_users_alias_csv(source)
+    unknown = sorted(set(table[schema.AGENCY]) - set(schema.AGENCIES))
+    if unknown:
+        raise ChronologyReadError(
+            "the agency alias file names unknown agency codes",
+            file=where,
+            found=unknown,
+            expected=f"one of {', '.join(schema.AGENCIES)}",
+        )
+    return table.reset_index(drop=True)
+
+
+def _read_users_alias_csv(source: str | os.PathLike[str]) -> pd.DataFrame:
+    where = os.fspath(source)
+    try:
+        table = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise ChronologyReadError(f"cannot read the agency alias file: {err}", file=where) from err
     table.columns = [str(c).strip().lower() for c in table.columns]
     missing = [c for c in (ALIAS, schema.AGENCY) if c not in table.columns]
     if missing:
@@ -146,15 +162,7 @@ def _read_alias_csv(source: str | os.PathLike[str] | None) -> pd.DataFrame:
     table = table.loc[table[ALIAS] != ""]
     table[schema.AGENCY] = table[schema.AGENCY].str.lower()
     table.loc[table[KIND] == "", KIND] = _DEFAULT_KIND
-    unknown = sorted(set(table[schema.AGENCY]) - set(schema.AGENCIES))
-    if unknown:
-        raise ChronologyReadError(
-            "the agency alias file names unknown agency codes",
-            file=where,
-            found=unknown,
-            expected=f"one of {', '.join(schema.AGENCIES)}",
-        )
-    return table.reset_index(drop=True)
+    return table
 
 
 @functools.lru_cache(maxsize=16)

@@ -356,3 +356,11 @@ def test_agency_from_name_is_none_not_other(text: str) -> None:
 )
 def test_more_names_from_combined_chronologies(written: str, code: str) -> None:
     assert normalise_agencies(pd.Series([written]))[schema.AGENCY].tolist() == [code]
+
+
+def test_the_shipped_alias_table_reads_as_the_same_file_given_as_a_users_file():
+    from scr_timeline.classify import agencies
+
+    shipped = agencies._read_alias_csv(None)
+    path = Path(agencies.__file__).parent.parent / "data" / "agency_aliases.csv"
+    pd.testing.assert_frame_equal(shipped, agencies._read_alias_csv(path))
