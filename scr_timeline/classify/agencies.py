@@ -225,6 +225,9 @@ _Trie = dict[str, "_Trie"]
 
 #: Patterns kept compiled per matcher (each written for the names at hand).
 _PATTERNS_KEPT: Final = 64
+#: Names (characters) searched for each alias before the pattern is written; past this,
+#: searching costs more than compiling every alias.
+_NAMES_SEARCHED_UP_TO: Final = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +251,10 @@ class _Matcher:
         None when no alias occurs.
         """
         blob = "\n".join(names)
-        present = tuple(alias for alias in self.aliases if alias in blob)
+        if len(blob) > _NAMES_SEARCHED_UP_TO:  # many names: every alias, as one pattern
+            present = self.aliases
+        else:
+            present = tuple(alias for alias in self.aliases if alias in blob)
         if not present:
             return None
         if present not in self._patterns:

@@ -364,3 +364,24 @@ def test_the_shipped_alias_table_reads_as_the_same_file_given_as_a_users_file():
     shipped = agencies._read_alias_csv(None)
     path = Path(agencies.__file__).parent.parent / "data" / "agency_aliases.csv"
     pd.testing.assert_frame_equal(shipped, agencies._read_alias_csv(path))
+
+
+def test_many_names_match_as_few_names_do(monkeypatch: pytest.MonkeyPatch):
+    from scr_timeline.classify import agencies
+
+    names = pd.Series(
+        [
+            "Met Police CAIT",
+            "HV team",
+            "HIV clinic",
+            "Hospital social work team",
+            "edited",
+            "Adult Social Care",
+            "North Middlesex University Hospital A&E",
+            "GP surgery 3",
+        ]
+    )
+    few = normalise_agencies(names)
+    monkeypatch.setattr(agencies, "_NAMES_SEARCHED_UP_TO", 0)  # every alias in the pattern
+    pd.testing.assert_frame_equal(normalise_agencies(names), few)
+    assert few["agency"].tolist()[:3] == ["police", "health_visiting", "other"]
