@@ -1163,16 +1163,13 @@ def extract_all(
     names = {index: name for name, index in pattern.groupindex.items()}
     columns = tuple(names.get(1 + i, i) for i in range(n_groups))
     memo = _memory(_FOUND, pattern) if remember else {}
-    findall = pattern.findall
-    per_text: list[_Matches] = []
-    for text in texts:
-        matches = memo.get(text)
-        if matches is None:
-            if not isinstance(text, str):
-                per_text.append([])
-                continue
-            matches = memo[text] = findall(text)
-        per_text.append(matches)
+    per_text: list[Any] = [memo.get(t) for t in texts]  # None: not searched yet
+    for i in [i for i, matches in enumerate(per_text) if matches is None]:
+        text = texts[i]
+        found = memo.get(text) if isinstance(text, str) else []
+        if found is None:  # not a repeat of a text searched above
+            found = memo[text] = pattern.findall(text)
+        per_text[i] = found
     counts = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
     total = int(counts.sum())
     groups = np.empty((total, n_groups), dtype=object)
@@ -1203,13 +1200,13 @@ def contains(
     if isinstance(texts, pd.Series):
         texts = texts.tolist()
     memo = _memory(_CONTAINS, pattern) if remember else {}
-    search = pattern.search
-    out = []
-    for text in texts:
+    out = list(map(memo.get, texts))  # None: not searched yet
+    for i in [i for i, hit in enumerate(out) if hit is None]:
+        text = texts[i]
         hit = memo.get(text)
-        if hit is None:
-            hit = memo[text] = isinstance(text, str) and search(text) is not None
-        out.append(hit)
+        if hit is None:  # not a repeat of a text searched above
+            hit = memo[text] = isinstance(text, str) and pattern.search(text) is not None
+        out[i] = hit
     return np.array(out, dtype=bool)
 
 
