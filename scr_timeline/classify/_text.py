@@ -966,7 +966,9 @@ class Resolver:
         self.entries = entries
         self.usable = usable
         self.group = group
-        self._cache: dict[tuple[str, int], np.ndarray] = {}
+        # per (hit, regex row): its line in a table of rows per slot (grown by doubling)
+        self._line: dict[tuple[str, int], int] = {}
+        self._table = np.zeros((64, usable.shape[1]), dtype=np.int32)
         self._origin: dict[str, int] = {}
 
     def regex_rows(self, found: Found) -> np.ndarray:
@@ -993,8 +995,9 @@ class Resolver:
         """A (matches x slots) table of vocabulary rows, -1 where none applies."""
         n_slots = self.usable.shape[1]
         keys = list(zip(hits, regex_rows.tolist(), strict=True))
+        line = self._line
         for key in dict.fromkeys(keys):
-            if key in self._cache:
+            if key in line:
                 continue
             hit, regex_row = key
             row_for = np.full(n_slots, -1, dtype=np.int32)
@@ -1003,10 +1006,11 @@ class Resolver:
             ]
             for row in order:
                 row_for[(row_for < 0) & self.usable[row]] = row
-            self._cache[key] = row_for
-        if not keys:
-            return np.zeros((0, n_slots), dtype=np.int32)
-        return np.stack([self._cache[k] for k in keys])
+            if len(line) == len(self._table):
+                self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+            self._table[len(line)] = row_for
+            line[key] = len(line)
+        return self._table[np.array([line[k] for k in keys], dtype=np.int64)]
 
 
 # --- patterns written for the texts at hand ----------------------------------------------
