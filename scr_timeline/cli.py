@@ -15,6 +15,7 @@ Tracebacks are shown only with ``--debug``. See docs/cli.md for every option.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -480,6 +481,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> "events from" in out.getvalue()
     True
     """
+    if argv is None:  # a program run (not a call from Python):
+        # the objects made by importing pandas and the rest live as long as the process;
+        # frozen, the collector stops walking them on every full collection (about 0.1 s
+        # of a one-file run)
+        gc.freeze()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
