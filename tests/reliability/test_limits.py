@@ -86,6 +86,32 @@ def test_the_used_range_is_found_across_chunks(
         assert limits._sheet_extent(archive, member) == (1_048_576, 16_384)
 
 
+@pytest.mark.parametrize(
+    ("sheet_data", "extent"),
+    [
+        ('<row r="3" spans="1:2"><c r="B3" s="1"><v>1</v></c></row>', (3, 2)),
+        ("<row r='7'><c s='2' r='AB7' t='s'><v>0</v></c></row>", (7, 28)),  # ' quotes, order
+        ('<x:row r="2"><x:c r="C2"/><x:c r="XFD1048576"/></x:row>', (1_048_576, 16_384)),
+        ('<row r="1"><c r="ABCD1"/></row>', (1, 1 << 40)),  # past XFD: the largest there is
+        ('<row r="1"><c r="A123456789"/></row>', (1 << 40, 1)),  # past row 1,048,576
+        ("<row><c><v>1</v></c><c/><c\n t='s'/></row><row/>", (2, 3)),  # no references
+        ('<row r="5"><c r="A5"/><c><v>2</v></c></row>', (5, 1)),  # one of each: 1 + 1 - 1
+        ('<mergeCell ref="A1:Z99"/><hyperlink r:id="rId1" ref="C4"/>', (0, 0)),  # not cells
+    ],
+)
+def test_the_used_range_read_from_the_references(
+    tmp_path: Path, sheet_data: str, extent: tuple[int, int]
+) -> None:
+    path = tmp_path / "sheet.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "xl/worksheets/sheet1.xml",
+            f"<worksheet><sheetData>{sheet_data}</sheetData></worksheet>",
+        )
+    with zipfile.ZipFile(path) as archive:
+        assert limits._sheet_extent(archive, archive.getinfo("xl/worksheets/sheet1.xml")) == extent
+
+
 @pytest.mark.parametrize(("letters", "number"), [("A", 1), ("Z", 26), ("AA", 27), ("XFD", 16384)])
 def test_column_number(letters: str, number: int) -> None:
     assert limits.column_number(letters) == number
