@@ -2224,9 +2224,9 @@ def _read_columns(
         _apply_times(time_cells, state, None, values, warn_unreadable=True)
     if end_rows is not None:
         _apply_ends(end_rows, state, np.arange(n), warn_unreadable=True)
+    _infer_years(state, values, decided, time_cells, end_rows)  # before: they may anchor
     if anchor_relative and rows.is_relative.any():
         _anchor(rows, state, values, time_cells, end_rows)
-    _infer_years(state, values, decided, time_cells, end_rows)
     return state, decided, file_warnings
 
 

@@ -362,6 +362,13 @@ def test_a_date_without_its_year_takes_the_year_of_the_row_above() -> None:
     assert not [w for w in parsed.warnings if w[0] == "weekday_mismatch"]
 
 
+def test_a_relative_date_counts_from_a_date_whose_year_was_inferred() -> None:
+    parsed = parse_dates(
+        pd.Series(["10/03/2007", "Monday 12 March", "the next day"]), anchor_relative=True
+    )
+    assert parsed.frame["start"].tolist() == [ts("2007-03-10"), ts("2007-03-12"), ts("2007-03-13")]
+
+
 def test_a_weekday_no_year_agrees_with_is_kept_with_a_warning() -> None:
     parsed = parse_dates(pd.Series(["10/03/2007", "Friday 12 March"]))
     assert parsed.frame["start"].tolist() == [ts("2007-03-10"), ts("2007-03-12")]
