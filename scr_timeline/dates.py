@@ -53,6 +53,7 @@ __all__ = [
     "MIN_YEAR",
     "WARNING_CODES",
     "ParsedDates",
+    "PreviousDate",
     "parse_date",
     "parse_dates",
     "parse_time",
@@ -2111,6 +2112,30 @@ def _parse_dates(
     return ParsedDates(frame=frame, dayfirst=decided, warnings=warnings)
 
 
+class PreviousDate(NamedTuple):
+    """The dated row just before a table's first row, when the table carries on one before
+    it (a page of a Word or PDF table): a date with no year or a relative date at the top
+    of the table counts from it, as from a row above.
+
+    ``start`` and ``end`` as in the events; ``precision`` one of
+    :data:`scr_timeline.schema.PRECISIONS`; ``where`` names the row for a person
+    ("page 1 table 1 row 14") and ``text`` is its date cell as written.
+    """
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    precision: str
+    where: str
+    text: str
+
+    def span(self) -> _Span:
+        return _Span(
+            int(pd.Timestamp(self.start).value // 10**9),
+            int(pd.Timestamp(self.end).value // 10**9),
+            schema.PRECISIONS.index(self.precision),
+        )
+
+
 class DateArrays(NamedTuple):
     """What :func:`parse_date_arrays` read: :class:`ParsedDates` as arrays, no frame.
 
@@ -2141,8 +2166,10 @@ def parse_date_arrays(
     end_values: pd.Series | None = None,
     dayfirst: bool | None = None,
     anchor_relative: bool = False,
+    previous: PreviousDate | None = None,
 ) -> DateArrays:
-    """:func:`parse_dates` for readers: the same reading, as arrays (no per-row text).
+    """:func:`parse_dates` for readers: the same reading, as arrays (no per-row text);
+    ``previous``: the dated row before the first (see :class:`PreviousDate`).
 
     Examples
     --------
@@ -2158,6 +2185,7 @@ def parse_date_arrays(
         dayfirst=dayfirst,
         anchor_relative=anchor_relative,
         vectorised=True,
+        previous=previous,
     )
     ok = state.ok
     start, end = _moments(state)
@@ -2193,6 +2221,7 @@ def _read_columns(
     dayfirst: bool | None,
     anchor_relative: bool,
     vectorised: bool,
+    previous: PreviousDate | None = None,
 ) -> tuple[_State, bool, list[tuple[str, str, Hashable | None]]]:
     """Read the date, time and end-date columns into per-row arrays."""
     main = _Column(values)
@@ -2224,9 +2253,9 @@ def _read_columns(
         _apply_times(time_cells, state, None, values, warn_unreadable=True)
     if end_rows is not None:
         _apply_ends(end_rows, state, np.arange(n), warn_unreadable=True)
-    _infer_years(state, values, decided, time_cells, end_rows)  # before: they may anchor
+    _infer_years(state, values, decided, time_cells, end_rows, previous)  # may anchor others
     if anchor_relative and rows.is_relative.any():
-        _anchor(rows, state, values, time_cells, end_rows)
+        _anchor(rows, state, values, time_cells, end_rows, previous)
     return state, decided, file_warnings
 
 
@@ -2340,12 +2369,26 @@ def _month_length(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
 
+def _above(
+    anchor: int, state: _State, values: pd.Series, previous: PreviousDate | None
+) -> tuple[_Span, str] | None:
+    """The span a row counts from, and how a message names it: row ``anchor`` of these
+    values, else (-1) the row before them, else None."""
+    if anchor >= 0:
+        span = _Span(int(state.start[anchor]), int(state.end[anchor]), int(state.prec[anchor]))
+        return span, f"row {values.index[anchor]!r} ({_quote(values.iloc[anchor])})"
+    if previous is not None:
+        return previous.span(), f"{previous.where} ({_quote(previous.text)})"
+    return None
+
+
 def _infer_years(
     state: _State,
     values: pd.Series,
     dayfirst: bool,
     time_cells: _Times | None,
     end_rows: _Rows | None,
+    previous: PreviousDate | None = None,
 ) -> None:
     """Give a date written without its year ("Monday 12 March", "14 Mar", "Tue 13/03") the
     year of the row with a date above it, in row order: that year, the next or the one
@@ -2363,13 +2406,14 @@ def _infer_years(
     for i in missing.tolist():
         anchor = max(int(last_ok[i - 1]) if i else -1, last_done)
         text = str(values.iloc[i])
-        if anchor < 0:
+        row_above = _above(anchor, state, values, previous)
+        if row_above is None:
             state.messages[i] = (
                 f"{_quote(text)} has no year, and no row above has a date to take it from; "
                 "write the full date, e.g. '12 March 2007'"
             )
             continue
-        above = _Span(int(state.start[anchor]), int(state.end[anchor]), int(state.prec[anchor]))
+        above, named = row_above
         found = _with_year_of(text, above, dayfirst)
         if found is None:
             continue
@@ -2383,8 +2427,7 @@ def _infer_years(
                 i,
                 "year_inferred",
                 f"{_quote(text)} has no year: read as {_describe(span)}, in the year "
-                f"{_YEAR_SHIFTS[shift]} row {values.index[anchor]!r} "
-                f"({_quote(values.iloc[anchor])}) above",
+                f"{_YEAR_SHIFTS[shift]} {named} above",
             )
         )
         state.extra.extend((i, code, message) for code, message in warnings)
@@ -2426,6 +2469,7 @@ def _anchor(
     values: pd.Series,
     time_cells: _Times | None,
     end_rows: _Rows | None,
+    previous: PreviousDate | None = None,
 ) -> None:
     """Count relative dates from the previous row with a date, in row order."""
     ok = state.ok
@@ -2436,24 +2480,21 @@ def _anchor(
         anchor = max(int(last_ok[i - 1]) if i else -1, last_done)
         rel: _Rel = rows.batch.rel[rows.item[i]]
         text = values.iloc[i]
-        if anchor < 0:
+        row_above = _above(anchor, state, values, previous)
+        if row_above is None:
             state.messages[i] = (
                 f"{_quote(text)} is a relative date and no earlier row has a date to count from; "
                 "give the real date"
             )
             continue
-        span = _relative_span(
-            rel, int(state.start[anchor]), int(state.end[anchor]), int(state.prec[anchor])
-        )
+        above, named = row_above
+        span = _relative_span(rel, above.start, above.end, above.prec)
         state.start[i], state.end[i], state.prec[i] = span
         ok[i] = state.relative[i] = True
         state.approx[i] = rel.approx
         last_done = i
         about = "about " if rel.approx else ""
-        message = (
-            f"{_quote(text)} counted from row {values.index[anchor]!r} ({_quote(values.iloc[anchor])}): "
-            f"read as {about}{_describe(span)}"
-        )
+        message = f"{_quote(text)} counted from {named}: read as {about}{_describe(span)}"
         state.extra.append((i, "relative_date_anchored", message))
         if rel.approx:
             state.extra.append((i, "approximate_date", _approx_message(str(text), span)))

@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from .. import limits
 from .. import schema as S
 from ..chronology import Chronology, merge
-from ..dates import parse_date_arrays
+from ..dates import PreviousDate, parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
     EmptyChronologyError,
@@ -100,6 +101,7 @@ class _Found:
     raw: pd.DataFrame
     offset: int
     info: HeaderInfo
+    continues: bool = False  # carries on the table before it (the next page of it)
 
 
 def _decide_dayfirst(found: Sequence[_Found], file: str) -> tuple[bool, list[dict[str, Any]]]:
@@ -116,6 +118,21 @@ def _decide_dayfirst(found: Sequence[_Found], file: str) -> tuple[bool, list[dic
     return decided.dayfirst, [
         _warning(code, message, file, None) for code, message in decided.file_warnings
     ]
+
+
+def _last_date(chron: Chronology) -> PreviousDate | None:
+    """The last dated row of a table (in its own order), for the table that carries it on."""
+    events = chron.events
+    if events.empty:
+        return None
+    last = events.iloc[int(np.argmax(events[S.SOURCE_ROW].to_numpy()))]
+    return PreviousDate(
+        last[S.START],
+        last[S.END],
+        str(last[S.PRECISION]),
+        f"{last[S.SOURCE_SHEET]} row {last[S.SOURCE_ROW]}",
+        str(last[S.DATE_TEXT]),
+    )
 
 
 def _skipped(table: DocumentTable, err: ScrTimelineError, file: str) -> dict[str, Any]:
@@ -204,19 +221,23 @@ def parse_document_tables(
     previous: tuple[DocumentTable, list[list[Cell]], tuple[str, ...]] | None = None
     found_tables: list[_Found] = []
 
+    parsed: dict[int, Chronology] = {}  # by table number
+
     def parse(found: _Found) -> None:
         table = found.table
+        before = parsed.get(found.number - 1) if found.continues else None
         try:
-            chrons.append(
-                parse_table(
-                    found.raw,
-                    source=source,
-                    sheet=table.sheet,
-                    row_offset=found.offset,
-                    fmt=fmt,
-                    **{**options, "classify": False},
-                )
+            chron = parse_table(
+                found.raw,
+                source=source,
+                sheet=table.sheet,
+                row_offset=found.offset,
+                fmt=fmt,
+                previous_date=_last_date(before) if before is not None else None,
+                **{**options, "classify": False},
             )
+            chrons.append(chron)
+            parsed[found.number] = chron
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)
             notes.append(_skipped(table, err, file))
@@ -265,7 +286,7 @@ def parse_document_tables(
             errors.append(err)
             notes.append(_skipped(table, err, file))
             continue
-        found = _Found(number, table, raw, offset, info)
+        found = _Found(number, table, raw, offset, info, continues)
         before = found_tables[-1] if found_tables else None
         if continues and before is not None and before.number == number - 1:
             note = _join_broken_row(before, found, file)  # before it is parsed

@@ -26,7 +26,7 @@ from ..chronology import (
     SourceInfo,
 )
 from ..classify.agencies import agency_from_name, normalise_agencies
-from ..dates import parse_date_arrays
+from ..dates import PreviousDate, parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
     EmptyChronologyError,
@@ -283,6 +283,7 @@ def parse_table(
     fmt: str | None = None,
     classify: bool = True,
     vocabularies: Mapping[str, str | PurePath] | None = None,
+    previous_date: PreviousDate | None = None,
 ) -> Chronology:
     """Turn one raw table of cells into a Chronology.
 
@@ -325,6 +326,10 @@ def parse_table(
     vocabularies
         Vocabulary files of your own that extend the shipped ones, by name
         (``{"event_types": "my-words.csv"}``; see :mod:`scr_timeline.classify.pipeline`).
+    previous_date
+        For a table that carries on another (the next page of a Word or PDF table): the
+        dated row just before its first row, from which a date with no year or a relative
+        date at its top counts (see :class:`scr_timeline.dates.PreviousDate`).
 
     Returns
     -------
@@ -465,6 +470,7 @@ def parse_table(
         end_values=cells(S.END_DATE),
         dayfirst=dayfirst,
         anchor_relative=anchor_relative,
+        previous=previous_date,
     )
     texts = {fld: c for fld in (*_TEXT_FIELDS, *_TEXT_TARGET) if (c := text_of(fld)) is not None}
     date_text = _date_text(text_of(S.DATE), text_of(S.TIME), text_of(S.END_DATE))

@@ -226,6 +226,31 @@ def test_day_or_month_first_is_decided_for_the_whole_document():
     assert alone is not None and alone.events[S.START].tolist() == [pd.Timestamp("2007-04-03")]
 
 
+def test_dates_at_the_top_of_a_page_count_from_the_page_before():
+    """A year-less or relative date in the first row of a page's table takes the last
+    date of the table on the page before (the same table, carried on)."""
+    first = DocumentTable("page 1 table 1", [["Date", "Details"], ["10/03/2007", "Seen"]])
+    more = DocumentTable(
+        "page 2 table 1", [["Monday 12 March", "Visit"], ["the next day", "Call"]], follows=True
+    )
+    chron, _, _ = parse_document_tables(
+        [first, more], source="x.pdf", fmt="pdf", anchor_relative=True
+    )
+    assert chron is not None and chron.rejected.empty
+    assert chron.events[S.START].tolist() == [
+        pd.Timestamp("2007-03-10"),
+        pd.Timestamp("2007-03-12"),
+        pd.Timestamp("2007-03-13"),
+    ]
+    inferred = chron.warnings[chron.warnings[S.CODE] == "year_inferred"]
+    assert "in the year of page 1 table 1 row 2 ('10/03/2007') above" in inferred[S.MESSAGE].iloc[0]
+    # a table of its own (not carried on) has no row above its first
+    alone = DocumentTable("page 2 table 1", [["Date", "Details"], ["Monday 12 March", "Visit"]])
+    chron, _, _ = parse_document_tables([first, alone], source="x.pdf", fmt="pdf")
+    assert chron is not None
+    assert chron.rejected[S.REASON_CODE].tolist() == ["missing_year"]
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
 def test_row_cut_by_the_page_without_a_border(tmp_path: Path):
     """Chromium prints a table row broken across pages with no border at the cut (and the
