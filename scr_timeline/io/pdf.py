@@ -73,7 +73,8 @@ _TOLERANCE: Final = 1.0  # points
 _MIN_RULE: Final = 3.0  # points: a shorter horizontal edge is the end of a vertical border
 _WORD_GAP: Final = 0.15  # ems: a wider gap between two characters ends a word
 _CELL_GAP: Final = 0.6  # ems: a wider gap between two words on a line ends a cell
-_ROW_GAP: Final = 1.5  # a line this many times further below the one before starts a row
+_CLOSER: Final = 0.6  # a row's own lines are "clearly closer" below this share of the row gap
+_AS_FAR: Final = 0.8  # a line at least this share of the row gap below the one above is apart
 _END_GAP: Final = 3.0  # a gap this many times the usual one ends an unruled table
 _STEP: Final = 0.5  # points: the resolution of the search for the space between columns
 _NO_TITLE: Final = frozenset({"", "untitled", "(anonymous)", "anonymous"})  # writers' defaults
@@ -370,7 +371,7 @@ def _unruled_rows(
         if i and gap > max(_END_GAP * max(row_gap, 1.0), row_gap + 2 * line.size):
             break
         parts = columns.split(line)
-        apart = i and within < 0.6 * row_gap and gap >= 0.8 * row_gap
+        apart = i and within < _CLOSER * row_gap and gap >= _AS_FAR * row_gap
         if not rows or dated[i] or apart:
             rows.append([[p] if p else [] for p in parts])
         else:
