@@ -351,8 +351,9 @@ class _Columns:
 
 def _unruled_rows(
     columns: _Columns, lines: Sequence[_Line], date_column: int
-) -> tuple[list[list[str | None]], int]:
-    """Rows of an unruled table from its body lines, and how many lines they used.
+) -> tuple[list[list[str | None]], int, int]:
+    """Rows of an unruled table from its body lines, how many lines they used, and how
+    many of the rows start with a date.
 
     A row starts at each line whose date column starts with a date; a line without one
     continues the row above, unless it is as far below it as rows are apart while lines
@@ -360,26 +361,28 @@ def _unruled_rows(
     times the usual one, or a heading, ends the table.
     """
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines)]
-    dated = [split_date_prefix(columns.split(line)[date_column]) is not None for line in lines]
+    split = [columns.split(line) for line in lines]
+    dated = [split_date_prefix(parts[date_column]) is not None for parts in split]
     between = [g for g, d in zip(gaps, dated[1:], strict=True) if d]
     row_gap = statistics.median(between) if between else (statistics.median(gaps) if gaps else 0)
     within = min((g for g, d in zip(gaps, dated[1:], strict=True) if not d), default=row_gap)
     rows: list[list[list[str]]] = []
-    used = 0
+    used = dated_rows = 0
     for i, line in enumerate(lines):
         gap = gaps[i - 1] if i else 0.0
         if i and gap > max(_END_GAP * max(row_gap, 1.0), row_gap + 2 * line.size):
             break
-        parts = columns.split(line)
+        parts = split[i]
         apart = i and within < _CLOSER * row_gap and gap >= _AS_FAR * row_gap
         if not rows or dated[i] or apart:
             rows.append([[p] if p else [] for p in parts])
+            dated_rows += dated[i]
         else:
             for cell, part in zip(rows[-1], parts, strict=True):
                 if part:
                     cell.append(part)
         used = i + 1
-    return [[_cell_text("\n".join(cell)) for cell in row] for row in rows], used
+    return [[_cell_text("\n".join(cell)) for cell in row] for row in rows], used, dated_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,8 +420,7 @@ def _unruled_table(
         return None
     mapping = map_headings(columns.headings)
     date_column = next(pos for pos, fld in mapping.items() if fld == S.DATE)
-    rows, used = _unruled_rows(columns, body, date_column)
-    dated = sum(split_date_prefix(row[date_column] or "") is not None for row in rows)
+    rows, used, dated = _unruled_rows(columns, body, date_column)
     if not dated or 2 * dated < len(rows):  # not a chronology table: a form, a narrative
         return None
     taken = frozenset(range(start - len(head), start + used))
