@@ -8,8 +8,11 @@ agency, rejecting what cannot be an event) happens here, the same way for every 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import PurePath
 from typing import Any, NamedTuple, cast
 
@@ -41,6 +44,51 @@ __all__ = ["classify_chronology", "parse_table"]
 _TEXT_FIELDS = (S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME, S.COMMENT, S.SEQUENCE)
 _TEXT_TARGET = {S.COUNTERPARTS: S.COUNTERPARTS_TEXT}
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
+
+#: Tables of at least this many rows hand some column passes to a second thread.
+_PARALLEL_ROWS = 200_000
+#: The fields whose cells the dates and the agency are read from.
+_KEY_FIELDS = (S.DATE, S.TIME, S.END_DATE, S.AGENCY)
+
+_side_lock = threading.Lock()
+_side_pool: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _side_thread(rows: int) -> ThreadPoolExecutor | None:
+    """A second thread for the column passes of a big table, or None.
+
+    Arrow's kernels and most NumPy passes release the GIL, so trimming, joining and taking
+    columns on one thread while the dates are read on the other uses a second core. Small
+    tables (and machines with one core) do everything in place: a batch of chronologies is
+    spread over processes instead. The pool is made again after a fork.
+    """
+    global _side_pool
+    if rows < _PARALLEL_ROWS or _cpus() < 2:
+        return None
+    with _side_lock:
+        if _side_pool is None or _side_pool[0] != os.getpid():
+            _side_pool = (os.getpid(), ThreadPoolExecutor(1, thread_name_prefix="scr-parse"))
+        return _side_pool[1]
+
+
+def _run(side: ThreadPoolExecutor | None, func: Callable[..., Any], *args: Any) -> Future[Any]:
+    """``func(*args)`` on the side thread, or at once when there is none."""
+    if side is not None:
+        return side.submit(func, *args)
+    done: Future[Any] = Future()
+    done.set_result(func(*args))
+    return done
+
+
+def _trim_columns(body: pd.DataFrame, labels: list[Any]) -> dict[Any, pd.Series]:
+    return {label: cells_to_text(body[label]) for label in labels}
 
 
 def _slug(text: str) -> str:
@@ -392,9 +440,20 @@ def parse_table(
     header_row = (info.header_rows[-1] + 1 + row_offset) if info.header_rows else 1 + row_offset
     rows = pd.Series(np.arange(first_row, first_row + len(body)), index=body.index, dtype="int64")
 
-    # every cell as trimmed text, once; blank rows are those with no text at all
-    text_body = pd.DataFrame({col: cells_to_text(body[col]) for col in body.columns})
-    keep = _not_blank(text_body)
+    # every cell as trimmed text, once; blank rows are those with no text at all. For a big
+    # table the columns the dates and agency do not need are trimmed on the side thread
+    side = _side_thread(len(body))
+    key = [pos for pos, fld in info.mapping.items() if fld in _KEY_FIELDS and pos in body]
+    others = [label for label in body.columns if label not in key]
+    pending = _run(side, _trim_columns, body, others) if side is not None and others else None
+    text_cols = _trim_columns(body, key if pending is not None else list(body.columns))
+    keep = _all_rows_if_full(text_cols, len(body)) if pending is not None else None
+    if keep is None:
+        if pending is not None:
+            text_cols.update(pending.result())
+            pending = None
+        keep = _not_blank(pd.DataFrame(text_cols))
+    text_body = pd.DataFrame(text_cols)
     warnings: list[dict[str, Any]] = []
     if info.header_rows and keep.any():
         # only rows whose date cell is text not starting with a digit can repeat the header
@@ -464,6 +523,10 @@ def parse_table(
         raise MissingColumnError(
             "no date column", file=file, sheet=sheet, row=header_row, expected="a date column"
         )
+    # the date text, and the agency names (per distinct name), on the side thread meanwhile
+    date_text_job = _run(side, _date_text, text_of(S.DATE), text_of(S.TIME), text_of(S.END_DATE))
+    written_all = text_of(S.AGENCY) if cells(S.AGENCY) is not None else None
+    agency_job = _run(side, _agency_names, written_all) if written_all is not None else None
     parsed = parse_date_arrays(
         date_cells,
         times=cells(S.TIME),
@@ -472,8 +535,11 @@ def parse_table(
         anchor_relative=anchor_relative,
         previous=previous_date,
     )
+    if pending is not None:  # the other columns, trimmed meanwhile
+        text_cols.update(pending.result())
+        text_body = pd.DataFrame({label: text_cols[label] for label in body.columns})
     texts = {fld: c for fld in (*_TEXT_FIELDS, *_TEXT_TARGET) if (c := text_of(fld)) is not None}
-    date_text = _date_text(text_of(S.DATE), text_of(S.TIME), text_of(S.END_DATE))
+    date_text = date_text_job.result()
 
     # warnings from the date parser: the file's, then the rows' (at their row numbers)
     warnings.extend(
@@ -521,11 +587,10 @@ def parse_table(
     # organisation: the agency as written, per distinct name (``spelt``) and row (``which``)
     spelt: Any = None
     which = np.zeros(0, dtype=np.int64)
-    if cells(S.AGENCY) is not None:
-        written = cast(pd.Series, text_of(S.AGENCY))
-        written = written if all_ok else written[ok]
-        which, distinct = pd.factorize(written, use_na_sentinel=True)
-        norm = normalise_agencies(pd.Series(distinct, dtype=written.dtype))
+    if agency_job is not None and written_all is not None:
+        written = written_all if all_ok else written_all[ok]
+        which, distinct, norm = agency_job.result()
+        which = which if all_ok else which[ok]
         blank = which < 0
         agency_codes = np.append(_category_codes(norm[S.AGENCY], agency_dtype), -1)[which]
         matched = np.append(norm["matched"].to_numpy(dtype=bool), False)[which]
@@ -603,7 +668,8 @@ def parse_table(
     takes: list[tuple[str, pd.Series, np.ndarray | None]] = [
         (name, series, None if identity else positions) for name, series in text_columns.items()
     ]
-    taken = _take_text(takes)
+    ids_job = _run(side, _event_ids, prefix, rows.to_numpy()[positions])
+    taken = _take_text(takes, side)
     if spelt is None:
         taken[S.ORGANISATION] = _constant_text(fallback_name, len(ok_rows))
     else:  # from the distinct names: a small array to take from
@@ -669,7 +735,7 @@ def parse_table(
     # constant columns and ids after sorting: nothing to reorder
     events[S.SOURCE_FILE] = pd.Series(_constant_text(file, len(events)), index=events.index)
     events[S.SOURCE_SHEET] = pd.Series(_constant_text(sheet, len(events)), index=events.index)
-    events.index = _event_ids(prefix, events[S.SOURCE_ROW].to_numpy())
+    events.index = ids_job.result()
 
     warning_frame = pd.concat(warning_parts, ignore_index=True) if warning_parts else None
     meta = ChronologyMeta(
@@ -722,11 +788,16 @@ def classify_chronology(
     return Chronology(events, chron.rejected, warnings, chron.meta)
 
 
-def _take_text(takes: list[tuple[str, pd.Series, np.ndarray | None]]) -> dict[str, Any]:
+def _take_text(
+    takes: list[tuple[str, pd.Series, np.ndarray | None]],
+    side: ThreadPoolExecutor | None = None,
+) -> dict[str, Any]:
     """The rows at the given positions of text columns (all of them for None), as arrays.
 
     Big Arrow-backed columns are taken by Arrow (pandas takes them chunk by chunk, several
-    times slower).
+    times slower), each from one contiguous array (Arrow's take from the parser's dozens of
+    chunks was slower than combining them first). With a ``side`` thread, about half of
+    the bytes are taken there.
     """
     out: dict[str, Any] = {}
     big: list[tuple[str, Any, np.ndarray]] = []
@@ -737,18 +808,50 @@ def _take_text(takes: list[tuple[str, pd.Series, np.ndarray | None]]) -> dict[st
             big.append((name, pa.array(series.array), positions))
         else:
             out[name] = series.array.take(positions)
-    for name, arrow, positions in big:
-        out[name] = pd.arrays.ArrowStringArray(arrow.take(pa.array(positions)))
+    # with a side thread, the biggest columns go to it until it holds half the bytes
+    big.sort(key=lambda item: -item[1].nbytes)
+    half = sum(arrow.nbytes for _name, arrow, _positions in big) / 2
+    there: list[tuple[str, Any, np.ndarray]] = []
+    if side is not None:
+        while big and sum(a.nbytes for _n, a, _p in there) + big[0][1].nbytes / 2 <= half:
+            there.append(big.pop(0))
+    job = _run(side, _take_arrow, there) if there else None
+    out.update(_take_arrow(big))
+    if job is not None:
+        out.update(job.result())
     return {name: out[name] for name, _series, _positions in takes}
+
+
+def _take_arrow(columns: list[tuple[str, Any, np.ndarray]]) -> dict[str, Any]:
+    return {
+        name: pd.arrays.ArrowStringArray(
+            pa.chunked_array([_contiguous(arrow).take(pa.array(positions))])
+        )
+        for name, arrow, positions in columns
+    }
+
+
+def _agency_names(written: pd.Series) -> tuple[np.ndarray, Any, pd.DataFrame]:
+    """Each row's agency name as a code into the distinct names, and those names read."""
+    which, distinct = pd.factorize(written, use_na_sentinel=True)
+    return which, distinct, normalise_agencies(pd.Series(distinct, dtype=written.dtype))
+
+
+def _all_rows_if_full(text_cols: Mapping[Any, pd.Series], n: int) -> np.ndarray | None:
+    """Every row kept when one of the columns has text in every row; None when unsure."""
+    for series in text_cols.values():
+        if _is_arrow_text(series) and pa.array(series.array).null_count == 0:
+            return np.ones(n, dtype=bool)
+    return None
 
 
 def _not_blank(text_body: pd.DataFrame) -> np.ndarray:
     """Rows with text in at least one cell (all of them when a column has no blank)."""
     if not text_body.shape[1]:
         return np.zeros(len(text_body), dtype=bool)
-    for _label, series in text_body.items():
-        if _is_arrow_text(series) and pa.array(series.array).null_count == 0:
-            return np.ones(len(text_body), dtype=bool)
+    full = _all_rows_if_full(dict(text_body.items()), len(text_body))
+    if full is not None:
+        return full
     return text_body.notna().any(axis=1).to_numpy(dtype=bool, copy=True)
 
 

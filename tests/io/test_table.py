@@ -349,3 +349,102 @@ def test_a_table_whose_every_row_is_rejected_still_reads_with_its_agency_column(
     chron = parse_table(table, source="x.csv")
     assert chron.events.empty
     assert chron.rejected[S.REASON_CODE].tolist() == ["impossible_date", "empty_date"]
+
+
+def _read_both_ways(monkeypatch, read):
+    """``read()`` with every column pass in place, then with a big table's second thread."""
+    import scr_timeline.io.table as table
+
+    monkeypatch.setattr(table, "_PARALLEL_ROWS", 1 << 62)
+    alone = read()
+    monkeypatch.setattr(table, "_PARALLEL_ROWS", 1)
+    monkeypatch.setattr(table, "_cpus", lambda: 2)
+    shared = read()
+    return alone, shared
+
+
+def _assert_same(alone, shared):
+    pd.testing.assert_frame_equal(alone.events, shared.events)
+    pd.testing.assert_frame_equal(alone.rejected, shared.rejected)
+    pd.testing.assert_frame_equal(alone.warnings, shared.warnings)
+    assert alone.meta == shared.meta
+
+
+@pytest.mark.parametrize(
+    "name", ["child-a-combined.csv", "child-b-agencies.xlsx", "child-c-messy-dates.csv"]
+)
+def test_a_second_thread_reads_the_samples_exactly_as_one(monkeypatch, name):
+    import scr_timeline as scr
+    from scr_timeline.datasets import sample_path
+
+    _assert_same(*_read_both_ways(monkeypatch, lambda: scr.read(sample_path(name))))
+
+
+def test_a_second_thread_keeps_blank_rows_rejected_rows_and_agencies_as_one(monkeypatch):
+    n = 3_000
+    rows = []
+    for i in range(n):
+        date = "31/06/2007" if i % 97 == 5 else f"{i % 28 + 1:02d}/0{i % 9 + 1}/2007"
+        agency = ["GP", " Police ", None, "Mystery Trust", "Children's Social Care"][i % 5]
+        rows.append([date, None if i % 3 else f"{i % 24:02d}:15", agency, f" row {i} ", "x"])
+        if i % 250 == 7:
+            rows.append([None, " ", None, None, None])  # a blank row
+        if i % 400 == 9:
+            rows.append(["Date", "Time", "Agency", "Details", "Notes"])  # a repeated header
+    table = raw(
+        ["Chronology: Child A", None, None, None, None],
+        ["Date", "Time", "Agency", "Details", "Notes"],
+        *rows,
+    ).astype(pd.StringDtype("pyarrow"))
+    alone, shared = _read_both_ways(
+        monkeypatch, lambda: parse_table(table, source="child-a.csv", classify=False)
+    )
+    _assert_same(alone, shared)
+    assert len(alone.rejected) == len([i for i in range(n) if i % 97 == 5])
+    ev = alone.events
+    row = ev[S.DETAILS].str.removeprefix("row ").astype(int)
+    names = ["GP", "Police", "(none)", "Mystery Trust", "Children's Social Care"]
+    assert ev[S.ORGANISATION].fillna("(none)").tolist() == [names[i % 5] for i in row]
+    codes = ["gp", "police", "other", "other", "csc"]
+    assert ev[S.AGENCY].astype(str).tolist() == [codes[i % 5] for i in row]
+    codes = set(alone.warnings[S.CODE])
+    assert {"unknown_agency", "no_agency", "repeated_header", "row_out_of_order"} <= codes
+
+
+def test_a_second_thread_raises_what_one_would(monkeypatch):
+    import scr_timeline.io.table as table
+
+    def broken(written):
+        raise MissingColumnError("an agency alias table without an agency column")
+
+    monkeypatch.setattr(table, "_agency_names", broken)
+    frame = raw(["Date", "Agency"], ["12/03/2007", "GP"], ["13/03/2007", "Police"])
+    for rows in (1 << 62, 1):
+        monkeypatch.setattr(table, "_PARALLEL_ROWS", rows)
+        monkeypatch.setattr(table, "_cpus", lambda: 2)
+        with pytest.raises(MissingColumnError, match="alias table"):
+            parse_table(frame, source="x.csv")
+
+
+def test_the_second_thread_is_made_again_in_a_forked_process(monkeypatch):
+    import multiprocessing
+
+    import scr_timeline.io.table as table
+
+    monkeypatch.setattr(table, "_cpus", lambda: 2)
+    parent = table._side_thread(table._PARALLEL_ROWS)
+    assert parent is not None and table._side_thread(table._PARALLEL_ROWS) is parent
+    assert table._side_thread(table._PARALLEL_ROWS - 1) is None
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        assert pool.apply(_fork_reads) == 2
+
+
+def _fork_reads() -> int:
+    """In a forked child: a table read with the second thread (the parent's is gone)."""
+    import scr_timeline.io.table as table
+
+    table._PARALLEL_ROWS = 1
+    table._cpus = lambda: 2
+    frame = raw(["Date", "Details"], ["12/03/2007", "seen"], ["13/03/2007", "seen again"])
+    return len(parse_table(frame, source="fork.csv", classify=False).events)
