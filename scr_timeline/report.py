@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import jinja2
 import pandas as pd
@@ -97,25 +97,6 @@ def _short_date(value: Any) -> str:
     if value is None or pd.isna(value):
         return ""
     return f"{pd.Timestamp(value):%d/%m/%Y}"
-
-
-def _event_date(start: Any, end: Any, precision: Any, date_text: Any) -> str:
-    """An event's date in UK form, as precise as the source was."""
-    if start is None or pd.isna(start):
-        return _text(date_text)
-    ts = pd.Timestamp(start)
-    kind = _text(precision)
-    if kind == "minute":
-        return f"{ts:%d/%m/%Y %H:%M}"
-    if kind == "day":
-        return f"{ts:%d/%m/%Y}"
-    if kind == "month":
-        return f"{ts:%B %Y}"
-    if kind == "year":
-        return f"{ts:%Y}"
-    if end is not None and not pd.isna(end):
-        return f"{ts:%d/%m/%Y} – {pd.Timestamp(end):%d/%m/%Y}"
-    return f"{ts:%d/%m/%Y}"
 
 
 def _label(code: str, labels: Mapping[str, str]) -> str:
@@ -190,30 +171,85 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _evidence_rows(events: pd.DataFrame, row: pd.Series) -> list[dict[str, str]]:
-    ids = [eid.strip() for eid in _text(row["evidence"]).split(";") if eid.strip()]
-    trigger, observed = _text(row["trigger_event_id"]), _text(row["observed_event_id"])
-    found = events.loc[[eid for eid in ids if eid in events.index]]
-    found = found.sort_values(S.START, kind="stable")
+_EVIDENCE_TEXT: Final = (
+    ("practitioner", S.PRACTITIONER),
+    ("details", S.DETAILS),
+    ("outcome", S.OUTCOME),
+    ("source_file", S.SOURCE_FILE),
+    ("source_sheet", S.SOURCE_SHEET),
+    ("source_row", S.SOURCE_ROW),
+)
+
+
+def _event_dates(events: pd.DataFrame) -> pd.Series:
+    """Each event's date in UK form, as precise as the source was (``12/03/2007 14:30``,
+    ``12/03/2007``, ``March 2007``, ``2007``, or ``12/03/2007 – 18/03/2007`` for a span such as
+    a week or season); the date as written when there is no start. One strftime per
+    precision, not per row."""
+    start, end = events[S.START], events[S.END]
+    precision = events[S.PRECISION].astype("string").fillna("")
+    out = start.dt.strftime("%d/%m/%Y").astype(object)
+    forms = {"minute": "%d/%m/%Y %H:%M", "month": "%B %Y", "year": "%Y"}
+    for kind, form in forms.items():
+        these = (precision == kind).to_numpy(dtype=bool)
+        if these.any():
+            out[these] = start[these].dt.strftime(form)
+    ranged = (~precision.isin(["day", *forms]) & end.notna()).to_numpy(dtype=bool)
+    if ranged.any():
+        out[ranged] = (
+            start[ranged].dt.strftime("%d/%m/%Y") + " – " + end[ranged].dt.strftime("%d/%m/%Y")
+        )
+    undated = start.isna().to_numpy(dtype=bool)
+    if undated.any():
+        out[undated] = events.loc[undated, S.DATE_TEXT].map(_text)
+    return out
+
+
+def _evidence_lookup(events: pd.DataFrame, findings: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """The display row of every event some finding cites, by event id (built once)."""
+    cited = {eid.strip() for text in findings["evidence"].map(_text) for eid in text.split(";")}
+    cited.discard("")
+    found = events[events.index.isin(list(cited))]
+    if found.empty:
+        return {}
+    shown = pd.DataFrame(
+        {
+            "_start": found[S.START],
+            "date": _event_dates(found),
+            "agency": found[S.AGENCY].astype(object).map(_agency),
+            "event_type": found[S.EVENT_TYPE].map(_text).str.replace("_", " ", regex=False),
+            **{key: found[column].map(_text) for key, column in _EVIDENCE_TEXT},
+        },
+        index=found.index,
+    )
+    return cast(dict[str, dict[str, Any]], shown.to_dict("index"))
+
+
+def _evidence_rows(
+    lookup: Mapping[str, Mapping[str, Any]], evidence: Any, trigger: str, observed: str
+) -> list[dict[str, str]]:
+    ids = [eid.strip() for eid in _text(evidence).split(";") if eid.strip()]
+    found = sorted((eid for eid in ids if eid in lookup), key=lambda eid: lookup[eid]["_start"])
     out = []
-    for eid, ev in found.iterrows():
+    for eid in found:
+        ev = lookup[eid]
         role = "trigger" if eid == trigger else "observed" if eid == observed else "evidence"
         out.append(
             {
                 "role": _ROLE_LABELS[role],
                 "role_code": role,
-                "date": _event_date(ev[S.START], ev[S.END], ev[S.PRECISION], ev[S.DATE_TEXT]),
-                "agency": _agency(ev[S.AGENCY]),
-                "practitioner": _text(ev[S.PRACTITIONER]),
-                "event_type": _text(ev[S.EVENT_TYPE]).replace("_", " "),
-                "details": _text(ev[S.DETAILS]),
-                "outcome": _text(ev[S.OUTCOME]),
-                "source_file": _text(ev[S.SOURCE_FILE]),
-                "source_sheet": _text(ev[S.SOURCE_SHEET]),
-                "source_row": _text(ev[S.SOURCE_ROW]),
+                "date": ev["date"],
+                "agency": ev["agency"],
+                "practitioner": ev["practitioner"],
+                "event_type": ev["event_type"],
+                "details": ev["details"],
+                "outcome": ev["outcome"],
+                "source_file": ev["source_file"],
+                "source_sheet": ev["source_sheet"],
+                "source_row": ev["source_row"],
             }
         )
-    missing = [eid for eid in ids if eid not in events.index]
+    missing = [eid for eid in ids if eid not in lookup]
     out.extend(
         {
             "role": "Not in chronology",
@@ -238,6 +274,7 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
     sev_order = {s: i for i, s in enumerate(SEVERITIES)}
     groups: list[dict[str, Any]] = []
     cats = sorted(set(findings["category"].dropna()), key=lambda c: (order.get(c, 99), c))
+    lookup = _evidence_lookup(chron.events, findings)
     for cat in cats:
         sub = findings[findings["category"] == cat]
         sub = sub.assign(_sev=sub["severity"].map(sev_order).astype("float"))
@@ -265,7 +302,12 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
                     "observed": _long_date(row["observed_start"]),
                     "delay": delay_text,
                     "reference": _link_parts(_text(row["reference"])),
-                    "evidence": _evidence_rows(chron.events, row),
+                    "evidence": _evidence_rows(
+                        lookup,
+                        row["evidence"],
+                        _text(row["trigger_event_id"]),
+                        _text(row["observed_event_id"]),
+                    ),
                 }
             )
         groups.append(

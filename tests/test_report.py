@@ -273,3 +273,53 @@ def test_written_report_has_an_ordinary_file_mode(tmp_path: Path) -> None:
     plain.write_text("x", encoding="utf-8")
     report = write_report(_escalation_case(), Findings(), tmp_path / "report.html")
     assert report.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+
+
+def test_evidence_dates_are_as_precise_as_the_source() -> None:
+    from scr_timeline.report import _event_dates
+
+    t = pd.Timestamp
+    events = pd.DataFrame(
+        {
+            S.START: [
+                t("2007-03-12 14:30"),
+                t("2007-03-12"),
+                t("2007-03-01"),
+                t("2007-01-01"),
+                t("2007-03-12"),
+                t("2007-03-12"),
+                pd.NaT,
+            ],
+            S.END: [
+                t("2007-03-12 14:30"),
+                t("2007-03-12 23:59"),
+                t("2007-03-31"),
+                t("2007-12-31"),
+                t("2007-03-18"),
+                pd.NaT,
+                pd.NaT,
+            ],
+            S.PRECISION: pd.Categorical(
+                ["minute", "day", "month", "year", "week", "approximate", None]
+            ),
+            S.DATE_TEXT: ["", "", "", "", "w/c 12/03/2007", "c. 12/03/07", "date lost"],
+        }
+    )
+    assert _event_dates(events).tolist() == [
+        "12/03/2007 14:30",
+        "12/03/2007",
+        "March 2007",
+        "2007",
+        "12/03/2007 – 18/03/2007",
+        "12/03/2007",
+        "date lost",
+    ]
+
+
+def test_an_evidence_id_missing_from_the_events_says_so() -> None:
+    chron = scr.load_sample("child-a-combined")
+    frame = scr.analyse(chron).to_frame()
+    first = frame.iloc[0]
+    findings = Findings(frame.assign(evidence=first["evidence"] + "; gone-r999"))
+    doc = render_report(chron, findings)
+    assert "event gone-r999 is not in this chronology&#39;s events" in doc
