@@ -23,6 +23,7 @@ import pandas as pd
 from .. import limits
 from .. import schema as S
 from ..chronology import Chronology, merge
+from ..classify.agencies import agency_from_name
 from ..dates import PreviousDate, parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
@@ -102,6 +103,7 @@ class _Found:
     offset: int
     info: HeaderInfo
     continues: bool = False  # carries on the table before it (the next page of it)
+    banners: tuple[tuple[int, str], ...] = ()  # rows that are only an agency's name
 
 
 def _decide_dayfirst(found: Sequence[_Found], file: str) -> tuple[bool, list[dict[str, Any]]]:
@@ -174,6 +176,78 @@ def _join_broken_row(before: _Found, after: _Found, file: str) -> dict[str, Any]
     )
 
 
+#: A banner row naming an agency is short ("Metropolitan Police", "GP records").
+_MAX_BANNER: Final = 60
+
+
+def _banner_rows(raw: pd.DataFrame, start: int, offset: int) -> tuple[tuple[int, str], ...]:
+    """Rows of the body that hold nothing but an agency's name in their first cell
+    ("POLICE", "Health Visiting"), typed there rather than merged across the table:
+    banners like a full-width section row. They are blanked in ``raw`` (not data rows) and
+    returned as (row number in the table, text)."""
+    body = raw.iloc[start:]
+    if body.empty:
+        return ()
+    texts = body.fillna("").to_numpy(dtype=str)
+    filled = np.char.str_len(np.char.strip(texts)) > 0
+    one = np.flatnonzero((filled.sum(axis=1) == 1) & filled[:, 0])
+    found = []
+    for pos in map(int, one):
+        text = " ".join(str(body.iat[pos, 0]).split())
+        if (
+            len(text) <= _MAX_BANNER
+            and split_date_prefix(text) is None
+            and agency_from_name(text) is not None
+        ):
+            raw.iloc[start + pos] = None
+            found.append((start + pos + offset + 1, text))
+    return tuple(found)
+
+
+def _with_banner_agencies(
+    chron: Chronology,
+    banners: Sequence[tuple[int, str, str]],
+    carried: tuple[str, str] | None,
+    sheet: str,
+) -> Chronology:
+    """Events of a table without an agency column take the agency of the banner row above
+    them (a row across the table naming an agency: "POLICE"), or ``carried``, the banner
+    last seen on the page before, for rows above the first banner of a continued table.
+
+    Only when the banners name two agencies or more, or nothing else named the table's
+    agency: in one agency's chronology, a section row "School years" or "Antenatal
+    period" is a period, not the school's or the midwife's.
+    """
+    events = chron.events
+    warnings = chron.warnings
+    unnamed = (warnings[S.CODE] == "no_agency") & (warnings[S.SOURCE_SHEET] == sheet)
+    agencies = {code for _row, code, _text in banners} | ({carried[0]} if carried else set())
+    if events.empty or not agencies or (len(agencies) < 2 and not unnamed.any()):
+        return chron
+    rows = [row for row, _code, _text in banners]
+    codes = [code for _row, code, _text in banners]
+    names = [text for _row, _code, text in banners]
+    if carried is not None:
+        rows, codes, names = [-1, *rows], [carried[0], *codes], [carried[1], *names]
+    which = np.searchsorted(np.array(rows), events[S.SOURCE_ROW].to_numpy(), side="right") - 1
+    under = which >= 0
+    if not under.any():
+        return chron
+    events = events.copy()
+    pick = np.maximum(which, 0)
+    agency = np.where(under, np.array(codes, dtype=object)[pick], events[S.AGENCY].astype(object))
+    events[S.AGENCY] = pd.Series(agency, index=events.index).astype(events[S.AGENCY].dtype)
+    organisation = np.where(
+        under, np.array(names, dtype=object)[pick], events[S.ORGANISATION].astype(object)
+    )
+    events[S.ORGANISATION] = pd.Series(organisation, index=events.index).astype(
+        events[S.ORGANISATION].dtype
+    )
+    if under.all():  # the table's "no agency" warning no longer holds
+        warnings = warnings[~unnamed].reset_index(drop=True)
+    return Chronology(events, chron.rejected, warnings, chron.meta)
+
+
 def parse_document_tables(
     tables: Sequence[DocumentTable],
     *,
@@ -223,6 +297,8 @@ def parse_document_tables(
 
     parsed: dict[int, Chronology] = {}  # by table number
 
+    banner: dict[int, tuple[str, str] | None] = {}  # last agency banner, by table number
+
     def parse(found: _Found) -> None:
         table = found.table
         before = parsed.get(found.number - 1) if found.continues else None
@@ -236,21 +312,29 @@ def parse_document_tables(
                 previous_date=_last_date(before) if before is not None else None,
                 **{**options, "classify": False},
             )
-            chrons.append(chron)
-            parsed[found.number] = chron
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)
             notes.append(_skipped(table, err, file))
             return
+        sections = sorted([*table.sections, *found.banners])
+        named = [(row, agency_from_name(text), text) for row, text in sections]
+        banners = [(row, code, text) for row, code, text in named if code is not None]
+        carried = banner.get(found.number - 1) if found.continues else None
+        if S.AGENCY not in found.info.mapping.values():
+            chron = _with_banner_agencies(chron, banners, carried, table.sheet)
+        banner[found.number] = (banners[-1][1], banners[-1][2]) if banners else carried
+        chrons.append(chron)
+        parsed[found.number] = chron
         notes.extend(
             _warning(
                 "section_row",
-                f"row spanning the whole table read as a section heading, not an event: {text!r}",
+                f"row spanning the whole table read as a section heading, not an event: {text!r}"
+                + (f" (it names the agency of the rows below it: {code})" if code else ""),
                 file,
                 table.sheet,
                 row,
             )
-            for row, text in table.sections
+            for row, code, text in named
         )
 
     for number, table in enumerate(tables):
@@ -286,7 +370,8 @@ def parse_document_tables(
             errors.append(err)
             notes.append(_skipped(table, err, file))
             continue
-        found = _Found(number, table, raw, offset, info, continues)
+        banners = _banner_rows(raw, info.data_start, offset)
+        found = _Found(number, table, raw, offset, info, continues, banners)
         before = found_tables[-1] if found_tables else None
         if continues and before is not None and before.number == number - 1:
             note = _join_broken_row(before, found, file)  # before it is parsed

@@ -28,6 +28,7 @@ paragraphs outside tables.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -66,19 +67,79 @@ def _import_docx() -> Any:
     return docx
 
 
-def _paragraph_text(p: Any) -> str:
-    """Text of a w:p as Word shows it (tabs, line breaks; no deleted text, no field codes)."""
-    parts: list[str] = []
-    for node in p.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen")):
-        tag = node.tag
+#: Elements whose text Word does not show: deleted and moved-away text of tracked changes,
+#: field codes, the properties of runs, paragraphs and content controls.
+_UNSHOWN: Final = frozenset(
+    _w(tag)
+    for tag in ("del", "moveFrom", "delText", "instrText", "delInstrText", "rPr", "pPr", "sdtPr")
+)
+_MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#: Elements that only wrap others: content controls (their content), custom XML and smart
+#: tags, hyperlinks, inserted and moved-here text.
+_WRAPPERS: Final = frozenset(
+    _w(tag) for tag in ("sdtContent", "customXml", "smartTag", "hyperlink", "ins", "moveTo")
+)
+
+
+def _placeholder(sdt: Any) -> bool:
+    """A content control showing its placeholder ("Click or tap here to enter text."): a
+    template's empty field, not text the author wrote."""
+    return sdt.find("w:sdtPr/w:showingPlcHdr", _NS) is not None
+
+
+def _in_placeholder(node: Any) -> bool:
+    """``node`` is the content of a content control showing its placeholder."""
+    parent = node.getparent()
+    control = parent.getparent() if parent is not None else None
+    return control is not None and control.tag == _w("sdt") and _placeholder(control)
+
+
+def _hidden_run(r: Any) -> bool:
+    """A run of hidden text (``w:vanish``: guidance notes in templates) or in the placeholder
+    style of a content control."""
+    vanish = r.find("w:rPr/w:vanish", _NS)
+    if vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false", "off"):
+        return True
+    style = r.find("w:rPr/w:rStyle", _NS)
+    return style is not None and style.get(_w("val")) == "PlaceholderText"
+
+
+def _inline_text(node: Any, parts: list[str]) -> None:
+    """Append the text Word shows for the runs under ``node`` (a paragraph or a part of it)."""
+    for child in node.iterchildren():
+        tag = child.tag
         if tag == _w("t"):
-            parts.append(node.text or "")
+            parts.append(child.text or "")
         elif tag == _w("tab"):
             parts.append("\t")
+        elif tag in (_w("br"), _w("cr")):
+            parts.append("\n")
         elif tag == _w("noBreakHyphen"):
             parts.append("-")
-        else:
-            parts.append("\n")
+        elif tag in _UNSHOWN or not isinstance(tag, str):
+            continue
+        elif tag == _w("r"):
+            if not _hidden_run(child):
+                _inline_text(child, parts)
+        elif tag == _w("sdt"):
+            if not _placeholder(child):
+                _inline_text(child, parts)
+        elif tag == f"{{{_MC}}}AlternateContent":  # a drawing: its first choice only
+            choice = next(child.iterchildren(), None)
+            if choice is not None:
+                _inline_text(choice, parts)
+        elif tag == _w("txbxContent"):  # a text box: its paragraphs, on lines of their own
+            parts.extend(f"\n{t}" for t in _block_texts(child) if t)
+        else:  # wrappers (hyperlinks, insertions, fields, smart tags) and drawings
+            _inline_text(child, parts)
+
+
+def _paragraph_text(p: Any) -> str:
+    """Text of a w:p as Word shows it (tabs, line breaks; no deleted or moved-away text of
+    tracked changes, no hidden text, no field codes, no placeholders of empty content
+    controls)."""
+    parts: list[str] = []
+    _inline_text(p, parts)
     text = "".join(parts).strip()
     if text and _is_list_item(p):
         text = "• " + text
@@ -92,9 +153,42 @@ def _is_list_item(p: Any) -> bool:
     return style is not None and (style.get(_w("val")) or "").startswith("List")
 
 
+def _children(node: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` children of ``node``, also those wrapped in content controls (a
+    repeating section of a template wraps whole rows), custom XML or tracked insertions;
+    in document order. The content of a control showing its placeholder is left out."""
+    for child in node.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag == _w("sdt"):
+            content = child.find("w:sdtContent", _NS)
+            if content is not None and not (tag == _w("p") and _placeholder(child)):
+                yield from _children(content, tag)
+        elif child.tag in (_w("customXml"), _w("ins"), _w("moveTo")):
+            yield from _children(child, tag)
+
+
+def _block_texts(node: Any) -> Iterator[str]:
+    """The text of each paragraph of a cell or text box, in order; a table nested in it
+    gives one line per row, its cells joined with " | " (a list of attendees, a small grid
+    of dates), so that its rows stay readable."""
+    for child in node.iterchildren():
+        if child.tag == _w("p"):
+            yield _paragraph_text(child)
+        elif child.tag == _w("tbl"):
+            for tr in _children(child, _w("tr")):
+                texts = [t for tc in _children(tr, _w("tc")) if (t := _cell_text(tc))]
+                yield " | ".join(" ".join(t.split()) for t in texts)
+        elif child.tag == _w("sdt"):
+            content = child.find("w:sdtContent", _NS)
+            if content is not None and not _placeholder(child):
+                yield from _block_texts(content)
+        elif child.tag in (_w("customXml"), _w("ins"), _w("moveTo")):
+            yield from _block_texts(child)
+
+
 def _cell_text(tc: Any) -> str | None:
-    texts = [t for p in tc.iter(_w("p")) if (t := _paragraph_text(p))]
-    return "\n".join(texts) or None
+    return "\n".join(t for t in _block_texts(tc) if t) or None
 
 
 def _int_attr(node: Any, path: str, default: int) -> int:
@@ -114,17 +208,18 @@ def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]
     rows: list[list[str | None]] = []
     sections: list[tuple[int, str]] = []
     above: list[str | None] = []
-    for number, tr in enumerate(tbl.findall("w:tr", _NS), start=1):
+    for number, tr in enumerate(_children(tbl, _w("tr")), start=1):
         cells: list[str | None] = [None] * _int_attr(tr, "w:trPr/w:gridBefore", 0)
-        tcs = tr.findall("w:tc", _NS) + [
-            tc for sdt in tr.findall("w:sdt", _NS) for tc in sdt.iterfind(".//w:tc", _NS)
-        ]
+        tcs = list(_children(tr, _w("tc")))
+        deleted = tr.find("w:trPr/w:del", _NS) is not None  # a row deleted, changes tracked
         span = 1
         for tc in tcs:
             span = max(1, _int_attr(tc, "w:tcPr/w:gridSpan", 1))
             merge = tc.find("w:tcPr/w:vMerge", _NS)
             col = len(cells)
-            if merge is not None and merge.get(_w("val"), "continue") == "continue":
+            if deleted or _in_placeholder(tc):
+                text = None
+            elif merge is not None and merge.get(_w("val"), "continue") == "continue":
                 text = above[col] if col < len(above) else None
             else:
                 text = _cell_text(tc)
@@ -153,8 +248,39 @@ def _blocks(body: Any) -> Iterator[Any]:
             yield child
         elif child.tag == _w("sdt"):
             content = child.find("w:sdtContent", _NS)
-            if content is not None:
+            if content is not None and not _placeholder(child):
                 yield from _blocks(content)
+        elif child.tag == _w("customXml"):
+            yield from _blocks(child)
+
+
+#: Content types of the main part of Word files that python-docx refuses but that hold a
+#: document as a .docx does: macro-enabled documents (.docm) and templates (.dotx, .dotm).
+_OTHER_MAIN_TYPES: Final = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_DOCX_MAIN_TYPE: Final = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+)
+
+
+def _as_document(path: Path) -> io.BytesIO:
+    """A copy in memory of a .docm (or template) whose main part is declared a document,
+    so that python-docx opens it (the macros are never run, nor read)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                text = data.decode("utf-8")
+                for kind in _OTHER_MAIN_TYPES:
+                    text = text.replace(kind, _DOCX_MAIN_TYPE)
+                data = text.encode("utf-8")
+            copy.writestr(item, data)
+    out.seek(0)
+    return out
 
 
 def _open(path: Path) -> Any:
@@ -164,7 +290,12 @@ def _open(path: Path) -> Any:
     if archive is not None:
         archive.close()
     try:
-        return docx.Document(str(path))
+        try:
+            return docx.Document(str(path))
+        except ValueError as err:
+            if not any(kind in str(err) for kind in _OTHER_MAIN_TYPES):
+                raise
+            return docx.Document(_as_document(path))
     except Exception as err:  # python-docx, zipfile and lxml raise many types for bad files
         hint = "" if zipfile.is_zipfile(path) else " (not a valid .docx zip archive: truncated, "
         hint += "corrupt, encrypted or an old .doc renamed)" if hint else ""

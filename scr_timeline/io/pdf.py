@@ -495,7 +495,17 @@ def read_pdf_tables(
         raise
     except Exception as err:  # pdfminer raises many types for bad files and page streams
         name = type(err).__name__
-        hint = " (it is password-protected: save an unprotected copy)" if "Password" in name else ""
+        # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect()))
+        causes = [err, *err.args, err.__cause__, err.__context__]
+        locked = any(
+            "Password" in type(c).__name__ or "Encrypt" in type(c).__name__ for c in causes
+        )
+        hint = (
+            " (it is password-protected: open it with its password and save or print an "
+            "unprotected copy)"
+            if locked
+            else ""
+        )
         raise ChronologyReadError(
             f"cannot read the file as a PDF{hint}: {name} {err}".rstrip(),
             file=path.name,

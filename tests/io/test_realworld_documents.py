@@ -1,0 +1,325 @@
+"""Word and PDF chronologies as agency authors really leave them (all data fictional).
+
+Partnership chronology templates in Word: content controls, tracked changes left in,
+hidden guidance text, nested tables, agency banner rows across a combined table, .docm
+files; PDFs that are password-protected. Each document is built here, with raw
+WordprocessingML where python-docx cannot write it.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+from docx.oxml import parse_xml  # noqa: E402
+from docx.oxml.ns import nsdecls  # noqa: E402
+
+import scr_timeline as scr  # noqa: E402
+from scr_timeline import schema as S  # noqa: E402
+from scr_timeline.exceptions import ChronologyReadError  # noqa: E402
+
+TEMPLATE = ["Date", "Time", "Source", "Event / contact", "Action / outcome", "Comments / analysis"]
+TRACKED = "w:author='Reviewer' w:date='2020-01-01T00:00:00Z'"
+
+
+def run(text: str, props: str = "") -> str:
+    return f"<w:r><w:rPr>{props}</w:rPr><w:t xml:space='preserve'>{text}</w:t></w:r>"
+
+
+def para(*runs: str) -> str:
+    return f"<w:p>{''.join(runs)}</w:p>"
+
+
+def tc(content: str, props: str = "") -> str:
+    """A cell: ``content`` is plain text, or WordprocessingML (starting with '<')."""
+    body = content if content.startswith("<") else para(run(content)) if content else "<w:p/>"
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>"
+
+
+def tr(cells: Sequence[str], props: str = "") -> str:
+    """A row; a cell already written as XML (``<w:tc`` or ``<w:sdt``) is kept as it is."""
+    xml = "".join(c if c.startswith(("<w:tc", "<w:sdt")) else tc(c) for c in cells)
+    return f"<w:tr><w:trPr>{props}</w:trPr>{xml}</w:tr>"
+
+
+def banner(text: str, width: int) -> str:
+    """A row that is one cell merged across the table."""
+    return tr([tc(text, f"<w:gridSpan w:val='{width}'/>")])
+
+
+def control(content: str, *, placeholder: bool = False) -> str:
+    """A content control (w:sdt) around ``content``; ``placeholder``: showing its prompt."""
+    shown = "<w:showingPlcHdr/>" if placeholder else ""
+    return f"<w:sdt><w:sdtPr>{shown}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+
+def write(path: Path, *blocks: str | tuple[str, int], width: int = 6) -> Path:
+    """A document of headings (text, level), paragraphs (text) and tables (rows as XML)."""
+    document = docx.Document()
+    end = document.element.body[-1]  # the section properties stay last
+    grid = "<w:gridCol w:w='1500'/>" * width
+    for block in blocks:
+        if isinstance(block, tuple):
+            document.add_heading(block[0], level=block[1])
+        elif block.startswith("<w:tr") or block.startswith("<w:sdt"):
+            end.addprevious(
+                parse_xml(
+                    f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblStyle w:val='TableGrid'/></w:tblPr>"
+                    f"<w:tblGrid>{grid}</w:tblGrid>{block}</w:tbl>"
+                )
+            )
+        else:
+            document.add_paragraph(block)
+    document.save(path)
+    return path
+
+
+def rows(*xml: str) -> str:
+    return "".join(xml)
+
+
+def details(chron: scr.Chronology) -> list[str]:
+    return chron.events[S.DETAILS].tolist()
+
+
+def test_tracked_changes_hidden_text_and_fields_read_as_word_shows_them(tmp_path: Path):
+    edited = para(
+        run("Home visit by SW1. "),
+        f"<w:ins w:id='1' {TRACKED}>{run('Child A seen alone.')}</w:ins>",
+        f"<w:del w:id='2' {TRACKED}><w:r><w:delText>Child A not seen.</w:delText></w:r></w:del>",
+    )
+    moved = para(
+        f"<w:moveFrom w:id='3' {TRACKED}>{run('Mother present. ')}</w:moveFrom>",
+        run("GP1 saw Child A."),
+        f"<w:moveTo w:id='4' {TRACKED}>{run(' Mother present.')}</w:moveTo>",
+    )
+    guidance = para(run("Record every contact. ", "<w:vanish/>"), run("Strategy discussion"))
+    field = para(
+        "<w:r><w:fldChar w:fldCharType='begin'/></w:r>",
+        "<w:r><w:instrText> REF note1 \\h </w:instrText></w:r>",
+        "<w:r><w:fldChar w:fldCharType='separate'/></w:r>",
+        run("See note 1"),
+        "<w:r><w:fldChar w:fldCharType='end'/></w:r>",
+    )
+    path = write(
+        tmp_path / "csc.docx",
+        ("Children's Social Care", 2),
+        rows(
+            tr(TEMPLATE, "<w:tblHeader/>"),
+            tr(["12/03/2007", "10:00", "Case notes", edited, "", ""]),
+            tr(["13/03/2007", "", "Case notes", moved, "", ""]),
+            tr(["14/03/2007", "", "Case notes", guidance, field, ""]),
+        ),
+    )
+    chron = scr.read(path)
+    assert details(chron) == [
+        "Home visit by SW1. Child A seen alone.",
+        "GP1 saw Child A. Mother present.",  # the moved text once, where it was moved to
+        "Strategy discussion",
+    ]
+    assert chron.events[S.OUTCOME].iloc[2] == "See note 1"
+
+
+def test_content_controls_in_a_template(tmp_path: Path):
+    path = write(
+        tmp_path / "police.docx",
+        ("Metropolitan Police chronology", 2),
+        rows(
+            tr(TEMPLATE, "<w:tblHeader/>"),
+            # a cell wrapped in a content control, in the middle of its row
+            "<w:tr>"
+            + tc("14/03/2007")
+            + control(tc("11:00"))
+            + tc("PNC")
+            + tc("DV call-out")
+            + tc("CSC notified")
+            + tc("")
+            + "</w:tr>",
+            # a repeating section: whole rows inside a content control
+            control(
+                tr(["15/03/2007", "", "PNC", "Welfare check", "", ""])
+                + tr(["16/03/2007", "", "PNC", "Arrest of Father", "", ""])
+            ),
+            # the template's spare row: every field still showing its prompt
+            "<w:tr>"
+            + tc(control(para(run("Click or tap to enter a date.")), placeholder=True))
+            + control(tc("Click or tap here to enter text."), placeholder=True)
+            + "".join(
+                tc(
+                    para(
+                        run(
+                            "Click or tap here to enter text.",
+                            "<w:rStyle w:val='PlaceholderText'/>",
+                        )
+                    )
+                )
+                for _ in range(4)
+            )
+            + "</w:tr>",
+        ),
+    )
+    chron = scr.read(path)
+    ev = chron.events
+    assert details(chron) == ["DV call-out", "Welfare check", "Arrest of Father"]
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "14/03/2007 11:00",
+        "15/03/2007 00:00",
+        "16/03/2007 00:00",
+    ]
+    assert ev[S.OUTCOME].iloc[0] == "CSC notified"
+    assert ev[S.SOURCE_ROW].tolist() == [2, 3, 4]
+    assert chron.rejected.empty  # the prompts are not dates to reject
+
+
+def test_nested_table_text_box_and_deleted_row(tmp_path: Path):
+    nested = (
+        para(run("Core group held. Present:"))
+        + "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+        + tr(["SW1", "Social worker"])
+        + tr(["HV1", "Health visitor"])
+        + "</w:tbl><w:p/>"
+    )
+    box = (
+        "<w:txbxContent>" + para(run("Bruise to left cheek")) + "</w:txbxContent>"
+    )  # a text box drawn in a cell, as DrawingML with its VML fallback
+    drawing = para(
+        run("Body map completed."),
+        "<w:r><mc:AlternateContent xmlns:mc="
+        "'http://schemas.openxmlformats.org/markup-compatibility/2006'>"
+        f"<mc:Choice Requires='wps'><w:drawing>{box}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>",
+    )
+    deleted = f"<w:del w:id='5' {TRACKED}/>"
+    path = write(
+        tmp_path / "csc.docx",
+        ("Children's Social Care", 2),
+        rows(
+            tr(TEMPLATE),
+            tr(["19/03/2007", "", "CSC", nested, "", ""]),
+            tr(["20/03/2007", "", "CSC", drawing, "", ""]),
+            tr(["21/03/2007", "", "CSC", "Entered in error", "", ""], deleted),
+            tr(["22/03/2007", "", "CSC", "Visit", "", ""]),
+        ),
+    )
+    chron = scr.read(path)
+    assert details(chron) == [
+        "Core group held. Present:\nSW1 | Social worker\nHV1 | Health visitor",
+        "Body map completed.\nBruise to left cheek",
+        "Visit",
+    ]
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3, 5]
+    assert chron.rejected.empty
+
+
+def test_macro_enabled_document(tmp_path: Path):
+    plain = write(
+        tmp_path / "gp.docx",
+        ("GP records", 2),
+        rows(tr(["Date", "Details"]), tr(["12/03/2007", "Child A seen"])),
+        width=2,
+    )
+    docm = tmp_path / "gp.docm"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(docm, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    b"application/vnd.ms-word.document.macroEnabled",
+                )
+            target.writestr(item, data)
+    assert b"macroEnabled" in zipfile.ZipFile(docm).read("[Content_Types].xml")
+    chron = scr.read(docm)
+    assert chron.events[[S.AGENCY, S.DETAILS]].astype(str).values.tolist() == [
+        ["gp", "Child A seen"]
+    ]
+    assert chron.meta.sources[0].format == "docm"
+
+
+def test_agency_banner_rows_in_a_combined_table(tmp_path: Path):
+    header = ["Date", "Time", "Event / contact", "Action / outcome"]
+    path = write(
+        tmp_path / "combined.docx",
+        ("Combined chronology for Child A", 1),
+        rows(
+            tr(header, "<w:tblHeader/>"),
+            banner("METROPOLITAN POLICE", 4),
+            tr(["01/02/2007", "", "DV call-out to the home", "CSC notified"]),
+            tr(["02/02/2007", "", "Welfare check", "None"]),
+            banner("Health Visiting", 4),
+            tr(["03/02/2007", "", "New birth visit", "Weighed"]),
+            banner("2007", 4),  # a period: the agency carries on
+            tr(["04/02/2007", "", "Clinic", "Weighed"]),
+            tr(["GP", "", "", ""]),  # a banner typed in the first cell, not merged
+            tr(["05/02/2007", "", "Seen by GP1 for a cough", "Antibiotics"]),
+        ),
+        width=4,
+    )
+    chron = scr.read(path)
+    ev = chron.events
+    assert ev[S.AGENCY].astype(str).tolist() == [
+        "police",
+        "police",
+        "health_visiting",
+        "health_visiting",
+        "gp",
+    ]
+    assert ev[S.ORGANISATION].tolist()[::2] == ["METROPOLITAN POLICE", "Health Visiting", "GP"]
+    assert chron.rejected.empty  # the unmerged "GP" row is a banner, not a bad date
+    warned = chron.warnings
+    assert "no_agency" not in set(warned[S.CODE])
+    sections = warned[warned[S.CODE] == "section_row"]
+    assert sections[S.SOURCE_ROW].tolist() == [2, 5, 7, 9]
+    assert "names the agency of the rows below it: gp" in sections[S.MESSAGE].iloc[3]
+
+
+def test_period_rows_do_not_replace_the_agency_of_one_agency_chronology(tmp_path: Path):
+    path = write(
+        tmp_path / "police.docx",
+        ("Metropolitan Police chronology", 2),
+        rows(
+            tr(["Date", "Details"]),
+            banner("School years", 2),  # names a school, but is a period of the child's life
+            tr(["01/09/2012", "Child A reported missing from school"]),
+        ),
+        width=2,
+    )
+    chron = scr.read(path)
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["police"]
+
+
+def test_agency_banner_carries_to_the_next_page_of_the_table(tmp_path: Path):
+    header = ["Date", "Event / contact"]
+    path = write(
+        tmp_path / "combined.docx",
+        rows(
+            tr(header),
+            banner("Police", 2),
+            tr(["01/02/2007", "DV call-out"]),
+            banner("GP", 2),
+            tr(["02/02/2007", "Seen by GP1"]),
+        ),
+        "",  # a blank paragraph (the page break): the table carries on below it
+        rows(tr(["03/02/2007", "GP1 phoned HV1"])),
+        width=2,
+    )
+    chron = scr.read(path)
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["police", "gp", "gp"]
+
+
+def test_password_protected_pdf_says_so(tmp_path: Path):
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.lib import pdfencrypt
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    path = tmp_path / "locked.pdf"
+    SimpleDocTemplate(str(path), encrypt=pdfencrypt.StandardEncryption("secret")).build(
+        [Table([["Date", "Details"], ["12/03/2007", "DV call-out"]])]
+    )
+    with pytest.raises(ChronologyReadError, match=r"locked\.pdf.*password-protected"):
+        scr.read(path)
