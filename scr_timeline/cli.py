@@ -333,31 +333,16 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             status = 2
             continue
         print(chron.summary())
-        problems = []
-        for _, row in chron.rejected.iterrows():
-            problems.append(
-                {
-                    "file": row["source_file"],
-                    "sheet": row["source_sheet"],
-                    "row": row["source_row"],
-                    "kind": "rejected",
-                    "code": row["reason_code"],
-                    "message": row["reason"],
-                }
-            )
-        for _, row in chron.warnings.iterrows():
-            problems.append(
-                {
-                    "file": row["source_file"],
-                    "sheet": row["source_sheet"],
-                    "row": row["source_row"],
-                    "kind": "warning",
-                    "code": row["code"],
-                    "message": row["message"],
-                }
-            )
-        if problems:
-            table = pd.DataFrame(problems).sort_values(
+        columns = {"source_file": "file", "source_sheet": "sheet", "source_row": "row"}
+        rejected = chron.rejected.rename(
+            columns={**columns, "reason_code": "code", "reason": "message"}
+        ).assign(kind="rejected")
+        warned = chron.warnings.rename(columns=columns).assign(kind="warning")
+        order = ["file", "sheet", "row", "kind", "code", "message"]
+        parts = [frame[order].astype(object) for frame in (rejected, warned) if len(frame)]
+        problems = pd.concat(parts, ignore_index=True) if parts else None
+        if problems is not None:
+            table = problems.sort_values(
                 ["file", "sheet", "row"], na_position="last", kind="stable"
             )
             print(_left_aligned(table))

@@ -280,7 +280,7 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
         sub = sub.assign(_sev=sub["severity"].map(sev_order).astype("float"))
         sub = sub.sort_values(["_sev", "trigger_start"], kind="stable")
         items = []
-        for _, row in sub.iterrows():
+        for row in sub.to_dict("records"):
             status = _text(row["status"])
             delay = row["delay_working_days"]
             delay_text = ""
@@ -356,7 +356,7 @@ def _rejected(chron: Chronology) -> list[dict[str, str]]:
             "value": _text(r.get("value")),
             "details": _text(r.get(S.DETAILS)),
         }
-        for _, r in chron.rejected.iterrows()
+        for r in chron.rejected.to_dict("records")
     ]
 
 
@@ -369,7 +369,7 @@ def _warnings(chron: Chronology) -> list[dict[str, str]]:
             "source_sheet": _text(r.get(S.SOURCE_SHEET)),
             "source_row": _text(r.get(S.SOURCE_ROW)),
         }
-        for _, r in chron.warnings.iterrows()
+        for r in chron.warnings.to_dict("records")
     ]
 
 
