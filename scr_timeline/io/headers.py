@@ -25,12 +25,18 @@ How headings are matched
    No" (a short word changed). Ratio scorers were rejected: ``token_set_ratio`` scores 100
    for "Date of birth" against "Date", ``WRatio`` 90, and ``ratio`` scores "Agency
    involved" 88 against "Agencies involved", about what it gives real typos.
-4. A heading of up to 6 words whose first word is a primary one-word heading of at
+4. A heading of 2 to 4 words with no digits and no linking word ("of", "by", "and",
+   ...) is a compound whose last word names it, as case-management systems write them:
+   "Case Note Date", "Consultation Date", "Occurrence Date/Time" are date, "Case Note
+   Text", "Progress Note", "Investigation Summary" details, "Worker Team" agency (as a
+   fallback, like "Team"). The last words counted are listed in ``_TRAILING_WORDS``; a
+   heading ending in one the table maps to nothing ("Next Review Date") stays unmapped.
+5. A heading of up to 6 words whose first word is a primary one-word heading of at
    least 4 letters: "Date of contact / event / incident" is date, "Details of involvement
    with family" is details.
 
 Each field goes to one column: user override first, then lower priority number, then the
-better kind of match (exact, near miss, first word), then the leftmost column. A column
+better kind of match (exact, near miss, last or first word), then the leftmost column. A column
 that loses is left unmapped and reported in :attr:`HeaderInfo.unmapped`.
 
 Examples
@@ -86,8 +92,29 @@ _GROUP_MAX_LENGTH: Final = 40  # a group heading over a two-row header is short
 _SUMMARY_ROWS: Final = 8
 _SUMMARY_CELL: Final = 40
 
-# how a heading was matched: lower is better
+# how a heading was matched: lower is better (a last or first word rank alike)
 _OVERRIDE, _EXACT, _FUZZY, _LEADING = 0, 1, 2, 3
+_TRAILING: Final = _LEADING
+_TRAILING_MAX_WORDS: Final = 4
+#: Last words (or two) that name a compound heading, mapped as the heading table maps them
+#: on their own ("date time" is "Date/Time"). Words that often end headings of other
+#: things ("number", "type", "record", "contact") are left out on purpose.
+_TRAILING_WORDS: Final = frozenset(
+    {
+        "date", "dates", "date time", "datetime",
+        "time",
+        "agency", "organisation", "organization", "service", "department", "team",
+        "practitioner", "professional", "worker", "staff", "author", "clinician", "officer",
+        "details", "detail", "summary", "description", "narrative", "note", "notes", "text",
+        "entry",
+        "outcome", "outcomes", "action", "actions", "decision", "decisions",
+        "comment", "comments", "analysis", "commentary",
+    }
+)  # fmt: skip
+#: Words that make a heading a phrase rather than a compound ("Date of birth").
+_LINKING_WORDS: Final = frozenset(
+    {"of", "for", "by", "to", "from", "with", "in", "on", "at", "and", "or", "per", "if"}
+)
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -177,6 +204,8 @@ class _Table:
     max_key: int
     leading: dict[str, tuple[str, int]]  # first word -> (field, priority)
     ignored_prefixes: tuple[str, ...]
+    trailing: dict[str, tuple[str, int]]  # last word(s) -> (field, priority)
+    ignored_suffixes: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -194,7 +223,13 @@ def _table() -> _Table:
         if fld and priority == 1 and " " not in key and len(key) >= _LEADING_MIN_LETTERS
     }
     ignored = tuple(key + " " for key, (fld, _) in lookup.items() if not fld)
-    return _Table(lookup, keys, max(map(len, keys)), leading, ignored)
+    trailing = {
+        key: (fld, priority)
+        for key, (fld, priority) in lookup.items()
+        if fld and key in _TRAILING_WORDS
+    }
+    ignored_suffixes = tuple(" " + key for key, (fld, _) in lookup.items() if not fld)
+    return _Table(lookup, keys, max(map(len, keys)), leading, ignored, trailing, ignored_suffixes)
 
 
 def load_headings() -> pd.DataFrame:
@@ -297,6 +332,22 @@ def _near_misses(queries: list[str], table: _Table) -> dict[str, tuple[str, int]
     return found
 
 
+def _trailing_words(key: str, table: _Table) -> tuple[str, int] | None:
+    """The field of a compound heading named by its last word(s): "Case Note Date"."""
+    words = key.split(" ")
+    if (
+        not 2 <= len(words) <= _TRAILING_MAX_WORDS
+        or _DIGIT.search(key)
+        or not _LINKING_WORDS.isdisjoint(words)
+        or key.endswith(table.ignored_suffixes)
+        or key.startswith(table.ignored_prefixes)
+    ):
+        return None
+    if len(words) > 2 and (hit := table.trailing.get(" ".join(words[-2:]))) is not None:
+        return hit
+    return table.trailing.get(words[-1])
+
+
 def _leading_word(key: str, table: _Table) -> tuple[str, int] | None:
     words = key.split(" ")
     if not 2 <= len(words) <= _LEADING_MAX_WORDS or key.startswith(table.ignored_prefixes):
@@ -328,6 +379,8 @@ def _candidates(
         hit = table.lookup.get(key_kept) or table.lookup.get(key)
         if hit is None:
             how, hit = _FUZZY, near.get(key)
+        if hit is None and leading:
+            how, hit = _TRAILING, _trailing_words(key, table)
         if hit is None and leading:
             how, hit = _LEADING, _leading_word(key, table)
         if hit is not None and hit[0]:

@@ -1,0 +1,159 @@
+"""Chronologies as agencies' systems and partnership templates really produce them.
+
+Every file here is fictional ("Child A", "SW1"); the headings are those of case-management
+exports (Mosaic, Liquidlogic, EMIS Web, RiO, police Niche/Athena) and LSCB templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+from scr_timeline.io.headers import map_headings
+
+# --- headings of system exports ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        pytest.param(
+            ["Person ID", "Case Note Date", "Case Note Type", "Case Note Text", "Worker Name",
+             "Worker Team", "Date Recorded"],
+            {1: S.DATE, 3: S.DETAILS, 4: S.PRACTITIONER, 5: S.AGENCY},
+            id="mosaic-case-notes",
+        ),
+        pytest.param(
+            ["Consultation Date", "Consultation Time", "Clinician", "Consultation Type",
+             "Problem", "History", "Examination", "Plan"],
+            {0: S.DATE, 1: S.TIME, 2: S.PRACTITIONER, 5: S.DETAILS, 7: S.OUTCOME},
+            id="emis-consultations",
+        ),
+        pytest.param(
+            ["Client ID", "Date/Time of Entry", "Entered By", "Note Type", "Progress Note",
+             "Originator Team"],
+            {1: S.DATE, 2: S.PRACTITIONER, 4: S.DETAILS, 5: S.AGENCY},
+            id="rio-progress-notes",
+        ),
+        pytest.param(
+            ["Occurrence Number", "Occurrence Date/Time", "Occurrence Type", "Location",
+             "Officer In Charge", "Summary"],
+            {1: S.DATE, 4: S.PRACTITIONER, 5: S.DETAILS},
+            id="niche-occurrences",
+        ),
+        pytest.param(
+            ["Investigation Ref", "Date Created", "Crime Type", "OIC", "Investigation Summary",
+             "Outcome"],
+            {1: S.DATE, 3: S.PRACTITIONER, 4: S.DETAILS, 5: S.OUTCOME},
+            id="athena-investigations",
+        ),
+    ],
+)  # fmt: skip
+def test_system_export_headings(headings, expected):
+    assert map_headings(headings) == expected
+
+
+@pytest.mark.parametrize(
+    "recorded", ["Date recorded", "Date Created", "Entry Date", "Date entered", "Record date"]
+)
+def test_date_of_the_event_wins_over_the_date_it_was_recorded(write_xlsx, recorded):
+    # the recording date is leftmost: it used to date the event, days after it happened
+    path = write_xlsx(
+        "csc.xlsx",
+        {
+            "CSC": [
+                [recorded, "Date of event", "Worker", "Details"],
+                ["15/03/2007", "12/03/2007", "SW1", "Home visit, Child A seen"],
+            ]
+        },
+    )
+    chron = scr.read(path)
+    assert chron.events[S.START].tolist() == [pd.Timestamp("2007-03-12")]
+    assert len(chron.rejected) == 0
+
+
+def test_a_recording_date_alone_still_dates_the_rows():
+    assert map_headings(["Date recorded", "Details"]) == {0: S.DATE, 1: S.DETAILS}
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [
+        ("Visit Date", S.DATE),
+        ("Appointment date", S.DATE),
+        ("Incident Date/Time", S.DATE),
+        ("Approx time", S.TIME),
+        ("Case Note Text", S.DETAILS),
+        ("Free text", S.DETAILS),
+        ("Diary entry", S.DETAILS),
+        ("Event details", S.DETAILS),
+        ("Team/Worker", S.PRACTITIONER),
+        ("Housing officer", S.PRACTITIONER),
+        ("Allocated worker", S.PRACTITIONER),
+        ("Created by", S.PRACTITIONER),
+        ("Author Team", S.AGENCY),
+        ("Health visiting service", S.AGENCY),
+    ],
+)
+def test_compound_headings_named_by_their_last_word(heading, field):
+    assert map_headings([heading]) == {0: field}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Next Review Date",  # ends in a heading that maps to nothing
+        "Birth date",
+        "Child date of birth",
+        "Target date",
+        "NHS Number",
+        "Case Note Type",
+        "Referral 2 date",  # digits: not a heading
+        "Note of meeting",  # a phrase, not a compound: first word only (none here)
+    ],
+)
+def test_headings_that_are_not_named_by_their_last_word(heading):
+    assert map_headings([heading]) == {}
+
+
+def test_mosaic_export_read_end_to_end(write_xlsx):
+    path = write_xlsx(
+        "child-a-mosaic.xlsx",
+        {
+            "Case Notes": [
+                ["Person ID", "Person Name", "Case Note Date", "Case Note Type",
+                 "Case Note Title", "Case Note Text", "Worker Name", "Worker Team",
+                 "Date Recorded"],
+                [123, "Child A", dt.datetime(2015, 5, 3, 10, 15), "Home Visit", "HV",
+                 "Visited Child A at home", "SW1", "Assessment Team 1",
+                 dt.datetime(2015, 5, 5, 9, 0)],
+                [123, "Child A", dt.datetime(2015, 5, 7), "Telephone call", "Call",
+                 "Call to school", "SW1", "Assessment Team 1", dt.datetime(2015, 5, 7, 16, 0)],
+            ]
+        },
+    )  # fmt: skip
+    ev = scr.read(path).events
+    assert ev[S.START].tolist() == [pd.Timestamp("2015-05-03 10:15"), pd.Timestamp("2015-05-07")]
+    assert ev[S.DETAILS].tolist() == ["Visited Child A at home", "Call to school"]
+    assert ev[S.PRACTITIONER].tolist() == ["SW1", "SW1"]
+    assert ev[S.ORGANISATION].tolist() == ["Assessment Team 1", "Assessment Team 1"]
+    # the recording date is not lost: it is kept with the other unmapped cells
+    assert ev[S.EXTRA].str.contains("Date Recorded: 05/05/2015").iloc[0]
+
+
+def test_emis_csv_export_read_end_to_end(write_text):
+    path = write_text(
+        "gp-emis.csv",
+        '"Consultation Date","Consultation Time","Clinician","Consultation Type","History",'
+        '"Plan"\r\n"03-May-2015","10:15","Dr GP1","Face to face","Mother reports fall",'
+        '"Refer paeds"\r\n',
+    )
+    ev = scr.read(path).events
+    assert ev[S.START].tolist() == [pd.Timestamp("2015-05-03 10:15")]
+    assert ev[S.DETAILS].tolist() == ["Mother reports fall"]
+    assert ev[S.OUTCOME].tolist() == ["Refer paeds"]
+    assert ev[S.PRACTITIONER].tolist() == ["Dr GP1"]
