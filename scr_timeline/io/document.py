@@ -12,6 +12,7 @@ the tables are merged and classified once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -174,6 +175,35 @@ def _join_broken_row(before: _Found, after: _Found, file: str) -> dict[str, Any]
         after.table.sheet,
         first + after.offset + 1,
     )
+
+
+#: Headings of a document control table (the versions of the report: "Version | Date |
+#: Author | Changes"), which has a date column but holds no chronology.
+_CONTROL_HEADING: Final = re.compile(
+    r"^(?:document\s+)?(?:version|revision|rev\.?|draft)(?:\s*(?:no\.?|number|#))?$",
+    re.IGNORECASE,
+)
+
+
+def _not_document_control(info: HeaderInfo, sheet: str, file: str) -> None:
+    """Raise MissingColumnError for a document control table (a column headed "Version"
+    or "Revision" with nothing mapped to it): its dates are drafts of the report, not
+    events."""
+    heading = next(
+        (
+            h
+            for pos, h in enumerate(info.headings)
+            if pos not in info.mapping and _CONTROL_HEADING.match(h.strip())
+        ),
+        None,
+    )
+    if heading is not None:
+        raise MissingColumnError(
+            f"a document control table (column {heading!r}): its dates are versions of the "
+            "report, not events",
+            file=file,
+            sheet=sheet,
+        )
 
 
 #: A banner row naming an agency is short ("Metropolitan Police", "GP records").
@@ -366,6 +396,7 @@ def parse_document_tables(
                         table.sheet,
                     )
                 )
+            _not_document_control(info, table.sheet, file)
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)
             notes.append(_skipped(table, err, file))

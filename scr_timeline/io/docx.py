@@ -234,6 +234,27 @@ def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]
     return [r + [None] * (width - len(r)) for r in rows], sections
 
 
+#: A form field naming the agency, in a table ("Agency:" | "Metropolitan Police") or in a
+#: paragraph ("Agency: Metropolitan Police"), as agency chronology templates open with.
+_AGENCY_KEY: Final = r"(?:name\s+of\s+)?(?:your\s+)?(?:agency|organi[sz]ation)(?:\s+name)?"
+_AGENCY_FIELD: Final = re.compile(rf"^{_AGENCY_KEY}\s*:\s*(\S.{{0,{_MAX_TITLE_LENGTH}}})$", re.I)
+_AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
+
+
+def _form_agency(rows: list[list[str | None]]) -> str | None:
+    """The agency a form table names: in a row of two cells, the one after "Agency:" (the
+    details table agency chronology templates open with), else None."""
+    for cells in rows:
+        filled = [" ".join(c.split()) for c in cells if c and c.strip()]
+        if (
+            len(filled) == 2
+            and _AGENCY_LABEL.match(filled[0])
+            and len(filled[1]) <= _MAX_TITLE_LENGTH
+        ):
+            return filled[1]
+    return None
+
+
 def _is_heading(p: Any, heading_styles: frozenset[str]) -> bool:
     style = p.find("w:pPr/w:pStyle", _NS)
     if style is not None and style.get(_w("val")) in heading_styles:
@@ -241,10 +262,26 @@ def _is_heading(p: Any, heading_styles: frozenset[str]) -> bool:
     return p.find("w:pPr/w:outlineLvl", _NS) is not None
 
 
+def _is_frame(tbl: Any) -> bool:
+    """A table used as a frame around the page's content: one cell per row, and a table
+    inside (the chronology drawn in a bordered box). Its content is read as the body's."""
+    rows = list(_children(tbl, _w("tr")))
+    cells = [list(_children(tr, _w("tc"))) for tr in rows]
+    return (
+        bool(rows)
+        and all(len(c) == 1 for c in cells)
+        and any(tc.find("w:tbl", _NS) is not None for c in cells for tc in c)
+    )
+
+
 def _blocks(body: Any) -> Iterator[Any]:
     """Paragraphs and tables of the body in order, looking inside content controls."""
     for child in body.iterchildren():
-        if child.tag in (_w("p"), _w("tbl")):
+        if child.tag == _w("tbl") and _is_frame(child):
+            for tr in _children(child, _w("tr")):
+                for tc in _children(tr, _w("tc")):
+                    yield from _blocks(tc)
+        elif child.tag in (_w("p"), _w("tbl")):
             yield child
         elif child.tag == _w("sdt"):
             content = child.find("w:sdtContent", _NS)
@@ -334,6 +371,7 @@ def read_docx_tables(
     paragraphs: list[Paragraph] = []
     between: list[tuple[str, bool]] = []  # paragraphs since the last table: (text, heading)
     seen_table = False
+    named: str | None = None  # the agency a form field above names ("Agency: Police")
     for block in _blocks(document.element.body):
         if block.tag == _w("p"):
             text = _paragraph_text(block)
@@ -341,17 +379,23 @@ def read_docx_tables(
                 heading = _is_heading(block, heading_styles)
                 paragraphs.append(Paragraph(text, len(paragraphs) + 1, heading=heading))
                 between.append((text, heading))
+                field = _AGENCY_FIELD.match(" ".join(text.split()))
+                named = field.group(1) if field else named
             continue
         rows, sections = _table_grid(block)
         titles = [t for t, heading in between if heading]
         if between and not between[-1][1]:
             titles.append(between[-1][0])
         titles = [" ".join(t.split()) for t in titles if len(t) <= _MAX_TITLE_LENGTH]
+        titles = list(reversed(titles))[:_MAX_TITLES]
+        if named is not None and named not in titles:  # after the nearer title lines
+            titles = [*titles[: _MAX_TITLES - 1], named]
+        named = _form_agency(rows) or named
         tables.append(
             DocumentTable(
                 sheet=f"table {len(tables) + 1}",
                 rows=rows,
-                titles=tuple(reversed(titles))[:_MAX_TITLES],
+                titles=tuple(titles),
                 sections=tuple(sections),
                 follows=seen_table and not between,
             )

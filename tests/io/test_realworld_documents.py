@@ -323,3 +323,72 @@ def test_password_protected_pdf_says_so(tmp_path: Path):
     )
     with pytest.raises(ChronologyReadError, match=r"locked\.pdf.*password-protected"):
         scr.read(path)
+
+
+def test_cover_page_document_control_and_agency_details_form(tmp_path: Path):
+    path = write(
+        tmp_path / "chronology.docx",
+        ("Child Safeguarding Practice Review: Child A", 1),
+        "Document control",
+        rows(
+            tr(["Version", "Date", "Author", "Changes"]),
+            tr(["0.1", "01/06/2015", "DC1", "First draft"]),
+            tr(["0.2", "15/06/2015", "DS2", "Panel comments added"]),
+        ),
+        "Agency details",
+        rows(
+            tr(["Agency:", "Metropolitan Police", "", ""]),
+            tr(["Author:", "DC1", "", ""]),
+            tr(["Date completed:", "01/06/2015", "", ""]),
+        ),
+        ("Chronology", 2),
+        rows(
+            tr(["Date", "Time", "Event / contact", "Action / outcome"]),
+            tr(["12/03/2007", "10:00", "DV call-out", "CSC notified"]),
+        ),
+        width=4,
+    )
+    chron = scr.read(path)
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == ["DV call-out"]  # the versions of the report are no events
+    assert ev[[S.AGENCY, S.ORGANISATION]].astype(str).values.tolist() == [
+        ["police", "Metropolitan Police"]
+    ]
+    skipped = chron.warnings[chron.warnings[S.CODE] == "table_skipped"]
+    assert skipped[S.SOURCE_SHEET].tolist() == ["table 1", "table 2"]
+    assert "document control table" in skipped[S.MESSAGE].iloc[0]
+
+
+def test_agency_field_in_a_paragraph(tmp_path: Path):
+    path = write(
+        tmp_path / "chronology.docx",
+        "Agency: Elm Road Surgery",
+        "Instructions: one row per contact, newest last.",
+        rows(tr(["Date", "Details"]), tr(["12/03/2007", "Child A seen by GP1"])),
+        width=2,
+    )
+    assert scr.read(path).events[S.AGENCY].astype(str).tolist() == ["gp"]
+
+
+def test_chronology_inside_a_one_cell_frame(tmp_path: Path):
+    inner = (
+        "<w:tbl><w:tblGrid>"
+        + "<w:gridCol/>" * 4
+        + "</w:tblGrid>"
+        + tr(["Date/Time", "Agency", "Practitioner", "Event"])
+        + tr(["12/03/2007 14:30", "Police", "DC1", "DV call-out"])
+        + tr(["13/03/2007", "GP", "GP1", "Seen"])
+        + "</w:tbl>"
+    )
+    path = write(
+        tmp_path / "framed.docx",
+        ("Child A", 1),
+        tr([tc(para(run("Chronology")) + inner + "<w:p/>")]),
+        width=1,
+    )
+    chron = scr.read(path)
+    assert chron.events[[S.AGENCY, S.PRACTITIONER, S.DETAILS]].astype(str).values.tolist() == [
+        ["police", "DC1", "DV call-out"],
+        ["gp", "GP1", "Seen"],
+    ]
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
