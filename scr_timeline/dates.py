@@ -199,16 +199,37 @@ _PLACEHOLDERS: Final = frozenset(
         "x",
         "xx",
         "xx/xx/xxxx",
+        "xx/xx/xx",
+        "??/??/????",
+        "??/??/??",
+        "dd/mm/yyyy",
+        "dd/mm/yy",
+        "date not known",
+        "not recorded",
+        "date not recorded",
+        "no date",
+        "no date recorded",
+        "undated",
+        "not dated",
+        "unk",
+        "n.k.",
+        "n.k",
+        "not stated",
+        "date unclear",
     }
 )
 _FORMS_HINT: Final = "write it as a date such as 12/03/2007, 12 March 2007, March 2007, w/c 12/03/2007 or Spring 2007"
 
 # The same approximation markers and time grammar are written twice: for pyarrow (RE2) in the
 # vectorised pass and for ``re`` in the reference reader; tests check that they agree.
-_PRE: Final = r"(?:circa|approximately|approx\.?|about|around|abt\.?|ca\.?|c\.?|~|\?)\s*"
+_PRE: Final = (
+    r"(?:on or (?:about|around)|circa|approximately|approx\.?|about|around|abt\.?|ca\.?|c\.?"
+    r"|~|\?)\s*"
+)
 _SUF: Final = (
-    r"\s*(?:\?|\(\s*(?:approx\.?|approximately|circa|ca\.?|c\.?|est\.?|estimated|\?)\s*\)"
-    r"|approx\.?|approximately)"
+    r"\s*(?:\?|\(\s*(?:approx\.?(?:\s*date)?|approximately|approximate|(?:date\s*)?approx\.?"
+    r"|circa|ca\.?|c\.?|est\.?|estimated|estimate|tbc|to be confirmed|unconfirmed|\?)\s*\)"
+    r"|approx\.?|approximately|approximate|tbc)"
 )
 _TIME: Final = (
     r"(?:(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d+)?)?)?"
@@ -279,9 +300,51 @@ _PY_SEASON: Final = _rx(
 )
 _PART_RX: Final = "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
 _PY_PART_MONTH: Final = _rx(
-    rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,10}})\.?[\s,]*(?:(?P<y4>\d{{4}})|'(?P<y2>\d{{2}}))"
+    rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,10}})\.?(?P<sep>[\s,\-/']*)"
+    r"(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
 )
 _PY_PART_YEAR: Final = _rx(rf"(?P<part>{_PART_RX})[\s-]*(?P<y>\d{{4}})")
+# "the first week of March 2007", "last week in March 07", "second half of March 2007"
+_NTH_WEEK: Final[dict[str, int]] = {
+    **dict.fromkeys(("first", "1st"), 0),
+    **dict.fromkeys(("second", "2nd"), 1),
+    **dict.fromkeys(("third", "3rd"), 2),
+    **dict.fromkeys(("fourth", "4th"), 3),
+    **dict.fromkeys(("last", "final"), -1),
+}
+_PY_NTH_WEEK: Final = _rx(
+    r"(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+"
+    r"(?P<unit>week|half)\s+(?:of|in)\s+(?P<mon>[a-z]{3,10})\.?(?P<sep>[\s,\-/']*)"
+    r"(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
+)
+# school terms and the summer holidays, as English schools keep them (generous bounds:
+# term dates differ between local authorities and years); "Spring term 2007/08" is 2008
+_TERMS: Final[dict[str, tuple[int, int]]] = {
+    # first month, number of months
+    "autumn term": (9, 4),
+    "spring term": (1, 4),
+    "summer term": (4, 4),
+    "summer holidays": (7, 3),
+    "summer holiday": (7, 3),
+    "summer hols": (7, 3),
+}
+_PY_TERM: Final = _rx(
+    r"(?:the\s+)?(?P<term>autumn|spring|summer|winter)\s+(?P<kind>term|holidays?|hols)(?:\s+of)?[\s,]*"
+    r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))(?:\s*[/-]\s*(?P<z>\d{4}|\d{2}))?"
+)
+# two consecutive years: a financial or school year such as "2007/08", "2007-2008"
+_PY_YEAR_PAIR: Final = _rx(r"(?P<y>\d{4})\s*[/-]\s*(?P<z>\d{4}|\d{2})")
+# a numeric date whose year has the wrong number of digits: "12/03/207", "12/03/20007"
+_PY_BAD_YEAR: Final = _rx(r"\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?P<y>\d{1}|\d{3}|\d{5,})")
+# a day written as unknown: "?/03/2007", "??/03/07", "xx/03/2007" (read day first)
+_PY_UNKNOWN_DAY: Final = _rx(r"(?:\?+|x+|-+)\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>\d{4}|\d{2})")
+_PY_UNKNOWN_DAY_MONTH: Final = _rx(r"(?:\?+|x+|-+)\s*[./-]\s*(?:\?+|x+|-+)\s*[./-]\s*(?P<y>\d{4})")
+_PY_UNKNOWN_DAY_MONTH_FIRST: Final = _rx(
+    r"(?P<m>\d{1,2})\s*[./-]\s*(?:\?+|x+|-+)\s*[./-]\s*(?P<y>\d{4}|\d{2})"
+)
+# a time written before the date: "1430 12/03/2007", "14:30hrs on 12/03/2007"
+_PY_TIME_FIRST: Final = _rx(r"\d{1,4}[0-9:.apmhrs ]*[a-z0-9 ,@]*\d.*")  # a cheap test first
+_PY_TIME_SPLIT: Final = _rx(r"\s*(?:,|@|\bon\b)\s*|\s+")
 # forms with no year: an error on their own, the left end of a range otherwise
 _PY_DAY_ONLY: Final = _rx(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?")
 _PY_DAY_MONTH: Final = _rx(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]*(?P<mon>[a-z]{3,10})\.?")
@@ -292,6 +355,7 @@ _PY_SEASON_ONLY: Final = _rx(r"(?P<season>spring|summer|autumn|fall|winter)")
 _PY_PART_MONTH_ONLY: Final = _rx(rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,10}})\.?")
 _PY_BETWEEN: Final = _rx(r"(?:between|from)\s+(?P<l>.+?)\s+(?:and|to|until|till|-)\s+(?P<r>.+)")
 _PY_RANGE_SEP: Final = _rx(r"\s*(?:-|(?<![a-z])(?:to|until|till|til)(?![a-z]))\s*")
+_PY_WORD_SLASH: Final = _rx(r"(?:(?<=[a-z]{2})|(?<=[0-9]{4}))\s*/\s*(?=[a-z]{2})")
 _PY_TOKEN_END: Final = _rx(r"[a-z0-9]+")
 _PY_NOT_DATE_CHAR: Final = _rx(r"[^a-z0-9 ./\-,:'@]")
 _PY_NUMERIC_FIELDS: Final = _rx(
@@ -885,6 +949,7 @@ class _Reader:
         between = _PY_BETWEEN.fullmatch(s)
         splits = [(between["l"], between["r"])] if between else []
         splits += [(s[: m.start()], s[m.end() :]) for m in _PY_RANGE_SEP.finditer(s)]
+        splits += [(s[: m.start()], s[m.end() :]) for m in _PY_WORD_SLASH.finditer(s)]
         for left, right in splits:
             if not left or not right:
                 continue
@@ -981,15 +1046,45 @@ class _Reader:
             return _year_span(int(s), text)
         if m := _PY_SEASON.fullmatch(s):
             return self.season(m)
-        if (m := _PY_PART_MONTH.fullmatch(s)) and (word_month := _month_number(m["mon"])):
+        if (
+            (m := _PY_PART_MONTH.fullmatch(s))
+            and (word_month := _month_number(m["mon"]))
+            and (m["y4"] or any(c in m["sep"] for c in "-/'") or m["y2"].startswith("0"))
+        ):  # "mid-March 07" as "March 07"; "end of March 12" has no year
             y = _year(m["y4"] or m["y2"])
             return _third_of_month(y, word_month, _PARTS[m["part"]], text)
+        if (
+            (m := _PY_NTH_WEEK.fullmatch(s))
+            and (word_month := _month_number(m["mon"]))
+            and (m["y4"] or any(c in m["sep"] for c in "-/'") or m["y2"].startswith("0"))
+        ):
+            return self.nth_week(m, word_month)
+        if m := _PY_TERM.fullmatch(s):
+            return self.term(m)
+        if m := _PY_YEAR_PAIR.fullmatch(s):
+            span = self.year_pair(int(m["y"]), m["z"])
+            if span is not None:
+                return span
+        if m := _PY_BAD_YEAR.fullmatch(s):
+            raise _Reject(
+                "implausible_date",
+                f"cannot read {_quote(text)} as a date: the year {m['y']} has {len(m['y'])} "
+                "digits; check it for a typo",
+            )
+        if m := _PY_UNKNOWN_DAY_MONTH.fullmatch(s):  # "xx/xx/2007": the year
+            return _year_span(int(m["y"]), text)
+        if (m := _PY_UNKNOWN_DAY.fullmatch(s) if self.dayfirst else None) or (
+            m := _PY_UNKNOWN_DAY_MONTH_FIRST.fullmatch(s) if not self.dayfirst else None
+        ):  # the day is not known: the month
+            return _month_span(_year(m["y"]), int(m["m"]), text)
         if m := _PY_PART_YEAR.fullmatch(s):
             part = _PARTS[m["part"]]
             y = int(m["y"])
             _check_year(y, text)
             return _months_span(y, 1 + 4 * part, 4, _P_SEASON)
         if (m := _PY_WEEKDAY.fullmatch(s)) and (span := self.weekday(m["wd"], m["rest"])):
+            return span
+        if _PY_TIME_FIRST.fullmatch(s) and (span := self.time_first(s)):
             return span
         if self.no_year(s):
             if self.year_of is not None:
@@ -1002,6 +1097,84 @@ class _Reader:
                 "missing_year",
                 f"{_quote(text)} has no year; write the full date, e.g. '12 March 2007'",
             )
+        return None
+
+    def nth_week(self, m: re.Match[str], month: int) -> _Span:
+        y = _year(m["y4"] or m["y2"])
+        _check_month(y, month, self.text)
+        length = calendar.monthrange(y, month)[1]
+        if m["unit"] == "half":
+            if m["n"] not in {"first", "1st", "second", "2nd", "last", "final"}:
+                raise _Reject(
+                    "unreadable_date",
+                    f"cannot read {_quote(self.text)} as a date: a month has two halves",
+                )
+            first, last = (1, 15) if m["n"] in {"first", "1st"} else (16, length)
+        else:
+            n = _NTH_WEEK[m["n"]]
+            first = length - 6 if n < 0 else 1 + 7 * n
+            last = first + 6
+        start = _days(y, month, first) * _DAY_S
+        return _Span(start, (_days(y, month, last) + 1) * _DAY_S - 1, _P_WEEK)
+
+    def term(self, m: re.Match[str]) -> _Span:
+        y = _year(m["y4"] or m["y2"])
+        kind = "term" if m["kind"] == "term" else "holidays"
+        key = f"{m['term']} {kind}"
+        if key not in _TERMS:
+            raise _Reject(
+                "unreadable_date",
+                f"cannot read {_quote(self.text)} as a date: English schools have autumn, "
+                "spring and summer terms, and the summer holidays",
+            )
+        if m["z"] is not None:  # a school year: the spring and summer terms are in its second
+            z = int(m["z"]) if len(m["z"]) == 4 else (y // 100) * 100 + int(m["z"])
+            if z != y + 1:
+                raise _Reject(
+                    "unreadable_date",
+                    f"cannot read {_quote(self.text)} as a date: a school year spans two "
+                    "consecutive years, as in 'Spring term 2007/08'",
+                )
+            y = y if m["term"] == "autumn" else z
+        _check_year(y, self.text)
+        first, count = _TERMS[key]
+        return _months_span(y, first, count, _P_SEASON)
+
+    def year_pair(self, y: int, z_text: str) -> _Span | None:
+        """``2007/08``, ``2007-08``, ``2007/2008``: both years (a school or financial year).
+
+        ``2007-03`` is the ISO year and month; ``2007-08`` is read as the two years, which
+        hold August 2007 too. None when neither fits.
+        """
+        z = int(z_text) if len(z_text) == 4 else (y // 100) * 100 + int(z_text)
+        if len(z_text) == 2 and z < y:  # 1999/00
+            z += 100
+        if z != y + 1:
+            if len(z_text) == 2 and 1 <= int(z_text) <= 12:  # "2007-03": ISO year and month
+                return _month_span(y, int(z_text), self.text)
+            return None
+        _check_year(y, self.text)
+        _check_year(z, self.text)
+        return _months_span(y, 1, 24, _P_YEAR)
+
+    def time_first(self, s: str) -> _Span | None:
+        """A time written before its day: "1430 12/03/2007", "14:30hrs on 12/03/2007"."""
+        for split in list(_PY_TIME_SPLIT.finditer(s))[:3]:
+            time_text, rest = s[: split.start()], s[split.end() :]
+            if not time_text or not rest:
+                continue
+            if time_text.isdigit() and MIN_YEAR <= int(time_text) <= MAX_YEAR:
+                return None  # a year, not a time
+            minutes = _time_of(time_text)
+            if minutes is None:
+                continue
+            try:
+                day = self.single(rest)
+            except _Reject:
+                return None
+            if day is None or day.prec != _P_DAY:
+                return None
+            return _add_minutes(day, minutes)
         return None
 
     def no_year(self, s: str) -> bool:
@@ -1118,7 +1291,15 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
         )
-    s, approx = _strip_approx(norm)
+    if (
+        _PY_UNKNOWN_DAY.fullmatch(norm)
+        or _PY_UNKNOWN_DAY_MONTH_FIRST.fullmatch(norm)
+        or _PY_UNKNOWN_DAY_MONTH.fullmatch(norm)
+    ):
+        # "?/03/2007": an unknown day, not an approximate date
+        s, approx = norm.replace("?", "x"), False
+    else:
+        s, approx = _strip_approx(norm)
     if not s:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
@@ -1175,6 +1356,9 @@ def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]
     )
 
 
+_PY_CUT_NUMBER: Final = _rx(r"[./-][0-9]")
+
+
 def _with_extra_text(reader: _Reader, s: str) -> tuple[_Span, str] | _Reject | _Rel | None:
     """The longest leading date (or relative date) in ``s`` followed by other text."""
     tokens = [m for m in _PY_TOKEN_END.finditer(s)][:10]
@@ -1184,6 +1368,8 @@ def _with_extra_text(reader: _Reader, s: str) -> tuple[_Span, str] | _Reject | _
         head = s[:end].strip(" ,;:-(/")
         if not rest or not head:
             continue
+        if _PY_CUT_NUMBER.match(s, end):
+            continue  # "12/03" of "prior to 12/03/2007" is not a date followed by text
         rel = _relative(head)
         if rel is not None:
             return rel

@@ -175,6 +175,37 @@ def test_longest_alias_inside_a_longer_name_wins(name: str, code: str) -> None:
     assert codes_of([name]) == [code]
 
 
+# names that went to the wrong agency (or to unmatched "other") before the aliases below
+MISREAD_NAMES = {
+    "Dental Practice": "other",  # not gp through "practice"
+    "Dental Surgery": "other",  # not gp through "surgery"
+    "Plastic Surgery": "hospital",
+    "Day Surgery Unit": "hospital",
+    "General Surgery": "hospital",
+    "Emergency Dept": "hospital",
+    "Emergency Dept.": "hospital",
+    "Adults Social Care": "other",  # "Adults' Social Care": not csc through "social care"
+    "Adults' Social Care": "other",
+    "Adults Social Services": "other",
+    "Riverside Hospital CAMHS": "camhs",  # not hospital through "hospital"
+    "Riverside Hospital Midwife": "midwifery",
+    "Riverside Hospital Safeguarding Team": "hospital",  # "Safeguarding Team" alone is guarded
+    "Educational Welfare": "education",
+    "Educational Welfare Officer": "education",
+    "AMHT": "adult_mental_health",
+    "SCPHN": "health_visiting",
+    "CRI": "substance_misuse",
+    "Riverside Medical Group": "gp",
+}
+
+
+@pytest.mark.parametrize(("name", "code"), MISREAD_NAMES.items())
+def test_names_once_misread(name: str, code: str) -> None:
+    result = normalise_agencies(pd.Series([name]))
+    assert result[schema.AGENCY].tolist() == [code]
+    assert result[MATCHED].tolist() == [True]
+
+
 def test_equally_long_aliases_earliest_wins() -> None:
     assert codes_of(["GP / HV joint visit", "HV / GP joint visit"]) == ["gp", "health_visiting"]
 

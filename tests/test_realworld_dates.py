@@ -1,0 +1,155 @@
+"""Date cells as practitioners in England write them in review chronologies.
+
+Each case here was read wrongly before (rejected although it is a date, read as the wrong
+span, or rejected for the wrong reason); see docs/dates.md for the forms.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline import dates
+from scr_timeline.dates import parse_dates
+
+DAY, WEEK, MONTH, SEASON, YEAR, MINUTE = "day", "week", "month", "season", "year", "minute"
+
+# (written, start, end, precision, approximate)
+READ = [
+    # a school or financial year: both years, not the first with the rest ignored
+    ("2007/08", "2007-01-01", "2008-12-31 23:59:59", YEAR, False),
+    ("2007/2008", "2007-01-01", "2008-12-31 23:59:59", YEAR, False),
+    ("2007-08", "2007-01-01", "2008-12-31 23:59:59", YEAR, False),  # holds August 2007 too
+    ("1999/00", "1999-01-01", "2000-12-31 23:59:59", YEAR, False),
+    ("2007-03", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),  # ISO year-month
+    # two months, seasons or parts joined by a slash: the span of both
+    ("March/April 2007", "2007-03-01", "2007-04-30 23:59:59", MONTH, False),
+    ("Feb/March 2007", "2007-02-01", "2007-03-31 23:59:59", MONTH, False),
+    ("Mar/Apr 07", "2007-03-01", "2007-04-30 23:59:59", MONTH, False),
+    ("Nov 2006/Jan 2007", "2006-11-01", "2007-01-31 23:59:59", MONTH, False),
+    ("Spring/Summer 2007", "2007-03-01", "2007-08-31 23:59:59", SEASON, False),
+    ("Late 2006/early 2007", "2006-09-01", "2007-04-30 23:59:59", SEASON, False),
+    # school terms and holidays (generous bounds)
+    ("Autumn term 2007", "2007-09-01", "2007-12-31 23:59:59", SEASON, False),
+    ("Spring Term 2008", "2008-01-01", "2008-04-30 23:59:59", SEASON, False),
+    ("Summer term 07", "2007-04-01", "2007-07-31 23:59:59", SEASON, False),
+    ("spring term 2007/08", "2008-01-01", "2008-04-30 23:59:59", SEASON, False),
+    ("autumn term 2007/08", "2007-09-01", "2007-12-31 23:59:59", SEASON, False),
+    ("Summer holidays 2007", "2007-07-01", "2007-09-30 23:59:59", SEASON, False),
+    # a week or half of a month
+    ("first week of March 2007", "2007-03-01", "2007-03-07 23:59:59", WEEK, False),
+    ("third week of Feb 2007", "2007-02-15", "2007-02-21 23:59:59", WEEK, False),
+    ("last week of February 2008", "2008-02-23", "2008-02-29 23:59:59", WEEK, False),
+    ("last week in March 2007", "2007-03-25", "2007-03-31 23:59:59", WEEK, False),
+    ("first half of March 2007", "2007-03-01", "2007-03-15 23:59:59", WEEK, False),
+    ("second half of March 07", "2007-03-16", "2007-03-31 23:59:59", WEEK, False),
+    # a part of a month with a two-digit year written as in "Mar 07"
+    ("mid-March 07", "2007-03-11", "2007-03-20 23:59:59", WEEK, False),
+    # a day not known: the month (or the year)
+    ("?/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("??/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("xx/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("XX/03/07", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("--/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("??/??/2007", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    # approximation markers police and health records use
+    ("On or about 12 March 2007", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
+    ("on or around 12/03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
+    ("12/03/2007 (approximate)", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
+    ("12/03/2007 (approx date)", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
+    ("12/03/2007 (date approx)", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
+    ("12/03/2007 (tbc)", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
+    ("12/03/2007 TBC", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
+    ("on or about 12/03/2007 14:30", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, True),
+    # the time written before the day (police logs)
+    ("1430 12/03/2007", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("1430hrs 12/03/2007", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("14:30hrs on 12/03/2007", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("0930 Monday 12/03/2007", "2007-03-12 09:30", "2007-03-12 09:30:59", MINUTE, False),
+    ("2pm 12/03/2007", "2007-03-12 14:00", "2007-03-12 14:00:59", MINUTE, False),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "precision", "approximate"), READ)
+def test_real_world_forms_are_read(
+    text: str, start: str, end: str, precision: str, approximate: bool
+) -> None:
+    parsed = parse_dates(pd.Series([text]), dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert pd.isna(row["error_code"]), row["error"]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp(start),
+        pd.Timestamp(end),
+        precision,
+    )
+    assert row["approximate"] == approximate
+    warned = [code for code, _, _ in parsed.warnings]
+    assert ("approximate_date" in warned) == approximate
+    assert "extra_text" not in warned  # nothing of the cell was ignored
+
+
+def test_real_world_forms_read_alike_by_the_reference_reader() -> None:
+    cells = pd.Series([text for text, *_ in READ])
+    fast, slow = (
+        dates._parse_dates(
+            cells, times=None, end_values=None, dayfirst=True, anchor_relative=False, vectorised=v
+        )
+        for v in (True, False)
+    )
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert (fast.warnings, fast.frame["error_code"].isna().all()) == (slow.warnings, True)
+
+
+def test_an_unknown_day_is_read_month_first_in_a_month_first_file() -> None:
+    row = parse_dates(pd.Series(["03/??/2007"]), dayfirst=False).frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp("2007-03-01"),
+        pd.Timestamp("2007-03-31 23:59:59"),
+        MONTH,
+    )
+
+
+# (written, error_code, words the reason must hold): rejected, with the right reason
+REJECTED = [
+    ("12/03/207", "implausible_date", "207"),
+    ("12/03/20007", "implausible_date", "20007"),
+    ("prior to 12/03/2007", "unreadable_date", "'prior to 12/03/2007'"),
+    ("winter term 2007", "unreadable_date", "autumn, spring and summer terms"),
+    ("spring term 2007/09", "unreadable_date", "consecutive years"),
+    ("Date not known", "empty_date", "'Date not known'"),
+    ("Not recorded", "empty_date", "'Not recorded'"),
+    ("undated", "empty_date", "'undated'"),
+    ("No date", "empty_date", "'No date'"),
+    ("dd/mm/yyyy", "empty_date", "'dd/mm/yyyy'"),  # a template left unfilled
+]
+
+
+@pytest.mark.parametrize(("text", "code", "reason"), REJECTED)
+def test_real_world_cells_rejected_with_the_right_reason(text: str, code: str, reason: str) -> None:
+    row = parse_dates(pd.Series([text]), dayfirst=True).frame.iloc[0]
+    assert pd.isna(row["start"])
+    assert row["error_code"] == code
+    assert reason in row["error"]
+
+
+def test_a_time_before_the_day_but_not_a_year_before_it() -> None:
+    """'1430 12/03/2007' is 14:30 that day; '2007 12/03/2007' is not 20:07 on it."""
+    parsed = parse_dates(pd.Series(["1430 12/03/2007", "2007 12/03/2007"]), dayfirst=True)
+    assert parsed.frame["precision"].tolist()[0] == MINUTE
+    assert parsed.frame["precision"].tolist()[1] != MINUTE
+
+
+def test_weeks_and_year_pairs_that_are_not_so_are_still_rejected() -> None:
+    parsed = parse_dates(
+        pd.Series(["fifth week of March 2007", "2008-2007", "first week of March 2007"]),
+        dayfirst=True,
+    )
+    assert parsed.frame["error_code"].tolist()[:2] == ["unreadable_date", "reversed_range"]
+    assert parsed.frame.loc[2, "precision"] == WEEK
+
+
+def test_a_part_of_a_month_takes_a_two_digit_year_only_when_it_looks_like_one() -> None:
+    """'mid-March 07' is 2007 as 'March 07' is; 'end of March 12' has no year."""
+    parsed = parse_dates(pd.Series(["mid-March 07", "end of March 12"]), dayfirst=True)
+    assert parsed.frame.loc[0, "start"] == pd.Timestamp("2007-03-11")
+    assert parsed.frame.loc[1, "error_code"] == "missing_year"
