@@ -12,6 +12,7 @@ values only: there, merged cells are the value in their top-left cell.)
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,23 @@ from .table import _warning, classify_chronology, parse_table
 __all__ = ["read_excel", "read_excel_sheets"]
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+
+
+#: Sheet names of the pages a template or its author adds around the chronology: guidance
+#: (whose example rows would read as events dated years off), keys, lists behind drop-downs.
+_NOT_A_CHRONOLOGY = re.compile(
+    r"(?:instructions?|guidance(?: notes?)?|guide(?:lines)?|how to\b.*|help|read ?me"
+    r"|notes? (?:for|on) complet\w*|completion notes|examples?(?: chronology| sheet| rows?"
+    r"| entr(?:y|ies))?|key|key to abbreviations|abbreviations?|glossary|contents|cover"
+    r"(?: sheet| page)?|genogram|lists?|look ?ups?|drop ?downs?(?: lists?)?"
+    r"|(?:data )?validation(?: lists?)?)",
+    re.IGNORECASE,
+)
+
+
+def _named_not_a_chronology(name: str) -> bool:
+    """True for a sheet named as guidance, a key or a list ("Instructions", "Read me")."""
+    return _NOT_A_CHRONOLOGY.fullmatch(" ".join(re.sub(r"[\W_]+", " ", name).split())) is not None
 
 
 #: A merged range: ((first row, first column), (last row, last column)), 0-based, inclusive.
@@ -180,6 +198,61 @@ def _section_rows(
     return out
 
 
+def _chronology_sheets(
+    read: list[tuple[str, bool, Chronology]],
+    file: str,
+    skipped: list[dict[str, Any]],
+    *,
+    chosen: list[str] | None,
+) -> list[Chronology]:
+    """The sheets' tables that are chronologies, with a warning for each one left out.
+
+    Left out, when another sheet holds a chronology and ``sheets=`` does not name them: a
+    sheet named as guidance, a key or a list (its table is an example: "e.g. home visit"),
+    and a hidden sheet with no dated row (the lists behind a template's drop-downs). A
+    hidden sheet with dated rows is read, with a ``hidden_sheet`` warning.
+    """
+    named = set(chosen or ())
+
+    def left_out(name: str, visible: bool, chron: Chronology) -> str | None:
+        if name in named:
+            return None
+        rows = len(chron.events) + len(chron.rejected)
+        if _named_not_a_chronology(name):
+            return (
+                f"sheet skipped: its name says it is not a chronology, so its table "
+                f"({rows} row(s) under the header, perhaps examples) was not read; pass "
+                f"sheets=[{name!r}, ...] to read it"
+            )
+        if not visible and len(chron.events) == 0:
+            return (
+                f"sheet skipped: a hidden sheet with no dated row ({rows} row(s) under "
+                "the header, such as the lists behind drop-downs)"
+            )
+        return None
+
+    reasons = [left_out(name, visible, chron) for name, visible, chron in read]
+    if all(reasons):  # nothing else holds a chronology: read them all after all
+        reasons = [None] * len(read)
+    out = []
+    for (name, visible, chron), reason in zip(read, reasons, strict=True):
+        if reason is not None:
+            skipped.append(_warning("sheet_skipped", reason, file, name))
+            continue
+        if not visible:
+            skipped.append(
+                _warning(
+                    "hidden_sheet",
+                    f"the hidden sheet was read ({len(chron.events)} event(s)): check it is "
+                    "part of the chronology and not an old copy",
+                    file,
+                    name,
+                )
+            )
+        out.append(chron)
+    return out
+
+
 def _holds_macros(path: Path) -> bool:
     """True for a workbook whose archive holds a VBA project (macros)."""
     if not zipfile.is_zipfile(path):
@@ -200,7 +273,11 @@ def read_excel(
     Each sheet's header row is found below any title rows; a sheet with no agency column
     takes its agency from the sheet name, a title line, the file name or ``agency=``.
     Sheets that hold no chronology (a cover page, an empty sheet) are skipped with a
-    warning; if no sheet holds one, the error names what each sheet held.
+    warning; if no sheet holds one, the error names what each sheet held. A sheet named as
+    guidance, a key or a list ("Instructions", "Read me") is skipped even with a table
+    (its rows are examples) unless ``sheets`` names it or no other sheet has a table; a
+    hidden sheet is read with a ``hidden_sheet`` warning, or skipped when it has no dated
+    row (the lists behind drop-downs).
 
     Parameters
     ----------
@@ -235,10 +312,10 @@ def read_excel(
             )
         tables = [t for t in tables if t[0] in sheets]
     fmt = path.suffix.lower().lstrip(".")
-    chrons: list[Chronology] = []
+    read: list[tuple[str, bool, Chronology]] = []  # (sheet, visible, its rows)
     skipped: list[dict[str, Any]] = []
     errors: list[Exception] = []
-    for name, frame, _visible, merged in tables:
+    for name, frame, visible, merged in tables:
         if frame.empty or frame.isna().all().all():
             skipped.append(_warning("empty_sheet", "the sheet is empty", path.name, name))
             errors.append(EmptyChronologyError("the sheet is empty", file=path.name, sheet=name))
@@ -258,16 +335,16 @@ def read_excel(
                             row + 1,
                         )
                     )
-            chrons.append(
-                parse_table(
-                    frame, source=path, sheet=name, fmt=fmt, **{**options, "classify": False}
-                )
+            sheet_chron = parse_table(
+                frame, source=path, sheet=name, fmt=fmt, **{**options, "classify": False}
             )
+            read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)
             skipped.append(
                 _warning("sheet_skipped", f"sheet skipped: {err.message}", path.name, name)
             )
+    chrons = _chronology_sheets(read, path.name, skipped, chosen=sheets)
     if not chrons:
         if len(errors) == 1:
             raise errors[0]

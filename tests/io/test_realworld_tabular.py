@@ -157,3 +157,98 @@ def test_emis_csv_export_read_end_to_end(write_text):
     assert ev[S.DETAILS].tolist() == ["Mother reports fall"]
     assert ev[S.OUTCOME].tolist() == ["Refer paeds"]
     assert ev[S.PRACTITIONER].tolist() == ["Dr GP1"]
+
+
+# --- workbooks: the sheets around the chronology ------------------------------------------
+
+_TEMPLATE_HEADER = ["Date", "Time", "Source of information", "Significant event / contact",
+                    "Action / Outcome", "Analysis/comments"]  # fmt: skip
+
+
+def _hide(path, *names):
+    """Hide sheets of a workbook written by ``write_xlsx``."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    for name in names:
+        wb[name].sheet_state = "hidden"
+    wb.save(path)
+    return path
+
+
+def _lscb_template(write_xlsx):
+    path = write_xlsx(
+        "hv-chronology.xlsx",
+        {
+            "Instructions": [
+                ["How to complete this chronology"],
+                ["One row per significant event, for example:"],
+                _TEMPLATE_HEADER,
+                [dt.datetime(2010, 1, 1), dt.time(9, 0), "e.g. case file",
+                 "e.g. Home visit by HV1. Child A seen.", "e.g. Referred to GP", None],
+            ],
+            "Chronology": [
+                ["Agency: Health Visiting"],
+                _TEMPLATE_HEADER,
+                [dt.datetime(2007, 3, 12), dt.time(14, 30), "HV1 records",
+                 "Home visit.\nChild A seen.", "Review in 2/52", None],
+            ],
+            "Lists": [["Agency", "Date"], ["Police", None], ["Health", None], ["CSC", None]],
+        },
+    )  # fmt: skip
+    return _hide(path, "Lists")
+
+
+def test_example_rows_on_a_guidance_sheet_are_not_events(write_xlsx):
+    chron = scr.read(_lscb_template(write_xlsx))
+    assert chron.events[S.SOURCE_SHEET].tolist() == ["Chronology"]
+    assert chron.events[S.START].tolist() == [pd.Timestamp("2007-03-12 14:30")]
+    assert len(chron.rejected) == 0  # the hidden drop-down lists are not undated rows
+    skipped = chron.warnings[chron.warnings["code"] == "sheet_skipped"]
+    assert set(skipped[S.SOURCE_SHEET]) == {"Instructions", "Lists"}
+    guidance = skipped[skipped[S.SOURCE_SHEET] == "Instructions"]["message"].item()
+    assert "1 row(s)" in guidance and "sheets=['Instructions'" in guidance
+
+
+def test_a_guidance_sheet_named_in_sheets_is_read(write_xlsx):
+    chron = scr.read_excel(_lscb_template(write_xlsx), sheets=["Instructions", "Chronology"])
+    assert sorted(chron.events[S.SOURCE_SHEET]) == ["Chronology", "Instructions"]
+
+
+def test_a_guidance_sheet_is_read_when_nothing_else_is_a_chronology(write_xlsx):
+    path = write_xlsx(
+        "gp.xlsx",
+        {"Read me": [["Date", "Details"], ["12/03/2007", "Child A seen by GP1"]],
+         "Cover": [["Serious Case Review: Child A"]]},
+    )  # fmt: skip
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].tolist() == ["Child A seen by GP1"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Instructions", "GUIDANCE NOTES", "Read_me", "How to complete", "Example",
+             "Key to abbreviations", "Drop-down lists", "Lookups", "Genogram"]
+)  # fmt: skip
+def test_sheet_names_of_guidance_keys_and_lists(name):
+    from scr_timeline.io.excel import _named_not_a_chronology
+
+    assert _named_not_a_chronology(name)
+
+
+@pytest.mark.parametrize("name", ["Key events", "Chronology", "Police", "Helpline calls", "GP"])
+def test_sheet_names_of_chronologies(name):
+    from scr_timeline.io.excel import _named_not_a_chronology
+
+    assert not _named_not_a_chronology(name)
+
+
+def test_a_hidden_chronology_sheet_is_read_with_a_warning(write_xlsx):
+    path = write_xlsx(
+        "hv.xlsx",
+        {"Chronology": [["Date", "Details"], ["12/03/2007", "Child A seen by HV1"]],
+         "Old version": [["Date", "Details"], ["01/01/2006", "Draft entry"]]},
+    )  # fmt: skip
+    chron = scr.read(_hide(path, "Old version"))
+    assert sorted(chron.events[S.SOURCE_SHEET]) == ["Chronology", "Old version"]
+    hidden = chron.warnings[chron.warnings["code"] == "hidden_sheet"]
+    assert hidden[S.SOURCE_SHEET].tolist() == ["Old version"]
