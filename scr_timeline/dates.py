@@ -218,6 +218,9 @@ _PLACEHOLDERS: Final = frozenset(
         "date unclear",
     }
 )
+_TIME_PLACEHOLDERS: Final = frozenset(
+    {"time unknown", "unknown time", "time not known", "time not recorded", "no time", "not timed"}
+)
 _FORMS_HINT: Final = "write it as a date such as 12/03/2007, 12 March 2007, March 2007, w/c 12/03/2007 or Spring 2007"
 
 # The same approximation markers and time grammar are written twice: for pyarrow (RE2) in the
@@ -260,6 +263,9 @@ _RE2_OTHERFORM: Final = (
     rf"(?P<suf>{_SUF})?$"
 )
 _RE2_TIME: Final = rf"^{_TIME}$"
+# the midnight a database or Excel export writes after a date that has no time
+# ("2007-03-12 00:00:00", "3/12/2007 12:00:00 AM"); a person writing midnight writes "00:00"
+_MACHINE_MIDNIGHT: Final = r"^(?:0?0:00:00(?:\.0+)?|12:00:00\s?a\.?m\.?)$"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -267,6 +273,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _PY_PRE: Final = _rx(rf"^{_PRE}")
+_PY_MACHINE_MIDNIGHT: Final = _rx(_MACHINE_MIDNIGHT)
 _PY_SUF: Final = _rx(rf"{_SUF}$")
 _PY_TIME: Final = _rx(_TIME)
 _PY_TIME_RANGE: Final = _rx(r"(?P<a>.+?)\s*(?:-|to|until|till)\s*(?P<b>.+)")
@@ -908,7 +915,7 @@ def _single_time(s: str) -> int | None:
 
 
 def _with_time(day: _Span, time_text: str | None) -> _Span | None:
-    if time_text is None:
+    if time_text is None or _PY_MACHINE_MIDNIGHT.match(time_text.strip()):
         return day
     minutes = _time_of(time_text)
     return None if minutes is None else _add_minutes(day, minutes)
@@ -1822,12 +1829,15 @@ class _Strings:
         days, valid = _ymd_days(y, m, d)
         valid &= wd != -2
         valid &= (wd < 0) | ((days + 3) % 7 == wd)  # a wrong weekday goes to the reader
-        has_time = _field_present(st, "time")
+        has_time = _field_present(st, "time").copy()
         minutes = np.zeros(len(idx), np.int64)
         if has_time.any():
             t_idx = np.flatnonzero(has_time)
-            t_ok, t_min = _vector_times(pc.struct_field(st, "time").take(pa.array(t_idx)))
+            t_text = pc.struct_field(st, "time").take(pa.array(t_idx))
+            t_ok, t_min = _vector_times(t_text)
             minutes[t_idx] = np.where(t_ok, t_min, -1)
+            midnight = pc.match_substring_regex(t_text, _MACHINE_MIDNIGHT)
+            has_time[t_idx[midnight.to_numpy(zero_copy_only=False)]] = False  # the whole day
         valid &= minutes >= 0
         valid &= (wk != -2) & ~((wk > 0) & has_time)
         s = days * _DAY_S + minutes * 60
@@ -2221,8 +2231,8 @@ def _time_cells(times: pd.Series) -> _Times:
                 norms = norm.to_pylist()
             s, is_approx = _strip_approx(norms[j])
             text[i] = repr(items[i])
-            if not s:
-                continue
+            if not s or s in _PLACEHOLDERS or s in _TIME_PLACEHOLDERS:
+                continue  # no time given ("N/K", "time unknown"): the day, without a warning
             both = _time_of(s)
             if both is None:
                 start[i] = end[i] = _T_BAD

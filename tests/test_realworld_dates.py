@@ -153,3 +153,47 @@ def test_a_part_of_a_month_takes_a_two_digit_year_only_when_it_looks_like_one() 
     parsed = parse_dates(pd.Series(["mid-March 07", "end of March 12"]), dayfirst=True)
     assert parsed.frame.loc[0, "start"] == pd.Timestamp("2007-03-11")
     assert parsed.frame.loc[1, "error_code"] == "missing_year"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2007-03-12 00:00:00",  # a database or pandas export of a date-only field
+        "12/03/2007 00:00:00",
+        "2007-03-12 00:00:00.000",
+        "2007-03-12T00:00:00",
+        "12/03/2007 12:00:00 AM",  # Excel's export of a date cell with no time
+    ],
+)
+def test_an_exported_midnight_is_the_whole_day(text: str) -> None:
+    row = parse_dates(pd.Series([text]), dayfirst=True).frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp("2007-03-12"),
+        pd.Timestamp("2007-03-12 23:59:59"),
+        DAY,
+    )
+
+
+def test_midnight_written_by_a_person_or_with_other_seconds_keeps_its_minute() -> None:
+    parsed = parse_dates(pd.Series(["12/03/2007 00:00", "12/03/2007 14:30:00"]), dayfirst=True)
+    assert parsed.frame["precision"].tolist() == [MINUTE, MINUTE]
+    # both readers agree on an exported midnight
+    cells = pd.Series(["2007-03-12 00:00:00", "w/c 12/03/2007 00:00:00", "12 March 2007 00:00:00"])
+    fast, slow = (
+        dates._parse_dates(
+            cells, times=None, end_values=None, dayfirst=True, anchor_relative=False, vectorised=v
+        )
+        for v in (True, False)
+    )
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.frame["precision"].tolist() == [DAY, WEEK, DAY]
+
+
+@pytest.mark.parametrize("time", ["N/K", "unknown", "Not known", "time unknown", "-", "n/a"])
+def test_a_time_cell_saying_no_time_keeps_the_day_without_a_warning(time: str) -> None:
+    parsed = parse_dates(
+        pd.Series(["12/03/2007"]), times=pd.Series([time], dtype=object), dayfirst=True
+    )
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["precision"]) == (pd.Timestamp("2007-03-12"), DAY)
+    assert parsed.warnings == []
