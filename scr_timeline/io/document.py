@@ -239,20 +239,21 @@ def _with_banner_agencies(
     banners: Sequence[tuple[int, str, str]],
     carried: tuple[str, str] | None,
     sheet: str,
+    *,
+    several: bool,
 ) -> Chronology:
     """Events of a table without an agency column take the agency of the banner row above
     them (a row across the table naming an agency: "POLICE"), or ``carried``, the banner
     last seen on the page before, for rows above the first banner of a continued table.
 
-    Only when the banners name two agencies or more, or nothing else named the table's
-    agency: in one agency's chronology, a section row "School years" or "Antenatal
+    Only when the document's banners name two agencies or more (``several``), or nothing
+    else named the table's agency: in one agency's chronology, a section row "School years" or "Antenatal
     period" is a period, not the school's or the midwife's.
     """
     events = chron.events
     warnings = chron.warnings
     unnamed = (warnings[S.CODE] == "no_agency") & (warnings[S.SOURCE_SHEET] == sheet)
-    agencies = {code for _row, code, _text in banners} | ({carried[0]} if carried else set())
-    if events.empty or not agencies or (len(agencies) < 2 and not unnamed.any()):
+    if events.empty or not (banners or carried) or not (several or unnamed.any()):
         return chron
     rows = [row for row, _code, _text in banners]
     codes = [code for _row, code, _text in banners]
@@ -351,7 +352,9 @@ def parse_document_tables(
         banners = [(row, code, text) for row, code, text in named if code is not None]
         carried = banner.get(found.number - 1) if found.continues else None
         if S.AGENCY not in found.info.mapping.values():
-            chron = _with_banner_agencies(chron, banners, carried, table.sheet)
+            chron = _with_banner_agencies(
+                chron, banners, carried, table.sheet, several=len(banner_agencies) > 1
+            )
         banner[found.number] = (banners[-1][1], banners[-1][2]) if banners else carried
         chrons.append(chron)
         parsed[found.number] = chron
@@ -410,6 +413,12 @@ def parse_document_tables(
                 notes.append(note)
         found_tables.append(found)
         previous = (table, [list(raw.iloc[pos]) for pos in info.header_rows], titles)
+    banner_agencies = {
+        code
+        for f in found_tables
+        for _row, text in (*f.table.sections, *f.banners)
+        if (code := agency_from_name(text)) is not None
+    }
     if options.get("dayfirst") is None and len(found_tables) > 1:
         options["dayfirst"], decided = _decide_dayfirst(found_tables, file)
         notes.extend(decided)

@@ -183,6 +183,79 @@ def _running_lines(
     return drop
 
 
+#: Darker than this (0 black, 1 white), a filled box over dark text hides it.
+_DARK: Final = 0.25
+
+
+def _lightness(colour: Any) -> float | None:
+    """0 (black) to 1 (white) for a PDF colour (grey, RGB or CMYK); None for a pattern."""
+    if isinstance(colour, int | float):
+        colour = (colour,)
+    if not isinstance(colour, tuple | list) or not all(isinstance(c, int | float) for c in colour):
+        return None
+    if len(colour) == 1:
+        return float(colour[0])
+    if len(colour) == 3:
+        r, g, b = colour
+        return 0.299 * r + 0.587 * g + 0.114 * b
+    if len(colour) == 4:
+        c, m, y, k = colour
+        return (1 - k) * (1 - (0.299 * c + 0.587 * m + 0.114 * y))
+    return None
+
+
+def _dark(colour: Any) -> bool:
+    lightness = _lightness(colour)
+    return lightness is not None and lightness < _DARK
+
+
+def _cached(shades: dict[str, bool], colour: Any) -> bool:
+    key = repr(colour)
+    if key not in shades:
+        shades[key] = _dark(colour)
+    return shades[key]
+
+
+def _without_redacted_text(page: Any) -> tuple[Any, int]:
+    """The page without the characters hidden under black boxes (a redaction drawn over
+    text left in the file), and how many there were. A character is hidden when its
+    middle is inside a filled dark box and it is dark itself (white text on a dark header
+    row is read)."""
+    boxes = np.array(
+        [
+            (r["x0"], r["top"], r["x1"], r["bottom"])
+            for r in page.rects
+            if r.get("fill")
+            and r["width"] > _MIN_RULE
+            and r["height"] > _MIN_RULE
+            and _dark(r.get("non_stroking_color"))
+        ],
+        dtype=float,
+    ).reshape(-1, 4)
+    if not len(boxes):
+        return page, 0
+    chars = page.chars
+    shades: dict[str, bool] = {}  # a page has few colours: each one judged once
+    dark = np.array(
+        [_cached(shades, c.get("non_stroking_color")) for c in chars], dtype=bool
+    ).reshape(-1)
+    x = np.array([(c["x0"] + c["x1"]) / 2 for c in chars], dtype=float)[:, None]
+    y = np.array([(c["top"] + c["bottom"]) / 2 for c in chars], dtype=float)[:, None]
+    covered = (
+        (boxes[:, 0] <= x) & (x <= boxes[:, 2]) & (boxes[:, 1] <= y) & (y <= boxes[:, 3])
+    ).any(axis=1) & dark
+    if not covered.any():
+        return page, 0
+    hidden = {(c["x0"], c["top"], c["text"]) for c, h in zip(chars, covered, strict=True) if h}
+
+    def keep(obj: dict[str, Any]) -> bool:
+        return (
+            obj.get("object_type") != "char" or (obj["x0"], obj["top"], obj["text"]) not in hidden
+        )
+
+    return page.filter(keep), len(hidden)
+
+
 def _grid(table: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
     """A pdfplumber table's rows on its column grid, and its full-width section rows."""
     texts = table.extract()
@@ -260,10 +333,15 @@ def _cut_ends(page: Any) -> list[float]:
     last = np.where(crosses, across[:, 2], -np.inf).max(axis=1)
     first = np.where(crosses, across[:, 2], np.inf).min(axis=1)
     top, bottom = down[:, 1], down[:, 2]
+    # a rule that another carries on at the same x is no cut: the border of a cell merged
+    # down is drawn in pieces (one per row it spans, or one for the cell and one below it)
+    same_x = np.abs(down[:, 0, None] - down[None, :, 0]) <= _TOLERANCE
+    goes_on = (same_x & (np.abs(bottom[:, None] - top[None, :]) <= _TOLERANCE)).any(axis=1)
+    came_from = (same_x & (np.abs(top[:, None] - bottom[None, :]) <= _TOLERANCE)).any(axis=1)
     ends = np.concatenate(
         [
-            bottom[crossed & (bottom > last + _TOLERANCE)],
-            top[crossed & (top < first - _TOLERANCE)],
+            bottom[crossed & (bottom > last + _TOLERANCE) & ~goes_on],
+            top[crossed & (top < first - _TOLERANCE) & ~came_from],
         ]
     )
     return sorted({round(float(y), 1) for y in ends})
@@ -539,6 +617,21 @@ def _read(
                     f"page {page.page_number}",
                 )
             )
+    hidden_on: list[int] = []
+    for i, page in enumerate(pages):
+        pages[i], hidden = _without_redacted_text(page)
+        if hidden:
+            hidden_on.append(page.page_number)
+    if hidden_on:
+        notes.append(
+            _warning(
+                "redacted_text",
+                f"{_pages(hidden_on)}: text under black boxes (redactions) was left out: "
+                "the PDF still holds it, but a reader of the page cannot see it",
+                path.name,
+                None,
+            )
+        )
     page_lines = [(float(p.height), _lines(p)) for p in pages]
     sizes = [line.size for _, lines in page_lines for line in lines if line.size]
     body_size = statistics.median(sizes) if sizes else 0.0

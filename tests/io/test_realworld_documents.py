@@ -293,22 +293,33 @@ def test_period_rows_do_not_replace_the_agency_of_one_agency_chronology(tmp_path
 
 
 def test_agency_banner_carries_to_the_next_page_of_the_table(tmp_path: Path):
+    """Banners naming two agencies across the document's pages are agency banners on each
+    page, under a heading that names a third."""
     header = ["Date", "Event / contact"]
     path = write(
         tmp_path / "combined.docx",
+        ("Health Visiting", 2),
         rows(
             tr(header),
+            tr(["31/01/2007", "New birth visit by HV1"]),
             banner("Police", 2),
             tr(["01/02/2007", "DV call-out"]),
-            banner("GP", 2),
-            tr(["02/02/2007", "Seen by GP1"]),
         ),
         "",  # a blank paragraph (the page break): the table carries on below it
-        rows(tr(["03/02/2007", "GP1 phoned HV1"])),
+        rows(
+            tr(["02/02/2007", "Welfare check by PC1"]),
+            banner("GP", 2),
+            tr(["03/02/2007", "GP1 phoned HV1"]),
+        ),
         width=2,
     )
     chron = scr.read(path)
-    assert chron.events[S.AGENCY].astype(str).tolist() == ["police", "gp", "gp"]
+    assert chron.events[S.AGENCY].astype(str).tolist() == [
+        "health_visiting",
+        "police",
+        "police",
+        "gp",
+    ]
 
 
 def test_password_protected_pdf_says_so(tmp_path: Path):
@@ -392,3 +403,87 @@ def test_chronology_inside_a_one_cell_frame(tmp_path: Path):
         ["gp", "GP1", "Seen"],
     ]
     assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
+
+
+def draw_table(
+    path: Path,
+    cells: Sequence[tuple[int, int, int, str]],
+    *,
+    widths: Sequence[float],
+    height: float = 24,
+    header_fill: tuple[float, float, float] | None = None,
+    boxes: Sequence[tuple[int, int, float, float]] = (),
+) -> Path:
+    """A PDF page with a table drawn as a browser prints one: every cell its own borders,
+    the side ones row by row (also those of a cell merged down). ``cells``: (row, column, rows spanned, text);
+    ``boxes``: black boxes drawn over the text of (row, column) from x offset, this wide."""
+    pytest.importorskip("pdfplumber")
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), pagesize=(842, 595))
+    page.setFont("Helvetica-Bold", 14)
+    page.drawString(40, 540, "Health visiting chronology")
+    lefts = [40 + sum(widths[:i]) for i in range(len(widths))]
+    top = 520
+
+    def y(row: int) -> float:
+        return top - row * height
+
+    for row, col, span, text in cells:
+        left, right = lefts[col], lefts[col] + widths[col]
+        if row == 0 and header_fill is not None:
+            page.setFillColorRGB(*header_fill)
+            page.rect(left, y(row + span), widths[col], span * height, stroke=0, fill=1)
+        page.line(left, y(row), right, y(row))
+        page.line(left, y(row + span), right, y(row + span))
+        for r in range(row, row + span):  # side borders row by row, as Chromium draws them
+            page.line(left, y(r), left, y(r + 1))
+            page.line(right, y(r), right, y(r + 1))
+        page.setFillColorRGB(*((1, 1, 1) if row == 0 and header_fill else (0, 0, 0)))
+        page.setFont("Helvetica", 9)
+        page.drawString(lefts[col] + 3, y(row) - 14, text)
+    page.setFillColorRGB(0, 0, 0)
+    for row, col, offset, width in boxes:
+        page.rect(lefts[col] + offset, y(row + 1) + 4, width, height - 8, stroke=0, fill=1)
+    page.save()
+    return path
+
+
+def test_pdf_date_merged_down_as_a_browser_prints_it(tmp_path: Path):
+    """The date cell spans two rows; its border is drawn in two pieces (the tall cell's
+    and the next row's): the end of the first piece is no page cut splitting the cell."""
+    header = ["Date", "Time", "Event / contact", "Action / outcome"]
+    cells = [(0, c, 1, h) for c, h in enumerate(header)]
+    cells += [(1, 0, 2, "04/04/2010"), (1, 1, 1, "10:00"), (1, 2, 1, "Home visit"), (1, 3, 1, "")]
+    cells += [(2, 1, 1, "11:00"), (2, 2, 1, "Second visit the same day"), (2, 3, 1, "None")]
+    cells += [(3, c, 1, t) for c, t in enumerate(["05/04/2010", "", "Clinic", "Weighed"])]
+    path = draw_table(tmp_path / "hv.pdf", cells, widths=[80, 50, 300, 150])
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    assert chron.events[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "04/04/2010 10:00",
+        "04/04/2010 11:00",
+        "05/04/2010 00:00",
+    ]
+
+
+def test_pdf_text_under_black_boxes_is_left_out(tmp_path: Path):
+    """A redaction drawn over text left in the file: the hidden words are not read (white
+    text on a dark header row is)."""
+    header = ["Date", "Event / contact", "Action / outcome"]
+    cells = [(0, c, 1, h) for c, h in enumerate(header)]
+    cells += [(1, c, 1, t) for c, t in enumerate(["12/03/2007", "Visit to 12 Elm Road", "None"])]
+    cells += [(2, c, 1, t) for c, t in enumerate(["13/03/2007", "Seen by GP1", "Advice"])]
+    over_address = (1, 1, 35, 60)  # "12 Elm Road" in row 1's event cell
+    path = draw_table(
+        tmp_path / "redacted.pdf",
+        cells,
+        widths=[80, 300, 150],
+        header_fill=(0.12, 0.22, 0.39),
+        boxes=[over_address],
+    )
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].tolist() == ["Visit to", "Seen by GP1"]
+    assert chron.events[S.OUTCOME].tolist() == ["None", "Advice"]
+    redacted = chron.warnings[chron.warnings[S.CODE] == "redacted_text"]
+    assert redacted[S.MESSAGE].str.startswith("page 1: text under black boxes").tolist() == [True]
