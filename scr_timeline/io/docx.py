@@ -73,62 +73,75 @@ _UNSHOWN: Final = frozenset(
     _w(tag)
     for tag in ("del", "moveFrom", "delText", "instrText", "delInstrText", "rPr", "pPr", "sdtPr")
 )
-_MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-#: Elements that only wrap others: content controls (their content), custom XML and smart
-#: tags, hyperlinks, inserted and moved-here text.
-_WRAPPERS: Final = frozenset(
-    _w(tag) for tag in ("sdtContent", "customXml", "smartTag", "hyperlink", "ins", "moveTo")
+#: Elements that only wrap block content (rows, cells, paragraphs): custom XML and rows or
+#: cells inserted or moved here with changes tracked.
+_BLOCK_WRAPPERS: Final = frozenset(_w(tag) for tag in ("customXml", "ins", "moveTo"))
+_ALTERNATE: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+_P, _TBL, _TR, _TC, _R, _T = (_w(tag) for tag in ("p", "tbl", "tr", "tc", "r", "t"))
+_SDT, _SDT_PR, _SDT_CONTENT = _w("sdt"), _w("sdtPr"), _w("sdtContent")
+_TAB, _BREAKS, _NB_HYPHEN, _TEXT_BOX = (
+    _w("tab"),
+    {_w("br"), _w("cr")},
+    _w("noBreakHyphen"),
+    _w("txbxContent"),
 )
+_RPR, _PPR, _VAL = _w("rPr"), _w("pPr"), _w("val")
+_VANISH, _RSTYLE, _PSTYLE, _NUMPR = _w("vanish"), _w("rStyle"), _w("pStyle"), _w("numPr")
+_PLACEHOLDER_SHOWN = _w("showingPlcHdr")
 
 
 def _placeholder(sdt: Any) -> bool:
     """A content control showing its placeholder ("Click or tap here to enter text."): a
     template's empty field, not text the author wrote."""
-    return sdt.find("w:sdtPr/w:showingPlcHdr", _NS) is not None
+    props = sdt.find(_SDT_PR)
+    return props is not None and props.find(_PLACEHOLDER_SHOWN) is not None
 
 
 def _in_placeholder(node: Any) -> bool:
     """``node`` is the content of a content control showing its placeholder."""
     parent = node.getparent()
     control = parent.getparent() if parent is not None else None
-    return control is not None and control.tag == _w("sdt") and _placeholder(control)
+    return control is not None and control.tag == _SDT and _placeholder(control)
 
 
 def _hidden_run(r: Any) -> bool:
     """A run of hidden text (``w:vanish``: guidance notes in templates) or in the placeholder
     style of a content control."""
-    vanish = r.find("w:rPr/w:vanish", _NS)
-    if vanish is not None and vanish.get(_w("val"), "true") not in ("0", "false", "off"):
+    props = r.find(_RPR)
+    if props is None:
+        return False
+    vanish = props.find(_VANISH)
+    if vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off"):
         return True
-    style = r.find("w:rPr/w:rStyle", _NS)
-    return style is not None and style.get(_w("val")) == "PlaceholderText"
+    style = props.find(_RSTYLE)
+    return style is not None and style.get(_VAL) == "PlaceholderText"
 
 
 def _inline_text(node: Any, parts: list[str]) -> None:
     """Append the text Word shows for the runs under ``node`` (a paragraph or a part of it)."""
     for child in node.iterchildren():
         tag = child.tag
-        if tag == _w("t"):
+        if tag == _T:
             parts.append(child.text or "")
-        elif tag == _w("tab"):
-            parts.append("\t")
-        elif tag in (_w("br"), _w("cr")):
-            parts.append("\n")
-        elif tag == _w("noBreakHyphen"):
-            parts.append("-")
-        elif tag in _UNSHOWN or not isinstance(tag, str):
-            continue
-        elif tag == _w("r"):
+        elif tag == _R:
             if not _hidden_run(child):
                 _inline_text(child, parts)
-        elif tag == _w("sdt"):
+        elif tag in _UNSHOWN or not isinstance(tag, str):
+            continue
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag in _BREAKS:
+            parts.append("\n")
+        elif tag == _NB_HYPHEN:
+            parts.append("-")
+        elif tag == _SDT:
             if not _placeholder(child):
                 _inline_text(child, parts)
-        elif tag == f"{{{_MC}}}AlternateContent":  # a drawing: its first choice only
+        elif tag == _ALTERNATE:  # a drawing: its first choice only
             choice = next(child.iterchildren(), None)
             if choice is not None:
                 _inline_text(choice, parts)
-        elif tag == _w("txbxContent"):  # a text box: its paragraphs, on lines of their own
+        elif tag == _TEXT_BOX:  # a text box: its paragraphs, on lines of their own
             parts.extend(f"\n{t}" for t in _block_texts(child) if t)
         else:  # wrappers (hyperlinks, insertions, fields, smart tags) and drawings
             _inline_text(child, parts)
@@ -147,10 +160,13 @@ def _paragraph_text(p: Any) -> str:
 
 
 def _is_list_item(p: Any) -> bool:
-    if p.find("w:pPr/w:numPr", _NS) is not None:
+    props = p.find(_PPR)
+    if props is None:
+        return False
+    if props.find(_NUMPR) is not None:
         return True
-    style = p.find("w:pPr/w:pStyle", _NS)
-    return style is not None and (style.get(_w("val")) or "").startswith("List")
+    style = props.find(_PSTYLE)
+    return style is not None and (style.get(_VAL) or "").startswith("List")
 
 
 def _children(node: Any, tag: str) -> Iterator[Any]:
@@ -160,11 +176,11 @@ def _children(node: Any, tag: str) -> Iterator[Any]:
     for child in node.iterchildren():
         if child.tag == tag:
             yield child
-        elif child.tag == _w("sdt"):
-            content = child.find("w:sdtContent", _NS)
-            if content is not None and not (tag == _w("p") and _placeholder(child)):
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None and not (tag == _P and _placeholder(child)):
                 yield from _children(content, tag)
-        elif child.tag in (_w("customXml"), _w("ins"), _w("moveTo")):
+        elif child.tag in _BLOCK_WRAPPERS:
             yield from _children(child, tag)
 
 
@@ -173,17 +189,17 @@ def _block_texts(node: Any) -> Iterator[str]:
     gives one line per row, its cells joined with " | " (a list of attendees, a small grid
     of dates), so that its rows stay readable."""
     for child in node.iterchildren():
-        if child.tag == _w("p"):
+        if child.tag == _P:
             yield _paragraph_text(child)
-        elif child.tag == _w("tbl"):
-            for tr in _children(child, _w("tr")):
-                texts = [t for tc in _children(tr, _w("tc")) if (t := _cell_text(tc))]
+        elif child.tag == _TBL:
+            for tr in _children(child, _TR):
+                texts = [t for tc in _children(tr, _TC) if (t := _cell_text(tc))]
                 yield " | ".join(" ".join(t.split()) for t in texts)
-        elif child.tag == _w("sdt"):
-            content = child.find("w:sdtContent", _NS)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
             if content is not None and not _placeholder(child):
                 yield from _block_texts(content)
-        elif child.tag in (_w("customXml"), _w("ins"), _w("moveTo")):
+        elif child.tag in _BLOCK_WRAPPERS:
             yield from _block_texts(child)
 
 
@@ -191,15 +207,21 @@ def _cell_text(tc: Any) -> str | None:
     return "\n".join(t for t in _block_texts(tc) if t) or None
 
 
-def _int_attr(node: Any, path: str, default: int) -> int:
-    found = node.find(path, _NS)
+def _int_val(props: Any, tag: str, default: int) -> int:
+    """The integer ``w:val`` of the ``tag`` child of a properties element, else ``default``."""
+    found = props.find(tag) if props is not None else None
     if found is None:
         return default
-    value = found.get(_w("val"))
+    value = found.get(_VAL)
     try:
         return int(value) if value is not None else default
     except ValueError:
         return default
+
+
+_TRPR, _TCPR, _GRID_BEFORE, _GRID_SPAN, _VMERGE, _DEL = (
+    _w(tag) for tag in ("trPr", "tcPr", "gridBefore", "gridSpan", "vMerge", "del")
+)
 
 
 def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
@@ -208,18 +230,21 @@ def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]
     rows: list[list[str | None]] = []
     sections: list[tuple[int, str]] = []
     above: list[str | None] = []
-    for number, tr in enumerate(_children(tbl, _w("tr")), start=1):
-        cells: list[str | None] = [None] * _int_attr(tr, "w:trPr/w:gridBefore", 0)
-        tcs = list(_children(tr, _w("tc")))
-        deleted = tr.find("w:trPr/w:del", _NS) is not None  # a row deleted, changes tracked
+    for number, tr in enumerate(_children(tbl, _TR), start=1):
+        row_props = tr.find(_TRPR)
+        cells: list[str | None] = [None] * _int_val(row_props, _GRID_BEFORE, 0)
+        tcs = list(_children(tr, _TC))
+        # a row deleted with changes tracked
+        deleted = row_props is not None and row_props.find(_DEL) is not None
         span = 1
         for tc in tcs:
-            span = max(1, _int_attr(tc, "w:tcPr/w:gridSpan", 1))
-            merge = tc.find("w:tcPr/w:vMerge", _NS)
+            props = tc.find(_TCPR)
+            span = max(1, _int_val(props, _GRID_SPAN, 1))
+            merge = props.find(_VMERGE) if props is not None else None
             col = len(cells)
             if deleted or _in_placeholder(tc):
                 text = None
-            elif merge is not None and merge.get(_w("val"), "continue") == "continue":
+            elif merge is not None and merge.get(_VAL, "continue") == "continue":
                 text = above[col] if col < len(above) else None
             else:
                 text = _cell_text(tc)
@@ -265,8 +290,8 @@ def _is_heading(p: Any, heading_styles: frozenset[str]) -> bool:
 def _is_frame(tbl: Any) -> bool:
     """A table used as a frame around the page's content: one cell per row, and a table
     inside (the chronology drawn in a bordered box). Its content is read as the body's."""
-    rows = list(_children(tbl, _w("tr")))
-    cells = [list(_children(tr, _w("tc"))) for tr in rows]
+    rows = list(_children(tbl, _TR))
+    cells = [list(_children(tr, _TC)) for tr in rows]
     return (
         bool(rows)
         and all(len(c) == 1 for c in cells)
@@ -278,8 +303,8 @@ def _blocks(body: Any) -> Iterator[Any]:
     """Paragraphs and tables of the body in order, looking inside content controls."""
     for child in body.iterchildren():
         if child.tag == _w("tbl") and _is_frame(child):
-            for tr in _children(child, _w("tr")):
-                for tc in _children(tr, _w("tc")):
+            for tr in _children(child, _TR):
+                for tc in _children(tr, _TC):
                     yield from _blocks(tc)
         elif child.tag in (_w("p"), _w("tbl")):
             yield child
