@@ -12,11 +12,13 @@ values only: there, merged cells are the value in their top-left cell.)
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, cast
 
 import numpy as np
 import pandas as pd
@@ -154,6 +156,7 @@ def _read_sheets(
             file=path.name,
             expected="an Excel workbook (.xlsx, .xlsm, .xls)",
         )
+    shown = _month_year_cells(path)
     out = []
     for sheet in sheets:
         rows = sheet.rows
@@ -166,9 +169,103 @@ def _read_sheets(
         frame = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows], dtype=object)
         if width:
             frame = frame.map(lambda v: None if v == "" else v)
+        if sheet.name in shown:
+            _show_month_year(frame, shown[sheet.name])
         _carry_down(frame, sheet.merged)
         out.append((sheet.name, frame, sheet.visible, sheet.merged))
     return out
+
+
+# --- dates shown as a month or a year -------------------------------------------------------
+# Excel turns "March 2007" typed in a cell into the date 01/03/2007 shown as "Mar-07"; the
+# cell's number format is all that says the day was never written. Calamine gives the date
+# alone, so the formats are read from the archive: styles.xml, then the cells that use them.
+_BUILTIN_MONTH_YEAR: Final = {17: "month"}  # 17 is "mmm-yy"
+_NUM_FMT: Final = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
+_CELL_XFS: Final = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.DOTALL)
+_XF: Final = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
+_FORMAT_LITERAL: Final = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+
+
+def _format_shows(code: str) -> str | None:
+    """ "month" for a date format that shows no day ("mmm-yy", "mmmm yyyy"), "year" for
+    one that shows only the year ("yyyy"), else None."""
+    code = _FORMAT_LITERAL.sub("", code.split(";")[0]).lower()
+    if "y" not in code or "d" in code or "h" in code or "s" in code:
+        return None
+    return "month" if "m" in code else "year"
+
+
+def _month_year_styles(archive: zipfile.ZipFile) -> dict[int, str]:
+    """Cell style index -> "month" or "year", for the styles whose format hides the day."""
+    try:
+        styles = archive.read("xl/styles.xml")
+    except KeyError:
+        return {}
+    shows = dict(_BUILTIN_MONTH_YEAR)
+    for tag in _NUM_FMT.findall(styles):
+        attrs = dict(limits._ATTRIBUTE.findall(tag))
+        code = attrs.get(b"formatCode", b"").decode("utf-8", "replace")
+        kind = _format_shows(html.unescape(code))
+        if kind is not None and attrs.get(b"numFmtId", b"").isdigit():
+            shows[int(attrs[b"numFmtId"])] = kind
+    xfs = _CELL_XFS.search(styles)
+    if xfs is None:
+        return {}
+    out: dict[int, str] = {}
+    for index, tag in enumerate(_XF.findall(xfs.group(0))):
+        fmt = dict(limits._ATTRIBUTE.findall(tag)).get(b"numFmtId", b"0")
+        if fmt.isdigit() and int(fmt) in shows:
+            out[index] = shows[int(fmt)]
+    return out
+
+
+def _month_year_cells(path: Path) -> dict[str, list[tuple[int, int, str]]]:
+    """Per sheet name, the cells (0-based row, column, "month" or "year") whose format
+    shows a date without its day. Empty for a workbook that uses no such format."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"} or not zipfile.is_zipfile(path):
+        return {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            styles = _month_year_styles(archive)
+            if not styles:
+                return {}
+            wanted = b"|".join(str(i).encode() for i in styles)
+            cell = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bs="(' + wanted + rb')"[^>]*>')
+            ref = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+            out: dict[str, list[tuple[int, int, str]]] = {}
+            for member, name in limits._sheet_names(archive).items():
+                try:
+                    body = archive.read(member)
+                except KeyError:
+                    continue
+                cells = []
+                for match in cell.finditer(body):
+                    at = ref.search(match.group(0))
+                    if at is not None:
+                        column = limits.column_number(at.group(1).decode()) - 1
+                        cells.append((int(at.group(2)) - 1, column, styles[int(match.group(1))]))
+                if cells:
+                    out[name] = cells
+            return out
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return {}  # the reader itself reports a broken archive
+
+
+def _show_month_year(frame: pd.DataFrame, cells: list[tuple[int, int, str]]) -> None:
+    """Write each date shown as a month or a year as that text ("March 2007", "2007"),
+    a column at a time."""
+    found = pd.DataFrame(cells, columns=["row", "column", "kind"])
+    found = found[(found["row"] < frame.shape[0]) & (found["column"] < frame.shape[1])]
+    for (column, kind), group in found.groupby(["column", "kind"], sort=False):
+        col = int(cast(int, column))
+        rows = group["row"].to_numpy()
+        values = frame[frame.columns[col]].to_numpy(dtype=object)[rows]
+        dated = np.fromiter((isinstance(v, dt.date) for v in values), bool, len(values))
+        if dated.any():
+            stamps = pd.DatetimeIndex(pd.to_datetime(list(values[dated])))
+            text = stamps.strftime("%B %Y") if kind == "month" else stamps.year.astype(str)
+            frame.iloc[rows[dated], col] = np.asarray(text, dtype=object)
 
 
 def _carry_down(frame: pd.DataFrame, merged: list[_Range]) -> None:

@@ -252,3 +252,56 @@ def test_a_hidden_chronology_sheet_is_read_with_a_warning(write_xlsx):
     assert sorted(chron.events[S.SOURCE_SHEET]) == ["Chronology", "Old version"]
     hidden = chron.warnings[chron.warnings["code"] == "hidden_sheet"]
     assert hidden[S.SOURCE_SHEET].tolist() == ["Old version"]
+
+
+# --- dates Excel shows without their day ------------------------------------------------------
+
+
+def _formatted(write_xlsx, cells):
+    """A GP sheet of (value, number format, details) rows."""
+    import openpyxl
+
+    path = write_xlsx("gp.xlsx", {"GP": [["Date", "Details"], *[[v, d] for v, _, d in cells]]})
+    wb = openpyxl.load_workbook(path)
+    for row, (_, fmt, _) in enumerate(cells, start=2):
+        wb["GP"].cell(row, 1).number_format = fmt
+    wb.save(path)
+    return path
+
+
+def test_a_date_shown_as_a_month_or_year_keeps_that_precision(write_xlsx):
+    # "March 2007" typed into Excel becomes 01/03/2007 shown as "Mar-07": not 1 March
+    path = _formatted(
+        write_xlsx,
+        [
+            (dt.datetime(2007, 3, 1), "mmm-yy", "typed Mar 07"),
+            (dt.datetime(2007, 4, 1), "[$-809]mmmm\\ yyyy;@", "typed April 2007"),
+            (dt.datetime(2008, 1, 1), "yyyy", "typed 2008"),
+            (dt.datetime(2008, 5, 12), "dd/mm/yyyy", "a day"),
+            (dt.datetime(2008, 7, 3, 14, 30), "dd/mm/yyyy hh:mm", "a minute"),
+            ("early June 2008", "mmm-yy", "text in a date-formatted cell"),
+        ],
+    )
+    ev = scr.read(path).events.set_index(S.DETAILS)
+    assert ev[S.PRECISION].astype(str).to_dict() == {
+        "typed Mar 07": "month",
+        "typed April 2007": "month",
+        "typed 2008": "year",
+        "a day": "day",
+        "a minute": "minute",
+        "text in a date-formatted cell": "week",  # early June: a third of the month
+    }
+    assert ev.loc["typed Mar 07", S.DATE_TEXT] == "March 2007"
+    assert ev.loc["typed Mar 07", S.END] == pd.Timestamp("2007-03-31 23:59:59")
+    assert ev.loc["typed 2008", S.END] == pd.Timestamp("2008-12-31 23:59:59")
+    assert ev.loc["a day", S.DATE_TEXT] == "12/05/2008"
+
+
+def test_number_formats_that_show_a_day_or_no_date():
+    from scr_timeline.io.excel import _format_shows
+
+    assert _format_shows("mmm-yy") == "month"
+    assert _format_shows('mmmm" "yyyy') == "month"
+    assert _format_shows("yyyy") == "year"
+    for code in ("dd/mm/yyyy", "d-mmm-yy", "m/d/yyyy h:mm", "General", "0.00", "[h]:mm"):
+        assert _format_shows(code) is None
