@@ -42,7 +42,7 @@ from ..exceptions import (
     MissingDependencyError,
 )
 from .document import DocumentTable, check_file, read_tables_or_narrative
-from .text import Paragraph
+from .text import Paragraph, split_date_prefix
 
 __all__ = ["DOCX_SUFFIXES", "read_docx", "read_docx_tables"]
 
@@ -287,6 +287,25 @@ def _is_heading(p: Any, heading_styles: frozenset[str]) -> bool:
     return p.find("w:pPr/w:outlineLvl", _NS) is not None
 
 
+_BOLD: Final = _w("b")
+
+
+def _is_bold_line(p: Any, text: str) -> bool:
+    """A short paragraph all in bold that does not start with a date: a heading typed by
+    hand ("Metropolitan Police" in bold above the police table), a title line for the
+    table below it (and no more: in a narrative it stays text)."""
+    if len(text) > _MAX_TITLE_LENGTH or split_date_prefix(text) is not None:
+        return False
+    runs = [r for r in p.iter(_R) if any((t.text or "").strip() for t in r.iter(_T))]
+    return bool(runs) and all(_bold(r) for r in runs)
+
+
+def _bold(r: Any) -> bool:
+    props = r.find(_RPR)
+    bold = props.find(_BOLD) if props is not None else None
+    return bold is not None and bold.get(_VAL, "true") not in ("0", "false", "off")
+
+
 def _is_frame(tbl: Any) -> bool:
     """A table used as a frame around the page's content: one cell per row, and a table
     inside (the chronology drawn in a bordered box). Its content is read as the body's."""
@@ -403,7 +422,7 @@ def read_docx_tables(
             if text:
                 heading = _is_heading(block, heading_styles)
                 paragraphs.append(Paragraph(text, len(paragraphs) + 1, heading=heading))
-                between.append((text, heading))
+                between.append((text, heading or _is_bold_line(block, text)))
                 field = _AGENCY_FIELD.match(" ".join(text.split()))
                 named = field.group(1) if field else named
             continue

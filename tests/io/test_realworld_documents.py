@@ -58,13 +58,16 @@ def control(content: str, *, placeholder: bool = False) -> str:
 
 
 def write(path: Path, *blocks: str | tuple[str, int], width: int = 6) -> Path:
-    """A document of headings (text, level), paragraphs (text) and tables (rows as XML)."""
+    """A document of headings (text, level), paragraphs (text, or XML) and tables (rows as
+    XML)."""
     document = docx.Document()
     end = document.element.body[-1]  # the section properties stay last
     grid = "<w:gridCol w:w='1500'/>" * width
     for block in blocks:
         if isinstance(block, tuple):
             document.add_heading(block[0], level=block[1])
+        elif block.startswith("<w:p>"):
+            end.addprevious(parse_xml(block.replace("<w:p>", f"<w:p {nsdecls('w')}>", 1)))
         elif block.startswith("<w:tr") or block.startswith("<w:sdt"):
             end.addprevious(
                 parse_xml(
@@ -487,3 +490,31 @@ def test_pdf_text_under_black_boxes_is_left_out(tmp_path: Path):
     assert chron.events[S.OUTCOME].tolist() == ["None", "Advice"]
     redacted = chron.warnings[chron.warnings[S.CODE] == "redacted_text"]
     assert redacted[S.MESSAGE].str.startswith("page 1: text under black boxes").tolist() == [True]
+
+
+def test_agency_named_in_a_bold_line_above_long_instructions(tmp_path: Path):
+    instructions = (
+        "Please list every contact your agency had with Child A or the family during the "
+        "review period, in date order, with the source of the information and the outcome."
+    )
+    header = tr(["Date", "Event / contact", "Action / outcome"])
+    bold = "<w:b/>"
+    path = write(
+        tmp_path / "agencies.docx",
+        ("Child A: agency chronologies", 1),
+        para(run("Metropolitan Police", bold)),
+        para(run(instructions)),
+        rows(header, tr(["01/02/2007", "DV call-out", "CSC notified"])),
+        para(run("Elm Road Surgery", bold)),
+        para(run(instructions)),
+        rows(header, tr(["02/02/2007", "Seen by the doctor", "Antibiotics"])),
+        para(run("03/02/2007: Mother phoned the surgery", bold)),  # a dated line, not a title
+        width=3,
+    )
+    chron = scr.read(path)
+    assert chron.events[[S.AGENCY, S.ORGANISATION]].astype(str).values.tolist() == [
+        ["police", "Metropolitan Police"],
+        ["gp", "Elm Road Surgery"],
+    ]
+    outside = chron.warnings[chron.warnings[S.CODE] == "text_outside_tables"]
+    assert len(outside) == 1
