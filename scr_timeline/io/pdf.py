@@ -591,17 +591,37 @@ def read_pdf_tables(
         ) from err
 
 
+#: A page that is mostly one image with fewer characters than this is a scan (the text a
+#: bundling tool stamps on it, "OFFICIAL-SENSITIVE Page 3 of 40", aside).
+_SCAN_CHARS: Final = 100
+_SCAN_COVER: Final = 0.5  # share of the page the images cover
+
+
+def _scanned(page: Any) -> bool:
+    """A scanned page with a few words stamped on it: its images cover most of it and it
+    holds little text."""
+    if len(page.chars) >= _SCAN_CHARS or not page.images:
+        return False
+    area = float(page.width) * float(page.height)
+    covered = sum(
+        max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
+        for i in page.images
+    )
+    return area > 0 and covered >= _SCAN_COVER * area
+
+
 def _read(
     pdf: Any, path: Path
 ) -> tuple[list[DocumentTable], list[Paragraph], str | None, list[dict[str, Any]]]:
     pages = list(pdf.pages)
     notes: list[dict[str, Any]] = []
-    no_text = [p for p in pages if not p.chars]
+    no_text = [p for p in pages if not p.chars or _scanned(p)]
     if len(no_text) == len(pages):
         if any(p.images for p in pages):
             raise ChronologyReadError(
-                "the PDF has no text layer: its pages are images (a scan); run OCR on it "
-                "first (for example with ocrmypdf) and read the OCR'd copy",
+                "the PDF has no text layer: its pages are images (a scan), with no text or "
+                "only a stamp or page number added; run OCR on it first (for example with "
+                "ocrmypdf --force-ocr) and read the OCR'd copy",
                 file=path.name,
                 expected="a PDF with selectable text",
             )

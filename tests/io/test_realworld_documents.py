@@ -518,3 +518,23 @@ def test_agency_named_in_a_bold_line_above_long_instructions(tmp_path: Path):
     ]
     outside = chron.warnings[chron.warnings[S.CODE] == "text_outside_tables"]
     assert len(outside) == 1
+
+
+def test_scanned_pdf_with_a_stamped_header_says_ocr_is_needed(tmp_path: Path):
+    """A review bundle's scanned pages with a marking and page number stamped on as text."""
+    pytest.importorskip("pdfplumber")
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    image = tmp_path / "scan.png"
+    Image.new("RGB", (120, 170), "white").save(image)
+    path = tmp_path / "bundle.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    for number in (1, 2):
+        page.drawImage(str(image), 20, 40, width=A4[0] - 40, height=A4[1] - 80)
+        page.drawString(40, A4[1] - 25, f"OFFICIAL-SENSITIVE    Page {number} of 2")
+        page.showPage()
+    page.save()
+    with pytest.raises(ChronologyReadError, match=r"bundle\.pdf.*no text layer.*OCR"):
+        scr.read(path)
