@@ -119,6 +119,8 @@ _LINKING_WORDS: Final = frozenset(
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NON_WORD = re.compile(r"[^\w#]+|_")
+# a template's column number before its heading: "1. Date", "2) Agency", "Q3 Details"
+_NUMBERED = re.compile(r"\s*(?:\(?\d{1,2}[.):]|q\d{1,2}\b[.):]?|col(?:umn)? \d{1,2}\b[.):]?)\s*")
 _DIGIT = re.compile(r"\d")
 
 
@@ -148,6 +150,9 @@ def _normalise(text: object, *, keep_brackets: bool) -> str:
 def _normalise_text(text: str, keep_brackets: bool) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    numbered = _NUMBERED.match(text)
+    if numbered is not None and _NON_WORD.sub("", text[numbered.end() :]):
+        text = text[numbered.end() :]
     if not keep_brackets:
         stripped = _BRACKETED.sub(" ", text)
         if _NON_WORD.sub("", stripped):
@@ -181,6 +186,8 @@ def normalise_heading(text: object) -> str:
     'practitioners name and role'
     >>> normalise_heading("#")
     '#'
+    >>> normalise_heading("3. Details of contact")
+    'details of contact'
     >>> normalise_heading(None)
     ''
     """

@@ -305,3 +305,23 @@ def test_number_formats_that_show_a_day_or_no_date():
     assert _format_shows("yyyy") == "year"
     for code in ("dd/mm/yyyy", "d-mmm-yy", "m/d/yyyy h:mm", "General", "0.00", "[h]:mm"):
         assert _format_shows(code) is None
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ["1. Date", "2. Agency", "3. Details of contact", "4. Outcome"],
+        ["1) Date", "2) Agency", "3) Details of contact", "4) Outcome"],
+        ["Q1 Date", "Q2 Agency", "Q3 Details of contact", "Q4 Outcome"],
+        ["Column 1: Date", "Column 2: Agency", "Column 3: Details of contact", "Column 4: Outcome"],
+    ],
+)
+def test_numbered_template_columns(write_xlsx, headings):
+    path = write_xlsx(
+        "imr.xlsx",
+        {"Chronology": [headings, ["12/03/2007", "Police", "DV call-out", "CSC informed"]]},
+    )
+    ev = scr.read(path).events
+    assert ev[[S.AGENCY, S.DETAILS, S.OUTCOME]].values.tolist() == [
+        ["police", "DV call-out", "CSC informed"]
+    ]
