@@ -371,6 +371,8 @@ _PY_NUMERIC_FIELDS: Final = _rx(
 )
 
 _PY_FOUR_DIGITS: Final = _rx(r"(?<!\d)\d{4}(?!\d)")
+_PY_YEAR_FIRST: Final = _rx(r"\d{4}(?!\d)")
+_PY_TIME_MARK: Final = _rx(r"\d[:.]\d\d|\d\s*(?:[ap]\.?m\b|hrs?\b|h\b)|noon|midnight")
 _PY_WORD: Final = _rx(r"(?<![a-z0-9])[a-z]+")
 _DATEUTIL_WORDS: Final = frozenset(
     {*_WEEKDAY_WORDS, "am", "pm", "a", "p", "m", "of", "at", "on", "the", "t", "z", "utc", "gmt"}
@@ -1311,6 +1313,11 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
         )
+    s = _unwrap(s)
+    if s in _PLACEHOLDERS:
+        return _Result(
+            None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
+        )
     rel = _relative(s)
     if rel is not None:
         return _relative_result(text, rel._replace(approx=rel.approx or approx), ())
@@ -1349,6 +1356,23 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     return _Result(span, approx=approx, warnings=tuple(dict.fromkeys(warnings + reader.warnings)))
 
 
+def _unwrap(s: str) -> str:
+    """The date inside quotes, brackets, footnote stars or a label: '"12/03/2007"',
+    '[12/03/2007]', '*12/03/2007', 'Date: 12/03/2007', 'Dated 12/03/2007'."""
+    while True:
+        inner = _PY_LABEL.sub("", s, count=1)
+        if (
+            len(inner) > 1
+            and (inner[0], inner[-1]) in _WRAPPERS
+            and not any(c in inner[1:-1] for c in "\"'[](){}")
+        ):
+            inner = inner[1:-1]
+        inner = inner.strip(" *")
+        if inner == s or not inner:
+            return s
+        s = inner
+
+
 def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]) -> _Result:
     return _Result(
         None,
@@ -1363,6 +1387,8 @@ def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]
     )
 
 
+_WRAPPERS: Final = frozenset({('"', '"'), ("'", "'"), ("[", "]"), ("(", ")"), ("{", "}")})
+_PY_LABEL: Final = _rx(r"^(?:date\s*(?::|-)|dated)\s*")
 _PY_CUT_NUMBER: Final = _rx(r"[./-][0-9]")
 
 
@@ -1398,6 +1424,8 @@ def _dateutil(s: str, dayfirst: bool) -> _Span | None:
         return None  # dateutil would fail (or skip words); not worth two calls
     from dateutil import parser
 
+    if _PY_YEAR_FIRST.match(s):
+        dayfirst = False  # "2007 03 12" is year, month, day; nobody writes year, day, month
     try:
         one = parser.parse(s, dayfirst=dayfirst, default=dt.datetime(1904, 1, 1, 0, 0))
         two = parser.parse(s, dayfirst=dayfirst, default=dt.datetime(1908, 2, 2, 1, 1))
@@ -1405,10 +1433,12 @@ def _dateutil(s: str, dayfirst: bool) -> _Span | None:
         return None
     if (one.year, one.month, one.day) != (two.year, two.month, two.day):
         return None  # dateutil would have invented the year, month or day
-    if not MIN_YEAR <= one.year <= MAX_YEAR:
-        return None
+    if not MIN_YEAR <= one.year <= MAX_YEAR or str(one.year) not in _PY_FOUR_DIGITS.findall(s):
+        return None  # the year came from another number ("3 12 March 2007" is not 2003)
     day = _day_span(one.year, one.month, one.day, s)
     if (one.hour, one.minute) == (two.hour, two.minute):
+        if not _PY_TIME_MARK.search(s):
+            return None  # a bare number read as a time: "12 March 2007 2007" is not 20:07
         return _add_minutes(day, (one.hour * 60 + one.minute,) * 2)
     return day
 
@@ -2452,6 +2482,8 @@ def _read_columns(
     _infer_years(state, values, decided, time_cells, end_rows, previous)  # may anchor others
     if anchor_relative and rows.is_relative.any():
         _anchor(rows, state, values, time_cells, end_rows, previous)
+    if end_rows is not None and end_values is not None:
+        _infer_end_years(end_rows, state, end_values, decided)
     return state, decided, file_warnings
 
 
@@ -2545,9 +2577,47 @@ def _apply_ends(
     if warn_unreadable:
         for i in rows[~e_ok].tolist():
             item = ends.item[i]
-            if batch.code[item] != "empty_date":
+            if batch.code[item] not in {"empty_date", "missing_year"}:  # see _infer_end_years
                 message = f"ignored the end date: {batch.message[item]}"
                 state.extra.append((i, "unreadable_end_date", message))
+
+
+def _infer_end_years(ends: _Rows, state: _State, end_values: pd.Series, dayfirst: bool) -> None:
+    """An end date written without its year ("16/03" in a To column) takes the year of its
+    row's start that puts it nearest the start (a warning ``year_inferred``); one that cannot be
+    read so, or whose row has no start, is ignored (``unreadable_end_date``)."""
+    e_failed = np.flatnonzero(ends.prec < 0)
+    missing = e_failed[ends.batch.code[ends.item[e_failed]] == "missing_year"]
+    for i in missing.tolist():
+        text = str(end_values.iloc[i])
+        if not state.ok[i]:
+            continue  # the row is rejected for its start; nothing to end
+        start = _Span(int(state.start[i]), int(state.end[i]), int(state.prec[i]))
+        found = _with_year_of(text, start, dayfirst)
+        if found is None:
+            message = f"ignored the end date: {ends.batch.message[ends.item[i]]}"
+            state.extra.append((i, "unreadable_end_date", message))
+            continue
+        if found[0].end < start.start:
+            message = (
+                f"ignored the end date {_quote(text)} ({_describe(found[0])} in the year of the "
+                f"start): it is before the start {_fmt(start.start)}"
+            )
+            state.extra.append((i, "end_before_start", message))
+            continue
+        span, approx, _, warnings = found
+        state.end[i] = span.end
+        state.prec[i] = max(int(state.prec[i]), span.prec)
+        state.approx[i] |= approx
+        state.extra.append(
+            (
+                i,
+                "year_inferred",
+                f"end date {_quote(text)} has no year: read as {_describe(span)}, in the year "
+                f"that puts it nearest the start {_fmt(start.start)}",
+            )
+        )
+        state.extra.extend((i, code, f"end date: {message}") for code, message in warnings)
 
 
 def _shift(seconds: int, n: int, unit: str) -> int:

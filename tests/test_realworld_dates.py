@@ -197,3 +197,74 @@ def test_a_time_cell_saying_no_time_keeps_the_day_without_a_warning(time: str) -
     row = parsed.frame.iloc[0]
     assert (row["start"], row["precision"]) == (pd.Timestamp("2007-03-12"), DAY)
     assert parsed.warnings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"12/03/2007"',  # quoted twice by a CSV export
+        "[12/03/2007]",
+        "(12/03/2007)",
+        "*12/03/2007",  # a footnote mark
+        "12/03/2007*",
+        "Date: 12/03/2007",
+        "Dated 12/03/2007",
+    ],
+)
+def test_a_date_inside_quotes_brackets_stars_or_a_label(text: str) -> None:
+    parsed = parse_dates(pd.Series([text]), dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["precision"]) == (pd.Timestamp("2007-03-12"), DAY)
+    assert parsed.warnings == []
+
+
+def test_a_placeholder_inside_quotes_is_an_empty_date() -> None:
+    row = parse_dates(pd.Series(['"N/K"']), dayfirst=True).frame.iloc[0]
+    assert row["error_code"] == "empty_date"
+
+
+def test_an_end_date_without_its_year_takes_the_year_of_its_start() -> None:
+    """A To column written '16/03' beside 12/03/2007; '03/01' after 20/12/2007 is 2008."""
+    parsed = parse_dates(
+        pd.Series(["12/03/2007", "20/12/2007", "12/03/2007", "2 days later", "12/03/2007"]),
+        end_values=pd.Series(["16/03", "03/01", "10/03", "20/03", "Friday 16 March"]),
+        dayfirst=True,
+        anchor_relative=True,
+    )
+    assert parsed.frame["end"].tolist() == [
+        pd.Timestamp("2007-03-16 23:59:59"),
+        pd.Timestamp("2008-01-03 23:59:59"),
+        pd.Timestamp("2007-03-12 23:59:59"),  # before the start: ignored
+        pd.Timestamp("2007-03-20 23:59:59"),  # the start counted from the row above
+        pd.Timestamp("2007-03-16 23:59:59"),
+    ]
+    assert codes_by_row(parsed) == {
+        0: ["year_inferred"],
+        1: ["year_inferred"],
+        2: ["end_before_start"],
+        3: ["relative_date_anchored", "year_inferred"],
+        4: ["year_inferred"],
+    }
+
+
+def codes_by_row(parsed: dates.ParsedDates) -> dict[object, list[str]]:
+    found: dict[object, list[str]] = {}
+    for code, _, label in parsed.warnings:
+        found.setdefault(label, []).append(code)
+    return found
+
+
+def test_year_first_with_spaces_is_year_month_day() -> None:
+    """'2007 12 03' is 3 December 2007 (not year, day, month), whatever the day-first order."""
+    for dayfirst in (True, False):
+        parsed = parse_dates(pd.Series(["2007 12 03", "2007 03 12"]), dayfirst=dayfirst)
+        assert parsed.frame["start"].tolist() == [
+            pd.Timestamp("2007-12-03"),
+            pd.Timestamp("2007-03-12"),
+        ]
+
+
+def test_a_stray_number_is_not_taken_for_the_year() -> None:
+    """'3 12 March 2007' is not 12 March 2003 at 20:07."""
+    row = parse_dates(pd.Series(["3 12 March 2007"]), dayfirst=True).frame.iloc[0]
+    assert row["error_code"] == "unreadable_date"

@@ -196,6 +196,8 @@ MISREAD_NAMES = {
     "SCPHN": "health_visiting",
     "CRI": "substance_misuse",
     "Riverside Medical Group": "gp",
+    "Children's Centre Health Visitor": "health_visiting",  # not early_years
+    "Health Visitor (Children's Centre)": "health_visiting",
 }
 
 
