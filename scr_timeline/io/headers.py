@@ -577,6 +577,40 @@ def _two_row(
     return best
 
 
+# a note under a heading on how to fill the column: "(dd/mm/yyyy)", "hh:mm", "24hr clock"
+_FORMAT_HINT: Final = re.compile(
+    r"[dmyh]{1,4}(?:\s*[/.:-]\s*[dmyhs]{1,4})+|(?:24 ?h(?:ou)?rs?|24-hour)(?: clock)?",
+    re.IGNORECASE,
+)
+_TIME_HINT: Final = re.compile(r"\bh{1,2}\s*[:.]\s*mm\b|\b24 ?h|\b24-hour|\btime\b", re.IGNORECASE)
+
+
+def _hint_row(raw: pd.DataFrame, row: int) -> list[str] | None:
+    """The cells of ``row`` when it is a row of notes under the headings ("(dd/mm/yyyy)" |
+    "(24hr)" | "(e.g. case file)"): every non-blank cell is a note in brackets without
+    digits, or a date or time format (bracketed or not). None otherwise: a data row has a
+    date, not its format ("(12/03/2007)" is a date)."""
+    if row >= len(raw) or not _is_text_row(raw.iloc[row].tolist()):
+        return None
+    texts = _row_texts(raw, row)
+    formats = notes = 0
+    for text in texts:
+        if not text:
+            continue
+        bare = text.strip()
+        inner = bare[1:-1].strip() if bare[0] in "([" and bare[-1] in ")]" else None
+        if inner is not None and _BRACKETED.sub("", bare).strip():
+            inner = None  # "(a) home visit (b) ...": not one note in brackets
+        if _FORMAT_HINT.fullmatch(bare if inner is None else inner):
+            formats += 1
+        elif inner is not None and not _DIGIT.search(inner):
+            notes += 1
+        else:
+            return None
+    # one note alone may be a row of its own ("(no date recorded)"): rejected, not lost
+    return texts if formats or notes >= 2 else None
+
+
 def _summary(raw: pd.DataFrame, rows: int, columns: Mapping[str, str] | None) -> str:
     """Row-by-row summary of the text found, for an error message."""
     lines: list[str] = []
@@ -693,6 +727,16 @@ def find_header(
         mapping = best_mapping
     else:
         header_rows, headings, mapping = two
+    hints = _hint_row(raw, header_rows[-1] + 1)
+    if hints is not None:
+        # the template's notes on how to fill each column: part of the header, not data;
+        # a time hint under a blank heading (a "Date" merged over the time) names it
+        header_rows = (*header_rows, header_rows[-1] + 1)
+        if schema.TIME not in mapping.values():
+            for pos, hint in enumerate(hints):
+                if not headings[pos] and pos not in mapping and _TIME_HINT.search(hint):
+                    mapping = dict(sorted({**mapping, pos: schema.TIME}.items()))
+                    break
     unmapped = [h for pos, h in enumerate(headings) if h and pos not in mapping]
     titles: list[str] = []
     for row in range(header_rows[0]):

@@ -325,3 +325,39 @@ def test_numbered_template_columns(write_xlsx, headings):
     assert ev[[S.AGENCY, S.DETAILS, S.OUTCOME]].values.tolist() == [
         ["police", "DV call-out", "CSC informed"]
     ]
+
+
+def test_a_row_of_notes_under_the_headings_is_part_of_the_header(write_xlsx):
+    # the template says how to fill each column; "Date" is merged over the time column
+    path = write_xlsx(
+        "police.xlsx",
+        {
+            "Police": [
+                ["Date", None, "Source of information", "Details"],
+                ["(dd/mm/yyyy)", "(24hr)", "(e.g. case file)", None],
+                ["12/03/2007", "1430", "Niche", "DV call-out"],
+            ]
+        },
+        merges={"Police": ["A1:B1"]},
+    )
+    chron = scr.read(path)
+    assert len(chron.rejected) == 0
+    assert chron.events[S.START].tolist() == [pd.Timestamp("2007-03-12 14:30")]
+    assert chron.events[S.SOURCE_ROW].tolist() == [3]
+    assert chron.meta.sources[0].header_row == 2
+
+
+@pytest.mark.parametrize(
+    "first_row",
+    [
+        ["(12/03/2007)", "(Home visit, Child A seen)"],  # a date in brackets is data
+        [None, "(no date recorded)"],  # one note alone: a row to date, not a hint
+    ],
+)
+def test_a_first_row_in_brackets_is_still_data(first_row):
+    from scr_timeline.io.headers import find_header
+
+    raw = pd.DataFrame([["Date", "Details"], first_row, ["13/03/2007", "Visit"]], dtype=object)
+    info = find_header(raw)
+    assert info.header_rows == (0,)
+    assert info.data_start == 1
