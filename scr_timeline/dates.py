@@ -1409,6 +1409,8 @@ def _with_extra_text(reader: _Reader, s: str) -> tuple[_Span, str] | _Reject | _
         try:
             span = reader.full(head)
         except _Reject as err:
+            if err.code == "missing_year" and _PY_FOUR_DIGITS.search(rest):
+                continue  # "Monday March 2008" has a year: not a date with no year
             return err
         if span is not None:
             return span, s[end:].strip(" ,;:-")
@@ -1428,7 +1430,7 @@ def _dateutil(s: str, dayfirst: bool) -> _Span | None:
         dayfirst = False  # "2007 03 12" is year, month, day; nobody writes year, day, month
     try:
         one = parser.parse(s, dayfirst=dayfirst, default=dt.datetime(1904, 1, 1, 0, 0))
-        two = parser.parse(s, dayfirst=dayfirst, default=dt.datetime(1908, 2, 2, 1, 1))
+        two = parser.parse(s, dayfirst=dayfirst, default=dt.datetime(1908, 2, 20, 1, 1))
     except (ValueError, OverflowError, TypeError, ArithmeticError):
         return None
     if (one.year, one.month, one.day) != (two.year, two.month, two.day):

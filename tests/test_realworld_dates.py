@@ -268,3 +268,10 @@ def test_a_stray_number_is_not_taken_for_the_year() -> None:
     """'3 12 March 2007' is not 12 March 2003 at 20:07."""
     row = parse_dates(pd.Series(["3 12 March 2007"]), dayfirst=True).frame.iloc[0]
     assert row["error_code"] == "unreadable_date"
+
+
+def test_a_weekday_does_not_invent_the_day_of_a_month() -> None:
+    """'Monday March 2008' names no day: dateutil's 'next Monday' is not one."""
+    parsed = parse_dates(pd.Series(["Monday March 2008", "monday 12 2007"]), dayfirst=True)
+    assert parsed.frame["start"].isna().all()
+    assert parsed.frame["error_code"].tolist() == ["unreadable_date", "unreadable_date"]
