@@ -224,6 +224,15 @@ _TRPR, _TCPR, _GRID_BEFORE, _GRID_SPAN, _VMERGE, _DEL = (
 )
 
 
+#: Word tables have at most 63 columns; a span or skip beyond that is a damaged (or
+#: hostile) file, and is read as that many.
+_MAX_COLUMNS: Final = 63
+
+
+def _columns(value: int, least: int) -> int:
+    return min(max(value, least), _MAX_COLUMNS)
+
+
 def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
     """The table's rows on its grid, and its full-width section rows (1-based row, text)."""
     grid_cols = len(tbl.findall("w:tblGrid/w:gridCol", _NS))
@@ -232,20 +241,24 @@ def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]
     above: list[str | None] = []
     for number, tr in enumerate(_children(tbl, _TR), start=1):
         row_props = tr.find(_TRPR)
-        cells: list[str | None] = [None] * _int_val(row_props, _GRID_BEFORE, 0)
+        cells: list[str | None] = [None] * _columns(_int_val(row_props, _GRID_BEFORE, 0), 0)
         tcs = list(_children(tr, _TC))
         # a row deleted with changes tracked
         deleted = row_props is not None and row_props.find(_DEL) is not None
         span = 1
         for tc in tcs:
             props = tc.find(_TCPR)
-            span = max(1, _int_val(props, _GRID_SPAN, 1))
+            span = _columns(_int_val(props, _GRID_SPAN, 1), 1)
             merge = props.find(_VMERGE) if props is not None else None
             col = len(cells)
             if deleted or _in_placeholder(tc):
                 text = None
-            elif merge is not None and merge.get(_VAL, "continue") == "continue":
-                text = above[col] if col < len(above) else None
+            elif (
+                merge is not None
+                and merge.get(_VAL, "continue") == "continue"
+                and col < len(above)  # nothing above to continue: the cell's own text
+            ):
+                text = above[col]
             else:
                 text = _cell_text(tc)
             cells.extend([text] + [None] * (span - 1))

@@ -538,3 +538,24 @@ def test_scanned_pdf_with_a_stamped_header_says_ocr_is_needed(tmp_path: Path):
     page.save()
     with pytest.raises(ChronologyReadError, match=r"bundle\.pdf.*no text layer.*OCR"):
         scr.read(path)
+
+
+def test_damaged_spans_and_merges(tmp_path: Path):
+    """A header cell marked merged-down with nothing above it is read (as Word shows it);
+    a cell spanning a hundred thousand columns is read as the 63 Word allows."""
+    from scr_timeline.io.docx import read_docx_tables
+
+    path = write(
+        tmp_path / "damaged.docx",
+        rows(
+            tr([tc("Date", "<w:vMerge/>"), "Event / contact"]),
+            tr(["01/02/2007", "DV call-out"]),
+            tr([tc("02/02/2007", "<w:gridSpan w:val='100000'/>"), "Seen"]),
+        ),
+        width=2,
+    )
+    tables, _paragraphs, _title = read_docx_tables(path)
+    assert tables[0].width == 64  # 63 spanned columns and the one after
+    chron = scr.read(path, agency="police")
+    assert chron.events[S.DETAILS].fillna("").tolist() == ["DV call-out", ""]
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
