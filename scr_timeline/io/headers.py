@@ -47,6 +47,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 import numbers
@@ -611,6 +612,41 @@ def _hint_row(raw: pd.DataFrame, row: int) -> list[str] | None:
     return texts if formats or notes >= 2 else None
 
 
+_TIME_CELL: Final = re.compile(
+    r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d){1,2}\s*(?:[ap]\.?m\.?|hrs?)?"
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?)?|(?:1[0-2]|0?\d)(?:[:.][0-5]\d)?\s*[ap]\.?m\.?",
+    re.IGNORECASE,
+)
+_TIME_SAMPLE: Final = 20
+
+
+def _looks_like_time(value: object) -> bool:
+    if isinstance(value, dt.time):
+        return True
+    return isinstance(value, str) and _TIME_CELL.fullmatch(value.strip()) is not None
+
+
+def _unheaded_time_column(
+    raw: pd.DataFrame, data_start: int, headings: list[str], mapping: dict[int, str]
+) -> int | None:
+    """The column right of the date column when it has no heading of its own and holds
+    times: a "Date" heading merged over the date and the time (or saved so as CSV, "Date,,").
+    Judged on its first non-blank cells under the header, nearly all of which must be
+    times."""
+    if schema.TIME in mapping.values():
+        return None
+    date_pos = next(pos for pos, fld in mapping.items() if fld == schema.DATE)
+    pos = date_pos + 1
+    if pos >= raw.shape[1] or pos in mapping or (pos < len(headings) and headings[pos]):
+        return None
+    head = raw.iloc[data_start : data_start + 10 * _TIME_SAMPLE, pos].tolist()
+    sample = [v for v in head if not _is_blank(v)][:_TIME_SAMPLE]
+    if not sample:
+        return None
+    times = sum(_looks_like_time(v) for v in sample)
+    return pos if times * 10 >= len(sample) * 9 else None
+
+
 def _summary(raw: pd.DataFrame, rows: int, columns: Mapping[str, str] | None) -> str:
     """Row-by-row summary of the text found, for an error message."""
     lines: list[str] = []
@@ -737,6 +773,9 @@ def find_header(
                 if not headings[pos] and pos not in mapping and _TIME_HINT.search(hint):
                     mapping = dict(sorted({**mapping, pos: schema.TIME}.items()))
                     break
+    time_pos = _unheaded_time_column(raw, header_rows[-1] + 1, headings, mapping)
+    if time_pos is not None:
+        mapping = dict(sorted({**mapping, time_pos: schema.TIME}.items()))
     unmapped = [h for pos, h in enumerate(headings) if h and pos not in mapping]
     titles: list[str] = []
     for row in range(header_rows[0]):

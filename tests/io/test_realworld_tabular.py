@@ -361,3 +361,34 @@ def test_a_first_row_in_brackets_is_still_data(first_row):
     info = find_header(raw)
     assert info.header_rows == (0,)
     assert info.data_start == 1
+
+
+def test_times_under_a_date_heading_merged_over_two_columns(write_text, write_xlsx):
+    # Excel: "Date" merged over A:B, the time in B; saved as CSV the heading is "Date,,"
+    csv = write_text(
+        "police.csv",
+        "Date,,Agency,Details\n12/03/2007,14:30,Police,DV\n13/03/2007,2.30pm,CSC,Visit\n"
+        "14/03/2007,,GP,Seen\n",
+    )
+    xlsx = write_xlsx(
+        "police.xlsx",
+        {"Police": [["Date", None, "Details"], [dt.datetime(2007, 3, 12), dt.time(14, 30), "DV"],
+                    [dt.datetime(2007, 3, 13), "1430hrs", "Visit"]]},
+        merges={"Police": ["A1:B1"]},
+    )  # fmt: skip
+    assert scr.read(csv).events[S.START].tolist() == [
+        pd.Timestamp("2007-03-12 14:30"),
+        pd.Timestamp("2007-03-13 14:30"),
+        pd.Timestamp("2007-03-14"),
+    ]
+    assert scr.read(xlsx).events[S.START].tolist() == [
+        pd.Timestamp("2007-03-12 14:30"),
+        pd.Timestamp("2007-03-13 14:30"),
+    ]
+
+
+def test_an_unheaded_column_that_is_not_times_stays_extra(write_text):
+    path = write_text("gp.csv", "Date,,Details\n12/03/2007,GP1,Seen\n13/03/2007,14:30,Seen\n")
+    ev = scr.read(path).events
+    assert ev[S.PRECISION].astype(str).tolist() == ["day", "day"]
+    assert ev[S.EXTRA].tolist() == ["Column 2: GP1", "Column 2: 14:30"]
