@@ -355,6 +355,34 @@ def _find_tables(page: Any) -> list[Any]:
     return list(page.find_tables(table_settings={"explicit_horizontal_lines": ends}))
 
 
+#: A cell holding this many lines that start with a date holds several rows: the table's
+#: rules do not separate its rows.
+_DATED_LINES_IN_A_CELL: Final = 3
+
+
+def _rules_its_rows(table: Any, lines: Sequence[_Line]) -> bool:
+    """Whether pdfplumber's ruled table is the table's own grid of cells: not a box or
+    shading around it (one column: Word's banded or outer-border-only table styles), nor
+    column rules without row rules (the whole table in one row: several lines starting
+    with a date in its first column, where the dates are; a details cell listing dated
+    entries is not counted). A table that fails is read as a table without ruling lines,
+    by its text."""
+    if len(table.columns) < 2:
+        return False
+    left, _top, right, _bottom = table.columns[0].bbox
+    for row in table.rows:
+        _x0, top, _x1, bottom = row.bbox
+        dated = sum(
+            split_date_prefix(" ".join(w.text for w in ln.words if left <= w.x0 < right))
+            is not None
+            for ln in lines
+            if top <= (ln.top + ln.bottom) / 2 <= bottom
+        )
+        if dated >= _DATED_LINES_IN_A_CELL:
+            return False
+    return True
+
+
 # --- tables without ruling lines ---------------------------------------------------------------
 def _cells(line: _Line) -> list[_Word]:
     """A line's words joined into cells: words closer than a column gap belong together."""
@@ -664,7 +692,10 @@ def _read(
     unruled: list[int] = []  # pages read as unruled tables
     for p, page in enumerate(pages):
         lines = [line for i, line in enumerate(page_lines[p][1]) if (p, i) not in running]
-        found = sorted(_find_tables(page), key=lambda t: (t.bbox[1], t.bbox[0]))
+        found = sorted(
+            (t for t in _find_tables(page) if _rules_its_rows(t, lines)),
+            key=lambda t: (t.bbox[1], t.bbox[0]),
+        )
         if not found:
             plain = _unruled_table(
                 f"page {page.page_number} table 1", lines, carried, last_ran_to_bottom

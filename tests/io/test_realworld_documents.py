@@ -559,3 +559,69 @@ def test_damaged_spans_and_merges(tmp_path: Path):
     chron = scr.read(path, agency="police")
     assert chron.events[S.DETAILS].fillna("").tolist() == ["DV call-out", ""]
     assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        pytest.param("banded", id="banded-rows-no-lines"),
+        pytest.param("box", id="outer-border-only"),
+        pytest.param("columns", id="column-lines-only"),
+    ],
+)
+def test_pdf_of_a_word_table_style_without_a_full_grid(tmp_path: Path, style: str):
+    """Word's table styles other than "Table Grid" print shading or partial borders: the
+    box or shading found around the text is not the table's grid, so the page is read by
+    its columns (as a table without ruling lines)."""
+    pytest.importorskip("pdfplumber")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    note = "Child A seen with Mother; a long note about the visit that wraps in its cell. " * 2
+    agencies = ["Police", "GP", "CSC"]
+    data: list[list[object]] = [["Date", "Agency", "Event / contact", "Action / outcome"]]
+    for day in range(1, 25):
+        data.append(
+            [
+                f"{day:02d}/03/2007",
+                agencies[day % 3],
+                Paragraph(f"Contact {day}: {note}", styles["BodyText"]),
+                Paragraph("Advice given", styles["BodyText"]),
+            ]
+        )
+    shading = {
+        "banded": [
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(0.85, 0.9, 1)]),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.2, 0.3, 0.6)),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ],
+        "box": [
+            ("BOX", (0, 0), (-1, -1), 1, colors.black),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),  # the header underlined
+        ],
+        "columns": [
+            ("LINEBEFORE", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+        ],
+    }[style]
+    table = Table(
+        data,
+        repeatRows=1,
+        colWidths=[70, 70, 400, 150],
+        style=[*shading, ("VALIGN", (0, 0), (-1, -1), "TOP")],
+    )
+    path = tmp_path / "styled.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(
+        [Paragraph("Multi-agency chronology", styles["Heading2"]), table]
+    )
+    chron = scr.read(path)
+    ev = chron.events
+    assert len(ev) == 24 and chron.rejected.empty
+    assert ev[S.AGENCY].astype(str).tolist() == [
+        ["police", "gp", "csc"][day % 3] for day in range(1, 25)
+    ]
+    assert ev[S.DETAILS].tolist() == [f"Contact {day}: {note}".strip() for day in range(1, 25)]
+    assert set(ev[S.OUTCOME]) == {"Advice given"}
