@@ -14,9 +14,12 @@ How a name is matched
 2. A name equal to an alias maps to that alias's agency.
 3. Otherwise every alias found inside the name as whole words is a candidate ("HV" is
    found in "HV team", never in "HIV" or "shove"; "ED" never in "edited"; "PC" never in
-   "PCT"). The **longest** alias wins, so "Met Police CAIT" is police through
-   "met police", and "Hospital social work team" is csc through "social work team";
-   among equally long aliases the **earliest** in the name wins.
+   "PCT"). An alias of kind ``setting`` (a place that hosts many services: "Hospital",
+   "NHS Trust") loses to any other alias found, so "Midwife (Riverside Hospital)" is
+   midwifery and "CAMHS (Riverside Hospital)" camhs. Otherwise the **longest** alias
+   wins, so "Met Police CAIT" is police through "met police", and "Hospital social work
+   team" is csc through "social work team"; among equally long aliases the **earliest**
+   in the name wins.
 4. A non-blank name that matches no alias is ``"other"`` with ``matched`` False, so the
    caller can warn about it. A blank name (missing, empty, punctuation only) is NA.
 
@@ -68,7 +71,8 @@ __all__ = [
 
 #: Column of the alias table: the name as written.
 ALIAS: Final = "alias"
-#: Column of the alias table: what sort of alias (name, abbreviation, organisation, role, guard).
+#: Column of the alias table: what sort of alias (name, abbreviation, organisation, role, guard,
+#: setting).
 KIND: Final = "kind"
 #: Column of the alias table: why an alias maps where it does (free text, may be empty).
 NOTE: Final = "note"
@@ -77,6 +81,7 @@ MATCHED: Final = "matched"
 
 _OTHER: Final = "other"
 _GUARD: Final = "guard"
+_SETTING: Final = "setting"  # loses to any other alias found in the same name
 _DEFAULT_KIND: Final = "alias"
 _ALIAS_COLUMNS: Final = (ALIAS, schema.AGENCY, KIND, NOTE)
 _PACKAGE_FILE: Final = "agency_aliases.csv"
@@ -236,6 +241,7 @@ class _Matcher:
 
     lookup: dict[str, str]
     aliases: tuple[str, ...]
+    settings: frozenset[str] = frozenset()  # aliases that lose to any other found
     _patterns: dict[tuple[str, ...], re.Pattern[str] | None] = field(default_factory=dict)
 
     def pattern_for(self, names: Iterable[str]) -> re.Pattern[str] | None:
@@ -267,12 +273,19 @@ class _Matcher:
 
 
 @functools.lru_cache(maxsize=32)
-def _matcher(pairs: tuple[tuple[str, str], ...]) -> _Matcher:
-    aliases = pd.Series([alias for alias, _ in pairs], dtype=object)
-    agencies = [agency for _, agency in pairs]
+def _matcher(triples: tuple[tuple[str, str, bool], ...]) -> _Matcher:
+    aliases = pd.Series([alias for alias, _, _ in triples], dtype=object)
     normalised = _normalise_text(aliases).tolist()
-    lookup = {alias: agency for alias, agency in zip(normalised, agencies, strict=True) if alias}
-    return _Matcher(lookup, tuple(sorted(lookup)))
+    lookup: dict[str, str] = {}
+    settings: set[str] = set()
+    for alias, (_, agency, setting) in zip(normalised, triples, strict=True):
+        if alias:
+            lookup[alias] = agency
+            if setting:
+                settings.add(alias)
+            else:
+                settings.discard(alias)  # a later row of the same alias decides
+    return _Matcher(lookup, tuple(sorted(lookup)), frozenset(settings))
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -323,8 +336,12 @@ def _matcher_for(aliases: pd.DataFrame | None) -> _Matcher:
             found=unknown,
             expected=f"one of {', '.join(schema.AGENCIES)}",
         )
-    pairs = tuple(zip(aliases[ALIAS].astype(str).tolist(), codes.tolist(), strict=True))
-    return _matcher(pairs)
+    if KIND in aliases.columns:
+        setting = (aliases[KIND].astype(str).str.strip().str.lower() == _SETTING).tolist()
+    else:
+        setting = [False] * len(aliases)
+    triples = tuple(zip(aliases[ALIAS].astype(str).tolist(), codes.tolist(), setting, strict=True))
+    return _matcher(triples)
 
 
 def _match(normalised: pd.Series, matcher: _Matcher) -> pd.Series:
@@ -342,8 +359,10 @@ def _match(normalised: pd.Series, matcher: _Matcher) -> pd.Series:
     rows = hits.index.get_level_values(0)
     position = hits.index.get_level_values(1)  # matches come in order of position
     length = hits.str.len().to_numpy()
-    # sort by name, then longest alias, then earliest position; keep each name's first
-    order = np.lexsort((position, -length, rows))
+    weak = hits.isin(matcher.settings).to_numpy()
+    # sort by name, then any alias before a setting, then longest alias, then earliest
+    # position; keep each name's first
+    order = np.lexsort((position, -length, weak, rows))
     first = np.ones(len(order), dtype=bool)
     first[1:] = rows[order][1:] != rows[order][:-1]
     best = hits.iloc[order[first]]
@@ -360,8 +379,11 @@ def _match_one(normalised: str, matcher: _Matcher) -> str | None:
     pattern = matcher.pattern_for([normalised])
     if pattern is None:
         return None
-    hits = [(len(m.group(1)), -m.start(), m.group(1)) for m in pattern.finditer(normalised)]
-    return matcher.lookup[max(hits)[2]] if hits else None
+    hits = [
+        (m.group(1) not in matcher.settings, len(m.group(1)), -m.start(), m.group(1))
+        for m in pattern.finditer(normalised)
+    ]
+    return matcher.lookup[max(hits)[3]] if hits else None
 
 
 def normalise_agencies(values: pd.Series, *, aliases: pd.DataFrame | None = None) -> pd.DataFrame:

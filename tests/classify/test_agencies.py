@@ -208,6 +208,53 @@ def test_names_once_misread(name: str, code: str) -> None:
     assert result[MATCHED].tolist() == [True]
 
 
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Midwife (Riverside Hospital)", "midwifery"),  # "hospital" is longer than "midwife"
+        ("CAMHS (Riverside Hospital)", "camhs"),
+        ("Police (at hospital)", "police"),
+        ("Riverside NHS Trust (HV)", "health_visiting"),
+        ("Riverside NHS Foundation Trust School Nursing", "health_visiting"),
+        ("HV (Riverside Surgery)", "health_visiting"),
+        ("Midwife (Riverside Health Centre)", "midwifery"),
+    ],
+)
+def test_a_setting_loses_to_the_service_named_with_it(name: str, code: str) -> None:
+    assert codes_of([name]) == [code]
+    assert agency_from_name(name) == code  # the one-string path agrees
+
+
+def test_a_setting_alone_still_names_the_agency() -> None:
+    names = {
+        "Riverside Hospital": "hospital",
+        "Riverside Hospital (Ward 5)": "hospital",
+        "Dr Smith's Surgery": "gp",
+        "Riverside Medical Centre": "gp",
+        # two settings: the longer, as before
+        "Riverside Hospital Surgery": "hospital",
+        "Surgery (Riverside Hospital)": "hospital",
+        # and one with a service
+        "HV (Riverside Surgery)": "health_visiting",
+    }
+    assert codes_of(list(names)) == list(names.values())
+
+
+def test_a_users_table_can_mark_its_own_settings() -> None:
+    aliases = pd.DataFrame(
+        {
+            "alias": ["Riverside Campus", "Nurse"],
+            "agency": ["hospital", "health_visiting"],
+            "kind": ["setting", "role"],
+        }
+    )
+    result = normalise_agencies(pd.Series(["Nurse (Riverside Campus)"]), aliases=aliases)
+    assert result[schema.AGENCY].tolist() == ["health_visiting"]
+    without_kind = aliases.drop(columns="kind")
+    result = normalise_agencies(pd.Series(["Nurse (Riverside Campus)"]), aliases=without_kind)
+    assert result[schema.AGENCY].tolist() == ["hospital"]  # the longer alias, as before
+
+
 def test_equally_long_aliases_earliest_wins() -> None:
     assert codes_of(["GP / HV joint visit", "HV / GP joint visit"]) == ["gp", "health_visiting"]
 
@@ -299,7 +346,14 @@ def test_shipped_table_is_large_consistent_and_unambiguous() -> None:
     assert set(table[schema.AGENCY]) <= set(schema.AGENCIES)
     counts = table[schema.AGENCY].value_counts()
     assert all(counts.get(code, 0) >= 3 for code in schema.AGENCIES if code != "other")
-    assert set(table["kind"]) <= {"name", "abbreviation", "organisation", "role", "guard"}
+    assert set(table["kind"]) <= {
+        "name",
+        "abbreviation",
+        "organisation",
+        "role",
+        "guard",
+        "setting",
+    }
     assert (table.loc[table["kind"] == "guard", schema.AGENCY] == "other").all()
     # no two rows read the same once normalised: every row is reachable and unambiguous
     norm = table["alias"].str.casefold().str.replace("’", "'")
