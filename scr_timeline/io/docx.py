@@ -204,7 +204,13 @@ def _block_texts(node: Any) -> Iterator[str]:
 
 
 def _cell_text(tc: Any) -> str | None:
-    return "\n".join(t for t in _block_texts(tc) if t) or None
+    """A cell's paragraphs on lines of their own. A cell of one paragraph is not a list
+    even when that paragraph is a list item: a template that numbers its rows through the
+    first column's list style ("1. 12/03/2007") must give the date, not "• 12/03/2007"."""
+    texts = [t for t in _block_texts(tc) if t]
+    if len(texts) == 1:
+        return texts[0].removeprefix("• ")
+    return "\n".join(texts) or None
 
 
 def _int_val(props: Any, tag: str, default: int) -> int:

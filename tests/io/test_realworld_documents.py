@@ -625,3 +625,31 @@ def test_pdf_of_a_word_table_style_without_a_full_grid(tmp_path: Path, style: st
     ]
     assert ev[S.DETAILS].tolist() == [f"Contact {day}: {note}".strip() for day in range(1, 25)]
     assert set(ev[S.OUTCOME]) == {"Advice given"}
+
+
+def test_dates_in_a_list_styled_first_column(tmp_path: Path):
+    """Templates number their rows through the first column's list style: the date cell is
+    a one-paragraph list item, read as its date (a cell of several items keeps "• ")."""
+
+    def item(text: str) -> str:
+        return (
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val='0'/><w:numId w:val='1'/></w:numPr></w:pPr>"
+            f"{run(text)}</w:p>"
+        )
+
+    path = write(
+        tmp_path / "police.docx",
+        ("Police chronology", 2),
+        rows(
+            tr(["Date", "Event / contact"]),
+            tr([item("12/03/2007"), "DV call-out"]),
+            tr([item("13/03/2007"), item("Arrest") + item("Interview under caution")]),
+        ),
+        width=2,
+    )
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    assert chron.events[S.DETAILS].tolist() == [
+        "DV call-out",
+        "• Arrest\n• Interview under caution",
+    ]
