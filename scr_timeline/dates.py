@@ -311,6 +311,11 @@ _PY_PART_MONTH: Final = _rx(
     r"(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
 )
 _PY_PART_YEAR: Final = _rx(rf"(?P<part>{_PART_RX})[\s-]*(?P<y>\d{{4}})")
+# "late Spring 2007": the month of the season; "early Winter 2007" is December 2007
+_PY_PART_SEASON: Final = _rx(
+    rf"(?P<part>{_PART_RX})[\s-]*(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?[\s,]*"
+    r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))"
+)
 # "the first week of March 2007", "last week in March 07", "second half of March 2007"
 _NTH_WEEK: Final[dict[str, int]] = {
     **dict.fromkeys(("first", "1st"), 0),
@@ -809,6 +814,16 @@ def _third_of_month(y: int, m: int, part: int, text: str) -> _Span:
     return _Span(_days(y, m, first) * _DAY_S, (_days(y, m, last) + 1) * _DAY_S - 1, _P_WEEK)
 
 
+def _is_third_of_month(span: _Span) -> bool:
+    first = dt.date(1970, 1, 1) + dt.timedelta(days=span.start // _DAY_S)
+    last = dt.date(1970, 1, 1) + dt.timedelta(days=span.end // _DAY_S)
+    return (first.year, first.month) == (last.year, last.month) and (first.day, last.day) in {
+        (1, 10),
+        (11, 20),
+        (21, calendar.monthrange(last.year, last.month)[1]),
+    }
+
+
 def _season_span(season: str, y: int, text: str) -> _Span:
     _check_year(y, text)
     return _months_span(y, _SEASONS[season], 3, _P_SEASON)
@@ -1013,6 +1028,9 @@ class _Reader:
             return _day_span(y, month, d, self.text, self.order_name), True
         if (m := _PY_PART_MONTH_ONLY.fullmatch(s)) and (month := _month_number(m["mon"])):
             return _third_of_month(y, month, _PARTS[m["part"]], self.text), True
+        if s in _PARTS and last.prec == _P_WEEK and _is_third_of_month(last):
+            # "mid to late March 2007", "early-mid March", "mid/late March"
+            return _third_of_month(y, mon, _PARTS[s], self.text), True
         if (m := _PY_MONTH_ONLY.fullmatch(s)) and (month := _month_number(m["mon"])):
             return _month_span(y, month, self.text), True
         if m := _PY_SEASON_ONLY.fullmatch(s):
@@ -1062,6 +1080,10 @@ class _Reader:
         ):  # "mid-March 07" as "March 07"; "end of March 12" has no year
             y = _year(m["y4"] or m["y2"])
             return _third_of_month(y, word_month, _PARTS[m["part"]], text)
+        if m := _PY_PART_SEASON.fullmatch(s):
+            y = _year(m["y4"] or m["y2"])
+            _check_year(y, text)
+            return _months_span(y, _SEASONS[m["season"]] + _PARTS[m["part"]], 1, _P_MONTH)
         if (
             (m := _PY_NTH_WEEK.fullmatch(s))
             and (word_month := _month_number(m["mon"]))

@@ -43,6 +43,13 @@ READ = [
     ("last week in March 2007", "2007-03-25", "2007-03-31 23:59:59", WEEK, False),
     ("first half of March 2007", "2007-03-01", "2007-03-15 23:59:59", WEEK, False),
     ("second half of March 07", "2007-03-16", "2007-03-31 23:59:59", WEEK, False),
+    # a part of a season: its month; two parts of a month: both
+    ("late Spring 2007", "2007-05-01", "2007-05-31 23:59:59", MONTH, False),
+    ("early Summer 07", "2007-06-01", "2007-06-30 23:59:59", MONTH, False),
+    ("mid winter 2007", "2008-01-01", "2008-01-31 23:59:59", MONTH, False),
+    ("mid to late March 2007", "2007-03-11", "2007-03-31 23:59:59", WEEK, False),
+    ("early-mid March 2007", "2007-03-01", "2007-03-20 23:59:59", WEEK, False),
+    ("mid/late March 2007", "2007-03-11", "2007-03-31 23:59:59", WEEK, False),
     # a part of a month with a two-digit year written as in "Mar 07"
     ("mid-March 07", "2007-03-11", "2007-03-20 23:59:59", WEEK, False),
     # a day not known: the month (or the year)
