@@ -37,6 +37,8 @@ from .table import _warning, classify_chronology, parse_table
 from .text import Paragraph, parse_paragraphs, split_date_prefix, with_warnings
 
 __all__ = [
+    "AGENCY_FIELD",
+    "AGENCY_LABEL",
     "DocumentTable",
     "check_file",
     "parse_document_tables",
@@ -175,6 +177,14 @@ def _join_broken_row(before: _Found, after: _Found, file: str) -> dict[str, Any]
         after.table.sheet,
         first + after.offset + 1,
     )
+
+
+#: A form field naming the agency, in a paragraph or line ("Agency: Metropolitan Police")
+#: or as a form's label cell ("Agency:" | "Metropolitan Police"), as agency chronology
+#: templates open with: the agency of the tables after it, after their nearer titles.
+_AGENCY_KEY: Final = r"(?:name\s+of\s+)?(?:your\s+)?(?:agency|organi[sz]ation)(?:\s+name)?"
+AGENCY_FIELD: Final = re.compile(rf"^{_AGENCY_KEY}\s*:\s*(\S.{{0,120}})$", re.IGNORECASE)
+AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
 
 
 #: Headings of a document control table (the versions of the report: "Version | Date |

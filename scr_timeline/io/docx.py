@@ -41,7 +41,13 @@ from ..exceptions import (
     ChronologyReadError,
     MissingDependencyError,
 )
-from .document import DocumentTable, check_file, read_tables_or_narrative
+from .document import (
+    AGENCY_FIELD,
+    AGENCY_LABEL,
+    DocumentTable,
+    check_file,
+    read_tables_or_narrative,
+)
 from .text import Paragraph, split_date_prefix
 
 __all__ = ["DOCX_SUFFIXES", "read_docx", "read_docx_tables"]
@@ -278,13 +284,6 @@ def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]
     return [r + [None] * (width - len(r)) for r in rows], sections
 
 
-#: A form field naming the agency, in a table ("Agency:" | "Metropolitan Police") or in a
-#: paragraph ("Agency: Metropolitan Police"), as agency chronology templates open with.
-_AGENCY_KEY: Final = r"(?:name\s+of\s+)?(?:your\s+)?(?:agency|organi[sz]ation)(?:\s+name)?"
-_AGENCY_FIELD: Final = re.compile(rf"^{_AGENCY_KEY}\s*:\s*(\S.{{0,{_MAX_TITLE_LENGTH}}})$", re.I)
-_AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
-
-
 def _form_agency(rows: list[list[str | None]]) -> str | None:
     """The agency a form table names: in a row of two cells, the one after "Agency:" (the
     details table agency chronology templates open with), else None."""
@@ -292,7 +291,7 @@ def _form_agency(rows: list[list[str | None]]) -> str | None:
         filled = [" ".join(c.split()) for c in cells if c and c.strip()]
         if (
             len(filled) == 2
-            and _AGENCY_LABEL.match(filled[0])
+            and AGENCY_LABEL.match(filled[0])
             and len(filled[1]) <= _MAX_TITLE_LENGTH
         ):
             return filled[1]
@@ -442,7 +441,7 @@ def read_docx_tables(
                 heading = _is_heading(block, heading_styles)
                 paragraphs.append(Paragraph(text, len(paragraphs) + 1, heading=heading))
                 between.append((text, heading or _is_bold_line(block, text)))
-                field = _AGENCY_FIELD.match(" ".join(text.split()))
+                field = AGENCY_FIELD.match(" ".join(text.split()))
                 named = field.group(1) if field else named
             continue
         rows, sections = _table_grid(block)
@@ -451,8 +450,9 @@ def read_docx_tables(
             titles.append(between[-1][0])
         titles = [" ".join(t.split()) for t in titles if len(t) <= _MAX_TITLE_LENGTH]
         titles = list(reversed(titles))[:_MAX_TITLES]
-        if named is not None and named not in titles:  # after the nearer title lines
-            titles = [*titles[: _MAX_TITLES - 1], named]
+        follows = seen_table and not between
+        if named is not None and named not in titles and not follows:
+            titles = [*titles[: _MAX_TITLES - 1], named]  # after the nearer title lines
         named = _form_agency(rows) or named
         tables.append(
             DocumentTable(
@@ -460,7 +460,7 @@ def read_docx_tables(
                 rows=rows,
                 titles=tuple(titles),
                 sections=tuple(sections),
-                follows=seen_table and not between,
+                follows=follows,
             )
         )
         between = []

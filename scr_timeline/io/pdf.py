@@ -30,6 +30,7 @@ number on the page.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 import statistics
@@ -48,7 +49,7 @@ from ..exceptions import (
     EmptyChronologyError,
     MissingDependencyError,
 )
-from .document import DocumentTable, check_file, read_tables_or_narrative
+from .document import AGENCY_FIELD, DocumentTable, check_file, read_tables_or_narrative
 from .headers import map_headings
 from .table import _warning
 from .text import Paragraph, split_date_prefix
@@ -689,6 +690,7 @@ def _read(
     paragraphs: list[Paragraph] = []
     last_ran_to_bottom = False
     carried: _Columns | None = None  # the columns of an unruled table that ran to the bottom
+    named: str | None = None  # the agency a form field above names ("Agency: Police")
     unruled: list[int] = []  # pages read as unruled tables
     for p, page in enumerate(pages):
         lines = [line for i, line in enumerate(page_lines[p][1]) if (p, i) not in running]
@@ -701,7 +703,11 @@ def _read(
                 f"page {page.page_number} table 1", lines, carried, last_ran_to_bottom
             )
             if plain is not None:
-                tables.append(plain.table)
+                named = _named_in(
+                    [ln for i, ln in enumerate(lines) if i < min(plain.lines, default=0)], named
+                )
+                table_titles = _with_named(plain.table.titles, named, plain.table.follows)
+                tables.append(dataclasses.replace(plain.table, titles=table_titles))
                 unruled.append(page.page_number)
                 lines = [ln for i, ln in enumerate(lines) if i not in plain.lines]
                 carried = plain.columns if plain.ran_to_bottom else None
@@ -730,16 +736,18 @@ def _read(
                 :_MAX_TITLES
             ]
             follows = t_index == 1 and not above and last_ran_to_bottom
+            named = _named_in(above, named)
             tables.append(
                 DocumentTable(
                     sheet=f"page {page.page_number} table {t_index}",
                     rows=rows,
-                    titles=tuple(titles),
+                    titles=_with_named(tuple(titles), named, follows),
                     sections=tuple(sections),
                     follows=follows,
                 )
             )
             previous_bottom = bottom
+        named = _named_in([ln for ln in free if ln.top >= previous_bottom], named)
         if found:
             last_ran_to_bottom = not any(ln.top >= previous_bottom for ln in free)
         elif free:
@@ -761,6 +769,22 @@ def _read(
         )
     title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
     return tables, paragraphs, (title if title.casefold() not in _NO_TITLE else None), notes
+
+
+def _named_in(lines: Sequence[_Line], named: str | None) -> str | None:
+    """The agency the last "Agency: ..." line of ``lines`` names, else ``named``."""
+    for line in lines:
+        field = AGENCY_FIELD.match(line.text)
+        named = field.group(1) if field else named
+    return named
+
+
+def _with_named(titles: tuple[str, ...], named: str | None, follows: bool) -> tuple[str, ...]:
+    """A table's title lines with the agency a form field above named, after the nearer
+    ones (not for a table carrying on the one before: it takes that table's titles)."""
+    if named is None or named in titles or follows or any(named in t for t in titles):
+        return titles
+    return (*titles[: _MAX_TITLES - 1], named)
 
 
 def _pages(numbers: Sequence[int]) -> str:

@@ -653,3 +653,31 @@ def test_dates_in_a_list_styled_first_column(tmp_path: Path):
         "DV call-out",
         "• Arrest\n• Interview under caution",
     ]
+
+
+def test_pdf_agency_named_on_the_cover_page(tmp_path: Path):
+    """A template printed to PDF: the agency details on the cover page, the chronology
+    (under a heading that names no agency) on the next page."""
+    pytest.importorskip("pdfplumber")
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
+
+    styles = getSampleStyleSheet()
+    story = [
+        Paragraph("Child Safeguarding Practice Review: Child A", styles["Title"]),
+        Paragraph("Agency: Metropolitan Police", styles["BodyText"]),
+        Paragraph("Author: DC1", styles["BodyText"]),
+        PageBreak(),
+        Paragraph("Chronology", styles["Heading2"]),
+        Table(
+            [["Date", "Event / contact"], ["12/03/2007", "DV call-out"]],
+            style=[("GRID", (0, 0), (-1, -1), 0.5, "black")],
+        ),
+    ]
+    path = tmp_path / "chronology.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    chron = scr.read(path)
+    assert chron.events[[S.AGENCY, S.ORGANISATION]].astype(str).values.tolist() == [
+        ["police", "Metropolitan Police"]
+    ]
