@@ -216,6 +216,21 @@ def _not_document_control(info: HeaderInfo, sheet: str, file: str) -> None:
         )
 
 
+def _starts_with_dates(rows: Sequence[Sequence[Cell]], dates: Sequence[int]) -> bool:
+    """Whether most of the rows that hold text have a date in the first of the ``dates``
+    columns: a table without a header of its own that carries on a chronology (after a
+    heading or a note, not only after a page break), not a key or a form."""
+    if not dates:
+        return False
+    column = dates[0]
+    filled = [r for r in rows if any(map(_filled, r))]
+    dated = sum(
+        column < len(r) and _filled(r[column]) and split_date_prefix(str(r[column])) is not None
+        for r in filled
+    )
+    return dated > 0 and 2 * dated >= len(filled)
+
+
 #: A banner row naming an agency is short ("Metropolitan Police", "GP records").
 _MAX_BANNER: Final = 60
 
@@ -333,7 +348,9 @@ def parse_document_tables(
     chrons: list[Chronology] = []
     notes: list[dict[str, Any]] = []
     errors: list[ScrTimelineError] = []
-    previous: tuple[DocumentTable, list[list[Cell]], tuple[str, ...]] | None = None
+    # the last table with a header: its header rows, titles and date columns
+    previous: tuple[DocumentTable, list[list[Cell]], tuple[str, ...], tuple[int, ...]] | None
+    previous = None
     found_tables: list[_Found] = []
 
     parsed: dict[int, Chronology] = {}  # by table number
@@ -395,8 +412,13 @@ def parse_document_tables(
             try:
                 info = find_header(raw, columns=columns)
             except MissingColumnError:
-                if not continues or previous is None:
+                if previous is None or previous[0].width != width or width == 0:
                     raise
+                if not continues and not _starts_with_dates(table.rows, previous[3]):
+                    raise
+                if not titles:
+                    titles = previous[2]
+                    head = [[line] + [None] * (width - 1) for line in titles]
                 raw = _frame(head + previous[1] + table.rows, width)
                 offset = -(len(head) + len(previous[1]))
                 info = find_header(raw, columns=columns)
@@ -404,7 +426,11 @@ def parse_document_tables(
                     _warning(
                         "table_continued",
                         f"{table.sheet} has no header row: read as the continuation of "
-                        f"{previous[0].sheet} (split across pages), under its headings",
+                        f"{previous[0].sheet} (split across pages), under its headings"
+                        if continues
+                        else f"{table.sheet} has no header row: its rows start with dates in "
+                        f"the columns of {previous[0].sheet}, so it is read under that "
+                        "table's headings",
                         file,
                         table.sheet,
                     )
@@ -422,7 +448,8 @@ def parse_document_tables(
             if note is not None:
                 notes.append(note)
         found_tables.append(found)
-        previous = (table, [list(raw.iloc[pos]) for pos in info.header_rows], titles)
+        dates = tuple(pos for pos, fld in info.mapping.items() if fld == S.DATE)
+        previous = (table, [list(raw.iloc[pos]) for pos in info.header_rows], titles, dates)
     banner_agencies = {
         code
         for f in found_tables

@@ -681,3 +681,30 @@ def test_pdf_agency_named_on_the_cover_page(tmp_path: Path):
     assert chron.events[[S.AGENCY, S.ORGANISATION]].astype(str).values.tolist() == [
         ["police", "Metropolitan Police"]
     ]
+
+
+def test_table_without_its_own_header_after_a_heading(tmp_path: Path):
+    """Each agency's table under its heading, the header typed only in the first: the
+    later tables (their rows start with dates) are read under those headings; a key to
+    abbreviations with the same columns is still skipped."""
+    path = write(
+        tmp_path / "agencies.docx",
+        ("Metropolitan Police", 2),
+        rows(tr(["Date", "Event / contact"]), tr(["12/03/2007", "DV call-out"])),
+        ("Elm Road Surgery", 2),
+        rows(tr(["13/03/2007", "Seen by GP1"]), tr(["14/03/2007", "Mother phoned"])),
+        ("Key", 2),
+        rows(tr(["GP", "General practitioner"]), tr(["DV", "Domestic violence"])),
+        width=2,
+    )
+    chron = scr.read(path)
+    ev = chron.events
+    assert ev[[S.AGENCY, S.DETAILS]].astype(str).values.tolist() == [
+        ["police", "DV call-out"],
+        ["gp", "Seen by GP1"],
+        ["gp", "Mother phoned"],
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [2, 1, 2]
+    codes = chron.warnings.set_index(S.SOURCE_SHEET)[S.CODE]
+    assert codes.loc["table 2"] == "table_continued"
+    assert codes.loc["table 3"] == "table_skipped"
