@@ -1380,7 +1380,7 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
 
 def _unwrap(s: str) -> str:
     """The date inside quotes, brackets, footnote stars or a label: '"12/03/2007"',
-    '[12/03/2007]', '*12/03/2007', 'Date: 12/03/2007', 'Dated 12/03/2007'."""
+    '[12/03/2007]', '*12/03/2007', '• 12/03/2007', 'Date: 12/03/2007', 'Dated 12/03/2007'."""
     while True:
         inner = _PY_LABEL.sub("", s, count=1)
         if (
@@ -1389,7 +1389,7 @@ def _unwrap(s: str) -> str:
             and not any(c in inner[1:-1] for c in "\"'[](){}")
         ):
             inner = inner[1:-1]
-        inner = inner.strip(" *")
+        inner = inner.strip(" *\u2022\u25aa\u25e6\u00b7")  # stars and list bullets
         if inner == s or not inner:
             return s
         s = inner

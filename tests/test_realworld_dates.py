@@ -214,6 +214,7 @@ def test_a_time_cell_saying_no_time_keeps_the_day_without_a_warning(time: str) -
         "(12/03/2007)",
         "*12/03/2007",  # a footnote mark
         "12/03/2007*",
+        "\u2022 12/03/2007",  # a list bullet from a Word or PDF table
         "Date: 12/03/2007",
         "Dated 12/03/2007",
     ],
