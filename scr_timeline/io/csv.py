@@ -14,7 +14,8 @@ import pandas as pd
 
 from .. import limits
 from ..chronology import Chronology
-from ..exceptions import ChronologyReadError, EmptyChronologyError
+from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
+from .headers import find_header, year_rows
 from .table import parse_table
 
 __all__ = ["decode_text", "read_csv", "read_csv_table", "sniff_delimiter"]
@@ -257,27 +258,48 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     >>> len(chron) > 0
     True
     """
+    from .table import _warning  # local: keeps table's helpers private
+
     path = Path(path)
     raw, facts = read_csv_table(path, delimiter=delimiter)
+    notes: list[dict[str, Any]] = []
+    for row, text in _year_rows(raw, options.get("columns")):
+        raw.iloc[row] = pd.NA  # a blank row: not a data row
+        notes.append(
+            _warning(
+                "section_row",
+                f"row holding only a year read as a section heading, not an event: {text!r}",
+                path.name,
+                None,
+                row + 1,
+            )
+        )
     chron = parse_table(raw, source=path, fmt=path.suffix.lower().lstrip(".") or "csv", **options)
     if facts["encoding"] == "latin-1":
-        from .table import _warning  # local: keeps table's helpers private
-
-        extra = pd.DataFrame(
-            [
-                _warning(
-                    "encoding_guess",
-                    "the file is neither UTF-8 nor Windows-1252; read as Latin-1, so some "
-                    "characters may be wrong",
-                    path.name,
-                    None,
-                )
-            ]
+        notes.append(
+            _warning(
+                "encoding_guess",
+                "the file is neither UTF-8 nor Windows-1252; read as Latin-1, so some "
+                "characters may be wrong",
+                path.name,
+                None,
+            )
         )
+    if notes:
         chron = Chronology(
             chron.events,
             chron.rejected,
-            pd.concat([chron.warnings, extra], ignore_index=True),
+            pd.concat([chron.warnings, pd.DataFrame(notes)], ignore_index=True),
             chron.meta,
         )
     return chron
+
+
+def _year_rows(raw: pd.DataFrame, columns: Any) -> list[tuple[int, str]]:
+    """Rows holding only a year under the header (see :func:`headers.year_rows`); none
+    when the header cannot be found (``parse_table`` then says why, naming the file)."""
+    try:
+        info = find_header(raw, columns=columns)
+    except (ScrTimelineError, TypeError):
+        return []
+    return year_rows(raw, info)

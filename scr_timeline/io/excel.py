@@ -29,9 +29,10 @@ from ..exceptions import (
     ChronologyReadError,
     EmptyChronologyError,
     MissingColumnError,
+    ScrTimelineError,
 )
-from .headers import find_header
-from .table import _warning, classify_chronology, parse_table
+from .headers import find_header, year_rows
+from .table import _as_location_error, _warning, classify_chronology, parse_table
 
 __all__ = ["read_excel", "read_excel_sheets"]
 
@@ -418,20 +419,31 @@ def read_excel(
             errors.append(EmptyChronologyError("the sheet is empty", file=path.name, sheet=name))
             continue
         try:
-            if merged:
+            try:
                 info = find_header(frame, columns=options.get("columns"))
-                for row, text in _section_rows(frame, merged, info.data_start):
-                    frame.iloc[row] = None
-                    skipped.append(
-                        _warning(
-                            "section_row",
-                            "row merged across the whole sheet read as a section heading, "
-                            f"not an event: {text!r}",
-                            path.name,
-                            name,
-                            row + 1,
-                        )
+            except ScrTimelineError as err:  # as parse_table does: say which sheet
+                raise _as_location_error(err, file=path.name, sheet=name) from err
+            sections = [
+                (row, text, "row merged across the whole sheet")
+                for row, text in (_section_rows(frame, merged, info.data_start) if merged else [])
+            ]
+            across = {row for row, _, _ in sections}
+            sections += [
+                (row, text, "row holding only a year")
+                for row, text in year_rows(frame, info)
+                if row not in across
+            ]
+            for row, text, what in sections:
+                frame.iloc[row] = None
+                skipped.append(
+                    _warning(
+                        "section_row",
+                        f"{what} read as a section heading, not an event: {text!r}",
+                        path.name,
+                        name,
+                        row + 1,
                     )
+                )
             sheet_chron = parse_table(
                 frame, source=path, sheet=name, fmt=fmt, **{**options, "classify": False}
             )

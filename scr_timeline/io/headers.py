@@ -74,6 +74,7 @@ __all__ = [
     "load_headings",
     "map_headings",
     "normalise_heading",
+    "year_rows",
 ]
 
 #: Column of the heading table: the heading as written.
@@ -792,6 +793,54 @@ def find_header(
         title_lines=titles,
         header_cells=tuple(tuple(_row_texts(raw, row)) for row in header_rows),
     )
+
+
+_YEAR_ROW: Final = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
+
+
+def year_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
+    """Rows under the header that hold only a year, in the date column: the dividers of a
+    hand-made chronology ("2007", "2008/09"), as (position in ``raw``, text).
+
+    Such a row is a section heading, not an event (it would span the whole year and name
+    no agency or practitioner).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame([["Date", "Details"], ["2007", None], ["12/03/2007", "Seen"],
+    ...                     [2008, None], ["2008", "Child A moved school"]], dtype=object)
+    >>> year_rows(raw, find_header(raw))
+    [(1, '2007'), (3, '2008')]
+    """
+    date_pos = next((pos for pos, fld in header.mapping.items() if fld == schema.DATE), None)
+    if date_pos is None or date_pos >= raw.shape[1] or header.data_start >= len(raw):
+        return []
+    dates = raw.iloc[:, date_pos]
+    if isinstance(dates.dtype, pd.StringDtype) and dates.dtype.storage == "pyarrow":
+        # text cells (CSV): only the short ones can be a year, found by Arrow in one pass
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        length = pc.binary_length(pa.array(dates.array))
+        short = pc.and_(pc.greater_equal(length, 4), pc.less_equal(length, 9))
+        maybe = np.flatnonzero(short.fill_null(False).to_numpy(zero_copy_only=False))
+    else:
+        maybe = np.flatnonzero(dates.notna().to_numpy())
+    maybe = maybe[maybe >= header.data_start]
+    if len(maybe) == 0:
+        return []
+    alone = maybe[raw.iloc[maybe].notna().to_numpy().sum(axis=1) == 1]
+    out = []
+    for row in alone:
+        value = raw.iat[int(row), date_pos]
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            text = str(int(value)) if float(value).is_integer() else ""
+        else:
+            text = _written(value)
+        if _YEAR_ROW.fullmatch(text):
+            out.append((int(row), text))
+    return out
 
 
 def is_repeated_header(raw_rows: pd.DataFrame, header: HeaderInfo) -> pd.Series[bool]:

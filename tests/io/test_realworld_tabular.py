@@ -392,3 +392,25 @@ def test_an_unheaded_column_that_is_not_times_stays_extra(write_text):
     ev = scr.read(path).events
     assert ev[S.PRECISION].astype(str).tolist() == ["day", "day"]
     assert ev[S.EXTRA].tolist() == ["Column 2: GP1", "Column 2: 14:30"]
+
+
+# --- year dividers ---------------------------------------------------------------------------
+
+
+def test_a_row_holding_only_a_year_is_a_section_heading(write_text, write_xlsx):
+    csv = write_text(
+        "gp.csv",
+        "Date,Agency,Details\n2007,,\n12/03/2007,GP,Seen\n2008/09,,\n01/02/2008,GP,Seen\n"
+        "2009,GP,Child A registered with the practice\n",
+    )
+    xlsx = write_xlsx(
+        "gp.xlsx",
+        {"GP": [["Date", "Details"], [2007], ["12/03/2007", "Seen"], ["2008"],
+                ["01/02/2008", "Seen"], [2009, "Child A registered with the practice"]]},
+    )  # fmt: skip
+    for path in (csv, xlsx):
+        chron = scr.read(path)
+        assert chron.events[S.SOURCE_ROW].tolist() == [3, 5, 6]  # a year with text is an event
+        assert len(chron.rejected) == 0
+        sections = chron.warnings[chron.warnings["code"] == "section_row"]
+        assert sections[S.SOURCE_ROW].tolist() == [2, 4]
