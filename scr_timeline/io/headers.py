@@ -648,6 +648,19 @@ def _unheaded_time_column(
     return pos if times * 10 >= len(sample) * 9 else None
 
 
+def _is_form_row(cells: list[object], mapping: dict[int, str]) -> bool:
+    """True for a row of a form above the table ("Agency:" | "Police" | "Date completed:" |
+    "01/04/2008"): its date heading is a label with its value in the next cell (a date, a
+    number, or any text after a label ending in ":"), where a header has another heading."""
+    date_pos = next(pos for pos, fld in mapping.items() if fld == schema.DATE)
+    value = cells[date_pos + 1] if date_pos + 1 < len(cells) else None
+    if date_pos + 1 in mapping or _is_blank(value):
+        return False
+    if not isinstance(value, str):
+        return True  # a date, a time or a number: a value, not a heading
+    return bool(_DIGIT.match(value.strip())) or _written(cells[date_pos]).endswith(":")
+
+
 def _summary(raw: pd.DataFrame, rows: int, columns: Mapping[str, str] | None) -> str:
     """Row-by-row summary of the text found, for an error message."""
     lines: list[str] = []
@@ -732,11 +745,13 @@ def find_header(
 
     best_row, best_mapping = -1, dict[int, str]()
     for row in range(scan):
-        mapping = map_headings(raw.iloc[row].tolist(), columns=columns)
+        cells = raw.iloc[row].tolist()
+        mapping = map_headings(cells, columns=columns)
         if (
             schema.DATE in mapping.values()
             and len(mapping) >= 2
             and len(mapping) > len(best_mapping)
+            and not _is_form_row(cells, mapping)
         ):
             best_row, best_mapping = row, mapping
             if len(best_mapping) == raw.shape[1]:

@@ -414,3 +414,37 @@ def test_a_row_holding_only_a_year_is_a_section_heading(write_text, write_xlsx):
         assert len(chron.rejected) == 0
         sections = chron.warnings[chron.warnings["code"] == "section_row"]
         assert sections[S.SOURCE_ROW].tolist() == [2, 4]
+
+
+# --- a form above the table ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "form_row",
+    [
+        ["Agency:", "Police", "Date completed:", "01/04/2008"],
+        ["Agency", "Police", "Date completed", dt.datetime(2008, 4, 1)],
+        ["Agency", "Police", "Date", "1 April 2008"],
+    ],
+)
+def test_a_form_above_the_table_is_not_its_header(write_xlsx, form_row):
+    # the form row maps a date and an agency, as many columns as the real header
+    path = write_xlsx(
+        "police.xlsx",
+        {"Chronology": [["Name of child:", "Child A"], form_row, [],
+                        ["Date", "Event"], ["12/03/2007", "DV incident"],
+                        ["13/03/2007", "Follow-up visit"]]},
+    )  # fmt: skip
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].tolist() == ["DV incident", "Follow-up visit"]
+    assert len(chron.rejected) == 0
+    assert chron.meta.sources[0].header_row == 4
+
+
+def test_headings_ending_in_colons_are_still_a_header():
+    from scr_timeline.io.headers import find_header
+
+    raw = pd.DataFrame(
+        [["Date:", "Agency:", "Details:"], ["12/03/2007", "GP", "Seen"]], dtype=object
+    )
+    assert find_header(raw).header_rows == (0,)
