@@ -650,12 +650,15 @@ def _unheaded_time_column(
 
 def _is_form_row(cells: list[object], mapping: dict[int, str]) -> bool:
     """True for a row of a form above the table ("Agency:" | "Police" | "Date completed:" |
-    "01/04/2008"): its date heading is a label with its value in the next cell (a date, a
-    number, or any text after a label ending in ":"), where a header has another heading."""
+    "01/04/2008"): its date heading is a label with its value in the next cell that holds
+    anything (a date, a number, or any text after a label ending in ":"), where a header
+    has another heading."""
     date_pos = next(pos for pos, fld in mapping.items() if fld == schema.DATE)
-    value = cells[date_pos + 1] if date_pos + 1 < len(cells) else None
-    if date_pos + 1 in mapping or _is_blank(value):
+    # the next cell with something in it (a label may be merged over two cells)
+    pos = next((i for i in range(date_pos + 1, len(cells)) if not _is_blank(cells[i])), None)
+    if pos is None or pos in mapping:
         return False
+    value = cells[pos]
     if not isinstance(value, str):
         return True  # a date, a time or a number: a value, not a heading
     return bool(_DIGIT.match(value.strip())) or _written(cells[date_pos]).endswith(":")

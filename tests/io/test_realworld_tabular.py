@@ -425,6 +425,7 @@ def test_a_row_holding_only_a_year_is_a_section_heading(write_text, write_xlsx):
         ["Agency:", "Police", "Date completed:", "01/04/2008"],
         ["Agency", "Police", "Date completed", dt.datetime(2008, 4, 1)],
         ["Agency", "Police", "Date", "1 April 2008"],
+        ["Agency:", "Police", "Date completed:", None, "01/04/2008"],  # label over 2 cells
     ],
 )
 def test_a_form_above_the_table_is_not_its_header(write_xlsx, form_row):
