@@ -649,6 +649,7 @@ def test_dates_in_a_list_styled_first_column(tmp_path: Path):
     )
     chron = scr.read(path)
     assert chron.rejected.empty
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "13/03/2007"]
     assert chron.events[S.DETAILS].tolist() == [
         "DV call-out",
         "• Arrest\n• Interview under caution",
