@@ -25,6 +25,9 @@ How a name is matched
 
 Aliases of kind ``guard`` map a longer name to ``"other"`` on purpose, so that a shorter
 alias cannot claim it: "Adult Social Care" would otherwise be csc through "social care".
+A ``setting`` may map to ``"other"`` in the same way, to stop a shorter setting without
+beating a real agency: "Practice Review" keeps "Child Safeguarding Practice Review: Child
+A" from being a GP practice, while "... Practice Review - Riverside Police" is still police.
 Short abbreviations ("Met", "PC", "ED") are safe in agency columns, sheet names and
 titles; a caller scanning narrative text should skip rows whose ``kind`` is
 ``abbreviation``.

@@ -472,3 +472,16 @@ def test_many_names_match_as_few_names_do(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(agencies, "_NAMES_SEARCHED_UP_TO", 0)  # every alias in the pattern
     pd.testing.assert_frame_equal(normalise_agencies(names), few)
     assert few["agency"].tolist()[:3] == ["police", "health_visiting", "other"]
+
+
+def test_review_titles_and_guidance_are_not_a_gp_practice() -> None:
+    # review-document words with "practice" beat the setting "Practice" (a GP practice)
+    # but lose to an agency named beside them
+    assert agency_from_name("Child Safeguarding Practice Review: Child A") is None
+    assert agency_from_name("Local Child Safeguarding Practice Review") is None
+    assert agency_from_name("Good practice guidance for agency chronologies") is None
+    assert agency_from_name("Learning from Practice: Key Practice Episode 3") is None
+    assert agency_from_name("Child Safeguarding Practice Review - Riverside Police") == "police"
+    assert agency_from_name("Learning from Practice: Health Visiting") == "health_visiting"
+    assert agency_from_name("Riverside Practice") == "gp"
+    assert agency_from_name("Practice Nurse") == "gp"
