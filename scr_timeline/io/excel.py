@@ -351,6 +351,64 @@ def _chronology_sheets(
     return out
 
 
+_WORKBOOK_SIGNATURES: Final = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x09\x08", b"PK")
+
+
+def _text_named_as_excel(path: Path) -> str | None:
+    """ "html" or "delimited" for a text file named .xls or .xlsx (case-management systems'
+    "Export to Excel" often writes a web page or tab-separated text that Excel opens);
+    None for a real workbook or anything else (the workbook reader then says what it is)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return None  # the workbook reader reports it
+    if not head.strip() or head.startswith(_WORKBOOK_SIGNATURES):
+        return None
+    from .csv import decode_text
+
+    try:
+        text, _ = decode_text(head)
+    except ScrTimelineError:
+        return None  # binary: not text
+    start = text.lstrip()[:1024].lower()
+    if start.startswith("<") and ("<table" in text.lower() or "<html" in start):
+        return "html"
+    lines = text.splitlines()
+    if len(lines) >= 2 and any(d in lines[0] for d in "\t,;|"):
+        return "delimited"  # a header line of cells and more lines under it
+    return None
+
+
+def _read_text_export(path: Path, kind: str, options: dict[str, Any]) -> Chronology:
+    """Read a text file named as a workbook, with a warning saying what it really is."""
+    if kind == "html":
+        raise ChronologyReadError(
+            "the file is a web page (HTML) named as an Excel workbook, as some systems' "
+            "'Export to Excel' writes it; open it in Excel and save it as .xlsx, or save "
+            "the page's table as CSV",
+            file=path.name,
+            expected="an Excel workbook (.xlsx, .xlsm, .xls) or a CSV file",
+        )
+    from .csv import read_csv
+
+    options = {k: v for k, v in options.items() if k not in {"sheets", "engine"}}
+    chron = read_csv(path, **options)
+    note = _warning(
+        "not_a_workbook",
+        f"the file is delimited text (CSV or TSV) named {path.suffix}, as some systems' "
+        "'Export to Excel' writes it; read as text",
+        path.name,
+        None,
+    )
+    return Chronology(
+        chron.events,
+        chron.rejected,
+        pd.concat([chron.warnings, pd.DataFrame([note])], ignore_index=True),
+        chron.meta,
+    )
+
+
 def _holds_macros(path: Path) -> bool:
     """True for a workbook whose archive holds a VBA project (macros)."""
     if not zipfile.is_zipfile(path):
@@ -397,6 +455,9 @@ def read_excel(
     True
     """
     path = Path(path)
+    text_kind = _text_named_as_excel(path)
+    if text_kind is not None:
+        return _read_text_export(path, text_kind, options)
     tables = _read_sheets(path, engine)
     if sheets is not None:
         names = {t[0] for t in tables}

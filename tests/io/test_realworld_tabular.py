@@ -449,3 +449,32 @@ def test_headings_ending_in_colons_are_still_a_header():
         [["Date:", "Agency:", "Details:"], ["12/03/2007", "GP", "Seen"]], dtype=object
     )
     assert find_header(raw).header_rows == (0,)
+
+
+# --- "Export to Excel" that is not a workbook -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("case-notes.xls", "Date\tWorker\tCase Note Text\r\n12/03/2007\tSW1\tHome visit\r\n"),
+        ("case-notes.xlsx", "Date,Worker,Case Note Text\n12/03/2007,SW1,Home visit\n"),
+    ],
+)
+def test_delimited_text_named_as_a_workbook_is_read_as_text(write_text, name, text):
+    chron = scr.read(write_text(name, text))
+    assert chron.events[S.DETAILS].tolist() == ["Home visit"]
+    assert chron.events[S.PRACTITIONER].tolist() == ["SW1"]
+    assert "not_a_workbook" in set(chron.warnings["code"])
+
+
+def test_a_web_page_named_as_a_workbook_says_how_to_save_it(write_text):
+    from scr_timeline.exceptions import ChronologyReadError
+
+    path = write_text(
+        "export.xls",
+        "<html><body><table><tr><th>Date</th><th>Details</th></tr>"
+        "<tr><td>12/03/2007</td><td>Home visit</td></tr></table></body></html>",
+    )
+    with pytest.raises(ChronologyReadError, match=r"export\.xls.*web page.*save it as \.xlsx"):
+        scr.read(path)
