@@ -1390,6 +1390,7 @@ def _unwrap(s: str) -> str:
         ):
             inner = inner[1:-1]
         inner = inner.strip(" *\u2022\u25aa\u25e6\u00b7")  # stars and list bullets
+        inner = _PY_LIST_NUMBER.sub("", inner, count=1)  # '1. 12/03/2007' (a numbered list)
         if inner == s or not inner:
             return s
         s = inner
@@ -1411,6 +1412,11 @@ def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]
 
 _WRAPPERS: Final = frozenset({('"', '"'), ("'", "'"), ("[", "]"), ("(", ")"), ("{", "}")})
 _PY_LABEL: Final = _rx(r"^(?:date\s*(?::|-)|dated)\s*")
+#: A list item's number before a whole date (a Word column numbered as a list, printed):
+#: '1. 12/03/2007', '2) 12 march 2007'; never '12. 03. 2007' or '12. march 2007'.
+_PY_LIST_NUMBER: Final = _rx(
+    r"^\d{1,3}[.)]\s+(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3})"
+)
 _PY_CUT_NUMBER: Final = _rx(r"[./-][0-9]")
 
 

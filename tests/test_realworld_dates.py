@@ -217,6 +217,9 @@ def test_a_time_cell_saying_no_time_keeps_the_day_without_a_warning(time: str) -
         "\u2022 12/03/2007",  # a list bullet from a Word or PDF table
         "Date: 12/03/2007",
         "Dated 12/03/2007",
+        "1. 12/03/2007",  # a date column numbered as a Word list, printed to PDF
+        "12) 12/03/2007",
+        "3. 12 March 2007",
     ],
 )
 def test_a_date_inside_quotes_brackets_stars_or_a_label(text: str) -> None:
@@ -283,3 +286,12 @@ def test_a_weekday_does_not_invent_the_day_of_a_month() -> None:
     parsed = parse_dates(pd.Series(["Monday March 2008", "monday 12 2007"]), dayfirst=True)
     assert parsed.frame["start"].isna().all()
     assert parsed.frame["error_code"].tolist() == ["unreadable_date", "unreadable_date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [("12. 03. 2007", "2007-03-12"), ("12. March 2007", "2007-03-12"), ("3.12.2007", "2007-12-03")],
+)
+def test_a_day_with_a_full_stop_is_not_taken_for_a_list_number(text: str, start: str) -> None:
+    row = parse_dates(pd.Series([text]), dayfirst=True).frame.iloc[0]
+    assert row["start"] == pd.Timestamp(start)
