@@ -372,8 +372,10 @@ def make_truncated_xlsx(folder: Path) -> Hostile:
 
 @hostile
 def make_csv_renamed_xlsx(folder: Path) -> Hostile:
+    # what systems' "Export to Excel" often writes: delimited text with an Excel suffix; it
+    # is read as CSV (with a not_a_workbook warning), every row accounted for
     path = _write_csv(folder / "really-a-csv.xlsx", [HEADER, *ROWS])
-    return Hostile("csv_renamed_xlsx", path, None, refuse=True)
+    return Hostile("csv_renamed_xlsx", path, len(ROWS))
 
 
 @hostile
