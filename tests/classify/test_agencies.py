@@ -485,3 +485,26 @@ def test_review_titles_and_guidance_are_not_a_gp_practice() -> None:
     assert agency_from_name("Learning from Practice: Health Visiting") == "health_visiting"
     assert agency_from_name("Riverside Practice") == "gp"
     assert agency_from_name("Practice Nurse") == "gp"
+
+
+def test_team_and_service_names_from_local_chronologies() -> None:
+    names = {
+        "Child Protection Team": "csc",
+        "Children in Care Team": "csc",
+        "LADO": "csc",
+        "Children's Disability Team": "csc",
+        "Disabled Childrens Team": "csc",
+        "CSE Team": "csc",
+        "Neighbourhood Policing Team": "police",
+        "NHS Talking Therapies": "adult_mental_health",
+        "Adult MH": "adult_mental_health",
+        "School Attendance Service": "education",
+        "Riverside Family Hub": "early_years",
+        "0-19 Service": "health_visiting",
+        "Riverside 0-19 Public Health Nursing": "health_visiting",
+        "HMP Riverside": "probation",
+        "Police (HMP Riverside)": "police",
+    }
+    result = normalise_agencies(pd.Series(list(names)))
+    assert dict(zip(names, result[schema.AGENCY].astype(str), strict=True)) == names
+    assert result[MATCHED].all()
