@@ -117,6 +117,9 @@ _DAY_S: Final = 86_400
 _EPOCH_ORDINAL: Final = dt.date(1970, 1, 1).toordinal()
 _EXCEL_EPOCH_SERIAL: Final = 25_569  # 1970-01-01 as an Excel serial (origin 1899-12-30)
 _EXCEL_MAX_SERIAL: Final = 2_958_465  # 9999-12-31
+#: 1910-01-01 as an Excel serial: a number below it in a date cell is a number typed there
+#: ("12.03" is stored as 12.03, 12/01/1900 00:43), not a date anyone meant.
+_EXCEL_FIRST_PLAUSIBLE_SERIAL: Final = 3_654
 _NAT_I8: Final = np.iinfo(np.int64).min
 
 _MONTH_NAMES: Final = (
@@ -1534,7 +1537,8 @@ def _serials(values: npt.NDArray[np.float64]) -> _Batch:
     days = serial - _EXCEL_EPOCH_SERIAL + (serial < 60) + minutes // 1440
     minutes %= 1440
     years = np.where(in_range, days, 0).astype("M8[D]").astype("M8[Y]").astype(np.int64) + 1970
-    ok = in_range & (serial != 60) & (years >= MIN_YEAR) & (years <= MAX_YEAR)
+    early = in_range & (serial < _EXCEL_FIRST_PLAUSIBLE_SERIAL)
+    ok = in_range & ~early & (years >= MIN_YEAR) & (years <= MAX_YEAR)
     out.start[ok] = days[ok] * _DAY_S + minutes[ok] * 60
     timed = ok & (minutes > 0)
     out.end[ok] = np.where(timed[ok], out.start[ok] + 59, days[ok] * _DAY_S + _DAY_S - 1)
@@ -1556,6 +1560,14 @@ def _serials(values: npt.NDArray[np.float64]) -> _Batch:
                 "impossible_date",
                 f"cannot read the Excel serial {number} as a date: it is 29 February 1900, a "
                 "day that Excel counts but that does not exist",
+            )
+        elif early[i]:
+            out.fail(
+                np.array([i]),
+                "implausible_date",
+                f"cannot read the number {number} as a date: as an Excel serial it is "
+                f"{_fmt(int(days[i]) * _DAY_S)}, before 1910 (a number such as 12.03 typed "
+                "into a date cell is stored as a number, not a date; type the whole date)",
             )
         else:
             out.fail(

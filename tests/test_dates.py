@@ -756,17 +756,24 @@ def test_datetime_time_column() -> None:
 
 
 def test_excel_serial_numbers() -> None:
-    frame = read([39153, 39153.0, 39153.604166667, np.int64(39154), 2007, 61, 1]).frame
+    frame = read([39153, 39153.0, 39153.604166667, np.int64(39154), 2007, 3654]).frame
     assert frame["start"].tolist() == [
         ts("2007-03-12"),
         ts("2007-03-12"),
         ts("2007-03-12 14:30"),
         ts("2007-03-13"),
         ts("2007-01-01"),  # a whole number 1900-2100 is a year
-        ts("1900-03-01"),
-        ts("1900-01-01"),  # Excel's 1900 leap-year bug is undone
+        ts("1910-01-01"),  # the first serial read as a date
     ]
-    assert frame["precision"].tolist() == [DAY, DAY, "minute", DAY, "year", DAY, DAY]
+    assert frame["precision"].tolist() == [DAY, DAY, "minute", DAY, "year", DAY]
+
+
+@pytest.mark.parametrize("value", [1, 12.03, 61, 1430, 3653.5])
+def test_a_serial_before_1910_is_a_number_typed_in_a_date_cell(value: float) -> None:
+    """'12.03' typed into Excel is the number 12.03: 12/01/1900 00:43 as a serial."""
+    row = one(value)
+    assert row["error_code"] == "implausible_date"
+    assert "before 1910" in row["error"] and "type the whole date" in row["error"]
 
 
 def test_excel_serial_series_of_floats() -> None:
