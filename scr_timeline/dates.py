@@ -298,6 +298,8 @@ _PY_MONTH_YEAR: Final = _rx(
 _PY_NUM_MONTH_YEAR: Final = _rx(r"(?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 _PY_YEAR: Final = _rx(r"\d{4}")
 _PY_SERIAL: Final = _rx(r"\d{5}(?:\.\d+)?")
+#: A date with no separators, as systems export it: yyyymmdd (or ddmmyyyy), maybe a time.
+_PY_COMPACT: Final = _rx(r"(?P<digits>\d{8})(?P<rest>(?:t|\s+)\d{1,2}[:.]?\d{2}(?::\d{2})?)?")
 _PY_WEEK: Final = _rx(
     r"(?P<wk>"
     + "|".join(re.escape(w) for w in sorted(_WEEK_WORDS, key=len, reverse=True))
@@ -1348,6 +1350,8 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _relative_result(text, rel._replace(approx=rel.approx or approx), ())
     if _PY_SERIAL.fullmatch(s):
         return _serial_text_result(text, float(s), approx)
+    if (compact := _PY_COMPACT.fullmatch(s)) and (iso := _compact_day(compact["digits"], dayfirst)):
+        s = iso + (" " + compact["rest"].lstrip("t ") if compact["rest"] else "")
     reader = _Reader(text, dayfirst)
     reject: _Reject | None = None
     span: _Span | None = None
@@ -1549,6 +1553,24 @@ def _serials(values: npt.NDArray[np.float64]) -> _Batch:
         starts = ((ys - 1970).astype("M8[Y]").astype("M8[D]").astype(np.int64)) * _DAY_S
         ends = ((ys - 1969).astype("M8[Y]").astype("M8[D]").astype(np.int64)) * _DAY_S - 1
         out.start[year_idx], out.end[year_idx], out.prec[year_idx] = starts, ends, _P_YEAR
+    compact = (
+        usable & (whole == u) & (u >= MIN_YEAR * 10_000 + 101) & (u <= MAX_YEAR * 10_000 + 1231)
+    )
+    if compact.any():  # 20070312: a date as systems export it, yyyymmdd
+        number = u[compact].astype(np.int64)
+        year, month, day = number // 10_000, number // 100 % 100, number % 100
+        fits = (month >= 1) & (month <= 12) & (day >= 1)
+        first = (np.where(fits, year, 1970) - 1970).astype("M8[Y]").astype("M8[M]")
+        first = first + np.where(fits, month - 1, 0).astype("m8[M]")
+        length = (first + np.timedelta64(1, "M")).astype("M8[D]") - first.astype("M8[D]")
+        fits &= day <= length.astype(np.int64)
+        where = np.flatnonzero(compact)[fits]
+        at = first[fits].astype("M8[D]").astype(np.int64) + day[fits] - 1
+        out.start[where] = at * _DAY_S
+        out.end[where] = at * _DAY_S + _DAY_S - 1
+        out.prec[where] = _P_DAY
+        ok = ok.copy()
+        ok[where] = True
     bad = np.flatnonzero(~ok & ~is_year)
     for i in bad:
         number = _number_text(v[i])
@@ -1607,6 +1629,21 @@ def _hashable(v: object) -> object:
 
 def _number_text(value: float) -> str:
     return str(int(value)) if np.isfinite(value) and value == int(value) else repr(float(value))
+
+
+def _compact_day(digits: str, dayfirst: bool = True) -> str | None:
+    """'20070312' (or '12032007', '03122007' month first) as '2007-03-12'; None unless the
+    digits make a real day.
+
+    yyyymmdd and the day-and-month-first order cannot both be real days: a yyyymmdd month
+    would be the 19 or 20 of the other order's year.
+    """
+    day_month = (digits[:2], digits[2:4]) if dayfirst else (digits[2:4], digits[:2])
+    for year, month, day in ((digits[:4], digits[4:6], digits[6:]), (digits[4:], *day_month[::-1])):
+        y, m, d = int(year), int(month), int(day)
+        if MIN_YEAR <= y <= MAX_YEAR and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]:
+            return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
 
 
 def _serial_text_result(text: str, value: float, approx: bool) -> _Result:

@@ -295,3 +295,29 @@ def test_a_weekday_does_not_invent_the_day_of_a_month() -> None:
 def test_a_day_with_a_full_stop_is_not_taken_for_a_list_number(text: str, start: str) -> None:
     row = parse_dates(pd.Series([text]), dayfirst=True).frame.iloc[0]
     assert row["start"] == pd.Timestamp(start)
+
+
+@pytest.mark.parametrize(
+    ("cell", "start", "precision"),
+    [
+        ("20070312", "2007-03-12", DAY),  # yyyymmdd, as systems export dates
+        ("12032007", "2007-03-12", DAY),  # ddmmyyyy
+        ("20070312 14:30", "2007-03-12 14:30", MINUTE),
+        ("20070312T1430", "2007-03-12 14:30", MINUTE),
+        (20070312, "2007-03-12", DAY),  # the same as a number in an Excel cell
+    ],
+)
+def test_a_date_written_without_separators(cell: object, start: str, precision: str) -> None:
+    row = parse_dates(pd.Series([cell]), dayfirst=True).frame.iloc[0]
+    assert (row["start"], row["precision"]) == (pd.Timestamp(start), precision)
+
+
+@pytest.mark.parametrize("cell", ["20071399", "29022007", "2007031", 20070229, 20071301])
+def test_eight_digits_that_make_no_day_are_rejected(cell: object) -> None:
+    row = parse_dates(pd.Series([cell]), dayfirst=True).frame.iloc[0]
+    assert pd.isna(row["start"]) and row["error_code"] == "unreadable_date"
+
+
+def test_eight_digits_follow_the_files_order_of_day_and_month() -> None:
+    found = parse_dates(pd.Series(["03122007"]), dayfirst=False).frame["start"]
+    assert found.tolist() == [pd.Timestamp("2007-03-12")]
