@@ -263,6 +263,24 @@ def _date_text(
     return text
 
 
+def _time_text(cells: pd.Series | None, text: pd.Series | None) -> pd.Series | None:
+    """The time cells as written, with a time stored as a fraction of a day (an Excel cell
+    holding 0.604166... for 14:30) as ``HH:MM``, as the time is read."""
+    if cells is None or text is None or cells.dtype != object:
+        return text
+    fraction = np.fromiter(
+        (isinstance(v, float) and 0 <= v < 1 for v in cells.to_numpy()), bool, len(cells)
+    )
+    if not fraction.any():
+        return text
+    minutes = np.rint(cells.to_numpy()[fraction].astype(np.float64) * 1440).astype(np.int64)
+    minutes = np.minimum(minutes, 1439)
+    shown = [f"{m // 60:02d}:{m % 60:02d}" for m in minutes.tolist()]
+    text = text.copy()
+    text[fraction] = shown
+    return text
+
+
 def _as_location_error(
     err: ScrTimelineError, *, file: str, sheet: str | None, row: int | None = None
 ) -> ScrTimelineError:
@@ -524,7 +542,8 @@ def parse_table(
             "no date column", file=file, sheet=sheet, row=header_row, expected="a date column"
         )
     # the date text, and the agency names (per distinct name), on the side thread meanwhile
-    date_text_job = _run(side, _date_text, text_of(S.DATE), text_of(S.TIME), text_of(S.END_DATE))
+    time_text = _time_text(cells(S.TIME), text_of(S.TIME))
+    date_text_job = _run(side, _date_text, text_of(S.DATE), time_text, text_of(S.END_DATE))
     written_all = text_of(S.AGENCY) if cells(S.AGENCY) is not None else None
     agency_job = _run(side, _agency_names, written_all) if written_all is not None else None
     parsed = parse_date_arrays(

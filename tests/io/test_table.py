@@ -448,3 +448,22 @@ def _fork_reads() -> int:
     table._cpus = lambda: 2
     frame = raw(["Date", "Details"], ["12/03/2007", "seen"], ["13/03/2007", "seen again"])
     return len(parse_table(frame, source="fork.csv", classify=False).events)
+
+
+def test_a_time_stored_as_a_fraction_of_a_day_is_written_as_the_time():
+    """An Excel time cell with the General format arrives as 0.604166... (14:30)."""
+    table = raw(
+        ["Date", "Time", "Details"],
+        [dt.datetime(2007, 3, 12), 0.6041666666666666, "Child A seen"],
+        [dt.datetime(2007, 3, 13), dt.time(9, 15), "Mother called"],
+        [dt.datetime(2007, 3, 14), "10:00", "Visit"],
+        [dt.datetime(2007, 3, 15), 0.99999, "Late call"],
+    )
+    ev = parse_table(table, source="police.xlsx", classify=False).events
+    assert ev[S.DATE_TEXT].tolist() == [
+        "12/03/2007 14:30",
+        "13/03/2007 09:15",
+        "14/03/2007 10:00",
+        "15/03/2007 23:59",
+    ]
+    assert ev[S.START].dt.strftime("%H:%M").tolist() == ["14:30", "09:15", "10:00", "23:59"]
