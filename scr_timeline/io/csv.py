@@ -15,7 +15,7 @@ import pandas as pd
 from .. import limits
 from ..chronology import Chronology
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
-from .headers import find_header, year_rows
+from .headers import HeaderInfo, find_header, year_rows
 from .table import parse_table
 
 __all__ = ["decode_text", "read_csv", "read_csv_table", "sniff_delimiter"]
@@ -263,7 +263,8 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     path = Path(path)
     raw, facts = read_csv_table(path, delimiter=delimiter)
     notes: list[dict[str, Any]] = []
-    for row, text in _year_rows(raw, options.get("columns")):
+    header = _header(raw, options.get("columns"))
+    for row, text in year_rows(raw, header) if header is not None else []:
         raw.iloc[row] = pd.NA  # a blank row: not a data row
         notes.append(
             _warning(
@@ -274,7 +275,9 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
                 row + 1,
             )
         )
-    chron = parse_table(raw, source=path, fmt=path.suffix.lower().lstrip(".") or "csv", **options)
+    chron = parse_table(
+        raw, source=path, fmt=path.suffix.lower().lstrip(".") or "csv", header=header, **options
+    )
     if facts["encoding"] == "latin-1":
         notes.append(
             _warning(
@@ -295,11 +298,10 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     return chron
 
 
-def _year_rows(raw: pd.DataFrame, columns: Any) -> list[tuple[int, str]]:
-    """Rows holding only a year under the header (see :func:`headers.year_rows`); none
-    when the header cannot be found (``parse_table`` then says why, naming the file)."""
+def _header(raw: pd.DataFrame, columns: Any) -> HeaderInfo | None:
+    """The header under any title lines, found once for the year rows and ``parse_table``;
+    None when it cannot be found (``parse_table`` then says why, naming the file)."""
     try:
-        info = find_header(raw, columns=columns)
+        return find_header(raw, columns=columns)
     except (ScrTimelineError, TypeError):
-        return []
-    return year_rows(raw, info)
+        return None

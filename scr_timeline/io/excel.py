@@ -506,7 +506,12 @@ def read_excel(
                     )
                 )
             sheet_chron = parse_table(
-                frame, source=path, sheet=name, fmt=fmt, **{**options, "classify": False}
+                frame,
+                source=path,
+                sheet=name,
+                fmt=fmt,
+                header=info,
+                **{**options, "classify": False},
             )
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:

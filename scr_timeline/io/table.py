@@ -350,6 +350,7 @@ def parse_table(
     classify: bool = True,
     vocabularies: Mapping[str, str | PurePath] | None = None,
     previous_date: PreviousDate | None = None,
+    header: HeaderInfo | None = None,
 ) -> Chronology:
     """Turn one raw table of cells into a Chronology.
 
@@ -396,6 +397,9 @@ def parse_table(
         For a table that carries on another (the next page of a Word or PDF table): the
         dated row just before its first row, from which a date with no year or a relative
         date at its top counts (see :class:`scr_timeline.dates.PreviousDate`).
+    header
+        The header of ``raw`` as :func:`scr_timeline.io.headers.find_header` found it, when
+        the caller has already looked for it (it is not looked for again).
 
     Returns
     -------
@@ -449,7 +453,7 @@ def parse_table(
             body.columns = pd.RangeIndex(body.shape[1])
             first_row = 2 + row_offset  # row 1 is the heading row
         else:
-            info = find_header(raw, columns=columns)
+            info = header if header is not None else find_header(raw, columns=columns)
             body = raw.iloc[info.data_start :]
             first_row = info.data_start + 1 + row_offset
     except ScrTimelineError as err:

@@ -467,3 +467,15 @@ def test_a_time_stored_as_a_fraction_of_a_day_is_written_as_the_time():
         "15/03/2007 23:59",
     ]
     assert ev[S.START].dt.strftime("%H:%M").tolist() == ["14:30", "09:15", "10:00", "23:59"]
+
+
+def test_a_header_found_by_the_caller_is_not_looked_for_again(monkeypatch):
+    import scr_timeline.io.table as table
+    from scr_timeline.io.headers import find_header
+
+    frame = raw(["Chronology: Riverside Hospital", None], ["Date", "Event"], ["12/03/2007", "Seen"])
+    info = find_header(frame)
+    monkeypatch.setattr(table, "find_header", lambda *a, **k: pytest.fail("looked for again"))
+    chron = parse_table(frame, source="child-a.csv", header=info)
+    assert chron.events[S.SOURCE_ROW].tolist() == [3]
+    assert chron.events[S.AGENCY].tolist() == ["hospital"]
