@@ -56,7 +56,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -816,6 +816,35 @@ def find_header(
 _YEAR_ROW: Final = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
 
 
+def _year_like(cells: Any) -> np.ndarray:
+    """Per cell of an Arrow text column: 4 to 13 bytes starting with four digits from 1 or
+    2, or with a space (a year row's cell could be; "12/03/2007" is not), read through the
+    offsets."""
+    import pyarrow as pa
+
+    parts = []
+    for chunk in cells.chunks if isinstance(cells, pa.ChunkedArray) else [cells]:
+        n = len(chunk)
+        _validity, offsets_buffer, data_buffer = chunk.buffers()
+        width = np.int64 if chunk.type == pa.large_string() else np.int32
+        offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset : chunk.offset + n + 1]
+        size = 0 if data_buffer is None else data_buffer.size
+        if not size:
+            parts.append(np.zeros(n, dtype=bool))
+            continue
+        data = np.frombuffer(data_buffer, dtype=np.uint8)
+        start = offsets[:-1]
+        byte = [data[np.minimum(start + k, size - 1)] for k in range(4)]
+        length = np.diff(offsets)
+        digits = (byte[1] >= 0x30) & (byte[1] <= 0x39) & (byte[2] >= 0x30) & (byte[2] <= 0x39)
+        digits &= (byte[3] >= 0x30) & (byte[3] <= 0x39) & ((byte[0] == 0x31) | (byte[0] == 0x32))
+        like = (length >= 4) & (length <= 13) & (digits | (byte[0] <= 0x20))
+        if chunk.null_count:
+            like &= np.asarray(chunk.is_valid(), dtype=bool)
+        parts.append(like)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+
+
 def year_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
     """Rows under the header that hold only a year, in the date column: the dividers of a
     hand-made chronology ("2007", "2008/09"), as (position in ``raw``, text).
@@ -836,19 +865,27 @@ def year_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
         return []
     dates = raw.iloc[:, date_pos]
     if isinstance(dates.dtype, pd.StringDtype) and dates.dtype.storage == "pyarrow":
-        # text cells (CSV): only the short ones can be a year, found by Arrow in one pass
+        # text cells (CSV): only short cells that read as a year, found by Arrow in one pass
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        length = pc.binary_length(pa.array(dates.array))
-        short = pc.and_(pc.greater_equal(length, 4), pc.less_equal(length, 9))
-        maybe = np.flatnonzero(short.fill_null(False).to_numpy(zero_copy_only=False))
+        cells = pa.array(dates.array)
+        maybe = np.flatnonzero(_year_like(cells))
+        maybe = maybe[maybe >= header.data_start]
+        if len(maybe):
+            texts = pc.utf8_trim_whitespace(cells.take(pa.array(maybe)))
+            year = pc.match_substring_regex(texts, f"^(?:{_YEAR_ROW.pattern})$")
+            maybe = maybe[year.fill_null(False).to_numpy(zero_copy_only=False)]
     else:
         maybe = np.flatnonzero(dates.notna().to_numpy())
-    maybe = maybe[maybe >= header.data_start]
+        maybe = maybe[maybe >= header.data_start]
     if len(maybe) == 0:
         return []
-    alone = maybe[raw.iloc[maybe].notna().to_numpy().sum(axis=1) == 1]
+    # rows with nothing but the date cell: the cells of each column at those rows
+    filled = np.zeros(len(maybe), dtype=np.int64)
+    for _label, column in raw.items():
+        filled += column.notna().to_numpy()[maybe]
+    alone = maybe[filled == 1]
     out = []
     for row in alone:
         value = raw.iat[int(row), date_pos]
