@@ -823,16 +823,14 @@ def _year_like(cells: Any) -> np.ndarray:
     import pyarrow as pa
 
     parts = []
+    from ._arrow import text_buffers
+
     for chunk in cells.chunks if isinstance(cells, pa.ChunkedArray) else [cells]:
-        n = len(chunk)
-        _validity, offsets_buffer, data_buffer = chunk.buffers()
-        width = np.int64 if chunk.type == pa.large_string() else np.int32
-        offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset : chunk.offset + n + 1]
-        size = 0 if data_buffer is None else data_buffer.size
+        offsets, data = text_buffers(chunk)
+        size = data.size
         if not size:
-            parts.append(np.zeros(n, dtype=bool))
+            parts.append(np.zeros(len(chunk), dtype=bool))
             continue
-        data = np.frombuffer(data_buffer, dtype=np.uint8)
         start = offsets[:-1]
         byte = [data[np.minimum(start + k, size - 1)] for k in range(4)]
         length = np.diff(offsets)

@@ -36,6 +36,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
+from ._arrow import text_buffers
 from .headers import HeaderInfo, find_header, is_repeated_header, map_headings, normalise_heading
 
 __all__ = ["classify_chronology", "parse_table"]
@@ -148,21 +149,17 @@ class _Ends(NamedTuple):
 def _ends(chunk: Any) -> _Ends:
     """First and last bytes read through the chunk's offsets: no string is copied."""
     n = len(chunk)
-    _validity, offsets_buffer, data_buffer = chunk.buffers()
-    width = np.int64 if chunk.type == pa.large_string() else np.int32
-    offsets: np.ndarray = np.frombuffer(offsets_buffer, dtype=width)
-    offsets = offsets[chunk.offset : chunk.offset + n + 1].astype(np.int64, copy=False)
+    offsets, data = text_buffers(chunk)
     full = offsets[1:] > offsets[:-1]
     empty = ~full
     if chunk.null_count:
         valid = np.asarray(chunk.is_valid(), dtype=bool)
         full &= valid
         empty &= valid
-    size = 0 if data_buffer is None else data_buffer.size
+    size = data.size
     if not size:
         zeros = np.zeros(n, dtype=np.uint8)
         return _Ends(zeros, zeros, full, empty)
-    data = np.frombuffer(data_buffer, dtype=np.uint8)
     # (the index of an empty string's byte is kept in range; its byte is not used)
     first = data[np.minimum(offsets[:-1], size - 1)]
     last = data[np.maximum(offsets[1:] - 1, 0)]
@@ -835,9 +832,10 @@ def _take_text(
     big.sort(key=lambda item: -item[1].nbytes)
     half = sum(arrow.nbytes for _name, arrow, _positions in big) / 2
     there: list[tuple[str, Any, np.ndarray]] = []
-    if side is not None:
-        while big and sum(a.nbytes for _n, a, _p in there) + big[0][1].nbytes / 2 <= half:
-            there.append(big.pop(0))
+    held = 0
+    while side is not None and big and held + big[0][1].nbytes / 2 <= half:
+        held += big[0][1].nbytes
+        there.append(big.pop(0))
     job = _run(side, _take_arrow, there) if there else None
     out.update(_take_arrow(big))
     if job is not None:
