@@ -365,23 +365,36 @@ def _rules_its_rows(table: Any, lines: Sequence[_Line]) -> bool:
     """Whether pdfplumber's ruled table is the table's own grid of cells: not a box or
     shading around it (one column: Word's banded or outer-border-only table styles), nor
     column rules without row rules (the whole table in one row: several lines starting
-    with a date in its first column, where the dates are; a details cell listing dated
-    entries is not counted). A table that fails is read as a table without ruling lines,
+    with a date in its date column; a details cell listing dated entries is not counted).
+    The date column is the one whose first line maps to a date heading ("Agency | Date |
+    Event"), else the first. A table that fails is read as a table without ruling lines,
     by its text."""
     if len(table.columns) < 2:
         return False
-    left, _top, right, _bottom = table.columns[0].bbox
+    bounds = [(c.bbox[0], c.bbox[2]) for c in table.columns]
+    _x0, first_top, _x1, first_bottom = table.rows[0].bbox
+    first_lines = [ln for ln in lines if first_top <= (ln.top + ln.bottom) / 2 <= first_bottom]
+    headings = [
+        next((text for ln in first_lines if (text := _text_between(ln, left, right))), "")
+        for left, right in bounds
+    ]
+    mapping = map_headings(headings)
+    left, right = bounds[next((pos for pos, fld in mapping.items() if fld == S.DATE), 0)]
     for row in table.rows:
         _x0, top, _x1, bottom = row.bbox
         dated = sum(
-            split_date_prefix(" ".join(w.text for w in ln.words if left <= w.x0 < right))
-            is not None
+            split_date_prefix(_text_between(ln, left, right)) is not None
             for ln in lines
             if top <= (ln.top + ln.bottom) / 2 <= bottom
         )
         if dated >= _DATED_LINES_IN_A_CELL:
             return False
     return True
+
+
+def _text_between(line: _Line, left: float, right: float) -> str:
+    """The words of ``line`` that start between ``left`` and ``right``."""
+    return " ".join(w.text for w in line.words if left <= w.x0 < right)
 
 
 # --- tables without ruling lines ---------------------------------------------------------------

@@ -405,3 +405,50 @@ def test_missing_dependency_names_the_extra(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
     with pytest.raises(MissingDependencyError, match=r"scr-timeline\[pdf\]"):
         read_pdf(tmp_path / "x.pdf")
+
+
+def test_column_rules_only_with_the_date_in_the_second_column(tmp_path: Path):
+    """A table drawn with column rules and no row rules, its columns "Agency | Date |
+    Event | Outcome" (the date not first), over two pages with the header repeated and
+    "OFFICIAL-SENSITIVE" banners above and below each page: one event per row, and no
+    banner or page number in any event."""
+    note = "Child A seen with Mother; a long note about the visit that wraps in its cell. " * 2
+    agencies = ["Police", "GP", "CSC"]
+    data: list[list[Any]] = [["Agency", "Date", "Event / contact", "Action / outcome"]]
+    for day in range(1, 25):
+        data.append(
+            [agencies[day % 3], f"{day:02d}/03/2007", cell(f"Contact {day}: {note}"), "Advice"]
+        )
+    table = Table(
+        data,
+        repeatRows=1,
+        colWidths=[70, 70, 400, 150],
+        style=[
+            ("LINEBEFORE", (0, 0), (-1, -1), 0.5, "black"),
+            ("BOX", (0, 0), (-1, -1), 0.5, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ],
+    )
+
+    def banners(canvas: Any, doc: Any) -> None:
+        canvas.setFont("Helvetica-Bold", 9)
+        canvas.drawCentredString(doc.pagesize[0] / 2, doc.pagesize[1] - 25, "OFFICIAL-SENSITIVE")
+        canvas.drawCentredString(doc.pagesize[0] / 2, 30, "OFFICIAL-SENSITIVE")
+        canvas.drawString(doc.pagesize[0] - 120, 18, f"Page {doc.page} of 2")
+
+    path = tmp_path / "combined.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(
+        [Paragraph("Multi-agency chronology", STYLES["Heading2"]), table],
+        onFirstPage=banners,
+        onLaterPages=banners,
+    )
+    chron = read_pdf(path)
+    ev = chron.events
+    assert len(ev) == 24 and chron.rejected.empty
+    assert ev[S.AGENCY].astype(str).tolist() == [
+        ["police", "gp", "csc"][day % 3] for day in range(1, 25)
+    ]
+    assert ev[S.DETAILS].tolist() == [f"Contact {day}: {note}".strip() for day in range(1, 25)]
+    assert set(ev[S.OUTCOME]) == {"Advice"}
+    text = " ".join(ev[S.DETAILS].tolist() + ev[S.OUTCOME].tolist() + ev[S.DATE_TEXT].tolist())
+    assert "OFFICIAL" not in text and "Page" not in text
