@@ -12,6 +12,7 @@ the tables are merged and classified once.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -71,6 +72,11 @@ class DocumentTable:
     follows
         Nothing but blank space (a page break) separates the table from the one before:
         with the same number of columns and no header row it continues that table.
+    notes
+        Text the cells refer to but do not hold (a footnote: "[footnote: ...]"), as (row
+        index in ``rows``, column, text). A note is added to its cell's text, or to the
+        row's details when the cell is a date, time or reference (which must stay readable);
+        one on a header or empty row is a warning (``footnote``).
     """
 
     sheet: str
@@ -78,6 +84,7 @@ class DocumentTable:
     titles: tuple[str, ...] = ()
     sections: tuple[tuple[int, str], ...] = field(default=())
     follows: bool = False
+    notes: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def width(self) -> int:
@@ -214,6 +221,41 @@ def _not_document_control(info: HeaderInfo, sheet: str, file: str) -> None:
             file=file,
             sheet=sheet,
         )
+
+
+#: Fields whose cell a note must not be added to: the text there is read as a date, a
+#: time or a reference number.
+_PLAIN_FIELDS: Final = frozenset({S.DATE, S.END_DATE, S.TIME, S.SEQUENCE})
+
+
+def _add_notes(found: _Found, file: str) -> list[dict[str, Any]]:
+    """Add the table's notes (footnotes) to the text of their rows in ``found.raw``: to
+    their cell, or to the row's details when the cell is a date, time or reference (else
+    the first column no such field takes). A note on a header or empty row is a warning."""
+    out: list[dict[str, Any]] = []
+    mapping = found.info.mapping
+    fields = {fld: pos for pos, fld in sorted(mapping.items(), reverse=True)}
+    spare = next((pos for pos in range(found.raw.shape[1]) if pos not in mapping), None)
+    into = fields.get(S.DETAILS, fields.get(S.OUTCOME, spare))
+    for index, column, text in found.table.notes:
+        at = index - found.offset  # the row in raw
+        row = index + 1
+        empty = at < len(found.raw) and not any(map(_filled, found.raw.iloc[at]))
+        if at < found.info.data_start or at >= len(found.raw) or empty:
+            out.append(
+                _warning(
+                    "footnote",
+                    f"{found.table.sheet} row {row}, not on an event's row: {text}",
+                    file,
+                    found.table.sheet,
+                    row,
+                )
+            )
+            continue
+        target = into if mapping.get(column) in _PLAIN_FIELDS and into is not None else column
+        held = found.raw.iat[at, target]
+        found.raw.iat[at, target] = f"{held!s}\n{text}" if _filled(held) else text
+    return out
 
 
 def _starts_with_dates(rows: Sequence[Sequence[Cell]], dates: Sequence[int]) -> bool:
@@ -440,8 +482,10 @@ def parse_document_tables(
             errors.append(err)
             notes.append(_skipped(table, err, file))
             continue
-        banners = _banner_rows(raw, info.data_start, offset)
-        found = _Found(number, table, raw, offset, info, continues, banners)
+        found = _Found(number, table, raw, offset, info, continues)
+        if table.notes:
+            notes.extend(_add_notes(found, file))
+        found = dataclasses.replace(found, banners=_banner_rows(raw, info.data_start, offset))
         before = found_tables[-1] if found_tables else None
         if continues and before is not None and before.number == number - 1:
             note = _join_broken_row(before, found, file)  # before it is parsed

@@ -31,7 +31,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -48,6 +50,7 @@ from .document import (
     check_file,
     read_tables_or_narrative,
 )
+from .table import _warning
 from .text import Paragraph, split_date_prefix
 
 __all__ = ["DOCX_SUFFIXES", "read_docx", "read_docx_tables"]
@@ -219,6 +222,91 @@ def _cell_text(tc: Any) -> str | None:
     return "\n".join(texts) or None
 
 
+# --- footnotes, endnotes, comments and fields of the document's own dates ----------------
+_FOOTNOTE_REF, _ENDNOTE_REF, _COMMENT_REF, _INSTR_TEXT, _FLD_SIMPLE = (
+    _w(tag)
+    for tag in (
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+        "instrText",
+        "fldSimple",
+    )
+)
+#: Elements that a cell's text does not show but that carry something for the reviewer.
+_MARKS: Final = (_FOOTNOTE_REF, _ENDNOTE_REF, _COMMENT_REF, _INSTR_TEXT, _FLD_SIMPLE)
+_STRUCK: Final = frozenset(_w(tag) for tag in ("del", "moveFrom"))
+#: Fields whose result is a date of the document (the day it is opened, printed, saved or
+#: created), not of an event: Word shows their last result, which changes.
+_DOCUMENT_DATE_FIELD: Final = re.compile(
+    r"^\s*(DATE|TIME|PRINTDATE|SAVEDATE|CREATEDATE)\b", re.IGNORECASE
+)
+_NOTE_PARTS: Final = {"footnotes": "footnote", "endnotes": "endnote"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """What the marks in a cell or paragraph carry."""
+
+    notes: tuple[str, ...]  # "[footnote: ...]", in order
+    comments: int  # comments anchored there (not read)
+    fields: tuple[str, ...]  # fields of the document's own dates ("DATE")
+
+
+def _part_element(part: Any) -> Any:
+    element = getattr(part, "element", None)
+    if element is not None:
+        return element
+    from docx.oxml import parse_xml
+
+    return parse_xml(part.blob)
+
+
+def _note_texts(part: Any) -> dict[tuple[str, str], str]:
+    """The document's footnotes and endnotes, by (kind, id): their paragraphs joined."""
+    texts: dict[tuple[str, str], str] = {}
+    for rel in part.rels.values():
+        kind = _NOTE_PARTS.get(rel.reltype.rsplit("/", 1)[-1])
+        if kind is None or rel.is_external:
+            continue
+        try:
+            root = _part_element(rel.target_part)
+        except Exception:  # a damaged notes part: the marks then say the note is missing
+            continue
+        for note in root.iterchildren(_w(kind)):
+            text = " ".join(" ".join(t.split()) for t in _block_texts(note) if t.strip())
+            if text:
+                texts[kind, note.get(_w("id"), "")] = text
+    return texts
+
+
+def _shown(mark: Any) -> bool:
+    """The mark is not in deleted or moved-away text of tracked changes."""
+    return not any(a.tag in _STRUCK for a in mark.iterancestors())
+
+
+def _marks(node: Any, notes: dict[tuple[str, str], str]) -> _Marks:
+    """The footnotes, endnotes, comments and document-date fields under ``node``."""
+    found: list[str] = []
+    comments = 0
+    fields: list[str] = []
+    for mark in node.iter(*_MARKS):
+        if not _shown(mark):
+            continue
+        if mark.tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
+            kind = "footnote" if mark.tag == _FOOTNOTE_REF else "endnote"
+            text = notes.get((kind, mark.get(_w("id"), "")))
+            found.append(f"[{kind}: {text}]" if text else f"[{kind} not found in the file]")
+        elif mark.tag == _COMMENT_REF:
+            comments += 1
+        else:
+            instr = mark.text if mark.tag == _INSTR_TEXT else mark.get(_w("instr"))
+            field = _DOCUMENT_DATE_FIELD.match(instr or "")
+            if field:
+                fields.append(field.group(1).upper())
+    return _Marks(tuple(found), comments, tuple(fields))
+
+
 def _int_val(props: Any, tag: str, default: int) -> int:
     """The integer ``w:val`` of the ``tag`` child of a properties element, else ``default``."""
     found = props.find(tag) if props is not None else None
@@ -231,8 +319,8 @@ def _int_val(props: Any, tag: str, default: int) -> int:
         return default
 
 
-_TRPR, _TCPR, _GRID_BEFORE, _GRID_SPAN, _VMERGE, _DEL = (
-    _w(tag) for tag in ("trPr", "tcPr", "gridBefore", "gridSpan", "vMerge", "del")
+_TRPR, _TCPR, _GRID_BEFORE, _GRID_SPAN, _VMERGE, _DEL, _CELL_DEL = (
+    _w(tag) for tag in ("trPr", "tcPr", "gridBefore", "gridSpan", "vMerge", "del", "cellDel")
 )
 
 
@@ -245,16 +333,27 @@ def _columns(value: int, least: int) -> int:
     return min(max(value, least), _MAX_COLUMNS)
 
 
-def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
-    """The table's rows on its grid, and its full-width section rows (1-based row, text)."""
+def _cell_deleted(tc: Any) -> bool:
+    """A cell deleted with changes tracked (``w:cellDel``): Word shows it struck through
+    and it is gone once the change is accepted (the cells after it move left)."""
+    props = tc.find(_TCPR)
+    return props is not None and props.find(_CELL_DEL) is not None
+
+
+def _table_grid(
+    tbl: Any,
+) -> tuple[list[list[str | None]], list[tuple[int, str]], list[tuple[int, int, Any]]]:
+    """The table's rows on its grid, its full-width section rows (1-based row, text), and
+    the cells holding footnote or comment marks or fields (0-based row, column, cell)."""
     grid_cols = len(tbl.findall("w:tblGrid/w:gridCol", _NS))
     rows: list[list[str | None]] = []
     sections: list[tuple[int, str]] = []
+    marked: list[tuple[int, int, Any]] = []
     above: list[str | None] = []
     for number, tr in enumerate(_children(tbl, _TR), start=1):
         row_props = tr.find(_TRPR)
         cells: list[str | None] = [None] * _columns(_int_val(row_props, _GRID_BEFORE, 0), 0)
-        tcs = list(_children(tr, _TC))
+        tcs = [tc for tc in _children(tr, _TC) if not _cell_deleted(tc)]
         # a row deleted with changes tracked
         deleted = row_props is not None and row_props.find(_DEL) is not None
         span = 1
@@ -273,6 +372,8 @@ def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]
                 text = above[col]
             else:
                 text = _cell_text(tc)
+                if next(tc.iter(*_MARKS), None) is not None:
+                    marked.append((number - 1, col, tc))
             cells.extend([text] + [None] * (span - 1))
         filled = [c for c in cells if c is not None]
         if len(tcs) == 1 and span > 1 and filled:  # one cell across the table: a section
@@ -281,7 +382,7 @@ def _table_grid(tbl: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]
         rows.append(cells)
         above = cells
     width = max([grid_cols, *(len(r) for r in rows)])
-    return [r + [None] * (width - len(r)) for r in rows], sections
+    return [r + [None] * (width - len(r)) for r in rows], sections, marked
 
 
 def _form_agency(rows: list[list[str | None]]) -> str | None:
@@ -298,7 +399,7 @@ def _form_agency(rows: list[list[str | None]]) -> str | None:
     return None
 
 
-def _is_heading(p: Any, heading_styles: frozenset[str]) -> bool:
+def _is_heading(p: Any, heading_styles: AbstractSet[str]) -> bool:
     style = p.find("w:pPr/w:pStyle", _NS)
     if style is not None and style.get(_w("val")) in heading_styles:
         return True
@@ -336,21 +437,165 @@ def _is_frame(tbl: Any) -> bool:
     )
 
 
-def _blocks(body: Any) -> Iterator[Any]:
-    """Paragraphs and tables of the body in order, looking inside content controls."""
+#: Reads an embedded chunk (``w:altChunk``) as blocks of the body.
+Chunks = Callable[[Any], Iterator[Any]]
+
+
+def _blocks(body: Any, chunks: Chunks | None = None) -> Iterator[Any]:
+    """Paragraphs and tables of the body in order, looking inside content controls, and
+    those of embedded chunks (``w:altChunk``, read by ``chunks``)."""
     for child in body.iterchildren():
         if child.tag == _w("tbl") and _is_frame(child):
             for tr in _children(child, _TR):
                 for tc in _children(tr, _TC):
-                    yield from _blocks(tc)
+                    yield from _blocks(tc, chunks)
         elif child.tag in (_w("p"), _w("tbl")):
             yield child
         elif child.tag == _w("sdt"):
             content = child.find("w:sdtContent", _NS)
             if content is not None and not _placeholder(child):
-                yield from _blocks(content)
+                yield from _blocks(content, chunks)
         elif child.tag == _w("customXml"):
-            yield from _blocks(child)
+            yield from _blocks(child, chunks)
+        elif child.tag == _ALT_CHUNK and chunks is not None:
+            yield from chunks(child)
+
+
+# --- embedded chunks (w:altChunk) ---------------------------------------------------------
+_ALT_CHUNK: Final = _w("altChunk")
+_R_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_HTML_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: HTML elements that hold paragraphs, lists or tables rather than running text.
+_HTML_BLOCKS: Final = frozenset(
+    {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "pre", "blockquote", "section"}
+    | {"article", "main", "header", "footer", "center", "form", "caption", "body"}
+    | _HTML_HEADINGS
+)
+_HTML_BREAKS: Final = (*_HTML_BLOCKS, "br", "tr")
+#: Heading styles given to headings of an HTML chunk (Word's built-in style ids).
+_CHUNK_HEADING_STYLES: Final = frozenset(f"Heading{n}" for n in range(1, 7))
+
+
+def _w_paragraph(text: str, style: str | None = None) -> Any:
+    """A w:p holding ``text`` (lines as breaks), in ``style`` if given."""
+    from lxml import etree
+
+    p = etree.Element(_P)
+    if style is not None:
+        props = etree.SubElement(p, _PPR)
+        etree.SubElement(props, _PSTYLE).set(_VAL, style)
+    for i, line in enumerate(text.split("\n")):
+        r = etree.SubElement(p, _R)
+        if i:
+            etree.SubElement(r, _w("br"))
+        etree.SubElement(r, _T).text = line
+    return p
+
+
+def _html_text(node: Any) -> str:
+    """An HTML element's text, one line per block or line break, spaces collapsed."""
+    lines = (" ".join(line.split()) for line in node.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _html_span(cell: Any, name: str) -> int:
+    try:
+        return min(max(int(cell.get(name, "1")), 1), _MAX_COLUMNS)
+    except ValueError:
+        return 1
+
+
+def _html_table(table: Any) -> Any:
+    """An HTML table as a w:tbl: ``colspan`` as ``gridSpan``, ``rowspan`` as ``vMerge``."""
+    from lxml import etree
+
+    rows = [
+        tr
+        for part in (table, *table.iterchildren("thead", "tbody", "tfoot"))
+        for tr in part.iterchildren("tr")
+    ]
+    starts: dict[tuple[int, int], tuple[Any, int, int]] = {}  # cell, colspan, rowspan
+    below: dict[tuple[int, int], int] = {}  # a cell spanning down from above: its colspan
+    taken: set[tuple[int, int]] = set()
+    width = 0
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in tr.iterchildren("td", "th"):
+            while (r, c) in taken:
+                c += 1
+            across, down = _html_span(cell, "colspan"), _html_span(cell, "rowspan")
+            starts[r, c] = (cell, across, down)
+            taken.update((r + i, c + j) for i in range(down) for j in range(across))
+            below.update({(r + i, c): across for i in range(1, down)})
+            c += across
+        width = max(width, c)
+    tbl = etree.Element(_TBL)
+    grid = etree.SubElement(tbl, _w("tblGrid"))
+    for _ in range(width):
+        etree.SubElement(grid, _w("gridCol"))
+    for r in range(len(rows)):
+        tr = etree.SubElement(tbl, _TR)
+        c = 0
+        while c < width:
+            start, spanned = starts.get((r, c)), below.get((r, c))
+            if start is None and spanned is None and (r, c) in taken:
+                c += 1
+                continue
+            tc = etree.SubElement(tr, _TC)
+            props = etree.SubElement(tc, _TCPR)
+            span = start[1] if start is not None else spanned or 1
+            if span > 1:
+                etree.SubElement(props, _GRID_SPAN).set(_VAL, str(span))
+            if start is not None and start[2] > 1:
+                etree.SubElement(props, _VMERGE).set(_VAL, "restart")
+            elif spanned is not None:
+                etree.SubElement(props, _VMERGE)
+            text = _html_text(start[0]) if start is not None else ""
+            tc.append(_w_paragraph(text))
+            c += span
+    return tbl
+
+
+def _html_blocks(node: Any) -> Iterator[Any]:
+    """An HTML element's paragraphs, headings and tables as WordprocessingML, in order."""
+    if node.text and node.text.strip():
+        yield _w_paragraph(" ".join(node.text.split()))
+    for child in node.iterchildren():
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "table":
+            yield _html_table(child)
+        elif tag in _HTML_HEADINGS:
+            yield _w_paragraph(_html_text(child), f"Heading{tag[1]}")
+        elif tag in ("script", "style", "head", "title", "meta"):
+            pass
+        elif any(
+            isinstance(d.tag, str) and d.tag.lower() in _HTML_BLOCKS
+            for d in child.iterdescendants()
+        ):
+            yield from _html_blocks(child)
+        elif tag and (text := _html_text(child)):
+            yield _w_paragraph(text)
+        if child.tail and child.tail.strip():
+            yield _w_paragraph(" ".join(child.tail.split()))
+
+
+def _html_chunk(blob: bytes) -> Iterator[Any]:
+    """The blocks of an HTML chunk (what a case system's "export to Word" embeds)."""
+    from lxml import html
+
+    root = html.document_fromstring(blob)
+    for element in root.iter(*_HTML_BREAKS):
+        element.tail = "\n" + (element.tail or "")
+    body = root.find("body")
+    yield from _html_blocks(body if body is not None else root)
+
+
+def _describe(kind: str, name: str) -> str:
+    lowered = f"{kind} {name}".lower()
+    for word, label in (("rtf", "RTF"), ("html", "HTML"), ("mht", "web archive (MHT)")):
+        if word in lowered:
+            return label
+    return kind or "unknown"
 
 
 #: Content types of the main part of Word files that python-docx refuses but that hold a
@@ -365,17 +610,37 @@ _DOCX_MAIN_TYPE: Final = (
 )
 
 
-def _as_document(path: Path) -> io.BytesIO:
+#: The type given here to a Word document embedded whole (an altChunk): declared with the
+#: main document's type (as the Open XML SDK writes it), python-docx would parse its zip
+#: archive as XML and refuse the whole file.
+_PACKAGE_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_CONTENT_TYPE_ENTRY = re.compile(r"<(?:Override|Default)\b[^>]*>")
+_ENTRY_NAME = re.compile(r"""(?:PartName|Extension)\s*=\s*["']([^"']*)["']""")
+
+
+def _embedded_as_package(entry: re.Match[str]) -> str:
+    """A content-type entry, relabelled as a package when it declares a part that is not
+    XML (an embedded .docx) a main document."""
+    text = entry.group()
+    name = _ENTRY_NAME.search(text)
+    if name is None or name.group(1).lower().endswith("xml") or _DOCX_MAIN_TYPE not in text:
+        return text
+    return text.replace(_DOCX_MAIN_TYPE, _PACKAGE_TYPE)
+
+
+def _as_document(source: Path | io.BytesIO) -> io.BytesIO:
     """A copy in memory of a .docm (or template) whose main part is declared a document,
-    so that python-docx opens it (the macros are never run, nor read)."""
+    so that python-docx opens it (the macros are never run, nor read); Word documents
+    embedded in it (altChunk parts) are declared packages."""
     out = io.BytesIO()
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-        for item in source.infolist():
-            data = source.read(item.filename)
+    with zipfile.ZipFile(source) as zipped, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in zipped.infolist():
+            data = zipped.read(item.filename)
             if item.filename == "[Content_Types].xml":
                 text = data.decode("utf-8")
                 for kind in _OTHER_MAIN_TYPES:
                     text = text.replace(kind, _DOCX_MAIN_TYPE)
+                text = _CONTENT_TYPE_ENTRY.sub(_embedded_as_package, text)
                 data = text.encode("utf-8")
             copy.writestr(item, data)
     out.seek(0)
@@ -389,20 +654,36 @@ def _open(path: Path) -> Any:
     if archive is not None:
         archive.close()
     try:
-        try:
-            return docx.Document(str(path))
-        except ValueError as err:
-            if not any(kind in str(err) for kind in _OTHER_MAIN_TYPES):
-                raise
-            return docx.Document(_as_document(path))
+        return docx.Document(str(path))
     except Exception as err:  # python-docx, zipfile and lxml raise many types for bad files
-        hint = "" if zipfile.is_zipfile(path) else " (not a valid .docx zip archive: truncated, "
-        hint += "corrupt, encrypted or an old .doc renamed)" if hint else ""
-        raise ChronologyReadError(
-            f"cannot open the file as a Word document{hint}: {err}",
-            file=path.name,
-            expected="a Word document (.docx)",
-        ) from err
+        first = err
+    try:  # a .docm or template, or a document with Word documents embedded in it
+        return docx.Document(_as_document(path))
+    except Exception:  # the first error says what is wrong with the file
+        pass
+    hint = "" if zipfile.is_zipfile(path) else " (not a valid .docx zip archive: truncated, "
+    hint += "corrupt, encrypted or an old .doc renamed)" if hint else ""
+    raise ChronologyReadError(
+        f"cannot open the file as a Word document{hint}: {first}",
+        file=path.name,
+        expected="a Word document (.docx)",
+    ) from first
+
+
+def _open_bytes(blob: bytes, file: str) -> Any:
+    """A Word document embedded in another (an altChunk), within the archive limits."""
+    docx = _import_docx()
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        members = archive.infolist()
+        if (
+            sum(item.file_size for item in members) > limits.MAX_EXPANDED_BYTES
+            or len(members) > limits.MAX_ZIP_MEMBERS
+        ):
+            raise ChronologyReadError("an embedded document is larger than the limits allow")
+    try:
+        return docx.Document(io.BytesIO(blob))
+    except Exception:  # a macro-enabled document, or one with documents embedded in it
+        return docx.Document(_as_document(io.BytesIO(blob)))
 
 
 def read_docx_tables(
@@ -424,27 +705,146 @@ def read_docx_tables(
     ChronologyReadError
         The file is not a Word document (corrupt, encrypted, an old ``.doc``).
     """
-    path = Path(path)
+    tables, paragraphs, title, _notes = _read_docx(Path(path))
+    return tables, paragraphs, title
+
+
+def _heading_styles(document: Any) -> set[str]:
+    return {
+        s.style_id
+        for s in document.styles
+        if (s.name and _HEADING_STYLE.match(s.name)) or _HEADING_STYLE.match(s.style_id or "")
+    }
+
+
+class _Reader:
+    """What reading a document's blocks collects: its heading styles, its footnotes and
+    endnotes, and the warnings about what was not read as text (comments, embedded
+    chunks) or may mislead (fields of the document's own dates)."""
+
+    def __init__(self, document: Any, file: str) -> None:
+        self.file = file
+        self.styles = _heading_styles(document)
+        self.notes = _note_texts(document.part)
+        self.warnings: list[dict[str, Any]] = []
+        self.comments: dict[str, list[int]] = {}  # rows with comments, by table
+
+    def blocks(self, document: Any) -> Iterator[Any]:
+        part = document.part
+        return _blocks(document.element.body, lambda chunk: self.chunk(chunk, part))
+
+    def chunk(self, chunk: Any, part: Any) -> Iterator[Any]:
+        """The blocks of an embedded chunk (``w:altChunk``): a Word document or HTML is
+        read, as Word shows it in place; anything else (RTF) is a warning naming it."""
+        rid = chunk.get(_R_ID)
+        target = part.related_parts.get(rid) if rid else None
+        if target is None:
+            self.warn("alt_chunk_not_read", "an embedded chunk (altChunk) whose part is missing")
+            return
+        kind, name, blob = str(target.content_type), str(target.partname), target.blob
+        label = _describe(kind, name)
+        try:
+            if blob[:2] == b"PK":
+                label = "Word document"
+                inner = _open_bytes(blob, self.file)
+                self.styles |= _heading_styles(inner)
+                blocks = list(_Reader.blocks(self, inner))
+            elif label == "HTML":
+                blocks = list(_html_chunk(blob))
+                self.styles |= _CHUNK_HEADING_STYLES
+            elif kind == "text/plain":
+                text = blob.decode("utf-8-sig", errors="replace")
+                blocks = [_w_paragraph(" ".join(line.split())) for line in text.splitlines()]
+            else:
+                self.warn(
+                    "alt_chunk_not_read",
+                    f"an embedded {label} chunk ({name}, altChunk) was not read: Word shows "
+                    "it in place, but it is not WordprocessingML; open the document in Word "
+                    "and save it again as .docx (Word then merges the chunk into the "
+                    "document) to read it",
+                )
+                return
+        except Exception as err:  # lxml, zipfile and python-docx raise many types
+            self.warn(
+                "alt_chunk_not_read",
+                f"an embedded {label} chunk ({name}, altChunk) could not be read ({err}); "
+                "open the document in Word and save it again as .docx to read it",
+            )
+            return
+        self.warn(
+            "alt_chunk_read",
+            f"an embedded {label} chunk ({name}, altChunk, as case systems' 'export to "
+            "Word' writes) was read in place: check its tables against the document in Word",
+        )
+        yield from blocks
+
+    def warn(self, code: str, message: str, sheet: str | None = None, row: int | None = None):
+        self.warnings.append(_warning(code, message, self.file, sheet, row))
+
+    def marks(self, node: Any, sheet: str, row: int) -> _Marks:
+        """The marks under ``node`` (in ``sheet``, ``row``): comments counted, fields of the
+        document's dates warned about; the notes are returned for the caller to keep."""
+        found = _marks(node, self.notes)
+        if found.comments:
+            self.comments.setdefault(sheet, []).extend([row] * found.comments)
+        for name in found.fields:
+            self.warn(
+                "document_date_field",
+                f"{sheet} row {row} holds a {name} field: Word shows the "
+                f"{'time' if name == 'TIME' else 'day'} the document was last opened, "
+                "printed or saved there, not when the event happened; check it against "
+                "the records",
+                sheet,
+                row,
+            )
+        return found
+
+    def comment_warnings(self) -> list[dict[str, Any]]:
+        return [
+            _warning(
+                "comments_not_read",
+                f"{len(rows)} comment(s) in the margin of {sheet} (rows "
+                f"{', '.join(map(str, sorted(set(rows))))}) were not read: they are notes "
+                "on the document (often a reviewer's questions), not text of the events; "
+                "open the document in Word to see them",
+                self.file,
+                sheet,
+                min(rows),
+            )
+            for sheet, rows in self.comments.items()
+        ]
+
+
+def _read_docx(
+    path: Path,
+) -> tuple[list[DocumentTable], list[Paragraph], str | None, list[dict[str, Any]]]:
     document = _open(path)
-    heading_styles = frozenset(
-        s.style_id for s in document.styles if s.name and _HEADING_STYLE.match(s.name)
-    ) | frozenset(s.style_id for s in document.styles if _HEADING_STYLE.match(s.style_id or ""))
+    reader = _Reader(document, path.name)
     tables: list[DocumentTable] = []
     paragraphs: list[Paragraph] = []
     between: list[tuple[str, bool]] = []  # paragraphs since the last table: (text, heading)
     seen_table = False
     named: str | None = None  # the agency a form field above names ("Agency: Police")
-    for block in _blocks(document.element.body):
-        if block.tag == _w("p"):
+    for block in reader.blocks(document):
+        if block.tag == _P:
             text = _paragraph_text(block)
+            if next(block.iter(*_MARKS), None) is not None:
+                found = reader.marks(block, "paragraph", len(paragraphs) + 1)
+                text = " ".join([text, *found.notes]).strip() if found.notes else text
             if text:
-                heading = _is_heading(block, heading_styles)
+                heading = _is_heading(block, reader.styles)
                 paragraphs.append(Paragraph(text, len(paragraphs) + 1, heading=heading))
                 between.append((text, heading or _is_bold_line(block, text)))
                 field = AGENCY_FIELD.match(" ".join(text.split()))
                 named = field.group(1) if field else named
             continue
-        rows, sections = _table_grid(block)
+        sheet = f"table {len(tables) + 1}"
+        rows, sections, marked = _table_grid(block)
+        notes = [
+            (row, col, note)
+            for row, col, tc in marked
+            for note in reader.marks(tc, sheet, row + 1).notes
+        ]
         titles = [t for t, heading in between if heading]
         if between and not between[-1][1]:
             titles.append(between[-1][0])
@@ -456,17 +856,19 @@ def read_docx_tables(
         named = _form_agency(rows) or named
         tables.append(
             DocumentTable(
-                sheet=f"table {len(tables) + 1}",
+                sheet=sheet,
                 rows=rows,
                 titles=tuple(titles),
                 sections=tuple(sections),
                 follows=follows,
+                notes=tuple(notes),
             )
         )
         between = []
         seen_table = True
     title = document.core_properties.title or next((p.text for p in paragraphs if p.heading), None)
-    return tables, paragraphs, (" ".join(title.split()) if title else None)
+    warnings = reader.warnings + reader.comment_warnings()
+    return tables, paragraphs, (" ".join(title.split()) if title else None), warnings
 
 
 def read_docx(path: str | Path, **options: Any) -> Chronology:
@@ -511,9 +913,14 @@ def read_docx(path: str | Path, **options: Any) -> Chronology:
     [['gp', 'table 1', 2]]
     """
     path = Path(path)
-    tables, paragraphs, doc_title = read_docx_tables(path)
+    tables, paragraphs, doc_title, notes = _read_docx(path)
     if options.get("title") is None and doc_title:
         options["title"] = doc_title
     return read_tables_or_narrative(
-        tables, paragraphs, source=path, fmt=path.suffix.lower().lstrip("."), **options
+        tables,
+        paragraphs,
+        source=path,
+        fmt=path.suffix.lower().lstrip("."),
+        notes=notes,
+        **options,
     )

@@ -8,6 +8,7 @@ WordprocessingML where python-docx cannot write it.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,10 +58,25 @@ def control(content: str, *, placeholder: bool = False) -> str:
     return f"<w:sdt><w:sdtPr>{shown}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
 
 
-def write(path: Path, *blocks: str | tuple[str, int], width: int = 6) -> Path:
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def write(
+    path: Path,
+    *blocks: str | tuple[str, int],
+    width: int = 6,
+    parts: Sequence[tuple[str, str, str, str, bytes]] = (),
+) -> Path:
     """A document of headings (text, level), paragraphs (text, or XML) and tables (rows as
-    XML)."""
+    XML); ``parts``: more parts of the package, as (rId, relationship type after
+    RELS, part name, content type, bytes)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
     document = docx.Document()
+    for rid, reltype, name, kind, blob in parts:
+        part = Part(PackURI(name), kind, blob, document.part.package)
+        document.part.rels.add_relationship(RELS + reltype, part, rid)
     end = document.element.body[-1]  # the section properties stay last
     grid = "<w:gridCol w:w='1500'/>" * width
     for block in blocks:
@@ -68,6 +84,10 @@ def write(path: Path, *blocks: str | tuple[str, int], width: int = 6) -> Path:
             document.add_heading(block[0], level=block[1])
         elif block.startswith("<w:p>"):
             end.addprevious(parse_xml(block.replace("<w:p>", f"<w:p {nsdecls('w')}>", 1)))
+        elif block.startswith("<w:altChunk"):
+            end.addprevious(
+                parse_xml(block.replace("<w:altChunk", f"<w:altChunk {nsdecls('w', 'r')}", 1))
+            )
         elif block.startswith("<w:tr") or block.startswith("<w:sdt"):
             end.addprevious(
                 parse_xml(
@@ -709,3 +729,176 @@ def test_table_without_its_own_header_after_a_heading(tmp_path: Path):
     codes = chron.warnings.set_index(S.SOURCE_SHEET)[S.CODE]
     assert codes.loc["table 2"] == "table_continued"
     assert codes.loc["table 3"] == "table_skipped"
+
+
+def notes_part(kind: str, notes: dict[int, str]) -> tuple[str, str, str, str, bytes]:
+    """A footnotes or endnotes part (``kind`` "footnote" or "endnote") holding ``notes``."""
+    body = "".join(
+        f"<w:{kind} w:id='{i}'><w:p><w:r><w:{kind}Ref/></w:r>{run(' ' + text)}</w:p></w:{kind}>"
+        for i, text in notes.items()
+    )
+    xml = (
+        f"<w:{kind}s {nsdecls('w')}><w:{kind} w:type='separator' w:id='-1'><w:p><w:r>"
+        f"<w:separator/></w:r></w:p></w:{kind}>{body}</w:{kind}s>"
+    )
+    content_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
+    return f"rId{kind}s", f"{kind}s", f"/word/{kind}s.xml", content_type, xml.encode()
+
+
+def test_footnotes_endnotes_and_comments_in_chronology_cells(tmp_path: Path):
+    """A footnote on a date cell goes to the row's details (the date stays readable); one
+    on a details cell is added to it; an endnote too; comments in the margin are counted
+    in a warning, not read as text; a footnote in the header is a warning."""
+
+    def mark(kind: str, i: int) -> str:
+        return f"<w:r><w:{kind}Reference w:id='{i}'/></w:r>"
+
+    def commented(text: str, i: int) -> str:
+        return para(
+            f"<w:commentRangeStart w:id='{i}'/>",
+            run(text),
+            f"<w:commentRangeEnd w:id='{i}'/>",
+            f"<w:r><w:commentReference w:id='{i}'/></w:r>",
+        )
+
+    path = write(
+        tmp_path / "gp.docx",
+        ("GP records", 2),
+        rows(
+            tr(["Date", tc(para(run("Details"), mark("footnote", 3)))]),
+            tr([tc(para(run("12/03/2007"), mark("footnote", 1))), "Child A seen by GP1"]),
+            tr(["13/03/2007", tc(para(run("Mother phoned"), mark("footnote", 2)))]),
+            tr(["14/03/2007", tc(para(run("Bruise noted"), mark("endnote", 1)))]),
+            tr([commented("15/03/2007", 0), commented("Seen again", 1)]),
+        ),
+        width=2,
+        parts=[
+            notes_part(
+                "footnote",
+                {1: "Date from the GP letter.", 2: "Mother later denied this.", 3: "Summary."},
+            ),
+            notes_part("endnote", {1: "Body map on file."}),
+        ],
+    )
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    assert chron.events[S.DATE_TEXT].tolist() == [
+        "12/03/2007",
+        "13/03/2007",
+        "14/03/2007",
+        "15/03/2007",
+    ]
+    assert details(chron) == [
+        "Child A seen by GP1\n[footnote: Date from the GP letter.]",
+        "Mother phoned\n[footnote: Mother later denied this.]",
+        "Bruise noted\n[endnote: Body map on file.]",
+        "Seen again",
+    ]
+    warned = chron.warnings.set_index(S.CODE)
+    assert warned.loc["footnote", S.MESSAGE].endswith("[footnote: Summary.]")
+    assert warned.loc["comments_not_read", S.SOURCE_SHEET] == "table 1"
+    assert warned.loc["comments_not_read", S.MESSAGE].startswith("2 comment(s)")
+
+
+def test_cells_inserted_and_deleted_with_tracked_changes(tmp_path: Path):
+    """A cell deleted with changes tracked is gone (the cells after it move left, as when
+    the change is accepted); an inserted cell is read."""
+    path = write(
+        tmp_path / "police.docx",
+        ("Metropolitan Police", 2),
+        rows(
+            tr(["Date", "Time", "Event / contact"]),
+            tr(["12/03/2007", tc("Old note", f"<w:cellDel w:id='1' {TRACKED}/>"), "09:00", "DV"]),
+            tr(["13/03/2007", tc("10:00", f"<w:cellIns w:id='2' {TRACKED}/>"), "Arrest"]),
+        ),
+        width=3,
+    )
+    chron = scr.read(path)
+    assert chron.events[S.START].dt.strftime("%d/%m %H:%M").tolist() == [
+        "12/03 09:00",
+        "13/03 10:00",
+    ]
+    assert details(chron) == ["DV", "Arrest"]
+
+
+def test_date_field_in_a_cell_is_read_as_shown_and_warned(tmp_path: Path):
+    """A DATE field shows the day the document was opened or printed: its result is read
+    (what Word shows), with a warning naming the row; other fields are not warned about."""
+
+    def field(instr: str, shown: str) -> str:
+        return para(
+            "<w:r><w:fldChar w:fldCharType='begin'/></w:r>",
+            f"<w:r><w:instrText xml:space='preserve'> {instr} </w:instrText></w:r>",
+            "<w:r><w:fldChar w:fldCharType='separate'/></w:r>",
+            run(shown),
+            "<w:r><w:fldChar w:fldCharType='end'/></w:r>",
+        )
+
+    path = write(
+        tmp_path / "police.docx",
+        ("Metropolitan Police", 2),
+        rows(
+            tr(["Date", "Event / contact"]),
+            tr(["12/03/2007", field("REF note1 \\h", "See note 1")]),
+            tr([field("DATE \\@ dd/MM/yyyy", "01/05/2024"), "DV call-out"]),
+        ),
+        width=2,
+    )
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "01/05/2024"]
+    warned = chron.warnings[chron.warnings[S.CODE] == "document_date_field"]
+    assert warned[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 1", 3]]
+    assert "DATE field" in warned[S.MESSAGE].iloc[0]
+
+
+def test_embedded_chunks_as_case_systems_export_to_word(tmp_path: Path):
+    """ "Export to Word" from case systems embeds its content as chunks (w:altChunk): an
+    HTML chunk (a table with a date merged down two rows, a heading naming the agency)
+    and a whole Word document are read in place; an RTF chunk is named in a warning."""
+    html = (
+        b"<html><head><meta charset='utf-8'><title>Export</title></head><body>"
+        b"<h2>Children's Social Care</h2><p>Exported 01/05/2015</p>"
+        b"<table border='1'><thead><tr><th>Date</th><th>Worker</th><th>Case note</th></tr>"
+        b"</thead><tbody>"
+        b"<tr><td rowspan='2'>12/03/2007</td><td>SW1</td><td>Home visit<br>Child A seen</td></tr>"
+        b"<tr><td>TM1</td><td>Supervision &amp; case discussed</td></tr>"
+        b"<tr><td colspan='3'>April 2007</td></tr>"
+        b"<tr><td>02/04/2007</td><td>SW1</td><td>Strategy discussion</td></tr>"
+        b"</tbody></table></body></html>"
+    )
+    inner = docx.Document()
+    inner.add_heading("Health Visiting", level=2)
+    table = inner.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Date", "Details"
+    table.cell(1, 0).text, table.cell(1, 1).text = "20/03/2007", "New birth visit by HV1"
+    buffer = io.BytesIO()
+    inner.save(buffer)
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    path = write(
+        tmp_path / "export.docx",
+        ("Child A: case record export", 1),
+        "<w:altChunk r:id='rIdHtml'/>",
+        "<w:altChunk r:id='rIdDocx'/>",
+        "<w:altChunk r:id='rIdRtf'/>",
+        parts=[
+            ("rIdHtml", "aFChunk", "/word/afchunk1.htm", "text/html", html),
+            ("rIdDocx", "aFChunk", "/word/afchunk2.docx", word, buffer.getvalue()),
+            ("rIdRtf", "aFChunk", "/word/afchunk3.rtf", "application/rtf", b"{\\rtf1 x}"),
+        ],
+    )
+    chron = scr.read(path)
+    ev = chron.events
+    assert ev[[S.DATE_TEXT, S.AGENCY, S.DETAILS]].astype(str).values.tolist() == [
+        ["12/03/2007", "csc", "Home visit\nChild A seen"],
+        ["12/03/2007", "csc", "Supervision & case discussed"],
+        ["20/03/2007", "health_visiting", "New birth visit by HV1"],
+        ["02/04/2007", "csc", "Strategy discussion"],
+    ]
+    assert ev[S.PRACTITIONER].fillna("").tolist() == ["SW1", "TM1", "", "SW1"]
+    assert ev[S.SOURCE_SHEET].tolist() == ["table 1", "table 1", "table 2", "table 1"]
+    assert ev[S.SOURCE_ROW].tolist() == [2, 3, 2, 5]
+    assert chron.rejected.empty
+    codes = chron.warnings[S.CODE].tolist()
+    assert codes.count("alt_chunk_read") == 2
+    not_read = chron.warnings[chron.warnings[S.CODE] == "alt_chunk_not_read"][S.MESSAGE]
+    assert not_read.str.contains("RTF chunk (/word/afchunk3.rtf", regex=False).tolist() == [True]
