@@ -219,9 +219,9 @@ def test_the_shipped_vocabulary_covers_every_event_type():
 
 def test_a_users_file_extends_the_vocabulary(tmp_path: Path):
     path = tmp_path / "mine.csv"
-    path.write_text("phrase,event_type\nfamily group conference,meeting\n", encoding="utf-8")
-    assert classify("Family group conference held.")[0] == "other"
-    assert classify("Family group conference held.", path=path)[0] == "meeting"
+    path.write_text("phrase,event_type\nteam around the child review,meeting\n", encoding="utf-8")
+    assert classify("Team around the child review held.")[0] == "other"
+    assert classify("Team around the child review held.", path=path)[0] == "meeting"
 
 
 def test_a_users_file_with_an_unknown_event_type_names_the_file(tmp_path: Path):

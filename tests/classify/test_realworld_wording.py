@@ -1,0 +1,145 @@
+"""Event text as practitioners in English agencies write it: terse, abbreviated, in the
+house style of each agency (social care, police, GP, health visiting, midwifery, hospital,
+school, nursery, CAMHS, housing, probation and youth offending, drug and alcohol services).
+
+Every row here is fictional. Each case was classified wrongly, or not at all, before the
+vocabulary line that fixes it was added; the rules read these columns (a strategy
+discussion answers INJ-STRAT, a dna counts towards ESC-WNB, a child not seen at a visit
+counts against VIS-CP), so each case is a finding that fires, or stays quiet, rightly.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema
+from scr_timeline.classify.pipeline import classify_events
+from scr_timeline.testing import make_events
+
+
+def classify(
+    details: str,
+    agency: str,
+    *,
+    outcome: str | None = None,
+    practitioner: str | None = None,
+    age_days: int | None = None,
+) -> pd.Series:
+    events = make_events(
+        start="12/03/2007",
+        agency=agency,
+        details=details,
+        outcome=outcome,
+        practitioner=practitioner,
+        child_age_days=pd.array([age_days], dtype="Int64"),
+    )
+    out, _ = classify_events(events)
+    return out.iloc[0]
+
+
+# --- event types ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # children's social care
+        ("csc", "Strat disc held with police & health - S47 agreed", "strategy_discussion"),
+        ("csc", "Strat. discussion held", "strategy_discussion"),
+        ("csc", "Sup'n with TM - case discussed", "supervision"),
+        ("csc", "Sup with TM", "supervision"),
+        ("csc", "Case discussed with TM1", "management_oversight"),
+        ("csc", "Mgmt oversight - case reviewed", "management_oversight"),
+        ("csc", "Step down to early help", "case_closure"),
+        ("csc", "Assessment completed - stepped down to EH", "case_closure"),
+        ("csc", "Stepped down to CIN", "cp_plan_end"),
+        ("csc", "CP plan - category neglect", "cp_plan_start"),
+        ("csc", "Review CP conf - plan to continue", "review_conference"),
+        ("csc", "Initial CP conf", "icpc"),
+        ("csc", "Core grp meeting", "core_group"),
+        ("csc", "Legal planning mtg - threshold for PLO met", "legal_planning_meeting"),
+        ("csc", "Pre-proceedings meeting held with parents", "legal_planning_meeting"),
+        ("csc", "Paed exam at CDC", "medical_examination"),
+        ("csc", "Contact - anon caller re children left alone", "referral"),
+        ("csc", "MASH - RAG rated red - passed to assessment team", "referral_decision"),
+        ("csc", "Lateral checks completed", "information_sharing"),
+        ("csc", "Email to school", "information_sharing"),
+        ("csc", "Liaised with school", "information_sharing"),
+        ("csc", "FGC held", "meeting"),
+        ("csc", "Mum cancelled home visit", "other"),
+        # police
+        ("police", "PPN submitted to MASH", "referral"),
+        ("police", "Vulnerable child report completed", "referral"),
+        ("police", "Call from neighbour re shouting. Officers attd.", "police_incident"),
+        ("police", "Safe and well check", "police_incident"),
+        ("police", "Suspect interviewed, RUI", "police_investigation"),
+        ("police", "Achieving Best Evidence interview with Child A", "police_investigation"),
+        ("police", "Child taken into police protection", "placement"),
+        # GP
+        ("gp", "F2F appt - rash to trunk", "gp_appointment"),
+        ("gp", "O/E - bruising to buttocks", "gp_appointment"),
+        ("gp", "Failed to bring child to immunisations", "dna"),
+        ("gp", "8 week check - DNA", "dna"),
+        # health visiting and midwifery
+        ("health_visiting", "12 month review DNA", "dna"),
+        ("health_visiting", "New birth visit - DNA", "dna"),
+        ("health_visiting", "No access - card left", "home_visit"),
+        ("health_visiting", "HV unable to gain access", "home_visit"),
+        ("health_visiting", "Baby clinic attendance", "health_visit"),
+        ("midwifery", "ANC attended - no concerns", "health_visit"),
+        # hospital
+        ("hospital", "MIU attendance - cut to finger", "hospital_attendance"),
+        ("hospital", "Triage - 2cm laceration to forehead, glued", "hospital_attendance"),
+        ("hospital", "Left before being seen", "hospital_attendance"),
+        # school and nursery
+        ("education", "Child not collected at end of day", "concern"),
+        ("early_years", "Pre-existing injury form completed - scratch to cheek", "concern"),
+        ("early_years", "Nursery staff noticed bruise to CA's ear", "concern"),
+        # CAMHS, probation and youth offending, drug and alcohol services
+        ("camhs", "Choice appointment attended", "office_visit"),
+        ("camhs", "Discharged from CAMHS after 2 DNAs", "case_closure"),
+        ("probation", "YOS appointment - YP attended", "office_visit"),
+        ("substance_misuse", "Keywork session - Mother reports using heroin daily", "office_visit"),
+        # a service's own first appointment is not the statutory initial assessment that
+        # answers ASM-INITIAL; housing a family (or a refuge) is not a child's placement
+        ("camhs", "Initial assessment by CAMHS - low mood", "office_visit"),
+        ("substance_misuse", "Initial assessment with Mother", "office_visit"),
+        ("hospital", "Initial assessment in ED - alert, playing", "hospital_attendance"),
+        ("housing", "Family accommodated in B&B", "other"),
+        ("voluntary", "Mother and children accommodated in refuge", "other"),
+    ],
+)
+def test_event_type_as_practitioners_write_it(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+def test_an_icpc_that_makes_a_plan_mentions_the_plan():
+    row = classify("ICPC - CP plan under category of physical abuse", "csc")
+    assert row[schema.EVENT_TYPE] == "icpc"
+    assert "cp_plan_start" in row[schema.MENTIONS]
+
+
+def test_agreed_nfa_is_the_decision_not_a_plan():
+    row = classify("Case discussed with TM", "csc", outcome="Agreed NFA.")
+    assert row[schema.EVENT_TYPE] == "referral_decision"
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # what the new phrases must leave alone
+        ("csc", "Discussed with TM in supervision", "supervision"),
+        ("csc", "RCPC - CP plan ceased. Stepped down to CIN", "review_conference"),
+        ("csc", "ICPC - Mother DNA", "icpc"),
+        ("police", "DC1 spoke to Mother at the hospital", "other"),
+        ("gp", "Appointment booked for 2 weeks", "other"),
+        ("csc", "Initial assessment commenced", "initial_assessment"),
+    ],
+)
+def test_the_new_phrases_leave_these_alone(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+def test_a_referral_to_marac_is_not_a_referral_to_social_care():
+    row = classify("DASH risk assessment - high risk, referred to MARAC", "police")
+    assert row[schema.EVENT_TYPE] == "referral"
+    assert "csc" not in row[schema.COUNTERPARTS]
