@@ -109,14 +109,20 @@ def _best(command: list[str], repeat: int) -> float:
     return best
 
 
+def _install_steps() -> None:
+    """What ``make`` does after installing: byte-compile the package (an editable install
+    is not byte-compiled, and with PYTHONDONTWRITEBYTECODE every run would compile it from
+    source) and build the classifiers' matchers (scr_timeline/classify/_snapshot.py)."""
+    package = Path(__file__).resolve().parent.parent / "scr_timeline"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
+    refresh = "from scr_timeline.classify._snapshot import refresh; refresh()"
+    subprocess.run([sys.executable, "-c", refresh], check=True)
+
+
 def bench_cli(work: Path, repeat: int) -> None:
     source = work / "one-1000.csv"
     generate_chronology(1000, seed=3).to_csv(source, index=False)
     script = str(Path(sys.executable).with_name("scr-timeline"))
-    # as pip does for an installed package (an editable install is not byte-compiled, and
-    # with PYTHONDONTWRITEBYTECODE every run would compile the package from source)
-    package = Path(__file__).resolve().parent.parent / "scr_timeline"
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
     imports = _best([sys.executable, "-c", "import pandas, networkx, holidays, dateutil"], repeat)
     analyse = _best([script, "analyse", str(source)], repeat)
     out = work / "cli-out"
@@ -220,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="scr-bench-batch-"))
     work.mkdir(parents=True, exist_ok=True)
+    _install_steps()
     if args.part in ("many", "all"):
         bench_many(args.chronologies, work)
     if args.part in ("cli", "all"):

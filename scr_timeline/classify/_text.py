@@ -1056,6 +1056,14 @@ class VocabularyPattern:
         self._written: dict[str, re.Pattern[str]] = {}
         self._spent = 0.0
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps (the matchers' snapshot): the full pattern, which must be
+        compiled, and the phrases; the writer (a closure) and the patterns written for
+        texts are left out, as the full pattern serves every text from then on."""
+        if self._full is None:
+            raise TypeError("a VocabularyPattern is pickled only once its full pattern is compiled")
+        return {**self.__dict__, "_write": None, "_written": {}, "_spent": 1.0}
+
     @property
     def full(self) -> re.Pattern[str]:
         """The pattern with every phrase (compiled on first use)."""

@@ -64,6 +64,7 @@ import numpy as np
 import pandas as pd
 
 from scr_timeline import schema
+from scr_timeline.classify import _snapshot
 from scr_timeline.classify import _text as T
 from scr_timeline.classify import events as _events
 from scr_timeline.classify import roles as _roles
@@ -329,6 +330,28 @@ def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
 
 @functools.lru_cache(maxsize=8)
 def _matcher_for(
+    family: tuple[str, int] | None,
+    aliases: tuple[str, int] | None,
+    roles: tuple[str, int] | None,
+    cues: tuple[str, int] | None,
+) -> _Matcher:
+    if family is aliases is roles is cues is None:
+        return _snapshot.default("counterparts", build_default)
+    return _build(family, aliases, roles, cues)
+
+
+def build_default() -> _Matcher:
+    """The matcher of the shipped vocabularies, built from the files (not the snapshot)."""
+    return _build(None, None, None, None)
+
+
+def complete(m: _Matcher) -> None:
+    """Compile now every pattern ``m`` would compile when texts need it (the snapshot)."""
+    for pattern in (m.pattern, m.one):
+        _ = pattern.full
+
+
+def _build(
     family: tuple[str, int] | None,
     aliases: tuple[str, int] | None,
     roles: tuple[str, int] | None,

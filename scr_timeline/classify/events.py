@@ -79,6 +79,7 @@ import numpy as np
 import pandas as pd
 
 from scr_timeline import schema
+from scr_timeline.classify import _snapshot
 from scr_timeline.classify import _text as T
 from scr_timeline.exceptions import ChronologyReadError
 
@@ -382,7 +383,22 @@ def _compile(table: pd.DataFrame) -> _Matcher:
 
 @functools.lru_cache(maxsize=8)
 def _matcher_for(path: str | None, mtime: int | None) -> _Matcher:
+    if path is None:
+        return _snapshot.default("events", build_default)
     return _compile(load_event_types(path))
+
+
+def build_default() -> _Matcher:
+    """The matcher of the shipped vocabulary, built from the file (not the snapshot)."""
+    return _compile(load_event_types(None))
+
+
+def complete(m: _Matcher) -> None:
+    """Compile now every pattern ``m`` would compile when texts need it (the snapshot)."""
+    _ = m.pattern.full
+    for slot in range(_N_SLOTS):
+        m.full_slot_pattern(slot)
+        m.spent[slot] = 1.0
 
 
 def matcher(path: str | os.PathLike[str] | None) -> _Matcher:

@@ -79,6 +79,7 @@ import numpy as np
 import pandas as pd
 
 from scr_timeline import schema
+from scr_timeline.classify import _snapshot
 from scr_timeline.classify import _text as T
 from scr_timeline.exceptions import ChronologyReadError
 
@@ -299,7 +300,20 @@ def _compile(table: pd.DataFrame) -> _Matcher:
 
 @functools.lru_cache(maxsize=8)
 def _matcher_for(path: str | None, mtime: int | None) -> _Matcher:
+    if path is None:
+        return _snapshot.default("injuries", build_default)
     return _compile(load_injury_vocabulary(path))
+
+
+def build_default() -> _Matcher:
+    """The matcher of the shipped vocabulary, built from the file (not the snapshot)."""
+    return _compile(load_injury_vocabulary(None))
+
+
+def complete(m: _Matcher) -> None:
+    """Compile now every pattern ``m`` would compile when texts need it (the snapshot)."""
+    for pattern in (m.injuries, m.one_term, m.suspicion, m.benign):
+        _ = pattern.full
 
 
 def matcher(path: str | os.PathLike[str] | None) -> _Matcher:

@@ -1,0 +1,155 @@
+"""The matchers' snapshot (scr_timeline/classify/_snapshot.py): loaded, it classifies exactly
+as the matchers built from the vocabularies; stale, damaged or missing, it is not used."""
+
+from __future__ import annotations
+
+import importlib.util
+import pickle
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline.classify import _snapshot, counterparts, events, injuries, roles, seen
+from scr_timeline.classify import _text as T
+from scr_timeline.datasets import sample_path
+
+ROOT = Path(__file__).resolve().parents[2]
+MODULES = (events, injuries, roles, seen, counterparts)
+
+
+def _forget() -> None:
+    """As a new process: no snapshot loaded, no matcher built."""
+    _snapshot._state.update(loaded=None, tried=False)
+    for module in MODULES:
+        module._matcher_for.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A snapshot's bytes, built once for the module."""
+    return _snapshot.build(tmp_path_factory.mktemp("snapshot") / "matchers.pickle").read_bytes()
+
+
+@pytest.fixture
+def snapshot_at(built: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the snapshot, the one the package loads during the test."""
+    path = tmp_path / "matchers.pickle"
+    path.write_bytes(built)
+    monkeypatch.setattr(_snapshot, "SNAPSHOT", path)
+    _forget()
+    yield path
+    _forget()
+
+
+def _generated(rows: int, seed: int) -> pd.DataFrame:
+    spec = importlib.util.spec_from_file_location("_gen", ROOT / "benchmarks/generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    frame: pd.DataFrame = module.generate_chronology(rows, seed=seed)
+    return frame
+
+
+def _classified(paths: list[Path]) -> list[pd.DataFrame]:
+    return [scr.read(path).events for path in paths]
+
+
+def _inputs(tmp_path: Path) -> list[Path]:
+    paths = [
+        sample_path(name)
+        for name in ("child-a-combined", "child-b-agencies", "child-c-messy-dates")
+    ]
+    for seed in (5, 6):
+        path = tmp_path / f"generated-{seed}.csv"
+        _generated(400, seed).to_csv(path, index=False)
+        paths.append(path)
+    corpus = pd.read_csv(ROOT / "tests/data/classification_corpus.csv", dtype=str)
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame(
+        {
+            "Date": "01/02/2007",
+            "Agency": corpus["agency_written"],
+            "Worker": corpus["practitioner"],
+            "Details": corpus["details"],
+            "Outcome": corpus["outcome"],
+        }
+    ).to_csv(path, index=False)
+    paths.append(path)
+    return paths
+
+
+def test_snapshot_classifies_as_the_vocabularies_do(snapshot_at: Path, tmp_path: Path) -> None:
+    paths = _inputs(tmp_path)
+    loaded = _classified(paths)
+    assert _snapshot._state["loaded"] is not None  # the snapshot was used
+    assert events.matcher(None) is _snapshot.matcher("events")
+    _forget()
+    with _snapshot.disabled():
+        built = _classified(paths)
+        assert events.matcher(None) is not _snapshot.matcher("events")
+    _forget()
+    for path, ours, theirs in zip(paths, loaded, built, strict=True):
+        assert len(ours) > 10, path
+        pd.testing.assert_frame_equal(ours, theirs, obj=str(path.name))
+
+
+def test_loaded_patterns_are_the_compiled_ones(snapshot_at: Path) -> None:
+    fresh = events.build_default()
+    events.complete(fresh)
+    loaded = _snapshot.matcher("events")
+    texts = ["hv home visit, bruise to cheek seen", "strat disc with police; s47 agreed", ""]
+    for slot in (0, 3, len(fresh.full) - 1):
+        ours, theirs = loaded.full[slot], fresh.full[slot]
+        assert (ours.pattern, ours.flags, ours.groups) == (
+            theirs.pattern,
+            theirs.flags,
+            theirs.groups,
+        )
+        assert ours.groupindex == theirs.groupindex
+        assert [ours.findall(t) for t in texts] == [theirs.findall(t) for t in texts]
+
+
+def test_stale_snapshot_is_not_used(snapshot_at: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_snapshot, "key", lambda: "vocabularies edited since")
+    assert _snapshot.matcher("events") is None
+    assert events.matcher(None) is not None  # built from the vocabulary instead
+    assert _snapshot.refresh(snapshot_at) is True  # rebuilt for the new key
+    assert _snapshot.refresh(snapshot_at) is False  # and then current
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps({"key": 1})])
+def test_damaged_or_foreign_snapshot_is_not_used(snapshot_at: Path, content: bytes) -> None:
+    snapshot_at.write_bytes(content)
+    assert _snapshot.matcher("injuries") is None
+    assert injuries.matcher(None).injuries.full.pattern  # built instead
+
+
+def test_missing_snapshot_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_snapshot, "SNAPSHOT", tmp_path / "none.pickle")
+    _forget()
+    try:
+        assert _snapshot.matcher("roles") is None
+        assert isinstance(roles.matcher(None).pattern, re.Pattern)
+    finally:
+        _forget()
+
+
+def test_a_users_vocabulary_is_built_not_loaded(snapshot_at: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "event_types.csv"
+    shipped = pd.read_csv(Path(events.__file__).parents[1] / "data/event_types.csv", dtype=str)
+    shipped.head(3).to_csv(extra, index=False)
+    assert events.matcher(extra) is not _snapshot.matcher("events")
+
+
+def test_vocabulary_pattern_pickles_only_once_complete() -> None:
+    vp = T.VocabularyPattern(lambda keep: T.alternation(["hv", "gp"], keep=keep), ["hv", "gp"])
+    with pytest.raises(TypeError, match="full pattern"):
+        pickle.dumps(vp)
+    _ = vp.full
+    again = pickle.loads(pickle.dumps(vp))
+    assert again.for_texts(["gp seen"]) == (again.full, True)
+    assert again.full.pattern == vp.full.pattern
