@@ -12,6 +12,7 @@ the tables are merged and classified once.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ from ..exceptions import (
     ScrTimelineError,
 )
 from .headers import HeaderInfo, find_header
-from .table import _warning, classify_chronology, parse_table
+from .table import _slug, _warning, classify_chronology, parse_table
 from .text import Paragraph, parse_paragraphs, split_date_prefix, with_warnings
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "AGENCY_LABEL",
     "DocumentTable",
     "check_file",
+    "form_entries",
     "parse_document_tables",
     "read_tables_or_narrative",
 ]
@@ -77,6 +79,9 @@ class DocumentTable:
         index in ``rows``, column, text). A note is added to its cell's text, or to the
         row's details when the cell is a date, time or reference (which must stay readable);
         one on a header or empty row is a warning (``footnote``).
+    row_offset
+        Added to a row's number in ``rows`` (from 1) to give ``source_row``: -1 for a form
+        read as a table (:func:`form_entries`), whose headings are a row of their own.
     """
 
     sheet: str
@@ -85,6 +90,7 @@ class DocumentTable:
     sections: tuple[tuple[int, str], ...] = field(default=())
     follows: bool = False
     notes: tuple[tuple[int, int, str], ...] = ()
+    row_offset: int = 0
 
     @property
     def width(self) -> int:
@@ -114,6 +120,86 @@ class _Found:
     info: HeaderInfo
     continues: bool = False  # carries on the table before it (the next page of it)
     banners: tuple[tuple[int, str], ...] = ()  # rows that are only an agency's name
+    form: bool = False  # a form per entry (:func:`form_entries`)
+    # forms read at once: (table, row) of each body row, in order (see :func:`_merge_forms`)
+    origins: tuple[tuple[str, int], ...] = ()
+
+
+def _merge_forms(found: Sequence[_Found]) -> list[_Found]:
+    """Runs of forms per entry with the same labels and titles, one after the other, as one
+    table each, read by one :func:`parse_table` call (a form per contact gives hundreds of
+    small tables); ``origins`` keeps where each of its rows came from."""
+    out: list[_Found] = []
+    for item in found:
+        last = out[-1] if out else None
+        if (
+            last is None
+            or not (item.form and last.form)
+            or item.table.sections
+            or last.table.sections
+            or item.banners
+            or last.banners
+            or item.info.headings != last.info.headings
+            or not item.raw.iloc[: item.info.data_start].equals(
+                last.raw.iloc[: last.info.data_start]
+            )
+        ):
+            out.append(item)
+            continue
+        first = _form_rows(last) if not last.origins else None
+        body = _form_rows(item)
+        start = last.info.data_start
+        kept = last.raw.iloc[:start] if first is not None else last.raw
+        parts = [kept] + ([first[0]] if first is not None else []) + [body[0]]
+        origins = (*(first[1] if first is not None else last.origins), *body[1])
+        out[-1] = dataclasses.replace(
+            last,
+            raw=pd.concat(parts, ignore_index=True),
+            offset=-start,
+            origins=origins,
+        )
+    return out
+
+
+def _form_rows(found: _Found) -> tuple[pd.DataFrame, tuple[tuple[str, int], ...]]:
+    """A form's body rows that hold text, and the (table, row) of each."""
+    body = found.raw.iloc[found.info.data_start :]
+    filled = body.notna().to_numpy().any(axis=1)
+    positions = np.flatnonzero(filled) + found.info.data_start
+    rows = tuple((found.table.sheet, int(pos) + found.offset + 1) for pos in positions)
+    return found.raw.iloc[positions], rows
+
+
+def _relocate(chron: Chronology, found: _Found, file: str) -> Chronology:
+    """A merged run of forms' events, rejected rows and warnings pointed back at the table
+    and row each came from, with the event ids those give."""
+    sheets = np.array([sheet for sheet, _row in found.origins], dtype=object)
+    rows = np.array([row for _sheet, row in found.origins], dtype=np.int64)
+    stem = _slug(PurePath(file).stem)
+
+    def moved(frame: pd.DataFrame) -> pd.DataFrame:
+        mine = (frame[S.SOURCE_SHEET] == found.table.sheet).fillna(False).to_numpy(dtype=bool)
+        mine &= frame[S.SOURCE_ROW].notna().to_numpy(dtype=bool)
+        if not mine.any():
+            return frame
+        frame = frame.copy()
+        at = frame.loc[mine, S.SOURCE_ROW].to_numpy(dtype=np.int64) - 1
+        sheet_dtype, row_dtype = frame[S.SOURCE_SHEET].dtype, frame[S.SOURCE_ROW].dtype
+        frame[S.SOURCE_SHEET] = frame[S.SOURCE_SHEET].astype(object)
+        frame.loc[mine, S.SOURCE_SHEET] = sheets[at]
+        frame[S.SOURCE_SHEET] = frame[S.SOURCE_SHEET].astype(sheet_dtype)
+        values = frame[S.SOURCE_ROW].to_numpy(dtype=object)
+        values[mine] = rows[at]
+        frame[S.SOURCE_ROW] = pd.Series(values, index=frame.index).astype(row_dtype)
+        return frame
+
+    events = moved(chron.events)
+    ids = [
+        f"{stem}-{_slug(str(sheet))}-r{row}"
+        for sheet, row in zip(events[S.SOURCE_SHEET], events[S.SOURCE_ROW], strict=True)
+    ]
+    events.index = pd.Index(ids, dtype=chron.events.index.dtype, name=chron.events.index.name)
+    return Chronology(events, moved(chron.rejected), moved(chron.warnings), chron.meta)
 
 
 def _decide_dayfirst(found: Sequence[_Found], file: str) -> tuple[bool, list[dict[str, Any]]]:
@@ -228,6 +314,10 @@ def _not_document_control(info: HeaderInfo, sheet: str, file: str) -> None:
 _PLAIN_FIELDS: Final = frozenset({S.DATE, S.END_DATE, S.TIME, S.SEQUENCE})
 
 
+#: A form's title lines: its own, then those of the form before it.
+_MAX_FORM_TITLES: Final = 3
+
+
 def _add_notes(found: _Found, file: str) -> list[dict[str, Any]]:
     """Add the table's notes (footnotes) to the text of their rows in ``found.raw``: to
     their cell, or to the row's details when the cell is a date, time or reference (else
@@ -237,9 +327,10 @@ def _add_notes(found: _Found, file: str) -> list[dict[str, Any]]:
     fields = {fld: pos for pos, fld in sorted(mapping.items(), reverse=True)}
     spare = next((pos for pos in range(found.raw.shape[1]) if pos not in mapping), None)
     into = fields.get(S.DETAILS, fields.get(S.OUTCOME, spare))
+    first = len(found.raw) - len(found.table.rows)  # the table's rows are last in raw
     for index, column, text in found.table.notes:
-        at = index - found.offset  # the row in raw
-        row = index + 1
+        at = first + index
+        row = index + 1 + found.table.row_offset
         empty = at < len(found.raw) and not any(map(_filled, found.raw.iloc[at]))
         if at < found.info.data_start or at >= len(found.raw) or empty:
             out.append(
@@ -256,6 +347,150 @@ def _add_notes(found: _Found, file: str) -> list[dict[str, Any]]:
         held = found.raw.iat[at, target]
         found.raw.iat[at, target] = f"{held!s}\n{text}" if _filled(held) else text
     return out
+
+
+# --- a form per entry -----------------------------------------------------------------------
+#: A form's date that is about the report, not an event ("Date completed", "Date of birth").
+_REPORT_DATE: Final = re.compile(
+    r"\b(?:complet|compil|prepar|submit|sign|birth|dob\b|report|review|version|print|request)",
+    re.IGNORECASE,
+)
+#: Details labels of a form about its author, not an event ("Contact details").
+_AUTHOR_DETAILS: Final = re.compile(r"^\s*contact\s+(?:details|number|info)", re.IGNORECASE)
+_MAX_LABEL: Final = 60
+
+
+def _label_text(text: str) -> str:
+    return " ".join(text.split()).rstrip(":").strip()
+
+
+def _form_pairs(
+    cells: Sequence[Cell], fields: dict[str, str | None]
+) -> list[tuple[int, str, str | None]] | None:
+    """A form row's (column, label, value) pairs: "Date:" | "12/03/2007" | "Time:" | "10:00";
+    text after a value that is not a label joins the value. None when the row does not
+    start with a label (a label ends with ':' or is a heading :func:`map_headings` knows)."""
+    filled = [(pos, " ".join(str(c).split())) for pos, c in enumerate(cells) if _filled(c)]
+    pairs: list[tuple[int, str, str | None]] = []
+    for pos, text in filled:
+        label = _label_text(text)
+        is_label = (
+            len(text) <= _MAX_LABEL
+            and bool(label)
+            and (text.endswith(":") or fields.get(label) is not None)
+            and split_date_prefix(text) is None
+        )
+        if is_label and (not pairs or pairs[-1][2] is not None or text.endswith(":")):
+            pairs.append((pos, label, None))
+        elif pairs:
+            col, name, value = pairs[-1]
+            pairs[-1] = (col, name, text if value is None else f"{value}\n{text}")
+        else:
+            return None
+    return pairs
+
+
+def form_entries(
+    table: DocumentTable, *, columns: dict[str, str] | None = None
+) -> DocumentTable | None:
+    """A form per entry read as a table: one row per entry, one column per label.
+
+    Agency templates often give each contact a small form of label and value cells
+    ("Date of contact:" | "12/03/2007", "Practitioner:" | "HV1", "Details:" | "..."), one
+    table per entry or all entries in one table (a new entry at each label that comes
+    again). The result has the labels as its header row and each entry on the row its
+    first label is on (``row_offset`` -1), so ``source_row`` is where the entry starts.
+
+    None when the table is not such a form: every row holding text must start with a
+    label, and the labels must include an event's date and its details or outcome (a form
+    about the report, "Date completed:" | "Contact details:", is not one).
+
+    Examples
+    --------
+    >>> form = DocumentTable("table 2", [["Date of contact:", "12/03/2007"],
+    ...                                  ["Details:", "Home visit"]])
+    >>> form_entries(form).rows
+    [['Date of contact', 'Details'], ['12/03/2007', 'Home visit']]
+    """
+    from .headers import map_headings
+
+    fields: dict[str, str | None] = {}
+    labelled: list[tuple[int, list[tuple[int, str, str | None]]]] = []
+    for index, cells in enumerate(table.rows):
+        if not any(map(_filled, cells)):
+            continue
+        for _pos, text in ((p, c) for p, c in enumerate(cells) if _filled(c)):
+            label = _label_text(str(text))
+            if label not in fields and len(label) <= _MAX_LABEL:
+                fields[label] = map_headings([label], columns=columns).get(0)
+        pairs = _form_pairs(cells, fields)
+        if not pairs:
+            return None
+        labelled.append((index, pairs))
+    names = [name for _index, pairs in labelled for _pos, name, _value in pairs]
+    dated = any(fields.get(n) == S.DATE and not _REPORT_DATE.search(n) for n in names)
+    told = any(
+        fields.get(n) in (S.DETAILS, S.OUTCOME) and not _AUTHOR_DETAILS.match(n) for n in names
+    )
+    if not (dated and told):
+        return None
+    entries: list[tuple[int, dict[str, str | None]]] = []
+    for index, pairs in labelled:
+        for _pos, name, value in pairs:
+            if not entries or name in entries[-1][1]:
+                entries.append((index, {}))
+            entries[-1][1][name] = value
+    headings = list(dict.fromkeys(names))
+    body: list[list[Cell]] = [[None] * len(headings) for _ in range(entries[-1][0] + 1)]
+    for index, values in entries:
+        body[index] = [values.get(name) for name in headings]
+    starts = [index for index, _values in entries]
+    notes = tuple(
+        (starts[max(bisect.bisect_right(starts, index) - 1, 0)] + 1, 0, text)
+        for index, _column, text in table.notes
+    )
+    return dataclasses.replace(
+        table,
+        rows=[list(headings), *body],
+        notes=notes,
+        row_offset=-1,
+        follows=False,
+    )
+
+
+#: A form per entry read as a table: the table, what parse_table reads, its row offset,
+#: its header and its title lines.
+_Form = tuple[DocumentTable, pd.DataFrame, int, HeaderInfo, tuple[str, ...]]
+
+
+def _first_label(table: DocumentTable) -> list[Cell]:
+    """The label the table's first row opens with, as a form's heading (or nothing)."""
+    first = next((c for row in table.rows for c in row if _filled(c)), None)
+    return [_label_text(str(first))] if first is not None else []
+
+
+def _as_form(
+    table: DocumentTable,
+    titles: tuple[str, ...],
+    before: tuple[str, ...],
+    columns: dict[str, str] | None,
+    infos: dict[tuple[Cell, ...], HeaderInfo],
+) -> _Form | None:
+    """The table read as a form per entry (:func:`form_entries`), under its own title lines
+    and then those of the form ``before`` it; None when it is no such form. ``infos``
+    keeps the header found for each form's rows (forms of one template repeat it)."""
+    form = form_entries(table, columns=columns)
+    if form is None:
+        return None
+    width = form.width
+    titles = tuple(dict.fromkeys((*titles, *before)))[:_MAX_FORM_TITLES]
+    head = [[line] + [None] * (width - 1) for line in titles]
+    raw = _frame(head + form.rows, width)
+    key = (*titles, None, *form.rows[0])
+    info = infos.get(key)
+    if info is None:
+        info = infos[key] = find_header(raw, columns=columns)
+    return form, raw, -len(head) + form.row_offset, info, titles
 
 
 def _starts_with_dates(rows: Sequence[Sequence[Cell]], dates: Sequence[int]) -> bool:
@@ -394,6 +629,10 @@ def parse_document_tables(
     previous: tuple[DocumentTable, list[list[Cell]], tuple[str, ...], tuple[int, ...]] | None
     previous = None
     found_tables: list[_Found] = []
+    forms: list[str] = []  # the tables read as forms per entry
+    form_titles: tuple[str, ...] = ()  # the titles of the last of them
+    form_labels: list[Cell] = []  # and its first label
+    form_infos: dict[tuple[Cell, ...], HeaderInfo] = {}  # headers of forms, by their rows
 
     parsed: dict[int, Chronology] = {}  # by table number
 
@@ -416,6 +655,8 @@ def parse_document_tables(
             errors.append(err)
             notes.append(_skipped(table, err, file))
             return
+        if found.origins:
+            chron = _relocate(chron, found, file)
         sections = sorted([*table.sections, *found.banners])
         named = [(row, agency_from_name(text), text) for row, text in sections]
         banners = [(row, code, text) for row, code, text in named if code is not None]
@@ -450,39 +691,52 @@ def parse_document_tables(
         head = [[line] + [None] * (width - 1) for line in titles]
         raw = _frame(head + table.rows, width)
         offset = -len(head)
+        form: _Form | None = None
         try:
             try:
-                info = find_header(raw, columns=columns)
+                if not (forms and _first_label(table) == form_labels[:1]):
+                    info = find_header(raw, columns=columns)
+                else:  # like the form before it: no need to look for a header first
+                    form = _as_form(table, titles, form_titles, columns, form_infos)
+                    if form is None:
+                        info = find_header(raw, columns=columns)
             except MissingColumnError:
-                if previous is None or previous[0].width != width or width == 0:
-                    raise
-                if not continues and not _starts_with_dates(table.rows, previous[3]):
-                    raise
-                if not titles:
-                    titles = previous[2]
-                    head = [[line] + [None] * (width - 1) for line in titles]
-                raw = _frame(head + previous[1] + table.rows, width)
-                offset = -(len(head) + len(previous[1]))
-                info = find_header(raw, columns=columns)
-                notes.append(
-                    _warning(
-                        "table_continued",
-                        f"{table.sheet} has no header row: read as the continuation of "
-                        f"{previous[0].sheet} (split across pages), under its headings"
-                        if continues
-                        else f"{table.sheet} has no header row: its rows start with dates in "
-                        f"the columns of {previous[0].sheet}, so it is read under that "
-                        "table's headings",
-                        file,
-                        table.sheet,
+                form = _as_form(table, titles, form_titles, columns, form_infos)
+                if form is None:
+                    if previous is None or previous[0].width != width or width == 0:
+                        raise
+                    if not continues and not _starts_with_dates(table.rows, previous[3]):
+                        raise
+                    if not titles:
+                        titles = previous[2]
+                        head = [[line] + [None] * (width - 1) for line in titles]
+                    raw = _frame(head + previous[1] + table.rows, width)
+                    offset = -(len(head) + len(previous[1]))
+                    info = find_header(raw, columns=columns)
+                    notes.append(
+                        _warning(
+                            "table_continued",
+                            f"{table.sheet} has no header row: read as the continuation of "
+                            f"{previous[0].sheet} (split across pages), under its headings"
+                            if continues
+                            else f"{table.sheet} has no header row: its rows start with dates in "
+                            f"the columns of {previous[0].sheet}, so it is read under that "
+                            "table's headings",
+                            file,
+                            table.sheet,
+                        )
                     )
-                )
+            if form is not None:  # a form per entry: its labels are the header
+                table, raw, offset, info, titles = form
+                width, continues = table.width, False
+                form_titles, form_labels = titles, table.rows[0][:1]
+                forms.append(table.sheet)
             _not_document_control(info, table.sheet, file)
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)
             notes.append(_skipped(table, err, file))
             continue
-        found = _Found(number, table, raw, offset, info, continues)
+        found = _Found(number, table, raw, offset, info, continues, form=form is not None)
         if table.notes:
             notes.extend(_add_notes(found, file))
         found = dataclasses.replace(found, banners=_banner_rows(raw, info.data_start, offset))
@@ -492,8 +746,21 @@ def parse_document_tables(
             if note is not None:
                 notes.append(note)
         found_tables.append(found)
-        dates = tuple(pos for pos, fld in info.mapping.items() if fld == S.DATE)
-        previous = (table, [list(raw.iloc[pos]) for pos in info.header_rows], titles, dates)
+        if form is None:
+            dates = tuple(pos for pos, fld in info.mapping.items() if fld == S.DATE)
+            previous = (table, [list(raw.iloc[pos]) for pos in info.header_rows], titles, dates)
+    if forms:
+        notes.append(
+            _warning(
+                "form_read",
+                f"{len(forms)} table(s) of label and value cells ({', '.join(forms[:5])}"
+                f"{', ...' if len(forms) > 5 else ''}) are forms, one per entry: each entry "
+                "was read as one row under its labels (a new entry at each label that comes "
+                "again)",
+                file,
+                forms[0],
+            )
+        )
     banner_agencies = {
         code
         for f in found_tables
@@ -503,7 +770,7 @@ def parse_document_tables(
     if options.get("dayfirst") is None and len(found_tables) > 1:
         options["dayfirst"], decided = _decide_dayfirst(found_tables, file)
         notes.extend(decided)
-    for found in found_tables:
+    for found in _merge_forms(found_tables):
         parse(found)
     if not chrons:
         return None, notes, errors

@@ -902,3 +902,61 @@ def test_embedded_chunks_as_case_systems_export_to_word(tmp_path: Path):
     assert codes.count("alt_chunk_read") == 2
     not_read = chron.warnings[chron.warnings[S.CODE] == "alt_chunk_not_read"][S.MESSAGE]
     assert not_read.str.contains("RTF chunk (/word/afchunk3.rtf", regex=False).tolist() == [True]
+
+
+def test_a_form_per_entry_is_one_event_per_form(tmp_path: Path):
+    """An agency template giving each contact a form of label and value cells: one table
+    per entry (the later ones under no heading), and entries repeated in one table; a form
+    about the report itself is no entry."""
+
+    def form(date: str, time: str, who: str, text: str, outcome: str | None = None) -> str:
+        return rows(
+            tr(["Date of contact:", date, "Time:", time]),
+            tr(["Practitioner:", who, "", ""]),
+            tr(["Details of contact:", tc(text, "<w:gridSpan w:val='3'/>")]),
+            *([tr(["Outcome:", tc(outcome, "<w:gridSpan w:val='3'/>")])] if outcome else []),
+        )
+
+    path = write(
+        tmp_path / "chronology.docx",
+        ("Child A: agency chronology", 1),
+        rows(
+            tr(["Agency:", "Health Visiting", "", ""]),
+            tr(["Date completed:", "01/06/2015", "", ""]),
+            tr(["Contact details:", "HV1, Elm Road Clinic", "", ""]),
+        ),
+        ("Contacts", 2),
+        form("12/03/2007", "10:00", "HV1", "New birth visit; Child A seen", "Weighed"),
+        "",
+        form("20/03/2007", "", "HV2", "Clinic"),
+        "",
+        form("31/06/2007", "", "HV1", "Phoned GP1") + form("02/07/2007", "14:30", "HV1", "Visit"),
+        width=4,
+    )
+    chron = scr.read(path)
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 10:00",
+        "20/03/2007 00:00",
+        "02/07/2007 14:30",
+    ]
+    assert ev[[S.AGENCY, S.PRACTITIONER, S.DETAILS]].astype(str).values.tolist() == [
+        ["health_visiting", "HV1", "New birth visit; Child A seen"],
+        ["health_visiting", "HV2", "Clinic"],
+        ["health_visiting", "HV1", "Visit"],
+    ]
+    assert ev[S.OUTCOME].fillna("").tolist() == ["Weighed", "", ""]
+    # where each entry starts: its table, and the row of its first label
+    assert ev[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [
+        ["table 2", 1],
+        ["table 3", 1],
+        ["table 4", 4],
+    ]
+    assert ev.index[-1] == "chronology-table-4-r4"  # the id says where the entry is too
+    rejected = chron.rejected
+    assert rejected[[S.SOURCE_SHEET, S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [
+        ["table 4", 1, "impossible_date"]
+    ]
+    codes = chron.warnings.set_index(S.SOURCE_SHEET)[S.CODE]
+    assert codes.loc["table 1"] == "table_skipped"  # the report's own details
+    assert "form_read" in set(codes)
