@@ -143,3 +143,91 @@ def test_a_referral_to_marac_is_not_a_referral_to_social_care():
     row = classify("DASH risk assessment - high risk, referred to MARAC", "police")
     assert row[schema.EVENT_TYPE] == "referral"
     assert "csc" not in row[schema.COUNTERPARTS]
+
+
+# --- whether the child was seen (VIS-CP counts children's social care's sightings) -----------
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("csc", "Home visit - Cx not seen", False),
+        ("csc", "Home visit - CYP not seen", False),
+        ("csc", "Home visit - YP not at home", False),
+        ("csc", "Home visit - mum seen, CA at nursery", False),
+        ("csc", "Home visit - unable to gain entry", False),
+        ("csc", "Cx not seen", False),
+        ("csc", "CA seen at school by SW", True),
+        ("csc", "Home visit - child not injured, playing", True),  # 'not in' is not 'not injured'
+        ("health_visiting", "HV to home, CA seen & weighed", True),
+        ("health_visiting", "HV unable to gain access", False),
+    ],
+)
+def test_child_seen_as_practitioners_write_it(agency, details, expected):
+    seen = classify(details, agency)[schema.CHILD_SEEN]
+    assert not pd.isna(seen)
+    assert bool(seen) is expected
+
+
+def test_a_cancelled_visit_says_nothing_about_the_child():
+    assert classify("Mum cancelled home visit", "csc")[schema.CHILD_SEEN] is pd.NA
+
+
+# --- injuries ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("details", "kinds"),
+    [
+        ("CA banged head on table", ("head_injury",)),
+        ("Bang to head at nursery", ("head_injury",)),
+        ("Mum says CA hurt his arm at school", ("other",)),
+    ],
+)
+def test_injuries_as_practitioners_write_them(details, kinds):
+    row = classify(details, "csc")
+    assert row[schema.INJURY]
+    assert row[schema.INJURY_KINDS] == kinds
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Mother banged her head on the cupboard",  # someone else's (guards the new term)
+        "Bruise to cheek has faded",  # a follow-up of an earlier injury
+        "Bruising now resolved",
+    ],
+)
+def test_not_an_injury_seen_now(details):
+    assert not classify(details, "csc")[schema.INJURY]
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Bruise to cheek, mum unsure how caused",
+        "Bruise to ear - no account given",
+        "Bruise - mechanism unclear",
+        "Vague history - bruise to L arm",
+        "Injury not in keeping with developmental stage",
+        "Non-mobile baby with bruise to thigh",
+        "Paed opinion: injuries unlikely to be accidental",
+    ],
+)
+def test_the_wording_makes_an_injury_suspicious_without_an_age(details):
+    row = classify(details, "paediatrics")
+    assert row[schema.INJURY]
+    assert row[schema.SUSPICIOUS_INJURY]
+
+
+# --- roles -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("practitioner", "agency", "expected"),
+    [
+        ("SP1", "csc", "social_worker"),
+        ("Senior Prac", "csc", "social_worker"),
+        ("Duty Manager", "csc", "team_manager"),
+        ("Paed Reg", "hospital", "paediatrician"),
+        ("PS 123", "police", "police_officer"),
+        ("DDSL", "education", "teacher"),
+    ],
+)
+def test_roles_as_practitioners_write_them(practitioner, agency, expected):
+    row = classify("Seen.", agency, practitioner=practitioner)
+    assert row[schema.ROLE] == expected
