@@ -92,6 +92,10 @@ ERROR_CODES: Final[dict[str, str]] = {
 WARNING_CODES: Final[dict[str, str]] = {
     "month_first": "file-level: the input writes month first; all numeric dates read m/d/y",
     "ambiguous_day_month": "file-level: no numeric date shows the order; read day first",
+    "day_first_from_weekdays": (
+        "file-level: no numeric date shows the order, but the weekdays written beside them "
+        "agree only with day first"
+    ),
     "approximate_date": "the date (or its time) is marked approximate: c., circa, ?, about",
     "excel_serial_text": "a text cell holding an Excel serial number such as '39153'",
     "extra_text": "a date followed by other text; the date was read, the text ignored",
@@ -306,9 +310,10 @@ _PY_WEEK: Final = _rx(
     + r")[:\s]*(?P<rest>.+)"
 )
 _PY_WEEKDAY: Final = _rx(r"(?P<wd>[a-z]{3,9})\.?,?\s*(?P<rest>[0-9a-z].*)")
+# a year, maybe with the next (a school or financial year: "2007/08"), after a season or a term
+_YEAR_OR_PAIR: Final = r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))(?:\s*[/-]\s*(?P<z>\d{4}|\d{2}))?"
 _PY_SEASON: Final = _rx(
-    r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?[\s,]*"
-    r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))(?:\s*[/-]\s*(?P<z>\d{4}|\d{2}))?"
+    r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
 )
 _PART_RX: Final = "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
 _PY_PART_MONTH: Final = _rx(
@@ -347,8 +352,76 @@ _TERMS: Final[dict[str, tuple[int, int]]] = {
 }
 _PY_TERM: Final = _rx(
     r"(?:the\s+)?(?P<term>autumn|spring|summer|winter)\s+(?P<kind>term|holidays?|hols)(?:\s+of)?[\s,]*"
-    r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))(?:\s*[/-]\s*(?P<z>\d{4}|\d{2}))?"
+    + _YEAR_OR_PAIR
 )
+# festivals: a named day, or the days around it; "over Christmas 2007", "Easter hols 2008"
+_FESTIVAL_DAYS: Final[dict[str, tuple[int, int]]] = {
+    # a fixed day: month, day (New Year's Day is in the year after a school year's first)
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+}
+_EASTER_DAYS: Final[dict[str, int]] = {
+    # days after Easter Sunday (dateutil.easter)
+    "good friday": -2,
+    "easter saturday": -1,
+    "easter sunday": 0,
+    "easter day": 0,
+    "easter monday": 1,
+}
+_FESTIVAL_PERIOD_KINDS: Final = frozenset({"holidays", "holiday", "hols", "break"})
+_PY_FESTIVAL: Final = _rx(
+    r"(?:(?:over|during)\s+)?(?:the\s+)?"
+    r"(?P<name>christmas eve|christmas day|christmas|x-?mas|boxing day|new year'?s? eve"
+    r"|new year'?s? day|new year|good friday|easter saturday|easter sunday|easter day"
+    r"|easter monday|easter weekend|easter)"
+    r"(?:\s+(?P<kind>holidays?|hols|break|period))?(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
+)
+# school half terms, named by their month or term: (first month, first day, last month,
+# last day), generous because half-term weeks differ between local authorities and years
+_HALF_TERMS: Final[dict[str, tuple[int, int, int, int]]] = {
+    "february": (2, 1, 2, 29),  # the last day is cut to the month's length
+    "may": (5, 15, 6, 7),  # the week of the spring bank holiday (Whitsun)
+    "october": (10, 15, 11, 7),  # the last week of October, into November some years
+}
+_HALF_TERM_NAMES: Final[dict[str, str]] = {
+    **dict.fromkeys(("feb", "february", "spring"), "february"),
+    **dict.fromkeys(("may", "whit", "whitsun", "summer", "jun", "june"), "may"),
+    **dict.fromkeys(("oct", "october", "autumn", "nov", "november"), "october"),
+}
+_HALF_TERM_WHEN: Final = "|".join(sorted(_HALF_TERM_NAMES, key=len, reverse=True))
+_HALF_TERM: Final = r"half[\s-]?term(?:\s+(?:holidays?|hols|break|week))?"
+_PY_HALF_TERM: Final = _rx(
+    r"(?:(?:over|during|at)\s+)?(?:the\s+)?"
+    rf"(?:(?P<w1>{_HALF_TERM_WHEN})\.?\s+{_HALF_TERM}"
+    rf"|{_HALF_TERM}(?:\s+in)?[\s,]*(?P<open>\(\s*)?(?:(?P<w2>{_HALF_TERM_WHEN})\.?)?)"
+    r"(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR + r"(?(open)\s*\))"
+)
+# quarters: of a calendar year ("Q1 2007": January to March) or of a financial year written
+# as one ("Q3 2007/08": October to December 2007; its Q1 is April to June)
+_QUARTER_WORDS: Final[dict[str, int]] = {
+    **dict.fromkeys(("1", "first", "1st"), 1),
+    **dict.fromkeys(("2", "second", "2nd"), 2),
+    **dict.fromkeys(("3", "third", "3rd"), 3),
+    **dict.fromkeys(("4", "fourth", "4th", "last", "final"), 4),
+}
+_QUARTER_YEAR: Final = r"(?P<fy>(?:fy|financial year)\s*)?" + _YEAR_OR_PAIR
+_PY_QUARTER: Final = _rx(
+    r"(?:(?:the\s+)?(?P<q>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+quarter"
+    r"(?:\s+(?:of|in))?|q(?:tr)?\s*(?P<qn>[1-4])|quarter\s+(?P<qw>[1-4]))"
+    rf"[\s,/-]*(?:of\s+)?{_QUARTER_YEAR}"
+)
+_PY_YEAR_QUARTER: Final = _rx(
+    rf"{_QUARTER_YEAR}[\s,/-]*(?:q(?:tr)?\s*(?P<qn>[1-4])|quarter\s+(?P<qw>[1-4]))"
+)
+# a weekday written after its date: "12/03/2007 Tuesday", "12 March 2007 (Tue)"
+_PY_WEEKDAY_AFTER: Final = _rx(
+    r"(?P<rest>.*\d)\s*,?\s*(?P<open>\(\s*)?(?P<wd>[a-z]{3,9})\.?(?(open)\s*\))"
+)
+# a time of day alone in a date cell: "14.30", "12:10" ("12.10" could also be 12 October)
+_PY_CLOCK: Final = _rx(r"(?P<h>\d{1,2})(?P<sep>[.:])(?P<m>\d{2})")
 # two consecutive years: a financial or school year such as "2007/08", "2007-2008"
 _PY_YEAR_PAIR: Final = _rx(r"(?P<y>\d{4})\s*[/-]\s*(?P<z>\d{4}|\d{2})")
 # a numeric date whose year has the wrong number of digits: "12/03/207", "12/03/20007"
@@ -731,6 +804,11 @@ def _year(text: str) -> int:
     return int(text) if len(text) == 4 else _two_digit_year(int(text))
 
 
+def _second_year(y: int, z_text: str) -> int:
+    """The second year of a pair written after ``y``: '08' of '2007/08' is 2008."""
+    return int(z_text) if len(z_text) == 4 else (y // 100) * 100 + int(z_text)
+
+
 def _month_number(word: str) -> int | None:
     """Month number of a month word; tolerates common misspellings such as 'febuary'."""
     number = _MONTH_WORDS.get(word)
@@ -844,6 +922,10 @@ def _add_minutes(day: _Span, minutes: tuple[int, int]) -> _Span:
     return _Span(start, day.start + minutes[1] * 60 + 59, _P_MINUTE)
 
 
+def _year_of(span: _Span) -> int:
+    return (dt.date(1970, 1, 1) + dt.timedelta(days=span.start // _DAY_S)).year
+
+
 def _month_of(span: _Span) -> int:
     return (dt.date(1970, 1, 1) + dt.timedelta(days=span.start // _DAY_S)).month
 
@@ -889,10 +971,19 @@ def _extra_message(text: str, span: _Span, rest: str) -> str:
 # --- the reference reader for one text (used for what the vectorised pass leaves) ------------
 
 
+def _glued(s: str, marker_end: int) -> bool:
+    """Whether a marker ending in a letter runs on into a word: the 'c' of 'christmas' is
+    not 'c.' (circa)."""
+    return s[marker_end - 1 : marker_end].isalpha() and s[marker_end : marker_end + 1].isalpha()
+
+
 def _strip_approx(s: str) -> tuple[str, bool]:
     approx = False
     while True:
-        m = _PY_PRE.match(s) or _PY_SUF.search(s)
+        m = _PY_PRE.match(s)
+        if m is not None and _glued(s, m.end()):
+            m = None
+        m = m or _PY_SUF.search(s)
         if m is None or m.end() - m.start() == 0:
             return s, approx
         approx = True
@@ -939,6 +1030,8 @@ def _single_time(s: str) -> int | None:
 def _with_time(day: _Span, time_text: str | None) -> _Span | None:
     if time_text is None or _PY_MACHINE_MIDNIGHT.match(time_text.strip()):
         return day
+    if time_text.strip() == str(_year_of(day)):
+        return None  # "12 March 2007 2007": a repeated year, not 20:07 (read with extra text)
     minutes = _time_of(time_text)
     return None if minutes is None else _add_minutes(day, minutes)
 
@@ -959,7 +1052,7 @@ class _Reader:
     # one date or one range, the whole string
     def full(self, s: str) -> _Span | None:
         if _PY_NOT_DATE_CHAR.search(s):
-            return None  # no form uses brackets, semicolons and the like
+            return self.bracketed(s)  # few forms use brackets, none semicolons and the like
         reject: _Reject | None = None
         try:
             span = self.single(s)
@@ -972,6 +1065,15 @@ class _Reader:
             return span
         if reject is not None:
             raise reject
+        return None
+
+    def bracketed(self, s: str) -> _Span | None:
+        """The forms written with brackets: 'half term (Feb 2008)', '12/03/2007 (Tue)'."""
+        if m := _PY_HALF_TERM.fullmatch(s):
+            return self.half_term(m)
+        m = _PY_WEEKDAY_AFTER.fullmatch(s)
+        if m is not None and m["open"] and not _PY_NOT_DATE_CHAR.search(m["rest"]):
+            return self.weekday(m["wd"], m["rest"])
         return None
 
     def range(self, s: str, reject: _Reject | None) -> _Span | None:
@@ -1097,6 +1199,12 @@ class _Reader:
             return self.nth_week(m, word_month)
         if m := _PY_TERM.fullmatch(s):
             return self.term(m)
+        if m := _PY_FESTIVAL.fullmatch(s):
+            return self.festival(m)
+        if m := _PY_HALF_TERM.fullmatch(s):
+            return self.half_term(m)
+        if m := _PY_QUARTER.fullmatch(s) or _PY_YEAR_QUARTER.fullmatch(s):
+            return self.quarter(m)
         if m := _PY_YEAR_PAIR.fullmatch(s):
             span = self.year_pair(int(m["y"]), m["z"])
             if span is not None:
@@ -1119,6 +1227,12 @@ class _Reader:
             _check_year(y, text)
             return _months_span(y, 1 + 4 * part, 4, _P_SEASON)
         if (m := _PY_WEEKDAY.fullmatch(s)) and (span := self.weekday(m["wd"], m["rest"])):
+            return span
+        if (
+            (m := _PY_WEEKDAY_AFTER.fullmatch(s))
+            and not m["open"]
+            and (span := self.weekday(m["wd"], m["rest"]))
+        ):
             return span
         if _PY_TIME_FIRST.fullmatch(s) and (span := self.time_first(s)):
             return span
@@ -1164,7 +1278,7 @@ class _Reader:
                 "spring and summer terms, and the summer holidays",
             )
         if m["z"] is not None:  # a school year: the spring and summer terms are in its second
-            z = int(m["z"]) if len(m["z"]) == 4 else (y // 100) * 100 + int(m["z"])
+            z = _second_year(y, m["z"])
             if z != y + 1:
                 raise _Reject(
                     "unreadable_date",
@@ -1176,13 +1290,110 @@ class _Reader:
         first, count = _TERMS[key]
         return _months_span(y, first, count, _P_SEASON)
 
+    def school_year(self, m: re.Match[str], y: int, in_first: bool, what: str) -> int:
+        """The calendar year of a part of the school (or financial) year ``m`` names when it
+        writes two years ('2007/08'): ``y`` when the part is in its first, else the second."""
+        if m["z"] is None:
+            return y
+        z = _second_year(y, m["z"])
+        if z != y + 1:
+            raise _Reject(
+                "unreadable_date",
+                f"cannot read {_quote(self.text)} as a date: a school or financial year spans "
+                f"two consecutive years, as in '{what} 2007/08'",
+            )
+        return y if in_first else z
+
+    def festival(self, m: re.Match[str]) -> _Span:
+        """Christmas, New Year and Easter: a named day, or the days around it."""
+        name = m["name"].replace("x-mas", "christmas").replace("xmas", "christmas")
+        name = re.sub(r"new years? ", "new year's ", name).replace("new year's'", "new year's")
+        kind = m["kind"] or ""
+        y = _year(m["y4"] or m["y2"])
+        text = self.text
+        if name in _EASTER_DAYS or name.startswith("easter"):
+            if m["z"] is not None:
+                raise _Reject(
+                    "unreadable_date",
+                    f"cannot read {_quote(text)} as a date: Easter falls in one year; write it as "
+                    "'Easter 2008'",
+                )
+            _check_year(y, text)
+            from dateutil.easter import easter
+
+            sunday = easter(y).toordinal() - _EPOCH_ORDINAL
+            if name in _EASTER_DAYS and not kind:
+                day = (sunday + _EASTER_DAYS[name]) * _DAY_S
+                return _Span(day, day + _DAY_S - 1, _P_DAY)
+            if name == "easter" and kind in _FESTIVAL_PERIOD_KINDS:
+                # the school holidays: two weeks near Easter, fixed in April by some
+                # local authorities whatever the date of Easter
+                end = max(sunday + 22, _days(y, 5, 1))
+                return _Span((sunday - 14) * _DAY_S, end * _DAY_S - 1, _P_MONTH)
+            if name in {"easter", "easter weekend"} and kind in {"", "period"}:
+                return _Span((sunday - 2) * _DAY_S, (sunday + 2) * _DAY_S - 1, _P_WEEK)
+        else:
+            y = self.school_year(m, y, not name.startswith("new year") or "eve" in name, name)
+            _check_year(y, text)
+            if name in _FESTIVAL_DAYS and not kind:
+                return _day_span(y, *_FESTIVAL_DAYS[name], text)
+            if name == "christmas" and kind in _FESTIVAL_PERIOD_KINDS:
+                # the school holidays, generous: they differ between local authorities
+                return _Span(_days(y, 12, 15) * _DAY_S, _days(y + 1, 1, 8) * _DAY_S - 1, _P_MONTH)
+            if name == "christmas" and kind in {"", "period"}:
+                # Christmas Eve to New Year's Day: the bank holidays and the days between
+                return _Span(_days(y, 12, 24) * _DAY_S, _days(y + 1, 1, 2) * _DAY_S - 1, _P_WEEK)
+            if name == "new year" and kind in {"", "period"}:
+                # New Year's Eve and New Year's Day
+                return _Span(_days(y - 1, 12, 31) * _DAY_S, _days(y, 1, 2) * _DAY_S - 1, _P_WEEK)
+        raise _Reject(
+            "unreadable_date",
+            f"cannot read {_quote(text)} as a date: {m['name']} is one day, not a {kind}; write "
+            "the day ('Christmas Day 2007') or the period ('Christmas holidays 2007')",
+        )
+
+    def half_term(self, m: re.Match[str]) -> _Span:
+        """A school half term, by its month or term: 'February half term 2008'."""
+        when = m["w1"] or m["w2"]
+        if when is None:
+            raise _Reject(
+                "unreadable_date",
+                f"cannot read {_quote(self.text)} as a date: a school year has three half terms "
+                "(February, May and October); say which, e.g. 'half term (Feb 2008)'",
+            )
+        which = _HALF_TERM_NAMES[when]
+        y = self.school_year(m, _year(m["y4"] or m["y2"]), which == "october", "October half term")
+        _check_year(y, self.text)
+        m1, d1, m2, d2 = _HALF_TERMS[which]
+        last = min(d2, calendar.monthrange(y, m2)[1])
+        return _Span(_days(y, m1, d1) * _DAY_S, (_days(y, m2, last) + 1) * _DAY_S - 1, _P_MONTH)
+
+    def quarter(self, m: re.Match[str]) -> _Span:
+        """A quarter of a calendar year ('Q1 2007', 'first quarter of 2007') or of a
+        financial year written as one ('Q3 2007/08': its Q1 is April to June)."""
+        groups = m.groupdict()
+        n = _QUARTER_WORDS[next(groups[g] for g in ("q", "qn", "qw") if groups.get(g))]
+        y = _year(m["y4"] or m["y2"])
+        if m["z"] is None and m["fy"]:
+            raise _Reject(
+                "unreadable_date",
+                f"cannot read {_quote(self.text)} as a date: write the financial year with both "
+                "its years, as in 'Q1 2007/08' (April to June 2007)",
+            )
+        financial = m["z"] is not None
+        self.school_year(m, y, True, f"Q{n}")
+        _check_year(y, self.text)
+        _check_year(y + financial, self.text)
+        first = (4 if financial else 1) + 3 * (n - 1)
+        return _months_span(y, first, 3, _P_SEASON)
+
     def year_pair(self, y: int, z_text: str) -> _Span | None:
         """``2007/08``, ``2007-08``, ``2007/2008``: both years (a school or financial year).
 
         ``2007-03`` is the ISO year and month; ``2007-08`` is read as the two years, which
         hold August 2007 too. None when neither fits.
         """
-        z = int(z_text) if len(z_text) == 4 else (y // 100) * 100 + int(z_text)
+        z = _second_year(y, z_text)
         if len(z_text) == 2 and z < y:  # 1999/00
             z += 100
         if z != y + 1:
@@ -1237,7 +1448,7 @@ class _Reader:
     def season(self, m: re.Match[str]) -> _Span:
         y = _year(m["y4"] or m["y2"])
         if m["z"] is not None:
-            z = int(m["z"]) if len(m["z"]) == 4 else (y // 100) * 100 + int(m["z"])
+            z = _second_year(y, m["z"])
             if m["season"] != "winter" or z != y + 1:
                 raise _Reject(
                     "unreadable_date",
@@ -1345,6 +1556,8 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
         )
+    if (clock := _PY_CLOCK.fullmatch(s)) and (message := _clock_message(text, clock, dayfirst)):
+        return _Result(None, code="unreadable_date", message=message)
     rel = _relative(s)
     if rel is not None:
         return _relative_result(text, rel._replace(approx=rel.approx or approx), ())
@@ -1383,6 +1596,29 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     if approx:
         warnings.insert(0, ("approximate_date", _approx_message(text, span)))
     return _Result(span, approx=approx, warnings=tuple(dict.fromkeys(warnings + reader.warnings)))
+
+
+def _clock_message(text: str, m: re.Match[str], dayfirst: bool) -> str | None:
+    """Why a date cell holding a time of day ('14.30', '12:10') is not read; None when it
+    is not a time ('25.12' is a day and a month with no year). A time is never put on the
+    day of the row above, and '12.10' is not taken for 12 October either: it could as well
+    be ten past twelve."""
+    hour, minute = int(m["h"]), int(m["m"])
+    if hour > 23 or minute > 59:
+        return None
+    clock = f"{hour:02d}:{minute:02d}"
+    day, month = (hour, minute) if dayfirst else (minute, hour)
+    if m["sep"] == "." and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2008, month)[1]:
+        return (
+            f"cannot read {_quote(text)} as a date: it could be the time {clock} or "
+            f"{day} {_MONTH_NAMES[month]} with no year; write the whole date (e.g. "
+            f"'{day} {_MONTH_NAMES[month]} 2007'), with a time after it or in the time column"
+        )
+    return (
+        f"cannot read {_quote(text)} as a date: it is a time of day ({clock}) with no date; "
+        f"write the date, with the time after it (e.g. '12/03/2007 {clock}') or in the time "
+        "column"
+    )
 
 
 def _unwrap(s: str) -> str:
@@ -1478,6 +1714,33 @@ def _dateutil(s: str, dayfirst: bool) -> _Span | None:
             return None  # a bare number read as a time: "12 March 2007 2007" is not 20:07
         return _add_minutes(day, (one.hour * 60 + one.minute,) * 2)
     return day
+
+
+_PY_WEEKDAY_FIELDS: Final = _rx(
+    r"(?<![a-z])(?P<w1>[a-z]{3,9})\.?,?\s*(?P<a1>\d{1,2})\s*[./-]\s*(?P<b1>\d{1,2})\s*[./-]\s*"
+    r"(?P<y1>\d{4}|\d{2})(?![0-9])"
+    r"|(?<![0-9./-])(?P<a2>\d{1,2})\s*[./-]\s*(?P<b2>\d{1,2})\s*[./-]\s*(?P<y2>\d{4}|\d{2})"
+    r"\s*,?\s*\(?(?P<w2>[a-z]{3,9})\b"
+)
+
+
+def _weekday_fields(norm: str) -> list[tuple[str, int, int, int]]:
+    """(weekday word, first, second, year) of every numeric date written beside a weekday."""
+    found = []
+    for m in _PY_WEEKDAY_FIELDS.finditer(norm):
+        k = "1" if m["w1"] is not None else "2"
+        word, y = m["w" + k], m["y" + k]
+        if word in _WEEKDAY_WORDS:
+            year = int(y) if len(y) == 4 else _two_digit_year(int(y))
+            found.append((word, int(m["a" + k]), int(m["b" + k]), year))
+    return found
+
+
+def _weekday_agrees(word: str, year: int, month: int, day: int) -> bool:
+    try:
+        return dt.date(year, month, day).weekday() == _WEEKDAY_WORDS[word]
+    except ValueError:
+        return False
 
 
 def _numeric_fields(norm: str) -> list[tuple[int, int, int]]:
@@ -1871,6 +2134,33 @@ class _Strings:
                 amb[i] |= 1 <= fa <= 12 and 1 <= fb <= 12 and fa != fb
         return first, second, amb, numeric
 
+    def weekday_evidence(self) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """Per text: whether a weekday written beside a numeric date agrees with reading it
+        day first only, and with reading it month first only ('Tuesday 04/12/2007' is
+        4 December, a Tuesday; 12 April 2007 was a Thursday)."""
+        n = len(self.texts)
+        day_only, month_only = np.zeros(n, bool), np.zeros(n, bool)
+        wd = _lookup(self.day, "wd", _WEEKDAY_WORDS)
+        idx = np.flatnonzero(self.day_matched & (self.na >= 0) & (wd >= 0))
+        if len(idx):
+            st = self.day.take(pa.array(idx))
+            y = _years2(*_split_year(_field_int(st, "ny"), st, "ny"))
+            a, b, w = self.na[idx], self.nb[idx], wd[idx]
+            as_day, day_ok = _ymd_days(y, b, a)
+            as_month, month_ok = _ymd_days(y, a, b)
+            agrees_day = day_ok & ((as_day + 3) % 7 == w)
+            agrees_month = month_ok & ((as_month + 3) % 7 == w)
+            day_only[idx] = agrees_day & ~agrees_month
+            month_only[idx] = agrees_month & ~agrees_day
+        for i in self.extra_fields:
+            for word, fa, fb, year in _weekday_fields(self.norm[i].as_py() or ""):
+                agrees = [
+                    _weekday_agrees(word, year, month, day) for day, month in ((fa, fb), (fb, fa))
+                ]
+                day_only[i] |= agrees == [True, False]
+                month_only[i] |= agrees == [False, True]
+        return day_only, month_only
+
     def resolve(
         self, dayfirst: bool, out: _Batch, where: npt.NDArray[np.int64], vectorised: bool = True
     ) -> None:
@@ -1947,7 +2237,13 @@ class _Strings:
             minutes[t_idx] = np.where(t_ok, t_min, -1)
             midnight = pc.match_substring_regex(t_text, _MACHINE_MIDNIGHT)
             has_time[t_idx[midnight.to_numpy(zero_copy_only=False)]] = False  # the whole day
+            # "12 March 2007 2007": a repeated year is not 20:07 (the reader says what it is)
+            year_like = pc.match_substring_regex(t_text, r"^\d{4}$")
+            as_year = pc.cast(pc.if_else(year_like, t_text, None), pa.int64()).fill_null(-1)
+            repeated = as_year.to_numpy(zero_copy_only=False) == y[t_idx]
+            minutes[t_idx[repeated]] = -1
         valid &= minutes >= 0
+        valid &= ~_glued_markers(st, self.norm.take(pa.array(idx)))
         valid &= (wk != -2) & ~((wk > 0) & has_time)
         s = days * _DAY_S + minutes * 60
         e = np.where(has_time, s + 59, days * _DAY_S + _DAY_S - 1)
@@ -1983,7 +2279,7 @@ class _Strings:
         yy = _field_int(st, "yy")
         ser = pc.struct_field(st, "ser").to_pylist() if (_field_int(st, "ser") >= 0).any() else None
         is_mon, is_num, is_year = mon != -1, nm >= 0, yy >= 0
-        valid = np.ones(len(idx), bool)
+        valid = ~_glued_markers(st, self.norm.take(pa.array(idx)))
         valid &= mon != -2
         if msep is not None and my2_text is not None:
             for j in np.flatnonzero(my2 >= 0).tolist():
@@ -2022,6 +2318,22 @@ class _Strings:
         approx[ok_idx] = (_field_present(st, "pre") | _field_present(st, "suf"))[valid]
         serial_text[ok_idx] = is_serial[valid]
         done[ok_idx] = True
+
+
+def _glued_markers(st: pa.Array, norm: pa.Array) -> npt.NDArray[np.bool_]:
+    """Where the approximation marker a strict form took runs on into a word ('c' and
+    'hristmas' of 'christmas'); the reference reader decides those (see :func:`_glued`)."""
+    pre = pc.struct_field(st, "pre")
+    ends_in_letter = pc.fill_null(pc.match_substring_regex(pre, "[a-z]$"), False)
+    out = np.zeros(len(st), bool)
+    if not pc.any(ends_in_letter).as_py():
+        return out
+    some = np.flatnonzero(ends_in_letter.to_numpy(zero_copy_only=False))
+    markers = pre.take(pa.array(some)).to_pylist()
+    texts = norm.take(pa.array(some)).to_pylist()
+    for j, marker, text in zip(some.tolist(), markers, texts, strict=True):
+        out[j] = _glued(text, len(marker))
+    return out
 
 
 def _split_year(
@@ -2239,13 +2551,55 @@ def _decide(
         conflicts = [(col, second) for col, _, second, _, _, _ in found if second.any()]
         return True, [], conflicts
     if not proves_day and ambiguous_rows:
-        message = (
-            f"none of the {numeric_rows} numeric dates (such as {_quote(example(2))}) shows whether "
-            "the day or the month comes first; read them day first (pass dayfirst=False if "
-            "this file writes month first)"
-        )
-        return True, [("ambiguous_day_month", message, None)], []
+        return _decide_by_weekdays(found, numeric_rows, example(2))
     return True, [], []
+
+
+def _decide_by_weekdays(
+    found: list[tuple[_Column, Any, Any, Any, Any, npt.NDArray[np.int64]]],
+    numeric_rows: int,
+    ambiguous_example: str,
+) -> tuple[bool, list[tuple[str, str, Hashable | None]], list[tuple[_Column, npt.NDArray[Any]]]]:
+    """The day-first decision of an input none of whose numeric dates shows the order: the
+    weekdays written beside them settle it when they agree with one order only."""
+    rows = [0, 0]  # rows whose weekday agrees with day first only, with month first only
+    examples = ["", ""]
+    for col, _, _, ambiguous, _, counts in found:
+        if col.strings is None:
+            continue
+        for k, agrees in enumerate(col.strings.weekday_evidence()):
+            hits = agrees & ambiguous
+            rows[k] += int(counts[hits].sum())
+            if hits.any() and not examples[k]:
+                examples[k] = col.strings.texts[int(np.flatnonzero(hits)[0])]
+    by_day, by_month = rows
+    if by_month and not by_day:
+        message = (
+            f"no numeric date shows whether the day or the month comes first, but the weekdays "
+            f"written beside {by_month} of them (such as {_quote(examples[1])}) agree only with "
+            f"month first; read all {numeric_rows} numeric dates month-first"
+        )
+        return False, [("month_first", message, None)], []
+    if by_day and not by_month:
+        message = (
+            f"no numeric date shows whether the day or the month comes first, but the weekdays "
+            f"written beside {by_day} of them (such as {_quote(examples[0])}) agree only with "
+            f"day first; read all {numeric_rows} numeric dates day first"
+        )
+        return True, [("day_first_from_weekdays", message, None)], []
+    disagree = (
+        f" (the weekdays written beside them disagree: {by_day} agree only with day first, "
+        f"such as {_quote(examples[0])}, and {by_month} only with month first, such as "
+        f"{_quote(examples[1])})"
+        if by_day
+        else ""
+    )
+    message = (
+        f"none of the {numeric_rows} numeric dates (such as {_quote(ambiguous_example)}) shows "
+        f"whether the day or the month comes first{disagree}; read them day first (pass "
+        "dayfirst=False if this file writes month first)"
+    )
+    return True, [("ambiguous_day_month", message, None)], []
 
 
 def _mark_conflicts(conflicts: list[tuple[_Column, npt.NDArray[Any]]], day_example: str) -> None:

@@ -74,6 +74,43 @@ READ = [
     ("14:30hrs on 12/03/2007", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
     ("0930 Monday 12/03/2007", "2007-03-12 09:30", "2007-03-12 09:30:59", MINUTE, False),
     ("2pm 12/03/2007", "2007-03-12 14:00", "2007-03-12 14:00:59", MINUTE, False),
+    # festivals: a named day, or the days around it (Easter from dateutil.easter)
+    ("Christmas Day 2007", "2007-12-25", "2007-12-25 23:59:59", DAY, False),
+    ("Christmas Eve 2007", "2007-12-24", "2007-12-24 23:59:59", DAY, False),
+    ("Boxing Day 2007", "2007-12-26", "2007-12-26 23:59:59", DAY, False),
+    ("New Year's Eve 2007", "2007-12-31", "2007-12-31 23:59:59", DAY, False),
+    ("New Years Day 2008", "2008-01-01", "2008-01-01 23:59:59", DAY, False),
+    ("Christmas 2007", "2007-12-24", "2008-01-01 23:59:59", WEEK, False),
+    ("over Christmas 2007", "2007-12-24", "2008-01-01 23:59:59", WEEK, False),
+    ("Xmas 07", "2007-12-24", "2008-01-01 23:59:59", WEEK, False),
+    ("Christmas 2007/08", "2007-12-24", "2008-01-01 23:59:59", WEEK, False),
+    ("c. Christmas 2007", "2007-12-24", "2008-01-01 23:59:59", WEEK, True),
+    ("New Year 2008", "2007-12-31", "2008-01-01 23:59:59", WEEK, False),
+    ("New Year 2007/08", "2007-12-31", "2008-01-01 23:59:59", WEEK, False),
+    ("Easter 2008", "2008-03-21", "2008-03-24 23:59:59", WEEK, False),  # Sunday 23 March
+    ("Easter weekend 2007", "2007-04-06", "2007-04-09 23:59:59", WEEK, False),
+    ("Good Friday 2008", "2008-03-21", "2008-03-21 23:59:59", DAY, False),
+    ("Easter Monday 2007", "2007-04-09", "2007-04-09 23:59:59", DAY, False),
+    ("Christmas holidays 2007", "2007-12-15", "2008-01-07 23:59:59", MONTH, False),
+    ("Easter hols 2008", "2008-03-09", "2008-04-30 23:59:59", MONTH, False),
+    ("Easter holidays 2011", "2011-04-10", "2011-05-15 23:59:59", MONTH, False),  # 24 April
+    # school half terms, by their month or term (generous bounds, as terms)
+    ("half term (Feb 2008)", "2008-02-01", "2008-02-29 23:59:59", MONTH, False),
+    ("February half term 2008", "2008-02-01", "2008-02-29 23:59:59", MONTH, False),
+    ("Feb half-term 2007/08", "2008-02-01", "2008-02-29 23:59:59", MONTH, False),
+    ("October half term 2007", "2007-10-15", "2007-11-07 23:59:59", MONTH, False),
+    ("half term (October 2007)", "2007-10-15", "2007-11-07 23:59:59", MONTH, False),
+    ("Whitsun half term 2008", "2008-05-15", "2008-06-07 23:59:59", MONTH, False),
+    ("autumn half term 2007/08", "2007-10-15", "2007-11-07 23:59:59", MONTH, False),
+    # quarters: of the calendar year, or of a financial year written as one (Q1 = Apr-Jun)
+    ("Q1 2007", "2007-01-01", "2007-03-31 23:59:59", SEASON, False),
+    ("first quarter of 2007", "2007-01-01", "2007-03-31 23:59:59", SEASON, False),
+    ("2007 Q4", "2007-10-01", "2007-12-31 23:59:59", SEASON, False),
+    ("Q3 2007/08", "2007-10-01", "2007-12-31 23:59:59", SEASON, False),
+    ("Q1 2007/08", "2007-04-01", "2007-06-30 23:59:59", SEASON, False),
+    ("Q4 2007/08", "2008-01-01", "2008-03-31 23:59:59", SEASON, False),
+    ("2007/08 Q2", "2007-07-01", "2007-09-30 23:59:59", SEASON, False),
+    ("Q3 FY2007/08", "2007-10-01", "2007-12-31 23:59:59", SEASON, False),
 ]
 
 
@@ -128,6 +165,11 @@ REJECTED = [
     ("undated", "empty_date", "'undated'"),
     ("No date", "empty_date", "'No date'"),
     ("dd/mm/yyyy", "empty_date", "'dd/mm/yyyy'"),  # a template left unfilled
+    ("half term 2008", "unreadable_date", "three half terms"),
+    ("Q1 FY2007", "unreadable_date", "both its years"),
+    ("Q2 2007/09", "unreadable_date", "two consecutive years"),
+    ("Easter 2007/08", "unreadable_date", "Easter falls in one year"),
+    ("Christmas Day holidays 2007", "unreadable_date", "is one day"),
 ]
 
 
@@ -321,3 +363,114 @@ def test_eight_digits_that_make_no_day_are_rejected(cell: object) -> None:
 def test_eight_digits_follow_the_files_order_of_day_and_month() -> None:
     found = parse_dates(pd.Series(["03122007"]), dayfirst=False).frame["start"]
     assert found.tolist() == [pd.Timestamp("2007-03-12")]
+
+
+def _both_readers(cells: list[str], **options: object) -> dates.ParsedDates:
+    """parse_dates, checked against the reference reader alone (vectorised=False)."""
+    values = pd.Series(cells, dtype=object)
+    fast, slow = (
+        dates._parse_dates(
+            values,
+            times=None,
+            end_values=None,
+            dayfirst=options.get("dayfirst"),  # type: ignore[arg-type]
+            anchor_relative=False,
+            vectorised=v,
+        )
+        for v in (True, False)
+    )
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.warnings == slow.warnings
+    return fast
+
+
+def test_a_time_alone_in_a_date_cell_is_not_taken_for_a_day() -> None:
+    """'12.10' under a dated row is not 12 October with year_inferred: it could be ten past
+    twelve; '14.30' and '12:10' are times of day. None takes the day of the row above."""
+    parsed = _both_readers(["12/03/2007", "12.10", "12:10", "14.30", "25.03"], dayfirst=True)
+    frame = parsed.frame
+    assert frame["start"].isna().tolist() == [False, True, True, True, False]
+    assert frame["error_code"].tolist()[1:4] == ["unreadable_date"] * 3
+    assert "could be the time 12:10 or 12 October" in frame.loc[1, "error"]
+    assert "time of day (12:10)" in frame.loc[2, "error"]
+    assert "time of day (14:30)" in frame.loc[3, "error"]
+    # a day and month that cannot be a time still takes the year of the row above
+    assert frame.loc[4, "start"] == pd.Timestamp("2007-03-25")
+    assert codes_by_row(parsed) == {4: ["year_inferred"]}
+
+
+def test_a_repeated_year_is_not_a_time() -> None:
+    """'12 March 2007 2007' is 12 March 2007 (the rest ignored), not 20:07 on it."""
+    cells = ["12 March 2007 2007", "12/03/2007 2007", "12 March 2007, 2007", "12/03/07 2007"]
+    parsed = _both_readers([*cells, "12/03/2007 1430", "12/03/2007 2008"], dayfirst=True)
+    frame = parsed.frame
+    assert frame["start"].tolist()[:4] == [pd.Timestamp("2007-03-12")] * 4
+    assert frame["precision"].tolist() == [DAY] * 4 + [MINUTE] * 2  # 2008 could be 20:08
+    assert codes_by_row(parsed) == {i: ["extra_text"] for i in range(4)}
+    assert "ignored the rest ('2007')" in parsed.warnings[0][1]
+
+
+def test_a_weekday_written_after_the_date_is_checked() -> None:
+    parsed = _both_readers(
+        ["12/03/2007 Tuesday", "12 March 2007 (Tue)", "12/03/2007 Monday", "12/03/2007 (Mon)"],
+        dayfirst=True,
+    )
+    assert parsed.frame["start"].tolist() == [pd.Timestamp("2007-03-12")] * 4
+    assert codes_by_row(parsed) == {0: ["weekday_mismatch"], 1: ["weekday_mismatch"]}
+    assert "was a Monday, not a Tuesday" in parsed.warnings[0][1]
+
+
+@pytest.mark.parametrize(
+    ("cells", "dayfirst", "code", "first"),
+    [
+        # 4 December 2007 was a Tuesday, 12 April 2007 a Thursday
+        (["Tuesday 04/12/2007", "05/06/2007"], True, "day_first_from_weekdays", "2007-12-04"),
+        (["Thursday 04/12/2007", "05/06/2007"], False, "month_first", "2007-04-12"),
+        (["04/12/2007 (Thu)", "05/06/2007"], False, "month_first", "2007-04-12"),
+        (
+            ["Tue 04/12/2007 home visit", "05/06/2007"],
+            True,
+            "day_first_from_weekdays",
+            "2007-12-04",
+        ),
+        # 3 December and 12 March 2007 were both Mondays: nothing settled
+        (["Monday 03/12/2007", "05/06/2007"], True, "ambiguous_day_month", "2007-12-03"),
+        # one weekday for each order: nothing settled either
+        (["Tuesday 04/12/2007", "Thursday 04/12/2007"], True, "ambiguous_day_month", "2007-12-04"),
+    ],
+)
+def test_weekdays_settle_the_order_of_day_and_month(
+    cells: list[str], dayfirst: bool, code: str, first: str
+) -> None:
+    parsed = _both_readers(cells)
+    assert parsed.dayfirst is dayfirst
+    assert parsed.frame.loc[0, "start"] == pd.Timestamp(first)
+    file_level = [(c, m) for c, m, label in parsed.warnings if label is None]
+    assert [c for c, _ in file_level] == [code]
+    if code != "ambiguous_day_month":
+        assert "weekdays written beside 1 of them" in file_level[0][1]
+
+
+def test_weekdays_do_not_overrule_a_date_that_shows_the_order() -> None:
+    """13/04/2007 proves day first; a weekday that agrees only with month first is a
+    mismatch on its row, not a reason to read the file month first."""
+    parsed = _both_readers(["13/04/2007", "Thursday 04/12/2007"])
+    assert parsed.dayfirst is True
+    assert parsed.frame.loc[1, "start"] == pd.Timestamp("2007-12-04")
+    assert codes_by_row(parsed) == {1: ["weekday_mismatch"]}
+
+
+def test_an_approximation_mark_is_not_the_first_letter_of_a_word() -> None:
+    """The 'c' of 'Christmas' is not 'c.' (circa); 'c. Christmas' and 'c2007' still are."""
+    parsed = _both_readers(["Christmas 2007", "c. Christmas 2007", "c2007", "cmarch 2007"])
+    assert parsed.frame["approximate"].tolist() == [False, True, True, False]
+    assert parsed.frame.loc[3, "error_code"] == "unreadable_date"
+
+
+def test_a_range_between_festivals() -> None:
+    row = _both_readers(["Christmas 2007 - Easter 2008"], dayfirst=True).frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp("2007-12-24"),
+        pd.Timestamp("2008-03-24 23:59:59"),
+        WEEK,
+    )
