@@ -46,7 +46,7 @@ from .graph import (
     to_node_link_json,
     to_ocel,
 )
-from .io import parse_table, read, read_csv, read_docx, read_excel, read_pdf, read_text
+from .io import parse_table, read, read_csv, read_excel
 from .rules import (
     Finding,
     Findings,
@@ -59,6 +59,7 @@ from .rules import (
 
 if TYPE_CHECKING:
     from .batch import BatchResult, ChronologyResult, analyse_many, write_analysis
+    from .io import read_docx, read_pdf, read_text
     from .plotting import plot_by_rule, plot_gaps, plot_network, plot_timeline
     from .report import render_report, write_report
 
@@ -71,6 +72,8 @@ _LAZY: dict[str, str] = {
     ),
     **dict.fromkeys(["plot_by_rule", "plot_gaps", "plot_network", "plot_timeline"], ".plotting"),
     **dict.fromkeys(["render_report", "write_report"], ".report"),
+    # the document readers' modules load when first used (see scr_timeline.io)
+    **dict.fromkeys(["read_docx", "read_pdf", "read_text"], ".io"),
 }
 
 

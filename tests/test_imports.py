@@ -49,3 +49,37 @@ def test_analyse_without_out_needs_neither_plots_nor_the_report_template(tmp_pat
     )
     # rapidfuzz may load: it scores the contacts two agencies both recorded
     assert [m for m in _loaded(code) if m != "rapidfuzz"] == []
+
+
+def test_document_readers_load_when_first_used():
+    probe = (
+        "import sys, scr_timeline as scr\n"
+        "from scr_timeline.datasets import sample_path\n"
+        "scr.read(sample_path('child-a-combined'))\n"
+        "print(sorted(m for m in ('scr_timeline.io.docx', 'scr_timeline.io.pdf',"
+        " 'scr_timeline.io.text') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_document_suffixes_and_readers_match_their_modules():
+    import scr_timeline as scr
+    import scr_timeline.io as io
+    from scr_timeline.io import docx, pdf, text
+
+    assert (io.DOCX_SUFFIXES, io.PDF_SUFFIXES, io.TEXT_SUFFIXES) == (
+        docx.DOCX_SUFFIXES,
+        pdf.PDF_SUFFIXES,
+        text.TEXT_SUFFIXES,
+    )
+    assert io.read_docx is docx.read_docx and scr.read_docx is docx.read_docx
+    assert io.read_pdf is pdf.read_pdf and scr.read_pdf is pdf.read_pdf
+    assert io.read_text is text.read_text and scr.read_text is text.read_text
+    assert io.parse_paragraphs is text.parse_paragraphs
+    try:
+        io.no_such_reader  # noqa: B018
+    except AttributeError as err:
+        assert "no_such_reader" in str(err)
+    else:  # pragma: no cover
+        raise AssertionError("expected AttributeError")

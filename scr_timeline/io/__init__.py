@@ -6,9 +6,10 @@ Chronology.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -16,11 +17,13 @@ from .. import limits
 from ..chronology import Chronology, merge
 from ..exceptions import ChronologyReadError, UnsupportedFormatError
 from .csv import read_csv
-from .docx import DOCX_SUFFIXES, read_docx
 from .excel import EXCEL_SUFFIXES, read_excel
-from .pdf import PDF_SUFFIXES, read_pdf
 from .table import classify_chronology, parse_table
-from .text import TEXT_SUFFIXES, parse_paragraphs, read_text
+
+if TYPE_CHECKING:
+    from .docx import read_docx
+    from .pdf import read_pdf
+    from .text import parse_paragraphs, read_text
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -35,9 +38,29 @@ __all__ = [
 ]
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
+# the document readers are imported when first used: a spreadsheet never needs them (their
+# modules compile a few dozen patterns at import); a test checks these against theirs
+DOCX_SUFFIXES = frozenset({".docx", ".docm"})
+PDF_SUFFIXES = frozenset({".pdf"})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+_LAZY = {
+    "read_docx": ".docx",
+    "read_pdf": ".pdf",
+    "read_text": ".text",
+    "parse_paragraphs": ".text",
+}
 SUPPORTED_SUFFIXES = tuple(
     sorted(CSV_SUFFIXES | EXCEL_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | TEXT_SUFFIXES)
 )
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -81,11 +104,11 @@ def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
     if options.pop("sheets", None) is not None:
         raise TypeError("sheets= only applies to Excel workbooks")
     if suffix in DOCX_SUFFIXES:
-        return read_docx(path, **options)
+        return __getattr__("read_docx")(path, **options)
     if suffix in PDF_SUFFIXES:
-        return read_pdf(path, **options)
+        return __getattr__("read_pdf")(path, **options)
     if suffix in TEXT_SUFFIXES:
-        return read_text(path, **options)
+        return __getattr__("read_text")(path, **options)
     raise UnsupportedFormatError(
         f"cannot read files ending {suffix or '(no suffix)'!r}",
         file=path.name,
