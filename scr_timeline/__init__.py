@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from . import _lazy
 
 # eager, not lazy: the submodule shares the name of its function, and a lazy name would be
 # shadowed by the module once anything imported scr_timeline.anonymise
@@ -78,12 +79,7 @@ _LAZY: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'scr_timeline' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    return _lazy.attribute(globals(), _LAZY, __name__, name)
 
 
 def __dir__() -> list[str]:

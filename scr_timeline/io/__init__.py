@@ -6,14 +6,13 @@ Chronology.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .. import limits
+from .. import _lazy, limits
 from ..chronology import Chronology, merge
 from ..exceptions import ChronologyReadError, UnsupportedFormatError
 from .csv import read_csv
@@ -55,12 +54,7 @@ SUPPORTED_SUFFIXES = tuple(
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    return _lazy.attribute(globals(), _LAZY, __name__, name)
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
