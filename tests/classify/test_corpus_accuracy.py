@@ -43,6 +43,10 @@ exposed were fixed in the vocabularies, so they are in-sample now too. The rows 
 those cover negated and planned contacts, "Dr P1", back-references to earlier injuries,
 refused child protection plans and the event types GLOSSARY.md gives attempted visits,
 disclosures, school absences and police detentions; they were written with the fixes.
+The last 24 rows are terse house-style entries from every agency ("Strat disc", "Sup'n
+with TM3", "Cx not seen", "12 month review DNA", "F2F appt", "PPN submitted", "RUI",
+"Existing injury form", "Keywork session"), written with the vocabulary that reads them
+(tests/classify/test_realworld_wording.py), so they are in-sample too.
 ``benchmarks/bench_classify.py`` reports agreement with the synthetic generator's own
 labels as a further out-of-sample check.
 """

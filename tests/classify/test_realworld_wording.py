@@ -90,6 +90,7 @@ def classify(
         ("hospital", "MIU attendance - cut to finger", "hospital_attendance"),
         ("hospital", "Triage - 2cm laceration to forehead, glued", "hospital_attendance"),
         ("hospital", "Left before being seen", "hospital_attendance"),
+        ("hospital", "Seen by Paed Reg - bruise to ear", "medical_examination"),
         # school and nursery
         ("education", "Child not collected at end of day", "concern"),
         ("early_years", "Pre-existing injury form completed - scratch to cheek", "concern"),
