@@ -16,7 +16,10 @@ How a name is matched
    found in "HV team", never in "HIV" or "shove"; "ED" never in "edited"; "PC" never in
    "PCT"). An alias of kind ``setting`` (a place that hosts many services: "Hospital",
    "NHS Trust") loses to any other alias found, so "Midwife (Riverside Hospital)" is
-   midwifery and "CAMHS (Riverside Hospital)" camhs. Otherwise the **longest** alias
+   midwifery and "CAMHS (Riverside Hospital)" camhs; a setting mapped to ``"other"``
+   ("Named Nurse", "PCT", "Practice Review") also loses to an agency's setting that does
+   not lie inside it, so "Named Nurse, Riverside Hospital" is hospital while "Practice
+   Review" is not a GP practice through its "practice". Otherwise the **longest** alias
    wins, so "Met Police CAIT" is police through "met police", and "Hospital social work
    team" is csc through "social work team"; among equally long aliases the **earliest**
    in the name wins.
@@ -245,6 +248,9 @@ class _Matcher:
     lookup: dict[str, str]
     aliases: tuple[str, ...]
     settings: frozenset[str] = frozenset()  # aliases that lose to any other found
+    # settings mapped to "other": they lose to an agency's setting too, unless it lies
+    # inside them ("Practice Review" claims its "practice", not "Riverside Hospital")
+    other_settings: frozenset[str] = frozenset()
     _patterns: dict[tuple[str, ...], re.Pattern[str] | None] = field(default_factory=dict)
 
     def pattern_for(self, names: Iterable[str]) -> re.Pattern[str] | None:
@@ -288,7 +294,8 @@ def _matcher(triples: tuple[tuple[str, str, bool], ...]) -> _Matcher:
                 settings.add(alias)
             else:
                 settings.discard(alias)  # a later row of the same alias decides
-    return _Matcher(lookup, tuple(sorted(lookup)), frozenset(settings))
+    others = frozenset(alias for alias in settings if lookup[alias] == _OTHER)
+    return _Matcher(lookup, tuple(sorted(lookup)), frozenset(settings), others)
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -370,6 +377,10 @@ def _match(normalised: pd.Series, matcher: _Matcher) -> pd.Series:
     first[1:] = rows[order][1:] != rows[order][:-1]
     best = hits.iloc[order[first]]
     found.loc[best.index.get_level_values(0)] = best.map(matcher.lookup).to_numpy()
+    # a setting mapped to other may lose to an agency's setting beside it: those few names
+    # are weighed one by one, where the aliases' places in the name are known
+    for row in best.index.get_level_values(0)[best.isin(matcher.other_settings).to_numpy()]:
+        found.loc[row] = _match_one(normalised.loc[row], matcher)
     return found
 
 
@@ -382,11 +393,23 @@ def _match_one(normalised: str, matcher: _Matcher) -> str | None:
     pattern = matcher.pattern_for([normalised])
     if pattern is None:
         return None
+    found = [(m.start(), m.group(1)) for m in pattern.finditer(normalised)]
+    others = [(at, at + len(alias)) for at, alias in found if alias in matcher.other_settings]
+
+    def agency_setting(at: int, alias: str) -> bool:
+        """A setting that names an agency and lies inside no setting mapped to other."""
+        end = at + len(alias)
+        return (
+            alias in matcher.settings
+            and alias not in matcher.other_settings
+            and not any(o_at <= at and end <= o_end for o_at, o_end in others)
+        )
+
     hits = [
-        (m.group(1) not in matcher.settings, len(m.group(1)), -m.start(), m.group(1))
-        for m in pattern.finditer(normalised)
+        (alias not in matcher.settings, agency_setting(at, alias), len(alias), -at, alias)
+        for at, alias in found
     ]
-    return matcher.lookup[max(hits)[3]] if hits else None
+    return matcher.lookup[max(hits)[4]] if hits else None
 
 
 def normalise_agencies(values: pd.Series, *, aliases: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -460,7 +483,8 @@ def agency_from_name(
 
     File-name separators (underscores, hyphens, dots, digits) count as spaces and a file
     suffix (".xlsx", ".docx", ".pdf", ".csv"...) is dropped, so "03_health_visiting.xlsx" reads as "health visiting". A path
-    object is reduced to its file name.
+    object is reduced to its file name. A name that matches nothing so is tried with its
+    digits and hyphens ("NHS 111").
 
     Parameters
     ----------
@@ -491,6 +515,10 @@ def agency_from_name(
         text = os.fspath(text)
     if not isinstance(text, str):
         raise TypeError(f"text must be a string or a path, not {type(text).__name__}")
-    cleaned = _FILE_SEPARATORS.sub(" ", _FILE_SUFFIX.sub("", text.strip()))
-    code = _match_one(_normalise_one(cleaned), _matcher_for(aliases))
+    matcher = _matcher_for(aliases)
+    unsuffixed = _FILE_SUFFIX.sub("", text.strip())
+    cleaned = _FILE_SEPARATORS.sub(" ", unsuffixed)
+    code = _match_one(_normalise_one(cleaned), matcher)
+    if code is None and cleaned != unsuffixed:  # a name with digits of its own: "NHS 111"
+        code = _match_one(_normalise_one(unsuffixed), matcher)
     return None if code is None or code == _OTHER else code
