@@ -25,15 +25,14 @@ $(STAMP_ALL): $(BIN)/python pyproject.toml
 # command would compile the whole package from source first (about 0.1 s). compileall
 # refreshes only what changed.
 COMPILE := $(BIN)/python -m compileall -q scr_timeline
-# The classifiers' matchers for the shipped vocabularies, built once (see
-# scr_timeline/classify/_snapshot.py): a process then loads them in a few milliseconds
-# instead of building them (about 0.3-0.5 s). Rebuilt only when the vocabularies or the
-# classifiers changed.
-MATCHERS := $(BIN)/python -c "from scr_timeline.classify._snapshot import refresh; refresh()"
+# The classifiers' matchers for the shipped vocabularies and the bank holidays, built once
+# (see scr_timeline/_prebuilt.py): a process then loads them in a few milliseconds instead
+# of building them (about 0.3-0.5 s). Rebuilt only when what they come from changed.
+PREBUILD := $(BIN)/python -c "from scr_timeline._prebuilt import refresh; refresh()"
 
 demo: $(STAMP_ALL)
 	@$(COMPILE)
-	@$(MATCHERS)
+	@$(PREBUILD)
 	$(BIN)/scr-timeline demo
 
 lint: $(STAMP_DEV)
@@ -45,14 +44,14 @@ typecheck: $(STAMP_DEV)
 
 pytest: $(STAMP_DEV)
 	@$(COMPILE)
-	@$(MATCHERS)
+	@$(PREBUILD)
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck pytest
 
 bench: $(STAMP_DEV)
 	@$(COMPILE)
-	@$(MATCHERS)
+	@$(PREBUILD)
 	$(BIN)/python benchmarks/bench_read.py
 
 clean:

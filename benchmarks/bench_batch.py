@@ -112,10 +112,10 @@ def _best(command: list[str], repeat: int) -> float:
 def _install_steps() -> None:
     """What ``make`` does after installing: byte-compile the package (an editable install
     is not byte-compiled, and with PYTHONDONTWRITEBYTECODE every run would compile it from
-    source) and build the classifiers' matchers (scr_timeline/classify/_snapshot.py)."""
+    source) and build the classifiers' matchers and bank holidays (scr_timeline/_prebuilt.py)."""
     package = Path(__file__).resolve().parent.parent / "scr_timeline"
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
-    refresh = "from scr_timeline.classify._snapshot import refresh; refresh()"
+    refresh = "from scr_timeline._prebuilt import refresh; refresh()"
     subprocess.run([sys.executable, "-c", refresh], check=True)
 
 

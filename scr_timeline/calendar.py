@@ -62,6 +62,18 @@ def bank_holidays() -> npt.NDArray[np.datetime64]:
     >>> np.datetime64("2006-12-25") in days, np.datetime64("2007-01-01") in days
     (True, True)
     """
+    from . import _prebuilt
+
+    days = _prebuilt.bank_holidays()
+    if days is None:  # not installed with make, or built for another holidays release
+        days = work_out_bank_holidays()
+    days.setflags(write=False)
+    return days
+
+
+def work_out_bank_holidays() -> npt.NDArray[np.datetime64]:
+    """:func:`bank_holidays` as the ``holidays`` package works them out (about 0.02 s;
+    ``make`` keeps the result, see :mod:`scr_timeline._prebuilt`)."""
     years = range(_FIRST_YEAR, _LAST_YEAR + 1)
     try:
         found = _united_kingdom()(subdiv="ENG", years=years)
@@ -69,9 +81,7 @@ def bank_holidays() -> npt.NDArray[np.datetime64]:
         import holidays
 
         found = holidays.country_holidays("GB", subdiv="ENG", years=years)
-    days = np.array(sorted(found), dtype="datetime64[D]")
-    days.setflags(write=False)
-    return days
+    return np.array(sorted(found), dtype="datetime64[D]")
 
 
 def _united_kingdom() -> Any:

@@ -63,8 +63,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from scr_timeline import schema
-from scr_timeline.classify import _snapshot
+from scr_timeline import _prebuilt, schema
 from scr_timeline.classify import _text as T
 from scr_timeline.classify import events as _events
 from scr_timeline.classify import roles as _roles
@@ -336,7 +335,7 @@ def _matcher_for(
     cues: tuple[str, int] | None,
 ) -> _Matcher:
     if family is aliases is roles is cues is None:
-        return _snapshot.default("counterparts", build_default)
+        return _prebuilt.default("counterparts", build_default)
     return _build(family, aliases, roles, cues)
 
 

@@ -37,8 +37,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from scr_timeline import schema
-from scr_timeline.classify import _snapshot
+from scr_timeline import _prebuilt, schema
 from scr_timeline.classify import _text as T
 from scr_timeline.exceptions import ChronologyReadError
 
@@ -133,7 +132,7 @@ def _compile(table: pd.DataFrame) -> _Matcher:
 @functools.lru_cache(maxsize=8)
 def _matcher_for(path: str | None, mtime: int | None) -> _Matcher:
     if path is None:
-        return _snapshot.default("seen", build_default)
+        return _prebuilt.default("seen", build_default)
     return _compile(load_child_seen_cues(path))
 
 

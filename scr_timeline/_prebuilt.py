@@ -1,23 +1,29 @@
-"""The shipped vocabularies' matchers, built once at install time and loaded ready to use.
+"""What every process would otherwise build from the shipped data: built once at install
+time, loaded ready to use.
 
-Building the classifiers' matchers for the shipped vocabularies takes a fresh process about
-0.3-0.5 s: writing the phrase alternations, compiling them with Python's ``re`` (about
-65,000 characters of pattern for a first chronology), the tries and lookup tables. A
-command-line run on one chronology, and every batch worker, paid it before reading a row.
+Two things are kept, in ``_prebuilt.pickle`` beside this module:
 
-:func:`build` (run by the Makefile after installing, as ``make`` byte-compiles) builds
-the matchers of the shipped vocabularies with their full patterns, and pickles them beside
-this module. A compiled pattern is stored as the program ``re`` compiled it to, so loading
-it skips the regex parser and compiler; everything else is plain data (NumPy arrays, dicts,
-tuples). A process then loads every matcher in a few milliseconds, the first time one is
-asked for.
+* **The classifiers' matchers** for the shipped vocabularies. Building them takes a fresh
+  process about 0.3-0.5 s: writing the phrase alternations, compiling them with Python's
+  ``re`` (about 65,000 characters of pattern for a first chronology), the tries and lookup
+  tables. A command-line run on one chronology, and every batch worker, paid it before
+  reading a row. They are kept with their full patterns compiled, each pattern as the
+  program ``re`` compiled it to (loading it skips the regex parser and compiler), and
+  their caches of vocabulary hits warmed on the shipped samples.
+* **The England and Wales bank holidays** of :func:`scr_timeline.calendar.bank_holidays`
+  (150 years worked out by the ``holidays`` package: about 0.02 s).
 
-The snapshot is used only when it was built from exactly this code and these vocabularies
-by this Python: its key is a digest of the classifier modules, the schema, the shipped
-vocabulary files, the Python version, the regex engine's version and NumPy's. Anything
-else (no snapshot, another key, a damaged file) and the matchers are built as before:
-the snapshot changes how fast a matcher is ready, never what it finds (a test compares the
-two on every sample). Matchers for a user's own vocabulary files are always built.
+:func:`refresh` (run by the Makefile after installing, as it byte-compiles the package)
+writes the file when it is missing or stale. A process loads the holidays, or the
+matchers, the first time one is asked for (the matchers in a few milliseconds).
+
+The file is used only when it was built from exactly this code and this data by this
+Python: its key is a digest of the classifier modules, the calendar, the schema, the
+shipped vocabulary files, and the versions of Python, its regex engine, NumPy and
+``holidays``. Anything else (no file, another key, a damaged file) and everything is built
+as before: the file changes how fast things are ready, never what they are (tests compare
+the two on the samples, generated chronologies and the classification corpus). Matchers
+for a user's own vocabulary files are always built.
 
 Only the package's own folder is read; nothing is written at run time.
 """
@@ -34,31 +40,44 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any, Final
 
 import numpy as np
 
-__all__ = ["SNAPSHOT", "build", "default", "disabled", "key", "matcher", "refresh"]
+__all__ = [
+    "SNAPSHOT",
+    "bank_holidays",
+    "build",
+    "default",
+    "disabled",
+    "key",
+    "matcher",
+    "refresh",
+]
 
-#: The snapshot file, beside this module.
-SNAPSHOT: Final = Path(__file__).with_name("_matchers.pickle")
+#: The file, beside this module.
+SNAPSHOT: Final = Path(__file__).with_name("_prebuilt.pickle")
 
 #: The matchers held, by classifier module (each module's default ``_matcher_for``).
 _NAMES: Final = ("events", "injuries", "roles", "seen", "counterparts")
 
-_state: dict[str, Any] = {"loaded": None, "tried": False, "off": False}
+#: The file holds, after its key, one pickle per part, in this order.
+_PARTS: Final = ("holidays", "matchers")
+
+#: Per part: whether the file was read for it, and what it gave (None: build instead).
+_state: dict[str, Any] = {"off": False, "holidays": (False, None), "matchers": (False, None)}
 
 
 def key() -> str:
     """Digest of everything the matchers are built from, and of the engine that runs them."""
     digest = hashlib.sha256()
-    for part in (sys.version, str(_sre.MAGIC), np.__version__):
+    for part in (sys.version, str(_sre.MAGIC), np.__version__, metadata.version("holidays")):
         digest.update(part.encode())
     package = resources.files("scr_timeline")
-    sources = [package / "schema.py"]
+    sources = [package / "schema.py", package / "calendar.py"]
     sources += sorted(
         (p for p in (package / "classify").iterdir() if p.name.endswith(".py")), key=str
     )
@@ -160,13 +179,17 @@ def _fresh() -> dict[str, Any]:
 
 
 def build(path: Path = SNAPSHOT) -> Path:
-    """Build the matchers of the shipped vocabularies and write them to ``path``: the key,
-    then the matchers, as two pickles (a stale file is recognised from its key alone)."""
+    """Build every part from the shipped data and write the file at ``path``: the key,
+    then each part, as pickles in a row (a stale file is recognised from its key alone,
+    and the holidays are read without the matchers)."""
+    from scr_timeline import calendar
+
     with disabled():
-        matchers = _fresh()
+        parts = {"holidays": calendar.work_out_bank_holidays(), "matchers": _fresh()}
     buffer = io.BytesIO()
     pickle.dump(key(), buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(matchers)
+    for part in _PARTS:
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(parts[part])
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_bytes(buffer.getvalue())
     temporary.replace(path)
@@ -174,23 +197,26 @@ def build(path: Path = SNAPSHOT) -> Path:
 
 
 def refresh(path: Path = SNAPSHOT) -> bool:
-    """Build the snapshot at ``path`` unless it is there and current; True if built."""
-    if _read(path, matchers=False) is not None:
+    """Build the file at ``path`` unless it is there and current; True if built."""
+    if _read(path, None):
         return False
     build(path)
     return True
 
 
-def _read(path: Path, *, matchers: bool = True) -> dict[str, Any] | None:
-    """The matchers stored at ``path`` (an empty dict when ``matchers`` is false), or None
+def _read(path: Path, part: str | None) -> Any:
+    """The ``part`` stored at ``path`` (for None: True when the file is current), or None
     when there is no file, it was built from other sources, or it cannot be read."""
     try:
         with path.open("rb") as handle:
             if pickle.load(handle) != key():
                 return None
-            if not matchers:
-                return {}
-            stored = pickle.load(handle)
+            if part is None:
+                return True
+            for stored in _PARTS:
+                value = pickle.load(handle)
+                if stored == part:
+                    return value
     except (
         OSError,
         pickle.UnpicklingError,
@@ -203,23 +229,36 @@ def _read(path: Path, *, matchers: bool = True) -> dict[str, Any] | None:
         RuntimeError,
     ):
         return None
-    return stored if isinstance(stored, dict) and set(stored) == set(_NAMES) else None
+    return None
+
+
+def _part(part: str) -> Any:
+    if _state["off"]:
+        return None
+    tried, value = _state[part]
+    if not tried:
+        value = _read(SNAPSHOT, part)
+        _state[part] = (True, value)
+    return value
 
 
 def matcher(name: str) -> Any | None:
-    """The snapshot's matcher of classifier ``name``, or None (no usable snapshot)."""
-    if _state["off"]:
+    """The prebuilt matcher of classifier ``name``, or None (no usable file)."""
+    matchers = _part("matchers")
+    if not isinstance(matchers, dict) or set(matchers) != set(_NAMES):
         return None
-    if not _state["tried"]:
-        _state["tried"] = True
-        _state["loaded"] = _read(SNAPSHOT)
-    loaded = _state["loaded"]
-    return None if loaded is None else loaded[name]
+    return matchers[name]
+
+
+def bank_holidays() -> np.ndarray | None:
+    """The prebuilt bank holidays (sorted ``datetime64[D]``), or None (no usable file)."""
+    days = _part("holidays")
+    return days if isinstance(days, np.ndarray) and days.dtype == "datetime64[D]" else None
 
 
 @contextmanager
 def disabled() -> Iterator[None]:
-    """Build matchers from the vocabularies inside the block (tests, :func:`build`)."""
+    """Build everything from the data inside the block (tests, :func:`build`)."""
     before = _state["off"]
     _state["off"] = True
     try:
@@ -228,7 +267,12 @@ def disabled() -> Iterator[None]:
         _state["off"] = before
 
 
+def forget() -> None:
+    """Read the file again when next asked (after it changed: tests)."""
+    _state.update(holidays=(False, None), matchers=(False, None))
+
+
 def default(name: str, build_one: Callable[[], Any]) -> Any:
-    """The snapshot's matcher ``name``, else ``build_one()``."""
+    """The prebuilt matcher ``name``, else ``build_one()``."""
     found = matcher(name)
     return build_one() if found is None else found

@@ -1,5 +1,6 @@
-"""The matchers' snapshot (scr_timeline/classify/_snapshot.py): loaded, it classifies exactly
-as the matchers built from the vocabularies; stale, damaged or missing, it is not used."""
+"""What make prebuilds (scr_timeline/_prebuilt.py): loaded, the matchers classify exactly as
+those built from the vocabularies and the bank holidays are those the holidays package
+works out; a stale, damaged or missing file is not used."""
 
 from __future__ import annotations
 
@@ -9,37 +10,41 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import scr_timeline as scr
-from scr_timeline.classify import _snapshot, counterparts, events, injuries, roles, seen
+from scr_timeline import _prebuilt, calendar
 from scr_timeline.classify import _text as T
+from scr_timeline.classify import counterparts, events, injuries, roles, seen
 from scr_timeline.datasets import sample_path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 MODULES = (events, injuries, roles, seen, counterparts)
 
 
 def _forget() -> None:
-    """As a new process: no snapshot loaded, no matcher built."""
-    _snapshot._state.update(loaded=None, tried=False)
+    """As a new process: nothing read from the file, no matcher built."""
+    _prebuilt.forget()
+    calendar.bank_holidays.cache_clear()
+    calendar._calendar.cache_clear()
     for module in MODULES:
         module._matcher_for.cache_clear()
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """A snapshot's bytes, built once for the module."""
-    return _snapshot.build(tmp_path_factory.mktemp("snapshot") / "matchers.pickle").read_bytes()
+    """The prebuilt file's bytes, built once for the module."""
+    return _prebuilt.build(tmp_path_factory.mktemp("prebuilt") / "prebuilt.pickle").read_bytes()
 
 
 @pytest.fixture
-def snapshot_at(built: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A copy of the snapshot, the one the package loads during the test."""
-    path = tmp_path / "matchers.pickle"
+def prebuilt_at(built: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of it, the one the package loads during the test."""
+    path = tmp_path / "prebuilt.pickle"
     path.write_bytes(built)
-    monkeypatch.setattr(_snapshot, "SNAPSHOT", path)
+    monkeypatch.setattr(_prebuilt, "SNAPSHOT", path)
     _forget()
     yield path
     _forget()
@@ -82,25 +87,25 @@ def _inputs(tmp_path: Path) -> list[Path]:
     return paths
 
 
-def test_snapshot_classifies_as_the_vocabularies_do(snapshot_at: Path, tmp_path: Path) -> None:
+def test_prebuilt_classifies_as_the_vocabularies_do(prebuilt_at: Path, tmp_path: Path) -> None:
     paths = _inputs(tmp_path)
     loaded = _classified(paths)
-    assert _snapshot._state["loaded"] is not None  # the snapshot was used
-    assert events.matcher(None) is _snapshot.matcher("events")
+    assert _prebuilt.matcher("events") is not None  # the file was used
+    assert events.matcher(None) is _prebuilt.matcher("events")
     _forget()
-    with _snapshot.disabled():
+    with _prebuilt.disabled():
         built = _classified(paths)
-        assert events.matcher(None) is not _snapshot.matcher("events")
+        assert events.matcher(None) is not _prebuilt.matcher("events")
     _forget()
     for path, ours, theirs in zip(paths, loaded, built, strict=True):
         assert len(ours) > 10, path
         pd.testing.assert_frame_equal(ours, theirs, obj=str(path.name))
 
 
-def test_loaded_patterns_are_the_compiled_ones(snapshot_at: Path) -> None:
+def test_loaded_patterns_are_the_compiled_ones(prebuilt_at: Path) -> None:
     fresh = events.build_default()
     events.complete(fresh)
-    loaded = _snapshot.matcher("events")
+    loaded = _prebuilt.matcher("events")
     texts = ["hv home visit, bruise to cheek seen", "strat disc with police; s47 agreed", ""]
     for slot in (0, 3, len(fresh.full) - 1):
         ours, theirs = loaded.full[slot], fresh.full[slot]
@@ -113,36 +118,36 @@ def test_loaded_patterns_are_the_compiled_ones(snapshot_at: Path) -> None:
         assert [ours.findall(t) for t in texts] == [theirs.findall(t) for t in texts]
 
 
-def test_stale_snapshot_is_not_used(snapshot_at: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_snapshot, "key", lambda: "vocabularies edited since")
-    assert _snapshot.matcher("events") is None
+def test_stale_prebuilt_is_not_used(prebuilt_at: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_prebuilt, "key", lambda: "vocabularies edited since")
+    assert _prebuilt.matcher("events") is None
     assert events.matcher(None) is not None  # built from the vocabulary instead
-    assert _snapshot.refresh(snapshot_at) is True  # rebuilt for the new key
-    assert _snapshot.refresh(snapshot_at) is False  # and then current
+    assert _prebuilt.refresh(prebuilt_at) is True  # rebuilt for the new key
+    assert _prebuilt.refresh(prebuilt_at) is False  # and then current
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps({"key": 1})])
-def test_damaged_or_foreign_snapshot_is_not_used(snapshot_at: Path, content: bytes) -> None:
-    snapshot_at.write_bytes(content)
-    assert _snapshot.matcher("injuries") is None
+def test_damaged_or_foreign_prebuilt_is_not_used(prebuilt_at: Path, content: bytes) -> None:
+    prebuilt_at.write_bytes(content)
+    assert _prebuilt.matcher("injuries") is None
     assert injuries.matcher(None).injuries.full.pattern  # built instead
 
 
-def test_missing_snapshot_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_snapshot, "SNAPSHOT", tmp_path / "none.pickle")
+def test_missing_prebuilt_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_prebuilt, "SNAPSHOT", tmp_path / "none.pickle")
     _forget()
     try:
-        assert _snapshot.matcher("roles") is None
+        assert _prebuilt.matcher("roles") is None
         assert isinstance(roles.matcher(None).pattern, re.Pattern)
     finally:
         _forget()
 
 
-def test_a_users_vocabulary_is_built_not_loaded(snapshot_at: Path, tmp_path: Path) -> None:
+def test_a_users_vocabulary_is_built_not_loaded(prebuilt_at: Path, tmp_path: Path) -> None:
     extra = tmp_path / "event_types.csv"
     shipped = pd.read_csv(Path(events.__file__).parents[1] / "data/event_types.csv", dtype=str)
     shipped.head(3).to_csv(extra, index=False)
-    assert events.matcher(extra) is not _snapshot.matcher("events")
+    assert events.matcher(extra) is not _prebuilt.matcher("events")
 
 
 def test_vocabulary_pattern_pickles_only_once_complete() -> None:
@@ -153,3 +158,23 @@ def test_vocabulary_pattern_pickles_only_once_complete() -> None:
     again = pickle.loads(pickle.dumps(vp))
     assert again.for_texts(["gp seen"]) == (again.full, True)
     assert again.full.pattern == vp.full.pattern
+
+
+def test_prebuilt_bank_holidays_are_those_worked_out(prebuilt_at: Path) -> None:
+    days = calendar.bank_holidays()
+    assert days is _prebuilt.bank_holidays()  # read from the file, not worked out
+    assert not days.flags.writeable
+    np.testing.assert_array_equal(days, calendar.work_out_bank_holidays())
+    assert np.datetime64("2007-12-25") in days and np.datetime64("2099-12-25") in days
+
+
+def test_holidays_are_worked_out_without_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_prebuilt, "SNAPSHOT", tmp_path / "none.pickle")
+    _forget()
+    try:
+        assert _prebuilt.bank_holidays() is None
+        assert calendar.is_working_day(["2007-12-25", "2007-12-27"]).tolist() == [False, True]
+    finally:
+        _forget()
