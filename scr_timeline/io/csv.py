@@ -276,7 +276,11 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
             )
         )
     chron = parse_table(
-        raw, source=path, fmt=path.suffix.lower().lstrip(".") or "csv", header=header, **options
+        raw,
+        source=path,
+        fmt=path.suffix.lower().lstrip(".") or "csv",
+        header=header,
+        **{"join_continued": True, **options},
     )
     if facts["encoding"] == "latin-1":
         notes.append(

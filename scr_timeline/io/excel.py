@@ -511,7 +511,7 @@ def read_excel(
                 sheet=name,
                 fmt=fmt,
                 header=info,
-                **{**options, "classify": False},
+                **{"join_continued": True, **options, "classify": False},
             )
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:

@@ -46,6 +46,14 @@ _TEXT_FIELDS = (S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME, S.COMMENT, S.SEQ
 _TEXT_TARGET = {S.COUNTERPARTS: S.COUNTERPARTS_TEXT}
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
 
+#: Fields a row starts with: a row with none of them, right under a dated row, is the rest
+#: of that row's text (a line break typed as a new row).
+ROW_START_FIELDS = frozenset(
+    {S.DATE, S.END_DATE, S.TIME, S.SEQUENCE, S.AGENCY, S.SOURCE, S.PRACTITIONER}
+)
+#: Fields whose text a continuation row carries on (at least one of them must hold text).
+_NARRATIVE_FIELDS = frozenset({S.DETAILS, S.OUTCOME, S.COMMENT, S.COUNTERPARTS})
+
 #: Tables of at least this many rows hand some column passes to a second thread.
 _PARALLEL_ROWS = 200_000
 #: The fields whose cells the dates and the agency are read from.
@@ -348,6 +356,7 @@ def parse_table(
     vocabularies: Mapping[str, str | PurePath] | None = None,
     previous_date: PreviousDate | None = None,
     header: HeaderInfo | None = None,
+    join_continued: bool = False,
 ) -> Chronology:
     """Turn one raw table of cells into a Chronology.
 
@@ -397,6 +406,16 @@ def parse_table(
     header
         The header of ``raw`` as :func:`scr_timeline.io.headers.find_header` found it, when
         the caller has already looked for it (it is not looked for again).
+    join_continued
+        Join a row that holds only narrative text (details, outcome, comment or people
+        involved: no date, time, end date, agency, source, practitioner or sequence) to the
+        dated row right above it, with a line break, as the rest of that row's text: in a
+        spreadsheet, Enter typed instead of Alt+Enter starts a new row in the middle of a
+        cell's text. Several such rows in a row all join the same dated row. A row with
+        text beside the dated row's own text in two columns or more (details and outcome)
+        is an undated event instead, rejected as before. The joined
+        row is no event and no rejected row of its own: a ``row_continued`` warning names
+        it and the row it was joined to. The CSV and Excel readers ask for this.
 
     Returns
     -------
@@ -506,6 +525,19 @@ def parse_table(
                     first_repeat,
                 )
             )
+    continued = None
+    if join_continued and pending is None and keep.any():
+        # (with the other columns still being trimmed, a date, time or agency column has
+        # text in every row: no row can be a continuation)
+        continued = _continued_rows(text_body, info.mapping, keep)
+    joined_notes: list[pd.DataFrame] = []
+    n_continued = 0
+    if continued is not None:
+        more, joins = continued
+        text_body = _join_continued(text_body, more, joins)
+        keep &= ~more
+        joined_notes.append(_continued_warnings(rows, more, joins, file, sheet))
+        n_continued = int(more.sum())
     if not keep.all():
         body = body[keep]
         text_body = text_body[keep]
@@ -572,7 +604,7 @@ def parse_table(
         file,
         sheet,
     )
-    warning_parts = _warning_parts(warnings, date_warnings)
+    warning_parts = _warning_parts(warnings, *joined_notes, date_warnings)
     warnings = []
 
     # -- rejected rows -------------------------------------------------------------------
@@ -735,18 +767,10 @@ def parse_table(
             ).take(pa.array(prev_days))
             written = pa.array(date_text.array).take(pa.array(ok_rows[late])).fill_null("")
             pieces = ("row dated ", " comes after a row dated ", " (out of chronological order)")
-            messages = pc.binary_join_element_wise(
-                pa.scalar(pieces[0], pa.large_string()),
-                written,
-                pa.scalar(pieces[1], pa.large_string()),
-                prev_text,
-                pa.scalar(pieces[2], pa.large_string()),
-                pa.scalar("", pa.large_string()),
-            )
             warning_parts.append(
                 _warning_rows(
                     "row_out_of_order",
-                    pd.arrays.ArrowStringArray(pa.chunked_array([messages])),
+                    _messages(pieces, written, prev_text),
                     good_rows[late],
                     file,
                     sheet,
@@ -764,7 +788,7 @@ def parse_table(
             SourceInfo(
                 file=file,
                 sheet=sheet,
-                rows=len(body),
+                rows=len(body) + n_continued,
                 events=len(events),
                 rejected=len(rejected),
                 header_row=header_row if info.header_rows else (1 + row_offset),
@@ -874,6 +898,167 @@ def _not_blank(text_body: pd.DataFrame) -> np.ndarray:
     if full is not None:
         return full
     return text_body.notna().any(axis=1).to_numpy(dtype=bool, copy=True)
+
+
+def _continued_rows(
+    text_body: pd.DataFrame, mapping: Mapping[int, str], keep: np.ndarray
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The rows that carry on the text of the dated row above them, and that row.
+
+    A continuation row has text in a narrative column (details, outcome, comment, people
+    involved) and nothing in any column a row starts with (:data:`ROW_START_FIELDS`); the
+    row right above it (no blank row between) has its date cell written, or is itself a
+    continuation of such a row; and it has text in at most one column where that row has
+    text too (the cell that was broken). Returns the rows (a mask over ``text_body``) and, per
+    row, the position of the dated row it joins (meaningful where the mask is set); None
+    when there is none. Whole columns at a time: a table with a date in every row costs
+    one null count.
+    """
+    date_pos = next((pos for pos, fld in mapping.items() if fld == S.DATE), None)
+    if date_pos is None or date_pos not in text_body.columns:
+        return None
+    undated = text_body[date_pos].isna().to_numpy(dtype=bool)
+    maybe = keep & undated
+    if not maybe.any():
+        return None
+    narrative = np.zeros(len(text_body), dtype=bool)
+    for pos, fld in mapping.items():
+        if pos not in text_body.columns:
+            continue
+        if fld in ROW_START_FIELDS:
+            maybe &= text_body[pos].isna().to_numpy(dtype=bool)
+        elif fld in _NARRATIVE_FIELDS:
+            narrative |= text_body[pos].notna().to_numpy(dtype=bool)
+    maybe &= narrative
+    if not maybe.any():
+        return None
+    # each row's nearest row above (or itself) that is not a candidate: a blank row, a
+    # repeated header or an undated row naming its agency breaks the chain
+    where = np.arange(len(maybe))
+    heads = np.maximum.accumulate(np.where(maybe, -1, where))
+    more = maybe & (heads >= 0)
+    dated = keep & ~undated
+    more[more] = dated[heads[more]]
+    if not more.any():
+        return None
+    # a cell is broken in one column: a row with text beside the dated row's text in two
+    # columns or more (details and outcome) is an undated event of its own (rejected)
+    places = np.flatnonzero(more)
+    shared = np.zeros(len(places), dtype=np.int64)
+    for _label, column in text_body.items():
+        filled = column.notna().to_numpy(dtype=bool)
+        shared += filled[places] & filled[heads[places]]
+    if (shared > 1).any():
+        maybe[places[shared > 1]] = False
+        heads = np.maximum.accumulate(np.where(maybe, -1, where))
+        more = maybe & (heads >= 0)
+        more[more] = dated[heads[more]]
+    return (more, heads) if more.any() else None
+
+
+def _join_continued(text_body: pd.DataFrame, more: np.ndarray, heads: np.ndarray) -> pd.DataFrame:
+    """``text_body`` with each continuation row's cells added to its dated row's, column
+    by column, with a line break between (the continuation rows are left as they are)."""
+    places = np.flatnonzero(more)
+    of = heads[places]
+    out = {}
+    for label, column in text_body.items():
+        given = column.notna().to_numpy(dtype=bool)[places]
+        if given.any():  # a cell merged down repeats the one above: it is no more text
+            text = _arrow_text(column, contiguous=False)
+            here = _take_few(text, places[given])
+            above = _take_few(text, places[given] - 1)
+            given[given] = ~np.asarray(pc.equal(here, above).fill_null(False), dtype=bool)
+        if not given.any():
+            out[label] = column
+            continue
+        # the pieces of each joined cell in order: the dated row's own cell, then its
+        # continuations' (a head comes before its continuations in the table)
+        firsts = np.unique(of[given])
+        members = np.concatenate([firsts, places[given]])
+        keys = np.concatenate([firsts, of[given]])
+        order = np.lexsort((members, keys))
+        members, keys = members[order], keys[order]
+        pieces = _take_few(text, members)
+        written = np.asarray(pieces.is_valid(), dtype=bool)
+        pieces, keys = pieces.filter(pa.array(written)), keys[written]
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        offsets = pa.array(np.r_[starts, len(keys)].astype(np.int64), pa.int64())
+        lists = pa.LargeListArray.from_arrays(offsets, pieces)
+        joined = pc.binary_join(lists, pa.scalar("\n", pa.large_string()))
+        out[label] = _with_cells(column, text, keys[starts], joined)
+    return pd.DataFrame(out, index=text_body.index)
+
+
+def _take_few(values: Any, positions: np.ndarray) -> Any:
+    """``values.take(positions)`` as one array, for a few positions of a big chunked array:
+    taken chunk by chunk (Arrow's take of a chunked array joins all of its chunks first)."""
+    if not isinstance(values, pa.ChunkedArray):
+        return values.take(pa.array(positions))
+    order = np.argsort(positions, kind="stable")
+    wanted = positions[order]
+    bounds = np.cumsum([0, *(len(chunk) for chunk in values.chunks)])
+    which = np.searchsorted(bounds, wanted, side="right") - 1
+    parts = [
+        values.chunk(int(i)).take(pa.array(wanted[which == i] - bounds[i]))
+        for i in np.unique(which)
+    ]
+    taken = pa.concat_arrays(parts) if parts else pa.array([], values.type)
+    return taken.take(pa.array(np.argsort(order)))
+
+
+def _with_cells(column: pd.Series, text: Any, positions: np.ndarray, values: Any) -> pd.Series:
+    """``column`` with the cells at ``positions`` (ascending) replaced by ``values``; an
+    Arrow column chunk by chunk, so that chunks without such a cell are not copied."""
+    if not _is_arrow_text(column) or not isinstance(text, pa.ChunkedArray):
+        cells = column.copy()
+        cells.iloc[positions] = values.to_numpy(zero_copy_only=False)
+        return cells
+    chunks, start, done = [], 0, 0
+    for chunk in text.chunks:
+        end = start + len(chunk)
+        upto = int(np.searchsorted(positions, end))
+        if upto > done:
+            mask = np.zeros(len(chunk), dtype=bool)
+            mask[positions[done:upto] - start] = True
+            chunk = pc.replace_with_mask(chunk, pa.array(mask), values[done:upto])
+        chunks.append(chunk)
+        start, done = end, upto
+    joined = pa.chunked_array(chunks, type=text.type)
+    return pd.Series(
+        pd.array(joined, dtype=column.dtype), index=column.index, name=column.name, copy=False
+    )
+
+
+def _continued_warnings(
+    rows: pd.Series, more: np.ndarray, heads: np.ndarray, file: str, sheet: str | None
+) -> pd.DataFrame:
+    """One ``row_continued`` warning per continuation row, naming the row it joined."""
+    numbers = rows.to_numpy()
+    joined = pc.cast(pa.array(numbers[more], pa.int64()), pa.large_string())
+    head = pc.cast(pa.array(numbers[heads[more]], pa.int64()), pa.large_string())
+    pieces = (
+        "row ",
+        " has text but no date, time, agency or practitioner: it carries on the text of row ",
+        " above it (a new row typed instead of a line break in the cell) and was joined to it",
+    )
+    return _warning_rows(
+        "row_continued", _messages(pieces, joined, head), numbers[more], file, sheet
+    )
+
+
+def _messages(pieces: tuple[str, str, str], first: Any, second: Any) -> Any:
+    """One message per row: ``pieces[0] + first + pieces[1] + second + pieces[2]``, where
+    ``first`` and ``second`` are Arrow text arrays (built by Arrow, not row by row)."""
+    joined = pc.binary_join_element_wise(
+        pa.scalar(pieces[0], pa.large_string()),
+        first,
+        pa.scalar(pieces[1], pa.large_string()),
+        second,
+        pa.scalar(pieces[2], pa.large_string()),
+        pa.scalar("", pa.large_string()),
+    )
+    return pd.arrays.ArrowStringArray(pa.chunked_array([joined]))
 
 
 def _category_codes(values: pd.Series, dtype: pd.CategoricalDtype) -> np.ndarray:

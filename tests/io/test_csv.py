@@ -111,3 +111,25 @@ def test_read_csv_table_keeps_cells_as_text(write_text):
     assert frame.iloc[1].tolist() == ["12/03/2007", "007"]
     assert facts == {"encoding": "utf-8", "delimiter": ","}
     assert isinstance(frame.columns, pd.RangeIndex)
+
+
+def test_a_line_of_text_alone_carries_on_the_row_above(write_text):
+    path = write_text(
+        "gp.csv",
+        "Date,Agency,Practitioner,Details,Outcome\n"
+        "13/12/2006,GP,GP1,Child A seen with a cough.,Advice\n"
+        ",,,bruise noted on left cheek,\n"
+        ",Police,,call-out: undated,\n"
+        "14/12/2006,GP,GP1,Seen again,\n",
+    )
+    chron = scr.read_csv(path)
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == [
+        "Child A seen with a cough.\nbruise noted on left cheek",
+        "Seen again",
+    ]
+    assert bool(ev[S.INJURY].iloc[0])
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[4, "empty_date"]]
+    joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+    assert joined[S.SOURCE_ROW].tolist() == [3]
+    assert "row 2 " in joined[S.MESSAGE].iloc[0]

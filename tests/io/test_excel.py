@@ -179,3 +179,46 @@ def test_sheets_option(write_xlsx):
     assert scr.read(path, sheets=["Police"]).events[S.AGENCY].tolist() == ["police"]
     with pytest.raises(ChronologyReadError, match="no sheet named 'HV'"):
         scr.read(path, sheets=["HV"])
+
+
+def test_a_row_of_text_typed_under_an_event_is_joined_to_it(write_xlsx):
+    """Enter typed instead of Alt+Enter in a Details cell starts a new row with the rest of
+    the text: it is joined to the event above (row_continued), not rejected as undated."""
+    path = write_xlsx(
+        "child-a.xlsx",
+        {
+            "Health Visiting": [
+                ["Date", "Practitioner", "Details", "Outcome"],
+                [dt.datetime(2007, 3, 12), "HV1", "Home visit. Child A asleep.", "Review"],
+                [None, None, "bruise noted on left cheek", None],
+                [None, None, "Mother said he fell from the sofa", None],
+                [dt.datetime(2007, 3, 20), None, "Weighed at clinic", None],
+                [None, None, "Mother asked about sleep", None],  # date merged down
+                [dt.datetime(2007, 3, 21), None, "Seen at clinic", None],
+                [None, None, None, "Next check in 2 weeks"],  # details merged down
+            ]
+        },
+        merges={"Health Visiting": ["A5:A6", "C7:C8"]},
+    )
+    chron = scr.read_excel(path)
+    ev = chron.events
+    assert chron.rejected.empty
+    assert ev[S.SOURCE_ROW].tolist() == [2, 5, 6, 7]  # a date merged down dates its rows
+    assert ev[S.DETAILS].iloc[0] == (
+        "Home visit. Child A asleep.\nbruise noted on left cheek\nMother said he fell from the sofa"
+    )
+    assert bool(ev[S.INJURY].iloc[0])
+    joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+    assert joined[[S.SOURCE_FILE, S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [
+        ["child-a.xlsx", "Health Visiting", 3],
+        ["child-a.xlsx", "Health Visiting", 4],
+        ["child-a.xlsx", "Health Visiting", 8],
+    ]
+    assert ["row 2 " in message for message in joined[S.MESSAGE]] == [True, True, False]
+    # the merged Details cell is not repeated; the Outcome typed under it joins its row
+    assert ev[[S.DETAILS, S.OUTCOME]].fillna("").values.tolist()[1:] == [
+        ["Weighed at clinic", ""],
+        ["Mother asked about sleep", ""],
+        ["Seen at clinic", "Next check in 2 weeks"],
+    ]
+    assert sum(s.rows for s in chron.meta.sources) == 7

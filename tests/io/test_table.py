@@ -479,3 +479,131 @@ def test_a_header_found_by_the_caller_is_not_looked_for_again(monkeypatch):
     chron = parse_table(frame, source="child-a.csv", header=info)
     assert chron.events[S.SOURCE_ROW].tolist() == [3]
     assert chron.events[S.AGENCY].tolist() == ["hospital"]
+
+
+# --- rows that carry on the row above (Enter typed instead of Alt+Enter) ----------------------
+def _continued(chron):
+    return chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+
+
+def test_a_row_of_text_alone_under_a_dated_row_is_the_rest_of_its_text():
+    table = raw(
+        ["Date", "Agency", "Practitioner", "Details", "Outcome"],
+        ["12/03/2007", "Health Visiting", "HV1", "Home visit. Child A seen.", "Review in 4 weeks"],
+        [None, None, None, "bruise noted on left cheek", None],
+        ["13/03/2007", "GP", "GP1", "Mother phoned", None],
+    )
+    chron = parse_table(table, source="hv.xlsx", sheet="HV", join_continued=True)
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == ["Home visit. Child A seen.\nbruise noted on left cheek",
+                                      "Mother phoned"]  # fmt: skip
+    assert ev[S.SOURCE_ROW].tolist() == [2, 4]
+    assert bool(ev[S.INJURY].iloc[0])  # the bruise reaches the classification
+    assert chron.rejected.empty
+    joined = _continued(chron)
+    assert joined[[S.SOURCE_FILE, S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [
+        ["hv.xlsx", "HV", 3]
+    ]
+    assert "row 3 " in joined[S.MESSAGE].iloc[0] and "row 2 " in joined[S.MESSAGE].iloc[0]
+    # every data row is an event, a rejected row or a row joined to the one above
+    assert len(ev) + len(chron.rejected) + len(joined) == 3
+    assert chron.meta.sources[0].rows == 3
+    # parse_table alone keeps each row to itself unless asked
+    alone = parse_table(table, source="hv.xlsx", sheet="HV")
+    assert alone.rejected[S.REASON_CODE].tolist() == ["empty_date"]
+
+
+def test_several_continuation_rows_join_the_same_dated_row_in_order():
+    table = raw(
+        ["Date", "Details", "Outcome"],
+        ["12/03/2007", "Strategy discussion.", None],
+        [None, "Present: SW1, DC1.", None],
+        [None, "Agreed s47 enquiry.", "Joint visit"],
+        [None, "  ", None],  # blank: ends the run
+        [None, "a note on its own", None],
+    )
+    chron = parse_table(table, source="csc.csv", join_continued=True)
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == [
+        "Strategy discussion.\nPresent: SW1, DC1.\nAgreed s47 enquiry."
+    ]
+    assert ev[S.OUTCOME].tolist() == ["Joint visit"]  # a blank cell above takes it as it is
+    assert _continued(chron)[S.SOURCE_ROW].tolist() == [3, 4]
+    assert all("row 2 " in m for m in _continued(chron)[S.MESSAGE])
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[6, "empty_date"]]
+
+
+@pytest.mark.parametrize(
+    ("row", "why"),
+    [
+        (["", "Police", None, "call-out", None], "names its agency"),
+        ([None, None, "SW2", "phoned Mother", None], "names its worker"),
+        ([None, None, None, "phoned Mother", "NFA"], "has its own details and outcome"),
+        ([None, None, None, None, None], "is blank (so the row after it is undated)"),
+    ],
+)
+def test_rows_that_are_no_continuation_stay_rows_of_their_own(row, why):
+    table = raw(
+        ["Date", "Agency", "Practitioner", "Details", "Outcome"],
+        ["12/03/2007", "GP", "GP1", "Child A seen", "Advice"],
+        row,
+        [None, None, None, "text under it", None],
+    )
+    chron = parse_table(table, source="x.csv", join_continued=True)
+    assert chron.events[S.DETAILS].tolist() == ["Child A seen"], why
+    assert _continued(chron).empty, why
+    rows = len(chron.events) + len(chron.rejected)
+    assert rows == (2 if row[3] is None else 3), why
+
+
+def test_a_first_data_row_without_a_date_has_no_row_to_carry_on():
+    table = raw(["Date", "Details"], [None, "text first"], ["12/03/2007", "seen"])
+    chron = parse_table(table, source="x.csv", join_continued=True)
+    assert chron.rejected[S.REASON_CODE].tolist() == ["empty_date"]
+    assert _continued(chron).empty
+
+
+@pytest.mark.parametrize(("date", "code"), [("31/06/2007", "impossible_date"),
+                                           ("Not known", "empty_date")])  # fmt: skip
+def test_a_continuation_of_a_row_whose_date_is_wrong_goes_with_it_to_rejected(date, code):
+    table = raw(["Date", "Details"], [date, "Visit"], [None, "more of it"])
+    chron = parse_table(table, source="x.csv", join_continued=True)
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE, S.DETAILS]].values.tolist() == [
+        [2, code, "Visit\nmore of it"]
+    ]
+    assert _continued(chron)[S.SOURCE_ROW].tolist() == [3]
+
+
+def test_a_cell_merged_down_into_a_continuation_row_is_not_repeated():
+    # a details cell merged over two rows comes with its text in both (io/excel._carry_down)
+    table = raw(
+        ["Date", "Details", "Extra notes"],
+        ["12/03/2007", "Child A seen", None],
+        [None, "Child A seen", "weight 9kg"],
+    )
+    chron = parse_table(table, source="x.xlsx", join_continued=True)
+    assert chron.events[S.DETAILS].tolist() == ["Child A seen"]
+    assert chron.events[S.EXTRA].tolist() == ["Extra notes: weight 9kg"]
+
+
+def test_a_second_thread_joins_continuation_rows_as_one(monkeypatch):
+    rows = []
+    for i in range(2_000):
+        rows.append([f"{i % 28 + 1:02d}/03/2007", "GP" if i % 2 else None, f"row {i}", None])
+        if i % 7 == 3:
+            rows.append([None, None, f"more of row {i}", None])
+        if i % 11 == 5:
+            rows.append([None, None, f"and more of row {i}", f"outcome {i}"])
+    table = raw(["Date", "Agency", "Details", "Outcome"], *rows).astype(pd.StringDtype("pyarrow"))
+    alone, shared = _read_both_ways(
+        monkeypatch,
+        lambda: parse_table(table, source="x.csv", classify=False, join_continued=True),
+    )
+    _assert_same(alone, shared)
+    assert len(alone.events) == 2_000 and alone.rejected.empty
+    assert len(alone.events) + len(_continued(alone)) == len(rows)
+    assert "row 3\nmore of row 3" in set(alone.events[S.DETAILS])
+    assert "row 5\nand more of row 5" in set(alone.events[S.DETAILS])
+    row = alone.events[alone.events[S.DETAILS].str.startswith("row 38\n")].iloc[0]
+    assert row[S.DETAILS] == "row 38\nmore of row 38\nand more of row 38"
+    assert row[S.OUTCOME] == "outcome 38"
