@@ -16,9 +16,11 @@ import datetime as dt
 import html
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Final, cast
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
@@ -28,6 +30,7 @@ from ..chronology import Chronology, merge
 from ..exceptions import (
     ChronologyReadError,
     EmptyChronologyError,
+    InputLimitError,
     MissingColumnError,
     ScrTimelineError,
 )
@@ -157,6 +160,13 @@ def _read_sheets(
             file=path.name,
             expected="an Excel workbook (.xlsx, .xlsm, .xls)",
         )
+    return _sheet_frames(path, sheets)
+
+
+def _sheet_frames(
+    path: Path, sheets: list[_Sheet]
+) -> list[tuple[str, pd.DataFrame, bool, list[_Range]]]:
+    """Each sheet's rows as a frame of cells, cells merged down carried into each row."""
     shown = _month_year_cells(path)
     out = []
     for sheet in sheets:
@@ -372,6 +382,8 @@ def _text_named_as_excel(path: Path) -> str | None:
     except ScrTimelineError:
         return None  # binary: not text
     start = text.lstrip()[:1024].lower()
+    if start.startswith("<") and _SPREADSHEET_ML in text:
+        return "spreadsheetml"
     if start.startswith("<") and ("<table" in text.lower() or "<html" in start):
         return "html"
     lines = text.splitlines()
@@ -380,16 +392,8 @@ def _text_named_as_excel(path: Path) -> str | None:
     return None
 
 
-def _read_text_export(path: Path, kind: str, options: dict[str, Any]) -> Chronology:
-    """Read a text file named as a workbook, with a warning saying what it really is."""
-    if kind == "html":
-        raise ChronologyReadError(
-            "the file is a web page (HTML) named as an Excel workbook, as some systems' "
-            "'Export to Excel' writes it; open it in Excel and save it as .xlsx, or save "
-            "the page's table as CSV",
-            file=path.name,
-            expected="an Excel workbook (.xlsx, .xlsm, .xls) or a CSV file",
-        )
+def _read_text_export(path: Path, options: dict[str, Any]) -> Chronology:
+    """Read delimited text named as a workbook, with a warning saying what it really is."""
     from .csv import read_csv
 
     options = {k: v for k, v in options.items() if k not in {"sheets", "engine"}}
@@ -407,6 +411,290 @@ def _read_text_export(path: Path, kind: str, options: dict[str, Any]) -> Chronol
         pd.concat([chron.warnings, pd.DataFrame([note])], ignore_index=True),
         chron.meta,
     )
+
+
+# --- web pages and Excel 2003 XML named as workbooks -------------------------------------------
+_SPREADSHEET_ML: Final = "urn:schemas-microsoft-com:office:spreadsheet"
+_SS: Final = "{" + _SPREADSHEET_ML + "}"
+_EXCEL_NS: Final = "{urn:schemas-microsoft-com:office:excel}"
+_BREAK: Final = "\x00"  # a line break (<br>, a new paragraph) inside a cell, until joined
+_TITLE_LINES: Final = 3  # lines of text above a web page's table kept as its title lines
+_BLOCKS: Final = frozenset(
+    {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "title", "caption", "tr"}
+)
+_UNREAD: Final = frozenset({"script", "style", "noscript", "template", "object", "iframe"})
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    value = dict(attrs).get(name) or "1"
+    return min(max(int(value), 1), limits.MAX_COLUMNS) if value.strip().isdigit() else 1
+
+
+def _cell_lines(pieces: list[str]) -> str | None:
+    """A cell's text as the page shows it: white space collapsed, line breaks kept."""
+    lines = (" ".join(line.split()) for line in "".join(pieces).split(_BREAK))
+    return "\n".join(line for line in lines if line) or None
+
+
+@dataclass
+class _HtmlTable:
+    titles: list[str]
+    rows: list[list[str | None]] = field(default_factory=list)
+    row: list[str | None] | None = None
+    cell: list[str] | None = None
+    spans: tuple[int, int] = (1, 1)
+    down: dict[int, tuple[int, str | None]] = field(default_factory=dict)  # rowspans
+
+    def close_cell(self) -> None:
+        if self.cell is None:
+            return
+        row = self.row = [] if self.row is None else self.row
+        text = _cell_lines(self.cell)
+        across, rows_down = self.spans
+        self._fill_spanned(row)
+        column = len(row)
+        row.extend([text] + [None] * (across - 1))  # merged across: read once
+        if rows_down > 1:  # merged down: its text in every row it spans, as in Excel
+            self.down[column] = (rows_down - 1, text)
+        self.cell = None
+
+    def _fill_spanned(self, row: list[str | None]) -> None:
+        """Fill the columns a cell merged down from a row above covers here."""
+        while len(row) in self.down:
+            left, text = self.down.pop(len(row))
+            if left > 1:
+                self.down[len(row)] = (left - 1, text)
+            row.append(text)
+
+    def close_row(self) -> None:
+        self.close_cell()
+        if self.row is None:
+            return
+        self._fill_spanned(self.row)
+        self.rows.append(self.row)
+        self.row = None
+
+
+class _HtmlTables(HTMLParser):
+    """The tables of a web page as rows of text cells, with the lines of text above each.
+
+    Only text is read: scripts, styles and embedded objects are skipped, nothing is
+    fetched. A table inside a cell gives one line per row, its cells joined with " | ".
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[_HtmlTable] = []
+        self._open: list[_HtmlTable] = []
+        self._unread = 0
+        self._outside: list[str] = []  # text between tables, for title lines
+        self._lines: list[str] = []
+
+    def _end_line(self) -> None:
+        line = " ".join("".join(self._outside).split())
+        if line:
+            self._lines.append(line)
+        self._outside = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _UNREAD:
+            self._unread += 1
+            return
+        table = self._open[-1] if self._open else None
+        if tag == "table":
+            self._end_line()
+            self._open.append(_HtmlTable(self._lines[-_TITLE_LINES:]))
+            self._lines = []
+        elif table is None:
+            if tag in _BLOCKS:
+                self._end_line()
+        elif tag == "tr":
+            table.close_row()
+            table.row = []
+        elif tag in {"td", "th"}:
+            table.close_cell()
+            table.cell, table.spans = [], (_span(attrs, "colspan"), _span(attrs, "rowspan"))
+        elif tag in _BLOCKS and table.cell is not None:
+            table.cell.append(_BREAK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _UNREAD:
+            self._unread = max(self._unread - 1, 0)
+            return
+        table = self._open[-1] if self._open else None
+        if table is None:
+            if tag in _BLOCKS:
+                self._end_line()
+            return
+        if tag in {"td", "th"}:
+            table.close_cell()
+        elif tag == "tr":
+            table.close_row()
+        elif tag == "table":
+            table.close_row()
+            self._open.pop()
+            outer = self._open[-1] if self._open else None
+            if outer is None:
+                self.tables.append(table)
+            elif outer.cell is not None:  # nested: one line per row in the outer cell
+                lines = (" | ".join(c for c in row if c) for row in table.rows)
+                outer.cell.append(_BREAK + _BREAK.join(line for line in lines if line))
+        elif tag in _BLOCKS and table.cell is not None:
+            table.cell.append(_BREAK)
+
+    def handle_data(self, data: str) -> None:
+        if self._unread:
+            return
+        table = self._open[-1] if self._open else None
+        if table is None:
+            self._outside.append(data)
+        elif table.cell is not None:
+            table.cell.append(data)
+
+    def close(self) -> None:
+        super().close()
+        while self._open:  # a page cut short: keep what was read
+            self.handle_endtag("table")
+
+
+def _read_markup(path: Path) -> str:
+    from .csv import decode_text
+
+    limits.check_file_size(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ChronologyReadError(f"cannot open the file: {err.strerror}", file=path.name) from err
+    return decode_text(data, file=path.name)[0]
+
+
+def _html_sheets(
+    path: Path,
+) -> tuple[list[tuple[str, pd.DataFrame, bool, list[_Range]]], dict[str, list[str]]]:
+    """Each table of a web page as a sheet ("table 1", ...), and the lines above each."""
+    parser = _HtmlTables()
+    parser.feed(_read_markup(path))
+    parser.close()
+    tables = [t for t in parser.tables if any(c for row in t.rows for c in row)]
+    if not tables:
+        raise MissingColumnError(
+            "the file is a web page (HTML) with no table in it",
+            file=path.name,
+            expected="a web page holding the chronology as a table, or an Excel workbook",
+        )
+    out: list[tuple[str, pd.DataFrame, bool, list[_Range]]] = []
+    titles: dict[str, list[str]] = {}
+    for number, table in enumerate(tables, start=1):
+        name = f"table {number}"
+        width = max(len(row) for row in table.rows)
+        limits.check_columns(width, file=path.name, sheet=name)
+        rows = [row + [None] * (width - len(row)) for row in table.rows]
+        out.append((name, pd.DataFrame(rows, dtype=object), True, []))
+        titles[name] = table.titles
+    return out, titles
+
+
+def _spreadsheetml_value(cell: ElementTree.Element) -> Any:
+    """A SpreadsheetML cell's value: text, a number, a date or a truth value."""
+    data = cell.find(f"{_SS}Data")
+    if data is None:
+        return None
+    text = "".join(data.itertext())
+    kind = data.get(f"{_SS}Type", "String")
+    try:
+        if kind == "Number":
+            return float(text)
+        if kind == "DateTime":
+            return dt.datetime.fromisoformat(text.strip()[:19])
+        if kind == "Boolean":
+            return text.strip() in {"1", "true", "TRUE"}
+    except ValueError:
+        pass  # kept as written, for the date reader to judge
+    return text.replace("\r\n", "\n") or None
+
+
+def _spreadsheetml_sheets(path: Path) -> list[_Sheet]:
+    """The worksheets of an Excel 2003 XML workbook (SpreadsheetML, saved as .xml or named
+    .xls): cells by their ss:Index, merged cells from ss:MergeAcross and ss:MergeDown."""
+    text = _read_markup(path)
+    if "<!ENTITY" in text[:65536]:
+        raise ChronologyReadError(
+            "the XML file declares entities, which a workbook never does; not read",
+            file=path.name,
+            expected="an Excel 2003 XML workbook",
+        )
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError as err:
+        raise ChronologyReadError(
+            f"cannot read the Excel 2003 XML workbook: {err}",
+            file=path.name,
+            expected="a well-formed Excel 2003 XML workbook (or save it from Excel as .xlsx)",
+        ) from err
+    sheets = []
+    for number, worksheet in enumerate(root.iter(f"{_SS}Worksheet"), start=1):
+        name = worksheet.get(f"{_SS}Name") or f"Sheet{number}"
+        cells: dict[tuple[int, int], Any] = {}
+        merged: list[_Range] = []
+        row_at = -1
+        for row in worksheet.iter(f"{_SS}Row"):
+            row_at = _index(row, row_at, path, name)
+            column = -1
+            for cell in row.iter(f"{_SS}Cell"):
+                column = _index(cell, column, path, name)
+                value = _spreadsheetml_value(cell)
+                if value is not None:
+                    cells[(row_at, column)] = value
+                across = _index(cell, -1, path, name, "MergeAcross")
+                down = _index(cell, -1, path, name, "MergeDown")
+                if across > 0 or down > 0:
+                    merged.append(
+                        ((row_at, column), (row_at + max(down, 0), column + max(across, 0)))
+                    )
+                column += max(across, 0)
+        height = 1 + max((r for r, _ in cells), default=-1)
+        width = 1 + max((c for _, c in cells), default=-1)
+        limits.check_columns(width, file=path.name, sheet=name)
+        if height * width > limits.MAX_SHEET_CELLS:
+            raise InputLimitError(
+                f"the sheet spans {height:,} rows by {width:,} columns, more than the "
+                f"{limits.MAX_SHEET_CELLS:,} cells scr_timeline reads",
+                file=path.name,
+                sheet=name,
+                expected=f"at most {limits.MAX_SHEET_CELLS:,} cells",
+            )
+        grid: list[list[Any]] = [[None] * width for _ in range(height)]
+        for (r, c), value in cells.items():
+            grid[r][c] = value
+        options = worksheet.find(f"{_EXCEL_NS}WorksheetOptions")
+        shown = options.findtext(f"{_EXCEL_NS}Visible") if options is not None else None
+        sheets.append(_Sheet(name, grid, shown not in {"SheetHidden", "SheetVeryHidden"}, merged))
+    if not sheets:
+        raise MissingColumnError(
+            "the Excel 2003 XML workbook has no worksheet",
+            file=path.name,
+            expected="a workbook with a sheet holding the chronology",
+        )
+    return sheets
+
+
+def _index(
+    element: ElementTree.Element, previous: int, path: Path, sheet: str, name: str = "Index"
+) -> int:
+    """A SpreadsheetML row or cell position (0-based): its ss:Index, else the next one;
+    for ``MergeAcross``/``MergeDown`` the count given (``previous`` when none)."""
+    value = element.get(f"{_SS}{name}")
+    if value is None:
+        return previous + 1 if name == "Index" else 0
+    if not value.strip().isdigit() or int(value) > 1 << 24:
+        raise ChronologyReadError(
+            f"a {element.tag.rsplit('}', 1)[-1]} has ss:{name}={value!r}",
+            file=path.name,
+            sheet=sheet,
+            found=value,
+            expected="a whole number of a row or column within the sheet",
+        )
+    return int(value) - 1 if name == "Index" else int(value)
 
 
 def _holds_macros(path: Path) -> bool:
@@ -456,9 +744,30 @@ def read_excel(
     """
     path = Path(path)
     text_kind = _text_named_as_excel(path)
-    if text_kind is not None:
-        return _read_text_export(path, text_kind, options)
-    tables = _read_sheets(path, engine)
+    if text_kind == "delimited":
+        return _read_text_export(path, options)
+    skipped: list[dict[str, Any]] = []
+    titles: dict[str, list[str]] = {}
+    fmt = path.suffix.lower().lstrip(".")
+    if text_kind == "html":
+        tables, titles = _html_sheets(path)
+        fmt = "html"
+        if path.suffix.lower() not in {".htm", ".html"}:
+            skipped.append(
+                _warning(
+                    "not_a_workbook",
+                    f"the file is a web page (HTML) named {path.suffix}, as some systems' "
+                    "'Export to Excel' writes it; its tables were read (each is a sheet "
+                    "named 'table N', rows counted from the table's first row)",
+                    path.name,
+                    None,
+                )
+            )
+    elif text_kind == "spreadsheetml":
+        tables = _sheet_frames(path, _spreadsheetml_sheets(path))
+        fmt = "xml"
+    else:
+        tables = _read_sheets(path, engine)
     if sheets is not None:
         names = {t[0] for t in tables}
         missing = [s for s in sheets if s not in names]
@@ -470,9 +779,7 @@ def read_excel(
                 expected="one of the workbook's sheet names",
             )
         tables = [t for t in tables if t[0] in sheets]
-    fmt = path.suffix.lower().lstrip(".")
     read: list[tuple[str, bool, Chronology]] = []  # (sheet, visible, its rows)
-    skipped: list[dict[str, Any]] = []
     errors: list[Exception] = []
     for name, frame, visible, merged in tables:
         if frame.empty or frame.isna().all().all():
@@ -484,6 +791,8 @@ def read_excel(
                 info = find_header(frame, columns=options.get("columns"))
             except ScrTimelineError as err:  # as parse_table does: say which sheet
                 raise _as_location_error(err, file=path.name, sheet=name) from err
+            if titles.get(name):  # the headings above a web page's table
+                info = replace(info, title_lines=[*titles[name], *info.title_lines])
             sections = [
                 (row, text, "row merged across the whole sheet")
                 for row, text in (_section_rows(frame, merged, info.data_start) if merged else [])

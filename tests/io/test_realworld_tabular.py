@@ -468,13 +468,112 @@ def test_delimited_text_named_as_a_workbook_is_read_as_text(write_text, name, te
     assert "not_a_workbook" in set(chron.warnings["code"])
 
 
-def test_a_web_page_named_as_a_workbook_says_how_to_save_it(write_text):
-    from scr_timeline.exceptions import ChronologyReadError
-
+def test_a_web_page_named_as_a_workbook_is_read_from_its_table(write_text):
+    """Case-management systems' "Export to Excel" often writes an HTML table named .xls."""
     path = write_text(
         "export.xls",
-        "<html><body><table><tr><th>Date</th><th>Details</th></tr>"
-        "<tr><td>12/03/2007</td><td>Home visit</td></tr></table></body></html>",
+        "<html><head><title>Case notes</title><style>td {color: red}</style>"
+        "<script>document.write('<table><tr><td>Date</td><td>x</td></tr></table>')</script>"
+        "</head><body><h2>Chronology: Metropolitan Police</h2>"
+        "<table border=1><thead><tr><th>Date<th>Agency<th>Officer<th>Details</thead>"
+        "<tr><td>12/03/2007</td><td></td><td>DC1</td><td>Child A seen.<br>Bruise noted"
+        " on left&nbsp;cheek</td></tr>"
+        "<tr><td rowspan=2>13/03/2007</td><td>GP</td><td colspan=2>Seen by GP1 &amp; weighed"
+        "<tr><td>Health Visiting</td><td>HV1</td><td>Home visit</td></tr>"
+        "</table><p>Total rows: 3</p></body></html>",
     )
-    with pytest.raises(ChronologyReadError, match=r"export\.xls.*web page.*save it as \.xlsx"):
+    chron = scr.read(path)
+    ev = chron.events
+    assert ev[S.DETAILS].fillna("").tolist() == [
+        "Child A seen.\nBruise noted on left cheek",  # a no-break space is a space
+        "",  # merged across: read once, in its first column (the officer's)
+        "Home visit",
+    ]
+    assert ev[S.PRACTITIONER].tolist() == ["DC1", "Seen by GP1 & weighed", "HV1"]
+    # merged down: the date dates both rows; the heading above names the agency
+    assert ev[S.START].tolist() == [pd.Timestamp(d) for d in ("2007-03-12", *["2007-03-13"] * 2)]
+    assert ev[S.AGENCY].astype(str).tolist() == ["police", "gp", "health_visiting"]
+    assert ev[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [
+        ["table 1", 2],
+        ["table 1", 3],
+        ["table 1", 4],
+    ]
+    assert bool(ev[S.INJURY].iloc[0])
+    assert "not_a_workbook" in set(chron.warnings[S.CODE])
+    assert chron.meta.title == "Case notes"
+
+
+def test_a_web_page_without_a_table_says_so(write_text):
+    from scr_timeline.exceptions import ScrTimelineError
+
+    path = write_text("export.xls", "<html><body><p>No records found</p></body></html>")
+    with pytest.raises(ScrTimelineError, match=r"export\.xls.*web page.*no table"):
         scr.read(path)
+
+
+def _spreadsheet_ml(*sheets: str) -> str:
+    return (
+        '<?xml version="1.0"?>\r\n<?mso-application progid="Excel.Sheet"?>\r\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:x="urn:schemas-microsoft-com:office:excel" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:html="http://www.w3.org/TR/REC-html40">'
+        '<Styles><Style ss:ID="d"><NumberFormat ss:Format="Short Date"/></Style></Styles>'
+        + "".join(sheets)
+        + "</Workbook>"
+    )
+
+
+SPREADSHEET_ML_SHEET = (
+    '<Worksheet ss:Name="Police"><Table>'
+    '<Row><Cell ss:MergeAcross="2"><Data ss:Type="String">Agency chronology</Data></Cell></Row>'
+    '<Row ss:Index="3"><Cell><Data ss:Type="String">Date</Data></Cell>'
+    '<Cell><Data ss:Type="String">Time</Data></Cell>'
+    '<Cell><Data ss:Type="String">Details</Data></Cell></Row>'
+    '<Row><Cell ss:MergeDown="1" ss:StyleID="d"><Data ss:Type="DateTime">'
+    "2007-03-12T00:00:00.000</Data></Cell>"
+    '<Cell><Data ss:Type="Number">0.6041666666666666</Data></Cell>'
+    '<Cell><ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40">'
+    "<B>DV call-out.</B>&#10;Child A had a bruise</ss:Data></Cell></Row>"
+    '<Row><Cell ss:Index="3"><Data ss:Type="String">Mother arrested</Data></Cell></Row>'
+    "</Table></Worksheet>"
+)
+
+
+@pytest.mark.parametrize("name", ["police.xls", "police.xml"])
+def test_an_excel_2003_xml_workbook_is_read(tmp_path, name):
+    hidden = (
+        '<Worksheet ss:Name="Lists"><Table><Row><Cell><Data ss:Type="String">Date</Data>'
+        '</Cell><Cell><Data ss:Type="String">Agency</Data></Cell></Row></Table>'
+        '<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">'
+        "<Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>"
+    )
+    path = tmp_path / name
+    path.write_text(_spreadsheet_ml(SPREADSHEET_ML_SHEET, hidden), encoding="utf-8")
+    chron = scr.read_excel(path)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.START].tolist() == [pd.Timestamp("2007-03-12 14:30"), pd.Timestamp("2007-03-12")]
+    assert ev[S.DETAILS].tolist() == ["DV call-out.\nChild A had a bruise", "Mother arrested"]
+    assert ev[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["Police", 4], ["Police", 5]]
+    assert ev[S.AGENCY].astype(str).tolist() == ["police", "police"]
+    assert "Lists" not in set(ev[S.SOURCE_SHEET])  # hidden, with no dated row
+    if name.endswith(".xls"):
+        assert scr.read(path).events[S.DETAILS].tolist() == chron.events[S.DETAILS].tolist()
+
+
+def test_an_excel_2003_xml_workbook_that_is_broken_or_declares_entities_is_refused(tmp_path):
+    from scr_timeline.exceptions import ChronologyReadError
+
+    broken = tmp_path / "broken.xls"
+    broken.write_text(_spreadsheet_ml(SPREADSHEET_ML_SHEET)[:-30], encoding="utf-8")
+    with pytest.raises(ChronologyReadError, match=r"broken\.xls.*Excel 2003 XML"):
+        scr.read(broken)
+    entities = tmp_path / "entities.xls"
+    entities.write_text(
+        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]>'
+        + _spreadsheet_ml(SPREADSHEET_ML_SHEET).split("?>", 2)[2],
+        encoding="utf-8",
+    )
+    with pytest.raises(ChronologyReadError, match=r"entities\.xls.*entities"):
+        scr.read(entities)
