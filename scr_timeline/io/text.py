@@ -88,6 +88,19 @@ DATE_PREFIX: Final = re.compile(
     r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z",
     re.IGNORECASE | re.DOTALL,
 )
+#: A date label before the date of an entry written as a block of labelled lines
+#: ("Date: 12/03/2007", "Date of contact - 12/03/2007", "Date/Time: 12/03/2007 10:00").
+DATE_LABEL: Final = re.compile(
+    r"^\s*(?:date(?:\s*/\s*time)?(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?|when)"
+    r"\s*(?::|\s[-–—]\s)\s*",
+    re.IGNORECASE,
+)
+# "Event: ...", "Outcome - ...": a label and its value, in a block of labelled lines
+_FIELD_LINE = re.compile(
+    r"^\s*(?P<label>[A-Za-z][\w /&'()-]{0,40}?)\s*:\s*(?P<value>.*)\Z", re.DOTALL
+)
+#: Fields a labelled line of a block may fill; others stay in the details as written.
+_BLOCK_FIELDS: Final = (S.TIME, S.AGENCY, S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME)
 # "3.2 On 14 July ..." or "12. 14/07/1999 ..." (report paragraph numbers), bullets
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[-*•▪◦·–])\s+")
 # "GP: ...", "Police - ...", "[CSC] ...": an agency label at the start of the text
@@ -95,7 +108,7 @@ _LABEL = re.compile(r"^\s*\[?(?P<label>[^\s:\[\]][^:\[\]\n]{0,48}?)\]?\s*(?::|\s
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MAX_TITLE_LINES: Final = 5
 _MAX_TITLE_LENGTH: Final = 200
-_HEADINGS: Final = ("Date", "Time", "Agency", "Practitioner", "Details")
+_HEADINGS: Final = ("Date", "Time", "Agency", "Practitioner", "Details", "Outcome", "Source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +156,13 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
     match = DATE_PREFIX.match(text)
     if match is None:
         numbered = _NUMBERING.match(text)
-        if numbered is None:
+        if numbered is not None:
+            match = DATE_PREFIX.match(text[numbered.end() :])
+    if match is None:
+        labelled = DATE_LABEL.match(text)
+        if labelled is None:
             return None
-        match = DATE_PREFIX.match(text[numbered.end() :])
+        match = DATE_PREFIX.match(text[labelled.end() :])
         if match is None:
             return None
     return match["date"].strip(), match["time"], match["rest"].strip()
@@ -282,6 +299,36 @@ class _Event:
     time: str | None
     texts: list[str]
     agency: str | None
+    # an entry written as a block of labelled lines ("Date: ...", "Event: ..."): by field
+    fields: dict[str, list[str]] | None = None
+
+    def add(self, text: str) -> None:
+        """Add a paragraph (or the text after the date) to the event: to its details, or in
+        a block of labelled lines, each "Label: value" line or tab-separated part to the
+        field its label names (a line without a label carries on the one before)."""
+        if self.fields is None:
+            self.texts.append(text)
+            return
+        last: list[str] | None = None
+        for part in filter(None, (p.strip() for p in re.split(r"[\t\n]", text))):
+            labelled = _FIELD_LINE.match(part)
+            field = _field_of(labelled["label"]) if labelled else None
+            if labelled and field in _BLOCK_FIELDS:
+                last = self.fields.setdefault(str(field), [])
+                if labelled["value"].strip():
+                    last.append(labelled["value"].strip())
+            elif last is not None:
+                last.append(part)
+            else:
+                self.texts.append(part)
+
+
+@functools.lru_cache(maxsize=256)
+def _field_of(label: str) -> str | None:
+    """The field a block's label names ("Event" -> details), or None."""
+    from .headers import map_headings
+
+    return map_headings([label]).get(0)
 
 
 def _as_paragraphs(paragraphs: Iterable[str | Paragraph]) -> list[Paragraph]:
@@ -387,16 +434,19 @@ def parse_paragraphs(
         split = split_date_prefix(text)
         if split is None:
             if events:
-                events[-1].texts.append(text)
+                events[-1].add(text)
             else:
                 preamble.append(para)
             continue
         date, time, rest = split
-        events.append(
-            _Event(
-                para.number, para.sheet, date, time, [rest] if rest else [], _label(rest) or section
-            )
-        )
+        block = DATE_LABEL.match(text) is not None and DATE_PREFIX.match(text) is None
+        event = _Event(para.number, para.sheet, date, time, [], None, {} if block else None)
+        if rest:
+            event.add(rest)
+        event.agency = _label(rest) if not block else None
+        events.append(event)
+        if event.agency is None:
+            event.agency = section
     if not events:
         raise EmptyChronologyError(
             "no paragraph starts with a date",
@@ -414,7 +464,16 @@ def parse_paragraphs(
     )
     use_mentions = named is None and agency is None
 
-    details = ["\n".join(e.texts) or None for e in events]
+    fields = [e.fields or {} for e in events]
+    details = [
+        "\n".join([*f.get(S.DETAILS, []), *e.texts]) or None
+        for e, f in zip(events, fields, strict=True)
+    ]
+    for event, labelled in zip(events, fields, strict=True):
+        if labelled.get(S.AGENCY):
+            event.agency = " ".join(labelled[S.AGENCY])
+        if labelled.get(S.TIME) and event.time is None:
+            event.time = " ".join(labelled[S.TIME])
     agencies: list[str | None] = []
     for event, body in zip(events, details, strict=True):
         if event.agency is None and use_mentions and body:
@@ -422,7 +481,10 @@ def parse_paragraphs(
             agencies.append(found[1] if found else None)
         else:
             agencies.append(event.agency)
-    practitioners = [_practitioners(t) if t else None for t in details]
+    practitioners = [
+        " / ".join(f[S.PRACTITIONER]) if f.get(S.PRACTITIONER) else _practitioners(t) if t else None
+        for t, f in zip(details, fields, strict=True)
+    ]
 
     warnings: list[dict[str, Any]] = []
     if preamble:
@@ -457,6 +519,8 @@ def parse_paragraphs(
             "agency": agencies,
             "practitioner": practitioners,
             "details": details,
+            "outcome": ["\n".join(f.get(S.OUTCOME, [])) or None for f in fields],
+            "source": ["\n".join(f.get(S.SOURCE, [])) or None for f in fields],
             "number": [e.number for e in events],
             "sheet": [e.sheet or sheet for e in events],
         }
@@ -505,7 +569,7 @@ def _raw_table(group: pd.DataFrame, titles: list[str]) -> pd.DataFrame:
     body = pd.DataFrame(None, index=range(int(group["number"].max())), columns=range(width))
     body = body.astype(object)
     body.iloc[group["number"].to_numpy() - 1] = group[
-        ["date", "time", "agency", "practitioner", "details"]
+        ["date", "time", "agency", "practitioner", "details", "outcome", "source"]
     ].to_numpy(dtype=object)
     head = pd.DataFrame(
         [[line, *([None] * (width - 1))] for line in titles] + [list(_HEADINGS)], dtype=object

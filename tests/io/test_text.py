@@ -144,3 +144,40 @@ def test_no_dated_paragraph(write_text):
 def test_cp1252_text(write_text):
     chron = read_text(write_text("gp.txt", "12/03/2007 Mother\u2019s \u00a320 fine\n", "cp1252"))
     assert chron.events[S.DETAILS].tolist() == ["Mother\u2019s \u00a320 fine"]
+
+
+def test_entries_written_as_blocks_of_labelled_lines():
+    """An entry per block of labelled lines ("Date: ...", "Event: ...", "Outcome: ..."),
+    as agency templates without tables give them, or with the labels on one line split by
+    tabs: one event per block, each label's value in its field; a line without a label
+    carries on the one above it."""
+    chron = parse_paragraphs(
+        [
+            Paragraph("Health Visiting chronology", 1, heading=True),
+            "Date of contact: 12/03/2007",
+            "Time: 10:00",
+            "Practitioner: HV1",
+            "Event: New birth visit.",
+            "Child A seen and weighed.",
+            "Outcome: Weighed; next visit in 2 weeks",
+            "Date: 20/03/2007\tEvent: Clinic, seen by HV2\tOutcome: NFA",
+            "14/04/2007 - GP: Child A seen by GP1 for a cough.",
+        ],
+        source="hv.docx",
+        classify=False,
+    )
+    ev = chron.events
+    assert chron.rejected.empty
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 10:00",
+        "20/03/2007 00:00",
+        "14/04/2007 00:00",
+    ]
+    assert ev[S.DETAILS].tolist() == [
+        "New birth visit.\nChild A seen and weighed.",
+        "Clinic, seen by HV2",
+        "GP: Child A seen by GP1 for a cough.",  # a label after the date stays, as before
+    ]
+    assert ev[S.OUTCOME].fillna("").tolist() == ["Weighed; next visit in 2 weeks", "NFA", ""]
+    assert ev[S.PRACTITIONER].fillna("").tolist() == ["HV1", "HV2", "GP1"]
+    assert ev[S.SOURCE_ROW].tolist() == [2, 8, 9]
