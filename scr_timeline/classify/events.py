@@ -574,12 +574,15 @@ def _rows(
     )
 
 
+#: The event_type column's dtype (made once: building it checks its categories each time).
+_EVENT_DTYPE: Final = pd.CategoricalDtype(list(schema.EVENT_TYPES))
+
+
 def event_columns(found: EventFindings, index: pd.Index) -> pd.DataFrame:
     """The ``event_type`` and ``mentions`` columns from :func:`find_events` results."""
-    dtype = pd.CategoricalDtype(list(schema.EVENT_TYPES))
     return pd.DataFrame(
         {
-            schema.EVENT_TYPE: pd.Categorical.from_codes(found.code, dtype=dtype),
+            schema.EVENT_TYPE: pd.Categorical.from_codes(found.code, dtype=_EVENT_DTYPE),
             schema.MENTIONS: pd.Series(
                 T.masks_to_tuples(found.mentions, schema.EVENT_TYPES), dtype=object
             ).to_numpy(),

@@ -162,13 +162,20 @@ def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
     return T.piece_or(pool, flags, 2)
 
 
+_VISIT_CODES: Final = [schema.EVENT_TYPES.index(t) for t in VISIT_TYPES]
+
+
 def child_seen_column(
     flags: np.ndarray, event_type: pd.Series, agency: pd.Series, index: pd.Index
 ) -> pd.Series:
     """The nullable boolean ``child_seen`` column from :func:`find_seen` flags."""
-    types = pd.Categorical(event_type, categories=list(schema.EVENT_TYPES))
-    visit_codes = [schema.EVENT_TYPES.index(t) for t in VISIT_TYPES]
-    visit = np.isin(types.codes, visit_codes)
+    if isinstance(event_type.dtype, pd.CategoricalDtype) and list(
+        event_type.dtype.categories
+    ) == list(schema.EVENT_TYPES):
+        codes = event_type.cat.codes.to_numpy()  # as classify_events makes the column
+    else:
+        codes = pd.Categorical(event_type, categories=list(schema.EVENT_TYPES)).codes
+    visit = np.isin(codes, _VISIT_CODES)
     csc = T.agency_slots(agency) == schema.AGENCIES.index("csc")
     values = np.select(
         [
