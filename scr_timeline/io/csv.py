@@ -15,7 +15,7 @@ import pandas as pd
 from .. import limits
 from ..chronology import Chronology
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
-from .headers import HeaderInfo, find_header, year_rows
+from .headers import HeaderInfo, find_header, footer_rows, year_rows
 from .table import parse_table
 
 __all__ = ["decode_text", "read_csv", "read_csv_table", "sniff_delimiter"]
@@ -275,6 +275,8 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
                 row + 1,
             )
         )
+    if header is not None:
+        notes.extend(blank_footer_rows(raw, header, file=path.name, sheet=None))
     chron = parse_table(
         raw,
         source=path,
@@ -300,6 +302,29 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
             chron.meta,
         )
     return chron
+
+
+def blank_footer_rows(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+) -> list[dict[str, Any]]:
+    """Blank the rows a report writer adds under the table ("Total rows: 123", "Report
+    generated on ...": :func:`scr_timeline.io.headers.footer_rows`) in ``raw``, and return a
+    ``footer_row`` warning for each: they are not data rows."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    notes = []
+    for row, text in footer_rows(raw, header):
+        raw.iloc[row] = pd.NA if isinstance(raw.dtypes.iloc[0], pd.StringDtype) else None
+        notes.append(
+            _warning(
+                "footer_row",
+                f"a line under the table read as the report's footer, not an event: {text!r}",
+                file,
+                sheet,
+                row + 1,
+            )
+        )
+    return notes
 
 
 def _header(raw: pd.DataFrame, columns: Any) -> HeaderInfo | None:

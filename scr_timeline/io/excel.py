@@ -34,6 +34,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
+from .csv import blank_footer_rows
 from .headers import find_header, year_rows
 from .table import _as_location_error, _warning, classify_chronology, parse_table
 
@@ -803,6 +804,7 @@ def read_excel(
                 for row, text in year_rows(frame, info)
                 if row not in across
             ]
+            skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
             for row, text, what in sections:
                 frame.iloc[row] = None
                 skipped.append(

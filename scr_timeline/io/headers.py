@@ -70,6 +70,7 @@ __all__ = [
     "PRIORITY",
     "HeaderInfo",
     "find_header",
+    "footer_rows",
     "is_repeated_header",
     "load_headings",
     "map_headings",
@@ -894,6 +895,63 @@ def year_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
         if _YEAR_ROW.fullmatch(text):
             out.append((int(row), text))
     return out
+
+
+#: The lines a report writer adds under its table: a count of rows, when and by whom it was
+#: run, the end of the report, a page number, a protective marking.
+_FOOTER: Final = re.compile(
+    r"(?:total|count|number of|no\.? of)\b[^\n]{0,40}?[:=]?\s*\d[\d,]*\.?"
+    r"|\d[\d,]* (?:rows?|records?|entries|items|results|events|lines)"
+    r"(?: (?:selected|returned|found|listed|exported|printed|in total))?\.?"
+    r"|(?:report|extract|export|data|query|this (?:report|document))"
+    r" (?:was )?(?:generated|produced|run|printed|created|extracted|exported)\b[^\n]{0,120}"
+    r"|(?:generated|printed|produced|exported|extracted|created|run)"
+    r" (?:on|at|by|from|using)\b[^\n]{0,120}"
+    r"|(?:date|time|date and time) (?:printed|generated|run|exported|extracted)\s*:[^\n]{0,60}"
+    r"|(?:printed|run|report|extract) (?:date|by|on)\s*:[^\n]{0,80}"
+    r"|\W*end of (?:the )?(?:report|extract|export|data|chronology|records?|document)\W*"
+    r"|page \d+(?: of \d+)?"
+    r"|(?:official|official[ -]sensitive|restricted|confidential|protect|not protectively marked)"
+    r"(?:[ -]+\w+){0,2}",
+    re.IGNORECASE,
+)
+_FOOTER_SCAN: Final = 200  # rows from the end looked at
+
+
+def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
+    """Rows at the foot of a table that a report writer adds under it ("Total rows: 123",
+    "Report generated on 01/04/2008 by ...", "End of report", "Page 3 of 3",
+    "OFFICIAL-SENSITIVE"), as (position in ``raw``, text).
+
+    Such a row holds one cell and only blank rows or other such rows come after it;
+    it is not an event (it would be rejected as an unreadable date).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame([["Date", "Details"], ["12/03/2007", "Seen"], [None, None],
+    ...                     ["Total rows: 1", None], ["Report generated on 01/04/2008", None]])
+    >>> footer_rows(raw, find_header(raw))
+    [(3, 'Total rows: 1'), (4, 'Report generated on 01/04/2008')]
+    """
+    start = max(header.data_start, len(raw) - _FOOTER_SCAN)
+    tail = raw.iloc[start:]
+    if tail.empty:
+        return []
+    filled = tail.notna().to_numpy()
+    counts = filled.sum(axis=1)
+    out = []
+    for offset in range(len(tail) - 1, -1, -1):  # from the foot up, to the first other row
+        if counts[offset] == 0:
+            continue
+        if counts[offset] > 1:
+            break
+        value = tail.iat[offset, int(np.flatnonzero(filled[offset])[0])]
+        text = _written(value) if isinstance(value, str) else ""
+        if not _FOOTER.fullmatch(text):
+            break
+        out.append((start + offset, text))
+    return out[::-1]
 
 
 def is_repeated_header(raw_rows: pd.DataFrame, header: HeaderInfo) -> pd.Series[bool]:

@@ -133,3 +133,33 @@ def test_a_line_of_text_alone_carries_on_the_row_above(write_text):
     joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
     assert joined[S.SOURCE_ROW].tolist() == [3]
     assert "row 2 " in joined[S.MESSAGE].iloc[0]
+
+
+@pytest.mark.parametrize("quote", ["", '"'])
+def test_report_footer_lines_under_the_table_are_not_rejected_rows(write_text, quote):
+    q = quote
+    path = write_text(
+        "mosaic-export.csv",
+        f"{q}Date{q},{q}Worker{q},{q}Case Note Text{q}\r\n"
+        f"{q}12/03/2007{q},{q}SW1{q},{q}Home visit{q}\r\n"
+        f"{q}13/03/2007{q},{q}SW1{q},{q}Phoned Mother{q}\r\n"
+        "\r\n"
+        f"{q}Total rows: 2{q}\r\n"
+        f"{q}Report generated on 01/04/2008 10:15 by jsmith{q}\r\n",
+    )
+    chron = scr.read_csv(path)
+    assert len(chron.events) == 2 and chron.rejected.empty
+    footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footers[S.SOURCE_ROW].tolist() == [5, 6]
+    assert "Total rows: 2" in footers[S.MESSAGE].iloc[0]
+
+
+def test_a_last_row_that_is_no_footer_is_still_rejected(write_text):
+    path = write_text(
+        "x.csv",
+        "Date,Agency,Details\n12/03/2007,GP,Seen\nNo date recorded,,\nTotal rows: 2\n",
+    )
+    chron = scr.read_csv(path)
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[3, "empty_date"]]
+    footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footers[S.SOURCE_ROW].tolist() == [4]

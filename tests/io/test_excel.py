@@ -222,3 +222,22 @@ def test_a_row_of_text_typed_under_an_event_is_joined_to_it(write_xlsx):
         ["Seen at clinic", "Next check in 2 weeks"],
     ]
     assert sum(s.rows for s in chron.meta.sources) == 7
+
+
+def test_report_footer_rows_under_a_sheet_are_warnings(write_xlsx):
+    path = write_xlsx(
+        "police.xlsx",
+        {
+            "Niche": [
+                ["Occurrence Date", "Officer", "Occurrence Summary"],
+                [dt.datetime(2007, 3, 12), "PC1", "Domestic incident"],
+                [None, None, None],
+                ["*** End of Report ***", None, None],
+                [None, "OFFICIAL-SENSITIVE", None],
+            ]
+        },
+    )
+    chron = scr.read_excel(path)
+    assert len(chron.events) == 1 and chron.rejected.empty
+    footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footers[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["Niche", 4], ["Niche", 5]]
