@@ -343,7 +343,10 @@ def _near_misses(queries: list[str], table: _Table) -> dict[str, tuple[str, int]
 
 
 def _trailing_words(key: str, table: _Table) -> tuple[str, int] | None:
-    """The field of a compound heading named by its last word(s): "Case Note Date"."""
+    """The field of a compound heading named by its last word(s): "Case Note Date"; a
+    heading ending "Date & Time" is read as one ending "Date/Time"."""
+    if key.endswith(" date and time"):
+        key = key[: -len("and time")] + "time"
     words = key.split(" ")
     if (
         not 2 <= len(words) <= _TRAILING_MAX_WORDS

@@ -482,3 +482,13 @@ def test_last_rows_that_are_no_footer(last):
 def test_a_footer_line_above_a_data_row_is_no_footer():
     raw = pd.DataFrame([["Date", "Details"], ["Total rows: 1", N], ["12/03/2007", "Seen"]])
     assert footer_rows(raw, find_header(raw)) == []
+
+
+@pytest.mark.parametrize("heading", ["Event Date & Time", "Occurrence Date and Time"])
+def test_a_compound_heading_ending_in_date_and_time_is_the_date(heading):
+    assert map_headings([heading, "Officer", "Summary"]) == {
+        0: schema.DATE,
+        1: schema.PRACTITIONER,
+        2: schema.DETAILS,
+    }
+    assert map_headings(["Date", "Date of birth and time"]) == {0: schema.DATE}
