@@ -461,14 +461,24 @@ def _phrase_trie(words: tuple[str, ...]) -> PhraseTrie:
 def join_alternation(
     regexes: Iterable[tuple[int, str]], trie: str | None, *, group: str | None = None
 ) -> str:
-    """Regex phrases (see :func:`alternation`), then a rendered trie, as one group."""
-    parts = []
+    """Regex phrases (see :func:`alternation`), then a rendered trie, as one group.
+
+    Every regex phrase starts at a word's start (:func:`wrap_regex`); that boundary is
+    written once, before all of them, so at a position inside a word the regex phrases
+    cost one look-behind instead of one each (the matches are the same: the boundary is
+    zero-width, and the phrases keep their order and groups).
+
+    >>> join_alternation([(3, "nfa"), (4, "s47(?= agreed)")], None, group="r")
+    '(?:(?<![a-z0-9])(?:(?:nfa)(?![a-z])|(?P<r4>(?:s47(?= agreed))(?![a-z]))))'
+    """
+    bodies = []
     for number, regex in regexes:
-        body = wrap_regex(regex)
+        body = f"(?:{regex}){RIGHT_LETTER}"
         # only a regex that looks around needs a group: the others are recognised again
         # from the text they matched (see Resolver), and groups cost matching time
         needs_group = group is not None and LOOKAROUND.search(regex) is not None
-        parts.append(f"(?P<{group}{number}>{body})" if needs_group else body)
+        bodies.append(f"(?P<{group}{number}>{body})" if needs_group else body)
+    parts = [f"{LEFT}(?:{'|'.join(bodies)})"] if bodies else []
     if trie is not None:
         parts.append(trie)
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
