@@ -48,7 +48,9 @@ the outcome; else a weak phrase in the details; else a strong phrase in the outc
 Planned and past events (a cue before or after them) are never the main event, and the
 counterparts an event implies or a referral is sent to count only for an event the row
 records as happening. An event the row says did not happen (a negation cue) is not even
-a mention: "No referral made" mentions nothing. A row naming nothing is ``"other"``. "Strategy discussion held; agreed s47 and CP medical" is a
+a mention: "No referral made" mentions nothing. A row whose details mention nothing
+but the sharing of information ("Police CAIT informed.") is ``information_sharing``: that
+is what the row records. A row naming nothing is ``"other"``. "Strategy discussion held; agreed s47 and CP medical" is a
 ``strategy_discussion`` that mentions ``s47_enquiry`` and ``medical_examination``.
 
 Examples
@@ -117,6 +119,8 @@ _WINDOW_WORDS: Final = 2
 _NONE: Final = 99  # class of a phrase that cannot be the main event
 _EMPTY: Final = np.iinfo(np.int64).max
 _OTHER: Final = schema.EVENT_TYPES.index("other")
+_SHARING: Final = schema.EVENT_TYPES.index("information_sharing")
+_SHARING_BIT: Final = np.uint64(1 << _SHARING)
 _N_SLOTS: Final = len(schema.AGENCIES) + 1
 _CONTEXT_GAPS: Final = r"[\s,]"
 _GROUP: Final = "e"
@@ -563,6 +567,12 @@ def _rows(
         switch = manager & (verdict < _EMPTY)
         code[switch] = (verdict[switch] & _TYPE_MASK).astype(np.int16)
     mentions = T.row_or(n, row, mention[cell])
+    # a row whose details record nothing but telling someone ("Police CAIT informed.") is
+    # that (told in the outcome only, it is what was done about the row's own matter)
+    in_details = pool.field[occurrences] == 0
+    told = T.row_or(n, row[in_details], mention[cell[in_details]])
+    only_told = (code == _OTHER) & (mentions == _SHARING_BIT) & (told == _SHARING_BIT)
+    code[only_told] = _SHARING
     mentions &= ~np.left_shift(np.uint64(1), code.astype(np.uint64))
     mentions &= ~np.uint64(1 << _OTHER)
     links = T.row_or(n, row, linked[cell])

@@ -121,7 +121,7 @@ DAYS_UNDER: Final = 730
 _REACH: Final = 3
 _REACH_AFTER: Final = 4
 _GROUP: Final = "i"
-_GAPS: Final = r"[\s,]"
+_GAPS: Final = r"[\s,:]"  # "Bruising: none seen": a colon answers the term
 _LIST_JOIN: Final = r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*(?:(?:other|obvious|visible|new|further|any|old|fresh|healing|small|large)\s+)*"
 _DEFAULTS: Final = {"injury_kind": "", "match": "words", "note": ""}
 # cue groups that make an injury not the child's, not real or not observed at this event

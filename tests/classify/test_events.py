@@ -338,3 +338,14 @@ def test_planned_events_stay_mentions_but_involve_no_one():
 )
 def test_attempted_visits_disclosures_absences_and_detentions(details, outcome, agency, expected):
     assert classify(details, agency=agency, outcome=outcome)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Police CAIT informed", "Paediatric liaison notified.", "Informed police"]
+)
+def test_a_row_that_only_tells_someone_is_information_sharing(text):
+    assert classify(text) == ("information_sharing", ())
+
+
+def test_telling_someone_after_the_event_stays_a_mention():
+    assert classify("Home visit. Mother informed.") == ("home_visit", ("information_sharing",))

@@ -45,6 +45,11 @@ def injuries(details, outcome=None, age=None, **kwargs):
         "Bruises reported by the nursery could not be found on examination.",
         "Examined - it is a Mongolian blue spot, not a bruise.",
         "Photographs reviewed: these are eczema, not bruises.",
+        # a form's answer after a colon (a body map, a checklist)
+        "Bruising: none observed",
+        "Injuries: nil",
+        "Marks: NAD",
+        "Marks or bruises: none seen",
     ],
 )
 def test_negated_injuries_do_not_count(text):
@@ -263,3 +268,10 @@ def test_a_back_reference_to_an_earlier_injury_is_not_a_new_injury(text):
 )
 def test_an_injury_observed_now_still_counts(text):
     assert injuries(text)[schema.INJURY]
+
+
+@pytest.mark.parametrize(
+    "text", ["Injuries: bruise to left cheek", "Bruising: 2cm bruise to forehead", "Bruise: yes"]
+)
+def test_an_injury_given_after_a_colon_counts(text):
+    assert injuries(text, age=200)[schema.SUSPICIOUS_INJURY]
