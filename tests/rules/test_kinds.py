@@ -420,6 +420,20 @@ def test_icpc_that_makes_a_plan_opens_the_state():
     assert _run("VIS-CP", [("2007-04-05", no_plan), ("2007-06-01", FILLER)]).empty
 
 
+@pytest.mark.parametrize(
+    ("details", "opens"),
+    [
+        ("ICPC - CP plan under category of physical abuse", True),
+        ("ICPC held. Placed on a plan, category neglect.", True),
+        ("ICPC: no CP plan; CIN plan agreed", False),
+    ],
+)
+def test_an_icpc_written_as_practitioners_write_it_opens_the_plan(details, opens):
+    icpc = {"agency": "csc", "event_type": "icpc", "details": details}
+    found = _run("VIS-CP", [("2007-04-05", icpc), ("2007-06-01", FILLER)])
+    assert len(found) == (1 if opens else 0)
+
+
 # --- accumulation ---------------------------------------------------------------------------------
 CONCERN = {"agency": "education", "event_type": "concern"}
 STRATEGY = {"agency": "csc", "event_type": "strategy_discussion"}
