@@ -8,6 +8,10 @@ header finder reads a merged heading forward); a row below the header that is on
 merged across the whole sheet ("2007", "Period 2: March - June 2007") is a section
 heading, reported as a ``section_row`` warning, not an event. (The openpyxl fallback reads
 values only: there, merged cells are the value in their top-left cell.)
+
+What systems' "Export to Excel" writes under an Excel name is read too: delimited text (as
+CSV), a web page (its tables, through :mod:`html.parser`) and an Excel 2003 XML workbook
+(SpreadsheetML, through :mod:`xml.etree.ElementTree`).
 """
 
 from __future__ import annotations
