@@ -449,6 +449,7 @@ class _HtmlTable:
     cell: list[str] | None = None
     spans: tuple[int, int] = (1, 1)
     down: dict[int, tuple[int, str | None]] = field(default_factory=dict)  # rowspans
+    merged: list[_Range] = field(default_factory=list)  # cells merged across (colspan)
 
     def close_cell(self) -> None:
         if self.cell is None:
@@ -459,6 +460,8 @@ class _HtmlTable:
         self._fill_spanned(row)
         column = len(row)
         row.extend([text] + [None] * (across - 1))  # merged across: read once
+        if across > 1:  # (a row merged across the table is a section heading)
+            self.merged.append(((len(self.rows), column), (len(self.rows), column + across - 1)))
         if rows_down > 1:  # merged down: its text in every row it spans, as in Excel
             self.down[column] = (rows_down - 1, text)
         self.cell = None
@@ -594,7 +597,7 @@ def _html_sheets(
         width = max(len(row) for row in table.rows)
         limits.check_columns(width, file=path.name, sheet=name)
         rows = [row + [None] * (width - len(row)) for row in table.rows]
-        out.append((name, pd.DataFrame(rows, dtype=object), True, []))
+        out.append((name, pd.DataFrame(rows, dtype=object), True, table.merged))
         titles[name] = table.titles
     return out, titles
 

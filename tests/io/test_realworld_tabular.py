@@ -503,6 +503,21 @@ def test_a_web_page_named_as_a_workbook_is_read_from_its_table(write_text):
     assert chron.meta.title == "Case notes"
 
 
+def test_a_web_page_row_across_the_table_is_a_section_heading(write_text):
+    path = write_text(
+        "export.xls",
+        "<table><tr><td colspan=3>Chronology: Child A</td></tr>"
+        "<tr><th>Date</th><th>Agency</th><th>Details</th></tr>"
+        "<tr><td colspan=3>Period 2: March - June 2007</td></tr>"
+        "<tr><td>12/03/2007</td><td>GP</td><td>Seen</td></tr></table>",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [4] and chron.rejected.empty
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
+    assert sections[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 1", 3]]
+    assert chron.meta.title == "Chronology: Child A"
+
+
 def test_a_web_page_without_a_table_says_so(write_text):
     from scr_timeline.exceptions import ScrTimelineError
 
