@@ -91,6 +91,10 @@ WARNING_DTYPES: dict[str, Any] = {
 _TUPLE_COLUMNS = (S.COUNTERPARTS, S.INJURY_KINDS, S.MENTIONS)
 
 
+#: Empty tables by the id of their dtypes mapping (kept with it: an id outlives nothing).
+_EMPTY_TABLES: dict[int, tuple[Mapping[str, Any], pd.DataFrame]] = {}
+
+
 def _empty(dtypes: Mapping[str, Any], index_name: str | None = None) -> pd.DataFrame:
     frame = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in dtypes.items()})
     if index_name:
@@ -129,6 +133,14 @@ def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
     names = list(frame.columns)
     if not frame.columns.is_unique:
         return _conform_by_column(frame, dtypes)
+    if len(frame) == 0 and not frame.attrs and all(name in dtypes for name in names):
+        # no rows (most tables of rejected rows): the empty table, made once per dtypes
+        empty = _EMPTY_TABLES.get(id(dtypes))
+        if empty is None or empty[0] is not dtypes:
+            empty = _EMPTY_TABLES[id(dtypes)] = (dtypes, _empty(dtypes))
+        result = empty[1].copy(deep=False)
+        result.index = frame.index
+        return result
     current = dict(zip(names, (str(t) for t in frame.dtypes), strict=True))
     wanted = list(dtypes)
     if names[: len(wanted)] == wanted and all(

@@ -4,7 +4,15 @@ import pandas as pd
 import pytest
 
 from scr_timeline import schema as S
-from scr_timeline.chronology import Chronology, merge, safe_for_spreadsheet
+from scr_timeline.chronology import (
+    EVENT_DTYPES,
+    REJECTED_DTYPES,
+    WARNING_DTYPES,
+    Chronology,
+    conform,
+    merge,
+    safe_for_spreadsheet,
+)
 from scr_timeline.testing import make_events
 
 
@@ -113,3 +121,14 @@ def test_classified_counterparts_are_tuples_stored_once_and_export_joined(tmp_pa
     written = back.set_index("event_id")["counterparts"]
     for event_id, value in column.items():
         assert written[event_id] == "; ".join(value)
+
+
+@pytest.mark.parametrize("dtypes", [EVENT_DTYPES, REJECTED_DTYPES, WARNING_DTYPES])
+def test_conform_of_an_empty_table_is_the_canonical_empty_table(dtypes):
+    names = list(dtypes)[::-1][:4]  # some of the columns, out of order, untyped
+    frame = pd.DataFrame({name: pd.Series([], dtype=object) for name in names})
+    fast = conform(frame, dtypes)
+    general = conform(frame.assign(not_canonical=pd.Series([], dtype=object)), dtypes)
+    pd.testing.assert_frame_equal(fast, general.drop(columns="not_canonical"))
+    fast["mine"] = pd.Series([], dtype=object)  # a caller's change stays its own
+    assert "mine" not in conform(frame, dtypes).columns
