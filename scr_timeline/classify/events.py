@@ -496,9 +496,31 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
 
 def _cues(found: T.Found) -> np.ndarray:
     """Per match: 0 (the event happened), _PLANNED (planned or past) or _NEGATED."""
-    planned = found.has("pre", "post")
+    planned = found.has("pre") | (found.has("post") & ~_cue_of_the_next(found))
     negated = found.has("neg", "negpost")
     return np.where(negated, _NEGATED, np.where(planned, _PLANNED, 0)).astype(np.int8)
+
+
+#: A dash standing alone between words: the end of a clause in a terse entry.
+_CLAUSE_DASH: Final = re.compile(r"(?:^|\s)[-\u2013](?=\s|$)")
+
+
+def _cue_of_the_next(found: T.Found) -> np.ndarray:
+    """Per match: whether the planned-or-past cue after it belongs to the next match, in
+    the next clause: "Strategy mtg - S47 to be initiated" holds a meeting and plans an
+    enquiry. Only across a dash, and only when that next match has the cue too ("Home
+    visit and strategy meeting to be arranged" plans both)."""
+    out = np.zeros(len(found), dtype=bool)
+    if len(found) < 2:
+        return out
+    post = found.column("post")
+    has = post != None  # noqa: E711 - elementwise on an object array
+    pairs = np.flatnonzero(has[:-1] & has[1:] & (found.piece[:-1] == found.piece[1:]))
+    hits = found.column("hit")
+    for i in pairs.tolist():  # matches with a cue followed by one with a cue: a handful
+        at = post[i].find(hits[i + 1])
+        out[i] = at > 0 and _CLAUSE_DASH.search(post[i], 0, at) is not None
+    return out
 
 
 def _accumulate(

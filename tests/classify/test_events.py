@@ -349,3 +349,27 @@ def test_a_row_that_only_tells_someone_is_information_sharing(text):
 
 def test_telling_someone_after_the_event_stays_a_mention():
     assert classify("Home visit. Mother informed.") == ("home_visit", ("information_sharing",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue after a dash belongs to the event in its own clause
+        ("Strategy mtg - S47 to be initiated", ("strategy_discussion", ("s47_enquiry",))),
+        (
+            "Strategy discussion \u2013 S47 to be initiated",
+            ("strategy_discussion", ("s47_enquiry",)),
+        ),
+        # one event and the cue after it, dash or not: planned
+        ("Home visit - to be rearranged", ("other", ("home_visit",))),
+        ("ICPC - to be held on 12/04", ("other", ("icpc",))),
+        # two events and one cue with no dash between them: both planned
+        (
+            "Strategy meeting and ICPC to be arranged",
+            ("other", ("strategy_discussion", "icpc")),
+        ),
+    ],
+)
+def test_a_planned_cue_after_a_dash_belongs_to_its_own_clause(text, expected):
+    event_type, mentions = classify(text)
+    assert (event_type, set(mentions)) == (expected[0], set(expected[1]))
