@@ -40,7 +40,7 @@ from ..exceptions import (
 )
 from .csv import blank_footer_rows
 from .headers import find_header, year_rows
-from .table import _as_location_error, _warning, classify_chronology, parse_table
+from .table import _as_location_error, _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = ["read_excel", "read_excel_sheets"]
 
@@ -410,12 +410,7 @@ def _read_text_export(path: Path, options: dict[str, Any]) -> Chronology:
         path.name,
         None,
     )
-    return Chronology(
-        chron.events,
-        chron.rejected,
-        pd.concat([chron.warnings, pd.DataFrame([note])], ignore_index=True),
-        chron.meta,
-    )
+    return with_warnings(chron, [note])
 
 
 # --- web pages and Excel 2003 XML named as workbooks -------------------------------------------

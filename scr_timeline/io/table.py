@@ -338,6 +338,14 @@ def _warning(
     }
 
 
+def with_warnings(chron: Chronology, notes: list[dict[str, Any]]) -> Chronology:
+    """``chron`` with ``notes`` (see :func:`_warning`) after its warnings."""
+    if not notes:
+        return chron
+    warnings = pd.concat([chron.warnings, pd.DataFrame(notes)], ignore_index=True)
+    return Chronology(chron.events, chron.rejected, warnings, chron.meta)
+
+
 def parse_table(
     raw: pd.DataFrame,
     *,

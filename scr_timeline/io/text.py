@@ -36,9 +36,9 @@ from ..chronology import Chronology, merge
 from ..classify.agencies import agency_from_name, load_agency_aliases
 from ..classify.roles import load_roles
 from ..dates import parse_dates
-from ..exceptions import ChronologyReadError, EmptyChronologyError
+from ..exceptions import ChronologyReadError, EmptyChronologyError, MissingColumnError
 from .csv import decode_text
-from .table import _warning, classify_chronology, parse_table
+from .table import _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = [
     "DATE_PREFIX",
@@ -551,18 +551,6 @@ def parse_paragraphs(
     return chron
 
 
-def with_warnings(chron: Chronology, notes: list[dict[str, Any]]) -> Chronology:
-    """The chronology with more warnings appended."""
-    if not notes:
-        return chron
-    return Chronology(
-        chron.events,
-        chron.rejected,
-        pd.concat([chron.warnings, pd.DataFrame(notes)], ignore_index=True),
-        chron.meta,
-    )
-
-
 def _raw_table(group: pd.DataFrame, titles: list[str]) -> pd.DataFrame:
     """Title rows, the heading row, then row ``n - 1`` of the body for paragraph ``n``."""
     width = len(_HEADINGS)
@@ -609,5 +597,36 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
     if not data.strip():
         raise EmptyChronologyError("the file is empty", file=path.name)
     text, _encoding = decode_text(data, file=path.name)
+    if _tab_separated(text):
+        table = _as_table(path, options)
+        if table is not None:
+            return table
     fmt = path.suffix.lower().lstrip(".") or "text"
     return parse_paragraphs(split_paragraphs(text), source=path, sheet="line", fmt=fmt, **options)
+
+
+def _tab_separated(text: str) -> bool:
+    """Whether a text file starts as a table of tab-separated cells (Excel's "Save as
+    Unicode Text", a system's tab-separated export): its first two lines that hold
+    anything have three cells or more each."""
+    lines = [line for line in text[:65_536].splitlines()[:50] if line.strip()][:2]
+    return len(lines) == 2 and all(line.count("\t") >= 2 for line in lines)
+
+
+def _as_table(path: Path, options: dict[str, Any]) -> Chronology | None:
+    """The file read as a tab-separated table, or None when it holds no chronology table
+    (it is then read as a narrative)."""
+    from .csv import read_csv
+
+    try:
+        chron = read_csv(path, delimiter="\t", **options)
+    except (MissingColumnError, EmptyChronologyError):
+        return None
+    note = _warning(
+        "read_as_table",
+        "the text file is a table of tab-separated cells (as Excel saves 'Unicode Text'); "
+        "read as a table, not as a narrative",
+        path.name,
+        None,
+    )
+    return with_warnings(chron, [note])

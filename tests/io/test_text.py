@@ -181,3 +181,32 @@ def test_entries_written_as_blocks_of_labelled_lines():
     assert ev[S.OUTCOME].fillna("").tolist() == ["Weighed; next visit in 2 weeks", "NFA", ""]
     assert ev[S.PRACTITIONER].fillna("").tolist() == ["HV1", "HV2", "GP1"]
     assert ev[S.SOURCE_ROW].tolist() == [2, 8, 9]
+
+
+def test_a_tab_separated_text_file_is_read_as_a_table(tmp_path):
+    # Excel's "Save as Unicode Text": UTF-16 with a BOM, cells split by tabs
+    path = tmp_path / "gp-export.txt"
+    lines = [
+        "Date\tAgency\tSignificant event or contact",
+        "12/03/2007\tGP\tChild A seen with bruise to left cheek",
+        "14/03/2007\tHealth Visiting\tHome visit, Child A seen",
+    ]
+    path.write_bytes("\r\n".join(lines).encode("utf-16"))
+    chron = read_text(path)
+    assert chron.events[[S.AGENCY, S.SOURCE_ROW]].values.tolist() == [
+        ["gp", 2],
+        ["health_visiting", 3],
+    ]
+    assert chron.events[S.DETAILS].iloc[0] == "Child A seen with bruise to left cheek"
+    assert "read_as_table" in chron.warnings[S.CODE].tolist()
+    assert scr.read(path).events[S.AGENCY].tolist() == ["gp", "health_visiting"]
+
+
+def test_a_narrative_with_tabs_but_no_table_is_still_a_narrative(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "12/03/2007\tHV\tvisited, Child A seen.\n\tNo concerns\tnoted today.\n", encoding="utf-8"
+    )
+    chron = read_text(path)
+    assert "read_as_table" not in chron.warnings[S.CODE].tolist()
+    assert len(chron.events) == 1
