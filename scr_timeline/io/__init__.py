@@ -48,6 +48,10 @@ _LAZY = {
     "read_text": ".text",
     "parse_paragraphs": ".text",
 }
+#: Read when named one by one (a case system's "Export to Excel" as a web page or an Excel
+#: 2003 XML workbook, see read_excel), but not picked up from a folder: a folder of
+#: chronologies may hold other web pages and XML files.
+EXPORT_SUFFIXES = frozenset({".htm", ".html", ".xml"})
 SUPPORTED_SUFFIXES = tuple(
     sorted(CSV_SUFFIXES | EXCEL_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES | TEXT_SUFFIXES)
 )
@@ -93,7 +97,7 @@ def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
         if sheets is not None:
             raise TypeError("sheets= only applies to Excel workbooks")
         return read_csv(path, **options)
-    if suffix in EXCEL_SUFFIXES:
+    if suffix in EXCEL_SUFFIXES or suffix in EXPORT_SUFFIXES:
         return read_excel(path, **options)
     if options.pop("sheets", None) is not None:
         raise TypeError("sheets= only applies to Excel workbooks")
@@ -107,7 +111,7 @@ def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
         f"cannot read files ending {suffix or '(no suffix)'!r}",
         file=path.name,
         found=suffix,
-        expected="one of " + ", ".join(SUPPORTED_SUFFIXES),
+        expected="one of " + ", ".join(sorted({*SUPPORTED_SUFFIXES, *EXPORT_SUFFIXES})),
     )
 
 

@@ -13,6 +13,7 @@ import pytest
 
 import scr_timeline as scr
 from scr_timeline import schema as S
+from scr_timeline.exceptions import UnsupportedFormatError
 from scr_timeline.io.headers import map_headings
 
 # --- headings of system exports ------------------------------------------------------------
@@ -592,3 +593,21 @@ def test_an_excel_2003_xml_workbook_that_is_broken_or_declares_entities_is_refus
     )
     with pytest.raises(ChronologyReadError, match=r"entities\.xls.*entities"):
         scr.read(entities)
+
+
+def test_a_web_page_or_xml_export_named_as_such_is_read_when_named(write_text, tmp_path):
+    """An export saved as .html (or .xml) is read when named, never picked up from a folder."""
+    page = (
+        "<html><body><h2>Police chronology</h2><table><tr><th>Date<th>Details</tr>"
+        "<tr><td>12/03/2007</td><td>Child A seen</td></tr></table></body></html>"
+    )
+    path = write_text("export.html", page)
+    chron = scr.read(path)
+    assert chron.events[[S.AGENCY, S.DETAILS]].values.tolist() == [["police", "Child A seen"]]
+    folder = path.parent
+    write_text("gp.csv", "Date,Agency,Details\n13/03/2007,GP,Seen by GP1\n")
+    assert scr.read(folder).events[S.DETAILS].tolist() == ["Seen by GP1"]  # the page is left
+    other = write_text("notes.rtf", "{\\rtf1 x}")
+    with pytest.raises(UnsupportedFormatError) as info:
+        scr.read(other)
+    assert ".html" in str(info.value.expected)
