@@ -66,7 +66,7 @@ is one edit away. Check them against the procedures of the area under review.
 | precedence | before (or on the day of) each trigger, an expected event | missing |
 | cadence | while a state holds, expected events at most N apart (start and end of the state count) | gap |
 | accumulation | K trigger events within W, and nothing expected from the first until N after the K-th | missing |
-| involvement | each trigger involves (as agency or counterpart) every listed group | missing |
+| involvement | each trigger involves every listed group: as agency or counterpart, or named in its own text ("with police and health") | missing |
 
 ## Predicates
 
@@ -77,7 +77,10 @@ including family members such as `carer`), `involves_other_agency`, `injury`,
 `suspicious_injury`, `child_seen`, `age_months_lt`, `age_months_ge`, `text` / `not_text`
 (case-insensitive regular expressions over details and outcome), `date_before`, `date_from`,
 `any`, `all`, `not`, `is` (named predicates that must also hold). States have `label`,
-`opens` and `closes`.
+`opens` and `closes`. An involvement rule lists its `groups` (label = agency codes) and may
+give `named` (label = regular expression): a trigger whose own text names the group that
+way involves it even when no agency of the group is its agency or counterpart ("strategy
+discussion with police and health" names health but no health service).
 
 ```toml
 [predicates]

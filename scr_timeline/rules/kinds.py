@@ -488,9 +488,16 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
         ok = at >= 0
         np.bitwise_or.at(parties, where.to_numpy()[at[ok]], view.parties[dups[ok]])
     absent = np.zeros(len(trig), dtype=np.int64)  # bit g: the event misses group g
-    for g, (_label, members) in enumerate(rule.groups):
+    named = dict(rule.named)
+    for g, (label, members) in enumerate(rule.groups):
         bits = np.uint64(sum(1 << PARTIES.index(m) for m in members))
-        absent |= ((parties & bits) == 0).astype(np.int64) << g
+        missing = (parties & bits) == 0
+        said = named.get(label)
+        if said is not None and missing.any():  # "with police and health": named in words
+            rows = np.zeros(len(view), dtype=bool)
+            rows[trig[missing]] = True
+            missing &= ~said.evaluate(view, ctx.cache, rows)[trig]
+        absent |= missing.astype(np.int64) << g
     keep = np.flatnonzero(absent)
     return _missing_hits(trig[keep], _days(view.end[trig[keep]]), extra={"missing": absent[keep]})
 

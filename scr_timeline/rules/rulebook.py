@@ -89,7 +89,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "precedence": (("trigger", "expected"), ("lookback",)),
     "cadence": (("state", "expected", "window"), ("first_window",)),
     "accumulation": (("trigger", "count", "within", "expected", "window"), ("match",)),
-    "involvement": (("trigger", "groups"), ()),
+    "involvement": (("trigger", "groups"), ("named",)),
 }
 _MATCHES: Final = ("any", "trigger_agency")
 _WINDOW_UNITS: Final = {
@@ -189,6 +189,9 @@ class Rule:
     count: int = 0
     state: State | None = None
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # per group label: how a trigger's own text names that group without its agency
+    # ("strategy discussion with police and health"): the group counts as involved
+    named: tuple[tuple[str, Predicate], ...] = ()
     match: str = "any"
     self_answer: bool = True
     extension: Predicate | None = None
@@ -534,6 +537,20 @@ def _rule(
                     "agency codes such as csc, police, gp",
                 )  # fmt: skip
             groups.append((str(label), tuple(items)))
+    named_groups: list[tuple[str, Predicate]] = []
+    if "named" in spec:
+        table = spec["named"]
+        labels = [label for label, _members in groups]
+        if not isinstance(table, Mapping) or any(
+            label not in labels or not isinstance(text, str) for label, text in table.items()
+        ):
+            raise _err(
+                path, where, "named", "named must be a table of group label = regex", table,
+                "e.g. { health = '(?:with|and|&) health\\b' }, one of: " + ", ".join(labels),
+            )  # fmt: skip
+        for label, text in table.items():
+            said = _predicate({"text": text}, path, f"{where}.named.{label}", named)
+            named_groups.append((str(label), said))
     count = spec.get("count", 0)
     if kind == "accumulation" and (
         isinstance(count, bool) or not isinstance(count, int) or count < 2
@@ -575,6 +592,7 @@ def _rule(
         count=int(count),
         state=state,
         groups=tuple(groups),
+        named=tuple(named_groups),
         match=match,
         self_answer=bool(spec.get("self_answer", True)),
         extension=pred("extension"),

@@ -530,6 +530,26 @@ class TestInvolvement:
         dup = {"agency": "police", "event_type": "strategy_discussion", "duplicate_of": "e1"}
         assert _run_book("wt2018", "SD-PARTIES", [("2019-03-08", sd), ("2019-03-08", dup)]).empty
 
+    @pytest.mark.parametrize(
+        ("details", "involved"),
+        [
+            ("Strategy discussion with police and health", True),
+            ("Strat disc: SW, police, health", True),
+            ("Strategy discussion - health rep present", True),
+            ("Strategy discussion held with police & health colleagues", True),
+            ("Strategy discussion with police; health not invited", False),
+            ("Strategy discussion with police, health were not available", False),
+            ("Strategy discussion, health concerns discussed", False),
+            ("Strategy discussion with police", False),
+        ],
+    )
+    def test_health_named_in_the_record_counts(self, details, involved):
+        sd = {"agency": "csc", "event_type": "strategy_discussion", "details": details}
+        assert _run_book("wt2013", "SD-HEALTH", [("2016-03-08", sd)]).empty == involved
+        sd["counterparts"] = ("police",)
+        parties = _run_book("wt2018", "SD-PARTIES", [("2019-03-08", sd)])
+        assert parties.empty == involved
+
 
 def _run_book(book: str, rule: str, rows: list[tuple[str, dict[str, Any]]]) -> pd.DataFrame:
     return analyse(_chron(rows), rulebook=book, rules=[rule]).to_frame()

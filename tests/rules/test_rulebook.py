@@ -186,3 +186,36 @@ def test_predicates_may_refer_forward_but_not_in_a_circle(tmp_path):
     assert set(load_rulebook(path).predicates) == {"a", "b"}
     err = _error(tmp_path, "[predicates]\na = { is = 'b' }\nb = { is = 'a' }\n")
     assert "refers to itself" in str(err)
+
+
+INVOLVEMENT = """
+[rules.MY-SD]
+kind = "involvement"
+category = "procedure"
+severity = "medium"
+reference = "local"
+expected_label = "health"
+trigger = {{ event_type = ["strategy_discussion"] }}
+groups = {{ health = ["gp", "hospital"] }}
+named = {named}
+"""
+
+
+@pytest.mark.parametrize(
+    ("named", "column"),
+    [
+        ("{ police = 'police' }", "MY-SD.named"),  # not one of the rule's groups
+        ("{ health = 3 }", "MY-SD.named"),
+        ("['health']", "MY-SD.named"),
+        ("{ health = '(unclosed' }", "MY-SD.named.health"),
+    ],
+)
+def test_a_bad_named_table_is_a_rulebook_error(tmp_path, named, column):
+    err = _error(tmp_path, INVOLVEMENT.format(named=named))
+    assert err.column is not None and err.column.startswith(column)
+
+
+def test_named_groups_are_read(tmp_path):
+    path = _write(tmp_path, INVOLVEMENT.format(named="{ health = 'with health' }"))
+    rule = load_rulebook(path).rules["MY-SD"]
+    assert [label for label, _ in rule.named] == ["health"]
