@@ -48,7 +48,7 @@ from typing import Any, Final
 import numpy as np
 
 __all__ = [
-    "SNAPSHOT",
+    "FILE",
     "bank_holidays",
     "build",
     "default",
@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 #: The file, beside this module.
-SNAPSHOT: Final = Path(__file__).with_name("_prebuilt.pickle")
+FILE: Final = Path(__file__).with_name("_prebuilt.pickle")
 
 #: The matchers held, by classifier module (each module's default ``_matcher_for``).
 _NAMES: Final = ("events", "injuries", "roles", "seen", "counterparts")
@@ -72,7 +72,8 @@ _state: dict[str, Any] = {"off": False, "holidays": (False, None), "matchers": (
 
 
 def key() -> str:
-    """Digest of everything the matchers are built from, and of the engine that runs them."""
+    """Digest of everything the matchers and holidays are built from, and of the engine
+    that runs the patterns."""
     digest = hashlib.sha256()
     for part in (sys.version, str(_sre.MAGIC), np.__version__, metadata.version("holidays")):
         digest.update(part.encode())
@@ -178,7 +179,7 @@ def _fresh() -> dict[str, Any]:
             module._matcher_for.cache_clear()
 
 
-def build(path: Path = SNAPSHOT) -> Path:
+def build(path: Path = FILE) -> Path:
     """Build every part from the shipped data and write the file at ``path``: the key,
     then each part, as pickles in a row (a stale file is recognised from its key alone,
     and the holidays are read without the matchers)."""
@@ -196,7 +197,7 @@ def build(path: Path = SNAPSHOT) -> Path:
     return path
 
 
-def refresh(path: Path = SNAPSHOT) -> bool:
+def refresh(path: Path = FILE) -> bool:
     """Build the file at ``path`` unless it is there and current; True if built."""
     if _read(path, None):
         return False
@@ -237,7 +238,7 @@ def _part(part: str) -> Any:
         return None
     tried, value = _state[part]
     if not tried:
-        value = _read(SNAPSHOT, part)
+        value = _read(FILE, part)
         _state[part] = (True, value)
     return value
 

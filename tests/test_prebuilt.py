@@ -44,7 +44,7 @@ def prebuilt_at(built: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     """A copy of it, the one the package loads during the test."""
     path = tmp_path / "prebuilt.pickle"
     path.write_bytes(built)
-    monkeypatch.setattr(_prebuilt, "SNAPSHOT", path)
+    monkeypatch.setattr(_prebuilt, "FILE", path)
     _forget()
     yield path
     _forget()
@@ -134,7 +134,7 @@ def test_damaged_or_foreign_prebuilt_is_not_used(prebuilt_at: Path, content: byt
 
 
 def test_missing_prebuilt_builds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_prebuilt, "SNAPSHOT", tmp_path / "none.pickle")
+    monkeypatch.setattr(_prebuilt, "FILE", tmp_path / "none.pickle")
     _forget()
     try:
         assert _prebuilt.matcher("roles") is None
@@ -171,7 +171,7 @@ def test_prebuilt_bank_holidays_are_those_worked_out(prebuilt_at: Path) -> None:
 def test_holidays_are_worked_out_without_a_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_prebuilt, "SNAPSHOT", tmp_path / "none.pickle")
+    monkeypatch.setattr(_prebuilt, "FILE", tmp_path / "none.pickle")
     _forget()
     try:
         assert _prebuilt.bank_holidays() is None
