@@ -649,6 +649,7 @@ def parse_document_tables(
                 row_offset=found.offset,
                 fmt=fmt,
                 previous_date=_last_date(before) if before is not None else None,
+                header=found.info,  # found above, on this frame: not looked for again
                 **{**options, "classify": False},
             )
         except (MissingColumnError, EmptyChronologyError) as err:
