@@ -709,7 +709,11 @@ def merge(chronologies: Iterable[Chronology], *, title: str | None = None) -> Ch
     for position, chron in enumerate(chrons, start=1):
         ev = chron.events
         ids = ev.index.astype(str)
-        clash = ids.isin(list(seen)) if seen else np.zeros(len(ids), dtype=bool)
+        written = ids.tolist()
+        if seen.isdisjoint(written):  # the usual case, checked in one pass
+            clash = np.zeros(len(ids), dtype=bool)
+        else:
+            clash = np.fromiter(map(seen.__contains__, written), dtype=bool, count=len(written))
         if clash.any():
             ev = ev.copy()
             new_ids = np.where(clash, f"{position}:" + ids, ids)
@@ -722,7 +726,7 @@ def merge(chronologies: Iterable[Chronology], *, title: str | None = None) -> Ch
                     S.SOURCE_FILE: str(ev[S.SOURCE_FILE].iloc[0]) if len(ev) else None,
                 }
             )
-        seen.update(ev.index.astype(str))
+        seen.update(ev.index.astype(str).tolist() if clash.any() else written)
         frames.append(ev)
         orders.append(np.arange(offset, offset + len(ev)))
         offset += len(ev)
