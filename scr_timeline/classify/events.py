@@ -496,8 +496,8 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
 
 def _cues(found: T.Found) -> np.ndarray:
     """Per match: 0 (the event happened), _PLANNED (planned or past) or _NEGATED."""
-    planned = found.has("pre") | (found.has("post") & ~_cue_of_the_next(found))
-    negated = found.has("neg", "negpost")
+    planned = found.has("pre") | (found.has("post") & ~_cue_of_the_next(found, "post", "pre"))
+    negated = found.has("neg") | (found.has("negpost") & ~_cue_of_the_next(found, "negpost", "neg"))
     return np.where(negated, _NEGATED, np.where(planned, _PLANNED, 0)).astype(np.int8)
 
 
@@ -505,21 +505,29 @@ def _cues(found: T.Found) -> np.ndarray:
 _CLAUSE_DASH: Final = re.compile(r"(?:^|\s)[-\u2013](?=\s|$)")
 
 
-def _cue_of_the_next(found: T.Found) -> np.ndarray:
-    """Per match: whether the planned-or-past cue after it belongs to the next match, in
-    the next clause: "Strategy mtg - S47 to be initiated" holds a meeting and plans an
-    enquiry. Only across a dash, and only when that next match has the cue too ("Home
-    visit and strategy meeting to be arranged" plans both)."""
+def _cue_of_the_next(found: T.Found, after: str, before: str) -> np.ndarray:
+    """Per match: whether its cue after it (group ``after``: "post", planned or past;
+    "negpost", not done) belongs to the next match, in the next clause. "Strategy mtg -
+    S47 to be initiated" holds a meeting and plans an enquiry; "ICPC held - not made
+    subject to a CP plan" held a conference. Only when a dash ends the clause before the
+    cue, and the next match has a cue of the same kind, after it or before it (group
+    ``before``) that is this one ("Home visit and strategy meeting to be arranged" plans
+    both)."""
     out = np.zeros(len(found), dtype=bool)
     if len(found) < 2:
         return out
-    post = found.column("post")
-    has = post != None  # noqa: E711 - elementwise on an object array
-    pairs = np.flatnonzero(has[:-1] & has[1:] & (found.piece[:-1] == found.piece[1:]))
+    cue = found.column(after)
+    ahead = found.column(before)
+    has = cue != None  # noqa: E711 - elementwise on an object array
+    next_has = has[1:] | (ahead[1:] != None)  # noqa: E711
+    pairs = np.flatnonzero(has[:-1] & next_has & (found.piece[:-1] == found.piece[1:]))
     hits = found.column("hit")
     for i in pairs.tolist():  # matches with a cue followed by one with a cue: a handful
-        at = post[i].find(hits[i + 1])
-        out[i] = at > 0 and _CLAUSE_DASH.search(post[i], 0, at) is not None
+        dash = _CLAUSE_DASH.search(cue[i])
+        if dash is None:
+            continue
+        rest = cue[i][dash.end() :]  # the next clause, up to the cue's end
+        out[i] = hits[i + 1] in rest or (ahead[i + 1] is not None and ahead[i + 1] in rest)
     return out
 
 

@@ -373,3 +373,11 @@ def test_telling_someone_after_the_event_stays_a_mention():
 def test_a_planned_cue_after_a_dash_belongs_to_its_own_clause(text, expected):
     event_type, mentions = classify(text)
     assert (event_type, set(mentions)) == (expected[0], set(expected[1]))
+
+
+def test_a_negation_after_a_dash_belongs_to_its_own_clause():
+    # the conference was held; the plan was not made
+    assert classify("ICPC held - not made subject to a CP plan") == ("icpc", ())
+    # one event before the negation: it did not happen
+    assert classify("Strategy discussion - not held")[0] == "other"
+    assert classify("Home visit - cancelled")[0] == "other"
