@@ -378,6 +378,8 @@ def test_a_planned_cue_after_a_dash_belongs_to_its_own_clause(text, expected):
 def test_a_negation_after_a_dash_belongs_to_its_own_clause():
     # the conference was held; the plan was not made
     assert classify("ICPC held - not made subject to a CP plan") == ("icpc", ())
+    assert classify("ICPC - child not made subject to plan") == ("icpc", ())
+    assert classify("ICPC - made subject to a plan under neglect") == ("icpc", ("cp_plan_start",))
     # one event before the negation: it did not happen
     assert classify("Strategy discussion - not held")[0] == "other"
     assert classify("Home visit - cancelled")[0] == "other"
