@@ -3,7 +3,7 @@ time, loaded ready to use.
 
 Two things are kept, in ``_prebuilt.pickle`` beside this module:
 
-* **The classifiers' matchers** for the shipped vocabularies. Building them takes a fresh
+* **The classifiers' matchers** for the shipped vocabularies (and the agency names'). Building them takes a fresh
   process about 0.3-0.5 s: writing the phrase alternations, compiling them with Python's
   ``re`` (about 65,000 characters of pattern for a first chronology), the tries and lookup
   tables. A command-line run on one chronology, and every batch worker, paid it before
@@ -62,7 +62,7 @@ __all__ = [
 FILE: Final = Path(__file__).with_name("_prebuilt.pickle")
 
 #: The matchers held, by classifier module (each module's default ``_matcher_for``).
-_NAMES: Final = ("events", "injuries", "roles", "seen", "counterparts")
+_NAMES: Final = ("events", "injuries", "roles", "seen", "counterparts", "agencies")
 
 #: The file holds, after its key, one pickle per part, in this order.
 _PARTS: Final = ("holidays", "matchers")
@@ -131,7 +131,7 @@ class _Pickler(pickle.Pickler):
 
 # --- the matchers ---------------------------------------------------------------------------
 def _modules() -> dict[str, Any]:
-    from scr_timeline.classify import counterparts, events, injuries, roles, seen
+    from scr_timeline.classify import agencies, counterparts, events, injuries, roles, seen
 
     return {
         "events": events,
@@ -139,13 +139,23 @@ def _modules() -> dict[str, Any]:
         "roles": roles,
         "seen": seen,
         "counterparts": counterparts,
+        "agencies": agencies,
     }
 
 
 def _cached(modules: dict[str, Any], name: str) -> Any:
     """The default matcher of classifier ``name`` as the pipeline gets it (cached)."""
+    if name == "agencies":
+        return modules[name]._default_matcher()
     paths = (None,) * (4 if name == "counterparts" else 2)
     return modules[name]._matcher_for(*paths)
+
+
+def _forget_built(modules: dict[str, Any]) -> None:
+    """Drop the default matchers the modules keep (the next use builds or loads again)."""
+    for name, module in modules.items():
+        cached = module._default_matcher if name == "agencies" else module._matcher_for
+        cached.cache_clear()
 
 
 #: Shipped samples read while building, so that the matchers' caches of vocabulary hits
@@ -164,8 +174,7 @@ def _fresh() -> dict[str, Any]:
     from scr_timeline.datasets import load_sample
 
     modules = _modules()
-    for module in modules.values():
-        module._matcher_for.cache_clear()
+    _forget_built(modules)
     try:
         for name in _NAMES:
             module = modules[name]
@@ -175,8 +184,7 @@ def _fresh() -> dict[str, Any]:
             load_sample(sample)
         return {name: _cached(modules, name) for name in _NAMES}
     finally:
-        for module in modules.values():
-            module._matcher_for.cache_clear()
+        _forget_built(modules)
 
 
 def build(path: Path = FILE) -> Path:

@@ -17,7 +17,7 @@ import pytest
 import scr_timeline as scr
 from scr_timeline import _prebuilt, calendar
 from scr_timeline.classify import _text as T
-from scr_timeline.classify import counterparts, events, injuries, roles, seen
+from scr_timeline.classify import agencies, counterparts, events, injuries, roles, seen
 from scr_timeline.datasets import sample_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +31,7 @@ def _forget() -> None:
     calendar._calendar.cache_clear()
     for module in MODULES:
         module._matcher_for.cache_clear()
+    agencies._default_matcher.cache_clear()
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +93,7 @@ def test_prebuilt_classifies_as_the_vocabularies_do(prebuilt_at: Path, tmp_path:
     loaded = _classified(paths)
     assert _prebuilt.matcher("events") is not None  # the file was used
     assert events.matcher(None) is _prebuilt.matcher("events")
+    assert agencies._default_matcher() is _prebuilt.matcher("agencies")
     _forget()
     with _prebuilt.disabled():
         built = _classified(paths)

@@ -61,7 +61,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
-from scr_timeline import schema
+from scr_timeline import _prebuilt, schema
 from scr_timeline.classify import _text
 from scr_timeline.exceptions import ChronologyReadError
 
@@ -323,6 +323,11 @@ def _trie_regex(words: list[str]) -> str:
 
 @functools.cache
 def _default_matcher() -> _Matcher:
+    return _prebuilt.default("agencies", build_default)
+
+
+def build_default() -> _Matcher:
+    """The matcher of the shipped alias table, built from the file (not the prebuilt one)."""
     return _matcher_for(_alias_table(None))
 
 
