@@ -18,9 +18,9 @@ writes the file when it is missing or stale. A process loads the holidays, or th
 matchers, the first time one is asked for (the matchers in a few milliseconds).
 
 The file is used only when it was built from exactly this code and this data by this
-Python: its key is a digest of the classifier modules, the calendar, the schema, the
-shipped vocabulary files, and the versions of Python, its regex engine, NumPy and
-``holidays``. Anything else (no file, another key, a damaged file) and everything is built
+Python: its key is a digest of this module, the classifier modules, the calendar, the
+schema, the shipped vocabulary files, and the versions of Python, its regex engine, NumPy
+and ``holidays``. Anything else (no file, another key, a damaged file) and everything is built
 as before: the file changes how fast things are ready, never what they are (tests compare
 the two on the samples, generated chronologies and the classification corpus). Matchers
 for a user's own vocabulary files are always built.
@@ -78,7 +78,7 @@ def key() -> str:
     for part in (sys.version, str(_sre.MAGIC), np.__version__, metadata.version("holidays")):
         digest.update(part.encode())
     package = resources.files("scr_timeline")
-    sources = [package / "schema.py", package / "calendar.py"]
+    sources = [package / "_prebuilt.py", package / "schema.py", package / "calendar.py"]
     sources += sorted(
         (p for p in (package / "classify").iterdir() if p.name.endswith(".py")), key=str
     )
