@@ -56,7 +56,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Final
+from typing import Final, cast
 
 import numpy as np
 import pandas as pd
@@ -236,6 +236,9 @@ _Trie = dict[str, "_Trie"]
 
 #: Patterns kept compiled per matcher (each written for the names at hand).
 _PATTERNS_KEPT: Final = 64
+#: Names as written whose reading a matcher remembers (a batch of chronologies names the
+#: same few agencies over and over); the memory is emptied when it would hold more.
+_NAMES_KEPT: Final = 50_000
 #: Names (characters) searched for each alias before the pattern is written; past this,
 #: searching costs more than compiling every alias.
 _NAMES_SEARCHED_UP_TO: Final = 100_000
@@ -252,6 +255,8 @@ class _Matcher:
     # inside them ("Practice Review" claims its "practice", not "Riverside Hospital")
     other_settings: frozenset[str] = frozenset()
     _patterns: dict[tuple[str, ...], re.Pattern[str] | None] = field(default_factory=dict)
+    # name as written -> (agency code or None, blank once normalised)
+    _read: dict[str, tuple[str | None, bool]] = field(default_factory=dict)
 
     def pattern_for(self, names: Iterable[str]) -> re.Pattern[str] | None:
         """One regex finding, at every position of ``names``, the aliases found there.
@@ -417,6 +422,29 @@ def _match_one(normalised: str, matcher: _Matcher) -> str | None:
     return matcher.lookup[max(hits)[4]] if hits else None
 
 
+def _read_names(names: np.ndarray, matcher: _Matcher) -> tuple[list[str | None], np.ndarray]:
+    """Each distinct name's agency code (None when no alias matches) and whether it is
+    blank once normalised; names the matcher has read before are not read again."""
+    memo = matcher._read
+    known = [memo.get(name) if isinstance(name, str) else None for name in names]
+    todo = [i for i, reading in enumerate(known) if reading is None]
+    if todo:
+        fresh = names[todo]
+        normalised = _normalise_text(pd.Series(fresh, dtype=object))
+        found = _match(normalised, matcher)
+        if len(memo) + len(todo) > _NAMES_KEPT:
+            memo.clear()
+        for i, name, code, norm in zip(
+            todo, fresh.tolist(), found.tolist(), normalised.tolist(), strict=True
+        ):
+            reading = (None if pd.isna(code) else str(code), norm == "")
+            known[i] = reading
+            if isinstance(name, str):
+                memo[name] = reading
+    readings = cast(list[tuple[str | None, bool]], known)
+    return [code for code, _ in readings], np.array([blank for _, blank in readings], dtype=bool)
+
+
 def normalise_agencies(values: pd.Series, *, aliases: pd.DataFrame | None = None) -> pd.DataFrame:
     """Map agency names as written to canonical agency codes.
 
@@ -464,11 +492,9 @@ def normalise_agencies(values: pd.Series, *, aliases: pd.DataFrame | None = None
         raise TypeError(f"values must be a pandas Series, not {type(values).__name__}")
     matcher = _matcher_for(aliases)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    normalised = _normalise_text(pd.Series(np.asarray(uniques, dtype=object), dtype=object))
-    found = _match(normalised, matcher)
-    blank = (normalised == "").to_numpy()
-    matched_unique = found.notna().to_numpy()
-    agency_unique = found.where(found.notna(), _OTHER).to_numpy(dtype=object)
+    found, blank = _read_names(np.asarray(uniques, dtype=object), matcher)
+    matched_unique = np.array([code is not None for code in found], dtype=bool)
+    agency_unique = np.array([_OTHER if code is None else code for code in found], dtype=object)
     unique_codes = pd.Categorical(agency_unique, dtype=_AGENCY_DTYPE).codes
     unique_codes = np.where(blank, -1, unique_codes)
     # append a slot for the NA sentinel (-1) so one take() covers every row
