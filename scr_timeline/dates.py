@@ -35,7 +35,7 @@ import warnings
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -275,8 +275,33 @@ _RE2_TIME: Final = rf"^{_TIME}$"
 _MACHINE_MIDNIGHT: Final = r"^(?:0?0:00:00(?:\.0+)?|12:00:00\s?a\.?m\.?)$"
 
 
+class _LazyPattern:
+    """A regular expression compiled the first time it is used.
+
+    The reference reader has about sixty patterns; compiling them all took every process
+    that imports the package (every command-line run) 10-15 ms, most of them never used by
+    a file of strict dates. The first use compiles the pattern and puts the compiled
+    pattern's methods on this object, so that later calls cost what calls on the compiled
+    pattern cost.
+    """
+
+    _METHODS: Final = ("match", "fullmatch", "search", "finditer", "findall", "sub", "split")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, re.ASCII)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.ASCII)
+    """``pattern`` compiled (ASCII) on first use; see :class:`_LazyPattern`."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern))
 
 
 _PY_PRE: Final = _rx(rf"^{_PRE}")

@@ -1321,3 +1321,30 @@ def test_the_readers_arrays_say_what_the_frame_says(
         zip(found.warning_codes.tolist(), found.warning_messages.tolist(), rows, strict=True)
     )
     assert arrays == parsed.warnings
+
+
+def test_importing_the_package_compiles_no_date_pattern() -> None:
+    """The reference reader's patterns are compiled on first use, not by every process that
+    imports the package (they cost a command-line run 10-15 ms); once used they read as
+    the compiled patterns do."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import re, scr_timeline\n"
+        "from scr_timeline import dates\n"
+        "lazy = [v for v in vars(dates).values() if isinstance(v, dates._LazyPattern)]\n"
+        "compiled = [v for v in vars(dates).values() if isinstance(v, re.Pattern)]\n"
+        "used = [v for v in lazy if 'fullmatch' in vars(v)]\n"
+        "print(len(lazy), len(compiled), len(used))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    n_lazy, n_compiled, n_used = map(int, found)
+    assert n_lazy > 40 and n_compiled == 0 and n_used == 0
+    lazy = dates._rx(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})")
+    whole, inside = lazy.fullmatch("12/03"), lazy.search("on 1/2 and")
+    assert whole is not None and whole["m"] == "03"
+    assert inside is not None and inside["d"] == "1"
+    assert lazy.sub("x", "1/2 3/4") == "x x" and lazy.pattern.startswith("(?P<d>")
