@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import PurePath
-from typing import Any, NamedTuple, cast
+from typing import Any, Final, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -45,6 +45,9 @@ __all__ = ["classify_chronology", "parse_table"]
 _TEXT_FIELDS = (S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME, S.COMMENT, S.SEQUENCE)
 _TEXT_TARGET = {S.COUNTERPARTS: S.COUNTERPARTS_TEXT}
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
+#: A line break typed in a cell of a Windows export ("\r\n"), or an old Mac's lone "\r".
+_CARRIAGE_RETURN: Final = re.compile(r"\r\n?")
+_CR: Final = 0x0D
 
 #: Fields a row starts with: a row with none of them, right under a dated row, is the rest
 #: of that row's text (a line break typed as a new row).
@@ -123,6 +126,8 @@ def _cell_text(value: object) -> object:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     text = str(value).strip()
+    if "\r" in text:
+        text = _CARRIAGE_RETURN.sub("\n", text)
     return text or None
 
 
@@ -179,11 +184,36 @@ def _printable(byte: np.ndarray) -> np.ndarray:
     return (byte > 0x20) & (byte < 0x7F)
 
 
+def _one_newline(chunk: Any) -> Any:
+    """``chunk`` with each "\\r\\n" (a line break typed in a cell of a Windows export)
+    and each lone "\\r" as "\\n": only the strings holding a carriage return are
+    rewritten, found from the positions of its bytes."""
+    offsets, data = text_buffers(chunk)
+    if not data.size:
+        return chunk
+    lo, hi = int(offsets[0]), int(offsets[-1])
+    if hi <= lo or int(data[lo:hi].min()) > _CR:  # no byte as low: one pass, no copy
+        return chunk
+    returns = np.flatnonzero(data[lo:hi] == _CR)
+    if not len(returns):
+        return chunk
+    rows = np.unique(np.searchsorted(offsets, returns + lo, side="right") - 1)
+    mask = np.zeros(len(chunk), dtype=bool)
+    mask[rows] = True
+    if chunk.null_count:
+        mask &= np.asarray(chunk.is_valid(), dtype=bool)
+    arrow_mask = pa.array(mask)
+    fixed = pc.replace_substring_regex(chunk.filter(arrow_mask), _CARRIAGE_RETURN.pattern, "\n")
+    return pc.replace_with_mask(chunk, arrow_mask, fixed)
+
+
 def _trimmed(chunk: Any) -> Any:
     """``utf8_trim_whitespace`` with blanks as null, applied only to the strings that start
-    or end with a byte that could be white space (most cells need nothing)."""
+    or end with a byte that could be white space (most cells need nothing); a carriage
+    return in a cell is read as a line break ("\\n")."""
     if chunk.type != pa.large_string():
         chunk = chunk.cast(pa.large_string())
+    chunk = _one_newline(chunk)
     ends = _ends(chunk)
     edge = ends.full & ~(_printable(ends.first) & _printable(ends.last))
     blank = ends.empty
@@ -209,6 +239,8 @@ def cells_to_text(values: pd.Series) -> pd.Series:
         )
     if pd.api.types.is_string_dtype(values.dtype) and values.dtype != object:
         text = values.astype("string").str.strip()
+        if text.str.contains("\r", regex=False).any():
+            text = text.str.replace(_CARRIAGE_RETURN, "\n", regex=True)
         return text.mask(text == "")
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
     converted = np.array([_cell_text(u) for u in uniques] + [None], dtype=object)

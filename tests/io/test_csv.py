@@ -163,3 +163,21 @@ def test_a_last_row_that_is_no_footer_is_still_rejected(write_text):
     assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[3, "empty_date"]]
     footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
     assert footers[S.SOURCE_ROW].tolist() == [4]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+@pytest.mark.parametrize("quote_all", [False, True])
+def test_a_windows_line_break_inside_a_quoted_cell_is_one_newline(write_text, newline, quote_all):
+    # Alt+Enter in some exports writes CR LF (or a lone CR) inside the quoted cell
+    q = '"' if quote_all else ""
+    path = write_text(
+        "csc.csv",
+        f"{q}Date{q},{q}Worker{q},{q}Case Note{q}\r\n"
+        f'{q}12/03/2007{q},{q}SW1{q},"Home visit.{newline}Child A seen.{newline}"\r\n'
+        f"{q}13/03/2007{q},{q}SW1{q},{q}Phoned Mother{q}\r\n"
+        # a ragged title line under the table sends the file down the slow path too
+        + ("Total rows: 2\r\n" if quote_all else ""),
+    )
+    chron = scr.read_csv(path)
+    assert chron.events[S.DETAILS].tolist() == ["Home visit.\nChild A seen.", "Phoned Mother"]
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]

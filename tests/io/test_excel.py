@@ -241,3 +241,17 @@ def test_report_footer_rows_under_a_sheet_are_warnings(write_xlsx):
     assert len(chron.events) == 1 and chron.rejected.empty
     footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
     assert footers[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["Niche", 4], ["Niche", 5]]
+
+
+def test_a_windows_line_break_in_a_cell_is_one_newline(write_xlsx):
+    # a case system's export writes CR LF (saved as _x000D_) inside the cell
+    path = write_xlsx(
+        "csc.xlsx",
+        {
+            "CSC": [
+                ["Date", "Worker", "Case Note"],
+                ["12/03/2007", "SW1", "Home visit.\r\nSeen.\rMother in."],
+            ]
+        },
+    )
+    assert scr.read(path).events[S.DETAILS].tolist() == ["Home visit.\nSeen.\nMother in."]
