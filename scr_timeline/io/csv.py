@@ -7,18 +7,20 @@ import csv
 import io
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
 from .. import limits
+from .. import schema as S
 from ..chronology import Chronology
+from ..dates import parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
 from .headers import HeaderInfo, find_header, footer_rows, year_rows
 from .table import parse_table
 
-__all__ = ["decode_text", "read_csv", "read_csv_table", "sniff_delimiter"]
+__all__ = ["decode_text", "join_broken_lines", "read_csv", "read_csv_table", "sniff_delimiter"]
 
 _DELIMITERS = ",;\t|"
 _SNIFF_BYTES = 64 * 1024
@@ -277,6 +279,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         )
     if header is not None:
         notes.extend(blank_footer_rows(raw, header, file=path.name, sheet=None))
+        notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
     chron = parse_table(
         raw,
         source=path,
@@ -334,3 +337,127 @@ def _header(raw: pd.DataFrame, columns: Any) -> HeaderInfo | None:
         return find_header(raw, columns=columns)
     except (ScrTimelineError, TypeError):
         return None
+
+
+def _last_filled(raw: pd.DataFrame) -> np.ndarray:
+    """Per row, the position of its last cell that holds text (-1 for a blank row); the
+    cells of rows whose last column holds text are not looked at."""
+    width = raw.shape[1]
+    last = np.full(len(raw), width - 1, dtype=np.int64)
+    short = np.flatnonzero(raw.iloc[:, -1].isna().to_numpy(dtype=bool))
+    if len(short):
+        part = raw.iloc[short]
+        found = np.full(len(short), -1, dtype=np.int64)
+        for pos in range(width - 1):
+            found[part.iloc[:, pos].notna().to_numpy(dtype=bool)] = pos
+        last[short] = found
+    return last
+
+
+def _undated(cells: pd.Series) -> np.ndarray:
+    """True where a cell is blank or does not read as a date."""
+    text = cells.astype("string").str.strip()
+    written = (text.notna() & (text != "")).to_numpy(dtype=bool)
+    out = ~written
+    if written.any():
+        out[written] = parse_date_arrays(text[written].astype(object)).precision < 0
+    return out
+
+
+def join_broken_lines(
+    raw: pd.DataFrame, header: HeaderInfo, path: Path, delimiter: str
+) -> list[dict[str, Any]]:
+    """Join to its row the lines of a cell whose line breaks the export did not quote, in
+    ``raw`` (the file's records, read by :func:`read_csv_table`), and return a
+    ``line_break_joined`` warning for each line joined.
+
+    Such a line has fewer cells than the header and no date in the date column; it carries
+    on the last cell of the line above it (itself short: the rest of its cells are on the
+    lines that follow), with a line break, and its other cells are that row's next cells.
+    Blank lines between such lines are line breaks in the cell too. The joined row keeps
+    the number of its first line, and the lines joined to it become blank rows (so every
+    later row keeps the number a person sees on opening the file). A line that starts
+    with a date, a blank line with no such line after it, a line that completes the
+    header's cells, and the report footer (blanked before) are left as they are.
+
+    Only files where a short undated line follows a short line (found from the cells
+    already read, a column at a time) are read again, as text, to count each line's cells.
+    """
+    from .table import _warning  # local: keeps table's helpers private
+
+    date_pos = next((pos for pos, fld in header.mapping.items() if fld == S.DATE), None)
+    start = header.data_start
+    width = raw.shape[1]
+    if date_pos is None or len(raw) - start < 2 or width < 2:
+        return []
+    # cheap first look on the cells: a row whose last cell sits so far left that it and
+    # the row above (its last cell too) could be one line cut in two, undated
+    if not raw.iloc[start + 1 :, -1].isna().any():  # no row short of its last cell
+        return []
+    last = _last_filled(raw)
+    rows = np.arange(len(raw))
+    above = np.maximum.accumulate(np.where(last >= 0, rows, -1))  # the row itself or above
+    before = np.r_[-1, above[:-1]]
+    maybe = (rows > start) & (last >= 0) & (before >= start)
+    maybe[maybe] &= last[before[maybe]] + last[maybe] <= width - 1
+    if not maybe.any():
+        return []
+    maybe[maybe] = _undated(raw.iloc[np.flatnonzero(maybe), date_pos])
+    if not maybe.any():
+        return []
+    # the file again, as text, for the cells each line holds as written
+    text, _encoding = decode_text(path.read_bytes(), file=path.name)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error:
+        return []
+    if len(records) != len(raw):  # the two parsers disagree: leave the file as read
+        return []
+    count = np.fromiter((len(r) for r in records), np.int64, len(records))
+    wanted = max(int(count[row]) for row in header.header_rows)
+    empty = np.fromiter((not any(c.strip() for c in r) for r in records), bool, len(records))
+    cells: dict[int, list[str]] = {}  # the rows joined to: their cells so far
+    into: dict[int, int] = {}  # a line joined -> the row it was joined to
+    for row in np.flatnonzero(maybe & (count < wanted)).tolist():
+        prev = int(before[row])
+        gap = range(prev + 1, row)
+        if not all(empty[g] for g in gap):  # a footer or year row blanked in between
+            continue
+        head = into.get(prev, prev)
+        fields = cells.get(head, records[head])
+        if len(fields) >= wanted or len(fields) + int(count[row]) - 1 > wanted:
+            continue
+        piece = records[row]
+        cells[head] = [*fields[:-1], fields[-1] + "\n" * (len(gap) + 1) + piece[0], *piece[1:]]
+        into[row] = head
+        into.update(dict.fromkeys(gap, head))
+    if not into:
+        return []
+    _rewrite_rows(raw, cells, list(into))
+    return [
+        _warning(
+            "line_break_joined",
+            f"row {row + 1} has fewer cells than the header and no date: it carries on a "
+            f"cell of row {head + 1}, whose line break the file does not quote, and was "
+            f"joined to row {head + 1}",
+            path.name,
+            None,
+            row + 1,
+        )
+        for row, head in sorted(into.items())
+        if not empty[row]
+    ]
+
+
+def _rewrite_rows(raw: pd.DataFrame, cells: dict[int, list[str]], blank: list[int]) -> None:
+    """Write each row of ``cells`` (padded with blanks) and blank the ``blank`` rows of
+    ``raw``, a column at a time."""
+    heads = sorted(cells)
+    for pos, label in enumerate(raw.columns):
+        column = raw[label]
+        values = np.array(column.astype(object).where(column.notna(), None), dtype=object)
+        values[blank] = None
+        values[heads] = [
+            (cells[h][pos].strip() or None) if pos < len(cells[h]) else None for h in heads
+        ]
+        raw[label] = pd.Series(values, index=raw.index, dtype=cast(Any, column.dtype))

@@ -181,3 +181,83 @@ def test_a_windows_line_break_inside_a_quoted_cell_is_one_newline(write_text, ne
     chron = scr.read_csv(path)
     assert chron.events[S.DETAILS].tolist() == ["Home visit.\nChild A seen.", "Phoned Mother"]
     assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
+
+
+def test_an_unquoted_line_break_in_a_cell_joins_the_next_line_to_its_row(write_text):
+    # a badly written export: the rest of the cell starts a new physical line
+    path = write_text(
+        "gp.csv",
+        "Date,Agency,Practitioner,Details,Outcome\r\n"
+        "12/03/2007,GP,GP1,Child A seen with a cough.\r\n"
+        "Mother said the bruise was from a fall,Advice given\r\n"
+        "13/03/2007,GP,GP1,Seen again,Reviewed\r\n",
+    )
+    chron = scr.read_csv(path)
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == [
+        "Child A seen with a cough.\nMother said the bruise was from a fall",
+        "Seen again",
+    ]
+    assert ev[S.OUTCOME].tolist() == ["Advice given", "Reviewed"]
+    assert ev[S.SOURCE_ROW].tolist() == [2, 4]  # the lines as a person finds them
+    assert chron.rejected.empty
+    joined = chron.warnings[chron.warnings[S.CODE] == "line_break_joined"]
+    assert joined[S.SOURCE_ROW].tolist() == [3]
+    assert "row 2" in joined[S.MESSAGE].iloc[0]
+
+
+def test_a_cell_broken_over_several_lines_and_a_blank_line(write_text):
+    path = write_text(
+        "Chronology - Children's Social Care.csv",
+        "Serious Case Review: Child A\n"
+        "Person ID,Case Note Date,Worker,Case Note,Outcome\n"
+        "1001,12/03/2007,SW1,Home visit.\n"
+        "Child A seen alone.\n"
+        "\n"
+        "Mother present,NFA\n"
+        "1001,14/03/2007,SW1,Phoned school,\n",
+    )
+    chron = scr.read_csv(path)
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == [
+        "Home visit.\nChild A seen alone.\n\nMother present",
+        "Phoned school",
+    ]
+    assert ev[S.OUTCOME].tolist()[0] == "NFA"
+    assert ev[S.SOURCE_ROW].tolist() == [3, 7]
+    assert chron.rejected.empty
+    joined = chron.warnings[chron.warnings[S.CODE] == "line_break_joined"]
+    assert joined[S.SOURCE_ROW].tolist() == [4, 6]
+
+
+def test_short_lines_that_start_with_a_date_or_close_the_table_are_not_joined(write_text):
+    # an export that leaves out empty cells at the end of a line
+    path = write_text(
+        "gp.csv",
+        "Date,Agency,Practitioner,Details,Outcome\n"
+        "12/03/2007,GP,GP1,Seen\n"
+        "13/03/2007,GP,GP1,Seen again\n"
+        "No date recorded,GP,,,\n"
+        "\n"
+        "Total rows: 3\n",
+    )
+    chron = scr.read_csv(path)
+    assert chron.events[S.DETAILS].tolist() == ["Seen", "Seen again"]
+    assert chron.rejected[S.SOURCE_ROW].tolist() == [4]
+    assert (chron.warnings[S.CODE] == "footer_row").sum() == 1
+    assert not (chron.warnings[S.CODE] == "line_break_joined").any()
+
+
+def test_a_broken_line_starting_with_a_number_is_still_joined(write_text):
+    path = write_text(
+        "hv.csv",
+        "Date,Practitioner,Details,Outcome\n"
+        "12/03/2007,HV1,Home visit: Child A weighed.\n"
+        "2 small bruises seen on the left arm,Referred to CSC\n",
+    )
+    chron = scr.read_csv(path)
+    assert chron.events[S.DETAILS].tolist() == [
+        "Home visit: Child A weighed.\n2 small bruises seen on the left arm"
+    ]
+    assert chron.events[S.OUTCOME].tolist() == ["Referred to CSC"]
+    assert bool(chron.events[S.INJURY].iloc[0])
