@@ -174,14 +174,19 @@ _SEASONS: Final[dict[str, int]] = {"spring": 3, "summer": 6, "autumn": 9, "fall"
 _PARTS: Final[dict[str, int]] = {
     # 0, 1, 2: first, middle, last third
     "early": 0,
+    "beginning": 0,
+    "beg": 0,
+    "start": 0,
     "beginning of": 0,
     "the beginning of": 0,
     "start of": 0,
     "the start of": 0,
     "mid": 1,
+    "middle": 1,
     "middle of": 1,
     "the middle of": 1,
     "late": 2,
+    "end": 2,
     "end of": 2,
     "the end of": 2,
 }
@@ -241,6 +246,14 @@ _SUF: Final = (
     r"|circa|ca\.?|c\.?|est\.?|estimated|estimate|tbc|to be confirmed|unconfirmed|\?)\s*\)"
     r"|approx\.?|approximately|approximate|tbc)"
 )
+# rarer markers, for the reference reader only (in the vectorised pass's pattern they made it
+# three times slower): "est. 12/03/2007", "12/03/2007 (exact date unknown)"
+_PRE_MORE: Final = r"(?:estimated|est\.?)\s*"
+_SUF_MORE: Final = (
+    r"\s*(?:\(\s*(?:(?:exact|precise|actual)\s+)?dates?\s+(?:unknown|not\s+known|unclear"
+    r"|uncertain)\s*\)|[-,]?\s*(?:exact|precise|actual)\s+date\s+(?:unknown|not\s+known"
+    r"|unclear|uncertain))"
+)
 _TIME: Final = (
     r"(?:(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d+)?)?)?"
     r"\s*(?P<ap>[ap]\.?\s?m\.?)?|(?P<h4>\d{1,2})(?P<m4>\d{2}))"
@@ -285,7 +298,7 @@ class _LazyPattern:
     pattern cost.
     """
 
-    _METHODS: Final = ("match", "fullmatch", "search", "finditer", "findall", "sub", "split")
+    _METHODS: Final = ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
@@ -296,7 +309,9 @@ class _LazyPattern:
         compiled = re.compile(self.pattern, re.ASCII)
         for method in self._METHODS:
             setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
+        value = getattr(compiled, name)
+        setattr(self, name, value)  # any other attribute: looked up here once
+        return value
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -304,12 +319,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _LazyPattern(pattern))
 
 
-_PY_PRE: Final = _rx(rf"^{_PRE}")
+_PY_PRE: Final = _rx(rf"^(?:{_PRE}|{_PRE_MORE})")
 _PY_MACHINE_MIDNIGHT: Final = _rx(_MACHINE_MIDNIGHT)
-_PY_SUF: Final = _rx(rf"{_SUF}$")
+_PY_SUF: Final = _rx(rf"(?:{_SUF}|{_SUF_MORE})$")
 _PY_TIME: Final = _rx(_TIME)
 _PY_TIME_RANGE: Final = _rx(r"(?P<a>.+?)\s*(?:-|to|until|till)\s*(?P<b>.+)")
-_PY_TAIL: Final = rf"(?:{_TAIL_SEP}(?P<time>\d.*))?"
+# the time after a date ("at midnight" is left out: which end of the day?)
+_PY_TAIL: Final = rf"(?:{_TAIL_SEP}(?P<time>\d.*|noon|midday|12 noon))?"
 _PY_NUM: Final = _rx(
     r"(?P<a>\d{1,2})\s*[./-]\s*(?P<b>\d{1,2})\s*[./-]\s*(?P<y>\d{4}|\d{2})" + _PY_TAIL
 )
@@ -329,23 +345,28 @@ _PY_YEAR: Final = _rx(r"\d{4}")
 _PY_SERIAL: Final = _rx(r"\d{5}(?:\.\d+)?")
 #: A date with no separators, as systems export it: yyyymmdd (or ddmmyyyy), maybe a time.
 _PY_COMPACT: Final = _rx(r"(?P<digits>\d{8})(?P<rest>(?:t|\s+)\d{1,2}[:.]?\d{2}(?::\d{2})?)?")
-_PY_WEEK: Final = _rx(
-    r"(?P<wk>"
-    + "|".join(re.escape(w) for w in sorted(_WEEK_WORDS, key=len, reverse=True))
-    + r")[:\s]*(?P<rest>.+)"
+# "w/c", "wk comm.", "week beginning", "w/e", "WE", "wk ending", "w/end": (wk_end: ending)
+_WEEK_WORD: Final = (
+    r"(?:(?:w|wk)(?:\s*[/.]\s*|\s+)?|week\s+)"
+    r"(?:c|com|comm|commencing|b|beg|beginning|s|starting|(?P<wk_end>e|end|ending))"
+    r"(?![a-z])\.?(?:\s+on(?![a-z]))?"
+    r"|(?:week|wk)\s+of(?![a-z])"
 )
+_PY_WEEK: Final = _rx(rf"(?:{_WEEK_WORD})[:\s]*(?P<rest>.+)")
 _PY_WEEKDAY: Final = _rx(r"(?P<wd>[a-z]{3,9})\.?,?\s*(?P<rest>[0-9a-z].*)")
 # a year, maybe with the next (a school or financial year: "2007/08"), after a season or a term
 _YEAR_OR_PAIR: Final = r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))(?:\s*[/-]\s*(?P<z>\d{4}|\d{2}))?"
 _PY_SEASON: Final = _rx(
     r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
 )
-_PART_RX: Final = "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True))
+_PART_RX: Final = (
+    "(?:" + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True)) + r")(?![a-z])"
+)
 _PY_PART_MONTH: Final = _rx(
     rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,10}})\.?(?P<sep>[\s,\-/']*)"
     r"(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
 )
-_PY_PART_YEAR: Final = _rx(rf"(?P<part>{_PART_RX})[\s-]*(?P<y>\d{{4}})")
+_PY_PART_YEAR: Final = _rx(rf"(?P<part>{_PART_RX})\.?[\s-]*(?P<y>\d{{4}}|'?\d{{2}})")
 # "late Spring 2007": the month of the season; "early Winter 2007" is December 2007
 _PY_PART_SEASON: Final = _rx(
     rf"(?P<part>{_PART_RX})[\s-]*(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?[\s,]*"
@@ -445,6 +466,8 @@ _PY_YEAR_QUARTER: Final = _rx(
 _PY_WEEKDAY_AFTER: Final = _rx(
     r"(?P<rest>.*\d)\s*,?\s*(?P<open>\(\s*)?(?P<wd>[a-z]{3,9})\.?(?(open)\s*\))"
 )
+# a time in brackets after its date: "12/03/2007 (14:30)", "12 March 2007 (1430hrs)"
+_PY_TIME_AFTER: Final = _rx(r"(?P<rest>.*\d)\s*\(\s*(?P<time>[^()]+?)\s*\)")
 # a time of day alone in a date cell: "14.30", "12:10" ("12.10" could also be 12 October)
 _PY_CLOCK: Final = _rx(r"(?P<h>\d{1,2})(?P<sep>[.:])(?P<m>\d{2})")
 # two consecutive years: a financial or school year such as "2007/08", "2007-2008"
@@ -468,8 +491,16 @@ _PY_NUM_DAY_MONTH: Final = _rx(r"(?P<a>\d{1,2})\s*[./-]\s*(?P<b>\d{1,2})")
 _PY_MONTH_ONLY: Final = _rx(r"(?P<mon>[a-z]{3,10})\.?")
 _PY_SEASON_ONLY: Final = _rx(r"(?P<season>spring|summer|autumn|fall|winter)")
 _PY_PART_MONTH_ONLY: Final = _rx(rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,10}})\.?")
-_PY_BETWEEN: Final = _rx(r"(?:between|from)\s+(?P<l>.+?)\s+(?:and|to|until|till|-)\s+(?P<r>.+)")
+_PY_BETWEEN: Final = _rx(
+    r"(?:between|from)\s+(?P<l>.+?)(?:\s+(?:and|to|until|till|-)\s+|\s*&\s*)(?P<r>.+)"
+)
+_PY_BETWEEN_ONE: Final = _rx(r"(?:between|from)\s+(?P<rest>.+)")
 _PY_RANGE_SEP: Final = _rx(r"\s*(?:-|(?<![a-z])(?:to|until|till|til)(?![a-z]))\s*")
+# two days with a slash before the month: "21/22 March 2007", "21/22/03/07" (overnight)
+_PY_DAY_SLASH: Final = _rx(
+    r"(?P<l>\d{1,2}(?:st|nd|rd|th)?)\s*/\s*"
+    r"(?P<r>\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:of\s+)?[a-z].*|/\d{1,2}/(?:\d{4}|\d{2})))"
+)
 _PY_WORD_SLASH: Final = _rx(r"(?:(?<=[a-z]{2})|(?<=[0-9]{4}))\s*/\s*(?=[a-z]{2})")
 _PY_TOKEN_END: Final = _rx(r"[a-z0-9]+")
 _PY_NOT_DATE_CHAR: Final = _rx(r"[^a-z0-9 ./\-,:'@]")
@@ -846,6 +877,17 @@ def _month_number(word: str) -> int | None:
     return prefix if _similar(word, full) else None
 
 
+def _weekday_number(word: str) -> int | None:
+    """Number of a weekday word (Monday 0); tolerates misspellings such as 'wednsday'."""
+    number = _WEEKDAY_WORDS.get(word)
+    if number is not None or len(word) < 6:
+        return number
+    for number, full in enumerate(_WEEKDAY_NAMES):
+        if word[0] == full[0].lower() and _similar(word, full.lower()):
+            return number
+    return None
+
+
 def _similar(a: str, b: str) -> bool:
     """Edit distance of at most 2 (and not shorter than 4 letters)."""
     if abs(len(a) - len(b)) > 2:
@@ -1028,6 +1070,11 @@ def _time_of(text: str) -> tuple[int, int] | None:
     m = _PY_TIME_RANGE.fullmatch(s)
     if m is not None:
         a, b = _single_time(m["a"]), _single_time(m["b"])
+        second = _PY_TIME.fullmatch(m["b"]) if a is None and b is not None else None
+        if b is not None and second is not None and second["ap"]:
+            # "10-11am", "2-3pm", "11-1pm": the first hour as the second is written
+            a = _single_time(m["a"] + second["ap"])
+            a = a - 720 if a is not None and a > b else a
         if a is not None and b is not None:
             return a, b if b >= a else b + 1440
     return None
@@ -1076,7 +1123,7 @@ class _Reader:
 
     # one date or one range, the whole string
     def full(self, s: str) -> _Span | None:
-        if _PY_NOT_DATE_CHAR.search(s):
+        if _PY_NOT_DATE_CHAR.search(s) and not _PY_BETWEEN.fullmatch(s):
             return self.bracketed(s)  # few forms use brackets, none semicolons and the like
         reject: _Reject | None = None
         try:
@@ -1099,6 +1146,11 @@ class _Reader:
         m = _PY_WEEKDAY_AFTER.fullmatch(s)
         if m is not None and m["open"] and not _PY_NOT_DATE_CHAR.search(m["rest"]):
             return self.weekday(m["wd"], m["rest"])
+        m = _PY_TIME_AFTER.fullmatch(s)
+        if m is not None and not _PY_NOT_DATE_CHAR.search(m["rest"]):  # '12/03/2007 (14:30)'
+            day = self.single(m["rest"])
+            if day is not None and day.prec == _P_DAY and _PY_TIME_MARK.search(m["time"]):
+                return _with_time(day, m["time"])
         return None
 
     def range(self, s: str, reject: _Reject | None) -> _Span | None:
@@ -1106,6 +1158,8 @@ class _Reader:
         splits = [(between["l"], between["r"])] if between else []
         splits += [(s[: m.start()], s[m.end() :]) for m in _PY_RANGE_SEP.finditer(s)]
         splits += [(s[: m.start()], s[m.end() :]) for m in _PY_WORD_SLASH.finditer(s)]
+        if self.dayfirst and (m := _PY_DAY_SLASH.fullmatch(s)):
+            splits.append((m["l"], m["r"]))
         for left, right in splits:
             if not left or not right:
                 continue
@@ -1128,6 +1182,8 @@ class _Reader:
                     f"before it starts ({_describe(first)})",
                 )
             return _Span(first.start, last.end, _coarser(first.prec, last.prec))
+        if (m := _PY_BETWEEN_ONE.fullmatch(s)) and (span := self.range(m["rest"], None)):
+            return span  # "between 3-5 June 2007": the range after the word
         if reject is not None:
             raise reject
         return None
@@ -1181,7 +1237,7 @@ class _Reader:
         """One date, the whole string; None if no form matches, _Reject if a form is wrong."""
         text = self.text
         if m := _PY_WEEK.fullmatch(s):
-            return self.week(_WEEK_WORDS[m["wk"]], m["rest"])
+            return self.week(2 if m["wk_end"] else 1, m["rest"])
         if m := _PY_NUM.fullmatch(s):
             d, month = self.order(int(m["a"]), int(m["b"]))
             day = _day_span(_year(m["y"]), month, d, text, self.order_name)
@@ -1238,7 +1294,7 @@ class _Reader:
             raise _Reject(
                 "implausible_date",
                 f"cannot read {_quote(text)} as a date: the year {m['y']} has {len(m['y'])} "
-                "digits; check it for a typo",
+                f"digit{'s' if len(m['y']) > 1 else ''}; check it for a typo",
             )
         if m := _PY_UNKNOWN_DAY_MONTH.fullmatch(s):  # "xx/xx/2007": the year
             return _year_span(int(m["y"]), text)
@@ -1248,7 +1304,7 @@ class _Reader:
             return _month_span(_year(m["y"]), int(m["m"]), text)
         if m := _PY_PART_YEAR.fullmatch(s):
             part = _PARTS[m["part"]]
-            y = int(m["y"])
+            y = _year(m["y"])
             _check_year(y, text)
             return _months_span(y, 1 + 4 * part, 4, _P_SEASON)
         if (m := _PY_WEEKDAY.fullmatch(s)) and (span := self.weekday(m["wd"], m["rest"])):
@@ -1483,7 +1539,7 @@ class _Reader:
         return _season_span(m["season"], y, self.text)
 
     def weekday(self, word: str, rest: str) -> _Span | None:
-        number = _WEEKDAY_WORDS.get(word)
+        number = _weekday_number(word)
         if number is None:
             return None
         span = self.single(rest)
@@ -1572,6 +1628,11 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         s, approx = norm.replace("?", "x"), False
     else:
         s, approx = _strip_approx(norm)
+        if any(marker in s for marker in _APPROX_TIME_HINTS):
+            s, approx_time = _PY_APPROX_TIME.subn(" ", s, count=1)
+            approx = approx or bool(approx_time)
+    if "//" in s or ".." in s:
+        s = _PY_DOUBLE_SEP.sub(r"\1", s)  # '12/03//2007': a key pressed twice
     if not s:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
@@ -1613,14 +1674,74 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     if span is None:
         if reject is not None:
             return _Result(None, code=reject.code, message=reject.reason)
-        return _Result(
-            None,
-            code="unreadable_date",
-            message=f"cannot read {_quote(text)} as a date; {_FORMS_HINT}",
-        )
+        return _Result(None, code="unreadable_date", message=_unreadable_message(text, s, reader))
     if approx:
         warnings.insert(0, ("approximate_date", _approx_message(text, span)))
     return _Result(span, approx=approx, warnings=tuple(dict.fromkeys(warnings + reader.warnings)))
+
+
+def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
+    """Why a cell that is no date was not read: open-ended ('before 12/03/2007'), a time of
+    day alone ('1430hrs'), or none of the forms."""
+    if (m := _PY_OPEN_ENDED.fullmatch(s)) and len(s) <= _LONGEST_READ:
+        try:
+            span = reader.full(m["rest"])
+        except _Reject:
+            span = None
+        if span is not None:
+            word = m["word"]
+            if word == "from":
+                return (
+                    f"cannot read {_quote(text)} as a date: it says when something started "
+                    f"({_describe(span)}) but not when it ended; write the start date, and "
+                    "give the end date in the end date column or as a range "
+                    "('12/03/2007 - 14/03/2007')"
+                )
+            how = _OPEN_ENDED_WORDS.get(word, word)
+            return (
+                f"cannot read {_quote(text)} as a date: it is open-ended ({how} "
+                f"{_describe(span)}), and any span would be a guess; write the date, or the "
+                "span it lies in (e.g. 'March 2007' or 'between 01/03/2007 and 12/03/2007')"
+            )
+    if _PY_TIME_MARK.search(s) and (minutes := _time_of(s)) is not None:
+        clock = _fmt_minutes(minutes[0])
+        return (
+            f"cannot read {_quote(text)} as a date: it is a time of day ({clock}) with no date; "
+            f"write the date, with the time after it (e.g. '12/03/2007 {clock}') or in the "
+            "time column"
+        )
+    return f"cannot read {_quote(text)} as a date; {_FORMS_HINT}"
+
+
+_OPEN_ENDED_WORDS: Final = {
+    "by": "on or before",
+    "no later than": "on or before",
+    "not later than": "on or before",
+    "prior to": "before",
+    "pre": "before",
+    "pre-": "before",
+    "up to": "before",
+    "until": "before",
+    "till": "before",
+    "post": "after",
+    "post-": "after",
+    "not before": "on or after",
+    "since": "since",
+    "after": "after",
+    "before": "before",
+}
+_PY_OPEN_ENDED: Final = _rx(
+    r"(?P<word>from|"
+    + "|".join(re.escape(w) for w in sorted(_OPEN_ENDED_WORDS, key=len, reverse=True))
+    + r")\s*(?P<rest>.+)"
+)
+# an approximation mark before the time after a date: "12/03/2007 approx 14:30", "c.14:30"
+_PY_APPROX_TIME: Final = _rx(
+    r"(?<=\d)\s*(?:,|@|\bat\b)?\s*(?:approx\.?|approximately|about|around|abt\.?|circa|ca\.?"
+    r"|c\.)\s*(?=\d|noon|midday)"
+)
+_APPROX_TIME_HINTS: Final = ("ab", "ar", "ap", "ci", "ca", "c.")
+_PY_DOUBLE_SEP: Final = _rx(r"(?<=\d)([/.])\1+(?=\d)")
 
 
 def _clock_message(text: str, m: re.Match[str], dayfirst: bool) -> str | None:
@@ -1658,6 +1779,8 @@ def _unwrap(s: str) -> str:
         ):
             inner = inner[1:-1]
         inner = inner.strip(" *\u2022\u25aa\u25e6\u00b7")  # stars and list bullets
+        # a dash as a bullet, a full stop after the date: '- 12/03/2007', '12/03/07.'
+        inner = inner.removeprefix("- ").removesuffix(" -").rstrip(".,;:")
         inner = _PY_LIST_NUMBER.sub("", inner, count=1)  # '1. 12/03/2007' (a numbered list)
         if inner == s or not inner:
             return s
@@ -1679,7 +1802,9 @@ def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]
 
 
 _WRAPPERS: Final = frozenset({('"', '"'), ("'", "'"), ("[", "]"), ("(", ")"), ("{", "}")})
-_PY_LABEL: Final = _rx(r"^(?:date\s*(?::|-)|dated)\s*")
+_PY_LABEL: Final = _rx(
+    r"^(?:date\s*(?::|-)|dated|(?:(?:some\s*time|at\s+some\s+point)\s+)?(?:in|during)\s|on\s)\s*"
+)
 #: A list item's number before a whole date (a Word column numbered as a list, printed):
 #: '1. 12/03/2007', '2) 12 march 2007'; never '12. 03. 2007' or '12. march 2007'.
 _PY_LIST_NUMBER: Final = _rx(
@@ -1734,6 +1859,8 @@ def _dateutil(s: str, dayfirst: bool) -> _Span | None:
     if not MIN_YEAR <= one.year <= MAX_YEAR or str(one.year) not in _PY_FOUR_DIGITS.findall(s):
         return None  # the year came from another number ("3 12 March 2007" is not 2003)
     day = _day_span(one.year, one.month, one.day, s)
+    if (one.hour, one.minute) != (two.hour, two.minute) and _PY_TIME_MARK.search(s):
+        return None  # dateutil skipped a time ("9am/10am"): the day with the rest named
     if (one.hour, one.minute) == (two.hour, two.minute):
         if not _PY_TIME_MARK.search(s):
             return None  # a bare number read as a time: "12 March 2007 2007" is not 20:07

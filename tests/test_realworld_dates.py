@@ -111,6 +111,67 @@ READ = [
     ("Q4 2007/08", "2008-01-01", "2008-03-31 23:59:59", SEASON, False),
     ("2007/08 Q2", "2007-07-01", "2007-09-30 23:59:59", SEASON, False),
     ("Q3 FY2007/08", "2007-10-01", "2007-12-31 23:59:59", SEASON, False),
+    # week commencing or ending, as abbreviated by hand ("WE" is week ending; "Wed" is not)
+    ("WE 16.3.07", "2007-03-10", "2007-03-16 23:59:59", WEEK, False),
+    ("We 16/03/07", "2007-03-10", "2007-03-16 23:59:59", WEEK, False),
+    ("w/ending 16/03/07", "2007-03-10", "2007-03-16 23:59:59", WEEK, False),
+    ("wk ending 16/03/07", "2007-03-10", "2007-03-16 23:59:59", WEEK, False),
+    ("wk end 16/03/07", "2007-03-10", "2007-03-16 23:59:59", WEEK, False),
+    ("wk beg 12/3/07", "2007-03-12", "2007-03-18 23:59:59", WEEK, False),
+    ("wk comm 12/3/07", "2007-03-12", "2007-03-18 23:59:59", WEEK, False),
+    ("wk comm. 12/03/07", "2007-03-12", "2007-03-18 23:59:59", WEEK, False),
+    ("wk/c 12/03/07", "2007-03-12", "2007-03-18 23:59:59", WEEK, False),
+    ("w/beg 12/03/2007", "2007-03-12", "2007-03-18 23:59:59", WEEK, False),
+    ("week commencing: 12th March 2007", "2007-03-12", "2007-03-18 23:59:59", WEEK, False),
+    ("Wed 14/3/07", "2007-03-14", "2007-03-14 23:59:59", DAY, False),
+    # a part of a month or a year without "of", and a year of two digits after a part
+    ("End Mar 07", "2007-03-21", "2007-03-31 23:59:59", WEEK, False),
+    ("end March 2007", "2007-03-21", "2007-03-31 23:59:59", WEEK, False),
+    ("beginning March 2007", "2007-03-01", "2007-03-10 23:59:59", WEEK, False),
+    ("start Feb 07", "2007-02-01", "2007-02-10 23:59:59", WEEK, False),
+    ("late 06", "2006-09-01", "2006-12-31 23:59:59", SEASON, False),
+    ("Late '06", "2006-09-01", "2006-12-31 23:59:59", SEASON, False),
+    ("early 07", "2007-01-01", "2007-04-30 23:59:59", SEASON, False),
+    ("end 2006", "2006-09-01", "2006-12-31 23:59:59", SEASON, False),
+    # two days with a slash: the night between them, or both days
+    ("21/22 March 2007", "2007-03-21", "2007-03-22 23:59:59", DAY, False),
+    ("21st/22nd March 2007", "2007-03-21", "2007-03-22 23:59:59", DAY, False),
+    ("21/22/03/07", "2007-03-21", "2007-03-22 23:59:59", DAY, False),
+    ("between 12/03/07 & 14/03/07", "2007-03-12", "2007-03-14 23:59:59", DAY, False),
+    # a doubled separator, a bullet dash, a full stop after the date
+    ("12/03//2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("12//03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("12..03.2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("- 12/03/07", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("12/03/07.", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("12 March 2007;", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    # a misspelt weekday is still a weekday (and checked)
+    ("Wednsday 14/03/2007", "2007-03-14", "2007-03-14 23:59:59", DAY, False),
+    ("Tuseday 13th March 2007", "2007-03-13", "2007-03-13 23:59:59", DAY, False),
+    # "in March 2007": the month
+    ("in March 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("during March 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("sometime in March 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("some time during 2007", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    ("On 12/03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    # the exact date not known, estimated
+    ("12/03/07 (exact date unknown)", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
+    ("2007 (exact date unknown)", "2007-01-01", "2007-12-31 23:59:59", YEAR, True),
+    ("March 2007 (exact date not known)", "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
+    ("March 2007 (date unknown)", "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
+    ("est. 12/03/07", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
+    ("estimated March 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
+    # times as written after a date: in brackets, approximate, noon, a range of hours
+    ("12/03/2007 (14:30)", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("12 March 2007 (1430hrs)", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("12/03/2007 approx 14:30", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, True),
+    ("12/03/2007 c.14:30", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, True),
+    ("12/03/2007 at around 2pm", "2007-03-12 14:00", "2007-03-12 14:00:59", MINUTE, True),
+    ("12/03/2007 noon", "2007-03-12 12:00", "2007-03-12 12:00:59", MINUTE, False),
+    ("12/03/2007 at midday", "2007-03-12 12:00", "2007-03-12 12:00:59", MINUTE, False),
+    ("12/03/2007 10-11am", "2007-03-12 10:00", "2007-03-12 11:00:59", MINUTE, False),
+    ("12/03/2007 2-3pm", "2007-03-12 14:00", "2007-03-12 15:00:59", MINUTE, False),
+    ("12/03/2007 11-1pm", "2007-03-12 11:00", "2007-03-12 13:00:59", MINUTE, False),
 ]
 
 
@@ -170,6 +231,20 @@ REJECTED = [
     ("Q2 2007/09", "unreadable_date", "two consecutive years"),
     ("Easter 2007/08", "unreadable_date", "Easter falls in one year"),
     ("Christmas Day holidays 2007", "unreadable_date", "is one day"),
+    ("12/3/7", "implausible_date", "the year 7 has 1 digit;"),
+    # open-ended: any span would be a guess, so the reason says so and what to write
+    ("by 05/03/07", "unreadable_date", "open-ended (on or before 05/03/2007)"),
+    ("prior to 12/03/07", "unreadable_date", "open-ended (before 12/03/2007)"),
+    ("before Xmas 2006", "unreadable_date", "open-ended (before 24/12/2006 to 01/01/2007)"),
+    ("pre 2006", "unreadable_date", "open-ended (before 01/01/2006 to 31/12/2006)"),
+    ("after 12/03/2007", "unreadable_date", "open-ended (after 12/03/2007)"),
+    ("since March 2007", "unreadable_date", "open-ended (since 01/03/2007 to 31/03/2007)"),
+    ("from 12/03/2007", "unreadable_date", "give the end date in the end date column"),
+    # a time of day with no date
+    ("1430hrs", "unreadable_date", "a time of day (14:30) with no date"),
+    ("2.30pm", "unreadable_date", "a time of day (14:30) with no date"),
+    # a weekday that is not one
+    ("Wedding 14/03/2007", "unreadable_date", "cannot read 'Wedding 14/03/2007'"),
 ]
 
 
@@ -474,3 +549,36 @@ def test_a_range_between_festivals() -> None:
         pd.Timestamp("2008-03-24 23:59:59"),
         WEEK,
     )
+
+
+def test_midnight_after_a_date_is_not_taken_for_either_end_of_the_day() -> None:
+    """'12/03/2007 at midnight' may be the night into the 12th or into the 13th: the day is
+    kept and the rest named, not 00:00 on the 12th."""
+    parsed = parse_dates(pd.Series(["12/03/2007 at midnight"]), dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["precision"]) == (pd.Timestamp("2007-03-12"), DAY)
+    assert codes_by_row(parsed) == {0: ["extra_text"]}
+
+
+def test_a_time_range_with_am_or_pm_written_once() -> None:
+    """'10-11am' and '2-3pm' after a date, or in the time column, are hours of that day
+    (before, dateutil read the day and dropped the hours without a word)."""
+    parsed = parse_dates(
+        pd.Series(["12/03/2007", "12/03/2007", "12/03/2007 11-1pm"]),
+        times=pd.Series(["10-11am", "2-3 pm", None]),
+        dayfirst=True,
+    )
+    assert parsed.frame["start"].tolist() == [
+        pd.Timestamp("2007-03-12 10:00"),
+        pd.Timestamp("2007-03-12 14:00"),
+        pd.Timestamp("2007-03-12 11:00"),
+    ]
+    assert parsed.frame["end"].tolist()[2] == pd.Timestamp("2007-03-12 13:00:59")
+    assert parsed.warnings == []
+
+
+def test_a_time_dateutil_cannot_read_is_named_not_dropped() -> None:
+    parsed = parse_dates(pd.Series(["12/03/2007 9am/10am"]), dayfirst=True)
+    assert parsed.frame.loc[0, "start"] == pd.Timestamp("2007-03-12")
+    assert codes_by_row(parsed) == {0: ["extra_text"]}
+    assert "'9am/10am'" in parsed.warnings[0][1]
