@@ -105,16 +105,51 @@ def assert_events_equal(
 
 
 def assert_chronology_accounts_for(chron: Any, n_rows: int) -> None:
-    """Assert every one of ``n_rows`` input data rows became an event or a rejected row.
+    """Assert every one of ``n_rows`` input data rows became an event, a rejected row, or
+    was joined to the row above it as the rest of its text.
+
+    A joined row (a new row typed instead of a line break in a cell, or the end of a row
+    broken by a page) is exactly a row named by a ``row_continued`` warning: such a row
+    must be neither an event nor a rejected row, and no two warnings may name the same
+    row. Then events + rejected + joined rows must be ``n_rows``.
 
     Examples
     --------
     >>> from scr_timeline.chronology import Chronology
     >>> assert_chronology_accounts_for(Chronology(make_events(start=["2007"])), 1)
     """
-    got = len(chron.events) + len(chron.rejected)
+
+    def where(frame: pd.DataFrame) -> set[tuple[Any, ...]]:
+        cols = [S.SOURCE_FILE, S.SOURCE_SHEET, S.SOURCE_ROW]
+        if frame.empty or not set(cols) <= set(frame.columns):
+            return set()
+        return {
+            tuple(
+                None if pd.isna(v) else (int(v) if c == S.SOURCE_ROW else str(v))
+                for c, v in zip(cols, row, strict=True)
+            )
+            for row in frame[cols].itertuples(index=False)
+        }
+
+    warnings = chron.warnings
+    continued = (
+        warnings[warnings[S.CODE] == "row_continued"] if S.CODE in warnings else warnings.iloc[:0]
+    )
+    joined = where(continued)
+    if len(joined) != len(continued):
+        raise AssertionError(
+            f"{len(continued)} row_continued warnings name only {len(joined)} distinct rows"
+        )
+    both = joined & (where(chron.events) | where(chron.rejected))
+    if both:
+        raise AssertionError(
+            f"rows named as joined to the row above are also events or rejected rows: "
+            f"{sorted(both, key=str)}"
+        )
+    got = len(chron.events) + len(chron.rejected) + len(joined)
     if got != n_rows:
         raise AssertionError(
             f"{n_rows} data rows went in but {len(chron.events)} events + "
-            f"{len(chron.rejected)} rejected = {got} came out"
+            f"{len(chron.rejected)} rejected + {len(joined)} joined to the row above = "
+            f"{got} came out"
         )

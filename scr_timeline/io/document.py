@@ -35,7 +35,14 @@ from ..exceptions import (
     ScrTimelineError,
 )
 from .headers import HeaderInfo, find_header
-from .table import _slug, _warning, classify_chronology, parse_table
+from .table import (
+    _NARRATIVE_FIELDS,
+    ROW_START_FIELDS,
+    _slug,
+    _warning,
+    classify_chronology,
+    parse_table,
+)
 from .text import Paragraph, parse_paragraphs, split_date_prefix, with_warnings
 
 __all__ = [
@@ -100,13 +107,6 @@ class DocumentTable:
 
 def _frame(rows: Sequence[Sequence[Cell]], width: int) -> pd.DataFrame:
     return pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows], dtype=object)
-
-
-#: Fields that a row broken by a page never carries on the next page: its date and who
-#: wrote it are at its start (on the page before).
-_ROW_START_FIELDS: Final = frozenset(
-    {S.DATE, S.END_DATE, S.TIME, S.SEQUENCE, S.AGENCY, S.SOURCE, S.PRACTITIONER}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,35 +241,55 @@ def _filled(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _join_broken_row(before: _Found, after: _Found, file: str) -> dict[str, Any] | None:
+def _join_broken_row(before: _Found, after: _Found, file: str) -> list[dict[str, Any]]:
     """Join the first row of ``after`` to the last row of ``before`` when it is that row's
     end, broken by the page: a row with text but no date, time, agency or practitioner,
     at the top of a table that carries on the one before (nothing between them but the
     page break). Its cells are added to the row above, cell by cell, and blanked (so the
-    row is no event of its own); the warning says which rows were joined.
+    row is no event of its own). The rows right under it that carry on the text too (only
+    narrative cells filled, as :func:`parse_table` joins them within a table) are added
+    after a line break. One ``row_continued`` warning per joined row names both rows.
     """
     first, last = after.info.data_start, len(before.raw) - 1
     if first >= len(after.raw) or last < before.info.data_start:
-        return None
-    tail, head = after.raw.iloc[first].tolist(), before.raw.iloc[last].tolist()
-    starts = [pos for pos, fld in after.info.mapping.items() if fld in _ROW_START_FIELDS]
-    if any(_filled(tail[pos]) for pos in starts):
-        return None
-    if not any(map(_filled, tail)) or not any(map(_filled, head)):
-        return None
-    for pos, text in enumerate(tail):
-        if _filled(text):
-            before.raw.iat[last, pos] = f"{head[pos]} {text}" if _filled(head[pos]) else text
-    after.raw.iloc[first] = None
-    return _warning(
-        "row_continued",
-        f"{after.table.sheet} row {first + after.offset + 1} has no date: it is the end of "
-        f"{before.table.sheet} row {last + before.offset + 1}, broken by the page, and was "
-        "joined to it",
-        file,
-        after.table.sheet,
-        first + after.offset + 1,
-    )
+        return []
+    head = before.raw.iloc[last].tolist()
+    if not any(map(_filled, head)):
+        return []
+    mapping = after.info.mapping
+    starts = [pos for pos, fld in mapping.items() if fld in ROW_START_FIELDS]
+    narrative = [pos for pos, fld in mapping.items() if fld in _NARRATIVE_FIELDS]
+    written = {pos for pos, text in enumerate(head) if _filled(text)}
+    notes = []
+    for at in range(first, len(after.raw)):
+        tail = after.raw.iloc[at].tolist()
+        if any(_filled(tail[pos]) for pos in starts) or not any(map(_filled, tail)):
+            break
+        if at > first and (
+            not any(_filled(tail[pos]) for pos in narrative)
+            or sum(_filled(tail[pos]) for pos in written) > 1
+        ):
+            break  # an undated event of its own, as within a table
+        sep = " " if at == first else "\n"
+        for pos, text in enumerate(tail):
+            if _filled(text):
+                held = before.raw.iat[last, pos]
+                before.raw.iat[last, pos] = f"{held!s}{sep}{text}" if _filled(held) else text
+        after.raw.iloc[at] = None
+        row = at + after.offset + 1
+        how = "broken by the page" if at == first else "carried on in a row of its own"
+        notes.append(
+            _warning(
+                "row_continued",
+                f"{after.table.sheet} row {row} has no date: it is the end of "
+                f"{before.table.sheet} row {last + before.offset + 1}, {how}, and was "
+                "joined to it",
+                file,
+                after.table.sheet,
+                row,
+            )
+        )
+    return notes
 
 
 #: A form field naming the agency, in a paragraph or line ("Agency: Metropolitan Police")
@@ -637,12 +657,17 @@ def parse_document_tables(
     parsed: dict[int, Chronology] = {}  # by table number
 
     banner: dict[int, tuple[str, str] | None] = {}  # last agency banner, by table number
+    joined_into: set[int] = set()  # tables whose first rows joined the table before
 
     def parse(found: _Found) -> None:
         table = found.table
         before = parsed.get(found.number - 1) if found.continues else None
+        sections = sorted([*table.sections, *found.banners])
+        named = [(row, agency_from_name(text), text) for row, text in sections]
+        banners = [(row, code, text) for row, code, text in named if code is not None]
+        carried = banner.get(found.number - 1) if found.continues else None
         try:
-            chron = parse_table(
+            chron: Chronology | None = parse_table(
                 found.raw,
                 source=source,
                 sheet=table.sheet,
@@ -650,25 +675,28 @@ def parse_document_tables(
                 fmt=fmt,
                 previous_date=_last_date(before) if before is not None else None,
                 header=found.info,  # found above, on this frame: not looked for again
-                **{**options, "classify": False},
+                # rows typed as the rest of the row above are joined to it (not within
+                # forms per entry: each of their rows is an entry of its own)
+                **{"join_continued": not found.form, **options, "classify": False},
             )
         except (MissingColumnError, EmptyChronologyError) as err:
-            errors.append(err)
-            notes.append(_skipped(table, err, file))
-            return
-        if found.origins:
-            chron = _relocate(chron, found, file)
-        sections = sorted([*table.sections, *found.banners])
-        named = [(row, agency_from_name(text), text) for row, text in sections]
-        banners = [(row, code, text) for row, code, text in named if code is not None]
-        carried = banner.get(found.number - 1) if found.continues else None
-        if S.AGENCY not in found.info.mapping.values():
-            chron = _with_banner_agencies(
-                chron, banners, carried, table.sheet, several=len(banner_agencies) > 1
-            )
+            if not (isinstance(err, EmptyChronologyError) and found.number in joined_into):
+                errors.append(err)
+                notes.append(_skipped(table, err, file))
+                return
+            chron = None  # all its rows carry on the table before: nothing was skipped
+        if chron is not None:
+            if found.origins:
+                chron = _relocate(chron, found, file)
+            if S.AGENCY not in found.info.mapping.values():
+                chron = _with_banner_agencies(
+                    chron, banners, carried, table.sheet, several=len(banner_agencies) > 1
+                )
+            chrons.append(chron)
+            parsed[found.number] = chron
+        elif before is not None:  # the next page counts its dates from the page before
+            parsed[found.number] = before
         banner[found.number] = (banners[-1][1], banners[-1][2]) if banners else carried
-        chrons.append(chron)
-        parsed[found.number] = chron
         notes.extend(
             _warning(
                 "section_row",
@@ -743,9 +771,10 @@ def parse_document_tables(
         found = dataclasses.replace(found, banners=_banner_rows(raw, info.data_start, offset))
         before = found_tables[-1] if found_tables else None
         if continues and before is not None and before.number == number - 1:
-            note = _join_broken_row(before, found, file)  # before it is parsed
-            if note is not None:
-                notes.append(note)
+            joins = _join_broken_row(before, found, file)  # before it is parsed
+            notes.extend(joins)
+            if joins:
+                joined_into.add(number)
         found_tables.append(found)
         if form is None:
             dates = tuple(pos for pos, fld in info.mapping.items() if fld == S.DATE)

@@ -21,6 +21,7 @@ from scr_timeline.exceptions import (  # noqa: E402
     MissingDependencyError,
 )
 from scr_timeline.io.docx import read_docx, read_docx_tables  # noqa: E402
+from scr_timeline.testing import assert_chronology_accounts_for  # noqa: E402
 
 HEADER = ["Date", "Agency", "Source", "Event/Details", "Outcome/Action", "Comment/Analysis"]
 
@@ -149,22 +150,42 @@ def test_table_split_across_pages_is_joined(tmp_path: Path):
     assert "table_continued" in set(chron.warnings[S.CODE])
 
 
-def test_row_broken_by_a_page_break_between_tables_is_joined(tmp_path: Path):
+@pytest.mark.parametrize(
+    ("rest", "joined_text"),
+    [
+        ([[None, None, "the left ear noted."], ["08/03/2013", "HV1", "Weighed"]], ""),
+        # and the rows under it that carry on the entry (each paragraph typed as a row)
+        (
+            [
+                [None, None, "the left ear noted."],
+                [None, None, "Referral to CSC made by HV1."],
+                ["08/03/2013", "HV1", "Weighed"],
+            ],
+            "\nReferral to CSC made by HV1.",
+        ),
+    ],
+)
+def test_row_broken_by_a_page_break_between_tables_is_joined(
+    tmp_path: Path, rest: list[list[str | None]], joined_text: str
+):
     document = docx.Document()
     add_table(
         document,
         [["Date", "Practitioner", "Details"], ["01/03/2013", "HV1", "New birth visit; bruise to"]],
     )
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    add_table(document, [[None, None, "the left ear noted."], ["08/03/2013", "HV1", "Weighed"]])
+    add_table(document, rest)
     chron = read_docx(save(document, tmp_path, "hv.docx"), agency="health_visiting")
     assert chron.events[S.DETAILS].tolist() == [
-        "New birth visit; bruise to the left ear noted.",
+        "New birth visit; bruise to the left ear noted." + joined_text,
         "Weighed",
     ]
     assert chron.rejected.empty
     joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
-    assert joined[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 2", 1]]
+    assert joined[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [
+        ["table 2", row] for row in range(1, len(rest))
+    ]
+    assert_chronology_accounts_for(chron, len(rest) + 1)
 
 
 def test_dated_paragraph_outside_the_tables_is_reported(tmp_path: Path):
@@ -250,3 +271,52 @@ def test_read_docx_tables_gives_the_grid(combined: Path):
     assert rows[1] == [None] * 6  # the section row is blanked ...
     assert tables[0].sections[0] == (2, "2007")  # ... and reported
     assert paragraphs[0].heading and title == paragraphs[0].text
+
+
+def test_entry_typed_over_several_rows_is_joined_to_its_dated_row(tmp_path: Path):
+    """Each paragraph typed as its own row: the rows with only narrative text, right under
+    a dated row, are the rest of its text (a bruise there is not lost as an undated row)."""
+    document = docx.Document()
+    document.add_heading("Health visiting chronology", level=2)
+    add_table(
+        document,
+        [
+            ["Date", "Practitioner", "Details", "Outcome"],
+            ["12/03/2007", "HV1", "Home visit. Child A seen with Mother.", "Advice given"],
+            [None, None, "Bruise to the left cheek noted; Mother said he fell.", None],
+            [None, None, "HV1 to discuss with the GP.", None],
+            ["14/03/2007", "HV1", "Telephone call to GP1.", None],
+            [None, None, None, None],
+            [None, None, "Undated note after a blank row.", None],
+        ],
+    )
+    chron = read_docx(save(document, tmp_path, "hv.docx"))
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == [
+        "Home visit. Child A seen with Mother.\nBruise to the left cheek noted; Mother said "
+        "he fell.\nHV1 to discuss with the GP.",
+        "Telephone call to GP1.",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [2, 5]
+    assert bool(ev[S.INJURY].iloc[0])
+    joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+    assert joined[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [
+        ["table 1", 3],
+        ["table 1", 4],
+    ]
+    assert "row 2" in joined[S.MESSAGE].iloc[0]
+    # after a blank row it is an undated row of its own, for the reviewer to date
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[7, "empty_date"]]
+    assert_chronology_accounts_for(chron, 5)  # the blank row is no data row
+
+
+def test_rows_of_forms_per_entry_are_not_joined_to_each_other(tmp_path: Path):
+    """An entry of a form without a date is its own undated row, not the entry above's text."""
+    document = docx.Document()
+    for date in ("12/03/2007", None):
+        add_table(document, [["Date of contact:", date], ["Details:", "Home visit"]])
+        document.add_paragraph("")
+    chron = read_docx(save(document, tmp_path, "hv.docx"), agency="health_visiting")
+    assert len(chron.events) == 1
+    assert chron.rejected[S.REASON_CODE].tolist() == ["empty_date"]
+    assert "row_continued" not in set(chron.warnings[S.CODE])

@@ -30,6 +30,7 @@ from scr_timeline.exceptions import (
 )
 from scr_timeline.io.document import DocumentTable, parse_document_tables
 from scr_timeline.io.pdf import read_pdf, read_pdf_tables
+from scr_timeline.testing import assert_chronology_accounts_for
 
 from ..conftest import CHROMIUM, run_chromium
 
@@ -452,3 +453,73 @@ def test_column_rules_only_with_the_date_in_the_second_column(tmp_path: Path):
     assert set(ev[S.OUTCOME]) == {"Advice"}
     text = " ".join(ev[S.DETAILS].tolist() + ev[S.OUTCOME].tolist() + ev[S.DATE_TEXT].tolist())
     assert "OFFICIAL" not in text and "Page" not in text
+
+
+def test_entry_typed_over_several_rows_of_a_ruled_table_is_joined(tmp_path: Path):
+    """A Word chronology printed to PDF whose author typed each paragraph of an entry as a
+    row of its own: the undated rows with only narrative text join the dated row above."""
+    rows: list[list[Any]] = [
+        ["Date", "Agency", "Event/Details", "Outcome"],
+        ["12/03/2007", "Health Visiting", "Home visit. Child A seen with Mother.", "Advice"],
+        ["", "", "Bruise to the left cheek noted; Mother said he fell.", ""],
+        ["", "", "HV1 to discuss with the GP.", ""],
+        ["14/03/2007", "GP", "Telephone call from HV1.", ""],
+        ["", "Police", "Call-out to the home.", ""],  # names its agency: a row of its own
+    ]
+    table = Table(rows, colWidths=[80, 110, 380, 120])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    chron = read_pdf(build(tmp_path / "hv.pdf", [table]))
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == [
+        "Home visit. Child A seen with Mother.\nBruise to the left cheek noted; Mother said "
+        "he fell.\nHV1 to discuss with the GP.",
+        "Telephone call from HV1.",
+    ]
+    assert bool(ev[S.INJURY].iloc[0])
+    joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+    assert joined[S.SOURCE_ROW].tolist() == [3, 4]
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[6, "empty_date"]]
+    assert_chronology_accounts_for(chron, 5)
+
+
+def test_continuation_rows_at_the_top_of_the_next_page_are_all_joined():
+    first = DocumentTable(
+        "page 1 table 1",
+        [
+            ["Date", "Agency", "Details", "Outcome"],
+            ["01/03/2007", "GP", "Child A seen with", "Advice"],
+        ],
+    )
+    more = DocumentTable(
+        "page 2 table 1",
+        [
+            [None, None, "Mother.", "given."],
+            [None, None, "Bruise to the arm noted.", None],
+            [None, None, "GP1 to refer.", "Referral."],  # beside two of the row's cells
+            ["02/03/2007", "GP", "Weighed", None],
+        ],
+        follows=True,
+    )
+    chron, notes, _ = parse_document_tables([first, more], source="x.pdf", fmt="pdf")
+    assert chron is not None
+    assert chron.events[S.DETAILS].tolist() == [
+        "Child A seen with Mother.\nBruise to the arm noted.",
+        "Weighed",
+    ]
+    assert chron.events[S.OUTCOME].iloc[0] == "Advice given."
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[3, "empty_date"]]
+    assert [n[S.SOURCE_ROW] for n in notes if n["code"] == "row_continued"] == [1, 2]
+
+
+def test_a_page_holding_only_the_end_of_a_row_is_not_reported_skipped():
+    first = DocumentTable(
+        "page 1 table 1", [["Date", "Details"], ["01/03/2007", "Child A seen with"]]
+    )
+    more = DocumentTable("page 2 table 1", [[None, "Mother."]], follows=True)
+    chron, notes, _ = parse_document_tables([first, more], source="x.pdf", fmt="pdf")
+    assert chron is not None
+    assert chron.events[S.DETAILS].tolist() == ["Child A seen with Mother."]
+    assert [n["code"] for n in notes if n[S.SOURCE_SHEET] == "page 2 table 1"] == [
+        "table_continued",
+        "row_continued",
+    ]

@@ -17,7 +17,10 @@ import scr_timeline as scr
 from scr_timeline import schema as S
 from scr_timeline.dates import parse_date, parse_dates, parse_time
 from scr_timeline.exceptions import DateParseError, EmptyChronologyError
+from scr_timeline.io.document import DocumentTable, parse_document_tables
 from scr_timeline.io.headers import normalise_heading
+from scr_timeline.io.text import with_warnings
+from scr_timeline.testing import assert_chronology_accounts_for
 
 #: Examples per property: modest by default (the reliability suite stays under a minute);
 #: SCR_HYPOTHESIS_EXAMPLES=5000 for a deep run.
@@ -93,14 +96,16 @@ def _is_header_like(row: list[str | None]) -> bool:
 ROWS = st.lists(st.lists(CELL, min_size=3, max_size=3), min_size=1, max_size=15)
 
 
-@given(ROWS, st.booleans())
+@given(ROWS, st.booleans(), st.booleans())
 @FAST
-def test_parse_table_loses_no_row(rows: list[list[str | None]], headed: bool) -> None:
+def test_parse_table_loses_no_row(rows: list[list[str | None]], headed: bool, join: bool) -> None:
+    """Every data row is an event, a rejected row, or (``join_continued``) joined to the
+    dated row above it, named by a ``row_continued`` warning and nothing else."""
     header = ["Date", "Details", "Agency"]
     raw = pd.DataFrame(rows, columns=header) if headed else pd.DataFrame([header, *rows])
     before = raw.copy()
     try:
-        chron = scr.parse_table(raw, source="child-a.csv")
+        chron = scr.parse_table(raw, source="child-a.csv", join_continued=join)
     except EmptyChronologyError:
         # no row with text, or (header found in the table) every one repeats the header
         assert _data_rows(rows) == 0 or (
@@ -110,10 +115,57 @@ def test_parse_table_loses_no_row(rows: list[list[str | None]], headed: bool) ->
     finally:
         pd.testing.assert_frame_equal(raw, before)  # the caller's frame is never changed
     expected = _data_rows(rows) - _repeated_headers(chron)
-    assert len(chron.events) + len(chron.rejected) == expected
+    assert_chronology_accounts_for(chron, expected)
+    if not join:
+        assert "row_continued" not in set(chron.warnings[S.CODE])
     assert (chron.events[S.START] <= chron.events[S.END]).all()
     assert chron.rejected[S.REASON].notna().all()
     assert chron.events.index.is_unique
+
+
+#: Cells of a document table: often blank (continuation rows), dates, agencies and text.
+DOC_CELL = st.one_of(
+    st.none(),
+    st.just(""),
+    st.sampled_from(["12/03/2007", "13/03/2007", "March 2007", "GP", "Police", "HV1"]),
+    ANY_TEXT,
+)
+DOC_ROWS = st.lists(st.lists(DOC_CELL, min_size=4, max_size=4), min_size=1, max_size=8)
+
+
+@given(st.lists(DOC_ROWS, min_size=1, max_size=3), st.lists(st.booleans(), min_size=3, max_size=3))
+@FAST
+def test_document_tables_lose_no_row(
+    parts: list[list[list[str | None]]], follows: list[bool]
+) -> None:
+    """A Word or PDF table over pages (or tables with no header of their own): every data
+    row of a table read is an event, a rejected row, or joined to the row above it (within
+    its table, or at the top of the next page) and named by one ``row_continued`` warning;
+    a table not read is named by a ``table_skipped`` warning."""
+    header = ["Date", "Agency", "Details", "Outcome"]
+    tables = [
+        DocumentTable(f"page {i + 1} table 1", [header, *rows] if i == 0 else rows, follows=f)
+        for i, (rows, f) in enumerate(zip(parts, follows, strict=False))
+    ]
+    try:
+        chron, notes, _errors = parse_document_tables(tables, source="child-a.pdf", fmt="pdf")
+    except EmptyChronologyError:
+        return
+    skipped = {n[S.SOURCE_SHEET] for n in notes if n[S.CODE] == "table_skipped"}
+    if chron is None:
+        assert skipped == {t.sheet for t in tables}
+        return
+    chron = with_warnings(chron, notes)
+    # a table is read, skipped, or (all its rows carrying on the page before) joined
+    read = {t.sheet for t in tables} - skipped
+    data = sum(
+        _data_rows(t.rows[1:] if i == 0 else t.rows)
+        for i, t in enumerate(tables)
+        if t.sheet in read
+    )
+    # rows holding only an agency's name in the first cell are banners, not data rows
+    banners = int((chron.warnings[S.CODE] == "section_row").sum())
+    assert_chronology_accounts_for(chron, data - banners - _repeated_headers(chron))
 
 
 @given(rows=st.lists(st.tuples(DATE_LIKE, ANY_TEXT), min_size=1, max_size=6))
