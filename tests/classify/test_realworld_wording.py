@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from scr_timeline import schema
+from scr_timeline.classify.agencies import normalise_agencies
 from scr_timeline.classify.pipeline import classify_events
 from scr_timeline.testing import make_events
 
@@ -232,3 +233,156 @@ def test_the_wording_makes_an_injury_suspicious_without_an_age(details):
 def test_roles_as_practitioners_write_them(practitioner, agency, expected):
     row = classify("Seen.", agency, practitioner=practitioner)
     assert row[schema.ROLE] == expected
+
+
+# --- house styles, second round: each row was misread before its vocabulary line ----------------
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # GP: remote consultations, missed contacts, letters filed into the record
+        ("gp", "Tel consult with mum re D&V", "gp_appointment"),
+        ("gp", "Telephone triage - mum reports fever", "gp_appointment"),
+        ("gp", "eConsult from mother - child scratching", "gp_appointment"),
+        ("gp", "Failed encounter x2", "dna"),
+        ("gp", "A&E letter scanned - attended with head injury", "information_sharing"),
+        ("gp", "Discharge summary received from hospital", "information_sharing"),
+        ("gp", "Child protection case conference report sent to CSC", "information_sharing"),
+        ("gp", "Invite to ICPC received", "information_sharing"),
+        # health visiting and midwifery
+        ("health_visiting", "Primary birth visit", "health_visit"),
+        ("health_visiting", "NBV - baby feeding well", "health_visit"),
+        ("health_visiting", "ASQ-3 completed - no concerns", "health_visit"),
+        ("health_visiting", "2-2½ year review", "health_visit"),
+        ("health_visiting", "Growth check at clinic", "health_visit"),
+        ("midwifery", "ANC - DNA", "dna"),
+        ("midwifery", "Dating scan attended", "health_visit"),
+        ("midwifery", "Birth plan meeting", "meeting"),
+        ("midwifery", "Transferred to HV care", "case_closure"),
+        # police
+        ("police", "MISPER report - Child A missing overnight", "police_incident"),
+        ("police", "Coin submitted to MASH", "referral"),
+        ("police", "CPS decision - no charge", "police_investigation"),
+        ("police", "S46 PP taken", "placement"),
+        ("police", "Police powers of protection used", "placement"),
+        ("police", "Crimed as ABH", "police_investigation"),
+        ("police", "Crime - s47 assault", "police_investigation"),  # OAPA s47 is ABH
+        ("police", "Breach of bail", "police_investigation"),
+        ("police", "VA interview with suspect", "police_investigation"),
+        ("police", "Call from Mother reporting partner kicked door in", "police_incident"),
+        ("police", "DVPO granted at magistrates", "court"),
+        ("police", "Body worn video reviewed", "police_investigation"),
+        ("police", "Child A found wandering in street by police", "police_incident"),
+        # children's social care
+        ("csc", "SA completed - NFA", "single_assessment"),
+        ("csc", "PLO letter sent to parents", "legal_planning_meeting"),
+        ("csc", "Letter before proceedings sent", "legal_planning_meeting"),
+        ("csc", "Closed to CSC", "case_closure"),
+        ("csc", "EDT contact - Mother drunk, children alone", "referral"),
+        ("csc", "Out of hours contact from police", "referral"),
+        ("csc", "IRH", "court"),
+        ("csc", "LAC review", "meeting"),
+        # hospital
+        ("hospital", "Paed liaison form sent to HV", "information_sharing"),
+        ("hospital", "LWBS", "hospital_attendance"),
+        ("hospital", "DNW - did not wait", "hospital_attendance"),
+        ("hospital", "Took own discharge", "hospital_attendance"),
+        ("hospital", "Presented with # L femur", "hospital_attendance"),
+        ("hospital", "Booked into ED 02:13", "hospital_attendance"),
+        ("hospital", "Ambulance arrival - unresponsive baby", "hospital_attendance"),
+        ("hospital", "Reviewed by paeds", "medical_examination"),
+        ("hospital", "Seen by paeds SpR", "medical_examination"),
+        ("hospital", "Paeds review - bruising consistent with history", "medical_examination"),
+        # school and nursery
+        ("early_years", "Nursery noted bruise to cheek", "concern"),
+        ("early_years", "Key person noted CA hungry on arrival", "concern"),
+        ("education", "Persistent absence - EWO letter sent", "concern"),
+    ],
+)
+def test_event_types_in_more_house_styles(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # what the phrases above must leave alone
+        ("csc", "ICPC - Mother invited, did not attend", "icpc"),  # social care runs it
+        ("gp", "Attended ICPC", "icpc"),
+        ("police", "Call from SW re Child A", "other"),  # not a call from the public
+        ("hospital", "Fracture clinic - WNB", "dna"),
+        ("midwifery", "Did not attend scan", "dna"),
+        ("csc", "Section 47 enquiry commenced", "s47_enquiry"),
+        ("police", "Joint s47 investigation with CSC", "s47_enquiry"),
+    ],
+)
+def test_the_second_round_leaves_these_alone(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "kinds"),
+    [
+        ("Bruiseing to buttocks", ("bruise",)),
+        ("Torn upper lip frenum", ("laceration",)),
+        ("Rib #s on skeletal survey", ("fracture",)),
+        ("SDH on CT", ("head_injury",)),
+        ("Bleed on the brain", ("head_injury",)),
+        ("Lump on head", ("head_injury", "swelling")),
+        ("Bump to forehead", ("head_injury", "swelling")),
+        ("Fell off bed and hit head", ("head_injury",)),
+        ("Haematoma to scalp", ("swelling",)),
+    ],
+)
+def test_more_injuries_as_practitioners_write_them(details, kinds):
+    row = classify(details, "csc")
+    assert row[schema.INJURY]
+    assert set(row[schema.INJURY_KINDS]) == set(kinds)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Mum fell and hit her head on the door",  # hers
+        "CT - no SDH",
+        "No lump on head",
+        "Mother has a haematoma on her arm",
+    ],
+)
+def test_more_injuries_that_are_not_the_childs_now(details):
+    assert not classify(details, "csc")[schema.INJURY]
+
+
+@pytest.mark.parametrize(
+    ("practitioner", "agency", "expected"),
+    [
+        ("ASYE", "csc", "social_worker"),
+        ("AP1", "csc", "social_worker"),
+        ("Advanced Practitioner", "csc", "social_worker"),
+        ("Paed SpR", "hospital", "paediatrician"),
+        ("ENP", "hospital", "nurse"),
+        ("PN", "gp", "nurse"),
+        ("Insp", "police", "police_officer"),
+        ("OIC", "police", "police_officer"),
+        ("HT", "education", "teacher"),
+        ("FN1", "health_visiting", "health_visitor"),
+    ],
+)
+def test_more_roles_as_practitioners_write_them(practitioner, agency, expected):
+    assert classify("Seen.", agency, practitioner=practitioner)[schema.ROLE] == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("EDS", "csc"),
+        ("CWD Team", "csc"),
+        ("WiA", "voluntary"),
+        ("CYPMHS", "camhs"),
+        ("Children and Young People's Mental Health Service", "camhs"),
+        ("Healthy Child Programme", "health_visiting"),
+        ("PPD", "police"),
+    ],
+)
+def test_agency_names_as_written_in_agency_columns(written, expected):
+    agency = normalise_agencies(pd.Series([written]))[schema.AGENCY]
+    assert str(agency.iloc[0]) == expected
