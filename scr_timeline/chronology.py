@@ -144,8 +144,8 @@ def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
     current = dict(zip(names, (str(t) for t in frame.dtypes), strict=True))
     wanted = list(dtypes)
     if names[: len(wanted)] == wanted and all(
-        current[name] == str(dtype) for name, dtype in dtypes.items()
-    ):
+        current[name] == str(dtype) or str(dtype) == "object" for name, dtype in dtypes.items()
+    ):  # (an "object" column takes what it holds: the tuple columns may be categorical)
         return frame.copy(deep=False)
     out = frame.copy(deep=False)
     n = len(out)

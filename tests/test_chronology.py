@@ -132,3 +132,22 @@ def test_conform_of_an_empty_table_is_the_canonical_empty_table(dtypes):
     pd.testing.assert_frame_equal(fast, general.drop(columns="not_canonical"))
     fast["mine"] = pd.Series([], dtype=object)  # a caller's change stays its own
     assert "mine" not in conform(frame, dtypes).columns
+
+
+def test_a_conformed_classified_table_is_not_rebuilt(monkeypatch: pytest.MonkeyPatch):
+    """The tuple columns may be categorical (one tuple per distinct value): a table that
+    is otherwise canonical passes through as it is, not column by column."""
+    from scr_timeline import chronology
+    from scr_timeline.datasets import load_sample
+
+    events = load_sample("child-a-combined").events
+    assert isinstance(events[S.COUNTERPARTS].dtype, pd.CategoricalDtype)
+
+    def rebuilt(*_args: object) -> None:
+        raise AssertionError("a canonical table was rebuilt column by column")
+
+    monkeypatch.setattr(chronology, "_cast_column", rebuilt)
+    monkeypatch.setattr(chronology, "_empty_column", rebuilt)
+    again = Chronology(events).events
+    pd.testing.assert_frame_equal(again, events)
+    assert isinstance(again[S.COUNTERPARTS].dtype, pd.CategoricalDtype)
