@@ -89,6 +89,11 @@ class DocumentTable:
     row_offset
         Added to a row's number in ``rows`` (from 1) to give ``source_row``: -1 for a form
         read as a table (:func:`form_entries`), whose headings are a row of their own.
+    merged
+        The cells, as (row index in ``rows``, column), whose text is that of a cell merged
+        down from the row above, not typed in their own row: an agency cell merged over a
+        block of rows does not make an undated row in the block a row of its own (it can
+        carry on the dated row above it).
     """
 
     sheet: str
@@ -98,6 +103,7 @@ class DocumentTable:
     follows: bool = False
     notes: tuple[tuple[int, int, str], ...] = ()
     row_offset: int = 0
+    merged: tuple[tuple[int, int], ...] = ()
 
     @property
     def width(self) -> int:
@@ -292,6 +298,30 @@ def _join_broken_row(before: _Found, after: _Found, file: str) -> list[dict[str,
     return notes
 
 
+def _unmerge_undated_rows(found: _Found) -> None:
+    """Blank, in ``found.raw``, the cells of the fields a row starts with (agency, source,
+    practitioner...) that only carry a cell merged down from above, in rows whose date cell
+    is empty and that hold narrative text: the cell was not typed in that row, so the row
+    can still carry on the dated row above it (:func:`parse_table`'s ``join_continued``).
+    Such a row is joined or rejected for its empty date, and a rejected row keeps no
+    agency."""
+    mapping = found.info.mapping
+    dates = [pos for pos, fld in mapping.items() if fld == S.DATE]
+    narrative = [pos for pos, fld in mapping.items() if fld in _NARRATIVE_FIELDS]
+    starts = {pos for pos, fld in mapping.items() if fld in ROW_START_FIELDS} - set(dates)
+    first = len(found.raw) - len(found.table.rows)  # the table's rows are last in raw
+    for index, column in found.table.merged:
+        at = first + index
+        if column not in starts or at < found.info.data_start or at >= len(found.raw):
+            continue
+        cells = found.raw.iloc[at]
+        if any(_filled(cells.iat[pos]) for pos in dates) or not any(
+            _filled(cells.iat[pos]) for pos in narrative
+        ):
+            continue
+        found.raw.iat[at, column] = None
+
+
 #: A form field naming the agency, in a paragraph or line ("Agency: Metropolitan Police")
 #: or as a form's label cell ("Agency:" | "Metropolitan Police"), as agency chronology
 #: templates open with: the agency of the tables after it, after their nearer titles.
@@ -475,6 +505,7 @@ def form_entries(
         notes=notes,
         row_offset=-1,
         follows=False,
+        merged=(),
     )
 
 
@@ -766,6 +797,8 @@ def parse_document_tables(
             notes.append(_skipped(table, err, file))
             continue
         found = _Found(number, table, raw, offset, info, continues, form=form is not None)
+        if table.merged and form is None:
+            _unmerge_undated_rows(found)
         if table.notes:
             notes.extend(_add_notes(found, file))
         found = dataclasses.replace(found, banners=_banner_rows(raw, info.data_start, offset))

@@ -340,15 +340,25 @@ def _cell_deleted(tc: Any) -> bool:
     return props is not None and props.find(_CELL_DEL) is not None
 
 
-def _table_grid(
-    tbl: Any,
-) -> tuple[list[list[str | None]], list[tuple[int, str]], list[tuple[int, int, Any]]]:
-    """The table's rows on its grid, its full-width section rows (1-based row, text), and
-    the cells holding footnote or comment marks or fields (0-based row, column, cell)."""
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """A table laid on its grid (see :func:`_table_grid`)."""
+
+    rows: list[list[str | None]]
+    sections: list[tuple[int, str]]  # full-width section rows: (1-based row, text)
+    marked: list[tuple[int, int, Any]]  # cells with marks or fields: (0-based row, column, cell)
+    merged: list[tuple[int, int]]  # cells whose text a cell merged down carries: (row, column)
+
+
+def _table_grid(tbl: Any) -> _Grid:
+    """The table's rows on its grid, its full-width section rows, the cells holding
+    footnote or comment marks or fields, and the cells that carry the text of a cell
+    merged down from above."""
     grid_cols = len(tbl.findall("w:tblGrid/w:gridCol", _NS))
     rows: list[list[str | None]] = []
     sections: list[tuple[int, str]] = []
     marked: list[tuple[int, int, Any]] = []
+    merged: list[tuple[int, int]] = []
     above: list[str | None] = []
     for number, tr in enumerate(_children(tbl, _TR), start=1):
         row_props = tr.find(_TRPR)
@@ -370,6 +380,8 @@ def _table_grid(
                 and col < len(above)  # nothing above to continue: the cell's own text
             ):
                 text = above[col]
+                if text is not None:
+                    merged.append((number - 1, col))
             else:
                 text = _cell_text(tc)
                 if next(tc.iter(*_MARKS), None) is not None:
@@ -382,7 +394,7 @@ def _table_grid(
         rows.append(cells)
         above = cells
     width = max([grid_cols, *(len(r) for r in rows)])
-    return [r + [None] * (width - len(r)) for r in rows], sections, marked
+    return _Grid([r + [None] * (width - len(r)) for r in rows], sections, marked, merged)
 
 
 def _form_agency(rows: list[list[str | None]]) -> str | None:
@@ -839,10 +851,11 @@ def _read_docx(
                 named = field.group(1) if field else named
             continue
         sheet = f"table {len(tables) + 1}"
-        rows, sections, marked = _table_grid(block)
+        grid = _table_grid(block)
+        rows = grid.rows
         notes = [
             (row, col, note)
-            for row, col, tc in marked
+            for row, col, tc in grid.marked
             for note in reader.marks(tc, sheet, row + 1).notes
         ]
         titles = [t for t, heading in between if heading]
@@ -859,9 +872,10 @@ def _read_docx(
                 sheet=sheet,
                 rows=rows,
                 titles=tuple(titles),
-                sections=tuple(sections),
+                sections=tuple(grid.sections),
                 follows=follows,
                 notes=tuple(notes),
+                merged=tuple(grid.merged),
             )
         )
         between = []

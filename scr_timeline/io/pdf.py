@@ -257,14 +257,18 @@ def _without_redacted_text(page: Any) -> tuple[Any, int]:
     return page.filter(keep), len(hidden)
 
 
-def _grid(table: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
-    """A pdfplumber table's rows on its column grid, and its full-width section rows."""
+def _grid(
+    table: Any,
+) -> tuple[list[list[str | None]], list[tuple[int, str]], list[tuple[int, int]]]:
+    """A pdfplumber table's rows on its column grid, its full-width section rows, and the
+    cells (row index, column) that carry the text of a cell merged down from above."""
     texts = table.extract()
     columns = [c.bbox for c in table.columns]
     width = len(columns)
     owners: list[tuple[Any, str | None] | None] = [None] * width  # cell bbox and its text
     rows: list[list[str | None]] = []
     sections: list[tuple[int, str]] = []
+    merged: list[tuple[int, int]] = []
     x0, _top, x1, _bottom = table.bbox
     for number, (row, cells_text) in enumerate(zip(table.rows, texts, strict=True), start=1):
         top = row.bbox[1]
@@ -283,9 +287,10 @@ def _grid(table: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
                 b[0] < columns[col][0] + _TOLERANCE and b[2] > columns[col][0] + _TOLERANCE
                 for b in real
             )
-            cells.append(
-                owner[1] if owner is not None and spans_down and not spans_across else None
-            )
+            carried = owner is not None and spans_down and not spans_across
+            cells.append(owner[1] if owner is not None and carried else None)
+            if carried and cells[-1] is not None:
+                merged.append((number - 1, col))
         if (
             width > 1
             and len(real) == 1
@@ -297,7 +302,7 @@ def _grid(table: Any) -> tuple[list[list[str | None]], list[tuple[int, str]]]:
                 sections.append((number, " ".join(text.split())))
             cells = [None] * width
         rows.append(cells)
-    return rows, sections
+    return rows, sections, merged
 
 
 def _cut_ends(page: Any) -> list[float]:
@@ -744,7 +749,7 @@ def _read(
         for t_index, table in enumerate(found, start=1):
             top, bottom = table.bbox[1], table.bbox[3]
             above = [ln for ln in free if previous_bottom <= ln.top and ln.bottom <= top]
-            rows, sections = _grid(table)
+            rows, sections, merged = _grid(table)
             titles = [ln.text for ln in reversed(above) if len(ln.text) <= _MAX_TITLE_LENGTH][
                 :_MAX_TITLES
             ]
@@ -757,6 +762,7 @@ def _read(
                     titles=_with_named(tuple(titles), named, follows),
                     sections=tuple(sections),
                     follows=follows,
+                    merged=tuple(merged),
                 )
             )
             previous_bottom = bottom

@@ -960,3 +960,59 @@ def test_a_form_per_entry_is_one_event_per_form(tmp_path: Path):
     codes = chron.warnings.set_index(S.SOURCE_SHEET)[S.CODE]
     assert codes.loc["table 1"] == "table_skipped"  # the report's own details
     assert "form_read" in set(codes)
+
+
+def test_undated_row_in_an_agency_block_merged_down_carries_on_the_row_above(tmp_path: Path):
+    """A combined chronology with the agency cell merged over each agency's block: an
+    entry typed over two rows (the date only in the first) is one event, though the
+    merged agency cell reaches its second row; a row that names its agency itself is not
+    joined."""
+    down, on = "<w:vMerge w:val='restart'/>", "<w:vMerge/>"
+    path = write(
+        tmp_path / "combined.docx",
+        rows(
+            tr(["Date", "Agency", "Event / Contact", "Outcome/Action"]),
+            tr(["12/03/2007", tc("Health Visiting", down), "Home visit", "Advice"]),
+            tr(["", tc("", on), "Bruise to the left cheek seen.", ""]),
+            tr(["14/03/2007", tc("", on), "Clinic", ""]),
+            tr(["15/03/2007", "Police", "Call-out", ""]),
+            tr(["", "Police", "Undated entry of its own", ""]),
+        ),
+        width=4,
+    )
+    chron = scr.read(path)
+    assert details(chron) == ["Home visit\nBruise to the left cheek seen.", "Clinic", "Call-out"]
+    assert chron.events[S.AGENCY].astype(str).tolist() == [
+        "health_visiting",
+        "health_visiting",
+        "police",
+    ]
+    assert bool(chron.events[S.INJURY].iloc[0])
+    joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+    assert joined[S.SOURCE_ROW].tolist() == [3]
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[6, "empty_date"]]
+
+
+def test_pdf_undated_row_in_an_agency_block_merged_down_carries_on_the_row_above(
+    tmp_path: Path,
+):
+    pytest.importorskip("pdfplumber")
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    table = Table(
+        [
+            ["Date", "Agency", "Event / Contact", "Outcome/Action"],
+            ["12/03/2007", "Health Visiting", "Home visit", "Advice"],
+            ["", "", "Bruise to the left cheek seen.", ""],
+            ["14/03/2007", "", "Clinic", ""],
+            ["15/03/2007", "Police", "Call-out", ""],
+        ],
+        colWidths=[70, 100, 220, 100],
+        style=[("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 1), (1, 3))],
+    )
+    path = tmp_path / "combined.pdf"
+    SimpleDocTemplate(str(path)).build([table])
+    chron = scr.read(path)
+    assert details(chron) == ["Home visit\nBruise to the left cheek seen.", "Clinic", "Call-out"]
+    assert chron.events[S.AGENCY].astype(str).tolist()[:2] == ["health_visiting"] * 2
+    assert chron.rejected.empty
