@@ -281,6 +281,9 @@ def test_roles_as_practitioners_write_them(practitioner, agency, expected):
         ("csc", "Out of hours contact from police", "referral"),
         ("csc", "IRH", "court"),
         ("csc", "LAC review", "meeting"),
+        ("csc", "Child removed from CP plan", "cp_plan_end"),
+        ("csc", "Taken off the child protection plan", "cp_plan_end"),
+        ("csc", "Children removed from mother's care - PP", "placement"),
         # hospital
         ("hospital", "Paed liaison form sent to HV", "information_sharing"),
         ("hospital", "LWBS", "hospital_attendance"),
@@ -313,6 +316,7 @@ def test_event_types_in_more_house_styles(agency, details, expected):
         ("midwifery", "Did not attend scan", "dna"),
         ("csc", "Section 47 enquiry commenced", "s47_enquiry"),
         ("police", "Joint s47 investigation with CSC", "s47_enquiry"),
+        ("csc", "RCPC - child removed from the CP plan", "review_conference"),
     ],
 )
 def test_the_second_round_leaves_these_alone(agency, details, expected):
@@ -386,3 +390,9 @@ def test_more_roles_as_practitioners_write_them(practitioner, agency, expected):
 def test_agency_names_as_written_in_agency_columns(written, expected):
     agency = normalise_agencies(pd.Series([written]))[schema.AGENCY]
     assert str(agency.iloc[0]) == expected
+
+
+def test_a_review_conference_that_removes_the_child_from_the_plan_mentions_the_end():
+    row = classify("RCPC - child removed from the CP plan", "csc")
+    assert row[schema.EVENT_TYPE] == "review_conference"
+    assert "cp_plan_end" in row[schema.MENTIONS]
