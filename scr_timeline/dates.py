@@ -81,7 +81,7 @@ ERROR_CODES: Final[dict[str, str]] = {
     "empty_date": "the cell is blank or says the date is unknown",
     "impossible_date": "no such day: 31/06/2007, 29/02/2007, 00/00/2007, month 13",
     "implausible_date": f"a real day, but outside {MIN_YEAR}-{MAX_YEAR} (a typo such as 0207)",
-    "missing_year": "a day or month with no year ('12 March') and no dated row above it",
+    "missing_year": "a day or month with no year ('12 March') and no dated row above or below it",
     "relative_date": "'2 weeks later' with anchor_relative=False, or nothing earlier to count from",
     "reversed_range": "a range that ends before it starts: '5-3 June 2007'",
     "month_first_conflict": "a month-first date in an input whose other dates are day-first",
@@ -101,7 +101,9 @@ WARNING_CODES: Final[dict[str, str]] = {
     "extra_text": "a date followed by other text; the date was read, the text ignored",
     "weekday_mismatch": "the weekday written does not match the date; the date was kept",
     "relative_date_anchored": "a relative date counted from the previous row with a date",
-    "year_inferred": "a date with no year ('Monday 12 March') took the year of the row above",
+    "year_inferred": (
+        "a date with no year ('Monday 12 March') took its year from the dated rows around it"
+    ),
     "unreadable_time": "the time cell could not be read; the row keeps its day",
     "time_ignored": "a time was given for a date that is not a single day",
     "end_before_start": "the end date is before the start; it was ignored",
@@ -3241,52 +3243,146 @@ def _infer_years(
     end_rows: _Rows | None,
     previous: PreviousDate | None = None,
 ) -> None:
-    """Give a date written without its year ("Monday 12 March", "14 Mar", "Tue 13/03") the
-    year of the row with a date above it, in row order: that year, the next or the one
-    before, whichever agrees with its weekday and lies nearest the row above (so "3 January"
-    after 20/12/2007 is 3 January 2008). Each such row gets a ``year_inferred`` warning; with
-    no dated row above, it stays rejected."""
+    """Give a date written without its year ("Monday 12 March", "14 Mar", "25.12") a year
+    from its neighbours: the dated row above it (a year-less row read before counts) and the
+    next row below written with a year.
+
+    The candidates are the years of those rows and the years either side. A weekday written
+    with the date rules out the years it does not fit; then, as chronologies are written in
+    date order, the year that keeps the rows in the file's order wins, unless it is far
+    from them: a row a few days before the row above it is a row out of order, not one a
+    year on. Running back from the row above (in a file in date order) counts four times
+    the days it runs forward. The file's order is what its dated rows show (ascending
+    unless most of them run the other way). Each row gets a ``year_inferred`` warning naming
+    the row it took the year from; with no dated row above or below, it stays rejected."""
     rows = state.rows
     failed = np.flatnonzero(~state.ok)
     missing = failed[rows.batch.code[rows.item[failed]] == "missing_year"]
     if not len(missing):
         return
     positions = np.arange(len(state.ok))
-    last_ok = np.maximum.accumulate(np.where(state.ok, positions, -1))
+    dated = state.ok.copy()  # the rows written with a year
+    last_ok = np.maximum.accumulate(np.where(dated, positions, -1))
+    after = np.where(dated, positions, len(dated))
+    next_ok = np.minimum.accumulate(after[::-1])[::-1]
+    order = _file_order(state.start[dated])
     last_done = -1
     for i in missing.tolist():
         anchor = max(int(last_ok[i - 1]) if i else -1, last_done)
+        below = int(next_ok[i + 1]) if i + 1 < len(dated) else len(dated)
         text = str(values.iloc[i])
         row_above = _above(anchor, state, values, previous)
-        if row_above is None:
+        row_below = None
+        if below < len(dated):
+            below_span = _Span(
+                int(state.start[below]), int(state.end[below]), int(state.prec[below])
+            )
+            row_below = below_span, f"row {values.index[below]!r} ({_quote(values.iloc[below])})"
+        if row_above is None and row_below is None:
             state.messages[i] = (
                 f"{_quote(text)} has no year, and no row above has a date to take it from; "
                 "write the full date, e.g. '12 March 2007'"
             )
             continue
-        above, named = row_above
-        found = _with_year_of(text, above, dayfirst)
+        found = _nearest_year(text, row_above, row_below, order, dayfirst)
         if found is None:
             continue
-        span, approx, shift, warnings = found
+        span, approx, warnings, message = found
         state.start[i], state.end[i], state.prec[i] = span
         state.ok[i] = True
         state.approx[i] = approx
         last_done = i
-        state.extra.append(
-            (
-                i,
-                "year_inferred",
-                f"{_quote(text)} has no year: read as {_describe(span)}, in the year "
-                f"{_YEAR_SHIFTS[shift]} {named} above",
-            )
-        )
+        state.extra.append((i, "year_inferred", message))
         state.extra.extend((i, code, message) for code, message in warnings)
         one = np.array([i])
         if time_cells is not None:
             _apply_times(time_cells, state, one, values, warn_unreadable=False)
         if end_rows is not None:
             _apply_ends(end_rows, state, one, warn_unreadable=False)
+
+
+#: How much more a day back from the row above costs than a day on from it (in a file in
+#: date order): a row up to about two months before the row above is taken for a row out
+#: of order, one further back for a row in the next year.
+_BACKWARD_COST: Final = 4
+
+
+def _file_order(starts: npt.NDArray[np.int64]) -> int:
+    """+1 when the dated rows run forward in time (or nothing shows otherwise: chronologies
+    are written in date order), -1 when most run back (newest first), 0 when mixed."""
+    steps = np.diff(starts)
+    forward, back = int((steps > 0).sum()), int((steps < 0).sum())
+    if back > 0 and back >= 2 * forward:
+        return -1
+    return 1 if forward >= 2 * back else 0
+
+
+def _gap(x: _Span, other: _Span) -> int:
+    """Seconds between two spans (0 when they overlap)."""
+    return max(0, x.start - other.end, other.start - x.end)
+
+
+def _nearest_year(
+    text: str,
+    above: tuple[_Span, str] | None,
+    below: tuple[_Span, str] | None,
+    order: int,
+    dayfirst: bool,
+) -> tuple[_Span, bool, list[tuple[str, str]], str] | None:
+    """``text`` (a date with no year) in the year its neighbours make likeliest (see
+    :func:`_infer_years`): its span, whether it is approximate, the reader's warnings and the
+    ``year_inferred`` message. None when it cannot be read even with a year."""
+    s, approx = _strip_approx(str(_normalise([text])[0].as_py() or ""))
+    neighbour = above if above is not None else below
+    if neighbour is None:
+        return None
+    anchor, named = neighbour
+    base = _year_of(anchor)
+    years = {_year_of(n[0]) + k for n in (above, below) if n is not None for k in (-1, 0, 1)}
+    found = []
+    for year in sorted(years):
+        reader = _Reader(text, dayfirst, year_of=anchor, year_shift=year - base)
+        try:
+            span = reader.full(s)
+        except _Reject:
+            continue  # no such day that year: 29 February
+        if span is None:
+            return None
+        wrong_day = any(code == "weekday_mismatch" for code, _ in reader.warnings)
+        back = 0
+        if above is not None:
+            back += max(0, order * (above[0].start - span.start))
+        if below is not None:
+            back += max(0, order * (span.start - below[0].start))
+        near = min(_gap(span, n[0]) for n in (above, below) if n is not None)
+        nearest = near if above is None else _gap(span, above[0])
+        found.append(
+            (
+                wrong_day,
+                _BACKWARD_COST * back + near,
+                abs(year - base),
+                span,
+                reader.warnings,
+                nearest,
+            )
+        )
+    if not found:
+        return None
+    wrong_day, _, _, span, warnings, _ = best = min(found, key=lambda f: f[:3])
+    shift = _year_of(span) - base
+    where = "above" if above is not None else "below"
+    how = _YEAR_SHIFTS.get(shift, f"{_year_of(span)}, {abs(shift)} years from that")
+    message = (
+        f"{_quote(text)} has no year: read as {_describe(span)}, in the year {how} {named} {where}"
+    )
+    closest = min((f for f in found if f[0] == wrong_day), key=lambda f: (f[5], f[2]))
+    if closest is not best and above is not None:
+        direction = "after" if order >= 0 else "before"
+        message += (
+            f" (the rows run in date order, so it comes {direction} it; "
+            f"{_describe(closest[3])} would be nearer)"
+        )
+    return span, approx, warnings, message
 
 
 _YEAR_SHIFTS: Final = {0: "of", 1: "after that of", -1: "before that of"}

@@ -582,3 +582,74 @@ def test_a_time_dateutil_cannot_read_is_named_not_dropped() -> None:
     assert parsed.frame.loc[0, "start"] == pd.Timestamp("2007-03-12")
     assert codes_by_row(parsed) == {0: ["extra_text"]}
     assert "'9am/10am'" in parsed.warnings[0][1]
+
+
+def _starts(parsed: dates.ParsedDates) -> list[str]:
+    return [str(t.date()) if pd.notna(t) else "NaT" for t in parsed.frame["start"]]
+
+
+def _inferred(parsed: dates.ParsedDates) -> dict[object, str]:
+    return {label: message for code, message, label in parsed.warnings if code == "year_inferred"}
+
+
+def test_a_date_without_its_year_keeps_a_file_in_date_order() -> None:
+    """'25.12' under 12/03/2007 in a chronology written in date order is Christmas 2007,
+    not 2006 (which is nearer, but before the row above); the warning says why."""
+    parsed = parse_dates(pd.Series(["01/02/2007", "12/03/2007", "25.12"]), dayfirst=True)
+    assert _starts(parsed) == ["2007-02-01", "2007-03-12", "2007-12-25"]
+    assert _inferred(parsed)[2] == (
+        "'25.12' has no year: read as 25/12/2007, in the year of row 1 ('12/03/2007') above "
+        "(the rows run in date order, so it comes after it; 25/12/2006 would be nearer)"
+    )
+
+
+def test_a_date_a_little_before_the_row_above_is_a_row_out_of_order() -> None:
+    """Chronologies are in date order, mostly: '10/03' under 12/03/2007 is 10 March 2007,
+    two days out of order, not 10 March 2008."""
+    parsed = parse_dates(pd.Series(["01/02/2007", "12/03/2007", "10/03"]), dayfirst=True)
+    assert _starts(parsed) == ["2007-02-01", "2007-03-12", "2007-03-10"]
+    assert "would be nearer" not in _inferred(parsed)[2]
+
+
+def test_a_date_without_its_year_fits_between_the_rows_above_and_below() -> None:
+    """Under a year heading row ('2007'), a year-less row that would be nearer its row above
+    in the year before stays in the year of the heading (before: 25/12/2006)."""
+    cells = ["2007", "12 March", "25 Dec", "2008", "3 Jan", "Feb 14"]
+    parsed = parse_dates(pd.Series(cells), dayfirst=True)
+    assert _starts(parsed) == [
+        "2007-01-01",
+        "2007-03-12",
+        "2007-12-25",
+        "2008-01-01",
+        "2008-01-03",
+        "2008-02-14",
+    ]
+    assert set(_inferred(parsed)) == {1, 2, 4, 5}
+
+
+def test_a_date_without_its_year_and_no_row_above_takes_it_from_the_row_below() -> None:
+    parsed = parse_dates(pd.Series(["25 Dec", "03/01/2008", "10/01/2008"]), dayfirst=True)
+    assert _starts(parsed) == ["2007-12-25", "2008-01-03", "2008-01-10"]
+    assert _inferred(parsed)[0] == (
+        "'25 Dec' has no year: read as 25/12/2007, in the year before that of row 1 "
+        "('03/01/2008') below"
+    )
+
+
+def test_a_date_without_its_year_in_a_file_written_newest_first() -> None:
+    """A case-system export that runs back in time: '25.03' under 10/01/2008 is 25 March
+    2007 (the row before it in time), not 25 March 2008."""
+    parsed = parse_dates(pd.Series(["20/03/2008", "10/01/2008", "25.03"]), dayfirst=True)
+    assert _starts(parsed) == ["2008-03-20", "2008-01-10", "2007-03-25"]
+    assert "so it comes before it; 25/03/2008 would be nearer" in _inferred(parsed)[2]
+
+
+def test_a_date_without_its_year_in_a_file_in_no_order_is_the_nearest() -> None:
+    cells = ["12/03/2007", "01/01/2007", "20/06/2007", "02/02/2007", "25.12"]
+    parsed = parse_dates(pd.Series(cells), dayfirst=True)
+    assert _starts(parsed)[-1] == "2006-12-25"  # nearest to 02/02/2007 above
+
+
+def test_the_29th_of_february_without_a_year_takes_the_leap_year() -> None:
+    parsed = parse_dates(pd.Series(["10/02/2008", "29 Feb", "01/03/2008"]), dayfirst=True)
+    assert _starts(parsed) == ["2008-02-10", "2008-02-29", "2008-03-01"]
