@@ -330,30 +330,63 @@ AGENCY_FIELD: Final = re.compile(rf"^{_AGENCY_KEY}\s*:\s*(\S.{{0,120}})$", re.IG
 AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
 
 
-#: Headings of a document control table (the versions of the report: "Version | Date |
-#: Author | Changes"), which has a date column but holds no chronology.
+#: Headings of a column of a table about the report itself (its cover page's document
+#: control, version history or distribution list: "Version | Date | Author | Changes",
+#: "Date | Status | Author | Reason for change", "Name | Role | Date sent"), which has a
+#: date column but holds no chronology.
 _CONTROL_HEADING: Final = re.compile(
-    r"^(?:document\s+)?(?:version|revision|rev\.?|draft)(?:\s*(?:no\.?|number|#))?$",
+    r"^(?:(?:document\s+)?(?:version|revision|rev\.?|draft|issue)(?:\s*(?:no\.?|number|#))"
+    r"|(?:document\s+)?(?:version|revision|rev\.?|draft)"
+    r"|(?:(?:summary|description|details|reason|nature)\s+(?:of|for)\s+(?:the\s+)?)?"
+    r"(?:changes?|amendments?|revisions?)(?:\s+made)?"
+    r"|(?:approved|authori[sz]ed|signed\s*off|circulated|distributed|issued)\s+(?:by|to)"
+    r"|distribution|circulation)$",
+    re.IGNORECASE,
+)
+#: Headings of a date column that dates the report, not events ("Date sent", "Version date").
+_REPORT_DATE_HEADING: Final = re.compile(
+    r"^(?:(?:version|issue|revision|release|approval|circulation|distribution|publication)"
+    r"\s+date|date\s+(?:of\s+)?(?:issue|issued|sent|circulated|distributed|approved|approval"
+    r"|signed(?:\s*off)?|published|publication|version|revision|circulation|distribution))$",
+    re.IGNORECASE,
+)
+#: Headings above a table about the report itself.
+_CONTROL_TITLE: Final = re.compile(
+    r"^(?:[\d.]+\s*)?(?:document\s+(?:control|history|information|properties|status|revisions?)"
+    r"|version\s+(?:control|history|log)|revision\s+(?:history|log|record)"
+    r"|change\s+(?:history|log|record|control)|amendments?\s+(?:history|log|record)"
+    r"|(?:distribution|circulation)(?:\s+list)?|sign[- ]?off|approvals?)\s*:?$",
     re.IGNORECASE,
 )
 
 
-def _not_document_control(info: HeaderInfo, sheet: str, file: str) -> None:
-    """Raise MissingColumnError for a document control table (a column headed "Version"
-    or "Revision" with nothing mapped to it): its dates are drafts of the report, not
-    events."""
-    heading = next(
+def _not_document_control(info: HeaderInfo, titles: Sequence[str], sheet: str, file: str) -> None:
+    """Raise MissingColumnError for a table about the report itself (document control,
+    version history, distribution list): a column headed as its versions or changes
+    ("Version", "Reason for change", "Approved by"), its date column headed as the
+    report's ("Date sent", "Version date"), or the heading right above it ("Document
+    history"). Its dates are of the report (drafts, circulation), not events."""
+    dates = [info.headings[pos] for pos, fld in info.mapping.items() if fld == S.DATE]
+    found = next(
         (
-            h
-            for pos, h in enumerate(info.headings)
-            if pos not in info.mapping and _CONTROL_HEADING.match(h.strip())
+            f"column {h!r}"
+            for h in info.headings
+            if _CONTROL_HEADING.match(" ".join(h.split()).rstrip(":"))
         ),
         None,
     )
-    if heading is not None:
+    if (
+        found is None
+        and dates
+        and all(_REPORT_DATE_HEADING.match(" ".join(h.split()).rstrip(":")) for h in dates)
+    ):
+        found = f"date column {dates[0]!r}"
+    if found is None and titles and _CONTROL_TITLE.match(" ".join(titles[0].split())):
+        found = f"under the heading {titles[0]!r}"
+    if found is not None:
         raise MissingColumnError(
-            f"a document control table (column {heading!r}): its dates are versions of the "
-            "report, not events",
+            f"a document control table, about the report itself ({found}): its dates are "
+            "of the report (drafts, circulation), not events",
             file=file,
             sheet=sheet,
         )
@@ -791,7 +824,7 @@ def parse_document_tables(
                 width, continues = table.width, False
                 form_titles, form_labels = titles, table.rows[0][:1]
                 forms.append(table.sheet)
-            _not_document_control(info, table.sheet, file)
+            _not_document_control(info, titles, table.sheet, file)
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)
             notes.append(_skipped(table, err, file))

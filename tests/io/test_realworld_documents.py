@@ -1016,3 +1016,62 @@ def test_pdf_undated_row_in_an_agency_block_merged_down_carries_on_the_row_above
     assert details(chron) == ["Home visit\nBruise to the left cheek seen.", "Clinic", "Call-out"]
     assert chron.events[S.AGENCY].astype(str).tolist()[:2] == ["health_visiting"] * 2
     assert chron.rejected.empty
+
+
+@pytest.mark.parametrize(
+    ("title", "header", "row"),
+    [
+        # headed as what it is, whatever its columns
+        ("Document history", ["Date", "Status", "Author", "Comments"], "Draft"),
+        ("1.2 Version control", ["Date", "Author", "Description", "Comments"], "Draft"),
+        ("Distribution list", ["Name", "Role", "Date", "Notes"], "Panel chair"),
+        # or its columns say so, whatever its heading
+        ("Cover", ["Date", "Status", "Author", "Reason for change"], "Draft"),
+        ("Cover", ["Version date", "Summary of changes", "Author", "Notes"], "Draft"),
+        ("Cover", ["Name", "Role", "Date sent", "Notes"], "Panel chair"),
+        ("Cover", ["Date of issue", "Issued to", "Author", "Notes"], "Panel"),
+        ("Cover", ["Date", "Amendments", "Approved by", "Notes"], "Panel"),
+    ],
+)
+def test_tables_about_the_report_itself_are_no_events(
+    tmp_path: Path, title: str, header: list[str], row: str
+):
+    """A cover page's document history, version control or distribution list has dates
+    of the report (drafts, who it was sent to), not of the case."""
+    path = write(
+        tmp_path / "chronology.docx",
+        ("Child Safeguarding Practice Review: Child A", 1),
+        (title, 2),
+        rows(tr(header), tr(["03/02/2019", row, "Lead reviewer", ""][: len(header)])),
+        ("Combined chronology", 2),
+        rows(
+            tr(["Date", "Agency", "Event / contact", "Action / outcome"]),
+            tr(["12/03/2007", "Police", "DV call-out", "CSC notified"]),
+        ),
+        width=4,
+    )
+    chron = scr.read(path)
+    assert details(chron) == ["DV call-out"]
+    skipped = chron.warnings[chron.warnings[S.CODE] == "table_skipped"]
+    assert skipped[S.SOURCE_SHEET].tolist() == ["table 1"]
+    assert "about the report" in skipped[S.MESSAGE].iloc[0]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Date", "Status", "Practitioner", "Details"],  # a child's status, in a chronology
+        ["Date", "Issue", "Action", "Comments"],
+        ["Date", "Agency", "Event", "Sent to"],
+    ],
+)
+def test_chronologies_with_columns_like_a_document_history_are_read(
+    tmp_path: Path, header: list[str]
+):
+    path = write(
+        tmp_path / "chronology.docx",
+        ("Chronology", 2),
+        rows(tr(header), tr(["12/03/2007", "CP plan", "SW1", "Home visit"])),
+        width=4,
+    )
+    assert len(scr.read(path).events) == 1
