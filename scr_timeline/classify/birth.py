@@ -1,0 +1,248 @@
+"""The child's date of birth from the chronology itself, when nobody gave it.
+
+Without a date of birth the age-based rules are off: bruising in a baby who is not yet
+mobile is suspicious because of the child's age, and a chronology read without
+``child_dob=`` (``--child-dob``) would never say so. Most chronologies carry the date of
+birth somewhere, in one of three ways, taken in this order:
+
+1. a title line that states it: "Child A (DOB 01/03/2006): combined chronology";
+2. rows that state it: "Child A, D.O.B. 01.03.06, registered with the practice";
+3. the birth itself, recorded as an event: "Child A born at Riverside Hospital by normal
+   delivery" (the row's own date is the birth date; the row's date must be exact to the day).
+
+A statement about someone else is not the child's ("Mother (DOB 12/05/1985)", "sibling born
+2004", "unborn baby", "pre-birth assessment", "baby due 01/03/2006"). When the places of one
+kind disagree (two different dates), nothing is taken from that kind: a reviewer must say
+which. What was taken, and where from, is reported by the caller as a warning.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from scr_timeline.testing import make_events
+>>> events = make_events(
+...     start=["01/03/2006", "14/03/2006"],
+...     agency=["midwifery", "health_visiting"],
+...     details=["Child A born at 39 weeks by normal delivery", "New birth visit"])
+>>> found = find_child_dob(events)
+>>> found.dob, found.how, found.text
+(Timestamp('2006-03-01 00:00:00'), 'birth', 'Child A born at 39 weeks by normal delivery')
+>>> find_child_dob(events, titles=["Chronology: Child A (DOB 02/03/2006)"]).dob
+Timestamp('2006-03-02 00:00:00')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, Final, NamedTuple
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import schema as S
+from ..exceptions import ScrTimelineError
+
+__all__ = ["DobFound", "find_child_dob"]
+
+#: A date written with a day, month and year ("01/03/2006", "1.3.06", "1st March 2006").
+_DATE: Final = (
+    r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[./-]\s*|\s+(?:of\s+)?)"
+    r"(?:\d{1,2}|[A-Za-z]{3,9}\.?)(?:\s*[./-]\s*|,?\s+)(?:\d{4}|\d{2})(?!\d)"
+)
+#: "DOB 01/03/2006", "D.O.B.: 1.3.06", "date of birth - 1 March 2006", "born on 01/03/2006".
+_STATEMENT: Final = re.compile(
+    r"(?<![\w.])(?:d\s?\.?\s?o\s?\.?\s?b\b\.?|date\s+of\s+birth|born(?:\s+on)?)"
+    rf"\s*[:=\-–]?\s*\(?\s*(?P<date>{_DATE})",
+    re.IGNORECASE,
+)
+#: What a row must hold to be read closely for either (RE2, over whole columns at once).
+_MENTIONS_BIRTH: Final = r"born|birth|deliver|d\.?\s?o\.?\s?b"
+#: Who the child is in a sentence about a birth.
+_CHILD: Final = (
+    r"(?:child\s+[a-z]\b|(?:the\s+)?(?:baby|infant|child|subject\s+child|newborn)(?:\s+[a-z]\b)?"
+    r"|cx|yp)"
+)
+#: A row recording the birth: "Child A born", "birth of Child A", "Mother gave birth to
+#: Child A", "Born at 39 weeks", "Baby delivered by emergency caesarean".
+_BIRTH: Final = re.compile(
+    rf"\b{_CHILD}\s+(?:was\s+|is\s+)?(?:born|delivered)\b"
+    rf"|\bbirth\s+of\s+(?:{_CHILD}|a\s+(?:baby\s+|live\s+)?(?:boy|girl|son|daughter))"
+    r"|\b(?:mother|mum|ms\s+[a-z]\b)\s+(?:gave\s+birth|delivered|was\s+delivered)\b"
+    r"|\blive\s+birth\b"
+    r"|^\W*(?:born\b|birth\s*[:\-–])",
+    re.IGNORECASE,
+)
+#: Words that make a sentence about someone else's birth, or one still to come.
+_NOT_THE_CHILD: Final = re.compile(
+    r"\b(?:mother|mum|father|dad|partner|boyfriend|girlfriend|sibling|siblings|brother|sister"
+    r"|half|step\w*|grand\w*|uncle|aunt|cousin|nephew|niece|twin|older|younger|previous"
+    r"|first|second|third|other|mr|mrs|ms|miss|adult|carer|friend|lodger|lodgers|parent"
+    r"|parents)\b",
+    re.IGNORECASE,
+)
+_NOT_YET: Final = re.compile(
+    r"\b(?:unborn|pre-?\s?birth|antenatal|ante-natal|booking|due|edd|expected|expecting"
+    r"|will\s+be|to\s+be|planned|plan|if|when|until|after\s+the\s+birth|following\s+(?:the\s+)?birth"
+    r"|pregnan\w*|still\s?birth|stillborn|miscarr\w*|termination)\b",
+    re.IGNORECASE,
+)
+#: Where a sentence ends: a statement's or a birth's words are read within their own.
+_SENTENCE: Final = re.compile(r"[.;!?\n]\s|\n")
+
+
+class DobFound(NamedTuple):
+    """A date of birth found in the chronology, and where."""
+
+    dob: pd.Timestamp
+    how: str  # "title", "statement" or "birth"
+    text: str  # the title line or the row's text it was read from
+    source_file: str | None = None
+    source_sheet: str | None = None
+    source_row: int | None = None
+
+    def describe(self) -> str:
+        """Where it was found, as a person would say it."""
+        if self.how == "title":
+            return f"the title {self.text!r}"
+        where = [
+            f"{name} {value}"
+            for name, value in (("sheet", self.source_sheet), ("row", self.source_row))
+            if value is not None
+        ]
+        place = " ".join(filter(None, [self.source_file, ", ".join(where)]))
+        kind = "the birth recorded" if self.how == "birth" else "the date of birth stated"
+        return f"{kind} in {place or 'a row'}: {_quote(self.text)}"
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence (or line) of ``text`` holding ``text[start:end]`` begins and ends."""
+    begin = 0
+    for m in _SENTENCE.finditer(text, 0, start):
+        begin = m.end()
+    stop = _SENTENCE.search(text, end)
+    return begin, stop.start() if stop else len(text)
+
+
+def _about_someone_else(text: str, start: int, end: int, *, after: bool = False) -> bool:
+    """Whether the words before ``text[start:end]`` in its sentence (and after it, with
+    ``after``) make it about another person, or about a birth still to come."""
+    begin, stop = _sentence_bounds(text, start, end)
+    before = text[max(begin, start - 40) : start]
+    return bool(
+        _NOT_THE_CHILD.search(before)
+        or (after and _NOT_THE_CHILD.search(text[end:stop]))
+        or _NOT_YET.search(text[begin:stop])
+    )
+
+
+def _stated(text: str) -> list[pd.Timestamp]:
+    """The child's dates of birth a text states (a statement about someone else is not)."""
+    from ..dates import parse_date
+
+    found = []
+    for m in _STATEMENT.finditer(text):
+        if _about_someone_else(text, m.start(), m.start()):  # "Mother (DOB ...)"
+            continue
+        try:
+            start, _end, precision = parse_date(m.group("date"))
+        except ScrTimelineError:
+            continue
+        if precision in ("minute", "day"):
+            found.append(start.normalize())
+    return found
+
+
+def _is_birth(text: str) -> bool:
+    """Whether a row's text records the child's birth."""
+    for m in _BIRTH.finditer(text):
+        # "Mother gave birth to her son": the words after it say whose birth it was
+        mother = m.group(0).lower().startswith(("mother", "mum", "ms"))
+        if not _about_someone_else(text, m.start(), m.end(), after=mother):
+            return True
+    return False
+
+
+def _one(found: list[tuple[pd.Timestamp, int]]) -> tuple[pd.Timestamp, int] | None:
+    """The first of ``found`` when every one gives the same date, else None."""
+    if not found or len({dob for dob, _ in found}) != 1:
+        return None
+    return found[0]
+
+
+def find_child_dob(events: pd.DataFrame, *, titles: Iterable[str | None] = ()) -> DobFound | None:
+    """The child's date of birth as the chronology states or records it, or None.
+
+    Parameters
+    ----------
+    events
+        A canonical events table (``details``, ``outcome``, ``start``, ``precision`` and the
+        source columns are read).
+    titles
+        Title lines of the chronology and its tables.
+
+    Returns
+    -------
+    DobFound or None
+        None when the chronology says nothing, or when what it says disagrees.
+    """
+    lines = [str(title) for title in titles if title]
+    stated = [(dob, at) for at, line in enumerate(lines) for dob in _stated(line)]
+    if stated:
+        picked = _one(stated)
+        return None if picked is None else DobFound(picked[0], "title", lines[picked[1]])
+    if events.empty or S.DETAILS not in events:
+        return None
+    rows, texts = _rows_about_births(events)
+    rows_stated = [(dob, at) for at, text in zip(rows, texts, strict=True) for dob in _stated(text)]
+    picked, how = _one(rows_stated), "statement"
+    if not rows_stated:
+        exact = events[S.PRECISION].isin(["minute", "day"]).to_numpy(bool)
+        days = events[S.START].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+        births = [
+            (pd.Timestamp(days[at]), at)
+            for at, text in zip(rows, texts, strict=True)
+            if exact[at] and _is_birth(text)
+        ]
+        picked, how = _one(births), "birth"
+    if picked is None:
+        return None
+    dob, at = picked
+    row = events.iloc[at]
+    return DobFound(
+        dob,
+        how,
+        texts[rows.index(at)],
+        _text_or_none(row.get(S.SOURCE_FILE)),
+        _text_or_none(row.get(S.SOURCE_SHEET)),
+        None if pd.isna(row.get(S.SOURCE_ROW)) else int(row[S.SOURCE_ROW]),
+    )
+
+
+def _rows_about_births(events: pd.DataFrame) -> tuple[list[int], list[str]]:
+    """Positions and text (details, then outcome) of the rows that mention a birth or a
+    date of birth at all: one Arrow pass per column, so that only those few are read
+    closely."""
+    columns = [events[c] for c in (S.DETAILS, S.OUTCOME) if c in events]
+    arrays = [pa.array(c.astype("string").array) for c in columns]
+    hit = np.zeros(len(events), dtype=bool)
+    for array in arrays:
+        found = pc.match_substring_regex(array, _MENTIONS_BIRTH, ignore_case=True)
+        hit |= found.to_numpy(zero_copy_only=False) == True  # noqa: E712 (nulls are False)
+    rows = np.flatnonzero(hit).tolist()
+    if not rows:
+        return [], []
+    where = pa.array(rows)
+    parts = [array.take(where).to_pylist() for array in arrays]
+    texts = ["\n".join(p for p in row if p) for row in zip(*parts, strict=True)]
+    return rows, texts
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)

@@ -1,0 +1,120 @@
+"""The child's date of birth found in the chronology itself (titles, statements, the birth)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline.classify.birth import find_child_dob
+from scr_timeline.testing import make_events
+
+
+def _events(*rows: tuple[str, str], agency: str = "midwifery") -> pd.DataFrame:
+    events = make_events(
+        start=[start for start, _ in rows],
+        agency=agency,
+        details=[details for _, details in rows],
+        source_file="chron.csv",
+        source_row=list(range(2, 2 + len(rows))),
+    )
+    return events
+
+
+BIRTHS = [
+    "Child A born at Riverside Hospital at 39 weeks by normal delivery.",
+    "Baby born by emergency caesarean section, 2.9kg.",
+    "Birth of Child A at home; paramedics attended.",
+    "Born at 36 weeks, admitted to SCBU.",
+    "Mother gave birth to a baby girl at Riverside Hospital.",
+    "Mum delivered of a live baby boy.",
+    "Live birth recorded. Apgars 9 and 10.",
+    "Birth: Child A, SVD, no concerns.",
+    "The baby was born at 02:10; midwife MW1 present.",
+]
+
+NOT_BIRTHS = [
+    "New birth visit completed by HV1.",
+    "Birth notification received from the hospital.",
+    "Pre-birth assessment started; baby due 01/05/2006.",
+    "Unborn baby referral from midwifery.",
+    "Mother booked at 12 weeks; expected date of delivery 01/05/2006.",
+    "Child A's older sibling born 2003, now living with paternal grandmother.",
+    "Mother's first child was born when she was 17.",
+    "Father born in 1980; known to probation.",
+    "Plan: baby to be born at Riverside Hospital.",
+    "Mother gave birth to her partner's child in 2004.",
+    "Delivery of food parcel by the family support worker.",
+]
+
+
+@pytest.mark.parametrize("details", BIRTHS)
+def test_a_row_recording_the_birth_gives_the_date_of_birth(details: str):
+    events = _events(("15/02/2006", "Antenatal appointment, well."), ("01/03/2006", details))
+    found = find_child_dob(events)
+    assert found is not None, details
+    assert (found.dob, found.how, found.source_row) == (pd.Timestamp("2006-03-01"), "birth", 3)
+    assert "row 3" in found.describe() and "chron.csv" in found.describe()
+
+
+@pytest.mark.parametrize("details", NOT_BIRTHS)
+def test_rows_about_other_births_or_births_to_come_give_none(details: str):
+    assert find_child_dob(_events(("01/03/2006", details))) is None
+
+
+def test_a_birth_row_needs_a_date_exact_to_the_day():
+    assert find_child_dob(_events(("March 2006", "Child A born at home."))) is None
+
+
+def test_births_on_different_days_give_none_and_the_same_day_twice_is_fine():
+    twice = _events(("01/03/2006", "Child A born."), ("01/03/2006 14:00", "Baby born, 3kg."))
+    assert find_child_dob(twice).dob == pd.Timestamp("2006-03-01")
+    two_days = _events(("01/03/2006", "Child A born."), ("05/03/2006", "Baby born, 3kg."))
+    assert find_child_dob(two_days) is None
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Child A (DOB 01/03/2006) registered with the practice.",
+        "Registered: Child A, D.O.B. 1.3.06, with Mother.",
+        "Date of birth: 1st March 2006. Registered with GP.",
+        "Child A born on 01/03/2006 at Riverside Hospital (notes received).",
+    ],
+)
+def test_a_row_stating_the_date_of_birth_gives_it(details: str):
+    events = _events(("20/04/2006", details), agency="gp")
+    found = find_child_dob(events)
+    assert found is not None, details
+    assert (found.dob, found.how) == (pd.Timestamp("2006-03-01"), "statement")
+
+
+def test_a_statement_about_someone_else_is_not_the_childs():
+    events = _events(("20/04/2006", "Mother (DOB 12/05/1985) attended with her partner."))
+    assert find_child_dob(events) is None
+    both = _events(("20/04/2006", "Child A (DOB 01/03/2006) seen with Mother (DOB 12/05/1985)."))
+    assert find_child_dob(both).dob == pd.Timestamp("2006-03-01")
+
+
+def test_a_statement_wins_over_a_birth_row_and_a_title_over_both():
+    events = _events(
+        ("02/03/2006", "Child A born at home; midwife called."),
+        ("20/04/2006", "Child A DOB 01/03/2006 registered."),
+    )
+    assert find_child_dob(events).dob == pd.Timestamp("2006-03-01")
+    found = find_child_dob(events, titles=[None, "Combined chronology: Child A, DOB: 28/02/2006"])
+    assert (found.dob, found.how) == (pd.Timestamp("2006-02-28"), "title")
+    assert "Combined chronology" in found.describe()
+
+
+def test_disagreeing_statements_give_none():
+    events = _events(
+        ("20/04/2006", "Child A DOB 01/03/2006 registered."),
+        ("21/04/2006", "Child A DOB 03/01/2006 per hospital letter."),
+    )
+    assert find_child_dob(events) is None
+    assert find_child_dob(_events(), titles=["DOB 01/03/2006", "DOB 02/03/2006"]) is None
+
+
+def test_nothing_said_gives_none():
+    assert find_child_dob(_events(("01/03/2006", "Home visit, Child A seen."))) is None
+    assert find_child_dob(make_events(start=[])) is None
