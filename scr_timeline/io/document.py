@@ -330,6 +330,16 @@ AGENCY_FIELD: Final = re.compile(rf"^{_AGENCY_KEY}\s*:\s*(\S.{{0,120}})$", re.IG
 AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
 
 
+def _title_lines(titles: Sequence[str]) -> tuple[str, ...]:
+    """A table's title lines, an agency field ("Agency: Health Visiting") as the agency it
+    names (the organisation as written, without its label), each line once."""
+    named = (
+        field.group(1).strip() if (field := AGENCY_FIELD.match(" ".join(t.split()))) else t
+        for t in titles
+    )
+    return tuple(dict.fromkeys(named))
+
+
 #: Headings of a column of a table about the report itself (its cover page's document
 #: control, version history or distribution list: "Version | Date | Author | Changes",
 #: "Date | Status | Author | Reason for change", "Name | Role | Date sent"), which has a
@@ -577,19 +587,34 @@ def _as_form(
     return form, raw, -len(head) + form.row_offset, info, titles
 
 
+def _date_column_counts(rows: Sequence[Sequence[Cell]], column: int) -> tuple[int, int, int]:
+    """Of the rows that hold text: how many, how many have text in ``column``, and how
+    many start that text with a date."""
+    filled = [r for r in rows if any(map(_filled, r))]
+    written = [str(r[column]) for r in filled if column < len(r) and _filled(r[column])]
+    dated = sum(split_date_prefix(text) is not None for text in written)
+    return len(filled), len(written), dated
+
+
 def _starts_with_dates(rows: Sequence[Sequence[Cell]], dates: Sequence[int]) -> bool:
     """Whether most of the rows that hold text have a date in the first of the ``dates``
     columns: a table without a header of its own that carries on a chronology (after a
     heading or a note, not only after a page break), not a key or a form."""
     if not dates:
         return False
-    column = dates[0]
-    filled = [r for r in rows if any(map(_filled, r))]
-    dated = sum(
-        column < len(r) and _filled(r[column]) and split_date_prefix(str(r[column])) is not None
-        for r in filled
-    )
-    return dated > 0 and 2 * dated >= len(filled)
+    filled, _written, dated = _date_column_counts(rows, dates[0])
+    return dated > 0 and 2 * dated >= filled
+
+
+def _no_date_in_date_column(rows: Sequence[Sequence[Cell]], dates: Sequence[int]) -> bool:
+    """Whether the rows hold text in the first of the ``dates`` columns but never a date: a
+    key to abbreviations or a list of notes right after a chronology, not the next page of
+    it (whose rows with text in that column start with dates; rows carrying on the one
+    above leave it empty)."""
+    if not dates:
+        return False
+    _filled_rows, written, dated = _date_column_counts(rows, dates[0])
+    return written > 0 and dated == 0
 
 
 #: A banner row naming an agency is short ("Metropolitan Police", "GP records").
@@ -778,7 +803,7 @@ def parse_document_tables(
         continues = (
             table.follows and previous is not None and previous[0].width == width and width > 0
         )
-        titles = table.titles
+        titles = _title_lines(table.titles)
         if not titles and continues and previous is not None:
             titles = previous[2]
         head = [[line] + [None] * (width - 1) for line in titles]
@@ -800,6 +825,14 @@ def parse_document_tables(
                         raise
                     if not continues and not _starts_with_dates(table.rows, previous[3]):
                         raise
+                    if continues and _no_date_in_date_column(table.rows, previous[3]):
+                        raise MissingColumnError(
+                            f"no header row, and no date in the date column of "
+                            f"{previous[0].sheet}: not the next page of that table (a key or "
+                            "notes after it?)",
+                            file=file,
+                            sheet=table.sheet,
+                        ) from None
                     if not titles:
                         titles = previous[2]
                         head = [[line] + [None] * (width - 1) for line in titles]

@@ -1075,3 +1075,57 @@ def test_chronologies_with_columns_like_a_document_history_are_read(
         width=4,
     )
     assert len(scr.read(path).events) == 1
+
+
+def test_a_table_per_agency_under_agency_field_headings(tmp_path: Path):
+    """Agency sections each under a heading "Agency: ...": the organisation is the name
+    written, without the label."""
+    blocks: list[str | tuple[str, int]] = [("Agency chronologies: Child A", 1)]
+    for agency, text in [
+        ("Health Visiting", "New birth visit"),
+        ("Metropolitan Police", "DV call-out"),
+        ("Children's Social Care", "Contact received from police"),
+    ]:
+        blocks += [
+            (f"Agency: {agency}", 2),
+            rows(tr(["Date", "Practitioner", "Details"]), tr(["12/03/2007", "X1", text])),
+        ]
+    chron = scr.read(write(tmp_path / "agencies.docx", *blocks, width=3))
+    ev = chron.events.sort_values(S.SOURCE_SHEET)
+    assert ev[[S.AGENCY, S.ORGANISATION]].astype(str).values.tolist() == [
+        ["health_visiting", "Health Visiting"],
+        ["police", "Metropolitan Police"],
+        ["csc", "Children's Social Care"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        [["Abbreviation", "Meaning", "Agency"], ["HV", "Health visitor", "Health"]],
+        [["Key", "", ""], ["HV", "Health visitor", ""], ["GP1", "General practitioner", ""]],
+    ],
+)
+def test_key_table_right_after_the_chronology_is_not_its_next_page(
+    tmp_path: Path, key: list[list[str]]
+):
+    """A key to abbreviations with as many columns as the chronology, with only an empty
+    paragraph between them: skipped with a warning, not rows of the chronology."""
+    path = write(
+        tmp_path / "chronology.docx",
+        ("Chronology", 1),
+        rows(
+            tr(["Date", "Agency", "Details"]),
+            tr(["12/03/2007", "GP", "Seen by GP1"]),
+            tr(["13/03/2007", "HV", "HV visit"]),
+        ),
+        "",
+        rows(*(tr(row) for row in key)),
+        width=3,
+    )
+    chron = scr.read(path)
+    assert details(chron) == ["Seen by GP1", "HV visit"]
+    assert chron.rejected.empty
+    skipped = chron.warnings[chron.warnings[S.CODE] == "table_skipped"]
+    assert skipped[S.SOURCE_SHEET].tolist() == ["table 2"]
+    assert "table_continued" not in set(chron.warnings[S.CODE])
