@@ -299,6 +299,26 @@ def test_roles_as_practitioners_write_them(practitioner, agency, expected):
         ("early_years", "Nursery noted bruise to cheek", "concern"),
         ("early_years", "Key person noted CA hungry on arrival", "concern"),
         ("education", "Persistent absence - EWO letter sent", "concern"),
+        # longer entries
+        (
+            "health_visiting",
+            "Contact with MASH re concerns - advised to complete referral",
+            "information_sharing",
+        ),
+        ("midwifery", "Missed ANC appt x2 - letter sent", "dna"),
+        ("midwifery", "Discharged from maternity services to HV", "case_closure"),
+        (
+            "midwifery",
+            "Pre-birth conference held - baby to be made subject to CP plan at birth",
+            "icpc",
+        ),
+        (
+            "police",
+            "Mother reported that ex-partner breached non-molestation order",
+            "police_incident",
+        ),
+        ("csc", "HV by SW1 - home conditions poor. Children seen.", "home_visit"),
+        ("csc", "Visit to Child A at foster placement - seen alone", "home_visit"),
     ],
 )
 def test_event_types_in_more_house_styles(agency, details, expected):
@@ -317,6 +337,7 @@ def test_event_types_in_more_house_styles(agency, details, expected):
         ("csc", "Section 47 enquiry commenced", "s47_enquiry"),
         ("police", "Joint s47 investigation with CSC", "s47_enquiry"),
         ("csc", "RCPC - child removed from the CP plan", "review_conference"),
+        ("gp", "Mother concerned Child was hurt at contact with Father", "concern"),
     ],
 )
 def test_the_second_round_leaves_these_alone(agency, details, expected):
