@@ -17,7 +17,7 @@ from .. import schema as S
 from ..chronology import Chronology
 from ..dates import parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
-from .headers import HeaderInfo, find_header, footer_rows, year_rows
+from .headers import HeaderInfo, find_header, footer_rows, headings_like, year_rows
 from .table import parse_table
 
 __all__ = ["decode_text", "join_broken_lines", "read_csv", "read_csv_table", "sniff_delimiter"]
@@ -405,6 +405,21 @@ def join_broken_lines(
     maybe[maybe] = _undated(raw.iloc[np.flatnonzero(maybe), date_pos])
     if not maybe.any():
         return []
+    # a line starts where the line above it is dated (or was joined to a dated line), and
+    # another table's header, and the title line right above it, are no such lines
+    places = np.flatnonzero(maybe)
+    dated = np.zeros(len(raw), dtype=bool)
+    heads = np.unique(before[places])
+    dated[heads] = ~_undated(raw.iloc[heads, date_pos])
+    after = np.minimum.accumulate(np.where(last >= 0, rows, len(raw))[::-1])[::-1]
+    following = np.r_[after[1:], len(raw)]
+    nearby = np.unique(np.r_[places, following[places][following[places] < len(raw)]])
+    heading = np.zeros(len(raw) + 1, dtype=bool)
+    heading[nearby] = headings_like(raw.iloc[nearby, date_pos].tolist())
+    titled = (last[places] == 0) & heading[following[places]]
+    maybe[places] &= ~heading[places] & ~titled
+    if not maybe.any():
+        return []
     # the file again, as text, for the cells each line holds as written
     text, _encoding = decode_text(path.read_bytes(), file=path.name)
     try:
@@ -422,6 +437,8 @@ def join_broken_lines(
         prev = int(before[row])
         gap = range(prev + 1, row)
         if not all(empty[g] for g in gap):  # a footer or year row blanked in between
+            continue
+        if prev not in into and not dated[prev]:
             continue
         head = into.get(prev, prev)
         fields = cells.get(head, records[head])

@@ -71,6 +71,8 @@ __all__ = [
     "HeaderInfo",
     "find_header",
     "footer_rows",
+    "headings_like",
+    "is_form_row",
     "is_repeated_header",
     "load_headings",
     "map_headings",
@@ -652,7 +654,43 @@ def _unheaded_time_column(
     return pos if times * 10 >= len(sample) * 9 else None
 
 
-def _is_form_row(cells: list[object], mapping: dict[int, str]) -> bool:
+_HEADING_MAX_LENGTH: Final = 60
+
+
+def headings_like(
+    values: Sequence[object], *, columns: Mapping[str, str] | None = None
+) -> np.ndarray:
+    """Per value, True when it reads as a column heading that names a field ("Date",
+    "Date of Event (dd/mm/yyyy)", "Occurrence Date"): text of at most 60 characters with
+    no digit in it. All values are judged at once (one near-miss search).
+
+    Examples
+    --------
+    >>> headings_like(["Date of contact", "Agency", "12/03/2007", "Police", None]).tolist()
+    [True, True, False, False, False]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # the text cells with no digit and not too long, picked by Arrow: a column of dates
+    # written in words ("early March 2007") has thousands of distinct cells, all with digits
+    array = values.array if isinstance(values, pd.Index | pd.Series) else values
+    try:
+        arrow = pa.array(array, type=pa.large_string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # cells that are not all text
+        texts = [v if isinstance(v, str) else None for v in values]
+        arrow = pa.array(texts, type=pa.large_string())
+    short = pc.less_equal(pc.utf8_length(arrow), _HEADING_MAX_LENGTH)
+    plain = pc.invert(pc.match_substring_regex(arrow, r"\d"))
+    at = np.flatnonzero(pc.and_(short, plain).fill_null(False).to_numpy(zero_copy_only=False))
+    out = np.zeros(len(arrow), dtype=bool)
+    if len(at):
+        found = _candidates(arrow.take(pa.array(at)).to_pylist(), columns)
+        out[at[list(found)]] = True
+    return out
+
+
+def is_form_row(cells: list[object], mapping: dict[int, str]) -> bool:
     """True for a row of a form above the table ("Agency:" | "Police" | "Date completed:" |
     "01/04/2008"): its date heading is a label with its value in the next cell that holds
     anything (a date, a number, or any text after a label ending in ":"), where a header
@@ -758,7 +796,7 @@ def find_header(
             schema.DATE in mapping.values()
             and len(mapping) >= 2
             and len(mapping) > len(best_mapping)
-            and not _is_form_row(cells, mapping)
+            and not is_form_row(cells, mapping)
         ):
             best_row, best_mapping = row, mapping
             if len(best_mapping) == raw.shape[1]:

@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, Final, NamedTuple, cast
 
@@ -27,6 +28,7 @@ from ..chronology import (
     Chronology,
     ChronologyMeta,
     SourceInfo,
+    merge,
 )
 from ..classify.agencies import agency_from_name, normalise_agencies
 from ..dates import PreviousDate, parse_date_arrays
@@ -37,7 +39,15 @@ from ..exceptions import (
     ScrTimelineError,
 )
 from ._arrow import text_buffers
-from .headers import HeaderInfo, find_header, is_repeated_header, map_headings, normalise_heading
+from .headers import (
+    HeaderInfo,
+    find_header,
+    headings_like,
+    is_form_row,
+    is_repeated_header,
+    map_headings,
+    normalise_heading,
+)
 
 __all__ = ["classify_chronology", "parse_table"]
 
@@ -480,6 +490,73 @@ def parse_table(
     >>> chron.rejected["reason_code"].tolist()
     ['impossible_date']
     """
+    options = _Options(
+        source=source,
+        sheet=sheet,
+        columns=columns,
+        agency=agency,
+        dayfirst=dayfirst,
+        anchor_relative=anchor_relative,
+        child_dob=child_dob,
+        end_date=end_date,
+        title=title,
+        fmt=fmt,
+        vocabularies=vocabularies,
+        join_continued=join_continued,
+    )
+    return _parse_table(
+        raw,
+        options,
+        row_offset=row_offset,
+        classify=classify,
+        previous_date=previous_date,
+        header=header,
+        blocks=True,
+        titles_first=False,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """How :func:`parse_table` reads every table of one call (see its parameters)."""
+
+    source: str | PurePath
+    sheet: str | None
+    columns: Mapping[str, str] | None
+    agency: str | None
+    dayfirst: bool | None
+    anchor_relative: bool
+    child_dob: object
+    end_date: object
+    title: str | None
+    fmt: str | None
+    vocabularies: Mapping[str, str | PurePath] | None
+    join_continued: bool
+
+
+def _parse_table(
+    raw: pd.DataFrame,
+    options: _Options,
+    *,
+    row_offset: int,
+    classify: bool,
+    previous_date: PreviousDate | None,
+    header: HeaderInfo | None,
+    blocks: bool,
+    titles_first: bool,
+) -> Chronology:
+    """:func:`parse_table`, and with ``blocks`` the tables stacked under the first one
+    (:func:`_parse_blocks`); ``titles_first``: the agency of rows without one is taken
+    from the title lines (the nearest to the header first) before the sheet name."""
+    source, sheet, columns, agency = options.source, options.sheet, options.columns, options.agency
+    dayfirst, anchor_relative = options.dayfirst, options.anchor_relative
+    child_dob, end_date, title, fmt = (
+        options.child_dob,
+        options.end_date,
+        options.title,
+        options.fmt,
+    )
+    vocabularies, join_continued = options.vocabularies, options.join_continued
     if not isinstance(raw, pd.DataFrame):
         raise TypeError(f"parse_table() takes a pandas DataFrame, not {type(raw).__name__}")
     file = PurePath(str(source)).name
@@ -537,6 +614,8 @@ def parse_table(
         # only rows whose date cell is text not starting with a digit can repeat the header
         date_pos = next(pos for pos, fld in info.mapping.items() if fld == S.DATE)
         maybe = keep & _not_a_numeric_date(body[date_pos])
+        # rows whose date cell is a heading: the header again, or another table's
+        headed_rows = np.zeros(len(body), dtype=bool)
         if maybe.any():
             # and whose date cell reads as one of the header's own cells for that column
             heads = {
@@ -549,10 +628,25 @@ def parse_table(
             candidates = text_body[date_pos][maybe]
             codes, uniques = pd.factorize(candidates)
             same = np.array([normalise_heading(u) in heads for u in uniques] + [False])
+            if blocks:
+                like = np.append(headings_like(uniques, columns=columns), False)
+                headed_rows[maybe] = like[codes] | same[codes]
             maybe[np.flatnonzero(maybe)] = same[codes]
         repeated = np.zeros(len(body), dtype=bool)
         if maybe.any():
             repeated[maybe] = is_repeated_header(body[maybe], info).to_numpy(dtype=bool)
+        if headed_rows.any():
+            stacked = _block_starts(raw, info, np.flatnonzero(headed_rows), repeated, columns)
+            if stacked:
+                return _parse_blocks(
+                    raw,
+                    stacked,
+                    info,
+                    options,
+                    row_offset=row_offset,
+                    classify=classify,
+                    previous_date=previous_date,
+                )
         if repeated.any():
             keep &= ~repeated
             first_repeat = int(rows[repeated].iloc[0])
@@ -672,7 +766,11 @@ def parse_table(
 
     # -- agency ------------------------------------------------------------------------------
     fallback_code, fallback_name = _fallback_agency(
-        agency=agency, sheet=sheet, title_lines=info.title_lines, file=file
+        agency=agency,
+        sheet=sheet,
+        title_lines=info.title_lines,
+        file=file,
+        titles_first=titles_first,
     )
     agency_dtype = EVENT_DTYPES[S.AGENCY]
     default_code = agency_dtype.categories.get_loc(fallback_code or "other")
@@ -1183,10 +1281,17 @@ def _join_two(left: pd.Series, right: pd.Series) -> pd.Series:
 
 
 def _fallback_agency(
-    *, agency: str | None, sheet: str | None, title_lines: list[str], file: str
+    *,
+    agency: str | None,
+    sheet: str | None,
+    title_lines: list[str],
+    file: str,
+    titles_first: bool = False,
 ) -> tuple[str | None, str | None]:
     """The agency for rows without one: the sheet name, else a title line, else the file
-    name, else the ``agency=`` option (which must name a known agency in any case)."""
+    name, else the ``agency=`` option (which must name a known agency in any case). With
+    ``titles_first`` (one of several tables on a sheet, each under its own title), the
+    title lines come first, the nearest to the header first."""
     option: tuple[str, str] | None = None
     if agency is not None:
         if agency in S.AGENCIES:
@@ -1200,8 +1305,155 @@ def _fallback_agency(
                     expected="an agency code (" + ", ".join(S.AGENCIES) + ") or a known alias",
                 )
             option = str(norm[S.AGENCY].iloc[0]), agency
-    for name in ([sheet] if sheet else []) + list(title_lines) + [PurePath(file).stem]:
+    sheets = [sheet] if sheet else []
+    names = ([*title_lines[::-1], *sheets] if titles_first else [*sheets, *title_lines]) + [
+        PurePath(file).stem
+    ]
+    for name in names:
         code = agency_from_name(name)
         if code is not None:
             return code, name
     return option if option is not None else (None, None)
+
+
+def _blank(value: object) -> bool:
+    """A cell with nothing in it: None, NA, NaN or white space."""
+    return not value.strip() if isinstance(value, str) else bool(pd.isna(cast(Any, value)))
+
+
+def _one_cell_rows(raw: pd.DataFrame, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+    """For rows ``lo`` to ``hi`` of ``raw``: how many cells hold something, and whether
+    the only one is text."""
+    part = raw.iloc[lo:hi]
+    filled = ~part.map(_blank).to_numpy(dtype=bool)
+    counts = filled.sum(axis=1)
+    text = np.array(
+        [
+            bool(n == 1) and isinstance(part.iat[i, int(np.flatnonzero(filled[i])[0])], str)
+            for i, n in enumerate(counts)
+        ],
+        dtype=bool,
+    )
+    return counts, text
+
+
+def _block_starts(
+    raw: pd.DataFrame,
+    info: HeaderInfo,
+    positions: np.ndarray,
+    repeated: np.ndarray,
+    columns: Mapping[str, str] | None,
+) -> list[tuple[int, int]]:
+    """The tables stacked under the first one on a sheet (one per agency, each under its
+    own title line and with its own headings): ``(first row, header row)`` in ``raw`` for
+    each, from the rows under the first header (``positions``, counted from its first
+    data row) whose date cell reads as a heading.
+
+    Such a row starts a table when it is a header (text only, a date heading and another
+    recognised one, not a form's label and value) other than the first table's, or the
+    first table's again under a title line (a row holding one cell of text, with nothing
+    but blank rows or other such lines between it and the header). The table's rows start
+    at its title lines, or at the blank rows above the header.
+    """
+    out: list[tuple[int, int]] = []
+    start = info.data_start
+    for at in positions.tolist():
+        row = start + at
+        if out and row <= out[-1][1]:
+            continue
+        cells = raw.iloc[row].tolist()
+        filled = [c for c in cells if not _blank(c)]
+        if not filled or not all(isinstance(c, str) for c in filled):
+            continue
+        mapping = map_headings(cells, columns=columns)
+        if S.DATE not in mapping.values() or len(mapping) < 2 or is_form_row(cells, mapping):
+            continue
+        # its title lines and the blank rows around them, up to the rows above
+        floor = out[-1][1] + 1 if out else start
+        counts, one_text = _one_cell_rows(raw, floor, row)
+        first = row
+        titled = False
+        for k in range(row - floor - 1, -1, -1):
+            if counts[k] == 0:
+                first = floor + k
+            elif one_text[k]:
+                first, titled = floor + k, True
+            else:
+                break
+        if repeated[at] and not titled:
+            continue
+        out.append((first, row))
+    return out
+
+
+def _parse_blocks(
+    raw: pd.DataFrame,
+    starts: list[tuple[int, int]],
+    info: HeaderInfo,
+    options: _Options,
+    *,
+    row_offset: int,
+    classify: bool,
+    previous_date: PreviousDate | None,
+) -> Chronology:
+    """Each table of a sheet that holds several (see :func:`_block_starts`) read with its
+    own header, its rows taking their agency from its title line; merged, with a
+    ``table_block`` warning at each later table's header (a table with no rows under its
+    header is a ``table_block`` warning that says so)."""
+    file = PurePath(str(options.source)).name
+    sheet, columns = options.sheet, options.columns
+    bounds = [0, *(first for first, _ in starts), len(raw)]
+    chrons: list[Chronology] = []
+    notes: list[dict[str, Any]] = []
+    for k in range(len(bounds) - 1):
+        part = raw.iloc[bounds[k] : bounds[k + 1]]
+        part_info = info if k == 0 else find_header(part, columns=columns)
+        header_row = row_offset + bounds[k] + part_info.header_rows[-1] + 1
+        if k:
+            named = [h for h in part_info.headings if h]
+            under = (
+                f" under the title {part_info.title_lines[-1]!r}" if part_info.title_lines else ""
+            )
+            notes.append(
+                _warning(
+                    "table_block",
+                    f"another table starts at row {header_row}{under}, with headings of its "
+                    f"own ({', '.join(named)}); its rows were read with them",
+                    file,
+                    sheet,
+                    header_row,
+                )
+            )
+        try:
+            chrons.append(
+                _parse_table(
+                    part,
+                    options,
+                    row_offset=row_offset + bounds[k],
+                    classify=False,
+                    previous_date=previous_date if k == 0 else None,
+                    header=part_info,
+                    blocks=False,
+                    titles_first=True,
+                )
+            )
+        except EmptyChronologyError:
+            notes.append(
+                _warning(
+                    "table_block",
+                    f"the table whose header is row {header_row} has no rows under it",
+                    file,
+                    sheet,
+                    header_row,
+                )
+            )
+    if not chrons:
+        raise EmptyChronologyError(
+            "no data rows under any of the sheet's headers",
+            file=file,
+            sheet=sheet,
+            expected="at least one dated row under the headings",
+        )
+    merged = merge(chrons, title=options.title) if len(chrons) > 1 else chrons[0]
+    merged = with_warnings(merged, notes)
+    return classify_chronology(merged, vocabularies=options.vocabularies) if classify else merged

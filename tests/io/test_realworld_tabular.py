@@ -611,3 +611,81 @@ def test_a_web_page_or_xml_export_named_as_such_is_read_when_named(write_text, t
     with pytest.raises(UnsupportedFormatError) as info:
         scr.read(other)
     assert ".html" in str(info.value.expected)
+
+
+# --- several tables on one sheet ------------------------------------------------------------
+
+
+def _agency_blocks() -> list[list[object]]:
+    return [
+        ["Multi-agency chronology: Child A"],
+        [],
+        ["Health Visiting"],
+        ["Date", "Time", "Practitioner", "Details", "Outcome"],
+        ["12/03/2007", "10:00", "HV1", "Home visit, bruise to ear noted", "Discussed with TL"],
+        ["19/03/2007", None, "HV1", "Clinic: Child A weighed", None],
+        [],
+        ["Police"],
+        ["Date", "Time", "Officer", "Details", "Outcome"],
+        ["14/03/2007", "23:15", "PC1", "Domestic incident, Child A present", "Merlin to CSC"],
+        [],
+        ["GP"],
+        ["Date of Event (dd/mm/yyyy)", "Clinician", "Entry"],
+        ["20/03/2007", "Dr X", "Child A seen with cough"],
+    ]
+
+
+def test_tables_stacked_on_one_sheet_are_read_each_with_its_header(write_xlsx, write_text):
+    # one table per agency, one under another: a title line, its own headings, its rows
+    rows = _agency_blocks()
+    csv_text = "".join(",".join("" if c is None else str(c) for c in r) + "\n" for r in rows)
+    for path in (
+        write_xlsx("child-a.xlsx", {"Chronology": rows}),
+        write_text("child-a.csv", csv_text),
+    ):
+        chron = scr.read(path)
+        ev = chron.events.sort_values(S.SOURCE_ROW)
+        assert ev[S.SOURCE_ROW].tolist() == [5, 6, 10, 14]
+        assert ev[S.AGENCY].tolist() == ["health_visiting", "health_visiting", "police", "gp"]
+        assert ev[S.PRACTITIONER].tolist() == ["HV1", "HV1", "PC1", "Dr X"]
+        assert ev[S.DETAILS].iloc[3] == "Child A seen with cough"
+        assert ev[S.START].iloc[2] == pd.Timestamp("2007-03-14 23:15")
+        assert chron.rejected.empty, chron.rejected
+        blocks = chron.warnings[chron.warnings[S.CODE] == "table_block"]
+        assert blocks[S.SOURCE_ROW].tolist() == [9, 13]
+        assert "'Police'" in blocks[S.MESSAGE].iloc[0]
+        assert chron.meta.title == "Multi-agency chronology: Child A"
+
+
+def test_a_header_repeated_without_a_title_line_is_still_one_table(write_xlsx):
+    path = write_xlsx(
+        "police.xlsx",
+        {
+            "Police": [
+                ["Date", "Officer", "Details"],
+                ["14/03/2007", "PC1", "Domestic incident"],
+                ["Date", "Officer", "Details"],
+                ["15/03/2007", "PC2", "Follow-up visit"],
+            ]
+        },
+    )
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 4]
+    assert (chron.warnings[S.CODE] == "repeated_header").sum() == 1
+    assert not (chron.warnings[S.CODE] == "table_block").any()
+
+
+def test_a_stacked_table_with_no_rows_under_its_header_is_a_warning(write_xlsx):
+    rows = [
+        ["Date", "Agency", "Details"],
+        ["14/03/2007", "Police", "Domestic incident"],
+        [],
+        ["Education"],
+        ["Date of contact", "School staff", "Details"],
+    ]
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Combined": rows}))
+    assert chron.events[S.SOURCE_ROW].tolist() == [2]
+    assert chron.rejected.empty
+    notes = chron.warnings[chron.warnings[S.CODE] == "table_block"]
+    assert notes[S.SOURCE_ROW].tolist() == [5, 5]
+    assert "no rows under it" in notes[S.MESSAGE].iloc[1]
