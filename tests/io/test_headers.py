@@ -492,3 +492,22 @@ def test_a_compound_heading_ending_in_date_and_time_is_the_date(heading):
         2: schema.DETAILS,
     }
     assert map_headings(["Date", "Date of birth and time"]) == {0: schema.DATE}
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # CPOMS / MyConcern: the member of staff who logged the concern acted
+        (["Date/Time", "Student", "Incident", "Reported By", "Assigned To"], {0: "date", 2: "details", 3: "practitioner"}),
+        (["Concern Date", "Raised By", "Concern Summary", "Actions"], {0: "date", 1: "practitioner", 2: "details", 3: "outcome"}),
+        # police systems name the officer several ways
+        (["Occurrence Date", "Officer Name", "Summary"], {0: "date", 1: "practitioner", 2: "details"}),
+        (["Date Reported", "Officer in Case", "Details"], {0: "date", 1: "practitioner", 2: "details"}),
+        (["Date", "Logged By", "Investigating Officer", "Summary"], {0: "date", 1: "practitioner", 3: "details"}),
+        # an emergency department's attendances: the complaint is what happened
+        (["Arrival Date/Time", "Presenting Complaint", "Discharge Outcome"], {0: "date", 1: "details", 2: "outcome"}),
+        (["Arrival Date/Time", "Presenting Complaint", "Clinical Notes"], {0: "date", 2: "details"}),
+    ],
+)  # fmt: skip
+def test_headings_of_school_police_and_hospital_exports(headings, expected):
+    assert map_headings(headings) == expected
