@@ -510,6 +510,22 @@ def _unruled_rows(
     return [[_cell_text("\n".join(cell)) for cell in row] for row in rows], used, dated_rows
 
 
+def _table_end(lines: Sequence[_Line], second: float, last: float, size: float) -> int:
+    """How many of ``lines`` (below an unruled table's header) can be its rows: it ends at
+    a heading (a line in print larger than ``size``, the header's) or at running text (an
+    undated line with one run of words, no column gap in it, from left of the second
+    column's start ``second`` to right of the last one's ``last``): the prose after a
+    table on its page, which is neither its rows nor to be taken for its columns."""
+    for i, line in enumerate(lines):
+        if size and line.size > size * _HEADING_SIZE:
+            return i
+        if split_date_prefix(line.text) is None and any(
+            cell.x0 < second and cell.x1 > last for cell in _cells(line)
+        ):
+            return i
+    return len(lines)
+
+
 @dataclass(frozen=True, slots=True)
 class _Unruled:
     table: DocumentTable
@@ -530,6 +546,7 @@ def _unruled_table(
     if header is not None:
         at, cells = header
         body = lines[at + 1 :]
+        body = body[: _table_end(body, cells[1].x0, cells[-1].x0, lines[at].size)]
         built = _Columns.build(cells, body)
         if built is None:
             return None
@@ -541,6 +558,9 @@ def _unruled_table(
         follows = follows and not above
     elif carried is not None and follows:
         body, columns, head, titles, start = lines, carried, [], [], 0
+        sizes = [line.size for line in lines if line.size]
+        size = statistics.median(sizes) if sizes else 0.0
+        body = body[: _table_end(body, carried.starts[0], carried.starts[-1], size)]
     else:
         return None
     mapping = map_headings(columns.headings)

@@ -523,3 +523,39 @@ def test_a_page_holding_only_the_end_of_a_row_is_not_reported_skipped():
         "table_continued",
         "row_continued",
     ]
+
+
+PANEL = (
+    "The panel found that the bruise seen on 08/03/2007 should have been referred to "
+    "children's social care under the bruising protocol, and that the GP was not told. "
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "n"),
+    [(True, 6), (False, 6), (True, 22), (False, 22)],  # 22 rows: the prose is on page 2
+)
+def test_prose_after_a_table_without_ruling_lines_ends_it(tmp_path: Path, heading: bool, n: int):
+    """A published review: the chronology printed without ruling lines, then the analysis
+    (a heading and paragraphs, or paragraphs only) on the same page (under the table's
+    header, or on the next page of a table whose header is not repeated). The prose
+    running across the columns is not the table's (nor does it hide the table's columns),
+    and it is not added to the last event."""
+    agencies = ["Health Visiting", "Police", "GP", "Children's Social Care"]
+    rows: list[list[Any]] = [["Date", "Agency", "Event", "Outcome / Action"]]
+    for i in range(n):
+        text = LONG if i % 3 else "Home visit."
+        rows.append([f"{i + 1:02d}/03/2007", agencies[i % 4], cell(text), "NFA"])
+    table = Table(rows, colWidths=[75, 110, 420, 140])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    after = [Paragraph("3. Analysis", STYLES["Heading1"])] if heading else []
+    after += [Paragraph(PANEL * 2, STYLES["BodyText"]) for _ in range(3)]
+    story = [Paragraph("2. Chronology", STYLES["Heading1"]), table, *after]
+    chron = read_pdf(build(tmp_path / "review.pdf", story))
+    ev = chron.events
+    codes = ["health_visiting", "police", "gp", "csc"]
+    assert ev[S.AGENCY].astype(str).tolist() == [codes[i % 4] for i in range(n)]
+    assert ev[S.DETAILS].tolist() == [LONG if i % 3 else "Home visit." for i in range(n)]
+    assert ev[S.OUTCOME].tolist() == ["NFA"] * n
+    assert chron.rejected.empty
+    assert "table_without_rules" in set(chron.warnings[S.CODE])
