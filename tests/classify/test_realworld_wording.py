@@ -173,6 +173,23 @@ def test_a_cancelled_visit_says_nothing_about_the_child():
     assert classify("Mum cancelled home visit", "csc")[schema.CHILD_SEEN] is pd.NA
 
 
+@pytest.mark.parametrize(
+    ("details", "event_type", "seen"),
+    [
+        ("Home visit - only mum present", "home_visit", False),
+        ("Home visit - CA was at grandparents", "home_visit", False),
+        ("Home visit - mum refused SW entry", "home_visit", False),  # attempted, not cancelled
+        ("Home visit - visited mum only", "home_visit", False),
+        ("Home visit - Child A was seen and spoken to alone", "home_visit", True),
+    ],
+)
+def test_a_social_care_visit_says_whether_the_child_was_seen(details, event_type, seen):
+    row = classify(details, "csc")
+    assert row[schema.EVENT_TYPE] == event_type
+    assert row[schema.CHILD_SEEN] is not pd.NA
+    assert bool(row[schema.CHILD_SEEN]) is seen
+
+
 # --- injuries ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("details", "kinds"),
