@@ -259,7 +259,7 @@ _SUF_MORE: Final = (
 _TIME: Final = (
     r"(?:(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d+)?)?)?"
     r"\s*(?P<ap>[ap]\.?\s?m\.?)?|(?P<h4>\d{1,2})(?P<m4>\d{2}))"
-    r"\s*(?P<hrs>hrs?\.?|hours|h)?\s*z?"
+    r"\s*(?P<hrs>hrs?\.?|hours|h)?\s*(?:z|gmt|bst|utc)?"
 )
 _TAIL_SEP: Final = r"(?:\s*,\s*|\s+at\s+|\s*@\s*|t|\s+)"
 
@@ -473,7 +473,18 @@ _PY_TIME_AFTER: Final = _rx(r"(?P<rest>.*\d)\s*\(\s*(?P<time>[^()]+?)\s*\)")
 # a time of day alone in a date cell: "14.30", "12:10" ("12.10" could also be 12 October)
 _PY_CLOCK: Final = _rx(r"(?P<h>\d{1,2})(?P<sep>[.:])(?P<m>\d{2})")
 # two consecutive years: a financial or school year such as "2007/08", "2007-2008"
-_PY_YEAR_PAIR: Final = _rx(r"(?P<y>\d{4})\s*[/-]\s*(?P<z>\d{4}|\d{2})")
+_PY_YEAR_PAIR: Final = _rx(
+    r"(?:(?P<kind>fy|financial\s+year|school\s+year|academic\s+year)\s*:?\s*)?"
+    r"(?P<y>\d{4})\s*[/-]\s*(?P<z>\d{4}|\d{1,2})"
+)
+#: The first month of a year that runs across two: a financial year from April, a school
+#: (or academic) year from September.
+_YEAR_KINDS: Final[dict[str, int]] = {
+    "fy": 4,
+    "financial year": 4,
+    "school year": 9,
+    "academic year": 9,
+}
 # a numeric date whose year has the wrong number of digits: "12/03/207", "12/03/20007"
 _PY_BAD_YEAR: Final = _rx(r"\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?P<y>\d{1}|\d{3}|\d{5,})")
 # a day written as unknown: "?/03/2007", "??/03/07", "xx/03/2007" (read day first)
@@ -498,6 +509,14 @@ _PY_BETWEEN: Final = _rx(
 )
 _PY_BETWEEN_ONE: Final = _rx(r"(?:between|from)\s+(?P<rest>.+)")
 _PY_RANGE_SEP: Final = _rx(r"\s*(?:-|(?<![a-z])(?:to|until|till|til)(?![a-z]))\s*")
+# a weekend, a night: "over the weekend of 17/03/2007", "night of 12/03/2007", "overnight ..."
+_PY_WEEKEND: Final = _rx(
+    r"(?:(?:over|during|at)\s+)?(?:the\s+)?week-?end(?:\s+(?:of|beginning|starting))?[:\s]*(?P<rest>.+)"
+)
+_PY_NIGHT: Final = _rx(
+    r"(?:(?:on|during)\s+)?(?:the\s+)?(?:night\s+of|over-?\s*night(?:\s+(?:of|on))?)[:\s]*"
+    r"(?P<rest>.+)"
+)
 # two days with a slash before the month: "21/22 March 2007", "21/22/03/07" (overnight)
 _PY_DAY_SLASH: Final = _rx(
     r"(?P<l>\d{1,2}(?:st|nd|rd|th)?)\s*/\s*"
@@ -873,8 +892,17 @@ def _month_number(word: str) -> int | None:
     if number is not None or len(word) < 4:
         return number
     prefix = _MONTH_WORDS.get(word[:3])
-    if prefix is None:
-        return None
+    if prefix is None:  # 'mrach', 'agust': the first letter, and at most two slips
+        if len(word) < 5:
+            return None
+        return next(
+            (
+                n
+                for n, full in enumerate(_MONTH_NAMES)
+                if n and full[0].lower() == word[0] and _similar(word, full.lower())
+            ),
+            None,
+        )
     full = _MONTH_NAMES[prefix].lower()
     return prefix if _similar(word, full) else None
 
@@ -1240,6 +1268,10 @@ class _Reader:
         text = self.text
         if m := _PY_WEEK.fullmatch(s):
             return self.week(2 if m["wk_end"] else 1, m["rest"])
+        if "end" in s and (m := _PY_WEEKEND.fullmatch(s)):
+            return self.weekend(m["rest"])
+        if "night" in s and (m := _PY_NIGHT.fullmatch(s)):
+            return self.night(m["rest"])
         if m := _PY_NUM.fullmatch(s):
             d, month = self.order(int(m["a"]), int(m["b"]))
             day = _day_span(_year(m["y"]), month, d, text, self.order_name)
@@ -1289,7 +1321,8 @@ class _Reader:
         if m := _PY_QUARTER.fullmatch(s) or _PY_YEAR_QUARTER.fullmatch(s):
             return self.quarter(m)
         if m := _PY_YEAR_PAIR.fullmatch(s):
-            span = self.year_pair(int(m["y"]), m["z"])
+            kind = " ".join(m["kind"].split()) if m["kind"] else None
+            span = self.year_pair(int(m["y"]), m["z"], kind)
             if span is not None:
                 return span
         if m := _PY_BAD_YEAR.fullmatch(s):
@@ -1470,21 +1503,35 @@ class _Reader:
         first = (4 if financial else 1) + 3 * (n - 1)
         return _months_span(y, first, 3, _P_SEASON)
 
-    def year_pair(self, y: int, z_text: str) -> _Span | None:
-        """``2007/08``, ``2007-08``, ``2007/2008``: both years (a school or financial year).
+    def year_pair(self, y: int, z_text: str, kind: str | None = None) -> _Span | None:
+        """``2007/08``, ``2007-08``, ``2007/2008``, ``2007/8``: both years (a school or
+        financial year, which one not said); ``FY 2007/08``, ``school year 2007/08``: that
+        year's twelve months (April to March; September to August).
 
         ``2007-03`` is the ISO year and month; ``2007-08`` is read as the two years, which
         hold August 2007 too. None when neither fits.
         """
-        z = _second_year(y, z_text)
-        if len(z_text) == 2 and z < y:  # 1999/00
-            z += 100
+        if len(z_text) == 1:
+            z = y - y % 10 + int(z_text)
+            z += 10 if z < y else 0  # 2009/0
+        else:
+            z = _second_year(y, z_text)
+            if len(z_text) == 2 and z < y:  # 1999/00
+                z += 100
         if z != y + 1:
+            if kind is not None:
+                raise _Reject(
+                    "unreadable_date",
+                    f"cannot read {_quote(self.text)} as a date: a {kind} spans two "
+                    f"consecutive years, as in '{kind} {y}/{(y + 1) % 100:02d}'",
+                )
             if len(z_text) == 2 and 1 <= int(z_text) <= 12:  # "2007-03": ISO year and month
                 return _month_span(y, int(z_text), self.text)
             return None
         _check_year(y, self.text)
         _check_year(z, self.text)
+        if kind is not None:
+            return _months_span(y, _YEAR_KINDS[kind], 12, _P_YEAR)
         return _months_span(y, 1, 24, _P_YEAR)
 
     def time_first(self, s: str) -> _Span | None:
@@ -1516,7 +1563,56 @@ class _Reader:
                 return True
         return bool(_PY_SEASON_ONLY.fullmatch(s))
 
+    def weekend(self, rest: str) -> _Span | None:
+        """'weekend of 17/03/2007' (a Saturday), 'weekend 17/18 March 2007': Saturday and
+        Sunday, from the Friday when the day named is a Friday."""
+        span = self.full(rest)
+        if span is None or span.prec > _P_DAY:
+            return None
+        first = span.start - span.start % _DAY_S
+        days = (span.end - first) // _DAY_S + 1
+        if days > 1:
+            return self.two_or_three_days(span, days)
+        weekday = (first // _DAY_S + 3) % 7
+        if weekday < 4:
+            raise _Reject(
+                "unreadable_date",
+                f"cannot read {_quote(self.text)} as a date: {_fmt(first)} was a "
+                f"{_WEEKDAY_NAMES[weekday]}; which weekend? Write its Saturday, as in "
+                f"'weekend of {_fmt(first + (5 - weekday) * _DAY_S)}'",
+            )
+        start = first - (weekday == 6) * _DAY_S
+        return _Span(start, first + (7 - weekday) * _DAY_S - 1, _P_WEEK)
+
+    def two_or_three_days(self, span: _Span, days: int) -> _Span:
+        """A weekend written as its days ('17/18 March 2007', '17-18/03/07')."""
+        if days > 3:
+            raise _Reject(
+                "unreadable_date",
+                f"cannot read {_quote(self.text)} as a date: a weekend is two or three days, "
+                f"not {_describe(span)}",
+            )
+        return _Span(span.start - span.start % _DAY_S, span.end, _P_WEEK)
+
+    def night(self, rest: str) -> _Span | None:
+        """'night of 12/03/2007', 'overnight 12/03/2007': that day and the next morning (the
+        next day, as a day); 'overnight 12-13/03/2007': those days."""
+        span = self.full(rest)
+        if span is None or span.prec > _P_DAY:
+            return None
+        first = span.start - span.start % _DAY_S
+        end = max(span.end, first + 2 * _DAY_S - 1)
+        return _Span(first, end, _P_DAY)
+
     def week(self, kind: int, rest: str) -> _Span:
+        if kind == 2 and _PY_RANGE_SEP.search(rest):
+            # 'w/e 17-18/03/07': a weekend ('w/e' is written for both)
+            try:
+                span = self.range(rest, None)
+            except _Reject:
+                span = None
+            if span is not None and span.prec <= _P_DAY:
+                return self.two_or_three_days(span, (span.end - span.start) // _DAY_S + 1)
         day = self.single(rest)
         if day is None or day.prec != _P_DAY:
             raise _Reject(
@@ -1630,9 +1726,6 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         s, approx = norm.replace("?", "x"), False
     else:
         s, approx = _strip_approx(norm)
-        if any(marker in s for marker in _APPROX_TIME_HINTS):
-            s, approx_time = _PY_APPROX_TIME.subn(" ", s, count=1)
-            approx = approx or bool(approx_time)
     if "//" in s or ".." in s:
         s = _PY_DOUBLE_SEP.sub(r"\1", s)  # '12/03//2007': a key pressed twice
     if not s:
@@ -1662,6 +1755,9 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         except _Reject as err:
             reject = err
         if span is None and reject is None:
+            span, approx_time = _approximate_time(reader, s)
+            approx = approx or approx_time
+        if span is None and reject is None:
             span = _dateutil(s, dayfirst)
     warnings: list[tuple[str, str]] = []
     if span is None and reject is None:
@@ -1680,6 +1776,21 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     if approx:
         warnings.insert(0, ("approximate_date", _approx_message(text, span)))
     return _Result(span, approx=approx, warnings=tuple(dict.fromkeys(warnings + reader.warnings)))
+
+
+def _approximate_time(reader: _Reader, s: str) -> tuple[_Span | None, bool]:
+    """A date whose time is marked approximate ('12/03/2007 approx 14:30', 'c.14:30'): the
+    minute, and True. (None, False) when there is no such mark or it does not help."""
+    if not any(marker in s for marker in _APPROX_TIME_HINTS):
+        return None, False
+    plain, found = _PY_APPROX_TIME.subn(" ", s, count=1)
+    if not found:
+        return None, False
+    try:
+        span = reader.full(plain)
+    except _Reject:
+        return None, False
+    return span, span is not None
 
 
 def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
@@ -1704,6 +1815,19 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
                 f"cannot read {_quote(text)} as a date: it is open-ended ({how} "
                 f"{_describe(span)}), and any span would be a guess; write the date, or the "
                 "span it lies in (e.g. 'March 2007' or 'between 01/03/2007 and 12/03/2007')"
+            )
+    if (m := _PY_TWO_DAYS.fullmatch(s)) and len(s) <= _LONGEST_READ:
+        try:
+            second = reader.full(m["b"])
+            first = reader.taking_year(m["a"], second, 0)[0] if second else None
+        except _Reject:
+            first = None
+        if first is not None and second is not None and second.prec == _P_DAY:
+            return (
+                f"cannot read {_quote(text)} as a date: it names two separate days "
+                f"({_describe(first)} and {_describe(second)}); give each its own row, or write "
+                f"the span if the event ran over both (e.g. '{_fmt(first.start)} - "
+                f"{_fmt(second.start)}')"
             )
     if _PY_TIME_MARK.search(s) and (minutes := _time_of(s)) is not None:
         clock = _fmt_minutes(minutes[0])
@@ -1738,10 +1862,15 @@ _PY_OPEN_ENDED: Final = _rx(
     + r")\s*(?P<rest>.+)"
 )
 # an approximation mark before the time after a date: "12/03/2007 approx 14:30", "c.14:30"
+# two days of one month: "12 & 13 March 2007", "12th, 14th March 2007", "12 and 14/03/2007"
+_PY_TWO_DAYS: Final = _rx(
+    r"(?P<a>\d{1,2}(?:st|nd|rd|th)?)\s*(?:&|,|\band\b)\s*(?P<b>\d{1,2}(?:st|nd|rd|th)?[\s/.-].+)"
+)
 _PY_APPROX_TIME: Final = _rx(
     r"(?<=\d)\s*(?:,|@|\bat\b)?\s*(?:approx\.?|approximately|about|around|abt\.?|circa|ca\.?"
     r"|c\.)\s*(?=\d|noon|midday)"
 )
+_TRAILING: Final = frozenset("-.,;:")
 _APPROX_TIME_HINTS: Final = ("ab", "ar", "ap", "ci", "ca", "c.")
 _PY_DOUBLE_SEP: Final = _rx(r"(?<=\d)([/.])\1+(?=\d)")
 
@@ -1782,7 +1911,8 @@ def _unwrap(s: str) -> str:
             inner = inner[1:-1]
         inner = inner.strip(" *\u2022\u25aa\u25e6\u00b7")  # stars and list bullets
         # a dash as a bullet, a full stop after the date: '- 12/03/2007', '12/03/07.'
-        inner = inner.removeprefix("- ").removesuffix(" -").rstrip(".,;:")
+        if inner[:1] == "-" or inner[-1:] in _TRAILING:
+            inner = inner.removeprefix("- ").removesuffix(" -").rstrip(".,;:")
         inner = _PY_LIST_NUMBER.sub("", inner, count=1)  # '1. 12/03/2007' (a numbered list)
         if inner == s or not inner:
             return s

@@ -172,6 +172,30 @@ READ = [
     ("12/03/2007 10-11am", "2007-03-12 10:00", "2007-03-12 11:00:59", MINUTE, False),
     ("12/03/2007 2-3pm", "2007-03-12 14:00", "2007-03-12 15:00:59", MINUTE, False),
     ("12/03/2007 11-1pm", "2007-03-12 11:00", "2007-03-12 13:00:59", MINUTE, False),
+    ("Mon 12 Mar 2007 14:30:00 GMT", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("12/03/2007 14:30 BST", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    # a school, academic or financial year named as one: its own months
+    ("School year 2006/07", "2006-09-01", "2007-08-31 23:59:59", YEAR, False),
+    ("academic year 2006-07", "2006-09-01", "2007-08-31 23:59:59", YEAR, False),
+    ("FY 2006/07", "2006-04-01", "2007-03-31 23:59:59", YEAR, False),
+    ("financial year 2006-2007", "2006-04-01", "2007-03-31 23:59:59", YEAR, False),
+    ("2006/7", "2006-01-01", "2007-12-31 23:59:59", YEAR, False),
+    ("2006-7", "2006-01-01", "2007-12-31 23:59:59", YEAR, False),
+    ("2009/0", "2009-01-01", "2010-12-31 23:59:59", YEAR, False),
+    # a weekend: Saturday and Sunday (from the Friday when it names a Friday)
+    ("weekend of 17/03/2007", "2007-03-17", "2007-03-18 23:59:59", WEEK, False),
+    ("over the weekend of 16/03/07", "2007-03-16", "2007-03-18 23:59:59", WEEK, False),
+    ("Weekend 17/18 March 2007", "2007-03-17", "2007-03-18 23:59:59", WEEK, False),
+    ("weekend 18/03/2007", "2007-03-17", "2007-03-18 23:59:59", WEEK, False),
+    ("w/e 17-18/03/07", "2007-03-17", "2007-03-18 23:59:59", WEEK, False),
+    # the night of a day: into the next
+    ("night of 12/03/2007", "2007-03-12", "2007-03-13 23:59:59", DAY, False),
+    ("overnight 12/03/2007", "2007-03-12", "2007-03-13 23:59:59", DAY, False),
+    ("overnight 12-13/03/2007", "2007-03-12", "2007-03-13 23:59:59", DAY, False),
+    ("overnight 12/13 March 2007", "2007-03-12", "2007-03-13 23:59:59", DAY, False),
+    # a month misspelt with two letters swapped
+    ("12 Mrach 2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("Agust 2007", "2007-08-01", "2007-08-31 23:59:59", MONTH, False),
 ]
 
 
@@ -243,6 +267,12 @@ REJECTED = [
     # a time of day with no date
     ("1430hrs", "unreadable_date", "a time of day (14:30) with no date"),
     ("2.30pm", "unreadable_date", "a time of day (14:30) with no date"),
+    # two separate days in one cell: which is the event's?
+    ("12 & 13 March 2007", "unreadable_date", "two separate days (12/03/2007 and 13/03/2007)"),
+    ("12th, 14th March 2007", "unreadable_date", "two separate days (12/03/2007 and 14/03/2007)"),
+    # a weekend named by a day that is not next to one
+    ("weekend of 14/03/2007", "unreadable_date", "14/03/2007 was a Wednesday"),
+    ("FY 2006/08", "unreadable_date", "two consecutive years"),
     # a weekday that is not one
     ("Wedding 14/03/2007", "unreadable_date", "cannot read 'Wedding 14/03/2007'"),
 ]
