@@ -562,7 +562,12 @@ def _two_row(
             and sum(i in mapping for i in subs) * 2 >= len(subs)
             and not any(_DIGIT.search(lower[i]) for i in subs)
         )
-        if (below.lower_used or mostly) and len(mapping) > len(single):
+        # (a sub-header under a group heading merged across it wins at equal counts: the
+        # group heading alone maps as a field it does not hold, "Contact" over "Type" |
+        # "Details")
+        if ((below.lower_used or mostly) and len(mapping) > len(single)) or (
+            mostly and len(mapping) == len(single)
+        ):
             best = ((row, row + 1), below.written, mapping)
     # group headings over the found row: "Event" spanning "Date" | "Time" | "Details"
     if row >= 1 and _is_text_row(raw.iloc[row - 1].tolist()):

@@ -1380,7 +1380,7 @@ def _block_starts(
                 first, titled = floor + k, True
             else:
                 break
-        if repeated[at] and not titled:
+        if (repeated[at] and not titled) or first == start:  # (no row of its own above)
             continue
         out.append((first, row))
     return out

@@ -255,3 +255,27 @@ def test_a_windows_line_break_in_a_cell_is_one_newline(write_xlsx):
         },
     )
     assert scr.read(path).events[S.DETAILS].tolist() == ["Home visit.\nSeen.\nMother in."]
+
+
+def test_a_group_heading_merged_over_two_sub_headings_that_maps_on_its_own(write_xlsx):
+    # "Contact" alone reads as details; under it, "Type" | "Details" are what the columns hold
+    rows = [
+        ["Date", "Contact", None, "Practitioner", "Outcome"],
+        [None, "Type", "Details", None, None],
+        [
+            dt.datetime(2007, 3, 12, 14, 30),
+            "Home visit",
+            "Child A seen; bruise to shin",
+            "HV1",
+            "GP",
+        ],
+        ["13/03/2007", "Clinic", "Weighed", "HV2", None],
+    ]
+    merges = {"Health Visiting": ["A1:A2", "D1:D2", "E1:E2", "B1:C1"]}
+    chron = scr.read(write_xlsx("hv.xlsx", {"Health Visiting": rows}, merges))
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == ["Child A seen; bruise to shin", "Weighed"]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4]
+    assert chron.rejected.empty
+    assert ev[S.EXTRA].tolist() == ["Contact Type: Home visit", "Contact Type: Clinic"]
+    assert not (chron.warnings[S.CODE] == "table_block").any()
