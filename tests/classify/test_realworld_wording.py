@@ -388,6 +388,12 @@ def test_more_injuries_as_practitioners_write_them(details, kinds):
         "CT - no SDH",
         "No lump on head",
         "Mother has a haematoma on her arm",
+        "Starting again from scratch with the plan",
+        "Got good marks in spelling test",
+        "Benefits cut, rent arrears",
+        "Mother cut her hand while cooking",  # her own: a woman and 'her'
+        "Father cut his hand punching a window",
+        "Sibling (Child B) had a bruise to the forehead",
     ],
 )
 def test_more_injuries_that_are_not_the_childs_now(details):
@@ -434,3 +440,17 @@ def test_a_review_conference_that_removes_the_child_from_the_plan_mentions_the_e
     row = classify("RCPC - child removed from the CP plan", "csc")
     assert row[schema.EVENT_TYPE] == "review_conference"
     assert "cp_plan_end" in row[schema.MENTIONS]
+
+
+@pytest.mark.parametrize(
+    ("details", "kinds"),
+    [
+        ("Mother burnt his hand with a cigarette", ("burn",)),  # his: the child's
+        ("Father bruised her arm when grabbing her", ("bruise",)),
+        ("Child A cut her finger at nursery", ("laceration",)),
+    ],
+)
+def test_an_adult_who_hurt_the_child_does_not_make_it_the_adults_injury(details, kinds):
+    row = classify(details, "csc")
+    assert row[schema.INJURY]
+    assert row[schema.INJURY_KINDS] == kinds
