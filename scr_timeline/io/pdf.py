@@ -415,14 +415,80 @@ def _cells(line: _Line) -> list[_Word]:
     return out
 
 
-def _unruled_header(line: _Line) -> list[_Word] | None:
-    """The heading cells of a line that reads as a chronology header (a date column and
-    another known heading, set apart by column gaps), else None."""
-    cells = _cells(line)
+def _header_cells(cells: list[_Word]) -> list[_Word] | None:
+    """``cells`` when their texts read as a chronology header, else None."""
     if len(cells) < 2:
         return None
     mapping = map_headings([c.text for c in cells])
     return cells if S.DATE in mapping.values() and len(mapping) >= 2 else None
+
+
+#: A header wraps over at most this many lines ("Date and time" / "of contact").
+_HEADER_LINES: Final = 3
+#: Lines closer than this share of a line's height are lines of one wrapped cell (rows
+#: of a table are set further apart, by their padding).
+_WRAPPED_GAP: Final = 0.35
+
+
+def _wrapped(above: _Line, below: _Line) -> bool:
+    """``below`` is the next line of text wrapped in the same cells as ``above``."""
+    height = max(above.bottom - above.top, 1.0)
+    return below.top - above.bottom < _WRAPPED_GAP * height and abs(below.size - above.size) < 0.5
+
+
+def _stacked(lines: Sequence[_Line]) -> list[_Word]:
+    """The cells of lines wrapped in one row: pieces that overlap across are one cell,
+    their text joined from the top down."""
+    pieces = sorted(
+        ((cell, n) for n, line in enumerate(lines) for cell in _cells(line)),
+        key=lambda item: item[0].x0,
+    )
+    groups: list[list[tuple[_Word, int]]] = []
+    for cell, n in pieces:
+        if groups and cell.x0 <= max(c.x1 for c, _n in groups[-1]):
+            groups[-1].append((cell, n))
+        else:
+            groups.append([(cell, n)])
+    out = []
+    for group in groups:
+        ordered = [c for c, _n in sorted(group, key=lambda item: (item[1], item[0].x0))]
+        out.append(
+            _Word(
+                min(c.x0 for c in ordered),
+                max(c.x1 for c in ordered),
+                " ".join(c.text for c in ordered),
+            )
+        )
+    return out
+
+
+def _header_block(lines: Sequence[_Line]) -> tuple[int, int, list[_Word]] | None:
+    """The first header of an unruled table among ``lines``: (its first line, its last
+    line, its heading cells). A header may wrap over a few lines set as close as the lines
+    of one cell ("Date and time" / "of contact", or a long heading wrapped above the
+    others when they sit at the bottom of the row); no line but the first may start with
+    a date. The most lines that read as a header with as many known headings are taken."""
+    for i in range(len(lines)):
+        last = i
+        while (
+            last + 1 < len(lines)
+            and last + 1 - i < _HEADER_LINES
+            and _wrapped(lines[last], lines[last + 1])
+            and split_date_prefix(lines[last + 1].text) is None
+        ):
+            last += 1
+        best: tuple[int, int, list[_Word]] | None = None
+        known = 0
+        for end in range(i, last + 1):
+            cells = _header_cells(_stacked(lines[i : end + 1]) if end > i else _cells(lines[i]))
+            if cells is None:
+                continue
+            mapped = len(map_headings([c.text for c in cells]))
+            if mapped >= known:
+                best, known = (i, end, cells), mapped
+        if best is not None:
+            return best
+    return None
 
 
 def _river(lo: float, hi: float, lines: Sequence[_Line]) -> float | None:
@@ -540,11 +606,9 @@ def _unruled_table(
     """The table without ruling lines on a page with no ruled table: under a header line
     found on the page, or, at the top of a page after one that ended in such a table,
     under that table's columns. None when the page holds neither."""
-    header = next(
-        ((i, cells) for i, line in enumerate(lines) if (cells := _unruled_header(line))), None
-    )
+    header = _header_block(lines)
     if header is not None:
-        at, cells = header
+        first, at, cells = header
         body = lines[at + 1 :]
         body = body[: _table_end(body, cells[1].x0, cells[-1].x0, lines[at].size)]
         built = _Columns.build(cells, body)
@@ -552,12 +616,12 @@ def _unruled_table(
             return None
         columns = built
         head: list[list[str | None]] = [list(columns.headings)]
-        above = lines[:at]
+        above = lines[:first]
         titles = [ln.text for ln in reversed(above) if len(ln.text) <= _MAX_TITLE_LENGTH]
         start = at + 1
         follows = follows and not above
     elif carried is not None and follows:
-        body, columns, head, titles, start = lines, carried, [], [], 0
+        body, columns, head, titles, start, first = lines, carried, [], [], 0, 0
         sizes = [line.size for line in lines if line.size]
         size = statistics.median(sizes) if sizes else 0.0
         body = body[: _table_end(body, carried.starts[0], carried.starts[-1], size)]
@@ -568,7 +632,7 @@ def _unruled_table(
     rows, used, dated = _unruled_rows(columns, body, date_column)
     if not dated or 2 * dated < len(rows):  # not a chronology table: a form, a narrative
         return None
-    taken = frozenset(range(start - len(head), start + used))
+    taken = frozenset(range(first, start + used))
     return _Unruled(
         DocumentTable(sheet, head + rows, titles=tuple(titles[:_MAX_TITLES]), follows=follows),
         taken,

@@ -559,3 +559,41 @@ def test_prose_after_a_table_without_ruling_lines_ends_it(tmp_path: Path, headin
     assert ev[S.OUTCOME].tolist() == ["NFA"] * n
     assert chron.rejected.empty
     assert "table_without_rules" in set(chron.warnings[S.CODE])
+
+
+@pytest.mark.parametrize("align", ["TOP", "BOTTOM"])
+def test_header_of_a_table_without_ruling_lines_wrapped_over_lines(tmp_path: Path, align: str):
+    """Narrow columns wrap their headings ("Date and time" / "of contact"); set at the
+    top of the header row or at its bottom (the long heading then starts a line above the
+    others). The wrapped lines are the header, not a row; the time under the date joins it."""
+    header = [
+        cell("<b>Date and time of contact</b>"),
+        cell("<b>Agency</b>"),
+        cell("<b>Event</b>"),
+        cell("<b>Outcome / Action taken by the agency</b>"),
+    ]
+    agencies = ["Health Visiting", "Police", "GP", "Children's Social Care"]
+    rows: list[list[Any]] = [header]
+    for i in range(8):
+        date = cell(f"{i + 1:02d}/03/2007<br/>14:30")
+        rows.append([date, agencies[i % 4], cell(LONG if i % 3 else "Home visit."), "NFA"])
+    table = Table(rows, colWidths=[75, 110, 420, 140])
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 0), (-1, 0), align)])
+    )
+    chron = read_pdf(build(tmp_path / "review.pdf", [table]))
+    assert chron.rejected.empty
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        f"{i + 1:02d}/03/2007 14:30" for i in range(8)
+    ]
+    assert ev[S.AGENCY].astype(str).tolist()[:2] == ["health_visiting", "police"]
+    assert ev[S.OUTCOME].tolist() == ["NFA"] * 8
+    assert ev[S.SOURCE_ROW].tolist() == list(range(2, 10))
+    tables, _paragraphs, _title, _notes = read_pdf_tables(tmp_path / "review.pdf")
+    assert tables[0].rows[0] == [
+        "Date and time of contact",
+        "Agency",
+        "Event",
+        "Outcome / Action taken by the agency",
+    ]
