@@ -333,11 +333,11 @@ AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
 def _title_lines(titles: Sequence[str]) -> tuple[str, ...]:
     """A table's title lines, an agency field ("Agency: Health Visiting") as the agency it
     names (the organisation as written, without its label), each line once."""
-    named = (
-        field.group(1).strip() if (field := AGENCY_FIELD.match(" ".join(t.split()))) else t
+    lines = (
+        found.group(1).strip() if (found := AGENCY_FIELD.match(" ".join(t.split()))) else t
         for t in titles
     )
-    return tuple(dict.fromkeys(named))
+    return tuple(dict.fromkeys(lines))
 
 
 #: Headings of a column of a table about the report itself (its cover page's document
