@@ -336,6 +336,13 @@ def test_roles_as_practitioners_write_them(practitioner, agency, expected):
         ),
         ("csc", "HV by SW1 - home conditions poor. Children seen.", "home_visit"),
         ("csc", "Visit to Child A at foster placement - seen alone", "home_visit"),
+        # missed appointments (ESC-WNB counts them; a school absence is not one)
+        ("gp", "CNB to asthma clinic", "dna"),
+        ("gp", "FTA x2 - letter sent", "dna"),
+        ("gp", "Non-attendance at 12 month imms", "dna"),
+        ("hospital", "Non-attender - fracture clinic", "dna"),
+        ("gp", "No show", "dna"),
+        ("education", "School non-attendance; EWO involved", "concern"),
     ],
 )
 def test_event_types_in_more_house_styles(agency, details, expected):
