@@ -473,6 +473,10 @@ class HeaderInfo:
     header_cells
         The header rows' cells as written, one tuple per header row; used to recognise
         the header repeated on later pages.
+    width
+        The number of columns the table spans when a key or notes stand beside it, right
+        of an empty column (the columns from ``width`` on are not part of the table);
+        None when the table runs to the last column.
     """
 
     header_rows: tuple[int, ...]
@@ -482,6 +486,40 @@ class HeaderInfo:
     unmapped: list[str]
     title_lines: list[str]
     header_cells: tuple[tuple[str, ...], ...] = field(default=())
+    width: int | None = None
+
+
+#: The label over a key or notes beside a table ("Key", "Abbreviations used").
+_SIDE_LABEL: Final = re.compile(
+    r"\W*(?:key|legend|abbreviations?|glossary|guidance|instructions?|how to complete\b.*"
+    r"|notes? (?:for|on) complet\w*|completion notes|(?:key|notes?|abbreviations?) \w+)\W*",
+    re.IGNORECASE,
+)
+
+
+def _side_area(raw: pd.DataFrame, mapping: dict[int, str], data_start: int) -> int | None:
+    """Where the table ends when a key or notes stand beside it, right of an empty column:
+    the first column right of every mapped one that holds nothing in any row, when the
+    columns past it hold text in at most half of the rows under the header, or start with
+    a label such as "Key" or "Abbreviations". None when there is no such area (cells
+    right of an empty column that fill most rows are a column of the table)."""
+    last = max(mapping)
+    if last + 2 >= raw.shape[1]:
+        return None
+    used = raw.iloc[:, last + 1 :].notna().to_numpy()
+    empty = np.flatnonzero(~used.any(axis=0))
+    if not len(empty):
+        return None
+    gap = last + 1 + int(empty[0])
+    side = used[:, gap - last :]
+    rows_with: np.ndarray = np.asarray(side.any(axis=1), dtype=bool)
+    if not rows_with.any():
+        return None
+    first_row = int(np.flatnonzero(rows_with)[0])
+    label = raw.iat[first_row, gap + 1 + int(np.flatnonzero(side[first_row])[0])]
+    below = rows_with[data_start:]
+    labelled = isinstance(label, str) and _SIDE_LABEL.fullmatch(label.strip()) is not None
+    return gap if labelled or int(below.sum()) * 2 <= len(below) else None
 
 
 def _row_texts(raw: pd.DataFrame, row: int) -> list[str]:
@@ -842,10 +880,13 @@ def find_header(
     time_pos = _unheaded_time_column(raw, header_rows[-1] + 1, headings, mapping)
     if time_pos is not None:
         mapping = dict(sorted({**mapping, time_pos: schema.TIME}.items()))
+    width = _side_area(raw, mapping, header_rows[-1] + 1)
+    if width is not None:  # a key or notes beside the table: not its headings or titles
+        headings = headings[:width]
     unmapped = [h for pos, h in enumerate(headings) if h and pos not in mapping]
     titles: list[str] = []
     for row in range(header_rows[0]):
-        texts = [t for t in _row_texts(raw, row) if t]
+        texts = [t for t in _row_texts(raw, row)[:width] if t]
         texts = [t for i, t in enumerate(texts) if i == 0 or t != texts[i - 1]]
         if texts:
             titles.append(" ".join(texts))
@@ -856,7 +897,8 @@ def find_header(
         headings=headings,
         unmapped=unmapped,
         title_lines=titles,
-        header_cells=tuple(tuple(_row_texts(raw, row)) for row in header_rows),
+        header_cells=tuple(tuple(_row_texts(raw, row)[:width]) for row in header_rows),
+        width=width,
     )
 
 

@@ -561,6 +561,7 @@ def _parse_table(
         raise TypeError(f"parse_table() takes a pandas DataFrame, not {type(raw).__name__}")
     file = PurePath(str(source)).name
     headed = not isinstance(raw.columns, pd.RangeIndex)
+    beside: dict[str, Any] | None = None
     if raw.shape[0] == 0 and not headed:
         raise EmptyChronologyError("the table is empty", file=file, sheet=sheet)
     try:
@@ -588,6 +589,9 @@ def _parse_table(
         else:
             info = header if header is not None else find_header(raw, columns=columns)
             body = raw.iloc[info.data_start :]
+            if info.width is not None:  # a key or notes beside the table
+                beside = _side_notes(raw, info.width, file, sheet, row_offset)
+                body = body.iloc[:, : info.width]
             first_row = info.data_start + 1 + row_offset
     except ScrTimelineError as err:
         raise _as_location_error(err, file=file, sheet=sheet) from err
@@ -609,7 +613,7 @@ def _parse_table(
             pending = None
         keep = _not_blank(pd.DataFrame(text_cols))
     text_body = pd.DataFrame(text_cols)
-    warnings: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = [beside] if beside is not None else []
     if info.header_rows and keep.any():
         # only rows whose date cell is text not starting with a digit can repeat the header
         date_pos = next(pos for pos, fld in info.mapping.items() if fld == S.DATE)
@@ -1314,6 +1318,36 @@ def _fallback_agency(
         if code is not None:
             return code, name
     return option if option is not None else (None, None)
+
+
+_SIDE_NOTES_SHOWN: Final = 300
+
+
+def _side_notes(
+    raw: pd.DataFrame, width: int, file: str, sheet: str | None, row_offset: int
+) -> dict[str, Any]:
+    """A ``side_notes`` warning holding the text beside a table (a key, notes), from
+    column ``width`` on: it is not read as cells of the table's rows."""
+    side = raw.iloc[:, width:]
+    filled = np.flatnonzero(side.notna().to_numpy().any(axis=1))
+    lines: list[str] = []
+    for row in filled.tolist():  # the first lines, up to what the message shows
+        texts = [str(c).strip() for c in side.iloc[row].tolist() if not _blank(c)]
+        lines.extend([" ".join(texts)] if texts else [])
+        if sum(len(line) + 2 for line in lines) > _SIDE_NOTES_SHOWN:
+            break
+    text = "; ".join(lines)
+    if len(text) > _SIDE_NOTES_SHOWN or len(lines) < len(filled):
+        text = text[: _SIDE_NOTES_SHOWN - 3] + "..."
+    first = int(filled[0]) + 1 + row_offset if len(filled) else None
+    return _warning(
+        "side_notes",
+        f"{len(filled)} line(s) beside the table, right of an empty column (a key or "
+        f"notes), were not read as cells of its rows: {text!r}",
+        file,
+        sheet,
+        first,
+    )
 
 
 def _blank(value: object) -> bool:

@@ -279,3 +279,40 @@ def test_a_group_heading_merged_over_two_sub_headings_that_maps_on_its_own(write
     assert chron.rejected.empty
     assert ev[S.EXTRA].tolist() == ["Contact Type: Home visit", "Contact Type: Clinic"]
     assert not (chron.warnings[S.CODE] == "table_block").any()
+
+
+def test_a_key_beside_the_table_is_not_part_of_it(write_xlsx):
+    rows = [
+        ["Chronology - Children's Social Care", None, None, None, None, "Key"],
+        [None, None, None, None, None, "SW - social worker"],
+        ["Date", "Worker", "Event", "Outcome", None, "TM - team manager"],
+        [
+            dt.datetime(2007, 3, 12),
+            "SW1",
+            "Home visit",
+            "Child A seen",
+            None,
+            "DNA - did not attend",
+        ],
+        [dt.datetime(2007, 3, 13), "TM1", "Supervision", "Case discussed"],
+        [dt.datetime(2007, 3, 20), "SW1", "Strategy discussion", "S47"],
+    ]
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Sheet1": rows}))
+    ev = chron.events
+    assert ev[S.ORGANISATION].tolist() == ["Chronology - Children's Social Care"] * 3
+    assert S.EXTRA not in ev or ev[S.EXTRA].isna().all()
+    notes = chron.warnings[chron.warnings[S.CODE] == "side_notes"]
+    assert notes[S.SOURCE_ROW].tolist() == [1]
+    assert "TM - team manager" in notes[S.MESSAGE].iloc[0]
+    assert chron.meta.title == "Chronology - Children's Social Care"
+
+
+def test_a_column_after_an_empty_one_that_fills_the_rows_is_still_read(write_xlsx):
+    rows = [
+        ["Date", "Worker", "Event", None, "Case ref"],
+        [dt.datetime(2007, 3, 12), "SW1", "Home visit", None, "C1"],
+        [dt.datetime(2007, 3, 13), "TM1", "Supervision", None, "C2"],
+    ]
+    chron = scr.read(write_xlsx("csc.xlsx", {"CSC": rows}))
+    assert chron.events[S.EXTRA].tolist() == ["Case ref: C1", "Case ref: C2"]
+    assert not (chron.warnings[S.CODE] == "side_notes").any()
