@@ -325,9 +325,13 @@ _PY_PRE: Final = _rx(rf"^(?:{_PRE}|{_PRE_MORE})")
 _PY_MACHINE_MIDNIGHT: Final = _rx(_MACHINE_MIDNIGHT)
 _PY_SUF: Final = _rx(rf"(?:{_SUF}|{_SUF_MORE})$")
 _PY_TIME: Final = _rx(_TIME)
-_PY_TIME_RANGE: Final = _rx(r"(?P<a>.+?)\s*(?:-|to|until|till)\s*(?P<b>.+)")
-# the time after a date ("at midnight" is left out: which end of the day?)
-_PY_TAIL: Final = rf"(?:{_TAIL_SEP}(?P<time>\d.*|noon|midday|12 noon))?"
+_PY_TIME_RANGE: Final = _rx(
+    r"(?:between\s+)?(?P<a>.+?)\s*(?:-|to|until|till|(?<=\s)and(?=\s))\s*(?P<b>.+)"
+)
+# the time after a date ("at midnight" is left out: which end of the day?); the reader also
+# takes it after a dash or a label ("12th March 2007 - 2.30pm", "12/03/2007 Time: 14:30")
+_PY_TAIL_SEP: Final = rf"(?:{_TAIL_SEP}|\s*-\s*|\s*,?\s*(?:time\s*:?|between)\s*)"
+_PY_TAIL: Final = rf"(?:{_PY_TAIL_SEP}(?P<time>\d.*|noon|midday|12 noon))?"
 _PY_NUM: Final = _rx(
     r"(?P<a>\d{1,2})\s*[./-]\s*(?P<b>\d{1,2})\s*[./-]\s*(?P<y>\d{4}|\d{2})" + _PY_TAIL
 )
@@ -384,7 +388,7 @@ _NTH_WEEK: Final[dict[str, int]] = {
 }
 _PY_NTH_WEEK: Final = _rx(
     r"(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+"
-    r"(?P<unit>week|half)\s+(?:of|in)\s+(?P<mon>[a-z]{3,10})\.?(?P<sep>[\s,\-/']*)"
+    r"(?P<unit>week|half)\s+(?:(?:of|in)\s+)?(?P<mon>[a-z]{3,10})\.?(?P<sep>[\s,\-/']*)"
     r"(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
 )
 # school terms and the summer holidays, as English schools keep them (generous bounds:
@@ -411,6 +415,15 @@ _FESTIVAL_DAYS: Final[dict[str, tuple[int, int]]] = {
     "new year's eve": (12, 31),
     "new year's day": (1, 1),
 }
+#: Other days people date things by (month, day; day 0: the third Sunday); Mothering
+#: Sunday, three weeks before Easter Sunday, is read with Easter.
+_OTHER_DAYS: Final[dict[str, tuple[int, int]]] = {
+    "bonfire night": (11, 5),
+    "guy fawkes night": (11, 5),
+    "halloween": (10, 31),
+    "valentines day": (2, 14),
+    "fathers day": (6, 0),
+}
 _EASTER_DAYS: Final[dict[str, int]] = {
     # days after Easter Sunday (dateutil.easter)
     "good friday": -2,
@@ -424,7 +437,8 @@ _PY_FESTIVAL: Final = _rx(
     r"(?:(?:over|during)\s+)?(?:the\s+)?"
     r"(?P<name>christmas eve|christmas day|christmas|x-?mas|boxing day|new year'?s? eve"
     r"|new year'?s? day|new year|good friday|easter saturday|easter sunday|easter day"
-    r"|easter monday|easter weekend|easter)"
+    r"|easter monday|easter weekend|easter|bonfire night|guy fawkes night|hallowe'?en"
+    r"|valentine'?s day|mother'?s day|mothering sunday|father'?s day)"
     r"(?:\s+(?P<kind>holidays?|hols|break|period))?(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
 )
 # school half terms, named by their month or term: (first month, first day, last month,
@@ -1427,7 +1441,9 @@ class _Reader:
         kind = m["kind"] or ""
         y = _year(m["y4"] or m["y2"])
         text = self.text
-        if name in _EASTER_DAYS or name.startswith("easter"):
+        if name.replace("'", "") in _OTHER_DAYS and not kind:
+            return self.other_day(name.replace("'", ""), y, m)
+        if name in _EASTER_DAYS or name.startswith(("easter", "mother")):
             if m["z"] is not None:
                 raise _Reject(
                     "unreadable_date",
@@ -1438,6 +1454,8 @@ class _Reader:
             from dateutil.easter import easter
 
             sunday = easter(y).toordinal() - _EPOCH_ORDINAL
+            if name in {"mothering sunday", "mother's day", "mothers day"} and not kind:
+                return _Span((sunday - 21) * _DAY_S, (sunday - 20) * _DAY_S - 1, _P_DAY)
             if name in _EASTER_DAYS and not kind:
                 day = (sunday + _EASTER_DAYS[name]) * _DAY_S
                 return _Span(day, day + _DAY_S - 1, _P_DAY)
@@ -1467,6 +1485,17 @@ class _Reader:
             f"cannot read {_quote(text)} as a date: {m['name']} is one day, not a {kind}; write "
             "the day ('Christmas Day 2007') or the period ('Christmas holidays 2007')",
         )
+
+    def other_day(self, name: str, y: int, m: re.Match[str]) -> _Span:
+        """Bonfire night, Halloween, Valentine's Day: a fixed day; Father's Day: the third
+        Sunday of June."""
+        y = self.school_year(m, y, name in {"bonfire night", "guy fawkes night", "halloween"}, name)
+        _check_year(y, self.text)
+        month, day = _OTHER_DAYS[name]
+        if day == 0:  # the third Sunday of the month
+            first = _days(y, month, 1)
+            day = 1 + (6 - (first + 3) % 7) % 7 + 14
+        return _day_span(y, month, day, self.text)
 
     def half_term(self, m: re.Match[str]) -> _Span:
         """A school half term, by its month or term: 'February half term 2008'."""
@@ -1836,6 +1865,19 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
             f"write the date, with the time after it (e.g. '12/03/2007 {clock}') or in the "
             "time column"
         )
+    if len(s) <= _LONGEST_READ:
+        for token in list(_PY_TOKEN_END.finditer(s))[1:8]:
+            try:
+                span = reader.full(s[token.start() :])
+            except _Reject:
+                continue
+            if span is not None:
+                words = s[: token.start()].strip(" ,;:-")
+                return (
+                    f"cannot read {_quote(text)} as a date: it has words before the date "
+                    f"({_describe(span)}); if that is when the event happened, write the date "
+                    f"alone and put {_quote(words)} in the details"
+                )
     return f"cannot read {_quote(text)} as a date; {_FORMS_HINT}"
 
 
@@ -1935,7 +1977,8 @@ def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]
 
 _WRAPPERS: Final = frozenset({('"', '"'), ("'", "'"), ("[", "]"), ("(", ")"), ("{", "}")})
 _PY_LABEL: Final = _rx(
-    r"^(?:date\s*(?::|-)|dated|(?:(?:some\s*time|at\s+some\s+point)\s+)?(?:in|during)\s|on\s)\s*"
+    r"^(?:date(?:\s+of(?:\s+[a-z]+){1,2})?\s*(?::|-|\s(?=\d))|dated"
+    r"|(?:(?:some\s*time|at\s+some\s+point)\s+)?(?:in|during)\s|on\s)\s*"
 )
 #: A list item's number before a whole date (a Word column numbered as a list, printed):
 #: '1. 12/03/2007', '2) 12 march 2007'; never '12. 03. 2007' or '12. march 2007'.

@@ -196,6 +196,23 @@ READ = [
     # a month misspelt with two letters swapped
     ("12 Mrach 2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
     ("Agust 2007", "2007-08-01", "2007-08-31 23:59:59", MONTH, False),
+    # a label before the date, the time after a label or a dash
+    ("Date of visit: 12/03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("Date of contact 12/03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("Date 12/03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("12/03/2007 Time: 14:30", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("Date: 12/03/2007 time 1430hrs", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("12th March 2007 - 2.30pm", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("12/03/2007 - 2pm", "2007-03-12 14:00", "2007-03-12 14:00:59", MINUTE, False),
+    ("12/03/2007 between 1400 and 1500", "2007-03-12 14:00", "2007-03-12 15:00:59", MINUTE, False),
+    ("1st week March 2007", "2007-03-01", "2007-03-07 23:59:59", WEEK, False),
+    # days of the year people remember things by
+    ("Bonfire night 2006", "2006-11-05", "2006-11-05 23:59:59", DAY, False),
+    ("Halloween 2006", "2006-10-31", "2006-10-31 23:59:59", DAY, False),
+    ("Valentine's Day 2007", "2007-02-14", "2007-02-14 23:59:59", DAY, False),
+    ("Mothers Day 2007", "2007-03-18", "2007-03-18 23:59:59", DAY, False),  # Easter - 21
+    ("Mothering Sunday 2008", "2008-03-02", "2008-03-02 23:59:59", DAY, False),
+    ("Father's Day 2007", "2007-06-17", "2007-06-17 23:59:59", DAY, False),  # 3rd Sunday
 ]
 
 
@@ -273,6 +290,9 @@ REJECTED = [
     # a weekend named by a day that is not next to one
     ("weekend of 14/03/2007", "unreadable_date", "14/03/2007 was a Wednesday"),
     ("FY 2006/08", "unreadable_date", "two consecutive years"),
+    # words before a date: it may be when it was written, not when it happened
+    ("Late entry 14/03/2007", "unreadable_date", "it has words before the date (14/03/2007)"),
+    ("Recorded 12 March 2007", "unreadable_date", "put 'recorded' in the details"),
     # a weekday that is not one
     ("Wedding 14/03/2007", "unreadable_date", "cannot read 'Wedding 14/03/2007'"),
 ]
