@@ -461,3 +461,24 @@ def test_an_adult_who_hurt_the_child_does_not_make_it_the_adults_injury(details,
     row = classify(details, "csc")
     assert row[schema.INJURY]
     assert row[schema.INJURY_KINDS] == kinds
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("health_visiting", "Safeguarding referral completed"),
+        ("education", "IRF submitted"),
+        ("hospital", "Faxed referral to duty team"),
+        ("education", "Request for support to front door"),
+    ],
+)
+def test_a_referral_by_its_local_name_goes_to_social_care(agency, details):
+    row = classify(details, agency)
+    assert row[schema.EVENT_TYPE] == "referral"
+    assert "csc" in row[schema.COUNTERPARTS]  # INJ-REFER and ASM-INITIAL read this
+
+
+def test_a_safeguarding_referral_elsewhere_is_not_to_social_care():
+    row = classify("Safeguarding referral to paediatrics", "health_visiting")
+    assert row[schema.EVENT_TYPE] == "referral"
+    assert "csc" not in row[schema.COUNTERPARTS]
