@@ -268,6 +268,81 @@ def _month_year_cells(path: Path) -> dict[str, list[tuple[int, int, str]]]:
         return {}  # the reader itself reports a broken archive
 
 
+_HIDDEN_ROW: Final = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUMBER: Final = re.compile(rb'\br="([0-9]+)"')
+_FILTERED: Final = re.compile(rb"<(?:\w+:)?filterColumn\b")
+
+
+#: Sheets up to this size (uncompressed XML, a few thousand rows) are looked through for
+#: hidden rows; bigger ones only when the workbook sets a filter (reading a sheet's XML
+#: again costs about a fifth of reading its cells).
+_HIDDEN_SCAN_BYTES: Final = 4 * 1024 * 1024
+_FILTER_NAME: Final = b"_xlnm._FilterDatabase"
+
+
+def _hidden_rows(path: Path) -> dict[str, tuple[list[int], bool]]:
+    """Per sheet name, the rows hidden in Excel (0-based) and whether an autofilter with a
+    condition is set (hiding the rows that do not match). Only sheets with a hidden row;
+    a big sheet is looked at only when the workbook defines a filter."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"} or not zipfile.is_zipfile(path):
+        return {}
+    out: dict[str, tuple[list[int], bool]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            try:
+                filtered = _FILTER_NAME in archive.read("xl/workbook.xml")
+            except KeyError:
+                filtered = False
+            for member, name in limits._sheet_names(archive).items():
+                try:
+                    if archive.getinfo(member).file_size > _HIDDEN_SCAN_BYTES and not filtered:
+                        continue
+                    body = archive.read(member)
+                except KeyError:
+                    continue
+                if b'hidden="1"' not in body and b'hidden="true"' not in body:
+                    continue
+                rows = [
+                    int(number.group(1)) - 1
+                    for tag in _HIDDEN_ROW.finditer(body)
+                    if (number := _ROW_NUMBER.search(tag.group(0))) is not None
+                ]
+                if rows:
+                    out[name] = (rows, _FILTERED.search(body) is not None)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return {}  # the reader itself reports a broken archive
+    return out
+
+
+def _hidden_row_warning(
+    frame: pd.DataFrame,
+    hidden: tuple[list[int], bool],
+    data_start: int,
+    file: str,
+    sheet: str,
+) -> dict[str, Any] | None:
+    """A ``hidden_rows`` warning naming the hidden rows under the header that hold
+    something (they are read as any other row), or None when there are none."""
+    rows, filtered = hidden
+    rows = [r for r in rows if data_start <= r < len(frame)]
+    if rows:
+        rows = [
+            r for r, full in zip(rows, frame.iloc[rows].notna().any(axis=1), strict=True) if full
+        ]
+    if not rows:
+        return None
+    shown = ", ".join(str(r + 1) for r in rows[:20]) + (", ..." if len(rows) > 20 else "")
+    why = " (the sheet has a filter set: they may be the rows it hides)" if filtered else ""
+    return _warning(
+        "hidden_rows",
+        f"{len(rows)} row(s) under the header are hidden in Excel{why} and were read as "
+        f"any other row: {shown}",
+        file,
+        sheet,
+        rows[0] + 1,
+    )
+
+
 def _show_month_year(frame: pd.DataFrame, cells: list[tuple[int, int, str]]) -> None:
     """Write each date shown as a month or a year as that text ("March 2007", "2007"),
     a column at a time."""
@@ -771,6 +846,7 @@ def read_excel(
         fmt = "xml"
     else:
         tables = _read_sheets(path, engine)
+    hidden = _hidden_rows(path) if text_kind is None else {}
     if sheets is not None:
         names = {t[0] for t in tables}
         missing = [s for s in sheets if s not in names]
@@ -807,6 +883,9 @@ def read_excel(
                 if row not in across
             ]
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
+            if name in hidden:
+                note = _hidden_row_warning(frame, hidden[name], info.data_start, path.name, name)
+                skipped.extend([note] if note is not None else [])
             for row, text, what in sections:
                 frame.iloc[row] = None
                 skipped.append(

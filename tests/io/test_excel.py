@@ -316,3 +316,30 @@ def test_a_column_after_an_empty_one_that_fills_the_rows_is_still_read(write_xls
     chron = scr.read(write_xlsx("csc.xlsx", {"CSC": rows}))
     assert chron.events[S.EXTRA].tolist() == ["Case ref: C1", "Case ref: C2"]
     assert not (chron.warnings[S.CODE] == "side_notes").any()
+
+
+def test_rows_hidden_by_a_filter_are_read_with_a_warning(write_xlsx, tmp_path):
+    import openpyxl
+
+    path = write_xlsx(
+        "child-a.xlsx",
+        {
+            "Chronology": [
+                ["Date", "Agency", "Details"],
+                [dt.datetime(2007, 3, 12), "Police", "Domestic incident"],
+                [dt.datetime(2007, 3, 13), "GP", "Seen, bruise to arm"],
+                [dt.datetime(2007, 3, 14), "Police", "Arrest of partner"],
+            ]
+        },
+    )
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Chronology"]
+    sheet.auto_filter.ref = "A1:C4"
+    sheet.auto_filter.add_filter_column(1, ["Police"])
+    sheet.row_dimensions[3].hidden = True
+    workbook.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3, 4]  # nothing left out
+    hidden = chron.warnings[chron.warnings[S.CODE] == "hidden_rows"]
+    assert hidden[S.SOURCE_ROW].tolist() == [3]
+    assert "filter" in hidden[S.MESSAGE].iloc[0]
