@@ -89,11 +89,42 @@ def _import_pdfplumber() -> Any:
     return pdfplumber
 
 
+#: A date or a month's name that a narrow column broke across lines, with no hyphen and
+#: no space ("01/04/200" / "7", "Septem" / "ber"): the pieces either side of the break.
+_BROKEN_WORD = re.compile(r"(?<![\w/.-])([\d/.-]{2,9}|[A-Za-z]{2,8})\n([\d/.-]{1,8}|[a-z]{2,8})\b")
+_WHOLE_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}$")
+_MONTH_NAMES: Final = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+
+
+def _unbroken(match: re.Match[str]) -> str:
+    """The two pieces of a date or month name broken by a line end, joined; other words
+    keep their line break."""
+    joined = match.group(1) + match.group(2)
+    whole = _WHOLE_DATE.match(joined) or joined.casefold() in _MONTH_NAMES
+    return joined if whole else match.group()
+
+
 def _cell_text(text: str | None) -> str | None:
-    """A cell's wrapped lines joined (bullets keep their line break)."""
+    """A cell's wrapped lines joined (bullets keep their line break; a date or a month's
+    name broken by a narrow column is joined back without a space)."""
     if text is None:
         return None
-    text = _HYPHEN_BREAK.sub("-", text.strip())
+    text = _BROKEN_WORD.sub(_unbroken, text.strip())
+    text = _HYPHEN_BREAK.sub("-", text)
     text = _BREAK_BEFORE_BULLET.sub("\0", text)
     text = " ".join(part.strip() for part in text.split("\n")).replace("\0", "\n")
     return text.strip() or None
@@ -554,6 +585,13 @@ def _unruled_rows(
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines)]
     split = [columns.split(line) for line in lines]
     dated = [split_date_prefix(parts[date_column]) is not None for parts in split]
+    for i in range(len(lines) - 1):  # a date broken over two lines ("01/04/200" / "7")
+        if dated[i] or not split[i][date_column] or not split[i + 1][date_column]:
+            continue
+        broken = f"{split[i][date_column]}\n{split[i + 1][date_column]}"
+        joined = _cell_text(broken)
+        if joined != broken.replace("\n", " ") and split_date_prefix(joined or "") is not None:
+            dated[i] = True
     between = [g for g, d in zip(gaps, dated[1:], strict=True) if d]
     row_gap = statistics.median(between) if between else (statistics.median(gaps) if gaps else 0)
     within = min((g for g, d in zip(gaps, dated[1:], strict=True) if not d), default=row_gap)

@@ -597,3 +597,37 @@ def test_header_of_a_table_without_ruling_lines_wrapped_over_lines(tmp_path: Pat
         "Event",
         "Outcome / Action taken by the agency",
     ]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        ([f"{i + 1:02d}/04/2007" for i in range(8)], "%d/%m/%Y"),
+        ([f"{i + 1} September 2007" for i in range(8)], "%-d %B %Y"),
+    ],
+)
+def test_dates_broken_by_a_narrow_date_column(
+    tmp_path: Path, ruled: bool, dates: list[str], expected: str
+):
+    """A date column too narrow for its dates breaks them with no hyphen ("01/04/200" /
+    "7", "1 Septem" / "ber 2007"): the pieces are joined back, and each row is dated."""
+    agencies = ["Health Visiting", "Police", "GP", "Children's Social Care"]
+    rows: list[list[Any]] = [["Date", "Agency", "Event", "Outcome"]]
+    for i, date in enumerate(dates):
+        rows.append([cell(date), agencies[i % 4], cell(LONG if i % 3 else "Home visit."), "NFA"])
+    table = Table(rows, colWidths=[58, 110, 420, 140])
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    table.setStyle(
+        TableStyle(style + ([("GRID", (0, 0), (-1, -1), 0.5, "black")] if ruled else []))
+    )
+    path = build(tmp_path / "review.pdf", [table])
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        printed = pdf.pages[0].extract_text()
+    assert dates[0] not in printed  # as printed, the date does not fit on one line
+    chron = read_pdf(path)
+    assert chron.rejected.empty
+    assert chron.events[S.START].dt.strftime(expected).tolist() == dates
+    assert chron.events[S.DATE_TEXT].tolist() == dates
