@@ -958,20 +958,23 @@ def classify_chronology(
     With ``duplicates=True`` (merged agency chronologies), the same contact recorded by
     two agencies is linked by ``duplicate_of`` on the later-listed copy; nothing is deleted.
     """
+    from ..classify.birth import child_dob_of
     from ..classify.duplicates import mark_duplicates
     from ..classify.pipeline import classify_events
 
+    meta, dob_notes = child_dob_of(chron)  # when none was given: the chronology's own
     events, found = classify_events(
         chron.events,
-        child_dob=chron.meta.child_dob,
+        child_dob=meta.child_dob,
         vocabularies=cast(Any, vocabularies),
     )
+    found = [*dob_notes, *found]
     if duplicates and len(events) > 1:
         events = mark_duplicates(events)
     warnings = chron.warnings
     if found:
         warnings = pd.concat([warnings, pd.DataFrame(found)], ignore_index=True)
-    return Chronology(events, chron.rejected, warnings, chron.meta)
+    return Chronology(events, chron.rejected, warnings, meta)
 
 
 def _take_text(
@@ -1084,10 +1087,14 @@ def _continued_rows(
     if not more.any():
         return None
     # a cell is broken in one column: a row with text beside the dated row's text in two
-    # columns or more (details and outcome) is an undated event of its own (rejected)
+    # narrative columns or more (details and outcome) is an undated event of its own
+    # (rejected); a column no field takes does not count (a GP journal's "Type" column:
+    # "History" on the dated row, "Examination" and "Plan" on the rows under it)
     places = np.flatnonzero(more)
     shared = np.zeros(len(places), dtype=np.int64)
-    for _label, column in text_body.items():
+    for label, column in text_body.items():
+        if mapping.get(label) not in _NARRATIVE_FIELDS:
+            continue
         filled = column.notna().to_numpy(dtype=bool)
         shared += filled[places] & filled[heads[places]]
     if (shared > 1).any():

@@ -689,3 +689,26 @@ def test_a_stacked_table_with_no_rows_under_its_header_is_a_warning(write_xlsx):
     notes = chron.warnings[chron.warnings[S.CODE] == "table_block"]
     assert notes[S.SOURCE_ROW].tolist() == [5, 5]
     assert "no rows under it" in notes[S.MESSAGE].iloc[1]
+
+
+def test_a_gp_journal_with_one_row_per_entry_of_a_consultation(write_text):
+    # EMIS/SystmOne journals: the date and clinician on the consultation's first row only,
+    # then one row per entry, labelled in a column no field takes
+    path = write_text(
+        "gp.csv",
+        "Date,Clinician,Type,Entry\n"
+        '12/03/2007,Dr X,History,"Mother brought Child A, says fell from sofa"\n'
+        ",,Examination,2cm bruise left cheek\n"
+        ',,Plan,"Advised, review if worse"\n'
+        '19/03/2007,Dr Y,Telephone,"Mother called, child well"\n',
+    )
+    chron = scr.read(path)
+    ev = chron.events
+    assert ev[S.DETAILS].iloc[0] == (
+        "Mother brought Child A, says fell from sofa\n2cm bruise left cheek\n"
+        "Advised, review if worse"
+    )
+    assert ev[S.EXTRA].iloc[0] == "Type: History\nExamination\nPlan"
+    assert chron.rejected.empty
+    joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+    assert joined[S.SOURCE_ROW].tolist() == [3, 4]
