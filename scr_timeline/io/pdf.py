@@ -655,7 +655,7 @@ def _unruled_table(
         columns = built
         head: list[list[str | None]] = [list(columns.headings)]
         above = lines[:first]
-        titles = [ln.text for ln in reversed(above) if len(ln.text) <= _MAX_TITLE_LENGTH]
+        titles = _title_lines(above)
         start = at + 1
         follows = follows and not above
     elif carried is not None and follows:
@@ -677,6 +677,16 @@ def _unruled_table(
         columns,
         ran_to_bottom=used == len(body),
     )
+
+
+def _title_lines(above: Sequence[_Line]) -> list[str]:
+    """A table's title lines: the short paragraphs above it on its page (lines joined at
+    blank space), nearest first. A paragraph of prose (the review's text before its
+    chronology) is none, nor is any line of it."""
+    paragraphs = reversed(_paragraphs(list(above), 0.0))
+    return [text for text, *_rest in paragraphs if text and len(text) <= _MAX_TITLE_LENGTH][
+        :_MAX_TITLES
+    ]
 
 
 def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, float, float]]:
@@ -872,9 +882,7 @@ def _read(
             top, bottom = table.bbox[1], table.bbox[3]
             above = [ln for ln in free if previous_bottom <= ln.top and ln.bottom <= top]
             rows, sections, merged = _grid(table)
-            titles = [ln.text for ln in reversed(above) if len(ln.text) <= _MAX_TITLE_LENGTH][
-                :_MAX_TITLES
-            ]
+            titles = _title_lines(above)
             follows = t_index == 1 and not above and last_ran_to_bottom
             named = _named_in(above, named)
             tables.append(

@@ -631,3 +631,23 @@ def test_dates_broken_by_a_narrow_date_column(
     assert chron.rejected.empty
     assert chron.events[S.START].dt.strftime(expected).tolist() == dates
     assert chron.events[S.DATE_TEXT].tolist() == dates
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_prose_above_a_table_gives_no_title_line(tmp_path: Path, ruled: bool):
+    """A chronology that begins after the review's prose: the heading above is its title,
+    not the last line of the paragraph between them."""
+    prose = "This chronology was compiled from the agency chronologies by the lead reviewer. " * 3
+    rows: list[list[Any]] = [["Date", "Details"], ["12/03/2007", cell("Seen by GP1.")]]
+    table = Table(rows, colWidths=[80, 500])
+    if ruled:
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    story = [
+        Paragraph("Appendix 1: Elm Road Surgery chronology", STYLES["Heading2"]),
+        Paragraph(prose, STYLES["BodyText"]),
+        table,
+    ]
+    chron = read_pdf(build(tmp_path / "review.pdf", story))
+    assert chron.meta.title == "Appendix 1: Elm Road Surgery chronology"
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["gp"]
+    assert chron.events[S.ORGANISATION].tolist() == ["Appendix 1: Elm Road Surgery chronology"]
