@@ -472,7 +472,15 @@ class Chronology:
         else:
             lines.append(f"  no events ({len(self.meta.sources)} source table(s))")
         if self.meta.child_dob is not None:
-            lines.append(f"  child's date of birth: {self.meta.child_dob:%d %b %Y}")
+            taken = (self.warnings[S.CODE] == "child_dob_inferred").any()
+            lines.append(
+                f"  child's date of birth: {self.meta.child_dob:%d %b %Y}"
+                + (
+                    " (taken from the chronology: see the child_dob_inferred warning)"
+                    if taken
+                    else ""
+                )
+            )
         lines.append(f"  rejected rows: {len(self.rejected):,}   warnings: {len(self.warnings):,}")
         table = self.agency_summary()
         if not table.empty:

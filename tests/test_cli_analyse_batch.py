@@ -62,8 +62,22 @@ def test_analyse_out_writes_every_output_and_names_them(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert f"written to {out.resolve()}" in printed
     findings = pd.read_csv(out / "findings.csv", encoding="utf-8-sig")
-    assert len(findings) == 16
+    # no --child-dob: the birth recorded on row 2 gives it, so the age-based injury rules
+    # apply (without it, 16 findings); as many as with the date of birth given
+    assert len(findings) == 64
+    assert "child's date of birth: 01 Mar 2006 (taken from the chronology" in printed
     assert not list(tmp_path.glob("*.csv"))  # nothing outside --out
+    given = tmp_path / "given"
+    code = main(
+        [
+            *("analyse", str(sample_path("child-a-combined")), "--out", str(given)),
+            *("--child-dob", "01/03/2006", "--outputs", "findings"),
+        ]
+    )
+    assert code == 0
+    pd.testing.assert_frame_equal(
+        pd.read_csv(given / "findings.csv", encoding="utf-8-sig"), findings
+    )
 
 
 def test_analyse_outputs_and_no_plots_choose_what_is_written(tmp_path):
@@ -222,7 +236,7 @@ def test_console_script_analyse_and_batch_run_in_a_subprocess(tmp_path):
         env=env,
     )
     assert done.returncode == 0, done.stderr
-    assert (out / "report.html").exists() and "findings (wt2006): 16" in done.stdout
+    assert (out / "report.html").exists() and "findings (wt2006): 64" in done.stdout
     inputs = tmp_path / "in"
     inputs.mkdir()
     shutil.copy(sample_path("child-d-well-handled"), inputs)

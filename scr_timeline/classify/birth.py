@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -44,7 +44,10 @@ import pyarrow.compute as pc
 from .. import schema as S
 from ..exceptions import ScrTimelineError
 
-__all__ = ["DobFound", "find_child_dob"]
+if TYPE_CHECKING:
+    from ..chronology import Chronology, ChronologyMeta
+
+__all__ = ["CHILD_DOB_INFERRED", "DobFound", "child_dob_of", "find_child_dob"]
 
 #: A date written with a day, month and year ("01/03/2006", "1.3.06", "1st March 2006").
 _DATE: Final = (
@@ -246,3 +249,45 @@ def _rows_about_births(events: pd.DataFrame) -> tuple[list[int], list[str]]:
 
 def _text_or_none(value: Any) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
+
+
+#: Warning code: the date of birth was taken from the chronology (see :func:`child_dob_of`).
+CHILD_DOB_INFERRED: Final = "child_dob_inferred"
+
+
+def child_dob_of(chron: Chronology) -> tuple[ChronologyMeta, list[dict[str, Any]]]:
+    """The chronology's metadata with the child's date of birth, and the warning saying
+    where it came from when the chronology itself gave it.
+
+    Nothing changes when a date of birth was given (``child_dob=``), when the rows already
+    carry the child's age, or when the chronology says nothing (or disagrees with itself).
+
+    Examples
+    --------
+    >>> from scr_timeline.chronology import Chronology
+    >>> from scr_timeline.testing import make_events
+    >>> chron = Chronology(make_events(start=["01/03/2006"], details="Child A born at home"))
+    >>> meta, notes = child_dob_of(chron)
+    >>> meta.child_dob, notes[0]["code"]
+    (Timestamp('2006-03-01 00:00:00'), 'child_dob_inferred')
+    """
+    meta = chron.meta
+    events = chron.events
+    if meta.child_dob is not None or events[S.CHILD_AGE_DAYS].notna().any():
+        return meta, []
+    titles = [meta.title, *(source.title for source in meta.sources)]
+    found = find_child_dob(events, titles=list(dict.fromkeys(titles)))
+    if found is None:
+        return meta, []
+    note = {
+        S.CODE: CHILD_DOB_INFERRED,
+        S.MESSAGE: (
+            f"the child's date of birth was taken as {found.dob:%d/%m/%Y} from "
+            f"{found.describe()}; the age-based rules count from it (pass child_dob=, "
+            "or --child-dob, to give another)"
+        ),
+        S.SOURCE_FILE: found.source_file,
+        S.SOURCE_SHEET: found.source_sheet,
+        S.SOURCE_ROW: found.source_row,
+    }
+    return meta.with_changes(child_dob=found.dob), [note]

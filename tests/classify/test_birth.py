@@ -118,3 +118,68 @@ def test_disagreeing_statements_give_none():
 def test_nothing_said_gives_none():
     assert find_child_dob(_events(("01/03/2006", "Home visit, Child A seen."))) is None
     assert find_child_dob(make_events(start=[])) is None
+
+
+# --- reading: the date of birth goes into meta, with a warning saying where ---------------
+def _inferred(chron) -> pd.DataFrame:
+    return chron.warnings[chron.warnings["code"] == "child_dob_inferred"]
+
+
+def test_reading_takes_the_date_of_birth_from_the_birth_row():
+    from scr_timeline.datasets import sample_path
+    from scr_timeline.io import read
+
+    chron = read(sample_path("child-a-combined"))
+    assert chron.meta.child_dob == pd.Timestamp("2006-03-01")
+    note = _inferred(chron)
+    assert note[["source_file", "source_row"]].values.tolist() == [["child-a-combined.csv", 2]]
+    assert "01/03/2006" in note["message"].iloc[0] and "Child A born" in note["message"].iloc[0]
+    assert "no_child_dob" not in set(chron.warnings["code"])
+    assert chron.events["suspicious_injury"].sum() > 0  # bruising at 7 months
+    given = read(sample_path("child-a-combined"), child_dob="01/03/2006")
+    assert _inferred(given).empty
+    pd.testing.assert_frame_equal(given.events, chron.events)
+
+
+def test_reading_takes_the_date_of_birth_from_a_title_line(tmp_path):
+    from scr_timeline.io import read
+
+    path = tmp_path / "gp.csv"
+    path.write_text(
+        "Chronology for Child A (DOB: 01/03/2006)\n"
+        "Date,Agency,Details\n"
+        "11/10/2006,GP,Bruise to the left cheek noted; mother said he fell.\n",
+        encoding="utf-8",
+    )
+    chron = read(path)
+    assert chron.meta.child_dob == pd.Timestamp("2006-03-01")
+    assert (
+        "the title 'Chronology for Child A (DOB: 01/03/2006)'"
+        in _inferred(chron)["message"].iloc[0]
+    )
+    assert chron.events["child_age_days"].tolist() == [224]
+    assert chron.events["suspicious_injury"].tolist() == [True]
+
+
+def test_merged_chronologies_take_it_from_any_of_them(tmp_path):
+    from scr_timeline.io import read
+
+    (tmp_path / "midwifery.csv").write_text(
+        "Date,Details\n01/03/2006,Baby born by emergency caesarean section.\n", encoding="utf-8"
+    )
+    (tmp_path / "gp.csv").write_text(
+        "Date,Details\n11/10/2006,Bruise to the left cheek.\n", encoding="utf-8"
+    )
+    chron = read([tmp_path / "gp.csv", tmp_path / "midwifery.csv"])
+    assert chron.meta.child_dob == pd.Timestamp("2006-03-01")
+    assert _inferred(chron)["source_file"].tolist() == ["midwifery.csv"]
+
+
+def test_no_birth_no_date_of_birth_and_the_age_rules_stay_off(tmp_path):
+    from scr_timeline.io import read
+
+    path = tmp_path / "gp.csv"
+    path.write_text("Date,Details\n11/10/2006,Bruise to the left cheek.\n", encoding="utf-8")
+    chron = read(path)
+    assert chron.meta.child_dob is None and _inferred(chron).empty
+    assert "no_child_dob" in set(chron.warnings["code"])
