@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .. import limits
+from .. import schema as S
 from ..chronology import Chronology, merge
 from ..exceptions import (
     ChronologyReadError,
@@ -386,6 +387,24 @@ def _section_rows(
     return out
 
 
+#: The columns that say what happened, or who did it: a table with none of them written is
+#: no list of events.
+_TEXT_COLUMNS: Final = (
+    S.DETAILS,
+    S.OUTCOME,
+    S.COMMENT,
+    S.SOURCE,
+    S.PRACTITIONER,
+    S.COUNTERPARTS_TEXT,
+)
+
+
+def _holds_text(events: pd.DataFrame) -> bool:
+    """True when some event has text in a column that says what happened or who acted."""
+    present = [c for c in _TEXT_COLUMNS if c in events.columns]
+    return bool(present) and bool(events[present].notna().to_numpy().any())
+
+
 def _chronology_sheets(
     read: list[tuple[str, bool, Chronology]],
     file: str,
@@ -416,6 +435,12 @@ def _chronology_sheets(
             return (
                 f"sheet skipped: a hidden sheet with no dated row ({rows} row(s) under "
                 "the header, such as the lists behind drop-downs)"
+            )
+        if len(chron.events) and not _holds_text(chron.events):
+            return (
+                f"sheet skipped: its table ({rows} row(s) under the header) has dates but "
+                "no text of what happened or who acted (a summary, such as contacts "
+                f"counted per agency); pass sheets=[{name!r}, ...] to read it"
             )
         return None
 

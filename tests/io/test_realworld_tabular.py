@@ -712,3 +712,24 @@ def test_a_gp_journal_with_one_row_per_entry_of_a_consultation(write_text):
     assert chron.rejected.empty
     joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
     assert joined[S.SOURCE_ROW].tolist() == [3, 4]
+
+
+def test_a_summary_sheet_of_dates_without_text_is_not_read_as_events(write_xlsx):
+    summary = [
+        ["Agency", "Number of contacts", "Date of first contact"],
+        ["Police", 2, dt.datetime(2007, 3, 12)],
+        ["GP", 1, dt.datetime(2007, 3, 13)],
+    ]
+    police = [
+        ["Date", "Officer", "Details"],
+        [dt.datetime(2007, 3, 12), "PC1", "Domestic incident"],
+    ]
+    path = write_xlsx("child-a.xlsx", {"Overview": summary, "Police": police})
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_SHEET].tolist() == ["Police"]
+    skipped = chron.warnings[chron.warnings[S.CODE] == "sheet_skipped"]
+    assert skipped[S.SOURCE_SHEET].tolist() == ["Overview"]
+    assert "no text" in skipped[S.MESSAGE].iloc[0]
+    # named, or alone in its workbook, it is read
+    assert len(scr.read(path, sheets=["Overview"]).events) == 2
+    assert len(scr.read(write_xlsx("only.xlsx", {"Overview": summary})).events) == 2
