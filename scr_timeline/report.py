@@ -159,6 +159,7 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     totals = {sev: int((findings["severity"] == sev).sum()) for sev in SEVERITIES}
     return {
         "child_dob": _long_date(meta.child_dob),
+        "child_dob_from": _dob_source(chron),
         "period": period,
         "end_date": _long_date(meta.end_date),
         "n_events": len(events),
@@ -169,6 +170,20 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
         "by_category": by_category,
         "severity_totals": totals,
     }
+
+
+def _dob_source(chron: Chronology) -> str | None:
+    """Where the date of birth was taken from, when the chronology itself gave it."""
+    notes = chron.warnings[chron.warnings[S.CODE] == "child_dob_inferred"]
+    if notes.empty:
+        return None
+    note = notes.iloc[0]
+    parts = [
+        f"{label} {value}" if label else str(value)
+        for label, column in (("", S.SOURCE_FILE), ("sheet", S.SOURCE_SHEET), ("row", S.SOURCE_ROW))
+        if not pd.isna(value := note[column])
+    ]
+    return ", ".join(parts) or "its title"
 
 
 _EVIDENCE_TEXT: Final = (

@@ -112,6 +112,16 @@ def test_child_a_summary(child_a_html: str) -> None:
     assert "1 March 2006" in child_a_html  # date of birth, UK long form
     assert 'Children&#39;s social care</td><td class="num">27</td>' in child_a_html
     assert '>64</span><span class="lbl">findings' in child_a_html
+    assert "taken from the chronology" not in child_a_html  # the sample's own metadata gave it
+
+
+def test_a_date_of_birth_taken_from_the_chronology_says_where() -> None:
+    chron = scr.read(scr.datasets.sample_path("child-a-combined"))
+    html = render_report(chron, scr.analyse(chron))
+    assert (
+        '1 March 2006 <span class="outcome">(taken from the chronology: '
+        "child-a-combined.csv, row 2; see Warnings)</span>"
+    ) in html
 
 
 def test_every_finding_summary_appears(
