@@ -133,20 +133,37 @@ DOC_CELL = st.one_of(
 DOC_ROWS = st.lists(st.lists(DOC_CELL, min_size=4, max_size=4), min_size=1, max_size=8)
 
 
-@given(st.lists(DOC_ROWS, min_size=1, max_size=3), st.lists(st.booleans(), min_size=3, max_size=3))
+def _agency_merged_down(rows: list[list[str | None]], first: int) -> tuple[tuple[int, int], ...]:
+    """Fill each blank agency cell (column 1) of ``rows[first:]`` under a written one with
+    its text, as a cell merged down gives it, and return those cells (as
+    ``DocumentTable.merged``)."""
+    merged = []
+    for i in range(first + 1, len(rows)):
+        if not (rows[i][1] or "").strip() and (rows[i - 1][1] or "").strip():
+            rows[i][1] = rows[i - 1][1]
+            merged.append((i, 1))
+    return tuple(merged)
+
+
+@given(
+    st.lists(DOC_ROWS, min_size=1, max_size=3),
+    st.lists(st.booleans(), min_size=3, max_size=3),
+    st.booleans(),
+)
 @FAST
 def test_document_tables_lose_no_row(
-    parts: list[list[list[str | None]]], follows: list[bool]
+    parts: list[list[list[str | None]]], follows: list[bool], merge: bool
 ) -> None:
     """A Word or PDF table over pages (or tables with no header of their own): every data
     row of a table read is an event, a rejected row, or joined to the row above it (within
     its table, or at the top of the next page) and named by one ``row_continued`` warning;
     a table not read is named by a ``table_skipped`` warning."""
     header = ["Date", "Agency", "Details", "Outcome"]
-    tables = [
-        DocumentTable(f"page {i + 1} table 1", [header, *rows] if i == 0 else rows, follows=f)
-        for i, (rows, f) in enumerate(zip(parts, follows, strict=False))
-    ]
+    tables = []
+    for i, (rows, f) in enumerate(zip(parts, follows, strict=False)):
+        cells = [header, *rows] if i == 0 else rows
+        merged = _agency_merged_down(cells, 1 if i == 0 else 0) if merge else ()
+        tables.append(DocumentTable(f"page {i + 1} table 1", cells, follows=f, merged=merged))
     try:
         chron, notes, _errors = parse_document_tables(tables, source="child-a.pdf", fmt="pdf")
     except EmptyChronologyError:
