@@ -1093,7 +1093,7 @@ def _continued_rows(
     places = np.flatnonzero(more)
     shared = np.zeros(len(places), dtype=np.int64)
     for label, column in text_body.items():
-        if mapping.get(label) not in _NARRATIVE_FIELDS:
+        if mapping.get(cast(int, label)) not in _NARRATIVE_FIELDS:
             continue
         filled = column.notna().to_numpy(dtype=bool)
         shared += filled[places] & filled[heads[places]]
