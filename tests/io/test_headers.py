@@ -507,6 +507,9 @@ def test_a_compound_heading_ending_in_date_and_time_is_the_date(heading):
         # an emergency department's attendances: the complaint is what happened
         (["Arrival Date/Time", "Presenting Complaint", "Discharge Outcome"], {0: "date", 1: "details", 2: "outcome"}),
         (["Arrival Date/Time", "Presenting Complaint", "Clinical Notes"], {0: "date", 2: "details"}),
+        # the date a record was added to the system is the date only when nothing else is
+        (["Date Added", "Concern Date", "Concern"], {1: "date", 2: "details"}),
+        (["Date Scanned", "Letter Date", "Summary"], {1: "date", 2: "details"}),
     ],
 )  # fmt: skip
 def test_headings_of_school_police_and_hospital_exports(headings, expected):
