@@ -62,6 +62,16 @@ _STATEMENT: Final = re.compile(
 )
 #: What a row must hold to be read closely for either (RE2, over whole columns at once).
 _MENTIONS_BIRTH: Final = r"born|birth|deliver|d\.?\s?o\.?\s?b"
+#: A row about a child already born, and one about a pregnancy (RE2, whole columns).
+_A_CHILD: Final = (
+    r"\b(?:child\s+[a-z]|cx|yp|the\s+child|the\s+baby|baby\s+[a-z])\b"
+    r".{0,60}\b(?:seen|weighed|immuni[sz]|vaccin|bruis|injur|mark|attended|crying|fed|feeding"
+    r"|asleep|nursery|school)"
+)
+_PREGNANCY: Final = (
+    r"antenatal|ante-natal|pregnan|booking|scan|unborn|pre-?birth|\bedd\b|gestation|\bdue\b"
+    r"|expect|midwi|delivery\s+plan|birth\s+plan"
+)
 #: Who the child is in a sentence about a birth.
 _CHILD: Final = (
     r"(?:child\s+[a-z]\b|(?:the\s+)?(?:baby|infant|child|subject\s+child|newborn)(?:\s+[a-z]\b)?"
@@ -214,6 +224,8 @@ def find_child_dob(events: pd.DataFrame, *, titles: Iterable[str | None] = ()) -
             if exact[at] and _is_birth(text)
         ]
         picked, how = _one(births), "birth"
+        if picked is not None and _child_known_before(events, days, picked[0]):
+            picked = None  # a brother's or sister's birth in an older child's chronology
     if picked is None:
         return None
     dob, at = picked
@@ -226,6 +238,20 @@ def find_child_dob(events: pd.DataFrame, *, titles: Iterable[str | None] = ()) -
         _text_or_none(row.get(S.SOURCE_SHEET)),
         None if pd.isna(row.get(S.SOURCE_ROW)) else int(row[S.SOURCE_ROW]),
     )
+
+
+def _child_known_before(events: pd.DataFrame, days: np.ndarray, birth: pd.Timestamp) -> bool:
+    """Whether a row dated before ``birth`` is about a child already born: then the birth
+    recorded is another child's (a younger sibling's in the subject child's chronology).
+    Rows before a birth are otherwise about the pregnancy ("antenatal booking", "the baby
+    is due in March")."""
+    earlier = np.flatnonzero(days < np.datetime64(birth.date(), "D"))
+    if not len(earlier):
+        return False
+    text = pa.array(events[S.DETAILS].iloc[earlier].astype("string").array).fill_null("")
+    child = pc.match_substring_regex(text, _A_CHILD, ignore_case=True)
+    pregnancy = pc.match_substring_regex(text, _PREGNANCY, ignore_case=True)
+    return bool(pc.any(pc.and_(child, pc.invert(pregnancy))).as_py())
 
 
 def _rows_about_births(events: pd.DataFrame) -> tuple[list[int], list[str]]:

@@ -183,3 +183,17 @@ def test_no_birth_no_date_of_birth_and_the_age_rules_stay_off(tmp_path):
     chron = read(path)
     assert chron.meta.child_dob is None and _inferred(chron).empty
     assert "no_child_dob" in set(chron.warnings["code"])
+
+
+def test_a_brothers_or_sisters_birth_in_an_older_childs_chronology_is_not_taken():
+    events = _events(
+        ("03/05/2007", "Child A seen at home, weighed; small bruise to the shin."),
+        ("01/08/2007", "Baby born at Riverside Hospital, Mother well."),
+    )
+    assert find_child_dob(events) is None
+    antenatal = _events(
+        ("03/01/2006", "Antenatal booking: Mother 12 weeks pregnant; the baby is due in July."),
+        ("01/03/2006", "Pre-birth assessment: the unborn baby's father is known to police."),
+        ("01/07/2006", "Baby born at Riverside Hospital, Mother well."),
+    )
+    assert find_child_dob(antenatal).dob == pd.Timestamp("2006-07-01")
