@@ -13,7 +13,7 @@ import re
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Any, Final, NamedTuple, cast
 
@@ -1427,6 +1427,10 @@ def _block_starts(
     return out
 
 
+def _date_position(info: HeaderInfo) -> int:
+    return next(pos for pos, fld in info.mapping.items() if fld == S.DATE)
+
+
 def _parse_blocks(
     raw: pd.DataFrame,
     starts: list[tuple[int, int]],
@@ -1444,11 +1448,23 @@ def _parse_blocks(
     file = PurePath(str(options.source)).name
     sheet, columns = options.sheet, options.columns
     bounds = [0, *(first for first, _ in starts), len(raw)]
+    parts = [raw.iloc[bounds[k] : bounds[k + 1]] for k in range(len(bounds) - 1)]
+    infos = [info, *(find_header(part, columns=columns) for part in parts[1:])]
     chrons: list[Chronology] = []
     notes: list[dict[str, Any]] = []
-    for k in range(len(bounds) - 1):
-        part = raw.iloc[bounds[k] : bounds[k + 1]]
-        part_info = info if k == 0 else find_header(part, columns=columns)
+    if options.dayfirst is None:
+        # the order of day and month is the file's, decided from every table's dates at
+        # once (a table of dates such as 12/03/2007 alone would be ambiguous)
+        dates = [
+            part.iloc[part_info.data_start :, _date_position(part_info)].astype(object)
+            for part, part_info in zip(parts, infos, strict=True)
+        ]
+        decided = parse_date_arrays(pd.concat(dates, ignore_index=True))
+        options = replace(options, dayfirst=decided.dayfirst)
+        notes.extend(
+            _warning(code, message, file, sheet, None) for code, message in decided.file_warnings
+        )
+    for k, (part, part_info) in enumerate(zip(parts, infos, strict=True)):
         header_row = row_offset + bounds[k] + part_info.header_rows[-1] + 1
         if k:
             named = [h for h in part_info.headings if h]

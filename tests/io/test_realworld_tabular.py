@@ -733,3 +733,16 @@ def test_a_summary_sheet_of_dates_without_text_is_not_read_as_events(write_xlsx)
     # named, or alone in its workbook, it is read
     assert len(scr.read(path, sheets=["Overview"]).events) == 2
     assert len(scr.read(write_xlsx("only.xlsx", {"Overview": summary})).events) == 2
+
+
+def test_the_order_of_day_and_month_is_decided_across_stacked_tables(write_text):
+    # the first table alone is ambiguous; the second shows month first (04/13/2007)
+    path = write_text(
+        "child-a.csv",
+        "Health Visiting\nDate,Practitioner,Details\n03/04/2007,HV1,Home visit\n\n"
+        "Police\nDate,Officer,Details\n04/13/2007,PC1,Domestic incident\n",
+    )
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.START].tolist() == [pd.Timestamp("2007-03-04"), pd.Timestamp("2007-04-13")]
+    assert not (chron.warnings[S.CODE] == "ambiguous_day_month").any()
