@@ -72,6 +72,10 @@ _PREGNANCY: Final = (
     r"antenatal|ante-natal|pregnan|booking|scan|unborn|pre-?birth|\bedd\b|gestation|\bdue\b"
     r"|expect|midwi|delivery\s+plan|birth\s+plan"
 )
+#: :data:`_STATEMENT` as RE2 (no look-behind) for a first pass over whole columns.
+_STATEMENT_RE2: Final = (
+    r"(?:d\s?\.?\s?o\s?\.?\s?b\b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:=\-–]?\s*\(?\s*\d"
+)
 #: Who the child is in a sentence about a birth.
 _CHILD: Final = (
     r"(?:child\s+[a-z]\b|(?:the\s+)?(?:baby|infant|child|subject\s+child|newborn)(?:\s+[a-z]\b)?"
@@ -262,8 +266,17 @@ def _rows_about_births(events: pd.DataFrame) -> tuple[list[int], list[str]]:
     arrays = [pa.array(c.astype("string").array) for c in columns]
     hit = np.zeros(len(events), dtype=bool)
     for array in arrays:
-        found = pc.match_substring_regex(array, _MENTIONS_BIRTH, ignore_case=True)
-        hit |= found.to_numpy(zero_copy_only=False) == True  # noqa: E712 (nulls are False)
+        # a quick look for the words, then the patterns (as RE2 writes them) on those only
+        maybe = np.flatnonzero(
+            _true(pc.match_substring_regex(array, _MENTIONS_BIRTH, ignore_case=True))
+        )
+        if len(maybe):
+            few = array.take(pa.array(maybe))
+            close = pc.or_(
+                pc.match_substring_regex(few, _STATEMENT_RE2, ignore_case=True),
+                pc.match_substring_regex(few, _BIRTH.pattern, ignore_case=True),
+            )
+            hit[maybe[_true(close)]] = True
     rows = np.flatnonzero(hit).tolist()
     if not rows:
         return [], []
@@ -271,6 +284,11 @@ def _rows_about_births(events: pd.DataFrame) -> tuple[list[int], list[str]]:
     parts = [array.take(where).to_pylist() for array in arrays]
     texts = ["\n".join(p for p in row if p) for row in zip(*parts, strict=True)]
     return rows, texts
+
+
+def _true(mask: pa.Array) -> np.ndarray:
+    """An Arrow boolean array as NumPy, nulls False."""
+    return np.asarray(mask.fill_null(False), dtype=bool)
 
 
 def _text_or_none(value: Any) -> str | None:
