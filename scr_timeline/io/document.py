@@ -27,9 +27,10 @@ from .. import limits
 from .. import schema as S
 from ..chronology import Chronology, merge
 from ..classify.agencies import agency_from_name
-from ..dates import PreviousDate, parse_date_arrays
+from ..dates import PreviousDate, parse_date, parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
+    DateParseError,
     EmptyChronologyError,
     MissingColumnError,
     ScrTimelineError,
@@ -621,25 +622,53 @@ def _no_date_in_date_column(rows: Sequence[Sequence[Cell]], dates: Sequence[int]
 _MAX_BANNER: Final = 60
 
 
-def _banner_rows(raw: pd.DataFrame, start: int, offset: int) -> tuple[tuple[int, str], ...]:
+#: A heading of a period of the case typed in a row of its own ("Period 2: April 2007 -
+#: June 2008", "Phase 1 - pre-birth").
+_PERIOD_WORD: Final = re.compile(
+    r"^(?:period|phase|part|section|stage|chapter|time\s*frame)\b", re.IGNORECASE
+)
+#: The precisions of a date that heads a period rather than dates an event ("2007",
+#: "March 2007", "Spring 2007", "2006 - 2007").
+_PERIOD_PRECISIONS: Final = frozenset({"year", "season", "month"})
+
+
+def _period_heading(text: str) -> bool:
+    """Whether ``text``, alone in its row, heads a period: it opens with "Period", "Phase",
+    "Part"... or is a year, season or month and nothing finer."""
+    if _PERIOD_WORD.match(text):
+        return True
+    try:
+        return parse_date(text)[2] in _PERIOD_PRECISIONS
+    except DateParseError:
+        return False
+
+
+def _banner_rows(
+    raw: pd.DataFrame, start: int, offset: int, dates: Sequence[int] = ()
+) -> tuple[tuple[int, str], ...]:
     """Rows of the body that hold nothing but an agency's name in their first cell
-    ("POLICE", "Health Visiting"), typed there rather than merged across the table:
-    banners like a full-width section row. They are blanked in ``raw`` (not data rows) and
-    returned as (row number in the table, text)."""
+    ("POLICE", "Health Visiting"), or nothing but a period's heading in their first cell
+    or date cell ("2007", "Spring 2008", "Period 2: March - June 2007"), typed there
+    rather than merged across the table: banners like a full-width section row (not
+    events, nor undated rows). They are blanked in ``raw`` (not data rows) and returned
+    as (row number in the table, text). ``dates``: the date columns (none for a form)."""
     body = raw.iloc[start:]
     if body.empty:
         return ()
     texts = body.fillna("").to_numpy(dtype=str)
     filled = np.char.str_len(np.char.strip(texts)) > 0
-    one = np.flatnonzero((filled.sum(axis=1) == 1) & filled[:, 0])
+    alone = filled.sum(axis=1) == 1
+    where = np.zeros(len(body), dtype=np.int64)  # the column of each row's one cell
+    where[alone] = np.argmax(filled[alone], axis=1)
+    one = np.flatnonzero(alone & (filled[:, 0] | np.isin(where, list(dates))))
     found = []
     for pos in map(int, one):
-        text = " ".join(str(body.iat[pos, 0]).split())
-        if (
-            len(text) <= _MAX_BANNER
-            and split_date_prefix(text) is None
-            and agency_from_name(text) is not None
-        ):
+        column = int(where[pos])
+        text = " ".join(str(body.iat[pos, column]).split())
+        if len(text) > _MAX_BANNER:
+            continue
+        agency = column == 0 and split_date_prefix(text) is None and agency_from_name(text)
+        if agency or (dates and _period_heading(text)):
             raw.iloc[start + pos] = None
             found.append((start + pos + offset + 1, text))
     return tuple(found)
@@ -789,7 +818,8 @@ def parse_document_tables(
         notes.extend(
             _warning(
                 "section_row",
-                f"row spanning the whole table read as a section heading, not an event: {text!r}"
+                "row read as a section heading (across the table, or alone in its first "
+                f"or date cell), not an event: {text!r}"
                 + (f" (it names the agency of the rows below it: {code})" if code else ""),
                 file,
                 table.sheet,
@@ -867,7 +897,9 @@ def parse_document_tables(
             _unmerge_undated_rows(found)
         if table.notes:
             notes.extend(_add_notes(found, file))
-        found = dataclasses.replace(found, banners=_banner_rows(raw, info.data_start, offset))
+        date_columns = [p for p, f in info.mapping.items() if f == S.DATE] if form is None else []
+        banners = _banner_rows(raw, info.data_start, offset, date_columns)
+        found = dataclasses.replace(found, banners=banners)
         before = found_tables[-1] if found_tables else None
         if continues and before is not None and before.number == number - 1:
             joins = _join_broken_row(before, found, file)  # before it is parsed

@@ -1129,3 +1129,30 @@ def test_key_table_right_after_the_chronology_is_not_its_next_page(
     skipped = chron.warnings[chron.warnings[S.CODE] == "table_skipped"]
     assert skipped[S.SOURCE_SHEET].tolist() == ["table 2"]
     assert "table_continued" not in set(chron.warnings[S.CODE])
+
+
+def test_period_headings_typed_in_the_date_cell_are_section_rows(tmp_path: Path):
+    """Years and periods typed in the first cell of a row of their own (not merged across
+    the table) head the rows below: not events dated the whole year, nor undated rows. A
+    day's date alone in its row stays an event, and other text alone an undated row."""
+    path = write(
+        tmp_path / "chronology.docx",
+        ("Chronology", 1),
+        rows(
+            tr(["No.", "Date", "Agency", "Details"]),
+            tr(["", "2007", "", ""]),
+            tr(["1", "12/03/2007", "GP", "Seen by GP1"]),
+            tr(["Period 2: April 2007 - June 2008", "", "", ""]),
+            tr(["2", "13/04/2007", "GP", "Seen by GP1"]),
+            tr(["", "Spring 2008", "", ""]),
+            tr(["3", "14/04/2008", "", ""]),
+            tr(["", "Mother phoned", "", ""]),
+        ),
+        width=4,
+    )
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [3, 5, 7]
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[8, "unreadable_date"]]
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
+    assert sections[S.SOURCE_ROW].tolist() == [2, 4, 6]
+    assert "'Period 2: April 2007 - June 2008'" in sections[S.MESSAGE].iloc[1]
