@@ -1421,7 +1421,7 @@ def _block_starts(
                 first, titled = floor + k, True
             else:
                 break
-        if (repeated[at] and not titled) or first == start:  # (no row of its own above)
+        if (repeated[at] and not titled) or row == start:  # (right under the header)
             continue
         out.append((first, row))
     return out

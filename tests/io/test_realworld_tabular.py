@@ -746,3 +746,20 @@ def test_the_order_of_day_and_month_is_decided_across_stacked_tables(write_text)
     ev = chron.events.sort_values(S.SOURCE_ROW)
     assert ev[S.START].tolist() == [pd.Timestamp("2007-03-04"), pd.Timestamp("2007-04-13")]
     assert not (chron.warnings[S.CODE] == "ambiguous_day_month").any()
+
+
+def test_a_first_stacked_table_with_no_rows(write_xlsx):
+    # the first agency had no involvement: its title and headings, then the next table
+    rows = [
+        ["Health Visiting"],
+        ["Date", "Practitioner", "Details"],
+        [],
+        ["Police"],
+        ["Date", "Officer", "Details"],
+        ["14/03/2007", "PC1", "Domestic incident"],
+    ]
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Combined": rows}))
+    assert chron.events[S.AGENCY].tolist() == ["police"]
+    assert chron.rejected.empty
+    notes = chron.warnings[chron.warnings[S.CODE] == "table_block"]
+    assert "no rows under it" in " ".join(notes[S.MESSAGE])
