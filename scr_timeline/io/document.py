@@ -361,6 +361,9 @@ _REPORT_DATE_HEADING: Final = re.compile(
     r"|signed(?:\s*off)?|published|publication|version|revision|circulation|distribution))$",
     re.IGNORECASE,
 )
+#: A date column of a table of the professionals or agencies involved ("Name | Role |
+#: Agency | Period of involvement"), not of events.
+_INVOLVEMENT: Final = re.compile(r"\binvolve", re.IGNORECASE)
 #: Headings above a table about the report itself.
 _CONTROL_TITLE: Final = re.compile(
     r"^(?:[\d.]+\s*)?(?:document\s+(?:control|history|information|properties|status|revisions?)"
@@ -394,6 +397,14 @@ def _not_document_control(info: HeaderInfo, titles: Sequence[str], sheet: str, f
         found = f"date column {dates[0]!r}"
     if found is None and titles and _CONTROL_TITLE.match(" ".join(titles[0].split())):
         found = f"under the heading {titles[0]!r}"
+    involved = next((h for h in dates if _INVOLVEMENT.search(h)), None)
+    if found is None and involved is not None:
+        raise MissingColumnError(
+            f"a table of who was involved (date column {involved!r}): its dates are periods "
+            "of involvement, not events",
+            file=file,
+            sheet=sheet,
+        )
     if found is not None:
         raise MissingColumnError(
             f"a document control table, about the report itself ({found}): its dates are "

@@ -1031,13 +1031,17 @@ def test_pdf_undated_row_in_an_agency_block_merged_down_carries_on_the_row_above
         ("Cover", ["Name", "Role", "Date sent", "Notes"], "Panel chair"),
         ("Cover", ["Date of issue", "Issued to", "Author", "Notes"], "Panel"),
         ("Cover", ["Date", "Amendments", "Approved by", "Notes"], "Panel"),
+        # the professionals involved, and when
+        ("Professionals involved", ["Period of involvement", "Name", "Role", "Agency"], "SW1"),
+        ("Cover", ["Dates involved", "Name", "Role", "Agency"], "SW1"),
     ],
 )
 def test_tables_about_the_report_itself_are_no_events(
     tmp_path: Path, title: str, header: list[str], row: str
 ):
     """A cover page's document history, version control or distribution list has dates
-    of the report (drafts, who it was sent to), not of the case."""
+    of the report (drafts, who it was sent to), not of the case; a table of the
+    professionals involved has periods of involvement."""
     path = write(
         tmp_path / "chronology.docx",
         ("Child Safeguarding Practice Review: Child A", 1),
@@ -1054,7 +1058,9 @@ def test_tables_about_the_report_itself_are_no_events(
     assert details(chron) == ["DV call-out"]
     skipped = chron.warnings[chron.warnings[S.CODE] == "table_skipped"]
     assert skipped[S.SOURCE_SHEET].tolist() == ["table 1"]
-    assert "about the report" in skipped[S.MESSAGE].iloc[0]
+    assert ("about the report" if row != "SW1" else "who was involved") in skipped[S.MESSAGE].iloc[
+        0
+    ]
 
 
 @pytest.mark.parametrize(
