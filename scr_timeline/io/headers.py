@@ -500,9 +500,10 @@ _SIDE_LABEL: Final = re.compile(
 def _side_area(raw: pd.DataFrame, mapping: dict[int, str], data_start: int) -> int | None:
     """Where the table ends when a key or notes stand beside it, right of an empty column:
     the first column right of every mapped one that holds nothing in any row, when the
-    columns past it hold text in at most half of the rows under the header, or start with
-    a label such as "Key" or "Abbreviations". None when there is no such area (cells
-    right of an empty column that fill most rows are a column of the table)."""
+    columns past it start with a label such as "Key" or "Abbreviations", or hold lines one
+    under another in at most half of the rows under the header. None when there is no
+    such area (cells right of an empty column that fill most rows, or rows here and there,
+    are a column of the table)."""
     last = max(mapping)
     if last + 2 >= raw.shape[1]:
         return None
@@ -519,7 +520,9 @@ def _side_area(raw: pd.DataFrame, mapping: dict[int, str], data_start: int) -> i
     label = raw.iat[first_row, gap + 1 + int(np.flatnonzero(side[first_row])[0])]
     below = rows_with[data_start:]
     labelled = isinstance(label, str) and _SIDE_LABEL.fullmatch(label.strip()) is not None
-    return gap if labelled or int(below.sum()) * 2 <= len(below) else None
+    lines = np.flatnonzero(rows_with)
+    block = int(lines[-1] - lines[0]) + 1 == len(lines)  # lines one under another
+    return gap if labelled or (block and int(below.sum()) * 2 <= len(below)) else None
 
 
 def _row_texts(raw: pd.DataFrame, row: int) -> list[str]:

@@ -343,3 +343,15 @@ def test_rows_hidden_by_a_filter_are_read_with_a_warning(write_xlsx, tmp_path):
     hidden = chron.warnings[chron.warnings[S.CODE] == "hidden_rows"]
     assert hidden[S.SOURCE_ROW].tolist() == [3]
     assert "filter" in hidden[S.MESSAGE].iloc[0]
+
+
+def test_a_sparse_column_after_an_empty_one_is_still_read(write_xlsx):
+    # a rating filled in here and there is a column of the table, not notes beside it
+    rows = [["Date", "Worker", "Event", None, "RAG"]]
+    rows += [
+        [dt.datetime(2007, 3, day), "SW1", "Visit", None, "Red" if day in (2, 6) else None]
+        for day in range(1, 8)
+    ]
+    chron = scr.read(write_xlsx("csc.xlsx", {"CSC": rows}))
+    assert chron.events[S.EXTRA].notna().sum() == 2
+    assert not (chron.warnings[S.CODE] == "side_notes").any()
