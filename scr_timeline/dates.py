@@ -1843,7 +1843,7 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
             return (
                 f"cannot read {_quote(text)} as a date: it is open-ended ({how} "
                 f"{_describe(span)}), and any span would be a guess; write the date, or the "
-                "span it lies in (e.g. 'March 2007' or 'between 01/03/2007 and 12/03/2007')"
+                "span it lies in as a range ('between <first day> and <last day>')"
             )
     if (m := _PY_TWO_DAYS.fullmatch(s)) and len(s) <= _LONGEST_READ:
         try:
