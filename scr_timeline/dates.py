@@ -32,7 +32,7 @@ import datetime as dt
 import numbers
 import re
 import warnings
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final, NamedTuple, cast
@@ -3153,9 +3153,13 @@ def parse_date_arrays(
     dayfirst: bool | None = None,
     anchor_relative: bool = False,
     previous: PreviousDate | None = None,
+    headings: Sequence[tuple[int, PreviousDate]] = (),
 ) -> DateArrays:
     """:func:`parse_dates` for readers: the same reading, as arrays (no per-row text);
-    ``previous``: the dated row before the first (see :class:`PreviousDate`).
+    ``previous``: the dated row before the first (see :class:`PreviousDate`); ``headings``:
+    the date headings among the rows that are no events ('2007' alone in a row of a Word
+    table, a section row), each as (the position of the row it stands above, its date):
+    a date without its year below a heading takes the heading's year.
 
     Examples
     --------
@@ -3172,6 +3176,7 @@ def parse_date_arrays(
         anchor_relative=anchor_relative,
         vectorised=True,
         previous=previous,
+        headings=headings,
     )
     ok = state.ok
     start, end = _moments(state)
@@ -3208,6 +3213,7 @@ def _read_columns(
     anchor_relative: bool,
     vectorised: bool,
     previous: PreviousDate | None = None,
+    headings: Sequence[tuple[int, PreviousDate]] = (),
 ) -> tuple[_State, bool, list[tuple[str, str, Hashable | None]]]:
     """Read the date, time and end-date columns into per-row arrays."""
     main = _Column(values)
@@ -3239,7 +3245,7 @@ def _read_columns(
         _apply_times(time_cells, state, None, values, warn_unreadable=True)
     if end_rows is not None:
         _apply_ends(end_rows, state, np.arange(n), warn_unreadable=True)
-    _infer_years(state, values, decided, time_cells, end_rows, previous)  # may anchor others
+    _infer_years(state, values, decided, time_cells, end_rows, previous, headings)
     if anchor_relative and rows.is_relative.any():
         _anchor(rows, state, values, time_cells, end_rows, previous)
     if end_rows is not None and end_values is not None:
@@ -3415,6 +3421,7 @@ def _infer_years(
     time_cells: _Times | None,
     end_rows: _Rows | None,
     previous: PreviousDate | None = None,
+    headings: Sequence[tuple[int, PreviousDate]] = (),
 ) -> None:
     """Give a date written without its year ("Monday 12 March", "14 Mar", "25.12") a year
     from its neighbours: the dated row above it (a year-less row read before counts) and the
@@ -3439,6 +3446,8 @@ def _infer_years(
     after = np.where(dated, positions, len(dated))
     next_ok = np.minimum.accumulate(after[::-1])[::-1]
     order = _file_order(state.start[dated])
+    heads = sorted(headings, key=lambda h: h[0])
+    head_at = np.array([p for p, _ in heads], dtype=np.int64)
     last_done = -1
     for i in missing.tolist():
         anchor = max(int(last_ok[i - 1]) if i else -1, last_done)
@@ -3451,6 +3460,11 @@ def _infer_years(
                 int(state.start[below]), int(state.end[below]), int(state.prec[below])
             )
             row_below = below_span, f"row {values.index[below]!r} ({_quote(values.iloc[below])})"
+        k = int(np.searchsorted(head_at, i, side="right"))  # headings above: before k
+        if k and head_at[k - 1] > anchor:  # a heading between the row above and this one
+            row_above = _heading(heads[k - 1][1])
+        if k < len(heads) and head_at[k] <= below:  # one before the next dated row
+            row_below = _heading(heads[k][1])
         if row_above is None and row_below is None:
             state.messages[i] = (
                 f"{_quote(text)} has no year, and no row above has a date to take it from; "
@@ -3472,6 +3486,10 @@ def _infer_years(
             _apply_times(time_cells, state, one, values, warn_unreadable=False)
         if end_rows is not None:
             _apply_ends(end_rows, state, one, warn_unreadable=False)
+
+
+def _heading(heading: PreviousDate) -> tuple[_Span, str]:
+    return heading.span(), f"the heading {heading.where} ({_quote(heading.text)})"
 
 
 #: How much more a day back from the row above costs than a day on from it (in a file in

@@ -703,3 +703,38 @@ def test_a_date_without_its_year_in_a_file_in_no_order_is_the_nearest() -> None:
 def test_the_29th_of_february_without_a_year_takes_the_leap_year() -> None:
     parsed = parse_dates(pd.Series(["10/02/2008", "29 Feb", "01/03/2008"]), dayfirst=True)
     assert _starts(parsed) == ["2008-02-10", "2008-02-29", "2008-03-01"]
+
+
+def test_a_date_without_its_year_takes_it_from_a_heading_row() -> None:
+    """A reader that keeps a year heading ('2007' alone in a row of a Word table) out of the
+    events passes it as a heading: the rows below it take its year, and the next heading's
+    once past it."""
+
+    def heading(year: int, where: str) -> dates.PreviousDate:
+        return dates.PreviousDate(
+            pd.Timestamp(f"{year}-01-01"),
+            pd.Timestamp(f"{year}-12-31 23:59:59"),
+            YEAR,
+            where,
+            str(year),
+        )
+
+    found = dates.parse_date_arrays(
+        pd.Series(["12 March", "25 Dec", "3 Jan", "04/02/2008", "5 Mar"]),
+        dayfirst=True,
+        headings=[(0, heading(2007, "row 2")), (2, heading(2008, "row 5"))],
+    )
+    assert [str(t)[:10] for t in found.start] == [
+        "2007-03-12",
+        "2007-12-25",
+        "2008-01-03",
+        "2008-02-04",
+        "2008-03-05",
+    ]
+    messages = dict(zip(found.warning_rows.tolist(), found.warning_messages.tolist(), strict=True))
+    assert messages[0] == (
+        "'12 March' has no year: read as 12/03/2007, in the year of the heading row 2 ('2007') "
+        "above"
+    )
+    assert "of the heading row 5 ('2008') above" in messages[2]
+    assert "of row 3 ('04/02/2008') above" in messages[4]
