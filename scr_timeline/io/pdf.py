@@ -34,7 +34,6 @@ import dataclasses
 import itertools
 import re
 import statistics
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,31 +185,57 @@ def _lines(page: Any) -> list[_Line]:
     return out
 
 
+#: Points: a running header or footer comes back this close to the same place on the page.
+_SAME_PLACE: Final = 3.0
+
+
 def _running_lines(
     pages: Sequence[tuple[float, list[_Line]]], body_size: float
 ) -> set[tuple[int, int]]:
     """(page index, line index) of running headers, footers and page numbers.
 
-    A line in the top or bottom margin is one when it comes back on another page (its
-    digits aside), reads as a page number, or is in smaller print than the body text.
+    A line in the top or bottom margin is one when it comes back at the same place on
+    another page (its digits aside: "Page 3 of 7"), reads as a page number, or is in
+    smaller print than the body text, and so is every line between it and the edge of
+    the page: the page's own text ends them (a table's line that runs into the margin,
+    such as a cell's last words "given.", is not dropped for coming back at that place
+    on another page under a first line that does not).
     """
-    in_margin: list[list[tuple[int, str]]] = []
-    counts: Counter[str] = Counter()
-    for height, lines in pages:
+    in_margin: list[list[tuple[int, str, float]]] = []
+    places: dict[str, list[tuple[int, float]]] = {}
+    for p, (height, lines) in enumerate(pages):
         found = []
         for i, line in enumerate(lines):
-            if line.top < height * _MARGIN or line.bottom > height * (1 - _MARGIN):
-                key = _DIGITS.sub("#", line.text.casefold())
-                found.append((i, key))
+            top, bottom = line.top < height * _MARGIN, line.bottom > height * (1 - _MARGIN)
+            if top or bottom:
+                # its digits aside, unless it starts with a date (a table's row at the top
+                # of two pages: "12/03/2007 GP DNA", "14/05/2007 GP DNA")
+                text = line.text.casefold()
+                key = text if split_date_prefix(text) else _DIGITS.sub("#", text)
+                # where it is: from the top of the page, or from its bottom (a footer)
+                place = line.top if top else height - line.bottom
+                found.append((i, key, place))
+                places.setdefault(key, []).append((p, place))
         in_margin.append(found)
-        counts.update({key for _, key in found})
-    repeated = 2 if len(pages) > 1 else len(pages) + 1
+
+    def running(p: int, i: int, key: str, place: float) -> bool:
+        line = pages[p][1][i]
+        small = 0 < line.size < body_size * _SMALL_PRINT
+        again = any(
+            other != p and abs(where - place) <= _SAME_PLACE for other, where in places[key]
+        )
+        return again or small or bool(_PAGE_NUMBER.match(line.text))
+
     drop: set[tuple[int, int]] = set()
     for p, found in enumerate(in_margin):
-        for i, key in found:
-            line = pages[p][1][i]
-            small = 0 < line.size < body_size * _SMALL_PRINT
-            if counts[key] >= repeated or small or _PAGE_NUMBER.match(line.text):
+        height = pages[p][0]
+        top = [item for item in found if pages[p][1][item[0]].top < height * _MARGIN]
+        bottom = [item for item in found if item not in top]
+        # from the edge of the page inwards, up to the first line that is the page's own
+        for edge in (top, bottom[::-1]):
+            for i, key, place in edge:
+                if not running(p, i, key, place):
+                    break
                 drop.add((p, i))
     return drop
 

@@ -651,3 +651,34 @@ def test_prose_above_a_table_gives_no_title_line(tmp_path: Path, ruled: bool):
     assert chron.meta.title == "Appendix 1: Elm Road Surgery chronology"
     assert chron.events[S.AGENCY].astype(str).tolist() == ["gp"]
     assert chron.events[S.ORGANISATION].tolist() == ["Appendix 1: Elm Road Surgery chronology"]
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_table_lines_in_a_narrow_page_margin_are_not_running_headers(tmp_path: Path, ruled: bool):
+    """Printed with narrow margins (as browsers print), the first lines of a page's table
+    lie where running headers do; a line there that comes back at the same place on
+    another page (the same wrapped words of a long note) is still the table's text, since
+    the line above it is the page's own."""
+    agencies = ["Health Visiting", "Police", "GP", "Children's Social Care"]
+    rows: list[list[Any]] = [["Date", "Agency", "Event", "Outcome"]]
+    # each note's last line is its own (a number in words); the lines before it are alike
+    notes = [f"{LONG} Entry {' '.join(['more'] * (i + 1))}." for i in range(40)]
+    for i in range(40):
+        rows.append([f"{i % 28 + 1:02d}/05/2008", agencies[i % 4], cell(notes[i]), "NFA"])
+    table = Table(rows, colWidths=[75, 110, 420, 140])
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    table.setStyle(
+        TableStyle(style + ([("GRID", (0, 0), (-1, -1), 0.5, "black")] if ruled else []))
+    )
+    path = tmp_path / "printed.pdf"
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(doc.pagesize[0] / 2, 10, f"Page {doc.page}")
+
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), topMargin=15, bottomMargin=25).build(
+        [table], onFirstPage=footer, onLaterPages=footer
+    )
+    chron = read_pdf(path)
+    assert len(chron.events) == 40 and chron.rejected.empty
+    assert chron.events.sort_values([S.SOURCE_SHEET, S.SOURCE_ROW])[S.DETAILS].tolist() == notes
