@@ -77,7 +77,10 @@ _CLOSER: Final = 0.6  # a row's own lines are "clearly closer" below this share 
 _AS_FAR: Final = 0.8  # a line at least this share of the row gap below the one above is apart
 _END_GAP: Final = 3.0  # a gap this many times the usual one ends an unruled table
 _STEP: Final = 0.5  # points: the resolution of the search for the space between columns
-_NO_TITLE: Final = frozenset({"", "untitled", "(anonymous)", "anonymous"})  # writers' defaults
+#: Writers' default titles ("Untitled", Word's "Document1", Excel's "Book1").
+_NO_TITLE: Final = re.compile(
+    r"^(?:untitled(?:\s*\d+)?|\(?anonymous\)?|document\s*\d*|book\s*\d*|)$", re.IGNORECASE
+)
 
 
 def _import_pdfplumber() -> Any:
@@ -942,7 +945,25 @@ def _read(
             )
         )
     title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
-    return tables, paragraphs, (title if title.casefold() not in _NO_TITLE else None), notes
+    return tables, paragraphs, _document_title(title), notes
+
+
+#: What a PDF writer puts before or in place of a title: the program ("Microsoft Word -
+#: "), the file printed ("Chronology v3.docx", "chronology.html").
+_WRITER_PREFIX: Final = re.compile(
+    r"^(?:microsoft\s+(?:word|excel|powerpoint)|word|excel)\s+-\s+", re.IGNORECASE
+)
+_FILE_SUFFIX: Final = re.compile(
+    r"\.(?:docx?|docm|dotx|rtf|odt|xlsx?|xlsm|ods|csv|txt|html?|mht|pdf)$", re.IGNORECASE
+)
+
+
+def _document_title(title: str) -> str | None:
+    """The PDF's title property as a chronology's title: None for a writer's default, a
+    file's name without its extension and the program's name before it ("Microsoft Word
+    - Child A chronology v3.docx" is "Child A chronology v3")."""
+    title = _FILE_SUFFIX.sub("", _WRITER_PREFIX.sub("", title)).strip()
+    return None if _NO_TITLE.match(title) else title
 
 
 def _named_in(lines: Sequence[_Line], named: str | None) -> str | None:

@@ -682,3 +682,23 @@ def test_table_lines_in_a_narrow_page_margin_are_not_running_headers(tmp_path: P
     chron = read_pdf(path)
     assert len(chron.events) == 40 and chron.rejected.empty
     assert chron.events.sort_values([S.SOURCE_SHEET, S.SOURCE_ROW])[S.DETAILS].tolist() == notes
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("Microsoft Word - Child A combined chronology v3.docx", "Child A combined chronology v3"),
+        ("chronology-final.html", "chronology-final"),
+        ("Microsoft Word - Document1", "Elm Road Surgery chronology"),  # Word's default
+        ("Untitled", "Elm Road Surgery chronology"),
+    ],
+)
+def test_title_property_written_by_the_printing_program(tmp_path: Path, written: str, title: str):
+    """Word and browsers print the file's name as the PDF's title ("Microsoft Word -
+    X.docx"): the title is the name without the program and extension, and a default
+    name ("Document1") is no title (the heading above the table is)."""
+    table = Table([["Date", "Details"], ["12/03/2007", "Seen by GP1"]])
+    path = tmp_path / "gp.pdf"
+    story = [Paragraph("Elm Road Surgery chronology", STYLES["Heading2"]), table]
+    SimpleDocTemplate(str(path), title=written).build(story)
+    assert read_pdf(path).meta.title == title
