@@ -298,6 +298,14 @@ def test_roles_as_practitioners_write_them(practitioner, agency, expected):
         ("csc", "Out of hours contact from police", "referral"),
         ("csc", "IRH", "court"),
         ("csc", "LAC review", "meeting"),
+        ("csc", "TM authorised closure", "case_closure"),  # closes the case-open state
+        ("csc", "S47 strat", "strategy_discussion"),
+        ("csc", "SD held with police and health", "strategy_discussion"),
+        ("csc", "ISD held", "strategy_discussion"),
+        ("csc", "CP review", "review_conference"),
+        ("csc", "Transfer-in conference", "icpc"),
+        ("csc", "Child in Need plan review", "cin_meeting"),
+        ("csc", "Child Protection Enquiry", "s47_enquiry"),
         ("csc", "Child removed from CP plan", "cp_plan_end"),
         ("csc", "Taken off the child protection plan", "cp_plan_end"),
         ("csc", "Children removed from mother's care - PP", "placement"),
@@ -361,6 +369,8 @@ def test_event_types_in_more_house_styles(agency, details, expected):
         ("csc", "Section 47 enquiry commenced", "s47_enquiry"),
         ("police", "Joint s47 investigation with CSC", "s47_enquiry"),
         ("csc", "RCPC - child removed from the CP plan", "review_conference"),
+        ("csc", "TM agreed to progress to ICPC", "management_oversight"),
+        ("csc", "Transfer in from another LA", "allocation"),
         ("gp", "Mother concerned Child was hurt at contact with Father", "concern"),
     ],
 )
