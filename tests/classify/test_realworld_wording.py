@@ -492,3 +492,36 @@ def test_a_safeguarding_referral_elsewhere_is_not_to_social_care():
     row = classify("Safeguarding referral to paediatrics", "health_visiting")
     assert row[schema.EVENT_TYPE] == "referral"
     assert "csc" not in row[schema.COUNTERPARTS]
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Spiral # humerus - delay in seeking medical attention",
+        "Bruising - mechanism not consistent",
+        "Burn to hand - explanation implausible",
+        "Bruise to ear - different explanations given by parents",
+        "# skull - history changed twice",
+        "Rib fractures - no history of trauma",
+        "Bruising to back - parents unable to account for injury",
+        "Bruise to face - unwitnessed",
+        "Burn to foot - pattern suggests immersion",
+    ],
+)
+def test_the_signs_clinicians_record_make_an_injury_suspicious(details):
+    row = classify(details, "hospital", age_days=1500)  # over two: the text decides
+    assert row[schema.INJURY]
+    assert row[schema.SUSPICIOUS_INJURY]
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "No delay in seeking medical attention - bruise to shin",
+        "Bruise to shin - history consistent, no concerns",
+    ],
+)
+def test_an_injury_with_a_consistent_account_is_not_suspicious(details):
+    row = classify(details, "hospital", age_days=1500)
+    assert row[schema.INJURY]
+    assert not row[schema.SUSPICIOUS_INJURY]
