@@ -40,7 +40,7 @@ from ..exceptions import (
     ScrTimelineError,
 )
 from .csv import blank_footer_rows
-from .headers import find_header, year_rows
+from .headers import find_header, map_headings, year_rows
 from .table import _as_location_error, _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = ["read_excel", "read_excel_sheets"]
@@ -403,6 +403,21 @@ def _holds_text(events: pd.DataFrame) -> bool:
     """True when some event has text in a column that says what happened or who acted."""
     present = [c for c in _TEXT_COLUMNS if c in events.columns]
     return bool(present) and bool(events[present].notna().to_numpy().any())
+
+
+def _over_a_header(frame: pd.DataFrame, row: int, columns: Any) -> bool:
+    """True when the next row holding anything under ``row`` is a header (text only, a
+    date heading and another): ``row`` is the title of a table stacked under the first
+    (see :func:`scr_timeline.io.table.parse_table`), not a section heading."""
+    below = frame.iloc[row + 1 :]
+    filled = np.flatnonzero(below.notna().to_numpy().any(axis=1))
+    if not len(filled):
+        return False
+    cells = below.iloc[int(filled[0])].tolist()
+    if not all(isinstance(c, str) for c in cells if c is not None and not pd.isna(c)):
+        return False
+    mapping = map_headings(cells, columns=columns)
+    return S.DATE in mapping.values() and len(mapping) >= 2
 
 
 def _chronology_sheets(
@@ -900,6 +915,7 @@ def read_excel(
             sections = [
                 (row, text, "row merged across the whole sheet")
                 for row, text in (_section_rows(frame, merged, info.data_start) if merged else [])
+                if not _over_a_header(frame, row, options.get("columns"))
             ]
             across = {row for row, _, _ in sections}
             sections += [

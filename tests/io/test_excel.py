@@ -355,3 +355,19 @@ def test_a_sparse_column_after_an_empty_one_is_still_read(write_xlsx):
     chron = scr.read(write_xlsx("csc.xlsx", {"CSC": rows}))
     assert chron.events[S.EXTRA].notna().sum() == 2
     assert not (chron.warnings[S.CODE] == "side_notes").any()
+
+
+def test_a_title_merged_across_a_stacked_table_names_its_agency(write_xlsx):
+    rows = [
+        ["Health Visiting", None, None],
+        ["Date", "Practitioner", "Details"],
+        ["12/03/2007", "HV1", "Home visit"],
+        [None, None, None],
+        ["Police", None, None],
+        ["Date", "Officer", "Details"],
+        ["14/03/2007", "PC1", "Domestic incident"],
+    ]
+    merges = {"Chronology": ["A1:C1", "A5:C5"]}
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Chronology": rows}, merges))
+    assert chron.events[S.AGENCY].tolist() == ["health_visiting", "police"]
+    assert not (chron.warnings[S.CODE] == "section_row").any()
