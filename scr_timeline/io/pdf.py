@@ -642,17 +642,29 @@ def _unruled_rows(
     return [[_cell_text("\n".join(cell)) for cell in row] for row in rows], used, dated_rows
 
 
+def _second_column(lines: Sequence[_Line], headings: Sequence[_Word]) -> float:
+    """Where an unruled table's second column starts: where the text after the date starts
+    on the lines that open with one (a heading may be centred over its column), else
+    where its heading starts."""
+    starts = [
+        cells[1].x0
+        for line in lines
+        if len(cells := _cells(line)) >= 2 and split_date_prefix(cells[0].text) is not None
+    ]
+    return min(starts) if starts else headings[1].x0
+
+
 def _table_end(lines: Sequence[_Line], second: float, last: float, size: float) -> int:
     """How many of ``lines`` (below an unruled table's header) can be its rows: it ends at
     a heading (a line in print larger than ``size``, the header's) or at running text (an
-    undated line with one run of words, no column gap in it, from left of the second
-    column's start ``second`` to right of the last one's ``last``): the prose after a
-    table on its page, which is neither its rows nor to be taken for its columns."""
+    undated line with one run of words, no column gap in it, from left of where the second
+    column starts, ``second``, to right of ``last``, the last column's heading): the prose
+    after a table on its page, which is neither its rows nor to be taken for its columns."""
     for i, line in enumerate(lines):
         if size and line.size > size * _HEADING_SIZE:
             return i
         if split_date_prefix(line.text) is None and any(
-            cell.x0 < second and cell.x1 > last for cell in _cells(line)
+            cell.x0 < second - _TOLERANCE and cell.x1 > last for cell in _cells(line)
         ):
             return i
     return len(lines)
@@ -676,7 +688,7 @@ def _unruled_table(
     if header is not None:
         first, at, cells = header
         body = lines[at + 1 :]
-        body = body[: _table_end(body, cells[1].x0, cells[-1].x0, lines[at].size)]
+        body = body[: _table_end(body, _second_column(body, cells), cells[-1].x0, lines[at].size)]
         built = _Columns.build(cells, body)
         if built is None:
             return None

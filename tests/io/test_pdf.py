@@ -702,3 +702,21 @@ def test_title_property_written_by_the_printing_program(tmp_path: Path, written:
     story = [Paragraph("Elm Road Surgery chronology", STYLES["Heading2"]), table]
     SimpleDocTemplate(str(path), title=written).build(story)
     assert read_pdf(path).meta.title == title
+
+
+@pytest.mark.parametrize("prose", [False, True])
+def test_two_columns_without_ruling_lines_under_centred_headings(tmp_path: Path, prose: bool):
+    """ "Date | Details", the headings centred over their columns: a note's wrapped lines
+    start left of the centred "Details" and run past it, yet are the table's (only a line
+    running from the date column across is prose after the table)."""
+    rows: list[list[Any]] = [["Date", "Details"]]
+    rows += [[f"{i + 1:02d}/03/2007", cell(LONG)] for i in range(6)]
+    table = Table(rows, colWidths=[80, 500])
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, 0), "CENTER")])
+    )
+    after = [Paragraph(PANEL * 2, STYLES["BodyText"])] if prose else []
+    story = [Paragraph("GP records", STYLES["Heading2"]), table, *after]
+    chron = read_pdf(build(tmp_path / "gp.pdf", story))
+    assert chron.events[S.DETAILS].tolist() == [LONG] * 6
+    assert chron.rejected.empty
