@@ -400,9 +400,13 @@ _TEXT_COLUMNS: Final = (
 
 
 def _holds_text(events: pd.DataFrame) -> bool:
-    """True when some event has text in a column that says what happened or who acted."""
-    present = [c for c in _TEXT_COLUMNS if c in events.columns]
-    return bool(present) and bool(events[present].notna().to_numpy().any())
+    """True when some event has words (a letter, not only a number: a count of contacts
+    is no text) in a column that says what happened or who acted."""
+    return any(
+        bool(events[c].astype("string").str.contains(r"[^\W\d_]", regex=True).any())
+        for c in _TEXT_COLUMNS
+        if c in events.columns
+    )
 
 
 def _over_a_header(frame: pd.DataFrame, row: int, columns: Any) -> bool:

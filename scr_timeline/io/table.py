@@ -1362,12 +1362,15 @@ def _blank(value: object) -> bool:
     return not value.strip() if isinstance(value, str) else bool(pd.isna(cast(Any, value)))
 
 
-def _one_cell_rows(raw: pd.DataFrame, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
-    """For rows ``lo`` to ``hi`` of ``raw``: how many cells hold something, and whether
-    the only one is text."""
+def _one_cell_rows(
+    raw: pd.DataFrame, lo: int, hi: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For rows ``lo`` to ``hi`` of ``raw``: how many cells hold something, whether the
+    only one is text, and the column of the first one (-1 for a blank row)."""
     part = raw.iloc[lo:hi]
     filled = ~part.map(_blank).to_numpy(dtype=bool)
     counts = filled.sum(axis=1)
+    where = np.where(counts > 0, filled.argmax(axis=1), -1)
     text = np.array(
         [
             bool(n == 1) and isinstance(part.iat[i, int(np.flatnonzero(filled[i])[0])], str)
@@ -1375,7 +1378,7 @@ def _one_cell_rows(raw: pd.DataFrame, lo: int, hi: int) -> tuple[np.ndarray, np.
         ],
         dtype=bool,
     )
-    return counts, text
+    return counts, text, where
 
 
 def _block_starts(
@@ -1409,15 +1412,18 @@ def _block_starts(
         mapping = map_headings(cells, columns=columns)
         if S.DATE not in mapping.values() or len(mapping) < 2 or is_form_row(cells, mapping):
             continue
-        # its title lines and the blank rows around them, up to the rows above
+        # its title lines (one cell of text, in the header's first column or left of it,
+        # one under another) and the blank rows around them, up to the rows above
         floor = out[-1][1] + 1 if out else start
-        counts, one_text = _one_cell_rows(raw, floor, row)
+        counts, one_text, where = _one_cell_rows(raw, floor, row)
         first = row
         titled = False
         for k in range(row - floor - 1, -1, -1):
             if counts[k] == 0:
                 first = floor + k
-            elif one_text[k]:
+                if titled:  # a blank row above the titles ends the table before
+                    break
+            elif one_text[k] and where[k] <= min(mapping):
                 first, titled = floor + k, True
             else:
                 break

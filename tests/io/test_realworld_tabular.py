@@ -763,3 +763,37 @@ def test_a_first_stacked_table_with_no_rows(write_xlsx):
     assert chron.rejected.empty
     notes = chron.warnings[chron.warnings[S.CODE] == "table_block"]
     assert "no rows under it" in " ".join(notes[S.MESSAGE])
+
+
+def test_a_line_of_text_under_a_stacked_table_is_not_the_next_table_s_title(write_xlsx):
+    # the line under the school nurse's row carries on its text; "GP" titles the next table
+    rows = [
+        ["School Nursing"],
+        ["Date", "Practitioner", "Details"],
+        ["12/03/2007", "SN1", "Drop-in: Child A upset, bruise on arm"],
+        [None, None, "Child A said Mum's boyfriend did it"],
+        [],
+        ["GP"],
+        ["Consultation Date", "Clinician", "Entry"],
+        ["13/03/2007", "Dr X", "Seen"],
+    ]
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Health": rows}))
+    ev = chron.events
+    assert ev[S.DETAILS].iloc[0] == (
+        "Drop-in: Child A upset, bruise on arm\nChild A said Mum's boyfriend did it"
+    )
+    assert ev[S.AGENCY].tolist()[1] == "gp"
+    assert (chron.warnings[S.CODE] == "row_continued").sum() == 1
+
+
+def test_a_summary_sheet_counting_contacts_is_not_read_as_events(write_xlsx):
+    summary = [
+        ["Agency", "Contacts", "First contact date"],
+        ["Police", 2, dt.datetime(2007, 3, 12)],
+    ]
+    police = [
+        ["Date", "Officer", "Details"],
+        [dt.datetime(2007, 3, 12), "PC1", "Domestic incident"],
+    ]
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Summary": summary, "Police": police}))
+    assert chron.events[S.SOURCE_SHEET].tolist() == ["Police"]
