@@ -324,6 +324,12 @@ def test_roles_as_practitioners_write_them(practitioner, agency, expected):
         ("early_years", "Nursery noted bruise to cheek", "concern"),
         ("early_years", "Key person noted CA hungry on arrival", "concern"),
         ("education", "Persistent absence - EWO letter sent", "concern"),
+        # ambulance, CAMHS, voluntary services
+        ("ambulance", "Cat 1 call - baby not breathing", "hospital_attendance"),
+        ("ambulance", "See and treat - not conveyed", "hospital_attendance"),
+        ("camhs", "CAMHS assessment", "office_visit"),
+        ("camhs", "Seen by CAMHS clinician - self harm", "office_visit"),
+        ("voluntary", "Outreach session with Mother", "office_visit"),
         # longer entries
         (
             "health_visiting",
