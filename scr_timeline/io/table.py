@@ -1474,9 +1474,8 @@ def _parse_blocks(
         header_row = row_offset + bounds[k] + part_info.header_rows[-1] + 1
         if k:
             named = [h for h in part_info.headings if h]
-            under = (
-                f" under the title {part_info.title_lines[-1]!r}" if part_info.title_lines else ""
-            )
+            titles = " / ".join(repr(t) for t in part_info.title_lines)
+            under = f" under the title {titles}" if titles else ""
             notes.append(
                 _warning(
                     "table_block",
