@@ -115,9 +115,9 @@ def test_result_is_a_sorted_tuple_without_duplicates():
 
 def test_a_users_family_file(tmp_path: Path):
     path = tmp_path / "family.csv"
-    path.write_text("phrase,member\nstepmum,family\n", encoding="utf-8")
-    assert counterparts("Stepmum collected Child.") == ()
-    assert counterparts("Stepmum collected Child.", vocabularies={"family_members": path}) == (
+    path.write_text("phrase,member\ngodmother,family\n", encoding="utf-8")
+    assert counterparts("Godmother collected Child.") == ()
+    assert counterparts("Godmother collected Child.", vocabularies={"family_members": path}) == (
         "family",
     )
 

@@ -531,3 +531,18 @@ def test_an_injury_with_a_consistent_account_is_not_suspicious(details):
     row = classify(details, "hospital", age_days=1500)
     assert row[schema.INJURY]
     assert not row[schema.SUSPICIOUS_INJURY]
+
+
+@pytest.mark.parametrize(
+    ("details", "member"),
+    [
+        ("SF present at visit", "partner"),  # stepfather: the mother's partner
+        ("FC reported bruise", "carer"),  # foster carer
+        ("Sibs seen", "sibling"),
+        ("Stepmum attended", "family"),  # the father's partner, not the mother
+    ],
+)
+def test_family_members_as_social_workers_abbreviate_them(details, member):
+    found = classify(details, "csc")[schema.COUNTERPARTS]
+    assert member in found
+    assert "mother" not in found
