@@ -1162,3 +1162,20 @@ def test_period_headings_typed_in_the_date_cell_are_section_rows(tmp_path: Path)
     sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
     assert sections[S.SOURCE_ROW].tolist() == [2, 4, 6]
     assert "'Period 2: April 2007 - June 2008'" in sections[S.MESSAGE].iloc[1]
+
+
+def test_protective_marking_typed_above_a_table_is_no_title(tmp_path: Path):
+    """"OFFICIAL-SENSITIVE" and "Page 1 of 14" typed into the body (not the page header)
+    above each table: neither titles the chronology."""
+    path = write(
+        tmp_path / "chronology.docx",
+        "OFFICIAL-SENSITIVE",
+        rows(tr(["Date", "Agency", "Details"]), tr(["12/03/2007", "GP", "Seen by GP1"])),
+        "Page 2 of 14",
+        "OFFICIAL - SENSITIVE: PERSONAL",
+        rows(tr(["Date", "Agency", "Details"]), tr(["13/03/2007", "GP", "Seen by GP1"])),
+        width=3,
+    )
+    chron = scr.read(path)
+    assert len(chron.events) == 2
+    assert chron.meta.title is None
