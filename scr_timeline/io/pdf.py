@@ -526,7 +526,10 @@ def _header_block(lines: Sequence[_Line]) -> tuple[int, int, list[_Word]] | None
     line, its heading cells). A header may wrap over a few lines set as close as the lines
     of one cell ("Date and time" / "of contact", or a long heading wrapped above the
     others when they sit at the bottom of the row); no line but the first may start with
-    a date. The most lines that read as a header with as many known headings are taken."""
+    a date. The most lines that read as a header with as many known headings are taken;
+    a line above one that reads as a header by itself is not its (a title set close
+    above the table: "GP records")."""
+    alone = [_header_cells(_cells(line)) for line in lines]
     for i in range(len(lines)):
         last = i
         while (
@@ -536,10 +539,12 @@ def _header_block(lines: Sequence[_Line]) -> tuple[int, int, list[_Word]] | None
             and split_date_prefix(lines[last + 1].text) is None
         ):
             last += 1
+        if alone[i] is None and last > i and alone[i + 1] is not None:
+            continue  # the header starts on the next line
         best: tuple[int, int, list[_Word]] | None = None
         known = 0
         for end in range(i, last + 1):
-            cells = _header_cells(_stacked(lines[i : end + 1]) if end > i else _cells(lines[i]))
+            cells = _header_cells(_stacked(lines[i : end + 1])) if end > i else alone[i]
             if cells is None:
                 continue
             mapped = len(map_headings([c.text for c in cells]))

@@ -720,3 +720,20 @@ def test_two_columns_without_ruling_lines_under_centred_headings(tmp_path: Path,
     chron = read_pdf(build(tmp_path / "gp.pdf", story))
     assert chron.events[S.DETAILS].tolist() == [LONG] * 6
     assert chron.rejected.empty
+
+
+def test_title_set_close_above_a_header_without_ruling_lines_stays_a_title(tmp_path: Path):
+    """A title line right above the header, as close as a cell's lines: the header is the
+    line that reads as one by itself; the title still names the agency."""
+    rows: list[list[Any]] = [["Date", "Event", "Outcome"]]
+    rows += [[f"{i + 1:02d}/03/2007", cell(LONG), "NFA"] for i in range(4)]
+    table = Table(rows, colWidths=[80, 420, 140])
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, 0), 0)])
+    )
+    title = Paragraph("Elm Road Surgery", STYLES["BodyText"])
+    chron = read_pdf(build(tmp_path / "gp.pdf", [title, table]))
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["gp"] * 4
+    assert chron.events[S.ORGANISATION].tolist() == ["Elm Road Surgery"] * 4
+    tables, _paragraphs, _title, _notes = read_pdf_tables(tmp_path / "gp.pdf")
+    assert tables[0].rows[0] == ["Date", "Event", "Outcome"]
