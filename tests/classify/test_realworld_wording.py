@@ -546,3 +546,8 @@ def test_family_members_as_social_workers_abbreviate_them(details, member):
     found = classify(details, "csc")[schema.COUNTERPARTS]
     assert member in found
     assert "mother" not in found
+
+
+def test_a_parent_seen_by_adult_mental_health_is_no_appointment_of_the_child():
+    row = classify("Mother seen by CMHT: low mood", "adult_mental_health")
+    assert row[schema.EVENT_TYPE] == "other"
