@@ -232,10 +232,10 @@ def _running_lines(
     drop: set[tuple[int, int]] = set()
     for p, found in enumerate(in_margin):
         height = pages[p][0]
-        top = [item for item in found if pages[p][1][item[0]].top < height * _MARGIN]
-        bottom = [item for item in found if item not in top]
+        heads = [item for item in found if pages[p][1][item[0]].top < height * _MARGIN]
+        feet = [item for item in found if item not in heads]
         # from the edge of the page inwards, up to the first line that is the page's own
-        for edge in (top, bottom[::-1]):
+        for edge in (heads, feet[::-1]):
             for i, key, place in edge:
                 if not running(p, i, key, place):
                     break

@@ -1165,8 +1165,8 @@ def test_period_headings_typed_in_the_date_cell_are_section_rows(tmp_path: Path)
 
 
 def test_protective_marking_typed_above_a_table_is_no_title(tmp_path: Path):
-    """"OFFICIAL-SENSITIVE" and "Page 1 of 14" typed into the body (not the page header)
-    above each table: neither titles the chronology."""
+    """A protective marking ("OFFICIAL-SENSITIVE") and "Page 1 of 14" typed into the body
+    (not the page header) above each table: neither titles the chronology."""
     path = write(
         tmp_path / "chronology.docx",
         "OFFICIAL-SENSITIVE",
