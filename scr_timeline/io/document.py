@@ -656,15 +656,26 @@ _PERIOD_WORD: Final = re.compile(
 _PERIOD_PRECISIONS: Final = frozenset({"year", "season", "month"})
 
 
-def _period_heading(text: str) -> bool:
-    """Whether ``text``, alone in its row, heads a period: it opens with "Period", "Phase",
-    "Part"... or is a year, season or month and nothing finer."""
+def _period_heading(text: str) -> str | None:
+    """How ``text``, alone in its row, heads a period: "word" when it opens with "Period",
+    "Phase", "Part"..., "date" when it is a year, season or month and nothing finer, else
+    None."""
     if _PERIOD_WORD.match(text):
-        return True
+        return "word"
     try:
-        return parse_date(text)[2] in _PERIOD_PRECISIONS
+        return "date" if parse_date(text)[2] in _PERIOD_PRECISIONS else None
     except DateParseError:
-        return False
+        return None
+
+
+def _yearless_dates(body: pd.DataFrame, dates: Sequence[int]) -> bool:
+    """Whether a date cell of ``body`` is written without its year ("12 March")."""
+    cells = pd.concat([body.iloc[:, pos] for pos in dates], ignore_index=True)
+    found = parse_date_arrays(cells.astype(object).where(cells.notna(), None))
+    codes = np.concatenate(
+        [np.asarray(found.error_code, dtype=object), np.asarray(found.warning_codes, dtype=object)]
+    )
+    return bool(np.isin(codes, ["missing_year", "year_inferred"]).any())
 
 
 def _banner_rows(
@@ -686,13 +697,21 @@ def _banner_rows(
     where[alone] = np.argmax(filled[alone], axis=1)
     one = np.flatnonzero(alone & (filled[:, 0] | np.isin(where, list(dates))))
     found = []
+    yearless: bool | None = None  # known once a date heading is met
     for pos in map(int, one):
         column = int(where[pos])
         text = " ".join(str(body.iat[pos, column]).split())
         if len(text) > _MAX_BANNER:
             continue
         agency = column == 0 and split_date_prefix(text) is None and agency_from_name(text)
-        if agency or (dates and _period_heading(text)):
+        period = _period_heading(text) if dates and not agency else None
+        if period == "date":
+            # the rows written without their year take it from the row above: while the
+            # reader cannot pass a heading's year on, such a row stays a row (as before)
+            if yearless is None:
+                yearless = _yearless_dates(body, dates)
+            period = None if yearless else period
+        if agency or period:
             raw.iloc[start + pos] = None
             found.append((start + pos + offset + 1, text))
     return tuple(found)

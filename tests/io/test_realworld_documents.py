@@ -1179,3 +1179,29 @@ def test_protective_marking_typed_above_a_table_is_no_title(tmp_path: Path):
     chron = scr.read(path)
     assert len(chron.events) == 2
     assert chron.meta.title is None
+
+
+def test_dates_without_their_year_under_a_year_row_take_its_year(tmp_path: Path):
+    """A year typed alone in a row, then days without their year ("12 March"): the rows
+    take the year from the row above, so the year row stays a row of the table."""
+    path = write(
+        tmp_path / "chronology.docx",
+        ("GP chronology", 1),
+        rows(
+            tr(["Date", "Details"]),
+            tr(["2007", ""]),
+            tr(["12 March", "Seen by GP1"]),
+            tr(["15 April", "Seen by GP2"]),
+            tr(["2008", ""]),
+            tr(["3 Jan", "Seen by GP1"]),
+        ),
+        width=2,
+    )
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    ev = chron.events[chron.events[S.DETAILS].notna()]
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "15/04/2007",
+        "03/01/2008",
+    ]
