@@ -33,6 +33,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import glob
 import json
@@ -312,6 +313,10 @@ class ChronologyResult:
         None when the chronology failed.
     chronology
         The Chronology itself when the batch kept them (``keep_chronologies=True``).
+    child_dob, child_dob_from
+        The child's date of birth the age-based rules counted from, and where it came
+        from: ``"given"`` (``child_dob=``), ``"chronology"`` (taken from the chronology
+        itself, see the ``child_dob_inferred`` warning) or ``""`` when there was none.
     seconds
         Time spent on it (reading, analysis and writing).
     out
@@ -332,6 +337,8 @@ class ChronologyResult:
     warnings: int = 0
     findings: pd.DataFrame | None = None
     chronology: Chronology | None = None
+    child_dob: pd.Timestamp | None = None
+    child_dob_from: str = ""
     seconds: float = 0.0
     out: str | None = None
     resumed: bool = False
@@ -353,6 +360,7 @@ def _fingerprint(files: Sequence[str]) -> list[list[Any]]:
 
 def _run_task(task: _Task) -> ChronologyResult:
     """Read, analyse and (with an output folder) write one chronology; never raises."""
+    from .classify.birth import CHILD_DOB_INFERRED
     from .io import read
     from .rules import analyse
 
@@ -368,6 +376,10 @@ def _run_task(task: _Task) -> ChronologyResult:
             len(chron.warnings),
         )
         result.findings = findings.to_frame()
+        result.child_dob = chron.meta.child_dob
+        if chron.meta.child_dob is not None:
+            inferred = (chron.warnings[S.CODE] == CHILD_DOB_INFERRED).any()
+            result.child_dob_from = "chronology" if inferred else "given"
         if task.keep:
             result.chronology = chron
         if task.out is not None:
@@ -401,6 +413,8 @@ def _summary_row(result: ChronologyResult) -> dict[str, Any]:
         "events": result.events,
         "rejected": result.rejected,
         "warnings": result.warnings,
+        "child_dob": "" if result.child_dob is None else f"{result.child_dob:%d/%m/%Y}",
+        "child_dob_from": result.child_dob_from,
         "seconds": round(result.seconds, 4),
     }
 
@@ -445,12 +459,21 @@ def _resumed(task: _Task) -> ChronologyResult | None:
         events=int(row.get("events") or 0),
         rejected=int(row.get("rejected") or 0),
         warnings=int(row.get("warnings") or 0),
+        child_dob=_dob(row.get("child_dob")),
+        child_dob_from=str(row.get("child_dob_from") or ""),
         findings=findings,
         seconds=float(row.get("seconds") or 0.0),
         out=task.out,
         resumed=True,
         index=task.index,
     )
+
+
+def _dob(text: object) -> pd.Timestamp | None:
+    """A date of birth as a summary row writes it (dd/mm/yyyy, or empty)."""
+    if not isinstance(text, str) or not text:
+        return None
+    return pd.Timestamp(datetime.datetime.strptime(text, "%d/%m/%Y"))
 
 
 def _read_findings_csv(path: Path) -> pd.DataFrame:
@@ -783,15 +806,17 @@ class BatchResult:
         return table.reindex(columns=columns)
 
     def summary(self) -> pd.DataFrame:
-        """One row per chronology: status, error, events, rejected, warnings, findings
-        (in all, by category and high severity) and seconds."""
+        """One row per chronology: status, error, events, rejected, warnings, the child's
+        date of birth and where it came from (the age-based rules are off without one),
+        findings (in all, by category and high severity) and seconds."""
         return self._memo("summary", self._summary)
 
     def _summary(self) -> pd.DataFrame:
         categories = set(self._rules()["category"].astype(str))
         table = pd.DataFrame([_summary_row(r) for r in self.results])
         base = ["chronology", "files", "status", "error", "error_type", "events"]
-        base += ["rejected", "warnings", "findings", "high_severity"]
+        base += ["rejected", "warnings", "child_dob", "child_dob_from", "findings"]
+        base += ["high_severity"]
         for column in base:
             if column not in table:
                 table[column] = pd.Series(dtype="object")

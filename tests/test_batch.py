@@ -306,3 +306,37 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_as_a_chronology(tm
     )
     assert [r.name for r in first] == [r.name for r in again] == ["child-d"]
     assert again["child-d"].resumed
+
+
+def test_the_summary_says_which_chronologies_had_a_date_of_birth_and_whence(tmp_path):
+    """A researcher must see where the age-based rules were on: the date of birth given,
+    taken from the chronology itself, or none."""
+    (tmp_path / "born.csv").write_text(
+        "Date,Agency,Details\n01/03/2006,Midwifery,Child A born at home.\n"
+        "11/10/2006,GP,Bruise to the cheek.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "none.csv").write_text(
+        "Date,Agency,Details\n11/10/2006,GP,Bruise to the cheek.\n", encoding="utf-8"
+    )
+    files = [tmp_path / "born.csv", tmp_path / "none.csv"]
+    out = tmp_path / "out"
+    result = analyse_many(files, jobs=1, progress=False, out=out, outputs=["findings"])
+    summary = result.summary().set_index("chronology")
+    assert summary.loc["born", ["child_dob", "child_dob_from"]].tolist() == [
+        "01/03/2006",
+        "chronology",
+    ]
+    assert summary.loc["none", ["child_dob", "child_dob_from"]].tolist() == ["", ""]
+    assert result["born"].child_dob == pd.Timestamp("2006-03-01")
+    resumed = analyse_many(
+        files, jobs=1, progress=False, out=out, outputs=["findings"], resume=True
+    )
+    assert all(r.resumed for r in resumed)
+    assert resumed["born"].child_dob == pd.Timestamp("2006-03-01")
+    assert resumed["born"].child_dob_from == "chronology"
+    given = analyse_many(files[:1], jobs=1, progress=False, child_dob="02/03/2006")
+    assert given.summary()["status"].tolist() == ["ok"]
+    assert given.summary()[["child_dob", "child_dob_from"]].values.tolist() == [
+        ["02/03/2006", "given"]
+    ]
