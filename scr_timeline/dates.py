@@ -2345,6 +2345,11 @@ def _normalise(texts: list[str]) -> pa.Array:
             [t.encode("utf-8", "replace").decode("utf-8") for t in texts], type=pa.large_string()
         )
     arr = pc.utf8_lower(arr)
+    # Excel's mark of a cell typed as text ("'2007-03-12", "'20/03/2007") is no part of it
+    quoted = pc.fill_null(pc.starts_with(arr, "'"), False)
+    if pc.any(quoted).as_py():
+        unmarked = pc.replace_substring_regex(arr.filter(quoted), r"^'(\d+[-/. ]\S)", r"\1")
+        arr = pc.replace_with_mask(arr, quoted, unmarked)
     # only texts with a character outside printable ASCII, or a run of spaces, need the rest
     needs = pc.fill_null(pc.match_substring_regex(arr, "[^ -~]|  "), False)
     if pc.any(needs).as_py():

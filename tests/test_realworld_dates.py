@@ -16,6 +16,10 @@ DAY, WEEK, MONTH, SEASON, YEAR, MINUTE = "day", "week", "month", "season", "year
 
 # (written, start, end, precision, approximate)
 READ = [
+    # Excel's mark of a cell typed as text: an ISO date after it is still year first
+    ("'2007-03-12", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("'2007-03-12 14:30", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    ("'20/03/2007", "2007-03-20", "2007-03-20 23:59:59", DAY, False),
     # a school or financial year: both years, not the first with the rest ignored
     ("2007/08", "2007-01-01", "2008-12-31 23:59:59", YEAR, False),
     ("2007/2008", "2007-01-01", "2008-12-31 23:59:59", YEAR, False),
