@@ -50,7 +50,9 @@ counterparts an event implies or a referral is sent to count only for an event t
 records as happening. An event the row says did not happen (a negation cue) is not even
 a mention: "No referral made" mentions nothing. A row whose details mention nothing
 but the sharing of information ("Police CAIT informed.") is ``information_sharing``: that
-is what the row records. A row naming nothing is ``"other"``. "Strategy discussion held; agreed s47 and CP medical" is a
+is what the row records. An appointment (a developmental check, a GP, clinic or hospital
+appointment, a medical) whose outcome's main event is a missed one ("8 week check" /
+"WNB") is a ``dna``: the appointment did not happen. A row naming nothing is ``"other"``. "Strategy discussion held; agreed s47 and CP medical" is a
 ``strategy_discussion`` that mentions ``s47_enquiry`` and ``medical_examination``.
 
 Examples
@@ -121,6 +123,22 @@ _EMPTY: Final = np.iinfo(np.int64).max
 _OTHER: Final = schema.EVENT_TYPES.index("other")
 _SHARING: Final = schema.EVENT_TYPES.index("information_sharing")
 _SHARING_BIT: Final = np.uint64(1 << _SHARING)
+_DNA: Final = schema.EVENT_TYPES.index("dna")
+#: Appointments an outcome of "DNA" or "WNB" says did not happen (meetings go on without
+#: the parent who did not come: "ICPC" / "Mother DNA" is a conference).
+_APPOINTMENTS: Final = np.array(
+    [
+        schema.EVENT_TYPES.index(t)
+        for t in (
+            "health_visit",
+            "gp_appointment",
+            "office_visit",
+            "hospital_attendance",
+            "medical_examination",
+        )
+    ],
+    dtype=np.int16,
+)
 _N_SLOTS: Final = len(schema.AGENCIES) + 1
 _CONTEXT_GAPS: Final = r"[\s,]"
 _GROUP: Final = "e"
@@ -596,6 +614,17 @@ def _rows(
         verdict = T.row_min(n, row[outcome[has]], ruled[has] + reading_out, _EMPTY)
         switch = manager & (verdict < _EMPTY)
         code[switch] = (verdict[switch] & _TYPE_MASK).astype(np.int16)
+    # an appointment whose outcome's main event is a missed one ("8 week check" / "WNB")
+    # did not happen: the row is the dna (ESC-WNB counts it), the appointment a mention
+    booked = np.isin(code, _APPOINTMENTS)
+    if booked.any():
+        outcome = np.flatnonzero((pool.field[occurrences] == 1) & booked[row])
+        said = best[cell[outcome] * 2 + 1]
+        has = said < _EMPTY
+        reading_out = occurrences[outcome[has]].astype(np.int64) << _ORDER_SHIFT
+        first = T.row_min(n, row[outcome[has]], said[has] + reading_out, _EMPTY)
+        missed = booked & (first < _EMPTY) & ((first & _TYPE_MASK) == _DNA)
+        code[missed] = _DNA
     mentions = T.row_or(n, row, mention[cell])
     # a row whose details record nothing but telling someone ("Police CAIT informed.") is
     # that (told in the outcome only, it is what was done about the row's own matter)

@@ -551,3 +551,29 @@ def test_family_members_as_social_workers_abbreviate_them(details, member):
 def test_a_parent_seen_by_adult_mental_health_is_no_appointment_of_the_child():
     row = classify("Mother seen by CMHT: low mood", "adult_mental_health")
     assert row[schema.EVENT_TYPE] == "other"
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome"),
+    [
+        ("health_visiting", "Developmental review", "WNB"),
+        ("gp", "8 week check", "DNA - rebooked"),
+        ("paediatrics", "CP medical", "Child not brought"),
+        ("hospital", "Outpatient appointment", "DNA - discharged to GP"),
+    ],
+)
+def test_an_appointment_whose_outcome_is_a_dna_did_not_happen(agency, details, outcome):
+    row = classify(details, agency, outcome=outcome)
+    assert row[schema.EVENT_TYPE] == "dna"  # ESC-WNB counts it
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome", "expected"),
+    [
+        ("csc", "ICPC", "Mother DNA", "icpc"),  # the conference went ahead
+        ("health_visiting", "Developmental review", "Attended. Previous DNA noted", "health_visit"),
+        ("health_visiting", "Developmental review", "Seen, no DNA", "health_visit"),
+    ],
+)
+def test_an_outcome_that_mentions_a_dna_leaves_these_alone(agency, details, outcome, expected):
+    assert classify(details, agency, outcome=outcome)[schema.EVENT_TYPE] == expected
