@@ -46,6 +46,7 @@ EVENT_DTYPES: dict[str, Any] = {
     S.AGENCY: pd.CategoricalDtype(list(S.AGENCIES)),
     S.ORGANISATION: "string",
     S.SOURCE: "string",
+    S.CONTACT_TYPE: "string",
     S.PRACTITIONER: "string",
     S.ROLE: pd.CategoricalDtype(list(S.ROLES)),
     S.EVENT_TYPE: pd.CategoricalDtype(list(S.EVENT_TYPES)),

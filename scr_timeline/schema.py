@@ -24,6 +24,7 @@ __all__ = [
     "CHILD_AGE_DAYS",
     "CHILD_SEEN",
     "COMMENT",
+    "CONTACT_TYPE",
     "COUNTERPARTS",
     "COUNTERPARTS_TEXT",
     "DATE_TEXT",
@@ -73,6 +74,7 @@ DATE_TEXT: Final = "date_text"
 AGENCY: Final = "agency"
 ORGANISATION: Final = "organisation"
 SOURCE: Final = "source"
+CONTACT_TYPE: Final = "contact_type"
 PRACTITIONER: Final = "practitioner"
 ROLE: Final = "role"
 EVENT_TYPE: Final = "event_type"
@@ -103,6 +105,7 @@ EVENT_COLUMNS: Final[tuple[str, ...]] = (
     AGENCY,
     ORGANISATION,
     SOURCE,
+    CONTACT_TYPE,
     PRACTITIONER,
     ROLE,
     EVENT_TYPE,
@@ -174,6 +177,7 @@ FIELDS: Final[tuple[str, ...]] = (
     SEQUENCE,
     AGENCY,
     SOURCE,
+    CONTACT_TYPE,
     PRACTITIONER,
     DETAILS,
     OUTCOME,

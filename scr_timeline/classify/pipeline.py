@@ -45,11 +45,13 @@ e3        strategy_discussion   team_manager   False              False  (paedia
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from scr_timeline import schema
@@ -72,6 +74,7 @@ VOCABULARY_NAMES: Final = (
     "agency_aliases",
     "counterpart_cues",
 )
+_OTHER_EVENT: Final = "other"
 #: Warning code: no date of birth, so the age-based part of ``suspicious_injury`` is off.
 NO_CHILD_DOB: Final = "no_child_dob"
 _NO_CHILD_DOB_MESSAGE: Final = (
@@ -142,6 +145,31 @@ def _warning(code: str, message: str, events: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+def _with_contact_types(
+    found: _events.EventFindings, contact: pd.Series, slots: np.ndarray, matcher: Any
+) -> _events.EventFindings:
+    """Event types where the narrative names none (``other``), from the type of contact a
+    case system records beside it ("Note Type: Home Visit", "Consultation Type: Did Not
+    Attend"): a row the words do not place is placed by the system's own label (with the
+    agencies that label implies). Where the words name an event, they decide (a
+    "Telephone call" that was a referral is a referral)."""
+    other = schema.EVENT_TYPES.index(_OTHER_EVENT)
+    todo = (found.code == other) & contact.notna().to_numpy(dtype=bool)
+    if not todo.any():
+        return found
+    placed = _events.find_events(T.build_pool([contact.where(todo)]), slots, matcher)
+    fill = todo & (placed.code != other)
+    if not fill.any():
+        return found
+    return dataclasses.replace(
+        found,
+        code=np.where(fill, placed.code, found.code),
+        mentions=np.where(fill, found.mentions | placed.mentions, found.mentions),
+        implies=np.where(fill, found.implies | placed.implies, found.implies),
+        recipient=np.where(fill, placed.recipient, found.recipient),
+    )
+
+
 def classify_events(
     events: pd.DataFrame,
     *,
@@ -205,7 +233,12 @@ def classify_events(
         ]
     )
 
-    found_events = _events.find_events(pool, slots, _events.matcher(paths.get("event_types")))
+    event_matcher = _events.matcher(paths.get("event_types"))
+    found_events = _events.find_events(pool, slots, event_matcher)
+    if schema.CONTACT_TYPE in out:
+        found_events = _with_contact_types(
+            found_events, out[schema.CONTACT_TYPE], slots, event_matcher
+        )
     types = _events.event_columns(found_events, index)
     out[schema.EVENT_TYPE] = types[schema.EVENT_TYPE].array
     out[schema.MENTIONS] = types[schema.MENTIONS].array

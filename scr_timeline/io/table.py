@@ -52,7 +52,15 @@ from .headers import (
 __all__ = ["classify_chronology", "parse_table"]
 
 #: Text fields copied from their column as written.
-_TEXT_FIELDS = (S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME, S.COMMENT, S.SEQUENCE)
+_TEXT_FIELDS = (
+    S.SOURCE,
+    S.CONTACT_TYPE,
+    S.PRACTITIONER,
+    S.DETAILS,
+    S.OUTCOME,
+    S.COMMENT,
+    S.SEQUENCE,
+)
 _TEXT_TARGET = {S.COUNTERPARTS: S.COUNTERPARTS_TEXT}
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
 #: A line break typed in a cell of a Windows export ("\r\n"), or an old Mac's lone "\r".
@@ -62,7 +70,7 @@ _CR: Final = 0x0D
 #: Fields a row starts with: a row with none of them, right under a dated row, is the rest
 #: of that row's text (a line break typed as a new row).
 ROW_START_FIELDS = frozenset(
-    {S.DATE, S.END_DATE, S.TIME, S.SEQUENCE, S.AGENCY, S.SOURCE, S.PRACTITIONER}
+    {S.DATE, S.END_DATE, S.TIME, S.SEQUENCE, S.AGENCY, S.SOURCE, S.CONTACT_TYPE, S.PRACTITIONER}
 )
 #: Fields whose text a continuation row carries on (at least one of them must hold text).
 _NARRATIVE_FIELDS = frozenset({S.DETAILS, S.OUTCOME, S.COMMENT, S.COUNTERPARTS})

@@ -277,7 +277,8 @@ def test_a_group_heading_merged_over_two_sub_headings_that_maps_on_its_own(write
     assert ev[S.DETAILS].tolist() == ["Child A seen; bruise to shin", "Weighed"]
     assert ev[S.SOURCE_ROW].tolist() == [3, 4]
     assert chron.rejected.empty
-    assert ev[S.EXTRA].tolist() == ["Contact Type: Home visit", "Contact Type: Clinic"]
+    assert ev[S.CONTACT_TYPE].tolist() == ["Home visit", "Clinic"]  # "Contact" over "Type"
+    assert ev[S.EXTRA].isna().all()
     assert not (chron.warnings[S.CODE] == "table_block").any()
 
 

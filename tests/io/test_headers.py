@@ -154,7 +154,6 @@ def test_near_misses_map(heading: str, field: str) -> None:
         "Date of birth of child",  # nor by its first word
         "Date of brith",  # a near miss of a heading with no field stays unmapped
         "DOB",
-        "Event type",  # not details through "Event"
         "Dtae",  # too short to guess
         "Type",
         "Title",
@@ -166,6 +165,22 @@ def test_near_misses_map(heading: str, field: str) -> None:
 )
 def test_false_friends_stay_unmapped(heading: object) -> None:
     assert map_headings([heading]) == {}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Event type",
+        "Type of event",
+        "Case Note Type",
+        "Note Type",
+        "Contact type",
+        "Occurrence Type",
+    ],
+)
+def test_a_systems_type_of_contact_is_its_own_field(heading: str) -> None:
+    # "Event type" is not details through "Event", nor "Case Note Type" through "Case Note"
+    assert map_headings([heading]) == {0: schema.CONTACT_TYPE}
 
 
 def test_agency_involved_is_not_agencies_involved() -> None:

@@ -25,25 +25,26 @@ from scr_timeline.io.headers import map_headings
         pytest.param(
             ["Person ID", "Case Note Date", "Case Note Type", "Case Note Text", "Worker Name",
              "Worker Team", "Date Recorded"],
-            {1: S.DATE, 3: S.DETAILS, 4: S.PRACTITIONER, 5: S.AGENCY},
+            {1: S.DATE, 2: S.CONTACT_TYPE, 3: S.DETAILS, 4: S.PRACTITIONER, 5: S.AGENCY},
             id="mosaic-case-notes",
         ),
         pytest.param(
             ["Consultation Date", "Consultation Time", "Clinician", "Consultation Type",
              "Problem", "History", "Examination", "Plan"],
-            {0: S.DATE, 1: S.TIME, 2: S.PRACTITIONER, 5: S.DETAILS, 7: S.OUTCOME},
+            {0: S.DATE, 1: S.TIME, 2: S.PRACTITIONER, 3: S.CONTACT_TYPE, 5: S.DETAILS,
+             7: S.OUTCOME},
             id="emis-consultations",
         ),
         pytest.param(
             ["Client ID", "Date/Time of Entry", "Entered By", "Note Type", "Progress Note",
              "Originator Team"],
-            {1: S.DATE, 2: S.PRACTITIONER, 4: S.DETAILS, 5: S.AGENCY},
+            {1: S.DATE, 2: S.PRACTITIONER, 3: S.CONTACT_TYPE, 4: S.DETAILS, 5: S.AGENCY},
             id="rio-progress-notes",
         ),
         pytest.param(
             ["Occurrence Number", "Occurrence Date/Time", "Occurrence Type", "Location",
              "Officer In Charge", "Summary"],
-            {1: S.DATE, 4: S.PRACTITIONER, 5: S.DETAILS},
+            {1: S.DATE, 2: S.CONTACT_TYPE, 4: S.PRACTITIONER, 5: S.DETAILS},
             id="niche-occurrences",
         ),
         pytest.param(
@@ -112,7 +113,6 @@ def test_compound_headings_named_by_their_last_word(heading, field):
         "Child date of birth",
         "Target date",
         "NHS Number",
-        "Case Note Type",
         "Referral 2 date",  # digits: not a heading
         "Note of meeting",  # a phrase, not a compound: first word only (none here)
     ],
@@ -142,6 +142,7 @@ def test_mosaic_export_read_end_to_end(write_xlsx):
     assert ev[S.DETAILS].tolist() == ["Visited Child A at home", "Call to school"]
     assert ev[S.PRACTITIONER].tolist() == ["SW1", "SW1"]
     assert ev[S.ORGANISATION].tolist() == ["Assessment Team 1", "Assessment Team 1"]
+    assert ev[S.CONTACT_TYPE].tolist() == ["Home Visit", "Telephone call"]
     # the recording date is not lost: it is kept with the other unmapped cells
     assert ev[S.EXTRA].str.contains("Date Recorded: 05/05/2015").iloc[0]
 
