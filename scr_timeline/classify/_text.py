@@ -1323,6 +1323,9 @@ def build_pool(columns: Sequence[pd.Series], *, separator: str = ". ") -> Pool:
                 part = chunk.slice(start, _POOL_SLICE)
                 if part.null_count == len(part):
                     continue
+                # a line break ends a piece as a full stop does: a cue on the next line
+                # ("Advised, review if worse") is not about the line above ("2cm bruise")
+                part = pc.replace_substring(part, pattern="\n", replacement=separator)
                 lists = pc.split_pattern(part, pattern=separator)
                 encoded = pc.dictionary_encode(pc.list_flatten(lists))
                 parent = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False)

@@ -577,3 +577,20 @@ def test_an_appointment_whose_outcome_is_a_dna_did_not_happen(agency, details, o
 )
 def test_an_outcome_that_mentions_a_dna_leaves_these_alone(agency, details, outcome, expected):
     assert classify(details, agency, outcome=outcome)[schema.EVENT_TYPE] == expected
+
+
+# --- lines of a cell ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("details", "injury"),
+    [
+        # a cue on the next line is not about the line above (a cell typed over lines, or a
+        # row that carried on the one above and was joined to it with a line break)
+        ("2cm bruise left cheek\nAdvised, review if worse", True),
+        ("Bruise to forehead noted\nPlan: to be seen by GP if concerns", True),
+        ("No bruising seen\nMother reports a fall", False),
+        ("Bruise to shin\nNo other marks", True),
+    ],
+)
+def test_a_line_break_ends_the_reach_of_a_cue(details: str, injury: bool):
+    row = classify(details, "health_visiting", age_days=200)
+    assert bool(row[schema.INJURY]) is injury
