@@ -614,3 +614,23 @@ def test_a_setting_mapped_to_other_keeps_what_lies_inside_it() -> None:
     expected = ["other", "gp", "other", "gp", "gp"]
     assert codes_of(names) == expected
     assert [agency_from_name(name) or "other" for name in names] == expected
+
+
+@pytest.mark.parametrize(
+    ("file_name", "agency"),
+    [
+        ("niche-occurrences.csv", "police"),
+        ("athena-investigations.csv", "police"),
+        ("emis-consultations.csv", "gp"),
+        ("SystmOne export.xlsx", "gp"),
+        ("cpoms-incidents.csv", "education"),
+        ("MyConcern.csv", "education"),
+        ("mosaic-case-notes.xlsx", "csc"),
+        ("lcs_case_notes.csv", "csc"),
+        ("EHM notes.csv", "csc"),
+    ],
+)
+def test_a_case_systems_name_in_a_file_name_names_its_agency(file_name: str, agency: str):
+    from scr_timeline.classify.agencies import agency_from_name
+
+    assert agency_from_name(file_name) == agency
