@@ -32,6 +32,7 @@ Timestamp('2006-03-02 00:00:00')
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
@@ -55,10 +56,9 @@ _DATE: Final = (
     r"(?:\d{1,2}|[A-Za-z]{3,9}\.?)(?:\s*[./-]\s*|,?\s+)(?:\d{4}|\d{2})(?!\d)"
 )
 #: "DOB 01/03/2006", "D.O.B.: 1.3.06", "date of birth - 1 March 2006", "born on 01/03/2006".
-_STATEMENT: Final = re.compile(
+_STATEMENT: Final = (
     r"(?<![\w.])(?:d\s?\.?\s?o\s?\.?\s?b\b\.?|date\s+of\s+birth|born(?:\s+on)?)"
-    rf"\s*[:=\-–]?\s*\(?\s*(?P<date>{_DATE})",
-    re.IGNORECASE,
+    rf"\s*[:=\-–]?\s*\(?\s*(?P<date>{_DATE})"
 )
 #: What a row must hold to be read closely for either (RE2, over whole columns at once).
 _MENTIONS_BIRTH: Final = r"born|birth|deliver|d\.?\s?o\.?\s?b"
@@ -83,30 +83,34 @@ _CHILD: Final = (
 )
 #: A row recording the birth: "Child A born", "birth of Child A", "Mother gave birth to
 #: Child A", "Born at 39 weeks", "Baby delivered by emergency caesarean".
-_BIRTH: Final = re.compile(
+_BIRTH: Final = (
     rf"\b{_CHILD}\s+(?:was\s+|is\s+)?(?:born|delivered)\b"
     rf"|\bbirth\s+of\s+(?:{_CHILD}|a\s+(?:baby\s+|live\s+)?(?:boy|girl|son|daughter))"
     r"|\b(?:mother|mum|ms\s+[a-z]\b)\s+(?:gave\s+birth|delivered|was\s+delivered)\b"
     r"|\blive\s+birth\b"
-    r"|^\W*(?:born\b|birth\s*[:\-–])",
-    re.IGNORECASE,
+    r"|^\W*(?:born\b|birth\s*[:\-–])"
 )
 #: Words that make a sentence about someone else's birth, or one still to come.
-_NOT_THE_CHILD: Final = re.compile(
+_NOT_THE_CHILD: Final = (
     r"\b(?:mother|mum|father|dad|partner|boyfriend|girlfriend|sibling|siblings|brother|sister"
     r"|half|step\w*|grand\w*|uncle|aunt|cousin|nephew|niece|twin|older|younger|previous"
     r"|first|second|third|other|mr|mrs|ms|miss|adult|carer|friend|lodger|lodgers|parent"
-    r"|parents)\b",
-    re.IGNORECASE,
+    r"|parents)\b"
 )
-_NOT_YET: Final = re.compile(
+_NOT_YET: Final = (
     r"\b(?:unborn|pre-?\s?birth|antenatal|ante-natal|booking|due|edd|expected|expecting"
     r"|will\s+be|to\s+be|planned|plan|if|when|until|after\s+the\s+birth|following\s+(?:the\s+)?birth"
-    r"|pregnan\w*|still\s?birth|stillborn|miscarr\w*|termination)\b",
-    re.IGNORECASE,
+    r"|pregnan\w*|still\s?birth|stillborn|miscarr\w*|termination)\b"
 )
 #: Where a sentence ends: a statement's or a birth's words are read within their own.
-_SENTENCE: Final = re.compile(r"[.;!?\n]\s|\n")
+_SENTENCE: Final = r"[.;!?\n]\s|\n"
+
+
+@functools.cache
+def _re(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled (ignoring case) on first use: most reads never need them, and
+    compiling them all took every process that imports the readers about 7 ms."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 class DobFound(NamedTuple):
@@ -141,9 +145,9 @@ def _quote(text: str, limit: int = 120) -> str:
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence (or line) of ``text`` holding ``text[start:end]`` begins and ends."""
     begin = 0
-    for m in _SENTENCE.finditer(text, 0, start):
+    for m in _re(_SENTENCE).finditer(text, 0, start):
         begin = m.end()
-    stop = _SENTENCE.search(text, end)
+    stop = _re(_SENTENCE).search(text, end)
     return begin, stop.start() if stop else len(text)
 
 
@@ -153,9 +157,9 @@ def _about_someone_else(text: str, start: int, end: int, *, after: bool = False)
     begin, stop = _sentence_bounds(text, start, end)
     before = text[max(begin, start - 40) : start]
     return bool(
-        _NOT_THE_CHILD.search(before)
-        or (after and _NOT_THE_CHILD.search(text[end:stop]))
-        or _NOT_YET.search(text[begin:stop])
+        _re(_NOT_THE_CHILD).search(before)
+        or (after and _re(_NOT_THE_CHILD).search(text[end:stop]))
+        or _re(_NOT_YET).search(text[begin:stop])
     )
 
 
@@ -164,7 +168,7 @@ def _stated(text: str) -> list[pd.Timestamp]:
     from ..dates import parse_date
 
     found = []
-    for m in _STATEMENT.finditer(text):
+    for m in _re(_STATEMENT).finditer(text):
         if _about_someone_else(text, m.start(), m.start()):  # "Mother (DOB ...)"
             continue
         try:
@@ -178,7 +182,7 @@ def _stated(text: str) -> list[pd.Timestamp]:
 
 def _is_birth(text: str) -> bool:
     """Whether a row's text records the child's birth."""
-    for m in _BIRTH.finditer(text):
+    for m in _re(_BIRTH).finditer(text):
         # "Mother gave birth to her son": the words after it say whose birth it was
         mother = m.group(0).lower().startswith(("mother", "mum", "ms"))
         if not _about_someone_else(text, m.start(), m.end(), after=mother):
@@ -274,7 +278,7 @@ def _rows_about_births(events: pd.DataFrame) -> tuple[list[int], list[str]]:
             few = array.take(pa.array(maybe))
             close = pc.or_(
                 pc.match_substring_regex(few, _STATEMENT_RE2, ignore_case=True),
-                pc.match_substring_regex(few, _BIRTH.pattern, ignore_case=True),
+                pc.match_substring_regex(few, _BIRTH, ignore_case=True),
             )
             hit[maybe[_true(close)]] = True
     rows = np.flatnonzero(hit).tolist()
