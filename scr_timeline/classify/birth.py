@@ -97,6 +97,11 @@ _NOT_THE_CHILD: Final = (
     r"|first|second|third|other|mr|mrs|ms|miss|adult|carer|friend|lodger|lodgers|parent"
     r"|parents)\b"
 )
+#: Words that make a birth another child's wherever they stand in its sentence.
+_ANOTHER_CHILD: Final = (
+    r"\b(?:sibling|siblings|sib|sibs|brother|sister|half|twin|cousin|nephew|niece"
+    r"|older|younger|previous)\b"
+)
 _NOT_YET: Final = (
     r"\b(?:unborn|pre-?\s?birth|antenatal|ante-natal|booking|due|edd|expected|expecting"
     r"|will\s+be|to\s+be|planned|plan|if|when|until|after\s+the\s+birth|following\s+(?:the\s+)?birth"
@@ -181,11 +186,15 @@ def _stated(text: str) -> list[pd.Timestamp]:
 
 
 def _is_birth(text: str) -> bool:
-    """Whether a row's text records the child's birth."""
+    """Whether a row's text records the child's birth (not a brother's or sister's:
+    "Baby born (sibling of Child A)", "Child B born - younger brother of Child A")."""
     for m in _re(_BIRTH).finditer(text):
         # "Mother gave birth to her son": the words after it say whose birth it was
         mother = m.group(0).lower().startswith(("mother", "mum", "ms"))
-        if not _about_someone_else(text, m.start(), m.end(), after=mother):
+        if _about_someone_else(text, m.start(), m.end(), after=mother):
+            continue
+        begin, stop = _sentence_bounds(text, m.start(), m.end())
+        if not _re(_ANOTHER_CHILD).search(text[begin:stop]):
             return True
     return False
 

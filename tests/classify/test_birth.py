@@ -44,6 +44,8 @@ NOT_BIRTHS = [
     "Plan: baby to be born at Riverside Hospital.",
     "Mother gave birth to her partner's child in 2004.",
     "Delivery of food parcel by the family support worker.",
+    "Baby born at Riverside Hospital (sibling of Child A).",
+    "Child B born - younger brother of Child A.",
 ]
 
 
