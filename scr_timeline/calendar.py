@@ -144,7 +144,9 @@ def add_working_days(dates: Any, n: int | npt.ArrayLike) -> npt.NDArray[np.datet
 
     A date that is not a working day first rolls back to the working day before it, so a
     Friday or a Saturday with ``n=1`` gives the Monday (Tuesday when Monday is a bank
-    holiday). ``n=0`` gives the date itself when it is a working day.
+    holiday). ``n=0`` gives the date itself: a deadline never falls before its own
+    trigger's day (rolling a Saturday back to the Friday would make "within 0 WD" of a
+    Saturday due the day before it).
 
     Examples
     --------
@@ -152,8 +154,12 @@ def add_working_days(dates: Any, n: int | npt.ArrayLike) -> npt.NDArray[np.datet
     '2007-04-10'
     >>> add_working_days(["2006-12-22", "2006-12-29"], 1).astype(str).tolist()
     ['2006-12-27', '2007-01-02']
+    >>> str(add_working_days("2007-03-31", 0))  # a Saturday: that same day, not the Friday
+    '2007-03-31'
     """
-    return np.busday_offset(to_days(dates), n, roll="backward", busdaycal=_calendar())
+    days = to_days(dates)
+    due = np.busday_offset(days, n, roll="backward", busdaycal=_calendar())
+    return np.maximum(due, days)
 
 
 def working_days_between(start: Any, end: Any) -> npt.NDArray[np.int64]:

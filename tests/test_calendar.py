@@ -71,3 +71,45 @@ def test_end_of_day_and_is_working_day():
         False,
         True,
     ]
+
+
+@pytest.mark.parametrize(
+    ("trigger", "n", "due"),
+    [
+        # worked out by hand from a calendar of England and Wales bank holidays
+        ("2007-04-01", 1, "2007-04-02"),  # a Sunday: due Monday
+        ("2007-04-06", 1, "2007-04-10"),  # Good Friday counts as the Thursday before it
+        ("2007-04-08", 1, "2007-04-10"),  # Easter Sunday: Easter Monday does not count
+        ("2022-05-27", 1, "2022-05-30"),  # 2022: the spring bank holiday moved off 30 May...
+        ("2022-06-01", 1, "2022-06-06"),  # ...to Thursday 2 June, with Friday 3 June (jubilee)
+        ("2022-09-16", 1, "2022-09-20"),  # the state funeral, Monday 19 September 2022
+        ("2023-05-05", 1, "2023-05-09"),  # the coronation, Monday 8 May 2023
+        ("2023-05-26", 1, "2023-05-30"),  # the spring bank holiday 2023
+        ("2020-05-07", 1, "2020-05-11"),  # 2020: the early May bank holiday was Friday 8 May
+        ("2011-04-28", 1, "2011-05-03"),  # the royal wedding, 29 April 2011, then May Day
+        ("2012-06-01", 1, "2012-06-06"),  # the diamond jubilee, 4 and 5 June 2012
+        ("2021-12-23", 2, "2021-12-29"),  # Christmas at a weekend: 27 and 28 December
+    ],
+)
+def test_working_days_over_weekends_and_every_kind_of_bank_holiday(trigger, n, due):
+    assert str(cal.add_working_days(trigger, n)) == due
+
+
+@pytest.mark.parametrize(
+    ("trigger", "due"),
+    [
+        ("2007-03-30", "2007-03-30"),  # a Friday: that day
+        ("2007-03-31", "2007-03-31"),  # a Saturday: that day, not the Friday before it
+        ("2007-04-01", "2007-04-01"),  # a Sunday
+        ("2007-04-06", "2007-04-06"),  # Good Friday
+    ],
+)
+def test_zero_working_days_is_never_before_the_trigger(trigger, due):
+    assert str(cal.add_working_days(trigger, 0)) == due
+    assert str(cal.shift(trigger, 0, "WD")) == due
+
+
+def test_the_2022_and_2023_extra_bank_holidays_are_not_working_days():
+    extra = ["2022-06-02", "2022-06-03", "2022-09-19", "2023-05-08"]
+    assert not cal.is_working_day(extra).any()
+    assert cal.is_working_day(["2022-05-30", "2023-05-09"]).all()  # 30 May 2022 was not one
