@@ -22,6 +22,7 @@ and PDF readers fall back to it for documents without a chronology table, and
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -415,6 +416,7 @@ def parse_paragraphs(
     ['impossible_date']
     """
     items = _as_paragraphs(paragraphs)
+    items = _date_headings_as_entries(items)
     file = PurePath(str(source)).name
     preamble: list[Paragraph] = []
     events: list[_Event] = []
@@ -549,6 +551,24 @@ def parse_paragraphs(
     if classify:
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
     return chron
+
+
+def _date_headings_as_entries(items: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs, a heading that starts with a date and heads undated text made a
+    paragraph (an event's first line): reviewers set each entry's date as a heading of its
+    own ("12 March 2007" in a heading style or larger print, "## 12 March 2007") with the
+    entry's paragraphs under it. A dated heading over dated paragraphs ("March 2007" over
+    "12/03/2007 - ...") or over nothing stays a heading."""
+    out = list(items)
+    filled = [i for i, p in enumerate(items) if p.text.strip()]
+    for here, after in zip(filled, [*filled[1:], None], strict=True):
+        para = items[here]
+        if not para.heading or after is None or split_date_prefix(para.text) is None:
+            continue
+        below = items[after]
+        if not below.heading and split_date_prefix(below.text) is None:
+            out[here] = dataclasses.replace(para, heading=False)
+    return out
 
 
 def _raw_table(group: pd.DataFrame, titles: list[str]) -> pd.DataFrame:

@@ -241,6 +241,28 @@ def test_no_table_falls_back_to_narrative(tmp_path: Path):
     assert {"narrative_read", "narrative_preamble"} <= codes
 
 
+def test_narrative_with_dates_set_as_headings_and_agency_subheadings(tmp_path: Path):
+    """A narrative whose entries are each dated by a heading (a heading style) with the
+    entry's paragraphs under it, in runs under agency subheadings: each dated heading is
+    an entry, of the agency above it (the first entry, with its bruise, was preamble)."""
+    document = docx.Document()
+    document.add_heading("Chronology of involvement: Child A (fictional)", level=1)
+    document.add_heading("Health Visiting", level=2)
+    document.add_heading("12 March 2007", level=3)
+    document.add_paragraph("HV1 visited the home. Child A seen with a bruise to the cheek.")
+    document.add_paragraph("Mother said Child A fell from the sofa.")
+    document.add_heading("Police", level=2)
+    document.add_heading("Tuesday 20 March 2007", level=3)
+    document.add_paragraph("PC1 attended a domestic incident at the home.")
+    chron = read_docx(save(document, tmp_path, "narrative.docx"))
+    ev = chron.events
+    assert ev[S.DATE_TEXT].tolist() == ["12 March 2007", "Tuesday 20 March 2007"]
+    assert ev[S.AGENCY].astype(str).tolist() == ["health_visiting", "police"]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 7]
+    assert ev[S.DETAILS].iloc[0].endswith("Mother said Child A fell from the sofa.")
+    assert ev[S.INJURY].tolist() == [True, False]
+
+
 def test_no_table_and_no_dates_is_a_clear_error(tmp_path: Path):
     document = docx.Document()
     document.add_paragraph("This report has no chronology in it.")

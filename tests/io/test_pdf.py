@@ -372,6 +372,27 @@ def test_pdf_without_tables_reads_the_narrative(tmp_path: Path):
     assert chron.meta.title == "Health visiting chronology for Child A"
 
 
+def test_pdf_narrative_with_dates_in_larger_print(tmp_path: Path):
+    """Each entry's date set as a heading (larger print) above its paragraphs: the date
+    heads the entry, which was the preamble (the first) or glued to the entry above."""
+    body, heading = STYLES["BodyText"], STYLES["Heading3"]
+    story = [
+        Paragraph("Health visiting chronology for Child A", STYLES["Title"]),
+        Paragraph("12 March 2007", heading),
+        Paragraph("HV1 visited. Child A seen with a bruise to the cheek.", body),
+        Paragraph("14/03/2007", heading),
+        Paragraph("HV2 telephoned Mother.", body),
+    ]
+    chron = read_pdf(build(tmp_path / "narrative.pdf", story))
+    ev = chron.events
+    assert ev[S.DATE_TEXT].tolist() == ["12 March 2007", "14/03/2007"]
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 visited. Child A seen with a bruise to the cheek.",
+        "HV2 telephoned Mother.",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [2, 4]
+
+
 def test_scanned_pdf_says_ocr_is_needed(tmp_path: Path):
     from PIL import Image
     from reportlab.pdfgen import canvas

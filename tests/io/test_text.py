@@ -210,3 +210,37 @@ def test_a_narrative_with_tabs_but_no_table_is_still_a_narrative(tmp_path):
     chron = read_text(path)
     assert "read_as_table" not in chron.warnings[S.CODE].tolist()
     assert len(chron.events) == 1
+
+
+def test_a_date_set_as_a_heading_heads_the_entry_under_it(write_text):
+    """Reviewers set each entry's date as a heading of its own, the entry's paragraphs
+    under it: the heading is the entry's date (the bruise was in the preamble, or glued to
+    the entry above). A dated heading over dated paragraphs stays a heading."""
+    text = (
+        "# Chronology: Child A (fictional)\n\n"
+        "## 12 March 2007\n\n"
+        "HV1 visited the home. Child A seen with a bruise to the cheek.\n\n"
+        "Mother said Child A fell.\n\n"
+        "## 14th March 2007\n\n"
+        "HV1 phoned GP1 to share the concern.\n\n"
+        "## April 2007\n\n"
+        "02/04/2007 - GP1 saw Child A.\n\n"
+        "05/04/2007 - SW1 visited.\n"
+    )
+    chron = read_text(write_text("child-a.md", text))
+    ev = chron.events
+    assert ev[S.DATE_TEXT].tolist() == [
+        "12 March 2007",
+        "14th March 2007",
+        "02/04/2007",
+        "05/04/2007",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 9, 15, 17]
+    assert ev[S.DETAILS].iloc[0] == (
+        "HV1 visited the home. Child A seen with a bruise to the cheek.\nMother said Child A fell."
+    )
+    assert ev[S.DETAILS].iloc[1] == "HV1 phoned GP1 to share the concern."
+    assert bool(ev[S.INJURY].iloc[0])
+    headings = chron.warnings[chron.warnings[S.CODE] == "narrative_heading"]
+    assert headings[S.SOURCE_ROW].tolist() == [13]  # "April 2007" heads dated paragraphs
+    assert chron.rejected.empty
