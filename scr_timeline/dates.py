@@ -332,8 +332,12 @@ _PY_TIME_RANGE: Final = _rx(
 # takes it after a dash or a label ("12th March 2007 - 2.30pm", "12/03/2007 Time: 14:30")
 _PY_TAIL_SEP: Final = rf"(?:{_TAIL_SEP}|\s*-\s*|\s*,?\s*(?:time\s*:?|between)\s*)"
 _PY_TAIL: Final = rf"(?:{_PY_TAIL_SEP}(?P<time>\d.*|noon|midday|12 noon))?"
+# the fields of a numeric date apart: a separator, or spaces between all three ("12 03 07",
+# as typed into a cell without the slashes; "12 03/07" mixes them and is no date)
+_NUM_SEP1: Final = r"(?:\s*[./-]\s*|(?P<sp>\s+))"
+_NUM_SEP2: Final = r"(?(sp)\s+|\s*[./-]\s*)"
 _PY_NUM: Final = _rx(
-    r"(?P<a>\d{1,2})\s*[./-]\s*(?P<b>\d{1,2})\s*[./-]\s*(?P<y>\d{4}|\d{2})" + _PY_TAIL
+    rf"(?P<a>\d{{1,2}}){_NUM_SEP1}(?P<b>\d{{1,2}}){_NUM_SEP2}(?P<y>\d{{4}}|\d{{2}})" + _PY_TAIL
 )
 _PY_ISO: Final = _rx(r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _PY_TAIL)
 _PY_DMY: Final = _rx(
@@ -484,8 +488,9 @@ _PY_WEEKDAY_AFTER: Final = _rx(
 )
 # a time in brackets after its date: "12/03/2007 (14:30)", "12 March 2007 (1430hrs)"
 _PY_TIME_AFTER: Final = _rx(r"(?P<rest>.*\d)\s*\(\s*(?P<time>[^()]+?)\s*\)")
-# a time of day alone in a date cell: "14.30", "12:10" ("12.10" could also be 12 October)
-_PY_CLOCK: Final = _rx(r"(?P<h>\d{1,2})(?P<sep>[.:])(?P<m>\d{2})")
+# a time of day alone in a date cell: "14.30", "12:10" ("12.10" could also be 12 October),
+# and two numbers apart ("12 03": 12 March with no year, or 12:03?)
+_PY_CLOCK: Final = _rx(r"(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2})|(?P<sp>\s)(?P<m1>\d{1,2}))")
 # two consecutive years: a financial or school year such as "2007/08", "2007-2008"
 _PY_YEAR_PAIR: Final = _rx(
     r"(?:(?P<kind>fy|financial\s+year|school\s+year|academic\s+year)\s*:?\s*)?"
@@ -540,7 +545,7 @@ _PY_WORD_SLASH: Final = _rx(r"(?:(?<=[a-z]{2})|(?<=[0-9]{4}))\s*/\s*(?=[a-z]{2})
 _PY_TOKEN_END: Final = _rx(r"[a-z0-9]+")
 _PY_NOT_DATE_CHAR: Final = _rx(r"[^a-z0-9 ./\-,:'@]")
 _PY_NUMERIC_FIELDS: Final = _rx(
-    r"(?<![0-9./-])(?P<a>[0-9]{1,2})\s*[./-]\s*(?P<b>[0-9]{1,2})\s*[./-]\s*"
+    rf"(?<![0-9./-])(?P<a>[0-9]{{1,2}}){_NUM_SEP1}(?P<b>[0-9]{{1,2}}){_NUM_SEP2}"
     r"(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]|[./-][0-9])"
 )
 
@@ -1922,12 +1927,21 @@ def _clock_message(text: str, m: re.Match[str], dayfirst: bool) -> str | None:
     is not a time ('25.12' is a day and a month with no year). A time is never put on the
     day of the row above, and '12.10' is not taken for 12 October either: it could as well
     be ten past twelve."""
-    hour, minute = int(m["h"]), int(m["m"])
+    hour, minute = int(m["h"]), int(m["m"] or m["m1"])
+    day, month = (hour, minute) if dayfirst else (minute, hour)
+    if m["sp"] and (len(m["m1"]) == 1 or hour > 23 or minute > 59):
+        # '12 3': a day and a month with no year (a time has two digits of minutes)
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2008, month)[1]):
+            return None
+        return (
+            f"cannot read {_quote(text)} as a date: two numbers, which could be "
+            f"{day} {_MONTH_NAMES[month]} with no year; write the whole date (e.g. "
+            f"'{day}/{month:02d}/2007')"
+        )
     if hour > 23 or minute > 59:
         return None
     clock = f"{hour:02d}:{minute:02d}"
-    day, month = (hour, minute) if dayfirst else (minute, hour)
-    if m["sep"] == "." and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2008, month)[1]:
+    if m["sep"] != ":" and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2008, month)[1]:
         return (
             f"cannot read {_quote(text)} as a date: it could be the time {clock} or "
             f"{day} {_MONTH_NAMES[month]} with no year; write the whole date (e.g. "
@@ -2044,10 +2058,10 @@ def _dateutil(s: str, dayfirst: bool) -> _Span | None:
 
 
 _PY_WEEKDAY_FIELDS: Final = _rx(
-    r"(?<![a-z])(?P<w1>[a-z]{3,9})\.?,?\s*(?P<a1>\d{1,2})\s*[./-]\s*(?P<b1>\d{1,2})\s*[./-]\s*"
-    r"(?P<y1>\d{4}|\d{2})(?![0-9])"
-    r"|(?<![0-9./-])(?P<a2>\d{1,2})\s*[./-]\s*(?P<b2>\d{1,2})\s*[./-]\s*(?P<y2>\d{4}|\d{2})"
-    r"\s*,?\s*\(?(?P<w2>[a-z]{3,9})\b"
+    r"(?<![a-z])(?P<w1>[a-z]{3,9})\.?,?\s*(?P<a1>\d{1,2})(?:\s*[./-]\s*|(?P<sp1>\s+))"
+    r"(?P<b1>\d{1,2})(?(sp1)\s+|\s*[./-]\s*)(?P<y1>\d{4}|\d{2})(?![0-9])"
+    r"|(?<![0-9./-])(?P<a2>\d{1,2})(?:\s*[./-]\s*|(?P<sp2>\s+))(?P<b2>\d{1,2})"
+    r"(?(sp2)\s+|\s*[./-]\s*)(?P<y2>\d{4}|\d{2})\s*,?\s*\(?(?P<w2>[a-z]{3,9})\b"
 )
 
 

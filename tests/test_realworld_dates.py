@@ -742,3 +742,61 @@ def test_a_date_without_its_year_takes_it_from_a_heading_row() -> None:
     )
     assert "of the heading row 5 ('2008') above" in messages[2]
     assert "of row 3 ('04/02/2008') above" in messages[4]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("12 03 07", "2007-03-12", "2007-03-12 23:59:59", DAY),
+        ("12 3 07", "2007-03-12", "2007-03-12 23:59:59", DAY),
+        ("12 03 2007", "2007-03-12", "2007-03-12 23:59:59", DAY),
+        ("12 03 07 14:30", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE),
+        ("Mon 12 03 07", "2007-03-12", "2007-03-12 23:59:59", DAY),
+        ("w/c 12 03 07", "2007-03-12", "2007-03-18 23:59:59", WEEK),
+        ("12 03 07 - 14 03 07", "2007-03-12", "2007-03-14 23:59:59", DAY),
+        ("12 03 99", "1999-03-12", "1999-03-12 23:59:59", DAY),
+    ],
+)
+def test_a_numeric_date_typed_with_spaces_for_separators(
+    text: str, start: str, end: str, precision: str
+) -> None:
+    """'12 03 07' is how a date is typed into a cell without the slashes: three numbers,
+    spaces between all of them (it was unreadable_date)."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp(start),
+        pd.Timestamp(end),
+        precision,
+    )
+    assert parsed.warnings == []
+
+
+def test_a_numeric_date_with_spaces_is_checked_as_one_with_slashes() -> None:
+    """No such day, a wrong weekday, mixed separators, and two numbers alone (a day and
+    month with no year, or a time?) each get their own reason."""
+    parsed = _both_readers(["31 06 07", "Tue 12 03 07", "12 03/07", "12 03", "12 3"], dayfirst=True)
+    frame = parsed.frame
+    assert frame["error_code"].tolist()[:1] == ["impossible_date"]
+    assert "June has 30 days" in frame.loc[0, "error"]
+    assert frame.loc[1, "start"] == pd.Timestamp("2007-03-12")
+    assert codes_by_row(parsed)[1] == ["weekday_mismatch"]
+    assert frame.loc[2, "error_code"] == "unreadable_date"
+    assert "the time 12:03 or 12 March with no year" in frame.loc[3, "error"]
+    assert "could be 12 March with no year" in frame.loc[4, "error"]
+
+
+def test_numeric_dates_with_spaces_show_the_order_of_day_and_month() -> None:
+    """'04 13 2007' proves month first as '04/13/2007' does; '13 04 2007' day first."""
+    month_first = _both_readers(["04 13 2007", "05 06 07"])
+    assert month_first.dayfirst is False
+    assert month_first.frame.loc[1, "start"] == pd.Timestamp("2007-05-06")
+    assert [code for code, _, _ in month_first.warnings] == ["month_first"]
+    day_first = _both_readers(["13 04 2007", "05 06 07"])
+    assert day_first.dayfirst is True
+    assert day_first.frame.loc[1, "start"] == pd.Timestamp("2007-06-05")
+    assert day_first.warnings == []
+    # a weekday beside a spaced date settles an otherwise ambiguous order
+    by_weekday = _both_readers(["Tuesday 04 12 2007", "05 06 07"])
+    assert by_weekday.dayfirst is True
+    assert [code for code, _, _ in by_weekday.warnings] == ["day_first_from_weekdays"]
