@@ -20,7 +20,14 @@ from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineE
 from .headers import HeaderInfo, find_header, footer_rows, headings_like, year_rows
 from .table import parse_table
 
-__all__ = ["decode_text", "join_broken_lines", "read_csv", "read_csv_table", "sniff_delimiter"]
+__all__ = [
+    "decode_text",
+    "fill_agency_down",
+    "join_broken_lines",
+    "read_csv",
+    "read_csv_table",
+    "sniff_delimiter",
+]
 
 _DELIMITERS = ",;\t|"
 _SNIFF_BYTES = 64 * 1024
@@ -280,6 +287,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     if header is not None:
         notes.extend(blank_footer_rows(raw, header, file=path.name, sheet=None))
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
+        notes.extend(fill_agency_down(raw, header, file=path.name, sheet=None))
     chron = parse_table(
         raw,
         source=path,
@@ -328,6 +336,121 @@ def blank_footer_rows(
             )
         )
     return notes
+
+
+def _written_cells(column: pd.Series) -> np.ndarray:
+    """True where a raw cell holds something: not blank, not only whitespace."""
+    if isinstance(column.dtype, pd.StringDtype):
+        text = column.str.strip()
+        return (text.notna() & (text != "")).to_numpy(dtype=bool)
+    return np.fromiter(
+        (
+            v is not None
+            and not (isinstance(v, float) and np.isnan(v))
+            and (not isinstance(v, str) or v.strip() != "")
+            for v in column.tolist()
+        ),
+        bool,
+        len(column),
+    )
+
+
+def _holds_digit(column: pd.Series) -> np.ndarray:
+    """True where a raw cell is a date, time or number, or text holding a digit (every
+    date as written has one; a heading such as "Date of contact" has none)."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.str.contains(r"\d", regex=True).fillna(False).to_numpy(dtype=bool)
+    return np.fromiter(
+        (
+            v is not None
+            and (not isinstance(v, str) or any(c.isdigit() for c in v))
+            and not (isinstance(v, float) and np.isnan(v))
+            for v in column.tolist()
+        ),
+        bool,
+        len(column),
+    )
+
+
+def fill_agency_down(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+) -> list[dict[str, Any]]:
+    """Give a dated row whose agency cell is blank the agency written above it, in ``raw``,
+    and return an ``agency_filled_down`` warning for each run of rows filled.
+
+    A combined chronology is often a stack of per-agency blocks, the agency written on each
+    block's first row only (the rest left blank, as a merged cell would show it). A row
+    counts as dated when its date cell holds a date, a number or text with a digit. The
+    agency carried is that of the last dated row naming one; it stops at a row that is no
+    dated row but has its date or agency cell written (another table's headings, a
+    repeated header, a title in the agency column) or holds one cell, in the table's first
+    column (a title line over the next table). Rows above the first named row are left
+    blank (they take the sheet's, title's or file's agency, as before). Blank rows and rows
+    of text alone (a cell carried on from the row above) neither stop nor take it.
+    """
+    from .table import _warning  # local: keeps table's helpers private
+
+    agency_pos = next((pos for pos, fld in header.mapping.items() if fld == S.AGENCY), None)
+    date_pos = next((pos for pos, fld in header.mapping.items() if fld == S.DATE), None)
+    start = header.data_start
+    if agency_pos is None or date_pos is None or len(raw) - start < 2:
+        return []
+    body = raw.iloc[start:]
+    named = _written_cells(body.iloc[:, agency_pos])
+    dated_cell = _written_cells(body.iloc[:, date_pos])
+    if not (dated_cell & ~named).any() or not named.any():
+        return []
+    dated = dated_cell & _holds_digit(body.iloc[:, date_pos])
+    targets = dated & ~named
+    if not targets.any():
+        return []
+    width = body.shape[1] if header.width is None else min(header.width, body.shape[1])
+    filled = np.column_stack([_written_cells(body.iloc[:, pos]) for pos in range(width)])
+    counts = filled.sum(axis=1)
+    first_col = min(header.mapping)
+    title = (counts == 1) & filled[:, : first_col + 1].any(axis=1)
+    stops = ~dated & (dated_cell | named | title)
+    setters = dated & named
+    # per row, the last row above (or itself) that names an agency or stops the carry
+    last = np.maximum.accumulate(np.where(setters | stops, np.arange(len(body)), -1))
+    targets &= last >= 0
+    targets[targets] = setters[last[targets]]
+    if not targets.any():
+        return []
+    rows = np.flatnonzero(targets)
+    origin = last[rows]
+    names = body.iloc[:, agency_pos].to_numpy(dtype=object)
+    raw.iloc[rows + start, agency_pos] = names[origin]
+    heading = header.headings[agency_pos] if agency_pos < len(header.headings) else ""
+    notes = []
+    for head in np.unique(origin).tolist():
+        mine = rows[origin == head] + start + 1
+        shown = _row_list(mine.tolist())
+        name = " ".join(str(names[head]).split())
+        notes.append(
+            _warning(
+                "agency_filled_down",
+                f"{len(mine)} row(s) with a blank agency in column {heading!r} ({shown}) "
+                f"took {name!r} from row {head + start + 1} above them (the agency written "
+                "once over its block of rows)",
+                file,
+                sheet,
+                int(mine[0]),
+            )
+        )
+    return notes
+
+
+def _row_list(rows: list[int]) -> str:
+    """Row numbers as runs: "rows 3-5, 8" (at most ten runs shown)."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    text = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs[:10])
+    return ("rows " if len(rows) > 1 else "row ") + text + (", ..." if len(runs) > 10 else "")
 
 
 def _header(raw: pd.DataFrame, columns: Any) -> HeaderInfo | None:

@@ -39,7 +39,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
-from .csv import blank_footer_rows
+from .csv import blank_footer_rows, fill_agency_down
 from .headers import find_header, map_headings, year_rows
 from .table import _as_location_error, _warning, classify_chronology, parse_table, with_warnings
 
@@ -942,6 +942,7 @@ def read_excel(
                         row + 1,
                     )
                 )
+            skipped.extend(fill_agency_down(frame, info, file=path.name, sheet=name))
             sheet_chron = parse_table(
                 frame,
                 source=path,

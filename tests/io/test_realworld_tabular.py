@@ -798,3 +798,62 @@ def test_a_summary_sheet_counting_contacts_is_not_read_as_events(write_xlsx):
     ]
     chron = scr.read(write_xlsx("child-a.xlsx", {"Summary": summary, "Police": police}))
     assert chron.events[S.SOURCE_SHEET].tolist() == ["Police"]
+
+
+# --- per-agency blocks, the agency written on each block's first row only -----------------
+
+
+def _blocks_with_agency_once() -> list[list[object]]:
+    return [
+        ["Multi-agency chronology: Child A", None, None, None],
+        ["Date", "Agency", "Practitioner", "Details"],
+        ["01/03/2020", None, "SW1", "Strategy discussion: no agency written above this row"],
+        ["02/03/2020", "Police", "PC1", "Domestic incident at the home address"],
+        ["05/03/2020", None, "PC1", "Follow-up visit"],
+        [None, None, None, "Mother said partner had left"],
+        [],
+        ["09/03/2020", None, "PC2", "DASH completed: medium risk"],
+        ["03/03/2020", "Health Visiting", "HV1", "Home visit, Child A seen"],
+        ["10/03/2020", None, "HV1", "Child A weighed at clinic"],
+        ["Date", "Agency", "Practitioner", "Details"],
+        ["11/03/2020", None, "Dr X", "Seen with a cough: under a repeated header, not filled"],
+    ]
+
+
+def test_an_agency_written_once_over_its_block_names_every_row_of_it(write_xlsx, write_text):
+    rows = _blocks_with_agency_once()
+    csv_text = "".join(",".join("" if c is None else f'"{c}"' for c in r) + "\n" for r in rows)
+    for path in (
+        write_xlsx("child-a.xlsx", {"Combined": rows}),
+        write_text("child-a.csv", csv_text),
+    ):
+        chron = scr.read(path)
+        ev = chron.events.sort_values(S.SOURCE_ROW)
+        assert ev[S.SOURCE_ROW].tolist() == [3, 4, 5, 8, 9, 10, 12]
+        assert ev[S.AGENCY].tolist() == [
+            "other", "police", "police", "police", "health_visiting", "health_visiting",
+            "other",
+        ], path  # fmt: skip
+        assert ev[S.ORGANISATION].tolist()[1:6] == ["Police"] * 3 + ["Health Visiting"] * 2
+        filled = chron.warnings[chron.warnings[S.CODE] == "agency_filled_down"]
+        assert filled[S.SOURCE_ROW].tolist() == [5, 10]
+        assert "rows 5, 8" in filled[S.MESSAGE].iloc[0]
+        assert "'Police' from row 4" in filled[S.MESSAGE].iloc[0]
+        # the rows above the first named row, and under the repeated header, still say so
+        assert (chron.warnings[S.CODE] == "no_agency").any()
+
+
+def test_an_agency_filled_down_stops_at_the_next_stacked_table(write_xlsx):
+    rows = [
+        ["Date", "Agency", "Details"],
+        ["12/03/2007", "Police", "Domestic incident"],
+        ["13/03/2007", None, "Follow-up visit"],
+        [],
+        ["GP"],
+        ["Consultation Date", "Clinician", "Entry"],
+        ["20/03/2007", "Dr X", "Child A seen with cough"],
+    ]
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Combined": rows}))
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.AGENCY].tolist() == ["police", "police", "gp"]
+    assert ev[S.PRACTITIONER].tolist()[2] == "Dr X"
