@@ -250,11 +250,15 @@ _SUF: Final = (
 )
 # rarer markers, for the reference reader only (in the vectorised pass's pattern they made it
 # three times slower): "est. 12/03/2007", "12/03/2007 (exact date unknown)"
-_PRE_MORE: Final = r"(?:estimated|est\.?)\s*"
+_PRE_MORE: Final = (
+    r"(?:estimated|est\.?"
+    r"|(?:(?:exact|precise|actual)\s+)?(?:date\s+(?:unknown|not\s+known|unclear|uncertain)"
+    r"|unknown\s+date)(?:\s*[-,:;]|\s+(?:in|during))?)\s*"
+)
 _SUF_MORE: Final = (
     r"\s*(?:\(\s*(?:(?:exact|precise|actual)\s+)?dates?\s+(?:unknown|not\s+known|unclear"
     r"|uncertain)\s*\)|[-,]?\s*(?:exact|precise|actual)\s+date\s+(?:unknown|not\s+known"
-    r"|unclear|uncertain))"
+    r"|unclear|uncertain)|\s+or\s+(?:thereabouts|so)|-?ish)"
 )
 _TIME: Final = (
     r"(?:(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d+)?)?)?"
@@ -590,8 +594,10 @@ _PY_REL_NEXT: Final = _rx(
 )
 _PY_REL_AFTER: Final = _rx(r"(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>after|before)")
 _PY_REL_SAME: Final = _rx(
-    r"(?:on\s+)?(?:the\s+)?same\s+(?:day|date)|(?:that|the\s+same)\s+(?:day|morning|afternoon"
-    r"|evening|night)"
+    r"(?:on\s+)?(?:the\s+)?same\s+(?:day|date)(?:\s+as\s+above)?|(?:that|the\s+same)\s+"
+    r"(?:day|morning|afternoon|evening|night)"
+    # a ditto in the date cell: the date of the row above
+    r"|(?:same\s+)?as\s+(?:above|before|previous|prev\.?)|ditto|do\.?|[\"\u201c\u201d\u3003]|''"
 )
 _PY_REL_LATER: Final = _rx(
     r"later\s+(?:on\s+)?(?:that|the\s+same|on\s+the\s+same)\s+(?:day|morning|afternoon|evening"
@@ -1783,6 +1789,7 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     reader = _Reader(text, dayfirst)
     reject: _Reject | None = None
     span: _Span | None = None
+    either = False
     if len(s) <= _LONGEST_READ:  # a long cell is a note: only look for a leading date
         try:
             span = reader.full(s)
@@ -1793,6 +1800,9 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
             approx = approx or approx_time
         if span is None and reject is None:
             span = _dateutil(s, dayfirst)
+        if span is None and reject is None and " or " in s:
+            span = _either(reader, s)
+            either = span is not None
     warnings: list[tuple[str, str]] = []
     if span is None and reject is None:
         found = _with_extra_text(reader, s)
@@ -1807,9 +1817,25 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         if reject is not None:
             return _Result(None, code=reject.code, message=reject.reason)
         return _Result(None, code="unreadable_date", message=_unreadable_message(text, s, reader))
-    if approx:
+    if either:
+        message = f"{_quote(text)} gives two possible dates; placed across both ({_describe(span)})"
+        warnings.insert(0, ("approximate_date", message))
+    elif approx:
         warnings.insert(0, ("approximate_date", _approx_message(text, span)))
+    approx = approx or either
     return _Result(span, approx=approx, warnings=tuple(dict.fromkeys(warnings + reader.warnings)))
+
+
+def _either(reader: _Reader, s: str) -> _Span | None:
+    """Two possible dates ('12 or 13 March 2007', '12/03/2007 or 13/03/2007', 'March or
+    April 2007'): the span from the first to the last, as a range is read; None otherwise."""
+    m = _PY_EITHER.fullmatch(s)
+    if m is None:
+        return None
+    try:
+        return reader.full(f"{m['l']} - {m['r']}")
+    except _Reject:
+        return None
 
 
 def _approximate_time(reader: _Reader, s: str) -> tuple[_Span | None, bool]:
@@ -1888,6 +1914,10 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
 
 _OPEN_ENDED_WORDS: Final = {
     "by": "on or before",
+    "on or before": "on or before",
+    "on or after": "on or after",
+    "no earlier than": "on or after",
+    "not earlier than": "on or after",
     "no later than": "on or before",
     "not later than": "on or before",
     "prior to": "before",
@@ -1913,6 +1943,8 @@ _PY_OPEN_ENDED: Final = _rx(
 _PY_TWO_DAYS: Final = _rx(
     r"(?P<a>\d{1,2}(?:st|nd|rd|th)?)\s*(?:&|,|\band\b)\s*(?P<b>\d{1,2}(?:st|nd|rd|th)?[\s/.-].+)"
 )
+# two possible dates: "12 or 13 March 2007", "12/03/2007 or 13/03/2007"
+_PY_EITHER: Final = _rx(r"(?P<l>[0-9a-z][^ ]*(?: [^ ]+)*?)\s+or\s+(?P<r>[0-9a-z].*)")
 _PY_APPROX_TIME: Final = _rx(
     r"(?<=\d)\s*(?:,|@|\bat\b)?\s*(?:approx\.?|approximately|about|around|abt\.?|circa|ca\.?"
     r"|c\.)\s*(?=\d|noon|midday)"
@@ -1992,7 +2024,7 @@ def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]
 _WRAPPERS: Final = frozenset({('"', '"'), ("'", "'"), ("[", "]"), ("(", ")"), ("{", "}")})
 _PY_LABEL: Final = _rx(
     r"^(?:date(?:\s+of(?:\s+[a-z]+){1,2})?\s*(?::|-|\s(?=\d))|dated"
-    r"|(?:(?:some\s*time|at\s+some\s+point)\s+)?(?:in|during)\s|on\s)\s*"
+    r"|(?:(?:some\s*time|at\s+some\s+point)\s+)?(?:in|during)\s|on\s(?!\s*or\s))\s*"
 )
 #: A list item's number before a whole date (a Word column numbered as a list, printed):
 #: '1. 12/03/2007', '2) 12 march 2007'; never '12. 03. 2007' or '12. march 2007'.

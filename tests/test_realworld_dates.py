@@ -800,3 +800,89 @@ def test_numeric_dates_with_spaces_show_the_order_of_day_and_month() -> None:
     by_weekday = _both_readers(["Tuesday 04 12 2007", "05 06 07"])
     assert by_weekday.dayfirst is True
     assert [code for code, _, _ in by_weekday.warnings] == ["day_first_from_weekdays"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("12 or 13 March 2007", "2007-03-12", "2007-03-13 23:59:59", DAY),
+        ("12th or 13th March 2007", "2007-03-12", "2007-03-13 23:59:59", DAY),
+        ("12/03/2007 or 13/03/2007", "2007-03-12", "2007-03-13 23:59:59", DAY),
+        ("March or April 2007", "2007-03-01", "2007-04-30 23:59:59", MONTH),
+        ("2006 or 2007", "2006-01-01", "2007-12-31 23:59:59", YEAR),
+    ],
+)
+def test_two_possible_dates_span_both(text: str, start: str, end: str, precision: str) -> None:
+    """'12 or 13 March 2007': the event was on one of them; the interval holds both and is
+    approximate ('12/03/2007 or 13/03/2007' was read as the 12th, the 13th ignored;
+    '12 or 13 March 2007' was rejected)."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"], row["approximate"]) == (
+        pd.Timestamp(start),
+        pd.Timestamp(end),
+        precision,
+        True,
+    )
+    assert [(code, "two possible dates" in message) for code, message, _ in parsed.warnings] == [
+        ("approximate_date", True)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["ditto", "Ditto", '"', "\u201d", "As above", "same as above", "do."]
+)
+def test_a_ditto_in_the_date_cell_is_the_date_of_the_row_above(text: str) -> None:
+    """A ditto mark or 'as above' repeats the date above: a relative date, as 'same day' is
+    (it was unreadable_date)."""
+    alone = parse_dates(pd.Series([text]), dayfirst=True).frame.iloc[0]
+    assert alone["error_code"] == "relative_date"
+    parsed = parse_dates(pd.Series(["12/03/2007 14:30", text]), dayfirst=True, anchor_relative=True)
+    row = parsed.frame.iloc[1]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp("2007-03-12"),
+        pd.Timestamp("2007-03-12 23:59:59"),
+        DAY,
+    )
+    assert codes_by_row(parsed)[1] == ["relative_date_anchored"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [
+        ("unknown date in 2007", "2007-01-01", YEAR),
+        ("Date unknown - 2007", "2007-01-01", YEAR),
+        ("exact date unknown, March 2007", "2007-03-01", MONTH),
+        ("12/03/2007 or thereabouts", "2007-03-12", DAY),
+        ("2007ish", "2007-01-01", YEAR),
+    ],
+)
+def test_a_date_said_to_be_unknown_or_rough_is_read_as_approximate(
+    text: str, start: str, precision: str
+) -> None:
+    """'unknown date in 2007' was rejected as words before a date; 'or thereabouts' and
+    'ish' were ignored as extra text, the date taken as exact."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["precision"], row["approximate"]) == (
+        pd.Timestamp(start),
+        precision,
+        True,
+    )
+    assert [code for code, _, _ in parsed.warnings] == ["approximate_date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("on or before 12/03/2007", "open-ended (on or before 12/03/2007)"),
+        ("on or after 12/03/2007", "open-ended (on or after 12/03/2007)"),
+        ("13 or 12 March 2007", "cannot read '13 or 12 March 2007'"),
+    ],
+)
+def test_open_ended_or_reversed_alternatives_are_rejected_with_a_reason(
+    text: str, reason: str
+) -> None:
+    row = parse_dates(pd.Series([text]), dayfirst=True).frame.iloc[0]
+    assert row["error_code"] == "unreadable_date"
+    assert reason in row["error"]
