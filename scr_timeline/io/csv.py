@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import warnings
 from pathlib import Path
 from typing import Any, cast
@@ -32,6 +33,9 @@ __all__ = [
 _DELIMITERS = ",;\t|"
 _SNIFF_BYTES = 64 * 1024
 _CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
+#: The first line Excel reads as the file's delimiter ("sep=;"), and writes itself when
+#: saving for a region whose list separator is not the comma; not a line of the table.
+_SEP_LINE = re.compile(r'"?sep=([,;\t|])"?[,;\t|]*[ \t]*(?:\r\n|\r|\n|$)', re.IGNORECASE)
 
 
 def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
@@ -208,7 +212,11 @@ def read_csv_table(
     # UTF-8 (or need the slow path) are decoded here in full.
     sample, encoding = decode_text(head if whole else _cut_at_char(head), file=path.name)
     default = "\t" if path.suffix.lower() in {".tsv", ".tab"} else ","
-    delim = delimiter or sniff_delimiter(sample, default=default)
+    directive = _SEP_LINE.match(sample)
+    if directive is not None:
+        delim = delimiter or directive.group(1)
+    else:
+        delim = delimiter or sniff_delimiter(sample, default=default)
     _check_width(sample, delim, file=path.name, whole=whole)
     text: str | None = sample if whole else None
     frame: pd.DataFrame | None = None
@@ -236,6 +244,8 @@ def read_csv_table(
                 file=path.name,
                 expected=f"rows of cells separated by {delim!r}",
             ) from err
+    if directive is not None and len(frame):  # Excel's own line, not a title of the table
+        frame.iloc[0] = pd.NA
     if frame.empty or frame.isna().all().all():
         raise EmptyChronologyError("the file holds no cells", file=path.name)
     if frame.shape[1] > limits.MAX_COLUMNS:  # a wide row below the first 64 KB

@@ -41,6 +41,36 @@ def test_delimiter_sniffed(write_text, delim):
     assert chron.events[S.DETAILS].tolist() == ["seen, weighed"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("directive", ["sep=;", '"sep=;"', "SEP=;;;"])
+def test_excel_s_sep_line_sets_the_delimiter_and_is_no_title(write_text, encoding, directive):
+    # Excel writes "sep=;" as the first line (after a BOM) and reads it as the delimiter
+    path = write_text(
+        "combined.csv",
+        f"{directive}\r\nChronology: Child A\r\nDate;Agency;Details;Weight (kg)\r\n"
+        "12/03/2007;Health Visiting;Seen, weighed \u2018well\u2019 \u00a35 voucher;10,5\r\n",
+        encoding,
+    )
+    raw, facts = read_csv_table(path)
+    assert facts["delimiter"] == ";"
+    assert raw.iloc[0].isna().all()
+    chron = scr.read_csv(path)
+    assert chron.meta.title == "Chronology: Child A"
+    assert chron.events[S.SOURCE_ROW].tolist() == [4]  # lines of the file, as before
+    assert chron.events[S.DETAILS].tolist() == ["Seen, weighed \u2018well\u2019 \u00a35 voucher"]
+    assert chron.events[S.EXTRA].tolist() == ["Weight (kg): 10,5"]
+
+
+def test_a_sep_line_is_obeyed_over_the_sniffer(write_text):
+    # a bar-separated export whose cells hold more commas than bars
+    path = write_text(
+        "police.csv",
+        "sep=|\nDate|Details\n12/03/2007|Seen, a, b, c\n13/03/2007|Visit, d, e, f\n",
+    )
+    assert read_csv_table(path)[1]["delimiter"] == "|"
+    assert read_csv_table(path, delimiter=",")[1]["delimiter"] == ","
+
+
 def test_tsv_suffix(write_text):
     path = write_text("x.tsv", "Date\tAgency\tDetails\n12/03/2007\tGP\tseen\n")
     assert scr.read(path).events[S.AGENCY].tolist() == ["gp"]
