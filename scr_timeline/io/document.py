@@ -762,6 +762,103 @@ def _with_banner_agencies(
     return Chronology(events, chron.rejected, warnings, chron.meta)
 
 
+#: The heading of a table that sums up the case's key dates ("Key dates", "Summary of key
+#: events", "Timeline of key events", "Brief chronology") beside the full chronology: its
+#: rows are the chronology's own, told again in a line.
+_SUMMARY_TITLE: Final = re.compile(
+    r"\bkey\s+(?:practice\s+)?(?:dates?|events?|episodes?|incidents?|milestones?)\b"
+    r"|\b(?:summary|brief|short|outline|abridged|condensed)\s+(?:of\s+(?:the\s+)?)?"
+    r"(?:(?:key|main|major|significant|important)\s+(?:dates|events)|chronology|timeline)\b",
+    re.IGNORECASE,
+)
+#: A heading of the chronology itself that names key events ("Chronology of key events",
+#: "Police chronology - key events"): the full chronology, not a summary of it.
+_FULL_CHRONOLOGY: Final = re.compile(
+    r"^(?!.*\b(?:summary|brief|short|outline|abridged|condensed)\b).*\bchronolog",
+    re.IGNORECASE,
+)
+_MAX_SUMMARY_TITLE: Final = 100
+
+
+def _summary_title(titles: Sequence[str]) -> str | None:
+    """The title line that makes a table a summary of key dates, if any (see
+    :data:`_SUMMARY_TITLE`)."""
+    for line in titles:
+        text = " ".join(line.split())
+        if (
+            len(text) <= _MAX_SUMMARY_TITLE
+            and _SUMMARY_TITLE.search(text)
+            and not _FULL_CHRONOLOGY.match(text)
+        ):
+            return text
+    return None
+
+
+def _summary_rows(summary: Chronology, chronology: Chronology, title: str, file: str) -> Chronology:
+    """A summary table's events (``summary``) checked against the rest of the document's
+    ``chronology``: a row on a day the chronology has an event on (its spans overlap) is
+    that event told again, and becomes a rejected row (``summary_duplicate``) naming the
+    event; a row on a day the chronology has nothing stays an event, with a
+    ``summary_row_kept`` warning (the summary may hold what the tables miss)."""
+    events, other = summary.events, chronology.events
+    if events.empty:
+        return summary
+    order = np.argsort(other[S.START].to_numpy(), kind="stable")
+    starts = other[S.START].to_numpy()[order]
+    reach = np.maximum.accumulate(other[S.END].to_numpy()[order]) if len(order) else starts
+    begin, end = events[S.START].to_numpy(), events[S.END].to_numpy()
+    before = np.searchsorted(starts, end, side="right")  # events starting by the row's end
+    first = np.searchsorted(reach, begin, side="left")  # the first reaching its start
+    told = first < before
+    at = order[np.minimum(first, max(len(order) - 1, 0))] if len(order) else first
+    where = (
+        other[S.SOURCE_SHEET].astype(str).to_numpy()[at]
+        + " row "
+        + other[S.SOURCE_ROW].astype(str).to_numpy()[at]
+        if len(order)
+        else np.full(len(events), "", dtype=object)
+    )
+    dup = events[told]
+    rejected = pd.DataFrame(
+        {
+            S.SOURCE_FILE: dup[S.SOURCE_FILE].to_numpy(),
+            S.SOURCE_SHEET: dup[S.SOURCE_SHEET].to_numpy(),
+            S.SOURCE_ROW: dup[S.SOURCE_ROW].to_numpy(),
+            S.REASON_CODE: "summary_duplicate",
+            S.REASON: [
+                f"a row of the summary table under {title!r}: the chronology has an event "
+                f"that day ({place}), told in full there"
+                for place in where[told]
+            ],
+            S.COLUMN: S.DATE,
+            S.VALUE: dup[S.DATE_TEXT].to_numpy(),
+            S.DATE_TEXT: dup[S.DATE_TEXT].to_numpy(),
+            S.DETAILS: dup[S.DETAILS].to_numpy(),
+        }
+    )
+    kept = events[~told]
+    notes = [
+        _warning(
+            "summary_row_kept",
+            f"{sheet} row {row}, in the summary table under {title!r}, is on a day the "
+            "chronology has no event: read as an event (check it against the chronology)",
+            file,
+            sheet,
+            int(row),
+        )
+        for sheet, row in zip(kept[S.SOURCE_SHEET], kept[S.SOURCE_ROW], strict=True)
+    ]
+    return with_warnings(
+        Chronology(
+            kept,
+            pd.concat([summary.rejected, rejected], ignore_index=True),
+            summary.warnings,
+            summary.meta,
+        ),
+        notes,
+    )
+
+
 def parse_document_tables(
     tables: Sequence[DocumentTable],
     *,
@@ -819,6 +916,7 @@ def parse_document_tables(
 
     banner: dict[int, tuple[str, str] | None] = {}  # last agency banner, by table number
     joined_into: set[int] = set()  # tables whose first rows joined the table before
+    summaries: dict[int, str] = {}  # tables summing up the key dates: their title, by number
 
     def parse(found: _Found) -> None:
         table = found.table
@@ -936,6 +1034,11 @@ def parse_document_tables(
             notes.append(_skipped(table, err, file))
             continue
         found = _Found(number, table, raw, offset, info, continues, form=form is not None)
+        summary = _summary_title(titles)
+        if summary is None and continues and not _title_lines(table.titles):
+            summary = summaries.get(number - 1)  # the next page of a summary
+        if summary is not None:
+            summaries[number] = summary
         if table.merged and form is None:
             _unmerge_undated_rows(found)
         if table.notes:
@@ -974,8 +1077,14 @@ def parse_document_tables(
     if options.get("dayfirst") is None and len(found_tables) > 1:
         options["dayfirst"], decided = _decide_dayfirst(found_tables, file)
         notes.extend(decided)
-    for found in _merge_forms(found_tables):
+    for found in _merge_forms([f for f in found_tables if f.number not in summaries]):
         parse(found)
+    told = len(chrons)  # the chronology's own tables: the summaries are checked against them
+    full = (merge(chrons) if told > 1 else chrons[0]) if told and summaries else None
+    for found in _merge_forms([f for f in found_tables if f.number in summaries]):
+        parse(found)
+        if full is not None and len(chrons) > told and parsed.get(found.number) is chrons[-1]:
+            chrons[-1] = _summary_rows(chrons[-1], full, summaries[found.number], file)
     if not chrons:
         return None, notes, errors
     chron = merge(chrons) if len(chrons) > 1 else chrons[0]

@@ -130,6 +130,59 @@ def test_agency_from_heading_above_each_table(tmp_path: Path):
     assert skipped[S.SOURCE_SHEET].tolist() == ["table 3"]
 
 
+def test_summary_of_key_dates_is_not_read_again(tmp_path: Path):
+    """A 'Key dates' table before the chronology (and its next page) tells the chronology's
+    events again in a line: its rows on a day the chronology has an event are rejected as
+    summary_duplicate naming that event, not read twice (as agency 'other'); a row on a day
+    the chronology lacks stays an event, with a warning. 'Chronology of key events' is
+    the chronology itself."""
+    document = docx.Document()
+    document.add_heading("Child A: serious case review (fictional)", level=1)
+    document.add_heading("Appendix 1: Summary of key events", level=2)
+    add_table(
+        document,
+        [
+            ["Date", "Event"],
+            ["12/03/2007", "Child A seen by the GP with a bruise"],
+            ["14/03/2007", "Strategy discussion"],
+        ],
+    )
+    add_table(document, [["20/05/2007", "Child A admitted with a fractured skull"]])
+    document.add_heading("Appendix 2: Chronology of key events", level=2)
+    add_table(
+        document,
+        [
+            HEADER,
+            ["12/03/2007", "GP", "GP1 notes", "Child A seen, bruise to the cheek", "None", ""],
+            ["14/03/2007", "CSC", "Case notes", "Strategy discussion with police", "S47", ""],
+        ],
+    )
+    chron = read_docx(save(document, tmp_path, "review.docx"))
+    ev = chron.events
+    assert list(zip(ev[S.SOURCE_SHEET], ev[S.SOURCE_ROW], strict=True)) == [
+        ("table 3", 2),
+        ("table 3", 3),
+        ("table 2", 1),
+    ]
+    assert ev[S.AGENCY].astype(str).tolist()[:2] == ["gp", "csc"]
+    rejected = chron.rejected
+    assert rejected[S.REASON_CODE].tolist() == ["summary_duplicate", "summary_duplicate"]
+    assert rejected[S.SOURCE_ROW].tolist() == [2, 3]
+    assert "table 3 row 2" in rejected[S.REASON].iloc[0]
+    kept = chron.warnings[chron.warnings[S.CODE] == "summary_row_kept"]
+    assert kept[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 2", 1]]
+    assert_chronology_accounts_for(chron, 5)
+
+
+def test_a_summary_of_key_dates_alone_is_the_chronology(tmp_path: Path):
+    document = docx.Document()
+    document.add_heading("Key dates", level=2)
+    add_table(document, [["Date", "Event"], ["12/03/2007", "Child A seen by GP1"]])
+    chron = read_docx(save(document, tmp_path, "child-a.docx"))
+    assert chron.events[S.SOURCE_ROW].tolist() == [2]
+    assert chron.rejected.empty
+
+
 def test_table_split_across_pages_is_joined(tmp_path: Path):
     document = docx.Document()
     document.add_heading("Health visiting chronology", level=2)

@@ -139,6 +139,36 @@ def test_continuation_without_header_and_tables_per_agency(tmp_path: Path):
     assert "table_continued" in set(chron.warnings[S.CODE])
 
 
+def test_summary_of_key_dates_is_not_read_again(tmp_path: Path):
+    """A 'Key dates' table after the chronology: its rows on days the chronology has
+    events on are rejected as summary_duplicate, not read twice."""
+    grid = [("GRID", (0, 0), (-1, -1), 0.5, "black")]
+    chronology = Table(
+        [
+            ["Date", "Agency", "Details"],
+            ["12/03/2007", "GP", "Child A seen by GP1, bruise to the cheek"],
+            ["14/03/2007", "CSC", "Strategy discussion with police"],
+        ],
+        style=grid,
+    )
+    key = Table(
+        [["Date", "Key event"], ["12/03/2007", "Bruise seen by GP"], ["14/03/2007", "Strategy"]],
+        style=grid,
+    )
+    story = [
+        Paragraph("Combined chronology", STYLES["Heading2"]),
+        chronology,
+        PageBreak(),
+        Paragraph("Key dates", STYLES["Heading2"]),
+        key,
+    ]
+    chron = read_pdf(build(tmp_path / "review.pdf", story))
+    assert chron.events[S.SOURCE_SHEET].tolist() == ["page 1 table 1"] * 2
+    assert chron.rejected[S.REASON_CODE].tolist() == ["summary_duplicate"] * 2
+    assert chron.rejected[S.SOURCE_SHEET].tolist() == ["page 2 table 1"] * 2
+    assert_chronology_accounts_for(chron, 4)
+
+
 def broken_row_story(**table_options: Any) -> tuple[list[Any], str]:
     """A GP table whose 9th row is too tall for what is left of page 1: it breaks across
     the page. Returns the story and that row's whole text."""
