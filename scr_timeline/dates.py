@@ -352,8 +352,11 @@ _PY_MDY: Final = _rx(
     r"(?P<mon>[a-z]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _PY_TAIL
 )
 _PY_MONTH_YEAR: Final = _rx(
-    r"(?P<mon>[a-z]{3,10})\.?(?P<sep>[\s\-/',]*)(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
+    r"(?:the\s+month\s+of\s+)?(?P<mon>[a-z]{3,10})\.?(?P<sep>\s+of\s+|[\s\-/',]*)"
+    r"(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
 )
+# the year first, as a sortable export writes a month: "2007 March", "2007 Mar"
+_PY_YEAR_MONTH: Final = _rx(r"(?P<y>\d{4})[\s,-]+(?P<mon>[a-z]{3,10})\.?")
 _PY_NUM_MONTH_YEAR: Final = _rx(r"(?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 _PY_YEAR: Final = _rx(r"\d{4}")
 _PY_SERIAL: Final = _rx(r"\d{5}(?:\.\d+)?")
@@ -371,7 +374,7 @@ _PY_WEEKDAY: Final = _rx(r"(?P<wd>[a-z]{3,9})\.?,?\s*(?P<rest>[0-9a-z].*)")
 # a year, maybe with the next (a school or financial year: "2007/08"), after a season or a term
 _YEAR_OR_PAIR: Final = r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))(?:\s*[/-]\s*(?P<z>\d{4}|\d{2}))?"
 _PY_SEASON: Final = _rx(
-    r"(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
+    r"(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
 )
 _PART_RX: Final = (
     "(?:" + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True)) + r")(?![a-z])"
@@ -398,6 +401,10 @@ _PY_NTH_WEEK: Final = _rx(
     r"(?:the\s+)?(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+"
     r"(?P<unit>week|half)\s+(?:(?:of|in)\s+)?(?P<mon>[a-z]{3,10})\.?(?P<sep>[\s,\-/']*)"
     r"(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
+)
+# a decade, maybe a part of it: "1990s", "the '90s", "late 1990s", "mid-90s" (family history)
+_PY_DECADE: Final = _rx(
+    rf"(?:the\s+)?(?:(?P<part>{_PART_RX})[\s-]*(?:the\s+)?)?'?(?P<y>\d{{3}}0|\d0)'?s"
 )
 # school terms and the summer holidays, as English schools keep them (generous bounds:
 # term dates differ between local authorities and years); "Spring term 2007/08" is 2008
@@ -1316,6 +1323,8 @@ class _Reader:
             return _month_span(_year(m["y4"] or m["y2"]), word_month, text)
         if m := _PY_NUM_MONTH_YEAR.fullmatch(s):
             return _month_span(int(m["y"]), int(m["m"]), text)
+        if (m := _PY_YEAR_MONTH.fullmatch(s)) and (word_month := _month_number(m["mon"])):
+            return _month_span(int(m["y"]), word_month, text)
         if _PY_YEAR.fullmatch(s):
             return _year_span(int(s), text)
         if m := _PY_SEASON.fullmatch(s):
@@ -1362,6 +1371,8 @@ class _Reader:
             m := _PY_UNKNOWN_DAY_MONTH_FIRST.fullmatch(s) if not self.dayfirst else None
         ):  # the day is not known: the month
             return _month_span(_year(m["y"]), int(m["m"]), text)
+        if m := _PY_DECADE.fullmatch(s):
+            return self.decade(m)
         if m := _PY_PART_YEAR.fullmatch(s):
             part = _PARTS[m["part"]]
             y = _year(m["y"])
@@ -1389,6 +1400,16 @@ class _Reader:
                 f"{_quote(text)} has no year; write the full date, e.g. '12 March 2007'",
             )
         return None
+
+    def decade(self, m: re.Match[str]) -> _Span:
+        """Ten years ('1990s'); its early, mid or late part four of them, each overlapping
+        the next by a year ('late 1990s' is 1996 to 1999): people round to the decade."""
+        y = _year(m["y"])
+        _check_year(y, self.text)
+        _check_year(y + 9, self.text)
+        if m["part"] is None:
+            return _months_span(y, 1, 120, _P_YEAR)
+        return _months_span(y + 3 * _PARTS[m["part"]], 1, 48, _P_YEAR)
 
     def nth_week(self, m: re.Match[str], month: int) -> _Span:
         y = _year(m["y4"] or m["y2"])

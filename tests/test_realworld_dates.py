@@ -886,3 +886,57 @@ def test_open_ended_or_reversed_alternatives_are_rejected_with_a_reason(
     row = parse_dates(pd.Series([text]), dayfirst=True).frame.iloc[0]
     assert row["error_code"] == "unreadable_date"
     assert reason in row["error"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("1990s", "1990-01-01", "1999-12-31 23:59:59"),
+        ("the 1990's", "1990-01-01", "1999-12-31 23:59:59"),
+        ("'90s", "1990-01-01", "1999-12-31 23:59:59"),
+        ("early 2000s", "2000-01-01", "2003-12-31 23:59:59"),
+        ("mid-90s", "1993-01-01", "1996-12-31 23:59:59"),
+        ("the late 1990s", "1996-01-01", "1999-12-31 23:59:59"),
+    ],
+)
+def test_a_decade_as_a_family_history_dates_it(text: str, start: str, end: str) -> None:
+    """'late 1990s' in a parent's history: the decade, or the four years of its part (they
+    were unreadable_date)."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp(start),
+        pd.Timestamp(end),
+        YEAR,
+    )
+    assert parsed.warnings == []
+
+
+def test_a_decade_past_2100_is_implausible() -> None:
+    row = parse_dates(pd.Series(["2100s"]), dayfirst=True).frame.iloc[0]
+    assert row["error_code"] == "implausible_date"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("March of 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH),
+        ("the month of March 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH),
+        ("the summer of 2007", "2007-06-01", "2007-08-31 23:59:59", SEASON),
+        ("2007 March", "2007-03-01", "2007-03-31 23:59:59", MONTH),
+        ("2007-Mar", "2007-03-01", "2007-03-31 23:59:59", MONTH),
+    ],
+)
+def test_a_month_or_season_written_with_of_or_after_its_year(
+    text: str, start: str, end: str, precision: str
+) -> None:
+    """'March of 2007' and 'the summer of 2007' were rejected as words before a date;
+    '2007 March' was the whole year, the month ignored (extra_text)."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp(start),
+        pd.Timestamp(end),
+        precision,
+    )
+    assert parsed.warnings == []
