@@ -197,6 +197,14 @@ def test_a_social_care_visit_says_whether_the_child_was_seen(details, event_type
         ("CA banged head on table", ("head_injury",)),
         ("Bang to head at nursery", ("head_injury",)),
         ("Mum says CA hurt his arm at school", ("other",)),
+        # a mark with a body part or a word that describes it (see the names below)
+        ("Mark on cheek", ("bruise",)),
+        ("Mark noted on left cheek", ("bruise",)),
+        ("2cm mark to forehead", ("bruise",)),
+        ("Mark to Child A's face", ("bruise",)),
+        ("Mark to the back of his head", ("bruise",)),
+        ("Nursery reported a mark on CA's face", ("bruise",)),
+        ("Mum slapped CA, red mark to face", ("bruise",)),
     ],
 )
 def test_injuries_as_practitioners_write_them(details, kinds):
@@ -417,6 +425,20 @@ def test_more_injuries_as_practitioners_write_them(details, kinds):
         "Mother cut her hand while cooking",  # her own: a woman and 'her'
         "Father cut his hand punching a window",
         "Sibling (Child B) had a bruise to the forehead",
+        # 'mark' as a name, a shop or a skin condition (blue spots are not bruises)
+        "Marked as urgent",
+        "Mark (father's friend) present at visit",
+        "Mark arrested",
+        "Mark to attend meeting",
+        "Mark on bail",
+        "Mother and Mark at home",
+        "Mark's flat visited",
+        "Mother works at Marks & Spencer",
+        "Mother shopping at Marks and Spencer",
+        "Mark on mother's arm",  # hers
+        "Birthmark on back",
+        "Mongolian blue spot noted on lower back",
+        "Bruise-like marks buttocks - MBS",
     ],
 )
 def test_more_injuries_that_are_not_the_childs_now(details):
@@ -512,6 +534,15 @@ def test_a_safeguarding_referral_elsewhere_is_not_to_social_care():
         "Bruising to back - parents unable to account for injury",
         "Bruise to face - unwitnessed",
         "Burn to foot - pattern suggests immersion",
+        "Injuries unlikely to be accidental",  # 'NAI unlikely.' is no suspicion; this is one
+        # a professional who queries NAI records an injury whose cause is in doubt: it is
+        # one (INJ-STRAT, INJ-MEDICAL and INJ-POLICE must see it), and a suspicious one
+        "Query NAI",
+        "?NAI",
+        "Admitted ?NAI",
+        "Referred to paeds query NAI",
+        "Suspected NAI - strategy discussion requested",
+        "Concerns re possible NAI",
     ],
 )
 def test_the_signs_clinicians_record_make_an_injury_suspicious(details):
@@ -594,3 +625,43 @@ def test_an_outcome_that_mentions_a_dna_leaves_these_alone(agency, details, outc
 def test_a_line_break_ends_the_reach_of_a_cue(details: str, injury: bool):
     row = classify(details, "health_visiting", age_days=200)
     assert bool(row[schema.INJURY]) is injury
+
+
+# --- NAI queried, considered or set aside (RULES.md: suspicious_injury) -------------------------
+def test_ruling_out_nai_names_no_injury_but_makes_the_injury_named_suspicious():
+    assert not classify("Skeletal survey to rule out NAI", "hospital", age_days=1500)[schema.INJURY]
+    row = classify("Bruise to forehead, skeletal survey to rule out NAI", "hospital", age_days=1500)
+    assert row[schema.INJURY]
+    assert row[schema.SUSPICIOUS_INJURY]
+
+
+@pytest.mark.parametrize(
+    ("details", "injury"),
+    [
+        ("NAI not suspected", False),
+        ("NAI unlikely", False),
+        ("?NAI - ruled out", False),
+        ("Bruise to shin, NAI not suspected", True),  # the bruise stays, not suspicious
+        ("Bruise to shin - NAI unlikely.", True),
+        ("Bruise ?NAI - ruled out by paeds", True),
+        ("Injuries not consistent with NAI", True),
+    ],
+)
+def test_an_nai_set_aside_is_no_suspicion(details, injury):
+    row = classify(details, "hospital", age_days=1500)
+    assert bool(row[schema.INJURY]) is injury
+    assert not row[schema.SUSPICIOUS_INJURY]
+
+
+# --- an adult victim's injuries ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details", "injury"),
+    [
+        ("police", "Victim (mother) sustained bruising to face", False),
+        ("police", "Mother assaulted - cut to lip", False),
+        ("police", "Victim (Child A) sustained bruising to face", True),
+        ("csc", "Mother assaulted CA - bruise to cheek", True),
+    ],
+)
+def test_an_adult_victims_injury_is_not_the_childs(agency, details, injury):
+    assert bool(classify(details, agency)[schema.INJURY]) is injury
