@@ -1803,6 +1803,8 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     rel = _relative(s)
     if rel is not None:
         return _relative_result(text, rel._replace(approx=rel.approx or approx), ())
+    if (age := _PY_AGE.fullmatch(s)) or _PY_BIRTH.fullmatch(s):
+        return _Result(None, code="unreadable_date", message=_age_message(text, age))
     if _PY_SERIAL.fullmatch(s):
         return _serial_text_result(text, float(s), approx)
     if (compact := _PY_COMPACT.fullmatch(s)) and (iso := _compact_day(compact["digits"], dayfirst)):
@@ -2026,6 +2028,34 @@ def _unwrap(s: str) -> str:
         if inner == s or not inner:
             return s
         s = inner
+
+
+# the child's age, a length of time, or the birth, where a date should be: "aged 6 weeks",
+# "6 weeks old", "at the age of 3", "2 weeks"; "pre-birth", "at birth", "antenatal"
+_PY_AGE: Final = _rx(
+    r"(?P<aged>(?:aged?|at(?:\s+the\s+age\s+of)?|when)\s+)?"
+    rf"(?P<n>\d{{1,2}}(?:\s*(?:-|to)\s*\d{{1,2}})?|{_REL_N})\s*"
+    r"(?P<unit>days?|wks?|weeks?|months?|mths?|yrs?|years?)\.?(?P<old>\s+old)?"
+    r"|(?P<aged2>aged?|at\s+the\s+age\s+of)\s+\d{1,2}"
+)
+_PY_BIRTH: Final = _rx(
+    r"(?:(?:at|after|before|prior\s+to|pre|post|around|since|following|soon\s+after)[\s-]*)?"
+    r"(?:the\s+)?(?:child'?s\s+|baby'?s\s+)?(?:birth|delivery)"
+    r"|(?:ante|pre|post)-?\s*natal(?:ly)?|unborn|in\s+utero|new-?\s*born"
+)
+
+
+def _age_message(text: str, age: re.Match[str] | None) -> str:
+    """Why a cell giving an age, a length of time or the birth is no date."""
+    if age is None:
+        what = "places the event by the birth, not a date; write the date (of the birth, or a span"
+        what += " before or after it)"
+    elif age["aged"] or age["old"] or age["aged2"]:
+        what = "gives an age, not a date; write the date (the date of birth plus the age)"
+    else:
+        what = "is a length of time, not a date; write the date (or '2 weeks later' to count it"
+        what += " from the row above)"
+    return f"cannot read {_quote(text)} as a date: it {what}"
 
 
 def _relative_result(text: str, rel: _Rel, warnings: tuple[tuple[str, str], ...]) -> _Result:

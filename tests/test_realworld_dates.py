@@ -940,3 +940,23 @@ def test_a_month_or_season_written_with_of_or_after_its_year(
         precision,
     )
     assert parsed.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Aged 6 weeks", "it gives an age, not a date"),
+        ("approx 6 weeks old", "it gives an age, not a date"),
+        ("at the age of 3", "it gives an age, not a date"),
+        ("2 weeks", "it is a length of time, not a date"),
+        ("pre-birth", "places the event by the birth"),
+        ("Prior to birth", "places the event by the birth"),
+        ("antenatal", "places the event by the birth"),
+    ],
+)
+def test_an_age_or_the_birth_in_the_date_cell_is_rejected_saying_so(text: str, reason: str) -> None:
+    """'6 weeks old' under a dated row was missing_year ('write the full date, e.g. 12 March
+    2007'), 'pre-birth' any unreadable cell's reason: neither said what was wrong."""
+    row = parse_dates(pd.Series(["12/03/2007", text]), dayfirst=True).frame.iloc[1]
+    assert row["error_code"] == "unreadable_date"
+    assert reason in row["error"]
