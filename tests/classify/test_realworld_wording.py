@@ -665,3 +665,80 @@ def test_an_nai_set_aside_is_no_suspicion(details, injury):
 )
 def test_an_adult_victims_injury_is_not_the_childs(agency, details, injury):
     assert bool(classify(details, agency)[schema.INJURY]) is injury
+
+
+# --- a strategy discussion that agrees a s47 enquiry, and the enquiry's end ----------------------
+@pytest.mark.parametrize(
+    ("details", "expected", "mentioned"),
+    [
+        # the discussion answers INJ-STRAT and starts CONF-ICPC, in whichever order it is written
+        ("S47 agreed at strategy discussion", "strategy_discussion", ("s47_enquiry",)),
+        ("Strategy discussion - S47 agreed", "strategy_discussion", ("s47_enquiry",)),
+        ("Outcome of strategy discussion: S47 agreed", "strategy_discussion", ("s47_enquiry",)),
+        # alone, the agreed enquiry is the event (ASM-CORE starts at it), as is its end
+        ("S47 agreed", "s47_enquiry", ()),
+        ("S47 completed", "s47_enquiry", ()),
+        ("S47 completed - concerns substantiated", "s47_enquiry", ()),
+    ],
+)
+def test_a_strategy_discussion_that_agrees_a_s47_is_the_discussion(details, expected, mentioned):
+    row = classify(details, "csc")
+    assert row[schema.EVENT_TYPE] == expected
+    assert row[schema.MENTIONS] == mentioned
+
+
+def test_a_strategy_discussion_outcome_told_to_a_gp_is_the_telling():
+    row = classify("Letter received - outcome of strategy discussion", "gp")
+    assert row[schema.EVENT_TYPE] == "information_sharing"
+
+
+# --- house styles, third round: each row was misread before its vocabulary line -----------------
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # social care: plans, orders, placements and the front door as written
+        ("csc", "Child made subject to CPP - neglect", "cp_plan_start"),
+        ("csc", "SGO granted to MGM", "court"),
+        ("csc", "Reg 24 placement with aunt", "placement"),  # PLC-CONNECTED starts here
+        ("csc", "Professional challenge from HV re decision", "disagreement"),
+        ("csc", "Notification from police - DV incident at home address", "referral"),
+        ("csc", "Contact progressed to assessment", "referral_decision"),
+        ("csc", "SV - child seen alone", "home_visit"),
+        ("csc", "IRO review", "meeting"),
+        # police
+        ("police", "Call to address - reports of shouting", "police_incident"),
+        ("police", "Attended address - children present", "police_incident"),
+        ("police", "DASH completed - medium risk", "police_incident"),
+        ("police", "ViST submitted", "referral"),
+        ("police", "Harassment warning issued", "police_investigation"),
+        # GP, health visiting, midwifery: weeks and months as clinicians write them
+        ("gp", "Imms given", "gp_appointment"),
+        ("gp", "6/52 check", "gp_appointment"),
+        ("health_visiting", "6-8/52 check", "health_visit"),
+        ("health_visiting", "9/12 review", "health_visit"),
+        ("health_visiting", "6-8/52 check - DNA", "dna"),
+        ("health_visiting", "PNC", "health_visit"),
+        ("health_visiting", "Postnatal contact", "health_visit"),
+        ("midwifery", "Booked at 22/40 - late booker", "health_visit"),
+        ("midwifery", "Unbooked - presented in labour", "hospital_attendance"),
+        # school
+        ("education", "CPOMS entry - child upset", "concern"),
+        ("education", "MyConcern log", "concern"),
+        ("education", "EHCP review", "meeting"),
+    ],
+)
+def test_event_types_in_a_third_round_of_house_styles(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("police", "PNC checks completed", "information_sharing"),  # Police National Computer
+        ("police", "DASH risk assessment - high risk, referred to MARAC", "referral"),
+        ("csc", "Reg 24 assessment completed", "carer_assessment"),
+        ("education", "DSL phoned MASH - logged on CPOMS", "information_sharing"),
+    ],
+)
+def test_the_third_round_leaves_these_alone(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
