@@ -497,6 +497,15 @@ _PY_YEAR_QUARTER: Final = _rx(
 _PY_WEEKDAY_AFTER: Final = _rx(
     r"(?P<rest>.*\d)\s*,?\s*(?P<open>\(\s*)?(?P<wd>[a-z]{3,9})\.?(?(open)\s*\))"
 )
+# a weekday in brackets between the date and its time: "12/03/2007 (Mon) 14:30"
+_PY_WEEKDAY_BETWEEN: Final = _rx(
+    r"(?P<rest>.*\d)\s*\(\s*(?P<wd>[a-z]{3,9})\.?\s*\)\s*,?\s*(?:at\s+|@\s*)?(?P<time>\d.*)"
+)
+# a time written as not known after the date: "12/03/2007 time unknown", "(time n/k)"
+_PY_NO_TIME: Final = _rx(
+    r"[\s,;-]*(?P<open>\(\s*)?(?:time\s*:?\s*(?:unknown|not\s+known|not\s+recorded|n/?k|unk"
+    r"|unclear)|unknown\s+time|no\s+time(?:\s+recorded)?|not\s+timed|untimed)(?(open)\s*\))$"
+)
 # a time in brackets after its date: "12/03/2007 (14:30)", "12 March 2007 (1430hrs)"
 _PY_TIME_AFTER: Final = _rx(r"(?P<rest>.*\d)\s*\(\s*(?P<time>[^()]+?)\s*\)")
 # a time of day alone in a date cell: "14.30", "12:10" ("12.10" could also be 12 October),
@@ -1152,8 +1161,10 @@ def _single_time(s: str) -> int | None:
     else:
         hour, minute = int(m["h"]), int(m["m"] or 0)
         if m["ap"]:
-            ok = 1 <= hour <= 12
-            hour = hour % 12 + (12 if m["ap"][0] == "p" else 0)
+            pm = m["ap"][0] == "p"
+            # "14.30pm": a 24-hour time with a redundant pm (never "14.30am")
+            ok = 1 <= hour <= 12 or (pm and 13 <= hour <= 23 and m["m"] is not None)
+            hour = hour % 12 + (12 if pm else 0)
         else:
             ok = hour <= 23 and (m["m"] is not None or m["hrs"] is not None)
     if not ok or minute > 59 or (m["s"] is not None and int(m["s"]) > 59):
@@ -1208,6 +1219,9 @@ class _Reader:
         m = _PY_WEEKDAY_AFTER.fullmatch(s)
         if m is not None and m["open"] and not _PY_NOT_DATE_CHAR.search(m["rest"]):
             return self.weekday(m["wd"], m["rest"])
+        m = _PY_WEEKDAY_BETWEEN.fullmatch(s)
+        if m is not None and not _PY_NOT_DATE_CHAR.search(m["rest"] + m["time"]):
+            return self.weekday(m["wd"], f"{m['rest']} {m['time']}")  # '12/03/2007 (Mon) 14:30'
         m = _PY_TIME_AFTER.fullmatch(s)
         if m is not None and not _PY_NOT_DATE_CHAR.search(m["rest"]):  # '12/03/2007 (14:30)'
             day = self.single(m["rest"])
@@ -1794,7 +1808,9 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
         )
     s = _unwrap(s)
-    if s in _PLACEHOLDERS:
+    if "time" in s or "untimed" in s:
+        s = _PY_NO_TIME.sub("", s) or s  # the day, with no word about its time
+    if s in _PLACEHOLDERS or s in _TIME_PLACEHOLDERS:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
         )
@@ -2508,7 +2524,11 @@ def _vector_times(arr: pa.Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.
     ok &= np.where(
         four,
         hour <= 23,
-        np.where(with_ap, (hour >= 1) & (hour <= 12), (hour <= 23) & ((m >= 0) | hrs)),
+        np.where(
+            with_ap,
+            ((hour >= 1) & (hour <= 12)) | (pm & (hour >= 13) & (hour <= 23) & (m >= 0)),
+            (hour <= 23) & ((m >= 0) | hrs),
+        ),
     )
     hour = np.where(with_ap & ~four, hour % 12 + np.where(pm, 12, 0), hour)
     return ok, hour * 60 + minute

@@ -6,6 +6,8 @@ span, or rejected for the wrong reason); see docs/dates.md for the forms.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
@@ -960,3 +962,47 @@ def test_an_age_or_the_birth_in_the_date_cell_is_rejected_saying_so(text: str, r
     row = parse_dates(pd.Series(["12/03/2007", text]), dayfirst=True).frame.iloc[1]
     assert row["error_code"] == "unreadable_date"
     assert reason in row["error"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("12/03/2007 14.30pm", "2007-03-12 14:30"),  # a 24-hour time with a redundant pm
+        ("12/03/2007 14:30pm", "2007-03-12 14:30"),
+        ("12/03/2007 (Mon) 14:30", "2007-03-12 14:30"),  # a weekday between day and time
+        ("12 March 2007 (Monday) at 2pm", "2007-03-12 14:00"),
+    ],
+)
+def test_a_time_written_after_the_date_is_kept(text: str, start: str) -> None:
+    """The time was ignored (extra_text): the row lost its minute."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["precision"]) == (pd.Timestamp(start), MINUTE)
+    assert parsed.warnings == []
+
+
+def test_a_24_hour_time_with_am_is_no_time() -> None:
+    parsed = _both_readers(["12/03/2007 14:30am"], dayfirst=True)
+    assert parsed.frame.loc[0, "precision"] == DAY
+    assert codes_by_row(parsed)[0] == ["extra_text"]
+    assert dates.parse_time("14.30pm") == dt.time(14, 30)
+    with pytest.raises(dates.DateParseError):
+        dates.parse_time("14.30am")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12/03/2007 time unknown", "12/03/2007 (time not recorded)", "12/03/2007 - time n/k"],
+)
+def test_a_time_said_to_be_unknown_after_the_date_is_the_day_without_a_warning(text: str) -> None:
+    """A time column's 'time unknown' keeps the day without a warning; written in the date
+    cell it gave extra_text."""
+    parsed = _both_readers([text, "time unknown"], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp("2007-03-12"),
+        pd.Timestamp("2007-03-12 23:59:59"),
+        DAY,
+    )
+    assert parsed.warnings == []
+    assert parsed.frame.loc[1, "error_code"] == "empty_date"
