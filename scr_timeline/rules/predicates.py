@@ -75,6 +75,7 @@ __all__ = [
 ]
 
 BoolArray = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.int64]
 
 #: Agencies then family members: the values ``involves`` accepts, one bit each.
 PARTIES: Final[tuple[str, ...]] = (*S.AGENCIES, *S.FAMILY_MEMBERS)
@@ -159,9 +160,9 @@ def _category_codes(values: pd.Series, vocabulary: Sequence[str]) -> npt.NDArray
 class EventView:
     """The events table as the arrays rules need, in the chronology's order.
 
-    Row ``i`` of every array is event ``ids[i]``; rows are sorted by start, equal starts
-    kept in the table's order (the chronology's own order), so ``rank`` is just
-    ``arange(n)``: "A came before B" is ``i < j``.
+    Row ``i`` of every array is event ``ids[i]``; rows are sorted by day, and within a day
+    each source (file and sheet) keeps its own order (see :func:`same_day_order`), so
+    ``rank`` is just ``arange(n)``: "A came before B" is ``i < j``.
     """
 
     frame: pd.DataFrame
@@ -199,6 +200,9 @@ class EventView:
         if n > 1 and (start[1:] < start[:-1]).any():  # not yet in start order
             order = np.argsort(start, kind="stable")
             ev, start = events.iloc[order], start[order]
+        same_day = same_day_order(ev, start)
+        if same_day is not None:
+            ev, start = ev.iloc[same_day], start[same_day]
 
         def flag(name: str) -> BoolArray:
             if name not in ev.columns:
@@ -297,6 +301,128 @@ class EventView:
             state = np.full(len(self), -1, dtype=np.int8)
             self._matches[pattern] = state
         return state
+
+
+_DAY_NS: Final = 86_400 * 10**9
+
+
+def same_day_order(events: pd.DataFrame, start: npt.NDArray[np.int64]) -> IntArray | None:
+    """Positions putting a start-sorted events table in the order rules read it, or
+    ``None`` when it already is in that order.
+
+    Events on the same day keep their chronology's order (RULES.md, "Time"): within one
+    source (file and sheet) and one day, rows come in the order of the ``sequence`` column
+    where every row of that day has a number in it, else in ``source_row`` order. A row
+    without a time therefore stays after the timed row written above it: "12/03/2007 14:30
+    referral received" then "12/03/2007 strategy discussion" is the referral first, although
+    the discussion's date starts at midnight. A time of day orders rows of different sources
+    (a row without one takes the time of the last timed row above it in its own source, that
+    day); rows of different sources with the same time keep the table's order.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> ev = make_events(start=["2007-03-12", "2007-03-12 14:30"], source_row=[3, 2])
+    >>> start = ev["start"].to_numpy().astype(np.int64)
+    >>> same_day_order(ev, start).tolist()  # row 2 (the timed one) was written first
+    [1, 0]
+    """
+    n = len(events)
+    if n < 2 or S.SOURCE_ROW not in events.columns:
+        return None
+    rows = events[S.SOURCE_ROW]
+    if rows.dtype.kind in "iu":
+        row_key = rows.to_numpy().astype(np.float64)
+    else:
+        row_key = np.asarray(
+            rows.astype("Float64").to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64
+        )
+    day = start // _DAY_NS
+    seq_key = None
+    if S.SEQUENCE in events.columns and bool(events[S.SEQUENCE].notna().any()):
+        seq = pd.to_numeric(events[S.SEQUENCE], errors="coerce")
+        seq_key = np.asarray(seq.to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64)
+    whole = row_key if seq_key is None else seq_key
+    if not np.isnan(whole).any():
+        same = day[1:] == day[:-1]
+        if not (whole[1:][same] < whole[:-1][same]).any():
+            return None  # each day's rows in their sources' order already: nothing to do
+    source = np.zeros(n, dtype=np.int64)
+    width = 1
+    for name in (S.SOURCE_FILE, S.SOURCE_SHEET):
+        if name in events.columns:
+            codes, uniques = pd.factorize(events[name], use_na_sentinel=True)
+            source = source * (len(uniques) + 1) + (np.asarray(codes, dtype=np.int64) + 1)
+            width *= len(uniques) + 1
+    # groups: one source on one day (the table is in day order: often already grouped)
+    group_of = day * width + source
+    if bool((group_of[1:] >= group_of[:-1]).all()):
+        group_sort = np.arange(n, dtype=np.int64)
+        g_day, g_src = day, source
+    else:
+        group_sort = np.argsort(group_of, kind="stable")
+        g_day, g_src = day[group_sort], source[group_sort]
+    new_group = np.empty(n, dtype=bool)
+    new_group[0] = True
+    new_group[1:] = (g_day[1:] != g_day[:-1]) | (g_src[1:] != g_src[:-1])
+    if new_group.all():
+        return None  # no source has two rows on one day
+    group = np.cumsum(new_group) - 1
+    key = _file_key(row_key, seq_key, group_sort, group)
+    same = ~new_group[1:]
+    if not (key[1:][same] < key[:-1][same]).any():
+        # every source's rows already in its own order: with the table in start order, the
+        # times agree with it too (a timed row never precedes an untimed one of its day)
+        return None
+    # each group in its source's order; a row's time: its own, else the last one above it
+    in_file = np.lexsort((np.arange(n), key, group))
+    at = group_sort[in_file]
+    timed = _timed(events, start)
+    time = np.where(timed, start % _DAY_NS, 0)[at]
+    time = pd.Series(time).groupby(group[in_file], sort=False).cummax().to_numpy()
+    # rows of one group at one time form a block, placed where its first row sits now
+    grp = group[in_file]
+    new_block = np.empty(n, dtype=bool)
+    new_block[0] = True
+    new_block[1:] = (grp[1:] != grp[:-1]) | (time[1:] != time[:-1])
+    first = np.flatnonzero(new_block)
+    block_pos = np.repeat(np.minimum.reduceat(at, first), np.diff(np.append(first, n)))
+    order = np.lexsort((np.arange(n), block_pos, time, day[at]))
+    result = at[order]
+    if (result[1:] > result[:-1]).all():
+        return None
+    return result.astype(np.int64)
+
+
+def _file_key(
+    row_key: npt.NDArray[np.float64],
+    seq_key: npt.NDArray[np.float64] | None,
+    group_sort: IntArray,
+    group: IntArray,
+) -> npt.NDArray[np.float64]:
+    """Per row of ``group_sort`` order: its place in its source, as ``sequence`` gives it
+    when every row of its group has a number there, else ``source_row`` (else the table)."""
+    key = row_key[group_sort]
+    bad_row = np.bincount(group, weights=np.isnan(key), minlength=group[-1] + 1) > 0
+    if bad_row.any():
+        key = np.where(bad_row[group], group_sort.astype(np.float64), key)
+    if seq_key is not None:
+        by_seq = seq_key[group_sort]
+        bad_seq = np.bincount(group, weights=np.isnan(by_seq), minlength=group[-1] + 1) > 0
+        key = np.where(bad_seq[group], key, by_seq)
+    return key
+
+
+def _timed(events: pd.DataFrame, start: npt.NDArray[np.int64]) -> BoolArray:
+    """Rows whose start has a time of day (precision ``minute``, else a start off midnight)."""
+    precision = events.get(S.PRECISION)
+    if precision is None:
+        return np.asarray(start % _DAY_NS != 0, dtype=bool)
+    if isinstance(precision.dtype, pd.CategoricalDtype):
+        minute = np.asarray(precision.cat.categories == "minute", dtype=bool)
+        codes = np.asarray(precision.cat.codes, dtype=np.int64)
+        return np.append(minute, False)[codes]  # code -1 (missing) reads the False
+    return np.asarray(precision.astype(object).to_numpy() == "minute", dtype=bool)
 
 
 def _arrow_text(frame: pd.DataFrame, name: str) -> pa.Array | pa.ChunkedArray:
