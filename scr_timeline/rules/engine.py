@@ -406,14 +406,21 @@ def _capitalised(what: Column) -> Column:
 
 
 def _kind_fields(rule: Rule, hits: Hits, view: EventView) -> dict[str, Column]:
-    """Fields only some kinds of rule give: ``count``, ``first_date`` (accumulation),
+    """Fields only some kinds of rule give: ``count``, ``first_date``, ``until`` (accumulation),
     ``missing`` (involvement), ``state``, ``gap``, ``window``, ``until`` (cadence)."""
     extra = hits.extra
     if rule.kind == "accumulation":
         start = view.start[extra["first_trigger"]].astype("datetime64[ns]")
+        after = extra["after"]
+        later = after >= 0
+        when = uk_dates(view.start[np.maximum(after, 0)].astype("datetime64[ns]"))
         return {
             "count": per_unique(np.diff(hits.evidence_offsets), str),
             "first_date": uk_dates(start),
+            # an expected event after the deadline is named: "none recorded" would be untrue
+            "until": np.where(
+                later, "the first was on " + when, "none recorded before the chronology ends"
+            ).astype(object),
         }
     if rule.kind == "involvement":
         labels = [label for label, _ in rule.groups]

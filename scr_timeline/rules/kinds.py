@@ -86,7 +86,7 @@ class Hits:
 
     ``status`` holds codes into :data:`STATUSES`. The evidence of finding ``i`` is
     ``evidence[evidence_offsets[i]:evidence_offsets[i + 1]]``. ``extra`` holds further
-    per-finding arrays a kind's sentences need (``more``, ``first_trigger``, ``state_open``,
+    per-finding arrays a kind's sentences need (``more``, ``first_trigger``, ``after``, ``state_open``,
     ``end_kind``, ``to_ns``, ``first_gap``, ``missing``).
     """
 
@@ -462,7 +462,8 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
         due[keep],
         evidence=trig[members].astype(np.int64),
         offsets=np.arange(len(keep) + 1, dtype=np.int64) * k,
-        extra={"first_trigger": trig[first[keep]].astype(np.int64)},
+        # the first expected event after the deadline, if any (the sentence names its date)
+        extra={"first_trigger": trig[first[keep]].astype(np.int64), "after": answer[keep]},
     )
 
 

@@ -21,7 +21,8 @@ field              value
 ``state``          the state's label (cadence)
 ``gap``            the length of a gap, with its unit (cadence)
 ``window``         the rule's window in words ("28 days")
-``until``          how a gap ended (cadence)
+``until``          how a gap ended (cadence); whether an expected event came after the
+                   deadline, "the first was on 24 April 2007" (accumulation)
 ``citation``       the rule's short citation
 =================  ==============================================================
 
@@ -68,8 +69,8 @@ DEFAULT_TEMPLATES: Final[dict[tuple[str, str], str]] = {
         "so due by {due}); {until} ({citation})."
     ),
     ("accumulation", "missing"): (
-        "{count} {what} between {first_date} and {date}: no {expected} by {due}; none "
-        "recorded before the chronology ends ({citation})."
+        "{count} {what} between {first_date} and {date}: no {expected} by {due}; {until} "
+        "({citation})."
     ),
     ("involvement", "missing"): (
         "{What} recorded by {by} on {date} did not involve {missing} ({citation})."
