@@ -742,3 +742,50 @@ def test_event_types_in_a_third_round_of_house_styles(agency, details, expected)
 )
 def test_the_third_round_leaves_these_alone(agency, details, expected):
     assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+# --- a social care visit at which the child was not seen (VIS-CP counts the sightings) ----------
+@pytest.mark.parametrize(
+    ("details", "seen"),
+    [
+        ("Home visit - CA in bed asleep, not woken", False),
+        ("Home visit - CA asleep, not disturbed", False),
+        ("Home visit - baby asleep in pram, not seen", False),
+        ("Home visit - children with father for the weekend", False),
+        ("Home visit - mother would not let SW see CA", False),
+        ("Home visit - mother refused to let SW see the child", False),
+        ("Home visit - NA", False),  # no access
+        ("Home visit - NR", False),  # no reply
+        ("Home visit - nobody in", False),
+        ("Failed home visit", False),
+        ("Attempted home visit", False),
+        ("Home visit - curtains closed, no response", False),
+        # what the new cues leave alone
+        ("Home visit - baby asleep in cot, seen", True),
+        ("Attempted home visit - CA seen at window", True),
+        ("Home visit - children seen, staying with GM while mum in hospital", True),
+        ("Home visit - N/A", True),
+    ],
+)
+def test_a_visit_says_when_the_child_was_not_seen(details, seen):
+    row = classify(details, "csc")
+    assert row[schema.EVENT_TYPE] == "home_visit"
+    assert row[schema.CHILD_SEEN] is not pd.NA
+    assert bool(row[schema.CHILD_SEEN]) is seen
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # a parent who declines to attend does not stop the meeting (CONF-ICPC, CONF-CORE-GROUP)
+        ("ICPC - Mother declined to attend", "icpc"),
+        ("Core group - father refused to attend", "core_group"),
+        ("Strategy discussion - police declined to attend", "strategy_discussion"),
+        # what was itself declined or refused did not happen
+        ("Home visit refused", "other"),
+        ("Referral declined", "other"),
+        ("CP medical refused by mother", "other"),
+    ],
+)
+def test_a_meeting_a_parent_declined_to_attend_went_ahead(details, expected):
+    assert classify(details, "csc")[schema.EVENT_TYPE] == expected
