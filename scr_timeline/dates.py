@@ -1082,8 +1082,8 @@ def _describe(span: _Span) -> str:
         return _fmt(span.start, True)
     if span.prec == _P_DAY and span.end - span.start == _DAY_S - 1:
         return _fmt(span.start)
-    if span.prec == _P_MINUTE:
-        return f"{_fmt(span.start, True)} to {_fmt(span.end, True)}"
+    if span.prec == _P_MINUTE or (span.prec == _P_DAY and span.end - span.start < _DAY_S - 1):
+        return f"{_fmt(span.start, True)} to {_fmt(span.end, True)}"  # or a part of a day
     return f"{_fmt(span.start)} to {_fmt(span.end)}"
 
 
@@ -1842,6 +1842,8 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         if span is None and reject is None and " or " in s:
             span = _either(reader, s)
             either = span is not None
+        if span is None and reject is None and (part := _PY_DAY_PART.fullmatch(s)):
+            span = _part_of_day(reader, part)
     warnings: list[tuple[str, str]] = []
     if span is None and reject is None:
         found = _with_extra_text(reader, s)
@@ -1863,6 +1865,19 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         warnings.insert(0, ("approximate_date", _approx_message(text, span)))
     approx = approx or either
     return _Result(span, approx=approx, warnings=tuple(dict.fromkeys(warnings + reader.warnings)))
+
+
+def _part_of_day(reader: _Reader, m: re.Match[str]) -> _Span | None:
+    """A day with the part of it written after ('12/03/2007 am', '12/03/2007 afternoon'):
+    those hours of the day (precision day, as it is no one minute); None otherwise."""
+    try:
+        day = reader.full(m["rest"])
+    except _Reject:
+        return None
+    if day is None or day.prec != _P_DAY or day.end - day.start != _DAY_S - 1:
+        return None
+    first, last = _DAY_PARTS[m["part"].replace(".", "")]
+    return _Span(day.start + first * 60, day.start + last * 60 + 59, _P_DAY)
 
 
 def _either(reader: _Reader, s: str) -> _Span | None:
@@ -1981,6 +1996,20 @@ _PY_OPEN_ENDED: Final = _rx(
 # two days of one month: "12 & 13 March 2007", "12th, 14th March 2007", "12 and 14/03/2007"
 _PY_TWO_DAYS: Final = _rx(
     r"(?P<a>\d{1,2}(?:st|nd|rd|th)?)\s*(?:&|,|\band\b)\s*(?P<b>\d{1,2}(?:st|nd|rd|th)?[\s/.-].+)"
+)
+# the part of a day after its date: "12/03/2007 am", "12/03/07 (Monday) pm", "12/03/2007
+# in the afternoon"; as minutes of the day, first and last (generous: a visit 'in the
+# evening' may start at five)
+_DAY_PARTS: Final[dict[str, tuple[int, int]]] = {
+    "am": (0, 719),
+    "morning": (0, 719),
+    "pm": (720, 1439),
+    "afternoon": (720, 1079),
+    "evening": (1020, 1439),
+}
+_PY_DAY_PART: Final = _rx(
+    r"(?P<rest>.*[0-9)])\s*[,;-]?\s*(?:in\s+the\s+)?(?P<open>\(\s*)?"
+    r"(?P<part>a\.?m\.?|p\.?m\.?|morning|afternoon|evening)(?(open)\s*\))"
 )
 # two possible dates: "12 or 13 March 2007", "12/03/2007 or 13/03/2007"
 _PY_EITHER: Final = _rx(r"(?P<l>[0-9a-z][^ ]*(?: [^ ]+)*?)\s+or\s+(?P<r>[0-9a-z].*)")
@@ -3393,10 +3422,14 @@ def _apply_times(
 
     given = at(cells.start) >= 0
     prec = at(state.prec).copy()  # as it was before this step
-    one_day = (prec == _P_DAY) & (at(state.end) - at(state.start) == _DAY_S - 1)
-    day = at(state.ok) & one_day & given
+    # a day, or a part of one ('12/03/2007 pm') the time falls in: the minute of that day
+    starts, ends = at(state.start), at(state.end)
+    one_day = (prec == _P_DAY) & (ends // _DAY_S == starts // _DAY_S)
+    moment = starts - starts % _DAY_S + np.maximum(at(cells.start), 0) * 60
+    in_part = (moment >= starts) & (moment <= ends)
+    day = at(state.ok) & one_day & given & in_part
     apply = where(day)
-    day_start = state.start[apply]
+    day_start = state.start[apply] - state.start[apply] % _DAY_S
     state.start[apply] = day_start + cells.start[apply] * 60
     state.end[apply] = day_start + cells.end[apply] * 60 + 59
     state.prec[apply] = _P_MINUTE
@@ -3426,8 +3459,13 @@ def _apply_times(
         quoted = np.array([_quote(v) for v in written.to_numpy(dtype=object)], dtype=object)
     minutes, which = np.unique(cells.start[ignored], return_inverse=True)
     clock = np.array([_fmt_minutes(m) for m in minutes.tolist()], dtype=object)
-    what = np.where(
-        state.prec[ignored] == _P_MINUTE, " has its own time", " is not a single day"
+    part_of_day = (state.prec[ignored] == _P_DAY) & (
+        state.end[ignored] // _DAY_S == state.start[ignored] // _DAY_S
+    )
+    what = np.select(
+        [state.prec[ignored] == _P_MINUTE, part_of_day],
+        [" has its own time", " names another part of the day"],
+        " is not a single day",
     ).astype(object)
     messages = "ignored the time " + clock[which] + ": the date " + quoted + what
     state.extra.extend(

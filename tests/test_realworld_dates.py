@@ -1006,3 +1006,54 @@ def test_a_time_said_to_be_unknown_after_the_date_is_the_day_without_a_warning(t
     )
     assert parsed.warnings == []
     assert parsed.frame.loc[1, "error_code"] == "empty_date"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("12/03/2007 am", "2007-03-12", "2007-03-12 11:59:59"),
+        ("12/03/2007 (a.m.)", "2007-03-12", "2007-03-12 11:59:59"),
+        ("12/03/2007 pm", "2007-03-12 12:00", "2007-03-12 23:59:59"),
+        ("12 March 2007 PM", "2007-03-12 12:00", "2007-03-12 23:59:59"),
+        ("Tuesday 13/3/07 morning", "2007-03-13", "2007-03-13 11:59:59"),
+        ("12/03/2007 in the afternoon", "2007-03-12 12:00", "2007-03-12 17:59:59"),
+        ("12/03/07 (Monday) - evening", "2007-03-12 17:00", "2007-03-12 23:59:59"),
+    ],
+)
+def test_a_day_with_its_part_written_after_it(text: str, start: str, end: str) -> None:
+    """'12/03/2007 pm' (a health visitor's diary) is the afternoon of that day, still of
+    precision day: it was the whole day with the 'pm' ignored (extra_text), so the
+    morning's and the afternoon's visits could not be ordered."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp(start),
+        pd.Timestamp(end),
+        DAY,
+    )
+    assert parsed.warnings == []
+
+
+def test_a_time_column_gives_the_minute_of_a_part_of_a_day_it_falls_in() -> None:
+    parsed = parse_dates(
+        pd.Series(["12/03/2007 pm", "12/03/2007 am", "12/03/2007 pm", "later that day"]),
+        times=pd.Series(["14:30", "14:30", None, None], dtype=object),
+        dayfirst=True,
+        anchor_relative=True,
+    )
+    frame = parsed.frame
+    assert (frame.loc[0, "start"], frame.loc[0, "precision"]) == (
+        pd.Timestamp("2007-03-12 14:30"),
+        MINUTE,
+    )
+    # a time outside the part written is not put on it: the date cell's part stays
+    assert (frame.loc[1, "start"], frame.loc[1, "end"]) == (
+        pd.Timestamp("2007-03-12"),
+        pd.Timestamp("2007-03-12 11:59:59"),
+    )
+    messages = {row: message for code, message, row in parsed.warnings if code == "time_ignored"}
+    assert messages == {
+        1: "ignored the time 14:30: the date '12/03/2007 am' names another part of the day"
+    }
+    # 'later that day' counts from the afternoon, not the morning
+    assert frame.loc[3, "start"] == pd.Timestamp("2007-03-12 12:00")
