@@ -130,6 +130,9 @@ class _Found:
     form: bool = False  # a form per entry (:func:`form_entries`)
     # forms read at once: (table, row) of each body row, in order (see :func:`_merge_forms`)
     origins: tuple[tuple[str, int], ...] = ()
+    # rows holding only a year, season or month, kept as rows for the dates below them
+    # written without their year (they take it from them), then taken out of the events
+    heads: tuple[tuple[int, str], ...] = ()
 
 
 def _merge_forms(found: Sequence[_Found]) -> list[_Found]:
@@ -680,16 +683,21 @@ def _yearless_dates(body: pd.DataFrame, dates: Sequence[int]) -> bool:
 
 def _banner_rows(
     raw: pd.DataFrame, start: int, offset: int, dates: Sequence[int] = ()
-) -> tuple[tuple[int, str], ...]:
+) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
     """Rows of the body that hold nothing but an agency's name in their first cell
     ("POLICE", "Health Visiting"), or nothing but a period's heading in their first cell
     or date cell ("2007", "Spring 2008", "Period 2: March - June 2007"), typed there
     rather than merged across the table: banners like a full-width section row (not
     events, nor undated rows). They are blanked in ``raw`` (not data rows) and returned
-    as (row number in the table, text). ``dates``: the date columns (none for a form)."""
+    as (row number in the table, text). ``dates``: the date columns (none for a form).
+
+    While the table's dates are written without their year ("12 March"), a row holding a
+    year, season or month stays in ``raw``: the dates below it take their year from it
+    (:func:`parse_table` reads them in the year of the row above). Such rows are returned
+    apart, as the second tuple (the heads), for their events to be taken out again."""
     body = raw.iloc[start:]
     if body.empty:
-        return ()
+        return (), ()
     texts = body.fillna("").to_numpy(dtype=str)
     filled = np.char.str_len(np.char.strip(texts)) > 0
     alone = filled.sum(axis=1) == 1
@@ -697,6 +705,7 @@ def _banner_rows(
     where[alone] = np.argmax(filled[alone], axis=1)
     one = np.flatnonzero(alone & (filled[:, 0] | np.isin(where, list(dates))))
     found = []
+    heads = []
     yearless: bool | None = None  # known once a date heading is met
     for pos in map(int, one):
         column = int(where[pos])
@@ -706,15 +715,69 @@ def _banner_rows(
         agency = column == 0 and split_date_prefix(text) is None and agency_from_name(text)
         period = _period_heading(text) if dates and not agency else None
         if period == "date":
-            # the rows written without their year take it from the row above: while the
-            # reader cannot pass a heading's year on, such a row stays a row (as before)
+            # the rows written without their year take it from the row above: such a
+            # row stays a row for parse_table to read, and is taken out of the events after
             if yearless is None:
                 yearless = _yearless_dates(body, dates)
-            period = None if yearless else period
+            if yearless:
+                heads.append((start + pos + offset + 1, text))
+                continue
         if agency or period:
             raw.iloc[start + pos] = None
             found.append((start + pos + offset + 1, text))
-    return tuple(found)
+    return tuple(found), tuple(heads)
+
+
+def _date_sections_in_place(found: _Found, dates: Sequence[int]) -> None:
+    """Write each full-width section row that is a year, season or month ("2007",
+    "Spring 2008") into the first date cell of its row in ``found.raw`` (where it is
+    blank), so that :func:`_banner_rows` keeps it as a row when the table's dates are
+    written without their year: they take their year from it. A table whose dates all
+    have their year leaves it blank, as before."""
+    if not dates or not found.table.sections:
+        return
+    first = len(found.raw) - len(found.table.rows)  # the table's rows are last in raw
+    at = [
+        (first + row - 1, text)
+        for row, text in found.table.sections
+        if found.info.data_start <= first + row - 1 < len(found.raw)
+        and _period_heading(text) == "date"
+    ]
+    if not at or not _yearless_dates(found.raw.iloc[found.info.data_start :], dates):
+        return
+    for pos, text in at:
+        found.raw.iat[pos, dates[0]] = text
+
+
+def _without_heads(chron: Chronology, found: _Found) -> Chronology:
+    """``chron`` without the events of the rows kept only to give their year to the dates
+    below them (``found.heads``): a year row with nothing else in it is a heading, not an
+    event (a row joined to it as its continuation keeps it an event)."""
+    if not found.heads:
+        return chron
+    events = chron.events
+    rows = [row for row, _text in found.heads]
+    head = (
+        (events[S.SOURCE_SHEET] == found.table.sheet).fillna(False).to_numpy(dtype=bool)
+        & np.isin(events[S.SOURCE_ROW].to_numpy(), rows)
+        & events[S.DETAILS].isna().to_numpy()
+        & events[S.OUTCOME].isna().to_numpy()
+    )
+    if not head.any():
+        return chron
+    events = events[~head]
+    warnings = chron.warnings
+    # the agency column's "N row(s) have no agency" warning, when only these rows had none
+    blank = (
+        (warnings[S.CODE] == "no_agency")
+        & (warnings[S.SOURCE_SHEET] == found.table.sheet)
+        & warnings[S.SOURCE_ROW].isin(rows)
+    ).fillna(False)
+    if blank.any():
+        mine = (events[S.SOURCE_SHEET] == found.table.sheet).fillna(False)
+        if events.loc[mine.to_numpy(dtype=bool), S.ORGANISATION].notna().all():
+            warnings = warnings[~blank.to_numpy(dtype=bool)].reset_index(drop=True)
+    return Chronology(events, chron.rejected, warnings, chron.meta)
 
 
 def _with_banner_agencies(
@@ -921,7 +984,10 @@ def parse_document_tables(
     def parse(found: _Found) -> None:
         table = found.table
         before = parsed.get(found.number - 1) if found.continues else None
-        sections = sorted([*table.sections, *found.banners])
+        across = {row for row, _text in table.sections}
+        heads = {row for row, _text in found.heads}
+        typed = [head for head in found.heads if head[0] not in across]
+        sections = sorted([*table.sections, *found.banners, *typed])
         named = [(row, agency_from_name(text), text) for row, text in sections]
         banners = [(row, code, text) for row, code, text in named if code is not None]
         carried = banner.get(found.number - 1) if found.continues else None
@@ -947,6 +1013,7 @@ def parse_document_tables(
         if chron is not None:
             if found.origins:
                 chron = _relocate(chron, found, file)
+            chron = _without_heads(chron, found)
             if S.AGENCY not in found.info.mapping.values():
                 chron = _with_banner_agencies(
                     chron, banners, carried, table.sheet, several=len(banner_agencies) > 1
@@ -961,7 +1028,12 @@ def parse_document_tables(
                 "section_row",
                 "row read as a section heading (across the table, or alone in its first "
                 f"or date cell), not an event: {text!r}"
-                + (f" (it names the agency of the rows below it: {code})" if code else ""),
+                + (f" (it names the agency of the rows below it: {code})" if code else "")
+                + (
+                    " (the dates below it written without their year take their year from it)"
+                    if row in heads
+                    else ""
+                ),
                 file,
                 table.sheet,
                 row,
@@ -1044,8 +1116,9 @@ def parse_document_tables(
         if table.notes:
             notes.extend(_add_notes(found, file))
         date_columns = [p for p, f in info.mapping.items() if f == S.DATE] if form is None else []
-        banners = _banner_rows(raw, info.data_start, offset, date_columns)
-        found = dataclasses.replace(found, banners=banners)
+        _date_sections_in_place(found, date_columns)
+        banners, heads = _banner_rows(raw, info.data_start, offset, date_columns)
+        found = dataclasses.replace(found, banners=banners, heads=heads)
         before = found_tables[-1] if found_tables else None
         if continues and before is not None and before.number == number - 1:
             joins = _join_broken_row(before, found, file)  # before it is parsed

@@ -183,6 +183,39 @@ def test_a_summary_of_key_dates_alone_is_the_chronology(tmp_path: Path):
     assert chron.rejected.empty
 
 
+def test_year_rows_give_their_year_and_are_no_events(tmp_path: Path):
+    """A chronology divided by year rows ("2007" merged across the table, or typed alone
+    in the date cell) whose dates are written without their year ("12 March"): each date
+    takes the year of the row above it, and the year rows are section rows, not events
+    (merged across, every date under them was rejected as missing_year; typed, each was
+    an empty event spanning the year)."""
+    document = docx.Document()
+    document.add_heading("GP chronology (fictional)", level=2)
+    rows: list[list[str | None]] = [
+        ["Date", "Practitioner", "Details"],
+        ["2007", None, None],  # merged across below
+        ["12 March", "GP1", "Child A seen with a bruise to the cheek"],
+        ["28 Dec", "GP2", "Mother seen"],
+        ["2008", None, None],  # typed in the date cell
+        ["3 Jan", "GP1", "Child A seen, no concerns"],
+    ]
+    table = add_table(document, rows)
+    table.cell(1, 0).merge(table.cell(1, 2))
+    chron = read_docx(save(document, tmp_path, "gp.docx"))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "28/12/2007",
+        "03/01/2008",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 6]
+    assert chron.rejected.empty
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
+    assert sections[S.SOURCE_ROW].tolist() == [2, 5]
+    assert all("take their year from it" in m for m in sections[S.MESSAGE])
+    assert "no_agency" not in set(chron.warnings[S.CODE])
+
+
 def test_table_split_across_pages_is_joined(tmp_path: Path):
     document = docx.Document()
     document.add_heading("Health visiting chronology", level=2)

@@ -169,6 +169,34 @@ def test_summary_of_key_dates_is_not_read_again(tmp_path: Path):
     assert_chronology_accounts_for(chron, 4)
 
 
+def test_year_rows_give_their_year_to_dates_without_one(tmp_path: Path):
+    """A year row spanning the table ("2007") over dates written without their year:
+    they take its year (they were rejected as missing_year) and it is no event."""
+    style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (0, 1), (-1, 1))]
+    style.append(("SPAN", (0, 4), (-1, 4)))
+    table = Table(
+        [
+            ["Date", "Agency", "Details"],
+            ["2007", "", ""],
+            ["12 March", "GP", "Child A seen by GP1 with a bruise"],
+            ["14 March", "CSC", "Strategy discussion"],
+            ["2008", "", ""],
+            ["3 January", "Police", "Domestic incident"],
+        ],
+        style=style,
+    )
+    chron = read_pdf(build(tmp_path / "combined.pdf", [table]))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "14/03/2007",
+        "03/01/2008",
+    ]
+    assert chron.rejected.empty
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
+    assert sections[S.SOURCE_ROW].tolist() == [2, 5]
+
+
 def broken_row_story(**table_options: Any) -> tuple[list[Any], str]:
     """A GP table whose 9th row is too tall for what is left of page 1: it breaks across
     the page. Returns the story and that row's whole text."""
