@@ -11,7 +11,14 @@ import pandas as pd
 import pytest
 
 import scr_timeline as scr
-from scr_timeline.batch import RESULT_FILE, BatchResult, analyse_many, batch_inputs
+from scr_timeline.batch import (
+    RESULT_FILE,
+    BatchResult,
+    ChronologyResult,
+    analyse_many,
+    batch_inputs,
+)
+from scr_timeline.chronology import frame_for_export
 from scr_timeline.datasets import sample_path
 from scr_timeline.exceptions import ChronologyReadError, OutputError
 
@@ -114,6 +121,35 @@ def test_batch_out_writes_a_folder_per_chronology_and_the_summaries(batch_200):
     assert len(summary) == 200 and (summary["status"] == "failed").sum() == 3
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "197" in index and "zz-garbage" in index and "<script" not in index
+
+
+def test_batch_findings_csv_has_the_bytes_pandas_would_write(batch_200, tmp_path):
+    """The combined findings.csv is assembled by Arrow; it must be byte for byte what
+    frame_for_export and pandas write, with tricky cells (quotes, commas, line breaks,
+    formula-like text) among them."""
+    result, out = batch_200
+    expected = frame_for_export(result.findings()).to_csv(
+        index=False, date_format="%Y-%m-%d %H:%M:%S"
+    )
+    assert (out / "findings.csv").read_bytes() == ("\ufeff" + expected).encode("utf-8")
+
+    # cells the generated chronologies do not have: quotes, line breaks, formulas
+    first = next(r for r in result.results if r.ok and r.findings is not None and len(r.findings))
+    findings = first.findings.copy()
+    findings["summary"] = findings["summary"].astype("string")
+    findings.loc[0, "summary"] = 'Mother said "he fell",\nseen with Mother'
+    findings.loc[len(findings) - 1, "summary"] = "=HYPERLINK(x), bruising"
+    tricky = BatchResult(
+        [ChronologyResult('+review, "one"', ("x.csv",), "ok", findings=findings)],
+        rulebook="wt2006",
+    )
+    tricky.write_summaries(tmp_path / "out", chart=False)
+    expected = frame_for_export(tricky.findings()).to_csv(
+        index=False, date_format="%Y-%m-%d %H:%M:%S"
+    )
+    written = (tmp_path / "out" / "findings.csv").read_bytes()
+    assert written == ("\ufeff" + expected).encode("utf-8")
+    assert b'"\'+review, ""one"""' in written and b"'=HYPERLINK" in written
 
 
 def test_one_process_and_two_give_the_same_findings(two_hundred, tmp_path):
