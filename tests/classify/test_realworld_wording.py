@@ -404,6 +404,10 @@ def test_the_second_round_leaves_these_alone(agency, details, expected):
         ("Bump to forehead", ("head_injury", "swelling")),
         ("Fell off bed and hit head", ("head_injury",)),
         ("Haematoma to scalp", ("swelling",)),
+        ("Fell off sofa, HI, no LOC", ("head_injury",)),
+        ("Pulled elbow", ("other",)),
+        ("Nursemaid's elbow", ("other",)),
+        ("CA bruises easily - 3 bruises on shins", ("bruise",)),
     ],
 )
 def test_more_injuries_as_practitioners_write_them(details, kinds):
@@ -439,6 +443,11 @@ def test_more_injuries_as_practitioners_write_them(details, kinds):
         "Birthmark on back",
         "Mongolian blue spot noted on lower back",
         "Bruise-like marks buttocks - MBS",
+        # a procedure or a tendency, not an injury seen
+        "HI advice given",
+        "Bruising protocol followed",
+        "As per bruising in non-mobile babies protocol",
+        "Mother reports Child A is clumsy and bruises easily",
     ],
 )
 def test_more_injuries_that_are_not_the_childs_now(details):
@@ -641,6 +650,8 @@ def test_ruling_out_nai_names_no_injury_but_makes_the_injury_named_suspicious():
         ("NAI not suspected", False),
         ("NAI unlikely", False),
         ("?NAI - ruled out", False),
+        ("NAI screen negative", False),
+        ("Bruise to cheek, NAI screen negative", True),
         ("Bruise to shin, NAI not suspected", True),  # the bruise stays, not suspicious
         ("Bruise to shin - NAI unlikely.", True),
         ("Bruise ?NAI - ruled out by paeds", True),
