@@ -31,7 +31,13 @@ alias cannot claim it: "Adult Social Care" would otherwise be csc through "socia
 A ``setting`` may map to ``"other"`` in the same way, to stop a shorter setting without
 beating a real agency: "Practice Review" keeps "Child Safeguarding Practice Review: Child
 A" from being a GP practice, while "... Practice Review - Riverside Police" is still police.
-Short abbreviations ("Met", "PC", "ED") are safe in agency columns, sheet names and
+Aliases of kind ``sector`` name health services in general, not one agency ("Health",
+"NHS", "Community Health Services"): none of the codes fits ("Health" in a combined
+chronology is the GP, the health visitor and the hospital alike), so such a name is
+``"other"`` with ``matched`` False (the caller warns, as for an unknown name), and it loses
+to any other alias in the name ("Health - HV" is health visiting).
+:func:`agencies_from_clues` then lets the row's practitioner or source decide ("HV1",
+"GP records"). Short abbreviations ("Met", "PC", "ED") are safe in agency columns, sheet names and
 titles; a caller scanning narrative text should skip rows whose ``kind`` is
 ``abbreviation``.
 
@@ -53,7 +59,7 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Final, cast
@@ -67,9 +73,11 @@ from scr_timeline.exceptions import ChronologyReadError
 
 __all__ = [
     "ALIAS",
+    "HEALTH_AGENCIES",
     "KIND",
     "MATCHED",
     "NOTE",
+    "agencies_from_clues",
     "agency_from_name",
     "load_agency_aliases",
     "normalise_agencies",
@@ -78,7 +86,7 @@ __all__ = [
 #: Column of the alias table: the name as written.
 ALIAS: Final = "alias"
 #: Column of the alias table: what sort of alias (name, abbreviation, organisation, role, guard,
-#: setting).
+#: setting, sector).
 KIND: Final = "kind"
 #: Column of the alias table: why an alias maps where it does (free text, may be empty).
 NOTE: Final = "note"
@@ -88,6 +96,25 @@ MATCHED: Final = "matched"
 _OTHER: Final = "other"
 _GUARD: Final = "guard"
 _SETTING: Final = "setting"  # loses to any other alias found in the same name
+#: Kind of a name that covers a sector, not one agency ("Health", "NHS"): a setting that
+#: leaves the name unmatched (``"other"``, ``matched`` False), for the row's practitioner or
+#: source to decide among :data:`HEALTH_AGENCIES`.
+_SECTOR: Final = "sector"
+_SECTOR_CODE: Final = ""  # the matcher's code for a sector alias: no agency
+#: The agencies a row written as a health sector ("Health", "NHS", "Community Health
+#: Services") may be, as its practitioner or source names them.
+HEALTH_AGENCIES: Final = frozenset(
+    {
+        "gp",
+        "health_visiting",
+        "midwifery",
+        "hospital",
+        "paediatrics",
+        "camhs",
+        "adult_mental_health",
+        "ambulance",
+    }
+)
 _DEFAULT_KIND: Final = "alias"
 _ALIAS_COLUMNS: Final = (ALIAS, schema.AGENCY, KIND, NOTE)
 _PACKAGE_FILE: Final = "agency_aliases.csv"
@@ -357,7 +384,10 @@ def _matcher_for(aliases: pd.DataFrame | None) -> _Matcher:
             expected=f"one of {', '.join(schema.AGENCIES)}",
         )
     if KIND in aliases.columns:
-        setting = (aliases[KIND].astype(str).str.strip().str.lower() == _SETTING).tolist()
+        kinds = aliases[KIND].astype(str).str.strip().str.lower()
+        setting = kinds.isin((_SETTING, _SECTOR)).tolist()
+        # a sector is a setting matched to no agency (its code is checked above as "other")
+        codes = codes.where(kinds != _SECTOR, _SECTOR_CODE)
     else:
         setting = [False] * len(aliases)
     triples = tuple(zip(aliases[ALIAS].astype(str).tolist(), codes.tolist(), setting, strict=True))
@@ -493,8 +523,8 @@ def normalise_agencies(values: pd.Series, *, aliases: pd.DataFrame | None = None
     matcher = _matcher_for(aliases)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     found, blank = _read_names(np.asarray(uniques, dtype=object), matcher)
-    matched_unique = np.array([code is not None for code in found], dtype=bool)
-    agency_unique = np.array([_OTHER if code is None else code for code in found], dtype=object)
+    matched_unique = np.array([bool(code) for code in found], dtype=bool)
+    agency_unique = np.array([code or _OTHER for code in found], dtype=object)
     unique_codes = pd.Categorical(agency_unique, dtype=_AGENCY_DTYPE).codes
     unique_codes = np.where(blank, -1, unique_codes)
     # append a slot for the NA sentinel (-1) so one take() covers every row
@@ -505,6 +535,74 @@ def normalise_agencies(values: pd.Series, *, aliases: pd.DataFrame | None = None
         {schema.AGENCY: agency, MATCHED: matched_unique[codes]},
         index=values.index,
     )
+
+
+#: A practitioner's number ("HV1", "SW2", "PC1234"): digits right after a letter.
+_PRACTITIONER_NUMBER: Final = r"(?<=[^\W\d_])\d+"
+
+
+def agencies_from_clues(
+    written: pd.Series,
+    clues: Sequence[pd.Series],
+    *,
+    aliases: pd.DataFrame | None = None,
+) -> pd.Series:
+    """The agency of rows whose agency is not written, or is written as a sector, as
+    their practitioner or source names it.
+
+    A combined chronology may give a health contact's agency as "Health" (or "NHS",
+    "Community Health Services"): health services in general, not one agency (an alias of
+    kind ``sector``, which :func:`normalise_agencies` leaves ``"other"`` and unmatched). Such a
+    row's practitioner ("HV1", "Community Midwife") or source ("GP records", "ED notes")
+    often says which service acted; a row with no agency at all may be decided the same way.
+    The clues are read in turn, the first that names an agency deciding; a practitioner's
+    number is no part of the name ("HV1" is "HV"). A sector row takes only a health agency
+    (:data:`HEALTH_AGENCIES`: "Health" with "PC1" stays undecided).
+
+    Parameters
+    ----------
+    written
+        The agency as written per row (NA or blank where none is).
+    clues
+        Columns index-aligned with ``written``, most telling first (practitioner, source).
+    aliases
+        The alias table to use instead of the shipped one.
+
+    Returns
+    -------
+    pandas.Series
+        Index-aligned with ``written``: the agency code found, None where the agency is
+        written as an agency (or an unknown name), or no clue names one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> written = pd.Series(["Health", "Health", None, "Police", "Health"])
+    >>> practitioner = pd.Series(["HV1", "Dr X", "PC2", "PC1", "PC3"])
+    >>> source = pd.Series([None, "GP records", None, None, None])
+    >>> agencies_from_clues(written, [practitioner, source]).tolist()
+    ['health_visiting', 'gp', 'police', None, None]
+    """
+    if not isinstance(written, pd.Series):
+        raise TypeError(f"written must be a pandas Series, not {type(written).__name__}")
+    matcher = _matcher_for(aliases)
+    out = pd.Series([None] * len(written), index=written.index, dtype=object)
+    codes, uniques = pd.factorize(written, use_na_sentinel=True)
+    found, blank = _read_names(np.asarray(uniques, dtype=object), matcher)
+    sector = np.append([code == _SECTOR_CODE for code in found], False).astype(bool)[codes]
+    open_rows = sector | np.append(blank, True)[codes]
+    for clue in clues:
+        rows = np.flatnonzero(open_rows)
+        if not len(rows):
+            break
+        text = clue.iloc[rows].astype("string").str.replace(_PRACTITIONER_NUMBER, "", regex=True)
+        read = normalise_agencies(text.reset_index(drop=True), aliases=aliases)
+        code = read[schema.AGENCY].astype(object).to_numpy()
+        ok = read[MATCHED].to_numpy(dtype=bool) & (code != _OTHER)
+        ok &= ~sector[rows] | np.isin(code, list(HEALTH_AGENCIES))
+        out.iloc[rows[ok]] = code[ok]
+        open_rows[rows[ok]] = False
+    return out
 
 
 def agency_from_name(
@@ -550,6 +648,6 @@ def agency_from_name(
     unsuffixed = _FILE_SUFFIX.sub("", text.strip())
     cleaned = _FILE_SEPARATORS.sub(" ", unsuffixed)
     code = _match_one(_normalise_one(cleaned), matcher)
-    if code is None and cleaned != unsuffixed:  # a name with digits of its own: "NHS 111"
-        code = _match_one(_normalise_one(unsuffixed), matcher)
-    return None if code is None or code == _OTHER else code
+    if not code and cleaned != unsuffixed:  # a name with digits of its own: "NHS 111"
+        code = _match_one(_normalise_one(unsuffixed), matcher) or code
+    return None if not code or code == _OTHER else code

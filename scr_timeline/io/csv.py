@@ -16,12 +16,14 @@ import pandas as pd
 from .. import limits
 from .. import schema as S
 from ..chronology import Chronology
+from ..classify.agencies import agencies_from_clues
 from ..dates import parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
 from .headers import HeaderInfo, find_header, footer_rows, headings_like, year_rows
-from .table import parse_table
+from .table import classify_chronology, parse_table
 
 __all__ = [
+    "agencies_from_practitioners",
     "decode_text",
     "fill_agency_down",
     "join_broken_lines",
@@ -303,8 +305,12 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         source=path,
         fmt=path.suffix.lower().lstrip(".") or "csv",
         header=header,
-        **{"join_continued": True, **options},
+        **{"join_continued": True, **options, "classify": False},
     )
+    chron, decided = agencies_from_practitioners(chron, file=path.name, sheet=None)
+    notes.extend(decided)
+    if options.get("classify", True):
+        chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
     if facts["encoding"] == "latin-1":
         notes.append(
             _warning(
@@ -461,6 +467,56 @@ def _row_list(rows: list[int]) -> str:
             runs.append([row, row])
     text = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs[:10])
     return ("rows " if len(rows) > 1 else "row ") + text + (", ..." if len(runs) > 10 else "")
+
+
+def agencies_from_practitioners(
+    chron: Chronology, *, file: str, sheet: str | None
+) -> tuple[Chronology, list[dict[str, Any]]]:
+    """``chron`` with the agency of each row written as a health sector ("Health", "NHS")
+    or not written at all taken from its practitioner or source, where one names an
+    agency (:func:`scr_timeline.classify.agencies.agencies_from_clues`: "HV1" is health
+    visiting, "GP records" the GP), and an ``agency_from_practitioner`` warning per name
+    as written. Run before classification (event types read the agency)."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    events = chron.events
+    other = (events[S.AGENCY] == "other").to_numpy(dtype=bool)
+    if not other.any():
+        return chron, []
+    part = events.loc[other]
+    clues = [part[c] for c in (S.PRACTITIONER, S.SOURCE) if c in part.columns]
+    if not clues:
+        return chron, []
+    found = agencies_from_clues(part[S.ORGANISATION], clues)
+    decided = found.notna().to_numpy(dtype=bool)
+    if not decided.any():
+        return chron, []
+    events = events.copy()
+    rows = part.index[decided]
+    events.loc[rows, S.AGENCY] = found[decided].to_numpy(dtype=object)
+    written = part[S.ORGANISATION].astype("string").str.strip().fillna("")[decided]
+    notes = []
+    for name, group in found[decided].groupby(written.to_numpy(), sort=False):
+        total = int(group.size)
+        codes = group.value_counts()
+        counted = ", ".join(f"{code} ({count})" for code, count in codes.items())
+        what = (
+            f"written as {name!r} (health services in general, not one agency)"
+            if name
+            else "with no agency"
+        )
+        first = part.loc[group.index, S.SOURCE_ROW]
+        notes.append(
+            _warning(
+                "agency_from_practitioner",
+                f"{total} row(s) {what} took their agency from the practitioner or source "
+                f"named on the row: {counted}; rows naming no agency there stay 'other'",
+                file,
+                sheet,
+                int(first.min()),
+            )
+        )
+    return Chronology(events, chron.rejected, chron.warnings, chron.meta), notes
 
 
 def _header(raw: pd.DataFrame, columns: Any) -> HeaderInfo | None:

@@ -39,7 +39,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
-from .csv import blank_footer_rows, fill_agency_down
+from .csv import agencies_from_practitioners, blank_footer_rows, fill_agency_down
 from .headers import find_header, map_headings, year_rows
 from .table import _as_location_error, _warning, classify_chronology, parse_table, with_warnings
 
@@ -951,6 +951,10 @@ def read_excel(
                 header=info,
                 **{"join_continued": True, **options, "classify": False},
             )
+            sheet_chron, decided = agencies_from_practitioners(
+                sheet_chron, file=path.name, sheet=name
+            )
+            skipped.extend(decided)
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)

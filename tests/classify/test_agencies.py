@@ -359,8 +359,10 @@ def test_shipped_table_is_large_consistent_and_unambiguous() -> None:
         "role",
         "guard",
         "setting",
+        "sector",
     }
     assert (table.loc[table["kind"] == "guard", schema.AGENCY] == "other").all()
+    assert (table.loc[table["kind"] == "sector", schema.AGENCY] == "other").all()
     # no two rows read the same once normalised: every row is reachable and unambiguous
     norm = table["alias"].str.casefold().str.replace("’", "'")
     norm = (
@@ -634,3 +636,101 @@ def test_a_case_systems_name_in_a_file_name_names_its_agency(file_name: str, age
     from scr_timeline.classify.agencies import agency_from_name
 
     assert agency_from_name(file_name) == agency
+
+
+# --- names of multi-agency chronologies (fictional trusts and practices) -----------------
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("CSC", "csc"), ("Children's Services", "csc"), ("CYPS", "csc"), ("MASH", "csc"),
+        ("EDT", "csc"), ("Early Help", "early_years"), ("0-19 service", "health_visiting"),
+        ("0-19", "health_visiting"), ("School Nursing", "health_visiting"),
+        ("HV", "health_visiting"), ("FNP", "health_visiting"), ("Midwifery", "midwifery"),
+        ("Maternity", "midwifery"), ("A&E", "hospital"), ("ED", "hospital"),
+        ("UCC", "hospital"), ("Paeds", "paediatrics"), ("CAMHS", "camhs"),
+        ("Adult MH", "adult_mental_health"), ("CGL", "substance_misuse"),
+        ("substance misuse", "substance_misuse"), ("Probation", "probation"),
+        ("YOT", "probation"), ("YJS", "probation"), ("Housing", "housing"),
+        ("Cafcass", "legal"), ("NSPCC", "voluntary"), ("Women's Aid", "voluntary"),
+        ("IDVA", "voluntary"),
+        ("Riverside University Hospitals NHS Foundation Trust", "hospital"),
+        ("The Riverside Surgery", "gp"), ("Dr X & Partners", "gp"),
+        ("Drs Y and Z and Partners", "gp"), ("Neonatal", "hospital"), ("NNU", "hospital"),
+        ("SEND Team", "education"), ("SENDIASS", "education"), ("Youth Service", "education"),
+    ],
+)  # fmt: skip
+def test_agency_names_as_multi_agency_chronologies_write_them(written: str, code: str) -> None:
+    read = normalise_agencies(pd.Series([written]))
+    assert read[schema.AGENCY].tolist() == [code]
+    assert read[MATCHED].tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Smith and Partners Solicitors", "legal"),  # a setting loses to a service
+        ("Safeguarding Partners", "other"),
+        ("ASC", "other"),  # adult social care
+        ("DWP", "other"),
+    ],
+)
+def test_partners_that_are_no_gp_practice(written: str, code: str) -> None:
+    read = normalise_agencies(pd.Series([written]))
+    assert read[schema.AGENCY].tolist() == [code]
+    assert read[MATCHED].tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Health", "health", "NHS", "Community Health Services", "Health Trust",
+     "Riverside Community Health NHS Trust", "Health Board"],
+)  # fmt: skip
+def test_a_health_sector_is_no_one_agency(written: str) -> None:
+    # 'Health' covers the GP, the health visitor and the hospital alike: other, unmatched,
+    # so the reader warns about it as about an unknown name
+    read = normalise_agencies(pd.Series([written]))
+    assert read[schema.AGENCY].tolist() == ["other"]
+    assert read[MATCHED].tolist() == [False]
+    assert agency_from_name(written) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("Health - HV", "health_visiting"), ("Health (GP)", "gp"), ("Health Visiting", "health_visiting"),
+     ("Riverside Health Centre", "gp"), ("Mental Health", "adult_mental_health"),
+     ("Health: Riverside Hospital ED", "hospital"), ("NHS 111", "ambulance")],
+)  # fmt: skip
+def test_a_health_sector_loses_to_the_service_named_with_it(written: str, code: str) -> None:
+    assert normalise_agencies(pd.Series([written]))[schema.AGENCY].tolist() == [code]
+
+
+def test_agencies_from_clues_decides_sector_and_blank_rows_from_practitioner_then_source():
+    from scr_timeline.classify.agencies import agencies_from_clues
+
+    written = pd.Series(
+        ["Health", "Health", "Health", None, "", "Police", "Health", "Sirona", "NHS"],
+        index=list("abcdefghi"),
+    )
+    practitioner = pd.Series(
+        ["HV1", "Dr X", "Community Midwife", "PC2", "SW1", "HV3", "PC3", "HV4", None],
+        index=written.index,
+    )
+    source = pd.Series(
+        [None, "GP records", "GP records", None, "CAMHS letter", None, None, None, "ED notes"],
+        index=written.index,
+    )
+    found = agencies_from_clues(written, [practitioner, source])
+    assert found.index.tolist() == list("abcdefghi")
+    assert found.tolist() == [
+        "health_visiting",  # the practitioner's number is no part of the name
+        "gp",  # from the source, the practitioner naming none
+        "midwifery",  # the practitioner before the source
+        "police",  # no agency at all: any agency
+        "camhs",
+        None,  # written as an agency: left alone
+        None,  # a health sector takes only a health agency
+        None,  # an unknown name: left alone (it may be any agency)
+        "hospital",
+    ]
+    with pytest.raises(TypeError, match="Series"):
+        agencies_from_clues(["Health"], [practitioner])  # type: ignore[arg-type]

@@ -803,6 +803,12 @@ def test_a_summary_sheet_counting_contacts_is_not_read_as_events(write_xlsx):
 # --- per-agency blocks, the agency written on each block's first row only -----------------
 
 
+def _as_xlsx_and_csv(rows, write_xlsx, write_text):
+    """The same rows as a workbook's only sheet and as a CSV file (every cell quoted)."""
+    text = "".join(",".join("" if c is None else f'"{c}"' for c in r) + "\n" for r in rows)
+    return write_xlsx("combined.xlsx", {"Chronology": rows}), write_text("combined.csv", text)
+
+
 def _blocks_with_agency_once() -> list[list[object]]:
     return [
         ["Multi-agency chronology: Child A", None, None, None],
@@ -821,12 +827,7 @@ def _blocks_with_agency_once() -> list[list[object]]:
 
 
 def test_an_agency_written_once_over_its_block_names_every_row_of_it(write_xlsx, write_text):
-    rows = _blocks_with_agency_once()
-    csv_text = "".join(",".join("" if c is None else f'"{c}"' for c in r) + "\n" for r in rows)
-    for path in (
-        write_xlsx("child-a.xlsx", {"Combined": rows}),
-        write_text("child-a.csv", csv_text),
-    ):
+    for path in _as_xlsx_and_csv(_blocks_with_agency_once(), write_xlsx, write_text):
         chron = scr.read(path)
         ev = chron.events.sort_values(S.SOURCE_ROW)
         assert ev[S.SOURCE_ROW].tolist() == [3, 4, 5, 8, 9, 10, 12]
@@ -857,3 +858,52 @@ def test_an_agency_filled_down_stops_at_the_next_stacked_table(write_xlsx):
     ev = chron.events.sort_values(S.SOURCE_ROW)
     assert ev[S.AGENCY].tolist() == ["police", "police", "gp"]
     assert ev[S.PRACTITIONER].tolist()[2] == "Dr X"
+
+
+# --- 'Health' as the agency: its practitioner or source says which service acted ----------
+
+
+def _health_rows() -> list[list[object]]:
+    return [
+        ["Date", "Agency", "Practitioner", "Source", "Details"],
+        ["01/03/2020", "Health", "HV1", "HV records", "Home visit, Child A seen"],
+        ["05/03/2020", "Health", "Dr X", "GP records", "Seen with a cough"],
+        ["06/03/2020", "Health", "Dr Y", "ED notes", "Attended with a head injury"],
+        ["07/03/2020", "Health", "PC1", None, "Phoned mother"],
+        ["08/03/2020", "Police", "PC1", "Niche", "Domestic incident"],
+    ]
+
+
+def test_health_as_the_agency_is_decided_by_the_practitioner_or_source(write_xlsx, write_text):
+    for path in _as_xlsx_and_csv(_health_rows(), write_xlsx, write_text):
+        chron = scr.read(path)
+        ev = chron.events.sort_values(S.SOURCE_ROW)
+        assert ev[S.AGENCY].tolist() == ["health_visiting", "gp", "hospital", "other", "police"]
+        assert ev[S.ORGANISATION].tolist()[:4] == ["Health"] * 4  # as written
+        # the agency decided is the one the event types are read with
+        assert ev[S.EVENT_TYPE].tolist()[1:3] == ["gp_appointment", "hospital_attendance"]
+        notes = chron.warnings[chron.warnings[S.CODE] == "agency_from_practitioner"]
+        assert notes[S.SOURCE_ROW].tolist() == [2]
+        assert "3 row(s) written as 'Health'" in notes[S.MESSAGE].iloc[0]
+        assert "health_visiting (1), gp (1), hospital (1)" in notes[S.MESSAGE].iloc[0]
+        assert (chron.warnings[S.CODE] == "unknown_agency").any()  # 'Health' still named
+
+
+def test_rows_with_no_agency_anywhere_take_it_from_their_practitioner(write_text):
+    path = write_text(
+        "chronology.csv",
+        "Date,Practitioner,Details\n01/03/2020,PC1,Domestic incident\n"
+        "02/03/2020,SW1,Home visit\n03/03/2020,Community Midwife,Antenatal check\n",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.AGENCY].tolist() == ["police", "other", "midwifery"]
+    assert (chron.warnings[S.CODE] == "agency_from_practitioner").sum() == 1
+
+
+def test_a_row_naming_its_agency_is_not_changed_by_its_practitioner(write_text):
+    path = write_text(
+        "police.csv", "Date,Agency,Practitioner,Details\n01/03/2020,CSC,PC1,Joint visit\n"
+    )
+    chron = scr.read(path)
+    assert chron.events[S.AGENCY].tolist() == ["csc"]
+    assert not (chron.warnings[S.CODE] == "agency_from_practitioner").any()
