@@ -467,6 +467,9 @@ def test_more_injuries_that_are_not_the_childs_now(details):
         ("OIC", "police", "police_officer"),
         ("HT", "education", "teacher"),
         ("FN1", "health_visiting", "health_visitor"),
+        ("Cons Paed", "hospital", "paediatrician"),
+        ("EHW", "early_years", "family_support_worker"),
+        ("Early Help Practitioner", "early_years", "family_support_worker"),
     ],
 )
 def test_more_roles_as_practitioners_write_them(practitioner, agency, expected):
