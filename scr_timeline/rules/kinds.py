@@ -43,6 +43,7 @@ class Context:
     _state_cache: dict[str, tuple[IntArray, IntArray, IntArray]] = field(default_factory=dict)
     # positions per (purpose, predicate): the rulebook's predicates outlive the context
     _positions: dict[tuple[str, int], IntArray] = field(default_factory=dict)
+    _positions_cache: dict[str, IntArray] = field(default_factory=dict)
 
     def mask(self, predicate: Predicate | None) -> BoolArray:
         """Events that satisfy ``predicate`` (all events when it is ``None``)."""
@@ -58,14 +59,33 @@ class Context:
         return self.cache["__horizon__"]
 
     def triggers(self, predicate: Predicate | None) -> IntArray:
-        """Positions of trigger events: matching, not a duplicate, within the horizon."""
+        """Positions of trigger events: matching, not a duplicate, within the horizon.
+
+        An event marked ``duplicate_of`` never triggers; when it matches and the record it
+        duplicates does not (csc's "referral received from the school" marked as the
+        duplicate of the school's own "concern" record), the record it duplicates triggers
+        in its place: the contact is judged once, from the record the others duplicate.
+        """
         key = ("triggers", id(predicate))
         if key not in self._positions:
             if "__may_trigger__" not in self.cache:
                 self.cache["__may_trigger__"] = ~self.view.duplicate & self.within_horizon
             may = self.cache["__may_trigger__"]
-            self._positions[key] = np.flatnonzero(self.mask(predicate) & may)
+            hit = self.mask(predicate)
+            mask = hit & may
+            copies = np.flatnonzero(hit & self.view.duplicate & self.within_horizon)
+            if len(copies):
+                original = self.originals()[copies]
+                original = original[original >= 0]  # a dangling duplicate_of triggers nothing
+                mask[original[may[original]]] = True
+            self._positions[key] = np.flatnonzero(mask)
         return self._positions[key]
+
+    def originals(self) -> IntArray:
+        """Per event, the position of the event its ``duplicate_of`` names (-1: none)."""
+        if "__originals__" not in self._positions_cache:
+            self._positions_cache["__originals__"] = original_positions(self.view)
+        return self._positions_cache["__originals__"]
 
     def candidates(self, predicate: Predicate | None) -> IntArray:
         """Positions of events that may answer a rule (within the horizon)."""
@@ -73,6 +93,22 @@ class Context:
         if key not in self._positions:
             self._positions[key] = np.flatnonzero(self.mask(predicate) & self.within_horizon)
         return self._positions[key]
+
+
+def original_positions(view: EventView) -> IntArray:
+    """Per event, the position of the event its ``duplicate_of`` names (-1 when it names
+    none, or an id the chronology does not have)."""
+    out = np.full(len(view), _NONE, dtype=np.int64)
+    dup_col = view.frame.get(S.DUPLICATE_OF)
+    if dup_col is None or not view.duplicate.any():
+        return out
+    dups = np.flatnonzero(view.duplicate)
+    targets = pd.Index(dup_col.iloc[dups].astype(str).to_numpy(dtype=object), dtype=object)
+    ids = pd.Index(view.ids, dtype=object)
+    if ids.has_duplicates:
+        ids = ids.where(~ids.duplicated(keep="first"), None)
+    out[dups] = ids.get_indexer(targets)
+    return out
 
 
 #: Finding statuses, in the order of :attr:`Hits.status` codes.

@@ -287,6 +287,34 @@ def test_episodes_of_inj_refer_are_per_agency():
     assert sorted(out["agency"]) == ["education", "gp"]
 
 
+# --- Duplicates never trigger ---------------------------------------------------------------------
+def test_a_contact_recorded_twice_triggers_once_from_the_record_not_marked_duplicate():
+    hospital = {**INJURY}
+    paediatrics = {"agency": "paediatrics", "event_type": "medical_examination", **SUSPICIOUS}
+    rows = [("2007-04-02", hospital), ("2007-04-02", {**paediatrics, "duplicate_of": "e1"})]
+    out = _run("INJ-STRAT", [*rows, ("2007-06-01", FILLER)])
+    assert out["trigger_event_id"].tolist() == ["e1"]
+    assert out["evidence"].tolist() == ["e1"]
+
+
+def test_a_duplicate_that_alone_says_referral_makes_its_original_trigger():
+    # the school's record is a concern; csc's record of the same contact, marked as its
+    # duplicate, is the referral: the referral is judged once, from the school's record
+    school = {"agency": "education", "event_type": "concern"}
+    csc = {**REFERRAL, "details": "Referral from school DSL.", "duplicate_of": "e1"}
+    rows = [("2011-09-26", school), ("2011-09-26 14:05", csc), ("2011-12-01", FILLER)]
+    out = _run("ASM-INITIAL", rows)
+    assert out["trigger_event_id"].tolist() == ["e1"]
+    assert _due(out) == ["2011-10-05"]  # 7 WD from Monday 26 September 2011
+    rows.insert(2, ("2011-09-26 15:00", {**csc, "details": "Second copy."}))
+    assert len(_run("ASM-INITIAL", rows)) == 1  # two copies: still one contact
+
+
+def test_a_duplicate_of_an_unknown_event_triggers_nothing():
+    csc = {**REFERRAL, "duplicate_of": "police-r99"}
+    assert _run("ASM-INITIAL", [("2011-09-26", csc), ("2011-12-01", FILLER)]).empty
+
+
 # --- Accumulation ------------------------------------------------------------------------------
 CONCERN = {"agency": "education", "event_type": "concern"}
 CLUSTER = [("2007-03-01", CONCERN), ("2007-03-15", CONCERN), ("2007-04-05", CONCERN)]

@@ -97,6 +97,9 @@ EXPECTED = {
         ("ESC-DOMESTIC", "late", "Police", 5),
         ("ASM-INITIAL", "late", "Police", 7),
         ("ESC-REF-DECISION", "late", "Police", 7),
+        # the school's referral of 26/09/2011 (csc's record of it, CSC row 7, is marked as
+        # its duplicate): the initial assessment of 12/10/2011 was after 7 WD (5 October)
+        ("ASM-INITIAL", "late", "School", 6),
         ("ESC-CUMULATIVE", "missing", "School", 9),
         ("ESC-CUMULATIVE", "missing", "School", 11),
     ],
