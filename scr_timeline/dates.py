@@ -1407,6 +1407,10 @@ class _Reader:
                 # the month of year_of is not wanted here: no day-only form
                 whole_month = self.year_of._replace(prec=max(self.year_of.prec, _P_MONTH))
                 span, _ = self.taking_year(s, whole_month, self.year_shift)
+                if span is None and self.named_without_year(s):
+                    # 'Christmas', 'Feb half term', 'Summer term': the form with that year
+                    year = _year_of(self.year_of) + self.year_shift
+                    span = self.single(f"{s} {year}")
                 if span is not None:
                     return span
             raise _Reject(
@@ -1632,11 +1636,24 @@ class _Reader:
     def no_year(self, s: str) -> bool:
         if _PY_DAY_MONTH.fullmatch(s) or _PY_NUM_DAY_MONTH.fullmatch(s):
             return True
+        if self.named_without_year(s):
+            return True
         for rx in (_PY_MONTH_DAY, _PY_MONTH_ONLY, _PY_PART_MONTH_ONLY):
             m = rx.fullmatch(s)
             if m and _month_number(m["mon"]):
                 return True
         return bool(_PY_SEASON_ONLY.fullmatch(s))
+
+    def named_without_year(self, s: str) -> bool:
+        """Whether ``s`` is a named time of year written without its year: a festival, a
+        school term or half term, a quarter ('Christmas', 'Feb half term', 'Q1'): read with
+        a year, it is a date."""
+        if any(c.isdigit() for c in s) or not _PY_NAMED_PERIOD.search(s):
+            return False
+        try:
+            return _Reader(self.text, self.dayfirst).single(f"{s} 2008") is not None
+        except _Reject:
+            return False
 
     def weekend(self, rest: str) -> _Span | None:
         """'weekend of 17/03/2007' (a Saturday), 'weekend 17/18 March 2007': Saturday and
@@ -1930,6 +1947,11 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
                 f"{_describe(span)}), and any span would be a guess; write the date, or the "
                 "span it lies in as a range ('between <first day> and <last day>')"
             )
+    if not any(c.isdigit() for c in s) and _PY_NAMED_PERIOD.search(s):
+        try:  # 'half term': which of the three? (the reason the form with a year would get)
+            reader.full(f"{s} 2008")
+        except _Reject as err:
+            return err.reason
     if (m := _PY_TWO_DAYS.fullmatch(s)) and len(s) <= _LONGEST_READ:
         try:
             second = reader.full(m["b"])
@@ -1996,6 +2018,11 @@ _PY_OPEN_ENDED: Final = _rx(
 # two days of one month: "12 & 13 March 2007", "12th, 14th March 2007", "12 and 14/03/2007"
 _PY_TWO_DAYS: Final = _rx(
     r"(?P<a>\d{1,2}(?:st|nd|rd|th)?)\s*(?:&|,|\band\b)\s*(?P<b>\d{1,2}(?:st|nd|rd|th)?[\s/.-].+)"
+)
+# words naming a time of year that a year completes: festivals, terms, half terms, holidays
+_PY_NAMED_PERIOD: Final = _rx(
+    r"christmas|x-?mas|easter|new year|boxing|half[\s-]?term|term\b|holiday|hols|break"
+    r"|friday|night|hallowe|valentine|mother|father|whit"
 )
 # the part of a day after its date: "12/03/2007 am", "12/03/07 (Monday) pm", "12/03/2007
 # in the afternoon"; as minutes of the day, first and last (generous: a visit 'in the

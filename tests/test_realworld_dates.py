@@ -1057,3 +1057,28 @@ def test_a_time_column_gives_the_minute_of_a_part_of_a_day_it_falls_in() -> None
     }
     # 'later that day' counts from the afternoon, not the morning
     assert frame.loc[3, "start"] == pd.Timestamp("2007-03-12 12:00")
+
+
+def test_a_festival_term_or_half_term_without_its_year_takes_it_from_the_rows_around() -> None:
+    """'Christmas' or 'Feb half term' under dated rows, as '12 March' does (they were
+    unreadable_date, or missing_year with rows above to take the year from)."""
+    parsed = _both_readers(
+        ["10/12/2007", "Christmas", "Boxing Day", "03/01/2008", "Feb half term", "Easter"],
+        dayfirst=True,
+    )
+    assert _starts(parsed) == [
+        "2007-12-10",
+        "2007-12-24",
+        "2007-12-26",
+        "2008-01-03",
+        "2008-02-01",
+        "2008-03-21",
+    ]
+    assert parsed.frame.loc[5, "end"] == pd.Timestamp("2008-03-24 23:59:59")
+    assert _inferred(parsed)[1] == (
+        "'Christmas' has no year: read as 24/12/2007 to 01/01/2008, in the year of row 0 "
+        "('10/12/2007') above"
+    )
+    alone = _both_readers(["Christmas", "half term"], dayfirst=True).frame
+    assert alone["error_code"].tolist() == ["missing_year", "unreadable_date"]
+    assert "a school year has three half terms" in alone.loc[1, "error"]
