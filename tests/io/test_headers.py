@@ -94,6 +94,19 @@ VARIANTS = {
     "Reviewer’s comments": schema.COMMENT,
     "Date of contact / event / incident": schema.DATE,  # first word
     "Details of involvement with family": schema.DETAILS,  # first word
+    # multi-agency templates and police exports
+    "Event / Incident / Contact": schema.DETAILS,
+    "Incident/Event": schema.DETAILS,
+    "Event/Incident": schema.DETAILS,
+    "Brief description of event": schema.DETAILS,
+    "Reason for referral": schema.DETAILS,
+    "Professional’s name and role": schema.PRACTITIONER,
+    "Practitioner's name and role": schema.PRACTITIONER,
+    "Occurrence Date From": schema.DATE,
+    "Occurrence Date To": schema.END_DATE,
+    "Involved Agencies": schema.COUNTERPARTS,
+    "Agencies present": schema.COUNTERPARTS,
+    "Information source": schema.SOURCE,
 }
 
 

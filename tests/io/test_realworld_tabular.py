@@ -907,3 +907,16 @@ def test_a_row_naming_its_agency_is_not_changed_by_its_practitioner(write_text):
     chron = scr.read(path)
     assert chron.events[S.AGENCY].tolist() == ["csc"]
     assert not (chron.warnings[S.CODE] == "agency_from_practitioner").any()
+
+
+def test_a_template_whose_event_column_is_event_incident_contact(write_xlsx):
+    # a partnership template: its narrative column was unmapped, the events had no details
+    rows = [
+        ["No.", "Date", "Time", "Agency", "Source of Information", "Practitioner (name & role)",
+         "Event / Incident / Contact", "Action / Outcome", "Analysis / Comment"],
+        [1, "12/03/2007", "14:30", "Police", "Niche", "PC1", "Domestic incident, Child A present",
+         "Merlin to CSC", ""],
+    ]  # fmt: skip
+    chron = scr.read(write_xlsx("combined.xlsx", {"Chronology": rows}))
+    assert chron.events[S.DETAILS].tolist() == ["Domestic incident, Child A present"]
+    assert chron.events[S.EVENT_TYPE].tolist() == ["police_incident"]
