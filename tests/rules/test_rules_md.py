@@ -483,6 +483,17 @@ def test_every_rule_names_its_source_and_local_rules_say_so(name):
 def test_the_rules_that_changed_cite_the_edition_that_changed_them():
     assert "2010" in load_rulebook("wt2010").rules["ASM-INITIAL"].reference
     assert "45 working days" in load_rulebook("wt2013").rules["ASM-SINGLE"].reference
-    assert "2013" in load_rulebook("wt2015").rules["ASM-SINGLE"].reference
+    assert "45 working days" in load_rulebook("wt2015").rules["ASM-SINGLE"].reference
     assert "2018" in load_rulebook("wt2018").rules["SD-PARTIES"].reference
     assert "2023" in load_rulebook("wt2023").rules["SD-PARTIES"].reference
+
+
+@pytest.mark.parametrize("name", available_rulebooks())
+def test_every_working_together_rule_cites_the_edition_of_its_rulebook(name):
+    # a 2019 case checked with wt2018 must not cite Working Together 2006 for its timescales
+    edition = name.removeprefix("wt")
+    for rid, rule in load_rulebook(name).rules.items():
+        for text in (rule.reference, rule.citation):
+            if "Working Together" in text:
+                assert f"Working Together to Safeguard Children {edition}" in rule.reference, rid
+                assert f"Working Together {edition}" in rule.citation, rid
