@@ -803,3 +803,36 @@ def test_a_visit_says_when_the_child_was_not_seen(details, seen):
 )
 def test_a_meeting_a_parent_declined_to_attend_went_ahead(details, expected):
     assert classify(details, "csc")[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        # queried, counterfactual or put off: none of these answers INJ-STRAT, INJ-REFER or
+        # CONF-ICPC
+        ("csc", "?Strategy discussion"),
+        ("csc", "Query strategy discussion"),
+        ("csc", "Strategy discussion should have been held"),
+        ("csc", "No evidence that a strategy discussion took place"),
+        ("gp", "?referral to CSC"),
+        ("gp", "Should have been referred to CSC"),
+        ("csc", "ICPC postponed"),
+        ("csc", "ICPC rescheduled to 12/04"),
+    ],
+)
+def test_an_event_queried_or_that_should_have_happened_did_not(agency, details):
+    assert classify(details, agency)[schema.EVENT_TYPE] == "other"
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("csc", "TM advised", "management_oversight"),
+        ("csc", "Referral received - query neglect", "referral"),
+        ("csc", "Contact from school - query bruising", "referral"),
+        ("hospital", "Attended ED ?fracture", "hospital_attendance"),
+        ("gp", "Seen with mum, ?viral", "gp_appointment"),
+    ],
+)
+def test_a_query_after_the_event_leaves_it_alone(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
