@@ -1859,9 +1859,18 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         if span is None and reject is None and " or " in s:
             span = _either(reader, s)
             either = span is not None
-        if span is None and reject is None and (part := _PY_DAY_PART.fullmatch(s)):
+        if (
+            span is None
+            and reject is None
+            and (part := _PY_DAY_PART.fullmatch(s) or _PY_DAY_PART_FIRST.fullmatch(s))
+        ):
             span = _part_of_day(reader, part)
     warnings: list[tuple[str, str]] = []
+    if span is None and reject is None and ("&" in s or "and" in s or "+" in s):
+        both = _both(reader, s)
+        if isinstance(both, str):
+            return _Result(None, code="unreadable_date", message=both)
+        span = both
     if span is None and reject is None:
         found = _with_extra_text(reader, s)
         if isinstance(found, _Reject):
@@ -1887,13 +1896,16 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
 def _part_of_day(reader: _Reader, m: re.Match[str]) -> _Span | None:
     """A day with the part of it written after ('12/03/2007 am', '12/03/2007 afternoon'):
     those hours of the day (precision day, as it is no one minute); None otherwise."""
+    word = " ".join(m["part"].replace(".", "").split()[:2]).replace("lunch time", "lunchtime")
     try:
+        if word == "night":  # '12/03/2007 night': as 'night of 12/03/2007'
+            return reader.night(m["rest"])
         day = reader.full(m["rest"])
     except _Reject:
         return None
     if day is None or day.prec != _P_DAY or day.end - day.start != _DAY_S - 1:
         return None
-    first, last = _DAY_PARTS[m["part"].replace(".", "")]
+    first, last = _DAY_PARTS[word]
     return _Span(day.start + first * 60, day.start + last * 60 + 59, _P_DAY)
 
 
@@ -1959,12 +1971,7 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
         except _Reject:
             first = None
         if first is not None and second is not None and second.prec == _P_DAY:
-            return (
-                f"cannot read {_quote(text)} as a date: it names two separate days "
-                f"({_describe(first)} and {_describe(second)}); give each its own row, or write "
-                f"the span if the event ran over both (e.g. '{_fmt(first.start)} - "
-                f"{_fmt(second.start)}')"
-            )
+            return _two_days_reason(text, first, second)
     if _PY_TIME_MARK.search(s) and (minutes := _time_of(s)) is not None:
         clock = _fmt_minutes(minutes[0])
         return (
@@ -1986,6 +1993,38 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
                     f"alone and put {_quote(words)} in the details"
                 )
     return f"cannot read {_quote(text)} as a date; {_FORMS_HINT}"
+
+
+def _two_days_reason(text: str, first: _Span, second: _Span) -> str:
+    return (
+        f"cannot read {_quote(text)} as a date: it names two separate days "
+        f"({_describe(first)} and {_describe(second)}); give each its own row, or write "
+        f"the span if the event ran over both (e.g. '{_fmt(first.start)} - "
+        f"{_fmt(second.start)}')"
+    )
+
+
+def _both(reader: _Reader, s: str) -> _Span | str | None:
+    """Two dates joined by 'and': months, seasons or years ('March & April 2007') are the
+    span of both; two days ('12/03/2007 & 14/03/2007') are two events: the reason the cell
+    is not read. None when it is not that."""
+    m = _PY_BOTH_DAYS.fullmatch(s)
+    if m is None:
+        return None
+    sides = []
+    for side in (m["a"], m["b"]):
+        try:
+            sides.append(reader.full(side))
+        except _Reject:
+            sides.append(None)
+    first, second = sides
+    if first is not None and second is not None and max(first.prec, second.prec) <= _P_DAY:
+        return _two_days_reason(reader.text, first, second)
+    try:
+        span = reader.full(f"{m['a']} - {m['b']}")
+    except _Reject:
+        return None
+    return span if span is not None and span.prec >= _P_MONTH else None
 
 
 _OPEN_ENDED_WORDS: Final = {
@@ -2030,14 +2069,29 @@ _PY_NAMED_PERIOD: Final = _rx(
 _DAY_PARTS: Final[dict[str, tuple[int, int]]] = {
     "am": (0, 719),
     "morning": (0, 719),
+    "early hours": (0, 419),  # a police log's "early hours of 12/03/2007": before seven
     "pm": (720, 1439),
     "afternoon": (720, 1079),
+    "lunchtime": (660, 899),
     "evening": (1020, 1439),
 }
-_PY_DAY_PART: Final = _rx(
-    r"(?P<rest>.*[0-9)])\s*[,;-]?\s*(?:in\s+the\s+)?(?P<open>\(\s*)?"
-    r"(?P<part>a\.?m\.?|p\.?m\.?|morning|afternoon|evening)(?(open)\s*\))"
+_DAY_PART_WORDS: Final = (
+    r"(?P<part>a\.?m\.?|p\.?m\.?|morning|afternoon|evening|lunch\s*time|early\s+hours"
+    r"(?:\s+of\s+the\s+morning)?|night)"
 )
+_PY_DAY_PART: Final = _rx(
+    r"(?P<rest>.*[0-9)])\s*[,;-]?\s*(?:(?:in|during|at|over)\s+)?(?:the\s+)?(?P<open>\(\s*)?"
+    + _DAY_PART_WORDS
+    + r"(?(open)\s*\))"
+)
+# the part first: "early hours of 12/03/2007", "morning of 12 March 2007", "Night 12/03/2007"
+_PY_DAY_PART_FIRST: Final = _rx(
+    r"(?:(?:in|during|on|over)\s+)?(?:the\s+)?"
+    + _DAY_PART_WORDS
+    + r"(?:\s+(?:of|on))?[\s,:]+(?P<rest>[0-9a-z].*)"
+)
+# two whole dates joined by "and": "12/03/2007 & 14/03/2007" (two days: which is the row's?)
+_PY_BOTH_DAYS: Final = _rx(r"(?P<a>[0-9a-z].*?)\s*(?:&|\+|\band\b)\s*(?P<b>[0-9a-z].*)")
 # two possible dates: "12 or 13 March 2007", "12/03/2007 or 13/03/2007"
 _PY_EITHER: Final = _rx(r"(?P<l>[0-9a-z][^ ]*(?: [^ ]+)*?)\s+or\s+(?P<r>[0-9a-z].*)")
 _PY_APPROX_TIME: Final = _rx(

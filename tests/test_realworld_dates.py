@@ -1082,3 +1082,45 @@ def test_a_festival_term_or_half_term_without_its_year_takes_it_from_the_rows_ar
     alone = _both_readers(["Christmas", "half term"], dayfirst=True).frame
     assert alone["error_code"].tolist() == ["missing_year", "unreadable_date"]
     assert "a school year has three half terms" in alone.loc[1, "error"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Early hours of 12/03/2007", "2007-03-12", "2007-03-12 06:59:59"),
+        ("12/03/2007 (early hours)", "2007-03-12", "2007-03-12 06:59:59"),
+        ("12/03/2007 lunchtime", "2007-03-12 11:00", "2007-03-12 14:59:59"),
+        ("morning of 12 March 2007", "2007-03-12", "2007-03-12 11:59:59"),
+        ("am 12/03/2007", "2007-03-12", "2007-03-12 11:59:59"),
+        ("12/03/2007 night", "2007-03-12", "2007-03-13 23:59:59"),  # as 'night of 12/03/2007'
+        ("Night 12/03/2007", "2007-03-12", "2007-03-13 23:59:59"),
+    ],
+)
+def test_a_part_of_the_day_before_or_after_the_date(text: str, start: str, end: str) -> None:
+    """A police log's 'early hours of 12/03/2007' was rejected (words before the date);
+    '12/03/2007 night' was the day with 'night' ignored."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp(start),
+        pd.Timestamp(end),
+        DAY,
+    )
+    assert parsed.warnings == []
+
+
+def test_two_dates_joined_by_and() -> None:
+    """Two days are two events: rejected naming both, as '12 & 13 March 2007' is (the first
+    was read and the second ignored); two months, seasons or years are the span of both."""
+    parsed = _both_readers(
+        ["12/03/2007 & 14/03/2007", "12/3/07 and 14/3/07", "March & April 2007", "2006 and 2007"],
+        dayfirst=True,
+    )
+    frame = parsed.frame
+    assert frame["error_code"].tolist()[:2] == ["unreadable_date"] * 2
+    assert "two separate days (12/03/2007 and 14/03/2007)" in frame.loc[1, "error"]
+    assert [(frame.loc[i, "start"], frame.loc[i, "end"]) for i in (2, 3)] == [
+        (pd.Timestamp("2007-03-01"), pd.Timestamp("2007-04-30 23:59:59")),
+        (pd.Timestamp("2006-01-01"), pd.Timestamp("2007-12-31 23:59:59")),
+    ]
+    assert parsed.warnings == []
