@@ -27,10 +27,9 @@ from .. import limits
 from .. import schema as S
 from ..chronology import Chronology, merge
 from ..classify.agencies import agency_from_name
-from ..dates import PreviousDate, parse_date, parse_date_arrays
+from ..dates import PreviousDate, parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
-    DateParseError,
     EmptyChronologyError,
     MissingColumnError,
     ScrTimelineError,
@@ -44,7 +43,14 @@ from .table import (
     classify_chronology,
     parse_table,
 )
-from .text import Paragraph, parse_paragraphs, split_date_prefix, with_warnings
+from .text import (
+    Paragraph,
+    has_yearless_dates,
+    is_period_date,
+    parse_paragraphs,
+    split_date_prefix,
+    with_warnings,
+)
 
 __all__ = [
     "AGENCY_FIELD",
@@ -654,9 +660,6 @@ _MAX_BANNER: Final = 60
 _PERIOD_WORD: Final = re.compile(
     r"^(?:period|phase|part|section|stage|chapter|time\s*frame)\b", re.IGNORECASE
 )
-#: The precisions of a date that heads a period rather than dates an event ("2007",
-#: "March 2007", "Spring 2007", "2006 - 2007").
-_PERIOD_PRECISIONS: Final = frozenset({"year", "season", "month"})
 
 
 def _period_heading(text: str) -> str | None:
@@ -665,20 +668,12 @@ def _period_heading(text: str) -> str | None:
     None."""
     if _PERIOD_WORD.match(text):
         return "word"
-    try:
-        return "date" if parse_date(text)[2] in _PERIOD_PRECISIONS else None
-    except DateParseError:
-        return None
+    return "date" if is_period_date(text) else None
 
 
 def _yearless_dates(body: pd.DataFrame, dates: Sequence[int]) -> bool:
     """Whether a date cell of ``body`` is written without its year ("12 March")."""
-    cells = pd.concat([body.iloc[:, pos] for pos in dates], ignore_index=True)
-    found = parse_date_arrays(cells.astype(object).where(cells.notna(), None))
-    codes = np.concatenate(
-        [np.asarray(found.error_code, dtype=object), np.asarray(found.warning_codes, dtype=object)]
-    )
-    return bool(np.isin(codes, ["missing_year", "year_inferred"]).any())
+    return has_yearless_dates(pd.concat([body.iloc[:, pos] for pos in dates], ignore_index=True))
 
 
 def _banner_rows(

@@ -30,14 +30,20 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 
 from .. import schema as S
 from ..chronology import Chronology, merge
 from ..classify.agencies import agency_from_name, load_agency_aliases
 from ..classify.roles import load_roles
-from ..dates import parse_dates
-from ..exceptions import ChronologyReadError, EmptyChronologyError, MissingColumnError
+from ..dates import parse_date, parse_date_arrays, parse_dates
+from ..exceptions import (
+    ChronologyReadError,
+    DateParseError,
+    EmptyChronologyError,
+    MissingColumnError,
+)
 from .csv import decode_text
 from .table import _warning, classify_chronology, parse_table, with_warnings
 
@@ -45,6 +51,8 @@ __all__ = [
     "DATE_PREFIX",
     "TEXT_SUFFIXES",
     "Paragraph",
+    "has_yearless_dates",
+    "is_period_date",
     "parse_paragraphs",
     "read_text",
     "split_date_prefix",
@@ -208,6 +216,47 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         lines.append(stripped)
     flush()
     return out
+
+
+# --- periods: a year, season or month heading the entries below it -------------------------
+#: The precisions of a date that heads a period rather than dates an event ("2007",
+#: "March 2007", "Spring 2007", "2006 - 2007").
+_PERIOD_PRECISIONS: Final = frozenset({"year", "season", "month"})
+_MAX_PERIOD: Final = 40
+
+
+def is_period_date(text: str) -> bool:
+    """Whether ``text`` is a date no finer than a month ("2007", "Spring 2008", "March
+    2007", "2006 - 2007"): alone in a row or paragraph, it heads a period of the case.
+
+    Examples
+    --------
+    >>> is_period_date("2007"), is_period_date("Spring 2008"), is_period_date("12 March 2007")
+    (True, True, False)
+    """
+    text = " ".join(text.split())
+    if not text or len(text) > _MAX_PERIOD:
+        return False
+    try:
+        return parse_date(text)[2] in _PERIOD_PRECISIONS
+    except DateParseError:
+        return False
+
+
+def has_yearless_dates(cells: pd.Series) -> bool:
+    """Whether a date among ``cells`` is written without its year ("12 March", "3 Jan"):
+    such dates take their year from a year, season or month above them.
+
+    Examples
+    --------
+    >>> has_yearless_dates(pd.Series(["12/03/2007", "14 March"]))
+    True
+    """
+    found = parse_date_arrays(cells.astype(object).where(cells.notna(), None))
+    codes = np.concatenate(
+        [np.asarray(found.error_code, dtype=object), np.asarray(found.warning_codes, dtype=object)]
+    )
+    return bool(np.isin(codes, ["missing_year", "year_inferred"]).any())
 
 
 # --- agencies and practitioners named in the text -------------------------------------------
@@ -416,17 +465,20 @@ def parse_paragraphs(
     ['impossible_date']
     """
     items = _as_paragraphs(paragraphs)
-    items = _date_headings_as_entries(items)
+    items = _headings_by_what_follows(items)
     file = PurePath(str(source)).name
     preamble: list[Paragraph] = []
     events: list[_Event] = []
     headings: list[Paragraph] = []
+    periods: list[Paragraph] = []  # headings that are a year, season or month ("2007")
     section: str | None = None
     for para in items:
         text = para.text.strip()
         if not text:
             continue
         if para.heading:
+            if is_period_date(text):
+                periods.append(para)
             if events:
                 headings.append(para)
             else:
@@ -458,7 +510,9 @@ def parse_paragraphs(
         )
 
     titles = [
-        " ".join(p.text.split()) for p in preamble if len(p.text.strip()) <= _MAX_TITLE_LENGTH
+        " ".join(p.text.split())
+        for p in preamble
+        if len(p.text.strip()) <= _MAX_TITLE_LENGTH and p not in periods
     ][:_MAX_TITLE_LINES]
     named = next(
         (code for name in [*titles, PurePath(file).stem] if (code := agency_from_name(name))),
@@ -527,6 +581,23 @@ def parse_paragraphs(
             "sheet": [e.sheet or sheet for e in events],
         }
     )
+    if periods and has_yearless_dates(frame["date"]):
+        # rows of their own, for the dates below them written without their year to take
+        # it from them (as from a row above); taken out of the events again below
+        heads = pd.DataFrame(
+            {
+                column: [None] * len(periods) if column not in ("number", "sheet") else None
+                for column in frame.columns
+            },
+            dtype=object,
+        )
+        heads["date"] = [p.text.strip() for p in periods]
+        heads["number"] = [p.number for p in periods]
+        heads["sheet"] = [p.sheet or sheet for p in periods]
+        frame = pd.concat([frame, heads], ignore_index=True)
+        frame["number"] = frame["number"].astype("int64")
+    else:
+        periods = []
     groups = list(frame.groupby("sheet", sort=False))
     dayfirst = options.pop("dayfirst", None)
     if dayfirst is None and len(groups) > 1:  # one decision for the whole document
@@ -547,28 +618,55 @@ def parse_paragraphs(
         for name, group in groups
     ]
     chron = merge(chrons) if len(chrons) > 1 else chrons[0]
+    if periods:
+        chron = _without_periods(chron, periods, sheet)
     chron = with_warnings(chron, warnings)
     if classify:
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
     return chron
 
 
-def _date_headings_as_entries(items: list[Paragraph]) -> list[Paragraph]:
-    """The paragraphs, a heading that starts with a date and heads undated text made a
-    paragraph (an event's first line): reviewers set each entry's date as a heading of its
-    own ("12 March 2007" in a heading style or larger print, "## 12 March 2007") with the
-    entry's paragraphs under it. A dated heading over dated paragraphs ("March 2007" over
-    "12/03/2007 - ...") or over nothing stays a heading."""
+def _headings_by_what_follows(items: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs, with headings told by what follows them.
+
+    A heading that starts with a date and heads undated text is made a paragraph (an
+    event's first line): reviewers set each entry's date as a heading of its own ("12
+    March 2007" in a heading style or larger print, "## 12 March 2007") with the entry's
+    paragraphs under it. A dated heading over dated paragraphs ("March 2007" over
+    "12/03/2007 - ...") or over nothing stays a heading.
+
+    A paragraph that is only a year, season or month is made a heading when a dated
+    paragraph follows it ("March 2007" over "12/03/2007 - ...") or when it is no date a
+    paragraph starts with ("2007", "2007/08" alone: it was added to the entry above as
+    its text); "March 2007" over undated text stays the date of that text.
+    """
     out = list(items)
     filled = [i for i, p in enumerate(items) if p.text.strip()]
     for here, after in zip(filled, [*filled[1:], None], strict=True):
         para = items[here]
-        if not para.heading or after is None or split_date_prefix(para.text) is None:
-            continue
-        below = items[after]
-        if not below.heading and split_date_prefix(below.text) is None:
-            out[here] = dataclasses.replace(para, heading=False)
+        below = items[after] if after is not None else None
+        dated_below = (
+            below is not None and not below.heading and split_date_prefix(below.text) is not None
+        )
+        if para.heading:
+            under = below is not None and not below.heading and not dated_below
+            if under and split_date_prefix(para.text) is not None:
+                out[here] = dataclasses.replace(para, heading=False)
+        elif is_period_date(para.text) and (dated_below or split_date_prefix(para.text) is None):
+            out[here] = dataclasses.replace(para, heading=True)
     return out
+
+
+def _without_periods(chron: Chronology, periods: list[Paragraph], sheet: str) -> Chronology:
+    """``chron`` without the events of the year, season or month headings given rows of
+    their own (see :func:`parse_paragraphs`): they are headings, not events."""
+    events = chron.events
+    keys = {f"{p.sheet or sheet}\x00{p.number}" for p in periods}
+    at = events[S.SOURCE_SHEET].astype(str) + "\x00" + events[S.SOURCE_ROW].astype(str)
+    head = at.isin(keys).to_numpy(dtype=bool) & events[S.DETAILS].isna().to_numpy(dtype=bool)
+    if not head.any():
+        return chron
+    return Chronology(events[~head], chron.rejected, chron.warnings, chron.meta)
 
 
 def _raw_table(group: pd.DataFrame, titles: list[str]) -> pd.DataFrame:

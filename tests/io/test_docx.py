@@ -349,6 +349,22 @@ def test_narrative_with_dates_set_as_headings_and_agency_subheadings(tmp_path: P
     assert ev[S.INJURY].tolist() == [True, False]
 
 
+def test_narrative_under_year_headings_with_dates_without_their_year(tmp_path: Path):
+    document = docx.Document()
+    document.add_heading("Health visiting chronology (fictional)", level=1)
+    document.add_heading("2007", level=2)
+    document.add_paragraph("12 March: HV1 new birth visit, Child A seen.", style="List Bullet")
+    document.add_paragraph("Mother low in mood.")
+    document.add_heading("2008", level=2)
+    document.add_paragraph("3rd January - HV2 clinic, Child A weighed.", style="List Bullet")
+    chron = read_docx(save(document, tmp_path, "hv.docx"))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2007", "03/01/2008"]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 6]
+    assert ev[S.DETAILS].iloc[0] == "HV1 new birth visit, Child A seen.\nMother low in mood."
+    assert chron.rejected.empty
+
+
 def test_no_table_and_no_dates_is_a_clear_error(tmp_path: Path):
     document = docx.Document()
     document.add_paragraph("This report has no chronology in it.")

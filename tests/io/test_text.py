@@ -244,3 +244,42 @@ def test_a_date_set_as_a_heading_heads_the_entry_under_it(write_text):
     headings = chron.warnings[chron.warnings[S.CODE] == "narrative_heading"]
     assert headings[S.SOURCE_ROW].tolist() == [13]  # "April 2007" heads dated paragraphs
     assert chron.rejected.empty
+
+
+def test_year_headings_give_their_year_to_dates_without_one(write_text):
+    """A narrative divided by years ("## 2007", or "2008" alone on a line) whose entries
+    are dated without their year ("12 March - ..."): each takes the year above it (all
+    were rejected as missing_year), the years are headings, never events, nor text added
+    to the entry above, nor the title."""
+    text = (
+        "## 2007\n\n"
+        "12 March - DV call-out to the home; PC1 attended.\n\n"
+        "28 Dec: PC2 made a welfare check.\n\n"
+        "2008\n\n"
+        "3 Jan - Father arrested.\n"
+    )
+    chron = read_text(write_text("police.md", text))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "28/12/2007",
+        "03/01/2008",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 5, 9]
+    assert ev[S.DETAILS].iloc[1] == "PC2 made a welfare check."  # "2008" is not its text
+    assert chron.rejected.empty
+    assert chron.meta.title != "2007"
+    headings = chron.warnings[chron.warnings[S.CODE] == "narrative_heading"]
+    assert headings[S.SOURCE_ROW].tolist() == [7]
+
+
+def test_a_month_alone_over_dated_entries_is_a_heading():
+    chron = parse_paragraphs(
+        ["March 2007", "12/03/2007 - HV1 visited.", "April 2007", "Mother moved house."],
+        source="hv.docx",
+        classify=False,
+    )
+    ev = chron.events
+    # "March 2007" heads dated entries; "April 2007" is the date of the text under it
+    assert ev[S.DATE_TEXT].tolist() == ["12/03/2007", "April 2007"]
+    assert ev[S.DETAILS].tolist() == ["HV1 visited.", "Mother moved house."]
