@@ -40,7 +40,7 @@ from ..exceptions import (
     ScrTimelineError,
 )
 from .csv import agencies_from_practitioners, blank_footer_rows, fill_agency_down
-from .headers import find_header, map_headings, year_rows
+from .headers import HeaderInfo, find_header, map_headings, year_rows
 from .table import _as_location_error, _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = ["read_excel", "read_excel_sheets"]
@@ -281,13 +281,37 @@ _HIDDEN_SCAN_BYTES: Final = 4 * 1024 * 1024
 _FILTER_NAME: Final = b"_xlnm._FilterDatabase"
 
 
-def _hidden_rows(path: Path) -> dict[str, tuple[list[int], bool]]:
-    """Per sheet name, the rows hidden in Excel (0-based) and whether an autofilter with a
-    condition is set (hiding the rows that do not match). Only sheets with a hidden row;
+_HIDDEN_COLUMNS: Final = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_COLUMN_SPAN: Final = re.compile(rb'\b(min|max)="([0-9]+)"')
+
+
+def _hidden_columns(body: bytes) -> list[int]:
+    """The columns a sheet's XML hides (0-based), from its ``<col min max hidden>``."""
+    out: list[int] = []
+    for tag in _HIDDEN_COLUMNS.finditer(body):
+        span = {k: int(v) for k, v in _COLUMN_SPAN.findall(tag.group(0))}
+        first = span.get(b"min", 0)
+        last = min(span.get(b"max", first), first + limits.MAX_COLUMNS)
+        out.extend(range(first - 1, last) if first > 0 else [])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Hidden:
+    """What a sheet hides in Excel: rows and columns (0-based), and whether an autofilter
+    with a condition is set (hiding the rows that do not match)."""
+
+    rows: list[int]
+    filtered: bool
+    columns: list[int] = field(default_factory=list)
+
+
+def _hidden_rows(path: Path) -> dict[str, _Hidden]:
+    """Per sheet name, the rows and columns hidden in Excel. Only sheets that hide one;
     a big sheet is looked at only when the workbook defines a filter."""
     if path.suffix.lower() not in {".xlsx", ".xlsm"} or not zipfile.is_zipfile(path):
         return {}
-    out: dict[str, tuple[list[int], bool]] = {}
+    out: dict[str, _Hidden] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             try:
@@ -308,23 +332,59 @@ def _hidden_rows(path: Path) -> dict[str, tuple[list[int], bool]]:
                     for tag in _HIDDEN_ROW.finditer(body)
                     if (number := _ROW_NUMBER.search(tag.group(0))) is not None
                 ]
-                if rows:
-                    out[name] = (rows, _FILTERED.search(body) is not None)
+                columns = _hidden_columns(body)
+                if rows or columns:
+                    out[name] = _Hidden(rows, _FILTERED.search(body) is not None, columns)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return {}  # the reader itself reports a broken archive
     return out
 
 
+def _column_letters(number: int) -> str:
+    """An Excel column's letters from its 1-based number (1 is "A", 28 "AB")."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _hidden_column_warning(
+    frame: pd.DataFrame, columns: list[int], info: HeaderInfo, file: str, sheet: str
+) -> dict[str, Any] | None:
+    """A ``hidden_columns`` warning naming the hidden columns of the table that hold
+    something under the header (they are read as any other column: a person looking at
+    the sheet does not see them), or None when there are none."""
+    width = frame.shape[1] if info.width is None else min(info.width, frame.shape[1])
+    body = frame.iloc[info.data_start :]
+    shown = [c for c in sorted(set(columns)) if c < width and bool(body.iloc[:, c].notna().any())]
+    if not shown:
+        return None
+    names = ", ".join(
+        _column_letters(c + 1)
+        + (f" ({info.headings[c]!r})" if c < len(info.headings) and info.headings[c] else "")
+        for c in shown[:20]
+    ) + (", ..." if len(shown) > 20 else "")
+    return _warning(
+        "hidden_columns",
+        f"{len(shown)} column(s) of the table are hidden in Excel and were read as any "
+        f"other column (a reader of the sheet does not see them): {names}",
+        file,
+        sheet,
+        info.header_rows[0] + 1 if info.header_rows else None,
+    )
+
+
 def _hidden_row_warning(
     frame: pd.DataFrame,
-    hidden: tuple[list[int], bool],
+    hidden: _Hidden,
     data_start: int,
     file: str,
     sheet: str,
 ) -> dict[str, Any] | None:
     """A ``hidden_rows`` warning naming the hidden rows under the header that hold
     something (they are read as any other row), or None when there are none."""
-    rows, filtered = hidden
+    rows, filtered = hidden.rows, hidden.filtered
     rows = [r for r in rows if data_start <= r < len(frame)]
     if rows:
         rows = [
@@ -929,8 +989,11 @@ def read_excel(
             ]
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
             if name in hidden:
-                note = _hidden_row_warning(frame, hidden[name], info.data_start, path.name, name)
-                skipped.extend([note] if note is not None else [])
+                notes = (
+                    _hidden_row_warning(frame, hidden[name], info.data_start, path.name, name),
+                    _hidden_column_warning(frame, hidden[name].columns, info, path.name, name),
+                )
+                skipped.extend(note for note in notes if note is not None)
             for row, text, what in sections:
                 frame.iloc[row] = None
                 skipped.append(

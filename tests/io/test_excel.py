@@ -372,3 +372,39 @@ def test_a_title_merged_across_a_stacked_table_names_its_agency(write_xlsx):
     chron = scr.read(write_xlsx("child-a.xlsx", {"Chronology": rows}, merges))
     assert chron.events[S.AGENCY].tolist() == ["health_visiting", "police"]
     assert not (chron.warnings[S.CODE] == "section_row").any()
+
+
+def test_hidden_columns_are_read_with_a_warning(write_xlsx):
+    import openpyxl
+
+    path = write_xlsx(
+        "child-a.xlsx",
+        {
+            "Chronology": [
+                ["Date", "Agency", "Details", "Outcome", "Internal notes", "Blank"],
+                [dt.datetime(2007, 3, 12), "Police", "Domestic incident", "Merlin", "RAG: red"],
+                [dt.datetime(2007, 3, 13), "GP", "Seen, bruise to arm", None, None],
+            ]
+        },
+    )
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Chronology"]
+    for column in ("D", "E", "F"):  # F hides nothing under the header
+        sheet.column_dimensions[column].hidden = True
+    workbook.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.OUTCOME].tolist()[0] == "Merlin"  # read as any other column
+    hidden = chron.warnings[chron.warnings[S.CODE] == "hidden_columns"]
+    assert hidden[S.SOURCE_ROW].tolist() == [1]
+    message = hidden[S.MESSAGE].iloc[0]
+    assert "2 column(s)" in message
+    assert "D ('Outcome'), E ('Internal notes')" in message
+    assert not (chron.warnings[S.CODE] == "hidden_rows").any()
+
+
+def test_excel_column_letters():
+    from scr_timeline.io.excel import _column_letters
+
+    assert [_column_letters(n) for n in (1, 26, 27, 52, 703, 16384)] == [
+        "A", "Z", "AA", "AZ", "AAA", "XFD",
+    ]  # fmt: skip
