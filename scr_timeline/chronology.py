@@ -97,7 +97,13 @@ _EMPTY_TABLES: dict[int, tuple[Mapping[str, Any], pd.DataFrame]] = {}
 
 
 def _empty(dtypes: Mapping[str, Any], index_name: str | None = None) -> pd.DataFrame:
-    frame = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in dtypes.items()})
+    """A table of ``dtypes`` with no rows, built once per mapping (a lazy copy of it each
+    time: building one column by column cost more than reading a small file's cells)."""
+    empty = _EMPTY_TABLES.get(id(dtypes))
+    if empty is None or empty[0] is not dtypes:
+        frame = pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in dtypes.items()})
+        empty = _EMPTY_TABLES[id(dtypes)] = (dtypes, frame)
+    frame = empty[1].copy(deep=False)
     if index_name:
         frame.index = pd.Index([], dtype="string", name=index_name)
     return frame
@@ -136,10 +142,7 @@ def conform(frame: pd.DataFrame, dtypes: Mapping[str, Any]) -> pd.DataFrame:
         return _conform_by_column(frame, dtypes)
     if len(frame) == 0 and not frame.attrs and all(name in dtypes for name in names):
         # no rows (most tables of rejected rows): the empty table, made once per dtypes
-        empty = _EMPTY_TABLES.get(id(dtypes))
-        if empty is None or empty[0] is not dtypes:
-            empty = _EMPTY_TABLES[id(dtypes)] = (dtypes, _empty(dtypes))
-        result = empty[1].copy(deep=False)
+        result = _empty(dtypes)
         result.index = frame.index
         return result
     current = dict(zip(names, (str(t) for t in frame.dtypes), strict=True))

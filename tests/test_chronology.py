@@ -151,3 +151,20 @@ def test_a_conformed_classified_table_is_not_rebuilt(monkeypatch: pytest.MonkeyP
     again = Chronology(events).events
     pd.testing.assert_frame_equal(again, events)
     assert isinstance(again[S.COUNTERPARTS].dtype, pd.CategoricalDtype)
+
+
+def test_empty_tables_are_fresh_each_time():
+    """The empty tables are built once and lent out as lazy copies: changing one (a new
+    column, rows, a new index) never shows in the next."""
+    from scr_timeline.chronology import empty_events, empty_rejected, empty_warnings
+
+    first = empty_events()
+    first["mine"] = pd.Series([], dtype="string")
+    first.index.name = "changed"
+    again = empty_events()
+    assert "mine" not in again.columns and again.index.name == "event_id"
+    assert list(again.columns) == list(EVENT_DTYPES)
+    warnings = empty_warnings()
+    warnings.loc[0] = ["x", "y", "f.csv", None, 1]
+    assert len(empty_warnings()) == 0 and len(warnings) == 1
+    assert empty_rejected() is not empty_rejected()
