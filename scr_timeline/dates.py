@@ -828,7 +828,7 @@ def parse_time(value: object) -> dt.time:
     """
     minutes = _time_cells(pd.Series([value], dtype=object))
     start = int(minutes.start[0])
-    if start < 0:
+    if start < 0 or (minutes.part is not None and minutes.part[0]):  # 'AM' is no one time
         what = "an empty cell" if start == _T_EMPTY else repr(value)
         raise DateParseError(
             f"cannot read {what} as a time",
@@ -1896,7 +1896,7 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
 def _part_of_day(reader: _Reader, m: re.Match[str]) -> _Span | None:
     """A day with the part of it written after ('12/03/2007 am', '12/03/2007 afternoon'):
     those hours of the day (precision day, as it is no one minute); None otherwise."""
-    word = " ".join(m["part"].replace(".", "").split()[:2]).replace("lunch time", "lunchtime")
+    word = _day_part_key(m["part"])
     try:
         if word == "night":  # '12/03/2007 night': as 'night of 12/03/2007'
             return reader.night(m["rest"])
@@ -2084,6 +2084,8 @@ _PY_DAY_PART: Final = _rx(
     + _DAY_PART_WORDS
     + r"(?(open)\s*\))"
 )
+# a part of the day alone, in a time column: "AM", "Morning", "in the afternoon"
+_PY_DAY_PART_ALONE: Final = _rx(r"(?:(?:in|during|at)\s+)?(?:the\s+)?" + _DAY_PART_WORDS)
 # the part first: "early hours of 12/03/2007", "morning of 12 March 2007", "Night 12/03/2007"
 _PY_DAY_PART_FIRST: Final = _rx(
     r"(?:(?:in|during|on|over)\s+)?(?:the\s+)?"
@@ -3205,6 +3207,7 @@ class _Times(NamedTuple):
     approx: npt.NDArray[np.bool_]
     item: npt.NDArray[np.int64]  # the row's distinct cell (into ``texts``)
     texts: npt.NDArray[np.object_]  # repr of each distinct cell where _T_BAD or approximate
+    part: npt.NDArray[np.bool_] | None = None  # per row: a part of the day ('am', 'evening')
 
     def text(self, row: int) -> object:
         """repr of the row's cell (where it is _T_BAD or approximate)."""
@@ -3239,6 +3242,7 @@ def _time_cells(times: pd.Series) -> _Times:
     start = np.full(n + 1, _T_EMPTY, np.int64)
     end = np.full(n + 1, _T_EMPTY, np.int64)
     approx = np.zeros(n + 1, bool)
+    part = np.zeros(n + 1, bool)
     text: npt.NDArray[np.object_] = np.full(n + 1, None, object)
     str_idx = [i for i, v in enumerate(items) if isinstance(v, str)]
     if str_idx:
@@ -3256,6 +3260,10 @@ def _time_cells(times: pd.Series) -> _Times:
             if not s or s in _PLACEHOLDERS or s in _TIME_PLACEHOLDERS:
                 continue  # no time given ("N/K", "time unknown"): the day, without a warning
             both = _time_of(s)
+            if both is None and (spaced := _PY_SPACED_TIME.fullmatch(s)):
+                both = _time_of(f"{spaced['h']}:{spaced['m']}")  # '14 30'
+            if both is None and (word := _day_part_word(s)) is not None:
+                both, part[i] = _DAY_PARTS[word], True  # 'AM', 'Morning': those hours
             if both is None:
                 start[i] = end[i] = _T_BAD
             else:
@@ -3271,7 +3279,26 @@ def _time_cells(times: pd.Series) -> _Times:
         else:
             start[i] = end[i] = minute
     take = np.where(np.asarray(codes) < 0, n, codes)
-    return _Times(start[take], end[take], approx[take], take, text)
+    return _Times(start[take], end[take], approx[take], take, text, part[take])
+
+
+_PY_SPACED_TIME: Final = _rx(r"(?P<h>\d{1,2}) (?P<m>\d{2})(?:\s*hrs?)?")
+
+
+def _day_part_word(s: str) -> str | None:
+    """The key into _DAY_PARTS of a time cell naming a part of the day ('AM', 'a.m.',
+    'Morning', 'lunch time'), or None."""
+    m = _PY_DAY_PART_ALONE.fullmatch(s)
+    if m is None:
+        return None
+    word = _day_part_key(m["part"])
+    return word if word in _DAY_PARTS else None
+
+
+def _day_part_key(written: str) -> str:
+    """'a.m.' -> 'am', 'early hours of the morning' -> 'early hours', 'lunch time' ->
+    'lunchtime'."""
+    return " ".join(written.replace(".", "").split()[:2]).replace("lunch time", "lunchtime")
 
 
 def _time_value(v: object) -> int | None:
@@ -3513,7 +3540,10 @@ def _apply_times(
     day_start = state.start[apply] - state.start[apply] % _DAY_S
     state.start[apply] = day_start + cells.start[apply] * 60
     state.end[apply] = day_start + cells.end[apply] * 60 + 59
-    state.prec[apply] = _P_MINUTE
+    # a part of the day ('AM') keeps precision day, as in the date cell
+    state.prec[apply] = (
+        _P_MINUTE if cells.part is None else np.where(cells.part[apply], _P_DAY, _P_MINUTE)
+    )
     state.approx[apply] |= cells.approx[apply]
     for i in apply[cells.approx[apply]].tolist():
         message = f"the time {cells.text(i)} is marked approximate"
@@ -3548,7 +3578,11 @@ def _apply_times(
         [" has its own time", " names another part of the day"],
         " is not a single day",
     ).astype(object)
-    messages = "ignored the time " + clock[which] + ": the date " + quoted + what
+    clocks = clock[which]
+    if cells.part is not None and cells.part[ignored].any():
+        named = np.flatnonzero(cells.part[ignored])  # 'ignored the time 'AM'', not 00:00
+        clocks[named] = [str(cells.text(int(i))) for i in ignored[named]]
+    messages = "ignored the time " + clocks + ": the date " + quoted + what
     state.extra.extend(
         (i, "time_ignored", message)
         for i, message in zip(ignored.tolist(), messages.tolist(), strict=True)

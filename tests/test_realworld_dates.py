@@ -1124,3 +1124,46 @@ def test_two_dates_joined_by_and() -> None:
         (pd.Timestamp("2006-01-01"), pd.Timestamp("2007-12-31 23:59:59")),
     ]
     assert parsed.warnings == []
+
+
+def test_a_time_column_naming_a_part_of_the_day() -> None:
+    """A Time column holding 'AM', 'Morning' or 'early hours' narrows the day to those
+    hours (precision day); '14 30' is 14:30. They were unreadable_time, the day kept."""
+    times = ["AM", "Morning", "pm", "early hours", "14 30", "pm"]
+    parsed = _both_readers_with_times(["12/03/2007"] * 5 + ["12/03/2007 am"], times, dayfirst=True)
+    frame = parsed.frame
+    assert [
+        (str(s)[11:16], str(e)[11:19]) for s, e in zip(frame["start"], frame["end"], strict=True)
+    ] == [
+        ("00:00", "11:59:59"),
+        ("00:00", "11:59:59"),
+        ("12:00", "23:59:59"),
+        ("00:00", "06:59:59"),
+        ("14:30", "14:30:59"),
+        ("00:00", "11:59:59"),  # the date's morning: the time column's 'pm' is ignored
+    ]
+    assert frame["precision"].tolist() == [DAY, DAY, DAY, DAY, MINUTE, DAY]
+    assert [(code, row) for code, _, row in parsed.warnings] == [("time_ignored", 5)]
+    assert "ignored the time 'pm': the date '12/03/2007 am'" in parsed.warnings[0][1]
+    with pytest.raises(dates.DateParseError):
+        dates.parse_time("AM")  # a part of the day is no one time
+
+
+def _both_readers_with_times(
+    cells: list[str], times: list[str], *, dayfirst: bool
+) -> dates.ParsedDates:
+    values, time_cells = pd.Series(cells, dtype=object), pd.Series(times, dtype=object)
+    fast, slow = (
+        dates._parse_dates(
+            values,
+            times=time_cells,
+            end_values=None,
+            dayfirst=dayfirst,
+            anchor_relative=False,
+            vectorised=v,
+        )
+        for v in (True, False)
+    )
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    assert fast.warnings == slow.warnings
+    return fast
