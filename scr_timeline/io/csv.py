@@ -248,11 +248,28 @@ def read_csv_table(
             ) from err
     if directive is not None and len(frame):  # Excel's own line, not a title of the table
         frame.iloc[0] = pd.NA
+    _unwrap_text_formulas(frame)
     if frame.empty or frame.isna().all().all():
         raise EmptyChronologyError("the file holds no cells", file=path.name)
     if frame.shape[1] > limits.MAX_COLUMNS:  # a wide row below the first 64 KB
         limits.check_columns(int(frame.notna().any().sum()), file=path.name)
     return frame, {"encoding": encoding, "delimiter": delim}
+
+
+#: A cell an export wrote as an Excel formula of text, ="01/03/2007", so that Excel keeps
+#: it as written (a date not turned into a number, "00123" keeping its zeros).
+_TEXT_FORMULA = r'^="([^"]*)"$'
+
+
+def _unwrap_text_formulas(frame: pd.DataFrame) -> None:
+    """Read each cell written as ="text" as its text, in ``frame``, a column at a time."""
+    for label in frame.columns:
+        column = frame[label]
+        if not isinstance(column.dtype, pd.StringDtype):
+            continue
+        wrapped = column.str.startswith('="').fillna(False)
+        if bool(wrapped.any()):
+            frame[label] = column.str.replace(_TEXT_FORMULA, r"\1", regex=True)
 
 
 def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) -> Chronology:

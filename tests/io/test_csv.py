@@ -291,3 +291,21 @@ def test_a_broken_line_starting_with_a_number_is_still_joined(write_text):
     ]
     assert chron.events[S.OUTCOME].tolist() == ["Referred to CSC"]
     assert bool(chron.events[S.INJURY].iloc[0])
+
+
+def test_cells_written_as_excel_text_formulas_are_read_as_their_text(write_text):
+    # exports write ="01/03/2020" so that Excel keeps the date and leading zeros as text
+    path = write_text(
+        "gp-export.csv",
+        'Date,Time,Ref,Details\n="01/03/2020",="09:05",="00123",Seen\n'
+        '"=""02/03/2020""",,="00124","Said ""=""Mum"" was upset"\n',
+    )
+    chron = scr.read_csv(path)
+    assert chron.rejected.empty, chron.rejected
+    assert chron.events[S.START].tolist() == [
+        pd.Timestamp("2020-03-01 09:05"),
+        pd.Timestamp("2020-03-02"),
+    ]
+    assert chron.events[S.DATE_TEXT].tolist() == ["01/03/2020 09:05", "02/03/2020"]
+    assert chron.events[S.SEQUENCE].tolist() == ["00123", "00124"]
+    assert chron.events[S.DETAILS].tolist()[1] == 'Said "="Mum" was upset'  # not a wrapper
