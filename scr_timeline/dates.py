@@ -613,7 +613,7 @@ _PY_REL_SAME: Final = _rx(
     r"(?:on\s+)?(?:the\s+)?same\s+(?:day|date)(?:\s+as\s+above)?|(?:that|the\s+same)\s+"
     r"(?:day|morning|afternoon|evening|night)"
     # a ditto in the date cell: the date of the row above
-    r"|(?:same\s+)?as\s+(?:above|before|previous|prev\.?)|ditto|do\.?|[\"\u201c\u201d\u3003]|''"
+    r"|(?:same\s+)?as\s+(?:above|before|previous|prev\.?)|see\s+above|ditto|do\.?|[\"\u201c\u201d\u3003]|''"
 )
 _PY_REL_LATER: Final = _rx(
     r"later\s+(?:on\s+)?(?:that|the\s+same|on\s+the\s+same)\s+(?:day|morning|afternoon|evening"
@@ -1045,6 +1045,18 @@ def _is_third_of_month(span: _Span) -> bool:
     }
 
 
+def _is_third_of_year(span: _Span) -> bool:
+    """Whether ``span`` is January-April, May-August or September-December of one year."""
+    first = dt.date(1970, 1, 1) + dt.timedelta(days=span.start // _DAY_S)
+    last = dt.date(1970, 1, 1) + dt.timedelta(days=span.end // _DAY_S)
+    return (
+        first.year == last.year
+        and first.day == 1
+        and (first.month, last.month) in {(1, 4), (5, 8), (9, 12)}
+        and last.day == calendar.monthrange(last.year, last.month)[1]
+    )
+
+
 def _season_span(season: str, y: int, text: str) -> _Span:
     _check_year(y, text)
     return _months_span(y, _SEASONS[season], 3, _P_SEASON)
@@ -1295,6 +1307,9 @@ class _Reader:
         if s in _PARTS and last.prec == _P_WEEK and _is_third_of_month(last):
             # "mid to late March 2007", "early-mid March", "mid/late March"
             return _third_of_month(y, mon, _PARTS[s], self.text), True
+        if s in _PARTS and last.prec == _P_SEASON and _is_third_of_year(last):
+            # "mid to late 2006", "early-mid 2007": four months of that year
+            return _months_span(y, 1 + 4 * _PARTS[s], 4, _P_SEASON), True
         if (m := _PY_MONTH_ONLY.fullmatch(s)) and (month := _month_number(m["mon"])):
             return _month_span(y, month, self.text), True
         if m := _PY_SEASON_ONLY.fullmatch(s):
@@ -1959,6 +1974,15 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
                 f"{_describe(span)}), and any span would be a guess; write the date, or the "
                 "span it lies in as a range ('between <first day> and <last day>')"
             )
+    wd = _PY_WEEKDAY.fullmatch(s)
+    day_only = wd["rest"] if wd is not None and _weekday_number(wd["wd"]) is not None else s
+    if _PY_DAY_ONLY.fullmatch(day_only.removeprefix("the ")) and (
+        day_only != s or not day_only.isdigit()  # '14th', 'Monday 12': a plain '12' may be no day
+    ):
+        return (
+            f"cannot read {_quote(text)} as a date: it has a day but no month or year; write "
+            "the full date, e.g. '12 March 2007'"
+        )
     if not any(c.isdigit() for c in s) and _PY_NAMED_PERIOD.search(s):
         try:  # 'half term': which of the three? (the reason the form with a year would get)
             reader.full(f"{s} 2008")

@@ -1167,3 +1167,27 @@ def _both_readers_with_times(
     pd.testing.assert_frame_equal(fast.frame, slow.frame)
     assert fast.warnings == slow.warnings
     return fast
+
+
+def test_two_parts_of_a_year_and_see_above() -> None:
+    """'mid to late 2006' spans both parts, as 'mid to late March 2007' does (it was
+    unreadable_date); 'see above' in the date cell is a ditto."""
+    parsed = parse_dates(
+        pd.Series(["mid to late 2006", "early-mid 2007", "see above"]),
+        dayfirst=True,
+        anchor_relative=True,
+    )
+    frame = parsed.frame
+    assert [(frame.loc[i, "start"], frame.loc[i, "end"]) for i in (0, 1, 2)] == [
+        (pd.Timestamp("2006-05-01"), pd.Timestamp("2006-12-31 23:59:59")),
+        (pd.Timestamp("2007-01-01"), pd.Timestamp("2007-08-31 23:59:59")),
+        (pd.Timestamp("2007-01-01"), pd.Timestamp("2007-08-31 23:59:59")),
+    ]
+    assert frame["precision"].tolist() == [SEASON, SEASON, SEASON]
+
+
+@pytest.mark.parametrize("text", ["14th", "Monday 12th", "Mon the 12th"])
+def test_a_day_with_no_month_says_so(text: str) -> None:
+    row = parse_dates(pd.Series([text]), dayfirst=True).frame.iloc[0]
+    assert row["error_code"] == "unreadable_date"
+    assert "it has a day but no month or year" in row["error"]
