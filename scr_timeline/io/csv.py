@@ -19,7 +19,14 @@ from ..chronology import Chronology
 from ..classify.agencies import agencies_from_clues
 from ..dates import parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
-from .headers import HeaderInfo, find_header, footer_rows, headings_like, year_rows
+from .headers import (
+    HeaderInfo,
+    find_header,
+    footer_rows,
+    headings_like,
+    map_headings,
+    year_rows,
+)
 from .table import classify_chronology, parse_table
 
 __all__ = [
@@ -27,6 +34,7 @@ __all__ = [
     "decode_text",
     "fill_agency_down",
     "join_broken_lines",
+    "overlong_rows",
     "read_csv",
     "read_csv_table",
     "sniff_delimiter",
@@ -317,6 +325,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         notes.extend(blank_footer_rows(raw, header, file=path.name, sheet=None))
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
         notes.extend(fill_agency_down(raw, header, file=path.name, sheet=None))
+        notes.extend(overlong_rows(raw, header, file=path.name, delimiter=facts["delimiter"]))
     chron = parse_table(
         raw,
         source=path,
@@ -484,6 +493,60 @@ def _row_list(rows: list[int]) -> str:
             runs.append([row, row])
     text = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs[:10])
     return ("rows " if len(rows) > 1 else "row ") + text + (", ..." if len(runs) > 10 else "")
+
+
+def overlong_rows(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, delimiter: str
+) -> list[dict[str, Any]]:
+    """An ``overlong_row`` warning naming the rows (a few, among many that fit) with cells
+    past the header's last heading: a delimiter typed in a cell the export did not quote
+    splits the cell and moves the cells after it one column on (the cells past the header
+    are kept in ``extra``, nothing is lost). A column that fills most rows is a column
+    with no heading, and the rows from another table's header on (stacked tables) are not
+    looked at; empty list when there is nothing to say."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    named = [pos for pos, text in enumerate(header.headings) if text.strip()]
+    width = raw.shape[1] if header.width is None else min(header.width, raw.shape[1])
+    start = header.data_start
+    if not named or named[-1] + 1 >= width or len(raw) <= start:
+        return []
+    body = raw.iloc[start:, :width]
+    past = np.zeros(len(body), dtype=bool)
+    for pos in range(named[-1] + 1, width):
+        past |= _written_cells(body.iloc[:, pos])
+    if not past.any():
+        return []
+    filled = np.column_stack([_written_cells(body.iloc[:, pos]) for pos in range(width)])
+    rows_used = filled.any(axis=1)
+    if past.sum() * 2 > rows_used.sum():  # most rows: a column with no heading
+        return []
+    # another table's header (two cells or more, naming a date and another field) ends it
+    texts = (filled.sum(axis=1) >= 2) & ~np.column_stack(
+        [_holds_digit(body.iloc[:, pos]) for pos in range(width)]
+    ).any(axis=1)
+    for row in np.flatnonzero(texts).tolist():
+        cells = ["" if not f else str(c) for c, f in zip(body.iloc[row], filled[row], strict=True)]
+        mapped = map_headings(cells)
+        if S.DATE in mapped.values() and len(mapped) >= 2:
+            past[row:] = False
+            break
+    rows = (np.flatnonzero(past) + start + 1).tolist()
+    if not rows:
+        return []
+    last = header.headings[named[-1]]
+    return [
+        _warning(
+            "overlong_row",
+            f"{len(rows)} row(s) have cells past the last heading ({last!r}): "
+            f"{_row_list(rows)}; a {delimiter!r} typed in a cell the export did not quote "
+            "splits that cell and moves the cells after it one column on: check those rows "
+            "(the cells past the header are kept in extra)",
+            file,
+            None,
+            rows[0],
+        )
+    ]
 
 
 def agencies_from_practitioners(

@@ -309,3 +309,34 @@ def test_cells_written_as_excel_text_formulas_are_read_as_their_text(write_text)
     assert chron.events[S.DATE_TEXT].tolist() == ["01/03/2020 09:05", "02/03/2020"]
     assert chron.events[S.SEQUENCE].tolist() == ["00123", "00124"]
     assert chron.events[S.DETAILS].tolist()[1] == 'Said "="Mum" was upset'  # not a wrapper
+
+
+def test_a_row_split_by_a_delimiter_nobody_quoted_is_a_warning(write_text):
+    path = write_text(
+        "police.csv",
+        "Date,Agency,Details,Outcome\n"
+        "01/03/2020,Police,Domestic incident, mother injured,Referral to CSC\n"
+        "02/03/2020,Police,Follow-up visit,NFA\n"
+        "03/03/2020,Police,Arrest of partner,Charged\n",
+    )
+    chron = scr.read_csv(path)
+    assert len(chron.events) == 3
+    assert chron.events[S.EXTRA].tolist()[0] == "Column 5: Referral to CSC"  # kept
+    notes = chron.warnings[chron.warnings[S.CODE] == "overlong_row"]
+    assert notes[S.SOURCE_ROW].tolist() == [2]
+    assert "past the last heading ('Outcome'): row 2" in notes[S.MESSAGE].iloc[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a column with no heading that most rows fill
+        "Date,Details,\n01/03/2020,Seen,HV1\n02/03/2020,Visit,HV2\n03/03/2020,Visit,\n",
+        # a wider table stacked under the first
+        "Date,Details\n01/03/2020,Seen\n\nGP\nDate,Clinician,Entry,Plan\n"
+        "02/03/2020,Dr X,Seen,Review\n",
+    ],
+)
+def test_cells_past_the_header_that_are_no_split_row(write_text, text):
+    chron = scr.read_csv(write_text("chronology.csv", text))
+    assert not (chron.warnings[S.CODE] == "overlong_row").any()
