@@ -34,7 +34,7 @@ import dataclasses
 import itertools
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -137,6 +137,7 @@ class _Word:
     x0: float
     x1: float
     text: str
+    size: float = 0.0  # of its characters, on average (0: not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,12 @@ def _words(chars: Sequence[dict[str, Any]], size: float) -> tuple[_Word, ...]:
     def flush() -> None:
         if current:
             text = "".join(c["text"] for c in current)
-            out.append(_Word(float(current[0]["x0"]), float(current[-1]["x1"]), text))
+            sizes = [float(c.get("size", 0.0)) for c in current]
+            out.append(
+                _Word(
+                    float(current[0]["x0"]), float(current[-1]["x1"]), text, statistics.fmean(sizes)
+                )
+            )
             current.clear()
 
     for char in sorted(chars, key=lambda c: c["x0"]):
@@ -724,6 +730,101 @@ def _unruled_table(
     )
 
 
+#: A page of running text set in two columns: the blank space between them lies in this
+#: middle share of the page, is at least this many ems wide, each column is at least this
+#: share of the page wide, and this many lines (and half this share of them) have words
+#: on each side of it.
+_GUTTER_BAND: Final = (0.3, 0.7)
+_MIN_GUTTER: Final = 1.0
+_MIN_COLUMN: Final = 0.2
+_MIN_SPLIT_LINES: Final = 6
+_MIN_SPLIT_SHARE: Final = 0.4
+
+
+def _gutter(lines: Sequence[_Line], width: float, size: float) -> tuple[float, float] | None:
+    """The blank space between the two columns of a page of running text, as (left,
+    right) in points, or None when the text is in one column. A line crossing it (a title
+    set across both columns) does not hide it, as long as most lines leave it blank."""
+    words = [w for line in lines for w in line.words]
+    if not words or width <= 0:
+        return None
+    bins = int(width / _STEP) + 2
+    change = np.zeros(bins + 1, dtype=np.int64)
+    starts = np.clip((np.array([w.x0 for w in words]) / _STEP).astype(np.int64), 0, bins)
+    ends = np.clip(np.ceil(np.array([w.x1 for w in words]) / _STEP).astype(np.int64), 0, bins)
+    np.add.at(change, starts, 1)
+    np.add.at(change, ends, -1)
+    covered = np.cumsum(change)[:bins]  # lines with a word over each bin
+    lo, hi = (int(width * share / _STEP) for share in _GUTTER_BAND)
+    free = covered[lo:hi] <= max(1, len(lines) // 10)
+    if not free.any():
+        return None
+    # the widest run of free bins in the band
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], free.astype(np.int8), [0]])))
+    runs = edges.reshape(-1, 2)
+    best = runs[int(np.argmax(runs[:, 1] - runs[:, 0]))]
+    left, right = (lo + int(best[0])) * _STEP, (lo + int(best[1])) * _STEP
+    if right - left < _MIN_GUTTER * (size or 10.0):
+        return None
+    # lines with words left of it, and right of it (the columns' lines may be level, and
+    # read as one line, or not)
+    on_left = sum(any(w.x1 <= left for w in line.words) for line in lines)
+    on_right = sum(any(w.x0 >= right for w in line.words) for line in lines)
+    if min(on_left, on_right) < max(_MIN_SPLIT_LINES, _MIN_SPLIT_SHARE * len(lines) / 2):
+        return None
+    first = min(w.x0 for w in words)
+    last = max(w.x1 for w in words)
+    if left - first < _MIN_COLUMN * width or last - right < _MIN_COLUMN * width:
+        return None  # a narrow column of dates beside the text is one column of entries
+    if _dated_share(lines, lambda w: w.x1 <= left) > 2 * _dated_share(
+        lines, lambda w: w.x0 >= right
+    ):
+        return None  # rows of a table without rules: a date and agency, then the details
+    return left, right
+
+
+def _dated_share(lines: Sequence[_Line], side: Callable[[_Word], bool]) -> float:
+    """Of the lines with words on one ``side`` of the page, the share whose words there
+    start with a date. In running text set in two columns, each column's entries start
+    with their dates as often; in a table without rules, only its date column's lines do."""
+    parts = [" ".join(w.text for w in line.words if side(w)) for line in lines]
+    parts = [part for part in parts if part]
+    return sum(split_date_prefix(part) is not None for part in parts) / max(len(parts), 1)
+
+
+def _part(line: _Line, words: Sequence[_Word]) -> _Line:
+    """The part of ``line`` made of ``words`` (one column's), in their print size."""
+    sizes = [w.size for w in words if w.size > 0]
+    size = statistics.fmean(sizes) if sizes else line.size
+    return _Line(" ".join(w.text for w in words), line.top, line.bottom, size, tuple(words))
+
+
+def _in_reading_order(lines: Sequence[_Line], width: float, size: float) -> list[_Line]:
+    """The lines of a page of running text in the order they are read: on a page set in
+    two columns, the left column's lines, then the right column's (each line that runs
+    across both columns, such as a title, closes the columns above it and is read in its
+    place); a page in one column as it is."""
+    found = _gutter(lines, width, size)
+    if found is None:
+        return list(lines)
+    left, right = found
+    out: list[_Line] = []
+    lefts: list[_Line] = []
+    rights: list[_Line] = []
+    for line in lines:
+        if any(w.x1 > left and w.x0 < right for w in line.words):  # across the columns
+            out.extend([*lefts, *rights, line])
+            lefts, rights = [], []
+            continue
+        here = [w for w in line.words if w.x1 <= left]
+        there = [w for w in line.words if w.x0 >= right]
+        if here:
+            lefts.append(_part(line, here))
+        if there:
+            rights.append(_part(line, there))
+    return [*out, *lefts, *rights]
+
+
 def _title_lines(above: Sequence[_Line]) -> list[str]:
     """A table's title lines: the short paragraphs above it on its page (lines joined at
     blank space), nearest first. A paragraph of prose (the review's text before its
@@ -946,6 +1047,8 @@ def _read(
             last_ran_to_bottom = not any(ln.top >= previous_bottom for ln in free)
         elif free:
             last_ran_to_bottom = False
+        if not found:  # running text only: set in two columns, read one after the other
+            free = _in_reading_order(free, float(page.width), body_size)
         for number, (text, heading, _top, _bottom) in enumerate(
             _paragraphs(free, body_size), start=1
         ):

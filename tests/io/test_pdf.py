@@ -451,6 +451,65 @@ def test_pdf_narrative_with_dates_in_larger_print(tmp_path: Path):
     assert ev[S.SOURCE_ROW].tolist() == [2, 4]
 
 
+def test_narrative_set_in_two_columns_is_read_column_by_column(tmp_path: Path):
+    """A review's narrative chronology set in two columns (under a title across both):
+    each column's lines are read in turn (a line of the page ran across both columns, one
+    entry's words mixed with another's), an entry running on from the foot of the left
+    column to the top of the right one is one entry, and the running header and footer
+    are still no text."""
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    width, height = A4
+    half = (width - 100) / 2
+    frames = [
+        Frame(40, height - 110, width - 80, 50, id="title"),
+        Frame(40, 40, half, height - 160, id="left"),
+        Frame(60 + half, 40, half, height - 160, id="right"),
+    ]
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(40, height - 25, "OFFICIAL-SENSITIVE - Child A (fictional)")
+        canvas.drawString(width / 2, 20, f"Page {doc.page} of 1")
+
+    path = tmp_path / "review.pdf"
+    document = BaseDocTemplate(str(path), pagesize=A4)
+    document.addPageTemplates([PageTemplate(frames=frames, onPage=decorate)])
+    story: list[Any] = [Paragraph("Chronology of events across agencies", STYLES["Heading2"])]
+    story += [
+        Paragraph(
+            f"{day:02d}/03/2007 - HV{day % 3 + 1} visited Child A at home; Mother and Child A "
+            f"were seen and advice was given about sleep and safety (entry {day}).",
+            STYLES["BodyText"],
+        )
+        for day in range(1, 29)
+    ]
+    document.build(story)
+    chron = read_pdf(path)
+    ev = chron.events
+    assert ev[S.DATE_TEXT].tolist() == [f"{day:02d}/03/2007" for day in range(1, 29)]
+    assert all(
+        text.endswith(f"(entry {day}).") and "/03/2007" not in text
+        for day, text in zip(range(1, 29), ev[S.DETAILS], strict=True)
+    )
+    assert ev[S.PRACTITIONER].tolist() == [f"HV{day % 3 + 1}" for day in range(1, 29)]
+    assert chron.meta.title is None or "OFFICIAL" not in chron.meta.title
+    assert not any("OFFICIAL" in text or "Page" in text for text in ev[S.DETAILS])
+
+
+def test_rows_of_a_table_without_rules_or_header_are_not_read_as_two_columns(tmp_path: Path):
+    """Date and agency on the left, details on the right, no header and no rules: a page
+    of rows (each line one entry), not running text set in two columns."""
+    rows = [
+        [f"{day:02d}/03/2007", ("GP", "Health Visiting", "Police")[day % 3], f"Entry {day} seen."]
+        for day in range(1, 15)
+    ]
+    table = Table(rows, colWidths=[80, 150, 300])
+    chron = read_pdf(build(tmp_path / "contacts.pdf", [table]))
+    assert chron.events[S.DETAILS].str.endswith("seen.").all()
+    assert len(chron.events) == 14
+
+
 def test_scanned_pdf_says_ocr_is_needed(tmp_path: Path):
     from PIL import Image
     from reportlab.pdfgen import canvas
