@@ -583,6 +583,8 @@ def test_an_injury_with_a_consistent_account_is_not_suspicious(details):
         ("FC reported bruise", "carer"),  # foster carer
         ("Sibs seen", "sibling"),
         ("Stepmum attended", "family"),  # the father's partner, not the mother
+        ("GM present", "grandparent"),
+        ("CA staying with MGPs", "grandparent"),
     ],
 )
 def test_family_members_as_social_workers_abbreviate_them(details, member):
