@@ -230,6 +230,18 @@ _PLACEHOLDERS: Final = frozenset(
         "n.k",
         "not stated",
         "date unclear",
+        # an end not reached, as an End Date column says it: the row ends where it starts
+        "ongoing",
+        "on-going",
+        "on going",
+        "continuing",
+        "present",
+        "to date",
+        "current",
+        "open",
+        "still open",
+        "not closed",
+        "not ended",
     }
 )
 _TIME_PLACEHOLDERS: Final = frozenset(

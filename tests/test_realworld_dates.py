@@ -1191,3 +1191,18 @@ def test_a_day_with_no_month_says_so(text: str) -> None:
     row = parse_dates(pd.Series([text]), dayfirst=True).frame.iloc[0]
     assert row["error_code"] == "unreadable_date"
     assert "it has a day but no month or year" in row["error"]
+
+
+@pytest.mark.parametrize("end", ["Ongoing", "present", "to date", "Current", "open"])
+def test_an_end_date_column_saying_the_end_is_not_reached_is_no_flaw(end: str) -> None:
+    """A placement's End Date 'Ongoing' keeps the row's start without an
+    unreadable_end_date warning (there is no date to read), as 'N/A' does; alone in a
+    start column it is an empty date, not an unreadable one."""
+    parsed = parse_dates(
+        pd.Series(["12/03/2007", end]),
+        end_values=pd.Series([end, None], dtype=object),
+        dayfirst=True,
+    )
+    assert parsed.frame.loc[0, "end"] == pd.Timestamp("2007-03-12 23:59:59")
+    assert parsed.warnings == []
+    assert parsed.frame.loc[1, "error_code"] == "empty_date"
