@@ -838,3 +838,22 @@ def test_an_event_queried_or_that_should_have_happened_did_not(agency, details):
 )
 def test_a_query_after_the_event_leaves_it_alone(agency, details, expected):
     assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # missed appointments (ESC-WNB), and a parent's missed meeting, which is not one
+        ("gp", "Missed imms", "dna"),
+        ("hospital", "Child was not brought to follow-up", "dna"),  # not 'to follow': planned
+        ("gp", "Mother DNA 6-8 week check with baby", "dna"),
+        ("csc", "Mother DNA core group", "core_group"),
+        ("csc", "Parents DNA CIN meeting", "cin_meeting"),
+        ("health_visiting", "No access x2", "home_visit"),
+        # police notifications by other names
+        ("police", "PVP submitted", "referral"),
+        ("police", "Adult and child PPNs submitted", "referral"),
+    ],
+)
+def test_missed_appointments_meetings_and_notifications(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
