@@ -74,14 +74,22 @@ _QUALIFIER = (
     r"|(?:w/?c|week\s+commencing|week\s+beginning)\s+"
     r"|(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+)"
 )
-_FORMS = (
-    rf"between\s+{_DAY}(?:\s+{_MONTH})?\s+(?:and|&)\s+{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}",
+#: Dates that name their day, month or season (an end of a range may be any of them).
+_ABSOLUTE = (
     r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)",  # ISO
     r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)",  # 14.7.99
-    rf"{_DAY}(?:\s*[-–]\s*{_DAY})?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}(?!\d))?",  # 14 July
+    rf"{_DAY}-{_MONTH}-(?:\d{{4}}|\d{{2}})(?!\d)",  # 14-Jul-1999
+    rf"{_DAY}(?:\s*[-–]\s*{_DAY}|\s+to\s+{_DAY})?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}(?!\d))?",
     rf"{_MONTH}\s+{_DAY},?\s+(?:19|20)\d{{2}}",  # July 14, 1999
     rf"{_MONTH},?\s+{_YEAR}(?!\d)",  # July 1999
     r"(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d{2}",
+)
+#: The end of a range after its first date: "12/03/2007 - 14/03/2007", "12 March to 3 April
+#: 2007" (the date parser reads the whole range).
+_RANGE_END = rf"\s*(?:[-–—]|to|until|till)\s*{_WEEKDAY}?(?:{'|'.join(_ABSOLUTE)})"
+_FORMS = (
+    rf"between\s+{_DAY}(?:\s+{_MONTH})?\s+(?:and|&)\s+{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}",
+    rf"(?:{'|'.join(_ABSOLUTE)})(?:{_RANGE_END})?",
     r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+later"
     r"|the\s+(?:next|following)\s+(?:day|week|month|morning|evening))",
     r"(?:19|20)\d{2}(?=\s*[:–—-])",  # a bare year only before a separator: "2007: ..."
@@ -90,10 +98,10 @@ _FORMS = (
 #: form the date parser reads, an optional time ("at 14:30", "2.30pm", "1430hrs") and the
 #: separator before the text. Groups ``date``, ``time`` and ``rest``.
 DATE_PREFIX: Final = re.compile(
-    r"^\s*(?:(?:on|in|during|by|from|at|around)\s+(?:or\s+(?:about|around)\s+)?)?"
+    r"^\s*(?:(?:on|in|during|by|from|at|around)\s+(?:or\s+(?:about|around)\s+)?(?:the\s+)?)?"
     rf"(?P<date>{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)}))"
-    r"(?:\s*,?\s*(?:at\s+)?(?P<time>\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)"
-    r"|\d{4}\s*hrs))?"
+    r"(?:\s*[,:;–—-]?\s*(?:at\s+)?\(?(?P<time>\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)"
+    r"|\d{4}\s*hrs)\)?)?"
     r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z",
     re.IGNORECASE | re.DOTALL,
 )
@@ -110,8 +118,12 @@ _FIELD_LINE = re.compile(
 )
 #: Fields a labelled line of a block may fill; others stay in the details as written.
 _BLOCK_FIELDS: Final = (S.TIME, S.AGENCY, S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME)
-# "3.2 On 14 July ..." or "12. 14/07/1999 ..." (report paragraph numbers), bullets
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[-*•▪◦·–])\s+")
+# "3.2 On 14 July ...", "12. 14/07/1999 ...", "(a) ...", "iv) ..." (report paragraph and
+# list numbers), bullets
+_NUMBERING = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?|\(?\d{1,3}\)|\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,5}[.)]|[-*•▪◦·–])\s+",
+    re.IGNORECASE,
+)
 # "GP: ...", "Police - ...", "[CSC] ...": an agency label at the start of the text
 _LABEL = re.compile(r"^\s*\[?(?P<label>[^\s:\[\]][^:\[\]\n]{0,48}?)\]?\s*(?::|\s[-–—]\s|\])\s*")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -174,7 +186,8 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
         match = DATE_PREFIX.match(text[labelled.end() :])
         if match is None:
             return None
-    return match["date"].strip(), match["time"], match["rest"].strip()
+    time = match["time"].strip() if match["time"] else None
+    return match["date"].strip(), time, match["rest"].strip()
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

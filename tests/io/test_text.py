@@ -46,6 +46,21 @@ children's social care.
         ("12/03/2007 1430hrs PC1", ("12/03/2007", "1430hrs", "PC1")),
         ("3.2 On 12/03/2007 at 2.30pm PC1", ("12/03/2007", "2.30pm", "PC1")),
         ("• 1999-07-14 x", ("1999-07-14", None, "x")),
+        # list numbers of reports: letters, roman numerals, numbers in brackets
+        ("(a) 12/03/2007 - HV visit", ("12/03/2007", None, "HV visit")),
+        ("iv. 12 March 2007: GP", ("12 March 2007", None, "GP")),
+        ("12) 12/03/2007 seen", ("12/03/2007", None, "seen")),
+        ("On the 12th March 2007 the GP", ("12th March 2007", None, "the GP")),
+        ("12-Mar-2007 GP saw", ("12-Mar-2007", None, "GP saw")),
+        # a range is the date (its end was left in the text)
+        ("12/03/2007 - 14/03/2007: admitted", ("12/03/2007 - 14/03/2007", None, "admitted")),
+        ("12 March to 3 April 2007 x", ("12 March to 3 April 2007", None, "x")),
+        ("12 to 14 March 2007 x", ("12 to 14 March 2007", None, "x")),
+        ("12/03/2007 - 2 weeks later", ("12/03/2007", None, "2 weeks later")),
+        # a time after the date's separator or in brackets
+        ("12/03/2007: 23:45 - PC1 called", ("12/03/2007", "23:45", "PC1 called")),
+        ("12/03/2007 (14:30) PC1", ("12/03/2007", "14:30", "PC1")),
+        ("12 March 2007 - 10:30 - HV1", ("12 March 2007", "10:30", "HV1")),
     ],
 )
 def test_date_prefix_forms(text, expected):
@@ -53,7 +68,15 @@ def test_date_prefix_forms(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["3 professionals met", "2007 was a hard year", "Mother phoned", "HV1 visited"]
+    "text",
+    [
+        "3 professionals met",
+        "2007 was a hard year",
+        "Mother phoned",
+        "HV1 visited",
+        "I think 12/03/2007",
+        "a) Mother phoned",
+    ],
 )
 def test_not_a_date_prefix(text):
     assert split_date_prefix(text) is None
@@ -283,3 +306,15 @@ def test_a_month_alone_over_dated_entries_is_a_heading():
     # "March 2007" heads dated entries; "April 2007" is the date of the text under it
     assert ev[S.DATE_TEXT].tolist() == ["12/03/2007", "April 2007"]
     assert ev[S.DETAILS].tolist() == ["HV1 visited.", "Mother moved house."]
+
+
+def test_a_range_at_the_start_of_a_paragraph_is_its_date():
+    chron = parse_paragraphs(
+        ["12/03/2007 - 14/03/2007: Child A admitted to the ward.", "(b) 20/03/2007 - GP1 saw."],
+        source="hospital.docx",
+        classify=False,
+    )
+    ev = chron.events
+    assert ev[S.DATE_TEXT].tolist() == ["12/03/2007 - 14/03/2007", "20/03/2007"]
+    assert ev[S.END].dt.strftime("%d/%m/%Y").tolist() == ["14/03/2007", "20/03/2007"]
+    assert ev[S.DETAILS].tolist() == ["Child A admitted to the ward.", "GP1 saw."]
