@@ -202,6 +202,69 @@ def _first_involving(
     return out
 
 
+def _first_of_another_source(
+    view: EventView, candidates: IntArray, lo: IntArray, hi: IntArray, source: IntArray
+) -> IntArray:
+    """For each ``i``, the first candidate at a position in ``[lo[i], hi[i])`` whose source
+    is not ``source[i]`` (-1 when there is none)."""
+    out = np.full(len(lo), _NONE, dtype=np.int64)
+    facts = view.order_facts()
+    if len(candidates) == 0 or len(lo) == 0 or facts is None:
+        return out
+    own = facts[1][candidates]
+    # the first candidate after each one whose source differs (runs of one source)
+    change = np.flatnonzero(own[1:] != own[:-1]) + 1
+    run_end = np.append(change, len(candidates))[
+        np.searchsorted(change, np.arange(len(candidates)), side="right")
+    ]
+    first = np.searchsorted(candidates, lo, side="left")
+    stop = np.searchsorted(candidates, hi, side="left")
+    has = first < stop
+    at = first.copy()
+    same = has.copy()
+    same[has] = own[first[has]] == source[has]
+    at[same] = run_end[first[same]]
+    found = has & (at < stop)
+    out[found] = candidates[at[found]]
+    return out
+
+
+def _unordered_same_day(
+    view: EventView, candidates: IntArray, trig: IntArray, agencies: IntArray | None = None
+) -> IntArray:
+    """For each trigger, a candidate on its day listed before it whose order against it the
+    chronology cannot tell (-1 when there is none): a record of another source, where one of
+    the two has no time of day (police "12/03/2007 10:15 referral to CSC" and csc's
+    "12/03/2007 strategy discussion" from two files). Within one source the file's order
+    holds; two times order themselves. With ``agencies``, only candidates involving the
+    trigger's agency count (as :func:`_first_involving`)."""
+    out = np.full(len(trig), _NONE, dtype=np.int64)
+    facts = view.order_facts()
+    if len(candidates) == 0 or len(trig) == 0 or facts is None:
+        return out
+    day, source, timed = facts
+    first_of_day = np.searchsorted(day, day[trig], side="left")
+    earlier = np.searchsorted(candidates, first_of_day) < np.searchsorted(candidates, trig)
+    if not earlier.any():
+        return out
+    groups: list[tuple[IntArray, IntArray]] = []
+    if agencies is None:
+        groups.append((np.flatnonzero(earlier), candidates))
+    else:
+        parties = view.parties[candidates]
+        for code in np.unique(agencies[earlier & (agencies >= 0)]).tolist():
+            mine = np.flatnonzero(earlier & (agencies == code))
+            groups.append((mine, candidates[(parties & (np.uint64(1) << np.uint64(code))) != 0]))
+    for mine, cands in groups:
+        for with_time in (False, True):  # a timed trigger needs a candidate without a time
+            which = mine[timed[trig[mine]] == with_time]
+            pool = cands[~timed[cands]] if with_time else cands
+            out[which] = _first_of_another_source(
+                view, pool, first_of_day[which], trig[which], source[trig[which]]
+            )
+    return out
+
+
 def _delay_wd(due: npt.NDArray[np.datetime64], when_ns: IntArray) -> npt.NDArray[np.float64]:
     return working_days_between(due, _days(when_ns)).astype(np.float64)
 
@@ -212,7 +275,9 @@ def response(rule: Rule, ctx: Context) -> Hits:
 
     The deadline runs from the trigger's ``end`` (benefit of the doubt for uncertain
     dates); an expected event counts when it comes at or after the trigger in the
-    chronology's order and starts by the end of the deadline day. Triggers inside the open
+    chronology's order and starts by the end of the deadline day. A record of the trigger's
+    day listed before it counts too when the chronology cannot tell their order (another
+    source, and one of the two without a time of day: benefit of the doubt). Triggers inside the open
     window of an earlier, still unanswered trigger of the same rule (and, with
     ``match = "trigger_agency"``, the same agency) join that finding as evidence.
     """
@@ -225,10 +290,14 @@ def response(rule: Rule, ctx: Context) -> Hits:
     cand = ctx.candidates(rule.expected)
     after = trig if rule.self_answer else trig + 1
     agencies = view.agency[trig]
-    if rule.match == "trigger_agency":
-        answer = _first_involving(view, cand, after, agencies)
+    by_agency = agencies if rule.match == "trigger_agency" else None
+    if by_agency is not None:
+        answer = _first_involving(view, cand, after, by_agency)
     else:
         answer = _first_at_or_after(cand, after)
+    # a record of the trigger's day whose order against it is unknown answers it
+    unordered = _unordered_same_day(view, cand, trig, by_agency)
+    answer = np.where(unordered >= 0, unordered, answer)
     start_days = _days(view.end[trig])
     due = rule.window.deadline(start_days)
     if rule.extension is not None and rule.extended_window is not None:
@@ -489,6 +558,8 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
         answer = np.where(found == np.iinfo(np.int64).max, _NONE, found)
     else:
         answer = _first_at_or_after(cand, trig[first])
+        unordered = _unordered_same_day(view, cand, trig[first])
+        answer = np.where(unordered >= 0, unordered, answer)
     answered = answer >= 0
     answered[answered] &= view.start[answer[answered]] <= due_end[answered]
     keep = np.flatnonzero(~answered & (due_end <= ctx.horizon))

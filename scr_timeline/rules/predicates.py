@@ -182,6 +182,7 @@ class EventView:
     _ids: npt.NDArray[np.object_] | None = field(default=None, repr=False)
     _matches: dict[re.Pattern[str], npt.NDArray[np.int8]] = field(default_factory=dict, repr=False)
     _arrow_columns: dict[str, pa.Array | pa.ChunkedArray] = field(default_factory=dict, repr=False)
+    _order_facts: tuple[IntArray, IntArray, BoolArray] | None = field(default=None, repr=False)
 
     @classmethod
     def from_events(cls, events: pd.DataFrame) -> EventView:
@@ -279,6 +280,23 @@ class EventView:
     def __len__(self) -> int:
         return len(self.start)
 
+    def order_facts(self) -> tuple[IntArray, IntArray, BoolArray] | None:
+        """Per event: its day (days since 1970), its source (file and sheet) as a code, and
+        whether its date has a time of day: what tells whether the chronology knows the
+        order of two events of one day (built when first asked for). ``None`` when it knows
+        the order of every pair: one source, or every event timed."""
+        if self._order_facts is None:
+            timed = _timed(self.frame, self.start)
+            if timed.all():
+                source = np.zeros(len(self), dtype=np.int64)
+            else:
+                source, _width = _source_codes(self.frame)
+            self._order_facts = (self.start // _DAY_NS, source, timed)
+        source = self._order_facts[1]
+        if len(source) == 0 or bool((source == source[0]).all()):
+            return None
+        return self._order_facts
+
     def texts(self, rows: npt.NDArray[np.int64]) -> pa.Array | pa.ChunkedArray:
         """``details + "\\n" + outcome`` (missing parts as "") of some events."""
         at = pa.array(rows, pa.int64())
@@ -347,13 +365,7 @@ def same_day_order(events: pd.DataFrame, start: npt.NDArray[np.int64]) -> IntArr
         same = day[1:] == day[:-1]
         if not (whole[1:][same] < whole[:-1][same]).any():
             return None  # each day's rows in their sources' order already: nothing to do
-    source = np.zeros(n, dtype=np.int64)
-    width = 1
-    for name in (S.SOURCE_FILE, S.SOURCE_SHEET):
-        if name in events.columns:
-            codes, uniques = pd.factorize(events[name], use_na_sentinel=True)
-            source = source * (len(uniques) + 1) + (np.asarray(codes, dtype=np.int64) + 1)
-            width *= len(uniques) + 1
+    source, width = _source_codes(events)
     # groups: one source on one day (the table is in day order: often already grouped)
     group_of = day * width + source
     if bool((group_of[1:] >= group_of[:-1]).all()):
@@ -392,6 +404,19 @@ def same_day_order(events: pd.DataFrame, start: npt.NDArray[np.int64]) -> IntArr
     if (result[1:] > result[:-1]).all():
         return None
     return result.astype(np.int64)
+
+
+def _source_codes(events: pd.DataFrame) -> tuple[IntArray, int]:
+    """Per row, a code of its source (``source_file`` and ``source_sheet``), and how many
+    codes there can be."""
+    source = np.zeros(len(events), dtype=np.int64)
+    width = 1
+    for name in (S.SOURCE_FILE, S.SOURCE_SHEET):
+        if name in events.columns:
+            codes, uniques = pd.factorize(events[name], use_na_sentinel=True)
+            source = source * (len(uniques) + 1) + (np.asarray(codes, dtype=np.int64) + 1)
+            width *= len(uniques) + 1
+    return source, width
 
 
 def _file_key(

@@ -26,6 +26,7 @@ STRATEGY = {"agency": "csc", "event_type": "strategy_discussion"}
 REFERRAL = {"agency": "csc", "event_type": "referral"}
 DECISION = {"agency": "csc", "event_type": "referral_decision"}
 FILLER = {"agency": "other", "event_type": "other"}
+CONCERN = {"agency": "education", "event_type": "concern"}
 DEFAULTS: dict[str, Any] = {
     "injury": False,
     "suspicious_injury": False,
@@ -234,6 +235,44 @@ def test_times_order_rows_of_different_sources():
     assert _run("ESC-REF-DECISION", rows).empty
 
 
+def test_a_record_of_another_file_without_a_time_may_answer_a_timed_trigger_that_day():
+    # police "10:15 referral to CSC"; csc's own file says "strategy discussion" that day with
+    # no time: which came first is unknown, so the discussion answers the referral
+    police = {"agency": "police", "event_type": "referral", "counterparts": ("csc",)}
+    rows = [
+        ("2007-03-12 10:15", {**police, "source_file": "police.csv"}),
+        ("2007-03-12", {**STRATEGY, "source_file": "csc.csv"}),
+        ("2007-06-01", {**FILLER, "source_file": "csc.csv"}),
+    ]
+    assert _run("ESC-REF-DECISION", rows).empty
+    # the same two rows in one file, the discussion written first: it came first
+    one_file = [(day, {**kw, "source_file": "csc.csv"}) for day, kw in rows]
+    one_file[0], one_file[1] = one_file[1], one_file[0]
+    assert _run("ESC-REF-DECISION", one_file)["status"].tolist() == ["missing"]
+
+
+def test_an_untimed_record_of_another_file_answers_inj_refer_only_if_it_involves_the_agency():
+    gp = {"agency": "gp", "event_type": "gp_appointment", "source_file": "gp.csv", **SUSPICIOUS}
+    csc = {"agency": "csc", "event_type": "referral", "source_file": "csc.csv",
+           "details": "Referral received from GP re bruise.", "counterparts": ("gp",)}  # fmt: skip
+    rows = [("2007-03-12 10:15", gp), ("2007-03-12", csc), ("2007-06-01", FILLER)]
+    assert _run("INJ-REFER", rows).empty
+    rows[1] = ("2007-03-12", {**csc, "counterparts": ("education",)})
+    assert _run("INJ-REFER", rows)["status"].tolist() == ["missing"]
+
+
+def test_an_untimed_record_of_another_file_answers_a_cluster_from_its_first_day():
+    concern = {**CONCERN, "source_file": "school.csv"}
+    rows = [
+        ("2007-03-01 09:00", concern),
+        ("2007-03-01", {**STRATEGY, "source_file": "csc.csv"}),
+        ("2007-03-15 09:00", concern),
+        ("2007-04-05 09:00", concern),
+        ("2007-06-01", FILLER),
+    ]
+    assert _run("ESC-CUMULATIVE", rows).empty
+
+
 # --- Time: an event can answer its own trigger ---------------------------------------------------
 def test_a_referral_that_records_nfa_answers_itself():
     nfa = {**REFERRAL, "outcome": "NFA - threshold not met"}
@@ -316,7 +355,6 @@ def test_a_duplicate_of_an_unknown_event_triggers_nothing():
 
 
 # --- Accumulation ------------------------------------------------------------------------------
-CONCERN = {"agency": "education", "event_type": "concern"}
 CLUSTER = [("2007-03-01", CONCERN), ("2007-03-15", CONCERN), ("2007-04-05", CONCERN)]
 
 
