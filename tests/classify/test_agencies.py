@@ -734,3 +734,39 @@ def test_agencies_from_clues_decides_sector_and_blank_rows_from_practitioner_the
     ]
     with pytest.raises(TypeError, match="Series"):
         agencies_from_clues(["Health"], [practitioner])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        # a place or an umbrella that hosts many services loses to the service named with it
+        ("Local Authority Housing", "housing"), ("Local Authority Legal", "legal"),
+        ("Local Authority", "csc"), ("HV (Children's Centre)", "health_visiting"),
+        ("Riverside Children's Centre", "early_years"),
+        ("CAMHS Liaison (Paeds ward)", "camhs"), ("Paediatric Ward", "hospital"),
+        ("Police Safeguarding Team", "police"), ("Safeguarding Team (Police)", "police"),
+        ("ED Safeguarding Team", "hospital"), ("Riverside Surgery Safeguarding Lead", "gp"),
+        ("Safeguarding Team", "other"), ("Police (IOM)", "police"), ("IOM", "other"),
+        ("Social Care - Adults", "other"), ("Emergency Duty", "csc"),
+        ("Fire and Rescue Service", "other"), ("Community Dental Service", "other"),
+    ],
+)  # fmt: skip
+def test_umbrellas_and_places_lose_to_the_service_named_with_them(written: str, code: str):
+    read = normalise_agencies(pd.Series([written]))
+    assert read[schema.AGENCY].tolist() == [code]
+    assert read[MATCHED].tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["LAC Nurse", "Looked After Children Nurse", "Children in Care Nurse", "SALT",
+     "Speech and Language Therapy", "District Nurse"],
+)  # fmt: skip
+def test_community_health_services_outside_the_vocabulary_are_a_health_sector(written: str):
+    read = normalise_agencies(pd.Series([written]))
+    assert read[schema.AGENCY].tolist() == ["other"]
+    assert read[MATCHED].tolist() == [False]
+    from scr_timeline.classify.agencies import agencies_from_clues
+
+    clue = agencies_from_clues(pd.Series([written]), [pd.Series(["School Nurse 2"])])
+    assert clue.tolist() == ["health_visiting"]
