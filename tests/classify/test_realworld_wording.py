@@ -448,6 +448,8 @@ def test_more_injuries_as_practitioners_write_them(details, kinds):
         "Bruising protocol followed",
         "As per bruising in non-mobile babies protocol",
         "Mother reports Child A is clumsy and bruises easily",
+        "Discussed safe sleeping and scalds",  # advice about hazards
+        "Home safety - fireguard, stair gate, scalds",
     ],
 )
 def test_more_injuries_that_are_not_the_childs_now(details):
@@ -546,6 +548,9 @@ def test_a_safeguarding_referral_elsewhere_is_not_to_social_care():
         "Bruising to back - parents unable to account for injury",
         "Bruise to face - unwitnessed",
         "Burn to foot - pattern suggests immersion",
+        "Bruising to ear in 3 year old - TEN-4 positive",
+        "Sentinel injury",
+        "Healing fractures of different ages",
         "Injuries unlikely to be accidental",  # 'NAI unlikely.' is no suspicion; this is one
         # a professional who queries NAI records an injury whose cause is in doubt: it is
         # one (INJ-STRAT, INJ-MEDICAL and INJ-POLICE must see it), and a suspicious one
@@ -659,6 +664,7 @@ def test_ruling_out_nai_names_no_injury_but_makes_the_injury_named_suspicious():
         ("Bruise to cheek, NAI screen negative", True),
         ("Bruise to shin, NAI not suspected", True),  # the bruise stays, not suspicious
         ("Bruise to shin - NAI unlikely.", True),
+        ("Bruise to shin, TEN-4 negative", True),
         ("Bruise ?NAI - ruled out by paeds", True),
         ("Injuries not consistent with NAI", True),
     ],
@@ -675,6 +681,9 @@ def test_an_nai_set_aside_is_no_suspicion(details, injury):
     [
         ("police", "Victim (mother) sustained bruising to face", False),
         ("police", "Mother assaulted - cut to lip", False),
+        ("police", "Injured party: mother, cut to head", False),
+        ("police", "Injured party: Child A, bruise to face", True),
+        ("csc", "Child B (sibling) # arm", False),
         ("police", "Victim (Child A) sustained bruising to face", True),
         ("csc", "Mother assaulted CA - bruise to cheek", True),
     ],
