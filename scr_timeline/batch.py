@@ -344,6 +344,8 @@ class ChronologyResult:
     resumed: bool = False
     traceback: str = ""
     index: int = dataclasses.field(default=0, repr=False)
+    #: this chronology's rows of the batch's findings.csv, made by the worker
+    csv_rows: bytes | None = dataclasses.field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -384,6 +386,7 @@ def _run_task(task: _Task) -> ChronologyResult:
             result.chronology = chron
         if task.out is not None:
             write_analysis(chron, findings, task.out, outputs=task.outputs)
+            result.csv_rows = _findings_rows(task.name, result.findings)
     except ScrTimelineError as err:
         result.status, result.error, result.error_type = "failed", str(err), type(err).__name__
     except (KeyboardInterrupt, SystemExit):
@@ -401,6 +404,26 @@ def _run_task(task: _Task) -> ChronologyResult:
 
 def _run_chunk(tasks: Sequence[_Task]) -> list[ChronologyResult]:
     return [_run_task(t) for t in tasks]
+
+
+def _findings_table(name: str | None, findings: pd.DataFrame) -> pd.DataFrame:
+    """Findings as the batch's findings table has them: a leading ``chronology`` column,
+    severity and status as plain text."""
+    from .rules.findings import FINDING_COLUMNS
+
+    table = findings.astype({"severity": str, "status": str})
+    table.insert(0, "chronology", np.full(len(table), name, dtype=object))
+    return table.reindex(columns=["chronology", *FINDING_COLUMNS])
+
+
+def _findings_rows(name: str, findings: pd.DataFrame) -> bytes:
+    """One chronology's rows of the batch's findings.csv (no header): each cell is written
+    on its own, so these are the very bytes of its rows in the whole file."""
+    from .rules.findings import csv_bytes
+
+    if not len(findings):
+        return b""
+    return csv_bytes(_findings_table(name, findings)).partition(b"\n")[2]
 
 
 def _summary_row(result: ChronologyResult) -> dict[str, Any]:
@@ -891,7 +914,7 @@ class BatchResult:
         ``chart=False``) into ``out``."""
         from .chronology import frame_for_export
         from .report import write_batch_index
-        from .rules.findings import csv_bytes
+        from .rules.findings import FINDING_COLUMNS, csv_bytes
 
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
@@ -901,9 +924,15 @@ class BatchResult:
             write_csv_atomic(frame_for_export(table), folder / name)
             written[name] = folder / name
         # every finding of every chronology (hundreds of thousands of rows in a big
-        # batch): the same bytes, assembled by Arrow (pandas took seconds, after the
-        # workers had finished)
-        data = csv_bytes(self.findings())
+        # batch): each chronology's rows come made by its worker (here they took seconds
+        # after the workers had finished); the rest (resumed ones) are made here
+        parts = [csv_bytes(pd.DataFrame(columns=["chronology", *FINDING_COLUMNS]))]
+        parts += [
+            r.csv_rows if r.csv_rows is not None else _findings_rows(r.name, r.findings)
+            for r in self.results
+            if r.findings is not None
+        ]
+        data = b"".join(parts)
         written["findings.csv"] = write_atomic(
             folder / "findings.csv", functools.partial(_write_bytes, data)
         )

@@ -128,6 +128,8 @@ def test_batch_findings_csv_has_the_bytes_pandas_would_write(batch_200, tmp_path
     frame_for_export and pandas write, with tricky cells (quotes, commas, line breaks,
     formula-like text) among them."""
     result, out = batch_200
+    # each worker made its chronology's rows (the parent only joins them)
+    assert all(r.csv_rows is not None for r in result.ok)
     expected = frame_for_export(result.findings()).to_csv(
         index=False, date_format="%Y-%m-%d %H:%M:%S"
     )
@@ -156,6 +158,7 @@ def test_one_process_and_two_give_the_same_findings(two_hundred, tmp_path):
     files = sorted(two_hundred.glob("review-00*.csv"))
     one = analyse_many(files, jobs=1, progress=False)
     two = analyse_many(files, jobs=2, progress=False)
+    assert all(r.csv_rows is None for r in two)  # nothing written: no rows kept
     pd.testing.assert_frame_equal(one.findings(), two.findings())
     pd.testing.assert_frame_equal(
         one.summary().drop(columns="seconds"), two.summary().drop(columns="seconds")
