@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import re
 import warnings
@@ -34,6 +35,7 @@ __all__ = [
     "decode_text",
     "fill_agency_down",
     "join_broken_lines",
+    "markup_as_text",
     "overlong_rows",
     "read_csv",
     "read_csv_table",
@@ -324,6 +326,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     if header is not None:
         notes.extend(blank_footer_rows(raw, header, file=path.name, sheet=None))
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
+        notes.extend(markup_as_text(raw, header, file=path.name, sheet=None))
         notes.extend(fill_agency_down(raw, header, file=path.name, sheet=None))
         notes.extend(overlong_rows(raw, header, file=path.name, delimiter=facts["delimiter"]))
     chron = parse_table(
@@ -493,6 +496,75 @@ def _row_list(rows: list[int]) -> str:
             runs.append([row, row])
     text = ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs[:10])
     return ("rows " if len(rows) > 1 else "row ") + text + (", ..." if len(runs) > 10 else "")
+
+
+#: HTML markup a case system stores rich text with ("<p>", "<br />", "&nbsp;"), as its
+#: exports of case notes write it in a cell.
+_MARKUP_TAGS = (
+    r"</?(?:p|br|div|span|font|b|i|u|strong|em|li|ul|ol|table|tbody|thead|tr|td|th"
+    r"|h[1-6]|blockquote|pre|o:p)(?:\s[^<>]*)?/?>"
+)
+_MARKUP = re.compile(
+    _MARKUP_TAGS + r"|&(?:nbsp|amp|lt|gt|quot|apos|#[0-9]{1,6}|#x[0-9a-fA-F]{1,6});",
+    re.IGNORECASE,
+)
+_LINE_ENDS = re.compile(
+    r"<br\s*/?>|</(?:p|div|li|tr|h[1-6]|blockquote|pre)\s*>|<(?:li|tr)(?:\s[^<>]*)?>",
+    re.IGNORECASE,
+)
+_OTHER_TAGS = re.compile(_MARKUP_TAGS, re.IGNORECASE)
+
+
+def _plain_text(cell: str) -> str:
+    """A cell of HTML markup as the text a person saw: a line per paragraph, line break
+    or list item, the other tags dropped, entities ("&amp;", "&nbsp;") read."""
+    text = _OTHER_TAGS.sub("", _LINE_ENDS.sub("\n", cell))
+    text = html.unescape(text).replace("\xa0", " ")
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def markup_as_text(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+) -> list[dict[str, Any]]:
+    """Read the cells under the header that hold HTML markup (case notes exported with the
+    rich text they were stored in: "<p>Home visit.</p><p>Child A seen.</p>",
+    "Mum&nbsp;upset") as plain text, in ``raw``, a column at a time, and return a
+    ``markup_read`` warning per column with such cells."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    start = header.data_start
+    notes = []
+    for pos, label in enumerate(raw.columns):
+        column = raw[label].iloc[start:]
+        if isinstance(column.dtype, pd.StringDtype):
+            if not column.str.contains("<|&", regex=True).any():  # the common case, fast
+                continue
+            found = column.str.contains("(?i)" + _MARKUP.pattern, regex=True)
+        else:
+            found = pd.Series(
+                [isinstance(v, str) and _MARKUP.search(v) is not None for v in column],
+                index=column.index,
+            )
+        marked = found.fillna(False).to_numpy(dtype=bool)
+        if not marked.any():
+            continue
+        rows = np.flatnonzero(marked) + start
+        values = raw.iloc[rows, pos].tolist()
+        raw.iloc[rows, pos] = [_plain_text(str(v)) or None for v in values]
+        heading = header.headings[pos] if pos < len(header.headings) else ""
+        notes.append(
+            _warning(
+                "markup_read",
+                f"{len(rows)} cell(s) of column {heading or pos + 1!r} held HTML markup "
+                "('<p>', '<br>', '&nbsp;'), as case systems store rich text; read as the "
+                "text it shows",
+                file,
+                sheet,
+                int(rows[0]) + 1,
+            )
+        )
+    return notes
 
 
 def overlong_rows(

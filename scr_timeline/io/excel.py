@@ -39,7 +39,12 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
-from .csv import agencies_from_practitioners, blank_footer_rows, fill_agency_down
+from .csv import (
+    agencies_from_practitioners,
+    blank_footer_rows,
+    fill_agency_down,
+    markup_as_text,
+)
 from .headers import HeaderInfo, find_header, map_headings, year_rows
 from .table import _as_location_error, _warning, classify_chronology, parse_table, with_warnings
 
@@ -1005,6 +1010,8 @@ def read_excel(
                         row + 1,
                     )
                 )
+            if fmt != "html":  # a web page's cells are text already
+                skipped.extend(markup_as_text(frame, info, file=path.name, sheet=name))
             skipped.extend(fill_agency_down(frame, info, file=path.name, sheet=name))
             sheet_chron = parse_table(
                 frame,

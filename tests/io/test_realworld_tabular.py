@@ -805,7 +805,8 @@ def test_a_summary_sheet_counting_contacts_is_not_read_as_events(write_xlsx):
 
 def _as_xlsx_and_csv(rows, write_xlsx, write_text):
     """The same rows as a workbook's only sheet and as a CSV file (every cell quoted)."""
-    text = "".join(",".join("" if c is None else f'"{c}"' for c in r) + "\n" for r in rows)
+    cells = [["" if c is None else '"' + str(c).replace('"', '""') + '"' for c in r] for r in rows]
+    text = "".join(",".join(r) + "\n" for r in cells)
     return write_xlsx("combined.xlsx", {"Chronology": rows}), write_text("combined.csv", text)
 
 
@@ -920,3 +921,23 @@ def test_a_template_whose_event_column_is_event_incident_contact(write_xlsx):
     chron = scr.read(write_xlsx("combined.xlsx", {"Chronology": rows}))
     assert chron.events[S.DETAILS].tolist() == ["Domestic incident, Child A present"]
     assert chron.events[S.EVENT_TYPE].tolist() == ["police_incident"]
+
+
+def test_case_notes_exported_with_their_html_markup_read_as_text(write_xlsx, write_text):
+    rows = [
+        ["Case Note Date", "Worker Name", "Case Note Text"],
+        ["01/03/2020", "SW1",
+         "<p>Home visit&nbsp;completed.</p><p>Child A seen &amp; spoken to <b>alone</b>.</p>"],
+        ["02/03/2020", "SW1", "Plain text: A&E said 3 < 4 & left"],
+        ["03/03/2020", "SW2", '<div style="x">Line one<br />Line two</div><ul><li>Mum</li></ul>'],
+    ]  # fmt: skip
+    for path in _as_xlsx_and_csv(rows, write_xlsx, write_text):
+        chron = scr.read(path)
+        assert chron.events[S.DETAILS].tolist() == [
+            "Home visit completed.\nChild A seen & spoken to alone.",
+            "Plain text: A&E said 3 < 4 & left",
+            "Line one\nLine two\nMum",
+        ]
+        notes = chron.warnings[chron.warnings[S.CODE] == "markup_read"]
+        assert notes[S.SOURCE_ROW].tolist() == [2]
+        assert "2 cell(s) of column 'Case Note Text'" in notes[S.MESSAGE].iloc[0]
