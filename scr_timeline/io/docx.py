@@ -431,6 +431,22 @@ def _is_bold_line(p: Any, text: str) -> bool:
     return bool(runs) and all(_bold(r) for r in runs)
 
 
+_UNDERLINE: Final = _w("u")
+
+
+def _emphasised(p: Any) -> bool:
+    """Every run of the paragraph that holds text is bold or underlined (a heading typed
+    by hand)."""
+    runs = [r for r in p.iter(_R) if any((t.text or "").strip() for t in r.iter(_T))]
+    return bool(runs) and all(_bold(r) or _underlined(r) for r in runs)
+
+
+def _underlined(r: Any) -> bool:
+    props = r.find(_RPR)
+    line = props.find(_UNDERLINE) if props is not None else None
+    return line is not None and line.get(_VAL, "single") not in ("none", "0", "false")
+
+
 def _bold(r: Any) -> bool:
     props = r.find(_RPR)
     bold = props.find(_BOLD) if props is not None else None
@@ -845,7 +861,11 @@ def _read_docx(
                 text = " ".join([text, *found.notes]).strip() if found.notes else text
             if text:
                 heading = _is_heading(block, reader.styles)
-                paragraphs.append(Paragraph(text, len(paragraphs) + 1, heading=heading))
+                paragraphs.append(
+                    Paragraph(
+                        text, len(paragraphs) + 1, heading=heading, emphasis=_emphasised(block)
+                    )
+                )
                 between.append((text, heading or _is_bold_line(block, text)))
                 field = AGENCY_FIELD.match(" ".join(text.split()))
                 named = field.group(1) if field else named

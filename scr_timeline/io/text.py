@@ -148,12 +148,17 @@ class Paragraph:
         a heading that names an agency gives the agency of the paragraphs under it.
     sheet
         Where the numbering restarts ("page 3"); ``None`` for the caller's ``sheet``.
+    emphasis
+        The whole paragraph is set in bold or underlined (a heading typed by hand): when
+        it is a short agency's name over dated paragraphs ("Police" in bold), it is a
+        heading.
     """
 
     text: str
     number: int
     heading: bool = False
     sheet: str | None = None
+    emphasis: bool = False
 
 
 def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
@@ -652,6 +657,11 @@ def _headings_by_what_follows(items: list[Paragraph]) -> list[Paragraph]:
     paragraph follows it ("March 2007" over "12/03/2007 - ...") or when it is no date a
     paragraph starts with ("2007", "2007/08" alone: it was added to the entry above as
     its text); "March 2007" over undated text stays the date of that text.
+
+    An agency's subheading typed by hand over a run of dated entries (a short name in
+    bold, underlined or in capitals, "POLICE", "Health Visiting") is made a heading: it
+    gives the agency of the entries under it (it was added to the entry above as text,
+    and the entries kept the agency above it).
     """
     out = list(items)
     filled = [i for i, p in enumerate(items) if p.text.strip()]
@@ -665,9 +675,33 @@ def _headings_by_what_follows(items: list[Paragraph]) -> list[Paragraph]:
             under = below is not None and not below.heading and not dated_below
             if under and split_date_prefix(para.text) is not None:
                 out[here] = dataclasses.replace(para, heading=False)
-        elif is_period_date(para.text) and (dated_below or split_date_prefix(para.text) is None):
-            out[here] = dataclasses.replace(para, heading=True)
+        else:
+            period = is_period_date(para.text)
+            if (period and (dated_below or split_date_prefix(para.text) is None)) or (
+                dated_below and not period and _agency_subheading(para)
+            ):
+                out[here] = dataclasses.replace(para, heading=True)
     return out
+
+
+#: An agency's subheading typed by hand is a name of this many words at most.
+_MAX_SUBHEADING_WORDS: Final = 6
+
+
+def _agency_subheading(para: Paragraph) -> bool:
+    """Whether a paragraph reads as an agency's subheading typed by hand: a short name
+    (no sentence: no full stop at its end, no date at its start) in bold, underlined or
+    in capitals, that names an agency."""
+    text = " ".join(para.text.split()).removeprefix("• ")
+    letters = [c for c in text if c.isalpha()]
+    capitals = len(letters) > 1 and all(c.isupper() for c in letters)
+    return (
+        (para.emphasis or capitals)
+        and 0 < len(text.split()) <= _MAX_SUBHEADING_WORDS
+        and not text.endswith((".", ";", ","))
+        and split_date_prefix(text) is None
+        and agency_from_name(text.rstrip(":")) is not None
+    )
 
 
 def _without_periods(chron: Chronology, periods: list[Paragraph], sheet: str) -> Chronology:

@@ -365,6 +365,39 @@ def test_narrative_under_year_headings_with_dates_without_their_year(tmp_path: P
     assert chron.rejected.empty
 
 
+def test_narrative_with_agency_subheadings_typed_in_bold_or_underlined(tmp_path: Path):
+    """Agency subheadings typed by hand (bold, underlined, in capitals: no heading style)
+    between runs of dated entries give the agency of the entries under them: they were
+    added to the entry above as its text, and the entries kept the agency above them. A
+    sentence in bold inside an entry stays its text."""
+    document = docx.Document()
+    document.add_heading("Combined chronology (fictional)", level=1)
+    document.add_paragraph().add_run("Health Visiting").bold = True
+    document.add_paragraph("12/03/2007 - HV1 visited. Child A seen.")
+    document.add_paragraph().add_run("Mother told HV1 the GP had seen the bruise.").bold = True
+    document.add_paragraph("14/03/2007 - Clinic attendance, weighed.")
+    document.add_paragraph().add_run("POLICE").bold = True
+    document.add_paragraph("20/03/2007 - Domestic incident at the home.")
+    document.add_paragraph().add_run("Children's Social Care").underline = True
+    document.add_paragraph("21/03/2007 - Referral received.")
+    chron = read_docx(save(document, tmp_path, "combined.docx"))
+    ev = chron.events
+    assert ev[S.AGENCY].astype(str).tolist() == [
+        "health_visiting",
+        "health_visiting",
+        "police",
+        "csc",
+    ]
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 visited. Child A seen.\nMother told HV1 the GP had seen the bruise.",
+        "Clinic attendance, weighed.",
+        "Domestic incident at the home.",
+        "Referral received.",
+    ]
+    headings = chron.warnings[chron.warnings[S.CODE] == "narrative_heading"]
+    assert headings[S.SOURCE_ROW].tolist() == [6, 8]
+
+
 def test_no_table_and_no_dates_is_a_clear_error(tmp_path: Path):
     document = docx.Document()
     document.add_paragraph("This report has no chronology in it.")

@@ -318,3 +318,14 @@ def test_a_range_at_the_start_of_a_paragraph_is_its_date():
     assert ev[S.DATE_TEXT].tolist() == ["12/03/2007 - 14/03/2007", "20/03/2007"]
     assert ev[S.END].dt.strftime("%d/%m/%Y").tolist() == ["14/03/2007", "20/03/2007"]
     assert ev[S.DETAILS].tolist() == ["Child A admitted to the ward.", "GP1 saw."]
+
+
+def test_agency_names_in_capitals_over_dated_entries_are_headings(write_text):
+    text = (
+        "Combined chronology\n\nHEALTH VISITING\n\n12/03/2007 - HV1 visited.\n\n"
+        "POLICE\n\n20/03/2007 - Domestic incident.\n\nGP SAW CHILD A.\n"
+    )
+    chron = read_text(write_text("combined.txt", text))
+    ev = chron.events
+    assert ev[S.AGENCY].astype(str).tolist() == ["health_visiting", "police"]
+    assert ev[S.DETAILS].tolist() == ["HV1 visited.", "Domestic incident.\nGP SAW CHILD A."]
