@@ -551,6 +551,9 @@ def test_a_safeguarding_referral_elsewhere_is_not_to_social_care():
         "Bruising to ear in 3 year old - TEN-4 positive",
         "Sentinel injury",
         "Healing fractures of different ages",
+        # a child's or a witness's account that a carer caused it: inflicted
+        "CA came into school with a mark on her neck. When asked, CA said 'mummy did it'.",
+        "Bruise to cheek - CA says Dad hit him",
         "Injuries unlikely to be accidental",  # 'NAI unlikely.' is no suspicion; this is one
         # a professional who queries NAI records an injury whose cause is in doubt: it is
         # one (INJ-STRAT, INJ-MEDICAL and INJ-POLICE must see it), and a suspicious one
@@ -573,6 +576,8 @@ def test_the_signs_clinicians_record_make_an_injury_suspicious(details):
     [
         "No delay in seeking medical attention - bruise to shin",
         "Bruise to shin - history consistent, no concerns",
+        "Bruise to arm - mum says sibling hit him",  # no carer's hand in it
+        "Bruise to shin from football; mother hit her head last week",
     ],
 )
 def test_an_injury_with_a_consistent_account_is_not_suspicious(details):
