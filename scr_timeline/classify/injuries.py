@@ -43,7 +43,10 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     RULES.md: the text says the injury is non-accidental, unexplained, suspicious,
     inconsistent with the explanation, or has no explanation ("NAI", "not consistent with
     the explanation", "no explanation offered"). A negated suspicion ("no concerns of
-    NAI") does not count.
+    NAI", "NAI not suspected", "NAI unlikely.", "not consistent with NAI") does not
+    count. NAI queried by a professional ("?NAI", "query NAI", "suspected NAI") is an
+    injury and a suspicious one; "to rule out NAI" names no injury of its own, but makes
+    an injury the row names suspicious (the professional is considering abuse).
 
 A list of injuries shares its cue: in "no marks, bruises or injuries" all three are
 negated; in "the bruising and scratches of 01/05/2007" both are earlier injuries. ``other`` is an injury kind only when no specific kind is named. ``suspicious_injury`` is ``injury`` and either the child was under 24 months at
