@@ -71,6 +71,8 @@ _HEADING_SIZE: Final = 1.15  # a line this much larger than the body text is a h
 _SMALL_PRINT: Final = 0.9  # a margin line in print this much smaller than the body text
 _TOLERANCE: Final = 1.0  # points
 _MIN_RULE: Final = 3.0  # points: a shorter horizontal edge is the end of a vertical border
+#: A bold font's name ("Helvetica-Bold", "ABCDEE+Arial,Bold", "Calibri-BoldItalic").
+_BOLD_FONT: Final = re.compile(r"bold|black|heavy|,b\b|-b\b", re.IGNORECASE)
 _WORD_GAP: Final = 0.15  # ems: a wider gap between two characters ends a word
 _CELL_GAP: Final = 0.6  # ems: a wider gap between two words on a line ends a cell
 _CLOSER: Final = 0.6  # a row's own lines are "clearly closer" below this share of the row gap
@@ -138,6 +140,7 @@ class _Word:
     x1: float
     text: str
     size: float = 0.0  # of its characters, on average (0: not known)
+    bold: bool = False  # all its characters in a bold font
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +161,14 @@ def _words(chars: Sequence[dict[str, Any]], size: float) -> tuple[_Word, ...]:
         if current:
             text = "".join(c["text"] for c in current)
             sizes = [float(c.get("size", 0.0)) for c in current]
+            bold = all(_BOLD_FONT.search(str(c.get("fontname", ""))) for c in current)
             out.append(
                 _Word(
-                    float(current[0]["x0"]), float(current[-1]["x1"]), text, statistics.fmean(sizes)
+                    float(current[0]["x0"]),
+                    float(current[-1]["x1"]),
+                    text,
+                    statistics.fmean(sizes),
+                    bold,
                 )
             )
             current.clear()
@@ -835,9 +843,10 @@ def _title_lines(above: Sequence[_Line]) -> list[str]:
     ]
 
 
-def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, float, float]]:
-    """Lines joined into paragraphs at blank space: (text, heading, top, bottom)."""
-    out: list[tuple[str, bool, float, float]] = []
+def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, float, float, bool]]:
+    """Lines joined into paragraphs at blank space: (text, heading, top, bottom, all in
+    bold)."""
+    out: list[tuple[str, bool, float, float, bool]] = []
     current: list[_Line] = []
 
     def flush() -> None:
@@ -846,7 +855,8 @@ def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, f
             heading = body_size > 0 and all(
                 line.size > body_size * _HEADING_SIZE for line in current
             )
-            out.append((text, heading, current[0].top, current[-1].bottom))
+            bold = all(w.bold for line in current for w in line.words)
+            out.append((text, heading, current[0].top, current[-1].bottom, bold))
             current.clear()
 
     for line in lines:
@@ -1009,8 +1019,8 @@ def _read(
                 carried = plain.columns if plain.ran_to_bottom else None
                 last_ran_to_bottom = plain.ran_to_bottom
                 paragraphs.extend(
-                    Paragraph(text, number, heading=heading, sheet=f"page {p + 1}")
-                    for number, (text, heading, _top, _bottom) in enumerate(
+                    Paragraph(text, number, heading=heading, sheet=f"page {p + 1}", emphasis=bold)
+                    for number, (text, heading, _top, _bottom, bold) in enumerate(
                         _paragraphs(lines, body_size), start=1
                     )
                 )
@@ -1049,10 +1059,12 @@ def _read(
             last_ran_to_bottom = False
         if not found:  # running text only: set in two columns, read one after the other
             free = _in_reading_order(free, float(page.width), body_size)
-        for number, (text, heading, _top, _bottom) in enumerate(
+        for number, (text, heading, _top, _bottom, bold) in enumerate(
             _paragraphs(free, body_size), start=1
         ):
-            paragraphs.append(Paragraph(text, number, heading=heading, sheet=f"page {p + 1}"))
+            paragraphs.append(
+                Paragraph(text, number, heading=heading, sheet=f"page {p + 1}", emphasis=bold)
+            )
     if unruled:
         notes.append(
             _warning(

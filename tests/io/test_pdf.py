@@ -510,6 +510,27 @@ def test_rows_of_a_table_without_rules_or_header_are_not_read_as_two_columns(tmp
     assert len(chron.events) == 14
 
 
+def test_narrative_with_agency_subheadings_in_bold(tmp_path: Path):
+    """Agency subheadings in bold, in the body's print size, over runs of dated entries:
+    they give the agency of the entries under them (the police entry was health visiting,
+    with "Police" added to the entry above)."""
+    body = STYLES["BodyText"]
+    story = [
+        Paragraph("Combined chronology (fictional)", STYLES["Title"]),
+        Paragraph("<b>Health Visiting</b>", body),
+        Paragraph("12/03/2007 - HV1 visited. Child A seen.", body),
+        Paragraph("<b>Police</b>", body),
+        Paragraph("20/03/2007 - Domestic incident at the home.", body),
+    ]
+    chron = read_pdf(build(tmp_path / "combined.pdf", story))
+    ev = chron.events
+    assert ev[S.AGENCY].astype(str).tolist() == ["health_visiting", "police"]
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 visited. Child A seen.",
+        "Domestic incident at the home.",
+    ]
+
+
 def test_scanned_pdf_says_ocr_is_needed(tmp_path: Path):
     from PIL import Image
     from reportlab.pdfgen import canvas
