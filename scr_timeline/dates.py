@@ -1673,8 +1673,8 @@ class _Reader:
 
     def named_without_year(self, s: str) -> bool:
         """Whether ``s`` is a named time of year written without its year: a festival, a
-        school term or half term, a quarter ('Christmas', 'Feb half term', 'Q1'): read with
-        a year, it is a date."""
+        school term, holiday or half term ('Christmas', 'Feb half term', 'Summer term'):
+        read with a year, it is a date."""
         if any(c.isdigit() for c in s) or not _PY_NAMED_PERIOD.search(s):
             return False
         try:
