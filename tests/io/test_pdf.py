@@ -56,6 +56,11 @@ def build(path: Path, story: Sequence[Any], *, header: str | None = "OFFICIAL - 
     return path
 
 
+def read_narrative(path: Path, *paragraphs: tuple[str, str]) -> Any:
+    """Read a PDF of (style name, text) paragraphs, built with :func:`build`."""
+    return read_pdf(build(path, [Paragraph(text, STYLES[style]) for style, text in paragraphs]))
+
+
 def cell(text: str) -> Paragraph:
     return Paragraph(text, STYLES["BodyText"])
 
@@ -433,15 +438,14 @@ def test_pdf_without_tables_reads_the_narrative(tmp_path: Path):
 def test_pdf_narrative_with_dates_in_larger_print(tmp_path: Path):
     """Each entry's date set as a heading (larger print) above its paragraphs: the date
     heads the entry, which was the preamble (the first) or glued to the entry above."""
-    body, heading = STYLES["BodyText"], STYLES["Heading3"]
-    story = [
-        Paragraph("Health visiting chronology for Child A", STYLES["Title"]),
-        Paragraph("12 March 2007", heading),
-        Paragraph("HV1 visited. Child A seen with a bruise to the cheek.", body),
-        Paragraph("14/03/2007", heading),
-        Paragraph("HV2 telephoned Mother.", body),
-    ]
-    chron = read_pdf(build(tmp_path / "narrative.pdf", story))
+    chron = read_narrative(
+        tmp_path / "narrative.pdf",
+        ("Title", "Health visiting chronology for Child A"),
+        ("Heading3", "12 March 2007"),
+        ("BodyText", "HV1 visited. Child A seen with a bruise to the cheek."),
+        ("Heading3", "14/03/2007"),
+        ("BodyText", "HV2 telephoned Mother."),
+    )
     ev = chron.events
     assert ev[S.DATE_TEXT].tolist() == ["12 March 2007", "14/03/2007"]
     assert ev[S.DETAILS].tolist() == [
@@ -514,15 +518,14 @@ def test_narrative_with_agency_subheadings_in_bold(tmp_path: Path):
     """Agency subheadings in bold, in the body's print size, over runs of dated entries:
     they give the agency of the entries under them (the police entry was health visiting,
     with "Police" added to the entry above)."""
-    body = STYLES["BodyText"]
-    story = [
-        Paragraph("Combined chronology (fictional)", STYLES["Title"]),
-        Paragraph("<b>Health Visiting</b>", body),
-        Paragraph("12/03/2007 - HV1 visited. Child A seen.", body),
-        Paragraph("<b>Police</b>", body),
-        Paragraph("20/03/2007 - Domestic incident at the home.", body),
-    ]
-    chron = read_pdf(build(tmp_path / "combined.pdf", story))
+    chron = read_narrative(
+        tmp_path / "combined.pdf",
+        ("Title", "Combined chronology (fictional)"),
+        ("BodyText", "<b>Health Visiting</b>"),
+        ("BodyText", "12/03/2007 - HV1 visited. Child A seen."),
+        ("BodyText", "<b>Police</b>"),
+        ("BodyText", "20/03/2007 - Domestic incident at the home."),
+    )
     ev = chron.events
     assert ev[S.AGENCY].astype(str).tolist() == ["health_visiting", "police"]
     assert ev[S.DETAILS].tolist() == [
