@@ -382,12 +382,7 @@ def test_narrative_with_agency_subheadings_typed_in_bold_or_underlined(tmp_path:
     document.add_paragraph("21/03/2007 - Referral received.")
     chron = read_docx(save(document, tmp_path, "combined.docx"))
     ev = chron.events
-    assert ev[S.AGENCY].astype(str).tolist() == [
-        "health_visiting",
-        "health_visiting",
-        "police",
-        "csc",
-    ]
+    assert ev[S.AGENCY].astype(str).tolist() == ["health_visiting"] * 2 + ["police", "csc"]
     assert ev[S.DETAILS].tolist() == [
         "HV1 visited. Child A seen.\nMother told HV1 the GP had seen the bruise.",
         "Clinic attendance, weighed.",
