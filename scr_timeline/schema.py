@@ -168,6 +168,9 @@ ERROR: Final = "error"
 DATE: Final = "date"
 END_DATE: Final = "end_date"
 TIME: Final = "time"
+#: The child's age as written ("9 months", "6/52"): gives ``child_age_days`` when no date
+#: of birth is known (see :mod:`scr_timeline.ages`).
+CHILD_AGE: Final = "child_age"
 
 #: Canonical fields that column headings map onto.
 FIELDS: Final[tuple[str, ...]] = (
@@ -183,6 +186,7 @@ FIELDS: Final[tuple[str, ...]] = (
     OUTCOME,
     COUNTERPARTS,
     COMMENT,
+    CHILD_AGE,
 )
 
 # --- vocabularies ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import schema as S
+from ..ages import parse_ages
 from ..chronology import (
     EVENT_DTYPES,
     Chronology,
@@ -74,6 +75,9 @@ ROW_START_FIELDS = frozenset(
 )
 #: Fields whose text a continuation row carries on (at least one of them must hold text).
 _NARRATIVE_FIELDS = frozenset({S.DETAILS, S.OUTCOME, S.COMMENT, S.COUNTERPARTS})
+
+#: Warning code: a cell of the child's age column that could not be read.
+AGE_UNREAD: Final = "age_unread"
 
 #: Tables of at least this many rows hand some column passes to a second thread.
 _PARALLEL_ROWS = 200_000
@@ -903,6 +907,17 @@ def _parse_table(
             # antenatal contacts are real events; the age is simply undefined
             events.loc[before_birth, S.CHILD_AGE_DAYS] = pd.NA
 
+    elif (age_text := text_of(S.CHILD_AGE)) is not None:
+        # no date of birth: the ages the chronology gives ("9 months", "6/52")
+        ages, unread = parse_ages(age_text)
+        events[S.CHILD_AGE_DAYS] = ages[positions]
+        if unread:
+            warning_parts.append(
+                pd.DataFrame(
+                    _unread_ages(unread, age_text, rows, heading(S.CHILD_AGE), file, sheet)
+                )
+            )
+
     # rows out of order within this table (in the table's order): dated wholly before the
     # row above
     if len(starts) > 1:
@@ -1027,6 +1042,33 @@ def _take_arrow(columns: list[tuple[str, Any, np.ndarray]]) -> dict[str, Any]:
         )
         for name, arrow, positions in columns
     }
+
+
+def _unread_ages(
+    unread: list[str],
+    written: pd.Series,
+    rows: pd.Series,
+    heading: str,
+    file: str,
+    sheet: str | None,
+) -> list[dict[str, Any]]:
+    """An ``age_unread`` warning for each distinct age cell that could not be read."""
+    notes = []
+    for text in unread:
+        where = (written == text).to_numpy(dtype=bool, na_value=False)
+        count = int(where.sum())
+        more = f" (and {count - 1} more row(s))" if count > 1 else ""
+        notes.append(
+            _warning(
+                AGE_UNREAD,
+                f"the child's age {text!r} in column {heading!r} could not be read{more}; "
+                "those rows have no age (write it as '9 months', '6/52' or '2y 3m')",
+                file,
+                sheet,
+                int(rows.to_numpy()[np.argmax(where)]),
+            )
+        )
+    return notes
 
 
 def _agency_names(written: pd.Series) -> tuple[np.ndarray, Any, pd.DataFrame]:
