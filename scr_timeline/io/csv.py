@@ -13,6 +13,8 @@ from typing import Any, cast
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import limits
 from .. import schema as S
@@ -272,11 +274,17 @@ _TEXT_FORMULA = r'^="([^"]*)"$'
 
 
 def _unwrap_text_formulas(frame: pd.DataFrame) -> None:
-    """Read each cell written as ="text" as its text, in ``frame``, a column at a time."""
+    """Read each cell written as ="text" as its text, in ``frame``, a column at a time (a
+    big column only when cells spread over it are so written: an export writes a whole
+    column so)."""
     for label in frame.columns:
         column = frame[label]
         if not isinstance(column.dtype, pd.StringDtype):
             continue
+        if len(column) > _SAMPLED_CELLS:
+            sample = _sample(pa.array(column.array, type=pa.large_string()))
+            if not pc.any(pc.starts_with(sample, '="')).as_py():
+                continue
         wrapped = column.str.startswith('="').fillna(False)
         if bool(wrapped.any()):
             frame[label] = column.str.replace(_TEXT_FORMULA, r"\1", regex=True)
@@ -524,6 +532,44 @@ def _plain_text(cell: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+#: Cells of a big column looked at first for a trait an export gives a whole column
+#: (markup, text formulas): a column without it there is not searched further.
+_SAMPLED_CELLS = 4096
+
+
+def _sample(cells: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Up to :data:`_SAMPLED_CELLS` cells spread evenly over a column (all of a small one)."""
+    if len(cells) <= _SAMPLED_CELLS:
+        return cells
+    return cells.take(pa.array(np.linspace(0, len(cells) - 1, _SAMPLED_CELLS, dtype=np.int64)))
+
+
+def _marked_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Positions of the cells holding HTML markup: the cells with a "<" or an "&" (found
+    in the column's bytes at once, a cell from each byte's offset), then the markup
+    pattern, by Arrow, on those alone. A big column is searched only when cells spread
+    over it show markup (case systems store every note so)."""
+    if len(cells) > _SAMPLED_CELLS:
+        seen = pc.match_substring_regex(_sample(cells), _MARKUP.pattern, ignore_case=True)
+        if not pc.any(seen).as_py():
+            return np.zeros(0, dtype=np.int64)
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    _, offsets_buffer, data_buffer = cells.buffers()
+    if data_buffer is None or not len(cells):
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[
+        cells.offset : cells.offset + len(cells) + 1
+    ]
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
+    found_bytes = np.flatnonzero((data == ord("<")) | (data == ord("&"))) + offsets[0]
+    at = np.unique(np.searchsorted(offsets, found_bytes, side="right") - 1)
+    if not len(at):
+        return at
+    found = pc.match_substring_regex(cells.take(pa.array(at)), _MARKUP.pattern, ignore_case=True)
+    return at[found.fill_null(False).to_numpy(zero_copy_only=False)]
+
+
 def markup_as_text(
     raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
 ) -> list[dict[str, Any]]:
@@ -538,18 +584,17 @@ def markup_as_text(
     for pos, label in enumerate(raw.columns):
         column = raw[label].iloc[start:]
         if isinstance(column.dtype, pd.StringDtype):
-            if not column.str.contains("<|&", regex=True).any():  # the common case, fast
-                continue
-            found = column.str.contains("(?i)" + _MARKUP.pattern, regex=True)
-        else:
-            found = pd.Series(
-                [isinstance(v, str) and _MARKUP.search(v) is not None for v in column],
-                index=column.index,
+            marked = _marked_cells(pa.array(column.array, type=pa.large_string()))
+        else:  # Excel's cells: text among numbers and dates
+            marked = np.flatnonzero(
+                [
+                    isinstance(v, str) and ("<" in v or "&" in v) and _MARKUP.search(v) is not None
+                    for v in column.tolist()
+                ]
             )
-        marked = found.fillna(False).to_numpy(dtype=bool)
-        if not marked.any():
+        if not len(marked):
             continue
-        rows = np.flatnonzero(marked) + start
+        rows = marked + start
         values = raw.iloc[rows, pos].tolist()
         raw.iloc[rows, pos] = [_plain_text(str(v)) or None for v in values]
         heading = header.headings[pos] if pos < len(header.headings) else ""

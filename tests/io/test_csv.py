@@ -340,3 +340,18 @@ def test_a_row_split_by_a_delimiter_nobody_quoted_is_a_warning(write_text):
 def test_cells_past_the_header_that_are_no_split_row(write_text, text):
     chron = scr.read_csv(write_text("chronology.csv", text))
     assert not (chron.warnings[S.CODE] == "overlong_row").any()
+
+
+def test_markup_and_text_formulas_are_found_in_a_big_column(write_text, monkeypatch):
+    # a column longer than the sample is searched only when the sample shows the trait
+    from scr_timeline.io import csv as csv_module
+
+    monkeypatch.setattr(csv_module, "_SAMPLED_CELLS", 8)
+    rows = "".join(f'="{d:02d}/03/2020",<p>Visit {d}</p>\n' for d in range(1, 21))
+    chron = scr.read_csv(write_text("notes.csv", "Date,Case Note\n" + rows))
+    assert chron.rejected.empty
+    assert chron.events[S.DETAILS].tolist()[:2] == ["Visit 1", "Visit 2"]
+    plain = "".join(f"{d:02d}/03/2020,A&E visit {d}\n" for d in range(1, 21))
+    chron = scr.read_csv(write_text("plain.csv", "Date,Case Note\n" + plain))
+    assert chron.events[S.DETAILS].tolist()[0] == "A&E visit 1"
+    assert not (chron.warnings[S.CODE] == "markup_read").any()
