@@ -107,6 +107,13 @@ _NOT_YET: Final = (
     r"|will\s+be|to\s+be|planned|plan|if|when|until|after\s+the\s+birth|following\s+(?:the\s+)?birth"
     r"|pregnan\w*|still\s?birth|stillborn|miscarr\w*|termination)\b"
 )
+#: Words before a stated date of birth that make it one still to come ("unborn baby, DOB
+#: expected 01/03/2006"). Narrower than :data:`_NOT_YET`, and only before the statement: a
+#: stated date is a fact, whatever the rest of its sentence plans ("Child C (DOB
+#: 14/05/2006) made subject to a CP plan", "to be seen when ...").
+_NOT_YET_STATED: Final = (
+    r"\b(?:unborn|pre-?\s?birth|antenatal|ante-natal|due|edd|expected|expecting|pregnan\w*)\b"
+)
 #: Where a sentence ends: a statement's or a birth's words are read within their own.
 _SENTENCE: Final = r"[.;!?\n]\s|\n"
 
@@ -156,15 +163,22 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, stop.start() if stop else len(text)
 
 
-def _about_someone_else(text: str, start: int, end: int, *, after: bool = False) -> bool:
+def _about_someone_else(
+    text: str, start: int, end: int, *, after: bool = False, stated: bool = False
+) -> bool:
     """Whether the words before ``text[start:end]`` in its sentence (and after it, with
-    ``after``) make it about another person, or about a birth still to come."""
+    ``after``) make it about another person, or about a birth still to come (for a
+    ``stated`` date of birth, only the words before it can say so)."""
     begin, stop = _sentence_bounds(text, start, end)
     before = text[max(begin, start - 40) : start]
+    if stated:
+        not_yet = _re(_NOT_YET_STATED).search(text[begin:start])
+    else:
+        not_yet = _re(_NOT_YET).search(text[begin:stop])
     return bool(
         _re(_NOT_THE_CHILD).search(before)
         or (after and _re(_NOT_THE_CHILD).search(text[end:stop]))
-        or _re(_NOT_YET).search(text[begin:stop])
+        or not_yet
     )
 
 
@@ -174,7 +188,7 @@ def _stated(text: str) -> list[pd.Timestamp]:
 
     found = []
     for m in _re(_STATEMENT).finditer(text):
-        if _about_someone_else(text, m.start(), m.start()):  # "Mother (DOB ...)"
+        if _about_someone_else(text, m.start(), m.start(), stated=True):  # "Mother (DOB ...)"
             continue
         try:
             start, _end, precision = parse_date(m.group("date"))

@@ -81,6 +81,10 @@ def test_births_on_different_days_give_none_and_the_same_day_twice_is_fine():
         "Registered: Child A, D.O.B. 1.3.06, with Mother.",
         "Date of birth: 1st March 2006. Registered with GP.",
         "Child A born on 01/03/2006 at Riverside Hospital (notes received).",
+        # the rest of the sentence plans, waits or supposes: the stated date stands
+        "ICPC held. Child A (DOB 01/03/2006) made subject to a CP plan under neglect.",
+        "Child A (DOB 01/03/2006) to be seen when Mother returns, if she agrees.",
+        "Child A, DOB 01/03/2006, will be reviewed at the next core group.",
     ],
 )
 def test_a_row_stating_the_date_of_birth_gives_it(details: str):
@@ -93,6 +97,11 @@ def test_a_row_stating_the_date_of_birth_gives_it(details: str):
 def test_a_statement_about_someone_else_is_not_the_childs():
     events = _events(("20/04/2006", "Mother (DOB 12/05/1985) attended with her partner."))
     assert find_child_dob(events) is None
+    for unborn in (
+        "Unborn baby, DOB expected 01/03/2006, pre-birth assessment.",
+        "Pregnancy booked; baby due, DOB 01/03/2006 if on time.",
+    ):
+        assert find_child_dob(_events(("20/01/2006", unborn))) is None, unborn
     both = _events(("20/04/2006", "Child A (DOB 01/03/2006) seen with Mother (DOB 12/05/1985)."))
     assert find_child_dob(both).dob == pd.Timestamp("2006-03-01")
 
