@@ -80,6 +80,7 @@ __all__ = [
     "agencies_from_clues",
     "agency_from_name",
     "load_agency_aliases",
+    "names_a_sector",
     "normalise_agencies",
 ]
 
@@ -541,6 +542,21 @@ def normalise_agencies(values: pd.Series, *, aliases: pd.DataFrame | None = None
 _PRACTITIONER_NUMBER: Final = r"(?<=[^\W\d_])\d+"
 
 
+def names_a_sector(values: pd.Series, *, aliases: pd.DataFrame | None = None) -> np.ndarray:
+    """Per name, True when it names a sector of services, not one agency ("Health", "NHS",
+    "Community Health Services": an alias of kind ``sector`` with no other alias beside it).
+
+    >>> import pandas as pd
+    >>> names_a_sector(pd.Series(["Health", "Health - HV", "Sirona", None])).tolist()
+    [True, False, False, False]
+    """
+    if not isinstance(values, pd.Series):
+        raise TypeError(f"values must be a pandas Series, not {type(values).__name__}")
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    found, _ = _read_names(np.asarray(uniques, dtype=object), _matcher_for(aliases))
+    return np.append([code == _SECTOR_CODE for code in found], False).astype(bool)[codes]
+
+
 def agencies_from_clues(
     written: pd.Series,
     clues: Sequence[pd.Series],
@@ -585,10 +601,9 @@ def agencies_from_clues(
     """
     if not isinstance(written, pd.Series):
         raise TypeError(f"written must be a pandas Series, not {type(written).__name__}")
-    matcher = _matcher_for(aliases)
     out = pd.Series([None] * len(written), index=written.index, dtype=object)
     codes, uniques = pd.factorize(written, use_na_sentinel=True)
-    found, blank = _read_names(np.asarray(uniques, dtype=object), matcher)
+    found, blank = _read_names(np.asarray(uniques, dtype=object), _matcher_for(aliases))
     sector = np.append([code == _SECTOR_CODE for code in found], False).astype(bool)[codes]
     open_rows = sector | np.append(blank, True)[codes]
     for clue in clues:

@@ -883,10 +883,12 @@ def test_health_as_the_agency_is_decided_by_the_practitioner_or_source(write_xls
         assert ev[S.ORGANISATION].tolist()[:4] == ["Health"] * 4  # as written
         # the agency decided is the one the event types are read with
         assert ev[S.EVENT_TYPE].tolist()[1:3] == ["gp_appointment", "hospital_attendance"]
-        notes = chron.warnings[chron.warnings[S.CODE] == "agency_from_practitioner"]
+        notes = chron.warnings[chron.warnings[S.CODE] == "agency_not_specific"]
         assert notes[S.SOURCE_ROW].tolist() == [2]
-        assert "3 row(s) written as 'Health'" in notes[S.MESSAGE].iloc[0]
-        assert "health_visiting (1), gp (1), hospital (1)" in notes[S.MESSAGE].iloc[0]
+        message = notes[S.MESSAGE].iloc[0]
+        assert "'Health' names health services in general, not one agency" in message
+        assert "3 of its 4 row(s) took their agency" in message
+        assert "(health_visiting (1), gp (1), hospital (1)); 1 stay 'other'" in message
         assert (chron.warnings[S.CODE] == "unknown_agency").any()  # 'Health' still named
 
 
@@ -941,3 +943,16 @@ def test_case_notes_exported_with_their_html_markup_read_as_text(write_xlsx, wri
         notes = chron.warnings[chron.warnings[S.CODE] == "markup_read"]
         assert notes[S.SOURCE_ROW].tolist() == [2]
         assert "2 cell(s) of column 'Case Note Text'" in notes[S.MESSAGE].iloc[0]
+
+
+def test_health_as_the_agency_with_no_practitioner_to_decide_says_why_it_is_other(write_text):
+    path = write_text(
+        "combined.csv",
+        "Date,Agency,Details\n01/03/2020,Health,Home visit\n02/03/2020,Police,Incident\n"
+        "03/03/2020,NHS,Seen\n",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.AGENCY].tolist() == ["other", "police", "other"]
+    notes = chron.warnings[chron.warnings[S.CODE] == "agency_not_specific"]
+    assert sorted(notes[S.SOURCE_ROW].tolist()) == [2, 4]
+    assert all("0 of its 1 row(s)" in m for m in notes[S.MESSAGE])
