@@ -44,6 +44,7 @@ from .table import (
     parse_table,
 )
 from .text import (
+    PAGE_FURNITURE,
     Paragraph,
     has_yearless_dates,
     is_period_date,
@@ -340,17 +341,6 @@ AGENCY_FIELD: Final = re.compile(rf"^{_AGENCY_KEY}\s*:\s*(\S.{{0,120}})$", re.IG
 AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
 
 
-#: Lines above a table that are page furniture typed into the body, not its title: a
-#: protective marking ("OFFICIAL-SENSITIVE", "OFFICIAL - SENSITIVE: PERSONAL") or a page
-#: number ("Page 2 of 14").
-_NOT_A_TITLE: Final = re.compile(
-    r"^(?:(?:not\s+protectively\s+marked|official|restricted|confidential|protect|secret)"
-    r"(?:\s*[-:–—]?\s*(?:sensitive|personal|commercial|medical|police|private))*"
-    r"|page\s*\d+(?:\s*(?:of|/)\s*\d+)?)\W*$",
-    re.IGNORECASE,
-)
-
-
 def _title_lines(titles: Sequence[str]) -> tuple[str, ...]:
     """A table's title lines, an agency field ("Agency: Health Visiting") as the agency it
     names (the organisation as written, without its label), each line once; a protective
@@ -358,7 +348,7 @@ def _title_lines(titles: Sequence[str]) -> tuple[str, ...]:
     lines = (
         found.group(1).strip() if (found := AGENCY_FIELD.match(" ".join(t.split()))) else t
         for t in titles
-        if not _NOT_A_TITLE.match(" ".join(t.split()))
+        if not PAGE_FURNITURE.match(" ".join(t.split()))
     )
     return tuple(dict.fromkeys(lines))
 

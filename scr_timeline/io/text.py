@@ -49,6 +49,7 @@ from .table import _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = [
     "DATE_PREFIX",
+    "PAGE_FURNITURE",
     "TEXT_SUFFIXES",
     "Paragraph",
     "has_yearless_dates",
@@ -127,6 +128,16 @@ _NUMBERING = re.compile(
 # "GP: ...", "Police - ...", "[CSC] ...": an agency label at the start of the text
 _LABEL = re.compile(r"^\s*\[?(?P<label>[^\s:\[\]][^:\[\]\n]{0,48}?)\]?\s*(?::|\s[-–—]\s|\])\s*")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+#: A line of page furniture: a protective marking ("OFFICIAL-SENSITIVE", "OFFICIAL -
+#: SENSITIVE: PERSONAL", "Not protectively marked") or a page number ("Page 2 of 14", "- 3
+#: -", "3/14"), as a printed page carries and a text copied or exported from it keeps: no
+#: title and no text of an entry.
+PAGE_FURNITURE: Final = re.compile(
+    r"^\W*(?:(?:not\s+protectively\s+marked|official|restricted|confidential|protect|secret)"
+    r"(?:\s*[-:–—]?\s*(?:sensitive|personal|commercial|medical|police|private))*"
+    r"|page\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:of|/)\s*\d{1,3})\W*$",
+    re.IGNORECASE,
+)
 _MAX_TITLE_LINES: Final = 5
 _MAX_TITLE_LENGTH: Final = 200
 _HEADINGS: Final = ("Date", "Time", "Agency", "Practitioner", "Details", "Outcome", "Source")
@@ -200,7 +211,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
     A blank line ends a paragraph; a line that starts with a date starts a new one (a text
     with one event per line and no blank lines); other lines are wrapped text and join the
-    line above with a space. Markdown headings (``# GP records``) are headings.
+    line above with a space. Markdown headings (``# GP records``) are headings. Page
+    furniture (a protective marking, a page number: :data:`PAGE_FURNITURE`) and, in a
+    text of pages split by form feeds (a PDF's text, a system's print-out), a line at the
+    top or foot of its page that comes back there on other pages (a running header) are
+    left out: an entry carries on over them.
 
     Examples
     --------
@@ -217,8 +232,15 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             out.append(Paragraph(" ".join(lines), start))
             lines.clear()
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    running = _running_lines(text)
+    page = 0  # the page of the line (form feeds end pages)
+    dated = False  # a line starting with a date was met
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
         stripped = line.strip()
+        repeated = _DIGITS.sub("#", stripped) in running and (page > 0 or dated)
+        page += line.endswith("\f")
+        if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
+            continue  # not text of the entry it may fall within (the first is the title)
         if not stripped:
             flush()
             continue
@@ -227,7 +249,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             flush()
             out.append(Paragraph(line[heading.end() :].strip(), number, heading=True))
             continue
-        if lines and split_date_prefix(stripped) is not None:
+        starts = split_date_prefix(stripped) is not None
+        dated = dated or starts
+        if lines and starts:
             flush()
         if not lines:
             start = number
@@ -275,6 +299,32 @@ def has_yearless_dates(cells: pd.Series) -> bool:
         [np.asarray(found.error_code, dtype=object), np.asarray(found.warning_codes, dtype=object)]
     )
     return bool(np.isin(codes, ["missing_year", "year_inferred"]).any())
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _running_lines(text: str) -> frozenset[str]:
+    """The running headers and footers of a text split into pages by form feeds: lines
+    (their digits aside) that are the first or last line of at least two pages and half of
+    them, markings and page numbers passed over. None for a text without form feeds."""
+    pages = text.split("\f")
+    if len(pages) < 2:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for page in pages:
+        filled = [
+            line.strip()
+            for line in page.splitlines()
+            if line.strip() and not PAGE_FURNITURE.match(line.strip())
+        ]
+        edges = {_DIGITS.sub("#", line) for line in (*filled[:1], *filled[-1:])}
+        for key in edges:
+            counts[key] = counts.get(key, 0) + 1
+    least = max(2, len(pages) // 2)
+    return frozenset(
+        key for key, n in counts.items() if n >= least and split_date_prefix(key) is None
+    )
 
 
 # --- agencies and practitioners named in the text -------------------------------------------
@@ -492,7 +542,7 @@ def parse_paragraphs(
     section: str | None = None
     for para in items:
         text = para.text.strip()
-        if not text:
+        if not text or PAGE_FURNITURE.match(text):  # a marking or page number typed in
             continue
         if para.heading:
             if is_period_date(text):

@@ -329,3 +329,25 @@ def test_agency_names_in_capitals_over_dated_entries_are_headings(write_text):
     ev = chron.events
     assert ev[S.AGENCY].astype(str).tolist() == ["health_visiting", "police"]
     assert ev[S.DETAILS].tolist() == ["HV1 visited.", "Domestic incident.\nGP SAW CHILD A."]
+
+
+def test_page_furniture_of_a_printed_text_is_no_text_of_an_entry(write_text):
+    """A text copied or exported from printed pages (form feeds between pages) keeps
+    each page's marking, running header and page number: they are neither the title nor
+    text of the entry they fall within, and an entry carries on over them."""
+    text = (
+        "OFFICIAL-SENSITIVE\nChild A - review chronology\n\n"
+        "12/03/2007 - HV1 visited. Child A seen with a bruise.\nMother said he fell\n\n"
+        "Page 1 of 3\n\f"
+        "OFFICIAL-SENSITIVE\nChild A - review chronology\n"
+        "from the sofa.\n\n14/03/2007 - HV2 clinic, weighed.\n- 2 -\n\f"
+        "Child A - review chronology\n20/03/2007 - GP1 saw Child A.\nPage 3 of 3\n"
+    )
+    chron = read_text(write_text("hv.txt", text))
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 visited. Child A seen with a bruise. Mother said he fell\nfrom the sofa.",
+        "HV2 clinic, weighed.",
+        "GP1 saw Child A.",
+    ]
+    assert chron.meta.title == "Child A - review chronology"
