@@ -735,6 +735,11 @@ def test_a_strategy_discussion_outcome_told_to_a_gp_is_the_telling():
         ("csc", "Contact progressed to assessment", "referral_decision"),
         ("csc", "SV - child seen alone", "home_visit"),
         ("csc", "IRO review", "meeting"),
+        ("csc", "Section 17 assessment", "single_assessment"),  # ASM-SINGLE's assessment
+        ("csc", "Pre-birth assessment", "single_assessment"),
+        ("csc", "Direct work session with CA", "home_visit"),  # the child seen (VIS-CP)
+        ("ambulance", "Crew attended - baby unresponsive", "hospital_attendance"),
+        ("paediatrics", "Child development clinic - global delay", "office_visit"),
         # police
         ("police", "Call to address - reports of shouting", "police_incident"),
         ("police", "Attended address - children present", "police_incident"),
