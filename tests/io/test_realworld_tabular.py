@@ -892,15 +892,30 @@ def test_health_as_the_agency_is_decided_by_the_practitioner_or_source(write_xls
         assert (chron.warnings[S.CODE] == "unknown_agency").any()  # 'Health' still named
 
 
-def test_rows_with_no_agency_anywhere_take_it_from_their_practitioner(write_text):
-    path = write_text(
-        "chronology.csv",
-        "Date,Practitioner,Details\n01/03/2020,PC1,Domestic incident\n"
-        "02/03/2020,SW1,Home visit\n03/03/2020,Community Midwife,Antenatal check\n",
-    )
-    chron = scr.read(path)
-    assert chron.events[S.AGENCY].tolist() == ["police", "other", "midwifery"]
-    assert (chron.warnings[S.CODE] == "agency_from_practitioner").sum() == 1
+@pytest.mark.parametrize(
+    ("text", "agencies", "code", "rows"),
+    [
+        pytest.param(
+            "Date,Practitioner,Details\n01/03/2020,PC1,Domestic incident\n"
+            "02/03/2020,SW1,Home visit\n03/03/2020,Community Midwife,Antenatal check\n",
+            ["police", "other", "midwifery"], "agency_from_practitioner", [2],
+            id="no-agency-column",
+        ),
+        pytest.param(
+            "Date,Agency,Details\n01/03/2020,Health,Home visit\n02/03/2020,Police,Incident\n"
+            "03/03/2020,NHS,Seen\n",
+            ["other", "police", "other"], "agency_not_specific", [2, 4],
+            id="health-with-nothing-to-decide",  # the warning still says why it is other
+        ),
+    ],
+)  # fmt: skip
+def test_rows_without_one_agency_take_it_from_their_practitioner(
+    write_text, text, agencies, code, rows
+):
+    chron = scr.read(write_text("chronology.csv", text))
+    assert chron.events[S.AGENCY].tolist() == agencies
+    notes = chron.warnings[chron.warnings[S.CODE] == code]
+    assert sorted(notes[S.SOURCE_ROW].tolist()) == rows
 
 
 def test_a_row_naming_its_agency_is_not_changed_by_its_practitioner(write_text):
@@ -943,16 +958,3 @@ def test_case_notes_exported_with_their_html_markup_read_as_text(write_xlsx, wri
         notes = chron.warnings[chron.warnings[S.CODE] == "markup_read"]
         assert notes[S.SOURCE_ROW].tolist() == [2]
         assert "2 cell(s) of column 'Case Note Text'" in notes[S.MESSAGE].iloc[0]
-
-
-def test_health_as_the_agency_with_no_practitioner_to_decide_says_why_it_is_other(write_text):
-    path = write_text(
-        "combined.csv",
-        "Date,Agency,Details\n01/03/2020,Health,Home visit\n02/03/2020,Police,Incident\n"
-        "03/03/2020,NHS,Seen\n",
-    )
-    chron = scr.read(path)
-    assert chron.events[S.AGENCY].tolist() == ["other", "police", "other"]
-    notes = chron.warnings[chron.warnings[S.CODE] == "agency_not_specific"]
-    assert sorted(notes[S.SOURCE_ROW].tolist()) == [2, 4]
-    assert all("0 of its 1 row(s)" in m for m in notes[S.MESSAGE])
