@@ -538,6 +538,25 @@ def normalise_agencies(values: pd.Series, *, aliases: pd.DataFrame | None = None
     )
 
 
+@functools.cache
+def _clue_aliases() -> pd.DataFrame:
+    """The shipped aliases and the role phrases that name their agency whatever the
+    context ("SW", "TM", "DSL": :mod:`scr_timeline.classify.roles`), for reading a
+    practitioner or source cell; an alias decides where both read the same."""
+    from scr_timeline.classify.roles import load_roles
+
+    roles = load_roles()
+    words = roles.loc[
+        (roles[schema.AGENCY] != "") & (roles["agencies"] == "") & (roles["match"] == "words")
+    ]
+    shipped = _alias_table(None)
+    words = words.loc[~_normalise_text(words["phrase"]).isin(set(_normalise_text(shipped[ALIAS])))]
+    extra = pd.DataFrame(
+        {ALIAS: words["phrase"], schema.AGENCY: words[schema.AGENCY], KIND: "role", NOTE: ""}
+    )
+    return pd.concat([shipped, extra], ignore_index=True)
+
+
 #: A practitioner's number ("HV1", "SW2", "PC1234"): digits right after a letter.
 _PRACTITIONER_NUMBER: Final = r"(?<=[^\W\d_])\d+"
 
@@ -571,8 +590,10 @@ def agencies_from_clues(
     kind ``sector``, which :func:`normalise_agencies` leaves ``"other"`` and unmatched). Such a
     row's practitioner ("HV1", "Community Midwife") or source ("GP records", "ED notes")
     often says which service acted; a row with no agency at all may be decided the same way.
-    The clues are read in turn, the first that names an agency deciding; a practitioner's
-    number is no part of the name ("HV1" is "HV"). A sector row takes only a health agency
+    The clues are read in turn, the first that names an agency deciding, with the role
+    phrases that name their agency as well as the aliases ("SW1" is children's social care,
+    "DSL" education); a practitioner's number is no part of the name ("HV1" is "HV"). A
+    sector row takes only a health agency
     (:data:`HEALTH_AGENCIES`: "Health" with "PC1" stays undecided).
 
     Parameters
@@ -611,7 +632,9 @@ def agencies_from_clues(
         if not len(rows):
             break
         text = clue.iloc[rows].astype("string").str.replace(_PRACTITIONER_NUMBER, "", regex=True)
-        read = normalise_agencies(text.reset_index(drop=True), aliases=aliases)
+        read = normalise_agencies(
+            text.reset_index(drop=True), aliases=_clue_aliases() if aliases is None else aliases
+        )
         code = read[schema.AGENCY].astype(object).to_numpy()
         ok = read[MATCHED].to_numpy(dtype=bool) & (code != _OTHER)
         ok &= ~sector[rows] | np.isin(code, list(HEALTH_AGENCIES))

@@ -708,19 +708,21 @@ def test_agencies_from_clues_decides_sector_and_blank_rows_from_practitioner_the
     from scr_timeline.classify.agencies import agencies_from_clues
 
     written = pd.Series(
-        ["Health", "Health", "Health", None, "", "Police", "Health", "Sirona", "NHS"],
-        index=list("abcdefghi"),
+        ["Health", "Health", "Health", None, "", "Police", "Health", "Sirona", "NHS", None, None],
+        index=list("abcdefghijk"),
     )
     practitioner = pd.Series(
-        ["HV1", "Dr X", "Community Midwife", "PC2", "SW1", "HV3", "PC3", "HV4", None],
+        ["HV1", "Dr X", "Community Midwife", "PC2", "Ms Y", "HV3", "PC3", "HV4", None, "SW1",
+         "DSL"],
         index=written.index,
-    )
+    )  # fmt: skip
     source = pd.Series(
-        [None, "GP records", "GP records", None, "CAMHS letter", None, None, None, "ED notes"],
+        [None, "GP records", "GP records", None, "CAMHS letter", None, None, None, "ED notes",
+         None, None],
         index=written.index,
-    )
+    )  # fmt: skip
     found = agencies_from_clues(written, [practitioner, source])
-    assert found.index.tolist() == list("abcdefghi")
+    assert found.index.tolist() == list("abcdefghijk")
     assert found.tolist() == [
         "health_visiting",  # the practitioner's number is no part of the name
         "gp",  # from the source, the practitioner naming none
@@ -731,6 +733,8 @@ def test_agencies_from_clues_decides_sector_and_blank_rows_from_practitioner_the
         None,  # a health sector takes only a health agency
         None,  # an unknown name: left alone (it may be any agency)
         "hospital",
+        "csc",  # a role that names its agency: a social worker
+        "education",  # the designated safeguarding lead
     ]
     with pytest.raises(TypeError, match="Series"):
         agencies_from_clues(["Health"], [practitioner])  # type: ignore[arg-type]

@@ -814,7 +814,7 @@ def _blocks_with_agency_once() -> list[list[object]]:
     return [
         ["Multi-agency chronology: Child A", None, None, None],
         ["Date", "Agency", "Practitioner", "Details"],
-        ["01/03/2020", None, "SW1", "Strategy discussion: no agency written above this row"],
+        ["01/03/2020", None, "Ms Y", "Strategy discussion: no agency written above this row"],
         ["02/03/2020", "Police", "PC1", "Domestic incident at the home address"],
         ["05/03/2020", None, "PC1", "Follow-up visit"],
         [None, None, None, "Mother said partner had left"],
@@ -898,7 +898,7 @@ def test_health_as_the_agency_is_decided_by_the_practitioner_or_source(write_xls
         pytest.param(
             "Date,Practitioner,Details\n01/03/2020,PC1,Domestic incident\n"
             "02/03/2020,SW1,Home visit\n03/03/2020,Community Midwife,Antenatal check\n",
-            ["police", "other", "midwifery"], "agency_from_practitioner", [2],
+            ["police", "csc", "midwifery"], "agency_from_practitioner", [2],
             id="no-agency-column",
         ),
         pytest.param(
