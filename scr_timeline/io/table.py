@@ -1368,13 +1368,23 @@ def _fallback_agency(
             option = str(norm[S.AGENCY].iloc[0]), agency
     sheets = [sheet] if sheet else []
     names = ([*title_lines[::-1], *sheets] if titles_first else [*sheets, *title_lines]) + [
-        PurePath(file).stem
+        _readable_stem(file)
     ]
     for name in names:
         code = agency_from_name(name)
         if code is not None:
             return code, name
     return option if option is not None else (None, None)
+
+
+def _readable_stem(file: str) -> str:
+    """A file's name as an organisation a report can show: "health-visiting.csv" is
+    "Health visiting", "riverside_surgery.xlsx" "Riverside surgery" (a name typed with
+    capitals keeps them)."""
+    words = " ".join(re.split(r"[-_\s]+", PurePath(file).stem)).strip()
+    if words.islower():
+        words = words[0].upper() + words[1:]
+    return words or PurePath(file).stem
 
 
 _SIDE_NOTES_SHOWN: Final = 300

@@ -104,6 +104,19 @@ def test_agency_from_file_name_else_other_with_warning():
     assert "no_agency" in chron.warnings[S.CODE].tolist()
 
 
+def test_an_agency_from_the_file_name_is_shown_as_a_name_not_a_file_stem():
+    table = raw(["Date", "Details"], ["12/03/2007", "a"])
+    for source, agency, organisation in (
+        ("health-visiting.csv", "health_visiting", "Health visiting"),
+        ("riverside_surgery.xlsx", "gp", "Riverside surgery"),
+        ("A&E - Riverside.csv", "hospital", "A&E Riverside"),
+    ):
+        events = parse_table(table, source=source).events
+        assert events[S.AGENCY].tolist() == [agency], source
+        assert events[S.ORGANISATION].tolist() == [organisation], source
+        assert events[S.SOURCE_FILE].tolist() == [source]  # the file itself as it is
+
+
 def test_column_override():
     table = raw(["When", "What"], ["12/03/2007", "a"])
     with pytest.raises(MissingColumnError):
