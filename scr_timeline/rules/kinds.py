@@ -277,7 +277,8 @@ def response(rule: Rule, ctx: Context) -> Hits:
     dates); an expected event counts when it comes at or after the trigger in the
     chronology's order and starts by the end of the deadline day. A record of the trigger's
     day listed before it counts too when the chronology cannot tell their order (another
-    source, and one of the two without a time of day: benefit of the doubt). Triggers inside the open
+    source, and one of the two without a time of day: benefit of the doubt), unless the
+    rule has ``self_answer = false``. Triggers inside the open
     window of an earlier, still unanswered trigger of the same rule (and, with
     ``match = "trigger_agency"``, the same agency) join that finding as evidence.
     """
@@ -295,9 +296,12 @@ def response(rule: Rule, ctx: Context) -> Hits:
         answer = _first_involving(view, cand, after, by_agency)
     else:
         answer = _first_at_or_after(cand, after)
-    # a record of the trigger's day whose order against it is unknown answers it
-    unordered = _unordered_same_day(view, cand, trig, by_agency)
-    answer = np.where(unordered >= 0, unordered, answer)
+    if rule.self_answer:
+        # a record of the trigger's day whose order against it is unknown answers it (not
+        # where the trigger's own kind of event answers: another agency's record of the same
+        # placement is not the child leaving it)
+        unordered = _unordered_same_day(view, cand, trig, by_agency)
+        answer = np.where(unordered >= 0, unordered, answer)
     start_days = _days(view.end[trig])
     due = rule.window.deadline(start_days)
     if rule.extension is not None and rule.extended_window is not None:

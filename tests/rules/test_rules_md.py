@@ -261,6 +261,19 @@ def test_an_untimed_record_of_another_file_answers_inj_refer_only_if_it_involves
     assert _run("INJ-REFER", rows)["status"].tolist() == ["missing"]
 
 
+def test_another_agencys_record_of_the_same_placement_is_not_the_child_leaving_it():
+    placement = {"agency": "csc", "event_type": "placement", "counterparts": ("carer",)}
+    hv = {"agency": "health_visiting", "event_type": "placement", "source_file": "hv.csv",
+          "details": "Child A placed with maternal grandmother."}  # fmt: skip
+    rows = [
+        ("2007-04-05 14:00", {**placement, "source_file": "csc.csv"}),
+        ("2007-04-05", hv),
+        ("2007-07-01", FILLER),
+    ]
+    out = _run("PLC-REG38-APPROVAL", rows)
+    assert out["status"].tolist() == ["missing"]
+
+
 def test_an_untimed_record_of_another_file_answers_a_cluster_from_its_first_day():
     concern = {**CONCERN, "source_file": "school.csv"}
     rows = [
