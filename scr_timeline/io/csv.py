@@ -33,6 +33,7 @@ from .headers import (
 from .table import classify_chronology, parse_table
 
 __all__ = [
+    "MIXED_ENCODING",
     "agencies_from_practitioners",
     "decode_text",
     "fill_agency_down",
@@ -83,9 +84,35 @@ def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    stray = [m.group(1) is not None for m in _HIGH_BYTES.finditer(data)]
+    if sum(stray) * 2 < len(stray):
+        # mostly UTF-8 ("’" written as three bytes) with a few bytes of Windows-1252 (a row
+        # typed or pasted in another program): each part read in its own encoding
+        return data.decode("utf-8", errors=_CP1252_BYTES), MIXED_ENCODING
     if not any(b in data for b in _CP1252_UNDEFINED):
         return data.decode("cp1252"), "cp1252"
     return data.decode("latin-1"), "latin-1"
+
+
+#: The encoding :func:`decode_text` reports for UTF-8 text with Windows-1252 bytes in it.
+MIXED_ENCODING = "utf-8+cp1252"
+#: A character of UTF-8 beyond ASCII, or (group 1) a byte that is none.
+_HIGH_BYTES = re.compile(
+    rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
+    rb"|([\x80-\xff])"
+)
+_CP1252_BYTES = "scr_timeline_cp1252"
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 cannot read, read as Windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_CP1252_BYTES, _cp1252_bytes)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -348,6 +375,17 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     notes.extend(decided)
     if options.get("classify", True):
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
+    if facts["encoding"] == MIXED_ENCODING:
+        notes.append(
+            _warning(
+                "encoding_mixed",
+                "the file is UTF-8 with some bytes of Windows-1252 in it (a row typed or "
+                "pasted in another program); each was read in its own encoding: check "
+                "characters such as £ and ’ in the rows that hold them",
+                path.name,
+                None,
+            )
+        )
     if facts["encoding"] == "latin-1":
         notes.append(
             _warning(

@@ -355,3 +355,19 @@ def test_markup_and_text_formulas_are_found_in_a_big_column(write_text, monkeypa
     chron = scr.read_csv(write_text("plain.csv", "Date,Case Note\n" + plain))
     assert chron.events[S.DETAILS].tolist()[0] == "A&E visit 1"
     assert not (chron.warnings[S.CODE] == "markup_read").any()
+
+
+def test_utf8_with_a_row_of_windows_1252_reads_each_part_in_its_own_encoding(tmp_path):
+    path = tmp_path / "combined.csv"
+    path.write_bytes(
+        "Date,Agency,Details\n01/03/2020,GP,Mum\u2019s \u201cworry\u201d about caf\u00e9\n".encode()
+        + "02/03/2020,Housing,Arrears of \u00a3450 \u2013 Mum\u2019s letter\n".encode("cp1252")
+    )
+    chron = scr.read_csv(path)
+    assert chron.events[S.DETAILS].tolist() == [
+        "Mum\u2019s \u201cworry\u201d about caf\u00e9",
+        "Arrears of \u00a3450 \u2013 Mum\u2019s letter",
+    ]
+    assert (chron.warnings[S.CODE] == "encoding_mixed").sum() == 1
+    # a file of Windows-1252 alone is still read as that, with no warning
+    assert decode_text("caf\u00e9 \u00a35 Mum\u2019s".encode("cp1252"))[1] == "cp1252"
