@@ -912,6 +912,7 @@ class _Rel(NamedTuple):
     n: int
     unit: str  # "D", "W", "M", "Y", "same" (that day), "later" (later that day)
     approx: bool
+    part: str | None = None  # a part of that day ("that evening", "the next morning")
 
 
 class _Result(NamedTuple):
@@ -1806,15 +1807,21 @@ def _relative(s: str) -> _Rel | None:
         unit = m["unit"]
         if unit in {"week", "month", "year"}:
             return _Rel(sign, unit[0].upper(), True)
-        return _Rel(sign, "D", False)
+        return _Rel(sign, "D", False, unit if unit in _DAY_PARTS else None)
     if m := _PY_REL_AFTER.fullmatch(s):
         sign = -1 if m["dir"] == "before" else 1
         return _Rel(sign, m["unit"][0].upper(), m["unit"] != "day")
     if _PY_REL_SAME.fullmatch(s):
-        return _Rel(0, "same", False)
+        return _Rel(0, "same", False, _rel_part(s))
     if _PY_REL_LATER.fullmatch(s):
-        return _Rel(0, "later", False)
+        return _Rel(0, "later", False, _rel_part(s))
     return None
+
+
+def _rel_part(s: str) -> str | None:
+    """The part of the day a relative date ends with ('later that evening'), or None."""
+    word = s.rsplit(" ", 1)[-1]
+    return word if word in _DAY_PARTS else None
 
 
 def _read_text(text: str, norm: str, dayfirst: bool) -> _Result:
@@ -3955,7 +3962,19 @@ def _anchor(
 
 
 def _relative_span(rel: _Rel, a_start: int, a_end: int, a_prec: int) -> _Span:
-    """The span of a relative date counted from an anchor span."""
+    """The span of a relative date counted from an anchor span; 'that evening', 'the next
+    morning': those hours of the day it gives."""
+    span = _relative_days(rel, a_start, a_end, a_prec)
+    if rel.part is None or span.end - span.start >= _DAY_S or span.prec != _P_DAY:
+        return span
+    first, last = _DAY_PARTS[rel.part]
+    day = span.start - span.start % _DAY_S
+    start, end = max(span.start, day + first * 60), day + last * 60 + 59
+    return span if start > end else _Span(start, end, _P_DAY)
+
+
+def _relative_days(rel: _Rel, a_start: int, a_end: int, a_prec: int) -> _Span:
+    """The span of a relative date counted from an anchor span, in whole units."""
     if a_start // _DAY_S == a_end // _DAY_S:  # within one day: count from that whole day
         day_start = a_start - a_start % _DAY_S
         base = _Span(day_start, day_start + _DAY_S - 1, _P_DAY)

@@ -1206,3 +1206,25 @@ def test_an_end_date_column_saying_the_end_is_not_reached_is_no_flaw(end: str) -
     assert parsed.frame.loc[0, "end"] == pd.Timestamp("2007-03-12 23:59:59")
     assert parsed.warnings == []
     assert parsed.frame.loc[1, "error_code"] == "empty_date"
+
+
+def test_a_relative_date_naming_a_part_of_the_day_keeps_those_hours() -> None:
+    """'That evening', 'the following morning' (a police log's order of events) were the
+    whole day, so an evening's call-out sorted before the afternoon's visit."""
+    cells = pd.Series(
+        ["12/03/2007", "That evening", "The following morning", "later that afternoon"]
+    )
+    fast, slow = (
+        dates._parse_dates(
+            cells, times=None, end_values=None, dayfirst=True, anchor_relative=True, vectorised=v
+        )
+        for v in (True, False)
+    )
+    pd.testing.assert_frame_equal(fast.frame, slow.frame)
+    frame = fast.frame
+    assert list(zip(frame["start"], frame["end"], strict=True))[1:] == [
+        (pd.Timestamp("2007-03-12 17:00"), pd.Timestamp("2007-03-12 23:59:59")),
+        (pd.Timestamp("2007-03-13"), pd.Timestamp("2007-03-13 11:59:59")),
+        (pd.Timestamp("2007-03-13 12:00"), pd.Timestamp("2007-03-13 17:59:59")),
+    ]
+    assert frame["precision"].tolist() == [DAY] * 4
