@@ -362,7 +362,6 @@ def _fingerprint(files: Sequence[str]) -> list[list[Any]]:
 
 def _run_task(task: _Task) -> ChronologyResult:
     """Read, analyse and (with an output folder) write one chronology; never raises."""
-    from .classify.birth import CHILD_DOB_INFERRED
     from .io import read
     from .rules import analyse
 
@@ -380,7 +379,7 @@ def _run_task(task: _Task) -> ChronologyResult:
         result.findings = findings.to_frame()
         result.child_dob = chron.meta.child_dob
         if chron.meta.child_dob is not None:
-            inferred = (chron.warnings[S.CODE] == CHILD_DOB_INFERRED).any()
+            inferred = (chron.warnings[S.CODE] == S.CHILD_DOB_INFERRED).any()
             result.child_dob_from = "chronology" if inferred else "given"
         if task.keep:
             result.chronology = chron

@@ -475,8 +475,13 @@ class Chronology:
             )
         else:
             lines.append(f"  no events ({len(self.meta.sources)} source table(s))")
+        if self.meta.child_dob is None and self._events[S.CHILD_AGE_DAYS].notna().any():
+            lines.append(
+                "  child's date of birth: not known (the ages come from the chronology's"
+                " age column)"
+            )
         if self.meta.child_dob is not None:
-            taken = (self.warnings[S.CODE] == "child_dob_inferred").any()
+            taken = (self.warnings[S.CODE] == S.CHILD_DOB_INFERRED).any()
             lines.append(
                 f"  child's date of birth: {self.meta.child_dob:%d %b %Y}"
                 + (

@@ -160,6 +160,7 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     return {
         "child_dob": _long_date(meta.child_dob),
         "child_dob_from": _dob_source(chron),
+        "ages_from_column": meta.child_dob is None and _has_ages(events),
         "period": period,
         "end_date": _long_date(meta.end_date),
         "n_events": len(events),
@@ -172,9 +173,14 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+def _has_ages(events: pd.DataFrame) -> bool:
+    """Whether any event has the child's age (from an age column, when no date of birth)."""
+    return S.CHILD_AGE_DAYS in events and bool(events[S.CHILD_AGE_DAYS].notna().any())
+
+
 def _dob_source(chron: Chronology) -> str | None:
     """Where the date of birth was taken from, when the chronology itself gave it."""
-    notes = chron.warnings[chron.warnings[S.CODE] == "child_dob_inferred"]
+    notes = chron.warnings[chron.warnings[S.CODE] == S.CHILD_DOB_INFERRED]
     if notes.empty:
         return None
     note = notes.iloc[0]

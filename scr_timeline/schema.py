@@ -168,6 +168,9 @@ ERROR: Final = "error"
 DATE: Final = "date"
 END_DATE: Final = "end_date"
 TIME: Final = "time"
+#: Warning code: the child's date of birth was taken from the chronology itself (see
+#: :mod:`scr_timeline.classify.birth`).
+CHILD_DOB_INFERRED: Final = "child_dob_inferred"
 #: The child's age as written ("9 months", "6/52"): gives ``child_age_days`` when no date
 #: of birth is known (see :mod:`scr_timeline.ages`).
 CHILD_AGE: Final = "child_age"

@@ -124,6 +124,24 @@ def test_a_date_of_birth_taken_from_the_chronology_says_where() -> None:
     ) in html
 
 
+def test_ages_from_an_age_column_are_said_to_come_from_it(tmp_path) -> None:
+    path = tmp_path / "ages.csv"
+    path.write_text(
+        "Date,Age of child,Agency,Details\n01/03/2007,9/12,GP,Bruise to left cheek.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    html = render_report(chron, scr.analyse(chron))
+    assert (
+        "not known <span class=\"outcome\">(the child's ages come from the chronology's "
+        "age column)</span>"
+    ) in html
+    assert "ages come from the chronology's age column" in str(chron)
+    assert "age column" not in render_report(
+        scr.read(scr.datasets.sample_path("child-a-combined")), scr.analyse(chron)
+    )
+
+
 def test_every_finding_summary_appears(
     child_a: tuple[Chronology, Findings], child_a_html: str
 ) -> None:

@@ -323,7 +323,7 @@ def _text_or_none(value: Any) -> str | None:
 
 
 #: Warning code: the date of birth was taken from the chronology (see :func:`child_dob_of`).
-CHILD_DOB_INFERRED: Final = "child_dob_inferred"
+CHILD_DOB_INFERRED: Final = S.CHILD_DOB_INFERRED
 
 
 def child_dob_of(chron: Chronology) -> tuple[ChronologyMeta, list[dict[str, Any]]]:
