@@ -515,6 +515,18 @@ def _both_readers(cells: list[str], **options: object) -> dates.ParsedDates:
     return fast
 
 
+def _read_alone_without_a_warning(text: str, start: str, end: str, precision: str) -> None:
+    """Both readers read ``text`` as [start, end] at ``precision``, with no warning."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp(start),
+        pd.Timestamp(end),
+        precision,
+    )
+    assert parsed.warnings == []
+
+
 def test_a_time_alone_in_a_date_cell_is_not_taken_for_a_day() -> None:
     """'12.10' under a dated row is not 12 October with year_inferred: it could be ten past
     twelve; '14.30' and '12:10' are times of day. None takes the day of the row above."""
@@ -764,14 +776,7 @@ def test_a_numeric_date_typed_with_spaces_for_separators(
 ) -> None:
     """'12 03 07' is how a date is typed into a cell without the slashes: three numbers,
     spaces between all of them (it was unreadable_date)."""
-    parsed = _both_readers([text], dayfirst=True)
-    row = parsed.frame.iloc[0]
-    assert (row["start"], row["end"], row["precision"]) == (
-        pd.Timestamp(start),
-        pd.Timestamp(end),
-        precision,
-    )
-    assert parsed.warnings == []
+    _read_alone_without_a_warning(text, start, end, precision)
 
 
 def test_a_numeric_date_with_spaces_is_checked_as_one_with_slashes() -> None:
@@ -904,14 +909,7 @@ def test_open_ended_or_reversed_alternatives_are_rejected_with_a_reason(
 def test_a_decade_as_a_family_history_dates_it(text: str, start: str, end: str) -> None:
     """'late 1990s' in a parent's history: the decade, or the four years of its part (they
     were unreadable_date)."""
-    parsed = _both_readers([text], dayfirst=True)
-    row = parsed.frame.iloc[0]
-    assert (row["start"], row["end"], row["precision"]) == (
-        pd.Timestamp(start),
-        pd.Timestamp(end),
-        YEAR,
-    )
-    assert parsed.warnings == []
+    _read_alone_without_a_warning(text, start, end, YEAR)
 
 
 def test_a_decade_past_2100_is_implausible() -> None:
@@ -934,14 +932,7 @@ def test_a_month_or_season_written_with_of_or_after_its_year(
 ) -> None:
     """'March of 2007' and 'the summer of 2007' were rejected as words before a date;
     '2007 March' was the whole year, the month ignored (extra_text)."""
-    parsed = _both_readers([text], dayfirst=True)
-    row = parsed.frame.iloc[0]
-    assert (row["start"], row["end"], row["precision"]) == (
-        pd.Timestamp(start),
-        pd.Timestamp(end),
-        precision,
-    )
-    assert parsed.warnings == []
+    _read_alone_without_a_warning(text, start, end, precision)
 
 
 @pytest.mark.parametrize(
@@ -1024,14 +1015,7 @@ def test_a_day_with_its_part_written_after_it(text: str, start: str, end: str) -
     """'12/03/2007 pm' (a health visitor's diary) is the afternoon of that day, still of
     precision day: it was the whole day with the 'pm' ignored (extra_text), so the
     morning's and the afternoon's visits could not be ordered."""
-    parsed = _both_readers([text], dayfirst=True)
-    row = parsed.frame.iloc[0]
-    assert (row["start"], row["end"], row["precision"]) == (
-        pd.Timestamp(start),
-        pd.Timestamp(end),
-        DAY,
-    )
-    assert parsed.warnings == []
+    _read_alone_without_a_warning(text, start, end, DAY)
 
 
 def test_a_time_column_gives_the_minute_of_a_part_of_a_day_it_falls_in() -> None:
@@ -1099,14 +1083,7 @@ def test_a_festival_term_or_half_term_without_its_year_takes_it_from_the_rows_ar
 def test_a_part_of_the_day_before_or_after_the_date(text: str, start: str, end: str) -> None:
     """A police log's 'early hours of 12/03/2007' was rejected (words before the date);
     '12/03/2007 night' was the day with 'night' ignored."""
-    parsed = _both_readers([text], dayfirst=True)
-    row = parsed.frame.iloc[0]
-    assert (row["start"], row["end"], row["precision"]) == (
-        pd.Timestamp(start),
-        pd.Timestamp(end),
-        DAY,
-    )
-    assert parsed.warnings == []
+    _read_alone_without_a_warning(text, start, end, DAY)
 
 
 def test_two_dates_joined_by_and() -> None:
