@@ -405,24 +405,17 @@ def _run_chunk(tasks: Sequence[_Task]) -> list[ChronologyResult]:
     return [_run_task(t) for t in tasks]
 
 
-def _findings_table(name: str | None, findings: pd.DataFrame) -> pd.DataFrame:
-    """Findings as the batch's findings table has them: a leading ``chronology`` column,
-    severity and status as plain text."""
-    from .rules.findings import FINDING_COLUMNS
-
-    table = findings.astype({"severity": str, "status": str})
-    table.insert(0, "chronology", np.full(len(table), name, dtype=object))
-    return table.reindex(columns=["chronology", *FINDING_COLUMNS])
-
-
 def _findings_rows(name: str, findings: pd.DataFrame) -> bytes:
     """One chronology's rows of the batch's findings.csv (no header): each cell is written
-    on its own, so these are the very bytes of its rows in the whole file."""
+    on its own, so these are the very bytes of its rows in the whole file. (Severity and
+    status stay categorical here: their words are written the same either way.)"""
     from .rules.findings import csv_bytes
 
     if not len(findings):
         return b""
-    return csv_bytes(_findings_table(name, findings)).partition(b"\n")[2]
+    table = findings.copy(deep=False)
+    table.insert(0, "chronology", np.full(len(table), name, dtype=object))
+    return csv_bytes(table).partition(b"\n")[2]
 
 
 def _summary_row(result: ChronologyResult) -> dict[str, Any]:
