@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Final, cast
 
 import jinja2
+import numpy as np
 import pandas as pd
 
 from . import schema as S
@@ -220,10 +221,29 @@ def _event_dates(events: pd.DataFrame) -> pd.Series:
         out[ranged] = (
             start[ranged].dt.strftime("%d/%m/%Y") + " – " + end[ranged].dt.strftime("%d/%m/%Y")
         )
+    # a span written at that precision ("12/03/2007 - 14/03/2007", "March or April 2007",
+    # "2006/07") shows both ends, not only its first day, month or year
+    for kind, unit, form in (
+        ("day", "D", "%d/%m/%Y"),
+        ("month", "M", "%B %Y"),
+        ("year", "Y", "%Y"),
+    ):
+        spans = (
+            (precision == kind).to_numpy(dtype=bool)
+            & end.notna().to_numpy(dtype=bool)
+            & (_floor(end, unit) > _floor(start, unit))
+        )
+        if spans.any():
+            out[spans] = start[spans].dt.strftime(form) + " – " + end[spans].dt.strftime(form)
     undated = start.isna().to_numpy(dtype=bool)
     if undated.any():
         out[undated] = events.loc[undated, S.DATE_TEXT].map(_text)
     return out
+
+
+def _floor(values: pd.Series, unit: str) -> np.ndarray:
+    """Timestamps cut to their day, month or year (``unit`` D, M or Y), as NumPy dates."""
+    return values.to_numpy(dtype="datetime64[ns]").astype(f"datetime64[{unit}]")
 
 
 def _evidence_lookup(events: pd.DataFrame, findings: pd.DataFrame) -> dict[str, dict[str, Any]]:

@@ -344,6 +344,33 @@ def test_evidence_dates_are_as_precise_as_the_source() -> None:
     ]
 
 
+def test_spans_written_at_a_precision_show_both_ends() -> None:
+    """ "12/03/2007 - 14/03/2007" (precision day), "March or April 2007" (month) and
+    "2006/07" (year) showed only their first day, month or year."""
+    from scr_timeline.report import _event_dates
+
+    t = pd.Timestamp
+    events = pd.DataFrame(
+        {
+            S.START: [t("2007-03-12"), t("2007-03-01"), t("2006-01-01"), t("2007-03-12 22:00")],
+            S.END: [
+                t("2007-03-14 23:59:59"),
+                t("2007-04-30 23:59:59"),
+                t("2007-12-31 23:59:59"),
+                t("2007-03-12 23:59:59"),
+            ],
+            S.PRECISION: pd.Categorical(["day", "month", "year", "day"]),
+            S.DATE_TEXT: ["", "", "", "12/03/2007 night"],
+        }
+    )
+    assert _event_dates(events).tolist() == [
+        "12/03/2007 – 14/03/2007",
+        "March 2007 – April 2007",
+        "2006 – 2007",
+        "12/03/2007",
+    ]
+
+
 def test_an_evidence_id_missing_from_the_events_says_so() -> None:
     chron = scr.load_sample("child-a-combined")
     frame = scr.analyse(chron).to_frame()
