@@ -146,6 +146,9 @@ _MAX_PER_BIN: Final = 2
 #: Chronologies up to this size are always drawn event by event.
 _DETAIL_LIMIT: Final = 500
 _LANE_HALF: Final = 0.4
+#: Tracks under a lane's markers for findings that overlap in time (offsets from the lane).
+_FINDING_TRACK_Y: Final = (0.22, 0.31, 0.40)
+_FINDING_TRACKS: Final = len(_FINDING_TRACK_Y)
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -558,6 +561,33 @@ def plot_timeline(
     return ax
 
 
+def _findings_offsets(
+    lane: FloatArray, start: FloatArray, stop: FloatArray, ok: npt.NDArray[np.bool_]
+) -> FloatArray:
+    """Offset under its lane of each finding's bar: findings overlapping in time in one lane
+    go on separate tracks (first free track, greedy by start), so that a missing, a late and a
+    gap finding of the same weeks are not drawn over one another. With more findings at once
+    than :data:`_FINDING_TRACKS`, a bar shares the track that frees up first.
+    """
+    offsets = np.full(len(lane), _FINDING_TRACK_Y[0])
+    if not ok.any():
+        return offsets
+    # The end of each bar with its minimum drawn length and a gap of about a pixel column.
+    stop = np.fmax(np.where(np.isnan(stop), start, stop), start + 0.5)
+    idx = np.flatnonzero(ok)
+    idx = idx[np.lexsort((start[idx], lane[idx]))]
+    free: dict[float, FloatArray] = {}
+    span = float(np.nanmax(stop[idx]) - np.nanmin(start[idx])) or 1.0
+    margin = span / _BINS
+    for i in idx.tolist():
+        ends = free.setdefault(float(lane[i]), np.full(_FINDING_TRACKS, -np.inf))
+        open_ = np.flatnonzero(ends < start[i])
+        track = int(open_[0]) if open_.size else int(np.argmin(ends))
+        ends[track] = stop[i] + margin
+        offsets[i] = _FINDING_TRACK_Y[track]
+    return offsets
+
+
 def _draw_findings(ax: Axes, frame: pd.DataFrame, lane_of: dict[str, int]) -> Iterable[Any]:
     """Trigger-to-deadline bars under the lane of the agency expected to act."""
     from matplotlib.collections import LineCollection
@@ -573,7 +603,8 @@ def _draw_findings(ax: Axes, frame: pd.DataFrame, lane_of: dict[str, int]) -> It
     observed = to_num(frame["observed_start"])
     status = frame["status"].astype("object").to_numpy()
     ok = lane.notna().to_numpy() & ~np.isnan(trig) & ~np.isnan(due)
-    y = lane.to_numpy(dtype=float, na_value=np.nan) + 0.3
+    lane_y = lane.to_numpy(dtype=float, na_value=np.nan)
+    y = lane_y + _findings_offsets(lane_y, trig, np.fmax(due, observed), ok)
     colour = OKABE_ITO["vermillion"]
     for key, (style, label) in _FINDING_STYLES.items():
         mask = ok & (status == key)

@@ -144,3 +144,38 @@ def test_package_import_does_not_load_pyplot() -> None:
     code = "import sys, scr_timeline.plotting; print('matplotlib.pyplot' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_findings_overlapping_in_one_lane_are_drawn_on_separate_tracks() -> None:
+    # Three findings of the same weeks under the social care lane, one after them.
+    findings = pd.DataFrame(
+        {
+            "rule_id": ["X", "Y", "Z", "W"],
+            "status": ["missing", "late", "gap", "missing"],
+            "agency": ["csc", "csc", "csc", "csc"],
+            "trigger_start": pd.to_datetime(
+                ["2007-04-10", "2007-04-12", "2007-04-15", "2007-05-20"]
+            ),
+            "due": pd.to_datetime(["2007-05-01", "2007-04-20", "2007-05-10", "2007-05-25"]),
+            "observed_start": pd.to_datetime([pd.NaT, "2007-04-25", pd.NaT, pd.NaT]),
+        }
+    )
+    ax = plot_timeline(_chron(), findings=findings)
+    ys = {
+        gid: sorted(float(seg[0][1]) for seg in coll.get_segments())
+        for gid in ("scr-findings-missing", "scr-findings-late", "scr-findings-gap")
+        for coll in _gid(ax, gid)
+    }
+    overlapping = {
+        ys["scr-findings-missing"][0],
+        ys["scr-findings-late"][0],
+        ys["scr-findings-gap"][0],
+    }
+    assert len(overlapping) == 3
+    lane = 2  # csc is the third lane
+    assert all(lane < y < lane + 0.5 for y in overlapping)
+    # The late action's tail stays on its finding's track.
+    (tail,) = _gid(ax, "scr-findings-late-tail")
+    assert float(tail.get_segments()[0][0][1]) == ys["scr-findings-late"][0]
+    # A finding after the others are over goes back to the first track.
+    assert len(set(ys["scr-findings-missing"])) == 1
