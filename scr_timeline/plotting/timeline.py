@@ -603,7 +603,7 @@ def _draw_findings(ax: Axes, frame: pd.DataFrame, lane_of: dict[str, int]) -> It
     observed = to_num(frame["observed_start"])
     status = frame["status"].astype("object").to_numpy()
     ok = lane.notna().to_numpy() & ~np.isnan(trig) & ~np.isnan(due)
-    lane_y = lane.to_numpy(dtype=float, na_value=np.nan)
+    lane_y: FloatArray = np.asarray(lane.to_numpy(dtype=float, na_value=np.nan), dtype=np.float64)
     y = lane_y + _findings_offsets(lane_y, trig, np.fmax(due, observed), ok)
     colour = OKABE_ITO["vermillion"]
     for key, (style, label) in _FINDING_STYLES.items():
