@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 import networkx as nx
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ..chronology import Chronology
@@ -31,6 +32,12 @@ __all__ = ["plot_network"]
 
 _MAX_EDGE_WIDTH: Final = 9.0
 _MIN_EDGE_WIDTH: Final = 0.8
+_COUNT_FONTSIZE: Final = 7.0
+#: Where along an edge its count may go (fraction of the way), in order of preference.
+_COUNT_SPOTS: Final = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74)
+#: The data window of the network (the circle of nodes has radius 1).
+_XLIM: Final = (-1.45, 1.45)
+_YLIM: Final = (-1.3, 1.3)
 
 
 def plot_network(
@@ -89,8 +96,8 @@ def plot_network(
     ax.set_title("Contacts between agencies")
     ax.set_axis_off()
     ax.set_aspect("equal")
-    ax.set_xlim(-1.45, 1.45)
-    ax.set_ylim(-1.3, 1.3)
+    ax.set_xlim(*_XLIM)
+    ax.set_ylim(*_YLIM)
     if not nodes:
         ax.text(0.5, 0.5, "No contacts", transform=ax.transAxes, ha="center")
         return ax
@@ -106,22 +113,11 @@ def plot_network(
     edges = LineCollection(segs, linewidths=widths, colors=OKABE_ITO["blue"], alpha=0.45, zorder=1)
     edges.set_gid("scr-network-edges")
     ax.add_collection(edges)
-    for (u, v), w in weights.items():
-        mid = (pos[u] + pos[v]) / 2
-        ax.text(
-            mid[0],
-            mid[1],
-            str(w),
-            fontsize=7,
-            ha="center",
-            va="center",
-            zorder=2,
-            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
-        )
-
     xy = np.array([pos[n] for n in nodes])
     size = np.array([graph.nodes[n].get(N_EVENTS, 0) for n in nodes], dtype=float)
     size = 120 + 600 * size / max(size.max(), 1.0)
+    _label_edges(ax, pos, weights, xy, size)
+
     is_family = np.array([graph.nodes[n].get(KIND) == KIND_FAMILY for n in nodes])
     for mask, marker, colour, gid in (
         (~is_family, "o", OKABE_ITO["orange"], "scr-network-agencies"),
@@ -151,3 +147,71 @@ def plot_network(
             va="bottom" if py > 0.2 else "top" if py < -0.2 else "center",
         )
     return ax
+
+
+def _label_edges(
+    ax: Axes,
+    pos: dict[str, npt.NDArray[np.float64]],
+    weights: dict[tuple[str, str], int],
+    node_xy: npt.NDArray[np.float64],
+    node_size: npt.NDArray[np.float64],
+) -> None:
+    """Write each edge's count on it where it overlaps no other count and no node.
+
+    Counts go heaviest edge first, at the middle of the edge or, when that spot is taken (on
+    a circle every diameter crosses the centre), further along it. An edge with no free spot
+    keeps its width only, and a note under the network says so.
+    """
+    points = 72.0 / ax.figure.dpi  # points per display pixel
+    # Data units per point (equal aspect: the tighter of the two directions).
+    per_pt = max(
+        (_XLIM[1] - _XLIM[0]) / (ax.bbox.width * points),
+        (_YLIM[1] - _YLIM[0]) / (ax.bbox.height * points),
+    )
+    # Occupied boxes (x0, y0, x1, y1): the nodes first.
+    radius = np.sqrt(node_size) / 2 * per_pt
+    taken = [
+        (x - r, y - r, x + r, y + r)
+        for (x, y), r in zip(node_xy.tolist(), radius.tolist(), strict=True)
+    ]
+    half_h = 0.75 * _COUNT_FONTSIZE * per_pt
+    left_out = 0
+    for (u, v), w in sorted(weights.items(), key=lambda kv: -kv[1]):
+        text = str(w)
+        half_w = (0.32 * _COUNT_FONTSIZE * len(text) + 2.0) * per_pt
+        for t in _COUNT_SPOTS:
+            cx, cy = (pos[u] * (1 - t) + pos[v] * t).tolist()
+            cand = (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+            if not any(
+                cand[0] < b[2] and b[0] < cand[2] and cand[1] < b[3] and b[1] < cand[3]
+                for b in taken
+            ):
+                break
+        else:
+            left_out += 1
+            continue
+        taken.append(cand)
+        ax.text(
+            cx,
+            cy,
+            text,
+            fontsize=_COUNT_FONTSIZE,
+            ha="center",
+            va="center",
+            zorder=2,
+            gid="scr-network-count",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+    if left_out:
+        ax.text(
+            0.5,
+            0.0,
+            f"Line width shows the number of contacts; {left_out} of {len(weights)} lines "
+            "have no count written (no room)",
+            transform=ax.transAxes,
+            ha="center",
+            va="top",
+            fontsize=8,
+            color="#444444",
+            gid="scr-network-note",
+        )
