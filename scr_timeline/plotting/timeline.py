@@ -200,13 +200,25 @@ def new_axes(figsize: tuple[float, float]) -> Axes:
 
 
 def format_date_axis(ax: Axes, lo: float, hi: float) -> None:
-    """UK-style date ticks: "14 Mar 2007" for short spans, "Mar 2007" or "2007" for long."""
+    """UK-style date ticks: "14 Mar 2007" for short spans, "Mar 2007" or "2007" for long, and
+    the time over the date ("09:00" over "14 Mar 2007") within a day or two."""
     import matplotlib.dates as mdates
 
     span = hi - lo
     locator: mdates.DateLocator
-    if span <= 62:
+    if span <= 3:
+        # Hours of a day or two (the day of an incident): the time on each tick, the date
+        # under it (a date alone would repeat on the ticks of one day).
         locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+        fmt = "%H:%M\n%d %b %Y"
+    elif span <= 62:
+        # Whole days only: never two ticks on one day with the same label.
+        step = next((d for d in (1, 2, 3, 4, 7, 14) if span / d <= 9), 14)
+        locator = (
+            mdates.DayLocator(interval=step)
+            if step < 7
+            else mdates.WeekdayLocator(byweekday=mdates.MO, interval=step // 7)
+        )
         fmt = "%d %b %Y"
     elif span <= 365.25 * 6:
         months = max(1, int(np.ceil(span / 30.44 / 8)))

@@ -179,3 +179,20 @@ def test_findings_overlapping_in_one_lane_are_drawn_on_separate_tracks() -> None
     assert float(tail.get_segments()[0][0][1]) == ys["scr-findings-late"][0]
     # A finding after the others are over goes back to the first track.
     assert len(set(ys["scr-findings-missing"])) == 1
+
+
+@pytest.mark.parametrize(
+    "starts",
+    [
+        ["14/03/2007 09:00", "14/03/2007 18:30"],  # the day of the incident
+        ["14/03/2007"],  # one dated event
+        ["01/03/2007", "05/03/2007", "09/03/2007"],  # a week or so
+    ],
+)
+def test_short_spans_never_repeat_a_date_label(starts: list[str]) -> None:
+    chron = Chronology(make_events(start=starts, agency="csc", event_type="home_visit"))
+    ax = plot_timeline(chron)
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert len(labels) >= 2
+    assert len(set(labels)) == len(labels), labels
