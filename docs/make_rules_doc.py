@@ -58,6 +58,17 @@ is one edit away. Check them against the procedures of the area under review.
   at the end of the chronology is cut there.
 - Child ages in months are days / 30.4375.
 
+## The findings table
+
+`findings.to_frame()` and `findings.csv` have one row per finding: `finding_id`, `rule_id`,
+`category`, `severity`, `status`, `agency` (expected to act), `trigger_event_id`,
+`trigger_start`, `due`, `observed_event_id`, `observed_start`, `delay_working_days`,
+`evidence` (every event id the finding rests on, `; `-separated), `summary`, `reference`, then
+`source_file`, `source_sheet` and `source_row`: where the **trigger** event was read from (the
+file, its sheet or table, and the row as the reader counted it), so a finding opened in a
+spreadsheet leads straight back to its row without a join with `events.csv`. The other
+evidence rows keep theirs in `events.csv` and in `findings.explain(finding_id)`.
+
 ## Rule kinds
 
 | kind | meaning | status |

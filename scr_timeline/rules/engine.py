@@ -258,8 +258,27 @@ def findings_table(
         "evidence": text(evidence.take(pa.array(perm))),
         "summary": text(summary[perm]),
         "reference": text(per_rule([r.reference for r in rules])),
+        **_trigger_sources(view, trig[perm]),
     }
     return pd.DataFrame(columns, columns=list(FINDING_COLUMNS))
+
+
+def _trigger_sources(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Any]:
+    """``source_file``, ``source_sheet`` and ``source_row`` of the events at ``pos`` (the
+    findings' triggers), each taken from its events column at once."""
+    frame = view.frame
+    out: dict[str, Any] = {}
+    for name, dtype in (
+        (S.SOURCE_FILE, "string"),
+        (S.SOURCE_SHEET, "string"),
+        (S.SOURCE_ROW, "Int64"),
+    ):
+        if name in frame.columns:
+            column = frame[name].array.take(pos)
+            out[name] = column if column.dtype == dtype else pd.array(column, dtype=dtype)
+        else:
+            out[name] = pd.array([None] * len(pos), dtype=dtype)
+    return out
 
 
 def _unique(ids: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:

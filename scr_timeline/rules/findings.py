@@ -56,6 +56,9 @@ FINDING_COLUMNS: Final[tuple[str, ...]] = (
     "evidence",
     "summary",
     "reference",
+    "source_file",
+    "source_sheet",
+    "source_row",
 )
 
 #: The dtype of each column of :meth:`Findings.to_frame`.
@@ -75,6 +78,9 @@ FINDING_DTYPES: Final[dict[str, Any]] = {
     "evidence": "string",
     "summary": "string",
     "reference": "string",
+    "source_file": "string",
+    "source_sheet": "string",
+    "source_row": "Int64",
 }
 
 
@@ -85,6 +91,8 @@ class Finding:
     ``due`` is the deadline day (the action was due by the end of it); ``delay_working_days``
     is how late the action was (late findings) or the length of the gap (gap findings, in
     the rule window's unit); ``evidence`` holds every event id the finding rests on.
+    ``source_file``, ``source_sheet`` and ``source_row`` are where the trigger event was
+    read from, so that a reviewer can open the row without joining the events table.
     """
 
     finding_id: str
@@ -102,6 +110,9 @@ class Finding:
     evidence: tuple[str, ...]
     summary: str
     reference: str
+    source_file: str | None = None
+    source_sheet: str | None = None
+    source_row: int | None = None
 
 
 def _empty_frame() -> pd.DataFrame:
@@ -177,6 +188,7 @@ class Findings:
             return None if pd.isna(value) else value
 
         delay = opt(row["delay_working_days"])
+        source_row = opt(row["source_row"])
         return Finding(
             finding_id=str(row["finding_id"]),
             rule_id=str(row["rule_id"]),
@@ -193,6 +205,9 @@ class Findings:
             evidence=tuple(str(row["evidence"]).split("; ")) if opt(row["evidence"]) else (),
             summary=str(row["summary"]),
             reference=str(row["reference"]),
+            source_file=opt(row["source_file"]),
+            source_sheet=opt(row["source_sheet"]),
+            source_row=None if source_row is None else int(source_row),
         )
 
     def __iter__(self) -> Iterator[Finding]:
@@ -226,7 +241,7 @@ class Findings:
         Examples
         --------
         >>> Findings().filter(severity="high", agency=["gp", "hospital"]).to_frame().shape
-        (0, 15)
+        (0, 18)
         """
         mask = pd.Series(True, index=self._frame.index)
         for column, wanted in (

@@ -140,3 +140,44 @@ def test_to_csv_bytes_match_the_export_of_the_table_with_hostile_text(tmp_path):
     write_csv_atomic(frame_for_export(Findings(hostile).to_frame()), tmp_path / "crafted-old.csv")
     assert crafted.read_bytes() == (tmp_path / "crafted-old.csv").read_bytes()
     assert b"'=cmd" in crafted.read_bytes()
+
+
+def test_findings_point_to_the_file_sheet_and_row_of_their_trigger():
+    """A reviewer who opens findings.csv alone sees where each finding's trigger was read."""
+    ev = make_events(
+        start=["2007-04-09 19:20", "2007-06-11", "2007-06-29"],
+        agency=["hospital", "health_visiting", "csc"],
+        event_type=["hospital_attendance", "disagreement", "home_visit"],
+        injury=[True, False, False],
+        suspicious_injury=[True, False, False],
+        source_file=["hospital.xlsx", "hv.docx", "csc.csv"],
+        source_sheet=["A&E", None, None],
+        source_row=[14, 3, 40],
+    )
+    frame = analyse(Chronology(ev), rules=["INJ-STRAT", "ESC-DISAGREE"]).to_frame()
+    assert tuple(frame.columns[-3:]) == ("source_file", "source_sheet", "source_row")
+    assert frame["source_file"].tolist() == ["hospital.xlsx", "hv.docx"]
+    assert frame["source_sheet"].iloc[0] == "A&E" and pd.isna(frame["source_sheet"].iloc[1])
+    assert frame["source_row"].tolist() == [14, 3]
+    assert frame.dtypes.to_dict() == findings_module.FINDING_DTYPES
+    f = analyse(Chronology(ev), rules=["INJ-STRAT"])[0]
+    assert (f.source_file, f.source_sheet, f.source_row) == ("hospital.xlsx", "A&E", 14)
+
+
+def test_findings_csv_read_back_keeps_the_trigger_source_and_dtypes(tmp_path):
+    """batch's resume path reads findings.csv back: the source columns round-trip."""
+    from scr_timeline.batch import _read_findings_csv
+
+    ev = make_events(
+        start=["2007-04-09", "2007-06-11"],
+        agency=["hospital", "health_visiting"],
+        event_type=["hospital_attendance", "disagreement"],
+        injury=[True, False],
+        suspicious_injury=[True, False],
+        source_file=["=hospital.xlsx", "hv, notes.docx"],
+        source_sheet=["Sheet 1", None],
+        source_row=[7, 120],
+    )
+    findings = analyse(Chronology(ev), rules=["INJ-STRAT", "ESC-DISAGREE"])
+    back = _read_findings_csv(findings.to_csv(tmp_path))
+    pd.testing.assert_frame_equal(back, findings.to_frame(), check_exact=True)
