@@ -268,16 +268,14 @@ def _trigger_sources(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, A
     findings' triggers), each taken from its events column at once."""
     frame = view.frame
     out: dict[str, Any] = {}
-    for name, dtype in (
-        (S.SOURCE_FILE, "string"),
-        (S.SOURCE_SHEET, "string"),
-        (S.SOURCE_ROW, "Int64"),
-    ):
+    for name in (S.SOURCE_FILE, S.SOURCE_SHEET, S.SOURCE_ROW):
+        dtype = FINDING_DTYPES[name]
         if name in frame.columns:
-            column = frame[name].array.take(pos)
-            out[name] = column if column.dtype == dtype else pd.array(column, dtype=dtype)
+            column = frame[name]
         else:
-            out[name] = pd.array([None] * len(pos), dtype=dtype)
+            column = pd.Series(pd.NA, index=frame.index, dtype=dtype)
+        values = column.array.take(pos)
+        out[name] = values if values.dtype == dtype else values.astype(dtype)
     return out
 
 
