@@ -56,7 +56,11 @@ is one edit away. Check them against the procedures of the area under review.
   the K-th; evidence: all K). The next cluster starts after the K-th.
 - **States** (cadence rules) open and close on events and can reopen; a state still open
   at the end of the chronology is cut there.
-- Child ages in months are days / 30.4375.
+- Child ages in months are days / 30.4375 in predicates (`age_months_lt`, `age_months_ge`).
+  A finding's sentence gives the age as a reviewer writes it: days under two weeks, weeks
+  under 13 weeks ("8 weeks"), then the most whole calendar months the days can hold (59 days
+  may be 2 February to 2 April; 365 days is 12 months), years from two years ("2 years 3
+  months" under five).
 
 ## The findings table
 

@@ -114,23 +114,56 @@ def injury_words(kinds: Sequence[str] | None) -> str:
     return ", ".join(_INJURY_WORDS.get(k, k.replace("_", " ")) for k in kinds)
 
 
+def _fewest_days_in_months(most: int) -> npt.NDArray[np.int64]:
+    """``out[n]``: the fewest days ``n`` whole calendar months can span (from the first of
+    any month, over 1901-2099, where every fourth year is a leap year): 28 for one month
+    (February), 59 for two, 365 for twelve, 730 for twenty-four."""
+    years = np.arange(1901, 2100)
+    leap = (years % 4 == 0) & ((years % 100 != 0) | (years % 400 == 0))
+    lengths = np.tile(np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]), len(years))
+    lengths[1::12] += leap
+    total = np.concatenate([[0], np.cumsum(lengths)])
+    return np.array(
+        [0] + [int((total[n:] - total[:-n]).min()) for n in range(1, most + 1)], dtype=np.int64
+    )
+
+
+#: The fewest days of 0..240 whole calendar months (ages up to 20 years).
+_MONTH_DAYS: Final = _fewest_days_in_months(240)
+
+
 def age_words(age_days: object) -> str:
-    """A child's age as a report gives it ("13 months", "4 years", "age not known").
+    """A child's age as a report gives it, from the age in days.
+
+    Days under two weeks, weeks under 13 weeks (as clinicians write 8/52), months under two
+    years, then years (and months under five). Only days are known, not the date of birth, so
+    months are the most whole calendar months the days can hold: 59 days can be two months
+    (2 February to 2 April), 365 days twelve; an age is never told short of a month it may
+    have reached.
 
     Examples
     --------
-    >>> age_words(400), age_words(20), age_words(1500), age_words(None)
-    ('13 months', '20 days', '4 years', 'age not known')
+    >>> age_words(10), age_words(59), age_words(91), age_words(365), age_words(400)
+    ('10 days', '8 weeks', '3 months', '12 months', '13 months')
+    >>> age_words(730), age_words(830), age_words(2200), age_words(None)
+    ('2 years', '2 years 3 months', '6 years', 'age not known')
     """
     if age_days is None or _missing(age_days):
         return "age not known"
     days = int(age_days)  # type: ignore[call-overload]
-    if days < 31:
+    if days < 14:
         return f"{days} day{'s' if days != 1 else ''}"
-    months = int(days // 30.4375)
+    if days < 91:
+        return f"{days // 7} weeks"
+    months = int(np.searchsorted(_MONTH_DAYS, days, side="right")) - 1
     if months < 24:
-        return f"{months} month{'s' if months != 1 else ''}"
-    return f"{days // 365} years"
+        return f"{months} months"
+    if months == len(_MONTH_DAYS) - 1:  # beyond the table: not a child's age
+        return f"{days // 365} years"
+    years, rest = divmod(months, 12)
+    if years >= 5 or rest == 0:
+        return f"{years} years"
+    return f"{years} years {rest} month{'s' if rest != 1 else ''}"
 
 
 def child_aged_words(age_days: object) -> str:

@@ -1,0 +1,61 @@
+"""Words of findings: the child's age as a reviewer would write it."""
+
+from __future__ import annotations
+
+import pytest
+
+from scr_timeline.chronology import Chronology
+from scr_timeline.rules import analyse
+from scr_timeline.rules.templates import age_words, child_aged_words
+from scr_timeline.testing import make_events
+
+
+@pytest.mark.parametrize(
+    ("days", "words"),
+    [
+        (1, "1 day"),
+        (13, "13 days"),
+        (14, "2 weeks"),
+        (59, "8 weeks"),  # born 2 February, seen 2 April: 8/52, not "1 month"
+        (90, "12 weeks"),
+        (91, "3 months"),
+        (120, "4 months"),  # 1 February to 1 June: four whole months
+        (181, "6 months"),  # 1 January to 1 July
+        (365, "12 months"),  # a whole year, not "11 months"
+        (393, "13 months"),  # 1 February 2009 to 1 March 2010
+        (729, "23 months"),
+        (730, "2 years"),  # two whole years, not "23 months"
+        (830, "2 years 3 months"),
+        (1826, "5 years"),
+        (2200, "6 years"),
+    ],
+)
+def test_age_words_as_a_reviewer_writes_them(days, words):
+    assert age_words(days) == words
+
+
+def test_age_words_never_short_of_a_whole_calendar_month():
+    """Every span of whole calendar months from a birthday is told as at least that many
+    months, whatever the birthday (days only: February and leap years give the slack)."""
+    import pandas as pd
+
+    births = pd.date_range("2004-01-01", "2008-12-31", freq="D")
+    for months in (4, 5, 7, 11, 12, 13, 18, 23):
+        ages = ((births + pd.DateOffset(months=months)) - births).days
+        told = {age_words(int(d)) for d in set(ages.tolist())}
+        assert told <= {f"{months} months", f"{months + 1} months"}, (months, told)
+
+
+def test_summary_gives_the_age_in_weeks_for_a_young_baby():
+    ev = make_events(
+        start=["2007-04-02 10:00"],
+        agency=["hospital"],
+        event_type=["hospital_attendance"],
+        injury=[True],
+        suspicious_injury=[True],
+        injury_kinds=[("bruise",)],
+        child_age_days=[59],
+    )
+    (finding,) = analyse(Chronology(ev), rules=["INJ-STRAT"], end_date="2007-06-30")
+    assert "(bruising, child aged 8 weeks)" in finding.summary
+    assert child_aged_words(None) == "child's age not known"
