@@ -19,7 +19,6 @@ import pyarrow.compute as pc
 from .. import limits
 from .. import schema as S
 from ..chronology import Chronology
-from ..classify.agencies import agencies_from_clues, names_a_sector
 from ..dates import parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
 from .headers import (
@@ -30,7 +29,7 @@ from .headers import (
     map_headings,
     year_rows,
 )
-from .table import classify_chronology, parse_table
+from .table import agencies_from_practitioners, classify_chronology, parse_table
 
 __all__ = [
     "MIXED_ENCODING",
@@ -371,8 +370,6 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         header=header,
         **{"join_continued": True, **options, "classify": False},
     )
-    chron, decided = agencies_from_practitioners(chron, file=path.name, sheet=None)
-    notes.extend(decided)
     if options.get("classify", True):
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
     if facts["encoding"] == MIXED_ENCODING:
@@ -702,63 +699,6 @@ def overlong_rows(
             rows[0],
         )
     ]
-
-
-def agencies_from_practitioners(
-    chron: Chronology, *, file: str, sheet: str | None
-) -> tuple[Chronology, list[dict[str, Any]]]:
-    """``chron`` with the agency of each row written as a health sector ("Health", "NHS")
-    or not written at all taken from its practitioner or source, where one names an
-    agency (:func:`scr_timeline.classify.agencies.agencies_from_clues`: "HV1" is health
-    visiting, "GP records" the GP). An ``agency_not_specific`` warning per sector name says
-    what it is and how many of its rows were decided; an ``agency_from_practitioner``
-    warning counts the rows with no agency decided so. Run before classification (event
-    types read the agency)."""
-    from .table import _warning  # local: keeps table's helpers private
-
-    events = chron.events
-    other = (events[S.AGENCY] == "other").to_numpy(dtype=bool)
-    if not other.any():
-        return chron, []
-    part = events.loc[other]
-    written = part[S.ORGANISATION].astype("string").str.strip().fillna("")
-    sector = names_a_sector(part[S.ORGANISATION])
-    clues = [part[c] for c in (S.PRACTITIONER, S.SOURCE) if c in part.columns]
-    found = agencies_from_clues(part[S.ORGANISATION], clues) if clues else None
-    decided = np.zeros(len(part), dtype=bool) if found is None else found.notna().to_numpy()
-    if not (decided.any() or sector.any()):
-        return chron, []
-    if decided.any() and found is not None:
-        events = events.copy()
-        events.loc[part.index[decided], S.AGENCY] = found[decided].to_numpy(dtype=object)
-        chron = Chronology(events, chron.rejected, chron.warnings, chron.meta)
-    notes = []
-    told = decided | sector
-    for name, rows in pd.Series(np.flatnonzero(told)).groupby(written.to_numpy()[told]):
-        at = rows.to_numpy()
-        mine = decided[at]
-        counted = ""
-        if found is not None and mine.any():
-            codes = found.iloc[at[mine]].value_counts()
-            counted = ", ".join(f"{code} ({count})" for code, count in codes.items())
-        first = int(part[S.SOURCE_ROW].iloc[at].min())
-        if name:
-            message = (
-                f"{name!r} names health services in general, not one agency (no agency code "
-                f"fits it): {int(mine.sum())} of its {len(at)} row(s) took their agency from "
-                f"the practitioner or source named on the row"
-                + (f" ({counted})" if counted else "")
-                + f"; {int((~mine).sum())} stay 'other' (write the service, as "
-                f"'{name} - GP', or map the name in an alias file)"
-            )
-            notes.append(_warning("agency_not_specific", message, file, sheet, first))
-        else:
-            message = (
-                f"{len(at)} row(s) with no agency took their agency from the practitioner or "
-                f"source named on the row: {counted}"
-            )
-            notes.append(_warning("agency_from_practitioner", message, file, sheet, first))
-    return chron, notes
 
 
 def _header(raw: pd.DataFrame, columns: Any) -> HeaderInfo | None:

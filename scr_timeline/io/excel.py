@@ -40,7 +40,6 @@ from ..exceptions import (
     ScrTimelineError,
 )
 from .csv import (
-    agencies_from_practitioners,
     blank_footer_rows,
     fill_agency_down,
     markup_as_text,
@@ -1021,10 +1020,6 @@ def read_excel(
                 header=info,
                 **{"join_continued": True, **options, "classify": False},
             )
-            sheet_chron, decided = agencies_from_practitioners(
-                sheet_chron, file=path.name, sheet=name
-            )
-            skipped.extend(decided)
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)

@@ -31,7 +31,12 @@ from ..chronology import (
     SourceInfo,
     merge,
 )
-from ..classify.agencies import agency_from_name, normalise_agencies
+from ..classify.agencies import (
+    agencies_from_clues,
+    agency_from_name,
+    names_a_sector,
+    normalise_agencies,
+)
 from ..dates import PreviousDate, parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
@@ -803,6 +808,9 @@ def _parse_table(
         spelt = _contiguous(pa.array(distinct, pa.large_string()))
         unknown = ~matched & ~blank
         if unknown.any():
+            # a sector ("Health", "NHS") is no unknown name: agency_not_specific says so
+            unknown[unknown] = ~names_a_sector(written[unknown])
+        if unknown.any():
             names = written[unknown]
             counts = names.value_counts()
             first = good_rows[unknown].groupby(names.to_numpy()).min()
@@ -967,6 +975,11 @@ def _parse_table(
     chron = Chronology(
         events, rejected, warning_frame, meta, child_dob=child_dob, end_date=end_date
     )
+    # rows whose agency is a sector ("Health") or blank: their practitioner or source
+    # may name it ("HV1", "GP records"); before classification, which reads the agency
+    chron, decided = agencies_from_practitioners(chron, file=file, sheet=sheet)
+    if decided:
+        chron = with_warnings(chron, decided)
     return classify_chronology(chron, vocabularies=vocabularies) if classify else chron
 
 
@@ -1042,6 +1055,61 @@ def _take_arrow(columns: list[tuple[str, Any, np.ndarray]]) -> dict[str, Any]:
         )
         for name, arrow, positions in columns
     }
+
+
+def agencies_from_practitioners(
+    chron: Chronology, *, file: str, sheet: str | None
+) -> tuple[Chronology, list[dict[str, Any]]]:
+    """``chron`` with the agency of each row written as a health sector ("Health", "NHS")
+    or not written at all taken from its practitioner or source, where one names an
+    agency (:func:`scr_timeline.classify.agencies.agencies_from_clues`: "HV1" is health
+    visiting, "GP records" the GP). An ``agency_not_specific`` warning per sector name says
+    what it is and how many of its rows were decided; an ``agency_from_practitioner``
+    warning counts the rows with no agency decided so. Run before classification (event
+    types read the agency)."""
+    events = chron.events
+    other = (events[S.AGENCY] == "other").to_numpy(dtype=bool)
+    if not other.any():
+        return chron, []
+    part = events.loc[other]
+    written = part[S.ORGANISATION].astype("string").str.strip().fillna("")
+    sector = names_a_sector(part[S.ORGANISATION])
+    clues = [part[c] for c in (S.PRACTITIONER, S.SOURCE) if c in part.columns]
+    found = agencies_from_clues(part[S.ORGANISATION], clues) if clues else None
+    decided = np.zeros(len(part), dtype=bool) if found is None else found.notna().to_numpy()
+    if not (decided.any() or sector.any()):
+        return chron, []
+    if decided.any() and found is not None:
+        events = events.copy()
+        events.loc[part.index[decided], S.AGENCY] = found[decided].to_numpy(dtype=object)
+        chron = Chronology(events, chron.rejected, chron.warnings, chron.meta)
+    notes = []
+    told = decided | sector
+    for name, rows in pd.Series(np.flatnonzero(told)).groupby(written.to_numpy()[told]):
+        at = rows.to_numpy()
+        mine = decided[at]
+        counted = ""
+        if found is not None and mine.any():
+            codes = found.iloc[at[mine]].value_counts()
+            counted = ", ".join(f"{code} ({count})" for code, count in codes.items())
+        first = int(part[S.SOURCE_ROW].iloc[at].min())
+        if name:
+            message = (
+                f"{name!r} names health services in general, not one agency (no agency code "
+                f"fits it): {int(mine.sum())} of its {len(at)} row(s) took their agency from "
+                f"the practitioner or source named on the row"
+                + (f" ({counted})" if counted else "")
+                + f"; {int((~mine).sum())} stay 'other' (write the service, as "
+                f"'{name} - GP', or map the name in an alias file)"
+            )
+            notes.append(_warning("agency_not_specific", message, file, sheet, first))
+        else:
+            message = (
+                f"{len(at)} row(s) with no agency took their agency from the practitioner or "
+                f"source named on the row: {counted}"
+            )
+            notes.append(_warning("agency_from_practitioner", message, file, sheet, first))
+    return chron, notes
 
 
 def _unread_ages(

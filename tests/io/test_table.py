@@ -117,6 +117,25 @@ def test_an_agency_from_the_file_name_is_shown_as_a_name_not_a_file_stem():
         assert events[S.SOURCE_FILE].tolist() == [source]  # the file itself as it is
 
 
+def test_every_format_decides_a_health_sector_row_by_its_practitioner():
+    """parse_table (under Word, PDF and text tables as well as CSV and Excel) takes the
+    agency of a row written "Health" or left blank from its practitioner or source."""
+    table = raw(
+        ["Date", "Agency", "Practitioner", "Details"],
+        ["01/03/2020", "Health", "HV1", "Home visit, Child A seen"],
+        ["02/03/2020", "Health", "GP", "Seen with a cough"],
+        ["03/03/2020", None, "SW1", "Visit"],
+        ["04/03/2020", "Acme Support", "Mr Y", "Visit"],
+    )
+    chron = parse_table(table, source="report.docx", fmt="docx")
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.AGENCY].tolist() == ["health_visiting", "gp", "csc", "other"]
+    codes = chron.warnings[S.CODE].tolist()
+    assert "agency_not_specific" in codes and "agency_from_practitioner" in codes
+    unknown = chron.warnings[chron.warnings[S.CODE] == "unknown_agency"]
+    assert unknown[S.MESSAGE].str.contains("'Acme Support'").tolist() == [True]
+
+
 def test_column_override():
     table = raw(["When", "What"], ["12/03/2007", "a"])
     with pytest.raises(MissingColumnError):
