@@ -277,6 +277,38 @@ def _lane_order(ev: pd.DataFrame, agencies: Sequence[str] | None) -> list[str]:
     return [code for code in agencies if code in present]
 
 
+def _contact_segments(
+    ev: pd.DataFrame,
+    x: FloatArray,
+    y: FloatArray,
+    aggregated: npt.NDArray[np.bool_],
+    dense: npt.NDArray[np.bool_],
+    bin_of: npt.NDArray[np.int64],
+    lane_of: dict[str, int],
+) -> FloatArray:
+    """Connectors (k, 2, 2) from each drawn event to the lanes of the agencies it contacted.
+
+    Duplicates and events inside count bars get none, nor does a contact whose other lane is
+    drawn as count bars at that time: a connector into a bar points at no event, and on a big
+    chronology hundreds of them striped the dense lanes.
+    """
+    keep = ~aggregated
+    if S.DUPLICATE_OF in ev.columns:
+        keep &= ev[S.DUPLICATE_OF].isna().to_numpy()
+    parts = pd.Series(ev[S.COUNTERPARTS].to_numpy(dtype=object)[keep], index=np.flatnonzero(keep))
+    parts = parts[parts.map(lambda p: isinstance(p, tuple)).astype(bool)].explode().dropna()
+    other = parts.astype("object").map(lane_of).dropna()
+    row = other.index.to_numpy(dtype=np.int64)
+    lane = other.to_numpy(dtype=np.int64)
+    ok = (lane != y[row]) & ~dense[lane, bin_of[row]]
+    row, lane = row[ok], lane[ok]
+    segments = np.empty((len(row), 2, 2))
+    segments[:, :, 0] = x[row, None]
+    segments[:, 0, 1] = y[row]
+    segments[:, 1, 1] = lane
+    return segments
+
+
 def plot_timeline(
     chron: Chronology | pd.DataFrame,
     *,
@@ -363,7 +395,9 @@ def plot_timeline(
     precision = ev[S.PRECISION].astype("object").to_numpy()
     uncertain = np.isin(precision, list(_UNCERTAIN))
     x = np.where(uncertain, (t0 + t1) / 2, t0)
-    y = ev[S.AGENCY].astype("object").map(lane_of).to_numpy(dtype=float)
+    y: FloatArray = np.asarray(
+        ev[S.AGENCY].astype("object").map(lane_of).to_numpy(dtype=np.float64), dtype=np.float64
+    )
     group = ev[S.EVENT_TYPE].astype("object").map(EVENT_GROUPS).fillna("other").to_numpy()
     injury = ev[S.INJURY].fillna(False).to_numpy(dtype=bool) if S.INJURY in ev else None
     suspicious = (
@@ -438,18 +472,11 @@ def plot_timeline(
 
     # --- contacts between lanes ---------------------------------------------------------------
     if S.COUNTERPARTS in ev.columns:
-        segments: list[list[tuple[float, float]]] = []
-        dup = ev[S.DUPLICATE_OF].notna().to_numpy() if S.DUPLICATE_OF in ev else np.zeros(len(ev))
-        rows = zip(x, y, ev[S.COUNTERPARTS], dup, aggregated, strict=True)
-        for xi, yi, parts, is_dup, in_bar in rows:
-            if is_dup or in_bar or not isinstance(parts, tuple):
-                continue
-            for part in parts:
-                other = lane_of.get(part)
-                if other is not None and other != yi:
-                    segments.append([(float(xi), float(yi)), (float(xi), float(other))])
-        if segments:
-            lines = LineCollection(segments, colors="#666666", linewidths=0.6, alpha=0.45, zorder=1)
+        segments = _contact_segments(ev, x, y, aggregated, dense, bin_of, lane_of)
+        if len(segments):
+            lines = LineCollection(
+                list(segments), colors="#666666", linewidths=0.6, alpha=0.45, zorder=1
+            )
             lines.set_gid("scr-contacts")
             ax.add_collection(lines)
             handles.append(

@@ -196,3 +196,28 @@ def test_short_spans_never_repeat_a_date_label(starts: list[str]) -> None:
     labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
     assert len(labels) >= 2
     assert len(set(labels)) == len(labels), labels
+
+
+def test_no_contact_connectors_into_a_lane_drawn_as_count_bars() -> None:
+    # Social care is dense (count bars); the GP's few events each name social care and
+    # health visiting, whose lane is drawn event by event.
+    n = 2000
+    starts = list(pd.date_range("2007-01-01", periods=n, freq="2h").strftime("%d/%m/%Y %H:%M"))
+    gp = ["05/01/2007", "20/02/2007", "03/04/2007"]
+    hv = ["06/01/2007", "21/02/2007", "04/04/2007"]
+    chron = Chronology(
+        make_events(
+            start=starts + gp + hv,
+            agency=["csc"] * n + ["gp"] * 3 + ["health_visiting"] * 3,
+            event_type="home_visit",
+            counterparts=[()] * n + [("csc", "health_visiting")] * 3 + [()] * 3,
+        )
+    )
+    ax = plot_timeline(chron)
+    lanes = [t.get_text() for t in ax.get_yticklabels()]
+    csc, hv_lane = lanes.index("Children's social care"), lanes.index("Health visiting")
+    assert _gid(ax, "scr-density")
+    (contacts,) = _gid(ax, "scr-contacts")
+    ends = sorted(float(seg[1][1]) for seg in contacts.get_segments())
+    assert ends == [hv_lane] * 3, "connectors drawn into the count bars of social care"
+    assert csc not in ends
