@@ -346,7 +346,8 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     raw, facts = read_csv_table(path, delimiter=delimiter)
     notes: list[dict[str, Any]] = []
     header = _header(raw, options.get("columns"))
-    for row, text in year_rows(raw, header) if header is not None else []:
+    sections = year_rows(raw, header) if header is not None else []
+    for row, text in sections:
         raw.iloc[row] = pd.NA  # a blank row: not a data row
         notes.append(
             _warning(
@@ -368,6 +369,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         source=path,
         fmt=path.suffix.lower().lstrip(".") or "csv",
         header=header,
+        section_dates=sections,
         **{"join_continued": True, **options, "classify": False},
     )
     if options.get("classify", True):

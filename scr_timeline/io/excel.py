@@ -1018,6 +1018,7 @@ def read_excel(
                 sheet=name,
                 fmt=fmt,
                 header=info,
+                section_dates=[(row, text) for row, text, _what in sections],
                 **{"join_continued": True, **options, "classify": False},
             )
             read.append((name, visible, sheet_chron))

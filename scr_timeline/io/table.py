@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import PurePath
@@ -424,6 +424,7 @@ def parse_table(
     previous_date: PreviousDate | None = None,
     header: HeaderInfo | None = None,
     join_continued: bool = False,
+    section_dates: Sequence[tuple[int, str]] = (),
 ) -> Chronology:
     """Turn one raw table of cells into a Chronology.
 
@@ -466,6 +467,10 @@ def parse_table(
     vocabularies
         Vocabulary files of your own that extend the shipped ones, by name
         (``{"event_types": "my-words.csv"}``; see :mod:`scr_timeline.classify.pipeline`).
+    section_dates
+        Rows of ``raw`` the reader took out as section headings ("2007", "Spring 2008"), as
+        (row position, text): a date below one written without its year ("12 March")
+        takes the heading's year.
     previous_date
         For a table that carries on another (the next page of a Word or PDF table): the
         dated row just before its first row, from which a date with no year or a relative
@@ -520,6 +525,7 @@ def parse_table(
         fmt=fmt,
         vocabularies=vocabularies,
         join_continued=join_continued,
+        section_dates=tuple((int(row), str(text)) for row, text in section_dates),
     )
     return _parse_table(
         raw,
@@ -549,6 +555,7 @@ class _Options:
     fmt: str | None
     vocabularies: Mapping[str, str | PurePath] | None
     join_continued: bool
+    section_dates: tuple[tuple[int, str], ...] = ()
 
 
 def _parse_table(
@@ -741,6 +748,7 @@ def _parse_table(
         dayfirst=dayfirst,
         anchor_relative=anchor_relative,
         previous=previous_date,
+        headings=_section_headings(options.section_dates, date_cells.index, row_offset),
     )
     if pending is not None:  # the other columns, trimmed meanwhile
         text_cols.update(pending.result())
@@ -1110,6 +1118,29 @@ def agencies_from_practitioners(
             )
             notes.append(_warning("agency_from_practitioner", message, file, sheet, first))
     return chron, notes
+
+
+def _section_headings(
+    section_dates: Sequence[tuple[int, str]], rows: pd.Index, row_offset: int
+) -> list[tuple[int, PreviousDate]]:
+    """The section headings a reader took out of the table, each as the position of the
+    first dated row below it among ``rows`` (the table's rows, by their position in the
+    raw table) and the date it reads as (those that read as none are left out)."""
+    if not section_dates:
+        return []
+    from ..dates import parse_date
+
+    labels = rows.to_numpy()
+    found = []
+    for row, text in section_dates:
+        try:
+            start, end, precision = parse_date(text)
+        except ScrTimelineError:
+            continue
+        where = f"row {row + 1 + row_offset}"
+        below = int(np.searchsorted(labels, row))
+        found.append((below, PreviousDate(start, end, precision, where, text)))
+    return found
 
 
 def _unread_ages(

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import scr_timeline as scr
 from scr_timeline import schema as S
 from scr_timeline.exceptions import EmptyChronologyError, MissingColumnError
 from scr_timeline.io.table import parse_table
@@ -640,3 +641,37 @@ def test_a_second_thread_joins_continuation_rows_as_one(monkeypatch):
     row = alone.events[alone.events[S.DETAILS].str.startswith("row 38\n")].iloc[0]
     assert row[S.DETAILS] == "row 38\nmore of row 38\nand more of row 38"
     assert row[S.OUTCOME] == "outcome 38"
+
+
+def test_section_dates_give_their_year_to_dates_written_without_one():
+    """A reader's section rows ("2007" alone in the date column, taken out of the table)
+    give their year to the dates below written without one."""
+    table = raw(
+        ["Date", "Agency", "Details"],
+        [None, None, None],  # where the reader took out the "2007" row
+        ["12 March", "GP", "Seen"],
+        [None, None, None],  # "2008"
+        ["2 January", "GP", "Seen"],
+    )
+    without = parse_table(table, source="gp.csv")
+    assert len(without.events) < 2 or without.events[S.START].dt.year.tolist() != [2007, 2008]
+    chron = parse_table(table, source="gp.csv", section_dates=[(1, "2007"), (3, "2008")])
+    assert chron.events[S.START].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2007", "02/01/2008"]
+    assert chron.rejected.empty
+
+
+def test_a_csv_with_year_rows_over_dates_without_a_year(tmp_path):
+    path = tmp_path / "gp.csv"
+    path.write_text(
+        "Date,Agency,Details\n2007,,\n12 March,GP,Seen\n14 March,GP,Seen\n2008,,\n"
+        "2 January,GP,Seen\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "14/03/2007",
+        "02/01/2008",
+    ]
+    assert chron.rejected.empty
+    assert (chron.warnings[S.CODE] == "section_row").sum() == 2
