@@ -123,7 +123,9 @@ _STATES: Final[dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]]] = {
     ),
     "placement": ("Placed away from home", OKABE_ITO["sky_blue"], ("placement",), ("return_home",)),
 }
-_STATE_ALPHA: Final[dict[str, float]] = {"case_open": 0.10, "cp_plan": 0.18, "placement": 0.18}
+_STATE_ALPHA: Final[dict[str, float]] = {"case_open": 0.10, "cp_plan": 0.22, "placement": 0.18}
+# Purple and sky blue print as the same grey: placement is hatched as well.
+_STATE_HATCH: Final[dict[str, str]] = {"placement": "///"}
 # An ICPC whose record says a plan was made also starts a plan (as in the rulebooks).
 _ICPC_PLAN: Final = re.compile(
     r"child protection plan|\bCPP\b|child protection register|registered under|subject to a plan",
@@ -269,6 +271,20 @@ def _state_periods(ev: pd.DataFrame, state: str, last: float) -> list[tuple[floa
     return periods
 
 
+def _state_style(state: str, alpha: float) -> dict[str, Any]:
+    """Fill (and hatch) of a state's periods: the face at ``alpha``, the hatch stronger."""
+    from matplotlib.colors import to_rgba
+
+    colour = _STATES[state][1]
+    hatch = _STATE_HATCH.get(state)
+    return {
+        "facecolor": to_rgba(colour, alpha),
+        "edgecolor": to_rgba(colour, min(1.0, 3 * alpha)) if hatch else "none",
+        "hatch": hatch,
+        "linewidth": 0,
+    }
+
+
 def _lane_order(ev: pd.DataFrame, agencies: Sequence[str] | None) -> list[str]:
     first = ev.groupby(ev[S.AGENCY].astype("object"), sort=False)[S.START].min().sort_values()
     present = [str(code) for code in first.index]
@@ -379,9 +395,18 @@ def plot_timeline(
         ax = new_axes((13.0, max(3.0, 0.55 * len(lanes) + 1.8)))
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     ax.set_yticks(range(len(lanes)), [agency_label(code) for code in lanes])
-    for i in range(len(lanes)):
-        if i % 2:
-            ax.axhspan(i - 0.5, i + 0.5, color="#f2f2f2", zorder=0, lw=0)
+    if len(lanes) > 1:
+        # Hairlines between lanes, not grey stripes: grey shading means "case open" here.
+        seps = ax.hlines(
+            np.arange(len(lanes) - 1) + 0.5,
+            0,
+            1,
+            transform=ax.get_yaxis_transform(),
+            colors="#c8c8c8",
+            linewidths=0.6,
+            zorder=0.6,
+        )
+        seps.set_gid("scr-lane-separators")
     if ev.empty:
         ax.text(0.5, 0.5, "No dated events", transform=ax.transAxes, ha="center")
         return ax
@@ -408,13 +433,13 @@ def plot_timeline(
     handles: list[Any] = []
 
     # --- states ------------------------------------------------------------------------------
-    for state, (label, colour, _, _) in _STATES.items():
+    for state, (label, _, _, _) in _STATES.items():
         periods = _state_periods(ev, state, hi - pad)
         for k, (a, b) in enumerate(periods):
-            span = ax.axvspan(a, b, color=colour, alpha=_STATE_ALPHA[state], lw=0, zorder=0.5)
+            span = ax.axvspan(a, b, zorder=0.5, **_state_style(state, _STATE_ALPHA[state]))
             span.set_gid(f"scr-state-{state}")
             if k == 0:
-                handles.append(Patch(color=colour, alpha=_STATE_ALPHA[state] + 0.1, label=label))
+                handles.append(Patch(label=label, **_state_style(state, _STATE_ALPHA[state] + 0.1)))
 
     # --- dense stretches -----------------------------------------------------------------------
     edges = np.linspace(lo, hi, _BINS + 1)

@@ -221,3 +221,30 @@ def test_no_contact_connectors_into_a_lane_drawn_as_count_bars() -> None:
     ends = sorted(float(seg[1][1]) for seg in contacts.get_segments())
     assert ends == [hv_lane] * 3, "connectors drawn into the count bars of social care"
     assert csc not in ends
+
+
+def _grey(rgba: tuple[float, ...]) -> float:
+    """Lightness (0-255) of a fill over white when printed in greyscale (Rec. 601 luma)."""
+    r, g, b, a = rgba
+    luma = 0.299 * r + 0.587 * g + 0.114 * b
+    return 255 * (a * luma + (1 - a))
+
+
+def test_shaded_periods_tell_apart_in_greyscale_and_lanes_are_not_shaded() -> None:
+    chron = Chronology(
+        make_events(
+            start=["01/02/2007", "10/02/2007", "01/03/2007", "01/04/2007", "01/05/2007"],
+            agency=["csc", "csc", "csc", "csc", "gp"],
+            event_type=["referral", "cp_plan_start", "placement", "return_home", "gp_appointment"],
+        )
+    )
+    ax = plot_timeline(chron)
+    looks = {}
+    for state in ("case_open", "cp_plan", "placement"):
+        (patch, *_) = _gid(ax, f"scr-state-{state}")
+        looks[state] = (patch.get_hatch() or "", round(_grey(patch.get_facecolor()) / 8))
+    assert len(set(looks.values())) == 3, looks
+    # Every shaded area is one the legend explains: no grey lane stripes.
+    assert all(str(p.get_gid()).startswith("scr-state-") for p in ax.patches)
+    legend = {t.get_text() for t in ax.get_legend().get_texts()}
+    assert {"Child protection plan", "Placed away from home"} <= legend
