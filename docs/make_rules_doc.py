@@ -48,6 +48,17 @@ is one edit away. Check them against the procedures of the area under review.
 - A rule whose deadline falls after the **end of the chronology** is not judged. The end is
   the `end_date` you pass, else the first index event (the `index_event` predicate: a death),
   else the last event.
+- **Written inside another entry**: the strategy discussion, child protection medical and
+  skeletal survey the injury rules (INJ-STRAT, INJ-MEDICAL, INJ-SKELETAL, every rulebook)
+  expect count when a row records them as its main event or mentions them ('Child
+  protection medical. Skeletal survey shows healing rib fractures.' answers INJ-SKELETAL),
+  unless the mention's own words make it a plan, a request or a decision ('skeletal survey to
+  be arranged', 'referred for CP medical', 'TM decision: strategy discussion and CP medical');
+  an event the row says did not happen is no mention at all. A strategy discussion is named
+  as a decision far more often than as a record, so its mention must also say that it took
+  place ('strategy discussion held with police', 'attended a strategy meeting'). The
+  predicates `strategy_discussion_held`, `medical_done` and `skeletal_survey_done` hold the
+  wording; edit them for local usage.
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
   unanswered trigger of the same rule joins that finding as evidence. Events marked
   `duplicate_of` never trigger.
