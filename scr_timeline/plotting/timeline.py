@@ -148,8 +148,13 @@ _MAX_PER_BIN: Final = 2
 #: Chronologies up to this size are always drawn event by event.
 _DETAIL_LIMIT: Final = 500
 _LANE_HALF: Final = 0.4
+#: Cells across the axis (about a marker's width each) within which a lane's events stack.
+_STACK_CELLS: Final = 100
+#: Distance between stacked markers, and how far from the lane's centre they may go.
+_STACK_STEP: Final = 0.14
+_STACK_REACH: Final = 0.14
 #: Tracks under a lane's markers for findings that overlap in time (offsets from the lane).
-_FINDING_TRACK_Y: Final = (0.22, 0.31, 0.40)
+_FINDING_TRACK_Y: Final = (0.27, 0.35, 0.43)
 _FINDING_TRACKS: Final = len(_FINDING_TRACK_Y)
 
 FloatArray = npt.NDArray[np.float64]
@@ -293,6 +298,31 @@ def _lane_order(ev: pd.DataFrame, agencies: Sequence[str] | None) -> list[str]:
     return [code for code in agencies if code in present]
 
 
+def _stack_offsets(
+    lane: npt.NDArray[np.int64],
+    x: FloatArray,
+    skip: npt.NDArray[np.bool_],
+    lo: float,
+    hi: float,
+) -> FloatArray:
+    """Vertical offset of each marker in its lane: events of one lane that fall within about
+    a marker's width of each other (one of :data:`_STACK_CELLS` cells across the axis) are
+    spread over the middle of the lane in date order, earliest on top, instead of drawn on
+    one spot where only the last one shows. Events in count bars (``skip``) stay put.
+    """
+    out = np.zeros(len(x))
+    keep = ~skip & ~np.isnan(x)
+    if not keep.any():
+        return out
+    cell = np.floor((x[keep] - lo) / ((hi - lo) / _STACK_CELLS)).astype(np.int64)
+    groups = pd.DataFrame({"lane": lane[keep], "cell": cell}).groupby(["lane", "cell"])
+    rank = groups.cumcount().to_numpy(dtype=np.float64)
+    size = groups["lane"].transform("size").to_numpy(dtype=np.float64)
+    step = np.minimum(_STACK_STEP, 2 * _STACK_REACH / np.maximum(size - 1, 1))
+    out[keep] = (rank - (size - 1) / 2) * step
+    return out
+
+
 def _contact_segments(
     ev: pd.DataFrame,
     x: FloatArray,
@@ -316,7 +346,7 @@ def _contact_segments(
     other = parts.astype("object").map(lane_of).dropna()
     row = other.index.to_numpy(dtype=np.int64)
     lane = other.to_numpy(dtype=np.int64)
-    ok = (lane != y[row]) & ~dense[lane, bin_of[row]]
+    ok = (lane != np.rint(y[row])) & ~dense[lane, bin_of[row]]
     row, lane = row[ok], lane[ok]
     segments = np.empty((len(row), 2, 2))
     segments[:, :, 0] = x[row, None]
@@ -454,6 +484,8 @@ def plot_timeline(
     mostly = (counts * dense).sum(axis=1) > 0.5 * counts.sum(axis=1)
     dense[mostly] = counts[mostly] > 0
     aggregated = dense[lane_i, bin_of]
+    # Events drawn at one spot of one lane are stacked a little apart, so none hides another.
+    yd = y + _stack_offsets(lane_i, x, aggregated, lo, hi)
     if dense.any():
         li, bi = np.nonzero(dense)
         lane_max = np.maximum(counts.max(axis=1), 1)
@@ -497,7 +529,7 @@ def plot_timeline(
 
     # --- contacts between lanes ---------------------------------------------------------------
     if S.COUNTERPARTS in ev.columns:
-        segments = _contact_segments(ev, x, y, aggregated, dense, bin_of, lane_of)
+        segments = _contact_segments(ev, x, yd, aggregated, dense, bin_of, lane_of)
         if len(segments):
             lines = LineCollection(
                 list(segments), colors="#666666", linewidths=0.6, alpha=0.45, zorder=1
@@ -511,14 +543,14 @@ def plot_timeline(
     # --- uncertain dates as whiskers -------------------------------------------------------------
     vague = uncertain & ~aggregated
     if vague.any():
-        segs = [[(a, b), (c, b)] for a, c, b in zip(t0[vague], t1[vague], y[vague], strict=True)]
+        segs = [[(a, b), (c, b)] for a, c, b in zip(t0[vague], t1[vague], yd[vague], strict=True)]
         colours = [GROUP_STYLES[g][2] for g in group[vague]]
         whiskers = LineCollection(segs, colors=colours, linewidths=1.4, zorder=2.5)
         whiskers.set_gid("scr-whiskers")
         ax.add_collection(whiskers)
         caps = ax.scatter(
             np.concatenate([t0[vague], t1[vague]]),
-            np.concatenate([y[vague], y[vague]]),
+            np.concatenate([yd[vague], yd[vague]]),
             marker="|",
             s=40,
             c=colours + colours,
@@ -538,7 +570,7 @@ def plot_timeline(
     if injury is not None and injury.any():
         ring = ax.scatter(
             x[injury],
-            y[injury],
+            yd[injury],
             s=170,
             facecolors="none",
             edgecolors=OKABE_ITO["vermillion"],
@@ -562,7 +594,7 @@ def plot_timeline(
     if suspicious is not None and suspicious.any():
         star = ax.scatter(
             x[suspicious],
-            y[suspicious] - 0.32,
+            y[suspicious] - 0.34,
             s=70,
             marker="*",
             color=OKABE_ITO["vermillion"],
@@ -592,7 +624,7 @@ def plot_timeline(
             continue
         pts = ax.scatter(
             x[mask],
-            y[mask],
+            yd[mask],
             marker=marker,
             s=46 if marker != "." else 90,
             color=colour,

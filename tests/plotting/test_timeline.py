@@ -223,6 +223,12 @@ def test_no_contact_connectors_into_a_lane_drawn_as_count_bars() -> None:
     assert csc not in ends
 
 
+def _four_csc_one_gp(start: list[str], event_type: list[str], **extra: object) -> Chronology:
+    """Four social care events and one GP event (the GP's lane comes first or second)."""
+    agency = ["csc", "csc", "csc", "csc", "gp"]
+    return Chronology(make_events(start=start, agency=agency, event_type=event_type, **extra))
+
+
 def _grey(rgba: tuple[float, ...]) -> float:
     """Lightness (0-255) of a fill over white when printed in greyscale (Rec. 601 luma)."""
     r, g, b, a = rgba
@@ -231,12 +237,9 @@ def _grey(rgba: tuple[float, ...]) -> float:
 
 
 def test_shaded_periods_tell_apart_in_greyscale_and_lanes_are_not_shaded() -> None:
-    chron = Chronology(
-        make_events(
-            start=["01/02/2007", "10/02/2007", "01/03/2007", "01/04/2007", "01/05/2007"],
-            agency=["csc", "csc", "csc", "csc", "gp"],
-            event_type=["referral", "cp_plan_start", "placement", "return_home", "gp_appointment"],
-        )
+    chron = _four_csc_one_gp(
+        ["01/02/2007", "10/02/2007", "01/03/2007", "01/04/2007", "01/05/2007"],
+        ["referral", "cp_plan_start", "placement", "return_home", "gp_appointment"],
     )
     ax = plot_timeline(chron)
     looks = {}
@@ -248,3 +251,25 @@ def test_shaded_periods_tell_apart_in_greyscale_and_lanes_are_not_shaded() -> No
     assert all(str(p.get_gid()).startswith("scr-state-") for p in ax.patches)
     legend = {t.get_text() for t in ax.get_legend().get_texts()}
     assert {"Child protection plan", "Placed away from home"} <= legend
+
+
+def test_events_on_one_day_in_one_lane_are_stacked_not_hidden() -> None:
+    # Referral, strategy discussion and s47 on the day of the presentation, then a visit.
+    chron = _four_csc_one_gp(
+        ["10/04/2007", "10/04/2007", "10/04/2007", "01/06/2007", "01/02/2007"],
+        ["referral", "strategy_discussion", "s47_enquiry", "home_visit", "dna"],
+        injury=[True, False, False, False, False],
+    )
+    ax = plot_timeline(chron)
+    lane = [t.get_text() for t in ax.get_yticklabels()].index("Children's social care")
+    points = [
+        (float(px), float(py))
+        for c in ax.collections
+        if str(c.get_gid()).startswith("scr-events-")
+        for px, py in c.get_offsets()
+    ]
+    day = sorted(py for px, py in points if px == 13613.0)  # 10/04/2007 as a date number
+    assert len(set(day)) == 3 and all(abs(py - lane) <= 0.15 for py in day)
+    assert [py for px, py in points if px == 13665.0] == [lane]  # alone on its day: centred
+    (ring,) = _gid(ax, "scr-injuries")
+    assert float(ring.get_offsets()[0][1]) == day[0]  # the ring stays on the referral
