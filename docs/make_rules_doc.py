@@ -38,10 +38,18 @@ is one edit away. Check them against the procedures of the area under review.
 - A **working day** (WD) is Monday to Friday and not a bank holiday in England and Wales
   (from the `holidays` package, subdivision ENG). "Within N WD" means by the end of the Nth
   working day after the trigger's date; a Friday or Saturday trigger with N = 1 is due on
-  Monday (Tuesday when Monday is a bank holiday). "N days / weeks / months" are calendar
-  periods from the trigger's date.
-- Events on the same day keep the chronology's order; an event can answer the rule it
-  triggers (a GP entry that records a bruise and the phone call to children's social care).
+  Monday (Tuesday when Monday is a bank holiday). **0 WD** means the trigger's own day, even
+  when that is a weekend or a bank holiday (a deadline never falls before its trigger's day).
+  "N days / weeks / months" are calendar periods from the trigger's date.
+- **Events on the same day** are read in the chronology's order. Within one source (a file,
+  or one sheet of a workbook) the file's order holds: a `sequence` column where every row of
+  the day has a number, else the row order; a row without a time stays after the timed row
+  written above it. Across sources, times of day order the rows. When one of two records of
+  the same day from different sources has no time, which came first is unknown: a record of
+  the trigger's day listed before it then still answers it (police '12/03/2007 10:15
+  referral to CSC' and children's social care's '12/03/2007 strategy discussion' from
+  another file), the benefit of the doubt. An event can answer the rule it triggers (a GP
+  entry that records a bruise and the phone call to children's social care).
 - **Uncertain dates** are intervals: a deadline runs from the trigger's latest possible date;
   an action counts if its earliest possible date is on or after the trigger's and by the
   deadline.
@@ -60,11 +68,16 @@ is one edit away. Check them against the procedures of the area under review.
   predicates `strategy_discussion_held`, `medical_done` and `skeletal_survey_done` hold the
   wording; edit them for local usage.
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
-  unanswered trigger of the same rule joins that finding as evidence. Events marked
-  `duplicate_of` never trigger.
+  unanswered trigger of the same rule joins that finding as evidence.
+- **Duplicates** (events marked `duplicate_of`) never trigger themselves. When a duplicate
+  matches a rule's trigger and the record it duplicates does not (children's social care's
+  'referral received from the school' marked as the duplicate of the school's own 'concern'),
+  the original triggers in its place: the contact is judged once, from its original record.
 - **Accumulation**: triggers are scanned in order; when the K-th arrives within W of the
   first and nothing expected follows the first by the deadline, one finding is made (trigger:
-  the K-th; evidence: all K). The next cluster starts after the K-th.
+  the K-th; evidence: all K). The next cluster starts after the K-th. The sentence says
+  whether anything expected came later: "none recorded before the chronology ends", or, when
+  the expected event came after the deadline, its date ("the first was on 24 April 2007").
 - **States** (cadence rules) open and close on events and can reopen; a state still open
   at the end of the chronology is cut there.
 - Child ages in months are days / 30.4375 in predicates (`age_months_lt`, `age_months_ge`).
