@@ -3719,6 +3719,12 @@ def _month_length(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
 
+def _row_name(label: object) -> str:
+    """A row's label as a message names it: 12 (a row number, even a NumPy one), else its
+    text."""
+    return str(int(label)) if isinstance(label, int | np.integer) else str(label)
+
+
 def _above(
     anchor: int, state: _State, values: pd.Series, previous: PreviousDate | None
 ) -> tuple[_Span, str] | None:
@@ -3726,7 +3732,7 @@ def _above(
     values, else (-1) the row before them, else None."""
     if anchor >= 0:
         span = _Span(int(state.start[anchor]), int(state.end[anchor]), int(state.prec[anchor]))
-        return span, f"row {values.index[anchor]!r} ({_quote(values.iloc[anchor])})"
+        return span, f"row {_row_name(values.index[anchor])} ({_quote(values.iloc[anchor])})"
     if previous is not None:
         return previous.span(), f"{previous.where} ({_quote(previous.text)})"
     return None
@@ -3777,7 +3783,10 @@ def _infer_years(
             below_span = _Span(
                 int(state.start[below]), int(state.end[below]), int(state.prec[below])
             )
-            row_below = below_span, f"row {values.index[below]!r} ({_quote(values.iloc[below])})"
+            row_below = (
+                below_span,
+                f"row {_row_name(values.index[below])} ({_quote(values.iloc[below])})",
+            )
         k = int(np.searchsorted(head_at, i, side="right"))  # headings above: before k
         if k and head_at[k - 1] > anchor:  # a heading between the row above and this one
             row_above = _heading(heads[k - 1][1])

@@ -741,14 +741,21 @@ def _parse_table(
     date_text_job = _run(side, _date_text, text_of(S.DATE), time_text, text_of(S.END_DATE))
     written_all = text_of(S.AGENCY) if cells(S.AGENCY) is not None else None
     agency_job = _run(side, _agency_names, written_all) if written_all is not None else None
+    date_headings = _section_headings(options.section_dates, date_cells.index, row_offset)
+    # the parser names rows by their labels in its messages: the rows a person sees
+    visible = rows.reindex(date_cells.index).to_numpy()
+
+    def by_row(series: pd.Series | None) -> pd.Series | None:
+        return None if series is None else series.set_axis(visible)
+
     parsed = parse_date_arrays(
-        date_cells,
-        times=cells(S.TIME),
-        end_values=cells(S.END_DATE),
+        cast(pd.Series, by_row(date_cells)),
+        times=by_row(cells(S.TIME)),
+        end_values=by_row(cells(S.END_DATE)),
         dayfirst=dayfirst,
         anchor_relative=anchor_relative,
         previous=previous_date,
-        headings=_section_headings(options.section_dates, date_cells.index, row_offset),
+        headings=date_headings,
     )
     if pending is not None:  # the other columns, trimmed meanwhile
         text_cols.update(pending.result())

@@ -675,3 +675,7 @@ def test_a_csv_with_year_rows_over_dates_without_a_year(tmp_path):
     ]
     assert chron.rejected.empty
     assert (chron.warnings[S.CODE] == "section_row").sum() == 2
+    # the rows its messages name are the rows a person sees in the file
+    inferred = chron.warnings[chron.warnings[S.CODE] == "year_inferred"][S.MESSAGE].tolist()
+    assert "in the year of the heading row 2 ('2007') above" in inferred[0]
+    assert "in the year of row 3 ('12 March') above" in inferred[1]
