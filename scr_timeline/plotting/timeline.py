@@ -156,6 +156,8 @@ _STACK_REACH: Final = 0.14
 #: Tracks under a lane's markers for findings that overlap in time (offsets from the lane).
 _FINDING_TRACK_Y: Final = (0.27, 0.35, 0.43)
 _FINDING_TRACKS: Final = len(_FINDING_TRACK_Y)
+#: Where count bars stand in their lane: just above the first findings track.
+_BAR_BASE: Final = _FINDING_TRACK_Y[0] - 0.05
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -489,9 +491,10 @@ def plot_timeline(
     if dense.any():
         li, bi = np.nonzero(dense)
         lane_max = np.maximum(counts.max(axis=1), 1)
-        height = 2 * _LANE_HALF * 0.9 * counts[li, bi] / lane_max[li]
+        # Bars stand on a base above the findings tracks, so findings never cover them.
+        base = li + _BAR_BASE
+        height = (_BAR_BASE + _LANE_HALF) * counts[li, bi] / lane_max[li]
         x0, x1 = edges[bi], edges[bi + 1]
-        base = li + _LANE_HALF
         verts = np.stack(
             [
                 np.stack([x0, base], axis=1),

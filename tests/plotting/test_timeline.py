@@ -273,3 +273,20 @@ def test_events_on_one_day_in_one_lane_are_stacked_not_hidden() -> None:
     assert [py for px, py in points if px == 13665.0] == [lane]  # alone on its day: centred
     (ring,) = _gid(ax, "scr-injuries")
     assert float(ring.get_offsets()[0][1]) == day[0]  # the ring stays on the referral
+
+
+def test_findings_under_a_dense_lane_do_not_cover_its_count_bars() -> None:
+    n = 2000
+    starts = pd.date_range("2007-01-01", periods=n, freq="2h").strftime("%d/%m/%Y %H:%M")
+    chron = Chronology(make_events(start=list(starts), agency="csc", event_type="home_visit"))
+    # One action missing from 1 February to 1 March 2007 under the dense lane.
+    trigger, due = pd.Timestamp("2007-02-01"), pd.Timestamp("2007-03-01")
+    row = {"rule_id": "X", "status": "missing", "agency": "csc", "observed_start": pd.NaT}
+    findings = pd.DataFrame([{**row, "trigger_start": trigger, "due": due}])
+    ax = plot_timeline(chron, findings=findings)
+    (bars,) = _gid(ax, "scr-density")
+    lowest_bar = max(float(p.vertices[:, 1].max()) for p in bars.get_paths())
+    (missing,) = _gid(ax, "scr-findings-missing")
+    finding_y = float(missing.get_segments()[0][0][1])
+    assert lowest_bar < finding_y - 0.02  # a clear gap above the 3-point finding line
+    assert min(float(p.vertices[:, 1].min()) for p in bars.get_paths()) >= -0.5  # in its lane
