@@ -49,7 +49,8 @@ def plot_network(
     """Draw who contacted whom: agencies as nodes, edge width by the number of contacts.
 
     Contacts in both directions between two agencies are added up into one edge, labelled
-    with the count. Nodes sit on a circle in a fixed order (agencies in the order of
+    with the count where it overlaps no other count or node (heaviest edges first; a note
+    under the network says how many edges have no room for theirs). Nodes sit on a circle in a fixed order (agencies in the order of
     :data:`scr_timeline.schema.AGENCIES`, then family members), so the same chronology
     always gives the same picture. Node size grows with the number of events the node
     took part in.

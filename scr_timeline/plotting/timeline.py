@@ -376,7 +376,11 @@ def plot_timeline(
     the lane of the agency expected to act, from trigger to deadline: solid when the action
     is missing, dashed when it was late, dotted for cadence gaps. Where a lane holds more
     than a few events per time bin (about a pixel column on a wide figure), that stretch is
-    drawn as grey count bars instead of overplotted markers.
+    drawn as grey count bars instead of overplotted markers. Events of one lane within about
+    a marker's width of each other are stacked a little apart (earliest on top); findings
+    that overlap in time in one lane go on separate tracks; no contact connector is drawn
+    into a stretch of count bars. Lanes are separated by hairlines, and the shaded periods
+    stay apart in greyscale (placement is hatched).
 
     Parameters
     ----------
