@@ -6,13 +6,16 @@ Chronology.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from .. import _lazy, limits
+from .. import schema as S
 from ..chronology import Chronology, merge
 from ..exceptions import ChronologyReadError, UnsupportedFormatError
 from .csv import read_csv
@@ -115,6 +118,83 @@ def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
     )
 
 
+#: Warning code: a file whose numeric dates do not show the order of day and month, read
+#: in the order the other files of the same chronology show.
+DATE_ORDER_FROM_CASE = "day_month_from_other_files"
+_AMBIGUOUS = "ambiguous_day_month"
+
+
+def _case_date_order(
+    chrons: list[Chronology], paths: list[Path], options: list[dict[str, Any]]
+) -> list[Chronology]:
+    """The agency files of one case, each file whose numeric dates do not show whether the
+    day or the month comes first ("05/03/2007" throughout: its ``ambiguous_day_month``
+    warning) read in the order its sibling files prove.
+
+    The order is decided over every file's date cells together, by the very test one file
+    gets (:func:`scr_timeline.dates.parse_date_arrays`): a date such as "22/03/2007" in the
+    social-care file proves day first for the GP's file of three dates too. A file read
+    so gets a ``day_month_from_other_files`` warning in place of its ambiguous one (and is
+    read again when the case writes month first). Files that disagree with each other, or
+    a case whose dates prove nothing, leave every warning as it was.
+    """
+    ambiguous = [i for i, c in enumerate(chrons) if (c.warnings[S.CODE] == _AMBIGUOUS).any()]
+    if not ambiguous or len(ambiguous) == len(chrons):
+        return chrons
+    from ..dates import parse_date_arrays
+
+    texts = pd.concat(
+        [frame[S.DATE_TEXT] for c in chrons for frame in (c.events, c.rejected)],
+        ignore_index=True,
+    ).astype(object)
+    texts = texts[texts.notna()].drop_duplicates().reset_index(drop=True)
+    decided = parse_date_arrays(texts)
+    codes = {code for code, _message in decided.file_warnings}
+    if _AMBIGUOUS in codes or (decided.error_code == "month_first_conflict").any():
+        return chrons  # the files prove nothing, or disagree among themselves
+    order = "day first" if decided.dayfirst else "month first"
+    example = _order_example(chrons, ambiguous, day_first=decided.dayfirst)
+    message = (
+        "none of this file's numeric dates shows whether the day or the month comes first; "
+        f"read {order}, as the other files of this chronology show{example}; pass "
+        f"dayfirst={not decided.dayfirst} if this file writes them the other way"
+    )
+    out = list(chrons)
+    for i in ambiguous:
+        chron = chrons[i]
+        if not decided.dayfirst:
+            chron = _read_one(paths[i], {**options[i], "dayfirst": False})
+        mine = (chrons[i].warnings[S.CODE] == _AMBIGUOUS).to_numpy()
+        notes = (
+            chrons[i]
+            .warnings.loc[mine]
+            .assign(**{S.CODE: DATE_ORDER_FROM_CASE, S.MESSAGE: message})
+        )
+        kept = chron.warnings.loc[(chron.warnings[S.CODE] != _AMBIGUOUS).to_numpy()]
+        warnings = pd.concat([kept, notes], ignore_index=True)
+        out[i] = Chronology(chron.events, chron.rejected, warnings, chron.meta)
+    return out
+
+
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*\d{2,4}\b")
+
+
+def _order_example(chrons: list[Chronology], ambiguous: list[int], *, day_first: bool) -> str:
+    """ ", such as '22/03/2007' in social-care.csv": a date of another file that shows the
+    order, or "" when none shows it by its numbers (weekdays decided it)."""
+    for i, chron in enumerate(chrons):
+        if i in ambiguous or not len(chron.events):
+            continue
+        fields = chron.events[S.DATE_TEXT].astype("string").str.extract(_NUMERIC_DATE)
+        first, second = (pd.to_numeric(fields[k], errors="coerce") for k in (0, 1))
+        proves = (first > 12) & (second <= 12) if day_first else (second > 12) & (first <= 12)
+        hits = np.flatnonzero(proves.fillna(False).to_numpy(dtype=bool))
+        if len(hits):
+            at = chron.events.iloc[int(hits[0])]
+            return f", such as {str(at[S.DATE_TEXT])!r} in {at[S.SOURCE_FILE]}"
+    return ""
+
+
 def read(
     source: str | Path | pd.DataFrame | Iterable[str | Path],
     *,
@@ -200,14 +280,18 @@ def read(
         raise ChronologyReadError("no files given", expected="at least one chronology file")
     chrons = []
     several = len(paths) > 1
+    per_file = []
     for path in paths:
         opts = dict(options)
         if sheets is not None:
             opts["sheets"] = sheets
         if several:
             opts["classify"] = False  # classified once, after merging
-        chrons.append(_read_one(path, opts))
+        per_file.append(opts)
+        chrons.append(_read_one(path, dict(opts)))
     if several:
+        if dayfirst is None:
+            chrons = _case_date_order(chrons, paths, per_file)
         merged = merge(chrons, title=title)
         return classify_chronology(merged, vocabularies=vocabularies, duplicates=True)
     if len(chrons) == 1:

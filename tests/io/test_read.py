@@ -40,3 +40,71 @@ def test_unsupported_and_missing(tmp_path):
         scr.read(tmp_path / "missing.csv")
     with pytest.raises(TypeError):
         scr.read(42)  # type: ignore[arg-type]
+
+
+# --- one case's files: the order of day and month decided across them -----------------------
+def _codes(chron, file):
+    rows = chron.warnings[chron.warnings[S.SOURCE_FILE] == file]
+    return rows[S.CODE].tolist(), rows[S.MESSAGE].tolist()
+
+
+def test_a_file_whose_dates_prove_nothing_takes_the_order_its_sibling_files_prove(
+    write_text, write_xlsx
+):
+    csc = write_text("csc.csv", "Date,Details\n22/03/2007,PPN received\n05/04/2007,Visit\n")
+    gp = write_text("gp.csv", "Date,Details\n05/03/2007,Seen with bruise\n")
+    ae = write_xlsx("ae.xlsx", {"ED": [["Date", "Details"], ["02/04/2007", "Fracture"]]})
+    chron = scr.read([csc, gp, ae])
+    starts = dict(zip(chron.events[S.AGENCY].astype(str), chron.events[S.START], strict=True))
+    assert starts["gp"] == pd.Timestamp("2007-03-05")
+    assert S.CODE in chron.warnings
+    assert "ambiguous_day_month" not in chron.warnings[S.CODE].tolist()
+    codes, messages = _codes(chron, "gp.csv")
+    assert codes == ["day_month_from_other_files"]
+    assert "read day first" in messages[0] and "'22/03/2007' in csc.csv" in messages[0]
+    codes, _ = _codes(chron, "ae.xlsx")
+    assert codes == ["day_month_from_other_files"]
+    assert chron.warnings.loc[
+        chron.warnings[S.SOURCE_FILE] == "ae.xlsx", S.SOURCE_SHEET
+    ].tolist() == ["ED"]
+    assert _codes(chron, "csc.csv")[0] == []
+
+
+def test_a_case_whose_files_write_month_first_rereads_the_unproven_file_month_first(write_text):
+    csc = write_text("csc.csv", "Date,Details\n03/22/2007,PPN received\n")
+    gp = write_text("gp.csv", "Date,Details\n05/03/2007,Seen with bruise\n")
+    chron = scr.read([csc, gp])
+    gp_rows = chron.events[chron.events[S.SOURCE_FILE] == "gp.csv"]
+    assert gp_rows[S.START].tolist() == [pd.Timestamp("2007-05-03")]
+    codes, messages = _codes(chron, "gp.csv")
+    assert codes == ["day_month_from_other_files"]
+    assert "read month first" in messages[0] and "pass dayfirst=True" in messages[0]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Date,Details\n12 March 2007,No numeric dates here\n",  # proves nothing
+        "Date,Details\n04/03/2007,Also ambiguous\n",  # ambiguous too
+    ],
+)
+def test_files_that_prove_nothing_leave_the_ambiguous_warning(write_text, other):
+    gp = write_text("gp.csv", "Date,Details\n05/03/2007,Seen with bruise\n")
+    csc = write_text("csc.csv", other)
+    chron = scr.read([csc, gp])
+    assert _codes(chron, "gp.csv")[0] == ["ambiguous_day_month"]
+
+
+def test_files_that_disagree_leave_the_ambiguous_warning(write_text):
+    day = write_text("csc.csv", "Date,Details\n22/03/2007,PPN\n")
+    month = write_text("police.csv", "Date,Details\n03/23/2007,Call\n")
+    gp = write_text("gp.csv", "Date,Details\n05/03/2007,Seen\n")
+    chron = scr.read([day, month, gp])
+    assert _codes(chron, "gp.csv")[0] == ["ambiguous_day_month"]
+
+
+def test_a_given_order_is_not_second_guessed(write_text):
+    csc = write_text("csc.csv", "Date,Details\n22/03/2007,PPN received\n")
+    gp = write_text("gp.csv", "Date,Details\n05/03/2007,Seen\n")
+    chron = scr.read([csc, gp], dayfirst=True)
+    assert not chron.warnings[S.CODE].str.contains("day_month").any()
