@@ -41,6 +41,7 @@ import pandas as pd
 from . import schema as S
 from .chronology import Chronology
 from .rules import Findings, available_rulebooks, load_rulebook
+from .rules.predicates import same_day_order
 from .rules.rulebook import CATEGORIES, SEVERITIES
 
 __all__ = ["render_batch_index", "render_report", "write_batch_index", "write_report"]
@@ -246,16 +247,31 @@ def _floor(values: pd.Series, unit: str) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[ns]").astype(f"datetime64[{unit}]")
 
 
+def _chronology_rank(events: pd.DataFrame) -> np.ndarray:
+    """Each event's place in the chronology's order: by start, and within a day in the
+    order the rules read it (:func:`~scr_timeline.rules.predicates.same_day_order`: a row
+    without a time stays below the timed row written above it in its file)."""
+    start = events[S.START].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    order = np.argsort(start, kind="stable")
+    same_day = same_day_order(events.iloc[order], start[order])
+    if same_day is not None:
+        order = order[same_day]
+    rank = np.empty(len(events), dtype=np.int64)
+    rank[order] = np.arange(len(events))
+    return rank
+
+
 def _evidence_lookup(events: pd.DataFrame, findings: pd.DataFrame) -> dict[str, dict[str, Any]]:
     """The display row of every event some finding cites, by event id (built once)."""
     cited = {eid.strip() for text in findings["evidence"].map(_text) for eid in text.split(";")}
     cited.discard("")
-    found = events[events.index.isin(list(cited))]
-    if found.empty:
+    where = events.index.isin(list(cited))
+    if not where.any():
         return {}
+    found = events[where]
     shown = pd.DataFrame(
         {
-            "_start": found[S.START],
+            "_rank": _chronology_rank(events)[where],
             "date": _event_dates(found),
             "agency": found[S.AGENCY].astype(object).map(_agency),
             "event_type": found[S.EVENT_TYPE].map(_text).str.replace("_", " ", regex=False),
@@ -270,7 +286,7 @@ def _evidence_rows(
     lookup: Mapping[str, Mapping[str, Any]], evidence: Any, trigger: str, observed: str
 ) -> list[dict[str, str]]:
     ids = [eid.strip() for eid in _text(evidence).split(";") if eid.strip()]
-    found = sorted((eid for eid in ids if eid in lookup), key=lambda eid: lookup[eid]["_start"])
+    found = sorted((eid for eid in ids if eid in lookup), key=lambda eid: lookup[eid]["_rank"])
     out = []
     for eid in found:
         ev = lookup[eid]

@@ -378,3 +378,36 @@ def test_an_evidence_id_missing_from_the_events_says_so() -> None:
     findings = Findings(frame.assign(evidence=first["evidence"] + "; gone-r999"))
     doc = render_report(chron, findings)
     assert "event gone-r999 is not in this chronology&#39;s events" in doc
+
+
+def _one_finding(evidence: str, trigger: str, **extra: object) -> Findings:
+    row = {
+        "finding_id": "F1",
+        "rule_id": "INJ-STRAT",
+        "category": "injury_procedure",
+        "severity": "high",
+        "status": "missing",
+        "agency": "csc",
+        "trigger_event_id": trigger,
+        "evidence": evidence,
+        "summary": "No strategy discussion.",
+        **extra,
+    }
+    return Findings(pd.DataFrame([row]), rulebook="wt2006")
+
+
+def test_evidence_rows_of_one_day_keep_the_chronologys_order() -> None:
+    """A row without a time written below a timed row of the same day stays below it (the
+    library's same-day order), although its date starts at midnight."""
+    chron = Chronology(
+        make_events(
+            start=["12/03/2007 14:30", "12/03/2007", "11/03/2007"],
+            agency=["hospital", "csc", "gp"],
+            details=["Child A seen in A&E at 14:30", "Referral received from A&E", "GP visit"],
+            source_file="combined.csv",
+            source_row=[3, 4, 2],
+        )
+    )
+    doc = render_report(chron, _one_finding("e1; e2; e3", "e1"))
+    seen = [doc.index(_esc(t)) for t in ("GP visit", "Child A seen in A&E", "Referral received")]
+    assert seen == sorted(seen)
