@@ -715,7 +715,8 @@ def _headings_by_what_follows(items: list[Paragraph]) -> list[Paragraph]:
     """
     out = list(items)
     filled = [i for i, p in enumerate(items) if p.text.strip()]
-    for here, after in zip(filled, [*filled[1:], None], strict=True):
+    # each filled paragraph with the next one (None after the last; no pair without any)
+    for here, after in zip(filled, [*filled[1:], None][: len(filled)], strict=True):
         para = items[here]
         below = items[after] if after is not None else None
         dated_below = (

@@ -400,6 +400,16 @@ def test_no_table_and_no_dates_is_a_clear_error(tmp_path: Path):
         read_docx(save(document, tmp_path, "empty.docx"))
 
 
+def test_only_tables_without_dates_and_no_paragraphs_is_a_clear_error(tmp_path: Path):
+    """A document that is one table of contacts with no date column and not a paragraph
+    outside it (ValueError from zip() before)."""
+    document = docx.Document()
+    add_table(document, [["Agency", "Contact"], ["GP", "Elm Road Surgery"]])
+    path = save(document, tmp_path, "contacts.docx")
+    with pytest.raises(MissingColumnError, match=r"contacts\.docx.*1 table.*no paragraph"):
+        read_docx(path)
+
+
 def test_corrupt_file(tmp_path: Path):
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 this is not really a zip")

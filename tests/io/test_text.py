@@ -164,6 +164,13 @@ def test_no_dated_paragraph(write_text):
         read_text(write_text("blank.txt", "\n\n"))
 
 
+def test_no_paragraph_at_all_is_no_chronology():
+    with pytest.raises(EmptyChronologyError, match="no paragraph starts with a date"):
+        parse_paragraphs([], source="x.docx")
+    with pytest.raises(EmptyChronologyError, match="no paragraph starts with a date"):
+        parse_paragraphs(["", "  "], source="x.docx")
+
+
 def test_cp1252_text(write_text):
     chron = read_text(write_text("gp.txt", "12/03/2007 Mother\u2019s \u00a320 fine\n", "cp1252"))
     assert chron.events[S.DETAILS].tolist() == ["Mother\u2019s \u00a320 fine"]
