@@ -31,6 +31,10 @@ How headings are matched
    Text", "Progress Note", "Investigation Summary" details, "Worker Team" agency (as a
    fallback, like "Team"). The last words counted are listed in ``_TRAILING_WORDS``; a
    heading ending in one the table maps to nothing ("Next Review Date") stays unmapped.
+   A date or time heading that names when the entry was kept ("Recorded Date", "Date
+   Completed", "Time Entered": ``_RECORDING_WORDS``) is a fallback found this way (or in
+   step 3 or 5): the event's own date wins over it, and a recorded time is kept only
+   beside a recorded date (never giving the event's date a time it did not have).
 5. A heading of up to 6 words whose first word is a primary one-word heading of at
    least 4 letters: "Date of contact / event / incident" is date, "Details of involvement
    with family" is details.
@@ -114,6 +118,22 @@ _TRAILING_WORDS: Final = frozenset(
         "entry",
         "outcome", "outcomes", "action", "actions", "decision", "decisions",
         "comment", "comments", "analysis", "commentary",
+    }
+)  # fmt: skip
+#: Words that make a date or time heading the moment an entry was kept rather than the
+#: moment of the event ("Recorded Date", "Date Completed", "Time Entered", "Last Modified
+#: Date"): a case system's export puts them beside the event's date, often left of it.
+#: Such a heading found by its first or last word or as a near miss is a fallback
+#: (priority 2): it dates the rows only when no other date heading does, and its time
+#: goes with its own date alone, never with the event's.
+_RECORDING_WORDS: Final = frozenset(
+    {
+        "recorded", "recording", "entered", "entry", "input", "inputted", "keyed",
+        "created", "creation", "modified", "modification", "updated", "amended", "edited",
+        "completed", "completion", "authorised", "authorized", "authorisation",
+        "authorization", "approved", "approval", "sign", "signed", "signoff", "finalised",
+        "finalized", "written", "typed", "uploaded", "scanned", "added", "logged", "saved",
+        "locked", "validated", "printed",
     }
 )  # fmt: skip
 #: Words that make a heading a phrase rather than a compound ("Date of birth").
@@ -400,8 +420,13 @@ def _candidates(
             how, hit = _LEADING, _leading_word(key, table)
         if hit is not None and hit[0]:
             fld, priority = hit
+            if how != _EXACT and fld in _WHEN and not _RECORDING_WORDS.isdisjoint(key.split()):
+                priority = max(priority, 2)  # when it was recorded (see _RECORDING_WORDS)
             out[pos] = ((1, priority, how, pos), fld)
     return out
+
+
+_WHEN: Final = frozenset({schema.DATE, schema.TIME})
 
 
 def map_headings(
@@ -440,11 +465,15 @@ def map_headings(
     """
     candidates = _candidates(headings, columns)
     mapping: dict[int, str] = {}
-    taken: set[str] = set()
-    for pos, (_, fld) in sorted(candidates.items(), key=lambda item: item[1][0]):
+    taken: dict[str, int] = {}  # field -> its column's priority
+    for pos, (rank, fld) in sorted(candidates.items(), key=lambda item: item[1][0]):
         if fld not in taken:
-            taken.add(fld)
+            taken[fld] = rank[1]
             mapping[pos] = fld
+    # the time an entry was recorded ("Time Entered") goes with the date it was recorded
+    # alone: beside the event's date it would give the event a time it never had
+    if taken.get(schema.TIME, 1) > 1 and taken.get(schema.DATE, 1) <= 1:
+        mapping = {pos: fld for pos, fld in mapping.items() if fld != schema.TIME}
     return dict(sorted(mapping.items()))
 
 

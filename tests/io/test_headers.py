@@ -542,3 +542,28 @@ def test_a_compound_heading_ending_in_date_and_time_is_the_date(heading):
 )  # fmt: skip
 def test_headings_of_school_police_and_hospital_exports(headings, expected):
     assert map_headings(headings) == expected
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # a case system's record-keeping dates, left of the event's date: the event's wins
+        (["Modified Date", "Actual Date", "Worker", "Narrative"], {1: "date", 2: "practitioner", 3: "details"}),
+        (["Date Completed", "Incident Date/Time", "Officer", "Summary"], {1: "date", 2: "practitioner", 3: "details"}),
+        (["Date Authorised", "Date of Contact", "Summary"], {1: "date", 2: "details"}),
+        (["Sign-off Date", "Visit Date", "Summary"], {1: "date", 2: "details"}),
+        (["Date Written Up", "Date", "Details"], {1: "date", 2: "details"}),
+        (["Recording Date", "Case Note Date", "Case Note Text"], {1: "date", 2: "details"}),
+        # alone, a recording date still dates the rows, and its time goes with it
+        (["Date Completed", "Summary"], {0: "date", 1: "details"}),
+        (["Date Entered", "Time Entered", "Details"], {0: "date", 1: "time", 2: "details"}),
+        # the time an entry was recorded never goes with the event's date
+        (["Actual Date", "Recorded Date", "Recorded Time", "Narrative"], {0: "date", 3: "details"}),
+        (["Time Entered", "Event Date", "Details"], {1: "date", 2: "details"}),
+        (["Date", "Entry Time", "Time", "Details"], {0: "date", 2: "time", 3: "details"}),
+        # "last seen" is the event of a missing episode, not a record's date
+        (["Date Last Seen", "Details"], {0: "date", 1: "details"}),
+    ],
+)  # fmt: skip
+def test_the_date_and_time_an_entry_was_recorded_give_way_to_the_event_s(headings, expected):
+    assert map_headings(headings) == expected

@@ -960,3 +960,22 @@ def test_case_notes_exported_with_their_html_markup_read_as_text(write_xlsx, wri
         notes = chron.warnings[chron.warnings[S.CODE] == "markup_read"]
         assert notes[S.SOURCE_ROW].tolist() == [2]
         assert "2 cell(s) of column 'Case Note Text'" in notes[S.MESSAGE].iloc[0]
+
+
+def test_a_case_note_export_dated_by_its_event_not_by_when_it_was_written(write_text):
+    # Liquidlogic/Mosaic-style export: when the note was completed and recorded sits left
+    # of the date of the contact; it dated each note days late, at the hour it was typed
+    path = write_text(
+        "csc-notes.csv",
+        "Date Completed,Recorded Time,Actual Date,Worker,Team,Narrative\n"
+        "15/03/2016,16:45,02/03/2016,SW1,MASH,School reported a bruise on Child A's arm.\n"
+        "20/03/2016,09:05,10/03/2016,SW2,Assessment Team,Home visit. Child A seen alone.\n",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.START].tolist() == [
+        pd.Timestamp("2016-03-02"),
+        pd.Timestamp("2016-03-10"),
+    ]
+    assert set(chron.events[S.PRECISION]) == {"day"}
+    assert chron.events[S.EXTRA].str.contains("Recorded Time: 16:45").any()
+    assert len(chron.rejected) == 0
