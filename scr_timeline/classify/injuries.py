@@ -338,6 +338,63 @@ def _list_bits(m: _Matcher, hit: str, one_term: re.Pattern[str]) -> int:
     return bits
 
 
+# what ends the clause of a skin condition: "bruise to cheek, *also* blue spots on back"
+_HARD_BREAK: Final = re.compile(
+    r";|\b(?:also|as well as|plus|in addition|additionally|separately|but|however|whereas"
+    r"|while|although|though|another|other|further)\b"
+)
+# a list's joins: the condition explains a mark across one only when the words after it
+# link them ("marks on back, *thought to be* Mongolian blue spots")
+_SOFT_BREAK: Final = re.compile(r",|\band\b|(?<!consistent )(?<!keeping )(?<!compatible )\bwith\b")
+_LINK: Final = re.compile(
+    r"\b(?:is|are|was|were|be|being|been|likely|probably|possibly|prob|poss|query|consistent"
+    r"|keeping|thought|think|appears?|appeared|looks?|looked|seems?|seemed|confirmed|identified"
+    r"|diagnosed|explained|mistaken|actually|i\.?e|rather|like|likely|known|recorded|documented"
+    r"|described|due to|caused by)\b|[-=?(:]"
+)
+
+
+def _explained_by(between: str) -> bool:
+    """Whether a skin condition and an injury word with ``between`` between them are one
+    clause (the condition explains the mark) rather than two findings side by side."""
+    if _HARD_BREAK.search(between):
+        return False
+    parts = _SOFT_BREAK.split(between)
+    return len(parts) == 1 or _LINK.search(parts[-1]) is not None
+
+
+def _kinds_beside_benign(
+    m: _Matcher,
+    text: str,
+    injuries: re.Pattern[str],
+    benign: re.Pattern[str],
+    one_term: re.Pattern[str],
+) -> int:
+    """Injury kind bits of a piece that names a skin condition: the injury words the
+    condition explains do not count ("marks on back - MBS", "blue spot mistaken for a
+    bruise"), those beside it in a clause of their own do ("bruise to cheek, also blue
+    spots on back noted at birth")."""
+    spans = [b.span() for b in benign.finditer(text)]
+    bits = 0
+    for found in injuries.finditer(text):
+        if any(found.group(name) is not None for name in _EXCLUDING):
+            continue
+        lo, hi = found.span("hit")
+        explained = False
+        for b_lo, b_hi in spans:
+            if b_lo < hi and lo < b_hi:  # the condition's own words ("birth marks")
+                explained = True
+            elif b_lo >= hi:
+                explained = _explained_by(text[hi:b_lo])
+            else:
+                explained = _explained_by(text[b_hi:lo])
+            if explained:
+                break
+        if not explained:
+            bits |= _list_bits(m, found.group("hit"), one_term)
+    return bits
+
+
 @dataclass(frozen=True, slots=True)
 class InjuryFindings:
     """Per-row results of :func:`find_injuries` (arrays aligned with the rows)."""
@@ -364,9 +421,12 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
             piece = found.piece
             keep = ~excluded & (bits != 0)
             np.bitwise_or.at(kinds, piece[keep], bits[keep])
-        pattern, whole = m.benign.for_texts(texts)
-        benign = T.contains(texts, pattern, remember=whole)
-        kinds[benign] = 0
+        benign_pattern, whole = m.benign.for_texts(texts)
+        benign = np.flatnonzero(T.contains(texts, benign_pattern, remember=whole))
+        if len(benign):  # few pieces: each read again for where its words stand
+            one_term = m.one_term.for_texts([texts[i] for i in benign])[0]
+            for i in benign.tolist():
+                kinds[i] = _kinds_beside_benign(m, texts[i], pattern, benign_pattern, one_term)
         pattern, whole = m.suspicion.for_texts(texts)
         cues = T.extract_all(texts, pattern, remember=whole)
         if len(cues):

@@ -275,3 +275,43 @@ def test_an_injury_observed_now_still_counts(text):
 )
 def test_an_injury_given_after_a_colon_counts(text):
     assert injuries(text, age=200)[schema.SUSPICIOUS_INJURY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marks on back, thought to be Mongolian blue spots.",
+        "Marks on back and buttocks, consistent with Mongolian blue spots.",
+        "Bruise-like marks buttocks - MBS",
+        "Blue spot mistaken for a bruise by nursery.",
+        "Mongolian blue spots, mistaken for bruising by nursery.",
+        "Mark on face is a birthmark.",
+        "Bruising to face ?Mongolian blue spot.",
+        "Birth marks on back.",
+        "No bruising, birthmark noted on back.",
+        "Bruising to forehead has faded.",  # the bruise seen before, not a new one
+        "Mother denied any injury.",
+        "Injury: none.",
+    ],
+)
+def test_a_skin_condition_explains_the_marks_of_its_own_clause(text):
+    assert not injuries(text, age=60)[schema.INJURY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bruise to cheek, also blue spots on back noted at birth.",
+        "Small bruise L cheek, Mongolian blue spots on sacrum.",
+        "Small bruise to forehead and blue spot on sacrum.",
+        "Mongolian blue spots on back and bruise on cheek.",
+        "Blue spots on back noted at birth, bruise to cheek.",
+        "Birthmark on face, bruise to left arm.",
+        "Eczema on arms; small bruise to shin.",
+        "Bruise to cheek which is small, blue spots on sacrum.",
+    ],
+)
+def test_a_skin_condition_beside_a_bruise_does_not_cancel_it(text):
+    row = injuries(text, age=60)
+    assert row[schema.INJURY_KINDS] == ("bruise",)
+    assert row[schema.SUSPICIOUS_INJURY]
