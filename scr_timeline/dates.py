@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import numbers
 import re
 import warnings
@@ -99,6 +100,9 @@ WARNING_CODES: Final[dict[str, str]] = {
     "approximate_date": "the date (or its time) is marked approximate: c., circa, ?, about",
     "excel_serial_text": "a text cell holding an Excel serial number such as '39153'",
     "extra_text": "a date followed by other text; the date was read, the text ignored",
+    "several_dates": (
+        "a list of dates in one cell ('12/03/07; 19/03/07'): placed from the first to the last"
+    ),
     "weekday_mismatch": "the weekday written does not match the date; the date was kept",
     "relative_date_anchored": "a relative date counted from the previous row with a date",
     "year_inferred": (
@@ -1901,10 +1905,12 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
             span = _part_of_day(reader, part)
     warnings: list[tuple[str, str]] = []
     if span is None and reject is None and ("&" in s or "and" in s or "+" in s):
-        both = _both(reader, s)
-        if isinstance(both, str):
-            return _Result(None, code="unreadable_date", message=both)
-        span = both
+        span = _both(reader, s)
+    if span is None and len(s) <= _LONGEST_LIST and _PY_LIST_SEP.search(s):
+        several = _several_dates(reader, s)
+        if several is not None:
+            span, reject = several[0], None
+            warnings.append(("several_dates", _several_message(text, several)))
     if span is None and reject is None:
         found = _with_extra_text(reader, s)
         if isinstance(found, _Reject):
@@ -2007,14 +2013,6 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
             reader.full(f"{s} 2008")
         except _Reject as err:
             return err.reason
-    if (m := _PY_TWO_DAYS.fullmatch(s)) and len(s) <= _LONGEST_READ:
-        try:
-            second = reader.full(m["b"])
-            first = reader.taking_year(m["a"], second, 0)[0] if second else None
-        except _Reject:
-            first = None
-        if first is not None and second is not None and second.prec == _P_DAY:
-            return _two_days_reason(text, first, second)
     if _PY_TIME_MARK.search(s) and (minutes := _time_of(s)) is not None:
         clock = _fmt_minutes(minutes[0])
         return (
@@ -2038,36 +2036,67 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
     return f"cannot read {_quote(text)} as a date; {_FORMS_HINT}"
 
 
-def _two_days_reason(text: str, first: _Span, second: _Span) -> str:
-    return (
-        f"cannot read {_quote(text)} as a date: it names two separate days "
-        f"({_describe(first)} and {_describe(second)}); give each its own row, or write "
-        f"the span if the event ran over both (e.g. '{_fmt(first.start)} - "
-        f"{_fmt(second.start)}')"
-    )
-
-
-def _both(reader: _Reader, s: str) -> _Span | str | None:
+def _both(reader: _Reader, s: str) -> _Span | None:
     """Two dates joined by 'and': months, seasons or years ('March & April 2007') are the
-    span of both; two days ('12/03/2007 & 14/03/2007') are two events: the reason the cell
-    is not read. None when it is not that."""
+    span of both. None when it is not that (two days are a list: :func:`_several_dates`)."""
     m = _PY_BOTH_DAYS.fullmatch(s)
     if m is None:
         return None
-    sides = []
-    for side in (m["a"], m["b"]):
-        try:
-            sides.append(reader.full(side))
-        except _Reject:
-            sides.append(None)
-    first, second = sides
-    if first is not None and second is not None and max(first.prec, second.prec) <= _P_DAY:
-        return _two_days_reason(reader.text, first, second)
     try:
         span = reader.full(f"{m['a']} - {m['b']}")
     except _Reject:
         return None
     return span if span is not None and span.prec >= _P_MONTH else None
+
+
+def _several_dates(reader: _Reader, s: str) -> tuple[_Span, list[_Span]] | None:
+    """A list of dates in one cell ('12/03/07; 19/03/07; 26/03/07', '12/03/2007 &
+    14/03/2007', '12, 19 & 26 March 2007'): the span from the earliest to the latest, and
+    the distinct dates in order. None unless every part is a date and two differ.
+
+    A part with no month or year ('12', '12/03') takes them from the next part that has
+    them, in the year that does not put it after that part ('20/12, 03/01/2008')."""
+    parts = [part for part in _PY_LIST_SEP.split(s) if part]
+    if len(parts) < 2:
+        return None
+    spans: list[_Span | None] = []
+    for part in parts:
+        try:
+            spans.append(reader.full(part))
+        except _Reject as err:
+            if err.code != "missing_year":
+                return None
+            spans.append(None)
+    later: _Span | None = None
+    for i in reversed(range(len(parts))):
+        found = spans[i]
+        if found is None:
+            if later is None or ":" in parts[i]:
+                return None  # no date to take the year from, or a time ('14:30')
+            try:
+                found = reader.taking_year(parts[i], later, 0)[0]
+                if found is not None and found.start > later.end:
+                    found = reader.taking_year(parts[i], later, -1)[0]
+            except _Reject:
+                return None
+            if found is None:
+                return None
+            spans[i] = found
+        later = found
+    days = sorted({span for span in spans if span is not None})
+    if len(days) < 2 or any(b.start <= a.end for a, b in itertools.pairwise(days)):
+        return None  # one date, or one inside another ('12 March 2007, 2007': its year again)
+    prec = max(span.prec for span in days)
+    return _Span(days[0].start, max(span.end for span in days), prec), days
+
+
+def _several_message(text: str, several: tuple[_Span, list[_Span]]) -> str:
+    span, days = several
+    return (
+        f"{_quote(text)} names {len(days)} dates ({', '.join(_describe(d) for d in days)}): "
+        f"placed across them, {_describe(span)}; give each its own row if each was an event "
+        "of its own"
+    )
 
 
 _OPEN_ENDED_WORDS: Final = {
@@ -2097,10 +2126,13 @@ _PY_OPEN_ENDED: Final = _rx(
     + r")\s*(?P<rest>.+)"
 )
 # an approximation mark before the time after a date: "12/03/2007 approx 14:30", "c.14:30"
-# two days of one month: "12 & 13 March 2007", "12th, 14th March 2007", "12 and 14/03/2007"
-_PY_TWO_DAYS: Final = _rx(
-    r"(?P<a>\d{1,2}(?:st|nd|rd|th)?)\s*(?:&|,|\band\b)\s*(?P<b>\d{1,2}(?:st|nd|rd|th)?[\s/.-].+)"
+# a list of dates in one cell: "12/03/07; 19/03/07; 26/03/07", "12, 19 & 26 March 2007",
+# "12/03/2007 14/03/2007" (two lines of a Word cell): what separates them
+_PY_LIST_SEP: Final = _rx(
+    r"\s*(?:[,;&+]|\band\b|\bthen\b)\s*"
+    r"|(?<=\d)\s+(?=\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}(?!\d))"
 )
+_LONGEST_LIST: Final = 240  # a list of a month's weekly visits, with full years
 # words naming a time of year that a year completes: festivals, terms, half terms, holidays
 _PY_NAMED_PERIOD: Final = _rx(
     r"christmas|x-?mas|easter|new year|boxing|half[\s-]?term|term\b|holiday|hols|break"

@@ -290,9 +290,6 @@ REJECTED = [
     # a time of day with no date
     ("1430hrs", "unreadable_date", "a time of day (14:30) with no date"),
     ("2.30pm", "unreadable_date", "a time of day (14:30) with no date"),
-    # two separate days in one cell: which is the event's?
-    ("12 & 13 March 2007", "unreadable_date", "two separate days (12/03/2007 and 13/03/2007)"),
-    ("12th, 14th March 2007", "unreadable_date", "two separate days (12/03/2007 and 14/03/2007)"),
     # a weekend named by a day that is not next to one
     ("weekend of 14/03/2007", "unreadable_date", "14/03/2007 was a Wednesday"),
     ("FY 2006/08", "unreadable_date", "two consecutive years"),
@@ -1087,20 +1084,103 @@ def test_a_part_of_the_day_before_or_after_the_date(text: str, start: str, end: 
 
 
 def test_two_dates_joined_by_and() -> None:
-    """Two days are two events: rejected naming both, as '12 & 13 March 2007' is (the first
-    was read and the second ignored); two months, seasons or years are the span of both."""
-    parsed = _both_readers(
-        ["12/03/2007 & 14/03/2007", "12/3/07 and 14/3/07", "March & April 2007", "2006 and 2007"],
-        dayfirst=True,
-    )
+    """Two months, seasons or years joined by 'and' are the span of both, with no warning
+    (two days are a list of dates: see test_a_list_of_dates_is_placed_across_them)."""
+    parsed = _both_readers(["March & April 2007", "2006 and 2007"], dayfirst=True)
     frame = parsed.frame
-    assert frame["error_code"].tolist()[:2] == ["unreadable_date"] * 2
-    assert "two separate days (12/03/2007 and 14/03/2007)" in frame.loc[1, "error"]
-    assert [(frame.loc[i, "start"], frame.loc[i, "end"]) for i in (2, 3)] == [
+    assert [(frame.loc[i, "start"], frame.loc[i, "end"]) for i in (0, 1)] == [
         (pd.Timestamp("2007-03-01"), pd.Timestamp("2007-04-30 23:59:59")),
         (pd.Timestamp("2006-01-01"), pd.Timestamp("2007-12-31 23:59:59")),
     ]
     assert parsed.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "named"),
+    [
+        (
+            "12/03/2007, 14/03/2007",
+            "2007-03-12",
+            "2007-03-14 23:59:59",
+            "2 dates (12/03/2007, 14/03/2007)",
+        ),
+        (
+            "12/03/2007 & 14/03/2007",
+            "2007-03-12",
+            "2007-03-14 23:59:59",
+            "2 dates (12/03/2007, 14/03/2007)",
+        ),
+        (
+            "12/3/07 and 14/3/07",
+            "2007-03-12",
+            "2007-03-14 23:59:59",
+            "2 dates (12/03/2007, 14/03/2007)",
+        ),
+        (
+            "12/03/07; 19/03/07; 26/03/07",
+            "2007-03-12",
+            "2007-03-26 23:59:59",
+            "3 dates (12/03/2007, 19/03/2007, 26/03/2007)",
+        ),
+        ("12 & 13 March 2007", "2007-03-12", "2007-03-13 23:59:59", "(12/03/2007, 13/03/2007)"),
+        ("12th, 14th March 2007", "2007-03-12", "2007-03-14 23:59:59", "(12/03/2007, 14/03/2007)"),
+        (
+            "12, 19 & 26 March 2007",
+            "2007-03-12",
+            "2007-03-26 23:59:59",
+            "(12/03/2007, 19/03/2007, 26/03/2007)",
+        ),
+        ("12/03, 19/03/07", "2007-03-12", "2007-03-19 23:59:59", "(12/03/2007, 19/03/2007)"),
+        # the year-less first part is in the year that keeps it before the second
+        ("20/12, 03/01/2008", "2007-12-20", "2008-01-03 23:59:59", "(20/12/2007, 03/01/2008)"),
+        # written out of order: still from the earliest to the latest
+        ("14/03/2007; 12/03/2007", "2007-03-12", "2007-03-14 23:59:59", "(12/03/2007, 14/03/2007)"),
+        # two lines of a Word cell, read as one line
+        ("12/03/2007\n14/03/2007", "2007-03-12", "2007-03-14 23:59:59", "(12/03/2007, 14/03/2007)"),
+        (
+            "Monday 12/03/2007 & Wednesday 14/03/2007",
+            "2007-03-12",
+            "2007-03-14 23:59:59",
+            "(12/03/2007, 14/03/2007)",
+        ),
+    ],
+)
+def test_a_list_of_dates_is_placed_across_them(text: str, start: str, end: str, named: str) -> None:
+    """A cell listing several days ('12/03/07; 19/03/07; 26/03/07': weekly visits written in
+    one row) kept the first day with the rest ignored (after a comma) or was rejected (after
+    '&'). It is placed from the first day to the last, with a several_dates warning naming
+    every date, so the row stays in the timeline and the reviewer sees the choice."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp(start),
+        pd.Timestamp(end),
+        DAY,
+    )
+    assert not row["approximate"]
+    [(code, message, label)] = parsed.warnings
+    assert (code, label) == ("several_dates", 0)
+    assert named in message
+    assert "placed across them" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "warning"),
+    [
+        # a date and a time, or a date and words: not a list
+        ("12/03/2007, 14:30", "2007-03-12 14:30", "2007-03-12 14:30:59", None),
+        ("12/03/2007, seen by GP", "2007-03-12", "2007-03-12 23:59:59", "extra_text"),
+        # the same date twice is one date
+        ("12/03/2007, 12/03/2007", "2007-03-12", "2007-03-12 23:59:59", "extra_text"),
+        # a part that is no date: the first date, and the rest named
+        ("12/03/2007, 31/06/2007", "2007-03-12", "2007-03-12 23:59:59", "extra_text"),
+    ],
+)
+def test_what_is_not_a_list_of_dates(text: str, start: str, end: str, warning: str | None) -> None:
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"]) == (pd.Timestamp(start), pd.Timestamp(end))
+    assert [code for code, _, _ in parsed.warnings] == ([warning] if warning else [])
 
 
 def test_a_time_column_naming_a_part_of_the_day() -> None:
