@@ -76,7 +76,7 @@ import functools
 import os
 import re
 from collections.abc import Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 import numpy as np
@@ -84,6 +84,7 @@ import pandas as pd
 
 from scr_timeline import _prebuilt, schema
 from scr_timeline.classify import _text as T
+from scr_timeline.classify import seen as _seen
 from scr_timeline.exceptions import ChronologyReadError
 
 __all__ = [
@@ -116,6 +117,8 @@ _KINDS: Final = (
     "negation_before",
     "negation_after",
     "breaker",
+    "no_access",
+    "reached",
 )
 _WINDOW_WORDS: Final = 2
 _NONE: Final = 99  # class of a phrase that cannot be the main event
@@ -124,6 +127,9 @@ _OTHER: Final = schema.EVENT_TYPES.index("other")
 _SHARING: Final = schema.EVENT_TYPES.index("information_sharing")
 _SHARING_BIT: Final = np.uint64(1 << _SHARING)
 _DNA: Final = schema.EVENT_TYPES.index("dna")
+_DISAGREEMENT: Final = schema.EVENT_TYPES.index("disagreement")
+_ESCALATION: Final = schema.EVENT_TYPES.index("escalation")
+_ESCALATION_BIT: Final = np.uint64(1 << _ESCALATION)
 #: Appointments an outcome of "DNA" or "WNB" says did not happen (meetings go on without
 #: the parent who did not come: "ICPC" / "Mother DNA" is a conference).
 _APPOINTMENTS: Final = np.array(
@@ -271,6 +277,8 @@ class _Matcher:
     strength: np.ndarray  # index into STRENGTHS
     implies: np.ndarray  # agency bits
     recipient: np.ndarray  # agency bits
+    no_access: re.Pattern[str]  # a visit that did not reach the family ("no reply")
+    reached: re.Pattern[str]  # ... but did after all ("Mother then opened the door")
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
     around: dict[frozenset[str], _Around] = field(default_factory=dict)
     full: dict[int, re.Pattern[str]] = field(default_factory=dict)
@@ -399,6 +407,8 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         ),
         implies=_bits(phrases["implies"], schema.AGENCIES),
         recipient=_bits(phrases["default_recipient"], schema.AGENCIES),
+        no_access=re.compile(_alternation(_phrases(table.loc[table["kind"] == "no_access"]))),
+        reached=re.compile(_alternation(_phrases(table.loc[table["kind"] == "reached"]))),
     )
 
 
@@ -457,18 +467,63 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
 
     ``slots`` is the recording agency's index per row (see :func:`_text.agency_slots`).
     """
+    return _unreached_visits(pool, _find_events(pool, slots, m), m)
+
+
+#: Visits a no-access cue says did not happen ("Home visit - no reply", "New birth visit:
+#: no answer, card left").
+_VISITS: Final = np.array(
+    [schema.EVENT_TYPES.index(t) for t in ("home_visit", "health_visit")], dtype=np.int16
+)
+_VISIT_BITS: Final = np.uint64(sum(1 << int(t) for t in _VISITS))
+_NO_ACCESS: Final = np.uint8(1)
+_REACHED: Final = np.uint8(2)
+
+
+def _unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventFindings:
+    """A visit whose text says it did not reach the family ("Planned visit - no reply.
+    Card left.", "Home visit - no answer. Neighbour said family away.") is a ``dna``, a
+    missed contact as ESC-WNB counts them, and no longer a visit (not even a mention):
+    unless the text says the family was reached after all ("no answer at first; Mother
+    then opened the door", "Child seen")."""
+    visit = np.isin(found.code, _VISITS)
+    if not visit.any():
+        return found
+    span = pool.upto(2)
+    pieces = np.unique(pool.piece[span][visit[pool.row[span]]])
+    texts = pool.pieces.iloc[pieces].tolist()
+    flags = np.zeros(len(pool.pieces), dtype=np.uint8)
+    flags[pieces[T.contains(texts, m.no_access)]] |= _NO_ACCESS
+    cues = _seen.matcher(None)  # "Child seen" reached the family; "seen at the window" not
+    seen = T.contains(texts, cues.seen) & ~T.contains(texts, cues.not_properly)
+    reached = T.contains(texts, m.reached) | seen
+    flags[pieces[reached]] |= _REACHED
+    per_row = T.piece_or(pool, flags, 2)
+    missed = visit & ((per_row & _NO_ACCESS) != 0) & ((per_row & _REACHED) == 0)
+    if not missed.any():
+        return found
+    drop = _VISIT_BITS | np.uint64(1 << _DNA)
+    return replace(
+        found,
+        code=np.where(missed, np.int16(_DNA), found.code).astype(found.code.dtype),
+        mentions=np.where(missed, found.mentions & ~drop, found.mentions),
+    )
+
+
+def _find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
     n_pieces = len(pool.pieces)
     # per (piece, agency slot, field): the best key; per (piece, slot): the bits
     best = np.full(n_pieces * _N_SLOTS * 2, _EMPTY, dtype=np.int64)
     mention = np.zeros(n_pieces * _N_SLOTS, dtype=np.uint64)
     linked = np.zeros(n_pieces * _N_SLOTS, dtype=np.uint64)  # implies | recipient << 32
     decision = np.full(n_pieces * _N_SLOTS, _EMPTY, dtype=np.int64)  # best decision phrase
+    happened = np.zeros(n_pieces * _N_SLOTS, dtype=np.uint64)  # events neither planned nor past
     if not n_pieces:
-        return _rows(pool, slots, best, mention, linked, decision)
+        return _rows(pool, slots, best, mention, linked, decision, happened)
     span = pool.upto(2)
     present = np.zeros((n_pieces, _N_SLOTS), dtype=bool)
     present[pool.piece[span], slots[pool.row[span]]] = True
-    tables = (best, mention, linked, decision)
+    tables = (best, mention, linked, decision, happened)
     texts = pool.pieces.tolist()
     pattern, whole = m.pattern.for_texts(texts)
     found = T.extract_all(texts, pattern, remember=whole)
@@ -560,6 +615,7 @@ def _accumulate(
     mention: np.ndarray,
     linked: np.ndarray,
     decision: np.ndarray,
+    happened: np.ndarray,
 ) -> None:
     """Fold one agency's matches into the per-(piece, agency) tables, in place."""
     entry = entry.astype(np.int64)
@@ -578,8 +634,10 @@ def _accumulate(
         np.minimum.at(best, cell[use] * 2 + f, (cls[use] << 50) | (f << 48) | tail[use])
     ruling = ~ruled_out & (strength == _DECISION)
     np.minimum.at(decision, cell[ruling], tail[ruling])
-    np.bitwise_or.at(mention, cell, np.left_shift(np.uint64(1), kind.astype(np.uint64)))
+    bits = np.left_shift(np.uint64(1), kind.astype(np.uint64))
+    np.bitwise_or.at(mention, cell, bits)
     sent = ~ruled_out  # only an event that happened involves an agency
+    np.bitwise_or.at(happened, cell[sent], bits[sent])
     links = m.implies[rows[sent]].astype(np.uint64)
     links |= m.recipient[rows[sent]].astype(np.uint64) << _IMPLIED_SHIFT
     np.bitwise_or.at(linked, cell[sent], links)
@@ -592,6 +650,7 @@ def _rows(
     mention: np.ndarray,
     linked: np.ndarray,
     decision: np.ndarray,
+    happened: np.ndarray,
 ) -> EventFindings:
     n = pool.n_rows
     span = pool.upto(2)
@@ -625,6 +684,13 @@ def _rows(
         first = T.row_min(n, row[outcome[has]], said[has] + reading_out, _EMPTY)
         missed = booked & (first < _EMPTY) & ((first & _TYPE_MASK) == _DNA)
         code[missed] = _DNA
+    # a disagreement the row records as escalated ("HV challenged the decision" /
+    # "Escalated to SM under the escalation policy") is the escalation: what ESC-DISAGREE
+    # waits for happened, and the disagreement is a mention
+    disagreed = code == _DISAGREEMENT
+    if disagreed.any():
+        done = T.row_or(n, row, happened[cell])
+        code[disagreed & ((done & _ESCALATION_BIT) != 0)] = _ESCALATION
     mentions = T.row_or(n, row, mention[cell])
     # a row whose details record nothing but telling someone ("Police CAIT informed.") is
     # that (told in the outcome only, it is what was done about the row's own matter)

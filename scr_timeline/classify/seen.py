@@ -1,29 +1,41 @@
 """Whether the child was seen at a contact (``child_seen``), as RULES.md defines it.
 
-* A row whose text says the child was seen or examined ("Child seen alone", "examined by
-  paediatrician", "baby weighed") is True.
+* A row whose text says the child was seen only through a window or heard but not seen
+  ("Child seen through the window", "baby heard crying upstairs") is False: the child was
+  not seen properly, whatever else the text says.
+* Else a row whose text says the child was seen, examined or brought ("Child seen alone",
+  "examined by paediatrician", "baby weighed", "Mother attended with baby", "brought in
+  by Mother", "X-ray: spiral fracture") is True.
 * Else a row whose text says the child was not seen ("Child not seen", "did not see the
-  child") is False.
-* Else a home or office visit whose text says no one was seen ("no reply", "card left",
-  "asleep upstairs", "Child at nursery") is False.
+  child", "Mother attended alone", "Child not brought") is False.
+* Else a missed contact (``dna``: an appointment the child was not brought to, a visit
+  that did not reach the family) is False.
+* Else a visit, or a police attendance at the home, whose text says the child was not
+  there or not seen ("no reply", "card left", "asleep upstairs", "Child at nursery") is
+  False.
+* Else a child protection medical or a skeletal survey (``medical_examination``,
+  ``skeletal_survey``) is True: the child was examined.
 * Else a home or office visit by children's social care is True (RULES.md: the default).
 * Else NA: the text does not say.
 
 The cues live in ``scr_timeline/data/child_seen.csv`` (pass a file of your own to extend
 it): one regular expression per row on the lower-cased text, with ``seen`` (``true`` or
-``false``) and ``scope`` (``any`` row, or only a ``visit``).
+``false``) and ``scope`` (``any`` row; only a ``visit``; or ``overrides``, a ``false``
+cue that wins over the cues that say the child was seen).
 
 Examples
 --------
 >>> import pandas as pd
 >>> rows = pd.DataFrame({
 ...     "details": ["Home visit. Child seen with Mother.", "Unannounced home visit. Child not "
-...                 "seen - asleep upstairs per Mother.", "Statutory visit.", "Phoned HV."],
-...     "outcome": [None, None, None, None],
-...     "agency": ["csc", "csc", "csc", "csc"],
-...     "event_type": ["home_visit", "home_visit", "home_visit", "information_sharing"]})
+...                 "seen - asleep upstairs per Mother.", "Statutory visit.", "Phoned HV.",
+...                 "Mother attended with baby, 4/52.", "Child seen through the window."],
+...     "outcome": [None] * 6,
+...     "agency": ["csc", "csc", "csc", "csc", "gp", "csc"],
+...     "event_type": ["home_visit", "home_visit", "home_visit", "information_sharing",
+...                    "gp_appointment", "home_visit"]})
 >>> classify_child_seen(rows).tolist()
-[True, False, True, <NA>]
+[True, False, True, <NA>, True, False]
 """
 
 from __future__ import annotations
@@ -53,10 +65,17 @@ __all__ = [
 CHILD_SEEN_FILE: Final = "child_seen.csv"
 #: Event types that are visits (the child is expected to be seen).
 VISIT_TYPES: Final = ("home_visit", "office_visit")
+#: Event types at which the ``visit`` cues apply: the visits, and the police at the home
+#: ("Call to address... Child C asleep upstairs").
+_AT_THE_HOME: Final = (*VISIT_TYPES, "police_incident")
+#: Event types that examine the child: seen unless the text says otherwise.
+_EXAMINATIONS: Final = ("medical_examination", "skeletal_survey")
+_SCOPES: Final = ("any", "visit", "overrides")
 
 _SEEN: Final = 1
 _NOT_SEEN: Final = 2
 _NOT_AT_VISIT: Final = 4
+_NOT_PROPERLY: Final = 8
 
 
 def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -66,20 +85,20 @@ def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataF
     ----------
     path
         A CSV file of your own with the columns ``pattern`` and ``seen`` (``true`` or
-        ``false``) and optionally ``scope`` (``any`` or ``visit``). Its rows extend the
-        shipped file.
+        ``false``) and optionally ``scope`` (``any``, ``visit`` or ``overrides``). Its
+        rows extend the shipped file.
 
     Raises
     ------
     ChronologyReadError
         The file cannot be read, lacks a column, has a value other than true/false or
-        any/visit, or a pattern that does not compile.
+        any/visit/overrides, or a pattern that does not compile.
 
     Examples
     --------
     >>> cues = load_child_seen_cues()
     >>> sorted(set(cues["scope"]))
-    ['any', 'visit']
+    ['any', 'overrides', 'visit']
     """
     table = T.read_vocabulary(
         CHILD_SEEN_FILE,
@@ -90,7 +109,7 @@ def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataF
     )
     table["seen"] = table["seen"].str.lower()
     table["scope"] = table["scope"].str.lower()
-    for column, allowed in (("seen", ("true", "false")), ("scope", ("any", "visit"))):
+    for column, allowed in (("seen", ("true", "false")), ("scope", _SCOPES)):
         bad = table.loc[~table[column].isin(allowed)]
         if len(bad):
             raise ChronologyReadError(
@@ -115,6 +134,7 @@ class _Matcher:
     seen: re.Pattern[str]
     not_seen: re.Pattern[str]
     not_at_visit: re.Pattern[str]
+    not_properly: re.Pattern[str]
 
 
 def _compile(table: pd.DataFrame) -> _Matcher:
@@ -126,6 +146,7 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         seen=alt(table.loc[table["seen"] == "true"]),
         not_seen=alt(table.loc[(table["seen"] == "false") & (table["scope"] == "any")]),
         not_at_visit=alt(table.loc[(table["seen"] == "false") & (table["scope"] == "visit")]),
+        not_properly=alt(table.loc[table["scope"] == "overrides"]),
     )
 
 
@@ -148,7 +169,8 @@ def matcher(path: str | os.PathLike[str] | None) -> _Matcher:
 
 
 def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
-    """Per row, bits: 1 seen, 2 not seen, 4 not seen at a visit (fields 0 and 1)."""
+    """Per row, bits: 1 seen, 2 not seen, 4 not seen at a visit, 8 not seen properly
+    (fields 0 and 1)."""
     flags = np.zeros(len(pool.pieces), dtype=np.uint8)
     if len(pool.pieces):
         texts = pool.pieces.tolist()
@@ -156,6 +178,7 @@ def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
             (_SEEN, m.seen),
             (_NOT_SEEN, m.not_seen),
             (_NOT_AT_VISIT, m.not_at_visit),
+            (_NOT_PROPERLY, m.not_properly),
         ):
             hit = T.contains(texts, pattern)
             flags[hit] |= bit
@@ -163,6 +186,9 @@ def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
 
 
 _VISIT_CODES: Final = [schema.EVENT_TYPES.index(t) for t in VISIT_TYPES]
+_AT_THE_HOME_CODES: Final = [schema.EVENT_TYPES.index(t) for t in _AT_THE_HOME]
+_EXAMINATION_CODES: Final = [schema.EVENT_TYPES.index(t) for t in _EXAMINATIONS]
+_DNA_CODE: Final = schema.EVENT_TYPES.index("dna")
 
 
 def child_seen_column(
@@ -179,12 +205,15 @@ def child_seen_column(
     csc = T.agency_slots(agency) == schema.AGENCIES.index("csc")
     values = np.select(
         [
+            (flags & _NOT_PROPERLY) != 0,
             (flags & _SEEN) != 0,
             (flags & _NOT_SEEN) != 0,
-            visit & ((flags & _NOT_AT_VISIT) != 0),
+            codes == _DNA_CODE,
+            np.isin(codes, _AT_THE_HOME_CODES) & ((flags & _NOT_AT_VISIT) != 0),
+            np.isin(codes, _EXAMINATION_CODES),
             visit & csc,
         ],
-        [1, 0, 0, 1],
+        [0, 1, 0, 0, 0, 1, 1],
         default=-1,
     )
     out = pd.arrays.BooleanArray(values == 1, values < 0)

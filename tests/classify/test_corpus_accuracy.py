@@ -15,7 +15,10 @@ Labelling conventions (decided before the classifiers were written):
   events it plans ("strategy discussion to be held") or refers back to ("following the
   s47"); GLOSSARY.md decides ("joint investigation" is an ``s47_enquiry``; a health
   visitor's visit to the home is a ``home_visit``, a developmental check a
-  ``health_visit``; a midwife's antenatal appointment is a ``health_visit``).
+  ``health_visit``; an antenatal contact (booking, ANC, scan) is the mother's appointment
+  with maternity services, an ``office_visit``; a visit that did not reach the family
+  ("no reply", "card left", "unable to gain access") is a missed contact, a ``dna``; a
+  disagreement the row records as escalated is an ``escalation``).
 * ``injury`` is an injury to the child observed or reported at this event, not negated,
   hypothetical or someone else's (Mother's black eye), and not an earlier injury referred
   back to ("previous fracture", "history of bruising", "after the burn", "the bruising of

@@ -96,7 +96,8 @@ def test_every_event_type_is_recognised(details, outcome, agency, expected):
         ("Contact received from the school.", "csc", "referral"),
         ("Contact received from the school.", "housing", "other"),
         # 'HV': a home visit in social work notes, a health visitor elsewhere
-        ("Unannounced HV: no reply.", "csc", "home_visit"),
+        ("Unannounced HV: Child seen alone.", "csc", "home_visit"),
+        ("Unannounced HV: no reply.", "csc", "dna"),  # a visit, and it did not get in
         ("HV visit: baby weighed.", "health_visiting", "home_visit"),
         ("HV contact at home: baby well.", "health_visiting", "health_visit"),
         # 'CA' alone is ambiguous
@@ -290,8 +291,9 @@ def test_planned_events_stay_mentions_but_involve_no_one():
 @pytest.mark.parametrize(
     ("details", "outcome", "agency", "expected"),
     [
-        ("No reply at the address.", "Card left.", "health_visiting", "home_visit"),
-        ("Unannounced visit: no answer at the door.", "Calling card left.", "csc", "home_visit"),
+        # an attempted visit that did not reach the family is a missed contact (ESC-WNB)
+        ("No reply at the address.", "Card left.", "health_visiting", "dna"),
+        ("Unannounced visit: no answer at the door.", "Calling card left.", "csc", "dna"),
         ("Child B told her teacher that Mr Y hit mummy.", None, "education", "concern"),
         ("Child B upset; said Mr Y smashed the telly.", None, "education", "concern"),
         (

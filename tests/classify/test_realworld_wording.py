@@ -83,10 +83,10 @@ def classify(
         # health visiting and midwifery
         ("health_visiting", "12 month review DNA", "dna"),
         ("health_visiting", "New birth visit - DNA", "dna"),
-        ("health_visiting", "No access - card left", "home_visit"),
-        ("health_visiting", "HV unable to gain access", "home_visit"),
+        ("health_visiting", "No access - card left", "dna"),
+        ("health_visiting", "HV unable to gain access", "dna"),
         ("health_visiting", "Baby clinic attendance", "health_visit"),
-        ("midwifery", "ANC attended - no concerns", "health_visit"),
+        ("midwifery", "ANC attended - no concerns", "office_visit"),
         # hospital
         ("hospital", "MIU attendance - cut to finger", "hospital_attendance"),
         ("hospital", "Triage - 2cm laceration to forehead, glued", "hospital_attendance"),
@@ -280,7 +280,7 @@ def test_roles_as_practitioners_write_them(practitioner, agency, expected):
         ("health_visiting", "2-2½ year review", "health_visit"),
         ("health_visiting", "Growth check at clinic", "health_visit"),
         ("midwifery", "ANC - DNA", "dna"),
-        ("midwifery", "Dating scan attended", "health_visit"),
+        ("midwifery", "Dating scan attended", "office_visit"),
         ("midwifery", "Birth plan meeting", "meeting"),
         ("midwifery", "Transferred to HV care", "case_closure"),
         # police
@@ -754,7 +754,7 @@ def test_a_strategy_discussion_outcome_told_to_a_gp_is_the_telling():
         ("health_visiting", "6-8/52 check - DNA", "dna"),
         ("health_visiting", "PNC", "health_visit"),
         ("health_visiting", "Postnatal contact", "health_visit"),
-        ("midwifery", "Booked at 22/40 - late booker", "health_visit"),
+        ("midwifery", "Booked at 22/40 - late booker", "office_visit"),
         ("midwifery", "Unbooked - presented in labour", "hospital_attendance"),
         # school
         ("education", "CPOMS entry - child upset", "concern"),
@@ -789,15 +789,8 @@ def test_the_third_round_leaves_these_alone(agency, details, expected):
         ("Home visit - children with father for the weekend", False),
         ("Home visit - mother would not let SW see CA", False),
         ("Home visit - mother refused to let SW see the child", False),
-        ("Home visit - NA", False),  # no access
-        ("Home visit - NR", False),  # no reply
-        ("Home visit - nobody in", False),
-        ("Failed home visit", False),
-        ("Attempted home visit", False),
-        ("Home visit - curtains closed, no response", False),
         # what the new cues leave alone
         ("Home visit - baby asleep in cot, seen", True),
-        ("Attempted home visit - CA seen at window", True),
         ("Home visit - children seen, staying with GM while mum in hospital", True),
         ("Home visit - N/A", True),
     ],
@@ -807,6 +800,69 @@ def test_a_visit_says_when_the_child_was_not_seen(details, seen):
     assert row[schema.EVENT_TYPE] == "home_visit"
     assert row[schema.CHILD_SEEN] is not pd.NA
     assert bool(row[schema.CHILD_SEEN]) is seen
+
+
+# --- a visit that did not reach the family is a missed contact, not a visit -------------------
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome"),
+    [
+        ("health_visiting", "Planned visit - no reply. Card left.", "Re-arrange."),
+        ("csc", "Home visit - no answer. Neighbour said family away.", "Will revisit."),
+        ("csc", "Home visit - NA", None),  # no access
+        ("csc", "Home visit - NR", None),  # no reply
+        ("csc", "Home visit - nobody in", None),
+        ("csc", "Failed home visit", None),
+        ("csc", "Attempted home visit", None),
+        ("csc", "Home visit - curtains closed, no response", None),
+        ("csc", "Unannounced visit. Curtains closed, no answer.", "Calling card left."),
+        ("csc", "Attempted home visit - CA seen at window", "No answer at the door."),
+        ("health_visiting", "NAV - card left", None),
+        ("health_visiting", "New birth visit: no access.", "Letter to Mother with a new date."),
+        ("health_visiting", "HV visit - unable to gain access.", None),
+        ("midwifery", "Day 5 postnatal visit - family not at home.", "Card left."),
+        ("csc", "Statutory visit: no-one home.", "Will try again tomorrow."),
+        ("csc", "Home visit. Family not at home.", None),
+    ],
+)
+def test_a_visit_that_did_not_reach_the_family_is_a_missed_contact(agency, details, outcome):
+    row = classify(details, agency, outcome=outcome)
+    assert row[schema.EVENT_TYPE] == "dna"  # ESC-WNB counts it, and it is no visit
+    assert "home_visit" not in row[schema.MENTIONS]
+    assert row[schema.CHILD_SEEN] is not pd.NA and not row[schema.CHILD_SEEN]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome", "expected"),
+    [
+        # the family was reached after all: a visit
+        ("csc", "Home visit. No answer at first; Mother then opened the door.", None, "home_visit"),
+        (
+            "csc",
+            "Home visit - no reply initially, then Mother let SW in. Child seen.",
+            None,
+            "home_visit",
+        ),
+        ("csc", "Home visit. Mother has no access to a car; Child seen.", None, "home_visit"),
+        ("csc", "Home visit. Child seen. Phoned school - no answer.", None, "home_visit"),
+        (
+            "csc",
+            "Home visit. Mother seen; no reply from the GP to her letters.",
+            None,
+            "home_visit",
+        ),
+        # no visit at all: a phone call or a police attendance with no answer
+        ("csc", "Phoned Mother - no answer.", None, "information_sharing"),
+        (
+            "police",
+            "Officers attended after a 999 call; no answer at the door.",
+            None,
+            "police_incident",
+        ),
+        ("education", "Child absent; no reply from Mother.", None, "concern"),
+    ],
+)
+def test_no_answer_elsewhere_leaves_the_event_alone(agency, details, outcome, expected):
+    assert classify(details, agency, outcome=outcome)[schema.EVENT_TYPE] == expected
 
 
 @pytest.mark.parametrize(
@@ -868,7 +924,7 @@ def test_a_query_after_the_event_leaves_it_alone(agency, details, expected):
         ("gp", "Mother DNA 6-8 week check with baby", "dna"),
         ("csc", "Mother DNA core group", "core_group"),
         ("csc", "Parents DNA CIN meeting", "cin_meeting"),
-        ("health_visiting", "No access x2", "home_visit"),
+        ("health_visiting", "No access x2", "dna"),
         # police notifications by other names
         ("police", "PVP submitted", "referral"),
         ("police", "Adult and child PPNs submitted", "referral"),

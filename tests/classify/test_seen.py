@@ -105,3 +105,86 @@ def test_a_users_cue_that_does_not_compile_is_refused(tmp_path: Path):
 def test_missing_columns_are_refused():
     with pytest.raises(ValueError, match=schema.EVENT_TYPE):
         classify_child_seen(pd.DataFrame({"details": ["x"], "outcome": [None], "agency": ["csc"]}))
+
+
+@pytest.mark.parametrize(
+    ("details", "event_type", "agency"),
+    [
+        ("Mother attended with baby, 4/52. Small bruise L cheek.", "gp_appointment", "gp"),
+        (
+            "Baby B, 8 weeks, brought by mother with swelling to R arm. X-ray: spiral "
+            "fracture R humerus.",
+            "hospital_attendance",
+            "hospital",
+        ),
+        ("Mother brought Child A to the surgery with a rash.", "gp_appointment", "gp"),
+        ("Mum and baby attended clinic.", "health_visit", "health_visiting"),
+        ("Child A presented with a burn to the hand.", "hospital_attendance", "hospital"),
+        ("X-ray of the left wrist shows a buckle fracture.", "hospital_attendance", "hospital"),
+        ("O/E - bruising to buttocks.", "gp_appointment", "gp"),
+        ("New birth visit. Baby feeding well.", "health_visit", "health_visiting"),
+        # a child protection medical or a skeletal survey examines the child
+        (
+            "Child protection medical. Fracture inconsistent with explanation given.",
+            "medical_examination",
+            "paediatrics",
+        ),
+        ("Skeletal survey: no further fractures.", "skeletal_survey", "hospital"),
+    ],
+)
+def test_a_child_brought_examined_or_x_rayed_was_seen(details, event_type, agency):
+    assert seen(details, event_type, agency) is True
+
+
+@pytest.mark.parametrize(
+    ("details", "event_type", "agency"),
+    [
+        ("Mother attended alone; said baby with grandmother.", "gp_appointment", "gp"),
+        ("Child not brought to the appointment.", "dna", "gp"),
+        ("8 week check - WNB.", "dna", "health_visiting"),  # a missed contact: not seen
+        ("Planned visit - no reply. Card left.", "dna", "health_visiting"),
+        ("Home visit. Baby asleep upstairs, not seen.", "home_visit", "health_visiting"),
+        # the police at the home, where the child is asleep upstairs
+        (
+            "Call to address, argument. Child C asleep upstairs. Not a crime.",
+            "police_incident",
+            "police",
+        ),
+        ("Child seen through the window; no answer at the door.", "home_visit", "csc"),
+        (
+            "Home visit. Child seen at the window only, Mother would not open the door.",
+            "home_visit",
+            "csc",
+        ),
+        ("Home visit. Baby heard crying upstairs; Mother said he was tired.", "home_visit", "csc"),
+        # a child protection medical the child was not brought to
+        ("CP medical - Child not brought.", "medical_examination", "paediatrics"),
+    ],
+)
+def test_a_child_not_brought_asleep_unseen_or_seen_through_a_window_was_not_seen(
+    details, event_type, agency
+):
+    assert seen(details, event_type, agency) is False
+
+
+@pytest.mark.parametrize(
+    ("details", "event_type", "agency"),
+    [
+        ("Mother seen by GP re low mood.", "gp_appointment", "gp"),  # the mother's own
+        (
+            "Mother attended A&E with a facial injury after an assault.",
+            "hospital_attendance",
+            "hospital",
+        ),
+        ("X-ray to be arranged.", "hospital_attendance", "hospital"),
+    ],
+)
+def test_a_parents_own_appointment_says_nothing_about_the_child(details, event_type, agency):
+    assert seen(details, event_type, agency) is None
+
+
+def test_a_users_cue_can_override_a_sighting(tmp_path: Path):
+    path = tmp_path / "seen.csv"
+    path.write_text("pattern,seen,scope\nseen on the doorstep,false,overrides\n", encoding="utf-8")
+    assert seen("Home visit. Child seen on the doorstep.", "home_visit") is True
+    assert seen("Home visit. Child seen on the doorstep.", "home_visit", path=path) is False
