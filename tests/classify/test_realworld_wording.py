@@ -932,3 +932,99 @@ def test_a_query_after_the_event_leaves_it_alone(agency, details, expected):
 )
 def test_missed_appointments_meetings_and_notifications(agency, details, expected):
     assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+# --- professional disagreement (ESC-DISAGREE waits for an escalation after one) ----------------
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome"),
+    [
+        (
+            "health_visiting",
+            "HV raised concerns with SW about lack of progress on CP plan. SW did not agree.",
+            "HV to discuss with named nurse.",
+        ),
+        ("health_visiting", "HV did not agree with the decision to step down to CIN.", None),
+        ("education", "DSL felt threshold was met but MASH NFA'd the referral.", None),
+        ("gp", "GP queried the decision not to hold a strategy discussion.", None),
+        ("police", "DS unhappy with the outcome of the strategy discussion.", None),
+        ("csc", "SW1 and HV not in agreement about the home conditions.", None),
+    ],
+)
+def test_a_professional_disagreement_as_practitioners_write_it(agency, details, outcome):
+    assert classify(details, agency, outcome=outcome)[schema.EVENT_TYPE] == "disagreement"
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome"),
+    [
+        (
+            "health_visiting",
+            "HV disagreed with the NFA; escalated to team manager as disagreed.",
+            None,
+        ),
+        (
+            "csc",
+            "Professional disagreement: HV challenged the decision to close the case.",
+            "Escalated to SM under the escalation policy.",
+        ),
+        (
+            "health_visiting",
+            "Escalation under the resolving professional differences policy.",
+            None,
+        ),
+    ],
+)
+def test_a_disagreement_the_row_records_as_escalated_is_the_escalation(agency, details, outcome):
+    row = classify(details, agency, outcome=outcome)
+    assert row[schema.EVENT_TYPE] == "escalation"  # what ESC-DISAGREE waits for happened
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("HV disagreed with the decision. Will escalate if no response by Friday.", "disagreement"),
+        ("Mother disagreed with the plan.", "other"),  # a parent's: no professional disagreement
+        ("Father did not agree with the decision; said he would appeal.", "other"),
+        ("Mother did not agree to a CP medical.", "medical_examination"),
+        ("Father challenged the decision at the ICPC.", "icpc"),
+    ],
+)
+def test_a_disagreement_not_escalated_or_not_professional(details, expected):
+    assert classify(details, "csc")[schema.EVENT_TYPE] == expected
+
+
+# --- staff supervision, and a parent's supervision of a child (SUP-CADENCE counts the first) ---
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome"),
+    [
+        (
+            "health_visiting",
+            "Home visit. Baby seen and weighed, 3.6kg.",
+            "Discussed safe sleeping / supervision. No further action.",
+        ),
+        ("csc", "Home visit. Lack of supervision of the children noted.", None),
+        ("health_visiting", "Advice given re supervision around water and bath safety.", None),
+        ("health_visiting", "Discussed supervision with Mother.", None),
+        ("early_years", "Children left without supervision in the garden.", None),
+        ("csc", "Supervised contact at the family centre; Father arrived late.", None),
+        ("csc", "Poor parental supervision: Child found in the road.", None),
+    ],
+)
+def test_supervision_of_a_child_is_not_supervision_of_a_worker(agency, details, outcome):
+    row = classify(details, agency, outcome=outcome)
+    assert row[schema.EVENT_TYPE] != "supervision"
+    assert "supervision" not in row[schema.MENTIONS]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("csc", "Supervision with TM. Case discussed."),
+        ("csc", "Case discussed in supervision with TM1."),
+        ("csc", "Reflective supervision - SW1 and TM2."),
+        ("health_visiting", "Safeguarding supervision with named nurse - case discussed."),
+        ("csc", "Supervision: discussed supervision of the children by Mother's partner."),
+    ],
+)
+def test_staff_supervision_as_practitioners_write_it(agency, details):
+    assert classify(details, agency)[schema.EVENT_TYPE] == "supervision"
