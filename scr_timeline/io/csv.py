@@ -19,12 +19,15 @@ import pyarrow.compute as pc
 from .. import limits
 from .. import schema as S
 from ..chronology import Chronology
-from ..dates import parse_date_arrays
+from ..dates import parse_date, parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
 from .headers import (
+    FORM_CHILD_DOB,
+    FormField,
     HeaderInfo,
     find_header,
     footer_rows,
+    form_fields,
     headings_like,
     map_headings,
     year_rows,
@@ -34,6 +37,7 @@ from .table import agencies_from_practitioners, classify_chronology, parse_table
 __all__ = [
     "MIXED_ENCODING",
     "agencies_from_practitioners",
+    "child_dob_from_forms",
     "decode_text",
     "fill_agency_down",
     "join_broken_lines",
@@ -358,6 +362,12 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
                 row + 1,
             )
         )
+    if header is not None and header.header_rows and options.get("child_dob") is None:
+        above = form_fields(raw.iloc[: header.header_rows[0]])  # "DOB:,01/03/2016" over it
+        dob, found = child_dob_from_forms([(None, f) for f in above], file=path.name)
+        notes.extend(found)
+        if dob is not None:
+            options = {**options, "child_dob": dob}
     if header is not None:
         notes.extend(blank_footer_rows(raw, header, file=path.name, sheet=None))
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
@@ -403,6 +413,74 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
             chron.meta,
         )
     return chron
+
+
+#: A date with its day, month and year inside a form's text ("Child A, 01/03/2016").
+_DAY_IN_TEXT = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[./-]\s*|\s+)(?:\d{1,2}|[A-Za-z]{3,9}\.?)"
+    r"(?:\s*[./-]\s*|,?\s+)(?:\d{4}|\d{2})\b"
+)
+
+
+def _form_day(value: object) -> pd.Timestamp | None:
+    """The day a form's date of birth gives (a date cell, or text holding one), else None
+    (a month or a year alone is no date of birth)."""
+    texts: list[object] = [value]
+    if isinstance(value, str):
+        texts += [m.group(0) for m in _DAY_IN_TEXT.finditer(value)]
+    for text in texts:
+        try:
+            start, _end, precision = parse_date(text)
+        except (ScrTimelineError, TypeError, ValueError, OverflowError):
+            continue
+        if precision in {"day", "minute"}:
+            return pd.Timestamp(start).normalize()
+    return None
+
+
+def child_dob_from_forms(
+    forms: list[tuple[str | None, FormField]], *, file: str
+) -> tuple[pd.Timestamp | None, list[dict[str, Any]]]:
+    """The child's date of birth a template's form states ("Child's DOB: 01/03/2016" on a
+    front sheet or above the table), from ``forms`` (sheet, field) as
+    :func:`scr_timeline.io.headers.form_fields` finds them, with the warning saying where
+    it was taken from (``child_dob_inferred``), or the one saying the form gives two
+    (``child_dob_conflict``: none is taken). None and no warning when no form gives one."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    found = [
+        (sheet, f, day)
+        for sheet, f in forms
+        if f.name == FORM_CHILD_DOB and (day := _form_day(f.value)) is not None
+    ]
+    if not found:
+        return None, []
+    days = sorted({day for _, _, day in found})
+    sheet, first, day = found[0]
+    where = f"{first.label!r} in row {first.row + 1}" + (f" of sheet {sheet!r}" if sheet else "")
+    if len(days) > 1:
+        shown = ", ".join(f"{d:%d/%m/%Y}" for d in days)
+        return None, [
+            _warning(
+                "child_dob_conflict",
+                f"the chronology's form gives more than one date of birth ({shown}; the "
+                f"first, {where}); none was taken from it: pass child_dob= (or --child-dob)",
+                file,
+                sheet,
+                first.row + 1,
+            )
+        ]
+    return day, [
+        _warning(
+            S.CHILD_DOB_INFERRED,
+            f"the child's date of birth was taken as {day:%d/%m/%Y} from the form of the "
+            f"chronology ({where}); the age-based rules count from it (pass child_dob=, or "
+            "--child-dob, to give another)",
+            file,
+            sheet,
+            first.row + 1,
+        )
+    ]
 
 
 def blank_footer_rows(

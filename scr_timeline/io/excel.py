@@ -41,10 +41,11 @@ from ..exceptions import (
 )
 from .csv import (
     blank_footer_rows,
+    child_dob_from_forms,
     fill_agency_down,
     markup_as_text,
 )
-from .headers import HeaderInfo, find_header, map_headings, year_rows
+from .headers import FormField, HeaderInfo, find_header, form_fields, map_headings, year_rows
 from .table import _as_location_error, _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = ["read_excel", "read_excel_sheets"]
@@ -883,6 +884,67 @@ def _index(
     return int(value) - 1 if name == "Index" else int(value)
 
 
+def _header_or_error(frame: pd.DataFrame, columns: Any) -> HeaderInfo | ScrTimelineError:
+    """The sheet's header, or the error saying why it has none."""
+    try:
+        return find_header(frame, columns=columns)
+    except ScrTimelineError as err:
+        return err
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """What a template's form states for the whole workbook: the agency completing it (as
+    written) and the child's date of birth, with the warnings saying where from."""
+
+    agency: str | None = None
+    child_dob: pd.Timestamp | None = None
+    notes: list[dict[str, Any]] = field(default_factory=list)
+
+
+#: Sheet names of a template's front sheet: named like a cover, but read for its form.
+_FRONT_SHEET: Final = re.compile(r"(?:front|cover)(?: sheet| page)?", re.IGNORECASE)
+
+
+def _workbook_form(
+    tables: list[tuple[str, pd.DataFrame, bool, list[_Range]]],
+    headers: dict[str, HeaderInfo | ScrTimelineError],
+    file: str,
+) -> _Form:
+    """The agency and the child's date of birth a template states once: on a front sheet
+    (a visible sheet with no table, not named as guidance: "Agency: Riverside Surgery",
+    "Child's DOB: 01/03/2016") or in the form above a sheet's table. The agency is the
+    first stated on a front sheet that names a known agency; the date of birth is taken
+    when the workbook's forms give one day (see :func:`scr_timeline.io.csv.child_dob_from_forms`)."""
+    from ..classify.agencies import agency_from_name
+
+    forms: list[tuple[str | None, FormField]] = []
+    agency: str | None = None
+    for name, frame, visible, _merged in tables:
+        info = headers.get(name)
+        if isinstance(info, HeaderInfo):
+            forms.extend((name, f) for f in form_fields(frame.iloc[: info.header_rows[0]]))
+            continue
+        front = _FRONT_SHEET.fullmatch(" ".join(re.sub(r"[\W_]+", " ", name).split()))
+        if info is None or not visible or (_named_not_a_chronology(name) and front is None):
+            continue
+        found = form_fields(frame)
+        forms.extend((name, f) for f in found)
+        if agency is None:
+            agency = next(
+                (
+                    " ".join(f.value.split())
+                    for f in found
+                    if f.name == S.AGENCY
+                    and isinstance(f.value, str)
+                    and agency_from_name(f.value) is not None
+                ),
+                None,
+            )
+    dob, notes = child_dob_from_forms(forms, file=file)
+    return _Form(agency, dob, notes)
+
+
 def _holds_macros(path: Path) -> bool:
     """True for a workbook whose archive holds a VBA project (macros)."""
     if not zipfile.is_zipfile(path):
@@ -965,19 +1027,31 @@ def read_excel(
                 found=sorted(names),
                 expected="one of the workbook's sheet names",
             )
+    headers = {
+        name: _header_or_error(frame, options.get("columns"))
+        for name, frame, _visible, _merged in tables
+        if not (frame.empty or frame.isna().all().all())
+    }
+    form = _workbook_form(tables, headers, path.name)
+    skipped.extend(form.notes if options.get("child_dob") is None else [])
+    if form.child_dob is not None and options.get("child_dob") is None:
+        options = {**options, "child_dob": form.child_dob}
+    if sheets is not None:
         tables = [t for t in tables if t[0] in sheets]
     read: list[tuple[str, bool, Chronology]] = []  # (sheet, visible, its rows)
     errors: list[Exception] = []
     for name, frame, visible, merged in tables:
-        if frame.empty or frame.isna().all().all():
+        if name not in headers:
             skipped.append(_warning("empty_sheet", "the sheet is empty", path.name, name))
             errors.append(EmptyChronologyError("the sheet is empty", file=path.name, sheet=name))
             continue
         try:
-            try:
-                info = find_header(frame, columns=options.get("columns"))
-            except ScrTimelineError as err:  # as parse_table does: say which sheet
-                raise _as_location_error(err, file=path.name, sheet=name) from err
+            info = headers[name]
+            if isinstance(info, ScrTimelineError):  # as parse_table does: say which sheet
+                raise _as_location_error(info, file=path.name, sheet=name) from info
+            if form.agency is not None and S.AGENCY not in info.mapping.values():
+                # after the sheet's own title lines, before the file name
+                info = replace(info, title_lines=[*info.title_lines, form.agency])
             if titles.get(name):  # the headings above a web page's table
                 info = replace(info, title_lines=[*titles[name], *info.title_lines])
             sections = [

@@ -72,9 +72,11 @@ __all__ = [
     "FIELD",
     "HEADING",
     "PRIORITY",
+    "FormField",
     "HeaderInfo",
     "find_header",
     "footer_rows",
+    "form_fields",
     "headings_like",
     "is_form_row",
     "is_repeated_header",
@@ -1147,3 +1149,84 @@ def _text_lengths(values: pd.Series) -> np.ndarray:
     except AttributeError:  # no text at all (numbers, dates)
         return np.full(len(values), -1, dtype=np.int64)
     return length.fillna(-1).to_numpy(dtype=np.int64)
+
+
+# --- a template's form: "Agency:", "Child's DOB:" -------------------------------------------
+#: The fields a template's front sheet (or the form above its table) states once for the
+#: whole chronology, by the label written before the value.
+FORM_CHILD_DOB: Final = "child_dob"
+_FORM_LABELS: Final = {
+    FORM_CHILD_DOB: re.compile(
+        r"(?:(?:the )?(?:subject )?(?:childs?|subjects?|young persons?|yp|cyp|babys?|infants?)"
+        r"(?: name and)? |name of (?:the )?(?:subject )?(?:child|young person|baby) and "
+        r"|name and )?(?:dob|d o b|date of birth|birth date)",
+    ),
+    schema.AGENCY: re.compile(
+        r"(?:(?:name of|your|authors?|reporting|responding|contributing) )?"
+        r"(?:agency|organisation|organization|agency organisation|organisation agency)"
+        r"(?: name)?(?: (?:completing|providing|submitting)(?: (?:the|this))?"
+        r"(?: chronology| report| information)?)?",
+    ),
+}
+#: Rows of a front sheet looked at for its fields (a form fills the top of a page).
+_FORM_ROWS: Final = 60
+#: "Label: value" written in one cell.
+_LABEL_IN_CELL: Final = re.compile(r"\s*([^:]{2,60}?)\s*[:\-–]\s+(\S.*)", re.DOTALL)
+
+
+class FormField(NamedTuple):
+    """A field a template's form states once: ``name`` (:data:`FORM_CHILD_DOB` or
+    :data:`scr_timeline.schema.AGENCY`), the ``value`` as read (a date, or text), its
+    ``label`` as written, and where it is (0-based ``row`` and ``column``)."""
+
+    name: str
+    value: object
+    label: str
+    row: int
+    column: int
+
+
+def _form_label(text: object) -> str | None:
+    """The field a form's label names ("Child's DOB:", "Name of agency"), else None."""
+    key = normalise_heading(text)
+    for name, pattern in _FORM_LABELS.items():
+        if key and pattern.fullmatch(key) is not None:
+            return name
+    return None
+
+
+def form_fields(raw: pd.DataFrame, rows: int = _FORM_ROWS) -> list[FormField]:
+    """The fields a template's form states in the first ``rows`` rows of ``raw``: a label
+    ("Agency:", "Name of organisation", "Child's DOB", "D.O.B.") followed, in its row, by
+    its value in the next cell holding one, or "Label: value" in one cell. A label with no
+    value beside it (a blank form, or the heading of a column beside other headings)
+    gives nothing.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame([["Agency:", "Riverside Surgery"], ["Child's DOB: 01/03/2016", None]])
+    >>> [(f.name, f.value, f.row) for f in form_fields(raw)]
+    [('agency', 'Riverside Surgery', 0), ('child_dob', '01/03/2016', 1)]
+    """
+    out: list[FormField] = []
+    top = raw.iloc[:rows]
+    filled = top.notna().to_numpy()
+    for row in np.flatnonzero(filled.any(axis=1)).tolist():
+        cells = top.iloc[row].tolist()
+        headings = map_headings(cells)  # a table's header ("DOB | Agency | Details")
+        written = [c for c in np.flatnonzero(filled[row]).tolist() if not _is_blank(cells[c])]
+        for k, col in enumerate(written):
+            cell = cells[col]
+            if not isinstance(cell, str):
+                continue
+            name = _form_label(cell)
+            if name is not None:
+                at = written[k + 1] if k + 1 < len(written) else None
+                if at is not None and at not in headings and _form_label(cells[at]) is None:
+                    out.append(FormField(name, cells[at], _written(cell), row, at))
+                continue
+            inline = _LABEL_IN_CELL.fullmatch(cell)
+            if inline is not None and (name := _form_label(inline.group(1))) is not None:
+                value = " ".join(inline.group(2).split())
+                out.append(FormField(name, value, _written(inline.group(1)), row, col))
+    return out

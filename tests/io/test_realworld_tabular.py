@@ -979,3 +979,116 @@ def test_a_case_note_export_dated_by_its_event_not_by_when_it_was_written(write_
     assert set(chron.events[S.PRECISION]) == {"day"}
     assert chron.events[S.EXTRA].str.contains("Recorded Time: 16:45").any()
     assert len(chron.rejected) == 0
+
+
+# --- a template's form: the front sheet, or the lines above the table -----------------------
+
+
+def _template(front: list[list[object]]) -> dict[str, list[list[object]]]:
+    """A partnership's agency chronology template: guidance, a front sheet, a key, then the
+    chronology, whose rows name no agency and whose sources do not say it either."""
+    return {
+        "Guidance": [
+            ["Guidance for completing the agency chronology"],
+            ["Date", "Event/contact", "Outcome / action"],
+            ["01/01/2000", "e.g. home visit, child seen", "e.g. NFA"],
+            ["Agency:", "e.g. Hillside Hospital"],
+            ["Child's DOB:", dt.datetime(2000, 1, 1)],
+        ],
+        "Front Sheet": front,
+        "Key": [["Abbreviation", "Meaning"], ["NFA", "No further action"]],
+        "Chronology": [
+            [
+                "Date",
+                "Time",
+                "Source of information (record)",
+                "Event/contact",
+                "Outcome / action",
+                "Agency analysis / comment (with hindsight)",
+            ],
+            [dt.datetime(2016, 3, 14), dt.time(10, 30), "Records", "Child A registered.", "", ""],
+            [dt.datetime(2016, 9, 2), None, "Records", "Bruise to Child A's cheek.", "NFA", ""],
+        ],
+    }
+
+
+FRONT_SHEET = [
+    ["Child Safeguarding Practice Review: Child A"],
+    [],
+    ["Agency:", "Riverside Surgery"],
+    ["Author:", "Dr X, named GP for safeguarding"],
+    ["Date completed:", dt.datetime(2017, 6, 1)],
+    ["Child's name:", "Child A"],
+    ["Child's DOB:", dt.datetime(2016, 3, 1)],
+    ["Mother's DOB:", dt.datetime(1995, 7, 9)],
+]
+
+
+def test_a_front_sheet_gives_the_agency_and_the_child_s_date_of_birth(write_xlsx):
+    path = write_xlsx("cspr-child-a.xlsx", _template(FRONT_SHEET))
+    chron = scr.read(path)
+    assert chron.meta.child_dob == pd.Timestamp("2016-03-01")
+    assert chron.events[S.CHILD_AGE_DAYS].tolist() == [13, 185]
+    assert set(chron.events[S.AGENCY]) == {"gp"}
+    assert set(chron.events[S.ORGANISATION]) == {"Riverside Surgery"}
+    assert set(chron.events[S.SOURCE_SHEET]) == {"Chronology"}
+    taken = chron.warnings[chron.warnings[S.CODE] == S.CHILD_DOB_INFERRED]
+    assert len(taken) == 1
+    assert taken[S.SOURCE_SHEET].item() == "Front Sheet"
+    assert taken[S.SOURCE_ROW].item() == 7
+    assert "01/03/2016" in taken[S.MESSAGE].item()
+
+
+def test_a_date_of_birth_given_wins_over_the_front_sheet(write_xlsx):
+    path = write_xlsx("cspr-child-a.xlsx", _template(FRONT_SHEET))
+    chron = scr.read(path, child_dob="02/03/2016")
+    assert chron.meta.child_dob == pd.Timestamp("2016-03-02")
+    assert S.CHILD_DOB_INFERRED not in set(chron.warnings[S.CODE])
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        # a blank form: labels with nothing beside them
+        [["Agency:"], ["Child's DOB:"]],
+        # only the parents' dates of birth, and a family table on the front sheet
+        [["Mother's DOB:", "09/07/1995"], ["Name", "DOB", "Relationship"],
+         ["Child A", "01/03/2016", "Subject"]],
+        # a date of birth with no day
+        [["DOB:", "March 2016"]],
+    ],
+)  # fmt: skip
+def test_a_front_sheet_that_states_no_child_s_date_of_birth(write_xlsx, front):
+    chron = scr.read(write_xlsx("cspr-child-a.xlsx", _template(front)))
+    assert chron.meta.child_dob is None
+    assert chron.events[S.CHILD_AGE_DAYS].isna().all()
+    assert set(chron.events[S.AGENCY]) == {"other"}
+
+
+def test_two_dates_of_birth_on_the_forms_give_none(write_xlsx):
+    sheets = _template([["Child's DOB:", dt.datetime(2016, 3, 1)]])
+    sheets["Chronology"] = [["Agency chronology"], ["D.O.B.", "02/03/2016"], *sheets["Chronology"]]
+    chron = scr.read(write_xlsx("cspr-child-a.xlsx", sheets))
+    assert chron.meta.child_dob is None
+    conflict = chron.warnings[chron.warnings[S.CODE] == "child_dob_conflict"]
+    assert "01/03/2016, 02/03/2016" in conflict[S.MESSAGE].item()
+
+
+def test_the_form_above_the_table_gives_the_child_s_date_of_birth(write_xlsx, write_text):
+    form = [
+        ["CSPR Child A: single agency chronology"],
+        ["Agency:", "Riverside Surgery"],
+        ["Name of child and DOB:", "Child A, 1st March 2016"],
+        [],
+        ["Date", "Source of information", "Event/contact", "Outcome / action"],
+        ["14/03/2016", "Records", "6 week check. Child A seen.", "NFA"],
+    ]
+    book = scr.read(write_xlsx("gp.xlsx", {"Chronology": form}))
+    text = "\n".join(",".join(f'"{c}"' for c in row) for row in form)
+    csv = scr.read(write_text("gp.csv", text))
+    for chron in (book, csv):
+        assert chron.meta.child_dob == pd.Timestamp("2016-03-01")
+        assert chron.events[S.CHILD_AGE_DAYS].tolist() == [13]
+        assert chron.warnings.loc[
+            chron.warnings[S.CODE] == S.CHILD_DOB_INFERRED, S.SOURCE_ROW
+        ].tolist() == [3]
