@@ -69,6 +69,23 @@ is one edit away. Check them against the procedures of the area under review.
   wording; edit them for local usage.
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
   unanswered trigger of the same rule joins that finding as evidence.
+- **An injury recorded again** is judged once, from its first record. The injury rules
+  (INJ-REFER, INJ-STRAT, INJ-MEDICAL, INJ-SKELETAL, INJ-POLICE, every rulebook) start from
+  `new_suspicious_injury`: a suspicious injury, unless the record is a report of one (the
+  `injury_report` predicate: children's social care receiving the referral, a call or a
+  letter; a strategy discussion, meeting, conference or supervision) that comes within 7 days
+  of an earlier record of a suspicious injury, or on its day in any order. Children's social
+  care's 'Referral received from paediatrics re NAI', the day paediatrics examined the child
+  and referred, is not a new injury wanting its own medical. With no earlier record, the
+  report is the injury's first record and is judged as one. An agency that sees an injury
+  itself (a GP, a health visitor, A&E) records a new one, whatever came before.
+- **One acute trust** (INJ-REFER): the referral an injury needs must come from the agency
+  that recorded it (`match = "trigger_agency"`), but the paediatric team's referral answers
+  an injury the hospital's emergency department recorded (`match_also = { hospital =
+  ["paediatrics"] }`): the child seen in A&E is admitted to the paediatric ward, and the
+  paediatrician's referral the next morning is the hospital's. Not the other way round: an
+  injury community paediatrics (a child development centre) records is for it to refer.
+  This is a default; remove the line where A&E must refer for itself.
 - **Duplicates** (events marked `duplicate_of`) never trigger themselves. When a duplicate
   matches a rule's trigger and the record it duplicates does not (children's social care's
   'referral received from the school' marked as the duplicate of the school's own 'concern'),
@@ -115,7 +132,10 @@ mentions the type counts), `agency`, `not_agency`, `involves` (agency or counter
 including family members such as `carer`), `involves_other_agency`, `injury`,
 `suspicious_injury`, `child_seen`, `age_months_lt`, `age_months_ge`, `text` / `not_text`
 (case-insensitive regular expressions over details and outcome), `date_before`, `date_from`,
-`any`, `all`, `not`, `is` (named predicates that must also hold). States have `label`,
+`any`, `all`, `not`, `is` (named predicates that must also hold), `follows` with
+`follows_within` ("7 days", "2 weeks"): the event comes after another event `follows`
+selects, at most that long before its day (one of the same day counts wherever it is
+listed). States have `label`,
 `opens` and `closes`. An involvement rule lists its `groups` (label = agency codes) and may
 give `named` (label = regular expression): a trigger whose own text names the group that
 way involves it even when no agency of the group is its agency or counterpart ("strategy

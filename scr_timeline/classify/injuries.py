@@ -38,7 +38,10 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     Words for the child (see above).
 ``benign``
     A skin condition that explains a mark ("Mongolian blue spot", "birthmark", "eczema"):
-    injury words in the same sentence do not count.
+    injury words in its clause do not count ("marks on back, thought to be Mongolian blue
+    spots", "blue spot mistaken for a bruise"); those of another clause of the sentence
+    do ("bruise to cheek, also blue spots on back noted at birth": a comma or "and" ends
+    the clause unless the words after it explain the mark, ";", "also", "but" always do).
 ``suspicion``
     RULES.md: the text says the injury is non-accidental, unexplained, suspicious,
     inconsistent with the explanation, or has no explanation ("NAI", "not consistent with

@@ -27,7 +27,7 @@ from ..exceptions import RulebookError
 from .predicates import BoolArray, Cache, EventView, Predicate
 from .rulebook import Rule
 
-__all__ = ["KIND_FUNCTIONS", "STATUSES", "Context", "Hits"]
+__all__ = ["KIND_FUNCTIONS", "STATUSES", "Context", "Hits", "agency_masks"]
 
 IntArray = npt.NDArray[np.int64]
 _NONE: Final = -1
@@ -189,15 +189,44 @@ def _first_at_or_after(candidates: IntArray, positions: IntArray) -> IntArray:
     return out
 
 
+def agency_masks(rule: Rule, agencies: IntArray) -> npt.NDArray[np.uint64]:
+    """Per agency code (-1: unknown), the agencies whose involvement answers a trigger it
+    recorded under ``match = "trigger_agency"``: its own, with those the rule's
+    ``match_also`` adds for it (0 for an unknown agency).
+
+    Examples
+    --------
+    >>> from scr_timeline.rules.rulebook import load_rulebook
+    >>> rule = load_rulebook("wt2006").rules["INJ-REFER"]
+    >>> codes = np.array([S.AGENCIES.index("hospital"), S.AGENCIES.index("gp"), -1])
+    >>> masks = agency_masks(rule, codes)
+    >>> bool(masks[0] & (1 << S.AGENCIES.index("paediatrics"))), bool(masks[1] == 1 << codes[1])
+    (True, True)
+    >>> paediatrics = agency_masks(rule, np.array([S.AGENCIES.index("paediatrics")]))
+    >>> bool(paediatrics[0] & (1 << S.AGENCIES.index("hospital")))  # not the other way round
+    False
+    >>> int(masks[2])
+    0
+    """
+    n = len(S.AGENCIES)
+    table = np.zeros(n + 1, dtype=np.uint64)
+    table[:n] = np.left_shift(np.uint64(1), np.arange(n, dtype=np.uint64))
+    for agency, others in rule.also:
+        for other in others:
+            table[S.AGENCIES.index(agency)] |= table[S.AGENCIES.index(other)]
+    return table[agencies]  # -1 (unknown) reads the last entry: no agency
+
+
 def _first_involving(
-    view: EventView, candidates: IntArray, positions: IntArray, agencies: IntArray
+    view: EventView, candidates: IntArray, positions: IntArray, masks: npt.NDArray[np.uint64]
 ) -> IntArray:
-    """For each position, the first candidate at or after it that involves that agency."""
+    """For each position, the first candidate at or after it that involves any agency of
+    its mask (see :func:`agency_masks`)."""
     out = np.full(len(positions), _NONE, dtype=np.int64)
     parties = view.parties[candidates]
-    for code in np.unique(agencies[agencies >= 0]).tolist():  # the agencies asked about
-        mine = np.flatnonzero(agencies == code)
-        members = candidates[(parties & (np.uint64(1) << np.uint64(code))) != 0]
+    for mask in np.unique(masks[masks != 0]).tolist():  # the agencies asked about
+        mine = np.flatnonzero(masks == mask)
+        members = candidates[(parties & np.uint64(mask)) != 0]
         out[mine] = _first_at_or_after(members, positions[mine])
     return out
 
@@ -230,14 +259,17 @@ def _first_of_another_source(
 
 
 def _unordered_same_day(
-    view: EventView, candidates: IntArray, trig: IntArray, agencies: IntArray | None = None
+    view: EventView,
+    candidates: IntArray,
+    trig: IntArray,
+    masks: npt.NDArray[np.uint64] | None = None,
 ) -> IntArray:
     """For each trigger, a candidate on its day listed before it whose order against it the
     chronology cannot tell (-1 when there is none): a record of another source, where one of
     the two has no time of day (police "12/03/2007 10:15 referral to CSC" and csc's
     "12/03/2007 strategy discussion" from two files). Within one source the file's order
-    holds; two times order themselves. With ``agencies``, only candidates involving the
-    trigger's agency count (as :func:`_first_involving`)."""
+    holds; two times order themselves. With ``masks``, only candidates involving an agency
+    of the trigger's mask count (as :func:`_first_involving`)."""
     out = np.full(len(trig), _NONE, dtype=np.int64)
     facts = view.order_facts()
     if len(candidates) == 0 or len(trig) == 0 or facts is None:
@@ -248,13 +280,13 @@ def _unordered_same_day(
     if not earlier.any():
         return out
     groups: list[tuple[IntArray, IntArray]] = []
-    if agencies is None:
+    if masks is None:
         groups.append((np.flatnonzero(earlier), candidates))
     else:
         parties = view.parties[candidates]
-        for code in np.unique(agencies[earlier & (agencies >= 0)]).tolist():
-            mine = np.flatnonzero(earlier & (agencies == code))
-            groups.append((mine, candidates[(parties & (np.uint64(1) << np.uint64(code))) != 0]))
+        for mask in np.unique(masks[earlier & (masks != 0)]).tolist():
+            mine = np.flatnonzero(earlier & (masks == mask))
+            groups.append((mine, candidates[(parties & np.uint64(mask)) != 0]))
     for mine, cands in groups:
         for with_time in (False, True):  # a timed trigger needs a candidate without a time
             which = mine[timed[trig[mine]] == with_time]
@@ -290,8 +322,7 @@ def response(rule: Rule, ctx: Context) -> Hits:
         return Hits.empty()
     cand = ctx.candidates(rule.expected)
     after = trig if rule.self_answer else trig + 1
-    agencies = view.agency[trig]
-    by_agency = agencies if rule.match == "trigger_agency" else None
+    by_agency = agency_masks(rule, view.agency[trig]) if rule.match == "trigger_agency" else None
     if by_agency is not None:
         answer = _first_involving(view, cand, after, by_agency)
     else:
@@ -318,7 +349,8 @@ def response(rule: Rule, ctx: Context) -> Hits:
     flagged = np.flatnonzero(judged & ~in_time)
     if len(flagged) == 0:
         return Hits.empty()
-    group = agencies if rule.match == "trigger_agency" else np.zeros(len(trig), dtype=np.int64)
+    # episodes per agency (and the agencies that answer for it)
+    group = by_agency if by_agency is not None else np.zeros(len(trig), dtype=np.uint64)
     # episodes: a pass over the flagged triggers only (few), in the chronology's order
     heads: dict[int, list[int]] = {}  # group -> [head index, window end, answer]
     head_of: list[int] = []  # for each flagged trigger, the head of its episode
@@ -556,7 +588,7 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
         # that recorded the cluster's triggers
         members = (first[:, None] + np.arange(k)[None, :]).ravel()
         found = _first_involving(
-            view, cand, np.repeat(trig[first], k), view.agency[trig[members]]
+            view, cand, np.repeat(trig[first], k), agency_masks(rule, view.agency[trig[members]])
         ).reshape(len(first), k)
         found = np.where(found < 0, np.iinfo(np.int64).max, found).min(axis=1)
         answer = np.where(found == np.iinfo(np.int64).max, _NONE, found)

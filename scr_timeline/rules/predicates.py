@@ -23,6 +23,10 @@ key                          the event ...
 ``date_before``/``date_from``  starts before / on or after this date (YYYY-MM-DD)
 ``any`` / ``all`` / ``not``  any / all of these predicates hold / this one does not
 ``is``                       the named predicate(s) hold as well
+``follows``                  comes after another event this predicate selects, which
+                             started at most ``follows_within`` ("7 days", "2 weeks";
+                             default "0 days") before its day; one of the same day
+                             counts wherever it is listed
 ===========================  ===========================================================
 
 Predicates are evaluated on an :class:`EventView`, the events table turned into NumPy
@@ -105,6 +109,8 @@ PREDICATE_KEYS: Final[tuple[str, ...]] = (
     "all",
     "not",
     "is",
+    "follows",
+    "follows_within",
 )
 
 
@@ -659,6 +665,43 @@ def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return best
 
 
+_LOOKBACK_RE: Final = re.compile(r"^\s*(\d+)\s*(days?|weeks?)\s*$", re.IGNORECASE)
+
+
+def _lookback_days(value: object, key: str) -> int:
+    """A lookback in calendar days from "N days" or "N weeks"."""
+    match = _LOOKBACK_RE.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise PredicateError(
+            f"{key} must be a number of days or weeks",
+            key=key,
+            found=value,
+            expected='"N days" or "N weeks"',
+        )
+    n = int(match.group(1))
+    return n * 7 if match.group(2).lower().startswith("week") else n
+
+
+def _follows(view: EventView, rows: BoolArray, earlier: BoolArray, reach: int) -> BoolArray:
+    """Per event of ``rows``: another event of ``earlier`` started on its day (wherever it
+    is listed) or before it in the chronology's order, at most ``reach`` days before its
+    day."""
+    out = np.zeros(len(view), dtype=bool)
+    at = np.flatnonzero(rows)
+    marks = np.flatnonzero(earlier)
+    if len(at) == 0 or len(marks) == 0:
+        return out
+    day = view.start // _DAY_NS  # the view is in day order
+    # the last marked event of the day or before; itself does not count, the one before may
+    k = np.searchsorted(day[marks], day[at], side="right") - 1
+    self_hit = (k >= 0) & (marks[np.maximum(k, 0)] == at)
+    k[self_hit] -= 1
+    found = k >= 0
+    found[found] &= day[marks[k[found]]] >= day[at[found]] - reach
+    out[at] = found
+    return out
+
+
 def _lookup(codes: Sequence[int], size: int) -> BoolArray:
     """A table of ``size + 1`` flags, true at ``codes``: indexed by codes (-1 for unknown
     values picks the last, false, entry), it is a vectorised membership test."""
@@ -760,6 +803,11 @@ def _compile_table(
             found=unknown[0],
             expected="one of " + ", ".join(PREDICATE_KEYS),
         )
+    if "follows_within" in spec and "follows" not in spec:
+        raise PredicateError(
+            "follows_within needs follows", key="follows_within", found=spec["follows_within"],
+            expected="a follows predicate alongside",
+        )  # fmt: skip
     if "mentions" in spec and "event_type" not in spec:
         raise PredicateError(
             "mentions needs event_type", key="mentions", found=spec["mentions"],
@@ -875,6 +923,17 @@ def _compile_table(
             return m & (hit if how == "all" else ~hit)
 
         steps.append(by_sub)
+    if "follows" in spec:
+        earlier = compile_predicate(spec["follows"], where=where, named=named)
+        names += earlier.names
+        reach = _lookback_days(spec.get("follows_within", "0 days"), "follows_within")
+
+        def by_follows(
+            view: EventView, cache: Cache, m: BoolArray, earlier: Predicate = earlier
+        ) -> BoolArray:
+            return m & _follows(view, m, earlier.evaluate(view, cache), reach)
+
+        steps.append(by_follows)
     for key, keep in (("text", True), ("not_text", False)):
         if key in spec:
             pattern = _regex(spec[key], key)

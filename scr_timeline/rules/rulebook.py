@@ -84,11 +84,14 @@ _COMMON_OPTIONAL: Final = ("citation", "what", "trigger_label", "local", "summar
 KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "response": (
         ("trigger", "expected", "window"),
-        ("match", "self_answer", "extension", "extended_window"),
+        ("match", "match_also", "self_answer", "extension", "extended_window"),
     ),
     "precedence": (("trigger", "expected"), ("lookback",)),
     "cadence": (("state", "expected", "window"), ("first_window",)),
-    "accumulation": (("trigger", "count", "within", "expected", "window"), ("match",)),
+    "accumulation": (
+        ("trigger", "count", "within", "expected", "window"),
+        ("match", "match_also"),
+    ),
     "involvement": (("trigger", "groups"), ("named",)),
 }
 _MATCHES: Final = ("any", "trigger_agency")
@@ -193,6 +196,9 @@ class Rule:
     # ("strategy discussion with police and health"): the group counts as involved
     named: tuple[tuple[str, Predicate], ...] = ()
     match: str = "any"
+    # with match = "trigger_agency": per agency, the others whose involvement also answers
+    # its triggers (a hospital's emergency department: its paediatric team)
+    also: tuple[tuple[str, tuple[str, ...]], ...] = ()
     self_answer: bool = True
     extension: Predicate | None = None
     extended_window: Window | None = None
@@ -559,6 +565,23 @@ def _rule(
     match = spec.get("match", "any")
     if match not in _MATCHES:
         raise _err(path, where, "match", "unknown match", match, "any or trigger_agency")
+    also = spec.get("match_also", {})
+    if not isinstance(also, Mapping) or any(
+        agency not in S.AGENCIES
+        or not isinstance(others, list)
+        or not others
+        or any(a not in S.AGENCIES for a in others)
+        for agency, others in also.items()
+    ):
+        raise _err(
+            path, where, "match_also", "match_also must be a table of agency = [agencies]",
+            also, "agency codes, e.g. { hospital = ['paediatrics'] }",
+        )  # fmt: skip
+    if also and match != "trigger_agency":
+        raise _err(
+            path, where, "match_also", "match_also needs match = 'trigger_agency'", also,
+            "match = 'trigger_agency' alongside",
+        )  # fmt: skip
     for key in ("self_answer", "local"):
         if key in spec and not isinstance(spec[key], bool):
             raise _err(path, where, key, f"{key} must be true or false", spec[key], "bool")
@@ -594,6 +617,7 @@ def _rule(
         groups=tuple(groups),
         named=tuple(named_groups),
         match=match,
+        also=tuple((str(a), tuple(others)) for a, others in also.items()),
         self_answer=bool(spec.get("self_answer", True)),
         extension=pred("extension"),
         extended_window=window("extended_window"),

@@ -119,3 +119,46 @@ def test_texts_searched_in_chunks_give_the_same_answer(monkeypatch):
     view = EventView.from_events(_events(details, outcome))
     order = view.frame["source_row"].to_numpy().argsort()
     assert whole[order].tolist() == _expected(pattern, details, outcome)
+
+
+def test_follows_looks_back_in_the_chronologys_order_and_the_same_day():
+    events = make_events(
+        start=["2007-03-01", "2007-03-05", "2007-03-05", "2007-03-09", "2007-03-20"],
+        agency=["gp", "csc", "hospital", "csc", "csc"],
+        event_type=["gp_appointment", "referral", "hospital_attendance", "referral", "referral"],
+        source_row=[2, 3, 4, 5, 6],
+    )
+    view = EventView.from_events(events)
+    spec = {"event_type": ["referral"], "follows": {"agency": ["hospital"]}}
+    # e2 shares its day with the hospital's record (listed after it); e4 is 4 days after it
+    assert compile_predicate(spec, where="x").evaluate(view, {}).tolist() == [
+        False, True, False, False, False,
+    ]  # fmt: skip
+    spec["follows_within"] = "7 days"
+    assert compile_predicate(spec, where="x").evaluate(view, {}).tolist() == [
+        False, True, False, True, False,
+    ]  # fmt: skip
+    spec["follows_within"] = "3 weeks"
+    assert compile_predicate(spec, where="x").evaluate(view, {}).tolist() == [
+        False, True, False, True, True,
+    ]  # fmt: skip
+    # an event never follows itself; another of its kind on its day does
+    own = {"agency": ["csc"], "follows": {"agency": ["csc"]}, "follows_within": "7 days"}
+    assert compile_predicate(own, where="x").evaluate(view, {}).tolist() == [
+        False, False, False, True, False,
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"follows_within": "7 days"},
+        {"follows": {"agency": ["csc"]}, "follows_within": "7 WD"},
+        {"follows": {"agency": ["csc"]}, "follows_within": 7},
+    ],
+)
+def test_a_bad_follows_is_refused(spec):
+    from scr_timeline.rules.predicates import PredicateError
+
+    with pytest.raises(PredicateError, match="follows"):
+        compile_predicate(spec, where="x")

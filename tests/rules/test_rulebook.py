@@ -219,3 +219,28 @@ def test_named_groups_are_read(tmp_path):
     path = _write(tmp_path, INVOLVEMENT.format(named="{ health = 'with health' }"))
     rule = load_rulebook(path).rules["MY-SD"]
     assert [label for label, _ in rule.named] == ["health"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "found"),
+    [
+        ('match = "trigger_agency"\nmatch_also = { hospital = ["paediatricks"] }\n', None),
+        ('match = "trigger_agency"\nmatch_also = { hospitl = ["paediatrics"] }\n', None),
+        ('match = "trigger_agency"\nmatch_also = { hospital = "paediatrics" }\n', None),
+        ('match = "trigger_agency"\nmatch_also = [["hospital", "paediatrics"]]\n', None),
+        ('match_also = { hospital = ["paediatrics"] }\n', "needs"),  # match = "any"
+    ],
+)
+def test_a_bad_match_also_is_a_rulebook_error(tmp_path, extra, found):
+    body = RULE.format(expected="initial_assessment", window="7 WD") + extra
+    err = _error(tmp_path, body)
+    assert err.column == "MY-RULE.match_also"
+    assert found is None or found in str(err)
+
+
+def test_match_also_is_read(tmp_path):
+    body = RULE.format(expected="initial_assessment", window="7 WD")
+    body += 'match = "trigger_agency"\nmatch_also = { hospital = ["paediatrics"] }\n'
+    rule = load_rulebook(_write(tmp_path, body)).rules["MY-RULE"]
+    assert rule.also == (("hospital", ("paediatrics",)),)
+    assert load_rulebook("wt2006").rules["INJ-REFER"].also == (("hospital", ("paediatrics",)),)

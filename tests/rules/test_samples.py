@@ -54,7 +54,6 @@ EXPECTED = {
         ("INJ-SKELETAL", "missing", None, 47),
         ("INJ-STRAT", "late", None, 47),
         ("SUP-KEY-DECISION", "late", None, 47),
-        ("INJ-REFER", "late", None, 48),
         # csc's 14:00 strategy discussion (row 50) is written before the police's record of
         # it (row 51, no time): the same day keeps the file's order, so row 50 starts the clock
         ("CONF-ICPC", "missing", None, 50),
