@@ -60,6 +60,7 @@ EVENT_DTYPES: dict[str, Any] = {
     S.INJURY: "bool",
     S.INJURY_KINDS: "object",
     S.SUSPICIOUS_INJURY: "bool",
+    S.CHILD_SEEN_TEXT: "string",
     S.CHILD_SEEN: "boolean",
     S.CHILD_AGE_DAYS: "Int64",
     S.DUPLICATE_OF: "string",

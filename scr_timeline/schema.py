@@ -23,6 +23,7 @@ __all__ = [
     "APPROXIMATE",
     "CHILD_AGE_DAYS",
     "CHILD_SEEN",
+    "CHILD_SEEN_TEXT",
     "COMMENT",
     "CONTACT_TYPE",
     "COUNTERPARTS",
@@ -89,6 +90,9 @@ INJURY: Final = "injury"
 INJURY_KINDS: Final = "injury_kinds"
 SUSPICIOUS_INJURY: Final = "suspicious_injury"
 CHILD_SEEN: Final = "child_seen"
+#: A "Child seen? (Y/N)" column as written: where it says yes or no, it decides
+#: ``child_seen`` over the entry's wording.
+CHILD_SEEN_TEXT: Final = "child_seen_text"
 CHILD_AGE_DAYS: Final = "child_age_days"
 DUPLICATE_OF: Final = "duplicate_of"
 SEQUENCE: Final = "sequence"
@@ -119,6 +123,7 @@ EVENT_COLUMNS: Final[tuple[str, ...]] = (
     INJURY,
     INJURY_KINDS,
     SUSPICIOUS_INJURY,
+    CHILD_SEEN_TEXT,
     CHILD_SEEN,
     CHILD_AGE_DAYS,
     DUPLICATE_OF,
@@ -190,6 +195,7 @@ FIELDS: Final[tuple[str, ...]] = (
     COUNTERPARTS,
     COMMENT,
     CHILD_AGE,
+    CHILD_SEEN,
 )
 
 # --- vocabularies ---------------------------------------------------------------------------

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -62,7 +63,14 @@ from scr_timeline.classify import injuries as _injuries
 from scr_timeline.classify import roles as _roles
 from scr_timeline.classify import seen as _seen
 
-__all__ = ["NO_CHILD_DOB", "VOCABULARY_NAMES", "child_age_days", "classify_events"]
+__all__ = [
+    "CHILD_SEEN_UNREAD",
+    "NO_CHILD_DOB",
+    "VOCABULARY_NAMES",
+    "child_age_days",
+    "classify_events",
+    "written_child_seen",
+]
 
 #: Names of the vocabularies ``classify_events`` accepts files for.
 VOCABULARY_NAMES: Final = (
@@ -81,6 +89,75 @@ _NO_CHILD_DOB_MESSAGE: Final = (
     "no date of birth: age-based rules (under 24 months) are off; only the wording decides "
     "suspicious_injury"
 )
+
+
+#: Warning code: cells of a "Child seen? (Y/N)" column that say neither yes nor no.
+CHILD_SEEN_UNREAD: Final = "child_seen_unread"
+# a "Child seen?" cell, lower-cased: nothing to go on; no; yes (in that order of test)
+_SEEN_UNKNOWN: Final = re.compile(
+    r"^(?:n\s*/\s*[ak]|n\.?\s*a\.?|nk|unknown|unk|tbc|not\s+(?:applicable|known|recorded|"
+    r"stated|relevant|documented)|no\s+record(?:ed)?|unclear|[?\-\u2013\u2014.\s]+)(?![a-z])"
+)
+_SEEN_NO: Final = re.compile(
+    r"^(?:n|no|not|none|unseen)(?![a-z])|\bnot\s+(?:been\s+)?seen\b|\bseen\s*:\s*no\b"
+)
+_SEEN_YES: Final = re.compile(r"^(?:y|yes|seen|\u2713|\u2714)(?![a-z])|\bseen\b")
+
+
+def written_child_seen(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """A "Child seen? (Y/N)" column read: per row True (Y, Yes, "Seen", "Yes - seen
+    alone"), False (N, No, "Not seen", "No - asleep upstairs") or NA (blank, "N/A",
+    "Not known", "-"), and the cells that say neither, as written (NA elsewhere).
+
+    Each distinct cell is read once.
+
+    >>> seen, unread = written_child_seen(pd.Series(["Y", "No - asleep", "N/A", "at door"]))
+    >>> seen.tolist(), unread.dropna().tolist()
+    ([True, False, <NA>, <NA>], ['at door'])
+    """
+    text = cells.astype("string").str.strip()
+    text = text.mask(text == "")
+    codes, distinct = pd.factorize(text.str.lower())
+    words = pd.Series(distinct, dtype="string")
+    unknown = words.str.contains(_SEEN_UNKNOWN).fillna(True).to_numpy(dtype=bool)
+    no = words.str.contains(_SEEN_NO).fillna(False).to_numpy(dtype=bool) & ~unknown
+    yes = words.str.contains(_SEEN_YES).fillna(False).to_numpy(dtype=bool) & ~unknown & ~no
+    value = np.append(np.where(yes, 1, np.where(no, 0, -1)), -1)  # [-1]: a blank cell
+    per_row = value[codes]
+    seen = pd.array(per_row == 1, dtype="boolean")
+    seen[per_row < 0] = pd.NA
+    neither = np.append(~(unknown | no | yes), False)
+    unread_rows = neither[codes]
+    return (
+        pd.Series(seen, index=cells.index, name=schema.CHILD_SEEN),
+        text.where(unread_rows),
+    )
+
+
+def _with_written_seen(
+    seen: pd.Series, events: pd.DataFrame, warnings: list[dict[str, Any]]
+) -> pd.Series:
+    """``seen`` (from the wording) with the yes or no of a "Child seen?" column where it
+    gives one; one warning for the cells that say neither."""
+    if schema.CHILD_SEEN_TEXT not in events or events[schema.CHILD_SEEN_TEXT].isna().all():
+        return seen
+    written, unread = written_child_seen(events[schema.CHILD_SEEN_TEXT])
+    if unread.notna().any():
+        values = unread.dropna().drop_duplicates().head(5).tolist()
+        rows = ""
+        if schema.SOURCE_ROW in events:
+            at = events.loc[unread.notna(), schema.SOURCE_ROW].head(5).tolist()
+            rows = " (rows " + ", ".join(map(str, at)) + ")"
+        warnings.append(
+            _warning(
+                CHILD_SEEN_UNREAD,
+                f"{int(unread.notna().sum())} cell(s) of the child-seen column say neither yes "
+                f"nor no{rows}: {', '.join(map(repr, values))}; whether the child was seen "
+                "there is read from the entry's wording",
+                events,
+            )
+        )
+    return written.fillna(seen.astype("boolean"))
 
 
 def child_age_days(start: pd.Series, child_dob: pd.Timestamp | str) -> pd.Series:
@@ -268,7 +345,7 @@ def classify_events(
 
     flags = _seen.find_seen(pool, _seen.matcher(paths.get("child_seen")))
     seen = _seen.child_seen_column(flags, out[schema.EVENT_TYPE], agency, index)
-    out[schema.CHILD_SEEN] = seen.array
+    out[schema.CHILD_SEEN] = _with_written_seen(seen, out, warnings).array
 
     found = _counterparts.find_counterparts(
         pool,

@@ -67,7 +67,7 @@ _TEXT_FIELDS = (
     S.COMMENT,
     S.SEQUENCE,
 )
-_TEXT_TARGET = {S.COUNTERPARTS: S.COUNTERPARTS_TEXT}
+_TEXT_TARGET = {S.COUNTERPARTS: S.COUNTERPARTS_TEXT, S.CHILD_SEEN: S.CHILD_SEEN_TEXT}
 _SLUG = re.compile(r"[^A-Za-z0-9]+")
 #: A line break typed in a cell of a Windows export ("\r\n"), or an old Mac's lone "\r".
 _CARRIAGE_RETURN: Final = re.compile(r"\r\n?")

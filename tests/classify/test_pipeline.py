@@ -200,3 +200,58 @@ def test_rows_are_matched_by_position_not_by_label():
     out, _ = classify_events(events)
     assert out[schema.EVENT_TYPE].tolist() == ["icpc", "other"]
     assert out[schema.INJURY].tolist() == [False, True]
+
+
+# --- a "Child seen? (Y/N)" column -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("cell", "seen"),
+    [
+        ("Y", True),
+        ("yes", True),
+        ("YES - seen alone", True),
+        ("Seen", True),
+        ("Child seen with mother", True),
+        ("\u2713", True),
+        ("N", False),
+        ("No - asleep upstairs", False),
+        ("Not seen", False),
+        ("Child not seen", False),
+        ("unseen", False),
+        ("N/A", None),
+        ("n/k", None),
+        ("Not known", None),
+        ("-", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_a_child_seen_cell_reads_as_yes_no_or_nothing(cell, seen):
+    from scr_timeline.classify.pipeline import written_child_seen
+
+    got, unread = written_child_seen(pd.Series([cell], dtype=object))
+    assert (None if pd.isna(got.iloc[0]) else bool(got.iloc[0])) is seen
+    assert unread.isna().all()
+
+
+def test_the_child_seen_column_decides_over_the_wording_and_warns_of_what_it_cannot_read(
+    tmp_path,
+):
+    import scr_timeline as scr
+
+    path = tmp_path / "hv.csv"
+    path.write_text(
+        "Date,Agency,Details,Child seen? Y/N\n"
+        "05/01/2012,HV,Home visit. Baby asleep in cot.,Y\n"
+        "19/01/2012,HV,Home visit. Baby seen and weighed.,N\n"
+        "02/02/2012,HV,Home visit. Baby seen and weighed.,\n"
+        "16/02/2012,HV,Home visit. Baby seen and weighed.,Partly\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    events = chron.events
+    assert events[schema.CHILD_SEEN_TEXT].tolist()[:2] == ["Y", "N"]
+    assert events[schema.CHILD_SEEN].tolist() == [True, False, True, True]
+    warned = chron.warnings[chron.warnings[schema.CODE] == "child_seen_unread"]
+    assert len(warned) == 1
+    assert "'Partly'" in warned[schema.MESSAGE].iloc[0]
+    assert "rows 5" in warned[schema.MESSAGE].iloc[0]
