@@ -29,6 +29,12 @@ _PAEDS = (
 )
 _REPORT = "Referral received from paediatrics re NAI."
 _STRATEGY = "Strategy discussion held with police and health. Agreed S47 enquiry."
+_FILLER = ("30/04/2007", "gp", "Seen for a cough.", "Advised.")  # the chronology goes on
+# A&E's fracture, referred and examined that day, discussed with the police the next
+_HANDLED = [
+    ("02/04/2007", "hospital", _AE, "Referral to CSC. CP medical and skeletal survey done."),
+    ("03/04/2007", "csc", _STRATEGY, "Police and CSC joint s47."),
+]
 
 
 def _findings(rows, *, rulebook="wt2006", rules=_INJURY_RULES):
@@ -88,13 +94,7 @@ def test_a_report_listed_before_the_record_of_the_same_day_is_that_injury_too():
 def test_a_report_within_7_days_of_the_injury_is_that_injury():
     frame, _ = _findings(
         [
-            (
-                "02/04/2007",
-                "hospital",
-                _AE,
-                "Referral to CSC. CP medical and skeletal survey done.",
-            ),
-            ("03/04/2007", "csc", _STRATEGY, "Police and CSC joint s47."),
+            *_HANDLED,
             # a letter about the same injury a week later: nothing new to examine
             ("09/04/2007", "csc", "Letter received from hospital re fracture R humerus."),
         ],
@@ -107,7 +107,7 @@ def test_a_report_with_no_earlier_record_is_the_injurys_first_record():
         [
             ("05/03/2007", "gp", "Seen for a cough.", "Advised."),
             ("03/04/2007", "csc", _REPORT),
-            ("30/04/2007", "gp", "Seen for a cough.", "Advised."),
+            _FILLER,
         ],
     )
     assert _said(frame) == [
@@ -121,15 +121,9 @@ def test_a_report_with_no_earlier_record_is_the_injurys_first_record():
 def test_a_report_more_than_7_days_after_an_earlier_injury_is_judged_again():
     frame, _ = _findings(
         [
-            (
-                "02/04/2007",
-                "hospital",
-                _AE,
-                "Referral to CSC. CP medical and skeletal survey done.",
-            ),
-            ("03/04/2007", "csc", _STRATEGY, "Police and CSC joint s47."),
+            *_HANDLED,
             ("16/04/2007", "csc", "Referral received from nursery: bruising to both cheeks."),
-            ("30/04/2007", "gp", "Seen for a cough.", "Advised."),
+            _FILLER,
         ],
     )
     assert {rule for rule, trigger, _ in _said(frame)} == {
@@ -146,15 +140,9 @@ def test_a_new_injury_seen_by_an_agency_is_judged_whoever_saw_the_last_one():
     days after A&E's fracture is a new injury."""
     frame, _ = _findings(
         [
-            (
-                "02/04/2007",
-                "hospital",
-                _AE,
-                "Referral to CSC. CP medical and skeletal survey done.",
-            ),
-            ("03/04/2007", "csc", _STRATEGY, "Police and CSC joint s47."),
+            *_HANDLED,
             ("05/04/2007", "gp", "Bruise to L cheek seen. Mother said sibling hit baby."),
-            ("30/04/2007", "gp", "Seen for a cough.", "Advised."),
+            _FILLER,
         ],
         rules=["INJ-MEDICAL"],
     )
