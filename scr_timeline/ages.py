@@ -17,6 +17,10 @@ Months count 30.4375 days and years 365.25, so an age in months is the age in da
 within a day or two: enough for an under-24-months test and for a report's "aged 9 months".
 A bare number has no unit and is not guessed at: it is unread, as is anything else.
 
+An age written in the date column ("Aged 6 weeks", "at 4 months", "6/52") is read by
+:func:`age_in_date_cell` as offsets from the birth, for :mod:`scr_timeline.dates` to date
+the row when the child's date of birth is known.
+
 Examples
 --------
 >>> days, unread = parse_ages(pd.Series(["9 months", "6/52", "2y 3m", "Unborn", "x"]))
@@ -27,12 +31,12 @@ Examples
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["parse_ages"]
+__all__ = ["AgeSpan", "age_in_date_cell", "parse_ages"]
 
 _NUMBER: Final = r"(\d+(?:\.\d+)?)"
 _UNITS: Final[dict[str, float]] = {"y": 365.25, "m": 30.4375, "w": 7.0, "d": 1.0}
@@ -95,3 +99,127 @@ def parse_ages(values: pd.Series) -> tuple[pd.arrays.IntegerArray, list[str]]:
     missing = np.isnan(days)
     whole = np.rint(np.where(missing, 0.0, days)).astype(np.int64)
     return pd.arrays.IntegerArray(whole, missing), unread
+
+
+class AgeSpan(NamedTuple):
+    """An age written in a date cell, as the span of days it names after the birth.
+
+    ``first`` and ``after`` are (calendar months, days) from the date of birth to the first
+    day of the span and to the day after its last: "6 weeks" is ((0, 42), (0, 49)), "4
+    months" ((4, 0), (5, 0)), "6-8 weeks" ((0, 42), (0, 63)), "at birth" ((0, 0), (0, 1)).
+    ``unit`` is the unit written last ("day", "week", "month" or "year"): an age to the
+    week is any day of that week. ``approximate``: marked so ("about 6 weeks").
+    """
+
+    first: tuple[int, int]
+    after: tuple[int, int]
+    unit: str
+    approximate: bool
+    written: str  # the age as read, for a message ("6 weeks", "4 months")
+
+
+_APPROX: Final = r"(?:approx\.?|approximately|about|around|roughly|c\.|ca\.?|circa|~)"
+#: An age where a date should be: "Aged 6 weeks", "at 4 months", "6 weeks old", "age: 2y
+#: 3m", "at the age of 9 months", "4 months of age", "6/52", "at 9/12", "about 6-8 weeks".
+_DATE_CELL_AGE: Final = re.compile(
+    rf"(?P<approx>{_APPROX}\s*)?"
+    r"(?P<mark>(?:aged?\s*:?|at(?:\s+the\s+age\s+of)?|when(?:\s+aged?)?)\s+)?"
+    rf"(?P<approx2>{_APPROX}\s*)?"
+    r"(?P<age>\d.*?|new\s*-?\s*born|neonate|birth)"
+    r"(?P<old>\s+(?:old|of\s+age))?"
+    r"(?P<query>\s*\?|\s*\(\s*approx\.?\s*\))?",
+    re.IGNORECASE,
+)
+_UNIT_NAMES: Final[dict[str, str]] = {"y": "year", "m": "month", "w": "week", "d": "day"}
+_RANGE_OF_UNIT: Final = re.compile(
+    _NUMBER + r"\s*(?:-|to)\s*" + _NUMBER + r"\s*(?P<unit>[a-z]+)\.?", re.IGNORECASE
+)
+
+
+def _offset(amount: float, unit: str) -> tuple[tuple[int, int], str]:
+    """(months, days) for an amount of a unit, and the unit it is exact to: a fraction of a
+    year is whole months, of a month whole weeks, of a week whole days."""
+    if amount != int(amount):
+        if unit == "y":
+            return (round(amount * 12), 0), "m"
+        if unit == "m":
+            return (0, 7 * round(amount * 30.4375 / 7)), "w"
+        return (0, round(amount * _UNITS[unit])), "d"
+    whole = int(amount)
+    if unit == "y":
+        return (12 * whole, 0), unit
+    if unit == "m":
+        return (whole, 0), unit
+    return (0, whole * int(_UNITS[unit])), unit
+
+
+def _one_unit(unit: str) -> tuple[int, int]:
+    return {"y": (12, 0), "m": (1, 0), "w": (0, 7), "d": (0, 1)}[unit]
+
+
+def _plus(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    return a[0] + b[0], a[1] + b[1]
+
+
+def _unit_of(word: str) -> str | None:
+    part = _PART.fullmatch("1 " + word)
+    return None if part is None else next(u for u in _UNITS if part.group(u))
+
+
+def age_in_date_cell(text: str) -> AgeSpan | None:
+    """The child's age written where a date should be, or None when ``text`` is no age.
+
+    An amount of time counts as an age only when it says so ("aged", "at", "old", "of
+    age"): "2 weeks" alone is a length of time ("2 weeks later"?). The clinical fraction
+    "6/52" is always an age in weeks (there is no month 52); "9/12" and "3/7" are ages
+    only with such a word ("at 9/12", "3/7 old"), as alone they are dates with no year.
+
+    Examples
+    --------
+    >>> age_in_date_cell("Aged 6 weeks")
+    AgeSpan(first=(0, 42), after=(0, 49), unit='week', approximate=False, written='6 weeks')
+    >>> age_in_date_cell("at 4 months").first, age_in_date_cell("6/52").after
+    ((4, 0), (0, 49))
+    >>> age_in_date_cell("2 weeks") is None, age_in_date_cell("9/12") is None
+    (True, True)
+    """
+    cell = " ".join(text.split()).strip(" .")
+    m = _DATE_CELL_AGE.fullmatch(cell)
+    if m is None:
+        return None
+    marked = bool(m["mark"] or m["old"])
+    approximate = bool(m["approx"] or m["approx2"] or m["query"])
+    age = m["age"]
+    if _NEWBORN.fullmatch(age):  # 'at birth'; 'newborn' alone may be the first weeks
+        return AgeSpan((0, 0), (0, 1), "day", approximate, "birth") if m["mark"] else None
+    if fraction := _FRACTION.fullmatch(age):
+        n, per = int(fraction.group(1)), fraction.group(2)
+        if per != "52" and not marked:
+            return None  # '9/12' alone is 9 December
+        unit = {"12": "m", "52": "w", "7": "d"}[per]
+        first, unit = _offset(n, unit)
+        written = f"{n} {_UNIT_NAMES[unit]}{'s' if n != 1 else ''}"
+        return AgeSpan(
+            first, _plus(first, _one_unit(unit)), _UNIT_NAMES[unit], approximate, written
+        )
+    if not marked:
+        return None
+    if (span := _RANGE_OF_UNIT.fullmatch(age)) and (range_unit := _unit_of(span["unit"])):
+        first, _ = _offset(float(span.group(1)), range_unit)
+        last, exact_last = _offset(float(span.group(2)), range_unit)
+        if last < first:
+            return None
+        return AgeSpan(
+            first, _plus(last, _one_unit(exact_last)), _UNIT_NAMES[exact_last], approximate, age
+        )
+    if not _WHOLE.fullmatch(age):
+        return None
+    first, smallest = (0, 0), "y"
+    for part in _PART.finditer(age):
+        unit = next(u for u in _UNITS if part.group(u))
+        offset, exact = _offset(float(part.group(1)), unit)
+        first = _plus(first, offset)
+        smallest = exact
+    return AgeSpan(
+        first, _plus(first, _one_unit(smallest)), _UNIT_NAMES[smallest], approximate, age
+    )

@@ -45,6 +45,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from scr_timeline import schema
+from scr_timeline.ages import AgeSpan, age_in_date_cell
 from scr_timeline.exceptions import DateParseError
 
 __all__ = [
@@ -100,6 +101,10 @@ WARNING_CODES: Final[dict[str, str]] = {
     "approximate_date": "the date (or its time) is marked approximate: c., circa, ?, about",
     "excel_serial_text": "a text cell holding an Excel serial number such as '39153'",
     "extra_text": "a date followed by other text; the date was read, the text ignored",
+    "age_dated": (
+        "the date cell gives the child's age ('Aged 6 weeks', '6/52'): dated from the date of "
+        "birth passed as birth="
+    ),
     "several_dates": (
         "a list of dates in one cell ('12/03/07; 19/03/07'): placed from the first to the last"
     ),
@@ -675,6 +680,7 @@ def parse_dates(
     end_values: pd.Series | None = None,
     dayfirst: bool | None = None,
     anchor_relative: bool = False,
+    birth: object = None,
 ) -> ParsedDates:
     """Read a column of date cells as intervals.
 
@@ -695,6 +701,12 @@ def parse_dates(
     anchor_relative
         Count relative dates ("2 weeks later", "the next day") from the previous row with a date,
         instead of rejecting them.
+    birth
+        The child's date of birth (a date, a ``Timestamp`` or a text such as "01/02/2007"), or
+        None. When given, an age written in the date column ("Aged 6 weeks", "at 4 months",
+        "6/52") is dated from it: "6 weeks" is the 7 days from 42 days after the birth
+        (precision week), "4 months" the month from 4 months after it, with an
+        ``age_dated`` warning. Without it such a cell is rejected, as before.
 
     Returns
     -------
@@ -708,6 +720,8 @@ def parse_dates(
         If ``values``, ``times`` or ``end_values`` is not a pandas Series.
     ValueError
         If ``times`` or ``end_values`` does not have the same index as ``values``.
+    DateParseError
+        If ``birth`` is given but is not one day.
 
     Notes
     -----
@@ -760,6 +774,7 @@ def parse_dates(
         dayfirst=dayfirst,
         anchor_relative=anchor_relative,
         vectorised=True,
+        birth=birth,
     )
 
 
@@ -1876,6 +1891,8 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _relative_result(text, rel._replace(approx=rel.approx or approx), ())
     if (age := _PY_AGE.fullmatch(s)) or _PY_BIRTH.fullmatch(s):
         return _Result(None, code="unreadable_date", message=_age_message(text, age))
+    if _PY_AGE_HINT.search(s) and age_in_date_cell(s) is not None:  # '6/52', 'at 9/12'
+        return _Result(None, code="unreadable_date", message=_age_message(text, None, True))
     if _PY_SERIAL.fullmatch(s):
         return _serial_text_result(text, float(s), approx)
     if (compact := _PY_COMPACT.fullmatch(s)) and (iso := _compact_day(compact["digits"], dayfirst)):
@@ -2241,6 +2258,8 @@ _PY_AGE: Final = _rx(
     r"(?P<unit>days?|wks?|weeks?|months?|mths?|yrs?|years?)\.?(?P<old>\s+old)?"
     r"|(?P<aged2>aged?|at\s+the\s+age\s+of)\s+\d{1,2}"
 )
+# a word or a clinical fraction that may make a cell an age (see ages.age_in_date_cell)
+_PY_AGE_HINT: Final = _rx(r"/\s*(?:52|12|7)\b|\bold\b|\bage|\bat\b|\bwhen\b")
 _PY_BIRTH: Final = _rx(
     r"(?:(?:at|after|before|prior\s+to|pre|post|around|since|following|soon\s+after)[\s-]*)?"
     r"(?:the\s+)?(?:child'?s\s+|baby'?s\s+)?(?:birth|delivery)"
@@ -2248,13 +2267,14 @@ _PY_BIRTH: Final = _rx(
 )
 
 
-def _age_message(text: str, age: re.Match[str] | None) -> str:
+def _age_message(text: str, age: re.Match[str] | None, is_age: bool = False) -> str:
     """Why a cell giving an age, a length of time or the birth is no date."""
-    if age is None:
+    if is_age or (age is not None and (age["aged"] or age["old"] or age["aged2"])):
+        what = "gives an age, not a date; write the date (the date of birth plus the age), or"
+        what += " give the child's date of birth to have it dated"
+    elif age is None:
         what = "places the event by the birth, not a date; write the date (of the birth, or a span"
         what += " before or after it)"
-    elif age["aged"] or age["old"] or age["aged2"]:
-        what = "gives an age, not a date; write the date (the date of birth plus the age)"
     else:
         what = "is a length of time, not a date; write the date (or '2 weeks later' to count it"
         what += " from the row above)"
@@ -3418,6 +3438,7 @@ def _parse_dates(
     dayfirst: bool | None,
     anchor_relative: bool,
     vectorised: bool,
+    birth: object = None,
 ) -> ParsedDates:
     state, decided, file_warnings = _read_columns(
         values,
@@ -3426,6 +3447,7 @@ def _parse_dates(
         dayfirst=dayfirst,
         anchor_relative=anchor_relative,
         vectorised=vectorised,
+        birth=birth,
     )
     frame = _frame(values.index, state)
     warnings = file_warnings + _row_warnings(values.index, state.rows, state.extra)
@@ -3488,12 +3510,14 @@ def parse_date_arrays(
     anchor_relative: bool = False,
     previous: PreviousDate | None = None,
     headings: Sequence[tuple[int, PreviousDate]] = (),
+    birth: object = None,
 ) -> DateArrays:
     """:func:`parse_dates` for readers: the same reading, as arrays (no per-row text);
     ``previous``: the dated row before the first (see :class:`PreviousDate`); ``headings``:
     the date headings among the rows that are no events ('2007' alone in a row of a Word
     table, a section row), each as (the position of the row it stands above, its date):
-    a date without its year below a heading takes the heading's year.
+    a date without its year below a heading takes the heading's year; ``birth``: the
+    child's date of birth, to date an age in the date column (see :func:`parse_dates`).
 
     Examples
     --------
@@ -3511,6 +3535,7 @@ def parse_date_arrays(
         vectorised=True,
         previous=previous,
         headings=headings,
+        birth=birth,
     )
     ok = state.ok
     start, end = _moments(state)
@@ -3548,8 +3573,10 @@ def _read_columns(
     vectorised: bool,
     previous: PreviousDate | None = None,
     headings: Sequence[tuple[int, PreviousDate]] = (),
+    birth: object = None,
 ) -> tuple[_State, bool, list[tuple[str, str, Hashable | None]]]:
     """Read the date, time and end-date columns into per-row arrays."""
+    born = _birth_day(birth)
     main = _Column(values)
     columns = [main]
     ends = _Column(end_values) if end_values is not None else None
@@ -3573,6 +3600,8 @@ def _read_columns(
         messages={},
         extra=[],
     )
+    if born is not None and not state.ok.all():
+        _date_ages(state, values, born)
     time_cells = _time_cells(times) if times is not None else None
     end_rows = ends.rows() if ends is not None else None
     if time_cells is not None:
@@ -3585,6 +3614,76 @@ def _read_columns(
     if end_rows is not None and end_values is not None:
         _infer_end_years(end_rows, state, end_values, decided)
     return state, decided, file_warnings
+
+
+def _birth_day(birth: object) -> int | None:
+    """The first second of the day of birth, or None; a birth that is no one day raises."""
+    if birth is None or birth is pd.NaT or (isinstance(birth, float) and np.isnan(birth)):
+        return None
+    if isinstance(birth, str):
+        start, _, precision = parse_date(birth)
+        if precision != "day":
+            raise DateParseError(
+                f"the date of birth {birth!r} is not one day",
+                found=birth,
+                expected="one day, such as 01/02/2007",
+            )
+    else:
+        try:
+            start = pd.Timestamp(birth)  # type: ignore[arg-type]
+        except (TypeError, ValueError) as err:
+            raise DateParseError(
+                f"cannot read the date of birth {birth!r}",
+                found=birth,
+                expected="a date, such as 01/02/2007",
+            ) from err
+    return int(start.normalize().value // 10**9)
+
+
+def _after_birth(born: int, offset: tuple[int, int]) -> int:
+    """The first second of the day ``offset`` (calendar months, days) after the birth (a
+    month on from 31 January is the last day of February)."""
+    day = dt.date(1970, 1, 1) + dt.timedelta(days=born // _DAY_S)
+    y, m = divmod(day.month - 1 + offset[0], 12)
+    moved = day.replace(
+        year=day.year + y, month=m + 1, day=min(day.day, _month_length(day.year + y, m + 1))
+    )
+    return (moved.toordinal() - _EPOCH_ORDINAL + offset[1]) * _DAY_S
+
+
+_AGE_PRECISION: Final = {"day": _P_DAY, "week": _P_WEEK, "month": _P_MONTH, "year": _P_YEAR}
+
+
+def _date_ages(state: _State, values: pd.Series, born: int) -> None:
+    """Date the rows whose date cell is the child's age ('Aged 6 weeks', '6/52') from the
+    date of birth ``born``, with an ``age_dated`` warning (and ``approximate_date`` when the
+    age is marked so). Only rows the reader rejected as no date are looked at."""
+    failed = np.flatnonzero(~state.ok)
+    items = state.rows.item[failed]
+    maybe = state.rows.batch.code[items] == "unreadable_date"
+    failed, items = failed[maybe], items[maybe]
+    distinct, first_row = np.unique(items, return_index=True)
+    for item, row in zip(distinct.tolist(), failed[first_row].tolist(), strict=True):
+        text = values.iloc[row]
+        age = age_in_date_cell(text) if isinstance(text, str) else None
+        if age is None:
+            continue
+        start = _after_birth(born, age.first)
+        span = _Span(start, _after_birth(born, age.after) - 1, _AGE_PRECISION[age.unit])
+        where = failed[items == item]
+        state.ok[where] = True
+        state.start[where], state.end[where], state.prec[where] = span
+        state.approx[where] = age.approximate
+        message = _age_dated_message(text, age, born, span)
+        for i in where.tolist():
+            if age.approximate:
+                state.extra.append((i, "approximate_date", _approx_message(text, span)))
+            state.extra.append((i, "age_dated", message))
+
+
+def _age_dated_message(text: str, age: AgeSpan, born: int, span: _Span) -> str:
+    when = "at the birth" if age.written == "birth" else f"{age.written} after the birth"
+    return f"{_quote(text)} is the child's age: dated {when} ({_fmt(born)}), {_describe(span)}"
 
 
 def _apply_times(

@@ -7,7 +7,7 @@ import pytest
 
 import scr_timeline as scr
 from scr_timeline import schema as S
-from scr_timeline.ages import parse_ages
+from scr_timeline.ages import age_in_date_cell, parse_ages
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,45 @@ def test_a_heading_of_your_own_can_name_the_age_column(tmp_path):
     assert pd.isna(scr.read(path).events[S.CHILD_AGE_DAYS].iloc[0])
     chron = scr.read(path, columns={"Yrs/mths": S.CHILD_AGE})
     assert chron.events[S.CHILD_AGE_DAYS].tolist() == [548]
+
+
+@pytest.mark.parametrize(
+    ("written", "first", "after", "unit", "approximate"),
+    [
+        ("Aged 6 weeks", (0, 42), (0, 49), "week", False),
+        ("6 weeks old", (0, 42), (0, 49), "week", False),
+        ("6/52", (0, 42), (0, 49), "week", False),  # no month 52: always an age
+        ("at 6/52", (0, 42), (0, 49), "week", False),
+        ("at 4 months", (4, 0), (5, 0), "month", False),
+        ("4 months of age", (4, 0), (5, 0), "month", False),
+        ("at the age of 9 months", (9, 0), (10, 0), "month", False),
+        ("at 9/12", (9, 0), (10, 0), "month", False),
+        ("9/12 old", (9, 0), (10, 0), "month", False),
+        ("age: 2y 3m", (27, 0), (28, 0), "month", False),
+        ("aged 2 years", (24, 0), (36, 0), "year", False),
+        ("aged 2.5 years", (30, 0), (31, 0), "month", False),
+        ("aged 10 days", (0, 10), (0, 11), "day", False),
+        ("at 6 weeks 3 days", (0, 45), (0, 46), "day", False),
+        ("aged 6-8 weeks", (0, 42), (0, 63), "week", False),
+        ("When 3 months old", (3, 0), (4, 0), "month", False),
+        ("about 6 weeks old", (0, 42), (0, 49), "week", True),
+        ("c. 6/52", (0, 42), (0, 49), "week", True),
+        ("Aged 6 weeks?", (0, 42), (0, 49), "week", True),
+        ("at birth", (0, 0), (0, 1), "day", False),
+    ],
+)
+def test_an_age_in_a_date_cell_is_read_as_days_after_the_birth(
+    written, first, after, unit, approximate
+):
+    age = age_in_date_cell(written)
+    assert age is not None
+    assert (age.first, age.after, age.unit, age.approximate) == (first, after, unit, approximate)
+
+
+@pytest.mark.parametrize(
+    "written",
+    # a length of time, a date with no year, the first weeks, a check's name: no age
+    ["2 weeks", "9/12", "3/7", "newborn", "6-8 week check", "12/03/2007", "aged", "x"],
+)
+def test_what_is_no_age_in_a_date_cell(written):
+    assert age_in_date_cell(written) is None

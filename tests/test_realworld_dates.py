@@ -13,6 +13,7 @@ import pytest
 
 from scr_timeline import dates
 from scr_timeline.dates import parse_dates
+from scr_timeline.exceptions import DateParseError
 
 DAY, WEEK, MONTH, SEASON, YEAR, MINUTE = "day", "week", "month", "season", "year", "minute"
 
@@ -504,6 +505,7 @@ def _both_readers(cells: list[str], **options: object) -> dates.ParsedDates:
             dayfirst=options.get("dayfirst"),  # type: ignore[arg-type]
             anchor_relative=False,
             vectorised=v,
+            birth=options.get("birth"),
         )
         for v in (True, False)
     )
@@ -1285,3 +1287,69 @@ def test_a_relative_date_naming_a_part_of_the_day_keeps_those_hours() -> None:
         (pd.Timestamp("2007-03-13 12:00"), pd.Timestamp("2007-03-13 17:59:59")),
     ]
     assert frame["precision"].tolist() == [DAY] * 4
+
+
+AGES = ["14/02/2007", "Aged 6 weeks", "6/52", "at 4 months", "about 6 weeks old", "at birth"]
+
+
+def test_an_age_in_the_date_column_is_dated_from_the_birth() -> None:
+    """A health chronology writes the baby's age where the date goes ('Aged 6 weeks',
+    '6/52', 'at 4 months'): rejected, although with the date of birth a reviewer dates it.
+    With ``birth=`` the age is the span it names after the birth (6 weeks: the 7 days from
+    day 42), at the precision of its unit, with an age_dated warning naming the birth."""
+    fast = _both_readers(AGES, dayfirst=True, birth="31/01/2007")
+    frame = fast.frame
+    assert frame["start"].tolist() == [
+        pd.Timestamp(d)
+        for d in (
+            "2007-02-14",
+            "2007-03-14",
+            "2007-03-14",
+            "2007-05-31",
+            "2007-03-14",
+            "2007-01-31",
+        )
+    ]
+    assert frame["end"].tolist()[1:] == [
+        pd.Timestamp(d + " 23:59:59")
+        for d in ("2007-03-20", "2007-03-20", "2007-06-29", "2007-03-20", "2007-01-31")
+    ]
+    assert frame["precision"].tolist() == [DAY, WEEK, WEEK, MONTH, WEEK, DAY]
+    assert frame["approximate"].tolist() == [False] * 4 + [True, False]
+    assert codes_by_row(fast) == {
+        1: ["age_dated"],
+        2: ["age_dated"],
+        3: ["age_dated"],
+        4: ["approximate_date", "age_dated"],
+        5: ["age_dated"],
+    }
+    message = next(m for c, m, row in fast.warnings if row == 3)
+    assert "4 months after the birth (31/01/2007), 31/05/2007 to 29/06/2007" in message
+
+
+def test_an_age_in_the_date_column_through_the_readers_entry_point() -> None:
+    """parse_date_arrays (what io/table.py calls) takes the same ``birth=``, as a date."""
+    found = dates.parse_date_arrays(
+        pd.Series(AGES, dtype=object), birth=dt.date(2007, 1, 31), dayfirst=True
+    )
+    assert found.error_code.tolist() == []
+    assert found.start[2] == pd.Timestamp("2007-03-14").to_datetime64()
+    assert list(found.precision) == [1, 2, 2, 3, 2, 1]
+    assert "age_dated" in found.warning_codes.tolist()
+
+
+def test_an_age_in_the_date_column_without_a_birth_is_rejected_as_an_age() -> None:
+    """With no date of birth the row is rejected as before; '6/52' was missing_year ('has
+    no year'), although it is an age in weeks, and the reason now says a date of birth
+    would date it."""
+    frame = dates.parse_dates(pd.Series(AGES[1:], dtype=object), dayfirst=True).frame
+    assert frame["start"].isna().all()
+    assert frame["error_code"].tolist() == ["unreadable_date"] * 5
+    for i in range(4):
+        assert "it gives an age, not a date" in frame["error"].iloc[i]
+        assert "give the child's date of birth to have it dated" in frame["error"].iloc[i]
+
+
+def test_a_date_of_birth_that_is_no_day_is_an_error() -> None:
+    with pytest.raises(DateParseError, match="not one day"):
+        dates.parse_dates(pd.Series(["Aged 6 weeks"]), birth="March 2007")
