@@ -46,10 +46,12 @@ from .table import (
 from .text import (
     PAGE_FURNITURE,
     Paragraph,
+    dated_outside_tables,
     has_yearless_dates,
     is_period_date,
     parse_paragraphs,
     split_date_prefix,
+    split_dated_text,
     with_warnings,
 )
 
@@ -1048,7 +1050,13 @@ def parse_document_tables(
                         info = find_header(raw, columns=columns)
             except MissingColumnError:
                 form = _as_form(table, titles, form_titles, columns, form_infos)
-                if form is None:
+                # no date column: a text column whose cells open with the entry's date
+                split = None if form is not None else split_dated_text(raw, date_column=None)
+                if split is not None:
+                    raw = split[0]
+                    info = find_header(raw, columns=columns)
+                    notes.append(_dated_text_note(table.sheet, split, file))
+                elif form is None:
                     if previous is None or previous[0].width != width or width == 0:
                         raise
                     if not continues and not _starts_with_dates(table.rows, previous[3]):
@@ -1090,6 +1098,15 @@ def parse_document_tables(
             errors.append(err)
             notes.append(_skipped(table, err, file))
             continue
+        header_cells = [list(raw.iloc[pos]) for pos in info.header_rows]  # before any split
+        if form is None and S.DETAILS not in info.mapping.values():
+            # a date column whose cells also hold the entry's text ("Date and details")
+            date = next((p for p, f in info.mapping.items() if f == S.DATE), None)
+            split = split_dated_text(raw, date_column=date, data_start=info.data_start)
+            if split is not None:
+                raw = split[0]
+                info = find_header(raw, columns=columns)
+                notes.append(_dated_text_note(table.sheet, split, file))
         found = _Found(number, table, raw, offset, info, continues, form=form is not None)
         summary = _summary_title(titles)
         if summary is None and continues and not _title_lines(table.titles):
@@ -1113,7 +1130,7 @@ def parse_document_tables(
         found_tables.append(found)
         if form is None:
             dates = tuple(pos for pos, fld in info.mapping.items() if fld == S.DATE)
-            previous = (table, [list(raw.iloc[pos]) for pos in info.header_rows], titles, dates)
+            previous = (table, header_cells, titles, dates)
     if forms:
         notes.append(
             _warning(
@@ -1153,6 +1170,19 @@ def parse_document_tables(
     return chron, notes, errors
 
 
+def _dated_text_note(sheet: str, split: tuple[pd.DataFrame, str, str], file: str) -> dict[str, Any]:
+    """The warning for a table whose cells hold each entry's date and text together."""
+    _raw, heading, added = split
+    said = "the rest as its details" if added == "Details" else "the rest kept as its text"
+    return _warning(
+        "date_in_text",
+        f"{sheet}: the cells of column {heading!r} hold each entry's date followed by its "
+        f"text: the date was read from the start of each cell, {said}",
+        file,
+        sheet,
+    )
+
+
 def check_file(path: Path) -> None:
     """Raise the reader's error for a file that does not exist, is empty or is larger than
     :data:`scr_timeline.limits.MAX_FILE_BYTES`."""
@@ -1161,33 +1191,6 @@ def check_file(path: Path) -> None:
     if path.stat().st_size == 0:
         raise EmptyChronologyError("the file is empty", file=path.name)
     limits.check_file_size(path)
-
-
-#: How much of a paragraph a warning quotes.
-_EXCERPT: Final = 80
-
-
-def _dated_outside_tables(paragraphs: Sequence[Paragraph], file: str) -> list[dict[str, Any]]:
-    """A warning for each paragraph outside the tables that starts with a date: a document
-    read from its tables does not read them, and they may be events the tables miss."""
-    out = []
-    for par in paragraphs:
-        if par.heading or split_date_prefix(par.text) is None:
-            continue
-        text = " ".join(par.text.split())
-        if len(text) > _EXCERPT:
-            text = text[: _EXCERPT - 1].rstrip() + "…"
-        out.append(
-            _warning(
-                "text_outside_tables",
-                f"a paragraph outside the chronology tables starts with a date and was not "
-                f"read as an event: {text!r}",
-                file,
-                par.sheet or "paragraph",
-                par.number,
-            )
-        )
-    return out
 
 
 def read_tables_or_narrative(
@@ -1224,7 +1227,7 @@ def read_tables_or_narrative(
     chron, more, errors = parse_document_tables(tables, source=source, fmt=fmt, **options)
     found.extend(more)
     if chron is not None:
-        found.extend(_dated_outside_tables(paragraphs, source.name))
+        found.extend(dated_outside_tables(paragraphs, source.name))
         return with_warnings(chron, found)
     try:
         chron = parse_paragraphs(paragraphs, source=source, sheet="paragraph", fmt=fmt, **options)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -52,11 +53,13 @@ __all__ = [
     "PAGE_FURNITURE",
     "TEXT_SUFFIXES",
     "Paragraph",
+    "dated_outside_tables",
     "has_yearless_dates",
     "is_period_date",
     "parse_paragraphs",
     "read_text",
     "split_date_prefix",
+    "split_dated_text",
     "split_paragraphs",
     "with_warnings",
 ]
@@ -206,6 +209,22 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
     return match["date"].strip(), time, match["rest"].strip()
 
 
+_LINE_END: Final = re.compile(r"\r\n|\r|\n")
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a text as an editor numbers them: split at line ends only (a form
+    feed, which ``str.splitlines`` also splits at, starts a page within its line).
+
+    Examples
+    --------
+    >>> text_lines("a\\r\\nb\\n\\fc\\n")
+    ['a', 'b', '\\x0cc']
+    """
+    lines = _LINE_END.split(text)
+    return lines[:-1] if lines and not lines[-1] else lines
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Split plain text (or Markdown) into paragraphs numbered by their first line.
 
@@ -235,10 +254,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     running = _running_lines(text)
     page = 0  # the page of the line (form feeds end pages)
     dated = False  # a line starting with a date was met
-    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+    for number, line in enumerate(text_lines(text), start=1):
         stripped = line.strip()
+        text_at = len(line) - len(line.lstrip("\f \t"))  # a form feed before it: a new page
+        page += line.count("\f", 0, text_at)
         repeated = _DIGITS.sub("#", stripped) in running and (page > 0 or dated)
-        page += line.endswith("\f")
+        page += line.count("\f", text_at)
         if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
             continue  # not text of the entry it may fall within (the first is the title)
         if not stripped:
@@ -818,6 +839,9 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
         if table is not None:
             return table
     fmt = path.suffix.lower().lstrip(".") or "text"
+    aligned = _aligned_tables(text, path, fmt, options)
+    if aligned is not None:
+        return aligned
     return parse_paragraphs(split_paragraphs(text), source=path, sheet="line", fmt=fmt, **options)
 
 
@@ -846,3 +870,442 @@ def _as_table(path: Path, options: dict[str, Any]) -> Chronology | None:
         None,
     )
     return with_warnings(chron, [note])
+
+
+# --- tables set out in columns aligned with spaces ------------------------------------------
+#: A cell of a line set out in columns: words apart by single spaces (two or more end it).
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+#: A rule under a header: runs of dashes or equals signs ("----------  -------").
+_RULE_RUN = re.compile(r"[-=_]{3,}")
+_RULE_LINE = re.compile(r"^[\s|+:]*[-=_]{3,}[-=_\s|+:]*$")
+#: The cells of a line of a table drawn with bars ("| 12/03/2007 | GP | ... |", Markdown).
+_BAR = re.compile(r"(?<!\\)\|")
+_BULLET_START = re.compile(r"^[•▪◦·*-]\s")
+#: A header line of an aligned table holds at most this many cells.
+_MAX_ALIGNED_COLUMNS: Final = 12
+
+
+@dataclass(frozen=True, slots=True)
+class _Aligned:
+    """The columns of a table aligned with spaces, from its header line."""
+
+    starts: tuple[int, ...]  # each column's first character (the first from the line start)
+    headings: tuple[str, ...]
+    date: int  # the date column
+    bars: bool = False  # its cells are drawn with bars ("| Date | Agency |"), not spaces
+
+
+def _aligned_header(line: str, columns: Any) -> _Aligned | None:
+    """The columns of ``line`` when it reads as a chronology header set out in columns
+    (cells apart by two spaces or more, a date column and another known heading, most of
+    its cells known headings), else None."""
+    from .headers import map_headings
+
+    bars = len(_bar_cells(line)) >= 2
+    cells = (
+        [(0, text or "") for text in _bar_cells(line)]
+        if bars
+        else [(c.start(), c.group()) for c in _ALIGNED_CELL.finditer(line)]
+    )
+    if not 2 <= len(cells) <= _MAX_ALIGNED_COLUMNS:
+        return None
+    mapping = map_headings([text for _start, text in cells], columns=columns)
+    dates = [pos for pos, fld in mapping.items() if fld == S.DATE]
+    if not dates or len(mapping) < 2 or 2 * len(mapping) < len(cells):
+        return None
+    starts, headings = zip(*cells, strict=True)
+    return _Aligned(starts, headings, dates[0], bars)
+
+
+def _bar_cells(line: str) -> list[str | None]:
+    """The cells of a line drawn with bars, the bars at its ends aside; none without a
+    bar at its start or end (a sentence with a bar in it is no row)."""
+    text = line.strip()
+    if not (text.startswith("|") or text.endswith("|")):
+        return []
+    parts = _BAR.split(text.removeprefix("|").removesuffix("|"))
+    return [part.replace("\\|", "|").strip() or None for part in parts]
+
+
+def _aligned_cells(line: str, layout: _Aligned) -> list[str | None]:
+    """``line`` cut into the table's cells: at its bars, or at the columns' starts (a
+    word running over the start of the next column belongs to the column it starts in)."""
+    width = len(layout.starts)
+    if layout.bars:
+        cells = _bar_cells(line)
+        if len(cells) > width:  # a bar typed in the last cell
+            cells[width - 1 :] = [" | ".join(c for c in cells[width - 1 :] if c) or None]
+        return cells + [None] * (width - len(cells))
+    starts = layout.starts
+    cuts = [0]
+    for start in starts[1:]:
+        cut = max(start, cuts[-1])
+        while 0 < cut < len(line) and not line[cut - 1].isspace() and not line[cut].isspace():
+            cut += 1
+        cuts.append(cut)
+    cuts.append(max(len(line), cuts[-1]))
+    return [line[a:b].strip() or None for a, b in itertools.pairwise(cuts)]
+
+
+def _with_rule(layout: _Aligned, rule: str) -> _Aligned:
+    """The columns as a rule line under the header draws them, when it has a run of
+    dashes per heading, each under its heading."""
+    runs = list(_RULE_RUN.finditer(rule))
+    if len(runs) != len(layout.starts):
+        return layout
+    if not all(r.start() <= h < r.end() + 2 for r, h in zip(runs, layout.starts, strict=True)):
+        return layout
+    return dataclasses.replace(layout, starts=tuple(r.start() for r in runs))
+
+
+def _gutters(layout: _Aligned, rows: list[str]) -> _Aligned:
+    """Each column's start moved to the end of the widest blank space, down the dated
+    lines ``rows``, between the end of the heading before it and its own heading's middle
+    (a heading centred over its column starts to the right of the column's text)."""
+    if not rows:
+        return layout
+    width = max(len(r) for r in rows)
+    chars = np.array([list(r.ljust(width)) for r in rows], dtype="<U1")
+    blank = (chars == " ").all(axis=0)
+    starts = [layout.starts[0]]
+    for k in range(1, len(layout.starts)):
+        low = layout.starts[k - 1] + len(layout.headings[k - 1])
+        high = min(layout.starts[k] + len(layout.headings[k]) // 2, width)
+        best, run, end = 0, 0, layout.starts[k]
+        for pos in range(low, high):
+            run = run + 1 if pos < width and blank[pos] else 0
+            if run > best or (run == best and run and pos + 1 == layout.starts[k]):
+                best, end = run, pos + 1
+        starts.append(max(end if best else layout.starts[k], starts[-1] + 1))
+    return dataclasses.replace(layout, starts=tuple(starts))
+
+
+def _is_date_cell(cell: str | None) -> bool:
+    return cell is not None and split_date_prefix(cell) is not None
+
+
+@dataclass
+class _AlignedTable:
+    """One aligned table of a text file: its columns and lines (0-based line numbers)."""
+
+    layout: _Aligned
+    header: int  # the header line
+    titles: list[int]  # title lines above it, nearest last
+    ruled: bool  # a rule line under the header gave the columns
+    # its lines after the header: (line, a row starts there, a blank line before it)
+    lines: list[tuple[int, bool, bool]] = dataclasses.field(default_factory=list)
+    repeated: list[int] = dataclasses.field(default_factory=list)  # the header again
+    dated: bool = False  # a row starts with a date
+
+    @property
+    def first(self) -> int:
+        return min([self.header, *self.titles])
+
+    @property
+    def last(self) -> int:
+        return max([self.header, *self.repeated, *(n for n, _row, _gap in self.lines)])
+
+
+def _find_aligned_tables(
+    lines: list[str], skip: set[int], breaks: set[int], columns: Any
+) -> list[_AlignedTable]:
+    """The tables set out in aligned columns among ``lines`` (tabs expanded; ``skip``: lines
+    of page furniture; ``breaks``: lines that end a page). A row starts at each line with a date in the date column; a line
+    with nothing there, or text that stays within it ("14:30", "(approx.)"), carries on
+    the row above; a line that runs across the date column as one piece of prose, or
+    undated text in the date column after a blank line, ends the table."""
+    tables: list[_AlignedTable] = []
+    current: _AlignedTable | None = None
+    blank_before = False
+    page_top = False  # since a page break: its blank lines part no paragraphs
+    for n, line in enumerate(lines):
+        if n in breaks:
+            page_top = True
+        if n in skip:
+            continue
+        if not line.strip():
+            blank_before = blank_before or not page_top
+            continue
+        page_top = False
+        layout = _aligned_header(line, columns)
+        if layout is not None:
+            if current is not None and layout.headings == current.layout.headings:
+                current.repeated.append(n)  # the header again, at the top of a page
+                page_top = True  # a row broken by the page goes on under it
+                continue
+            after = tables[-1].last if tables else -1
+            following = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), None)
+            ruled = following is not None and bool(_RULE_LINE.match(lines[following]))
+            if ruled and following is not None:
+                layout = _with_rule(layout, lines[following])
+                skip.add(following)
+            current = _AlignedTable(layout, n, _titles_above(lines, skip, n, after), ruled)
+            tables.append(current)
+            blank_before = False
+            continue
+        if current is None or _RULE_LINE.match(line):
+            continue
+        layout = current.layout
+        date = _aligned_cells(line, layout)[layout.date]
+        flowing = (layout.bars or (date is not None and not current.ruled)) and _prose(line, layout)
+        if _is_date_cell(date) and not flowing:
+            current.lines.append((n, True, blank_before))
+            current.dated = True
+        elif flowing or (date is not None and blank_before):
+            current = None  # prose under the table (dated or not): its end
+        elif not current.lines:
+            current.lines.append((n, True, blank_before))  # an undated row (rejected)
+        else:
+            current.lines.append((n, False, blank_before))
+        blank_before = False
+    return tables
+
+
+def _prose(line: str, layout: _Aligned) -> bool:
+    """``line`` runs from the date column across the next one as one piece of text (no gap
+    of two spaces): a sentence under the table, not a cell's wrapped line."""
+    if layout.bars:
+        return not _bar_cells(line)
+    if layout.date + 1 >= len(layout.starts):
+        return False
+    text = line.rstrip()
+    begin = len(text) - len(text.lstrip())
+    return len(text) > layout.starts[layout.date + 1] and "  " not in text[begin:]
+
+
+def _titles_above(lines: list[str], skip: set[int], header: int, after: int) -> list[int]:
+    """The title lines right above a header (short lines, blank lines between them
+    passed over, page furniture not), up to the end of the table before (``after``)."""
+    out: list[int] = []
+    for m in range(header - 1, after, -1):
+        text = lines[m].strip()
+        if m in skip or not text:
+            continue
+        if len(out) == _MAX_TITLE_LINES or len(text) > _MAX_TITLE_LENGTH or _RULE_LINE.match(text):
+            break
+        out.append(m)
+    return sorted(out)
+
+
+def _aligned_raw(table: _AlignedTable, lines: list[str]) -> pd.DataFrame:
+    """The table's raw cells, one row per line from its first line: title lines in the
+    first cell, the header cut into its columns, each row on its first line with its
+    wrapped lines joined to it (those lines, repeated headers and blank lines blank).
+    Without a rule line under the header, the columns are moved to the blank space down
+    the dated lines first (:func:`_gutters`)."""
+    layout = table.layout
+    if not (table.ruled or layout.bars):
+        layout = _gutters(layout, [lines[n] for n, row, _gap in table.lines if row])
+    width = len(layout.starts)
+    cells: list[list[str | None]] = [[None] * width for _ in range(table.last - table.first + 1)]
+    for m in table.titles:
+        cells[m - table.first][0] = _MARKDOWN_HEADING.sub("", lines[m]).strip()
+    cells[table.header - table.first] = list(layout.headings)
+    held: list[str | None] = []
+    for n, row, gap in table.lines:
+        found = _aligned_cells(lines[n], layout)
+        if row:
+            held = cells[n - table.first] = found
+            continue
+        for pos, text in enumerate(found):
+            if text is not None:
+                sep = "\n" if gap or _BULLET_START.match(text) else " "
+                held[pos] = f"{held[pos]}{sep}{text}" if held[pos] else text
+    return pd.DataFrame(cells, dtype=object)
+
+
+def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) -> Chronology | None:
+    """A text file's tables set out in columns aligned with spaces (a chronology pasted
+    from a table, a fixed-width report of a case system, a PDF's text laid out), read as
+    tables; None when it holds none (it is then read as a narrative). ``source_sheet`` is
+    ``"line"`` and ``source_row`` the line a row starts on, as for a narrative."""
+    written = text_lines(text)
+    lines = [line.replace("\f", "").expandtabs(8) for line in written]
+    breaks = {  # the lines a page starts on
+        n if line.lstrip(" \t").startswith("\f") or not line.strip() else n + 1
+        for n, line in enumerate(written)
+        if "\f" in line
+    }
+    running = _running_lines(text)
+    first_break = min(breaks, default=len(lines))
+    skip = {
+        n
+        for n, line in enumerate(lines)
+        if (stripped := line.strip())
+        and (
+            PAGE_FURNITURE.match(stripped)
+            # a running header, after its first place at the top of the first page (a title)
+            or (_DIGITS.sub("#", stripped) in running and n >= first_break)
+        )
+    }
+    found = _find_aligned_tables(lines, skip, breaks, options.get("columns"))
+    tables = [t for t in found if t.dated]
+    if not tables:
+        return None
+    options = dict(options)
+    classify = options.pop("classify", True)
+    notes: list[dict[str, Any]] = []
+    raws = [_aligned_raw(table, lines) for table in tables]
+    if options.get("dayfirst") is None and len(tables) > 1:
+        dates = pd.concat([raw.iloc[:, t.layout.date] for raw, t in zip(raws, tables, strict=True)])
+        decided = parse_date_arrays(dates.where(dates.notna(), None))
+        options["dayfirst"] = decided.dayfirst
+        notes.extend(_warning(code, msg, path.name, None) for code, msg in decided.file_warnings)
+    chrons = []
+    for table, raw in zip(tables, raws, strict=True):
+        try:
+            chrons.append(
+                parse_table(
+                    raw,
+                    source=path,
+                    sheet="line",
+                    row_offset=table.first,
+                    fmt=fmt,
+                    classify=False,
+                    **options,
+                )
+            )
+        except (MissingColumnError, EmptyChronologyError):
+            continue
+    if not chrons:
+        return None
+    spans = ", ".join(f"{t.first + 1}-{t.last + 1}" for t in tables)
+    notes.append(
+        _warning(
+            "read_as_table",
+            f"lines {spans} are a table set out in columns (aligned with spaces or drawn "
+            "with bars): read as a table, not as a narrative (a row starts at each date in the date column; a "
+            "line without one carries on the row above); check rows that look merged",
+            path.name,
+            "line",
+            tables[0].header + 1,
+        )
+    )
+    notes.extend(
+        _warning(
+            "repeated_header",
+            f"line {n + 1} repeats the header of line {t.header + 1} (a new page): not a row",
+            path.name,
+            "line",
+            n + 1,
+        )
+        for t in tables
+        for n in t.repeated
+    )
+    inside = np.zeros(len(lines), dtype=bool)
+    for t in tables:
+        inside[t.first : t.last + 1] = True
+    outside = "\n".join("" if inside[n] else line for n, line in enumerate(lines))
+    notes.extend(dated_outside_tables(split_paragraphs(outside), path.name, sheet="line"))
+    chron = merge(chrons) if len(chrons) > 1 else chrons[0]
+    if classify:
+        chron = classify_chronology(
+            chron, vocabularies=options.get("vocabularies"), duplicates=len(chrons) > 1
+        )
+    return with_warnings(chron, notes)
+
+
+#: How much of a paragraph a warning quotes.
+_EXCERPT: Final = 80
+
+
+def dated_outside_tables(
+    paragraphs: Iterable[Paragraph], file: str, *, sheet: str = "paragraph"
+) -> list[dict[str, Any]]:
+    """A ``text_outside_tables`` warning for each paragraph outside the tables that starts
+    with a date: a document read from its tables does not read them, and they may be
+    events the tables miss."""
+    out = []
+    for par in paragraphs:
+        if par.heading or split_date_prefix(par.text) is None:
+            continue
+        text = " ".join(par.text.split())
+        if len(text) > _EXCERPT:
+            text = text[: _EXCERPT - 1].rstrip() + "…"
+        out.append(
+            _warning(
+                "text_outside_tables",
+                f"a paragraph outside the chronology tables starts with a date and was not "
+                f"read as an event: {text!r}",
+                file,
+                par.sheet or sheet,
+                par.number,
+            )
+        )
+    return out
+
+
+# --- a date written at the start of a cell of text -------------------------------------------
+#: Words of text after a date that make it an entry's text, not a note on the date
+#: ("(approx.)", "am", "(date uncertain)" are notes).
+_TEXT_WORDS: Final = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
+#: A header among this many rows at the top of a table.
+_HEADER_SCAN: Final = 5
+
+
+def split_dated_text(
+    raw: pd.DataFrame, *, date_column: int | None, data_start: int = 0, columns: Any = None
+) -> tuple[pd.DataFrame, str, str] | None:
+    """A table whose entries are written as a date followed by their text in one cell, with
+    the date and the text in columns of their own; None when it is no such table.
+
+    Two layouts: a date column whose cells also hold the entry's text ("Date and details
+    of contact": "12/03/2007 - Home visit, Child A seen"), in a table with no details
+    column (``date_column`` is that column, ``data_start`` the row under the header); and
+    a table with no date column whose text column opens each cell with the date ("Event":
+    "12/03/2007\nHome visit ...", ``date_column`` None: the header is looked for among
+    the first rows, a row with a details heading and no date heading). Most of the cells
+    (half or more of those filled) must open with a date followed by text. The cells are
+    cut where :func:`split_date_prefix` cuts them; a new column is added at the right,
+    headed "Details" (the text after each date) or "Date" (each date, with its time); a
+    cell whose date is followed by a few words only ("12/03/07 (approx.)") is left whole.
+
+    Returns
+    -------
+    raw, heading, added
+        The new table, the heading of the column that was cut and that of the one added.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame([["Agency", "Date and details"], ["GP", "12/03/2007 - Seen by GP1"]])
+    >>> new, heading, added = split_dated_text(raw, date_column=1, data_start=1)
+    >>> new.values.tolist(), heading, added
+    ([['Agency', 'Date and details', 'Details'], ['GP', '12/03/2007', 'Seen by GP1']], 'Date and details', 'Details')
+    """
+    from .headers import map_headings
+
+    header = data_start - 1
+    if date_column is None:
+        for row in range(min(_HEADER_SCAN, len(raw))):
+            mapping = map_headings(raw.iloc[row].tolist(), columns=columns)
+            texts = [pos for pos, fld in mapping.items() if fld == S.DETAILS]
+            if texts and S.DATE not in mapping.values():
+                header, column = row, texts[0]
+                break
+        else:
+            return None
+    else:
+        column = date_column
+    if header < 0 or raw.shape[1] == 0:
+        return None
+    cells = raw.iloc[header + 1 :, column]
+    filled = cells.map(lambda c: isinstance(c, str) and bool(c.strip()))
+    if not filled.any():
+        return None
+    parts = cells[filled].astype(str).str.extract(DATE_PREFIX)
+    rest = parts["rest"].fillna("").str.strip()
+    wordy = rest.str.count(_WORD) >= _TEXT_WORDS
+    if 2 * int(wordy.sum()) < int(filled.sum()):
+        return None
+    dates = (parts["date"].str.strip() + (" " + parts["time"].str.strip()).fillna("")).to_numpy()
+    wordy_at = wordy.to_numpy(dtype=bool)
+    at = header + 1 + np.flatnonzero(filled.to_numpy(dtype=bool))[wordy_at]  # rows to cut
+    added = "Details" if date_column is not None else "Date"
+    kept = raw.to_numpy(dtype=object, copy=True)
+    extra = np.full(len(kept), None, dtype=object)
+    extra[header] = added
+    cut, text = dates[wordy_at], rest.to_numpy()[wordy_at]
+    kept[at, column], extra[at] = (cut, text) if date_column is not None else (text, cut)
+    new = pd.DataFrame(np.column_stack([kept, extra]), dtype=object)
+    return new, " ".join(str(raw.iat[header, column]).split()), added

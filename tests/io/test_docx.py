@@ -482,3 +482,66 @@ def test_rows_of_forms_per_entry_are_not_joined_to_each_other(tmp_path: Path):
     assert len(chron.events) == 1
     assert chron.rejected[S.REASON_CODE].tolist() == ["empty_date"]
     assert "row_continued" not in set(chron.warnings[S.CODE])
+
+
+@pytest.mark.parametrize("heading", ["Date and details of contact", "Date / Event"])
+def test_date_column_holding_the_entry_text_gives_date_and_details(tmp_path: Path, heading: str):
+    """A template column for the date and the entry together: the text after the date was
+    read as no more than the date's 'extra text' (details empty, the entry unclassified)."""
+    document = docx.Document()
+    document.add_heading("Health Visiting chronology", level=2)
+    add_table(
+        document,
+        [
+            ["Practitioner", heading],
+            ["HV1", "12/03/2007\nHome visit, Child A seen asleep. Mother tired."],
+            ["HV2", "14/03/2007 - Clinic: Child A weighed, bruise to cheek noted."],
+            ["HV1", "20/03/2007 10:30 Phone call to SW1 about the bruise."],
+            ["HV2", "22/03/07 (approx.)"],  # a note on the date stays the date's
+        ],
+    )
+    chron = read_docx(save(document, tmp_path, "hv.docx"))
+    ev = chron.events
+    assert ev[S.DATE_TEXT].tolist() == [
+        "12/03/2007",
+        "14/03/2007",
+        "20/03/2007 10:30",
+        "22/03/07 (approx.)",
+    ]
+    assert ev[S.START].tolist()[2] == pd.Timestamp("2007-03-20 10:30")
+    assert ev[S.DETAILS].fillna("").tolist() == [
+        "Home visit, Child A seen asleep. Mother tired.",
+        "Clinic: Child A weighed, bruise to cheek noted.",
+        "Phone call to SW1 about the bruise.",
+        "",
+    ]
+    assert ev[S.AGENCY].tolist() == ["health_visiting"] * 4
+    assert ev[S.SOURCE_ROW].tolist() == [2, 3, 4, 5]
+    assert "extra_text" not in chron.warnings[S.CODE].tolist()
+    (note,) = chron.warnings.loc[chron.warnings[S.CODE] == "date_in_text", S.MESSAGE]
+    assert heading in note
+
+
+def test_dates_written_at_the_start_of_the_text_column(tmp_path: Path):
+    """No date column: each entry's text opens with its date (the table was skipped and
+    the document had no chronology)."""
+    document = docx.Document()
+    document.add_heading("Police chronology", level=2)
+    add_table(
+        document,
+        [
+            ["Officer", "Event", "Outcome"],
+            ["PC1", "12/03/2007\nDomestic incident at the home address.", "Referral to CSC"],
+            ["DC2", "14/03/2007 - Father interviewed under caution.", "Bailed"],
+        ],
+    )
+    chron = read_docx(save(document, tmp_path, "police.docx"))
+    ev = chron.events
+    assert ev[S.START].tolist() == [pd.Timestamp("2007-03-12"), pd.Timestamp("2007-03-14")]
+    assert ev[S.DETAILS].tolist() == [
+        "Domestic incident at the home address.",
+        "Father interviewed under caution.",
+    ]
+    assert ev[S.OUTCOME].tolist() == ["Referral to CSC", "Bailed"]
+    assert ev[S.AGENCY].tolist() == ["police", "police"]
+    assert "date_in_text" in chron.warnings[S.CODE].tolist()

@@ -358,3 +358,140 @@ def test_page_furniture_of_a_printed_text_is_no_text_of_an_entry(write_text):
         "GP1 saw Child A.",
     ]
     assert chron.meta.title == "Child A - review chronology"
+
+
+ALIGNED = """\
+CHILD A - COMBINED CHRONOLOGY (fictional)
+
+Date        Agency            Event                                         Outcome
+----------  ----------------  --------------------------------------------  ---------------
+12/03/2007  Health Visiting   HV1 home visit. Child A seen asleep in cot.   Review in 2
+                              Mother reported poor sleep.                   weeks
+14/03/2007  GP                Child A seen by GP1 with a cough.             None
+20/03/2007  Police            Domestic incident at the home address;        Notification
+                              Father arrested.                              to CSC
+"""
+
+
+def test_a_table_aligned_with_spaces_is_read_by_its_columns(write_text):
+    """A chronology pasted as plain text with its columns lined up by spaces (each line
+    was one paragraph of a narrative: agency, event and outcome run together)."""
+    chron = read_text(write_text("combined.txt", ALIGNED), classify=False)
+    ev = chron.events
+    assert ev[S.AGENCY].tolist() == ["health_visiting", "gp", "police"]
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 home visit. Child A seen asleep in cot. Mother reported poor sleep.",
+        "Child A seen by GP1 with a cough.",
+        "Domestic incident at the home address; Father arrested.",
+    ]
+    assert ev[S.OUTCOME].tolist() == ["Review in 2 weeks", "None", "Notification to CSC"]
+    # where a person finds each row: the line it starts on
+    assert ev[S.SOURCE_SHEET].tolist() == ["line"] * 3
+    assert ev[S.SOURCE_ROW].tolist() == [5, 7, 8]
+    assert chron.rejected.empty
+    (note,) = chron.warnings.loc[chron.warnings[S.CODE] == "read_as_table", S.MESSAGE]
+    assert "lines 1-9" in note and "aligned with spaces" in note
+
+
+PAGE_1 = """\
+Child A - Combined Chronology (fictional)                OFFICIAL-SENSITIVE
+
+Key: HV = health visitor; SW = social worker
+
+     Date        Time      Agency             Event                                      Outcome
+  12/03/2007     09:30     Health Visiting    HV1 home visit. Child A seen asleep in     Review in 2
+  (approx.)                                   cot. Mother reported poor sleep.           weeks
+  14/03/2007               GP                 Child A seen by GP1 with a cough;          None
+                                              bruise to left ear noted; Mother said
+                                                                     Page 1 of 2
+\f"""
+PAGE_2 = """\
+Child A - Combined Chronology (fictional)                OFFICIAL-SENSITIVE
+
+     Date        Time      Agency             Event                                      Outcome
+                                              he fell from the sofa.
+  20/03/2007     23:10     Police             Domestic incident at the home address;     Notification
+                                              Father arrested.                           to CSC
+  22/03/2007               Children's         Referral received from police. Strategy    S47 agreed
+                           Social Care        discussion held with DS1.
+
+Note: the GP records were not available for April 2007.
+On 3 April 2007 the school nurse saw Child A (not in any agency chronology).
+                                                                     Page 2 of 2
+"""
+
+
+def test_a_laid_out_text_of_a_pdf_table_over_two_pages(write_text):
+    """The text of a PDF table as `pdftotext -layout` or a case system's print-out gives
+    it: headings centred over their columns with no rule, a page break (form feed) with a
+    running header, page numbers and the header repeated, a row broken by the page, a
+    date and an agency wrapped in their cells, and notes under the table."""
+    chron = read_text(write_text("layout.txt", PAGE_1 + PAGE_2), classify=False)
+    ev = chron.events
+    assert ev[S.DATE_TEXT].tolist() == [
+        "12/03/2007 (approx.) 09:30",
+        "14/03/2007",
+        "20/03/2007 23:10",
+        "22/03/2007",
+    ]
+    assert ev[S.START].tolist()[0] == pd.Timestamp("2007-03-12 09:30")
+    assert ev[S.AGENCY].tolist() == ["health_visiting", "gp", "police", "csc"]
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 home visit. Child A seen asleep in cot. Mother reported poor sleep.",
+        # the row broken by the page, joined over the footer, header and repeated header
+        "Child A seen by GP1 with a cough; bruise to left ear noted; Mother said he fell "
+        "from the sofa.",
+        "Domestic incident at the home address; Father arrested.",
+        "Referral received from police. Strategy discussion held with DS1.",
+    ]
+    assert ev[S.OUTCOME].tolist() == [
+        "Review in 2 weeks",
+        "None",
+        "Notification to CSC",
+        "S47 agreed",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [6, 8, 15, 17]
+    assert chron.rejected.empty
+    warnings = chron.warnings.set_index(S.CODE)
+    assert warnings.loc["repeated_header", S.SOURCE_ROW] == 13
+    # the notes under the table are no part of its last row; a dated one is reported
+    outside = warnings.loc["text_outside_tables"]
+    assert "On 3 April 2007 the school nurse" in outside[S.MESSAGE]
+    assert outside[S.SOURCE_ROW] == 21  # as an editor numbers the lines (form feeds in them)
+    assert chron.meta.title.startswith("Child A - Combined Chronology")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Date  Event\n\nOn 14 July 1999 the health visitor (HV1) visited.\n",
+        "Date        Event\n12/03/2007 - the health visitor (HV1) visited.\n",
+    ],
+)
+def test_a_narrative_with_one_line_like_a_header_stays_a_narrative(write_text, text):
+    chron = read_text(write_text("notes.txt", text), classify=False)
+    assert chron.events[S.DETAILS].tolist() == ["the health visitor (HV1) visited."]
+    assert "read_as_table" not in chron.warnings[S.CODE].tolist()
+
+
+def test_a_table_drawn_with_bars_is_read_by_its_cells(write_text):
+    """A Markdown table (or one typed with bars): one row per line, no narrative line."""
+    text = (
+        "# Police chronology (fictional)\n\n"
+        "| Date | Time | Event | Outcome |\n"
+        "|:-----|------|-------|---------|\n"
+        "| 12/03/2007 | 23:10 | Domestic incident; Father arrested | Notification to CSC |\n"
+        "| 14/03/2007 | | PC1 visited; Mother \\| Father apart | NFA |\n"
+        "\nKey: PC = police constable\n"
+    )
+    chron = read_text(write_text("police.md", text), classify=False)
+    ev = chron.events
+    assert ev[S.AGENCY].tolist() == ["police", "police"]  # from the title line
+    assert ev[S.START].tolist() == [pd.Timestamp("2007-03-12 23:10"), pd.Timestamp("2007-03-14")]
+    assert ev[S.DETAILS].tolist() == [
+        "Domestic incident; Father arrested",
+        "PC1 visited; Mother | Father apart",
+    ]
+    assert ev[S.OUTCOME].tolist() == ["Notification to CSC", "NFA"]
+    assert ev[S.SOURCE_ROW].tolist() == [5, 6]
+    assert chron.meta.title == "Police chronology (fictional)"
