@@ -10,9 +10,12 @@ counts against VIS-CP), so each case is a finding that fires, or stays quiet, ri
 
 from __future__ import annotations
 
+from typing import Final
+
 import pandas as pd
 import pytest
 
+import scr_timeline as scr
 from scr_timeline import schema
 from scr_timeline.classify.agencies import normalise_agencies
 from scr_timeline.classify.pipeline import classify_events
@@ -1028,3 +1031,146 @@ def test_supervision_of_a_child_is_not_supervision_of_a_worker(agency, details, 
 )
 def test_staff_supervision_as_practitioners_write_it(agency, details):
     assert classify(details, agency)[schema.EVENT_TYPE] == "supervision"
+
+
+# --- a whole chronology, read as a reviewer reads it ---------------------------------------------
+#: A fictional multi-agency chronology in the style of a Child Safeguarding Practice Review
+#: appendix (Child D, born June 2015; Sibling E, 9; Mother; her partner Mr Z): midwifery,
+#: probation, adult mental health, police, children's social care, early help, health
+#: visiting, school, GP, drug and alcohol services, housing, CAMHS, hospital, paediatrics.
+CSPR_APPENDIX: Final = """\
+Date,Agency,Practitioner,Event / contact,Outcome / action
+03/02/2015,Midwifery,CMW1,Booking at 11/40. Mother disclosed historic cannabis use and anxiety. Routine enquiry re DV - none disclosed. Partner Mr Z not present.,Referral to perinatal mental health. GP informed.
+17/03/2015,Midwifery,CMW1,20 week scan - NAD. Mother attended alone.,Next ANC at 28/40.
+02/04/2015,Probation,OM1,Mr Z supervision appointment. Reports relationship with Mother is going well; denies alcohol use. Licence conditions discussed.,Next appt 2 weeks.
+21/04/2015,Adult Mental Health,CPN1,Initial assessment by perinatal mental health team. Mother low mood and anxiety; no thoughts of self harm.,Allocated to CPN1. Sertraline started by GP.
+14/05/2015,Midwifery,CMW2,Missed ANC appt. Phoned Mother - no answer.,Letter sent with new appointment.
+28/05/2015,Police,PC 2231,"DA incident at home address. Mother (pregnant, 34/40) reported Mr Z pushed her against a wall. Mr Z arrested. Sibling E (9) present, spoken to by officers - appeared frightened.",DASH medium. PPN submitted to MASH. Mr Z charged and bailed with conditions not to contact Mother.
+29/05/2015,Children's Social Care,MASH SW,PPN received from police re DA incident 28/05. Checks with health and school.,Stepped down to Early Help. Letter to Mother.
+01/06/2015,Probation,OM1,Police informed probation of Mr Z's arrest. Mr Z recalled? - discussed with SPO.,Not recalled. Extra reporting weekly.
+10/06/2015,Early Help,FSW1,Early Help assessment started. Home visit - Mother and Sibling E seen. Mother said Mr Z has moved out.,EHA to be completed. TAF to be arranged.
+19/06/2015,Maternity,Labour ward,Child D born at 39/40 by SVD. Weight 3.2kg. Mr Z present at the birth.,Discharged home day 1. Midwifery safeguarding team informed re bail conditions.
+22/06/2015,Midwifery,CMW2,Day 3 postnatal visit. Baby feeding well. Mr Z at the home.,Transferred to HV care on day 10.
+30/06/2015,Health Visiting,HV1,New birth visit. Baby weighed 3.3kg. Mr Z present; Mother said he is 'just visiting'. EPDS 16.,GP informed of EPDS. HV to visit in 2/52.
+14/07/2015,Health Visiting,HV1,Planned home visit - no reply. Card left.,Re-arrange.
+16/07/2015,School,DSL,Sibling E disclosed to class teacher that Mr Z 'shouts at mum and she cries'. E appeared tired and hungry.,DSL phoned MASH. Referral form completed.
+17/07/2015,Children's Social Care,Duty SW2,Contact from school re Sibling E's disclosure. Previous PPN noted.,Threshold for assessment met. Allocated to SW3 for single assessment.
+22/07/2015,Children's Social Care,SW3,Unannounced home visit. Mother and Mr Z present. Child D seen asleep in Moses basket. Sibling E at school.,Mr Z's presence breaches bail conditions - police to be informed.
+22/07/2015,Children's Social Care,SW3,Telephone call to police re Mr Z at the address.,Police to check bail conditions.
+27/07/2015,GP,Dr X,Mother attended with baby for 6 week check. Baby examined - NAD. Mother tearful; sertraline increased.,Review 4 weeks.
+04/08/2015,Substance Misuse,Keyworker1,Mr Z attended drug and alcohol service for assessment. Reports drinking 6-8 cans a day.,Offered keywork sessions.
+11/08/2015,Children's Social Care,SW3,Supervision with TM1. Single assessment discussed. Concerns re DA and Mr Z's drinking.,Strategy discussion not needed at present. Complete assessment.
+18/08/2015,Health Visiting,HV1,Home visit. Baby seen and weighed. Discussed safe sleeping / supervision. Mother reports Mr Z now living back at home.,Information shared with SW3.
+25/08/2015,Children's Social Care,SW3,Home visit - no answer. Neighbour said family away for the week.,Will revisit.
+02/09/2015,Substance Misuse,Keyworker1,Mr Z DNA keywork session.,Text reminder sent.
+09/09/2015,Substance Misuse,Keyworker1,Mr Z DNA second keywork session.,Discharged from service after 2 DNAs. GP informed.
+10/09/2015,Children's Social Care,SW3,Single assessment completed. Risk from DA and parental alcohol misuse.,TM1 agreed step down to CIN plan. HV disagreed with the decision - felt threshold for s47 was met.
+14/09/2015,Health Visiting,HV1,HV contacted named nurse for safeguarding supervision re disagreement with CSC decision.,Named nurse advised to escalate under the resolving professional differences policy.
+16/09/2015,Health Visiting,Named Nurse,Escalation to CSC team manager under the escalation policy re step down to CIN.,TM1 to review.
+18/09/2015,Children's Social Care,TM1,Management oversight: escalation from health reviewed. CIN plan to continue; decision upheld.,HV informed of outcome by email.
+05/10/2015,Police,PC 4410,Call from neighbour re shouting. Officers attended. Mr Z and Mother arguing; Child D asleep upstairs. Not seen.,DASH standard. PPN submitted.
+06/10/2015,Children's Social Care,SW3,CIN meeting held with HV and school. Mother attended. Mr Z did not attend.,CIN plan reviewed.
+12/10/2015,Housing,Housing Officer,Tenancy visit. Complaints from neighbours about noise. Mother seen at the door.,Warning letter re antisocial behaviour.
+20/10/2015,CAMHS,Clinician1,Sibling E seen at CAMHS for initial appointment re anxiety and poor sleep.,Further appointments offered.
+03/11/2015,CAMHS,Clinician1,Sibling E was not brought to CAMHS appointment.,Letter to Mother.
+17/11/2015,CAMHS,Clinician1,Sibling E not brought again.,Discharged back to GP. School informed.
+25/11/2015,Health Visiting,HV1,Attempted home visit - curtains closed and no answer.,Letter left. HV to discuss with SW3.
+26/11/2015,Health Visiting,HV1,Telephone call to SW3 re two no access visits and concerns re Mr Z.,SW3 to do unannounced visit.
+30/11/2015,Children's Social Care,SW3,Unannounced visit. Child D seen through the window by SW3; Mother would not open the door.,TM1 informed. Police welfare check requested.
+30/11/2015,Police,PC 5512,Welfare check at request of CSC. Child D seen and appeared well. Mother and Mr Z present.,Information shared with CSC.
+08/12/2015,Children's Social Care,TM1,Strategy discussion by phone: TM1 DS Brown (CAIT) and HV1. Agreed s47 enquiry.,Joint visit tomorrow.
+09/12/2015,Police,DC Green,Joint home visit with SW3. Child D seen and examined by SW3 - no marks seen. Mother and Mr Z spoken to separately.,Police investigation - no further action.
+14/12/2015,Adult Mental Health,CPN1,Mother seen at home by CPN. Low mood ongoing; reports Mr Z 'controlling'. Baby seen in cot.,CPN to share with SW3.
+05/01/2016,Children's Social Care,IRO1,ICPC. Child D and Sibling E made subject to CP plans under the category of emotional abuse. Father (Mr Z) attended part of conference.,Core group within 10 working days.
+14/01/2016,Children's Social Care,SW3,Core group meeting. Mother attended; Mr Z did not. HV and school present.,Written agreement re Mr Z's drinking.
+21/01/2016,Probation,OM1,Mr Z supervision appointment - disclosed relapse. Licence conditions reviewed.,Referral to drug and alcohol service. CSC informed.
+02/02/2016,A&E,ED doctor,"Child D, 7 months, brought in by ambulance. Mother reports baby fell from the sofa. Bruising to L ear and cheek. CT head: no bleed.",Admitted. Paediatric registrar informed. CSC emergency duty team informed.
+03/02/2016,Paediatrics,Dr P1,Child protection medical. Bruising to ear inconsistent with a fall from a sofa. Skeletal survey: no fractures.,Referral to CSC. Strategy discussion requested.
+03/02/2016,Children's Social Care,TM2,Strategy meeting at hospital with police and paediatrician. S47 agreed; Child D not to be discharged to parents.,Legal advice to be sought.
+05/02/2016,Children's Social Care,SW3,Legal planning meeting. Threshold for proceedings met.,Issue care proceedings. Child D to be placed with maternal grandmother under interim care order.
+10/02/2016,Children's Social Care,SW3,Child D placed with maternal grandmother (Reg 24 / connected person placement).,Viability assessment of grandmother to be completed.
+12/02/2016,Children's Social Care,SW3,Supervised contact at family centre. Mother and Child D. Mr Z did not attend.,Contact went well.
+"""
+
+#: Per row of CSPR_APPENDIX (its source_row): the event type, whether the child was seen
+#: (None: the text does not say) and the counterparts, as a reviewer reads them.
+CSPR_EXPECTED: Final = {
+    2: ("office_visit", None, ("adult_mental_health", "gp", "mother", "partner")),
+    3: ("office_visit", False, ("mother",)),
+    4: ("other", None, ("mother",)),
+    5: ("office_visit", None, ("gp", "mother")),
+    6: ("dna", False, ("mother",)),
+    7: ("police_incident", None, ("csc", "mother", "sibling")),
+    8: ("referral", None, ("early_years", "education", "mother", "police")),
+    9: ("information_sharing", None, ("police",)),
+    10: ("home_visit", None, ("mother", "sibling")),
+    11: ("other", None, ()),
+    12: ("health_visit", True, ("health_visiting",)),
+    13: ("health_visit", True, ("gp", "mother")),
+    14: ("dna", False, ()),
+    15: ("concern", None, ("csc", "mother", "sibling")),
+    16: ("referral", None, ("education", "sibling")),
+    17: ("home_visit", True, ("mother", "sibling")),
+    18: ("information_sharing", None, ("police",)),
+    19: ("gp_appointment", True, ("mother",)),
+    20: ("office_visit", None, ()),
+    21: ("supervision", None, ()),
+    22: ("home_visit", True, ("csc", "mother")),
+    23: ("dna", False, ("family",)),
+    24: ("dna", False, ()),
+    25: ("dna", False, ("gp",)),
+    26: ("disagreement", None, ("health_visiting",)),
+    27: ("supervision", None, ("csc",)),
+    28: ("escalation", None, ("csc",)),
+    29: ("management_oversight", None, ("health_visiting",)),
+    30: ("police_incident", False, ("csc", "mother")),
+    31: ("cin_meeting", None, ("education", "health_visiting", "mother")),
+    32: ("home_visit", None, ("mother",)),
+    33: ("office_visit", None, ("sibling",)),
+    34: ("dna", False, ("mother", "sibling")),
+    35: ("dna", False, ("education", "gp", "sibling")),
+    36: ("dna", False, ()),
+    37: ("information_sharing", None, ("csc",)),
+    38: ("dna", False, ("mother", "police")),
+    39: ("police_incident", True, ("csc", "mother")),
+    40: ("strategy_discussion", None, ("health_visiting", "police")),
+    41: ("home_visit", True, ("csc", "mother")),
+    42: ("home_visit", True, ("mother",)),
+    43: ("icpc", None, ("father", "sibling")),
+    44: ("core_group", None, ("education", "health_visiting", "mother")),
+    45: ("other", None, ("csc", "substance_misuse")),
+    46: ("hospital_attendance", True, ("ambulance", "csc", "mother", "paediatrics")),
+    47: ("medical_examination", True, ("csc",)),
+    48: ("strategy_discussion", None, ("family", "hospital", "paediatrics", "police")),
+    49: ("legal_planning_meeting", None, ("grandparent", "legal")),
+    50: ("placement", None, ("grandparent",)),
+    51: ("office_visit", True, ("mother",)),
+}
+
+
+def test_a_cspr_appendix_reads_as_a_reviewer_reads_it(tmp_path):
+    path = tmp_path / "child-d-appendix.csv"
+    path.write_text(CSPR_APPENDIX, encoding="utf-8")
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    events = chron.events.set_index(schema.SOURCE_ROW)
+    assert sorted(events.index) == sorted(CSPR_EXPECTED)
+    wrong = []
+    for row, (event_type, seen, counterparts) in CSPR_EXPECTED.items():
+        got = events.loc[row]
+        got_seen = None if pd.isna(got[schema.CHILD_SEEN]) else bool(got[schema.CHILD_SEEN])
+        found = (str(got[schema.EVENT_TYPE]), got_seen, tuple(got[schema.COUNTERPARTS]))
+        if found != (event_type, seen, counterparts):
+            wrong.append((row, got[schema.DETAILS][:60], found))
+    assert not wrong
+
+
+def test_the_cspr_appendix_visits_that_did_not_happen_count_as_missed_contacts(tmp_path):
+    path = tmp_path / "child-d-appendix.csv"
+    path.write_text(CSPR_APPENDIX, encoding="utf-8")
+    events = scr.read(path).events.set_index(schema.SOURCE_ROW)
+    for row in (14, 23, 36, 38):  # no reply, no answer, curtains closed, not let in
+        assert events.loc[row, schema.EVENT_TYPE] == "dna"
+        assert "home_visit" not in events.loc[row, schema.MENTIONS]
+    # the health visitor's advice on supervision is no supervision of the health visitor
+    assert "supervision" not in events.loc[22, schema.MENTIONS]
