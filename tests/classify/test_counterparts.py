@@ -39,9 +39,25 @@ def counterparts(details, agency="csc", outcome=None, listed=None, **kwargs):
         ("Mother's drug and alcohol use.", ("mother",)),
         ("Returned to the family home.", ()),
         ("Unannounced HV: no reply.", ()),  # a home visit, not a health visitor
+        # where a child was is no contact with the school or the nursery
+        ("Home visit. Child D seen asleep. Sibling E at school.", ("sibling",)),
+        ("Home visit - Child at nursery, Mother seen.", ("mother",)),
+        ("Children were in school; Mother and partner present.", ("mother", "partner")),
     ],
 )
 def test_word_boundaries_and_guards(details, expected):
+    assert counterparts(details) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("Visit to school: Child seen with the DSL.", ("education",)),
+        ("Information from school: Child at school today, appeared tired.", ("education",)),
+        ("Class teacher spoke to Mother at the school gate.", ("education", "mother")),
+    ],
+)
+def test_a_school_that_took_part_is_still_a_counterpart(details, expected):
     assert counterparts(details) == expected
 
 
