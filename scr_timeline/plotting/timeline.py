@@ -245,8 +245,14 @@ def format_date_axis(ax: Axes, lo: float, hi: float) -> None:
 # =============================================================================================
 # The timeline
 # =============================================================================================
-def _state_periods(ev: pd.DataFrame, state: str, last: float) -> list[tuple[float, float]]:
-    """[open, close] periods of a state from its opening and closing events, in date order."""
+def _state_periods(ev: pd.DataFrame, state: str, last: float) -> FloatArray:
+    """[open, close] periods of a state from its opening and closing events, in the
+    table's (date) order, as an ``(n, 2)`` array of date numbers.
+
+    A period opens at an opening event while none is open (a second opening inside it
+    changes nothing) and closes at the first closing event after that (a closing event
+    with no period open changes nothing); one still open at the end runs to ``last``.
+    """
     _, _, opens, closes = _STATES[state]
     types = ev[S.EVENT_TYPE].astype("object")
     is_open = types.isin(opens).to_numpy().copy()
@@ -261,21 +267,18 @@ def _state_periods(ev: pd.DataFrame, state: str, last: float) -> list[tuple[floa
         said = text.str.contains(_ICPC_PLAN).to_numpy(dtype=bool)
         denied = text.str.contains(_ICPC_NO_PLAN).to_numpy(dtype=bool)
         is_open |= icpc & said & ~denied
-    is_close = types.isin(closes).to_numpy()
+    # (no event type both opens and closes a state: _STATES keeps them apart)
+    is_close = types.isin(closes).to_numpy() & ~is_open
     when = to_num(ev[S.START])
-    periods: list[tuple[float, float]] = []
-    opened: float | None = None
-    for t, o, c in zip(when, is_open, is_close, strict=True):
-        if np.isnan(t):
-            continue
-        if o and opened is None:
-            opened = float(t)
-        elif c and opened is not None:
-            periods.append((opened, float(t)))
-            opened = None
-    if opened is not None:
-        periods.append((opened, max(last, opened + 1)))
-    return periods
+    marks = np.flatnonzero(~np.isnan(when) & (is_open | is_close))
+    opening = is_open[marks]
+    after_open = np.zeros(len(marks), dtype=bool)  # the mark before was an opening one
+    after_open[1:] = opening[:-1]
+    first = when[marks[opening & ~after_open]]
+    then = when[marks[~opening & after_open]]
+    if len(first) > len(then):  # still open when the chronology ends
+        then = np.append(then, max(last, float(first[-1]) + 1))
+    return np.column_stack([first, then]).astype(np.float64)
 
 
 def _state_style(state: str, alpha: float) -> dict[str, Any]:
@@ -469,13 +472,30 @@ def plot_timeline(
     handles: list[Any] = []
 
     # --- states ------------------------------------------------------------------------------
+    # One collection per state, each period a full-height band (as axvspan draws it).
     for state, (label, _, _, _) in _STATES.items():
         periods = _state_periods(ev, state, hi - pad)
-        for k, (a, b) in enumerate(periods):
-            span = ax.axvspan(a, b, zorder=0.5, **_state_style(state, _STATE_ALPHA[state]))
-            span.set_gid(f"scr-state-{state}")
-            if k == 0:
-                handles.append(Patch(label=label, **_state_style(state, _STATE_ALPHA[state] + 0.1)))
+        if not len(periods):
+            continue
+        a, b = periods[:, 0], periods[:, 1]
+        zero, one = np.zeros(len(a)), np.ones(len(a))
+        bands = np.stack(
+            [np.column_stack(corner) for corner in ((a, zero), (a, one), (b, one), (b, zero))],
+            axis=1,
+        )
+        style = _state_style(state, _STATE_ALPHA[state])
+        spans = PolyCollection(
+            list(bands),
+            transform=ax.get_xaxis_transform(),
+            facecolors=style["facecolor"],
+            edgecolors=style["edgecolor"],
+            hatch=style["hatch"],
+            linewidths=style["linewidth"],
+            zorder=0.5,
+        )
+        spans.set_gid(f"scr-state-{state}")
+        ax.add_collection(spans, autolim=False)
+        handles.append(Patch(label=label, **_state_style(state, _STATE_ALPHA[state] + 0.1)))
 
     # --- dense stretches -----------------------------------------------------------------------
     edges = np.linspace(lo, hi, _BINS + 1)

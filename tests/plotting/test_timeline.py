@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.collections import PolyCollection
 
 from scr_timeline import schema as S
 from scr_timeline.chronology import Chronology
@@ -85,11 +86,50 @@ def test_injury_ringed_and_contacts_connect_lanes() -> None:
 
 def test_plan_period_shaded_from_start_to_end() -> None:
     ax = plot_timeline(_chron())
-    (span,) = _gid(ax, "scr-state-cp_plan")
-    x0, x1 = span.get_x(), span.get_x() + span.get_width()  # type: ignore[attr-defined]
+    (spans,) = _gid(ax, "scr-state-cp_plan")
+    ((x0, x1),) = _bands(spans)
     assert (x1 - x0) == pytest.approx(
         (pd.Timestamp("2007-06-01") - pd.Timestamp("2007-04-12")).days
     )
+
+
+def _bands(spans: object) -> list[tuple[float, float]]:
+    """The [start, end] date numbers of a state's shaded periods; each must fill the
+    plot's height (0 to 1 in axes coordinates) as axvspan would."""
+    out = []
+    for path in spans.get_paths():  # type: ignore[attr-defined]
+        xs, ys = path.vertices[:, 0], path.vertices[:, 1]
+        assert (float(ys.min()), float(ys.max())) == (0.0, 1.0)
+        out.append((float(xs.min()), float(xs.max())))
+    return out
+
+
+def test_every_period_of_a_state_is_drawn_in_one_collection() -> None:
+    """Case open three times (the last still open at the end), drawn as one collection
+    (a 20,000-event chronology has hundreds of periods; one patch each was slow)."""
+    chron = Chronology(
+        make_events(
+            start=[
+                *("01/02/2007", "01/03/2007", "05/03/2007", "01/04/2007"),
+                *("10/04/2007", "01/05/2007", "01/06/2007", "01/07/2007"),
+            ],
+            agency="csc",
+            event_type=[
+                *("referral", "case_closure", "case_closure", "referral"),
+                *("allocation", "case_closure", "referral", "home_visit"),
+            ],
+        )
+    )
+    ax = plot_timeline(chron)
+    (spans,) = _gid(ax, "scr-state-case_open")
+    day = pd.Timestamp("1970-01-01")
+    expected = [("2007-02-01", "2007-03-01"), ("2007-04-01", "2007-05-01")]
+    expected += [("2007-06-01", "2007-07-01 23:59:59")]  # to the end of the last event
+    assert _bands(spans) == [
+        tuple(pytest.approx((pd.Timestamp(d) - day) / pd.Timedelta(days=1)) for d in pair)
+        for pair in expected
+    ]
+    assert not ax.patches
 
 
 def test_findings_drawn_missing_and_late_distinguished() -> None:
@@ -244,11 +284,13 @@ def test_shaded_periods_tell_apart_in_greyscale_and_lanes_are_not_shaded() -> No
     ax = plot_timeline(chron)
     looks = {}
     for state in ("case_open", "cp_plan", "placement"):
-        (patch, *_) = _gid(ax, f"scr-state-{state}")
-        looks[state] = (patch.get_hatch() or "", round(_grey(patch.get_facecolor()) / 8))
+        (spans,) = _gid(ax, f"scr-state-{state}")
+        face = tuple(spans.get_facecolor()[0])  # type: ignore[attr-defined]
+        looks[state] = (spans.get_hatch() or "", round(_grey(face) / 8))  # type: ignore[attr-defined]
     assert len(set(looks.values())) == 3, looks
     # Every shaded area is one the legend explains: no grey lane stripes.
-    assert all(str(p.get_gid()).startswith("scr-state-") for p in ax.patches)
+    fills = [*ax.patches, *(c for c in ax.collections if isinstance(c, PolyCollection))]
+    assert fills and all(str(p.get_gid()).startswith("scr-state-") for p in fills)
     legend = {t.get_text() for t in ax.get_legend().get_texts()}
     assert {"Child protection plan", "Placed away from home"} <= legend
 
