@@ -125,6 +125,24 @@ def test_planned_events_are_mentions_not_the_main_event():
     assert classify("Skeletal survey booked.", "hospital") == ("other", ("skeletal_survey",))
 
 
+def test_events_planned_for_tomorrow_or_advised_are_mentions():
+    assert classify("Strategy discussion held.", outcome="Joint visit tomorrow.") == (
+        "strategy_discussion",
+        ("home_visit",),
+    )
+    assert classify("Named nurse advised to escalate.", "health_visiting") == (
+        "other",
+        ("escalation",),
+    )
+
+
+def test_an_event_not_needed_is_no_mention():
+    assert classify("Supervision with TM1.", outcome="Strategy discussion not needed.") == (
+        "supervision",
+        (),
+    )
+
+
 def test_past_events_referred_to_are_mentions():
     assert classify("Core assessment commenced following the s47 enquiry.") == (
         "core_assessment",
