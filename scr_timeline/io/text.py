@@ -1239,7 +1239,7 @@ def dated_outside_tables(
 #: Words of text after a date that make it an entry's text, not a note on the date
 #: ("(approx.)", "am", "(date uncertain)" are notes).
 _TEXT_WORDS: Final = 3
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD: Final = r"[^\W\d_]{2,}"
 #: A header among this many rows at the top of a table.
 _HEADER_SCAN: Final = 5
 
