@@ -7,7 +7,9 @@ names the agency of each); a cell merged across is read once, in its first colum
 header finder reads a merged heading forward); a row below the header that is one cell
 merged across the whole sheet ("2007", "Period 2: March - June 2007") is a section
 heading, reported as a ``section_row`` warning, not an event. (The openpyxl fallback reads
-values only: there, merged cells are the value in their top-left cell.)
+values only: there, merged cells are the value in their top-left cell.) An error cell
+("#REF!") and a formula whose value was never saved are read as their text, with a
+warning, in rows that hold something else.
 
 What systems' "Export to Excel" writes under an Excel name is read too: delimited text (as
 CSV), a web page (its tables, through :mod:`html.parser`) and an Excel 2003 XML workbook
@@ -198,6 +200,122 @@ def _sheet_frames(
     return out
 
 
+# --- error cells -----------------------------------------------------------------------------
+# calamine reads an error cell (#REF!, #N/A) as an empty one: the error is read from the
+# sheet's XML, with the hidden rows (see :func:`_hidden_rows`).
+_ERROR_TAG: Final = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="e"[^>]*>')
+_CELL_VALUE: Final = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>|</(?:\w+:)?c>")
+_CELL_REF: Final = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+
+
+#: A cell holding a formula of its own and no saved value (a program that writes formulas
+#: without working them out: the value is what Excel shows once it calculates).
+_UNSAVED_FORMULA: Final = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>/]*>([^<]+)</(?:\w+:)?f>\s*"
+    rb"(?:<(?:\w+:)?v>\s*</(?:\w+:)?v>|<(?:\w+:)?v\s*/>)?\s*</(?:\w+:)?c>"
+)
+
+
+def _cell_at(tag: bytes) -> tuple[int, int] | None:
+    ref = _CELL_REF.search(tag)
+    if ref is None:
+        return None
+    return int(ref.group(2)) - 1, limits.column_number(ref.group(1).decode()) - 1
+
+
+def _error_cells(body: bytes) -> dict[tuple[int, int], str]:
+    """The error each error cell of a sheet's XML holds ("#REF!", "#N/A"), and the
+    formula ("=A5+1") of each cell whose value was never saved, by 0-based (row, column)."""
+    out: dict[tuple[int, int], str] = {}
+    for tag in _ERROR_TAG.finditer(body) if b't="e"' in body else ():
+        at = _cell_at(tag.group(0))
+        value = _CELL_VALUE.search(body, tag.end())
+        if at is not None and value is not None and value.group(1) is not None:
+            out[at] = html.unescape(value.group(1).decode("utf-8", "replace")).strip()
+    for cell in _UNSAVED_FORMULA.finditer(body) if b"<f>" in body else ():
+        at = _cell_at(cell.group(1))
+        if at is not None and b't="str"' not in cell.group(1):  # "" is a text formula's value
+            formula = html.unescape(cell.group(2).decode("utf-8", "replace")).strip()
+            out[at] = "=" + formula
+    return out
+
+
+def _write_errors(
+    frame: pd.DataFrame, errors: dict[tuple[int, int], str]
+) -> dict[tuple[int, int], str]:
+    """Write each error cell into ``frame`` as the error it holds ("#REF!"), so that it is
+    read as any cell of text (a date cell holding one is a rejected row saying so, not an
+    empty date cell; a narrative cell holding one is not silently blank), and each
+    formula with no saved value as its formula; only in rows holding something else (a
+    template's formulas filled down its empty rows, "#VALUE!" on a blank date, leave
+    them empty). Returns the cells written."""
+    at = [
+        (row, column, text)
+        for (row, column), text in errors.items()
+        if text and row < frame.shape[0] and column < frame.shape[1]
+    ]
+    rows = sorted({row for row, _, _ in at})
+    held = dict(zip(rows, frame.iloc[rows].notna().any(axis=1).tolist(), strict=True))
+    written = {}
+    for row, column, text in at:
+        if held[row] and pd.isna(cast(Any, frame.iat[row, column])):
+            written[(row, column)] = text
+    for (row, column), text in written.items():  # after: a row of formulas alone stays empty
+        frame.iat[row, column] = text
+    return written
+
+
+def _error_warnings(
+    frame: pd.DataFrame,
+    errors: dict[tuple[int, int], str],
+    info: HeaderInfo,
+    file: str,
+    sheet: str,
+) -> list[dict[str, Any]]:
+    """An ``excel_error`` warning naming the error cells under the header, and a
+    ``formula_not_saved`` warning naming the formulas with no saved value there."""
+    found = sorted((r, c, t) for (r, c), t in errors.items() if info.data_start <= r < len(frame))
+
+    def listed(cells: list[tuple[int, int, str]]) -> str:
+        def where(row: int, column: int, text: str) -> str:
+            heading = info.headings[column] if column < len(info.headings) else ""
+            name = repr(heading) if heading else _column_letters(column + 1)
+            return f"{text!r} in row {row + 1} ({name})"
+
+        return ", ".join(where(*c) for c in cells[:10]) + (", ..." if len(cells) > 10 else "")
+
+    notes = []
+    unsaved = [cell for cell in found if cell[2].startswith("=")]
+    if unsaved:
+        notes.append(
+            _warning(
+                "formula_not_saved",
+                f"{len(unsaved)} cell(s) hold a formula whose value was never saved (the "
+                "workbook was written by a program that does not calculate): "
+                f"{listed(unsaved)}; read as the formula's text (a date cell holding one "
+                "is a rejected row): open the workbook in Excel and save it again",
+                file,
+                sheet,
+                unsaved[0][0] + 1,
+            )
+        )
+    failed = [cell for cell in found if not cell[2].startswith("=")]
+    if failed:
+        notes.append(
+            _warning(
+                "excel_error",
+                f"{len(failed)} cell(s) hold an Excel error, not a value (a formula Excel "
+                "could not work out when the workbook was saved: a deleted cell or sheet, a "
+                f"broken link): {listed(failed)}; read as the error's text (a date cell "
+                "holding one is a rejected row)",
+                file,
+                sheet,
+                failed[0][0] + 1,
+            )
+        )
+    return notes
+
+
 # --- dates shown as a month or a year -------------------------------------------------------
 # Excel turns "March 2007" typed in a cell into the date 01/03/2007 shown as "Mar-07"; the
 # cell's number format is all that says the day was never written. Calamine gives the date
@@ -303,17 +421,21 @@ def _hidden_columns(body: bytes) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class _Hidden:
-    """What a sheet hides in Excel: rows and columns (0-based), and whether an autofilter
-    with a condition is set (hiding the rows that do not match)."""
+    """What a sheet hides in Excel: rows and columns (0-based), whether an autofilter
+    with a condition is set (hiding the rows that do not match), and the error cells and
+    formulas with no saved value (their text, by (row, column))."""
 
     rows: list[int]
     filtered: bool
     columns: list[int] = field(default_factory=list)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # see _error_cells
 
 
 def _hidden_rows(path: Path) -> dict[str, _Hidden]:
-    """Per sheet name, the rows and columns hidden in Excel. Only sheets that hide one;
-    a big sheet is looked at only when the workbook defines a filter."""
+    """Per sheet name, the rows and columns hidden in Excel, and the cells whose value
+    calamine does not give (errors, formulas never worked out: :func:`_error_cells`). Only
+    sheets with one of them; a big sheet is looked at only when the workbook defines a
+    filter."""
     if path.suffix.lower() not in {".xlsx", ".xlsm"} or not zipfile.is_zipfile(path):
         return {}
     out: dict[str, _Hidden] = {}
@@ -330,7 +452,10 @@ def _hidden_rows(path: Path) -> dict[str, _Hidden]:
                     body = archive.read(member)
                 except KeyError:
                     continue
+                errors = _error_cells(body) if b't="e"' in body or b"<f>" in body else {}
                 if b'hidden="1"' not in body and b'hidden="true"' not in body:
+                    if errors:
+                        out[name] = _Hidden([], False, [], errors)
                     continue
                 rows = [
                     int(number.group(1)) - 1
@@ -338,8 +463,8 @@ def _hidden_rows(path: Path) -> dict[str, _Hidden]:
                     if (number := _ROW_NUMBER.search(tag.group(0))) is not None
                 ]
                 columns = _hidden_columns(body)
-                if rows or columns:
-                    out[name] = _Hidden(rows, _FILTERED.search(body) is not None, columns)
+                if rows or columns or errors:
+                    out[name] = _Hidden(rows, _FILTERED.search(body) is not None, columns, errors)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return {}  # the reader itself reports a broken archive
     return out
@@ -1017,6 +1142,9 @@ def read_excel(
     else:
         tables = _read_sheets(path, engine)
     hidden = _hidden_rows(path) if text_kind is None else {}
+    for name, frame, _visible, _merged in tables:
+        if name in hidden and hidden[name].errors:
+            hidden[name] = replace(hidden[name], errors=_write_errors(frame, hidden[name].errors))
     if sheets is not None:
         names = {t[0] for t in tables}
         missing = [s for s in sheets if s not in names]
@@ -1072,6 +1200,7 @@ def read_excel(
                     _hidden_column_warning(frame, hidden[name].columns, info, path.name, name),
                 )
                 skipped.extend(note for note in notes if note is not None)
+                skipped.extend(_error_warnings(frame, hidden[name].errors, info, path.name, name))
             for row, text, what in sections:
                 frame.iloc[row] = None
                 skipped.append(

@@ -408,3 +408,88 @@ def test_excel_column_letters():
     assert [_column_letters(n) for n in (1, 26, 27, 52, 703, 16384)] == [
         "A", "Z", "AA", "AZ", "AAA", "XFD",
     ]  # fmt: skip
+
+
+def _warning_of(chron, code):
+    found = chron.warnings[chron.warnings[S.CODE] == code]
+    assert len(found) == 1, chron.warnings
+    return found.iloc[0]
+
+
+def test_error_cells_are_read_as_their_error_not_as_empty_cells(write_xlsx):
+    # openpyxl writes "#REF!" as an error cell, as Excel saves a formula that lost its
+    # reference; calamine reads such a cell as empty: the narrative vanished silently and
+    # a date cell holding one was rejected as "the date cell is empty"
+    path = write_xlsx(
+        "gp.xlsx",
+        {
+            "GP": [
+                ["Date", "Details", "Outcome"],
+                [dt.datetime(2016, 3, 1), "Seen by GP for cough", "#N/A"],
+                [dt.datetime(2016, 3, 2), "#REF!", "Referred to CSC"],
+                ["#VALUE!", "Bruise to left cheek", "Advice"],
+                [None, None, "#DIV/0!"],  # an error in an otherwise empty row: no row
+            ]
+        },
+    )
+    chron = scr.read(path)
+    assert chron.events[S.OUTCOME].tolist() == ["#N/A", "Referred to CSC"]
+    assert chron.events[S.DETAILS].tolist() == ["Seen by GP for cough", "#REF!"]
+    assert chron.rejected[S.SOURCE_ROW].tolist() == [4]
+    assert "'#VALUE!'" in chron.rejected["reason"].item()
+    note = _warning_of(chron, "excel_error")
+    assert note[S.SOURCE_SHEET] == "GP"
+    assert note[S.SOURCE_ROW] == 2
+    assert "3 cell(s)" in note[S.MESSAGE]
+    assert "'#REF!' in row 3 ('Details')" in note[S.MESSAGE]
+    assert "DIV" not in note[S.MESSAGE]
+
+
+def test_a_formula_with_no_saved_value_is_read_as_its_formula(write_xlsx):
+    # a workbook written by a program that does not calculate (openpyxl, some exports):
+    # the date of the next row, =A2+1, has no value until Excel works it out
+    path = write_xlsx(
+        "hv.xlsx",
+        {
+            "HV": [
+                ["Date", "Details", "Age (days)"],
+                [dt.datetime(2016, 3, 14), "New birth visit", "=A2-DATE(2016,3,1)"],
+                ["=A2+1", "Follow-up phone call", None],
+                # a template's formula filled down its empty rows: still no rows
+                [None, None, '=IF(A4="","",A4-DATE(2016,3,1))'],
+                [None, None, '=IF(A5="","",A5-DATE(2016,3,1))'],
+            ]
+        },
+    )
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [2]
+    assert chron.rejected[S.SOURCE_ROW].tolist() == [3]
+    assert "'=A2+1'" in chron.rejected["reason"].item()
+    note = _warning_of(chron, "formula_not_saved")
+    assert note[S.SOURCE_ROW] == 2
+    assert "2 cell(s)" in note[S.MESSAGE]
+    assert "'=A2+1' in row 3 ('Date')" in note[S.MESSAGE]
+
+
+def test_a_formula_saved_with_its_value_is_read_as_its_value(write_xlsx):
+    import zipfile
+
+    path = write_xlsx(
+        "hv.xlsx",
+        {"HV": [["Date", "Details"], [dt.datetime(2016, 3, 14), "Visit"], ["=A2+1", "Call"]]},
+    )
+    # as Excel saves it: the formula with its value (42444 is 15/03/2016)
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b"<f>A2+1</f><v></v>" in members[sheet]
+    members[sheet] = members[sheet].replace(b"<f>A2+1</f><v></v>", b"<f>A2+1</f><v>42444</v>")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    chron = scr.read(path)
+    assert chron.events[S.START].tolist() == [
+        pd.Timestamp("2016-03-14"),
+        pd.Timestamp("2016-03-15"),
+    ]
+    assert not chron.warnings[S.CODE].isin(["formula_not_saved", "excel_error"]).any()
