@@ -442,6 +442,22 @@ _PY_TERM: Final = _rx(
     r"(?:the\s+)?(?P<term>autumn|spring|summer|winter)\s+(?P<kind>term|holidays?|hols)(?:\s+of)?[\s,]*"
     + _YEAR_OR_PAIR
 )
+# the six half terms of teaching as schools name them: "Spring 1 2007", "Autumn 2 2006",
+# "Summer term 2 2007", "Spr 1 2006/07" (from the start of the term or the half-term holiday
+# to its end, generous as terms are); first month, number of months
+_HALVES_OF_TERMS: Final[dict[tuple[str, str], tuple[int, int]]] = {
+    ("autumn", "1"): (9, 2),
+    ("autumn", "2"): (10, 3),
+    ("spring", "1"): (1, 2),
+    ("spring", "2"): (2, 3),
+    ("summer", "1"): (4, 2),
+    ("summer", "2"): (5, 3),
+}
+_TERM_ABBREVIATIONS: Final[dict[str, str]] = {"aut": "autumn", "spr": "spring", "sum": "summer"}
+_PY_HALF_OF_TERM: Final = _rx(
+    r"(?:the\s+)?(?P<term>autumn|aut|spring|spr|summer|sum)\.?\s*(?:term\s*)?(?P<half>[12])"
+    r"(?:st|nd)?(?:\s+half(?:[\s-]*term)?)?(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
+)
 # festivals: a named day, or the days around it; "over Christmas 2007", "Easter hols 2008"
 _FESTIVAL_DAYS: Final[dict[str, tuple[int, int]]] = {
     # a fixed day: month, day (New Year's Day is in the year after a school year's first)
@@ -1409,6 +1425,8 @@ class _Reader:
             return self.nth_week(m, word_month)
         if m := _PY_TERM.fullmatch(s):
             return self.term(m)
+        if m := _PY_HALF_OF_TERM.fullmatch(s):
+            return self.half_of_term(m)
         if m := _PY_FESTIVAL.fullmatch(s):
             return self.festival(m)
         if m := _PY_HALF_TERM.fullmatch(s):
@@ -1516,6 +1534,15 @@ class _Reader:
         _check_year(y, self.text)
         first, count = _TERMS[key]
         return _months_span(y, first, count, _P_SEASON)
+
+    def half_of_term(self, m: re.Match[str]) -> _Span:
+        """'Spring 1 2007': a half of a term; in a school year's second year unless autumn."""
+        term = _TERM_ABBREVIATIONS.get(m["term"], m["term"])
+        y = _year(m["y4"] or m["y2"])
+        y = self.school_year(m, y, term == "autumn", f"{term.capitalize()} {m['half']}")
+        _check_year(y, self.text)
+        first, count = _HALVES_OF_TERMS[term, m["half"]]
+        return _months_span(y, first, count, _P_MONTH)
 
     def school_year(self, m: re.Match[str], y: int, in_first: bool, what: str) -> int:
         """The calendar year of a part of the school (or financial) year ``m`` names when it

@@ -36,6 +36,19 @@ READ = [
     ("Nov 2006/Jan 2007", "2006-11-01", "2007-01-31 23:59:59", MONTH, False),
     ("Spring/Summer 2007", "2007-03-01", "2007-08-31 23:59:59", SEASON, False),
     ("Late 2006/early 2007", "2006-09-01", "2007-04-30 23:59:59", SEASON, False),
+    # the six half terms of teaching, as schools name them (generous bounds, as terms)
+    ("Spring 1 2007", "2007-01-01", "2007-02-28 23:59:59", MONTH, False),
+    ("Spring 2 2007", "2007-02-01", "2007-04-30 23:59:59", MONTH, False),
+    ("Autumn 1 2006", "2006-09-01", "2006-10-31 23:59:59", MONTH, False),
+    ("Autumn 2 2006", "2006-10-01", "2006-12-31 23:59:59", MONTH, False),
+    ("Summer 1 2007", "2007-04-01", "2007-05-31 23:59:59", MONTH, False),
+    ("Summer 2 2007", "2007-05-01", "2007-07-31 23:59:59", MONTH, False),
+    ("Summer Term 1 2007", "2007-04-01", "2007-05-31 23:59:59", MONTH, False),
+    ("Spring term 2, 2007", "2007-02-01", "2007-04-30 23:59:59", MONTH, False),
+    ("Spring 1 2006/07", "2007-01-01", "2007-02-28 23:59:59", MONTH, False),  # a school year
+    ("Aut 1 2006", "2006-09-01", "2006-10-31 23:59:59", MONTH, False),
+    ("Spr2 2007", "2007-02-01", "2007-04-30 23:59:59", MONTH, False),
+    ("Summer 2nd half term 2007", "2007-05-01", "2007-07-31 23:59:59", MONTH, False),
     # school terms and holidays (generous bounds)
     ("Autumn term 2007", "2007-09-01", "2007-12-31 23:59:59", SEASON, False),
     ("Spring Term 2008", "2008-01-01", "2008-04-30 23:59:59", SEASON, False),
