@@ -64,7 +64,13 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
-_BREAK_BEFORE_BULLET = re.compile(r"\n(?=\s*[•▪◦·*-]\s)")
+_BREAK_BEFORE_BULLET = re.compile(r"\n(?=\s*[•▪◦·*➢✓❖●■-]\s)")
+#: The bullets of Word's bullet library as a PDF made from Word gives them: glyphs of the
+#: Symbol and Wingdings fonts, mapped to Unicode's private use area ("\uf0b7 Letter to
+#: GP"), shown as the bullets they are.
+_PRIVATE_BULLETS: Final = str.maketrans(
+    {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖"}
+)
 _MAX_TITLE_LENGTH: Final = 120
 _MAX_TITLES: Final = 3
 _HEADING_SIZE: Final = 1.15  # a line this much larger than the body text is a heading
@@ -127,7 +133,7 @@ def _cell_text(text: str | None) -> str | None:
     name broken by a narrow column is joined back without a space)."""
     if text is None:
         return None
-    text = _BROKEN_WORD.sub(_unbroken, text.strip())
+    text = _BROKEN_WORD.sub(_unbroken, text.translate(_PRIVATE_BULLETS).strip())
     text = _HYPHEN_BREAK.sub("-", text)
     text = _BREAK_BEFORE_BULLET.sub("\0", text)
     text = " ".join(part.strip() for part in text.split("\n")).replace("\0", "\n")

@@ -899,3 +899,30 @@ def test_title_set_close_above_a_header_without_ruling_lines_stays_a_title(tmp_p
     assert chron.events[S.ORGANISATION].tolist() == ["Elm Road Surgery"] * 4
     tables, _paragraphs, _title, _notes = read_pdf_tables(tmp_path / "gp.pdf")
     assert tables[0].rows[0] == ["Date", "Event", "Outcome"]
+
+
+def test_word_bullets_from_the_symbol_and_wingdings_fonts(tmp_path: Path):
+    """A PDF made from Word gives its list bullets as private-use characters of the
+    Symbol and Wingdings fonts: they ran each item into the one before, with a stray
+    '\\uf0b7' in the text. Built with reportlab's bundled Vera font, its bullet glyph
+    mapped to those characters as Word's PDFs map them."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = TTFont("VeraWordBullets", "Vera.ttf")
+    for private in (0xF0B7, 0xF0A7):  # Symbol's bullet, Wingdings' square
+        font.face.charToGlyph[private] = font.face.charToGlyph[0x2022]
+    pdfmetrics.registerFont(font)
+    style = ParagraphStyle("list", fontName="VeraWordBullets", fontSize=9, leading=11)
+    items = "\uf0b7 Strategy discussion held with DS1<br/>\uf0b7 Section 47 agreed<br/>"
+    rows = [
+        ["Date", "Agency", "Details"],
+        ["14/03/2007", "CSC", Paragraph(items + "\uf0a7 Letter to GP", style)],
+    ]
+    table = Table(rows, colWidths=[80, 100, 400])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    chron = read_pdf(build(tmp_path / "csc.pdf", [table]))
+    assert chron.events[S.DETAILS].tolist() == [
+        "• Strategy discussion held with DS1\n• Section 47 agreed\n▪ Letter to GP"
+    ]
