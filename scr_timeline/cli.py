@@ -320,36 +320,54 @@ def _left_aligned(table: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def _cmd_validate(args: argparse.Namespace) -> int:
+def validation_table(chron: Chronology) -> pd.DataFrame:
+    """What a reviewer must fix before analysis, one row per rejected row or warning, in
+    file, sheet and row order: file, sheet, row, kind (``rejected`` or ``warning``),
+    code, message and the cell as written (a rejected row's date cell, else its value)."""
+    from . import schema as S
 
+    columns = {S.SOURCE_FILE: "file", S.SOURCE_SHEET: "sheet", S.SOURCE_ROW: "row"}
+    rejected = chron.rejected
+    written = (
+        rejected[S.DATE_TEXT]
+        .astype(object)
+        .where(rejected[S.DATE_TEXT].notna(), rejected[S.VALUE].astype(object))
+    )
+    rejected = rejected.rename(
+        columns={**columns, S.REASON_CODE: "code", S.REASON: "message"}
+    ).assign(kind="rejected", value=written)
+    warned = chron.warnings.rename(columns=columns).assign(kind="warning", value=None)
+    order = ["file", "sheet", "row", "kind", "code", "message", "value"]
+    parts = [frame[order].astype(object) for frame in (rejected, warned) if len(frame)]
+    if not parts:
+        return pd.DataFrame(columns=order)
+    table = pd.concat(parts, ignore_index=True)
+    return table.sort_values(
+        ["file", "sheet", "row"], na_position="last", kind="stable"
+    ).reset_index(drop=True)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .batch import _check_output_folder
+    from .chronology import frame_for_export, write_csv_atomic
     from .io import read
 
-    status = 0
-    for source in args.inputs:
-        try:
-            chron = read(source, **_read_options(args))  # type: ignore[arg-type]
-        except ScrTimelineError as err:
-            print(_one_line(f"error: {err}"), file=sys.stderr)
-            status = 2
-            continue
-        print(chron.summary())
-        columns = {"source_file": "file", "source_sheet": "sheet", "source_row": "row"}
-        rejected = chron.rejected.rename(
-            columns={**columns, "reason_code": "code", "reason": "message"}
-        ).assign(kind="rejected")
-        warned = chron.warnings.rename(columns=columns).assign(kind="warning")
-        order = ["file", "sheet", "row", "kind", "code", "message"]
-        parts = [frame[order].astype(object) for frame in (rejected, warned) if len(frame)]
-        problems = pd.concat(parts, ignore_index=True) if parts else None
-        if problems is not None:
-            table = problems.sort_values(
-                ["file", "sheet", "row"], na_position="last", kind="stable"
-            )
-            print(_left_aligned(table))
-        else:
-            print("  nothing to fix")
-        print()
-    return status
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        _check_output_folder(out, force=args.force, resume=False)
+    source = args.inputs[0] if len(args.inputs) == 1 else args.inputs
+    chron = read(source, **_read_options(args))  # type: ignore[arg-type]
+    print(chron.summary())
+    problems = validation_table(chron)
+    if len(problems):
+        print(_left_aligned(problems.drop(columns="value")))
+    else:
+        print("  nothing to fix")
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        write_csv_atomic(frame_for_export(problems), out / "validation.csv")
+        print(f"written to {out.resolve()}: validation.csv ({len(problems)} row(s))")
+    return 0
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
@@ -388,9 +406,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(func=_cmd_demo)
 
     validate = sub.add_parser(
-        "validate", help="list what must be fixed in chronologies before analysis"
+        "validate", help="list what must be fixed in one case's chronologies before analysis"
     )
     _add_read_options(validate)
+    validate.add_argument("--out", metavar="DIR", help="also write the list to DIR/validation.csv")
+    validate.add_argument(
+        "--force", action="store_true", help="write into an output folder that holds files"
+    )
     validate.set_defaults(func=_cmd_validate)
 
     analyse = sub.add_parser(

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from scr_timeline.cli import main
@@ -138,3 +139,28 @@ def test_demo_skips_a_sample_whose_reader_is_not_installed(monkeypatch, tmp_path
     assert 'pip install "scr-timeline[word]"' in out
     assert not (tmp_path / "demo" / "child-e-word").exists()
     assert (tmp_path / "demo" / "child-a-combined" / "report.html").exists()
+
+
+def test_validate_reads_its_inputs_as_one_case_and_writes_the_list_with_out(tmp_path, capsys):
+    csc = tmp_path / "csc.csv"
+    csc.write_text("Date,Details\n22/03/2007,PPN received\n31/06/2007,Visit\n")
+    gp = tmp_path / "gp.csv"
+    gp.write_text("Date,Details\n05/03/2007,Seen\n=1+1,Formula-like date\n")
+    out = tmp_path / "checked"
+    assert main(["validate", str(csc), str(gp), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    # one summary for the case, whose social-care dates settle the GP file's order
+    assert printed.count("events from") == 1
+    assert "day_month_from_other_files" in printed
+    table = pd.read_csv(out / "validation.csv", encoding="utf-8-sig", dtype=str)
+    assert list(table.columns) == ["file", "sheet", "row", "kind", "code", "message", "value"]
+    rejected = table[table["kind"] == "rejected"]
+    assert rejected[["file", "row", "code"]].values.tolist() == [
+        ["csc.csv", "3", "impossible_date"],
+        ["gp.csv", "3", "unreadable_date"],
+    ]
+    assert rejected["value"].tolist() == ["31/06/2007", "'=1+1"]  # safe to open in Excel
+    # an output folder that holds files is not overwritten without --force
+    assert main(["validate", str(csc), "--out", str(out)]) == 2
+    assert "validation.csv" not in capsys.readouterr().out
+    assert main(["validate", str(csc), "--out", str(out), "--force"]) == 0
