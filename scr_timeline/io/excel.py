@@ -9,7 +9,8 @@ merged across the whole sheet ("2007", "Period 2: March - June 2007") is a secti
 heading, reported as a ``section_row`` warning, not an event. (The openpyxl fallback reads
 values only: there, merged cells are the value in their top-left cell.) An error cell
 ("#REF!") and a formula whose value was never saved are read as their text, with a
-warning, in rows that hold something else.
+warning, in rows that hold something else. A row whose every written cell is struck
+through is a rejected row (``struck_through``): an entry its author deleted.
 
 What systems' "Export to Excel" writes under an Excel name is read too: delimited text (as
 CSV), a web page (its tables, through :mod:`html.parser`) and an Excel 2003 XML workbook
@@ -429,6 +430,40 @@ class _Hidden:
     filtered: bool
     columns: list[int] = field(default_factory=list)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # see _error_cells
+    struck: set[tuple[int, int]] = field(default_factory=set)  # cells struck through
+
+
+_FONTS: Final = re.compile(rb"<(?:\w+:)?fonts\b.*?</(?:\w+:)?fonts>", re.DOTALL)
+_FONT: Final = re.compile(rb"<(?:\w+:)?font\b[^>]*?(?:/>|>.*?</(?:\w+:)?font>)", re.DOTALL)
+_STRIKE: Final = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")[^>]*>')
+
+
+def _struck_styles(archive: zipfile.ZipFile) -> set[int]:
+    """The cell styles (indices into cellXfs) whose font is struck through."""
+    try:
+        styles = archive.read("xl/styles.xml")
+    except KeyError:
+        return set()
+    fonts = _FONTS.search(styles)
+    xfs = _CELL_XFS.search(styles)
+    if fonts is None or xfs is None or b"strike" not in fonts.group(0):
+        return set()
+    struck = {i for i, font in enumerate(_FONT.findall(fonts.group(0))) if _STRIKE.search(font)}
+    out = set()
+    for index, tag in enumerate(_XF.findall(xfs.group(0))):
+        font = dict(limits._ATTRIBUTE.findall(tag)).get(b"fontId", b"0")
+        if font.isdigit() and int(font) in struck:
+            out.add(index)
+    return out
+
+
+def _struck_cells(body: bytes, styles: set[int]) -> set[tuple[int, int]]:
+    """The cells (0-based row, column) of a sheet's XML styled with one of ``styles``."""
+    if not styles:
+        return set()
+    wanted = b"|".join(str(i).encode() for i in sorted(styles))
+    cell = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bs="(?:' + wanted + rb')"[^>]*>')
+    return {at for tag in cell.finditer(body) if (at := _cell_at(tag.group(0))) is not None}
 
 
 def _hidden_rows(path: Path) -> dict[str, _Hidden]:
@@ -445,6 +480,7 @@ def _hidden_rows(path: Path) -> dict[str, _Hidden]:
                 filtered = _FILTER_NAME in archive.read("xl/workbook.xml")
             except KeyError:
                 filtered = False
+            strike = _struck_styles(archive)
             for member, name in limits._sheet_names(archive).items():
                 try:
                     if archive.getinfo(member).file_size > _HIDDEN_SCAN_BYTES and not filtered:
@@ -453,9 +489,10 @@ def _hidden_rows(path: Path) -> dict[str, _Hidden]:
                 except KeyError:
                     continue
                 errors = _error_cells(body) if b't="e"' in body or b"<f>" in body else {}
+                struck = _struck_cells(body, strike)
                 if b'hidden="1"' not in body and b'hidden="true"' not in body:
-                    if errors:
-                        out[name] = _Hidden([], False, [], errors)
+                    if errors or struck:
+                        out[name] = _Hidden([], False, [], errors, struck)
                     continue
                 rows = [
                     int(number.group(1)) - 1
@@ -463,11 +500,93 @@ def _hidden_rows(path: Path) -> dict[str, _Hidden]:
                     if (number := _ROW_NUMBER.search(tag.group(0))) is not None
                 ]
                 columns = _hidden_columns(body)
-                if rows or columns or errors:
-                    out[name] = _Hidden(rows, _FILTERED.search(body) is not None, columns, errors)
+                if rows or columns or errors or struck:
+                    filter_set = _FILTERED.search(body) is not None
+                    out[name] = _Hidden(rows, filter_set, columns, errors, struck)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return {}  # the reader itself reports a broken archive
     return out
+
+
+def _struck_rows(frame: pd.DataFrame, struck: set[tuple[int, int]], info: HeaderInfo) -> list[int]:
+    """The rows under the header whose every written cell of the table is struck through
+    (an entry its author deleted or withdrew), when some row under the header is not."""
+    if not struck:
+        return []
+    width = frame.shape[1] if info.width is None else min(info.width, frame.shape[1])
+    body = frame.iloc[info.data_start :, :width]
+    written = body.notna().to_numpy() & (body.map(lambda v: str(v).strip() != "").to_numpy())
+    marked = np.zeros_like(written)
+    for row, column in struck:
+        if info.data_start <= row < len(frame) and column < width:
+            marked[row - info.data_start, column] = True
+    filled = written.any(axis=1)
+    rows = filled & ~(written & ~marked).any(axis=1)
+    if rows.sum() == filled.sum():  # every row: the sheet's formatting, not deletions
+        return []
+    return (np.flatnonzero(rows) + info.data_start).tolist()
+
+
+def _rejected_struck(
+    frame: pd.DataFrame, rows: list[int], info: HeaderInfo, file: str, sheet: str
+) -> pd.DataFrame | None:
+    """The struck rows as rejected rows (``struck_through``), blanked in ``frame`` so
+    that they are not read as events; None when there are none."""
+    if not rows:
+        return None
+
+    def cells(field_name: str) -> list[str | None]:
+        pos = next((p for p, f in info.mapping.items() if f == field_name), None)
+        if pos is None:
+            return [None] * len(rows)
+        values = frame.iloc[rows, pos].tolist()
+        return [
+            None
+            if v is None or (isinstance(v, float) and np.isnan(v))
+            else v.strftime("%d/%m/%Y")
+            if isinstance(v, dt.date)
+            else str(v)
+            for v in values
+        ]
+
+    heading = next(
+        (
+            info.headings[p]
+            for p, f in info.mapping.items()
+            if f == S.DATE and p < len(info.headings)
+        ),
+        None,
+    )
+    out = pd.DataFrame(
+        {
+            S.SOURCE_FILE: file,
+            S.SOURCE_SHEET: sheet,
+            S.SOURCE_ROW: np.asarray(rows) + 1,
+            S.REASON_CODE: "struck_through",
+            S.REASON: (
+                "every cell of the row is struck through in Excel (an entry its author "
+                "deleted or withdrew): not read as an event; remove the strikethrough to "
+                "read it"
+            ),
+            S.COLUMN: heading,
+            S.VALUE: None,
+            S.DATE_TEXT: cells(S.DATE),
+            S.DETAILS: cells(S.DETAILS),
+        }
+    )
+    frame.iloc[rows] = None
+    return out
+
+
+def _with_rejected(chron: Chronology, rejected: pd.DataFrame) -> Chronology:
+    """``chron`` with more rejected rows of its one source (counted in its rows)."""
+    both = pd.concat([chron.rejected, rejected], ignore_index=True)
+    both = both.sort_values(S.SOURCE_ROW, kind="stable", ignore_index=True)
+    sources = tuple(
+        replace(s, rows=s.rows + len(rejected), rejected=s.rejected + len(rejected))
+        for s in chron.meta.sources
+    )
+    return Chronology(chron.events, both, chron.warnings, replace(chron.meta, sources=sources))
 
 
 def _column_letters(number: int) -> str:
@@ -1201,6 +1320,8 @@ def read_excel(
                 )
                 skipped.extend(note for note in notes if note is not None)
                 skipped.extend(_error_warnings(frame, hidden[name].errors, info, path.name, name))
+            struck = _struck_rows(frame, hidden[name].struck, info) if name in hidden else []
+            struck_out = _rejected_struck(frame, struck, info, path.name, name)
             for row, text, what in sections:
                 frame.iloc[row] = None
                 skipped.append(
@@ -1224,6 +1345,8 @@ def read_excel(
                 section_dates=[(row, text) for row, text, _what in sections],
                 **{"join_continued": True, **options, "classify": False},
             )
+            if struck_out is not None:
+                sheet_chron = _with_rejected(sheet_chron, struck_out)
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)

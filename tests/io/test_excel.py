@@ -493,3 +493,59 @@ def test_a_formula_saved_with_its_value_is_read_as_its_value(write_xlsx):
         pd.Timestamp("2016-03-15"),
     ]
     assert not chron.warnings[S.CODE].isin(["formula_not_saved", "excel_error"]).any()
+
+
+def _strike(path, sheet, cells):
+    import openpyxl
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.load_workbook(path)
+    for ref in cells:
+        left, top, right, bottom = openpyxl.utils.range_boundaries(ref)
+        rows = workbook[sheet].iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right)
+        for row in rows:
+            for cell in row:
+                cell.font = Font(strike=True)
+    workbook.save(path)
+    return path
+
+
+def test_a_row_struck_through_is_a_rejected_row_saying_so(write_xlsx):
+    path = write_xlsx(
+        "csc.xlsx",
+        {
+            "CSC": [
+                ["Date", "Worker", "Details", "Outcome"],
+                [dt.datetime(2016, 3, 1), "SW1", "Home visit, Child A seen", "Plan agreed"],
+                [dt.datetime(2016, 3, 2), "SW1", "Home visit (entered on the wrong file)", "NFA"],
+                [dt.datetime(2016, 3, 3), "SW2", "Strategy discussion", "S47"],
+                [dt.datetime(2016, 3, 4), "SW2", "Phoned school", "Attendance good"],
+            ]
+        },
+    )
+    # row 3 struck through whole; row 5 has only its outcome struck (a correction)
+    chron = scr.read(_strike(path, "CSC", ["A3:D3", "D5"]))
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 4, 5]
+    struck = chron.rejected[chron.rejected["reason_code"] == "struck_through"]
+    assert struck[S.SOURCE_ROW].tolist() == [3]
+    assert struck[S.DATE_TEXT].tolist() == ["02/03/2016"]
+    assert struck[S.DETAILS].tolist() == ["Home visit (entered on the wrong file)"]
+    assert "struck through" in struck["reason"].item()
+    assert sum(s.rows for s in chron.meta.sources) == 4  # nothing lost
+
+
+def test_a_sheet_struck_through_throughout_is_read_as_it_is(write_xlsx):
+    # the whole table formatted so: no entries singled out as deleted
+    path = write_xlsx(
+        "csc.xlsx",
+        {
+            "CSC": [
+                ["Date", "Details"],
+                [dt.datetime(2016, 3, 1), "Home visit"],
+                [dt.datetime(2016, 3, 2), "Phoned school"],
+            ]
+        },
+    )
+    chron = scr.read(_strike(path, "CSC", ["A2:B3"]))
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
+    assert len(chron.rejected) == 0
