@@ -51,7 +51,7 @@ from .document import (
     read_tables_or_narrative,
 )
 from .table import _warning
-from .text import Paragraph, split_date_prefix
+from .text import CONTINUED_NOTE, PAGE_FURNITURE, Paragraph, split_date_prefix
 
 __all__ = ["DOCX_SUFFIXES", "read_docx", "read_docx_tables"]
 
@@ -866,7 +866,8 @@ def _read_docx(
                         text, len(paragraphs) + 1, heading=heading, emphasis=_emphasised(block)
                     )
                 )
-                between.append((text, heading or _is_bold_line(block, text)))
+                if not _between_parts(text):
+                    between.append((text, heading or _is_bold_line(block, text)))
                 field = AGENCY_FIELD.match(" ".join(text.split()))
                 named = field.group(1) if field else named
             continue
@@ -903,6 +904,15 @@ def _read_docx(
     title = document.core_properties.title or next((p.text for p in paragraphs if p.heading), None)
     warnings = reader.warnings + reader.comment_warnings()
     return tables, paragraphs, (" ".join(title.split()) if title else None), warnings
+
+
+def _between_parts(text: str) -> bool:
+    """A paragraph that does not part the table before it from the one after it: a note
+    that the table goes on ("(continued)", "Chronology continued on next page") or page
+    furniture typed between the parts of a table split by hand ("Page 2",
+    "OFFICIAL-SENSITIVE")."""
+    text = " ".join(text.split())
+    return bool(CONTINUED_NOTE.match(text) or PAGE_FURNITURE.match(text))
 
 
 def read_docx(path: str | Path, **options: Any) -> Chronology:

@@ -51,7 +51,7 @@ from ..exceptions import (
 from .document import AGENCY_FIELD, DocumentTable, check_file, read_tables_or_narrative
 from .headers import map_headings
 from .table import _warning
-from .text import Paragraph, split_date_prefix
+from .text import CONTINUED_NOTE, Paragraph, split_date_prefix
 
 __all__ = ["PDF_SUFFIXES", "read_pdf", "read_pdf_tables"]
 
@@ -1038,7 +1038,8 @@ def _read(
             middle = (line.top + line.bottom) / 2
             return any(b[1] <= middle <= b[3] for b in boxes)
 
-        free = [line for line in lines if not inside(line)]
+        # a note that the table goes on ("continued overleaf") parts no table from the next
+        free = [line for line in lines if not inside(line) and not CONTINUED_NOTE.match(line.text)]
         previous_bottom = 0.0
         for t_index, table in enumerate(found, start=1):
             top, bottom = table.bbox[1], table.bbox[3]

@@ -49,6 +49,7 @@ from .csv import decode_text
 from .table import _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = [
+    "CONTINUED_NOTE",
     "DATE_PREFIX",
     "PAGE_FURNITURE",
     "TEXT_SUFFIXES",
@@ -139,6 +140,16 @@ PAGE_FURNITURE: Final = re.compile(
     r"^\W*(?:(?:not\s+protectively\s+marked|official|restricted|confidential|protect|secret)"
     r"(?:\s*[-:–—]?\s*(?:sensitive|personal|commercial|medical|police|private))*"
     r"|page\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:of|/)\s*\d{1,3})\W*$",
+    re.IGNORECASE,
+)
+#: A note that a table goes on across a page ("(continued)", "Chronology continued on
+#: next page", "Table 2 cont'd", "Continued from previous page"), as authors type between
+#: the parts of a table split by hand: no title, and no end of the table.
+CONTINUED_NOTE: Final = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:combined\s+|multi-agency\s+)?(?:table|chronology)(?:\s+\d+)?\s*)?"
+    r"[(\[]?\s*(?:continued|cont['’]?d|contd)\.?"
+    r"(?:\s+(?:on\s+(?:the\s+)?(?:next|following)\s+page|overleaf|over|below"
+    r"|from\s+(?:the\s+)?(?:previous|last)\s+page|from\s+page\s+\d+))?\s*[)\]]?\W*$",
     re.IGNORECASE,
 )
 _MAX_TITLE_LINES: Final = 5

@@ -545,3 +545,37 @@ def test_dates_written_at_the_start_of_the_text_column(tmp_path: Path):
     assert ev[S.OUTCOME].tolist() == ["Referral to CSC", "Bailed"]
     assert ev[S.AGENCY].tolist() == ["police", "police"]
     assert "date_in_text" in chron.warnings[S.CODE].tolist()
+
+
+@pytest.mark.parametrize("note", ["(continued)", "Chronology continued on next page", "Page 2"])
+def test_table_split_by_hand_with_a_continued_note_between(tmp_path: Path, note: str):
+    """An author split a long table by hand and typed a note (or a page number) between
+    the parts: the end of the entry at the top of the second part was an undated row of
+    its own (rejected), not the end of the row above it."""
+    document = docx.Document()
+    document.add_heading("Combined chronology", level=2)
+    header = ["Date", "Agency", "Details", "Outcome"]
+    add_table(document, [header, ["12/03/2007", "GP", "Child A seen; Mother said", "None"]])
+    document.add_paragraph(note)
+    add_table(
+        document,
+        [header, [None, None, "he fell from the sofa.", None], ["14/03/2007", "Police", "DV", "-"]],
+    )
+    chron = read_docx(save(document, tmp_path))
+    assert chron.events[S.DETAILS].tolist() == [
+        "Child A seen; Mother said he fell from the sofa.",
+        "DV",
+    ]
+    assert chron.rejected.empty
+    assert "row_continued" in chron.warnings[S.CODE].tolist()
+
+
+def test_a_paragraph_between_two_tables_still_parts_them(tmp_path: Path):
+    document = docx.Document()
+    header = ["Date", "Agency", "Details", "Outcome"]
+    add_table(document, [header, ["12/03/2007", "GP", "Child A seen; Mother said", "None"]])
+    document.add_paragraph("Continued concerns were raised by the school.")
+    add_table(document, [header, [None, None, "An undated note.", None]])
+    chron = read_docx(save(document, tmp_path))
+    assert chron.events[S.DETAILS].tolist() == ["Child A seen; Mother said"]
+    assert chron.rejected[S.REASON_CODE].tolist() == ["empty_date"]

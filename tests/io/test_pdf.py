@@ -926,3 +926,31 @@ def test_word_bullets_from_the_symbol_and_wingdings_fonts(tmp_path: Path):
     assert chron.events[S.DETAILS].tolist() == [
         "• Strategy discussion held with DS1\n• Section 47 agreed\n▪ Letter to GP"
     ]
+
+
+def test_continued_notes_between_the_parts_of_a_table(tmp_path: Path):
+    """'Continued on next page' under a table and '(continued)' over its next part: the
+    parts were taken for two tables, the end of the broken entry for an undated row."""
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")])
+    header = ["Date", "Agency", "Details", "Outcome"]
+    first = Table([header, ["12/03/2007", "GP", "Child A seen; Mother said", "None"]])
+    second = Table(
+        [header, ["", "", "he fell from the sofa.", ""], ["14/03/2007", "Police", "DV", "-"]]
+    )
+    first.setStyle(grid)
+    second.setStyle(grid)
+    story = [
+        Paragraph("Combined chronology", STYLES["Heading2"]),
+        first,
+        Paragraph("Continued on next page", STYLES["BodyText"]),
+        PageBreak(),
+        Paragraph("(continued)", STYLES["BodyText"]),
+        second,
+    ]
+    chron = read_pdf(build(tmp_path / "combined.pdf", story))
+    assert chron.events[S.DETAILS].tolist() == [
+        "Child A seen; Mother said he fell from the sofa.",
+        "DV",
+    ]
+    assert chron.rejected.empty
+    assert "row_continued" in chron.warnings[S.CODE].tolist()
