@@ -485,8 +485,9 @@ def _unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventF
     Card left.", "Home visit - no answer. Neighbour said family away.") is a ``dna``, a
     missed contact as ESC-WNB counts them, and no longer a visit (not even a mention):
     unless the text says the family was reached after all ("no answer at first; Mother
-    then opened the door", "Child seen")."""
-    visit = np.isin(found.code, _VISITS)
+    then opened the door", "Child seen"). A row already a ``dna`` that says so ("NAV - card
+    left") loses its visit mentions as well."""
+    visit = np.isin(found.code, _VISITS) | (found.code == _DNA)
     if not visit.any():
         return found
     span = pool.upto(2)

@@ -1174,3 +1174,40 @@ def test_the_cspr_appendix_visits_that_did_not_happen_count_as_missed_contacts(t
         assert "home_visit" not in events.loc[row, schema.MENTIONS]
     # the health visitor's advice on supervision is no supervision of the health visitor
     assert "supervision" not in events.loc[22, schema.MENTIONS]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("csc", "Sup - case discussed with TM, actions agreed.", "supervision"),
+        ("early_years", "Child A collected by Mr Z, who appeared under the influence.", "concern"),
+        ("midwifery", "Antenatal appointment - Mother DNA.", "dna"),
+        ("gp", "8 week check - Mum DNA.", "dna"),
+        # what they leave alone
+        ("csc", "Supportive conversation with Mother.", "other"),
+        ("csc", "Home visit. Mother appeared under the influence; Child seen.", "home_visit"),
+    ],
+)
+def test_event_types_seen_in_the_appendix_round(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "seen"),
+    [
+        ("hospital", "Child A, 14 months, attended ED with mother. Burn to left hand.", True),
+        (
+            "police",
+            "Officers attended address. Children asleep upstairs, checked on by officers.",
+            True,
+        ),
+        ("substance_misuse", "Mother attended keywork session with baby in pram.", True),
+        ("gp", "Baby seen with mother. Cough for 3 days. O/E chest clear.", True),
+        ("police", "Officers attended. Children asleep upstairs, not checked on.", False),
+        ("hospital", "Mother attended ED with facial injuries following an assault.", None),
+        ("gp", "Mother attended the surgery with her partner re her own low mood.", None),
+    ],
+)
+def test_child_seen_in_the_appendix_round(agency, details, seen):
+    got = classify(details, agency)[schema.CHILD_SEEN]
+    assert (None if pd.isna(got) else bool(got)) is seen
