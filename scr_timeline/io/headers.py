@@ -1045,8 +1045,9 @@ def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
     "Report generated on 01/04/2008 by ...", "End of report", "Page 3 of 3",
     "OFFICIAL-SENSITIVE"), as (position in ``raw``, text).
 
-    Such a row holds one cell and only blank rows or other such rows come after it;
-    it is not an event (it would be rejected as an unreadable date).
+    Such a row holds one cell, or a label and its value ("Total:" | 312, "Count of
+    records" | 312, "Run date:" | 01/06/2017), and only blank rows or other such rows come
+    after it; it is not an event (it would be rejected as an unreadable date).
 
     Examples
     --------
@@ -1066,14 +1067,30 @@ def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
     for offset in range(len(tail) - 1, -1, -1):  # from the foot up, to the first other row
         if counts[offset] == 0:
             continue
-        if counts[offset] > 1:
+        if counts[offset] > 2:
             break
-        value = tail.iat[offset, int(np.flatnonzero(filled[offset])[0])]
-        text = _written(value) if isinstance(value, str) else ""
+        values = [tail.iat[offset, int(c)] for c in np.flatnonzero(filled[offset])]
+        if not isinstance(values[0], str) or (len(values) == 2 and not _footer_pair(values)):
+            break
+        text = " ".join(
+            str(int(v)) if isinstance(v, float) and v.is_integer() else _written(v) for v in values
+        )
         if not _FOOTER.fullmatch(text):
             break
         out.append((start + offset, text))
     return out[::-1]
+
+
+def _footer_pair(values: list[object]) -> bool:
+    """True for a footer's label and value in two cells: "Total:" | 312, "Count of
+    records" | "312", "Printed by:" | "ADMIN1" (a label ending in a colon, or one before a
+    whole number)."""
+    label, value = _written(values[0]), values[1]
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, numbers.Integral) or (isinstance(value, float) and value.is_integer()):
+        return True
+    return label.endswith(":") or (isinstance(value, str) and value.strip().isdigit())
 
 
 def is_repeated_header(raw_rows: pd.DataFrame, header: HeaderInfo) -> pd.Series[bool]:

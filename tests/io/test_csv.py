@@ -371,3 +371,20 @@ def test_utf8_with_a_row_of_windows_1252_reads_each_part_in_its_own_encoding(tmp
     assert (chron.warnings[S.CODE] == "encoding_mixed").sum() == 1
     # a file of Windows-1252 alone is still read as that, with no warning
     assert decode_text("caf\u00e9 \u00a35 Mum\u2019s".encode("cp1252"))[1] == "cp1252"
+
+
+def test_a_police_export_s_page_lines_and_count_beside_its_label_are_footers(write_text):
+    path = write_text(
+        "niche.csv",
+        "Occurrence No,Date/Time,Occurrence Type,Summary\n"
+        "16/1234,02/04/2016 23:15,Domestic,Police attended. Mother and partner arguing.\n"
+        "16/2345,05/05/2016 01:10,Concern for welfare,Child A found alone in the flat.\n"
+        "Page 1 of 1,,,\n"
+        "Total:,2,,\n"
+        "Run date:,01/06/2017 09:12,,\n",
+    )
+    chron = scr.read_csv(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
+    assert chron.rejected.empty  # 'Total:' | 2 was rejected as an unreadable date
+    footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footers[S.SOURCE_ROW].tolist() == [4, 5, 6]

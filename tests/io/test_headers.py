@@ -567,3 +567,35 @@ def test_headings_of_school_police_and_hospital_exports(headings, expected):
 )  # fmt: skip
 def test_the_date_and_time_an_entry_was_recorded_give_way_to_the_event_s(headings, expected):
     assert map_headings(headings) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "text"),
+    [
+        ("Total:", "312", "Total: 312"),
+        ("Total:", 312, "Total: 312"),
+        ("Count of records", "2", "Count of records 2"),
+        ("Number of records", 12.0, "Number of records 12"),
+        ("Run date:", "01/06/2017 09:12", "Run date: 01/06/2017 09:12"),
+        ("Printed by:", "ADMIN1", "Printed by: ADMIN1"),
+    ],
+)
+def test_a_report_footer_written_as_a_label_and_its_value(label, value, text):
+    # case systems' report writers put the count or the run date in the cell beside the
+    # label: the line was rejected as an unreadable date ('2')
+    raw = pd.DataFrame([["Date", "Details"], ["12/03/2007", "Seen"], [label, value]])
+    assert footer_rows(raw, find_header(raw)) == [(2, text)]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        ["Total", "2 home visits missed"],  # an event's text, not a count
+        ["Total:", True],
+        ["Page 2", "Seen"],
+        ["12/03/2007", "2"],
+    ],
+)
+def test_two_cells_that_are_no_footer(last):
+    raw = pd.DataFrame([["Date", "Details"], ["12/03/2007", "Seen"], last])
+    assert footer_rows(raw, find_header(raw)) == []
