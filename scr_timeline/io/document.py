@@ -44,6 +44,7 @@ from .table import (
     parse_table,
 )
 from .text import (
+    KEY_LINE,
     PAGE_FURNITURE,
     Paragraph,
     dated_outside_tables,
@@ -346,11 +347,12 @@ AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
 def _title_lines(titles: Sequence[str]) -> tuple[str, ...]:
     """A table's title lines, an agency field ("Agency: Health Visiting") as the agency it
     names (the organisation as written, without its label), each line once; a protective
-    marking or page number typed above the table is none."""
+    marking, a page number or a key to abbreviations ("Key: HV = health visitor") typed
+    above the table is none."""
     lines = (
         found.group(1).strip() if (found := AGENCY_FIELD.match(" ".join(t.split()))) else t
         for t in titles
-        if not PAGE_FURNITURE.match(" ".join(t.split()))
+        if not (PAGE_FURNITURE.match(" ".join(t.split())) or KEY_LINE.match(t.strip()))
     )
     return tuple(dict.fromkeys(lines))
 

@@ -675,6 +675,43 @@ def _as_document(source: Path | io.BytesIO) -> io.BytesIO:
     return out
 
 
+#: What a file named .docx that is no zip archive starts with, and what it is then: the
+#: documents case systems' "export to Word" and older programs write under Word's name.
+_OTHER_DOCUMENTS: Final = (
+    (
+        re.compile(rb"^\s*\{\\rtf"),
+        "it is an RTF document (Rich Text Format), not a .docx: open it in Word and save "
+        "it as a Word document (.docx) to read it",
+    ),
+    (
+        re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html)", re.IGNORECASE),
+        "it is a web page (HTML), not a .docx, as case systems' 'export to Word' writes: "
+        "rename it .html to read its tables, or open it in Word and save it as a Word "
+        "document (.docx)",
+    ),
+    (
+        re.compile(rb"^\s*MIME-Version:", re.IGNORECASE),
+        "it is a web archive (MHT), not a .docx: open it in Word and save it as a Word "
+        "document (.docx) to read it",
+    ),
+    (
+        re.compile(rb"^\xd0\xcf\x11\xe0"),
+        "it is an old Word 97-2003 document (.doc) renamed, or a document encrypted with a "
+        "password: open it in Word and save it as a Word document (.docx) to read it",
+    ),
+)
+
+
+def _not_a_package(path: Path) -> str:
+    """Why a file named .docx is not a zip archive: what it is when its first bytes say."""
+    with path.open("rb") as handle:
+        head = handle.read(512).removeprefix(b"\xef\xbb\xbf")
+    for pattern, what in _OTHER_DOCUMENTS:
+        if pattern.match(head):
+            return f" ({what})"
+    return " (not a valid .docx zip archive: truncated, corrupt, encrypted or an old .doc renamed)"
+
+
 def _open(path: Path) -> Any:
     docx = _import_docx()
     check_file(path)
@@ -689,8 +726,7 @@ def _open(path: Path) -> Any:
         return docx.Document(_as_document(path))
     except Exception:  # the first error says what is wrong with the file
         pass
-    hint = "" if zipfile.is_zipfile(path) else " (not a valid .docx zip archive: truncated, "
-    hint += "corrupt, encrypted or an old .doc renamed)" if hint else ""
+    hint = "" if zipfile.is_zipfile(path) else _not_a_package(path)
     raise ChronologyReadError(
         f"cannot open the file as a Word document{hint}: {first}",
         file=path.name,

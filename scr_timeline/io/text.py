@@ -51,6 +51,7 @@ from .table import _warning, classify_chronology, parse_table, with_warnings
 __all__ = [
     "CONTINUED_NOTE",
     "DATE_PREFIX",
+    "KEY_LINE",
     "PAGE_FURNITURE",
     "TEXT_SUFFIXES",
     "Paragraph",
@@ -151,6 +152,13 @@ CONTINUED_NOTE: Final = re.compile(
     r"(?:\s+(?:on\s+(?:the\s+)?(?:next|following)\s+page|overleaf|over|below"
     r"|from\s+(?:the\s+)?(?:previous|last)\s+page|from\s+page\s+\d+))?\s*[)\]]?\W*$",
     re.IGNORECASE,
+)
+#: A key to abbreviations or a note typed above a table ("Key: HV = health visitor; SW =
+#: social worker", "Abbreviations used: ...", "Note: ..."): no title of the table (it names
+#: agencies, but not the table's).
+KEY_LINE: Final = re.compile(
+    r"^\W*(?i:key|abbreviations?(?:\s+used)?|acronyms?|glossary|notes?)\s*(?::|[-–—]\s)"
+    r"|^\W*[A-Z][A-Za-z&]{0,7}\s*(?:=|[-–—]\s)\s*\w[^=]{0,60}[;,]\s*[A-Z][A-Za-z&]{0,7}\s*=",
 )
 _MAX_TITLE_LINES: Final = 5
 _MAX_TITLE_LENGTH: Final = 200
@@ -845,6 +853,14 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
     if not data.strip():
         raise EmptyChronologyError("the file is empty", file=path.name)
     text, _encoding = decode_text(data, file=path.name)
+    if _RTF.match(text):
+        raise ChronologyReadError(
+            "the file is an RTF document (Rich Text Format), not plain text: its markup "
+            "would be read as the entries' words; open it in Word and save it as a Word "
+            "document (.docx), or as plain text (.txt), to read it",
+            file=path.name,
+            expected="plain text, or a Word document (.docx)",
+        )
     if _tab_separated(text):
         table = _as_table(path, options)
         if table is not None:
@@ -854,6 +870,9 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
     if aligned is not None:
         return aligned
     return parse_paragraphs(split_paragraphs(text), source=path, sheet="line", fmt=fmt, **options)
+
+
+_RTF: Final = re.compile(r"^\s*\{\\rtf")
 
 
 def _tab_separated(text: str) -> bool:
@@ -1094,7 +1113,8 @@ def _titles_above(lines: list[str], skip: set[int], header: int, after: int) -> 
             continue
         if len(out) == _MAX_TITLE_LINES or len(text) > _MAX_TITLE_LENGTH or _RULE_LINE.match(text):
             break
-        out.append(m)
+        if not KEY_LINE.match(text):
+            out.append(m)
     return sorted(out)
 
 

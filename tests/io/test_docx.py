@@ -579,3 +579,36 @@ def test_a_paragraph_between_two_tables_still_parts_them(tmp_path: Path):
     chron = read_docx(save(document, tmp_path))
     assert chron.events[S.DETAILS].tolist() == ["Child A seen; Mother said"]
     assert chron.rejected[S.REASON_CODE].tolist() == ["empty_date"]
+
+
+def test_a_key_to_abbreviations_above_a_table_is_no_title(tmp_path: Path):
+    """'Key: HV = health visitor; ...' typed between the heading and the table was the
+    table's nearest title line: every row's organisation was the key."""
+    document = docx.Document()
+    document.add_heading("Metropolitan Police chronology", level=2)
+    document.add_paragraph("Key: HV = health visitor; SW = social worker; DC = detective")
+    add_table(document, [["Date", "Details"], ["12/03/2007", "DC1 attended the home address"]])
+    chron = read_docx(save(document, tmp_path, "police.docx"))
+    assert chron.events[[S.AGENCY, S.ORGANISATION]].values.tolist() == [
+        ["police", "Metropolitan Police chronology"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (b"{\\rtf1\\ansi Date 12/03/2007\\par}", "RTF document"),
+        (b"<!DOCTYPE html><html><body><table><tr><td>Date</td></tr></table>", "web page"),
+        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related", "web archive"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "Word 97-2003"),
+    ],
+)
+def test_another_kind_of_document_named_docx_says_what_it_is(
+    tmp_path: Path, content: bytes, said: str
+):
+    """Case systems' 'export to Word' writes RTF, HTML or web archives under Word's name;
+    the error said only 'truncated, corrupt, encrypted or an old .doc renamed'."""
+    path = tmp_path / "export.docx"
+    path.write_bytes(content)
+    with pytest.raises(ChronologyReadError, match=rf"export\.docx.*{said}.*save it as"):
+        read_docx(path)

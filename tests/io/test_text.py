@@ -7,7 +7,7 @@ import pytest
 
 import scr_timeline as scr
 from scr_timeline import schema as S
-from scr_timeline.exceptions import EmptyChronologyError
+from scr_timeline.exceptions import ChronologyReadError, EmptyChronologyError
 from scr_timeline.io.text import Paragraph, parse_paragraphs, read_text, split_date_prefix
 
 NARRATIVE = """\
@@ -495,3 +495,10 @@ def test_a_table_drawn_with_bars_is_read_by_its_cells(write_text):
     assert ev[S.OUTCOME].tolist() == ["Notification to CSC", "NFA"]
     assert ev[S.SOURCE_ROW].tolist() == [5, 6]
     assert chron.meta.title == "Police chronology (fictional)"
+
+
+def test_an_rtf_document_named_txt_is_a_clear_error(tmp_path):
+    path = tmp_path / "chronology.txt"
+    path.write_text("{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 Arial;}} 12/03/2007 GP visit\\par}")
+    with pytest.raises(ChronologyReadError, match=r"chronology\.txt.*RTF document.*\.docx"):
+        read_text(path)
