@@ -1,6 +1,11 @@
 """Whether the child was seen at a contact (``child_seen``), as RULES.md defines it.
 
-* A row whose text says the child was seen only through a window or heard but not seen
+* A row of an agency other than children's social care that records the sharing of
+  information (``information_sharing``: a phone call, a letter, an email) is NA: whoever
+  saw the child, it was not at this contact ("Letter from A&E: Child attended with a head
+  injury"). Children's social care's are read as below: a social worker's entry that
+  records telling someone often records seeing the child too, and VIS-CP counts it.
+* Else a row whose text says the child was seen only through a window or heard but not seen
   ("Child seen through the window", "baby heard crying upstairs") is False: the child was
   not seen properly, whatever else the text says.
 * Else a row whose text says the child was seen, examined or brought ("Child seen alone",
@@ -189,6 +194,7 @@ _VISIT_CODES: Final = [schema.EVENT_TYPES.index(t) for t in VISIT_TYPES]
 _AT_THE_HOME_CODES: Final = [schema.EVENT_TYPES.index(t) for t in _AT_THE_HOME]
 _EXAMINATION_CODES: Final = [schema.EVENT_TYPES.index(t) for t in _EXAMINATIONS]
 _DNA_CODE: Final = schema.EVENT_TYPES.index("dna")
+_SHARING_CODE: Final = schema.EVENT_TYPES.index("information_sharing")
 
 
 def child_seen_column(
@@ -205,6 +211,7 @@ def child_seen_column(
     csc = T.agency_slots(agency) == schema.AGENCIES.index("csc")
     values = np.select(
         [
+            (codes == _SHARING_CODE) & ~csc,
             (flags & _NOT_PROPERLY) != 0,
             (flags & _SEEN) != 0,
             (flags & _NOT_SEEN) != 0,
@@ -213,7 +220,7 @@ def child_seen_column(
             np.isin(codes, _EXAMINATION_CODES),
             visit & csc,
         ],
-        [0, 1, 0, 0, 0, 1, 1],
+        [-1, 0, 1, 0, 0, 0, 1, 1],
         default=-1,
     )
     out = pd.arrays.BooleanArray(values == 1, values < 0)

@@ -1211,3 +1211,11 @@ def test_event_types_seen_in_the_appendix_round(agency, details, expected):
 def test_child_seen_in_the_appendix_round(agency, details, seen):
     got = classify(details, agency)[schema.CHILD_SEEN]
     assert (None if pd.isna(got) else bool(got)) is seen
+
+
+@pytest.mark.parametrize(
+    "details",
+    ["Clare's Law disclosure made to Mother.", "DVDS disclosure to Mother re Mr Z's history."],
+)
+def test_a_disclosure_scheme_is_the_police_telling(details):
+    assert classify(details, "police")[schema.EVENT_TYPE] == "information_sharing"

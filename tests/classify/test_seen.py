@@ -188,3 +188,20 @@ def test_a_users_cue_can_override_a_sighting(tmp_path: Path):
     path.write_text("pattern,seen,scope\nseen on the doorstep,false,overrides\n", encoding="utf-8")
     assert seen("Home visit. Child seen on the doorstep.", "home_visit") is True
     assert seen("Home visit. Child seen on the doorstep.", "home_visit", path=path) is False
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Letter from A&E: Child attended with head injury.",
+        "Email from school: Child A seen today with a bruise to the cheek.",
+        "Telephone call to Mother - declined visit this week.",
+    ],
+)
+def test_information_shared_says_nothing_about_seeing_the_child_at_this_contact(details):
+    assert seen(details, "information_sharing", "gp") is None
+
+
+def test_a_social_workers_entry_sharing_information_still_says_the_child_was_seen():
+    details = "SW1 saw Child A at school and shared the plan with the DSL."
+    assert seen(details, "information_sharing", "csc") is True  # VIS-CP counts it
