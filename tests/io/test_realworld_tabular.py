@@ -1092,3 +1092,31 @@ def test_the_form_above_the_table_gives_the_child_s_date_of_birth(write_xlsx, wr
         assert chron.warnings.loc[
             chron.warnings[S.CODE] == S.CHILD_DOB_INFERRED, S.SOURCE_ROW
         ].tolist() == [3]
+
+
+def test_a_workflow_export_s_steps_give_the_event_type(write_text):
+    # Mosaic/LCS export of workflow steps: the step names what happened, the narrative
+    # is elsewhere; the step sat unread in extra and every row was 'other'
+    path = write_text(
+        "csc-steps.csv",
+        "Person ID,Step Name,Step Start Date,Step Completed Date,Worker,Team,Outcome\n"
+        "1001,Strategy Discussion,03/03/2016,03/03/2016,TM1,Assessment Team,Agreed\n"
+        "1001,Section 47 Enquiry,03/03/2016,17/03/2016,SW2,Assessment Team,Completed\n",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.CONTACT_TYPE].tolist() == ["Strategy Discussion", "Section 47 Enquiry"]
+    assert chron.events[S.EVENT_TYPE].tolist() == ["strategy_discussion", "s47_enquiry"]
+    # the step's start dates it, not its completion
+    assert chron.events[S.START].tolist() == [pd.Timestamp("2016-03-03")] * 2
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        (["Step", "Form", "Date", "Narrative"], {0: S.CONTACT_TYPE, 2: S.DATE, 3: S.DETAILS}),
+        (["Form Name", "Date", "Note Type", "Narrative"], {1: S.DATE, 2: S.CONTACT_TYPE, 3: S.DETAILS}),
+        (["Date", "Workflow Step", "Details"], {0: S.DATE, 1: S.CONTACT_TYPE, 2: S.DETAILS}),
+    ],
+)  # fmt: skip
+def test_a_step_or_form_is_the_type_of_entry_when_no_note_type_is(headings, expected):
+    assert map_headings(headings) == expected
