@@ -104,6 +104,16 @@ def _figure_png(draw: Callable[[Any], Any], *, size: tuple[float, float]) -> byt
     return buffer.getvalue()
 
 
+def _ages_source(chron: Chronology) -> tuple[str, int]:
+    """What the child's ages rest on (see :attr:`ChronologyResult.ages_from`) and how many
+    events have one."""
+    aged = int(chron.events[S.CHILD_AGE_DAYS].notna().sum()) if len(chron.events) else 0
+    if chron.meta.child_dob is not None:
+        inferred = bool((chron.warnings[S.CODE] == S.CHILD_DOB_INFERRED).any())
+        return ("dob_inferred" if inferred else "dob_given"), aged
+    return ("age_column" if aged else "none"), aged
+
+
 def _write_bytes(data: bytes, path: Path) -> None:
     path.write_bytes(data)
 
@@ -317,6 +327,15 @@ class ChronologyResult:
         The child's date of birth the age-based rules counted from, and where it came
         from: ``"given"`` (``child_dob=``), ``"chronology"`` (taken from the chronology
         itself, see the ``child_dob_inferred`` warning) or ``""`` when there was none.
+    ages_from
+        What the child's ages (and so the age-based rules, such as bruising in a baby
+        under 24 months) rest on: ``"dob_given"`` (``child_dob=``), ``"dob_inferred"``
+        (a date of birth taken from the chronology), ``"age_column"`` (no date of birth:
+        the ages stated in the chronology's age column) or ``"none"`` (no ages: the
+        age-based rules were off); ``""`` for a chronology that failed.
+    events_with_age
+        How many events have the child's age (with ``"age_column"``, the rows whose age
+        cell could be read).
     seconds
         Time spent on it (reading, analysis and writing).
     out
@@ -339,6 +358,8 @@ class ChronologyResult:
     chronology: Chronology | None = None
     child_dob: pd.Timestamp | None = None
     child_dob_from: str = ""
+    ages_from: str = ""
+    events_with_age: int = 0
     seconds: float = 0.0
     out: str | None = None
     resumed: bool = False
@@ -381,6 +402,7 @@ def _run_task(task: _Task) -> ChronologyResult:
         if chron.meta.child_dob is not None:
             inferred = (chron.warnings[S.CODE] == S.CHILD_DOB_INFERRED).any()
             result.child_dob_from = "chronology" if inferred else "given"
+        result.ages_from, result.events_with_age = _ages_source(chron)
         if task.keep:
             result.chronology = chron
         if task.out is not None:
@@ -430,6 +452,8 @@ def _summary_row(result: ChronologyResult) -> dict[str, Any]:
         "warnings": result.warnings,
         "child_dob": "" if result.child_dob is None else f"{result.child_dob:%d/%m/%Y}",
         "child_dob_from": result.child_dob_from,
+        "ages_from": result.ages_from,
+        "events_with_age": result.events_with_age,
         "seconds": round(result.seconds, 4),
     }
 
@@ -460,6 +484,8 @@ def _resumed(task: _Task) -> ChronologyResult | None:
         if isinstance(task.rulebook, str | Path) and record.get("rulebook") != str(task.rulebook):
             return None
         row = record["summary"]
+        if "ages_from" not in row:
+            return None  # written before the summary said where the ages came from
         if row["status"] != "ok" or "findings" not in task.outputs:
             return None  # failed last time, or its findings were not kept: try again
         findings = _read_findings_csv(folder / "findings.csv")
@@ -476,6 +502,8 @@ def _resumed(task: _Task) -> ChronologyResult | None:
         warnings=int(row.get("warnings") or 0),
         child_dob=_dob(row.get("child_dob")),
         child_dob_from=str(row.get("child_dob_from") or ""),
+        ages_from=str(row.get("ages_from") or ""),
+        events_with_age=int(row.get("events_with_age") or 0),
         findings=findings,
         seconds=float(row.get("seconds") or 0.0),
         out=task.out,
@@ -822,15 +850,18 @@ class BatchResult:
 
     def summary(self) -> pd.DataFrame:
         """One row per chronology: status, error, events, rejected, warnings, the child's
-        date of birth and where it came from (the age-based rules are off without one),
-        findings (in all, by category and high severity) and seconds."""
+        date of birth and where it came from, what the child's ages rest on
+        (``ages_from``: a date of birth given or inferred, the chronology's age column, or
+        none, when the age-based rules were off) and how many events have one, findings
+        (in all, by category and high severity) and seconds."""
         return self._memo("summary", self._summary)
 
     def _summary(self) -> pd.DataFrame:
         categories = set(self._rules()["category"].astype(str))
         table = pd.DataFrame([_summary_row(r) for r in self.results])
         base = ["chronology", "files", "status", "error", "error_type", "events"]
-        base += ["rejected", "warnings", "child_dob", "child_dob_from", "findings"]
+        base += ["rejected", "warnings", "child_dob", "child_dob_from", "ages_from"]
+        base += ["events_with_age", "findings"]
         base += ["high_severity"]
         for column in base:
             if column not in table:

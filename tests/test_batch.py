@@ -347,17 +347,23 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_as_a_chronology(tm
     assert again["child-d"].resumed
 
 
-def test_the_summary_says_which_chronologies_had_a_date_of_birth_and_whence(tmp_path):
-    """A researcher must see where the age-based rules were on: the date of birth given,
-    taken from the chronology itself, or none."""
-    (tmp_path / "born.csv").write_text(
+def _write_born_and_none(folder: Path) -> None:
+    """born.csv records the child's birth (its date of birth is taken from it); none.csv
+    gives neither a date of birth nor ages."""
+    (folder / "born.csv").write_text(
         "Date,Agency,Details\n01/03/2006,Midwifery,Child A born at home.\n"
         "11/10/2006,GP,Bruise to the cheek.\n",
         encoding="utf-8",
     )
-    (tmp_path / "none.csv").write_text(
+    (folder / "none.csv").write_text(
         "Date,Agency,Details\n11/10/2006,GP,Bruise to the cheek.\n", encoding="utf-8"
     )
+
+
+def test_the_summary_says_which_chronologies_had_a_date_of_birth_and_whence(tmp_path):
+    """A researcher must see where the age-based rules were on: the date of birth given,
+    taken from the chronology itself, or none."""
+    _write_born_and_none(tmp_path)
     files = [tmp_path / "born.csv", tmp_path / "none.csv"]
     out = tmp_path / "out"
     result = analyse_many(files, jobs=1, progress=False, out=out, outputs=["findings"])
@@ -379,3 +385,39 @@ def test_the_summary_says_which_chronologies_had_a_date_of_birth_and_whence(tmp_
     assert given.summary()[["child_dob", "child_dob_from"]].values.tolist() == [
         ["02/03/2006", "given"]
     ]
+
+
+def test_the_summary_says_where_each_chronologys_ages_came_from(tmp_path):
+    """Stated ages (an age column, no date of birth), a date of birth given or taken from
+    the chronology, or none (the age-based rules were off): in summary(), summary.csv,
+    the index page, and after a resume."""
+    (tmp_path / "aged.csv").write_text(
+        "Date,Age,Agency,Details\n01/03/2007,9/12,GP,Bruise to left cheek.\n"
+        "08/03/2007,,HV,Home visit.\n15/03/2007,9 months,GP,Review.\n",
+        encoding="utf-8",
+    )
+    _write_born_and_none(tmp_path)
+    files = [tmp_path / f"{name}.csv" for name in ("aged", "born", "none")]
+    out = tmp_path / "out"
+    result = analyse_many(files, jobs=1, progress=False, out=out, outputs=["findings"])
+    columns = ["child_dob", "ages_from", "events_with_age"]
+    expected = [
+        ["", "age_column", 2],
+        ["01/03/2006", "dob_inferred", 2],
+        ["", "none", 0],
+    ]
+    assert result.summary()[columns].values.tolist() == expected
+    written = pd.read_csv(out / "summary.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert written[columns].values.tolist() == expected
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<th scope="col">Ages from</th>' in index
+    assert "age column (2 of 3 events)" in index
+    assert "date of birth 01/03/2006, from the chronology" in index
+    assert "none: age-based rules off" in index
+    resumed = analyse_many(
+        files, jobs=1, progress=False, out=out, outputs=["findings"], resume=True
+    )
+    assert all(r.resumed for r in resumed)
+    assert resumed.summary()[columns].values.tolist() == expected
+    given = analyse_many(files[:1], jobs=1, progress=False, child_dob="01/06/2006")
+    assert given.summary()[columns].values.tolist() == [["01/06/2006", "dob_given", 3]]
