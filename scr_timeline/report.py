@@ -133,9 +133,12 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     events = chron.events
     meta = chron.meta
     period = ""
-    if len(events):
-        first, last = events[S.START].min(), events[S.END].max()
-        period = f"{_long_date(first)} to {_long_date(last)}"
+    if events[S.START].notna().any():
+        # as precise as the first and last events are ("March 2007", not "1 March 2007")
+        ends = events[S.END].fillna(events[S.START])
+        which = events.iloc[[int(events[S.START].argmin()), int(ends.argmax())]]
+        shown = _event_dates(which, long=True).str.replace(r" \d\d:\d\d", "", regex=True)
+        period = f"{shown.iloc[0].split(' – ')[0]} to {shown.iloc[1].split(' – ')[-1]}"
     agencies = []
     if len(events):
         grouped = events.groupby(S.AGENCY, observed=True, sort=False)
@@ -162,7 +165,7 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     return {
         "child_dob": _long_date(meta.child_dob),
         "child_dob_from": _dob_source(chron),
-        "ages_from_column": meta.child_dob is None and _has_ages(events),
+        "aged_events": _aged_events(events),
         "period": period,
         "end_date": _long_date(meta.end_date),
         "n_events": len(events),
@@ -175,9 +178,9 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _has_ages(events: pd.DataFrame) -> bool:
-    """Whether any event has the child's age (from an age column, when no date of birth)."""
-    return S.CHILD_AGE_DAYS in events and bool(events[S.CHILD_AGE_DAYS].notna().any())
+def _aged_events(events: pd.DataFrame) -> int:
+    """How many events have the child's age (from an age column, when no date of birth)."""
+    return int(events[S.CHILD_AGE_DAYS].notna().sum()) if S.CHILD_AGE_DAYS in events else 0
 
 
 def _dob_source(chron: Chronology) -> str | None:
@@ -204,31 +207,26 @@ _EVIDENCE_TEXT: Final = (
 )
 
 
-def _event_dates(events: pd.DataFrame) -> pd.Series:
+def _event_dates(events: pd.DataFrame, *, long: bool = False) -> pd.Series:
     """Each event's date in UK form, as precise as the source was (``12/03/2007 14:30``,
     ``12/03/2007``, ``March 2007``, ``2007``, or ``12/03/2007 – 18/03/2007`` for a span such as
-    a week or season); the date as written when there is no start. One strftime per
-    precision, not per row."""
+    a week or season); the date as written when there is no start. ``long``: the day as
+    ``12 March 2007``. One strftime per precision, not per row."""
     start, end = events[S.START], events[S.END]
     precision = events[S.PRECISION].astype("string").fillna("")
-    out = start.dt.strftime("%d/%m/%Y").astype(object)
-    forms = {"minute": "%d/%m/%Y %H:%M", "month": "%B %Y", "year": "%Y"}
+    day = "%d %B %Y" if long else "%d/%m/%Y"
+    out = start.dt.strftime(day).astype(object)
+    forms = {"minute": f"{day} %H:%M", "month": "%B %Y", "year": "%Y"}
     for kind, form in forms.items():
         these = (precision == kind).to_numpy(dtype=bool)
         if these.any():
             out[these] = start[these].dt.strftime(form)
     ranged = (~precision.isin(["day", *forms]) & end.notna()).to_numpy(dtype=bool)
     if ranged.any():
-        out[ranged] = (
-            start[ranged].dt.strftime("%d/%m/%Y") + " – " + end[ranged].dt.strftime("%d/%m/%Y")
-        )
+        out[ranged] = start[ranged].dt.strftime(day) + " – " + end[ranged].dt.strftime(day)
     # a span written at that precision ("12/03/2007 - 14/03/2007", "March or April 2007",
     # "2006/07") shows both ends, not only its first day, month or year
-    for kind, unit, form in (
-        ("day", "D", "%d/%m/%Y"),
-        ("month", "M", "%B %Y"),
-        ("year", "Y", "%Y"),
-    ):
+    for kind, unit, form in (("day", "D", day), ("month", "M", "%B %Y"), ("year", "Y", "%Y")):
         spans = (
             (precision == kind).to_numpy(dtype=bool)
             & end.notna().to_numpy(dtype=bool)
@@ -236,6 +234,8 @@ def _event_dates(events: pd.DataFrame) -> pd.Series:
         )
         if spans.any():
             out[spans] = start[spans].dt.strftime(form) + " – " + end[spans].dt.strftime(form)
+    if long:  # "05 March 2007" -> "5 March 2007" (strftime has no portable unpadded day)
+        out = out.str.replace(r"(?<!\d)0(\d )", r"\1", regex=True)
     undated = start.isna().to_numpy(dtype=bool)
     if undated.any():
         out[undated] = events.loc[undated, S.DATE_TEXT].map(_text)
@@ -273,9 +273,10 @@ def _evidence_lookup(events: pd.DataFrame, findings: pd.DataFrame) -> dict[str, 
         {
             "_rank": _chronology_rank(events)[where],
             "date": _event_dates(found),
+            "date_long": _event_dates(found, long=True),
             "agency": found[S.AGENCY].astype(object).map(_agency),
             "event_type": found[S.EVENT_TYPE].map(_text).str.replace("_", " ", regex=False),
-            **{key: found[column].map(_text) for key, column in _EVIDENCE_TEXT},
+            **{key: found[column].map(_text).str.strip() for key, column in _EVIDENCE_TEXT},
         },
         index=found.index,
     )
@@ -326,6 +327,13 @@ def _evidence_rows(
     return out
 
 
+def _shown_date(lookup: Mapping[str, Mapping[str, Any]], event_id: Any, start: Any) -> str:
+    """A finding's trigger or first action date as precise as its event's (``March 2007``
+    for an event dated by its month, not ``1 March 2007``)."""
+    event = lookup.get(_text(event_id))
+    return str(event["date_long"]) if event is not None else _long_date(start)
+
+
 def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str, Any]]:
     order = {c: i for i, c in enumerate(CATEGORIES)}
     sev_order = {s: i for i, s in enumerate(SEVERITIES)}
@@ -344,8 +352,13 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
             if not pd.isna(delay):
                 unit = "days" if status == "gap" else "working days"
                 delay_text = f"{int(delay)} {unit}"
+            trigger_event = lookup.get(_text(row["trigger_event_id"]))
             items.append(
                 {
+                    "when": (0, trigger_event["_rank"], _text(row["rule_id"]))
+                    if trigger_event is not None
+                    else (1, row["trigger_start"], _text(row["rule_id"])),
+                    "category": _label(cat, _CATEGORY_LABELS),
                     "id": _text(row["finding_id"]),
                     "anchor": "f-" + _slug(_text(row["finding_id"])),
                     "rule_id": _text(row["rule_id"]),
@@ -354,9 +367,15 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
                     "status_label": _label(status, _STATUS_LABELS),
                     "agency": _agency(row["agency"]),
                     "summary": _text(row["summary"]),
-                    "trigger": _long_date(row["trigger_start"]),
+                    "trigger": _shown_date(lookup, row["trigger_event_id"], row["trigger_start"]),
+                    "trigger_source": {
+                        key: _text(row.get(key))
+                        for key in ("source_file", "source_sheet", "source_row")
+                    },
                     "due": _long_date(row["due"]),
-                    "observed": _long_date(row["observed_start"]),
+                    "observed": _shown_date(
+                        lookup, row["observed_event_id"], row["observed_start"]
+                    ),
                     "delay": delay_text,
                     "reference": _link_parts(_text(row["reference"])),
                     "evidence": _evidence_rows(
@@ -375,6 +394,20 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
             }
         )
     return groups
+
+
+def _by_date(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every finding once, in the chronology's order of their triggers (a trigger in the
+    events by its place there, then any other by its date), rule by rule on one trigger."""
+    items = [item for group in groups for item in group["findings"]]
+    return sorted(items, key=_when_key)
+
+
+def _when_key(item: Mapping[str, Any]) -> tuple[int, float, str]:
+    kind, when, rule = item["when"]
+    if kind == 1:  # not in the events: by its date, undated last
+        when = float("inf") if pd.isna(when) else pd.Timestamp(when).value
+    return kind, float(when), rule
 
 
 def _rulebook(findings: Findings, frame: pd.DataFrame) -> dict[str, Any]:
@@ -535,12 +568,14 @@ def render_report(
     from . import __version__  # here, not at the top: the package imports this module
 
     frame = findings.to_frame()
+    groups = _finding_groups(chron, frame)
     heading = title or chron.meta.title or "Chronology report"
     context = {
         "title": heading,
         "version": __version__,
         "summary": _summary(chron, frame),
-        "groups": _finding_groups(chron, frame),
+        "groups": groups,
+        "by_date": _by_date(groups),
         "images": _images(images),
         "rejected": _rejected(chron),
         "warnings": _warnings(chron),
@@ -649,6 +684,7 @@ def render_batch_index(
                 "rejected": _text(r["rejected"]),
                 "findings": _text(r["findings"]),
                 "high": _text(r["high_severity"]),
+                "ages": _ages_words(r),
                 "by_category": [_text(r[c]) for c in categories],
                 "error": _text(r["error"]),
             }
@@ -678,6 +714,19 @@ def render_batch_index(
         ],
     }
     return _template("batch_index.html.j2").render(**context)
+
+
+def _ages_words(row: Mapping[str, Any]) -> str:
+    """What a chronology's ages rested on, in words, from its batch summary row."""
+    source = _text(row.get("ages_from"))
+    if source == "age_column":
+        return f"age column ({_text(row.get('events_with_age'))} of {_text(row['events'])} events)"
+    if source in _DOB_FROM:
+        return f"date of birth {_text(row.get('child_dob'))}, {_DOB_FROM[source]}"
+    return "none: age-based rules off" if source == "none" else source
+
+
+_DOB_FROM: Final[dict[str, str]] = {"dob_given": "given", "dob_inferred": "from the chronology"}
 
 
 def write_batch_index(

@@ -111,7 +111,7 @@ def test_child_a_summary(child_a_html: str) -> None:
     assert "<title>Child A: combined multi-agency chronology (fictional)</title>" in child_a_html
     assert "1 March 2006" in child_a_html  # date of birth, UK long form
     assert 'Children&#39;s social care</td><td class="num">27</td>' in child_a_html
-    assert '>64</span><span class="lbl">findings' in child_a_html
+    assert '>63</span><span class="lbl">findings' in child_a_html
     assert "taken from the chronology" not in child_a_html  # the sample's own metadata gave it
 
 
@@ -134,7 +134,7 @@ def test_ages_from_an_age_column_are_said_to_come_from_it(tmp_path) -> None:
     html = render_report(chron, scr.analyse(chron))
     assert (
         "not known <span class=\"outcome\">(the child's ages come from the chronology's "
-        "age column)</span>"
+        "age column: 1 of 1 events have one)</span>"
     ) in html
     assert "ages come from the chronology's age column" in str(chron)
     assert "age column" not in render_report(
@@ -229,6 +229,7 @@ def test_empty_findings_say_no_findings() -> None:
     assert "No rows were rejected" in doc
     assert "No warnings" in doc
     assert "not known" in doc  # no date of birth
+    assert "no ages in the chronology: the age-based rules" in doc  # and no age column
 
 
 def test_wrong_types_are_refused() -> None:
@@ -396,18 +397,98 @@ def _one_finding(evidence: str, trigger: str, **extra: object) -> Findings:
     return Findings(pd.DataFrame([row]), rulebook="wt2006")
 
 
-def test_evidence_rows_of_one_day_keep_the_chronologys_order() -> None:
-    """A row without a time written below a timed row of the same day stays below it (the
-    library's same-day order), although its date starts at midnight."""
-    chron = Chronology(
+def _same_day(file: str) -> Chronology:
+    """A GP visit on 11/03/2007 (row 2), then on 12/03/2007 A&E at 14:30 (row 3) and,
+    written below it without a time, the referral that followed (row 4)."""
+    return Chronology(
         make_events(
             start=["12/03/2007 14:30", "12/03/2007", "11/03/2007"],
             agency=["hospital", "csc", "gp"],
-            details=["Child A seen in A&E at 14:30", "Referral received from A&E", "GP visit"],
-            source_file="combined.csv",
+            details=["Seen in A&E", "Referral received", "GP visit"],
+            source_file=file,
             source_row=[3, 4, 2],
         )
     )
+
+
+def test_evidence_rows_of_one_day_keep_the_chronologys_order() -> None:
+    """A row without a time written below a timed row of the same day stays below it (the
+    library's same-day order), although its date starts at midnight."""
+    chron = _same_day("combined.csv")
     doc = render_report(chron, _one_finding("e1; e2; e3", "e1"))
-    seen = [doc.index(_esc(t)) for t in ("GP visit", "Child A seen in A&E", "Referral received")]
+    seen = [doc.index(_esc(t)) for t in ("GP visit", "Seen in A&E", "Referral received")]
     assert seen == sorted(seen)
+
+
+def test_a_findings_trigger_is_as_precise_as_its_event_and_says_where_it_is() -> None:
+    """A trigger dated "March 2007" is not shown as "1 March 2007"; the facts say the
+    file, sheet and row of the trigger (the finding's own provenance)."""
+    chron = Chronology(
+        make_events(
+            start=["March 2007", "20/04/2007 09:15"],
+            agency=["gp", "csc"],
+            details=["Bruise to the ear noted (month only)", "Strategy discussion"],
+            source_file="gp.xlsx",
+            source_sheet="GP",
+            source_row=[14, 15],
+        )
+    )
+    trigger = pd.Timestamp("2007-03-01")
+    findings = _one_finding(
+        "e1; e2",
+        "e1",
+        status="late",
+        trigger_start=trigger,
+        observed_event_id="e2",
+        observed_start=pd.Timestamp("2007-04-20 09:15"),
+        source_file="gp.xlsx",
+        source_sheet="GP",
+        source_row=14,
+    )
+    doc = render_report(chron, findings)
+    facts = doc.split('id="f-f1"')[1].split("</dl>")[0]
+    assert "<dt>Trigger</dt><dd>March 2007<" in facts
+    assert "gp.xlsx, sheet GP, row 14" in facts
+    assert "<dt>First action</dt><dd>20 April 2007 09:15</dd>" in facts
+    assert "1 March 2007" not in doc
+    assert "<dt>Period covered</dt><dd>March 2007 to 20 April 2007</dd>" in doc
+
+
+def test_narrative_cells_keep_their_line_breaks_and_wrap_long_runs() -> None:
+    """Practitioners write paragraphs in one cell (Alt+Enter in Excel): the report keeps
+    the breaks; a long run without spaces wraps instead of widening the table. Tables say
+    which cells are column headings, and each finding is a heading of its own."""
+    run = "x" * 300
+    chron = _escalation_case(details=f"HV1 visited.\nMother low in mood.\n\n{run}")
+    doc = render_report(chron, analyse(chron, rules=["ESC-DISAGREE"]))
+    assert f'<td class="text">HV1 visited.\nMother low in mood.\n\n{run}' in doc
+    css = doc.split("<style>")[1].split("</style>")[0]
+    assert "td.text { white-space: pre-line; overflow-wrap: anywhere; }" in css
+    assert "<th>" not in doc and '<th scope="col">Details</th>' in doc
+    assert '<h4 class="rule">ESC-DISAGREE <span class="agency">' in doc
+
+
+def test_findings_in_date_order_list_each_finding_once_by_its_trigger() -> None:
+    """An index in the chronology's order (one day's rows as the file has them), each
+    line linked to its finding and saying where its trigger is in the agency's file."""
+    chron = _same_day("combined.xlsx")
+    base = {"category": "injury_procedure", "severity": "high", "status": "missing"}
+    rows = [
+        {"finding_id": "F-csc", "rule_id": "A-LAST", "trigger_event_id": "e2", "source_row": 4},
+        {"finding_id": "F-hosp", "rule_id": "B-MID", "trigger_event_id": "e1", "source_row": 3},
+        {"finding_id": "F-gp", "rule_id": "C-FIRST", "trigger_event_id": "e3", "source_row": 2},
+    ]
+    frame = pd.DataFrame(
+        [
+            {**base, **r, "evidence": r["trigger_event_id"], "summary": f"Summary {r['rule_id']}"}
+            for r in rows
+        ]
+    ).assign(source_file="combined.xlsx", trigger_start=pd.Timestamp("2007-03-12"))
+    doc = render_report(chron, Findings(frame, rulebook="wt2006"))
+    index = doc.split('id="by-date"')[1].split("</section>")[0]
+    assert index.count("<tr>") == 4  # heading and three findings
+    lines = [index.index(f'href="#f-{fid}"') for fid in ("f-gp", "f-hosp", "f-csc")]
+    assert lines == sorted(lines)
+    assert "combined.xlsx, row 2" in index.split('href="#f-f-gp"')[0].rsplit("<tr>", 1)[1]
+    assert 'href="#by-date"' in doc
+    assert 'id="by-date"' not in render_report(chron, Findings(rulebook="wt2006"))
