@@ -69,16 +69,26 @@ is one edit away. Check them against the procedures of the area under review.
   wording; edit them for local usage.
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
   unanswered trigger of the same rule joins that finding as evidence.
-- **An injury recorded again** is judged once, from its first record. The injury rules
-  (INJ-REFER, INJ-STRAT, INJ-MEDICAL, INJ-SKELETAL, INJ-POLICE, every rulebook) start from
-  `new_suspicious_injury`: a suspicious injury, unless the record is a report of one (the
-  `injury_report` predicate: children's social care receiving the referral, a call or a
-  letter; a strategy discussion, meeting, conference or supervision) that comes within 7 days
-  of an earlier record of a suspicious injury, or on its day in any order. Children's social
-  care's 'Referral received from paediatrics re NAI', the day paediatrics examined the child
-  and referred, is not a new injury wanting its own medical. With no earlier record, the
-  report is the injury's first record and is judged as one. An agency that sees an injury
-  itself (a GP, a health visitor, A&E) records a new one, whatever came before.
+- **An injury recorded again** is judged once, from its first record. INJ-STRAT,
+  INJ-MEDICAL, INJ-SKELETAL and INJ-POLICE (every rulebook) start from
+  `new_suspicious_injury`: a suspicious injury, unless the record is
+  - a report of one (`injury_report`: children's social care receiving the referral, a call
+    or a letter; the child protection medical or skeletal survey that examines it; a strategy
+    discussion, meeting, conference, investigation or supervision) within 7 days after an
+    earlier record of a suspicious injury (`injury_reported_again`; on the same day it must be
+    listed after it): children's social care's 'Referral received from paediatrics re NAI',
+    the day paediatrics examined the child and referred, wants no medical of its own. A
+    discussion, investigation or proceedings that names the injury as one already known
+    ('interviewed about the skull fracture', 'his injuries': `injury_named_again`) is that
+    injury up to 90 days on;
+  - or the injury seen again as it heals (`injury_follow_up`: 'scratches healing', 'fading
+    bruise', 'scabs on his scalp', 'the bruising is still visible', and no 'new' or 'further'
+    injury beside it) within 14 days of an earlier record (`injury_seen_again`).
+
+  With no earlier record, either is the injury's first record and is judged as one. INJ-REFER
+  starts from `suspicious_injury_seen`: an agency that sees an injury itself, even one
+  healing, tells children's social care (it cannot know they were told); one only told of it
+  (a letter received from A&E within 7 days) need not.
 - **One acute trust** (INJ-REFER): the referral an injury needs must come from the agency
   that recorded it (`match = "trigger_agency"`), but the paediatric team's referral answers
   an injury the hospital's emergency department recorded (`match_also = { hospital =
@@ -86,6 +96,19 @@ is one edit away. Check them against the procedures of the area under review.
   paediatrician's referral the next morning is the hospital's. Not the other way round: an
   injury community paediatrics (a child development centre) records is for it to refer.
   This is a default; remove the line where A&E must refer for itself.
+- **A placement known to children's social care** (PLC-REG38-CHECKS, PLC-REG38-APPROVAL,
+  before 2011-04-01): a `placement` event with a family friend or relative, or any record
+  involving children's social care that says the child is staying or living with one
+  ('Mother said Child C staying with family friend Ms W for a few weeks'; the predicate
+  `family_arrangement`), judged at the first such record (not again at every visit that
+  mentions it within 6 weeks). A family staying together ('Mother and Child C staying with
+  maternal grandmother') or a night's babysitting is not one. From 2011-04-01 only
+  placements (`family_placement`) count: the connected-person rules are for looked-after
+  children.
+- **A case is open to children's social care** (SUP-CADENCE) from a referral to csc, an
+  allocation, or the start of a child protection plan (a plan is only made on a case csc
+  holds open, so a chronology that starts at the ICPC has an open case from it), until an NFA
+  decision.
 - **Duplicates** (events marked `duplicate_of`) never trigger themselves. When a duplicate
   matches a rule's trigger and the record it duplicates does not (children's social care's
   'referral received from the school' marked as the duplicate of the school's own 'concern'),
@@ -134,8 +157,8 @@ including family members such as `carer`), `involves_other_agency`, `injury`,
 (case-insensitive regular expressions over details and outcome), `date_before`, `date_from`,
 `any`, `all`, `not`, `is` (named predicates that must also hold), `follows` with
 `follows_within` ("7 days", "2 weeks"): the event comes after another event `follows`
-selects, at most that long before its day (one of the same day counts wherever it is
-listed). States have `label`,
+selects (in the chronology's order, same-day order included), at most that long before its
+day. States have `label`,
 `opens` and `closes`. An involvement rule lists its `groups` (label = agency codes) and may
 give `named` (label = regular expression): a trigger whose own text names the group that
 way involves it even when no agency of the group is its agency or counterpart ("strategy

@@ -23,10 +23,10 @@ key                          the event ...
 ``date_before``/``date_from``  starts before / on or after this date (YYYY-MM-DD)
 ``any`` / ``all`` / ``not``  any / all of these predicates hold / this one does not
 ``is``                       the named predicate(s) hold as well
-``follows``                  comes after another event this predicate selects, which
-                             started at most ``follows_within`` ("7 days", "2 weeks";
-                             default "0 days") before its day; one of the same day
-                             counts wherever it is listed
+``follows``                  comes after another event this predicate selects (in the
+                             chronology's order, same-day order included), which started
+                             at most ``follows_within`` ("7 days", "2 weeks"; default
+                             "0 days": the same day) before its day
 ===========================  ===========================================================
 
 Predicates are evaluated on an :class:`EventView`, the events table turned into NumPy
@@ -683,19 +683,15 @@ def _lookback_days(value: object, key: str) -> int:
 
 
 def _follows(view: EventView, rows: BoolArray, earlier: BoolArray, reach: int) -> BoolArray:
-    """Per event of ``rows``: another event of ``earlier`` started on its day (wherever it
-    is listed) or before it in the chronology's order, at most ``reach`` days before its
-    day."""
+    """Per event of ``rows``: an event of ``earlier`` listed before it in the chronology's
+    order (same-day order included) that started at most ``reach`` days before its day."""
     out = np.zeros(len(view), dtype=bool)
     at = np.flatnonzero(rows)
     marks = np.flatnonzero(earlier)
     if len(at) == 0 or len(marks) == 0:
         return out
-    day = view.start // _DAY_NS  # the view is in day order
-    # the last marked event of the day or before; itself does not count, the one before may
-    k = np.searchsorted(day[marks], day[at], side="right") - 1
-    self_hit = (k >= 0) & (marks[np.maximum(k, 0)] == at)
-    k[self_hit] -= 1
+    day = view.start // _DAY_NS  # the view is in the chronology's order
+    k = np.searchsorted(marks, at, side="left") - 1  # the last marked event before each
     found = k >= 0
     found[found] &= day[marks[k[found]]] >= day[at[found]] - reach
     out[at] = found

@@ -58,3 +58,24 @@ def test_the_named_predicates_the_docs_point_to_exist():
     book = load_rulebook("wt2006")
     for name in ("strategy_discussion_held", "medical_done", "skeletal_survey_done"):
         assert f"`{name}`" in section and name in book.predicates
+
+
+def test_the_injury_episode_predicates_the_docs_name_exist_and_drive_the_injury_rules():
+    from scr_timeline.rules.rulebook import available_rulebooks, load_rulebook
+
+    section = _section("How time is counted")
+    for name in (
+        "new_suspicious_injury",
+        "suspicious_injury_seen",
+        "injury_report",
+        "injury_follow_up",
+        "injury_reported_again",
+        "injury_seen_again",
+    ):
+        assert f"`{name}`" in section
+    for rulebook in available_rulebooks():
+        book = load_rulebook(rulebook)
+        assert book.rules["INJ-REFER"].raw["trigger"]["is"] == "suspicious_injury_seen"
+        for rule in ("INJ-STRAT", "INJ-MEDICAL", "INJ-POLICE"):
+            assert book.rules[rule].raw["trigger"] == "new_suspicious_injury"
+        assert book.rules["INJ-SKELETAL"].raw["trigger"]["is"] == "new_suspicious_injury"

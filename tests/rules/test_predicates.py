@@ -123,29 +123,30 @@ def test_texts_searched_in_chunks_give_the_same_answer(monkeypatch):
 
 def test_follows_looks_back_in_the_chronologys_order_and_the_same_day():
     events = make_events(
-        start=["2007-03-01", "2007-03-05", "2007-03-05", "2007-03-09", "2007-03-20"],
-        agency=["gp", "csc", "hospital", "csc", "csc"],
-        event_type=["gp_appointment", "referral", "hospital_attendance", "referral", "referral"],
-        source_row=[2, 3, 4, 5, 6],
-    )
+        start=["2007-03-01", "2007-03-05", "2007-03-05", "2007-03-05", "2007-03-09", "2007-03-20"],
+        agency=["gp", "csc", "hospital", "csc", "csc", "csc"],
+        event_type=["gp_appointment", "referral", "hospital_attendance", "referral", "referral",
+                    "referral"],
+        source_row=[2, 3, 4, 5, 6, 7],
+    )  # fmt: skip
     view = EventView.from_events(events)
     spec = {"event_type": ["referral"], "follows": {"agency": ["hospital"]}}
-    # e2 shares its day with the hospital's record (listed after it); e4 is 4 days after it
+    # the same day: e4 is listed after the hospital's record, e2 before it; e5 is 4 days on
     assert compile_predicate(spec, where="x").evaluate(view, {}).tolist() == [
-        False, True, False, False, False,
+        False, False, False, True, False, False,
     ]  # fmt: skip
     spec["follows_within"] = "7 days"
     assert compile_predicate(spec, where="x").evaluate(view, {}).tolist() == [
-        False, True, False, True, False,
+        False, False, False, True, True, False,
     ]  # fmt: skip
     spec["follows_within"] = "3 weeks"
     assert compile_predicate(spec, where="x").evaluate(view, {}).tolist() == [
-        False, True, False, True, True,
+        False, False, False, True, True, True,
     ]  # fmt: skip
-    # an event never follows itself; another of its kind on its day does
+    # an event never follows itself, only another of its kind before it
     own = {"agency": ["csc"], "follows": {"agency": ["csc"]}, "follows_within": "7 days"}
     assert compile_predicate(own, where="x").evaluate(view, {}).tolist() == [
-        False, False, False, True, False,
+        False, False, False, True, True, False,
     ]  # fmt: skip
 
 

@@ -29,7 +29,7 @@ _PAEDS = (
 )
 _REPORT = "Referral received from paediatrics re NAI."
 _STRATEGY = "Strategy discussion held with police and health. Agreed S47 enquiry."
-_FILLER = ("30/04/2007", "gp", "Seen for a cough.", "Advised.")  # the chronology goes on
+_FILLER = ("30/06/2007", "gp", "Seen for a cough.", "Advised.")  # the chronology goes on
 # A&E's fracture, referred and examined that day, discussed with the police the next
 _HANDLED = [
     ("02/04/2007", "hospital", _AE, "Referral to CSC. CP medical and skeletal survey done."),
@@ -75,7 +75,9 @@ def test_csc_recording_the_referral_is_not_a_new_injury_in_every_rulebook(rulebo
     ]
 
 
-def test_a_report_listed_before_the_record_of_the_same_day_is_that_injury_too():
+def test_a_report_listed_before_the_record_of_the_same_day_is_answered_by_it():
+    """Listed first, the report is the first record; the hospital's own record after it
+    answers it (and is not judged again)."""
     frame, _ = _findings(
         [
             ("03/04/2007", "csc", "Call received from A&E re spiral fracture R humerus."),
@@ -171,3 +173,95 @@ def test_inj_refer_the_paediatric_team_refers_for_the_hospitals_emergency_depart
         rules=["INJ-REFER"],
     )
     assert _said(frame) == ([("INJ-REFER", "e1", "missing")] if missing else [])
+
+
+_SCRATCHES = "Child A brought in with bruising to the face and scratches to the scalp."
+
+
+@pytest.mark.parametrize(
+    "seen_again",
+    [
+        "Home visit. Child A seen; scratches healing.",
+        "Home visit. Fading bruise to the face, Mother said from the fall.",
+        "Home visit. Child A had scabs on his scalp; Mother said head lice.",
+        "Home visit. The bruising to the face is still visible.",
+    ],
+)
+def test_an_injury_seen_again_as_it_heals_is_judged_from_its_first_record(seen_again):
+    frame, _ = _findings(
+        [
+            ("01/05/2007", "hospital", _SCRATCHES, "Referral to CSC. CP medical done."),
+            ("02/05/2007", "csc", _STRATEGY, "Police and CSC joint s47. Skeletal survey NAD."),
+            ("10/05/2007", "csc", seen_again),
+            _FILLER,
+        ],
+        rules=["INJ-STRAT", "INJ-MEDICAL", "INJ-SKELETAL", "INJ-POLICE"],
+    )
+    assert _said(frame) == []  # all done for the first record, none asked of the second
+
+
+@pytest.mark.parametrize(
+    ("seen", "new"),
+    [
+        # a new injury beside the healing one is a new injury
+        ("Home visit. Scratches healing; new bruise to the left ear.", True),
+        # more than 14 days after the first record: judged again
+        ("Home visit on 30/05. Scratches healing.", True),
+        ("Home visit. Child A seen; scratches healing.", False),
+    ],
+)
+def test_only_the_healing_injury_of_the_last_14_days_is_seen_again(seen, new):
+    day = "30/05/2007" if "30/05" in seen else "10/05/2007"
+    frame, _ = _findings(
+        [
+            ("01/05/2007", "hospital", _SCRATCHES, "Referral to CSC. CP medical done."),
+            ("02/05/2007", "csc", _STRATEGY, "Police and CSC joint s47. Skeletal survey NAD."),
+            (day, "csc", seen),
+            _FILLER,
+        ],
+        rules=["INJ-MEDICAL"],
+    )
+    assert ("INJ-MEDICAL", "e3", "missing") in _said(frame) if new else _said(frame) == []
+
+
+def test_a_healing_injury_with_no_earlier_record_is_judged_as_its_first_record():
+    frame, _ = _findings(
+        [("10/05/2007", "health_visiting", "Home visit. Healing bruise on the chin."), _FILLER],
+        rules=["INJ-REFER", "INJ-MEDICAL"],
+    )
+    assert _said(frame) == [("INJ-MEDICAL", "e1", "missing"), ("INJ-REFER", "e1", "missing")]
+
+
+def test_an_agency_that_sees_a_healing_injury_still_refers_it():
+    """INJ-REFER: the health visitor seeing the scabs cannot know csc was told; a record of
+    being told (a letter received) needs no referral of its own."""
+    frame, _ = _findings(
+        [
+            ("01/05/2007", "hospital", _SCRATCHES, "Referral to CSC. CP medical done."),
+            ("09/05/2007", "health_visiting", "Home visit. Scabs on his scalp.", "Not shared."),
+            ("10/05/2007", "gp", "Letter received from A&E re scratches to the scalp.", "Filed."),
+            _FILLER,
+        ],
+        rules=["INJ-REFER"],
+    )
+    assert _said(frame) == [("INJ-REFER", "e2", "missing")]
+
+
+def test_a_medical_and_an_arrest_about_a_known_injury_are_no_new_injury():
+    frame, _ = _findings(
+        [
+            ("05/06/2016", "hospital", "CT scan: skull fracture. No explanation offered.",
+             "Referral to MASH; police informed."),
+            ("06/06/2016", "csc", _STRATEGY),
+            ("09/06/2016", "paediatrics", "Child protection medical: bruise behind the ear.",
+             "Report to CSC and police."),
+            ("01/08/2016", "police", "Father arrested and interviewed about the skull fracture.",
+             "He denied causing it."),
+            ("30/09/2016", "gp", "Seen for a cough.", "Advised."),
+        ],
+    )  # fmt: skip
+    # the medical and the survey for the fracture were never done; nothing on rows 3 and 4
+    assert _said(frame) == [
+        ("INJ-MEDICAL", "e1", "late"),
+        ("INJ-SKELETAL", "e1", "missing"),
+    ]

@@ -413,6 +413,25 @@ def test_case_opens_at_allocation_and_closes_at_a_visit_that_ends_nfa():
     assert _run("SUP-CADENCE", rows)["trigger_event_id"].tolist() == ["e1"]
 
 
+def test_a_case_is_open_from_the_start_of_a_child_protection_plan():
+    """A chronology that starts at the ICPC has an open case from it (a plan is only made on
+    a case csc holds open): supervision is due within 28 days of the plan's start."""
+    icpc = {
+        "agency": "csc",
+        "event_type": "icpc",
+        "details": "ICPC. Child made subject to a CP plan.",
+    }
+    rows = [("2008-01-03", icpc), ("2008-04-03", FILLER)]
+    out = _run("SUP-CADENCE", rows)
+    assert out["trigger_event_id"].tolist() == ["e1"]
+    assert _due(out) == ["2008-01-31"]  # 28 calendar days after Thursday 3 January 2008
+    assert "(from 3 January 2008)" in out["summary"].iloc[0]
+    rows.insert(1, ("2008-01-24", SUPERVISION))
+    rows.insert(2, ("2008-02-20", SUPERVISION))
+    rows.insert(3, ("2008-03-18", SUPERVISION))
+    assert _run("SUP-CADENCE", rows).empty
+
+
 def test_no_further_police_action_does_not_close_the_case():
     police_nfa = {"agency": "police", "event_type": "police_investigation",
                   "outcome": "No further police action."}  # fmt: skip
