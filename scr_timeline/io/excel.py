@@ -20,6 +20,7 @@ CSV), a web page (its tables, through :mod:`html.parser`) and an Excel 2003 XML 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 import zipfile
@@ -1158,7 +1159,8 @@ def _workbook_form(
     """The agency and the child's date of birth a template states once: on a front sheet
     (a visible sheet with no table, not named as guidance: "Agency: Riverside Surgery",
     "Child's DOB: 01/03/2016") or in the form above a sheet's table. The agency is the
-    first stated on a front sheet that names a known agency; the date of birth is taken
+    first stated on a front sheet that names a known agency (not a hospital trust, whose
+    rows are each decided by their practitioner or source); the date of birth is taken
     when the workbook's forms give one day (see :func:`scr_timeline.io.csv.child_dob_from_forms`)."""
     from ..classify.agencies import agency_from_name
 
@@ -1182,11 +1184,33 @@ def _workbook_form(
                     if f.name == S.AGENCY
                     and isinstance(f.value, str)
                     and agency_from_name(f.value) is not None
+                    and not _many_services(f.value)
                 ),
                 None,
             )
     dob, notes = child_dob_from_forms(forms, file=file)
     return _Form(agency, dob, notes)
+
+
+@functools.cache
+def _named_aliases() -> pd.DataFrame:
+    """The agency aliases that name a service, not a place that hosts many."""
+    from ..classify.agencies import KIND, load_agency_aliases
+
+    table = load_agency_aliases()
+    return table[table[KIND] != "setting"]
+
+
+def _many_services(name: str) -> bool:
+    """True for a hospital trust named as the agency ("Riverside NHS Foundation Trust",
+    "Riverside University Hospitals"): its chronology holds the rows of its midwives,
+    health visitors, paediatricians and wards alike, each decided by its practitioner or
+    source rather than all taken as the hospital."""
+    from ..classify.agencies import agency_from_name
+
+    return agency_from_name(name) == "hospital" and (
+        agency_from_name(name, aliases=_named_aliases()) is None
+    )
 
 
 def _holds_macros(path: Path) -> bool:

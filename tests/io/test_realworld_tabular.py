@@ -1120,3 +1120,29 @@ def test_a_workflow_export_s_steps_give_the_event_type(write_text):
 )  # fmt: skip
 def test_a_step_or_form_is_the_type_of_entry_when_no_note_type_is(headings, expected):
     assert map_headings(headings) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [
+        ("Who was present / Child seen? (Y/N)", S.COUNTERPARTS),
+        ("Persons present / Child seen?", S.COUNTERPARTS),
+        ("Was the child seen? Y/N", S.CHILD_SEEN),
+        ("Child seen and spoken to?", S.CHILD_SEEN),
+    ],
+)
+def test_a_template_s_who_was_present_and_child_seen_columns(heading, field):
+    # a partnership template's column of who was there (and whether the child was seen):
+    # it was unmapped, its cells left in extra
+    assert map_headings(["Date", heading, "Event/contact"]) == {0: S.DATE, 1: field, 2: S.DETAILS}
+
+
+def test_a_hospital_trust_on_the_front_sheet_leaves_each_row_to_its_own_source(write_xlsx):
+    # a health trust's chronology holds its health visitors', midwives' and wards' rows:
+    # the trust named once on the front sheet must not make every one of them 'hospital'
+    sheets = _template([["Agency:", "Riverside NHS Foundation Trust"], ["DOB:", "01/03/2016"]])
+    sheets["Chronology"][1][2] = "HV1 records"
+    sheets["Chronology"][2][2] = "ED records"
+    chron = scr.read(write_xlsx("riverside-trust.xlsx", sheets))
+    assert chron.events[S.AGENCY].tolist() == ["health_visiting", "hospital"]
+    assert chron.meta.child_dob == pd.Timestamp("2016-03-01")
