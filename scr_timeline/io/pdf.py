@@ -64,6 +64,9 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
+#: A soft hyphen (an optional hyphen Word or a typesetter broke a word at), with the line
+#: break after it: the word goes on on the next line.
+_SOFT_HYPHEN = re.compile(r"\xad(?:[ \t]*\n[ \t]*)?")
 _BREAK_BEFORE_BULLET = re.compile(r"\n(?=\s*[•▪◦·*➢✓❖●■-]\s)")
 #: The bullets of Word's bullet library as a PDF made from Word gives them: glyphs of the
 #: Symbol and Wingdings fonts, mapped to Unicode's private use area ("\uf0b7 Letter to
@@ -130,10 +133,12 @@ def _unbroken(match: re.Match[str]) -> str:
 
 def _cell_text(text: str | None) -> str | None:
     """A cell's wrapped lines joined (bullets keep their line break; a date or a month's
-    name broken by a narrow column is joined back without a space)."""
+    name broken by a narrow column, or a word broken at a soft hyphen, is joined back
+    without a space)."""
     if text is None:
         return None
-    text = _BROKEN_WORD.sub(_unbroken, text.translate(_PRIVATE_BULLETS).strip())
+    text = _SOFT_HYPHEN.sub("", text.translate(_PRIVATE_BULLETS))
+    text = _BROKEN_WORD.sub(_unbroken, text.strip())
     text = _HYPHEN_BREAK.sub("-", text)
     text = _BREAK_BEFORE_BULLET.sub("\0", text)
     text = " ".join(part.strip() for part in text.split("\n")).replace("\0", "\n")

@@ -53,6 +53,7 @@ __all__ = [
     "DATE_PREFIX",
     "KEY_LINE",
     "PAGE_FURNITURE",
+    "REPORT_SECTION",
     "TEXT_SUFFIXES",
     "Paragraph",
     "dated_outside_tables",
@@ -159,6 +160,21 @@ CONTINUED_NOTE: Final = re.compile(
 KEY_LINE: Final = re.compile(
     r"^\W*(?i:key|abbreviations?(?:\s+used)?|acronyms?|glossary|notes?)\s*(?::|[-–—]\s)"
     r"|^\W*[A-Z][A-Za-z&]{0,7}\s*(?:=|[-–—]\s)\s*\w[^=]{0,60}[;,]\s*[A-Z][A-Za-z&]{0,7}\s*=",
+)
+#: The heading of a section of a review report that discusses the case rather than
+#: records it ("5. Analysis", "Findings and recommendations", "Terms of reference",
+#: "Lessons learned"): its dated paragraphs ("In March 2007 the HV should have ...") are
+#: no events of a narrative chronology.
+REPORT_SECTION: Final = re.compile(
+    r"^(?:(?:section|part|chapter)\s+\d+\s*[:.\-–—]?\s*|\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?"
+    r"(?:terms\s+of\s+reference|methodology|method|(?:the\s+)?review\s+process"
+    r"|analysis(?:\s+of\s+(?:practice|involvement|agency\s+involvement))?"
+    r"|(?:key\s+)?findings(?:\s+and\s+recommendations)?|lessons(?:\s+(?:learn(?:ed|t)|identified))?"
+    r"|(?:agency\s+|single\s+agency\s+|multi-agency\s+)?recommendations|conclusions?"
+    r"|good\s+practice|glossary|references|acknowledge?ments|contents|table\s+of\s+contents"
+    r"|(?:membership\s+of\s+the\s+)?(?:review\s+)?panel(?:\s+membership)?"
+    r"|parallel\s+processes|family\s+involvement|involvement\s+of\s+the\s+family)\s*[:.]?$",
+    re.IGNORECASE,
 )
 _MAX_TITLE_LINES: Final = 5
 _MAX_TITLE_LENGTH: Final = 200
@@ -579,36 +595,57 @@ def parse_paragraphs(
     events: list[_Event] = []
     headings: list[Paragraph] = []
     periods: list[Paragraph] = []  # headings that are a year, season or month ("2007")
-    section: str | None = None
-    for para in items:
-        text = para.text.strip()
-        if not text or PAGE_FURNITURE.match(text):  # a marking or page number typed in
-            continue
-        if para.heading:
-            if is_period_date(text):
-                periods.append(para)
-            if events:
-                headings.append(para)
-            else:
-                preamble.append(para)
-            section = text if agency_from_name(text) is not None else section
-            continue
-        split = split_date_prefix(text)
-        if split is None:
-            if events:
-                events[-1].add(text)
-            else:
-                preamble.append(para)
-            continue
-        date, time, rest = split
-        block = DATE_LABEL.match(text) is not None and DATE_PREFIX.match(text) is None
-        event = _Event(para.number, para.sheet, date, time, [], None, {} if block else None)
-        if rest:
-            event.add(rest)
-        event.agency = _label(rest) if not block else None
-        events.append(event)
-        if event.agency is None:
-            event.agency = section
+    # the review's own sections (analysis, findings, recommendations): heading, paragraphs
+    set_aside: list[tuple[Paragraph, int]] = []
+
+    def collect(aside_sections: bool) -> None:
+        section: str | None = None
+        aside = False  # in a section of the review's own: its paragraphs are not read
+        for para in items:
+            text = para.text.strip()
+            if not text or PAGE_FURNITURE.match(text):  # a marking or page number typed in
+                continue
+            if para.heading:
+                aside = aside_sections and bool(REPORT_SECTION.match(" ".join(text.split())))
+                if aside:
+                    set_aside.append((para, 0))
+                    continue
+            elif aside:
+                heading, count = set_aside[-1]
+                set_aside[-1] = (heading, count + 1)
+                continue
+            if para.heading:
+                if is_period_date(text):
+                    periods.append(para)
+                if events:
+                    headings.append(para)
+                else:
+                    preamble.append(para)
+                section = text if agency_from_name(text) is not None else section
+                continue
+            split = split_date_prefix(text)
+            if split is None:
+                if events:
+                    events[-1].add(text)
+                else:
+                    preamble.append(para)
+                continue
+            date, time, rest = split
+            block = DATE_LABEL.match(text) is not None and DATE_PREFIX.match(text) is None
+            event = _Event(para.number, para.sheet, date, time, [], None, {} if block else None)
+            if rest:
+                event.add(rest)
+            event.agency = _label(rest) if not block else None
+            events.append(event)
+            if event.agency is None:
+                event.agency = section
+
+    collect(True)
+    if not events and set_aside:  # every dated paragraph is in them: read them after all
+        for kept in (preamble, headings, periods):
+            kept.clear()
+        set_aside.clear()
+        collect(False)
     if not events:
         raise EmptyChronologyError(
             "no paragraph starts with a date",
@@ -665,6 +702,19 @@ def parse_paragraphs(
                 preamble[0].number,
             )
         )
+    warnings.extend(
+        _warning(
+            "report_section",
+            f"{count} paragraph(s) under {_preview(para.text)!r} were not read as events: a "
+            "section of the review's own (its analysis, findings or recommendations) "
+            "discusses the case, it does not record it",
+            file,
+            para.sheet or sheet,
+            para.number,
+        )
+        for para, count in set_aside
+        if count
+    )
     for para in headings:
         warnings.append(
             _warning(

@@ -954,3 +954,26 @@ def test_continued_notes_between_the_parts_of_a_table(tmp_path: Path):
     ]
     assert chron.rejected.empty
     assert "row_continued" in chron.warnings[S.CODE].tolist()
+
+
+def test_a_word_broken_at_a_soft_hyphen_is_joined(tmp_path: Path):
+    """An optional hyphen at a line end (Word's, a typesetter's) gave 'strat\\xad egy'."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("VeraSoftHyphen", "Vera.ttf"))
+    rows = [
+        ["Date", "Agency", "Details"],
+        ["14/03/2007", "CSC", "Held a strat\xad\negy discussion with police (DS1)"],
+    ]
+    table = Table(rows, colWidths=[80, 100, 400])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                ("FONTNAME", (0, 0), (-1, -1), "VeraSoftHyphen"),
+            ]
+        )
+    )
+    chron = read_pdf(build(tmp_path / "csc.pdf", [table]))
+    assert chron.events[S.DETAILS].tolist() == ["Held a strategy discussion with police (DS1)"]

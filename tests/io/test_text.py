@@ -502,3 +502,38 @@ def test_an_rtf_document_named_txt_is_a_clear_error(tmp_path):
     path.write_text("{\\rtf1\\ansi\\deff0 {\\fonttbl{\\f0 Arial;}} 12/03/2007 GP visit\\par}")
     with pytest.raises(ChronologyReadError, match=r"chronology\.txt.*RTF document.*\.docx"):
         read_text(path)
+
+
+def test_sections_of_a_review_report_that_discuss_the_case_are_not_events():
+    """A published review with no chronology table: its narrative of the facts is read,
+    its analysis and recommendations (dated sentences about what should have happened)
+    were read as events too."""
+    paragraphs = [
+        Paragraph("Serious Case Review: Child A (fictional)", 1, heading=True),
+        Paragraph("1. Terms of reference", 2, heading=True),
+        Paragraph("1.1 The review covers 1 January 2007 to 30 June 2007.", 3),
+        Paragraph("3. Summary of agency involvement", 4, heading=True),
+        Paragraph("3.1 On 11 March 2007 the health visitor (HV1) visited Child A.", 5),
+        Paragraph("3.2 On 14 March 2007 the GP saw a bruise to Child A's cheek.", 6),
+        Paragraph("4. Analysis", 7, heading=True),
+        Paragraph("4.1 On 14 March 2007 the GP should have referred the bruise to CSC.", 8),
+        Paragraph("4.2 In April 2007 there was no strategy discussion.", 9),
+        Paragraph("5. Recommendations", 10, heading=True),
+        Paragraph("5.1 The partnership should audit its bruising protocol.", 11),
+    ]
+    chron = parse_paragraphs(paragraphs, source="review.docx", classify=False)
+    assert chron.events[S.SOURCE_ROW].tolist() == [5, 6]
+    assert chron.events[S.DETAILS].tolist()[1] == "the GP saw a bruise to Child A's cheek."
+    aside = chron.warnings[chron.warnings[S.CODE] == "report_section"]
+    assert aside[S.SOURCE_ROW].tolist() == [2, 7, 10]
+    assert "2 paragraph(s) under '4. Analysis'" in aside[S.MESSAGE].iloc[1]
+
+
+def test_a_narrative_only_under_such_sections_is_still_read():
+    paragraphs = [
+        Paragraph("Findings", 1, heading=True),
+        Paragraph("On 14 March 2007 the GP saw a bruise to Child A's cheek.", 2),
+    ]
+    chron = parse_paragraphs(paragraphs, source="notes.docx", classify=False)
+    assert chron.events[S.SOURCE_ROW].tolist() == [2]
+    assert "report_section" not in chron.warnings[S.CODE].tolist()
