@@ -443,6 +443,7 @@ def _rejected(chron: Chronology) -> list[dict[str, str]]:
             "source_sheet": _text(r.get(S.SOURCE_SHEET)),
             "source_row": _text(r.get(S.SOURCE_ROW)),
             "reason": _text(r.get(S.REASON)),
+            "code": _text(r.get(S.REASON_CODE)),
             "value": _text(r.get("value")),
             "details": _text(r.get(S.DETAILS)),
         }
@@ -461,6 +462,16 @@ def _warnings(chron: Chronology) -> list[dict[str, str]]:
         }
         for r in chron.warnings.to_dict("records")
     ]
+
+
+def _kinds(table: pd.DataFrame, column: str) -> list[tuple[str, int]]:
+    """How many rows of ``table`` have each value of ``column``, the commonest first (a
+    long chronology's warnings are mostly a few kinds many times)."""
+    if column not in table or table.empty:
+        return []
+    counts = table[column].map(_text).value_counts(sort=False)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(str(code), int(n)) for code, n in ranked if code]
 
 
 def _sources(chron: Chronology) -> list[dict[str, str]]:
@@ -579,6 +590,8 @@ def render_report(
         "images": _images(images),
         "rejected": _rejected(chron),
         "warnings": _warnings(chron),
+        "warning_kinds": _kinds(chron.warnings, S.CODE),
+        "rejected_kinds": _kinds(chron.rejected, S.REASON_CODE),
         "rulebook": _rulebook(findings, frame),
         "sources": _sources(chron),
         "severities": SEVERITIES,
@@ -682,6 +695,7 @@ def render_batch_index(
                 "status": r["status"],
                 "events": _text(r["events"]),
                 "rejected": _text(r["rejected"]),
+                "warnings": _text(r["warnings"]),
                 "findings": _text(r["findings"]),
                 "high": _text(r["high_severity"]),
                 "ages": _ages_words(r),

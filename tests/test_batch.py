@@ -411,6 +411,7 @@ def test_the_summary_says_where_each_chronologys_ages_came_from(tmp_path):
     assert written[columns].values.tolist() == expected
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<th scope="col">Ages from</th>' in index
+    assert '<th scope="col" class="num">Warnings</th>' in index  # no_child_dob for none.csv
     assert "age column (2 of 3 events)" in index
     assert "date of birth 01/03/2006, from the chronology" in index
     assert "none: age-based rules off" in index

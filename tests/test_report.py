@@ -492,3 +492,33 @@ def test_findings_in_date_order_list_each_finding_once_by_its_trigger() -> None:
     assert "combined.xlsx, row 2" in index.split('href="#f-f-gp"')[0].rsplit("<tr>", 1)[1]
     assert 'href="#by-date"' in doc
     assert 'id="by-date"' not in render_report(chron, Findings(rulebook="wt2006"))
+
+
+def test_warnings_and_rejected_rows_are_counted_by_kind() -> None:
+    """A long chronology's hundreds of warnings are a few kinds many times: the sections
+    open with how many of each, commonest first."""
+    chron = _escalation_case()
+    codes = ["time_ignored", "row_out_of_order", "time_ignored", "time_ignored"]
+    warnings = pd.DataFrame(
+        {
+            "code": codes,
+            "message": [f"message {i}" for i in range(4)],
+            S.SOURCE_FILE: "hv.csv",
+            S.SOURCE_SHEET: None,
+            S.SOURCE_ROW: [2, 3, 4, 5],
+        }
+    )
+    rejected = pd.concat([chron.rejected] * 2, ignore_index=True)
+    rejected.loc[1, [S.REASON_CODE, S.REASON]] = ["no_such_day", "31/06/2007: June has 30 days"]
+    chron = Chronology(chron.events, rejected, warnings, chron.meta)
+    doc = render_report(chron, Findings())
+    section = doc.split('id="warnings"', 1)[1]
+    assert (
+        'By kind: <span class="nowrap">time_ignored 3</span> · '
+        '<span class="nowrap">row_out_of_order 1</span></p>'
+    ) in section
+    rejected_html = doc.split('id="rejected"', 1)[1].split('id="warnings"', 1)[0]
+    assert '<span class="nowrap">empty_date 1</span> · <span class="nowrap">no_such_day 1' in (
+        rejected_html
+    )
+    assert '<div class="outcome">no_such_day</div>' in rejected_html
