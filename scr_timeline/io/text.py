@@ -1295,10 +1295,14 @@ def dated_outside_tables(
 ) -> list[dict[str, Any]]:
     """A ``text_outside_tables`` warning for each paragraph outside the tables that starts
     with a date: a document read from its tables does not read them, and they may be
-    events the tables miss."""
+    events the tables miss. Not for those under a heading of the review's own sections
+    (:data:`REPORT_SECTION`: "Analysis", "Recommendations"): they discuss the case."""
     out = []
+    aside = False
     for par in paragraphs:
-        if par.heading or split_date_prefix(par.text) is None:
+        if par.heading:
+            aside = bool(REPORT_SECTION.match(" ".join(par.text.split())))
+        if par.heading or aside or split_date_prefix(par.text) is None:
             continue
         text = " ".join(par.text.split())
         if len(text) > _EXCERPT:

@@ -612,3 +612,23 @@ def test_another_kind_of_document_named_docx_says_what_it_is(
     path.write_bytes(content)
     with pytest.raises(ChronologyReadError, match=rf"export\.docx.*{said}.*save it as"):
         read_docx(path)
+
+
+def test_review_report_with_its_chronology_in_an_appendix(tmp_path: Path):
+    """A published review: its narrative, analysis and recommendations in numbered
+    paragraphs, the combined chronology as a table in an appendix. The table is read; a
+    dated paragraph of the narrative is reported (it may be an event the table misses),
+    the analysis's dated sentences are not (each was a text_outside_tables warning)."""
+    document = docx.Document()
+    document.add_heading("Serious Case Review: Child A (fictional)", level=0)
+    document.add_heading("3. Summary of agency involvement", level=1)
+    document.add_paragraph("3.1 On 11 March 2007 the health visitor (HV1) visited.")
+    document.add_heading("4. Analysis", level=1)
+    document.add_paragraph("4.1 On 14 March 2007 the GP should have referred the bruise.")
+    document.add_paragraph("4.2 In April 2007 there was no strategy discussion.")
+    document.add_heading("Appendix 1: Combined chronology", level=1)
+    add_table(document, [["Date", "Agency", "Details"], ["11/03/2007", "HV", "Home visit"]])
+    chron = read_docx(save(document, tmp_path, "review.docx"))
+    assert chron.events[S.DETAILS].tolist() == ["Home visit"]
+    outside = chron.warnings[chron.warnings[S.CODE] == "text_outside_tables"]
+    assert outside[S.SOURCE_ROW].tolist() == [3]
