@@ -37,6 +37,13 @@ CADENCE_SERIES: Final[dict[str, tuple[str, str]]] = {
     "VIS-CP": ("Child seen by children's social care", OKABE_ITO["green"]),
 }
 
+#: What tells the series apart without colour (greyscale print, colour blindness): the
+#: marker of their answering events and their intervals' ends, and their threshold's dashes.
+_SERIES_LOOK: Final[dict[str, tuple[str, str]]] = {
+    "SUP-CADENCE": ("|", "--"),
+    "VIS-CP": ("o", ":"),
+}
+
 
 def _answers(ev: pd.DataFrame, rule_id: str) -> pd.Series:
     """Starts of the events that answer a cadence rule (as in the default rulebooks)."""
@@ -60,7 +67,9 @@ def plot_gaps(
     events (two supervision sessions; two visits at which children's social care saw the
     child) is a horizontal bar spanning the interval, at a height equal to its length in
     days. The rule's threshold (the deadline of its gap findings, measured from the event
-    before the gap) is a dashed line in the same colour. The gap findings themselves are
+    before the gap) is a dashed line in the same colour. The series differ in more than
+    colour, so they stay apart in greyscale: supervision is marked with ticks and long
+    dashes, child seen with dots and a dotted threshold. The gap findings themselves are
     drawn as thick vermillion bars, from the event before the gap to the event that ended
     it (or to the deadline when nothing ended it).
 
@@ -104,15 +113,36 @@ def plot_gaps(
     for rule_id, (label, colour) in CADENCE_SERIES.items():
         rows = gap_rows[gap_rows["rule_id"].astype("object").eq(rule_id)] if len(frame) else frame
         when = to_num(_answers(ev, rule_id))
+        marker, dashes = _SERIES_LOOK.get(rule_id, ("|", "--"))
+        size = 60 if marker == "|" else 16
         if len(when) >= 2:
             length = np.diff(when)
             segs = [[(a, d), (b, d)] for a, b, d in zip(when[:-1], when[1:], length, strict=True)]
             bars = LineCollection(segs, colors=colour, linewidths=2.0, zorder=2)
             bars.set_gid(f"scr-intervals-{rule_id}")
             ax.add_collection(bars)
-            ticks = ax.scatter(when, np.zeros_like(when), marker="|", s=60, color=colour)
+            ends = ax.scatter(
+                np.concatenate([when[:-1], when[1:]]),
+                np.concatenate([length, length]),
+                marker=marker,
+                s=size * 0.6,
+                color=colour,
+                zorder=2.1,
+            )
+            ends.set_gid(f"scr-interval-ends-{rule_id}")
+            ticks = ax.scatter(when, np.zeros_like(when), marker=marker, s=size, color=colour)
             ticks.set_gid(f"scr-answers-{rule_id}")
-            handles.append(Line2D([], [], color=colour, lw=2.0, label=f"{label}: interval"))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color=colour,
+                    lw=2.0,
+                    marker=marker,
+                    markersize=5,
+                    label=f"{label}: interval",
+                )
+            )
             lo, hi = min(lo, when[0]), max(hi, when[-1])
             top = max(top, float(length.max()))
         if len(rows):
@@ -121,11 +151,15 @@ def plot_gaps(
             seen = to_num(rows["observed_start"])
             finish = np.where(np.isnan(seen), due, seen)
             threshold = float(np.nanmedian(due - trig))
-            line = ax.axhline(threshold, color=colour, ls="--", lw=1.2, zorder=1)
+            line = ax.axhline(threshold, color=colour, ls=dashes, lw=1.4, zorder=1)
             line.set_gid(f"scr-threshold-{rule_id}")
             handles.append(
                 Line2D(
-                    [], [], color=colour, ls="--", label=f"{label}: threshold {threshold:.0f} days"
+                    [],
+                    [],
+                    color=colour,
+                    ls=dashes,
+                    label=f"{label}: threshold {threshold:.0f} days",
                 )
             )
             ok = ~np.isnan(trig) & ~np.isnan(finish)

@@ -56,3 +56,25 @@ def test_sample_findings_draw_without_error() -> None:
     chron = scr.load_sample("child-b-agencies")
     ax = plot_gaps(chron, scr.analyse(chron))
     assert any(str(c.get_gid()).startswith("scr-gap-findings-") for c in ax.collections)
+
+
+def test_the_two_series_differ_in_more_than_colour() -> None:
+    """Supervision and child-seen intervals (both with a 28-day threshold: the lines lie on
+    one another) must stay apart in greyscale: different markers and dash patterns."""
+    import scr_timeline as scr
+
+    chron = scr.load_sample("child-a-combined")
+    ax = plot_gaps(chron, scr.analyse(chron))
+    by_gid = {c.get_gid(): c for c in ax.collections}
+    looks = {
+        rule: by_gid[f"scr-answers-{rule}"].get_paths()[0].vertices.tobytes()
+        for rule in ("SUP-CADENCE", "VIS-CP")
+    }
+    assert looks["SUP-CADENCE"] != looks["VIS-CP"]
+    assert len(by_gid["scr-interval-ends-VIS-CP"].get_offsets()) == 2 * len(
+        by_gid["scr-intervals-VIS-CP"].get_segments()
+    )
+    dashes = {ln.get_gid(): ln.get_linestyle() for ln in ax.lines}
+    assert dashes["scr-threshold-SUP-CADENCE"] != dashes["scr-threshold-VIS-CP"]
+    legend = ax.get_legend().legend_handles
+    assert len({h.get_marker() for h in legend if h.get_marker() not in (None, "None")}) == 2
