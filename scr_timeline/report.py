@@ -342,10 +342,9 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
     lookup = _evidence_lookup(chron.events, findings)
     for cat in cats:
         sub = findings[findings["category"] == cat]
-        sub = sub.assign(_sev=sub["severity"].map(sev_order).astype("float"))
-        sub = sub.sort_values(["_sev", "trigger_start"], kind="stable")
+        sub = sub.assign(_sev=sub["severity"].map(sev_order).astype("float").fillna(99.0))
         items = []
-        for row in sub.to_dict("records"):
+        for position, row in zip(sub.index, sub.to_dict("records"), strict=True):
             status = _text(row["status"])
             delay = row["delay_working_days"]
             delay_text = ""
@@ -355,9 +354,10 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
             trigger_event = lookup.get(_text(row["trigger_event_id"]))
             items.append(
                 {
-                    "when": (0, trigger_event["_rank"], _text(row["rule_id"]))
+                    "when": (0, trigger_event["_rank"], position)
                     if trigger_event is not None
-                    else (1, row["trigger_start"], _text(row["rule_id"])),
+                    else (1, row["trigger_start"], position),
+                    "_sev": row["_sev"],
                     "category": _label(cat, _CATEGORY_LABELS),
                     "id": _text(row["finding_id"]),
                     "anchor": "f-" + _slug(_text(row["finding_id"])),
@@ -386,6 +386,8 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
                     ),
                 }
             )
+        # by severity, then in the chronology's order of their triggers
+        items.sort(key=lambda item: (item["_sev"], *_when_key(item)))
         groups.append(
             {
                 "category": _label(cat, _CATEGORY_LABELS),
@@ -398,16 +400,17 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
 
 def _by_date(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every finding once, in the chronology's order of their triggers (a trigger in the
-    events by its place there, then any other by its date), rule by rule on one trigger."""
+    events by its place there, then any other by its date); the findings of one trigger
+    in the rulebook's order (the engine's)."""
     items = [item for group in groups for item in group["findings"]]
     return sorted(items, key=_when_key)
 
 
-def _when_key(item: Mapping[str, Any]) -> tuple[int, float, str]:
-    kind, when, rule = item["when"]
+def _when_key(item: Mapping[str, Any]) -> tuple[int, float, int]:
+    kind, when, position = item["when"]
     if kind == 1:  # not in the events: by its date, undated last
         when = float("inf") if pd.isna(when) else pd.Timestamp(when).value
-    return kind, float(when), rule
+    return kind, float(when), int(position)
 
 
 def _rulebook(findings: Findings, frame: pd.DataFrame) -> dict[str, Any]:

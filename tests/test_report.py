@@ -522,3 +522,24 @@ def test_warnings_and_rejected_rows_are_counted_by_kind() -> None:
         rejected_html
     )
     assert '<div class="outcome">no_such_day</div>' in rejected_html
+
+
+def test_findings_of_a_category_follow_the_chronologys_order_of_their_triggers() -> None:
+    """Within a category and severity, a finding on the untimed row written below a timed
+    row of the same day comes after the timed row's finding (it came first by start)."""
+    rows = [
+        {"finding_id": "F-csc", "rule_id": "INJ-STRAT", "trigger_event_id": "e2"},
+        {"finding_id": "F-hosp", "rule_id": "INJ-REFER", "trigger_event_id": "e1"},
+    ]
+    frame = pd.DataFrame(
+        [
+            {**r, "category": "injury_procedure", "severity": "high", "status": "missing"}
+            for r in rows
+        ]
+    ).assign(
+        evidence=["e2", "e1"],
+        summary=["on the referral", "on the A&E visit"],
+        trigger_start=[pd.Timestamp("2007-03-12"), pd.Timestamp("2007-03-12 14:30")],
+    )
+    doc = render_report(_same_day("combined.csv"), Findings(frame, rulebook="wt2006"))
+    assert doc.index('id="f-f-hosp"') < doc.index('id="f-f-csc"')
