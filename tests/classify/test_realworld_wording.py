@@ -1219,3 +1219,38 @@ def test_child_seen_in_the_appendix_round(agency, details, seen):
 )
 def test_a_disclosure_scheme_is_the_police_telling(details):
     assert classify(details, "police")[schema.EVENT_TYPE] == "information_sharing"
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # a parent's call about an appointment is no contact raising a child (ESC-REF-DECISION)
+        ("csc", "Phone call from Mother cancelling the visit.", "information_sharing"),
+        ("csc", "Call from Mother to rearrange the home visit.", "information_sharing"),
+        ("csc", "Mother phoned to cancel the CIN meeting.", "information_sharing"),
+        ("csc", "Phone call from Mother - worried about her partner's drinking.", "referral"),
+        # a social worker seeing the child at school is a visit; a school nurse a health contact
+        ("csc", "Contact with Child A at school. Seen alone.", "home_visit"),
+        ("csc", "School visit, CA seen alone.", "home_visit"),
+        ("education", "Child A seen by school nurse - weight and height measured.", "health_visit"),
+    ],
+)
+def test_calls_about_appointments_and_visits_at_school(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+def test_a_cancelled_visit_is_no_mention():
+    row = classify("Phone call from Mother cancelling the visit.", "csc")
+    assert "home_visit" not in row[schema.MENTIONS]  # no csc action on a referral
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("police", "Domestic - verbal only. Both children present and seen by officers."),
+        ("ambulance", "Crew attended. Baby not breathing. CPR commenced. Conveyed to hospital."),
+    ],
+)
+def test_the_police_and_the_ambulance_crew_saw_the_child(agency, details):
+    seen = classify(details, agency)[schema.CHILD_SEEN]
+    assert not pd.isna(seen) and bool(seen)
