@@ -94,13 +94,6 @@ def _long_date(value: Any) -> str:
     return f"{ts.day} {ts:%B %Y}"
 
 
-def _short_date(value: Any) -> str:
-    """``12/03/2007``, or '' for a missing date."""
-    if value is None or pd.isna(value):
-        return ""
-    return f"{pd.Timestamp(value):%d/%m/%Y}"
-
-
 def _label(code: str, labels: Mapping[str, str]) -> str:
     return labels.get(code, code.replace("_", " ").capitalize())
 
@@ -134,23 +127,24 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     meta = chron.meta
     period = ""
     if events[S.START].notna().any():
-        # as precise as the first and last events are ("March 2007", not "1 March 2007")
         ends = events[S.END].fillna(events[S.START])
-        which = events.iloc[[int(events[S.START].argmin()), int(ends.argmax())]]
-        shown = _event_dates(which, long=True).str.replace(r" \d\d:\d\d", "", regex=True)
-        period = f"{shown.iloc[0].split(' – ')[0]} to {shown.iloc[1].split(' – ')[-1]}"
+        first, last = _first_and_last(
+            events.iloc[[int(events[S.START].argmin())]],
+            events.iloc[[int(ends.argmax())]],
+            long=True,
+        )
+        period = f"{first[0]} to {last[0]}"
     agencies = []
-    if len(events):
-        grouped = events.groupby(S.AGENCY, observed=True, sort=False)
-        table = grouped[S.START].agg(["size", "min"]).join(grouped[S.END].max())
-        for code, row in table.sort_values(["size", "min"], ascending=[False, True]).iterrows():
+    dated = events[events[S.START].notna()]
+    if len(dated):
+        dated = dated.assign(_end=dated[S.END].fillna(dated[S.START]))
+        grouped = dated.groupby(S.AGENCY, observed=True, sort=False)
+        table = grouped[S.START].agg(["size", "min", "idxmin"]).join(grouped["_end"].idxmax())
+        table = table.sort_values(["size", "min"], ascending=[False, True])
+        firsts, lasts = _first_and_last(dated.loc[table["idxmin"]], dated.loc[table["_end"]])
+        for code, size, first, last in zip(table.index, table["size"], firsts, lasts, strict=True):
             agencies.append(
-                {
-                    "agency": _agency(code),
-                    "events": int(row["size"]),
-                    "first": _short_date(row["min"]),
-                    "last": _short_date(row[S.END]),
-                }
+                {"agency": _agency(code), "events": int(size), "first": first, "last": last}
             )
     categories = [c for c in CATEGORIES if c in set(findings["category"].dropna())]
     categories += sorted(set(findings["category"].dropna()) - set(categories))
@@ -176,6 +170,21 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
         "by_category": by_category,
         "severity_totals": totals,
     }
+
+
+def _first_and_last(
+    firsts: pd.DataFrame, lasts: pd.DataFrame, *, long: bool = False
+) -> tuple[list[str], list[str]]:
+    """The dates of first events (their beginning) and of last events (their end), as
+    precise as those events are ("March 2007", not "01/03/2007" and "31/03/2007"), without
+    their time of day."""
+
+    def shown(events: pd.DataFrame) -> pd.Series:
+        return _event_dates(events, long=long).str.replace(r" \d\d:\d\d", "", regex=True)
+
+    starts = [text.split(" – ")[0] for text in shown(firsts)]
+    ends = [text.split(" – ")[-1] for text in shown(lasts)]
+    return starts, ends
 
 
 def _aged_events(events: pd.DataFrame) -> int:

@@ -543,3 +543,22 @@ def test_findings_of_a_category_follow_the_chronologys_order_of_their_triggers()
     )
     doc = render_report(_same_day("combined.csv"), Findings(frame, rulebook="wt2006"))
     assert doc.index('id="f-f-hosp"') < doc.index('id="f-f-csc"')
+
+
+def test_events_by_agency_give_first_and_last_dates_as_precise_as_written() -> None:
+    """An agency whose only event is dated "March 2007" was shown as first 01/03/2007 and
+    last 31/03/2007; a week's row ends at the end of its week."""
+    chron = Chronology(
+        make_events(
+            start=["March 2007", "12/03/2007 10:00", "w/c 26/03/2007"],
+            agency=["education", "csc", "csc"],
+        )
+    )
+    doc = render_report(chron, Findings())
+    table = doc.split("Events by agency", 1)[1].split("</table>", 1)[0]
+    assert (
+        '<td>Children&#39;s social care</td><td class="num">2</td>'
+        '<td class="nowrap">12/03/2007</td><td class="nowrap">01/04/2007</td>'
+    ) in table
+    assert '<td class="nowrap">March 2007</td><td class="nowrap">March 2007</td>' in table
+    assert "<dt>Period covered</dt><dd>March 2007 to 1 April 2007</dd>" in doc
