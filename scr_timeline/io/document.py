@@ -261,14 +261,22 @@ def _filled(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+#: A cell holding a time of day and nothing else ("14:24", "2.30pm", "1430hrs").
+_TIME_ONLY: Final = re.compile(
+    r"^\s*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|hrs?|h)?|\d{1,2}\s*[ap]\.?m\.?|\d{4}\s*hrs?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _join_broken_row(before: _Found, after: _Found, file: str) -> list[dict[str, Any]]:
     """Join the first row of ``after`` to the last row of ``before`` when it is that row's
     end, broken by the page: a row with text but no date, time, agency or practitioner,
     at the top of a table that carries on the one before (nothing between them but the
     page break). Its cells are added to the row above, cell by cell, and blanked (so the
-    row is no event of its own). The rows right under it that carry on the text too (only
-    narrative cells filled, as :func:`parse_table` joins them within a table) are added
-    after a line break. One ``row_continued`` warning per joined row names both rows.
+    row is no event of its own); a date cell holding only a time is the rest of the date
+    cell above ("25/01/2008" / "14:24"). The rows right under it that carry on the text
+    too (only narrative cells filled, as :func:`parse_table` joins them within a table)
+    are added after a line break. One ``row_continued`` warning per joined row names both rows.
     """
     first, last = after.info.data_start, len(before.raw) - 1
     if first >= len(after.raw) or last < before.info.data_start:
@@ -281,9 +289,17 @@ def _join_broken_row(before: _Found, after: _Found, file: str) -> list[dict[str,
     narrative = [pos for pos, fld in mapping.items() if fld in _NARRATIVE_FIELDS]
     written = {pos for pos, text in enumerate(head) if _filled(text)}
     notes = []
+    dates = {pos for pos, fld in mapping.items() if fld == S.DATE}
     for at in range(first, len(after.raw)):
         tail = after.raw.iloc[at].tolist()
-        if any(_filled(tail[pos]) for pos in starts) or not any(map(_filled, tail)):
+        # the date cell's time on the next page ("25/01/2008" / "14:24") starts no row
+        started = [
+            pos
+            for pos in starts
+            if _filled(tail[pos])
+            and not (at == first and pos in dates and _TIME_ONLY.match(tail[pos]))
+        ]
+        if started or not any(map(_filled, tail)):
             break
         if at > first and (
             not any(_filled(tail[pos]) for pos in narrative)

@@ -1107,7 +1107,7 @@ def _find_aligned_tables(
             blank_before = blank_before or not page_top
             continue
         page_top = False
-        layout = _aligned_header(line, columns)
+        layout = _aligned_header(line, columns) if _may_head(line, current) else None
         if layout is not None:
             if current is not None and layout.headings == current.layout.headings:
                 current.repeated.append(n)  # the header again, at the top of a page
@@ -1139,6 +1139,19 @@ def _find_aligned_tables(
             current.lines.append((n, False, blank_before))
         blank_before = False
     return tables
+
+
+def _may_head(line: str, table: _AlignedTable | None) -> bool:
+    """Whether ``line`` may be a header (a cheap test before mapping its headings): it
+    does not start with a digit (a date), and within a table it starts in its first
+    column (not a cell's wrapped line further right)."""
+    text = line.lstrip()
+    if not text or text[0].isdigit():
+        return False
+    layout = table.layout if table is not None else None
+    if layout is None or layout.bars or len(layout.starts) < 2:
+        return True
+    return len(line) - len(text) < layout.starts[1]
 
 
 def _prose(line: str, layout: _Aligned) -> bool:

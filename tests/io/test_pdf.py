@@ -977,3 +977,31 @@ def test_a_word_broken_at_a_soft_hyphen_is_joined(tmp_path: Path):
     )
     chron = read_pdf(build(tmp_path / "csc.pdf", [table]))
     assert chron.events[S.DETAILS].tolist() == ["Held a strategy discussion with police (DS1)"]
+
+
+def test_the_time_of_a_date_cell_broken_by_the_page_joins_its_row():
+    """A browser prints a row across pages between the lines of its cells: the date cell's
+    second line, its time ("25/01/2008" / "14:24"), opens the next page's part of the
+    row. It was a rejected row ('a time of day with no date') and the entry was cut."""
+    header = ["Date/Time", "Agency", "Event", "Outcome"]
+    first = DocumentTable(
+        "page 1 table 1", [header, ["25/01/2008", "GP", "Child A seen; Mother said", None]]
+    )
+    second = DocumentTable(
+        "page 2 table 1",
+        [
+            header,
+            ["14:24", None, "he fell from the sofa.", "Referral"],
+            ["26/01/2008", "Police", "DV", "NFA"],
+        ],
+        follows=True,
+    )
+    chron, notes, _errors = parse_document_tables(
+        [first, second], source="gp.pdf", fmt="pdf", classify=False
+    )
+    ev = chron.events
+    assert ev[S.START].tolist() == [pd.Timestamp("2008-01-25 14:24"), pd.Timestamp("2008-01-26")]
+    assert ev[S.DETAILS].tolist()[0] == "Child A seen; Mother said he fell from the sofa."
+    assert ev[S.OUTCOME].tolist() == ["Referral", "NFA"]
+    assert chron.rejected.empty
+    assert [n[S.CODE] for n in notes] == ["row_continued"]
