@@ -128,12 +128,12 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     period = ""
     if events[S.START].notna().any():
         ends = events[S.END].fillna(events[S.START])
-        first, last = _first_and_last(
+        began, ended = _first_and_last(
             events.iloc[[int(events[S.START].argmin())]],
             events.iloc[[int(ends.argmax())]],
             long=True,
         )
-        period = f"{first[0]} to {last[0]}"
+        period = f"{began[0]} to {ended[0]}"
     agencies = []
     dated = events[events[S.START].notna()]
     if len(dated):
