@@ -41,7 +41,9 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     injury words in its clause do not count ("marks on back, thought to be Mongolian blue
     spots", "blue spot mistaken for a bruise"); those of another clause of the sentence
     do ("bruise to cheek, also blue spots on back noted at birth": a comma or "and" ends
-    the clause unless the words after it explain the mark, ";", "also", "but" always do).
+    the clause unless the words after it explain the mark; ";", "also", "but" do unless
+    the condition is named as what the mark is, "a mark on his bottom; it is a Mongolian
+    blue spot").
 ``suspicion``
     RULES.md: the text says the injury is non-accidental, unexplained, suspicious,
     inconsistent with the explanation, or has no explanation ("NAI", "not consistent with
@@ -357,11 +359,20 @@ _LINK: Final = re.compile(
 )
 
 
+# a clause that names the condition as what the mark before it is: "a mark on baby's
+# bottom; examined - *it is a* Mongolian blue spot"
+_ANAPHOR: Final = re.compile(
+    r"(?:\b(?:it|this|these|they|that|those|which|both)\s+(?:is|are|was|were)"
+    r"(?:\s+(?:a|an|the|likely|probably|possibly|consistent with|in keeping with|thought to be))*"
+    r"|\b(?:identified|confirmed|diagnosed|documented)\s+as(?:\s+(?:a|an))?)\s*$"
+)
+
+
 def _explained_by(between: str) -> bool:
     """Whether a skin condition and an injury word with ``between`` between them are one
     clause (the condition explains the mark) rather than two findings side by side."""
     if _HARD_BREAK.search(between):
-        return False
+        return _ANAPHOR.search(_HARD_BREAK.split(between)[-1]) is not None
     parts = _SOFT_BREAK.split(between)
     return len(parts) == 1 or _LINK.search(parts[-1]) is not None
 

@@ -287,6 +287,8 @@ def test_an_injury_given_after_a_colon_counts(text):
         "Mongolian blue spots, mistaken for bruising by nursery.",
         "Mark on face is a birthmark.",
         "Bruising to face ?Mongolian blue spot.",
+        "Mother worried about a mark on baby's bottom; examined - it is a Mongolian blue spot.",
+        "Marks on back; these are Mongolian blue spots.",
         "Birth marks on back.",
         "No bruising, birthmark noted on back.",
         "Bruising to forehead has faded.",  # the bruise seen before, not a new one
@@ -308,6 +310,7 @@ def test_a_skin_condition_explains_the_marks_of_its_own_clause(text):
         "Blue spots on back noted at birth, bruise to cheek.",
         "Birthmark on face, bruise to left arm.",
         "Eczema on arms; small bruise to shin.",
+        "Bruise to cheek; Mongolian blue spots on back.",
         "Bruise to cheek which is small, blue spots on sacrum.",
     ],
 )
