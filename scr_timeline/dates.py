@@ -2768,6 +2768,49 @@ def _vector_times(arr: pa.Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.
     return ok, hour * 60 + minute
 
 
+# a time given in UTC, as systems export it: '2007-07-12T23:30:00Z', '12/07/2007 23:30 UTC';
+# or an ISO time with its offset: '2007-07-12T23:30:00+00:00' (only after a 't': in
+# '12/07/2007 14:30-15:00' the '-15:00' ends a range)
+_RE2_UTC: Final = (
+    r"(?:^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})|\d\s*(?:z|utc))$"
+)
+
+
+def _utc_to_uk_time(norm: pa.Array, batch: _Batch, where: npt.NDArray[np.int64]) -> None:
+    """Move the minutes read from a time in UTC (or with a UTC offset) to the clock time in
+    England (GMT in winter, BST in summer): '2007-07-12T23:30:00Z' is 00:30 on 13 July."""
+    found = pc.extract_regex(norm, _RE2_UTC)
+    marked = found.is_valid().to_numpy(zero_copy_only=False)
+    if not marked.any():
+        return
+    at = np.flatnonzero(marked)
+    items = where[at]
+    timed = (batch.prec[items] == _P_MINUTE) & (batch.end[items] - batch.start[items] == 59)
+    if not timed.any():
+        return
+    at, items = at[timed], items[timed]
+    offsets = found.take(pa.array(at))
+    sign = np.where(
+        pc.equal(pc.struct_field(offsets, "sign"), "-").to_numpy(zero_copy_only=False), -1, 1
+    )
+    hours, minutes = _field_int(offsets, "oh"), _field_int(offsets, "om")
+    offset = np.where(
+        hours >= 0, sign * (np.maximum(hours, 0) * 3600 + np.maximum(minutes, 0) * 60), 0
+    )
+    instant = batch.start[items] - offset
+    local = (
+        pd.DatetimeIndex(instant * 10**9, tz="UTC")
+        .tz_convert("Europe/London")
+        .tz_localize(None)
+        .asi8
+        // 10**9
+    )
+    shift = local - batch.start[items]
+    batch.start[items] += shift
+    batch.end[items] += shift
+
+
 class _Strings:
     """The distinct text cells of a column: normalised, with the strict forms extracted.
 
@@ -3171,6 +3214,7 @@ class _Column:
     def resolve(self, dayfirst: bool, vectorised: bool) -> None:
         if self.strings is not None:
             self.strings.resolve(dayfirst, self.batch, self.string_where, vectorised)
+            _utc_to_uk_time(self.strings.norm, self.batch, self.string_where)
 
     def rows(self) -> _Rows:
         """Per-row results."""

@@ -1366,3 +1366,33 @@ def test_an_age_in_the_date_column_without_a_birth_is_rejected_as_an_age() -> No
 def test_a_date_of_birth_that_is_no_day_is_an_error() -> None:
     with pytest.raises(DateParseError, match="not one day"):
         dates.parse_dates(pd.Series(["Aged 6 weeks"]), birth="March 2007")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # a system's UTC time in summer is an hour behind the clock in England (BST)
+        ("2007-07-12T14:32:00Z", "2007-07-12 15:32"),
+        ("2007-07-12T23:30:00.000Z", "2007-07-13 00:30"),  # the next day in England
+        ("12/07/2007 23:30 UTC", "2007-07-13 00:30"),
+        ("2007-07-12T14:32:00+00:00", "2007-07-12 15:32"),
+        ("2007-07-12T14:32:00+01:00", "2007-07-12 14:32"),  # already the clock in England
+        # in winter UTC is the clock (GMT); the clocks go forward at 01:00 UTC
+        ("2007-03-12T14:32:00Z", "2007-03-12 14:32"),
+        ("2007-03-25T00:59:00Z", "2007-03-25 00:59"),
+        ("2007-03-25T01:00:00Z", "2007-03-25 02:00"),
+        # a time written as the clock in England stays as written; a range is no offset
+        ("12/07/2007 14:32 BST", "2007-07-12 14:32"),
+        ("12/07/2007 14:32", "2007-07-12 14:32"),
+        ("12/07/2007 14:30-15:00", "2007-07-12 14:30"),
+    ],
+)
+def test_a_time_in_utc_is_the_clock_time_in_england(text: str, start: str) -> None:
+    """An NHS or police export's '2007-07-12T23:30:00Z' was read as 23:30 on 12 July,
+    the clock time as written: in summer that is 00:30 on 13 July in England, where
+    every other agency's times are clock times."""
+    row = _both_readers([text], dayfirst=True).frame.iloc[0]
+    assert row["start"] == pd.Timestamp(start)
+    assert row["end"] - row["start"] == pd.Timedelta(
+        seconds=59 if "-15" not in text else 30 * 60 + 59
+    )
