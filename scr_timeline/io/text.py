@@ -872,11 +872,14 @@ def _raw_table(group: pd.DataFrame, titles: list[str]) -> pd.DataFrame:
 
 
 def read_text(path: str | Path, **options: Any) -> Chronology:
-    """Read a narrative chronology from a text or Markdown file.
+    """Read a chronology from a text or Markdown file: a narrative, or a table.
 
-    The encoding is detected as for CSV files. Paragraphs are split by
-    :func:`split_paragraphs` and read by :func:`parse_paragraphs`; ``source_sheet`` is
-    ``"line"`` and ``source_row`` the line each event's paragraph starts on.
+    The encoding is detected as for CSV files. A table of tab-separated cells is read as
+    a CSV table; tables set out in columns aligned with spaces or drawn with bars
+    (Markdown) are read by their columns, a row at each date in the date column.
+    Otherwise paragraphs are split by :func:`split_paragraphs` and read by
+    :func:`parse_paragraphs`. ``source_sheet`` is ``"line"`` and ``source_row`` the line
+    each event's row or paragraph starts on.
 
     Parameters
     ----------
@@ -1076,6 +1079,8 @@ class _AlignedTable:
     lines: list[tuple[int, bool, bool]] = dataclasses.field(default_factory=list)
     repeated: list[int] = dataclasses.field(default_factory=list)  # the header again
     dated: bool = False  # a row starts with a date
+    # lines holding only a year, season or month in the date column ("2007"): sections
+    periods: list[tuple[int, str]] = dataclasses.field(default_factory=list)
 
     @property
     def first(self) -> int:
@@ -1083,7 +1088,10 @@ class _AlignedTable:
 
     @property
     def last(self) -> int:
-        return max([self.header, *self.repeated, *(n for n, _row, _gap in self.lines)])
+        return max(
+            [self.header, *self.repeated, *(n for n, _t in self.periods)]
+            + [n for n, _row, _gap in self.lines]
+        )
 
 
 def _find_aligned_tables(
@@ -1126,7 +1134,12 @@ def _find_aligned_tables(
         if current is None or _RULE_LINE.match(line):
             continue
         layout = current.layout
-        date = _aligned_cells(line, layout)[layout.date]
+        cells = _aligned_cells(line, layout)
+        date = cells[layout.date]
+        if date is not None and sum(c is not None for c in cells) == 1 and is_period_date(date):
+            current.periods.append((n, date))  # "2007" over the rows of that year
+            blank_before = False
+            continue
         flowing = (layout.bars or (date is not None and not current.ruled)) and _prose(line, layout)
         if _is_date_cell(date) and not flowing:
             current.lines.append((n, True, blank_before))
@@ -1256,6 +1269,7 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
                     row_offset=table.first,
                     fmt=fmt,
                     classify=False,
+                    section_dates=[(n - table.first, text) for n, text in table.periods],
                     **options,
                 )
             )
@@ -1274,6 +1288,19 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
             "line",
             tables[0].header + 1,
         )
+    )
+    notes.extend(
+        _warning(
+            "section_row",
+            f"line {n + 1} holds only {text!r} in the date column: read as a section "
+            "heading, not an event (the dates below it written without their year take "
+            "their year from it)",
+            path.name,
+            "line",
+            n + 1,
+        )
+        for t in tables
+        for n, text in t.periods
     )
     notes.extend(
         _warning(

@@ -537,3 +537,28 @@ def test_a_narrative_only_under_such_sections_is_still_read():
     chron = parse_paragraphs(paragraphs, source="notes.docx", classify=False)
     assert chron.events[S.SOURCE_ROW].tolist() == [2]
     assert "report_section" not in chron.warnings[S.CODE].tolist()
+
+
+def test_year_lines_in_an_aligned_table_give_their_year(write_text):
+    """'2007' alone in the date column over dates written without their year: it was an
+    event (the first row) and, after a blank line, the end of the table."""
+    text = (
+        "Date        Agency            Event\n"
+        "2007\n"
+        "12 March    Health Visiting   HV1 home visit.\n"
+        "14 March    GP                Child A seen by GP1.\n"
+        "\n"
+        "2008\n"
+        "3 Jan       Police            Domestic incident.\n"
+    )
+    chron = read_text(write_text("combined.txt", text), classify=False)
+    ev = chron.events
+    assert ev[S.START].tolist() == [
+        pd.Timestamp("2007-03-12"),
+        pd.Timestamp("2007-03-14"),
+        pd.Timestamp("2008-01-03"),
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 7]
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
+    assert sections[S.SOURCE_ROW].tolist() == [2, 6]
+    assert chron.rejected.empty
