@@ -446,6 +446,8 @@ class EventFindings:
     mentions: np.ndarray  # uint64 bits of schema.EVENT_TYPES, main type excluded
     implies: np.ndarray  # uint32 bits of schema.AGENCIES
     recipient: np.ndarray  # uint32 bits of schema.AGENCIES (default recipients)
+    #: uint64 bits of schema.EVENT_TYPES the row records as done (neither planned nor past)
+    happened: np.ndarray | None = None
 
 
 # class of a phrase by strength (dominant, decision, strong, incidental, weak, mention) in
@@ -476,6 +478,7 @@ _VISITS: Final = np.array(
     [schema.EVENT_TYPES.index(t) for t in ("home_visit", "health_visit")], dtype=np.int16
 )
 _VISIT_BITS: Final = np.uint64(sum(1 << int(t) for t in _VISITS))
+_HOME_VISIT_BIT: Final = np.uint64(1 << schema.EVENT_TYPES.index("home_visit"))
 _NO_ACCESS: Final = np.uint8(1)
 _REACHED: Final = np.uint8(2)
 
@@ -485,9 +488,13 @@ def _unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventF
     Card left.", "Home visit - no answer. Neighbour said family away.") is a ``dna``, a
     missed contact as ESC-WNB counts them, and no longer a visit (not even a mention):
     unless the text says the family was reached after all ("no answer at first; Mother
-    then opened the door", "Child seen"). A row already a ``dna`` that says so ("NAV - card
-    left") loses its visit mentions as well."""
+    then opened the door", "Child seen"). So is a row that records such a visit beside a
+    call ("Telephoned - no reply. Visit attempted - no reply."). A row already a ``dna``
+    that says so ("NAV - card left") loses its visit mentions as well."""
     visit = np.isin(found.code, _VISITS) | (found.code == _DNA)
+    if found.happened is not None:
+        visited = (found.happened & _HOME_VISIT_BIT) != 0
+        visit |= (found.code == _SHARING) & visited
     if not visit.any():
         return found
     span = pool.upto(2)
@@ -504,10 +511,11 @@ def _unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventF
     if not missed.any():
         return found
     drop = _VISIT_BITS | np.uint64(1 << _DNA)
+    was = np.left_shift(np.uint64(1), found.code.astype(np.uint64))  # "Telephoned" stays
     return replace(
         found,
         code=np.where(missed, np.int16(_DNA), found.code).astype(found.code.dtype),
-        mentions=np.where(missed, found.mentions & ~drop, found.mentions),
+        mentions=np.where(missed, (found.mentions | was) & ~drop, found.mentions),
     )
 
 
@@ -688,10 +696,8 @@ def _rows(
     # a disagreement the row records as escalated ("HV challenged the decision" /
     # "Escalated to SM under the escalation policy") is the escalation: what ESC-DISAGREE
     # waits for happened, and the disagreement is a mention
-    disagreed = code == _DISAGREEMENT
-    if disagreed.any():
-        done = T.row_or(n, row, happened[cell])
-        code[disagreed & ((done & _ESCALATION_BIT) != 0)] = _ESCALATION
+    done = T.row_or(n, row, happened[cell])
+    code[(code == _DISAGREEMENT) & ((done & _ESCALATION_BIT) != 0)] = _ESCALATION
     mentions = T.row_or(n, row, mention[cell])
     # a row whose details record nothing but telling someone ("Police CAIT informed.") is
     # that (told in the outcome only, it is what was done about the row's own matter)
@@ -707,6 +713,7 @@ def _rows(
         mentions=mentions,
         implies=(links & np.uint64(0xFFFFFFFF)).astype(np.uint32),
         recipient=(links >> _IMPLIED_SHIFT).astype(np.uint32),
+        happened=done,
     )
 
 

@@ -1254,3 +1254,33 @@ def test_a_cancelled_visit_is_no_mention():
 def test_the_police_and_the_ambulance_crew_saw_the_child(agency, details):
     seen = classify(details, agency)[schema.CHILD_SEEN]
     assert not pd.isna(seen) and bool(seen)
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("csc", "Unannounced - no reply."),
+        ("csc", "Door knock - no answer."),
+        ("health_visiting", "Telephoned - no reply. Visit attempted - no reply. Letter left."),
+    ],
+)
+def test_terse_attempted_visits_are_missed_contacts(agency, details):
+    row = classify(details, agency)
+    assert row[schema.EVENT_TYPE] == "dna"
+    assert "home_visit" not in row[schema.MENTIONS]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("health_visiting", "Attempted contact by phone - no answer.", "information_sharing"),
+        ("csc", "Phoned Mother - no answer. Visit planned for Friday.", "information_sharing"),
+        (
+            "csc",
+            "Joint visit with police - no answer. Police forced entry; Child found alone.",
+            "home_visit",
+        ),
+    ],
+)
+def test_a_call_unanswered_or_a_visit_that_got_in_is_no_missed_contact(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
