@@ -1965,6 +1965,10 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
             span, rest = found
             warnings.append(("extra_text", _extra_message(text, span, rest)))
     if span is None:
+        if (fixed := _PY_LETTER_IN_NUMBER.sub(_as_digits, norm)) != norm:
+            retried = _read_text_unguarded(text, fixed, dayfirst)  # '2o07': a letter o typed
+            if retried.span is not None:
+                return retried
         if reject is not None:
             return _Result(None, code=reject.code, message=reject.reason)
         return _Result(None, code="unreadable_date", message=_unreadable_message(text, s, reader))
@@ -1975,6 +1979,15 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         warnings.insert(0, ("approximate_date", _approx_message(text, span)))
     approx = approx or either
     return _Result(span, approx=approx, warnings=tuple(dict.fromkeys(warnings + reader.warnings)))
+
+
+#: A number typed with a letter o for a zero or l for a one: '2o07', '2OO7', '12/O3/2007',
+#: 'l2/03/2007' (a whole token of digits and those letters, with at least one of each)
+_PY_LETTER_IN_NUMBER: Final = _rx(r"(?<![a-z])(?=[0-9ol]*[0-9])(?=[0-9]*[ol])[0-9ol]{2,}(?![a-z])")
+
+
+def _as_digits(m: re.Match[str]) -> str:
+    return m.group().replace("o", "0").replace("l", "1")
 
 
 def _part_of_day(reader: _Reader, m: re.Match[str]) -> _Span | None:

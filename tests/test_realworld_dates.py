@@ -36,6 +36,13 @@ READ = [
     ("Nov 2006/Jan 2007", "2006-11-01", "2007-01-31 23:59:59", MONTH, False),
     ("Spring/Summer 2007", "2007-03-01", "2007-08-31 23:59:59", SEASON, False),
     ("Late 2006/early 2007", "2006-09-01", "2007-04-30 23:59:59", SEASON, False),
+    # a letter o typed for a zero, or l for a one (the year was 'missing')
+    ("12th March 2o07", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("12/03/2OO7", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("12/O3/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("l2/03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
+    ("Mar 2oo7", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("c. 12/03/2o07", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
     # the six half terms of teaching, as schools name them (generous bounds, as terms)
     ("Spring 1 2007", "2007-01-01", "2007-02-28 23:59:59", MONTH, False),
     ("Spring 2 2007", "2007-02-01", "2007-04-30 23:59:59", MONTH, False),
