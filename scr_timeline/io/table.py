@@ -748,6 +748,8 @@ def _parse_table(
     def by_row(series: pd.Series | None) -> pd.Series | None:
         return None if series is None else series.set_axis(visible)
 
+    # the child's date of birth dates an age typed in the date column ("Aged 6 weeks")
+    dob = Chronology(child_dob=child_dob).meta.child_dob if child_dob is not None else None
     parsed = parse_date_arrays(
         cast(pd.Series, by_row(date_cells)),
         times=by_row(cells(S.TIME)),
@@ -756,6 +758,7 @@ def _parse_table(
         anchor_relative=anchor_relative,
         previous=previous_date,
         headings=date_headings,
+        birth=dob,
     )
     if pending is not None:  # the other columns, trimmed meanwhile
         text_cols.update(pending.result())
@@ -921,7 +924,6 @@ def _parse_table(
     events = pd.DataFrame(event_columns, index=body.index[positions], copy=False)
 
     chron_title = title or (info.title_lines[0] if info.title_lines else None)
-    dob = Chronology(child_dob=child_dob).meta.child_dob if child_dob is not None else None
     if dob is not None:
         days = (events[S.START].to_numpy() - np.datetime64(dob, "ns")) // np.timedelta64(1, "D")
         events[S.CHILD_AGE_DAYS] = pd.array(days, dtype="Int64")

@@ -679,3 +679,22 @@ def test_a_csv_with_year_rows_over_dates_without_a_year(tmp_path):
     inferred = chron.warnings[chron.warnings[S.CODE] == "year_inferred"][S.MESSAGE].tolist()
     assert "in the year of the heading row 2 ('2007') above" in inferred[0]
     assert "in the year of row 3 ('12 March') above" in inferred[1]
+
+
+def test_an_age_in_the_date_column_is_dated_from_the_given_date_of_birth():
+    raw = pd.DataFrame(
+        {
+            "Date": ["14/11/2019", "Aged 6 weeks", "12/03/2020"],
+            "Agency": ["Maternity", "HV", "GP"],
+            "Details": ["Child F born", "6 week check. Baby seen.", "Seen"],
+        }
+    )
+    chron = parse_table(raw, source="hv.csv", child_dob="14/11/2019")
+    aged = chron.events[chron.events[S.DATE_TEXT] == "Aged 6 weeks"]
+    assert aged[S.START].tolist() == [pd.Timestamp("2019-12-26")]
+    assert aged[S.PRECISION].tolist() == ["week"]
+    assert "age_dated" in chron.warnings[S.CODE].tolist()
+    # without a date of birth it is rejected, saying what would date it
+    rejected = parse_table(raw, source="hv.csv").rejected
+    assert rejected[S.DATE_TEXT].tolist() == ["Aged 6 weeks"]
+    assert "date of birth" in rejected[S.REASON].iloc[0]
