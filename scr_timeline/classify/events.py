@@ -479,8 +479,6 @@ _VISITS: Final = np.array(
 )
 _VISIT_BITS: Final = np.uint64(sum(1 << int(t) for t in _VISITS))
 _HOME_VISIT_BIT: Final = np.uint64(1 << schema.EVENT_TYPES.index("home_visit"))
-_NO_ACCESS: Final = np.uint8(1)
-_REACHED: Final = np.uint8(2)
 
 
 def _unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventFindings:
@@ -497,17 +495,12 @@ def _unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventF
         visit |= (found.code == _SHARING) & visited
     if not visit.any():
         return found
-    span = pool.upto(2)
-    pieces = np.unique(pool.piece[span][visit[pool.row[span]]])
-    texts = pool.pieces.iloc[pieces].tolist()
-    flags = np.zeros(len(pool.pieces), dtype=np.uint8)
-    flags[pieces[T.contains(texts, m.no_access)]] |= _NO_ACCESS
+    missed = visit & _rows_with(pool, visit, m.no_access)
+    if not missed.any():
+        return found
     cues = _seen.matcher(None)  # "Child seen" reached the family; "seen at the window" not
-    seen = T.contains(texts, cues.seen) & ~T.contains(texts, cues.not_properly)
-    reached = T.contains(texts, m.reached) | seen
-    flags[pieces[reached]] |= _REACHED
-    per_row = T.piece_or(pool, flags, 2)
-    missed = visit & ((per_row & _NO_ACCESS) != 0) & ((per_row & _REACHED) == 0)
+    missed &= ~_rows_with(pool, missed, m.reached)
+    missed &= ~_rows_with(pool, missed, cues.seen, unless=cues.not_properly)
     if not missed.any():
         return found
     drop = _VISIT_BITS | np.uint64(1 << _DNA)
@@ -517,6 +510,26 @@ def _unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventF
         code=np.where(missed, np.int16(_DNA), found.code).astype(found.code.dtype),
         mentions=np.where(missed, (found.mentions | was) & ~drop, found.mentions),
     )
+
+
+def _rows_with(
+    pool: T.Pool,
+    rows: np.ndarray,
+    pattern: re.Pattern[str],
+    *,
+    unless: re.Pattern[str] | None = None,
+) -> np.ndarray:
+    """Per row: whether one of its pieces (details, outcome) matches ``pattern`` (and not
+    ``unless``); only the pieces of ``rows`` are searched."""
+    span = pool.upto(2)
+    pieces = np.unique(pool.piece[span][rows[pool.row[span]]])
+    texts = pool.pieces.iloc[pieces].tolist()
+    hit = T.contains(texts, pattern)
+    if unless is not None and hit.any():
+        hit[hit] &= ~T.contains([texts[i] for i in np.flatnonzero(hit)], unless)
+    flags = np.zeros(len(pool.pieces), dtype=np.uint8)
+    flags[pieces[hit]] = 1
+    return T.piece_or(pool, flags, 2).astype(bool) & rows
 
 
 def _find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
