@@ -107,11 +107,16 @@ def test_child_a_report_is_self_contained(child_a_html: str) -> None:
     assert re.search(r'<a href="https://[^"]+"', child_a_html)
 
 
-def test_child_a_summary(child_a_html: str) -> None:
+def test_child_a_summary(child_a: tuple[Chronology, Findings], child_a_html: str) -> None:
     assert "<title>Child A: combined multi-agency chronology (fictional)</title>" in child_a_html
     assert "1 March 2006" in child_a_html  # date of birth, UK long form
     assert 'Children&#39;s social care</td><td class="num">27</td>' in child_a_html
-    assert '>63</span><span class="lbl">findings' in child_a_html
+    # the card counts the analysis's findings (how many there are is the rules' business)
+    findings = child_a[1]
+    assert len(findings) > 40
+    assert f'>{len(findings)}</span><span class="lbl">findings' in child_a_html
+    high = int((findings.to_frame()["severity"] == "high").sum())
+    assert f'>{high}</span><span class="lbl">high severity' in child_a_html
     assert "taken from the chronology" not in child_a_html  # the sample's own metadata gave it
 
 
