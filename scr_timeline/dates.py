@@ -274,7 +274,7 @@ _SUF: Final = (
 _PRE_MORE: Final = (
     r"(?:estimated|est\.?"
     r"|(?:(?:exact|precise|actual)\s+)?(?:date\s+(?:unknown|not\s+known|unclear|uncertain)"
-    r"|unknown\s+date)(?:\s*[-,:;]|\s+(?:in|during))?)\s*"
+    r"|unknown\s+date)(?:\s*[-,:;]|\s+(?:in|during))?|unknown\s*[-,:;])\s*"
 )
 _SUF_MORE: Final = (
     r"\s*(?:\(\s*(?:(?:exact|precise|actual)\s+)?dates?\s+(?:unknown|not\s+known|unclear"
@@ -487,7 +487,8 @@ _EASTER_DAYS: Final[dict[str, int]] = {
 _FESTIVAL_PERIOD_KINDS: Final = frozenset({"holidays", "holiday", "hols", "break"})
 _PY_FESTIVAL: Final = _rx(
     r"(?:(?:over|during)\s+)?(?:the\s+)?"
-    r"(?P<name>christmas eve|christmas day|christmas|x-?mas|boxing day|new year'?s? eve"
+    r"(?P<name>christmas eve|christmas day|christmas|x-?mas eve|x-?mas day|x-?mas|boxing day"
+    r"|new year'?s? eve"
     r"|new year'?s? day|new year|good friday|easter saturday|easter sunday|easter day"
     r"|easter monday|easter weekend|easter|bonfire night|guy fawkes night|hallowe'?en"
     r"|valentine'?s day|mother'?s day|mothering sunday|father'?s day)"

@@ -36,6 +36,12 @@ READ = [
     ("Nov 2006/Jan 2007", "2006-11-01", "2007-01-31 23:59:59", MONTH, False),
     ("Spring/Summer 2007", "2007-03-01", "2007-08-31 23:59:59", SEASON, False),
     ("Late 2006/early 2007", "2006-09-01", "2007-04-30 23:59:59", SEASON, False),
+    # Christmas Day and Eve written as 'Xmas' (as 'Xmas 2006' already was)
+    ("Xmas Day 2006", "2006-12-25", "2006-12-25 23:59:59", DAY, False),
+    ("Xmas Eve 2006", "2006-12-24", "2006-12-24 23:59:59", DAY, False),
+    # 'unknown' before a rough date, as 'Date unknown - 2007' is
+    ("Unknown - 2007", "2007-01-01", "2007-12-31 23:59:59", YEAR, True),
+    ("unknown, March 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
     # a letter o typed for a zero, or l for a one (the year was 'missing')
     ("12th March 2o07", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
     ("12/03/2OO7", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
