@@ -2376,8 +2376,8 @@ def _with_extra_text(reader: _Reader, s: str) -> tuple[_Span, str] | _Reject | _
 
 def _dateutil(s: str, dayfirst: bool) -> _Span | None:
     """Last resort: dateutil, but only when it found a year, a month and a day by itself."""
-    if len(s) > 64 or not _PY_FOUR_DIGITS.search(s):
-        return None
+    if len(s) > 64 or not _PY_FOUR_DIGITS.search(s) or len(_PY_TIME_MARK.findall(s)) > 1:
+        return None  # dateutil keeps the last of two times ('12/03/2007 10:00, 14:30')
     words = _PY_WORD.findall(s)
     if any(w not in _DATEUTIL_WORDS and _month_number(w) is None for w in words):
         return None  # dateutil would fail (or skip words); not worth two calls

@@ -1198,6 +1198,8 @@ def test_a_list_of_dates_is_placed_across_them(text: str, start: str, end: str, 
         # a date and a time, or a date and words: not a list
         ("12/03/2007, 14:30", "2007-03-12 14:30", "2007-03-12 14:30:59", None),
         ("12/03/2007, seen by GP", "2007-03-12", "2007-03-12 23:59:59", "extra_text"),
+        # two times: the first, the second named (dateutil kept the last, silently)
+        ("12/03/2007 10:00, 14:30", "2007-03-12 10:00", "2007-03-12 10:00:59", "extra_text"),
         # the same date twice is one date
         ("12/03/2007, 12/03/2007", "2007-03-12", "2007-03-12 23:59:59", "extra_text"),
         # a part that is no date: the first date, and the rest named
