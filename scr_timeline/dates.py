@@ -1899,6 +1899,8 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         s, approx = norm.replace("?", "x"), False
     else:
         s, approx = _strip_approx(norm)
+    if "\\" in s:
+        s = s.replace("\\", "/")  # '12\03\2007': a backslash typed for the slash
     if "//" in s or ".." in s:
         s = _PY_DOUBLE_SEP.sub(r"\1", s)  # '12/03//2007': a key pressed twice
     if not s:
@@ -2084,8 +2086,8 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
                 span = reader.full(s[token.start() :])
             except _Reject:
                 continue
-            if span is not None:
-                words = s[: token.start()].strip(" ,;:-")
+            words = s[: token.start()].strip(" ,;:-")
+            if span is not None and any(c.isalpha() for c in words):
                 return (
                     f"cannot read {_quote(text)} as a date: it has words before the date "
                     f"({_describe(span)}); if that is when the event happened, write the date "

@@ -42,6 +42,8 @@ READ = [
     # 'unknown' before a rough date, as 'Date unknown - 2007' is
     ("Unknown - 2007", "2007-01-01", "2007-12-31 23:59:59", YEAR, True),
     ("unknown, March 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
+    # a backslash typed for the slash
+    ("12\\03\\2007", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
     # a letter o typed for a zero, or l for a one (the year was 'missing')
     ("12th March 2o07", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
     ("12/03/2OO7", "2007-03-12", "2007-03-12 23:59:59", DAY, False),
@@ -325,6 +327,8 @@ REJECTED = [
     ("Recorded 12 March 2007", "unreadable_date", "put 'recorded' in the details"),
     # a weekday that is not one
     ("Wedding 14/03/2007", "unreadable_date", "cannot read 'Wedding 14/03/2007'"),
+    # no words before the date: the reason does not say there are
+    ("12_03_2007", "unreadable_date", "cannot read '12_03_2007' as a date; write it as a date"),
 ]
 
 
