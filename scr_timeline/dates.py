@@ -2190,7 +2190,8 @@ _PY_OPEN_ENDED: Final = _rx(
 # "12/03/2007 14/03/2007" (two lines of a Word cell): what separates them
 _PY_LIST_SEP: Final = _rx(
     r"\s*(?:[,;&+]|\band\b|\bthen\b)\s*"
-    r"|(?<=\d)\s+(?=\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}(?!\d))"
+    r"|(?<=\d)\s+(?=\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}(?!\d)|\d{4}-\d{1,2}-\d{1,2})"
+    r"|(?<=\d{4})\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3})"
 )
 _LONGEST_LIST: Final = 240  # a list of a month's weekly visits, with full years
 # words naming a time of year that a year completes: festivals, terms, half terms, holidays

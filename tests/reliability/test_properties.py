@@ -80,6 +80,32 @@ def test_parse_dates_never_raises_and_keeps_every_cell(cells: list, dayfirst: bo
     pd.testing.assert_series_equal(values, before)
 
 
+@given(
+    st.lists(
+        st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2025, 12, 31)),
+        min_size=2,
+        max_size=6,
+        unique=True,
+    ),
+    st.sampled_from([", ", "; ", " & ", " and ", " + ", "\n"]),
+    st.sampled_from(["%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%Y-%m-%d"]),
+)
+@FAST
+def test_a_list_of_dates_spans_them_and_names_each(
+    days: list[dt.date], sep: str, form: str
+) -> None:
+    """No date of a list is chosen over the others: the row runs from the earliest to the
+    latest, and the several_dates warning names every one."""
+    cell = sep.join(day.strftime(form) for day in days)
+    parsed = parse_dates(pd.Series([cell]), dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert row[S.START] == pd.Timestamp(min(days))
+    assert row[S.END] == pd.Timestamp(max(days)) + pd.Timedelta(hours=23, minutes=59, seconds=59)
+    [(code, message, _)] = parsed.warnings
+    assert code == "several_dates"
+    assert all(day.strftime("%d/%m/%Y") in message for day in days)
+
+
 def _data_rows(rows: list[list[str | None]]) -> int:
     return sum(any(c is not None and c.strip() for c in row) for row in rows)
 
