@@ -1081,7 +1081,7 @@ def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
     return out[::-1]
 
 
-def _footer_pair(values: list[object]) -> bool:
+def _footer_pair(values: Sequence[object]) -> bool:
     """True for a footer's label and value in two cells: "Total:" | 312, "Count of
     records" | "312", "Printed by:" | "ADMIN1" (a label ending in a colon, or one before a
     whole number)."""
