@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import pandas as pd
@@ -89,6 +89,16 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+#: What to do with a document a reader cannot open but a word processor or spreadsheet can.
+_RESAVE: Final = {
+    **dict.fromkeys(
+        (".rtf", ".doc", ".odt", ".wpd", ".pages"),
+        "; open it in Word (or LibreOffice) and save it as a Word document (.docx)",
+    ),
+    ".numbers": "; open it in Numbers and export it as an Excel workbook (.xlsx)",
+}
+
+
 def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
     suffix = path.suffix.lower()
     if not path.exists():
@@ -110,8 +120,9 @@ def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
         return __getattr__("read_pdf")(path, **options)
     if suffix in TEXT_SUFFIXES:
         return __getattr__("read_text")(path, **options)
+    hint = _RESAVE.get(suffix, "")
     raise UnsupportedFormatError(
-        f"cannot read files ending {suffix or '(no suffix)'!r}",
+        f"cannot read files ending {suffix or '(no suffix)'!r}{hint}",
         file=path.name,
         found=suffix,
         expected="one of " + ", ".join(sorted({*SUPPORTED_SUFFIXES, *EXPORT_SUFFIXES})),

@@ -108,3 +108,11 @@ def test_a_given_order_is_not_second_guessed(write_text):
     gp = write_text("gp.csv", "Date,Details\n05/03/2007,Seen\n")
     chron = scr.read([csc, gp], dayfirst=True)
     assert not chron.warnings[S.CODE].str.contains("day_month").any()
+
+
+@pytest.mark.parametrize(("name", "advice"), [("x.rtf", "Word document"), ("x.doc", ".docx")])
+def test_a_word_processor_file_we_cannot_read_says_how_to_resave_it(tmp_path, name, advice):
+    path = tmp_path / name
+    path.write_text("{\\rtf1 x}")
+    with pytest.raises(UnsupportedFormatError, match=advice):
+        scr.read(path)
