@@ -2797,8 +2797,7 @@ _RE2_UTC: Final = (
 def _utc_to_uk_time(norm: pa.Array, batch: _Batch, where: npt.NDArray[np.int64]) -> None:
     """Move the minutes read from a time in UTC (or with a UTC offset) to the clock time in
     England (GMT in winter, BST in summer): '2007-07-12T23:30:00Z' is 00:30 on 13 July."""
-    found = pc.extract_regex(norm, _RE2_UTC)
-    marked = found.is_valid().to_numpy(zero_copy_only=False)
+    marked = pc.match_substring_regex(norm, _RE2_UTC).to_numpy(zero_copy_only=False)
     if not marked.any():
         return
     at = np.flatnonzero(marked)
@@ -2807,7 +2806,7 @@ def _utc_to_uk_time(norm: pa.Array, batch: _Batch, where: npt.NDArray[np.int64])
     if not timed.any():
         return
     at, items = at[timed], items[timed]
-    offsets = found.take(pa.array(at))
+    offsets = pc.extract_regex(norm.take(pa.array(at)), _RE2_UTC)
     sign = np.where(
         pc.equal(pc.struct_field(offsets, "sign"), "-").to_numpy(zero_copy_only=False), -1, 1
     )
