@@ -23,12 +23,14 @@ from ..dates import parse_date, parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
 from .headers import (
     FORM_CHILD_DOB,
+    PAGE_FURNITURE,
     FormField,
     HeaderInfo,
     find_header,
     footer_rows,
     form_fields,
     headings_like,
+    is_repeated_header,
     map_headings,
     year_rows,
 )
@@ -540,6 +542,19 @@ def _holds_digit(column: pd.Series) -> np.ndarray:
     )
 
 
+def _page_furniture(cells: pd.Series, maybe: np.ndarray) -> np.ndarray:
+    """Of the cells ``maybe`` picks, those that are a report's page furniture ("Page 3 of
+    20", "OFFICIAL-SENSITIVE"), each distinct text matched once."""
+    out = np.zeros(len(cells), dtype=bool)
+    if not maybe.any():
+        return out
+    texts = cells[maybe].astype(str)
+    codes, uniques = pd.factorize(texts)
+    hit = np.array([PAGE_FURNITURE.fullmatch(u) is not None for u in uniques] + [False])
+    out[np.flatnonzero(maybe)[hit[codes]]] = True
+    return out
+
+
 def fill_agency_down(
     raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
 ) -> list[dict[str, Any]]:
@@ -577,7 +592,23 @@ def fill_agency_down(
     counts = filled.sum(axis=1)
     first_col = min(header.mapping)
     title = (counts == 1) & filled[:, : first_col + 1].any(axis=1)
-    stops = ~dated & (dated_cell | named | title)
+    # a page's furniture ("Page 1 of 2" above the header the next page repeats) is no
+    # dated row, and does not stop the agency carried over the page break
+    furniture = _page_furniture(body.iloc[:, date_pos], (counts == 1) & dated_cell)
+    dated &= ~furniture
+    targets &= ~furniture
+    stops = ~dated & (dated_cell | named | title) & ~furniture
+    if stops.any():
+        # the header again just under a page's furniture ("Page 1 of 2"): the next page of
+        # the same table, whose block goes on (a header repeated with nothing to say a page
+        # ended, or under a title line, still stops the carry)
+        at = np.flatnonzero(stops & (np.arange(len(body)) > 0))
+        written = np.maximum.accumulate(np.where(counts > 0, np.arange(len(body)), -1))
+        above = written[at - 1]
+        at = at[(above >= 0) & furniture[np.maximum(above, 0)]]
+        if len(at):
+            again = is_repeated_header(body.iloc[at], header).to_numpy(dtype=bool)
+            stops[at[again]] = False
     setters = dated & named
     # per row, the last row above (or itself) that names an agency or stops the carry
     last = np.maximum.accumulate(np.where(setters | stops, np.arange(len(body)), -1))

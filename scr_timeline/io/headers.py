@@ -71,6 +71,7 @@ from scr_timeline.exceptions import ChronologyReadError, EmptyChronologyError, M
 __all__ = [
     "FIELD",
     "HEADING",
+    "PAGE_FURNITURE",
     "PRIORITY",
     "FormField",
     "HeaderInfo",
@@ -614,6 +615,9 @@ def _combine(upper: list[str], lower: list[str], columns: Mapping[str, str] | No
     return _Combined(written, matched, lower_used, spanned)
 
 
+_LABELLED: Final = re.compile(r"\w\s*:\s*\w")
+
+
 def _two_row(
     raw: pd.DataFrame, row: int, single: dict[int, str], columns: Mapping[str, str] | None
 ) -> tuple[tuple[int, int], list[str], dict[int, str]] | None:
@@ -647,8 +651,13 @@ def _two_row(
         above = _combine(upper, here, columns)
         mapping = map_headings(above.matched, columns=columns)
         filled = [u for u in upper if u]
+        # (a form's label and value in one cell, "Agency: Riverside Surgery", is a title
+        # line, not a group heading)
         group_like = all(
-            len(u) <= _GROUP_MAX_LENGTH and not _DIGIT.search(u) and _maps(u, columns)
+            len(u) <= _GROUP_MAX_LENGTH
+            and not _DIGIT.search(u)
+            and not _LABELLED.search(u)
+            and _maps(u, columns)
             for u in filled
         )
         better = len(mapping) > len(single) or (group_like and above.spanned)
@@ -1021,6 +1030,14 @@ def year_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
 
 #: The lines a report writer adds under its table: a count of rows, when and by whom it was
 #: run, the end of the report, a page number, a protective marking.
+#: A line a printed or exported report repeats on every page: "Page 3", "Page 3 of 20",
+#: a protective marking ("OFFICIAL-SENSITIVE", "Restricted"). Matched whole, ignoring case.
+_PAGE_FURNITURE_TEXT: Final = (
+    r"page \d+(?: of \d+)?"
+    r"|(?:official|official[ -]sensitive|restricted|confidential|protect|not protectively marked)"
+    r"(?:[ -]+\w+){0,2}"
+)
+PAGE_FURNITURE: Final = re.compile(rf"\s*(?:{_PAGE_FURNITURE_TEXT})\s*", re.IGNORECASE)
 _FOOTER: Final = re.compile(
     r"(?:total|count|number of|no\.? of)\b[^\n]{0,40}?[:=]?\s*\d[\d,]*\.?"
     r"|\d[\d,]* (?:rows?|records?|entries|items|results|events|lines)"
@@ -1032,9 +1049,7 @@ _FOOTER: Final = re.compile(
     r"|(?:date|time|date and time) (?:printed|generated|run|exported|extracted)\s*:[^\n]{0,60}"
     r"|(?:printed|run|report|extract) (?:date|by|on)\s*:[^\n]{0,80}"
     r"|\W*end of (?:the )?(?:report|extract|export|data|chronology|records?|document)\W*"
-    r"|page \d+(?: of \d+)?"
-    r"|(?:official|official[ -]sensitive|restricted|confidential|protect|not protectively marked)"
-    r"(?:[ -]+\w+){0,2}",
+    rf"|{_PAGE_FURNITURE_TEXT}",
     re.IGNORECASE,
 )
 _FOOTER_SCAN: Final = 200  # rows from the end looked at

@@ -46,6 +46,7 @@ from ..exceptions import (
 )
 from ._arrow import text_buffers
 from .headers import (
+    PAGE_FURNITURE,
     HeaderInfo,
     find_header,
     headings_like,
@@ -272,6 +273,24 @@ def cells_to_text(values: pd.Series) -> pd.Series:
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
     converted = np.array([_cell_text(u) for u in uniques] + [None], dtype=object)
     out = pd.Series(converted[codes], index=values.index, dtype="string")
+    return out
+
+
+def _page_furniture_rows(text_body: pd.DataFrame, date_pos: Any, rows: np.ndarray) -> np.ndarray:
+    """Of ``rows``, those holding only a line a report prints on every page ("Page 3 of
+    20", "OFFICIAL-SENSITIVE") in their date cell (a page break of a printed export, often
+    above the header repeated on the next page)."""
+    out = np.zeros(len(text_body), dtype=bool)
+    cells = text_body[date_pos]
+    maybe = rows & cells.notna().to_numpy(dtype=bool) & _not_a_numeric_date(cells)
+    if not maybe.any():
+        return out
+    codes, uniques = pd.factorize(cells[maybe])
+    hit = np.array([PAGE_FURNITURE.fullmatch(str(u)) is not None for u in uniques] + [False])
+    at = np.flatnonzero(maybe)[hit[codes]]
+    if len(at):
+        rest = text_body.iloc[at].drop(columns=[date_pos])
+        out[at[~rest.notna().any(axis=1).to_numpy(dtype=bool)]] = True
     return out
 
 
@@ -663,6 +682,20 @@ def _parse_table(
         repeated = np.zeros(len(body), dtype=bool)
         if maybe.any():
             repeated[maybe] = is_repeated_header(body[maybe], info).to_numpy(dtype=bool)
+        furniture = _page_furniture_rows(text_body, date_pos, keep & ~repeated)
+        if furniture.any():
+            keep &= ~furniture
+            shown = text_body[date_pos][furniture].drop_duplicates().head(3).tolist()
+            warnings.append(
+                _warning(
+                    "page_furniture",
+                    f"{int(furniture.sum())} line(s) a printed report repeats on every page "
+                    f"(such as {', '.join(map(repr, shown))}) skipped: not events",
+                    file,
+                    sheet,
+                    int(rows[furniture].iloc[0]),
+                )
+            )
         if headed_rows.any():
             stacked = _block_starts(raw, info, np.flatnonzero(headed_rows), repeated, columns)
             if stacked:
@@ -1449,6 +1482,14 @@ def _join_two(left: pd.Series, right: pd.Series) -> pd.Series:
     return both.where(right.notna(), left).where(left.notna(), right)
 
 
+#: The label of a title line that names the agency ("Agency: Riverside Surgery").
+_LABEL: Final = re.compile(
+    r"^\s*(?:name of )?(?:agency|organi[sz]ation|service|provider|trust|team|practice)"
+    r"(?: name)?\s*[:\-\u2013]\s*",
+    re.IGNORECASE,
+)
+
+
 def _fallback_agency(
     *,
     agency: str | None,
@@ -1475,7 +1516,8 @@ def _fallback_agency(
                 )
             option = str(norm[S.AGENCY].iloc[0]), agency
     sheets = [sheet] if sheet else []
-    names = ([*title_lines[::-1], *sheets] if titles_first else [*sheets, *title_lines]) + [
+    titles = [_LABEL.sub("", line, count=1) or line for line in title_lines]
+    names = ([*titles[::-1], *sheets] if titles_first else [*sheets, *titles]) + [
         _readable_stem(file)
     ]
     for name in names:
@@ -1534,18 +1576,19 @@ def _one_cell_rows(
     raw: pd.DataFrame, lo: int, hi: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For rows ``lo`` to ``hi`` of ``raw``: how many cells hold something, whether the
-    only one is text, and the column of the first one (-1 for a blank row)."""
+    only one is text, and the column of the first one (-1 for a blank row). A line of page
+    furniture ("Page 1 of 2", "OFFICIAL-SENSITIVE") counts as a blank row: no title."""
     part = raw.iloc[lo:hi]
     filled = ~part.map(_blank).to_numpy(dtype=bool)
     counts = filled.sum(axis=1)
     where = np.where(counts > 0, filled.argmax(axis=1), -1)
-    text = np.array(
-        [
-            bool(n == 1) and isinstance(part.iat[i, int(np.flatnonzero(filled[i])[0])], str)
-            for i, n in enumerate(counts)
-        ],
+    only = [part.iat[i, int(where[i])] if n == 1 else None for i, n in enumerate(counts.tolist())]
+    text = np.array([isinstance(cell, str) for cell in only], dtype=bool)
+    furniture = np.array(
+        [isinstance(c, str) and PAGE_FURNITURE.fullmatch(c) is not None for c in only],
         dtype=bool,
     )
+    counts[furniture], text[furniture], where[furniture] = 0, False, -1
     return counts, text, where
 
 

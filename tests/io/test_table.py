@@ -698,3 +698,45 @@ def test_an_age_in_the_date_column_is_dated_from_the_given_date_of_birth():
     rejected = parse_table(raw, source="hv.csv").rejected
     assert rejected[S.DATE_TEXT].tolist() == ["Aged 6 weeks"]
     assert "date of birth" in rejected[S.REASON].iloc[0]
+
+
+def test_page_lines_of_a_printed_export_are_no_events_and_no_titles(tmp_path):
+    # an export printed to pages: "Page 1 of 2" above the header the next page repeats,
+    # a protective marking between rows, the agency written once over its block
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Date,Agency,Details\n"
+        "12/03/2007,GP,Seen\n"
+        "13/03/2007,,Phoned\n"
+        "Page 1 of 2,,\n"
+        "Date,Agency,Details\n"
+        "14/03/2007,,Seen again\n"
+        "OFFICIAL - SENSITIVE,,\n"
+        "15/03/2007,HV,Visit\n"
+        "Page 2 of 2,,\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3, 6, 8]
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["gp", "gp", "gp", "health_visiting"]
+    assert chron.rejected.empty
+    codes = chron.warnings[S.CODE].tolist()
+    assert "table_block" not in codes and "no_agency" not in codes
+    furniture = chron.warnings[chron.warnings[S.CODE] == "page_furniture"]
+    assert "'Page 1 of 2'" in furniture[S.MESSAGE].iloc[0]
+    assert "repeated_header" in codes
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_title_line_labelled_agency_names_the_agency_without_its_label(
+    tmp_path, suffix, write_xlsx
+):
+    rows = [["Agency: Riverside Surgery", None], ["Date", "Details"], ["12/03/2007", "Seen"]]
+    if suffix == ".csv":
+        path = tmp_path / "chron.csv"
+        path.write_text("Agency: Riverside Surgery\nDate,Details\n12/03/2007,Seen\n")
+    else:
+        path = write_xlsx("chron.xlsx", {"Sheet1": rows})
+    chron = scr.read(path)
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["gp"]
+    assert chron.events[S.ORGANISATION].tolist() == ["Riverside Surgery"]
