@@ -476,10 +476,11 @@ class Chronology:
             )
         else:
             lines.append(f"  no events ({len(self.meta.sources)} source table(s))")
-        if self.meta.child_dob is None and self._events[S.CHILD_AGE_DAYS].notna().any():
+        aged = int(self._events[S.CHILD_AGE_DAYS].notna().sum())
+        if self.meta.child_dob is None and aged:
             lines.append(
                 "  child's date of birth: not known (the ages come from the chronology's"
-                " age column)"
+                f" age column: {aged:,} of {len(self):,} events have one)"
             )
         if self.meta.child_dob is not None:
             taken = (self.warnings[S.CODE] == S.CHILD_DOB_INFERRED).any()

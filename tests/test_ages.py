@@ -83,6 +83,7 @@ def test_the_age_column_gives_child_age_days_and_the_under_two_test(tmp_path):
     assert "no_child_dob" not in codes.index
     unread = codes.loc["age_unread"]
     assert unread[S.SOURCE_ROW] == 4 and "'toddler'" in unread[S.MESSAGE]
+    assert "age column: 2 of 3 events have one" in chron.summary()
 
 
 def test_a_date_of_birth_wins_over_the_age_column(tmp_path):
