@@ -469,7 +469,7 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
 
     ``slots`` is the recording agency's index per row (see :func:`_text.agency_slots`).
     """
-    return _unreached_visits(pool, _find_events(pool, slots, m), m)
+    return unreached_visits(pool, _find_events(pool, slots, m), m)
 
 
 #: Visits a no-access cue says did not happen ("Home visit - no reply", "New birth visit:
@@ -481,7 +481,7 @@ _VISIT_BITS: Final = np.uint64(sum(1 << int(t) for t in _VISITS))
 _HOME_VISIT_BIT: Final = np.uint64(1 << schema.EVENT_TYPES.index("home_visit"))
 
 
-def _unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventFindings:
+def unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventFindings:
     """A visit whose text says it did not reach the family ("Planned visit - no reply.
     Card left.", "Home visit - no answer. Neighbour said family away.") is a ``dna``, a
     missed contact as ESC-WNB counts them, and no longer a visit (not even a mention):

@@ -223,13 +223,19 @@ def _warning(code: str, message: str, events: pd.DataFrame) -> dict[str, Any]:
 
 
 def _with_contact_types(
-    found: _events.EventFindings, contact: pd.Series, slots: np.ndarray, matcher: Any
+    found: _events.EventFindings,
+    contact: pd.Series,
+    slots: np.ndarray,
+    matcher: Any,
+    narrative: T.Pool,
 ) -> _events.EventFindings:
     """Event types where the narrative names none (``other``), from the type of contact a
     case system records beside it ("Note Type: Home Visit", "Consultation Type: Did Not
     Attend"): a row the words do not place is placed by the system's own label (with the
     agencies that label implies). Where the words name an event, they decide (a
-    "Telephone call" that was a referral is a referral)."""
+    "Telephone call" that was a referral is a referral). A visit so placed whose words
+    say it reached no one ("Home Visit" | "No reply. Card left.") is a missed contact,
+    as the words alone would make it."""
     other = schema.EVENT_TYPES.index(_OTHER_EVENT)
     todo = (found.code == other) & contact.notna().to_numpy(dtype=bool)
     if not todo.any():
@@ -238,13 +244,14 @@ def _with_contact_types(
     fill = todo & (placed.code != other)
     if not fill.any():
         return found
-    return dataclasses.replace(
+    filled = dataclasses.replace(
         found,
         code=np.where(fill, placed.code, found.code),
         mentions=np.where(fill, found.mentions | placed.mentions, found.mentions),
         implies=np.where(fill, found.implies | placed.implies, found.implies),
         recipient=np.where(fill, placed.recipient, found.recipient),
     )
+    return _events.unreached_visits(narrative, filled, matcher)
 
 
 def classify_events(
@@ -314,7 +321,7 @@ def classify_events(
     found_events = _events.find_events(pool, slots, event_matcher)
     if schema.CONTACT_TYPE in out:
         found_events = _with_contact_types(
-            found_events, out[schema.CONTACT_TYPE], slots, event_matcher
+            found_events, out[schema.CONTACT_TYPE], slots, event_matcher, pool
         )
     types = _events.event_columns(found_events, index)
     out[schema.EVENT_TYPE] = types[schema.EVENT_TYPE].array

@@ -68,7 +68,8 @@ def test_every_classification_column_is_filled(events):
     assert out[schema.INJURY].tolist() == [True, True, False, False]
     assert out[schema.INJURY_KINDS].tolist() == [("bruise",), ("bruise",), (), ()]
     assert out[schema.SUSPICIOUS_INJURY].tolist() == [True, True, False, False]
-    assert out[schema.CHILD_SEEN].tolist() == [pd.NA, pd.NA, pd.NA, True]
+    # "Mother brought Child with bruises": a child brought to the GP was seen
+    assert out[schema.CHILD_SEEN].tolist() == [True, pd.NA, pd.NA, True]
     assert out[schema.COUNTERPARTS].tolist() == [
         ("csc", "mother", "paediatrics"),
         ("hospital",),  # the hospital SW; csc's own referral has no csc counterpart
@@ -255,3 +256,20 @@ def test_the_child_seen_column_decides_over_the_wording_and_warns_of_what_it_can
     assert len(warned) == 1
     assert "'Partly'" in warned[schema.MESSAGE].iloc[0]
     assert "rows 5" in warned[schema.MESSAGE].iloc[0]
+
+
+def test_a_visit_named_only_by_the_contact_type_that_reached_no_one_is_a_missed_contact(
+    tmp_path,
+):
+    import scr_timeline as scr
+
+    path = tmp_path / "hv.csv"
+    path.write_text(
+        "Date,Agency,Note Type,Details\n"
+        "12/03/2007,HV,Home Visit,No reply. Card left.\n"
+        "13/03/2007,HV,Home Visit,Baby weighed.\n",
+        encoding="utf-8",
+    )
+    events = scr.read(path).events
+    assert events[schema.EVENT_TYPE].tolist() == ["dna", "health_visit"]
+    assert events[schema.CHILD_SEEN].tolist() == [False, True]

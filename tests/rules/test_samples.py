@@ -84,6 +84,10 @@ EXPECTED = {
         ("SUP-KEY-DECISION", "late", "CSC", 21),
         ("SUP-CADENCE", "gap", "CSC", 24),
         ("ESC-WNB", "missing", "GP", 9),
+        # the sibling not brought to clinic twice (rows 8, 9), then "No reply at the
+        # address" (row 10): a third missed contact, not the visit that answers them; the
+        # HV next saw the family on 05/09/2011
+        ("ESC-WNB", "missing", "Health Visiting", 9),
         ("VIS-CP", "gap", "Health Visiting", 15),
         ("ESC-DOMESTIC", "late", "Police", 5),
         ("ASM-INITIAL", "late", "Police", 7),
