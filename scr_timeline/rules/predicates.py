@@ -592,6 +592,23 @@ def _search(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str]) -> Bool
         check = np.arange(len(texts))
     if len(check) == 0:
         return hits
+    re2 = _re2_pattern(pattern)
+    if re2 is not None and len(check) >= _RE2_FROM:
+        # Arrow's RE2 over the ASCII texts (it reads an ASCII text as Python's re does);
+        # Python's re over the others
+        picked = texts.take(pa.array(check, pa.int64()))
+        # (re's \s also takes the vertical tab and \x1c-\x1f, RE2's does not)
+        plain = pc.and_(
+            pc.string_is_ascii(picked),
+            pc.invert(pc.match_substring_regex(picked, "[\\x0b\\x1c-\\x1f]")),
+        )
+        ascii_ = pc.fill_null(plain, False).to_numpy(zero_copy_only=False)
+        if ascii_.any():
+            found = pc.match_substring_regex(picked, re2, ignore_case=_ignores_case(pattern))
+            hits[check[ascii_]] = pc.fill_null(found, False).to_numpy(zero_copy_only=False)[ascii_]
+        check = check[~ascii_]
+        if len(check) == 0:
+            return hits
     candidates = texts.take(pa.array(check, pa.int64())).dictionary_encode()
     if isinstance(candidates, pa.ChunkedArray):
         candidates = candidates.combine_chunks()
@@ -600,6 +617,30 @@ def _search(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str]) -> Bool
     codes = pc.fill_null(candidates.indices, len(distinct)).to_numpy(zero_copy_only=False)
     hits[check] = found[codes]
     return hits
+
+
+#: Fewer texts than this are searched by Python's re alone (Arrow's call costs more).
+_RE2_FROM: Final = 2_000
+# Python's re and RE2 read these differently: "$" (re also matches before a final line
+# break), lookarounds and backreferences (RE2 has none), possessive and atomic groups
+_NOT_RE2: Final = re.compile(r"(?<!\\)\$|\(\?[=!<>P]|\\[1-9]|\\Z|\\A|[*+?}]\+|\(\?>")
+
+
+@functools.lru_cache(maxsize=256)
+def _re2_pattern(pattern: re.Pattern[str]) -> str | None:
+    """``pattern`` as RE2 reads it on ASCII text, or None when RE2 would read it otherwise
+    (or cannot compile it): only plain syntax, and no flag but ignoring case."""
+    if pattern.flags & ~(re.IGNORECASE | re.UNICODE) or _NOT_RE2.search(pattern.pattern):
+        return None
+    try:
+        pc.match_substring_regex(pa.array(["x"]), pattern.pattern)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return pattern.pattern
+
+
+def _ignores_case(pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.flags & re.IGNORECASE)
 
 
 def _re2_literal(text: str) -> str:

@@ -163,3 +163,44 @@ def test_a_bad_follows_is_refused(spec):
 
     with pytest.raises(PredicateError, match="follows"):
         compile_predicate(spec, where="x")
+
+
+# --- the text predicates' search: RE2 over ASCII texts reads as Python's re -------------------
+def test_the_re2_search_finds_what_pythons_re_finds(monkeypatch):
+    """Every text pattern the default rulebook searches, on texts that tell the two engines
+    apart if anything does: line breaks, a vertical tab, non-ASCII letters and quotes,
+    case, word boundaries at punctuation, a trailing line break."""
+    import pyarrow as pa
+
+    import scr_timeline as scr
+    from scr_timeline.datasets import load_sample
+    from scr_timeline.rules import predicates as P
+
+    patterns = []
+    real = P._search
+    monkeypatch.setattr(
+        P, "_search", lambda texts, pattern: patterns.append(pattern) or real(texts, pattern)
+    )
+    scr.analyse(load_sample("child-a-combined"))
+    monkeypatch.setattr(P, "_search", real)
+    assert len({p.pattern for p in patterns}) >= 5
+    samples = load_sample("child-a-combined").events["details"].dropna().tolist()
+    tricky = [
+        "Strategy discussion held.\n",
+        "strategy\vdiscussion held",
+        "STRATEGY DISCUSSION HELD; CP medical to be arranged",
+        "Strategy discussion \u2013 held",
+        "Café: strategy discussion held",
+        "bruising\x1chealing",
+        "the bruise_s are fading",
+        "skeletal survey: done",
+        "",
+    ]
+    texts = pa.array((samples + tricky) * 120)  # enough texts for RE2 to be used
+    own = [r"strategy\s+discussion", r"bruising\shealing", r"^strategy", r"\w+ held\b"]
+    patterns += [re.compile(p, re.IGNORECASE) for p in own]
+    for pattern in {p.pattern: p for p in patterns}.values():
+        monkeypatch.setattr(P, "_RE2_FROM", 10**12)
+        by_re = P._search(texts, pattern)
+        monkeypatch.setattr(P, "_RE2_FROM", 0)
+        assert (P._search(texts, pattern) == by_re).all(), pattern.pattern
