@@ -23,7 +23,6 @@ from ..dates import parse_date, parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
 from .headers import (
     FORM_CHILD_DOB,
-    PAGE_FURNITURE,
     FormField,
     HeaderInfo,
     find_header,
@@ -32,6 +31,7 @@ from .headers import (
     headings_like,
     is_repeated_header,
     map_headings,
+    page_furniture,
     year_rows,
 )
 from .table import agencies_from_practitioners, classify_chronology, parse_table
@@ -542,19 +542,6 @@ def _holds_digit(column: pd.Series) -> np.ndarray:
     )
 
 
-def _page_furniture(cells: pd.Series, maybe: np.ndarray) -> np.ndarray:
-    """Of the cells ``maybe`` picks, those that are a report's page furniture ("Page 3 of
-    20", "OFFICIAL-SENSITIVE"), each distinct text matched once."""
-    out = np.zeros(len(cells), dtype=bool)
-    if not maybe.any():
-        return out
-    texts = cells[maybe].astype(str)
-    codes, uniques = pd.factorize(texts)
-    hit = np.array([PAGE_FURNITURE.fullmatch(u) is not None for u in uniques] + [False])
-    out[np.flatnonzero(maybe)[hit[codes]]] = True
-    return out
-
-
 def fill_agency_down(
     raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
 ) -> list[dict[str, Any]]:
@@ -594,7 +581,7 @@ def fill_agency_down(
     title = (counts == 1) & filled[:, : first_col + 1].any(axis=1)
     # a page's furniture ("Page 1 of 2" above the header the next page repeats) is no
     # dated row, and does not stop the agency carried over the page break
-    furniture = _page_furniture(body.iloc[:, date_pos], (counts == 1) & dated_cell)
+    furniture = page_furniture(body.iloc[:, date_pos], (counts == 1) & dated_cell)
     dated &= ~furniture
     targets &= ~furniture
     stops = ~dated & (dated_cell | named | title) & ~furniture

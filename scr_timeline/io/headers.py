@@ -84,6 +84,7 @@ __all__ = [
     "load_headings",
     "map_headings",
     "normalise_heading",
+    "page_furniture",
     "year_rows",
 ]
 
@@ -1038,6 +1039,21 @@ _PAGE_FURNITURE_TEXT: Final = (
     r"(?:[ -]+\w+){0,2}"
 )
 PAGE_FURNITURE: Final = re.compile(rf"\s*(?:{_PAGE_FURNITURE_TEXT})\s*", re.IGNORECASE)
+
+
+def page_furniture(cells: pd.Series, maybe: np.ndarray) -> np.ndarray:
+    """Of the cells ``maybe`` picks, those that are a report's page furniture ("Page 3 of
+    20", "OFFICIAL-SENSITIVE"), each distinct text matched once."""
+    out = np.zeros(len(cells), dtype=bool)
+    if not maybe.any():
+        return out
+    texts = cells[maybe].astype(str)
+    codes, uniques = pd.factorize(texts)
+    hit = np.array([PAGE_FURNITURE.fullmatch(u) is not None for u in uniques] + [False])
+    out[np.flatnonzero(maybe)[hit[codes]]] = True
+    return out
+
+
 _FOOTER: Final = re.compile(
     r"(?:total|count|number of|no\.? of)\b[^\n]{0,40}?[:=]?\s*\d[\d,]*\.?"
     r"|\d[\d,]* (?:rows?|records?|entries|items|results|events|lines)"

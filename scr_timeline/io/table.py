@@ -54,6 +54,7 @@ from .headers import (
     is_repeated_header,
     map_headings,
     normalise_heading,
+    page_furniture,
 )
 
 __all__ = ["classify_chronology", "parse_table"]
@@ -285,9 +286,7 @@ def _page_furniture_rows(text_body: pd.DataFrame, date_pos: Any, rows: np.ndarra
     maybe = rows & cells.notna().to_numpy(dtype=bool) & _not_a_numeric_date(cells)
     if not maybe.any():
         return out
-    codes, uniques = pd.factorize(cells[maybe])
-    hit = np.array([PAGE_FURNITURE.fullmatch(str(u)) is not None for u in uniques] + [False])
-    at = np.flatnonzero(maybe)[hit[codes]]
+    at = np.flatnonzero(page_furniture(cells, maybe))
     if len(at):
         rest = text_body.iloc[at].drop(columns=[date_pos])
         out[at[~rest.notna().any(axis=1).to_numpy(dtype=bool)]] = True
