@@ -578,7 +578,15 @@ _TEXT_CHUNK: Final = 1 << 16
 
 
 def _search(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str]) -> BoolArray:
-    """Whether ``pattern`` matches each of ``texts``."""
+    """Whether ``pattern`` matches each of ``texts``.
+
+    Literals the pattern needs rule texts out in bulk; ASCII texts are searched with
+    Arrow's RE2 where it reads the pattern as Python's re does; the rest with Python's
+    re, clause by clause when no match can cross a clause's end."""
+    return _find(texts, pattern, split=True)
+
+
+def _find(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str], *, split: bool) -> BoolArray:
     hits = np.zeros(len(texts), dtype=bool)
     literals = required_literals(pattern)
     if literals:
@@ -609,6 +617,17 @@ def _search(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str]) -> Bool
         check = check[~ascii_]
         if len(check) == 0:
             return hits
+    separators = _clause_separators(pattern) if split and len(check) >= _SPLIT_FROM else None
+    if separators:
+        # no match reaches across a separator (see _clause_separators): search each
+        # clause, each distinct clause once, and a text matches when a clause does
+        clauses = pc.split_pattern_regex(texts.take(pa.array(check, pa.int64())), separators)
+        if isinstance(clauses, pa.ChunkedArray):
+            clauses = clauses.combine_chunks()
+        parents = pc.list_parent_indices(clauses).to_numpy(zero_copy_only=False)
+        found = _find(pc.list_flatten(clauses), pattern, split=False)
+        hits[check] = np.bincount(parents[found], minlength=len(check)) > 0
+        return hits
     candidates = texts.take(pa.array(check, pa.int64())).dictionary_encode()
     if isinstance(candidates, pa.ChunkedArray):
         candidates = candidates.combine_chunks()
@@ -621,6 +640,20 @@ def _search(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str]) -> Bool
 
 #: Fewer texts than this are searched by Python's re alone (Arrow's call costs more).
 _RE2_FROM: Final = 2_000
+#: Fewer texts than this are searched whole by Python's re (not split into clauses).
+_SPLIT_FROM: Final = 200
+#: Characters that may end a clause (all of them non-word characters, see below).
+_CLAUSE_ENDS: Final = ".;\n!?"
+_CATEGORY_HAS: Final[dict[str, Callable[[str], bool]]] = {
+    "CATEGORY_DIGIT": str.isdecimal,
+    "CATEGORY_NOT_DIGIT": lambda c: not c.isdecimal(),
+    "CATEGORY_SPACE": str.isspace,
+    "CATEGORY_NOT_SPACE": lambda c: not c.isspace(),
+    "CATEGORY_WORD": lambda c: c.isalnum() or c == "_",
+    "CATEGORY_NOT_WORD": lambda c: not (c.isalnum() or c == "_"),
+    "CATEGORY_LINEBREAK": lambda c: c == "\n",
+    "CATEGORY_NOT_LINEBREAK": lambda c: c != "\n",
+}
 # Python's re and RE2 read these differently: "$" (re also matches before a final line
 # break), lookarounds and backreferences (RE2 has none), possessive and atomic groups
 _NOT_RE2: Final = re.compile(r"(?<!\\)\$|\(\?[=!<>P]|\\[1-9]|\\Z|\\A|[*+?}]\+|\(\?>")
@@ -637,6 +670,81 @@ def _re2_pattern(pattern: re.Pattern[str]) -> str | None:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     return pattern.pattern
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_separators(pattern: re.Pattern[str]) -> str | None:
+    """An RE2 class of the characters in :data:`_CLAUSE_ENDS` that no match of
+    ``pattern`` can contain (None when there are none, or the pattern cannot be read).
+
+    No part of a match, lookarounds included, consumes such a character, so a match lies
+    within one clause between them; and the only look beyond a match, a word boundary,
+    sees a non-word character there as at either end of the clause. So ``pattern``
+    matches a text exactly when it matches one of the text's clauses. Anchors (``^``,
+    ``$``, ``\\A``, ``\\Z``) and group references are refused.
+
+    >>> print(_clause_separators(re.compile(r"\\bseen\\b[^\\w.;]+alone", re.I)))
+    [\\.\\;]
+    >>> _clause_separators(re.compile(r"seen.*alone")) is None
+    True
+    """
+    try:
+        parsed = list(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a private parser: no split rather than a failure
+        return None
+    ends = [c for c in _CLAUSE_ENDS if not _can_consume(parsed, c)]
+    if not ends:
+        return None
+    return "[" + "".join(_re2_literal(c) for c in ends) + "]"
+
+
+def _can_consume(items: list[tuple[Any, Any]], char: str) -> bool:
+    """Whether any part of the parsed items might consume ``char`` (or is not understood)."""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            if av == ord(char):
+                return True
+        elif name == "IN":
+            if _class_has(av, char):
+                return True
+        elif name == "AT":
+            if str(av) not in ("AT_BOUNDARY", "AT_NON_BOUNDARY"):
+                return True
+        elif name == "BRANCH":
+            if any(_can_consume(list(b), char) for b in av[1]):
+                return True
+        elif name in ("SUBPATTERN", "MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            if _can_consume(list(av[-1]), char):
+                return True
+        elif name in ("ASSERT", "ASSERT_NOT", "ATOMIC_GROUP"):
+            if _can_consume(list(av[-1] if name != "ATOMIC_GROUP" else av), char):
+                return True
+        else:  # ANY, NOT_LITERAL, group references, anything new: may consume it
+            return True
+    return False
+
+
+def _class_has(items: list[tuple[Any, Any]], char: str) -> bool:
+    """Whether a parsed character class might match ``char``."""
+    negate = False
+    has = False
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            has = has or av == ord(char)
+        elif name == "RANGE":
+            has = has or av[0] <= ord(char) <= av[1]
+        elif name == "CATEGORY":
+            test = _CATEGORY_HAS.get(str(av))
+            if test is None:
+                return True
+            has = has or test(char)
+        else:
+            return True
+    return has != negate
 
 
 def _ignores_case(pattern: re.Pattern[str]) -> bool:

@@ -169,7 +169,8 @@ def test_a_bad_follows_is_refused(spec):
 def test_the_re2_search_finds_what_pythons_re_finds(monkeypatch):
     """Every text pattern the default rulebook searches, on texts that tell the two engines
     apart if anything does: line breaks, a vertical tab, non-ASCII letters and quotes,
-    case, word boundaries at punctuation, a trailing line break."""
+    case, word boundaries at punctuation, a trailing line break; and searched clause by
+    clause (texts split at full stops, semicolons, line breaks, ! and ?) as whole."""
     import pyarrow as pa
 
     import scr_timeline as scr
@@ -194,13 +195,24 @@ def test_the_re2_search_finds_what_pythons_re_finds(monkeypatch):
         "bruising\x1chealing",
         "the bruise_s are fading",
         "skeletal survey: done",
+        "Skeletal survey. Requested by Dr X; done next day",
+        "Plan: skeletal survey.\nShows no fracture! Medical? to be arranged",
+        "strategy discussion; held. CP medical requested.  Skeletal survey to be booked",
+        "seen.alone;not seen? child seen!",
         "",
     ]
     texts = pa.array((samples + tricky) * 120)  # enough texts for RE2 to be used
     own = [r"strategy\s+discussion", r"bruising\shealing", r"^strategy", r"\w+ held\b"]
     patterns += [re.compile(p, re.IGNORECASE) for p in own]
+    own += [r"seen\.alone", r"\bseen\b(?![^\w.;]+alone)", r"(?<=plan: )skeletal"]
+    patterns += [re.compile(p, re.IGNORECASE) for p in own[-3:]]
     for pattern in {p.pattern: p for p in patterns}.values():
+        # Python's re over each whole text, against RE2 and against clause by clause
         monkeypatch.setattr(P, "_RE2_FROM", 10**12)
+        monkeypatch.setattr(P, "_SPLIT_FROM", 10**12)
         by_re = P._search(texts, pattern)
-        monkeypatch.setattr(P, "_RE2_FROM", 0)
-        assert (P._search(texts, pattern) == by_re).all(), pattern.pattern
+        assert by_re.tolist() == [pattern.search(t) is not None for t in texts.to_pylist()]
+        for re2_from, split_from in ((0, 10**12), (10**12, 0), (0, 0)):
+            monkeypatch.setattr(P, "_RE2_FROM", re2_from)
+            monkeypatch.setattr(P, "_SPLIT_FROM", split_from)
+            assert (P._search(texts, pattern) == by_re).all(), (pattern.pattern, re2_from)
