@@ -55,13 +55,17 @@ is one edit away. Check them against the procedures of the area under review.
   deadline.
 - A rule whose deadline falls after the **end of the chronology** is not judged. The end is
   the `end_date` you pass, else the first index event (the `index_event` predicate: a death),
-  else the last event.
+  else the last event. The index event, and other agencies' records of it (`duplicate_of`),
+  answer no rule: 'Child A pronounced dead. Police and CSC informed.' is not the referral of
+  the fracture A&E saw two weeks before, which stays `missing`.
 - **Written inside another entry**: the strategy discussion, child protection medical and
   skeletal survey the injury rules (INJ-STRAT, INJ-MEDICAL, INJ-SKELETAL, every rulebook)
   expect count when a row records them as its main event or mentions them ('Child
   protection medical. Skeletal survey shows healing rib fractures.' answers INJ-SKELETAL),
   unless the mention's own words make it a plan, a request or a decision ('skeletal survey to
-  be arranged', 'referred for CP medical', 'TM decision: strategy discussion and CP medical');
+  be arranged', 'referred for CP medical', 'GP referred Child A to Riverside Hospital for
+  paediatric assessment', 'admitted to the ward for a CP medical', 'TM decision: strategy
+  discussion and CP medical');
   an event the row says did not happen is no mention at all. A strategy discussion is named
   as a decision far more often than as a record, so its mention must also say that it took
   place ('strategy discussion held with police', 'attended a strategy meeting'). The
@@ -115,9 +119,22 @@ is one edit away. Check them against the procedures of the area under review.
   the original triggers in its place: the contact is judged once, from its original record.
 - **Accumulation**: triggers are scanned in order; when the K-th arrives within W of the
   first and nothing expected follows the first by the deadline, one finding is made (trigger:
-  the K-th; evidence: all K). The next cluster starts after the K-th. The sentence says
-  whether anything expected came later: "none recorded before the chronology ends", or, when
-  the expected event came after the deadline, its date ("the first was on 24 April 2007").
+  the K-th; evidence: all K). The next cluster starts after the K-th. With `match =
+  "trigger_agency"` (ESC-WNB) each agency's triggers are scanned on their own and only an
+  expected event involving that agency answers its cluster: the finding names the agency
+  whose missed contacts they were. A missed GP appointment and a health visit that reached
+  no one are one each for two agencies, neither of which knew of two, and make no finding.
+  The sentence counts the cluster's events by kind when the rule has a `tally` ("2
+  appointments the child was not brought to and 1 home visit that reached no one, recorded by
+  Elm Road Surgery between ...", "2 suspicious injuries and 1 police incident between ..."),
+  and says whether anything expected came later: "none recorded before the chronology ends",
+  or, when the expected event came after the deadline, its date ("the first was on 24 April
+  2007"). ESC-CUMULATIVE counts an injury once, at its first record (`new_suspicious_injury`):
+  the same scratches seen healing a week later are not a second concern.
+- **Management oversight written inside another entry** answers SUP-KEY-DECISION
+  (`csc_oversight`): children's social care closing a case with 'Management decision:
+  concerns reduced, case to close' records the manager's decision on the closure; 'to be
+  discussed with TM' or 'awaiting management decision' is a plan, not oversight.
 - **States** (cadence rules) open and close on events and can reopen; a state still open
   at the end of the chronology is cut there.
 - Child ages in months are days / 30.4375 in predicates (`age_months_lt`, `age_months_ge`).
@@ -159,7 +176,10 @@ including family members such as `carer`), `involves_other_agency`, `injury`,
 `follows_within` ("7 days", "2 weeks"): the event comes after another event `follows`
 selects (in the chronology's order, same-day order included), at most that long before its
 day. States have `label`,
-`opens` and `closes`. An involvement rule lists its `groups` (label = agency codes) and may
+`opens` and `closes`. An accumulation rule may give a `tally`, the kinds of event its sentence
+counts, in order: a list of `{ when = predicate, one = "...", many = "..." }` (the first
+whose `when` an event matches names it; leave `when` out of the last to name the rest); the
+sentence field `{counted}` holds the count in words. An involvement rule lists its `groups` (label = agency codes) and may
 give `named` (label = regular expression): a trigger whose own text names the group that
 way involves it even when no agency of the group is its agency or counterpart ("strategy
 discussion with police and health" names health but no health service).

@@ -40,9 +40,9 @@ from .. import schema as S
 from ..chronology import Chronology, tuple_codes
 from ..exceptions import RulebookError
 from .findings import FINDING_COLUMNS, FINDING_DTYPES, Findings
-from .kinds import KIND_FUNCTIONS, LATE, STATUSES, Context, Hits
+from .kinds import KIND_FUNCTIONS, LATE, STATUSES, Context, Hits, original_positions
 from .predicates import EventView
-from .rulebook import DEFAULT_RULEBOOK, SEVERITIES, Rule, Rulebook, load_rulebook
+from .rulebook import DEFAULT_RULEBOOK, SEVERITIES, Rule, Rulebook, TallyEntry, load_rulebook
 from .templates import (
     DEFAULT_TEMPLATES,
     Column,
@@ -153,7 +153,7 @@ def analyse(
     end = horizon(chron, book, end_date, view=view)
     if end is None:  # pragma: no cover - only for an empty chronology
         return Findings(None, chron.events, rulebook=book.name, horizon=end)
-    ctx = Context(view=view, horizon=int(end.value))
+    ctx = Context(view=view, horizon=int(end.value), index=_index_records(book, view))
     found: list[tuple[Rule, Hits]] = []
     for rule in selected:
         hits = KIND_FUNCTIONS[rule.kind](rule, ctx)
@@ -163,6 +163,18 @@ def analyse(
         return Findings(None, chron.events, rulebook=book.name, horizon=end)
     table = findings_table(found, view, book)
     return Findings._from_table(table, chron.events, rulebook=book.name, horizon=end)
+
+
+def _index_records(book: Rulebook, view: EventView) -> npt.NDArray[np.int64]:
+    """The positions of the first index event (the rulebook's ``[horizon] index_event``)
+    and of the other agencies' records of it (``duplicate_of``): none answers a rule."""
+    if book.index_event is None:
+        return np.zeros(0, dtype=np.int64)
+    hit = np.flatnonzero(book.index_event.evaluate(view, {}))
+    if len(hit) == 0:
+        return hit.astype(np.int64)
+    copies = np.flatnonzero(original_positions(view) == hit[0])
+    return np.concatenate([hit[:1], copies]).astype(np.int64)
 
 
 def _select(book: Rulebook, rules: Sequence[str] | None) -> list[Rule]:
@@ -385,7 +397,9 @@ def _summaries(
         )
     for j, (rule, hits) in enumerate(found):
         part = slice(int(bounds[j]), int(bounds[j + 1]))
-        for name, value in _kind_fields(rule, hits, view).items():
+        for name, value in _kind_fields(
+            rule, hits, view, take(what, np.arange(*part.indices(n)))
+        ).items():
             column = fields.get(name)
             if column is None or isinstance(column, str):
                 column = np.full(n, "{" + name + "}" if column is None else column, dtype=object)
@@ -422,17 +436,20 @@ def _capitalised(what: Column) -> Column:
     return per_unique(what, lambda w: w[:1].upper() + w[1:])
 
 
-def _kind_fields(rule: Rule, hits: Hits, view: EventView) -> dict[str, Column]:
-    """Fields only some kinds of rule give: ``count``, ``first_date``, ``until`` (accumulation),
-    ``missing`` (involvement), ``state``, ``gap``, ``window``, ``until`` (cadence)."""
+def _kind_fields(rule: Rule, hits: Hits, view: EventView, what: Column) -> dict[str, Column]:
+    """Fields only some kinds of rule give: ``count``, ``counted``, ``first_date``, ``until``
+    (accumulation), ``missing`` (involvement), ``state``, ``gap``, ``window``, ``until``
+    (cadence). ``what`` is the rule's ``what`` for each of its findings."""
     extra = hits.extra
     if rule.kind == "accumulation":
         start = view.start[extra["first_trigger"]].astype("datetime64[ns]")
         after = extra["after"]
         later = after >= 0
         when = uk_dates(view.start[np.maximum(after, 0)].astype("datetime64[ns]"))
+        count = per_unique(np.diff(hits.evidence_offsets), str)
         return {
-            "count": per_unique(np.diff(hits.evidence_offsets), str),
+            "count": count,
+            "counted": _tally_words(rule, hits) if rule.tally else count + " " + what,
             "first_date": uk_dates(start),
             # an expected event after the deadline is named: "none recorded" would be untrue
             "until": np.where(
@@ -449,6 +466,26 @@ def _kind_fields(rule: Rule, hits: Hits, view: EventView) -> dict[str, Column]:
     if rule.kind == "cadence":
         return _cadence_fields(rule, hits, view)
     return {}
+
+
+def _tally_words(rule: Rule, hits: Hits) -> npt.NDArray[np.object_]:
+    """Per cluster, its events counted by the rule's ``tally`` ("2 appointments the child
+    was not brought to and 1 home visit that reached no one"), in the tally's order."""
+    entries = len(rule.tally)
+    codes = hits.extra["tally"].astype(np.int64)
+    finding = np.repeat(np.arange(len(hits)), np.diff(hits.evidence_offsets))
+    counts = np.zeros((len(hits), entries + 1), dtype=np.int64)
+    np.add.at(counts, (finding, codes), 1)
+    labels = [*rule.tally, TallyEntry(None, "other event", "other events")]
+    rows, inverse = np.unique(counts, axis=0, return_inverse=True)
+    texts = np.array(
+        [
+            _and([labels[j].words(c) for j, c in enumerate(row) if c], last=" and ")
+            for row in rows.tolist()
+        ],
+        dtype=object,
+    )
+    return texts[inverse.ravel()]
 
 
 def _cadence_fields(rule: Rule, hits: Hits, view: EventView) -> dict[str, Column]:
@@ -481,8 +518,8 @@ def _cadence_fields(rule: Rule, hits: Hits, view: EventView) -> dict[str, Column
     return fields
 
 
-def _and(items: Sequence[str]) -> str:
+def _and(items: Sequence[str], *, last: str = " or ") -> str:
     labels = list(items)
     if len(labels) <= 1:
         return "".join(labels)
-    return ", ".join(labels[:-1]) + " or " + labels[-1]
+    return ", ".join(labels[:-1]) + last + labels[-1]

@@ -39,6 +39,10 @@ class Context:
 
     view: EventView
     horizon: int  # ns: the end of the chronology; later deadlines are not judged
+    # the index event (a death) and the other records of it: the end of the chronology,
+    # never an action that answers a rule ('Child A pronounced dead. Police and CSC
+    # informed.' is no referral of the fracture seen two weeks before)
+    index: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     cache: Cache = field(default_factory=dict)
     _state_cache: dict[str, tuple[IntArray, IntArray, IntArray]] = field(default_factory=dict)
     # positions per (purpose, predicate): the rulebook's predicates outlive the context
@@ -88,10 +92,14 @@ class Context:
         return self._positions_cache["__originals__"]
 
     def candidates(self, predicate: Predicate | None) -> IntArray:
-        """Positions of events that may answer a rule (within the horizon)."""
+        """Positions of events that may answer a rule (within the horizon, and not the
+        index event or a record of it)."""
         key = ("candidates", id(predicate))
         if key not in self._positions:
-            self._positions[key] = np.flatnonzero(self.mask(predicate) & self.within_horizon)
+            mask = self.mask(predicate) & self.within_horizon
+            if len(self.index):
+                mask[self.index] = False
+            self._positions[key] = np.flatnonzero(mask)
         return self._positions[key]
 
 
@@ -546,29 +554,11 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
 
 
 # --- accumulation --------------------------------------------------------------------------
-def accumulation(rule: Rule, ctx: Context) -> Hits:
-    """``count`` triggers within ``within`` of the first, and no expected event from the
-    first trigger until ``window`` after the last one: one finding per cluster.
-
-    Triggers are scanned in order; a cluster is the first trigger and the next
-    ``count - 1``, when the last of them ends within ``within`` of the first one's start.
-    The next cluster starts after the last trigger of this one.
-    """
-    view = ctx.view
-    if rule.window is None or rule.within is None:
-        raise _missing(rule, "window" if rule.window is None else "within")
-    trig = ctx.triggers(rule.trigger)
-    k = rule.count
-    if len(trig) < k:
-        return Hits.empty()
-    reach = rule.within.deadline(_days(view.start[trig]))
-    reach_ns = _day_end_ns(reach)
-    end_ns = view.end[trig]
-    # can trigger i start a cluster? (its (k-1)-th successor ends within reach)
-    ok = np.zeros(len(trig), dtype=bool)
-    ok[: len(trig) - k + 1] = end_ns[k - 1 :] <= reach_ns[: len(trig) - k + 1]
+def _cluster_starts(ok: BoolArray, k: int) -> IntArray:
+    """The first trigger of each cluster, scanning in order: where ``ok`` (the trigger and
+    its next ``k - 1`` make a cluster), the next scan starts after the ``k``-th."""
     firsts: list[int] = []
-    i, n = 0, len(trig)
+    i, n = 0, len(ok)
     ok_list = ok.tolist()
     while i <= n - k:
         if ok_list[i]:
@@ -576,22 +566,60 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
             i += k
         else:
             i += 1
-    if not firsts:
+    return np.array(firsts, dtype=np.int64)
+
+
+def accumulation(rule: Rule, ctx: Context) -> Hits:
+    """``count`` triggers within ``within`` of the first, and no expected event from the
+    first trigger until ``window`` after the last one: one finding per cluster.
+
+    Triggers are scanned in order; a cluster is the first trigger and the next
+    ``count - 1``, when the last of them ends within ``within`` of the first one's start.
+    The next cluster starts after the last trigger of this one. With ``match =
+    "trigger_agency"`` each agency's triggers are scanned on their own (two missed GP
+    appointments make a cluster, a missed GP appointment and a health visit that reached no
+    one do not: neither agency knew of two), and only an expected event involving that
+    agency (or those ``match_also`` adds for it) answers its cluster.
+    """
+    view = ctx.view
+    if rule.window is None or rule.within is None:
+        raise _missing(rule, "window" if rule.window is None else "within")
+    all_trig = ctx.triggers(rule.trigger)
+    k = rule.count
+    if len(all_trig) < k:
         return Hits.empty()
-    first = np.array(firsts, dtype=np.int64)
+    by_agency = rule.match == "trigger_agency"
+    # the triggers of each agency in the chronology's order (one group without a match)
+    group = view.agency[all_trig] if by_agency else np.zeros(len(all_trig), dtype=np.int64)
+    order = np.lexsort((all_trig, group))
+    trig = all_trig[order]
+    group = group[order]
+    reach = rule.within.deadline(_days(view.start[trig]))
+    reach_ns = _day_end_ns(reach)
+    end_ns = view.end[trig]
+    # can trigger i start a cluster? (its (k-1)-th successor, of its group, ends within reach)
+    ok = np.zeros(len(trig), dtype=bool)
+    ok[: len(trig) - k + 1] = (end_ns[k - 1 :] <= reach_ns[: len(trig) - k + 1]) & (
+        group[k - 1 :] == group[: len(trig) - k + 1]
+    )
+    bounds = np.flatnonzero(np.diff(group)) + 1
+    parts = [
+        _cluster_starts(ok[lo:hi], k) + lo
+        for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(trig)], strict=True)
+    ]
+    first = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+    if len(first) == 0:
+        return Hits.empty()
+    first = first[np.argsort(trig[first + k - 1], kind="stable")]  # by the K-th, in order
     last = first + k - 1
     due = rule.window.deadline(_days(view.end[trig[last]]))
     due_end = _day_end_ns(due)
     cand = ctx.candidates(rule.expected)
-    if rule.match == "trigger_agency":
-        # the first expected event, from the first trigger on, involving any of the agencies
-        # that recorded the cluster's triggers
-        members = (first[:, None] + np.arange(k)[None, :]).ravel()
-        found = _first_involving(
-            view, cand, np.repeat(trig[first], k), agency_masks(rule, view.agency[trig[members]])
-        ).reshape(len(first), k)
-        found = np.where(found < 0, np.iinfo(np.int64).max, found).min(axis=1)
-        answer = np.where(found == np.iinfo(np.int64).max, _NONE, found)
+    if by_agency:
+        # the first expected event, from the first trigger on, involving the cluster's agency
+        answer = _first_involving(
+            view, cand, trig[first], agency_masks(rule, view.agency[trig[first]])
+        )
     else:
         answer = _first_at_or_after(cand, trig[first])
         unordered = _unordered_same_day(view, cand, trig[first])
@@ -599,15 +627,32 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
     answered = answer >= 0
     answered[answered] &= view.start[answer[answered]] <= due_end[answered]
     keep = np.flatnonzero(~answered & (due_end <= ctx.horizon))
-    members = (first[keep][:, None] + np.arange(k)[None, :]).ravel()
+    members = trig[(first[keep][:, None] + np.arange(k)[None, :]).ravel()].astype(np.int64)
+    extra: dict[str, npt.NDArray[Any]] = {
+        "first_trigger": trig[first[keep]].astype(np.int64),
+        # the first expected event after the deadline, if any (the sentence names its date)
+        "after": answer[keep],
+    }
+    if rule.tally:
+        extra["tally"] = _tally(rule, ctx, members)
     return _missing_hits(
         trig[last[keep]],
         due[keep],
-        evidence=trig[members].astype(np.int64),
+        evidence=members,
         offsets=np.arange(len(keep) + 1, dtype=np.int64) * k,
-        # the first expected event after the deadline, if any (the sentence names its date)
-        extra={"first_trigger": trig[first[keep]].astype(np.int64), "after": answer[keep]},
+        extra=extra,
     )
+
+
+def _tally(rule: Rule, ctx: Context, members: IntArray) -> npt.NDArray[np.int8]:
+    """For each member of a cluster, the first of the rule's ``tally`` entries it matches
+    (``len(rule.tally)`` when it matches none)."""
+    codes = np.full(len(members), len(rule.tally), dtype=np.int8)
+    for j in range(len(rule.tally) - 1, -1, -1):  # the first entry that matches wins
+        when = rule.tally[j].when
+        hit = np.ones(len(members), dtype=bool) if when is None else ctx.mask(when)[members]
+        codes[hit] = j
+    return codes
 
 
 # --- involvement ---------------------------------------------------------------------------

@@ -55,6 +55,7 @@ __all__ = [
     "Rule",
     "Rulebook",
     "State",
+    "TallyEntry",
     "Window",
     "available_rulebooks",
     "list_rules",
@@ -90,7 +91,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "cadence": (("state", "expected", "window"), ("first_window",)),
     "accumulation": (
         ("trigger", "count", "within", "expected", "window"),
-        ("match", "match_also"),
+        ("match", "match_also", "tally"),
     ),
     "involvement": (("trigger", "groups"), ("named",)),
 }
@@ -168,6 +169,27 @@ class State:
 
 
 @dataclass(frozen=True)
+class TallyEntry:
+    """One kind of event an accumulation rule's sentence counts ("2 appointments the child
+    was not brought to and 1 home visit that reached no one"): the events ``when`` selects
+    (all events when it is ``None``), named ``one`` for one event, ``many`` for more."""
+
+    when: Predicate | None
+    one: str
+    many: str
+
+    def words(self, n: int) -> str:
+        """``n`` such events in words ("2 appointments ...").
+
+        Examples
+        --------
+        >>> TallyEntry(None, "missed contact", "missed contacts").words(1)
+        '1 missed contact'
+        """
+        return f"{n} {self.one if n == 1 else self.many}"
+
+
+@dataclass(frozen=True)
 class Rule:
     """One rule of a rulebook, compiled (predicates ready to evaluate, windows parsed)."""
 
@@ -202,6 +224,9 @@ class Rule:
     self_answer: bool = True
     extension: Predicate | None = None
     extended_window: Window | None = None
+    # accumulation: the kinds of event the sentence counts, in order (the first that
+    # matches an event names it)
+    tally: tuple[TallyEntry, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -593,6 +618,7 @@ def _rule(
     for key in ("reference", "expected_label", "citation", "what", "trigger_label", "summary"):
         if key in spec and not isinstance(spec[key], str):
             raise _err(path, where, key, f"{key} must be text", spec[key], "a string")
+    tally = _tally(spec.get("tally", []), path, where, named)
     return Rule(
         id=rid,
         kind=kind,
@@ -621,8 +647,31 @@ def _rule(
         self_answer=bool(spec.get("self_answer", True)),
         extension=pred("extension"),
         extended_window=window("extended_window"),
+        tally=tally,
         raw=dict(spec),
     )
+
+
+def _tally(
+    spec: object, path: Path, where: str, named: Mapping[str, Predicate]
+) -> tuple[TallyEntry, ...]:
+    """An accumulation rule's ``tally``: a list of ``{ when = predicate, one = "...",
+    many = "..." }`` (``when`` may be left out: every event)."""
+    expected = 'a list of { when = predicate, one = "word", many = "words" }'
+    if not isinstance(spec, list):
+        raise _err(path, where, "tally", "tally must be a list", spec, expected)
+    out: list[TallyEntry] = []
+    for i, item in enumerate(spec):
+        if (
+            not isinstance(item, Mapping)
+            or set(item) - {"when", "one", "many"}
+            or not all(isinstance(item.get(k), str) and item[k].strip() for k in ("one", "many"))
+        ):
+            raise _err(path, where, f"tally[{i}]", "bad tally entry", item, expected)
+        when = item.get("when")
+        pred = None if when is None else _predicate(when, path, f"{where}.tally[{i}].when", named)
+        out.append(TallyEntry(pred, item["one"], item["many"]))
+    return tuple(out)
 
 
 def list_rules(rulebook: str | Path | Rulebook = DEFAULT_RULEBOOK) -> pd.DataFrame:

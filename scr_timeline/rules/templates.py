@@ -16,6 +16,9 @@ field              value
 ``delay``          working days late, with its unit ("2 working days")
 ``more``           ", and N more such events in the same window" or ""
 ``count``          how many events a cluster holds (accumulation)
+``counted``        a cluster's events counted by the rule's ``tally`` ("2 appointments
+                   the child was not brought to and 1 home visit that reached no one"),
+                   else ``count`` and ``what`` ("3 concerns")
 ``first_date``     the first event of a cluster
 ``missing``        the groups an event did not involve (involvement)
 ``state``          the state's label (cadence)
@@ -69,8 +72,7 @@ DEFAULT_TEMPLATES: Final[dict[tuple[str, str], str]] = {
         "so due by {due}); {until} ({citation})."
     ),
     ("accumulation", "missing"): (
-        "{count} {what} between {first_date} and {date}: no {expected} by {due}; {until} "
-        "({citation})."
+        "{counted} between {first_date} and {date}: no {expected} by {due}; {until} ({citation})."
     ),
     ("involvement", "missing"): (
         "{What} recorded by {by} on {date} did not involve {missing} ({citation})."

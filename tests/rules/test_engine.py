@@ -127,3 +127,29 @@ def test_rulebooks_differ_where_guidance_changed():
     assert analyse(chron, rules=["ASM-INITIAL"]).to_frame()["status"].tolist() == ["late"]
     assert analyse(chron, rulebook="wt2010", rules=["ASM-INITIAL"]).to_frame().empty
     assert len(analyse(chron, rulebook="wt2013", rules=["ASM-SINGLE"])) == 1
+
+
+def test_the_index_event_answers_no_rule():
+    """The death ends the chronology; its record ('Child A pronounced dead. Police and CSC
+    informed.') is not the referral of the fracture A&E saw two weeks before, nor is another
+    agency's record of the death."""
+    fracture = ("2007-07-18", "hospital", "hospital_attendance", True, (), None)
+    death = ("2007-08-03 12:20", "hospital", "death", True, ("csc", "police"), None)
+    police = ("2007-08-03 12:20", "police", "death", False, ("csc", "hospital"), "e2")
+    referral = ("2007-07-30", "hospital", "referral", False, ("csc",), None)
+
+    def run(*rows):
+        start, agency, types, injury, counterparts, dup = (list(c) for c in zip(*rows))
+        ev = make_events(start=start, agency=agency, event_type=types, injury=injury,
+                         suspicious_injury=injury, counterparts=counterparts, duplicate_of=dup)  # fmt: skip
+        return analyse(Chronology(ev), rules=["INJ-REFER", "INJ-POLICE"]).to_frame()
+
+    out = run(fracture, death, police)
+    assert out["status"].tolist() == ["missing", "missing"]
+    assert out["observed_event_id"].isna().all()
+    assert out["evidence"].tolist() == ["e1", "e1"]
+    # a referral before the death still answers, late
+    late = run(fracture, referral, death)
+    assert late["rule_id"].tolist() == ["INJ-REFER", "INJ-POLICE"]
+    assert late["status"].tolist() == ["late", "missing"]
+    assert late["observed_event_id"].fillna("").tolist() == ["e2", ""]

@@ -495,6 +495,22 @@ def test_next_cluster_starts_after_the_kth():
     assert out["evidence"].tolist() == ["e1; e2; e3", "e4; e5; e6"]
 
 
+def test_wnb_counts_each_agencys_missed_contacts_on_its_own():
+    """RULES.md: ESC-WNB expects a referral, a contact with another agency or a home visit
+    "by the same agency": the agency whose missed contacts they are. A GP appointment and
+    a health visiting clinic the child was not brought to are one each: neither knew of
+    two, and neither is named as the agency that should have escalated two."""
+    hv_dna = {"agency": "health_visiting", "event_type": "dna"}
+    rows = [("2007-03-15", DNA), ("2007-04-05", hv_dna), ("2007-06-01", FILLER)]
+    assert _run("ESC-WNB", rows).empty
+    rows = [("2007-03-01", DNA), ("2007-03-15", hv_dna), ("2007-04-05", DNA),
+            ("2007-04-12", hv_dna), ("2007-06-01", FILLER)]  # fmt: skip
+    out = _run("ESC-WNB", rows)
+    assert out["agency"].tolist() == ["gp", "health_visiting"]
+    assert out["evidence"].tolist() == ["e1; e3", "e2; e4"]
+    assert out["trigger_event_id"].tolist() == ["e3", "e4"]
+
+
 def test_wnb_answered_only_by_an_agency_that_saw_the_dnas():
     hv_visit = {"agency": "csc", "event_type": "home_visit"}
     rows = [
@@ -553,3 +569,61 @@ class TestInvolvement:
 
 def _run_book(book: str, rule: str, rows: list[tuple[str, dict[str, Any]]]) -> pd.DataFrame:
     return analyse(_chron(rows), rulebook=book, rules=[rule]).to_frame()
+
+
+def test_wnb_sentence_names_what_was_missed_and_who_recorded_it():
+    """A visit whose words say it reached no one is a missed contact (a dna) as much as an
+    appointment the child was not brought to: the sentence names each kind, not
+    "appointments" for both."""
+    hv = {"agency": "health_visiting", "event_type": "dna"}
+    rows = [
+        ("2007-03-01", {**hv, "details": "Child A not brought to HV clinic for weight check."}),
+        ("2007-03-15", {**hv, "details": "Planned visit - no reply. Card left."}),
+        ("2007-04-05", {**hv, "details": "Home visit - no answer. Neighbour said family away."}),
+        ("2007-04-12", {**hv, "details": "NAV"}),
+        ("2007-06-01", FILLER),
+    ]
+    out = _run("ESC-WNB", rows)
+    assert out["summary"].tolist() == [
+        "1 home visit that reached no one and 1 appointment the child was not brought to, "
+        "recorded by Health visiting between 1 March 2007 and 15 March 2007: no referral, "
+        "contact with another agency or home visit by 29 March 2007; none recorded before "
+        "the chronology ends (RCGP 'was not brought'; local procedure).",
+        "2 home visits that reached no one, recorded by Health visiting between 5 April 2007 "
+        "and 12 April 2007: no referral, contact with another agency or home visit by 26 "
+        "April 2007; none recorded before the chronology ends (RCGP 'was not brought'; local "
+        "procedure).",
+    ]
+
+
+def test_cumulative_sentence_counts_the_concerns_by_kind():
+    rows = [
+        ("2007-03-01", {"agency": "gp", "event_type": "gp_appointment", **SUSPICIOUS}),
+        ("2007-03-15", {"agency": "police", "event_type": "police_incident"}),
+        ("2007-04-05", {"agency": "health_visiting", "event_type": "home_visit", **SUSPICIOUS}),
+        ("2007-06-01", FILLER),
+    ]
+    (summary,) = _run("ESC-CUMULATIVE", rows)["summary"].tolist()
+    assert summary.startswith(
+        "2 suspicious injuries and 1 police incident between 1 March 2007 and 5 April 2007: "
+        "no strategy discussion"
+    )
+
+
+def test_cumulative_counts_an_injury_once_not_again_as_it_heals():
+    """The injury seen again as it heals ('scratches healing', 'scabs') is the same concern,
+    not a second and a third."""
+    injury = {"agency": "csc", "event_type": "office_visit", **SUSPICIOUS,
+              "details": "Bruising to the face and scratches to the head."}  # fmt: skip
+    rows = [
+        ("2007-05-01", injury),
+        ("2007-05-08", {**injury, "event_type": "home_visit",
+                        "details": "Home visit. Child A seen; scratches healing."}),
+        ("2007-05-09", {**injury, "agency": "health_visiting", "event_type": "home_visit",
+                        "details": "Home visit. Child A had scabs on his scalp."}),
+        ("2007-06-20", FILLER),
+    ]  # fmt: skip
+    assert _run("ESC-CUMULATIVE", rows).empty
+    rows[1] = ("2007-05-08", {**injury, "details": "New bruise to the cheek."})
+    rows[2] = ("2007-05-09", {**injury, "details": "Fresh bruising to the ear."})
+    assert len(_run("ESC-CUMULATIVE", rows)) == 1

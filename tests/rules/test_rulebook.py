@@ -244,3 +244,53 @@ def test_match_also_is_read(tmp_path):
     rule = load_rulebook(_write(tmp_path, body)).rules["MY-RULE"]
     assert rule.also == (("hospital", ("paediatrics",)),)
     assert load_rulebook("wt2006").rules["INJ-REFER"].also == (("hospital", ("paediatrics",)),)
+
+
+ACCUMULATION = """
+[rules.MY-WNB]
+kind = "accumulation"
+category = "missed_escalation"
+severity = "medium"
+reference = "local"
+expected_label = "follow-up"
+trigger = {{ event_type = ["dna"] }}
+count = 2
+within = "90 days"
+expected = {{ event_type = ["referral"] }}
+window = "10 WD"
+tally = {tally}
+"""
+
+
+def test_a_tally_names_each_kind_of_event_in_order(tmp_path):
+    tally = '[{ when = { text = "visit" }, one = "visit", many = "visits" }, ' \
+        '{ one = "appointment", many = "appointments" }]'  # fmt: skip
+    book = load_rulebook(_write(tmp_path, ACCUMULATION.format(tally=tally)))
+    entries = book.rules["MY-WNB"].tally
+    assert [(e.when is None, e.one, e.many) for e in entries] == [
+        (False, "visit", "visits"),
+        (True, "appointment", "appointments"),
+    ]
+    assert entries[0].words(2) == "2 visits" and entries[1].words(1) == "1 appointment"
+
+
+@pytest.mark.parametrize(
+    ("tally", "column"),
+    [
+        ('"visits"', "MY-WNB.tally"),
+        ('[{ one = "visit" }]', "MY-WNB.tally[0]"),
+        ('[{ when = "x", one = "visit", many = "visits", colour = "red" }]', "MY-WNB.tally[0]"),
+        ('[{ when = { event_type = ["visit"] }, one = "visit", many = "visits" }]',
+         "MY-WNB.tally[0].when.event_type"),
+    ],
+)  # fmt: skip
+def test_a_bad_tally_is_a_rulebook_error(tmp_path, tally, column):
+    err = _error(tmp_path, ACCUMULATION.format(tally=tally))
+    assert err.column == column
+    assert "local.toml" in str(err)
+
+
+def test_a_tally_is_only_for_accumulation_rules(tmp_path):
+    body = RULE.format(expected="initial_assessment", window="7 WD")
+    body += 'tally = [{ one = "referral", many = "referrals" }]\n'
+    assert _error(tmp_path, body).column == "MY-RULE.tally"

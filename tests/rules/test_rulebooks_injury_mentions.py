@@ -71,6 +71,24 @@ def test_a_survey_medical_and_discussion_recorded_in_one_entry_answer_in_every_r
             "today; skeletal survey and CT head done: no further injuries.",
             ["INJ-STRAT"],
         ),
+        # a GP or a ward sending the child for the medical is not the medical itself
+        (
+            "GP1 referred Child A to Riverside Hospital for paediatric assessment and "
+            "phoned the CSC duty desk.",
+            ["INJ-MEDICAL", "INJ-SKELETAL", "INJ-STRAT"],
+        ),
+        (
+            "Admitted to the paediatric ward for a child protection medical.",
+            ["INJ-MEDICAL", "INJ-SKELETAL", "INJ-STRAT"],
+        ),
+        (
+            "SW1 took Child A to Riverside Hospital for a CP medical.",
+            ["INJ-MEDICAL", "INJ-SKELETAL", "INJ-STRAT"],
+        ),
+        (
+            "Taken to the ward for a CP medical, which found fingertip bruising.",
+            ["INJ-SKELETAL", "INJ-STRAT"],
+        ),
     ],
 )
 def test_a_mention_answers_unless_its_own_words_make_it_a_plan(entry, missing):
