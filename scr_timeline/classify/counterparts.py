@@ -20,10 +20,14 @@ cannot name) is never a counterpart. Matching is on word boundaries: "HV" is not
 A counterpart agency is one the event involved, so an agency the narrative names in a
 contact that did not happen, or has not happened yet, is not one: "CSC not told",
 "Not shared with SW1", "no referral to CSC", "Health not present", "school not invited",
-"will refer to CSC", "CP medical to be arranged", "advised to see the GP". Those cues live
-in ``scr_timeline/data/counterpart_cues.csv`` (``phrase``, ``kind``: ``negation_before``,
-``negation_after``, ``planned_before`` or ``planned_after``, ``match``). A cue covers a
-whole list: in "school and GP not invited" neither is a counterpart. Family members are
+"will refer to CSC", "CP medical to be arranged", "advised to see the GP", "Advised
+referral to CSC", "Plan: refer to children's social care". Nor is an agency named in the
+family's history, as a parent tells it or a record shows it: "Mother disclosed previous
+involvement with CSC", "known to police in another area", "previous CSC involvement",
+"police involved in the past". Those cues live in
+``scr_timeline/data/counterpart_cues.csv`` (``phrase``, ``kind``: ``negation_before``,
+``negation_after``, ``planned_before``, ``planned_after``, ``history_before`` or
+``history_after``, ``match``). A cue covers a whole list: in "school and GP not invited" neither is a counterpart. Family members are
 what the event is about, so they stay ("Mother did not attend" names the mother).
 
 The family vocabulary lives in ``scr_timeline/data/family_members.csv`` (``phrase``,
@@ -87,7 +91,14 @@ FAMILY_FILE: Final = "family_members.csv"
 #: The shipped cues for contacts that did not happen or are only planned.
 CUE_FILE: Final = "counterpart_cues.csv"
 #: The kinds of row the cue file may hold.
-CUE_KINDS: Final = ("negation_before", "negation_after", "planned_before", "planned_after")
+CUE_KINDS: Final = (
+    "negation_before",
+    "negation_after",
+    "planned_before",
+    "planned_after",
+    "history_before",
+    "history_after",
+)
 #: Bit ``i`` of a counterpart mask is ``COUNTERPART_LABELS[i]``.
 COUNTERPART_LABELS: Final = (*schema.AGENCIES, *schema.FAMILY_MEMBERS)
 
@@ -106,7 +117,7 @@ _CUE_GAPS: Final = r"\s"
 _CUE_BREAKERS: Final = r"(?:but|who|which|although|however|because|so|as|and then)(?![a-z])"
 _REACH_BEFORE: Final = 2
 _REACH_AFTER: Final = 1
-_CUE_GROUPS: Final = ("neg", "negpost", "plan", "planpost")
+_CUE_GROUPS: Final = ("neg", "negpost", "plan", "planpost", "past", "pastpost")
 
 
 def load_family_members(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -302,10 +313,12 @@ def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
                 ("to", to, T.window(0)),
                 ("neg", _cue_alternation(cue_phrases, "negation_before", keep), before),
                 ("plan", _cue_alternation(cue_phrases, "planned_before", keep), before),
+                ("past", _cue_alternation(cue_phrases, "history_before", keep), before),
             ],
             after=[
                 ("negpost", _cue_alternation(cue_phrases, "negation_after", keep), after),
                 ("planpost", _cue_alternation(cue_phrases, "planned_after", keep), after),
+                ("pastpost", _cue_alternation(cue_phrases, "history_after", keep), after),
             ],
             gaps=_CUE_GAPS,
         )

@@ -657,7 +657,11 @@ def _accumulate(
     ruling = ~ruled_out & (strength == _DECISION)
     np.minimum.at(decision, cell[ruling], tail[ruling])
     bits = np.left_shift(np.uint64(1), kind.astype(np.uint64))
-    np.bitwise_or.at(mention, cell, bits)
+    # a visit only planned or referred back to ("Visit planned for next week", "HV to
+    # visit on 12/03", "following the home visit") is no visit of this row, not even a
+    # mention: rules that read mentions (a csc action on a referral) would take it as made
+    told = ~(ruled_out & ((bits & _VISIT_BITS) != 0))
+    np.bitwise_or.at(mention, cell[told], bits[told])
     sent = ~ruled_out  # only an event that happened involves an agency
     np.bitwise_or.at(happened, cell[sent], bits[sent])
     links = m.implies[rows[sent]].astype(np.uint64)

@@ -126,9 +126,14 @@ def test_planned_events_are_mentions_not_the_main_event():
 
 
 def test_events_planned_for_tomorrow_or_advised_are_mentions():
+    assert classify("Home visit. Child seen.", outcome="Strategy discussion tomorrow.") == (
+        "home_visit",
+        ("strategy_discussion",),
+    )
+    # a visit only planned is not even a mention: the rules read visit mentions as made
     assert classify("Strategy discussion held.", outcome="Joint visit tomorrow.") == (
         "strategy_discussion",
-        ("home_visit",),
+        (),
     )
     assert classify("Named nurse advised to escalate.", "health_visiting") == (
         "other",
@@ -381,7 +386,8 @@ def test_telling_someone_after_the_event_stays_a_mention():
             ("strategy_discussion", ("s47_enquiry",)),
         ),
         # one event and the cue after it, dash or not: planned
-        ("Home visit - to be rearranged", ("other", ("home_visit",))),
+        # (a visit only planned is not even a mention)
+        ("Home visit - to be rearranged", ("other", ())),
         ("ICPC - to be held on 12/04", ("other", ("icpc",))),
         # two events and one cue with no dash between them: both planned
         (
