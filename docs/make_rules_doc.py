@@ -73,6 +73,14 @@ is one edit away. Check them against the procedures of the area under review.
   wording; edit them for local usage.
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
   unanswered trigger of the same rule joins that finding as evidence.
+- **One answer per trigger** (`until_next`, ESC-DOMESTIC): an expected event at or after the
+  rule's next trigger that `until_next` selects, when that trigger came after the deadline,
+  answers that one, not the earlier: the police notification of February's domestic incident
+  is not the notification August's never had, and the August finding is `missing`, "none
+  recorded before the next domestic abuse incident on 3 February 2012", not months `late`.
+  ESC-DOMESTIC's `domestic_call_out` selects incidents told as a call-out ('Mother called
+  police: Mr Y shouting'), not a record that only notifies one ('Domestic incident
+  notification sent to CSC', which stays the late notification of the earlier incident).
 - **An injury recorded again** is judged once, from its first record. INJ-STRAT,
   INJ-MEDICAL, INJ-SKELETAL and INJ-POLICE (every rulebook) start from
   `new_suspicious_injury`: a suspicious injury, unless the record is

@@ -452,9 +452,9 @@ def _kind_fields(rule: Rule, hits: Hits, view: EventView, what: Column) -> dict[
             "counted": _tally_words(rule, hits) if rule.tally else count + " " + what,
             "first_date": uk_dates(start),
             # an expected event after the deadline is named: "none recorded" would be untrue
-            "until": np.where(
-                later, "the first was on " + when, "none recorded before the chronology ends"
-            ).astype(object),
+            "until": np.where(later, "the first was on " + when, _NONE_BEFORE_THE_END).astype(
+                object
+            ),
         }
     if rule.kind == "involvement":
         labels = [label for label, _ in rule.groups]
@@ -465,7 +465,26 @@ def _kind_fields(rule: Rule, hits: Hits, view: EventView, what: Column) -> dict[
         }
     if rule.kind == "cadence":
         return _cadence_fields(rule, hits, view)
+    if rule.kind == "response":
+        cut = extra.get("cut", np.full(len(hits), -1, dtype=np.int64))
+        until: Column = _NONE_BEFORE_THE_END
+        if (cut >= 0).any():
+            when = uk_dates(view.start[np.maximum(cut, 0)].astype("datetime64[ns]"))
+            what_lc = _lower_first(what)
+            until = np.where(
+                cut >= 0, "none recorded before the next " + what_lc + " on " + when, until
+            ).astype(object)
+        return {"until": until}
     return {}
+
+
+_NONE_BEFORE_THE_END = "none recorded before the chronology ends"
+
+
+def _lower_first(what: Column) -> Column:
+    if isinstance(what, str):
+        return what[:1].lower() + what[1:]
+    return per_unique(what, lambda w: w[:1].lower() + w[1:])
 
 
 def _tally_words(rule: Rule, hits: Hits) -> npt.NDArray[np.object_]:
@@ -511,9 +530,7 @@ def _cadence_fields(rule: Rule, hits: Hits, view: EventView) -> dict[str, Column
     fields["until"] = np.where(
         kind == 0,
         "the next was on " + when,
-        np.where(
-            kind == 1, "none before it ended on " + when, "none recorded before the chronology ends"
-        ),
+        np.where(kind == 1, "none before it ended on " + when, _NONE_BEFORE_THE_END),
     ).astype(object)
     return fields
 

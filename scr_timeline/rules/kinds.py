@@ -350,6 +350,18 @@ def response(rule: Rule, ctx: Context) -> Hits:
         has[has] &= view.start[first_ext[has]] <= _day_end_ns(due[has])
         due = np.where(has, rule.extended_window.deadline(start_days), due)
     due_end = _day_end_ns(due)
+    cut = np.full(len(trig), _NONE, dtype=np.int64)
+    if rule.until_next is not None and len(trig) > 1:
+        # an answer at or after the next trigger that ``until_next`` selects (of the same
+        # agency, with match) is that trigger's, when that one came after this one's
+        # deadline (one within the window is as likely another record of this one)
+        new = ctx.mask(rule.until_next)[trig]
+        following = _next_in_group(trig, new, by_agency)
+        has_next = following >= 0
+        has_next[has_next] &= view.start[following[has_next]] > due_end[has_next]
+        theirs = (answer >= 0) & has_next & (answer >= following)
+        cut[theirs] = following[theirs]
+        answer = np.where(theirs, _NONE, answer)
     answered = answer >= 0
     answer_start = np.where(answered, view.start[np.maximum(answer, 0)], np.iinfo(np.int64).max)
     in_time = answered & (answer_start <= due_end)
@@ -403,8 +415,34 @@ def response(rule: Rule, ctx: Context) -> Hits:
         delay=delay,
         evidence=what[order].astype(np.int64),
         evidence_offsets=offsets,
-        extra={"more": more},
+        extra={"more": more, "cut": cut[keep]},
     )
+
+
+def _next_in_group(
+    trig: IntArray, new: BoolArray, group: npt.NDArray[np.uint64] | None
+) -> IntArray:
+    """For each trigger, the position of the next trigger of its group marked ``new`` (-1:
+    none); one group when ``group`` is ``None``.
+
+    Examples
+    --------
+    >>> trig = np.array([2, 5, 7, 9])
+    >>> _next_in_group(trig, np.array([True, False, True, True]), None).tolist()
+    [7, 7, 9, -1]
+    >>> groups = np.array([1, 2, 1, 2], dtype=np.uint64)
+    >>> _next_in_group(trig, np.ones(4, dtype=bool), groups).tolist()
+    [7, 9, -1, -1]
+    """
+    out = np.full(len(trig), _NONE, dtype=np.int64)
+    keys = np.zeros(len(trig), dtype=np.uint64) if group is None else group
+    for key in np.unique(keys).tolist():
+        mine = np.flatnonzero(keys == key)
+        marked = trig[mine][new[mine]]
+        at = np.searchsorted(marked, trig[mine], side="right")
+        found = at < len(marked)
+        out[mine[found]] = marked[at[found]]
+    return out
 
 
 # --- precedence ----------------------------------------------------------------------------

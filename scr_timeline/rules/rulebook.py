@@ -85,7 +85,7 @@ _COMMON_OPTIONAL: Final = ("citation", "what", "trigger_label", "local", "summar
 KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "response": (
         ("trigger", "expected", "window"),
-        ("match", "match_also", "self_answer", "extension", "extended_window"),
+        ("match", "match_also", "self_answer", "until_next", "extension", "extended_window"),
     ),
     "precedence": (("trigger", "expected"), ("lookback",)),
     "cadence": (("state", "expected", "window"), ("first_window",)),
@@ -222,6 +222,10 @@ class Rule:
     # its triggers (a hospital's emergency department: its paediatric team)
     also: tuple[tuple[str, tuple[str, ...]], ...] = ()
     self_answer: bool = True
+    # response: an expected event at or after the rule's next trigger that this selects
+    # answers that one, not this (the notification of the next domestic incident is not
+    # this one's)
+    until_next: Predicate | None = None
     extension: Predicate | None = None
     extended_window: Window | None = None
     # accumulation: the kinds of event the sentence counts, in order (the first that
@@ -645,6 +649,7 @@ def _rule(
         match=match,
         also=tuple((str(a), tuple(others)) for a, others in also.items()),
         self_answer=bool(spec.get("self_answer", True)),
+        until_next=pred("until_next"),
         extension=pred("extension"),
         extended_window=window("extended_window"),
         tally=tally,

@@ -25,7 +25,10 @@ field              value
 ``gap``            the length of a gap, with its unit (cadence)
 ``window``         the rule's window in words ("28 days")
 ``until``          how a gap ended (cadence); whether an expected event came after the
-                   deadline, "the first was on 24 April 2007" (accumulation)
+                   deadline, "the first was on 24 April 2007" (accumulation); "none
+                   recorded before the chronology ends", or before the rule's next trigger
+                   with ``until_next``, "none recorded before the next domestic abuse
+                   incident on 3 February 2012" (response, missing)
 ``citation``       the rule's short citation
 =================  ==============================================================
 
@@ -56,8 +59,7 @@ __all__ = ["DEFAULT_TEMPLATES", "age_words", "injury_words", "render", "uk_date"
 #: Default sentence per (kind, status).
 DEFAULT_TEMPLATES: Final[dict[tuple[str, str], str]] = {
     ("response", "missing"): (
-        "{What} recorded by {by} on {date}: no {expected} by {due}; none recorded before the "
-        "chronology ends{more} ({citation})."
+        "{What} recorded by {by} on {date}: no {expected} by {due}; {until}{more} ({citation})."
     ),
     ("response", "late"): (
         "{What} recorded by {by} on {date}: no {expected} by {due}; the first was on "

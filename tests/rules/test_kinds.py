@@ -627,3 +627,27 @@ def test_cumulative_counts_an_injury_once_not_again_as_it_heals():
     rows[1] = ("2007-05-08", {**injury, "details": "New bruise to the cheek."})
     rows[2] = ("2007-05-09", {**injury, "details": "Fresh bruising to the ear."})
     assert len(_run("ESC-CUMULATIVE", rows)) == 1
+
+
+def test_a_domestic_incident_is_not_answered_by_the_next_ones_notification():
+    """Each incident is notified on its own: a non-crime domestic report never sent to
+    children's social care is not 'late' because the next incident's record, months later,
+    says 'MERLIN notification to CSC'; that notification is the next incident's."""
+    quiet = {"agency": "police", "event_type": "police_incident",
+             "details": "Domestic: Mother and partner arguing. Non-crime domestic report."}
+    notified = {**quiet, "details": "Domestic: Mother called police. MERLIN to CSC.",
+                "counterparts": ("csc",)}  # fmt: skip
+    rows = [("2011-08-20", quiet), ("2012-02-03", notified), ("2012-06-01", FILLER)]
+    out = _run("ESC-DOMESTIC", rows)
+    assert out["status"].tolist() == ["missing"]
+    assert out["observed_event_id"].isna().all() and out["evidence"].tolist() == ["e1"]
+    assert out["summary"].iloc[0] == (
+        "Domestic abuse incident recorded by Police on 20 August 2011: no notification to "
+        "children's social care by 22 August 2011; none recorded before the next domestic "
+        "abuse incident on 3 February 2012 (local domestic abuse procedure)."
+    )
+    # a notification of its own, late but before the next incident, is late
+    sent = ("2011-08-24", {"agency": "police", "event_type": "information_sharing",
+                           "counterparts": ("csc",)})  # fmt: skip
+    out = _run("ESC-DOMESTIC", [rows[0], sent, *rows[1:]])
+    assert out["status"].tolist() == ["late"] and out["observed_event_id"].tolist() == ["e2"]

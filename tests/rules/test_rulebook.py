@@ -294,3 +294,11 @@ def test_a_tally_is_only_for_accumulation_rules(tmp_path):
     body = RULE.format(expected="initial_assessment", window="7 WD")
     body += 'tally = [{ one = "referral", many = "referrals" }]\n'
     assert _error(tmp_path, body).column == "MY-RULE.tally"
+
+
+def test_until_next_is_a_predicate(tmp_path):
+    body = RULE.format(expected="initial_assessment", window="7 WD")
+    err = _error(tmp_path, body + 'until_next = { event_type = ["refferal"] }\n')
+    assert err.column == "MY-RULE.until_next.event_type"
+    rule = load_rulebook(_write(tmp_path, body + 'until_next = { agency = ["csc"] }\n'))
+    assert rule.rules["MY-RULE"].until_next is not None
