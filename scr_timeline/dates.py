@@ -554,6 +554,12 @@ _PY_YEAR_PAIR: Final = _rx(
     r"(?:(?P<kind>fy|financial\s+year|school\s+year|academic\s+year)\s*:?\s*)?"
     r"(?P<y>\d{4})\s*[/-]\s*(?P<z>\d{4}|\d{1,2})"
 )
+# the same named with two-digit years: "FY 07/08", "school year 06-07" (without the name,
+# "07/08" is 7 August)
+_PY_NAMED_YEAR_PAIR_2: Final = _rx(
+    r"(?P<kind>fy|financial\s+year|school\s+year|academic\s+year)\s*:?\s*"
+    r"(?P<y>\d{2})\s*[/-]\s*(?P<z>\d{2})"
+)
 #: The first month of a year that runs across two: a financial year from April, a school
 #: (or academic) year from September.
 _YEAR_KINDS: Final[dict[str, int]] = {
@@ -564,11 +570,47 @@ _YEAR_KINDS: Final[dict[str, int]] = {
 }
 # a numeric date whose year has the wrong number of digits: "12/03/207", "12/03/20007"
 _PY_BAD_YEAR: Final = _rx(r"\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?P<y>\d{1}|\d{3}|\d{5,})")
-# a day written as unknown: "?/03/2007", "??/03/07", "xx/03/2007" (read day first)
-_PY_UNKNOWN_DAY: Final = _rx(r"(?:\?+|x+|-+)\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>\d{4}|\d{2})")
-_PY_UNKNOWN_DAY_MONTH: Final = _rx(r"(?:\?+|x+|-+)\s*[./-]\s*(?:\?+|x+|-+)\s*[./-]\s*(?P<y>\d{4})")
+# a day (or a month) written as unknown, as GP and police systems export a partial date:
+# "00/03/2007", "?/03/2007", "??/03/07", "xx/03/2007", "--/03/2007", "__/03/2007",
+# "NK/03/2007", "2007-03-00", "2007-03-??", "?? March 2007", "00-Mar-07" (the month);
+# "00/00/2007", "xx/xx/07", "2007-00-00", "2007-??-??" (the year). The field in the day's
+# place is the day: "03/00/2007" is March only in a file that writes the month first.
+_UNKNOWN_FIELD: Final = r"(?:\?+|x+|-+|_+|0{1,2}|nk)"
+_UNKNOWN_SEP: Final = r"\s*[./-]\s*"
+_PY_UNKNOWN_DAY: Final = _rx(
+    rf"{_UNKNOWN_FIELD}{_UNKNOWN_SEP}(?P<m>\d{{1,2}}){_UNKNOWN_SEP}(?P<y>\d{{4}}|\d{{2}})"
+)
+_PY_UNKNOWN_DAY_MONTH: Final = _rx(
+    rf"{_UNKNOWN_FIELD}{_UNKNOWN_SEP}{_UNKNOWN_FIELD}{_UNKNOWN_SEP}(?P<y>\d{{4}}|\d{{2}})"
+)
 _PY_UNKNOWN_DAY_MONTH_FIRST: Final = _rx(
-    r"(?P<m>\d{1,2})\s*[./-]\s*(?:\?+|x+|-+)\s*[./-]\s*(?P<y>\d{4}|\d{2})"
+    rf"(?P<m>\d{{1,2}}){_UNKNOWN_SEP}{_UNKNOWN_FIELD}{_UNKNOWN_SEP}(?P<y>\d{{4}}|\d{{2}})"
+)
+_PY_UNKNOWN_DAY_YEAR_FIRST: Final = _rx(
+    rf"(?P<y>\d{{4}}){_UNKNOWN_SEP}(?:(?P<m>\d{{1,2}})|{_UNKNOWN_FIELD}){_UNKNOWN_SEP}"
+    rf"{_UNKNOWN_FIELD}"
+)
+# the month in words ("?? March 2007", "xx Mar 07", "00-Mar-2007"); a single "?" before a
+# day is an approximate day ("?22 May 2016"), one before a month an approximate month
+_PY_UNKNOWN_DAY_WORD: Final = _rx(
+    r"(?:\?{2,}|x{1,2}|-{2,}|_+|0{1,2}|nk)[\s-]+(?P<mon>[a-z]{3,10})\.?,?[\s-]*"
+    r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))"
+)
+# a time after such a date: "00/03/2007 14:30", "2007-03-00T14:30"
+_PY_TIME_TAIL: Final = _rx(rf"{_PY_TAIL_SEP}(?P<time>\d.*)")
+#: The start of a cell whose day is written as unknown ("??/03/2007 14:30"): its question
+#: marks are the missing day, not an approximation.
+_PY_UNKNOWN_LEAD: Final = _rx(
+    rf"(?:{_UNKNOWN_FIELD}{_UNKNOWN_SEP}(?:\d|{_UNKNOWN_FIELD}{_UNKNOWN_SEP}\d)"
+    rf"|\d{{1,2}}{_UNKNOWN_SEP}{_UNKNOWN_FIELD}{_UNKNOWN_SEP}\d"
+    rf"|\d{{4}}{_UNKNOWN_SEP}(?:\d{{1,2}}|{_UNKNOWN_FIELD}){_UNKNOWN_SEP}{_UNKNOWN_FIELD}(?!\d)"
+    r"|(?:\?{2,}|x{1,2}|-{2,}|_+|nk)[\s-]+[a-z]{3})"
+)
+#: A date of zeros, as a database exports an empty date ("00/00/0000", "0000-00-00"), and
+#: day 0 of January 1900, as Excel shows an empty date cell ("00/01/1900", "00/01/00").
+_PY_ZERO_DATE: Final = _rx(
+    r"0{1,2}([./-])0{1,2}\1(?:0{4}|0{2})|0{4}-0{1,2}-0{1,2}|0{8}"
+    r"|(?P<excel>0{1,2}([./-])0?1\3(?:1900|00)|1900-0?1-0{1,2})"
 )
 # a time written before the date: "1430 12/03/2007", "14:30hrs on 12/03/2007"
 _PY_TIME_FIRST: Final = _rx(r"\d{1,4}[0-9:.apmhrs ]*[a-z0-9 ,@]*\d.*")  # a cheap test first
@@ -1382,6 +1424,8 @@ class _Reader:
             return self.weekend(m["rest"])
         if "night" in s and (m := _PY_NIGHT.fullmatch(s)):
             return self.night(m["rest"])
+        if (span := self.unknown_day(s)) is not None:
+            return span
         if m := _PY_NUM.fullmatch(s):
             d, month = self.order(int(m["a"]), int(m["b"]))
             day = _day_span(_year(m["y"]), month, d, text, self.order_name)
@@ -1439,18 +1483,15 @@ class _Reader:
             span = self.year_pair(int(m["y"]), m["z"], kind)
             if span is not None:
                 return span
+        if m := _PY_NAMED_YEAR_PAIR_2.fullmatch(s):
+            return self.year_pair(_year(m["y"]), m["z"], " ".join(m["kind"].split()))
         if m := _PY_BAD_YEAR.fullmatch(s):
             raise _Reject(
                 "implausible_date",
                 f"cannot read {_quote(text)} as a date: the year {m['y']} has {len(m['y'])} "
-                f"digit{'s' if len(m['y']) > 1 else ''}; check it for a typo",
+                f"digit{'s' if len(m['y']) > 1 else ''}; check it for a typo"
+                + self.one_digit_year_hint(m),
             )
-        if m := _PY_UNKNOWN_DAY_MONTH.fullmatch(s):  # "xx/xx/2007": the year
-            return _year_span(int(m["y"]), text)
-        if (m := _PY_UNKNOWN_DAY.fullmatch(s) if self.dayfirst else None) or (
-            m := _PY_UNKNOWN_DAY_MONTH_FIRST.fullmatch(s) if not self.dayfirst else None
-        ):  # the day is not known: the month
-            return _month_span(_year(m["y"]), int(m["m"]), text)
         if m := _PY_DECADE.fullmatch(s):
             return self.decade(m)
         if m := _PY_PART_YEAR.fullmatch(s):
@@ -1469,6 +1510,7 @@ class _Reader:
         if _PY_TIME_FIRST.fullmatch(s) and (span := self.time_first(s)):
             return span
         if self.no_year(s):
+            self.check_day_in_any_year(s)
             if self.year_of is not None:
                 # the month of year_of is not wanted here: no day-only form
                 whole_month = self.year_of._replace(prec=max(self.year_of.prec, _P_MONTH))
@@ -1483,6 +1525,69 @@ class _Reader:
                 "missing_year",
                 f"{_quote(text)} has no year; write the full date, e.g. '12 March 2007'",
             )
+        return None
+
+    def one_digit_year_hint(self, m: re.Match[str]) -> str:
+        """What '13/3/7' may mean ('13/03/2007?'), to write in full; '' for other years."""
+        if len(m["y"]) != 1 or not (numbers := _PY_NUM_DAY_MONTH.match(m.group())):
+            return ""
+        d, month = self.order(int(numbers["a"]), int(numbers["b"]))
+        try:
+            day = _day_span(2000 + int(m["y"]), month, d, self.text)
+        except _Reject:
+            return ""
+        return f" (is it {_describe(day)}? write the year in full)"
+
+    def check_day_in_any_year(self, s: str) -> None:
+        """_Reject a day with no year that no year has ('31st Febuary', '31/04'): no year
+        taken from the rows around it could make it a date."""
+        if m := _PY_DAY_MONTH.fullmatch(s) or _PY_MONTH_DAY.fullmatch(s):
+            d, month = int(m["d"]), _month_number(m["mon"]) or 0
+        elif m := _PY_NUM_DAY_MONTH.fullmatch(s):
+            d, month = self.order(int(m["a"]), int(m["b"]))
+        else:
+            return
+        if 1 <= month <= 12 and d > (longest := calendar.monthrange(2008, month)[1]):
+            at_most = " at most" if month == 2 else ""
+            raise _Reject(
+                "impossible_date",
+                f"cannot read {_quote(self.text)} as a date: {_MONTH_NAMES[month]} has "
+                f"{longest} days{at_most}",
+            )
+
+    def unknown_day(self, s: str) -> _Span | None:
+        """A date whose day (or day and month) is written as unknown: '00/03/2007',
+        '??/03/07', '2007-03-00', 'xx March 2007' are the month; '00/00/2007' the year.
+        A time after it ('00/03/2007 14:30') is ignored, with a warning: which day?"""
+        if not (s[:1] in "?x-_n" or s[:1].isdigit()) or (found := self.unknown_lead(s)) is None:
+            return None
+        span, rest = found
+        if not rest:
+            return span
+        if not (m := _PY_TIME_TAIL.fullmatch(rest)) or _time_of(m["time"]) is None:
+            return None
+        if not _PY_MACHINE_MIDNIGHT.fullmatch(m["time"]):
+            self.warnings.append(
+                (
+                    "time_ignored",
+                    f"ignored the time {_quote(m['time'])}: the date {_quote(self.text)} does "
+                    f"not give its day (read as {_describe(span)})",
+                )
+            )
+        return span
+
+    def unknown_lead(self, s: str) -> tuple[_Span, str] | None:
+        """The span of a date with an unknown day at the start of ``s``, and the rest."""
+        if m := _PY_UNKNOWN_DAY_MONTH.match(s):
+            return _year_span(_year(m["y"]), self.text), s[m.end() :]
+        if m := (_PY_UNKNOWN_DAY if self.dayfirst else _PY_UNKNOWN_DAY_MONTH_FIRST).match(s):
+            return _month_span(_year(m["y"]), int(m["m"]), self.text), s[m.end() :]
+        if m := _PY_UNKNOWN_DAY_YEAR_FIRST.match(s):
+            y, month = int(m["y"]), int(m["m"] or 0)
+            span = _month_span(y, month, self.text) if month else _year_span(y, self.text)
+            return span, s[m.end() :]
+        if (m := _PY_UNKNOWN_DAY_WORD.match(s)) and (word_month := _month_number(m["mon"])):
+            return _month_span(_year(m["y4"] or m["y2"]), word_month, self.text), s[m.end() :]
         return None
 
     def decade(self, m: re.Match[str]) -> _Span:
@@ -1890,13 +1995,14 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
         )
-    if (
-        _PY_UNKNOWN_DAY.fullmatch(norm)
-        or _PY_UNKNOWN_DAY_MONTH_FIRST.fullmatch(norm)
-        or _PY_UNKNOWN_DAY_MONTH.fullmatch(norm)
-    ):
-        # "?/03/2007": an unknown day, not an approximate date
-        s, approx = norm.replace("?", "x"), False
+    if zero := _PY_ZERO_DATE.fullmatch(norm):
+        return _Result(
+            None, code="empty_date", message=_zero_date_message(text, bool(zero["excel"]))
+        )
+    if lead := _PY_UNKNOWN_LEAD.match(norm):
+        # "?/03/2007", "2007-03-??": an unknown day, not an approximate date
+        unknown = lead.group().replace("?", "x").replace("_", "x")
+        s, approx = _strip_approx(unknown + norm[lead.end() :])
     else:
         s, approx = _strip_approx(norm)
     if "\\" in s:
@@ -2273,6 +2379,16 @@ def _clock_message(text: str, m: re.Match[str], dayfirst: bool) -> str | None:
     )
 
 
+def _zero_date_message(text: str, excel: bool) -> str:
+    if excel:
+        return (
+            f"the date cell holds {_quote(text)}, day 0 of January 1900: how Excel shows an "
+            "empty date cell (a formula or a copied cell with no date), not a date; if the "
+            "event was in January, write the month and year ('January 2000')"
+        )
+    return f"the date cell holds {_quote(text)}, a date of zeros as a system exports an empty date"
+
+
 def _unwrap(s: str) -> str:
     """The date inside quotes, brackets, footnote stars or a label: '"12/03/2007"',
     '[12/03/2007]', '*12/03/2007', '• 12/03/2007', 'Date: 12/03/2007', 'Dated 12/03/2007'."""
@@ -2587,7 +2703,8 @@ def _number_text(value: float) -> str:
 
 def _compact_day(digits: str, dayfirst: bool = True) -> str | None:
     """'20070312' (or '12032007', '03122007' month first) as '2007-03-12'; None unless the
-    digits make a real day.
+    digits make a real day, or a month or year with its day written as 00 ('20070300' as
+    '2007-03-00', '20070000' as '2007-00-00', which the reader takes as the month, the year).
 
     yyyymmdd and the day-and-month-first order cannot both be real days: a yyyymmdd month
     would be the 19 or 20 of the other order's year.
@@ -2595,8 +2712,12 @@ def _compact_day(digits: str, dayfirst: bool = True) -> str | None:
     day_month = (digits[:2], digits[2:4]) if dayfirst else (digits[2:4], digits[:2])
     for year, month, day in ((digits[:4], digits[4:6], digits[6:]), (digits[4:], *day_month[::-1])):
         y, m, d = int(year), int(month), int(day)
-        if MIN_YEAR <= y <= MAX_YEAR and 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]:
+        if not MIN_YEAR <= y <= MAX_YEAR:
+            continue
+        if 1 <= m <= 12 and (d == 0 or d <= calendar.monthrange(y, m)[1]):
             return f"{y:04d}-{m:02d}-{d:02d}"
+        if m == d == 0:
+            return f"{y:04d}-00-00"
     return None
 
 

@@ -62,6 +62,7 @@ def codes(parsed: ParsedDates) -> list[tuple[str, object]]:
 # --- every written form -----------------------------------------------------------------------
 
 DAY = "day"
+MONTH, YEAR = "month", "year"
 FORMS = [
     # numeric day/month/year
     ("12/03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY),
@@ -247,8 +248,8 @@ IMPOSSIBLE = [
     ("31/06/2007", "June has 30 days"),
     ("29/02/2007", "February 2007 has 28 days (2007 is not a leap year)"),
     ("32/01/2007", "January has 31 days"),
-    ("00/00/2007", "there is no month 0"),
-    ("00/03/2007", "there is no day 0"),
+    ("13/00/2007", "there is no month 0"),  # a day with no month: a typo?
+    ("00/13/2007", "there is no month 13"),
     ("12/13/2007", "there is no month 13 (read as day/month/year)"),
     ("31 June 2007", "June has 30 days"),
     ("2007-02-30", "February 2007 has 28 days"),
@@ -1210,6 +1211,18 @@ def _ordinal(day: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
+def _read_one(text: str, *, vectorised: bool) -> ParsedDates:
+    """One cell read day first, by the vectorised pass or the reference reader alone."""
+    return dates._parse_dates(
+        pd.Series([text]),
+        times=None,
+        end_values=None,
+        dayfirst=True,
+        anchor_relative=False,
+        vectorised=vectorised,
+    )
+
+
 def _write(day: dt.date, form: int) -> str | None:
     """``day`` written in form number ``form``; None if that form cannot hold it."""
     d, m, y = day.day, day.month, day.year
@@ -1251,18 +1264,91 @@ def test_a_real_date_written_any_way_reads_back_as_itself(day: dt.date, form: in
     assume(text is not None)
     expected = pd.Timestamp(day)
     for vectorised in (True, False):
-        parsed = dates._parse_dates(
-            pd.Series([text]),
-            times=None,
-            end_values=None,
-            dayfirst=True,
-            anchor_relative=False,
-            vectorised=vectorised,
-        )
+        parsed = _read_one(text, vectorised=vectorised)
         row = parsed.frame.iloc[0]
         precision = "minute" if form == 18 else DAY
         assert (row["start"], row["precision"]) == (expected, precision), text
         assert parsed.warnings == []
+
+
+def _write_without_day(day: dt.date, form: int) -> tuple[str, str] | None:
+    """``day``'s month (or year) written with the day (or day and month) not known, and the
+    precision it stands for; None if that form cannot hold it."""
+    m, y = day.month, day.year
+    yy = f"{y % 100:02d}"
+    mon = MONTHS[m - 1][:3]
+    two_digit_ok = TODAY.year - 99 <= y <= TODAY.year
+    forms: dict[int, tuple[str, str] | None] = {
+        0: (f"00/{m:02d}/{y}", MONTH),
+        1: (f"00/{m:02d}/{yy}", MONTH) if two_digit_ok else None,
+        2: (f"0/{m}/{y}", MONTH),
+        3: (f"??/{m:02d}/{y}", MONTH),
+        4: (f"xx.{m}.{yy}", MONTH) if two_digit_ok else None,
+        5: (f"--/{m:02d}/{y}", MONTH),
+        6: (f"NK/{m:02d}/{y}", MONTH),
+        7: (f"{y}-{m:02d}-00", MONTH),
+        8: (f"{y}-{m:02d}-??", MONTH),
+        9: (f"{y}{m:02d}00", MONTH),
+        10: (f"?? {MONTHS[m - 1]} {y}", MONTH),
+        11: (f"00-{mon.upper()}-{y}", MONTH),
+        12: (f"00/00/{y}", YEAR),
+        13: (f"{y}-00-00", YEAR),
+        14: (f"xx/xx/{yy}", YEAR) if two_digit_ok else None,
+        15: (f"00/{m:02d}/{y} 14:30", MONTH),
+    }
+    return forms[form]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.integers(min_value=0, max_value=15),
+)
+def test_a_date_written_without_its_day_reads_back_as_its_month(day: dt.date, form: int) -> None:
+    """'00/03/2007', '??/03/07', '2007-03-00', '?? March 2007' are the month of the day;
+    '00/00/2007' its year: the whole month (year), and both readers agree."""
+    written = _write_without_day(day, form)
+    assume(written is not None)
+    assert written is not None
+    text, precision = written
+    first = day.replace(day=1) if precision == MONTH else day.replace(month=1, day=1)
+    after = (
+        (pd.Timestamp(first) + pd.offsets.MonthBegin(1))
+        if precision == MONTH
+        else pd.Timestamp(first.replace(year=first.year + 1))
+    )
+    for vectorised in (True, False):
+        parsed = _read_one(text, vectorised=vectorised)
+        row = parsed.frame.iloc[0]
+        assert (row["start"], row["end"], row["precision"]) == (
+            pd.Timestamp(first),
+            after - pd.Timedelta(seconds=1),
+            precision,
+        ), text
+        assert row["start"] <= pd.Timestamp(day) <= row["end"]
+        assert not row["approximate"]
+        warned = [code for code, _, _ in parsed.warnings]
+        assert warned == (["time_ignored"] if form == 15 else []), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.sampled_from(["FY {y}/{z2}", "FY{y2}/{z2}", "financial year {y}-{z}"]),
+)
+def test_a_financial_year_holding_a_day_reads_back_as_april_to_march(
+    day: dt.date, form: str
+) -> None:
+    y = day.year if day.month >= 4 else day.year - 1
+    text = form.format(y=y, z=y + 1, y2=f"{y % 100:02d}", z2=f"{(y + 1) % 100:02d}")
+    assume(TODAY.year - 99 <= y <= TODAY.year or "{y2}" not in form)
+    row = one(text, dayfirst=True)
+    assert (row["start"], row["end"], row["precision"]) == (
+        pd.Timestamp(y, 4, 1),
+        pd.Timestamp(y + 1, 4, 1) - pd.Timedelta(seconds=1),
+        YEAR,
+    ), text
+    assert row["start"] <= pd.Timestamp(day) <= row["end"]
 
 
 @settings(max_examples=100, deadline=None)

@@ -94,6 +94,70 @@ READ = [
     ("XX/03/07", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
     ("--/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
     ("??/??/2007", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    # the day written as 00, as GP and police systems export a partial date: the month
+    ("00/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("0/3/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("00/03/07", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("00.03.2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("00-03-2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("00 Mar 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("00-MAR-2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("20070300", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("00032007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("00/02/2008", "2008-02-01", "2008-02-29 23:59:59", MONTH, False),
+    # ... and day and month as 00: the year
+    ("00/00/2007", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    ("00/00/07", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    ("2007-00-00", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    ("20070000", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    # the year first, with the day (or the day and month) not known
+    ("2007-03-00", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("2007-03-??", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("2007-03-XX", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("2007/03/??", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("2007-??-??", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    # other marks for a day not known, and with the month in words
+    ("NK/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("__/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("xx/xx/07", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    ("??/??/07", "2007-01-01", "2007-12-31 23:59:59", YEAR, False),
+    ("?? March 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("xx Mar 07", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("-- March 2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    # a day not known that is also marked approximate
+    ("00/03/2007 (approx)", "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
+    ("c. 00/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
+    ("??/03/2007?", "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
+    ("2007-03-?? (approx)", "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
+    # a financial or school year named, with two-digit years
+    ("FY07/08", "2007-04-01", "2008-03-31 23:59:59", YEAR, False),
+    ("FY 07/08", "2007-04-01", "2008-03-31 23:59:59", YEAR, False),
+    ("school year 06-07", "2006-09-01", "2007-08-31 23:59:59", YEAR, False),
+    ("Academic year 99/00", "1999-09-01", "2000-08-31 23:59:59", YEAR, False),
+    # forms reviewers meet in agency chronologies (the lead's list)
+    ("Tues 13th March 07", "2007-03-13", "2007-03-13 23:59:59", DAY, False),
+    ("Tue 13th Mar '07", "2007-03-13", "2007-03-13 23:59:59", DAY, False),
+    ("13.3.07 @ 14:30", "2007-03-13 14:30", "2007-03-13 14:30:59", MINUTE, False),
+    ("13.3.07 @14:30", "2007-03-13 14:30", "2007-03-13 14:30:59", MINUTE, False),
+    ("13/03/07 @ 1430", "2007-03-13 14:30", "2007-03-13 14:30:59", MINUTE, False),
+    ("13-Mar-2007 (approx)", "2007-03-13", "2007-03-13 23:59:59", DAY, True),
+    ("13/03/2007 - 15/03/2007", "2007-03-13", "2007-03-15 23:59:59", DAY, False),
+    ("13/03/07 \u2013 15/03/07", "2007-03-13", "2007-03-15 23:59:59", DAY, False),
+    ("between 13 and 15 March 2007", "2007-03-13", "2007-03-15 23:59:59", DAY, False),
+    ("between 13th and 15th March 2007", "2007-03-13", "2007-03-15 23:59:59", DAY, False),
+    ("week ending 16/03/2007", "2007-03-10", "2007-03-16 23:59:59", WEEK, False),
+    ("Easter 2007", "2007-04-06", "2007-04-09 23:59:59", WEEK, False),  # Sunday 8 April
+    ("Summer term 2007", "2007-04-01", "2007-07-31 23:59:59", SEASON, False),
+    ("FY 2007/08", "2007-04-01", "2008-03-31 23:59:59", YEAR, False),
+    ("13/03/2007 AM", "2007-03-13", "2007-03-13 11:59:59", DAY, False),
+    ("13/03/2007 PM", "2007-03-13 12:00", "2007-03-13 23:59:59", DAY, False),
+    ("AM 13.3.07", "2007-03-13", "2007-03-13 11:59:59", DAY, False),
+    ("13/03/2007 (p.m.)", "2007-03-13 12:00", "2007-03-13 23:59:59", DAY, False),
+    ("13th Marhc 2007", "2007-03-13", "2007-03-13 23:59:59", DAY, False),
+    ("13th Febuary 2007", "2007-02-13", "2007-02-13 23:59:59", DAY, False),
+    ("22nd Agust 2007", "2007-08-22", "2007-08-22 23:59:59", DAY, False),
+    ("Mar-07", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    ("03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
     # approximation markers police and health records use
     ("On or about 12 March 2007", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
     ("on or around 12/03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
@@ -308,6 +372,27 @@ REJECTED = [
     ("Easter 2007/08", "unreadable_date", "Easter falls in one year"),
     ("Christmas Day holidays 2007", "unreadable_date", "is one day"),
     ("12/3/7", "implausible_date", "the year 7 has 1 digit;"),
+    # ... naming the date it may be, to write in full
+    ("13/3/7", "implausible_date", "(is it 13/03/2007? write the year in full)"),
+    # a day no year has: no year from the rows around would make it a date
+    ("31st Febuary", "impossible_date", "February has 29 days at most"),
+    ("30 Feb", "impossible_date", "February has 29 days at most"),
+    ("31/04", "impossible_date", "April has 30 days"),
+    ("31st Febuary 2007", "impossible_date", "February 2007 has 28 days"),
+    # a day with no month (00 in the month's place) is no date: a typo?
+    ("03/00/2007", "impossible_date", "there is no month 0 (read as day/month/year)"),
+    # a date of zeros is how a system exports an empty date; day 0 of January 1900 how
+    # Excel shows an empty date cell (a formula's blank): not March 1900, not January 2000
+    ("00/00/0000", "empty_date", "a date of zeros"),
+    ("0000-00-00", "empty_date", "a date of zeros"),
+    ("00000000", "empty_date", "a date of zeros"),
+    ("00/00/00", "empty_date", "a date of zeros"),
+    ("00/01/1900", "empty_date", "how Excel shows an empty date cell"),
+    ("1900-01-00", "empty_date", "how Excel shows an empty date cell"),
+    ("00/01/00", "empty_date", "how Excel shows an empty date cell"),
+    # an event word before the date: the reason says where the word goes
+    ("DNA 13/03/07", "unreadable_date", "write the date alone and put 'dna' in the details"),
+    ("DNA: 13/03/07", "unreadable_date", "write the date alone and put 'dna' in the details"),
     # open-ended: any span would be a guess, so the reason says so and what to write
     ("by 05/03/07", "unreadable_date", "open-ended (on or before 05/03/2007)"),
     ("prior to 12/03/07", "unreadable_date", "open-ended (before 12/03/2007)"),
@@ -1422,3 +1507,97 @@ def test_a_time_in_utc_is_the_clock_time_in_england(text: str, start: str) -> No
     assert row["end"] - row["start"] == pd.Timedelta(
         seconds=59 if "-15" not in text else 30 * 60 + 59
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("00/03/2007 14:30", "14:30"),
+        ("00/03/2007 at 14:30", "14:30"),
+        ("??/03/2007 14:30", "14:30"),
+        ("2007-03-00T14:30", "14:30"),
+        ("20070300 1430", "1430"),
+    ],
+)
+def test_a_time_after_a_day_not_known_is_ignored_with_a_warning(text: str, time: str) -> None:
+    """'00/03/2007 14:30' was rejected ('there is no day 0'), '??/03/2007 14:30' read as an
+    approximate date with '14:30' ignored as extra text: the month, and the time ignored
+    because the day it is on is not known."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"], row["approximate"]) == (
+        pd.Timestamp("2007-03-01"),
+        pd.Timestamp("2007-03-31 23:59:59"),
+        MONTH,
+        False,
+    )
+    assert [(code, message) for code, message, _ in parsed.warnings] == [
+        (
+            "time_ignored",
+            f"ignored the time {time!r}: the date {text!r} does not give its day "
+            "(read as 01/03/2007 to 31/03/2007)",
+        )
+    ]
+
+
+def test_an_exported_midnight_after_a_day_not_known_is_no_time() -> None:
+    parsed = _both_readers(["2007-03-00 00:00:00"], dayfirst=True)
+    assert parsed.frame.loc[0, "precision"] == MONTH
+    assert parsed.warnings == []
+
+
+def test_a_day_not_known_follows_the_files_order_of_day_and_month() -> None:
+    """In a file that writes the month first, '03/00/2007' is March and '00/03/2007' has
+    month 0; a day of 0 proves neither order, so it raises no day-month warning."""
+    month_first = parse_dates(pd.Series(["04/13/2007", "03/00/2007", "00/03/2007"]))
+    assert not month_first.dayfirst
+    frame = month_first.frame
+    assert (frame.loc[1, "start"], frame.loc[1, "precision"]) == (pd.Timestamp("2007-03-01"), MONTH)
+    assert frame.loc[2, "error_code"] == "impossible_date"
+    assert "there is no month 0 (read as month/day/year)" in frame.loc[2, "error"]
+    alone = parse_dates(pd.Series(["00/03/2007", "00/04/2007"]))
+    assert alone.dayfirst and alone.warnings == []
+    assert alone.frame["precision"].tolist() == [MONTH, MONTH]
+
+
+def test_a_day_not_known_in_a_range_starts_at_the_month() -> None:
+    frame = _both_readers(["00/03/2007 - 15/03/2007", "between 00/03/2007 and 00/04/2007"]).frame
+    assert frame["start"].tolist() == [pd.Timestamp("2007-03-01")] * 2
+    assert frame["end"].tolist() == [
+        pd.Timestamp("2007-03-15 23:59:59"),
+        pd.Timestamp("2007-04-30 23:59:59"),
+    ]
+    assert frame["precision"].tolist() == [MONTH, MONTH]
+
+
+@pytest.mark.parametrize(
+    ("text", "ignored"),
+    [
+        ("12/03/2007 (retrospective entry)", "(retrospective entry)"),
+        ("12/03/2007 entered 15/03/2007", "entered 15/03/2007"),
+        ("12/03/2007 (written up 15/03/2007)", "(written up 15/03/2007)"),
+        ("12/03/2007 DNA", "dna"),
+    ],
+)
+def test_a_note_after_the_date_keeps_the_date_of_the_event(text: str, ignored: str) -> None:
+    """When a record was written (a retrospective entry, the date entered) comes after the
+    date of the event: the event's date is read and the rest named in an extra_text warning."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["precision"]) == (pd.Timestamp("2007-03-12"), DAY)
+    extra = [message for code, message, _ in parsed.warnings if code == "extra_text"]
+    assert extra == [f"{text!r}: read the date as 12/03/2007 and ignored the rest ({ignored!r})"]
+
+
+def test_a_day_and_month_take_the_year_of_the_row_above_unless_no_year_has_them() -> None:
+    """'13 Mar' under 12/03/2007 is 13 March 2007; '31st Febuary' was 'missing_year' (write
+    the full date) although no year has it."""
+    parsed = _both_readers(["12/03/2007", "13 Mar", "31st Febuary"], dayfirst=True)
+    frame = parsed.frame
+    assert (frame.loc[1, "start"], frame.loc[1, "precision"]) == (pd.Timestamp("2007-03-13"), DAY)
+    assert [code for code, _, row in parsed.warnings if row == 1] == ["year_inferred"]
+    assert frame.loc[2, "error_code"] == "impossible_date"
+    assert frame.loc[2, "error"] == (
+        "cannot read '31st Febuary' as a date: February has 29 days at most"
+    )
+    assert parse_dates(pd.Series(["13 Mar"])).frame.loc[0, "error_code"] == "missing_year"

@@ -106,6 +106,39 @@ def test_a_list_of_dates_spans_them_and_names_each(
     assert all(day.strftime("%d/%m/%Y") in message for day in days)
 
 
+_DAY_NOT_KNOWN = ["00/%m/%Y", "??/%m/%Y", "xx/%m/%y", "%Y-%m-00", "%Y-%m-??", "?? %B %Y", "%Y%m00"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2025, 12, 31)),
+            st.one_of(st.none(), st.sampled_from(_DAY_NOT_KNOWN)),
+        ),
+        min_size=1,
+        max_size=10,
+    )
+)
+@FAST
+def test_a_column_with_days_not_known_reads_every_row_back(
+    rows: list[tuple[dt.date, str | None]],
+) -> None:
+    """Dates written whole (day first) among dates whose day is written as unknown, as a GP
+    or police extract mixes them: no row is rejected, a whole date is its day, the others the
+    whole month they name (start <= the date <= end), none approximate."""
+    cells = [day.strftime(form or "%d/%m/%Y") for day, form in rows]
+    parsed = parse_dates(pd.Series(cells), dayfirst=None)
+    frame = parsed.frame
+    assert frame["error_code"].isna().all(), frame["error"].dropna().tolist()
+    assert not frame["approximate"].any()
+    for (day, form), (_, row) in zip(rows, frame.iterrows(), strict=True):
+        first = pd.Timestamp(day.replace(day=1)) if form else pd.Timestamp(day)
+        last = first + (pd.offsets.MonthBegin(1) if form else pd.Timedelta(days=1))
+        assert (row[S.START], row[S.END]) == (first, last - pd.Timedelta(seconds=1))
+        assert row[S.PRECISION] == ("month" if form else "day")
+        assert row[S.START] <= pd.Timestamp(day) <= row[S.END]
+
+
 def _data_rows(rows: list[list[str | None]]) -> int:
     return sum(any(c is not None and c.strip() for c in row) for row in rows)
 
