@@ -171,7 +171,8 @@ class EventView:
     ``rank`` is just ``arange(n)``: "A came before B" is ``i < j``.
     """
 
-    frame: pd.DataFrame
+    table: pd.DataFrame
+    order: IntArray | None
     start: npt.NDArray[np.int64]
     end: npt.NDArray[np.int64]
     agency: npt.NDArray[np.int64]
@@ -189,6 +190,27 @@ class EventView:
     _matches: dict[re.Pattern[str], npt.NDArray[np.int8]] = field(default_factory=dict, repr=False)
     _arrow_columns: dict[str, pa.Array | pa.ChunkedArray] = field(default_factory=dict, repr=False)
     _order_facts: tuple[IntArray, IntArray, BoolArray] | None = field(default=None, repr=False)
+    _keys: pd.DataFrame | None = field(default=None, repr=False)
+    _frame: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The events table in the view's order (built when first asked for: the arrays
+        and :meth:`take` serve the rules without reordering every column)."""
+        if self._frame is None:
+            self._frame = self.table if self.order is None else self.table.iloc[self.order]
+        return self._frame
+
+    def rows(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """The table's row positions of the events at the view's ``positions``."""
+        return positions if self.order is None else self.order[positions]
+
+    def take(self, name: str, positions: npt.NDArray[np.int64]) -> pd.Series | None:
+        """Column ``name`` of the events at the view's ``positions`` (a fresh index), or
+        None when the table has no such column."""
+        if name not in self.table.columns:
+            return None
+        return pd.Series(self.table[name].array.take(self.rows(positions)), copy=False)
 
     @classmethod
     def from_events(cls, events: pd.DataFrame) -> EventView:
@@ -203,62 +225,72 @@ class EventView:
         """
         start = events[S.START].to_numpy(dtype="datetime64[ns]").astype(np.int64)
         n = len(events)
-        ev = events
+        # what orders the events, with a plain index (taking the table's ids costs more)
+        keys = events[[c for c in _ORDER_COLUMNS if c in events.columns]].reset_index(drop=True)
+        order: IntArray | None = None
         if n > 1 and (start[1:] < start[:-1]).any():  # not yet in start order
-            order = np.argsort(start, kind="stable")
-            ev, start = events.iloc[order], start[order]
-        same_day = same_day_order(ev, start)
+            order = np.argsort(start, kind="stable").astype(np.int64)
+            keys, start = keys.iloc[order].reset_index(drop=True), start[order]
+        same_day = same_day_order(keys, start)
         if same_day is not None:
-            ev, start = ev.iloc[same_day], start[same_day]
+            order = same_day if order is None else order[same_day]
+            keys, start = keys.iloc[same_day].reset_index(drop=True), start[same_day]
+        ev = events
+
+        def ordered(values: np.ndarray) -> np.ndarray:
+            return values if order is None else values[order]
 
         def flag(name: str) -> BoolArray:
             if name not in ev.columns:
                 return np.zeros(n, dtype=bool)
             column = ev[name]
             if column.dtype == bool:
-                return np.asarray(column.to_numpy(), dtype=bool)
-            return np.asarray(column.fillna(False).to_numpy(dtype=bool))
+                return ordered(np.asarray(column.to_numpy(), dtype=bool))
+            return ordered(np.asarray(column.fillna(False).to_numpy(dtype=bool)))
 
         if S.CHILD_SEEN in ev.columns:
             seen = ev[S.CHILD_SEEN].array
             if not isinstance(seen.dtype, pd.BooleanDtype):
                 seen = pd.array(seen, dtype="boolean")
-            child_seen = seen.to_numpy(dtype=bool, na_value=False)
-            child_not_seen = (~seen).to_numpy(dtype=bool, na_value=False)
+            child_seen = ordered(seen.to_numpy(dtype=bool, na_value=False))
+            child_not_seen = ordered((~seen).to_numpy(dtype=bool, na_value=False))
         else:
             child_seen = child_not_seen = np.zeros(n, dtype=bool)
         ages = np.full(n, np.nan, dtype=np.float64)
         if S.CHILD_AGE_DAYS in ev.columns:
-            ages = np.asarray(
-                ev[S.CHILD_AGE_DAYS].array.to_numpy(dtype="float64", na_value=np.nan)
-                if isinstance(ev[S.CHILD_AGE_DAYS].dtype, pd.Int64Dtype)
-                else ev[S.CHILD_AGE_DAYS]
-                .astype("Float64")
-                .to_numpy(dtype="float64", na_value=np.nan),
-                dtype=np.float64,
+            ages = ordered(
+                np.asarray(
+                    ev[S.CHILD_AGE_DAYS].array.to_numpy(dtype="float64", na_value=np.nan)
+                    if isinstance(ev[S.CHILD_AGE_DAYS].dtype, pd.Int64Dtype)
+                    else ev[S.CHILD_AGE_DAYS]
+                    .astype("Float64")
+                    .to_numpy(dtype="float64", na_value=np.nan),
+                    dtype=np.float64,
+                )
             )
 
         def bits(name: str, table: Mapping[str, np.uint64]) -> npt.NDArray[np.uint64]:
             if name not in ev.columns:
                 return np.zeros(n, dtype=np.uint64)
-            return _tuple_bits(ev[name], table)
+            return ordered(_tuple_bits(ev[name], table))
 
         counterparts = bits(S.COUNTERPARTS, _PARTY_BIT)
-        agency = _category_codes(ev[S.AGENCY], S.AGENCIES)
+        agency = ordered(_category_codes(ev[S.AGENCY], S.AGENCIES))
         own = np.zeros(n, dtype=np.uint64)
         known = agency >= 0
         own[known] = np.left_shift(np.uint64(1), agency[known].astype(np.uint64))
         duplicate = (
-            ev[S.DUPLICATE_OF].notna().to_numpy(dtype=bool)
+            ordered(ev[S.DUPLICATE_OF].notna().to_numpy(dtype=bool))
             if S.DUPLICATE_OF in ev.columns
             else np.zeros(n, dtype=bool)
         )
         return cls(
-            frame=ev,
+            table=events,
+            order=order,
             start=start,
-            end=ev[S.END].to_numpy(dtype="datetime64[ns]").astype(np.int64),
+            end=ordered(ev[S.END].to_numpy(dtype="datetime64[ns]").astype(np.int64)),
             agency=agency,
-            event_type=_category_codes(ev[S.EVENT_TYPE], S.EVENT_TYPES),
+            event_type=ordered(_category_codes(ev[S.EVENT_TYPE], S.EVENT_TYPES)),
             mentions=bits(S.MENTIONS, _TYPE_BIT),
             parties=counterparts | own,
             counterpart_agencies=counterparts & _AGENCY_BITS,
@@ -268,20 +300,24 @@ class EventView:
             child_not_seen=child_not_seen,
             age_days=ages,
             duplicate=duplicate,
+            _keys=keys,
         )
 
     @property
     def ids(self) -> npt.NDArray[np.object_]:
         """Every event's id, in the view's order (built when first asked for)."""
         if self._ids is None:
-            self._ids = self.frame.index.astype(str).to_numpy(dtype=object)
+            index = self.table.index
+            if self.order is not None:
+                index = index.take(self.order)
+            self._ids = index.astype(str).to_numpy(dtype=object)
         return self._ids
 
     def ids_at(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
         """The ids of the events at ``positions`` (without building every id)."""
         if self._ids is not None:
             return self._ids[positions]
-        return self.frame.index.take(positions).astype(str).to_numpy(dtype=object)
+        return self.table.index.take(self.rows(positions)).astype(str).to_numpy(dtype=object)
 
     def __len__(self) -> int:
         return len(self.start)
@@ -292,11 +328,12 @@ class EventView:
         order of two events of one day (built when first asked for). ``None`` when it knows
         the order of every pair: one source, or every event timed."""
         if self._order_facts is None:
-            timed = _timed(self.frame, self.start)
+            keys = self._keys if self._keys is not None else self.frame
+            timed = _timed(keys, self.start)
             if timed.all():
                 source = np.zeros(len(self), dtype=np.int64)
             else:
-                source, _width = _source_codes(self.frame)
+                source, _width = _source_codes(keys)
             self._order_facts = (self.start // _DAY_NS, source, timed)
         source = self._order_facts[1]
         if len(source) == 0 or bool((source == source[0]).all()):
@@ -305,7 +342,7 @@ class EventView:
 
     def texts(self, rows: npt.NDArray[np.int64]) -> pa.Array | pa.ChunkedArray:
         """``details + "\\n" + outcome`` (missing parts as "") of some events."""
-        at = pa.array(rows, pa.int64())
+        at = pa.array(self.rows(rows), pa.int64())
         parts = [self._arrow(name).take(at) for name in (S.DETAILS, S.OUTCOME)]
         return pc.binary_join_element_wise(
             *parts, pa.scalar("\n", parts[0].type), null_handling="replace", null_replacement=""
@@ -314,7 +351,7 @@ class EventView:
     def _arrow(self, name: str) -> pa.Array | pa.ChunkedArray:
         """A text column as Arrow strings (all missing when the table has no such column)."""
         if name not in self._arrow_columns:
-            self._arrow_columns[name] = _arrow_text(self.frame, name)
+            self._arrow_columns[name] = _arrow_text(self.table, name)
         return self._arrow_columns[name]
 
     def match_state(self, pattern: re.Pattern[str]) -> npt.NDArray[np.int8]:
@@ -328,6 +365,8 @@ class EventView:
 
 
 _DAY_NS: Final = 86_400 * 10**9
+#: The columns that decide the order rules read events in (see :func:`same_day_order`).
+_ORDER_COLUMNS: Final = (S.SOURCE_ROW, S.SEQUENCE, S.SOURCE_FILE, S.SOURCE_SHEET, S.PRECISION)
 
 
 def same_day_order(events: pd.DataFrame, start: npt.NDArray[np.int64]) -> IntArray | None:
