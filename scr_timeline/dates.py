@@ -80,8 +80,11 @@ FRAME_COLUMNS: Final[tuple[str, ...]] = (
 
 #: Values of ``error_code``: why a cell did not become a date.
 ERROR_CODES: Final[dict[str, str]] = {
-    "empty_date": "the cell is blank or says the date is unknown",
-    "impossible_date": "no such day: 31/06/2007, 29/02/2007, 00/00/2007, month 13",
+    "empty_date": (
+        "the cell is blank or says the date is unknown (or is a date of zeros, 00/00/0000, or "
+        "Excel's empty date, 00/01/1900)"
+    ),
+    "impossible_date": "no such day: 31/06/2007, 29/02/2007, 31 February, month 13 or 0",
     "implausible_date": f"a real day, but outside {MIN_YEAR}-{MAX_YEAR} (a typo such as 0207)",
     "missing_year": "a day or month with no year ('12 March') and no dated row above or below it",
     "relative_date": "'2 weeks later' with anchor_relative=False, or nothing earlier to count from",
