@@ -187,7 +187,11 @@ day. States have `label`,
 `opens` and `closes`. An accumulation rule may give a `tally`, the kinds of event its sentence
 counts, in order: a list of `{ when = predicate, one = "...", many = "..." }` (the first
 whose `when` an event matches names it; leave `when` out of the last to name the rest); the
-sentence field `{counted}` holds the count in words. An involvement rule lists its `groups` (label = agency codes) and may
+sentence field `{counted}` holds the count in words. A response rule may give a `tally` too,
+naming its trigger by the first entry it matches (`one` is enough; sentence field
+`{called}`, capitalised `{Called}`): SUP-KEY-DECISION's findings read "Case closure recorded
+by ...", "Initial child protection conference recorded by ...", "Suspicious injury (bruising,
+child aged 8 weeks) known to children's social care recorded by ...". An involvement rule lists its `groups` (label = agency codes) and may
 give `named` (label = regular expression): a trigger whose own text names the group that
 way involves it even when no agency of the group is its agency or counterpart ("strategy
 discussion with police and health" names health but no health service).

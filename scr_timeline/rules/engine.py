@@ -368,6 +368,9 @@ def _summaries(
     n = len(trig)
     rules = [r for r, _ in found]
     fields: dict[str, Column] = _event_fields(view, trig)
+    called = _called(found, bounds, fields, n)
+    if called is not None:
+        fields.update(called=called, Called=_capitalised(called))
     what = _by_template([r.what for r in rules], which, fields, n)
     fields.update(
         what=what,
@@ -412,6 +415,28 @@ def _summaries(
     ]
     flat = [t for row in chosen for t in row]
     return _by_template(flat, which * len(STATUSES) + status, fields, n)
+
+
+def _called(
+    found: Sequence[tuple[Rule, Hits]],
+    bounds: npt.NDArray[np.int64],
+    fields: dict[str, Column],
+    n: int,
+) -> npt.NDArray[np.object_] | None:
+    """Field ``called``: the name a response rule's ``tally`` gives each trigger ("case
+    closure", "suspicious injury ({injuries}, {child_aged})", filled like ``what``); None when
+    no rule names its triggers."""
+    names: list[str] = ["{called}"]
+    key = np.zeros(n, dtype=np.int64)
+    for j, (rule, hits) in enumerate(found):
+        if rule.kind != "response" or not rule.tally:
+            continue
+        codes = hits.extra["tally"].astype(np.int64)
+        key[int(bounds[j]) : int(bounds[j + 1])] = len(names) + np.minimum(codes, len(rule.tally))
+        names += [e.one for e in rule.tally] + ["{called}"]
+    if len(names) == 1:
+        return None
+    return _by_template(names, key, fields, n)
 
 
 def _by_template(

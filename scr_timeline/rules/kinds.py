@@ -415,7 +415,8 @@ def response(rule: Rule, ctx: Context) -> Hits:
         delay=delay,
         evidence=what[order].astype(np.int64),
         evidence_offsets=offsets,
-        extra={"more": more, "cut": cut[keep]},
+        extra={"more": more, "cut": cut[keep]}
+        | ({"tally": _tally(rule, ctx, trig[keep])} if rule.tally else {}),
     )
 
 

@@ -85,7 +85,10 @@ _COMMON_OPTIONAL: Final = ("citation", "what", "trigger_label", "local", "summar
 KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "response": (
         ("trigger", "expected", "window"),
-        ("match", "match_also", "self_answer", "until_next", "extension", "extended_window"),
+        (
+            *("match", "match_also", "self_answer", "until_next"),
+            *("extension", "extended_window", "tally"),
+        ),
     ),
     "precedence": (("trigger", "expected"), ("lookback",)),
     "cadence": (("state", "expected", "window"), ("first_window",)),
@@ -171,8 +174,9 @@ class State:
 @dataclass(frozen=True)
 class TallyEntry:
     """One kind of event an accumulation rule's sentence counts ("2 appointments the child
-    was not brought to and 1 home visit that reached no one"): the events ``when`` selects
-    (all events when it is ``None``), named ``one`` for one event, ``many`` for more."""
+    was not brought to and 1 home visit that reached no one"), or a response rule's sentence
+    names its trigger by ("Case closure"): the events ``when`` selects (all events when it
+    is ``None``), named ``one`` for one event, ``many`` for more."""
 
     when: Predicate | None
     one: str
@@ -229,7 +233,7 @@ class Rule:
     extension: Predicate | None = None
     extended_window: Window | None = None
     # accumulation: the kinds of event the sentence counts, in order (the first that
-    # matches an event names it)
+    # matches an event names it); response: the names of its trigger (field {called})
     tally: tuple[TallyEntry, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -622,7 +626,7 @@ def _rule(
     for key in ("reference", "expected_label", "citation", "what", "trigger_label", "summary"):
         if key in spec and not isinstance(spec[key], str):
             raise _err(path, where, key, f"{key} must be text", spec[key], "a string")
-    tally = _tally(spec.get("tally", []), path, where, named)
+    tally = _tally(spec.get("tally", []), path, where, named, plural=kind == "accumulation")
     return Rule(
         id=rid,
         kind=kind,
@@ -658,11 +662,17 @@ def _rule(
 
 
 def _tally(
-    spec: object, path: Path, where: str, named: Mapping[str, Predicate]
+    spec: object, path: Path, where: str, named: Mapping[str, Predicate], *, plural: bool
 ) -> tuple[TallyEntry, ...]:
-    """An accumulation rule's ``tally``: a list of ``{ when = predicate, one = "...",
-    many = "..." }`` (``when`` may be left out: every event)."""
-    expected = 'a list of { when = predicate, one = "word", many = "words" }'
+    """A rule's ``tally``: a list of ``{ when = predicate, one = "...", many = "..." }``
+    (``when`` may be left out: every event). An accumulation rule counts its clusters with
+    it (``many`` required); a response rule names its trigger (``one`` is enough)."""
+    expected = (
+        'a list of { when = predicate, one = "word", many = "words" }'
+        if plural
+        else 'a list of { when = predicate, one = "name" }'
+    )
+    words = ("one", "many") if plural else ("one",)
     if not isinstance(spec, list):
         raise _err(path, where, "tally", "tally must be a list", spec, expected)
     out: list[TallyEntry] = []
@@ -670,12 +680,13 @@ def _tally(
         if (
             not isinstance(item, Mapping)
             or set(item) - {"when", "one", "many"}
-            or not all(isinstance(item.get(k), str) and item[k].strip() for k in ("one", "many"))
+            or not all(isinstance(item.get(k), str) and item[k].strip() for k in words)
+            or not isinstance(item.get("many", ""), str)
         ):
             raise _err(path, where, f"tally[{i}]", "bad tally entry", item, expected)
         when = item.get("when")
         pred = None if when is None else _predicate(when, path, f"{where}.tally[{i}].when", named)
-        out.append(TallyEntry(pred, item["one"], item["many"]))
+        out.append(TallyEntry(pred, item["one"], item.get("many") or item["one"]))
     return tuple(out)
 
 

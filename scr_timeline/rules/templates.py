@@ -20,6 +20,9 @@ field              value
                    the child was not brought to and 1 home visit that reached no one"),
                    else ``count`` and ``what`` ("3 concerns")
 ``first_date``     the first event of a cluster
+``called``         the name a response rule's ``tally`` gives its trigger ("case closure",
+                   "suspicious injury ({injuries}, {child_aged}) known to children's social
+                   care"); ``Called`` capitalised
 ``missing``        the groups an event did not involve (involvement)
 ``state``          the state's label (cadence)
 ``gap``            the length of a gap, with its unit (cadence)

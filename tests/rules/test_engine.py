@@ -139,7 +139,7 @@ def test_the_index_event_answers_no_rule():
     referral = ("2007-07-30", "hospital", "referral", False, ("csc",), None)
 
     def run(*rows):
-        start, agency, types, injury, counterparts, dup = (list(c) for c in zip(*rows))
+        start, agency, types, injury, counterparts, dup = (list(c) for c in zip(*rows, strict=True))
         ev = make_events(start=start, agency=agency, event_type=types, injury=injury,
                          suspicious_injury=injury, counterparts=counterparts, duplicate_of=dup)  # fmt: skip
         return analyse(Chronology(ev), rules=["INJ-REFER", "INJ-POLICE"]).to_frame()

@@ -633,8 +633,11 @@ def test_a_domestic_incident_is_not_answered_by_the_next_ones_notification():
     """Each incident is notified on its own: a non-crime domestic report never sent to
     children's social care is not 'late' because the next incident's record, months later,
     says 'MERLIN notification to CSC'; that notification is the next incident's."""
-    quiet = {"agency": "police", "event_type": "police_incident",
-             "details": "Domestic: Mother and partner arguing. Non-crime domestic report."}
+    quiet = {
+        "agency": "police",
+        "event_type": "police_incident",
+        "details": "Domestic: Mother and partner arguing. Non-crime domestic report.",
+    }
     notified = {**quiet, "details": "Domestic: Mother called police. MERLIN to CSC.",
                 "counterparts": ("csc",)}  # fmt: skip
     rows = [("2011-08-20", quiet), ("2012-02-03", notified), ("2012-06-01", FILLER)]
@@ -651,3 +654,22 @@ def test_a_domestic_incident_is_not_answered_by_the_next_ones_notification():
                            "counterparts": ("csc",)})  # fmt: skip
     out = _run("ESC-DOMESTIC", [rows[0], sent, *rows[1:]])
     assert out["status"].tolist() == ["late"] and out["observed_event_id"].tolist() == ["e2"]
+
+
+@pytest.mark.parametrize(
+    ("trigger", "named"),
+    [
+        ({"agency": "csc", "event_type": "case_closure"}, "Case closure recorded by Children's social care"),
+        ({"agency": "csc", "event_type": "icpc"},
+         "Initial child protection conference recorded by Children's social care"),
+        ({"agency": "paediatrics", "event_type": "medical_examination", "counterparts": ("csc",),
+          **SUSPICIOUS, "child_age_days": 56},
+         "Suspicious injury (bruising, child aged 8 weeks) known to children's social care "
+         "recorded by Paediatrics"),
+    ],
+)  # fmt: skip
+def test_key_decision_sentence_names_the_key_event(trigger, named):
+    (summary,) = _run("SUP-KEY-DECISION", [("2007-04-03", trigger), ("2007-06-01", FILLER)])[
+        "summary"
+    ].tolist()
+    assert summary.startswith(f"{named} on 3 April 2007: no supervision or management oversight")

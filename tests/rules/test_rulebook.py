@@ -143,21 +143,23 @@ def test_unknown_predicate_name_and_bad_agency(tmp_path):
     assert err.column == "predicates.to_council.involves"
 
 
+CADENCE = """
+[rules.GAP]
+kind = "cadence"
+category = "timescale"
+severity = "low"
+reference = "x"
+expected_label = "x"
+state = "case_open"
+expected = { event_type = ["supervision"] }
+window = "28 days"
+"""
+
+
 def test_bad_state_and_unknown_state(tmp_path):
     err = _error(tmp_path, "[states.open]\nopens = { event_type = ['referral'] }\n")
     assert err.column == "states.open.closes"
-    body = """
-    [rules.GAP]
-    kind = "cadence"
-    category = "timescale"
-    severity = "low"
-    reference = "x"
-    expected_label = "x"
-    state = "case_open"
-    expected = { event_type = ["supervision"] }
-    window = "28 days"
-    """
-    assert _error(tmp_path, body).column == "GAP.state"
+    assert _error(tmp_path, CADENCE).column == "GAP.state"
 
 
 def test_bad_regex_category_and_toml(tmp_path):
@@ -290,10 +292,23 @@ def test_a_bad_tally_is_a_rulebook_error(tmp_path, tally, column):
     assert "local.toml" in str(err)
 
 
-def test_a_tally_is_only_for_accumulation_rules(tmp_path):
+def test_a_tally_is_for_accumulation_and_response_rules(tmp_path):
+    """A response rule names its trigger with a tally ({called}): one name is enough."""
     body = RULE.format(expected="initial_assessment", window="7 WD")
-    body += 'tally = [{ one = "referral", many = "referrals" }]\n'
-    assert _error(tmp_path, body).column == "MY-RULE.tally"
+    book = load_rulebook(_write(tmp_path, body + 'tally = [{ one = "referral" }]\n'))
+    assert book.rules["MY-RULE"].tally[0].words(1) == "1 referral"
+    assert _error(tmp_path, ACCUMULATION.format(tally='[{ one = "dna" }]')).column == (
+        "MY-WNB.tally[0]"
+    )  # an accumulation counts: it needs the plural too
+    cadence = (
+        CADENCE
+        + 'tally = [{ one = "gap", many = "gaps" }]\n'
+        + (
+            '[states.case_open]\nopens = { event_type = ["referral"] }\n'
+            'closes = { event_type = ["case_closure"] }\n'
+        )
+    )
+    assert _error(tmp_path, cadence).column == "GAP.tally"
 
 
 def test_until_next_is_a_predicate(tmp_path):
