@@ -85,3 +85,57 @@ def test_an_undated_row_with_a_type_of_its_own_is_not_joined_to_the_row_above(tm
     )
     chron = scr.read(path, agency="csc")
     assert len(chron.events) == 1 and chron.rejected["reason_code"].tolist() == ["empty_date"]
+
+
+#: A Liquidlogic / Mosaic export: the case system's step or form beside the narrative.
+CASE_STEPS = (
+    "Date,Step,Worker,Case Note\n"
+    "01/03/2015,Contact,Duty SW,Notes typed up.\n"
+    "02/03/2015,Contact Record,Duty SW,Notes typed up.\n"
+    "03/03/2015,Contact Outcome,Duty TM,Notes typed up.\n"
+    "04/03/2015,Referral,Duty SW,Notes typed up.\n"
+    "05/03/2015,Assessment,SW1,Notes typed up.\n"
+    "06/03/2015,Strategy Discussion,TM1,Notes typed up.\n"
+    "07/03/2015,Section 47,SW1,Notes typed up.\n"
+    "08/03/2015,ICPC,IRO1,Notes typed up.\n"
+    "09/03/2015,Core Group,SW1,Notes typed up.\n"
+    "10/03/2015,Visit,SW1,Notes typed up.\n"
+    "11/03/2015,Case Note,SW1,Notes typed up.\n"
+    "12/03/2015,MASH Enquiry,MASH,Notes typed up.\n"
+    "13/03/2015,Email,SW1,Notes typed up.\n"
+    "14/03/2015,Supervised Contact,FSW1,Notes typed up.\n"
+)
+
+
+def test_a_case_systems_steps_are_the_schemas_event_types(tmp_path: Path):
+    events = _read(tmp_path, CASE_STEPS, name="lcs-steps.csv", agency="csc")
+    assert events[S.EVENT_TYPE].astype(str).tolist() == [
+        # a contact record: information received by the front door, before a referral
+        # decision (GLOSSARY: "contact received (csc)" is a referral)
+        "referral",
+        "referral",
+        "referral_decision",  # the decision on the contact
+        "referral",
+        "single_assessment",  # the system's assessment step: the child and family assessment
+        "strategy_discussion",
+        "s47_enquiry",
+        "icpc",
+        "core_group",
+        "home_visit",
+        "other",  # a case note names no event
+        "information_sharing",  # the front door's checks with other agencies
+        "information_sharing",
+        "office_visit",  # family time at the contact centre, no contact record
+    ]
+
+
+def test_contact_in_a_sentence_is_no_contact_record(tmp_path: Path):
+    events = _read(
+        tmp_path,
+        "Date,Agency,Details\n"
+        "12/03/2015,CSC,Contact with Child A at school. Seen alone.\n"
+        "13/03/2015,CSC,Supervised contact at the contact centre.\n"
+        "14/03/2015,CSC,Contact\n",
+        name="words-contact.csv",
+    )
+    assert events[S.EVENT_TYPE].astype(str).tolist() == ["home_visit", "office_visit", "referral"]

@@ -251,3 +251,60 @@ def test_a_users_cue_file_with_an_unknown_kind_is_refused(tmp_path: Path):
     path.write_text("phrase,kind,match\n(unclosed,negation_before,regex\n", encoding="utf-8")
     with pytest.raises(ChronologyReadError, match="does not compile"):
         load_counterpart_cues(path)
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # a history a parent tells, or a record shows, is no contact with that agency
+        (
+            "midwifery",
+            "Booking. Mother disclosed previous involvement with CSC re older sibling.",
+            ("mother", "sibling"),
+        ),
+        ("midwifery", "Mother disclosed previous CSC involvement as a child.", ("mother",)),
+        ("health_visiting", "Family known to CSC in another area.", ("family",)),
+        ("gp", "Father known to police for drug offences.", ("father",)),
+        ("education", "Family previously open to children's social care.", ("family",)),
+        ("health_visiting", "Mother has a history with police re DV.", ("mother",)),
+        ("education", "Previous referrals to CSC noted on file.", ()),
+        ("health_visiting", "DV disclosed; police involved in the past.", ()),
+        ("health_visiting", "Mother reports she had a social worker as a child.", ("mother",)),
+        # ... but telling an agency now is a contact
+        ("health_visiting", "Concerns made known to CSC by phone.", ("csc",)),
+        ("gp", "Spoke to previous HV about Mother's low mood.", ("health_visiting", "mother")),
+        ("csc", "Strategy discussion with police previously arranged; held today.", ("police",)),
+    ],
+)
+def test_an_agency_in_the_familys_history_is_no_counterpart(agency, details, expected):
+    assert counterparts(details, agency) == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome", "expected"),
+    [
+        ("health_visiting", "Advised referral to CSC.", None, ()),
+        ("health_visiting", "Discussed with named nurse.", "Advice: refer to MASH if worse.", ()),
+        ("gp", "Plan: refer to children's social care.", None, ()),
+        ("gp", "Bruise seen.", "Referral to CSC to be made by the practice.", ()),
+        ("gp", "GP advised Mother to self-refer to CSC.", None, ("mother",)),
+        ("police", "DA incident.", "PPN to be submitted to MASH.", ()),
+        ("housing", "Arrears.", "Mother advised to seek support from CAB.", ("mother",)),
+        # a plan and an action in one entry: the referral was made
+        ("health_visiting", "Advised Mother and made referral to CSC.", None, ("csc", "mother")),
+        ("gp", "Advised by CSC that the case is closed.", None, ("csc",)),
+    ],
+)
+def test_an_agency_advised_or_planned_is_no_counterpart(agency, details, outcome, expected):
+    assert counterparts(details, agency, outcome=outcome) == expected
+
+
+def test_the_history_kinds_are_cue_kinds(tmp_path: Path):
+    cues = load_counterpart_cues()
+    assert {"history_before", "history_after"} <= set(cues["kind"])
+    own = tmp_path / "cues.csv"
+    own.write_text("phrase,kind\nin the old days,history_after\n", encoding="utf-8")
+    assert counterparts("Police in the old days.", "gp") == ("police",)
+    assert (
+        counterparts("Police in the old days.", "gp", vocabularies={"counterpart_cues": own}) == ()
+    )

@@ -409,3 +409,85 @@ def test_a_negation_after_a_dash_belongs_to_its_own_clause():
     # one event before the negation: it did not happen
     assert classify("Strategy discussion - not held")[0] == "other"
     assert classify("Home visit - cancelled")[0] == "other"
+
+
+def _recipients(details, agency, outcome=None):
+    events = make_events(start="2007-03-12", details=[details], outcome=[outcome], agency=agency)
+    return classify_counterparts(events).iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome", "expected"),
+    [
+        ("health_visiting", "Advised referral to CSC.", None, "other"),
+        ("health_visiting", "Advice re referral to MASH.", None, "other"),
+        ("gp", "Plan: referral to children's social care.", None, "other"),
+        ("gp", "Plan - MARF to MASH.", None, "other"),
+        ("gp", "Bruise to cheek.", "Referral to be made to CSC.", "other"),
+        ("hospital", "Bruise to cheek.", "Written referral to follow.", "other"),
+        ("gp", "Paediatrician advised strategy discussion.", None, "other"),
+    ],
+)
+def test_a_referral_advised_or_planned_is_no_referral_made(agency, details, outcome, expected):
+    event_type, mentions = classify(details, agency, outcome=outcome)
+    assert event_type == expected
+    assert "information_sharing" not in mentions  # 'advised' is the cue, not an event
+    # no recipient: the rules do not see the injury as referred to csc
+    assert "csc" not in _recipients(details, agency, outcome)
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("health_visiting", "Telephoned CSC to make a referral."),
+        ("health_visiting", "Rang MASH to refer."),
+        ("education", "Phoned the duty team to make a safeguarding referral."),
+        ("gp", "Advised Mother and made referral to CSC."),
+        ("hospital", "Referral faxed to duty team."),
+        ("education", "MARF submitted."),
+    ],
+)
+def test_a_referral_made_is_a_referral_to_social_care(agency, details):
+    assert classify(details, agency)[0] == "referral"
+    assert "csc" in _recipients(details, agency)
+
+
+def test_advised_alone_is_still_advice_given():
+    assert classify("Advised re safe sleeping.", "health_visiting")[0] == "information_sharing"
+    # advice to escalate stays a mention of the escalation (the regex before 'advised')
+    assert classify("Named nurse advised to escalate.", "health_visiting") == (
+        "other",
+        ("escalation",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome"),
+    [
+        ("csc", "Visit planned for next week.", None),
+        ("health_visiting", "HV to visit on 12/03.", None),
+        ("csc", "SW to visit tomorrow.", None),
+        ("csc", "Referral received from school.", "SW to visit today."),
+        ("csc", "Statutory visit due.", None),
+        ("csc", "CP visit overdue.", None),
+        ("csc", "Phoned Mother to arrange home visit.", None),
+        ("csc", "Planned home visit for 14/03.", None),
+    ],
+)
+def test_a_visit_only_planned_is_neither_the_event_nor_a_mention(agency, details, outcome):
+    event_type, mentions = classify(details, agency, outcome=outcome)
+    assert event_type not in ("home_visit", "health_visit")
+    assert "home_visit" not in mentions and "health_visit" not in mentions
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("csc", "Planned home visit - Child A seen in bedroom.", "home_visit"),
+        ("health_visiting", "Planned visit - no reply. Card left.", "dna"),
+        ("csc", "Home visit due to concerns from school. Child A seen.", "home_visit"),
+        ("csc", "SW went to visit Child A. Child seen.", "home_visit"),
+    ],
+)
+def test_a_planned_visit_that_took_place_is_a_visit(agency, details, expected):
+    assert classify(details, agency)[0] == expected

@@ -1284,3 +1284,279 @@ def test_terse_attempted_visits_are_missed_contacts(agency, details):
 )
 def test_a_call_unanswered_or_a_visit_that_got_in_is_no_missed_contact(agency, details, expected):
     assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+# --- a referral advised, planned or promised is not a referral made ---------------------------
+# (agency, details, outcome, event type, counterparts): as a reviewer reads each row. A
+# referral only advised or planned has no recipient, so INJ-REFER and the escalation rules
+# do not see the injury as referred; one made (by phone, form or fax) is a referral to csc.
+ADVICE_PLANS_AND_HISTORY: Final = [
+    # GP
+    (
+        "gp",
+        "Child A seen with Mother. 2cm bruise L cheek, Mother unsure how caused.",
+        "Advised referral to CSC.",
+        "gp_appointment",
+        ("mother",),
+    ),
+    (
+        "gp",
+        "Bruise to R ear noted.",
+        "Discussed with safeguarding lead - plan to refer to CSC.",
+        "other",
+        (),
+    ),
+    ("gp", "Bruise to cheek.", "Plan: referral to children's social care.", "other", ()),
+    ("gp", "Bruise to cheek.", "Referral to be made to CSC.", "other", ()),
+    ("gp", "Bruise to cheek.", "Will make a referral to MASH.", "other", ()),
+    ("gp", "GP advised Mother to self-refer to CSC.", None, "information_sharing", ("mother",)),
+    (
+        "gp",
+        "Mother attended with Child A, cough. Mother disclosed previous involvement with "
+        "children's services re older sibling.",
+        "Advised. Review 1/52.",
+        "gp_appointment",
+        ("mother", "sibling"),
+    ),
+    (
+        "gp",
+        "Child A seen. Bruise to forehead.",
+        "Referred to paediatrics for CP medical. CSC informed.",
+        "gp_appointment",
+        ("csc", "paediatrics"),
+    ),
+    # health visiting
+    (
+        "health_visiting",
+        "Home visit. Small bruise to Child A's thigh noted. Mother's explanation vague.",
+        "HV to make referral to CSC today.",
+        "home_visit",
+        ("mother",),
+    ),
+    ("health_visiting", "Advised referral to CSC.", None, "other", ()),
+    ("health_visiting", "HV to refer to CSC today.", None, "other", ()),
+    (
+        "health_visiting",
+        "Discussed with named nurse.",
+        "Advice: refer to MASH if further bruising seen.",
+        "other",
+        (),
+    ),
+    (
+        "health_visiting",
+        "Home visit. Bruise to ear noted.",
+        "Referral made to CSC by telephone; MARF completed.",
+        "home_visit",
+        ("csc",),
+    ),
+    ("health_visiting", "Telephoned CSC to make a referral.", None, "referral", ("csc",)),
+    ("health_visiting", "Rang MASH to refer.", None, "referral", ("csc",)),
+    (
+        "health_visiting",
+        "Advised Mother and made referral to CSC.",
+        None,
+        "referral",
+        ("csc", "mother"),
+    ),
+    (
+        "health_visiting",
+        "New birth visit. Mother disclosed DV by ex-partner; police involved in the past.",
+        "Advised re DV services.",
+        "health_visit",
+        ("mother", "partner"),
+    ),
+    (
+        "health_visiting",
+        "Telephone call from Mother; family known to CSC in previous area.",
+        "HV to request records.",
+        "information_sharing",
+        ("family", "mother"),
+    ),
+    (
+        "health_visiting",
+        "Mother reports she had a social worker as a child.",
+        "Noted.",
+        "other",
+        ("mother",),
+    ),
+    # A&E
+    (
+        "hospital",
+        "Child A, 9 months, attended with bruise to cheek. Explanation inconsistent.",
+        "Referral to CSC to be made by ward staff.",
+        "hospital_attendance",
+        (),
+    ),
+    (
+        "hospital",
+        "Child A brought by ambulance with head injury.",
+        "Paediatric registrar informed. Safeguarding referral faxed to CSC.",
+        "hospital_attendance",
+        ("ambulance", "csc", "paediatrics"),
+    ),
+    (
+        "hospital",
+        "Child A seen in ED, fall from sofa.",
+        "Safeguarding checks - known to CSC. Discharged.",
+        "hospital_attendance",
+        (),
+    ),
+    # school
+    (
+        "education",
+        "Child A arrived with bruise on arm; said Dad hit him.",
+        "DSL completed MARF and sent to MASH.",
+        "concern",
+        ("csc", "father"),
+    ),
+    (
+        "education",
+        "Child A disclosed Mum's boyfriend hit her.",
+        "DSL to contact CSC for advice.",
+        "concern",
+        ("partner",),
+    ),
+    (
+        "education",
+        "Welfare concerns discussed at team meeting.",
+        "Plan: referral to early help.",
+        "meeting",
+        (),
+    ),
+    (
+        "education",
+        "Mother told DSL that the family had previous involvement with police.",
+        "Noted on file.",
+        "other",
+        ("family", "mother"),
+    ),
+    # police
+    (
+        "police",
+        "DA incident at home address. Mother assaulted by partner. Children present.",
+        "PPN to be submitted to MASH.",
+        "police_incident",
+        ("mother", "partner"),
+    ),
+    (
+        "police",
+        "Call from neighbour re shouting.",
+        "Officers attended. Family known to CSC. PPN submitted.",
+        "police_incident",
+        ("csc", "family"),
+    ),
+    (
+        "police",
+        "Concern for welfare call.",
+        "Officers attended; advised Mother to contact CSC.",
+        "police_incident",
+        ("mother",),
+    ),
+    (
+        "police",
+        "Mr Y arrested for assault on Mother.",
+        "Referral to CSC via PPN.",
+        "arrest",
+        ("csc", "mother"),
+    ),
+    # housing
+    (
+        "housing",
+        "Tenancy visit. Property in poor condition, Child A present.",
+        "Housing officer to refer to CSC.",
+        "home_visit",
+        (),
+    ),
+    (
+        "housing",
+        "Mother approached housing; fleeing DV.",
+        "Advised to contact the police and CSC.",
+        "other",
+        ("mother",),
+    ),
+    (
+        "housing",
+        "Rent arrears letter sent.",
+        "Mother advised to seek support from CAB.",
+        "other",
+        ("mother",),
+    ),
+    (
+        "housing",
+        "Housing officer concerned about home conditions.",
+        "Referral made to CSC.",
+        "concern",
+        ("csc",),
+    ),
+    # midwifery
+    (
+        "midwifery",
+        "Booking. Mother disclosed previous CSC involvement with older children, now adopted.",
+        "Pre-birth referral to be considered.",
+        "office_visit",
+        ("mother",),
+    ),
+    (
+        "midwifery",
+        "Antenatal appt.",
+        "Referral to CSC sent re concerns about substance misuse.",
+        "office_visit",
+        ("csc",),
+    ),
+    # the strategy discussion arranged earlier and held today still involved the police
+    (
+        "csc",
+        "Strategy discussion with police previously arranged; held today.",
+        None,
+        "strategy_discussion",
+        ("police",),
+    ),
+    ("csc", "Concerns made known to CSC by phone.", None, "information_sharing", ()),
+    (
+        "health_visiting",
+        "Concerns made known to CSC by phone.",
+        None,
+        "information_sharing",
+        ("csc",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome", "event_type", "counterparts"), ADVICE_PLANS_AND_HISTORY
+)
+def test_advice_plans_and_history_are_not_contacts(
+    agency, details, outcome, event_type, counterparts
+):
+    row = classify(details, agency, outcome=outcome)
+    assert (str(row[schema.EVENT_TYPE]), tuple(row[schema.COUNTERPARTS])) == (
+        event_type,
+        counterparts,
+    )
+
+
+REFERRAL_ADVISED: Final = (
+    "Date,Agency,Practitioner,Details,Outcome\n"
+    "05/03/2007,GP,Dr X,Mother attended with Child A. Bruise to L cheek; Mother unsure how.,{}\n"
+    "20/03/2007,Health Visiting,HV1,Home visit. Child A weighed.,Next visit in 2/52.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "referred"),
+    [
+        ("Advised referral to CSC.", False),
+        ("Plan: refer to children's social care.", False),
+        ("GP to make referral to CSC today.", False),
+        ("Referral to be made to CSC.", False),
+        ("Referral made to CSC.", True),
+        ("Telephoned CSC to make a referral.", True),
+        ("Advised Mother and made referral to CSC.", True),
+    ],
+)
+def test_an_injury_only_advised_for_referral_is_not_referred(tmp_path, outcome, referred):
+    path = tmp_path / "gp.csv"
+    path.write_text(REFERRAL_ADVISED.format(outcome), encoding="utf-8")
+    chron = scr.read(path, child_dob="2006-11-01")
+    rules = scr.analyse(chron).to_frame()["rule_id"].tolist()
+    assert ("INJ-REFER" not in rules) is referred
