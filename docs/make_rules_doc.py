@@ -138,7 +138,9 @@ is one edit away. Check them against the procedures of the area under review.
   and says whether anything expected came later: "none recorded before the chronology ends",
   or, when the expected event came after the deadline, its date ("the first was on 24 April
   2007"). ESC-CUMULATIVE counts an injury once, at its first record (`new_suspicious_injury`):
-  the same scratches seen healing a week later are not a second concern.
+  the same scratches seen healing a week later are not a second concern; and a police
+  incident once: the police notification of it to children's social care (MERLIN, PPN) and
+  children's social care's record of receiving it, within 3 days, are the incident again.
 - **Management oversight written inside another entry** answers SUP-KEY-DECISION
   (`csc_oversight`): children's social care closing a case with 'Management decision:
   concerns reduced, case to close' records the manager's decision on the closure; 'to be

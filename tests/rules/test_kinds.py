@@ -673,3 +673,27 @@ def test_key_decision_sentence_names_the_key_event(trigger, named):
         "summary"
     ].tolist()
     assert summary.startswith(f"{named} on 3 April 2007: no supervision or management oversight")
+
+
+def test_cumulative_counts_an_incident_once_not_again_as_its_notification():
+    """The police's MERLIN to children's social care the morning after a domestic incident,
+    and children's social care's record of receiving it, are that incident again: with the
+    school's account of it, two concerns, not four."""
+    incident = ("2012-02-03", {"agency": "police", "event_type": "police_incident"})
+    merlin = ("2012-02-04", {"agency": "police", "event_type": "referral",
+                             "counterparts": ("csc",)})  # fmt: skip
+    received = ("2012-02-06", {"agency": "csc", "event_type": "referral",
+                               "counterparts": ("police",)})  # fmt: skip
+    school = ("2012-02-06", {"agency": "education", "event_type": "concern"})
+    end = ("2012-06-01", FILLER)
+    assert _run("ESC-CUMULATIVE", [incident, merlin, received, school, end]).empty
+    # a referral of its own (the school's, to csc) is a concern
+    referral = ("2012-02-20", {"agency": "education", "event_type": "referral",
+                               "counterparts": ("csc",)})  # fmt: skip
+    (summary,) = _run("ESC-CUMULATIVE", [incident, merlin, school, referral, end])[
+        "summary"
+    ].tolist()
+    assert summary.startswith(
+        "1 police incident, 1 referral to children's social care and 1 concern raised between "
+        "3 February 2012 and 20 February 2012"
+    )

@@ -102,8 +102,9 @@ EXPECTED = {
         # the school's referral of 26/09/2011 (csc's record of it, CSC row 7, is marked as
         # its duplicate): the initial assessment of 12/10/2011 was after 7 WD (5 October)
         ("ASM-INITIAL", "late", "School", 6),
-        ("ESC-CUMULATIVE", "missing", "School", 9),
-        ("ESC-CUMULATIVE", "missing", "School", 11),
+        # no ESC-CUMULATIVE: each police incident (Police rows 6, 8) and the school's account
+        # of it (School rows 9, 11) are two concerns; its MERLIN to CSC (Police rows 7, 9,
+        # CSC rows 12, 16) is the incident again, and the next incident is months later
     ],
     "child-c-messy-dates": [
         ("ASM-INITIAL", "late", None, 3),
