@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import itertools
 import numbers
@@ -533,6 +534,18 @@ _PY_QUARTER: Final = _rx(
 )
 _PY_YEAR_QUARTER: Final = _rx(
     rf"{_QUARTER_YEAR}[\s,/-]*(?:q(?:tr)?\s*(?P<qn>[1-4])|quarter\s+(?P<qw>[1-4]))"
+)
+# a half of a year: "first half of 2007", "2nd half 2007", "H1 2007", "2007 H2", "H1 2007/08"
+_FIRST_HALF: Final = frozenset({"first", "1st"})
+_PY_HALF_YEAR: Final = _rx(
+    r"(?:(?:the\s+)?(?P<h>first|1st|second|2nd|last|latter)\s+half(?:\s+(?:of|in))?"
+    rf"|h(?P<hn>[12]))[\s,/-]*(?:of\s+)?{_QUARTER_YEAR}"
+)
+_PY_YEAR_HALF: Final = _rx(rf"{_QUARTER_YEAR}[\s,/-]*(?:h(?P<hn>[12]))(?P<h>)")
+# a week number ("week 11 2007", "wk 11/2007"): which numbering? (rejected; "2007 wk 11"
+# is the year, with the rest named)
+_PY_WEEK_NUMBER: Final = _rx(
+    r"(?:week|wk)\s*(?:no\.?\s*|number\s*)?(?P<n>\d{1,2})(?:\s+of)?[\s,/-]*(?P<y>\d{4})"
 )
 # a weekday written after its date: "12/03/2007 Tuesday", "12 March 2007 (Tue)"
 _PY_WEEKDAY_AFTER: Final = _rx(
@@ -1481,6 +1494,8 @@ class _Reader:
             return self.half_term(m)
         if m := _PY_QUARTER.fullmatch(s) or _PY_YEAR_QUARTER.fullmatch(s):
             return self.quarter(m)
+        if m := _PY_HALF_YEAR.fullmatch(s) or _PY_YEAR_HALF.fullmatch(s):
+            return self.half_year(m)
         if m := _PY_YEAR_PAIR.fullmatch(s):
             kind = " ".join(m["kind"].split()) if m["kind"] else None
             span = self.year_pair(int(m["y"]), m["z"], kind)
@@ -1751,19 +1766,31 @@ class _Reader:
         financial year written as one ('Q3 2007/08': its Q1 is April to June)."""
         groups = m.groupdict()
         n = _QUARTER_WORDS[next(groups[g] for g in ("q", "qn", "qw") if groups.get(g))]
+        return self.part_of_year(m, n, 3, f"Q{n}", "April to June 2007")
+
+    def half_year(self, m: re.Match[str]) -> _Span:
+        """A half of a calendar year ('first half of 2007', 'H2 2007': January to June, July
+        to December) or of a financial year written as one ('H1 2007/08': April to
+        September 2007)."""
+        n = 1 if (m["h"] or "") in _FIRST_HALF or m["hn"] == "1" else 2
+        return self.part_of_year(m, n, 6, f"H{n}", "April to September 2007")
+
+    def part_of_year(self, m: re.Match[str], n: int, months: int, name: str, q1: str) -> _Span:
+        """The ``n``-th ``months`` months of the year ``m`` names: a calendar year, or a
+        financial year from April when it writes both its years."""
         y = _year(m["y4"] or m["y2"])
         if m["z"] is None and m["fy"]:
             raise _Reject(
                 "unreadable_date",
                 f"cannot read {_quote(self.text)} as a date: write the financial year with both "
-                "its years, as in 'Q1 2007/08' (April to June 2007)",
+                f"its years, as in '{name.replace(str(n), '1')} 2007/08' ({q1})",
             )
         financial = m["z"] is not None
-        self.school_year(m, y, True, f"Q{n}")
+        self.school_year(m, y, True, name)
         _check_year(y, self.text)
         _check_year(y + financial, self.text)
-        first = (4 if financial else 1) + 3 * (n - 1)
-        return _months_span(y, first, 3, _P_SEASON)
+        first = (4 if financial else 1) + months * (n - 1)
+        return _months_span(y, first, months, _P_SEASON)
 
     def year_pair(self, y: int, z_text: str, kind: str | None = None) -> _Span | None:
         """``2007/08``, ``2007-08``, ``2007/2008``, ``2007/8``: both years (a school or
@@ -2182,6 +2209,17 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
             reader.full(f"{s} 2008")
         except _Reject as err:
             return err.reason
+    if m := _PY_WEEK_NUMBER.fullmatch(s):
+        n, y = int(m["n"]), int(m["y"])
+        monday = ""
+        if 1 <= n <= 53 and MIN_YEAR <= y <= MAX_YEAR:
+            with contextlib.suppress(ValueError):
+                day = dt.date.fromisocalendar(y, n, 1)
+                monday = f" (ISO week {n} of {y} began on Monday {day:%d/%m/%Y})"
+        return (
+            f"cannot read {_quote(text)} as a date: a week number, and weeks are numbered in "
+            f"more than one way{monday}; write the week by its Monday, e.g. 'w/c 12/03/2007'"
+        )
     if _PY_TIME_MARK.search(s) and (minutes := _time_of(s)) is not None:
         clock = _fmt_minutes(minutes[0])
         return (
@@ -2519,6 +2557,8 @@ def _dateutil(s: str, dayfirst: bool) -> _Span | None:
     day = _day_span(one.year, one.month, one.day, s)
     if (one.hour, one.minute) != (two.hour, two.minute) and _PY_TIME_MARK.search(s):
         return None  # dateutil skipped a time ("9am/10am"): the day with the rest named
+    if one.hour == two.hour and one.minute != two.minute:
+        return None  # a bare hour ("12/03/2007 at 10": 10am or 10pm?): the day, the rest named
     if (one.hour, one.minute) == (two.hour, two.minute):
         if not _PY_TIME_MARK.search(s):
             return None  # a bare number read as a time: "12 March 2007 2007" is not 20:07
@@ -2554,8 +2594,17 @@ def _weekday_agrees(word: str, year: int, month: int, day: int) -> bool:
 
 
 def _numeric_fields(norm: str) -> list[tuple[int, int, int]]:
-    """The (first, second, year) fields of every all-numeric d/m/y date in a text."""
-    return [(int(m["a"]), int(m["b"]), int(m["y"])) for m in _PY_NUMERIC_FIELDS.finditer(norm)]
+    """The (first, second, year) fields of every all-numeric d/m/y date in a text; not the
+    year of a month in words and a time after it ('13 March 07 - 14.30' is no 07/14/30)."""
+    found = []
+    for m in _PY_NUMERIC_FIELDS.finditer(norm):
+        word = _PY_LAST_WORD.search(norm, 0, m.start())
+        if word is None or _month_number(word["w"]) is None:
+            found.append((int(m["a"]), int(m["b"]), int(m["y"])))
+    return found
+
+
+_PY_LAST_WORD: Final = _rx(r"(?<![a-z])(?P<w>[a-z]{3,10})\.?,?\s*'?$")
 
 
 # --- numbers and datetimes -------------------------------------------------------------------

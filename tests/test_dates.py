@@ -1351,6 +1351,25 @@ def test_a_financial_year_holding_a_day_reads_back_as_april_to_march(
     assert row["start"] <= pd.Timestamp(day) <= row["end"]
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.sampled_from(["H{n} {y}", "{y} H{n}", "{nth} half of {y}", "the {nth} half of {y}"]),
+)
+def test_a_half_year_holding_a_day_reads_back_as_its_six_months(day: dt.date, form: str) -> None:
+    n = 1 if day.month <= 6 else 2
+    text = form.format(n=n, y=day.year, nth=("first", "second")[n - 1])
+    first = pd.Timestamp(day.year, 1 + 6 * (n - 1), 1)
+    for vectorised in (True, False):
+        row = _read_one(text, vectorised=vectorised).frame.iloc[0]
+        assert (row["start"], row["end"], row["precision"]) == (
+            first,
+            first + pd.DateOffset(months=6) - pd.Timedelta(seconds=1),
+            "season",
+        ), text
+        assert row["start"] <= pd.Timestamp(day) <= row["end"]
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
 def test_excel_serials_and_objects_read_back(day: dt.date) -> None:

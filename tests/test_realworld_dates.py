@@ -158,6 +158,15 @@ READ = [
     ("22nd Agust 2007", "2007-08-22", "2007-08-22 23:59:59", DAY, False),
     ("Mar-07", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
     ("03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    # a half of a year (of a financial year when written with both its years)
+    ("first half of 2007", "2007-01-01", "2007-06-30 23:59:59", SEASON, False),
+    ("1st half 2007", "2007-01-01", "2007-06-30 23:59:59", SEASON, False),
+    ("the second half of 2007", "2007-07-01", "2007-12-31 23:59:59", SEASON, False),
+    ("2nd half of 07", "2007-07-01", "2007-12-31 23:59:59", SEASON, False),
+    ("H1 2007", "2007-01-01", "2007-06-30 23:59:59", SEASON, False),
+    ("2007 H2", "2007-07-01", "2007-12-31 23:59:59", SEASON, False),
+    ("H1 2007/08", "2007-04-01", "2007-09-30 23:59:59", SEASON, False),
+    ("H2 2007/08", "2007-10-01", "2008-03-31 23:59:59", SEASON, False),
     # approximation markers police and health records use
     ("On or about 12 March 2007", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
     ("on or around 12/03/2007", "2007-03-12", "2007-03-12 23:59:59", DAY, True),
@@ -390,6 +399,10 @@ REJECTED = [
     ("00/01/1900", "empty_date", "how Excel shows an empty date cell"),
     ("1900-01-00", "empty_date", "how Excel shows an empty date cell"),
     ("00/01/00", "empty_date", "how Excel shows an empty date cell"),
+    # a half of a financial year needs both its years; a week number, its numbering
+    ("H1 FY2007", "unreadable_date", "as in 'H1 2007/08' (April to September 2007)"),
+    ("week 11 2007", "unreadable_date", "ISO week 11 of 2007 began on Monday 12/03/2007"),
+    ("Wk 11 2007", "unreadable_date", "write the week by its Monday, e.g. 'w/c 12/03/2007'"),
     # an event word before the date: the reason says where the word goes
     ("DNA 13/03/07", "unreadable_date", "write the date alone and put 'dna' in the details"),
     ("DNA: 13/03/07", "unreadable_date", "write the date alone and put 'dna' in the details"),
@@ -1601,3 +1614,32 @@ def test_a_day_and_month_take_the_year_of_the_row_above_unless_no_year_has_them(
         "cannot read '31st Febuary' as a date: February has 29 days at most"
     )
     assert parse_dates(pd.Series(["13 Mar"])).frame.loc[0, "error_code"] == "missing_year"
+
+
+@pytest.mark.parametrize(
+    ("text", "ignored"),
+    [("13/03/2007 at 10", "at 10"), ("13/03/2007 10", "10"), ("13 March 2007 at 10", "at 10")],
+)
+def test_a_bare_hour_after_the_date_is_named_not_dropped(text: str, ignored: str) -> None:
+    """dateutil read '13/03/2007 at 10' as 10:?? (no minute), and the hour was dropped with
+    no word: 10am or 10pm? The day, with the hour named in an extra_text warning."""
+    parsed = _both_readers([text], dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["precision"]) == (pd.Timestamp("2007-03-13"), DAY)
+    assert [(code, message) for code, message, _ in parsed.warnings] == [
+        ("extra_text", f"{text!r}: read the date as 13/03/2007 and ignored the rest ({ignored!r})")
+    ]
+
+
+def test_a_time_after_a_month_in_words_is_no_evidence_of_the_day_month_order() -> None:
+    """'13 March 07 - 14.30' was scanned as the numeric date 07/14/30 (a second field above
+    12): it made a file month first, or, beside day-first dates, was rejected as a month-first
+    conflict ('14 July 1930')."""
+    beside = _both_readers(["13/03/2007", "13 March 07 - 14.30"])
+    assert beside.frame["error_code"].isna().all()
+    assert beside.frame.loc[1, "start"] == pd.Timestamp("2007-03-13 14:30")
+    alone = _both_readers(["05/06/2007", "Tuesday 13 March 07 - 10.11"])
+    assert alone.dayfirst
+    assert alone.frame.loc[0, "start"] == pd.Timestamp("2007-06-05")
+    assert [code for code, _, _ in alone.warnings] == ["ambiguous_day_month"]
+    assert "none of the 1 numeric dates" in alone.warnings[0][1]
