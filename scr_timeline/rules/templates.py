@@ -115,10 +115,19 @@ def _missing(value: object) -> bool:
 
 
 def injury_words(kinds: Sequence[str] | None) -> str:
-    """Injury kinds in words ("bruising, fracture"); "injury" when none are named."""
-    if not kinds:
-        return "injury"
-    return ", ".join(_INJURY_WORDS.get(k, k.replace("_", " ")) for k in kinds)
+    """Injury kinds in words ("bruising, fracture"); "kind not recorded" when none is named
+    (an injury the text calls 'NAI' or 'injuries' without saying what they were).
+
+    Examples
+    --------
+    >>> injury_words(("other",)), injury_words(()), injury_words(("bruise", "other"))
+    ('kind not recorded', 'kind not recorded', 'bruising, other injury')
+    """
+    named = [k for k in kinds or () if k != "other"]
+    if not named:
+        return "kind not recorded"
+    words = [_INJURY_WORDS.get(k, k.replace("_", " ")) for k in named]
+    return ", ".join(words + (["other injury"] if len(named) < len(kinds or ()) else []))
 
 
 def _fewest_days_in_months(most: int) -> npt.NDArray[np.int64]:

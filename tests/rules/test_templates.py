@@ -59,3 +59,27 @@ def test_summary_gives_the_age_in_weeks_for_a_young_baby():
     (finding,) = analyse(Chronology(ev), rules=["INJ-STRAT"], end_date="2007-06-30")
     assert "(bruising, child aged 8 weeks)" in finding.summary
     assert child_aged_words(None) == "child's age not known"
+
+
+@pytest.mark.parametrize(
+    ("kinds", "said"),
+    [
+        (("other",), "(kind not recorded, child aged 8 weeks)"),  # 'Referral re NAI'
+        ((), "(kind not recorded, child aged 8 weeks)"),
+        (("bruise", "other"), "(bruising, other injury, child aged 8 weeks)"),
+        (("fracture", "head_injury"), "(fracture, head injury, child aged 8 weeks)"),
+    ],
+)
+def test_summary_names_the_injury_or_says_its_kind_was_not_recorded(kinds, said):
+    """Never 'Suspicious injury (other, ...)' or 'Suspicious injury (injury, ...)'."""
+    ev = make_events(
+        start=["2007-04-02 10:00"],
+        agency=["hospital"],
+        event_type=["hospital_attendance"],
+        injury=[True],
+        suspicious_injury=[True],
+        injury_kinds=[kinds],
+        child_age_days=[59],
+    )
+    (finding,) = analyse(Chronology(ev), rules=["INJ-STRAT"], end_date="2007-06-30")
+    assert finding.summary.startswith(f"Suspicious injury {said} recorded by")
