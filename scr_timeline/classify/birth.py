@@ -294,9 +294,7 @@ def _rows_about_births(events: pd.DataFrame) -> tuple[list[int], list[str]]:
     hit = np.zeros(len(events), dtype=bool)
     for array in arrays:
         # a quick look for the words, then the patterns (as RE2 writes them) on those only
-        maybe = np.flatnonzero(
-            _true(pc.match_substring_regex(array, _MENTIONS_BIRTH, ignore_case=True))
-        )
+        maybe = np.flatnonzero(_matches(array, _MENTIONS_BIRTH))
         if len(maybe):
             few = array.take(pa.array(maybe))
             close = pc.or_(
@@ -311,6 +309,29 @@ def _rows_about_births(events: pd.DataFrame) -> tuple[list[int], list[str]]:
     parts = [array.take(where).to_pylist() for array in arrays]
     texts = ["\n".join(p for p in row if p) for row in zip(*parts, strict=True)]
     return rows, texts
+
+
+def _matches(array: pa.Array, pattern: str) -> np.ndarray:
+    """Per value of ``array``: does ``pattern`` (RE2, ignoring case) occur in it. A column
+    of few distinct values (an outcome column: "NFA", "Letter sent") is searched through
+    its distinct values only."""
+    n = len(array)
+    if n >= _DISTINCT_FROM:
+        sample = array.take(pa.array(np.linspace(0, n - 1, _SAMPLE, dtype=np.int64)))
+        if len(pc.unique(sample)) <= _SAMPLE // 5:
+            encoded = pc.dictionary_encode(array)
+            if isinstance(encoded, pa.ChunkedArray):
+                encoded = encoded.combine_chunks()
+            found = _true(pc.match_substring_regex(encoded.dictionary, pattern, ignore_case=True))
+            codes = encoded.indices.fill_null(len(found)).to_numpy(zero_copy_only=False)
+            return np.append(found, False)[codes]
+    return _true(pc.match_substring_regex(array, pattern, ignore_case=True))
+
+
+#: Columns shorter than this are searched value by value; longer ones are first sampled
+#: (``_SAMPLE`` values) to see whether they hold few distinct values.
+_DISTINCT_FROM: Final = 20_000
+_SAMPLE: Final = 1_000
 
 
 def _true(mask: pa.Array) -> np.ndarray:

@@ -208,3 +208,23 @@ def test_a_brothers_or_sisters_birth_in_an_older_childs_chronology_is_not_taken(
         ("01/07/2006", "Baby born at Riverside Hospital, Mother well."),
     )
     assert find_child_dob(antenatal).dob == pd.Timestamp("2006-07-01")
+
+
+def test_a_column_of_few_distinct_values_is_searched_through_them_alike():
+    # an outcome column ("NFA", "Letter sent") is searched through its distinct values:
+    # the answer per row is what searching every row gives, missing values included
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from scr_timeline.classify import birth as B
+
+    values = ["NFA", None, "Baby born at 38/40", "Letter sent", "DOB confirmed", "d.o.b. 1/2/07"]
+    array = pa.array(values * 5_000)
+    assert len(array) >= B._DISTINCT_FROM
+    got = B._matches(array, B._MENTIONS_BIRTH)
+    want = np.asarray(
+        pc.match_substring_regex(array, B._MENTIONS_BIRTH, ignore_case=True).fill_null(False)
+    )
+    assert got.tolist() == want.tolist()
+    assert got[:6].tolist() == [False, False, True, False, True, True]
