@@ -49,7 +49,10 @@ disclosures, school absences and police detentions; they were written with the f
 The last 24 rows are terse house-style entries from every agency ("Strat disc", "Sup'n
 with TM3", "Cx not seen", "12 month review DNA", "F2F appt", "PPN submitted", "RUI",
 "Existing injury form", "Keywork session"), written with the vocabulary that reads them
-(tests/classify/test_realworld_wording.py), so they are in-sample too.
+(tests/classify/test_realworld_wording.py), so they are in-sample too. The last 20 rows
+are referrals advised, planned or made, visits planned or made by appointment, and the
+family's history with an agency as a parent tells it, from GP, health visiting, A&E,
+school, police, housing, midwifery and social care: written with the fixes they exposed.
 ``benchmarks/bench_classify.py`` reports agreement with the synthetic generator's own
 labels as a further out-of-sample check.
 """

@@ -1513,6 +1513,21 @@ ADVICE_PLANS_AND_HISTORY: Final = [
     ),
     ("csc", "Concerns made known to CSC by phone.", None, "information_sharing", ()),
     (
+        "education",
+        "Mother told school the family had a social worker when they lived in Kent.",
+        None,
+        "other",
+        ("family", "mother"),
+    ),
+    (
+        "hospital",
+        "Child A, 7 months, brought with burn to hand; Mother vague about how.",
+        "Referral to CSC to be completed by paediatric team.",
+        "hospital_attendance",
+        ("mother",),
+    ),
+    ("education", "Child A hungry and unkempt again.", "DSL informed.", "concern", ()),
+    (
         "health_visiting",
         "Concerns made known to CSC by phone.",
         None,
