@@ -366,7 +366,8 @@ _PY_TAIL: Final = rf"(?:{_PY_TAIL_SEP}(?P<time>\d.*|noon|midday|12 noon))?"
 _NUM_SEP1: Final = r"(?:\s*[./-]\s*|(?P<sp>\s+))"
 _NUM_SEP2: Final = r"(?(sp)\s+|\s*[./-]\s*)"
 _PY_NUM: Final = _rx(
-    rf"(?P<a>\d{{1,2}}){_NUM_SEP1}(?P<b>\d{{1,2}}){_NUM_SEP2}(?P<y>\d{{4}}|\d{{2}})" + _PY_TAIL
+    # "13/03/'07": an apostrophe before a two-digit year, as before a year in words
+    rf"(?P<a>\d{{1,2}}){_NUM_SEP1}(?P<b>\d{{1,2}}){_NUM_SEP2}(?P<y>\d{{4}}|'?\d{{2}})" + _PY_TAIL
 )
 _PY_ISO: Final = _rx(r"(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})" + _PY_TAIL)
 _PY_DMY: Final = _rx(
@@ -553,7 +554,7 @@ _PY_WEEKDAY_AFTER: Final = _rx(
 )
 # a weekday in brackets between the date and its time: "12/03/2007 (Mon) 14:30"
 _PY_WEEKDAY_BETWEEN: Final = _rx(
-    r"(?P<rest>.*\d)\s*\(\s*(?P<wd>[a-z]{3,9})\.?\s*\)\s*,?\s*(?:at\s+|@\s*)?(?P<time>\d.*)"
+    r"(?P<rest>.*\d)\s*\(\s*(?P<wd>[a-z]{3,9})\.?\s*\)\s*[,-]?\s*(?:at\s+|@\s*)?(?P<time>\d.*)"
 )
 # a time written as not known after the date: "12/03/2007 time unknown", "(time n/k)"
 _PY_NO_TIME: Final = _rx(
@@ -2018,6 +2019,15 @@ def _read_text(text: str, norm: str, dayfirst: bool) -> _Result:
         )
 
 
+def _strip_marks(s: str) -> tuple[str, bool]:
+    """``s`` without its approximation markers, and whether it had any; the question marks
+    of a day written as unknown ('?/03/2007', '2007-03-??') are no marker."""
+    if lead := _PY_UNKNOWN_LEAD.match(s):
+        unknown = lead.group().replace("?", "x").replace("_", "x")
+        return _strip_approx(unknown + s[lead.end() :])
+    return _strip_approx(s)
+
+
 def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     if not norm:
         return _Result(None, code="empty_date", message="the date cell is empty")
@@ -2029,12 +2039,7 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _Result(
             None, code="empty_date", message=_zero_date_message(text, bool(zero["excel"]))
         )
-    if lead := _PY_UNKNOWN_LEAD.match(norm):
-        # "?/03/2007", "2007-03-??": an unknown day, not an approximate date
-        unknown = lead.group().replace("?", "x").replace("_", "x")
-        s, approx = _strip_approx(unknown + norm[lead.end() :])
-    else:
-        s, approx = _strip_approx(norm)
+    s, approx = _strip_marks(norm)
     if "\\" in s:
         s = s.replace("\\", "/")  # '12\03\2007': a backslash typed for the slash
     if "//" in s or ".." in s:
@@ -2043,7 +2048,9 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
         )
-    s = _unwrap(s)
+    if (unwrapped := _unwrap(s)) != s:
+        s, approx_inside = _strip_marks(unwrapped)  # '(approx 12/03/2007)', '"c. March 2007"'
+        approx = approx or approx_inside
     if "time" in s or "untimed" in s:
         s = _PY_NO_TIME.sub("", s) or s  # the day, with no word about its time
     if s in _PLACEHOLDERS or s in _TIME_PLACEHOLDERS:
@@ -2358,7 +2365,9 @@ _DAY_PARTS: Final[dict[str, tuple[int, int]]] = {
     "lunchtime": (660, 899),
     "evening": (1020, 1439),
 }
+# "late evening", "mid-morning", "early afternoon": the whole part (it holds the time meant)
 _DAY_PART_WORDS: Final = (
+    r"(?:(?:early|mid|late)(?:\s*-\s*|\s+)(?=[a-z]))?"
     r"(?P<part>a\.?m\.?|p\.?m\.?|morning|afternoon|evening|lunch\s*time|early\s+hours"
     r"(?:\s+of\s+the\s+morning)?|night)"
 )
@@ -2380,8 +2389,8 @@ _PY_BOTH_DAYS: Final = _rx(r"(?P<a>[0-9a-z].*?)\s*(?:&|\+|\band\b)\s*(?P<b>[0-9a
 # two possible dates: "12 or 13 March 2007", "12/03/2007 or 13/03/2007"
 _PY_EITHER: Final = _rx(r"(?P<l>[0-9a-z][^ ]*(?: [^ ]+)*?)\s+or\s+(?P<r>[0-9a-z].*)")
 _PY_APPROX_TIME: Final = _rx(
-    r"(?<=\d)\s*(?:,|@|\bat\b)?\s*(?:approx\.?|approximately|about|around|abt\.?|circa|ca\.?"
-    r"|c\.)\s*(?=\d|noon|midday)"
+    r"(?:(?<=\d)\s*(?:,|@|\bat\b)?\s*|(?<=\())"  # after the date, or in brackets after it
+    r"(?:approx\.?|approximately|about|around|abt\.?|circa|ca\.?|c\.)\s*(?=\d|noon|midday)"
 )
 _TRAILING: Final = frozenset("-.,;:")
 _APPROX_TIME_HINTS: Final = ("ab", "ar", "ap", "ci", "ca", "c.")

@@ -158,6 +158,23 @@ READ = [
     ("22nd Agust 2007", "2007-08-22", "2007-08-22 23:59:59", DAY, False),
     ("Mar-07", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
     ("03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    # a part of the day with a qualifier: the whole part, which holds the time meant
+    ("late evening 13/03/2007", "2007-03-13 17:00", "2007-03-13 23:59:59", DAY, False),
+    ("13/03/2007 - late evening", "2007-03-13 17:00", "2007-03-13 23:59:59", DAY, False),
+    ("13/03/2007 (late pm)", "2007-03-13 12:00", "2007-03-13 23:59:59", DAY, False),
+    ("13/03/2007 mid-morning", "2007-03-13", "2007-03-13 11:59:59", DAY, False),
+    ("13/03/2007 early afternoon", "2007-03-13 12:00", "2007-03-13 17:59:59", DAY, False),
+    ("early morning 13/03/2007", "2007-03-13", "2007-03-13 11:59:59", DAY, False),
+    # an approximate time in brackets, a time after a bracketed weekday and a dash
+    ("13/03/2007 (approx 2pm)", "2007-03-13 14:00", "2007-03-13 14:00:59", MINUTE, True),
+    ("13/03/2007 (c. 14:00)", "2007-03-13 14:00", "2007-03-13 14:00:59", MINUTE, True),
+    ("13/03/2007 (Tues) - 14:00", "2007-03-13 14:00", "2007-03-13 14:00:59", MINUTE, False),
+    # an approximation marker inside brackets or quotes; a day not known after a bullet
+    ("(approx 13/03/2007)", "2007-03-13", "2007-03-13 23:59:59", DAY, True),
+    ('"c. March 2007"', "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
+    ("- ?/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    # an apostrophe before a two-digit year in a numeric date
+    ("13/03/'07", "2007-03-13", "2007-03-13 23:59:59", DAY, False),
     # a half of a year (of a financial year when written with both its years)
     ("first half of 2007", "2007-01-01", "2007-06-30 23:59:59", SEASON, False),
     ("1st half 2007", "2007-01-01", "2007-06-30 23:59:59", SEASON, False),
@@ -1643,3 +1660,18 @@ def test_a_time_after_a_month_in_words_is_no_evidence_of_the_day_month_order() -
     assert alone.frame.loc[0, "start"] == pd.Timestamp("2007-06-05")
     assert [code for code, _, _ in alone.warnings] == ["ambiguous_day_month"]
     assert "none of the 1 numeric dates" in alone.warnings[0][1]
+
+
+def test_a_qualified_part_of_the_day_in_the_time_column_is_the_whole_part() -> None:
+    """'late evening', 'mid-morning' in a time column were unreadable times
+    (unreadable_time): the whole evening, the whole morning, as 'evening' and 'morning'."""
+    parsed = _both_readers_with_times(
+        ["13/03/2007", "13/03/2007"], ["late evening", "mid-morning"], dayfirst=True
+    )
+    frame = parsed.frame
+    assert frame["start"].tolist() == [pd.Timestamp("2007-03-13 17:00"), pd.Timestamp("2007-03-13")]
+    assert frame["end"].tolist() == [
+        pd.Timestamp("2007-03-13 23:59:59"),
+        pd.Timestamp("2007-03-13 11:59:59"),
+    ]
+    assert parsed.warnings == []
