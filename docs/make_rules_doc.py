@@ -127,7 +127,9 @@ is one edit away. Check them against the procedures of the area under review.
   the original triggers in its place: the contact is judged once, from its original record.
 - **Accumulation**: triggers are scanned in order; when the K-th arrives within W of the
   first and nothing expected follows the first by the deadline, one finding is made (trigger:
-  the K-th; evidence: all K). The next cluster starts after the K-th. With `match =
+  the K-th, whose day starts the clock; evidence: all K, and the triggers that followed by
+  the deadline, which join it: seven concerns in a week with no strategy discussion are one
+  lapse, not two findings). The next cluster starts after its last trigger. With `match =
   "trigger_agency"` (ESC-WNB) each agency's triggers are scanned on their own and only an
   expected event involving that agency answers its cluster: the finding names the agency
   whose missed contacts they were. A missed GP appointment and a health visit that reached

@@ -462,8 +462,8 @@ def _capitalised(what: Column) -> Column:
 
 
 def _kind_fields(rule: Rule, hits: Hits, view: EventView, what: Column) -> dict[str, Column]:
-    """Fields only some kinds of rule give: ``count``, ``counted``, ``first_date``, ``until``
-    (accumulation), ``missing`` (involvement), ``state``, ``gap``, ``window``, ``until``
+    """Fields only some kinds of rule give: ``count``, ``counted``, ``first_date``,
+    ``last_date``, ``until`` (accumulation), ``missing`` (involvement), ``state``, ``gap``, ``window``, ``until``
     (cadence). ``what`` is the rule's ``what`` for each of its findings."""
     extra = hits.extra
     if rule.kind == "accumulation":
@@ -472,7 +472,9 @@ def _kind_fields(rule: Rule, hits: Hits, view: EventView, what: Column) -> dict[
         later = after >= 0
         when = uk_dates(view.start[np.maximum(after, 0)].astype("datetime64[ns]"))
         count = per_unique(np.diff(hits.evidence_offsets), str)
+        last = view.start[extra["last_member"]].astype("datetime64[ns]")
         return {
+            "last_date": uk_dates(last),
             "count": count,
             "counted": _tally_words(rule, hits) if rule.tally else count + " " + what,
             "first_date": uk_dates(start),

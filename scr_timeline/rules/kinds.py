@@ -593,19 +593,47 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
 
 
 # --- accumulation --------------------------------------------------------------------------
-def _cluster_starts(ok: BoolArray, k: int) -> IntArray:
-    """The first trigger of each cluster, scanning in order: where ``ok`` (the trigger and
-    its next ``k - 1`` make a cluster), the next scan starts after the ``k``-th."""
+def _clusters(
+    ok: BoolArray,
+    k: int,
+    group: IntArray,
+    start: IntArray,
+    due_end: IntArray,
+    answer: IntArray,
+    answered: BoolArray,
+    trig: IntArray,
+) -> tuple[IntArray, IntArray]:
+    """The clusters of a scan in order: the index of each one's first trigger and the index
+    after its last member.
+
+    A cluster is a trigger where ``ok`` and its next ``k - 1``; when nothing answers it in
+    time, the triggers of its group that follow by its deadline (and before its late
+    answer) join it, and the scan goes on after the last that joined: one lapse, one
+    finding. ``due_end``, ``answer`` and ``answered`` are per trigger as the ``k``-th (the
+    deadline) and as the first (the answer).
+    """
     firsts: list[int] = []
+    stops: list[int] = []
     i, n = 0, len(ok)
-    ok_list = ok.tolist()
+    ok_list, group_list, start_list = ok.tolist(), group.tolist(), start.tolist()
     while i <= n - k:
-        if ok_list[i]:
-            firsts.append(i)
-            i += k
-        else:
+        if not ok_list[i]:
             i += 1
-    return np.array(firsts, dtype=np.int64)
+            continue
+        j = i + k
+        if not answered[i]:
+            due, ans = int(due_end[i + k - 1]), int(answer[i])
+            while (
+                j < n
+                and group_list[j] == group_list[i]
+                and start_list[j] <= due
+                and (ans < 0 or int(trig[j]) < ans)
+            ):
+                j += 1
+        firsts.append(i)
+        stops.append(j)
+        i = j
+    return np.array(firsts, dtype=np.int64), np.array(stops, dtype=np.int64)
 
 
 def accumulation(rule: Rule, ctx: Context) -> Hits:
@@ -614,7 +642,9 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
 
     Triggers are scanned in order; a cluster is the first trigger and the next
     ``count - 1``, when the last of them ends within ``within`` of the first one's start.
-    The next cluster starts after the last trigger of this one. With ``match =
+    When nothing answers it in time, the triggers that follow by its deadline join it as
+    evidence (one lapse, one finding: six concerns in a week with no strategy discussion are
+    not two findings); the next cluster starts after its last trigger. With ``match =
     "trigger_agency"`` each agency's triggers are scanned on their own (two missed GP
     appointments make a cluster, a missed GP appointment and a health visit that reached no
     one do not: neither agency knew of two), and only an expected event involving that
@@ -641,46 +671,45 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
     ok[: len(trig) - k + 1] = (end_ns[k - 1 :] <= reach_ns[: len(trig) - k + 1]) & (
         group[k - 1 :] == group[: len(trig) - k + 1]
     )
-    bounds = np.flatnonzero(np.diff(group)) + 1
-    parts = [
-        _cluster_starts(ok[lo:hi], k) + lo
-        for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(trig)], strict=True)
-    ]
-    first = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-    if len(first) == 0:
-        return Hits.empty()
-    first = first[np.argsort(trig[first + k - 1], kind="stable")]  # by the K-th, in order
-    last = first + k - 1
-    due = rule.window.deadline(_days(view.end[trig[last]]))
-    due_end = _day_end_ns(due)
+    # per trigger: the deadline were it the k-th, and the first answer were it the first
+    due_all = rule.window.deadline(_days(end_ns))
+    due_end_all = _day_end_ns(due_all)
     cand = ctx.candidates(rule.expected)
     if by_agency:
         # the first expected event, from the first trigger on, involving the cluster's agency
-        answer = _first_involving(
-            view, cand, trig[first], agency_masks(rule, view.agency[trig[first]])
-        )
+        answer_all = _first_involving(view, cand, trig, agency_masks(rule, view.agency[trig]))
     else:
-        answer = _first_at_or_after(cand, trig[first])
-        unordered = _unordered_same_day(view, cand, trig[first])
-        answer = np.where(unordered >= 0, unordered, answer)
-    answered = answer >= 0
-    answered[answered] &= view.start[answer[answered]] <= due_end[answered]
-    keep = np.flatnonzero(~answered & (due_end <= ctx.horizon))
-    members = trig[(first[keep][:, None] + np.arange(k)[None, :]).ravel()].astype(np.int64)
+        answer_all = _first_at_or_after(cand, trig)
+        unordered = _unordered_same_day(view, cand, trig)
+        answer_all = np.where(unordered >= 0, unordered, answer_all)
+    # answered in time, were each trigger the first of a cluster whose k-th is k - 1 on
+    in_time = np.zeros(len(trig), dtype=bool)
+    lead = len(trig) - k + 1
+    ans = answer_all[:lead]
+    has = ans >= 0
+    in_time[:lead][has] = view.start[ans[has]] <= due_end_all[k - 1 :][has]
+    first, stop = _clusters(ok, k, group, view.start[trig], due_end_all, answer_all, in_time, trig)
+    if len(first) == 0:
+        return Hits.empty()
+    last = first + k - 1
+    keep = np.flatnonzero(~in_time[first] & (due_end_all[last] <= ctx.horizon))
+    first, last, stop = first[keep], last[keep], stop[keep]
+    order = np.argsort(trig[last], kind="stable")  # findings by the k-th, in order
+    first, last, stop = first[order], last[order], stop[order]
+    sizes = stop - first
+    offsets = np.zeros(len(first) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    at = np.repeat(first - offsets[:-1], sizes) + np.arange(offsets[-1])
+    members = trig[at].astype(np.int64)
     extra: dict[str, npt.NDArray[Any]] = {
-        "first_trigger": trig[first[keep]].astype(np.int64),
+        "first_trigger": trig[first].astype(np.int64),
+        "last_member": trig[stop - 1].astype(np.int64),
         # the first expected event after the deadline, if any (the sentence names its date)
-        "after": answer[keep],
+        "after": answer_all[first],
     }
     if rule.tally:
         extra["tally"] = _tally(rule, ctx, members)
-    return _missing_hits(
-        trig[last[keep]],
-        due[keep],
-        evidence=members,
-        offsets=np.arange(len(keep) + 1, dtype=np.int64) * k,
-        extra=extra,
-    )
+    return _missing_hits(trig[last], due_all[last], evidence=members, offsets=offsets, extra=extra)
 
 
 def _tally(rule: Rule, ctx: Context, members: IntArray) -> npt.NDArray[np.int8]:

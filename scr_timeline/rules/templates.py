@@ -20,6 +20,8 @@ field              value
                    the child was not brought to and 1 home visit that reached no one"),
                    else ``count`` and ``what`` ("3 concerns")
 ``first_date``     the first event of a cluster
+``last_date``      the last event of a cluster (later than ``date``, the ``count``-th's,
+                   when events that followed by the deadline joined it)
 ``called``         the name a response rule's ``tally`` gives its trigger ("case closure",
                    "suspicious injury ({injuries}, {child_aged}) known to children's social
                    care"); ``Called`` capitalised
@@ -77,7 +79,7 @@ DEFAULT_TEMPLATES: Final[dict[tuple[str, str], str]] = {
         "so due by {due}); {until} ({citation})."
     ),
     ("accumulation", "missing"): (
-        "{counted} between {first_date} and {date}: no {expected} by {due}; {until} ({citation})."
+        "{counted} between {first_date} and {last_date}: no {expected} by {due}; {until} ({citation})."
     ),
     ("involvement", "missing"): (
         "{What} recorded by {by} on {date} did not involve {missing} ({citation})."

@@ -486,13 +486,47 @@ class TestAccumulation:
         assert _run(rule, rows).empty
 
 
-def test_next_cluster_starts_after_the_kth():
+def test_concerns_by_the_deadline_join_the_unanswered_cluster():
+    """Seven concerns in seven working days and no strategy discussion are one lapse, not
+    two findings (e1-e3 and e4-e6, as a scan restarting after the K-th gave): the concerns
+    that follow by the cluster's deadline (24 January, 10 WD after e3) join it as
+    evidence, and the sentence counts them all."""
     days = ["2007-01-08", "2007-01-09", "2007-01-10", "2007-01-11", "2007-01-12",
             "2007-01-15", "2007-01-16"]  # fmt: skip
     rows = [(d, CONCERN) for d in days] + [("2007-06-01", FILLER)]
     out = _run("ESC-CUMULATIVE", rows)
-    assert out["trigger_event_id"].tolist() == ["e3", "e6"]  # e7 alone makes no cluster
-    assert out["evidence"].tolist() == ["e1; e2; e3", "e4; e5; e6"]
+    assert out["trigger_event_id"].tolist() == ["e3"]  # the clock starts at the K-th
+    assert out["evidence"].tolist() == ["; ".join(f"e{i}" for i in range(1, 8))]
+    assert str(out["due"].iloc[0].date()) == "2007-01-24"
+    assert (
+        out["summary"]
+        .iloc[0]
+        .startswith(
+            "7 concerns raised between 8 January 2007 and 16 January 2007: no strategy discussion"
+        )
+    )
+
+
+def test_next_cluster_starts_after_the_last_that_joined():
+    """After the deadline a new cluster is a new lapse; an answered cluster takes no more."""
+    days = [
+        "2007-01-08",
+        "2007-01-09",
+        "2007-01-10",
+        "2007-01-11",  # e1-e4: one lapse
+        "2007-03-01",
+        "2007-03-02",
+        "2007-03-05",
+    ]  # fmt: skip  (e5-e7: a second)
+    rows = [(d, CONCERN) for d in days] + [("2007-06-01", FILLER)]
+    out = _run("ESC-CUMULATIVE", rows)
+    assert out["trigger_event_id"].tolist() == ["e3", "e7"]
+    assert out["evidence"].tolist() == ["e1; e2; e3; e4", "e5; e6; e7"]
+    answered = [*rows[:3], ("2007-01-10", STRATEGY), *rows[3:]]  # strategy discussion e4
+    out = _run("ESC-CUMULATIVE", answered)
+    # e1-e3 answered by the strategy discussion: e5 (11 January, after it) starts afresh
+    assert out["trigger_event_id"].tolist() == ["e7"]
+    assert out["evidence"].tolist() == ["e5; e6; e7; e8"]
 
 
 def test_wnb_counts_each_agencys_missed_contacts_on_its_own():
@@ -687,6 +721,10 @@ def test_cumulative_counts_an_incident_once_not_again_as_its_notification():
     school = ("2012-02-06", {"agency": "education", "event_type": "concern"})
     end = ("2012-06-01", FILLER)
     assert _run("ESC-CUMULATIVE", [incident, merlin, received, school, end]).empty
+    # csc's record naming the police notification only in words ('PPN received')
+    ppn = ("2012-02-06", {"agency": "csc", "event_type": "referral", "counterparts": (),
+                          "details": "PPN received re DA incident 03/02."})  # fmt: skip
+    assert _run("ESC-CUMULATIVE", [incident, merlin, ppn, school, end]).empty
     # a referral of its own (the school's, to csc) is a concern
     referral = ("2012-02-20", {"agency": "education", "event_type": "referral",
                                "counterparts": ("csc",)})  # fmt: skip
