@@ -626,19 +626,22 @@ def _two_row(
     best: tuple[tuple[int, int], list[str], dict[int, str]] | None = None
     here = _row_texts(raw, row)
     # a sub-header under the found row: "From" | "To" under a merged "Date"
-    if row + 1 < len(raw) and _is_text_row(raw.iloc[row + 1].tolist()):
-        lower = _row_texts(raw, row + 1)
+    lower = _row_texts(raw, row + 1) if row + 1 < len(raw) else []
+    subs = [i for i, low in enumerate(lower) if low]
+    digits = any(_DIGIT.search(lower[i]) for i in subs)
+    # (with every column mapped by the row alone, a row under it with digits in it, as a
+    # first data row has its date, cannot do better: its cells are not read as headings)
+    if (
+        lower
+        and not (digits and len(single) >= raw.shape[1])
+        and _is_text_row(raw.iloc[row + 1].tolist())
+    ):
         below = _combine(here, lower, columns)
         mapping = map_headings(below.matched, columns=columns)
-        subs = [i for i, low in enumerate(lower) if low]
         # a sub-header may hold a heading that maps to nothing ("Type" under "Contact"),
         # but most of it must map, it must sit under a spanning cell, and it holds no
         # digits (a first data row nearly always has a date in it)
-        mostly = (
-            below.spanned
-            and sum(i in mapping for i in subs) * 2 >= len(subs)
-            and not any(_DIGIT.search(lower[i]) for i in subs)
-        )
+        mostly = below.spanned and sum(i in mapping for i in subs) * 2 >= len(subs) and not digits
         # (a sub-header under a group heading merged across it wins at equal counts: the
         # group heading alone maps as a field it does not hold, "Contact" over "Type" |
         # "Details")

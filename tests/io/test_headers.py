@@ -599,3 +599,27 @@ def test_a_report_footer_written_as_a_label_and_its_value(label, value, text):
 def test_two_cells_that_are_no_footer(last):
     raw = pd.DataFrame([["Date", "Details"], ["12/03/2007", "Seen"], last])
     assert footer_rows(raw, find_header(raw)) == []
+
+
+def test_the_first_data_row_is_not_read_as_headings_when_the_header_maps_every_column(
+    monkeypatch,
+):
+    # a header that maps every column, above a data row with its date: the data row's
+    # cells are not judged as sub-headings (no near-miss search over a case note)
+    import pandas as pd
+
+    from scr_timeline.io import headers as H
+
+    asked: list[str] = []
+    real = H._near_misses
+    monkeypatch.setattr(H, "_near_misses", lambda q, t: asked.extend(q) or real(q, t))
+    raw = pd.DataFrame(
+        [
+            ["Date", "Agency", "Details", "Outcome"],
+            ["12/03/2007", "Health Visiting", "Home visit to Mother", "Visit again"],
+            ["13/03/2007", "GP", "Child A seen", "NFA"],
+        ]
+    )
+    found = H.find_header(raw)
+    assert found.header_rows == (0,) and found.data_start == 1
+    assert not {"home visit to mother", "visit again"} & {q.lower() for q in asked}
