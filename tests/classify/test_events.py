@@ -472,6 +472,8 @@ def test_advised_alone_is_still_advice_given():
         ("csc", "CP visit overdue.", None),
         ("csc", "Phoned Mother to arrange home visit.", None),
         ("csc", "Planned home visit for 14/03.", None),
+        ("csc", "Joint visit with police agreed.", None),
+        ("health_visiting", "Visit offered for 20/03.", None),
     ],
 )
 def test_a_visit_only_planned_is_neither_the_event_nor_a_mention(agency, details, outcome):
