@@ -1250,6 +1250,8 @@ def _write(day: dt.date, form: int) -> str | None:
         16: f"{d}-{mon}-{y}",
         17: f"{d} {'Sept' if m == 9 else mon}. {y}",
         18: f"{d:02d}/{m:02d}/{y} 00:00",
+        19: f"{d:02d}/{m:02d}/'{yy}" if two_digit_ok else None,
+        20: f"({d}/{m}/{y})",
     }
     return forms[form]
 
@@ -1257,7 +1259,7 @@ def _write(day: dt.date, form: int) -> str | None:
 @settings(max_examples=400, deadline=None)
 @given(
     st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
-    st.integers(min_value=0, max_value=18),
+    st.integers(min_value=0, max_value=20),
 )
 def test_a_real_date_written_any_way_reads_back_as_itself(day: dt.date, form: int) -> None:
     text = _write(day, form)
@@ -1368,6 +1370,36 @@ def test_a_half_year_holding_a_day_reads_back_as_its_six_months(day: dt.date, fo
             "season",
         ), text
         assert row["start"] <= pd.Timestamp(day) <= row["end"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.sampled_from(["early", "mid", "late", "mid-"]),
+    st.sampled_from(["morning", "afternoon", "evening", "am", "pm"]),
+    st.booleans(),
+)
+def test_a_qualified_part_of_the_day_reads_back_as_the_whole_part(
+    day: dt.date, qualifier: str, part: str, first: bool
+) -> None:
+    """'late evening 12/03/2007' is that day's evening, as 'evening 12/03/2007' is."""
+    date = f"{day.day:02d}/{day.month:02d}/{day.year}"
+    spaced = qualifier if qualifier.endswith("-") else f"{qualifier} "
+    text = f"{spaced}{part} {date}" if first else f"{date} {spaced}{part}"
+    plain = f"{part} {date}" if first else f"{date} {part}"
+    for vectorised in (True, False):
+        row, bare = (_read_one(t, vectorised=vectorised).frame.iloc[0] for t in (text, plain))
+        assert (row["start"], row["end"], row["precision"]) == (
+            bare["start"],
+            bare["end"],
+            DAY,
+        ), text
+        assert (
+            pd.Timestamp(day)
+            <= row["start"]
+            <= row["end"]
+            < pd.Timestamp(day) + pd.Timedelta(days=1)
+        )
 
 
 @settings(max_examples=100, deadline=None)
