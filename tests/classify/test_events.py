@@ -493,3 +493,19 @@ def test_a_visit_only_planned_is_neither_the_event_nor_a_mention(agency, details
 )
 def test_a_planned_visit_that_took_place_is_a_visit(agency, details, expected):
     assert classify(details, agency)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # the child protection plan is no plan of the event after it
+        ("CP plan - core group held.", "core_group"),
+        ("Child protection plan - visit completed, Child A seen.", "home_visit"),
+        # a plan written as a plan still plans
+        ("Plan strategy discussion.", "other"),
+        ("Plan: strategy discussion.", "other"),
+        ("Next steps - strategy discussion.", "other"),
+    ],
+)
+def test_the_cp_plan_is_not_a_plan_cue(details, expected):
+    assert classify(details)[0] == expected
