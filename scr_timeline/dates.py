@@ -386,6 +386,11 @@ _PY_YEAR_MONTH: Final = _rx(r"(?P<y>\d{4})[\s,-]+(?P<mon>[a-z]{3,10})\.?")
 _PY_NUM_MONTH_YEAR: Final = _rx(r"(?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 _PY_YEAR: Final = _rx(r"\d{4}")
 _PY_SERIAL: Final = _rx(r"\d{5}(?:\.\d+)?")
+#: A date and time with no separators at all, as health systems export a timestamp (HL7):
+#: yyyymmddhhmm, yyyymmddhhmmss ('20070312143000'); year first only.
+_PY_COMPACT_STAMP: Final = _rx(
+    r"(?P<digits>\d{8})(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?P<sec>[0-5]\d)?"
+)
 #: A date with no separators, as systems export it: yyyymmdd (or ddmmyyyy), maybe a time.
 _PY_COMPACT: Final = _rx(r"(?P<digits>\d{8})(?P<rest>(?:t|\s+)\d{1,2}[:.]?\d{2}(?::\d{2})?)?")
 # "w/c", "wk comm.", "week beginning", "w/e", "WE", "wk ending", "w/end": (wk_end: ending)
@@ -2070,6 +2075,10 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _serial_text_result(text, float(s), approx)
     if (compact := _PY_COMPACT.fullmatch(s)) and (iso := _compact_day(compact["digits"], dayfirst)):
         s = iso + (" " + compact["rest"].lstrip("t ") if compact["rest"] else "")
+    elif (stamp := _PY_COMPACT_STAMP.fullmatch(s)) and (
+        iso := _compact_day(stamp["digits"][:8], True)
+    ) == f"{stamp['digits'][:4]}-{stamp['digits'][4:6]}-{stamp['digits'][6:8]}":
+        s = f"{iso} {stamp['h']}:{stamp['m']}" + (f":{stamp['sec']}" if stamp["sec"] else "")
     reader = _Reader(text, dayfirst)
     reject: _Reject | None = None
     span: _Span | None = None
@@ -2241,13 +2250,21 @@ def _unreadable_message(text: str, s: str, reader: _Reader) -> str:
             except _Reject:
                 continue
             words = s[: token.start()].strip(" ,;:-")
-            if span is not None and any(c.isalpha() for c in words):
+            if span is not None and any(c.isalpha() for c in words) and not _is_date_part(words):
                 return (
                     f"cannot read {_quote(text)} as a date: it has words before the date "
                     f"({_describe(span)}); if that is when the event happened, write the date "
                     f"alone and put {_quote(words)} in the details"
                 )
     return f"cannot read {_quote(text)} as a date; {_FORMS_HINT}"
+
+
+def _is_date_part(words: str) -> bool:
+    """Whether the words before a date found later in a cell hold a month or a time: part of
+    a date written another way ('tue mar 13 14:30:00 gmt 2007'), not words to move."""
+    return bool(_PY_TIME_MARK.search(words)) or any(
+        w in _MONTH_WORDS for w in _PY_WORD.findall(words)
+    )
 
 
 def _both(reader: _Reader, s: str) -> _Span | None:

@@ -173,6 +173,9 @@ READ = [
     ("(approx 13/03/2007)", "2007-03-13", "2007-03-13 23:59:59", DAY, True),
     ('"c. March 2007"', "2007-03-01", "2007-03-31 23:59:59", MONTH, True),
     ("- ?/03/2007", "2007-03-01", "2007-03-31 23:59:59", MONTH, False),
+    # a timestamp with no separators, as health systems export one (HL7): year first
+    ("20070313143000", "2007-03-13 14:30", "2007-03-13 14:30:59", MINUTE, False),
+    ("200703131430", "2007-03-13 14:30", "2007-03-13 14:30:59", MINUTE, False),
     # an apostrophe before a two-digit year in a numeric date
     ("13/03/'07", "2007-03-13", "2007-03-13 23:59:59", DAY, False),
     # a half of a year (of a financial year when written with both its years)
@@ -420,6 +423,13 @@ REJECTED = [
     ("H1 FY2007", "unreadable_date", "as in 'H1 2007/08' (April to September 2007)"),
     ("week 11 2007", "unreadable_date", "ISO week 11 of 2007 began on Monday 12/03/2007"),
     ("Wk 11 2007", "unreadable_date", "write the week by its Monday, e.g. 'w/c 12/03/2007'"),
+    # a date written another way is not 'words before the date' to move to the details
+    (
+        "Tue Mar 13 14:30:00 GMT 2007",
+        "unreadable_date",
+        "cannot read 'Tue Mar 13 14:30:00 GMT 2007' as a date; write it as a date such as",
+    ),
+    ("130320071430", "unreadable_date", "write it as a date such as"),  # day first: no stamp
     # an event word before the date: the reason says where the word goes
     ("DNA 13/03/07", "unreadable_date", "write the date alone and put 'dna' in the details"),
     ("DNA: 13/03/07", "unreadable_date", "write the date alone and put 'dna' in the details"),
