@@ -37,14 +37,11 @@ import datetime
 import functools
 import glob
 import json
-import multiprocessing
 import os
 import re
 import time
 import traceback
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -56,6 +53,8 @@ from .chronology import Chronology, write_atomic, write_csv_atomic
 from .exceptions import OutputError, ScrTimelineError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from .rules import Findings, Rulebook
 
 __all__ = [
@@ -551,6 +550,8 @@ def _died(task: _Task, why: str) -> ChronologyResult:
 
 def _process_context() -> Any:
     """forkserver where there is one (a clean, preloaded parent to fork workers from)."""
+    import multiprocessing
+
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["scr_timeline.batch", "scr_timeline.rules"])
@@ -566,6 +567,10 @@ def _run_processes(tasks: Sequence[_Task], jobs: int) -> Iterator[ChronologyResu
     worker: the first one unfinished when that worker dies is the one that kills it, and
     is reported as failed; the rest go on in a new worker.
     """
+    # (imported here: ``analyse`` on the command line writes through this module)
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     broken: list[_Task] = []
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_process_context()) as pool:
         futures: dict[Future[list[ChronologyResult]], list[_Task]] = {}

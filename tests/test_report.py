@@ -567,3 +567,54 @@ def test_events_by_agency_give_first_and_last_dates_as_precise_as_written() -> N
     ) in table
     assert '<td class="nowrap">March 2007</td><td class="nowrap">March 2007</td>' in table
     assert "<dt>Period covered</dt><dd>March 2007 to 1 April 2007</dd>" in doc
+
+
+def test_templates_compiled_at_install_time_are_used_and_render_the_same(monkeypatch):
+    # the prebuilt file keeps the templates as jinja2 compiled them: a run loads them
+    # instead of compiling (jinja2's compile is not called), and the report is the same
+    import jinja2
+
+    from scr_timeline import _prebuilt, report
+    from scr_timeline.datasets import load_sample
+
+    compiled = report.compile_templates()
+    assert len(compiled) == 3 and all(isinstance(v, bytes) for v in compiled.values())
+    chron = load_sample("child-b-agencies")
+    findings = scr.analyse(chron)
+    report._template.cache_clear()
+    monkeypatch.setattr(_prebuilt, "templates", lambda: None)
+    built = report.render_report(chron, findings)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a template was compiled at run time")
+
+    report._template.cache_clear()
+    monkeypatch.setattr(_prebuilt, "templates", lambda: compiled)
+    monkeypatch.setattr(jinja2.Environment, "compile", refuse)
+    try:
+        loaded = report.render_report(chron, findings)
+    finally:
+        report._template.cache_clear()
+    strip = re.compile(r"nonce-[^\"']+|nonce=\"[^\"]+\"")
+    assert strip.sub("", loaded) == strip.sub("", built)
+
+
+def test_a_changed_template_is_compiled_again_not_taken_from_the_prebuilt_file(monkeypatch):
+    # jinja2 checks the stored bytecode against the template's source
+    from scr_timeline import report
+
+    compiled = report.compile_templates()
+    same = report._Compiled(compiled)
+    report._environment(same).get_template("style.css.j2")
+    assert same.compiled == {}  # loaded, not compiled
+    cache = report._Compiled(compiled)
+    env = report._environment(cache)
+    real = env.loader.get_source
+
+    def changed(environment, name):
+        source, filename, uptodate = real(environment, name)
+        return source + "{# changed #}", filename, uptodate
+
+    monkeypatch.setattr(env.loader, "get_source", changed)
+    env.get_template("style.css.j2")
+    assert len(cache.compiled) == 1  # compiled afresh
