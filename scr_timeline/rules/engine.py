@@ -278,15 +278,11 @@ def findings_table(
 def _trigger_sources(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Any]:
     """``source_file``, ``source_sheet`` and ``source_row`` of the events at ``pos`` (the
     findings' triggers), each taken from its events column at once."""
-    frame = view.frame
     out: dict[str, Any] = {}
     for name in (S.SOURCE_FILE, S.SOURCE_SHEET, S.SOURCE_ROW):
         dtype = FINDING_DTYPES[name]
-        if name in frame.columns:
-            column = frame[name]
-        else:
-            column = pd.Series(pd.NA, index=frame.index, dtype=dtype)
-        values = column.array.take(pos)
+        column = view.take(name, pos)
+        values = pd.array([pd.NA] * len(pos), dtype=dtype) if column is None else column.array
         out[name] = values if values.dtype == dtype else values.astype(dtype)
     return out
 
@@ -306,12 +302,12 @@ def _unique(ids: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
 def _event_fields(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Column]:
     """Template fields of the events at ``pos``: ``by``, ``date``, ``injuries``, ``age``,
     ``child_aged`` (as :func:`~.templates.event_fields` gives them, row by row)."""
-    frame = view.frame
 
     def values(name: str) -> npt.NDArray[np.object_]:
-        if name not in frame.columns:
+        column = view.take(name, pos)
+        if column is None:
             return np.full(len(pos), None, dtype=object)
-        return np.asarray(frame[name].array.take(pos), dtype=object)
+        return np.asarray(column.array, dtype=object)
 
     org = values(S.ORGANISATION)
     org_ok = per_unique(org, lambda o: isinstance(o, str) and bool(o.strip())).astype(bool)
@@ -326,7 +322,7 @@ def _event_fields(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Colu
     as_written &= per_unique(written, lambda w: isinstance(w, str) and bool(w)).astype(bool)
     as_written &= view.start[pos] != np.iinfo(np.int64).min  # NaT: "an unknown date"
     day[as_written] = written[as_written]
-    kinds = _injury_kinds(frame, pos)
+    kinds = _injury_kinds(view, pos)
     ages = view.age_days[pos]
     return {
         "by": by,
@@ -337,16 +333,17 @@ def _event_fields(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Colu
     }
 
 
-def _injury_kinds(frame: pd.DataFrame, pos: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
-    if S.INJURY_KINDS not in frame.columns:
+def _injury_kinds(view: EventView, pos: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
+    column = view.take(S.INJURY_KINDS, pos)
+    if column is None:
         return np.full(len(pos), injury_words(()), dtype=object)
-    codes, uniques = tuple_codes(frame[S.INJURY_KINDS])
+    codes, uniques = tuple_codes(column)
     words = np.array(
         [injury_words(tuple(k) if isinstance(k, tuple | list) else ()) for k in uniques]
         + [injury_words(())],
         dtype=object,
     )
-    return words[codes[pos]]
+    return words[codes]
 
 
 def _summaries(

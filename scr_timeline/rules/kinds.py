@@ -107,11 +107,11 @@ def original_positions(view: EventView) -> IntArray:
     """Per event, the position of the event its ``duplicate_of`` names (-1 when it names
     none, or an id the chronology does not have)."""
     out = np.full(len(view), _NONE, dtype=np.int64)
-    dup_col = view.frame.get(S.DUPLICATE_OF)
-    if dup_col is None or not view.duplicate.any():
-        return out
     dups = np.flatnonzero(view.duplicate)
-    targets = pd.Index(dup_col.iloc[dups].astype(str).to_numpy(dtype=object), dtype=object)
+    dup_col = view.take(S.DUPLICATE_OF, dups)
+    if dup_col is None or len(dups) == 0:
+        return out
+    targets = pd.Index(dup_col.astype(str).to_numpy(dtype=object), dtype=object)
     ids = pd.Index(view.ids, dtype=object)
     if ids.has_duplicates:
         ids = ids.where(~ids.duplicated(keep="first"), None)
@@ -734,11 +734,11 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
     from .predicates import PARTIES
 
     parties = view.parties[trig].copy()
-    dup_col = view.frame.get(S.DUPLICATE_OF)
-    if dup_col is not None and view.duplicate.any():
+    dups = np.flatnonzero(view.duplicate)
+    dup_col = view.take(S.DUPLICATE_OF, dups)
+    if dup_col is not None and len(dups):
         # fold the other agencies' records of an event (duplicate_of) into it
-        dups = np.flatnonzero(view.duplicate)
-        targets = dup_col.iloc[dups].astype(str).to_numpy(dtype=object)
+        targets = dup_col.astype(str).to_numpy(dtype=object)
         where = pd.Series(np.arange(len(trig)), index=pd.Index(view.ids_at(trig), dtype=object))
         where = where[~where.index.duplicated(keep="last")]
         at = where.index.get_indexer(pd.Index(targets, dtype=object))
