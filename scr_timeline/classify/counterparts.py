@@ -313,7 +313,6 @@ def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
         return T.cue_pattern(
             hits,
             before=[
-                ("to", to, T.window(0)),
                 # the family's history is no contact of this event, as one not made
                 (
                     "neg",
@@ -321,6 +320,9 @@ def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
                     before,
                 ),
                 ("plan", _cue_alternation(cue_phrases, "planned_before", keep=keep), before),
+                # "to" last: a cue that starts with it ("to send a referral to") is tried
+                # first, before its next word can be read as a counterpart ("SEND")
+                ("to", to, T.window(0)),
             ],
             after=[
                 (

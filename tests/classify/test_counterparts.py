@@ -289,6 +289,8 @@ def test_an_agency_in_the_familys_history_is_no_counterpart(agency, details, exp
         ("gp", "Bruise seen.", "Referral to CSC to be made by the practice.", ()),
         ("gp", "GP advised Mother to self-refer to CSC.", None, ("mother",)),
         ("police", "DA incident.", "PPN to be submitted to MASH.", ()),
+        # 'send' is the verb here, not SEND (special educational needs)
+        ("hospital", "Paediatric liaison nurse to send referral to CSC.", None, ()),
         ("housing", "Arrears.", "Mother advised to seek support from CAB.", ("mother",)),
         # a plan and an action in one entry: the referral was made
         ("health_visiting", "Advised Mother and made referral to CSC.", None, ("csc", "mother")),
