@@ -35,6 +35,7 @@ from __future__ import annotations
 # re's own parser and compiler, and the engine's compile (Python >= 3.11): the program
 # format is tied to the engine's version, which the key holds (_sre.MAGIC)
 import _sre
+import array
 import functools
 import hashlib
 import io
@@ -117,7 +118,7 @@ def _program(pattern: re.Pattern[str]) -> tuple[Any, ...]:
     return (
         pattern.pattern,
         flags,
-        [int(c) for c in code],
+        array.array(_CODE, code).tobytes(),  # (loads several times faster than a list)
         parsed.state.groups - 1,
         groupindex,
         tuple(indexgroup),
@@ -127,14 +128,22 @@ def _program(pattern: re.Pattern[str]) -> tuple[Any, ...]:
 def _pattern(
     source: str,
     flags: int,
-    code: list[int],
+    code: bytes,
     groups: int,
     groupindex: dict[str, int],
     indexgroup: tuple[str | None, ...],
 ) -> re.Pattern[str]:
     """A compiled pattern from its program (see :func:`_program`)."""
-    compiled: re.Pattern[str] = _sre.compile(source, flags, code, groups, groupindex, indexgroup)
+    program = array.array(_CODE)
+    program.frombytes(code)
+    compiled: re.Pattern[str] = _sre.compile(
+        source, flags, program.tolist(), groups, groupindex, indexgroup
+    )
     return compiled
+
+
+#: The array type of a program's words (the engine's own code size).
+_CODE: Final = next(t for t in "HILQ" if array.array(t).itemsize == _sre.CODESIZE)
 
 
 class _Pickler(pickle.Pickler):
