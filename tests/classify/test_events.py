@@ -474,6 +474,7 @@ def test_advised_alone_is_still_advice_given():
         ("csc", "Planned home visit for 14/03.", None),
         ("csc", "Joint visit with police agreed.", None),
         ("health_visiting", "Visit offered for 20/03.", None),
+        ("health_visiting", "Planned new birth visit for 14/03.", None),
     ],
 )
 def test_a_visit_only_planned_is_neither_the_event_nor_a_mention(agency, details, outcome):
@@ -489,6 +490,7 @@ def test_a_visit_only_planned_is_neither_the_event_nor_a_mention(agency, details
         ("health_visiting", "Planned visit - no reply. Card left.", "dna"),
         ("csc", "Home visit due to concerns from school. Child A seen.", "home_visit"),
         ("csc", "SW went to visit Child A. Child seen.", "home_visit"),
+        ("health_visiting", "Planned new birth visit - Mother and baby seen.", "health_visit"),
     ],
 )
 def test_a_planned_visit_that_took_place_is_a_visit(agency, details, expected):
