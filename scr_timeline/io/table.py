@@ -403,6 +403,56 @@ def _warning_parts(warnings: list[dict[str, Any]], *frames: pd.DataFrame) -> lis
     return parts + [frame for frame in frames if len(frame)]
 
 
+#: Warning code: ages in the date column dated from a date of birth the chronology gives.
+AGES_FROM_INFERRED_DOB: Final = "ages_from_inferred_dob"
+
+
+def _birth_for_ages(
+    parsed: Any,
+    date_cells: pd.Series,
+    texts: Mapping[str, pd.Series],
+    titles: Sequence[str],
+    where: tuple[np.ndarray, str, str | None],
+) -> Any:
+    """The child's date of birth as the chronology gives it (a birth row, "DOB ..." in a row
+    or title: :func:`scr_timeline.classify.birth.find_child_dob`), when date cells that
+    could not be read give the child's age ("Aged 6 weeks", "6/52"); None otherwise.
+    ``where``: the rows' numbers, the file and the sheet (to say where it was found)."""
+    from ..ages import age_in_date_cell
+    from ..classify.birth import find_child_dob
+
+    failed = parsed.precision < 0
+    if not failed.any() or S.DETAILS not in texts:
+        return None
+    written = pd.unique(date_cells.to_numpy(dtype=object)[failed])
+    if not any(isinstance(t, str) and age_in_date_cell(t) is not None for t in written):
+        return None
+    ok = ~failed
+    events = pd.DataFrame(
+        {
+            S.DETAILS: texts[S.DETAILS].to_numpy(dtype=object)[ok],
+            S.OUTCOME: (
+                texts[S.OUTCOME].to_numpy(dtype=object)[ok] if S.OUTCOME in texts else None
+            ),
+            S.START: parsed.start[ok],
+            S.PRECISION: np.asarray(S.PRECISIONS, dtype=object)[parsed.precision[ok]],
+            S.SOURCE_ROW: where[0][ok],
+            S.SOURCE_FILE: where[1],
+            S.SOURCE_SHEET: where[2],
+        }
+    )
+    return find_child_dob(events, titles=titles)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _row_list(rows: list[int], most: int = 10) -> str:
+    shown = ", ".join(str(r) for r in rows[:most])
+    return shown + (f" and {len(rows) - most} more" if len(rows) > most else "")
+
+
 def _warning(
     code: str, message: str, file: str, sheet: str | None, row: int | None = None
 ) -> dict[str, Any]:
@@ -782,20 +832,46 @@ def _parse_table(
 
     # the child's date of birth dates an age typed in the date column ("Aged 6 weeks")
     dob = Chronology(child_dob=child_dob).meta.child_dob if child_dob is not None else None
-    parsed = parse_date_arrays(
-        cast(pd.Series, by_row(date_cells)),
-        times=by_row(cells(S.TIME)),
-        end_values=by_row(cells(S.END_DATE)),
-        dayfirst=dayfirst,
-        anchor_relative=anchor_relative,
-        previous=previous_date,
-        headings=date_headings,
-        birth=dob,
-    )
+
+    def read_dates(birth: pd.Timestamp | None) -> Any:
+        return parse_date_arrays(
+            cast(pd.Series, by_row(date_cells)),
+            times=by_row(cells(S.TIME)),
+            end_values=by_row(cells(S.END_DATE)),
+            dayfirst=dayfirst,
+            anchor_relative=anchor_relative,
+            previous=previous_date,
+            headings=date_headings,
+            birth=birth,
+        )
+
+    parsed = read_dates(dob)
     if pending is not None:  # the other columns, trimmed meanwhile
         text_cols.update(pending.result())
         text_body = pd.DataFrame({label: text_cols[label] for label in body.columns})
     texts = {fld: c for fld in (*_TEXT_FIELDS, *_TEXT_TARGET) if (c := text_of(fld)) is not None}
+    if dob is None:
+        # no date of birth given, and ages in the date column: the chronology's own (its
+        # birth row, "DOB 12/03/2007" in a title) dates them, as classification takes it
+        found = _birth_for_ages(
+            parsed, date_cells, texts, info.title_lines, (rows.to_numpy(), file, sheet)
+        )
+        if found is not None:
+            ages = parsed.precision < 0
+            parsed = read_dates(found.dob)
+            dated = rows[ages & (parsed.precision >= 0)].tolist()
+            if dated:
+                warnings.append(
+                    _warning(
+                        AGES_FROM_INFERRED_DOB,
+                        f"{_count(len(dated), 'age')} in the date column (row"
+                        f"{'s' if len(dated) > 1 else ''} {_row_list(dated)}) dated from the "
+                        f"child's date of birth, {found.dob:%d/%m/%Y}, taken from "
+                        f"{found.describe()} (pass child_dob=, or --child-dob, to give it)",
+                        file,
+                        sheet,
+                    )
+                )
     date_text = date_text_job.result()
 
     # warnings from the date parser: the file's, then the rows' (at their row numbers)

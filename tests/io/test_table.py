@@ -694,7 +694,10 @@ def test_an_age_in_the_date_column_is_dated_from_the_given_date_of_birth():
     assert aged[S.START].tolist() == [pd.Timestamp("2019-12-26")]
     assert aged[S.PRECISION].tolist() == ["week"]
     assert "age_dated" in chron.warnings[S.CODE].tolist()
-    # without a date of birth it is rejected, saying what would date it
+    # without a date of birth (given, or in the chronology: its birth row would date it,
+    # see test_ages_in_the_date_column_are_dated_from_the_birth_row) it is rejected,
+    # saying what would date it
+    raw.loc[0, "Details"] = "Mother seen at clinic"
     rejected = parse_table(raw, source="hv.csv").rejected
     assert rejected[S.DATE_TEXT].tolist() == ["Aged 6 weeks"]
     assert "date of birth" in rejected[S.REASON].iloc[0]
@@ -740,3 +743,45 @@ def test_a_title_line_labelled_agency_names_the_agency_without_its_label(
     chron = scr.read(path)
     assert chron.events[S.AGENCY].astype(str).tolist() == ["gp"]
     assert chron.events[S.ORGANISATION].tolist() == ["Riverside Surgery"]
+
+
+# --- ages in the date column, no date of birth given: the chronology's own dates them -----
+def _age_rows(title: str | None = None, birth: str = "Child A born at 38 weeks.") -> pd.DataFrame:
+    rows = [
+        ["Date", "Agency", "Details"],
+        ["12/03/2007", "Midwifery", birth],
+        ["Aged 6 weeks", "GP", "6 week check. Baby seen and weighed."],
+        ["6/52", "Health Visiting", "HV home visit. Child A seen."],
+        ["20/05/2007", "GP", "Immunisations given."],
+    ]
+    if title is not None:
+        rows.insert(0, [title, None, None])
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("classify", [True, False])
+def test_ages_in_the_date_column_are_dated_from_the_birth_row(classify):
+    chron = scr.parse_table(_age_rows(), source="gp.csv", classify=classify)
+    assert chron.rejected.empty
+    by_row = chron.events.set_index(S.SOURCE_ROW)
+    assert by_row.loc[3, S.START] == pd.Timestamp("2007-04-23")  # 6 weeks after 12/03
+    assert by_row.loc[4, S.START] == pd.Timestamp("2007-04-23")
+    notes = chron.warnings[chron.warnings[S.CODE] == "ages_from_inferred_dob"]
+    assert len(notes) == 1
+    message = notes[S.MESSAGE].iloc[0]
+    assert "rows 3, 4" in message and "12/03/2007" in message and "row 2" in message
+
+
+def test_ages_in_the_date_column_are_dated_from_a_dob_in_the_title():
+    raw = _age_rows(title="Child A (DOB 01/03/2007)", birth="Mother seen at clinic.")
+    chron = scr.parse_table(raw, source="gp.csv", classify=False)
+    assert chron.rejected.empty
+    assert chron.events[S.START].min() == pd.Timestamp("2007-03-12")
+    assert (chron.events[S.START] == pd.Timestamp("2007-04-12")).sum() == 2  # 6 weeks on
+
+
+def test_ages_stay_rejected_when_the_chronology_gives_no_date_of_birth():
+    chron = scr.parse_table(_age_rows(birth="Mother seen at clinic."), source="gp.csv")
+    assert sorted(chron.rejected[S.SOURCE_ROW]) == [3, 4]
+    assert chron.rejected[S.REASON].str.contains("gives an age").all()
+    assert "ages_from_inferred_dob" not in set(chron.warnings[S.CODE])
