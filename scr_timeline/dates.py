@@ -545,9 +545,9 @@ _PY_YEAR_QUARTER: Final = _rx(
 _FIRST_HALF: Final = frozenset({"first", "1st"})
 _PY_HALF_YEAR: Final = _rx(
     r"(?:(?:the\s+)?(?P<h>first|1st|second|2nd|last|latter)\s+half(?:\s+(?:of|in))?"
-    rf"|h(?P<hn>[12]))[\s,/-]*(?:of\s+)?{_QUARTER_YEAR}"
+    rf"|h(?P<hn>[12]))[\s,/-]+(?:of\s+)?{_QUARTER_YEAR}"
 )
-_PY_YEAR_HALF: Final = _rx(rf"{_QUARTER_YEAR}[\s,/-]*(?:h(?P<hn>[12]))(?P<h>)")
+_PY_YEAR_HALF: Final = _rx(rf"{_QUARTER_YEAR}[\s,/-]+(?:h(?P<hn>[12]))(?P<h>)")
 # a week number ("week 11 2007", "wk 11/2007"): which numbering? (rejected; "2007 wk 11"
 # is the year, with the rest named)
 _PY_WEEK_NUMBER: Final = _rx(

@@ -1120,13 +1120,33 @@ PIECES = st.sampled_from(
         "'",
         "x",
         "tel",
+        # days and months written as unknown, zero dates, halves, week numbers, day parts
+        "??",
+        "xx",
+        "nk",
+        "__",
+        "--",
+        "0",
+        "00000000",
+        "20070300",
+        "200703131430",
+        "1900",
+        "h1",
+        "first half of",
+        "week",
+        "wk",
+        "late evening",
+        "fy",
     ]
 )
 DATEISH = st.lists(PIECES, max_size=8).map("".join)
 NUMBER = st.one_of(st.integers(0, 40), st.sampled_from([2007, 1999, 2100, 2101, 1899, 7, 0]))
 SEP = st.sampled_from(["/", ".", "-", " / ", " ", "", ",", "'"])
 WORD = st.sampled_from(
-    ["march", "Mar", "sept", "febuary", "may", "monday", "Tue", "spring", "of", "the", "th", "x"]
+    [
+        *("march", "Mar", "sept", "febuary", "may", "monday", "Tue", "spring", "of", "the", "th"),
+        *("x", "??", "xx", "00", "nk", "h2", "fy", "wk"),
+    ]
 )
 PRE = st.sampled_from(["", "", "c. ", "circa ", "?", "approx ", "about ", "w/c ", "w/e ", "~"])
 SUF = st.sampled_from(["", "", "?", " (approx)", " approx", " (tel)", " 14:30", " 2.30pm", " 1430"])

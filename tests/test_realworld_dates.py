@@ -421,6 +421,7 @@ REJECTED = [
     ("00/01/00", "empty_date", "how Excel shows an empty date cell"),
     # a half of a financial year needs both its years; a week number, its numbering
     ("H1 FY2007", "unreadable_date", "as in 'H1 2007/08' (April to September 2007)"),
+    ("h107", "unreadable_date", "cannot read 'h107' as a date; write it"),  # no H1 2007
     ("week 11 2007", "unreadable_date", "ISO week 11 of 2007 began on Monday 12/03/2007"),
     ("Wk 11 2007", "unreadable_date", "write the week by its Monday, e.g. 'w/c 12/03/2007'"),
     # a date written another way is not 'words before the date' to move to the details
