@@ -206,6 +206,59 @@ def _order_example(chrons: list[Chronology], ambiguous: list[int], *, day_first:
     return ""
 
 
+def _case_ages(
+    chrons: list[Chronology], paths: list[Path], options: list[dict[str, Any]]
+) -> list[Chronology]:
+    """The agency files of one case, each file with ages in its date column ("Aged 6
+    weeks", "6/52": rejected, no date of birth given) read again with the date of birth
+    the case's other files give (the midwife's birth row, "DOB ..." in a row or title:
+    :func:`scr_timeline.classify.birth.find_child_dob`), with an
+    ``ages_from_inferred_dob`` warning. Classification still infers, and says, the date
+    of birth for the whole chronology."""
+    from ..ages import age_in_date_cell
+    from ..classify.birth import find_child_dob
+    from .table import AGES_FROM_INFERRED_DOB
+
+    def has_ages(chron: Chronology) -> bool:
+        if S.DATE_TEXT not in chron.rejected:
+            return False
+        values = chron.rejected[S.DATE_TEXT].dropna().unique()
+        return any(isinstance(v, str) and age_in_date_cell(v) is not None for v in values)
+
+    aged = [i for i, c in enumerate(chrons) if has_ages(c)]
+    if not aged:
+        return chrons
+    merged = merge(chrons)
+    titles = [c.meta.title for c in chrons if c.meta.title]
+    found = find_child_dob(merged.events, titles=titles)
+    if found is None:
+        return chrons
+    out = list(chrons)
+    for i in aged:
+        again = _read_one(paths[i], {**options[i], "child_dob": found.dob})
+        rows = sorted(set(chrons[i].rejected[S.SOURCE_ROW]) - set(again.rejected[S.SOURCE_ROW]))
+        if not rows:
+            continue
+        note = {
+            S.CODE: AGES_FROM_INFERRED_DOB,
+            S.MESSAGE: f"{len(rows)} age{'s' if len(rows) > 1 else ''} in the date column "
+            f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) dated from the "
+            f"child's date of birth, {found.dob:%d/%m/%Y}, taken from {found.describe()} "
+            "(pass child_dob=, or --child-dob, to give it)",
+            S.SOURCE_FILE: again.meta.sources[0].file if again.meta.sources else None,
+        }
+        warnings = pd.concat([again.warnings, pd.DataFrame([note])], ignore_index=True)
+        meta = again.meta.with_changes(child_dob=None)  # inferred, not given
+        events = again.events
+        if S.CHILD_AGE_DAYS in events and chrons[i].events[S.CHILD_AGE_DAYS].isna().all():
+            # the ages the date of birth gave: classification works them out for the
+            # whole case (and says where the date of birth came from)
+            events = events.copy()
+            events[S.CHILD_AGE_DAYS] = pd.array([pd.NA] * len(events), dtype="Int64")
+        out[i] = Chronology(events, again.rejected, warnings, meta)
+    return out
+
+
 def read(
     source: str | Path | pd.DataFrame | Iterable[str | Path],
     *,
@@ -303,6 +356,8 @@ def read(
     if several:
         if dayfirst is None:
             chrons = _case_date_order(chrons, paths, per_file)
+        if child_dob is None:
+            chrons = _case_ages(chrons, paths, per_file)
         merged = merge(chrons, title=title)
         return classify_chronology(merged, vocabularies=vocabularies, duplicates=True)
     if len(chrons) == 1:

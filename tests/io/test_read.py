@@ -116,3 +116,25 @@ def test_a_word_processor_file_we_cannot_read_says_how_to_resave_it(tmp_path, na
     path.write_text("{\\rtf1 x}")
     with pytest.raises(UnsupportedFormatError, match=advice):
         scr.read(path)
+
+
+def test_ages_in_one_agencys_date_column_are_dated_from_the_birth_in_another(tmp_path):
+    # the GP wrote ages where dates go; the midwife's file records the birth: read as one
+    # case, the ages are dated from it and nothing is rejected
+    (tmp_path / "midwifery.csv").write_text(
+        "Date,Details\n12/03/2007,Child A born at 38 weeks.\n14/03/2007,Discharged home.\n"
+    )
+    (tmp_path / "gp.csv").write_text(
+        "Date,Details\nAged 6 weeks,6 week check. Baby seen.\n6/52,Immunisations given.\n"
+        "20/05/2007,Seen with a rash.\n"
+    )
+    alone = scr.read(tmp_path / "gp.csv")
+    assert len(alone.rejected) == 2  # on its own, no date of birth: rejected
+    chron = scr.read([tmp_path / "midwifery.csv", tmp_path / "gp.csv"])
+    assert chron.rejected.empty
+    gp = chron.events[chron.events[S.SOURCE_FILE] == "gp.csv"]
+    assert gp[S.START].tolist()[:2] == [pd.Timestamp("2007-04-23")] * 2
+    assert chron.meta.child_dob == pd.Timestamp("2007-03-12")
+    codes = chron.warnings[S.CODE].tolist()
+    assert "child_dob_inferred" in codes and "ages_from_inferred_dob" in codes
+    assert gp[S.CHILD_AGE_DAYS].tolist() == [42, 42, 69]
