@@ -143,6 +143,11 @@ is one edit away. Check them against the procedures of the area under review.
   the same scratches seen healing a week later are not a second concern; and a police
   incident once: the police notification of it to children's social care (MERLIN, PPN) and
   children's social care's record of receiving it, within 3 days, are the incident again.
+- **Contact with the police** (INJ-POLICE, `police_contact`): any record involving the
+  police, except the police's own call-out or arrest about something else: a domestic
+  call-out a fortnight after a baby's bruise ('PPN submitted to MASH') is not the police
+  being told of the bruise. A police record naming an injury or a child protection step
+  (strategy discussion, s47, CAIT) counts.
 - **Management oversight written inside another entry** answers SUP-KEY-DECISION
   (`csc_oversight`): children's social care closing a case with 'Management decision:
   concerns reduced, case to close' records the manager's decision on the closure; 'to be

@@ -735,3 +735,32 @@ def test_cumulative_counts_an_incident_once_not_again_as_its_notification():
         "1 police incident, 1 referral to children's social care and 1 concern raised between "
         "3 February 2012 and 20 February 2012"
     )
+
+
+def test_police_own_call_out_about_something_else_is_no_contact_about_the_injury():
+    """INJ-POLICE: the police's domestic call-out a fortnight after the GP saw the baby's
+    bruise ('PPN submitted to MASH') is about the assault on Mother, not the bruise; a police
+    record that names the injury, or a child protection step, is contact about it."""
+    bruise = ("2007-03-05", {"agency": "gp", "event_type": "gp_appointment", **SUSPICIOUS})
+    call_out = (
+        "2007-03-19",
+        {
+            "agency": "police",
+            "event_type": "police_incident",
+            "counterparts": ("csc",),
+            "details": "DA incident at home address. Partner arrested "
+            "for assault on Mother. PPN submitted to MASH.",
+        },
+    )
+    end = ("2007-06-01", FILLER)
+    out = _run("INJ-POLICE", [bruise, call_out, end])
+    assert out["status"].tolist() == ["missing"]
+    about_it = (
+        "2007-03-19",
+        {
+            **call_out[1],
+            "details": "Police attended: bruising to baby reported by GP. CAIT informed.",
+        },
+    )
+    out = _run("INJ-POLICE", [bruise, about_it, end])
+    assert out["status"].tolist() == ["late"] and out["observed_event_id"].tolist() == ["e2"]
