@@ -140,6 +140,9 @@ _EXCEL_MAX_SERIAL: Final = 2_958_465  # 9999-12-31
 #: ("12.03" is stored as 12.03, 12/01/1900 00:43), not a date anyone meant.
 _EXCEL_FIRST_PLAUSIBLE_SERIAL: Final = 3_654
 _NAT_I8: Final = np.iinfo(np.int64).min
+#: Excel's day 0 (serial 0, shown as 00/01/1900; a datetime of 30 December 1899): an empty
+#: date cell that a formula or a copy filled, not a date.
+_EXCEL_ZERO_DAY: Final = dt.date(1899, 12, 30).toordinal() - _EPOCH_ORDINAL
 
 _MONTH_NAMES: Final = (
     "",
@@ -2446,11 +2449,13 @@ def _clock_message(text: str, m: re.Match[str], dayfirst: bool) -> str | None:
     )
 
 
-def _zero_date_message(text: str, excel: bool) -> str:
+def _zero_date_message(text: str | None, excel: bool) -> str:
+    """Why a date of zeros (or Excel's day 0, ``text`` None for a real date cell) is empty."""
     if excel:
+        held = "" if text is None else f"{_quote(text)}, "
         return (
-            f"the date cell holds {_quote(text)}, day 0 of January 1900: how Excel shows an "
-            "empty date cell (a formula or a copied cell with no date), not a date; if the "
+            f"the date cell holds {held}Excel's day 0 (shown as 00/01/1900): how Excel shows "
+            "an empty date cell (a formula or a copied cell with no date), not a date; if the "
             "event was in January, write the month and year ('January 2000')"
         )
     return f"the date cell holds {_quote(text)}, a date of zeros as a system exports an empty date"
@@ -2722,7 +2727,9 @@ def _serials(values: npt.NDArray[np.float64]) -> _Batch:
     bad = np.flatnonzero(~ok & ~is_year)
     for i in bad:
         number = _number_text(v[i])
-        if not in_range[i]:
+        if u[i] == 0 and usable[i]:  # a formula's blank in a date column: Excel's day 0
+            out.fail(np.array([i]), "empty_date", _zero_date_message(number, excel=True))
+        elif not in_range[i]:
             out.fail(np.array([i]), "unreadable_date", f"cannot read the number {number} as a date")
         elif serial[i] == 60:
             out.fail(
@@ -2830,12 +2837,24 @@ def _datetimes(ns: npt.NDArray[np.int64], valid: npt.NDArray[np.bool_], texts: A
     out.prec[ok] = np.where(timed, _P_MINUTE, _P_DAY)[ok]
     bad = np.flatnonzero(valid & ~ok)
     for i in bad:
-        out.fail(
-            np.array([i]),
-            "implausible_date",
-            f"cannot read {texts(i)!s} as a date: the year {years[i]} is outside "
-            f"{MIN_YEAR}-{MAX_YEAR}",
-        )
+        if days[i] == _EXCEL_ZERO_DAY and not of_day[i]:  # Excel's 0 as a date: no date
+            out.fail(np.array([i]), "empty_date", _zero_date_message(None, excel=True))
+        elif days[i] == _EXCEL_ZERO_DAY:
+            clock = _fmt_minutes(int(of_day[i]) // 60)
+            out.fail(
+                np.array([i]),
+                "unreadable_date",
+                f"cannot read {texts(i)!s} as a date: it is a time of day ({clock}) on Excel's "
+                "day 0, with no date; write the date, with the time after it or in the time "
+                "column",
+            )
+        else:
+            out.fail(
+                np.array([i]),
+                "implausible_date",
+                f"cannot read {texts(i)!s} as a date: the year {years[i]} is outside "
+                f"{MIN_YEAR}-{MAX_YEAR}",
+            )
     return out
 
 
@@ -3389,6 +3408,10 @@ class _Column:
             elif isinstance(v, numbers.Real | Decimal) and (number := _float(v)) is not None:
                 number_idx.append(i)
                 numbers_found.append(number)
+            elif isinstance(v, dt.time) and v == dt.time(0):  # Excel's 0 as a time: no date
+                batch.put(
+                    i, _Result(None, code="empty_date", message=_zero_date_message(None, True))
+                )
             elif isinstance(v, dt.time):
                 message = f"the date cell holds only a time of day ({v}), no date"
                 batch.put(i, _Result(None, code="unreadable_date", message=message))

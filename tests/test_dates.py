@@ -791,7 +791,7 @@ def test_excel_serial_series_of_floats() -> None:
     ("value", "code"),
     [
         (60, "impossible_date"),
-        (0, "unreadable_date"),
+        (0, "empty_date"),  # Excel's day 0: a formula's blank (tests/test_realworld_dates.py)
         (-5, "unreadable_date"),
         (2958465, "implausible_date"),
         (3e7, "unreadable_date"),

@@ -7,10 +7,12 @@ span, or rejected for the wrong reason); see docs/dates.md for the forms.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import scr_timeline as scr
 from scr_timeline import dates
 from scr_timeline.dates import parse_dates
 from scr_timeline.exceptions import DateParseError
@@ -1686,3 +1688,46 @@ def test_a_qualified_part_of_the_day_in_the_time_column_is_the_whole_part() -> N
         pd.Timestamp("2007-03-13 11:59:59"),
     ]
     assert parsed.warnings == []
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [0, 0.0, dt.datetime(1899, 12, 30), pd.Timestamp("1899-12-30"), dt.time(0)],
+    ids=["int", "float", "datetime", "timestamp", "time"],
+)
+def test_excels_day_0_in_a_date_cell_is_an_empty_date(cell: object) -> None:
+    """A date cell that a formula or a copy left at 0 (Excel shows 00/01/1900; a reader gets
+    0, 30 December 1899 or the time 00:00) was 'not a date' for a reason that did not say why
+    (the number 0; the year 1899; only a time of day): an empty date, saying what it is."""
+    row = parse_dates(pd.Series([cell], dtype=object)).frame.iloc[0]
+    assert pd.isna(row["start"])
+    assert row["error_code"] == "empty_date"
+    assert "Excel's day 0 (shown as 00/01/1900)" in row["error"]
+
+
+def test_a_time_on_excels_day_0_is_a_time_with_no_date() -> None:
+    row = parse_dates(pd.Series([dt.datetime(1899, 12, 30, 14, 30)], dtype=object)).frame.iloc[0]
+    assert row["error_code"] == "unreadable_date"
+    assert "a time of day (14:30) on Excel's day 0, with no date" in row["error"]
+    # a real time of day in the date cell still says so
+    row = parse_dates(pd.Series([dt.time(14, 30)], dtype=object)).frame.iloc[0]
+    assert row["error"] == "the date cell holds only a time of day (14:30:00), no date"
+
+
+def test_a_date_cell_left_at_0_in_a_workbook_is_rejected_as_an_empty_date(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "GP"
+    sheet.append(["Date", "Details"])
+    sheet.append([dt.datetime(2007, 3, 12), "Child A seen by Dr X"])
+    sheet.append([0, "Template row"])
+    sheet["A3"].number_format = "dd/mm/yyyy"
+    sheet.append(["00/03/2007", "Child A seen, day not recorded"])
+    path = tmp_path / "gp.xlsx"
+    book.save(path)
+    chron = scr.read(path)
+    assert sorted(chron.events["precision"].astype(str)) == ["day", "month"]
+    [(row, code, reason)] = chron.rejected[["source_row", "reason_code", "reason"]].values.tolist()
+    assert (row, code) == (3, "empty_date")
+    assert "Excel's day 0" in reason
