@@ -36,7 +36,7 @@ phrase; pass a file of your own to extend it). Its columns:
     ``referral_decision``).
 ``implies``
     Counterparts the event always involves (agency codes): a Merlin involves children's
-    social care, a court order involves the courts.
+    social care and the police, a court order involves the courts.
 ``default_recipient``
     For a referral: the agency it goes to when the row names no other agency.
 

@@ -310,3 +310,20 @@ def test_the_history_kinds_are_cue_kinds(tmp_path: Path):
     assert (
         counterparts("Police in the old days.", "gp", vocabularies={"counterpart_cues": own}) == ()
     )
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # a police notification involves the police and children's social care, whoever
+        # records it: the csc record of one received answers ESC-DOMESTIC as the police's does
+        ("csc", "PPN received re DA incident 19/03.", ("police",)),
+        ("csc", "Merlin received: Child A present at DV incident.", ("police",)),
+        ("police", "PPN submitted to MASH.", ("csc",)),
+        # one only planned, or none, involves no one
+        ("police", "PPN to be submitted.", ()),
+        ("csc", "No PPN received.", ()),
+    ],
+)
+def test_a_police_notification_involves_the_police_and_social_care(agency, details, expected):
+    assert counterparts(details, agency) == expected
