@@ -475,6 +475,7 @@ def test_advised_alone_is_still_advice_given():
         ("csc", "Joint visit with police agreed.", None),
         ("health_visiting", "Visit offered for 20/03.", None),
         ("health_visiting", "Planned new birth visit for 14/03.", None),
+        ("csc", "Letter to Mother offering a home visit.", None),
     ],
 )
 def test_a_visit_only_planned_is_neither_the_event_nor_a_mention(agency, details, outcome):
