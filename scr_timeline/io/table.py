@@ -8,6 +8,7 @@ agency, rejecting what cannot be an event) happens here, the same way for every 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import threading
@@ -32,6 +33,7 @@ from ..chronology import (
     merge,
 )
 from ..classify.agencies import (
+    ALIAS,
     agencies_from_clues,
     agency_from_name,
     names_a_sector,
@@ -1604,12 +1606,32 @@ def _fallback_agency(
 
 def _readable_stem(file: str) -> str:
     """A file's name as an organisation a report can show: "health-visiting.csv" is
-    "Health visiting", "riverside_surgery.xlsx" "Riverside surgery" (a name typed with
+    "Health visiting", "childrens-social-care.csv" "Children's social care" and "a&e.csv"
+    "A&E" (an agency name written in lower case is spelt as the agency alias table spells
+    it, in sentence case), "riverside_surgery.xlsx" "Riverside surgery" (a name typed with
     capitals keeps them)."""
     words = " ".join(re.split(r"[-_\s]+", PurePath(file).stem)).strip()
     if words.islower():
-        words = words[0].upper() + words[1:]
+        from ..classify.agencies import _normalise_one
+
+        spelt = _alias_spellings().get(_normalise_one(words))
+        if spelt is not None:  # in sentence case, acronyms kept: "Children's social care"
+            first, *rest = spelt.split(" ")
+            words = " ".join([first, *(w if w.isupper() else w.lower() for w in rest)])
+        else:
+            words = words[0].upper() + words[1:]
     return words or PurePath(file).stem
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_spellings() -> dict[str, str]:
+    """The shipped agency aliases by their normalised form, as the table spells them."""
+    from ..classify.agencies import _normalise_one, load_agency_aliases
+
+    out: dict[str, str] = {}
+    for alias in load_agency_aliases()[ALIAS].astype(str):
+        out.setdefault(_normalise_one(alias), alias)
+    return out
 
 
 _SIDE_NOTES_SHOWN: Final = 300

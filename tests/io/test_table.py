@@ -111,6 +111,10 @@ def test_an_agency_from_the_file_name_is_shown_as_a_name_not_a_file_stem():
         ("health-visiting.csv", "health_visiting", "Health visiting"),
         ("riverside_surgery.xlsx", "gp", "Riverside surgery"),
         ("A&E - Riverside.csv", "hospital", "A&E Riverside"),
+        # an agency's name in lower case, spelt as the agency alias table spells it
+        ("childrens-social-care.csv", "csc", "Children's social care"),
+        ("a&e.csv", "hospital", "A&E"),
+        ("gp.xlsx", "gp", "GP"),
     ):
         events = parse_table(table, source=source).events
         assert events[S.AGENCY].tolist() == [agency], source
