@@ -114,6 +114,10 @@ WARNING_CODES: Final[dict[str, str]] = {
     ),
     "weekday_mismatch": "the weekday written does not match the date; the date was kept",
     "relative_date_anchored": "a relative date counted from the previous row with a date",
+    "blank_date_anchored": (
+        "a blank date cell read as the day of the row above (anchor_relative=True: a date "
+        "written once for several rows)"
+    ),
     "year_inferred": (
         "a date with no year ('Monday 12 March') took its year from the dated rows around it"
     ),
@@ -3920,6 +3924,8 @@ def _read_columns(
     _infer_years(state, values, decided, time_cells, end_rows, previous, headings)
     if anchor_relative and rows.is_relative.any():
         _anchor(rows, state, values, time_cells, end_rows, previous)
+    if anchor_relative and not state.ok.all():
+        _blank_as_above(state, values, time_cells, previous)
     if end_rows is not None and end_values is not None:
         _infer_end_years(end_rows, state, end_values, decided)
     return state, decided, file_warnings
@@ -4408,6 +4414,42 @@ def _anchor(
             _apply_times(time_cells, state, one, values, warn_unreadable=False)
         if end_rows is not None:
             _apply_ends(end_rows, state, one, warn_unreadable=False)
+
+
+def _blank_as_above(
+    state: _State, values: pd.Series, time_cells: _Times | None, previous: PreviousDate | None
+) -> None:
+    """With ``anchor_relative``, a blank date cell (in a row the reader kept: it has an
+    agency or details of its own) is the day of the row above with a date, as a ditto is:
+    a date written once for several rows of one day. A time in the row's own time cell
+    is applied; the row above's time is not."""
+    failed = np.flatnonzero(~state.ok)
+    blank = [i for i in failed.tolist() if _is_blank_cell(values.iloc[i])]
+    if not blank:
+        return
+    positions = np.arange(len(state.ok))
+    last_ok = np.maximum.accumulate(np.where(state.ok, positions, -1))
+    for i in blank:
+        row_above = _above(int(last_ok[i - 1]) if i else -1, state, values, previous)
+        if row_above is None:
+            state.messages[i] = "the date cell is empty and no row above has a date"
+            continue
+        above, named = row_above
+        span = _relative_span(_Rel(0, "same", False), above.start, above.end, above.prec)
+        state.start[i], state.end[i], state.prec[i] = span
+        state.ok[i] = state.relative[i] = True
+        message = f"the date cell is empty: read as the date of {named}, {_describe(span)}"
+        state.extra.append((i, "blank_date_anchored", message))
+        if time_cells is not None:
+            _apply_times(time_cells, state, np.array([i]), values, warn_unreadable=False)
+
+
+def _is_blank_cell(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float):
+        return bool(np.isnan(value))
+    return isinstance(value, str) and not value.strip()
 
 
 def _relative_span(rel: _Rel, a_start: int, a_end: int, a_prec: int) -> _Span:

@@ -560,6 +560,30 @@ def test_anchored_relative_row_takes_the_time_column() -> None:
     ]
 
 
+def test_a_blank_date_cell_is_the_day_of_the_row_above_when_anchoring() -> None:
+    # a date written once for several rows of one day: with anchor_relative the blank
+    # cells below it are that day (its own time cell applies, the row above's time does not)
+    values = pd.Series(["12/03/2007 14:30", None, "", "  ", float("nan"), "14/03/2007"])
+    parsed = parse_dates(
+        values, times=pd.Series([None, "16:00", None, None, None, None]), anchor_relative=True
+    )
+    frame = parsed.frame
+    assert frame["start"].tolist()[1:5] == [ts("2007-03-12 16:00")] + [ts("2007-03-12")] * 3
+    assert frame["precision"].tolist()[1:5] == ["minute", "day", "day", "day"]
+    assert [c for c, _row in codes(parsed)].count("blank_date_anchored") == 4
+    # without the option, and with nothing above, they are rejected as empty
+    assert parse_dates(values).frame["error_code"].tolist()[1:5] == ["empty_date"] * 4
+    first = parse_dates(pd.Series([None, "12/03/2007"]), anchor_relative=True).frame
+    assert first["error_code"].fillna("").tolist() == ["empty_date", ""]
+    assert "no row above has a date" in first["error"].iloc[0]
+
+
+def test_a_zero_date_is_not_a_blank_cell_to_anchor() -> None:
+    # "00/00/0000" says the date is not known: it is not a ditto
+    parsed = parse_dates(pd.Series(["12/03/2007", "00/00/0000"]), anchor_relative=True)
+    assert parsed.frame["error_code"].fillna("").tolist() == ["", "empty_date"]
+
+
 # --- day first or month first ------------------------------------------------------------------
 
 

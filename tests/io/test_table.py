@@ -789,3 +789,19 @@ def test_ages_stay_rejected_when_the_chronology_gives_no_date_of_birth():
     assert sorted(chron.rejected[S.SOURCE_ROW]) == [3, 4]
     assert chron.rejected[S.REASON].str.contains("gives an age").all()
     assert "ages_from_inferred_dob" not in set(chron.warnings[S.CODE])
+
+
+def test_a_row_with_a_blank_date_under_a_dated_one_takes_its_day_when_anchoring():
+    # "12/03/2007 | GP | ..." then " | Health Visiting | ...": the date written once
+    table = raw(
+        ["Date", "Agency", "Details"],
+        ["12/03/2007", "GP", "Child A seen with a bruise to the cheek"],
+        [None, "Health Visiting", "HV told by GP of the bruise"],
+        ["14/03/2007", "CSC", "Referral received from GP"],
+    )
+    assert list(parse_table(table, source="x.csv").rejected[S.SOURCE_ROW]) == [3]
+    chron = parse_table(table, source="x.csv", anchor_relative=True)
+    assert chron.rejected.empty
+    hv = chron.events[chron.events[S.AGENCY] == "health_visiting"]
+    assert hv[S.START].tolist() == [pd.Timestamp("2007-03-12")]
+    assert "blank_date_anchored" in set(chron.warnings[S.CODE])
