@@ -405,6 +405,8 @@ def _warning_parts(warnings: list[dict[str, Any]], *frames: pd.DataFrame) -> lis
     return parts + [frame for frame in frames if len(frame)]
 
 
+#: Warning code: a row dated after today (a typing error, such as 2077 for 2007).
+FUTURE_DATE: Final = "future_date"
 #: Warning code: ages in the date column dated from a date of birth the chronology gives.
 AGES_FROM_INFERRED_DOB: Final = "ages_from_inferred_dob"
 
@@ -1076,6 +1078,18 @@ def _parse_table(
                     sheet,
                 )
             )
+    # a date after today: a typing error ("12/03/2077" for 2007), kept as written
+    tomorrow = np.datetime64(dt.date.today(), "D") + np.timedelta64(1, "D")
+    future = starts >= tomorrow.astype("datetime64[ns]")
+    if future.any():
+        written = pa.array(date_text.array).take(pa.array(ok_rows[future])).fill_null("")
+        today = pa.repeat(pa.scalar(f"{dt.date.today():%d/%m/%Y}", pa.large_string()), len(written))
+        pieces = ("row dated ", " is after today (", "): a typing error? Kept as written")
+        warning_parts.append(
+            _warning_rows(
+                FUTURE_DATE, _messages(pieces, written, today), good_rows[future], file, sheet
+            )
+        )
     # constant columns and ids after sorting: nothing to reorder
     events[S.SOURCE_FILE] = pd.Series(_constant_text(file, len(events)), index=events.index)
     events[S.SOURCE_SHEET] = pd.Series(_constant_text(sheet, len(events)), index=events.index)

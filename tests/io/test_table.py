@@ -805,3 +805,18 @@ def test_a_row_with_a_blank_date_under_a_dated_one_takes_its_day_when_anchoring(
     hv = chron.events[chron.events[S.AGENCY] == "health_visiting"]
     assert hv[S.START].tolist() == [pd.Timestamp("2007-03-12")]
     assert "blank_date_anchored" in set(chron.warnings[S.CODE])
+
+
+def test_a_row_dated_after_today_is_kept_with_a_future_date_warning():
+    # "13/03/2077" for 2007: a typing error a reviewer must check against the record
+    table = raw(
+        ["Date", "Agency", "Details"],
+        ["12/03/2007", "GP", "Seen"],
+        ["13/03/2077", "Health Visiting", "Home visit"],
+        ["14/03/2007", "CSC", "Referral received"],
+    )
+    chron = parse_table(table, source="x.csv")
+    assert len(chron.events) == 3 and chron.rejected.empty
+    future = chron.warnings[chron.warnings[S.CODE] == "future_date"]
+    assert future[S.SOURCE_ROW].tolist() == [3]
+    assert "13/03/2077 is after today" in future[S.MESSAGE].iloc[0]
