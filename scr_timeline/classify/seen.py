@@ -3,8 +3,11 @@
 * A row of an agency other than children's social care that records the sharing of
   information (``information_sharing``: a phone call, a letter, an email) is NA: whoever
   saw the child, it was not at this contact ("Letter from A&E: Child attended with a head
-  injury"). Children's social care's are read as below: a social worker's entry that
-  records telling someone often records seeing the child too, and VIS-CP counts it.
+  injury"). So is one of children's social care that passes on another party's account
+  (cues of scope ``reported``: "Hospital social worker phoned: Child B admitted",
+  "Letter from GP:", "Information received from school"). Children's social care's
+  others are read as below: a social worker's entry that records telling someone often
+  records seeing the child too, and VIS-CP counts it.
 * Else a row whose text says the child was seen only through a window or heard but not seen
   ("Child seen through the window", "baby heard crying upstairs") is False: the child was
   not seen properly, whatever else the text says.
@@ -25,8 +28,9 @@
 
 The cues live in ``scr_timeline/data/child_seen.csv`` (pass a file of your own to extend
 it): one regular expression per row on the lower-cased text, with ``seen`` (``true`` or
-``false``) and ``scope`` (``any`` row; only a ``visit``; or ``overrides``, a ``false``
-cue that wins over the cues that say the child was seen).
+``false``) and ``scope`` (``any`` row; only a ``visit``; ``overrides``, a ``false``
+cue that wins over the cues that say the child was seen; or ``reported``, wording that
+passes on another party's account, whatever ``seen`` says).
 
 Examples
 --------
@@ -75,12 +79,13 @@ VISIT_TYPES: Final = ("home_visit", "office_visit")
 _AT_THE_HOME: Final = (*VISIT_TYPES, "police_incident")
 #: Event types that examine the child: seen unless the text says otherwise.
 _EXAMINATIONS: Final = ("medical_examination", "skeletal_survey")
-_SCOPES: Final = ("any", "visit", "overrides")
+_SCOPES: Final = ("any", "visit", "overrides", "reported")
 
 _SEEN: Final = 1
 _NOT_SEEN: Final = 2
 _NOT_AT_VISIT: Final = 4
 _NOT_PROPERLY: Final = 8
+_REPORTED: Final = 16
 
 
 def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -90,20 +95,20 @@ def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataF
     ----------
     path
         A CSV file of your own with the columns ``pattern`` and ``seen`` (``true`` or
-        ``false``) and optionally ``scope`` (``any``, ``visit`` or ``overrides``). Its
-        rows extend the shipped file.
+        ``false``) and optionally ``scope`` (``any``, ``visit``, ``overrides`` or
+        ``reported``). Its rows extend the shipped file.
 
     Raises
     ------
     ChronologyReadError
         The file cannot be read, lacks a column, has a value other than true/false or
-        any/visit/overrides, or a pattern that does not compile.
+        any/visit/overrides/reported, or a pattern that does not compile.
 
     Examples
     --------
     >>> cues = load_child_seen_cues()
     >>> sorted(set(cues["scope"]))
-    ['any', 'overrides', 'visit']
+    ['any', 'overrides', 'reported', 'visit']
     """
     table = T.read_vocabulary(
         CHILD_SEEN_FILE,
@@ -140,6 +145,7 @@ class _Matcher:
     not_seen: re.Pattern[str]
     not_at_visit: re.Pattern[str]
     not_properly: re.Pattern[str]
+    reported: re.Pattern[str]
 
 
 def _compile(table: pd.DataFrame) -> _Matcher:
@@ -152,6 +158,7 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         not_seen=alt(table.loc[(table["seen"] == "false") & (table["scope"] == "any")]),
         not_at_visit=alt(table.loc[(table["seen"] == "false") & (table["scope"] == "visit")]),
         not_properly=alt(table.loc[table["scope"] == "overrides"]),
+        reported=alt(table.loc[table["scope"] == "reported"]),
     )
 
 
@@ -174,8 +181,8 @@ def matcher(path: str | os.PathLike[str] | None) -> _Matcher:
 
 
 def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
-    """Per row, bits: 1 seen, 2 not seen, 4 not seen at a visit, 8 not seen properly
-    (fields 0 and 1)."""
+    """Per row, bits: 1 seen, 2 not seen, 4 not seen at a visit, 8 not seen properly, 16
+    passing on another party's account (fields 0 and 1)."""
     flags = np.zeros(len(pool.pieces), dtype=np.uint8)
     if len(pool.pieces):
         texts = pool.pieces.tolist()
@@ -184,6 +191,7 @@ def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
             (_NOT_SEEN, m.not_seen),
             (_NOT_AT_VISIT, m.not_at_visit),
             (_NOT_PROPERLY, m.not_properly),
+            (_REPORTED, m.reported),
         ):
             hit = T.contains(texts, pattern)
             flags[hit] |= bit
@@ -211,7 +219,7 @@ def child_seen_column(
     csc = T.agency_slots(agency) == schema.AGENCIES.index("csc")
     values = np.select(
         [
-            (codes == _SHARING_CODE) & ~csc,
+            (codes == _SHARING_CODE) & (~csc | ((flags & _REPORTED) != 0)),
             (flags & _NOT_PROPERLY) != 0,
             (flags & _SEEN) != 0,
             (flags & _NOT_SEEN) != 0,

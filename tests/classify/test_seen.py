@@ -205,3 +205,36 @@ def test_information_shared_says_nothing_about_seeing_the_child_at_this_contact(
 def test_a_social_workers_entry_sharing_information_still_says_the_child_was_seen():
     details = "SW1 saw Child A at school and shared the plan with the DSL."
     assert seen(details, "information_sharing", "csc") is True  # VIS-CP counts it
+
+
+def test_a_social_care_row_passing_on_another_partys_account_says_nothing_of_csc_seeing():
+    # RULES.md: the child is seen by children's social care when csc's row says so; a
+    # call or letter passed on ("Hospital social worker phoned: Child B admitted") tells
+    # what someone else saw, so VIS-CP must not count it as a visit
+    import pandas as pd
+
+    from scr_timeline.classify.seen import classify_child_seen
+
+    passed_on = [
+        "Hospital social worker phoned: Child B admitted to Riverside Hospital with scalds.",
+        "Letter from GP: Child A seen in surgery with a cough.",
+        "Information received from school: Child A seen in class with a bruise.",
+        "Received a call from the ward: baby admitted overnight, seen by registrar.",
+        "Mother phoned - Child A seen by GP this morning.",
+    ]
+    own = [
+        "SW phoned school: Child A seen in class by SW today.",
+        "Home visit. Child seen with Mother. Informed HV.",
+    ]
+    texts = passed_on + own
+    events = pd.DataFrame(
+        {
+            "details": texts,
+            "outcome": [None] * len(texts),
+            "agency": ["csc"] * len(texts),
+            "event_type": ["information_sharing"] * len(texts),
+        }
+    )
+    got = classify_child_seen(events).tolist()
+    assert got[: len(passed_on)] == [pd.NA] * len(passed_on)
+    assert got[len(passed_on) :] == [True, True]
