@@ -217,7 +217,7 @@ def _case_ages(
     of birth for the whole chronology."""
     from ..ages import age_in_date_cell
     from ..classify.birth import find_child_dob
-    from .table import AGES_FROM_INFERRED_DOB
+    from .table import ages_from_dob_note
 
     def has_ages(chron: Chronology) -> bool:
         if S.DATE_TEXT not in chron.rejected:
@@ -239,14 +239,10 @@ def _case_ages(
         rows = sorted(set(chrons[i].rejected[S.SOURCE_ROW]) - set(again.rejected[S.SOURCE_ROW]))
         if not rows:
             continue
-        note = {
-            S.CODE: AGES_FROM_INFERRED_DOB,
-            S.MESSAGE: f"{len(rows)} age{'s' if len(rows) > 1 else ''} in the date column "
-            f"(row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}) dated from the "
-            f"child's date of birth, {found.dob:%d/%m/%Y}, taken from {found.describe()} "
-            "(pass child_dob=, or --child-dob, to give it)",
-            S.SOURCE_FILE: again.meta.sources[0].file if again.meta.sources else None,
-        }
+        source = again.meta.sources[0] if again.meta.sources else None
+        note = ages_from_dob_note(
+            rows, found, source.file if source else str(paths[i]), source.sheet if source else None
+        )
         warnings = pd.concat([again.warnings, pd.DataFrame([note])], ignore_index=True)
         meta = again.meta.with_changes(child_dob=None)  # inferred, not given
         events = again.events

@@ -448,13 +448,21 @@ def _birth_for_ages(
     return find_child_dob(events, titles=titles)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _row_list(rows: list[int], most: int = 10) -> str:
-    shown = ", ".join(str(r) for r in rows[:most])
-    return shown + (f" and {len(rows) - most} more" if len(rows) > most else "")
+def ages_from_dob_note(rows: list[int], found: Any, file: str, sheet: str | None) -> dict[str, Any]:
+    """The ``ages_from_inferred_dob`` warning: ages in the date column at ``rows`` dated
+    from the date of birth ``found`` (a :class:`~scr_timeline.classify.birth.DobFound`)."""
+    shown = ", ".join(str(r) for r in rows[:10]) + (
+        f" and {len(rows) - 10} more" if len(rows) > 10 else ""
+    )
+    s = "s" if len(rows) > 1 else ""
+    return _warning(
+        AGES_FROM_INFERRED_DOB,
+        f"{len(rows)} age{s} in the date column (row{s} {shown}) dated from the child's date "
+        f"of birth, {found.dob:%d/%m/%Y}, taken from {found.describe()} (pass child_dob=, or "
+        "--child-dob, to give it)",
+        file,
+        sheet,
+    )
 
 
 def _warning(
@@ -865,17 +873,7 @@ def _parse_table(
             parsed = read_dates(found.dob)
             dated = rows[ages & (parsed.precision >= 0)].tolist()
             if dated:
-                warnings.append(
-                    _warning(
-                        AGES_FROM_INFERRED_DOB,
-                        f"{_count(len(dated), 'age')} in the date column (row"
-                        f"{'s' if len(dated) > 1 else ''} {_row_list(dated)}) dated from the "
-                        f"child's date of birth, {found.dob:%d/%m/%Y}, taken from "
-                        f"{found.describe()} (pass child_dob=, or --child-dob, to give it)",
-                        file,
-                        sheet,
-                    )
-                )
+                warnings.append(ages_from_dob_note(dated, found, file, sheet))
     date_text = date_text_job.result()
 
     # warnings from the date parser: the file's, then the rows' (at their row numbers)
