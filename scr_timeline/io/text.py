@@ -657,7 +657,7 @@ def parse_paragraphs(
     titles = [
         " ".join(p.text.split())
         for p in preamble
-        if len(p.text.strip()) <= _MAX_TITLE_LENGTH and p not in periods
+        if len(p.text.strip()) <= _MAX_TITLE_LENGTH and p not in periods and _title_line(p)
     ][:_MAX_TITLE_LINES]
     named = next(
         (code for name in [*titles, PurePath(file).stem] if (code := agency_from_name(name))),
@@ -782,6 +782,30 @@ def parse_paragraphs(
     if classify:
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
     return chron
+
+
+#: A sentence of prose: six words or more ending with a full stop (or ? !), or a report's
+#: numbered paragraph ("3.1 Child A was born at North Road Hospital").
+_PROSE: Final = re.compile(
+    r"^(?:\d+\.\d+(?:\.\d+)*\.?\s+\S+(?:\s+\S+){3,}"
+    r"|(?:\S+\s+){5,}\S*[.?!][\"'’”)\]]*)\s*$"
+)
+#: Prose that speaks of the document itself ("This chronology was prepared by the health
+#: visiting service."): it may name the agency whose chronology it is.
+_ABOUT_DOCUMENT: Final = re.compile(
+    r"\b(?:chronolog\w*|records?|prepared|compiled|completed|author(?:ed)?|IMR)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_line(para: Paragraph) -> bool:
+    """Whether a paragraph of the preamble is a title line (which may name the agency of
+    the whole document): a heading, a short line ("Health Visiting Service"), or prose
+    about the document itself; not a sentence of a report's narrative ("3.1 Child A was
+    born on 2 February 2007 at North Road Hospital."), which names an agency it is no
+    chronology of."""
+    text = " ".join(para.text.split())
+    return para.heading or not _PROSE.match(text) or bool(_ABOUT_DOCUMENT.search(text))
 
 
 def _headings_by_what_follows(items: list[Paragraph]) -> list[Paragraph]:

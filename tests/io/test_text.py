@@ -562,3 +562,50 @@ def test_year_lines_in_an_aligned_table_give_their_year(write_text):
     sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
     assert sections[S.SOURCE_ROW].tolist() == [2, 6]
     assert chron.rejected.empty
+
+
+REVIEW_NARRATIVE = """\
+3 Summary of agency involvement
+
+3.1 Child A was born on 2 February 2007 at North Road Hospital. Mother was 19.
+
+3.2 On 12 March 2007 the health visitor (HV1) undertook a new birth visit. Child A was
+seen and weighed.
+
+3.3 On 20th March 2007 at 14:30, Mother took Child A to the GP with a bruise to his
+cheek. Dr X accepted that a sibling had hit him with a toy.
+
+3.4 In April 2007 police were called to the home following a report of shouting.
+
+3.5 On 14.05.07 the social worker (SW1) made an unannounced home visit.
+"""
+
+
+def test_a_sentence_of_a_review_narrative_before_its_first_date_names_no_agency(write_text):
+    """The narrative section of a published review, in numbered paragraphs: its first
+    paragraph names the hospital where the child was born, and every event was the
+    hospital's; each paragraph's agency is the one it names."""
+    chron = read_text(write_text("review.txt", REVIEW_NARRATIVE), classify=False)
+    assert chron.events[S.AGENCY].astype(str).tolist() == [
+        "health_visiting",
+        "gp",
+        "police",
+        "csc",
+    ]
+    assert chron.meta.title == "3 Summary of agency involvement"
+    preamble = chron.warnings[chron.warnings[S.CODE] == "narrative_preamble"]
+    assert "2 paragraph(s)" in preamble[S.MESSAGE].iloc[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "North Road Hospital",
+        "North Road Hospital: chronology of Child A",
+        "This chronology was prepared by North Road Hospital from its records.",
+    ],
+)
+def test_a_title_or_a_sentence_about_the_document_still_names_its_agency(write_text, line):
+    text = f"{line}\n\n12/03/2007 Child A seen by the health visitor on the ward.\n"
+    chron = read_text(write_text("notes.txt", text), classify=False)
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["hospital"]
