@@ -937,18 +937,27 @@ def read_pdf_tables(
         ) from err
 
 
-#: A page that is mostly one image with fewer characters than this is a scan (the text a
-#: bundling tool stamps on it, "OFFICIAL-SENSITIVE Page 3 of 40", aside).
+#: A page whose images cover a good part of it, with fewer characters than this between
+#: its top and bottom margins, is a scan (the running header and footer a word processor
+#: or bundling tool puts on it, "OFFICIAL-SENSITIVE", "Page 3 of 40", aside): a scanned
+#: letter or page of notes set on a page of a typed chronology.
 _SCAN_CHARS: Final = 100
-_SCAN_COVER: Final = 0.5  # share of the page the images cover
+_SCAN_COVER: Final = 0.2  # share of the page the images cover (a portrait scan on a
+# landscape page with margins covers less than a third of it)
+_SCAN_MARGIN: Final = 0.1  # share of the page's height at its top and at its foot
 
 
 def _scanned(page: Any) -> bool:
-    """A scanned page with a few words stamped on it: its images cover most of it and it
-    holds little text."""
-    if len(page.chars) >= _SCAN_CHARS or not page.images:
+    """A scanned page with a few words on it: its images cover a good part of it and it
+    holds little text outside its top and bottom margins."""
+    if not page.images:
         return False
-    area = float(page.width) * float(page.height)
+    height = float(page.height)
+    low, high = _SCAN_MARGIN * height, (1 - _SCAN_MARGIN) * height
+    body = sum(1 for c in page.chars if float(c["top"]) >= low and float(c["bottom"]) <= high)
+    if body >= _SCAN_CHARS:
+        return False
+    area = float(page.width) * height
     covered = sum(
         max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"]))
         for i in page.images

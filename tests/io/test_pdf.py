@@ -1005,3 +1005,36 @@ def test_the_time_of_a_date_cell_broken_by_the_page_joins_its_row():
     assert ev[S.OUTCOME].tolist() == ["Referral", "NFA"]
     assert chron.rejected.empty
     assert [n[S.CODE] for n in notes] == ["row_continued"]
+
+
+@pytest.mark.parametrize(("width", "height"), [(300, 430), (680, 430)])
+def test_a_scanned_page_among_typed_pages_is_reported(tmp_path: Path, width: int, height: int):
+    """A scanned letter set on a page of a typed chronology, under the document's running
+    header and footer ("OFFICIAL - SENSITIVE", "Page 2"): a portrait scan on a landscape
+    page covers a third of it, and the page was passed over in silence."""
+    from PIL import Image as Picture
+    from reportlab.platypus import Image
+
+    scan = tmp_path / "letter.png"
+    Picture.new("RGB", (width, height), "white").save(scan)
+    header = ["Date", "Agency", "Event/Details", "Outcome"]
+
+    def table(dates: Sequence[str]) -> Table:
+        rows = [header] + [[d, "GP", cell("Child A seen by GP1."), "None"] for d in dates]
+        drawn = Table(rows, colWidths=[80, 80, 400, 150], repeatRows=1)
+        drawn.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        return drawn
+
+    story = [
+        Paragraph("GP chronology", STYLES["Heading2"]),
+        table(["01/03/2007", "02/03/2007"]),
+        PageBreak(),
+        Image(str(scan), width=width, height=height),
+        PageBreak(),
+        table(["21/03/2007"]),
+    ]
+    chron = read_pdf(build(tmp_path / "gp.pdf", story))
+    assert len(chron.events) == 3
+    unread = chron.warnings[chron.warnings[S.CODE] == "page_without_text"]
+    assert unread[S.SOURCE_SHEET].tolist() == ["page 2"]
+    assert "OCR" in unread[S.MESSAGE].iloc[0]
