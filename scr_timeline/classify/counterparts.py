@@ -24,11 +24,24 @@ contact that did not happen, or has not happened yet, is not one: "CSC not told"
 referral to CSC", "Plan: refer to children's social care". Nor is an agency named in the
 family's history, as a parent tells it or a record shows it: "Mother disclosed previous
 involvement with CSC", "known to police in another area", "previous CSC involvement",
-"police involved in the past". Those cues live in
+"police involved in the past", nor one whose earlier or continuing activity the row only
+refers to: "the school had previously raised concerns", "as per police advice last month",
+"police investigation was continuing". Those cues live in
 ``scr_timeline/data/counterpart_cues.csv`` (``phrase``, ``kind``: ``negation_before``,
 ``negation_after``, ``planned_before``, ``planned_after``, ``history_before`` or
 ``history_after``, ``match``). A cue covers a whole list: in "school and GP not invited" neither is a counterpart. Family members are
 what the event is about, so they stay ("Mother did not attend" names the mother).
+
+Some agency names are ordinary English words, and narrative is read lower-cased: "SEND"
+(special educational needs) is the verb in "GP to send letter", the council's "Front
+Door" is the family's in "no answer at the front door". The cue file lists them (kind
+``word``) and they are read in narrative only in an agency context: after a phrase of
+kind ``context_before`` ("referral to SEND", "discussed with SEND"), with a title of kind
+``context_title`` ("SEND officer", one counterpart) or before a word of kind
+``context_after`` ("Front Door advised"). Agency columns, sheet names and titles read them
+as any alias. Phrases of kind ``guard`` name no one where an alias sits inside ordinary
+words: "had surgery" (not the GP's surgery), "legal highs", "Father is in prison",
+"housing benefit", "school holidays", "Mother has two other children in care".
 
 The family vocabulary lives in ``scr_timeline/data/family_members.csv`` (``phrase``,
 ``member`` from :data:`scr_timeline.schema.FAMILY_MEMBERS`, ``kind`` ``member`` or
@@ -98,7 +111,14 @@ CUE_KINDS: Final = (
     "planned_after",
     "history_before",
     "history_after",
+    "word",
+    "context_before",
+    "context_after",
+    "context_title",
+    "guard",
 )
+#: Cue kinds that shape the vocabulary itself rather than the reach around a counterpart.
+_VOCABULARY_KINDS: Final = ("word", "context_before", "context_after", "context_title", "guard")
 #: Bit ``i`` of a counterpart mask is ``COUNTERPART_LABELS[i]``.
 COUNTERPART_LABELS: Final = (*schema.AGENCIES, *schema.FAMILY_MEMBERS)
 
@@ -171,6 +191,8 @@ def load_counterpart_cues(path: str | os.PathLike[str] | None = None) -> pd.Data
         A CSV file of your own with the columns ``phrase`` and ``kind`` (one of
         :data:`CUE_KINDS`; optionally ``match``: ``words`` or ``regex``). Its rows extend
         the shipped file; a row with the same phrase and kind replaces the shipped one.
+        Kinds ``word`` and ``context_before`` are read as words (their ``match`` is
+        ignored); see the module docstring for what each kind does.
 
     Raises
     ------
@@ -211,12 +233,18 @@ def counterpart_vocabulary(
     family_path: str | os.PathLike[str] | None = None,
     aliases_path: str | os.PathLike[str] | None = None,
     roles_path: str | os.PathLike[str] | None = None,
+    cues_path: str | os.PathLike[str] | None = None,
 ) -> pd.DataFrame:
     """Every phrase that names a counterpart in text, with its code ('' for a guard).
 
-    Family words and guards come first, then the agency aliases, then the practitioner
-    codes of :mod:`scr_timeline.classify.roles` marked ``in_text``; when two phrases read
-    the same text, the earlier one wins.
+    Family words and guards come first, then the guards of the cue file (kind ``guard``:
+    "had surgery", "legal highs", "in prison"), then the agency aliases, then the
+    practitioner codes of :mod:`scr_timeline.classify.roles` marked ``in_text``; when two
+    phrases read the same text, the earlier one wins. An alias the cue file lists as an
+    ordinary English word (kind ``word``: "SEND", "Front Door", "Family Lives") is read in
+    narrative only in an agency context: after a phrase of kind ``context_before``
+    ("referral to", "discussed with") or before one of kind ``context_after`` ("team",
+    "advised"). Narrative is read lower-cased, so "SEND" and "send" look alike there.
 
     Examples
     --------
@@ -225,7 +253,11 @@ def counterpart_vocabulary(
     'police'
     >>> vocab.loc[vocab["phrase"] == "met", "code"].item()
     ''
+    >>> send = re.compile(vocab.loc[vocab["phrase"].str.startswith("(?=send)"), "phrase"].item())
+    >>> bool(send.search("gp to send letter")), bool(send.search("referral to send"))
+    (False, True)
     """
+    cues = load_counterpart_cues(cues_path)
     family = load_family_members(family_path)
     family_part = pd.DataFrame(
         {
@@ -234,6 +266,8 @@ def counterpart_vocabulary(
             "match": family["match"],
         }
     )
+    guards = cues.loc[cues["kind"] == "guard"]
+    guard_part = pd.DataFrame({"phrase": guards["phrase"], "code": "", "match": guards["match"]})
     aliases = load_agency_aliases(aliases_path)
     alias_part = pd.DataFrame(
         {
@@ -242,12 +276,56 @@ def counterpart_vocabulary(
             "match": "words",
         }
     )
+    alias_part = _words_in_context(alias_part, cues)
     roles = _roles.load_roles(roles_path)
     roles = roles.loc[roles["in_text"] & (roles["agency"] != "")]
     role_part = pd.DataFrame(
         {"phrase": roles["phrase"], "code": roles["agency"], "match": roles["match"]}
     )
-    return pd.concat([family_part, alias_part, role_part], ignore_index=True)
+    return pd.concat([family_part, guard_part, alias_part, role_part], ignore_index=True)
+
+
+def _words_in_context(aliases: pd.DataFrame, cues: pd.DataFrame) -> pd.DataFrame:
+    """The aliases that are ordinary words (cue kind ``word``) rewritten as regexes that
+    match only in an agency context (cue kinds ``context_before`` and ``context_after``)."""
+    words = set(cues.loc[cues["kind"] == "word", "phrase"].map(T.normalise_phrase))
+    ordinary = aliases["phrase"].map(T.normalise_phrase).isin(words).to_numpy()
+    if not ordinary.any():
+        return aliases
+    before = cues.loc[(cues["kind"] == "context_before") & (cues["match"] != "regex"), "phrase"]
+
+    def alternation_of(kind: str) -> str | None:
+        rows = cues.loc[cues["kind"] == kind]
+        if not len(rows):
+            return None
+        words = rows.loc[rows["match"] != "regex", "phrase"]
+        return T.alternation(words, list(enumerate(rows.loc[rows["match"] == "regex", "phrase"])))
+
+    # a look-behind is of fixed width: each context phrase as written, with "the" and without
+    behind = [
+        f"(?<={re.escape(text)} )"
+        for phrase in dict.fromkeys(before.map(T.normalise_phrase))
+        for text in (phrase, f"{phrase} the")
+    ]
+    # a title after the word is part of the hit ("SEND officer" is one counterpart, not SEND
+    # and the police through "officer"); a word after it is only looked at ("Front Door
+    # advised referral to ...": "advised" still reaches the referral as a cue)
+    gap = r"[\s,:;(/-]+"
+    title, after = alternation_of("context_title"), alternation_of("context_after")
+    follows = "|".join(
+        [*([f"{gap}{title}"] if title else []), *([f"(?={gap}{after})"] if after else [])]
+    )
+    follows = f"(?:{follows})" if follows else "(?!)"
+    out = aliases.copy()
+    rewritten = []
+    for phrase in out.loc[ordinary, "phrase"]:
+        word = T.phrase_regex(phrase)
+        start = re.escape(T.literal_start(phrase))  # a cheap test before the look-behinds
+        preceded = f"(?:{'|'.join(behind)}){word}" if behind else "(?!)"
+        rewritten.append(f"(?={start}){preceded}|(?={start}){word}{follows}")
+    out.loc[ordinary, "phrase"] = rewritten
+    out.loc[ordinary, "match"] = "regex"
+    return out
 
 
 @dataclass(frozen=True)
@@ -335,7 +413,8 @@ def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
             gaps=_CUE_GAPS,
         )
 
-    phrases = [*words, *cues.loc[cues["match"] != "regex", "phrase"]]
+    reach = ~cues["kind"].isin(_VOCABULARY_KINDS)
+    phrases = [*words, *cues.loc[reach & (cues["match"] != "regex"), "phrase"]]
     bits = np.array(
         [np.uint32(1 << COUNTERPART_LABELS.index(c)) if c else np.uint32(0) for c in vocab["code"]],
         dtype=np.uint32,
@@ -381,13 +460,15 @@ def _build(
     roles: tuple[str, int] | None,
     cues: tuple[str, int] | None,
 ) -> _Matcher:
+    cues_path = cues[0] if cues else None
     return _compile(
         counterpart_vocabulary(
             family_path=family[0] if family else None,
             aliases_path=aliases[0] if aliases else None,
             roles_path=roles[0] if roles else None,
+            cues_path=cues_path,
         ),
-        load_counterpart_cues(cues[0] if cues else None),
+        load_counterpart_cues(cues_path),
     )
 
 

@@ -327,3 +327,98 @@ def test_the_history_kinds_are_cue_kinds(tmp_path: Path):
 )
 def test_a_police_notification_involves_the_police_and_social_care(agency, details, expected):
     assert counterparts(details, agency) == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # an alias that is also an ordinary word names no agency as that word
+        ("gp", "GP to send letter to HV.", ("health_visiting",)),
+        ("health_visiting", "HV will send copy of report to school.", ("education",)),
+        ("csc", "No answer at the front door.", ()),
+        ("police", "Officers forced entry through the front door.", ()),
+        ("csc", "Mother's first response was to blame Child A.", ("mother",)),
+        ("csc", "Mother said this was a turning point.", ("mother",)),
+        ("csc", "Mother took a cab to the police station.", ("mother", "police")),
+        ("csc", "Worker supporting families in the area.", ()),
+        ("csc", "Mother goes to church on Sundays.", ("mother",)),
+        # ... and still names it in an agency context
+        ("health_visiting", "Referral sent to SEND.", ("education",)),
+        ("gp", "Discussed with SEND.", ("education",)),
+        ("gp", "SEND officer phoned re EHCP.", ("education",)),
+        ("health_visiting", "Referral to the Front Door.", ("csc",)),
+        ("health_visiting", "Front Door advised referral to early help.", ("csc",)),
+        ("csc", "Referred to Family Lives for parenting support.", ("voluntary",)),
+        ("housing", "Mother referred to CAB for debt advice.", ("mother", "voluntary")),
+        ("csc", "Church leader raised concerns about Child A.", ("voluntary",)),
+    ],
+)
+def test_an_alias_that_is_an_ordinary_word_needs_an_agency_context(agency, details, expected):
+    assert counterparts(details, agency) == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("Child had surgery on his hand last year.", ()),
+        ("Mother had surgery.", ("mother",)),
+        ("Mother using legal highs.", ("mother",)),
+        ("Mother works in a charity shop.", ("mother",)),
+        ("Father is in prison.", ("father",)),
+        ("Father released from prison.", ("father",)),
+        ("Father on probation.", ("father",)),
+        ("Mother receiving housing benefit.", ("mother",)),
+        ("Mother's housing situation discussed.", ()),
+        ("Mother said she had no hope of getting housing.", ("mother",)),
+        ("Child is not in education.", ()),
+        ("School holidays; Child at home.", ()),
+        ("Mother was late for the school run.", ("mother",)),
+        ("Mother has two other children in care.", ("mother",)),
+        ("Neonatal abstinence syndrome noted.", ()),
+        # the agencies themselves are still read
+        ("Seen at the surgery by Dr X.", ("gp",)),
+        ("Letter to prison healthcare re Father's medication.", ("father", "gp")),
+        ("Discussed with Father's probation officer.", ("father", "probation")),
+        ("Housing officer visited with SW1.", ("housing",)),
+        ("Children in Care team informed.", ()),
+    ],
+)
+def test_ordinary_words_around_an_alias_are_no_agency(details, expected):
+    assert counterparts(details) == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # a reference to another agency's activity is no contact on the day
+        ("csc", "Police investigation was continuing.", ()),
+        ("csc", "Police investigation ongoing; SW1 visited Mother.", ("mother",)),
+        ("csc", "As per police advice last month, no contact with Father.", ("father",)),
+        ("csc", "The school had previously raised concerns about hygiene.", ()),
+        ("csc", "School previously raised concerns about hygiene.", ()),
+        ("health_visiting", "Mother said she saw the GP two weeks ago.", ("mother",)),
+        ("csc", "Mother said police had been called to a previous address.", ("mother",)),
+        # a contact on the day still is one
+        ("csc", "Phoned police re Father's bail conditions.", ("father", "police")),
+        ("csc", "Police attended the home address with SW1.", ("police",)),
+        ("gp", "Letter to school re Child A's attendance.", ("education",)),
+        ("csc", "Strategy discussion with police and school.", ("education", "police")),
+        ("csc", "Police confirmed the investigation is ongoing.", ("police",)),
+    ],
+)
+def test_a_reference_to_another_agencys_activity_is_no_counterpart(agency, details, expected):
+    assert counterparts(details, agency) == expected
+
+
+def test_a_users_alias_that_is_an_ordinary_word_can_be_read_only_in_context(tmp_path: Path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("alias,agency\nHope,voluntary\n", encoding="utf-8")
+    cues = tmp_path / "cues.csv"
+    cues.write_text("phrase,kind\nhope,word\n", encoding="utf-8")
+    texts = ["Mother said she had no hope.", "Referred to Hope for counselling."]
+    plain = [counterparts(t, vocabularies={"agency_aliases": aliases}) for t in texts]
+    assert plain == [("mother", "voluntary"), ("voluntary",)]
+    both = {"agency_aliases": aliases, "counterpart_cues": cues}
+    assert [counterparts(t, vocabularies=both) for t in texts] == [("mother",), ("voluntary",)]
+    kinds = set(load_counterpart_cues()["kind"])
+    assert {"word", "context_before", "context_after", "context_title", "guard"} <= kinds
