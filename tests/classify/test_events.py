@@ -512,3 +512,51 @@ def test_a_planned_visit_that_took_place_is_a_visit(agency, details, expected):
 )
 def test_the_cp_plan_is_not_a_plan_cue(details, expected):
     assert classify(details)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        # however the police notification to children's social care is worded, it is a
+        # referral (GLOSSARY: referral), as a PPN or a Merlin is: ESC-REF-DECISION and
+        # ASM-INITIAL wait for csc's decision on it, ESC-DOMESTIC takes it as the answer
+        ("police", "Domestic incident notification sent to CSC."),
+        ("police", "DV notification sent to CSC."),
+        ("police", "Domestic abuse notification to MASH."),
+        ("police", "Notification of domestic incident sent to children's services."),
+        ("police", "Domestic violence report faxed to CSC."),
+        ("police", "PPN sent to CSC."),
+        ("police", "Merlin to CSC."),
+        ("csc", "Domestic incident notification received from police."),
+        ("csc", "DA notification received from police re incident on 11/02."),
+        ("csc", "PPN received re domestic incident."),
+    ],
+)
+def test_a_police_notification_to_csc_is_a_referral_however_worded(agency, details):
+    event_type, _ = classify(details, agency)
+    assert event_type == "referral"
+    events = make_events(start="2008-02-12", details=[details], agency=agency)
+    other = {"police": "csc", "csc": "police"}[agency]
+    assert classify_counterparts(events).iloc[0] == (other,)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        # the call-out itself stays the incident, with its notification a mention
+        "DA incident at home address. PPN submitted to MASH.",
+        "Domestic incident at the address; Merlin sent to CSC.",
+        "Domestic incident: Mother and partner arguing, Child A present.",
+    ],
+)
+def test_the_call_out_is_the_police_incident(details):
+    assert classify(details, "police")[0] == "police_incident"
+
+
+def test_a_domestic_notification_copied_to_another_agency_goes_there():
+    events = make_events(
+        start="2008-02-12",
+        details=["DV notification sent to HV and school."],
+        agency="police",
+    )
+    assert classify_counterparts(events).iloc[0] == ("education", "health_visiting")
