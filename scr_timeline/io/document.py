@@ -640,6 +640,38 @@ def _date_column_counts(rows: Sequence[Sequence[Cell]], column: int) -> tuple[in
     return len(filled), len(written), dated
 
 
+def _header_over_dated_rows(
+    raw: pd.DataFrame, info: HeaderInfo, first: int, columns: Any
+) -> tuple[HeaderInfo, list[int]]:
+    """The header row above the table's first dated row, when ``info`` is one below rows
+    of the table (from ``first`` in ``raw``) that hold a date in its date column and more:
+    the headings typed again lower down (a page pasted from another template) map more
+    columns than the table's own header row, whose headings are not all recognised
+    ("Nature of contact and whether Child A was seen"). Rows above a header are its title
+    lines: the dated rows above it were lost. Else ``info``, and the dated rows above it
+    (in ``raw``), which no header is found above: rows pasted above the header."""
+    top = info.header_rows[0] if info.header_rows else first
+    dates = [pos for pos, fld in info.mapping.items() if fld == S.DATE]
+    if top <= first or not dates:
+        return info, []
+    cells = raw.iloc[first:top]
+    dated = [
+        first + at
+        for at, (text, count) in enumerate(
+            zip(cells.iloc[:, dates[0]], cells.notna().sum(axis=1), strict=True)
+        )
+        if count > 1 and _filled(text) and split_date_prefix(str(text)) is not None
+    ]
+    if not dated:
+        return info, []
+    if dated[0] > 0:
+        try:
+            return find_header(raw, columns=columns, max_scan=dated[0]), []
+        except MissingColumnError:
+            pass
+    return info, dated
+
+
 def _starts_with_dates(rows: Sequence[Sequence[Cell]], dates: Sequence[int]) -> bool:
     """Whether most of the rows that hold text have a date in the first of the ``dates``
     columns: a table without a header of its own that carries on a chronology (after a
@@ -1111,6 +1143,27 @@ def parse_document_tables(
                 width, continues = table.width, False
                 form_titles, form_labels = titles, table.rows[0][:1]
                 forms.append(table.sheet)
+            else:
+                info, above = _header_over_dated_rows(raw, info, -offset, columns)
+                if above:  # read under a copy of the header, set over them
+                    rows_at = ", ".join(str(at + offset + 1) for at in above)
+                    header_at = info.header_rows[0] + offset + 1
+                    copy = raw.iloc[list(info.header_rows)]
+                    raw = pd.concat([raw.iloc[:-offset], copy, raw.iloc[-offset:]])
+                    raw = raw.reset_index(drop=True)
+                    offset -= len(copy)
+                    info = find_header(raw, columns=columns)
+                    notes.append(
+                        _warning(
+                            "rows_above_header",
+                            f"{table.sheet} row(s) {rows_at} start with a date but stand above "
+                            f"the header row (row {header_at}): they were read under its "
+                            "headings",
+                            file,
+                            table.sheet,
+                            above[0] + offset + len(copy) + 1,
+                        )
+                    )
             _not_document_control(info, titles, table.sheet, file)
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)

@@ -632,3 +632,65 @@ def test_review_report_with_its_chronology_in_an_appendix(tmp_path: Path):
     assert chron.events[S.DETAILS].tolist() == ["Home visit"]
     outside = chron.warnings[chron.warnings[S.CODE] == "text_outside_tables"]
     assert outside[S.SOURCE_ROW].tolist() == [3]
+
+
+@pytest.mark.parametrize(
+    "own",
+    [["Date", "Time", "Nature of contact and whether Child A was seen"], ["Date", "Time", ""]],
+)
+def test_rows_above_headings_typed_again_lower_down_are_events(tmp_path: Path, own: list[str]):
+    """The table's own header row has a heading that is not recognised (or none); lower
+    down, the headings were typed again as another template words them ("Details"), and
+    map more columns: that row was taken for the header and the dated rows above it for
+    its title lines, lost without a word."""
+    document = docx.Document()
+    document.add_heading("GP chronology", level=2)
+    add_table(
+        document,
+        [
+            own,
+            ["12/03/2007", "10:00", "Child A seen by GP1 with Mother."],
+            ["20/03/2007", "", "Letter from the hospital: Child A seen in ED."],
+            ["Date", "Time", "Details"],
+            ["02/04/2007", "09:30", "Child A seen for immunisations."],
+        ],
+    )
+    chron = read_docx(save(document, tmp_path, "gp.docx"))
+    assert_chronology_accounts_for(chron, 3)
+    ev = chron.events
+    assert ev[S.SOURCE_ROW].tolist() == [2, 3, 5]
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 10:00",
+        "20/03/2007 00:00",
+        "02/04/2007 09:30",
+    ]
+    assert (ev[S.AGENCY].astype(str) == "gp").all()
+    assert "Letter from the hospital" in ev[[S.DETAILS, S.EXTRA]].astype(str).sum(axis=1).iloc[1]
+
+
+def test_rows_pasted_above_the_header_row_are_read_under_it(tmp_path: Path):
+    """Rows pasted into the top of a table, above its header row: they were taken for
+    title lines and lost."""
+    document = docx.Document()
+    document.add_heading("GP chronology", level=2)
+    add_table(
+        document,
+        [
+            ["12/03/2007", "GP1", "Child A seen with Mother."],
+            ["20/03/2007", "GP2", "Letter from the hospital."],
+            ["Date", "Practitioner", "Details"],
+            ["02/04/2007", "GP1", "Immunisations."],
+        ],
+    )
+    chron = read_docx(save(document, tmp_path, "gp.docx"))
+    assert_chronology_accounts_for(chron, 3)
+    ev = chron.events
+    assert list(zip(ev[S.SOURCE_ROW], ev[S.PRACTITIONER], ev[S.DETAILS], strict=True)) == [
+        (1, "GP1", "Child A seen with Mother."),
+        (2, "GP2", "Letter from the hospital."),
+        (4, "GP1", "Immunisations."),
+    ]
+    assert (ev[S.AGENCY].astype(str) == "gp").all()
+    above = chron.warnings[chron.warnings[S.CODE] == "rows_above_header"]
+    assert above[S.SOURCE_ROW].tolist() == [1]
+    assert "row(s) 1, 2" in above[S.MESSAGE].iloc[0]
