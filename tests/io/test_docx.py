@@ -634,6 +634,16 @@ def test_review_report_with_its_chronology_in_an_appendix(tmp_path: Path):
     assert outside[S.SOURCE_ROW].tolist() == [3]
 
 
+def read_gp_table(tmp_path: Path, *rows: list[str]) -> scr.Chronology:
+    """Read a document of one table of three data rows under the heading "GP chronology"."""
+    document = docx.Document()
+    document.add_heading("GP chronology", level=2)
+    add_table(document, rows)
+    chron = read_docx(save(document, tmp_path, "gp.docx"))
+    assert_chronology_accounts_for(chron, 3)
+    return chron
+
+
 @pytest.mark.parametrize(
     "own",
     [["Date", "Time", "Nature of contact and whether Child A was seen"], ["Date", "Time", ""]],
@@ -643,20 +653,14 @@ def test_rows_above_headings_typed_again_lower_down_are_events(tmp_path: Path, o
     down, the headings were typed again as another template words them ("Details"), and
     map more columns: that row was taken for the header and the dated rows above it for
     its title lines, lost without a word."""
-    document = docx.Document()
-    document.add_heading("GP chronology", level=2)
-    add_table(
-        document,
-        [
-            own,
-            ["12/03/2007", "10:00", "Child A seen by GP1 with Mother."],
-            ["20/03/2007", "", "Letter from the hospital: Child A seen in ED."],
-            ["Date", "Time", "Details"],
-            ["02/04/2007", "09:30", "Child A seen for immunisations."],
-        ],
+    chron = read_gp_table(
+        tmp_path,
+        own,
+        ["12/03/2007", "10:00", "Child A seen by GP1 with Mother."],
+        ["20/03/2007", "", "Letter from the hospital: Child A seen in ED."],
+        ["Date", "Time", "Details"],
+        ["02/04/2007", "09:30", "Child A seen for immunisations."],
     )
-    chron = read_docx(save(document, tmp_path, "gp.docx"))
-    assert_chronology_accounts_for(chron, 3)
     ev = chron.events
     assert ev[S.SOURCE_ROW].tolist() == [2, 3, 5]
     assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
@@ -671,19 +675,13 @@ def test_rows_above_headings_typed_again_lower_down_are_events(tmp_path: Path, o
 def test_rows_pasted_above_the_header_row_are_read_under_it(tmp_path: Path):
     """Rows pasted into the top of a table, above its header row: they were taken for
     title lines and lost."""
-    document = docx.Document()
-    document.add_heading("GP chronology", level=2)
-    add_table(
-        document,
-        [
-            ["12/03/2007", "GP1", "Child A seen with Mother."],
-            ["20/03/2007", "GP2", "Letter from the hospital."],
-            ["Date", "Practitioner", "Details"],
-            ["02/04/2007", "GP1", "Immunisations."],
-        ],
+    chron = read_gp_table(
+        tmp_path,
+        ["12/03/2007", "GP1", "Child A seen with Mother."],
+        ["20/03/2007", "GP2", "Letter from the hospital."],
+        ["Date", "Practitioner", "Details"],
+        ["02/04/2007", "GP1", "Immunisations."],
     )
-    chron = read_docx(save(document, tmp_path, "gp.docx"))
-    assert_chronology_accounts_for(chron, 3)
     ev = chron.events
     assert list(zip(ev[S.SOURCE_ROW], ev[S.PRACTITIONER], ev[S.DETAILS], strict=True)) == [
         (1, "GP1", "Child A seen with Mother."),
