@@ -73,6 +73,20 @@ is one edit away. Check them against the procedures of the area under review.
   wording; edit them for local usage.
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
   unanswered trigger of the same rule joins that finding as evidence.
+- **An assessment is completed, not begun** (ASM-INITIAL, ASM-CORE, ASM-SINGLE): the
+  timescale is for the completed assessment, so a record that only starts, allocates, plans
+  or continues one ('Single assessment commenced', 'MASH decision: child and family
+  assessment; allocated to SW1', 'core assessment ongoing') does not answer it, unless it also
+  says the assessment was completed (the predicate `assessment_begun`). Such a record is the
+  decision on the referral, though (ESC-REF-DECISION, `csc_referral_action`, which counts a
+  single assessment from 2013 as it counts an initial assessment before).
+- **No initial conference while on a plan** (CONF-ICPC): a strategy discussion while the
+  child is already subject to a child protection plan wants no initial conference (the plan's
+  review conference considers the new concern): the rule has `not_during = "cp_plan"`. A
+  decision recorded by children's social care that none is needed answers it, at the
+  strategy discussion ('threshold for s47 not met', 'agreed single agency response') or at
+  the end of the s47 enquiry ('concerns not substantiated; no ICPC', 'stepped down to CIN'):
+  the predicate `no_conference_decision`.
 - **One answer per trigger** (`until_next`, ESC-DOMESTIC): an expected event at or after the
   rule's next trigger that `until_next` selects, when that trigger came after the deadline,
   answers that one, not the earlier: the police notification of February's domestic incident
@@ -196,7 +210,8 @@ day. States have `label`,
 `opens` and `closes`. An accumulation rule may give a `tally`, the kinds of event its sentence
 counts, in order: a list of `{ when = predicate, one = "...", many = "..." }` (the first
 whose `when` an event matches names it; leave `when` out of the last to name the rest); the
-sentence field `{counted}` holds the count in words. A response rule may give a `tally` too,
+sentence field `{counted}` holds the count in words. A response rule may name a state in `not_during`: its triggers while the state holds are
+not judged (CONF-ICPC: `not_during = "cp_plan"`). A response rule may give a `tally` too,
 naming its trigger by the first entry it matches (`one` is enough; sentence field
 `{called}`, capitalised `{Called}`): SUP-KEY-DECISION's findings read "Case closure recorded
 by ...", "Initial child protection conference recorded by ...", "Suspicious injury (bruising,

@@ -25,7 +25,7 @@ from .. import schema as S
 from ..calendar import DAY_NS, end_of_day, to_days, working_days_between
 from ..exceptions import RulebookError
 from .predicates import BoolArray, Cache, EventView, Predicate
-from .rulebook import Rule
+from .rulebook import Rule, State
 
 __all__ = ["KIND_FUNCTIONS", "STATUSES", "Context", "Hits", "agency_masks"]
 
@@ -326,6 +326,8 @@ def response(rule: Rule, ctx: Context) -> Hits:
     if rule.window is None:
         raise _missing(rule, "window")
     trig = ctx.triggers(rule.trigger)
+    if rule.not_during is not None and len(trig):
+        trig = trig[~_during(trig, rule.not_during, ctx)]
     if len(trig) == 0:
         return Hits.empty()
     cand = ctx.candidates(rule.expected)
@@ -496,9 +498,26 @@ def state_intervals(rule: Rule, ctx: Context) -> tuple[IntArray, IntArray, IntAr
     A state opens at an opening event when it is closed, closes at the next closing event,
     and reopens at a later opening event. An event that both opens and closes opens first.
     """
-    state = rule.state
-    if state is None:
+    if rule.state is None:
         raise _missing(rule, "state")
+    return _spells(rule.state, ctx)
+
+
+def _during(positions: IntArray, state: State, ctx: Context) -> BoolArray:
+    """Which of ``positions`` (sorted) fall while ``state`` holds: after an event that
+    opened it, before the event that closed it (a strategy discussion while the child is on
+    a child protection plan)."""
+    open_pos, close_pos, _end = _spells(state, ctx)
+    if len(open_pos) == 0:
+        return np.zeros(len(positions), dtype=bool)
+    spell = np.searchsorted(open_pos, positions, side="left") - 1
+    inside = spell >= 0
+    close = close_pos[np.maximum(spell, 0)]
+    inside &= (close < 0) | (positions < close)
+    return inside
+
+
+def _spells(state: State, ctx: Context) -> tuple[IntArray, IntArray, IntArray]:
     if state.name in ctx._state_cache:
         return ctx._state_cache[state.name]
     view = ctx.view

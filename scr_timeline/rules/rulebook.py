@@ -86,7 +86,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "response": (
         ("trigger", "expected", "window"),
         (
-            *("match", "match_also", "self_answer", "until_next"),
+            *("match", "match_also", "self_answer", "until_next", "not_during"),
             *("extension", "extended_window", "tally"),
         ),
     ),
@@ -230,6 +230,9 @@ class Rule:
     # answers that one, not this (the notification of the next domestic incident is not
     # this one's)
     until_next: Predicate | None = None
+    # response: triggers while this state holds are not judged (a strategy discussion
+    # while the child is on a plan wants no initial conference)
+    not_during: State | None = None
     extension: Predicate | None = None
     extended_window: Window | None = None
     # accumulation: the kinds of event the sentence counts, in order (the first that
@@ -552,14 +555,18 @@ def _rule(
     agency = spec.get("agency", "trigger" if kind in ("response", "precedence") else "csc")
     if agency != "trigger" and agency not in S.AGENCIES:
         raise _err(path, where, "agency", "unknown agency", agency, "'trigger' or an agency code")
-    state = None
-    if "state" in spec:
-        state = states.get(spec["state"])
-        if state is None:
+
+    def state(key: str) -> State | None:
+        if key not in spec:
+            return None
+        found = states.get(spec[key]) if isinstance(spec[key], str) else None
+        if found is None:
             raise _err(
-                path, where, "state", f"unknown state {spec['state']!r}", spec["state"],
+                path, where, key, f"unknown state {spec[key]!r}", spec[key],
                 "one of " + (", ".join(states) or "(no [states] defined)"),
             )  # fmt: skip
+        return found
+
     groups: list[tuple[str, tuple[str, ...]]] = []
     if "groups" in spec:
         table = spec["groups"]
@@ -647,13 +654,14 @@ def _rule(
         within=window("within"),
         lookback=window("lookback"),
         count=int(count),
-        state=state,
+        state=state("state"),
         groups=tuple(groups),
         named=tuple(named_groups),
         match=match,
         also=tuple((str(a), tuple(others)) for a, others in also.items()),
         self_answer=bool(spec.get("self_answer", True)),
         until_next=pred("until_next"),
+        not_during=state("not_during"),
         extension=pred("extension"),
         extended_window=window("extended_window"),
         tally=tally,

@@ -317,3 +317,17 @@ def test_until_next_is_a_predicate(tmp_path):
     assert err.column == "MY-RULE.until_next.event_type"
     rule = load_rulebook(_write(tmp_path, body + 'until_next = { agency = ["csc"] }\n'))
     assert rule.rules["MY-RULE"].until_next is not None
+
+
+def test_not_during_names_a_state(tmp_path):
+    body = RULE.format(expected="initial_assessment", window="7 WD")
+    states = "[states.plan]\nopens = { event_type = ['icpc'] }\ncloses = { event_type = ['cp_plan_end'] }\n"
+    err = _error(tmp_path, states + body + 'not_during = "cp_plan"\n')
+    assert err.column == "MY-RULE.not_during" and err.found == "cp_plan"
+    assert "plan" in (err.expected or "")
+    err = _error(tmp_path, states + body + "not_during = ['plan']\n")
+    assert err.column == "MY-RULE.not_during"
+    book = load_rulebook(_write(tmp_path, states + body + 'not_during = "plan"\n'))
+    during = book.rules["MY-RULE"].not_during
+    assert during is not None and during.name == "plan"
+    assert load_rulebook("wt2013").rules["CONF-ICPC"].not_during.name == "cp_plan"  # type: ignore[union-attr]

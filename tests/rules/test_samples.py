@@ -51,9 +51,9 @@ EXPECTED = {
         ("INJ-SKELETAL", "missing", None, 47),
         ("INJ-STRAT", "late", None, 47),
         ("SUP-KEY-DECISION", "late", None, 47),
-        # csc's 14:00 strategy discussion (row 50) is written before the police's record of
-        # it (row 51, no time): the same day keeps the file's order, so row 50 starts the clock
-        ("CONF-ICPC", "missing", None, 50),
+        # no CONF-ICPC for the strategy discussion of 04/05/2007 (row 50): Child A had been on
+        # a child protection plan since the ICPC of 22/12/2006 (row 24), reviewed on
+        # 15/03/2007 (row 40); a new concern on a plan wants no initial conference
         ("INJ-REFER", "late", None, 53),
         # no ESC-CUMULATIVE at row 55: after the strategy discussion of 04/05/2007 about the
         # injuries of 01/05 (row 47), CSC seeing them heal (row 52) and the HV's scabs (row
@@ -107,8 +107,9 @@ EXPECTED = {
         # CSC rows 12, 16) is the incident again, and the next incident is months later
     ],
     "child-c-messy-dates": [
+        # the MASH's record of the midwife's referral (row 3) notes its own decision, the
+        # same day: "Pre-birth assessment agreed. Allocated to SW1."
         ("ASM-INITIAL", "late", None, 3),
-        ("ESC-REF-DECISION", "late", None, 3),
         ("SUP-CADENCE", "gap", None, 3),
         ("ASM-INITIAL", "late", None, 12),
         ("ESC-REF-DECISION", "late", None, 12),
@@ -120,7 +121,8 @@ EXPECTED = {
         ("INJ-MEDICAL", "late", None, 20),
         ("INJ-SKELETAL", "late", None, 20),
         ("SUP-KEY-DECISION", "missing", None, 20),
-        ("CONF-ICPC", "missing", None, 21),
+        # the s47 enquiry begun at the strategy discussion of 08/03/2016 (row 21) concluded
+        # "concerns not substantiated; no ICPC" on 21/03/2016 (row 25), within 15 WD
         ("ASM-CORE", "missing", None, 25),
         ("INJ-MEDICAL", "missing", None, 31),
         ("INJ-SKELETAL", "missing", None, 31),

@@ -1,0 +1,352 @@
+"""The later editions' rulebooks on cases of their own time, finding by finding.
+
+Fictional chronologies dated 2014 (judged under ``wt2013``), 2019 (``wt2018``) and 2024
+(``wt2023``), read from CSV as a reviewer would receive them, with actions done in time, late
+and never, around Easter, the May bank holidays and weekends. Every deadline below is worked
+out by hand from the England and Wales bank holidays of the year (listed with each case),
+never by the code under test.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline.chronology import Chronology
+from scr_timeline.classify.pipeline import classify_events
+from scr_timeline.testing import make_events
+
+_HEADER = "Date,Agency,Practitioner,Details,Outcome\n"
+
+# Bank holidays 2014: Good Friday 18 April, Easter Monday 21 April, 5 May, 26 May, 25 August.
+CASE_2014 = """\
+10/06/2013,Midwifery,MW1,Child A born at Riverside Hospital. DOB 10/06/2013.,Discharged home with Mother
+14/04/2014,Health Visiting,HV1,Home visit. Poor home conditions; Child A in dirty nappy. HV1 made referral to CSC.,Referral sent to CSC
+15/04/2014,Children's Social Care,SW1,Referral received from HV re home conditions.,TM1 decision: single assessment to be completed by SW1
+17/04/2014,Children's Social Care,SW1,Home visit. Child A seen with Mother.,Single assessment started
+02/05/2014,GP,Dr X,Child A brought by Mother. Bruising to left cheek; no explanation given.,Dr X phoned CSC and made referral
+06/05/2014,Children's Social Care,SW1,Strategy discussion held with DS1 (police) and Dr X (GP).,Section 47 enquiry agreed; CP medical to be arranged
+07/05/2014,Paediatrics,Dr Y,Child protection medical. Bruising to cheek consistent with a slap.,Findings shared with CSC and police
+30/05/2014,Children's Social Care,IRO1,Initial child protection conference.,Child A made subject to a child protection plan under the category of physical abuse
+12/06/2014,Children's Social Care,SW1,Core group meeting.,Plan reviewed
+16/06/2014,Children's Social Care,SW1,Home visit. Child A seen.,
+24/06/2014,Children's Social Care,SW1,Single assessment completed and authorised by TM1.,Outcome: continue CP plan
+14/07/2014,Children's Social Care,SW1,Home visit. Child A seen.,
+18/07/2014,Children's Social Care,TM1,Supervision - case discussed.,
+22/08/2014,Children's Social Care,SW1,Strategy discussion between SW1 and DS1 (police) re new bruise reported by nursery.,Agreed single agency response
+01/09/2014,Children's Social Care,IRO1,Review child protection conference.,Plan continues
+10/10/2014,Children's Social Care,SW1,Home visit. Child A seen.,
+"""
+
+# Bank holidays 2019: Good Friday 19 April, Easter Monday 22 April, 6 May, 27 May, 26 August.
+CASE_2019 = """\
+01/02/2019,Midwifery,MW1,Child A born. DOB 01/02/2019.,Discharged home with Mother
+18/04/2019,Police,PC1,Domestic incident at home address: Mother assaulted by partner; Child A present.,Partner arrested
+24/04/2019,Police,PC1,PPN submitted to CSC re domestic incident of 18/04.,
+24/04/2019,Children's Social Care,MASH SW,PPN received from police re DA incident.,Passed to duty team
+25/04/2019,Children's Social Care,SW1,Single assessment commenced. Allocated to SW1.,
+03/05/2019,Health Visiting,HV1,Home visit. Bruise on Child A's forehead; Mother unable to explain it.,HV1 phoned MASH and made referral
+07/05/2019,Children's Social Care,TM1,Strategy discussion held between TM1 and DS1 (police).,Section 47 enquiry agreed
+08/05/2019,Paediatrics,Dr Y,Child protection medical completed.,Bruise likely inflicted
+09/05/2019,Hospital,Radiology,Skeletal survey completed - no fractures.,
+29/05/2019,Children's Social Care,IRO1,Initial child protection conference.,Child A made subject to a child protection plan under the category of physical abuse
+14/06/2019,Children's Social Care,SW1,Core group meeting.,
+17/06/2019,Children's Social Care,SW1,Home visit. Child A seen.,
+02/07/2019,Children's Social Care,SW1,Single assessment completed and authorised by TM1.,
+05/07/2019,Children's Social Care,TM1,Supervision with SW1.,
+15/07/2019,Children's Social Care,SW1,Home visit. Child A seen.,
+15/08/2019,Hospital,Dr Z,Child A brought to A&E unresponsive; pronounced dead.,
+"""
+
+# Bank holidays 2024: Good Friday 29 March, Easter Monday 1 April, 6 May, 27 May, 26 August.
+CASE_2024 = """\
+05/09/2023,Health Visiting,HV1,New birth visit. Child A born 30/08/2023.,
+28/03/2024,Education,DSL,Referral to MASH: Child A's sibling disclosed being hit by Mother's partner.,
+28/03/2024,Children's Social Care,MASH SW,Referral received from school.,
+02/04/2024,Children's Social Care,TM1,MASH decision: child and family assessment; allocated to SW1.,
+24/05/2024,Children's Social Care,SW1,Strategy meeting held with police and health.,S47 enquiries agreed
+18/06/2024,Children's Social Care,IRO1,Initial child protection conference.,Child A made subject to a child protection plan; lead child protection practitioner SW1
+27/06/2024,Children's Social Care,SW1,Core group meeting.,
+01/07/2024,Children's Social Care,SW1,Home visit. Child A seen.,
+05/07/2024,Children's Social Care,TM1,Supervision.,
+29/07/2024,Children's Social Care,SW1,Home visit. Child A seen.,
+20/08/2024,Children's Social Care,SW1,Home visit. Child A seen.,
+02/09/2024,Children's Social Care,TM1,Supervision.,
+"""
+
+
+def _read(tmp_path: Path, name: str, rows: str) -> scr.Chronology:
+    path = tmp_path / f"{name}.csv"
+    path.write_text(_HEADER + textwrap.dedent(rows), encoding="utf-8")
+    return scr.read(path)
+
+
+def _row_of(chron: scr.Chronology) -> dict[str, int]:
+    return {str(k): int(v) for k, v in chron.events["source_row"].items()}
+
+
+def _table(
+    chron: scr.Chronology, rulebook: str
+) -> list[tuple[str, str, int, str, str, int | None, list[int]]]:
+    """(rule, status, trigger row, due, observed date, delay, evidence rows) per finding,
+    rows as a person sees them in the CSV (the header is row 1)."""
+    frame = scr.analyse(chron, rulebook=rulebook).to_frame()
+    row = _row_of(chron)
+    out = []
+    for f in frame.itertuples():
+        observed = "" if pd.isna(f.observed_start) else str(f.observed_start.date())
+        delay = None if pd.isna(f.delay_working_days) else int(f.delay_working_days)
+        evidence = [row[e] for e in str(f.evidence).split("; ")]
+        assert int(f.source_row) == row[f.trigger_event_id]
+        out.append(
+            (
+                f.rule_id,
+                str(f.status),
+                int(f.source_row),
+                str(f.due.date()),
+                observed,
+                delay,
+                evidence,
+            )
+        )
+    return sorted(out, key=lambda t: (t[2], t[0], t[3]))
+
+
+def _summaries(chron: scr.Chronology, rulebook: str) -> dict[tuple[str, int], str]:
+    frame = scr.analyse(chron, rulebook=rulebook).to_frame()
+    return {
+        (str(r), int(s)): str(t)
+        for r, s, t in zip(frame["rule_id"], frame["source_row"], frame["summary"], strict=True)
+    }
+
+
+def test_a_2014_case_under_wt2013(tmp_path):
+    chron = _read(tmp_path, "child-a-2014", CASE_2014)
+    assert _table(chron, "wt2013") == [
+        # the referral of Tuesday 15 April (row 4): its own record notes the manager's decision
+        # (a single assessment), so no ESC-REF-DECISION. 45 WD, Good Friday, Easter Monday and
+        # both May bank holidays out: due Monday 23 June; completed on the 24th
+        ("ASM-SINGLE", "late", 4, "2014-06-23", "2014-06-24", 1, [4, 12]),
+        ("SUP-CADENCE", "gap", 4, "2014-05-13", "2014-07-18", 94, [4, 14]),
+        # the GP's bruise of Friday 2 May (row 6), referred in the same entry: strategy
+        # discussion due Tuesday 6 May (Monday the 5th a bank holiday), held then, with the
+        # police; the medical on the 7th is a working day late; no skeletal survey by Monday
+        # 5 May (3 calendar days)
+        ("INJ-MEDICAL", "late", 6, "2014-05-06", "2014-05-07", 1, [6, 8]),
+        ("INJ-SKELETAL", "missing", 6, "2014-05-05", "", None, [6]),
+        ("SUP-KEY-DECISION", "late", 6, "2014-05-12", "2014-07-18", 48, [6, 7, 8, 14]),
+        # 15 WD from Tuesday 6 May, 26 May out: Wednesday 28 May; the ICPC sat on Friday 30th
+        ("CONF-ICPC", "late", 7, "2014-05-28", "2014-05-30", 2, [7, 9]),
+        ("CONF-REVIEW", "gap", 9, "2014-08-30", "2014-09-01", 94, [9, 16]),
+        ("SUP-KEY-DECISION", "late", 9, "2014-06-06", "2014-07-18", 30, [9, 14]),
+        # seen 14 July, next 10 October: 63 WD (25 August out), 20 allowed: 11 August
+        ("VIS-CP", "gap", 13, "2014-08-11", "2014-10-10", 63, [13, 17]),
+        ("SUP-CADENCE", "gap", 14, "2014-08-15", "", 84, [14]),
+        # the strategy discussion of Friday 22 August (row 15), about a new bruise while
+        # Child A was on a plan: no ICPC is due (the plan's review conference follows); the
+        # medical due Tuesday 26 August (25th a bank holiday), the survey by Monday 25th
+        ("INJ-MEDICAL", "missing", 15, "2014-08-26", "", None, [15]),
+        ("INJ-SKELETAL", "missing", 15, "2014-08-25", "", None, [15]),
+        ("SD-HEALTH", "missing", 15, "2014-08-22", "", None, [15]),
+        ("SUP-KEY-DECISION", "missing", 15, "2014-09-01", "", None, [15]),
+    ]
+
+
+def test_a_2019_case_under_wt2018(tmp_path):
+    chron = _read(tmp_path, "child-a-2019", CASE_2019)
+    assert _table(chron, "wt2018") == [
+        # Thursday 18 April: notification due Tuesday 23rd (Good Friday, Easter Monday out)
+        ("ESC-DOMESTIC", "late", 3, "2019-04-23", "2019-04-24", 1, [3, 4]),
+        # the PPN of Wednesday 24 April (row 4): the single assessment commenced the next day
+        # is the decision on it, in time; but commencing is not completing. 45 WD (Easter
+        # Monday, 6 and 27 May out): Friday 28 June; completed Tuesday 2 July
+        ("ASM-SINGLE", "late", 4, "2019-06-28", "2019-07-02", 2, [4, 5, 14]),
+        ("SUP-CADENCE", "gap", 4, "2019-05-22", "2019-07-05", 72, [4, 15]),
+        # the HV's bruise of Friday 3 May (row 7): due Tuesday 7 May (6 May a bank holiday);
+        # the skeletal survey by Monday 6 May (3 calendar days), done Thursday 9th
+        ("INJ-MEDICAL", "late", 7, "2019-05-07", "2019-05-08", 1, [7, 9]),
+        ("INJ-SKELETAL", "late", 7, "2019-05-06", "2019-05-09", 3, [7, 10]),
+        ("SUP-KEY-DECISION", "late", 7, "2019-05-13", "2019-07-05", 38, [7, 8, 15]),
+        ("SD-PARTIES", "missing", 8, "2019-05-07", "", None, [8]),
+        # ICPC Wednesday 29 May, in time (15 WD from 7 May, 27 May out); core group due
+        # Wednesday 12 June, held Friday 14th
+        ("CONF-CORE-GROUP", "late", 11, "2019-06-12", "2019-06-14", 2, [11, 12]),
+        ("SUP-KEY-DECISION", "late", 11, "2019-06-05", "2019-07-05", 22, [11, 15]),
+        # the chronology ends at the death of 15 August (row 17)
+        ("SUP-CADENCE", "gap", 15, "2019-08-02", "", 41, [15]),
+        ("VIS-CP", "gap", 16, "2019-08-12", "", 23, [16]),
+    ]
+
+
+def test_a_2024_case_under_wt2023(tmp_path):
+    chron = _read(tmp_path, "child-a-2024", CASE_2024)
+    assert _table(chron, "wt2023") == [
+        # the school's referral of Thursday 28 March (row 3): decision due Tuesday 2 April
+        # (Good Friday, Easter Monday out), made then (a child and family assessment);
+        # the assessment, due Wednesday 5 June (45 WD; 6 and 27 May out), never completed
+        ("ASM-SINGLE", "missing", 3, "2024-06-05", "", None, [3, 4]),
+        ("SUP-CADENCE", "gap", 3, "2024-04-25", "2024-07-05", 99, [3, 10]),
+        # the strategy meeting of Friday 24 May, with police and health: ICPC due Monday
+        # 17 June (27 May out), held Tuesday 18th
+        ("CONF-ICPC", "late", 6, "2024-06-17", "2024-06-18", 1, [6, 7]),
+        ("SUP-KEY-DECISION", "late", 6, "2024-06-03", "2024-07-05", 24, [6, 10]),
+        ("SUP-KEY-DECISION", "late", 7, "2024-06-25", "2024-07-05", 8, [7, 10]),
+        ("SUP-CADENCE", "gap", 10, "2024-08-02", "2024-09-02", 59, [10, 13]),
+    ]
+
+
+def test_the_assessment_sentences_name_what_was_missing(tmp_path):
+    found = _summaries(_read(tmp_path, "child-a-2019", CASE_2019), "wt2018")
+    assert found[("ASM-SINGLE", 4)] == (
+        "Referral to children's social care recorded by Police on 24 April 2019: no completed "
+        "single assessment or NFA decision by 28 June 2019; the first was on 2 July 2019, "
+        "2 working days late (and 1 more such event in the same window) "
+        "(Working Together 2018, ch. 1)."
+    )
+    found = _summaries(_read(tmp_path, "child-a-2024", CASE_2024), "wt2023")
+    assert found[("ASM-SINGLE", 3)] == (
+        "Referral to children's social care recorded by Education on 28 March 2024: no "
+        "completed single assessment or NFA decision by 5 June 2024; none recorded before the "
+        "chronology ends (and 1 more such event in the same window) (Working Together 2023)."
+    )
+
+
+# --- the pieces, one at a time ------------------------------------------------------------------
+def _csc_rows(rows: list[tuple[str, str]], *, rulebook: str, rule: str) -> list[tuple[str, str]]:
+    """(status, due) of ``rule``'s findings on children's social care rows (date, text)."""
+    events = make_events(start=[d for d, _ in rows], agency="csc", details=[t for _, t in rows])
+    events, _ = classify_events(events)
+    frame = scr.analyse(Chronology(events), rulebook=rulebook, rules=[rule]).to_frame()
+    return [(str(s), str(d.date())) for s, d in zip(frame["status"], frame["due"], strict=True)]
+
+
+_LATER_EDITIONS = ["wt2013", "wt2015", "wt2018", "wt2023"]
+
+
+@pytest.mark.parametrize("rulebook", _LATER_EDITIONS)
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "MASH decision: child and family assessment; allocated to SW1.",
+        "Single assessment commenced.",
+        "Referral received from school. Single assessment to be completed.",
+    ],
+)
+def test_a_single_assessment_begun_is_the_decision_on_the_referral(rulebook, decision):
+    # Monday 9 June 2014 referral; the decision (or the record that notes it) on Tuesday 10th
+    rows = [("09/06/2014", "Referral received from school."), ("10/06/2014", decision)]
+    assert (
+        _csc_rows(
+            [*rows, ("01/09/2014", "Case file audit.")], rulebook=rulebook, rule="ESC-REF-DECISION"
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize("rulebook", _LATER_EDITIONS)
+@pytest.mark.parametrize(
+    "begun",
+    [
+        "Single assessment commenced.",
+        "Child and family assessment started by SW1.",
+        "Single assessment allocated to SW1.",
+        "MASH decision: child and family assessment; allocated to SW1.",
+        "Child and family assessment in progress.",
+        "Single assessment ongoing; Mother not at home.",
+    ],
+)
+def test_a_single_assessment_begun_does_not_complete_it(rulebook, begun):
+    # referral Monday 9 June 2014: 45 WD (no bank holiday between) is Monday 11 August 2014
+    rows = [("09/06/2014", "Referral received from school."), ("11/06/2014", begun)]
+    done = ("12/08/2014", "Single assessment completed and authorised by TM1.")
+    assert _csc_rows([*rows, done], rulebook=rulebook, rule="ASM-SINGLE") == [
+        ("late", "2014-08-11")
+    ]
+    end = ("01/09/2014", "Case file audit.")
+    assert _csc_rows([*rows, end], rulebook=rulebook, rule="ASM-SINGLE") == [
+        ("missing", "2014-08-11")
+    ]
+    in_time = ("11/08/2014", "Child and family assessment completed. Outcome: CIN plan.")
+    assert _csc_rows([*rows, in_time, end], rulebook=rulebook, rule="ASM-SINGLE") == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "rulebook", "begun", "done", "due"),
+    [
+        # referral Friday 30 March 2007: 7 WD, Good Friday 6 and Easter Monday 9 April out
+        (
+            "ASM-INITIAL",
+            "wt2006",
+            "Initial assessment commenced.",
+            "Initial assessment completed.",
+            "2007-04-12",
+        ),
+        # 10 WD under wt2010: Tuesday 17 April
+        (
+            "ASM-INITIAL",
+            "wt2010",
+            "Initial assessment started.",
+            "Initial assessment completed.",
+            "2007-04-17",
+        ),
+    ],
+)
+def test_an_initial_assessment_begun_does_not_complete_it(rule, rulebook, begun, done, due):
+    rows = [("30/03/2007", "Referral received from school."), ("02/04/2007", begun)]
+    assert _csc_rows([*rows, ("01/05/2007", done)], rulebook=rulebook, rule=rule) == [("late", due)]
+
+
+def test_a_core_assessment_begun_does_not_complete_it():
+    # s47 enquiry Monday 2 April 2007: 35 WD, Easter (6, 9 April) and 7 May out: 24 May 2007
+    rows = [("02/04/2007", "Section 47 enquiry."), ("03/04/2007", "Core assessment commenced.")]
+    late = [*rows, ("25/05/2007", "Core assessment completed.")]
+    assert _csc_rows(late, rulebook="wt2006", rule="ASM-CORE") == [("late", "2007-05-24")]
+
+
+@pytest.mark.parametrize("rulebook", ["wt2006", "wt2013", "wt2018", "wt2023"])
+def test_a_strategy_discussion_on_a_plan_wants_no_initial_conference(rulebook):
+    plan = [
+        (
+            "02/06/2014",
+            "Initial child protection conference. Child A made subject to a child protection plan.",
+        ),
+        ("12/06/2014", "Core group meeting."),
+        (
+            "01/07/2014",
+            "Strategy discussion held with police and health re new bruise. s47 agreed.",
+        ),
+        ("01/09/2014", "Review child protection conference. Plan continues."),
+    ]
+    assert _csc_rows(plan, rulebook=rulebook, rule="CONF-ICPC") == []
+    # after the plan ended, a strategy discussion wants an ICPC again: 15 WD from Monday
+    # 3 November 2014 is Monday 24 November
+    ended = [
+        *plan,
+        ("20/10/2014", "Review child protection conference: child protection plan ended."),
+        ("03/11/2014", "Strategy discussion held with police and health. s47 agreed."),
+        ("20/12/2014", "Home visit. Child A seen."),
+    ]
+    assert _csc_rows(ended, rulebook=rulebook, rule="CONF-ICPC") == [("missing", "2014-11-24")]
+
+
+@pytest.mark.parametrize("rulebook", ["wt2006", "wt2013", "wt2023"])
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "Strategy discussion held with police and health. Threshold for s47 not met.",
+        "Strategy discussion held with police and health: agreed single agency response.",
+        "Outcome of s47 enquiry: concerns not substantiated; no ICPC. Child in need plan.",
+        "S47 enquiries completed - ICPC not required; stepped down to CIN.",
+    ],
+)
+def test_a_decision_that_no_conference_is_needed_answers_conf_icpc(rulebook, outcome):
+    rows = [
+        ("03/11/2014", "Strategy discussion held with police and health. s47 agreed."),
+        ("10/11/2014", outcome),
+        ("20/12/2014", "Home visit. Child A seen."),
+    ]
+    assert _csc_rows(rows, rulebook=rulebook, rule="CONF-ICPC") == []
