@@ -89,7 +89,9 @@ from scr_timeline.exceptions import ChronologyReadError
 
 __all__ = [
     "EVENT_TYPE_FILE",
+    "SINGLE_ASSESSMENT_FROM",
     "STRENGTHS",
+    "assessments_of_their_time",
     "classify_event_types",
     "load_event_types",
 ]
@@ -121,6 +123,12 @@ _KINDS: Final = (
     "reached",
 )
 _WINDOW_WORDS: Final = 2
+#: The day Working Together 2013 came into force (15 April 2013): the single assessment
+#: replaced the initial and core assessments of Working Together 2006 and 2010.
+SINGLE_ASSESSMENT_FROM: Final = pd.Timestamp("2013-04-15")
+_SINGLE_NAME: Final = "single_assessment"
+_SINGLE: Final = schema.EVENT_TYPES.index(_SINGLE_NAME)
+_INITIAL: Final = schema.EVENT_TYPES.index("initial_assessment")
 _NONE: Final = 99  # class of a phrase that cannot be the main event
 _EMPTY: Final = np.iinfo(np.int64).max
 _OTHER: Final = schema.EVENT_TYPES.index("other")
@@ -279,6 +287,9 @@ class _Matcher:
     recipient: np.ndarray  # agency bits
     no_access: re.Pattern[str]  # a visit that did not reach the family ("no reply")
     reached: re.Pattern[str]  # ... but did after all ("Mother then opened the door")
+    # the single assessment named as such ("single assessment", "C&F assessment"): the word
+    # phrases of that type (a bare "Assessment" is a regex row)
+    named_single: re.Pattern[str]
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
     around: dict[frozenset[str], _Around] = field(default_factory=dict)
     full: dict[int, re.Pattern[str]] = field(default_factory=dict)
@@ -409,6 +420,14 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         recipient=_bits(phrases["default_recipient"], schema.AGENCIES),
         no_access=re.compile(_alternation(_phrases(table.loc[table["kind"] == "no_access"]))),
         reached=re.compile(_alternation(_phrases(table.loc[table["kind"] == "reached"]))),
+        named_single=re.compile(
+            T.alternation(
+                phrases.loc[
+                    (phrases["event_type"] == _SINGLE_NAME) & (phrases["match"] == "words"),
+                    "phrase",
+                ]
+            )
+        ),
     )
 
 
@@ -448,6 +467,9 @@ class EventFindings:
     recipient: np.ndarray  # uint32 bits of schema.AGENCIES (default recipients)
     #: uint64 bits of schema.EVENT_TYPES the row records as done (neither planned nor past)
     happened: np.ndarray | None = None
+    #: bool per row: the main event is a statutory assessment the words do not name
+    #: ("Assessment", "Assessment completed"): its date decides which (see event_columns)
+    unnamed_assessment: np.ndarray | None = None
 
 
 # class of a phrase by strength (dominant, decision, strong, incidental, weak, mention) in
@@ -469,7 +491,11 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
 
     ``slots`` is the recording agency's index per row (see :func:`_text.agency_slots`).
     """
-    return unreached_visits(pool, _find_events(pool, slots, m), m)
+    found = unreached_visits(pool, _find_events(pool, slots, m), m)
+    single = found.code == _SINGLE
+    if single.any():
+        single &= ~_rows_with(pool, single, m.named_single)
+    return replace(found, unnamed_assessment=single)
 
 
 #: Visits a no-access cue says did not happen ("Home visit - no reply", "New birth visit:
@@ -738,11 +764,38 @@ def _rows(
 _EVENT_DTYPE: Final = pd.CategoricalDtype(list(schema.EVENT_TYPES))
 
 
-def event_columns(found: EventFindings, index: pd.Index) -> pd.DataFrame:
-    """The ``event_type`` and ``mentions`` columns from :func:`find_events` results."""
+def assessments_of_their_time(found: EventFindings, start: pd.Series | None) -> np.ndarray:
+    """Event type codes, with an assessment its words do not name read as its time's.
+
+    A case system's "Assessment" step, or "Assessment completed", is the statutory
+    assessment of its day: the single assessment from 15 April 2013
+    (:data:`SINGLE_ASSESSMENT_FROM`), before it the initial assessment of Working Together
+    2006 and 2010 (the first assessment after a referral: a core assessment was always
+    named as one). Dated before then it is an ``initial_assessment``, so that ASM-INITIAL
+    (wt2006, wt2010) finds it; from then, or undated, a ``single_assessment`` (ASM-SINGLE).
+    An assessment named as single ("Single assessment completed") stays one whenever it
+    is dated.
+    """
+    code = found.code
+    if start is None or found.unnamed_assessment is None or not found.unnamed_assessment.any():
+        return code
+    when = pd.to_datetime(start, errors="coerce").to_numpy(dtype="datetime64[ns]")
+    earlier = found.unnamed_assessment & (when < SINGLE_ASSESSMENT_FROM.to_datetime64())
+    return np.where(earlier & (code == _SINGLE), np.int16(_INITIAL), code).astype(code.dtype)
+
+
+def event_columns(
+    found: EventFindings, index: pd.Index, *, start: pd.Series | None = None
+) -> pd.DataFrame:
+    """The ``event_type`` and ``mentions`` columns from :func:`find_events` results.
+
+    With ``start`` (the rows' ``start``), an assessment the words do not name is read as
+    its time's (see :func:`assessments_of_their_time`).
+    """
+    code = assessments_of_their_time(found, start)
     return pd.DataFrame(
         {
-            schema.EVENT_TYPE: pd.Categorical.from_codes(found.code, dtype=_EVENT_DTYPE),
+            schema.EVENT_TYPE: pd.Categorical.from_codes(code, dtype=_EVENT_DTYPE),
             schema.MENTIONS: pd.Series(
                 T.masks_to_tuples(found.mentions, schema.EVENT_TYPES), dtype=object
             ).to_numpy(),
@@ -760,7 +813,10 @@ def classify_event_types(
     ----------
     events
         A frame with the columns ``details``, ``outcome`` (text, may be missing) and
-        ``agency`` (canonical agency codes of the recording agency).
+        ``agency`` (canonical agency codes of the recording agency); with a ``start``
+        column, an assessment the words do not name ("Assessment") is read as its time's:
+        an initial assessment before 15 April 2013, a single assessment from then (see
+        :func:`assessments_of_their_time`).
     path
         An event-type vocabulary of your own extending the shipped one (see
         :func:`load_event_types`).
@@ -787,4 +843,4 @@ def classify_event_types(
         raise ValueError(f"events lack the column(s) {', '.join(missing)}")
     pool = T.build_pool([events[schema.DETAILS], events[schema.OUTCOME]])
     found = find_events(pool, T.agency_slots(events[schema.AGENCY]), matcher(path))
-    return event_columns(found, events.index)
+    return event_columns(found, events.index, start=events.get(schema.START))

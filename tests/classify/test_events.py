@@ -560,3 +560,36 @@ def test_a_domestic_notification_copied_to_another_agency_goes_there():
         agency="police",
     )
     assert classify_counterparts(events).iloc[0] == ("education", "health_visiting")
+
+
+@pytest.mark.parametrize(
+    ("details", "start", "expected"),
+    [
+        # a bare 'Assessment' is the statutory assessment of its time: Working Together
+        # 2006/2010's initial assessment before 15 April 2013, so ASM-INITIAL finds it
+        ("Assessment.", "2008-03-12", "initial_assessment"),
+        ("Assessment completed.", "2010-11-02", "initial_assessment"),
+        ("Assessment", "2013-04-14", "initial_assessment"),
+        # ... and the single assessment from then (ASM-SINGLE)
+        ("Assessment", "2013-04-15", "single_assessment"),
+        ("Assessment completed.", "2016-05-09", "single_assessment"),
+        # named as a single assessment, it is one whenever it is dated
+        ("Single assessment completed.", "2012-06-01", "single_assessment"),
+        ("C&F assessment started.", "2011-09-05", "single_assessment"),
+        # named as initial or core, it is that
+        ("Core assessment signed off.", "2016-05-09", "core_assessment"),
+    ],
+)
+def test_a_bare_assessment_is_the_statutory_assessment_of_its_time(details, start, expected):
+    events = make_events(start=[start], details=[details], agency="csc")
+    assert classify_event_types(events)[schema.EVENT_TYPE].iloc[0] == expected
+
+
+def test_an_undated_bare_assessment_stays_a_single_assessment():
+    rows = pd.DataFrame({"details": ["Assessment"], "outcome": [None], "agency": ["csc"]})
+    assert classify_event_types(rows)[schema.EVENT_TYPE].iloc[0] == "single_assessment"
+
+
+def test_another_agencys_assessment_completed_is_not_social_cares():
+    assert classify("Assessment completed.", "camhs")[0] != "single_assessment"
+    assert classify("Parenting assessment completed.", "csc")[0] != "single_assessment"
