@@ -265,7 +265,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
     A blank line ends a paragraph; a line that starts with a date starts a new one (a text
     with one event per line and no blank lines); other lines are wrapped text and join the
-    line above with a space. Markdown headings (``# GP records``) are headings. Page
+    line above with a space, but for a list item ("- agreed s47 enquiry", "• ..."), which
+    joins it after a line break. Markdown headings (``# GP records``) are headings. Page
     furniture (a protective marking, a page number: :data:`PAGE_FURNITURE`) and, in a
     text of pages split by form feeds (a PDF's text, a system's print-out), a line at the
     top or foot of its page that comes back there on other pages (a running header) are
@@ -283,7 +284,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
     def flush() -> None:
         if lines:
-            out.append(Paragraph(" ".join(lines), start))
+            # a list item under the entry's first line starts a line of its own
+            text = "".join(
+                (("\n" if _BULLET_START.match(line) else " ") if k else "") + line
+                for k, line in enumerate(lines)
+            )
+            out.append(Paragraph(text, start))
             lines.clear()
 
     running = _running_lines(text)
@@ -455,12 +461,21 @@ def _practitioners(text: str) -> str | None:
     return " / ".join(found) if found else None
 
 
+#: An agency label is a name of this many words at most ("North Middlesex University
+#: Hospital"), not a sentence.
+_MAX_LABEL_WORDS: Final = 6
+
+
 def _label(rest: str) -> str | None:
-    """An agency label at the start of the text after the date ("GP: ...", "[CSC] ...")."""
+    """An agency label at the start of the text after the date ("GP: ...", "[CSC] ..."):
+    a short name that names an agency, not the entry's first sentence ("Strategy
+    discussion held with police. - agreed s47 enquiry")."""
     match = _LABEL.match(rest)
     if match is None:
         return None
     label = match["label"].strip()
+    if len(label.split()) > _MAX_LABEL_WORDS or label.endswith((".", "!", "?", ";", ",")):
+        return None
     return label if agency_from_name(label) is not None else None
 
 

@@ -609,3 +609,25 @@ def test_a_title_or_a_sentence_about_the_document_still_names_its_agency(write_t
     text = f"{line}\n\n12/03/2007 Child A seen by the health visitor on the ward.\n"
     chron = read_text(write_text("notes.txt", text), classify=False)
     assert chron.events[S.AGENCY].astype(str).tolist() == ["hospital"]
+
+
+def test_an_entry_with_a_list_under_it_keeps_its_agency_and_its_list(write_text):
+    """A list typed under an entry's first sentence was joined to it with spaces, and the
+    sentence before the first " - " read as an agency label (police, for the DS1 it
+    names) over the agency of the chronology."""
+    text = (
+        "Children's social care chronology\n\n"
+        "15.03.2007: Strategy discussion held between DS1 and TM1.\n"
+        "  - agreed s47 enquiry\n"
+        "  - CP medical to be arranged\n"
+        "16/03/2007 Joint visit with the police. - Child A seen.\n"
+        "17/03/2007 SW1 visited with PC1 from the police - Child A seen.\n"
+    )
+    chron = read_text(write_text("csc.txt", text), classify=False)
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["csc", "csc", "csc"]
+    assert chron.events[S.DETAILS].iloc[0] == (
+        "Strategy discussion held between DS1 and TM1.\n"
+        "- agreed s47 enquiry\n"
+        "- CP medical to be arranged"
+    )
+    assert "unknown_agency" not in chron.warnings[S.CODE].tolist()
