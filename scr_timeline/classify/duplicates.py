@@ -7,14 +7,22 @@ deleted, and the graph and the knowledge queries count the contact once.
 
 Two events are copies of one contact when all of these hold:
 
-1. **Same day.** Their ``[start, end]`` spans share a calendar day. Only events dated to within
-   a week (minute, day or week precision, or a range of at most seven days) take part: a
-   month or a season cannot establish the same day.
+1. **Same day, or the next for a record of being told.** Their ``[start, end]`` spans share a
+   calendar day; or one is an agency's record of being told (a ``referral`` or
+   ``information_sharing``: "PPN received re DA incident", "Letter from ED: attended with a
+   bruise to the cheek") dated the day after the other, which is not itself a message (the
+   police's call-out logged at 23:40, the hospital's attendance). Two calls a day apart stay
+   two calls. Only events dated to within a week (minute, day or week precision, or a range
+   of at most seven days) take part: a month or a season cannot establish the same day.
 2. **Different agencies that name each other.** A's counterparts include B's agency and B's
    counterparts include A's agency.
 3. **Similar text.** ``rapidfuzz`` ``token_set_ratio`` of their ``details`` (lower-cased,
-   punctuation removed) is at least ``threshold`` (0 to 100). Events without details are
-   never copies: without text there is nothing to compare.
+   punctuation removed) is at least ``threshold`` (0 to 100); or, as agencies tell the same
+   thing in their own words, the texts share at least three telling words (not the words
+   every entry uses: "child", "mother", "phoned", "seen"; compared by their first five
+   letters, so "bruise" and "bruising" are one) making up at least ``threshold - 20`` per
+   cent of the shorter text's telling words (counted as if it had one more). Events without details are never copies: without text
+   there is nothing to compare.
 
 The *later-listed* copy (by position in the table given: pass events in input order, source
 by source and row by row, for "later in the input") points at the earlier one. When several
@@ -41,6 +49,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 import numpy as np
@@ -62,6 +71,135 @@ _NAMED: Final = "named"
 _EARLIER: Final = "earlier"
 _LATER: Final = "later"
 _SCORE: Final = "score"
+_DAY_BEFORE: Final = "day_before"  # a record of being told, on the day before its own
+#: Event types that record being told of something (a notification, a letter, a call): such a
+#: record may be dated the day after what it tells of.
+_TOLD: Final = ("referral", "information_sharing")
+_MESSAGE: Final = "information_sharing"
+#: Telling words two records must share when their wording differs (see the module docstring).
+_SHARED_WORDS: Final = 3
+_OVERLAP_MARGIN: Final = 20.0  # the share of telling words may fall this far below threshold
+_STEM: Final = 5
+_WORD: Final = re.compile(r"[a-z][a-z']{2,}")
+#: Words every entry uses: they tell two records of one event from two events apart no better
+#: than chance (function words, the family, and the verbs and nouns of contact itself).
+_COMMON_WORDS: Final = frozenset(
+    (
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "was",
+        "were",
+        "has",
+        "had",
+        "have",
+        "this",
+        "that",
+        "then",
+        "than",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "after",
+        "before",
+        "also",
+        "not",
+        "but",
+        "are",
+        "his",
+        "her",
+        "him",
+        "she",
+        "they",
+        "them",
+        "their",
+        "there",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "would",
+        "will",
+        "could",
+        "should",
+        "said",
+        "says",
+        "told",
+        "seen",
+        "saw",
+        "see",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "re",
+        "regarding",
+        "via",
+        "per",
+        "being",
+        "been",
+        "its",
+        "our",
+        "out",
+        "one",
+        "two",
+        "any",
+        "all",
+        "child",
+        "children",
+        "baby",
+        "mother",
+        "mum",
+        "mother's",
+        "father",
+        "dad",
+        "father's",
+        "parent",
+        "parents",
+        "family",
+        "phoned",
+        "phone",
+        "telephoned",
+        "telephone",
+        "call",
+        "called",
+        "calls",
+        "rang",
+        "email",
+        "emailed",
+        "letter",
+        "letters",
+        "received",
+        "sent",
+        "message",
+        "spoke",
+        "visit",
+        "visited",
+        "home",
+        "address",
+        "informed",
+        "record",
+        "recorded",
+        "attended",
+        "attend",
+        "brought",
+        "notification",
+        "notified",
+        "referral",
+        "referred",
+        "report",
+        "reported",
+        "information",
+        "concern",
+        "concerns",
+        "noted",
+        "present",
+    )
+)
 
 IntArray = npt.NDArray[np.int64]
 
@@ -100,6 +238,10 @@ def _candidate_rows(events: pd.DataFrame) -> pd.DataFrame:
     span = last_day - first_day + 1
     agency = _agency_codes(events[S.AGENCY])
     eligible = start.notna().to_numpy() & (agency >= 0) & (span >= 1) & (span <= MAX_SPAN_DAYS)
+    # a record of being told may be of the day before: it takes part on that day as well
+    told = _of_type(events, _TOLD)
+    first_day = first_day - told.astype(np.int64)
+    span = span + told.astype(np.int64)
 
     position = np.flatnonzero(eligible)
     cells = events[S.COUNTERPARTS].to_numpy(dtype=object)[position]
@@ -130,8 +272,36 @@ def _candidate_rows(events: pd.DataFrame) -> pd.DataFrame:
             _DAY: first_day[rows][rep2] + offset,
             S.AGENCY: agency[rows][rep2],
             _NAMED: named[rep2],
+            _DAY_BEFORE: (offset == 0) & told[rows][rep2],
         }
     )
+
+
+def _of_type(events: pd.DataFrame, types: tuple[str, ...]) -> npt.NDArray[np.bool_]:
+    """Per event, whether its ``event_type`` is one of ``types`` (False without the column)."""
+    if S.EVENT_TYPE not in events:
+        return np.zeros(len(events), dtype=bool)
+    return events[S.EVENT_TYPE].astype("object").isin(types).to_numpy(dtype=bool)
+
+
+def _telling_words(text: str) -> frozenset[str]:
+    """The telling words of a text, each as its first letters (see the module docstring)."""
+    return frozenset(
+        word[:_STEM] for word in _WORD.findall(text.lower()) if word not in _COMMON_WORDS
+    )
+
+
+def _shared_share(left: list[str], right: list[str]) -> npt.NDArray[np.float64]:
+    """Per pair, the share (0-100) of the shorter text's telling words the other holds,
+    counted as if the shorter had one word more (three words of three is no proof), or 0
+    when they share fewer than :data:`_SHARED_WORDS`."""
+    out = np.zeros(len(left), dtype=float)
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        words_a, words_b = _telling_words(a), _telling_words(b)
+        shared = len(words_a & words_b)
+        if shared >= _SHARED_WORDS:
+            out[i] = 100.0 * shared / (min(len(words_a), len(words_b)) + 1)
+    return out
 
 
 def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Series:
@@ -194,6 +364,13 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     keep = (earlier < later) & (
         pairs[f"{S.AGENCY}_a"].to_numpy() != pairs[f"{S.AGENCY}_b"].to_numpy()
     )
+    # a record of being told meets the day before only what it may tell of: not another
+    # message (two calls a day apart are two calls), nor another record's day before
+    before_a = pairs[f"{_DAY_BEFORE}_a"].to_numpy()
+    before_b = pairs[f"{_DAY_BEFORE}_b"].to_numpy()
+    message = _of_type(events, (_MESSAGE,))
+    keep &= ~(before_a & before_b)
+    keep &= ~(before_a & message[later]) & ~(before_b & message[earlier])
     candidates = pd.DataFrame({_EARLIER: earlier[keep], _LATER: later[keep]}).drop_duplicates()
     if candidates.empty:
         return out
@@ -208,6 +385,10 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     )
     has_text = np.array([bool(a) and bool(b) for a, b in zip(left, right, strict=True)])
     candidates[_SCORE] = np.where(has_text, scores, -1.0)  # no text: nothing to compare
+    # the same event in each agency's own words: enough telling words in common
+    shared = _shared_share(left, right)
+    worded = has_text & (shared >= threshold - _OVERLAP_MARGIN) & (scores < threshold)
+    candidates.loc[worded, _SCORE] = threshold + shared[worded] / 1000.0
     matched = candidates[candidates[_SCORE] >= threshold]
     if matched.empty:
         return out

@@ -146,3 +146,143 @@ def test_mark_duplicates_keeps_existing_links_and_the_graph_counts_the_contact_o
     assert list(graph.edges()) == [("gp", "health_visiting")]
     assert contact_matrix(marked).loc["health_visiting", "gp"] == 0
     assert contact_matrix(events).loc["health_visiting", "gp"] == 1
+
+
+# Fictional pairs as two agencies write one event: different words, times, sometimes the
+# next day. Each pair is classified as a chronology read from files would be.
+_SAME_EVENT = [
+    (  # the police's call-out, and social care's record of its notification next morning
+        (
+            "11/02/2008 23:40",
+            "police",
+            "DA incident at home address. Mother and partner "
+            "arguing, Child A present. Partner arrested. PPN submitted to MASH.",
+        ),
+        (
+            "12/02/2008 09:15",
+            "csc",
+            "PPN received from police re DA incident at home "
+            "address on 11/02; Child A present, partner arrested.",
+        ),
+    ),
+    (  # the hospital's attendance, and the GP's record of its letter next day
+        (
+            "03/03/2009 19:20",
+            "hospital",
+            "Child A (10 months) brought to ED by Mother with "
+            "bruise to left cheek; Mother said he fell against the cot. Seen by paediatric SHO. "
+            "Discharged home. Letter to GP and HV.",
+        ),
+        (
+            "04/03/2009",
+            "gp",
+            "Letter from ED: Child A attended 03/03 with bruise to left "
+            "cheek, said to have fallen against cot. Discharged.",
+        ),
+    ),
+    (  # the hospital's attendance, and the health visitor's notification of it
+        (
+            "03/03/2009 19:20",
+            "hospital",
+            "Child A brought to A&E with bruise to left cheek; "
+            "fell against cot. Discharged. Letter to GP and HV.",
+        ),
+        (
+            "04/03/2009",
+            "health_visiting",
+            "Paediatric liaison notification: Child A attended "
+            "A&E 03/03 with bruise to cheek, fell against cot.",
+        ),
+    ),
+    (  # one phone call, as each end wrote it, hours apart
+        ("12/03/2007 10:15", "gp", "Phoned HV re bruise on Child A's left arm seen today."),
+        (
+            "12/03/2007 14:00",
+            "health_visiting",
+            "Telephone call from GP: bruise noted on Child A's left arm at surgery today.",
+        ),
+    ),
+    (  # the school's call to the front door, and the front door's contact record
+        (
+            "20/05/2010 09:30",
+            "education",
+            "DSL phoned MASH: Child A disclosed that Dad hit "
+            "him with a belt; red marks on his back.",
+        ),
+        (
+            "20/05/2010 09:45",
+            "csc",
+            "Contact from school DSL: Child A disclosed father hit "
+            "him with belt, red marks to back.",
+        ),
+    ),
+]
+
+_DISTINCT_EVENTS = [
+    (  # one agency's two visits on one day
+        ("14/03/2007 10:00", "csc", "Home visit: Child A seen, Mother present."),
+        ("14/03/2007 16:00", "csc", "Home visit: Child A seen with Mother."),
+    ),
+    (  # two agencies' own visits on one day, each naming the other
+        (
+            "14/03/2007 10:00",
+            "health_visiting",
+            "Home visit: Child A weighed, Mother low in mood. Discussed with SW.",
+        ),
+        (
+            "14/03/2007 15:00",
+            "csc",
+            "Home visit: Child A seen asleep. Mother said the HV had been this morning.",
+        ),
+    ),
+    (  # a call-out, and social care's visit two days later about it
+        ("11/02/2008", "police", "DA incident at home address. PPN submitted to MASH."),
+        ("13/02/2008", "csc", "Home visit following PPN from police: Mother denied any incident."),
+    ),
+    (  # two calls a day apart about the same bruise are two calls
+        ("12/03/2007", "gp", "Phoned HV re bruise on Child A's left arm seen at surgery."),
+        (
+            "13/03/2007",
+            "health_visiting",
+            "Telephone call from GP: bruise noted on Child A's left arm at surgery.",
+        ),
+    ),
+]
+
+
+def _classified(rows):
+    from scr_timeline.classify.pipeline import classify_events
+
+    events = make_events(
+        start=[r[0] for r in rows], agency=[r[1] for r in rows], details=[r[2] for r in rows]
+    )
+    return classify_events(events)[0]
+
+
+@pytest.mark.parametrize(("first", "second"), _SAME_EVENT)
+def test_one_event_in_two_agencies_words_is_linked(first, second):
+    assert links(find_duplicates(_classified([first, second]))) == [None, "e1"]
+
+
+@pytest.mark.parametrize(("first", "second"), _DISTINCT_EVENTS)
+def test_distinct_events_are_not_linked(first, second):
+    assert find_duplicates(_classified([first, second])).isna().all()
+
+
+def test_the_day_before_is_only_for_a_record_of_being_told():
+    # the same two texts, the later not a record of being told: a day apart is two events
+    events = make_events(
+        start=["03/03/2009", "04/03/2009"],
+        agency=["hospital", "gp"],
+        counterparts=[("gp",), ("hospital",)],
+        event_type=["hospital_attendance", "information_sharing"],
+        details=[
+            "Bruise to left cheek, fell against cot",
+            "Bruise to left cheek, fell against cot",
+        ],
+    )
+    assert links(find_duplicates(events)) == [None, "e1"]
+    events["event_type"] = pd.Categorical(
+        ["hospital_attendance", "gp_appointment"], dtype=events["event_type"].dtype
+    )
+    assert find_duplicates(events).isna().all()
