@@ -33,6 +33,22 @@ Rules marked **local** come from typical local safeguarding board procedures, **
 guidance**: where guidance varies between areas the rulebook picks a default, and that default
 is one edit away. Check them against the procedures of the area under review.
 
+Each bundled rulebook is for the events of the period its edition was in force (below, under
+each rulebook; `in_force = { from = ..., until = ... }` in the rulebook's `[rulebook]` table):
+a review judges what agencies did against the guidance of the time, so a 2019-2022 case is
+judged against Working Together 2018 (`wt2018`), one from 15 December 2023 against
+Working Together 2023 (`wt2023`). When some findings start from events dated outside the
+rulebook's period (or, with no finding outside it, most of the chronology's dated events fall
+outside it), `findings.warnings` holds a `rulebook_period` warning that says so and names the
+edition of the time: "The rulebook wt2006 (Working Together to Safeguard Children 2006
+(chapter 5)) is for events from 1 April 2006 to 16 March 2010, but all 10 findings start from
+events dated outside it (18 April 2019 to 15 July 2019), when Working Together to Safeguard
+Children 2018 (wt2018) applied: analyse with rulebook='wt2018' to judge them against the
+guidance of their time." A rulebook that `extends` a bundled one keeps its period unless it
+gives its own; one that gives none is never warned about. The periods run from publication (2013:
+the day it took effect, 15 April) to the day before the next edition; the 2006 edition's
+first day is taken as 1 April 2006 (published that month).
+
 ## How time is counted
 
 - A **working day** (WD) is Monday to Friday and not a bank holiday in England and Wales
@@ -250,6 +266,8 @@ def _book_section(book: Rulebook) -> list[str]:
     lines = [f"## `{book.name}`: {book.title}", ""]
     if book.description:
         lines += [book.description, ""]
+    if book.in_force_text:
+        lines += [f"For events {book.in_force_text}.", ""]
     lines += [
         "| id | kind | category | severity | trigger | expected | window | source |",
         "|---|---|---|---|---|---|---|---|",

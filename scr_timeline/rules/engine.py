@@ -42,7 +42,15 @@ from ..exceptions import RulebookError
 from .findings import FINDING_COLUMNS, FINDING_DTYPES, Findings
 from .kinds import KIND_FUNCTIONS, LATE, STATUSES, Context, Hits, original_positions
 from .predicates import EventView
-from .rulebook import DEFAULT_RULEBOOK, SEVERITIES, Rule, Rulebook, TallyEntry, load_rulebook
+from .rulebook import (
+    DEFAULT_RULEBOOK,
+    SEVERITIES,
+    Rule,
+    Rulebook,
+    TallyEntry,
+    bundled_periods,
+    load_rulebook,
+)
 from .templates import (
     DEFAULT_TEMPLATES,
     Column,
@@ -56,7 +64,7 @@ from .templates import (
     uk_dates,
 )
 
-__all__ = ["analyse", "horizon"]
+__all__ = ["analyse", "horizon", "period_warnings"]
 
 
 def _as_end(value: object) -> pd.Timestamp:
@@ -160,9 +168,103 @@ def analyse(
         if len(hits):
             found.append((rule, hits))
     if not found:
-        return Findings(None, chron.events, rulebook=book.name, horizon=end)
+        warned = period_warnings(book, view, end, np.zeros(0, dtype="datetime64[ns]"))
+        return Findings(None, chron.events, rulebook=book.name, horizon=end, warnings=warned)
     table = findings_table(found, view, book)
-    return Findings._from_table(table, chron.events, rulebook=book.name, horizon=end)
+    warned = period_warnings(book, view, end, table["trigger_start"].to_numpy())
+    return Findings._from_table(
+        table, chron.events, rulebook=book.name, horizon=end, warnings=warned
+    )
+
+
+def period_warnings(
+    book: Rulebook,
+    view: EventView,
+    end: pd.Timestamp,
+    triggers: npt.NDArray[np.datetime64],
+) -> pd.DataFrame | None:
+    """A ``rulebook_period`` warning when the chronology is judged by guidance not in force
+    at the time (Working Together 2006 on a 2019 case): some findings start from events
+    dated outside the rulebook's period (``triggers``: their start), or, with none, most of
+    the dated events up to ``end`` fall outside it. It names the bundled edition that applied
+    then. None when the rulebook gives no period or nothing falls outside it.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> events = make_events(start=["2019-05-03", "2019-06-10"], event_type="other")
+    >>> view = EventView.from_events(events)
+    >>> warned = period_warnings(load_rulebook("wt2006"), view, pd.Timestamp("2019-06-10"),
+    ...                          np.zeros(0, dtype="datetime64[ns]"))
+    >>> print(warned["message"][0])  # doctest: +NORMALIZE_WHITESPACE
+    The rulebook wt2006 (Working Together to Safeguard Children 2006 (chapter 5)) is for
+    events from 1 April 2006 to 16 March 2010, but both dated events fall outside it (3 May
+    2019 to 10 June 2019), when Working Together to Safeguard Children 2018 (wt2018)
+    applied: analyse with rulebook='wt2018' to judge them against the guidance of their time.
+    """
+    if book.in_force_from is None and book.in_force_until is None:
+        return None
+    trig_days = triggers.astype("datetime64[D]")
+    trig_days = trig_days[~np.isnat(trig_days)]
+    outside = trig_days[~book.in_force_on(trig_days)]
+    if len(outside):
+        many = len(outside) > 1
+        what = (
+            _share(len(outside), len(trig_days), "finding")
+            + (" start from events" if many else " starts from an event")
+            + " dated outside it"
+        )
+    else:
+        start = view.start
+        known = (start != np.iinfo(np.int64).min) & (start <= end.value)
+        days = start[known].astype("datetime64[ns]").astype("datetime64[D]")
+        outside = days[~book.in_force_on(days)]
+        if 2 * len(outside) <= len(days):
+            return None
+        many = len(outside) > 1
+        what = (
+            _share(len(outside), len(days), "dated event")
+            + (" fall" if many else " falls")
+            + " outside it"
+        )
+    first, last = uk_dates(np.array([outside.min(), outside.max()]))
+    when = f"{first} to {last}" if first != last else first
+    message = (
+        f"The rulebook {book.name} ({book.title}) is for events {book.in_force_text}, but "
+        f"{what} ({when}), {_editions_then(book, outside)}."
+    )
+    return pd.DataFrame({"code": ["rulebook_period"], "message": [message]})
+
+
+def _share(part: int, whole: int, noun: str) -> str:
+    """ "all 10 findings", "both findings", "the only finding", "3 of the 10 findings"."""
+    if part == whole:
+        return {1: f"the only {noun}", 2: f"both {noun}s"}.get(whole, f"all {whole} {noun}s")
+    return f"{part} of the {whole} {noun}s"
+
+
+def _editions_then(book: Rulebook, days: npt.NDArray[np.datetime64]) -> str:
+    """Which bundled editions applied on ``days`` (most days first), and the advice."""
+    counts: list[tuple[int, str, str]] = []
+    covered = np.zeros(len(days), dtype=bool)
+    for name, title, first, last in bundled_periods():
+        inside = np.ones(len(days), dtype=bool)
+        if first is not None:
+            inside &= days >= np.datetime64(first.date(), "D")
+        if last is not None:
+            inside &= days <= np.datetime64(last.date(), "D")
+        covered |= inside
+        if inside.any() and name != book.name:
+            counts.append((int(inside.sum()), name, title))
+    counts.sort(key=lambda c: -c[0])
+    if not counts:
+        return "when no bundled rulebook's guidance applied"
+    named = _and([f"{title} ({name})" for _n, name, title in counts], last=" and ")
+    verb = "applied" if covered.all() else "applied to some of them"
+    return (
+        f"when {named} {verb}: analyse with rulebook='{counts[0][1]}' to judge them against "
+        "the guidance of their time"
+    )
 
 
 def _index_records(book: Rulebook, view: EventView) -> npt.NDArray[np.int64]:

@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 
 from .. import schema as S
 
-__all__ = ["FINDING_COLUMNS", "FINDING_DTYPES", "Finding", "Findings"]
+__all__ = ["FINDING_COLUMNS", "FINDING_DTYPES", "WARNING_COLUMNS", "Finding", "Findings"]
 
 #: Columns of :meth:`Findings.to_frame`, in order (DESIGN.md "Findings table").
 FINDING_COLUMNS: Final[tuple[str, ...]] = (
@@ -119,6 +119,16 @@ def _empty_frame() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=FINDING_DTYPES[c]) for c in FINDING_COLUMNS})
 
 
+#: Columns of :attr:`Findings.warnings`.
+WARNING_COLUMNS: Final[tuple[str, ...]] = ("code", "message")
+
+
+def _warning_frame(warnings: pd.DataFrame | None) -> pd.DataFrame:
+    if warnings is None or warnings.empty:
+        return pd.DataFrame({c: pd.Series([], dtype="string") for c in WARNING_COLUMNS})
+    return warnings.reindex(columns=list(WARNING_COLUMNS)).astype("string").reset_index(drop=True)
+
+
 class Findings:
     """The findings of one analysis, with the events they point to.
 
@@ -130,6 +140,10 @@ class Findings:
         The chronology's events table (for :meth:`explain`).
     rulebook
         Name of the rulebook the findings come from.
+    warnings
+        What the reviewer should know about the analysis as a whole (columns
+        :data:`WARNING_COLUMNS`): ``rulebook_period`` when the chronology's events fall outside
+        the period the rulebook's guidance was in force (Working Together 2006 on a 2019 case).
     """
 
     def __init__(
@@ -139,6 +153,7 @@ class Findings:
         *,
         rulebook: str = "",
         horizon: pd.Timestamp | None = None,
+        warnings: pd.DataFrame | None = None,
     ) -> None:
         if frame is None or frame.empty:
             table = _empty_frame()
@@ -148,6 +163,7 @@ class Findings:
         self._events = events
         self.rulebook = rulebook
         self.horizon = horizon
+        self._warnings = _warning_frame(warnings)
 
     @classmethod
     def _from_table(
@@ -157,6 +173,7 @@ class Findings:
         *,
         rulebook: str,
         horizon: pd.Timestamp | None,
+        warnings: pd.DataFrame | None = None,
     ) -> Findings:
         """Wrap a table that already has :data:`FINDING_COLUMNS` with their dtypes and a
         0..n-1 index (the engine builds it so): no conversion, no copy."""
@@ -165,7 +182,21 @@ class Findings:
         out._events = events
         out.rulebook = rulebook
         out.horizon = horizon
+        out._warnings = _warning_frame(warnings)
         return out
+
+    @property
+    def warnings(self) -> pd.DataFrame:
+        """What to know about the analysis as a whole, one row per warning (``code``,
+        ``message``), e.g. ``rulebook_period``: events outside the period the rulebook's
+        guidance was in force, and the edition that applied to them.
+
+        Examples
+        --------
+        >>> Findings().warnings.columns.tolist()
+        ['code', 'message']
+        """
+        return self._warnings.copy()
 
     # -- the table ------------------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:
@@ -256,7 +287,11 @@ class Findings:
             values = [wanted] if isinstance(wanted, str) else list(wanted)
             mask &= self._frame[column].astype(str).isin(values)
         return Findings(
-            self._frame[mask], self._events, rulebook=self.rulebook, horizon=self.horizon
+            self._frame[mask],
+            self._events,
+            rulebook=self.rulebook,
+            horizon=self.horizon,
+            warnings=self._warnings,
         )
 
     def summary(self) -> pd.DataFrame:
@@ -346,7 +381,11 @@ class Findings:
     def __repr__(self) -> str:
         counts = self._frame["category"].astype(str).value_counts()
         parts = ", ".join(f"{k}={v}" for k, v in counts.items())
-        return f"<Findings rulebook={self.rulebook!r} n={len(self)}{' ' if parts else ''}{parts}>"
+        warned = f" warnings={len(self._warnings)}" if len(self._warnings) else ""
+        return (
+            f"<Findings rulebook={self.rulebook!r} n={len(self)}{' ' if parts else ''}{parts}"
+            f"{warned}>"
+        )
 
     def _repr_html_(self) -> str:
         esc = html.escape
@@ -370,7 +409,12 @@ class Findings:
             if len(self)
             else ""
         )
-        return f"<div class='scr-findings'>{head}{table}</div>"
+        notes = "".join(
+            f"<p class='scr-warning'><strong>Warning</strong> ({esc(str(code))}): "
+            f"{esc(str(message))}</p>"
+            for code, message in zip(self._warnings["code"], self._warnings["message"], strict=True)
+        )
+        return f"<div class='scr-findings'>{head}{notes}{table}</div>"
 
     def to_csv(self, folder: str | Path) -> Path:
         """Write ``findings.csv`` into ``folder`` (created if needed) and return its path.

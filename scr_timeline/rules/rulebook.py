@@ -58,6 +58,7 @@ __all__ = [
     "TallyEntry",
     "Window",
     "available_rulebooks",
+    "bundled_periods",
     "list_rules",
     "load_rulebook",
     "parse_window",
@@ -272,9 +273,53 @@ class Rulebook:
     rules: Mapping[str, Rule]
     index_event: Predicate | None
     data: Mapping[str, Any] = field(compare=False, repr=False)
+    #: the first and last day the guidance was in force (``[rulebook] in_force``); None
+    #: where the rulebook does not say (a start it does not give, or one still in force)
+    in_force_from: pd.Timestamp | None = None
+    in_force_until: pd.Timestamp | None = None
 
     def __repr__(self) -> str:
         return f"<Rulebook {self.name!r} rules={len(self.rules)} path={self.path!r}>"
+
+    @property
+    def in_force_text(self) -> str:
+        """When the guidance was in force, in words ("from 17 March 2010 to 14 April 2013");
+        empty when the rulebook does not say.
+
+        Examples
+        --------
+        >>> load_rulebook("wt2010").in_force_text
+        'from 17 March 2010 to 14 April 2013'
+        >>> load_rulebook("wt2023").in_force_text
+        'from 15 December 2023'
+        """
+        first, last = self.in_force_from, self.in_force_until
+        parts = ([f"from {_day_words(first)}"] if first is not None else []) + (
+            [f"to {_day_words(last)}"] if last is not None else []
+        )
+        return " ".join(parts)
+
+    def in_force_on(self, days: npt.ArrayLike) -> npt.NDArray[np.bool_]:
+        """For each day (``datetime64``), whether the guidance was in force on it (NaT: True,
+        a day the chronology does not know is not held against the rulebook).
+
+        Examples
+        --------
+        >>> book = load_rulebook("wt2006")
+        >>> book.in_force_on(np.array(["2007-03-01", "2019-05-03", "NaT"], "datetime64[D]")).tolist()
+        [True, False, True]
+        """
+        day = np.asarray(days).astype("datetime64[D]")
+        inside = np.ones(len(day), dtype=bool)
+        if self.in_force_from is not None:
+            inside &= ~(day < np.datetime64(self.in_force_from.date(), "D"))
+        if self.in_force_until is not None:
+            inside &= ~(day > np.datetime64(self.in_force_until.date(), "D"))
+        return inside
+
+
+def _day_words(day: pd.Timestamp) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -288,6 +333,25 @@ def available_rulebooks() -> list[str]:
     """
     folder = files(__package__) / "rulebooks"
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@lru_cache(maxsize=1)
+def bundled_periods() -> tuple[tuple[str, str, pd.Timestamp | None, pd.Timestamp | None], ...]:
+    """Each bundled rulebook's name, title and the period its guidance was in force (first
+    and last day, None where open), read from the rulebooks' ``[rulebook]`` tables.
+
+    Examples
+    --------
+    >>> [(name, str(first.date())) for name, _title, first, _last in bundled_periods()][:2]
+    [('wt2006', '2006-04-01'), ('wt2010', '2010-03-17')]
+    """
+    out = []
+    for name in available_rulebooks():
+        path = _locate(name)
+        head = _read(path).get("rulebook", {})
+        first, last = _in_force(head.get("in_force"), path)
+        out.append((name, str(head.get("title", name)), first, last))
+    return tuple(out)
 
 
 def _locate(name_or_path: str | Path, base: Path | None = None) -> Path:
@@ -444,6 +508,7 @@ def _compile(data: Mapping[str, Any], path: Path) -> Rulebook:
     rules: dict[str, Rule] = {}
     for rid, spec in data.get("rules", {}).items():
         rules[rid] = _rule(rid, spec, path, named, states)
+    first, last = _in_force(head.get("in_force"), path)
     return Rulebook(
         name=str(name),
         title=str(head.get("title", name)),
@@ -454,7 +519,45 @@ def _compile(data: Mapping[str, Any], path: Path) -> Rulebook:
         rules=rules,
         index_event=index,
         data=data,
+        in_force_from=first,
+        in_force_until=last,
     )
+
+
+def _in_force(spec: object, path: Path) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """``[rulebook] in_force = { from = 2010-03-17, until = 2013-04-14 }``: the first and
+    last day the guidance applied (either may be left out; dates or "YYYY-MM-DD" text)."""
+    if spec is None:
+        return None, None
+    expected = "a table { from = YYYY-MM-DD, until = YYYY-MM-DD } (either may be left out)"
+    if not isinstance(spec, Mapping) or set(spec) - {"from", "until"}:
+        raise RulebookError(
+            "in_force must say from and until when the guidance applied", file=str(path),
+            column="rulebook.in_force", found=spec, expected=expected,
+        )  # fmt: skip
+    days: list[pd.Timestamp | None] = []
+    for key in ("from", "until"):
+        value = spec.get(key)
+        try:
+            day = None if value is None else pd.Timestamp(str(value))
+        except ValueError as err:
+            raise RulebookError(
+                f"cannot read in_force.{key} as a date", file=str(path),
+                column=f"rulebook.in_force.{key}", found=value, expected=expected,
+            ) from err  # fmt: skip
+        if day is not None and (pd.isna(day) or day != day.normalize()):
+            raise RulebookError(
+                f"in_force.{key} must be a day", file=str(path),
+                column=f"rulebook.in_force.{key}", found=value, expected=expected,
+            )  # fmt: skip
+        days.append(day)
+    first, last = days
+    if first is not None and last is not None and last < first:
+        raise RulebookError(
+            "in_force ends before it starts", file=str(path), column="rulebook.in_force",
+            found=spec, expected="until on or after from",
+        )  # fmt: skip
+    return first, last
 
 
 class _NamedPredicates(Mapping[str, Predicate]):

@@ -331,3 +331,26 @@ def test_not_during_names_a_state(tmp_path):
     during = book.rules["MY-RULE"].not_during
     assert during is not None and during.name == "plan"
     assert load_rulebook("wt2013").rules["CONF-ICPC"].not_during.name == "cp_plan"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("in_force", "column"),
+    [
+        ('"2006"', "rulebook.in_force"),
+        ("{ from = 2006-04-01, to = 2010-03-16 }", "rulebook.in_force"),
+        ('{ from = "April 2006x" }', "rulebook.in_force.from"),
+        ("{ until = 2010-03-16T12:00:00 }", "rulebook.in_force.until"),
+        ("{ from = 2010-03-17, until = 2006-04-01 }", "rulebook.in_force"),
+    ],
+)
+def test_a_bad_in_force_is_a_rulebook_error(tmp_path, in_force, column):
+    body = f'[rulebook]\nname = "x"\nin_force = {in_force}\n' + RULE.format(
+        expected="initial_assessment", window="7 WD"
+    )
+    assert _error(tmp_path, body).column == column
+
+
+def test_in_force_is_read(tmp_path):
+    body = '[rulebook]\nname = "x"\nin_force = { from = "2011-04-01" }\n'
+    book = load_rulebook(_write(tmp_path, body + RULE.format(expected="icpc", window="7 WD")))
+    assert book.in_force_text == "from 1 April 2011" and book.in_force_until is None

@@ -9,6 +9,7 @@ never by the code under test.
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from pathlib import Path
 
@@ -211,7 +212,7 @@ def test_the_assessment_sentences_name_what_was_missing(tmp_path):
     assert found[("ASM-SINGLE", 3)] == (
         "Referral to children's social care recorded by Education on 28 March 2024: no "
         "completed single assessment or NFA decision by 5 June 2024; none recorded before the "
-        "chronology ends (and 1 more such event in the same window) (Working Together 2023)."
+        "chronology ends (and 1 more such event in the same window) (Working Together 2023, ch. 3)."
     )
 
 
@@ -350,3 +351,130 @@ def test_a_decision_that_no_conference_is_needed_answers_conf_icpc(rulebook, out
         ("20/12/2014", "Home visit. Child A seen."),
     ]
     assert _csc_rows(rows, rulebook=rulebook, rule="CONF-ICPC") == []
+
+
+# --- the wrong edition ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "first", "last"),
+    [
+        ("wt2006", "2006-04-01", "2010-03-16"),
+        ("wt2010", "2010-03-17", "2013-04-14"),
+        ("wt2013", "2013-04-15", "2015-03-25"),
+        ("wt2015", "2015-03-26", "2018-07-03"),
+        ("wt2018", "2018-07-04", "2023-12-14"),
+        ("wt2023", "2023-12-15", None),
+    ],
+)
+def test_each_rulebook_says_when_its_guidance_was_in_force(name, first, last):
+    book = scr.load_rulebook(name)
+    assert str(book.in_force_from.date()) == first  # type: ignore[union-attr]
+    assert (None if book.in_force_until is None else str(book.in_force_until.date())) == last
+
+
+def test_each_edition_follows_the_last_without_a_gap():
+    periods = [scr.load_rulebook(n) for n in scr.available_rulebooks()]
+    for earlier, later in itertools.pairwise(periods):
+        assert earlier.in_force_until + pd.Timedelta(days=1) == later.in_force_from  # type: ignore[operator]
+
+
+def test_a_2019_case_judged_by_working_together_2006_says_so(tmp_path):
+    chron = _read(tmp_path, "child-a-2019", CASE_2019)
+    found = scr.analyse(chron, rulebook="wt2006")
+    ((code, message),) = found.warnings.itertuples(index=False)
+    assert code == "rulebook_period"
+    assert message == (
+        "The rulebook wt2006 (Working Together to Safeguard Children 2006 (chapter 5)) is for "
+        f"events from 1 April 2006 to 16 March 2010, but all {len(found)} findings start from "
+        "events dated outside it (18 April 2019 to 15 July 2019), when Working Together to "
+        "Safeguard Children 2018 (wt2018) applied: analyse with rulebook='wt2018' to judge "
+        "them against the guidance of their time."
+    )
+    assert "warnings=1" in repr(found)
+    assert "class='scr-warning'" in found._repr_html_()
+    assert "Safeguard Children 2018 (wt2018) applied" in found._repr_html_()
+    assert found.filter(category="timescale").warnings.equals(found.warnings)
+    # the edition of the time has nothing to say
+    assert scr.analyse(chron, rulebook="wt2018").warnings.empty
+    assert "warnings" not in repr(scr.analyse(chron, rulebook="wt2018"))
+
+
+@pytest.mark.parametrize(
+    ("rulebook", "case", "advice"),
+    [
+        ("wt2023", CASE_2014, "wt2013"),
+        ("wt2013", CASE_2024, "wt2023"),
+        ("wt2010", CASE_2019, "wt2018"),
+    ],
+)
+def test_a_later_or_earlier_edition_names_the_one_of_the_time(tmp_path, rulebook, case, advice):
+    found = scr.analyse(_read(tmp_path, "case", case), rulebook=rulebook)
+    assert found.warnings["code"].tolist() == ["rulebook_period"]
+    assert f"analyse with rulebook='{advice}'" in found.warnings["message"][0]
+
+
+def test_a_case_across_two_editions_counts_the_findings_outside(tmp_path):
+    # referrals in February 2010 (wt2006) and in May 2010 (wt2010), each never assessed
+    rows = """\
+        01/02/2010,Children's Social Care,SW1,Referral received from school.,
+        04/05/2010,Children's Social Care,SW1,Referral received from GP.,
+        01/09/2010,Children's Social Care,SW1,Case file audit.,
+        """
+    found = scr.analyse(_read(tmp_path, "across", rows), rulebook="wt2006", rules=["ASM-INITIAL"])
+    assert len(found) == 2
+    ((message,),) = found.warnings[["message"]].itertuples(index=False)
+    assert "but 1 of the 2 findings starts from an event dated outside it (4 May 2010)" in message
+    assert "Working Together to Safeguard Children 2010 (wt2010) applied" in message
+
+
+def test_a_case_with_no_findings_is_still_told_when_its_events_are_of_another_time(tmp_path):
+    rows = """\
+        03/05/2019,Children's Social Care,SW1,Home visit. Child A seen.,
+        10/06/2019,Children's Social Care,SW1,Home visit. Child A seen.,
+        """
+    found = scr.analyse(_read(tmp_path, "quiet", rows), rulebook="wt2006")
+    assert len(found) == 0
+    assert (
+        "but both dated events fall outside it (3 May 2019 to 10 June 2019)"
+        in (found.warnings["message"][0])
+    )
+    # a few events of an earlier time (a parent's history) in a case of the rulebook's own
+    # time are no reason to warn
+    history = """\
+        12/03/2003,Police,PC1,Mother's partner cautioned for assault (previous relationship).,
+        03/05/2007,Children's Social Care,SW1,Home visit. Child A seen.,
+        10/06/2007,Children's Social Care,SW1,Home visit. Child A seen.,
+        """
+    assert scr.analyse(_read(tmp_path, "history", history), rulebook="wt2006").warnings.empty
+
+
+def test_a_local_rulebook_keeps_the_period_of_the_edition_it_extends(tmp_path):
+    local = tmp_path / "north-borough.toml"
+    local.write_text('[rulebook]\nname = "north-borough"\nextends = "wt2018"\n', encoding="utf-8")
+    book = scr.load_rulebook(local)
+    assert book.in_force_text == "from 4 July 2018 to 14 December 2023"
+    found = scr.analyse(_read(tmp_path, "child-a-2014", CASE_2014), rulebook=local)
+    assert (
+        "The rulebook north-borough (Working Together to Safeguard Children 2018)"
+        in (found.warnings["message"][0])
+    )
+    # one that says nothing of a period is never warned about
+    bare = tmp_path / "bare.toml"
+    bare.write_text(
+        '[rulebook]\nname = "bare"\n\n[rules.ONE]\nkind = "response"\ncategory = "timescale"\n'
+        'severity = "low"\nreference = "local"\nexpected_label = "x"\n'
+        'trigger = { event_type = ["referral"] }\nexpected = { event_type = ["icpc"] }\n'
+        'window = "1 WD"\n',
+        encoding="utf-8",
+    )
+    assert scr.analyse(_read(tmp_path, "child-a-2014", CASE_2014), rulebook=bare).warnings.empty
+
+
+def test_working_together_2023_is_cited_from_its_child_protection_chapter():
+    # 2023's chapters: 1 a shared responsibility, 2 multi-agency arrangements, 3 providing
+    # help, support and protection (assessment, strategy discussions, conferences), 4
+    # organisational responsibilities
+    book = scr.load_rulebook("wt2023")
+    own = [r for r in book.rules.values() if "2023" in r.reference]
+    assert {r.id for r in own} >= {"SD-PARTIES", "ASM-SINGLE", "CONF-ICPC", "INJ-STRAT"}
+    assert all(r.citation == "Working Together 2023, ch. 3" for r in own)
+    assert all("2023, ch. 3:" in r.reference for r in own)
