@@ -422,3 +422,8 @@ def test_a_users_alias_that_is_an_ordinary_word_can_be_read_only_in_context(tmp_
     assert [counterparts(t, vocabularies=both) for t in texts] == [("mother",), ("voluntary",)]
     kinds = set(load_counterpart_cues()["kind"])
     assert {"word", "context_before", "context_after", "context_title", "guard"} <= kinds
+
+
+def test_a_step_only_planned_involves_no_one():
+    assert counterparts("Supervision with TM1: case reviewed, plan to progress to PLO.") == ()
+    assert counterparts("Case progressed to PLO.") == ("legal",)

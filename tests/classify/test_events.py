@@ -593,3 +593,43 @@ def test_an_undated_bare_assessment_stays_a_single_assessment():
 def test_another_agencys_assessment_completed_is_not_social_cares():
     assert classify("Assessment completed.", "camhs")[0] != "single_assessment"
     assert classify("Parenting assessment completed.", "csc")[0] != "single_assessment"
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # a probation 'supervision' is the offender's appointment, not a worker's supervision
+        ("probation", "Father attended probation supervision.", "office_visit"),
+        ("probation", "Father missed his supervision appointment.", "dna"),
+        (
+            "probation",
+            "OM checked with CSC: Father has contact with Child A.",
+            "information_sharing",
+        ),
+        ("adult_mental_health", "Mother assessed by crisis team after overdose.", "office_visit"),
+        (
+            "police",
+            "Officers forced entry: Mother found unconscious, Child A alone.",
+            "police_incident",
+        ),
+        ("police", "Father arrested for breach of non-molestation order.", "arrest"),
+        ("housing", "Tenancy review at the housing office: rent arrears.", "office_visit"),
+        ("gp", "Mother seen: low mood. Discussed referral to talking therapies.", "gp_appointment"),
+    ],
+)
+def test_appointments_and_attendances_of_other_services(agency, details, expected):
+    assert classify(details, agency)[0] == expected
+
+
+def test_a_breached_order_is_no_court_hearing_and_a_referral_discussed_is_not_made():
+    _, mentions = classify("Father arrested for breach of non-molestation order.", "police")
+    assert "court" not in mentions
+    events = make_events(
+        start=["2007-03-12", "2007-03-12"],
+        details=[
+            "Father arrested for breach of non-molestation order.",
+            "Mother seen: low mood. Discussed referral to talking therapies.",
+        ],
+        agency=["police", "gp"],
+    )
+    assert classify_counterparts(events).tolist() == [("father",), ("mother",)]
