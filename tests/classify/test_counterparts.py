@@ -427,3 +427,18 @@ def test_a_users_alias_that_is_an_ordinary_word_can_be_read_only_in_context(tmp_
 def test_a_step_only_planned_involves_no_one():
     assert counterparts("Supervision with TM1: case reviewed, plan to progress to PLO.") == ()
     assert counterparts("Case progressed to PLO.") == ("legal",)
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("Family moved to a hostel after eviction.", ("family",)),
+        ("Mother and Child A living in temporary accommodation.", ("mother",)),
+        ("Nursery had a visit from an Ofsted inspector.", ("early_years",)),
+        # the agencies themselves are still read
+        ("Hostel manager phoned re Mother's visitors.", ("housing", "mother")),
+        ("Spoke to Inspector X re the police investigation.", ("police",)),
+    ],
+)
+def test_where_a_family_lives_and_other_inspectors_are_no_agency(details, expected):
+    assert counterparts(details) == expected
