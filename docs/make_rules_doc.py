@@ -231,7 +231,7 @@ not judged (CONF-ICPC: `not_during = "cp_plan"`). A response rule may give a `ta
 naming its trigger by the first entry it matches (`one` is enough; sentence field
 `{called}`, capitalised `{Called}`): SUP-KEY-DECISION's findings read "Case closure recorded
 by ...", "Initial child protection conference recorded by ...", "Suspicious injury (bruising,
-child aged 8 weeks) known to children's social care recorded by ...". An involvement rule lists its `groups` (label = agency codes) and may
+child aged 8 weeks), known to children's social care, recorded by ...". An involvement rule lists its `groups` (label = agency codes) and may
 give `named` (label = regular expression): a trigger whose own text names the group that
 way involves it even when no agency of the group is its agency or counterpart ("strategy
 discussion with police and health" names health but no health service).

@@ -523,7 +523,8 @@ def _called(
     n: int,
 ) -> npt.NDArray[np.object_] | None:
     """Field ``called``: the name a response rule's ``tally`` gives each trigger ("case
-    closure", "suspicious injury ({injuries}, {child_aged})", filled like ``what``); None when
+    closure", "suspicious injury ({injuries}, {child_aged}), known to children's social
+    care,", filled like ``what``); None when
     no rule names its triggers."""
     names: list[str] = ["{called}"]
     key = np.zeros(n, dtype=np.int64)

@@ -745,7 +745,12 @@ def _tally(rule: Rule, ctx: Context, members: IntArray) -> npt.NDArray[np.int8]:
 # --- involvement ---------------------------------------------------------------------------
 def involvement(rule: Rule, ctx: Context) -> Hits:
     """Each trigger must involve every group (as agency or counterpart of the event or of
-    the other agencies' records of it, ``duplicate_of``)."""
+    the other agencies' records of it, ``duplicate_of``).
+
+    Triggers of the same day are one event told by several records (children's social
+    care's minutes of a strategy discussion and the police's "attended strategy discussion"):
+    the groups any of them involves count for all, and a group none involves makes one
+    finding, from the first record, with the others as evidence."""
     view = ctx.view
     trig = ctx.triggers(rule.trigger)
     if len(trig) == 0:
@@ -774,8 +779,23 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
             rows[trig[missing]] = True
             missing &= ~said.evaluate(view, ctx.cache, rows)[trig]
         absent |= missing.astype(np.int64) << g
+    # one event per day: a group is missing when every record of the day misses it
+    day = view.start[trig] // DAY_NS
+    head = np.flatnonzero(np.concatenate([[True], day[1:] != day[:-1]]))
+    absent = np.bitwise_and.reduceat(absent, head)
     keep = np.flatnonzero(absent)
-    return _missing_hits(trig[keep], _days(view.end[trig[keep]]), extra={"missing": absent[keep]})
+    sizes = np.diff(np.append(head, len(trig)))[keep]
+    offsets = np.zeros(len(keep) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    members = trig[np.repeat(head[keep] - offsets[:-1], sizes) + np.arange(offsets[-1])]
+    first = trig[head[keep]]
+    return _missing_hits(
+        first,
+        _days(view.end[first]),
+        evidence=members.astype(np.int64),
+        offsets=offsets,
+        extra={"missing": absent[keep]},
+    )
 
 
 #: The function behind each rule kind.

@@ -23,8 +23,8 @@ field              value
 ``last_date``      the last event of a cluster (later than ``date``, the ``count``-th's,
                    when events that followed by the deadline joined it)
 ``called``         the name a response rule's ``tally`` gives its trigger ("case closure",
-                   "suspicious injury ({injuries}, {child_aged}) known to children's social
-                   care"); ``Called`` capitalised
+                   "suspicious injury ({injuries}, {child_aged}), known to children's social
+                   care,"); ``Called`` capitalised
 ``missing``        the groups an event did not involve (involvement)
 ``state``          the state's label (cadence)
 ``gap``            the length of a gap, with its unit (cadence)

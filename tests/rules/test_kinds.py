@@ -698,7 +698,7 @@ def test_a_domestic_incident_is_not_answered_by_the_next_ones_notification():
          "Initial child protection conference recorded by Children's social care"),
         ({"agency": "paediatrics", "event_type": "medical_examination", "counterparts": ("csc",),
           **SUSPICIOUS, "child_age_days": 56},
-         "Suspicious injury (bruising, child aged 8 weeks) known to children's social care "
+         "Suspicious injury (bruising, child aged 8 weeks), known to children's social care, "
          "recorded by Paediatrics"),
     ],
 )  # fmt: skip

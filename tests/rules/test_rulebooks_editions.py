@@ -478,3 +478,29 @@ def test_working_together_2023_is_cited_from_its_child_protection_chapter():
     assert {r.id for r in own} >= {"SD-PARTIES", "ASM-SINGLE", "CONF-ICPC", "INJ-STRAT"}
     assert all(r.citation == "Working Together 2023, ch. 3" for r in own)
     assert all("2023, ch. 3:" in r.reference for r in own)
+
+
+_STRATEGY_2019 = """\
+    03/05/2019,Health Visiting,HV1,Home visit. Bruise on Child A's forehead; Mother unable to explain it.,HV1 phoned MASH
+    07/05/2019,Children's Social Care,TM1,Strategy discussion held between TM1 and DS1 (police).,Section 47 enquiry agreed
+    07/05/2019,{agency},{who},Attended strategy discussion with TM1 (CSC) re bruise to Child A.,
+    10/07/2019,Children's Social Care,SW1,Home visit. Child A seen.,
+    """
+
+
+@pytest.mark.parametrize("rulebook", ["wt2018", "wt2023"])
+def test_one_strategy_discussion_told_by_two_agencies_is_one_finding(tmp_path, rulebook):
+    rows = _STRATEGY_2019.format(agency="Police", who="DS1")
+    chron = _read(tmp_path, "strategy", rows)
+    found = scr.analyse(chron, rulebook=rulebook, rules=["SD-PARTIES"]).to_frame()
+    row = _row_of(chron)
+    assert found["source_row"].tolist() == [3]
+    assert [row[e] for e in found["evidence"][0].split("; ")] == [3, 4]
+    assert found["summary"][0].startswith(
+        "Strategy discussion recorded by Children's Social Care on 7 May 2019 did not involve "
+        "health"
+    )
+    # the paediatrician's record of the same discussion is health taking part in it
+    rows = _STRATEGY_2019.format(agency="Paediatrics", who="Dr Y")
+    found = scr.analyse(_read(tmp_path, "with-health", rows), rulebook=rulebook)
+    assert "SD-PARTIES" not in set(found.to_frame()["rule_id"])
