@@ -204,14 +204,14 @@ def test_the_assessment_sentences_name_what_was_missing(tmp_path):
     found = _summaries(_read(tmp_path, "child-a-2019", CASE_2019), "wt2018")
     assert found[("ASM-SINGLE", 4)] == (
         "Referral to children's social care recorded by Police on 24 April 2019: no completed "
-        "single assessment or NFA decision by 28 June 2019; the first was on 2 July 2019, "
+        "assessment or NFA decision by 28 June 2019; the first was on 2 July 2019, "
         "2 working days late (and 1 more such event in the same window) "
         "(Working Together 2018, ch. 1)."
     )
     found = _summaries(_read(tmp_path, "child-a-2024", CASE_2024), "wt2023")
     assert found[("ASM-SINGLE", 3)] == (
         "Referral to children's social care recorded by Education on 28 March 2024: no "
-        "completed single assessment or NFA decision by 5 June 2024; none recorded before the "
+        "completed assessment or NFA decision by 5 June 2024; none recorded before the "
         "chronology ends (and 1 more such event in the same window) (Working Together 2023, ch. 3)."
     )
 
@@ -504,3 +504,17 @@ def test_one_strategy_discussion_told_by_two_agencies_is_one_finding(tmp_path, r
     rows = _STRATEGY_2019.format(agency="Paediatrics", who="Dr Y")
     found = scr.analyse(_read(tmp_path, "with-health", rows), rulebook=rulebook)
     assert "SD-PARTIES" not in set(found.to_frame()["rule_id"])
+
+
+@pytest.mark.parametrize("rulebook", _LATER_EDITIONS)
+def test_an_area_that_kept_initial_and_core_assessments_completed_its_assessment(rulebook):
+    # referral Monday 9 June 2014 (45 WD: 11 August) under a local protocol that kept the
+    # initial assessment: completed on 20 June, so no ASM-SINGLE finding
+    rows = [
+        ("09/06/2014", "Referral received from school."),
+        ("20/06/2014", "Initial assessment completed. Outcome: CIN plan."),
+        ("01/09/2014", "Case file audit."),
+    ]
+    assert _csc_rows(rows, rulebook=rulebook, rule="ASM-SINGLE") == []
+    begun = [rows[0], ("20/06/2014", "Initial assessment started."), rows[2]]
+    assert _csc_rows(begun, rulebook=rulebook, rule="ASM-SINGLE") == [("missing", "2014-08-11")]
