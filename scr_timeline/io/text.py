@@ -78,7 +78,7 @@ _YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
 _QUALIFIER = (
     r"(?:\?\s*|(?:c\.|ca\.|circa|approx\.?|approximately|around|about)\s*"
-    r"|(?:w/?c|week\s+commencing|week\s+beginning)\s+"
+    r"|(?:w/?c|week\s+commencing|week\s+beginning|(?:the\s+)?week\s+of)\s+"
     r"|(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+)"
 )
 #: Dates that name their day, month or season (an end of a range may be any of them).
@@ -86,7 +86,8 @@ _ABSOLUTE = (
     r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)",  # ISO
     r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)",  # 14.7.99
     rf"{_DAY}-{_MONTH}-(?:\d{{4}}|\d{{2}})(?!\d)",  # 14-Jul-1999
-    rf"{_DAY}(?:\s*[-–]\s*{_DAY}|\s+to\s+{_DAY})?(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR}(?!\d))?",
+    rf"{_DAY}(?:\s*[-–/]\s*{_DAY}|\s+(?:to|and|&)\s+{_DAY})?(?:\s+of)?\s+{_MONTH}"
+    rf"(?:,?\s+{_YEAR}(?!\d))?",  # 12 March 2007, 12-14 March, 12 and 13 March 2007
     rf"{_MONTH}\s+{_DAY},?\s+(?:19|20)\d{{2}}",  # July 14, 1999
     rf"{_MONTH},?\s+{_YEAR}(?!\d)",  # July 1999
     r"(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d{2}",
@@ -101,14 +102,26 @@ _FORMS = (
     r"|the\s+(?:next|following)\s+(?:day|week|month|morning|evening))",
     r"(?:19|20)\d{2}(?=\s*[:–—-])",  # a bare year only before a separator: "2007: ..."
 )
-#: The date at the start of a paragraph: optional lead word ("On", "In"), the date in any
-#: form the date parser reads, an optional time ("at 14:30", "2.30pm", "1430hrs") and the
-#: separator before the text. Groups ``date``, ``time`` and ``rest``.
+_TIME = r"\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs"
+#: The words before the date in a review's narrative: "On", "In", "Later on", "Also on",
+#: "Sometime in", "Overnight on", "On the evening of" (group ``part``), "At 14:30 on"
+#: (group ``lead_time``).
+_LEAD = (
+    r"(?:(?:also|later|earlier|early|again|then)\s+)?"
+    rf"(?:at\s+(?:approximately\s+|about\s+|around\s+)?(?P<lead_time>{_TIME})\s+on\s+(?:the\s+)?"
+    r"|(?:on|in|during|by|from|at|around|overnight(?:\s+on)?|some\s*time\s+in)\s+"
+    r"(?:or\s+(?:about|around)\s+)?(?:the\s+)?"
+    r"(?:(?P<part>morning|afternoon|evening|night|early\s+hours|early\s+morning|late\s+evening)"
+    r"\s+of\s+(?:the\s+)?)?)"
+)
+#: The date at the start of a paragraph: optional lead words ("On", "In", "At 14:30 on"),
+#: the date in any form the date parser reads, an optional time ("at 14:30", "2.30pm",
+#: "1430hrs") and the separator before the text. Groups ``date``, ``time``, ``lead_time``,
+#: ``part`` (of the day) and ``rest``.
 DATE_PREFIX: Final = re.compile(
-    r"^\s*(?:(?:on|in|during|by|from|at|around)\s+(?:or\s+(?:about|around)\s+)?(?:the\s+)?)?"
+    rf"^\s*(?:{_LEAD})?"
     rf"(?P<date>{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)}))"
-    r"(?:\s*[,:;–—-]?\s*(?:at\s+)?\(?(?P<time>\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)"
-    r"|\d{4}\s*hrs)\)?)?"
+    rf"(?:\s*[,:;–—-]?\s*(?:at\s+)?\(?(?P<time>{_TIME})\)?)?"
     r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z",
     re.IGNORECASE | re.DOTALL,
 )
@@ -225,6 +238,10 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
     ('Late July 1999', None, 'Mother moved')
     >>> split_date_prefix("3.2 On 12/03/2007 at 14:30 PC1 attended")
     ('12/03/2007', '14:30', 'PC1 attended')
+    >>> split_date_prefix("At 22:40 on 12 March 2007 police attended.")
+    ('12 March 2007', '22:40', 'police attended.')
+    >>> split_date_prefix("On the evening of 12 March 2007 police attended.")
+    ('12 March 2007', None, 'Evening: police attended.')
     >>> split_date_prefix("Mother said she would attend.") is None
     True
     """
@@ -240,8 +257,11 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
         match = DATE_PREFIX.match(text[labelled.end() :])
         if match is None:
             return None
-    time = match["time"].strip() if match["time"] else None
-    return match["date"].strip(), time, match["rest"].strip()
+    time = match["time"] or match["lead_time"]
+    rest = match["rest"].strip()
+    if match["part"]:  # "On the evening of ...": the part of the day is kept in the text
+        rest = f"{' '.join(match['part'].split()).capitalize()}: {rest}".rstrip(": ")
+    return match["date"].strip(), time.strip() if time else None, rest
 
 
 _LINE_END: Final = re.compile(r"\r\n|\r|\n")

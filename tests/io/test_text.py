@@ -61,6 +61,17 @@ children's social care.
         ("12/03/2007: 23:45 - PC1 called", ("12/03/2007", "23:45", "PC1 called")),
         ("12/03/2007 (14:30) PC1", ("12/03/2007", "14:30", "PC1")),
         ("12 March 2007 - 10:30 - HV1", ("12 March 2007", "10:30", "HV1")),
+        # a review's narrative: the time first, words before the date, a part of the day
+        ("At 22:40 on 12 March 2007 PC1 attended", ("12 March 2007", "22:40", "PC1 attended")),
+        ("At approximately 2.30pm on the 12th March 2007 x", ("12th March 2007", "2.30pm", "x")),
+        ("Later on 12 March 2007 SW1 phoned", ("12 March 2007", None, "SW1 phoned")),
+        ("Also on 12 March 2007, the GP saw", ("12 March 2007", None, "the GP saw")),
+        ("Sometime in March 2007 Mother moved", ("March 2007", None, "Mother moved")),
+        ("On the evening of 12 March 2007 PC1", ("12 March 2007", None, "Evening: PC1")),
+        ("In the early hours of 12/03/2007 x", ("12/03/2007", None, "Early hours: x")),
+        ("Overnight on 12-13 March 2007 x", ("12-13 March 2007", None, "x")),
+        ("On 12 and 13 March 2007 x", ("12 and 13 March 2007", None, "x")),
+        ("In the week of 12 March 2007 x", ("week of 12 March 2007", None, "x")),
     ],
 )
 def test_date_prefix_forms(text, expected):
@@ -631,3 +642,33 @@ def test_an_entry_with_a_list_under_it_keeps_its_agency_and_its_list(write_text)
         "- CP medical to be arranged"
     )
     assert "unknown_agency" not in chron.warnings[S.CODE].tolist()
+
+
+def test_entries_of_a_review_narrative_that_open_with_more_than_the_date(write_text):
+    """Entries opening "At 22:40 on ...", "On the evening of ...", "Later on ...", "On 12
+    and 13 ...": none was read as starting with a date, so each was joined to the entry
+    above it, under that entry's date."""
+    text = (
+        "4.1 On 12 March 2007 the health visitor (HV1) visited. Child A was seen.\n\n"
+        "4.2 At 22:40 on 12 March 2007 police attended the home after a 999 call.\n\n"
+        "4.3 On the evening of 13 March 2007 Mother took Child A to the emergency department.\n\n"
+        "4.4 Later on 14 March 2007 the social worker (SW1) phoned Mother.\n\n"
+        "4.5 On 15 and 16 March 2007 Child A stayed with his grandmother.\n\n"
+        "4.6 In the week of 19 March 2007 the GP wrote to the health visitor.\n"
+    )
+    chron = read_text(write_text("narrative.txt", text), classify=False)
+    ev = chron.events
+    assert ev[S.SOURCE_ROW].tolist() == [1, 3, 5, 7, 9, 11]
+    assert ev[S.START].dt.strftime("%d/%m %H:%M").tolist() == [
+        "12/03 00:00",
+        "12/03 22:40",
+        "13/03 00:00",
+        "14/03 00:00",
+        "15/03 00:00",
+        "19/03 00:00",
+    ]
+    assert ev[S.END].dt.strftime("%d/%m").tolist()[4:] == ["16/03", "25/03"]
+    agencies = ev[S.AGENCY].astype(str).tolist()
+    assert agencies[:4] + agencies[5:] == ["health_visiting", "police", "hospital", "csc", "gp"]
+    assert ev[S.DETAILS].iloc[2] == "Evening: Mother took Child A to the emergency department."
+    assert chron.rejected.empty
