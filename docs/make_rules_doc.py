@@ -93,9 +93,7 @@ first day is taken as 1 April 2006 (published that month).
   timescale is for the completed assessment, so a record that only starts, allocates, plans
   or continues one ('Single assessment commenced', 'MASH decision: child and family
   assessment; allocated to SW1', 'core assessment ongoing') does not answer it, unless it also
-  says the assessment was completed (the predicate `assessment_begun`). From 2013 (ASM-SINGLE)
-  a completed initial or core assessment counts as well: some areas kept them for a time
-  under a local assessment protocol, which Working Together 2013 allowed. Such a record is the
+  says the assessment was completed (the predicate `assessment_begun`). Such a record is the
   decision on the referral, though (ESC-REF-DECISION, `csc_referral_action`, which counts a
   single assessment from 2013 as it counts an initial assessment before).
 - **No initial conference while on a plan** (CONF-ICPC): a strategy discussion while the

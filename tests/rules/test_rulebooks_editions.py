@@ -204,14 +204,14 @@ def test_the_assessment_sentences_name_what_was_missing(tmp_path):
     found = _summaries(_read(tmp_path, "child-a-2019", CASE_2019), "wt2018")
     assert found[("ASM-SINGLE", 4)] == (
         "Referral to children's social care recorded by Police on 24 April 2019: no completed "
-        "assessment or NFA decision by 28 June 2019; the first was on 2 July 2019, "
+        "single assessment or NFA decision by 28 June 2019; the first was on 2 July 2019, "
         "2 working days late (and 1 more such event in the same window) "
         "(Working Together 2018, ch. 1)."
     )
     found = _summaries(_read(tmp_path, "child-a-2024", CASE_2024), "wt2023")
     assert found[("ASM-SINGLE", 3)] == (
         "Referral to children's social care recorded by Education on 28 March 2024: no "
-        "completed assessment or NFA decision by 5 June 2024; none recorded before the "
+        "completed single assessment or NFA decision by 5 June 2024; none recorded before the "
         "chronology ends (and 1 more such event in the same window) (Working Together 2023, ch. 3)."
     )
 
@@ -506,15 +506,34 @@ def test_one_strategy_discussion_told_by_two_agencies_is_one_finding(tmp_path, r
     assert "SD-PARTIES" not in set(found.to_frame()["rule_id"])
 
 
-@pytest.mark.parametrize("rulebook", _LATER_EDITIONS)
-def test_an_area_that_kept_initial_and_core_assessments_completed_its_assessment(rulebook):
-    # referral Monday 9 June 2014 (45 WD: 11 August) under a local protocol that kept the
-    # initial assessment: completed on 20 June, so no ASM-SINGLE finding
+def _typed(rows: list[tuple[str, str, str, str, tuple[str, ...]]]) -> Chronology:
+    """Events given their agency, type, text and counterparts (no classifier)."""
+    return Chronology(
+        make_events(
+            start=[r[0] for r in rows],
+            agency=[r[1] for r in rows],
+            event_type=[r[2] for r in rows],
+            details=[r[3] for r in rows],
+            counterparts=[r[4] for r in rows],
+        )
+    )
+
+
+@pytest.mark.parametrize("rulebook", ["wt2006", "wt2018"])
+def test_another_agencys_decision_not_to_refer_is_no_csc_decision(rulebook):
+    # the school's referral of Monday 9 June 2014; the GP's own decision on another concern
+    # two days later ends neither csc's assessment clock nor the open case
+    rule = "ASM-INITIAL" if rulebook == "wt2006" else "ASM-SINGLE"
+    gp = ("11/06/2014", "gp", "referral_decision", "GP decided no referral needed.", ())
     rows = [
-        ("09/06/2014", "Referral received from school."),
-        ("20/06/2014", "Initial assessment completed. Outcome: CIN plan."),
-        ("01/09/2014", "Case file audit."),
+        ("09/06/2014", "csc", "referral", "Referral received from school.", ("education",)),
+        gp,
+        ("01/09/2014", "csc", "home_visit", "Home visit.", ()),
     ]
-    assert _csc_rows(rows, rulebook=rulebook, rule="ASM-SINGLE") == []
-    begun = [rows[0], ("20/06/2014", "Initial assessment started."), rows[2]]
-    assert _csc_rows(begun, rulebook=rulebook, rule="ASM-SINGLE") == [("missing", "2014-08-11")]
+    found = scr.analyse(_typed(rows), rulebook=rulebook, rules=[rule, "SUP-CADENCE"]).to_frame()
+    assert sorted(found["rule_id"]) == sorted([rule, "SUP-CADENCE"])
+    assert found.loc[found["rule_id"] == "SUP-CADENCE", "observed_event_id"].isna().all()
+    # the police's record of the MASH's decision is csc's decision
+    mash = ("11/06/2014", "police", "referral_decision", "MASH decision: NFA by CSC.", ("csc",))
+    found = scr.analyse(_typed([rows[0], mash, rows[2]]), rulebook=rulebook, rules=[rule])
+    assert len(found) == 0
