@@ -37,16 +37,6 @@ from .exceptions import (
     ScrTimelineError,
     UnsupportedFormatError,
 )
-from .graph import (
-    as_of,
-    build_graph,
-    contact_matrix,
-    knowledge,
-    to_gexf,
-    to_graphml,
-    to_node_link_json,
-    to_ocel,
-)
 from .io import parse_table, read, read_csv, read_excel
 from .rules import (
     Finding,
@@ -60,6 +50,16 @@ from .rules import (
 
 if TYPE_CHECKING:
     from .batch import BatchResult, ChronologyResult, analyse_many, write_analysis
+    from .graph import (
+        as_of,
+        build_graph,
+        contact_matrix,
+        knowledge,
+        to_gexf,
+        to_graphml,
+        to_node_link_json,
+        to_ocel,
+    )
     from .io import read_docx, read_pdf, read_text
     from .plotting import plot_by_rule, plot_gaps, plot_network, plot_timeline
     from .report import render_report, write_report
@@ -68,6 +68,20 @@ if TYPE_CHECKING:
 #: not pay for jinja2, the plotting modules and batch until they are used. (No lazy name may
 #: be the name of a submodule: importing the submodule would shadow it.)
 _LAZY: dict[str, str] = {
+    # graphs are for some analyses only: a command-line run needs none
+    **dict.fromkeys(
+        [
+            "as_of",
+            "build_graph",
+            "contact_matrix",
+            "knowledge",
+            "to_gexf",
+            "to_graphml",
+            "to_node_link_json",
+            "to_ocel",
+        ],
+        ".graph",
+    ),
     **dict.fromkeys(
         ["BatchResult", "ChronologyResult", "analyse_many", "write_analysis"], ".batch"
     ),

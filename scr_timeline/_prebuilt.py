@@ -1,7 +1,13 @@
 """What every process would otherwise build from the shipped data: built once at install
 time, loaded ready to use.
 
-Two things are kept, in ``_prebuilt.pickle`` beside this module:
+Four things are kept, in ``_prebuilt.pickle`` beside this module:
+
+* **The package's own regular expressions compiled** (:func:`regex`): the patterns its
+  modules compile as they are imported, the date reader's, the bundled rulebooks' and
+  the vocabulary rows', each as the program ``re`` compiled it to, and what the rules
+  read from each rulebook pattern before searching with it (:func:`pattern_fact`).
+  Compiling and reading them took a command-line run about 0.08 s.
 
 * **The classifiers' matchers** for the shipped vocabularies (and the agency names'). Building them takes a fresh
   process about 0.3-0.5 s: writing the phrase alternations, compiling them with Python's
@@ -47,7 +53,7 @@ from contextlib import contextmanager
 from importlib import metadata, resources
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
-from typing import Any, Final
+from typing import Any, AnyStr, Final, cast
 
 import numpy as np
 
@@ -59,7 +65,9 @@ __all__ = [
     "disabled",
     "key",
     "matcher",
+    "pattern_fact",
     "refresh",
+    "regex",
     "templates",
 ]
 
@@ -69,12 +77,14 @@ FILE: Final = Path(__file__).with_name("_prebuilt.pickle")
 #: The matchers held, by classifier module (each module's default ``_matcher_for``).
 _NAMES: Final = ("events", "injuries", "roles", "seen", "counterparts", "agencies")
 
-#: The file holds, after its key, one pickle per part, in this order.
-_PARTS: Final = ("holidays", "templates", "matchers")
+#: The file holds, after its key, one pickle per part, in this order (the patterns first:
+#: modules compile theirs as they are imported).
+_PARTS: Final = ("patterns", "holidays", "templates", "matchers")
 
 #: Per part: whether the file was read for it, and what it gave (None: build instead).
 _state: dict[str, Any] = {
     "off": False,
+    "patterns": (False, None),
     "holidays": (False, None),
     "templates": (False, None),
     "matchers": (False, None),
@@ -95,6 +105,7 @@ def _digest() -> str:
         digest.update(part.encode())
     package = resources.files("scr_timeline")
     sources = [package / "_prebuilt.py", package / "schema.py", package / "calendar.py"]
+    sources.append(package / "rules" / "predicates.py")  # the pattern facts' code
     sources += sorted(
         (p for p in (package / "classify").iterdir() if p.name.endswith(".py")), key=str
     )
@@ -106,7 +117,7 @@ def _digest() -> str:
 
 
 # --- compiled patterns as programs ------------------------------------------------------------
-def _program(pattern: re.Pattern[str]) -> tuple[Any, ...]:
+def _program(pattern: re.Pattern[Any]) -> tuple[Any, ...]:
     """The arguments ``_sre.compile`` takes for ``pattern``, as ``re.compile`` builds them."""
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     code = _compiler._code(parsed, pattern.flags)
@@ -126,17 +137,17 @@ def _program(pattern: re.Pattern[str]) -> tuple[Any, ...]:
 
 
 def _pattern(
-    source: str,
+    source: str | bytes,
     flags: int,
     code: bytes,
     groups: int,
     groupindex: dict[str, int],
     indexgroup: tuple[str | None, ...],
-) -> re.Pattern[str]:
+) -> re.Pattern[Any]:
     """A compiled pattern from its program (see :func:`_program`)."""
     program = array.array(_CODE)
     program.frombytes(code)
-    compiled: re.Pattern[str] = _sre.compile(
+    compiled: re.Pattern[Any] = _sre.compile(
         source, flags, program.tolist(), groups, groupindex, indexgroup
     )
     return compiled
@@ -151,6 +162,72 @@ class _Pickler(pickle.Pickler):
         if isinstance(obj, re.Pattern):
             return _pattern, _program(obj)
         return NotImplemented
+
+
+# --- the package's own patterns -------------------------------------------------------------
+#: Every pattern :func:`regex` gave in this process, by source and flags (what
+#: :func:`build` stores).
+_compiled: dict[tuple[str | bytes, int], re.Pattern[Any]] = {}
+
+#: The functions :func:`pattern_fact` answers, by name (:func:`forget` clears their caches).
+_fact_functions: dict[str, Any] = {}
+
+
+def _stored(name: str) -> dict[Any, Any]:
+    patterns = _part("patterns")
+    found = patterns.get(name) if isinstance(patterns, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def regex(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``re.compile(source, flags)``: from the program stored at install time when the
+    file has this pattern (the same program: same source, flags and regex engine), else
+    compiled. Kept for the process, as ``re``'s own cache would keep it.
+
+    Examples
+    --------
+    >>> regex(r"\bCSC\b", re.I) == re.compile(r"\bCSC\b", re.I)
+    True
+    """
+    flags = int(flags)
+    found = _compiled.get((source, flags))
+    if found is None:
+        program = _stored("regex").get((source, flags))
+        found = _pattern(*program) if program is not None else re.compile(source, flags)
+        _compiled[source, flags] = found
+    return cast("re.Pattern[AnyStr]", found)
+
+
+def pattern_fact(work: Callable[[re.Pattern[str]], Any]) -> Callable[[re.Pattern[str]], Any]:
+    """``work`` (a function of a compiled pattern alone, defined in a module the file's
+    key covers), answered from the file for every pattern :func:`regex` gave at install
+    time, and cached (256 patterns) like :func:`functools.lru_cache`."""
+    name = f"{work.__module__}.{work.__qualname__}"
+
+    @functools.lru_cache(maxsize=256)
+    @functools.wraps(work)  # (its name, module and examples)
+    def fact(pattern: re.Pattern[str]) -> Any:
+        at = (pattern.pattern, int(pattern.flags))
+        stored = _stored("facts").get(name)
+        return stored[at] if isinstance(stored, dict) and at in stored else work(pattern)
+
+    _fact_functions[name] = fact
+    return fact
+
+
+def _patterns_part() -> dict[str, Any]:
+    """Every pattern :func:`regex` gave in this process as its program, and every fact
+    of each (the rules ask some facts only of long chronologies), to store."""
+    # a fact is asked of a compiled pattern: by its source and its flags as compiled
+    # (re.compile adds re.UNICODE to a str pattern's)
+    patterns = [c for c in _compiled.values() if isinstance(c.pattern, str)]
+    return {
+        "regex": {at: _program(compiled) for at, compiled in _compiled.items()},
+        "facts": {
+            name: {(c.pattern, c.flags): fact(c) for c in patterns}
+            for name, fact in _fact_functions.items()
+        },
+    }
 
 
 # --- the matchers ---------------------------------------------------------------------------
@@ -211,10 +288,23 @@ def _fresh() -> dict[str, Any]:
         _forget_built(modules)
 
 
+def _exercise() -> None:
+    """Read every shipped sample and analyse it with every bundled rulebook, so that the
+    patterns reading and the rules compile (:func:`regex`, :func:`pattern_fact`) are
+    stored."""
+    from scr_timeline.datasets import list_samples, load_sample
+    from scr_timeline.rules import analyse, available_rulebooks
+
+    for sample in list_samples()["name"]:
+        chronology = load_sample(sample)
+        for rulebook in available_rulebooks():
+            analyse(chronology, rulebook=rulebook)
+
+
 def build(path: Path = FILE) -> Path:
     """Build every part from the shipped data and write the file at ``path``: the key,
-    then each part, as pickles in a row (a stale file is recognised from its key alone,
-    and the holidays are read without the matchers)."""
+    where each part starts, then the parts, as pickles in a row (a stale file is
+    recognised from its key alone, and each part is read without the others)."""
     from scr_timeline import calendar, report
 
     with disabled():
@@ -223,10 +313,22 @@ def build(path: Path = FILE) -> Path:
             "templates": report.compile_templates(),
             "matchers": _fresh(),
         }
+        _exercise()
+        parts["patterns"] = _patterns_part()
+    pickled = {}
+    for part in _PARTS:
+        buffer = io.BytesIO()
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(parts[part])
+        pickled[part] = buffer.getvalue()
+    where, at = {}, 0
+    for part in _PARTS:
+        where[part] = at
+        at += len(pickled[part])
     buffer = io.BytesIO()
     pickle.dump(key(), buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(where, buffer, protocol=pickle.HIGHEST_PROTOCOL)
     for part in _PARTS:
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(parts[part])
+        buffer.write(pickled[part])
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_bytes(buffer.getvalue())
     temporary.replace(path)
@@ -250,10 +352,9 @@ def _read(path: Path, part: str | None) -> Any:
                 return None
             if part is None:
                 return True
-            for stored in _PARTS:
-                value = pickle.load(handle)
-                if stored == part:
-                    return value
+            where = pickle.load(handle)
+            handle.seek(where[part], io.SEEK_CUR)
+            return pickle.load(handle)
     except (
         OSError,
         pickle.UnpicklingError,
@@ -263,6 +364,7 @@ def _read(path: Path, part: str | None) -> Any:
         TypeError,
         ValueError,
         IndexError,
+        KeyError,
         RuntimeError,
     ):
         return None
@@ -314,7 +416,14 @@ def disabled() -> Iterator[None]:
 def forget() -> None:
     """Read the file again when next asked (after it changed: tests)."""
     _digest.cache_clear()
-    _state.update(holidays=(False, None), templates=(False, None), matchers=(False, None))
+    _state.update(
+        patterns=(False, None),
+        holidays=(False, None),
+        templates=(False, None),
+        matchers=(False, None),
+    )
+    for fact in _fact_functions.values():  # (patterns compiled stay: they are the same)
+        fact.cache_clear()
 
 
 def default(name: str, build_one: Callable[[], Any]) -> Any:

@@ -36,29 +36,31 @@ from typing import Final, NamedTuple
 import numpy as np
 import pandas as pd
 
+from scr_timeline._prebuilt import regex
+
 __all__ = ["AgeSpan", "age_in_date_cell", "parse_ages"]
 
 _NUMBER: Final = r"(\d+(?:\.\d+)?)"
 _UNITS: Final[dict[str, float]] = {"y": 365.25, "m": 30.4375, "w": 7.0, "d": 1.0}
 #: One amount with its unit ("3 months", "2y", "6 wks").
-_PART: Final = re.compile(
+_PART: Final = regex(
     _NUMBER
     + r"\s*(?:(?P<y>y(?:ea)?rs?|y\.?o\.?|y)|(?P<m>months?|mths?|mo?s?|mnths?)"
     + r"|(?P<w>weeks?|wks?|w)|(?P<d>days?|d))\b\.?",
     re.IGNORECASE,
 )
 #: The whole cell: amounts with units, optionally joined by "and" or commas.
-_WHOLE: Final = re.compile(
+_WHOLE: Final = regex(
     r"(?:approx\.?|approximately|about|c\.|aged?)?\s*"
     + rf"(?:{_PART.pattern}[\s,]*(?:and\s+|&\s*)?)+"
     + r"(?:old)?\.?",
     re.IGNORECASE,
 )
-_FRACTION: Final = re.compile(r"(\d{1,2})\s*/\s*(12|52|7)")
-_DAY_N: Final = re.compile(r"day\s*(\d{1,2})", re.IGNORECASE)
+_FRACTION: Final = regex(r"(\d{1,2})\s*/\s*(12|52|7)")
+_DAY_N: Final = regex(r"day\s*(\d{1,2})", re.IGNORECASE)
 _FRACTION_UNITS: Final[dict[str, float]] = {"12": 30.4375, "52": 7.0, "7": 1.0}
-_NEWBORN: Final = re.compile(r"new\s*-?\s*born|neonat\w*|birth|at birth", re.IGNORECASE)
-_NO_AGE: Final = re.compile(
+_NEWBORN: Final = regex(r"new\s*-?\s*born|neonat\w*|birth|at birth", re.IGNORECASE)
+_NO_AGE: Final = regex(
     r"un-?born|pre-?\s*birth|ante-?natal|pregnan\w*|not (?:yet )?born|in utero|n/?a|-+|\?+"
     r"|not known|unknown|n/?k",
     re.IGNORECASE,
@@ -121,7 +123,7 @@ class AgeSpan(NamedTuple):
 _APPROX: Final = r"(?:approx\.?|approximately|about|around|roughly|c\.|ca\.?|circa|~)"
 #: An age where a date should be: "Aged 6 weeks", "at 4 months", "6 weeks old", "age: 2y
 #: 3m", "at the age of 9 months", "4 months of age", "6/52", "at 9/12", "about 6-8 weeks".
-_DATE_CELL_AGE: Final = re.compile(
+_DATE_CELL_AGE: Final = regex(
     rf"(?P<approx>{_APPROX}\s*)?"
     r"(?P<mark>(?:aged?\s*:?|at(?:\s+the\s+age\s+of)?|when(?:\s+aged?)?)\s+)?"
     rf"(?P<approx2>{_APPROX}\s*)?"
@@ -131,7 +133,7 @@ _DATE_CELL_AGE: Final = re.compile(
     re.IGNORECASE,
 )
 _UNIT_NAMES: Final[dict[str, str]] = {"y": "year", "m": "month", "w": "week", "d": "day"}
-_RANGE_OF_UNIT: Final = re.compile(
+_RANGE_OF_UNIT: Final = regex(
     _NUMBER + r"\s*(?:-|to)\s*" + _NUMBER + r"\s*(?P<unit>[a-z]+)\.?", re.IGNORECASE
 )
 

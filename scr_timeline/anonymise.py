@@ -87,6 +87,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import schema as S
+from ._prebuilt import regex
 from .chronology import Chronology, SourceInfo
 from .exceptions import ScrTimelineError
 
@@ -149,7 +150,7 @@ _NAMEWORD: Final = (
 _NAME: Final = rf"{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,2}}"
 _TITLE: Final = rf"{_LEFT}(?:{'|'.join(TITLES)})\.?[ \t]+"
 _TITLE_WORDS: Final = frozenset(t.lower() for t in TITLES)
-_CODE_PREFIX: Final = re.compile(r"^([A-Z]{2,4})\d+$")
+_CODE_PREFIX: Final = regex(r"^([A-Z]{2,4})\d+$")
 
 # capitalised words that start sentences or name places, never people
 _STOP_TEXT: Final = """

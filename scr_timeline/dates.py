@@ -46,6 +46,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from scr_timeline import schema
+from scr_timeline._prebuilt import regex
 from scr_timeline.ages import AgeSpan, age_in_date_cell
 from scr_timeline.exceptions import DateParseError
 
@@ -344,7 +345,7 @@ class _LazyPattern:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, re.ASCII)
+        compiled = regex(self.pattern, re.ASCII)
         for method in self._METHODS:
             setattr(self, method, getattr(compiled, method))
         value = getattr(compiled, name)

@@ -66,7 +66,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +77,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from . import schema as S
+from ._prebuilt import regex
 from .chronology import EVENT_DTYPES, Chronology, conform, tuple_codes
 from .chronology import write_atomic as _write_atomic
 
@@ -1134,7 +1134,7 @@ def graph_for_export(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 #: Characters XML 1.0 cannot hold (GraphML and GEXF are XML): written as ``\x07``.
-_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML: Final = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml_text(value: object) -> object:

@@ -20,13 +20,13 @@ Examples
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Final, NamedTuple
 
 import numpy as np
 
+from ._prebuilt import regex
 from .exceptions import ChronologyReadError, InputLimitError
 
 __all__ = [
@@ -71,12 +71,12 @@ _SCAN_CHUNK: Final = 1 << 22
 _AFTER_TAG_NAME: Final = np.frombuffer(b" >/\t\r\n", dtype=np.uint8)  # after "<c" in a cell tag
 _SPACES: Final = np.frombuffer(b" \t\r\n", dtype=np.uint8)
 _QUOTES: Final = np.frombuffer(b"\"'", dtype=np.uint8)
-_PREFIXED_ROW: Final = re.compile(rb"<\w+:row\b")
-_PREFIXED_CELL: Final = re.compile(rb"<\w+:c(?=[\s/>])")
+_PREFIXED_ROW: Final = regex(rb"<\w+:row\b")
+_PREFIXED_CELL: Final = regex(rb"<\w+:c(?=[\s/>])")
 _TOO_FAR: Final = 1 << 40  # a reference longer than any Excel allows
-_SHEET_TAG: Final = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
-_ATTRIBUTE: Final = re.compile(rb"([\w:]+)=\"([^\"]*)\"")
-_RELATIONSHIP: Final = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_SHEET_TAG: Final = regex(rb"<(?:\w+:)?sheet\b[^>]*>")
+_ATTRIBUTE: Final = regex(rb"([\w:]+)=\"([^\"]*)\"")
+_RELATIONSHIP: Final = regex(rb"<(?:\w+:)?Relationship\b[^>]*>")
 
 
 def column_number(letters: str) -> int:

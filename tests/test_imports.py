@@ -63,6 +63,16 @@ def test_document_readers_load_when_first_used():
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_graphs_load_when_first_used():
+    probe = (
+        "import sys, scr_timeline as scr\n"
+        "from scr_timeline.cli import main\n"
+        "print('scr_timeline.graph' in sys.modules, scr.to_graphml.__module__)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "False scr_timeline.graph"
+
+
 def test_document_suffixes_and_readers_match_their_modules():
     import scr_timeline as scr
     import scr_timeline.io as io

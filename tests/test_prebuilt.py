@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import pickle
 import re
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,10 +16,11 @@ import pandas as pd
 import pytest
 
 import scr_timeline as scr
-from scr_timeline import _prebuilt, calendar
+from scr_timeline import _prebuilt, calendar, dates
 from scr_timeline.classify import _text as T
 from scr_timeline.classify import agencies, counterparts, events, injuries, roles, seen
 from scr_timeline.datasets import sample_path
+from scr_timeline.rules import available_rulebooks, load_rulebook, predicates
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = (events, injuries, roles, seen, counterparts)
@@ -180,3 +182,84 @@ def test_holidays_are_worked_out_without_a_file(
         assert calendar.is_working_day(["2007-12-25", "2007-12-27"]).tolist() == [False, True]
     finally:
         _forget()
+
+
+def _rulebook_patterns(name: str) -> set[str]:
+    """The regular expressions (``text`` and ``not_text``) a bundled rulebook writes."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("text", "not_text") and isinstance(value, str):
+                    found.add(value)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(tomllib.loads(Path(load_rulebook(name).path).read_text(encoding="utf-8")))
+    return found
+
+
+def test_stored_patterns_are_those_re_compiles(prebuilt_at: Path) -> None:
+    programs = _prebuilt._part("patterns")["regex"]
+    stored = {source for source, _ in programs}
+    assert any(isinstance(source, bytes) for source in stored)  # the Excel scanner's
+    assert dates._PY_DMY.pattern in stored  # the date reader's, compiled when first used
+    for name in available_rulebooks():
+        assert _rulebook_patterns(name) <= stored, name
+    for (source, flags), program in programs.items():
+        ours, theirs = _prebuilt._pattern(*program), re.compile(source, flags)
+        assert ours == theirs, source  # same source, flags and program
+        assert (ours.groups, ours.groupindex) == (theirs.groups, theirs.groupindex)
+
+
+def test_regex_takes_a_stored_pattern_without_compiling(
+    prebuilt_at: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = sorted(_rulebook_patterns("wt2006"))[0]
+    monkeypatch.delitem(_prebuilt._compiled, (source, re.IGNORECASE), raising=False)
+
+    def no_compiling(*args: object) -> None:
+        raise AssertionError("compiled, not loaded")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(re, "compile", no_compiling)
+        loaded = _prebuilt.regex(source, re.IGNORECASE)
+    assert loaded == re.compile(source, re.IGNORECASE)
+    unknown = r"\bnot (?:stored|kept) anywhere\b"
+    assert _prebuilt.regex(unknown).pattern == unknown  # compiled
+
+
+def test_stored_pattern_facts_are_those_worked_out(prebuilt_at: Path) -> None:
+    facts = _prebuilt._part("patterns")["facts"]
+    for fact in (predicates.required_literals, predicates._clause_separators):
+        answers = facts[f"{fact.__module__}.{fact.__qualname__}"]
+        assert {source for source, _ in answers} >= _rulebook_patterns("wt2006")
+        for (source, flags), answer in answers.items():
+            assert fact.__wrapped__.__wrapped__(re.compile(source, flags)) == answer, source
+    assert any(answers.values())  # some patterns split into clauses
+
+
+def test_pattern_facts_are_read_not_worked_out(
+    prebuilt_at: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pattern = predicates._regex(sorted(_rulebook_patterns("wt2006"))[0], "text")
+    literals = predicates.required_literals.__wrapped__.__wrapped__(pattern)
+    assert literals  # (a pattern the rules can rule texts out for)
+    predicates.required_literals.cache_clear()
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("worked out, not read")
+
+    monkeypatch.setattr(predicates._sre_parser, "parse", no_parsing)
+    assert predicates.required_literals(pattern) == literals
+
+
+def test_stale_file_compiles_patterns(prebuilt_at: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_prebuilt, "key", lambda: "patterns edited since")
+    source = sorted(_rulebook_patterns("wt2006"))[0]
+    monkeypatch.delitem(_prebuilt._compiled, (source, re.IGNORECASE), raising=False)
+    assert _prebuilt._stored("regex") == {}
+    assert _prebuilt.regex(source, re.IGNORECASE) == re.compile(source, re.IGNORECASE)

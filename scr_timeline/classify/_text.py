@@ -52,6 +52,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from scr_timeline import schema
+from scr_timeline._prebuilt import regex
 from scr_timeline.exceptions import ChronologyReadError
 
 __all__ = [
@@ -86,7 +87,7 @@ RIGHT_LETTER: Final = r"(?![a-z])"
 RIGHT_DIGIT: Final = r"(?![a-z0-9])"
 
 #: A regex that looks ahead or behind.
-LOOKAROUND: Final = re.compile(r"\(\?<?[=!]")
+LOOKAROUND: Final = regex(r"\(\?<?[=!]")
 
 _SPACE: Final = r"[\s\-]+"
 _HYPHEN: Final = r"[\s\-]?"
@@ -193,7 +194,7 @@ def literal_start(phrase: str) -> str:
     return text
 
 
-_NOT_WORD: Final = re.compile(r"[^a-z0-9]+")
+_NOT_WORD: Final = regex(r"[^a-z0-9]+")
 _LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 _LETTERS_DIGITS: Final = _LETTERS | frozenset("0123456789")
 
@@ -472,11 +473,11 @@ def join_alternation(
     '(?:(?<![a-z0-9])(?:(?:nfa)(?![a-z])|(?P<r4>(?:s47(?= agreed))(?![a-z]))))'
     """
     bodies = []
-    for number, regex in regexes:
-        body = f"(?:{regex}){RIGHT_LETTER}"
+    for number, phrase in regexes:
+        body = f"(?:{phrase}){RIGHT_LETTER}"
         # only a regex that looks around needs a group: the others are recognised again
         # from the text they matched (see Resolver), and groups cost matching time
-        needs_group = group is not None and LOOKAROUND.search(regex) is not None
+        needs_group = group is not None and LOOKAROUND.search(phrase) is not None
         bodies.append(f"(?P<{group}{number}>{body})" if needs_group else body)
     parts = [f"{LEFT}(?:{'|'.join(bodies)})"] if bodies else []
     if trie is not None:
@@ -910,7 +911,7 @@ class Entries:
         if frag is None:
             phrase = self.phrases[row]
             source = wrap_regex(phrase) if self.is_regex[row] else phrase_regex(phrase)
-            frag = self._fragments[row] = re.compile(source)
+            frag = self._fragments[row] = regex(source)
         return frag
 
     def occurs(self, row: int, texts: Sequence[str]) -> bool:

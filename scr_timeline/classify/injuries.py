@@ -87,6 +87,7 @@ import numpy as np
 import pandas as pd
 
 from scr_timeline import _prebuilt, schema
+from scr_timeline._prebuilt import regex
 from scr_timeline.classify import _text as T
 from scr_timeline.exceptions import ChronologyReadError
 
@@ -344,14 +345,14 @@ def _list_bits(m: _Matcher, hit: str, one_term: re.Pattern[str]) -> int:
 
 
 # what ends the clause of a skin condition: "bruise to cheek, *also* blue spots on back"
-_HARD_BREAK: Final = re.compile(
+_HARD_BREAK: Final = regex(
     r";|\b(?:also|as well as|plus|in addition|additionally|separately|but|however|whereas"
     r"|while|although|though|another|other|further)\b"
 )
 # a list's joins: the condition explains a mark across one only when the words after it
 # link them ("marks on back, *thought to be* Mongolian blue spots")
-_SOFT_BREAK: Final = re.compile(r",|\band\b|(?<!consistent )(?<!keeping )(?<!compatible )\bwith\b")
-_LINK: Final = re.compile(
+_SOFT_BREAK: Final = regex(r",|\band\b|(?<!consistent )(?<!keeping )(?<!compatible )\bwith\b")
+_LINK: Final = regex(
     r"\b(?:is|are|was|were|be|being|been|likely|probably|possibly|prob|poss|query|consistent"
     r"|keeping|thought|think|appears?|appeared|looks?|looked|seems?|seemed|confirmed|identified"
     r"|diagnosed|explained|mistaken|actually|i\.?e|rather|like|likely|known|recorded|documented"
@@ -361,7 +362,7 @@ _LINK: Final = re.compile(
 
 # a clause that names the condition as what the mark before it is: "a mark on baby's
 # bottom; examined - *it is a* Mongolian blue spot"
-_ANAPHOR: Final = re.compile(
+_ANAPHOR: Final = regex(
     r"(?:\b(?:it|this|these|they|that|those|which|both)\s+(?:is|are|was|were)"
     r"(?:\s+(?:a|an|the|likely|probably|possibly|consistent with|in keeping with|thought to be))*"
     r"|\b(?:identified|confirmed|diagnosed|documented)\s+as(?:\s+(?:a|an))?)\s*$"

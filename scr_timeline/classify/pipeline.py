@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -56,6 +55,7 @@ import numpy as np
 import pandas as pd
 
 from scr_timeline import schema
+from scr_timeline._prebuilt import regex
 from scr_timeline.classify import _text as T
 from scr_timeline.classify import counterparts as _counterparts
 from scr_timeline.classify import events as _events
@@ -94,14 +94,14 @@ _NO_CHILD_DOB_MESSAGE: Final = (
 #: Warning code: cells of a "Child seen? (Y/N)" column that say neither yes nor no.
 CHILD_SEEN_UNREAD: Final = "child_seen_unread"
 # a "Child seen?" cell, lower-cased: nothing to go on; no; yes (in that order of test)
-_SEEN_UNKNOWN: Final = re.compile(
+_SEEN_UNKNOWN: Final = regex(
     r"^(?:n\s*/\s*[ak]|n\.?\s*a\.?|nk|unknown|unk|tbc|not\s+(?:applicable|known|recorded|"
     r"stated|relevant|documented)|no\s+record(?:ed)?|unclear|[?\-\u2013\u2014.\s]+)(?![a-z])"
 )
-_SEEN_NO: Final = re.compile(
+_SEEN_NO: Final = regex(
     r"^(?:n|no|not|none|unseen)(?![a-z])|\bnot\s+(?:been\s+)?seen\b|\bseen\s*:\s*no\b"
 )
-_SEEN_YES: Final = re.compile(r"^(?:y|yes|seen|\u2713|\u2714)(?![a-z])|\bseen\b")
+_SEEN_YES: Final = regex(r"^(?:y|yes|seen|\u2713|\u2714)(?![a-z])|\bseen\b")
 
 
 def written_child_seen(cells: pd.Series) -> tuple[pd.Series, pd.Series]:

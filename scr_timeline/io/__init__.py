@@ -6,7 +6,6 @@ Chronology.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -16,6 +15,7 @@ import pandas as pd
 
 from .. import _lazy, limits
 from .. import schema as S
+from .._prebuilt import regex
 from ..chronology import Chronology, merge
 from ..exceptions import ChronologyReadError, UnsupportedFormatError
 from .csv import read_csv
@@ -187,7 +187,7 @@ def _case_date_order(
     return out
 
 
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*\d{2,4}\b")
+_NUMERIC_DATE = regex(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*\d{2,4}\b")
 
 
 def _order_example(chrons: list[Chronology], ambiguous: list[int], *, day_first: bool) -> str:

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from .. import limits
 from .. import schema as S
+from .._prebuilt import regex
 from ..chronology import Chronology
 from ..dates import parse_date, parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
@@ -55,7 +56,7 @@ _SNIFF_BYTES = 64 * 1024
 _CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
 #: The first line Excel reads as the file's delimiter ("sep=;"), and writes itself when
 #: saving for a region whose list separator is not the comma; not a line of the table.
-_SEP_LINE = re.compile(r'"?sep=([,;\t|])"?[,;\t|]*[ \t]*(?:\r\n|\r|\n|$)', re.IGNORECASE)
+_SEP_LINE = regex(r'"?sep=([,;\t|])"?[,;\t|]*[ \t]*(?:\r\n|\r|\n|$)', re.IGNORECASE)
 
 
 def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
@@ -102,7 +103,7 @@ def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
 #: The encoding :func:`decode_text` reports for UTF-8 text with Windows-1252 bytes in it.
 MIXED_ENCODING = "utf-8+cp1252"
 #: A character of UTF-8 beyond ASCII, or (group 1) a byte that is none.
-_HIGH_BYTES = re.compile(
+_HIGH_BYTES = regex(
     rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
     rb"|([\x80-\xff])"
 )
@@ -418,7 +419,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
 
 
 #: A date with its day, month and year inside a form's text ("Child A, 01/03/2016").
-_DAY_IN_TEXT = re.compile(
+_DAY_IN_TEXT = regex(
     r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[./-]\s*|\s+)(?:\d{1,2}|[A-Za-z]{3,9}\.?)"
     r"(?:\s*[./-]\s*|,?\s+)(?:\d{4}|\d{2})\b"
 )
@@ -645,15 +646,15 @@ _MARKUP_TAGS = (
     r"</?(?:p|br|div|span|font|b|i|u|strong|em|li|ul|ol|table|tbody|thead|tr|td|th"
     r"|h[1-6]|blockquote|pre|o:p)(?:\s[^<>]*)?/?>"
 )
-_MARKUP = re.compile(
+_MARKUP = regex(
     _MARKUP_TAGS + r"|&(?:nbsp|amp|lt|gt|quot|apos|#[0-9]{1,6}|#x[0-9a-fA-F]{1,6});",
     re.IGNORECASE,
 )
-_LINE_ENDS = re.compile(
+_LINE_ENDS = regex(
     r"<br\s*/?>|</(?:p|div|li|tr|h[1-6]|blockquote|pre)\s*>|<(?:li|tr)(?:\s[^<>]*)?>",
     re.IGNORECASE,
 )
-_OTHER_TAGS = re.compile(_MARKUP_TAGS, re.IGNORECASE)
+_OTHER_TAGS = regex(_MARKUP_TAGS, re.IGNORECASE)
 
 
 def _plain_text(cell: str) -> str:

@@ -35,6 +35,7 @@ import pandas as pd
 
 from .. import limits
 from .. import schema as S
+from .._prebuilt import regex
 from ..chronology import Chronology, merge
 from ..exceptions import (
     ChronologyReadError,
@@ -59,7 +60,7 @@ EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 
 #: Sheet names of the pages a template or its author adds around the chronology: guidance
 #: (whose example rows would read as events dated years off), keys, lists behind drop-downs.
-_NOT_A_CHRONOLOGY = re.compile(
+_NOT_A_CHRONOLOGY = regex(
     r"(?:instructions?|guidance(?: notes?)?|guide(?:lines)?|how to\b.*|help|read ?me"
     r"|notes? (?:for|on) complet\w*|completion notes|examples?(?: chronology| sheet| rows?"
     r"| entr(?:y|ies))?|key|key to abbreviations|abbreviations?|glossary|contents|cover"
@@ -205,14 +206,14 @@ def _sheet_frames(
 # --- error cells -----------------------------------------------------------------------------
 # calamine reads an error cell (#REF!, #N/A) as an empty one: the error is read from the
 # sheet's XML, with the hidden rows (see :func:`_hidden_rows`).
-_ERROR_TAG: Final = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="e"[^>]*>')
-_CELL_VALUE: Final = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>|</(?:\w+:)?c>")
-_CELL_REF: Final = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_ERROR_TAG: Final = regex(rb'<(?:\w+:)?c\b[^>]*?\bt="e"[^>]*>')
+_CELL_VALUE: Final = regex(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>|</(?:\w+:)?c>")
+_CELL_REF: Final = regex(rb'\br="([A-Z]{1,3})([0-9]+)"')
 
 
 #: A cell holding a formula of its own and no saved value (a program that writes formulas
 #: without working them out: the value is what Excel shows once it calculates).
-_UNSAVED_FORMULA: Final = re.compile(
+_UNSAVED_FORMULA: Final = regex(
     rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>/]*>([^<]+)</(?:\w+:)?f>\s*"
     rb"(?:<(?:\w+:)?v>\s*</(?:\w+:)?v>|<(?:\w+:)?v\s*/>)?\s*</(?:\w+:)?c>"
 )
@@ -323,10 +324,10 @@ def _error_warnings(
 # cell's number format is all that says the day was never written. Calamine gives the date
 # alone, so the formats are read from the archive: styles.xml, then the cells that use them.
 _BUILTIN_MONTH_YEAR: Final = {17: "month"}  # 17 is "mmm-yy"
-_NUM_FMT: Final = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*>")
-_CELL_XFS: Final = re.compile(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.DOTALL)
-_XF: Final = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
-_FORMAT_LITERAL: Final = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+_NUM_FMT: Final = regex(rb"<(?:\w+:)?numFmt\b[^>]*>")
+_CELL_XFS: Final = regex(rb"<(?:\w+:)?cellXfs\b.*?</(?:\w+:)?cellXfs>", re.DOTALL)
+_XF: Final = regex(rb"<(?:\w+:)?xf\b[^>]*>")
+_FORMAT_LITERAL: Final = regex(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
 
 
 def _format_shows(code: str) -> str | None:
@@ -394,9 +395,9 @@ def _month_year_cells(path: Path) -> dict[str, list[tuple[int, int, str]]]:
         return {}  # the reader itself reports a broken archive
 
 
-_HIDDEN_ROW: Final = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
-_ROW_NUMBER: Final = re.compile(rb'\br="([0-9]+)"')
-_FILTERED: Final = re.compile(rb"<(?:\w+:)?filterColumn\b")
+_HIDDEN_ROW: Final = regex(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUMBER: Final = regex(rb'\br="([0-9]+)"')
+_FILTERED: Final = regex(rb"<(?:\w+:)?filterColumn\b")
 
 
 #: Sheets up to this size (uncompressed XML, a few thousand rows) are looked through for
@@ -406,8 +407,8 @@ _HIDDEN_SCAN_BYTES: Final = 4 * 1024 * 1024
 _FILTER_NAME: Final = b"_xlnm._FilterDatabase"
 
 
-_HIDDEN_COLUMNS: Final = re.compile(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
-_COLUMN_SPAN: Final = re.compile(rb'\b(min|max)="([0-9]+)"')
+_HIDDEN_COLUMNS: Final = regex(rb'<(?:\w+:)?col\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_COLUMN_SPAN: Final = regex(rb'\b(min|max)="([0-9]+)"')
 
 
 def _hidden_columns(body: bytes) -> list[int]:
@@ -434,9 +435,9 @@ class _Hidden:
     struck: set[tuple[int, int]] = field(default_factory=set)  # cells struck through
 
 
-_FONTS: Final = re.compile(rb"<(?:\w+:)?fonts\b.*?</(?:\w+:)?fonts>", re.DOTALL)
-_FONT: Final = re.compile(rb"<(?:\w+:)?font\b[^>]*?(?:/>|>.*?</(?:\w+:)?font>)", re.DOTALL)
-_STRIKE: Final = re.compile(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")[^>]*>')
+_FONTS: Final = regex(rb"<(?:\w+:)?fonts\b.*?</(?:\w+:)?fonts>", re.DOTALL)
+_FONT: Final = regex(rb"<(?:\w+:)?font\b[^>]*?(?:/>|>.*?</(?:\w+:)?font>)", re.DOTALL)
+_STRIKE: Final = regex(rb'<(?:\w+:)?strike\b(?![^>]*\bval="(?:0|false)")[^>]*>')
 
 
 def _struck_styles(archive: zipfile.ZipFile) -> set[int]:
@@ -1148,7 +1149,7 @@ class _Form:
 
 
 #: Sheet names of a template's front sheet: named like a cover, but read for its form.
-_FRONT_SHEET: Final = re.compile(r"(?:front|cover)(?: sheet| page)?", re.IGNORECASE)
+_FRONT_SHEET: Final = regex(r"(?:front|cover)(?: sheet| page)?", re.IGNORECASE)
 
 
 def _workbook_form(

@@ -66,6 +66,7 @@ import numpy as np
 import pandas as pd
 
 from scr_timeline import schema
+from scr_timeline._prebuilt import regex
 from scr_timeline.exceptions import ChronologyReadError, EmptyChronologyError, MissingColumnError
 
 __all__ = [
@@ -145,12 +146,12 @@ _LINKING_WORDS: Final = frozenset(
     {"of", "for", "by", "to", "from", "with", "in", "on", "at", "and", "or", "per", "if"}
 )
 
-_APOSTROPHES = re.compile(r"['’‘`´]")
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_NON_WORD = re.compile(r"[^\w#]+|_")
+_APOSTROPHES = regex(r"['’‘`´]")
+_BRACKETED = regex(r"\([^()]*\)|\[[^\[\]]*\]")
+_NON_WORD = regex(r"[^\w#]+|_")
 # a template's column number before its heading: "1. Date", "2) Agency", "Q3 Details"
-_NUMBERED = re.compile(r"\s*(?:\(?\d{1,2}[.):]|q\d{1,2}\b[.):]?|col(?:umn)? \d{1,2}\b[.):]?)\s*")
-_DIGIT = re.compile(r"\d")
+_NUMBERED = regex(r"\s*(?:\(?\d{1,2}[.):]|q\d{1,2}\b[.):]?|col(?:umn)? \d{1,2}\b[.):]?)\s*")
+_DIGIT = regex(r"\d")
 
 
 # --- normalisation --------------------------------------------------------------------------
@@ -523,7 +524,7 @@ class HeaderInfo:
 
 
 #: The label over a key or notes beside a table ("Key", "Abbreviations used").
-_SIDE_LABEL: Final = re.compile(
+_SIDE_LABEL: Final = regex(
     r"\W*(?:key|legend|abbreviations?|glossary|guidance|instructions?|how to complete\b.*"
     r"|notes? (?:for|on) complet\w*|completion notes|(?:key|notes?|abbreviations?) \w+)\W*",
     re.IGNORECASE,
@@ -616,7 +617,7 @@ def _combine(upper: list[str], lower: list[str], columns: Mapping[str, str] | No
     return _Combined(written, matched, lower_used, spanned)
 
 
-_LABELLED: Final = re.compile(r"\w\s*:\s*\w")
+_LABELLED: Final = regex(r"\w\s*:\s*\w")
 
 
 def _two_row(
@@ -676,11 +677,11 @@ def _two_row(
 
 
 # a note under a heading on how to fill the column: "(dd/mm/yyyy)", "hh:mm", "24hr clock"
-_FORMAT_HINT: Final = re.compile(
+_FORMAT_HINT: Final = regex(
     r"[dmyh]{1,4}(?:\s*[/.:-]\s*[dmyhs]{1,4})+|(?:24 ?h(?:ou)?rs?|24-hour)(?: clock)?",
     re.IGNORECASE,
 )
-_TIME_HINT: Final = re.compile(r"\bh{1,2}\s*[:.]\s*mm\b|\b24 ?h|\b24-hour|\btime\b", re.IGNORECASE)
+_TIME_HINT: Final = regex(r"\bh{1,2}\s*[:.]\s*mm\b|\b24 ?h|\b24-hour|\btime\b", re.IGNORECASE)
 
 
 def _hint_row(raw: pd.DataFrame, row: int) -> list[str] | None:
@@ -709,7 +710,7 @@ def _hint_row(raw: pd.DataFrame, row: int) -> list[str] | None:
     return texts if formats or notes >= 2 else None
 
 
-_TIME_CELL: Final = re.compile(
+_TIME_CELL: Final = regex(
     r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d){1,2}\s*(?:[ap]\.?m\.?|hrs?)?"
     r"|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs?)?|(?:1[0-2]|0?\d)(?:[:.][0-5]\d)?\s*[ap]\.?m\.?",
     re.IGNORECASE,
@@ -949,7 +950,7 @@ def find_header(
     )
 
 
-_YEAR_ROW: Final = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
+_YEAR_ROW: Final = regex(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
 
 
 def _year_like(cells: Any) -> np.ndarray:
@@ -1041,7 +1042,7 @@ _PAGE_FURNITURE_TEXT: Final = (
     r"|(?:official|official[ -]sensitive|restricted|confidential|protect|not protectively marked)"
     r"(?:[ -]+\w+){0,2}"
 )
-PAGE_FURNITURE: Final = re.compile(rf"\s*(?:{_PAGE_FURNITURE_TEXT})\s*", re.IGNORECASE)
+PAGE_FURNITURE: Final = regex(rf"\s*(?:{_PAGE_FURNITURE_TEXT})\s*", re.IGNORECASE)
 
 
 def page_furniture(cells: pd.Series, maybe: np.ndarray) -> np.ndarray:
@@ -1057,7 +1058,7 @@ def page_furniture(cells: pd.Series, maybe: np.ndarray) -> np.ndarray:
     return out
 
 
-_FOOTER: Final = re.compile(
+_FOOTER: Final = regex(
     r"(?:total|count|number of|no\.? of)\b[^\n]{0,40}?[:=]?\s*\d[\d,]*\.?"
     r"|\d[\d,]* (?:rows?|records?|entries|items|results|events|lines)"
     r"(?: (?:selected|returned|found|listed|exported|printed|in total))?\.?"
@@ -1207,12 +1208,12 @@ def _text_lengths(values: pd.Series) -> np.ndarray:
 #: whole chronology, by the label written before the value.
 FORM_CHILD_DOB: Final = "child_dob"
 _FORM_LABELS: Final = {
-    FORM_CHILD_DOB: re.compile(
+    FORM_CHILD_DOB: regex(
         r"(?:(?:the )?(?:subject )?(?:childs?|subjects?|young persons?|yp|cyp|babys?|infants?)"
         r"(?: name and)? |name of (?:the )?(?:subject )?(?:child|young person|baby) and "
         r"|name and )?(?:dob|d o b|date of birth|birth date)",
     ),
-    schema.AGENCY: re.compile(
+    schema.AGENCY: regex(
         r"(?:(?:name of|your|authors?|reporting|responding|contributing) )?"
         r"(?:agency|organisation|organization|agency organisation|organisation agency)"
         r"(?: name)?(?: (?:completing|providing|submitting)(?: (?:the|this))?"
@@ -1222,7 +1223,7 @@ _FORM_LABELS: Final = {
 #: Rows of a front sheet looked at for its fields (a form fills the top of a page).
 _FORM_ROWS: Final = 60
 #: "Label: value" written in one cell.
-_LABEL_IN_CELL: Final = re.compile(r"\s*([^:]{2,60}?)\s*[:\-–]\s+(\S.*)", re.DOTALL)
+_LABEL_IN_CELL: Final = regex(r"\s*([^:]{2,60}?)\s*[:\-–]\s+(\S.*)", re.DOTALL)
 
 
 class FormField(NamedTuple):

@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import schema as S
+from .._prebuilt import regex
 from ..ages import parse_ages
 from ..chronology import (
     EVENT_DTYPES,
@@ -72,9 +73,9 @@ _TEXT_FIELDS = (
     S.SEQUENCE,
 )
 _TEXT_TARGET = {S.COUNTERPARTS: S.COUNTERPARTS_TEXT, S.CHILD_SEEN: S.CHILD_SEEN_TEXT}
-_SLUG = re.compile(r"[^A-Za-z0-9]+")
+_SLUG = regex(r"[^A-Za-z0-9]+")
 #: A line break typed in a cell of a Windows export ("\r\n"), or an old Mac's lone "\r".
-_CARRIAGE_RETURN: Final = re.compile(r"\r\n?")
+_CARRIAGE_RETURN: Final = regex(r"\r\n?")
 _CR: Final = 0x0D
 
 #: Fields a row starts with: a row with none of them, right under a dated row, is the rest
@@ -1572,7 +1573,7 @@ def _join_two(left: pd.Series, right: pd.Series) -> pd.Series:
 
 
 #: The label of a title line that names the agency ("Agency: Riverside Surgery").
-_LABEL: Final = re.compile(
+_LABEL: Final = regex(
     r"^\s*(?:name of )?(?:agency|organi[sz]ation|service|provider|trust|team|practice)"
     r"(?: name)?\s*[:\-\u2013]\s*",
     re.IGNORECASE,

@@ -63,6 +63,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import schema as S
+from .._prebuilt import pattern_fact, regex
 from ..chronology import tuple_codes
 
 try:  # the standard library's regular expression parser (private, read-only use)
@@ -560,7 +561,7 @@ def _regex(value: object, key: str) -> re.Pattern[str]:
             f"{key} must be a regular expression", key=key, found=value, expected="a string"
         )
     try:
-        return re.compile(value, re.IGNORECASE)
+        return regex(value, re.IGNORECASE)
     except re.error as err:
         raise PredicateError(
             f"{key} is not a valid regular expression: {err}",
@@ -695,7 +696,7 @@ _CATEGORY_HAS: Final[dict[str, Callable[[str], bool]]] = {
 }
 # Python's re and RE2 read these differently: "$" (re also matches before a final line
 # break), lookarounds and backreferences (RE2 has none), possessive and atomic groups
-_NOT_RE2: Final = re.compile(r"(?<!\\)\$|\(\?[=!<>P]|\\[1-9]|\\Z|\\A|[*+?}]\+|\(\?>")
+_NOT_RE2: Final = regex(r"(?<!\\)\$|\(\?[=!<>P]|\\[1-9]|\\Z|\\A|[*+?}]\+|\(\?>")
 
 
 @functools.lru_cache(maxsize=256)
@@ -711,7 +712,7 @@ def _re2_pattern(pattern: re.Pattern[str]) -> str | None:
     return pattern.pattern
 
 
-@functools.lru_cache(maxsize=256)
+@pattern_fact
 def _clause_separators(pattern: re.Pattern[str]) -> str | None:
     """An RE2 class of the characters in :data:`_CLAUSE_ENDS` that no match of
     ``pattern`` can contain (None when there are none, or the pattern cannot be read).
@@ -798,7 +799,7 @@ def _re2_literal(text: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=256)
+@pattern_fact
 def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Lower-case ASCII strings at least one of which every match of ``pattern`` contains
     (in any case), or ``()`` when no such set can be read from the pattern.
@@ -853,7 +854,7 @@ def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return best
 
 
-_LOOKBACK_RE: Final = re.compile(r"^\s*(\d+)\s*(days?|weeks?)\s*$", re.IGNORECASE)
+_LOOKBACK_RE: Final = regex(r"^\s*(\d+)\s*(days?|weeks?)\s*$", re.IGNORECASE)
 
 
 def _lookback_days(value: object, key: str) -> int:
