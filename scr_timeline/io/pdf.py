@@ -51,7 +51,7 @@ from ..exceptions import (
 from .document import AGENCY_FIELD, DocumentTable, check_file, read_tables_or_narrative
 from .headers import map_headings
 from .table import _warning
-from .text import CONTINUED_NOTE, Paragraph, split_date_prefix
+from .text import CONTINUED_NOTE, Paragraph, opens_with_time, split_date_prefix
 
 __all__ = ["PDF_SUFFIXES", "read_pdf", "read_pdf_tables"]
 
@@ -874,7 +874,9 @@ def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, f
         if current:
             last = current[-1]
             gap = line.top - last.bottom
-            new_date = last.text.endswith((".", "!", "?", ":")) and split_date_prefix(line.text)
+            new_date = last.text.endswith((".", "!", "?", ":")) and (
+                split_date_prefix(line.text) is not None or opens_with_time(line.text)
+            )
             size_change = abs(line.size - last.size) > 0.5
             if gap > 0.5 * (last.bottom - last.top) or new_date or size_change:
                 flush()

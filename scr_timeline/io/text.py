@@ -59,6 +59,7 @@ __all__ = [
     "dated_outside_tables",
     "has_yearless_dates",
     "is_period_date",
+    "opens_with_time",
     "parse_paragraphs",
     "read_text",
     "split_date_prefix",
@@ -114,6 +115,8 @@ _LEAD = (
     r"(?:(?P<part>morning|afternoon|evening|night|early\s+hours|early\s+morning|late\s+evening)"
     r"\s+of\s+(?:the\s+)?)?)"
 )
+# the end of a date or time at the start of a paragraph: its separator, then the text
+_REST = r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z"
 #: The date at the start of a paragraph: optional lead words ("On", "In", "At 14:30 on"),
 #: the date in any form the date parser reads, an optional time ("at 14:30", "2.30pm",
 #: "1430hrs") and the separator before the text. Groups ``date``, ``time``, ``lead_time``,
@@ -121,8 +124,7 @@ _LEAD = (
 DATE_PREFIX: Final = re.compile(
     rf"^\s*(?:{_LEAD})?"
     rf"(?P<date>{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)}))"
-    rf"(?:\s*[,:;–—-]?\s*(?:at\s+)?\(?(?P<time>{_TIME})\)?)?"
-    r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z",
+    rf"(?:\s*[,:;–—-]?\s*(?:at\s+)?\(?(?P<time>{_TIME})\)?)?" + _REST,
     re.IGNORECASE | re.DOTALL,
 )
 #: A date label before the date of an entry written as a block of labelled lines
@@ -131,6 +133,17 @@ DATE_LABEL: Final = re.compile(
     r"^\s*(?:date(?:\s*/\s*time)?(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?|when)"
     r"\s*(?::|\s[-–—]\s)\s*",
     re.IGNORECASE,
+)
+#: A paragraph that opens with a time of day and no date ("22:55 PC1 and PC2 attended",
+#: "1430hrs - ...", "At 2.30pm Mother phoned"): under a dated entry, an entry of its own on
+#: that day (a police log, one day's contacts under the date). A time written with a
+#: full stop needs its "am", "pm" or "hrs" ("3.14 The social worker ..." is a paragraph
+#: number). Groups ``time`` and ``rest``.
+_TIME_START: Final = re.compile(
+    r"^\s*(?:at\s+)?(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm|hrs|h)\b)?"
+    r"|(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:am|pm|hrs|h)\b|(?:1[0-2]|0?\d)\s*(?:am|pm)\b"
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?\b)" + _REST,
+    re.IGNORECASE | re.DOTALL,
 )
 # "Event: ...", "Outcome - ...": a label and its value, in a block of labelled lines
 _FIELD_LINE = re.compile(
@@ -332,6 +345,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             out.append(Paragraph(line[heading.end() :].strip(), number, heading=True))
             continue
         starts = split_date_prefix(stripped) is not None
+        if not starts and dated and lines and _TIME_START.match(stripped):
+            # a time after the end of a sentence, or under a date alone: a new entry
+            above = split_date_prefix(lines[-1])
+            starts = lines[-1].endswith((".", "!", "?", ":")) or (
+                above is not None and not above[2] and len(lines) == 1
+            )
         dated = dated or starts
         if lines and starts:
             flush()
@@ -540,6 +559,31 @@ def _field_of(label: str) -> str | None:
     return map_headings([label]).get(0)
 
 
+def opens_with_time(text: str) -> bool:
+    """Whether a paragraph or line opens with a time of day and no date ("22:55 PC1
+    attended", "1430hrs - ..."): under an entry dated to a day, an entry of its own.
+
+    Examples
+    --------
+    >>> opens_with_time("22:55 PC1 and PC2 attended."), opens_with_time("3.14 The SW visited.")
+    (True, False)
+    """
+    return split_date_prefix(text) is None and _TIME_START.match(text) is not None
+
+
+def _day_entry(event: _Event) -> bool:
+    """Whether an entry is dated to a day (a paragraph opening with a time under it is an
+    entry of its own on that day), not a week, month or longer, nor a block of labelled
+    lines."""
+    if event.fields is not None:
+        return False
+    try:
+        _start, _end, precision = parse_date(event.date)
+    except (DateParseError, ValueError):
+        return False
+    return precision == "day"
+
+
 def _as_paragraphs(paragraphs: Iterable[str | Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for position, item in enumerate(paragraphs, start=1):
@@ -632,6 +676,7 @@ def parse_paragraphs(
     periods: list[Paragraph] = []  # headings that are a year, season or month ("2007")
     # the review's own sections (analysis, findings, recommendations): heading, paragraphs
     set_aside: list[tuple[Paragraph, int]] = []
+    timed_entries: list[Paragraph] = []  # entries opening with a time, under a dated one
 
     def collect(aside_sections: bool) -> None:
         section: str | None = None
@@ -659,6 +704,20 @@ def parse_paragraphs(
                 section = text if agency_from_name(text) is not None else section
                 continue
             split = split_date_prefix(text)
+            timed = _TIME_START.match(text) if split is None and events else None
+            if timed is not None and _day_entry(events[-1]):
+                last = events[-1]
+                if last.time is None and not last.texts:  # under a date alone: its entry
+                    last.time = timed["time"]
+                    last.add(timed["rest"])
+                    continue
+                event = _Event(para.number, para.sheet, last.date, timed["time"], [], None)
+                if timed["rest"]:
+                    event.add(timed["rest"])
+                event.agency = _label(timed["rest"]) or last.agency
+                events.append(event)
+                timed_entries.append(para)
+                continue
             if split is None:
                 if events:
                     events[-1].add(text)
@@ -677,7 +736,7 @@ def parse_paragraphs(
 
     collect(True)
     if not events and set_aside:  # every dated paragraph is in them: read them after all
-        for kept in (preamble, headings, periods):
+        for kept in (preamble, headings, periods, timed_entries):
             kept.clear()
         set_aside.clear()
         collect(False)
@@ -750,6 +809,19 @@ def parse_paragraphs(
         for para, count in set_aside
         if count
     )
+    if timed_entries:
+        first = timed_entries[0]
+        warnings.append(
+            _warning(
+                "time_entry",
+                f"{len(timed_entries)} paragraph(s) opening with a time and no date (such as "
+                f"{_preview(first.text)!r}) were read as entries of their own, on the day of "
+                "the dated entry above them",
+                file,
+                first.sheet or sheet,
+                first.number,
+            )
+        )
     for para in headings:
         warnings.append(
             _warning(

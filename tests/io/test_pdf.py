@@ -1038,3 +1038,28 @@ def test_a_scanned_page_among_typed_pages_is_reported(tmp_path: Path, width: int
     unread = chron.warnings[chron.warnings[S.CODE] == "page_without_text"]
     assert unread[S.SOURCE_SHEET].tolist() == ["page 2"]
     assert "OCR" in unread[S.MESSAGE].iloc[0]
+
+
+def test_a_police_log_of_timed_lines_under_a_date(tmp_path: Path):
+    """Lines opening with a time under a dated line, with no space between them: they
+    were joined to the dated entry above."""
+    log = "<br/>".join(
+        [
+            "12/03/2007 22:40 Call received from a neighbour reporting shouting.",
+            "22:55 PC1 and PC2 attended. Mother had a cut lip; Child A seen asleep.",
+            "23:30 Mr B arrested for assault.",
+            "13/03/2007 09:15 Notification sent to CSC.",
+        ]
+    )
+    chron = read_narrative(
+        tmp_path / "police.pdf", ("Heading2", "Police chronology: Child A"), ("BodyText", log)
+    )
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m %H:%M").tolist() == [
+        "12/03 22:40",
+        "12/03 22:55",
+        "12/03 23:30",
+        "13/03 09:15",
+    ]
+    assert ev[S.DETAILS].iloc[2] == "Mr B arrested for assault."
+    assert (ev[S.AGENCY].astype(str) == "police").all()

@@ -672,3 +672,56 @@ def test_entries_of_a_review_narrative_that_open_with_more_than_the_date(write_t
     assert agencies[:4] + agencies[5:] == ["health_visiting", "police", "hospital", "csc", "gp"]
     assert ev[S.DETAILS].iloc[2] == "Evening: Mother took Child A to the emergency department."
     assert chron.rejected.empty
+
+
+POLICE_LOG = """\
+Police chronology - Child A
+
+12/03/2007
+22:40 Call received from a neighbour reporting shouting at the address.
+22:55 PC1 and PC2 attended. Mother had a cut lip; Child A seen asleep.
+23:30 Mr B arrested for assault and taken to the
+station.
+
+13/03/2007 09:15 Notification sent to CSC.
+1130hrs - DC1 phoned the health visitor.
+"""
+
+
+def test_entries_opening_with_a_time_under_a_date_are_entries_of_that_day(write_text):
+    """A police log: the date on a line of its own, then one line per timed entry; they
+    were one event, its times left in its text."""
+    chron = read_text(write_text("police.txt", POLICE_LOG), classify=False)
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 22:40",
+        "12/03/2007 22:55",
+        "12/03/2007 23:30",
+        "13/03/2007 09:15",
+        "13/03/2007 11:30",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 5, 6, 9, 10]
+    assert ev[S.DETAILS].tolist()[2:] == [
+        "Mr B arrested for assault and taken to the station.",
+        "Notification sent to CSC.",
+        "DC1 phoned the health visitor.",
+    ]
+    assert (ev[S.AGENCY].astype(str) == "police").all()
+    timed = chron.warnings[chron.warnings[S.CODE] == "time_entry"]
+    assert timed[S.SOURCE_ROW].tolist() == [5]
+    assert "3 paragraph(s)" in timed[S.MESSAGE].iloc[0]
+
+
+def test_a_time_or_a_paragraph_number_that_starts_no_entry():
+    """A time under an entry dated to a month, and a report's paragraph number ("3.14"),
+    carry on the entry above as before."""
+    paragraphs = [
+        "3.13 In March 2007 Mother moved to a hostel.",
+        "14:30 was the time she arrived, staff said.",
+        "3.14 On 12 March 2007 the social worker (SW1) visited.",
+        "3.15 The social worker discussed the visit with her manager.",
+    ]
+    chron = parse_paragraphs(paragraphs, source="review.docx", classify=False)
+    assert chron.events[S.SOURCE_ROW].tolist() == [1, 3]
+    assert chron.events[S.DETAILS].str.count("\n").tolist() == [1, 1]
+    assert "time_entry" not in chron.warnings[S.CODE].tolist()
