@@ -537,3 +537,23 @@ def test_another_agencys_decision_not_to_refer_is_no_csc_decision(rulebook):
     mash = ("11/06/2014", "police", "referral_decision", "MASH decision: NFA by CSC.", ("csc",))
     found = scr.analyse(_typed([rows[0], mash, rows[2]]), rulebook=rulebook, rules=[rule])
     assert len(found) == 0
+
+
+@pytest.mark.parametrize("rulebook", ["wt2006", "wt2018"])
+@pytest.mark.parametrize(
+    "icpc",
+    [
+        "ICPC - decision: CP plan not required. CIN plan.",
+        "ICPC held. Threshold for a child protection plan not met; child in need plan.",
+        "ICPC: Child A did not meet the threshold for a child protection plan.",
+        "ICPC: agreed that a child protection plan was not necessary.",
+    ],
+)
+def test_a_conference_that_makes_no_plan_starts_none(rulebook, icpc):
+    rows = [("02/06/2014", icpc), ("01/10/2014", "Home visit. Child A seen.")]
+    for rule in ("CONF-CORE-GROUP", "VIS-CP", "CONF-REVIEW"):
+        assert _csc_rows(rows, rulebook=rulebook, rule=rule) == [], rule
+    # so a strategy discussion after it still wants an initial conference: 15 WD from
+    # Monday 7 July 2014 is Monday 28 July
+    later = [rows[0], ("07/07/2014", "Strategy discussion held with police and health."), rows[1]]
+    assert _csc_rows(later, rulebook=rulebook, rule="CONF-ICPC") == [("missing", "2014-07-28")]
