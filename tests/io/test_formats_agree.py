@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 from types import ModuleType
 
@@ -90,3 +91,104 @@ def test_a_folder_of_every_format(case, tmp_path):
     chron = scr.read(tmp_path)
     assert {s.format for s in chron.meta.sources} == {"csv", "xlsx", "docx", "pdf", "txt"}
     assert len(chron.events) == 6 * (case.DATA_ROWS - 1)
+
+
+# --- one more case, written here: times, wrapped text and a table over pages -----------------
+NOTE = (
+    "Mother reported Child A had been unsettled overnight; she had given Calpol. Child A "
+    "seen and examined: chest clear, temperature 37.8. Advice given on fluids and to return "
+    "if no better in 48 hours. "
+)
+ROWS = [
+    ("12/03/2007", "10:00", "Health Visiting", "HV1", "New birth visit. Child A weighed 3.9kg."),
+    ("20/03/2007", "14:30", "GP", "Dr X", "Child A seen with Mother. " + NOTE * 3),
+    ("02/04/2007", "23:15", "Police", "PC1", "Domestic incident; Mother's partner arrested."),
+    ("03/04/2007", "", "Children's Social Care", "SW1", "Referral received from police."),
+    ("04/04/2007", "09:00", "Paediatrics", "Dr Y", "CP medical: bruise to the left cheek, 2cm."),
+    ("31/06/2007", "", "Children's Social Care", "SW1", "A date that does not exist."),
+] + [
+    (f"{day:02d}/05/2007", "11:00", "Health Visiting", "HV2", f"Clinic visit {day}. " + NOTE)
+    for day in range(1, 16)
+]
+HEADINGS = ["Date", "Time", "Agency", "Practitioner", "Details"]
+
+
+def _write_case(folder: Path) -> dict[str, Path]:
+    import docx
+    import openpyxl
+    from docx.oxml import OxmlElement
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    paths = {fmt: folder / f"child-f.{fmt}" for fmt in ("csv", "xlsx", "docx", "pdf", "txt")}
+    pd.DataFrame(ROWS, columns=HEADINGS).to_csv(paths["csv"], index=False)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [HEADINGS, *ROWS]:
+        sheet.append(list(row))
+    book.save(paths["xlsx"])
+    document = docx.Document()
+    document.add_heading("Combined chronology: Child F (fictional)", level=2)
+    table = document.add_table(rows=len(ROWS) + 1, cols=len(HEADINGS))
+    table.style = "Table Grid"
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeated
+    for r, row in enumerate([HEADINGS, *ROWS]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(paths["docx"])
+    body = getSampleStyleSheet()["BodyText"]
+    drawn = Table(
+        [HEADINGS] + [[d, t, Paragraph(a, body), p, Paragraph(x, body)] for d, t, a, p, x in ROWS],
+        colWidths=[70, 40, 100, 60, 450],
+        repeatRows=1,
+    )
+    drawn.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+
+    def furniture(canvas: Any, doc: Any) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(40, doc.pagesize[1] - 25, "OFFICIAL - SENSITIVE")
+        canvas.drawString(doc.pagesize[0] / 2, 20, f"Page {doc.page} of 4")
+
+    SimpleDocTemplate(str(paths["pdf"]), pagesize=landscape(A4)).build(
+        [Paragraph("Combined chronology: Child F (fictional)", body), drawn],
+        onFirstPage=furniture,
+        onLaterPages=furniture,
+    )
+    paths["txt"].write_text(
+        "Combined chronology: Child F (fictional)\n\n"
+        + "\n".join(f"{d} {t} {p} ({a}): {x}" for d, t, a, p, x in ROWS)
+        + "\n",
+        encoding="utf-8",
+    )
+    return paths
+
+
+def _reading(chron: scr.Chronology, *, text: bool = True) -> pd.DataFrame:
+    events = chron.events
+    frame = _dates_and_agencies(chron)
+    if text:
+        frame[S.PRACTITIONER] = events[S.PRACTITIONER].astype(str).to_numpy()
+        frame[S.DETAILS] = [" ".join(str(x).split()) for x in events[S.DETAILS]]
+    return frame
+
+
+def test_times_wrapped_text_and_pages_read_the_same_in_every_format(tmp_path: Path):
+    """Each entry's date and time, agency, practitioner and whole text, the same from the
+    CSV as from the Excel sheet, the Word table, the PDF of it over pages (its header
+    repeated, its long cells wrapped, a marking and page number on each page) and, for
+    the dates and agencies, the narrative."""
+    chrons = {fmt: scr.read(path) for fmt, path in _write_case(tmp_path).items()}
+    expected = _reading(chrons["csv"])
+    assert len(expected) == len(ROWS) - 1
+    assert expected[S.START].dt.strftime("%H:%M").tolist()[:3] == ["10:00", "14:30", "23:15"]
+    for fmt, chron in chrons.items():
+        assert chron.rejected[S.SOURCE_ROW].tolist() == [7 if fmt != "txt" else 8], fmt
+        if fmt == "txt":  # the label and practitioner stay in the narrative's text
+            pd.testing.assert_frame_equal(
+                _reading(chron, text=False), _reading(chrons["csv"], text=False), obj=fmt
+            )
+        else:
+            pd.testing.assert_frame_equal(_reading(chron), expected, obj=fmt)
+    assert chrons["pdf"].events[S.SOURCE_SHEET].nunique() >= 2
