@@ -137,7 +137,7 @@ def _write_case(folder: Path) -> dict[str, Path]:
     for r, row in enumerate([HEADINGS, *ROWS]):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
-    document.save(paths["docx"])
+    document.save(str(paths["docx"]))
     body = getSampleStyleSheet()["BodyText"]
     drawn = Table(
         [HEADINGS] + [[d, t, Paragraph(a, body), p, Paragraph(x, body)] for d, t, a, p, x in ROWS],
