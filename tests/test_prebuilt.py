@@ -20,6 +20,7 @@ from scr_timeline import _prebuilt, calendar, dates
 from scr_timeline.classify import _text as T
 from scr_timeline.classify import agencies, counterparts, events, injuries, roles, seen
 from scr_timeline.datasets import sample_path
+from scr_timeline.io import headers
 from scr_timeline.rules import available_rulebooks, load_rulebook, predicates
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +35,7 @@ def _forget() -> None:
     for module in MODULES:
         module._matcher_for.cache_clear()
     agencies._default_matcher.cache_clear()
+    headers._table.cache_clear()
 
 
 @pytest.fixture(scope="module")
@@ -263,3 +265,14 @@ def test_stale_file_compiles_patterns(prebuilt_at: Path, monkeypatch: pytest.Mon
     monkeypatch.delitem(_prebuilt._compiled, (source, re.IGNORECASE), raising=False)
     assert _prebuilt._stored("regex") == {}
     assert _prebuilt.regex(source, re.IGNORECASE) == re.compile(source, re.IGNORECASE)
+
+
+def test_prebuilt_heading_table_is_the_one_built(prebuilt_at: Path) -> None:
+    loaded = headers._table()
+    assert loaded is _prebuilt.table("headings", headers.build_heading_table)  # the file's
+    assert loaded == headers.build_heading_table()
+    assert headers.map_headings(["Date", "Agency", "Details"]) == {
+        0: "date",
+        1: "agency",
+        2: "details",
+    }

@@ -60,12 +60,12 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
 
-from scr_timeline import schema
+from scr_timeline import _prebuilt, schema
 from scr_timeline._prebuilt import regex
 from scr_timeline.exceptions import ChronologyReadError, EmptyChronologyError, MissingColumnError
 
@@ -247,6 +247,11 @@ class _Table:
 
 @functools.lru_cache(maxsize=1)
 def _table() -> _Table:
+    return cast("_Table", _prebuilt.table("headings", build_heading_table))
+
+
+def build_heading_table() -> _Table:
+    """The lookups of the shipped headings (prebuilt at install: scr_timeline._prebuilt)."""
     frame = _heading_frame()
     lookup: dict[str, tuple[str, int]] = {}
     for heading, fld, priority in frame[[HEADING, FIELD, PRIORITY]].itertuples(index=False):
