@@ -328,6 +328,44 @@ def _join_broken_row(before: _Found, after: _Found, file: str) -> list[dict[str,
     return notes
 
 
+def _carry_merged_agency(before: _Found, found: _Found, file: str) -> list[dict[str, Any]]:
+    """Carry the agency of a cell merged down over the last rows of ``before`` into the
+    first rows of ``found`` (its next page) whose agency cell is empty: an agency written
+    once for a block of rows that the page breaks shows its name on the first page only.
+    One ``agency_carried`` warning names the rows."""
+    column = next((pos for pos, fld in found.info.mapping.items() if fld == S.AGENCY), None)
+    if column is None or before.info.mapping.get(column) != S.AGENCY:
+        return []
+    last = len(before.raw) - 1
+    index = last - (len(before.raw) - len(before.table.rows))  # in before.table.rows
+    held = before.raw.iat[last, column]
+    if (index, column) not in set(before.table.merged) or not isinstance(held, str):
+        return []
+    if not held.strip():
+        return []
+    rows: list[int] = []
+    for at in range(found.info.data_start, len(found.raw)):
+        cells = found.raw.iloc[at]
+        if _filled(cells.iat[column]):
+            break
+        if any(map(_filled, cells)):
+            found.raw.iat[at, column] = held
+            rows.append(at + found.offset + 1)
+    if not rows:
+        return []
+    return [
+        _warning(
+            "agency_carried",
+            f"{found.table.sheet} row(s) {', '.join(map(str, rows))} have no agency: the cell "
+            f"{held!r} merged down over the last rows of {before.table.sheet} goes on over "
+            "the page break, and was carried into them",
+            file,
+            found.table.sheet,
+            rows[0],
+        )
+    ]
+
+
 def _unmerge_undated_rows(found: _Found) -> None:
     """Blank, in ``found.raw``, the cells of the fields a row starts with (agency, source,
     practitioner...) that only carry a cell merged down from above, in rows whose date cell
@@ -1196,6 +1234,7 @@ def parse_document_tables(
         if continues and before is not None and before.number == number - 1:
             joins = _join_broken_row(before, found, file)  # before it is parsed
             notes.extend(joins)
+            notes.extend(_carry_merged_agency(before, found, file))
             if joins:
                 joined_into.add(number)
         found_tables.append(found)

@@ -432,9 +432,40 @@ def _cut_ends(page: Any) -> list[float]:
         [
             bottom[crossed & (bottom > last + _TOLERANCE) & ~goes_on],
             top[crossed & (top < first - _TOLERANCE) & ~came_from],
+            _open_ends(across, down),
         ]
     )
     return sorted({round(float(y), 1) for y in ends})
+
+
+def _open_ends(across: np.ndarray, down: np.ndarray) -> np.ndarray:
+    """The lowest height where column rules end (the foot of the last ruled table on the
+    page) and the highest where they start, when three or more end there and a row rule
+    there runs across some of the columns between them but not all: a cell merged down
+    over rows the page cuts (an agency written once for a block of rows), whose bottom
+    border is drawn on the next page, is left open there. (Inside a table, the rows of a
+    merged cell leave such gaps by design.)"""
+    out: list[float] = []
+    for ys in (np.round(down[:, 1], 1), np.round(down[:, 2], 1)):
+        for y in (ys.min(), ys.max()):
+            xs = down[ys == y, 0]
+            if len(np.unique(np.round(xs))) < 3:
+                continue
+            lo, hi = float(xs.min()), float(xs.max())
+            rules = across[np.abs(across[:, 2] - y) <= _TOLERANCE]
+            spans = sorted(
+                (max(float(a), lo), min(float(b), hi)) for a, b in rules[:, :2] if b > lo and a < hi
+            )
+            if not spans:
+                continue  # no row rule there at all: column rules only
+            reach = lo
+            for start, end in spans:
+                if start > reach + _TOLERANCE:
+                    break
+                reach = max(reach, end)
+            if reach < hi - _TOLERANCE:
+                out.append(float(y))
+    return np.array(out, dtype=float)
 
 
 def _find_tables(page: Any) -> list[Any]:
@@ -468,9 +499,15 @@ def _rules_its_rows(table: Any, lines: Sequence[_Line]) -> bool:
         for left, right in bounds
     ]
     mapping = map_headings(headings)
-    left, right = bounds[next((pos for pos, fld in mapping.items() if fld == S.DATE), 0)]
+    column = next((pos for pos, fld in mapping.items() if fld == S.DATE), 0)
+    left, right = bounds[column]
     for row in table.rows:
-        _x0, top, _x1, bottom = row.bbox
+        # the date cell's own height: a row's box reaches to the foot of a cell merged down
+        # from it (an agency written once for a block of rows)
+        box = row.cells[column] if column < len(row.cells) else None
+        if box is None:  # the date cell is merged down from the row above
+            continue
+        _x0, top, _x1, bottom = box
         dated = sum(
             split_date_prefix(_text_between(ln, left, right)) is not None
             for ln in lines

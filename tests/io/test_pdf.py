@@ -315,6 +315,17 @@ def test_dates_at_the_top_of_a_page_count_from_the_page_before():
     assert chron.rejected[S.REASON_CODE].tolist() == ["missing_year"]
 
 
+def print_html(pdf: Path, style: str, body: str) -> Path:
+    """Print a page of HTML (its style sheet and body) to ``pdf`` with Chromium."""
+    html = pdf.with_suffix(".html")
+    html.write_text(
+        f"<html><head><style>{style}</style></head><body>{body}</body></html>", encoding="utf-8"
+    )
+    done = run_chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    return pdf
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
 def test_row_cut_by_the_page_without_a_border(tmp_path: Path):
     """Chromium prints a table row broken across pages with no border at the cut (and the
@@ -325,18 +336,15 @@ def test_row_cut_by_the_page_without_a_border(tmp_path: Path):
         "<td>Advice.</td></tr>"
         for i in range(14)
     )
-    html = tmp_path / "chronology.html"
-    html.write_text(
-        "<html><head><style>table{border-collapse:collapse;width:100%} td,th{border:1px solid "
-        "black;vertical-align:top;padding:3px;font:11pt Arial}</style></head><body>"
-        "<h2>GP records</h2><table><thead><tr><th>Date</th><th>Agency</th><th>Event/Details"
-        f"</th><th>Outcome</th></tr></thead><tbody>{body}</tbody></table></body></html>",
-        encoding="utf-8",
+    chron = read_pdf(
+        print_html(
+            tmp_path / "printed.pdf",
+            "table{border-collapse:collapse;width:100%} td,th{border:1px solid black;"
+            "vertical-align:top;padding:3px;font:11pt Arial}",
+            "<h2>GP records</h2><table><thead><tr><th>Date</th><th>Agency</th><th>Event/Details"
+            f"</th><th>Outcome</th></tr></thead><tbody>{body}</tbody></table>",
+        )
     )
-    pdf = tmp_path / "printed.pdf"
-    done = run_chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri())
-    assert done.returncode == 0, done.stderr[-2000:]
-    chron = read_pdf(pdf)
     ev = chron.events
     assert len(ev) == 14 and chron.rejected.empty
     assert ev.loc[ev[S.START] == pd.Timestamp("2007-03-09"), S.DETAILS].tolist() == [whole]
@@ -1063,3 +1071,41 @@ def test_a_police_log_of_timed_lines_under_a_date(tmp_path: Path):
     ]
     assert ev[S.DETAILS].iloc[2] == "Mr B arrested for assault."
     assert (ev[S.AGENCY].astype(str) == "police").all()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_agency_written_once_for_a_block_of_rows_over_pages(tmp_path: Path):
+    """A combined chronology printed with each agency's name in one cell merged down over
+    its block of rows (as Word prints a vertically merged cell): the tall cell made the
+    table look unruled, so only each block's first row had an agency; and the block the
+    page breaks shows its name on the first page only."""
+    agencies = ["Health Visiting", "GP", "Police", "Children's Social Care"]
+    body = ""
+    for block, agency in enumerate(agencies):
+        for j in range(6):
+            first = f'<td rowspan="6">{agency}</td>' if j == 0 else ""
+            text = f"[{block * 6 + j}] " + LONG * (5 if j == 2 else 1)
+            body += (
+                f"<tr><td>{block * 7 + j + 1:02d}/03/2007<br>{9 + j}:30</td>{first}"
+                f"<td>{text}</td><td>Review</td></tr>"
+            )
+    chron = read_pdf(
+        print_html(
+            tmp_path / "combined.pdf",
+            "@page{size:A4;margin:20mm 15mm} table{border-collapse:collapse;width:100%} "
+            "td,th{border:1px solid black;vertical-align:top;padding:2px 4px;font:10pt Arial}",
+            "<h2>Chronology</h2><table><thead><tr><th>Date</th><th>Agency</th>"
+            "<th style='width:60%'>Event/Details</th><th>Outcome</th></tr></thead>"
+            f"<tbody>{body}</tbody></table>",
+        )
+    )
+    ev = chron.events
+    assert ev[S.DETAILS].str.extract(r"^\[(\d+)\]")[0].astype(int).tolist() == list(range(24))
+    assert ev[S.AGENCY].astype(str).tolist() == [
+        code for code in ["health_visiting", "gp", "police", "csc"] for _ in range(6)
+    ]
+    assert ev[S.START].dt.strftime("%H:%M").tolist()[:3] == ["09:30", "10:30", "11:30"]
+    assert "table_without_rules" not in chron.warnings[S.CODE].tolist()
+    assert "no_agency" not in chron.warnings[S.CODE].tolist()
+    carried = chron.warnings[chron.warnings[S.CODE] == "agency_carried"]
+    assert len(carried) >= 1 and all(row == 2 for row in carried[S.SOURCE_ROW])
