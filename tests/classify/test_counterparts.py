@@ -442,3 +442,8 @@ def test_a_step_only_planned_involves_no_one():
 )
 def test_where_a_family_lives_and_other_inspectors_are_no_agency(details, expected):
     assert counterparts(details) == expected
+
+
+def test_an_ordinary_word_alias_after_engaging_with_is_an_agency():
+    assert counterparts("Mother engaging with Family Action.") == ("mother", "voluntary")
+    assert counterparts("Family action plan agreed.") == ("family",)

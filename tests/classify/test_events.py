@@ -633,3 +633,24 @@ def test_a_breached_order_is_no_court_hearing_and_a_referral_discussed_is_not_ma
         agency=["police", "gp"],
     )
     assert classify_counterparts(events).tolist() == [("father",), ("mother",)]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("gp", "Letter sent to school nurse.", "information_sharing"),
+        ("csc", "Letter sent to SEND team requesting EHCP update.", "information_sharing"),
+        (
+            "health_visiting",
+            "Liaison with school nurse re transfer of records.",
+            "information_sharing",
+        ),
+        ("camhs", "Telephone consultation with Child B's social worker.", "information_sharing"),
+        # a telephone consultation with the family is the appointment itself
+        ("gp", "Telephone consultation with Mother: Child off food.", "gp_appointment"),
+        ("hospital", "Paeds reg reviewed Child A on ward.", "hospital_attendance"),
+        ("police", "Mother attended police station to report harassment.", "police_incident"),
+    ],
+)
+def test_messages_reviews_and_reports_as_agencies_write_them(agency, details, expected):
+    assert classify(details, agency)[0] == expected
