@@ -328,42 +328,56 @@ def _join_broken_row(before: _Found, after: _Found, file: str) -> list[dict[str,
     return notes
 
 
-def _carry_merged_agency(before: _Found, found: _Found, file: str) -> list[dict[str, Any]]:
-    """Carry the agency of a cell merged down over the last rows of ``before`` into the
-    first rows of ``found`` (its next page) whose agency cell is empty: an agency written
-    once for a block of rows that the page breaks shows its name on the first page only.
-    One ``agency_carried`` warning names the rows."""
-    column = next((pos for pos, fld in found.info.mapping.items() if fld == S.AGENCY), None)
-    if column is None or before.info.mapping.get(column) != S.AGENCY:
-        return []
+#: The fields written once for a block of rows, in a cell merged down, that a page break
+#: can cut: the rows at the top of the next page take them from that cell.
+_CARRIED_FIELDS: Final = (S.DATE, S.AGENCY)
+
+
+def _carry_merged_cells(before: _Found, found: _Found, file: str) -> list[dict[str, Any]]:
+    """Carry the date or agency of a cell merged down over the last rows of ``before`` into
+    the first rows of ``found`` (its next page) whose cell in that column is empty: a date
+    or agency written once for a block of rows that the page breaks shows on the first page
+    only. The cell is merged down into the last row of ``before``, or the empty cell at the
+    top of ``found`` is merged down over rows. One ``merged_cell_carried`` warning per
+    column names the rows."""
+    notes: list[dict[str, Any]] = []
     last = len(before.raw) - 1
     index = last - (len(before.raw) - len(before.table.rows))  # in before.table.rows
-    held = before.raw.iat[last, column]
-    if (index, column) not in set(before.table.merged) or not isinstance(held, str):
-        return []
-    if not held.strip():
-        return []
-    rows: list[int] = []
-    for at in range(found.info.data_start, len(found.raw)):
-        cells = found.raw.iloc[at]
-        if _filled(cells.iat[column]):
-            break
-        if any(map(_filled, cells)):
-            found.raw.iat[at, column] = held
-            rows.append(at + found.offset + 1)
-    if not rows:
-        return []
-    return [
-        _warning(
-            "agency_carried",
-            f"{found.table.sheet} row(s) {', '.join(map(str, rows))} have no agency: the cell "
-            f"{held!r} merged down over the last rows of {before.table.sheet} goes on over "
-            "the page break, and was carried into them",
-            file,
-            found.table.sheet,
-            rows[0],
-        )
-    ]
+    # the first body row, in found.table.rows: an empty cell merged down from it goes on
+    # from the page before
+    top = found.info.data_start - (len(found.raw) - len(found.table.rows))
+    merged_before, merged_after = set(before.table.merged), set(found.table.merged)
+    for column, fld in found.info.mapping.items():
+        if fld not in _CARRIED_FIELDS or before.info.mapping.get(column) != fld:
+            continue
+        held = before.raw.iat[last, column]
+        if not isinstance(held, str) or not held.strip():
+            continue
+        if (index, column) not in merged_before and (top + 1, column) not in merged_after:
+            continue
+        rows: list[int] = []
+        for at in range(found.info.data_start, len(found.raw)):
+            cells = found.raw.iloc[at]
+            if _filled(cells.iat[column]):
+                break
+            if any(map(_filled, cells)):
+                found.raw.iat[at, column] = held
+                rows.append(at + found.offset + 1)
+        if rows:
+            heading = found.info.headings[column] or fld
+            notes.append(
+                _warning(
+                    "merged_cell_carried",
+                    f"{found.table.sheet} row(s) {', '.join(map(str, rows))} have an empty "
+                    f"{heading!r} cell: the cell {held!r} merged down over the last rows of "
+                    f"{before.table.sheet} goes on over the page break, and was carried into "
+                    "them",
+                    file,
+                    found.table.sheet,
+                    rows[0],
+                )
+            )
+    return notes
 
 
 def _unmerge_undated_rows(found: _Found) -> None:
@@ -1234,7 +1248,7 @@ def parse_document_tables(
         if continues and before is not None and before.number == number - 1:
             joins = _join_broken_row(before, found, file)  # before it is parsed
             notes.extend(joins)
-            notes.extend(_carry_merged_agency(before, found, file))
+            notes.extend(_carry_merged_cells(before, found, file))
             if joins:
                 joined_into.add(number)
         found_tables.append(found)

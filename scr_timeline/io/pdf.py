@@ -345,7 +345,8 @@ def _grid(
     table: Any,
 ) -> tuple[list[list[str | None]], list[tuple[int, str]], list[tuple[int, int]]]:
     """A pdfplumber table's rows on its column grid, its full-width section rows, and the
-    cells (row index, column) that carry the text of a cell merged down from above."""
+    cells (row index, column) that carry the text of a cell merged down from above (or
+    are part of an empty cell merged down)."""
     texts = table.extract()
     columns = [c.bbox for c in table.columns]
     width = len(columns)
@@ -373,7 +374,7 @@ def _grid(
             )
             carried = owner is not None and spans_down and not spans_across
             cells.append(owner[1] if owner is not None and carried else None)
-            if carried and cells[-1] is not None:
+            if carried:  # (an empty cell too: one that goes on from the page before)
                 merged.append((number - 1, col))
         if (
             width > 1

@@ -1107,5 +1107,36 @@ def test_agency_written_once_for_a_block_of_rows_over_pages(tmp_path: Path):
     assert ev[S.START].dt.strftime("%H:%M").tolist()[:3] == ["09:30", "10:30", "11:30"]
     assert "table_without_rules" not in chron.warnings[S.CODE].tolist()
     assert "no_agency" not in chron.warnings[S.CODE].tolist()
-    carried = chron.warnings[chron.warnings[S.CODE] == "agency_carried"]
+    carried = chron.warnings[chron.warnings[S.CODE] == "merged_cell_carried"]
     assert len(carried) >= 1 and all(row == 2 for row in carried[S.SOURCE_ROW])
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_date_written_once_for_a_day_of_entries_over_pages(tmp_path: Path):
+    """Each day's date in one cell merged down over its entries: where the page breaks a
+    day, the entries at the top of the next page had an empty date cell and were rejected."""
+    body = ""
+    for day in range(8):
+        for j in range(4):
+            first = f'<td rowspan="4">{day + 1:02d}/03/2007</td>' if j == 0 else ""
+            text = f"[{day * 4 + j}] " + LONG * (3 if j == 2 else 1)
+            agency = ["HV", "GP", "Police", "CSC"][j]
+            body += f"<tr>{first}<td>{9 + j}:30</td><td>{agency}</td><td>{text}</td></tr>"
+    chron = read_pdf(
+        print_html(
+            tmp_path / "days.pdf",
+            "@page{size:A4;margin:20mm 15mm} table{border-collapse:collapse;width:100%} "
+            "td,th{border:1px solid black;vertical-align:top;padding:2px 4px;font:10pt Arial}",
+            "<h2>Chronology</h2><table><thead><tr><th>Date</th><th>Time</th><th>Agency</th>"
+            "<th style='width:60%'>Event/Details</th></tr></thead>"
+            f"<tbody>{body}</tbody></table>",
+        )
+    )
+    assert chron.rejected.empty
+    ev = chron.events
+    assert ev[S.DETAILS].str.extract(r"^\[(\d+)\]")[0].astype(int).tolist() == list(range(32))
+    assert ev[S.START].dt.strftime("%d %H:%M").tolist() == [
+        f"{day + 1:02d} {9 + j:02d}:30" for day in range(8) for j in range(4)
+    ]
+    carried = chron.warnings[chron.warnings[S.CODE] == "merged_cell_carried"]
+    assert len(carried) >= 1 and "'Date'" in carried[S.MESSAGE].iloc[0]
