@@ -102,7 +102,10 @@ first day is taken as 1 April 2006 (published that month).
   decision recorded by children's social care that none is needed answers it, at the
   strategy discussion ('threshold for s47 not met', 'agreed single agency response') or at
   the end of the s47 enquiry ('concerns not substantiated; no ICPC', 'stepped down to CIN'):
-  the predicate `no_conference_decision`.
+  the predicate `no_conference_decision`. Likewise a referral while the child is on a plan
+  goes to the allocated worker, whose assessment continues: ASM-INITIAL and ASM-SINGLE have
+  `not_during = "cp_plan"` too (ESC-REF-DECISION still wants the worker's response within a
+  working day).
 - **One answer per trigger** (`until_next`, ESC-DOMESTIC): an expected event at or after the
   rule's next trigger that `until_next` selects, when that trigger came after the deadline,
   answers that one, not the earlier: the police notification of February's domestic incident

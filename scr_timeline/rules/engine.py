@@ -563,8 +563,8 @@ def _capitalised(what: Column) -> Column:
 
 def _kind_fields(rule: Rule, hits: Hits, view: EventView, what: Column) -> dict[str, Column]:
     """Fields only some kinds of rule give: ``count``, ``counted``, ``first_date``,
-    ``last_date``, ``until`` (accumulation), ``missing`` (involvement), ``state``, ``gap``, ``window``, ``until``
-    (cadence). ``what`` is the rule's ``what`` for each of its findings."""
+    ``last_date``, ``until`` (accumulation), ``missing`` (involvement), ``state``, ``gap``,
+    ``window``, ``first``, ``until`` (cadence). ``what`` is the rule's ``what`` for each of its findings."""
     extra = hits.extra
     if rule.kind == "accumulation":
         start = view.start[extra["first_trigger"]].astype("datetime64[ns]")
@@ -648,10 +648,13 @@ def _cadence_fields(rule: Rule, hits: Hits, view: EventView) -> dict[str, Column
         "state": f"{rule.state.label} (from " + opened + ")",
         "gap": per_unique(gap, lambda g: f"{g} {unit}{'s' if g != 1 else ''}"),
     }
+    fields["first"] = ""
     if rule.first_window is not None and extra["first_gap"].any():
+        # "at most 3 months allowed for the first", "at most 6 months allowed"
         fields["window"] = np.where(
-            extra["first_gap"], f"{rule.first_window.text} for the first", rule.window.text
+            extra["first_gap"], rule.first_window.text, rule.window.text
         ).astype(object)
+        fields["first"] = np.where(extra["first_gap"], " for the first", "").astype(object)
     when = uk_dates(extra["to_ns"].astype("datetime64[ns]"))
     kind = extra["end_kind"]
     fields["until"] = np.where(

@@ -28,7 +28,10 @@ field              value
 ``missing``        the groups an event did not involve (involvement)
 ``state``          the state's label (cadence)
 ``gap``            the length of a gap, with its unit (cadence)
-``window``         the rule's window in words ("28 days")
+``window``         the rule's window in words ("28 days"; a cadence rule's first window
+                   for its first gap)
+``first``          " for the first" for a cadence rule's first gap when it has a
+                   ``first_window`` ("at most 3 months allowed for the first"), else ""
 ``until``          how a gap ended (cadence); whether an expected event came after the
                    deadline, "the first was on 24 April 2007" (accumulation); "none
                    recorded before the chronology ends", or before the rule's next trigger
@@ -75,7 +78,7 @@ DEFAULT_TEMPLATES: Final[dict[tuple[str, str], str]] = {
         "({citation})."
     ),
     ("cadence", "gap"): (
-        "While {state}, no {expected} for {gap} after {date} (at most {window} allowed, "
+        "While {state}, no {expected} for {gap} after {date} (at most {window} allowed{first}, "
         "so due by {due}); {until} ({citation})."
     ),
     ("accumulation", "missing"): (

@@ -557,3 +557,39 @@ def test_a_conference_that_makes_no_plan_starts_none(rulebook, icpc):
     # Monday 7 July 2014 is Monday 28 July
     later = [rows[0], ("07/07/2014", "Strategy discussion held with police and health."), rows[1]]
     assert _csc_rows(later, rulebook=rulebook, rule="CONF-ICPC") == [("missing", "2014-07-28")]
+
+
+@pytest.mark.parametrize(
+    ("rule", "rulebook"),
+    [("ASM-INITIAL", "wt2006"), ("ASM-SINGLE", "wt2013"), ("ASM-SINGLE", "wt2023")],
+)
+def test_a_referral_while_the_child_is_on_a_plan_wants_no_new_assessment(rule, rulebook):
+    # the allocated worker takes the nursery's referral into the plan's work: no initial or
+    # single assessment of its own is due
+    plan = [
+        (
+            "02/06/2014",
+            "Initial child protection conference. Child A made subject to a child protection plan.",
+        ),
+        ("12/06/2014", "Core group meeting."),
+        ("01/07/2014", "Referral received from nursery: Child A hungry and unkempt."),
+        ("01/12/2014", "Review child protection conference. Plan continues."),
+    ]
+    assert _csc_rows(plan, rulebook=rulebook, rule=rule) == []
+    # the same referral before any plan is judged
+    assert len(_csc_rows(plan[2:], rulebook=rulebook, rule=rule)) == 1
+
+
+def test_the_review_conference_sentence_reads_as_english(tmp_path):
+    found = _summaries(_read(tmp_path, "child-a-2014", CASE_2014), "wt2013")
+    assert found[("CONF-REVIEW", 9)] == (
+        "While the child was subject to a child protection plan (from 30 May 2014), no review "
+        "child protection conference for 94 days after 30 May 2014 (at most 3 months allowed "
+        "for the first, so due by 30 August 2014); the next was on 1 September 2014 "
+        "(Working Together 2013, ch. 1)."
+    )
+    # the next gap has the 6 months of every later review: the review of 1 September 2014,
+    # then none by 1 March 2015
+    later = CASE_2014 + "20/04/2015,Children's Social Care,SW1,Home visit. Child A seen.,\n"
+    found = _summaries(_read(tmp_path, "later", later), "wt2013")
+    assert "(at most 6 months allowed, so due by 1 March 2015)" in found[("CONF-REVIEW", 16)]
