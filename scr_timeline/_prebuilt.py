@@ -16,7 +16,8 @@ Five things are kept, in ``_prebuilt.pickle`` beside this module:
   reading a row. They are kept with their full patterns compiled, each pattern as the
   program ``re`` compiled it to (loading it skips the regex parser and compiler), and
   their caches of vocabulary hits warmed on the shipped samples.
-* **The table of headings** the readers map a header row's cells with (about 0.015 s).
+* **The table of headings** the readers map a header row's cells with (about 0.015 s),
+  and **the bundled rulebooks parsed** (:func:`toml`).
 * **The report's templates compiled** by jinja2 (about 0.07 s a run; jinja2 checks each
   against its template's source before using it).
 * **The England and Wales bank holidays** of :func:`scr_timeline.calendar.bank_holidays`
@@ -49,6 +50,7 @@ import io
 import pickle
 import re
 import sys
+import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import metadata, resources
@@ -71,6 +73,7 @@ __all__ = [
     "regex",
     "table",
     "templates",
+    "toml",
 ]
 
 #: The file, beside this module.
@@ -404,7 +407,27 @@ def _tables() -> dict[str, Callable[[], Any]]:
     """The tables kept, each with the function that builds it from the shipped data."""
     from scr_timeline.io import headers
 
-    return {"headings": headers.build_heading_table}
+    return {"headings": headers.build_heading_table, "toml": _bundled_toml}
+
+
+def _bundled_toml() -> dict[bytes, bytes]:
+    """Each bundled rulebook as ``tomllib`` parses it (pickled), by its text's digest."""
+    folder = resources.files("scr_timeline") / "rules" / "rulebooks"
+    texts = [p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".toml")]
+    return {_text_digest(text): pickle.dumps(tomllib.loads(text)) for text in texts}
+
+
+def _text_digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads(text)``: a fresh copy of what the file keeps for this exact text (a
+    bundled rulebook; parsing all of them took a run about 0.05 s), else parsed."""
+    tables = _part("tables")
+    kept = tables.get("toml") if isinstance(tables, dict) else None
+    found = kept.get(_text_digest(text)) if isinstance(kept, dict) else None
+    return tomllib.loads(text) if found is None else cast("dict[str, Any]", pickle.loads(found))
 
 
 def table(name: str, build_one: Callable[[], Any]) -> Any:

@@ -276,3 +276,22 @@ def test_prebuilt_heading_table_is_the_one_built(prebuilt_at: Path) -> None:
         1: "agency",
         2: "details",
     }
+
+
+def test_bundled_rulebooks_are_kept_parsed(
+    prebuilt_at: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = Path(load_rulebook("wt2006").path).read_text(encoding="utf-8")
+    parsed = tomllib.loads(text)
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("parsed, not kept")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(_prebuilt.tomllib, "loads", no_parsing)
+        kept = _prebuilt.toml(text)
+        assert kept == parsed
+        kept["rules"].clear()  # each call gives its own copy
+        assert _prebuilt.toml(text) == parsed
+    edited = text + "\n# a local note\n"
+    assert _prebuilt.toml(edited) == parsed  # (another text: parsed)

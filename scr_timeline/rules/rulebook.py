@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from .. import _prebuilt
 from .. import schema as S
 from ..calendar import shift
 from ..exceptions import RulebookError
@@ -383,7 +384,7 @@ def _read(path: Path, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
             "rulebooks extend each other in a circle", file=str(path), column="rulebook.extends"
         )
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = _prebuilt.toml(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as err:
         raise RulebookError(f"not valid TOML: {err}", file=str(path)) from err
     except (OSError, UnicodeDecodeError) as err:
