@@ -44,6 +44,7 @@ from __future__ import annotations
 # format is tied to the engine's version, which the key holds (_sre.MAGIC)
 import _sre
 import array
+import dataclasses
 import functools
 import hashlib
 import io
@@ -51,7 +52,7 @@ import pickle
 import re
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import metadata, resources
 from pathlib import Path
@@ -113,6 +114,7 @@ def _digest() -> str:
     sources = [package / "_prebuilt.py", package / "schema.py", package / "calendar.py"]
     sources.append(package / "rules" / "predicates.py")  # the pattern facts' code
     sources.append(package / "io" / "headers.py")  # the headings' table's
+    sources.append(package / "io" / "table.py")  # the aliases' spellings
     sources += sorted(
         (p for p in (package / "classify").iterdir() if p.name.endswith(".py")), key=str
     )
@@ -222,12 +224,12 @@ def pattern_fact(work: Callable[[re.Pattern[str]], Any]) -> Callable[[re.Pattern
     return fact
 
 
-def _patterns_part() -> dict[str, Any]:
-    """Every pattern :func:`regex` gave in this process as its program, and every fact
-    of each (the rules ask some facts only of long chronologies), to store."""
+def _patterns_part(asked: Sequence[re.Pattern[Any]]) -> dict[str, Any]:
+    """Every pattern :func:`regex` gave in this process as its program, and every fact of
+    each of ``asked`` (the rules ask some facts only of long chronologies), to store."""
     # a fact is asked of a compiled pattern: by its source and its flags as compiled
     # (re.compile adds re.UNICODE to a str pattern's)
-    patterns = [c for c in _compiled.values() if isinstance(c.pattern, str)]
+    patterns = [c for c in asked if isinstance(c.pattern, str)]
     return {
         "regex": {at: _program(compiled) for at, compiled in _compiled.items()},
         "facts": {
@@ -295,10 +297,11 @@ def _fresh() -> dict[str, Any]:
         _forget_built(modules)
 
 
-def _exercise() -> None:
-    """Read every shipped sample and analyse it with every bundled rulebook, so that the
-    patterns reading and the rules compile (:func:`regex`, :func:`pattern_fact`) are
-    stored."""
+def _exercise() -> list[re.Pattern[Any]]:
+    """Read every shipped sample and analyse it with every bundled rulebook, and compile
+    every vocabulary row's pattern, so that the patterns reading and the rules compile
+    (:func:`regex`, :func:`pattern_fact`) are stored; returns the patterns compiled
+    before the vocabulary rows' (those the rules may ask facts of)."""
     from scr_timeline.datasets import list_samples, load_sample
     from scr_timeline.rules import analyse, available_rulebooks
 
@@ -306,6 +309,19 @@ def _exercise() -> None:
         chronology = load_sample(sample)
         for rulebook in available_rulebooks():
             analyse(chronology, rulebook=rulebook)
+    read_and_rules = list(_compiled.values())
+    # every vocabulary row's own pattern (compiled when a text has the row's first word)
+    from scr_timeline.classify import _text
+
+    modules = _modules()
+    for name in _NAMES:
+        matcher = _cached(modules, name)
+        for field in dataclasses.fields(matcher):
+            value = getattr(matcher, field.name)
+            if isinstance(value, _text.Resolver):
+                for row in range(len(value.entries.phrases)):
+                    value.entries.fragment(row)
+    return read_and_rules
 
 
 def build(path: Path = FILE) -> Path:
@@ -321,8 +337,7 @@ def build(path: Path = FILE) -> Path:
             "matchers": _fresh(),
             "tables": {name: build_one() for name, build_one in _tables().items()},
         }
-        _exercise()
-        parts["patterns"] = _patterns_part()
+        parts["patterns"] = _patterns_part(_exercise())
     pickled = {}
     for part in _PARTS:
         buffer = io.BytesIO()
@@ -405,9 +420,13 @@ def bank_holidays() -> np.ndarray | None:
 
 def _tables() -> dict[str, Callable[[], Any]]:
     """The tables kept, each with the function that builds it from the shipped data."""
-    from scr_timeline.io import headers
+    from scr_timeline.io import headers, table
 
-    return {"headings": headers.build_heading_table, "toml": _bundled_toml}
+    return {
+        "headings": headers.build_heading_table,
+        "alias_spellings": table.build_alias_spellings,
+        "toml": _bundled_toml,
+    }
 
 
 def _bundled_toml() -> dict[bytes, bytes]:

@@ -295,3 +295,16 @@ def test_bundled_rulebooks_are_kept_parsed(
         assert _prebuilt.toml(text) == parsed
     edited = text + "\n# a local note\n"
     assert _prebuilt.toml(edited) == parsed  # (another text: parsed)
+
+
+def test_prebuilt_alias_spellings_are_the_ones_built(prebuilt_at: Path) -> None:
+    from scr_timeline.io import table
+
+    table._alias_spellings.cache_clear()
+    try:
+        loaded = table._alias_spellings()
+        assert loaded is _prebuilt.table("alias_spellings", table.build_alias_spellings)
+        assert loaded == table.build_alias_spellings()
+        assert table._readable_stem("childrens-social-care.csv") == "Children's social care"
+    finally:
+        table._alias_spellings.cache_clear()

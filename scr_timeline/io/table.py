@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .. import _prebuilt
 from .. import schema as S
 from .._prebuilt import regex
 from ..ages import parse_ages
@@ -1638,7 +1639,12 @@ def _readable_stem(file: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _alias_spellings() -> dict[str, str]:
-    """The shipped agency aliases by their normalised form, as the table spells them."""
+    return cast("dict[str, str]", _prebuilt.table("alias_spellings", build_alias_spellings))
+
+
+def build_alias_spellings() -> dict[str, str]:
+    """The shipped agency aliases by their normalised form, as the table spells them
+    (prebuilt at install: scr_timeline._prebuilt)."""
     from ..classify.agencies import _normalise_one, load_agency_aliases
 
     out: dict[str, str] = {}
