@@ -323,7 +323,8 @@ def classify_events(
         found_events = _with_contact_types(
             found_events, out[schema.CONTACT_TYPE], slots, event_matcher, pool
         )
-    types = _events.event_columns(found_events, index)
+    start = out.get(schema.START)  # (a bare "Assessment" is the one of its time)
+    types = _events.event_columns(found_events, index, start=start)
     out[schema.EVENT_TYPE] = types[schema.EVENT_TYPE].array
     out[schema.MENTIONS] = types[schema.MENTIONS].array
 

@@ -273,3 +273,25 @@ def test_a_visit_named_only_by_the_contact_type_that_reached_no_one_is_a_missed_
     events = scr.read(path).events
     assert events[schema.EVENT_TYPE].tolist() == ["dna", "health_visit"]
     assert events[schema.CHILD_SEEN].tolist() == [False, True]
+
+
+def test_a_bare_assessment_is_read_as_the_statutory_assessment_of_its_date(tmp_path: Path):
+    import scr_timeline as scr
+
+    path = tmp_path / "csc.csv"
+    pd.DataFrame(
+        {
+            "Date": ["12/03/2008", "09/05/2016"],
+            "Agency": ["CSC", "CSC"],
+            "Details": ["Assessment completed.", "Assessment completed."],
+        }
+    ).to_csv(path, index=False)
+    out, _ = classify_events(
+        make_events(start=["2008-03-12"], details=["Assessment"], agency="csc")
+    )
+    assert out[schema.EVENT_TYPE].tolist() == ["initial_assessment"]
+    # read: wt2006's ASM-INITIAL finds the 2008 one, the later editions' ASM-SINGLE the other
+    assert scr.read(path).events[schema.EVENT_TYPE].tolist() == [
+        "initial_assessment",
+        "single_assessment",
+    ]
