@@ -593,3 +593,25 @@ def test_the_review_conference_sentence_reads_as_english(tmp_path):
     later = CASE_2014 + "20/04/2015,Children's Social Care,SW1,Home visit. Child A seen.,\n"
     found = _summaries(_read(tmp_path, "later", later), "wt2013")
     assert "(at most 6 months allowed, so due by 1 March 2015)" in found[("CONF-REVIEW", 16)]
+
+
+@pytest.mark.parametrize("rulebook", ["wt2006", "wt2018"])
+def test_a_case_closed_by_childrens_social_care_ends_the_plan(rulebook):
+    # the plan of 2 June 2014, the case closed on 1 August (its plan with it): no visits or
+    # review conference are due after, and the strategy discussion of Monday 6 October wants
+    # an initial conference of its own, by Monday 27 October (15 WD)
+    rows = [
+        (
+            "02/06/2014",
+            "Initial child protection conference. Child A made subject to a child protection plan.",
+        ),
+        ("12/06/2014", "Core group meeting."),
+        ("20/06/2014", "Home visit. Child A seen."),
+        ("15/07/2014", "Home visit. Child A seen."),
+        ("01/08/2014", "Case closed."),
+        ("06/10/2014", "Strategy discussion held with police and health."),
+        ("01/12/2014", "Case file audit."),
+    ]
+    for rule in ("VIS-CP", "CONF-REVIEW"):
+        assert _csc_rows(rows, rulebook=rulebook, rule=rule) == [], rule
+    assert _csc_rows(rows, rulebook=rulebook, rule="CONF-ICPC") == [("missing", "2014-10-27")]
