@@ -119,12 +119,13 @@ _LEAD = (
 _REST = r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z"
 #: The date at the start of a paragraph: optional lead words ("On", "In", "At 14:30 on"),
 #: the date in any form the date parser reads, an optional time ("at 14:30", "2.30pm",
-#: "1430hrs") and the separator before the text. Groups ``date``, ``time``, ``lead_time``,
+#: "1430hrs", "@ 14:30", "at approx. 14:30") and the separator before the text. Groups ``date``, ``time``, ``lead_time``,
 #: ``part`` (of the day) and ``rest``.
 DATE_PREFIX: Final = re.compile(
     rf"^\s*(?:{_LEAD})?"
     rf"(?P<date>{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)}))"
-    rf"(?:\s*[,:;–—-]?\s*(?:at\s+)?\(?(?P<time>{_TIME})\)?)?" + _REST,
+    r"(?:\s*[,:;–—-]?\s*(?:(?:at\s+|@\s*)(?:approx(?:imately)?\.?\s+|about\s+|around\s+)?)?"
+    rf"\(?(?P<time>{_TIME})\)?)?" + _REST,
     re.IGNORECASE | re.DOTALL,
 )
 #: A date label before the date of an entry written as a block of labelled lines

@@ -72,6 +72,11 @@ children's social care.
         ("Overnight on 12-13 March 2007 x", ("12-13 March 2007", None, "x")),
         ("On 12 and 13 March 2007 x", ("12 and 13 March 2007", None, "x")),
         ("In the week of 12 March 2007 x", ("week of 12 March 2007", None, "x")),
+        # a time after the date with "@" or an approximation ("at approx 14:30")
+        ("12.03.07 @ 14:30 - HV visit", ("12.03.07", "14:30", "HV visit")),
+        ("12/03/2007 at approx. 14:30 PC1", ("12/03/2007", "14:30", "PC1")),
+        ("On 12 March 2007, at about 2pm, police", ("12 March 2007", "2pm", "police")),
+        ("12/03/2007 at the clinic", ("12/03/2007", None, "at the clinic")),
     ],
 )
 def test_date_prefix_forms(text, expected):
