@@ -623,3 +623,25 @@ def test_the_first_data_row_is_not_read_as_headings_when_the_header_maps_every_c
     found = H.find_header(raw)
     assert found.header_rows == (0,) and found.data_start == 1
     assert not {"home visit to mother", "visit again"} & {q.lower() for q in asked}
+
+
+def test_a_table_of_meetings_reads_the_meeting_as_details_and_who_attended(tmp_path):
+    import scr_timeline as scr
+
+    assert map_headings(["Meeting", "Date", "Attended by", "Decision"]) == {
+        0: "details",
+        1: "date",
+        2: "counterparts",
+        3: "outcome",
+    }
+    assert map_headings(["Date", "Type of meeting", "Who attended", "Notes"])[1] == "contact_type"
+    path = tmp_path / "csc meetings.csv"
+    path.write_text(
+        "Meeting,Date,Attended by,Decision\n"
+        "Strategy discussion,12/03/2007,\"SW1, DS Police, Dr X paediatrician\",S47 enquiry\n",
+        encoding="utf-8",
+    )
+    event = scr.read(path).events.iloc[0]
+    assert event["details"] == "Strategy discussion"
+    assert event["outcome"] == "S47 enquiry"
+    assert {"police", "paediatrics"} <= set(event["counterparts"])
