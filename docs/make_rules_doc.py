@@ -47,7 +47,8 @@ Children 2018 (wt2018) applied: analyse with rulebook='wt2018' to judge them aga
 guidance of their time." A rulebook that `extends` a bundled one keeps its period unless it
 gives its own; one that gives none is never warned about. The periods run from publication (2013:
 the day it took effect, 15 April) to the day before the next edition; the 2006 edition's
-first day is taken as 1 April 2006 (published that month).
+first day is taken as 1 April 2006 (published that month). `scr-timeline analyse` prints the
+warning as a note before the findings, and the report shows it at the head of its findings.
 
 ## How time is counted
 

@@ -182,6 +182,9 @@ def _print_findings(findings: Findings, *, examples: int | None = 3) -> None:
     severe first."""
     frame = findings.to_frame()
     book = findings.rulebook or "wt2006"
+    notes = findings.warnings  # (the rulebook's edition against the case's dates)
+    for code, message in zip(notes["code"], notes["message"], strict=True):
+        print(f"  note ({code}): {message}")
     if frame.empty:
         print(f"  findings ({book}): none: every procedure checked was followed in time")
         return

@@ -445,6 +445,8 @@ def _rulebook(findings: Findings, frame: pd.DataFrame) -> dict[str, Any]:
         "description": description,
         "horizon": _long_date(findings.horizon),
         "rules": rules,
+        # what the analysis warns of (an edition not in force at the events' dates)
+        "notes": [_text(m) for m in findings.warnings["message"]],
     }
 
 

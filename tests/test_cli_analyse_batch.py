@@ -64,7 +64,7 @@ def test_analyse_out_writes_every_output_and_names_them(tmp_path, capsys):
     assert f"written to {out.resolve()}" in printed
     findings = pd.read_csv(out / "findings.csv", encoding="utf-8-sig")
     # no --child-dob: the birth recorded on row 2 gives it, so the age-based injury rules
-    # apply (without it, 15 findings); as many as with the date of birth given, and as
+    # apply (without it, 14 findings); as many as with the date of birth given, and as
     # many as the library finds
     expected = len(scr.analyse(scr.read(sample_path("child-a-combined"), child_dob="01/03/2006")))
     assert len(findings) == expected > 16
@@ -299,3 +299,13 @@ def test_analyse_anonymise_writes_the_key_apart_and_no_name_reaches_the_outputs(
     # the key may not be written into the output folder
     inside = ["analyse", str(source), "--out", str(tmp_path / "o2"), "--anonymise"]
     assert main([*inside, str(tmp_path / "o2" / "key.json")]) == 2
+
+
+def test_analyse_says_when_the_rulebook_was_not_in_force_for_the_events(capsys):
+    path = str(sample_path("child-a-combined"))
+    assert main(["analyse", path, "--rulebook", "wt2018"]) == 0
+    out = capsys.readouterr().out
+    assert "note (rulebook_period): The rulebook wt2018" in out
+    assert "analyse with rulebook='wt2006'" in out
+    assert main(["analyse", path]) == 0
+    assert "note (" not in capsys.readouterr().out  # wt2006 was in force

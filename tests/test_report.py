@@ -618,3 +618,12 @@ def test_a_changed_template_is_compiled_again_not_taken_from_the_prebuilt_file(m
     monkeypatch.setattr(env.loader, "get_source", changed)
     env.get_template("style.css.j2")
     assert len(cache.compiled) == 1  # compiled afresh
+
+
+def test_the_report_says_when_the_rulebook_was_not_in_force_for_the_events():
+    chron = scr.load_sample("child-a-combined")
+    findings = scr.analyse(chron, rulebook="wt2018")
+    (message,) = findings.warnings["message"].tolist()
+    html = render_report(chron, findings)
+    assert f'<p class="note" role="note"><strong>Rulebook:</strong> {escape(message)}</p>' in html
+    assert 'class="note"' not in render_report(chron, scr.analyse(chron))  # wt2006: in force
