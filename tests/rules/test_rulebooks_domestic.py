@@ -7,6 +7,7 @@ the police sending one, or csc recording one from the police, is.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from scr_timeline.chronology import Chronology
@@ -57,3 +58,28 @@ def test_a_late_notification_is_late():
     notice = ("25/02/2008", "police", "Domestic incident notification sent to CSC.")
     ((status, summary),) = _domestic(notice)
     assert status == "late" and "the first was on 25 February 2008" in summary
+
+
+@pytest.mark.parametrize(
+    ("police", "answered"),
+    [
+        # the police notifying csc of a domestic incident is not the police told of the bruise
+        ("Domestic incident notification sent to CSC. Verbal argument, DASH standard.", False),
+        ("PPN submitted to MASH re DA incident at home address.", False),
+        # ... but a police record about the injury is
+        ("CAIT informed of bruising to Child C; joint visit agreed.", True),
+    ],
+)
+def test_a_domestic_notification_is_no_contact_with_the_police_about_an_injury(police, answered):
+    rows = [
+        ("11/02/2008", "csc", "Home visit. Bruise to Child C's cheek, Mother unable to explain."),
+        ("12/02/2008", "police", police),
+    ]
+    events = make_events(
+        start=[d for d, _, _ in rows],
+        agency=[a for _, a, _ in rows],
+        details=[t for _, _, t in rows],
+    )
+    events, _ = classify_events(events, child_dob=pd.Timestamp("2007-09-01"))
+    found = analyse(Chronology(events), rules=["INJ-POLICE"]).to_frame()
+    assert found.empty == answered, found["summary"].tolist()
