@@ -638,7 +638,7 @@ def test_a_table_of_meetings_reads_the_meeting_as_details_and_who_attended(tmp_p
     path = tmp_path / "csc meetings.csv"
     path.write_text(
         "Meeting,Date,Attended by,Decision\n"
-        "Strategy discussion,12/03/2007,\"SW1, DS Police, Dr X paediatrician\",S47 enquiry\n",
+        'Strategy discussion,12/03/2007,"SW1, DS Police, Dr X paediatrician",S47 enquiry\n',
         encoding="utf-8",
     )
     event = scr.read(path).events.iloc[0]
