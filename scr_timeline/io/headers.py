@@ -821,6 +821,31 @@ def _summary(raw: pd.DataFrame, rows: int, columns: Mapping[str, str] | None) ->
     return "; ".join(lines) if lines else "no text in any row"
 
 
+#: A cell that opens with a date as tables write one ("12/03/2007", "2007-03-12",
+#: "12th March 2007"): a data row's, not a title's or a heading's.
+_DATED_CELL: Final = regex(
+    r"^\s*(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?\s+\d{2,4})\b"
+)
+
+
+def _dated_rows_above(raw: pd.DataFrame, row: int, mapping: Mapping[int, str]) -> list[int]:
+    """The rows above header ``row`` that hold a date in its date column and more: rows
+    of the table, not title lines."""
+    dates = [pos for pos, fld in mapping.items() if fld == schema.DATE]
+    if row <= 0 or not dates:
+        return []
+    cells = raw.iloc[:row]
+    filled = cells.notna().sum(axis=1).to_numpy()
+    out = []
+    for at, value in enumerate(cells.iloc[:, dates[0]].tolist()):
+        if filled[at] < 2 or _is_blank(value):
+            continue
+        if isinstance(value, (dt.date, pd.Timestamp)) or _DATED_CELL.match(str(value)):
+            out.append(at)
+    return out
+
+
 def find_header(
     raw: pd.DataFrame, *, columns: Mapping[str, str] | None = None, max_scan: int = 30
 ) -> HeaderInfo:
@@ -913,6 +938,15 @@ def find_header(
             ),
         )
 
+    dated = _dated_rows_above(raw, best_row, best_mapping)
+    if dated and dated[0] > 0:
+        # headings typed again lower down map more columns than the table's own header
+        # row over its first dated rows: that header is the table's (the rows above the
+        # lower one would otherwise be read as title lines, and lost)
+        try:
+            return find_header(raw, columns=columns, max_scan=dated[0])
+        except MissingColumnError:
+            pass
     two = _two_row(raw, best_row, best_mapping, columns)
     if two is None:
         header_rows: tuple[int, ...] = (best_row,)

@@ -645,3 +645,37 @@ def test_a_table_of_meetings_reads_the_meeting_as_details_and_who_attended(tmp_p
     assert event["details"] == "Strategy discussion"
     assert event["outcome"] == "S47 enquiry"
     assert {"police", "paediatrics"} <= set(event["counterparts"])
+
+
+def test_headings_typed_again_lower_down_do_not_turn_the_rows_above_into_titles(tmp_path):
+    import scr_timeline as scr
+
+    raw = pd.DataFrame(
+        [
+            ["Date", "Entry", None, None],
+            ["12/03/2007", "HV visit. Child seen.", None, None],
+            [pd.Timestamp("2007-03-13"), "GP appt.", None, None],  # an Excel date cell
+            ["Date", "Details", "Agency", "Outcome"],  # maps more columns
+            ["14/03/2007", "Home visit", "CSC", "NFA"],
+        ],
+        dtype=object,
+    )
+    info = find_header(raw)
+    assert info.header_rows == (0,) and info.data_start == 1 and info.title_lines == []
+    # read: every dated row is an event, the lower block under its own headings
+    path = tmp_path / "chronology.csv"
+    raw.iloc[[0, 1, 3, 4]].to_csv(path, index=False, header=False)
+    chron = scr.read(path)
+    assert chron.events["details"].tolist() == ["HV visit. Child seen.", "Home visit"]
+    assert chron.events["agency"].tolist() == ["other", "csc"]
+    assert chron.events["source_row"].tolist() == [2, 4]
+    # a title block over the header is still titles, dates in it or not
+    titled = pd.DataFrame(
+        [
+            ["Chronology prepared 12/03/2009", None, None],
+            ["Date", "Agency", "Details"],
+            ["12/03/2007", "GP", "Seen"],
+        ],
+        dtype=object,
+    )
+    assert find_header(titled).header_rows == (1,)
