@@ -516,6 +516,9 @@ def _isna(value: object) -> bool:
 
 
 Cache = dict[str, BoolArray]
+#: Prefix of the cache key that holds the events a named predicate has not yet answered for
+#: (a name in a rulebook cannot hold it).
+_UNANSWERED: Final = "\0unanswered:"
 
 
 @dataclass(frozen=True)
@@ -940,9 +943,22 @@ def compile_predicate(
         target = named[spec]
 
         def by_name(view: EventView, cache: Cache, within: BoolArray | None) -> BoolArray:
-            if spec not in cache:
-                cache[spec] = target.evaluate(view, cache)
-            return cache[spec]
+            # answered for the events asked about, each event once per analysis: a named
+            # predicate used inside a narrower one ('initial_assessment, not
+            # assessment_begun') searches only the texts its callers ask about
+            value = cache.get(spec)
+            if value is None:
+                value = cache[spec] = np.zeros(len(view), dtype=bool)
+                cache[_UNANSWERED + spec] = np.ones(len(view), dtype=bool)
+            unanswered = cache.get(_UNANSWERED + spec)
+            if unanswered is not None:
+                need = unanswered.copy() if within is None else within & unanswered
+                if need.any():
+                    value[need] = target.evaluate(view, cache, need.copy())[need]
+                    unanswered &= ~need
+                    if not unanswered.any():
+                        del cache[_UNANSWERED + spec]
+            return value
 
         return Predicate(spec, by_name, (spec,))
     if isinstance(spec, list):

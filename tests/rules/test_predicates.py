@@ -87,6 +87,32 @@ def test_text_is_tested_only_for_the_events_still_in_question():
     assert view.match_state(re.compile("grandmother", re.IGNORECASE)).tolist() == [-1, -1, -1]
 
 
+def test_a_named_predicate_answers_only_for_the_events_asked_about():
+    # 'initial_assessment, not assessment_begun': the named predicate's text is searched
+    # for the assessments alone, then for the other events when a later caller asks
+    details = ["IA commenced", "IA completed", "home visit started", "GP appt started"]
+    events = make_events(
+        start=["2007-03-01", "2007-03-02", "2007-03-03", "2007-03-04"],
+        event_type=["initial_assessment", "initial_assessment", "home_visit", "gp_appointment"],
+        details=details,
+        source_row=[2, 3, 4, 5],
+    )
+    view = EventView.from_events(events)
+    named = {"begun": compile_predicate({"text": r"\bstart|commenc"}, where="test")}
+    done = compile_predicate(
+        {"event_type": ["initial_assessment"], "not": "begun"}, where="test", named=named
+    )
+    cache: dict = {}
+    order = view.frame["source_row"].to_numpy().argsort()
+    assert done.evaluate(view, cache)[order].tolist() == [False, True, False, False]
+    state = view.match_state(re.compile(r"\bstart|commenc", re.IGNORECASE))
+    assert state[order].tolist() == [1, 0, -1, -1]
+    # asked about everything later, the rest is searched (once) and the answers stay exact
+    everything = compile_predicate("begun", where="test", named=named).evaluate(view, cache)
+    assert everything[order].tolist() == [True, False, True, True]
+    assert state[order].tolist() == [1, 0, 1, 1]
+
+
 @pytest.mark.parametrize(
     ("pattern", "literals"),
     [
