@@ -51,7 +51,15 @@ from .csv import (
     markup_as_text,
 )
 from .headers import FormField, HeaderInfo, find_header, form_fields, map_headings, year_rows
-from .table import _as_location_error, _warning, classify_chronology, parse_table, with_warnings
+from .table import (
+    _NARRATIVE_FIELDS,
+    ROW_START_FIELDS,
+    _as_location_error,
+    _warning,
+    classify_chronology,
+    parse_table,
+    with_warnings,
+)
 
 __all__ = ["read_excel", "read_excel_sheets"]
 
@@ -677,6 +685,27 @@ def _carry_down(frame: pd.DataFrame, merged: list[_Range]) -> None:
         if bottom > top and top < len(frame) and left < frame.shape[1]:
             value: Any = frame.iat[top, left]
             frame.iloc[top + 1 : bottom + 1, left] = value
+
+
+def _unmerge_undated_rows(frame: pd.DataFrame, merged: list[_Range], info: HeaderInfo) -> None:
+    """Blank, in ``frame``, the cells that only carry a cell merged down over a block of rows
+    (an agency, a practitioner) into a row of the block with no date and some narrative
+    text: the cell was not typed in that row, which carries on the text of the dated row
+    above it (:func:`parse_table`'s ``join_continued``), as an undated row does outside such
+    a block. Merged date cells are kept: each row they span is an entry of that day."""
+    mapping = info.mapping
+    dates = [pos for pos, fld in mapping.items() if fld == S.DATE]
+    narrative = [pos for pos, fld in mapping.items() if fld in _NARRATIVE_FIELDS]
+    starts = {pos for pos, fld in mapping.items() if fld in ROW_START_FIELDS} - set(dates)
+    if not dates or not narrative or not starts:
+        return
+    filled = frame.notna().to_numpy(dtype=bool)
+    undated = np.asarray(~filled[:, dates].any(axis=1) & filled[:, narrative].any(axis=1))
+    undated[: info.data_start] = False
+    for (top, left), (bottom, _right) in merged:
+        if left in starts and bottom > top:
+            rows = np.arange(top + 1, min(bottom, len(frame) - 1) + 1)
+            frame.iloc[rows[undated[rows]].tolist(), left] = None
 
 
 def _section_rows(
@@ -1338,6 +1367,7 @@ def read_excel(
                 if row not in across
             ]
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
+            _unmerge_undated_rows(frame, merged, info)
             if name in hidden:
                 notes = (
                     _hidden_row_warning(frame, hidden[name], info.data_start, path.name, name),

@@ -1113,15 +1113,39 @@ _FOOTER: Final = regex(
 )
 _FOOTER_SCAN: Final = 200  # rows from the end looked at
 
+#: The label over a key to abbreviations typed under a table, alone in its row ("Key:",
+#: "Abbreviations used", "Key to abbreviations", "Glossary"), or with the key after it
+#: ("Key: HV = health visitor; SW = social worker").
+_KEY_LABEL: Final = regex(
+    r"\W*(?:key(?: to (?:the )?abbreviations)?|legend|glossary|abbreviations?(?: used)?)"
+    r"\s*(?::[^\n]{0,300})?",
+    re.IGNORECASE,
+)
+#: Something written as a date: a key's lines hold none (a dated line is an event).
+_DATE_LIKE: Final = regex(r"\d{1,4}\s*[/.-]\s*\d{1,2}|\b(?:19|20)\d\d\b")
+_KEY_LINES: Final = 60  # lines of a key looked at under its label
+_KEY_CELL: Final = 200  # characters in a cell of a key's line, at most
+
+
+def _key_line(values: Sequence[object]) -> bool:
+    """True for a line of a key to abbreviations: one to three cells of short text, none
+    written as a date ("HV" | "Health visitor", "SW = social worker")."""
+    return len(values) <= 3 and all(
+        isinstance(v, str) and len(v) <= _KEY_CELL and _DATE_LIKE.search(v) is None for v in values
+    )
+
 
 def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
     """Rows at the foot of a table that a report writer adds under it ("Total rows: 123",
     "Report generated on 01/04/2008 by ...", "End of report", "Page 3 of 3",
-    "OFFICIAL-SENSITIVE"), as (position in ``raw``, text).
+    "OFFICIAL-SENSITIVE"), or a key to the abbreviations used ("Key:" over lines such as
+    "HV" | "Health visitor"), as (position in ``raw``, text).
 
     Such a row holds one cell, or a label and its value ("Total:" | 312, "Count of
     records" | 312, "Run date:" | 01/06/2017), and only blank rows or other such rows come
-    after it; it is not an event (it would be rejected as an unreadable date).
+    after it; it is not an event (it would be rejected as an unreadable date). A key's
+    lines (one to three cells of text, no date) count when its label stands alone in the
+    row above them.
 
     Examples
     --------
@@ -1130,6 +1154,10 @@ def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
     ...                     ["Total rows: 1", None], ["Report generated on 01/04/2008", None]])
     >>> footer_rows(raw, find_header(raw))
     [(3, 'Total rows: 1'), (4, 'Report generated on 01/04/2008')]
+    >>> raw = pd.DataFrame([["Date", "Details"], ["12/03/2007", "Seen by HV1"], ["Key:", None],
+    ...                     ["HV", "Health visitor"]])
+    >>> footer_rows(raw, find_header(raw))
+    [(2, 'Key:'), (3, 'HV Health visitor')]
     """
     start = max(header.data_start, len(raw) - _FOOTER_SCAN)
     tail = raw.iloc[start:]
@@ -1137,22 +1165,35 @@ def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
         return []
     filled = tail.notna().to_numpy()
     counts = filled.sum(axis=1)
-    out = []
+    out: list[tuple[int, str]] = []
+    key: list[tuple[int, str]] = []  # lines that may be a key's, until its label is met
     for offset in range(len(tail) - 1, -1, -1):  # from the foot up, to the first other row
         if counts[offset] == 0:
             continue
-        if counts[offset] > 2:
-            break
         values = [tail.iat[offset, int(c)] for c in np.flatnonzero(filled[offset])]
-        if not isinstance(values[0], str) or (len(values) == 2 and not _footer_pair(values)):
-            break
         text = " ".join(
             str(int(v)) if isinstance(v, float) and v.is_integer() else _written(v) for v in values
         )
-        if not _FOOTER.fullmatch(text):
-            break
-        out.append((start + offset, text))
-    return out[::-1]
+        label = len(values) == 1 and isinstance(values[0], str)
+        if label and _KEY_LABEL.fullmatch(text) and (key or ":" in text or not out):
+            out.extend(key)  # the lines under the label are its key
+            key = []
+            out.append((start + offset, text))
+            continue
+        if (
+            not key
+            and counts[offset] <= 2
+            and isinstance(values[0], str)
+            and (len(values) == 1 or _footer_pair(values))
+            and _FOOTER.fullmatch(text)
+        ):
+            out.append((start + offset, text))
+            continue
+        if _key_line(values) and len(key) < _KEY_LINES:
+            key.append((start + offset, text))
+            continue
+        break
+    return sorted(out)
 
 
 def _footer_pair(values: Sequence[object]) -> bool:

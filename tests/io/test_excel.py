@@ -549,3 +549,52 @@ def test_a_sheet_struck_through_throughout_is_read_as_it_is(write_xlsx):
     chron = scr.read(_strike(path, "CSC", ["A2:B3"]))
     assert chron.events[S.SOURCE_ROW].tolist() == [2, 3]
     assert len(chron.rejected) == 0
+
+
+def test_a_key_to_abbreviations_under_the_table_is_no_rejected_row(write_xlsx):
+    # 'Key:' and its lines were rejected as unreadable dates ('HV', 'S47')
+    key = [["Key:"], ["HV", "Health visitor"], ["S47", "Section 47 enquiry"]]
+    visit = [dt.datetime(2007, 3, 12), "HV1", "New birth visit, Child A seen"]
+    path = write_xlsx(
+        "health.xlsx", {"Health": [["Date", "Practitioner", "Details"], visit, [], *key]}
+    )
+    chron = scr.read_excel(path)
+    assert len(chron.events) == 1 and chron.rejected.empty
+    footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footers[S.SOURCE_ROW].tolist() == [4, 5, 6]
+    assert footers[S.MESSAGE].str.contains("'HV Health visitor'", regex=False).any()
+
+
+def test_an_undated_row_in_an_agency_cell_merged_down_carries_on_the_row_above(write_xlsx):
+    # the agency merged over B2:B5 was carried into row 3, which then had an agency and no
+    # date: it was rejected for its empty date instead of carrying on row 2's entry
+    path = write_xlsx(
+        "combined.xlsx",
+        {
+            "Combined": [
+                ["Date", "Agency", "Details", "Outcome"],
+                [
+                    dt.datetime(2007, 3, 2),
+                    "Children's Social Care",
+                    "Referral from GP1",
+                    "Strategy",
+                ],
+                [None, None, "GP1 said Child A was quiet", None],
+                [dt.datetime(2007, 3, 4), None, "Strategy discussion", "S47"],
+                [dt.datetime(2007, 3, 6), None, "Home visit by SW1", "Child A seen"],
+                [dt.datetime(2007, 3, 7), "Police", "Call to address", "Words of advice"],
+                [dt.datetime(2007, 3, 8), "Police", "Call to address", "Arrest"],
+            ]
+        },
+        merges={"Combined": ["B2:B5", "A6:A7"]},
+    )
+    chron = scr.read_excel(path)
+    assert chron.rejected.empty
+    events = chron.events.sort_values(S.SOURCE_ROW)
+    assert events[S.SOURCE_ROW].tolist() == [2, 4, 5, 6, 7]
+    assert events[S.AGENCY].tolist() == ["csc", "csc", "csc", "police", "police"]
+    assert events[S.DETAILS].iloc[0] == "Referral from GP1\nGP1 said Child A was quiet"
+    # a date merged down still dates each row it spans: two entries of 7 March
+    assert events[S.START].dt.day.tolist() == [2, 4, 6, 7, 7]
+    joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
+    assert joined[S.SOURCE_ROW].tolist() == [3]

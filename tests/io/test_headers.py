@@ -679,3 +679,43 @@ def test_headings_typed_again_lower_down_do_not_turn_the_rows_above_into_titles(
         dtype=object,
     )
     assert find_header(titled).header_rows == (1,)
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        # a label alone over the key's lines, one or two cells each
+        (
+            [["Key:", N], ["HV", "Health visitor"], ["SW = social worker", N]],
+            [(3, "Key:"), (4, "HV Health visitor"), (5, "SW = social worker")],
+        ),
+        ([["Abbreviations used", N], ["S47", "Section 47 enquiry"]], [(3, "Abbreviations used"), (4, "S47 Section 47 enquiry")]),
+        # the key in the label's own line
+        ([["Key: HV = health visitor; SW = social worker", N]], [(3, "Key: HV = health visitor; SW = social worker")]),
+        # under a report's footer, or over it
+        ([["End of chronology", N], ["Key:", N], ["GP", "General practitioner"]], [(3, "End of chronology"), (4, "Key:"), (5, "GP General practitioner")]),
+        ([["Key:", N], ["GP", "General practitioner"], ["Page 2 of 2", N]], [(3, "Key:"), (4, "GP General practitioner"), (5, "Page 2 of 2")]),
+    ],
+)  # fmt: skip
+def test_a_key_to_abbreviations_under_the_table(key, expected):
+    # the key's lines were rejected as unreadable dates ('Key:', 'HV', 'S47')
+    raw = pd.DataFrame([["Date", "Details"], ["12/03/2007", "Seen by HV1"], [N, N], *key])
+    assert footer_rows(raw, find_header(raw)) == expected
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        [["Key worker visit", N]],  # an undated event's text, not a key's label
+        [["HV", "Health visitor"]],  # lines with no label over them
+        [["Key:", N], ["12/03/2007", "Seen again"]],  # a dated row under it is an event
+        [["Key:", N], ["Mother seen at home", "Child A asleep", "HV1", "Weighed"]],
+    ],
+)
+def test_last_rows_that_are_no_key(last):
+    raw = pd.DataFrame(
+        [["Date", "Details", "Practitioner", "Outcome"], ["12/03/2007", "Seen", N, N]]
+    )
+    raw = pd.concat([raw, pd.DataFrame([row + [N] * (4 - len(row)) for row in last])])
+    raw = raw.reset_index(drop=True)
+    assert footer_rows(raw, find_header(raw)) == []
