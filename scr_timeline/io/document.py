@@ -34,7 +34,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
-from .headers import HeaderInfo, find_header
+from .headers import HeaderInfo, find_header, footer_rows, is_key_label
 from .table import (
     _NARRATIVE_FIELDS,
     ROW_START_FIELDS,
@@ -402,6 +402,27 @@ def _unmerge_undated_rows(found: _Found) -> None:
         ):
             continue
         found.raw.iat[at, column] = None
+
+
+def _blank_footer_rows(
+    found: _Found, file: str, *, key_open: bool
+) -> tuple[list[dict[str, Any]], bool]:
+    """Blank the lines a writer types in the last rows of the table under its entries ("End
+    of chronology", "Total contacts: 12", a key to abbreviations: "Key:" over "HV" |
+    "Health visitor"; :func:`scr_timeline.io.headers.footer_rows`), and return a
+    ``footer_row`` warning for each, numbered as a row of the table (they are no events,
+    nor rows rejected for a date that is no date), and whether they hold a key's label.
+    ``key_open``: the table before, of which this is the next page, ended in a key, whose
+    last lines this table may hold alone."""
+    foot = footer_rows(found.raw, found.info, key_open=key_open)
+    for pos, _text in foot:
+        found.raw.iloc[pos] = None
+    said = "a line under the table read as the report's footer, not an event"
+    notes = [
+        _warning("footer_row", f"{said}: {text!r}", file, found.table.sheet, pos + found.offset + 1)
+        for pos, text in foot
+    ]
+    return notes, any(is_key_label(text) for _pos, text in foot)
 
 
 #: A form field naming the agency, in a paragraph or line ("Agency: Metropolitan Police")
@@ -1069,6 +1090,7 @@ def parse_document_tables(
     banner: dict[int, tuple[str, str] | None] = {}  # last agency banner, by table number
     joined_into: set[int] = set()  # tables whose first rows joined the table before
     summaries: dict[int, str] = {}  # tables summing up the key dates: their title, by number
+    keyed: set[int] = set()  # tables whose last rows are a key to abbreviations
 
     def parse(found: _Found) -> None:
         table = found.table
@@ -1238,6 +1260,11 @@ def parse_document_tables(
             summaries[number] = summary
         if table.merged and form is None:
             _unmerge_undated_rows(found)
+        if form is None:
+            foot, key = _blank_footer_rows(found, file, key_open=continues and number - 1 in keyed)
+            notes.extend(foot)
+            if key:
+                keyed.add(number)  # ends in a key: the next page may hold its last lines
         if table.notes:
             notes.extend(_add_notes(found, file))
         date_columns = [p for p, f in info.mapping.items() if f == S.DATE] if form is None else []

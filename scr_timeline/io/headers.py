@@ -81,6 +81,7 @@ __all__ = [
     "form_fields",
     "headings_like",
     "is_form_row",
+    "is_key_label",
     "is_repeated_header",
     "load_headings",
     "map_headings",
@@ -1127,6 +1128,18 @@ _KEY_LINES: Final = 60  # lines of a key looked at under its label
 _KEY_CELL: Final = 200  # characters in a cell of a key's line, at most
 
 
+def is_key_label(text: str) -> bool:
+    """True for the label over a key to abbreviations ("Key:", "Abbreviations used"), or a
+    line that opens with it ("Key: HV = health visitor").
+
+    Examples
+    --------
+    >>> is_key_label("Key:"), is_key_label("Key to abbreviations"), is_key_label("Key worker")
+    (True, True, False)
+    """
+    return _KEY_LABEL.fullmatch(text) is not None
+
+
 def _key_line(values: Sequence[object]) -> bool:
     """True for a line of a key to abbreviations: one to three cells of short text, none
     written as a date ("HV" | "Health visitor", "SW = social worker")."""
@@ -1135,7 +1148,9 @@ def _key_line(values: Sequence[object]) -> bool:
     )
 
 
-def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
+def footer_rows(
+    raw: pd.DataFrame, header: HeaderInfo, *, key_open: bool = False
+) -> list[tuple[int, str]]:
     """Rows at the foot of a table that a report writer adds under it ("Total rows: 123",
     "Report generated on 01/04/2008 by ...", "End of report", "Page 3 of 3",
     "OFFICIAL-SENSITIVE"), or a key to the abbreviations used ("Key:" over lines such as
@@ -1145,7 +1160,8 @@ def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
     records" | 312, "Run date:" | 01/06/2017), and only blank rows or other such rows come
     after it; it is not an event (it would be rejected as an unreadable date). A key's
     lines (one to three cells of text, no date) count when its label stands alone in the
-    row above them.
+    row above them, or, with ``key_open`` (the page before ended in a key), when they are
+    all the table holds.
 
     Examples
     --------
@@ -1175,7 +1191,7 @@ def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
             str(int(v)) if isinstance(v, float) and v.is_integer() else _written(v) for v in values
         )
         label = len(values) == 1 and isinstance(values[0], str)
-        if label and _KEY_LABEL.fullmatch(text) and (key or ":" in text or not out):
+        if label and is_key_label(text) and (key or ":" in text or not out):
             out.extend(key)  # the lines under the label are its key
             key = []
             out.append((start + offset, text))
@@ -1193,6 +1209,9 @@ def footer_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[tuple[int, str]]:
             key.append((start + offset, text))
             continue
         break
+    else:  # every line of the table is the foot's
+        if key_open and start == header.data_start:
+            out.extend(key)
     return sorted(out)
 
 

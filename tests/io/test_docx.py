@@ -692,3 +692,26 @@ def test_rows_pasted_above_the_header_row_are_read_under_it(tmp_path: Path):
     above = chron.warnings[chron.warnings[S.CODE] == "rows_above_header"]
     assert above[S.SOURCE_ROW].tolist() == [1]
     assert "row(s) 1, 2" in above[S.MESSAGE].iloc[0]
+
+
+def test_lines_typed_in_the_last_rows_under_the_entries_are_no_rejected_rows(tmp_path: Path):
+    # 'End of chronology' and a key in the table's last rows were rejected as unreadable
+    # dates ('End of chronology', 'Key:', 'HV'); the title line above the table is not
+    # counted in the rows
+    document = docx.Document()
+    document.add_paragraph("Elm Road Surgery")
+    entries = [
+        ["01/03/2007", "Child A seen with a bruise", "Referred"],
+        ["05/03/2007", "Review", "None"],
+    ]
+    foot = [["End of chronology"], ["Key:"], ["HV", "Health visitor"]]
+    add_table(document, [["Date", "Details", "Outcome"], *entries, *foot])
+    chron = read_docx(save(document, tmp_path))
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3] and chron.rejected.empty
+    footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footers[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [
+        ["table 1", 4],
+        ["table 1", 5],
+        ["table 1", 6],
+    ]
+    assert chron.events[S.AGENCY].tolist() == ["gp", "gp"]

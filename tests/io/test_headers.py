@@ -719,3 +719,15 @@ def test_last_rows_that_are_no_key(last):
     raw = pd.concat([raw, pd.DataFrame([row + [N] * (4 - len(row)) for row in last])])
     raw = raw.reset_index(drop=True)
     assert footer_rows(raw, find_header(raw)) == []
+
+
+def test_the_last_lines_of_a_key_alone_on_the_next_page():
+    # a page broke a key: its last lines stand alone under the header repeated on page 2
+    raw = pd.DataFrame([["Date", "Details"], ["HV", "Health visitor"], ["SW", "Social worker"]])
+    assert footer_rows(raw, find_header(raw)) == []
+    assert footer_rows(raw, find_header(raw), key_open=True) == [
+        (1, "HV Health visitor"),
+        (2, "SW Social worker"),
+    ]
+    raw.loc[3] = ["12/03/2007", "Seen"]  # a dated row: the page goes on with the table
+    assert footer_rows(raw, find_header(raw), key_open=True) == []

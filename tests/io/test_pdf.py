@@ -1140,3 +1140,25 @@ def test_date_written_once_for_a_day_of_entries_over_pages(tmp_path: Path):
     ]
     carried = chron.warnings[chron.warnings[S.CODE] == "merged_cell_carried"]
     assert len(carried) >= 1 and "'Date'" in carried[S.MESSAGE].iloc[0]
+
+
+def test_lines_typed_in_the_last_rows_under_the_entries_are_no_rejected_rows(tmp_path: Path):
+    # 'End of chronology' and a key in the table's last rows were rejected as unreadable
+    # dates; the table runs over two pages, its header repeated
+    rows: list[list[Any]] = [["Date", "Practitioner", "Details"]]
+    rows += [[f"{day:02d}/03/2007", "HV1", cell(LONG)] for day in range(1, 13)]
+    rows += [["End of chronology", "", ""], ["Key:", "", ""], ["HV", "Health visitor", ""]]
+    table = Table(rows, colWidths=[100, 100, 500], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    path = build(tmp_path / "hv.pdf", [Paragraph("Health Visiting", STYLES["Heading2"]), table])
+    chron = read_pdf(path)
+    assert len(chron.events) == 12 and chron.rejected.empty
+    footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    texts = footers[S.MESSAGE].str.extract(r"event: '(.*)'$")[0].tolist()
+    assert texts == ["End of chronology", "Key:", "HV Health visitor"]
+    # the page breaks the key: its last line is alone under the header repeated on page 2
+    assert footers[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [
+        ["page 1 table 1", 14],
+        ["page 1 table 1", 15],
+        ["page 2 table 1", 2],
+    ]
