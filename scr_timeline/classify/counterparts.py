@@ -9,7 +9,10 @@ Found in three places:
   "discussed with TM"), and family members ("Mother", "Mum's boyfriend", "MGM"); the child
   is everywhere in a chronology, so the narrative never adds ``child``;
 * the event type: some events always involve an agency (a Merlin involves children's
-  social care, a court order the courts), and a referral sent by an agency other than
+  social care, a court order the courts, a strategy discussion, a child protection
+  conference, a core group or a CIN meeting children's social care, which convenes them:
+  "Strategy discussion attended" in a police record names it; only when the recording
+  agency is known, as it may be the one implied), and a referral sent by an agency other than
   children's social care goes to children's social care unless the row names another
   agency ("GP referred to paediatrics" goes to paediatrics).
 
@@ -546,7 +549,11 @@ def counterpart_masks(
     others_named = (found.named & _AGENCY_BITS & ~own & ~_OTHER_BIT) != 0
     addressed_self = (found.addressed & own) != 0
     default = np.where(others_named | addressed_self, 0, events.recipient).astype(np.uint32)
-    masks = found.named | events.implies | default
+    # the agencies an event always involves are counterparts of the other agencies that
+    # record it: with no recording agency known, any of them may be the recorder itself
+    # ("ICPC held." in a table without an agency column)
+    implied = np.where(slots < _N_AGENCIES, events.implies, 0).astype(np.uint32)
+    masks = found.named | implied | default
     return (masks & ~own & ~_OTHER_BIT).astype(np.uint32)
 
 

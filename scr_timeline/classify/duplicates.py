@@ -21,8 +21,12 @@ Two events are copies of one contact when all of these hold:
    thing in their own words, the texts share at least three telling words (not the words
    every entry uses: "child", "mother", "phoned", "seen"; compared by their first five
    letters, so "bruise" and "bruising" are one) making up at least ``threshold - 20`` per
-   cent of the shorter text's telling words (counted as if it had one more). Events without details are never copies: without text
-   there is nothing to compare.
+   cent of the shorter text's telling words (counted as if it had one more); or both are the
+   same kind of meeting (:data:`MEETINGS`: a strategy discussion, a conference, a core group)
+   on the same day, which each agency minutes in its own words: the police's "Strategy
+   discussion held. Agreed joint s47" and children's social care's "Strategy discussion with
+   DC1 re bruising" are one discussion. Events without details are never copies: without
+   text there is nothing to compare.
 
 The *later-listed* copy (by position in the table given: pass events in input order, source
 by source and row by row, for "later in the input") points at the earlier one. When several
@@ -58,10 +62,20 @@ import pandas as pd
 
 from scr_timeline import schema as S
 
-__all__ = ["MAX_SPAN_DAYS", "find_duplicates", "mark_duplicates"]
+__all__ = ["MAX_SPAN_DAYS", "MEETINGS", "find_duplicates", "mark_duplicates"]
 
 #: Events whose date spans more days than this cannot be matched to one day.
 MAX_SPAN_DAYS: Final = 7
+#: Event types of a meeting between agencies that is held once on a day: two agencies'
+#: records of the same one of these on the same day are one meeting, whatever their words.
+MEETINGS: Final = (
+    "strategy_discussion",
+    "icpc",
+    "review_conference",
+    "core_group",
+    "cin_meeting",
+    "legal_planning_meeting",
+)
 
 _AGENCY_CODES: Final[dict[str, int]] = {code: i for i, code in enumerate(S.AGENCIES)}
 _NS_PER_DAY: Final = 86_400 * 10**9
@@ -284,6 +298,19 @@ def _of_type(events: pd.DataFrame, types: tuple[str, ...]) -> npt.NDArray[np.boo
     return events[S.EVENT_TYPE].astype("object").isin(types).to_numpy(dtype=bool)
 
 
+def _same_meeting(
+    events: pd.DataFrame, earlier: IntArray, later: IntArray
+) -> npt.NDArray[np.bool_]:
+    """Per candidate pair, whether both are the same kind of meeting (:data:`MEETINGS`)
+    on the same calendar day (a record of being told of one, a day later, is no meeting)."""
+    if S.EVENT_TYPE not in events or not len(earlier):
+        return np.zeros(len(earlier), dtype=bool)
+    kind = events[S.EVENT_TYPE].astype("object").to_numpy()
+    meeting = np.isin(kind, MEETINGS)
+    start = _days(events[S.START])
+    return meeting[earlier] & (kind[earlier] == kind[later]) & (start[earlier] == start[later])
+
+
 def _telling_words(text: str) -> frozenset[str]:
     """The telling words of a text, each as its first letters (see the module docstring)."""
     return frozenset(
@@ -389,6 +416,10 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     shared = _shared_share(left, right)
     worded = has_text & (shared >= threshold - _OVERLAP_MARGIN) & (scores < threshold)
     candidates.loc[worded, _SCORE] = threshold + shared[worded] / 1000.0
+    # the same meeting on the same day, minuted in each agency's own words
+    met = _same_meeting(events, candidates[_EARLIER].to_numpy(), candidates[_LATER].to_numpy())
+    met &= has_text & (candidates[_SCORE].to_numpy() < threshold)
+    candidates.loc[met, _SCORE] = threshold
     matched = candidates[candidates[_SCORE] >= threshold]
     if matched.empty:
         return out

@@ -323,9 +323,26 @@ def test_the_history_kinds_are_cue_kinds(tmp_path: Path):
         # one only planned, or none, involves no one
         ("police", "PPN to be submitted.", ()),
         ("csc", "No PPN received.", ()),
+        # children's social care convenes every strategy discussion: another agency's record
+        # of one involves it, named or not
+        ("police", "Strategy discussion attended. Joint s47 agreed.", ("csc",)),
+        ("health_visiting", "HV attended strat meeting re bruising.", ("csc",)),
+        ("education", "DSL attended strategy meeting - disclosure discussed.", ("csc",)),
+        ("police", "Strategy discussion with CSC and police.", ("csc",)),
+        # and so is every conference, core group and CIN meeting
+        ("health_visiting", "Attended ICPC: HV report presented.", ("csc",)),
+        ("education", "Core group held at school.", ("csc",)),
+        ("gp", "RCPC - GP report sent.", ("csc",)),
+        # one only planned, or one the agency was left out of, involves no one
+        ("gp", "Strategy discussion to be held tomorrow.", ()),
+        ("gp", "GP not invited to strategy discussion.", ()),
+        # social care's own record keeps the agencies it names, and no more
+        ("csc", "Strategy discussion with DC1.", ("police",)),
     ],
 )
-def test_a_police_notification_involves_the_police_and_social_care(agency, details, expected):
+def test_a_notification_or_a_meeting_involves_the_agencies_it_always_does(
+    agency, details, expected
+):
     assert counterparts(details, agency) == expected
 
 
@@ -447,3 +464,10 @@ def test_where_a_family_lives_and_other_inspectors_are_no_agency(details, expect
 def test_an_ordinary_word_alias_after_engaging_with_is_an_agency():
     assert counterparts("Mother engaging with Family Action.") == ("mother", "voluntary")
     assert counterparts("Family action plan agreed.") == ("family",)
+
+
+def test_an_event_with_no_recording_agency_known_implies_no_agency():
+    # the agency a conference involves may be the one that recorded it
+    assert counterparts("ICPC held.", agency=None) == ()
+    assert counterparts("ICPC held.", agency="gp") == ("csc",)
+    assert counterparts("ICPC held with the GP.", agency=None) == ("gp",)

@@ -216,6 +216,18 @@ _SAME_EVENT = [
             "him with belt, red marks to back.",
         ),
     ),
+    (  # one strategy discussion, minuted by the police and by social care in their own words
+        ("12/03/2007", "police", "Strategy discussion held. Agreed joint s47 and CP medical."),
+        (
+            "12/03/2007",
+            "csc",
+            "Strategy discussion with DC1 and HV1 re bruising to Child A's face.",
+        ),
+    ),
+    (  # one initial child protection conference, in the health visitor's and the IRO's words
+        ("02/04/2007", "health_visiting", "Attended ICPC: HV report presented, weight concerns."),
+        ("02/04/2007", "csc", "ICPC held with HV, GP and school: CP plan, category neglect."),
+    ),
 ]
 
 _DISTINCT_EVENTS = [
@@ -246,6 +258,14 @@ _DISTINCT_EVENTS = [
             "health_visiting",
             "Telephone call from GP: bruise noted on Child A's left arm at surgery.",
         ),
+    ),
+    (  # a strategy discussion, and a conference about the same child on the same day
+        ("02/04/2007", "police", "Strategy discussion held. Agreed joint s47."),
+        ("02/04/2007", "csc", "ICPC held with DC1: CP plan, category physical abuse."),
+    ),
+    (  # the police's strategy discussion, and social care's about a new concern next day
+        ("12/03/2007", "police", "Strategy discussion held. Agreed joint s47."),
+        ("13/03/2007", "csc", "Strategy discussion with DC1 re new disclosure at school."),
     ),
 ]
 

@@ -1600,3 +1600,26 @@ def test_an_injury_only_advised_for_referral_is_not_referred(tmp_path, outcome, 
     chron = scr.read(path, child_dob="2006-11-01")
     rules = scr.analyse(chron).to_frame()["rule_id"].tolist()
     assert ("INJ-REFER" not in rules) is referred
+
+
+@pytest.mark.parametrize(
+    ("agency", "practitioner", "details", "expected"),
+    [
+        # a manager named by code records a decision (SUP-KEY-DECISION, ESC-DISAGREE read it)
+        ("csc", "TM1", "TM1 decision: proceed to s47.", "management_oversight"),
+        ("csc", "DTM2", "DTM2's decision - NFA, signpost to Early Help.", "management_oversight"),
+        ("csc", "PM1", "PM1 decision: step down to CIN.", "management_oversight"),
+        # the police's label in a social care entry: the call-out is still the police's
+        ("csc", "SW1", "[Police] attended home address following DA incident.", "police_incident"),
+        ("csc", "SW1", "(Police) attended the address; Child A asleep.", "police_incident"),
+        # information shared, as practitioners shorten it
+        ("csc", "SW1", "Info shared with police and school.", "information_sharing"),
+        ("police", "DC1", "Information passed to CSC (EDT).", "information_sharing"),
+        ("education", "DSL", "Details forwarded to the school nurse.", "information_sharing"),
+    ],
+)
+def test_managers_codes_agency_labels_and_shared_information(
+    agency, practitioner, details, expected
+):
+    row = classify(details, agency, practitioner=practitioner)
+    assert row[schema.EVENT_TYPE] == expected
