@@ -199,6 +199,9 @@ MISREAD_NAMES = {
     "Riverside Medical Group": "gp",
     "Children's Centre Health Visitor": "health_visiting",  # not early_years
     "Health Visitor (Children's Centre)": "health_visiting",
+    "Voluntary": "voluntary",  # an agency column naming the sector (was an unknown name)
+    "Voluntary Services": "voluntary",
+    "Third Sector": "voluntary",
 }
 
 

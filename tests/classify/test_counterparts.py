@@ -461,6 +461,20 @@ def test_where_a_family_lives_and_other_inspectors_are_no_agency(details, expect
     assert counterparts(details) == expected
 
 
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # 'voluntary' names the voluntary sector only in an agency context
+        ("csc", "Referred to voluntary services for support.", ("voluntary",)),
+        ("csc", "Mother referred to voluntary sector counselling.", ("mother", "voluntary")),
+        ("police", "Father attended for voluntary interview.", ("father",)),
+        ("csc", "Child A accommodated under s20 voluntary agreement.", ()),
+    ],
+)
+def test_voluntary_is_the_sector_only_in_an_agency_context(agency, details, expected):
+    assert counterparts(details, agency) == expected
+
+
 def test_an_ordinary_word_alias_after_engaging_with_is_an_agency():
     assert counterparts("Mother engaging with Family Action.") == ("mother", "voluntary")
     assert counterparts("Family action plan agreed.") == ("family",)
