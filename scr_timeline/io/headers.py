@@ -80,6 +80,7 @@ __all__ = [
     "footer_rows",
     "form_fields",
     "headings_like",
+    "is_footer_line",
     "is_form_row",
     "is_key_label",
     "is_repeated_header",
@@ -1126,6 +1127,18 @@ _KEY_LABEL: Final = regex(
 _DATE_LIKE: Final = regex(r"\d{1,4}\s*[/.-]\s*\d{1,2}|\b(?:19|20)\d\d\b")
 _KEY_LINES: Final = 60  # lines of a key looked at under its label
 _KEY_CELL: Final = 200  # characters in a cell of a key's line, at most
+
+
+def is_footer_line(text: str) -> bool:
+    """True for a line a report writer adds under the entries ("End of chronology",
+    "Total contacts: 12", "Report generated on 01/04/2008 by ...", "Page 3 of 3").
+
+    Examples
+    --------
+    >>> is_footer_line("*** End of chronology ***"), is_footer_line("End of visit")
+    (True, False)
+    """
+    return _FOOTER.fullmatch(" ".join(text.split())) is not None
 
 
 def is_key_label(text: str) -> bool:

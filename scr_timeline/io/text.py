@@ -46,6 +46,7 @@ from ..exceptions import (
     MissingColumnError,
 )
 from .csv import decode_text
+from .headers import is_footer_line, is_key_label
 from .table import _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = [
@@ -506,6 +507,10 @@ def _practitioners(text: str) -> str | None:
 _MAX_LABEL_WORDS: Final = 6
 
 
+#: The end of a sentence inside the words before a colon (not "St. Mary's", "Dr. Patel").
+_SENTENCE_END: Final = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)[.!?;]\s")
+
+
 def _label(rest: str) -> str | None:
     """An agency label at the start of the text after the date ("GP: ...", "[CSC] ..."):
     a short name that names an agency, not the entry's first sentence ("Strategy
@@ -515,6 +520,8 @@ def _label(rest: str) -> str | None:
         return None
     label = match["label"].strip()
     if len(label.split()) > _MAX_LABEL_WORDS or label.endswith((".", "!", "?", ";", ",")):
+        return None
+    if _SENTENCE_END.search(label):  # "HV1 phoned GP1. Note: ...": a sentence, then a label
         return None
     return label if agency_from_name(label) is not None else None
 
@@ -671,6 +678,7 @@ def parse_paragraphs(
     items = _as_paragraphs(paragraphs)
     items = _headings_by_what_follows(items)
     file = PurePath(str(source)).name
+    items, foot = _without_foot(items)
     preamble: list[Paragraph] = []
     events: list[_Event] = []
     headings: list[Paragraph] = []
@@ -782,7 +790,17 @@ def parse_paragraphs(
         for t, f in zip(details, fields, strict=True)
     ]
 
-    warnings: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = [
+        _warning(
+            "footer_row",
+            "a line under the last entry read as the report's footer, not as its text: "
+            f"{_preview(para.text)!r}",
+            file,
+            para.sheet or sheet,
+            para.number,
+        )
+        for para in foot
+    ]
     if preamble:
         warnings.append(
             _warning(
@@ -890,6 +908,39 @@ def parse_paragraphs(
     if classify:
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
     return chron
+
+
+#: A line of a key to abbreviations: "HV = health visitor", "SW - social worker", "CSC:
+#: children's social care" (one short abbreviation, then what it stands for).
+_KEY_ENTRY: Final = re.compile(r"\W*[A-Z][A-Za-z&/]{0,9}\s*(?:=|[-–—:]\s)\s*\S[^\n]{0,80}")
+
+
+def _without_foot(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The paragraphs without their foot, and the foot: the lines after the last entry that
+    end the report ("End of chronology", "Report generated on ...") or are a key to its
+    abbreviations ("Key: HV = health visitor", or "Abbreviations used:" over lines such as
+    "SW - social worker"), among blank lines and page numbers. They would be read as the
+    last entry's text. A key's lines count only under its label: without it, "GP - seen
+    again" may be the last entry's."""
+    end = len(items)
+    pending = False  # lines that may be a key's, until its label is met
+    for at in range(len(items) - 1, -1, -1):
+        para = items[at]
+        text = " ".join(para.text.split())
+        if not text or PAGE_FURNITURE.match(text):
+            continue
+        if para.heading:
+            break
+        if is_key_label(text):
+            end, pending = at, False
+        elif not pending and is_footer_line(text):
+            end = at
+        elif _KEY_ENTRY.fullmatch(text) or KEY_LINE.match(text):
+            pending = True
+        else:
+            break
+    foot = [p for p in items[end:] if p.text.strip() and not PAGE_FURNITURE.match(p.text.strip())]
+    return items[:end], foot
 
 
 #: A sentence of prose: six words or more ending with a full stop (or ? !), or a report's

@@ -715,3 +715,17 @@ def test_lines_typed_in_the_last_rows_under_the_entries_are_no_rejected_rows(tmp
         ["table 1", 6],
     ]
     assert chron.events[S.AGENCY].tolist() == ["gp", "gp"]
+
+
+def test_narrative_ending_with_a_key_and_end_of_chronology(tmp_path: Path):
+    # the key and 'End of chronology' were joined to the last entry's details
+    document = docx.Document()
+    document.add_heading("Police chronology", level=1)
+    document.add_paragraph("03/03/2007 - PC1 attended a domestic incident; Child A present.")
+    document.add_paragraph("04/03/2007 - DC1 strategy discussion with SW1; s47 agreed.")
+    for line in ["End of chronology", "Key:", "DC = detective constable", "SW - social worker"]:
+        document.add_paragraph(line)
+    chron = read_docx(save(document, tmp_path, "police.docx"))
+    assert chron.events[S.DETAILS].tolist()[-1] == "DC1 strategy discussion with SW1; s47 agreed."
+    footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footers[S.SOURCE_ROW].tolist() == [4, 5, 6, 7]
