@@ -206,6 +206,7 @@ def test_an_agency_in_a_contact_that_did_not_happen_is_not_a_counterpart(
         ("Advised to see the GP.", "health_visiting", ()),
         ("Legal advice to be sought.", "csc", ()),
         ("Bail extended pending CPS advice.", "police", ()),
+        ("Agreed threshold met for legal planning meeting.", "csc", ()),
     ],
 )
 def test_a_planned_contact_is_not_a_counterpart(details, agency, expected):
