@@ -74,6 +74,10 @@ _BREAK_BEFORE_BULLET = re.compile(r"\n(?=\s*[•▪◦·*➢✓❖●■-]\s)")
 _PRIVATE_BULLETS: Final = str.maketrans(
     {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖"}
 )
+#: A glyph the PDF gives no character for ("(cid:127)", as pdfminer writes it), at the start
+#: of a line before the item's text: a list's bullet, in a font that maps none of its
+#: glyphs to characters (a symbol font embedded without its map).
+_UNMAPPED_BULLET: Final = re.compile(r"^([ \t]*)\(cid:\d+\)(?=[ \t]+\S)", re.MULTILINE)
 _MAX_TITLE_LENGTH: Final = 120
 _MAX_TITLES: Final = 3
 _HEADING_SIZE: Final = 1.15  # a line this much larger than the body text is a heading
@@ -132,12 +136,13 @@ def _unbroken(match: re.Match[str]) -> str:
 
 
 def _cell_text(text: str | None) -> str | None:
-    """A cell's wrapped lines joined (bullets keep their line break; a date or a month's
-    name broken by a narrow column, or a word broken at a soft hyphen, is joined back
-    without a space)."""
+    """A cell's wrapped lines joined (bullets keep their line break, a bullet glyph with no
+    character is shown as "•"; a date or a month's name broken by a narrow column, or a
+    word broken at a soft hyphen, is joined back without a space)."""
     if text is None:
         return None
     text = _SOFT_HYPHEN.sub("", text.translate(_PRIVATE_BULLETS))
+    text = _UNMAPPED_BULLET.sub(r"\1•", text)
     text = _BROKEN_WORD.sub(_unbroken, text.strip())
     text = _HYPHEN_BREAK.sub("-", text)
     text = _BREAK_BEFORE_BULLET.sub("\0", text)

@@ -1162,3 +1162,21 @@ def test_lines_typed_in_the_last_rows_under_the_entries_are_no_rejected_rows(tmp
         ["page 1 table 1", 15],
         ["page 2 table 1", 2],
     ]
+
+
+def test_list_bullets_in_a_font_that_maps_no_glyph_to_a_character(tmp_path: Path):
+    """A bullet glyph with no character in the PDF (reportlab's list bullet, as a symbol
+    font embedded without its map gives it) came out as '(cid:127)' in the details."""
+    from reportlab.platypus import ListFlowable, ListItem
+
+    items = ListFlowable(
+        [ListItem(cell("bruise to left cheek")), ListItem(cell("Mother's account inconsistent"))],
+        bulletType="bullet",
+    )
+    rows = [["Date", "Agency", "Details"], ["14/03/2007", "CSC", [cell("Concerns:"), items]]]
+    table = Table(rows, colWidths=[80, 100, 400])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    chron = read_pdf(build(tmp_path / "csc.pdf", [table]))
+    assert chron.events[S.DETAILS].tolist() == [
+        "Concerns:\n• bruise to left cheek\n• Mother's account inconsistent"
+    ]
