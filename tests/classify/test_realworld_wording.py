@@ -1622,6 +1622,10 @@ def test_an_injury_only_advised_for_referral_is_not_referred(tmp_path, outcome, 
         ("csc", "SW1", "Info shared with police and school.", "information_sharing"),
         ("police", "DC1", "Information passed to CSC (EDT).", "information_sharing"),
         ("education", "DSL", "Details forwarded to the school nurse.", "information_sharing"),
+        # 'HV' opening a social work entry is a home visit, not the health visitor
+        ("csc", "SW1", "HV - CYP seen and spoken to alone.", "home_visit"),
+        ("csc", "SW1", "HV: Cx asleep, not woken.", "home_visit"),
+        ("gp", "GP1", "Child A reviewed in surgery.", "gp_appointment"),
     ],
 )
 def test_managers_codes_agency_labels_and_shared_information(
