@@ -50,6 +50,13 @@ the day it took effect, 15 April) to the day before the next edition; the 2006 e
 first day is taken as 1 April 2006 (published that month). `scr-timeline analyse` prints the
 warning as a note before the findings, and the report shows it at the head of its findings.
 
+`rulebook="in_force"` (`--rulebook in_force` on the command line) picks, for each
+chronology, the bundled edition in force for most of its dated events up to its end
+(`scr.rules.rulebook_in_force(chron)` says which): a batch over reviews from 2007 to 2024
+judges each against the guidance of its own time, and `summary()` names the edition each was
+judged by. A chronology that spans two editions is judged by one, and the `rulebook_period`
+note says how many findings start from events of the other's time.
+
 ## How time is counted
 
 - A **working day** (WD) is Monday to Friday and not a bank holiday in England and Wales

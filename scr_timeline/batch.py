@@ -335,6 +335,12 @@ class ChronologyResult:
     events_with_age
         How many events have the child's age (with ``"age_column"``, the rows whose age
         cell could be read).
+    rulebook
+        The name of the rulebook it was judged by (with ``rulebook="in_force"``, the edition
+        in force for most of its events); empty for a chronology that failed.
+    rulebook_period
+        The ``rulebook_period`` note, when the chronology was judged by guidance not in
+        force at the time of its events (see :func:`scr_timeline.rules.analyse`), else "".
     seconds
         Time spent on it (reading, analysis and writing).
     out
@@ -359,6 +365,8 @@ class ChronologyResult:
     child_dob_from: str = ""
     ages_from: str = ""
     events_with_age: int = 0
+    rulebook: str = ""
+    rulebook_period: str = ""
     seconds: float = 0.0
     out: str | None = None
     resumed: bool = False
@@ -397,6 +405,11 @@ def _run_task(task: _Task) -> ChronologyResult:
             len(chron.warnings),
         )
         result.findings = findings.to_frame()
+        result.rulebook = findings.rulebook or ""
+        notes = findings.warnings
+        result.rulebook_period = " ".join(
+            notes.loc[notes["code"] == "rulebook_period", "message"].astype(str)
+        )
         result.child_dob = chron.meta.child_dob
         if chron.meta.child_dob is not None:
             inferred = (chron.warnings[S.CODE] == S.CHILD_DOB_INFERRED).any()
@@ -453,6 +466,8 @@ def _summary_row(result: ChronologyResult) -> dict[str, Any]:
         "child_dob_from": result.child_dob_from,
         "ages_from": result.ages_from,
         "events_with_age": result.events_with_age,
+        "rulebook": result.rulebook,
+        "rulebook_period": result.rulebook_period,
         "seconds": round(result.seconds, 4),
     }
 
@@ -483,7 +498,7 @@ def _resumed(task: _Task) -> ChronologyResult | None:
         if isinstance(task.rulebook, str | Path) and record.get("rulebook") != str(task.rulebook):
             return None
         row = record["summary"]
-        if "ages_from" not in row:
+        if "ages_from" not in row or "rulebook" not in row:
             return None  # written before the summary said where the ages came from
         if row["status"] != "ok" or "findings" not in task.outputs:
             return None  # failed last time, or its findings were not kept: try again
@@ -503,6 +518,8 @@ def _resumed(task: _Task) -> ChronologyResult | None:
         child_dob_from=str(row.get("child_dob_from") or ""),
         ages_from=str(row.get("ages_from") or ""),
         events_with_age=int(row.get("events_with_age") or 0),
+        rulebook=str(row.get("rulebook") or ""),
+        rulebook_period=str(row.get("rulebook_period") or ""),
         findings=findings,
         seconds=float(row.get("seconds") or 0.0),
         out=task.out,
@@ -657,7 +674,9 @@ def analyse_many(
         Chronology files, folders and patterns (see :func:`batch_inputs`: each file is a
         chronology, each sub-folder of a given folder one case of merged agency files).
     rulebook
-        The rulebook every chronology is checked against (name, TOML path or Rulebook).
+        The rulebook every chronology is checked against (name, TOML path or Rulebook), or
+        ``"in_force"``: each chronology against the bundled edition in force for most of
+        its events (``summary()`` names it).
     jobs
         Worker processes (default: one per CPU; 1 runs everything in this process).
     progress
@@ -819,9 +838,15 @@ class BatchResult:
         return [r for r in self.results if r.status != "ok"]
 
     def _rules(self) -> pd.DataFrame:
-        from .rules import list_rules
+        from .rules import IN_FORCE, list_rules
 
         try:
+            if isinstance(self.rulebook, str) and self.rulebook == IN_FORCE:
+                # each chronology judged by its own edition: the rules of every edition
+                # used (a rule id in two editions described as in the later one)
+                used = sorted({r.rulebook for r in self.ok if r.rulebook}) or ["wt2006"]
+                tables = [list_rules(name) for name in used]
+                return pd.concat(tables, ignore_index=True).drop_duplicates("id", keep="last")
             return list_rules(self.rulebook)
         except ScrTimelineError:
             return pd.DataFrame(columns=["id", "category", "severity", "reference"])
@@ -857,8 +882,10 @@ class BatchResult:
         """One row per chronology: status, error, events, rejected, warnings, the child's
         date of birth and where it came from, what the child's ages rest on
         (``ages_from``: a date of birth given or inferred, the chronology's age column, or
-        none, when the age-based rules were off) and how many events have one, findings
-        (in all, by category and high severity) and seconds."""
+        none, when the age-based rules were off) and how many events have one, the
+        rulebook it was judged by and its ``rulebook_period`` note (when that guidance was
+        not in force at the time of its events), findings (in all, by category and high
+        severity) and seconds."""
         return self._memo("summary", self._summary)
 
     def _summary(self) -> pd.DataFrame:
@@ -866,7 +893,7 @@ class BatchResult:
         table = pd.DataFrame([_summary_row(r) for r in self.results])
         base = ["chronology", "files", "status", "error", "error_type", "events"]
         base += ["rejected", "warnings", "child_dob", "child_dob_from", "ages_from"]
-        base += ["events_with_age", "findings"]
+        base += ["events_with_age", "rulebook", "rulebook_period", "findings"]
         base += ["high_severity"]
         for column in base:
             if column not in table:

@@ -78,7 +78,8 @@ def _add_rulebook_option(parser: argparse.ArgumentParser) -> None:
         "--rulebook",
         default="wt2006",
         metavar="NAME|PATH",
-        help="rulebook name (wt2006, wt2010, wt2013, wt2015, wt2018, wt2023) or TOML file "
+        help="rulebook name (wt2006, wt2010, wt2013, wt2015, wt2018, wt2023), in_force (for "
+        "each chronology, the edition in force for most of its events) or TOML file "
         "(default: wt2006)",
     )
 
@@ -208,7 +209,7 @@ def _print_findings(findings: Findings, *, examples: int | None = 3) -> None:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .batch import write_analysis
     from .datasets import list_samples, load_sample
-    from .rules import analyse
+    from .rules import IN_FORCE, analyse
 
     samples = list_samples()
     out = Path(args.out)
@@ -220,7 +221,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         except MissingDependencyError as err:  # a Word or PDF sample without that extra
             print(f"== {sample['file']}: skipped: {err}\n")
             continue
-        findings = analyse(chron)
+        # each case judged by the guidance of its time (child-b is a 2011-13 case)
+        findings = analyse(chron, rulebook=IN_FORCE)
         print(f"== {sample['file']}: {sample['description']}")
         print(chron.summary())
         _print_contents(chron)

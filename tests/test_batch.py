@@ -422,3 +422,47 @@ def test_the_summary_says_where_each_chronologys_ages_came_from(tmp_path):
     assert resumed.summary()[columns].values.tolist() == expected
     given = analyse_many(files[:1], jobs=1, progress=False, child_dob="01/06/2006")
     assert given.summary()[columns].values.tolist() == [["01/06/2006", "dob_given", 3]]
+
+
+def test_in_force_judges_each_chronology_by_the_edition_of_its_time(tmp_path):
+    """A research batch over reviews of several eras: each chronology against the guidance
+    of its own time, the summary naming it; with one rulebook for all, the summary carries
+    each chronology's rulebook_period note."""
+    header = "Date,Agency,Details\n"
+    (tmp_path / "case-2007.csv").write_text(
+        header + "11/10/2007,GP,Bruise to the cheek of Child A aged 4 months.\n"
+        "20/10/2007,Health Visiting,Home visit.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "case-2019.csv").write_text(
+        header + "11/10/2019,GP,Bruise to the cheek of Child A aged 4 months.\n"
+        "20/10/2019,Health Visiting,Home visit.\n",
+        encoding="utf-8",
+    )
+    files = sorted(tmp_path.glob("*.csv"))
+    out = tmp_path / "out"
+    result = analyse_many(files, rulebook="in_force", jobs=1, progress=False, out=out)
+    summary = result.summary().set_index("chronology")
+    assert summary["rulebook"].tolist() == ["wt2006", "wt2018"]
+    assert summary["rulebook_period"].tolist() == ["", ""]
+    for name, edition in (("case-2007", "wt2006"), ("case-2019", "wt2018")):
+        alone = scr.analyse(scr.read(tmp_path / f"{name}.csv"), rulebook=edition).to_frame()
+        assert result[name].findings["rule_id"].tolist() == alone["rule_id"].tolist()
+    # the thematic view lists the rules of both editions (wt2018's own rule ids too)
+    by_rule = result.by_rule()
+    wt2018_only = set(scr.list_rules("wt2018")["id"]) - set(scr.list_rules("wt2006")["id"])
+    assert wt2018_only and wt2018_only <= set(by_rule["rule_id"])
+    assert by_rule["category"].notna().all()
+    written = pd.read_csv(out / "summary.csv", encoding="utf-8-sig", keep_default_na=False)
+    assert written["rulebook"].tolist() == ["wt2006", "wt2018"]
+    resumed = analyse_many(files, rulebook="in_force", jobs=1, progress=False, out=out, resume=True)
+    assert all(r.resumed for r in resumed)
+    assert [r.rulebook for r in resumed] == ["wt2006", "wt2018"]
+    # one rulebook for every era: the 2019 case's note says it was not in force then
+    fixed = analyse_many(files, rulebook="wt2006", jobs=1, progress=False).summary()
+    assert fixed["rulebook"].tolist() == ["wt2006", "wt2006"]
+    assert fixed["rulebook_period"][0] == ""
+    assert (
+        "Working Together to Safeguard Children 2018 (wt2018) applied"
+        in (fixed["rulebook_period"][1])
+    )

@@ -35,6 +35,10 @@ def test_demo_prints_a_summary_of_every_sample(demo_run):
     assert "events from" in out
     assert "rejected rows:" in out
     assert "June has 30 days" in out
+    # each sample judged by the guidance of its time (child-b is a 2011-2013 case,
+    # child-c a 2015-2016 one): no sample needs a rulebook_period note
+    assert "findings (wt2010)" in out and "findings (wt2015)" in out
+    assert "note (rulebook_period)" not in out
 
 
 def test_demo_writes_tables_plots_and_a_report_per_sample_and_prints_the_paths(demo_run):

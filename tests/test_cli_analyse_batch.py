@@ -309,3 +309,12 @@ def test_analyse_says_when_the_rulebook_was_not_in_force_for_the_events(capsys):
     assert "analyse with rulebook='wt2006'" in out
     assert main(["analyse", path]) == 0
     assert "note (" not in capsys.readouterr().out  # wt2006 was in force
+
+
+def test_analyse_takes_the_rulebook_in_force_when_asked(capsys):
+    path = str(sample_path("child-b-agencies"))  # a 2011-2013 case: Working Together 2010
+    assert main(["analyse", path, "--rulebook", "in_force"]) == 0
+    out = capsys.readouterr().out
+    assert "findings (wt2010)" in out and "note (" not in out
+    assert main(["analyse", path]) == 0
+    assert "note (rulebook_period)" in capsys.readouterr().out  # judged by wt2006

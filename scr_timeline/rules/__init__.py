@@ -13,11 +13,12 @@ True
 
 from __future__ import annotations
 
-from .engine import analyse
+from .engine import IN_FORCE, analyse, rulebook_in_force
 from .findings import Finding, Findings
 from .rulebook import Rulebook, available_rulebooks, list_rules, load_rulebook
 
 __all__ = [
+    "IN_FORCE",
     "Finding",
     "Findings",
     "Rulebook",
@@ -25,4 +26,5 @@ __all__ = [
     "available_rulebooks",
     "list_rules",
     "load_rulebook",
+    "rulebook_in_force",
 ]

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -64,7 +64,11 @@ from .templates import (
     uk_dates,
 )
 
-__all__ = ["analyse", "horizon", "period_warnings"]
+__all__ = ["IN_FORCE", "analyse", "horizon", "period_warnings", "rulebook_in_force"]
+
+#: ``rulebook=IN_FORCE``: judge a chronology by the bundled edition of Working Together in
+#: force for most of its dated events (see :func:`rulebook_in_force`).
+IN_FORCE: Final = "in_force"
 
 
 def _as_end(value: object) -> pd.Timestamp:
@@ -123,7 +127,9 @@ def analyse(
         A :class:`~scr_timeline.chronology.Chronology` (or a canonical events table).
     rulebook
         A bundled rulebook's name (``"wt2006"``, the default; ``"wt2010"``, ``"wt2013"``,
-        ``"wt2015"``, ``"wt2018"``, ``"wt2023"``), the path of a TOML rulebook, or a loaded
+        ``"wt2015"``, ``"wt2018"``, ``"wt2023"``), ``"in_force"`` (the bundled edition in
+        force for most of the chronology's dated events, see :func:`rulebook_in_force`),
+        the path of a TOML rulebook, or a loaded
         :class:`~scr_timeline.rules.rulebook.Rulebook`.
     end_date
         Where the chronology ends for judging deadlines (default: the index event, else
@@ -153,6 +159,8 @@ def analyse(
         chron = Chronology(chron)
     if not isinstance(chron, Chronology):
         raise TypeError(f"analyse() takes a Chronology, not {type(chron).__name__}")
+    if isinstance(rulebook, str) and rulebook == IN_FORCE:
+        rulebook = rulebook_in_force(chron, end_date=end_date)
     book = rulebook if isinstance(rulebook, Rulebook) else load_rulebook(rulebook)
     selected = _select(book, rules)
     if chron.events.empty:
@@ -175,6 +183,40 @@ def analyse(
     return Findings._from_table(
         table, chron.events, rulebook=book.name, horizon=end, warnings=warned
     )
+
+
+def rulebook_in_force(chron: Chronology, *, end_date: object = None) -> str:
+    """The bundled rulebook whose guidance was in force for most of the chronology's dated
+    events up to its end (see :func:`horizon`): the edition a reviewer judges the practice
+    of the time by. Ties go to the later edition; a chronology with no dated event inside
+    any edition's period (before April 2006), or with no events, gets the default, wt2006.
+
+    A chronology that spans two editions is judged by one: the ``rulebook_period`` note
+    of :func:`analyse` then says how many findings start from events of the other's time.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> rulebook_in_force(Chronology(make_events(start=["2012-11-05", "2013-05-02",
+    ...                                                 "2013-06-20"])))
+    'wt2013'
+    >>> rulebook_in_force(Chronology(make_events(start=["2007-03-01"])))
+    'wt2006'
+    """
+    if chron.events.empty:
+        return DEFAULT_RULEBOOK
+    end = horizon(chron, load_rulebook(DEFAULT_RULEBOOK), end_date)
+    start = chron.events[S.START].to_numpy(dtype="datetime64[ns]")
+    known = ~np.isnat(start)
+    if end is not None:
+        known &= start <= np.datetime64(end.value, "ns")
+    days = start[known].astype("datetime64[D]")
+    best, most = DEFAULT_RULEBOOK, 0
+    for name, _title, first, last in bundled_periods():
+        count = int(_within(days, first, last).sum())
+        if count and count >= most:  # (the periods come in order: a tie takes the later)
+            best, most = name, count
+    return best
 
 
 def period_warnings(
@@ -248,11 +290,7 @@ def _editions_then(book: Rulebook, days: npt.NDArray[np.datetime64]) -> str:
     counts: list[tuple[int, str, str]] = []
     covered = np.zeros(len(days), dtype=bool)
     for name, title, first, last in bundled_periods():
-        inside = np.ones(len(days), dtype=bool)
-        if first is not None:
-            inside &= days >= np.datetime64(first.date(), "D")
-        if last is not None:
-            inside &= days <= np.datetime64(last.date(), "D")
+        inside = _within(days, first, last)
         covered |= inside
         if inside.any() and name != book.name:
             counts.append((int(inside.sum()), name, title))
@@ -265,6 +303,18 @@ def _editions_then(book: Rulebook, days: npt.NDArray[np.datetime64]) -> str:
         f"when {named} {verb}: analyse with rulebook='{counts[0][1]}' to judge them against "
         "the guidance of their time"
     )
+
+
+def _within(
+    days: npt.NDArray[np.datetime64], first: pd.Timestamp | None, last: pd.Timestamp | None
+) -> npt.NDArray[np.bool_]:
+    """Which ``days`` fall from ``first`` to ``last`` (either open when None)."""
+    inside = np.ones(len(days), dtype=bool)
+    if first is not None:
+        inside &= days >= np.datetime64(first.date(), "D")
+    if last is not None:
+        inside &= days <= np.datetime64(last.date(), "D")
+    return inside
 
 
 def _index_records(book: Rulebook, view: EventView) -> npt.NDArray[np.int64]:

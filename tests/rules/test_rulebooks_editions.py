@@ -19,6 +19,7 @@ import pytest
 import scr_timeline as scr
 from scr_timeline.chronology import Chronology
 from scr_timeline.classify.pipeline import classify_events
+from scr_timeline.rules import rulebook_in_force
 from scr_timeline.testing import make_events
 
 _HEADER = "Date,Agency,Practitioner,Details,Outcome\n"
@@ -615,3 +616,32 @@ def test_a_case_closed_by_childrens_social_care_ends_the_plan(rulebook):
     for rule in ("VIS-CP", "CONF-REVIEW"):
         assert _csc_rows(rows, rulebook=rulebook, rule=rule) == [], rule
     assert _csc_rows(rows, rulebook=rulebook, rule="CONF-ICPC") == [("missing", "2014-10-27")]
+
+
+@pytest.mark.parametrize(
+    ("case", "edition"), [(CASE_2014, "wt2013"), (CASE_2019, "wt2018"), (CASE_2024, "wt2023")]
+)
+def test_in_force_judges_each_case_by_the_edition_of_its_time(tmp_path, case, edition):
+    chron = _read(tmp_path, "case", case)
+    assert rulebook_in_force(chron) == edition
+    found = scr.analyse(chron, rulebook="in_force")
+    assert found.rulebook == edition
+    assert found.warnings.empty  # no rulebook_period note: the guidance of the time
+    expected = scr.analyse(chron, rulebook=edition).to_frame()
+    pd.testing.assert_frame_equal(found.to_frame(), expected)
+
+
+def test_in_force_takes_the_edition_of_most_events_up_to_the_chronologys_end():
+    events = make_events(start=["2010-02-01", "2010-05-04", "2010-09-01", "2013-06-01"])
+    # three of the four events fall in wt2010's time (17 March 2010 to 14 April 2013)
+    assert rulebook_in_force(scr.Chronology(events)) == "wt2010"
+    # judged up to an end the user gives, only the first falls before it
+    assert rulebook_in_force(scr.Chronology(events), end_date="2010-03-01") == "wt2006"
+    # a tie goes to the later edition; no event in any edition's time (2003) or no
+    # events at all: the default
+    assert rulebook_in_force(scr.Chronology(make_events(start=["2010-02-01", "2010-05-04"]))) == (
+        "wt2010"
+    )
+    assert rulebook_in_force(scr.Chronology(make_events(start=["2003-03-12"]))) == "wt2006"
+    assert rulebook_in_force(scr.Chronology()) == "wt2006"
+    assert scr.analyse(scr.Chronology(), rulebook="in_force").rulebook == "wt2006"
