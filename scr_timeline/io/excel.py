@@ -73,7 +73,10 @@ _NOT_A_CHRONOLOGY = regex(
     r"|notes? (?:for|on) complet\w*|completion notes|examples?(?: chronology| sheet| rows?"
     r"| entr(?:y|ies))?|key|key to abbreviations|abbreviations?|glossary|contents|cover"
     r"(?: sheet| page)?|genogram|lists?|look ?ups?|drop ?downs?(?: lists?)?"
-    r"|(?:data )?validation(?: lists?)?)",
+    r"|(?:data )?validation(?: lists?)?"
+    # the review's own pages: an index of the agencies' returns, its document control
+    r"|index|(?:returns? )?tracker|(?:document|version|change|revision) (?:control|history|log)"
+    r"|change log|sign ?off|distribution(?: list)?)",
     re.IGNORECASE,
 )
 
@@ -764,21 +767,43 @@ def _over_a_header(frame: pd.DataFrame, row: int, columns: Any) -> bool:
     return S.DATE in mapping.values() and len(mapping) >= 2
 
 
+def _sheet_column(frame: pd.DataFrame, info: HeaderInfo, others: set[str]) -> str | None:
+    """The heading of a column of ``frame`` that no field maps, whose cells under the
+    header (two or more) each name another sheet of the workbook, each once: the sheet is
+    its contents page or an index of the agencies' returns ("Sheet | Agency | Date
+    received"), not a chronology. (A combined sheet's agency column may name the agencies'
+    own sheets: a mapped column never counts.)"""
+    body = frame.iloc[info.data_start :]
+    for pos in range(body.shape[1]):
+        cells = body.iloc[:, pos].dropna()
+        if pos in info.mapping or len(cells) < 2 or not all(isinstance(v, str) for v in cells):
+            continue
+        names = {" ".join(str(v).split()).casefold() for v in cells}
+        if len(names) == len(cells) and names <= others:
+            heading = info.headings[pos] if pos < len(info.headings) else ""
+            return heading or f"column {_column_letters(pos + 1)}"
+    return None
+
+
 def _chronology_sheets(
     read: list[tuple[str, bool, Chronology]],
     file: str,
     skipped: list[dict[str, Any]],
     *,
     chosen: list[str] | None,
+    indexes: dict[str, str] | None = None,
 ) -> list[Chronology]:
     """The sheets' tables that are chronologies, with a warning for each one left out.
 
     Left out, when another sheet holds a chronology and ``sheets=`` does not name them: a
     sheet named as guidance, a key or a list (its table is an example: "e.g. home visit"),
     and a hidden sheet with no dated row (the lists behind a template's drop-downs). A
-    hidden sheet with dated rows is read, with a ``hidden_sheet`` warning.
+    hidden sheet with dated rows is read, with a ``hidden_sheet`` warning. ``indexes``: the
+    sheets with a column (by its heading) that names the workbook's other sheets, left out
+    as a contents page.
     """
     named = set(chosen or ())
+    indexes = indexes or {}
 
     def left_out(name: str, visible: bool, chron: Chronology) -> str | None:
         if name in named:
@@ -789,6 +814,13 @@ def _chronology_sheets(
                 f"sheet skipped: its name says it is not a chronology, so its table "
                 f"({rows} row(s) under the header, perhaps examples) was not read; pass "
                 f"sheets=[{name!r}, ...] to read it"
+            )
+        if name in indexes:
+            return (
+                f"sheet skipped: its column {indexes[name]!r} names the workbook's other "
+                f"sheets, so it is a contents page or an index of the returns, not a "
+                f"chronology ({rows} row(s) under the header); pass sheets=[{name!r}, ...] "
+                "to read it"
             )
         if not visible and len(chron.events) == 0:
             return (
@@ -1340,6 +1372,8 @@ def read_excel(
     if sheets is not None:
         tables = [t for t in tables if t[0] in sheets]
     read: list[tuple[str, bool, Chronology]] = []  # (sheet, visible, its rows)
+    indexes: dict[str, str] = {}  # sheets listing the others: by the column that does
+    sheet_names = {" ".join(t[0].split()).casefold() for t in tables}
     errors: list[Exception] = []
     for name, frame, visible, merged in tables:
         if name not in headers:
@@ -1368,6 +1402,9 @@ def read_excel(
             ]
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
             _unmerge_undated_rows(frame, merged, info)
+            others = sheet_names - {" ".join(name.split()).casefold()}
+            if (column := _sheet_column(frame, info, others)) is not None:
+                indexes[name] = column
             if name in hidden:
                 notes = (
                     _hidden_row_warning(frame, hidden[name], info.data_start, path.name, name),
@@ -1408,7 +1445,7 @@ def read_excel(
             skipped.append(
                 _warning("sheet_skipped", f"sheet skipped: {err.message}", path.name, name)
             )
-    chrons = _chronology_sheets(read, path.name, skipped, chosen=sheets)
+    chrons = _chronology_sheets(read, path.name, skipped, chosen=sheets, indexes=indexes)
     if not chrons:
         if len(errors) == 1:
             raise errors[0]

@@ -1,0 +1,63 @@
+"""Workbooks as review teams assemble them: a sheet per agency around pages about the
+review itself (all data fictional)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+from scr_timeline.io.excel import _named_not_a_chronology
+
+AGENCY_SHEETS = {
+    "GP": [["Date", "Practitioner", "Details"], [dt.datetime(2007, 3, 1), "GP1", "Child A seen"]],
+    "Police": [
+        ["Date", "Officer", "Details"],
+        [dt.datetime(2007, 3, 2), "PC1", "Domestic incident"],
+    ],
+}
+
+
+def test_a_sheet_indexing_the_agencies_returns_is_not_read_as_events(write_xlsx):
+    # its rows ('GP | Elm Road Surgery | 01/04/2008 | Practice manager | Complete') were
+    # events of 2008 for gp and police, about the review rather than the child
+    index = [
+        ["Multi-agency chronology: Child A"],
+        ["Sheet", "Agency", "Date received", "Completed by", "Notes"],
+        ["GP", "Elm Road Surgery", dt.datetime(2008, 4, 1), "Practice manager", "Complete"],
+        ["Police", "Metropolitan Police", dt.datetime(2008, 4, 3), "DS1", "Awaiting PNC check"],
+    ]
+    path = write_xlsx("child-a.xlsx", {"Agencies": index, **AGENCY_SHEETS})
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_SHEET].tolist() == ["GP", "Police"]
+    skipped = chron.warnings[chron.warnings[S.CODE] == "sheet_skipped"]
+    assert skipped[S.SOURCE_SHEET].tolist() == ["Agencies"]
+    assert "its column 'Sheet' names the workbook's other sheets" in skipped[S.MESSAGE].iloc[0]
+    # asked for, it is read
+    assert len(scr.read_excel(path, sheets=["Agencies"]).events) == 2
+
+
+def test_a_combined_sheet_whose_agencies_are_the_other_sheets_is_read(write_xlsx):
+    combined = [
+        ["Date", "Agency", "Details"],
+        [dt.datetime(2007, 3, 1), "GP", "Child A seen"],
+        [dt.datetime(2007, 3, 2), "Police", "Domestic incident"],
+    ]
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Combined": combined, **AGENCY_SHEETS}))
+    assert sorted(set(chron.events[S.SOURCE_SHEET])) == ["Combined", "GP", "Police"]
+    assert "sheet_skipped" not in set(chron.warnings[S.CODE])
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Index", "Document control", "Version history", "Change log", "Sign-off", "Returns tracker"],
+)
+def test_sheet_names_of_the_review_s_own_pages(name):
+    assert _named_not_a_chronology(name)
+
+
+@pytest.mark.parametrize("name", ["Summary", "Referral log", "Combined", "Key dates"])
+def test_sheet_names_that_may_hold_a_chronology(name):
+    assert not _named_not_a_chronology(name)
