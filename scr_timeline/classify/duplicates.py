@@ -25,8 +25,11 @@ Two events are copies of one contact when all of these hold:
    same kind of meeting (:data:`MEETINGS`: a strategy discussion, a conference, a core group)
    on the same day, which each agency minutes in its own words: the police's "Strategy
    discussion held. Agreed joint s47" and children's social care's "Strategy discussion with
-   DC1 re bruising" are one discussion. Events without details are never copies: without
-   text there is nothing to compare.
+   DC1 re bruising" are one discussion; or both are the same kind of contact made together
+   (:data:`JOINT_CONTACTS`: a visit, an s47 enquiry, an interview) that both texts call
+   joint ("joint", "jointly", "JHV"): the police's "Joint visit with SW2 to the home" and
+   social care's "Joint visit with DC1 - Child A seen alone" are one visit. Events without
+   details are never copies: without text there is nothing to compare.
 
 The *later-listed* copy (by position in the table given: pass events in input order, source
 by source and row by row, for "later in the input") points at the earlier one. When several
@@ -62,7 +65,7 @@ import pandas as pd
 
 from scr_timeline import schema as S
 
-__all__ = ["MAX_SPAN_DAYS", "MEETINGS", "find_duplicates", "mark_duplicates"]
+__all__ = ["JOINT_CONTACTS", "MAX_SPAN_DAYS", "MEETINGS", "find_duplicates", "mark_duplicates"]
 
 #: Events whose date spans more days than this cannot be matched to one day.
 MAX_SPAN_DAYS: Final = 7
@@ -76,6 +79,16 @@ MEETINGS: Final = (
     "cin_meeting",
     "legal_planning_meeting",
 )
+#: Event types of a contact two agencies may make together: two agencies' records of the same
+#: one of these on the same day that both call it joint are one contact.
+JOINT_CONTACTS: Final = (
+    "home_visit",
+    "office_visit",
+    "s47_enquiry",
+    "police_investigation",
+    "medical_examination",
+)
+_JOINT: Final = re.compile(r"\b(?:joint|jointly|jhv|jv)\b")
 
 _AGENCY_CODES: Final[dict[str, int]] = {code: i for i, code in enumerate(S.AGENCIES)}
 _NS_PER_DAY: Final = 86_400 * 10**9
@@ -299,16 +312,23 @@ def _of_type(events: pd.DataFrame, types: tuple[str, ...]) -> npt.NDArray[np.boo
 
 
 def _same_meeting(
-    events: pd.DataFrame, earlier: IntArray, later: IntArray
+    events: pd.DataFrame, earlier: IntArray, later: IntArray, left: list[str], right: list[str]
 ) -> npt.NDArray[np.bool_]:
-    """Per candidate pair, whether both are the same kind of meeting (:data:`MEETINGS`)
-    on the same calendar day (a record of being told of one, a day later, is no meeting)."""
+    """Per candidate pair, whether both are the same kind of meeting (:data:`MEETINGS`), or
+    of contact (:data:`JOINT_CONTACTS`) both texts (``left``, ``right``: lower-cased) call
+    joint, on the same calendar day (a record of being told of one, a day later, is none)."""
     if S.EVENT_TYPE not in events or not len(earlier):
         return np.zeros(len(earlier), dtype=bool)
     kind = events[S.EVENT_TYPE].astype("object").to_numpy()
-    meeting = np.isin(kind, MEETINGS)
     start = _days(events[S.START])
-    return meeting[earlier] & (kind[earlier] == kind[later]) & (start[earlier] == start[later])
+    same = (kind[earlier] == kind[later]) & (start[earlier] == start[later])
+    meeting = np.isin(kind[earlier], MEETINGS)
+    joint = same & np.isin(kind[earlier], JOINT_CONTACTS)
+    if joint.any():
+        for texts in (left, right):
+            said = pd.Series(texts, dtype=object).str.contains(_JOINT, regex=True)
+            joint &= said.to_numpy(dtype=bool)
+    return same & (meeting | joint)
 
 
 def _telling_words(text: str) -> frozenset[str]:
@@ -416,8 +436,10 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     shared = _shared_share(left, right)
     worded = has_text & (shared >= threshold - _OVERLAP_MARGIN) & (scores < threshold)
     candidates.loc[worded, _SCORE] = threshold + shared[worded] / 1000.0
-    # the same meeting on the same day, minuted in each agency's own words
-    met = _same_meeting(events, candidates[_EARLIER].to_numpy(), candidates[_LATER].to_numpy())
+    # the same meeting (or joint contact) on the same day, in each agency's own words
+    met = _same_meeting(
+        events, candidates[_EARLIER].to_numpy(), candidates[_LATER].to_numpy(), left, right
+    )
     met &= has_text & (candidates[_SCORE].to_numpy() < threshold)
     candidates.loc[met, _SCORE] = threshold
     matched = candidates[candidates[_SCORE] >= threshold]

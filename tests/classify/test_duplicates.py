@@ -228,6 +228,10 @@ _SAME_EVENT = [
         ("02/04/2007", "health_visiting", "Attended ICPC: HV report presented, weight concerns."),
         ("02/04/2007", "csc", "ICPC held with HV, GP and school: CP plan, category neglect."),
     ),
+    (  # one visit the police and social care made together, in each one's words
+        ("14/03/2007", "police", "Joint visit with SW2 to the home. Child A spoken to alone."),
+        ("14/03/2007", "csc", "Joint visit with DC1 - Child A seen alone, disclosed Dad hits her."),
+    ),
 ]
 
 _DISTINCT_EVENTS = [
@@ -262,6 +266,14 @@ _DISTINCT_EVENTS = [
     (  # a strategy discussion, and a conference about the same child on the same day
         ("02/04/2007", "police", "Strategy discussion held. Agreed joint s47."),
         ("02/04/2007", "csc", "ICPC held with DC1: CP plan, category physical abuse."),
+    ),
+    (  # each agency's own visit on one day; only one of them speaks of a joint visit
+        (
+            "14/03/2007 10:00",
+            "health_visiting",
+            "Home visit: Child A weighed. Joint visit with SW1 planned for Friday.",
+        ),
+        ("14/03/2007 15:00", "csc", "Home visit with Mother; Child A seen. HV had visited."),
     ),
     (  # the police's strategy discussion, and social care's about a new concern next day
         ("12/03/2007", "police", "Strategy discussion held. Agreed joint s47."),
