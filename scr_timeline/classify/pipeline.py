@@ -211,7 +211,8 @@ def _paths(vocabularies: Mapping[str, str | os.PathLike[str]] | None) -> dict[st
 def _warning(code: str, message: str, events: pd.DataFrame) -> dict[str, Any]:
     source_file = None
     if schema.SOURCE_FILE in events and len(events):
-        files = events[schema.SOURCE_FILE].dropna().unique()
+        # (the column's array: a Series would first hash its index of event ids)
+        files = events[schema.SOURCE_FILE].array.unique().dropna()
         source_file = str(files[0]) if len(files) == 1 else None
     return {
         schema.CODE: code,
