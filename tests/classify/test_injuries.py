@@ -318,3 +318,27 @@ def test_a_skin_condition_beside_a_bruise_does_not_cancel_it(text):
     row = injuries(text, age=60)
     assert row[schema.INJURY_KINDS] == ("bruise",)
     assert row[schema.SUSPICIOUS_INJURY]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds", "suspicious"),
+    [
+        # a non-accidental head injury queried is a head injury, and a suspicious one (as NAI)
+        ("Attended with NAHI query - subdural haemorrhage on CT.", ("head_injury",), True),
+        ("Admitted ?NAHI.", ("head_injury",), True),
+        ("Abusive head trauma confirmed by neuroradiology.", ("head_injury",), True),
+        # the query is of the cause, not of the injury named after it (was 'other')
+        ("NAI query - bruising to pinna.", ("bruise",), True),
+        # ruled out, or only to be ruled out, it names no injury
+        ("No evidence of NAHI.", (), False),
+        ("CT to rule out NAHI.", (), False),
+        ("Shaken baby (ICON) advice given.", (), False),
+        ("CT head to rule out NAHI after a fall; no intracranial injury found.", (), False),
+        ("CT head: no acute intracranial injury.", (), False),
+    ],
+)
+def test_a_non_accidental_head_injury_as_clinicians_write_it(text, kinds, suspicious):
+    row = injuries(text, age=900)
+    assert row[schema.INJURY] == bool(kinds)
+    assert tuple(row[schema.INJURY_KINDS]) == kinds
+    assert row[schema.SUSPICIOUS_INJURY] == suspicious

@@ -1626,6 +1626,9 @@ def test_an_injury_only_advised_for_referral_is_not_referred(tmp_path, outcome, 
         ("csc", "SW1", "HV - CYP seen and spoken to alone.", "home_visit"),
         ("csc", "SW1", "HV: Cx asleep, not woken.", "home_visit"),
         ("gp", "GP1", "Child A reviewed in surgery.", "gp_appointment"),
+        # imaging in a hospital record is the child at the hospital, unless more is named
+        ("hospital", "Paed SpR", "CT head to rule out NAHI.", "hospital_attendance"),
+        ("hospital", "Paed SpR", "CT head and skeletal survey: no fractures.", "skeletal_survey"),
     ],
 )
 def test_managers_codes_agency_labels_and_shared_information(
