@@ -428,18 +428,41 @@ def _blank_footer_rows(
 #: A form field naming the agency, in a paragraph or line ("Agency: Metropolitan Police")
 #: or as a form's label cell ("Agency:" | "Metropolitan Police"), as agency chronology
 #: templates open with: the agency of the tables after it, after their nearer titles.
-_AGENCY_KEY: Final = r"(?:name\s+of\s+)?(?:your\s+)?(?:agency|organi[sz]ation)(?:\s+name)?"
+_AGENCY_KEY: Final = (
+    r"(?:(?:name\s+of\s+)?(?:your\s+|the\s+)?(?:submitting\s+|reporting\s+|contributing\s+)?"
+    r"(?:agency|organi[sz]ation)(?:\s+name|\s+(?:submitting|completing|providing)"
+    r"(?:\s+(?:the|this))?(?:\s+(?:chronology|information|report))?)?"
+    r"|(?:chronology|information|report)\s+(?:submitted|provided|supplied)\s+by)"
+)
 AGENCY_FIELD: Final = re.compile(rf"^{_AGENCY_KEY}\s*:\s*(\S.{{0,120}})$", re.IGNORECASE)
 AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
 
 
+#: The number a heading opens with ("1.", "2.3", "Section 2 -", "Agency 4:", "Table 7:"): no
+#: part of the organisation the heading names ("Appendix 1: ..." is kept, the document's part).
+_HEADING_NUMBER: Final = re.compile(
+    r"^(?:(?:section|part|table|agency)\s+\d{1,2}(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})+\.?"
+    r"|\d{1,2}[.)])\s*[:.–—-]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _title_line(text: str) -> str:
+    """A title line as the organisation it names: an agency field ("Agency: Health
+    Visiting", "Chronology submitted by: Riverside Primary School") without its label, a
+    numbered heading ("3. Elm Road Surgery (GP)") without its number."""
+    line = " ".join(text.split())
+    if (found := AGENCY_FIELD.match(line)) is not None:
+        return found.group(1).strip()
+    return _HEADING_NUMBER.sub("", line) if _HEADING_NUMBER.match(line) else text
+
+
 def _title_lines(titles: Sequence[str]) -> tuple[str, ...]:
-    """A table's title lines, an agency field ("Agency: Health Visiting") as the agency it
-    names (the organisation as written, without its label), each line once; a protective
-    marking, a page number or a key to abbreviations ("Key: HV = health visitor") typed
-    above the table is none."""
+    """A table's title lines (:func:`_title_line`), each line once; a protective marking, a
+    page number or a key to abbreviations ("Key: HV = health visitor") typed above the
+    table is none."""
     lines = (
-        found.group(1).strip() if (found := AGENCY_FIELD.match(" ".join(t.split()))) else t
+        _title_line(t)
         for t in titles
         if not (PAGE_FURNITURE.match(" ".join(t.split())) or KEY_LINE.match(t.strip()))
     )

@@ -672,7 +672,11 @@ def _two_row(
             and _maps(u, columns)
             for u in filled
         )
-        better = len(mapping) > len(single) or (group_like and above.spanned)
+        # (one line of text over the whole header, in its first column, that adds no field
+        # is the table's title: "Health Visiting Service" over "Date" | "Practitioner" |
+        # "Details"; a group heading covers some columns, or maps what they do not)
+        title = len(filled) == 1 and bool(upper[0]) and len(mapping) == len(single)
+        better = len(mapping) > len(single) or (group_like and above.spanned and not title)
         if (
             better
             and len(mapping) >= len(single)

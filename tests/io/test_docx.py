@@ -729,3 +729,26 @@ def test_narrative_ending_with_a_key_and_end_of_chronology(tmp_path: Path):
     assert chron.events[S.DETAILS].tolist()[-1] == "DC1 strategy discussion with SW1; s47 agreed."
     footers = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
     assert footers[S.SOURCE_ROW].tolist() == [4, 5, 6, 7]
+
+
+@pytest.mark.parametrize(
+    ("heading", "agency", "organisation"),
+    [
+        ("1. Health Visiting Service", "health_visiting", "Health Visiting Service"),
+        ("3.2 Elm Road Surgery (GP)", "gp", "Elm Road Surgery (GP)"),
+        ("Section 2 – Metropolitan Police", "police", "Metropolitan Police"),
+        ("Agency 4: Riverside Primary School", "education", "Riverside Primary School"),
+        ("Chronology submitted by: Riverside Primary School", "education", "Riverside Primary School"),
+        ("Submitting agency: Anytown Housing", "housing", "Anytown Housing"),
+    ],
+)  # fmt: skip
+def test_organisation_named_by_a_numbered_heading_or_a_field(
+    tmp_path: Path, heading, agency, organisation
+):
+    # the organisation kept the heading's number or the field's label ('1. Health Visiting
+    # Service', 'Chronology submitted by: Riverside Primary School')
+    document = docx.Document()
+    document.add_heading(heading, level=2)
+    add_table(document, [["Date", "Practitioner", "Details"], ["01/03/2007", "P1", "Contact"]])
+    chron = read_docx(save(document, tmp_path))
+    assert chron.events[[S.AGENCY, S.ORGANISATION]].values.tolist() == [[agency, organisation]]

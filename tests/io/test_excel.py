@@ -598,3 +598,16 @@ def test_an_undated_row_in_an_agency_cell_merged_down_carries_on_the_row_above(w
     assert events[S.START].dt.day.tolist() == [2, 4, 6, 7, 7]
     joined = chron.warnings[chron.warnings[S.CODE] == "row_continued"]
     assert joined[S.SOURCE_ROW].tolist() == [3]
+
+
+def test_a_title_naming_the_service_over_the_header_names_the_agency(write_xlsx):
+    # 'Health Visiting Service' in A1 was read as a group heading over every column
+    title = ["Health Visiting Service", None, None]
+    visit = [dt.datetime(2007, 3, 12), "HV1", "New birth visit"]
+    path = write_xlsx(
+        "chronology.xlsx", {"Sheet1": [title, ["Date", "Practitioner", "Details"], visit]}
+    )
+    chron = scr.read_excel(path)
+    assert chron.events[[S.AGENCY, S.ORGANISATION]].values.tolist() == [
+        ["health_visiting", "Health Visiting Service"]
+    ]

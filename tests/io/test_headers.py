@@ -731,3 +731,15 @@ def test_the_last_lines_of_a_key_alone_on_the_next_page():
     ]
     raw.loc[3] = ["12/03/2007", "Seen"]  # a dated row: the page goes on with the table
     assert footer_rows(raw, find_header(raw), key_open=True) == []
+
+
+@pytest.mark.parametrize("title", ["Health Visiting Service", "Children's Services", "Event"])
+def test_one_line_over_the_whole_header_that_adds_no_field_is_a_title(title):
+    # 'Health Visiting Service' over the header was read as a group heading over every
+    # column (a two-row header), and the agency it names was lost
+    raw = pd.DataFrame(
+        [[title, N, N], ["Date", "Practitioner", "Details"], ["01/03/2007", "HV1", "Seen"]]
+    )
+    info = find_header(raw)
+    assert info.header_rows == (1,) and info.title_lines == [title]
+    assert info.mapping == {0: schema.DATE, 1: schema.PRACTITIONER, 2: schema.DETAILS}
