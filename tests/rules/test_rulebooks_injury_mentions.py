@@ -114,3 +114,39 @@ def test_a_decision_to_hold_a_strategy_discussion_is_not_one(entry):
 def test_a_strategy_discussion_another_agency_records_as_held_answers():
     entry = "CP medical by Dr X completed. Dr X then attended a strategy meeting at CSC with DC1."
     assert "INJ-STRAT" not in _missing(entry)
+
+
+@pytest.mark.parametrize("rulebook", available_rulebooks())
+@pytest.mark.parametrize(
+    ("third", "missing"),
+    [
+        # the referral that makes the third concern records the strategy discussion held
+        (
+            "Referral received from Hospital re bruising to Child A. Strategy discussion "
+            "held with police CAIT and Paediatrician.",
+            [],
+        ),
+        # one that only plans it does not answer ESC-CUMULATIVE
+        (
+            "Referral received from Hospital re bruising. Strategy discussion to be held.",
+            ["ESC-CUMULATIVE"],
+        ),
+    ],
+)
+def test_a_strategy_discussion_written_in_the_third_concern_answers_the_escalation(
+    rulebook, third, missing
+):
+    events = make_events(
+        start=["01/03/2007", "09/03/2007", "14/03/2007", "30/05/2007"],
+        agency=["gp", "hospital", "csc", "csc"],
+        details=[
+            "Bruising to forehead and chest. Mother says he fell down the stairs.",
+            "Attended ED with head injury and bruising to face.",
+            third,
+            "Case file audit.",
+        ],
+        child_age_days=[365, 373, 378, 455],
+    )
+    events, _ = classify_events(events)
+    found = analyse(Chronology(events), rulebook=rulebook, rules=["ESC-CUMULATIVE"]).to_frame()
+    assert sorted(found["rule_id"]) == missing

@@ -86,9 +86,11 @@ EXPECTED = {
         ("SUP-CADENCE", "gap", "CSC", 17),
         ("SUP-KEY-DECISION", "late", "CSC", 19),
         ("ASM-CORE", "missing", "CSC", 20),
-        ("SUP-KEY-DECISION", "late", "CSC", 21),
         ("SUP-CADENCE", "gap", "CSC", 24),
         ("ESC-WNB", "missing", "GP", 9),
+        # the ICPC of 05/12/2012: the GP's record of it (a conference csc convened, so csc
+        # knew) comes first that day, csc's own (row 21) is with the other three evidence
+        ("SUP-KEY-DECISION", "late", "GP", 13),
         # the sibling not brought to clinic twice (rows 8, 9), then "No reply at the
         # address" (row 10): a third missed contact, not the visit that answers them; the
         # HV next saw the family on 05/09/2011
