@@ -324,6 +324,12 @@ def test_the_history_kinds_are_cue_kinds(tmp_path: Path):
         # one only planned, or none, involves no one
         ("police", "PPN to be submitted.", ()),
         ("csc", "No PPN received.", ()),
+        # a referral form goes to children's social care unless the row names another agency
+        ("education", "DSL completed online referral form.", ("csc",)),
+        ("education", "Front door referral completed.", ("csc",)),
+        ("gp", "Referral submitted.", ("csc",)),
+        ("health_visiting", "Completed an online referral to the GP.", ("gp",)),
+        ("education", "DSL to complete referral form.", ()),
         # children's social care convenes every strategy discussion: another agency's record
         # of one involves it, named or not
         ("police", "Strategy discussion attended. Joint s47 agreed.", ("csc",)),
