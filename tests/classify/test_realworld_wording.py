@@ -1629,10 +1629,25 @@ def test_an_injury_only_advised_for_referral_is_not_referred(tmp_path, outcome, 
         # imaging in a hospital record is the child at the hospital, unless more is named
         ("hospital", "Paed SpR", "CT head to rule out NAHI.", "hospital_attendance"),
         ("hospital", "Paed SpR", "CT head and skeletal survey: no fractures.", "skeletal_survey"),
+        # a plan stepped down, a stay in hospital ended, an attendance only advised
+        ("csc", "SW1", "Case stepped down from CP to CIN.", "cp_plan_end"),
+        (
+            "hospital",
+            "Ward",
+            "Left ward against medical advice with Child A.",
+            "hospital_attendance",
+        ),
+        (
+            "hospital",
+            "Ward",
+            "Father removed Child A from the ward against medical advice.",
+            "hospital_attendance",
+        ),
+        ("gp", "GP1", "Advised to attend A&E if worse.", "information_sharing"),
+        ("gp", "GP1", "Advised Mother to take Child A to A&E.", "information_sharing"),
+        ("gp", "GP1", "Attended A&E; advised to see GP in 2 days.", "hospital_attendance"),
     ],
 )
-def test_managers_codes_agency_labels_and_shared_information(
-    agency, practitioner, details, expected
-):
+def test_wording_of_the_glossary_round(agency, practitioner, details, expected):
     row = classify(details, agency, practitioner=practitioner)
     assert row[schema.EVENT_TYPE] == expected
