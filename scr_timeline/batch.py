@@ -796,6 +796,26 @@ def _check_output_folder(folder: Path, *, force: bool, resume: bool) -> None:
 
 
 # --- the results -------------------------------------------------------------------------------
+def _rules_of_editions(names: Sequence[str]) -> pd.DataFrame:
+    """The rules of several rulebooks, one row per rule id: its category and severity as
+    the last of them gives them, its reference per rulebook where they differ
+    ("wt2006: Working Together 2006, ch. 5 ...; wt2018: ...")."""
+    from .rules import list_rules
+
+    tables = [list_rules(name).assign(_book=name) for name in names]
+    rules = pd.concat(tables, ignore_index=True)
+    if len(names) > 1 and "reference" in rules:
+        refs = rules.groupby("id", sort=False)[["_book", "reference"]].apply(
+            lambda g: (
+                str(g["reference"].iloc[0])
+                if g["reference"].nunique() == 1
+                else "; ".join(f"{b}: {r}" for b, r in zip(g["_book"], g["reference"], strict=True))
+            )
+        )
+        rules["reference"] = rules["id"].map(refs)
+    return rules.drop_duplicates("id", keep="last").drop(columns="_book").reset_index(drop=True)
+
+
 class BatchResult:
     """The results of :func:`analyse_many`, one per chronology, in input order."""
 
@@ -844,9 +864,9 @@ class BatchResult:
             if isinstance(self.rulebook, str) and self.rulebook == IN_FORCE:
                 # each chronology judged by its own edition: the rules of every edition
                 # used (a rule id in two editions described as in the later one)
-                used = sorted({r.rulebook for r in self.ok if r.rulebook}) or ["wt2006"]
-                tables = [list_rules(name) for name in used]
-                return pd.concat(tables, ignore_index=True).drop_duplicates("id", keep="last")
+                return _rules_of_editions(
+                    sorted({r.rulebook for r in self.ok if r.rulebook}) or ["wt2006"]
+                )
             return list_rules(self.rulebook)
         except ScrTimelineError:
             return pd.DataFrame(columns=["id", "category", "severity", "reference"])

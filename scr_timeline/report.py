@@ -749,6 +749,8 @@ def render_batch_index(
                 "findings": _text(r["findings"]),
                 "high": _text(r["high_severity"]),
                 "ages": _ages_words(r),
+                "rulebook": _text(r.get("rulebook")),
+                "period": _text(r.get("rulebook_period")),
                 "by_category": [_text(r[c]) for c in categories],
                 "error": _text(r["error"]),
             }
@@ -758,7 +760,7 @@ def render_batch_index(
     context = {
         "title": title or "Batch analysis",
         "version": __version__,
-        "rulebook": str(batch.rulebook),
+        "rulebook": _rulebook_words(batch.rulebook, summary),
         "counts": {
             "total": len(summary),
             "ok": int((summary["status"] == "ok").sum()),
@@ -778,6 +780,19 @@ def render_batch_index(
         ],
     }
     return _template("batch_index.html.j2").render(**context)
+
+
+def _rulebook_words(rulebook: Any, summary: pd.DataFrame) -> str:
+    """The batch's rulebook for the page's head: its name, or with ``in_force`` the
+    editions the chronologies were judged by."""
+    from .rules import IN_FORCE
+
+    if not (isinstance(rulebook, str) and rulebook == IN_FORCE):
+        return f"Rulebook {getattr(rulebook, 'name', rulebook)}"
+    used = sorted({str(b) for b in summary.get("rulebook", []) if isinstance(b, str) and b})
+    return "Rulebooks: the edition in force for each chronology" + (
+        f" ({', '.join(used)})" if used else ""
+    )
 
 
 def _ages_words(row: Mapping[str, Any]) -> str:

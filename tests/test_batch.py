@@ -21,6 +21,7 @@ from scr_timeline.batch import (
 from scr_timeline.chronology import frame_for_export
 from scr_timeline.datasets import sample_path
 from scr_timeline.exceptions import ChronologyReadError, OutputError
+from scr_timeline.report import render_batch_index
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -453,14 +454,26 @@ def test_in_force_judges_each_chronology_by_the_edition_of_its_time(tmp_path):
     wt2018_only = set(scr.list_rules("wt2018")["id"]) - set(scr.list_rules("wt2006")["id"])
     assert wt2018_only and wt2018_only <= set(by_rule["rule_id"])
     assert by_rule["category"].notna().all()
+    # a rule of both editions cites each edition's own paragraph
+    (strat,) = by_rule.loc[by_rule["rule_id"] == "INJ-STRAT", "reference"]
+    assert strat.startswith("wt2006: Working Together to Safeguard Children 2006")
+    assert "; wt2018: Working Together to Safeguard Children 2018" in strat
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "Rulebooks: the edition in force for each chronology (wt2006, wt2018)" in page
+    assert "not in force then" not in page
     written = pd.read_csv(out / "summary.csv", encoding="utf-8-sig", keep_default_na=False)
     assert written["rulebook"].tolist() == ["wt2006", "wt2018"]
     resumed = analyse_many(files, rulebook="in_force", jobs=1, progress=False, out=out, resume=True)
     assert all(r.resumed for r in resumed)
     assert [r.rulebook for r in resumed] == ["wt2006", "wt2018"]
     # one rulebook for every era: the 2019 case's note says it was not in force then
-    fixed = analyse_many(files, rulebook="wt2006", jobs=1, progress=False).summary()
+    fixed_run = analyse_many(files, rulebook="wt2006", jobs=1, progress=False)
+    fixed = fixed_run.summary()
     assert fixed["rulebook"].tolist() == ["wt2006", "wt2006"]
+    page = render_batch_index(fixed_run)
+    assert "Rulebook wt2006 ·" in page
+    assert page.count("not in force then") == 1  # the 2019 case's row, its note in the title
+    assert 'title="The rulebook wt2006 (Working Together to Safeguard Children 2006' in page
     assert fixed["rulebook_period"][0] == ""
     assert (
         "Working Together to Safeguard Children 2018 (wt2018) applied"
