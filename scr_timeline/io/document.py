@@ -953,8 +953,12 @@ def _with_banner_agencies(
     events[S.ORGANISATION] = pd.Series(organisation, index=events.index).astype(
         events[S.ORGANISATION].dtype
     )
-    if under.all():  # the table's "no agency" warning no longer holds
-        warnings = warnings[~unnamed].reset_index(drop=True)
+    if under.all():  # the table's "no agency" warning no longer holds, nor any agency
+        # taken from its practitioners
+        decided = (warnings[S.CODE] == "agency_from_practitioner") & (
+            warnings[S.SOURCE_SHEET] == sheet
+        )
+        warnings = warnings[~(unnamed | decided)].reset_index(drop=True)
     return Chronology(events, chron.rejected, warnings, chron.meta)
 
 

@@ -711,6 +711,75 @@ def _unmerge_undated_rows(frame: pd.DataFrame, merged: list[_Range], info: Heade
             frame.iloc[rows[undated[rows]].tolist(), left] = None
 
 
+_MAX_BANNER: Final = 80  # characters of a row that names an agency over its block
+
+
+def _typed_banners(frame: pd.DataFrame, info: HeaderInfo, taken: set[int]) -> list[tuple[int, str]]:
+    """Rows under the header that hold nothing but an agency's name, typed in the first
+    column or a date column ("POLICE", "Children's Social Care") without merging it across
+    the row: the heading of that agency's block, not a row with an unreadable date. As
+    (position, text); ``taken``: rows already read as section headings."""
+    from ..classify.agencies import agency_from_name
+    from .text import split_date_prefix
+
+    body = frame.iloc[info.data_start :]
+    if body.empty:
+        return []
+    filled = body.notna().to_numpy()
+    dates = [0, *(pos for pos, fld in info.mapping.items() if fld == S.DATE)]
+    alone = (filled.sum(axis=1) == 1) & filled[:, dates].any(axis=1)
+    out = []
+    for offset in np.flatnonzero(alone):
+        row = info.data_start + int(offset)
+        value = body.iat[int(offset), int(np.argmax(filled[offset]))]
+        if row in taken or not isinstance(value, str):
+            continue
+        text = " ".join(value.split())
+        if (
+            len(text) <= _MAX_BANNER
+            and _named(text)
+            and split_date_prefix(text) is None
+            and agency_from_name(text)
+        ):
+            out.append((row, text))
+    return out
+
+
+#: The small words of an organisation's name ("Head of Service", "Children and Families").
+_NAME_LINKS: Final = frozenset({"of", "and", "the", "for", "in", "at", "on", "to", "&"})
+_WORD: Final = regex(r"[^\W\d_][\w'’]*")
+
+
+def _named(text: str) -> bool:
+    """True for a name ("Children's Social Care", "POLICE", "Elm Road Surgery (GP)", or an
+    agency's alias as written in any case: "Health visiting"), not a sentence typed in the
+    first column ("Police attended", "Mother phoned GP")."""
+    words = _WORD.findall(text)
+    if words and all(w[0].isupper() or w.casefold() in _NAME_LINKS for w in words):
+        return True
+    return text.casefold() in _alias_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_names() -> frozenset[str]:
+    """The shipped agency aliases, case folded."""
+    from ..classify.agencies import load_agency_aliases
+
+    return frozenset(load_agency_aliases()["alias"].str.casefold())
+
+
+def _agency_banners(sections: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Of a sheet's section headings (position, text, what), those naming an agency, as
+    (position, agency code, text): the heading of that agency's block of rows."""
+    from ..classify.agencies import agency_from_name
+
+    return sorted(
+        (row, code, text)
+        for row, text, _what in sections
+        if len(text) <= _MAX_BANNER and (code := agency_from_name(text)) is not None
+    )
+
+
 def _section_rows(
     frame: pd.DataFrame, merged: list[_Range], data_start: int
 ) -> list[tuple[int, str]]:
@@ -1400,6 +1469,12 @@ def read_excel(
                 for row, text in year_rows(frame, info)
                 if row not in across
             ]
+            sections += [
+                (row, text, "row holding only an agency's name")
+                for row, text in _typed_banners(frame, info, {row for row, _, _ in sections})
+                if not _over_a_header(frame, row, options.get("columns"))  # a table's title
+            ]
+            banners = _agency_banners(sections) if S.AGENCY not in info.mapping.values() else []
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
             _unmerge_undated_rows(frame, merged, info)
             others = sheet_names - {" ".join(name.split()).casefold()}
@@ -1414,12 +1489,15 @@ def read_excel(
                 skipped.extend(_error_warnings(frame, hidden[name].errors, info, path.name, name))
             struck = _struck_rows(frame, hidden[name].struck, info) if name in hidden else []
             struck_out = _rejected_struck(frame, struck, info, path.name, name)
+            named = {row: code for row, code, _text in banners}
             for row, text, what in sections:
                 frame.iloc[row] = None
+                agency = f" (it names the agency of the rows below it: {named.get(row)})"
                 skipped.append(
                     _warning(
                         "section_row",
-                        f"{what} read as a section heading, not an event: {text!r}",
+                        f"{what} read as a section heading, not an event: {text!r}"
+                        + (agency if row in named else ""),
                         path.name,
                         name,
                         row + 1,
@@ -1439,6 +1517,14 @@ def read_excel(
             )
             if struck_out is not None:
                 sheet_chron = _with_rejected(sheet_chron, struck_out)
+            if banners:
+                from .document import _with_banner_agencies
+
+                several = len({code for _row, code, _text in banners}) > 1
+                numbered = [(row + 1, code, text) for row, code, text in banners]
+                sheet_chron = _with_banner_agencies(
+                    sheet_chron, numbered, None, name, several=several
+                )
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)

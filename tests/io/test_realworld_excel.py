@@ -61,3 +61,42 @@ def test_sheet_names_of_the_review_s_own_pages(name):
 @pytest.mark.parametrize("name", ["Summary", "Referral log", "Combined", "Key dates"])
 def test_sheet_names_that_may_hold_a_chronology(name):
     assert not _named_not_a_chronology(name)
+
+
+def test_a_combined_sheet_in_blocks_under_a_row_naming_each_agency(write_xlsx):
+    # the rows under 'Metropolitan Police' (merged across) and "Children's Social Care"
+    # (typed in column A alone) had no agency ('other'); the typed one was rejected as an
+    # unreadable date
+    rows = [
+        ["Date", "Practitioner", "Details", "Outcome"],
+        ["HEALTH VISITING"],
+        [dt.datetime(2007, 3, 1), "P1", "New birth visit", "None"],
+        [dt.datetime(2007, 3, 8), "P1", "Clinic", "None"],
+        ["Metropolitan Police"],
+        [dt.datetime(2007, 3, 2), "P2", "Domestic incident", "Notified CSC"],
+        ["Children's Social Care"],
+        [dt.datetime(2007, 3, 3), "P3", "Referral received", "Strategy discussion"],
+    ]
+    path = write_xlsx("child-a.xlsx", {"Combined": rows}, merges={"Combined": ["A2:D2", "A5:D5"]})
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    events = chron.events.sort_values(S.SOURCE_ROW)
+    assert events[S.AGENCY].tolist() == ["health_visiting", "health_visiting", "police", "csc"]
+    assert events[S.ORGANISATION].tolist()[2:] == ["Metropolitan Police", "Children's Social Care"]
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"].sort_values(S.SOURCE_ROW)
+    assert sections[S.SOURCE_ROW].tolist() == [2, 5, 7]
+    assert sections[S.MESSAGE].str.contains("names the agency of the rows below it").all()
+    assert "no_agency" not in set(chron.warnings[S.CODE])
+
+
+@pytest.mark.parametrize("typed", ["Police attended", "Mother phoned GP"])
+def test_a_sentence_typed_alone_in_the_date_column_is_still_a_rejected_row(write_xlsx, typed):
+    rows = [
+        ["Date", "Agency", "Details"],
+        [dt.datetime(2007, 3, 1), "GP", "Child A seen"],
+        [typed],
+        [dt.datetime(2007, 3, 2), "GP", "Review"],
+    ]
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Combined": rows}))
+    assert chron.rejected[S.SOURCE_ROW].tolist() == [3]
+    assert "section_row" not in set(chron.warnings[S.CODE])
