@@ -1622,6 +1622,11 @@ def test_an_injury_only_advised_for_referral_is_not_referred(tmp_path, outcome, 
         ("csc", "Info shared with police and school.", "information_sharing"),
         ("police", "Information passed to CSC (EDT).", "information_sharing"),
         ("education", "Details forwarded to the school nurse.", "information_sharing"),
+        ("csc", "Information from A/E: attended with head injury.", "information_sharing"),
+        ("csc", "Update from SN at school: weight loss.", "information_sharing"),
+        ("csc", "Message left for GP surgery.", "information_sharing"),
+        # ... as the weaker phrase: what the information is wins
+        ("csc", "Information from police: Merlin re DA.", "referral"),
         # 'HV' opening a social work entry is a home visit, not the health visitor
         ("csc", "HV - CYP seen and spoken to alone.", "home_visit"),
         ("csc", "HV: Cx asleep, not woken.", "home_visit"),
