@@ -65,11 +65,15 @@ advice last month", "police investigation continuing"), police notifications as 
 probation and housing appointments. They were written after a first check of 42 such
 entries, whose misreadings were fixed; on their own first run 34 of the 36 were read right,
 the other two (a forced entry, a tenancy review at the housing office) after the fixes.
-The last 8 rows are another agency's records of the meetings children's social care
+The last 18 rows are another agency's records of the meetings children's social care
 convenes (three earlier rows, labelled before that convention, were relabelled with it), a
-manager's decision by code ("TM1 decision: proceed to s47"), the police's label in a social
-care entry ("[Police] attended") and information shared in short ("Info shared with police");
-each was misread before the vocabulary line that reads it.
+manager's decision by code ("TM1 decision: proceed to s47", "Case reviewed by HoS"), the
+police's label in a social care entry ("[Police] attended"), information shared in short
+("Info shared with police", "Update from SN at school"), "HV -" opening a social work entry,
+a non-accidental head injury queried ("NAHI query - subdural haemorrhage"), a referral form
+completed, a plan stepped down from CP to CIN and advice to attend A&E; each was misread
+before the vocabulary line that reads it (one, a CT head to rule out NAHI, was labelled a
+hospital attendance and then read so).
 ``benchmarks/bench_classify.py`` reports agreement with the synthetic generator's own
 labels as a further out-of-sample check.
 """
