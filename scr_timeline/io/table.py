@@ -864,6 +864,9 @@ def _parse_table(
         text_cols.update(pending.result())
         text_body = pd.DataFrame({label: text_cols[label] for label in body.columns})
     texts = {fld: c for fld in (*_TEXT_FIELDS, *_TEXT_TARGET) if (c := text_of(fld)) is not None}
+    title_pos = _title_column(text_body, info)
+    if title_pos is not None:  # a case note's subject opens its details
+        texts[S.DETAILS] = _titled(texts.get(S.DETAILS), text_body[title_pos])
     if dob is None:
         # no date of birth given, and ages in the date column: the chronology's own (its
         # birth row, "DOB 12/03/2007" in a title) dates them, as classification takes it
@@ -1005,7 +1008,7 @@ def _parse_table(
     text_columns: dict[str, pd.Series] = {S.DATE_TEXT: date_text}
     for fld, series in texts.items():
         text_columns[_TEXT_TARGET.get(fld, fld)] = series
-    extra = _unmapped_text(text_body, info)
+    extra = _unmapped_text(text_body, info, taken=title_pos)
     if extra is not None:
         text_columns[S.EXTRA] = extra
     identity = all_ok and sorted_ok is None
@@ -1538,15 +1541,81 @@ def _event_ids(prefix: str, rows: np.ndarray) -> pd.Index:
     )
 
 
-def _unmapped_text(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
-    """Text of columns no field takes, as "Heading: value" joined by " | " (nothing lost).
+#: Headings of a column that titles each entry, as case-management systems export a case
+#: note ("Subject", "Note Title"): no field takes it, and its text opens the entry's
+#: details (see :func:`_titled`).
+_TITLE_HEADINGS: Final = frozenset(
+    {
+        "subject",
+        "subject of note",
+        "note subject",
+        "case note subject",
+        "title",
+        "note title",
+        "case note title",
+        "entry title",
+        "contact title",
+        "event title",
+        "heading",
+        "topic",
+    }
+)
+
+
+def _title_column(body: pd.DataFrame, info: HeaderInfo) -> int | None:
+    """The position of the column that titles each entry ("Subject" beside "Note"), or
+    None: the first column no field takes whose heading is one of :data:`_TITLE_HEADINGS`
+    and that holds text."""
+    for pos, heading in enumerate(info.headings):
+        if pos in info.mapping or not heading or pos not in body.columns:
+            continue
+        if normalise_heading(heading) in _TITLE_HEADINGS and body[pos].notna().any():
+            return pos
+    return None
+
+
+def _titled(details: pd.Series | None, title: pd.Series) -> pd.Series:
+    """``details`` opened by each entry's ``title``: "Referral from GP. GP1 phoned re
+    bruising ..." from a subject "Referral from GP" and a note "GP1 phoned re bruising
+    ...". A title the details already open with, or end the sentence of, is not repeated;
+    a title ending in a stop ("Visit:") is followed by a space only; the title alone where
+    the details are empty.
+
+    >>> _titled(pd.Series(["GP1 phoned.", "Home visit. Child seen.", None, "x"], dtype="string"),
+    ...         pd.Series(["Referral from GP", "Home visit", "Strat disc", None], dtype="string")
+    ...         ).tolist()
+    ['Referral from GP. GP1 phoned.', 'Home visit. Child seen.', 'Strat disc', 'x']
+    """
+    title = title.astype("string")
+    if details is None:
+        return title
+    details = details.astype("string")
+    # (the details that open with their title, compared a title length at a time)
+    lengths = title.str.len()
+    opens = np.zeros(len(title), dtype=bool)
+    said, cased = details.str.casefold(), title.str.casefold()
+    for length in pd.unique(lengths.dropna()).tolist():
+        rows = (lengths == length).fillna(False).to_numpy(dtype=bool)
+        same = said[rows].str.slice(0, int(length)) == cased[rows]
+        opens[rows] = same.fillna(False).to_numpy(dtype=bool)
+    joiner = title.str.contains(r"[.:;!?\-]$", regex=True).map({True: " ", False: ". "})
+    joined = (title + joiner.astype("string") + details).astype("string")
+    out = joined.where(details.notna() & title.notna() & ~opens, details)
+    return out.where(details.notna(), title)
+
+
+def _unmapped_text(
+    body: pd.DataFrame, info: HeaderInfo, *, taken: int | None = None
+) -> pd.Series | None:
+    """Text of columns no field takes, as "Heading: value" joined by " | " (nothing lost),
+    but for the column at ``taken`` (an entry's title, read into its details).
 
     ``body`` holds the cells as trimmed text (see :func:`cells_to_text`).
     """
     parts: list[pd.Series] = []
     for label in body.columns:
         pos = int(label)
-        if pos in info.mapping:
+        if pos in info.mapping or pos == taken:
             continue
         text = body[label]
         if text.isna().all():

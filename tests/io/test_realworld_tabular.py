@@ -139,12 +139,45 @@ def test_mosaic_export_read_end_to_end(write_xlsx):
     )  # fmt: skip
     ev = scr.read(path).events
     assert ev[S.START].tolist() == [pd.Timestamp("2015-05-03 10:15"), pd.Timestamp("2015-05-07")]
-    assert ev[S.DETAILS].tolist() == ["Visited Child A at home", "Call to school"]
+    # the case note's title opens its text, as the case system shows the note
+    assert ev[S.DETAILS].tolist() == ["HV. Visited Child A at home", "Call to school"]
+    assert not ev[S.EXTRA].str.contains("Case Note Title").any()
     assert ev[S.PRACTITIONER].tolist() == ["SW1", "SW1"]
     assert ev[S.ORGANISATION].tolist() == ["Assessment Team 1", "Assessment Team 1"]
     assert ev[S.CONTACT_TYPE].tolist() == ["Home Visit", "Telephone call"]
     # the recording date is not lost: it is kept with the other unmapped cells
     assert ev[S.EXTRA].str.contains("Date Recorded: 05/05/2015").iloc[0]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_case_notes_subject_opens_its_details(tmp_path, fmt):
+    """A case-management export keeps each note's subject beside its text: "Referral from
+    GP" is what the note records, so the classifier must read it (it was kept in extra,
+    and the phone call below was taken for information sharing, not the referral it is)."""
+    rows = [
+        ["Case Note ID", "Date of Event", "Subject", "Note", "Worker", "Team"],
+        ["10001", "12/03/2007", "Referral from GP",
+         "GP1 phoned re bruising to Child A's ear.", "SW1", "Referral and Assessment"],
+        ["10002", "13/03/2007", "Home visit:", "Child A seen.", "SW1", "Referral and Assessment"],
+        ["10003", "14/03/2007", "Supervision", "Supervision with TM1.", "SW1", "Referral and Assessment"],
+        ["10004", "15/03/2007", None, "Letter to Mother.", "SW1", "Referral and Assessment"],
+        ["10005", "16/03/2007", "Call to school", None, "SW1", "Referral and Assessment"],
+    ]  # fmt: skip
+    path = tmp_path / f"mosaic-notes.{fmt}"
+    pd.DataFrame(rows[1:], columns=rows[0]).to_csv(path, index=False) if fmt == "csv" else (
+        pd.DataFrame(rows[1:], columns=rows[0]).to_excel(path, index=False)
+    )
+    ev = scr.read(path).events
+    assert ev[S.DETAILS].tolist() == [
+        "Referral from GP. GP1 phoned re bruising to Child A's ear.",
+        "Home visit: Child A seen.",
+        "Supervision with TM1.",  # a note that opens with its subject does not repeat it
+        "Letter to Mother.",
+        "Call to school",
+    ]
+    assert ev[S.EVENT_TYPE].tolist()[:3] == ["referral", "home_visit", "supervision"]
+    assert ev[S.EXTRA].str.startswith("Case Note ID: 1000").all()
+    assert not ev[S.EXTRA].str.contains("Subject").any()
 
 
 def test_emis_csv_export_read_end_to_end(write_text):
