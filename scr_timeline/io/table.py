@@ -1550,16 +1550,14 @@ _TITLE_HEADINGS: Final = frozenset(
         "subject of note",
         "note subject",
         "case note subject",
-        "title",
         "note title",
         "case note title",
         "entry title",
         "contact title",
         "event title",
-        "heading",
         "topic",
     }
-)
+)  # (not a bare "Title": beside a name it is the practitioner's job title)
 
 
 def _title_column(body: pd.DataFrame, info: HeaderInfo) -> int | None:
