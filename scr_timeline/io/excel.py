@@ -55,6 +55,7 @@ from .table import (
     _NARRATIVE_FIELDS,
     ROW_START_FIELDS,
     _as_location_error,
+    _slug,
     _warning,
     classify_chronology,
     parse_table,
@@ -1260,6 +1261,122 @@ def _index(
     return int(value) - 1 if name == "Index" else int(value)
 
 
+_GRID_ROWS: Final = 20  # rows looked at for the header of a table with a column per agency
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """A table with a column per agency ("Date | Children's Social Care | Police | Health"),
+    each cell what that agency did that day: its header row, the columns every entry
+    shares (by position, their field) and the agencies' columns."""
+
+    row: int
+    shared: dict[int, str]
+    agencies: list[int]
+
+
+def _agency_grid(frame: pd.DataFrame, columns: Any) -> _Grid | None:
+    """The table of ``frame`` with a column per agency, if it is one: a header row with a
+    date column, no agency or details column, and two headings or more that are agencies'
+    names; its other headed columns that no field maps are agencies' too ("Health",
+    "Other agencies"). None otherwise."""
+    from ..classify.agencies import agency_from_name
+
+    for row in range(min(len(frame), _GRID_ROWS)):
+        cells = frame.iloc[row].tolist()
+        texts = [c for c in cells if c is not None and not pd.isna(c)]
+        if len(texts) < 3 or not all(isinstance(c, str) for c in texts):
+            continue
+        mapping = map_headings(cells, columns=columns)
+        if S.DATE not in mapping.values() or {S.AGENCY, S.DETAILS} & set(mapping.values()):
+            continue
+        headed = [
+            pos for pos, cell in enumerate(cells) if pos not in mapping and isinstance(cell, str)
+        ]
+        named = [
+            pos
+            for pos in headed
+            if _named(" ".join(cells[pos].split())) and agency_from_name(cells[pos]) is not None
+        ]
+        if len(named) >= 2:  # then every other headed column is an agency's too ("Health")
+            return _Grid(row, mapping, headed)
+    return None
+
+
+def _grid_entries(frame: pd.DataFrame, grid: _Grid) -> tuple[pd.DataFrame, np.ndarray, list[str]]:
+    """A table with a column per agency as one row per entry: the shared cells, the
+    agency (its column's heading) and the details (the cell); a row with no agency's cell
+    filled stays a row of its own. Returns the table (title lines, header, entries), the
+    frame position of each of its rows and the column letter of each ("" but for entries)."""
+    shared = sorted(grid.shared)
+    body = frame.iloc[grid.row + 1 :]
+    cells = body.iloc[:, grid.agencies].to_numpy(dtype=object)
+    texts = body.iloc[:, grid.agencies].astype("string").apply(lambda c: c.str.strip())
+    filled = (texts.notna() & texts.ne("")).fillna(False).to_numpy(dtype=bool)
+    rows, which = np.nonzero(filled)
+    kept = np.flatnonzero(~filled.any(axis=1) & body.notna().to_numpy().any(axis=1))
+    rows = np.concatenate([rows, kept])
+    which = np.concatenate([which, np.full(len(kept), -1)])
+    order = np.lexsort((which, rows))
+    rows, which = rows[order], which[order]
+    headings = [frame.iat[grid.row, pos] for pos in grid.agencies] + [None]
+    entries = body.iloc[rows, shared].reset_index(drop=True)
+    entries.columns = pd.RangeIndex(len(shared))
+    entries[len(shared)] = np.array(headings, dtype=object)[which]
+    details = np.append(cells, np.full((len(cells), 1), None, dtype=object), axis=1)
+    entries[len(shared) + 1] = details[rows, which]
+    header = [frame.iat[grid.row, pos] for pos in shared] + ["Agency", "Details"]
+    titles = [
+        [next((v for v in frame.iloc[r] if isinstance(v, str)), None)] + [None] * (len(header) - 1)
+        for r in range(grid.row)
+        if frame.iloc[r].notna().any()
+    ]
+    table = pd.DataFrame([*titles, header], dtype=object)
+    table = pd.concat([table, entries], ignore_index=True)
+    tops = [r for r in range(grid.row) if frame.iloc[r].notna().any()]
+    positions = np.array([*tops, grid.row, *(grid.row + 1 + rows)], dtype=np.int64)
+    letters = [""] * (len(tops) + 1) + [
+        _column_letters(grid.agencies[w] + 1).lower() if w >= 0 else "" for w in which
+    ]
+    return table, positions, letters
+
+
+def _read_grid(
+    frame: pd.DataFrame, grid: _Grid, path: Path, sheet: str, fmt: str, options: dict[str, Any]
+) -> Chronology:
+    """Read a sheet with a column per agency (:func:`_grid_entries`): each cell an event of
+    the agency its column names, on its row's date, pointed back at its row (its event id
+    ends in the column's letter: "...-r12c")."""
+    table, positions, letters = _grid_entries(frame, grid)
+    chron = parse_table(table, source=path, sheet=sheet, fmt=fmt, **{**options, "classify": False})
+    excel_rows = np.append([0], positions + 1)  # by the table's own row number
+    column = np.array(["", *letters], dtype=object)
+
+    def moved(part: pd.DataFrame) -> pd.DataFrame:
+        if part.empty or S.SOURCE_ROW not in part.columns:
+            return part
+        part = part.copy()
+        at = part[S.SOURCE_ROW]
+        known = at.notna().to_numpy(dtype=bool)
+        values = at.to_numpy(dtype=object)
+        values[known] = excel_rows[at[known].astype("int64").to_numpy()]
+        part[S.SOURCE_ROW] = pd.Series(values, index=part.index).astype(at.dtype)
+        return part
+
+    events = moved(chron.events)
+    stem = f"{_slug(path.stem)}-{_slug(sheet)}"
+    ids = [
+        f"{stem}-r{row}{letter}"
+        for row, letter in zip(
+            events[S.SOURCE_ROW],
+            column[chron.events[S.SOURCE_ROW].to_numpy(dtype=np.int64)],
+            strict=True,
+        )
+    ]
+    events.index = pd.Index(ids, dtype=chron.events.index.dtype, name=chron.events.index.name)
+    return Chronology(events, moved(chron.rejected), moved(chron.warnings), chron.meta)
+
+
 def _header_or_error(frame: pd.DataFrame, columns: Any) -> HeaderInfo | ScrTimelineError:
     """The sheet's header, or the error saying why it has none."""
     try:
@@ -1441,6 +1558,16 @@ def read_excel(
     if sheets is not None:
         tables = [t for t in tables if t[0] in sheets]
     read: list[tuple[str, bool, Chronology]] = []  # (sheet, visible, its rows)
+    grids = {  # sheets with a column per agency, where no column holds what happened
+        name: grid
+        for name, frame, _visible, _merged in tables
+        if name in headers
+        and (
+            isinstance(info := headers[name], ScrTimelineError)
+            or not {S.AGENCY, S.DETAILS} & set(info.mapping.values())
+        )
+        and (grid := _agency_grid(frame, options.get("columns"))) is not None
+    }
     indexes: dict[str, str] = {}  # sheets listing the others: by the column that does
     sheet_names = {" ".join(t[0].split()).casefold() for t in tables}
     errors: list[Exception] = []
@@ -1450,6 +1577,11 @@ def read_excel(
             errors.append(EmptyChronologyError("the sheet is empty", file=path.name, sheet=name))
             continue
         try:
+            if name in grids:
+                read.append(
+                    (name, visible, _read_grid(frame, grids[name], path, name, fmt, options))
+                )
+                continue
             info = headers[name]
             if isinstance(info, ScrTimelineError):  # as parse_table does: say which sheet
                 raise _as_location_error(info, file=path.name, sheet=name) from info

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 import scr_timeline as scr
@@ -100,3 +101,55 @@ def test_a_sentence_typed_alone_in_the_date_column_is_still_a_rejected_row(write
     chron = scr.read(write_xlsx("child-a.xlsx", {"Combined": rows}))
     assert chron.rejected[S.SOURCE_ROW].tolist() == [3]
     assert "section_row" not in set(chron.warnings[S.CODE])
+
+
+def test_a_sheet_with_a_column_per_agency_gives_an_event_per_filled_cell(write_xlsx):
+    # 'Date | Children's Social Care | Police | Health | Education' (each cell what that
+    # agency did that day) was refused: no header row with a date and another column
+    rows = [
+        ["Integrated chronology: Child A"],
+        ["Date", "Time", "Children's Social Care", "Police", "Health", "Education"],
+        [dt.datetime(2007, 3, 1), None, None, None, "GP1 saw Child A, bruise to cheek", None],
+        [
+            dt.datetime(2007, 3, 2),
+            "10:00",
+            "Referral received from GP",
+            None,
+            None,
+            "Child A absent",
+        ],
+        [
+            dt.datetime(2007, 3, 3),
+            None,
+            "Strategy discussion",
+            "Strategy discussion with CSC",
+            None,
+            None,
+        ],
+        [dt.datetime(2007, 3, 4), None, None, None, None, None],  # a date and nothing else
+    ]
+    chron = scr.read_excel(write_xlsx("child-a.xlsx", {"Grid": rows}))
+    events = chron.events.sort_values([S.SOURCE_ROW, S.AGENCY])
+    assert events[[S.SOURCE_ROW, S.AGENCY, S.DETAILS]].fillna("").values.tolist() == [
+        [3, "other", "GP1 saw Child A, bruise to cheek"],  # 'Health': no one agency
+        [4, "csc", "Referral received from GP"],
+        [4, "education", "Child A absent"],
+        [5, "csc", "Strategy discussion"],
+        [5, "police", "Strategy discussion with CSC"],
+        [6, "other", ""],
+    ]
+    assert events[S.ORGANISATION].tolist()[:3] == ["Health", "Children's Social Care", "Education"]
+    # the time is each entry's of its row; ids name the row and the agency's column
+    assert events.loc["child-a-grid-r4c", S.START] == pd.Timestamp("2007-03-02 10:00")
+    assert events.loc["child-a-grid-r4f", S.START] == pd.Timestamp("2007-03-02 10:00")
+    assert sorted(events.index) == sorted(
+        [
+            "child-a-grid-r3e",
+            "child-a-grid-r4c",
+            "child-a-grid-r4f",
+            "child-a-grid-r5c",
+            "child-a-grid-r5d",
+            "child-a-grid-r6",
+        ]
+    )
+    assert chron.rejected.empty
