@@ -1118,6 +1118,7 @@ def parse_document_tables(
     joined_into: set[int] = set()  # tables whose first rows joined the table before
     summaries: dict[int, str] = {}  # tables summing up the key dates: their title, by number
     keyed: set[int] = set()  # tables whose last rows are a key to abbreviations
+    footed: set[int] = set()  # tables holding nothing but such lines under their header
 
     def parse(found: _Found) -> None:
         table = found.table
@@ -1143,7 +1144,7 @@ def parse_document_tables(
                 **{"join_continued": not found.form, **options, "classify": False},
             )
         except (MissingColumnError, EmptyChronologyError) as err:
-            if not (isinstance(err, EmptyChronologyError) and found.number in joined_into):
+            if not (isinstance(err, EmptyChronologyError) and found.number in joined_into | footed):
                 errors.append(err)
                 notes.append(_skipped(table, err, file))
                 return
@@ -1292,6 +1293,12 @@ def parse_document_tables(
             notes.extend(foot)
             if key:
                 keyed.add(number)  # ends in a key: the next page may hold its last lines
+            if (
+                continues
+                and foot
+                and not found.raw.iloc[info.data_start :].notna().to_numpy().any()
+            ):
+                footed.add(number)  # nothing but the foot of the table before: not skipped
         if table.notes:
             notes.extend(_add_notes(found, file))
         date_columns = [p for p, f in info.mapping.items() if f == S.DATE] if form is None else []
