@@ -89,12 +89,9 @@ def test_a_sentence_ending_before_a_colon_is_no_agency_label():
 
 def test_a_key_under_a_csv_table_is_no_rejected_row(tmp_path: Path):
     # each line of the key was rejected as an unreadable date ('Key:', 'HV', 'S47')
-    path = tmp_path / "hv.csv"
-    path.write_text(
-        "Date,Practitioner,Details\n12/03/2007,HV1,New birth visit\n,,\nKey:,,\n"
-        "HV,Health visitor,\nS47,Section 47 enquiry,\n",
-        encoding="utf-8",
-    )
-    chron = scr.read(path)
+    lines = ["Date,Practitioner,Details", "12/03/2007,HV1,New birth visit", ",,", "Key:,,"]
+    lines += ["HV,Health visitor,", "S47,Section 47 enquiry,"]
+    (tmp_path / "hv.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    chron = scr.read(tmp_path / "hv.csv")
     assert len(chron.events) == 1 and chron.rejected.empty
     assert _footers(chron) == [4, 5, 6]
