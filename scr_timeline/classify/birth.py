@@ -57,7 +57,12 @@ _DATE: Final = (
 )
 #: "DOB 01/03/2006", "D.O.B.: 1.3.06", "date of birth - 1 March 2006", "born on 01/03/2006".
 _STATEMENT: Final = (
-    r"(?<![\w.])(?:d\s?\.?\s?o\s?\.?\s?b\b\.?|date\s+of\s+birth|born(?:\s+on)?)"
+    r"(?<![\w.])(?:d\s?\.?\s?o\s?\.?\s?b\b\.?|date\s+of\s+birth(?:\s+(?:is|was))?"
+    # "born on", and "born at St Elsewhere Hospital on", "born prematurely at 32 weeks on":
+    # up to 7 words before "on", none of them the start of another clause ("born in 2019
+    # and seen on 12/03/2020" states no date of birth)
+    r"|born(?:\s+on|(?:\s+(?!(?:and|but|then|seen|was|were|when|who|had|has|is)\b)[\w'+-]+)"
+    r"{1,7}?\s+on)?)"
     rf"\s*[:=\-–]?\s*\(?\s*(?P<date>{_DATE})"
 )
 #: What a row must hold to be read closely for either (RE2, over whole columns at once).
@@ -74,7 +79,8 @@ _PREGNANCY: Final = (
 )
 #: :data:`_STATEMENT` as RE2 (no look-behind) for a first pass over whole columns.
 _STATEMENT_RE2: Final = (
-    r"(?:d\s?\.?\s?o\s?\.?\s?b\b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:=\-–]?\s*\(?\s*\d"
+    r"(?:d\s?\.?\s?o\s?\.?\s?b\b\.?|date\s+of\s+birth(?:\s+(?:is|was))?"
+    r"|born(?:\s+on|(?:\s+[\w'+-]+){1,7}?\s+on)?)\s*[:=\-–]?\s*\(?\s*\d"
 )
 #: Who the child is in a sentence about a birth.
 _CHILD: Final = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from scr_timeline.classify.birth import find_child_dob
+from scr_timeline.classify.birth import _stated, find_child_dob
 from scr_timeline.testing import make_events
 
 
@@ -85,6 +85,10 @@ def test_births_on_different_days_give_none_and_the_same_day_twice_is_fine():
         "ICPC held. Child A (DOB 01/03/2006) made subject to a CP plan under neglect.",
         "Child A (DOB 01/03/2006) to be seen when Mother returns, if she agrees.",
         "Child A, DOB 01/03/2006, will be reviewed at the next core group.",
+        # words between "born" and the date, "date of birth is"
+        "Child A was born prematurely at 32 weeks on 1 March 2006 and transferred to SCBU.",
+        "Child A was born at Riverside Hospital on 01/03/2006.",
+        "Child A's date of birth is 01/03/2006; registered with the practice.",
     ],
 )
 def test_a_row_stating_the_date_of_birth_gives_it(details: str):
@@ -97,6 +101,10 @@ def test_a_row_stating_the_date_of_birth_gives_it(details: str):
 def test_a_statement_about_someone_else_is_not_the_childs():
     events = _events(("20/04/2006", "Mother (DOB 12/05/1985) attended with her partner."))
     assert find_child_dob(events) is None
+    # a date later in the sentence, after another clause, states no date of birth
+    assert _stated("Child A was born at home and was seen by the GP on 20/04/2006.") == []
+    moved = "Mother was born in Leeds on 12/05/1985; moved to the area in 2005."
+    assert find_child_dob(_events(("20/04/2006", moved))) is None
     for unborn in (
         "Unborn baby, DOB expected 01/03/2006, pre-birth assessment.",
         "Pregnancy booked; baby due, DOB 01/03/2006 if on time.",
