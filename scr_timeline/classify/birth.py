@@ -96,6 +96,13 @@ _BIRTH: Final = (
     r"|\blive\s+birth\b"
     r"|^\W*(?:born\b|birth\s*[:\-–])"
 )
+#: After a birth phrase, the year or month it happened in ("Child A was born in 2005 and
+#: seen by the GP", "born at home in March 2005"): a row telling of the birth, not
+#: recording it on its own date.
+_BORN_THEN: Final = (
+    r"^\W*(?:[\w'-]+\s+){0,4}?(?:in|during)\s+"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b"
+)
 #: Words that make a sentence about someone else's birth, or one still to come.
 _NOT_THE_CHILD: Final = (
     r"\b(?:mother|mum|father|dad|partner|boyfriend|girlfriend|sibling|siblings|brother|sister"
@@ -214,6 +221,8 @@ def _is_birth(text: str) -> bool:
         if _about_someone_else(text, m.start(), m.end(), after=mother):
             continue
         begin, stop = _sentence_bounds(text, m.start(), m.end())
+        if _re(_BORN_THEN).search(text[m.end() : stop]):
+            continue
         if not _re(_ANOTHER_CHILD).search(text[begin:stop]):
             return True
     return False

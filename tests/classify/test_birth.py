@@ -46,6 +46,9 @@ NOT_BIRTHS = [
     "Delivery of food parcel by the family support worker.",
     "Baby born at Riverside Hospital (sibling of Child A).",
     "Child B born - younger brother of Child A.",
+    # the birth told as of its year or month, in a row of another day
+    "Child A was born in 2005 and was seen by the GP for a cough.",
+    "Child A born at home in March 2005; registered with the practice today.",
 ]
 
 
