@@ -122,6 +122,85 @@ class DocumentTable:
         return max((len(r) for r in self.rows), default=0)
 
 
+_GRID_HEADER_ROWS: Final = 3  # a table's first rows looked at for a column per agency
+
+
+def _split_agency_grids(tables: Sequence[DocumentTable], columns: Any) -> list[DocumentTable]:
+    """Tables with a column per agency ("Date | Children's Social Care | Police | Health",
+    each cell what that agency did that day) as one table per agency: its column headed
+    "Details", the other agencies' blank, the agency's heading its nearest title, named
+    by its column ("table 2 column 3"); the rows whose agencies' cells are all empty stay
+    in the table under its own name. Rows keep their numbers. The next page of such a table (no header
+    row, as many columns) is split under its headings too."""
+    from .excel import _agency_grid
+
+    out: list[DocumentTable] = []
+    last: tuple[int, Any, list[Cell]] | None = None  # width, grid and header of the last
+    for table in tables:
+        width = table.width
+        grid = _agency_grid(_frame(table.rows[:_GRID_HEADER_ROWS], width), columns)
+        rows, offset = table.rows, table.row_offset
+        if grid is None and last is not None and table.follows and last[0] == width:
+            grid = last[1]
+            if find_header_or_none(_frame(rows[:_GRID_HEADER_ROWS], width), columns) is None:
+                rows, offset = [last[2], *rows], offset - 1  # under the page before's headings
+        if grid is None:
+            out.append(table)
+            last = None
+            continue
+        header = list(rows[grid.row])
+        last = (width, grid, header)
+        body = range(grid.row + 1, len(rows))
+        written = [
+            [bool(pos < len(rows[r]) and rows[r][pos] and str(rows[r][pos]).strip()) for r in body]
+            for pos in grid.agencies
+        ]
+        for k, pos in enumerate(grid.agencies):
+            if not any(written[k]):
+                continue
+            part = [list(r) + [None] * (width - len(r)) for r in rows]
+            for r in range(len(part)):
+                for other in grid.agencies:
+                    if other != pos:
+                        part[r][other] = None
+            part[grid.row][pos] = "Details"
+            for i, r in enumerate(body):
+                if not written[k][i]:
+                    part[r] = [None] * width  # a blank row: no event, no rejected row
+            name = " ".join(str(header[pos]).split())
+            out.append(
+                dataclasses.replace(
+                    table,
+                    sheet=f"{table.sheet} column {pos + 1}",
+                    rows=part,
+                    titles=(name, *table.titles),
+                    follows=False,
+                    row_offset=offset,
+                    sections=(),
+                    notes=(),
+                    merged=(),
+                )
+            )
+        none = [i for i in range(len(body)) if not any(w[i] for w in written)]
+        rest = [list(r) + [None] * (width - len(r)) for r in rows]
+        for i, r in enumerate(body):
+            if i not in none:
+                rest[r] = [None] * width
+        for k, pos in enumerate(grid.agencies):  # dated rows with no text, under "Details"
+            rest[grid.row][pos] = None if k else "Details"
+        if any(any(c is not None and str(c).strip() for c in rest[body[i]]) for i in none):
+            out.append(dataclasses.replace(table, rows=rest, follows=False, row_offset=offset))
+    return out
+
+
+def find_header_or_none(raw: pd.DataFrame, columns: Any) -> HeaderInfo | None:
+    """The header of ``raw``, or None when it has none."""
+    try:
+        return find_header(raw, columns=columns)
+    except (MissingColumnError, EmptyChronologyError):
+        return None
+
+
 def _frame(rows: Sequence[Sequence[Cell]], width: int) -> pd.DataFrame:
     return pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows], dtype=object)
 
@@ -1100,6 +1179,7 @@ def parse_document_tables(
     file = PurePath(str(source)).name
     classify = options.pop("classify", True)
     columns = options.get("columns")
+    tables = _split_agency_grids(tables, columns)
     chrons: list[Chronology] = []
     notes: list[dict[str, Any]] = []
     errors: list[ScrTimelineError] = []

@@ -752,3 +752,32 @@ def test_organisation_named_by_a_numbered_heading_or_a_field(
     add_table(document, [["Date", "Practitioner", "Details"], ["01/03/2007", "P1", "Contact"]])
     chron = read_docx(save(document, tmp_path))
     assert chron.events[[S.AGENCY, S.ORGANISATION]].values.tolist() == [[agency, organisation]]
+
+
+def test_a_table_with_a_column_per_agency_gives_an_event_per_filled_cell(tmp_path: Path):
+    # 'Date | Children's Social Care | Police | Health' (each cell what that agency did
+    # that day) was refused: no header row with a date and another column
+    grid = [
+        ["Date", "Children's Social Care", "Police", "Health"],
+        ["01/03/2007", "", "", "GP1 saw Child A, bruise to cheek"],
+        ["02/03/2007", "Referral received from GP", "PPN submitted", ""],
+        ["03/03/2007", "", "", ""],  # a date and nothing else: still an event
+    ]
+    document = docx.Document()
+    document.add_paragraph("Integrated chronology")
+    add_table(document, grid)
+    chron = read_docx(save(document, tmp_path))
+    events = chron.events.sort_values([S.SOURCE_ROW, S.SOURCE_SHEET])
+    assert events[[S.SOURCE_SHEET, S.SOURCE_ROW, S.AGENCY]].values.tolist() == [
+        ["table 1 column 4", 2, "other"],  # 'Health': no one agency
+        ["table 1 column 2", 3, "csc"],
+        ["table 1 column 3", 3, "police"],
+        ["table 1", 4, "other"],
+    ]
+    assert events[S.DETAILS].tolist()[:3] == [
+        "GP1 saw Child A, bruise to cheek",
+        "Referral received from GP",
+        "PPN submitted",
+    ]
+    assert events[S.ORGANISATION].tolist()[1:3] == ["Children's Social Care", "Police"]
+    assert chron.rejected.empty and events.index.is_unique

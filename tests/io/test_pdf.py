@@ -1181,3 +1181,23 @@ def test_list_bullets_in_a_font_that_maps_no_glyph_to_a_character(tmp_path: Path
     assert chron.events[S.DETAILS].tolist() == [
         "Concerns:\n• bruise to left cheek\n• Mother's account inconsistent"
     ]
+
+
+@pytest.mark.parametrize("repeat", [1, 0])
+def test_a_table_with_a_column_per_agency_over_pages(tmp_path: Path, repeat: int):
+    """'Date | Children's Social Care | Police' with each cell what that agency did: an
+    event per filled cell, on every page, with or without the header repeated (page 2
+    is then read under page 1's headings)."""
+    rows: list[list[Any]] = [["Date", "Children's Social Care", "Police"]]
+    for day in range(1, 29):
+        csc = cell(LONG) if day % 2 else ""
+        rows.append([f"{day:02d}/03/2007", csc, f"Police entry {day}" if day % 3 == 0 else ""])
+    table = Table(rows, colWidths=[80, 400, 200], repeatRows=repeat)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    chron = read_pdf(build(tmp_path / "grid.pdf", [table]))
+    counts = chron.events[S.AGENCY].astype(str).value_counts()
+    assert (counts["csc"], counts["police"], counts["other"]) == (14, 9, 10)  # 10: a date alone
+    assert chron.rejected.empty
+    assert {s.split(" table")[0] for s in chron.events[S.SOURCE_SHEET]} >= {"page 1", "page 2"}
+    police = chron.events[chron.events[S.AGENCY] == "police"]
+    assert sorted(police[S.DETAILS]) == sorted(f"Police entry {d}" for d in range(3, 29, 3))
