@@ -62,6 +62,7 @@ GROUP_STYLES: Final[dict[str, tuple[str, str, str]]] = {
     "health": ("Health", "P", OKABE_ITO["purple"]),
     "police": ("Police / legal", "^", OKABE_ITO["orange"]),
     "supervision": ("Supervision / management", "v", OKABE_ITO["black"]),
+    "death": ("Death (dashed across every lane)", "X", OKABE_ITO["black"]),
     "other": ("Other", ".", OKABE_ITO["grey"]),
 }
 
@@ -105,6 +106,7 @@ EVENT_GROUPS: Final[dict[str, str]] = {
     "management_oversight": "supervision",
     "allocation": "supervision",
     "case_closure": "supervision",
+    "death": "death",
 }
 
 # States shaded behind the lanes: name -> (label, colour, opening types, closing types).
@@ -566,6 +568,12 @@ def plot_timeline(
             handles.append(
                 Line2D([], [], color="#666666", lw=0.8, label="Contact between agencies")
             )
+
+    # --- the child's death: the event the review is about, marked across every lane -------------
+    died = group == "death"
+    if died.any():
+        for at in np.unique(x[died]).tolist():
+            ax.axvline(at, color="black", lw=1.0, ls="--", alpha=0.6, zorder=1.5, gid="scr-death")
 
     # --- uncertain dates as whiskers -------------------------------------------------------------
     vague = uncertain & ~aggregated

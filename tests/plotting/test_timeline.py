@@ -39,6 +39,24 @@ def _gid(ax: plt.Axes, gid: str) -> list[object]:
     return [a for a in [*ax.collections, *ax.patches] if a.get_gid() == gid]
 
 
+def test_the_childs_death_is_marked_across_every_lane() -> None:
+    chron = Chronology(
+        make_events(
+            start=["20/02/2007", "12/04/2007", "03/08/2007"],
+            agency=["gp", "csc", "police"],
+            event_type=["gp_appointment", "home_visit", "death"],
+        )
+    )
+    ax = plot_timeline(chron)
+    (mark,) = [c for c in ax.collections if c.get_gid() == "scr-events-death"]
+    assert len(mark.get_offsets()) == 1
+    (line,) = [ln for ln in ax.lines if ln.get_gid() == "scr-death"]
+    assert line.get_linestyle() == "--"
+    assert "Death (dashed across every lane)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    # no death, no line
+    assert not [ln for ln in plot_timeline(_chron()).lines if ln.get_gid() == "scr-death"]
+
+
 def test_lanes_ordered_by_first_contact_with_readable_labels() -> None:
     ax = plot_timeline(_chron())
     labels = [t.get_text() for t in ax.get_yticklabels()]
