@@ -34,6 +34,11 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     A word that ends the reach of a cue written before the injury ("but", "explanation",
     "said", "found") or after it ("but", "however"). Cues after an injury reach four
     words ("bruises reported by the nursery *could not be found*").
+``negation_breaker``
+    What ends the reach of a negation written before the injury, and of no other cue: a
+    dash standing alone ends a terse entry's clause, so "NAHI not suspected *-* accidental
+    fall, bump to forehead" records the bump, while "Home safety - fireguard, stair gate,
+    scalds" remains advice.
 ``child``
     Words for the child (see above).
 ``benign``
@@ -118,6 +123,7 @@ INJURY_PHRASE_KINDS: Final = (
     "past_after",
     "breaker",
     "breaker_after",
+    "negation_breaker",
     "child",
     "benign",
     "suspicion",
@@ -232,6 +238,13 @@ def _compile(table: pd.DataFrame) -> _Matcher:
             splits[kinds] = _split(rows(*kinds))
         return splits[kinds]
 
+    def negation_reach(breakers: str, keep: Container[str] | None) -> str:
+        """The reach of a negation before an injury: the breakers and negation breakers."""
+        ends = phrases_of("negation_breaker")
+        if any(ends):
+            breakers = f"{breakers}|{_alt(ends, keep=keep)}"
+        return T.window(_REACH, breakers=breakers)
+
     def injuries(keep: Container[str] | None) -> str:
         breakers = _alt(phrases_of("breaker"), keep=keep)
         child = _alt(phrases_of("child"), keep=keep)
@@ -247,7 +260,7 @@ def _compile(table: pd.DataFrame) -> _Matcher:
                 (
                     "neg",
                     _alt(phrases_of("negation_before", "conditional_before"), keep=keep),
-                    reach,
+                    negation_reach(breakers, keep),
                 ),
                 ("cond", _alt(phrases_of("conditional_clause"), keep=keep), clause),
                 (
@@ -276,11 +289,16 @@ def _compile(table: pd.DataFrame) -> _Matcher:
 
     def suspicion(keep: Container[str] | None) -> str:
         breakers = _alt(phrases_of("breaker"), keep=keep)
-        reach = T.window(_REACH, breakers=breakers)
         after = T.window(_REACH_AFTER, breakers=_alt(phrases_of("breaker_after"), keep=keep))
         return T.cue_pattern(
             _alt(phrases_of("suspicion"), keep=keep),
-            before=[("neg", _alt(phrases_of("negation_before"), keep=keep), reach)],
+            before=[
+                (
+                    "neg",
+                    _alt(phrases_of("negation_before"), keep=keep),
+                    negation_reach(breakers, keep),
+                )
+            ],
             after=[("negpost", _alt(phrases_of("negation_after"), keep=keep), after)],
             gaps=_GAPS,
         )

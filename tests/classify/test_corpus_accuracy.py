@@ -74,6 +74,14 @@ a non-accidental head injury queried ("NAHI query - subdural haemorrhage"), a re
 completed, a plan stepped down from CP to CIN and advice to attend A&E; each was misread
 before the vocabulary line that reads it (one, a CT head to rule out NAHI, was labelled a
 hospital attendance and then read so).
+The last 14 rows are plans written as "who to do what" ("Mother to attend A&E", "Father due
+to attend voluntary interview"), events not yet held or only booked ("Strategy discussion not
+yet held", "ICPC scheduled for 20/03", "Appointment made for Child A to see paediatrician", "SW
+unable to visit"), a voluntary interview attended, a negation before a dash ("NAHI not
+suspected - accidental fall, bump to forehead"), a foster carer (not family: three earlier rows
+that named foster carers as the family member "carer" were relabelled), a CIN plan, a family
+support session at home and a paediatric SHO; 9 of the 14 were misread before the vocabulary
+lines that read them.
 ``benchmarks/bench_classify.py`` reports agreement with the synthetic generator's own
 labels as a further out-of-sample check.
 """

@@ -593,7 +593,6 @@ def test_an_injury_with_a_consistent_account_is_not_suspicious(details):
     ("details", "member"),
     [
         ("SF present at visit", "partner"),  # stepfather: the mother's partner
-        ("FC reported bruise", "carer"),  # foster carer
         ("Sibs seen", "sibling"),
         ("Stepmum attended", "family"),  # the father's partner, not the mother
         ("GM present", "grandparent"),

@@ -1,0 +1,169 @@
+"""What an entry's wording says happened: planned versus done, negated, referred back to.
+
+Every row is fictional. Each case was misread before the vocabulary line that reads it; the
+rules read these columns (a strategy discussion answers INJ-STRAT, an ICPC answers CONF-ICPC,
+a home visit with the child seen answers VIS-CP, a family member "carer" in a placement makes
+it a family placement for PLC-REG38), so each misreading was a finding wrongly quiet or loud.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema
+from scr_timeline.classify.pipeline import classify_events
+from scr_timeline.testing import make_events
+
+
+def classify(details: str, agency: str, *, practitioner: str | None = None) -> pd.Series:
+    events = make_events(
+        start="12/03/2007", agency=agency, details=details, practitioner=practitioner
+    )
+    out, _ = classify_events(events)
+    return out.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "planned"),
+    [
+        # "<who> to <verb>": a plan, as "HV to visit on 12/03"
+        ("gp", "Mother to attend A&E", "hospital_attendance"),
+        ("police", "Father to attend for voluntary interview", "police_investigation"),
+        ("police", "Father due to attend voluntary interview on 20/03", "police_investigation"),
+        # booked, scheduled, to take place: not yet held
+        ("csc", "ICPC scheduled for 20/03", "icpc"),
+        ("csc", "ICPC date set for 20/03", "icpc"),
+        ("csc", "Strategy discussion to take place tomorrow", "strategy_discussion"),
+        ("gp", "Appointment made for Child A to see paediatrician", "gp_appointment"),
+        ("hospital", "Follow-up appointment made in fracture clinic", "hospital_attendance"),
+    ],
+)
+def test_a_plan_is_no_event_of_the_row(agency, details, planned):
+    row = classify(details, agency)
+    assert row[schema.EVENT_TYPE] == "other"
+    assert planned in row[schema.MENTIONS]  # named, as a plan
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Visits to increase to weekly",
+        "Home visits to continue weekly",
+    ],
+)
+def test_visits_to_come_are_no_visit(details):
+    row = classify(details, "csc")
+    assert row[schema.EVENT_TYPE] == "other"
+    assert "home_visit" not in row[schema.MENTIONS]
+    assert pd.isna(row[schema.CHILD_SEEN])  # no visit, so no child seen at it
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("csc", "Strategy discussion not yet held"),
+        ("csc", "Strategy discussion has not yet been held"),
+        ("csc", "S47 not yet started"),
+        ("csc", "S47 not initiated"),
+        ("gp", "Referral not yet made to CSC"),
+        ("gp", "Referral to CSC not yet sent"),
+        ("csc", "SW unable to visit due to sickness"),
+    ],
+)
+def test_an_event_not_yet_done_is_not_even_a_mention(agency, details):
+    row = classify(details, agency)
+    assert row[schema.EVENT_TYPE] == "other"
+    assert row[schema.MENTIONS] == ()
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("police", "Father attended for voluntary interview", "police_investigation"),
+        (
+            "police",
+            "Father attended the station for interview under caution",
+            "police_investigation",
+        ),
+        ("health_visiting", "Mother attended for 6-8 week check", "health_visit"),
+        # a parent who does not come to a meeting: the meeting goes on
+        ("csc", "Mother declined to attend ICPC", "icpc"),
+        ("csc", "Mother refused to attend core group", "core_group"),
+        ("csc", "Mother unable to attend ICPC", "icpc"),
+        # what the row records happening, beside the words that plan or refuse
+        ("csc", "Mother declined home visit", "other"),
+        ("gp", "Mother failed to attend appointment", "dna"),
+        ("csc", "Review CP conf - plan to continue", "review_conference"),
+        ("csc", "TM3 oversight - case to remain open.", "management_oversight"),
+        ("csc", "Child A made subject to CIN plan", "cin_meeting"),
+        ("csc", "Family support session at home", "home_visit"),
+    ],
+)
+def test_what_was_done(agency, details, expected):
+    assert classify(details, agency)[schema.EVENT_TYPE] == expected
+
+
+def test_a_cin_plan_made_at_a_conference_leaves_the_conference_the_event():
+    row = classify("ICPC - not made subject to a CP plan; made subject to CIN plan", "csc")
+    assert row[schema.EVENT_TYPE] == "icpc"
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "NAHI not suspected - accidental fall, bump to forehead",
+        "NAI not suspected - bump to forehead",
+    ],
+)
+def test_a_negation_does_not_reach_past_a_dash(details):
+    row = classify(details, "hospital")
+    assert row[schema.INJURY]
+    assert "head_injury" in row[schema.INJURY_KINDS]
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Home safety - fireguard, stair gate, scalds",  # advice: the dash heads a list
+        "No marks or bruises - skin clear",
+    ],
+)
+def test_a_dash_leaves_other_cues_alone(details):
+    assert not classify(details, "health_visiting")[schema.INJURY]
+
+
+@pytest.mark.parametrize("practitioner", ["SHO", "Paed SpR", "ST3", "Reg", "Junior doctor"])
+def test_a_doctor_in_training_in_a_paediatric_record_is_a_paediatrician(practitioner):
+    row = classify("Child A examined", "paediatrics", practitioner=practitioner)
+    assert row[schema.ROLE] == "paediatrician"
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "LADO referral received re foster carer",
+        "Child A placed with foster carers",
+        "FC reported bruise",
+    ],
+)
+def test_a_foster_carer_is_not_family(details):
+    assert "carer" not in classify(details, "csc")[schema.COUNTERPARTS]
+
+
+def test_a_relative_approved_as_foster_carer_is_family():
+    row = classify("Child placed with kinship foster carer (maternal aunt)", "csc")
+    assert "carer" in row[schema.COUNTERPARTS]
+
+
+FOSTER = """Date,Agency,Details
+05/04/2007,CSC,Child A accommodated with foster carers under section 20.
+"""
+
+
+def test_a_foster_placement_asks_for_no_regulation_38_checks(tmp_path):
+    path = tmp_path / "csc.csv"
+    path.write_text(FOSTER, encoding="utf-8")
+    findings = scr.analyse(scr.read(path, child_dob="2004-01-01")).to_frame()
+    assert not findings["rule_id"].str.startswith("PLC-REG38").any()
