@@ -1558,15 +1558,10 @@ def read_excel(
     if sheets is not None:
         tables = [t for t in tables if t[0] in sheets]
     read: list[tuple[str, bool, Chronology]] = []  # (sheet, visible, its rows)
-    grids = {  # sheets with a column per agency, where no column holds what happened
+    grids = {  # sheets with a column per agency (headings no other field maps)
         name: grid
         for name, frame, _visible, _merged in tables
-        if name in headers
-        and (
-            isinstance(info := headers[name], ScrTimelineError)
-            or not {S.AGENCY, S.DETAILS} & set(info.mapping.values())
-        )
-        and (grid := _agency_grid(frame, options.get("columns"))) is not None
+        if name in headers and (grid := _agency_grid(frame, options.get("columns"))) is not None
     }
     indexes: dict[str, str] = {}  # sheets listing the others: by the column that does
     sheet_names = {" ".join(t[0].split()).casefold() for t in tables}

@@ -756,6 +756,50 @@ def _unheaded_time_column(
     return pos if times * 10 >= len(sample) * 9 else None
 
 
+_NARRATIVE_SAMPLE: Final = 50  # cells looked at under the header
+_NARRATIVE_WORDS: Final = 6  # a sentence has this many words or more
+_NAME_WORDS: Final = frozenset({"of", "and", "the", "for", "in", "at", "on", "to", "&", "-"})
+
+
+def _sentence(text: str) -> bool:
+    """Six words or more, one of them in lower case (not a name's small word): "Home visit
+    by SW1, Child A seen", not "Child Abuse Investigation Team - North Area"."""
+    words = text.split()
+    return len(words) >= _NARRATIVE_WORDS and any(
+        w[:1].islower() and w not in _NAME_WORDS for w in words
+    )
+
+
+def _narrative_column(
+    raw: pd.DataFrame, data_start: int, headings: list[str], mapping: dict[int, str]
+) -> int | None:
+    """With no details column, the column that holds what happened all the same: one whose
+    heading maps to nothing or to the agency, whose cells are sentences ("Agency
+    involvement" over "Home visit by SW1; Child A seen ..."),
+    most of its first cells holding sentences (:func:`_sentence`). The longest-worded such
+    column, or None."""
+    if schema.DETAILS in mapping.values():
+        return None
+    agencies = [pos for pos, fld in mapping.items() if fld == schema.AGENCY]
+    candidates = [pos for pos, h in enumerate(headings) if h and pos not in mapping]
+    candidates += agencies
+    best: tuple[float, int] | None = None
+    for pos in candidates:
+        if pos >= raw.shape[1]:
+            continue
+        cells = raw.iloc[data_start:, pos].dropna().head(_NARRATIVE_SAMPLE)
+        texts = [str(v) for v in cells if isinstance(v, str) and v.strip()]
+        if len(texts) < 2 or len(texts) * 2 < len(cells):
+            continue
+        words = np.array([len(t.split()) for t in texts])
+        if np.mean([_sentence(t) for t in texts]) < 0.6:
+            continue
+        score = float(np.median(words))
+        if best is None or score > best[0]:
+            best = (score, pos)
+    return None if best is None else best[1]
+
+
 _HEADING_MAX_LENGTH: Final = 60
 
 
@@ -973,6 +1017,9 @@ def find_header(
     time_pos = _unheaded_time_column(raw, header_rows[-1] + 1, headings, mapping)
     if time_pos is not None:
         mapping = dict(sorted({**mapping, time_pos: schema.TIME}.items()))
+    narrative = _narrative_column(raw, header_rows[-1] + 1, headings, mapping)
+    if narrative is not None:
+        mapping = dict(sorted({**mapping, narrative: schema.DETAILS}.items()))
     width = _side_area(raw, mapping, header_rows[-1] + 1)
     if width is not None:  # a key or notes beside the table: not its headings or titles
         headings = headings[:width]

@@ -611,3 +611,15 @@ def test_a_title_naming_the_service_over_the_header_names_the_agency(write_xlsx)
     assert chron.events[[S.AGENCY, S.ORGANISATION]].values.tolist() == [
         ["health_visiting", "Health Visiting Service"]
     ]
+
+
+def test_an_agency_involvement_column_holds_what_happened(write_xlsx):
+    # 'Agency involvement' beside 'Agency' was left unmapped: every event had no details
+    rows = [
+        ["Date", "Agency", "Agency involvement", "Outcome"],
+        [dt.datetime(2007, 3, 1), "CSC", "Home visit by SW1, Child A seen with Mother", "NFA"],
+        [dt.datetime(2007, 3, 2), "Police", "Strategy discussion held with CSC and health", "S47"],
+    ]
+    chron = scr.read_excel(write_xlsx("combined.xlsx", {"Combined": rows}))
+    assert chron.events[S.DETAILS].tolist() == [rows[1][2], rows[2][2]]
+    assert chron.events[S.AGENCY].tolist() == ["csc", "police"]

@@ -743,3 +743,41 @@ def test_one_line_over_the_whole_header_that_adds_no_field_is_a_title(title):
     info = find_header(raw)
     assert info.header_rows == (1,) and info.title_lines == [title]
     assert info.mapping == {0: schema.DATE, 1: schema.PRACTITIONER, 2: schema.DETAILS}
+
+
+VISITS = [
+    "Home visit by SW1, Child A seen with Mother and sibling",
+    "Strategy discussion held with police and health, s47 agreed",
+]
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # 'Agency involvement' lost to 'Agency' and was left unmapped: no details at all
+        (["Date", "Agency", "Agency involvement", "Outcome"], {0: "date", 1: "agency", 2: "details", 3: "outcome"}),
+        # taken for the agency, its sentences were each an unknown agency
+        (["Date", "Agency involvement", "Outcome"], {0: "date", 1: "details", 2: "outcome"}),
+        (["Date", "Agency", "Contact", "Outcome"], {0: "date", 1: "agency", 2: "details", 3: "outcome"}),
+    ],
+)  # fmt: skip
+def test_a_column_of_sentences_is_the_details_when_no_heading_says_so(headings, expected):
+    body = [["01/03/2007", *(["CSC"] if "Agency" in headings else []), VISITS[0], "NFA"]]
+    body += [["02/03/2007", *(["CSC"] if "Agency" in headings else []), VISITS[1], "S47"]]
+    raw = pd.DataFrame([headings, *body], dtype=object)
+    assert find_header(raw).mapping == expected
+
+
+def test_an_agency_column_of_long_names_stays_the_agency():
+    names = [
+        "Child Abuse Investigation Team - North Area Command",
+        "Children's Social Care - Referral and Assessment Team",
+    ]
+    raw = pd.DataFrame(
+        [
+            ["Date", "Agency", "Outcome"],
+            ["01/03/2007", names[0], "NFA"],
+            ["02/03/2007", names[1], "S47"],
+        ]
+    )
+    assert find_header(raw).mapping == {0: "date", 1: "agency", 2: "outcome"}
