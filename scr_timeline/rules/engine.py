@@ -58,8 +58,8 @@ from .templates import (
     child_aged_words,
     fill,
     injury_words,
-    party_label,
     per_unique,
+    recorder,
     take,
     uk_dates,
 )
@@ -461,10 +461,15 @@ def _event_fields(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Colu
             return np.full(len(pos), None, dtype=object)
         return np.asarray(column.array, dtype=object)
 
-    org = values(S.ORGANISATION)
-    org_ok = per_unique(org, lambda o: isinstance(o, str) and bool(o.strip())).astype(bool)
-    by = per_unique(values(S.AGENCY), lambda a: party_label(str(a)))
-    by[org_ok] = org[org_ok]
+    # (each distinct organisation and agency worded once)
+    worded: dict[tuple[Any, Any], str] = {}
+    by = np.array(
+        [
+            worded.get(pair) or worded.setdefault(pair, recorder(*pair))
+            for pair in zip(values(S.ORGANISATION).tolist(), values(S.AGENCY).tolist(), strict=True)
+        ],
+        dtype=object,
+    )
     day = uk_dates(view.start[pos].astype("datetime64[ns]"))
     precision = values(S.PRECISION)
     written = values(S.DATE_TEXT)

@@ -205,11 +205,38 @@ def party_label(code: str) -> str:
     return S.AGENCY_LABELS.get(code, code)
 
 
+#: Words of an agency's label too common to say which agency an organisation is.
+_LABEL_STOPWORDS: Final = frozenset({"care", "sector", "services", "service", "health", "and"})
+
+
+def recorder(organisation: object, agency: object) -> str:
+    """Who recorded an event, as a finding's sentence names them: the organisation as
+    written when it says what kind of agency it is, else the agency and the organisation,
+    so that a team or a place read from the chronology is not taken for an agency.
+
+    >>> recorder("Riverside Hospital", "hospital"), recorder("Met Police CAIT", "police")
+    ('Riverside Hospital', 'Met Police CAIT')
+    >>> recorder("Referral and Assessment", "csc"), recorder("Elm Road Surgery", "gp")
+    ("Children's social care (Referral and Assessment)", 'GP (Elm Road Surgery)')
+    >>> recorder(None, "health_visiting"), recorder("Riverside Trust", "other")
+    ('Health visiting', 'Riverside Trust')
+    """
+    label = party_label(str(agency))
+    if not isinstance(organisation, str) or not organisation.strip():
+        return label
+    org = organisation.strip()
+    if agency not in S.AGENCY_LABELS or agency == "other":
+        return org
+    words = {w for w in label.casefold().replace("/", " ").split() if w not in _LABEL_STOPWORDS}
+    said = set(org.casefold().replace("/", " ").replace("-", " ").split())
+    if words & said or org.casefold() == label.casefold():
+        return org
+    return f"{label} ({org})"
+
+
 def event_fields(row: Mapping[str, Any]) -> dict[str, str]:
     """Template fields describing one event: ``by``, ``date``, ``injuries`` and ``age``."""
-    org = row.get(S.ORGANISATION)
-    agency = row.get(S.AGENCY)
-    by = org if isinstance(org, str) and org.strip() else party_label(str(agency))
+    by = recorder(row.get(S.ORGANISATION), row.get(S.AGENCY))
     kinds = row.get(S.INJURY_KINDS)
     return {
         "by": str(by),

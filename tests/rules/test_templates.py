@@ -83,3 +83,35 @@ def test_summary_names_the_injury_or_says_its_kind_was_not_recorded(kinds, said)
     )
     (finding,) = analyse(Chronology(ev), rules=["INJ-STRAT"], end_date="2007-06-30")
     assert finding.summary.startswith(f"Suspicious injury {said} recorded by")
+
+
+@pytest.mark.parametrize(
+    ("organisation", "agency", "by"),
+    [
+        # a team or a place read from the chronology: the agency says whose it is
+        ("Referral and Assessment", "csc", "Children's social care (Referral and Assessment)"),
+        ("North Middlesex", "hospital", "Hospital (North Middlesex)"),
+        ("Elm Road Surgery", "gp", "GP (Elm Road Surgery)"),
+        # an organisation that says what it is is named as written
+        ("Riverside Hospital A&E", "hospital", "Riverside Hospital A&E"),
+        ("Children's Services", "csc", "Children's Services"),
+        ("Met Police CAIT", "police", "Met Police CAIT"),
+        (None, "hospital", "Hospital"),
+        ("Riverside Trust", "other", "Riverside Trust"),
+    ],
+)
+def test_a_finding_names_who_recorded_it_with_the_agency_when_the_name_does_not(
+    organisation, agency, by
+):
+    ev = make_events(
+        start=["2007-04-02 10:00"],
+        agency=[agency],
+        organisation=[organisation],
+        event_type=["hospital_attendance"],
+        injury=[True],
+        suspicious_injury=[True],
+        injury_kinds=[("bruise",)],
+        child_age_days=[59],
+    )
+    (finding,) = analyse(Chronology(ev), rules=["INJ-STRAT"], end_date="2007-06-30")
+    assert f" recorded by {by} on 2 April 2007:" in finding.summary
