@@ -367,6 +367,13 @@ def _locate(name_or_path: str | Path, base: Path | None = None) -> Path:
             )  # fmt: skip
         return path
     bundled = files(__package__) / "rulebooks" / f"{name_or_path}.toml"
+    if name_or_path == "in_force":  # (not a rulebook: analyse picks one per chronology)
+        raise RulebookError(
+            "'in_force' picks an edition for each chronology when analysing; name one "
+            "rulebook here",
+            found=name_or_path,
+            expected="one of " + ", ".join(available_rulebooks()) + ", or a path to a .toml file",
+        )
     if not bundled.is_file():
         raise RulebookError(
             f"no rulebook named {name_or_path!r}",

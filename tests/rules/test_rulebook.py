@@ -177,6 +177,9 @@ def test_extends_and_drop_errors(tmp_path):
     assert err.column == "rulebook.drop"
     with pytest.raises(RulebookError, match="no rulebook named 'wt1999'"):
         load_rulebook("wt1999")
+    # analyse(rulebook="in_force") picks one per chronology; it is no rulebook of its own
+    with pytest.raises(RulebookError, match="'in_force' picks an edition for each chronology"):
+        load_rulebook("in_force")
     with pytest.raises(RulebookError, match="no such rulebook file"):
         load_rulebook(tmp_path / "missing.toml")
     with pytest.raises(TypeError):
