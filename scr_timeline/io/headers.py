@@ -780,8 +780,12 @@ def _narrative_column(
     column, or None."""
     if schema.DETAILS in mapping.values():
         return None
+    from scr_timeline.classify.agencies import agency_from_name
+
     agencies = [pos for pos, fld in mapping.items() if fld == schema.AGENCY]
     candidates = [pos for pos, h in enumerate(headings) if h and pos not in mapping]
+    if sum(agency_from_name(headings[pos]) is not None for pos in candidates) >= 2:
+        return None  # a column per agency ("Date | Police | Health"): each its own
     candidates += agencies
     best: tuple[float, int] | None = None
     for pos in candidates:

@@ -781,3 +781,12 @@ def test_an_agency_column_of_long_names_stays_the_agency():
         ]
     )
     assert find_header(raw).mapping == {0: "date", 1: "agency", 2: "outcome"}
+
+
+def test_columns_of_sentences_under_agencies_names_are_no_one_details_column():
+    # a column per agency: each is an agency's (the Excel, Word and PDF readers split them)
+    raw = pd.DataFrame(
+        [["Date", "Time", "Police", "Children's Social Care"], ["01/03/2007", "10:00", *VISITS]]
+    )
+    raw.loc[2] = ["02/03/2007", "11:00", *VISITS[::-1]]
+    assert find_header(raw).mapping == {0: "date", 1: "time"}
