@@ -1032,8 +1032,9 @@ def find_header(
     for row in range(header_rows[0]):
         texts = [t for t in _row_texts(raw, row)[:width] if t]
         texts = [t for i, t in enumerate(texts) if i == 0 or t != texts[i - 1]]
-        if texts:
-            titles.append(" ".join(texts))
+        line = " ".join(texts)
+        if texts and not (is_key_label(line) or _KEY_PAIRS.match(line)):  # a key: no title
+            titles.append(line)
     return HeaderInfo(
         header_rows=header_rows,
         data_start=header_rows[-1] + 1,
@@ -1177,6 +1178,11 @@ _KEY_LABEL: Final = regex(
     r"\W*(?:key(?: to (?:the )?abbreviations)?|legend|glossary|abbreviations?(?: used)?)"
     r"\s*(?::[^\n]{0,300})?",
     re.IGNORECASE,
+)
+#: A key's abbreviations in a line without its label ("HV = health visitor; SW = social
+#: worker").
+_KEY_PAIRS: Final = regex(
+    r"\W*[A-Z][A-Za-z&]{0,7}\s*=\s*\w[^=]{0,60}[;,]\s*[A-Z][A-Za-z&]{0,7}\s*="
 )
 #: Something written as a date: a key's lines hold none (a dated line is an event).
 _DATE_LIKE: Final = regex(r"\d{1,4}\s*[/.-]\s*\d{1,2}|\b(?:19|20)\d\d\b")

@@ -623,3 +623,11 @@ def test_an_agency_involvement_column_holds_what_happened(write_xlsx):
     chron = scr.read_excel(write_xlsx("combined.xlsx", {"Combined": rows}))
     assert chron.events[S.DETAILS].tolist() == [rows[1][2], rows[2][2]]
     assert chron.events[S.AGENCY].tolist() == ["csc", "police"]
+
+
+def test_a_key_above_the_table_does_not_name_its_agency(write_xlsx):
+    # 'Key: HV = health visitor; ...' in A1 gave every row the agency health_visiting
+    rows = [["Key: HV = health visitor; SW = social worker"], ["Date", "Practitioner", "Details"]]
+    rows.append([dt.datetime(2007, 3, 1), "P1", "Child A seen"])
+    chron = scr.read_excel(write_xlsx("chronology.xlsx", {"Sheet1": rows}))
+    assert chron.events[S.AGENCY].tolist() == ["other"] and chron.meta.title is None

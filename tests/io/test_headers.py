@@ -790,3 +790,15 @@ def test_columns_of_sentences_under_agencies_names_are_no_one_details_column():
     )
     raw.loc[2] = ["02/03/2007", "11:00", *VISITS[::-1]]
     assert find_header(raw).mapping == {0: "date", 1: "time"}
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["Key: HV = health visitor; SW = social worker", "HV = health visitor; SW = social worker"],
+)
+def test_a_key_above_the_header_is_no_title_line(key):
+    # it named the table's agency (health_visiting, from 'HV') and titled the chronology
+    raw = pd.DataFrame(
+        [["Elm Road Surgery", N], [key, N], ["Date", "Details"], ["01/03/2007", "Seen"]]
+    )
+    assert find_header(raw).title_lines == ["Elm Road Surgery"]
