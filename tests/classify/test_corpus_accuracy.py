@@ -82,6 +82,9 @@ suspected - accidental fall, bump to forehead"), a foster carer (not family: thr
 that named foster carers as the family member "carer" were relabelled), a CIN plan, a family
 support session at home and a paediatric SHO; 9 of the 14 were misread before the vocabulary
 lines that read them.
+The last 4 rows are invitations sent and a check offered (the conference and the check are to
+come), a referral referred back to ("last month") and a visit made "as per strategy
+discussion"; all 4 were misread before the vocabulary lines that read them.
 ``benchmarks/bench_classify.py`` reports agreement with the synthetic generator's own
 labels as a further out-of-sample check.
 """

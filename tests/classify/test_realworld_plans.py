@@ -167,3 +167,28 @@ def test_a_foster_placement_asks_for_no_regulation_38_checks(tmp_path):
     path.write_text(FOSTER, encoding="utf-8")
     findings = scr.analyse(scr.read(path, child_dob="2004-01-01")).to_frame()
     assert not findings["rule_id"].str.startswith("PLC-REG38").any()
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected", "named"),
+    [
+        # invited, offered: the conference and the check are to come
+        ("csc", "ICPC invitations sent", "information_sharing", "icpc"),
+        ("csc", "Invitation to ICPC sent to school", "other", "icpc"),
+        ("health_visiting", "8 month check offered", "other", None),
+        # referred back to: the referral was made before, not on this row's date (ASM-INITIAL)
+        ("csc", "Referral previously made by school in January", "other", "referral"),
+        ("education", "School previously referred to CSC", "other", "referral"),
+        ("education", "School made a referral to CSC last month", "other", "referral"),
+        ("csc", "As per strategy discussion, joint visit with police", "home_visit", None),
+        ("csc", "As discussed at core group, SW visited", "home_visit", None),
+        # ... and what stays done
+        ("csc", "Previously known to CSC, referral from GP re bruising", "referral", None),
+        ("health_visiting", "Developmental check - support offered", "health_visit", None),
+    ],
+)
+def test_invited_offered_and_referred_back_to(agency, details, expected, named):
+    row = classify(details, agency)
+    assert row[schema.EVENT_TYPE] == expected
+    if named is not None:
+        assert named in row[schema.MENTIONS]
