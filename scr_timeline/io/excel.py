@@ -717,9 +717,10 @@ _MAX_BANNER: Final = 80  # characters of a row that names an agency over its blo
 
 def _typed_banners(frame: pd.DataFrame, info: HeaderInfo, taken: set[int]) -> list[tuple[int, str]]:
     """Rows under the header that hold nothing but an agency's name, typed in the first
-    column or a date column ("POLICE", "Children's Social Care") without merging it across
-    the row: the heading of that agency's block, not a row with an unreadable date. As
-    (position, text); ``taken``: rows already read as section headings."""
+    column, a date column or the agency column ("POLICE", "Children's Social Care") without
+    merging it across the row: the heading of that agency's block, not a row with an
+    unreadable or empty date. As (position, text); ``taken``: rows already read as section
+    headings."""
     from ..classify.agencies import agency_from_name
     from .text import split_date_prefix
 
@@ -727,8 +728,8 @@ def _typed_banners(frame: pd.DataFrame, info: HeaderInfo, taken: set[int]) -> li
     if body.empty:
         return []
     filled = body.notna().to_numpy()
-    dates = [0, *(pos for pos, fld in info.mapping.items() if fld == S.DATE)]
-    alone = (filled.sum(axis=1) == 1) & filled[:, dates].any(axis=1)
+    where = [0, *(pos for pos, fld in info.mapping.items() if fld in (S.DATE, S.AGENCY))]
+    alone = (filled.sum(axis=1) == 1) & filled[:, where].any(axis=1)
     out = []
     for offset in np.flatnonzero(alone):
         row = info.data_start + int(offset)
@@ -779,6 +780,35 @@ def _agency_banners(sections: list[tuple[int, str, str]]) -> list[tuple[int, str
         for row, text, _what in sections
         if len(text) <= _MAX_BANNER and (code := agency_from_name(text)) is not None
     )
+
+
+def _fill_from_banners(
+    chron: Chronology, banners: list[tuple[int, str, str]], sheet: str
+) -> Chronology:
+    """Events with nothing in their agency cell take the agency of the row above them that
+    names one alone ("Police" typed in the agency column over its block of rows); the
+    sheet's ``no_agency`` warning goes when none is left without."""
+    events = chron.events
+    blank = (events[S.ORGANISATION].isna() & (events[S.AGENCY] == "other")).to_numpy(dtype=bool)
+    rows = np.array([row + 1 for row, _code, _text in banners])
+    which = np.searchsorted(rows, events[S.SOURCE_ROW].to_numpy(dtype=np.int64), side="right") - 1
+    take = blank & (which >= 0)
+    if not take.any():
+        return chron
+    events = events.copy()
+    pick = np.maximum(which, 0)
+    codes = np.array([code for _row, code, _text in banners], dtype=object)[pick]
+    names = np.array([text for _row, _code, text in banners], dtype=object)[pick]
+    for column, values in ((S.AGENCY, codes), (S.ORGANISATION, names)):
+        kept = events[column].astype(object).to_numpy()
+        events[column] = pd.Series(np.where(take, values, kept), index=events.index).astype(
+            events[column].dtype
+        )
+    warnings = chron.warnings
+    if take.sum() == blank.sum():
+        gone = (warnings[S.CODE] == "no_agency") & (warnings[S.SOURCE_SHEET] == sheet)
+        warnings = warnings[~gone.fillna(False).to_numpy(dtype=bool)].reset_index(drop=True)
+    return Chronology(events, chron.rejected, warnings, chron.meta)
 
 
 def _section_rows(
@@ -1601,7 +1631,7 @@ def read_excel(
                 for row, text in _typed_banners(frame, info, {row for row, _, _ in sections})
                 if not _over_a_header(frame, row, options.get("columns"))  # a table's title
             ]
-            banners = _agency_banners(sections) if S.AGENCY not in info.mapping.values() else []
+            banners = _agency_banners(sections)
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
             _unmerge_undated_rows(frame, merged, info)
             others = sheet_names - {" ".join(name.split()).casefold()}
@@ -1644,7 +1674,9 @@ def read_excel(
             )
             if struck_out is not None:
                 sheet_chron = _with_rejected(sheet_chron, struck_out)
-            if banners:
+            if banners and S.AGENCY in info.mapping.values():
+                sheet_chron = _fill_from_banners(sheet_chron, banners, name)
+            elif banners:
                 from .document import _with_banner_agencies
 
                 several = len({code for _row, code, _text in banners}) > 1

@@ -153,3 +153,24 @@ def test_a_sheet_with_a_column_per_agency_gives_an_event_per_filled_cell(write_x
         ]
     )
     assert chron.rejected.empty
+
+
+@pytest.mark.parametrize("agency_column", [0, 1])
+def test_an_agency_typed_over_its_block_in_the_agency_column(write_xlsx, agency_column):
+    # 'Police' alone in the agency column over rows with it blank: the rows were 'other'
+    # and the 'Police' row was rejected for its empty date
+    def row(agency, date, details):
+        cells = [date, details]
+        cells.insert(agency_column, agency)
+        return cells
+
+    rows = [row("Agency", "Date", "Details"), row("Police", None, None)]
+    rows += [
+        row(None, dt.datetime(2007, 3, 1), "Call"),
+        row(None, dt.datetime(2007, 3, 2), "Visit"),
+    ]
+    rows += [row("GP", None, None), row(None, dt.datetime(2007, 3, 3), "Seen")]
+    rows += [row("Health Visiting", dt.datetime(2007, 3, 4), "New birth visit")]  # its own
+    chron = scr.read(write_xlsx("child-a.xlsx", {"Combined": rows}))
+    assert chron.events[S.AGENCY].tolist() == ["police", "police", "gp", "health_visiting"]
+    assert chron.rejected.empty and "no_agency" not in set(chron.warnings[S.CODE])
