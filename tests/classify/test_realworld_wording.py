@@ -183,6 +183,8 @@ def test_a_cancelled_visit_says_nothing_about_the_child():
         ("Home visit - CA was at grandparents", "home_visit", False),
         ("Home visit - mum refused SW entry", "home_visit", False),  # attempted, not cancelled
         ("Home visit - visited mum only", "home_visit", False),
+        ("Home visit to Mother only", "home_visit", False),
+        ("Home visit with Father alone", "home_visit", False),
         ("Home visit - Child A was seen and spoken to alone", "home_visit", True),
     ],
 )
