@@ -894,10 +894,15 @@ def _yearless_dates(body: pd.DataFrame, dates: Sequence[int]) -> bool:
 
 
 def _banner_rows(
-    raw: pd.DataFrame, start: int, offset: int, dates: Sequence[int] = ()
+    raw: pd.DataFrame,
+    start: int,
+    offset: int,
+    dates: Sequence[int] = (),
+    agencies: Sequence[int] = (),
 ) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
-    """Rows of the body that hold nothing but an agency's name in their first cell
-    ("POLICE", "Health Visiting"), or nothing but a period's heading in their first cell
+    """Rows of the body that hold nothing but an agency's name in their first cell or their
+    agency cell (``agencies``: the agency columns) ("POLICE", "Health Visiting"), or
+    nothing but a period's heading in their first cell
     or date cell ("2007", "Spring 2008", "Period 2: March - June 2007"), typed there
     rather than merged across the table: banners like a full-width section row (not
     events, nor undated rows). They are blanked in ``raw`` (not data rows) and returned
@@ -915,7 +920,7 @@ def _banner_rows(
     alone = filled.sum(axis=1) == 1
     where = np.zeros(len(body), dtype=np.int64)  # the column of each row's one cell
     where[alone] = np.argmax(filled[alone], axis=1)
-    one = np.flatnonzero(alone & (filled[:, 0] | np.isin(where, list(dates))))
+    one = np.flatnonzero(alone & (filled[:, 0] | np.isin(where, [*dates, *agencies])))
     found = []
     heads = []
     yearless: bool | None = None  # known once a date heading is met
@@ -924,7 +929,9 @@ def _banner_rows(
         text = " ".join(str(body.iat[pos, column]).split())
         if len(text) > _MAX_BANNER:
             continue
-        agency = column == 0 and split_date_prefix(text) is None and agency_from_name(text)
+        agency = (
+            column in (0, *agencies) and split_date_prefix(text) is None and agency_from_name(text)
+        )
         period = _period_heading(text) if dates and not agency else None
         if period == "date":
             # the rows written without their year take it from the row above: such a
@@ -1038,6 +1045,36 @@ def _with_banner_agencies(
             warnings[S.SOURCE_SHEET] == sheet
         )
         warnings = warnings[~(unnamed | decided)].reset_index(drop=True)
+    return Chronology(events, chron.rejected, warnings, chron.meta)
+
+
+def fill_from_banners(
+    chron: Chronology, banners: Sequence[tuple[int, str, str]], sheet: str
+) -> Chronology:
+    """Events with nothing in their agency cell take the agency of the banner row above
+    them, as (row number, agency code, text): "Police" typed alone in the agency column over
+    its block of rows. A row naming its own agency keeps it; the table's ``no_agency``
+    warning goes when no row is left without."""
+    events = chron.events
+    blank = (events[S.ORGANISATION].isna() & (events[S.AGENCY] == "other")).to_numpy(dtype=bool)
+    rows = np.array([row for row, _code, _text in banners])
+    which = np.searchsorted(rows, events[S.SOURCE_ROW].to_numpy(dtype=np.int64), side="right") - 1
+    take = blank & (which >= 0) & (events[S.SOURCE_SHEET] == sheet).fillna(False).to_numpy(bool)
+    if not take.any():
+        return chron
+    events = events.copy()
+    pick = np.maximum(which, 0)
+    codes = np.array([code for _row, code, _text in banners], dtype=object)[pick]
+    names = np.array([text for _row, _code, text in banners], dtype=object)[pick]
+    for column, values in ((S.AGENCY, codes), (S.ORGANISATION, names)):
+        kept = events[column].astype(object).to_numpy()
+        events[column] = pd.Series(np.where(take, values, kept), index=events.index).astype(
+            events[column].dtype
+        )
+    warnings = chron.warnings
+    if take.sum() == blank.sum():
+        gone = (warnings[S.CODE] == "no_agency") & (warnings[S.SOURCE_SHEET] == sheet)
+        warnings = warnings[~gone.fillna(False).to_numpy(dtype=bool)].reset_index(drop=True)
     return Chronology(events, chron.rejected, warnings, chron.meta)
 
 
@@ -1237,6 +1274,8 @@ def parse_document_tables(
                 chron = _with_banner_agencies(
                     chron, banners, carried, table.sheet, several=len(banner_agencies) > 1
                 )
+            elif banners:
+                chron = fill_from_banners(chron, banners, table.sheet)
             chrons.append(chron)
             parsed[found.number] = chron
         elif before is not None:  # the next page counts its dates from the page before
@@ -1383,7 +1422,10 @@ def parse_document_tables(
             notes.extend(_add_notes(found, file))
         date_columns = [p for p, f in info.mapping.items() if f == S.DATE] if form is None else []
         _date_sections_in_place(found, date_columns)
-        banners, heads = _banner_rows(raw, info.data_start, offset, date_columns)
+        agency_columns = (
+            [p for p, f in info.mapping.items() if f == S.AGENCY] if form is None else []
+        )
+        banners, heads = _banner_rows(raw, info.data_start, offset, date_columns, agency_columns)
         found = dataclasses.replace(found, banners=banners, heads=heads)
         before = found_tables[-1] if found_tables else None
         if continues and before is not None and before.number == number - 1:

@@ -782,35 +782,6 @@ def _agency_banners(sections: list[tuple[int, str, str]]) -> list[tuple[int, str
     )
 
 
-def _fill_from_banners(
-    chron: Chronology, banners: list[tuple[int, str, str]], sheet: str
-) -> Chronology:
-    """Events with nothing in their agency cell take the agency of the row above them that
-    names one alone ("Police" typed in the agency column over its block of rows); the
-    sheet's ``no_agency`` warning goes when none is left without."""
-    events = chron.events
-    blank = (events[S.ORGANISATION].isna() & (events[S.AGENCY] == "other")).to_numpy(dtype=bool)
-    rows = np.array([row + 1 for row, _code, _text in banners])
-    which = np.searchsorted(rows, events[S.SOURCE_ROW].to_numpy(dtype=np.int64), side="right") - 1
-    take = blank & (which >= 0)
-    if not take.any():
-        return chron
-    events = events.copy()
-    pick = np.maximum(which, 0)
-    codes = np.array([code for _row, code, _text in banners], dtype=object)[pick]
-    names = np.array([text for _row, _code, text in banners], dtype=object)[pick]
-    for column, values in ((S.AGENCY, codes), (S.ORGANISATION, names)):
-        kept = events[column].astype(object).to_numpy()
-        events[column] = pd.Series(np.where(take, values, kept), index=events.index).astype(
-            events[column].dtype
-        )
-    warnings = chron.warnings
-    if take.sum() == blank.sum():
-        gone = (warnings[S.CODE] == "no_agency") & (warnings[S.SOURCE_SHEET] == sheet)
-        warnings = warnings[~gone.fillna(False).to_numpy(dtype=bool)].reset_index(drop=True)
-    return Chronology(events, chron.rejected, warnings, chron.meta)
-
-
 def _section_rows(
     frame: pd.DataFrame, merged: list[_Range], data_start: int
 ) -> list[tuple[int, str]]:
@@ -1675,7 +1646,10 @@ def read_excel(
             if struck_out is not None:
                 sheet_chron = _with_rejected(sheet_chron, struck_out)
             if banners and S.AGENCY in info.mapping.values():
-                sheet_chron = _fill_from_banners(sheet_chron, banners, name)
+                from .document import fill_from_banners
+
+                numbered = [(row + 1, code, text) for row, code, text in banners]
+                sheet_chron = fill_from_banners(sheet_chron, numbered, name)
             elif banners:
                 from .document import _with_banner_agencies
 

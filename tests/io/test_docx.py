@@ -781,3 +781,22 @@ def test_a_table_with_a_column_per_agency_gives_an_event_per_filled_cell(tmp_pat
     ]
     assert events[S.ORGANISATION].tolist()[1:3] == ["Children's Social Care", "Police"]
     assert chron.rejected.empty and events.index.is_unique
+
+
+@pytest.mark.parametrize("agency_column", [0, 1])
+def test_an_agency_typed_over_its_block_in_the_agency_column(tmp_path: Path, agency_column):
+    # 'Police' alone in the agency column over rows with it blank: the rows were 'other'
+    # (and, in the second column, the 'Police' row was rejected for its empty date)
+    def row(agency: str, date: str, details: str) -> list[str | None]:
+        cells: list[str | None] = [date, details]
+        cells.insert(agency_column, agency)
+        return cells
+
+    rows = [row("Agency", "Date", "Details"), row("Police", "", "")]
+    rows += [row("", "01/03/2007", "Call"), row("", "02/03/2007", "Visit"), row("GP", "", "")]
+    rows += [row("", "03/03/2007", "Seen"), row("Health Visiting", "04/03/2007", "New birth visit")]
+    document = docx.Document()
+    add_table(document, rows)
+    chron = read_docx(save(document, tmp_path))
+    assert chron.events[S.AGENCY].tolist() == ["police", "police", "gp", "health_visiting"]
+    assert chron.rejected.empty and "no_agency" not in set(chron.warnings[S.CODE])
