@@ -85,6 +85,9 @@ lines that read them.
 The last 4 rows are invitations sent and a check offered (the conference and the check are to
 come), a referral referred back to ("last month") and a visit made "as per strategy
 discussion"; all 4 were misread before the vocabulary lines that read them.
+The last 3 rows are a GP and a health visitor who did not attend a meeting (read as missed
+appointments of the child before) and a CP medical the child was not brought to (read as the
+medical before).
 ``benchmarks/bench_classify.py`` reports agreement with the synthetic generator's own
 labels as a further out-of-sample check.
 """

@@ -99,6 +99,16 @@ def test_an_event_not_yet_done_is_not_even_a_mention(agency, details):
         ("csc", "TM3 oversight - case to remain open.", "management_oversight"),
         ("csc", "Child A made subject to CIN plan", "cin_meeting"),
         ("csc", "Family support session at home", "home_visit"),
+        # a professional away from a meeting: no missed appointment of the child (ESC-WNB)
+        ("gp", "GP did not attend ICPC - report sent", "information_sharing"),
+        ("health_visiting", "HV unable to attend strategy meeting", "other"),
+        ("police", "Police did not attend strategy discussion", "other"),
+        ("gp", "GP sent apologies for core group", "other"),
+        ("csc", "Strategy discussion - police did not attend", "strategy_discussion"),
+        # the child not brought to a medical: a missed appointment, not an examination
+        ("paediatrics", "CP medical - Child A DNA", "dna"),
+        ("paediatrics", "CP medical - DNA", "dna"),
+        ("police", "Officers to conduct welfare check", "other"),
     ],
 )
 def test_what_was_done(agency, details, expected):
@@ -191,3 +201,7 @@ def test_invited_offered_and_referred_back_to(agency, details, expected, named):
     row = classify(details, agency)
     assert row[schema.EVENT_TYPE] == expected
     assert set(named) <= set(row[schema.MENTIONS])  # named, as a plan or a past event
+
+
+def test_a_professional_away_from_a_meeting_says_nothing_of_the_child():
+    assert classify("GP did not attend ICPC - report sent", "gp")[schema.CHILD_SEEN] is pd.NA
