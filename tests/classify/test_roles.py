@@ -120,3 +120,17 @@ def test_wrong_input_is_refused():
 )
 def test_a_paediatrician_pseudonymised_as_dr_p1(practitioner, agency, expected):
     assert role(practitioner, agency) == expected
+
+
+def test_house_style_codes_of_social_care_and_early_help():
+    assert role("CSW2") == "social_worker"  # a consultant social worker
+    assert role("CSW", "hospital") == "other"  # not read outside a social care record
+    assert role("EH Practitioner", "early_years") == "family_support_worker"
+    assert role("EH Worker 1", "early_years") == "family_support_worker"
+
+
+def test_a_hospital_doctor_has_no_role_of_the_vocabulary():
+    # schema.ROLES has no hospital doctor: an ED consultant or SHO is no paediatrician
+    assert role("ED Consultant", "hospital") == "other"
+    assert role("SHO", "hospital") == "other"
+    assert role("SHO", "paediatrics") == "paediatrician"
