@@ -109,6 +109,13 @@ def test_an_event_not_yet_done_is_not_even_a_mention(agency, details):
         ("paediatrics", "CP medical - Child A DNA", "dna"),
         ("paediatrics", "CP medical - DNA", "dna"),
         ("police", "Officers to conduct welfare check", "other"),
+        # a return home to come (SUP-KEY-DECISION, PLC-REG38-APPROVAL read return_home)
+        ("csc", "Child to return home", "other"),
+        ("csc", "Child A to return home to Mother at weekend", "other"),
+        ("csc", "Child returned home to Mother", "return_home"),
+        # seen or examined for a medical: done ('for' plans only 'report for ICPC')
+        ("paediatrics", "Child A seen for CP medical", "medical_examination"),
+        ("paediatrics", "Child A to be seen for CP medical", "other"),
     ],
 )
 def test_what_was_done(agency, details, expected):
