@@ -116,6 +116,8 @@ def test_an_event_not_yet_done_is_not_even_a_mention(agency, details):
         # seen or examined for a medical: done ('for' plans only 'report for ICPC')
         ("paediatrics", "Child A seen for CP medical", "medical_examination"),
         ("paediatrics", "Child A to be seen for CP medical", "other"),
+        # an unexplained school absence, written with a dash: a concern (as with a comma)
+        ("education", "Child A absent - no contact from parents", "concern"),
     ],
 )
 def test_what_was_done(agency, details, expected):
