@@ -38,6 +38,9 @@ def classify(details: str, agency: str, *, practitioner: str | None = None) -> p
         ("csc", "Strategy discussion to take place tomorrow", "strategy_discussion"),
         ("gp", "Appointment made for Child A to see paediatrician", "gp_appointment"),
         ("hospital", "Follow-up appointment made in fracture clinic", "hospital_attendance"),
+        # what a talk was about is not what the row records
+        ("csc", "SW met with Mother to discuss the ICPC", "icpc"),
+        ("csc", "Spoke to Mother to discuss the referral", "referral"),
     ],
 )
 def test_a_plan_is_no_event_of_the_row(agency, details, planned):
