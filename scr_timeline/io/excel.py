@@ -1470,6 +1470,16 @@ def _holds_macros(path: Path) -> bool:
         return any(name.lower().endswith("vbaproject.bin") for name in archive.namelist())
 
 
+def _headed_table(info: HeaderInfo | ScrTimelineError, columns: Any) -> bool:
+    """Whether the header found heads an ordinary table: an agency column, and a details
+    column by its heading (not one taken for its sentences): such a sheet is no column per
+    agency, whatever its rows hold (a row "=TODAY() | GP | GP1 | ..." under "Date | Agency |
+    Practitioner | Details" is a row of it, not the header of a grid)."""
+    if not isinstance(info, HeaderInfo) or S.AGENCY not in info.mapping.values():
+        return False
+    return S.DETAILS in map_headings(info.headings, columns=columns).values()
+
+
 def read_excel(
     path: str | Path,
     *,
@@ -1562,7 +1572,9 @@ def read_excel(
     grids = {  # sheets with a column per agency (headings no other field maps)
         name: grid
         for name, frame, _visible, _merged in tables
-        if name in headers and (grid := _agency_grid(frame, options.get("columns"))) is not None
+        if name in headers
+        and not _headed_table(headers[name], options.get("columns"))
+        and (grid := _agency_grid(frame, options.get("columns"))) is not None
     }
     indexes: dict[str, str] = {}  # sheets listing the others: by the column that does
     sheet_names = {" ".join(t[0].split()).casefold() for t in tables}
