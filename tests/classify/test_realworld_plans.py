@@ -121,6 +121,9 @@ def test_an_event_not_yet_done_is_not_even_a_mention(agency, details):
         ("paediatrics", "Child A to be seen for CP medical", "other"),
         # an unexplained school absence, written with a dash: a concern (as with a comma)
         ("education", "Child A absent - no contact from parents", "concern"),
+        # a parent calling to arrange a visit: no contact about a child (ASM-INITIAL)
+        ("csc", "Call from Mother to arrange home visit", "information_sharing"),
+        ("csc", "Call from school to report concerns re bruising", "referral"),
     ],
 )
 def test_what_was_done(agency, details, expected):
