@@ -108,6 +108,8 @@ def test_an_event_not_yet_done_is_not_even_a_mention(agency, details):
         ("police", "Police did not attend strategy discussion", "other"),
         ("gp", "GP sent apologies for core group", "other"),
         ("csc", "Strategy discussion - police did not attend", "strategy_discussion"),
+        ("police", "Officers did not attend", "other"),
+        ("health_visiting", "12 month review outstanding", "other"),
         # the child not brought to a medical: a missed appointment, not an examination
         ("paediatrics", "CP medical - Child A DNA", "dna"),
         ("paediatrics", "CP medical - DNA", "dna"),
