@@ -222,3 +222,11 @@ def test_invited_offered_and_referred_back_to(agency, details, expected, named):
 
 def test_a_professional_away_from_a_meeting_says_nothing_of_the_child():
     assert classify("GP did not attend ICPC - report sent", "gp")[schema.CHILD_SEEN] is pd.NA
+
+
+@pytest.mark.parametrize(
+    "details", ["Child A was not medically examined", "Child A not examined by paediatrician"]
+)
+def test_a_child_not_examined_was_not_seen_for_it(details):
+    # VIS-CP counts a social care row whose child was seen: this one says nothing of it
+    assert classify(details, "csc")[schema.CHILD_SEEN] is pd.NA
