@@ -8,6 +8,7 @@ import importlib.util
 import pickle
 import re
 import tomllib
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,11 @@ from scr_timeline.rules import available_rulebooks, load_rulebook, predicates
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = (events, injuries, roles, seen, counterparts)
+
+
+def _but(module: object, **replaced: object) -> types.SimpleNamespace:
+    """A stand-in for ``module`` with some of its names replaced."""
+    return types.SimpleNamespace(**{**vars(module), **replaced})
 
 
 def _forget() -> None:
@@ -226,8 +232,10 @@ def test_regex_takes_a_stored_pattern_without_compiling(
     def no_compiling(*args: object) -> None:
         raise AssertionError("compiled, not loaded")
 
+    # (only _prebuilt's own re.compile: reading the file may compile patterns of its own,
+    # pathlib's, that re's cache no longer holds late in a long test run)
     with monkeypatch.context() as patched:
-        patched.setattr(re, "compile", no_compiling)
+        patched.setattr(_prebuilt, "re", _but(re, compile=no_compiling))
         loaded = _prebuilt.regex(source, re.IGNORECASE)
     assert loaded == re.compile(source, re.IGNORECASE)
     unknown = r"\bnot (?:stored|kept) anywhere\b"
@@ -255,7 +263,9 @@ def test_pattern_facts_are_read_not_worked_out(
     def no_parsing(*args: object) -> None:
         raise AssertionError("worked out, not read")
 
-    monkeypatch.setattr(predicates._sre_parser, "parse", no_parsing)
+    # (the parser as the rules see it, not re's: re compiles patterns of its own meanwhile,
+    # pathlib's when the file is read, which its cache may no longer hold)
+    monkeypatch.setattr(predicates, "_sre_parser", _but(predicates._sre_parser, parse=no_parsing))
     assert predicates.required_literals(pattern) == literals
 
 
