@@ -289,6 +289,37 @@ def tuple_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(codes, dtype=np.int64), uniques
 
 
+def sequence_keys(values: pd.Series) -> np.ndarray:
+    """Keys that put a ``sequence`` column (entry or paragraph numbers, as text) in order:
+    a number per value, NaN where a value is none.
+
+    Numbers with dots are paragraph numbers, read part by part, when the column writes
+    them so: a value with two dots or more ("1.2.3"), or one whose part after the dot ends
+    in a nought ("2.10", "3.20"): 2.10 then comes after 2.9, not between 2.0 and 2.2.
+    Otherwise they are decimals, as a row inserted later is numbered ("3.25" between 3.2
+    and 3.3).
+
+    >>> sequence_keys(pd.Series(["2.8", "2.9", "2.10", "3", "2.11"])).tolist()
+    [0.0, 1.0, 2.0, 4.0, 3.0]
+    >>> sequence_keys(pd.Series(["3.2", "3.25", "3.3", "x"])).tolist()
+    [3.2, 3.25, 3.3, nan]
+    """
+    text = values.astype("string").str.strip()
+    numeric = pd.to_numeric(text, errors="coerce")
+    keys = np.asarray(numeric.to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64)
+    whole = text.str.fullmatch(r"\d+(?:\.\d+)*").fillna(False).to_numpy(dtype=bool)
+    dotted = text[whole]
+    paragraphs = (dotted.str.count(r"\.") >= 2) | dotted.str.contains(r"\.\d*0$", regex=True)
+    if not bool(paragraphs.fillna(False).any()):
+        return keys
+    parts = dotted.str.split(".", expand=True).apply(pd.to_numeric).fillna(-1).astype(np.int64)
+    order = pd.MultiIndex.from_frame(parts)
+    ranks, _ = pd.factorize(order, sort=True)  # (the same number, the same key)
+    keys = np.full(len(text), np.nan)
+    keys[whole] = ranks
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     """Where one input table came from and what became of its rows."""

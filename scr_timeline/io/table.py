@@ -33,6 +33,7 @@ from ..chronology import (
     ChronologyMeta,
     SourceInfo,
     merge,
+    sequence_keys,
 )
 from ..classify.agencies import (
     ALIAS,
@@ -999,9 +1000,9 @@ def _parse_table(
     ends = parsed.end if all_ok else parsed.end[ok_rows]
     sequence = None
     if S.SEQUENCE in texts:
-        seq = pd.to_numeric(texts[S.SEQUENCE].iloc[ok_rows], errors="coerce")
-        if seq.notna().all():
-            sequence = np.argsort(np.argsort(seq.to_numpy(), kind="stable"), kind="stable")
+        seq = sequence_keys(texts[S.SEQUENCE].iloc[ok_rows])  # ("2.10" after "2.9")
+        if not np.isnan(seq).any():
+            sequence = np.argsort(np.argsort(seq, kind="stable"), kind="stable")
     sorted_ok = _event_order(starts, sequence)
     positions = ok_rows if sorted_ok is None else ok_rows[sorted_ok]  # rows of the body
 

@@ -64,7 +64,7 @@ import pyarrow.compute as pc
 
 from .. import schema as S
 from .._prebuilt import pattern_fact, regex
-from ..chronology import tuple_codes
+from ..chronology import sequence_keys, tuple_codes
 
 try:  # the standard library's regular expression parser (private, read-only use)
     from re import _parser as _sre_parser  # type: ignore[attr-defined]
@@ -404,8 +404,7 @@ def same_day_order(events: pd.DataFrame, start: npt.NDArray[np.int64]) -> IntArr
     day = start // _DAY_NS
     seq_key = None
     if S.SEQUENCE in events.columns and bool(events[S.SEQUENCE].notna().any()):
-        seq = pd.to_numeric(events[S.SEQUENCE], errors="coerce")
-        seq_key = np.asarray(seq.to_numpy(dtype="float64", na_value=np.nan), dtype=np.float64)
+        seq_key = sequence_keys(events[S.SEQUENCE])  # ("2.10" after "2.9")
     whole = row_key if seq_key is None else seq_key
     if not np.isnan(whole).any():
         same = day[1:] == day[:-1]

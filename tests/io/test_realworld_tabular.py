@@ -1179,3 +1179,29 @@ def test_a_hospital_trust_on_the_front_sheet_leaves_each_row_to_its_own_source(w
     chron = scr.read(write_xlsx("riverside-trust.xlsx", sheets))
     assert chron.events[S.AGENCY].tolist() == ["health_visiting", "hospital"]
     assert chron.meta.child_dob == pd.Timestamp("2016-03-01")
+
+
+def test_paragraph_numbers_order_a_days_entries_part_by_part(tmp_path):
+    """A review's paragraph numbers: 2.10 follows 2.9 (read as decimals it came first)."""
+    from scr_timeline.rules.predicates import EventView
+
+    path = tmp_path / "paras.csv"
+    path.write_text(
+        "Para,Date,Agency,Details\n"
+        "2.10,12/03/2007,GP,Third\n2.8,12/03/2007,GP,First\n"
+        "2.11,12/03/2007,GP,Fourth\n2.9,12/03/2007,GP,Second\n3,13/03/2007,GP,Fifth\n",
+        encoding="utf-8",
+    )
+    ev = scr.read(path).events
+    assert ev[S.DETAILS].tolist() == ["First", "Second", "Third", "Fourth", "Fifth"]
+    # the rules read a day's entries in the same order, whatever order the table is in
+    shuffled = ev.iloc[[2, 0, 4, 3, 1]]
+    order = EventView.from_events(shuffled).frame[S.DETAILS].tolist()
+    assert order == ["First", "Second", "Third", "Fourth", "Fifth"]
+    # decimals stay decimals: a row inserted as 3.25 comes between 3.2 and 3.3
+    path.write_text(
+        "Para,Date,Agency,Details\n3.3,12/03/2007,GP,c\n3.25,12/03/2007,GP,b\n"
+        "3.2,12/03/2007,GP,a\n",
+        encoding="utf-8",
+    )
+    assert scr.read(path).events[S.DETAILS].tolist() == ["a", "b", "c"]
