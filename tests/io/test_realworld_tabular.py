@@ -1187,7 +1187,7 @@ def test_paragraph_numbers_order_a_days_entries_part_by_part(tmp_path):
 
     path = tmp_path / "paras.csv"
     path.write_text(
-        "Para,Date,Agency,Details\n"
+        "Para No.,Date,Agency,Details\n"  # ("Para No." is the sequence too, as "Para" is)
         "2.10,12/03/2007,GP,Third\n2.8,12/03/2007,GP,First\n"
         "2.11,12/03/2007,GP,Fourth\n2.9,12/03/2007,GP,Second\n3,13/03/2007,GP,Fifth\n",
         encoding="utf-8",
