@@ -492,3 +492,23 @@ def test_an_event_with_no_recording_agency_known_implies_no_agency():
     assert counterparts("ICPC held.", agency=None) == ()
     assert counterparts("ICPC held.", agency="gp") == ("csc",)
     assert counterparts("ICPC held with the GP.", agency=None) == ("gp",)
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # a contact the entry says was not made involves no one: 'Police not called' had
+        # answered INJ-POLICE (contact with the police) for the GP's bruise
+        ("Bruise to cheek. Police not called.", ()),
+        ("Police not yet phoned.", ()),
+        ("Referral not yet made to CSC.", ()),
+        ("Referral was not sent to MASH.", ()),
+        ("CP medical not required.", ()),
+        # made, it does
+        ("Referral made to CSC.", ("csc",)),
+        ("Police called and attended.", ("police",)),
+        ("Police not required to attend; CSC informed.", ("csc",)),
+    ],
+)
+def test_a_contact_not_made_involves_no_one(details, expected):
+    assert counterparts(details, agency="gp") == expected
