@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scr_timeline.chronology import Chronology
-from scr_timeline.rules import analyse
+from scr_timeline.rules import Finding, analyse
 from scr_timeline.rules.templates import age_words, child_aged_words
 from scr_timeline.testing import make_events
 
@@ -46,17 +46,27 @@ def test_age_words_never_short_of_a_whole_calendar_month():
         assert told <= {f"{months} months", f"{months + 1} months"}, (months, told)
 
 
-def test_summary_gives_the_age_in_weeks_for_a_young_baby():
+def _strat_finding(**fields: object) -> Finding:
+    """The INJ-STRAT finding of one hospital record of a suspicious bruise on a baby of 59
+    days, 2 April 2007, with ``fields`` changed."""
     ev = make_events(
-        start=["2007-04-02 10:00"],
-        agency=["hospital"],
-        event_type=["hospital_attendance"],
-        injury=[True],
-        suspicious_injury=[True],
-        injury_kinds=[("bruise",)],
-        child_age_days=[59],
+        **{
+            "start": ["2007-04-02 10:00"],
+            "agency": ["hospital"],
+            "event_type": ["hospital_attendance"],
+            "injury": [True],
+            "suspicious_injury": [True],
+            "injury_kinds": [("bruise",)],
+            "child_age_days": [59],
+            **fields,
+        }
     )
     (finding,) = analyse(Chronology(ev), rules=["INJ-STRAT"], end_date="2007-06-30")
+    return finding
+
+
+def test_summary_gives_the_age_in_weeks_for_a_young_baby():
+    finding = _strat_finding()
     assert "(bruising, child aged 8 weeks)" in finding.summary
     assert child_aged_words(None) == "child's age not known"
 
@@ -72,16 +82,7 @@ def test_summary_gives_the_age_in_weeks_for_a_young_baby():
 )
 def test_summary_names_the_injury_or_says_its_kind_was_not_recorded(kinds, said):
     """Never 'Suspicious injury (other, ...)' or 'Suspicious injury (injury, ...)'."""
-    ev = make_events(
-        start=["2007-04-02 10:00"],
-        agency=["hospital"],
-        event_type=["hospital_attendance"],
-        injury=[True],
-        suspicious_injury=[True],
-        injury_kinds=[kinds],
-        child_age_days=[59],
-    )
-    (finding,) = analyse(Chronology(ev), rules=["INJ-STRAT"], end_date="2007-06-30")
+    finding = _strat_finding(injury_kinds=[kinds])
     assert finding.summary.startswith(f"Suspicious injury {said} recorded by")
 
 
@@ -103,15 +104,5 @@ def test_summary_names_the_injury_or_says_its_kind_was_not_recorded(kinds, said)
 def test_a_finding_names_who_recorded_it_with_the_agency_when_the_name_does_not(
     organisation, agency, by
 ):
-    ev = make_events(
-        start=["2007-04-02 10:00"],
-        agency=[agency],
-        organisation=[organisation],
-        event_type=["hospital_attendance"],
-        injury=[True],
-        suspicious_injury=[True],
-        injury_kinds=[("bruise",)],
-        child_age_days=[59],
-    )
-    (finding,) = analyse(Chronology(ev), rules=["INJ-STRAT"], end_date="2007-06-30")
+    finding = _strat_finding(agency=[agency], organisation=[organisation])
     assert f" recorded by {by} on 2 April 2007:" in finding.summary
