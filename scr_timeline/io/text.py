@@ -130,12 +130,17 @@ DATE_PREFIX: Final = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 #: A date label before the date of an entry written as a block of labelled lines
-#: ("Date: 12/03/2007", "Date of contact - 12/03/2007", "Date/Time: 12/03/2007 10:00").
+#: ("Date: 12/03/2007", "Date of contact - 12/03/2007", "Date/Time: 12/03/2007 10:00"); not
+#: the dates of the details above a chronology ("Date of birth", "Date of report").
 DATE_LABEL: Final = re.compile(
-    r"^\s*(?:date(?:\s*/\s*time)?(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?|when)"
+    r"^\s*(?:date(?:\s*/\s*time)?(?:\s+of\s+(?!birth\b|report\b|review\b|completion\b|issue\b)"
+    r"(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?|when)"
     r"\s*(?::|\s[-–—]\s)\s*",
     re.IGNORECASE,
 )
+#: A line that only rules off one block of a text from the next ("-----", "=====",
+#: "* * *"): it parts paragraphs as a blank line does.
+_RULE_LINE: Final = re.compile(r"^\s*([-=_*~+])(?:\s*\1){2,}\s*$")
 #: A paragraph that opens with a time of day and no date ("22:55 PC1 and PC2 attended",
 #: "1430hrs - ...", "At 2.30pm Mother phoned"): under a dated entry, an entry of its own on
 #: that day (a police log, one day's contacts under the date). A time written with a
@@ -298,10 +303,12 @@ def text_lines(text: str) -> list[str]:
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Split plain text (or Markdown) into paragraphs numbered by their first line.
 
-    A blank line ends a paragraph; a line that starts with a date starts a new one (a text
-    with one event per line and no blank lines); other lines are wrapped text and join the
-    line above with a space, but for a list item ("- agreed s47 enquiry", "• ..."), which
-    joins it after a line break. Markdown headings (``# GP records``) are headings. Page
+    A blank line, or a line that only rules off ("-----", "====="), ends a paragraph; a line
+    that starts with a date or a date label ("Date: ...") starts a new one (a text with one
+    event per line and no blank lines); other lines are wrapped text and join the line
+    above with a space, but for a list item ("- agreed s47 enquiry", "• ...") and, in a
+    block of labelled lines, a line of its own label ("Outcome: NFA"), which join it after
+    a line break. Markdown headings (``# GP records``) are headings. Page
     furniture (a protective marking, a page number: :data:`PAGE_FURNITURE`) and, in a
     text of pages split by form feeds (a PDF's text, a system's print-out), a line at the
     top or foot of its page that comes back there on other pages (a running header) are
@@ -320,8 +327,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     def flush() -> None:
         if lines:
             # a list item under the entry's first line starts a line of its own
+            block = DATE_LABEL.match(lines[0]) is not None
             text = "".join(
-                (("\n" if _BULLET_START.match(line) else " ") if k else "") + line
+                (("\n" if _own_line(line, block=block) else " ") if k else "") + line
                 for k, line in enumerate(lines)
             )
             out.append(Paragraph(text, start))
@@ -338,7 +346,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         page += line.count("\f", text_at)
         if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
             continue  # not text of the entry it may fall within (the first is the title)
-        if not stripped:
+        if not stripped or _RULE_LINE.match(stripped):
             flush()
             continue
         heading = _MARKDOWN_HEADING.match(line)
@@ -346,7 +354,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             flush()
             out.append(Paragraph(line[heading.end() :].strip(), number, heading=True))
             continue
-        starts = split_date_prefix(stripped) is not None
+        starts = split_date_prefix(stripped) is not None or DATE_LABEL.match(stripped) is not None
         if not starts and dated and lines and _TIME_START.match(stripped):
             # a time after the end of a sentence, or under a date alone: a new entry
             above = split_date_prefix(lines[-1])
@@ -361,6 +369,20 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         lines.append(stripped)
     flush()
     return out
+
+
+def _own_line(line: str, *, block: bool) -> bool:
+    """Whether a line of a paragraph keeps its line break (is no wrapped text): a list
+    item, or in a block of labelled lines (one opening with "Date: ...") a line of a label
+    of its own ("Agency: Police", "Outcome: NFA")."""
+    if _BULLET_START.match(line):
+        return True
+    if not block:
+        return False
+    labelled = _FIELD_LINE.match(line)
+    return DATE_LABEL.match(line) is not None or (
+        labelled is not None and _field_of(labelled["label"]) in _BLOCK_FIELDS
+    )
 
 
 # --- periods: a year, season or month heading the entries below it -------------------------
@@ -627,7 +649,11 @@ def parse_paragraphs(
     details with a line break); paragraphs before the first date are the preamble: short
     ones become the title lines (which may name the agency), and a warning
     (``narrative_preamble``) says what was kept out of the events. Headings are never
-    events; one that names an agency gives the agency of the paragraphs under it.
+    events; one that names an agency gives the agency of the paragraphs under it. A
+    heading parts the entry above it from the paragraphs under it: those that do not start
+    with a date, before the first that does, are rejected rows (``undated_paragraph``). A
+    block of labelled lines whose date label holds no date ("Date: unknown") is an entry
+    whose date is rejected with the reason, as a table's date cell.
 
     Each event's agency is, in order: a label after the date ("14.7.99 - GP: ..."), the
     heading above, the title lines or file name (as for any table), ``agency=``, and else
@@ -686,9 +712,12 @@ def parse_paragraphs(
     # the review's own sections (analysis, findings, recommendations): heading, paragraphs
     set_aside: list[tuple[Paragraph, int]] = []
     timed_entries: list[Paragraph] = []  # entries opening with a time, under a dated one
+    # paragraphs without a date under a heading that parts them from the entry above
+    undated: list[tuple[Paragraph, Paragraph]] = []
 
     def collect(aside_sections: bool) -> None:
         section: str | None = None
+        parted: Paragraph | None = None  # a heading since the last entry began
         aside = False  # in a section of the review's own: its paragraphs are not read
         for para in items:
             text = para.text.strip()
@@ -708,6 +737,7 @@ def parse_paragraphs(
                     periods.append(para)
                 if events:
                     headings.append(para)
+                    parted = para
                 else:
                     preamble.append(para)
                 section = text if agency_from_name(text) is not None else section
@@ -726,13 +756,21 @@ def parse_paragraphs(
                 event.agency = _label(timed["rest"]) or last.agency
                 events.append(event)
                 timed_entries.append(para)
+                parted = None
                 continue
+            labelled = DATE_LABEL.match(text) if split is None else None
+            if labelled is not None:  # "Date: unknown": a block whose date is no date
+                first, _, more = text[labelled.end() :].partition("\n")
+                split = (first.strip(), None, more)
             if split is None:
-                if events:
+                if events and parted is None:
                     events[-1].add(text)
+                elif events:
+                    undated.append((para, parted))
                 else:
                     preamble.append(para)
                 continue
+            parted = None
             date, time, rest = split
             block = DATE_LABEL.match(text) is not None and DATE_PREFIX.match(text) is None
             event = _Event(para.number, para.sheet, date, time, [], None, {} if block else None)
@@ -745,7 +783,7 @@ def parse_paragraphs(
 
     collect(True)
     if not events and set_aside:  # every dated paragraph is in them: read them after all
-        for kept in (preamble, headings, periods, timed_entries):
+        for kept in (preamble, headings, periods, timed_entries, undated):
             kept.clear()
         set_aside.clear()
         collect(False)
@@ -905,9 +943,45 @@ def parse_paragraphs(
     if periods:
         chron = _without_periods(chron, periods, sheet)
     chron = with_warnings(chron, warnings)
+    if undated:
+        chron = _with_undated(chron, undated, file, sheet)
     if classify:
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
     return chron
+
+
+def _with_undated(
+    chron: Chronology, undated: list[tuple[Paragraph, Paragraph]], file: str, sheet: str
+) -> Chronology:
+    """``chron`` with the paragraphs that do not open with a date under a heading (before
+    the first dated paragraph under it) as rejected rows (``undated_paragraph``): a
+    section's opening words, or an entry whose date is inside its text ("5.1 The
+    notification was received on 4 April 2007"); the heading parts them from the entry
+    above, of another agency or period, whose text they are not."""
+    rejected = pd.DataFrame(
+        {
+            S.SOURCE_FILE: file,
+            S.SOURCE_SHEET: [para.sheet or sheet for para, _heading in undated],
+            S.SOURCE_ROW: [para.number for para, _heading in undated],
+            S.REASON_CODE: "undated_paragraph",
+            S.REASON: [
+                f"the paragraph under the heading {_preview(heading.text)!r} does not start "
+                "with a date, and the heading parts it from the entry above: if it records "
+                "an event, write its date at its start ('12/03/2007 - ...')"
+                for _para, heading in undated
+            ],
+            S.COLUMN: S.DATE,
+            S.VALUE: None,
+            S.DATE_TEXT: None,
+            S.DETAILS: [para.text.strip() for para, _heading in undated],
+        }
+    )
+    return Chronology(
+        chron.events,
+        pd.concat([chron.rejected, rejected], ignore_index=True),
+        chron.warnings,
+        chron.meta,
+    )
 
 
 #: A line of a key to abbreviations: "HV = health visitor", "SW - social worker", "CSC:

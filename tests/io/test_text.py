@@ -730,3 +730,103 @@ def test_a_time_or_a_paragraph_number_that_starts_no_entry():
     assert chron.events[S.SOURCE_ROW].tolist() == [1, 3]
     assert chron.events[S.DETAILS].str.count("\n").tolist() == [1, 1]
     assert "time_entry" not in chron.warnings[S.CODE].tolist()
+
+
+POLICE_BLOCKS = """\
+CHILD A - POLICE CHRONOLOGY (fictional)
+OFFICIAL-SENSITIVE
+
+-----------------------------------------
+Date: 02/04/2007
+Time: 23:10
+Officer: PC1
+Details: Domestic incident at the home address.
+Mother had a cut lip. Child A asleep upstairs.
+Outcome: DASH completed, medium risk. Notification to CSC.
+-----------------------------------------
+Date of contact: 04/04/2007
+Practitioner: PC2
+Summary: Notification sent to children's social care.
+-----------------------------------------
+Date: unknown
+Details: Letter received from the hospital.
+=========================================
+Date: 31/06/2007
+Details: Child A seen at school.
+"""
+
+
+def test_blocks_of_labelled_lines_without_blank_lines_between_them(write_text):
+    """Blocks of labelled lines typed one under the other and ruled off with a line of
+    dashes: each label fills its field (the block was one line, its time 'cannot be
+    read' from '23:10 Officer: PC1 Details: ...', the details lost); a block whose date
+    is no date ('Date: unknown') is a rejected row (it was joined to the block above)."""
+    chron = read_text(write_text("police.txt", POLICE_BLOCKS))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "02/04/2007 23:10",
+        "04/04/2007 00:00",
+    ]
+    assert ev[S.DETAILS].tolist() == [
+        "Domestic incident at the home address. Mother had a cut lip. Child A asleep upstairs.",
+        "Notification sent to children's social care.",
+    ]
+    assert ev[S.OUTCOME].fillna("").tolist() == [
+        "DASH completed, medium risk. Notification to CSC.",
+        "",
+    ]
+    assert ev[S.PRACTITIONER].tolist() == ["PC1", "PC2"]
+    assert ev[S.SOURCE_ROW].tolist() == [5, 12]
+    rejected = chron.rejected
+    assert rejected[S.SOURCE_ROW].tolist() == [16, 19]
+    assert rejected[S.VALUE].tolist() == ["unknown", "31/06/2007"]
+    assert rejected[S.DETAILS].tolist() == [
+        "Letter received from the hospital.",
+        "Child A seen at school.",
+    ]
+    assert "unreadable_time" not in chron.warnings[S.CODE].tolist()
+
+
+def test_date_of_birth_in_the_lines_above_the_entries_is_no_entry(write_text):
+    """'Date of birth: 01/02/2006' in the details above the entries is no event of the
+    child's birth (it was one, with the lines under it as its details)."""
+    text = (
+        "Health visiting chronology (fictional)\nName: Child A\nDate of birth: 01/02/2006\n"
+        "Date of report: 01/09/2008\nAuthor: HV team leader\n\n"
+        "12/03/2007 HV1 new birth visit. Child A seen.\n\n14/03/2007 Clinic. Weighed.\n"
+    )
+    chron = read_text(write_text("hv.txt", text), child_dob="2006-02-01")
+    assert chron.events[S.START].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2007", "14/03/2007"]
+    assert chron.rejected.empty
+
+
+def test_an_undated_paragraph_under_a_new_heading_is_not_the_entry_above():
+    """A paragraph that opens with no date under an agency's heading is a rejected row
+    naming the heading, not more text of the last entry under the heading before (of
+    another agency); under no heading it carries on the entry above, as before."""
+    chron = parse_paragraphs(
+        [
+            Paragraph("Police", 1, heading=True),
+            "4.1 On 2 April 2007 police attended a domestic incident.",
+            "Officers spoke to Mother.",
+            Paragraph("5. Children's Social Care", 4, heading=True),
+            "5.1 The police notification was received on 4 April 2007.",
+            "5.2 On 6 April 2007 TM1 decided no further action.",
+        ],
+        source="review.docx",
+        classify=False,
+    )
+    ev = chron.events
+    assert ev[S.SOURCE_ROW].tolist() == [2, 6]
+    assert ev[S.DETAILS].tolist() == [
+        "police attended a domestic incident.\nOfficers spoke to Mother.",
+        "TM1 decided no further action.",
+    ]
+    assert ev[S.AGENCY].astype(str).tolist() == ["police", "csc"]
+    rejected = chron.rejected
+    assert rejected[S.SOURCE_ROW].tolist() == [5]
+    assert rejected[S.REASON_CODE].tolist() == ["undated_paragraph"]
+    assert "5. Children's Social Care" in rejected[S.REASON].iloc[0]
+    assert rejected[S.DETAILS].tolist() == [
+        "5.1 The police notification was received on 4 April 2007."
+    ]
