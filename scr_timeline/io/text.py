@@ -140,7 +140,7 @@ DATE_LABEL: Final = re.compile(
 )
 #: A line that only rules off one block of a text from the next ("-----", "=====",
 #: "* * *"): it parts paragraphs as a blank line does.
-_RULE_LINE: Final = re.compile(r"^\s*([-=_*~+])(?:\s*\1){2,}\s*$")
+_RULED_OFF: Final = re.compile(r"^\s*([-=_*~+])(?:\s*\1){2,}\s*$")
 #: A paragraph that opens with a time of day and no date ("22:55 PC1 and PC2 attended",
 #: "1430hrs - ...", "At 2.30pm Mother phoned"): under a dated entry, an entry of its own on
 #: that day (a police log, one day's contacts under the date). A time written with a
@@ -346,7 +346,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         page += line.count("\f", text_at)
         if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
             continue  # not text of the entry it may fall within (the first is the title)
-        if not stripped or _RULE_LINE.match(stripped):
+        if not stripped or _RULED_OFF.match(stripped):
             flush()
             continue
         heading = _MARKDOWN_HEADING.match(line)
@@ -763,10 +763,10 @@ def parse_paragraphs(
                 first, _, more = text[labelled.end() :].partition("\n")
                 split = (first.strip(), None, more)
             if split is None:
-                if events and parted is None:
-                    events[-1].add(text)
-                elif events:
+                if parted is not None:
                     undated.append((para, parted))
+                elif events:
+                    events[-1].add(text)
                 else:
                     preamble.append(para)
                 continue

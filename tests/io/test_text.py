@@ -750,7 +750,7 @@ Summary: Notification sent to children's social care.
 -----------------------------------------
 Date: unknown
 Details: Letter received from the hospital.
-=========================================
+* * *
 Date: 31/06/2007
 Details: Child A seen at school.
 """
