@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import html
 import io
 import re
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Final, cast
 
 import numpy as np
 import pandas as pd
@@ -35,7 +37,13 @@ from .headers import (
     page_furniture,
     year_rows,
 )
-from .table import agencies_from_practitioners, classify_chronology, parse_table
+from .table import (
+    _slug,
+    agencies_from_practitioners,
+    classify_chronology,
+    parse_table,
+    with_warnings,
+)
 
 __all__ = [
     "MIXED_ENCODING",
@@ -347,24 +355,28 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     >>> len(chron) > 0
     True
     """
-    from .table import _warning  # local: keeps table's helpers private
 
     path = Path(path)
     raw, facts = read_csv_table(path, delimiter=delimiter)
-    notes: list[dict[str, Any]] = []
+    fmt = path.suffix.lower().lstrip(".") or "csv"
     header = _header(raw, options.get("columns"))
-    sections = year_rows(raw, header) if header is not None else []
-    for row, text in sections:
-        raw.iloc[row] = pd.NA  # a blank row: not a data row
-        notes.append(
-            _warning(
-                "section_row",
-                f"row holding only a year read as a section heading, not an event: {text!r}",
-                path.name,
-                None,
-                row + 1,
-            )
-        )
+    grid = None
+    if not _headed_table(header, options.get("columns")):
+        grid = _agency_grid(raw, options.get("columns"))
+    if grid is not None:  # a column per agency, read as Excel reads one
+        cells = raw.astype(object).where(raw.notna(), None)
+        chron = _read_grid(cells, grid, path, None, fmt, options)
+        if options.get("classify", True):
+            chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
+        return with_warnings(chron, _encoding_notes(facts["encoding"], path.name))
+    notes: list[dict[str, Any]] = []
+    sections: list[tuple[int, str, str]] = []
+    banners: list[tuple[int, str, str]] = []
+    if header is not None:
+        sections = [(row, text, "row holding only a year") for row, text in year_rows(raw, header)]
+        sections = with_typed_banners(raw, header, sections, options.get("columns"))
+        banners = _agency_banners(sections)
+        notes.extend(blank_section_rows(raw, sections, banners, file=path.name, sheet=None))
     if header is not None and header.header_rows and options.get("child_dob") is None:
         above = form_fields(raw.iloc[: header.header_rows[0]])  # "DOB:,01/03/2016" over it
         dob, found = child_dob_from_forms([(None, f) for f in above], file=path.name)
@@ -380,42 +392,45 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     chron = parse_table(
         raw,
         source=path,
-        fmt=path.suffix.lower().lstrip(".") or "csv",
+        fmt=fmt,
         header=header,
-        section_dates=sections,
+        section_dates=[(row, text) for row, text, _what in sections],
         **{"join_continued": True, **options, "classify": False},
     )
+    if header is not None:
+        chron = agencies_from_banners(chron, banners, header, None)
     if options.get("classify", True):
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
-    if facts["encoding"] == MIXED_ENCODING:
-        notes.append(
+    return with_warnings(chron, notes + _encoding_notes(facts["encoding"], path.name))
+
+
+def _encoding_notes(encoding: str, file: str) -> list[dict[str, Any]]:
+    """The warning saying a file's text was read in more than one encoding
+    (``encoding_mixed``) or in a guessed one (``encoding_guess``); none for the others."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    if encoding == MIXED_ENCODING:
+        return [
             _warning(
                 "encoding_mixed",
                 "the file is UTF-8 with some bytes of Windows-1252 in it (a row typed or "
                 "pasted in another program); each was read in its own encoding: check "
                 "characters such as £ and ’ in the rows that hold them",
-                path.name,
+                file,
                 None,
             )
-        )
-    if facts["encoding"] == "latin-1":
-        notes.append(
+        ]
+    if encoding == "latin-1":
+        return [
             _warning(
                 "encoding_guess",
                 "the file is neither UTF-8 nor Windows-1252; read as Latin-1, so some "
                 "characters may be wrong",
-                path.name,
+                file,
                 None,
             )
-        )
-    if notes:
-        chron = Chronology(
-            chron.events,
-            chron.rejected,
-            pd.concat([chron.warnings, pd.DataFrame(notes)], ignore_index=True),
-            chron.meta,
-        )
-    return chron
+        ]
+    return []
 
 
 #: A date with its day, month and year inside a form's text ("Child A, 01/03/2016").
@@ -948,3 +963,346 @@ def _rewrite_rows(raw: pd.DataFrame, cells: dict[int, list[str]], blank: list[in
             (cells[h][pos].strip() or None) if pos < len(cells[h]) else None for h in heads
         ]
         raw[label] = pd.Series(values, index=raw.index, dtype=cast(Any, column.dtype))
+
+
+# --- layouts the Excel reader shares: agency banners, a column per agency -----------------
+
+
+def _column_letters(number: int) -> str:
+    """An Excel column's letters from its 1-based number (1 is "A", 28 "AB")."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_MAX_BANNER: Final = 80  # characters of a row that names an agency over its block
+
+
+def _typed_banners(frame: pd.DataFrame, info: HeaderInfo, taken: set[int]) -> list[tuple[int, str]]:
+    """Rows under the header that hold nothing but an agency's name, typed in the first
+    column, a date column or the agency column ("POLICE", "Children's Social Care") without
+    merging it across the row: the heading of that agency's block, not a row with an
+    unreadable or empty date. As (position, text); ``taken``: rows already read as section
+    headings."""
+    body = frame.iloc[info.data_start :]
+    if body.empty:
+        return []
+    where = [0, *(pos for pos, fld in info.mapping.items() if fld in (S.DATE, S.AGENCY))]
+    lone, filled = _lone_cells(body, sorted(set(where)))
+    if not len(lone):
+        return []
+    from ..classify.agencies import agency_from_name
+    from .text import split_date_prefix
+
+    out = []
+    for offset, pos in zip(lone.tolist(), filled.tolist(), strict=True):
+        row = info.data_start + offset
+        value = body.iat[offset, pos]
+        if row in taken or not isinstance(value, str):
+            continue
+        text = " ".join(value.split())
+        if (
+            len(text) <= _MAX_BANNER
+            and _named(text)
+            and split_date_prefix(text) is None
+            and agency_from_name(text)
+        ):
+            out.append((row, text))
+    return out
+
+
+def _lone_cells(body: pd.DataFrame, where: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of ``body`` with one cell filled, in a column of ``where``: their
+    positions and that cell's column. The other columns are looked at first, each on the
+    rows still blank in those before it (a column filled in every row ends the search at
+    once: a big table is not looked at cell by cell)."""
+    rows: np.ndarray | None = None  # None: every row
+    for pos in range(body.shape[1]):
+        if pos in where:
+            continue
+        cells = body.iloc[:, pos] if rows is None else body.iloc[rows, pos]
+        blank = cells.isna().to_numpy(dtype=bool)
+        rows = np.flatnonzero(blank) if rows is None else rows[blank]
+        if not len(rows):
+            return rows, rows
+    if rows is None:
+        rows = np.arange(len(body))
+    if not len(rows):
+        return rows, rows
+    filled = body.iloc[rows, where].notna().to_numpy(dtype=bool)
+    one = filled.sum(axis=1) == 1
+    return rows[one], np.array(where)[np.argmax(filled[one], axis=1)]
+
+
+#: The small words of an organisation's name ("Head of Service", "Children and Families").
+_NAME_LINKS: Final = frozenset({"of", "and", "the", "for", "in", "at", "on", "to", "&"})
+_WORD: Final = regex(r"[^\W\d_][\w'’]*")
+
+
+def _named(text: str) -> bool:
+    """True for a name ("Children's Social Care", "POLICE", "Elm Road Surgery (GP)", or an
+    agency's alias as written in any case: "Health visiting"), not a sentence typed in the
+    first column ("Police attended", "Mother phoned GP")."""
+    words = _WORD.findall(text)
+    if words and all(w[0].isupper() or w.casefold() in _NAME_LINKS for w in words):
+        return True
+    return text.casefold() in _alias_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_names() -> frozenset[str]:
+    """The shipped agency aliases, case folded."""
+    from ..classify.agencies import load_agency_aliases
+
+    return frozenset(load_agency_aliases()["alias"].str.casefold())
+
+
+def _agency_banners(sections: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Of a sheet's section headings (position, text, what), those naming an agency, as
+    (position, agency code, text): the heading of that agency's block of rows."""
+    from ..classify.agencies import agency_from_name
+
+    return sorted(
+        (row, code, text)
+        for row, text, _what in sections
+        if len(text) <= _MAX_BANNER and (code := agency_from_name(text)) is not None
+    )
+
+
+def with_typed_banners(
+    frame: pd.DataFrame, info: HeaderInfo, sections: list[tuple[int, str, str]], columns: Any
+) -> list[tuple[int, str, str]]:
+    """``sections`` (position, text, what) and the rows typed with only an agency's name
+    (:func:`_typed_banners`) that are no table's title (:func:`_over_a_header`)."""
+    taken = {row for row, _text, _what in sections}
+    return sections + [
+        (row, text, "row holding only an agency's name")
+        for row, text in _typed_banners(frame, info, taken)
+        if not _over_a_header(frame, row, columns)
+    ]
+
+
+def blank_section_rows(
+    frame: pd.DataFrame,
+    sections: list[tuple[int, str, str]],
+    banners: list[tuple[int, str, str]],
+    *,
+    file: str,
+    sheet: str | None,
+) -> list[dict[str, Any]]:
+    """Blank the section headings (position, text, what) in ``frame`` and return a
+    ``section_row`` warning for each, naming the agency of the rows below those that are
+    ``banners`` (position, code, text)."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    named = {row: code for row, code, _text in banners}
+    blank = pd.NA if isinstance(frame.dtypes.iloc[0], pd.StringDtype) else None
+    notes = []
+    for row, text, what in sections:
+        frame.iloc[row] = blank
+        agency = (
+            f" (it names the agency of the rows below it: {named[row]})" if row in named else ""
+        )
+        notes.append(
+            _warning(
+                "section_row",
+                f"{what} read as a section heading, not an event: {text!r}{agency}",
+                file,
+                sheet,
+                row + 1,
+            )
+        )
+    return notes
+
+
+#: The sheet a CSV file's rows stand for while the banners' agencies are given to them:
+#: :mod:`scr_timeline.io.document`'s helpers pick a table's rows by their sheet, and a
+#: CSV file's rows have none.
+_ONE_TABLE: Final = "\x00the file's one table"
+
+
+def agencies_from_banners(
+    chron: Chronology, banners: list[tuple[int, str, str]], info: HeaderInfo, sheet: str | None
+) -> Chronology:
+    """The events under each banner (position, agency code, text: a row holding only an
+    agency's name) given its agency, as a Word or Excel table's are: those with a blank
+    agency cell when the table has an agency column
+    (:func:`scr_timeline.io.document.fill_from_banners`), else every event below it when
+    the banners name two agencies or the table's agency is unknown."""
+    from .document import _with_banner_agencies, fill_from_banners
+
+    if not banners:
+        return chron
+    numbered = [(row + 1, code, text) for row, code, text in banners]
+    if sheet is None:
+        chron = _with_sheet(chron, pd.NA, _ONE_TABLE)
+    if S.AGENCY in info.mapping.values():
+        chron = fill_from_banners(chron, numbered, sheet or _ONE_TABLE)
+    else:
+        several = len({code for _row, code, _text in banners}) > 1
+        chron = _with_banner_agencies(chron, numbered, None, sheet or _ONE_TABLE, several=several)
+    return _with_sheet(chron, _ONE_TABLE, pd.NA) if sheet is None else chron
+
+
+def _with_sheet(chron: Chronology, old: Any, new: Any) -> Chronology:
+    """``chron`` with ``new`` for the sheet of its events and warnings whose sheet is
+    ``old`` (NA: none)."""
+
+    def moved(frame: pd.DataFrame) -> pd.DataFrame:
+        column = frame[S.SOURCE_SHEET]
+        at = column.isna() if old is pd.NA else column.eq(old).fillna(False)
+        if not bool(at.any()):
+            return frame
+        frame = frame.copy()
+        frame[S.SOURCE_SHEET] = column.mask(at, new).astype(column.dtype)
+        return frame
+
+    return Chronology(moved(chron.events), chron.rejected, moved(chron.warnings), chron.meta)
+
+
+def _over_a_header(frame: pd.DataFrame, row: int, columns: Any) -> bool:
+    """True when the next row holding anything under ``row`` is a header (text only, a
+    date heading and another): ``row`` is the title of a table stacked under the first
+    (see :func:`scr_timeline.io.table.parse_table`), not a section heading."""
+    below = frame.iloc[row + 1 :]
+    filled = np.flatnonzero(below.notna().to_numpy().any(axis=1))
+    if not len(filled):
+        return False
+    cells = below.iloc[int(filled[0])].tolist()
+    if not all(isinstance(c, str) for c in cells if c is not None and not pd.isna(c)):
+        return False
+    mapping = map_headings(cells, columns=columns)
+    return S.DATE in mapping.values() and len(mapping) >= 2
+
+
+_GRID_ROWS: Final = 20  # rows looked at for the header of a table with a column per agency
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """A table with a column per agency ("Date | Children's Social Care | Police | Health"),
+    each cell what that agency did that day: its header row, the columns every entry
+    shares (by position, their field) and the agencies' columns."""
+
+    row: int
+    shared: dict[int, str]
+    agencies: list[int]
+
+
+def _agency_grid(frame: pd.DataFrame, columns: Any) -> _Grid | None:
+    """The table of ``frame`` with a column per agency, if it is one: a header row with a
+    date column, no agency or details column, and two headings or more that are agencies'
+    names; its other headed columns that no field maps are agencies' too ("Health",
+    "Other agencies"). None otherwise."""
+    from ..classify.agencies import agency_from_name
+
+    for row in range(min(len(frame), _GRID_ROWS)):
+        cells = frame.iloc[row].tolist()
+        texts = [c for c in cells if c is not None and not pd.isna(c)]
+        if len(texts) < 3 or not all(isinstance(c, str) for c in texts):
+            continue
+        mapping = map_headings(cells, columns=columns)
+        if S.DATE not in mapping.values() or {S.AGENCY, S.DETAILS} & set(mapping.values()):
+            continue
+        headed = [
+            pos for pos, cell in enumerate(cells) if pos not in mapping and isinstance(cell, str)
+        ]
+        named = [
+            pos
+            for pos in headed
+            if _named(" ".join(cells[pos].split())) and agency_from_name(cells[pos]) is not None
+        ]
+        if len(named) >= 2:  # then every other headed column is an agency's too ("Health")
+            return _Grid(row, mapping, headed)
+    return None
+
+
+def _grid_entries(frame: pd.DataFrame, grid: _Grid) -> tuple[pd.DataFrame, np.ndarray, list[str]]:
+    """A table with a column per agency as one row per entry: the shared cells, the
+    agency (its column's heading) and the details (the cell); a row with no agency's cell
+    filled stays a row of its own. Returns the table (title lines, header, entries), the
+    frame position of each of its rows and the column letter of each ("" but for entries)."""
+    shared = sorted(grid.shared)
+    body = frame.iloc[grid.row + 1 :]
+    cells = body.iloc[:, grid.agencies].to_numpy(dtype=object)
+    texts = body.iloc[:, grid.agencies].astype("string").apply(lambda c: c.str.strip())
+    filled = (texts.notna() & texts.ne("")).fillna(False).to_numpy(dtype=bool)
+    rows, which = np.nonzero(filled)
+    kept = np.flatnonzero(~filled.any(axis=1) & body.notna().to_numpy().any(axis=1))
+    rows = np.concatenate([rows, kept])
+    which = np.concatenate([which, np.full(len(kept), -1)])
+    order = np.lexsort((which, rows))
+    rows, which = rows[order], which[order]
+    headings = [frame.iat[grid.row, pos] for pos in grid.agencies] + [None]
+    entries = body.iloc[rows, shared].reset_index(drop=True)
+    entries.columns = pd.RangeIndex(len(shared))
+    entries[len(shared)] = np.array(headings, dtype=object)[which]
+    details = np.append(cells, np.full((len(cells), 1), None, dtype=object), axis=1)
+    entries[len(shared) + 1] = details[rows, which]
+    header = [frame.iat[grid.row, pos] for pos in shared] + ["Agency", "Details"]
+    titles = [
+        [next((v for v in frame.iloc[r] if isinstance(v, str)), None)] + [None] * (len(header) - 1)
+        for r in range(grid.row)
+        if frame.iloc[r].notna().any()
+    ]
+    table = pd.DataFrame([*titles, header], dtype=object)
+    table = pd.concat([table, entries], ignore_index=True)
+    tops = [r for r in range(grid.row) if frame.iloc[r].notna().any()]
+    positions = np.array([*tops, grid.row, *(grid.row + 1 + rows)], dtype=np.int64)
+    letters = [""] * (len(tops) + 1) + [
+        _column_letters(grid.agencies[w] + 1).lower() if w >= 0 else "" for w in which
+    ]
+    return table, positions, letters
+
+
+def _read_grid(
+    frame: pd.DataFrame,
+    grid: _Grid,
+    path: Path,
+    sheet: str | None,
+    fmt: str,
+    options: dict[str, Any],
+) -> Chronology:
+    """Read a sheet with a column per agency (:func:`_grid_entries`): each cell an event of
+    the agency its column names, on its row's date, pointed back at its row (its event id
+    ends in the column's letter: "...-r12c")."""
+    table, positions, letters = _grid_entries(frame, grid)
+    chron = parse_table(table, source=path, sheet=sheet, fmt=fmt, **{**options, "classify": False})
+    excel_rows = np.append([0], positions + 1)  # by the table's own row number
+    column = np.array(["", *letters], dtype=object)
+
+    def moved(part: pd.DataFrame) -> pd.DataFrame:
+        if part.empty or S.SOURCE_ROW not in part.columns:
+            return part
+        part = part.copy()
+        at = part[S.SOURCE_ROW]
+        known = at.notna().to_numpy(dtype=bool)
+        values = at.to_numpy(dtype=object)
+        values[known] = excel_rows[at[known].astype("int64").to_numpy()]
+        part[S.SOURCE_ROW] = pd.Series(values, index=part.index).astype(at.dtype)
+        return part
+
+    events = moved(chron.events)
+    stem = f"{_slug(path.stem)}-{_slug(sheet)}" if sheet else _slug(path.stem)
+    ids = [
+        f"{stem}-r{row}{letter}"
+        for row, letter in zip(
+            events[S.SOURCE_ROW],
+            column[chron.events[S.SOURCE_ROW].to_numpy(dtype=np.int64)],
+            strict=True,
+        )
+    ]
+    events.index = pd.Index(ids, dtype=chron.events.index.dtype, name=chron.events.index.name)
+    return Chronology(events, moved(chron.rejected), moved(chron.warnings), chron.meta)
+
+
+def _headed_table(info: HeaderInfo | ScrTimelineError | None, columns: Any) -> bool:
+    """Whether the header found heads an ordinary table: an agency column, and a details
+    column by its heading (not one taken for its sentences): such a sheet is no column per
+    agency, whatever its rows hold (a row "=TODAY() | GP | GP1 | ..." under "Date | Agency |
+    Practitioner | Details" is a row of it, not the header of a grid)."""
+    if not isinstance(info, HeaderInfo) or S.AGENCY not in info.mapping.values():
+        return False
+    return S.DETAILS in map_headings(info.headings, columns=columns).values()

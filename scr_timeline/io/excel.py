@@ -45,17 +45,25 @@ from ..exceptions import (
     ScrTimelineError,
 )
 from .csv import (
+    _agency_banners,
+    _agency_grid,
+    _column_letters,
+    _headed_table,
+    _over_a_header,
+    _read_grid,
+    agencies_from_banners,
     blank_footer_rows,
+    blank_section_rows,
     child_dob_from_forms,
     fill_agency_down,
     markup_as_text,
+    with_typed_banners,
 )
-from .headers import FormField, HeaderInfo, find_header, form_fields, map_headings, year_rows
+from .headers import FormField, HeaderInfo, find_header, form_fields, year_rows
 from .table import (
     _NARRATIVE_FIELDS,
     ROW_START_FIELDS,
     _as_location_error,
-    _slug,
     _warning,
     classify_chronology,
     parse_table,
@@ -603,15 +611,6 @@ def _with_rejected(chron: Chronology, rejected: pd.DataFrame) -> Chronology:
     return Chronology(chron.events, both, chron.warnings, replace(chron.meta, sources=sources))
 
 
-def _column_letters(number: int) -> str:
-    """An Excel column's letters from its 1-based number (1 is "A", 28 "AB")."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _hidden_column_warning(
     frame: pd.DataFrame, columns: list[int], info: HeaderInfo, file: str, sheet: str
 ) -> dict[str, Any] | None:
@@ -712,76 +711,6 @@ def _unmerge_undated_rows(frame: pd.DataFrame, merged: list[_Range], info: Heade
             frame.iloc[rows[undated[rows]].tolist(), left] = None
 
 
-_MAX_BANNER: Final = 80  # characters of a row that names an agency over its block
-
-
-def _typed_banners(frame: pd.DataFrame, info: HeaderInfo, taken: set[int]) -> list[tuple[int, str]]:
-    """Rows under the header that hold nothing but an agency's name, typed in the first
-    column, a date column or the agency column ("POLICE", "Children's Social Care") without
-    merging it across the row: the heading of that agency's block, not a row with an
-    unreadable or empty date. As (position, text); ``taken``: rows already read as section
-    headings."""
-    from ..classify.agencies import agency_from_name
-    from .text import split_date_prefix
-
-    body = frame.iloc[info.data_start :]
-    if body.empty:
-        return []
-    filled = body.notna().to_numpy()
-    where = [0, *(pos for pos, fld in info.mapping.items() if fld in (S.DATE, S.AGENCY))]
-    alone = (filled.sum(axis=1) == 1) & filled[:, where].any(axis=1)
-    out = []
-    for offset in np.flatnonzero(alone):
-        row = info.data_start + int(offset)
-        value = body.iat[int(offset), int(np.argmax(filled[offset]))]
-        if row in taken or not isinstance(value, str):
-            continue
-        text = " ".join(value.split())
-        if (
-            len(text) <= _MAX_BANNER
-            and _named(text)
-            and split_date_prefix(text) is None
-            and agency_from_name(text)
-        ):
-            out.append((row, text))
-    return out
-
-
-#: The small words of an organisation's name ("Head of Service", "Children and Families").
-_NAME_LINKS: Final = frozenset({"of", "and", "the", "for", "in", "at", "on", "to", "&"})
-_WORD: Final = regex(r"[^\W\d_][\w'’]*")
-
-
-def _named(text: str) -> bool:
-    """True for a name ("Children's Social Care", "POLICE", "Elm Road Surgery (GP)", or an
-    agency's alias as written in any case: "Health visiting"), not a sentence typed in the
-    first column ("Police attended", "Mother phoned GP")."""
-    words = _WORD.findall(text)
-    if words and all(w[0].isupper() or w.casefold() in _NAME_LINKS for w in words):
-        return True
-    return text.casefold() in _alias_names()
-
-
-@functools.lru_cache(maxsize=1)
-def _alias_names() -> frozenset[str]:
-    """The shipped agency aliases, case folded."""
-    from ..classify.agencies import load_agency_aliases
-
-    return frozenset(load_agency_aliases()["alias"].str.casefold())
-
-
-def _agency_banners(sections: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """Of a sheet's section headings (position, text, what), those naming an agency, as
-    (position, agency code, text): the heading of that agency's block of rows."""
-    from ..classify.agencies import agency_from_name
-
-    return sorted(
-        (row, code, text)
-        for row, text, _what in sections
-        if len(text) <= _MAX_BANNER and (code := agency_from_name(text)) is not None
-    )
-
-
 def _section_rows(
     frame: pd.DataFrame, merged: list[_Range], data_start: int
 ) -> list[tuple[int, str]]:
@@ -821,21 +750,6 @@ def _holds_text(events: pd.DataFrame) -> bool:
         for c in _TEXT_COLUMNS
         if c in events.columns
     )
-
-
-def _over_a_header(frame: pd.DataFrame, row: int, columns: Any) -> bool:
-    """True when the next row holding anything under ``row`` is a header (text only, a
-    date heading and another): ``row`` is the title of a table stacked under the first
-    (see :func:`scr_timeline.io.table.parse_table`), not a section heading."""
-    below = frame.iloc[row + 1 :]
-    filled = np.flatnonzero(below.notna().to_numpy().any(axis=1))
-    if not len(filled):
-        return False
-    cells = below.iloc[int(filled[0])].tolist()
-    if not all(isinstance(c, str) for c in cells if c is not None and not pd.isna(c)):
-        return False
-    mapping = map_headings(cells, columns=columns)
-    return S.DATE in mapping.values() and len(mapping) >= 2
 
 
 def _sheet_column(frame: pd.DataFrame, info: HeaderInfo, others: set[str]) -> str | None:
@@ -1262,122 +1176,6 @@ def _index(
     return int(value) - 1 if name == "Index" else int(value)
 
 
-_GRID_ROWS: Final = 20  # rows looked at for the header of a table with a column per agency
-
-
-@dataclass(frozen=True, slots=True)
-class _Grid:
-    """A table with a column per agency ("Date | Children's Social Care | Police | Health"),
-    each cell what that agency did that day: its header row, the columns every entry
-    shares (by position, their field) and the agencies' columns."""
-
-    row: int
-    shared: dict[int, str]
-    agencies: list[int]
-
-
-def _agency_grid(frame: pd.DataFrame, columns: Any) -> _Grid | None:
-    """The table of ``frame`` with a column per agency, if it is one: a header row with a
-    date column, no agency or details column, and two headings or more that are agencies'
-    names; its other headed columns that no field maps are agencies' too ("Health",
-    "Other agencies"). None otherwise."""
-    from ..classify.agencies import agency_from_name
-
-    for row in range(min(len(frame), _GRID_ROWS)):
-        cells = frame.iloc[row].tolist()
-        texts = [c for c in cells if c is not None and not pd.isna(c)]
-        if len(texts) < 3 or not all(isinstance(c, str) for c in texts):
-            continue
-        mapping = map_headings(cells, columns=columns)
-        if S.DATE not in mapping.values() or {S.AGENCY, S.DETAILS} & set(mapping.values()):
-            continue
-        headed = [
-            pos for pos, cell in enumerate(cells) if pos not in mapping and isinstance(cell, str)
-        ]
-        named = [
-            pos
-            for pos in headed
-            if _named(" ".join(cells[pos].split())) and agency_from_name(cells[pos]) is not None
-        ]
-        if len(named) >= 2:  # then every other headed column is an agency's too ("Health")
-            return _Grid(row, mapping, headed)
-    return None
-
-
-def _grid_entries(frame: pd.DataFrame, grid: _Grid) -> tuple[pd.DataFrame, np.ndarray, list[str]]:
-    """A table with a column per agency as one row per entry: the shared cells, the
-    agency (its column's heading) and the details (the cell); a row with no agency's cell
-    filled stays a row of its own. Returns the table (title lines, header, entries), the
-    frame position of each of its rows and the column letter of each ("" but for entries)."""
-    shared = sorted(grid.shared)
-    body = frame.iloc[grid.row + 1 :]
-    cells = body.iloc[:, grid.agencies].to_numpy(dtype=object)
-    texts = body.iloc[:, grid.agencies].astype("string").apply(lambda c: c.str.strip())
-    filled = (texts.notna() & texts.ne("")).fillna(False).to_numpy(dtype=bool)
-    rows, which = np.nonzero(filled)
-    kept = np.flatnonzero(~filled.any(axis=1) & body.notna().to_numpy().any(axis=1))
-    rows = np.concatenate([rows, kept])
-    which = np.concatenate([which, np.full(len(kept), -1)])
-    order = np.lexsort((which, rows))
-    rows, which = rows[order], which[order]
-    headings = [frame.iat[grid.row, pos] for pos in grid.agencies] + [None]
-    entries = body.iloc[rows, shared].reset_index(drop=True)
-    entries.columns = pd.RangeIndex(len(shared))
-    entries[len(shared)] = np.array(headings, dtype=object)[which]
-    details = np.append(cells, np.full((len(cells), 1), None, dtype=object), axis=1)
-    entries[len(shared) + 1] = details[rows, which]
-    header = [frame.iat[grid.row, pos] for pos in shared] + ["Agency", "Details"]
-    titles = [
-        [next((v for v in frame.iloc[r] if isinstance(v, str)), None)] + [None] * (len(header) - 1)
-        for r in range(grid.row)
-        if frame.iloc[r].notna().any()
-    ]
-    table = pd.DataFrame([*titles, header], dtype=object)
-    table = pd.concat([table, entries], ignore_index=True)
-    tops = [r for r in range(grid.row) if frame.iloc[r].notna().any()]
-    positions = np.array([*tops, grid.row, *(grid.row + 1 + rows)], dtype=np.int64)
-    letters = [""] * (len(tops) + 1) + [
-        _column_letters(grid.agencies[w] + 1).lower() if w >= 0 else "" for w in which
-    ]
-    return table, positions, letters
-
-
-def _read_grid(
-    frame: pd.DataFrame, grid: _Grid, path: Path, sheet: str, fmt: str, options: dict[str, Any]
-) -> Chronology:
-    """Read a sheet with a column per agency (:func:`_grid_entries`): each cell an event of
-    the agency its column names, on its row's date, pointed back at its row (its event id
-    ends in the column's letter: "...-r12c")."""
-    table, positions, letters = _grid_entries(frame, grid)
-    chron = parse_table(table, source=path, sheet=sheet, fmt=fmt, **{**options, "classify": False})
-    excel_rows = np.append([0], positions + 1)  # by the table's own row number
-    column = np.array(["", *letters], dtype=object)
-
-    def moved(part: pd.DataFrame) -> pd.DataFrame:
-        if part.empty or S.SOURCE_ROW not in part.columns:
-            return part
-        part = part.copy()
-        at = part[S.SOURCE_ROW]
-        known = at.notna().to_numpy(dtype=bool)
-        values = at.to_numpy(dtype=object)
-        values[known] = excel_rows[at[known].astype("int64").to_numpy()]
-        part[S.SOURCE_ROW] = pd.Series(values, index=part.index).astype(at.dtype)
-        return part
-
-    events = moved(chron.events)
-    stem = f"{_slug(path.stem)}-{_slug(sheet)}"
-    ids = [
-        f"{stem}-r{row}{letter}"
-        for row, letter in zip(
-            events[S.SOURCE_ROW],
-            column[chron.events[S.SOURCE_ROW].to_numpy(dtype=np.int64)],
-            strict=True,
-        )
-    ]
-    events.index = pd.Index(ids, dtype=chron.events.index.dtype, name=chron.events.index.name)
-    return Chronology(events, moved(chron.rejected), moved(chron.warnings), chron.meta)
-
-
 def _header_or_error(frame: pd.DataFrame, columns: Any) -> HeaderInfo | ScrTimelineError:
     """The sheet's header, or the error saying why it has none."""
     try:
@@ -1468,16 +1266,6 @@ def _holds_macros(path: Path) -> bool:
         return False
     with zipfile.ZipFile(path) as archive:
         return any(name.lower().endswith("vbaproject.bin") for name in archive.namelist())
-
-
-def _headed_table(info: HeaderInfo | ScrTimelineError, columns: Any) -> bool:
-    """Whether the header found heads an ordinary table: an agency column, and a details
-    column by its heading (not one taken for its sentences): such a sheet is no column per
-    agency, whatever its rows hold (a row "=TODAY() | GP | GP1 | ..." under "Date | Agency |
-    Practitioner | Details" is a row of it, not the header of a grid)."""
-    if not isinstance(info, HeaderInfo) or S.AGENCY not in info.mapping.values():
-        return False
-    return S.DETAILS in map_headings(info.headings, columns=columns).values()
 
 
 def read_excel(
@@ -1609,11 +1397,7 @@ def read_excel(
                 for row, text in year_rows(frame, info)
                 if row not in across
             ]
-            sections += [
-                (row, text, "row holding only an agency's name")
-                for row, text in _typed_banners(frame, info, {row for row, _, _ in sections})
-                if not _over_a_header(frame, row, options.get("columns"))  # a table's title
-            ]
+            sections = with_typed_banners(frame, info, sections, options.get("columns"))
             banners = _agency_banners(sections)
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
             _unmerge_undated_rows(frame, merged, info)
@@ -1629,20 +1413,7 @@ def read_excel(
                 skipped.extend(_error_warnings(frame, hidden[name].errors, info, path.name, name))
             struck = _struck_rows(frame, hidden[name].struck, info) if name in hidden else []
             struck_out = _rejected_struck(frame, struck, info, path.name, name)
-            named = {row: code for row, code, _text in banners}
-            for row, text, what in sections:
-                frame.iloc[row] = None
-                agency = f" (it names the agency of the rows below it: {named.get(row)})"
-                skipped.append(
-                    _warning(
-                        "section_row",
-                        f"{what} read as a section heading, not an event: {text!r}"
-                        + (agency if row in named else ""),
-                        path.name,
-                        name,
-                        row + 1,
-                    )
-                )
+            skipped.extend(blank_section_rows(frame, sections, banners, file=path.name, sheet=name))
             if fmt != "html":  # a web page's cells are text already
                 skipped.extend(markup_as_text(frame, info, file=path.name, sheet=name))
             skipped.extend(fill_agency_down(frame, info, file=path.name, sheet=name))
@@ -1657,19 +1428,7 @@ def read_excel(
             )
             if struck_out is not None:
                 sheet_chron = _with_rejected(sheet_chron, struck_out)
-            if banners and S.AGENCY in info.mapping.values():
-                from .document import fill_from_banners
-
-                numbered = [(row + 1, code, text) for row, code, text in banners]
-                sheet_chron = fill_from_banners(sheet_chron, numbered, name)
-            elif banners:
-                from .document import _with_banner_agencies
-
-                several = len({code for _row, code, _text in banners}) > 1
-                numbered = [(row + 1, code, text) for row, code, text in banners]
-                sheet_chron = _with_banner_agencies(
-                    sheet_chron, numbered, None, name, several=several
-                )
+            sheet_chron = agencies_from_banners(sheet_chron, banners, info, name)
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)

@@ -1,0 +1,116 @@
+"""Layouts of combined chronologies the CSV reader reads as the Excel reader does.
+
+An agency's name typed alone in a row over its block, and a column per agency: the same
+table saved as .csv and as .xlsx gives the same events. All data fictional.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+
+from .test_realworld_tabular import _as_xlsx_and_csv
+
+_SHOWN = [S.START, S.AGENCY, S.ORGANISATION, S.DETAILS, S.SOURCE_ROW]
+
+
+def _same_events(xlsx, csv):
+    """The two files' events, rejected rows and warning codes, compared as a person sees
+    them (the workbook's sheet name aside)."""
+    book, text = scr.read(xlsx), scr.read(csv)
+    left = book.events[_SHOWN].sort_values(S.SOURCE_ROW).reset_index(drop=True)
+    right = text.events[_SHOWN].sort_values(S.SOURCE_ROW).reset_index(drop=True)
+    pd.testing.assert_frame_equal(left, right)
+    assert text.rejected[S.SOURCE_ROW].tolist() == book.rejected[S.SOURCE_ROW].tolist()
+    codes = sorted(zip(text.warnings[S.CODE], text.warnings[S.SOURCE_ROW].fillna(0), strict=True))
+    assert codes == sorted(
+        zip(book.warnings[S.CODE], book.warnings[S.SOURCE_ROW].fillna(0), strict=True)
+    )
+    return text
+
+
+def _banner_rows(agency_column: bool) -> list[list[object]]:
+    rows = [
+        ["Date", "Practitioner", "Details", "Outcome"],
+        ["GP", None, None, None],
+        ["12/03/2007", "Dr X", "Child A seen with bruise to cheek", "Referred to CSC"],
+        ["14/03/2007", "Dr X", "Follow-up, bruise fading", None],
+        ["Metropolitan Police", None, None, None],
+        ["13/03/2007", "PC1", "Domestic incident at home address", "DASH medium"],
+        ["HEALTH VISITING", None, None, None],
+        ["15/03/2007", "HV1", "Home visit, Child A seen", None],
+    ]
+    if not agency_column:
+        return rows
+    # the agency column second, the banner typed in it
+    out = [[r[0], None, *r[1:]] for r in rows]
+    out[0][1] = "Agency"
+    for r in out:
+        if r[0] in {"GP", "Metropolitan Police", "HEALTH VISITING"}:
+            r[0], r[1] = None, r[0]
+    return out
+
+
+@pytest.mark.parametrize("agency_column", [False, True], ids=["no-agency-column", "in-agency"])
+def test_agency_banner_rows_name_the_agency_of_the_rows_below(
+    write_xlsx, write_text, agency_column
+):
+    # the CSV rejected each banner row for its unreadable date, and its rows were 'other'
+    xlsx, csv = _as_xlsx_and_csv(_banner_rows(agency_column), write_xlsx, write_text)
+    chron = _same_events(xlsx, csv)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 6, 8]
+    assert ev[S.AGENCY].tolist() == ["gp", "gp", "police", "health_visiting"]
+    if not agency_column:  # (in the agency column, 'PC1' names the police first)
+        assert ev[S.ORGANISATION].tolist()[2] == "Metropolitan Police"
+    assert chron.rejected.empty
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
+    assert sections[S.SOURCE_ROW].tolist() == [2, 5, 7]
+    assert "names the agency of the rows below it: police" in sections[S.MESSAGE].iloc[1]
+    assert not (chron.warnings[S.CODE] == "no_agency").any()
+
+
+def test_a_sentence_alone_in_the_first_column_is_no_banner(write_text):
+    text = (
+        "Date,Details\n12/03/2007,Child A seen\nPolice attended the home,\n13/03/2007,Home visit\n"
+    )
+    chron = scr.read(write_text("chron.csv", text))
+    assert chron.rejected[S.SOURCE_ROW].tolist() == [3]
+    assert not (chron.warnings[S.CODE] == "section_row").any()
+
+
+def _grid_rows() -> list[list[object]]:
+    return [
+        ["Multi-agency chronology: Child A", None, None, None, None],
+        ["Date", "Children's Social Care", "Police", "Health", "Education"],
+        ["12/03/2007", "Referral received from school", None, "HV1 home visit", None],
+        ["13/03/2007", None, "Domestic incident at the home", None, None],
+        ["14/03/2007", None, None, None, "Child A absent from school"],
+    ]
+
+
+def test_a_column_per_agency_is_read_as_in_excel(write_xlsx, write_text):
+    # the CSV failed: no header with a date column and another recognised column
+    xlsx, csv = _as_xlsx_and_csv(_grid_rows(), write_xlsx, write_text)
+    chron = _same_events(xlsx, csv)
+    ev = chron.events.sort_values([S.SOURCE_ROW, S.AGENCY])
+    assert ev[S.SOURCE_ROW].tolist() == [3, 3, 4, 5]
+    assert ev[S.AGENCY].tolist() == ["csc", "other", "police", "education"]
+    assert ev[S.DETAILS].tolist()[2] == "Domestic incident at the home"
+    # each cell its own event, named by its row and its column's letter
+    assert sorted(chron.events.index) == [
+        "combined-r3b",
+        "combined-r3d",
+        "combined-r4c",
+        "combined-r5e",
+    ]
+
+
+def test_a_column_per_agency_in_a_semicolon_file(write_text):
+    text = "Date;CSC;Police;GP\n12/03/2007;Referral received;;Seen with a cough\n"
+    chron = scr.read(write_text("grid.csv", text))
+    assert sorted(chron.events[S.AGENCY].tolist()) == ["csc", "gp"]
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 2]
