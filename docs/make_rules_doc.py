@@ -97,6 +97,13 @@ note says how many findings start from events of the other's time.
   wording; edit them for local usage.
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
   unanswered trigger of the same rule joins that finding as evidence.
+- **A section 47 enquiry begins at its decision** (ASM-CORE): the core assessment runs
+  from the enquiry's own entry, from a strategy discussion that names the enquiry (what a
+  strategy discussion decides: 'Strategy discussion (TM1, SW1, DC1). s47 enquiry.'), or from
+  another entry that says it was agreed or started ('S47 enquiries commenced'), not from a
+  later record of its home visit or its outcome. One only considered or decided against ('no
+  s47', 'threshold for s47 not met', 'whether s47 is needed') starts nothing (the predicate
+  `s47_begun`).
 - **An assessment is completed, not begun** (ASM-INITIAL, ASM-CORE, ASM-SINGLE): the
   timescale is for the completed assessment, so a record that only starts, allocates, plans
   or continues one ('Single assessment commenced', 'MASH decision: child and family

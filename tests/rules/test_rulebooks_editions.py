@@ -309,6 +309,43 @@ def test_a_core_assessment_begun_does_not_complete_it():
     assert _csc_rows(late, rulebook="wt2006", rule="ASM-CORE") == [("late", "2007-05-24")]
 
 
+@pytest.mark.parametrize("rulebook", ["wt2006", "wt2010"])
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Strategy discussion held between CSC (TM1) and Police CAIT (DC1). Agreed s47 joint "
+        "investigation.",
+        "Strategy discussion with police. S47 enquiries commenced.",
+        "Strategy discussion held. Decision to initiate section 47 enquiries.",
+        "Strategy discussion (TM2, SW2, DC1 Met Police CAIT). s47 enquiry.",
+        "Strategy discussion held, joint investigation to commence.",
+        "Strategy discussion held. Outcome: proceed to S47.",
+        "Strategy discussion held. s47 to be undertaken by SW1.",
+    ],
+)
+def test_a_strategy_discussion_that_begins_a_s47_starts_the_core_assessment(rulebook, discussion):
+    # Monday 2 April 2007: 35 WD, Easter (6, 9 April) and 7 May out: 24 May 2007; the s47
+    # home visit of 4 April is the same enquiry, not the start of another
+    rows = [("02/04/2007", discussion), ("04/04/2007", "s47 home visit. Child A seen alone.")]
+    assert _csc_rows(
+        [*rows, ("01/08/2007", "Case file audit.")], rulebook=rulebook, rule="ASM-CORE"
+    ) == [("missing", "2007-05-24")]
+
+
+@pytest.mark.parametrize(
+    "discussion",
+    [
+        "Strategy discussion held. No s47 - single agency assessment.",
+        "Strategy discussion held. Threshold for s47 not met.",
+        "Strategy discussion held. To consider whether s47 is needed.",
+        "Strategy discussion held. S47 not agreed.",
+    ],
+)
+def test_a_strategy_discussion_that_decides_against_a_s47_starts_no_core_assessment(discussion):
+    rows = [("02/04/2007", discussion), ("01/08/2007", "Case file audit.")]
+    assert _csc_rows(rows, rulebook="wt2006", rule="ASM-CORE") == []
+
+
 @pytest.mark.parametrize("rulebook", ["wt2006", "wt2013", "wt2018", "wt2023"])
 def test_a_strategy_discussion_on_a_plan_wants_no_initial_conference(rulebook):
     plan = [

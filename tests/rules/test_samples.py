@@ -27,6 +27,9 @@ EXPECTED = {
         ("INJ-STRAT", "late", None, 12),
         ("INJ-STRAT", "late", None, 13),
         ("ASM-INITIAL", "missing", None, 15),
+        # the strategy discussion of 15/12/2006 (row 19): "s47 enquiry started"; no core
+        # assessment is recorded after it
+        ("ASM-CORE", "missing", None, 19),
         ("PLC-REG38-CHECKS", "missing", None, 21),
         ("SUP-CADENCE", "gap", None, 22),
         ("CONF-CORE-GROUP", "late", None, 24),
@@ -53,7 +56,10 @@ EXPECTED = {
         ("SUP-KEY-DECISION", "late", None, 47),
         # no CONF-ICPC for the strategy discussion of 04/05/2007 (row 50): Child A had been on
         # a child protection plan since the ICPC of 22/12/2006 (row 24), reviewed on
-        # 15/03/2007 (row 40); a new concern on a plan wants no initial conference
+        # 15/03/2007 (row 40); a new concern on a plan wants no initial conference. It
+        # names the enquiry about the bruising of 01/05/2007 ("s47 enquiries to continue";
+        # the police opened a second investigation, row 51): a core assessment was due
+        ("ASM-CORE", "missing", None, 50),
         ("INJ-REFER", "late", None, 53),
         # no ESC-CUMULATIVE at row 55: after the strategy discussion of 04/05/2007 about the
         # injuries of 01/05 (row 47), CSC seeing them heal (row 52) and the HV's scabs (row
@@ -84,8 +90,10 @@ EXPECTED = {
         # the closure of 27/06/2012 (CSC row 15) was a "Management decision": overseen
         ("ASM-INITIAL", "missing", "CSC", 17),
         ("SUP-CADENCE", "gap", "CSC", 17),
+        # the strategy discussion of row 19 "Agreed s47 enquiries": the core assessment runs
+        # from it, not from the s47 home visit after it (row 20)
+        ("ASM-CORE", "missing", "CSC", 19),
         ("SUP-KEY-DECISION", "late", "CSC", 19),
-        ("ASM-CORE", "missing", "CSC", 20),
         ("SUP-CADENCE", "gap", "CSC", 24),
         ("ESC-WNB", "missing", "GP", 9),
         # the ICPC of 05/12/2012: the GP's record of it (a conference csc convened, so csc
@@ -123,12 +131,16 @@ EXPECTED = {
         ("INJ-MEDICAL", "late", None, 20),
         ("INJ-SKELETAL", "late", None, 20),
         ("SUP-KEY-DECISION", "missing", None, 20),
-        # the s47 enquiry begun at the strategy discussion of 08/03/2016 (row 21) concluded
-        # "concerns not substantiated; no ICPC" on 21/03/2016 (row 25), within 15 WD
-        ("ASM-CORE", "missing", None, 25),
+        # the s47 enquiry begun at the strategy discussion of 08/03/2016 (row 21, "s47
+        # enquiry") concluded "concerns not substantiated; no ICPC" on 21/03/2016 (row 25,
+        # the same finding's evidence) with no core assessment
+        ("ASM-CORE", "missing", None, 21),
         ("INJ-MEDICAL", "missing", None, 31),
         ("INJ-SKELETAL", "missing", None, 31),
         ("SUP-KEY-DECISION", "missing", None, 31),
+        # the strategy discussion of row 32 ("Joint s47 investigation"), about the skull
+        # fracture: neither a conference nor a core assessment followed
+        ("ASM-CORE", "missing", None, 32),
         ("CONF-ICPC", "missing", None, 32),
     ],
     "child-d-well-handled": [],
