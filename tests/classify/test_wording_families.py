@@ -1,0 +1,112 @@
+"""The glossary's event wording, family by family, as practitioners write it.
+
+Every row is fictional ("Child A", "Mother", "SW1", "Dr X"). Each case was misread before
+the vocabulary line or classifier change that reads it; the rules read these columns
+(INJ-MEDICAL waits for a medical_examination, INJ-SKELETAL for a skeletal_survey, ESC-WNB
+counts dna rows, VIS-CP counts the child seen by children's social care), so each
+misreading was a finding wrongly made or wrongly missed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema
+from scr_timeline.classify.pipeline import classify_events
+from scr_timeline.testing import make_events
+
+
+def read(agency: str, details: str, outcome: str | None = None) -> pd.Series:
+    """The classified row of one entry (dated 12/03/2007)."""
+    rows = make_events(start="12/03/2007", agency=agency, details=details, outcome=outcome)
+    return classify_events(rows)[0].iloc[0]
+
+
+def seen(row: pd.Series) -> bool | None:
+    """The row's child_seen as True, False or None (NA)."""
+    value = row[schema.CHILD_SEEN]
+    return None if value is pd.NA else bool(value)
+
+
+#: (agency, details, event_type, child_seen): one entry per case, family by family below
+Case = tuple[str, str, str, bool | None]
+
+
+# --- medical examinations (INJ-MEDICAL) ---------------------------------------------------
+def _medicals(*cases: tuple[str, str]) -> list[Case]:
+    return [(agency, details, "medical_examination", True) for agency, details in cases]
+
+
+MEDICALS: list[Case] = _medicals(
+    # the paediatrician named by name, then by role
+    ("hospital", "Child A seen by Dr X (paediatric registrar) who examined bruising"),
+    ("paediatrics", "Child A seen by Dr X (paediatric registrar) who examined bruising"),
+    ("csc", "Child A seen by Dr X (paediatric registrar) who examined bruising"),
+    ("csc", "Seen by Dr X consultant paediatrician"),
+    ("csc", "Seen by Dr X, consultant paediatrician, at CDC"),
+    # the doctor who examines, as the subject
+    ("hospital", "Paediatrician examined Child A - 3 bruises to left thigh"),
+    ("hospital", "Dr X (Paed SpR) examined CA - bruising noted"),
+    ("hospital", "Paeds reg examined baby"),
+    ("police", "FME examined Child A at the station"),
+    # a paediatric record's own examination
+    ("paediatrics", "Examined by Dr X - multiple bruises"),
+    ("paediatrics", "Medical - bruising inconsistent with explanation"),
+    # the medical shortened, or placed
+    ("csc", "Medical at CDC - bruising consistent with NAI"),
+    ("csc", "CP med completed by Dr Y - bruises consistent with fingertip grip marks"),
+    ("paediatrics", "CPM - 2 bruises to R cheek"),
+    ("paediatrics", "Child protection examination by Dr Z"),
+    # the child at the medical ('for' is no plan here)
+    ("paediatrics", "Child A attended for CP medical with SW1 and Mother"),
+    ("csc", "Attended CP medical with Mother and Child A"),
+    ("police", "DC1 ATTENDED THE HOSPITAL FOR THE CP MEDICAL"),
+    # the forensic medical at the sexual assault referral centre
+    ("police", "Child A examined at SARC"),
+)
+#: a missed appointment in the parent's words
+NOT_BROUGHT: list[Case] = [
+    ("csc", "Mother did not bring Child A to the appointment", "dna", False),
+    ("health_visiting", "Mother did not bring Child A to clinic", "dna", False),
+]
+
+#: (agency, details, event_type): what the row is, whatever it says of the child
+TYPES: list[tuple[str, str, str]] = [
+    # the brief's own cases, read already: kept so they stay so
+    ("hospital", "Seen by paediatrician at CDC", "medical_examination"),
+    ("csc", "CP medical undertaken", "medical_examination"),
+    ("hospital", "skeletal survey completed", "skeletal_survey"),
+    # a developmental appointment at the CDC is no child protection medical
+    ("paediatrics", "CDC appointment for developmental check", "office_visit"),
+    ("csc", "CDC appointment for developmental check", "office_visit"),
+    # a looked-after child's statutory health assessment is no CP medical either
+    ("csc", "LAC medical completed", "health_visit"),
+    ("csc", "Adoption medical", "health_visit"),
+    # plans and refusals stay plans; the child taken for a medical is not the medical
+    # (rules.md: 'SW1 took Child A to Riverside Hospital for a CP medical' answers nothing)
+    ("csc", "Child A taken to CDC for CP medical", "other"),
+    ("police", "CHILD A CONVEYED TO HOSPITAL FOR CP MEDICAL", "hospital_attendance"),
+    ("csc", "Referred for CP medical", "referral"),
+    ("csc", "CP medical booked for tomorrow at 10am", "other"),
+    ("csc", "Mother refused consent for CP medical", "other"),
+    # a GP's "medical" is the patient's history; a ward review is the admission's
+    ("gp", "Medical: asthma reviewed", "other"),
+    ("csc", "Medical needs discussed with Mother", "other"),
+    ("csc", "Mother attended her medical appointment", "other"),
+    ("hospital", "Full exam - chest clear", "other"),
+    ("hospital", "Paeds reg reviewed Child A on ward", "hospital_attendance"),
+]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "event_type", "child_seen"), [*MEDICALS, *NOT_BROUGHT]
+)
+def test_event_type_and_child_seen(agency, details, event_type, child_seen):
+    row = read(agency, details)
+    assert (row[schema.EVENT_TYPE], seen(row)) == (event_type, child_seen)
+
+
+@pytest.mark.parametrize(("agency", "details", "event_type"), TYPES)
+def test_event_type(agency, details, event_type):
+    assert read(agency, details)[schema.EVENT_TYPE] == event_type
