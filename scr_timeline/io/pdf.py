@@ -20,6 +20,8 @@ pdfplumber finds the cells between them:
 - a PDF without a chronology table is read as a narrative
   (:func:`scr_timeline.io.text.parse_paragraphs`): lines are joined into paragraphs at the
   blank space between them;
+- a page whose text runs sideways (a landscape table set on a portrait page, not turned
+  by the PDF) is read as the page turned so that its text reads across (``page_turned``);
 - a PDF with no text layer (scanned pages) is an error that says OCR is needed.
 
 Provenance: ``source_sheet`` is ``"page P table T"`` and ``source_row`` the row within that
@@ -1010,11 +1012,56 @@ def _scanned(page: Any) -> bool:
     return area > 0 and covered >= _SCAN_COVER * area
 
 
+def _quarter_turns(chars: Sequence[dict[str, Any]]) -> int:
+    """The quarter turn (0, 90, 180 or 270 degrees, anticlockwise) most of a page's
+    characters are set at, when more than half of them are; else 0."""
+    matrices = np.array([c["matrix"][:2] for c in chars if not c["text"].isspace()], dtype=float)
+    if not len(matrices):
+        return 0
+    turns = np.round(np.degrees(np.arctan2(matrices[:, 1], matrices[:, 0])) / 90).astype(int) % 4
+    counts = np.bincount(turns, minlength=4)
+    turn = int(counts.argmax())
+    return 90 * turn if counts[turn] * 2 > len(turns) else 0
+
+
+def _upright(page: Any) -> tuple[Any, int]:
+    """The page turned so that its text reads across, and by how many degrees: a
+    landscape table set sideways on a portrait page (a landscape section printed without
+    turning the page, a page scanned in sideways and OCR'd) is read as the page turned,
+    as a person turns it, not as columns of letters reversed."""
+    turn = _quarter_turns(page.chars)
+    if not turn:
+        return page, 0
+    rotation = (int(page.rotation) + turn) % 360
+    obj = page.page_obj
+    obj.attrs["Rotate"] = rotation  # how pdfplumber and pdfminer turn a page for display
+    obj.rotate = rotation
+    turned = type(page)(
+        page.pdf, obj, page_number=page.page_number, initial_doctop=page.initial_doctop
+    )
+    return turned, turn
+
+
 def _read(
     pdf: Any, path: Path
 ) -> tuple[list[DocumentTable], list[Paragraph], str | None, list[dict[str, Any]]]:
     pages = list(pdf.pages)
     notes: list[dict[str, Any]] = []
+    turned_on: list[int] = []
+    for i, page in enumerate(pages):
+        pages[i], turn = _upright(page)
+        if turn:
+            turned_on.append(page.page_number)
+    if turned_on:
+        notes.append(
+            _warning(
+                "page_turned",
+                f"{_pages(turned_on)}: the text runs sideways (a landscape table set on a "
+                "portrait page): read with the page turned so that it reads across",
+                path.name,
+                None,
+            )
+        )
     no_text = [p for p in pages if not p.chars or _scanned(p)]
     if len(no_text) == len(pages):
         if any(p.images for p in pages):

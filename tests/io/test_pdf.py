@@ -1201,3 +1201,67 @@ def test_a_table_with_a_column_per_agency_over_pages(tmp_path: Path, repeat: int
     assert {s.split(" table")[0] for s in chron.events[S.SOURCE_SHEET]} >= {"page 1", "page 2"}
     police = chron.events[chron.events[S.AGENCY] == "police"]
     assert sorted(police[S.DETAILS]) == sorted(f"Police entry {d}" for d in range(3, 29, 3))
+
+
+def sideways_page(page: Any, turn: int, rows: Sequence[Sequence[str]], *, title: str) -> None:
+    """Draw a ruled table on a portrait A4 page as a landscape page turned ``turn``
+    degrees (90: its text runs up the page, -90: down it, 0: across) and end the page."""
+    width, height = A4
+    page.saveState()
+    if turn == 90:
+        page.translate(width, 0)
+    elif turn == -90:
+        page.translate(0, height)
+    page.rotate(turn)
+    down = width if turn else height
+    page.setFont("Helvetica-Bold", 12)
+    page.drawString(40, down - 50, title)
+    widths, top, tall = [30, 70, 70, 300, 100], down - 70, 20
+    for r, cells in enumerate(rows):
+        x = 40.0
+        for w, text in zip(widths, cells, strict=True):
+            page.rect(x, top - (r + 1) * tall, w, tall)
+            page.setFont("Helvetica", 9)
+            page.drawString(x + 3, top - (r + 1) * tall + 6, text)
+            x += w
+    page.restoreState()
+    page.setFont("Helvetica", 8)
+    page.drawString(width / 2, 20, "OFFICIAL-SENSITIVE")  # the footer stays upright
+    page.showPage()
+
+
+def test_a_landscape_table_set_sideways_on_a_portrait_page(tmp_path: Path):
+    """A landscape table printed on portrait pages without turning them (its text runs up
+    or down the page) is read as the page turned (it gave reversed letters: 'etaD', no
+    header found, and the whole file was an error); an upright page and a page the PDF
+    itself turns (/Rotate) are read as they are."""
+    from reportlab.pdfgen import canvas
+
+    header = ["No.", "Date", "Agency", "Details", "Outcome"]
+
+    def rows(first: int, agency: str) -> list[list[str]]:
+        return [header] + [
+            [str(n), f"{n:02d}/03/2007", agency, f"Entry {n}: Child A seen at home.", "None"]
+            for n in range(first, first + 3)
+        ]
+
+    path = tmp_path / "sideways.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    sideways_page(page, 0, rows(1, "GP"), title="GP records")
+    sideways_page(page, 90, rows(4, "Police"), title="Police records")
+    sideways_page(page, -90, rows(7, "HV"), title="Health visiting records")
+    page.setPageRotation(90)  # turned by the PDF for display: read as shown
+    sideways_page(page, 90, rows(10, "CSC"), title="Children's social care records")
+    page.save()
+    chron = read_pdf(path)
+    ev = chron.events
+    assert chron.rejected.empty
+    assert ev[S.START].dt.day.tolist() == list(range(1, 13))
+    assert ev[S.AGENCY].astype(str).tolist() == (
+        ["gp"] * 3 + ["police"] * 3 + ["health_visiting"] * 3 + ["csc"] * 3
+    )
+    assert ev[S.DETAILS].tolist() == [f"Entry {n}: Child A seen at home." for n in range(1, 13)]
+    assert ev[S.SOURCE_SHEET].tolist() == [f"page {p} table 1" for p in range(1, 5) for _ in "abc"]
+    assert ev[S.SOURCE_ROW].tolist() == [2, 3, 4] * 4
+    turned = chron.warnings[chron.warnings[S.CODE] == "page_turned"]
+    assert turned[S.MESSAGE].str.startswith("pages 2-3:").tolist() == [True]
