@@ -11,7 +11,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import Any, Final, NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -35,6 +35,7 @@ from .headers import (
     is_repeated_header,
     map_headings,
     page_furniture,
+    time_cells,
     year_rows,
 )
 from .table import (
@@ -387,6 +388,8 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         notes.extend(blank_footer_rows(raw, header, file=path.name, sheet=None))
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
         notes.extend(markup_as_text(raw, header, file=path.name, sheet=None))
+        timed, carried = carry_day_to_times(raw, header, file=path.name, sheet=None)
+        notes.extend(timed)
         notes.extend(fill_agency_down(raw, header, file=path.name, sheet=None))
         notes.extend(overlong_rows(raw, header, file=path.name, delimiter=facts["delimiter"]))
     chron = parse_table(
@@ -399,6 +402,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     )
     if header is not None:
         chron = agencies_from_banners(chron, banners, header, None)
+        chron = restore_carried(chron, carried)
     if options.get("classify", True):
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
     return with_warnings(chron, notes + _encoding_notes(facts["encoding"], path.name))
@@ -693,6 +697,23 @@ def _sample(cells: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     return cells.take(pa.array(np.linspace(0, len(cells) - 1, _SAMPLED_CELLS, dtype=np.int64)))
 
 
+def _cells_holding(cells: pa.Array, chars: bytes) -> np.ndarray:
+    """Positions of the cells of a column of text holding one of the (ASCII) ``chars``:
+    found in the column's bytes at once, a cell from each byte's offset."""
+    _, offsets_buffer, data_buffer = cells.buffers()
+    if data_buffer is None or not len(cells):
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[
+        cells.offset : cells.offset + len(cells) + 1
+    ]
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
+    found = np.zeros(len(data), dtype=bool)
+    for char in chars:  # a comparison per byte value: faster than a lookup per byte
+        found |= data == char
+    found_bytes = np.flatnonzero(found) + offsets[0]
+    return np.unique(np.searchsorted(offsets, found_bytes, side="right") - 1)
+
+
 def _marked_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """Positions of the cells holding HTML markup: the cells with a "<" or an "&" (found
     in the column's bytes at once, a cell from each byte's offset), then the markup
@@ -704,15 +725,7 @@ def _marked_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
             return np.zeros(0, dtype=np.int64)
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks()
-    _, offsets_buffer, data_buffer = cells.buffers()
-    if data_buffer is None or not len(cells):
-        return np.zeros(0, dtype=np.int64)
-    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[
-        cells.offset : cells.offset + len(cells) + 1
-    ]
-    data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
-    found_bytes = np.flatnonzero((data == ord("<")) | (data == ord("&"))) + offsets[0]
-    at = np.unique(np.searchsorted(offsets, found_bytes, side="right") - 1)
+    at = _cells_holding(cells, b"<&")
     if not len(at):
         return at
     found = pc.match_substring_regex(cells.take(pa.array(at)), _MARKUP.pattern, ignore_case=True)
@@ -847,6 +860,220 @@ def _undated(cells: pd.Series) -> np.ndarray:
     if written.any():
         out[written] = parse_date_arrays(text[written].astype(object)).precision < 0
     return out
+
+
+#: A time after the day in a date cell ("12/03/2007 14:20", "12 March 2007, 2.30pm",
+#: "2007-03-12T14:20:00", "12/03/2007 at 1420hrs"): what is left is the day.
+_TIME_AFTER_DAY = regex(
+    r"(?<=\d)(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+)(?P<time>(?:[01]?\d|2[0-3])"
+    r"(?:[:.][0-5]\d(?:[:.][0-5]\d(?:\.\d+)?)?)?\s*(?:[ap]\.?\s?m\.?|hrs?\.?)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+class CarriedDays(NamedTuple):
+    """What :func:`carry_day_to_times` did, by row position in the raw table: the rows it
+    gave the day above them, with their date cells as written (the time alone), and the
+    rows it did not, with why."""
+
+    written: dict[int, str]
+    refused: dict[int, str]
+
+
+def _day_of(text: str) -> str | None:
+    """The day a date cell gives, as written without its time ("12/03/2007 14:20" gives
+    "12/03/2007"), or None when the cell gives no one day ("March 2007", "w/c 12/03/2007")."""
+    day = _TIME_AFTER_DAY.sub("", text)
+    for dayfirst in (True, False):
+        try:
+            _start, _end, precision = parse_date(day, dayfirst=dayfirst)
+        except (ScrTimelineError, TypeError, ValueError, OverflowError):
+            continue
+        return day if precision == "day" else None
+    return None
+
+
+def _minutes(text: str | None) -> int | None:
+    """The time of day a cell gives, alone or after its day ("12/03/2007 14:20"), in
+    minutes; None when it gives none."""
+    from ..dates import parse_time
+
+    if text is None:
+        return None
+    after = _TIME_AFTER_DAY.search(text)
+    try:
+        moment = parse_time(after.group("time") if after is not None else text)
+    except (ScrTimelineError, TypeError, ValueError):
+        return None
+    return moment.hour * 60 + moment.minute
+
+
+def _in_order(first: str | None, clocks: list[str]) -> int:
+    """How many of ``clocks`` (times of day, in the order of their rows) run on from
+    ``first`` (the time of the row above them, if any) without going back: the day is the
+    same up to there (a time earlier than the one above it may be after midnight)."""
+    last = _minutes(first)
+    for count, clock in enumerate(clocks):
+        now = _minutes(clock)
+        if now is None or (last is not None and now < last):
+            return count
+        last = now
+    return len(clocks)
+
+
+#: The longest time of day written alone in a date cell ("02:30 p.m.").
+_LONGEST_CLOCK: Final = 10
+
+
+def _timed_undated(dates: pd.Series, times: pd.Series | None) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of a table's date cells and time cells (text): a blank date cell beside a
+    time, and a date cell holding a time that can be no date ("14:35") beside a blank time
+    cell. Only short cells with a colon or an "h" or "m" ("14:35", "1435hrs", "2pm") are
+    matched to a time: a big column of dates is not searched cell by cell."""
+    blank = dates.isna().to_numpy(dtype=bool)
+    beside = np.zeros(len(dates), dtype=bool)
+    untimed = np.ones(len(dates), dtype=bool)
+    if times is not None:
+        untimed = times.isna().to_numpy(dtype=bool)
+        if (blank & ~untimed).any():
+            beside[blank & ~untimed] = time_cells(times[blank & ~untimed])
+    cells = pa.array(dates.array, type=pa.large_string())
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    short = pc.less_equal(pc.binary_length(cells), _LONGEST_CLOCK).fill_null(False)
+    at = _cells_holding(cells, b":hHmM")
+    at = at[short.to_numpy(zero_copy_only=False)[at] & untimed[at]]
+    alone = np.zeros(len(dates), dtype=bool)
+    if len(at):
+        alone[at] = time_cells(dates.iloc[at], clock=True)
+    return beside, alone
+
+
+def carry_day_to_times(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+) -> tuple[list[dict[str, Any]], CarriedDays]:
+    """Give the rows of a log that have a time but no date the day written above them, in
+    ``raw`` (cells of text), and return a ``blank_date_anchored`` warning for each run of
+    rows so dated (and a ``section_row`` for a day written alone over them), with what
+    :func:`restore_carried` needs after parsing.
+
+    A police log writes the day once, over its timed entries: the row above holds the day
+    ("12/03/2007", with or without a time, in the date cell, or alone in its row), each
+    row below only its time, in the time column (the date cell blank) or in the date cell
+    ("14:35" under a "Date/Time" heading). A row with such a time and no date takes the day
+    of the nearest row above whose date cell is written, when that cell gives one day. A
+    row holding nothing but that day (over the timed rows) is their heading, not an event.
+    Never guessed: a time in the date cell that could be a date ("12.10"), a row with no
+    dated row above, a row under a cell giving no one day ("March 2007") keep their
+    rejection; so does a time earlier than the time above it in the run (the day may have
+    turned at midnight), with every timed row after it (:attr:`CarriedDays.refused`).
+    """
+    date_pos = next((pos for pos, fld in header.mapping.items() if fld == S.DATE), None)
+    time_pos = next((pos for pos, fld in header.mapping.items() if fld == S.TIME), None)
+    start = header.data_start
+    found = CarriedDays({}, {})
+    if date_pos is None or len(raw) - start < 2:
+        return [], found
+    if not isinstance(raw[date_pos].dtype, pd.StringDtype):  # (Excel's cells: not read so)
+        return [], found
+    beside, alone = _timed_undated(
+        raw[date_pos].iloc[start:], None if time_pos is None else raw[time_pos].iloc[start:]
+    )
+    if not (beside | alone).any():
+        return [], found
+    dates = raw[date_pos].iloc[start:].str.strip()
+    times = None if time_pos is None else raw[time_pos].iloc[start:].str.strip()
+    written = ~(dates.isna() | dates.eq("")).to_numpy(dtype=bool) & ~alone
+    above = np.maximum.accumulate(np.where(written, np.arange(len(dates)), -1))
+    clocks = dates.to_numpy(dtype=object)
+    if times is not None:
+        clocks = np.where(beside, times.to_numpy(dtype=object), clocks)
+    notes: list[dict[str, Any]] = []
+    for head in np.unique(above[beside | alone]).tolist():
+        day = _day_of(str(dates.iloc[head])) if head >= 0 else None
+        if day is None:  # nothing above, or no one day: the rows stay rejected
+            continue
+        rows = np.flatnonzero((beside | alone) & (above == head))
+        times_above = times.iloc[head] if times is not None else None
+        first = dates.iloc[head] if pd.isna(times_above) else times_above
+        taken = _in_order(first, [str(c) for c in clocks[rows]])
+        for row in rows[:taken].tolist():
+            found.written[row + start] = str(clocks[row])
+            raw.iat[row + start, date_pos] = f"{day} {clocks[row]}" if alone[row] else day
+        if taken < len(rows):
+            late = int(rows[taken])
+            before = int(rows[taken - 1]) if taken else head
+            reason = (
+                f"the time has no date, and the day of row {head + start + 1} above "
+                f"({str(dates.iloc[head])!r}) was not taken: row {late + start + 1}'s time "
+                f"({clocks[late]!r}) is earlier than row {before + start + 1}'s, so the day may "
+                "have changed at midnight; write the date"
+            )
+            found.refused.update(dict.fromkeys((rows[taken:] + start).tolist(), reason))
+        if taken:
+            notes.extend(_carried_notes(raw, head + start, day, rows[:taken] + start, file, sheet))
+    return notes, found
+
+
+def _carried_notes(
+    raw: pd.DataFrame, head: int, day: str, rows: np.ndarray, file: str, sheet: str | None
+) -> list[dict[str, Any]]:
+    """The ``blank_date_anchored`` warning for ``rows`` given the day of row ``head``, and
+    a ``section_row`` for that row (blanked in ``raw``) when it holds only its date."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    notes = [
+        _warning(
+            "blank_date_anchored",
+            f"{len(rows)} row(s) with a time but no date ({_row_list((rows + 1).tolist())}) "
+            f"took the day of row {head + 1} above them ({day!r}), as a log writes the day "
+            "once over its timed entries: check them",
+            file,
+            sheet,
+            int(rows[0]) + 1,
+        )
+    ]
+    if int(raw.iloc[head].notna().sum()) == 1:
+        text = " ".join(str(raw.iloc[head].dropna().iloc[0]).split())
+        raw.iloc[head] = pd.NA
+        notes.append(
+            _warning(
+                "section_row",
+                "row holding only a date over the timed rows below it read as a section "
+                f"heading, not an event: {text!r}",
+                file,
+                sheet,
+                head + 1,
+            )
+        )
+    return notes
+
+
+def restore_carried(chron: Chronology, carried: CarriedDays) -> Chronology:
+    """``chron`` with the rows :func:`carry_day_to_times` dated keeping their date cells as
+    written (``date_text``: the time alone), and the rows it would not date rejected for
+    that reason. (Rows are the raw table's positions: ``source_row`` less one.)"""
+    if not (carried.written or carried.refused):
+        return chron
+    events, rejected = chron.events, chron.rejected
+    if carried.written:
+        events = _with_texts(events, S.DATE_TEXT, carried.written)
+    if carried.refused:
+        rejected = _with_texts(rejected, S.REASON, carried.refused)
+    return Chronology(events, rejected, chron.warnings, chron.meta)
+
+
+def _with_texts(frame: pd.DataFrame, column: str, texts: dict[int, str]) -> pd.DataFrame:
+    """``frame`` with ``column`` set to ``texts`` (by raw row position) in its rows."""
+    rows = frame[S.SOURCE_ROW].to_numpy(dtype=np.int64, na_value=0) - 1
+    at = np.flatnonzero(np.isin(rows, np.fromiter(texts, np.int64, len(texts))))
+    if not len(at):
+        return frame
+    frame = frame.copy()
+    values = frame[column].to_numpy(dtype=object, copy=True)
+    values[at] = [texts[int(r)] for r in rows[at]]
+    frame[column] = pd.Series(values, index=frame.index).astype(frame[column].dtype)
+    return frame
 
 
 def join_broken_lines(

@@ -88,6 +88,7 @@ __all__ = [
     "map_headings",
     "normalise_heading",
     "page_furniture",
+    "time_cells",
     "year_rows",
 ]
 
@@ -727,6 +728,33 @@ _TIME_CELL: Final = regex(
     re.IGNORECASE,
 )
 _TIME_SAMPLE: Final = 20
+#: What makes a time of day no date: a colon, or "am", "pm", "hrs" after it ("14:20",
+#: "2.30pm", "1430hrs"; "12.10" could be 12 October, "1430" a year).
+_CLOCK_MARK: Final = regex(r":|[ap]\.?\s?m\.?$|hrs?\.?$", re.IGNORECASE)
+
+
+def time_cells(cells: pd.Series, *, clock: bool = False) -> np.ndarray:
+    """True where a cell of text (a column of strings) holds a time of day alone ("14:20",
+    "2.30pm", "1430hrs", "14.20"), by Arrow over the whole column; with ``clock``, only a
+    time that can be no date ("14:20", "2.30pm", "1430hrs": not "14.20" or "1430").
+
+    Examples
+    --------
+    >>> time_cells(pd.Series(["14:20", "14.20", "12/03/2007", None, "2pm"])).tolist()
+    [True, True, False, False, True]
+    >>> time_cells(pd.Series(["14:20", "14.20", "1430", "1430hrs"]), clock=True).tolist()
+    [True, False, False, True]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pc.utf8_trim_whitespace(pa.array(cells.astype("string").array, type=pa.large_string()))
+    found = pc.match_substring_regex(text, f"^(?:{_TIME_CELL.pattern})$", ignore_case=True)
+    if clock:
+        found = pc.and_(
+            found, pc.match_substring_regex(text, _CLOCK_MARK.pattern, ignore_case=True)
+        )
+    return found.fill_null(False).to_numpy(zero_copy_only=False)
 
 
 def _looks_like_time(value: object) -> bool:
