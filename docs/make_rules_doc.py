@@ -94,7 +94,10 @@ note says how many findings start from events of the other's time.
   as a decision far more often than as a record, so its mention must also say that it took
   place ('strategy discussion held with police', 'attended a strategy meeting'). The
   predicates `strategy_discussion_held`, `medical_done` and `skeletal_survey_done` hold the
-  wording; edit them for local usage.
+  wording; edit them for local usage. A strategy discussion so recorded is also one that
+  wants its conference and its management oversight (CONF-ICPC, SUP-KEY-DECISION) and, from
+  2013, its parties (SD-HEALTH, SD-PARTIES): 'Contact received from school. Strategy
+  discussion held with police and school nurse. S47 agreed.'
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
   unanswered trigger of the same rule joins that finding as evidence.
 - **A section 47 enquiry begins at its decision** (ASM-CORE): the core assessment runs
@@ -169,6 +172,15 @@ note says how many findings start from events of the other's time.
   allocation, or the start of a child protection plan (a plan is only made on a case csc
   holds open, so a chronology that starts at the ICPC has an open case from it), until an NFA
   decision.
+- **An NFA decision** (`nfa_decision`: ASM-INITIAL, ASM-SINGLE, CONF-ICPC, the open case) is a
+  referral decision, a case closure or a csc record of no further action, and a contact csc
+  passes on without social care: 'Passed to Early Help', 'Signposted to universal services',
+  'No role for CSC', 'Does not meet threshold', 'Threshold for social care not met', 'For
+  information only'. A threshold for something else ('did not meet the threshold for care
+  proceedings', 'threshold for s47 not met') is not one.
+- **A conference that makes plans for siblings starts a plan** (`cp_plan_starts`): 'Child A
+  and Child B subject to CP plans', 'CPPs for all three children', 'ICPC: category of
+  neglect'.
 - **Duplicates** (events marked `duplicate_of`) never trigger themselves. When a duplicate
   matches a rule's trigger and the record it duplicates does not (children's social care's
   'referral received from the school' marked as the duplicate of the school's own 'concern'),

@@ -597,6 +597,64 @@ def test_a_conference_that_makes_no_plan_starts_none(rulebook, icpc):
     assert _csc_rows(later, rulebook=rulebook, rule="CONF-ICPC") == [("missing", "2014-07-28")]
 
 
+@pytest.mark.parametrize("rulebook", ["wt2006", "wt2015"])
+@pytest.mark.parametrize(
+    "icpc",
+    [
+        "ICPC. Child A and Child B subject to CP plans - category physical abuse.",
+        "ICPC held. Both children made subject to child protection plans.",
+        "ICPC: category of neglect.",
+        "ICPC - CPPs for all three children (emotional abuse).",
+    ],
+)
+def test_a_conference_that_makes_plans_for_siblings_starts_a_plan(rulebook, icpc):
+    # Friday 24 April 2015: the first core group is due 10 WD on, Monday 11 May (4 May out)
+    rows = [("24/04/2015", icpc), ("01/10/2015", "Case file audit.")]
+    assert _csc_rows(rows, rulebook=rulebook, rule="CONF-CORE-GROUP") == [("missing", "2015-05-11")]
+
+
+@pytest.mark.parametrize("rulebook", ["wt2006", "wt2015"])
+def test_a_strategy_discussion_held_inside_another_entry_wants_its_conference(rulebook):
+    # Thursday 2 April 2015, a referral whose entry records the discussion held that day: the
+    # conference is due 15 WD on (3 and 6 April out), Monday 27 April; oversight 5 WD on
+    referral = (
+        "02/04/2015",
+        "Contact received from school. Strategy discussion held with police (DS2) and school "
+        "nurse. S47 agreed.",
+    )
+    rows = [referral, ("01/10/2015", "Case file audit.")]
+    assert _csc_rows(rows, rulebook=rulebook, rule="CONF-ICPC") == [("missing", "2015-04-27")]
+    assert _csc_rows(rows, rulebook=rulebook, rule="SUP-KEY-DECISION") == [
+        ("missing", "2015-04-13")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("decision", "decided"),
+    [
+        ("PPN received from police. RAG rated amber. Passed to Early Help.", True),
+        ("Contact from school. Signposted to universal services.", True),
+        ("Referral from HV. No role for CSC.", True),
+        ("Referral from GP. Does not meet threshold.", True),
+        ("Contact from police. Threshold for social care not met.", True),
+        ("PPN from police. For information only.", True),
+        ("Referral from school. Family referred to TAF.", True),
+        ("Referral from school. Allocated to SW1.", False),
+        (
+            "Referral from school. Legal advice: did not meet the threshold for care proceedings.",
+            False,
+        ),
+        ("Referral from school. Threshold for s47 not met; single assessment.", False),
+    ],
+)
+def test_a_contact_passed_on_without_social_care_is_the_decision_on_it(decision, decided):
+    # a referral on Monday 1 June 2015 whose own entry decides it: no assessment is due (else
+    # one is 45 WD on, Monday 3 August)
+    rows = [("01/06/2015", decision), ("01/10/2015", "Case file audit.")]
+    found = _csc_rows(rows, rulebook="wt2015", rule="ASM-SINGLE")
+    assert found == ([] if decided else [("missing", "2015-08-03")])
+
+
 @pytest.mark.parametrize(
     ("rule", "rulebook"),
     [("ASM-INITIAL", "wt2006"), ("ASM-SINGLE", "wt2013"), ("ASM-SINGLE", "wt2023")],
