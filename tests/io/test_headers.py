@@ -802,3 +802,44 @@ def test_a_key_above_the_header_is_no_title_line(key):
         [["Elm Road Surgery", N], [key, N], ["Date", "Details"], ["01/03/2007", "Seen"]]
     )
     assert find_header(raw).title_lines == ["Elm Road Surgery"]
+
+
+# --- template headings that went to extra but say what happened -----------------------------
+@pytest.mark.parametrize(
+    ("heading", "field"),
+    [
+        # what was shared, and what the child said or showed: the narrative of a table
+        # with no details column (beside one, it stays in extra: a fallback)
+        ("Information shared", schema.DETAILS),
+        ("Info shared", schema.DETAILS),
+        ("Voice of the child", schema.DETAILS),
+        ("Child's voice", schema.DETAILS),
+        ("Wishes and feelings", schema.DETAILS),
+        # the author's reading of the entry, as "Analysis" and "Significance" are
+        ("Issues identified", schema.COMMENT),
+        ("Key issues", schema.COMMENT),
+        # already the template's own fields
+        ("Outcome", schema.OUTCOME),
+        ("Outcome/Action", schema.OUTCOME),
+        ("Action taken", schema.OUTCOME),
+        ("Source of information", schema.SOURCE),
+        ("Comments", schema.COMMENT),
+        ("Analysis", schema.COMMENT),
+    ],
+)
+def test_template_narrative_headings_map(heading: str, field: str) -> None:
+    assert map_headings(["Date", "Agency", heading]) == {0: schema.DATE, 1: schema.AGENCY, 2: field}
+
+
+def test_template_narrative_headings_are_fallbacks_beside_the_template_s_own() -> None:
+    headings = ["Date", "Details", "Information shared", "Analysis", "Issues identified"]
+    assert map_headings(headings) == {0: schema.DATE, 1: schema.DETAILS, 3: schema.COMMENT}
+
+
+@pytest.mark.parametrize(
+    "heading", ["Location", "Venue", "Place", "Incident location", "Place of contact"]
+)
+def test_where_it_happened_has_no_field(heading: str) -> None:
+    # no column of the events table holds a place: it is kept in extra as "Location: ..."
+    assert map_headings(["Date", "Details", heading]) == {0: schema.DATE, 1: schema.DETAILS}
+    assert not load_headings().query("heading == @heading").empty
