@@ -34,7 +34,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
-from .headers import HeaderInfo, find_header, footer_rows, is_key_label
+from .headers import HeaderInfo, find_header, footer_rows, is_footer_line, is_key_label
 from .table import (
     _NARRATIVE_FIELDS,
     ROW_START_FIELDS,
@@ -44,6 +44,7 @@ from .table import (
     parse_table,
 )
 from .text import (
+    CONTINUED_NOTE,
     KEY_LINE,
     PAGE_FURNITURE,
     Paragraph,
@@ -947,6 +948,78 @@ def _banner_rows(
     return tuple(found), tuple(heads)
 
 
+_SENTENCE_END: Final = (".", "!", "?", ")", '"', "'", "”")
+
+
+def _entry_text_across(text: str) -> bool:
+    """Whether a row of one cell across the table holds an entry's text, not a heading:
+    written as prose (longer than a banner, or ending as a sentence does), and no period,
+    agency, footer, page furniture or "continued" note."""
+    text = " ".join(text.split())
+    if len(text) <= _MAX_BANNER and not text.endswith(_SENTENCE_END):
+        return False
+    return not (
+        _period_heading(text)
+        or (len(text) <= _MAX_BANNER and agency_from_name(text.rstrip(".")) is not None)
+        or is_footer_line(text)
+        or PAGE_FURNITURE.match(text)
+        or CONTINUED_NOTE.match(text)
+        or split_date_prefix(text) is not None
+    )
+
+
+def _details_across(
+    table: DocumentTable, raw: pd.DataFrame, info: HeaderInfo, columns: Any, file: str
+) -> tuple[DocumentTable, pd.DataFrame, HeaderInfo, list[dict[str, Any]]]:
+    """The table with each row of prose across it (:func:`_entry_text_across`) under an
+    entry's row read as that entry's details: a template that sets each entry's date,
+    worker and kind of contact in a row, and what happened in one cell merged across the
+    row below ("12/03/2007 | GP1 | Surgery", then "Child A seen with a bruise ..."). The
+    text is added to the row's details cell, in a column "Details" added for it when the
+    table has none; the rows stay blank (not events, not sections), a ``details_row``
+    warning names them. Other full-width rows stay sections."""
+    sections = {row: text for row, text in table.sections}
+    if not sections:
+        return table, raw, info, []
+    first = len(raw) - len(table.rows)  # the table's rows are last in raw
+    into: dict[int, int] = {}  # a moved row: the row (of the table) it is the details of
+    for row, text in sorted(sections.items()):
+        above = row - 1
+        target = into.get(above, above)
+        if (
+            first + target - 1 >= info.data_start
+            and (
+                above in into
+                or (above not in sections and any(map(_filled, table.rows[above - 1])))
+            )
+            and _entry_text_across(text)
+        ):
+            into[row] = target
+    if not into:
+        return table, raw, info, []
+    raw = raw.copy()
+    details = next((pos for pos, fld in info.mapping.items() if fld == S.DETAILS), None)
+    if details is None:
+        details = raw.shape[1]
+        raw[details] = None
+        raw.iat[info.header_rows[-1], details] = "Details"
+    for row, target in into.items():
+        cell = raw.iat[first + target - 1, details]
+        text = sections.pop(row)
+        raw.iat[first + target - 1, details] = f"{cell!s}\n{text}" if _filled(cell) else text
+    rows = ", ".join(map(str, into))
+    note = _warning(
+        "details_row",
+        f"{table.sheet} row(s) {rows}: text in one cell across the table, under an entry's "
+        "row, was read as that entry's details (not as a section heading)",
+        file,
+        table.sheet,
+        min(into),
+    )
+    kept = tuple(sorted(sections.items()))
+    return dataclasses.replace(table, sections=kept), raw, find_header(raw, columns=columns), [note]
+
+
 def _date_sections_in_place(found: _Found, dates: Sequence[int]) -> None:
     """Write each full-width section row that is a year, season or month ("2007",
     "Spring 2008") into the first date cell of its row in ``found.raw`` (where it is
@@ -1391,6 +1464,9 @@ def parse_document_tables(
             notes.append(_skipped(table, err, file))
             continue
         header_cells = [list(raw.iloc[pos]) for pos in info.header_rows]  # before any split
+        if form is None:
+            table, raw, info, across = _details_across(table, raw, info, columns, file)
+            notes.extend(across)
         if form is None and S.DETAILS not in info.mapping.values():
             # a date column whose cells also hold the entry's text ("Date and details")
             date = next((p for p, f in info.mapping.items() if f == S.DATE), None)

@@ -10,6 +10,7 @@ the reader gets:
   several events of the same day dates each of them);
 - a row that is one cell spanning the whole table ("2007", "Period 2: March - June 2007")
   is a section heading, not an event: it is reported in ``warnings`` (``section_row``);
+  one holding prose under an entry's row is that entry's details (``details_row``);
 - a cell's paragraphs are joined with line breaks, list items marked "• "; deleted text of
   tracked changes is left out, inserted text kept;
 - header rows repeated inside the table are dropped by :func:`scr_timeline.parse_table`;

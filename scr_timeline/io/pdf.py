@@ -8,7 +8,8 @@ pdfplumber finds the cells between them:
   bullet; a word hyphenated at the end of a line is joined without a space);
 - a cell merged across columns is read once, in its first column; a cell merged down carries
   its text into every row it spans; a row that is one cell across the whole table ("2007",
-  "Period 2: March - June 2007") is a section heading, reported in ``warnings``;
+  "Period 2: March - June 2007") is a section heading, reported in ``warnings`` (one
+  holding prose under an entry's row is that entry's details);
 - the header repeated at the top of each page is dropped (by
   :func:`scr_timeline.parse_table`); a table at the top of a page with no header row of its
   own, right after a table that ran to the bottom of the page before, is read under that

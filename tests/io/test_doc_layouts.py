@@ -1,0 +1,78 @@
+"""Word and PDF chronologies laid out as agency templates lay them out (all data fictional).
+
+Layouts the readers met only here: an entry's text in a row of its own merged across the
+table under the entry's dated row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+
+import scr_timeline as scr  # noqa: E402
+from scr_timeline import schema as S  # noqa: E402
+
+from .test_docx import add_table, save  # noqa: E402
+
+GP_ROWS: list[list[str | None]] = [
+    ["Date", "Practitioner", "Type of contact"],
+    ["12/03/2007", "GP1", "Surgery"],
+    [
+        "Child A seen with Mother. Bruise to left cheek, Mother said fell against a table.",
+        None,
+        None,
+    ],
+    ["20/03/2007", "GP2", "Telephone"],
+    ["Mother phoned for advice about Child A's cough.", None, None],
+    ["Analysis: no follow-up appointment was offered.", None, None],
+    ["2008", None, None],
+    ["02/01/2008", "GP1", "Home visit"],
+    ["Child A seen at home; thriving.", None, None],
+]
+ACROSS = [2, 4, 5, 6, 8]  # the rows (from 0) of one cell across the table
+
+
+def check_details_across(chron: scr.Chronology, sheet: str) -> None:
+    ev = chron.events
+    assert chron.rejected.empty
+    assert ev[S.SOURCE_ROW].tolist() == [2, 4, 8]
+    assert ev[S.SOURCE_SHEET].tolist() == [sheet] * 3
+    assert ev[S.DETAILS].tolist() == [
+        GP_ROWS[2][0],
+        f"{GP_ROWS[4][0]}\n{GP_ROWS[5][0]}",
+        GP_ROWS[8][0],
+    ]
+    assert ev[S.INJURY].tolist() == [True, False, False]
+    assert ev[S.START].dt.year.tolist() == [2007, 2007, 2008]
+    codes = chron.warnings.set_index(S.CODE)
+    assert codes.loc["details_row", S.MESSAGE].startswith(f"{sheet} row(s) 3, 5, 6, 9:")
+    assert codes.loc["section_row", S.SOURCE_ROW] == 7  # the year stays a section
+
+
+def test_word_entry_text_in_a_row_across_under_its_dated_row(tmp_path: Path):
+    """The text of each entry in a row of one cell merged across the table, under the
+    entry's date, worker and kind of contact: it is the entry's details (each such row was
+    a 'section heading' and the entries had no text: the bruise went unseen)."""
+    document = docx.Document()
+    document.add_heading("GP chronology - Child A (fictional)", level=2)
+    table = add_table(document, GP_ROWS)
+    for row in ACROSS:
+        table.cell(row, 0).merge(table.cell(row, 2))
+    check_details_across(scr.read(save(document, tmp_path, "gp.docx")), "table 1")
+
+
+def test_pdf_entry_text_in_a_row_across_under_its_dated_row(tmp_path: Path):
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    from .test_pdf import STYLES, build
+
+    spans = [("SPAN", (0, row), (-1, row)) for row in ACROSS]
+    table = Table([[c or "" for c in row] for row in GP_ROWS], colWidths=[200, 200, 300])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), *spans]))
+    story = [Paragraph("GP chronology - Child A (fictional)", STYLES["Heading2"]), table]
+    check_details_across(scr.read(build(tmp_path / "gp.pdf", story)), "page 1 table 1")
