@@ -155,6 +155,9 @@ _NON_WORD = regex(r"[^\w#]+|_")
 # a template's column number before its heading: "1. Date", "2) Agency", "Q3 Details"
 _NUMBERED = regex(r"\s*(?:\(?\d{1,2}[.):]|q\d{1,2}\b[.):]?|col(?:umn)? \d{1,2}\b[.):]?)\s*")
 _DIGIT = regex(r"\d")
+#: Where a database's field name joins two words in camel case ("EventDate",
+#: "PractitionerName"): a small letter, then a capital and a small letter ("DoB" is kept).
+_CAMEL_CASE = regex(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 # --- normalisation --------------------------------------------------------------------------
@@ -181,7 +184,7 @@ def _normalise(text: object, *, keep_brackets: bool) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _normalise_text(text: str, keep_brackets: bool) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", _CAMEL_CASE.sub(" ", text)).casefold()
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
     numbered = _NUMBERED.match(text)
     if numbered is not None and _NON_WORD.sub("", text[numbered.end() :]):
@@ -196,7 +199,8 @@ def _normalise_text(text: str, keep_brackets: bool) -> str:
 def normalise_heading(text: object) -> str:
     """Normalise a heading for matching.
 
-    Lower case; apostrophes dropped; "&" read as "and"; text in brackets dropped when
+    Words joined in camel case split ("EventDate" is "event date"); lower case;
+    apostrophes dropped; "&" read as "and"; text in brackets dropped when
     anything is left without it (format hints such as "(dd/mm/yyyy)"); every run of
     punctuation, whitespace and newlines turned into one space, so trailing ":" and "*"
     go. "#" is kept (it is a heading of its own). A cell that is not a string (a number, a
@@ -221,6 +225,8 @@ def normalise_heading(text: object) -> str:
     '#'
     >>> normalise_heading("3. Details of contact")
     'details of contact'
+    >>> normalise_heading("EventDate")
+    'event date'
     >>> normalise_heading(None)
     ''
     """

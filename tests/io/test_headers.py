@@ -843,3 +843,25 @@ def test_where_it_happened_has_no_field(heading: str) -> None:
     # no column of the events table holds a place: it is kept in extra as "Location: ..."
     assert map_headings(["Date", "Details", heading]) == {0: schema.DATE, 1: schema.DETAILS}
     assert not load_headings().query("heading == @heading").empty
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        pytest.param(
+            ["EventDate", "AgencyName", "PractitionerName", "EventDescription", "EventOutcome"],
+            {0: schema.DATE, 1: schema.AGENCY, 2: schema.PRACTITIONER, 3: schema.DETAILS,
+             4: schema.OUTCOME},
+            id="database-fields",
+        ),
+        pytest.param(
+            ["ContactDate", "ContactType", "WorkerName", "NoteText", "DateOfBirth"],
+            {0: schema.DATE, 1: schema.CONTACT_TYPE, 2: schema.PRACTITIONER, 3: schema.DETAILS},
+            id="case-system-fields",
+        ),
+        pytest.param(["DoB", "Date", "Details"], {1: schema.DATE, 2: schema.DETAILS}, id="dob"),
+    ],
+)  # fmt: skip
+def test_headings_written_in_camel_case_map_word_by_word(headings, expected) -> None:
+    # a database export names its columns so: no header was found ("EventDate" unknown)
+    assert map_headings(headings) == expected
