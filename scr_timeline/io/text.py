@@ -355,6 +355,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             out.append(Paragraph(line[heading.end() :].strip(), number, heading=True))
             continue
         starts = split_date_prefix(stripped) is not None or DATE_LABEL.match(stripped) is not None
+        starts = starts or (dated and _DAY_ALONE.match(stripped) is not None)
         if not starts and dated and lines and _TIME_START.match(stripped):
             # a time after the end of a sentence, or under a date alone: a new entry
             above = split_date_prefix(lines[-1])
@@ -408,6 +409,27 @@ def is_period_date(text: str) -> bool:
         return parse_date(text)[2] in _PERIOD_PRECISIONS
     except DateParseError:
         return False
+
+
+#: A day written alone at the start of a paragraph, with its weekday or ordinal and a
+#: separator ("Monday 12th - ...", "Wed 14: ...", "3rd - ..."): under a month's heading,
+#: a day of that month. Groups ``date`` and ``rest``.
+_DAY_ALONE: Final = re.compile(
+    rf"^\s*(?P<date>{_WEEKDAY}?\d{{1,2}}(?:st|nd|rd|th)|{_WEEKDAY}\d{{1,2}})\s*[-–—:,]\s*"
+    r"(?P<rest>.*)\Z",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _month_heading(text: str) -> str | None:
+    """``text`` as a month ("March 2007"), when it is one and nothing finer or coarser."""
+    text = " ".join(text.split())
+    if not text or len(text) > _MAX_PERIOD:
+        return None
+    try:
+        return text if parse_date(text)[2] == "month" else None
+    except DateParseError:
+        return None
 
 
 def has_yearless_dates(cells: pd.Series) -> bool:
@@ -653,7 +675,10 @@ def parse_paragraphs(
     heading parts the entry above it from the paragraphs under it: those that do not start
     with a date, before the first that does, are rejected rows (``undated_paragraph``). A
     block of labelled lines whose date label holds no date ("Date: unknown") is an entry
-    whose date is rejected with the reason, as a table's date cell.
+    whose date is rejected with the reason, as a table's date cell. Under a month's
+    heading ("March 2007"), a paragraph opening with its day alone, with its weekday or
+    ordinal ("Monday 12th - ...", "2nd - ..."), is an entry on that day of the month
+    (``day_under_month`` warning).
 
     Each event's agency is, in order: a label after the date ("14.7.99 - GP: ..."), the
     heading above, the title lines or file name (as for any table), ``agency=``, and else
@@ -714,10 +739,12 @@ def parse_paragraphs(
     timed_entries: list[Paragraph] = []  # entries opening with a time, under a dated one
     # paragraphs without a date under a heading that parts them from the entry above
     undated: list[tuple[Paragraph, Paragraph]] = []
+    days_alone: list[Paragraph] = []  # entries dated by their day under a month's heading
 
     def collect(aside_sections: bool) -> None:
         section: str | None = None
         parted: Paragraph | None = None  # a heading since the last entry began
+        month: str | None = None  # the month a heading above names ("March 2007")
         aside = False  # in a section of the review's own: its paragraphs are not read
         for para in items:
             text = para.text.strip()
@@ -741,8 +768,14 @@ def parse_paragraphs(
                 else:
                     preamble.append(para)
                 section = text if agency_from_name(text) is not None else section
+                if is_period_date(text):
+                    month = _month_heading(text)
                 continue
             split = split_date_prefix(text)
+            day = _DAY_ALONE.match(text) if split is None and month is not None else None
+            if day is not None:  # "Monday 12th - ..." under "March 2007"
+                split = (f"{day['date'].strip()} {month}", None, day["rest"])
+                days_alone.append(para)
             timed = _TIME_START.match(text) if split is None and events else None
             if timed is not None and _day_entry(events[-1]):
                 last = events[-1]
@@ -783,7 +816,7 @@ def parse_paragraphs(
 
     collect(True)
     if not events and set_aside:  # every dated paragraph is in them: read them after all
-        for kept in (preamble, headings, periods, timed_entries, undated):
+        for kept in (preamble, headings, periods, timed_entries, undated, days_alone):
             kept.clear()
         set_aside.clear()
         collect(False)
@@ -874,6 +907,19 @@ def parse_paragraphs(
                 f"{len(timed_entries)} paragraph(s) opening with a time and no date (such as "
                 f"{_preview(first.text)!r}) were read as entries of their own, on the day of "
                 "the dated entry above them",
+                file,
+                first.sheet or sheet,
+                first.number,
+            )
+        )
+    if days_alone:
+        first = days_alone[0]
+        warnings.append(
+            _warning(
+                "day_under_month",
+                f"{len(days_alone)} paragraph(s) dated by their day alone (such as "
+                f"{_preview(first.text, 30)!r}) were dated in the month of the heading above "
+                "them",
                 file,
                 first.sheet or sheet,
                 first.number,
@@ -1067,7 +1113,12 @@ def _headings_by_what_follows(items: list[Paragraph]) -> list[Paragraph]:
         para = items[here]
         below = items[after] if after is not None else None
         dated_below = (
-            below is not None and not below.heading and split_date_prefix(below.text) is not None
+            below is not None
+            and not below.heading
+            and (
+                split_date_prefix(below.text) is not None
+                or (_DAY_ALONE.match(below.text) is not None and _month_heading(para.text))
+            )
         )
         if para.heading:
             under = below is not None and not below.heading and not dated_below

@@ -800,3 +800,29 @@ def test_an_agency_typed_over_its_block_in_the_agency_column(tmp_path: Path, age
     chron = read_docx(save(document, tmp_path))
     assert chron.events[S.AGENCY].tolist() == ["police", "police", "gp", "health_visiting"]
     assert chron.rejected.empty and "no_agency" not in set(chron.warnings[S.CODE])
+
+
+def test_narrative_entries_dated_by_their_day_under_month_headings(tmp_path: Path):
+    """'Monday 12th - ...' under a 'March 2007' heading is an entry of 12 March 2007 (the
+    heading was read as the entry's date and the days' entries joined under it)."""
+    document = docx.Document()
+    document.add_heading("Police chronology (fictional)", level=1)
+    document.add_heading("March 2007", level=2)
+    document.add_paragraph("Monday 12th - PC1 attended a domestic incident at the home.")
+    document.add_paragraph("Wednesday 14th: DC1 interviewed Mother.")
+    document.add_heading("April 2007", level=2)
+    document.add_paragraph("2nd - Mother reported Father missing.")
+    chron = read_docx(save(document, tmp_path, "police.docx"))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "14/03/2007",
+        "02/04/2007",
+    ]
+    assert ev[S.DETAILS].tolist() == [
+        "PC1 attended a domestic incident at the home.",
+        "DC1 interviewed Mother.",
+        "Mother reported Father missing.",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 6]
+    assert ev[S.AGENCY].astype(str).tolist() == ["police"] * 3

@@ -830,3 +830,32 @@ def test_an_undated_paragraph_under_a_new_heading_is_not_the_entry_above():
     assert rejected[S.DETAILS].tolist() == [
         "5.1 The police notification was received on 4 April 2007."
     ]
+
+
+def test_entries_dated_by_their_day_alone_under_a_month_heading(write_text):
+    """A police log under month headings, each entry opening with its day alone ('Monday
+    12th - ...', '2nd - ...'): each is an entry on that day of the month (they were one
+    entry dated to the whole month, the heading its date, the days left in its text); a
+    day without its weekday or ordinal ('12 - ...') or under no month stays text."""
+    text = (
+        "Police chronology (fictional)\n\nMarch 2007\nMonday 12th - PC1 attended a domestic "
+        "incident at the home.\nWednesday 14th: DC1 interviewed Mother.\n12 - officers left.\n"
+        "\nApril 2007\n2nd - Mother reported Father missing.\n"
+    )
+    chron = read_text(write_text("police.txt", text))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "14/03/2007",
+        "02/04/2007",
+    ]
+    assert ev[S.PRECISION].astype(str).tolist() == ["day"] * 3
+    assert ev[S.DETAILS].tolist() == [
+        "PC1 attended a domestic incident at the home.",
+        "DC1 interviewed Mother. 12 - officers left.",
+        "Mother reported Father missing.",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [4, 5, 9]
+    days = chron.warnings[chron.warnings[S.CODE] == "day_under_month"]
+    assert days[S.SOURCE_ROW].tolist() == [4] and "3 paragraph(s)" in days[S.MESSAGE].iloc[0]
+    assert chron.rejected.empty
