@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import functools
 import html
 import io
@@ -974,15 +975,13 @@ def carry_day_to_times(
     found = CarriedDays({}, {})
     if date_pos is None or len(raw) - start < 2:
         return [], found
-    if not isinstance(raw[date_pos].dtype, pd.StringDtype):  # (Excel's cells: not read so)
-        return [], found
-    beside, alone = _timed_undated(
-        raw[date_pos].iloc[start:], None if time_pos is None else raw[time_pos].iloc[start:]
-    )
+    dates = _as_text(raw[date_pos].iloc[start:])
+    times = None if time_pos is None else _as_text(raw[time_pos].iloc[start:])
+    beside, alone = _timed_undated(dates, times)
     if not (beside | alone).any():
         return [], found
-    dates = raw[date_pos].iloc[start:].str.strip()
-    times = None if time_pos is None else raw[time_pos].iloc[start:].str.strip()
+    dates = dates.str.strip()
+    times = None if times is None else times.str.strip()
     written = ~(dates.isna() | dates.eq("")).to_numpy(dtype=bool) & ~alone
     above = np.maximum.accumulate(np.where(written, np.arange(len(dates)), -1))
     clocks = dates.to_numpy(dtype=object)
@@ -997,53 +996,95 @@ def carry_day_to_times(
         times_above = times.iloc[head] if times is not None else None
         first = dates.iloc[head] if pd.isna(times_above) else times_above
         taken = _in_order(first, [str(c) for c in clocks[rows]])
+        anchor = raw.iat[head + start, date_pos]
         for row in rows[:taken].tolist():
             found.written[row + start] = str(clocks[row])
-            raw.iat[row + start, date_pos] = f"{day} {clocks[row]}" if alone[row] else day
+            clock = str(clocks[row]) if alone[row] else None
+            raw.iat[row + start, date_pos] = _carried_value(anchor, day, clock)
         if taken < len(rows):
-            late = int(rows[taken])
-            before = int(rows[taken - 1]) if taken else head
-            reason = (
-                f"the time has no date, and the day of row {head + start + 1} above "
-                f"({str(dates.iloc[head])!r}) was not taken: row {late + start + 1}'s time "
-                f"({clocks[late]!r}) is earlier than row {before + start + 1}'s, so the day may "
-                "have changed at midnight; write the date"
+            late, before = int(rows[taken]), int(rows[taken - 1]) if taken else head
+            reason = _refusal(
+                (head + start + 1, str(dates.iloc[head])),
+                (before + start + 1, str(clocks[before]) if taken else str(first)),
+                (late + start + 1, str(clocks[late])),
             )
             found.refused.update(dict.fromkeys((rows[taken:] + start).tolist(), reason))
         if taken:
-            notes.extend(_carried_notes(raw, head + start, day, rows[:taken] + start, file, sheet))
+            notes.extend(
+                _carried_notes(
+                    raw,
+                    (head + start, day, str(dates.iloc[head])),
+                    rows[:taken] + start,
+                    file,
+                    sheet,
+                )
+            )
     return notes, found
 
 
+def _as_text(cells: pd.Series) -> pd.Series:
+    """A column of cells as text: a CSV file's as they are, a sheet's as
+    :func:`scr_timeline.io.table.cells_to_text` writes them (a date as 12/03/2007)."""
+    from .table import cells_to_text
+
+    return cells if isinstance(cells.dtype, pd.StringDtype) else cells_to_text(cells)
+
+
+def _carried_value(anchor: object, day: str, clock: str | None) -> str | dt.datetime:
+    """The date cell of a row given the day of the ``anchor`` cell above it (``day``, as
+    written), with the time it held (``clock``) when it held one: text for text, a date
+    (and time) for a sheet's date."""
+    if not isinstance(anchor, dt.date):
+        return day if clock is None else f"{day} {clock}"
+    from ..dates import parse_time
+
+    moment = pd.Timestamp(anchor).normalize()
+    if clock is not None:
+        at = parse_time(clock)
+        moment += pd.Timedelta(hours=at.hour, minutes=at.minute)
+    return moment.to_pydatetime()
+
+
+def _refusal(head: tuple[int, str], before: tuple[int, str], late: tuple[int, str]) -> str:
+    """Why the day of ``head`` (its row number and date cell) was not taken by the row
+    ``late`` (its number and time), whose time is earlier than that of ``before``."""
+    return (
+        f"the time has no date, and the day of row {head[0]} above ({head[1]!r}) was not "
+        f"taken: row {late[0]}'s time ({late[1]!r}) is earlier than row {before[0]}'s "
+        f"({before[1]!r}), so the day may have changed at midnight; write the date"
+    )
+
+
 def _carried_notes(
-    raw: pd.DataFrame, head: int, day: str, rows: np.ndarray, file: str, sheet: str | None
+    raw: pd.DataFrame, head: tuple[int, str, str], rows: np.ndarray, file: str, sheet: str | None
 ) -> list[dict[str, Any]]:
-    """The ``blank_date_anchored`` warning for ``rows`` given the day of row ``head``, and
-    a ``section_row`` for that row (blanked in ``raw``) when it holds only its date."""
+    """The ``blank_date_anchored`` warning for ``rows`` given the day of ``head`` (its
+    position, the day and its date cell as text), and a ``section_row`` for that row
+    (blanked in ``raw``) when it holds only its date."""
     from .table import _warning  # local: keeps table's helpers private
 
+    at, day, shown = head
     notes = [
         _warning(
             "blank_date_anchored",
             f"{len(rows)} row(s) with a time but no date ({_row_list((rows + 1).tolist())}) "
-            f"took the day of row {head + 1} above them ({day!r}), as a log writes the day "
+            f"took the day of row {at + 1} above them ({day!r}), as a log writes the day "
             "once over its timed entries: check them",
             file,
             sheet,
             int(rows[0]) + 1,
         )
     ]
-    if int(raw.iloc[head].notna().sum()) == 1:
-        text = " ".join(str(raw.iloc[head].dropna().iloc[0]).split())
-        raw.iloc[head] = pd.NA
+    if int(raw.iloc[at].notna().sum()) == 1:
+        raw.iloc[at] = pd.NA if isinstance(raw.dtypes.iloc[0], pd.StringDtype) else None
         notes.append(
             _warning(
                 "section_row",
                 "row holding only a date over the timed rows below it read as a section "
-                f"heading, not an event: {text!r}",
+                f"heading, not an event: {shown!r}",
                 file,
                 sheet,
-                head + 1,
+                at + 1,
             )
         )
     return notes

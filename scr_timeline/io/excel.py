@@ -54,9 +54,11 @@ from .csv import (
     agencies_from_banners,
     blank_footer_rows,
     blank_section_rows,
+    carry_day_to_times,
     child_dob_from_forms,
     fill_agency_down,
     markup_as_text,
+    restore_carried,
     with_typed_banners,
 )
 from .headers import FormField, HeaderInfo, find_header, form_fields, year_rows
@@ -1416,6 +1418,8 @@ def read_excel(
             skipped.extend(blank_section_rows(frame, sections, banners, file=path.name, sheet=name))
             if fmt != "html":  # a web page's cells are text already
                 skipped.extend(markup_as_text(frame, info, file=path.name, sheet=name))
+            timed, carried = carry_day_to_times(frame, info, file=path.name, sheet=name)
+            skipped.extend(timed)
             skipped.extend(fill_agency_down(frame, info, file=path.name, sheet=name))
             sheet_chron = parse_table(
                 frame,
@@ -1429,6 +1433,7 @@ def read_excel(
             if struck_out is not None:
                 sheet_chron = _with_rejected(sheet_chron, struck_out)
             sheet_chron = agencies_from_banners(sheet_chron, banners, info, name)
+            sheet_chron = restore_carried(sheet_chron, carried)
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)

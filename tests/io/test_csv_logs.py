@@ -5,6 +5,8 @@ All data fictional ("Child A", "PC1").
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
@@ -141,3 +143,30 @@ def test_a_day_alone_over_rows_that_are_not_timed_stays_an_event(write_text):
     chron = _read(write_text, ["Date,Details", "12/03/2007,", "13/03/2007,Home visit"])
     assert _by_row(chron).index.tolist() == [2, 3]
     assert _warned(chron, "section_row").empty
+
+
+def test_a_workbook_log_takes_the_day_above_as_the_csv_does(write_xlsx):
+    # a date cell of the sheet's own (a datetime) over times typed or stored as times
+    rows = [
+        ["Date/Time", "Officer", "Details"],
+        [dt.datetime(2007, 3, 12, 14, 20), "PC1", "Call received"],
+        ["14:35", "PC1", "Officers attended"],
+        [dt.time(15, 10), "PC1", "Mother spoken to"],
+        [dt.datetime(2007, 3, 13), None, None],
+        [dt.time(0, 5), "PC2", "Follow-up call"],
+        [dt.time(0, 1), "PC2", "Call back: after midnight?"],
+    ]
+    chron = scr.read(write_xlsx("police-log.xlsx", {"Log": rows}))
+    ev = _by_row(chron)
+    assert ev.index.tolist() == [2, 3, 4, 6]
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 14:20",
+        "12/03/2007 14:35",
+        "12/03/2007 15:10",
+        "13/03/2007 00:05",
+    ]
+    assert ev[S.DATE_TEXT].tolist()[1:] == ["14:35", "15:10", "00:05"]
+    assert chron.rejected[S.SOURCE_ROW].tolist() == [7]
+    assert "midnight" in chron.rejected[S.REASON].iloc[0]
+    assert _warned(chron, "section_row")[S.SOURCE_ROW].tolist() == [5]
+    assert _warned(chron, "blank_date_anchored")[S.SOURCE_ROW].tolist() == [3, 6]
