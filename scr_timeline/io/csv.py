@@ -1307,12 +1307,16 @@ def _lone_cells(body: pd.DataFrame, where: list[int]) -> tuple[np.ndarray, np.nd
 #: The small words of an organisation's name ("Head of Service", "Children and Families").
 _NAME_LINKS: Final = frozenset({"of", "and", "the", "for", "in", "at", "on", "to", "&"})
 _WORD: Final = regex(r"[^\W\d_][\w'’]*")
+#: A count in brackets after a name: "POLICE (12 entries)", "GP (3)".
+_COUNT: Final = regex(r"\(\s*\d[^()]*\)")
 
 
 def _named(text: str) -> bool:
     """True for a name ("Children's Social Care", "POLICE", "Elm Road Surgery (GP)", or an
-    agency's alias as written in any case: "Health visiting"), not a sentence typed in the
-    first column ("Police attended", "Mother phoned GP")."""
+    agency's alias as written in any case: "Health visiting"), with or without a count of
+    its entries ("POLICE (12 entries)"), not a sentence typed in the first column ("Police
+    attended", "Mother phoned GP")."""
+    text = " ".join(_COUNT.sub(" ", text).split())
     words = _WORD.findall(text)
     if words and all(w[0].isupper() or w.casefold() in _NAME_LINKS for w in words):
         return True

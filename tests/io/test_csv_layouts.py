@@ -114,3 +114,24 @@ def test_a_column_per_agency_in_a_semicolon_file(write_text):
     chron = scr.read(write_text("grid.csv", text))
     assert sorted(chron.events[S.AGENCY].tolist()) == ["csc", "gp"]
     assert chron.events[S.SOURCE_ROW].tolist() == [2, 2]
+
+
+def test_a_banner_with_a_count_of_its_entries(write_xlsx, write_text):
+    # 'POLICE (2 entries)' was no name (its lower-case word): rejected, its rows 'other'
+    rows = [
+        ["Date", "Details"],
+        ["POLICE (2 entries)", None],
+        ["12/03/2007", "Domestic incident at the home address"],
+        ["13/03/2007", "Follow-up visit"],
+        ["GP (1)", None],
+        ["14/03/2007", "Child A seen with a cough"],
+    ]
+    xlsx, csv = _as_xlsx_and_csv(rows, write_xlsx, write_text)
+    chron = _same_events(xlsx, csv)
+    assert chron.events.sort_values(S.SOURCE_ROW)[S.AGENCY].tolist() == ["police"] * 2 + ["gp"]
+    assert chron.rejected.empty
+    assert _section_rows(chron) == [2, 5]
+
+
+def _section_rows(chron) -> list[int]:
+    return chron.warnings.loc[chron.warnings[S.CODE] == "section_row", S.SOURCE_ROW].tolist()
