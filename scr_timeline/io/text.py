@@ -133,7 +133,9 @@ DATE_PREFIX: Final = re.compile(
 #: ("Date: 12/03/2007", "Date of contact - 12/03/2007", "Date/Time: 12/03/2007 10:00"); not
 #: the dates of the details above a chronology ("Date of birth", "Date of report").
 DATE_LABEL: Final = re.compile(
-    r"^\s*(?:date(?:\s*/\s*time)?(?:\s+of\s+(?!birth\b|report\b|review\b|completion\b|issue\b)"
+    r"^\s*(?:(?:(?:event|contact|incident|visit|activity|appointment|meeting|episode"
+    r"|occurrence|start)\s+)?date(?:\s*/\s*time)?"
+    r"(?:\s+of\s+(?!birth\b|report\b|review\b|completion\b|issue\b)"
     r"(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?|when)"
     r"\s*(?::|\s[-–—]\s)\s*",
     re.IGNORECASE,
@@ -156,6 +158,12 @@ _TIME_START: Final = re.compile(
 _FIELD_LINE = re.compile(
     r"^\s*(?P<label>[A-Za-z][\w /&'()-]{0,40}?)\s*:\s*(?P<value>.*)\Z", re.DOTALL
 )
+#: The parts of a block of labelled lines: its lines, and the labelled parts of a line
+#: split by tabs or set apart by spaces ("Type: Home visit    Worker: SW1", as case
+#: systems print a note's header).
+_BLOCK_PARTS = re.compile(r"[\t\n]|\s{2,}(?=[A-Z][\w /&'()-]{0,30}?:\s)")
+#: A label of a block's line: a word or a few, capitalised ("Subject", "Type of contact").
+_SHORT_LABEL = re.compile(r"^[A-Z][\w/&'()-]*(?: [\w/&'()-]+){0,3}$")
 #: Fields a labelled line of a block may fill; others stay in the details as written.
 _BLOCK_FIELDS: Final = (S.TIME, S.AGENCY, S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME)
 # "3.2 On 14 July ...", "12. 14/07/1999 ...", "(a) ...", "iv) ..." (report paragraph and
@@ -382,7 +390,11 @@ def _own_line(line: str, *, block: bool) -> bool:
         return False
     labelled = _FIELD_LINE.match(line)
     return DATE_LABEL.match(line) is not None or (
-        labelled is not None and _field_of(labelled["label"]) in _BLOCK_FIELDS
+        labelled is not None
+        and (
+            _field_of(labelled["label"]) in _BLOCK_FIELDS
+            or _SHORT_LABEL.match(labelled["label"]) is not None
+        )
     )
 
 
@@ -590,13 +602,16 @@ class _Event:
             self.texts.append(text)
             return
         last: list[str] | None = None
-        for part in filter(None, (p.strip() for p in re.split(r"[\t\n]", text))):
+        for part in filter(None, (p.strip() for p in _BLOCK_PARTS.split(text))):
             labelled = _FIELD_LINE.match(part)
             field = _field_of(labelled["label"]) if labelled else None
             if labelled and field in _BLOCK_FIELDS:
                 last = self.fields.setdefault(str(field), [])
                 if labelled["value"].strip():
                     last.append(labelled["value"].strip())
+            elif labelled and _SHORT_LABEL.match(labelled["label"]):
+                last = self.texts  # a label of no field ("Subject: ..."): text as written
+                last.append(part)
             elif last is not None:
                 last.append(part)
             else:

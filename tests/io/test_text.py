@@ -859,3 +859,38 @@ def test_entries_dated_by_their_day_alone_under_a_month_heading(write_text):
     days = chron.warnings[chron.warnings[S.CODE] == "day_under_month"]
     assert days[S.SOURCE_ROW].tolist() == [4] and "3 paragraph(s)" in days[S.MESSAGE].iloc[0]
     assert chron.rejected.empty
+
+
+CASE_NOTES = """\
+Case notes export - Child A (fictional)
+Printed 01/09/2008 by ADMIN1
+
+Date: 12/03/2007 14:30    Type: Home Visit    Worker: SW1
+Subject: Visit to Child A
+Note: Child A seen in his cot. Mother said the bruise on his arm was from the cot bars.
+Manager informed.
+
+Event Date: 14/03/2007    Worker: TM1
+Note: Strategy discussion held with police.
+"""
+
+
+def test_case_notes_printed_with_several_labels_on_a_line(write_text):
+    """Case notes as a case system prints them: several labels on the header line set
+    apart by spaces ('Type: Home Visit    Worker: SW1' filled the time), a label of no
+    field ('Subject: ...') kept as written in the details (it was added to the worker), and
+    'Event Date:' opening an entry (it was joined to the entry above)."""
+    chron = read_text(write_text("notes.txt", CASE_NOTES), agency="CSC")
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 14:30",
+        "14/03/2007 00:00",
+    ]
+    assert ev[S.PRACTITIONER].tolist() == ["SW1", "TM1"]
+    assert ev[S.DETAILS].tolist() == [
+        "Child A seen in his cot. Mother said the bruise on his arm was from the cot bars. "
+        "Manager informed.\nType: Home Visit\nSubject: Visit to Child A",
+        "Strategy discussion held with police.",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [4, 9]
+    assert "unreadable_time" not in chron.warnings[S.CODE].tolist()
