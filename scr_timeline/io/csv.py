@@ -304,6 +304,7 @@ def read_csv_table(
     if directive is not None and len(frame):  # Excel's own line, not a title of the table
         frame.iloc[0] = pd.NA
     _unwrap_text_formulas(frame)
+    _drop_inner_marks(frame)
     if frame.empty or frame.isna().all().all():
         raise EmptyChronologyError("the file holds no cells", file=path.name)
     if frame.shape[1] > limits.MAX_COLUMNS:  # a wide row below the first 64 KB
@@ -331,6 +332,19 @@ def _unwrap_text_formulas(frame: pd.DataFrame) -> None:
         wrapped = column.str.startswith('="').fillna(False)
         if bool(wrapped.any()):
             frame[label] = column.str.replace(_TEXT_FORMULA, r"\1", regex=True)
+
+
+def _drop_inner_marks(frame: pd.DataFrame) -> None:
+    """Drop, in ``frame``, the byte-order mark that opens a line inside the file: files
+    saved as "CSV UTF-8" joined into one (``copy a.csv+b.csv``) each keep their own mark,
+    which then opens the first cell of the second file's header or first row
+    ("\ufeffDate", "\ufeff12/03/2007": no date). Looked for in the first column only."""
+    if not frame.shape[1] or not isinstance(frame[0].dtype, pd.StringDtype):
+        return
+    first = frame[0]
+    marked = pc.starts_with(pa.array(first.array, type=pa.large_string()), "\ufeff")
+    if pc.any(marked).as_py():
+        frame[0] = first.str.replace("^\ufeff", "", regex=True).astype(first.dtype)
 
 
 def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) -> Chronology:

@@ -135,3 +135,18 @@ def test_a_banner_with_a_count_of_its_entries(write_xlsx, write_text):
 
 def _section_rows(chron) -> list[int]:
     return chron.warnings.loc[chron.warnings[S.CODE] == "section_row", S.SOURCE_ROW].tolist()
+
+
+def test_files_joined_into_one_keep_no_byte_order_mark_inside(write_text, tmp_path):
+    # two "CSV UTF-8" exports joined (copy a.csv+b.csv): the second's mark opened its
+    # first cell, kept in date_text ('\ufeff13/03/2007') and in warnings naming a heading
+    first = "Date,Agency,Details\n12/03/2007,GP,Child A seen\n"
+    second = "13/03/2007,Police,Domestic incident\n"
+    path = tmp_path / "joined.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + first.encode() + b"\xef\xbb\xbf" + second.encode())
+    chron = scr.read(path)
+    assert chron.events.sort_values(S.SOURCE_ROW)[S.DATE_TEXT].tolist() == [
+        "12/03/2007",
+        "13/03/2007",
+    ]
+    assert chron.rejected.empty
