@@ -35,10 +35,12 @@ from typing import Final, NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from scr_timeline._prebuilt import regex
 
-__all__ = ["AgeSpan", "age_in_date_cell", "parse_ages"]
+__all__ = ["AgeSpan", "age_in_date_cell", "parse_ages", "written_ages"]
 
 _NUMBER: Final = r"(\d+(?:\.\d+)?)"
 _UNITS: Final[dict[str, float]] = {"y": 365.25, "m": 30.4375, "w": 7.0, "d": 1.0}
@@ -225,3 +227,74 @@ def age_in_date_cell(text: str) -> AgeSpan | None:
     return AgeSpan(
         first, _plus(first, _one_unit(smallest)), _UNIT_NAMES[smallest], approximate, age
     )
+
+
+# --- ages written in an entry's words ----------------------------------------------------------
+# (lower-cased pieces of text, as :class:`scr_timeline.classify._text.Pool` holds them)
+_TEXT_UNITS: Final = (
+    r"(?P<u>months?|mths?|mnths?|mos?|weeks?|wks?|days?)"  # the unit an age is written in
+)
+#: An age about someone in an entry, the forms a child's age is written in beside its name:
+#: "child a (5 months)", "(aged 7/12)", "aged 6 weeks", "age: 9 months", "a 6-month-old",
+#: "6 week old baby", "baby (2/52)", "7/12 old". Years are left alone: too coarse to count
+#: a date of birth from, and a parent's age is written in them.
+_AGE_IN_TEXT: Final = regex(
+    r"\((?:\s*aged?:?)?\s*(?P<pn>\d{1,2}(?:\.5)?)\s*(?:"
+    + _TEXT_UNITS.replace("?P<u>", "?P<pu>")
+    + r"|/\s*(?P<pf>12|52))(?:\s*old)?\s*[),;]"
+    + r"|\baged?:?\s*(?:approx\.?\s*|about\s*|approximately\s*|c\.\s*)?"
+    + r"(?P<an>\d{1,2}(?:\.5)?)\s*(?:"
+    + _TEXT_UNITS.replace("?P<u>", "?P<au>")
+    + r"|/\s*(?P<af>12|52))(?!\s*(?:pregnan|gestation))\b"
+    + r"|\b(?P<on>\d{1,2})[\s-]*(?:(?P<ou>month|week|day)s?[\s-]*|/\s*(?P<of>12|52)\s*)old\b"
+)
+#: Words before a bracket whose figure is not an age ("sentence (12 months)", "bail (6
+#: weeks)"), and before or after a figure that is a time span or a pregnancy, not an age.
+_NOT_AN_AGE_BEFORE: Final = regex(
+    r"\b(?:sentence|order|ban|bail|suspended|prison|custody|injunction|period|course|plan"
+    r"|history|duration|contract|tenancy|review|trial|pregnant|pregnancy|gestation|for|in"
+    r"|within|after|before|every|last|next|over|past|since|until|than)\s*$"
+)
+#: A figure with a unit an age is written in (RE2, for Arrow): the pieces worth reading.
+_MAYBE_AN_AGE: Final = (
+    r"\d\s*(?:/\s*(?:12|52)|[\s-]*(?:months?|mths?|mnths?|mos?|weeks?|wks?|days?)\b)"
+)
+_NOT_AN_AGE_AFTER: Final = regex(
+    r"\s*(?:ago|pregnan|gestation|later|earlier|before|after|previously|prior)"
+)
+
+
+def written_ages(pieces: pd.Series) -> np.ndarray:
+    """The age, in days, that each lower-cased piece of an entry gives someone in the forms
+    a child's age is written beside its name ("child a (5 months) seen", "baby (2/52)",
+    "aged 7/12", "a 6-month-old"); NaN where a piece gives none, or two that disagree.
+
+    Examples
+    --------
+    >>> written_ages(pd.Series(["child a (5 months) appeared well", "baby (2/52) seen",
+    ...     "mother 19yrs", "sentence (12 months)", "6-week-old child a seen", "4 weeks ago"]))
+    array([152.,  14.,  nan,  nan,  42.,  nan])
+    """
+    out = np.full(len(pieces), np.nan)
+    if not len(pieces):
+        return out
+    # the few pieces with a figure and a unit, found by Arrow over them all at once
+    maybe = pc.match_substring_regex(
+        pa.array(pieces.array, type=pa.large_string()), _MAYBE_AN_AGE, ignore_case=True
+    )
+    for i in np.flatnonzero(np.asarray(maybe.fill_null(False), dtype=bool)):
+        text = str(pieces.iat[int(i)])
+        found: set[float] = set()
+        for m in _AGE_IN_TEXT.finditer(text):
+            if _NOT_AN_AGE_BEFORE.search(text, 0, m.start()) and not m.group("an"):
+                continue
+            if _NOT_AN_AGE_AFTER.match(text, m.end()):
+                continue
+            amount = next(g for g in (m.group("pn"), m.group("an"), m.group("on")) if g)
+            unit = next((g for g in (m.group("pu"), m.group("au"), m.group("ou")) if g), None)
+            fraction = next((g for g in (m.group("pf"), m.group("af"), m.group("of")) if g), None)
+            per = _FRACTION_UNITS[fraction] if fraction else _UNITS[(unit or "d")[0]]
+            found.add(round(float(amount) * per))
+        if len(found) == 1:
+            out[i] = found.pop()
+    return out

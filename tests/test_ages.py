@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import scr_timeline as scr
 from scr_timeline import schema as S
-from scr_timeline.ages import age_in_date_cell, parse_ages
+from scr_timeline.ages import age_in_date_cell, parse_ages, written_ages
 
 
 @pytest.mark.parametrize(
@@ -141,3 +142,98 @@ def test_an_age_in_a_date_cell_is_read_as_days_after_the_birth(
 )
 def test_what_is_no_age_in_a_date_cell(written):
     assert age_in_date_cell(written) is None
+
+
+# --- ages written in the entries ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("piece", "days"),
+    [
+        ("child a (5 months) appeared well", 152),
+        ("child a (aged 7/12), seen with mother", 213),
+        ("baby (2/52) seen by hv", 14),
+        ("child a aged 6 months brought with bruise", 183),
+        ("child a age: 9 months", 274),
+        ("a 6-week-old baby", 42),
+        ("bruise to arm on 6 month old", 183),
+        ("child a, 6 weeks old, seen", 42),
+        ("7/12 old boy brought to a&e", 213),
+    ],
+)
+def test_an_age_written_in_an_entry_is_read_in_days(piece, days):
+    assert written_ages(pd.Series([piece])).tolist() == [days]
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "mother 19yrs",  # years: a parent's age, too coarse to count a birth from
+        "suspended sentence (12 months)",
+        "mother 20 weeks pregnant",
+        "unwell for (6 weeks)",
+        "seen 4 weeks ago",
+        "6/52 check",  # the check is named by its age, not the child's age then
+        "booking at 12 weeks",
+        "child a (5 months) and child b (3 months)",  # two ages: whose is whose?
+        "",
+    ],
+)
+def test_what_is_no_age_in_an_entry(piece):
+    assert np.isnan(written_ages(pd.Series([piece]))).all()
+
+
+def _written_ages_csv(tmp_path, rows):
+    path = tmp_path / "ages.csv"
+    body = [f'{date},{agency},"{text}"' for date, agency, text in rows]
+    path.write_text("\n".join(["Date,Agency,Details", *body]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_ages_the_entries_write_give_the_date_of_birth(tmp_path):
+    # no date of birth anywhere: Child A is 5 months old on 5 February 2019 (born about 6
+    # September 2018) and 6 months old on 14 March (about 12 September): born about 9
+    # September, so the bruise of 6 March is a baby's, suspicious whatever the explanation
+    path = _written_ages_csv(
+        tmp_path,
+        [
+            ("05/02/2019", "Police", "Call from neighbour. Child A (5 months) appeared well."),
+            ("06/03/2019", "GP", "Bruise to upper arm. Mother said he fell."),
+            ("14/03/2019", "Health Visiting", "Clinic. Child A aged 6 months, weight 7kg."),
+        ],
+    )
+    chron = scr.read(path)
+    assert chron.meta.child_dob == pd.Timestamp("2018-09-09")
+    assert chron.events[S.CHILD_AGE_DAYS].tolist() == [149, 178, 186]
+    assert chron.events[S.SUSPICIOUS_INJURY].tolist() == [False, True, False]
+    note = chron.warnings.set_index(S.CODE).loc[S.CHILD_DOB_INFERRED]
+    assert note[S.SOURCE_ROW] == 2
+    assert "about 09/09/2018" in note[S.MESSAGE] and "2 row(s)" in note[S.MESSAGE]
+    assert "'Call from neighbour. Child A (5 months) appeared well.'" in note[S.MESSAGE]
+    assert "no_child_dob" not in set(chron.warnings[S.CODE])
+    # a date of birth given wins
+    given = scr.read(path, child_dob="01/01/2016")
+    assert given.meta.child_dob == pd.Timestamp("2016-01-01")
+    assert S.CHILD_DOB_INFERRED not in set(given.warnings[S.CODE])
+
+
+def test_written_ages_that_disagree_give_no_date_of_birth(tmp_path):
+    # two young children in the family, each written once: no date of birth is guessed
+    path = _written_ages_csv(
+        tmp_path,
+        [
+            ("05/02/2019", "Police", "Child A (5 months) present."),
+            ("06/03/2019", "GP", "Child B (20 months) seen with bruise to arm."),
+        ],
+    )
+    chron = scr.read(path)
+    assert chron.meta.child_dob is None
+    assert "no_child_dob" in set(chron.warnings[S.CODE])
+    # a third entry agreeing with the first outvotes the second
+    more = _written_ages_csv(
+        tmp_path,
+        [
+            ("05/02/2019", "Police", "Child A (5 months) present."),
+            ("06/03/2019", "GP", "Child B (20 months) seen with bruise to arm."),
+            ("07/04/2019", "Health Visiting", "Child A (7/12) weighed."),
+        ],
+    )
+    assert scr.read(more).meta.child_dob == pd.Timestamp("2018-09-06")

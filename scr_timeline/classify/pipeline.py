@@ -183,6 +183,76 @@ def child_age_days(start: pd.Series, child_dob: pd.Timestamp | str) -> pd.Series
     return days.rename(schema.CHILD_AGE_DAYS)
 
 
+#: Written ages agree on a date of birth when at least this share of them give one within
+#: ``_DOB_SPREAD_DAYS`` of their median (a sibling's age, or a stray figure, is outvoted).
+_DOB_AGREEING: Final = 2 / 3
+_DOB_SPREAD_DAYS: Final = 60
+#: Ages over this many days are not counted from (36 months: the forms read are a young
+#: child's, and a date of birth is what the under-24-months rules need).
+_DOB_OLDEST_DAYS: Final = 1096
+
+
+def dob_from_written_ages(
+    pool: T.Pool, events: pd.DataFrame
+) -> tuple[pd.Timestamp, dict[str, Any]] | None:
+    """The child's date of birth the ages written in the entries give ("Child A (5
+    months) appeared well", "baby (2/52)", "aged 7/12", "a 6-week-old"), counted back from
+    each row's date, and the ``child_dob_inferred`` warning saying so; None when no entry
+    writes one, or when they disagree (two young children, or a figure that is no age).
+
+    ``pool`` holds the rows' details and outcome first (fields 0 and 1).
+    """
+    from scr_timeline.ages import written_ages
+
+    ages = written_ages(pool.pieces)
+    if np.isnan(ages).all():
+        return None
+    span = pool.upto(2)
+    age = ages[pool.piece[span]]
+    rows = pool.row[span]
+    starts = events[schema.START].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+    keep = ~np.isnan(age) & (age <= _DOB_OLDEST_DAYS) & ~np.isnat(starts[rows])
+    if not keep.any():
+        return None
+    rows, age = rows[keep], age[keep].astype(np.int64)
+    born = starts[rows].astype(np.int64) - age  # days since 1970
+    middle = int(np.median(born))
+    agree = np.abs(born - middle) <= _DOB_SPREAD_DAYS
+    if agree.sum() < _DOB_AGREEING * len(born):
+        return None
+    dob = pd.Timestamp(np.datetime64(int(np.median(born[agree])), "D"))
+    first = int(rows[agree].min())
+    row = events.iloc[first]
+    text = next(
+        (str(row[c]) for c in (schema.DETAILS, schema.OUTCOME) if c in events and pd.notna(row[c])),
+        "",
+    )
+    text = " ".join(text.split())
+    quoted = repr(text if len(text) <= 120 else text[:119] + "\u2026")
+    n_rows = len(np.unique(rows[agree]))
+    where = ", ".join(
+        f"{name} {row[column]}"
+        for name, column in (("sheet", schema.SOURCE_SHEET), ("row", schema.SOURCE_ROW))
+        if column in events and pd.notna(row[column])
+    )
+    place = " ".join(
+        filter(None, [str(row[schema.SOURCE_FILE]) if schema.SOURCE_FILE in events else "", where])
+    )
+    note = {
+        schema.CODE: schema.CHILD_DOB_INFERRED,
+        schema.MESSAGE: (
+            f"the child's date of birth was taken as about {dob:%d/%m/%Y}, counted back from "
+            f"the ages the entries write ({n_rows} row(s); the first in {place or 'a row'}: "
+            f"{quoted}); the age-based rules count from it (pass child_dob=, or --child-dob, "
+            "to give the real one)"
+        ),
+        schema.SOURCE_FILE: row.get(schema.SOURCE_FILE),
+        schema.SOURCE_SHEET: row.get(schema.SOURCE_SHEET),
+        schema.SOURCE_ROW: row.get(schema.SOURCE_ROW),
+    }
+    return dob, note
+
+
 def _text_column(events: pd.DataFrame, name: str) -> pd.Series:
     if name in events:
         return events[name]
@@ -334,6 +404,16 @@ def classify_events(
         practitioner, agency, path=paths.get("roles")
     ).array
 
+    if (
+        child_dob is None
+        and schema.START in out
+        and (schema.CHILD_AGE_DAYS not in out or out[schema.CHILD_AGE_DAYS].isna().all())
+    ):
+        # no date of birth and no ages: the ages the entries write ("Child A (5 months)")
+        written = dob_from_written_ages(pool, out)
+        if written is not None:
+            child_dob, note = written
+            warnings.append(note)
     if child_dob is not None and schema.START in out:
         ages = child_age_days(out[schema.START], child_dob)
         young = _injuries.under_24_months(out[schema.START], child_dob=child_dob)

@@ -1150,12 +1150,24 @@ def classify_chronology(
         vocabularies=cast(Any, vocabularies),
     )
     found = [*dob_notes, *found]
+    if meta.child_dob is None and any(n[S.CODE] == S.CHILD_DOB_INFERRED for n in found):
+        # classification counted a date of birth back from the ages the entries write
+        meta = meta.with_changes(child_dob=_dob_of_ages(events))
     if duplicates and len(events) > 1:
         events = mark_duplicates(events)
     warnings = chron.warnings
     if found:
         warnings = pd.concat([warnings, pd.DataFrame(found)], ignore_index=True)
     return Chronology(events, chron.rejected, warnings, meta)
+
+
+def _dob_of_ages(events: pd.DataFrame) -> pd.Timestamp:
+    """The date of birth the events' ages were counted from (any aged row's day, less its
+    age)."""
+    ages = events[S.CHILD_AGE_DAYS].to_numpy(dtype="float64", na_value=np.nan)
+    first = int(np.flatnonzero(~np.isnan(ages))[0])
+    day = events[S.START].to_numpy(dtype="datetime64[ns]")[first].astype("datetime64[D]")
+    return pd.Timestamp(day - np.timedelta64(int(ages[first]), "D"))
 
 
 def _take_text(
