@@ -89,7 +89,10 @@ RIGHT_DIGIT: Final = r"(?![a-z0-9])"
 #: A regex that looks ahead or behind.
 LOOKAROUND: Final = regex(r"\(\?<?[=!]")
 
-_SPACE: Final = r"[\s\-]+"
+#: Between the words of a phrase: spaces, or a hyphen ("re-referral", "re -referral"), but
+#: not a dash standing between spaces, which ends a clause in a terse entry ("ICPC - report
+#: submitted" attended a conference and sent a report: no "ICPC report").
+_SPACE: Final = r"(?:\s+|-\s*|\s+-(?=\S))"
 _HYPHEN: Final = r"[\s\-]?"
 _AND: Final = r"\s*(?:&|and)\s*"
 _DOT: Final = r"\.?\s?"
@@ -829,15 +832,20 @@ def _closing(pattern: str) -> int | None:
 
 def _spaced_end(hit: str, words: tuple[str, ...], after: frozenset[str]) -> int:
     """Where the regex of a phrase of plain words joined by single spaces ends when it
-    matches ``hit`` from its start (0: no match): each word as written, then a run of
-    spaces and hyphens (the next word starts with neither, so the run is all of it)."""
+    matches ``hit`` from its start (0: no match): each word as written, then what
+    ``_SPACE`` matches (spaces; or a hyphen, then spaces; or spaces, then a hyphen
+    against the next word), the next word starting with neither."""
     if not hit.startswith(words[0]):
         return 0
     end = len(words[0])
     for word in words[1:]:
-        run = end
-        while run < len(hit) and (hit[run] == "-" or hit[run].isspace()):
+        run = end + 1 if hit.startswith("-", end) else end
+        while run < len(hit) and hit[run].isspace():
             run += 1
+        if run > end and hit[end] != "-" and hit.startswith("-", run):
+            run += 1  # "re -referral"; a dash between spaces ends the clause
+            if run == len(hit) or hit[run].isspace():
+                return 0
         if run == end or not hit.startswith(word, run):
             return 0
         end = run + len(word)

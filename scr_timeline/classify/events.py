@@ -622,18 +622,21 @@ def _cues(found: T.Found) -> np.ndarray:
     return np.where(negated, _NEGATED, np.where(planned, _PLANNED, 0)).astype(np.int8)
 
 
-#: A dash standing alone between words: the end of a clause in a terse entry.
-_CLAUSE_DASH: Final = re.compile(r"(?:^|\s)[-\u2013](?=\s|$)")
+#: What may stand between two events that share the cue after the second: nothing, or a
+#: word that joins them ("Strategy discussion and s47 to be arranged" plans both).
+_JOINED: Final = re.compile(r"\s*(?:(?:and/or|and|or|&|\+|/)(?:\s+(?:a|an|the))?\s*)?")
 
 
 def _cue_of_the_next(found: T.Found, after: str, before: str) -> np.ndarray:
     """Per match: whether its cue after it (group ``after``: "post", planned or past;
-    "negpost", not done) belongs to the next match, in the next clause. "Strategy mtg -
-    S47 to be initiated" holds a meeting and plans an enquiry; "ICPC held - not made
-    subject to a CP plan" held a conference. Only when a dash ends the clause before the
-    cue, and the next match has a cue of the same kind, after it or before it (group
-    ``before``) that is this one ("Home visit and strategy meeting to be arranged" plans
-    both)."""
+    "negpost", not done) belongs to the next match, which stands between them in a
+    clause of its own. "Strategy discussion held, S47 to be initiated", "Strategy mtg -
+    S47 to be initiated" and "Strategy discussion agreed S47 to be initiated" hold a
+    meeting and plan an enquiry; "ICPC held - not made subject to a CP plan" held a
+    conference.
+    Only when the next match has a cue of the same kind, after it or before it (group
+    ``before``), and more than a word that joins them stands between the two ("Strategy
+    discussion and s47 to be arranged" plans both)."""
     out = np.zeros(len(found), dtype=bool)
     if len(found) < 2:
         return out
@@ -644,11 +647,12 @@ def _cue_of_the_next(found: T.Found, after: str, before: str) -> np.ndarray:
     pairs = np.flatnonzero(has[:-1] & next_has & (found.piece[:-1] == found.piece[1:]))
     hits = found.column("hit")
     for i in pairs.tolist():  # matches with a cue followed by one with a cue: a handful
-        dash = _CLAUSE_DASH.search(cue[i])
-        if dash is None:
-            continue
-        rest = cue[i][dash.end() :]  # the next clause, up to the cue's end
-        out[i] = hits[i + 1] in rest or (ahead[i + 1] is not None and ahead[i + 1] in rest)
+        window = cue[i]  # the words after this match, up to its cue's end
+        at = window.find(hits[i + 1])
+        if at < 0 and ahead[i + 1] is not None:  # the cue is the next one's before it
+            at = window.find(ahead[i + 1])
+        if at >= 0:
+            out[i] = _JOINED.fullmatch(window[:at]) is None
     return out
 
 

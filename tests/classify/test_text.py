@@ -34,6 +34,12 @@ _CORPUS = Path(__file__).parent.parent / "data" / "classification_corpus.csv"
         ("re-referral", ["re-referral", "re referral", "rereferral"], []),
         ("s.47", ["s.47", "s47", "s 47"], ["s470"]),
         ("drug and alcohol", ["drug and alcohol", "drug & alcohol"], []),
+        # a hyphen joins words; a dash between spaces ends a clause ("ICPC - report sent")
+        (
+            "icpc report",
+            ["icpc report", "icpc-report", "icpc -report", "icpc- report"],
+            ["icpc - report", "icpc -  report", "icpc--report"],
+        ),
     ],
 )
 def test_a_phrase_written_as_words_tolerates_spelling_variants(phrase, matches, misses):

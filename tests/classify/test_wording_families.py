@@ -96,6 +96,51 @@ TYPES: list[tuple[str, str, str]] = [
     ("csc", "Mother attended her medical appointment", "other"),
     ("hospital", "Full exam - chest clear", "other"),
     ("hospital", "Paeds reg reviewed Child A on ward", "hospital_attendance"),
+    # --- referrals, decisions and assessments
+    ("csc", "Contact rec'd from school re bruise to Child A's arm", "referral"),
+    ("csc", "Ref rec'd from HV re home conditions", "referral"),
+    ("csc", "N.F.A.", "referral_decision"),
+    ("police", "N.F.A. - insufficient evidence", "police_investigation"),
+    # --- conferences, written with dots as older records do
+    ("csc", "I.C.P.C. held", "icpc"),
+    ("csc", "R.C.P.C. - plan continues", "review_conference"),
+    # a dash between spaces ends a clause: the ICPC attended, then a report sent
+    ("health_visiting", "HV attended ICPC - report submitted", "icpc"),
+    ("gp", "GP report sent for ICPC", "information_sharing"),
+    # --- a meeting that agreed something was held ('as agreed at' refers back)
+    ("csc", "Rehab home agreed at LAC review", "meeting"),
+    ("csc", "As agreed at core group, SW visited", "home_visit"),
+    # --- placements
+    ("csc", "Child A moved to foster carers", "placement"),
+    ("csc", "Children moved to emergency foster placement", "placement"),
+]
+
+#: (agency, details, event type named only as a plan or as not done)
+PLANS: list[tuple[str, str, str]] = [
+    ("csc", "Core assessment to commence", "core_assessment"),
+    ("csc", "S47 to start tomorrow", "s47_enquiry"),
+    ("csc", "Agreed s47", "s47_enquiry"),
+    ("csc", "Strategy discussion and S47 to be arranged", "strategy_discussion"),
+]
+
+#: (agency, details, event type the entry says did not happen: not even a mention)
+NOT_DONE: list[tuple[str, str, str]] = [
+    ("csc", "Decision not to progress to S47", "s47_enquiry"),
+]
+
+#: (agency, details, main event, event named in a clause of its own as a plan)
+HELD_THEN_PLANNED: list[tuple[str, str, str, str]] = [
+    ("csc", "Strategy discussion held, S47 to be initiated", "strategy_discussion", "s47_enquiry"),
+    ("csc", "Strategy discussion, ICPC to be convened", "strategy_discussion", "icpc"),
+    ("csc", "Strategy discussion that S47 to be initiated", "strategy_discussion", "s47_enquiry"),
+    ("csc", "Strategy discussion agreed S47 to be initiated", "strategy_discussion", "s47_enquiry"),
+    ("police", "STRAT DISC HELD, JOINT S47 TO COMMENCE", "strategy_discussion", "s47_enquiry"),
+    (
+        "csc",
+        "Agreed at strategy discussion that S47 to be initiated",
+        "strategy_discussion",
+        "s47_enquiry",
+    ),
 ]
 
 
@@ -110,3 +155,23 @@ def test_event_type_and_child_seen(agency, details, event_type, child_seen):
 @pytest.mark.parametrize(("agency", "details", "event_type"), TYPES)
 def test_event_type(agency, details, event_type):
     assert read(agency, details)[schema.EVENT_TYPE] == event_type
+
+
+@pytest.mark.parametrize(("agency", "details", "planned"), PLANS)
+def test_an_event_planned_or_not_done_is_only_named(agency, details, planned):
+    row = read(agency, details)
+    assert row[schema.EVENT_TYPE] != planned
+    assert planned in row[schema.MENTIONS]
+
+
+@pytest.mark.parametrize(("agency", "details", "held", "planned"), HELD_THEN_PLANNED)
+def test_a_cue_after_the_next_event_is_the_next_events(agency, details, held, planned):
+    row = read(agency, details)
+    assert (row[schema.EVENT_TYPE], row[schema.MENTIONS]) == (held, (planned,))
+
+
+@pytest.mark.parametrize(("agency", "details", "not_done"), NOT_DONE)
+def test_an_event_the_entry_says_did_not_happen_is_not_named(agency, details, not_done):
+    row = read(agency, details)
+    assert row[schema.EVENT_TYPE] != not_done
+    assert not_done not in row[schema.MENTIONS]
