@@ -338,7 +338,8 @@ def _drop_inner_marks(frame: pd.DataFrame) -> None:
     """Drop, in ``frame``, the byte-order mark that opens a line inside the file: files
     saved as "CSV UTF-8" joined into one (``copy a.csv+b.csv``) each keep their own mark,
     which then opens the first cell of the second file's header or first row
-    ("\ufeffDate", "\ufeff12/03/2007": no date). Looked for in the first column only."""
+    (U+FEFF before "Date" or "12/03/2007": an invisible character kept in the heading and in
+    ``date_text``). Looked for in the first column only."""
     if not frame.shape[1] or not isinstance(frame[0].dtype, pd.StringDtype):
         return
     first = frame[0]
