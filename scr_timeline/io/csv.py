@@ -33,6 +33,7 @@ from .headers import (
     footer_rows,
     form_fields,
     headings_like,
+    is_footer_line,
     is_repeated_header,
     map_headings,
     page_furniture,
@@ -1290,6 +1291,7 @@ def _typed_banners(frame: pd.DataFrame, info: HeaderInfo, taken: set[int]) -> li
             len(text) <= _MAX_BANNER
             and _named(text)
             and split_date_prefix(text) is None
+            and not is_footer_line(text)  # "Total for GP: 12": a count, no heading
             and agency_from_name(text)
         ):
             out.append((row, text))

@@ -150,3 +150,19 @@ def test_files_joined_into_one_keep_no_byte_order_mark_inside(write_text, tmp_pa
         "13/03/2007",
     ]
     assert chron.rejected.empty
+
+
+def test_a_count_of_an_agency_s_entries_between_blocks_is_no_banner(write_xlsx, write_text):
+    # 'Total for GP: 1' was read as another banner naming the GP, not a rejected row
+    rows = [
+        ["Date", "Details"],
+        ["GP", None],
+        ["12/03/2007", "Child A seen with a cough"],
+        ["Total for GP: 1", None],
+        ["13/03/2007", "Domestic incident at the home address"],
+    ]
+    xlsx, csv = _as_xlsx_and_csv(rows, write_xlsx, write_text)
+    chron = _same_events(xlsx, csv)
+    assert _section_rows(chron) == [2]
+    assert chron.events.sort_values(S.SOURCE_ROW)[S.SOURCE_ROW].tolist() == [3, 5]
+    assert chron.rejected[S.SOURCE_ROW].tolist() == [4]
