@@ -1576,6 +1576,31 @@ def check_file(path: Path) -> None:
     limits.check_file_size(path)
 
 
+def _split_at_dated_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs, each that holds entries on lines of their own (typed with line
+    breaks, Shift+Enter, rather than as paragraphs: "12/03/2007 - HV visit", then on the
+    next line "14/03/2007 - GP appointment") split at each line that starts with a date.
+    The pieces of paragraph N are numbered by their first line within it, under ``sheet``
+    "paragraph N" ("page P paragraph N" in a PDF): where a person finds them."""
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        lines = para.text.split("\n")
+        starts = [
+            i for i, line in enumerate(lines) if i and split_date_prefix(line.strip()) is not None
+        ]
+        if para.heading or not starts:
+            out.append(para)
+            continue
+        sheet = (
+            f"{para.sheet} paragraph {para.number}" if para.sheet else f"paragraph {para.number}"
+        )
+        for begin, end in zip([0, *starts], [*starts, len(lines)], strict=True):
+            text = "\n".join(lines[begin:end]).strip()
+            if text:
+                out.append(dataclasses.replace(para, text=text, number=begin + 1, sheet=sheet))
+    return out
+
+
 def read_tables_or_narrative(
     tables: Sequence[DocumentTable],
     paragraphs: Sequence[Paragraph],
@@ -1613,7 +1638,9 @@ def read_tables_or_narrative(
         found.extend(dated_outside_tables(paragraphs, source.name))
         return with_warnings(chron, found)
     try:
-        chron = parse_paragraphs(paragraphs, source=source, sheet="paragraph", fmt=fmt, **options)
+        chron = parse_paragraphs(
+            _split_at_dated_lines(paragraphs), source=source, sheet="paragraph", fmt=fmt, **options
+        )
     except EmptyChronologyError as err:
         held = f"{len(tables)} table(s) but none with a chronology header" if tables else "no table"
         raise MissingColumnError(

@@ -24,7 +24,8 @@ the reader gets:
 Provenance: ``source_sheet`` is ``"table N"`` (N counts the document's tables from 1) and
 ``source_row`` the row within that table as Word shows it (the header row is row 1); for a
 narrative, ``"paragraph"`` and the number of the paragraph among the document's non-empty
-paragraphs outside tables.
+paragraphs outside tables; for entries typed on lines of their own in one paragraph (line
+breaks, Shift+Enter), ``"paragraph N"`` and the line within paragraph N.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ from .. import schema as S
 from ..chronology import Chronology, merge
 from ..classify.agencies import agency_from_name, load_agency_aliases
 from ..classify.roles import load_roles
-from ..dates import parse_date, parse_date_arrays, parse_dates
+from ..dates import parse_date, parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
     DateParseError,
@@ -984,7 +984,11 @@ def parse_paragraphs(
     groups = list(frame.groupby("sheet", sort=False))
     dayfirst = options.pop("dayfirst", None)
     if dayfirst is None and len(groups) > 1:  # one decision for the whole document
-        dayfirst = parse_dates(frame["date"].astype(object)).dayfirst
+        decided = parse_date_arrays(frame["date"].astype(object))
+        dayfirst = decided.dayfirst
+        # with the document's warning ("none of the dates shows the order"), as one table
+        # gives it: the sibling files of a case are read for the order on its strength
+        warnings.extend(_warning(code, text, file, None) for code, text in decided.file_warnings)
     chrons = [
         parse_table(
             _raw_table(group, titles),

@@ -826,3 +826,32 @@ def test_narrative_entries_dated_by_their_day_under_month_headings(tmp_path: Pat
     ]
     assert ev[S.SOURCE_ROW].tolist() == [3, 4, 6]
     assert ev[S.AGENCY].astype(str).tolist() == ["police"] * 3
+
+
+def test_narrative_entries_typed_on_lines_of_one_paragraph(tmp_path: Path):
+    """Entries typed on lines of one paragraph (Shift+Enter) are an event each, found at
+    their line of the paragraph (they were one event, the others its text); a line with
+    no date carries on the entry above it."""
+    document = docx.Document()
+    document.add_heading("Health visiting chronology (fictional)", level=1)
+    paragraph = document.add_paragraph("12/03/2007 - HV1 new birth visit, Child A seen.")
+    for line in (
+        "14/03/2007 - HV1 phoned Mother, no answer.",
+        "Left a message.",
+        "20/03/2007 - Clinic: Child A weighed.",
+    ):
+        paragraph.add_run().add_break()
+        paragraph.add_run(line)
+    document.add_paragraph("02/04/2007 - HV2 home visit.")
+    chron = read_docx(save(document, tmp_path, "hv.docx"))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m").tolist() == ["12/03", "14/03", "20/03", "02/04"]
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 new birth visit, Child A seen.",
+        "HV1 phoned Mother, no answer.\nLeft a message.",
+        "Clinic: Child A weighed.",
+        "HV2 home visit.",
+    ]
+    assert ev[S.SOURCE_SHEET].tolist() == ["paragraph 2"] * 3 + ["paragraph"]
+    assert ev[S.SOURCE_ROW].tolist() == [1, 2, 4, 3]
+    assert ev.index.is_unique

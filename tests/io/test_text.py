@@ -894,3 +894,20 @@ def test_case_notes_printed_with_several_labels_on_a_line(write_text):
     ]
     assert ev[S.SOURCE_ROW].tolist() == [4, 9]
     assert "unreadable_time" not in chron.warnings[S.CODE].tolist()
+
+
+def test_dates_of_a_narrative_over_pages_that_show_no_order_are_reported():
+    """A narrative over pages whose numeric dates cannot show whether the day or the month
+    comes first has the document's ambiguous_day_month warning, as a single page has (read
+    page by page it had none, and the sibling files of a case could not settle it)."""
+    chron = parse_paragraphs(
+        [
+            Paragraph("01/03/2007 - GP: Child A seen.", 1, sheet="page 1"),
+            Paragraph("02/04/2007 - GP: Child A seen again.", 1, sheet="page 2"),
+        ],
+        source="gp.pdf",
+        classify=False,
+    )
+    ambiguous = chron.warnings[chron.warnings[S.CODE] == "ambiguous_day_month"]
+    assert len(ambiguous) == 1 and ambiguous[S.SOURCE_FILE].tolist() == ["gp.pdf"]
+    assert chron.events[S.START].dt.strftime("%d/%m").tolist() == ["01/03", "02/04"]
