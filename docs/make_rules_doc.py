@@ -168,6 +168,12 @@ note says how many findings start from events of the other's time.
   maternal grandmother') or a night's babysitting is not one. From 2011-04-01 only
   placements (`family_placement`) count: the connected-person rules are for looked-after
   children.
+- **A carer approved** (PLC-REG38-APPROVAL, PLC-CONNECTED; the predicate `carer_approved`):
+  the carer assessment that approves them, or a record involving children's social care that
+  says so in other words ('Form C assessment presented to fostering panel - approved as
+  kinship foster carer', 'approved by fostering panel as connected person carer'). A
+  temporary approval ('Reg 24 temporary approval', 'approved as temporary foster carer') or
+  a panel still to come ('to be presented to fostering panel') approves no one.
 - **A case is open to children's social care** (SUP-CADENCE) from a referral to csc, an
   allocation, or the start of a child protection plan (a plan is only made on a case csc
   holds open, so a chronology that starts at the ICPC has an open case from it), until an NFA

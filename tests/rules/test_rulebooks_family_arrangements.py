@@ -84,3 +84,36 @@ def test_a_private_arrangement_from_2011_is_not_a_connected_person_placement():
     arrangement a parent made is not one."""
     found = _findings([("25/02/2012", _LEFT), ("30/09/2012", "Home visit. Child C seen.")])
     assert found == []
+
+
+_KINSHIP = (
+    "Child A placed with maternal aunt under s20 following Mother's arrest. Reg 24 temporary "
+    "approval as connected person."
+)
+
+
+@pytest.mark.parametrize(
+    ("approval", "status"),
+    [
+        # the approval written as the panel's, not as an assessment: late after 16 weeks
+        (
+            "Form C assessment of aunt presented to fostering panel - approved as kinship foster "
+            "carer.",
+            "late",
+        ),
+        ("Aunt approved by fostering panel as connected person carer.", "late"),
+        ("Maternal aunt approved as family and friends foster carer.", "late"),
+        # a panel still to come, or a temporary approval, approves no one
+        ("Form C assessment to be presented to fostering panel for approval.", "missing"),
+        ("Aunt approved as temporary foster carer under Reg 24.", "missing"),
+    ],
+)
+def test_a_connected_person_approved_at_panel_answers_plc_connected(approval, status):
+    # placed Thursday 10 May 2012: approval due within 16 weeks, by 30 August 2012
+    rows = [
+        ("10/05/2012", _KINSHIP),
+        ("15/10/2012", approval),
+        ("30/03/2013", "LAC review. Plan: remain with aunt."),
+    ]
+    found = [(rule, state) for rule, _trigger, state in _findings(rows)]
+    assert found == [("PLC-CONNECTED", status)]
