@@ -714,9 +714,16 @@ def _sample(cells: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     return cells.take(pa.array(np.linspace(0, len(cells) - 1, _SAMPLED_CELLS, dtype=np.int64)))
 
 
-def _cells_holding(cells: pa.Array, chars: bytes) -> np.ndarray:
+def _cells_holding(cells: pa.Array | pa.ChunkedArray, chars: bytes) -> np.ndarray:
     """Positions of the cells of a column of text holding one of the (ASCII) ``chars``:
-    found in the column's bytes at once, a cell from each byte's offset."""
+    found in the column's bytes at once, a cell from each byte's offset (a chunk at a
+    time; none looked for when no byte is as high as the lowest of ``chars``)."""
+    if isinstance(cells, pa.ChunkedArray):
+        found, before = [], 0
+        for chunk in cells.chunks:
+            found.append(_cells_holding(chunk, chars) + before)
+            before += len(chunk)
+        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
     _, offsets_buffer, data_buffer = cells.buffers()
     if data_buffer is None or not len(cells):
         return np.zeros(0, dtype=np.int64)
@@ -724,10 +731,12 @@ def _cells_holding(cells: pa.Array, chars: bytes) -> np.ndarray:
         cells.offset : cells.offset + len(cells) + 1
     ]
     data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
-    found = np.zeros(len(data), dtype=bool)
+    if not len(data) or int(data.max()) < min(chars):  # dates as digits and "/" alone
+        return np.zeros(0, dtype=np.int64)
+    hit = np.zeros(len(data), dtype=bool)
     for char in chars:  # a comparison per byte value: faster than a lookup per byte
-        found |= data == char
-    found_bytes = np.flatnonzero(found) + offsets[0]
+        hit |= data == char
+    found_bytes = np.flatnonzero(hit) + offsets[0]
     return np.unique(np.searchsorted(offsets, found_bytes, side="right") - 1)
 
 
@@ -955,11 +964,10 @@ def _timed_undated(dates: pd.Series, times: pd.Series | None) -> tuple[np.ndarra
         if (blank & ~untimed).any():
             beside[blank & ~untimed] = time_cells(times[blank & ~untimed])
     cells = pa.array(dates.array, type=pa.large_string())
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks()
-    short = pc.less_equal(pc.binary_length(cells), _LONGEST_CLOCK).fill_null(False)
     at = _cells_holding(cells, b":hHmM")
-    at = at[short.to_numpy(zero_copy_only=False)[at] & untimed[at]]
+    if len(at):
+        short = pc.less_equal(pc.binary_length(cells.take(pa.array(at))), _LONGEST_CLOCK)
+        at = at[short.fill_null(False).to_numpy(zero_copy_only=False) & untimed[at]]
     alone = np.zeros(len(dates), dtype=bool)
     if len(at):
         alone[at] = time_cells(dates.iloc[at], clock=True)
