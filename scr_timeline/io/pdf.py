@@ -1013,6 +1013,16 @@ def _scanned(page: Any) -> bool:
     return area > 0 and covered >= _SCAN_COVER * area
 
 
+#: A page with no characters but this many curves holds text drawn as outlines.
+_DRAWN_TEXT_CURVES: Final = 100
+
+
+def _drawn_text(page: Any) -> bool:
+    """A page without characters whose curves are many: text printed as outlines (each
+    letter a shape), not a blank page or one with a ruled empty table."""
+    return not page.chars and len(page.curves) >= _DRAWN_TEXT_CURVES
+
+
 def _quarter_turns(chars: Sequence[dict[str, Any]]) -> int:
     """The quarter turn (0, 90, 180 or 270 degrees, anticlockwise) most of a page's
     characters are set at, when more than half of them are; else 0."""
@@ -1073,13 +1083,26 @@ def _read(
                 file=path.name,
                 expected="a PDF with selectable text",
             )
-        raise EmptyChronologyError("the PDF holds no text", file=path.name)
+        if any(_drawn_text(p) for p in pages):
+            raise ChronologyReadError(
+                "the PDF has no text layer: its pages hold shapes but no characters (text "
+                "printed as outlines, as some 'print to PDF' and redaction tools leave it); "
+                "run OCR on it first (for example with ocrmypdf --force-ocr) and read the "
+                "OCR'd copy",
+                file=path.name,
+                expected="a PDF with selectable text",
+            )
+        raise EmptyChronologyError(
+            "the PDF holds no text layer and nothing drawn: its pages are blank",
+            file=path.name,
+        )
     for page in no_text:
-        if page.images:
+        if page.images or _drawn_text(page):
+            what = "a scanned image?" if page.images else "its text drawn as shapes?"
             notes.append(
                 _warning(
                     "page_without_text",
-                    f"page {page.page_number} has no text layer (a scanned image?): nothing "
+                    f"page {page.page_number} has no text layer ({what}): nothing "
                     "on it was read; OCR the file to include it",
                     path.name,
                     f"page {page.page_number}",

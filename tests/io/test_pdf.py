@@ -25,6 +25,7 @@ import scr_timeline as scr
 from scr_timeline import schema as S
 from scr_timeline.exceptions import (
     ChronologyReadError,
+    EmptyChronologyError,
     MissingColumnError,
     MissingDependencyError,
 )
@@ -1265,3 +1266,49 @@ def test_a_landscape_table_set_sideways_on_a_portrait_page(tmp_path: Path):
     assert ev[S.SOURCE_ROW].tolist() == [2, 3, 4] * 4
     turned = chron.warnings[chron.warnings[S.CODE] == "page_turned"]
     assert turned[S.MESSAGE].str.startswith("pages 2-3:").tolist() == [True]
+
+
+def outlined_page(page: Any, lines: int = 30) -> None:
+    """A page of 'text' drawn as outlines: rows of small filled curves, no characters."""
+    for line in range(lines):
+        for k in range(50):
+            x, y = 40 + k * 9, 780 - line * 18
+            path = page.beginPath()
+            path.moveTo(x, y)
+            path.curveTo(x + 2, y + 6, x + 4, y + 6, x + 6, y)
+            page.drawPath(path, fill=1, stroke=0)
+    page.showPage()
+
+
+def test_pdf_of_text_drawn_as_outlines_says_it_has_no_text_layer(tmp_path: Path):
+    """A PDF whose text was printed as outlines (shapes, no characters) is an error that
+    says it has no text layer and needs OCR (it was 'the PDF holds no text', as for a
+    blank file); a page of outlines among typed pages is a page_without_text warning (it
+    was skipped without a word); a blank PDF says it is blank."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "outlined.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    outlined_page(page)
+    page.save()
+    with pytest.raises(ChronologyReadError, match=r"outlined\.pdf.*no text layer.*outlines.*OCR"):
+        read_pdf(path)
+
+    mixed = tmp_path / "mixed.pdf"
+    page = canvas.Canvas(str(mixed), pagesize=A4)
+    page.drawString(40, 800, "12/03/2007 - GP: Child A seen by GP1.")
+    page.showPage()
+    outlined_page(page)
+    page.save()
+    chron = read_pdf(mixed)
+    assert chron.events[S.SOURCE_SHEET].tolist() == ["page 1"]
+    missing = chron.warnings[chron.warnings[S.CODE] == "page_without_text"]
+    assert missing[S.SOURCE_SHEET].tolist() == ["page 2"]
+    assert "drawn as shapes" in missing[S.MESSAGE].iloc[0]
+
+    blank = tmp_path / "blank.pdf"
+    page = canvas.Canvas(str(blank), pagesize=A4)
+    page.showPage()
+    page.save()
+    with pytest.raises(EmptyChronologyError, match=r"blank\.pdf.*no text layer.*blank"):
+        read_pdf(blank)
