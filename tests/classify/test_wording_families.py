@@ -71,6 +71,22 @@ NOT_BROUGHT: list[Case] = [
     ("health_visiting", "Mother did not bring Child A to clinic", "dna", False),
 ]
 
+#: a social worker's visit that says the child was not seen, in the words used
+NOT_SEEN_AT_VISITS: list[Case] = [
+    ("csc", "Visited - did not see CA as she was asleep", "home_visit", False),
+    ("csc", "Home visit - not seen - at nursery", "home_visit", False),
+    ("csc", "Home visit - Child A upstairs, not seen", "home_visit", False),
+    ("csc", "Home visit - not able to see the baby", "home_visit", False),
+    # 'not seen alone' says the child was seen
+    ("csc", "Home visit - CA seen, not seen alone as Mother present", "home_visit", True),
+]
+
+#: the child seen by children's social care away from home, or at the office
+SEEN_ELSEWHERE: list[Case] = [
+    ("csc", "Child A seen at school by SW", "home_visit", True),
+    ("csc", "Mother and Child A came to office", "office_visit", True),
+]
+
 #: (agency, details, event_type): what the row is, whatever it says of the child
 TYPES: list[tuple[str, str, str]] = [
     # the brief's own cases, read already: kept so they stay so
@@ -113,6 +129,12 @@ TYPES: list[tuple[str, str, str]] = [
     # --- placements
     ("csc", "Child A moved to foster carers", "placement"),
     ("csc", "Children moved to emergency foster placement", "placement"),
+    # --- health visiting, police and the out-of-hours service
+    ("health_visiting", "Clinic attendance - weight 8kg", "health_visit"),
+    ("police", "Suspect bailed pending enquiries", "police_investigation"),
+    ("police", "CHILD A FOUND UNRESPONSIVE - LIFE PRONOUNCED EXTINCT", "death"),
+    ("csc", "EDT contacted by police re Child A", "referral"),
+    ("csc", "Call to EDT from hospital", "referral"),
 ]
 
 #: (agency, details, event type named only as a plan or as not done)
@@ -145,7 +167,8 @@ HELD_THEN_PLANNED: list[tuple[str, str, str, str]] = [
 
 
 @pytest.mark.parametrize(
-    ("agency", "details", "event_type", "child_seen"), [*MEDICALS, *NOT_BROUGHT]
+    ("agency", "details", "event_type", "child_seen"),
+    [*MEDICALS, *NOT_BROUGHT, *NOT_SEEN_AT_VISITS, *SEEN_ELSEWHERE],
 )
 def test_event_type_and_child_seen(agency, details, event_type, child_seen):
     row = read(agency, details)
