@@ -1,0 +1,90 @@
+"""Whole CSV files as agencies' systems export them, read end to end.
+
+Fictional data ("Child A", "SW1", "PC1"); the layouts are those of case-note exports
+(Mosaic, Liquidlogic), police occurrence logs (Niche) and files joined by hand.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import pandas as pd
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+
+_CASE_NOTES = (
+    "Person ID,Case Note Date,Entered By,Note Type,Case Note Text,Team,,,\r\n"
+    '1001,Mon 12/03/2007,SW1,Home Visit,"Home visit to Mother and Child A.\r\n'
+    "Child A seen asleep in cot.\r\n"
+    'Mother said she had “no money” for the gas – £5 on the meter.",Referral and Assessment,,,\r\n'
+    "1001,Tue 13/03/2007,TM1,Management Decision,Proceed to initial assessment.,"
+    "Referral and Assessment,,,\r\n"
+    ",,,,,,,,\r\n"
+    "Total records: 2,,,,,,,,\r\n"
+    "Report run by SW9 on 01/04/2007 09:14,,,,,,,,\r\n"
+)
+
+
+def _codes(chron) -> list[str]:
+    return chron.warnings[S.CODE].tolist()
+
+
+def test_a_case_note_export_in_windows_1252(tmp_path):
+    path = tmp_path / "csc-case-notes.csv"
+    path.write_bytes(_CASE_NOTES.encode("cp1252"))
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.SOURCE_ROW].tolist() == [2, 3]  # records, as Excel shows them
+    assert ev[S.START].tolist() == [pd.Timestamp("2007-03-12"), pd.Timestamp("2007-03-13")]
+    assert ev[S.AGENCY].tolist() == ["csc", "csc"]
+    assert ev[S.PRACTITIONER].tolist() == ["SW1", "TM1"]
+    assert ev[S.CONTACT_TYPE].tolist() == ["Home Visit", "Management Decision"]
+    assert ev[S.DETAILS].iloc[0].splitlines() == [
+        "Home visit to Mother and Child A.",
+        "Child A seen asleep in cot.",
+        "Mother said she had “no money” for the gas – £5 on the meter.",
+    ]
+    assert ev[S.EXTRA].tolist() == ["Person ID: 1001"] * 2
+    assert chron.rejected.empty
+    footer = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footer[S.SOURCE_ROW].tolist() == [5, 6]
+
+
+def test_a_police_log_exported_with_semicolons_and_a_byte_order_mark(tmp_path):
+    text = (
+        "Occurrence Number;Occurrence Date/Time;Occurrence Type;Location;Officer;Summary\n"
+        "OCC/123/07;12/03/2007 14:20;Domestic;12 Oak Road;PC1;Call from neighbour\n"
+        "OCC/123/07;14:35;Domestic;12 Oak Road;PC1;Officers attended, Child A present\n"
+        "OCC/123/07;15:10;Domestic;Custody;PC1;Partner arrested\n"
+    )
+    path = tmp_path / "police.csv"
+    path.write_bytes(codecs.BOM_UTF8 + text.encode())
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.START].dt.strftime("%H:%M").tolist() == ["14:20", "14:35", "15:10"]
+    assert (ev[S.START].dt.normalize() == pd.Timestamp("2007-03-12")).all()
+    assert ev[S.AGENCY].tolist() == ["police"] * 3
+    assert ev[S.DETAILS].iloc[1] == "Officers attended, Child A present"  # its comma kept
+    assert ev[S.EXTRA].iloc[2] == "Occurrence Number: OCC/123/07 | Location: Custody"
+    assert chron.rejected.empty
+    assert "blank_date_anchored" in _codes(chron)
+
+
+def test_exports_joined_into_one_file_with_their_footers_between(tmp_path):
+    one = (
+        "Case Note Date,Entered By,Note Type,Case Note Text\n"
+        "12/03/2007,SW1,Home Visit,Child A seen\n"
+        "\n"
+        "Total records: 1\n"
+    )
+    two = "Case Note Date,Entered By,Note Type,Case Note Text\n20/03/2007,SW2,Home Visit,Not seen\n"
+    path = tmp_path / "joined.csv"
+    path.write_bytes(codecs.BOM_UTF8 + one.encode() + codecs.BOM_UTF8 + two.encode())
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.SOURCE_ROW].tolist() == [2, 6]
+    assert ev[S.PRACTITIONER].tolist() == ["SW1", "SW2"]
+    assert chron.rejected.empty
+    block = chron.warnings[chron.warnings[S.CODE] == "table_block"][S.MESSAGE].iloc[0]
+    assert "(Case Note Date, Entered By" in block  # its heading without the mark
