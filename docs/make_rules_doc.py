@@ -180,9 +180,9 @@ note says how many findings start from events of the other's time.
   decision.
 - **An NFA decision** (`nfa_decision`: ASM-INITIAL, ASM-SINGLE, CONF-ICPC, the open case) is a
   referral decision, a case closure or a csc record of no further action, and a contact csc
-  passes on without social care: 'Passed to Early Help', 'Signposted to universal services',
-  'No role for CSC', 'Does not meet threshold', 'Threshold for social care not met', 'For
-  information only'. A threshold for something else ('did not meet the threshold for care
+  passes on without social care: 'Passed to Early Help', 'Early Help offer', 'Signposted to
+  universal services', 'No role for CSC', 'Does not meet threshold', 'Threshold for social
+  care not met', 'For information only'. A threshold for something else ('did not meet the threshold for care
   proceedings', 'threshold for s47 not met') is not one.
 - **A conference that makes plans for siblings starts a plan** (`cp_plan_starts`): 'Child A
   and Child B subject to CP plans', 'CPPs for all three children', 'ICPC: category of
@@ -245,7 +245,7 @@ evidence rows keep theirs in `events.csv` and in `findings.explain(finding_id)`.
 | precedence | before (or on the day of) each trigger, an expected event | missing |
 | cadence | while a state holds, expected events at most N apart (start and end of the state count) | gap |
 | accumulation | K trigger events within W, and nothing expected from the first until N after the K-th | missing |
-| involvement | each trigger involves every listed group: as agency or counterpart, or named in its own text ("with police and health") | missing |
+| involvement | each trigger involves every listed group: as agency or counterpart, or named in its own text ("with police and health", or a health role: "named nurse", "designated doctor", "paediatrician") | missing |
 
 ## Predicates
 

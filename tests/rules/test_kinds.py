@@ -591,6 +591,11 @@ class TestInvolvement:
             ("Strategy discussion with police, health were not available", False),
             ("Strategy discussion, health concerns discussed", False),
             ("Strategy discussion with police", False),
+            # health named by a role
+            ("Strategy discussion held MASH SW, DS Police, named nurse", True),
+            ("Strategy discussion with DC1 and the designated doctor", True),
+            ("Strategy meeting: SW1, DS2, consultant paediatrician", True),
+            ("Strategy discussion with police; named nurse unavailable", False),
         ],
     )
     def test_health_named_in_the_record_counts(self, details, involved):

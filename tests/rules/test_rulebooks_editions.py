@@ -638,6 +638,7 @@ def test_a_strategy_discussion_held_inside_another_entry_wants_its_conference(ru
         ("Referral from GP. Does not meet threshold.", True),
         ("Contact from police. Threshold for social care not met.", True),
         ("PPN from police. For information only.", True),
+        ("PPN received. Second DA notification in a month. Early Help offer.", True),
         ("Referral from school. Family referred to TAF.", True),
         ("Referral from school. Allocated to SW1.", False),
         (
