@@ -978,7 +978,7 @@ def carry_day_to_times(
     raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
 ) -> tuple[list[dict[str, Any]], CarriedDays]:
     """Give the rows of a log that have a time but no date the day written above them, in
-    ``raw`` (cells of text), and return a ``blank_date_anchored`` warning for each run of
+    ``raw`` (cells of text), and return a ``time_entry`` warning for each run of
     rows so dated (and a ``section_row`` for a day written alone over them), with what
     :func:`restore_carried` needs after parsing.
 
@@ -1082,7 +1082,7 @@ def _refusal(head: tuple[int, str], before: tuple[int, str], late: tuple[int, st
 def _carried_notes(
     raw: pd.DataFrame, head: tuple[int, str, str], rows: np.ndarray, file: str, sheet: str | None
 ) -> list[dict[str, Any]]:
-    """The ``blank_date_anchored`` warning for ``rows`` given the day of ``head`` (its
+    """The ``time_entry`` warning for ``rows`` given the day of ``head`` (its
     position, the day and its date cell as text), and a ``section_row`` for that row
     (blanked in ``raw``) when it holds only its date."""
     from .table import _warning  # local: keeps table's helpers private
@@ -1090,7 +1090,7 @@ def _carried_notes(
     at, day, shown = head
     notes = [
         _warning(
-            "blank_date_anchored",
+            "time_entry",
             f"{len(rows)} row(s) with a time but no date ({_row_list((rows + 1).tolist())}) "
             f"took the day of row {at + 1} above them ({day!r}), as a log writes the day "
             "once over its timed entries: check them",

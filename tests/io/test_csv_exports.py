@@ -68,7 +68,7 @@ def test_a_police_log_exported_with_semicolons_and_a_byte_order_mark(tmp_path):
     assert ev[S.DETAILS].iloc[1] == "Officers attended, Child A present"  # its comma kept
     assert ev[S.EXTRA].iloc[2] == "Occurrence Number: OCC/123/07 | Location: Custody"
     assert chron.rejected.empty
-    assert "blank_date_anchored" in _codes(chron)
+    assert "time_entry" in _codes(chron)
 
 
 def test_exports_joined_into_one_file_with_their_footers_between(tmp_path):

@@ -47,7 +47,7 @@ def test_timed_rows_under_a_day_written_alone_take_that_day(write_text):
     ]
     assert ev[S.DATE_TEXT].tolist()[:2] == ["14:20", "14:35"]  # as written: no date
     assert chron.rejected.empty
-    carried = _warned(chron, "blank_date_anchored")
+    carried = _warned(chron, "time_entry")
     assert carried[S.SOURCE_ROW].tolist() == [3]
     assert "rows 3-4" in carried[S.MESSAGE].iloc[0]
     assert "'12/03/2007'" in carried[S.MESSAGE].iloc[0]
@@ -74,7 +74,7 @@ def test_a_time_alone_in_a_date_time_cell_continues_the_day_above(write_text):
     ]
     assert ev[S.DATE_TEXT].tolist()[1:3] == ["14:35", "1510hrs"]
     assert chron.rejected.empty
-    assert _warned(chron, "blank_date_anchored")[S.SOURCE_ROW].tolist() == [3]
+    assert _warned(chron, "time_entry")[S.SOURCE_ROW].tolist() == [3]
 
 
 def test_a_blank_date_beside_a_time_continues_the_day_above(write_text):
@@ -101,7 +101,7 @@ def test_a_time_with_no_day_above_is_not_guessed(write_text):
     )
     assert chron.rejected[S.SOURCE_ROW].tolist() == [2]
     assert "time of day" in chron.rejected[S.REASON].iloc[0]
-    assert _warned(chron, "blank_date_anchored").empty
+    assert _warned(chron, "time_entry").empty
 
 
 def test_a_time_earlier_than_the_one_above_may_be_the_next_day(write_text):
@@ -136,7 +136,7 @@ def test_no_day_is_taken_when_it_is_not_certain(write_text, above, timed):
         ["Date/Time,Details", f"{above},Call received", f"{timed},Officers attended"],
     )
     assert chron.rejected[S.SOURCE_ROW].tolist() == [3]
-    assert _warned(chron, "blank_date_anchored").empty
+    assert _warned(chron, "time_entry").empty
 
 
 def test_a_day_alone_over_rows_that_are_not_timed_stays_an_event(write_text):
@@ -169,4 +169,4 @@ def test_a_workbook_log_takes_the_day_above_as_the_csv_does(write_xlsx):
     assert chron.rejected[S.SOURCE_ROW].tolist() == [7]
     assert "midnight" in chron.rejected[S.REASON].iloc[0]
     assert _warned(chron, "section_row")[S.SOURCE_ROW].tolist() == [5]
-    assert _warned(chron, "blank_date_anchored")[S.SOURCE_ROW].tolist() == [3, 6]
+    assert _warned(chron, "time_entry")[S.SOURCE_ROW].tolist() == [3, 6]
