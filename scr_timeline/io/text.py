@@ -693,7 +693,8 @@ def parse_paragraphs(
     whose date is rejected with the reason, as a table's date cell. Under a month's
     heading ("March 2007"), a paragraph opening with its day alone, with its weekday or
     ordinal ("Monday 12th - ...", "2nd - ..."), is an entry on that day of the month
-    (``day_under_month`` warning).
+    (``day_under_month`` warning). Under a day's heading ("12 March 2007") and an agency's
+    subheading, the undated paragraphs are that agency's entry of that day.
 
     Each event's agency is, in order: a label after the date ("14.7.99 - GP: ..."), the
     heading above, the title lines or file name (as for any table), ``agency=``, and else
@@ -760,6 +761,11 @@ def parse_paragraphs(
         section: str | None = None
         parted: Paragraph | None = None  # a heading since the last entry began
         month: str | None = None  # the month a heading above names ("March 2007")
+        # the day a heading above names ("12 March 2007" over agencies' subheadings), and
+        # whether the paragraph before was a heading
+        head_date: tuple[str, str | None] | None = None
+        head_at = 0  # where in the preamble that heading is, before the first entry
+        fresh = False
         aside = False  # in a section of the review's own: its paragraphs are not read
         for para in items:
             text = para.text.strip()
@@ -785,7 +791,15 @@ def parse_paragraphs(
                 section = text if agency_from_name(text) is not None else section
                 if is_period_date(text):
                     month = _month_heading(text)
+                head = split_date_prefix(text)
+                if head is not None and not head[2] and not is_period_date(text):
+                    head_date = (head[0], head[1])
+                    head_at = len(preamble) - 1  # the headings from here head an entry
+                elif agency_from_name(text) is None:
+                    head_date = None
+                fresh = True
                 continue
+            after_heading, fresh = fresh, False
             split = split_date_prefix(text)
             day = _DAY_ALONE.match(text) if split is None and month is not None else None
             if day is not None:  # "Monday 12th - ..." under "March 2007"
@@ -810,6 +824,17 @@ def parse_paragraphs(
             if labelled is not None:  # "Date: unknown": a block whose date is no date
                 first, _, more = text[labelled.end() :].partition("\n")
                 split = (first.strip(), None, more)
+            if split is None and head_date is not None and after_heading:
+                # under a day's heading and an agency's subheading: that agency's entry
+                if not events:  # the headings over it are no title lines
+                    headings.extend(preamble[head_at:])
+                    del preamble[head_at:]
+                event = _Event(para.number, para.sheet, head_date[0], head_date[1], [], None)
+                event.add(text)
+                event.agency = section
+                events.append(event)
+                parted = None
+                continue
             if split is None:
                 if parted is not None:
                     undated.append((para, parted))
@@ -818,7 +843,7 @@ def parse_paragraphs(
                 else:
                     preamble.append(para)
                 continue
-            parted = None
+            parted = head_date = None
             date, time, rest = split
             block = DATE_LABEL.match(text) is not None and DATE_PREFIX.match(text) is None
             event = _Event(para.number, para.sheet, date, time, [], None, {} if block else None)

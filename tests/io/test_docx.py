@@ -855,3 +855,35 @@ def test_narrative_entries_typed_on_lines_of_one_paragraph(tmp_path: Path):
     assert ev[S.SOURCE_SHEET].tolist() == ["paragraph 2"] * 3 + ["paragraph"]
     assert ev[S.SOURCE_ROW].tolist() == [1, 2, 4, 3]
     assert ev.index.is_unique
+
+
+def test_narrative_of_day_headings_over_agency_subheadings(tmp_path: Path):
+    """A combined narrative with a heading per day and, under it, a subheading per agency
+    over that agency's undated paragraphs: an entry per agency under each day (the text
+    under the first day was the preamble, and under the others was joined to the entry
+    before or rejected); the headings are no title lines."""
+    document = docx.Document()
+    document.add_heading("Combined chronology (fictional)", level=1)
+    document.add_heading("12 March 2007", level=2)
+    document.add_heading("GP", level=3)
+    document.add_paragraph("GP1 saw Child A with a bruise to the cheek.")
+    document.add_paragraph("Mother said Child A fell.")
+    document.add_heading("Health Visiting", level=3)
+    document.add_paragraph("HV1 phoned Mother.")
+    document.add_heading("Tuesday 20 March 2007", level=2)
+    document.add_heading("Police", level=3)
+    document.add_paragraph("PC1 attended a domestic incident.")
+    document.add_heading("5. Analysis", level=2)
+    document.add_paragraph("On 12 March 2007 the GP should have referred.")
+    chron = read_docx(save(document, tmp_path, "combined.docx"))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2007"] * 2 + ["20/03/2007"]
+    assert ev[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting", "police"]
+    assert ev[S.DETAILS].tolist() == [
+        "GP1 saw Child A with a bruise to the cheek.\nMother said Child A fell.",
+        "HV1 phoned Mother.",
+        "PC1 attended a domestic incident.",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [4, 7, 10]
+    assert chron.rejected.empty
+    assert chron.meta.title == "Combined chronology (fictional)"
