@@ -129,12 +129,22 @@ _STATE_ALPHA: Final[dict[str, float]] = {"case_open": 0.10, "cp_plan": 0.22, "pl
 # Purple and sky blue print as the same grey: placement is hatched as well.
 _STATE_HATCH: Final[dict[str, str]] = {"placement": "///"}
 # An ICPC whose record says a plan was made also starts a plan (as in the rulebooks).
+# An ICPC that makes a plan, or plans for siblings, in the words of the rulebooks'
+# cp_plan_starts ('Child A made subject of CP plan', 'CPPs for both children', 'category of
+# neglect'); not one that decides against it ('CP plan not required', 'threshold not met')
 _ICPC_PLAN: Final = re.compile(
-    r"child protection plan|\bCPP\b|child protection register|registered under|subject to a plan",
+    r"child protection plan|\bCPPs?\b|\bCP plans?\b|child protection register|registered under"
+    r"|subject to (?:a |the )?(?:CP |child protection )?plans?\b|placed on (?:a |the )?plans?\b"
+    r"|plans? under (?:the )?categor"
+    r"|\bcategor(?:y|ies)(?: of)?[ :-]+(?:neglect|physical|emotional|sexual|multiple)\b",
     re.IGNORECASE,
 )
 _ICPC_NO_PLAN: Final = re.compile(
-    r"\bnot (?:made )?(?:subject|registered|placed)|\bno (?:child protection )?plan\b",
+    r"\bnot (?:made )?(?:subject|registered|placed)|\bno (?:child protection |CP )?plan\b"
+    r"|(?:child protection plan|\bCPP\b|\bCP plan|\bplan)\b[^.;]{0,20}?\b(?:was |is |were )?"
+    r"not (?:required|needed|necessary|agreed|made|indicated|warranted|met)\b"
+    r"|\bthreshold\b[^.;]{0,40}?\bnot (?:met|reached)\b"
+    r"|\b(?:did|does|do) not (?:meet|reach)\b[^.;]{0,10}?\bthreshold\b",
     re.IGNORECASE,
 )
 _UNCERTAIN: Final[frozenset[str]] = frozenset({"week", "month", "season", "year"})

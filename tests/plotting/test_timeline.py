@@ -350,3 +350,25 @@ def test_findings_under_a_dense_lane_do_not_cover_its_count_bars() -> None:
     finding_y = float(missing.get_segments()[0][0][1])
     assert lowest_bar < finding_y - 0.02  # a clear gap above the 3-point finding line
     assert min(float(p.vertices[:, 1].min()) for p in bars.get_paths()) >= -0.5  # in its lane
+
+
+@pytest.mark.parametrize(
+    ("outcome", "shaded"),
+    [
+        ("Child A made subject of CP plan under category of physical abuse.", True),
+        ("Child A and Child B subject to CP plans - category neglect.", True),
+        ("CPPs for all three children.", True),
+        ("Threshold for a child protection plan not met. CIN plan.", False),
+        ("CP plan not required.", False),
+    ],
+)
+def test_an_icpc_that_makes_a_plan_shades_it(outcome: str, shaded: bool) -> None:
+    events = make_events(
+        start=["2007-04-12", "2007-06-01"],
+        agency="csc",
+        event_type=["icpc", "home_visit"],
+        details=["Initial child protection conference.", "Home visit."],
+        outcome=[outcome, None],
+    )
+    ax = plot_timeline(Chronology(events))
+    assert bool(_gid(ax, "scr-state-cp_plan")) == shaded
