@@ -154,7 +154,9 @@ _APPOINTMENTS: Final = np.array(
     dtype=np.int16,
 )
 _N_SLOTS: Final = len(schema.AGENCIES) + 1
-_CONTEXT_GAPS: Final = r"[\s,]"
+#: What may stand between a cue and its event, and between the words a cue reaches over: a
+#: label's colon too ("Strategy discussion: not held", "Plan: strategy discussion").
+_CONTEXT_GAPS: Final = r"[\s,:]"
 _GROUP: Final = "e"
 #: Agency patterns kept compiled (each written for the texts at hand).
 _SLOT_PATTERNS: Final = 256

@@ -135,10 +135,16 @@ TYPES: list[tuple[str, str, str]] = [
     ("police", "CHILD A FOUND UNRESPONSIVE - LIFE PRONOUNCED EXTINCT", "death"),
     ("csc", "EDT contacted by police re Child A", "referral"),
     ("csc", "Call to EDT from hospital", "referral"),
+    # a dash ends the reach of a negation: the conference not convened, NFA decided
+    ("csc", "ICPC not convened - NFA", "referral_decision"),
+    ("police", "Re-referral to CSC - DV incident", "referral"),
+    ("csc", "Rereferral from school", "referral"),
 ]
 
 #: (agency, details, event type named only as a plan or as not done)
 PLANS: list[tuple[str, str, str]] = [
+    # 're' is 'regarding': a referral talked about, no re-referral
+    ("health_visiting", "HV to discuss with safeguarding team re referral", "referral"),
     ("csc", "Core assessment to commence", "core_assessment"),
     ("csc", "S47 to start tomorrow", "s47_enquiry"),
     ("csc", "Agreed s47", "s47_enquiry"),
@@ -148,6 +154,10 @@ PLANS: list[tuple[str, str, str]] = [
 #: (agency, details, event type the entry says did not happen: not even a mention)
 NOT_DONE: list[tuple[str, str, str]] = [
     ("csc", "Decision not to progress to S47", "s47_enquiry"),
+    ("csc", "CP medical not felt necessary", "medical_examination"),
+    ("csc", "Strategy discussion not deemed necessary", "strategy_discussion"),
+    # a colon after a label does not end the reach of what follows it
+    ("csc", "Strategy discussion: not held as case closed", "strategy_discussion"),
 ]
 
 #: (agency, details, main event, event named in a clause of its own as a plan)
