@@ -1280,12 +1280,25 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
 _RTF: Final = re.compile(r"^\s*\{\\rtf")
 
 
+#: Title lines a tab-separated table may have above its header ("Chronology - Child A").
+_MAX_TAB_TITLES: Final = 5
+
+
 def _tab_separated(text: str) -> bool:
     """Whether a text file starts as a table of tab-separated cells (Excel's "Save as
-    Unicode Text", a system's tab-separated export): its first two lines that hold
-    anything have three cells or more each."""
-    lines = [line for line in text[:65_536].splitlines()[:50] if line.strip()][:2]
-    return len(lines) == 2 and all(line.count("\t") >= 2 for line in lines)
+    Unicode Text", Word's "Plain Text" of a table, a system's tab-separated export): a
+    line of three cells or more, under at most a few title lines without tabs, and a
+    line of cells under it (fewer, when a cell's line break broke it)."""
+    lines = [line for line in text[:65_536].splitlines()[:50] if line.strip()]
+    head = next(
+        (i for i, line in enumerate(lines[: _MAX_TAB_TITLES + 1]) if line.count("\t") >= 2), None
+    )
+    return (
+        head is not None
+        and head + 1 < len(lines)
+        and "\t" in lines[head + 1]
+        and not any("\t" in line for line in lines[:head])
+    )
 
 
 def _as_table(path: Path, options: dict[str, Any]) -> Chronology | None:

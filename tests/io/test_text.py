@@ -911,3 +911,26 @@ def test_dates_of_a_narrative_over_pages_that_show_no_order_are_reported():
     ambiguous = chron.warnings[chron.warnings[S.CODE] == "ambiguous_day_month"]
     assert len(ambiguous) == 1 and ambiguous[S.SOURCE_FILE].tolist() == ["gp.pdf"]
     assert chron.events[S.START].dt.strftime("%d/%m").tolist() == ["01/03", "02/04"]
+
+
+def test_a_word_table_saved_as_plain_text_under_its_title(write_text):
+    """A Word table saved as plain text: its title above the header, cells split by tabs,
+    a cell's paragraphs breaking its row over lines; read as a table (with a title above
+    the header it was read as columns aligned with spaces: agencies 'other', the text
+    split into the wrong columns)."""
+    text = (
+        "Combined chronology - Child A (fictional)\n\n"
+        "Date\tAgency\tDetails\tOutcome\n"
+        "12/03/2007\tGP\tChild A seen with a bruise.\nMother said fell from sofa.\tAdvice\n"
+        "14/03/2007\tPolice\tDomestic incident at home.\tNFA\n"
+    )
+    chron = read_text(write_text("combined.txt", text))
+    ev = chron.events
+    assert ev[S.AGENCY].astype(str).tolist() == ["gp", "police"]
+    assert ev[S.DETAILS].tolist() == [
+        "Child A seen with a bruise.\nMother said fell from sofa.",
+        "Domestic incident at home.",
+    ]
+    assert ev[S.OUTCOME].tolist() == ["Advice", "NFA"]
+    assert ev[S.SOURCE_ROW].tolist() == [4, 6]
+    assert chron.rejected.empty
