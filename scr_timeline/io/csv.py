@@ -23,7 +23,7 @@ from .. import limits
 from .. import schema as S
 from .._prebuilt import regex
 from ..chronology import Chronology
-from ..dates import parse_date, parse_date_arrays
+from ..dates import PreviousDate, parse_date, parse_date_arrays
 from ..exceptions import ChronologyReadError, EmptyChronologyError, ScrTimelineError
 from .headers import (
     FORM_CHILD_DOB,
@@ -906,45 +906,51 @@ class CarriedDays(NamedTuple):
     refused: dict[int, str]
 
 
-def _day_of(text: str) -> str | None:
-    """The day a date cell gives, as written without its time ("12/03/2007 14:20" gives
-    "12/03/2007"), or None when the cell gives no one day ("March 2007", "w/c 12/03/2007")."""
-    day = _TIME_AFTER_DAY.sub("", text)
-    for dayfirst in (True, False):
-        try:
-            _start, _end, precision = parse_date(day, dayfirst=dayfirst)
-        except (ScrTimelineError, TypeError, ValueError, OverflowError):
-            continue
-        return day if precision == "day" else None
-    return None
+#: A day any year-less date is read against, to tell a day ("12 March", "12/03") from a
+#: month ("March"): the rows given it take their year as the parser infers it.
+_SOME_YEAR: Final = PreviousDate(
+    pd.Timestamp("2008-06-01"), pd.Timestamp("2008-06-01 23:59:59"), "day", "", ""
+)
 
 
-def _minutes(text: str | None) -> int | None:
-    """The time of day a cell gives, alone or after its day ("12/03/2007 14:20"), in
-    minutes; None when it gives none."""
-    from ..dates import parse_time
-
-    if text is None:
-        return None
-    after = _TIME_AFTER_DAY.search(text)
-    try:
-        moment = parse_time(after.group("time") if after is not None else text)
-    except (ScrTimelineError, TypeError, ValueError):
-        return None
-    return moment.hour * 60 + moment.minute
+def _days_of(texts: list[str]) -> list[str | None]:
+    """The day each date cell gives, as written without its time ("12/03/2007 14:20" gives
+    "12/03/2007"; "12 March", with no year, is a day too), or None when the cell gives no
+    one day ("March 2007", "w/c 12/03/2007"); read together, as the file's dates are."""
+    days = [_TIME_AFTER_DAY.sub("", text) for text in texts]
+    found = parse_date_arrays(pd.Series(days, dtype=object), previous=_SOME_YEAR)
+    day = S.PRECISIONS.index("day")
+    return [d if p == day else None for d, p in zip(days, found.precision.tolist(), strict=True)]
 
 
-def _in_order(first: str | None, clocks: list[str]) -> int:
-    """How many of ``clocks`` (times of day, in the order of their rows) run on from
-    ``first`` (the time of the row above them, if any) without going back: the day is the
-    same up to there (a time earlier than the one above it may be after midnight)."""
-    last = _minutes(first)
-    for count, clock in enumerate(clocks):
-        now = _minutes(clock)
-        if now is None or (last is not None and now < last):
-            return count
-        last = now
-    return len(clocks)
+def _clock_minutes(texts: list[str | None]) -> np.ndarray:
+    """The time of day each cell gives, alone ("14:35", "2.30pm") or after its day
+    ("12/03/2007 14:20"), in minutes (NaN for none), read together as a time column."""
+    clocks = [
+        None if t is None else (m.group("time") if (m := _TIME_AFTER_DAY.search(t)) else t)
+        for t in texts
+    ]
+    found = parse_date_arrays(
+        pd.Series(["01/01/2000"] * len(clocks), dtype=object),
+        times=pd.Series(clocks, dtype=object),
+        dayfirst=True,
+    )
+    moments = found.start.astype("datetime64[m]")
+    minutes = (moments - np.datetime64("2000-01-01", "m")).astype(np.float64)
+    minutes[np.isnat(moments) | (found.precision != S.PRECISIONS.index("minute"))] = np.nan
+    return minutes
+
+
+def _runs_in_order(group: np.ndarray, minutes: np.ndarray) -> np.ndarray:
+    """Per entry of runs of times (``group`` numbers the runs, each opening with the time
+    of its dated row, NaN when it has none), whether it comes after a time earlier than one
+    before it in its run: the day may have turned at midnight there, so neither it nor
+    anything after it in the run is on that day. Times that cannot be read are passed by."""
+    frame = pd.DataFrame({"group": group, "minutes": minutes})
+    last = frame.groupby("group")["minutes"].ffill()  # the last time read, so far
+    before = last.groupby(frame["group"]).shift(1)
+    back = (frame["minutes"] < before).astype(np.int64)
+    return (back.groupby(frame["group"]).cumsum() > 0).to_numpy(dtype=bool)
 
 
 #: The longest time of day written alone in a date cell ("02:30 p.m.").
@@ -1011,38 +1017,48 @@ def carry_day_to_times(
     clocks = dates.to_numpy(dtype=object)
     if times is not None:
         clocks = np.where(beside, times.to_numpy(dtype=object), clocks)
-    notes: list[dict[str, Any]] = []
-    for head in np.unique(above[beside | alone]).tolist():
-        day = _day_of(str(dates.iloc[head])) if head >= 0 else None
-        if day is None:  # nothing above, or no one day: the rows stay rejected
-            continue
-        rows = np.flatnonzero((beside | alone) & (above == head))
-        times_above = times.iloc[head] if times is not None else None
-        first = dates.iloc[head] if pd.isna(times_above) else times_above
-        taken = _in_order(first, [str(c) for c in clocks[rows]])
-        anchor = raw.iat[head + start, date_pos]
-        for row in rows[:taken].tolist():
-            found.written[row + start] = str(clocks[row])
-            clock = str(clocks[row]) if alone[row] else None
-            raw.iat[row + start, date_pos] = _carried_value(anchor, day, clock)
-        if taken < len(rows):
-            late, before = int(rows[taken]), int(rows[taken - 1]) if taken else head
-            reason = _refusal(
-                (head + start + 1, str(dates.iloc[head])),
-                (before + start + 1, str(clocks[before]) if taken else str(first)),
-                (late + start + 1, str(clocks[late])),
-            )
-            found.refused.update(dict.fromkeys((rows[taken:] + start).tolist(), reason))
-        if taken:
-            notes.extend(
-                _carried_notes(
-                    raw,
-                    (head + start, day, str(dates.iloc[head])),
-                    rows[:taken] + start,
-                    file,
-                    sheet,
-                )
-            )
+    rows = np.flatnonzero((beside | alone) & (above >= 0))  # no day above: left rejected
+    heads, group = np.unique(above[rows], return_inverse=True)
+    date_text = dates.to_numpy(dtype=object)
+    days = np.array(_days_of([str(t) for t in date_text[heads]]), dtype=object)
+    dated = np.array([d is not None for d in days], dtype=bool)
+    rows, group = rows[dated[group]], group[dated[group]]  # under "March 2007": rejected
+    if not len(rows):
+        return [], found
+    # each run of times opens with its dated row's own time (its time cell, else the time
+    # after the day in its date cell)
+    head_clock = date_text[heads].astype(str)
+    if times is not None:
+        own = times.to_numpy(dtype=object)[heads]
+        head_clock = np.where(pd.notna(own), own, head_clock)
+    runs = np.concatenate([np.flatnonzero(dated), group])
+    minutes = _clock_minutes([*head_clock[dated], *clocks[rows]])
+    order = np.argsort(runs, kind="stable")  # each run's dated row first, then its rows
+    late = np.empty(len(runs), dtype=bool)
+    late[order] = _runs_in_order(runs[order], minutes[order])
+    late = late[int(dated.sum()) :]
+    taken = rows[~late]
+    anchors = raw.iloc[heads[group[~late]] + start, date_pos].to_numpy(dtype=object)
+    values = [
+        _carried_value(anchor, day, clock if alone_row else None, minute)
+        for anchor, day, clock, alone_row, minute in zip(
+            anchors,
+            days[group[~late]],
+            clocks[taken],
+            alone[taken],
+            minutes[int(dated.sum()) :][~late],
+            strict=True,
+        )
+    ]
+    if len(taken):
+        raw.iloc[taken + start, date_pos] = np.array(values, dtype=object)
+    found.written.update(zip((taken + start).tolist(), map(str, clocks[taken]), strict=True))
+    found.refused.update(
+        _refusals((rows, group, late), heads, (date_text, clocks, head_clock), start)
+    )
+    notes = _carried_notes(
+        raw, (heads[group[~late]], days[group[~late]], date_text), taken, start, (file, sheet)
+    )
     return notes, found
 
 
@@ -1054,63 +1070,97 @@ def _as_text(cells: pd.Series) -> pd.Series:
     return cells if isinstance(cells.dtype, pd.StringDtype) else cells_to_text(cells)
 
 
-def _carried_value(anchor: object, day: str, clock: str | None) -> str | dt.datetime:
+def _carried_value(anchor: object, day: str, clock: str | None, minute: float) -> object:
     """The date cell of a row given the day of the ``anchor`` cell above it (``day``, as
-    written), with the time it held (``clock``) when it held one: text for text, a date
-    (and time) for a sheet's date."""
+    written), with the time it held in its date cell (``clock``, ``minute`` minutes into
+    the day) when it held one: text for text, a date (and time) for a sheet's date."""
     if not isinstance(anchor, dt.date):
         return day if clock is None else f"{day} {clock}"
-    from ..dates import parse_time
-
     moment = pd.Timestamp(anchor).normalize()
-    if clock is not None:
-        at = parse_time(clock)
-        moment += pd.Timedelta(hours=at.hour, minutes=at.minute)
+    if clock is not None and not np.isnan(minute):
+        moment += pd.Timedelta(minutes=int(minute))
     return moment.to_pydatetime()
 
 
-def _refusal(head: tuple[int, str], before: tuple[int, str], late: tuple[int, str]) -> str:
-    """Why the day of ``head`` (its row number and date cell) was not taken by the row
-    ``late`` (its number and time), whose time is earlier than that of ``before``."""
-    return (
-        f"the time has no date, and the day of row {head[0]} above ({head[1]!r}) was not "
-        f"taken: row {late[0]}'s time ({late[1]!r}) is earlier than row {before[0]}'s "
-        f"({before[1]!r}), so the day may have changed at midnight; write the date"
-    )
+def _refusals(
+    runs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    heads: np.ndarray,
+    cells: tuple[np.ndarray, np.ndarray, np.ndarray],
+    start: int,
+) -> dict[int, str]:
+    """Why each late row (``runs``: the timed rows under the header, their run's number and
+    whether they are late) did not take the day of its run's dated row (``heads``): in its
+    run, the first late row's time is earlier than the one before it (``cells``: the date
+    cells, the rows' times and the dated rows' own), so the day may have changed at midnight."""
+    rows, group, late = runs
+    dates, clocks, head_clocks = cells
+    out: dict[int, str] = {}
+    for run in np.unique(group[late]).tolist():
+        mine = rows[group == run]
+        first = int(rows[late & (group == run)][0])
+        earlier = mine[mine < first]
+        head = int(heads[run])
+        if len(earlier):
+            before, was = int(earlier[-1]), str(clocks[earlier[-1]])
+        else:
+            before, was = head, str(head_clocks[run])
+        out.update(
+            dict.fromkeys(
+                (rows[late & (group == run)] + start).tolist(),
+                f"the time has no date, and the day of row {head + start + 1} above "
+                f"({str(dates[head])!r}) was not taken: row {first + start + 1}'s time "
+                f"({str(clocks[first])!r}) is earlier than row {before + start + 1}'s ({was!r}), "
+                "so the day may have changed at midnight; write the date",
+            )
+        )
+    return out
 
 
 def _carried_notes(
-    raw: pd.DataFrame, head: tuple[int, str, str], rows: np.ndarray, file: str, sheet: str | None
+    raw: pd.DataFrame,
+    runs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    rows: np.ndarray,
+    start: int,
+    where: tuple[str, str | None],
 ) -> list[dict[str, Any]]:
-    """The ``time_entry`` warning for ``rows`` given the day of ``head`` (its
-    position, the day and its date cell as text), and a ``section_row`` for that row
-    (blanked in ``raw``) when it holds only its date."""
+    """A ``time_entry`` warning for each run of ``rows`` (under the header) given the day of
+    their dated row (``runs``: per row, its dated row and the day it gives; and the date
+    cells as text), and a ``section_row`` for a dated row (blanked in ``raw``) that holds
+    only its date."""
     from .table import _warning  # local: keeps table's helpers private
 
-    at, day, shown = head
-    notes = [
-        _warning(
-            "time_entry",
-            f"{len(rows)} row(s) with a time but no date ({_row_list((rows + 1).tolist())}) "
-            f"took the day of row {at + 1} above them ({day!r}), as a log writes the day "
-            "once over its timed entries: check them",
-            file,
-            sheet,
-            int(rows[0]) + 1,
-        )
-    ]
-    if int(raw.iloc[at].notna().sum()) == 1:
-        raw.iloc[at] = pd.NA if isinstance(raw.dtypes.iloc[0], pd.StringDtype) else None
+    heads, days, dates = runs
+    file, sheet = where
+    if not len(rows):
+        return []
+    at, first, count = np.unique(heads, return_index=True, return_counts=True)
+    notes = []
+    for head, k, n in zip(at.tolist(), first.tolist(), count.tolist(), strict=True):
+        mine = rows[k : k + n] + start + 1  # rows run in order: a dated row's are together
         notes.append(
             _warning(
-                "section_row",
-                "row holding only a date over the timed rows below it read as a section "
-                f"heading, not an event: {shown!r}",
+                "time_entry",
+                f"{n} row(s) with a time but no date ({_row_list(mine.tolist())}) took the "
+                f"day of row {head + start + 1} above them ({days[k]!r}), as a log writes "
+                "the day once over its timed entries: check them",
                 file,
                 sheet,
-                at + 1,
+                int(mine[0]),
             )
         )
+    alone = at[raw.iloc[at + start].notna().sum(axis=1).to_numpy() == 1]  # its date only
+    raw.iloc[alone + start] = pd.NA if isinstance(raw.dtypes.iloc[0], pd.StringDtype) else None
+    notes.extend(
+        _warning(
+            "section_row",
+            "row holding only a date over the timed rows below it read as a section "
+            f"heading, not an event: {' '.join(str(dates[head]).split())!r}",
+            file,
+            sheet,
+            head + start + 1,
+        )
+        for head in alone.tolist()
+    )
     return notes
 
 
@@ -1288,12 +1338,14 @@ def _typed_banners(frame: pd.DataFrame, info: HeaderInfo, taken: set[int]) -> li
     from ..classify.agencies import agency_from_name
     from .text import split_date_prefix
 
+    values = np.empty(len(lone), dtype=object)
+    for pos in np.unique(filled).tolist():  # the cells, a column at a time
+        values[filled == pos] = body.iloc[lone[filled == pos], pos].to_numpy(dtype=object)
     out = []
-    for offset, pos in zip(lone.tolist(), filled.tolist(), strict=True):
+    for offset, value in zip(lone.tolist(), values.tolist(), strict=True):
         row = info.data_start + offset
-        value = body.iat[offset, pos]
-        if row in taken or not isinstance(value, str):
-            continue
+        if row in taken or not isinstance(value, str) or _WORD.search(value) is None:
+            continue  # (a date typed alone, "12/03/2007", names no one)
         text = " ".join(value.split())
         if (
             len(text) <= _MAX_BANNER

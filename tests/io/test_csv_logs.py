@@ -170,3 +170,31 @@ def test_a_workbook_log_takes_the_day_above_as_the_csv_does(write_xlsx):
     assert "midnight" in chron.rejected[S.REASON].iloc[0]
     assert _warned(chron, "section_row")[S.SOURCE_ROW].tolist() == [5]
     assert _warned(chron, "time_entry")[S.SOURCE_ROW].tolist() == [3, 6]
+
+
+def test_a_day_without_its_year_over_timed_rows_under_banners(write_text):
+    # '12 March' gave no one day without its year: its timed rows were rejected
+    chron = _read(
+        write_text,
+        [
+            "Multi-agency chronology: Child A,,,",
+            "Date,Time,Practitioner,Details",
+            "2007,,,",
+            "POLICE,,,",
+            "12 March,23:10,PC1,Call from neighbour: shouting heard",
+            ",23:40,PC1,Officers attended; Child A seen asleep",
+            "HEALTH VISITING,,,",
+            "14 March,10:00,HV1,Home visit; bruise to Child A's cheek noted",
+            ",10:45,HV1,Phoned GP to share the concern",
+        ],
+    )
+    ev = _by_row(chron)
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 23:10",
+        "12/03/2007 23:40",
+        "14/03/2007 10:00",
+        "14/03/2007 10:45",
+    ]
+    assert ev[S.AGENCY].tolist() == ["police", "police", "health_visiting", "health_visiting"]
+    assert chron.rejected.empty
+    assert _warned(chron, "time_entry")[S.SOURCE_ROW].tolist() == [6, 9]
