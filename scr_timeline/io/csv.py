@@ -984,9 +984,10 @@ def carry_day_to_times(
     raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
 ) -> tuple[list[dict[str, Any]], CarriedDays]:
     """Give the rows of a log that have a time but no date the day written above them, in
-    ``raw`` (cells of text), and return a ``time_entry`` warning for each run of
-    rows so dated (and a ``section_row`` for a day written alone over them), with what
-    :func:`restore_carried` needs after parsing.
+    ``raw`` (a CSV file's text cells, or a sheet's cells: a date cell above gives a date),
+    and return a ``time_entry`` warning for each run of rows so dated (and a
+    ``section_row`` for a day written alone over them), with what :func:`restore_carried`
+    needs after parsing.
 
     A police log writes the day once, over its timed entries: the row above holds the day
     ("12/03/2007", with or without a time, in the date cell, or alone in its row), each
