@@ -22,6 +22,11 @@ def _by_row(chron) -> pd.DataFrame:
     return chron.events.sort_values(S.SOURCE_ROW).set_index(S.SOURCE_ROW)
 
 
+def _moments(events: pd.DataFrame) -> list[str]:
+    """Each event's start, as day and time."""
+    return events[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist()
+
+
 def _warned(chron, code: str) -> pd.DataFrame:
     return chron.warnings[chron.warnings[S.CODE] == code]
 
@@ -66,7 +71,7 @@ def test_a_time_alone_in_a_date_time_cell_continues_the_day_above(write_text):
         ],
     )
     ev = _by_row(chron)
-    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+    assert _moments(ev) == [
         "12/03/2007 14:20",
         "12/03/2007 14:35",
         "12/03/2007 15:10",
@@ -159,7 +164,7 @@ def test_a_workbook_log_takes_the_day_above_as_the_csv_does(write_xlsx):
     chron = scr.read(write_xlsx("police-log.xlsx", {"Log": rows}))
     ev = _by_row(chron)
     assert ev.index.tolist() == [2, 3, 4, 6]
-    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+    assert _moments(ev) == [
         "12/03/2007 14:20",
         "12/03/2007 14:35",
         "12/03/2007 15:10",
@@ -189,7 +194,7 @@ def test_a_day_without_its_year_over_timed_rows_under_banners(write_text):
         ],
     )
     ev = _by_row(chron)
-    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+    assert _moments(ev) == [
         "12/03/2007 23:10",
         "12/03/2007 23:40",
         "14/03/2007 10:00",
