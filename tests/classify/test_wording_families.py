@@ -17,9 +17,17 @@ from scr_timeline.classify.pipeline import classify_events
 from scr_timeline.testing import make_events
 
 
-def read(agency: str, details: str, outcome: str | None = None) -> pd.Series:
+def read(
+    agency: str, details: str, outcome: str | None = None, *, practitioner: str | None = None
+) -> pd.Series:
     """The classified row of one entry (dated 12/03/2007)."""
-    rows = make_events(start="12/03/2007", agency=agency, details=details, outcome=outcome)
+    rows = make_events(
+        start="12/03/2007",
+        agency=agency,
+        details=details,
+        outcome=outcome,
+        practitioner=practitioner,
+    )
     return classify_events(rows)[0].iloc[0]
 
 
@@ -208,3 +216,19 @@ def test_an_event_the_entry_says_did_not_happen_is_not_named(agency, details, no
     row = read(agency, details)
     assert row[schema.EVENT_TYPE] != not_done
     assert not_done not in row[schema.MENTIONS]
+
+
+@pytest.mark.parametrize(
+    ("agency", "practitioner", "role"),
+    [
+        ("csc", "Snr Prac", "social_worker"),
+        ("csc", "Sr Practitioner", "social_worker"),
+        ("hospital", "SpR Paediatrics", "paediatrician"),
+        ("hospital", "Registrar (Paeds)", "paediatrician"),
+        ("paediatrics", "Consultant in Paediatrics", "paediatrician"),
+        # a nursery nurse in a health visiting team is no registered nurse (roles.csv)
+        ("health_visiting", "Nursery nurse", "other"),
+    ],
+)
+def test_roles_as_the_practitioner_column_writes_them(agency, practitioner, role):
+    assert read(agency, "Home visit", practitioner=practitioner)[schema.ROLE] == role
