@@ -76,3 +76,21 @@ def test_pdf_entry_text_in_a_row_across_under_its_dated_row(tmp_path: Path):
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), *spans]))
     story = [Paragraph("GP chronology - Child A (fictional)", STYLES["Heading2"]), table]
     check_details_across(scr.read(build(tmp_path / "gp.pdf", story)), "page 1 table 1")
+
+
+def test_template_rows_numbered_in_advance_and_left_unused(tmp_path: Path):
+    """A template whose rows are numbered in advance ('No.' 1 to 8) with three filled in:
+    the five rows holding only their number are no rejected rows ('the date cell is
+    empty', one each), but one template_rows warning."""
+    document = docx.Document()
+    document.add_heading("GP chronology (fictional)", level=2)
+    header = ["No.", "Date", "Source", "Details", "Comment/Analysis by author"]
+    filled = [[str(n), f"1{n}/03/2007", "GP notes", f"Entry {n}", ""] for n in (1, 2, 3)]
+    unused = [[str(n), "", "", "", ""] for n in range(4, 9)]
+    add_table(document, [header, *filled, *unused, ["", "", "", "", ""]])
+    chron = scr.read(save(document, tmp_path, "gp.docx"))
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3, 4]
+    assert chron.rejected.empty
+    unused_rows = chron.warnings[chron.warnings[S.CODE] == "template_rows"]
+    assert unused_rows[S.SOURCE_ROW].tolist() == [5]
+    assert "5 row(s) of table 1 (5, 6, 7, 8, 9)" in unused_rows[S.MESSAGE].iloc[0]
