@@ -1053,16 +1053,23 @@ def _upright(page: Any) -> tuple[Any, int]:
     return turned, turn
 
 
+def _replace_pages(pages: list[Any], change: Callable[[Any], tuple[Any, int]]) -> list[int]:
+    """Replace each page of ``pages`` by what ``change`` makes of it (the page, and how
+    much it changed); the numbers of the pages it changed."""
+    changed: list[int] = []
+    for i, page in enumerate(pages):
+        pages[i], count = change(page)
+        if count:
+            changed.append(page.page_number)
+    return changed
+
+
 def _read(
     pdf: Any, path: Path
 ) -> tuple[list[DocumentTable], list[Paragraph], str | None, list[dict[str, Any]]]:
     pages = list(pdf.pages)
     notes: list[dict[str, Any]] = []
-    turned_on: list[int] = []
-    for i, page in enumerate(pages):
-        pages[i], turn = _upright(page)
-        if turn:
-            turned_on.append(page.page_number)
+    turned_on = _replace_pages(pages, _upright)
     if turned_on:
         notes.append(
             _warning(
@@ -1108,11 +1115,7 @@ def _read(
                     f"page {page.page_number}",
                 )
             )
-    hidden_on: list[int] = []
-    for i, page in enumerate(pages):
-        pages[i], hidden = _without_redacted_text(page)
-        if hidden:
-            hidden_on.append(page.page_number)
+    hidden_on = _replace_pages(pages, _without_redacted_text)
     if hidden_on:
         notes.append(
             _warning(

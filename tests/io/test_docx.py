@@ -46,6 +46,17 @@ def save(document, tmp_path: Path, name: str = "combined.docx") -> Path:
     return path
 
 
+def narrative(tmp_path: Path, name: str, *blocks: str | tuple[str, int]) -> Path:
+    """A document of headings ((text, level)) and paragraphs (text), saved as ``name``."""
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, tuple):
+            document.add_heading(block[0], level=block[1])
+        else:
+            document.add_paragraph(block)
+    return save(document, tmp_path, name)
+
+
 @pytest.fixture
 def combined(tmp_path: Path) -> Path:
     """A landscape combined chronology: merged cells, repeated header, section rows."""
@@ -805,14 +816,17 @@ def test_an_agency_typed_over_its_block_in_the_agency_column(tmp_path: Path, age
 def test_narrative_entries_dated_by_their_day_under_month_headings(tmp_path: Path):
     """'Monday 12th - ...' under a 'March 2007' heading is an entry of 12 March 2007 (the
     heading was read as the entry's date and the days' entries joined under it)."""
-    document = docx.Document()
-    document.add_heading("Police chronology (fictional)", level=1)
-    document.add_heading("March 2007", level=2)
-    document.add_paragraph("Monday 12th - PC1 attended a domestic incident at the home.")
-    document.add_paragraph("Wednesday 14th: DC1 interviewed Mother.")
-    document.add_heading("April 2007", level=2)
-    document.add_paragraph("2nd - Mother reported Father missing.")
-    chron = read_docx(save(document, tmp_path, "police.docx"))
+    path = narrative(
+        tmp_path,
+        "police.docx",
+        ("Police chronology (fictional)", 1),
+        ("March 2007", 2),
+        "Monday 12th - PC1 attended a domestic incident at the home.",
+        "Wednesday 14th: DC1 interviewed Mother.",
+        ("April 2007", 2),
+        "2nd - Mother reported Father missing.",
+    )
+    chron = read_docx(path)
     ev = chron.events
     assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
         "12/03/2007",
@@ -862,20 +876,23 @@ def test_narrative_of_day_headings_over_agency_subheadings(tmp_path: Path):
     over that agency's undated paragraphs: an entry per agency under each day (the text
     under the first day was the preamble, and under the others was joined to the entry
     before or rejected); the headings are no title lines."""
-    document = docx.Document()
-    document.add_heading("Combined chronology (fictional)", level=1)
-    document.add_heading("12 March 2007", level=2)
-    document.add_heading("GP", level=3)
-    document.add_paragraph("GP1 saw Child A with a bruise to the cheek.")
-    document.add_paragraph("Mother said Child A fell.")
-    document.add_heading("Health Visiting", level=3)
-    document.add_paragraph("HV1 phoned Mother.")
-    document.add_heading("Tuesday 20 March 2007", level=2)
-    document.add_heading("Police", level=3)
-    document.add_paragraph("PC1 attended a domestic incident.")
-    document.add_heading("5. Analysis", level=2)
-    document.add_paragraph("On 12 March 2007 the GP should have referred.")
-    chron = read_docx(save(document, tmp_path, "combined.docx"))
+    path = narrative(
+        tmp_path,
+        "combined.docx",
+        ("Combined chronology (fictional)", 1),
+        ("12 March 2007", 2),
+        ("GP", 3),
+        "GP1 saw Child A with a bruise to the cheek.",
+        "Mother said Child A fell.",
+        ("Health Visiting", 3),
+        "HV1 phoned Mother.",
+        ("Tuesday 20 March 2007", 2),
+        ("Police", 3),
+        "PC1 attended a domestic incident.",
+        ("5. Analysis", 2),
+        "On 12 March 2007 the GP should have referred.",
+    )
+    chron = read_docx(path)
     ev = chron.events
     assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2007"] * 2 + ["20/03/2007"]
     assert ev[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting", "police"]
