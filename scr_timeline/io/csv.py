@@ -1617,7 +1617,10 @@ def _read_grid(
 ) -> Chronology:
     """Read a sheet with a column per agency (:func:`_grid_entries`): each cell an event of
     the agency its column names, on its row's date, pointed back at its row (its event id
-    ends in the column's letter: "...-r12c")."""
+    ends in the column's letter: "...-r12c"). The lines a report writer adds under it
+    ("Total records: 3") are ``footer_row`` warnings, as under any table."""
+    below = HeaderInfo((grid.row,), grid.row + 1, grid.shared, [], [], [])
+    footer = blank_footer_rows(frame, below, file=path.name, sheet=sheet)
     table, positions, letters = _grid_entries(frame, grid)
     chron = parse_table(table, source=path, sheet=sheet, fmt=fmt, **{**options, "classify": False})
     excel_rows = np.append([0], positions + 1)  # by the table's own row number
@@ -1645,7 +1648,8 @@ def _read_grid(
         )
     ]
     events.index = pd.Index(ids, dtype=chron.events.index.dtype, name=chron.events.index.name)
-    return Chronology(events, moved(chron.rejected), moved(chron.warnings), chron.meta)
+    chron = Chronology(events, moved(chron.rejected), moved(chron.warnings), chron.meta)
+    return with_warnings(chron, footer)
 
 
 def _headed_table(info: HeaderInfo | ScrTimelineError | None, columns: Any) -> bool:

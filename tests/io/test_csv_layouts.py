@@ -166,3 +166,13 @@ def test_a_count_of_an_agency_s_entries_between_blocks_is_no_banner(write_xlsx, 
     assert _section_rows(chron) == [2]
     assert chron.events.sort_values(S.SOURCE_ROW)[S.SOURCE_ROW].tolist() == [3, 5]
     assert chron.rejected[S.SOURCE_ROW].tolist() == [4]
+
+
+def test_a_footer_under_a_column_per_agency_is_no_rejected_row(write_xlsx, write_text):
+    # 'Total records: 3' under the grid was rejected for its date, in both formats
+    rows = [*_grid_rows(), [None] * 5, ["Total records: 4", None, None, None, None]]
+    xlsx, csv = _as_xlsx_and_csv(rows, write_xlsx, write_text)
+    chron = _same_events(xlsx, csv)
+    assert chron.rejected.empty
+    footer = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footer[S.SOURCE_ROW].tolist() == [7]
