@@ -1618,9 +1618,11 @@ def _read_grid(
     """Read a sheet with a column per agency (:func:`_grid_entries`): each cell an event of
     the agency its column names, on its row's date, pointed back at its row (its event id
     ends in the column's letter: "...-r12c"). The lines a report writer adds under it
-    ("Total records: 3") are ``footer_row`` warnings, as under any table."""
+    ("Total records: 3") are ``footer_row`` warnings, and its timed rows take the day above
+    them (:func:`carry_day_to_times`), as under any table."""
     below = HeaderInfo((grid.row,), grid.row + 1, grid.shared, [], [], [])
-    footer = blank_footer_rows(frame, below, file=path.name, sheet=sheet)
+    notes = blank_footer_rows(frame, below, file=path.name, sheet=sheet)
+    timed, carried = carry_day_to_times(frame, below, file=path.name, sheet=sheet)
     table, positions, letters = _grid_entries(frame, grid)
     chron = parse_table(table, source=path, sheet=sheet, fmt=fmt, **{**options, "classify": False})
     excel_rows = np.append([0], positions + 1)  # by the table's own row number
@@ -1649,7 +1651,7 @@ def _read_grid(
     ]
     events.index = pd.Index(ids, dtype=chron.events.index.dtype, name=chron.events.index.name)
     chron = Chronology(events, moved(chron.rejected), moved(chron.warnings), chron.meta)
-    return with_warnings(chron, footer)
+    return with_warnings(restore_carried(chron, carried), notes + timed)
 
 
 def _headed_table(info: HeaderInfo | ScrTimelineError | None, columns: Any) -> bool:

@@ -176,3 +176,22 @@ def test_a_footer_under_a_column_per_agency_is_no_rejected_row(write_xlsx, write
     assert chron.rejected.empty
     footer = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
     assert footer[S.SOURCE_ROW].tolist() == [7]
+
+
+def test_timed_rows_of_a_column_per_agency_take_the_day_above(write_xlsx, write_text):
+    rows = [
+        ["Date", "Time", "Children's Social Care", "Police"],
+        ["12/03/2007", "23:10", None, "Call from neighbour"],
+        [None, "23:40", None, "Officers attended"],
+        [None, "23:55", "Strategy call with police", None],
+    ]
+    xlsx, csv = _as_xlsx_and_csv(rows, write_xlsx, write_text)
+    chron = _same_events(xlsx, csv)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 23:10",
+        "12/03/2007 23:40",
+        "12/03/2007 23:55",
+    ]
+    assert ev[S.AGENCY].tolist() == ["police", "police", "csc"]
+    assert chron.rejected.empty
