@@ -147,6 +147,20 @@ TYPES: list[tuple[str, str, str]] = [
     ("csc", "ICPC not convened - NFA", "referral_decision"),
     ("police", "Re-referral to CSC - DV incident", "referral"),
     ("csc", "Rereferral from school", "referral"),
+    # --- common misspellings of the words the rules wait for
+    ("csc", "Startegy discussion held with police", "strategy_discussion"),
+    ("csc", "Stratergy meeting held", "strategy_discussion"),
+    ("csc", "Strategey discusion", "strategy_discussion"),
+    ("csc", "Home visti - CA seen", "home_visit"),
+    ("csc", "Visted the family home, children seen", "home_visit"),
+    ("csc", "Refferal received from school", "referral"),
+    ("csc", "Referall from HV", "referral"),
+    ("gp", "Refered to MASH", "referral"),
+    ("csc", "Section47 enquiry", "s47_enquiry"),
+    ("csc", "Child protection confrence held", "icpc"),
+    ("csc", "Review CP conferance - plan continues", "review_conference"),
+    ("csc", "Supervison with TM", "supervision"),
+    ("csc", "Managment oversight", "management_oversight"),
 ]
 
 #: (agency, details, event type named only as a plan or as not done)
@@ -157,6 +171,7 @@ PLANS: list[tuple[str, str, str]] = [
     ("csc", "S47 to start tomorrow", "s47_enquiry"),
     ("csc", "Agreed s47", "s47_enquiry"),
     ("csc", "Strategy discussion and S47 to be arranged", "strategy_discussion"),
+    ("health_visiting", "HV said she would be making a referal", "referral"),
 ]
 
 #: (agency, details, event type the entry says did not happen: not even a mention)
