@@ -602,7 +602,8 @@ class _Event:
             self.texts.append(text)
             return
         last: list[str] | None = None
-        for part in filter(None, (p.strip() for p in _BLOCK_PARTS.split(text))):
+        parts = (p.strip() for p in _BLOCK_PARTS.split(text))
+        for part in filter(None, (piece for p in parts for piece in _labelled_pieces(p))):
             labelled = _FIELD_LINE.match(part)
             field = _field_of(labelled["label"]) if labelled else None
             if labelled and field in _BLOCK_FIELDS:
@@ -616,6 +617,18 @@ class _Event:
                 last.append(part)
             else:
                 self.texts.append(part)
+
+
+#: A label within a line of a block, after a space ("... TIME: 23:10 OFFICER: PC1").
+_INLINE_LABEL = re.compile(r"(?<=\s)([A-Za-z][A-Za-z/&'()-]*(?: [A-Za-z/&'()-]+){0,2})\s*:\s")
+
+
+def _labelled_pieces(part: str) -> list[str]:
+    """A line of a block cut before each label of a field within it ("DATE: 12/03/2007
+    TIME: 23:10 OFFICER: PC1 DETAILS: ...", labels set apart by single spaces); a label
+    that names no field ("Mother said: ...") stays in the text."""
+    cuts = [m.start(1) for m in _INLINE_LABEL.finditer(part) if _field_of(m[1]) in _BLOCK_FIELDS]
+    return [part[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(part)], strict=True)]
 
 
 @functools.lru_cache(maxsize=256)

@@ -934,3 +934,29 @@ def test_a_word_table_saved_as_plain_text_under_its_title(write_text):
     assert ev[S.OUTCOME].tolist() == ["Advice", "NFA"]
     assert ev[S.SOURCE_ROW].tolist() == [4, 6]
     assert chron.rejected.empty
+
+
+def test_labels_of_a_block_on_one_line_apart_by_single_spaces(write_text):
+    """An entry's labels typed on one line, one space apart ('DATE: 12/03/2007 TIME: 23:10
+    OFFICER: PC1 DETAILS: ... OUTCOME: ...'): each fills its field (the time was
+    '23:10 OFFICER: PC1 DETAILS: ...', unreadable, and the details were lost); a label
+    of no field inside the text ('Mother said: ...') stays text."""
+    text = (
+        "POLICE LOG (fictional)\n\n"
+        "DATE: 12/03/2007 TIME: 23:10 OFFICER: PC1 DETAILS: Domestic incident at the home. "
+        "Mother said: he left. OUTCOME: DASH medium.\n"
+        "DATE: 14/03/2007 TIME: 10:00 OFFICER: DC1 DETAILS: Mother interviewed. OUTCOME: NFA\n"
+    )
+    chron = read_text(write_text("police.txt", text))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 23:10",
+        "14/03/2007 10:00",
+    ]
+    assert ev[S.PRACTITIONER].tolist() == ["PC1", "DC1"]
+    assert ev[S.DETAILS].tolist() == [
+        "Domestic incident at the home. Mother said: he left.",
+        "Mother interviewed.",
+    ]
+    assert ev[S.OUTCOME].tolist() == ["DASH medium.", "NFA"]
+    assert "unreadable_time" not in chron.warnings[S.CODE].tolist()
