@@ -203,3 +203,19 @@ def test_a_day_without_its_year_over_timed_rows_under_banners(write_text):
     assert ev[S.AGENCY].tolist() == ["police", "police", "health_visiting", "health_visiting"]
     assert chron.rejected.empty
     assert _warned(chron, "time_entry")[S.SOURCE_ROW].tolist() == [6, 9]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "12/03/2007 14:20:00",
+        "2007-03-12T14:20:00",
+        '"12 March 2007, 2.20pm"',
+        "Mon 12/03/2007 @ 1420hrs",
+        "12/03/2007 at 14.20",
+    ],
+)
+def test_the_day_is_taken_from_a_date_cell_written_with_its_time(write_text, above):
+    chron = _read(write_text, ["Date/Time,Details", f"{above},Call received", "16:00,Arrest"])
+    assert _moments(_by_row(chron))[1] == "12/03/2007 16:00"
+    assert chron.rejected.empty
