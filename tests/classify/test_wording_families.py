@@ -89,6 +89,17 @@ NOT_SEEN_AT_VISITS: list[Case] = [
     ("csc", "Home visit - CA seen, not seen alone as Mother present", "home_visit", True),
 ]
 
+#: a parent seen alone is no child seen; a parent who came without the child did not bring it
+PARENT_ALONE: list[Case] = [
+    ("health_visiting", "HV contact - Mother seen alone, baby at nursery", "health_visit", None),
+    ("health_visiting", "Mother attended clinic without baby", "health_visit", False),
+    ("health_visiting", "Mother seen without baby", "health_visit", False),
+    ("gp", "Mother attended alone", "gp_appointment", False),
+    # a social care visit says nothing against the default when only the mother is named
+    ("csc", "Home visit - Mother seen alone", "home_visit", True),
+    ("csc", "Home visit - Child A seen alone", "home_visit", True),
+]
+
 #: the child seen by children's social care away from home, or at the office
 SEEN_ELSEWHERE: list[Case] = [
     ("csc", "Child A seen at school by SW", "home_visit", True),
@@ -201,7 +212,7 @@ HELD_THEN_PLANNED: list[tuple[str, str, str, str]] = [
 
 @pytest.mark.parametrize(
     ("agency", "details", "event_type", "child_seen"),
-    [*MEDICALS, *NOT_BROUGHT, *NOT_SEEN_AT_VISITS, *SEEN_ELSEWHERE],
+    [*MEDICALS, *NOT_BROUGHT, *NOT_SEEN_AT_VISITS, *PARENT_ALONE, *SEEN_ELSEWHERE],
 )
 def test_event_type_and_child_seen(agency, details, event_type, child_seen):
     row = read(agency, details)
