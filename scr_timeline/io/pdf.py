@@ -77,6 +77,20 @@ _BREAK_BEFORE_BULLET = re.compile(r"\n(?=\s*[•▪◦·*➢✓❖●■-]\s)")
 _PRIVATE_BULLETS: Final = str.maketrans(
     {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖"}
 )
+#: The ligatures a typeset or printed PDF draws as one glyph ("noti\ufb01ed", "sta\ufb00"),
+#: as the letters they join: the words must read as words (to the event types' keywords,
+#: to a search).
+_LIGATURES: Final = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
 #: A glyph the PDF gives no character for ("(cid:127)", as pdfminer writes it), at the start
 #: of a line before the item's text: a list's bullet, in a font that maps none of its
 #: glyphs to characters (a symbol font embedded without its map).
@@ -144,7 +158,7 @@ def _cell_text(text: str | None) -> str | None:
     word broken at a soft hyphen, is joined back without a space)."""
     if text is None:
         return None
-    text = _SOFT_HYPHEN.sub("", text.translate(_PRIVATE_BULLETS))
+    text = _SOFT_HYPHEN.sub("", text.translate(_PRIVATE_BULLETS).translate(_LIGATURES))
     text = _UNMAPPED_BULLET.sub(r"\1•", text)
     text = _BROKEN_WORD.sub(_unbroken, text.strip())
     text = _HYPHEN_BREAK.sub("-", text)
@@ -178,7 +192,7 @@ def _words(chars: Sequence[dict[str, Any]], size: float) -> tuple[_Word, ...]:
 
     def flush() -> None:
         if current:
-            text = "".join(c["text"] for c in current)
+            text = "".join(c["text"] for c in current).translate(_LIGATURES)
             sizes = [float(c.get("size", 0.0)) for c in current]
             bold = all(_BOLD_FONT.search(str(c.get("fontname", ""))) for c in current)
             out.append(
@@ -206,12 +220,14 @@ def _words(chars: Sequence[dict[str, Any]], size: float) -> tuple[_Word, ...]:
 def _lines(page: Any) -> list[_Line]:
     out = []
     for line in page.extract_text_lines(return_chars=True):
-        chars = line.get("chars", ())
+        # a ligature's character comes once per letter it expands to ("\ufb01" twice for
+        # "fi"): each character once
+        chars = list({id(c): c for c in line.get("chars", ())}.values())
         sizes = [c.get("size", 0.0) for c in chars]
         size = statistics.fmean(sizes) if sizes else 0.0
         out.append(
             _Line(
-                " ".join(line["text"].split()),
+                " ".join(line["text"].translate(_LIGATURES).split()),
                 float(line["top"]),
                 float(line["bottom"]),
                 size,

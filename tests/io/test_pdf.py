@@ -1312,3 +1312,31 @@ def test_pdf_of_text_drawn_as_outlines_says_it_has_no_text_layer(tmp_path: Path)
     page.save()
     with pytest.raises(EmptyChronologyError, match=r"blank\.pdf.*no text layer.*blank"):
         read_pdf(blank)
+
+
+def test_ligatures_in_a_table_without_ruling_lines_are_read_as_their_letters(tmp_path: Path):
+    """A PDF that draws 'fi', 'ff', 'fl' as one glyph each ('noti\ufb01ed'), in a table
+    without ruling lines (here written by matplotlib): the words read as their letters
+    (each ligature came twice, 'noti\ufb01\ufb01ed', and the words were no words)."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    text = "Police noti\ufb01ed; sta\ufb00 \ufb02agged a signi\ufb01cant bruise."
+    figure = plt.figure(figsize=(11.69, 8.27))
+    figure.text(0.05, 0.95, "CSC chronology (fictional)", fontsize=14, weight="bold")
+    for x, heading in ((0.05, "Date"), (0.18, "Worker"), (0.3, "Details"), (0.75, "Outcome")):
+        figure.text(x, 0.9, heading, fontsize=10, weight="bold")
+    for i in range(6):
+        for x, cell_text in ((0.05, f"1{i}/03/2007"), (0.18, "SW1"), (0.3, text), (0.75, "NFA")):
+            figure.text(x, 0.86 - i * 0.04, cell_text, fontsize=10)
+    path = tmp_path / "typeset.pdf"
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        figure.savefig(path)
+    plt.close(figure)
+    chron = read_pdf(path)
+    assert (
+        chron.events[S.DETAILS].tolist()
+        == ["Police notified; staff flagged a significant bruise."] * 6
+    )
+    assert chron.events[S.OUTCOME].tolist() == ["NFA"] * 6
