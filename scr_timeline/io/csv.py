@@ -10,7 +10,7 @@ import html
 import io
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final, NamedTuple, cast
 
@@ -169,9 +169,11 @@ def sniff_delimiter(sample: str, *, default: str = ",") -> str:
     return best
 
 
-def _python_rows(text: str, delimiter: str, *, file: str = "") -> pd.DataFrame:
-    """Slow path for ragged files (title lines with fewer fields): the csv module."""
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+def _python_rows(text: str, delimiter: str, *, file: str = "") -> tuple[pd.DataFrame, int | None]:
+    """Slow path for ragged files (title lines with fewer fields): the csv module. Returns
+    the rows and, when a quote is never closed (:func:`_unclosed_quote`), the row where it
+    opened (the lines after it are then rows of their own), else None."""
+    rows, unclosed = _unclosed_quote(text, delimiter)
     width = max((len(r) for r in rows), default=0)
     if width > limits.MAX_COLUMNS:  # the columns that hold a value, before padding
         used = max((i + 1 for r in rows for i, v in enumerate(r) if v), default=0)
@@ -180,7 +182,42 @@ def _python_rows(text: str, delimiter: str, *, file: str = "") -> pd.DataFrame:
     frame = pd.DataFrame(padded, dtype="string")
     if frame.shape[1]:
         frame = frame.mask(frame == "")
-    return frame
+    return frame, unclosed
+
+
+#: A line's end as the csv module reads one.
+_LINE_BREAK = regex(r"\r\n|\r|\n")
+
+
+def _unclosed_quote(text: str, delimiter: str) -> tuple[list[list[str]], int | None]:
+    """The records of ``text`` and, when a quote opening a cell is never closed, the
+    record where it opened. Such a quote ("Mother said "no" typed at the start of a cell)
+    makes the rest of the file that cell's text, in Excel as in the csv module: rows that
+    are lost. When the lines after it hold the delimiter as often as the table's rows do,
+    they are read as rows of their own, each line by itself with its quotes as written."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    starts: list[int] = []  # the line each record starts on (0-based)
+    while True:
+        start = reader.line_num
+        row = next(reader, None)
+        if row is None:
+            break
+        starts.append(start)
+        rows.append(row)
+    if len(rows) < 2 or text.count('"') % 2 == 0:  # every quote closed
+        return rows, None
+    lines = _LINE_BREAK.split(text)
+    last, first = len(rows) - 1, starts[-1]
+    width = max(len(r) for r in rows[:-1])
+    after = lines[first + 1 :]
+    if not any(line.count(delimiter) >= width - 1 for line in after):  # its own lines
+        return rows, None
+    own = [
+        next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), [])
+        for line in lines[first:]
+    ]
+    return rows[:last] + own, last
 
 
 def _fast_rows(source: Path | str, delimiter: str, encoding: str) -> pd.DataFrame | None:
@@ -248,7 +285,8 @@ def read_csv_table(
     """Read a CSV/TSV file into a raw table of text cells (no header applied).
 
     Returns the table (integer column labels, row 0 is the file's first record) and facts
-    about the file (encoding, delimiter).
+    about the file (encoding, delimiter; ``unclosed_quote``: the row where a quote opens a
+    cell and is never closed, the lines after it read as rows of their own).
 
     Raises
     ------
@@ -291,11 +329,12 @@ def read_csv_table(
         if not text.strip():
             raise EmptyChronologyError("the file is empty", file=path.name)
         frame = _fast_rows(text, delim, encoding)
+    unclosed: int | None = None
     if frame is None:
         if text is None:  # pragma: no cover - text is always decoded before this point
             text, encoding = decode_text(path.read_bytes(), file=path.name)
         try:
-            frame = _python_rows(text, delim, file=path.name)
+            frame, unclosed = _python_rows(text, delim, file=path.name)
         except csv.Error as err:
             raise ChronologyReadError(
                 f"cannot read the file as delimited text: {err}",
@@ -310,7 +349,10 @@ def read_csv_table(
         raise EmptyChronologyError("the file holds no cells", file=path.name)
     if frame.shape[1] > limits.MAX_COLUMNS:  # a wide row below the first 64 KB
         limits.check_columns(int(frame.notna().any().sum()), file=path.name)
-    return frame, {"encoding": encoding, "delimiter": delim}
+    facts: dict[str, Any] = {"encoding": encoding, "delimiter": delim}
+    if unclosed is not None:  # the row where a quote opens and is never closed
+        facts["unclosed_quote"] = unclosed
+    return frame, facts
 
 
 #: A cell an export wrote as an Excel formula of text, ="01/03/2007", so that Excel keeps
@@ -405,6 +447,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         notes.extend(blank_footer_rows(raw, header, file=path.name, sheet=None))
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
         notes.extend(markup_as_text(raw, header, file=path.name, sheet=None))
+        unclosed = _rejected_unclosed(raw, header, facts.get("unclosed_quote"), path.name)
         timed, carried = carry_day_to_times(raw, header, file=path.name, sheet=None)
         notes.extend(timed)
         notes.extend(fill_agency_down(raw, header, file=path.name, sheet=None))
@@ -420,9 +463,30 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     if header is not None:
         chron = agencies_from_banners(chron, banners, header, None)
         chron = restore_carried(chron, carried)
+        chron = chron if unclosed is None else with_rejected(chron, unclosed)
     if options.get("classify", True):
         chron = classify_chronology(chron, vocabularies=options.get("vocabularies"))
     return with_warnings(chron, notes + _encoding_notes(facts["encoding"], path.name))
+
+
+def _rejected_unclosed(
+    raw: pd.DataFrame, header: HeaderInfo, row: int | None, file: str
+) -> pd.DataFrame | None:
+    """The row of ``raw`` where a quote opens a cell and is never closed (``row``, from
+    :func:`read_csv_table`), as a rejected row, blanked in ``raw``; None when there is
+    none (or it is above the table)."""
+    if row is None or row < header.data_start:
+        return None
+    cells = raw.iloc[row].tolist()
+    pos = next((i for i, c in enumerate(cells) if isinstance(c, str) and c.startswith('"')), 0)
+    heading = header.headings[pos] if pos < len(header.headings) else ""
+    reason = (
+        f"a quote opens the {heading or f'column {pos + 1}'!r} cell of this row and is never "
+        "closed: Excel would read every line after it as that cell's text. Those lines were "
+        "read as rows of their own; this row was not, as where its cell ends is not known: "
+        "close the quote (or remove it) and read the file again"
+    )
+    return rejected_rows(raw, [row], header, (file, None), ("unclosed_quote", reason))
 
 
 def _encoding_notes(encoding: str, file: str) -> list[dict[str, Any]]:
@@ -852,6 +916,69 @@ def overlong_rows(
             rows[0],
         )
     ]
+
+
+def rejected_rows(
+    frame: pd.DataFrame,
+    rows: list[int],
+    info: HeaderInfo,
+    where: tuple[str, str | None],
+    why: tuple[str, str],
+) -> pd.DataFrame | None:
+    """``rows`` of ``frame`` as rejected rows (``why``: the reason code and the reason),
+    blanked in ``frame`` so that they are not read as events; None when there are none.
+    ``where``: the file and the sheet."""
+    if not rows:
+        return None
+
+    def cells(field_name: str) -> list[str | None]:
+        pos = next((p for p, f in info.mapping.items() if f == field_name), None)
+        if pos is None:
+            return [None] * len(rows)
+        values = frame.iloc[rows, pos].tolist()
+        return [
+            None
+            if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+            else v.strftime("%d/%m/%Y")
+            if isinstance(v, dt.date)
+            else str(v)
+            for v in values
+        ]
+
+    heading = next(
+        (
+            info.headings[p]
+            for p, f in info.mapping.items()
+            if f == S.DATE and p < len(info.headings)
+        ),
+        None,
+    )
+    out = pd.DataFrame(
+        {
+            S.SOURCE_FILE: where[0],
+            S.SOURCE_SHEET: where[1],
+            S.SOURCE_ROW: np.asarray(rows) + 1,
+            S.REASON_CODE: why[0],
+            S.REASON: why[1],
+            S.COLUMN: heading,
+            S.VALUE: None,
+            S.DATE_TEXT: cells(S.DATE),
+            S.DETAILS: cells(S.DETAILS),
+        }
+    )
+    frame.iloc[rows] = pd.NA if isinstance(frame.dtypes.iloc[0], pd.StringDtype) else None
+    return out
+
+
+def with_rejected(chron: Chronology, rejected: pd.DataFrame) -> Chronology:
+    """``chron`` with more rejected rows of its one source (counted in its rows)."""
+    both = pd.concat([chron.rejected, rejected], ignore_index=True)
+    both = both.sort_values(S.SOURCE_ROW, kind="stable", ignore_index=True)
+    sources = tuple(
+        replace(s, rows=s.rows + len(rejected), rejected=s.rejected + len(rejected))
+        for s in chron.meta.sources
+    )
+    return Chronology(chron.events, both, chron.warnings, replace(chron.meta, sources=sources))
 
 
 def _header(raw: pd.DataFrame, columns: Any) -> HeaderInfo | None:

@@ -58,7 +58,9 @@ from .csv import (
     child_dob_from_forms,
     fill_agency_down,
     markup_as_text,
+    rejected_rows,
     restore_carried,
+    with_rejected,
     with_typed_banners,
 )
 from .headers import FormField, HeaderInfo, find_header, form_fields, year_rows
@@ -556,61 +558,12 @@ def _rejected_struck(
 ) -> pd.DataFrame | None:
     """The struck rows as rejected rows (``struck_through``), blanked in ``frame`` so
     that they are not read as events; None when there are none."""
-    if not rows:
-        return None
-
-    def cells(field_name: str) -> list[str | None]:
-        pos = next((p for p, f in info.mapping.items() if f == field_name), None)
-        if pos is None:
-            return [None] * len(rows)
-        values = frame.iloc[rows, pos].tolist()
-        return [
-            None
-            if v is None or (isinstance(v, float) and np.isnan(v))
-            else v.strftime("%d/%m/%Y")
-            if isinstance(v, dt.date)
-            else str(v)
-            for v in values
-        ]
-
-    heading = next(
-        (
-            info.headings[p]
-            for p, f in info.mapping.items()
-            if f == S.DATE and p < len(info.headings)
-        ),
-        None,
+    reason = (
+        "every cell of the row is struck through in Excel (an entry its author "
+        "deleted or withdrew): not read as an event; remove the strikethrough to "
+        "read it"
     )
-    out = pd.DataFrame(
-        {
-            S.SOURCE_FILE: file,
-            S.SOURCE_SHEET: sheet,
-            S.SOURCE_ROW: np.asarray(rows) + 1,
-            S.REASON_CODE: "struck_through",
-            S.REASON: (
-                "every cell of the row is struck through in Excel (an entry its author "
-                "deleted or withdrew): not read as an event; remove the strikethrough to "
-                "read it"
-            ),
-            S.COLUMN: heading,
-            S.VALUE: None,
-            S.DATE_TEXT: cells(S.DATE),
-            S.DETAILS: cells(S.DETAILS),
-        }
-    )
-    frame.iloc[rows] = None
-    return out
-
-
-def _with_rejected(chron: Chronology, rejected: pd.DataFrame) -> Chronology:
-    """``chron`` with more rejected rows of its one source (counted in its rows)."""
-    both = pd.concat([chron.rejected, rejected], ignore_index=True)
-    both = both.sort_values(S.SOURCE_ROW, kind="stable", ignore_index=True)
-    sources = tuple(
-        replace(s, rows=s.rows + len(rejected), rejected=s.rejected + len(rejected))
-        for s in chron.meta.sources
-    )
-    return Chronology(chron.events, both, chron.warnings, replace(chron.meta, sources=sources))
+    return rejected_rows(frame, rows, info, (file, sheet), ("struck_through", reason))
 
 
 def _hidden_column_warning(
@@ -1431,7 +1384,7 @@ def read_excel(
                 **{"join_continued": True, **options, "classify": False},
             )
             if struck_out is not None:
-                sheet_chron = _with_rejected(sheet_chron, struck_out)
+                sheet_chron = with_rejected(sheet_chron, struck_out)
             sheet_chron = agencies_from_banners(sheet_chron, banners, info, name)
             sheet_chron = restore_carried(sheet_chron, carried)
             read.append((name, visible, sheet_chron))

@@ -88,3 +88,35 @@ def test_exports_joined_into_one_file_with_their_footers_between(tmp_path):
     assert chron.rejected.empty
     block = chron.warnings[chron.warnings[S.CODE] == "table_block"][S.MESSAGE].iloc[0]
     assert "(Case Note Date, Entered By" in block  # its heading without the mark
+
+
+def test_a_quote_never_closed_loses_no_rows(write_text):
+    # the quote opening row 2's details made the rest of the file its text: rows 3 and 4
+    # were neither events nor rejected rows
+    path = write_text(
+        "gp.csv",
+        'Date,Agency,Details\n12/03/2007,GP,"Mother said no\n'
+        "13/03/2007,Police,Domestic incident\n14/03/2007,CSC,Home visit\n",
+    )
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4]
+    assert ev[S.DETAILS].tolist() == ["Domestic incident", "Home visit"]
+    rejected = chron.rejected.set_index(S.SOURCE_ROW)
+    assert rejected.index.tolist() == [2]
+    assert rejected.loc[2, S.REASON_CODE] == "unclosed_quote"
+    assert "'Details' cell" in rejected.loc[2, S.REASON]
+    assert rejected.loc[2, S.DETAILS] == '"Mother said no'
+
+
+def test_a_last_cell_left_open_over_lines_of_its_own_is_its_text(write_text):
+    # lines without the table's cells after an unclosed quote are that cell's text
+    path = write_text(
+        "gp.csv",
+        'Date,Agency,Details\n12/03/2007,GP,Seen\n13/03/2007,GP,"Seen again.\nMother present.\n',
+    )
+    chron = scr.read(path)
+    assert chron.events.sort_values(S.SOURCE_ROW)[S.DETAILS].tolist()[1] == (
+        "Seen again.\nMother present."
+    )
+    assert chron.rejected.empty
