@@ -92,6 +92,7 @@ _ABSOLUTE = (
     rf"(?:,?\s+{_YEAR}(?!\d))?",  # 12 March 2007, 12-14 March, 12 and 13 March 2007
     rf"{_MONTH}\s+{_DAY},?\s+(?:19|20)\d{{2}}",  # July 14, 1999
     rf"{_MONTH},?\s+{_YEAR}(?!\d)",  # July 1999
+    rf"{_MONTH}-(?:(?:19|20)\d{{2}}|\d{{2}})(?!\d)",  # Jul-99, as Excel shows a month
     r"(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d{2}",
 )
 #: The end of a range after its first date: "12/03/2007 - 14/03/2007", "12 March to 3 April
@@ -99,6 +100,7 @@ _ABSOLUTE = (
 _RANGE_END = rf"\s*(?:[-–—]|to|until|till)\s*{_WEEKDAY}?(?:{'|'.join(_ABSOLUTE)})"
 _FORMS = (
     rf"between\s+{_DAY}(?:\s+{_MONTH})?\s+(?:and|&)\s+{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}",
+    rf"between\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:and|&)\s+{_MONTH}\s*,?\s+{_YEAR}",
     rf"(?:{'|'.join(_ABSOLUTE)})(?:{_RANGE_END})?",
     r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+later"
     r"|the\s+(?:next|following)\s+(?:day|week|month|morning|evening))",
@@ -111,6 +113,8 @@ _TIME = r"\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs"
 _LEAD = (
     r"(?:(?:also|later|earlier|early|again|then)\s+)?"
     rf"(?:at\s+(?:approximately\s+|about\s+|around\s+)?(?P<lead_time>{_TIME})\s+on\s+(?:the\s+)?"
+    r"|(?P<time_first>\d{1,2}:\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs)"
+    r"\s+on\s+(?:the\s+)?"
     r"|(?:on|in|during|by|from|at|around|overnight(?:\s+on)?|some\s*time\s+in)\s+"
     r"(?:or\s+(?:about|around)\s+)?(?:the\s+)?"
     r"(?:(?P<part>morning|afternoon|evening|night|early\s+hours|early\s+morning|late\s+evening)"
@@ -123,10 +127,10 @@ _REST = r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z
 #: "1430hrs", "@ 14:30", "at approx. 14:30") and the separator before the text. Groups ``date``, ``time``, ``lead_time``,
 #: ``part`` (of the day) and ``rest``.
 DATE_PREFIX: Final = re.compile(
-    rf"^\s*(?:{_LEAD})?"
+    rf"^\s*(?:{_LEAD})?(?P<open>[\[(])?"
     rf"(?P<date>{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)}))"
     r"(?:\s*[,:;–—-]?\s*(?:(?:at\s+|@\s*)(?:approx(?:imately)?\.?\s+|about\s+|around\s+)?)?"
-    rf"\(?(?P<time>{_TIME})\)?)?" + _REST,
+    rf"\(?(?P<time>{_TIME})\)?)?(?(open)\s*[\])])" + _REST,
     re.IGNORECASE | re.DOTALL,
 )
 #: A date label before the date of an entry written as a block of labelled lines
@@ -285,7 +289,7 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
         match = DATE_PREFIX.match(text[labelled.end() :])
         if match is None:
             return None
-    time = match["time"] or match["lead_time"]
+    time = match["time"] or match["lead_time"] or match["time_first"]
     rest = match["rest"].strip()
     if match["part"]:  # "On the evening of ...": the part of the day is kept in the text
         rest = f"{' '.join(match['part'].split()).capitalize()}: {rest}".rstrip(": ")

@@ -77,6 +77,15 @@ children's social care.
         ("12/03/2007 at approx. 14:30 PC1", ("12/03/2007", "14:30", "PC1")),
         ("On 12 March 2007, at about 2pm, police", ("12 March 2007", "2pm", "police")),
         ("12/03/2007 at the clinic", ("12/03/2007", None, "at the clinic")),
+        # the date in brackets, the time first without "at", a month as Excel shows it,
+        # a span of months (each was no date: the paragraph joined the entry above)
+        ("[12/03/2007] GP: seen", ("12/03/2007", None, "GP: seen")),
+        ("(12.03.07) HV visit", ("12.03.07", None, "HV visit")),
+        ("[12/03/2007 14:30] PC1", ("12/03/2007", "14:30", "PC1")),
+        ("14:30hrs on 12/03/2007 PC1", ("12/03/2007", "14:30hrs", "PC1")),
+        ("22:40 on the 12th March 2007 x", ("12th March 2007", "22:40", "x")),
+        ("Jan-07: Mother moved", ("Jan-07", None, "Mother moved")),
+        ("Between March and May 2007 x", ("Between March and May 2007", None, "x")),
     ],
 )
 def test_date_prefix_forms(text, expected):
@@ -92,6 +101,9 @@ def test_date_prefix_forms(text, expected):
         "HV1 visited",
         "I think 12/03/2007",
         "a) Mother phoned",
+        "(12/03/2007 seen)",  # a bracket not closed after the date
+        "3.14 The SW visited",
+        "Janet phoned",
     ],
 )
 def test_not_a_date_prefix(text):
