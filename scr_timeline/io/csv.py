@@ -1016,11 +1016,12 @@ def _undated(cells: pd.Series) -> np.ndarray:
 
 
 #: A time after the day in a date cell ("12/03/2007 14:20", "12 March 2007, 2.30pm",
-#: "2007-03-12T14:20:00", "12/03/2007 @ 1420hrs"): what is left is the day.
+#: "2007-03-12T14:20:00", "12/03/2007 @ 1420hrs", "12/03/2007 (14:20)"): what is left is
+#: the day.
 _TIME_AFTER_DAY = regex(
-    r"(?<=\d)(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s+)(?P<time>(?:[01]?\d|2[0-3])"
+    r"(?<=\d)(?:\s*,\s*|\s+at\s+|\s*@\s*|T|\s*\(\s*|\s+)(?P<time>(?:[01]?\d|2[0-3])"
     r"(?:[:.][0-5]\d(?:[:.][0-5]\d(?:\.\d+)?)?)?\s*(?:[ap]\.?\s?m\.?|hrs?\.?)?"
-    r"|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?\.?)\s*$",
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?\.?)\s*\)?\s*$",
     re.IGNORECASE,
 )
 

@@ -213,6 +213,7 @@ def test_a_day_without_its_year_over_timed_rows_under_banners(write_text):
         '"12 March 2007, 2.20pm"',
         "Mon 12/03/2007 @ 1420hrs",
         "12/03/2007 at 14.20",
+        "12/03/2007 (14:20)",
     ],
 )
 def test_the_day_is_taken_from_a_date_cell_written_with_its_time(write_text, above):
