@@ -103,6 +103,7 @@ __all__ = [
     "contact_matrix",
     "graph_for_export",
     "knowledge",
+    "knowledge_of_events",
     "to_gexf",
     "to_graphml",
     "to_node_link_json",
@@ -912,28 +913,107 @@ def knowledge(
     events = _events_of(chron)
     position = _locate(events, event_id)
     wanted = None if agencies is None else [_check_agency(a) for a in agencies]
-    rows = _prepare(events, copies=True)
-    masks = _participants(rows)
-    contacts = _contacts(rows, masks)
-    ids = events.index.to_numpy(dtype=object)
+    reach = _Reach(events)
+    known = reach.known(position)
+    if wanted is None:
+        wanted = sorted(reach.seen | set(known))
+    return _known_frame(known, wanted)
 
-    event = events.iloc[position]
-    t0 = event[S.START]
-    own_codes = _codes(events[S.AGENCY].iloc[[position]], S.AGENCIES)[0]
-    own_mask = (1 << int(own_codes)) if own_codes >= 0 else 0
-    for name in _counterpart_names(event[S.COUNTERPARTS]):
-        code = _node_code(name)
-        if code is not None and code < _N_AGENCIES:
-            own_mask |= 1 << code
 
-    known: dict[int, tuple[int, str, tuple[str, ...]]] = {}
-    if pd.notna(t0):
+def knowledge_of_events(
+    chron: ChronologyLike, event_ids: Sequence[str], *, agencies: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """:func:`knowledge` of several events at once (the contacts are worked out once).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``event_id`` and the columns of :func:`knowledge`, one row per event and agency, in
+        the order of ``event_ids`` and, within an event, earliest first.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> events = make_events(
+    ...     start=["01/03/2007", "03/03/2007", "06/03/2007"],
+    ...     agency=["gp", "gp", "health_visiting"],
+    ...     counterparts=[(), ("health_visiting",), ("csc",)],
+    ... )
+    >>> table = knowledge_of_events(events, ["e1", "e3"])
+    >>> table[["event_id", "agency", "hops"]]
+      event_id           agency  hops
+    0       e1               gp     0
+    1       e1  health_visiting     1
+    2       e1              csc     2
+    3       e3              csc     0
+    4       e3  health_visiting     0
+    5       e3               gp  <NA>
+    """
+    events = _events_of(chron)
+    positions = [_locate(events, event_id) for event_id in event_ids]
+    wanted = None if agencies is None else [_check_agency(a) for a in agencies]
+    reach = _Reach(events)
+    records: list[tuple[int, str, int, str, int | None, str | None, tuple[str, ...]]] = []
+    for number, (event_id, position) in enumerate(zip(event_ids, positions, strict=True)):
+        known = reach.known(position)
+        for code in wanted if wanted is not None else sorted(reach.seen | set(known)):
+            when, via, path = known.get(code, (None, None, ()))
+            records.append((number, str(event_id), code, S.AGENCIES[code], when, via, path))
+    never = np.iinfo(np.int64).max  # agencies that never knew: last within their event
+    moments = np.array([never if r[4] is None else r[4] for r in records], dtype=np.int64)
+    numbers = np.array([r[0] for r in records], dtype=np.int64)
+    order = np.lexsort((moments, numbers))
+    rows = [records[i] for i in order]
+    stamps = moments[order]
+    out = pd.DataFrame(
+        {
+            "event_id": pd.array([r[1] for r in rows], dtype="string"),
+            S.AGENCY: [r[3] for r in rows],
+            KNOWN_FROM: np.where(stamps == never, np.iinfo(np.int64).min, stamps).view(
+                "datetime64[ns]"
+            ),
+            VIA_EVENT_ID: pd.array([r[5] for r in rows], dtype="string"),
+            PATH: pd.Series([r[6] for r in rows], dtype=object),
+            HOPS: pd.array([None if r[4] is None else len(r[6]) - 1 for r in rows], dtype="Int64"),
+        }
+    )
+    return out
+
+
+class _Reach:
+    """The contacts of a chronology, worked out once, and who each event could reach."""
+
+    def __init__(self, events: pd.DataFrame) -> None:
+        self.events = events
+        rows = _prepare(events, copies=True)
+        self.contacts = _contacts(rows, _participants(rows))
+        self.ids = events.index.to_numpy(dtype=object)
+        seen = set(rows.agency[rows.agency >= 0].tolist())
+        seen |= {c for c in rows.tuples.items.tolist() if c < _N_AGENCIES}
+        self.seen: set[int] = seen
+        self._times: list[int] = self.contacts.start.tolist()
+        self._masks: list[int] = self.contacts.mask.tolist()
+        self._cids = [str(self.ids[p]) for p in self.contacts.position.tolist()]
+
+    def known(self, position: int) -> dict[int, tuple[int, str, tuple[str, ...]]]:
+        """agency code -> (moment in ns, via event id, path) for the event at ``position``."""
+        events, contacts = self.events, self.contacts
+        event = events.iloc[position]
+        event_id = str(self.ids[position])
+        t0 = event[S.START]
+        own_codes = _codes(events[S.AGENCY].iloc[[position]], S.AGENCIES)[0]
+        own_mask = (1 << int(own_codes)) if own_codes >= 0 else 0
+        for name in _counterpart_names(event[S.COUNTERPARTS]):
+            code = _node_code(name)
+            if code is not None and code < _N_AGENCIES:
+                own_mask |= 1 << code
+        known: dict[int, tuple[int, str, tuple[str, ...]]] = {}
+        if pd.isna(t0):
+            return known
         start_ns = int(pd.Timestamp(t0).value)
         for k in _bits(own_mask):
-            known[k] = (start_ns, str(event_id), (str(event_id),))
-        times = contacts.start.tolist()
-        cmasks = contacts.mask.tolist()
-        cids = [str(ids[p]) for p in contacts.position.tolist()]
+            known[k] = (start_ns, event_id, (event_id,))
+        times, cmasks, cids = self._times, self._masks, self._cids
         lo = int(np.searchsorted(contacts.start, start_ns, side="left"))
 
         def on_reach(k: int, i: int, reached: int) -> None:
@@ -949,12 +1029,13 @@ def knowledge(
             on_reach,
             contacts.everyone,
         )
+        return known
 
-    if wanted is None:
-        seen = set(rows.agency[rows.agency >= 0].tolist())
-        seen |= {c for c in rows.tuples.items.tolist() if c < _N_AGENCIES}
-        seen |= set(known)
-        wanted = sorted(seen)
+
+def _known_frame(
+    known: dict[int, tuple[int, str, tuple[str, ...]]], wanted: Sequence[int]
+) -> pd.DataFrame:
+    """:func:`knowledge`'s table of ``wanted`` agency codes, earliest first."""
     records = []
     for code in wanted:
         when, via, path = known.get(code, (None, None, ()))

@@ -172,6 +172,125 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+#: At most this many injuries in the "who knew" table (a long chronology's first ones; the
+#: note says how many more, and :func:`scr_timeline.graph.knowledge_of_events` gives them all).
+_WHO_KNEW_LIMIT: Final = 25
+
+
+def _who_knew(chron: Chronology, rulebook: str) -> dict[str, Any] | None:
+    """For each suspicious injury, when each agency could first have known of it: recorded
+    it, took part, the date of the first contact that could have carried it to the agency
+    (direct or through others), or never before the chronology ends. The injuries are their
+    first records as the rulebook reads them (its ``new_suspicious_injury``: not the
+    referral, medical or discussion that records the same injury again), else every
+    suspicious injury not marked a duplicate. None when the chronology records none."""
+    from .graph import KNOWN_FROM, VIA_EVENT_ID, knowledge_of_events
+
+    events = chron.events
+    if not len(events) or S.SUSPICIOUS_INJURY not in events:
+        return None
+    injured = _first_injury_records(events, rulebook)
+    if injured is None:
+        injured = events[S.SUSPICIOUS_INJURY].fillna(False).to_numpy(dtype=bool).copy()
+    if S.DUPLICATE_OF in events:
+        injured &= events[S.DUPLICATE_OF].isna().to_numpy(dtype=bool)
+    injured &= events[S.START].notna().to_numpy(dtype=bool)
+    positions = np.flatnonzero(injured)
+    if not len(positions):
+        return None
+    shown = positions[:_WHO_KNEW_LIMIT]
+    rows = events.iloc[shown]
+    ids = [str(i) for i in rows.index]
+    table = knowledge_of_events(chron, ids)  # every agency recording or named
+    codes = _agency_codes(events, set(table[S.AGENCY]))
+    by_event = {eid: frame for eid, frame in table.groupby("event_id", sort=False)}
+    dates = _event_dates(rows)
+    vias = _event_dates(events.loc[table[VIA_EVENT_ID].dropna().unique()])
+    out = []
+    for (eid, row), when in zip(rows.iterrows(), dates, strict=True):
+        known = by_event[str(eid)].set_index(S.AGENCY)
+        recorder = _text(row[S.AGENCY])
+        start = pd.Timestamp(row[S.START]).normalize()
+        cells: list[dict[str, str]] = []
+        for code in codes:
+            at = known.loc[code]
+            if pd.isna(at[KNOWN_FROM]):
+                cells.append({"text": "–", "kind": "never", "title": "no contact carried it"})
+            elif at["hops"] == 0:
+                took = "recorded it" if code == recorder else "took part"
+                cells.append({"text": took, "kind": "part", "title": ""})
+            else:
+                via = str(at[VIA_EVENT_ID])
+                days = (pd.Timestamp(at[KNOWN_FROM]).normalize() - start).days
+                later = "same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} later"
+                cells.append(
+                    {
+                        "text": f"{pd.Timestamp(at[KNOWN_FROM]):%d/%m/%Y}",
+                        "kind": "told",
+                        "title": f"{later}, through {int(at['hops'])} contact(s); the last "
+                        f"recorded by {_agency(events.at[via, S.AGENCY])} on {vias[via]}",
+                    }
+                )
+        out.append(
+            {
+                "date": when,
+                "agency": _agency(recorder),
+                "kinds": ", ".join(_tuple_text(row.get(S.INJURY_KINDS))),
+                "details": _text(row.get(S.DETAILS)),
+                "source": {
+                    key: _text(row.get(column))
+                    for key, column in (
+                        ("source_file", S.SOURCE_FILE),
+                        ("source_sheet", S.SOURCE_SHEET),
+                        ("source_row", S.SOURCE_ROW),
+                    )
+                },
+                "cells": cells,
+            }
+        )
+    return {
+        "agencies": [_agency(c) for c in codes],
+        "rows": out,
+        "more": int(len(positions) - len(shown)),
+    }
+
+
+def _first_injury_records(events: pd.DataFrame, rulebook: str) -> np.ndarray | None:
+    """Which events the rulebook's ``new_suspicious_injury`` selects (in the table's order),
+    or None when the rulebook has no such predicate or cannot be loaded again."""
+    from .exceptions import ScrTimelineError
+    from .rules.predicates import EventView
+    from .rules.rulebook import load_rulebook
+
+    try:
+        book = load_rulebook(rulebook)
+    except (ScrTimelineError, OSError, ValueError):
+        return None
+    predicate = book.predicates.get("new_suspicious_injury")
+    if predicate is None:
+        return None
+    view = EventView.from_events(events)
+    out = np.zeros(len(events), dtype=bool)
+    out[view.rows(np.flatnonzero(predicate.evaluate(view, {})))] = True
+    return out
+
+
+def _agency_codes(events: pd.DataFrame, named: set[str]) -> list[str]:
+    """The recording agencies' codes in the order of the summary's agency table (most events
+    first), then the agencies only ever named by others, by name."""
+    dated = events[events[S.START].notna()]
+    order = dated.groupby(S.AGENCY, observed=True, sort=False)[S.START].agg(["size", "min"])
+    order = order.sort_values(["size", "min"], ascending=[False, True])
+    recording = [str(c) for c in order.index]
+    return recording + sorted(set(named) - set(recording), key=_agency)
+
+
+def _tuple_text(value: Any) -> list[str]:
+    if isinstance(value, tuple | list):
+        return [str(v).replace("_", " ") for v in value]
+    return []
+
+
 def _first_and_last(
     firsts: pd.DataFrame, lasts: pd.DataFrame, *, long: bool = False
 ) -> tuple[list[str], list[str]]:
@@ -637,6 +756,7 @@ def render_report(
         "summary": _summary(chron, frame),
         "groups": groups,
         "by_date": _by_date(groups),
+        "who_knew": _who_knew(chron, findings.rulebook),
         "images": _images(images),
         "rejected": _rejected(chron),
         "warnings": _warnings(chron),

@@ -38,6 +38,7 @@ from scr_timeline.graph import (
     contact_matrix,
     graph_for_export,
     knowledge,
+    knowledge_of_events,
     to_gexf,
     to_graphml,
     to_node_link_json,
@@ -336,6 +337,20 @@ def test_knowledge_reports_chosen_agencies_even_if_absent(case):
     result = knowledge(case, "bruise", agencies=["education", "police"])
     assert list(result[S.AGENCY]) == ["police", "education"]
     assert pd.isna(result[KNOWN_FROM].iloc[1])
+
+
+def test_knowledge_of_several_events_is_each_events_knowledge(case):
+    table = knowledge_of_events(case, ["bruise", "h0"])
+    assert list(table.columns) == ["event_id", S.AGENCY, KNOWN_FROM, VIA_EVENT_ID, PATH, HOPS]
+    for event_id in ("bruise", "h0"):
+        one = table[table["event_id"] == event_id].drop(columns="event_id")
+        pd.testing.assert_frame_equal(one.reset_index(drop=True), knowledge(case, event_id))
+    assert list(table["event_id"].unique()) == ["bruise", "h0"]  # in the order asked
+    chosen = knowledge_of_events(case, ["bruise"], agencies=["education", "police"])
+    assert list(chosen[S.AGENCY]) == ["police", "education"]
+    assert knowledge_of_events(case, []).empty
+    with pytest.raises(KeyError, match="no event with event_id 'nope'"):
+        knowledge_of_events(case, ["bruise", "nope"])
 
 
 def test_knowledge_rejects_unknown_event_and_agency(case):

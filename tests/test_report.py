@@ -627,3 +627,47 @@ def test_the_report_says_when_the_rulebook_was_not_in_force_for_the_events():
     html = render_report(chron, findings)
     assert f'<p class="note" role="note"><strong>Rulebook:</strong> {escape(message)}</p>' in html
     assert 'class="note"' not in render_report(chron, scr.analyse(chron))  # wt2006: in force
+
+
+def test_who_knew_of_each_injury() -> None:
+    # the GP's bruise is told to csc by phone the next day, and csc holds a strategy
+    # discussion with the police the day after; the health visitor never hears of it
+    events = make_events(
+        start=["2007-03-01", "2007-03-02", "2007-03-05", "2007-03-06"],
+        agency=["gp", "csc", "csc", "health_visiting"],
+        event_type=["gp_appointment", "referral", "strategy_discussion", "health_visit"],
+        details=[
+            "Bruise to cheek of Child A (4 months). <b>Mother</b> said he rolled.",
+            "Referral from GP by phone re bruise.",
+            "Strategy discussion with police.",
+            "Home visit. Weighed.",
+        ],
+        counterparts=[(), ("gp",), ("police",), ()],
+        injury=[True, True, False, False],
+        suspicious_injury=[True, True, False, False],
+        source_file="child.csv",
+        source_row=[2, 3, 4, 5],
+    )
+    chron = Chronology(events)
+    doc = render_report(chron, analyse(chron))
+    assert 'href="#who-knew"' in doc
+    section = doc.split('id="who-knew"', 1)[1].split("</section>", 1)[0]
+    # one row: csc's record of the referral is the same injury again, not another
+    assert section.count("<tr><td") == 1
+    assert "&lt;b&gt;Mother&lt;/b&gt;" in section and "child.csv, row 2" in section
+    heads = re.findall(r'<th scope="col">([^<]+)</th>', section)
+    assert heads == ["Injury", "Children&#39;s social care", "GP", "Health visiting", "Police"]
+    cells = re.findall(r'<td class="knew-(\w+) nowrap"[^>]*>([^<]+)</td>', section)
+    assert cells == [
+        ("told", "02/03/2007"),
+        ("part", "recorded it"),
+        ("never", "–"),
+        ("told", "05/03/2007"),
+    ]
+    assert 'title="4 days later, through 2 contact(s); the last recorded by Children' in section
+
+
+def test_no_suspicious_injury_no_who_knew_section() -> None:
+    chron = _escalation_case()
+    doc = render_report(chron, analyse(chron, rules=["ESC-DISAGREE"]))
+    assert 'id="who-knew"' not in doc
