@@ -1191,6 +1191,44 @@ def _headings_by_what_follows(items: list[Paragraph]) -> list[Paragraph]:
                 dated_below and not period and _agency_subheading(para)
             ):
                 out[here] = dataclasses.replace(para, heading=True)
+    return _day_blocks_by_agency(out, filled)
+
+
+def _date_alone(para: Paragraph) -> bool:
+    """A paragraph that is a day's date and nothing else ("12 March 2007")."""
+    split = split_date_prefix(para.text)
+    return split is not None and not split[2] and not is_period_date(para.text)
+
+
+def _day_blocks_by_agency(items: list[Paragraph], filled: list[int]) -> list[Paragraph]:
+    """The paragraphs, with a day's date alone over agencies' subheadings typed by hand
+    ("12 March 2007" in bold, then "GP" underlined over the GP's undated paragraphs, then
+    "Health Visiting" over the health visitor's) made headings, date and subheadings:
+    each agency's paragraphs under the day are then an entry of their own (they were one
+    entry, of the first agency, with the other subheadings in its text)."""
+    out = list(items)
+
+    def undated(at: int) -> bool:
+        para = out[filled[at]]
+        return not para.heading and split_date_prefix(para.text) is None
+
+    def subheading(at: int) -> bool:
+        para = out[filled[at]]
+        return not para.heading and _agency_subheading(para)
+
+    for k, i in enumerate(filled):
+        if not _date_alone(out[i]):
+            continue
+        subheadings: list[int] = []
+        j = k + 1
+        while j + 1 < len(filled) and subheading(j) and undated(j + 1) and not subheading(j + 1):
+            subheadings.append(filled[j])
+            j += 2
+            while j < len(filled) and undated(j) and not subheading(j):
+                j += 1
+        if subheadings:
+            for at in (i, *subheadings):
+                out[at] = dataclasses.replace(out[at], heading=True)
     return out
 
 

@@ -904,3 +904,33 @@ def test_narrative_of_day_headings_over_agency_subheadings(tmp_path: Path):
     assert ev[S.SOURCE_ROW].tolist() == [4, 7, 10]
     assert chron.rejected.empty
     assert chron.meta.title == "Combined chronology (fictional)"
+
+
+def test_narrative_of_days_over_agency_subheadings_typed_by_hand(tmp_path: Path):
+    """The same layout typed by hand: each day's date in bold, each agency's name
+    underlined over its paragraphs: an entry per agency under each day (the day was one
+    entry of its first agency, with 'Health Visiting' and the HV's call in its text)."""
+    document = docx.Document()
+    document.add_paragraph().add_run("Combined chronology (fictional)").bold = True
+    days = [
+        ("12 March 2007", [("GP", ["GP1 saw Child A.", "Mother said Child A fell."])]),
+        ("", [("Health Visiting", ["HV1 phoned Mother."])]),
+        ("Tuesday 20 March 2007", [("POLICE", ["PC1 attended a domestic incident."])]),
+    ]
+    for day, blocks in days:
+        if day:
+            document.add_paragraph().add_run(day).bold = True
+        for agency, paragraphs in blocks:
+            document.add_paragraph().add_run(agency).underline = True
+            for text in paragraphs:
+                document.add_paragraph(text)
+    chron = read_docx(save(document, tmp_path, "combined.docx"))
+    ev = chron.events
+    assert ev[S.START].dt.strftime("%d/%m").tolist() == ["12/03", "12/03", "20/03"]
+    assert ev[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting", "police"]
+    assert ev[S.DETAILS].tolist() == [
+        "GP1 saw Child A.\nMother said Child A fell.",
+        "HV1 phoned Mother.",
+        "PC1 attended a domestic incident.",
+    ]
+    assert ev[S.SOURCE_ROW].tolist() == [4, 7, 10]
