@@ -1045,11 +1045,14 @@ _SOME_YEAR: Final = PreviousDate(
 def _days_of(texts: list[str]) -> list[str | None]:
     """The day each date cell gives, as written without its time ("12/03/2007 14:20" gives
     "12/03/2007"; "12 March", with no year, is a day too), or None when the cell gives no
-    one day ("March 2007", "w/c 12/03/2007"); read together, as the file's dates are."""
+    one day ("March 2007", "w/c 12/03/2007", "12-14/03/2007", "c. 12/03/2007"); read
+    together, as the file's dates are."""
     days = [_TIME_AFTER_DAY.sub("", text) for text in texts]
     found = parse_date_arrays(pd.Series(days, dtype=object), previous=_SOME_YEAR)
-    day = S.PRECISIONS.index("day")
-    return [d if p == day else None for d, p in zip(days, found.precision.tolist(), strict=True)]
+    one = (found.precision == S.PRECISIONS.index("day")) & (
+        found.end - found.start < np.timedelta64(1, "D")
+    )  # not a span of days ("12-14/03/2007") nor a day give or take ("c. 12/03/2007")
+    return [d if ok else None for d, ok in zip(days, one.tolist(), strict=True)]
 
 
 def _clock_minutes(texts: list[str | None]) -> np.ndarray:

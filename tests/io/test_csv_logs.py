@@ -133,6 +133,7 @@ def test_a_time_earlier_than_the_one_above_may_be_the_next_day(write_text):
         pytest.param("12/03/2007 14:20", "12.10", id="a-time-that-could-be-a-date"),
         pytest.param("March 2007", "14:20", id="no-one-day-above"),
         pytest.param("w/c 12/03/2007", "14:20", id="a-week-above"),
+        pytest.param("12-14/03/2007", "14:20", id="days-above"),
     ],
 )
 def test_no_day_is_taken_when_it_is_not_certain(write_text, above, timed):
