@@ -10,6 +10,7 @@ import html
 import io
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final, NamedTuple, cast
@@ -448,7 +449,9 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
         notes.extend(markup_as_text(raw, header, file=path.name, sheet=None))
         unclosed = _rejected_unclosed(raw, header, facts.get("unclosed_quote"), path.name)
-        timed, carried = carry_day_to_times(raw, header, file=path.name, sheet=None)
+        timed, carried = carry_day_to_times(
+            raw, header, file=path.name, sheet=None, sections=[r for r, _t, _w in sections]
+        )
         notes.extend(timed)
         notes.extend(fill_agency_down(raw, header, file=path.name, sheet=None))
         notes.extend(overlong_rows(raw, header, file=path.name, delimiter=facts["delimiter"]))
@@ -1113,7 +1116,12 @@ def _timed_undated(dates: pd.Series, times: pd.Series | None) -> tuple[np.ndarra
 
 
 def carry_day_to_times(
-    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+    raw: pd.DataFrame,
+    header: HeaderInfo,
+    *,
+    file: str,
+    sheet: str | None,
+    sections: Sequence[int] = (),
 ) -> tuple[list[dict[str, Any]], CarriedDays]:
     """Give the rows of a log that have a time but no date the day written above them, in
     ``raw`` (a CSV file's text cells, or a sheet's cells: a date cell above gives a date),
@@ -1130,7 +1138,9 @@ def carry_day_to_times(
     Never guessed: a time in the date cell that could be a date ("12.10"), a row with no
     dated row above, a row under a cell giving no one day ("March 2007") keep their
     rejection; so does a time earlier than the time above it in the run (the day may have
-    turned at midnight), with every timed row after it (:attr:`CarriedDays.refused`).
+    turned at midnight), with every timed row after it (:attr:`CarriedDays.refused`), and
+    a row under one of the ``sections`` (positions of the section headings taken out of
+    ``raw``: "POLICE" over the next agency's block) with no dated row between.
     """
     date_pos = next((pos for pos, fld in header.mapping.items() if fld == S.DATE), None)
     time_pos = next((pos for pos, fld in header.mapping.items() if fld == S.TIME), None)
@@ -1146,6 +1156,8 @@ def carry_day_to_times(
     dates = dates.str.strip()
     times = None if times is None else times.str.strip()
     written = ~(dates.isna() | dates.eq("")).to_numpy(dtype=bool) & ~alone
+    breaks = np.array([r - start for r in sections if start <= r < start + len(dates)], dtype=int)
+    written[breaks] = True  # a section heading gives no day: the runs under it wait for one
     above = np.maximum.accumulate(np.where(written, np.arange(len(dates)), -1))
     clocks = dates.to_numpy(dtype=object)
     if times is not None:
@@ -1153,6 +1165,7 @@ def carry_day_to_times(
     rows = np.flatnonzero((beside | alone) & (above >= 0))  # no day above: left rejected
     heads, group = np.unique(above[rows], return_inverse=True)
     date_text = dates.to_numpy(dtype=object)
+    date_text[breaks] = ""
     days = np.array(_days_of([str(t) for t in date_text[heads]]), dtype=object)
     dated = np.array([d is not None for d in days], dtype=bool)
     rows, group = rows[dated[group]], group[dated[group]]  # under "March 2007": rejected

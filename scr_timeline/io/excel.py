@@ -1371,7 +1371,9 @@ def read_excel(
             skipped.extend(blank_section_rows(frame, sections, banners, file=path.name, sheet=name))
             if fmt != "html":  # a web page's cells are text already
                 skipped.extend(markup_as_text(frame, info, file=path.name, sheet=name))
-            timed, carried = carry_day_to_times(frame, info, file=path.name, sheet=name)
+            timed, carried = carry_day_to_times(
+                frame, info, file=path.name, sheet=name, sections=[r for r, _t, _w in sections]
+            )
             skipped.extend(timed)
             skipped.extend(fill_agency_down(frame, info, file=path.name, sheet=name))
             sheet_chron = parse_table(

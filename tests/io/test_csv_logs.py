@@ -221,3 +221,23 @@ def test_the_day_is_taken_from_a_date_cell_written_with_its_time(write_text, abo
     chron = _read(write_text, ["Date/Time,Details", f"{above},Call received", "16:00,Arrest"])
     assert _moments(_by_row(chron))[1] == "12/03/2007 16:00"
     assert chron.rejected.empty
+
+
+def test_a_timed_row_under_another_agency_s_banner_takes_no_day_from_above_it(
+    write_text, write_xlsx
+):
+    # the GP's day was taken over the 'POLICE' banner by the police's first, timed row
+    rows = [
+        ["Date", "Time", "Practitioner", "Details"],
+        ["GP", None, None, None],
+        ["12/03/2007", "10:00", "Dr X", "Child A seen with a cough"],
+        ["POLICE", None, None, None],
+        [None, "23:10", "PC1", "Call received"],
+        ["13/03/2007", "09:00", "PC2", "Follow-up visit"],
+    ]
+    text = "".join(",".join("" if c is None else c for c in r) + "\n" for r in rows)
+    for path in (write_text("log.csv", text), write_xlsx("log.xlsx", {"Log": rows})):
+        chron = scr.read(path)
+        assert _by_row(chron).index.tolist() == [3, 6], path
+        assert chron.rejected[S.SOURCE_ROW].tolist() == [5]
+        assert _warned(chron, "time_entry").empty
