@@ -16,6 +16,8 @@ the reader gets:
 - header rows repeated inside the table are dropped by :func:`scr_timeline.parse_table`;
 - the heading above a table (a heading style, or the last short paragraph before it) is a
   title line: it names the agency of a table without an agency column ("GP records");
+  failing one that names an agency, the page header's text that does ("Elm Road Surgery -
+  GP chronology" beside the protective marking) is the table's last title line;
 - a table with no header row right after another with the same columns (a table split
   across pages) is read under the previous table's headings;
 - a document with no chronology table is read as a narrative
@@ -41,6 +43,7 @@ from typing import Any, Final
 
 from .. import limits
 from ..chronology import Chronology
+from ..classify.agencies import agency_from_name
 from ..exceptions import (
     ChronologyReadError,
     MissingDependencyError,
@@ -886,6 +889,7 @@ def _read_docx(
 ) -> tuple[list[DocumentTable], list[Paragraph], str | None, list[dict[str, Any]]]:
     document = _open(path)
     reader = _Reader(document, path.name)
+    page_agency = _page_header_agency(document)
     tables: list[DocumentTable] = []
     paragraphs: list[Paragraph] = []
     between: list[tuple[str, bool]] = []  # paragraphs since the last table: (text, heading)
@@ -925,6 +929,12 @@ def _read_docx(
         follows = seen_table and not between
         if named is not None and named not in titles and not follows:
             titles = [*titles[: _MAX_TITLES - 1], named]  # after the nearer title lines
+        if (
+            page_agency is not None
+            and not follows
+            and not any(agency_from_name(t) is not None for t in titles)
+        ):
+            titles = [*titles[: _MAX_TITLES - 1], page_agency]  # the farthest title line
         named = _form_agency(rows) or named
         tables.append(
             DocumentTable(
@@ -939,9 +949,39 @@ def _read_docx(
         )
         between = []
         seen_table = True
-    title = document.core_properties.title or next((p.text for p in paragraphs if p.heading), None)
+    title = (
+        document.core_properties.title
+        or next((p.text for p in paragraphs if p.heading), None)
+        or page_agency
+    )
     warnings = reader.warnings + reader.comment_warnings()
     return tables, paragraphs, (" ".join(title.split()) if title else None), warnings
+
+
+#: Parts of a line of a page header: apart by tabs or wide spaces.
+_HEADER_PARTS: Final = re.compile(r"\t|\s{3,}")
+
+
+def _page_header_agency(document: Any) -> str | None:
+    """The first part of the pages' header text that names an agency ("Elm Road Surgery -
+    GP chronology" beside "OFFICIAL-SENSITIVE"), as agency templates print their name
+    at the top of each page: the last title line of a table that no line above it names
+    the agency of. None when the header names none."""
+    for section in document.sections:
+        for header in (section.header, section.first_page_header, section.even_page_header):
+            if header.is_linked_to_previous:  # no header of its own
+                continue
+            for text in _block_texts(header._element):
+                for part in _HEADER_PARTS.split(text or ""):
+                    part = " ".join(part.split())
+                    if (
+                        part
+                        and len(part) <= _MAX_TITLE_LENGTH
+                        and not PAGE_FURNITURE.match(part)
+                        and agency_from_name(part) is not None
+                    ):
+                        return part
+    return None
 
 
 def _between_parts(text: str) -> bool:

@@ -94,3 +94,25 @@ def test_template_rows_numbered_in_advance_and_left_unused(tmp_path: Path):
     unused_rows = chron.warnings[chron.warnings[S.CODE] == "template_rows"]
     assert unused_rows[S.SOURCE_ROW].tolist() == [5]
     assert "5 row(s) of table 1 (5, 6, 7, 8, 9)" in unused_rows[S.MESSAGE].iloc[0]
+
+
+def test_agency_named_only_in_the_page_header(tmp_path: Path):
+    """An agency's template that names the agency only at the top of each page (in the
+    page header, beside the protective marking), over a table with no agency column and
+    no heading: its events are that agency's (they were 'other', with a no_agency
+    warning); a heading above the table that names an agency still wins."""
+    document = docx.Document()
+    header = document.sections[0].header.paragraphs[0]
+    header.text = "OFFICIAL-SENSITIVE\tElm Road Surgery - GP chronology"
+    document.sections[0].footer.paragraphs[0].text = "Page 1"
+    add_table(document, [["Date", "Details"], ["12/03/2007", "Child A seen with Mother."]])
+    document.add_heading("Health visiting records", level=2)
+    add_table(document, [["Date", "Details"], ["14/03/2007", "HV1 home visit."]])
+    chron = scr.read(save(document, tmp_path, "child-a.docx"))
+    ev = chron.events
+    assert ev[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting"]
+    assert ev[S.ORGANISATION].tolist() == [
+        "Elm Road Surgery - GP chronology",
+        "Health visiting records",
+    ]
+    assert "no_agency" not in chron.warnings[S.CODE].tolist()
