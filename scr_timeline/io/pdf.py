@@ -17,7 +17,8 @@ pdfplumber finds the cells between them:
 - running page headers and footers (lines repeated at the top or bottom of the pages, page
   numbers such as "Page 3 of 7") are never titles, events or parts of events;
 - the lines above a table are its title lines (they name the agency of a table with no
-  agency column);
+  agency column); failing one that names an agency, the part of a running header or
+  footer that does ("Northshire Police" beside "OFFICIAL-SENSITIVE") is its last;
 - a PDF without a chronology table is read as a narrative
   (:func:`scr_timeline.io.text.parse_paragraphs`): lines are joined into paragraphs at the
   blank space between them;
@@ -46,6 +47,7 @@ import numpy as np
 
 from .. import schema as S
 from ..chronology import Chronology
+from ..classify.agencies import agency_from_name
 from ..exceptions import (
     ChronologyReadError,
     EmptyChronologyError,
@@ -54,7 +56,13 @@ from ..exceptions import (
 from .document import AGENCY_FIELD, DocumentTable, check_file, read_tables_or_narrative
 from .headers import map_headings
 from .table import _warning
-from .text import CONTINUED_NOTE, Paragraph, opens_with_time, split_date_prefix
+from .text import (
+    CONTINUED_NOTE,
+    PAGE_FURNITURE,
+    Paragraph,
+    opens_with_time,
+    split_date_prefix,
+)
 
 __all__ = ["PDF_SUFFIXES", "read_pdf", "read_pdf_tables"]
 
@@ -109,6 +117,8 @@ _CLOSER: Final = 0.6  # a row's own lines are "clearly closer" below this share 
 _AS_FAR: Final = 0.8  # a line at least this share of the row gap below the one above is apart
 _END_GAP: Final = 3.0  # a gap this many times the usual one ends an unruled table
 _STEP: Final = 0.5  # points: the resolution of the search for the space between columns
+#: A running header's part longer than this is no agency's name.
+_MAX_RUNNING_TITLE: Final = 120
 #: Writers' default titles ("Untitled", Word's "Document1", Excel's "Book1").
 _NO_TITLE: Final = re.compile(
     r"^(?:untitled(?:\s*\d+)?|\(?anonymous\)?|document\s*\d*|book\s*\d*|)$", re.IGNORECASE
@@ -1146,6 +1156,7 @@ def _read(
     sizes = [line.size for _, lines in page_lines for line in lines if line.size]
     body_size = statistics.median(sizes) if sizes else 0.0
     running = _running_lines(page_lines, body_size)
+    page_agency = _running_agency(page_lines, running)
 
     tables: list[DocumentTable] = []
     paragraphs: list[Paragraph] = []
@@ -1167,7 +1178,9 @@ def _read(
                 named = _named_in(
                     [ln for i, ln in enumerate(lines) if i < min(plain.lines, default=0)], named
                 )
-                table_titles = _with_named(plain.table.titles, named, plain.table.follows)
+                table_titles = _with_named(
+                    plain.table.titles, named, plain.table.follows, page_agency
+                )
                 tables.append(dataclasses.replace(plain.table, titles=table_titles))
                 unruled.append(page.page_number)
                 lines = [ln for i, ln in enumerate(lines) if i not in plain.lines]
@@ -1201,7 +1214,7 @@ def _read(
                 DocumentTable(
                     sheet=f"page {page.page_number} table {t_index}",
                     rows=rows,
-                    titles=_with_named(tuple(titles), named, follows),
+                    titles=_with_named(tuple(titles), named, follows, page_agency),
                     sections=tuple(sections),
                     follows=follows,
                     merged=tuple(merged),
@@ -1233,7 +1246,7 @@ def _read(
             )
         )
     title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
-    return tables, paragraphs, _document_title(title), notes
+    return tables, paragraphs, _document_title(title) or page_agency, notes
 
 
 #: What a PDF writer puts before or in place of a title: the program ("Microsoft Word -
@@ -1262,12 +1275,38 @@ def _named_in(lines: Sequence[_Line], named: str | None) -> str | None:
     return named
 
 
-def _with_named(titles: tuple[str, ...], named: str | None, follows: bool) -> tuple[str, ...]:
+def _with_named(
+    titles: tuple[str, ...], named: str | None, follows: bool, page_agency: str | None = None
+) -> tuple[str, ...]:
     """A table's title lines with the agency a form field above named, after the nearer
-    ones (not for a table carrying on the one before: it takes that table's titles)."""
-    if named is None or named in titles or follows or any(named in t for t in titles):
+    ones, and failing any that names an agency, the one the running header names (not
+    for a table carrying on the one before: it takes that table's titles)."""
+    if follows:
         return titles
-    return (*titles[: _MAX_TITLES - 1], named)
+    if named is not None and named not in titles and not any(named in t for t in titles):
+        titles = (*titles[: _MAX_TITLES - 1], named)
+    if page_agency is not None and not any(agency_from_name(t) is not None for t in titles):
+        titles = (*titles[: _MAX_TITLES - 1], page_agency)
+    return titles
+
+
+def _running_agency(
+    pages: Sequence[tuple[float, list[_Line]]], running: set[tuple[int, int]]
+) -> str | None:
+    """The first part of a running header or footer that names an agency ("Northshire
+    Police" beside "OFFICIAL-SENSITIVE", as agency templates print their name on each
+    page), else None."""
+    for p, i in sorted(running):
+        for cell in _cells(pages[p][1][i]):
+            text = " ".join(cell.text.split())
+            if (
+                len(text) <= _MAX_RUNNING_TITLE
+                and not PAGE_FURNITURE.match(text)
+                and not _PAGE_NUMBER.match(text)
+                and agency_from_name(text) is not None
+            ):
+                return text
+    return None
 
 
 def _pages(numbers: Sequence[int]) -> str:

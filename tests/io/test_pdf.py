@@ -1340,3 +1340,22 @@ def test_ligatures_in_a_table_without_ruling_lines_are_read_as_their_letters(tmp
         == ["Police notified; staff flagged a significant bruise."] * 6
     )
     assert chron.events[S.OUTCOME].tolist() == ["NFA"] * 6
+
+
+def test_agency_named_only_in_the_running_header(tmp_path: Path):
+    """A table over pages with no agency column, under a heading that names no agency,
+    whose agency is printed at the top of each page beside the protective marking: its
+    events are that agency's (they were 'other', a no_agency warning per page)."""
+    rows: list[list[Any]] = [["Date", "Worker", "Details"]]
+    rows += [[f"{day:02d}/03/2007", "AB", cell(LONG)] for day in range(1, 25)]
+    table = Table(rows, colWidths=[80, 80, 500], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    story = [Paragraph("Chronology of involvement: Child B", STYLES["Heading2"]), table]
+    path = build(
+        tmp_path / "child-b.pdf", story, header="OFFICIAL-SENSITIVE      Northshire Police"
+    )
+    chron = read_pdf(path)
+    ev = chron.events
+    assert len(ev) == 24 and len(set(ev[S.SOURCE_SHEET])) > 1
+    assert set(ev[S.AGENCY].astype(str)) == {"police"}
+    assert "no_agency" not in chron.warnings[S.CODE].tolist()
