@@ -339,7 +339,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     def flush() -> None:
         if lines:
             # a list item under the entry's first line starts a line of its own
-            block = DATE_LABEL.match(lines[0]) is not None
+            block = any(DATE_LABEL.match(line) for line in lines)
             text = "".join(
                 (("\n" if _own_line(line, block=block) else " ") if k else "") + line
                 for k, line in enumerate(lines)
@@ -375,13 +375,56 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 above is not None and not above[2] and len(lines) == 1
             )
         dated = dated or starts
-        if lines and starts:
+        if lines and starts and not _labels_over_date(lines, stripped):
             flush()
         if not lines:
             start = number
         lines.append(stripped)
     flush()
     return out
+
+
+def _labelled_line(line: str) -> bool:
+    """A line of a label and its value ("Agency: Police", "Subject: Visit")."""
+    labelled = _FIELD_LINE.match(line)
+    return labelled is not None and (
+        _field_of(labelled["label"]) in _BLOCK_FIELDS
+        or _SHORT_LABEL.match(labelled["label"]) is not None
+    )
+
+
+def _labels_over_date(lines: list[str], line: str) -> bool:
+    """Whether ``line``, a date label, goes on the block of labelled lines above it (its
+    agency, worker... written before its date: "Agency: Police", then "Date: ..."), not
+    on a block with a date of its own."""
+    return DATE_LABEL.match(line) is not None and all(
+        _labelled_line(above) and DATE_LABEL.match(above) is None for above in lines
+    )
+
+
+def _opens_next_block(event: _Event | None, text: str) -> bool:
+    """Whether a labelled paragraph opens the next block of labelled lines rather than
+    going on the block above: an agency before any entry, or a field that block has
+    filled already ("Agency: CSC" under a block that said "Agency: Police"); its date
+    label comes after it."""
+    labelled = _FIELD_LINE.match(text.strip())
+    if labelled is None or "\n" in text.strip():
+        return False
+    field = _field_of(labelled["label"])
+    if event is None:  # above the first entry: only its agency (else the report's details)
+        return field == S.AGENCY
+    return event.fields is not None and bool(field and event.fields.get(field))
+
+
+def _date_label_first(text: str) -> str:
+    """A block of labelled lines with its date label line first: "Agency: Police",
+    "Date: 02/04/2007", "Details: ..." as "Date: 02/04/2007", "Agency: Police", ...; other
+    text as it is."""
+    lines = text.split("\n")
+    at = next((k for k, line in enumerate(lines) if DATE_LABEL.match(line)), 0)
+    if at and _labels_over_date(lines[:at], lines[at]):
+        return "\n".join([lines[at], *lines[:at], *lines[at + 1 :]])
+    return text
 
 
 def _own_line(line: str, *, block: bool) -> bool:
@@ -392,14 +435,7 @@ def _own_line(line: str, *, block: bool) -> bool:
         return True
     if not block:
         return False
-    labelled = _FIELD_LINE.match(line)
-    return DATE_LABEL.match(line) is not None or (
-        labelled is not None
-        and (
-            _field_of(labelled["label"]) in _BLOCK_FIELDS
-            or _SHORT_LABEL.match(labelled["label"]) is not None
-        )
-    )
+    return DATE_LABEL.match(line) is not None or _labelled_line(line)
 
 
 # --- periods: a year, season or month heading the entries below it -------------------------
@@ -773,6 +809,8 @@ def parse_paragraphs(
     # paragraphs without a date under a heading that parts them from the entry above
     undated: list[tuple[Paragraph, Paragraph]] = []
     days_alone: list[Paragraph] = []  # entries dated by their day under a month's heading
+    # labelled lines ("Agency: CSC") held for the block of labelled lines they open
+    pending: list[Paragraph] = []
 
     def collect(aside_sections: bool) -> None:
         section: str | None = None
@@ -798,6 +836,7 @@ def parse_paragraphs(
                 set_aside[-1] = (heading, count + 1)
                 continue
             if para.heading:
+                release()
                 if is_period_date(text):
                     periods.append(para)
                 if events:
@@ -817,6 +856,7 @@ def parse_paragraphs(
                 fresh = True
                 continue
             after_heading, fresh = fresh, False
+            text = _date_label_first(text)
             split = split_date_prefix(text)
             day = _DAY_ALONE.match(text) if split is None and month is not None else None
             if day is not None:  # "Monday 12th - ..." under "March 2007"
@@ -855,6 +895,8 @@ def parse_paragraphs(
             if split is None:
                 if parted is not None:
                     undated.append((para, parted))
+                elif pending or _opens_next_block(events[-1] if events else None, text):
+                    pending.append(para)
                 elif events:
                     events[-1].add(text)
                 else:
@@ -863,13 +905,31 @@ def parse_paragraphs(
             parted = head_date = None
             date, time, rest = split
             block = DATE_LABEL.match(text) is not None and DATE_PREFIX.match(text) is None
+            if not block:
+                release()
             event = _Event(para.number, para.sheet, date, time, [], None, {} if block else None)
+            if pending:  # its labelled lines above its date ("Agency: Police")
+                event.number, event.sheet = pending[0].number, pending[0].sheet
+                for held in pending:
+                    event.add(held.text.strip())
+                pending.clear()
             if rest:
                 event.add(rest)
             event.agency = _label(rest) if not block else None
             events.append(event)
             if event.agency is None:
                 event.agency = section
+        release()
+
+    def release() -> None:
+        """The labelled lines held for a block that did not come: the text of the entry
+        above them, or the preamble."""
+        for held in pending:
+            if events:
+                events[-1].add(held.text.strip())
+            else:
+                preamble.append(held)
+        pending.clear()
 
     collect(True)
     if not events and set_aside:  # every dated paragraph is in them: read them after all

@@ -972,3 +972,23 @@ def test_labels_of_a_block_on_one_line_apart_by_single_spaces(write_text):
     ]
     assert ev[S.OUTCOME].tolist() == ["DASH medium.", "NFA"]
     assert "unreadable_time" not in chron.warnings[S.CODE].tolist()
+
+
+def test_blocks_that_give_their_agency_before_their_date(write_text):
+    """Blocks of labelled lines that open with the agency, then the date ('Agency:
+    Police', 'Date: 02/04/2007', 'Details: ...'): each block's agency is its own (each
+    block took the agency of the block after it, the first the document's)."""
+    blocks = [("Police", "02/04/2007", "Domestic incident."), ("CSC", "04/04/2007", "Screened.")]
+    text = "Combined chronology (fictional)\n\n" + "\n".join(
+        f"Agency: {agency}\nDate: {date}\nDetails: {details}\n" for agency, date, details in blocks
+    )
+    chron = read_text(write_text("combined.txt", text))
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["police", "csc"]
+    assert chron.events[S.DETAILS].tolist() == ["Domestic incident.", "Screened."]
+    assert chron.events[S.SOURCE_ROW].tolist() == [3, 7]
+    # the same blocks as paragraphs of their own, as in a Word document, no blank between
+    lines = [line for line in text.split("\n")[2:] if line]
+    again = parse_paragraphs(lines, source="combined.docx", classify=False)
+    assert again.events[S.AGENCY].astype(str).tolist() == ["police", "csc"]
+    assert again.events[S.DETAILS].tolist() == ["Domestic incident.", "Screened."]
+    assert again.events[S.SOURCE_ROW].tolist() == [1, 4]
