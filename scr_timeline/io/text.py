@@ -173,7 +173,7 @@ _BLOCK_FIELDS: Final = (S.TIME, S.AGENCY, S.SOURCE, S.PRACTITIONER, S.DETAILS, S
 # "3.2 On 14 July ...", "12. 14/07/1999 ...", "(a) ...", "iv) ..." (report paragraph and
 # list numbers), bullets
 _NUMBERING = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?|\(?\d{1,3}\)|\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,5}[.)]|[-*•▪◦·–])\s+",
+    r"^\s*(?:(?:para(?:graph)?\.?\s*)?\d+(?:\.\d+)*\.?|\(?\d{1,3}\)|\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,5}[.)]|[-*•▪◦·–])\s+",
     re.IGNORECASE,
 )
 # "GP: ...", "Police - ...", "[CSC] ...": an agency label at the start of the text
@@ -278,10 +278,13 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
     True
     """
     match = DATE_PREFIX.match(text)
-    if match is None:
-        numbered = _NUMBERING.match(text)
-        if numbered is not None:
-            match = DATE_PREFIX.match(text[numbered.end() :])
+    rest = text
+    for _ in range(2):  # a bullet and a number typed after it ("• 5.1 On 12 March 2007")
+        numbered = _NUMBERING.match(rest) if match is None else None
+        if numbered is None:
+            break
+        rest = rest[numbered.end() :]
+        match = DATE_PREFIX.match(rest)
     if match is None:
         labelled = DATE_LABEL.match(text)
         if labelled is None:

@@ -86,6 +86,10 @@ children's social care.
         ("22:40 on the 12th March 2007 x", ("12th March 2007", "22:40", "x")),
         ("Jan-07: Mother moved", ("Jan-07", None, "Mother moved")),
         ("Between March and May 2007 x", ("Between March and May 2007", None, "x")),
+        # a Word list item's bullet before a typed number; "Para 5.1"
+        ("• 5.1 On 12 March 2007 HV visited", ("12 March 2007", None, "HV visited")),
+        ("• (a) 12/03/2007 x", ("12/03/2007", None, "x")),
+        ("Para 5.1 On 12 March 2007 x", ("12 March 2007", None, "x")),
     ],
 )
 def test_date_prefix_forms(text, expected):
@@ -104,6 +108,7 @@ def test_date_prefix_forms(text, expected):
         "(12/03/2007 seen)",  # a bracket not closed after the date
         "3.14 The SW visited",
         "Janet phoned",
+        "• 3 professionals met",
     ],
 )
 def test_not_a_date_prefix(text):
