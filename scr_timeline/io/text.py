@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import html
 import itertools
 import re
 from collections.abc import Iterable
@@ -1490,7 +1491,18 @@ def _bar_cells(line: str) -> list[str | None]:
     if not (text.startswith("|") or text.endswith("|")):
         return []
     parts = _BAR.split(text.removeprefix("|").removesuffix("|"))
-    return [part.replace("\\|", "|").strip() or None for part in parts]
+    return [_markdown_cell(part.replace("\\|", "|")) or None for part in parts]
+
+
+#: A line break in a cell of a Markdown table, as converters write it ("<br>", "<br/>").
+_CELL_BREAK: Final = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def _markdown_cell(text: str) -> str:
+    """A cell of a table drawn with bars as its text: "<br>" a line break, HTML entities
+    ("&amp;", "&lt;") the characters they stand for (as a Markdown table converted from
+    Word writes them)."""
+    return html.unescape(_CELL_BREAK.sub("\n", text)).strip()
 
 
 def _aligned_cells(line: str, layout: _Aligned) -> list[str | None]:

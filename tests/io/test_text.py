@@ -997,3 +997,19 @@ def test_blocks_that_give_their_agency_before_their_date(write_text):
     assert again.events[S.AGENCY].astype(str).tolist() == ["police", "csc"]
     assert again.events[S.DETAILS].tolist() == ["Domestic incident.", "Screened."]
     assert again.events[S.SOURCE_ROW].tolist() == [1, 4]
+
+
+def test_line_breaks_and_entities_in_a_markdown_table(write_text):
+    """A Markdown table as converters write a Word table: '<br>' in a cell is a line
+    break and '&amp;' an ampersand (they were kept as written, markup in the details)."""
+    text = (
+        "# GP chronology (fictional)\n\n| Date | Details | Outcome |\n|---|---|---|\n"
+        "| 12/03/2007 | Child A seen.<br>Mother said fell. | Advice<br/>given |\n"
+        "| 14/03/2007 | Phone call &amp; letter | NFA |\n"
+    )
+    chron = read_text(write_text("gp.md", text))
+    assert chron.events[S.DETAILS].tolist() == [
+        "Child A seen.\nMother said fell.",
+        "Phone call & letter",
+    ]
+    assert chron.events[S.OUTCOME].tolist() == ["Advice\ngiven", "NFA"]
