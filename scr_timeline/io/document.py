@@ -949,6 +949,9 @@ def _banner_rows(
 
 
 _SENTENCE_END: Final = (".", "!", "?", ")", '"', "'", "”")
+#: An agency's name typed as a banner ("Police.", "Elm Road GP surgery") is this short:
+#: a longer text that names one ("She asked the GP to visit.") is a sentence.
+_MAX_BANNER_WORDS: Final = 4
 
 
 def _entry_text_across(text: str) -> bool:
@@ -960,12 +963,24 @@ def _entry_text_across(text: str) -> bool:
         return False
     return not (
         _period_heading(text)
-        or (len(text) <= _MAX_BANNER and agency_from_name(text.rstrip(".")) is not None)
+        or (
+            len(text.split()) <= _MAX_BANNER_WORDS
+            and agency_from_name(text.rstrip(".")) is not None
+        )
         or is_footer_line(text)
         or PAGE_FURNITURE.match(text)
         or CONTINUED_NOTE.match(text)
         or split_date_prefix(text) is not None
     )
+
+
+#: A note of the reviewer's or the author's typed across the table under an entry
+#: ("Comment: ...", "Reviewer's analysis - ...", "Learning: ...").
+_COMMENT_LABEL: Final = re.compile(
+    r"^\W*(?:(?:reviewer|author|panel)(?:['’]s)?\s+)?"
+    r"(?:comments?|analysis|note|learning|significance)\s*(?::|[-–—]\s)",
+    re.IGNORECASE,
+)
 
 
 def _details_across(
@@ -976,7 +991,8 @@ def _details_across(
     worker and kind of contact in a row, and what happened in one cell merged across the
     row below ("12/03/2007 | GP1 | Surgery", then "Child A seen with a bruise ..."). The
     text is added to the row's details cell, in a column "Details" added for it when the
-    table has none; the rows stay blank (not events, not sections), a ``details_row``
+    table has none (a note labelled as the reviewer's, "Comment: ...", "Analysis: ...", to
+    its comment cell, when the table has a comment column); the rows stay blank (not events, not sections), a ``details_row``
     warning names them. Other full-width rows stay sections."""
     sections = {row: text for row, text in table.sections}
     if not sections:
@@ -999,19 +1015,23 @@ def _details_across(
         return table, raw, info, []
     raw = raw.copy()
     details = next((pos for pos, fld in info.mapping.items() if fld == S.DETAILS), None)
+    comment = next((pos for pos, fld in info.mapping.items() if fld == S.COMMENT), None)
     if details is None:
         details = raw.shape[1]
         raw[details] = None
         raw.iat[info.header_rows[-1], details] = "Details"
     for row, target in into.items():
-        cell = raw.iat[first + target - 1, details]
         text = sections.pop(row)
-        raw.iat[first + target - 1, details] = f"{cell!s}\n{text}" if _filled(cell) else text
+        # a reviewer's note across the table goes to the comment column, when there is one
+        column = comment if comment is not None and _COMMENT_LABEL.match(text) else details
+        cell = raw.iat[first + target - 1, column]
+        raw.iat[first + target - 1, column] = f"{cell!s}\n{text}" if _filled(cell) else text
     rows = ", ".join(map(str, into))
     note = _warning(
         "details_row",
         f"{table.sheet} row(s) {rows}: text in one cell across the table, under an entry's "
-        "row, was read as that entry's details (not as a section heading)",
+        "row, was read as that entry's details, or its comment for a note such as "
+        "'Comment: ...' (not as a section heading)",
         file,
         table.sheet,
         min(into),

@@ -116,3 +116,31 @@ def test_agency_named_only_in_the_page_header(tmp_path: Path):
         "Health visiting records",
     ]
     assert "no_agency" not in chron.warnings[S.CODE].tolist()
+
+
+def test_reviewer_note_across_a_table_with_a_comment_column(tmp_path: Path):
+    """A note labelled as the reviewer's ('Comment: ...') across a table that has a
+    comment column, under an entry: that entry's comment, not its details (where 'should
+    have referred' would read as a referral); plain text across stays its details."""
+    document = docx.Document()
+    document.add_heading("GP chronology (fictional)", level=2)
+    rows: list[list[str | None]] = [
+        ["Date", "Details", "Comment"],
+        ["12/03/2007", "Child A seen with a bruise.", None],
+        ["Comment: the GP should have referred to children's social care.", None, None],
+        ["14/03/2007", "Mother phoned.", None],
+        ["She asked for a home visit, which the GP arranged.", None, None],
+    ]
+    table = add_table(document, rows)
+    for row in (2, 4):
+        table.cell(row, 0).merge(table.cell(row, 2))
+    ev = scr.read(save(document, tmp_path, "gp.docx")).events
+    assert ev[S.DETAILS].tolist() == [
+        "Child A seen with a bruise.",
+        "Mother phoned.\nShe asked for a home visit, which the GP arranged.",
+    ]
+    assert ev[S.COMMENT].fillna("").tolist() == [GP_NOTE, ""]
+    assert ev[S.EVENT_TYPE].astype(str).iloc[0] != "referral"
+
+
+GP_NOTE = "Comment: the GP should have referred to children's social care."
