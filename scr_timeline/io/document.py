@@ -959,14 +959,14 @@ def _entry_text_across(text: str) -> bool:
     written as prose (longer than a banner, or ending as a sentence does), and no period,
     agency, footer, page furniture or "continued" note."""
     text = " ".join(text.split())
-    if len(text) <= _MAX_BANNER and not text.endswith(_SENTENCE_END):
+    sentence = text.endswith(_SENTENCE_END)
+    if len(text) <= _MAX_BANNER and not sentence:
         return False
+    # an agency's name, however long, unless in a sentence ("... which the GP arranged.")
+    banner = not sentence or len(text.split()) <= _MAX_BANNER_WORDS
     return not (
         _period_heading(text)
-        or (
-            len(text.split()) <= _MAX_BANNER_WORDS
-            and agency_from_name(text.rstrip(".")) is not None
-        )
+        or (banner and agency_from_name(text.rstrip(".")) is not None)
         or is_footer_line(text)
         or PAGE_FURNITURE.match(text)
         or CONTINUED_NOTE.match(text)

@@ -144,3 +144,25 @@ def test_reviewer_note_across_a_table_with_a_comment_column(tmp_path: Path):
 
 
 GP_NOTE = "Comment: the GP should have referred to children's social care."
+
+
+def test_a_long_agency_banner_across_the_table_stays_a_banner():
+    """A banner across the table naming its agency at length, with no full stop, stays a
+    banner over the rows below it: not the text of the entry above it."""
+    from scr_timeline.io.document import DocumentTable, parse_document_tables
+
+    long_name = "Northshire Healthcare NHS Foundation Trust - Health Visiting Service"
+    table = DocumentTable(
+        "table 1",
+        [
+            ["Date", "Agency", "Details"],
+            ["12/03/2007", "GP", "Child A seen."],
+            [None, None, None],
+            ["14/03/2007", None, "Home visit."],
+        ],
+        sections=((3, long_name),),
+    )
+    chron, _notes, _errors = parse_document_tables([table], source="x.docx", fmt="docx")
+    assert chron is not None
+    assert chron.events[S.DETAILS].tolist() == ["Child A seen.", "Home visit."]
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting"]
