@@ -949,18 +949,22 @@ def _banner_rows(
 
 
 _SENTENCE_END: Final = (".", "!", "?", ")", '"', "'", "”")
+#: A table's entries alternate with rows of text across when at least half of them, and
+#: this many, have one under them.
+_ALTERNATING_LEAST: Final = 2
 #: An agency's name typed as a banner ("Police.", "Elm Road GP surgery") is this short:
 #: a longer text that names one ("She asked the GP to visit.") is a sentence.
 _MAX_BANNER_WORDS: Final = 4
 
 
-def _entry_text_across(text: str) -> bool:
+def _entry_text_across(text: str, *, alternating: bool) -> bool:
     """Whether a row of one cell across the table holds an entry's text, not a heading:
-    written as prose (longer than a banner, or ending as a sentence does), and no period,
-    agency, footer, page furniture or "continued" note."""
+    ending as a sentence does, or in a table whose entries alternate with such rows
+    (``alternating``); and no period, agency, footer, page furniture or "continued"
+    note."""
     text = " ".join(text.split())
     sentence = text.endswith(_SENTENCE_END)
-    if len(text) <= _MAX_BANNER and not sentence:
+    if not (sentence or alternating):
         return False
     # an agency's name, however long, unless in a sentence ("... which the GP arranged.")
     banner = not sentence or len(text.split()) <= _MAX_BANNER_WORDS
@@ -992,12 +996,17 @@ def _details_across(
     row below ("12/03/2007 | GP1 | Surgery", then "Child A seen with a bruise ..."). The
     text is added to the row's details cell, in a column "Details" added for it when the
     table has none (a note labelled as the reviewer's, "Comment: ...", "Analysis: ...", to
-    its comment cell, when the table has a comment column); the rows stay blank (not events, not sections), a ``details_row``
-    warning names them. Other full-width rows stay sections."""
+    its comment cell, when the table has a comment column); the rows stay blank (not
+    events, not sections), a ``details_row`` warning names them. Other full-width rows
+    stay sections."""
     sections = {row: text for row, text in table.sections}
     if not sections:
         return table, raw, info, []
     first = len(raw) - len(table.rows)  # the table's rows are last in raw
+    body = range(max(info.data_start - first + 1, 1), len(table.rows) + 1)
+    entries = [r for r in body if r not in sections and any(map(_filled, table.rows[r - 1]))]
+    under = sum(1 for r in entries if r + 1 in sections)
+    alternating = under >= _ALTERNATING_LEAST and under * 2 >= len(entries)
     into: dict[int, int] = {}  # a moved row: the row (of the table) it is the details of
     for row, text in sorted(sections.items()):
         above = row - 1
@@ -1008,7 +1017,7 @@ def _details_across(
                 above in into
                 or (above not in sections and any(map(_filled, table.rows[above - 1])))
             )
-            and _entry_text_across(text)
+            and _entry_text_across(text, alternating=alternating)
         ):
             into[row] = target
     if not into:

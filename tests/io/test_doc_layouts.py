@@ -146,12 +146,19 @@ def test_reviewer_note_across_a_table_with_a_comment_column(tmp_path: Path):
 GP_NOTE = "Comment: the GP should have referred to children's social care."
 
 
-def test_a_long_agency_banner_across_the_table_stays_a_banner():
-    """A banner across the table naming its agency at length, with no full stop, stays a
-    banner over the rows below it: not the text of the entry above it."""
+@pytest.mark.parametrize(
+    ("across", "agency"),
+    [
+        ("Northshire Healthcare NHS Foundation Trust - Health Visiting Service", "health_visiting"),
+        ("Events from the birth of Child A to the family's move to Northtown in 2008", "other"),
+    ],
+)
+def test_a_long_heading_across_the_table_stays_a_heading(across: str, agency: str):
+    """A banner or a section's heading across the table, long and with no full stop, in
+    a table whose entries do not alternate with rows of text across: it heads the rows
+    below it, it is not the text of the entry above it."""
     from scr_timeline.io.document import DocumentTable, parse_document_tables
 
-    long_name = "Northshire Healthcare NHS Foundation Trust - Health Visiting Service"
     table = DocumentTable(
         "table 1",
         [
@@ -160,9 +167,9 @@ def test_a_long_agency_banner_across_the_table_stays_a_banner():
             [None, None, None],
             ["14/03/2007", None, "Home visit."],
         ],
-        sections=((3, long_name),),
+        sections=((3, across),),
     )
     chron, _notes, _errors = parse_document_tables([table], source="x.docx", fmt="docx")
     assert chron is not None
     assert chron.events[S.DETAILS].tolist() == ["Child A seen.", "Home visit."]
-    assert chron.events[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting"]
+    assert chron.events[S.AGENCY].astype(str).tolist() == ["gp", agency]
