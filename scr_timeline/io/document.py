@@ -949,6 +949,8 @@ def _banner_rows(
 
 
 _SENTENCE_END: Final = (".", "!", "?", ")", '"', "'", "”")
+#: A sentence across the table is this many words at least ("Background." is a heading).
+_LEAST_SENTENCE_WORDS: Final = 3
 #: A table's entries alternate with rows of text across when at least half of them, and
 #: this many, have one under them.
 _ALTERNATING_LEAST: Final = 2
@@ -963,7 +965,7 @@ def _entry_text_across(text: str, *, alternating: bool) -> bool:
     (``alternating``); and no period, agency, footer, page furniture or "continued"
     note."""
     text = " ".join(text.split())
-    sentence = text.endswith(_SENTENCE_END)
+    sentence = text.endswith(_SENTENCE_END) and len(text.split()) >= _LEAST_SENTENCE_WORDS
     if not (sentence or alternating):
         return False
     # an agency's name, however long, unless in a sentence ("... which the GP arranged.")

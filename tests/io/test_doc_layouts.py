@@ -151,6 +151,7 @@ GP_NOTE = "Comment: the GP should have referred to children's social care."
     [
         ("Northshire Healthcare NHS Foundation Trust - Health Visiting Service", "health_visiting"),
         ("Events from the birth of Child A to the family's move to Northtown in 2008", "other"),
+        ("Background.", "other"),
     ],
 )
 def test_a_long_heading_across_the_table_stays_a_heading(across: str, agency: str):
