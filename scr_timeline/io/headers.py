@@ -301,6 +301,17 @@ def load_headings() -> pd.DataFrame:
     return _heading_frame().copy()
 
 
+def heading_field(heading: object) -> tuple[str, int] | None:
+    """The field a heading names in the shipped table and its priority (1 primary, 2
+    fallback; field "" for a known heading that maps to none), or None for a heading the
+    table does not hold as written (no near misses, no first or last words).
+
+    >>> heading_field("Voice of the child"), heading_field("Date of contact")
+    (('details', 2), ('date', 1))
+    """
+    return _table().lookup.get(normalise_heading(heading))
+
+
 # --- mapping ----------------------------------------------------------------------------------
 def _check_columns(columns: Mapping[str, str] | None) -> dict[str, str]:
     if columns is None:

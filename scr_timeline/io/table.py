@@ -54,6 +54,7 @@ from .headers import (
     PAGE_FURNITURE,
     HeaderInfo,
     find_header,
+    heading_field,
     headings_like,
     is_form_row,
     is_repeated_header,
@@ -868,6 +869,12 @@ def _parse_table(
     title_pos = _title_column(text_body, info)
     if title_pos is not None:  # a case note's subject opens its details
         texts[S.DETAILS] = _titled(texts.get(S.DETAILS), text_body[title_pos])
+    # narrative columns beside the details ("Information shared", "Voice of the child")
+    narratives = _more_details_columns(text_body, info, taken=title_pos)
+    for pos in narratives:
+        texts[S.DETAILS] = _with_more_details(
+            texts.get(S.DETAILS), info.headings[pos], text_body[pos]
+        )
     if dob is None:
         # no date of birth given, and ages in the date column: the chronology's own (its
         # birth row, "DOB 12/03/2007" in a title) dates them, as classification takes it
@@ -1009,7 +1016,8 @@ def _parse_table(
     text_columns: dict[str, pd.Series] = {S.DATE_TEXT: date_text}
     for fld, series in texts.items():
         text_columns[_TEXT_TARGET.get(fld, fld)] = series
-    extra = _unmapped_text(text_body, info, taken=title_pos)
+    read_in = {*narratives, *([title_pos] if title_pos is not None else [])}
+    extra = _unmapped_text(text_body, info, taken=read_in)
     if extra is not None:
         text_columns[S.EXTRA] = extra
     identity = all_ok and sorted_ok is None
@@ -1615,18 +1623,49 @@ def _titled(details: pd.Series | None, title: pd.Series) -> pd.Series:
     return out.where(details.notna(), title)
 
 
+def _more_details_columns(body: pd.DataFrame, info: HeaderInfo, *, taken: int | None) -> list[int]:
+    """Positions of the columns no field takes whose heading names a narrative the shipped
+    headings read as details when a table has no details column ("Information shared",
+    "Voice of the child", "Reason for referral", "Notes" beside "Details"), holding text."""
+    out = []
+    for pos, heading in enumerate(info.headings):
+        if pos in info.mapping or pos == taken or not heading or pos not in body.columns:
+            continue
+        if heading_field(heading) == (S.DETAILS, 2) and body[pos].notna().any():
+            out.append(pos)
+    return out
+
+
+def _with_more_details(details: pd.Series | None, heading: str, text: pd.Series) -> pd.Series:
+    """``details`` followed, on a line of its own, by ``heading: text`` where the row has
+    that text ("GP1 phoned re bruising.\\nInformation shared: Police informed.").
+
+    >>> _with_more_details(pd.Series(["Home visit.", None, "x"], dtype="string"),
+    ...     "Voice of the child", pd.Series(["Said Daddy hit him", "Happy", None], dtype="string")
+    ...     ).tolist()
+    ['Home visit.\\nVoice of the child: Said Daddy hit him', 'Voice of the child: Happy', 'x']
+    """
+    labelled = (heading + ": " + text.astype("string")).astype("string")
+    if details is None:
+        return labelled
+    details = details.astype("string")
+    joined = (details + "\n" + labelled).astype("string")
+    return joined.where(details.notna() & text.notna(), details.fillna(labelled))
+
+
 def _unmapped_text(
-    body: pd.DataFrame, info: HeaderInfo, *, taken: int | None = None
+    body: pd.DataFrame, info: HeaderInfo, *, taken: set[int] | None = None
 ) -> pd.Series | None:
     """Text of columns no field takes, as "Heading: value" joined by " | " (nothing lost),
-    but for the column at ``taken`` (an entry's title, read into its details).
+    but for the columns at ``taken`` (an entry's title and narratives beside its details,
+    read into them).
 
     ``body`` holds the cells as trimmed text (see :func:`cells_to_text`).
     """
     parts: list[pd.Series] = []
     for label in body.columns:
         pos = int(label)
-        if pos in info.mapping or pos == taken:
+        if pos in info.mapping or pos in (taken or ()):
             continue
         text = body[label]
         if text.isna().all():

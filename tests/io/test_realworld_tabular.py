@@ -1205,3 +1205,24 @@ def test_paragraph_numbers_order_a_days_entries_part_by_part(tmp_path):
         encoding="utf-8",
     )
     assert scr.read(path).events[S.DETAILS].tolist() == ["a", "b", "c"]
+
+
+def test_narratives_beside_the_details_are_read_into_them(tmp_path):
+    """A multi-agency template's "Information shared" and "Voice of the child" beside its
+    "Details": what was shared with whom and what the child said are part of the entry (in
+    extra, the classifier never read them, so the police told of a bruise went unseen)."""
+    path = tmp_path / "child-a.csv"
+    path.write_text(
+        "Date,Agency,Details,Information shared,Voice of the child,Location\n"
+        '12/03/2007,GP,"Bruise to cheek of Child A.",Police informed by phone.,,Surgery\n'
+        '13/03/2007,CSC,Home visit.,,"Child A said Daddy hit him.",Home\n',
+        encoding="utf-8",
+    )
+    ev = scr.read(path).events
+    assert ev[S.DETAILS].tolist() == [
+        "Bruise to cheek of Child A.\nInformation shared: Police informed by phone.",
+        "Home visit.\nVoice of the child: Child A said Daddy hit him.",
+    ]
+    assert "police" in ev[S.COUNTERPARTS].iloc[0]
+    # a column that is no narrative stays in extra, and the narratives are not there twice
+    assert ev[S.EXTRA].tolist() == ["Location: Surgery", "Location: Home"]

@@ -440,7 +440,9 @@ def test_a_second_thread_keeps_blank_rows_rejected_rows_and_agencies_as_one(monk
     _assert_same(alone, shared)
     assert len(alone.rejected) == len([i for i in range(n) if i % 97 == 5])
     ev = alone.events
-    row = ev[S.DETAILS].str.removeprefix("row ").astype(int)
+    # (the "Notes" beside the details is read into them, on a line of its own)
+    assert ev[S.DETAILS].str.endswith("\nNotes: x").all()
+    row = ev[S.DETAILS].str.split("\n").str[0].str.removeprefix("row ").astype(int)
     names = ["GP", "Police", "(none)", "Mystery Trust", "Children's Social Care"]
     assert ev[S.ORGANISATION].fillna("(none)").tolist() == [names[i % 5] for i in row]
     codes = ["gp", "police", "other", "other", "csc"]

@@ -325,8 +325,9 @@ def make_unterminated_quote_csv(folder: Path) -> Hostile:
     text = _csv([HEADER, ROWS[0]]) + '13/03/2007,GP,GP1,"never closed,x\n14/03/2007,GP,GP1,y,z\n'
     path = folder / "open-quote.csv"
     path.write_text(text, encoding="utf-8")
-    # the open quote swallows the rest of the file into one cell: 2 rows as a person sees them
-    return Hostile("unterminated_quote_csv", path, 2)
+    # the open quote is never closed: each line after it is read as a row of its own and the
+    # row holding the quote is rejected (unclosed_quote), so 3 rows, as an editor shows them
+    return Hostile("unterminated_quote_csv", path, 3)
 
 
 @hostile
