@@ -871,66 +871,46 @@ def test_narrative_entries_typed_on_lines_of_one_paragraph(tmp_path: Path):
     assert ev.index.is_unique
 
 
-def test_narrative_of_day_headings_over_agency_subheadings(tmp_path: Path):
+#: A combined narrative: (day, agency, the agency's paragraphs under the day).
+DAY_BLOCKS: list[tuple[str | None, str, list[str]]] = [
+    (
+        "12 March 2007",
+        "GP",
+        ["GP1 saw Child A with a bruise to the cheek.", "Mother said Child A fell."],
+    ),
+    (None, "Health Visiting", ["HV1 phoned Mother."]),
+    ("Tuesday 20 March 2007", "Police", ["PC1 attended a domestic incident."]),
+]
+
+
+@pytest.mark.parametrize("typed", [False, True])
+def test_narrative_of_day_headings_over_agency_subheadings(tmp_path: Path, typed: bool):
     """A combined narrative with a heading per day and, under it, a subheading per agency
-    over that agency's undated paragraphs: an entry per agency under each day (the text
-    under the first day was the preamble, and under the others was joined to the entry
-    before or rejected); the headings are no title lines."""
-    path = narrative(
-        tmp_path,
-        "combined.docx",
-        ("Combined chronology (fictional)", 1),
-        ("12 March 2007", 2),
-        ("GP", 3),
-        "GP1 saw Child A with a bruise to the cheek.",
-        "Mother said Child A fell.",
-        ("Health Visiting", 3),
-        "HV1 phoned Mother.",
-        ("Tuesday 20 March 2007", 2),
-        ("Police", 3),
-        "PC1 attended a domestic incident.",
-        ("5. Analysis", 2),
-        "On 12 March 2007 the GP should have referred.",
-    )
-    chron = read_docx(path)
+    over that agency's undated paragraphs, in heading styles or typed by hand (the day in
+    bold, the agency underlined): an entry per agency under each day, of that agency. In
+    heading styles the first day's text was the preamble and the later days' text was
+    joined to the entry before or rejected; typed by hand each day was one entry of its
+    first agency, the other subheadings in its text. The headings are no title lines."""
+    document = docx.Document()
+    document.add_heading("Combined chronology (fictional)", level=1)
+    for day, agency, paragraphs in DAY_BLOCKS:
+        if day and typed:
+            document.add_paragraph().add_run(day).bold = True
+        elif day:
+            document.add_heading(day, level=2)
+        if typed:
+            document.add_paragraph().add_run(agency).underline = True
+        else:
+            document.add_heading(agency, level=3)
+        for text in paragraphs:
+            document.add_paragraph(text)
+    document.add_heading("5. Analysis", level=2)
+    document.add_paragraph("On 12 March 2007 the GP should have referred.")
+    chron = read_docx(save(document, tmp_path, "combined.docx"))
     ev = chron.events
     assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2007"] * 2 + ["20/03/2007"]
     assert ev[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting", "police"]
-    assert ev[S.DETAILS].tolist() == [
-        "GP1 saw Child A with a bruise to the cheek.\nMother said Child A fell.",
-        "HV1 phoned Mother.",
-        "PC1 attended a domestic incident.",
-    ]
+    assert ev[S.DETAILS].tolist() == ["\n".join(paragraphs) for *_, paragraphs in DAY_BLOCKS]
     assert ev[S.SOURCE_ROW].tolist() == [4, 7, 10]
     assert chron.rejected.empty
     assert chron.meta.title == "Combined chronology (fictional)"
-
-
-def test_narrative_of_days_over_agency_subheadings_typed_by_hand(tmp_path: Path):
-    """The same layout typed by hand: each day's date in bold, each agency's name
-    underlined over its paragraphs: an entry per agency under each day (the day was one
-    entry of its first agency, with 'Health Visiting' and the HV's call in its text)."""
-    document = docx.Document()
-    document.add_paragraph().add_run("Combined chronology (fictional)").bold = True
-    days = [
-        ("12 March 2007", [("GP", ["GP1 saw Child A.", "Mother said Child A fell."])]),
-        ("", [("Health Visiting", ["HV1 phoned Mother."])]),
-        ("Tuesday 20 March 2007", [("POLICE", ["PC1 attended a domestic incident."])]),
-    ]
-    for day, blocks in days:
-        if day:
-            document.add_paragraph().add_run(day).bold = True
-        for agency, paragraphs in blocks:
-            document.add_paragraph().add_run(agency).underline = True
-            for text in paragraphs:
-                document.add_paragraph(text)
-    chron = read_docx(save(document, tmp_path, "combined.docx"))
-    ev = chron.events
-    assert ev[S.START].dt.strftime("%d/%m").tolist() == ["12/03", "12/03", "20/03"]
-    assert ev[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting", "police"]
-    assert ev[S.DETAILS].tolist() == [
-        "GP1 saw Child A.\nMother said Child A fell.",
-        "HV1 phoned Mother.",
-        "PC1 attended a domestic incident.",
-    ]
-    assert ev[S.SOURCE_ROW].tolist() == [4, 7, 10]
