@@ -1096,6 +1096,43 @@ def _blank_numbered_rows(
     ]
 
 
+#: A template's prompt in a date cell, under the header: the form of a date
+#: ("dd/mm/yyyy", "DD.MM.YY hh:mm") or an instruction ("Enter the date of the contact").
+_DATE_PROMPT: Final = re.compile(
+    r"^\W*(?:d{1,2}\s*[/.\-]\s*m{1,3}\s*[/.\-]\s*y{2,4}(?:\W+h{1,2}\s*[:.]\s*m{2})?"
+    r"|(?:enter|insert|add|type|give)\b[^\n]{0,40}\bdate\b[^\n]{0,40})\W*$",
+    re.IGNORECASE,
+)
+
+
+def _blank_guidance_row(
+    raw: pd.DataFrame, info: HeaderInfo, offset: int, sheet: str, file: str
+) -> list[dict[str, Any]]:
+    """Blank, in ``raw``, the row right under the header whose date cell is a template's
+    prompt ("dd/mm/yyyy", "Enter the date of the contact", beside "Name and role",
+    "Brief description of the contact"): the template's guidance, left in, not an entry
+    (it was a rejected row, 'the date cell holds 'dd/mm/yyyy', not a date'). A
+    ``template_rows`` warning names it."""
+    dates = [pos for pos, fld in info.mapping.items() if fld == S.DATE]
+    at = info.data_start
+    if not dates or at >= len(raw):
+        return []
+    cell = raw.iat[at, dates[0]]
+    if not (isinstance(cell, str) and _DATE_PROMPT.match(" ".join(cell.split()))):
+        return []
+    raw.iloc[at] = None
+    return [
+        _warning(
+            "template_rows",
+            f"{sheet} row {at + offset + 1}, under the header, is the template's guidance "
+            f"(its date cell reads {' '.join(cell.split())!r}): not an event",
+            file,
+            sheet,
+            at + offset + 1,
+        )
+    ]
+
+
 def _date_sections_in_place(found: _Found, dates: Sequence[int]) -> None:
     """Write each full-width section row that is a year, season or month ("2007",
     "Spring 2008") into the first date cell of its row in ``found.raw`` (where it is
@@ -1544,6 +1581,7 @@ def parse_document_tables(
             table, raw, info, across = _details_across(table, raw, info, columns, file)
             notes.extend(across)
             notes.extend(_blank_numbered_rows(raw, info, offset, table.sheet, file))
+            notes.extend(_blank_guidance_row(raw, info, offset, table.sheet, file))
         if form is None and S.DETAILS not in info.mapping.values():
             # a date column whose cells also hold the entry's text ("Date and details")
             date = next((p for p, f in info.mapping.items() if f == S.DATE), None)

@@ -174,3 +174,20 @@ def test_a_long_heading_across_the_table_stays_a_heading(across: str, agency: st
     assert chron is not None
     assert chron.events[S.DETAILS].tolist() == ["Child A seen.", "Home visit."]
     assert chron.events[S.AGENCY].astype(str).tolist() == ["gp", agency]
+
+
+def test_template_guidance_row_left_under_the_header(tmp_path: Path):
+    """A template's guidance row left under the header ('dd/mm/yyyy', 'hh:mm', 'Name and
+    role', 'Brief description of the contact'): no rejected row ('the date cell holds
+    'dd/mm/yyyy', not a date') but a template_rows warning; the entries are read."""
+    document = docx.Document()
+    document.add_heading("GP chronology (fictional)", level=2)
+    header = ["Date\n(dd/mm/yyyy)", "Time\n(24hr)", "Practitioner", "Details of contact"]
+    guidance = ["dd/mm/yyyy", "hh:mm", "Name and role", "Brief description of the contact"]
+    add_table(document, [header, guidance, ["12/03/2007", "14:30", "GP1", "Child A seen."]])
+    chron = scr.read(save(document, tmp_path, "gp.docx"))
+    assert chron.events[S.SOURCE_ROW].tolist() == [3]
+    assert chron.rejected.empty
+    guidance_rows = chron.warnings[chron.warnings[S.CODE] == "template_rows"]
+    assert guidance_rows[S.SOURCE_ROW].tolist() == [2]
+    assert "unreadable_time" not in chron.warnings[S.CODE].tolist()
