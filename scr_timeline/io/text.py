@@ -845,7 +845,14 @@ def parse_paragraphs(
                     periods.append(para)
                 if events:
                     headings.append(para)
-                    parted = para
+                    # an agency's, a period's or a day's heading parts the entry above
+                    # from what follows; another ("Action", "Outcome") may be inside it
+                    if (
+                        agency_from_name(text) is not None
+                        or is_period_date(text)
+                        or split_date_prefix(text) is not None
+                    ):
+                        parted = para
                 else:
                     preamble.append(para)
                 section = text if agency_from_name(text) is not None else section

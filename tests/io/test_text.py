@@ -1013,3 +1013,21 @@ def test_line_breaks_and_entities_in_a_markdown_table(write_text):
         "Phone call & letter",
     ]
     assert chron.events[S.OUTCOME].tolist() == ["Advice\ngiven", "NFA"]
+
+
+def test_a_heading_inside_an_entry_does_not_part_it():
+    """A heading that names no agency, period or day inside an entry ('Action' under the
+    day's entry) does not part it: the paragraphs under it stay the entry's text (not
+    undated_paragraph rejected rows, as under an agency's heading)."""
+    chron = parse_paragraphs(
+        [
+            Paragraph("12 March 2007", 1, heading=True),
+            "HV1 visited the home.",
+            Paragraph("Action", 3, heading=True),
+            "Refer to GP.",
+        ],
+        source="hv.docx",
+        classify=False,
+    )
+    assert chron.events[S.DETAILS].tolist() == ["HV1 visited the home.\nRefer to GP."]
+    assert chron.rejected.empty
