@@ -1482,7 +1482,6 @@ def _typed_banners(frame: pd.DataFrame, info: HeaderInfo, taken: set[int]) -> li
     if not len(lone):
         return []
     from ..classify.agencies import agency_from_name
-    from .text import split_date_prefix
 
     values = np.empty(len(lone), dtype=object)
     for pos in np.unique(filled).tolist():  # the cells, a column at a time
@@ -1496,12 +1495,23 @@ def _typed_banners(frame: pd.DataFrame, info: HeaderInfo, taken: set[int]) -> li
         if (
             len(text) <= _MAX_BANNER
             and _named(text)
-            and split_date_prefix(text) is None
+            and not _opens_with_date(text)
             and not is_footer_line(text)  # "Total for GP: 12": a count, no heading
             and agency_from_name(text)
         ):
             out.append((row, text))
     return out
+
+
+def _opens_with_date(text: str) -> bool:
+    """Whether ``text`` opens with a date ("12/03/2007 GP"). The narrative reader that
+    knows is imported only for a text with a figure in it: reading a CSV loads no
+    document reader."""
+    if not any(ch.isdigit() for ch in text):
+        return False
+    from .text import split_date_prefix
+
+    return split_date_prefix(text) is not None
 
 
 def _lone_cells(body: pd.DataFrame, where: list[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -1626,10 +1636,10 @@ def agencies_from_banners(
     agency cell when the table has an agency column
     (:func:`scr_timeline.io.document.fill_from_banners`), else every event below it when
     the banners name two agencies or the table's agency is unknown."""
-    from .document import _with_banner_agencies, fill_from_banners
-
     if not banners:
         return chron
+    from .document import _with_banner_agencies, fill_from_banners  # (a document reader)
+
     numbered = [(row + 1, code, text) for row, code, text in banners]
     if sheet is None:
         chron = _with_sheet(chron, pd.NA, _ONE_TABLE)
