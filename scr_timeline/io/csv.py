@@ -1151,6 +1151,12 @@ def carry_day_to_times(
     dates = _as_text(raw[date_pos].iloc[start:])
     times = None if time_pos is None else _as_text(raw[time_pos].iloc[start:])
     beside, alone = _timed_undated(dates, times)
+    if alone.any():
+        # a sheet's date cell holding midnight and no day is Excel's day 0 (a date cell
+        # left at 0, shown 00/01/1900): an empty date, not a time of the day above
+        at = np.flatnonzero(alone)
+        cells = raw[date_pos].iloc[start:].to_numpy(dtype=object)[at]
+        alone[at] = [not (isinstance(c, dt.time) and c == dt.time(0)) for c in cells]
     if not (beside | alone).any():
         return [], found
     dates = dates.str.strip()
