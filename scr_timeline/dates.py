@@ -3617,6 +3617,8 @@ class _Times(NamedTuple):
     item: npt.NDArray[np.int64]  # the row's distinct cell (into ``texts``)
     texts: npt.NDArray[np.object_]  # repr of each distinct cell where _T_BAD or approximate
     part: npt.NDArray[np.bool_] | None = None  # per row: a part of the day ('am', 'evening')
+    # per row: the time opens the cell and words follow it ('14:00 - call from school')
+    trailing: npt.NDArray[np.bool_] | None = None
 
     def text(self, row: int) -> object:
         """repr of the row's cell (where it is _T_BAD or approximate)."""
@@ -3652,6 +3654,7 @@ def _time_cells(times: pd.Series) -> _Times:
     end = np.full(n + 1, _T_EMPTY, np.int64)
     approx = np.zeros(n + 1, bool)
     part = np.zeros(n + 1, bool)
+    trailing = np.zeros(n + 1, bool)
     text: npt.NDArray[np.object_] = np.full(n + 1, None, object)
     str_idx = [i for i, v in enumerate(items) if isinstance(v, str)]
     if str_idx:
@@ -3673,6 +3676,11 @@ def _time_cells(times: pd.Series) -> _Times:
                 both = _time_of(f"{spaced['h']}:{spaced['m']}")  # '14 30'
             if both is None and (word := _day_part_word(s)) is not None:
                 both, part[i] = _DAY_PARTS[word], True  # 'AM', 'Morning': those hours
+            if both is None and (lead := _PY_LEADING_TIME.fullmatch(s)):
+                # a time opening the cell, words after it ('14:00 - call from school',
+                # '23:10 PC1 attended'): the time, the words named in a warning
+                both = _time_of(lead["t"])
+                trailing[i] = both is not None
             if both is None:
                 start[i] = end[i] = _T_BAD
             else:
@@ -3688,10 +3696,16 @@ def _time_cells(times: pd.Series) -> _Times:
         else:
             start[i] = end[i] = minute
     take = np.where(np.asarray(codes) < 0, n, codes)
-    return _Times(start[take], end[take], approx[take], take, text, part[take])
+    return _Times(start[take], end[take], approx[take], take, text, part[take], trailing[take])
 
 
 _PY_SPACED_TIME: Final = _rx(r"(?P<h>\d{1,2}) (?P<m>\d{2})(?:\s*hrs?)?")
+#: A time opening a time cell with words after it: '14:00 - call from school', '2.30pm
+#: phone call', '1430hrs: visit'; a clock's colon or dot, or a unit, so no bare number
+_PY_LEADING_TIME: Final = _rx(
+    r"(?P<t>\d{1,2}[:.]\d{2}(?:\s*(?:hrs?|am|pm))?|\d{3,4}\s*hrs?|\d{1,2}\s*(?:am|pm))"
+    r"(?:\s*[,;:\u2013\u2014-]\s*|\s+)(?P<rest>[a-z(].*)"
+)
 
 
 def _day_part_word(s: str) -> str | None:
@@ -4038,6 +4052,14 @@ def _apply_times(
     for i in apply[cells.approx[apply]].tolist():
         message = f"the time {cells.text(i)} is marked approximate"
         state.extra.append((i, "approximate_date", message))
+    if cells.trailing is not None:
+        for i in apply[cells.trailing[apply]].tolist():
+            message = (
+                f"the time cell {cells.text(i)}: read the time as "
+                f"{_fmt_minutes(int(cells.start[i]))} and left the words after it in "
+                "date_text (move them to the details)"
+            )
+            state.extra.append((i, "extra_text", message))
     if warn_unreadable:
         for i in where(at(cells.start) == _T_BAD).tolist():
             message = (

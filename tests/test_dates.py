@@ -722,7 +722,27 @@ def test_parse_time(cell: object, expected: str) -> None:
     assert parse_time(cell) == dt.time(hour, minute)
 
 
-@pytest.mark.parametrize("cell", ["25:00", "14:75", "13pm", "14", "teatime", "0.5.3"])
+@pytest.mark.parametrize(
+    ("cell", "minute"),
+    [
+        ("14:00 - call from school", "14:00"),
+        ("23:10 PC1 attended", "23:10"),
+        ("1430hrs: visit", "14:30"),
+        ("2.30pm phone call", "14:30"),
+    ],
+)
+def test_a_time_cell_with_words_after_its_time_keeps_the_time(cell: str, minute: str) -> None:
+    """A time cell an officer wrote on ("23:10 PC1 attended"): the time is read and the
+    words named in an extra_text warning (they stay in date_text); it had kept only the
+    day (unreadable_time)."""
+    parsed = parse_dates(pd.Series(["12 March 2007"]), times=pd.Series([cell]))
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["precision"]) == (ts(f"2007-03-12 {minute}"), "minute")
+    assert codes(parsed) == [("extra_text", 0)]
+    assert repr(cell) in parsed.warnings[0][1] and f"as {minute}" in parsed.warnings[0][1]
+
+
+@pytest.mark.parametrize("cell", ["25:00", "14:75", "13pm", "14", "teatime", "0.5.3", "2 weeks"])
 def test_unreadable_time_keeps_the_day_and_warns(cell: str) -> None:
     parsed = parse_dates(pd.Series(["12 March 2007"]), times=pd.Series([cell]))
     row = parsed.frame.iloc[0]
