@@ -33,10 +33,12 @@ from .headers import (
     find_header,
     footer_rows,
     form_fields,
+    guidance_row,
     headings_like,
     is_footer_line,
     is_repeated_header,
     map_headings,
+    numbered_rows,
     page_furniture,
     time_cells,
     year_rows,
@@ -52,6 +54,7 @@ from .table import (
 __all__ = [
     "MIXED_ENCODING",
     "agencies_from_practitioners",
+    "blank_template_rows",
     "child_dob_from_forms",
     "decode_text",
     "fill_agency_down",
@@ -446,6 +449,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
             options = {**options, "child_dob": dob}
     if header is not None:
         notes.extend(blank_footer_rows(raw, header, file=path.name, sheet=None))
+        notes.extend(blank_template_rows(raw, header, file=path.name, sheet=None))
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
         notes.extend(markup_as_text(raw, header, file=path.name, sheet=None))
         unclosed = _rejected_unclosed(raw, header, facts.get("unclosed_quote"), path.name)
@@ -607,6 +611,54 @@ def blank_footer_rows(
                 file,
                 sheet,
                 row + 1,
+            )
+        )
+    return notes
+
+
+def blank_template_rows(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Blank, in ``raw``, a template's rows left in the table: those that hold nothing but
+    their number in the "No." column ('4', '5.': numbered in advance, left unused) and the
+    guidance row right under the header (its date cell 'dd/mm/yyyy' or 'Enter the date of
+    the contact', beside 'Name and role'); see :func:`scr_timeline.io.headers.numbered_rows`
+    and :func:`scr_timeline.io.headers.guidance_row`. Each was a rejected row ('the date
+    cell is empty', 'the date cell holds 'dd/mm/yyyy', not a date'); a ``template_rows``
+    warning names them instead. ``offset`` is added to a position in ``raw`` plus one to
+    give the row as a person counts it. Shared by the CSV, Excel, Word and PDF readers."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    notes = []
+    blank = pd.NA if raw.shape[1] and isinstance(raw.dtypes.iloc[0], pd.StringDtype) else None
+    place = f" of {sheet}" if sheet else ""
+    numbered = numbered_rows(raw, header)
+    if numbered:
+        raw.iloc[numbered] = blank
+        rows = [pos + offset + 1 for pos in numbered]
+        shown = ", ".join(map(str, rows[:10])) + (", ..." if len(rows) > 10 else "")
+        notes.append(
+            _warning(
+                "template_rows",
+                f"{len(rows)} row(s){place} ({shown}) hold nothing but their number: the "
+                "template's unused rows, not events",
+                file,
+                sheet,
+                rows[0],
+            )
+        )
+    guidance = guidance_row(raw, header)
+    if guidance is not None:
+        at, prompt = guidance
+        raw.iloc[at] = blank
+        notes.append(
+            _warning(
+                "template_rows",
+                f"{f'{sheet} ' if sheet else ''}row {at + offset + 1}, under the header, is "
+                f"the template's guidance (its date cell reads {prompt!r}): not an event",
+                file,
+                sheet,
+                at + offset + 1,
             )
         )
     return notes

@@ -34,6 +34,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
+from .csv import blank_template_rows
 from .headers import HeaderInfo, find_header, footer_rows, is_footer_line, is_key_label
 from .table import (
     _NARRATIVE_FIELDS,
@@ -1051,88 +1052,6 @@ def _details_across(
     return dataclasses.replace(table, sections=kept), raw, find_header(raw, columns=columns), [note]
 
 
-#: A row's number as a template numbers its rows ("4", "4.", "4.1", "(4)", "12a").
-_ROW_NUMBER: Final = r"\s*\(?\d{1,4}(?:\.\d{1,3})*[a-z]?[.)]?\s*"
-
-
-def _blank_numbered_rows(
-    raw: pd.DataFrame, info: HeaderInfo, offset: int, sheet: str, file: str
-) -> list[dict[str, Any]]:
-    """Blank, in ``raw``, the rows of the body that hold nothing but their number in the
-    sequence column ("No."): a template's rows numbered in advance and left unused (each
-    was a rejected row, 'the date cell is empty'). One ``template_rows`` warning names
-    them."""
-    numbers = [pos for pos, fld in info.mapping.items() if fld == S.SEQUENCE]
-    body = raw.iloc[info.data_start :]
-    if not numbers or body.empty:
-        return []
-    texts = body.fillna("").to_numpy(dtype=str)
-    filled = np.char.str_len(np.char.strip(texts)) > 0
-    mask = np.zeros(filled.shape[1], dtype=bool)
-    mask[numbers] = True
-    numbered = body.iloc[:, numbers].apply(
-        lambda column: column.fillna("").astype(str).str.fullmatch(_ROW_NUMBER)
-    )
-    only = (
-        numbered.to_numpy(dtype=bool).any(axis=1)
-        & ~filled[:, ~mask].any(axis=1)
-        & ~(filled[:, mask] & ~numbered.to_numpy(dtype=bool)).any(axis=1)
-    )
-    if not only.any():
-        return []
-    at = info.data_start + np.flatnonzero(only)
-    raw.iloc[at] = None
-    rows = [int(pos) + offset + 1 for pos in at]
-    shown = ", ".join(map(str, rows[:10])) + (", ..." if len(rows) > 10 else "")
-    return [
-        _warning(
-            "template_rows",
-            f"{len(rows)} row(s) of {sheet} ({shown}) hold nothing but their number: the "
-            "template's unused rows, not events",
-            file,
-            sheet,
-            rows[0],
-        )
-    ]
-
-
-#: A template's prompt in a date cell, under the header: the form of a date
-#: ("dd/mm/yyyy", "DD.MM.YY hh:mm") or an instruction ("Enter the date of the contact").
-_DATE_PROMPT: Final = re.compile(
-    r"^\W*(?:d{1,2}\s*[/.\-]\s*m{1,3}\s*[/.\-]\s*y{2,4}(?:\W+h{1,2}\s*[:.]\s*m{2})?"
-    r"|(?:enter|insert|add|type|give)\b[^\n]{0,40}\bdate\b[^\n]{0,40})\W*$",
-    re.IGNORECASE,
-)
-
-
-def _blank_guidance_row(
-    raw: pd.DataFrame, info: HeaderInfo, offset: int, sheet: str, file: str
-) -> list[dict[str, Any]]:
-    """Blank, in ``raw``, the row right under the header whose date cell is a template's
-    prompt ("dd/mm/yyyy", "Enter the date of the contact", beside "Name and role",
-    "Brief description of the contact"): the template's guidance, left in, not an entry
-    (it was a rejected row, 'the date cell holds 'dd/mm/yyyy', not a date'). A
-    ``template_rows`` warning names it."""
-    dates = [pos for pos, fld in info.mapping.items() if fld == S.DATE]
-    at = info.data_start
-    if not dates or at >= len(raw):
-        return []
-    cell = raw.iat[at, dates[0]]
-    if not (isinstance(cell, str) and _DATE_PROMPT.match(" ".join(cell.split()))):
-        return []
-    raw.iloc[at] = None
-    return [
-        _warning(
-            "template_rows",
-            f"{sheet} row {at + offset + 1}, under the header, is the template's guidance "
-            f"(its date cell reads {' '.join(cell.split())!r}): not an event",
-            file,
-            sheet,
-            at + offset + 1,
-        )
-    ]
-
-
 def _date_sections_in_place(found: _Found, dates: Sequence[int]) -> None:
     """Write each full-width section row that is a year, season or month ("2007",
     "Spring 2008") into the first date cell of its row in ``found.raw`` (where it is
@@ -1580,8 +1499,9 @@ def parse_document_tables(
         if form is None:
             table, raw, info, across = _details_across(table, raw, info, columns, file)
             notes.extend(across)
-            notes.extend(_blank_numbered_rows(raw, info, offset, table.sheet, file))
-            notes.extend(_blank_guidance_row(raw, info, offset, table.sheet, file))
+            notes.extend(
+                blank_template_rows(raw, info, file=file, sheet=table.sheet, offset=offset)
+            )
         if form is None and S.DETAILS not in info.mapping.values():
             # a date column whose cells also hold the entry's text ("Date and details")
             date = next((p for p, f in info.mapping.items() if f == S.DATE), None)

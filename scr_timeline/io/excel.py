@@ -54,6 +54,7 @@ from .csv import (
     agencies_from_banners,
     blank_footer_rows,
     blank_section_rows,
+    blank_template_rows,
     carry_day_to_times,
     child_dob_from_forms,
     fill_agency_down,
@@ -1355,6 +1356,7 @@ def read_excel(
             sections = with_typed_banners(frame, info, sections, options.get("columns"))
             banners = _agency_banners(sections)
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
+            skipped.extend(blank_template_rows(frame, info, file=path.name, sheet=name))
             _unmerge_undated_rows(frame, merged, info)
             others = sheet_names - {" ".join(name.split()).casefold()}
             if (column := _sheet_column(frame, info, others)) is not None:

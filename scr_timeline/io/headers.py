@@ -79,6 +79,7 @@ __all__ = [
     "find_header",
     "footer_rows",
     "form_fields",
+    "guidance_row",
     "headings_like",
     "is_footer_line",
     "is_form_row",
@@ -87,6 +88,7 @@ __all__ = [
     "load_headings",
     "map_headings",
     "normalise_heading",
+    "numbered_rows",
     "page_furniture",
     "time_cells",
     "year_rows",
@@ -1332,6 +1334,104 @@ def footer_rows(
         if key_open and start == header.data_start:
             out.extend(key)
     return sorted(out)
+
+
+#: A row's number as a template numbers its rows ("4", "4.", "4.1", "(4)", "12a"; 4.0 from a
+#: spreadsheet's number cell).
+_ROW_NUMBER: Final = r"\s*\(?\d{1,4}(?:\.\d{1,3})*[a-z]?[.)]?\s*"
+
+
+def _blank_cells(cells: pd.Series, *, missing_only: bool = False) -> np.ndarray:
+    """True where a cell is blank (missing, or only whitespace). With ``missing_only``, text
+    read from a CSV file (pyarrow strings) is blank only when missing, as its reader leaves
+    an empty cell: a cheap first test of a long column."""
+    if isinstance(cells.dtype, pd.StringDtype):
+        if missing_only:
+            return cells.isna().to_numpy(dtype=bool)
+        return cells.str.strip().fillna("").eq("").to_numpy(dtype=bool)
+    return np.fromiter((_is_blank(v) for v in cells.tolist()), bool, len(cells))
+
+
+def numbered_rows(raw: pd.DataFrame, header: HeaderInfo) -> list[int]:
+    """Positions in ``raw`` of the rows under the header that hold nothing but their
+    number in the sequence column ("No.": "4", "5.", "4.1"): a template's rows numbered in
+    advance and left unused, not events.
+
+    Every other column is looked at only for the rows whose date cell (or first other
+    column) is blank, so a long table costs a test of missing values (in text read from a
+    CSV file, a date cell of spaces is written: that row stays a rejected row).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame([["No.", "Date", "Details"], ["1", "12/03/2007", "Seen"],
+    ...                     ["2", None, None], ["3.", None, " "]])
+    >>> numbered_rows(raw, find_header(raw))
+    [2, 3]
+    """
+    numbers = [pos for pos, fld in header.mapping.items() if fld == schema.SEQUENCE]
+    body = raw.iloc[header.data_start :]
+    others = [pos for pos in range(raw.shape[1]) if pos not in numbers]
+    if not numbers or body.empty:
+        return []
+    dates = [pos for pos in others if header.mapping.get(pos) == schema.DATE]
+    first = (dates or others or numbers)[0]
+    at = None
+    if first in others:
+        at = np.flatnonzero(_blank_cells(body.iloc[:, first], missing_only=True))
+    rows = body if at is None else body.iloc[at]
+    if rows.empty:
+        return []
+    blank = np.column_stack([_blank_cells(rows.iloc[:, pos]) for pos in range(raw.shape[1])])
+    numbered = np.column_stack(
+        [
+            rows.iloc[:, pos].astype(object).fillna("").astype(str).str.fullmatch(_ROW_NUMBER)
+            for pos in numbers
+        ]
+    ).astype(bool)
+    mask = np.zeros(raw.shape[1], dtype=bool)
+    mask[numbers] = True
+    only = (
+        numbered.any(axis=1)
+        & blank[:, ~mask].all(axis=1)
+        & ~(~blank[:, mask] & ~numbered).any(axis=1)
+    )
+    found = np.flatnonzero(only) if at is None else at[only]
+    return [header.data_start + int(pos) for pos in found]
+
+
+#: A template's prompt in a date cell, under the header: the form of a date
+#: ("dd/mm/yyyy", "DD.MM.YY hh:mm") or an instruction ("Enter the date of the contact").
+_DATE_PROMPT: Final = re.compile(
+    r"^\W*(?:d{1,2}\s*[/.\-]\s*m{1,3}\s*[/.\-]\s*y{2,4}(?:\W+h{1,2}\s*[:.]\s*m{2})?"
+    r"|(?:enter|insert|add|type|give)\b[^\n]{0,40}\bdate\b[^\n]{0,40})\W*$",
+    re.IGNORECASE,
+)
+
+
+def guidance_row(raw: pd.DataFrame, header: HeaderInfo) -> tuple[int, str] | None:
+    """The row right under the header whose date cell is a template's prompt
+    ("dd/mm/yyyy", "Enter the date of the contact", beside "Name and role", "Brief
+    description of the contact"), as (position in ``raw``, the prompt): the template's
+    guidance, left in, not an entry. None when there is none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> raw = pd.DataFrame([["Date", "Details"], ["dd/mm/yyyy", "Brief description"],
+    ...                     ["12/03/2007", "Seen"]])
+    >>> guidance_row(raw, find_header(raw))
+    (1, 'dd/mm/yyyy')
+    """
+    dates = [pos for pos, fld in header.mapping.items() if fld == schema.DATE]
+    at = header.data_start
+    if not dates or at >= len(raw):
+        return None
+    cell = raw.iat[at, dates[0]]
+    if not isinstance(cell, str):
+        return None
+    prompt = " ".join(cell.split())
+    return (at, prompt) if _DATE_PROMPT.match(prompt) else None
 
 
 def _footer_pair(values: Sequence[object]) -> bool:
