@@ -448,6 +448,12 @@ def _candidates(
             how, hit = _FUZZY, near.get(key)
         if hit is None and leading:
             how, hit = _TRAILING, _trailing_words(key, table)
+            if hit is not None and hit[0] == schema.COMMENT:
+                # "Details/Analysis", "Information/Analysis": the entry's text with the
+                # author's analysis in one column is the details (read and classified)
+                first = _leading_word(key, table)
+                if first is not None and first[0] == schema.DETAILS:
+                    how, hit = _LEADING, first
         if hit is None and leading:
             how, hit = _LEADING, _leading_word(key, table)
         if hit is not None and hit[0]:

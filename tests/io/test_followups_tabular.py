@@ -49,3 +49,41 @@ def test_a_numbered_row_with_text_stays_a_rejected_row(write_text):
     chron = scr.read(write_text("gp.csv", "\n".join(",".join(r) for r in rows) + "\n"))
     assert chron.rejected[S.SOURCE_ROW].tolist() == [4]
     assert "template_rows" not in chron.warnings[S.CODE].tolist()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Analysis by IMR author",
+        "IMR author's analysis",
+        "Author's comments",
+        "Reviewer's comments",
+        "Comment/Analysis",
+        "Analysis",
+        "Hindsight",
+        "Author's analysis of practice",
+    ],
+)
+def test_reviewers_analysis_column_is_the_comment(write_text, heading: str):
+    """A column of the author's or reviewer's hindsight is the comment, beside the real
+    details column, and is not classified: 'should have referred' in it makes no
+    referral."""
+    text = (
+        f'Date,Agency,Details,"{heading}"\n'
+        "12/03/2007,GP,Child A seen with a cold.,The GP should have referred to CSC.\n"
+    )
+    ev = scr.read(write_text("gp.csv", text)).events
+    assert ev[S.DETAILS].tolist() == ["Child A seen with a cold."]
+    assert ev[S.COMMENT].tolist() == ["The GP should have referred to CSC."]
+    assert ev[S.EVENT_TYPE].astype(str).tolist() != ["referral"]
+
+
+@pytest.mark.parametrize("heading", ["Details/Analysis", "Event details and analysis"])
+def test_details_with_analysis_in_one_column_stays_the_details(write_text, heading: str):
+    """One column holding the entry and the author's analysis ('Details/Analysis') is the
+    details, read and classified: it was the comment (its last word), leaving the table
+    no details."""
+    text = f'Date,Agency,"{heading}"\n12/03/2007,GP,Child A referred to CSC by the GP.\n'
+    ev = scr.read(write_text("gp.csv", text)).events
+    assert ev[S.DETAILS].tolist() == ["Child A referred to CSC by the GP."]
+    assert ev[S.EVENT_TYPE].astype(str).tolist() == ["referral"]
