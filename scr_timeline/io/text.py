@@ -47,7 +47,7 @@ from ..exceptions import (
     MissingColumnError,
 )
 from .csv import decode_text
-from .headers import is_footer_line, is_key_label
+from .headers import is_footer_line, is_key_label, map_headings
 from .table import _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = [
@@ -1392,8 +1392,9 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
             file=path.name,
             expected="plain text, or a Word document (.docx)",
         )
-    if _tab_separated(text):
-        table = _as_table(path, options)
+    delimiter = _delimited(text)
+    if delimiter is not None:
+        table = _as_table(path, options, delimiter)
         if table is not None:
             return table
     fmt = path.suffix.lower().lstrip(".") or "text"
@@ -1410,12 +1411,11 @@ _RTF: Final = re.compile(r"^\s*\{\\rtf")
 _MAX_TAB_TITLES: Final = 5
 
 
-def _tab_separated(text: str) -> bool:
+def _tab_separated(lines: list[str]) -> bool:
     """Whether a text file starts as a table of tab-separated cells (Excel's "Save as
     Unicode Text", Word's "Plain Text" of a table, a system's tab-separated export): a
     line of three cells or more, under at most a few title lines without tabs, and a
     line of cells under it (fewer, when a cell's line break broke it)."""
-    lines = [line for line in text[:65_536].splitlines()[:50] if line.strip()]
     head = next(
         (i for i, line in enumerate(lines[: _MAX_TAB_TITLES + 1]) if line.count("\t") >= 2), None
     )
@@ -1427,23 +1427,77 @@ def _tab_separated(text: str) -> bool:
     )
 
 
-def _as_table(path: Path, options: dict[str, Any]) -> Chronology | None:
-    """The file read as a tab-separated table, or None when it holds no chronology table
+#: The delimiters, other than the tab, of a CSV file saved as .txt, as the CSV reader
+#: sniffs them, with their names for the warning.
+_TEXT_DELIMITERS: Final = {",": "commas", ";": "semicolons", "|": "bars"}
+
+
+#: A date in a cell ("12/03/2007", "Date: 12.03.07"): no heading holds one.
+_DATE_IN_HEADING: Final = re.compile(r"\d\s*[/.\-]\s*\d")
+
+
+def _header_cells(line: str, delimiter: str) -> list[str] | None:
+    """The cells of ``line`` split at ``delimiter`` (quotes as in a CSV file) when it is
+    a header the heading table recognises: three cells or more, none holding a date,
+    one of them a date heading, and half of them or more headings of a field. None
+    otherwise."""
+    import csv
+
+    cells = [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])]
+    written = [cell for cell in cells if cell]
+    if len(written) < 3 or any(
+        len(cell) > 60 or _DATE_IN_HEADING.search(cell) for cell in written
+    ):  # a line of entries or a sentence, not headings
+        return None
+    fields = map_headings(cells)
+    if S.DATE not in fields.values() or 2 * len(fields) < len(written):
+        return None
+    return cells
+
+
+def _delimited(text: str) -> str | None:
+    """The delimiter of a text file that starts as a delimited table, or None: tabs (see
+    :func:`_tab_separated`), or commas, semicolons or bars (a CSV file saved as .txt)
+    when a line under at most a few title lines is a header the heading table
+    recognises ("Date,Agency,Practitioner,Details") with a line
+    of cells under it. A table drawn with bars ("| Date | Agency |", Markdown, with a
+    rule under its header) is left to :func:`_aligned_tables`."""
+    lines = [line for line in text[:65_536].splitlines()[:50] if line.strip()]
+    if _tab_separated(lines):
+        return "\t"
+    for head, line in enumerate(lines[: _MAX_TAB_TITLES + 1]):
+        below = lines[head + 1] if head + 1 < len(lines) else ""
+        for delimiter in _TEXT_DELIMITERS:
+            if delimiter not in line or delimiter not in below:
+                continue  # a title line ("Chronology for Child A, born 2006") above
+            if delimiter == "|" and (line.lstrip().startswith("|") or _RULE_LINE.match(below)):
+                continue
+            if _header_cells(line, delimiter) is not None:
+                return delimiter
+    return None
+
+
+def _as_table(path: Path, options: dict[str, Any], delimiter: str) -> Chronology | None:
+    """The file read as a delimited table, or None when it holds no chronology table
     (it is then read as a narrative)."""
     from .csv import read_csv
 
     try:
-        chron = read_csv(path, delimiter="\t", **options)
+        chron = read_csv(path, delimiter=delimiter, **options)
     except (MissingColumnError, EmptyChronologyError):
         return None
-    note = _warning(
-        "read_as_table",
-        "the text file is a table of tab-separated cells (as Excel saves 'Unicode Text'); "
-        "read as a table, not as a narrative",
-        path.name,
-        None,
-    )
-    return with_warnings(chron, [note])
+    if delimiter == "\t":
+        message = (
+            "the text file is a table of tab-separated cells (as Excel saves 'Unicode "
+            "Text'); read as a table, not as a narrative"
+        )
+    else:
+        message = (
+            f"the text file is a table of cells separated by {_TEXT_DELIMITERS[delimiter]} "
+            "(a CSV file saved as .txt) under a header of known headings; read as a table, "
+            "not as a narrative"
+        )
+    return with_warnings(chron, [_warning("read_as_table", message, path.name, None)])
 
 
 # --- tables set out in columns aligned with spaces ------------------------------------------

@@ -87,3 +87,45 @@ def test_details_with_analysis_in_one_column_stays_the_details(write_text, headi
     ev = scr.read(write_text("gp.csv", text)).events
     assert ev[S.DETAILS].tolist() == ["Child A referred to CSC by the GP."]
     assert ev[S.EVENT_TYPE].astype(str).tolist() == ["referral"]
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "name"), [(",", "commas"), (";", "semicolons"), ("|", "bars")]
+)
+def test_csv_saved_as_text_is_read_as_a_table(write_text, delimiter: str, name: str):
+    """A CSV file saved as .txt, under a title line: its header is one the heading table
+    knows, so it is read as a table (a read_as_table warning says so), each row an event
+    with its own agency and details. It was read as a narrative (the row's other cells in
+    its details), and with bars it raised EmptyChronologyError."""
+    d = delimiter
+    text = (
+        "Chronology - Child A (fictional)\n\n"
+        f"Date{d}Agency{d}Practitioner{d}Details\n"
+        f"12/03/2007{d}GP{d}GP1{d}Child A seen with a cold\n"
+        f'14/03/2007{d}Police{d}PC1{d}"Call-out{d} no further action"\n'
+    )
+    chron = scr.read(write_text("child-a.txt", text))
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == ["Child A seen with a cold", f"Call-out{d} no further action"]
+    assert ev[S.AGENCY].astype(str).tolist() == ["gp", "police"]
+    assert ev[S.PRACTITIONER].tolist() == ["GP1", "PC1"]
+    assert ev[S.SOURCE_ROW].tolist() == [4, 5]
+    assert chron.rejected.empty
+    note = chron.warnings[chron.warnings[S.CODE] == "read_as_table"][S.MESSAGE]
+    assert note.str.contains(f"separated by {name}").tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "12/03/2007 - DV call-out, date, agency, details recorded.",
+        "Date: 12/03/2007, Agency: Police, Details: DV call-out",
+    ],
+)
+def test_a_narrative_with_commas_stays_a_narrative(write_text, first: str):
+    """A narrative whose lines hold commas, or labelled lines ('Date: ..., Agency: ...'),
+    is no CSV file: no line of it is a header of known headings without a date in it."""
+    text = f"Police chronology\n\n{first}\n\nDate: 14/03/2007, Agency: Police, Details: visit\n"
+    chron = scr.read(write_text("police.txt", text))
+    assert "read_as_table" not in chron.warnings[S.CODE].tolist()
+    assert len(chron.events) == 2
