@@ -254,16 +254,25 @@ class _Cues:
         return tuple(w for words, _ in kinds for w in words)
 
     def around(self, keep: Container[str] | None = None) -> _Around:
-        """The ``before`` and ``after`` arguments of :func:`_text.cue_pattern`."""
+        """The ``before`` and ``after`` arguments of :func:`_text.cue_pattern`.
+
+        A planned cue before an event does not reach over a negation: in "advised no
+        referral needed" the referral is not made, not advised."""
         reach = T.window(_WINDOW_WORDS, gaps=_CONTEXT_GAPS)
+        negation = _alternation(self.negation_before, keep=keep)
         negation_reach = T.window(
             _WINDOW_WORDS,
             breakers=_alternation(self.breaker, keep=keep) if any(self.breaker) else None,
             gaps=_CONTEXT_GAPS,
         )
+        planned_reach = T.window(
+            _WINDOW_WORDS,
+            breakers=negation if any(self.negation_before) else None,
+            gaps=_CONTEXT_GAPS,
+        )
         before = [
-            ("neg", _alternation(self.negation_before, keep=keep), negation_reach),
-            ("pre", _alternation(self.before, keep=keep), reach),
+            ("neg", negation, negation_reach),
+            ("pre", _alternation(self.before, keep=keep), planned_reach),
         ]
         after = [
             ("negpost", _alternation(self.negation_after, keep=keep), reach),

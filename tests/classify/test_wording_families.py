@@ -192,6 +192,18 @@ NOT_DONE: list[tuple[str, str, str]] = [
     ("csc", "Strategy discussion not deemed necessary", "strategy_discussion"),
     # a colon after a label does not end the reach of what follows it
     ("csc", "Strategy discussion: not held as case closed", "strategy_discussion"),
+    # a planned cue does not reach over a negation: the referral was not made, not advised
+    ("gp", "Discussed with CSC duty - advised no referral needed", "referral"),
+    ("gp", "Consulted MASH for advice - no referral required", "referral"),
+    ("police", "Officer failed to submit PPN", "referral"),
+    ("csc", "SW failed to visit", "home_visit"),
+]
+
+#: (agency, details, event_type): 'failed to' is no negation of a missed appointment or visit
+FAILED_TO: list[tuple[str, str, str]] = [
+    ("gp", "Failed to attend", "dna"),
+    ("gp", "Failed to bring Child A for 12 month imms", "dna"),
+    ("csc", "Home visit - failed to gain access", "dna"),
 ]
 
 #: (agency, details, main event, event named in a clause of its own as a plan)
@@ -219,7 +231,7 @@ def test_event_type_and_child_seen(agency, details, event_type, child_seen):
     assert (row[schema.EVENT_TYPE], seen(row)) == (event_type, child_seen)
 
 
-@pytest.mark.parametrize(("agency", "details", "event_type"), TYPES)
+@pytest.mark.parametrize(("agency", "details", "event_type"), [*TYPES, *FAILED_TO])
 def test_event_type(agency, details, event_type):
     assert read(agency, details)[schema.EVENT_TYPE] == event_type
 
