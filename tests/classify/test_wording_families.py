@@ -21,14 +21,11 @@ def read(
     agency: str, details: str, outcome: str | None = None, *, practitioner: str | None = None
 ) -> pd.Series:
     """The classified row of one entry (dated 12/03/2007)."""
-    rows = make_events(
-        start="12/03/2007",
-        agency=agency,
-        details=details,
-        outcome=outcome,
-        practitioner=practitioner,
+    entry = {"agency": agency, "details": details, "outcome": outcome}
+    classified, _ = classify_events(
+        make_events(start="12/03/2007", practitioner=practitioner, **entry)
     )
-    return classify_events(rows)[0].iloc[0]
+    return classified.iloc[0]
 
 
 def seen(row: pd.Series) -> bool | None:
