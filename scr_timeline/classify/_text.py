@@ -8,8 +8,9 @@ Three things live here:
   replaces it).
 * **Phrase patterns**: a phrase written as words ("home visit", "A&E", "children's social
   care") becomes a tolerant regular expression (case already lowered, spaces and hyphens
-  interchangeable, apostrophes optional, "&" and "and" alike), and a list of phrases becomes
-  one alternation written as a trie, so that each position of the text costs a character
+  interchangeable, apostrophes optional, "&" and "and" alike; a dash standing between
+  spaces ends a clause, so no phrase reads across it), and a list of phrases becomes one
+  alternation written as a trie, so that each position of the text costs a character
   or two, not one attempt per phrase. The longest phrase starting at a position wins.
   Word boundaries are letters and digits on the left and letters on the right, so "HV"
   never matches inside "HIV" or "shove" and "ED" never inside "edited", while
