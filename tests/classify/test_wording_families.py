@@ -169,6 +169,11 @@ TYPES: list[tuple[str, str, str]] = [
     ("csc", "Review CP conferance - plan continues", "review_conference"),
     ("csc", "Supervison with TM", "supervision"),
     ("csc", "Managment oversight", "management_oversight"),
+    # --- a paediatrician's opinion is given on examining the child; a survey done but
+    # reported later was done
+    ("csc", "Paediatrician's opinion: injuries non-accidental", "medical_examination"),
+    ("hospital", "Skeletal survey - results awaited", "skeletal_survey"),
+    ("csc", "Strategy discussion minutes awaited", "strategy_discussion"),
 ]
 
 #: (agency, details, event type named only as a plan or as not done)
@@ -180,6 +185,7 @@ PLANS: list[tuple[str, str, str]] = [
     ("csc", "Agreed s47", "s47_enquiry"),
     ("csc", "Strategy discussion and S47 to be arranged", "strategy_discussion"),
     ("health_visiting", "HV said she would be making a referal", "referral"),
+    ("hospital", "Skeletal survey awaited", "skeletal_survey"),
 ]
 
 #: (agency, details, event type the entry says did not happen: not even a mention)
