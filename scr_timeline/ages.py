@@ -234,11 +234,14 @@ def age_in_date_cell(text: str) -> AgeSpan | None:
 _TEXT_UNITS: Final = (
     r"(?P<u>months?|mths?|mnths?|mos?|weeks?|wks?|days?)"  # the unit an age is written in
 )
-#: An age about someone in an entry, the forms a child's age is written in beside its name:
-#: "child a (5 months)", "(aged 7/12)", "aged 6 weeks", "age: 9 months", "a 6-month-old",
-#: "6 week old baby", "baby (2/52)", "7/12 old". Years are left alone: too coarse to count
-#: a date of birth from, and a parent's age is written in them.
+#: An age about someone in an entry, the forms a child's age is written in beside it:
+#: "child a (5 months)", "child a (aged 7/12)", "aged 6 weeks", "age: 9 months", "a
+#: 6-month-old", "6 week old baby", "baby (2/52)", "7/12 old". Years are left alone: too
+#: coarse to count a date of birth from, and a parent's age is written in them.
 _AGE_IN_TEXT: Final = regex(
+    # in brackets after the child ("child a (5 months)", "baby (2/52)"): after another
+    # word a figure in brackets is as often how long something lasted ("cough (2/52)")
+    r"\b(?:child(?:\s+[a-z]\b)?|baby|infant|toddler|son|daughter|newborn|ca|cx)\s*"
     r"\((?:\s*aged?:?)?\s*(?P<pn>\d{1,2}(?:\.5)?)\s*(?:"
     + _TEXT_UNITS.replace("?P<u>", "?P<pu>")
     + r"|/\s*(?P<pf>12|52))(?:\s*old)?\s*[),;]"

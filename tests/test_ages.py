@@ -170,6 +170,8 @@ def test_an_age_written_in_an_entry_is_read_in_days(piece, days):
         "suspended sentence (12 months)",
         "mother 20 weeks pregnant",
         "unwell for (6 weeks)",
+        "cough (2/52)",  # in brackets after no child: how long it lasted, as often as an age
+        "vomiting (2 days)",
         "seen 4 weeks ago",
         "6/52 check",  # the check is named by its age, not the child's age then
         "booking at 12 weeks",
