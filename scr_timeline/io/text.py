@@ -22,6 +22,7 @@ and PDF readers fall back to it for documents without a chronology table, and
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import functools
 import html
@@ -1441,8 +1442,6 @@ def _header_cells(line: str, delimiter: str) -> list[str] | None:
     a header the heading table recognises: three cells or more, none holding a date,
     one of them a date heading, and half of them or more headings of a field. None
     otherwise."""
-    import csv
-
     cells = [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])]
     written = [cell for cell in cells if cell]
     if len(written) < 3 or any(
