@@ -1435,17 +1435,25 @@ _TEXT_DELIMITERS: Final = {",": "commas", ";": "semicolons", "|": "bars"}
 
 #: A date in a cell ("12/03/2007", "Date: 12.03.07"): no heading holds one.
 _DATE_IN_HEADING: Final = re.compile(r"\d\s*[/.\-]\s*\d")
+#: A cell ending as a sentence ("... set out below, in order."), not as "No." or "Ref.".
+_SENTENCE_END: Final = re.compile(r"\w{4,}[.!?]$")
+#: Words in a heading, at most ("Summary of contact with the family and outcome").
+_HEADING_WORDS: Final = 8
 
 
 def _header_cells(line: str, delimiter: str) -> list[str] | None:
     """The cells of ``line`` split at ``delimiter`` (quotes as in a CSV file) when it is
     a header the heading table recognises: three cells or more, none holding a date,
-    one of them a date heading, and half of them or more headings of a field. None
-    otherwise."""
+    ending a sentence or of more than eight words, one of them a date heading, and half
+    of them or more headings of a field. None otherwise."""
     cells = [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])]
     written = [cell for cell in cells if cell]
     if len(written) < 3 or any(
-        len(cell) > 60 or _DATE_IN_HEADING.search(cell) for cell in written
+        len(cell) > 60
+        or len(cell.split()) > _HEADING_WORDS
+        or _DATE_IN_HEADING.search(cell)
+        or _SENTENCE_END.search(cell)
+        for cell in written
     ):  # a line of entries or a sentence, not headings
         return None
     fields = map_headings(cells)

@@ -120,12 +120,14 @@ def test_csv_saved_as_text_is_read_as_a_table(write_text, delimiter: str, name: 
     [
         "12/03/2007 - DV call-out, date, agency, details recorded.",
         "Date: 12/03/2007, Agency: Police, Details: DV call-out",
+        "Date, time, agency and details of each contact are set out below, in order.",
     ],
 )
 def test_a_narrative_with_commas_stays_a_narrative(write_text, first: str):
-    """A narrative whose lines hold commas, or labelled lines ('Date: ..., Agency: ...'),
-    is no CSV file: no line of it is a header of known headings without a date in it."""
-    text = f"Police chronology\n\n{first}\n\nDate: 14/03/2007, Agency: Police, Details: visit\n"
+    """A narrative whose lines hold commas, labelled lines ('Date: ..., Agency: ...') or a
+    sentence naming the columns, is no CSV file: none is a header of known headings."""
+    text = f"Police chronology\n\n{first}\n\n14/03/2007 - Visit, Child A seen at home.\n"
     chron = scr.read(write_text("police.txt", text))
     assert "read_as_table" not in chron.warnings[S.CODE].tolist()
-    assert len(chron.events) == 2
+    assert chron.events[S.DETAILS].iloc[-1].endswith("Visit, Child A seen at home.")
+    assert chron.events[S.SOURCE_ROW].iloc[-1] == 5
