@@ -1436,7 +1436,7 @@ _TEXT_DELIMITERS: Final = {",": "commas", ";": "semicolons", "|": "bars"}
 #: A date in a cell ("12/03/2007", "Date: 12.03.07"): no heading holds one.
 _DATE_IN_HEADING: Final = re.compile(r"\d\s*[/.\-]\s*\d")
 #: A cell ending as a sentence ("... set out below, in order."), not as "No." or "Ref.".
-_SENTENCE_END: Final = re.compile(r"\w{4,}[.!?]$")
+_CELL_ENDS_SENTENCE: Final = re.compile(r"\w{4,}[.!?]$")
 #: Words in a heading, at most ("Summary of contact with the family and outcome").
 _HEADING_WORDS: Final = 8
 
@@ -1452,7 +1452,7 @@ def _header_cells(line: str, delimiter: str) -> list[str] | None:
         len(cell) > 60
         or len(cell.split()) > _HEADING_WORDS
         or _DATE_IN_HEADING.search(cell)
-        or _SENTENCE_END.search(cell)
+        or _CELL_ENDS_SENTENCE.search(cell)
         for cell in written
     ):  # a line of entries or a sentence, not headings
         return None
