@@ -1128,6 +1128,10 @@ def _parse_table(
     chron = Chronology(
         events, rejected, warning_frame, meta, child_dob=child_dob, end_date=end_date
     )
+    if child_dob is None and len(info.title_lines) > 1:
+        # the date of birth a title line under the first states ("Subject: Child A (DOB
+        # 14/02/2013)"): only the first line is kept as the table's title
+        chron = _dob_from_titles(chron, info.title_lines, file, sheet)
     # rows whose agency is a sector ("Health") or blank: their practitioner or source
     # may name it ("HV1", "GP records"); before classification, which reads the agency
     chron, decided = agencies_from_practitioners(chron, file=file, sheet=sheet)
@@ -1167,6 +1171,41 @@ def classify_chronology(
     if found:
         warnings = pd.concat([warnings, pd.DataFrame(found)], ignore_index=True)
     return Chronology(events, chron.rejected, warnings, meta)
+
+
+#: A title line that opens with the date of birth's label: a form's field.
+_DOB_FIELD: Final = regex(
+    r"\s*(?:(?:the\s+)?child'?s?\s+|name\s+of\s+child\s+and\s+)?"
+    r"(?:d\.?\s*o\.?\s*b\b\.?|date\s+of\s+birth)",
+    re.IGNORECASE,
+)
+
+
+def _dob_from_titles(
+    chron: Chronology, titles: Sequence[str], file: str, sheet: str | None
+) -> Chronology:
+    """``chron`` with the child's date of birth its title lines state, and the
+    ``child_dob_inferred`` warning saying so; unchanged when they state none, or disagree."""
+    from ..classify.birth import find_child_dob
+
+    # (a line the date of birth opens, "DOB: 01/03/2016", is a form's field: the readers
+    # take those from the whole file, and say so when its forms disagree)
+    stated = [t for t in titles if not _DOB_FIELD.match(t)]
+    found = find_child_dob(pd.DataFrame(), titles=stated) if stated else None
+    if found is None:
+        return chron
+    note = _warning(
+        S.CHILD_DOB_INFERRED,
+        f"the child's date of birth was taken as {found.dob:%d/%m/%Y} from {found.describe()} "
+        f"above the table; the age-based rules count from it (pass child_dob=, or "
+        "--child-dob, to give another)",
+        file,
+        sheet,
+    )
+    warnings = pd.concat([chron.warnings, pd.DataFrame([note])], ignore_index=True)
+    return Chronology(
+        chron.events, chron.rejected, warnings, chron.meta.with_changes(child_dob=found.dob)
+    )
 
 
 def _dob_of_ages(events: pd.DataFrame) -> pd.Timestamp:

@@ -822,3 +822,24 @@ def test_a_row_dated_after_today_is_kept_with_a_future_date_warning():
     future = chron.warnings[chron.warnings[S.CODE] == "future_date"]
     assert future[S.SOURCE_ROW].tolist() == [3]
     assert "13/03/2077 is after today" in future[S.MESSAGE].iloc[0]
+
+
+def test_a_date_of_birth_in_a_title_line_under_the_first_is_the_childs(tmp_path):
+    # only the first title line is kept as the table's title: the DOB under it was lost
+    path = tmp_path / "police.csv"
+    path.write_text(
+        "Northshire Police - IMR chronology\n"
+        "Subject: Child A (DOB 14/02/2013)\n"
+        "\n"
+        "Date,Officer,Event\n"
+        "03/06/2013,PC 123,DA incident. Child A asleep in cot.\n"
+        "16/08/2013,PC 123,Bruise to Child A's arm seen at the address.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.meta.title == "Northshire Police - IMR chronology"
+    assert chron.meta.child_dob == pd.Timestamp("2013-02-14")
+    note = chron.warnings.set_index(S.CODE).loc[S.CHILD_DOB_INFERRED]
+    assert "'Subject: Child A (DOB 14/02/2013)'" in note[S.MESSAGE]
+    assert bool(chron.events[S.SUSPICIOUS_INJURY].iloc[1])  # a baby's bruise
+    assert scr.read(path, child_dob="01/01/2010").meta.child_dob == pd.Timestamp("2010-01-01")
