@@ -243,7 +243,8 @@ def counterpart_vocabulary(
     Family words and guards come first, then the guards of the cue file (kind ``guard``:
     "had surgery", "legal highs", "in prison"), then the agency aliases, then the
     practitioner codes of :mod:`scr_timeline.classify.roles` marked ``in_text``; when two
-    phrases read the same text, the earlier one wins. An alias the cue file lists as an
+    phrases read the same text, the earlier one wins, except that a practitioner marked
+    ``in_text`` outranks an alias of ``other`` written the same ("named nurse"). An alias the cue file lists as an
     ordinary English word (kind ``word``: "SEND", "Front Door", "Family Lives") is read in
     narrative only in an agency context: after a phrase of kind ``context_before``
     ("referral to", "discussed with") or before one of kind ``context_after`` ("team",
@@ -279,9 +280,15 @@ def counterpart_vocabulary(
             "match": "words",
         }
     )
-    alias_part = _words_in_context(alias_part, cues)
     roles = _roles.load_roles(roles_path)
     roles = roles.loc[roles["in_text"] & (roles["agency"] != "")]
+    # a practitioner the roles name in text is no agency-less alias there: an agency column
+    # 'Named Nurse' says no agency, 'named nurse' at a strategy discussion is health's
+    spoken = roles.loc[roles["match"] == "words", "phrase"].str.lower()
+    alias_part = alias_part.loc[
+        (alias_part["code"] != "") | ~alias_part["phrase"].str.lower().isin(spoken)
+    ]
+    alias_part = _words_in_context(alias_part, cues)
     role_part = pd.DataFrame(
         {"phrase": roles["phrase"], "code": roles["agency"], "match": roles["match"]}
     )
