@@ -1773,7 +1773,13 @@ def _fallback_agency(
         code = agency_from_name(name)
         if code is not None:
             return code, name
-    return option if option is not None else (None, None)
+    if option is not None:
+        return option
+    # a sector's name ("Northshire Healthcare NHS Trust", a community trust's health visitors
+    # and paediatricians): kept as the organisation, so the rows' practitioners decide
+    named = [*titles, *sheets]  # (a title names the trust; a sheet is often just "Health")
+    sector = names_a_sector(pd.Series(named, dtype="string"))
+    return ("other", named[int(np.argmax(sector))]) if sector.any() else (None, None)
 
 
 def _readable_stem(file: str) -> str:

@@ -13,6 +13,7 @@ import pytest
 
 import scr_timeline as scr
 from scr_timeline import schema as S
+from scr_timeline.classify.agencies import agency_from_name
 from scr_timeline.exceptions import UnsupportedFormatError
 from scr_timeline.io.headers import map_headings
 
@@ -1226,3 +1227,28 @@ def test_narratives_beside_the_details_are_read_into_them(tmp_path):
     assert "police" in ev[S.COUNTERPARTS].iloc[0]
     # a column that is no narrative stays in extra, and the narratives are not there twice
     assert ev[S.EXTRA].tolist() == ["Location: Surgery", "Location: Home"]
+
+
+def test_a_community_trust_over_a_health_sheet_leaves_each_row_to_its_practitioner(write_xlsx):
+    """A "Health" sheet under "Northshire Healthcare NHS Trust" (a community trust: health
+    visitors, school nurses, community paediatricians) is not a hospital: each row's
+    practitioner names its service, and the trust stays the organisation (the health
+    visitor's bruise had been recorded by "Hospital")."""
+    path = write_xlsx(
+        "child-a.xlsx",
+        {
+            "Health": [
+                ["Northshire Healthcare NHS Trust"],
+                [],
+                ["Date of contact", "Practitioner", "Details of contact"],
+                ["16/08/2013", "HV2", "Clinic. Small bruise on Child A's upper arm."],
+                ["17/08/2013", "Paed Reg", "Child protection medical."],
+            ]
+        },
+    )
+    ev = scr.read(path).events
+    assert ev[S.AGENCY].tolist() == ["health_visiting", "paediatrics"]
+    assert ev[S.ORGANISATION].tolist() == ["Northshire Healthcare NHS Trust"] * 2
+    # an acute trust is still a hospital
+    assert agency_from_name("Northshire Hospitals NHS Foundation Trust") == "hospital"
+    assert agency_from_name("Northshire Healthcare NHS Trust") is None
