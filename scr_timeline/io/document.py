@@ -1081,6 +1081,18 @@ def _without_heads(chron: Chronology, found: _Found) -> Chronology:
         return chron
     events = chron.events
     rows = [row for row, _text in found.heads]
+    # a heading whose date was not written into its row (the rows under it turned out to
+    # need no year: "JAN" is no date) is still the section_row it was named, not a row
+    # rejected for its empty date as well
+    rejected = chron.rejected
+    empty_head = (
+        (rejected[S.SOURCE_SHEET] == found.table.sheet).fillna(False).to_numpy(dtype=bool)
+        & np.isin(rejected[S.SOURCE_ROW].to_numpy(), rows)
+        & (rejected[S.REASON_CODE] == "empty_date").fillna(False).to_numpy(dtype=bool)
+    )
+    if empty_head.any():
+        rejected = rejected[~empty_head].reset_index(drop=True)
+        chron = Chronology(events, rejected, chron.warnings, chron.meta)
     head = (
         (events[S.SOURCE_SHEET] == found.table.sheet).fillna(False).to_numpy(dtype=bool)
         & np.isin(events[S.SOURCE_ROW].to_numpy(), rows)

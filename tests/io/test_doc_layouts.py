@@ -191,3 +191,18 @@ def test_template_guidance_row_left_under_the_header(tmp_path: Path):
     guidance_rows = chron.warnings[chron.warnings[S.CODE] == "template_rows"]
     assert guidance_rows[S.SOURCE_ROW].tolist() == [2]
     assert "unreadable_time" not in chron.warnings[S.CODE].tolist()
+
+
+def test_a_period_heading_whose_year_no_row_takes_is_a_section_not_also_a_rejected_row():
+    """Found by the reliability properties: "March 2007" alone in the agency column over
+    "JAN" (no date) was named a section row and rejected for its empty date as well, so the
+    table's one data row came out as two."""
+    from scr_timeline.io.document import DocumentTable, parse_document_tables
+
+    header = ["Date", "Agency", "Details", "Outcome"]
+    cells = [header, [None, "March 2007", None, None], ["JAN", None, None, None]]
+    tables = [DocumentTable("page 1 table 1", cells, follows=False, merged=())]
+    chron, notes, _errors = parse_document_tables(tables, source="child-a.pdf", fmt="pdf")
+    assert chron is not None
+    assert [n[S.CODE] for n in notes] == ["section_row"]
+    assert chron.rejected[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[3, "missing_year"]]
