@@ -910,14 +910,7 @@ def knowledge(
     3           police 2007-03-08           e4  (e1, e2, e3, e4)     3
     4         hospital        NaT         <NA>                ()  <NA>
     """
-    events = _events_of(chron)
-    position = _locate(events, event_id)
-    wanted = None if agencies is None else [_check_agency(a) for a in agencies]
-    reach = _Reach(events)
-    known = reach.known(position)
-    if wanted is None:
-        wanted = sorted(reach.seen | set(known))
-    return _known_frame(known, wanted)
+    return knowledge_of_events(chron, [event_id], agencies=agencies).drop(columns="event_id")
 
 
 def knowledge_of_events(
@@ -1030,32 +1023,6 @@ class _Reach:
             contacts.everyone,
         )
         return known
-
-
-def _known_frame(
-    known: dict[int, tuple[int, str, tuple[str, ...]]], wanted: Sequence[int]
-) -> pd.DataFrame:
-    """:func:`knowledge`'s table of ``wanted`` agency codes, earliest first."""
-    records = []
-    for code in wanted:
-        when, via, path = known.get(code, (None, None, ()))
-        records.append(
-            {
-                S.AGENCY: S.AGENCIES[code],
-                KNOWN_FROM: pd.NaT if when is None else _timestamp(when),
-                VIA_EVENT_ID: via,
-                PATH: path,
-                HOPS: None if when is None else len(path) - 1,
-            }
-        )
-    out = pd.DataFrame.from_records(
-        records, columns=[S.AGENCY, KNOWN_FROM, VIA_EVENT_ID, PATH, HOPS]
-    )
-    out[KNOWN_FROM] = pd.to_datetime(out[KNOWN_FROM]).astype("datetime64[ns]")
-    out[VIA_EVENT_ID] = out[VIA_EVENT_ID].astype("string")
-    out[HOPS] = out[HOPS].astype("Int64")
-    out[PATH] = pd.Series(list(out[PATH]), dtype=object)
-    return out.sort_values(KNOWN_FROM, na_position="last", kind="stable").reset_index(drop=True)
 
 
 def _as_timestamp(when: object) -> pd.Timestamp:

@@ -140,7 +140,7 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
         dated = dated.assign(_end=dated[S.END].fillna(dated[S.START]))
         grouped = dated.groupby(S.AGENCY, observed=True, sort=False)
         table = grouped[S.START].agg(["size", "min", "idxmin"]).join(grouped["_end"].idxmax())
-        table = table.sort_values(["size", "min"], ascending=[False, True])
+        table = table.loc[_agency_order(dated)]
         firsts, lasts = _first_and_last(dated.loc[table["idxmin"]], dated.loc[table["_end"]])
         for code, size, first, last in zip(table.index, table["size"], firsts, lasts, strict=True):
             agencies.append(
@@ -275,13 +275,17 @@ def _first_injury_records(events: pd.DataFrame, rulebook: str) -> np.ndarray | N
     return out
 
 
-def _agency_codes(events: pd.DataFrame, named: set[str]) -> list[str]:
-    """The recording agencies' codes in the order of the summary's agency table (most events
-    first), then the agencies only ever named by others, by name."""
+def _agency_order(events: pd.DataFrame) -> list[Any]:
+    """The recording agencies of the dated events, most events first, then earliest."""
     dated = events[events[S.START].notna()]
     order = dated.groupby(S.AGENCY, observed=True, sort=False)[S.START].agg(["size", "min"])
-    order = order.sort_values(["size", "min"], ascending=[False, True])
-    recording = [str(c) for c in order.index]
+    return list(order.sort_values(["size", "min"], ascending=[False, True]).index)
+
+
+def _agency_codes(events: pd.DataFrame, named: set[str]) -> list[str]:
+    """The recording agencies' codes in the order of the summary's agency table, then the
+    agencies only ever named by others, by name."""
+    recording = [str(c) for c in _agency_order(events)]
     return recording + sorted(set(named) - set(recording), key=_agency)
 
 

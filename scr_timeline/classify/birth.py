@@ -48,7 +48,7 @@ from ..exceptions import ScrTimelineError
 if TYPE_CHECKING:
     from ..chronology import Chronology, ChronologyMeta
 
-__all__ = ["CHILD_DOB_INFERRED", "DobFound", "child_dob_of", "find_child_dob"]
+__all__ = ["CHILD_DOB_INFERRED", "DobFound", "child_dob_of", "dob_note", "find_child_dob"]
 
 #: A date written with a day, month and year ("01/03/2006", "1.3.06", "1st March 2006").
 _DATE: Final = (
@@ -386,15 +386,23 @@ def child_dob_of(chron: Chronology) -> tuple[ChronologyMeta, list[dict[str, Any]
     found = find_child_dob(events, titles=list(dict.fromkeys(titles)))
     if found is None:
         return meta, []
-    note = {
+    return meta.with_changes(child_dob=found.dob), [dob_note(found)]
+
+
+def dob_note(
+    found: DobFound, *, where: str = "", file: str | None = None, sheet: str | None = None
+) -> dict[str, Any]:
+    """The ``child_dob_inferred`` warning saying where the date of birth ``found`` was
+    taken from (``where``: words after it, such as " above the table"; ``file`` and
+    ``sheet``: where a title's note is filed)."""
+    return {
         S.CODE: CHILD_DOB_INFERRED,
         S.MESSAGE: (
             f"the child's date of birth was taken as {found.dob:%d/%m/%Y} from "
-            f"{found.describe()}; the age-based rules count from it (pass child_dob=, "
+            f"{found.describe()}{where}; the age-based rules count from it (pass child_dob=, "
             "or --child-dob, to give another)"
         ),
-        S.SOURCE_FILE: found.source_file,
-        S.SOURCE_SHEET: found.source_sheet,
+        S.SOURCE_FILE: found.source_file or file,
+        S.SOURCE_SHEET: found.source_sheet or sheet,
         S.SOURCE_ROW: found.source_row,
     }
-    return meta.with_changes(child_dob=found.dob), [note]

@@ -1186,7 +1186,7 @@ def _dob_from_titles(
 ) -> Chronology:
     """``chron`` with the child's date of birth its title lines state, and the
     ``child_dob_inferred`` warning saying so; unchanged when they state none, or disagree."""
-    from ..classify.birth import find_child_dob
+    from ..classify.birth import dob_note, find_child_dob
 
     # (a line the date of birth opens, "DOB: 01/03/2016", is a form's field: the readers
     # take those from the whole file, and say so when its forms disagree)
@@ -1194,14 +1194,7 @@ def _dob_from_titles(
     found = find_child_dob(pd.DataFrame(), titles=stated) if stated else None
     if found is None:
         return chron
-    note = _warning(
-        S.CHILD_DOB_INFERRED,
-        f"the child's date of birth was taken as {found.dob:%d/%m/%Y} from {found.describe()} "
-        f"above the table; the age-based rules count from it (pass child_dob=, or "
-        "--child-dob, to give another)",
-        file,
-        sheet,
-    )
+    note = dob_note(found, where=" above the table", file=file, sheet=sheet)
     warnings = pd.concat([chron.warnings, pd.DataFrame([note])], ignore_index=True)
     return Chronology(
         chron.events, chron.rejected, warnings, chron.meta.with_changes(child_dob=found.dob)
