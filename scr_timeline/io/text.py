@@ -460,12 +460,35 @@ def is_period_date(text: str) -> bool:
     (True, True, False)
     """
     text = " ".join(text.split())
-    if not text or len(text) > _MAX_PERIOD:
+    if not text or len(text) > _MAX_PERIOD or _text_after_date(text):
         return False
+    return _opens_with_period(text)
+
+
+def _opens_with_period(text: str) -> bool:
+    """Whether ``text`` opens with a date no finer than a month, whatever follows it (a
+    heading "2007: Child A in Mother's care" still gives its year to the dates under it)."""
     try:
-        return parse_date(text)[2] in _PERIOD_PRECISIONS
+        return parse_date(" ".join(text.split())[:_MAX_PERIOD])[2] in _PERIOD_PRECISIONS
     except DateParseError:
         return False
+
+
+#: Notes a period's heading may carry after its date ("March 2007 (approx.)", "2007 -
+#: continued"): no text of an entry.
+_PERIOD_NOTE: Final = re.compile(
+    r"[(\[][^)\]]*[)\]]|\b(?:approx(?:imately)?|circa|ca|c)\b\.?|\?", re.IGNORECASE
+)
+
+
+def _text_after_date(text: str) -> bool:
+    """Whether a line that opens with a date goes on with the text of an entry ("Jan-08:
+    SW1 visit.", "June 2007: GP appt, DNA."): an entry dated to the month, not the heading
+    of a period, however coarse its date. A note ("(approx.)", "continued") is no text."""
+    split = split_date_prefix(text)
+    if split is None or not split[2] or CONTINUED_NOTE.match(split[2]):
+        return False
+    return re.search(r"[^\W\d_]", _PERIOD_NOTE.sub(" ", split[2])) is not None
 
 
 #: A day written alone at the start of a paragraph, with its weekday or ordinal and a
@@ -481,7 +504,7 @@ _DAY_ALONE: Final = re.compile(
 def _month_heading(text: str) -> str | None:
     """``text`` as a month ("March 2007"), when it is one and nothing finer or coarser."""
     text = " ".join(text.split())
-    if not text or len(text) > _MAX_PERIOD:
+    if not text or len(text) > _MAX_PERIOD or _text_after_date(text):
         return None
     try:
         return text if parse_date(text)[2] == "month" else None
@@ -842,7 +865,10 @@ def parse_paragraphs(
                 continue
             if para.heading:
                 release()
-                if is_period_date(text):
+                # a heading in a heading style that opens with a year, season or month
+                # heads that period, whatever follows ("2007: Child A in Mother's care")
+                period = _opens_with_period(text)
+                if period:
                     periods.append(para)
                 if events:
                     headings.append(para)
@@ -850,17 +876,17 @@ def parse_paragraphs(
                     # from what follows; another ("Action", "Outcome") may be inside it
                     if (
                         agency_from_name(text) is not None
-                        or is_period_date(text)
+                        or period
                         or split_date_prefix(text) is not None
                     ):
                         parted = para
                 else:
                     preamble.append(para)
                 section = text if agency_from_name(text) is not None else section
-                if is_period_date(text):
+                if period:
                     month = _month_heading(text)
                 head = split_date_prefix(text)
-                if head is not None and not head[2] and not is_period_date(text):
+                if head is not None and not head[2] and not period:
                     head_date = (head[0], head[1])
                     head_at = len(preamble) - 1  # the headings from here head an entry
                 elif agency_from_name(text) is None:
@@ -1528,17 +1554,26 @@ class _Aligned:
     headings: tuple[str, ...]
     date: int  # the date column
     bars: bool = False  # its cells are drawn with bars ("| Date | Agency |"), not spaces
+    # drawn with bars between its cells only ("Date | Agency", Markdown without the bars
+    # at the line ends): a line of its rows needs a bar anywhere, not at an end
+    inner: bool = False
 
 
-def _aligned_header(line: str, columns: Any) -> _Aligned | None:
+def _aligned_header(line: str, columns: Any, *, ruled: bool = False) -> _Aligned | None:
     """The columns of ``line`` when it reads as a chronology header set out in columns
-    (cells apart by two spaces or more, a date column and another known heading, most of
-    its cells known headings), else None."""
+    (cells apart by two spaces or more, or drawn with bars; a date column and another
+    known heading, most of its cells known headings), else None. With a rule line under
+    it (``ruled``: "--- | --- | ---"), a header with bars between its cells and none at
+    its ends ("Date | Agency | Details", as Markdown allows) is one too."""
     from .headers import map_headings
 
-    bars = len(_bar_cells(line)) >= 2
+    bar_cells = _bar_cells(line)
+    inner = len(bar_cells) < 2 and ruled
+    if inner:
+        bar_cells = _bar_cells(line, inner=True)
+    bars = len(bar_cells) >= 2
     cells = (
-        [(0, text or "") for text in _bar_cells(line)]
+        [(0, text or "") for text in bar_cells]
         if bars
         else [(c.start(), c.group()) for c in _ALIGNED_CELL.finditer(line)]
     )
@@ -1549,14 +1584,16 @@ def _aligned_header(line: str, columns: Any) -> _Aligned | None:
     if not dates or len(mapping) < 2 or 2 * len(mapping) < len(cells):
         return None
     starts, headings = zip(*cells, strict=True)
-    return _Aligned(starts, headings, dates[0], bars)
+    return _Aligned(starts, headings, dates[0], bars, inner=bars and inner)
 
 
-def _bar_cells(line: str) -> list[str | None]:
+def _bar_cells(line: str, *, inner: bool = False) -> list[str | None]:
     """The cells of a line drawn with bars, the bars at its ends aside; none without a
-    bar at its start or end (a sentence with a bar in it is no row)."""
+    bar at its start or end (a sentence with a bar in it is no row), unless ``inner`` (a
+    table drawn with bars between its cells only, whose header says so): then none
+    without a bar at all."""
     text = line.strip()
-    if not (text.startswith("|") or text.endswith("|")):
+    if not (text.startswith("|") or text.endswith("|")) and not (inner and _BAR.search(text)):
         return []
     parts = _BAR.split(text.removeprefix("|").removesuffix("|"))
     return [_markdown_cell(part.replace("\\|", "|")) or None for part in parts]
@@ -1578,7 +1615,7 @@ def _aligned_cells(line: str, layout: _Aligned) -> list[str | None]:
     word running over the start of the next column belongs to the column it starts in)."""
     width = len(layout.starts)
     if layout.bars:
-        cells = _bar_cells(line)
+        cells = _bar_cells(line, inner=layout.inner)
         if len(cells) > width:  # a bar typed in the last cell
             cells[width - 1 :] = [" | ".join(c for c in cells[width - 1 :] if c) or None]
         return cells + [None] * (width - len(cells))
@@ -1678,7 +1715,11 @@ def _find_aligned_tables(
             blank_before = blank_before or not page_top
             continue
         page_top = False
-        layout = _aligned_header(line, columns) if _may_head(line, current) else None
+        layout = (
+            _aligned_header(line, columns, ruled=_rule_below(lines, n))
+            if _may_head(line, current)
+            else None
+        )
         if layout is not None:
             if current is not None and layout.headings == current.layout.headings:
                 current.repeated.append(n)  # the header again, at the top of a page
@@ -1717,6 +1758,15 @@ def _find_aligned_tables(
     return tables
 
 
+def _rule_below(lines: list[str], n: int) -> bool:
+    """Whether the next line after ``lines[n]`` that is not blank is a rule line
+    ("--- | --- | ---"), when ``lines[n]`` has a bar in it (no other header needs one)."""
+    if "|" not in lines[n]:
+        return False
+    following = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), None)
+    return following is not None and bool(_RULE_LINE.match(lines[following]))
+
+
 def _may_head(line: str, table: _AlignedTable | None) -> bool:
     """Whether ``line`` may be a header (a cheap test before mapping its headings): it
     does not start with a digit (a date), and within a table it starts in its first
@@ -1734,7 +1784,7 @@ def _prose(line: str, layout: _Aligned) -> bool:
     """``line`` runs from the date column across the next one as one piece of text (no gap
     of two spaces): a sentence under the table, not a cell's wrapped line."""
     if layout.bars:
-        return not _bar_cells(line)
+        return not _bar_cells(line, inner=layout.inner)
     if layout.date + 1 >= len(layout.starts):
         return False
     text = line.rstrip()

@@ -1,0 +1,150 @@
+"""Narrative and text chronologies as practitioners write them (all data fictional).
+
+Short entries dated by their month, Markdown tables without the bars at the line ends.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+from scr_timeline.io.text import is_period_date, parse_paragraphs
+
+
+def by_row(chron: scr.Chronology) -> pd.DataFrame:
+    return chron.events.sort_values([S.SOURCE_SHEET, S.SOURCE_ROW])
+
+
+def accounted(chron: scr.Chronology) -> dict[tuple[str, int], str]:
+    """Each (sheet, row) of an event or rejected row: "event" or the reason code; no row
+    is both, or twice."""
+    out: dict[tuple[str, int], str] = {}
+    for sheet, row in chron.events[[S.SOURCE_SHEET, S.SOURCE_ROW]].itertuples(index=False):
+        assert (str(sheet), int(row)) not in out
+        out[str(sheet), int(row)] = "event"
+    rejected = chron.rejected[[S.SOURCE_SHEET, S.SOURCE_ROW, S.REASON_CODE]]
+    for sheet, row, code in rejected.itertuples(index=False):
+        assert (str(sheet), int(row)) not in out
+        out[str(sheet), int(row)] = str(code)
+    return out
+
+
+# --- entries dated by their month alone ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan-08: SW1 visit.", False),
+        ("Mar 07 - HV home visit, Child A seen.", False),
+        ("June 2007: GP appt, DNA.", False),
+        ("2007: Mother moved to Northshire.", False),
+        ("March 2007", True),
+        ("Mar-07", True),
+        ("March 2007 (approx.)", True),
+        ("2007 - continued", True),
+        ("2006 - 2007", True),
+    ],
+)
+def test_a_month_with_text_after_it_is_no_period_heading(text: str, expected: bool):
+    assert is_period_date(text) is expected
+
+
+def test_short_entries_dated_by_their_month_are_events(write_text):
+    path = write_text(
+        "child-a-csc.txt",
+        "Children's Social Care chronology - Child A\n\n"
+        "March 2007\n\n"
+        "12/03/2007 - SW1 home visit. Child A seen.\n"
+        "Jan-08: SW1 visit.\n"
+        "Mar 07 - HV home visit, Child A seen.\n"
+        "June 2007: GP appt, DNA.\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [5, 6, 7, 8]
+    assert ev[S.DATE_TEXT].tolist() == ["12/03/2007", "Jan-08", "Mar 07", "June 2007"]
+    assert ev[S.PRECISION].astype(str).tolist() == ["day", "month", "month", "month"]
+    assert ev[S.START].tolist() == [
+        pd.Timestamp("2007-03-12"),
+        pd.Timestamp("2008-01-01"),
+        pd.Timestamp("2007-03-01"),
+        pd.Timestamp("2007-06-01"),
+    ]
+    assert ev[S.DETAILS].tolist() == [
+        "SW1 home visit. Child A seen.",
+        "SW1 visit.",
+        "HV home visit, Child A seen.",
+        "GP appt, DNA.",
+    ]
+    # the heading alone on its line is still a heading (of the preamble here)
+    assert 3 not in ev[S.SOURCE_ROW].tolist()
+    assert accounted(chron) == {("line", n): "event" for n in (5, 6, 7, 8)}
+
+
+def test_month_entries_between_dated_entries_are_not_headings():
+    chron = parse_paragraphs(
+        [
+            "Health visiting chronology",
+            "12/03/2007 - HV1 new birth visit. Child A seen.",
+            "Apr 07 - HV1 phoned Mother, no reply.",
+            "14/05/2007 - 8 week check at clinic.",
+            "2007",
+            "15 June - HV1 home visit.",
+        ],
+        source="hv.txt",
+        classify=False,
+    )
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [2, 3, 4, 6]
+    assert ev[S.DETAILS].tolist()[:3] == [
+        "HV1 new birth visit. Child A seen.",
+        "HV1 phoned Mother, no reply.",  # not the text of the entry above, nor a heading
+        "8 week check at clinic.",
+    ]
+    assert ev[S.PRECISION].astype(str).tolist() == ["day", "month", "day", "day"]
+    # "2007" alone still heads the year of the yearless date under it
+    assert ev[S.START].iloc[3] == pd.Timestamp("2007-06-15")
+
+
+# --- Markdown tables without the bars at the line ends ----------------------------------------
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_pipe_table_without_outer_bars_is_a_table(write_text, suffix: str):
+    path = write_text(
+        f"combined{suffix}",
+        "# Combined chronology - Child A\n\n"
+        "Date | Agency | Details\n"
+        "--- | --- | ---\n"
+        "12/03/2007 | GP | Child A seen\n"
+        "14/03/2007 | Police | DV call-out to the home\n"
+        "16/03/2007 | CSC | SW1 visit \\| Mother present\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [5, 6, 7]
+    assert ev[S.AGENCY].astype(str).tolist() == ["gp", "police", "csc"]
+    assert ev[S.DETAILS].tolist() == [
+        "Child A seen",
+        "DV call-out to the home",
+        "SW1 visit | Mother present",
+    ]
+    assert "read_as_table" in chron.warnings[S.CODE].tolist()
+
+
+def test_pipe_table_without_outer_bars_ends_at_prose(write_text):
+    path = write_text(
+        "gp.md",
+        ":--- | :--- | :---\n".join(
+            [
+                "GP chronology\n\nDate | Source | Event\n",
+                "12/03/2007 | GP notes | Child A seen for a cough\n"
+                "02/04/2007 | GP notes | DNA for immunisations\n\n"
+                "The practice had no other contact with the family.\n",
+            ]
+        ),
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [5, 6]
+    assert ev[S.DETAILS].tolist() == ["Child A seen for a cough", "DNA for immunisations"]
+    assert ev[S.SOURCE].tolist() == ["GP notes", "GP notes"]
