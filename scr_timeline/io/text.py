@@ -1750,8 +1750,12 @@ def _find_aligned_tables(
             current.dated = True
         elif flowing or (date is not None and blank_before):
             current = None  # prose under the table (dated or not): its end
-        elif not current.lines:
-            current.lines.append((n, True, blank_before))  # an undated row (rejected)
+        elif not current.lines or layout.bars:
+            # an undated row (rejected); or a row of a table drawn with bars, each line a
+            # row typed as such: one that only carries on the text of the row above is
+            # joined to it as a table's row is (``row_continued``), one with an agency or
+            # practitioner of its own and no date is rejected, not merged into the row above
+            current.lines.append((n, True, blank_before))
         else:
             current.lines.append((n, False, blank_before))
         blank_before = False
@@ -1883,7 +1887,9 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
                     fmt=fmt,
                     classify=False,
                     section_dates=[(n - table.first, text) for n, text in table.periods],
-                    **options,
+                    # a table drawn with bars has a line per row: one that only carries on
+                    # the text of the row above is joined to it, as in a Word table
+                    **{"join_continued": table.layout.bars, **options},
                 )
             )
         except (MissingColumnError, EmptyChronologyError):

@@ -148,3 +148,38 @@ def test_pipe_table_without_outer_bars_ends_at_prose(write_text):
     assert ev[S.SOURCE_ROW].tolist() == [5, 6]
     assert ev[S.DETAILS].tolist() == ["Child A seen for a cough", "DNA for immunisations"]
     assert ev[S.SOURCE].tolist() == ["GP notes", "GP notes"]
+
+
+def test_rows_of_a_table_drawn_with_bars_stay_rows(write_text):
+    """Each line of a Markdown table is a row typed as such: an undated row with only
+    text carries on the row above after a line break (``row_continued``, as in a Word
+    table); one with an agency of its own is rejected, not merged into the row above."""
+    path = write_text(
+        "combined.md",
+        "# Combined chronology - Child A\n\n"
+        "| Date | Agency | Source | Event | Comment/analysis |\n"
+        "|------|--------|--------|-------|------------------|\n"
+        "| 12/03/2007 | Health Visiting | HV1 | New birth visit<br>Child A seen | Good |\n"
+        "| | | | Mother low in mood | |\n"
+        "| 14/03/2007 | Police | Storm | DV incident | Not shared |\n"
+        "| | CSC | Contact log | Police notification screened | |\n"
+        "| 2007 | | | | |\n"
+        "| 31/04/2007 | GP | Notes | Seen | |\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [5, 7]
+    assert ev[S.DETAILS].tolist() == [
+        "New birth visit\nChild A seen\nMother low in mood",
+        "DV incident",
+    ]
+    assert ev[S.COMMENT].tolist() == ["Good", "Not shared"]
+    assert accounted(chron) == {
+        ("line", 5): "event",
+        ("line", 7): "event",
+        ("line", 8): "empty_date",
+        ("line", 10): "impossible_date",
+    }
+    warned = chron.warnings.set_index(S.CODE)[S.SOURCE_ROW]
+    assert warned["row_continued"] == 6
+    assert warned["section_row"] == 9
