@@ -59,6 +59,7 @@ __all__ = [
     "REPORT_SECTION",
     "TEXT_SUFFIXES",
     "Paragraph",
+    "comment_label",
     "dated_outside_tables",
     "has_yearless_dates",
     "is_period_date",
@@ -171,7 +172,23 @@ _BLOCK_PARTS = re.compile(r"[\t\n]|\s{2,}(?=[A-Z][\w /&'()-]{0,30}?:\s)")
 #: A label of a block's line: a word or a few, capitalised ("Subject", "Type of contact").
 _SHORT_LABEL = re.compile(r"^[A-Z][\w/&'()-]*(?: [\w/&'()-]+){0,3}$")
 #: Fields a labelled line of a block may fill; others stay in the details as written.
-_BLOCK_FIELDS: Final = (S.TIME, S.AGENCY, S.SOURCE, S.PRACTITIONER, S.DETAILS, S.OUTCOME)
+_BLOCK_FIELDS: Final = (
+    S.TIME,
+    S.AGENCY,
+    S.SOURCE,
+    S.PRACTITIONER,
+    S.DETAILS,
+    S.OUTCOME,
+    S.COMMENT,
+)
+#: Words of a label that makes a paragraph under an entry the review author's comment on
+#: it ("Analysis by IMR author:", "IMR author comment:", "Reviewer's analysis:",
+#: "Learning:"), not words of a record ("Impact", "Observations" may be a clinician's).
+_COMMENT_WORDS: Final = re.compile(
+    r"\b(?:analys[ie]s|comments?|commentary|significance|reflections?|learning|hindsight"
+    r"|evaluation|author|reviewer|IMR)\b",
+    re.IGNORECASE,
+)
 # "3.2 On 14 July ...", "12. 14/07/1999 ...", "(a) ...", "iv) ..." (report paragraph and
 # list numbers), bullets
 _NUMBERING = re.compile(
@@ -225,7 +242,16 @@ REPORT_SECTION: Final = re.compile(
 )
 _MAX_TITLE_LINES: Final = 5
 _MAX_TITLE_LENGTH: Final = 200
-_HEADINGS: Final = ("Date", "Time", "Agency", "Practitioner", "Details", "Outcome", "Source")
+_HEADINGS: Final = (
+    "Date",
+    "Time",
+    "Agency",
+    "Practitioner",
+    "Details",
+    "Outcome",
+    "Source",
+    "Comment",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,11 +458,30 @@ def _date_label_first(text: str) -> str:
     return text
 
 
+def comment_label(text: str) -> str | None:
+    """The text after a label of the review author's comment at the start of ``text``
+    ("Analysis by IMR author: ...", "Comment: ...", "Reviewer's analysis - ..."), or None
+    when it opens with no such label.
+
+    Examples
+    --------
+    >>> comment_label("Analysis by IMR author: the visit was timely.")
+    'the visit was timely.'
+    >>> comment_label("Observations: temperature 37.2") is None
+    True
+    """
+    labelled = _FIELD_LINE.match(text.strip())
+    if labelled is None or not _COMMENT_WORDS.search(labelled["label"]):
+        return None
+    return labelled["value"].strip() if _field_of(labelled["label"]) == S.COMMENT else None
+
+
 def _own_line(line: str, *, block: bool) -> bool:
     """Whether a line of a paragraph keeps its line break (is no wrapped text): a list
-    item, or in a block of labelled lines (one opening with "Date: ...") a line of a label
-    of its own ("Agency: Police", "Outcome: NFA")."""
-    if _BULLET_START.match(line):
+    item, a line opening with a label of the review author's comment ("Analysis by IMR
+    author: ..."), or in a block of labelled lines (one opening with "Date: ...") a line
+    of a label of its own ("Agency: Police", "Outcome: NFA")."""
+    if _BULLET_START.match(line) or comment_label(line) is not None:
         return True
     if not block:
         return False
@@ -661,13 +706,31 @@ class _Event:
     agency: str | None
     # an entry written as a block of labelled lines ("Date: ...", "Event: ..."): by field
     fields: dict[str, list[str]] | None = None
+    # the review author's comment on the entry ("Analysis by IMR author: ...")
+    comments: list[str] = dataclasses.field(default_factory=list)
 
     def add(self, text: str) -> None:
         """Add a paragraph (or the text after the date) to the event: to its details, or in
         a block of labelled lines, each "Label: value" line or tab-separated part to the
-        field its label names (a line without a label carries on the one before)."""
+        field its label names (a line without a label carries on the one before). A line
+        opening with a label of the review author's comment ("Analysis by IMR author:")
+        starts the entry's comment, and what follows it carries the comment on."""
         if self.fields is None:
-            self.texts.append(text)
+            lines = text.split("\n")
+            at = next((k for k, line in enumerate(lines) if comment_label(line) is not None), None)
+            if self.comments or at == 0:
+                at = 0
+            elif at is None:
+                self.texts.append(text)
+                return
+            else:
+                self.texts.append("\n".join(lines[:at]))
+            first = comment_label(lines[at])
+            self.comments.extend(
+                line
+                for line in [first if first is not None else lines[at], *lines[at + 1 :]]
+                if line.strip()
+            )
             return
         last: list[str] | None = None
         parts = (p.strip() for p in _BLOCK_PARTS.split(text))
@@ -903,7 +966,7 @@ def parse_paragraphs(
             timed = _TIME_START.match(text) if split is None and events else None
             if timed is not None and _day_entry(events[-1]):
                 last = events[-1]
-                if last.time is None and not last.texts:  # under a date alone: its entry
+                if last.time is None and not last.texts and not last.comments:  # a date alone
                     last.time = timed["time"]
                     last.add(timed["rest"])
                     continue
@@ -1099,6 +1162,10 @@ def parse_paragraphs(
             "practitioner": practitioners,
             "details": details,
             "outcome": ["\n".join(f.get(S.OUTCOME, [])) or None for f in fields],
+            "comment": [
+                "\n".join([*f.get(S.COMMENT, []), *e.comments]) or None
+                for e, f in zip(events, fields, strict=True)
+            ],
             "source": ["\n".join(f.get(S.SOURCE, [])) or None for f in fields],
             "number": [e.number for e in events],
             "sheet": [e.sheet or sheet for e in events],
@@ -1368,7 +1435,7 @@ def _raw_table(group: pd.DataFrame, titles: list[str]) -> pd.DataFrame:
     body = pd.DataFrame(None, index=range(int(group["number"].max())), columns=range(width))
     body = body.astype(object)
     body.iloc[group["number"].to_numpy() - 1] = group[
-        ["date", "time", "agency", "practitioner", "details", "outcome", "source"]
+        ["date", "time", "agency", "practitioner", "details", "outcome", "source", "comment"]
     ].to_numpy(dtype=object)
     head = pd.DataFrame(
         [[line, *([None] * (width - 1))] for line in titles] + [list(_HEADINGS)], dtype=object

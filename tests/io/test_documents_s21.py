@@ -8,9 +8,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import scr_timeline as scr
-from scr_timeline import schema as S
-from scr_timeline.io.text import is_period_date, parse_paragraphs
+docx = pytest.importorskip("docx")
+
+import scr_timeline as scr  # noqa: E402
+from scr_timeline import schema as S  # noqa: E402
+from scr_timeline.io.text import is_period_date, parse_paragraphs  # noqa: E402
 
 
 def by_row(chron: scr.Chronology) -> pd.DataFrame:
@@ -183,3 +185,61 @@ def test_rows_of_a_table_drawn_with_bars_stay_rows(write_text):
     warned = chron.warnings.set_index(S.CODE)[S.SOURCE_ROW]
     assert warned["row_continued"] == 6
     assert warned["section_row"] == 9
+
+
+# --- the review author's comments under narrative entries ------------------------------------
+def test_analysis_paragraphs_under_narrative_entries_are_their_comment(write_text):
+    """IMR authors write their analysis under each entry ("Analysis by IMR author: ...",
+    a paragraph or a line of its own): the entry's comment, not its details (its words
+    were read as the record of what happened)."""
+    path = write_text(
+        "school.txt",
+        "St Anne's Primary School - chronology (fictional)\n\n"
+        "05/09/2007 - Sibling started in Reception. Mother brought Child A\n"
+        "in the buggy.\n"
+        "Analysis by IMR author: staff knew of no concerns\n"
+        "at this time.\n\n"
+        "15/10/2007 - Sibling absent three days; Mother said illness.\n\n"
+        "Comment: the absence was not followed up.\n\n"
+        "The attendance officer was on leave.\n\n"
+        "12/03/2008 - Observations: Sibling quiet in class. Impact: none noted.\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [3, 8, 14]
+    assert ev[S.DETAILS].tolist() == [
+        "Sibling started in Reception. Mother brought Child A in the buggy.",
+        "Sibling absent three days; Mother said illness.",
+        "Observations: Sibling quiet in class. Impact: none noted.",  # no author's label
+    ]
+    assert ev[S.COMMENT].fillna("").tolist() == [
+        "staff knew of no concerns at this time.",
+        "the absence was not followed up.\nThe attendance officer was on leave.",
+        "",
+    ]
+
+
+def test_analysis_paragraphs_in_a_word_narrative_and_a_labelled_block(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Northshire Children's Centre - Early Help chronology")
+    document.add_paragraph("12 March 2007: FSW1 home visit. Child A seen.")
+    document.add_paragraph("IMR author comment: good practice; Child A was seen alone.")
+    document.add_paragraph("Date: 20/03/2007")
+    document.add_paragraph("Event: TAF meeting. HV1 and SW1 attended.")
+    document.add_paragraph("Outcome: plan agreed.")
+    document.add_paragraph("Analysis by IMR author: the plan had no timescales.")
+    path = tmp_path / "early-help.docx"
+    document.save(path)
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [2, 4]
+    assert ev[S.DETAILS].tolist() == [
+        "FSW1 home visit. Child A seen.",
+        "TAF meeting. HV1 and SW1 attended.",
+    ]
+    assert ev[S.OUTCOME].fillna("").tolist() == ["", "plan agreed."]
+    assert ev[S.COMMENT].tolist() == [
+        "good practice; Child A was seen alone.",
+        "the plan had no timescales.",
+    ]
+    assert ev[S.AGENCY].astype(str).tolist() == ["early_years", "early_years"]
