@@ -102,12 +102,19 @@ _ABSOLUTE = (
 #: 2007" (the date parser reads the whole range).
 _RANGE_END = rf"\s*(?:[-–—]|to|until|till)\s*{_WEEKDAY}?(?:{'|'.join(_ABSOLUTE)})"
 _FORMS = (
-    rf"between\s+{_DAY}(?:\s+{_MONTH})?\s+(?:and|&)\s+{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}",
+    # the year may be left to a year's heading above ("between 3 and 5 June - ...")
+    rf"between\s+{_DAY}(?:\s+{_MONTH})?\s+(?:and|&)\s+{_DAY}\s+{_MONTH}(?:\s*,?\s+{_YEAR})?",
     rf"between\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:and|&)\s+{_MONTH}\s*,?\s+{_YEAR}",
     rf"(?:{'|'.join(_ABSOLUTE)})(?:{_RANGE_END})?",
     r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+later"
     r"|the\s+(?:next|following)\s+(?:day|week|month|morning|evening))",
     r"(?:19|20)\d{2}(?=\s*[:–—-])",  # a bare year only before a separator: "2007: ..."
+)
+#: A month without its year, under a year's heading: after a part of the month ("Late
+#: July - ...", "mid-June: ..."), or alone before a separator ("July: ...", "March - ...").
+_YEARLESS_MONTH = (
+    rf"(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+{_MONTH}(?!\s*\d)"
+    rf"|{_MONTH}(?=\s*:|\s+[-–—]\s)"
 )
 _TIME = r"\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs"
 #: The words before the date in a review's narrative: "On", "In", "Later on", "Also on",
@@ -131,7 +138,7 @@ _REST = r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z
 #: ``part`` (of the day) and ``rest``.
 DATE_PREFIX: Final = re.compile(
     rf"^\s*(?:{_LEAD})?(?P<open>[\[(])?"
-    rf"(?P<date>{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)}))"
+    rf"(?P<date>{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)})|{_YEARLESS_MONTH})"
     r"(?:\s*[,:;–—-]?\s*(?:(?:at\s+|@\s*)(?:approx(?:imately)?\.?\s+|about\s+|around\s+)?)?"
     rf"\(?(?P<time>{_TIME})\)?)?(?(open)\s*[\])])" + _REST,
     re.IGNORECASE | re.DOTALL,

@@ -243,3 +243,60 @@ def test_analysis_paragraphs_in_a_word_narrative_and_a_labelled_block(tmp_path):
         "the plan had no timescales.",
     ]
     assert ev[S.AGENCY].astype(str).tolist() == ["early_years", "early_years"]
+
+
+# --- dates without their year under a year's heading -----------------------------------------
+def test_yearless_ranges_and_parts_of_a_month_under_a_year_heading(tmp_path):
+    """Under a year's heading, IMR authors leave the year off every form of date:
+    "between 3 and 5 June - ...", "Late July - ...", "mid-Aug: ...", "September: ...".
+    Each was no date: the paragraph was run into the entry above as its text."""
+    document = docx.Document()
+    document.add_heading("Health Visiting IMR (fictional)", 1)
+    document.add_heading("2007", 2)
+    for text in [
+        "12 Mar - HV1 new birth visit, Child A seen.",
+        "w/c 19 Mar - HV1 two attempted visits, no reply.",
+        "between 3 and 5 June - Mother phoned twice asking for advice about crying.",
+        "Late July - HV1 visit; bruise to ear noted.",
+        "mid-Aug: HV1 phoned Mother, no reply.",
+        "September: case discussed in safeguarding supervision.",
+        "Analysis by IMR author: no body map was completed in July.",
+    ]:
+        document.add_paragraph(text)
+    path = tmp_path / "hv.docx"
+    document.save(path)
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 5, 6, 7, 8]
+    assert ev[S.DATE_TEXT].tolist() == [
+        "12 Mar",
+        "w/c 19 Mar",
+        "between 3 and 5 June",
+        "Late July",
+        "mid-Aug",
+        "September",
+    ]
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "19/03/2007",
+        "03/06/2007",
+        "21/07/2007",
+        "11/08/2007",
+        "01/09/2007",
+    ]
+    assert ev[S.END].dt.strftime("%d/%m/%Y").tolist()[2] == "05/06/2007"
+    assert ev[S.DETAILS].tolist()[2:4] == [
+        "Mother phoned twice asking for advice about crying.",
+        "HV1 visit; bruise to ear noted.",
+    ]
+    assert ev[S.COMMENT].fillna("").tolist()[-1] == "no body map was completed in July."
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["May I ask", "June was hard", "March", "Mark - the lodger", "Marching band: loud"],
+)
+def test_a_month_name_without_its_separator_is_no_date(text: str):
+    from scr_timeline.io.text import split_date_prefix
+
+    assert split_date_prefix(text) is None
