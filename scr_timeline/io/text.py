@@ -58,6 +58,7 @@ __all__ = [
     "PAGE_FURNITURE",
     "REPORT_SECTION",
     "TEXT_SUFFIXES",
+    "UNKNOWN_DATE",
     "Paragraph",
     "comment_label",
     "dated_outside_tables",
@@ -101,6 +102,13 @@ _ABSOLUTE = (
 #: The end of a range after its first date: "12/03/2007 - 14/03/2007", "12 March to 3 April
 #: 2007" (the date parser reads the whole range).
 _RANGE_END = rf"\s*(?:[-–—]|to|until|till)\s*{_WEEKDAY}?(?:{'|'.join(_ABSOLUTE)})"
+#: A note in brackets after a date that it is uncertain ("21/03/07 (approx) - ...", "2007
+#: (exact date unknown) - ..."): part of the date (the date parser marks it approximate).
+_NOTE = (
+    r"[(\[]\s*(?:approx(?:\.|imate(?:ly)?)?|c\.|circa|est(?:\.|imated?)?|\?|tbc|unconfirmed"
+    r"|uncertain|(?:exact\s+)?date\s+(?:unknown|not\s+known|approximate|uncertain|estimated"
+    r"|unconfirmed))\s*[)\]]"
+)
 _FORMS = (
     # the year may be left to a year's heading above ("between 3 and 5 June - ...")
     rf"between\s+{_DAY}(?:\s+{_MONTH})?\s+(?:and|&)\s+{_DAY}\s+{_MONTH}(?:\s*,?\s+{_YEAR})?",
@@ -108,7 +116,8 @@ _FORMS = (
     rf"(?:{'|'.join(_ABSOLUTE)})(?:{_RANGE_END})?",
     r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+later"
     r"|the\s+(?:next|following)\s+(?:day|week|month|morning|evening))",
-    r"(?:19|20)\d{2}(?=\s*[:–—-])",  # a bare year only before a separator: "2007: ..."
+    # a bare year only before a separator: "2007: ...", "2007 (date unknown) - ..."
+    rf"(?:19|20)\d{{2}}(?=\s*(?:[:–—-]|{_NOTE}))",
 )
 #: A month without its year, under a year's heading: after a part of the month ("Late
 #: July - ...", "mid-June: ..."), or alone before a separator ("July: ...", "March - ...").
@@ -138,7 +147,8 @@ _REST = r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z
 #: ``part`` (of the day) and ``rest``.
 DATE_PREFIX: Final = re.compile(
     rf"^\s*(?:{_LEAD})?(?P<open>[\[(])?"
-    rf"(?P<date>{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)})|{_YEARLESS_MONTH})"
+    rf"(?P<date>(?:{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)})|{_YEARLESS_MONTH})"
+    rf"(?:\s*{_NOTE})?)"
     r"(?:\s*[,:;–—-]?\s*(?:(?:at\s+|@\s*)(?:approx(?:imately)?\.?\s+|about\s+|around\s+)?)?"
     rf"\(?(?P<time>{_TIME})\)?)?(?(open)\s*[\])])" + _REST,
     re.IGNORECASE | re.DOTALL,
@@ -153,6 +163,16 @@ DATE_LABEL: Final = re.compile(
     r"(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?|when)"
     r"\s*(?::|\s[-–—]\s)\s*",
     re.IGNORECASE,
+)
+#: An entry whose author says its date is not known, at the start of a paragraph ("Date not
+#: known - Merlin report submitted.", "Undated: letter from GP", "Date unknown (2007?):
+#: ..."): an entry of its own, rejected for its date with the reason (it was run into the
+#: entry above as its text, under that entry's date). Groups ``date`` and ``rest``.
+UNKNOWN_DATE: Final = re.compile(
+    r"^\s*(?P<date>(?:(?:exact\s+)?date\s+(?:not\s+known|unknown|not\s+recorded|unclear"
+    r"|uncertain|illegible|not\s+given)|undated|no\s+date(?:\s+(?:given|recorded))?"
+    r"|unknown\s+date)(?:\s*[(\[][^)\]\n]{0,30}[)\]])?)\s*(?::|[-–—]\s)\s*(?P<rest>.*)\Z",
+    re.IGNORECASE | re.DOTALL,
 )
 #: A line that only rules off one block of a text from the next ("-----", "=====",
 #: "* * *"): it parts paragraphs as a blank line does.
@@ -404,7 +424,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             flush()
             out.append(Paragraph(line[heading.end() :].strip(), number, heading=True))
             continue
-        starts = split_date_prefix(stripped) is not None or DATE_LABEL.match(stripped) is not None
+        starts = (
+            split_date_prefix(stripped) is not None
+            or DATE_LABEL.match(stripped) is not None
+            or UNKNOWN_DATE.match(stripped) is not None
+        )
         starts = starts or (dated and _DAY_ALONE.match(stripped) is not None)
         if not starts and dated and lines and _TIME_START.match(stripped):
             # a time after the end of a sentence, or under a date alone: a new entry
@@ -989,6 +1013,9 @@ def parse_paragraphs(
             if labelled is not None:  # "Date: unknown": a block whose date is no date
                 first, _, more = text[labelled.end() :].partition("\n")
                 split = (first.strip(), None, more)
+            unknown = UNKNOWN_DATE.match(text) if split is None else None
+            if unknown is not None:  # "Date not known - ...": an entry, its date rejected
+                split = (unknown["date"].strip(), None, unknown["rest"])
             if split is None and head_date is not None and after_heading:
                 # under a day's heading and an agency's subheading: that agency's entry
                 if not events:  # the headings over it are no title lines

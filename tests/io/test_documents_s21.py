@@ -300,3 +300,44 @@ def test_a_month_name_without_its_separator_is_no_date(text: str):
     from scr_timeline.io.text import split_date_prefix
 
     assert split_date_prefix(text) is None
+
+
+# --- uncertain and unknown dates at the start of an entry -------------------------------------
+def test_notes_of_uncertainty_after_a_date_and_entries_of_unknown_date(write_text):
+    """ "21/03/07 (approx) - ..." is an approximate date (the note was the text's first
+    word, and the date read as exact); "2007 (exact date unknown) - ..." is an entry of
+    that year (it was run into the entry above); "Date not known - ..." is an entry whose
+    date is rejected with the reason (it was run into the entry above, under its date)."""
+    path = write_text(
+        "police.txt",
+        "Northshire Police - IMR chronology (fictional)\n\n"
+        "12/03/2007 - PC1 attended a domestic incident.\n"
+        "21/03/07 (approx) - Mother withdrew her statement.\n"
+        "Summer 2007 - Intelligence that the partner was living at the address.\n"
+        "2007 (exact date unknown) - Neighbour reported shouting.\n"
+        "12.03.08 - Strategy discussion, DS1 attended.\n"
+        "Date not known - Merlin report submitted.\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 5, 6, 7]
+    assert ev[S.DATE_TEXT].tolist()[1] == "21/03/07 (approx)"
+    assert ev[S.DATE_TEXT].tolist()[3] == "2007 (exact date unknown)"
+    assert ev[S.DETAILS].tolist() == [
+        "PC1 attended a domestic incident.",
+        "Mother withdrew her statement.",
+        "Intelligence that the partner was living at the address.",
+        "Neighbour reported shouting.",
+        "Strategy discussion, DS1 attended.",
+    ]
+    assert ev[S.PRECISION].astype(str).tolist()[3] == "year"
+    approximate = chron.warnings[chron.warnings[S.CODE] == "approximate_date"]
+    assert approximate[S.SOURCE_ROW].tolist() == [4, 6]
+    rejected = chron.rejected.set_index(S.SOURCE_ROW)
+    assert rejected.index.tolist() == [8]
+    assert rejected.loc[8, S.DETAILS] == "Merlin report submitted."
+    assert "Date not known" in rejected.loc[8, S.REASON]
+    assert accounted(chron) == {
+        **{("line", n): "event" for n in (3, 4, 5, 6, 7)},
+        ("line", 8): "empty_date",
+    }
