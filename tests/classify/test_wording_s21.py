@@ -147,6 +147,9 @@ def test_a_medical_arranged_or_to_come_is_named_as_a_plan(details):
         ("hospital", "Left ED before being seen by doctor", "hospital_attendance"),
         ("early_years", "Childminder reported concerns to Ofsted", "concern"),
         ("camhs", "CAMHS referral rejected - does not meet threshold", "referral_decision"),
+        ("early_years", "Nursery concerns re CA's weight loss", "concern"),
+        ("early_years", "Cause for concern form completed", "concern"),
+        ("education", "Referral to MASH re concerns about home conditions", "referral"),
     ],
 )
 def test_event_types_of_the_sweep(agency, details, expected):
@@ -192,3 +195,17 @@ def test_a_home_visit_by_the_social_worker_names_no_health_visitor():
 def test_a_parent_who_declined_to_let_the_worker_see_the_child(agency, details):
     value = classified(agency, details)[schema.CHILD_SEEN]
     assert value is not pd.NA and bool(value) is False
+
+
+@pytest.mark.parametrize(
+    ("agency", "practitioner", "role"),
+    [
+        ("csc", "SWA", "social_worker"),
+        ("health_visiting", "SHV2", "health_visitor"),
+    ],
+)
+def test_roles_as_abbreviated(agency, practitioner, role):
+    rows, _ = classify_events(
+        make_events(start="12/03/2007", agency=agency, details="Visit", practitioner=practitioner)
+    )
+    assert rows.iloc[0][schema.ROLE] == role
