@@ -14,8 +14,10 @@ Five things are kept, in ``_prebuilt.pickle`` beside this module:
   ``re`` (about 65,000 characters of pattern for a first chronology), the tries and lookup
   tables. A command-line run on one chronology, and every batch worker, paid it before
   reading a row. They are kept with their full patterns compiled, each pattern as the
-  program ``re`` compiled it to (loading it skips the regex parser and compiler), and
-  their caches of vocabulary hits warmed on the shipped samples.
+  program ``re`` compiled it to (loading it skips the regex parser and compiler; a
+  matcher's patterns per recording agency are made ready when first used, see
+  :class:`LazyPatterns`), and their caches of vocabulary hits warmed on the shipped
+  samples.
 * **The table of headings** the readers map a header row's cells with (about 0.015 s),
   the agency aliases' spellings, and **the bundled rulebooks parsed** (:func:`toml`).
 * **The report's templates compiled** by jinja2 (about 0.07 s a run; jinja2 checks each
@@ -166,11 +168,87 @@ def _pattern(
 _CODE: Final = next(t for t in "HILQ" if array.array(t).itemsize == _sre.CODESIZE)
 
 
+class LazyPatterns(dict[Any, re.Pattern[Any]]):
+    """A dict of compiled patterns that the file keeps as programs, each compiled when it
+    is first asked for.
+
+    A matcher's patterns per recording agency (the events matcher's 19, about 0.4 MB of
+    program each) are loaded this way: a chronology's rows use some of the agencies, and
+    turning a program back into a pattern (about 1.5 ms each) is paid only for those.
+    Reading a value (``[]``, ``get``, ``values``, ``items``) gives the compiled pattern;
+    it equals a dict of the same patterns.
+    """
+
+    def __getitem__(self, key: Any) -> re.Pattern[Any]:
+        value: Any = super().__getitem__(key)
+        if not isinstance(value, re.Pattern):  # a stored program
+            value = _pattern(*value)
+            super().__setitem__(key, value)
+        return cast("re.Pattern[Any]", value)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if key not in self:
+            return default
+        return self[key]
+
+    def values(self) -> Any:
+        return [self[key] for key in self]
+
+    def items(self) -> Any:
+        return [(key, self[key]) for key in self]
+
+    def copy(self) -> dict[Any, re.Pattern[Any]]:
+        return dict(self.items())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, dict) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None
+
+    def __reduce__(self) -> Any:
+        programs = {
+            key: value if not isinstance(value, re.Pattern) else _program(value)
+            for key, value in dict.items(self)
+        }
+        return _lazy_patterns, (programs,)
+
+
+def _lazy_patterns(programs: dict[Any, Any]) -> LazyPatterns:
+    patterns = LazyPatterns()
+    dict.update(patterns, programs)
+    return patterns
+
+
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, re.Pattern):
             return _pattern, _program(obj)
         return NotImplemented
+
+
+#: A dict of patterns longer than this (in characters of source) is kept lazily (see
+#: :class:`LazyPatterns`; the small ones are asked for too often to pay for the wrapper).
+_LAZY_FROM: Final = 10_000
+
+
+def _large_patterns(obj: Any) -> bool:
+    return (
+        type(obj) is dict
+        and bool(obj)
+        and all(isinstance(v, re.Pattern) and len(v.pattern) > _LAZY_FROM for v in obj.values())
+    )
+
+
+def _lazy_fields(matcher: Any) -> Any:
+    """``matcher`` (about to be stored) with each of its dicts of large patterns made a
+    :class:`LazyPatterns` (the pickler is not asked how to store a plain dict)."""
+    for field in dataclasses.fields(matcher):
+        value = getattr(matcher, field.name)
+        if _large_patterns(value):
+            lazy = LazyPatterns()
+            dict.update(lazy, value)
+            object.__setattr__(matcher, field.name, lazy)  # (a frozen dataclass)
+    return matcher
 
 
 # --- the package's own patterns -------------------------------------------------------------
@@ -294,7 +372,7 @@ def _fresh() -> dict[str, Any]:
                 module.complete(_cached(modules, name))
         for sample in _WARM_UP:
             load_sample(sample)
-        return {name: _cached(modules, name) for name in _NAMES}
+        return {name: _lazy_fields(_cached(modules, name)) for name in _NAMES}
     finally:
         _forget_built(modules)
 

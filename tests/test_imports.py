@@ -93,3 +93,36 @@ def test_document_suffixes_and_readers_match_their_modules():
         assert "no_such_reader" in str(err)
     else:  # pragma: no cover
         raise AssertionError("expected AttributeError")
+
+
+def test_import_leaves_the_collector_as_it_found_it():
+    """The package pauses the collector while it imports (see scr_timeline/__init__.py):
+    afterwards it is on again, nothing is left frozen, and a caller's own choice to have
+    it off is kept."""
+    probe = (
+        "import gc, json\n"
+        "off = {off}\n"
+        "if off: gc.disable()\n"
+        "import scr_timeline\n"
+        "print(json.dumps([gc.isenabled(), gc.get_freeze_count(), gc.get_threshold()]))"
+    )
+    for off in (False, True):
+        done = subprocess.run(
+            [sys.executable, "-c", probe.format(off=off)], capture_output=True, text=True, check=True
+        )
+        enabled, frozen, threshold = json.loads(done.stdout.strip().splitlines()[-1])
+        assert enabled is not off and frozen == 0
+        assert threshold == [700, 10, 10]
+
+
+def test_import_error_does_not_leave_the_collector_off():
+    probe = (
+        "import gc, sys\n"
+        "sys.modules['scr_timeline.rules'] = None  # importing it fails\n"
+        "try:\n"
+        "    import scr_timeline\n"
+        "except ImportError:\n"
+        "    print(gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "0"]

@@ -130,6 +130,37 @@ def test_loaded_patterns_are_the_compiled_ones(prebuilt_at: Path) -> None:
         assert [ours.findall(t) for t in texts] == [theirs.findall(t) for t in texts]
 
 
+def test_per_agency_patterns_are_compiled_when_first_asked_for(prebuilt_at: Path) -> None:
+    _forget()
+    loaded = _prebuilt.matcher("events")
+    assert isinstance(loaded.full, _prebuilt.LazyPatterns)
+    assert len(loaded.full) == len(events.build_default().usable[0])  # one per agency slot
+    # nothing compiled yet: each is its stored program until asked for
+    assert not any(isinstance(v, re.Pattern) for v in dict.values(loaded.full))
+    first = loaded.full[2]
+    assert isinstance(first, re.Pattern) and loaded.full.get(2) is first
+    assert [isinstance(v, re.Pattern) for v in dict.values(loaded.full)].count(True) == 1
+    assert loaded.full.get(len(loaded.full) + 5) is None
+    every = loaded.full.copy()
+    assert type(every) is dict and all(isinstance(v, re.Pattern) for v in every.values())
+    assert loaded.full == every and every == loaded.full
+    assert [p for _, p in loaded.full.items()] == loaded.full.values() == list(every.values())
+    again = pickle.loads(pickle.dumps(loaded.full))
+    assert isinstance(again, _prebuilt.LazyPatterns) and again == every
+
+
+def test_lazy_patterns_are_those_compiled() -> None:
+    compiled = {
+        0: re.compile(r"(?P<a>hv) (visit)" + r"|hv visit \d" * 900),
+        1: re.compile(r"gp\b" * 3000),
+    }
+    lazy = pickle.loads(pickle.dumps(_prebuilt.LazyPatterns(compiled)))
+    assert type(lazy) is _prebuilt.LazyPatterns
+    assert lazy[0].pattern == compiled[0].pattern and lazy[0].groupindex == {"a": 1}
+    assert lazy[0].findall("hv visit" * 2) == compiled[0].findall("hv visit" * 2)
+    assert lazy == compiled
+
+
 def test_stale_prebuilt_is_not_used(prebuilt_at: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_prebuilt, "key", lambda: "vocabularies edited since")
     assert _prebuilt.matcher("events") is None

@@ -642,8 +642,8 @@ def _find(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str], *, split:
         check = np.arange(len(texts))
     if len(check) == 0:
         return hits
-    re2 = _re2_pattern(pattern)
-    if re2 is not None and len(check) >= _RE2_FROM:
+    re2 = _re2_pattern(pattern) if len(check) >= _RE2_FROM else None
+    if re2 is not None:
         # Arrow's RE2 over the ASCII texts (it reads an ASCII text as Python's re does);
         # Python's re over the others
         picked = texts.take(pa.array(check, pa.int64()))
