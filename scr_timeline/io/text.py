@@ -168,11 +168,18 @@ DATE_LABEL: Final = re.compile(
 #: known - Merlin report submitted.", "Undated: letter from GP", "Date unknown (2007?):
 #: ..."): an entry of its own, rejected for its date with the reason (it was run into the
 #: entry above as its text, under that entry's date). Groups ``date`` and ``rest``.
+_UNKNOWN = (
+    r"(?:(?:exact\s+)?date\s+(?:not\s+known|unknown|not\s+recorded|unclear|uncertain"
+    r"|illegible|not\s+given)|undated|no\s+date(?:\s+(?:given|recorded))?|unknown\s+date)"
+)
 UNKNOWN_DATE: Final = re.compile(
-    r"^\s*(?P<date>(?:(?:exact\s+)?date\s+(?:not\s+known|unknown|not\s+recorded|unclear"
-    r"|uncertain|illegible|not\s+given)|undated|no\s+date(?:\s+(?:given|recorded))?"
-    r"|unknown\s+date)(?:\s*[(\[][^)\]\n]{0,30}[)\]])?)\s*(?::|[-–—]\s)\s*(?P<rest>.*)\Z",
+    rf"^\s*(?P<date>{_UNKNOWN}(?:\s*[(\[][^)\]\n]{{0,30}}[)\]])?)\s*(?::|[-–—]\s)\s*"
+    r"(?P<rest>.*)\Z",
     re.IGNORECASE | re.DOTALL,
+)
+#: A date cell that says its date is not known ("Date unknown", "Unknown", "Not known").
+_UNKNOWN_CELL: Final = re.compile(
+    rf"^\W*(?:{_UNKNOWN}|unknown|not\s+known|n/?k)\W*$", re.IGNORECASE
 )
 #: A line that only rules off one block of a text from the next ("-----", "=====",
 #: "* * *"): it parts paragraphs as a blank line does.
@@ -1818,7 +1825,7 @@ def _find_aligned_tables(
         page_top = False
         layout = (
             _aligned_header(line, columns, ruled=_rule_below(lines, n))
-            if _may_head(line, current)
+            if _may_head(line, current) and not _unknown_date_row(line, current)
             else None
         )
         if layout is not None:
@@ -1846,7 +1853,7 @@ def _find_aligned_tables(
             blank_before = False
             continue
         flowing = (layout.bars or (date is not None and not current.ruled)) and _prose(line, layout)
-        if _is_date_cell(date) and not flowing:
+        if (_is_date_cell(date) or _unknown_date_row(line, current)) and not flowing:
             current.lines.append((n, True, blank_before))
             current.dated = True
         elif flowing or (date is not None and blank_before):
@@ -1861,6 +1868,17 @@ def _find_aligned_tables(
             current.lines.append((n, False, blank_before))
         blank_before = False
     return tables
+
+
+def _unknown_date_row(line: str, table: _AlignedTable | None) -> bool:
+    """Whether ``line`` is a row of ``table`` whose date cell says its date is not known
+    ("Date unknown", "Not known"): a row of its own (rejected for its date), not a header
+    ("Date unknown  GP notes  Letter filed" reads as headings) nor the wrapped text of the
+    row above."""
+    if table is None:
+        return False
+    date = _aligned_cells(line, table.layout)[table.layout.date]
+    return date is not None and _UNKNOWN_CELL.match(date) is not None
 
 
 def _rule_below(lines: list[str], n: int) -> bool:

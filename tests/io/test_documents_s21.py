@@ -341,3 +341,34 @@ def test_notes_of_uncertainty_after_a_date_and_entries_of_unknown_date(write_tex
         **{("line", n): "event" for n in (3, 4, 5, 6, 7)},
         ("line", 8): "empty_date",
     }
+
+
+def test_a_row_of_unknown_date_in_a_table_set_out_in_columns_is_rejected(write_text):
+    """A row whose date cell says "Not known" is a row of its own, rejected for its date:
+    it was run into the row above as its wrapped text ('12/03/2007 Not known')."""
+    path = write_text(
+        "gp.txt",
+        "GP chronology (fictional)\n\n"
+        "Date          Source       Details\n"
+        "12/03/2007    GP notes     Child A seen for a cough;\n"
+        "                           chest clear.\n"
+        "Not known     GP notes     Letter from hospital filed.\n"
+        "14/03/2007    Letter       DNA immunisations.\n"
+        "Mar 07        GP notes     Mother seen, low mood.\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.DATE_TEXT].tolist() == ["12/03/2007", "14/03/2007", "Mar 07"]
+    assert ev[S.DETAILS].tolist() == [
+        "Child A seen for a cough; chest clear.",
+        "DNA immunisations.",
+        "Mother seen, low mood.",
+    ]
+    assert ev[S.SOURCE].tolist() == ["GP notes", "Letter", "GP notes"]
+    assert accounted(chron) == {
+        ("line", 4): "event",
+        ("line", 6): "empty_date",
+        ("line", 7): "event",
+        ("line", 8): "event",
+    }
+    assert chron.rejected[S.DETAILS].tolist() == ["Letter from hospital filed."]
