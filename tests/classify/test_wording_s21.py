@@ -209,3 +209,27 @@ def test_roles_as_abbreviated(agency, practitioner, role):
         make_events(start="12/03/2007", agency=agency, details="Visit", practitioner=practitioner)
     )
     assert rows.iloc[0][schema.ROLE] == role
+
+
+@pytest.mark.parametrize(
+    ("details", "child_seen"),
+    [
+        # the visit that did not get in (VIS-CP had counted it: social care's default)
+        ("Unannounced visit - Mother would not let SW in", False),
+        ("Home visit - Father refused to let the SW in", False),
+        # direct work with the child is seeing the child, wherever it is ('CA at school'
+        # had said away from the home)
+        ("Direct work with CA at school", True),
+        ("SW1 spent time with Child A alone, completed wishes and feelings work", True),
+        ("Wishes and feelings session with Child A", True),
+        ("Home visit - CA at school", False),
+    ],
+)
+def test_child_seen_by_social_care(details, child_seen):
+    value = classified("csc", details)[schema.CHILD_SEEN]
+    assert value is not pd.NA and bool(value) is child_seen
+
+
+def test_the_ages_and_stages_questionnaire_is_the_developmental_review():
+    row = classified("health_visiting", "Ages and Stages questionnaire completed")
+    assert row[schema.EVENT_TYPE] == "health_visit"
