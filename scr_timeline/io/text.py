@@ -414,6 +414,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
     running = _running_lines(text)
     page = 0  # the page of the line (form feeds end pages)
+    last_page = 0  # the page of the paragraph's last line
+    gap = False  # a blank line since the paragraph's last line
     dated = False  # a line starting with a date was met
     for number, line in enumerate(text_lines(text), start=1):
         stripped = line.strip()
@@ -423,9 +425,16 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         page += line.count("\f", text_at)
         if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
             continue  # not text of the entry it may fall within (the first is the title)
-        if not stripped or _RULED_OFF.match(stripped):
+        if _RULED_OFF.match(stripped):
             flush()
+            gap = False
             continue
+        if not stripped:
+            gap = True
+            continue
+        if gap and not _goes_on_over_page(lines, stripped, page != last_page):
+            flush()
+        gap, last_page = False, page
         heading = _MARKDOWN_HEADING.match(line)
         if heading is not None:
             flush()
@@ -451,6 +460,24 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         lines.append(stripped)
     flush()
     return out
+
+
+#: The end of a sentence, or of a line that introduces what follows it.
+_SENTENCE_ENDS: Final = (".", "!", "?", ":", ";", '"', "”", ")")
+
+
+def _goes_on_over_page(lines: list[str], line: str, new_page: bool) -> bool:
+    """Whether ``line``, after blank lines, carries on the paragraph ``lines`` across a
+    page break (a printed page's foot and the next page's head, blank lines around them):
+    the paragraph stops mid-sentence and ``line`` goes on in lower case ("...; HO1" over
+    the page, then "wrote to Mother."). Blank lines on the same page part paragraphs."""
+    return (
+        new_page
+        and bool(lines)
+        and not lines[-1].endswith(_SENTENCE_ENDS)
+        and line[:1].islower()
+        and split_date_prefix(line) is None
+    )
 
 
 def _labelled_line(line: str) -> bool:

@@ -372,3 +372,32 @@ def test_a_row_of_unknown_date_in_a_table_set_out_in_columns_is_rejected(write_t
         ("line", 8): "event",
     }
     assert chron.rejected[S.DETAILS].tolist() == ["Letter from hospital filed."]
+
+
+# --- a sentence over a page break in a text of printed pages -----------------------------------
+def test_a_sentence_cut_by_a_page_break_goes_on_as_one_line(write_text):
+    """A text saved from printed pages (form feeds, a running header, "Page 1 of 2" with
+    blank lines around it): a sentence the page cut ("...; HO1" / "wrote to Mother.") is
+    one line again; a paragraph that ended its sentence before the page break and one on
+    the same page after a blank line stay paragraphs of their own."""
+    path = write_text(
+        "housing.txt",
+        "Northshire SCR Child A - OFFICIAL SENSITIVE\nHousing chronology (fictional)\n\n"
+        "14/05/2007 - Neighbour complaint about noise late at night; HO1\n\n"
+        "Page 1 of 2\n\f"
+        "Northshire SCR Child A - OFFICIAL SENSITIVE\n"
+        "wrote to Mother.\n\n"
+        "warning letter copied to the landlord.\n\n"
+        "02/06/2007 - HO1 visit; partner present.\n\n"
+        "Page 2 of 2\n\f"
+        "Northshire SCR Child A - OFFICIAL SENSITIVE\n"
+        "partner said he was visiting.\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.DETAILS].tolist() == [
+        "Neighbour complaint about noise late at night; HO1 wrote to Mother.\n"
+        "warning letter copied to the landlord.",
+        "HO1 visit; partner present.\npartner said he was visiting.",
+    ]
+    assert ev[S.AGENCY].astype(str).tolist() == ["housing", "housing"]

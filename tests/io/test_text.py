@@ -386,7 +386,7 @@ def test_page_furniture_of_a_printed_text_is_no_text_of_an_entry(write_text):
     chron = read_text(write_text("hv.txt", text))
     ev = chron.events
     assert ev[S.DETAILS].tolist() == [
-        "HV1 visited. Child A seen with a bruise. Mother said he fell\nfrom the sofa.",
+        "HV1 visited. Child A seen with a bruise. Mother said he fell from the sofa.",
         "HV2 clinic, weighed.",
         "GP1 saw Child A.",
     ]
