@@ -233,3 +233,22 @@ def test_child_seen_by_social_care(details, child_seen):
 def test_the_ages_and_stages_questionnaire_is_the_developmental_review():
     row = classified("health_visiting", "Ages and Stages questionnaire completed")
     assert row[schema.EVENT_TYPE] == "health_visit"
+
+
+@pytest.mark.parametrize(
+    ("details", "injury", "kinds"),
+    [
+        # misspelt as written in haste
+        ("Bruseing to CA's back", True, ("bruise",)),
+        ("Small brusie on forehead", True, ("bruise",)),
+        ("Scold to hand", True, ("burn",)),
+        ("No bruseing seen", False, ()),
+        # the verb is no scald
+        ("Mother scolded CA for being rude", False, ()),
+        ("Mother would scold him", False, ()),
+    ],
+)
+def test_injuries_misspelt(details, injury, kinds):
+    row = classified("csc", details)
+    assert bool(row[schema.INJURY]) is injury
+    assert tuple(row[schema.INJURY_KINDS]) == kinds
