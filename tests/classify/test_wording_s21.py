@@ -252,3 +252,37 @@ def test_injuries_misspelt(details, injury, kinds):
     row = classified("csc", details)
     assert bool(row[schema.INJURY]) is injury
     assert tuple(row[schema.INJURY_KINDS]) == kinds
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # the front door's decision on a contact (a referral to early help made by social
+        # care had been a referral, read as one to social care itself: ASM-INITIAL)
+        ("MASH RAG: amber. Outcome: Early Help", "referral_decision"),
+        ("Contact - information only, no action for CSC", "referral_decision"),
+        ("Early Help referral made", "referral_decision"),
+        ("Passed to EH hub", "referral_decision"),
+        ("Referred to Early Help", "referral_decision"),
+        # a referral from early help to social care stays one
+        ("Early Help referral received re CA", "referral"),
+        ("Referral from Early Help re neglect", "referral"),
+    ],
+)
+def test_a_contact_passed_to_early_help_is_the_decision_on_it(details, expected):
+    assert classified("csc", details)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "counterparts"),
+    [
+        # a call that did not reach the agency involves it not (INJ-REFER)
+        ("gp", "Tried to call CSC - no answer", ()),
+        ("early_years", "Nursery contacted CSC - no response", ()),
+        # one that reached a worker of it does
+        ("gp", "Attempted to contact CSC, spoke to duty SW", ("csc",)),
+        ("gp", "Phoned CSC, spoke to duty SW", ("csc",)),
+    ],
+)
+def test_an_attempt_that_did_not_reach_the_agency(agency, details, counterparts):
+    assert tuple(classified(agency, details)[schema.COUNTERPARTS]) == counterparts
