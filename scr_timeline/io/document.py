@@ -49,6 +49,8 @@ from .text import (
     KEY_LINE,
     PAGE_FURNITURE,
     Paragraph,
+    _opens_with_period,
+    _text_after_date,
     dated_outside_tables,
     has_yearless_dates,
     is_period_date,
@@ -881,13 +883,18 @@ _PERIOD_WORD: Final = re.compile(
 )
 
 
-def _period_heading(text: str) -> str | None:
+def _period_heading(text: str, *, across: bool = False) -> str | None:
     """How ``text``, alone in its row, heads a period: "word" when it opens with "Period",
     "Phase", "Part"..., "date" when it is a year, season or month and nothing finer, else
-    None."""
+    None. A row merged across the table (``across``) that opens with a year, season or
+    month heads it whatever follows ("June 2007: family moved to Northshire"); a cell
+    alone that goes on with an entry's text after its month ("Jan-08: SW1 visit.") is
+    that entry."""
     if _PERIOD_WORD.match(text):
         return "word"
-    return "date" if is_period_date(text) else None
+    if is_period_date(text) or (across and _opens_with_period(text)):
+        return "date"
+    return None
 
 
 def _yearless_dates(body: pd.DataFrame, dates: Sequence[int]) -> bool:
@@ -934,7 +941,9 @@ def _banner_rows(
         agency = (
             column in (0, *agencies) and split_date_prefix(text) is None and agency_from_name(text)
         )
-        period = _period_heading(text) if dates and not agency else None
+        # (a date cell that goes on with an entry's text had it moved to the details cell
+        # by :func:`_entries_in_date_cells`: alone here, it is a heading)
+        period = _period_heading(text, across=True) if dates and not agency else None
         if period == "date":
             # the rows written without their year take it from the row above: such a
             # row stays a row for parse_table to read, and is taken out of the events after
@@ -1065,7 +1074,7 @@ def _date_sections_in_place(found: _Found, dates: Sequence[int]) -> None:
         (first + row - 1, text)
         for row, text in found.table.sections
         if found.info.data_start <= first + row - 1 < len(found.raw)
-        and _period_heading(text) == "date"
+        and _period_heading(text, across=True) == "date"
     ]
     if not at or not _yearless_dates(found.raw.iloc[found.info.data_start :], dates):
         return
@@ -1544,6 +1553,7 @@ def parse_document_tables(
         if table.notes:
             notes.extend(_add_notes(found, file))
         date_columns = [p for p, f in info.mapping.items() if f == S.DATE] if form is None else []
+        notes.extend(_entries_in_date_cells(found, date_columns, file))
         _date_sections_in_place(found, date_columns)
         agency_columns = (
             [p for p, f in info.mapping.items() if f == S.AGENCY] if form is None else []
@@ -1598,6 +1608,44 @@ def parse_document_tables(
             chron, vocabularies=options.get("vocabularies"), duplicates=len(chrons) > 1
         )
     return chron, notes, errors
+
+
+def _entries_in_date_cells(found: _Found, dates: Sequence[int], file: str) -> list[dict[str, Any]]:
+    """Rows whose date cell holds the entry's text after its date ("Jan-08: SW1 visit.",
+    "12/03/2007 - HV1 phoned Mother") and whose details cell is empty: the text is moved
+    to the details cell in ``found.raw`` (it was read as a note on the date and left out,
+    or the row as a period's heading), with a ``date_in_text`` warning naming the rows. A
+    note on the date ("12/03/2007 (approx.)") stays in the date cell."""
+    details = next((p for p, f in found.info.mapping.items() if f == S.DETAILS), None)
+    if details is None or not dates:
+        return []
+    raw, date = found.raw, dates[0]
+    moved: list[int] = []
+    for pos in range(found.info.data_start, len(raw)):
+        cell, text = raw.iat[pos, date], raw.iat[pos, details]
+        if not isinstance(cell, str) or (isinstance(text, str) and text.strip()):
+            continue
+        split = split_date_prefix(cell)
+        if split is None or not _text_after_date(cell):
+            continue
+        raw.iat[pos, date] = f"{split[0]} {split[1]}" if split[1] else split[0]
+        raw.iat[pos, details] = split[2]
+        moved.append(pos + found.offset + 1)
+    if not moved:
+        return []
+    sheet = found.table.sheet
+    where = ", ".join(map(str, moved))
+    return [
+        _warning(
+            "date_in_text",
+            f"{sheet}: the date cell of row(s) {where} holds the entry's text after its date "
+            "and the details cell is empty: the date was read from the start of the cell, "
+            "the rest as its details",
+            file,
+            sheet,
+            moved[0],
+        )
+    ]
 
 
 def _dated_text_note(sheet: str, split: tuple[pd.DataFrame, str, str], file: str) -> dict[str, Any]:

@@ -401,3 +401,60 @@ def test_a_sentence_cut_by_a_page_break_goes_on_as_one_line(write_text):
         "HO1 visit; partner present.\npartner said he was visiting.",
     ]
     assert ev[S.AGENCY].astype(str).tolist() == ["housing", "housing"]
+
+
+# --- an entry typed in the date cell of a Word table -------------------------------------------
+def add_table(document, rows):
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    table.style = "Table Grid"
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            if value is not None:
+                table.cell(r, c).text = value
+    return table
+
+
+def test_an_entry_typed_in_the_date_cell_of_a_table_is_an_event_with_its_text(tmp_path):
+    """'Jan-08: SW1 visit.' typed in the date cell, the other cells empty: an event dated
+    to the month with its text as the details (it was a period's heading, then an event
+    whose text was ignored as extra words of its date). A row merged across the table
+    that opens with a month ('June 2007: family moved to Northshire') still heads the
+    rows below and gives its year to their dates."""
+    document = docx.Document()
+    document.add_paragraph("CSC chronology (fictional)")
+    table = add_table(
+        document,
+        [
+            ["Date", "Worker", "Details"],
+            ["June 2007: family moved to Northshire", None, None],
+            ["12 June", "SW1", "Home visit."],
+            ["Jan-08: SW1 visit.", None, None],
+            ["14 Jan", "SW1", "Strategy discussion."],
+            ["12/03/2008 - SW2 phoned Mother.", "SW2", None],
+        ],
+    )
+    table.cell(1, 0).merge(table.cell(1, 2))
+    path = tmp_path / "csc.docx"
+    document.save(path)
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 5, 6]
+    assert ev[S.DATE_TEXT].tolist() == ["12 June", "Jan-08", "14 Jan", "12/03/2008"]
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/06/2007",
+        "01/01/2008",
+        "14/01/2008",
+        "12/03/2008",
+    ]
+    assert ev[S.DETAILS].tolist() == [
+        "Home visit.",
+        "SW1 visit.",
+        "Strategy discussion.",
+        "SW2 phoned Mother.",
+    ]
+    assert ev[S.PRECISION].astype(str).tolist()[1] == "month"
+    warned = chron.warnings[chron.warnings[S.CODE] == "date_in_text"]
+    assert warned[S.SOURCE_ROW].tolist() == [4]
+    assert "4, 6" in warned[S.MESSAGE].iloc[0]
+    sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
+    assert sections[S.SOURCE_ROW].tolist() == [2]
