@@ -584,10 +584,12 @@ def _opens_with_period(text: str) -> bool:
         return False
 
 
-#: Notes a period's heading may carry after its date ("March 2007 (approx.)", "2007 -
+#: Notes a date may carry after it ("March 2007 (approx.)", "12/03/2007 pm", "2007 -
 #: continued"): no text of an entry.
 _PERIOD_NOTE: Final = re.compile(
-    r"[(\[][^)\]]*[)\]]|\b(?:approx(?:imately)?|circa|ca|c)\b\.?|\?", re.IGNORECASE
+    r"[(\[][^)\]]*[)\]]|\b(?:approx(?:imately)?|circa|ca|c|am|pm|a\.m|p\.m|hrs|morning"
+    r"|afternoon|evening|night|overnight|early\s+hours)\b\.?|\?",
+    re.IGNORECASE,
 )
 
 

@@ -458,3 +458,24 @@ def test_an_entry_typed_in_the_date_cell_of_a_table_is_an_event_with_its_text(tm
     assert "4, 6" in warned[S.MESSAGE].iloc[0]
     sections = chron.warnings[chron.warnings[S.CODE] == "section_row"]
     assert sections[S.SOURCE_ROW].tolist() == [2]
+
+
+def test_a_part_of_the_day_after_a_date_cell_stays_with_the_date(tmp_path):
+    """'12/03/2007 pm' or '14/03/2007 - evening' in the date cell of a row without details
+    is a note on the date, not the entry's text."""
+    document = docx.Document()
+    document.add_paragraph("Police chronology (fictional)")
+    add_table(
+        document,
+        [
+            ["Date", "Officer", "Details"],
+            ["12/03/2007 pm", "PC1", None],
+            ["14/03/2007 - evening", "PC2", None],
+            ["15/03/2007", "PC1", "DV call-out."],
+        ],
+    )
+    path = tmp_path / "police.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert "date_in_text" not in chron.warnings[S.CODE].tolist()
+    assert by_row(chron)[S.DETAILS].fillna("").tolist()[2] == "DV call-out."
