@@ -120,10 +120,14 @@ _FORMS = (
     rf"(?:19|20)\d{{2}}(?=\s*(?:[:–—-]|{_NOTE}))",
 )
 #: A month without its year, under a year's heading: after a part of the month ("Late
-#: July - ...", "mid-June: ..."), or alone before a separator ("July: ...", "March - ...").
+#: July - ...", "mid-June: ..."), or alone before a separator ("July: ...", "March - ...");
+#: a day and month in figures before a separator ("12/03 - ...").
 _YEARLESS_MONTH = (
     rf"(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+{_MONTH}(?!\s*\d)"
     rf"|{_MONTH}(?=\s*:|\s+[-–—]\s)"
+    # a day and month in figures with a slash before a separator ("12/03 - ..."; not
+    # "12.03", which may be a time, nor a report's paragraph number "5.1")
+    r"|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?=\s*:|\s+[-–—]\s)"
 )
 _TIME = r"\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs"
 #: The words before the date in a review's narrative: "On", "In", "Later on", "Also on",
@@ -362,6 +366,8 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
 
 
 _LINE_END: Final = re.compile(r"\r\n|\r|\n")
+#: A year alone on a line ("2008", "2007/08", "2007-2008"), as it heads the entries below.
+_YEAR_ALONE: Final = re.compile(r"^(?:19|20)\d{2}(?:\s*[/–—-]\s*(?:(?:19|20)?\d{2}))?:?$")
 
 
 def text_lines(text: str) -> list[str]:
@@ -446,6 +452,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             or UNKNOWN_DATE.match(stripped) is not None
         )
         starts = starts or (dated and _DAY_ALONE.match(stripped) is not None)
+        # a year alone on its line between entries of a line each ("2008"): its heading
+        starts = starts or (dated and _YEAR_ALONE.match(stripped) is not None)
         if not starts and dated and lines and _TIME_START.match(stripped):
             # a time after the end of a sentence, or under a date alone: a new entry
             above = split_date_prefix(lines[-1])

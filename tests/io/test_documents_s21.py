@@ -479,3 +479,35 @@ def test_a_part_of_the_day_after_a_date_cell_stays_with_the_date(tmp_path):
     chron = scr.read(path)
     assert "date_in_text" not in chron.warnings[S.CODE].tolist()
     assert by_row(chron)[S.DETAILS].fillna("").tolist()[2] == "DV call-out."
+
+
+def test_day_and_month_in_figures_under_a_year_line(write_text):
+    """ "12/03 - ..." under a year's line takes its year (it was no date: the line ran into
+    the entry above); a year alone on its line between entries of a line each heads the
+    entries below (it ran into the entry above, whose year the dates below then took). A
+    report's paragraph number ("5.1 - ...") and "05.04" (a time, or a date) are no date."""
+    path = write_text(
+        "gp.txt",
+        "Elm Road Surgery - GP chronology (fictional)\n\n"
+        "2007\n\n"
+        "12/03 - Child A seen for 6 week check.\n"
+        "2/4: DNA immunisations.\n"
+        "5.1 - Letter sent to Mother.\n"
+        "05.04 - Mother phoned.\n"
+        "2008\n"
+        "14/01 - OOH: bruise to cheek.\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [5, 6, 10]
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "02/04/2007",
+        "14/01/2008",
+    ]
+    assert ev[S.DETAILS].tolist() == [
+        "Child A seen for 6 week check.",
+        "DNA immunisations. 5.1 - Letter sent to Mother. 05.04 - Mother phoned.",
+        "OOH: bruise to cheek.",
+    ]
+    assert chron.rejected.empty
