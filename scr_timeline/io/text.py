@@ -84,7 +84,7 @@ _YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
 _QUALIFIER = (
     r"(?:\?\s*|(?:c\.|ca\.|circa|approx\.?|approximately|around|about)\s*"
-    r"|(?:w/?c|week\s+commencing|week\s+beginning|(?:the\s+)?week\s+of)\s+"
+    r"|(?:w/?c|w/e|week\s+commencing|week\s+beginning|week\s+ending|(?:the\s+)?week\s+of)\s+"
     r"|(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+)"
 )
 #: Dates that name their day, month or season (an end of a range may be any of them).
@@ -97,6 +97,15 @@ _ABSOLUTE = (
     rf"{_MONTH}\s+{_DAY},?\s+(?:19|20)\d{{2}}",  # July 14, 1999
     rf"{_MONTH},?\s+{_YEAR}(?!\d)",  # July 1999
     rf"{_MONTH}-(?:(?:19|20)\d{{2}}|\d{{2}})(?!\d)",  # Jul-99, as Excel shows a month
+    rf"{_MONTH}\s*[/–—-]\s*{_MONTH},?\s+{_YEAR}(?!\d)",  # Jan/Feb 2008, March-April 2007
+    # the days and holidays the date parser knows by name: "Christmas 2007", "Easter
+    # 2008", "Summer term 2008", "October half term 2007" (it rejects a half term with
+    # no month or term, with its reason)
+    r"(?:christmas|x-?mas|boxing\s+day|new\s+year'?s?|good\s+friday|easter|bonfire\s+night"
+    r"|hallowe'?en|(?:autumn|spring|summer)\s+(?:term|holidays?|hols)|(?:(?:feb(?:ruary)?|may"
+    r"|whit(?:sun)?|oct(?:ober)?|spring|summer|autumn)\s+)?half[\s-]?term)"
+    r"(?:\s+(?:eve|day|sunday|monday|saturday|weekend))?(?:\s+(?:holidays?|hols|break|week))?"
+    r"(?:\s+of)?,?\s+(?:19|20)\d{2}(?:\s*/\s*\d{2,4})?(?!\d)",
     r"(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?:19|20)\d{2}",
 )
 #: The end of a range after its first date: "12/03/2007 - 14/03/2007", "12 March to 3 April
@@ -128,6 +137,9 @@ _YEARLESS_MONTH = (
     # a day and month in figures with a slash before a separator ("12/03 - ..."; not
     # "12.03", which may be a time, nor a report's paragraph number "5.1")
     r"|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?=\s*:|\s+[-–—]\s)"
+    # a part of a year, with no separator after it ("In late 2007 Mother moved")
+    r"|(?:early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of)"
+    r"[\s-]+(?:19|20)\d{2}(?![\d/])"
 )
 _TIME = r"\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs"
 #: The words before the date in a review's narrative: "On", "In", "Later on", "Also on",

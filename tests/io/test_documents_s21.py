@@ -511,3 +511,55 @@ def test_day_and_month_in_figures_under_a_year_line(write_text):
         "OOH: bruise to cheek.",
     ]
     assert chron.rejected.empty
+
+
+# --- dates by name, week ending, spans of months ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "date", "start", "end"),
+    [
+        ("w/e 16/03/2007 - HV1 on leave.", "w/e 16/03/2007", "10/03/2007", "16/03/2007"),
+        (
+            "Week ending 16/03/2007: no contact.",
+            "Week ending 16/03/2007",
+            "10/03/2007",
+            "16/03/2007",
+        ),
+        ("Jan/Feb 2008 - Mother missed appointments.", "Jan/Feb 2008", "01/01/2008", "29/02/2008"),
+        ("March-April 2007: family in B&B.", "March-April 2007", "01/03/2007", "30/04/2007"),
+        ("Christmas 2007 - Child A stayed with MGM.", "Christmas 2007", "24/12/2007", "01/01/2008"),
+        ("Easter 2008 - Father returned.", "Easter 2008", "21/03/2008", "24/03/2008"),
+        ("Summer term 2008: attendance 78%.", "Summer term 2008", "01/04/2008", "31/07/2008"),
+        ("October half term 2007 - absent.", "October half term 2007", "15/10/2007", "07/11/2007"),
+        ("In late 2007 Mother moved to Northshire.", "late 2007", "01/09/2007", "31/12/2007"),
+    ],
+)
+def test_dates_by_name_week_ending_and_spans_of_months_start_entries(
+    text: str, date: str, start: str, end: str
+):
+    """Forms the date parser reads that a paragraph's start did not: the paragraph ran
+    into the entry above as its text."""
+    chron = parse_paragraphs(
+        ["GP chronology (fictional)", "01/03/2007 - GP1 saw Child A.", text],
+        source="gp.txt",
+        classify=False,
+    )
+    ev = by_row(chron)
+    assert ev[S.DETAILS].tolist()[0] == "GP1 saw Child A."
+    entry = ev[ev[S.SOURCE_ROW] == 3].iloc[0]
+    assert entry[S.DATE_TEXT] == date
+    assert (entry[S.START].strftime("%d/%m/%Y"), entry[S.END].strftime("%d/%m/%Y")) == (start, end)
+
+
+def test_a_half_term_without_its_month_is_rejected_with_the_reason():
+    chron = parse_paragraphs(
+        [
+            "School chronology (fictional)",
+            "01/03/2007 - Sibling started.",
+            "half term 2007 - absent.",
+        ],
+        source="school.txt",
+        classify=False,
+    )
+    assert chron.events[S.DETAILS].tolist() == ["Sibling started."]
+    assert chron.rejected[S.SOURCE_ROW].tolist() == [3]
+    assert "half term" in chron.rejected[S.REASON].iloc[0]
