@@ -596,7 +596,7 @@ def _find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
     hidden = (origin[:, None] >= 0) & ~m.resolver.usable[np.maximum(origin, 0)]
     piece = found.piece
     match_no = found.match_no
-    demoted = _cues(found)
+    demoted = _cues(found, texts)
     for slot in np.flatnonzero(present.any(axis=0)).tolist():
         rescan = np.zeros(n_pieces, dtype=bool)
         rescan[piece[hidden[:, slot]]] = True
@@ -620,17 +620,67 @@ def _find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
                     subset[again.piece],
                     again.match_no,
                     rows[:, slot],
-                    _cues(again),
+                    _cues(again, again_texts),
                     *tables,
                 )
     return _rows(pool, slots, *tables)
 
 
-def _cues(found: T.Found) -> np.ndarray:
+def _cues(found: T.Found, texts: Sequence[str]) -> np.ndarray:
     """Per match: 0 (the event happened), _PLANNED (planned or past) or _NEGATED."""
     planned = found.has("pre") | (found.has("post") & ~_cue_of_the_next(found, "post", "pre"))
     negated = found.has("neg") | (found.has("negpost") & ~_cue_of_the_next(found, "negpost", "neg"))
-    return np.where(negated, _NEGATED, np.where(planned, _PLANNED, 0)).astype(np.int8)
+    status = np.where(negated, _NEGATED, np.where(planned, _PLANNED, 0)).astype(np.int8)
+    return _shared_with_the_next(found, texts, status)
+
+
+def _shared_with_the_next(found: T.Found, texts: Sequence[str], status: np.ndarray) -> np.ndarray:
+    """``status`` with a match that has no cue of its own taking the cue after the next
+    match, when only a word that joins them stands between the two and that cue plans or
+    negates the next: "Skeletal survey and CT head requested", "Strategy discussion and CP
+    medical to be arranged" plan both, though the cue lies beyond the first one's reach of
+    two words (a list of three shares it too). "Strategy discussion held and CP medical to
+    be arranged" held the discussion: more than a joining word stands between them."""
+    if len(found) < 2:
+        return status
+    own = found.has("pre", "post", "neg", "negpost")
+    # the next match's status comes from a cue after it, not one before it
+    trailing = (status != 0) & found.has("post", "negpost") & ~found.has("pre", "neg")
+    same = found.piece[:-1] == found.piece[1:]
+    near = np.isin(found.piece[:-1], found.piece[trailing])  # texts with such a cue only
+    pairs = np.flatnonzero(~own[:-1] & same & near & (trailing[1:] | ~own[1:]))
+    if not len(pairs):
+        return status
+    hits = found.column("hit")
+    starts: dict[int, list[int]] = {}  # per piece: where each of its matches' hit starts
+    out = status.copy()
+    shared = trailing.copy()
+    for i in reversed(pairs.tolist()):  # a handful: matches without a cue beside one
+        if not shared[i + 1]:
+            continue
+        piece = int(found.piece[i])
+        at = starts.get(piece)
+        if at is None:
+            at = starts[piece] = _hit_starts(texts[piece], hits[found.piece == piece])
+        k = int(found.match_no[i])
+        if at[k] < 0 or at[k + 1] < 0:
+            continue
+        gap = texts[piece][at[k] + len(hits[i]) : at[k + 1]]
+        if gap.strip() and _JOINED.fullmatch(gap) is not None:
+            out[i] = out[i + 1]
+            shared[i] = True
+    return out
+
+
+def _hit_starts(text: str, hits: np.ndarray) -> list[int]:
+    """Where each hit of one text starts, in reading order (-1 where not found)."""
+    out, cursor = [], 0
+    for hit in hits.tolist():
+        at = text.find(hit, cursor) if hit else -1
+        out.append(at)
+        if at >= 0:
+            cursor = at + len(hit)
+    return out
 
 
 #: What may stand between two events that share the cue after the second: nothing, or a

@@ -286,3 +286,78 @@ def test_a_contact_passed_to_early_help_is_the_decision_on_it(details, expected)
 )
 def test_an_attempt_that_did_not_reach_the_agency(agency, details, counterparts):
     assert tuple(classified(agency, details)[schema.COUNTERPARTS]) == counterparts
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "planned"),
+    [
+        # the cue after the second event plans the first, joined by 'and', beyond its
+        # reach of two words: the survey and the strategy discussion had been done
+        # (INJ-SKELETAL, INJ-STRAT answered by a request)
+        ("hospital", "Skeletal survey and CT head requested.", "skeletal_survey"),
+        ("csc", "Strategy discussion and CP medical to be arranged", "strategy_discussion"),
+        ("csc", "Core group and CIN meeting to be arranged", "core_group"),
+    ],
+)
+def test_events_joined_by_and_share_the_cue_after_them(agency, details, planned):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == "other"
+    assert planned in row[schema.MENTIONS]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # more than a joining word between them: the first happened
+        ("csc", "Strategy discussion held and CP medical to be arranged", "strategy_discussion"),
+        ("hospital", "Skeletal survey done, CT requested", "skeletal_survey"),
+    ],
+)
+def test_an_event_done_beside_one_planned_stays_done(agency, details, expected):
+    assert classified(agency, details)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # a patient leaving the practice is no end of a child protection plan (CONF-REVIEW,
+        # VIS-CP had closed the plan on it)
+        ("gp", "Deregistered - moved out of area", "other"),
+        ("gp", "Child A deregistered from CP register", "cp_plan_end"),
+        ("csc", "Child A deregistered", "cp_plan_end"),
+        # police logs
+        (
+            "police",
+            "Officers arrived at 23:10, Mother intoxicated, CA asleep in cot, seen",
+            "police_incident",
+        ),
+        (
+            "police",
+            "STORM log: female caller reports partner assaulted her, 2 children present",
+            "police_incident",
+        ),
+        ("police", "Father charged with assaulting Mother", "police_investigation"),
+        (
+            "police",
+            "Father voluntarily attended police station for interview",
+            "police_investigation",
+        ),
+        ("police", "File submitted to CPS", "police_investigation"),
+        ("hospital", "Paediatric consultant review - concerns re NAI.", "medical_examination"),
+    ],
+)
+def test_event_types_of_the_sweep_continued(agency, details, expected):
+    assert classified(agency, details)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "child_seen"),
+    [
+        ("police", "Officers arrived at 23:10, Mother intoxicated, CA asleep in cot, seen", True),
+        ("csc", "Home visit - CA asleep in cot, seen", True),
+        ("csc", "Home visit - CA asleep upstairs, not seen", False),
+    ],
+)
+def test_a_child_seen_asleep_and_checked(agency, details, child_seen):
+    value = classified(agency, details)[schema.CHILD_SEEN]
+    assert value is not pd.NA and bool(value) is child_seen
