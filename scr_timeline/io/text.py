@@ -701,20 +701,30 @@ def _mention_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
     """
     aliases = load_agency_aliases()
     lookup: dict[str, str] = {}
-    parts: list[tuple[int, str]] = []
+    parts: list[tuple[int, str, str]] = []
     for alias, code, kind in aliases[["alias", S.AGENCY, "kind"]].itertuples(index=False):
         alias = str(alias).strip()
         if kind == "abbreviation" and not (alias.isupper() and len(alias) >= 2):
             continue
         key = _alias_key(alias)
-        if key in lookup:
+        if key in lookup or not key:
             continue
         lookup[key] = "" if kind == "guard" or code == "other" else str(code)
         body = r"\s+".join(re.escape(w).replace("'", "['’]?") for w in alias.split())
         pattern = body if kind == "abbreviation" else f"(?i:{body})"
-        parts.append((len(alias), rf"(?<![\w&]){pattern}(?![\w&])"))
+        parts.append((len(alias), key[0], pattern))
     parts.sort(key=lambda item: -item[0])  # the longest alias wins at a position
-    agencies = re.compile("|".join(p for _, p in parts))
+    # one group of aliases per first character, each behind a look at that character:
+    # at a position the engine tries only the aliases that can start there (a single
+    # alternation of every alias cost milliseconds per paragraph)
+    groups: dict[str, list[str]] = {}
+    for _length, first, pattern in parts:
+        groups.setdefault(first, []).append(pattern)
+    alternatives = [
+        f"(?=[{re.escape(first + first.upper())}])(?:{'|'.join(patterns)})"
+        for first, patterns in groups.items()
+    ]
+    agencies = re.compile(rf"(?<![\w&])(?:{'|'.join(alternatives)})(?![\w&])")
 
     roles = load_roles()
     codes: dict[str, str] = {}
