@@ -1506,11 +1506,12 @@ def _agency_subheading(para: Paragraph) -> bool:
     (no sentence: no full stop at its end, no date at its start) in bold, underlined or
     in capitals, that names an agency."""
     text = " ".join(para.text.split()).removeprefix("• ")
+    if not 0 < len(text.split()) <= _MAX_SUBHEADING_WORDS:  # (a paragraph of prose: at once)
+        return False
     letters = [c for c in text if c.isalpha()]
     capitals = len(letters) > 1 and all(c.isupper() for c in letters)
     return (
         (para.emphasis or capitals)
-        and 0 < len(text.split()) <= _MAX_SUBHEADING_WORDS
         and not text.endswith((".", ";", ","))
         and split_date_prefix(text) is None
         and agency_from_name(text.rstrip(":")) is not None
