@@ -105,7 +105,10 @@ WARNING_CODES: Final[dict[str, str]] = {
     ),
     "approximate_date": "the date (or its time) is marked approximate: c., circa, ?, about",
     "excel_serial_text": "a text cell holding an Excel serial number such as '39153'",
-    "extra_text": "a date followed by other text; the date was read, the text ignored",
+    "extra_text": (
+        "a date (or a time) followed by other text; the date was read, and the readers open "
+        "the entry's details with the text"
+    ),
     "age_dated": (
         "the date cell gives the child's age ('Aged 6 weeks', '6/52'): dated from the date of "
         "birth passed as birth="
@@ -1030,6 +1033,7 @@ class _Result(NamedTuple):
     message: str | None = None
     warnings: tuple[tuple[str, str], ...] = ()
     rel: _Rel | None = None
+    rest: str | None = None  # the words after the date in its cell, as written
 
 
 def _two_digit_year(yy: int) -> int:
@@ -1233,10 +1237,29 @@ def _approx_message(text: str, span: _Span) -> str:
     return f"{_quote(text)} is marked approximate; placed at {_describe(span)}"
 
 
-def _extra_message(text: str, span: _Span, rest: str) -> str:
+def _extra_message(text: str, span: _Span, rest: str, moved: bool = False) -> str:
+    if not moved:  # no words ('12 March 2007 2007'), or not a table's date cell
+        return f"{_quote(text)}: read the date as {_describe(span)} and ignored the rest ({_quote(rest)})"
     return (
-        f"{_quote(text)}: read the date as {_describe(span)} and ignored the rest ({_quote(rest)})"
+        f"{_quote(text)}: read the date as {_describe(span)}; the words after it "
+        f"({_quote(rest)}) open the entry's details"
     )
+
+
+#: Words worth opening an entry's details with: one of three letters or more ('DNA',
+#: '(tel)', 'phone call'; not the 'at' of '13/03/2007 at 10', nor '2007').
+_PY_A_WORD: Final = _rx(r"[^\W\d_]{3}")
+
+
+def _as_written(text: str, words: str) -> str:
+    """``words`` (the end of ``text`` as the reader normalised it: lower case, spaces and
+    dashes made plain) as ``text`` has them, when its end reads the same; else ``words``."""
+    original = text.strip().rstrip(" ,;:-")
+    tail = original[len(original) - len(words) :] if len(words) <= len(original) else ""
+    if " ".join(tail.split()).casefold() == words.casefold():
+        return tail
+    at = original.casefold().rfind(words.casefold())
+    return original[at:] if at >= 0 else words
 
 
 # --- the reference reader for one text (used for what the vectorised pass leaves) ------------
@@ -2111,6 +2134,7 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         ):
             span = _part_of_day(reader, part)
     warnings: list[tuple[str, str]] = []
+    words: str | None = None  # the words after the date, when the cell holds more
     if span is None and reject is None and ("&" in s or "and" in s or "+" in s):
         span = _both(reader, s)
     if span is None and len(s) <= _LONGEST_LIST and _PY_LIST_SEP.search(s):
@@ -2126,7 +2150,9 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
             return _relative_result(text, found._replace(approx=found.approx or approx), ())
         elif found is not None:
             span, rest = found
-            warnings.append(("extra_text", _extra_message(text, span, rest)))
+            written = _as_written(text, rest)
+            words = written if _PY_A_WORD.search(written) else None
+            warnings.append(("extra_text", _extra_message(text, span, written, words is not None)))
     if span is None:
         if (fixed := _PY_LETTER_IN_NUMBER.sub(_as_digits, norm)) != norm:
             retried = _read_text_unguarded(text, fixed, dayfirst)  # '2o07': a letter o typed
@@ -2141,7 +2167,12 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     elif approx:
         warnings.insert(0, ("approximate_date", _approx_message(text, span)))
     approx = approx or either
-    return _Result(span, approx=approx, warnings=tuple(dict.fromkeys(warnings + reader.warnings)))
+    return _Result(
+        span,
+        approx=approx,
+        warnings=tuple(dict.fromkeys(warnings + reader.warnings)),
+        rest=words,
+    )
 
 
 #: A number typed with a letter o for a zero or l for a one: '2o07', '2OO7', '12/O3/2007',
@@ -2658,6 +2689,7 @@ class _Batch:
         self.message: npt.NDArray[np.object_] = np.full(n, None, object)
         self.warnings: npt.NDArray[np.object_] = np.full(n, None, object)
         self.rel: npt.NDArray[np.object_] = np.full(n, None, object)
+        self.rest: npt.NDArray[np.object_] = np.full(n, None, object)
         self.has_warnings = np.zeros(n, bool)
         self.is_relative = np.zeros(n, bool)
 
@@ -2671,6 +2703,7 @@ class _Batch:
         self.message[i] = result.message
         self.warnings[i] = result.warnings or None
         self.rel[i] = result.rel
+        self.rest[i] = result.rest
         self.has_warnings[i] = bool(result.warnings)
         self.is_relative[i] = result.rel is not None
 
@@ -3619,6 +3652,7 @@ class _Times(NamedTuple):
     part: npt.NDArray[np.bool_] | None = None  # per row: a part of the day ('am', 'evening')
     # per row: the time opens the cell and words follow it ('14:00 - call from school')
     trailing: npt.NDArray[np.bool_] | None = None
+    words: npt.NDArray[np.object_] | None = None  # per distinct cell: those words, or None
 
     def text(self, row: int) -> object:
         """repr of the row's cell (where it is _T_BAD or approximate)."""
@@ -3655,6 +3689,7 @@ def _time_cells(times: pd.Series) -> _Times:
     approx = np.zeros(n + 1, bool)
     part = np.zeros(n + 1, bool)
     trailing = np.zeros(n + 1, bool)
+    words: npt.NDArray[np.object_] = np.full(n + 1, None, object)
     text: npt.NDArray[np.object_] = np.full(n + 1, None, object)
     str_idx = [i for i, v in enumerate(items) if isinstance(v, str)]
     if str_idx:
@@ -3681,6 +3716,8 @@ def _time_cells(times: pd.Series) -> _Times:
                 # '23:10 PC1 attended'): the time, the words named in a warning
                 both = _time_of(lead["t"])
                 trailing[i] = both is not None
+                if both is not None:
+                    words[i] = _as_written(items[i], lead["rest"])
             if both is None:
                 start[i] = end[i] = _T_BAD
             else:
@@ -3696,7 +3733,9 @@ def _time_cells(times: pd.Series) -> _Times:
         else:
             start[i] = end[i] = minute
     take = np.where(np.asarray(codes) < 0, n, codes)
-    return _Times(start[take], end[take], approx[take], take, text, part[take], trailing[take])
+    return _Times(
+        start[take], end[take], approx[take], take, text, part[take], trailing[take], words
+    )
 
 
 _PY_SPACED_TIME: Final = _rx(r"(?P<h>\d{1,2}) (?P<m>\d{2})(?:\s*hrs?)?")
@@ -3756,6 +3795,8 @@ class _State(NamedTuple):
     rows: _Rows  # the date column as read, for codes and messages
     messages: dict[int, str]  # row position -> a message that replaces the cell's
     extra: list[tuple[int, str, str]]  # (row position, warning code, message)
+    # per row: the words after the time in the time cell ('14:00 - call from school')
+    time_words: npt.NDArray[np.object_] | None = None
 
 
 def _parse_dates(
@@ -3814,7 +3855,10 @@ class DateArrays(NamedTuple):
     where it failed); ``error_code`` and ``error`` hold one entry per failed row, in row
     order. Row warnings are in ``warning_rows`` (positions), ``warning_codes`` and
     ``warning_messages``, in the order of :attr:`ParsedDates.warnings`, after the
-    file-level ``file_warnings`` (code, message).
+    file-level ``file_warnings`` (code, message). ``words``: per row, the words written
+    after the date in its cell, or after the time in the time cell ('12/03/2007 - phone
+    call', '14:00 - call from school'), as written; None where there are none (the
+    readers open the entry's details with them), or None for all when no row has any.
     """
 
     start: npt.NDArray[np.datetime64]
@@ -3827,6 +3871,7 @@ class DateArrays(NamedTuple):
     warning_rows: npt.NDArray[np.int64]
     warning_codes: npt.NDArray[np.object_]
     warning_messages: npt.NDArray[np.object_]
+    words: npt.NDArray[np.object_] | None = None
 
 
 def parse_date_arrays(
@@ -3888,7 +3933,24 @@ def parse_date_arrays(
         warning_rows=rows,
         warning_codes=warn_codes,
         warning_messages=warn_messages,
+        words=_cell_words(state),
     )
+
+
+def _cell_words(state: _State) -> npt.NDArray[np.object_] | None:
+    """Per row: the words after the date in its cell and after the time in the time cell
+    (joined by ' - '), None where neither has any; None when no row has any."""
+    rest = state.rows.batch.rest
+    has_date_words = any(w is not None for w in rest.tolist())
+    if not has_date_words and state.time_words is None:
+        return None
+    words = rest[state.rows.item] if has_date_words else np.full(len(state.ok), None, object)
+    if state.time_words is not None:
+        both = np.flatnonzero((words != None) & (state.time_words != None))  # noqa: E711
+        words = np.where(words == None, state.time_words, words)  # noqa: E711
+        for i in both.tolist():
+            words[i] = f"{rest[state.rows.item[i]]} - {state.time_words[i]}"
+    return words
 
 
 def _read_columns(
@@ -3934,6 +3996,9 @@ def _read_columns(
     end_rows = ends.rows() if ends is not None else None
     if time_cells is not None:
         _apply_times(time_cells, state, None, values, warn_unreadable=True)
+        trailing, words = time_cells.trailing, time_cells.words
+        if trailing is not None and words is not None and trailing.any():
+            state = state._replace(time_words=words[time_cells.item])
     if end_rows is not None:
         _apply_ends(end_rows, state, np.arange(n), warn_unreadable=True)
     _infer_years(state, values, decided, time_cells, end_rows, previous, headings)
@@ -4056,8 +4121,8 @@ def _apply_times(
         for i in apply[cells.trailing[apply]].tolist():
             message = (
                 f"the time cell {cells.text(i)}: read the time as "
-                f"{_fmt_minutes(int(cells.start[i]))} and left the words after it in "
-                "date_text (move them to the details)"
+                f"{_fmt_minutes(int(cells.start[i]))}; the words after it open the entry's "
+                "details"
             )
             state.extra.append((i, "extra_text", message))
     if warn_unreadable:

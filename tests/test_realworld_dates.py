@@ -1619,17 +1619,21 @@ def test_a_day_not_known_in_a_range_starts_at_the_month() -> None:
         ("12/03/2007 (retrospective entry)", "(retrospective entry)"),
         ("12/03/2007 entered 15/03/2007", "entered 15/03/2007"),
         ("12/03/2007 (written up 15/03/2007)", "(written up 15/03/2007)"),
-        ("12/03/2007 DNA", "dna"),
+        ("12/03/2007 DNA", "DNA"),
     ],
 )
 def test_a_note_after_the_date_keeps_the_date_of_the_event(text: str, ignored: str) -> None:
     """When a record was written (a retrospective entry, the date entered) comes after the
-    date of the event: the event's date is read and the rest named in an extra_text warning."""
+    date of the event: the event's date is read and the rest, as written, named in an
+    extra_text warning (the table readers open the entry's details with it)."""
     parsed = _both_readers([text], dayfirst=True)
     row = parsed.frame.iloc[0]
     assert (row["start"], row["precision"]) == (pd.Timestamp("2007-03-12"), DAY)
     extra = [message for code, message, _ in parsed.warnings if code == "extra_text"]
-    assert extra == [f"{text!r}: read the date as 12/03/2007 and ignored the rest ({ignored!r})"]
+    assert extra == [
+        f"{text!r}: read the date as 12/03/2007; the words after it ({ignored!r}) open the "
+        "entry's details"
+    ]
 
 
 def test_a_day_and_month_take_the_year_of_the_row_above_unless_no_year_has_them() -> None:

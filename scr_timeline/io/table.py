@@ -887,6 +887,12 @@ def _parse_table(
             dated = rows[ages & (parsed.precision >= 0)].tolist()
             if dated:
                 warnings.append(ages_from_dob_note(dated, found, file, sheet))
+    if parsed.words is not None:
+        # words written after the date or the time in their cells ('12/03/2007 - phone
+        # call', '23:10 PC1 attended') open the details, where classification reads them
+        texts[S.DETAILS] = _titled(
+            texts.get(S.DETAILS), pd.Series(parsed.words, index=text_body.index, dtype="string")
+        )
     date_text = date_text_job.result()
 
     # warnings from the date parser: the file's, then the rows' (at their row numbers)

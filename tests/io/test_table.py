@@ -843,3 +843,40 @@ def test_a_date_of_birth_in_a_title_line_under_the_first_is_the_childs(tmp_path)
     assert "'Subject: Child A (DOB 14/02/2013)'" in note[S.MESSAGE]
     assert bool(chron.events[S.SUSPICIOUS_INJURY].iloc[1])  # a baby's bruise
     assert scr.read(path, child_dob="01/01/2010").meta.child_dob == pd.Timestamp("2010-01-01")
+
+
+def test_words_after_the_date_or_time_open_the_details():
+    """Words written after the date in its cell, or after the time in the time cell, are
+    the entry's: they open its details, where classification reads them. They had been
+    named in a warning and left in date_text only: 'PC1 attended' involved no police."""
+    table = raw(
+        ["Date", "Time", "Agency", "Details"],
+        ["12/03/2007 - phone call", "14:00 - call from school", "CSC", "Concerns re bruising"],
+        ["13/03/2007", "23:10 PC1 attended", "Police", "DV incident at home"],
+        ["14/03/2007 (telephone)", "", "GP", ""],
+        ["15/03/2007", "10:30", "HV", "Home visit"],
+        ["16 March 2007 2007", "", "HV", "Weighed"],
+    )
+    chron = parse_table(table, source="log.csv")
+    details = chron.events[S.DETAILS].tolist()
+    assert details == [
+        "phone call - call from school. Concerns re bruising",
+        "PC1 attended. DV incident at home",
+        "(telephone)",
+        "Home visit",
+        "Weighed",  # a repeated year is no words
+    ]
+    assert chron.events[S.START].dt.strftime("%d %H:%M").tolist() == [
+        "12 14:00",
+        "13 23:10",
+        "14 00:00",
+        "15 10:30",
+        "16 00:00",
+    ]
+    police = chron.events.loc[chron.events[S.AGENCY] == "police"]
+    assert police[S.EVENT_TYPE].tolist() == ["police_incident"]
+    # the date text keeps the cells as written; a warning says where the words went
+    assert chron.events[S.DATE_TEXT].iloc[1] == "13/03/2007 23:10 PC1 attended"
+    extra = chron.warnings.loc[chron.warnings[S.CODE] == "extra_text", S.MESSAGE].tolist()
+    assert any("('phone call') open the entry's details" in m for m in extra)
+    assert any("ignored the rest ('2007')" in m for m in extra)
