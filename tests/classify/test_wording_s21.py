@@ -361,3 +361,17 @@ def test_event_types_of_the_sweep_continued(agency, details, expected):
 def test_a_child_seen_asleep_and_checked(agency, details, child_seen):
     value = classified(agency, details)[schema.CHILD_SEEN]
     assert value is not pd.NA and bool(value) is child_seen
+
+
+@pytest.mark.parametrize(
+    ("details", "expected", "counterparts"),
+    [
+        # the special guardians named are no order made (was court, involving the courts)
+        ("SGO carers contacted", "other", ("carer",)),
+        ("SGO granted to maternal grandparents", "court", ("grandparent", "legal")),
+    ],
+)
+def test_special_guardians_named_are_no_order(details, expected, counterparts):
+    row = classified("csc", details)
+    assert row[schema.EVENT_TYPE] == expected
+    assert tuple(row[schema.COUNTERPARTS]) == counterparts
