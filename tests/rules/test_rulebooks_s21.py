@@ -537,3 +537,27 @@ def test_a_doctor_named_by_pseudonym_is_health_at_the_strategy_discussion(
     year = {"wt2013": "2014", "wt2015": "2016", "wt2018": "2019", "wt2023": "2024"}[rulebook]
     chron = _events([(f"{year}-06-10", "csc", discussion), (f"{year}-08-01", "csc", "Audit.")])
     assert bool(_found(chron, rulebook, rule)) is missing
+
+
+@pytest.mark.parametrize("rulebook", _ALL)
+@pytest.mark.parametrize(
+    ("closure", "found"),
+    [
+        # Monday 26 September 2022: oversight due Monday 3 October
+        (
+            "CIN review. Mother engaging. Case stepped down to Early Help.",
+            [("missing", "2022-10-03")],
+        ),
+        ("Single assessment completed. NFA - case closed.", [("missing", "2022-10-03")]),
+        ("Home visit. Child E seen. Case closed to CSC.", [("missing", "2022-10-03")]),
+        # a plan, not a closure
+        ("CIN review. Case to be closed at the next review.", []),
+        # a contact closed at the front door is the decision on the referral, not a key event
+        ("Contact received from school. NFA - case closed.", []),
+        # the manager's decision recorded with it
+        ("CIN review. Management decision: case stepped down to Early Help.", []),
+    ],
+)
+def test_a_case_closure_written_in_another_record_wants_its_oversight(rulebook, closure, found):
+    chron = _events([("2022-09-26", "csc", closure), ("2022-11-30", "csc", "Case file audit.")])
+    assert _found(chron, rulebook, "SUP-KEY-DECISION") == found
