@@ -561,3 +561,26 @@ def test_a_doctor_named_by_pseudonym_is_health_at_the_strategy_discussion(
 def test_a_case_closure_written_in_another_record_wants_its_oversight(rulebook, closure, found):
     chron = _events([("2022-09-26", "csc", closure), ("2022-11-30", "csc", "Case file audit.")])
     assert _found(chron, rulebook, "SUP-KEY-DECISION") == found
+
+
+@pytest.mark.parametrize("rulebook", _ALL)
+@pytest.mark.parametrize(
+    ("referral", "found"),
+    [
+        # children's social care sending the child or a parent on to another service
+        ("SW1 made a referral to CAMHS for Child D.", []),
+        ("Referral made to the NRM re criminal exploitation.", []),
+        ("SW1 referred Mother to the drug and alcohol service.", []),
+        ("Referral to MARAC completed by SW1.", []),
+        # a referral that came in, however worded: its decision due Tuesday 4 June 2019
+        ("Referral received from school.", [("missing", "2019-06-04")]),
+        ("Re-referral to MASH from HV.", [("missing", "2019-06-04")]),
+        ("Referral from police to MASH re DA.", [("missing", "2019-06-04")]),
+        ("Contact from police - referral passed to the duty team.", [("missing", "2019-06-04")]),
+        ("Referral to Children's Social Care by the DSL.", [("missing", "2019-06-04")]),
+    ],
+)
+def test_csc_referring_on_to_another_service_is_no_referral_to_csc(rulebook, referral, found):
+    chron = _events([("2019-06-03", "csc", referral), ("2019-10-01", "csc", "Case file audit.")])
+    assert chron.events["event_type"].iloc[0] == "referral"
+    assert _found(chron, rulebook, "ESC-REF-DECISION") == found
