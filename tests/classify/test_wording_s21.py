@@ -375,3 +375,29 @@ def test_special_guardians_named_are_no_order(details, expected, counterparts):
     row = classified("csc", details)
     assert row[schema.EVENT_TYPE] == expected
     assert tuple(row[schema.COUNTERPARTS]) == counterparts
+
+
+@pytest.mark.parametrize(
+    ("details", "expected", "counterparts"),
+    [
+        # visits to come are no visit (VIS-CP had counted the child seen)
+        ("Covid-19 risk assessment - visits to be virtual", "other", ()),
+        ("Home visits to move to fortnightly", "other", ()),
+        # the assessment and the service named are not the family
+        ("Child and family assessment completed", "single_assessment", ()),
+        ("Step down to Family Help", "case_closure", ()),
+        # the family seen still is
+        ("Home visit - family seen", "home_visit", ("family",)),
+    ],
+)
+def test_wording_of_2018_to_2023(details, expected, counterparts):
+    row = classified("csc", details)
+    assert row[schema.EVENT_TYPE] == expected
+    assert tuple(row[schema.COUNTERPARTS]) == counterparts
+
+
+def test_virtual_visits_to_come_see_no_child():
+    assert (
+        classified("csc", "Covid-19 risk assessment - visits to be virtual")[schema.CHILD_SEEN]
+        is pd.NA
+    )
