@@ -92,6 +92,10 @@ ERROR_CODES: Final[dict[str, str]] = {
     "relative_date": "'2 weeks later' with anchor_relative=False, or nothing earlier to count from",
     "reversed_range": "a range that ends before it starts: '5-3 June 2007'",
     "month_first_conflict": "a month-first date in an input whose other dates are day-first",
+    "placeholder_date": (
+        "01/01/1900, the date case-management systems and spreadsheets fill in where none was "
+        "recorded: no event's date"
+    ),
     "unreadable_date": "anything else that is not a date",
 }
 
@@ -969,6 +973,7 @@ _EXPECTED: Final[dict[str, str]] = {
     "relative_date": "a calendar date (a relative date needs the row before)",
     "reversed_range": "a range whose end is after its start",
     "month_first_conflict": "dates written in one order throughout",
+    "placeholder_date": "the real date of the event",
     "unreadable_date": "a date such as 12/03/2007, 12 March 2007, March 2007 or Spring 2007",
 }
 
@@ -3975,6 +3980,7 @@ def _read_columns(
     decided, file_warnings, conflicts = _decide(columns, dayfirst)
     for col in columns:
         col.resolve(decided, vectorised)
+    _reject_placeholders(main.batch)
     if conflicts:
         _mark_conflicts(conflicts, _first_day_first_example(columns))
     rows = main.rows()
@@ -4009,6 +4015,28 @@ def _read_columns(
     if end_rows is not None and end_values is not None:
         _infer_end_years(end_rows, state, end_values, decided)
     return state, decided, file_warnings
+
+
+#: 1 January 1900 (in seconds from 1970): what systems store for a date never entered.
+_PLACEHOLDER_DAY: Final = (dt.date(1900, 1, 1).toordinal() - _EPOCH_ORDINAL) * _DAY_S
+
+
+def _reject_placeholders(batch: _Batch) -> None:
+    """Reject the cells that read as 1 January 1900 (the day, or its midnight): the date a
+    case-management system or a spreadsheet shows where no date was entered (a database's
+    empty date, Excel's serial 1), no event of a child's chronology."""
+    found = np.flatnonzero(
+        (batch.prec >= 0)
+        & (batch.start == _PLACEHOLDER_DAY)
+        & (batch.end < _PLACEHOLDER_DAY + _DAY_S)
+    )
+    if len(found):
+        batch.fail(
+            found,
+            "placeholder_date",
+            "01/01/1900 is the date systems fill in where no date was entered, not the date "
+            "of an event; give the real date, or leave the cell empty",
+        )
 
 
 def _birth_day(birth: object) -> int | None:

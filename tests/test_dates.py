@@ -1549,3 +1549,24 @@ def test_importing_the_package_compiles_no_date_pattern() -> None:
     assert whole is not None and whole["m"] == "03"
     assert inside is not None and inside["d"] == "1"
     assert lazy.sub("x", "1/2 3/4") == "x x" and lazy.pattern.startswith("(?P<d>")
+
+
+def test_first_of_january_1900_is_a_placeholder_not_a_date() -> None:
+    """01/01/1900 is what case-management systems and spreadsheets show where no date was
+    entered: it had been kept as an event of 1900, stretching the timeline back a century.
+    A month, a year or a time of day written with it is read as written."""
+    cells = [
+        "01/01/1900",
+        "1900-01-01",
+        "01/01/1900 00:00",
+        dt.datetime(1900, 1, 1),
+        "Jan 1900",
+        "1900",
+        "01/01/1900 14:30",
+        "02/01/1900",
+    ]
+    frame = read(cells, dayfirst=True).frame
+    assert frame["error_code"].tolist()[:4] == ["placeholder_date"] * 4
+    assert "no date was entered" in frame["error"].iloc[0]
+    assert frame["precision"].tolist()[4:] == ["month", "year", "minute", "day"]
+    assert frame["start"].iloc[6] == ts("1900-01-01 14:30")
