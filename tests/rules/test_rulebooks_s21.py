@@ -584,3 +584,36 @@ def test_csc_referring_on_to_another_service_is_no_referral_to_csc(rulebook, ref
     chron = _events([("2019-06-03", "csc", referral), ("2019-10-01", "csc", "Case file audit.")])
     assert chron.events["event_type"].iloc[0] == "referral"
     assert _found(chron, rulebook, "ESC-REF-DECISION") == found
+
+
+@pytest.mark.parametrize("rulebook", _ALL)
+@pytest.mark.parametrize(
+    ("outcome", "found"),
+    [
+        # the s47 enquiry concluded with the child in need: no conference is needed
+        ("S47 completed - outcome Child in Need plan.", []),
+        ("Outcome of s47: CIN.", []),
+        (
+            "S47 concluded: concerns substantiated but Child A not judged to be at continuing "
+            "risk of significant harm; CIN plan.",
+            [],
+        ),
+        ("Section 47 enquiry completed. Continue as child in need.", []),
+        # still running, or going to conference: the conference is due Monday 24 June 2019
+        ("S47 ongoing; CIN visits continue.", [("missing", "2019-06-24")]),
+        (
+            "S47 enquiry not yet completed; Child A remains child in need.",
+            [("missing", "2019-06-24")],
+        ),
+        ("Outcome of section 47 enquiries: progress to ICPC.", [("missing", "2019-06-24")]),
+        ("S47 completed - ICPC to be convened; CIN plan meanwhile.", [("missing", "2019-06-24")]),
+    ],
+)
+def test_a_s47_concluded_with_the_child_in_need_wants_no_conference(rulebook, outcome, found):
+    # strategy discussion Monday 3 June 2019: 15 WD is Monday 24 June
+    chron = _events([
+        ("2019-06-03", "csc", "Strategy discussion held with police and health. S47 agreed."),
+        ("2019-06-14", "csc", outcome),
+        ("2019-10-01", "csc", "Case file audit."),
+    ])  # fmt: skip
+    assert _found(chron, rulebook, "CONF-ICPC") == found
