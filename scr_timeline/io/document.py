@@ -51,6 +51,7 @@ from .text import (
     Paragraph,
     _opens_with_period,
     _text_after_date,
+    comment_label,
     dated_outside_tables,
     has_yearless_dates,
     is_period_date,
@@ -1007,8 +1008,9 @@ def _details_across(
     worker and kind of contact in a row, and what happened in one cell merged across the
     row below ("12/03/2007 | GP1 | Surgery", then "Child A seen with a bruise ..."). The
     text is added to the row's details cell, in a column "Details" added for it when the
-    table has none (a note labelled as the reviewer's, "Comment: ...", "Analysis: ...", to
-    its comment cell, when the table has a comment column); the rows stay blank (not
+    table has none (a note labelled as the reviewer's, "Comment: ...", "Analysis by IMR
+    author: ...", to its comment cell, in a column "Comment" added for it when the table
+    has none); the rows stay blank (not
     events, not sections), a ``details_row`` warning names them. Other full-width rows
     stay sections."""
     sections = {row: text for row, text in table.sections}
@@ -1037,14 +1039,20 @@ def _details_across(
     raw = raw.copy()
     details = next((pos for pos, fld in info.mapping.items() if fld == S.DETAILS), None)
     comment = next((pos for pos, fld in info.mapping.items() if fld == S.COMMENT), None)
+    notes = {row for row in into if _reviewer_note(sections[row])}
     if details is None:
         details = raw.shape[1]
         raw[details] = None
         raw.iat[info.header_rows[-1], details] = "Details"
+    if comment is None and notes:
+        comment = raw.shape[1]
+        raw[comment] = None
+        raw.iat[info.header_rows[-1], comment] = "Comment"
     for row, target in into.items():
         text = sections.pop(row)
-        # a reviewer's note across the table goes to the comment column, when there is one
-        column = comment if comment is not None and _COMMENT_LABEL.match(text) else details
+        # a reviewer's note across the table goes to the comment column (added for it
+        # when the table has none: its words are no record of what happened)
+        column = comment if comment is not None and row in notes else details
         cell = raw.iat[first + target - 1, column]
         raw.iat[first + target - 1, column] = f"{cell!s}\n{text}" if _filled(cell) else text
     rows = ", ".join(map(str, into))
@@ -1059,6 +1067,12 @@ def _details_across(
     )
     kept = tuple(sorted(sections.items()))
     return dataclasses.replace(table, sections=kept), raw, find_header(raw, columns=columns), [note]
+
+
+def _reviewer_note(text: str) -> bool:
+    """Whether text across a table is a note of the reviewer's or the IMR author's
+    ("Comment: ...", "Analysis by IMR author: ...")."""
+    return _COMMENT_LABEL.match(text) is not None or comment_label(text) is not None
 
 
 def _date_sections_in_place(found: _Found, dates: Sequence[int]) -> None:
@@ -1102,12 +1116,18 @@ def _without_heads(chron: Chronology, found: _Found) -> Chronology:
     if empty_head.any():
         rejected = rejected[~empty_head].reset_index(drop=True)
         chron = Chronology(events, rejected, chron.warnings, chron.meta)
-    head = (
-        (events[S.SOURCE_SHEET] == found.table.sheet).fillna(False).to_numpy(dtype=bool)
-        & np.isin(events[S.SOURCE_ROW].to_numpy(), rows)
-        & events[S.DETAILS].isna().to_numpy()
-        & events[S.OUTCOME].isna().to_numpy()
-    )
+    # a heading's own words after its period ("June 2007: family moved to Northshire"), read
+    # as the details of its row, leave it a heading (the few head rows looked at, no more)
+    at = events[S.SOURCE_ROW].to_numpy()
+    head = (events[S.SOURCE_SHEET] == found.table.sheet).fillna(False).to_numpy(
+        dtype=bool
+    ) & np.isin(at, rows)
+    own = {row: split[2] for row, text in found.heads if (split := split_date_prefix(text))}
+    details = events[S.DETAILS].to_numpy(dtype=object)
+    for k in map(int, np.flatnonzero(head)):
+        text = details[k]
+        head[k] = not isinstance(text, str) or text == own.get(int(at[k]))
+    head &= events[S.OUTCOME].isna().to_numpy()
     if not head.any():
         return chron
     events = events[~head]

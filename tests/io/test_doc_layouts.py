@@ -40,11 +40,9 @@ def check_details_across(chron: scr.Chronology, sheet: str) -> None:
     assert chron.rejected.empty
     assert ev[S.SOURCE_ROW].tolist() == [2, 4, 8]
     assert ev[S.SOURCE_SHEET].tolist() == [sheet] * 3
-    assert ev[S.DETAILS].tolist() == [
-        GP_ROWS[2][0],
-        f"{GP_ROWS[4][0]}\n{GP_ROWS[5][0]}",
-        GP_ROWS[8][0],
-    ]
+    assert ev[S.DETAILS].tolist() == [GP_ROWS[2][0], GP_ROWS[4][0], GP_ROWS[8][0]]
+    # the author's note across the table is the entry's comment, in a column added for it
+    assert ev[S.COMMENT].fillna("").tolist() == ["", GP_ROWS[5][0], ""]
     assert ev[S.INJURY].tolist() == [True, False, False]
     assert ev[S.START].dt.year.tolist() == [2007, 2007, 2008]
     codes = chron.warnings.set_index(S.CODE)

@@ -563,3 +563,42 @@ def test_a_half_term_without_its_month_is_rejected_with_the_reason():
     assert chron.events[S.DETAILS].tolist() == ["Sibling started."]
     assert chron.rejected[S.SOURCE_ROW].tolist() == [3]
     assert "half term" in chron.rejected[S.REASON].iloc[0]
+
+
+def test_reviewer_notes_across_a_table_without_a_comment_column_are_comments(tmp_path):
+    """"Analysis by IMR author: ..." or "Comment: ..." merged across a table with no
+    comment column, under an entry: the entry's comment, in a column added for it (they
+    were read as its details, where "no escalation" or "should have referred" read as
+    what happened); plain text across stays the entry's details."""
+    document = docx.Document()
+    document.add_paragraph("Health Visiting IMR chronology (fictional)")
+    table = add_table(
+        document,
+        [
+            ["Date", "Practitioner", "Event"],
+            ["12/03/2007 10:00", "HV1", "New birth visit; Child A seen."],
+            ["Analysis by IMR author: timely visit, good practice.", None, None],
+            ["Mar 07", "HV1", "Phoned Mother, no reply."],
+            ["Mother later said the phone was broken.", None, None],
+            ["w/c 19/03/2007", "HV2", "Two attempted visits."],
+            ["Comment: HV2 should have referred to CSC after no access twice.", None, None],
+        ],
+    )
+    for row in (2, 4, 6):
+        table.cell(row, 0).merge(table.cell(row, 2))
+    path = tmp_path / "hv.docx"
+    document.save(path)
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [2, 4, 6]
+    assert ev[S.DETAILS].tolist() == [
+        "New birth visit; Child A seen.",
+        "Phoned Mother, no reply.\nMother later said the phone was broken.",
+        "Two attempted visits.",
+    ]
+    assert ev[S.COMMENT].fillna("").tolist() == [
+        "Analysis by IMR author: timely visit, good practice.",
+        "",
+        "Comment: HV2 should have referred to CSC after no access twice.",
+    ]
+    assert ev[S.EVENT_TYPE].astype(str).iloc[2] != "referral"
