@@ -529,9 +529,14 @@ def test_a_minor_injury_is_no_serious_incident(tmp_path):
         ("Strategy discussion held with police and the treating consultant.", False),
         ("Strategy discussion held with police; Dr X unavailable.", True),
         ("Strategy discussion held with police; Dr X did not attend.", True),
+        # health in the MASH, and a health practitioner by another name
+        ("Strategy discussion held with police and MASH health.", False),
+        ("Strategy discussion held: TM1, DC2 (CAIT), MASH health practitioner.", False),
+        ("Strategy discussion held with police and the health navigator.", False),
+        ("Strategy discussion held with police; MASH health not available.", True),
     ],
 )
-def test_a_doctor_named_by_pseudonym_is_health_at_the_strategy_discussion(
+def test_a_doctor_or_mash_health_is_health_at_the_strategy_discussion(
     rulebook, rule, discussion, missing
 ):
     year = {"wt2013": "2014", "wt2015": "2016", "wt2018": "2019", "wt2023": "2024"}[rulebook]
