@@ -89,7 +89,9 @@ _QUALIFIER = (
 )
 #: Dates that name their day, month or season (an end of a range may be any of them).
 _ABSOLUTE = (
-    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?!\d)",  # ISO
+    # ISO, with the time as a system exports it ("2007-03-12T14:30:00")
+    r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?![\dT])",
     r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?!\d)",  # 14.7.99
     rf"{_DAY}-{_MONTH}-(?:\d{{4}}|\d{{2}})(?!\d)",  # 14-Jul-1999
     rf"{_DAY}(?:\s*[-–/]\s*{_DAY}|\s+(?:to|and|&)\s+{_DAY})?(?:\s+of)?\s+{_MONTH}"
@@ -126,7 +128,8 @@ _FORMS = (
     r"(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|months?)\s+later"
     r"|the\s+(?:next|following)\s+(?:day|week|month|morning|evening))",
     # a bare year only before a separator: "2007: ...", "2007 (date unknown) - ..."
-    rf"(?:19|20)\d{{2}}(?=\s*(?:[:–—-]|{_NOTE}))",
+    # (or a span of years: "2007-2008: ...", "2007/08 - ...")
+    rf"(?:19|20)\d{{2}}(?:\s*[/–—-]\s*(?:19|20)?\d{{2}}(?!\d))?(?=\s*(?:[:–—-]|{_NOTE}))",
 )
 #: A month without its year, under a year's heading: after a part of the month ("Late
 #: July - ...", "mid-June: ..."), or alone before a separator ("July: ...", "March - ...");
@@ -166,7 +169,7 @@ DATE_PREFIX: Final = re.compile(
     rf"(?P<date>(?:{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)})|{_YEARLESS_MONTH})"
     rf"(?:\s*{_NOTE})?)"
     r"(?:\s*[,:;–—-]?\s*(?:(?:at\s+|@\s*)(?:approx(?:imately)?\.?\s+|about\s+|around\s+)?)?"
-    rf"\(?(?P<time>{_TIME})\)?)?(?(open)\s*[\])])" + _REST,
+    rf"\(?(?P<time>(?:{_TIME})(?:\s*[-–—]\s*(?:{_TIME}))?)\)?)?(?(open)\s*[\])])" + _REST,
     re.IGNORECASE | re.DOTALL,
 )
 #: A date label before the date of an entry written as a block of labelled lines

@@ -566,7 +566,7 @@ def test_a_half_term_without_its_month_is_rejected_with_the_reason():
 
 
 def test_reviewer_notes_across_a_table_without_a_comment_column_are_comments(tmp_path):
-    """"Analysis by IMR author: ..." or "Comment: ..." merged across a table with no
+    """ "Analysis by IMR author: ..." or "Comment: ..." merged across a table with no
     comment column, under an entry: the entry's comment, in a column added for it (they
     were read as its details, where "no escalation" or "should have referred" read as
     what happened); plain text across stays the entry's details."""
@@ -602,3 +602,42 @@ def test_reviewer_notes_across_a_table_without_a_comment_column_are_comments(tmp
         "Comment: HV2 should have referred to CSC after no access twice.",
     ]
     assert ev[S.EVENT_TYPE].astype(str).iloc[2] != "referral"
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "start", "end", "details"),
+    [
+        # a time span: its end was the first word of the text
+        (
+            "12/03/2007 14:00-15:30 - Core group meeting.",
+            "12/03/2007 14:00-15:30",
+            "2007-03-12 14:00",
+            "2007-03-12 15:30:59",
+            "Core group meeting.",
+        ),
+        # a system's export: the date was read as the year 2007, "03-12T14:30" as text
+        (
+            "2007-03-12T14:30 - PC1 attended.",
+            "2007-03-12T14:30",
+            "2007-03-12 14:30",
+            "2007-03-12 14:30:59",
+            "PC1 attended.",
+        ),
+        # a span of years: the second year was the first word of the text
+        (
+            "2007-2008: Child A attended nursery.",
+            "2007-2008",
+            "2007-01-01",
+            "2008-12-31 23:59:59",
+            "Child A attended nursery.",
+        ),
+    ],
+)
+def test_time_spans_iso_times_and_spans_of_years_at_an_entry_start(
+    text: str, date_text: str, start: str, end: str, details: str
+):
+    chron = parse_paragraphs(["Chronology (fictional)", text], source="x.txt", classify=False)
+    entry = chron.events.iloc[0]
+    assert entry[S.DATE_TEXT] == date_text
+    assert (entry[S.START], entry[S.END]) == (pd.Timestamp(start), pd.Timestamp(end))
+    assert entry[S.DETAILS] == details
