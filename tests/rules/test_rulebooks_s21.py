@@ -555,8 +555,9 @@ def test_a_doctor_or_mash_health_is_health_at_the_strategy_discussion(
         ),
         ("Single assessment completed. NFA - case closed.", [("missing", "2022-10-03")]),
         ("Home visit. Child E seen. Case closed to CSC.", [("missing", "2022-10-03")]),
-        # a plan, not a closure
+        # a plan, or a closure of the past, not a closure
         ("CIN review. Case to be closed at the next review.", []),
+        ("Single assessment completed; CIN plan. Previous involvement closed in 2017.", []),
         # a contact closed at the front door is the decision on the referral, not a key event
         ("Contact received from school. NFA - case closed.", []),
         # the manager's decision recorded with it
