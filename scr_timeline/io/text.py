@@ -71,6 +71,7 @@ __all__ = [
     "split_dated_text",
     "split_paragraphs",
     "with_warnings",
+    "without_emphasis",
 ]
 
 TEXT_SUFFIXES: Final = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -1599,7 +1600,37 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
     aligned = _aligned_tables(text, path, fmt, options)
     if aligned is not None:
         return aligned
-    return parse_paragraphs(split_paragraphs(text), source=path, sheet="line", fmt=fmt, **options)
+    plain = without_emphasis(text, markdown=fmt in ("md", "markdown"))
+    return parse_paragraphs(split_paragraphs(plain), source=path, sheet="line", fmt=fmt, **options)
+
+
+#: Markdown's strong emphasis around words ("**12/03/2007**", "__Police__"): a text with
+#: it typed or pasted in, whatever its name, means the words without it.
+_STRONG: Final = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: Markdown's emphasis ("*14 April*", "_Police_"), read as such in a Markdown file only (a
+#: "*" elsewhere may mark a footnote, a "_" join the words of a name).
+_EMPHASIS: Final = re.compile(
+    r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"
+)
+
+
+def without_emphasis(text: str, *, markdown: bool = False) -> str:
+    """``text`` without Markdown's emphasis around its words: strong emphasis ("**12/03/2007**
+    - ...", "**Analysis by IMR author:** ...") always, emphasis ("*14 April* - ...") in a
+    Markdown file (``markdown``). A date in bold at a paragraph's start was no date: the
+    paragraph ran into the entry above. Lines stay where they are.
+
+    Examples
+    --------
+    >>> without_emphasis("**12/03/2007** - HV1 visit. *Child A* seen.")
+    '12/03/2007 - HV1 visit. *Child A* seen.'
+    >>> without_emphasis("- *Mar 07:* HV1 phoned", markdown=True)
+    '- Mar 07: HV1 phoned'
+    """
+    text = _STRONG.sub(r"\2", text)
+    if markdown:
+        text = _EMPHASIS.sub(lambda m: m[1] if m[1] is not None else m[2], text)
+    return text
 
 
 _RTF: Final = re.compile(r"^\s*\{\\rtf")
@@ -1778,7 +1809,7 @@ def _markdown_cell(text: str) -> str:
     """A cell of a table drawn with bars as its text: "<br>" a line break, HTML entities
     ("&amp;", "&lt;") the characters they stand for (as a Markdown table converted from
     Word writes them)."""
-    return html.unescape(_CELL_BREAK.sub("\n", text)).strip()
+    return without_emphasis(html.unescape(_CELL_BREAK.sub("\n", text)), markdown=True).strip()
 
 
 def _aligned_cells(line: str, layout: _Aligned) -> list[str | None]:

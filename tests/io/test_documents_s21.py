@@ -641,3 +641,42 @@ def test_time_spans_iso_times_and_spans_of_years_at_an_entry_start(
     assert entry[S.DATE_TEXT] == date_text
     assert (entry[S.START], entry[S.END]) == (pd.Timestamp(start), pd.Timestamp(end))
     assert entry[S.DETAILS] == details
+
+
+def test_markdown_emphasis_around_dates_and_labels(write_text):
+    """A Markdown chronology with its dates in bold or italics ("**12/03/2007** - ...",
+    "- **Mar 07:** ...", "- *14 April* - ...") and the author's label in bold: each was no
+    date (the paragraphs ran into the one entry under the last heading), the label no
+    comment."""
+    path = write_text(
+        "hv.md",
+        "# Health visiting chronology (fictional)\n\n## 2007\n\n"
+        "**12/03/2007** - HV1 new birth visit.\n\n"
+        "- **Mar 07:** HV1 phoned Mother.\n"
+        "- *14 April* - HV1 clinic, weighed.\n\n"
+        "### 12 May 2007\n\nHV1 home visit; bruise noted.\n\n"
+        "**Analysis by IMR author:** no body map was completed.\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [5, 7, 8, 10]
+    assert ev[S.DATE_TEXT].tolist() == ["12/03/2007", "Mar 07", "14 April", "12 May 2007"]
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 new birth visit.",
+        "HV1 phoned Mother.",
+        "HV1 clinic, weighed.",
+        "HV1 home visit; bruise noted.",
+    ]
+    assert ev[S.COMMENT].fillna("").tolist()[-1] == "no body map was completed."
+
+
+def test_emphasis_in_the_cells_of_a_markdown_table(write_text):
+    path = write_text(
+        "police.md",
+        "| Date | Agency | Event |\n|---|---|---|\n"
+        "| **12/03/2007** | _Police_ | **DV incident**; PC1 attended |\n",
+    )
+    ev = scr.read(path).events
+    assert ev[S.DATE_TEXT].tolist() == ["12/03/2007"]
+    assert ev[S.AGENCY].astype(str).tolist() == ["police"]
+    assert ev[S.DETAILS].tolist() == ["DV incident; PC1 attended"]
