@@ -426,6 +426,24 @@ def test_a_return_from_a_missing_episode_is_no_key_decision(rulebook, back):
 
 
 @pytest.mark.parametrize("rulebook", _ALL)
+def test_a_child_brought_back_to_placement_from_a_missing_episode_is_no_new_placement(rulebook):
+    chron = _events([
+        ("2016-10-04", "csc", "Child A absconded from placement; returned to placement next day "
+                              "by police."),
+        ("2016-12-01", "csc", "Case file audit."),
+    ])  # fmt: skip
+    assert chron.events["event_type"].iloc[0] == "placement"
+    assert _found(chron, rulebook, "SUP-KEY-DECISION") == []
+    # a new placement after missing episodes is a key decision still
+    chron = _events([
+        ("2016-10-04", "csc", "Child A placed in a new residential placement after repeated "
+                              "missing episodes."),
+        ("2016-12-01", "csc", "Case file audit."),
+    ])  # fmt: skip
+    assert _found(chron, rulebook, "SUP-KEY-DECISION") == [("missing", "2016-10-11")]
+
+
+@pytest.mark.parametrize("rulebook", _ALL)
 def test_a_childs_return_home_from_care_is_still_a_key_decision(rulebook):
     chron = _events([
         ("2016-10-05", "csc", "Child A returned home to Mother's care from foster placement."),
