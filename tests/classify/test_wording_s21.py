@@ -401,3 +401,22 @@ def test_virtual_visits_to_come_see_no_child():
         classified("csc", "Covid-19 risk assessment - visits to be virtual")[schema.CHILD_SEEN]
         is pd.NA
     )
+
+
+@pytest.mark.parametrize(
+    ("details", "child_seen"),
+    [
+        # left asleep, or away at a parent's: not seen (was the visit default, seen: VIS-CP)
+        ("Visit - CA in bed, not disturbed", False),
+        ("Home visit - baby in cot, not woken", False),
+        ("Visit - CA at dad's", False),
+        ("Visit - CA at her mum's", False),
+        # seen there, or seen asleep and checked
+        ("Visit - CA seen at dad's", True),
+        ("Visit - CA asleep in cot, seen", True),
+        ("Visit - Mother not disturbed by the noise, CA seen", True),
+    ],
+)
+def test_a_child_left_asleep_or_away_at_a_visit(details, child_seen):
+    value = classified("csc", details)[schema.CHILD_SEEN]
+    assert value is not pd.NA and bool(value) is child_seen
