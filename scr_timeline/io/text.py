@@ -367,18 +367,68 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
             break
         rest = rest[numbered.end() :]
         match = DATE_PREFIX.match(rest)
+    agency = None
     if match is None:
         labelled = DATE_LABEL.match(text)
-        if labelled is None:
-            return None
-        match = DATE_PREFIX.match(text[labelled.end() :])
+        if labelled is not None:
+            match = DATE_PREFIX.match(text[labelled.end() :])
+        else:
+            found = _agency_first(rest)
+            if found is not None:
+                agency, match = found
         if match is None:
             return None
     time = match["time"] or match["lead_time"] or match["time_first"]
     rest = match["rest"].strip()
     if match["part"]:  # "On the evening of ...": the part of the day is kept in the text
         rest = f"{' '.join(match['part'].split()).capitalize()}: {rest}".rstrip(": ")
+    if agency is not None:  # its label, where an agency's label after the date goes
+        rest = f"{agency}: {rest}".rstrip(": ")
     return match["date"].strip(), time.strip() if time else None, rest
+
+
+#: The words of an agency's name written before the date ("Police - 12/03/2007 - ...",
+#: "GP 12/03/07: ...", "[CSC] 12/03/2007 ..."), at most this many.
+_MAX_AGENCY_FIRST_WORDS: Final = 5
+_AGENCY_FIRST_WORD: Final = re.compile(r"\[?[A-Z][\w&'’./()]*\]?")
+
+
+def _agency_first(text: str) -> tuple[str, re.Match[str]] | None:
+    """An agency's name then the date at the start of a paragraph ("Police - 12/03/2007 -
+    DV call-out", "Health Visiting: 14.7.99 ..."): the name and the date's match, or None.
+    The date must come right after the name and its separator (not after lead words: "The
+    GP on 12 March ..." is a sentence), and the name must name an agency."""
+    if _DIGIT_NEAR_START.search(text, 0, _AGENCY_FIRST_REACH) is None:
+        return None  # (a date with its year or day has a figure: none near the start)
+    words = text.split(None, _MAX_AGENCY_FIRST_WORDS + 1)
+    if not words or _AGENCY_FIRST_WORD.fullmatch(words[0].rstrip(":–—-")) is None:
+        return None
+    at = 0
+    for k, word in enumerate(words[:_MAX_AGENCY_FIRST_WORDS]):
+        at = text.index(word, at) + len(word)
+        remainder = text[at:].lstrip(" \t:–—-")
+        if not (remainder[:1].isdigit() or remainder[:1] in "[(?"):
+            if _WORDS_OPENING_A_DATE.match(remainder) is None:
+                continue
+        match = DATE_PREFIX.match(remainder)
+        if match is None or match.start("date") > 0 or match["time_first"] or match["lead_time"]:
+            continue
+        if {w.casefold().strip(",:–—-") for w in words[: k + 1]} & _NO_NAME_WORDS:
+            return None  # a sentence ("The GP on 12 March ..."), no agency's name
+        label = " ".join(words[: k + 1]).strip("[]:–—- ")
+        if label and agency_from_name(label) is not None:
+            return label, match
+    return None
+
+
+_DIGIT_NEAR_START: Final = re.compile(r"\d")
+_AGENCY_FIRST_REACH: Final = 90
+_WORDS_OPENING_A_DATE: Final = re.compile(rf"(?:{_QUALIFIER}|{_WEEKDAY}|{_MONTH})", re.IGNORECASE)
+#: Words of a sentence that opens with its subject, not of an agency's name.
+_NO_NAME_WORDS: Final = frozenset(
+    "the a an on in at by from during around since until between said says was were is "
+    "had has saw seen told that who which when also then later".split()
+)
 
 
 _LINE_END: Final = re.compile(r"\r\n|\r|\n")

@@ -680,3 +680,40 @@ def test_emphasis_in_the_cells_of_a_markdown_table(write_text):
     assert ev[S.DATE_TEXT].tolist() == ["12/03/2007"]
     assert ev[S.AGENCY].astype(str).tolist() == ["police"]
     assert ev[S.DETAILS].tolist() == ["DV incident; PC1 attended"]
+
+
+# --- the agency written before the date ---------------------------------------------------------
+def test_an_agency_written_before_the_date_starts_an_entry_of_that_agency(write_text):
+    """A combined narrative that names each entry's agency first ("Police - 12/03/2007 -
+    ...", "GP 14/03/07: ...", "[CSC] ..."): each line was no entry, and ran into the one
+    above (the police's call-out became the text of the health visit, under its date). A
+    sentence that opens with its subject ("The GP on 20/03/2007 saw ...") stays text."""
+    path = write_text(
+        "combined.txt",
+        "Combined chronology - Child A (fictional)\n\n"
+        "12/03/2007 - Health Visiting: HV1 new birth visit.\n"
+        "Police - 12/03/2007 - DV call-out to the home address.\n"
+        "GP 14/03/07: Child A seen with a cough.\n"
+        "[CSC] 15/03/2007 referral received from police.\n"
+        "Northshire Police - Mar 07: intelligence about the partner.\n"
+        "The GP on 20/03/2007 saw the notification.\n",
+    )
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 5, 6, 7]
+    assert ev[S.DATE_TEXT].tolist() == [
+        "12/03/2007",
+        "12/03/2007",
+        "14/03/07",
+        "15/03/2007",
+        "Mar 07",
+    ]
+    assert ev[S.AGENCY].astype(str).tolist() == ["health_visiting", "police", "gp", "csc", "police"]
+    assert ev[S.DETAILS].tolist() == [
+        "Health Visiting: HV1 new birth visit.",
+        "Police: DV call-out to the home address.",
+        "GP: Child A seen with a cough.",
+        "CSC: referral received from police.",
+        "Northshire Police: intelligence about the partner. The GP on 20/03/2007 saw the "
+        "notification.",
+    ]
