@@ -407,9 +407,9 @@ def _agency_first(text: str) -> tuple[str, re.Match[str]] | None:
     for k, word in enumerate(words[:_MAX_AGENCY_FIRST_WORDS]):
         at = text.index(word, at) + len(word)
         remainder = text[at:].lstrip(" \t:–—-")
-        if not (remainder[:1].isdigit() or remainder[:1] in "[(?"):
-            if _WORDS_OPENING_A_DATE.match(remainder) is None:
-                continue
+        opens = remainder[:1].isdigit() or remainder[:1] in "[(?"
+        if not opens and _WORDS_OPENING_A_DATE.match(remainder) is None:
+            continue
         match = DATE_PREFIX.match(remainder)
         if match is None or match.start("date") > 0 or match["time_first"] or match["lead_time"]:
             continue
@@ -426,8 +426,11 @@ _AGENCY_FIRST_REACH: Final = 90
 _WORDS_OPENING_A_DATE: Final = re.compile(rf"(?:{_QUALIFIER}|{_WEEKDAY}|{_MONTH})", re.IGNORECASE)
 #: Words of a sentence that opens with its subject, not of an agency's name.
 _NO_NAME_WORDS: Final = frozenset(
-    "the a an on in at by from during around since until between said says was were is "
-    "had has saw seen told that who which when also then later".split()
+    {
+        *("the", "a", "an", "on", "in", "at", "by", "from", "during", "around", "since"),
+        *("until", "between", "said", "says", "was", "were", "is", "had", "has", "saw"),
+        *("seen", "told", "that", "who", "which", "when", "also", "then", "later"),
+    }
 )
 
 
