@@ -420,3 +420,20 @@ def test_virtual_visits_to_come_see_no_child():
 def test_a_child_left_asleep_or_away_at_a_visit(details, child_seen):
     value = classified("csc", details)[schema.CHILD_SEEN]
     assert value is not pd.NA and bool(value) is child_seen
+
+
+@pytest.mark.parametrize(
+    ("details", "counterparts"),
+    [
+        # the parties of a strategy discussion as social care names them (SD-HEALTH,
+        # SD-PARTIES): a sergeant is the police, the front door's health practitioner health
+        ("Strategy discussion with Sgt Y", ("police",)),
+        ("Strategy discussion with MASH police and MASH health", ("health_visiting", "police")),
+        ("Strategy discussion - health rep present", ("health_visiting",)),
+        # one unavailable took no part
+        ("Strategy discussion with police - GP unavailable", ("police",)),
+        ("Strategy discussion not held - police unavailable", ()),
+    ],
+)
+def test_the_parties_of_a_strategy_discussion(details, counterparts):
+    assert tuple(classified("csc", details)[schema.COUNTERPARTS]) == counterparts
