@@ -641,3 +641,36 @@ def test_a_s47_concluded_with_the_child_in_need_wants_no_conference(rulebook, ou
         ("2019-10-01", "csc", "Case file audit."),
     ])  # fmt: skip
     assert _found(chron, rulebook, "CONF-ICPC") == found
+
+
+@pytest.mark.parametrize("rulebook", _ALL)
+@pytest.mark.parametrize(
+    ("review", "ends"),
+    [
+        # the plan ends, whatever is planned after it
+        ("RCPC - CP plan ended; case to be managed under CIN.", True),
+        ("RCPC. CPP ceased.", True),
+        ("RCPC: CP plan closed.", True),
+        ("Review conference: plan ended.", True),
+        # an ending only planned
+        ("RCPC - plan to end at next review.", False),
+        ("RCPC: recommend that the plan ends at the next review.", False),
+        ("RCPC: child protection plan to continue.", False),
+    ],
+)
+def test_a_plan_ends_where_the_review_says_so_whatever_follows(rulebook, review, ends):
+    # on a plan from Monday 8 January 2024, seen on the 22nd and never again: VIS-CP's gap
+    # runs to the review of 2 April when the plan ended there, else to the chronology's end
+    chron = _events([
+        ("2024-01-08", "csc", "Initial child protection conference. Child C made subject to a "
+                              "child protection plan - neglect."),
+        ("2024-01-15", "csc", "Core group meeting."),
+        ("2024-01-22", "csc", "Home visit. Child C seen."),
+        ("2024-04-02", "csc", review),
+        ("2024-06-28", "csc", "Case file audit."),
+    ])  # fmt: skip
+    frame = scr.analyse(chron, rulebook=rulebook, rules=["VIS-CP", "CONF-REVIEW"]).to_frame()
+    assert ("ended on 2 April 2024" in frame["summary"].iloc[0]) is ends
+    # a plan still running wants its second review by 2 October (6 months): the chronology
+    # ends first, so CONF-REVIEW has nothing to say either way
+    assert set(frame["rule_id"]) == {"VIS-CP"}
