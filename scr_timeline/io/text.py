@@ -154,10 +154,19 @@ _LEAD = (
     rf"(?:at\s+(?:approximately\s+|about\s+|around\s+)?(?P<lead_time>{_TIME})\s+on\s+(?:the\s+)?"
     r"|(?P<time_first>\d{1,2}:\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs)"
     r"\s+on\s+(?:the\s+)?"
-    r"|(?:on|in|during|by|from|at|around|overnight(?:\s+on)?|some\s*time\s+in)\s+"
+    r"|(?:(?:on|in|during|by|from|at|around|overnight(?:\s+on)?|some\s*time\s+in)\s+"
     r"(?:or\s+(?:about|around)\s+)?(?:the\s+)?"
+    # (or no word before a part of the day: "Evening of 12/03/2007 - ...")
+    r"|(?=(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours|early\s+morning"
+    r"|late\s+evening)\s+of\s)(?:the\s+)?)"
     r"(?:(?P<part>morning|afternoon|evening|night|early\s+hours|early\s+morning|late\s+evening)"
     r"\s+of\s+(?:the\s+)?)?)"
+)
+#: A part of the day written after the date ("12/03/2007 pm", "12/03/2007 (evening)"): part
+#: of the date, which the date parser narrows to it.
+_DAY_PART = (
+    r"(?:\(\s*(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night|overnight)\s*\)"
+    r"|(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)(?![\w.]))"
 )
 # the end of a date or time at the start of a paragraph: its separator, then the text
 _REST = r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z"
@@ -168,7 +177,7 @@ _REST = r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z
 DATE_PREFIX: Final = re.compile(
     rf"^\s*(?:{_LEAD})?(?P<open>[\[(])?"
     rf"(?P<date>(?:{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)})|{_YEARLESS_MONTH})"
-    rf"(?:\s*{_NOTE})?)"
+    rf"(?:\s*{_NOTE})?(?:\s*{_DAY_PART})?)"
     r"(?:\s*[,:;–—-]?\s*(?:(?:at\s+|@\s*)(?:approx(?:imately)?\.?\s+|about\s+|around\s+)?)?"
     rf"\(?(?P<time>(?:{_TIME})(?:\s*[-–—]\s*(?:{_TIME}))?)\)?)?(?(open)\s*[\])])" + _REST,
     re.IGNORECASE | re.DOTALL,

@@ -717,3 +717,54 @@ def test_an_agency_written_before_the_date_starts_an_entry_of_that_agency(write_
         "Northshire Police: intelligence about the partner. The GP on 20/03/2007 saw the "
         "notification.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "start", "end", "details"),
+    [
+        # the part of the day after the date: it was the text's first word
+        (
+            "12/03/2007 (evening) - PC1 attended.",
+            "12/03/2007 (evening)",
+            "2007-03-12 17:00",
+            "2007-03-12 23:59:59",
+            "PC1 attended.",
+        ),
+        (
+            "12/03/2007 am: HV1 visit.",
+            "12/03/2007 am",
+            "2007-03-12",
+            "2007-03-12 11:59:59",
+            "HV1 visit.",
+        ),
+        # a part of the day with no word before it: the paragraph ran into the entry above
+        (
+            "Early hours of 14/03/2007: PC2 attended.",
+            "14/03/2007",
+            "2007-03-14",
+            "2007-03-14 23:59:59",
+            "Early hours: PC2 attended.",
+        ),
+        (
+            "Evening of 14/03/2007 - Mother phoned EDT.",
+            "14/03/2007",
+            "2007-03-14",
+            "2007-03-14 23:59:59",
+            "Evening: Mother phoned EDT.",
+        ),
+    ],
+)
+def test_parts_of_the_day_around_an_entry_date(
+    text: str, date_text: str, start: str, end: str, details: str
+):
+    chron = parse_paragraphs(
+        ["Police chronology (fictional)", "01/03/2007 - PC1 visited.", text],
+        source="police.txt",
+        classify=False,
+    )
+    ev = by_row(chron)
+    assert ev[S.DETAILS].tolist()[0] == "PC1 visited."
+    entry = ev.iloc[1]
+    assert entry[S.DATE_TEXT] == date_text
+    assert (entry[S.START], entry[S.END]) == (pd.Timestamp(start), pd.Timestamp(end))
+    assert entry[S.DETAILS] == details
