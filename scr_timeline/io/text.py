@@ -671,10 +671,11 @@ def _opens_with_period(text: str) -> bool:
 
 
 #: Notes a date may carry after it ("March 2007 (approx.)", "12/03/2007 pm", "2007 -
-#: continued"): no text of an entry.
+#: continued", "March 2007 cont.", "2008 onwards"): no text of an entry.
 _PERIOD_NOTE: Final = re.compile(
     r"[(\[][^)\]]*[)\]]|\b(?:approx(?:imately)?|circa|ca|c|am|pm|a\.m|p\.m|hrs|morning"
-    r"|afternoon|evening|night|overnight|early\s+hours)\b\.?|\?",
+    r"|afternoon|evening|night|overnight|early\s+hours|cont(?:inued|['’]?d)?|onwards?|ongoing"
+    r"|to\s+date)\b\.?|\?",
     re.IGNORECASE,
 )
 

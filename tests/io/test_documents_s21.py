@@ -45,6 +45,8 @@ def accounted(chron: scr.Chronology) -> dict[tuple[str, int], str]:
         ("Mar-07", True),
         ("March 2007 (approx.)", True),
         ("2007 - continued", True),
+        ("March 2007 cont.", True),
+        ("2008 onwards", True),
         ("2006 - 2007", True),
     ],
 )
