@@ -602,6 +602,8 @@ def test_a_case_closure_written_in_another_record_wants_its_oversight(rulebook, 
         ("Referral from police to MASH re DA.", [("missing", "2019-06-04")]),
         ("Contact from police - referral passed to the duty team.", [("missing", "2019-06-04")]),
         ("Referral to Children's Social Care by the DSL.", [("missing", "2019-06-04")]),
+        ("Referral to the Children and Families team.", [("missing", "2019-06-04")]),
+        ("Referral made to the integrated front door.", [("missing", "2019-06-04")]),
     ],
 )
 def test_csc_referring_on_to_another_service_is_no_referral_to_csc(rulebook, referral, found):
