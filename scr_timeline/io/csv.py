@@ -96,6 +96,11 @@ def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
         utf16 = _utf16_without_bom(data[:4096])
         if utf16:
             return data.decode(utf16, errors="replace"), utf16
+        if _stray_nuls(data[:4096]):
+            # text with a few NUL bytes in it (a system's padding, a damaged export): the
+            # text without them (the reader warns, nul_bytes)
+            text, encoding = decode_text(data.replace(b"\x00", b""), file=file)
+            return text, encoding + NUL_BYTES
         raise ChronologyReadError(
             "this is not a text table (it holds binary data)",
             file=file,
@@ -117,6 +122,29 @@ def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
 
 #: The encoding :func:`decode_text` reports for UTF-8 text with Windows-1252 bytes in it.
 MIXED_ENCODING = "utf-8+cp1252"
+#: Added to the encoding :func:`decode_text` reports for text it read without NUL bytes.
+NUL_BYTES = "+nul"
+#: Control characters text does not hold: all but tab, the line breaks, vertical tab and form
+#: feed (a page break), and DOS's end-of-file mark (Ctrl-Z).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 26))
+
+
+def _stray_nuls(head: bytes) -> bool:
+    """Whether ``head`` is text with a few NUL bytes in it (at most 4, or 1 byte in 50, and
+    no other control character), not a binary file.
+
+    >>> _stray_nuls(b"Date,Details\\r\\n12/03/2007,Seen\\x00\\r\\n")
+    True
+    >>> _stray_nuls(b"PK\\x03\\x04\\x00\\x00")
+    False
+    """
+    nuls = head.count(b"\x00")
+    if nuls > max(4, len(head) // 50):
+        return False
+    rest = head.replace(b"\x00", b"")
+    return len(rest.translate(None, _CONTROL)) == len(rest)
+
+
 #: A character of UTF-8 beyond ASCII, or (group 1) a byte that is none.
 _HIGH_BYTES = regex(
     rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
@@ -498,7 +526,26 @@ def _rejected_unclosed(
 
 def _encoding_notes(encoding: str, file: str) -> list[dict[str, Any]]:
     """The warning saying a file's text was read in more than one encoding
-    (``encoding_mixed``) or in a guessed one (``encoding_guess``); none for the others."""
+    (``encoding_mixed``) or in a guessed one (``encoding_guess``), or without the NUL bytes
+    it held (``nul_bytes``); none for the others."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    notes = []
+    if encoding.endswith(NUL_BYTES):
+        encoding = encoding.removesuffix(NUL_BYTES)
+        notes.append(
+            _warning(
+                "nul_bytes",
+                "the file's text holds NUL bytes (a system's padding, or an export cut or "
+                "damaged); they were left out: check the rows around them",
+                file,
+                None,
+            )
+        )
+    return notes + _encoding_mixed_or_guessed(encoding, file)
+
+
+def _encoding_mixed_or_guessed(encoding: str, file: str) -> list[dict[str, Any]]:
     from .table import _warning  # local: keeps table's helpers private
 
     if encoding == MIXED_ENCODING:

@@ -124,6 +124,27 @@ def test_binary_file_with_csv_suffix(tmp_path):
         scr.read_csv(path)
 
 
+def test_a_few_nul_bytes_in_a_text_export_are_left_out(tmp_path):
+    """A NUL byte or two in an export (a system's padding, a file cut short and joined) had
+    made the whole file 'binary data'. Left out, with a warning; a binary file is still one."""
+    path = tmp_path / "gp.csv"
+    path.write_bytes(
+        b"Date,Agency,Details\r\n12/03/2007,GP,Child A seen\x00\r\n13/03/2007,GP\x00\x00,DNA\r\n"
+    )
+    chron = scr.read_csv(path)
+    assert chron.events[S.DETAILS].tolist() == ["Child A seen", "DNA"]
+    assert chron.events[S.AGENCY].tolist() == ["gp", "gp"]
+    assert "nul_bytes" in chron.warnings[S.CODE].tolist()
+    many = tmp_path / "many.csv"
+    many.write_bytes(b"Date,Agency,Details\r\n" + b"12/03/2007,GP,seen\x00\x00\r\n" * 4)
+    with pytest.raises(ChronologyReadError, match="not a text table"):
+        scr.read_csv(many)
+    controls = tmp_path / "controls.csv"
+    controls.write_bytes(b"Date,Agency,Details\r\n12/03/2007,GP,seen\x00\x07\r\n")
+    with pytest.raises(ChronologyReadError, match="not a text table"):
+        scr.read_csv(controls)
+
+
 def test_text_that_is_not_a_table(write_text):
     with pytest.raises(MissingColumnError):
         scr.read_csv(write_text("x.csv", "Dear reviewer,\nplease find attached our notes.\n"))
