@@ -169,7 +169,8 @@ _DAY_PART = (
     r"|(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)(?![\w.]))"
 )
 # the end of a date or time at the start of a paragraph: its separator, then the text
-_REST = r"(?=$|[\s:;,.)–—-])\s*(?:[:;,)–—-]+|\.(?=\s))?\s*(?P<rest>.*)\Z"
+# (dashes as Word and PDFs set them: ‐ ‑ ‒ − as well as - – —; a bar or bullet between)
+_REST = r"(?=$|[\s:;,.)–—‐‑‒−|•-])\s*(?:[:;,)–—‐‑‒−|•-]+|\.(?=\s))?\s*(?P<rest>.*)\Z"
 #: The date at the start of a paragraph: optional lead words ("On", "In", "At 14:30 on"),
 #: the date in any form the date parser reads, an optional time ("at 14:30", "2.30pm",
 #: "1430hrs", "@ 14:30", "at approx. 14:30") and the separator before the text. Groups ``date``, ``time``, ``lead_time``,

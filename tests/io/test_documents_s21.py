@@ -770,3 +770,15 @@ def test_parts_of_the_day_around_an_entry_date(
     assert entry[S.DATE_TEXT] == date_text
     assert (entry[S.START], entry[S.END]) == (pd.Timestamp(start), pd.Timestamp(end))
     assert entry[S.DETAILS] == details
+
+
+@pytest.mark.parametrize("separator", ["\u2010", "\u2011", "\u2012", "\u2212", "|", "\u2022"])
+def test_dashes_bars_and_bullets_as_word_and_pdfs_set_them_part_date_and_text(separator: str):
+    """'12/03/2007 ‐ HV1 visit' with a hyphen, minus or figure dash as Word or a PDF sets
+    it (or a bar or bullet): the separator was the text's first character."""
+    chron = parse_paragraphs(
+        ["HV chronology (fictional)", f"12/03/2007 {separator} HV1 visit."],
+        source="hv.txt",
+        classify=False,
+    )
+    assert chron.events[S.DETAILS].tolist() == ["HV1 visit."]
