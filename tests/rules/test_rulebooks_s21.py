@@ -15,7 +15,10 @@ the CSV (the header is row 1).
 
 from __future__ import annotations
 
+import re
 import textwrap
+import tomllib
+from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +28,7 @@ import scr_timeline as scr
 from scr_timeline.chronology import Chronology
 from scr_timeline.classify.pipeline import classify_events
 from scr_timeline.rules import rulebook_in_force
+from scr_timeline.rules.predicates import _re2_pattern
 from scr_timeline.testing import make_events
 
 _HEADER = "Date,Agency,Practitioner,Details,Outcome\n"
@@ -676,3 +680,37 @@ def test_a_plan_ends_where_the_review_says_so_whatever_follows(rulebook, review,
     # a plan still running wants its second review by 2 October (6 months): the chronology
     # ends first, so CONF-REVIEW has nothing to say either way
     assert set(frame["rule_id"]) == {"VIS-CP"}
+
+
+def _texts(spec: object) -> list[str]:
+    if isinstance(spec, dict):
+        own = [v for k, v in spec.items() if k in ("text", "not_text") and isinstance(v, str)]
+        return own + [
+            t for k, v in spec.items() if k not in ("text", "not_text") for t in _texts(v)
+        ]
+    if isinstance(spec, list):
+        return [t for v in spec for t in _texts(v)]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("name", "predicates"),
+    [
+        ("wt2006", ["missing_said", "back_from_missing", "key_event_known_to_csc",
+                    "referral_to_csc", "no_conference_decision", "csc_referral_action",
+                    "cp_plan_ends"]),
+        ("wt2013", ["missing_return_said", "return_interview"]),
+        ("wt2018", ["serious_incident_said", "serious_incident_notified",
+                    "rapid_review_done"]),
+    ],
+)  # fmt: skip
+def test_the_reviewed_wording_runs_under_arrows_re2(name, predicates):
+    # Arrow's RE2 searches a text pattern over many rows only when it reads it as Python's re
+    # does: no lookarounds, backreferences or possessive repeats in these
+    path = files("scr_timeline.rules") / "rulebooks" / f"{name}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for predicate in predicates:
+        texts = _texts(data["predicates"][predicate])
+        assert texts, predicate
+        for text in texts:
+            assert _re2_pattern(re.compile(text, re.IGNORECASE)) is not None, (predicate, text)
