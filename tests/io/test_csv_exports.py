@@ -147,3 +147,25 @@ def test_gp_system_exports_give_their_type_and_problem_columns(tmp_path):
     assert chron.events[S.DETAILS].tolist() == ["Seen with Mother; says fell\nProblem: Bruise"]
     assert chron.events[S.INJURY].tolist() == [True]
     assert chron.events[S.CONTACT_TYPE].tolist() == ["Face to face"]
+
+
+def test_a_school_safeguarding_log_export(tmp_path):
+    """A school's safeguarding log as its system exports it (CPOMS-like): 'Incident' is the
+    entry, 'Action Taken' its outcome, 'Added By' who wrote it, 'Categories' the kind of
+    entry (read when the words name no event)."""
+    path = tmp_path / "school-log.csv"
+    path.write_text(
+        "Student,Date/Time,Categories,Incident,Action Taken,Status,Added By\n"
+        'Child A,12/03/2007 08:55,"Safeguarding, Physical injury",Child A arrived with a '
+        'bruise on left cheek. Said he fell over.,"Body map completed. DSL informed.",Open,'
+        "Class teacher T1\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    ev = chron.events
+    assert ev[S.START].tolist() == [pd.Timestamp("2007-03-12 08:55")]
+    assert ev[S.AGENCY].tolist() == ["education"]
+    assert ev[S.CONTACT_TYPE].tolist() == ["Safeguarding, Physical injury"]
+    assert ev[S.OUTCOME].tolist() == ["Body map completed. DSL informed."]
+    assert ev[S.INJURY].tolist() == [True]
+    assert ev[S.PRACTITIONER].tolist() == ["Class teacher T1"]
