@@ -649,12 +649,16 @@ _MAX_PERIOD: Final = 40
 
 def is_period_date(text: str) -> bool:
     """Whether ``text`` is a date no finer than a month ("2007", "Spring 2008", "March
-    2007", "2006 - 2007"): alone in a row or paragraph, it heads a period of the case.
+    2007", "2006 - 2007"), with at most a note on it ("(approx.)", "continued"): alone in
+    a row or paragraph, it heads a period of the case. A month followed by an entry's text
+    ("Jan-08: SW1 visit.") is an entry dated to the month, not a period.
 
     Examples
     --------
     >>> is_period_date("2007"), is_period_date("Spring 2008"), is_period_date("12 March 2007")
     (True, True, False)
+    >>> is_period_date("March 2007 (approx.)"), is_period_date("Jan-08: SW1 visit.")
+    (True, False)
     """
     text = " ".join(text.split())
     if not text or len(text) > _MAX_PERIOD or _text_after_date(text):
