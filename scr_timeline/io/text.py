@@ -474,7 +474,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     furniture (a protective marking, a page number: :data:`PAGE_FURNITURE`) and, in a
     text of pages split by form feeds (a PDF's text, a system's print-out), a line at the
     top or foot of its page that comes back there on other pages (a running header) are
-    left out: an entry carries on over them.
+    left out: an entry carries on over them, and a sentence the page break cut goes on as one
+    line.
 
     Examples
     --------
@@ -1620,11 +1621,14 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
     """Read a chronology from a text or Markdown file: a narrative, or a table.
 
     The encoding is detected as for CSV files. A table of tab-separated cells is read as
-    a CSV table; tables set out in columns aligned with spaces or drawn with bars
-    (Markdown) are read by their columns, a row at each date in the date column.
-    Otherwise paragraphs are split by :func:`split_paragraphs` and read by
-    :func:`parse_paragraphs`. ``source_sheet`` is ``"line"`` and ``source_row`` the line
-    each event's row or paragraph starts on.
+    a CSV table; tables set out in columns aligned with spaces are read by their columns,
+    a row at each date in the date column; tables drawn with bars (Markdown, with or
+    without the bars at the line ends when a rule line is under the header) a row per
+    line, an undated line carrying on the row above (``row_continued``). Otherwise
+    paragraphs are split by :func:`split_paragraphs` (Markdown's emphasis around words
+    taken off: "**12/03/2007** - ...") and read by :func:`parse_paragraphs`.
+    ``source_sheet`` is ``"line"`` and ``source_row`` the line each event's row or
+    paragraph starts on.
 
     Parameters
     ----------
