@@ -88,8 +88,10 @@ note says how many findings start from events of the other's time.
   protection medical. Skeletal survey shows healing rib fractures.' answers INJ-SKELETAL),
   unless the mention's own words make it a plan, a request or a decision ('skeletal survey to
   be arranged', 'referred for CP medical', 'GP referred Child A to Riverside Hospital for
-  paediatric assessment', 'admitted to the ward for a CP medical', 'TM decision: strategy
-  discussion and CP medical');
+  paediatric assessment', 'admitted to the ward for a CP medical', 'Child A to be taken for a
+  CP medical tomorrow', 'TM decision: strategy discussion and CP medical'); the child taken or
+  brought to the medical is at it ('SW1 took Child A to the CDC for a CP medical' answers
+  INJ-MEDICAL, as its own entry or inside another), one admitted for it waits for it;
   an event the row says did not happen is no mention at all. A strategy discussion is named
   as a decision far more often than as a record, so its mention must also say that it took
   place ('strategy discussion held with police', 'attended a strategy meeting'). The
@@ -119,8 +121,9 @@ note says how many findings start from events of the other's time.
   review conference considers the new concern): the rule has `not_during = "cp_plan"`. A
   decision recorded by children's social care that none is needed answers it, at the
   strategy discussion ('threshold for s47 not met', 'agreed single agency response') or at
-  the end of the s47 enquiry ('concerns not substantiated; no ICPC', 'stepped down to CIN'):
-  the predicate `no_conference_decision`. Likewise a referral while the child is on a plan
+  the end of the s47 enquiry ('concerns not substantiated; no ICPC', 'stepped down to CIN',
+  'S47 completed - outcome CIN', 'not at continuing risk of significant harm'; not an enquiry
+  still running or going to conference): the predicate `no_conference_decision`. Likewise a referral while the child is on a plan
   goes to the allocated worker, whose assessment continues: ASM-INITIAL and ASM-SINGLE have
   `not_during = "cp_plan"` too (ESC-REF-DECISION still wants the worker's response within a
   working day).
@@ -182,8 +185,17 @@ note says how many findings start from events of the other's time.
   referral decision, a case closure or a csc record of no further action, and a contact csc
   passes on without social care: 'Passed to Early Help', 'Early Help offer', 'Signposted to
   universal services', 'No role for CSC', 'Does not meet threshold', 'Threshold for social
-  care not met', 'For information only'. A threshold for something else ('did not meet the threshold for care
+  care not met', 'For information only', 'Return home interview to be offered' (the MASH's
+  decision on a missing-episode notice). A threshold for something else ('did not meet the threshold for care
   proceedings', 'threshold for s47 not met') is not one.
+- **A referral to children's social care** (`referral_to_csc`: ESC-REF-DECISION, ASM-INITIAL,
+  ASM-SINGLE, ESC-CUMULATIVE) is one that came in, under whatever name the front door has
+  ('MASH', 'integrated front door'); children's social care's own referral of the child or a
+  parent on to another service ('Referral to CAMHS', 'to the NRM', 'to MARAC', 'Mother
+  referred to the drug service') starts no decision or assessment clock.
+- **A plan ends** (`cp_plan_ends`) when a review conference ends it, in words that say so
+  ('RCPC - CP plan ended; case to be managed under CIN', 'CPP ceased', 'CP plan closed'): a
+  'to be' elsewhere in the row no longer makes the ending a plan.
 - **A conference that makes plans for siblings starts a plan** (`cp_plan_starts`): 'Child A
   and Child B subject to CP plans', 'CPPs for all three children', 'ICPC: category of
   neglect'.
@@ -218,6 +230,11 @@ note says how many findings start from events of the other's time.
   (`csc_oversight`): children's social care closing a case with 'Management decision:
   concerns reduced, case to close' records the manager's decision on the closure; 'to be
   discussed with TM' or 'awaiting management decision' is a plan, not oversight.
+- **Key decisions** (SUP-KEY-DECISION) include a closure children's social care records inside
+  another entry ('CIN review ... stepped down to Early Help', 'assessment completed, NFA - case
+  closed'; not a closure planned or past, nor a contact closed at the front door), and a new
+  placement; a child back from a missing episode ('Located by police ... returned home',
+  brought back to the placement) is no key decision.
 - **States** (cadence rules) open and close on events and can reopen; a state still open
   at the end of the chronology is cut there.
 - Child ages in months are days / 30.4375 in predicates (`age_months_lt`, `age_months_ge`).

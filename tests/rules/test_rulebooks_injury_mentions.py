@@ -87,6 +87,20 @@ def test_a_survey_medical_and_discussion_recorded_in_one_entry_answer_in_every_r
             "SW1 took Child A to Riverside Hospital for a CP medical.",
             ["INJ-SKELETAL", "INJ-STRAT"],
         ),
+        # ... and so it is when another entry records it; taking the child is planned only
+        # when the words say so
+        (
+            "Home visit. SW1 then took Child A to Riverside Hospital for a CP medical.",
+            ["INJ-SKELETAL", "INJ-STRAT"],
+        ),
+        (
+            "Home visit. Child A to be taken to Riverside Hospital for a CP medical tomorrow.",
+            ["INJ-MEDICAL", "INJ-SKELETAL", "INJ-STRAT"],
+        ),
+        (
+            "Home visit. SW1 will take Child A for a CP medical.",
+            ["INJ-MEDICAL", "INJ-SKELETAL", "INJ-STRAT"],
+        ),
         (
             "Taken to the ward for a CP medical, which found fingertip bruising.",
             ["INJ-SKELETAL", "INJ-STRAT"],
