@@ -49,6 +49,7 @@ from .text import (
     KEY_LINE,
     PAGE_FURNITURE,
     Paragraph,
+    _month_heading,
     _opens_with_period,
     _text_after_date,
     comment_label,
@@ -1574,6 +1575,7 @@ def parse_document_tables(
             notes.extend(_add_notes(found, file))
         date_columns = [p for p, f in info.mapping.items() if f == S.DATE] if form is None else []
         notes.extend(_entries_in_date_cells(found, date_columns, file))
+        notes.extend(_days_under_months(found, date_columns, file))
         _date_sections_in_place(found, date_columns)
         agency_columns = (
             [p for p, f in info.mapping.items() if f == S.AGENCY] if form is None else []
@@ -1661,6 +1663,63 @@ def _entries_in_date_cells(found: _Found, dates: Sequence[int], file: str) -> li
             f"{sheet}: the date cell of row(s) {where} holds the entry's text after its date "
             "and the details cell is empty: the date was read from the start of the cell, "
             "the rest as its details",
+            file,
+            sheet,
+            moved[0],
+        )
+    ]
+
+
+#: A date cell that holds a day alone ("3rd", "Mon 12", "14"): under a month's row, a day
+#: of that month.
+_DAY_CELL: Final = re.compile(
+    r"^\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?"
+    r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _days_under_months(found: _Found, dates: Sequence[int], file: str) -> list[dict[str, Any]]:
+    """Date cells that hold a day alone ("3rd", "Mon 12", "14") under a row that is a
+    month and nothing else ("March 2008", across the table or alone in its first or date
+    cell): each is that day of the month, written into ``found.raw`` as "3rd March 2008",
+    with a ``day_under_month`` warning (they were rejected: a day with no month or year).
+    A day with no month above stays as it is (and is rejected with the reason)."""
+    if not dates:
+        return []
+    raw, date = found.raw, dates[0]
+    first = len(raw) - len(found.table.rows)  # the table's rows are last in raw
+    # each heading row: its month, or None for another heading (a year, "Period 2: ...")
+    months: dict[int, str | None] = {
+        first + row - 1: _month_heading(text) for row, text in found.table.sections
+    }
+    cells = raw.iloc[found.info.data_start :]
+    texts = cells.fillna("").astype(str).to_numpy(dtype=str)
+    alone = (np.char.str_len(np.char.strip(texts)) > 0).sum(axis=1) == 1
+    for pos in np.flatnonzero(alone).tolist():
+        text = " ".join(texts[pos][texts[pos] != ""][0].split())
+        if _period_heading(text, across=True) is not None:
+            months[found.info.data_start + pos] = _month_heading(text)
+    if not any(months.values()):
+        return []
+    moved: list[int] = []
+    month: str | None = None
+    for at in range(found.info.data_start, len(raw)):
+        if at in months:
+            month = months[at]
+            continue
+        cell = raw.iat[at, date]
+        if month is not None and isinstance(cell, str) and _DAY_CELL.match(cell):
+            raw.iat[at, date] = f"{' '.join(cell.split())} {month}"
+            moved.append(at + found.offset + 1)
+    if not moved:
+        return []
+    sheet = found.table.sheet
+    return [
+        _warning(
+            "day_under_month",
+            f"{sheet}: {len(moved)} date cell(s) holding a day alone (row(s) "
+            f"{', '.join(map(str, moved))}) were dated in the month of the row above them",
             file,
             sheet,
             moved[0],

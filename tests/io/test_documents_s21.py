@@ -782,3 +782,45 @@ def test_dashes_bars_and_bullets_as_word_and_pdfs_set_them_part_date_and_text(se
         classify=False,
     )
     assert chron.events[S.DETAILS].tolist() == ["HV1 visit."]
+
+
+def test_days_alone_under_month_rows_of_a_table(tmp_path):
+    """A table under month rows ("March 2008" across the table, or alone in the date cell)
+    whose date cells hold the day alone ("3rd", "Mon 10", "14"): each a day of that month
+    (they were rejected: a day with no month or year). A year row ends the month: a day
+    under it is rejected with the reason."""
+    document = docx.Document()
+    document.add_paragraph("Police chronology (fictional)")
+    table = add_table(
+        document,
+        [
+            ["Date", "Officer", "Details"],
+            ["March 2008", None, None],
+            ["3rd", "PC1", "DV call-out."],
+            ["Mon 10", "PC2", "Bail conditions checked."],
+            ["April 2008", None, None],
+            ["14", "DS1", "Strategy discussion."],
+            ["2009", None, None],
+            ["5th", "PC1", "Intelligence report."],
+        ],
+    )
+    table.cell(1, 0).merge(table.cell(1, 2))
+    path = tmp_path / "police.docx"
+    document.save(path)
+    chron = scr.read(path)
+    ev = by_row(chron)
+    assert ev[S.SOURCE_ROW].tolist() == [3, 4, 6]
+    assert ev[S.DATE_TEXT].tolist() == ["3rd March 2008", "Mon 10 March 2008", "14 April 2008"]
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "03/03/2008",
+        "10/03/2008",
+        "14/04/2008",
+    ]
+    assert accounted(chron) == {
+        ("table 1", 3): "event",
+        ("table 1", 4): "event",
+        ("table 1", 6): "event",
+        ("table 1", 8): "unreadable_date",
+    }
+    warned = chron.warnings[chron.warnings[S.CODE] == "day_under_month"]
+    assert warned[S.SOURCE_ROW].tolist() == [3]
