@@ -193,6 +193,7 @@ class EventView:
     _order_facts: tuple[IntArray, IntArray, BoolArray] | None = field(default=None, repr=False)
     _keys: pd.DataFrame | None = field(default=None, repr=False)
     _frame: pd.DataFrame | None = field(default=None, repr=False)
+    _all_texts: pa.Array | pa.ChunkedArray | None = field(default=None, repr=False)
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -344,10 +345,13 @@ class EventView:
     def texts(self, rows: npt.NDArray[np.int64]) -> pa.Array | pa.ChunkedArray:
         """``details + "\\n" + outcome`` (missing parts as "") of some events."""
         at = pa.array(self.rows(rows), pa.int64())
-        parts = [self._arrow(name).take(at) for name in (S.DETAILS, S.OUTCOME)]
-        return pc.binary_join_element_wise(
-            *parts, pa.scalar("\n", parts[0].type), null_handling="replace", null_replacement=""
-        )
+        if self._all_texts is None and len(self) <= _JOINED_UP_TO:
+            # a chronology's worth: joined once, taken from for every pattern
+            parts = [self._arrow(name) for name in (S.DETAILS, S.OUTCOME)]
+            self._all_texts = _joined(parts)
+        if self._all_texts is not None:
+            return self._all_texts.take(at)
+        return _joined([self._arrow(name).take(at) for name in (S.DETAILS, S.OUTCOME)])
 
     def _arrow(self, name: str) -> pa.Array | pa.ChunkedArray:
         """A text column as Arrow strings (all missing when the table has no such column)."""
@@ -363,6 +367,18 @@ class EventView:
             state = np.full(len(self), -1, dtype=np.int8)
             self._matches[pattern] = state
         return state
+
+
+#: Events whose texts :meth:`EventView.texts` joins once for all patterns (more: each
+#: pattern's events joined as asked for, a bounded copy at a time).
+_JOINED_UP_TO: Final = 1 << 16
+
+
+def _joined(parts: list[pa.Array | pa.ChunkedArray]) -> pa.Array | pa.ChunkedArray:
+    """Details and outcome joined by a line break, a missing part as ""."""
+    return pc.binary_join_element_wise(
+        *parts, pa.scalar("\n", parts[0].type), null_handling="replace", null_replacement=""
+    )
 
 
 _DAY_NS: Final = 86_400 * 10**9
@@ -634,8 +650,7 @@ def _find(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str], *, split:
     if literals:
         # the literals are ASCII: an ASCII text without any of them (in any case) cannot
         # match; RE2's case-insensitive search finds every ASCII-case variant
-        either = "|".join(_re2_literal(x) for x in literals)
-        present = pc.match_substring_regex(texts, either, ignore_case=True)
+        present = pc.match_substring_regex(texts, _either(literals), ignore_case=True)
         maybe = pc.or_(present, pc.invert(pc.string_is_ascii(texts)))
         check = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
     else:
@@ -791,6 +806,12 @@ def _class_has(items: list[tuple[Any, Any]], char: str) -> bool:
 
 def _ignores_case(pattern: re.Pattern[str]) -> bool:
     return bool(pattern.flags & re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _either(literals: tuple[str, ...]) -> str:
+    """An RE2 pattern matching any of ``literals`` literally."""
+    return "|".join(_re2_literal(x) for x in literals)
 
 
 def _re2_literal(text: str) -> str:
