@@ -122,31 +122,26 @@ def test_a_last_cell_left_open_over_lines_of_its_own_is_its_text(write_text):
     assert chron.rejected.empty
 
 
-def test_gp_system_exports_give_their_type_and_problem_columns(tmp_path):
-    """A GP system's export heads its kind of entry 'Type' (SystmOne) or 'Consultation
-    Type', and its coded problem 'Problem' (EMIS): the type places an entry its words do not
-    ('Home visit' | 'Child A weighed', which was other), the problem is read with the
-    entry's text ('Problem: Bruise'), where both had been left unread."""
-    systmone = tmp_path / "gp-systmone.csv"
-    systmone.write_text(
-        "Date,Time,Clinician,Type,Entry\n"
-        '20/03/2007,09:00,HV2,Home visit,"Child A weighed 6.2kg, Mother low mood."\n'
-        "21/03/2007,10:20,Dr GP1,Consultation,Mother brought Child A. Seen and examined.\n",
+def test_contact_types_under_other_names_place_an_entry(tmp_path):
+    """'Encounter Type' and 'Mode of contact' head the kind of contact as health and social
+    care systems name it: the type places an entry its words do not ('Home visit' | 'Child A
+    weighed', which was other: a health visitor's visit). (A bare 'Type' is not one: in a GP journal it labels each
+    part of a consultation, History, Examination, Plan.)"""
+    path = tmp_path / "community-health.csv"
+    path.write_text(
+        "Date,Time,Clinician,Encounter Type,Entry\n"
+        '20/03/2007,09:00,HV2,Home visit,"Child A weighed 6.2kg, Mother low mood."\n',
         encoding="utf-8",
     )
-    chron = scr.read(systmone)
-    assert chron.events[S.CONTACT_TYPE].tolist() == ["Home visit", "Consultation"]
-    assert chron.events[S.EVENT_TYPE].tolist()[0] == "home_visit"
-    emis = tmp_path / "gp-emis.csv"
-    emis.write_text(
-        "Consultation Date,Consultation Type,Clinician,Problem,Details\n"
-        "12/03/2007,Face to face,GP1,Bruise,Seen with Mother; says fell\n",
+    chron = scr.read(path)
+    assert chron.events[S.CONTACT_TYPE].tolist() == ["Home visit"]
+    assert chron.events[S.EVENT_TYPE].tolist() == ["health_visit"]  # the HV's visit
+    path = tmp_path / "csc.csv"
+    path.write_text(
+        "Date,Worker,Mode of contact,Note\n12/03/2007,SW1,Telephone,Mother called re Child A\n",
         encoding="utf-8",
     )
-    chron = scr.read(emis)
-    assert chron.events[S.DETAILS].tolist() == ["Seen with Mother; says fell\nProblem: Bruise"]
-    assert chron.events[S.INJURY].tolist() == [True]
-    assert chron.events[S.CONTACT_TYPE].tolist() == ["Face to face"]
+    assert scr.read(path).events[S.CONTACT_TYPE].tolist() == ["Telephone"]
 
 
 def test_a_school_safeguarding_log_export(tmp_path):

@@ -160,18 +160,6 @@ def test_near_misses_map(heading: str, field: str) -> None:
     assert map_headings([heading]) == {0: field}
 
 
-def test_a_bare_type_is_the_contact_type_not_the_time() -> None:
-    """'Type' heads the kind of entry in GP systems' exports (SystmOne: 'Consultation',
-    'Home visit'): the contact type, weaker than a named one; never 'Time' (a near miss)."""
-    assert map_headings(["Date", "Type", "Entry"]) == {
-        0: schema.DATE,
-        1: schema.CONTACT_TYPE,
-        2: schema.DETAILS,
-    }
-    assert map_headings(["Date", "Type", "Contact type", "Entry"])[2] == schema.CONTACT_TYPE
-    assert 1 not in map_headings(["Date", "Type", "Contact type", "Entry"])
-
-
 @pytest.mark.parametrize(
     "heading",
     [
@@ -180,6 +168,7 @@ def test_a_bare_type_is_the_contact_type_not_the_time() -> None:
         "Date of brith",  # a near miss of a heading with no field stays unmapped
         "DOB",
         "Dtae",  # too short to guess
+        "Type",  # a GP journal's History / Examination / Plan, not a contact type (nor Time)
         "Title",
         "Chronology: X",  # two edits from "Chronology No", but a whole word changed
         "Time spent with child",
