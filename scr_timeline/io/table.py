@@ -1871,6 +1871,16 @@ def _one_cell_rows(
     return counts, text, where
 
 
+def _says_date_unknown(cell: object) -> bool:
+    """Whether a date cell says its date is not known ('Date unknown', 'Date not known',
+    'No date', 'Undated'): an entry's, never a heading, however like one it reads."""
+    from ..dates import parse_dates
+
+    if not isinstance(cell, str):
+        return False
+    return bool((parse_dates(pd.Series([cell])).frame[S.ERROR_CODE] == "empty_date").all())
+
+
 def _block_starts(
     raw: pd.DataFrame,
     info: HeaderInfo,
@@ -1902,6 +1912,8 @@ def _block_starts(
         mapping = map_headings(cells, columns=columns)
         if S.DATE not in mapping.values() or len(mapping) < 2 or is_form_row(cells, mapping):
             continue
+        if _says_date_unknown(cells[next(p for p, f in mapping.items() if f == S.DATE)]):
+            continue  # an entry whose date is not known ('Date unknown' | 'GP notes' | ...)
         # its title lines (one cell of text, in the header's first column or left of it,
         # one under another) and the blank rows around them, up to the rows above
         floor = out[-1][1] + 1 if out else start

@@ -880,3 +880,28 @@ def test_words_after_the_date_or_time_open_the_details():
     extra = chron.warnings.loc[chron.warnings[S.CODE] == "extra_text", S.MESSAGE].tolist()
     assert any("('phone call') open the entry's details" in m for m in extra)
     assert any("ignored the rest ('2007')" in m for m in extra)
+
+
+def test_a_row_whose_date_is_not_known_is_never_a_new_header():
+    """'Date unknown' | 'GP notes' | 'Letter to Mother' reads like a header (a date heading,
+    a notes heading): it was taken for a second table's, the row lost from events and
+    rejected alike and every row under it read with its 'headings'."""
+    table = raw(
+        ["Date", "Source", "Details"],
+        ["12/03/2008", "GP notes", "Child A seen"],
+        ["Date unknown", "GP notes", "Letter to Mother"],
+        ["14/03/2008", "HV records", "Home visit, Child A seen"],
+        ["No date", "HV records", "Phone call"],
+        ["16/03/2008", "GP notes", "Mother seen"],
+    )
+    chron = parse_table(table, source="combined.csv")
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 4, 6]
+    assert chron.events[S.DETAILS].tolist() == [
+        "Child A seen",
+        "Home visit, Child A seen",
+        "Mother seen",
+    ]
+    assert chron.events[S.AGENCY].tolist() == ["gp", "health_visiting", "gp"]
+    assert chron.rejected[S.SOURCE_ROW].tolist() == [3, 5]
+    assert chron.rejected[S.REASON_CODE].tolist() == ["empty_date", "empty_date"]
+    assert "table_block" not in chron.warnings[S.CODE].tolist()
