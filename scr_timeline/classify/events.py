@@ -628,8 +628,12 @@ def _find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
 
 def _cues(found: T.Found, texts: Sequence[str]) -> np.ndarray:
     """Per match: 0 (the event happened), _PLANNED (planned or past) or _NEGATED."""
-    planned = found.has("pre") | (found.has("post") & ~_cue_of_the_next(found, "post", "pre"))
-    negated = found.has("neg") | (found.has("negpost") & ~_cue_of_the_next(found, "negpost", "neg"))
+    post_given, post_held = _cue_in_the_next(found, "post")
+    negpost_given, negpost_held = _cue_in_the_next(found, "negpost")
+    post = found.has("post") & ~_cue_of_the_next(found, "post", "pre") & ~post_given
+    negpost = found.has("negpost") & ~_cue_of_the_next(found, "negpost", "neg") & ~negpost_given
+    planned = found.has("pre") | post | post_held
+    negated = found.has("neg") | negpost | negpost_held
     status = np.where(negated, _NEGATED, np.where(planned, _PLANNED, 0)).astype(np.int8)
     return _shared_with_the_next(found, texts, status)
 
@@ -640,7 +644,12 @@ def _shared_with_the_next(found: T.Found, texts: Sequence[str], status: np.ndarr
     negates the next: "Skeletal survey and CT head requested", "Strategy discussion and CP
     medical to be arranged" plan both, though the cue lies beyond the first one's reach of
     two words (a list of three shares it too). "Strategy discussion held and CP medical to
-    be arranged" held the discussion: more than a joining word stands between them."""
+    be arranged" held the discussion: more than a joining word stands between them.
+
+    A comma joins them too when the list it starts ends with a joining word: "Skeletal
+    survey, CT head and bloods requested" plans the survey (the last item need not be an
+    event); "Skeletal survey done, CT requested" does not, nor does a bare comma with no
+    joining word after it."""
     if len(found) < 2:
         return status
     own = found.has("pre", "post", "neg", "negpost")
@@ -652,12 +661,18 @@ def _shared_with_the_next(found: T.Found, texts: Sequence[str], status: np.ndarr
     if not len(pairs):
         return status
     hits = found.column("hit")
+    cue_after = found.column("post")
     starts: dict[int, list[int]] = {}  # per piece: where each of its matches' hit starts
     out = status.copy()
     shared = trailing.copy()
+    # per match: a list runs on from it to its end after a joining word ("CT head and
+    # bloods requested"), so a comma before it joins too
+    listed = np.zeros(len(found), dtype=bool)
     for i in reversed(pairs.tolist()):  # a handful: matches without a cue beside one
         if not shared[i + 1]:
             continue
+        if not listed[i + 1] and cue_after[i + 1] is not None:
+            listed[i + 1] = _LIST_ENDS.match(cue_after[i + 1]) is not None
         piece = int(found.piece[i])
         at = starts.get(piece)
         if at is None:
@@ -666,9 +681,10 @@ def _shared_with_the_next(found: T.Found, texts: Sequence[str], status: np.ndarr
         if at[k] < 0 or at[k + 1] < 0:
             continue
         gap = texts[piece][at[k] + len(hits[i]) : at[k + 1]]
-        if gap.strip() and _JOINED.fullmatch(gap) is not None:
+        joined = bool(gap.strip()) and _JOINED.fullmatch(gap) is not None
+        if joined or (listed[i + 1] and _COMMA.fullmatch(gap) is not None):
             out[i] = out[i + 1]
-            shared[i] = True
+            shared[i] = listed[i] = True
     return out
 
 
@@ -686,6 +702,38 @@ def _hit_starts(text: str, hits: np.ndarray) -> list[int]:
 #: What may stand between two events that share the cue after the second: nothing, or a
 #: word that joins them ("Strategy discussion and s47 to be arranged" plans both).
 _JOINED: Final = re.compile(r"\s*(?:(?:and/or|and|or|&|\+|/)(?:\s+(?:a|an|the))?\s*)?")
+#: A comma between two items of a list that ends with a joining word.
+_COMMA: Final = re.compile(r"\s*,\s*")
+#: A cue's reach that starts with a list's last joining word (" and bloods requested").
+_LIST_ENDS: Final = re.compile(r"[\s,]*(?:and/or|and|or|&|\+)\s")
+
+
+def _cue_in_the_next(found: T.Found, after: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per match: whether its cue after it (group ``after``) is written in the words of
+    the next match, which has no cue of its own, and so is that match's: "RCPC: CP plan
+    will be ended" held the review conference and plans the plan's end ("plan will be
+    ended" is a phrase, the cue its last words), when something stands between the two
+    ("ICPC invitations sent": the invitations are the conference's). Returns ``(given, held)``: the match
+    whose cue it is not (more than a word that joins them stands between the two: "RCPC
+    and plan to be ended" plans both), and the match that holds the cue in its words."""
+    given = np.zeros(len(found), dtype=bool)
+    held = np.zeros(len(found), dtype=bool)
+    if len(found) < 2:
+        return given, held
+    cue = found.column(after)
+    has = cue != None  # noqa: E711 - elementwise on an object array
+    bare = ~found.has("pre", "post", "neg", "negpost")
+    pairs = np.flatnonzero(has[:-1] & bare[1:] & (found.piece[:-1] == found.piece[1:]))
+    hits = found.column("hit")
+    for i in pairs.tolist():  # a cue followed by a match without one before its end: few
+        window, hit = cue[i], hits[i + 1]
+        at = window.find(hit) if hit else -1
+        # something stands between them (a word, a label's colon, a dash): "ICPC
+        # invitations sent" names the conference's invitations, whose words are the cue
+        if at > 0 and at + len(hit) >= len(window) and window[:at].strip():
+            held[i + 1] = True
+            given[i] = _JOINED.fullmatch(window[:at]) is None
+    return given, held
 
 
 def _cue_of_the_next(found: T.Found, after: str, before: str) -> np.ndarray:

@@ -1,0 +1,239 @@
+"""Entries as agencies write them, misread before the vocabulary line that reads them (s21,
+second round).
+
+Every row is fictional ("Child A", "Mother", "SW1"). Each misreading reached a rule: early
+help's step-up to social care and a police VPRF were no referral to csc (ASM-INITIAL and the
+other referral clocks never started), a stab wound was no injury (INJ-REFER and the other
+injury rules), a review conference that plans the plan's end was no conference (CONF-REVIEW),
+a GP's receipt of the ICPC minutes was the conference, and a survey requested in a list was
+done (INJ-SKELETAL).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema
+from scr_timeline.classify.pipeline import classify_events
+from scr_timeline.testing import make_events
+
+
+def classified(agency: str, details: str, *, child_dob: str | None = None) -> pd.Series:
+    """The classified row of one entry (dated 12/03/2007)."""
+    events = make_events(start="12/03/2007", agency=agency, details=details)
+    dob = None if child_dob is None else pd.Timestamp(child_dob)
+    rows, _ = classify_events(events, child_dob=dob)
+    return rows.iloc[0]
+
+
+# --- 1. early help steps the case up to children's social care: a referral to csc ----------
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("early_years", "Step up to CSC"),
+        ("early_years", "Stepped up to social care"),
+        ("early_years", "Case stepped up to children's social care"),
+        ("early_years", "Step-up to children's social care agreed by EH manager"),
+        ("early_years", "Step up form completed and sent to MASH"),
+        ("education", "Step up to CSC"),
+        # social care receiving it
+        ("csc", "Stepped up from Early Help"),
+        ("csc", "Step up request from Early Help"),
+    ],
+)
+def test_a_step_up_is_a_referral_to_social_care(agency, details):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == "referral"
+    if agency != "csc":
+        assert "csc" in row[schema.COUNTERPARTS]
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # social care's step down stays its closure, a step up within it no referral
+        ("stepped down to Early Help", "case_closure"),
+        ("Case stepped down to EH", "case_closure"),
+        ("Case stepped up to child protection", "other"),
+    ],
+)
+def test_a_step_down_stays_the_closure(details, expected):
+    assert classified("csc", details)[schema.EVENT_TYPE] == expected
+
+
+# --- 2. the police's vulnerable person referral form ------------------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "VPRF submitted",
+        "VPRF1 completed and sent to CSC",
+        "VPRF 1 submitted re Child A",
+        "Vulnerable Person Referral Form",
+    ],
+)
+def test_a_vprf_is_the_police_notifying_social_care(details):
+    row = classified("police", details)
+    assert row[schema.EVENT_TYPE] == "referral"
+    assert row[schema.COUNTERPARTS] == ("csc",)
+
+
+def test_a_vprf_received_by_social_care_involves_the_police():
+    row = classified("csc", "VPRF received")
+    assert row[schema.EVENT_TYPE] == "referral"
+    assert "police" in row[schema.COUNTERPARTS]
+
+
+# --- 3. a knife wound is an injury -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("hospital", "Stab wound to leg"),
+        ("hospital", "Stab injury to abdomen"),
+        ("police", "Child A stabbed"),
+        ("police", "Child A was stabbed in the park"),
+        ("police", "YP stabbed in the thigh by unknown male"),
+        ("hospital", "Knife wound to arm"),
+        ("hospital", "Presented with a knife injury to hand"),
+        ("hospital", "Slash wound to face"),
+        ("police", "Child A was slashed across the face"),
+        ("hospital", "Laceration from a knife to left hand"),
+        ("police", "Child A victim of a stabbing"),
+    ],
+)
+def test_a_knife_wound_is_an_injury(agency, details):
+    row = classified(agency, details, child_dob="2005-01-01")
+    assert bool(row[schema.INJURY]) is True
+    assert tuple(row[schema.INJURY_KINDS]) == ("laceration",)
+    # a wound is suspicious as any injury is: not at two, with nothing said of it
+    assert bool(row[schema.SUSPICIOUS_INJURY]) is False
+
+
+def test_a_baby_stabbed_is_a_suspicious_injury():
+    row = classified("hospital", "Stab wound to leg", child_dob="2006-06-01")
+    assert bool(row[schema.SUSPICIOUS_INJURY]) is True
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        # the child stabbed someone, or an adult was stabbed
+        "Child A stabbed another boy",
+        "YP stabbed a peer",
+        "Child A arrested for stabbing another youth",
+        "Father stabbed Mother",
+        "Mother stabbed by partner",
+        "Mother was stabbed",
+        "Mother sustained a stab wound to her arm",
+        # none
+        "No stab wounds",
+        "Child A denied being stabbed",
+        "Child A found in possession of a knife",
+    ],
+)
+def test_a_wound_not_the_childs_is_none(details):
+    assert bool(classified("police", details)[schema.INJURY]) is False
+
+
+# --- 4. a review conference that plans the plan's end -------------------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "RCPC: CP plan will be ended",
+        "RCPC: CP plan to be ended",
+        "RCPC - CP plan to be ended at next review",
+        "Review conference: CP plan will cease",
+        "RCPC: CPP to be ended",
+        "Review conference - plan to end",
+    ],
+)
+def test_a_review_conference_planning_the_plans_end_was_held(details):
+    assert classified("csc", details)[schema.EVENT_TYPE] == "review_conference"
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # a conference still to come, or planned together with the ending
+        ("CP plan will be ended at next RCPC", "other"),
+        ("RCPC and plan to be ended", "other"),
+        # the conference's invitations are no ending's words
+        ("ICPC invitations sent", "information_sharing"),
+    ],
+)
+def test_a_conference_to_come_stays_planned(details, expected):
+    row = classified("csc", details)
+    assert row[schema.EVENT_TYPE] == expected
+
+
+# --- 5. the minutes of a conference, a survey requested in a list -----------------------------
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("gp", "Received ICPC minutes"),
+        ("gp", "ICPC minutes received - CA subject to CP plan under neglect"),
+        ("gp", "Minutes of ICPC received"),
+        ("health_visiting", "Core group minutes received"),
+        ("hospital", "Strategy discussion minutes received"),
+        ("education", "Received minutes of strategy discussion"),
+    ],
+)
+def test_the_minutes_received_are_information_not_the_meeting(agency, details):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == "information_sharing"
+    assert row[schema.COUNTERPARTS] == ("csc",)
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        # social care's own record of its meetings' minutes records the meeting
+        ("ICPC minutes distributed", "icpc"),
+        ("Strategy discussion minutes awaited", "strategy_discussion"),
+    ],
+)
+def test_social_cares_minutes_record_its_meeting(details, expected):
+    assert classified("csc", details)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Skeletal survey, CT head and bloods requested",
+        "Skeletal survey, CT head and MRI requested",
+        "Skeletal survey, CT head, and bloods requested",
+    ],
+)
+def test_a_list_shares_the_cue_after_its_last_item(details):
+    row = classified("hospital", details)
+    assert row[schema.EVENT_TYPE] == "other"
+    assert "skeletal_survey" in row[schema.MENTIONS]
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Skeletal survey done, CT head and bloods requested",
+        # a bare comma, no list: the survey stands alone
+        "Skeletal survey, CT head requested",
+    ],
+)
+def test_a_survey_done_beside_a_list_stays_done(details):
+    assert classified("hospital", details)[schema.EVENT_TYPE] == "skeletal_survey"
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        # a child living with family, as a visit records it: no placement by the local
+        # authority (the rulebooks read the arrangement from the words: family_arrangement)
+        "Child A staying with maternal aunt",
+        "Child A moved to live with grandparents",
+    ],
+)
+def test_a_child_living_with_family_is_no_placement(details):
+    assert classified("csc", details)[schema.EVENT_TYPE] == "other"
+
+
+def test_a_child_placed_with_family_is_a_placement():
+    assert classified("csc", "Child A placed with maternal aunt")[schema.EVENT_TYPE] == "placement"
