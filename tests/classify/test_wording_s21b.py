@@ -237,3 +237,47 @@ def test_a_child_living_with_family_is_no_placement(details):
 
 def test_a_child_placed_with_family_is_a_placement():
     assert classified("csc", "Child A placed with maternal aunt")[schema.EVENT_TYPE] == "placement"
+
+
+# --- the sweep: police, the front door, conferences, placements, missing ----------------------
+@pytest.mark.parametrize(
+    ("agency", "details", "expected", "counterparts"),
+    [
+        # a referral to the National Referral Mechanism goes to no children's social care
+        # (ASM-INITIAL had started on it)
+        ("police", "NRM referral submitted", "referral", ()),
+        ("csc", "Referral to the NRM made - Child A potential victim of CCE", "referral", ()),
+        # the police notifying social care by other names
+        ("police", "Notification to children's services completed", "referral", ("csc",)),
+        ("police", "Child at risk form submitted", "referral", ("csc",)),
+        # the front door's decision, whatever it decides (was other)
+        ("csc", "MASH decision: progress to assessment", "referral_decision", ()),
+        ("csc", "Front door decision - progress to single assessment", "referral_decision", ()),
+        # placed by the local authority (SUP-KEY-DECISION)
+        ("csc", "Child A placed out of area", "placement", ()),
+        ("csc", "Child A placed in semi-independent accommodation", "placement", ()),
+        ("csc", "Child A became looked after", "placement", ()),
+        ("police", "Child A absconded from children's home", "police_incident", ()),
+    ],
+)
+def test_event_types_of_the_sweep(agency, details, expected, counterparts):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == expected
+    assert tuple(row[schema.COUNTERPARTS]) == counterparts
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # a child taken off a school roll or a practice list ends no child protection plan
+        # (VIS-CP, CONF-REVIEW had closed the plan on it)
+        ("education", "Elective home education - Mother deregistered CA from school", "other"),
+        ("education", "Child A deregistered from the school roll", "other"),
+        ("csc", "Child A deregistered from the practice", "other"),
+        # the plan's end stays one
+        ("education", "Child A deregistered from CP register", "cp_plan_end"),
+        ("csc", "Child A deregistered", "cp_plan_end"),
+    ],
+)
+def test_a_child_off_a_roll_ends_no_plan(agency, details, expected):
+    assert classified(agency, details)[schema.EVENT_TYPE] == expected
