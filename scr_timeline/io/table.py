@@ -893,6 +893,12 @@ def _parse_table(
         texts[S.DETAILS] = _titled(
             texts.get(S.DETAILS), pd.Series(parsed.words, index=text_body.index, dtype="string")
         )
+    if S.DETAILS in texts:
+        # the review author's note written under the record in its cell ('Home visit.
+        # Child A seen.' / 'Analysis by IMR author: ...') is the entry's comment
+        noted = _author_notes(texts[S.DETAILS], texts.get(S.COMMENT))
+        if noted is not None:
+            texts[S.DETAILS], texts[S.COMMENT] = noted
     date_text = date_text_job.result()
 
     # warnings from the date parser: the file's, then the rows' (at their row numbers)
@@ -1659,6 +1665,60 @@ def _titled(details: pd.Series | None, title: pd.Series) -> pd.Series:
     joined = (title + joiner.astype("string") + details).astype("string")
     out = joined.where(details.notna() & title.notna() & ~opens, details)
     return out.where(details.notna(), title)
+
+
+#: A line (not the first) of a details cell that may open the review author's note on
+#: the entry: a first look over the whole column; :func:`.text.comment_label` decides. A
+#: bare "Comment:" is left in the record (a practitioner's own comment may open so).
+_AUTHOR_NOTE = (
+    r"\n[ \t*_]*(?:analys[ie]s|imr|author|authors|author's|reviewer|reviewers|reviewer's"
+    r"|learning|hindsight|reflections?)\b"
+)
+
+
+def _author_notes(
+    details: pd.Series, comment: pd.Series | None
+) -> tuple[pd.Series, pd.Series] | None:
+    """The details without the review author's note written under the record in the same
+    cell ('Home visit. Child A seen.' then 'Analysis by IMR author: SW1 should have
+    referred.'), and the comment with that note after its own text; None when no cell
+    holds one. The note starts at the first later line opening with a label of the
+    author's, the reviewer's, the analysis or the learning; so that 'should have referred'
+    is not read as the record of a referral.
+
+    >>> d, c = _author_notes(pd.Series(["Visit.\\nAnalysis by IMR author: late.", "x"]), None)
+    >>> d.tolist(), c.tolist()
+    (['Visit.', 'x'], ['late.', <NA>])
+    """
+    hint = details.astype("string").str.contains(_AUTHOR_NOTE, case=False, regex=True)
+    rows = np.flatnonzero(hint.fillna(False).to_numpy(dtype=bool))
+    if not len(rows):
+        return None
+    from .text import comment_label  # (only for a table whose cells hold such notes)
+
+    new_details = details.astype("string").copy()
+    new_comment = (
+        comment.astype("string").copy()
+        if comment is not None
+        else pd.Series(pd.NA, index=details.index, dtype="string")
+    )
+    changed = False
+    for i in rows.tolist():
+        lines = str(details.iat[i]).split("\n")
+        for k in range(1, len(lines)):
+            note = comment_label(lines[k])
+            if note is None or not re.match(_AUTHOR_NOTE, "\n" + lines[k], re.IGNORECASE):
+                continue
+            record = "\n".join(lines[:k]).rstrip()
+            said = "\n".join([note, *lines[k + 1 :]]).strip()
+            if record and said:
+                new_details.iat[i] = record
+                before: object = new_comment.iat[i]
+                own = str(before).strip() if isinstance(before, str) else ""
+                new_comment.iat[i] = f"{own}\n{said}" if own else said
+                changed = True
+            break
+    return (new_details, new_comment) if changed else None
 
 
 def _more_details_columns(body: pd.DataFrame, info: HeaderInfo, *, taken: int | None) -> list[int]:

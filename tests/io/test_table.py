@@ -905,3 +905,36 @@ def test_a_row_whose_date_is_not_known_is_never_a_new_header():
     assert chron.rejected[S.SOURCE_ROW].tolist() == [3, 5]
     assert chron.rejected[S.REASON_CODE].tolist() == ["empty_date", "empty_date"]
     assert "table_block" not in chron.warnings[S.CODE].tolist()
+
+
+def test_the_review_authors_note_under_the_record_is_the_comment():
+    """An IMR author's analysis written under the record in the same cell had been read as
+    part of the record: 'SW1 should have referred to the police' as a referral. A line
+    opening with the author's, the reviewer's, the analysis or the learning label starts
+    the comment (after the comment column's own text); a bare 'Comment:' may be the
+    practitioner's own, and stays in the record."""
+    table = raw(
+        ["Date", "Agency", "Details", "Comment"],
+        [
+            "12/03/2008",
+            "CSC",
+            "Home visit. Child A seen, bruise to cheek.\nAnalysis by IMR author: SW1 should "
+            "have referred to the police.\nNo strategy discussion was held.",
+            None,
+        ],
+        ["13/03/2008", "GP", "Child A seen.\nComment: Mother seemed low.", None],
+        ["14/03/2008", "HV", "Weighed.\nLearning: the bruise was not shared.", "Late entry"],
+    )
+    chron = parse_table(table, source="imr.csv")
+    ev = chron.events
+    assert ev[S.DETAILS].tolist() == [
+        "Home visit. Child A seen, bruise to cheek.",
+        "Child A seen.\nComment: Mother seemed low.",
+        "Weighed.",
+    ]
+    assert ev[S.COMMENT].fillna("").tolist() == [
+        "SW1 should have referred to the police.\nNo strategy discussion was held.",
+        "",
+        "Late entry\nthe bruise was not shared.",
+    ]
+    assert ev[S.EVENT_TYPE].tolist()[0] == "home_visit"
