@@ -57,9 +57,11 @@ try:
     )
 finally:
     # into the oldest generation, as if they had survived the collections skipped, without
-    # walking them all at once now (the next full collection takes them with the rest)
-    _gc.freeze()
-    _gc.unfreeze()
+    # walking them all at once now (the next full collection takes them with the rest);
+    # not when the program has frozen objects of its own, which must stay frozen
+    if _gc.get_freeze_count() == 0:
+        _gc.freeze()
+        _gc.unfreeze()
     if _collecting:
         _gc.enable()
 

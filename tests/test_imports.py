@@ -108,7 +108,10 @@ def test_import_leaves_the_collector_as_it_found_it():
     )
     for off in (False, True):
         done = subprocess.run(
-            [sys.executable, "-c", probe.format(off=off)], capture_output=True, text=True, check=True
+            [sys.executable, "-c", probe.format(off=off)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         enabled, frozen, threshold = json.loads(done.stdout.strip().splitlines()[-1])
         assert enabled is not off and frozen == 0
@@ -126,3 +129,16 @@ def test_import_error_does_not_leave_the_collector_off():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "0"]
+
+
+def test_import_keeps_a_programs_frozen_objects_frozen():
+    probe = (
+        "import gc\n"
+        "keep = [[i] for i in range(1000)]\n"
+        "gc.freeze()\n"
+        "before = gc.get_freeze_count()\n"
+        "import scr_timeline\n"
+        "print(before >= 1000, gc.get_freeze_count() >= 1000)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]
