@@ -141,6 +141,23 @@ _CUE_BREAKERS: Final = r"(?:but|who|which|although|however|because|so|as|and the
 _REACH_BEFORE: Final = 2
 _REACH_AFTER: Final = 1
 _CUE_GROUPS: Final = ("neg", "negpost", "plan", "planpost")
+_CUE_GROUPS_BEFORE: Final = ("neg", "plan")
+_CUE_GROUPS_AFTER: Final = ("negpost", "planpost")
+#: A word that joins a list's items (a list joined by commas alone has none).
+_JOINING_WORD: Final = re.compile(r"(?<![a-z])(?:and|or|nor)(?![a-z])|[&/]")
+_HEAD: dict[str, str | None] = {}
+
+
+def _head(more: str) -> str | None:
+    """The items of a list's tail (``more``: ", GP, school") before its last one, when
+    commas alone join them ("" for a tail of one item); None when a word joins them."""
+    if _JOINING_WORD.search(more) is not None:
+        out = None
+    else:
+        out = more[: more.rfind(",")] if "," in more else None
+    if len(_HEAD) < 4096:
+        _HEAD[more] = out
+    return out
 
 
 def load_family_members(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -520,14 +537,26 @@ def find_counterparts(pool: T.Pool, m: _Matcher) -> CounterpartFindings:
             bits = np.where(rows >= 0, m.bits[np.maximum(rows, 0)], 0).astype(np.uint32)
             more = np.asarray(found.text("more"), dtype=object)
             in_list = more != ""
+            kept = np.zeros(len(found), dtype=np.uint32)  # involved whatever the cue says
             if in_list.any():
                 codes, uniques = pd.factorize(more[in_list])
                 lists = uniques.tolist()
                 one = m.one.for_texts(lists)[0]
                 extra = np.array([m.more_bits(u, one) for u in lists], dtype=np.uint32)
+                # a cue after a list joined by commas alone is its last item's: "with
+                # police, GP not available" (a joining word makes it the list's: "police
+                # and GP not invited")
+                last = found.has(*_CUE_GROUPS_AFTER) & ~found.has(*_CUE_GROUPS_BEFORE)
+                head = [_HEAD[u] if u in _HEAD else _head(u) for u in lists]
+                commas = np.array([h is not None for h in head], dtype=bool)
+                lone = last[in_list] & commas[codes]
+                if lone.any():
+                    heads = np.array([m.more_bits(h, one) if h else 0 for h in head], np.uint32)
+                    kept[np.flatnonzero(in_list)[lone]] = (bits[in_list] | heads[codes])[lone]
                 bits[in_list] |= extra[codes]
             not_involved = found.has(*_CUE_GROUPS)
             bits[not_involved] &= ~_AGENCY_BITS  # family members stay: "Mother not present"
+            bits |= kept & _AGENCY_BITS
             piece = found.piece
             np.bitwise_or.at(named, piece, bits)
             after_to = found.has("to")

@@ -281,3 +281,19 @@ def test_event_types_of_the_sweep(agency, details, expected, counterparts):
 )
 def test_a_child_off_a_roll_ends_no_plan(agency, details, expected):
     assert classified(agency, details)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "counterparts"),
+    [
+        # a cue after a list joined by commas alone is its last item's (SD-PARTIES, INJ-STRAT
+        # had found the police absent)
+        ("Strategy discussion with police, GP not available", ("police",)),
+        ("Strategy discussion with police, school, GP not available", ("education", "police")),
+        # a joining word makes it the whole list's, as a cue before the list does
+        ("Police and GP not invited to strategy discussion", ()),
+        ("Not shared with police, GP", ()),
+    ],
+)
+def test_a_cue_after_a_list_joined_by_commas(details, counterparts):
+    assert tuple(classified("csc", details)[schema.COUNTERPARTS]) == counterparts
