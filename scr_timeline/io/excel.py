@@ -166,7 +166,9 @@ def read_excel_sheets(
 
 
 def _read_sheets(
-    path: str | Path, engine: str
+    path: str | Path,
+    engine: str,
+    hidden_days: dict[str, list[tuple[int, int, str]]] | None = None,
 ) -> list[tuple[str, pd.DataFrame, bool, list[_Range]]]:
     path = Path(path)
     if not path.exists():
@@ -201,13 +203,17 @@ def _read_sheets(
             file=path.name,
             expected="an Excel workbook (.xlsx, .xlsm, .xls)",
         )
-    return _sheet_frames(path, sheets)
+    return _sheet_frames(path, sheets, hidden_days)
 
 
 def _sheet_frames(
-    path: Path, sheets: list[_Sheet]
+    path: Path,
+    sheets: list[_Sheet],
+    hidden_days: dict[str, list[tuple[int, int, str]]] | None = None,
 ) -> list[tuple[str, pd.DataFrame, bool, list[_Range]]]:
-    """Each sheet's rows as a frame of cells, cells merged down carried into each row."""
+    """Each sheet's rows as a frame of cells, cells merged down carried into each row.
+    ``hidden_days`` receives, per sheet, the dates whose format hides a day typed in full
+    (see :func:`_show_month_year`)."""
     shown = _month_year_cells(path)
     out = []
     for sheet in sheets:
@@ -222,7 +228,9 @@ def _sheet_frames(
         if width:
             frame = frame.map(lambda v: None if v == "" else v)
         if sheet.name in shown:
-            _show_month_year(frame, shown[sheet.name])
+            kept = _show_month_year(frame, shown[sheet.name])
+            if kept and hidden_days is not None:
+                hidden_days[sheet.name] = kept
         _carry_down(frame, sheet.merged)
         out.append((sheet.name, frame, sheet.visible, sheet.merged))
     return out
@@ -622,20 +630,114 @@ def _hidden_row_warning(
     )
 
 
-def _show_month_year(frame: pd.DataFrame, cells: list[tuple[int, int, str]]) -> None:
+def _show_month_year(
+    frame: pd.DataFrame, cells: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """Write each date shown as a month or a year as that text ("March 2007", "2007"),
-    a column at a time."""
+    a column at a time, when it is what Excel makes of a month or a year typed: the 1st of
+    the month at midnight (the 1st of January for a year; the 1st of another month shown
+    as a year is that month, "March 2007" typed in a "yyyy" cell). A date on another day
+    (or with a time) was typed in full and the format only hides its day: it is left as
+    the date. Returns those cells, (row, column, what the cell shows), for a warning."""
     found = pd.DataFrame(cells, columns=["row", "column", "kind"])
     found = found[(found["row"] < frame.shape[0]) & (found["column"] < frame.shape[1])]
+    hidden: list[tuple[int, int, str]] = []
     for (column, kind), group in found.groupby(["column", "kind"], sort=False):
         col = int(cast(int, column))
         rows = group["row"].to_numpy()
         values = frame[frame.columns[col]].to_numpy(dtype=object)[rows]
         dated = np.fromiter((isinstance(v, dt.date) for v in values), bool, len(values))
-        if dated.any():
-            stamps = pd.DatetimeIndex(pd.to_datetime(list(values[dated])))
-            text = stamps.strftime("%B %Y") if kind == "month" else stamps.year.astype(str)
-            frame.iloc[rows[dated], col] = np.asarray(text, dtype=object)
+        if not dated.any():
+            continue
+        stamps = pd.DatetimeIndex(pd.to_datetime(list(values[dated])))
+        first = np.asarray((stamps.day == 1) & (stamps == stamps.normalize()))
+        if kind == "month":
+            text = np.asarray(stamps.strftime("%B %Y"), dtype=object)
+            shows = text
+        else:
+            january = np.asarray(stamps.month == 1)
+            text = np.where(
+                january, stamps.year.astype(str), np.asarray(stamps.strftime("%B %Y"))
+            ).astype(object)
+            shows = np.asarray(stamps.year.astype(str), dtype=object)
+        at = rows[dated]
+        frame.iloc[at[first], col] = text[first]
+        hidden.extend((int(r), col, str(t)) for r, t in zip(at[~first], shows[~first], strict=True))
+    return sorted(hidden)
+
+
+def _hidden_day_warning(
+    cells: list[tuple[int, int, str]], info: HeaderInfo, file: str, sheet: str
+) -> dict[str, Any] | None:
+    """A ``day_hidden_by_format`` warning naming the date cells under the header shown as
+    a month or a year that hold a day typed in full (read as that day), or None."""
+    cells = [c for c in cells if c[0] >= info.data_start]
+    if not cells:
+        return None
+    listed = ", ".join(
+        f"row {row + 1} (shown as {shows!r})" for row, _column, shows in cells[:10]
+    ) + (", ..." if len(cells) > 10 else "")
+    return _warning(
+        "day_hidden_by_format",
+        f"{len(cells)} date cell(s) are formatted to show only the month or the year but "
+        "hold a day other than the 1st (typed in full; the format hides the day): read as "
+        f"that day: {listed}",
+        file,
+        sheet,
+        cells[0][0] + 1,
+    )
+
+
+def _times_typed_as_numbers(
+    frame: pd.DataFrame, info: HeaderInfo, file: str, sheet: str
+) -> list[dict[str, Any]]:
+    """Write, in ``frame``, each time cell holding a number of hours and minutes as that
+    time ("14.30"), with a ``time_as_number`` warning naming them.
+
+    A time typed "14.30" (or "9.00") in a cell of General format is kept by Excel as the
+    number 14.3 (or 9), not as a time (a fraction of a day): read as a date serial its
+    fraction gave 07:12, and 9 no time at all. Only a column whose every number of 1 or
+    more is such a time (under 24, minutes of two figures under 60) is read so: a number
+    that is not (a date serial, 1.75) leaves the column as it was; "1430" typed (the
+    number 1430) is read as it is."""
+    notes: list[dict[str, Any]] = []
+    for column in (pos for pos, fld in info.mapping.items() if fld == S.TIME):
+        if column >= frame.shape[1]:
+            continue
+        cells = frame.iloc[info.data_start :, column]
+        numbers = [
+            (at, float(v))
+            for at, v in zip(range(info.data_start, len(frame)), cells.tolist(), strict=True)
+            if isinstance(v, int | float) and not isinstance(v, bool) and v >= 1
+        ]
+        if not numbers:
+            continue
+        times = []
+        for at, value in numbers:
+            hours, minutes = int(value), round((value - int(value)) * 100, 6)
+            if value.is_integer() and 100 <= value < 2400 and value % 100 < 60:
+                continue  # "1430" typed: read as such
+            if value >= 24 or minutes != int(minutes) or minutes >= 60:
+                break
+            times.append((at, value, f"{hours:02d}.{int(minutes):02d}"))
+        else:
+            if not times:
+                continue
+            for at, _value, text in times:
+                frame.iat[at, column] = text
+            listed = ", ".join(f"row {at + 1} ({v:g} as {t})" for at, v, t in times[:10])
+            notes.append(
+                _warning(
+                    "time_as_number",
+                    f"{len(times)} time cell(s) hold a number, not a time (a time typed "
+                    "as 14.30 in a cell Excel keeps as the number 14.3): read as hours and "
+                    f"minutes: {listed}" + (", ..." if len(times) > 10 else ""),
+                    file,
+                    sheet,
+                    times[0][0] + 1,
+                )
+            )
+    return notes
 
 
 def _carry_down(frame: pd.DataFrame, merged: list[_Range]) -> None:
@@ -1267,6 +1369,7 @@ def read_excel(
         return _read_text_export(path, options)
     skipped: list[dict[str, Any]] = []
     titles: dict[str, list[str]] = {}
+    hidden_days: dict[str, list[tuple[int, int, str]]] = {}  # dates whose format hides the day
     fmt = path.suffix.lower().lstrip(".")
     if text_kind == "html":
         tables, titles = _html_sheets(path)
@@ -1286,7 +1389,7 @@ def read_excel(
         tables = _sheet_frames(path, _spreadsheetml_sheets(path))
         fmt = "xml"
     else:
-        tables = _read_sheets(path, engine)
+        tables = _read_sheets(path, engine, hidden_days)
     hidden = _hidden_rows(path) if text_kind is None else {}
     for name, frame, _visible, _merged in tables:
         if name in hidden and hidden[name].errors:
@@ -1368,11 +1471,15 @@ def read_excel(
                 )
                 skipped.extend(note for note in notes if note is not None)
                 skipped.extend(_error_warnings(frame, hidden[name].errors, info, path.name, name))
+            if name in hidden_days:
+                note = _hidden_day_warning(hidden_days[name], info, path.name, name)
+                skipped.extend([note] if note is not None else [])
             struck = _struck_rows(frame, hidden[name].struck, info) if name in hidden else []
             struck_out = _rejected_struck(frame, struck, info, path.name, name)
             skipped.extend(blank_section_rows(frame, sections, banners, file=path.name, sheet=name))
             if fmt != "html":  # a web page's cells are text already
                 skipped.extend(markup_as_text(frame, info, file=path.name, sheet=name))
+            skipped.extend(_times_typed_as_numbers(frame, info, path.name, name))
             timed, carried = carry_day_to_times(
                 frame, info, file=path.name, sheet=name, sections=[r for r, _t, _w in sections]
             )
