@@ -297,3 +297,22 @@ def test_a_child_off_a_roll_ends_no_plan(agency, details, expected):
 )
 def test_a_cue_after_a_list_joined_by_commas(details, counterparts):
     assert tuple(classified("csc", details)[schema.COUNTERPARTS]) == counterparts
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        # a PPN by its long names is the police notifying social care, no police protection
+        ("police", "Police Protection Notification submitted", "referral"),
+        ("police", "Public Protection Notice submitted", "referral"),
+        ("police", "Child A taken into police protection", "placement"),
+        # consent not obtained negates no decision written after it
+        ("csc", "Contact: consent not obtained, NFA", "referral_decision"),
+        # the assessment's outcome is the assessment's end (ASM-INITIAL had found none); in
+        # 2007, the initial assessment of its time
+        ("csc", "Assessment outcome: CIN plan", "initial_assessment"),
+        ("police", "Child A given a youth caution", "police_investigation"),
+    ],
+)
+def test_event_types_of_the_sweep_continued(agency, details, expected):
+    assert classified(agency, details)[schema.EVENT_TYPE] == expected
