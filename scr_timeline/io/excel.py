@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field, replace
@@ -541,6 +542,92 @@ def _hidden_rows(path: Path) -> dict[str, _Hidden]:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return {}  # the reader itself reports a broken archive
     return out
+
+
+_TABLE_TAG: Final = regex(rb"<(?:\w+:)?table\b[^>]*>")
+_TABLE_REF: Final = regex(r"([A-Z]{1,3})([0-9]+):([A-Z]{1,3})([0-9]+)")
+
+
+def _table_totals(path: Path) -> dict[str, list[tuple[int, str]]]:
+    """Per sheet name, the totals rows (0-based) of the Excel tables on it ("Insert >
+    Table" with "Total Row" ticked: 'Total' under the date, a count under the details),
+    each with its table's name. Empty for a workbook with no such table."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"} or not zipfile.is_zipfile(path):
+        return {}
+    out: dict[str, list[tuple[int, str]]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = set(archive.namelist())
+            if not any(m.startswith("xl/tables/") for m in members):
+                return {}
+            for member, name in limits._sheet_names(archive).items():
+                folder, _, leaf = member.rpartition("/")
+                rels = f"{folder}/_rels/{leaf}.rels"
+                if rels not in members:
+                    continue
+                for tag in limits._RELATIONSHIP.findall(archive.read(rels)):
+                    attrs = dict(limits._ATTRIBUTE.findall(tag))
+                    if not attrs.get(b"Type", b"").endswith(b"/table"):
+                        continue
+                    target = attrs.get(b"Target", b"").decode("utf-8", "replace")
+                    table = (
+                        target.lstrip("/")
+                        if target.startswith("/")
+                        else posixpath.normpath(posixpath.join(folder, target))
+                    )
+                    if table not in members:
+                        continue
+                    head = _TABLE_TAG.search(archive.read(table)[:4096])
+                    if head is None:
+                        continue
+                    info = {
+                        k.decode(): v.decode("utf-8", "replace")
+                        for k, v in limits._ATTRIBUTE.findall(head.group(0))
+                    }
+                    count = info.get("totalsRowCount", "0")
+                    ref = _TABLE_REF.fullmatch(info.get("ref", ""))
+                    if not count.isdigit() or int(count) == 0 or ref is None:
+                        continue
+                    last = int(ref.group(4)) - 1
+                    title = html.unescape(info.get("displayName") or info.get("name") or "")
+                    out.setdefault(name, []).extend(
+                        (row, title) for row in range(last - min(int(count), 5) + 1, last + 1)
+                    )
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+        return {}  # the reader itself reports a broken archive
+    return out
+
+
+def _blank_totals(
+    frame: pd.DataFrame, rows: list[tuple[int, str]], info: HeaderInfo, file: str, sheet: str
+) -> list[dict[str, Any]]:
+    """Blank, in ``frame``, the totals rows of the sheet's Excel tables under the header,
+    with a ``footer_row`` warning for each: a count, not an entry ('Total' was rejected as
+    an unreadable date, advising to write it as a date)."""
+    notes = []
+    for row, table in rows:
+        if not info.data_start <= row < len(frame):
+            continue
+        cells = [
+            " ".join((f"{v:g}" if isinstance(v, float) else str(v)).split())
+            for v in frame.iloc[row].tolist()
+            if not pd.isna(v)
+        ]
+        cells = [c for c in cells if c]
+        if not cells:
+            continue
+        frame.iloc[row] = None
+        notes.append(
+            _warning(
+                "footer_row",
+                f"the totals row of the Excel table {table!r}, not an event: "
+                + " | ".join(repr(c) for c in cells[:6]),
+                file,
+                sheet,
+                row + 1,
+            )
+        )
+    return notes
 
 
 def _struck_rows(frame: pd.DataFrame, struck: set[tuple[int, int]], info: HeaderInfo) -> list[int]:
@@ -1391,6 +1478,7 @@ def read_excel(
     else:
         tables = _read_sheets(path, engine, hidden_days)
     hidden = _hidden_rows(path) if text_kind is None else {}
+    totals = _table_totals(path) if text_kind is None else {}
     for name, frame, _visible, _merged in tables:
         if name in hidden and hidden[name].errors:
             hidden[name] = replace(hidden[name], errors=_write_errors(frame, hidden[name].errors))
@@ -1458,6 +1546,13 @@ def read_excel(
             ]
             sections = with_typed_banners(frame, info, sections, options.get("columns"))
             banners = _agency_banners(sections)
+            if name in totals:
+                footers = _blank_totals(frame, totals[name], info, path.name, name)
+                skipped.extend(footers)
+                if name in hidden:  # a count's formula is no cell of the chronology
+                    gone = {note[S.SOURCE_ROW] - 1 for note in footers}
+                    kept = {at: t for at, t in hidden[name].errors.items() if at[0] not in gone}
+                    hidden[name] = replace(hidden[name], errors=kept)
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
             skipped.extend(blank_template_rows(frame, info, file=path.name, sheet=name))
             _unmerge_undated_rows(frame, merged, info)

@@ -722,3 +722,61 @@ def test_a_date_and_time_heading_merged_over_two_columns(tmp_path):
         ("Police", 3, *_day(2012, 4, 3, 14, 30), "police", "Return home interview", "None"),
     ]
     assert chron.events[S.EXTRA].isna().all()
+
+
+# --- 11. an Excel table (Insert > Table) with its Total Row ticked ----------------------------
+
+
+def test_the_totals_row_of_an_excel_table_is_no_rejected_row(tmp_path):
+    # 'Total' | '' | 4 (=SUBTOTAL(103,...)) was rejected: "cannot read 'Total' as a date;
+    # write it as a date such as 12/03/2007", advice no one can follow
+    from openpyxl.worksheet.table import Table
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Midwifery"
+    ws.append(["Date", "Midwife", "Details", "Outcome"])
+    ws.append(["12/03/2007\xa0", "MW1", "Booking appointment", "Referred to consultant"])
+    ws.append(["13/03/2007\n14:30", "MW1", "Antenatal clinic", "BP normal"])  # Alt+Enter
+    ws.append(["14/03/2007\n(approx)", "MW2", "Home visit", "No answer"])
+    ws.append([dt.datetime(2007, 3, 20), "MW2", "Mother disclosed DV", "Referral to MARAC"])
+    ws.append(["Total", None, "=SUBTOTAL(103,Table1[Details])", None])
+    ws.add_table(Table(displayName="Table1", ref="A1:D6", totalsRowCount=1))
+    path = tmp_path / "midwifery.xlsx"
+    wb.save(path)
+    _cache_formulas(path, "xl/worksheets/sheet1.xml", {"C6": ("4", "n")})
+
+    chron = scr.read(path)
+    sheet = "Midwifery"
+    assert _rows(chron) == [
+        (
+            sheet,
+            2,
+            *_day(2007, 3, 12),
+            "midwifery",
+            "Booking appointment",
+            "Referred to consultant",
+        ),
+        (sheet, 3, *_day(2007, 3, 13, 14, 30), "midwifery", "Antenatal clinic", "BP normal"),
+        (sheet, 4, *_day(2007, 3, 14), "midwifery", "Home visit", "No answer"),
+        (sheet, 5, *_day(2007, 3, 20), "midwifery", "Mother disclosed DV", "Referral to MARAC"),
+    ]
+    assert chron.rejected.empty
+    footer = chron.warnings[chron.warnings[S.CODE] == "footer_row"]
+    assert footer[S.SOURCE_ROW].tolist() == [6]
+    assert "totals row of the Excel table 'Table1'" in footer[S.MESSAGE].iloc[0]
+    assert "'Total' | '4'" in footer[S.MESSAGE].iloc[0]
+
+
+def test_a_table_with_no_totals_row_keeps_its_last_row(tmp_path):
+    from openpyxl.worksheet.table import Table
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Midwifery"
+    ws.append(["Date", "Details"])
+    ws.append([dt.datetime(2007, 3, 20), "Mother disclosed DV"])
+    ws.add_table(Table(displayName="Table1", ref="A1:B2"))
+    path = tmp_path / "midwifery.xlsx"
+    wb.save(path)
+    assert scr.read(path).events[S.SOURCE_ROW].tolist() == [2]
