@@ -1017,9 +1017,14 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], froz
         rf"|{_LEFT}[Tt]he[ \t]+(?P<name4>{_NAMEWORD})[ \t]+(?:family|household){_RIGHT}"
     )
     words: set[str] = set()
+    # the words of agencies', roles' and family members' phrases, and the event types' own
+    # words (their one-word phrases: 'visit', 'DNA'): not the words of longer event phrases,
+    # which may hold a surname or a first name ('RAG green', 'RAG amber'), never to be left
+    # unproposed (a name missed is a name published)
+    events = load_event_types().query("match == 'words'")["phrase"].astype(str)
     tables = (
         load_agency_aliases()["alias"],
-        load_event_types().query("match == 'words'")["phrase"],
+        events[~events.str.strip().str.contains(r"\s")],
         roles["phrase"],
         family["phrase"],
     )

@@ -442,3 +442,21 @@ def test_a_full_name_with_the_family_surname_and_no_cue_is_found() -> None:
     assert (
         personalise(anonymised, key).events["details"].tolist() == chron.events["details"].tolist()
     )
+
+
+def test_names_that_are_words_of_the_vocabularies_phrases_are_proposed():
+    """A surname or first name that is also a word of a longer event phrase ('Green' and
+    'Amber' of 'RAG green', 'RAG amber') had been a stop word, never proposed: a name
+    missed is a name published. The event types' one-word phrases ('visit') still stop."""
+    events = make_events(
+        start=["12/03/2010", "13/03/2010"],
+        agency=["police", "csc"],
+        details=[
+            "DC Green attended. Mother (Amber White) at the address.",
+            "MASH RAG: amber. SW Visit planned.",
+        ],
+    )
+    chron = Chronology(events)
+    names = set(find_names(chron)["name"])
+    assert {"Green", "Amber White"} <= names
+    assert "Visit" not in names
