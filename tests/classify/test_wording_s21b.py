@@ -316,3 +316,34 @@ def test_a_cue_after_a_list_joined_by_commas(details, counterparts):
 )
 def test_event_types_of_the_sweep_continued(agency, details, expected):
     assert classified(agency, details)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "child_seen"),
+    [
+        # missing or absent at the visit: not there (was social care's visit default, seen:
+        # VIS-CP counted them)
+        ("Visit - Child A missing at time of visit", False),
+        ("Visit to YP at placement - YP absent", False),
+        ("Visit - YP missing from placement.", False),
+        # absent from school and seen at home is still seen
+        ("Home visit - CA absent from school, seen at home", True),
+        ("Home visit - CA in school uniform, seen", True),
+        # the worker with the child, away from a visit (was not said)
+        ("SW met CA at McDonalds", True),
+        ("SW took CA for lunch, wishes and feelings explored", True),
+    ],
+)
+def test_child_seen_by_social_care(details, child_seen):
+    value = classified("csc", details)[schema.CHILD_SEEN]
+    assert value is not pd.NA and bool(value) is child_seen
+
+
+def test_the_child_taken_by_a_parent_is_not_seen_by_social_care():
+    assert classified("csc", "Mother took CA to the GP")[schema.CHILD_SEEN] is pd.NA
+
+
+def test_a_step_down_to_targeted_early_help_is_the_closure():
+    assert classified("csc", "Stepped down to Targeted Early Help")[schema.EVENT_TYPE] == (
+        "case_closure"
+    )
