@@ -347,3 +347,20 @@ def test_a_step_down_to_targeted_early_help_is_the_closure():
     assert classified("csc", "Stepped down to Targeted Early Help")[schema.EVENT_TYPE] == (
         "case_closure"
     )
+
+
+@pytest.mark.parametrize(
+    ("agency", "practitioner", "role"),
+    [
+        ("csc", "Practice Supervisor", "team_manager"),
+        ("health_visiting", "SCPHN", "health_visitor"),
+        ("early_years", "EHP1", "family_support_worker"),
+        ("early_years", "Family Practitioner", "family_support_worker"),
+    ],
+)
+def test_roles_as_titled_since_2014(agency, practitioner, role):
+    events = make_events(
+        start="12/03/2007", agency=agency, details="Visit", practitioner=practitioner
+    )
+    rows, _ = classify_events(events)
+    assert rows.iloc[0][schema.ROLE] == role
