@@ -113,6 +113,56 @@ class _Sheet:
     merged: list[_Range] = field(default_factory=list)
 
 
+def _blank_row(row: list[Any]) -> bool:
+    """True for a row whose cells hold nothing or only spaces."""
+    for value in row:  # a row of the table is told at its first cell, mostly
+        if value is not None and value != "" and not (isinstance(value, str) and not value.strip()):
+            return False
+    return True
+
+
+def _without_trailing_blanks(rows: Any, left: int = 0) -> list[list[Any]]:
+    """The rows of a sheet up to its last one holding something, each with ``left`` blank
+    cells put before it: a cell holding nothing or only spaces far below the table (a
+    space typed in row 1,048,576, a template's borders to the foot of the sheet) makes the
+    sheet's used range, and the grid read, a million rows long (5 s and 550 MB for a
+    two-row chronology). Blank rows between rows that hold something are kept (as empty
+    lists), so that row numbers hold."""
+    out: list[list[Any]] = []
+    blanks = 0
+    pad = [None] * left
+    for row in rows:
+        if _blank_row(row):
+            blanks += 1
+            continue
+        if blanks:
+            out.extend([] for _ in range(blanks))
+            blanks = 0
+        out.append(pad + row if left else row)
+    return out
+
+
+def _calamine_rows(sheet: Any) -> list[list[Any]]:
+    """A calamine sheet's rows from A1 (as ``to_python(skip_empty_area=False)`` gives
+    them), without the blank rows under the last one holding something. ``iter_rows``
+    gives each row from the sheet's first used column: the columns left of it are put
+    back (and the rows above it, should a version count rows from there too)."""
+    start = sheet.start or (0, 0)
+    end = sheet.end or (0, 0)
+    count = 0
+
+    def rows() -> Any:
+        nonlocal count
+        for row in sheet.iter_rows():
+            count += 1
+            yield row
+
+    out = _without_trailing_blanks(rows(), int(start[1]))
+    if start[0] and count == end[0] - start[0] + 1:
+        out = [[] for _ in range(int(start[0]))] + out
+    return out
+
+
 def _calamine_sheets(path: Path) -> list[_Sheet]:
     from python_calamine import CalamineWorkbook
 
@@ -124,7 +174,7 @@ def _calamine_sheets(path: Path) -> list[_Sheet]:
         out = []
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
+            rows = _calamine_rows(sheet)
             out.append(
                 _Sheet(name, rows, visible.get(name, True), list(sheet.merged_cell_ranges or ()))
             )
@@ -141,7 +191,7 @@ def _openpyxl_sheets(path: Path) -> list[_Sheet]:
         return [
             _Sheet(
                 ws.title,
-                [list(r) for r in ws.iter_rows(values_only=True)],
+                _without_trailing_blanks(list(r) for r in ws.iter_rows(values_only=True)),
                 ws.sheet_state == "visible",
             )
             for ws in workbook.worksheets

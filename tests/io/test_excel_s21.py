@@ -780,3 +780,32 @@ def test_a_table_with_no_totals_row_keeps_its_last_row(tmp_path):
     path = tmp_path / "midwifery.xlsx"
     wb.save(path)
     assert scr.read(path).events[S.SOURCE_ROW].tolist() == [2]
+
+
+# --- 12. a space typed at the foot of the sheet -----------------------------------------------
+
+
+def test_a_space_at_the_foot_of_the_sheet_does_not_make_it_a_million_rows(tmp_path):
+    # a cell holding a space in row 1,048,576 made the grid read a million rows long
+    # (5 s and 550 MB to read a two-row chronology, and a side_notes warning quoting '')
+    from scr_timeline.io.excel import read_excel_sheets
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws["C4"], ws["D4"], ws["E4"] = "Date", "Officer", "Details"
+    ws["C5"], ws["D5"], ws["E5"] = dt.datetime(2012, 4, 1), "PC1", "Missing from home report"
+    ws["H1048576"] = " "
+    path = tmp_path / "police-chronology.xlsx"
+    wb.save(path)
+
+    for engine in ("calamine", "openpyxl"):
+        [(_name, frame, _visible)] = read_excel_sheets(path, engine=engine)
+        assert frame.shape[0] == 5  # row i is Excel row i + 1, to the last row written
+        assert frame.iat[4, 4] == "Missing from home report"
+        assert frame.iloc[:4, :2].isna().all().all()
+    chron = scr.read(path)
+    assert _rows(chron) == [
+        ("Sheet1", 5, *_day(2012, 4, 1), "police", "Missing from home report", None)
+    ]
+    assert set(chron.warnings[S.CODE]) == {"no_child_dob"}
