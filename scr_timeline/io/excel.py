@@ -825,6 +825,19 @@ def _hidden_day_warning(
     )
 
 
+_EXCEL_DAY_0: Final = dt.datetime(1899, 12, 31)  # 1900-01-01 is serial 1
+
+
+def _as_number(value: Any) -> float | None:
+    """A cell's number: a number, or the serial of a date in January 1900 (a number of 1
+    to 31 in a cell formatted as a date or time); None for anything else."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, dt.datetime) and value.year == 1900 and value.month == 1:
+        return (value - _EXCEL_DAY_0) / dt.timedelta(days=1)
+    return None
+
+
 def _times_typed_as_numbers(
     frame: pd.DataFrame, info: HeaderInfo, file: str, sheet: str
 ) -> list[dict[str, Any]]:
@@ -836,16 +849,18 @@ def _times_typed_as_numbers(
     fraction gave 07:12, and 9 no time at all. Only a column whose every number of 1 or
     more is such a time (under 24, minutes of two figures under 60) is read so: a number
     that is not (a date serial, 1.75) leaves the column as it was; "1430" typed (the
-    number 1430) is read as it is."""
+    number 1430) is read as it is. In a cell formatted as a time ("hh:mm") the number is
+    given as a date in January 1900 (14.3 as 14/01/1900 07:12, shown as "07:12"), read
+    the same way."""
     notes: list[dict[str, Any]] = []
     for column in (pos for pos, fld in info.mapping.items() if fld == S.TIME):
         if column >= frame.shape[1]:
             continue
         cells = frame.iloc[info.data_start :, column]
         numbers = [
-            (at, float(v))
+            (at, number)
             for at, v in zip(range(info.data_start, len(frame)), cells.tolist(), strict=True)
-            if isinstance(v, int | float) and not isinstance(v, bool) and v >= 1
+            if (number := _as_number(v)) is not None and number >= 1
         ]
         if not numbers:
             continue

@@ -301,6 +301,9 @@ def test_times_typed_with_a_full_stop_that_excel_kept_as_numbers(tmp_path):
     ws.append([dt.datetime(2010, 9, 9), 1530, "Teacher1", "Child A quiet in class", "Monitor"])
     ws.append([dt.datetime(2010, 9, 10), 0.40625, "DSL", "Strategy discussion", "S47"])
     ws.append([dt.datetime(2010, 9, 13), 12.05, "DSL", "Mother came in", "Advice"])
+    # '15.20' typed in a cell formatted hh:mm: the number 15.2, shown as 04:48
+    ws.append([dt.datetime(2010, 9, 14), 15.2, "DSL", "SW1 visited school", "Child A seen"])
+    ws["B8"].number_format = "hh:mm"
     path = tmp_path / "school.xlsx"
     wb.save(path)
 
@@ -326,6 +329,14 @@ def test_times_typed_with_a_full_stop_that_excel_kept_as_numbers(tmp_path):
         ("School", 5, *_day(2010, 9, 9, 15, 30), "education", "Child A quiet in class", "Monitor"),
         ("School", 6, *_day(2010, 9, 10, 9, 45), "education", "Strategy discussion", "S47"),
         ("School", 7, *_day(2010, 9, 13, 12, 5), "education", "Mother came in", "Advice"),
+        (
+            "School",
+            8,
+            *_day(2010, 9, 14, 15, 20),
+            "education",
+            "SW1 visited school",
+            "Child A seen",
+        ),
     ]
     assert chron.rejected.empty
     texts = chron.events.set_index(S.SOURCE_ROW)[S.DATE_TEXT]
@@ -333,8 +344,8 @@ def test_times_typed_with_a_full_stop_that_excel_kept_as_numbers(tmp_path):
     note = chron.warnings[chron.warnings[S.CODE] == "time_as_number"]
     assert note[S.SOURCE_ROW].tolist() == [2]
     assert (
-        "row 2 (14.3 as 14.30), row 3 (9 as 09.00), row 7 (12.05 as 12.05)"
-        in note[S.MESSAGE].iloc[0]
+        "row 2 (14.3 as 14.30), row 3 (9 as 09.00), row 7 (12.05 as 12.05), "
+        "row 8 (15.2 as 15.20)" in note[S.MESSAGE].iloc[0]
     )
     assert "unreadable_time" not in set(chron.warnings[S.CODE])
 
