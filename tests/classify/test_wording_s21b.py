@@ -257,7 +257,6 @@ def test_a_child_placed_with_family_is_a_placement():
         ("csc", "Child A placed out of area", "placement", ()),
         ("csc", "Child A placed in semi-independent accommodation", "placement", ()),
         ("csc", "Child A became looked after", "placement", ()),
-        ("police", "Child A absconded from children's home", "police_incident", ()),
     ],
 )
 def test_event_types_of_the_sweep(agency, details, expected, counterparts):
