@@ -517,6 +517,7 @@ class _Hidden:
     columns: list[int] = field(default_factory=list)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # see _error_cells
     struck: set[tuple[int, int]] = field(default_factory=set)  # cells struck through
+    subtotals: set[int] = field(default_factory=set)  # rows with a SUBTOTAL formula
 
 
 _FONTS: Final = regex(rb"<(?:\w+:)?fonts\b.*?</(?:\w+:)?fonts>", re.DOTALL)
@@ -576,9 +577,10 @@ def _hidden_rows(path: Path) -> dict[str, _Hidden]:
                     continue
                 errors = _error_cells(body) if b't="e"' in body or b"<f>" in body else {}
                 struck = _struck_cells(body, strike)
+                subtotals = _subtotal_rows(body) if b"SUBTOTAL(" in body else set()
                 if b'hidden="1"' not in body and b'hidden="true"' not in body:
-                    if errors or struck:
-                        out[name] = _Hidden([], False, [], errors, struck)
+                    if errors or struck or subtotals:
+                        out[name] = _Hidden([], False, [], errors, struck, subtotals)
                     continue
                 rows = [
                     int(number.group(1)) - 1
@@ -586,12 +588,71 @@ def _hidden_rows(path: Path) -> dict[str, _Hidden]:
                     if (number := _ROW_NUMBER.search(tag.group(0))) is not None
                 ]
                 columns = _hidden_columns(body)
-                if rows or columns or errors or struck:
+                if rows or columns or errors or struck or subtotals:
                     filter_set = _FILTERED.search(body) is not None
-                    out[name] = _Hidden(rows, filter_set, columns, errors, struck)
+                    out[name] = _Hidden(rows, filter_set, columns, errors, struck, subtotals)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return {}  # the reader itself reports a broken archive
     return out
+
+
+_SUBTOTAL_FORMULA: Final = regex(rb"<(?:\w+:)?f\b[^>]*>\s*(?:_xlfn\.)?(?:SUBTOTAL|AGGREGATE)\(")
+
+
+def _subtotal_rows(body: bytes) -> set[int]:
+    """The rows (0-based) of a sheet's XML holding a SUBTOTAL (or AGGREGATE) formula."""
+    out = set()
+    for formula in _SUBTOTAL_FORMULA.finditer(body):
+        opening = max(
+            body.rfind(b"<c ", 0, formula.start()), body.rfind(b":c ", 0, formula.start())
+        )
+        end = body.find(b">", opening)
+        if opening >= 0 and end >= 0:
+            at = _cell_at(body[opening : end + 1])
+            if at is not None:
+                out.add(at[0])
+    return out
+
+
+#: The label Excel's Data > Subtotal writes in the column it groups by: "2007 Total",
+#: "Police Count", "Grand Total" (the function's English name after the group's value).
+_SUBTOTAL_LABEL: Final = regex(
+    r"(?:.*\S\s+|grand\s+)?(?:total|count|counta|count nums|sum|average|max|min)",
+    re.IGNORECASE,
+)
+
+
+def _blank_subtotals(
+    frame: pd.DataFrame, rows: set[int], info: HeaderInfo, file: str, sheet: str
+) -> list[dict[str, Any]]:
+    """Blank, in ``frame``, the rows Excel's Data > Subtotal adds under each group ("2007
+    Total" | | 3, "Grand Total"): a row under the header holding a SUBTOTAL formula and a
+    cell labelled so. A ``subtotal_row`` warning names them. They were events ("2007
+    Total" spanning the year, details "Total. 3") or rejected rows ("cannot read 'Grand
+    Total' as a date"). A SUBTOTAL counting the visible rows in every row (a running
+    number under a filter) has no such label: those rows are read as before."""
+    found = []
+    for row in sorted(r for r in rows if info.data_start <= r < len(frame)):
+        values = [v for v in frame.iloc[row].tolist() if not pd.isna(v)]
+        labels = [v for v in values if isinstance(v, str) and _SUBTOTAL_LABEL.fullmatch(v.strip())]
+        words = [v for v in values if isinstance(v, str) and not v.startswith("=")]
+        if not labels or len(words) > len(labels):  # (a formula never worked out is text)
+            continue
+        found.append((row, " ".join(labels[0].split())))
+        frame.iloc[row] = None
+    if not found:
+        return []
+    listed = ", ".join(f"row {row + 1} ({label!r})" for row, label in found[:10])
+    return [
+        _warning(
+            "subtotal_row",
+            f"{len(found)} row(s) are subtotals that Excel's Data > Subtotal added under "
+            f"each group, not events: {listed}" + (", ..." if len(found) > 10 else ""),
+            file,
+            sheet,
+            found[0][0] + 1,
+        )
+    ]
 
 
 _TABLE_TAG: Final = regex(rb"<(?:\w+:)?table\b[^>]*>")
@@ -1618,6 +1679,12 @@ def read_excel(
                     gone = {note[S.SOURCE_ROW] - 1 for note in footers}
                     kept = {at: t for at, t in hidden[name].errors.items() if at[0] not in gone}
                     hidden[name] = replace(hidden[name], errors=kept)
+            if name in hidden and hidden[name].subtotals:
+                subtotals = _blank_subtotals(frame, hidden[name].subtotals, info, path.name, name)
+                skipped.extend(subtotals)
+                gone = set(hidden[name].subtotals) - set(frame.dropna(how="all").index)
+                kept = {at: t for at, t in hidden[name].errors.items() if at[0] not in gone}
+                hidden[name] = replace(hidden[name], errors=kept)
             skipped.extend(blank_footer_rows(frame, info, file=path.name, sheet=name))
             skipped.extend(blank_template_rows(frame, info, file=path.name, sheet=name))
             _unmerge_undated_rows(frame, merged, info)

@@ -820,3 +820,58 @@ def test_a_space_at_the_foot_of_the_sheet_does_not_make_it_a_million_rows(tmp_pa
         ("Sheet1", 5, *_day(2012, 4, 1), "police", "Missing from home report", None)
     ]
     assert set(chron.warnings[S.CODE]) == {"no_child_dob"}
+
+
+# --- 13. a sheet put through Data > Subtotal ---------------------------------------------------
+
+
+def test_the_rows_excel_s_data_subtotal_adds_are_no_events(tmp_path):
+    # '2007 Total' | | =SUBTOTAL(3,...) was an event spanning 2007 with details 'Total. 1',
+    # and 'Grand Total' a rejected row ('cannot read 'Grand Total' as a date'); the running
+    # number in 'No.' (=SUBTOTAL(3,$B$2:B2), counting the rows a filter shows) stays
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "GP"
+    ws.append(["No.", "Date", "Practitioner", "Details", "Outcome"])
+    ws.append(["=SUBTOTAL(3,$B$2:B2)", dt.datetime(2007, 3, 1), "GP1", "Child A seen", "Advice"])
+    ws.append([None, "2007 Total", None, "=SUBTOTAL(3,D2:D2)", None])
+    ws.append(
+        ["=SUBTOTAL(3,$B$2:B4)", dt.datetime(2008, 3, 1), "GP1", "Child A bruised", "CP medical"]
+    )
+    ws.append([None, "2008 Count", None, "=SUBTOTAL(3,D4:D4)", None])
+    ws.append([None, "Grand Total", None, "=SUBTOTAL(3,D2:D5)", None])
+    ws.row_dimensions.group(2, 2, outline_level=2)
+    ws.row_dimensions.group(4, 4, outline_level=2)
+    path = tmp_path / "gp.xlsx"
+    wb.save(path)
+    cached = {"A2": "1", "D3": "1", "A4": "2", "D5": "1", "D6": "2"}
+    _cache_formulas(path, "xl/worksheets/sheet1.xml", {k: (v, "n") for k, v in cached.items()})
+
+    chron = scr.read(path)
+    assert _rows(chron) == [
+        ("GP", 2, *_day(2007, 3, 1), "gp", "Child A seen", "Advice"),
+        ("GP", 4, *_day(2008, 3, 1), "gp", "Child A bruised", "CP medical"),
+    ]
+    assert chron.events[S.SEQUENCE].astype(str).tolist() == ["1", "2"]
+    assert chron.rejected.empty
+    note = chron.warnings[chron.warnings[S.CODE] == "subtotal_row"]
+    assert note[S.SOURCE_ROW].tolist() == [3]
+    assert (
+        "row 3 ('2007 Total'), row 5 ('2008 Count'), row 6 ('Grand Total')"
+        in (note[S.MESSAGE].iloc[0])
+    )
+
+
+def test_a_row_labelled_total_with_words_beside_it_is_an_entry(tmp_path):
+    # a SUBTOTAL beside an entry's own words is no subtotal row
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "GP"
+    ws.append(["Date", "Details", "Outcome", "Count"])
+    ws.append([dt.datetime(2007, 3, 1), "Total", "Child A seen", "=SUBTOTAL(3,A2:A2)"])
+    path = tmp_path / "gp.xlsx"
+    wb.save(path)
+    _cache_formulas(path, "xl/worksheets/sheet1.xml", {"D2": ("1", "n")})
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [2]
+    assert "subtotal_row" not in set(chron.warnings[S.CODE])
