@@ -183,7 +183,22 @@ def _calamine_sheets(path: Path) -> list[_Sheet]:
         workbook.close()
 
 
+#: A character written as its code in a workbook's text ("_x000D_" for a carriage return,
+#: as exports written with .NET write each line break; "_x005F_" for "_" itself).
+_ESCAPED_CHARACTER: Final = regex(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(value: Any) -> Any:
+    """A cell's text with the characters written as codes ("_x000D_") put back, as Excel
+    and calamine show them; any other value as it is."""
+    if isinstance(value, str) and "_x" in value:
+        return _ESCAPED_CHARACTER.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return value
+
+
 def _openpyxl_sheets(path: Path) -> list[_Sheet]:
+    """The sheets through openpyxl (values only), each cell's text unescaped (openpyxl
+    leaves "Home visit._x000D_" as written)."""
     import openpyxl
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -191,7 +206,9 @@ def _openpyxl_sheets(path: Path) -> list[_Sheet]:
         return [
             _Sheet(
                 ws.title,
-                _without_trailing_blanks(list(r) for r in ws.iter_rows(values_only=True)),
+                _without_trailing_blanks(
+                    [_unescaped(v) for v in r] for r in ws.iter_rows(values_only=True)
+                ),
                 ws.sheet_state == "visible",
             )
             for ws in workbook.worksheets

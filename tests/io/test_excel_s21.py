@@ -875,3 +875,36 @@ def test_a_row_labelled_total_with_words_beside_it_is_an_entry(tmp_path):
     chron = scr.read(path)
     assert chron.events[S.SOURCE_ROW].tolist() == [2]
     assert "subtotal_row" not in set(chron.warnings[S.CODE])
+
+
+# --- 14. a case-management export whose line breaks are written as _x000D_ --------------------
+
+
+def test_line_breaks_written_as_x000d_read_the_same_through_either_engine(tmp_path):
+    # openpyxl (the fallback engine) left 'Home visit._x000D_' as written
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Case notes"
+    ws.append(["Date", "Worker", "Note", "Outcome"])
+    ws.append([dt.datetime(2015, 6, 1), "SW1", "NOTE_TEXT", "Visit_x005F_x0009_done"])
+    path = tmp_path / "case-notes.xlsx"
+    wb.save(path)
+    with zipfile.ZipFile(path) as archive:
+        items = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in items:
+            note = b"Home visit._x000D_\nChild A seen alone._x000D_\nRoom clean."
+            archive.writestr(info, data.replace(b"NOTE_TEXT", note))
+
+    for engine in ("calamine", "openpyxl"):
+        chron = scr.read_excel(path, engine=engine)
+        assert _rows(chron) == [
+            (
+                "Case notes",
+                2,
+                *_day(2015, 6, 1),
+                "csc",
+                "Home visit.\nChild A seen alone.\nRoom clean.",
+                "Visit_x0009_done",  # '_x005F_' is the underscore itself
+            )
+        ], engine
