@@ -182,7 +182,9 @@ note says how many findings start from events of the other's time.
   holds open, so a chronology that starts at the ICPC has an open case from it), until an NFA
   decision.
 - **An NFA decision** (`nfa_decision`: ASM-INITIAL, ASM-SINGLE, CONF-ICPC, the open case) is a
-  referral decision, a case closure or a csc record of no further action, and a contact csc
+  referral decision (not one to assess or enquire: 'MASH decision: child and family
+  assessment; allocated to SW1' starts the assessment), a case closure or a csc record of no
+  further action, and a contact csc
   passes on without social care: 'Passed to Early Help', 'Early Help offer', 'Signposted to
   universal services', 'No role for CSC', 'Does not meet threshold', 'Threshold for social
   care not met', 'For information only', 'Return home interview to be offered' (the MASH's

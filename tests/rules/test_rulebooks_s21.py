@@ -600,6 +600,10 @@ def test_a_case_closure_written_in_another_record_wants_its_oversight(rulebook, 
         ("Referral made to the NRM re criminal exploitation.", []),
         ("SW1 referred Mother to the drug and alcohol service.", []),
         ("Referral to MARAC completed by SW1.", []),
+        # ... named before the word ('MARAC referral made': no 'to' for the text above)
+        ("MARAC referral made by SW1.", []),
+        ("NRM referral submitted.", []),
+        ("CAMHS referral completed and sent.", []),
         # a referral that came in, however worded: its decision due Tuesday 4 June 2019
         ("Referral received from school.", [("missing", "2019-06-04")]),
         ("Re-referral to MASH from HV.", [("missing", "2019-06-04")]),
