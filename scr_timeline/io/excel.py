@@ -70,6 +70,7 @@ from .table import (
     _NARRATIVE_FIELDS,
     ROW_START_FIELDS,
     _as_location_error,
+    _cell_text,
     _warning,
     classify_chronology,
     parse_table,
@@ -462,6 +463,107 @@ def _month_year_styles(archive: zipfile.ZipFile) -> dict[int, str]:
         if fmt.isdigit() and int(fmt) in shows:
             out[index] = shows[int(fmt)]
     return out
+
+
+#: Excel's built-in number formats that show a date and no time (14 is the short date,
+#: "dd/mm/yyyy" in a UK Excel).
+_BUILTIN_DATE_ONLY: Final = frozenset({14, 15, 16, 17})
+
+
+def _date_only_styles(archive: zipfile.ZipFile) -> set[int]:
+    """The cell styles (indices into cellXfs) whose number format shows a date and no
+    time ("dd/mm/yyyy", "d mmmm yyyy", "mmm-yy")."""
+    try:
+        styles = archive.read("xl/styles.xml")
+    except KeyError:
+        return set()
+    shows = set(_BUILTIN_DATE_ONLY)
+    for tag in _NUM_FMT.findall(styles):
+        attrs = dict(limits._ATTRIBUTE.findall(tag))
+        code = html.unescape(attrs.get(b"formatCode", b"").decode("utf-8", "replace"))
+        code = _FORMAT_LITERAL.sub("", code.split(";")[0]).lower()
+        dated = "d" in code or "y" in code
+        if dated and "h" not in code and "s" not in code and attrs.get(b"numFmtId", b"").isdigit():
+            shows.add(int(attrs[b"numFmtId"]))
+    xfs = _CELL_XFS.search(styles)
+    if xfs is None:
+        return set()
+    out = set()
+    for index, tag in enumerate(_XF.findall(xfs.group(0))):
+        fmt = dict(limits._ATTRIBUTE.findall(tag)).get(b"numFmtId", b"0")
+        if fmt.isdigit() and int(fmt) in shows:
+            out.add(index)
+    return out
+
+
+_STYLED_CELL: Final = regex(rb'<(?:\w+:)?c\b[^>]*\bs="([0-9]+)"[^>]*>')
+
+
+def _cells_showing_no_time(
+    path: Path, sheet: str, cells: set[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """Of ``cells`` (0-based row, column) of a sheet, those whose number format shows a
+    date and no time."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"} or not zipfile.is_zipfile(path):
+        return set()
+    try:
+        with zipfile.ZipFile(path) as archive:
+            styles = _date_only_styles(archive)
+            member = next((m for m, n in limits._sheet_names(archive).items() if n == sheet), None)
+            if not styles or member is None:
+                return set()
+            body = archive.read(member)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+        return set()
+    out = set()
+    for tag in _STYLED_CELL.finditer(body):
+        if int(tag.group(1)) in styles and (at := _cell_at(tag.group(0))) in cells:
+            out.add(cast(tuple[int, int], at))
+    return out
+
+
+def _times_hidden_by_format(
+    path: Path, frame: pd.DataFrame, info: HeaderInfo, file: str, sheet: str
+) -> list[dict[str, Any]]:
+    """In a row whose Time column gives a time, drop the time a date cell holds but its
+    format does not show (a timestamp pasted from a system, formatted "dd/mm/yyyy"): a
+    person reading the sheet sees the date and the Time column's time, and the hidden time
+    had won over the one shown (with a time_ignored warning). A ``time_hidden_by_format``
+    warning names them."""
+    dates = [pos for pos, fld in info.mapping.items() if fld == S.DATE]
+    times = [pos for pos, fld in info.mapping.items() if fld == S.TIME]
+    if len(dates) != 1 or not times or max(dates + times) >= frame.shape[1]:
+        return []
+    date, time = dates[0], times[0]
+    candidates = {
+        (row, date)
+        for row in range(info.data_start, len(frame))
+        if isinstance(value := frame.iat[row, date], dt.datetime)
+        and value.time() != dt.time(0)
+        and not pd.isna(cast(Any, frame.iat[row, time]))
+    }
+    if not candidates:
+        return []
+    hidden: list[tuple[int, str]] = []
+    for row, column in sorted(_cells_showing_no_time(path, sheet, candidates)):
+        value = cast(dt.datetime, frame.iat[row, column])
+        frame.iat[row, column] = value.replace(hour=0, minute=0, second=0, microsecond=0)
+        hidden.append((row, f"{value:%H:%M} hidden, {_cell_text(frame.iat[row, time])} read"))
+    if not hidden:
+        return []
+    listed = ", ".join(f"row {row + 1} ({shown})" for row, shown in hidden[:10])
+    return [
+        _warning(
+            "time_hidden_by_format",
+            f"{len(hidden)} date cell(s) hold a time their format does not show (a "
+            "timestamp formatted as a date): the Time column's time was read, as the "
+            f"sheet shows it, and the hidden time left out: {listed}"
+            + (", ..." if len(hidden) > 10 else ""),
+            file,
+            sheet,
+            hidden[0][0] + 1,
+        )
+    ]
 
 
 def _month_year_cells(path: Path) -> dict[str, list[tuple[int, int, str]]]:
@@ -1724,6 +1826,8 @@ def read_excel(
             if fmt != "html":  # a web page's cells are text already
                 skipped.extend(markup_as_text(frame, info, file=path.name, sheet=name))
             skipped.extend(_times_typed_as_numbers(frame, info, path.name, name))
+            if text_kind is None:
+                skipped.extend(_times_hidden_by_format(path, frame, info, path.name, name))
             timed, carried = carry_day_to_times(
                 frame, info, file=path.name, sheet=name, sections=[r for r, _t, _w in sections]
             )

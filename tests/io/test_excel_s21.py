@@ -908,3 +908,43 @@ def test_line_breaks_written_as_x000d_read_the_same_through_either_engine(tmp_pa
                 "Visit_x0009_done",  # '_x005F_' is the underscore itself
             )
         ], engine
+
+
+# --- 15. timestamps pasted into the date column, formatted to show the date -------------------
+
+
+def test_a_time_the_date_cell_hides_gives_way_to_the_time_column(tmp_path):
+    # the date cell holds 01/05/2014 14:30 shown as 01/05/2014, the Time column 09:00:
+    # 14:30 (unseen) had been read and 09:00 ignored (time_ignored)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Police"
+    ws.append(["Date", "Time", "Officer", "Details", "Outcome"])
+    rows = [
+        (dt.datetime(2014, 5, 1, 14, 30), dt.time(9, 0), "dd/mm/yyyy", "Missing from home"),
+        (dt.datetime(2014, 5, 2, 16, 5), "22:40", "d mmmm yyyy", "Found at address"),
+        (dt.datetime(2014, 5, 3, 14, 30), None, "dd/mm/yyyy", "Return interview"),
+        (dt.datetime(2014, 5, 4, 11, 15), dt.time(11, 0), "dd/mm/yyyy hh:mm", "Strategy call"),
+    ]
+    for row, (value, time, fmt, details) in enumerate(rows, start=2):
+        ws.append([value, time, "PC1", details, "None"])
+        ws.cell(row, 1).number_format = fmt
+    path = tmp_path / "police.xlsx"
+    wb.save(path)
+
+    chron = scr.read(path)
+    assert _rows(chron) == [
+        ("Police", 2, *_day(2014, 5, 1, 9, 0), "police", "Missing from home", "None"),
+        ("Police", 3, *_day(2014, 5, 2, 22, 40), "police", "Found at address", "None"),
+        # no time shown beside it: the date cell's own time is all there is
+        ("Police", 4, *_day(2014, 5, 3, 14, 30), "police", "Return interview", "None"),
+        # a time the cell shows is the date cell's, as before
+        ("Police", 5, *_day(2014, 5, 4, 11, 15), "police", "Strategy call", "None"),
+    ]
+    assert chron.events.set_index(S.SOURCE_ROW)[S.DATE_TEXT][2] == "01/05/2014 09:00"
+    note = chron.warnings[chron.warnings[S.CODE] == "time_hidden_by_format"]
+    assert note[S.SOURCE_ROW].tolist() == [2]
+    message = note[S.MESSAGE].iloc[0]
+    assert "row 2 (14:30 hidden, 09:00 read), row 3 (16:05 hidden, 22:40 read)" in message
+    ignored = chron.warnings[chron.warnings[S.CODE] == "time_ignored"]
+    assert ignored[S.SOURCE_ROW].tolist() == [5]
