@@ -12,6 +12,15 @@ values only: there, merged cells are the value in their top-left cell.) An error
 warning, in rows that hold something else. A row whose every written cell is struck
 through is a rejected row (``struck_through``): an entry its author deleted.
 
+What the cells' formats and formulas say is read too: a date formatted to show the month
+or year is that month or year when it is what Excel makes of one typed (the 1st), else the
+day typed (``day_hidden_by_format``); a time typed "14.30" that Excel kept as the number
+14.3 is 14:30 (``time_as_number``); a time a date cell holds but does not show gives way
+to the Time column's (``time_hidden_by_format``); an Excel table's totals row and the rows
+Data > Subtotal adds ("2007 Total") are not events (``footer_row``, ``subtotal_row``).
+A sheet is read to its last row holding something (a space typed at its foot does not
+make it a million rows long).
+
 What systems' "Export to Excel" writes under an Excel name is read too: delimited text (as
 CSV), a web page (its tables, through :mod:`html.parser`) and an Excel 2003 XML workbook
 (SpreadsheetML, through :mod:`xml.etree.ElementTree`).
@@ -223,8 +232,9 @@ def read_excel_sheets(
 ) -> list[tuple[str, pd.DataFrame, bool]]:
     """Every sheet of a workbook as a raw table of cells: ``(name, table, visible)``.
 
-    Row ``i`` of a table is Excel row ``i + 1``; cells keep their Excel types (text,
-    numbers, dates and times). A cell merged down holds its value in every row it spans.
+    Row ``i`` of a table is Excel row ``i + 1``, to the last row holding something (blank
+    rows under it are left out); cells keep their Excel types (text, numbers, dates and
+    times). A cell merged down holds its value in every row it spans.
 
     Parameters
     ----------
