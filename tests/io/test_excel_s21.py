@@ -948,3 +948,45 @@ def test_a_time_the_date_cell_hides_gives_way_to_the_time_column(tmp_path):
     assert "row 2 (14:30 hidden, 09:00 read), row 3 (16:05 hidden, 22:40 read)" in message
     ignored = chron.warnings[chron.warnings[S.CODE] == "time_ignored"]
     assert ignored[S.SOURCE_ROW].tolist() == [5]
+
+
+# --- 16. cells typed with a leading apostrophe ------------------------------------------------
+
+
+def test_cells_typed_with_a_leading_apostrophe_are_read_as_their_text(tmp_path):
+    # Excel stores "'0930" as the text 0930 with the quote prefix set on the cell's style,
+    # and "'=Mother said..." as text, not a formula
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "HV"
+    ws.append(["Date", "Time", "NHS number", "Details", "Outcome"])
+    ws.append(["12/03/2007", "0930", "0123456789", "=Mother said 'fine'", "+ weight gain"])
+    ws.append(["13/03/2007", "0045", "0123456789", "-- no answer --", "@HV2 to revisit"])
+    ws["D2"].data_type = "s"
+    for row in (2, 3):
+        for col in range(1, 6):
+            ws.cell(row, col).quotePrefix = True
+    path = tmp_path / "hv.xlsx"
+    wb.save(path)
+
+    chron = scr.read(path)
+    assert _rows(chron) == [
+        (
+            "HV",
+            2,
+            *_day(2007, 3, 12, 9, 30),
+            "health_visiting",
+            "=Mother said 'fine'",
+            "+ weight gain",
+        ),
+        (
+            "HV",
+            3,
+            *_day(2007, 3, 13, 0, 45),
+            "health_visiting",
+            "-- no answer --",
+            "@HV2 to revisit",
+        ),
+    ]
+    assert chron.events[S.EXTRA].tolist() == ["NHS number: 0123456789"] * 2
+    assert set(chron.warnings[S.CODE]) == {"no_child_dob"}
