@@ -1233,7 +1233,21 @@ _LONGEST_READ: Final = 80  # longer cells are only searched for a leading date
 
 
 def _quote(text: object) -> str:
-    """repr of a cell for a message, cut short if long."""
+    """A cell as a message shows it: text quoted (cut short if long), a workbook's date or
+    time as a person reads it ('01/05/2014 14:30', not datetime.datetime(2014, 5, 1, 14, 30)).
+
+    >>> _quote("12/03/07"), _quote(dt.datetime(2014, 5, 1, 14, 30)), _quote(dt.date(2014, 5, 1))
+    ("'12/03/07'", '01/05/2014 14:30', '01/05/2014')
+    """
+    if isinstance(text, (dt.datetime, np.datetime64)) and not pd.isna(text):
+        moment = pd.Timestamp(text)
+        if moment.hour or moment.minute or moment.second:
+            return f"{moment:%d/%m/%Y %H:%M}"
+        return f"{moment:%d/%m/%Y}"
+    if isinstance(text, dt.date):
+        return f"{text:%d/%m/%Y}"
+    if isinstance(text, dt.time):
+        return f"{text:%H:%M}"
     shown = repr(text)
     return shown if len(shown) <= 60 else shown[:56] + "...'"
 

@@ -1570,3 +1570,11 @@ def test_first_of_january_1900_is_a_placeholder_not_a_date() -> None:
     assert "no date was entered" in frame["error"].iloc[0]
     assert frame["precision"].tolist()[4:] == ["month", "year", "minute", "day"]
     assert frame["start"].iloc[6] == ts("1900-01-01 14:30")
+
+
+def test_messages_show_a_workbooks_date_as_a_person_reads_it() -> None:
+    """A workbook's date cell in a message had been Python's repr: 'the date
+    datetime.datetime(2014, 5, 1, 14, 30) has its own time'."""
+    parsed = read([dt.datetime(2014, 5, 1, 14, 30)], times=pd.Series(["09:00"]), dayfirst=True)
+    messages = [message for code, message, _ in parsed.warnings if code == "time_ignored"]
+    assert messages == ["ignored the time 09:00: the date 01/05/2014 14:30 has its own time"]
