@@ -1676,6 +1676,27 @@ _AUTHOR_NOTE = (
 )
 
 
+def _cells_with_line_breaks(text: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Positions of the cells holding a line break, found in the column's bytes, a chunk
+    at a time (a kernel call per cell costs 0.2 s on a million cells; most hold none).
+
+    >>> _cells_with_line_breaks(pa.array(["a", None, "b\\nc", "", "d\\n"], pa.large_string())).tolist()
+    [2, 4]
+    """
+    chunks = text.chunks if isinstance(text, pa.ChunkedArray) else [text]
+    found, first = [], 0
+    for chunk in chunks:
+        _, offsets_buffer, data_buffer = chunk.buffers()
+        if data_buffer is not None and len(chunk):
+            at = chunk.offset
+            offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[at : at + len(chunk) + 1]
+            data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
+            breaks = np.flatnonzero(data == ord("\n")) + offsets[0]
+            found.append(np.unique(np.searchsorted(offsets, breaks, side="right") - 1) + first)
+        first += len(chunk)
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
 def _author_notes(
     details: pd.Series, comment: pd.Series | None
 ) -> tuple[pd.Series, pd.Series] | None:
@@ -1690,8 +1711,12 @@ def _author_notes(
     >>> d.tolist(), c.tolist()
     (['Visit.', 'x'], ['late.', <NA>])
     """
-    hint = details.astype("string").str.contains(_AUTHOR_NOTE, case=False, regex=True)
-    rows = np.flatnonzero(hint.fillna(False).to_numpy(dtype=bool))
+    text = pa.array(details.astype("string").array, pa.large_string())
+    broken = _cells_with_line_breaks(text)
+    if not len(broken):
+        return None
+    hint = pc.match_substring_regex(text.take(pa.array(broken)), _AUTHOR_NOTE, ignore_case=True)
+    rows = broken[pc.fill_null(hint, False).to_numpy(zero_copy_only=False)]
     if not len(rows):
         return None
     from .text import comment_label  # (only for a table whose cells hold such notes)
