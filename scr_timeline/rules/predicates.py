@@ -910,6 +910,19 @@ def _follows(view: EventView, rows: BoolArray, earlier: BoolArray, reach: int) -
     return out
 
 
+def _reaching(view: EventView, rows: BoolArray, reach: int) -> BoolArray:
+    """The events listed before one of ``rows`` that started at most ``reach`` days before
+    its day: those :func:`_follows` can find for them."""
+    at = np.flatnonzero(rows)
+    n = len(view)
+    if len(at) == 0:
+        return np.zeros(n, dtype=bool)
+    day = view.start // _DAY_NS  # the view is in the chronology's order
+    first = np.searchsorted(day, day[at] - reach, side="left")
+    opened = np.bincount(first, minlength=n + 1) - np.bincount(at, minlength=n + 1)
+    return np.cumsum(opened[:n]) > 0
+
+
 def _lookup(codes: Sequence[int], size: int) -> BoolArray:
     """A table of ``size + 1`` flags, true at ``codes``: indexed by codes (-1 for unknown
     values picks the last, false, entry), it is a vectorised membership test."""
@@ -1152,7 +1165,10 @@ def _compile_table(
         def by_follows(
             view: EventView, cache: Cache, m: BoolArray, earlier: Predicate = earlier
         ) -> BoolArray:
-            return m & _follows(view, m, earlier.evaluate(view, cache), reach)
+            # the earlier events asked about only where one could be: before one of these
+            # events, within reach of its day (a text searched over every event costs)
+            candidates = _reaching(view, m, reach)
+            return m & _follows(view, m, earlier.evaluate(view, cache, candidates), reach)
 
         steps.append(by_follows)
     for key, keep in (("text", True), ("not_text", False)):

@@ -260,3 +260,26 @@ def test_analyse_reads_columns_at_positions_without_reordering_the_table(monkeyp
     shuffled = chron.events.iloc[::-1]  # not in start order: the view orders it
     got = scr.analyse(type(chron)(shuffled, chron.rejected, chron.warnings, chron.meta))
     pd.testing.assert_frame_equal(got.to_frame(), want)
+
+
+def test_follows_asks_about_earlier_events_only_within_reach():
+    """``follows`` asks its earlier predicate only about the events that could be the
+    earlier one: listed before an event asked about, within reach of its day (its texts are
+    searched for those alone), and finds what it did over every event."""
+    events = make_events(
+        start=["01/03/2007", "02/03/2007", "20/03/2007", "21/03/2007", "22/03/2007"],
+        event_type=["other", "home_visit", "other", "return_home", "home_visit"],
+        agency="csc",
+        details=["Child A missing", "Home visit", "Child A missing", "Returned home", "Visit"],
+    )
+    view = EventView.from_events(events)
+    named = {"missing": compile_predicate({"text": r"\bmissing\b"}, where="test")}
+    back = compile_predicate(
+        {"event_type": ["return_home"], "follows": "missing", "follows_within": "7 days"},
+        where="test",
+        named=named,
+    )
+    assert back.evaluate(view, {}).tolist() == [False, False, False, True, False]
+    # only the events from 14 to 21 March were asked about (the return's reach)
+    state = view.match_state(re.compile(r"\bmissing\b", re.IGNORECASE))
+    assert state.tolist() == [-1, -1, 1, -1, -1]
