@@ -1346,7 +1346,8 @@ def _write_without_day(day: dt.date, form: int) -> tuple[str, str] | None:
     two_digit_ok = TODAY.year - 99 <= y <= TODAY.year
     forms: dict[int, tuple[str, str] | None] = {
         0: (f"00/{m:02d}/{y}", MONTH),
-        1: (f"00/{m:02d}/{yy}", MONTH) if two_digit_ok else None,
+        # ('00/01/00' is how Excel shows an empty date cell: never January 2000, see dates.md)
+        1: (f"00/{m:02d}/{yy}", MONTH) if two_digit_ok and (m, yy) != (1, "00") else None,
         2: (f"0/{m}/{y}", MONTH),
         3: (f"??/{m:02d}/{y}", MONTH),
         4: (f"xx.{m}.{yy}", MONTH) if two_digit_ok else None,
