@@ -106,6 +106,11 @@ _NOT_A_CHRONOLOGY = regex(
 )
 
 
+def _first_ten(parts: list[str]) -> str:
+    """The first ten of ``parts`` for a warning, with ", ..." when there are more."""
+    return ", ".join(parts[:10]) + (", ..." if len(parts) > 10 else "")
+
+
 def _named_not_a_chronology(name: str) -> bool:
     """True for a sheet named as guidance, a key or a list ("Instructions", "Read me")."""
     return _NOT_A_CHRONOLOGY.fullmatch(" ".join(re.sub(r"[\W_]+", " ", name).split())) is not None
@@ -397,7 +402,7 @@ def _error_warnings(
             name = repr(heading) if heading else _column_letters(column + 1)
             return f"{text!r} in row {row + 1} ({name})"
 
-        return ", ".join(where(*c) for c in cells[:10]) + (", ..." if len(cells) > 10 else "")
+        return _first_ten([where(*c) for c in cells])
 
     notes = []
     unsaved = [cell for cell in found if cell[2].startswith("=")]
@@ -561,14 +566,13 @@ def _times_hidden_by_format(
         hidden.append((row, f"{value:%H:%M} hidden, {_cell_text(frame.iat[row, time])} read"))
     if not hidden:
         return []
-    listed = ", ".join(f"row {row + 1} ({shown})" for row, shown in hidden[:10])
+    listed = _first_ten([f"row {row + 1} ({shown})" for row, shown in hidden])
     return [
         _warning(
             "time_hidden_by_format",
             f"{len(hidden)} date cell(s) hold a time their format does not show (a "
             "timestamp formatted as a date): the Time column's time was read, as the "
-            f"sheet shows it, and the hidden time left out: {listed}"
-            + (", ..." if len(hidden) > 10 else ""),
+            f"sheet shows it, and the hidden time left out: {listed}",
             file,
             sheet,
             hidden[0][0] + 1,
@@ -771,12 +775,12 @@ def _blank_subtotals(
         frame.iloc[row] = None
     if not found:
         return []
-    listed = ", ".join(f"row {row + 1} ({label!r})" for row, label in found[:10])
+    listed = _first_ten([f"row {row + 1} ({label!r})" for row, label in found])
     return [
         _warning(
             "subtotal_row",
             f"{len(found)} row(s) are subtotals that Excel's Data > Subtotal added under "
-            f"each group, not events: {listed}" + (", ..." if len(found) > 10 else ""),
+            f"each group, not events: {listed}",
             file,
             sheet,
             found[0][0] + 1,
@@ -1001,9 +1005,7 @@ def _hidden_day_warning(
     cells = [c for c in cells if c[0] >= info.data_start]
     if not cells:
         return None
-    listed = ", ".join(
-        f"row {row + 1} (shown as {shows!r})" for row, _column, shows in cells[:10]
-    ) + (", ..." if len(cells) > 10 else "")
+    listed = _first_ten([f"row {row + 1} (shown as {shows!r})" for row, _column, shows in cells])
     return _warning(
         "day_hidden_by_format",
         f"{len(cells)} date cell(s) are formatted to show only the month or the year but "
@@ -1067,13 +1069,13 @@ def _times_typed_as_numbers(
                 continue
             for at, _value, text in times:
                 frame.iat[at, column] = text
-            listed = ", ".join(f"row {at + 1} ({v:g} as {t})" for at, v, t in times[:10])
+            listed = _first_ten([f"row {at + 1} ({v:g} as {t})" for at, v, t in times])
             notes.append(
                 _warning(
                     "time_as_number",
                     f"{len(times)} time cell(s) hold a number, not a time (a time typed "
                     "as 14.30 in a cell Excel keeps as the number 14.3): read as hours and "
-                    f"minutes: {listed}" + (", ..." if len(times) > 10 else ""),
+                    f"minutes: {listed}",
                     file,
                     sheet,
                     times[0][0] + 1,
