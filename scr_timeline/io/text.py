@@ -697,10 +697,15 @@ def _text_after_date(text: str) -> bool:
 
 
 #: A day written alone at the start of a paragraph, with its weekday or ordinal and a
-#: separator ("Monday 12th - ...", "Wed 14: ...", "3rd - ..."): under a month's heading,
-#: a day of that month. Groups ``date`` and ``rest``.
+#: separator ("Monday 12th - ...", "Wed 14: ...", "3rd - ...", "The 17th - ..."), or
+#: after "On" as a sentence opens ("On the 12th HV1 visited", "On 19th, Mother phoned",
+#: "On Tuesday 3rd the HV ..."; not "On the 2nd visit ...": a word in small letters other
+#: than "the" or "a" after the day is no sentence's subject): under a month's heading, a
+#: day of that month. Groups ``date`` and ``rest``.
 _DAY_ALONE: Final = re.compile(
-    rf"^\s*(?P<date>{_WEEKDAY}?\d{{1,2}}(?:st|nd|rd|th)|{_WEEKDAY}\d{{1,2}})\s*[-–—:,]\s*"
+    r"^\s*(?:(?P<on>on\s+)|the\s+)?"
+    rf"(?P<date>{_WEEKDAY}?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)|{_WEEKDAY}(?:the\s+)?\d{{1,2}})"
+    r"(?:\s*[-–—:,]\s*|(?(on)\s+(?=(?-i:[A-Z])|(?:the|a|an)\s)|(?!)))"
     r"(?P<rest>.*)\Z",
     re.IGNORECASE | re.DOTALL,
 )
@@ -1131,7 +1136,8 @@ def parse_paragraphs(
             split = split_date_prefix(text)
             day = _DAY_ALONE.match(text) if split is None and month is not None else None
             if day is not None:  # "Monday 12th - ..." under "March 2007"
-                split = (f"{day['date'].strip()} {month}", None, day["rest"])
+                date = re.sub(r"\bthe\s+", "", day["date"].strip(), flags=re.IGNORECASE)
+                split = (f"{date} {month}", None, day["rest"])
                 days_alone.append(para)
             timed = _TIME_START.match(text) if split is None and events else None
             if timed is not None and _day_entry(events[-1]):
