@@ -1316,11 +1316,19 @@ def _time_of(text: str) -> tuple[int, int] | None:
     m = _PY_TIME_RANGE.fullmatch(s)
     if m is not None:
         a, b = _single_time(m["a"]), _single_time(m["b"])
-        second = _PY_TIME.fullmatch(m["b"]) if a is None and b is not None else None
-        if b is not None and second is not None and second["ap"]:
-            # "10-11am", "2-3pm", "11-1pm": the first hour as the second is written
-            a = _single_time(m["a"] + second["ap"])
-            a = a - 720 if a is not None and a > b else a
+        first = _PY_TIME.fullmatch(m["a"])
+        second = _PY_TIME.fullmatch(m["b"]) if b is not None else None
+        if (
+            second is not None
+            and second["ap"]
+            and (a is None or (first is not None and not first["ap"] and first["h"]))
+        ):
+            # "10-11am", "2-3pm", "11-1pm", "2.30-3.15pm": am or pm written once, after the
+            # second time, is the first's too ("2.30" alone would be 02:30), unless that puts
+            # it after the second ("11.30-1.15pm" starts at 11:30)
+            meridiem = _single_time(m["a"] + second["ap"])
+            if meridiem is not None:
+                a = meridiem - 720 if meridiem > b else meridiem
         if a is not None and b is not None:
             return a, b if b >= a else b + 1440
     return None
