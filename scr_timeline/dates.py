@@ -1319,7 +1319,8 @@ def _time_of(text: str) -> tuple[int, int] | None:
         first = _PY_TIME.fullmatch(m["a"])
         second = _PY_TIME.fullmatch(m["b"]) if b is not None else None
         if (
-            second is not None
+            b is not None
+            and second is not None
             and second["ap"]
             and (a is None or (first is not None and not first["ap"] and first["h"]))
         ):
