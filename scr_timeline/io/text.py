@@ -525,6 +525,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if heading is not None:
             flush()
             out.append(Paragraph(line[heading.end() :].strip(), number, heading=True))
+            # a month's heading ("## March 2007"): its days ("- 12th - ...") start entries
+            dated = dated or _month_heading(out[-1].text) is not None
             continue
         starts = (
             split_date_prefix(stripped) is not None
@@ -598,6 +600,21 @@ def _opens_next_block(event: _Event | None, text: str) -> bool:
     if event is None:  # above the first entry: only its agency (else the report's details)
         return field == S.AGENCY
     return event.fields is not None and bool(field and event.fields.get(field))
+
+
+def _block_title(event: _Event | None, text: str) -> bool:
+    """Whether an undated paragraph under a block of labelled lines may be the title of
+    the next block ("Incident 2", "Contact 14", "Home visit" over "Date/Time: ..."): one
+    short line (six words at most) with no label and no full stop. It is held for that
+    block; when no block follows, it is the text of the one above as before."""
+    text = " ".join(text.split())
+    return (
+        event is not None
+        and event.fields is not None
+        and 0 < len(text.split()) <= 6
+        and not text.endswith((".", ":", ";", ","))
+        and _FIELD_LINE.match(text) is None
+    )
 
 
 def _date_label_first(text: str) -> str:
@@ -700,10 +717,11 @@ def _text_after_date(text: str) -> bool:
 #: separator ("Monday 12th - ...", "Wed 14: ...", "3rd - ...", "The 17th - ..."), or
 #: after "On" as a sentence opens ("On the 12th HV1 visited", "On 19th, Mother phoned",
 #: "On Tuesday 3rd the HV ..."; not "On the 2nd visit ...": a word in small letters other
-#: than "the" or "a" after the day is no sentence's subject): under a month's heading, a
-#: day of that month. Groups ``date`` and ``rest``.
+#: than "the" or "a" after the day is no sentence's subject), also as a list item ("- 10th
+#: - ...", "• 15th: ..."): under a month's heading, a day of that month. Groups ``date``
+#: and ``rest``.
 _DAY_ALONE: Final = re.compile(
-    r"^\s*(?:(?P<on>on\s+)|the\s+)?"
+    r"^\s*(?:[-*•▪◦·–]\s+)?(?:(?P<on>on\s+)|the\s+)?"
     rf"(?P<date>{_WEEKDAY}?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)|{_WEEKDAY}(?:the\s+)?\d{{1,2}})"
     r"(?:\s*[-–—:,]\s*|(?(on)\s+(?=(?-i:[A-Z])|(?:the|a|an)\s)|(?!)))"
     r"(?P<rest>.*)\Z",
@@ -1175,7 +1193,11 @@ def parse_paragraphs(
             if split is None:
                 if parted is not None:
                     undated.append((para, parted))
-                elif pending or _opens_next_block(events[-1] if events else None, text):
+                elif (
+                    pending
+                    or _opens_next_block(events[-1] if events else None, text)
+                    or ("\n" not in text and _block_title(events[-1] if events else None, text))
+                ):
                     pending.append(para)
                 elif events:
                     events[-1].add(text)

@@ -63,3 +63,53 @@ def test_days_opening_a_sentence_under_a_month_line_of_a_text_file(write_text):
         ("12/03/2007", "PC1 attended the home address."),
         ("13/03/2007", "DC1 phoned CSC."),
     ]
+
+
+def test_days_as_list_items_under_markdown_month_headings(write_text):
+    """A school's Markdown notes: "## September 2009", then "- 10th - ...", "- 15th: ..."
+    (a nested item under it), "- Mon 21st - ...": an entry per day of that month (they
+    were one entry dated to the whole month, its text the list)."""
+    path = write_text(
+        "school.md",
+        "# School chronology: Child A\n\n## September 2009\n\n"
+        "- 10th - Child A arrived late and hungry.\n"
+        "- 15th: bruise on forearm seen by T1, reported to DSL1.\n"
+        "  - DSL1 phoned Mother, who said Child A fell off a bike.\n"
+        "- Mon 21st - Child A absent, no call from Mother.\n\n"
+        "## October 2009\n\n* 2nd – DSL1 referred to CSC.\n",
+    )
+    chron = scr.read(path)
+    assert _days(chron) == [
+        ("10/09/2009", "Child A arrived late and hungry."),
+        (
+            "15/09/2009",
+            "bruise on forearm seen by T1, reported to DSL1.\n"
+            "- DSL1 phoned Mother, who said Child A fell off a bike.",
+        ),
+        ("21/09/2009", "Child A absent, no call from Mother."),
+        ("02/10/2009", "DSL1 referred to CSC."),
+    ]
+    assert chron.events[S.SOURCE_ROW].sort_values().tolist() == [5, 6, 8, 12]
+
+
+def test_the_title_line_of_a_block_of_labelled_lines_is_not_the_block_above(write_text):
+    """A police report of incidents, each a block under its title ("Incident 2", then
+    "Date/Time: ...", "Officers: ...", "Summary: ..."): the title is no text of the
+    incident above it (it was added to the first incident's details)."""
+    path = write_text(
+        "police.txt",
+        "NORTHSHIRE POLICE\n\nIncident 1\nDate/Time: 12/03/2007 23:10\nOfficers: PC1, PC2\n"
+        "Summary: Neighbour reported shouting. Child A not seen.\n"
+        "Action: DASH completed - standard.\n\n"
+        "Incident 2\nDate/Time: 02/07/2007 18:45\nOfficers: DC1\n"
+        "Summary: Mother reported Mr X pushed her.\nAction: Statement taken.\n\n"
+        "Not a title\n",
+    )
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.START)
+    assert ev[S.DETAILS].tolist() == [
+        "Neighbour reported shouting. Child A not seen.",
+        "Mother reported Mr X pushed her.\nIncident 2\nNot a title",
+    ]
+    assert ev[S.OUTCOME].tolist() == ["DASH completed - standard.", "Statement taken."]
+    assert ev[S.SOURCE_ROW].tolist() == [4, 9]  # the second block from its title
