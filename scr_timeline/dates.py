@@ -3681,13 +3681,44 @@ class _Times(NamedTuple):
     # per row: the time opens the cell and words follow it ('14:00 - call from school')
     trailing: npt.NDArray[np.bool_] | None = None
     words: npt.NDArray[np.object_] | None = None  # per distinct cell: those words, or None
+    # per row: the day (from 1970) a date and time in the time cell names ('12/03/2007
+    # 14:30'), or _NO_DAY (none written, or Excel's day 0: '30/12/1899 14:30')
+    on_day: npt.NDArray[np.int64] | None = None
 
     def text(self, row: int) -> object:
         """repr of the row's cell (where it is _T_BAD or approximate)."""
         return self.texts[self.item[row]]
 
 
-def _time_cells(times: pd.Series) -> _Times:
+_NO_DAY: Final = np.iinfo(np.int64).min
+#: A date and a time in a time cell, as a database exports a time field with its date
+#: ('12/03/2007 14:30', '2007-03-12T14:30:00') or on the day it counts times from (Access
+#: and .NET: '30/12/1899 14:30:00', '1899-12-30 14:30:00'; Excel: '00/01/1900 14:30')
+_PY_TIME_STAMP: Final = _rx(
+    r"(?P<date>\d{1,4}([./-])\d{1,2}\2\d{1,4})(?:\s+|t)"
+    r"(?P<t>\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)z?"
+)
+#: Day 0 of a time field, as (a, b, c) of a date 'a/b/c': 30 December 1899 (Access, .NET,
+#: LibreOffice), 31 December 1899 and '00/01/1900' (Excel), either order
+_TIME_ZERO_DAYS: Final = frozenset(
+    {(30, 12, 1899), (1899, 12, 30), (12, 30, 1899), (31, 12, 1899), (1899, 12, 31)}
+    | {(12, 31, 1899), (0, 1, 1900), (1900, 1, 0), (1, 0, 1900)}
+)
+
+
+def _stamp_day(date: str, dayfirst: bool) -> int | None:
+    """The day (from 1970) of the date a time cell gives with its time, _NO_DAY for a time
+    field's day 0 (a time with no date), None when it is no single day."""
+    fields = tuple(int(f) for f in re.split(r"[./-]", date))
+    if fields in _TIME_ZERO_DAYS:
+        return _NO_DAY
+    found = _read_text(date, date, dayfirst)
+    if found.span is None or found.span.prec != _P_DAY:
+        return None
+    return found.span.start // _DAY_S
+
+
+def _time_cells(times: pd.Series, dayfirst: bool = True) -> _Times:
     """Per row: the time of day in minutes, or _T_EMPTY / _T_BAD."""
     n_rows = len(times)
     if pd.api.types.is_datetime64_any_dtype(times.dtype):
@@ -3719,12 +3750,17 @@ def _time_cells(times: pd.Series) -> _Times:
     trailing = np.zeros(n + 1, bool)
     words: npt.NDArray[np.object_] = np.full(n + 1, None, object)
     text: npt.NDArray[np.object_] = np.full(n + 1, None, object)
+    on_day = np.full(n + 1, _NO_DAY, np.int64)
     str_idx = [i for i, v in enumerate(items) if isinstance(v, str)]
     if str_idx:
         norm = _normalise([items[i] for i in str_idx])
         ok, minutes = _vector_times(norm)
+        # an export's midnight ('00:00:00', '12:00:00 AM'): no time, as after a date
+        machine = pc.match_substring_regex(norm, _MACHINE_MIDNIGHT).to_numpy(zero_copy_only=False)
         norms: list[str] | None = None
         for j, i in enumerate(str_idx):
+            if machine[j]:
+                continue
             if ok[j]:
                 start[i] = end[i] = minutes[j]
                 continue
@@ -3746,6 +3782,15 @@ def _time_cells(times: pd.Series) -> _Times:
                 trailing[i] = both is not None
                 if both is not None:
                     words[i] = _as_written(items[i], lead["rest"])
+            if both is None and (stamp := _PY_TIME_STAMP.fullmatch(s)):
+                # a date and its time ('12/03/2007 14:30', '30/12/1899 14:30:00'): the time,
+                # on the row's day; an export's midnight ('12/03/2007 00:00:00') is no time
+                day_written = _stamp_day(stamp["date"], dayfirst)
+                if day_written is not None:
+                    if _PY_MACHINE_MIDNIGHT.match(stamp["t"]):
+                        continue
+                    both = _time_of(stamp["t"])
+                    on_day[i] = day_written if both is not None else _NO_DAY
             if both is None:
                 start[i] = end[i] = _T_BAD
             else:
@@ -3762,7 +3807,15 @@ def _time_cells(times: pd.Series) -> _Times:
             start[i] = end[i] = minute
     take = np.where(np.asarray(codes) < 0, n, codes)
     return _Times(
-        start[take], end[take], approx[take], take, text, part[take], trailing[take], words
+        start[take],
+        end[take],
+        approx[take],
+        take,
+        text,
+        part[take],
+        trailing[take],
+        words,
+        on_day[take],
     )
 
 
@@ -4021,9 +4074,10 @@ def _read_columns(
     )
     if born is not None and not state.ok.all():
         _date_ages(state, values, born)
-    time_cells = _time_cells(times) if times is not None else None
+    time_cells = _time_cells(times, decided) if times is not None else None
     end_rows = ends.rows() if ends is not None else None
     if time_cells is not None:
+        _midnights_as_no_time(time_cells, state)
         _apply_times(time_cells, state, None, values, warn_unreadable=True)
         trailing, words = time_cells.trailing, time_cells.words
         if trailing is not None and words is not None and trailing.any():
@@ -4132,6 +4186,30 @@ def _age_dated_message(text: str, age: AgeSpan, born: int, span: _Span) -> str:
     return f"{_quote(text)} is the child's age: dated {when} ({_fmt(born)}), {_describe(span)}"
 
 
+def _midnights_as_no_time(cells: _Times, state: _State) -> None:
+    """A time column giving 00:00 in two rows or more: a system's time left empty, not
+    midnight (an event at midnight to the minute is rare, twice rarer still); those rows keep
+    their day, and the first of them gets a ``time_ignored`` warning counting them. One
+    00:00, or the word 'midnight', is the time written."""
+    midnight = (cells.start == 0) & (cells.end == 0)
+    if cells.part is not None:
+        midnight &= ~cells.part
+    if np.count_nonzero(midnight) < 2:
+        return
+    said = np.array(["midnight" in str(t).lower() for t in cells.texts], dtype=bool)
+    midnight &= ~said[cells.item]
+    rows = np.flatnonzero(midnight)
+    if len(rows) < 2:
+        return
+    cells.start[rows] = _T_EMPTY
+    cells.end[rows] = _T_EMPTY
+    message = (
+        f"ignored the time 00:00 in {len(rows)} rows: a time column giving 00:00 in more "
+        "than one row is how systems export a time not recorded; each row keeps its day"
+    )
+    state.extra.append((int(rows[0]), "time_ignored", message))
+
+
 def _apply_times(
     cells: _Times,
     state: _State,
@@ -4156,6 +4234,18 @@ def _apply_times(
     moment = starts - starts % _DAY_S + np.maximum(at(cells.start), 0) * 60
     in_part = (moment >= starts) & (moment <= ends)
     day = at(state.ok) & one_day & given & in_part
+    # a time cell giving a date with its time ('13/03/2007 09:00') that is not the row's day
+    other_day = np.zeros(len(day), bool)
+    if cells.on_day is not None:
+        written_day = at(cells.on_day)
+        other_day = day & (written_day != _NO_DAY) & (written_day != starts // _DAY_S)
+        day &= ~other_day
+        for i in where(other_day).tolist():
+            message = (
+                f"ignored the time cell {cells.text(i)}: its date is not the row's date "
+                f"{_fmt(int(state.start[i]))}"
+            )
+            state.extra.append((i, "time_ignored", message))
     apply = where(day)
     day_start = state.start[apply] - state.start[apply] % _DAY_S
     state.start[apply] = day_start + cells.start[apply] * 60
@@ -4185,7 +4275,7 @@ def _apply_times(
             state.extra.append((i, "unreadable_time", message))
     own_minute = (at(state.start) % _DAY_S) // 60
     same = (prec == _P_MINUTE) & (own_minute == at(cells.start))
-    ignored = where(at(state.ok) & given & ~day & ~same)
+    ignored = where(at(state.ok) & given & ~day & ~same & ~other_day)
     if not len(ignored):
         return
     # the messages put together column-wise (object arrays add element by element), each

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import scr_timeline as scr
+from scr_timeline import schema as S
 from scr_timeline.dates import parse_dates
 
 
@@ -49,3 +50,63 @@ def test_a_time_range_with_pm_written_once_is_pm_at_both_ends(written, start, en
     # '2.30-3.15pm' had been read from 02:30 to 15:15, a twelve-and-a-half-hour visit
     assert _read(["12/03/2007"], [written]) == ([start], [end])
     assert _read([f"12/03/2007 {written}"]) == ([start], [end])
+
+
+@pytest.mark.parametrize(
+    "time_cell",
+    [
+        "1899-12-30 14:30:00",  # Access, .NET: a time field on its day 0
+        "30/12/1899 14:30",
+        "00/01/1900 14:30",  # Excel's day 0 as it shows it
+        "12/30/1899 2:30:00 PM",  # a US Access export
+        "12/03/2007 14:30",  # the row's own date with its time
+        "2007-03-12T14:30:00",
+    ],
+)
+def test_a_time_cell_holding_a_date_and_its_time_is_that_time(write_text, time_cell):
+    # a database exports its time field with a date: the time had been unreadable_time
+    chron = _csv(write_text, [("12/03/2007", time_cell), ("14/03/2007", "09:00")])
+    assert chron.events[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 14:30",
+        "14/03/2007 09:00",
+    ]
+    assert chron.events[S.PRECISION].tolist() == ["minute", "minute"]
+    assert chron.warnings[chron.warnings["code"] == "unreadable_time"].empty
+
+
+def test_a_time_cell_dated_another_day_is_ignored_with_a_warning():
+    parsed = parse_dates(
+        pd.Series(["12/03/2007", "13/03/2007"]),
+        times=pd.Series(["13/03/2007 09:00", "13/03/2007 10:00"]),
+    )
+    assert parsed.frame["precision"].tolist() == ["day", "minute"]
+    assert parsed.frame["start"].dt.strftime("%H:%M").tolist() == ["00:00", "10:00"]
+    ((code, message, label),) = parsed.warnings
+    assert (code, label) == ("time_ignored", 0)
+    assert "'13/03/2007 09:00'" in message and "12/03/2007" in message
+
+
+@pytest.mark.parametrize(
+    "time_cell", ["00:00:00", "12:00:00 AM", "1899-12-30 00:00:00", "2007-03-13 00:00:00"]
+)
+def test_an_exported_midnight_in_a_time_column_is_no_time(time_cell):
+    # as '2007-03-12 00:00:00' in the date cell: a system's date with no time, not midnight
+    parsed = parse_dates(pd.Series(["13/03/2007"]), times=pd.Series([time_cell]))
+    assert parsed.frame["precision"].tolist() == ["day"]
+    assert parsed.frame["end"].dt.strftime("%H:%M").tolist() == ["23:59"]
+    assert parsed.warnings == []
+
+
+def test_a_time_column_giving_00_00_in_several_rows_records_no_time():
+    # a case system writes 00:00 where no time was recorded; one 00:00 is the time written
+    values = pd.Series(["12/03/2007", "13/03/2007", "14/03/2007", "15/03/2007"])
+    parsed = parse_dates(values, times=pd.Series(["00:00", "14:30", "0:00", "09:00"]))
+    assert parsed.frame["precision"].tolist() == ["day", "minute", "day", "minute"]
+    ((code, message, label),) = parsed.warnings
+    assert (code, label) == ("time_ignored", 0)
+    assert "00:00 in 2 rows" in message
+    once = parse_dates(values, times=pd.Series(["00:00", "14:30", "10:00", "09:00"]))
+    assert once.frame["precision"].tolist() == ["minute"] * 4
+    assert once.warnings == []
+    said = parse_dates(values[:2], times=pd.Series(["midnight", "00:00"]))
+    assert said.frame["precision"].tolist() == ["minute", "minute"]
