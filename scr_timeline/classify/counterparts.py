@@ -17,7 +17,11 @@ Found in three places:
   agency ("GP referred to paediatrics" goes to paediatrics).
 
 The recording agency is never its own counterpart, and ``other`` (an agency the alias table
-cannot name) is never a counterpart. Matching is on word boundaries: "HV" is not found in
+cannot name) is never a counterpart. A title that ``roles.csv`` gives to a recording
+agency's own staff in its own records (a row whose ``agencies`` hold its ``agency``) names
+that agency there, so no one else: "Case discussed with practice manager" in social care's
+record is its own manager, not a GP practice's (as the alias table reads "Practice Manager"
+elsewhere), and "DSL informed" in a nursery's is the nursery's own lead, not a school. Matching is on word boundaries: "HV" is not found in
 "HIV", "ED" not in "edited", "PC" not in "PCT".
 
 A counterpart agency is one the event involved, so an agency the narrative names in a
@@ -126,6 +130,8 @@ _VOCABULARY_KINDS: Final = ("word", "context_before", "context_after", "context_
 COUNTERPART_LABELS: Final = (*schema.AGENCIES, *schema.FAMILY_MEMBERS)
 
 _N_AGENCIES: Final = len(schema.AGENCIES)
+#: The recording-agency slot of a row whose agency is missing or unknown.
+_UNKNOWN_SLOT: Final = _N_AGENCIES
 _AGENCY_BITS: Final = np.uint32((1 << _N_AGENCIES) - 1)
 _OTHER_BIT: Final = np.uint32(1 << schema.AGENCIES.index("other"))
 _CHILD_BIT: Final = np.uint32(1 << (_N_AGENCIES + schema.FAMILY_MEMBERS.index("child")))
@@ -309,7 +315,36 @@ def counterpart_vocabulary(
     role_part = pd.DataFrame(
         {"phrase": roles["phrase"], "code": roles["agency"], "match": roles["match"]}
     )
-    return pd.concat([family_part, guard_part, alias_part, role_part], ignore_index=True)
+    own_part = _own_titles(_roles.load_roles(roles_path), pd.concat([alias_part, role_part]))
+    vocab = pd.concat([family_part, guard_part, own_part, alias_part, role_part], ignore_index=True)
+    vocab["recorders"] = vocab["recorders"].fillna("")
+    return vocab
+
+
+def _own_titles(roles: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
+    """The titles that, in a recording agency's own narrative, name its own staff.
+
+    A role phrase of ``roles.csv`` restricted to some recording agencies (column
+    ``agencies``) and belonging to one of them (column ``agency``) is that agency's own
+    title there: "practice manager" in a social care record is social care's manager (a
+    csc team manager), though elsewhere the alias table reads it as a GP practice's. Only
+    titles that the vocabulary otherwise reads as another agency are listed, one row per
+    recording agency (column ``recorders``), naming that agency itself (so never a
+    counterpart).
+    """
+    scoped = roles.loc[(roles["agencies"] != "") & (roles["match"] == "words")]
+    elsewhere: dict[str, set[str]] = {}
+    for phrase, code in zip(named["phrase"], named["code"], strict=True):
+        if code:
+            elsewhere.setdefault(T.normalise_phrase(phrase), set()).add(str(code))
+    rows = []
+    for phrase, agency, agencies in zip(
+        scoped["phrase"], scoped["agency"], scoped["agencies"], strict=True
+    ):
+        codes = elsewhere.get(T.normalise_phrase(phrase), set())
+        if agency in agencies.split() and codes - {agency}:
+            rows.append({"phrase": phrase, "code": agency, "match": "words", "recorders": agency})
+    return pd.DataFrame(rows, columns=["phrase", "code", "match", "recorders"])
 
 
 def _words_in_context(aliases: pd.DataFrame, cues: pd.DataFrame) -> pd.DataFrame:
@@ -361,19 +396,21 @@ class _Matcher:
     one: T.VocabularyPattern  # a single counterpart phrase
     resolver: T.Resolver
     bits: np.ndarray  # uint32 per vocabulary row
-    _more: dict[str, int] = field(default_factory=dict)  # bits of a list's later items
+    own_slots: np.ndarray  # bool per recording-agency slot: some row serves it alone
+    _more: dict[tuple[str, int], int] = field(default_factory=dict)  # a list's later items
 
-    def more_bits(self, text: str, one: re.Pattern[str]) -> int:
-        """Bits of the counterparts after the first one in a list (cached per text);
-        ``one`` is ``self.one`` written for the text."""
-        if text not in self._more:
+    def more_bits(self, text: str, one: re.Pattern[str], column: int = _UNKNOWN_SLOT) -> int:
+        """Bits of the counterparts after the first one in a list (cached per text and
+        recording-agency slot); ``one`` is ``self.one`` written for the text."""
+        key = (text, column)
+        if key not in self._more:
             bits = 0
             for part in one.finditer(text):
-                row = self.resolver.rows([part.group()], np.array([-1]))[0, 0]
+                row = self.resolver.rows([part.group()], np.array([-1]))[0, column]
                 if row >= 0:
                     bits |= int(self.bits[row])
-            self._more[text] = bits
-        return self._more[text]
+            self._more[key] = bits
+        return self._more[key]
 
 
 def _cue_phrases(cues: pd.DataFrame) -> dict[str, tuple[list[str], list[tuple[int, str]]]]:
@@ -446,16 +483,30 @@ def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
         [np.uint32(1 << COUNTERPART_LABELS.index(c)) if c else np.uint32(0) for c in vocab["code"]],
         dtype=np.uint32,
     )
+    usable = _usable(vocab["recorders"])
     return _Matcher(
         pattern=T.VocabularyPattern(source, phrases),
         one=T.VocabularyPattern(plain, phrases),
         resolver=T.Resolver(
             T.Entries.build(vocab["phrase"].tolist(), vocab["match"].tolist()),
-            np.ones((len(vocab), 1), dtype=bool),
+            usable,
             _GROUP,
         ),
         bits=bits,
+        own_slots=np.asarray(usable[~usable.all(axis=1)].any(axis=0), dtype=bool),
     )
+
+
+def _usable(recorders: pd.Series) -> np.ndarray:
+    """May vocabulary row r serve recording-agency slot a (a row with ``recorders``
+    serves those agencies only)."""
+    usable = np.ones((len(recorders), _UNKNOWN_SLOT + 1), dtype=bool)
+    for i, codes in enumerate(recorders.tolist()):
+        if codes:
+            usable[i] = False
+            for code in str(codes).split():
+                usable[i, schema.AGENCIES.index(code)] = True
+    return usable
 
 
 @functools.lru_cache(maxsize=8)
@@ -523,45 +574,81 @@ class CounterpartFindings:
     addressed: np.ndarray  # uint32: agencies written after "to" ("referral to NSPCC")
 
 
-def find_counterparts(pool: T.Pool, m: _Matcher) -> CounterpartFindings:
-    """Counterparts named in the pool's fields (0, 1: narrative; 2: counterparts column)."""
+@dataclass(frozen=True)
+class _Hits:
+    """The matches of the counterpart pattern, as arrays (one entry per match)."""
+
+    table: np.ndarray  # int: vocabulary row of the first phrase, per recording-agency slot
+    more: np.ndarray  # object: the rest of a list ("" when none)
+    last: np.ndarray  # bool: a cue after the list, none before it
+    not_involved: np.ndarray  # bool: a negation, plan or history cue reaches the match
+    after_to: np.ndarray  # bool: written after "to"
+    piece: np.ndarray  # int: the distinct piece the match is in
+
+
+def _match_bits(hits: _Hits, at: np.ndarray, column: int, m: _Matcher) -> np.ndarray:
+    """Counterpart bits of the matches ``at``, read for one recording-agency slot."""
+    rows = hits.table[at, column]
+    bits = np.where(rows >= 0, m.bits[np.maximum(rows, 0)], 0).astype(np.uint32)
+    more = hits.more[at]
+    in_list = more != ""
+    kept = np.zeros(len(at), dtype=np.uint32)  # involved whatever the cue says
+    if in_list.any():
+        codes, uniques = pd.factorize(more[in_list])
+        lists = uniques.tolist()
+        one = m.one.for_texts(lists)[0]
+        extra = np.array([m.more_bits(u, one, column) for u in lists], dtype=np.uint32)
+        # a cue after a list joined by commas alone is its last item's: "with police, GP
+        # not available" (a joining word makes it the list's: "police and GP not invited")
+        head = [_HEAD[u] if u in _HEAD else _head(u) for u in lists]
+        commas = np.array([h is not None for h in head], dtype=bool)
+        lone = hits.last[at][in_list] & commas[codes]
+        if lone.any():
+            heads = np.array(
+                [m.more_bits(h, one, column) if h else 0 for h in head], dtype=np.uint32
+            )
+            kept[np.flatnonzero(in_list)[lone]] = (bits[in_list] | heads[codes])[lone]
+        bits[in_list] |= extra[codes]
+    bits[hits.not_involved[at]] &= ~_AGENCY_BITS  # family members stay: "Mother not present"
+    return bits | (kept & _AGENCY_BITS)
+
+
+def find_counterparts(
+    pool: T.Pool, m: _Matcher, slots: np.ndarray | None = None
+) -> CounterpartFindings:
+    """Counterparts named in the pool's fields (0, 1: narrative; 2: counterparts column).
+
+    ``slots`` (the recording agency's slot per row, :func:`_text.agency_slots`) lets a
+    title read as the recording agency's own staff in its own records ("practice manager"
+    in social care's); without it every row is read as of an unknown agency.
+    """
     n_pieces = len(pool.pieces)
     named = np.zeros(n_pieces, dtype=np.uint32)
     addressed = np.zeros(n_pieces, dtype=np.uint32)
+    # per recording-agency slot whose own titles change a piece's reading: the pieces, and
+    # their bits read for that slot
+    own: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]] = []
     if n_pieces:
         texts = pool.pieces.tolist()
         pattern, whole = m.pattern.for_texts(texts)
         found = T.extract_all(texts, pattern, remember=whole)
         if len(found):
-            rows = m.resolver.rows(found.text("first"), m.resolver.regex_rows(found))[:, 0]
-            bits = np.where(rows >= 0, m.bits[np.maximum(rows, 0)], 0).astype(np.uint32)
-            more = np.asarray(found.text("more"), dtype=object)
-            in_list = more != ""
-            kept = np.zeros(len(found), dtype=np.uint32)  # involved whatever the cue says
-            if in_list.any():
-                codes, uniques = pd.factorize(more[in_list])
-                lists = uniques.tolist()
-                one = m.one.for_texts(lists)[0]
-                extra = np.array([m.more_bits(u, one) for u in lists], dtype=np.uint32)
-                # a cue after a list joined by commas alone is its last item's: "with
-                # police, GP not available" (a joining word makes it the list's: "police
-                # and GP not invited")
-                last = found.has(*_CUE_GROUPS_AFTER) & ~found.has(*_CUE_GROUPS_BEFORE)
-                head = [_HEAD[u] if u in _HEAD else _head(u) for u in lists]
-                commas = np.array([h is not None for h in head], dtype=bool)
-                lone = last[in_list] & commas[codes]
-                if lone.any():
-                    heads = np.array([m.more_bits(h, one) if h else 0 for h in head], np.uint32)
-                    kept[np.flatnonzero(in_list)[lone]] = (bits[in_list] | heads[codes])[lone]
-                bits[in_list] |= extra[codes]
-            not_involved = found.has(*_CUE_GROUPS)
-            bits[not_involved] &= ~_AGENCY_BITS  # family members stay: "Mother not present"
-            bits |= kept & _AGENCY_BITS
-            piece = found.piece
-            np.bitwise_or.at(named, piece, bits)
-            after_to = found.has("to")
-            np.bitwise_or.at(addressed, piece[after_to], bits[after_to] & _AGENCY_BITS)
-    narrative = T.piece_or(pool, named & ~_CHILD_BIT, _TEXT_FIELD)
+            hits = _Hits(
+                table=m.resolver.rows(found.text("first"), m.resolver.regex_rows(found)),
+                more=np.asarray(found.text("more"), dtype=object),
+                last=found.has(*_CUE_GROUPS_AFTER) & ~found.has(*_CUE_GROUPS_BEFORE),
+                not_involved=found.has(*_CUE_GROUPS),
+                after_to=found.has("to"),
+                piece=found.piece,
+            )
+            every = np.arange(len(found))
+            bits = _match_bits(hits, every, _UNKNOWN_SLOT, m)
+            np.bitwise_or.at(named, hits.piece, bits)
+            after_to = hits.after_to
+            np.bitwise_or.at(addressed, hits.piece[after_to], bits[after_to] & _AGENCY_BITS)
+            if slots is not None:
+                own = _own_readings(hits, slots, m)
+    narrative = _piece_or(pool, named & ~_CHILD_BIT, own, slots, _TEXT_FIELD, drop=int(_CHILD_BIT))
     listed = pool.upto(_TEXT_FIELD + 1)
     start = pool.upto(_TEXT_FIELD).stop
     column = np.zeros(pool.n_rows, dtype=np.uint32)
@@ -570,8 +657,81 @@ def find_counterparts(pool: T.Pool, m: _Matcher) -> CounterpartFindings:
     np.bitwise_or.at(column, pool.row[start : listed.stop][keep], values[keep])
     return CounterpartFindings(
         named=narrative | column,
-        addressed=T.piece_or(pool, addressed),
+        addressed=_piece_or(pool, addressed, own, slots, None, addressed=True),
     )
+
+
+def _own_readings(
+    hits: _Hits, slots: np.ndarray, m: _Matcher
+) -> list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
+    """Per recording-agency slot with titles of its own (``recorders`` in the vocabulary)
+    that rows of that agency hold: the pieces those titles read differently there, with
+    their named and addressed bits read for that slot."""
+    out = []
+    present = np.zeros(_UNKNOWN_SLOT + 1, dtype=bool)
+    present[np.unique(slots)] = True
+    for slot in np.flatnonzero(present & m.own_slots).tolist():
+        differs = hits.table[:, slot] != hits.table[:, _UNKNOWN_SLOT]
+        listed = np.flatnonzero(hits.more != "")
+        if len(listed):
+            codes, uniques = pd.factorize(hits.more[listed])
+            lists = uniques.tolist()
+            one = m.one.for_texts(lists)[0]
+            changed = np.array(
+                [m.more_bits(u, one, slot) != m.more_bits(u, one, _UNKNOWN_SLOT) for u in lists],
+                dtype=bool,
+            )
+            differs[listed[changed[codes]]] = True
+        if not differs.any():
+            continue
+        pieces = np.unique(hits.piece[differs])
+        at = np.flatnonzero(np.isin(hits.piece, pieces))
+        slot_bits = _match_bits(hits, at, slot, m)
+        where = np.searchsorted(pieces, hits.piece[at])
+        named = np.zeros(len(pieces), dtype=np.uint32)
+        addressed = np.zeros(len(pieces), dtype=np.uint32)
+        np.bitwise_or.at(named, where, slot_bits)
+        to = hits.after_to[at]
+        np.bitwise_or.at(addressed, where[to], slot_bits[to] & _AGENCY_BITS)
+        out.append((slot, pieces, named, addressed))
+    return out
+
+
+def _piece_or(
+    pool: T.Pool,
+    per_piece: np.ndarray,
+    own: list[tuple[int, np.ndarray, np.ndarray, np.ndarray]],
+    slots: np.ndarray | None,
+    n_fields: int | None,
+    *,
+    drop: int = 0,
+    addressed: bool = False,
+) -> np.ndarray:
+    """:func:`_text.piece_or`, with the pieces of ``own`` read as their rows' recording
+    agency reads them."""
+    out = T.piece_or(pool, per_piece, n_fields)
+    if not own or slots is None:
+        return out
+    span = pool.upto(n_fields) if n_fields is not None else slice(0, len(pool.piece))
+    piece, row = pool.piece[span], pool.row[span]
+    for slot, pieces, named, to in own:
+        values = (to if addressed else named) & ~np.uint32(drop)
+        at = np.flatnonzero(np.isin(piece, pieces))
+        if not len(at):
+            continue
+        # the rows of that agency: their bits again, the pieces of ``own`` read its way
+        mine = at[slots[row[at]] == slot]
+        if not len(mine):
+            continue
+        rows = np.unique(row[mine])
+        redo = np.zeros(pool.n_rows, dtype=np.uint32)
+        in_rows = np.flatnonzero(np.isin(row, rows))
+        vals = per_piece[piece[in_rows]].copy()
+        swap = np.isin(piece[in_rows], pieces)
+        vals[swap] = values[np.searchsorted(pieces, piece[in_rows][swap])]
+        np.bitwise_or.at(redo, row[in_rows], vals)
+        out[rows] = redo[rows]
+    return out
 
 
 def counterpart_masks(
@@ -664,6 +824,7 @@ def classify_counterparts(
             roles_path=paths.get("roles"),
             cues_path=paths.get("counterpart_cues"),
         ),
+        slots,
     )
     masks = counterpart_masks(found, slots, found_events)
     return pd.Series(

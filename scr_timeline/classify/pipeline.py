@@ -444,6 +444,7 @@ def classify_events(
             roles_path=paths.get("roles"),
             cues_path=paths.get("counterpart_cues"),
         ),
+        slots,
     )
     masks = _counterparts.counterpart_masks(found, slots, found_events)
     out[schema.COUNTERPARTS] = _counterparts.counterparts_category(masks)
