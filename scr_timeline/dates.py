@@ -3684,6 +3684,9 @@ class _Times(NamedTuple):
     # per row: the day (from 1970) a date and time in the time cell names ('12/03/2007
     # 14:30'), or _NO_DAY (none written, or Excel's day 0: '30/12/1899 14:30')
     on_day: npt.NDArray[np.int64] | None = None
+    # per row: a fraction of a day written as a number ('0.5', '0.604166667': a time cell
+    # exported as Excel stores a time), read as its time with a warning
+    fraction: npt.NDArray[np.bool_] | None = None
 
     def text(self, row: int) -> object:
         """repr of the row's cell (where it is _T_BAD or approximate)."""
@@ -3691,6 +3694,9 @@ class _Times(NamedTuple):
 
 
 _NO_DAY: Final = np.iinfo(np.int64).min
+#: A time written as Excel stores it, a fraction of a day ('0.5', '.75', '0.604166667'),
+#: maybe after a date serial ('39153.604166667'); '0.30' (two figures) is 00:30, as typed
+_PY_DAY_FRACTION: Final = _rx(r"(?:0|[1-9]\d{4})?\.(?P<frac>\d+)")
 #: A date and a time in a time cell, as a database exports a time field with its date
 #: ('12/03/2007 14:30', '2007-03-12T14:30:00') or on the day it counts times from (Access
 #: and .NET: '30/12/1899 14:30:00', '1899-12-30 14:30:00'; Excel: '00/01/1900 14:30')
@@ -3751,6 +3757,7 @@ def _time_cells(times: pd.Series, dayfirst: bool = True) -> _Times:
     words: npt.NDArray[np.object_] = np.full(n + 1, None, object)
     text: npt.NDArray[np.object_] = np.full(n + 1, None, object)
     on_day = np.full(n + 1, _NO_DAY, np.int64)
+    fraction = np.zeros(n + 1, bool)
     str_idx = [i for i, v in enumerate(items) if isinstance(v, str)]
     if str_idx:
         norm = _normalise([items[i] for i in str_idx])
@@ -3791,11 +3798,23 @@ def _time_cells(times: pd.Series, dayfirst: bool = True) -> _Times:
                         continue
                     both = _time_of(stamp["t"])
                     on_day[i] = day_written if both is not None else _NO_DAY
+            if s == "0":
+                continue  # Excel's empty time (00:00) as a number: no time
+            if both is None and (number := _PY_DAY_FRACTION.fullmatch(s)):
+                of_day = min(round(float("0." + number["frac"]) * 1440), 1439)
+                both, fraction[i] = (of_day, of_day), True
             if both is None:
                 start[i] = end[i] = _T_BAD
             else:
                 start[i], end[i] = both
                 approx[i] = is_approx
+        if fraction.any():
+            # a column of times kept as fractions of a day: its '0.25' is 06:00 too, not 00:25
+            norms = norm.to_pylist() if norms is None else norms
+            for j, i in enumerate(str_idx):
+                if not fraction[i] and (number := _PY_DAY_FRACTION.fullmatch(norms[j])):
+                    start[i] = end[i] = min(round(float("0." + number["frac"]) * 1440), 1439)
+                    fraction[i], text[i] = True, repr(items[i])
     for i, v in enumerate(items):
         if isinstance(v, str):
             continue
@@ -3816,6 +3835,7 @@ def _time_cells(times: pd.Series, dayfirst: bool = True) -> _Times:
         trailing[take],
         words,
         on_day[take],
+        fraction[take],
     )
 
 
@@ -4258,6 +4278,13 @@ def _apply_times(
     for i in apply[cells.approx[apply]].tolist():
         message = f"the time {cells.text(i)} is marked approximate"
         state.extra.append((i, "approximate_date", message))
+    if cells.fraction is not None:
+        for i in apply[cells.fraction[apply]].tolist():
+            message = (
+                f"the time cell {cells.text(i)} looks like an Excel time serial (a fraction "
+                f"of a day); read it as {_fmt_minutes(int(cells.start[i]))}"
+            )
+            state.extra.append((i, "excel_serial_text", message))
     if cells.trailing is not None:
         for i in apply[cells.trailing[apply]].tolist():
             message = (

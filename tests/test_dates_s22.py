@@ -110,3 +110,20 @@ def test_a_time_column_giving_00_00_in_several_rows_records_no_time():
     assert once.warnings == []
     said = parse_dates(values[:2], times=pd.Series(["midnight", "00:00"]))
     assert said.frame["precision"].tolist() == ["minute", "minute"]
+
+
+def test_a_time_written_as_excel_stores_it_is_read_with_a_warning():
+    # a time cell exported as a number ('0.5' is noon): had been unreadable_time
+    values = pd.Series(["12/03/2007", "13/03/2007", "14/03/2007"])
+    parsed = parse_dates(values, times=pd.Series(["0.5", "0.604166667", "39153.75"]))
+    assert parsed.frame["start"].dt.strftime("%H:%M").tolist() == ["12:00", "14:30", "18:00"]
+    assert parsed.frame["precision"].tolist() == ["minute"] * 3
+    assert _codes(parsed.warnings) == ["excel_serial_text"] * 3
+    assert "'0.5'" in parsed.warnings[0][1] and "12:00" in parsed.warnings[0][1]
+    # in such a column '0.25' is 06:00; typed among clock times it is 00:25, as '0.30' is
+    fractions = parse_dates(values, times=pd.Series(["0.25", "0.5", "0"]))
+    assert fractions.frame["start"].dt.strftime("%H:%M").tolist() == ["06:00", "12:00", "00:00"]
+    assert fractions.frame["precision"].tolist() == ["minute", "minute", "day"]  # 0: no time
+    typed = parse_dates(values, times=pd.Series(["0.25", "14:30", "9.5"]))
+    assert typed.frame["start"].dt.strftime("%H:%M").tolist() == ["00:25", "14:30", "00:00"]
+    assert _codes(typed.warnings) == ["unreadable_time"]  # '9.5': 09:05 or 09:50?
