@@ -9,7 +9,10 @@ Three steps, each a plain function:
   role words ("SW Ms Patel", "HV Jane Brown", "Dr Khan", "DC Green"), after a title
   ("Mr Jones"), names in the practitioner column, and family surnames ("the Smith
   family"). The words come from the classifiers' vocabularies (``family_members.csv``,
-  ``roles.csv``). The reviewer confirms the table: drops rows, fixes labels, adds names.
+  ``roles.csv``). It also proposes what identifies a person without naming them: street
+  addresses, postcodes, telephone, NHS and National Insurance numbers, e-mail addresses
+  and dates of birth ("[postcode 1]"). The reviewer confirms the table: drops rows, fixes
+  labels, adds names.
 * :func:`anonymise` replaces every spelling of every name in every text column of the
   events (the ``event_id`` index included), of the rejected rows and of the warnings, and
   in the title and sources of the metadata. It returns the anonymised chronology and an
@@ -148,9 +151,19 @@ _NAMEWORD: Final = (
     rf"[A-Z](?:{_LOWER}+|['’][A-Z]{_LOWER}+)(?:[A-Z]{_LOWER}+)?(?:-[A-Z]{_LOWER}+)?{_RIGHT}"
 )
 _NAME: Final = rf"{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,2}}"
+#: a surname in capitals ("PIKE", "O'NEILL", "SMITH-JONES"): three letters or more, a vowel
+_CAPS: Final = r"(?=[A-Z'’-]*[AEIOUY])[A-Z](?:[A-Z]|['’][A-Z])+(?:-[A-Z]{2,})?"
+#: one or two initials before a name: "K. Ahmed", "J.A. Smith", "J Okafor" (a letter without a
+#: full stop only when a name follows it)
+_INITIALS: Final = r"(?:[A-Z]\.[ \t]*){1,2}|[A-Z][ \t]+(?=[A-Z][a-z])"
 _TITLE: Final = rf"{_LEFT}(?:{'|'.join(TITLES)})\.?[ \t]+"
 _TITLE_WORDS: Final = frozenset(t.lower() for t in TITLES)
-_CODE_PREFIX: Final = regex(r"^([A-Z]{2,4})\d+$")
+_CODE_PREFIX: Final = regex(r"^([A-Z]{2,4})\d+$|^(Nurse|Teacher|Solicitor|Practitioner) \d+$")
+#: a spelling with a digit or an "@" (a collar number, a postcode, a telephone number, an
+#: e-mail address) is replaced only as written: no first name, surname or title forms
+_EXACT: Final = regex(r"[\d@]")
+#: titles that say whether the person is a man or a woman ("Mr Pike" is not "Mrs Pike")
+_GENDER: Final[dict[str, str]] = {"mr": "m", "master": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 # capitalised words that start sentences or name places, never people
 _STOP_TEXT: Final = """
@@ -173,6 +186,69 @@ _STOP_TEXT: Final = """
 """
 _STOP_WORDS: Final = frozenset(_STOP_TEXT.split())
 
+# --- identifiers: what identifies a person without naming them -------------------------------
+_STREET: Final = (
+    "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Way|Court|Ct|Crescent|Cres|Gardens|"
+    "Gdns|Place|Pl|Grove|Terrace|Walk|Hill|Park|Square|Sq|Mews|Rise|View|Row|Parade|Green|"
+    "Vale|Wharf|Yard|Estate"
+)
+#: one pattern, a group per kind, tried in this order at each place (Python ``re``)
+_IDENTIFIER: Final = re.compile(
+    # "[14 Ashgrove Road]", "Flat 3, 22 Mill Lane", "14a Ashgrove Rd"
+    rf"(?P<address>{_LEFT}(?:Flat[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{{1,4}}[A-Za-z]?,?[ \t]+"
+    rf"(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}){_RIGHT})"
+    # a UK postcode: "LS9 7QT", "SW1A 1AA" (the last two letters are never C, I, K, M, O or
+    # V: "PC2 4PM" is an officer and a time)
+    rf"|(?P<postcode>{_LEFT}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]*\d[ABD-HJLNP-UW-Z]{{2}}{_RIGHT})"
+    # an e-mail address
+    rf"|(?P<email>{_LEFT}[\w.+-]+@[\w-]+(?:\.[\w-]+)+{_RIGHT})"
+    # a National Insurance number: "QQ 12 34 56 C"
+    rf"|(?P<ni>{_LEFT}[A-CEGHJ-PR-TW-Z]{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?[A-D]{_RIGHT})"
+    # a date of birth after its cue: "DOB 03/04/1990", "d.o.b. 12.12.85", "date of birth: 1/2/90"
+    r"|(?i:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth)[ \t]*[:\-]?[ \t]*)"
+    r"(?P<dob>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d))"
+    # an NHS number (3-3-4 or ten digits, its check digit right)
+    r"|(?P<nhs>(?<!\d)(?<!\d[/.\-])\d{3}[ \t-]?\d{3}[ \t-]?\d{4}(?!\d|[/.\-]\d))"
+    # a UK telephone number: "07700 900123", "0113 496 0000", "+44 7700 900123"
+    r"|(?P<telephone>(?<!\d)(?<!\d[/.\-])(?:\+44[ \t]?(?:\(0\))?[ \t]?|0)\d(?:[ \t-]?\d){8,9}"
+    r"(?!\d|[/.\-]\d))"
+)
+#: the label of each kind of identifier, numbered ("[postcode 1]")
+IDENTIFIER_LABELS: Final[dict[str, str]] = {
+    "address": "address",
+    "postcode": "postcode",
+    "email": "email",
+    "ni": "NI number",
+    "dob": "date of birth",
+    "nhs": "NHS number",
+    "telephone": "telephone",
+}
+
+
+def _nhs_number(digits: str) -> bool:
+    """Whether ten digits are an NHS number: their modulus 11 check digit is right."""
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _identifier_key(kind: str, text: str) -> str:
+    """What makes two spellings the same identifier ("07700 900123" and "07700900123")."""
+    if kind in ("nhs", "telephone"):
+        digits = re.sub(r"\D", "", text)
+        return digits[2:] if digits.startswith("44") and kind == "telephone" else digits.lstrip("0")
+    if kind == "address":
+        words = re.sub(r"[,.]", " ", text).lower().split()
+        return " ".join(_STREET_ABBREVIATIONS.get(w, w) for w in words)
+    return re.sub(r"[\s.]", "", text).casefold()
+
+
+_STREET_ABBREVIATIONS: Final = {
+    "rd": "road", "st": "street", "ln": "lane", "ave": "avenue", "ct": "court",
+    "cres": "crescent", "gdns": "gardens", "pl": "place", "sq": "square",
+}  # fmt: skip
+
 
 class AnonymisationError(ScrTimelineError, ValueError):
     """A key is malformed (a label that contains a name, a file that is not a key), or
@@ -190,9 +266,10 @@ def _words(name: str) -> list[str]:
 
 
 def _code_prefix(label: str) -> str | None:
-    """The letters of a practitioner code ("SW" of "SW1"), or None."""
+    """The letters of a practitioner code ("SW" of "SW1"), or the word of a numbered role
+    label ("Nurse" of "Nurse 1"), or None."""
     found = _CODE_PREFIX.match(label)
-    return found.group(1) if found else None
+    return (found.group(1) or found.group(2)) if found else None
 
 
 def _family_label(labels: Iterable[str]) -> str:
@@ -215,9 +292,14 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
     """Every spelling of every name, by normalised text."""
     explicit: dict[str, _Form] = {}
     for name, label in names.items():
-        explicit[_norm(name)] = _Form(" ".join(_words(name)), label, name, "name")
+        if _EXACT.search(name):
+            explicit[_norm(name)] = _Form(" ".join(name.split()), label, name, "exact")
+        else:
+            explicit[_norm(name)] = _Form(" ".join(_words(name)), label, name, "name")
     claims: dict[str, dict[str, _Form]] = defaultdict(dict)
     for name, label in names.items():
+        if _EXACT.search(name):
+            continue
         words = _words(name)
         title = words[0] if len(words) > 1 and words[0].lower() in _TITLE_WORDS else None
         rest = words[1:] if title else words
@@ -233,6 +315,10 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
         titled = [f"{t} {last}" for t in TITLES]
         if len(rest) > 1:
             titled += [f"{t} {full}" for t in TITLES]
+            if len(rest[0]) > 1:  # the first name as an initial: "J. Okafor", "Mr J Okafor"
+                initial = f"{rest[0][0]} {last}"
+                derived.append((initial, "initial"))
+                titled += [f"{t} {initial}" for t in TITLES]
         derived += [(t, "titled") for t in titled]
         prefix = _code_prefix(label)
         if prefix:
@@ -253,7 +339,9 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
             continue
         first = candidates[0]
         others = tuple(f.label for f in candidates[1:])
-        surname_like = all(f.kind in ("surname", "titled", "prefixed") for f in candidates)
+        surname_like = all(
+            f.kind in ("surname", "titled", "prefixed", "initial") for f in candidates
+        )
         label = family if surname_like else first.label
         forms[key] = replace(first, label=label, ambiguous=(first.label, *others))
     return forms
@@ -261,6 +349,9 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
 
 def _form_regex(form: _Form, *, ids: bool = False) -> str:
     words = form.text.split(" ")
+    if form.kind == "exact":  # as written, in any case and any spacing: "LS9 7QT", "PC 4521 Evans"
+        spaced = r"[ \t]+".join(re.escape(w) for w in words)
+        return rf"{_LEFT}(?i:{spaced}){_RIGHT}"
     if ids:  # file names and event ids: any case, words joined by spaces, "_" or "-"
         joined = r"[\s_\-]+".join(re.escape(w) for w in words)
         return f"{_LEFT}(?i:{joined}){_RIGHT}"
@@ -274,7 +365,10 @@ def _form_regex(form: _Form, *, ids: bool = False) -> str:
     for i, word in enumerate(words):
         parts.append(re.escape(word))
         if i < len(words) - 1:
-            parts.append(r"\.?\s+" if word.lower() in _TITLE_WORDS else r"\s+")
+            if len(word) == 1:  # an initial: "J. Okafor", "J.Okafor", "J Okafor"
+                parts.append(r"(?:\.\s*|\s+)")
+            else:
+                parts.append(r"\.?\s+" if word.lower() in _TITLE_WORDS else r"\s+")
     return f"{_LEFT}(?i:{''.join(parts)}){_RIGHT}"
 
 
@@ -346,7 +440,11 @@ class _Replacer:
             form = self.forms[
                 _norm(re.sub(r"[_\-]", " ", match.group()) if self.ids else match.group())
             ]
-            label = _render(form.label, match.group(), ids=self.ids)
+            label = (
+                form.label
+                if form.kind == "exact"
+                else _render(form.label, match.group(), ids=self.ids)
+            )
             piece = text[last : match.start()]
             out.append(piece)
             length += len(piece)
@@ -1003,18 +1101,32 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], froz
     }
     phrases = sorted(set(member_of) | set(role_of))
     cue = T.trie_regex([T.phrase_tokens(p) for p in phrases])
-    separator = r"(?:[ \t]*[(:,][ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
-    title = rf"(?P<title>(?:{'|'.join(TITLES)}))\.?[ \t]+"
+    separator = (
+        r"(?:[ \t]*[(:,][ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
+        # a collar or staff number between a role and the name: "PC 4521 Evans"
+        r"(?:(?P<number>\d{2,6})[ \t]+)?"
+    )
+    titles = "|".join(TITLES)
+    title = rf"(?P<title>(?:{titles}))\.?[ \t]+"
     pattern = re.compile(
-        # cue then name: "Mother (Tracey Smith)", "SW Ms Patel", "maternal grandmother Mrs Smith"
-        rf"(?P<cue>(?i:{cue})){separator}(?:{title})?(?P<name>{_NAME})"
+        # cue then name: "Mother (Tracey Smith)", "SW Ms Patel", "maternal grandmother Mrs Smith",
+        # whose cue may belong to someone else: "Darren's mother Mrs Pike", "Leanne's sister
+        # Chloe"; "Mother is Leanne Hughes" (two name words after "is": "Mother is Polish");
+        # a role in brackets after the name says more than the cue: "Dr Fenwick (paediatrician)"
+        rf"(?:(?P<owner>{_NAMEWORD})['’]s[ \t]+)?(?P<cue>(?i:{cue}))"
+        rf"(?:{separator}(?:{title})?(?P<init>{_INITIALS})?(?P<name>{_NAME})"
+        rf"|[ \t]+(?:is|was|named|called|known[ \t]+as)[ \t]+(?P<named>{_NAMEWORD}[ \t]+{_NAME}))"
+        rf"(?:[ \t]*\([ \t]*(?P<cue_after>(?i:{cue}))[ \t]*\))?"
         # name then cue: "Steven Jones (mother's partner)", "Jane Brown, HV"
-        rf"|{_LEFT}(?:(?P<title2>(?:{'|'.join(TITLES)}))\.?[ \t]+)?(?P<name2>{_NAME})"
+        rf"|{_LEFT}(?:(?P<title2>(?:{titles}))\.?[ \t]+)?(?P<init2>{_INITIALS})?(?P<name2>{_NAME})"
         rf"(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+[-–][ \t]+)(?P<cue2>(?i:{cue}))[ \t]*\)?"
-        # a title: "Mr Jones"
-        rf"|{_LEFT}(?P<title3>(?:{'|'.join(TITLES)}))\.?[ \t]+(?P<name3>{_NAME})"
+        # a title: "Mr Jones", "Dr K. Ahmed"
+        rf"|{_LEFT}(?P<title3>(?:{titles}))\.?[ \t]+(?P<init3>{_INITIALS})?(?P<name3>{_NAME})"
         # a family: "the Smith family"
         rf"|{_LEFT}[Tt]he[ \t]+(?P<name4>{_NAMEWORD})[ \t]+(?:family|household){_RIGHT}"
+        # a surname in capitals, as police systems write it: "Darren PIKE", "PIKE, Darren"
+        rf"|{_LEFT}(?P<name5>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?[ \t]+{_CAPS}){_RIGHT}"
+        rf"|{_LEFT}(?P<caps6>{_CAPS}),[ \t]+(?P<name6>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?){_RIGHT}"
     )
     words: set[str] = set()
     # the words of agencies', roles' and family members' phrases, and the event types' own
@@ -1099,7 +1211,8 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         One row per person: ``name``, ``aliases`` (other spellings found, ``"; "``-joined),
         ``label`` (Child A, Mother, Father, Mother's partner, Maternal grandmother,
         Sibling 1, SW1, HV1, DC1, GP1...; codes continue after those the chronology
-        already uses), ``category`` (child, family, practitioner, other),
+        already uses; "[postcode 1]", "[telephone 1]"... for identifiers), ``category``
+        (child, family, practitioner, other, identifier),
         ``member_or_role``, ``cue`` (the word that gave it away), ``count`` (rows),
         ``where`` (the first table, row and column) and ``context`` (the words matched).
         It holds names: keep it with the key, not with the exports.
@@ -1142,6 +1255,10 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         text_id: int,
         ctx: str,
         from_cue_side: str,
+        owner: str | None = None,
+        initials: str | None = None,
+        number: str | None = None,
+        extra: tuple[str, ...] = (),
     ) -> None:
         # keep the run of name words next to the cue (after it, or before it)
         run: list[str] = []
@@ -1154,39 +1271,100 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
             run.reverse()
         if not run:
             return
-        if len(run) == 1 and not title and run[0].lower() in lower_words:
+        if len(run) == 1 and not title and not initials and run[0].lower() in lower_words:
             return
+        # other spellings written here: with the initials ("K. Ahmed"), with the collar number
+        # and the cue ("PC 4521 Evans", replaced only as written)
+        spellings: list[str] = [e for e in extra if len(run) == len(tokens)]
+        whole = len(run) == len(tokens)
+        if initials and (whole or from_cue_side == "after"):
+            spelled = f"{' '.join(initials.split())} {' '.join(run)}"
+            spellings.append(spelled)
+            if title and title != "the family":
+                spellings.append(f"{title} {spelled}")
+        if number and cue and (whole or from_cue_side == "after"):
+            spellings.append(f"{cue} {number} {' '.join(run)}")
+            spellings.append(f"{number} {' '.join(run)}")
         hits.append(
-            {"tokens": tuple(run), "title": title, "cue": cue, "text": text_id, "context": ctx}
+            {
+                "tokens": tuple(run),
+                "title": title,
+                "cue": cue,
+                "text": text_id,
+                "context": ctx,
+                "owner": owner,
+                "extra": tuple(spellings),
+            }
         )
 
-    # (name group, title group, cue group, where the cue is) of each alternative
-    alternatives = (
-        ("name", "title", "cue", "after"),
-        ("name2", "title2", "cue2", "before"),
-        ("name3", "title3", None, "after"),
-        ("name4", None, None, "family"),
-    )
     for text_id, text in enumerate(distinct):
         for match in pattern.finditer(str(text)):
-            groups = match.groupdict()
-            name_group, title_group, cue_group, side = next(a for a in alternatives if groups[a[0]])
-            family = side == "family"
-            add(
-                groups[name_group].split(),
-                title="the family" if family else groups[title_group] if title_group else None,
-                cue="family" if family else groups[cue_group] if cue_group else None,
-                text_id=text_id,
-                ctx=match.group(),
-                from_cue_side="before" if side == "before" else "after",
-            )
+            g = match.groupdict()
+            if g["name"] or g["named"]:  # cue then name
+                add(
+                    (g["name"] or g["named"]).split(),
+                    title=g["title"],
+                    # a role in brackets after the name says who they are
+                    cue=g["cue_after"] or g["cue"],
+                    text_id=text_id,
+                    ctx=match.group(),
+                    from_cue_side="after",
+                    owner=g["owner"],
+                    initials=g["init"],
+                    number=g["number"],
+                )
+            elif g["name2"]:  # name then cue
+                add(
+                    g["name2"].split(),
+                    title=g["title2"],
+                    cue=g["cue2"],
+                    text_id=text_id,
+                    ctx=match.group(),
+                    from_cue_side="before",
+                    initials=g["init2"],
+                )
+            elif g["name3"]:  # a title
+                add(
+                    g["name3"].split(),
+                    title=g["title3"],
+                    cue=None,
+                    text_id=text_id,
+                    ctx=match.group(),
+                    from_cue_side="after",
+                    initials=g["init3"],
+                )
+            elif g["name5"] or g["name6"]:  # a surname in capitals
+                words = (g["name5"] or f"{g['name6']} {g['caps6']}").split()
+                if words[-1].lower() in stop or words[0].lower() in lower_words:
+                    continue
+                caps = words[-1]
+                add(
+                    [*words[:-1], caps.title()],
+                    title=None,
+                    cue=None,
+                    text_id=text_id,
+                    ctx=match.group(),
+                    from_cue_side="after",
+                    extra=(match.group(),),
+                )
+            elif g["name4"]:  # the X family
+                add(
+                    g["name4"].split(),
+                    title="the family",
+                    cue="family",
+                    text_id=text_id,
+                    ctx=match.group(),
+                    from_cue_side="after",
+                )
     # a practitioner cell that is only a name: "Jane Brown"
-    whole = re.compile(rf"\s*(?:(?P<title>{'|'.join(TITLES)})\.?\s+)?(?P<name>{_NAME})\s*")
+    whole = re.compile(
+        rf"\s*(?:(?P<title>{'|'.join(TITLES)})\.?\s+)?(?P<init>{_INITIALS})?(?P<name>{_NAME})\s*"
+    )
     prac = cells["column"].eq(S.PRACTITIONER).to_numpy()
     seen = {hit["text"] for hit in hits}
     for text_id in np.setdiff1d(np.unique(codes[prac]), list(seen)):
         found = whole.fullmatch(str(distinct[text_id]))
-        if found and (found.group("title") or " " in found.group("name")):
+        if found and (found.group("title") or found.group("init") or " " in found.group("name")):
             add(
                 found.group("name").split(),
                 title=found.group("title"),
@@ -1194,18 +1372,31 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                 text_id=int(text_id),
                 ctx=found.group(),
                 from_cue_side="after",
+                initials=found.group("init"),
             )
     for name in names or ():
         words = _words(name)
         hits.append(
-            {"tokens": tuple(words), "title": None, "cue": None, "text": -1, "context": "given"}
+            {
+                "tokens": tuple(words),
+                "title": None,
+                "cue": None,
+                "text": -1,
+                "context": "given",
+                "owner": None,
+                "extra": (),
+            }
         )
     people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
     more = _family_full_names(people, distinct, counts, stop | _TITLE_WORDS, lower_words)
     if more:  # "Kayden Smith" when Tracey Smith is the mother: one of the family too
         hits.extend(more)
         people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
-    return _with_family_surnames(people, distinct)
+    people = _with_family_surnames(people, distinct)
+    identifiers = _identifiers(distinct, counts, first_row, cells)
+    if identifiers.empty:
+        return people
+    return pd.concat([people, identifiers], ignore_index=True) if len(people) else identifiers
 
 
 def _family_full_names(
@@ -1253,6 +1444,8 @@ def _family_full_names(
             "cue": "child" if name == child else "relative",
             "text": text_id,
             "context": context,
+            "owner": None,
+            "extra": (),
         }
         for name, places in found.items()
         for text_id, context in places
@@ -1280,6 +1473,67 @@ def _with_family_surnames(people: pd.DataFrame, distinct: pd.Series) -> pd.DataF
             aliases = [a for a in str(people.at[i, "aliases"]).split("; ") if a]
             people.at[i, "aliases"] = "; ".join(sorted({*aliases, f"{first} {surname}"}))
     return people
+
+
+def _identifiers(
+    distinct: pd.Series, counts: np.ndarray, first_row: np.ndarray, cells: pd.DataFrame
+) -> pd.DataFrame:
+    """What identifies a person in the texts without naming them: street addresses,
+    postcodes, telephone, NHS and National Insurance numbers, e-mail addresses and dates of
+    birth written after "DOB". One row per identifier (its spellings in ``aliases``),
+    labelled ``[postcode 1]``, ``[telephone 1]``..., category ``identifier``."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for text_id, text in enumerate(distinct):
+        text = str(text)
+        if not any(c.isdigit() or c == "@" for c in text):
+            continue
+        for match in _IDENTIFIER.finditer(text):
+            kind = match.lastgroup
+            if kind is None:
+                continue
+            spelled = match.group(kind)
+            if kind == "nhs" and not _nhs_number(re.sub(r"\D", "", spelled)):
+                continue
+            key = (kind, _identifier_key(kind, spelled))
+            entry = found.get(key)
+            if entry is None:
+                row = int(first_row[text_id])
+                entry = found[key] = {
+                    "name": spelled,
+                    "aliases": set(),
+                    "kind": kind,
+                    "count": 0,
+                    "texts": set(),
+                    "where": f"{cells['table'].iat[row]} {cells['row'].iat[row]}, "
+                    f"{cells['column'].iat[row]}",
+                    "context": text[max(0, match.start() - 20) : match.end() + 20],
+                }
+            elif spelled != entry["name"]:
+                entry["aliases"].add(spelled)
+            if text_id not in entry["texts"]:
+                entry["texts"].add(text_id)
+                entry["count"] += int(counts[text_id])
+    if not found:
+        return pd.DataFrame(columns=_CANDIDATE_COLUMNS)
+    numbers: Counter[str] = Counter()
+    rows = []
+    for entry in found.values():
+        label = IDENTIFIER_LABELS[entry["kind"]]
+        numbers[label] += 1
+        rows.append(
+            {
+                "name": entry["name"],
+                "aliases": "; ".join(sorted(entry["aliases"])),
+                "label": f"[{label} {numbers[label]}]",
+                "category": "identifier",
+                "member_or_role": entry["kind"],
+                "cue": entry["kind"],
+                "count": entry["count"],
+                "where": entry["where"],
+                "context": entry["context"],
+            }
+        )
+    return pd.DataFrame(rows, columns=_CANDIDATE_COLUMNS)
 
 
 def _discovery_cells(chron: Chronology) -> pd.DataFrame:
@@ -1400,7 +1654,13 @@ def _people(
     for row in order.itertuples(index=False):
         tokens: tuple[str, ...] = tuple(row.tokens)  # type: ignore[arg-type]
         kind = (row.member, row.role)
+        gender = _GENDER.get(str(row.title or "").lower(), "")
+        key: tuple[str, ...] = tokens
         target = index.get(tokens)
+        if target is not None and gender and people[target]["genders"] - {gender}:
+            # "Mr Pike" is not the "Mrs Pike" found before: another person of that surname
+            key = (*tokens, "#" + gender)
+            target = index.get(key)
         if target is None and len(tokens) == 1 and row.member != "surname":
             owners = [
                 i
@@ -1408,6 +1668,7 @@ def _people(
                 if len(p["tokens"]) > 1
                 and (tokens[0] in (p["tokens"][0], p["tokens"][-1]))
                 and (kind == (None, None) or p["kind"] == (None, None) or p["kind"] == kind)
+                and not (gender and p["genders"] - {gender})
             ]
             if row.title:
                 owners = [i for i in owners if people[i]["tokens"][-1] == tokens[0]]
@@ -1415,24 +1676,37 @@ def _people(
                 target = owners[0]
         if target is None:
             people.append(
-                {"tokens": tokens, "aliases": set(), "hits": [], "kind": kind, "surname": False}
+                {
+                    "tokens": tokens,
+                    "aliases": set(),
+                    "hits": [],
+                    "kind": kind,
+                    "surname": False,
+                    "genders": set(),
+                }
             )
             target = len(people) - 1
-            index[tokens] = target
+            index[key] = target
         person = people[target]
         spelled = " ".join(tokens)
         if row.title and row.title != "the family":
             spelled = f"{row.title!s} {spelled}"
         if spelled != " ".join(person["tokens"]):
             person["aliases"].add(spelled)
+        person["aliases"].update(row.extra)
+        if gender:
+            person["genders"].add(gender)
         person["hits"].append(row)
         if row.member == "surname" and len(person["tokens"]) == 1:
             person["surname"] = True
-    return _label_people(people, distinct, chron)
+    return _label_people(people, distinct, chron, member_of)
 
 
 def _label_people(
-    people: list[dict[str, Any]], distinct: pd.Series, chron: Chronology
+    people: list[dict[str, Any]],
+    distinct: pd.Series,
+    chron: Chronology,
+    member_of: Mapping[str, str],
 ) -> pd.DataFrame:
     rows = []
     for person in people:
@@ -1447,6 +1721,13 @@ def _label_people(
             (member, role, cue), _n = votes.most_common(1)[0]
         else:
             member, role, cue = None, None, hits[0].cue_text
+        # whose relative the cue says they are ("Darren's mother"): the owner written most
+        # often with the winning cue, unless most of those hits name no owner
+        owners: Counter[str] = Counter()
+        for hit in hits:
+            if (hit.member, hit.role, hit.cue_text) == (member, role, cue) and member:
+                owners[str(hit.owner or "")] += max(hit.count, 1)
+        owner = owners.most_common(1)[0][0] if owners else ""
         surname_only = person["surname"] or (not votes and all(h.member == "surname" for h in hits))
         category = (
             "family"
@@ -1469,9 +1750,26 @@ def _label_people(
                 "count": sum(h.count for h in hits),
                 "where": hits[0].where if hits else "",
                 "context": hits[0].context if hits else "",
+                "owner": owner,
+                "genders": person["genders"],
             }
         )
     frame = pd.DataFrame(rows)
+    # a surname alone names no one when two people of it were told apart by their titles
+    # ("Mr Pike", "Mrs Pike"): the person is named by the title, so that the bare surname
+    # is a spelling of both (the family's label)
+    for i in frame.index:
+        name = str(frame.at[i, "name"])
+        if " " in name or not frame.at[i, "genders"]:
+            continue
+        shared = (
+            frame["name"].map(lambda other, name=name: str(other).split()[-1] == name).sum() > 1
+        )
+        titled = sorted(a for a in str(frame.at[i, "aliases"]).split("; ") if a.endswith(name))
+        if shared and titled:
+            aliases = {a for a in str(frame.at[i, "aliases"]).split("; ") if a} - {titled[0]}
+            frame.at[i, "name"] = titled[0]
+            frame.at[i, "aliases"] = "; ".join(sorted(aliases))
     # surnames that only say "the X family" and belong to a person found are not people
     full_surnames = {
         n.split()[-1]
@@ -1481,7 +1779,7 @@ def _label_people(
     frame = frame[
         ~((frame["member_or_role"] == "surname") & frame["name"].isin(full_surnames))
     ].reset_index(drop=True)
-    labels = _assign_labels(frame, distinct, chron)
+    labels = _assign_labels(frame, distinct, chron, member_of)
     frame.insert(2, "label", labels)
     category_order = {"child": 0, "family": 1, "practitioner": 2, "other": 3}
     member_order = {m: i for i, m in enumerate(("surname", *S.FAMILY_MEMBERS))}
@@ -1491,7 +1789,11 @@ def _label_people(
     return frame[_CANDIDATE_COLUMNS].reset_index(drop=True)
 
 
-def _assign_labels(frame: pd.DataFrame, distinct: pd.Series, chron: Chronology) -> list[str]:
+def _assign_labels(
+    frame: pd.DataFrame, distinct: pd.Series, chron: Chronology, member_of: Mapping[str, str]
+) -> list[str]:
+    from .classify import _text as T
+
     labels: list[str] = [""] * len(frame)
     used: Counter[str] = Counter()
     child_done = False
@@ -1501,15 +1803,44 @@ def _assign_labels(frame: pd.DataFrame, distinct: pd.Series, chron: Chronology) 
         if frame.at[i, "category"] == "child" and not child_done:
             labels[i] = FAMILY_LABELS["child"]
             child_done = True
-        elif frame.at[i, "category"] == "child":
+        elif frame.at[i, "category"] == "child":  # another child of the family
             frame.at[i, "member_or_role"] = "sibling"
+            frame.at[i, "category"] = "family"
     family = _family_label(labels)
     if family == "Family":
         family = "Family A"
+
+    def named(i: int, word: str) -> bool:
+        return word in str(frame.at[i, "name"]).split() or any(
+            word in alias.split() for alias in str(frame.at[i, "aliases"]).split("; ")
+        )
+
+    def owner_label(i: int, owner: str) -> str | None:
+        """The label of the person whose relative row ``i`` is ("Darren's mother"), or None
+        when the chronology does not say who that is."""
+        phrase = T.normalise_phrase(owner)
+        if phrase in member_of:  # "Mum's friend", "Dad's partner"
+            member = member_of[phrase]
+            if member == "grandparent":
+                return _grandparent_label(phrase)
+            return FAMILY_LABELS["child"] if member == "child" else FAMILY_LABELS.get(member)
+        others = [j for j in frame.index if j != i and named(j, owner)]
+        return labels[others[0]] or None if len(others) == 1 else None
+
+    # a relative of someone else ("Leanne's sister Chloe", "Darren's mother Mrs Pike") is
+    # labelled after that person, once the others have their labels; of the child, as any
+    owned = {
+        i: str(frame.at[i, "owner"])
+        for i in frame.index
+        if not labels[i]
+        and frame.at[i, "owner"]
+        and frame.at[i, "category"] == "family"
+        and owner_label(i, str(frame.at[i, "owner"])) != FAMILY_LABELS["child"]
+    }
     texts = " \n ".join(str(t) for t in distinct)
     counters: dict[str, int] = {}
     for i in frame.index:
-        if labels[i]:
+        if labels[i] or i in owned:
             continue
         category = frame.at[i, "category"]
         what = str(frame.at[i, "member_or_role"])
@@ -1536,6 +1867,16 @@ def _assign_labels(frame: pd.DataFrame, distinct: pd.Series, chron: Chronology) 
                 base = FAMILY_LABELS.get(what, "Relative")
         else:
             base = "Person"
+        used[base] += 1
+        if base in _NUMBERED:
+            labels[i] = f"{base} {used[base]}"
+        else:
+            labels[i] = base if used[base] == 1 else f"{base} {used[base]}"
+    for i, owner in owned.items():
+        whose = owner_label(i, owner)
+        # ("Relative" when the chronology does not say who the owner is)
+        base = f"{whose}'s {frame.at[i, 'cue']!s}" if whose and whose != family else "Relative"
+        frame.at[i, "member_or_role"] = "family"
         used[base] += 1
         if base in _NUMBERED:
             labels[i] = f"{base} {used[base]}"
