@@ -541,8 +541,19 @@ def _summaries(
         fields["observed_date"] = np.where(has_obs, when, "{observed_date}")
     late = status == LATE
     if late.any():
-        days = np.where(late, delay, 0).astype(np.int64)
-        words = per_unique(days, lambda d: f"{d} working day{'s' if d != 1 else ''}")
+        # in the rule window's unit: working days late for a window in working days (the
+        # ``delay_working_days`` column), calendar days after the deadline for one in days,
+        # weeks or months (a skeletal survey due Thursday within 3 days, done Monday, is "4
+        # days late", not "2 working days late")
+        in_wd = np.array([r.window is not None and r.window.unit == "WD" for r in rules])[which]
+        seen_day = view.start[np.maximum(observed, 0)].astype("datetime64[ns]")
+        calendar = (seen_day.astype("datetime64[D]") - due.astype("datetime64[D]")).astype(np.int64)
+        days = np.where(late, np.where(in_wd, np.nan_to_num(delay), calendar), 0).astype(np.int64)
+        code = np.where(in_wd, days * 2, days * 2 + 1)
+        words = per_unique(
+            code,
+            lambda c: f"{c // 2} {'day' if c % 2 else 'working day'}{'s' if c // 2 != 1 else ''}",
+        )
         fields["delay"] = np.where(late, words, "{delay}")
     more = np.concatenate([h.extra.get("more", np.zeros(len(h), np.int64)) for _, h in found])
     if more.any():

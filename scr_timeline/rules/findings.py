@@ -89,8 +89,10 @@ class Finding:
     """One finding: which rule, which event started the clock, what was due and when.
 
     ``due`` is the deadline day (the action was due by the end of it); ``delay_working_days``
-    is how late the action was (late findings) or the length of the gap (gap findings, in
-    the rule window's unit); ``evidence`` holds every event id the finding rests on.
+    is how late the action was in working days (late findings; the summary counts the
+    calendar days after the deadline where the rule's window is in days, weeks or months) or
+    the length of the gap (gap findings, in the rule window's unit); ``evidence`` holds every
+    event id the finding rests on.
     ``source_file``, ``source_sheet`` and ``source_row`` are where the trigger event was
     read from, so that a reviewer can open the row without joining the events table.
     """
@@ -356,8 +358,11 @@ class Findings:
         if f.observed_event_id:
             lines.append(f"First matching action: {f.observed_event_id} ({f.observed_start}).")
         if f.delay_working_days is not None:
-            unit = "gap length" if f.status == "gap" else "working days late"
-            lines.append(f"{unit}: {f.delay_working_days}")
+            if f.status == "gap":
+                unit = _delay_unit(self.rulebook, f.rule_id)
+                lines.append(f"gap length: {f.delay_working_days} {unit}")
+            else:
+                lines.append(f"working days late: {f.delay_working_days}")
         lines.append("Evidence:")
         ev = self._events
         for eid in f.evidence:
@@ -532,3 +537,17 @@ def _quote(cells: pa.Array) -> pa.Array:
 
 def _large(text: str) -> pa.Scalar:
     return pa.scalar(text, pa.large_string())
+
+
+def _delay_unit(rulebook: str, rule_id: str) -> str:
+    """The unit of a finding's ``delay_working_days``: its rule window's ("working days" or
+    "days"); working days when the rulebook cannot be found again by its name."""
+    from ..exceptions import ScrTimelineError
+    from .rulebook import load_rulebook
+
+    try:
+        rule = load_rulebook(rulebook).rules.get(rule_id) if rulebook else None
+    except (ScrTimelineError, OSError, ValueError):
+        rule = None
+    window = getattr(rule, "window", None)
+    return "days" if window is not None and window.unit != "WD" else "working days"

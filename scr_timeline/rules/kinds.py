@@ -555,8 +555,10 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
     spell = np.searchsorted(open_pos, cand, side="right") - 1
     inside = spell >= 0
     limit = np.where(close_pos >= 0, close_pos, len(view))
+    # the event that closes the state counts when it is an expected event too (the review
+    # conference that ends the plan is the plan's review conference)
     inside[inside] &= (cand[inside] > open_pos[spell[inside]]) & (
-        cand[inside] < limit[spell[inside]]
+        cand[inside] <= limit[spell[inside]]
     )
     cand, spell = cand[inside], spell[inside]
     n_spells = len(open_pos)

@@ -13,7 +13,9 @@ field              value
 ``due``            the deadline day
 ``expected``       the rule's ``expected_label``
 ``observed_date``  the date of the first matching action (late findings)
-``delay``          working days late, with its unit ("2 working days")
+``delay``          how late, with its unit: working days ("2 working days") for a window
+                   in working days, calendar days after the deadline ("4 days") for one
+                   in days, weeks or months
 ``more``           ", and N more such events in the same window" or ""
 ``count``          how many events a cluster holds (accumulation)
 ``counted``        a cluster's events counted by the rule's ``tally`` ("2 appointments

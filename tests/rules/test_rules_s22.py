@@ -1,0 +1,268 @@
+"""The rules read as an independent reviewer would, on fictional multi-agency chronologies of
+2007-2012 written as practitioners write them (stop 22's sweep: a baby with repeated
+bruising, neglect drifting for years, domestic abuse with MARAC and DASH). Each test is one
+reading that was wrong: what the finding said, and what it says now.
+
+Every deadline is worked out by hand from the England and Wales bank holidays of its year,
+never by the code under test. Rows are as a person sees them in the CSV (the header is row 1).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+import scr_timeline as scr
+
+_HEADER = "Date,Agency,Practitioner,Details,Outcome\n"
+
+Row = tuple[str, str, int, str, str, int | None, list[int]]
+
+
+def _read(tmp_path: Path, name: str, rows: str, dob: str | None = None) -> scr.Chronology:
+    path = tmp_path / f"{name}.csv"
+    path.write_text(_HEADER + textwrap.dedent(rows), encoding="utf-8")
+    return scr.read(path, child_dob=dob) if dob else scr.read(path)
+
+
+def _findings(chron: scr.Chronology, rulebook: str = "wt2006") -> pd.DataFrame:
+    return scr.analyse(chron, rulebook=rulebook).to_frame()
+
+
+def _table(chron: scr.Chronology, rulebook: str = "wt2006", *rules: str) -> list[Row]:
+    """(rule, status, trigger row, due, observed date, delay, evidence rows) per finding."""
+    frame = _findings(chron, rulebook)
+    row = {str(k): int(v) for k, v in chron.events["source_row"].items()}
+    out = []
+    for f in frame.itertuples():
+        if rules and f.rule_id not in rules:
+            continue
+        observed = "" if pd.isna(f.observed_start) else str(f.observed_start.date())
+        delay = None if pd.isna(f.delay_working_days) else int(f.delay_working_days)
+        evidence = [row[e] for e in str(f.evidence).split("; ")]
+        out.append(
+            (f.rule_id, str(f.status), int(f.source_row), str(f.due.date()), observed, delay,
+             evidence)
+        )  # fmt: skip
+    return sorted(out, key=lambda t: (t[2], t[0], t[3]))
+
+
+def _summary(chron: scr.Chronology, rule: str, rulebook: str = "wt2006") -> list[str]:
+    frame = _findings(chron, rulebook)
+    return frame.loc[frame["rule_id"] == rule, "summary"].tolist()
+
+
+# --- a late action's delay in the rule window's unit ------------------------------------------
+# 2007: Monday 18 June the GP's referral; the survey due Thursday 21 June (3 calendar days)
+SURVEY_2007 = """\
+18/06/2007,GP,GP1,Child A (5 months) brought in by Ms W. Fingertip bruising to both upper arms. No explanation.,Telephone referral to CSC
+18/06/2007,Children's Social Care,Duty SW,Referral received from GP1 re fingertip bruising both arms.,Strategy discussion held with DC1 (police) and Dr P1
+18/06/2007,Paediatrics,Dr P1,CP medical. Fingertip bruising consistent with forceful gripping.,Report to CSC and police
+25/06/2007,Hospital,Radiology,Skeletal survey - no bony injury.,
+"""
+
+
+def test_a_late_action_of_a_window_in_calendar_days_is_told_in_calendar_days(tmp_path):
+    chron = _read(tmp_path, "survey", SURVEY_2007, dob="2007-01-10")
+    # done Monday 25th: 4 calendar days after Thursday 21st (2 working days: the column)
+    assert _table(chron, "wt2006", "INJ-SKELETAL") == [
+        ("INJ-SKELETAL", "late", 2, "2007-06-21", "2007-06-25", 2, [2, 5]),
+    ]
+    (summary,) = _summary(chron, "INJ-SKELETAL")
+    assert "the first was on 25 June 2007, 4 days late" in summary
+    assert "working day" not in summary
+    # a window in working days still counts working days
+    found = scr.analyse(chron, rulebook="wt2006")
+    assert "working days late: 2" in found.describe(found.to_frame()["finding_id"].iloc[0])
+
+
+def test_a_gap_is_described_with_its_unit(tmp_path):
+    chron = _read(tmp_path, "gap", SUPERVISION_GAP_2007)
+    found = scr.analyse(chron, rulebook="wt2006")
+    frame = found.to_frame()
+    gap = frame.loc[frame["rule_id"] == "SUP-CADENCE", "finding_id"].iloc[0]
+    assert "gap length: 91 days" in found.describe(gap)
+
+
+SUPERVISION_GAP_2007 = """\
+18/06/2007,Children's Social Care,Duty SW,Referral received from GP1 re concerns.,Allocated to SW2
+21/06/2007,Children's Social Care,TM1,Supervision SW2 - case discussed.,
+20/09/2007,Children's Social Care,TM1,Supervision SW2.,
+"""
+
+
+# --- a case closure written inside another entry ----------------------------------------------
+CLOSED_IN_IA_2007 = """\
+10/04/2007,Health Visiting,HV1,Referral faxed to CSC re concerns about home conditions.,
+11/04/2007,Children's Social Care,Duty SW,Referral received from HV re home conditions.,TM1 decision: initial assessment. Allocated to SW1
+19/04/2007,Children's Social Care,SW1,Initial assessment completed. Home conditions adequate.,NFA. Case closed
+30/05/2007,Health Visiting,HV1,HV home visit. Child A well.,
+"""
+
+
+def test_a_case_closed_inside_an_assessment_is_named_a_case_closure(tmp_path):
+    chron = _read(tmp_path, "closed", CLOSED_IN_IA_2007)
+    # 19 April (Thursday) + 5 WD: Thursday 26 April; no oversight before the chronology ends
+    assert _table(chron, "wt2006", "SUP-KEY-DECISION") == [
+        ("SUP-KEY-DECISION", "missing", 4, "2007-04-26", "", None, [4]),
+    ]
+    (summary,) = _summary(chron, "SUP-KEY-DECISION")
+    assert summary.startswith("Case closure recorded by Children's Social Care on 19 April 2007")
+
+
+# --- a family friend written 'FF', a private fostering arrangement ----------------------------
+FF_2007 = """\
+18/06/2007,Children's Social Care,Duty SW,Referral received from GP1. Child living with FF Ms W for 3/52 while M away.,TM1: strategy discussion to be held
+19/06/2007,Children's Social Care,SW2,Home visit to Ms W. Child A seen.,
+15/08/2007,Children's Social Care,SW2,Home visit to Ms W. Child A seen.,
+"""
+
+PRIVATE_FOSTERING_2008 = """\
+03/03/2008,Education,DSL,Child E (12) says she has been living with a friend of her mother's for two months.,DSL referred to CSC
+04/03/2008,Children's Social Care,Duty SW,Referral received from school: Child E privately fostered by Ms V since January.,Initial assessment - SW7
+05/03/2008,Children's Social Care,SW7,Home visit to Ms V. Child E seen alone. Not a private fostering arrangement in the view of Mother.,
+20/04/2008,Children's Social Care,SW7,Home visit. Child E seen.,
+"""
+
+
+def test_a_family_friend_written_ff_is_a_family_arrangement(tmp_path):
+    chron = _read(tmp_path, "ff", FF_2007)
+    # known to csc on Monday 18 June 2007: Regulation 38 checks before it, approval within
+    # 6 weeks (Monday 30 July); neither recorded
+    assert _table(chron, "wt2006", "PLC-REG38-CHECKS", "PLC-REG38-APPROVAL") == [
+        ("PLC-REG38-APPROVAL", "missing", 2, "2007-07-30", "", None, [2]),
+        ("PLC-REG38-CHECKS", "missing", 2, "2007-06-18", "", None, [2]),
+    ]
+
+
+def test_a_private_fostering_arrangement_known_to_csc_is_a_family_arrangement(tmp_path):
+    chron = _read(tmp_path, "pf", PRIVATE_FOSTERING_2008)
+    rows = _table(chron, "wt2006", "PLC-REG38-CHECKS", "PLC-REG38-APPROVAL")
+    # the referral of Tuesday 4 March 2008 tells of it; the visit that says it is 'not a
+    # private fostering arrangement' is no arrangement of its own
+    assert [(r[0], r[2]) for r in rows] == [("PLC-REG38-APPROVAL", 3), ("PLC-REG38-CHECKS", 3)]
+
+
+# --- a past NFA that the referral's checks found ----------------------------------------------
+PAST_NFA_2009 = """\
+02/11/2009,Education,DSL,Child B head lice again; same clothes all week.,DSL referral to CSC by phone
+03/11/2009,Children's Social Care,Duty SW,Contact received from school re neglect. Checks: 2 previous referrals 2007 and 2008 - both NFA.,TM decision - initial assessment. Allocated SW3
+17/11/2009,Children's Social Care,SW3,IA home visit. All 3 children seen. Home dirty.,IA continues
+24/11/2009,Children's Social Care,SW3,Initial assessment completed. Children in need of services.,CIN plan
+01/12/2009,Children's Social Care,TM2,Supervision with TM2.,
+15/03/2010,Children's Social Care,TM2,Supervision - drift noted.,
+"""
+
+
+def test_a_past_nfa_found_by_the_checks_is_no_decision_on_this_referral(tmp_path):
+    chron = _read(tmp_path, "past-nfa", PAST_NFA_2009)
+    assert _table(chron, "wt2006", "ASM-INITIAL", "SUP-CADENCE") == [
+        # Tuesday 3 November + 7 WD: Thursday 12 November; completed on the 24th, 8 WD late
+        ("ASM-INITIAL", "late", 3, "2009-11-12", "2009-11-24", 8, [3, 5]),
+        # the case stays open from the referral: supervision 1 December, then 15 March
+        ("SUP-CADENCE", "gap", 6, "2009-12-29", "2010-03-15", 104, [6, 7]),
+    ]
+
+
+# --- the decision written on the referral's record --------------------------------------------
+DECIDED_ON_RECEIPT_2010 = """\
+04/10/2010,Police,PC3,Concern for welfare call. Children alone at home at 22:00.,PPN to CSC
+06/10/2010,Children's Social Care,SW4,PPN received from police re children left home alone.,Strategy discussion not required. SW4 to visit
+12/10/2010,Children's Social Care,SW4,Home visit. Children seen.,
+"""
+
+
+def test_a_decision_written_on_the_referral_answers_it(tmp_path):
+    chron = _read(tmp_path, "decided", DECIDED_ON_RECEIPT_2010)
+    assert _table(chron, "wt2010", "ESC-REF-DECISION") == []
+
+
+# --- a section 47 enquiry agreed inside the referral's record ---------------------------------
+S47_IN_REFERRAL_2010 = """\
+18/11/2010,Education,DSL,Child B (7) came in with bruise on cheek. Says Dad hit him.,DSL tel referral to CSC
+18/11/2010,Children's Social Care,Duty SW,Referral from school - Child B says F hit him. Bruise L cheek.,Strategy discussion held with DS4 (CAIT) and DSL. S47 - joint visit
+19/11/2010,Children's Social Care,SW4,Joint visit with DC5. Child B seen alone.,
+22/11/2010,Paediatrics,Dr P2,CP medical - bruise L cheek consistent with slap.,Report to CSC and police
+21/12/2010,Children's Social Care,Chair,ICPC. Child B subject to CP plan - category physical abuse.,
+10/02/2011,Children's Social Care,SW4,Home visit. Child B seen.,
+"""
+
+
+def test_an_s47_agreed_at_a_strategy_discussion_held_inside_another_entry_starts_the_core_assessment_clock(
+    tmp_path,
+):
+    chron = _read(tmp_path, "s47", S47_IN_REFERRAL_2010, dob="2003-06-01")
+    # Thursday 18 November 2010 + 35 WD (27 and 28 December, 3 January out): 11 January 2011
+    assert _table(chron, "wt2010", "ASM-CORE") == [
+        ("ASM-CORE", "missing", 3, "2011-01-11", "", None, [3]),
+    ]
+
+
+# --- the event that ends a state is one of its expected events --------------------------------
+PLAN_ENDED_AT_REVIEW_2011 = """\
+21/12/2010,Children's Social Care,Chair,ICPC. Child B subject to CP plan - category neglect.,
+21/03/2011,Children's Social Care,Chair,Review child protection conference. Plan continues.,
+22/09/2011,Children's Social Care,Chair,RCPC. CP plan ended; step down to CIN.,
+"""
+
+
+def test_the_review_conference_that_ends_the_plan_is_the_plans_review(tmp_path):
+    chron = _read(tmp_path, "rcpc", PLAN_ENDED_AT_REVIEW_2011)
+    # 21 March + 6 months: 21 September; the review that ended the plan sat on the 22nd
+    assert _table(chron, "wt2010", "CONF-REVIEW") == [
+        ("CONF-REVIEW", "gap", 3, "2011-09-21", "2011-09-22", 185, [3, 4]),
+    ]
+    (summary,) = _summary(chron, "CONF-REVIEW", "wt2010")
+    assert "the next was on 22 September 2011" in summary
+
+
+# --- a notification the police decided not to make --------------------------------------------
+NOT_SHARED_2011 = """\
+03/01/2011,Police,PC7,DA incident at home address. M called 999 - partner Mr E shouting and threw a mug. Child C (3) asleep upstairs.,DASH completed - standard risk. No arrest
+05/01/2011,Police,PPU,DA notification reviewed.,Not shared - standard risk
+14/02/2011,Police,PC8,Domestic - verbal argument. Neighbours called police. Children present.,DASH medium. PPN to CSC
+15/02/2011,Children's Social Care,MASH,PPN received re DV incident 14/02.,Letter to M with DV support info. NFA
+"""
+
+
+def test_a_notification_not_shared_is_no_notification_and_no_referral(tmp_path):
+    chron = _read(tmp_path, "not-shared", NOT_SHARED_2011)
+    rows = _table(chron, "wt2010")
+    # Monday 3 January 2011 (a bank holiday): due Tuesday 4th; never notified
+    assert ("ESC-DOMESTIC", "missing", 2, "2011-01-04", "", None, [2]) in rows
+    # the PPU's 'not shared' was no referral: nothing for csc to decide, assess or supervise
+    assert not [r for r in rows if r[2] == 3]
+    assert [r[0] for r in rows] == ["ESC-DOMESTIC"]
+
+
+# --- children's social care's record of a PPN, days after the incident ------------------------
+LATE_PPN_2011 = """\
+14/02/2011,Police,PC8,Domestic - verbal argument. Neighbours called police. Children present.,DASH medium. PPN to CSC
+21/04/2011,Police,PC9,DA incident. Mr E assaulted M - punched to face. Child C witnessed.,Mr E arrested. DASH high risk. Referral to MARAC
+28/04/2011,Children's Social Care,MASH,Police notification received re DA 21/04 - high risk.,Allocated for initial assessment - SW5
+19/05/2011,Children's Social Care,SW5,Initial assessment completed.,Case closed. NFA
+"""
+
+
+def test_a_police_notification_received_a_week_later_is_the_same_incident(tmp_path):
+    chron = _read(tmp_path, "late-ppn", LATE_PPN_2011)
+    # two incidents, not three concerns
+    assert _table(chron, "wt2010", "ESC-CUMULATIVE") == []
+
+
+# --- the medical a strategy discussion asked for ----------------------------------------------
+MEDICAL_AFTER_STRATEGY_2011 = """\
+17/06/2011,Police,PC11,Child C (3) has a bruise on his forehead - M says he fell on the step.,Noted on PPN to CSC
+20/06/2011,Children's Social Care,Duty SW,PPN received re DA incident 17/06; bruise to Child C forehead.,TM3 decision: strategy discussion
+22/06/2011,Children's Social Care,TM3,Strategy discussion - TM3 SW6 DS10 and HV4 by phone.,S47 joint investigation. Child C to have CP medical
+23/06/2011,Paediatrics,Dr P3,CP medical Child C. Healing bruise to forehead. Cannot exclude NAI.,Report sent to CSC
+24/06/2011,Children's Social Care,SW6,Joint visit with DC12. Children seen.,
+"""
+
+
+def test_the_medical_a_strategy_discussion_asked_for_is_not_a_new_injury(tmp_path):
+    chron = _read(tmp_path, "medical", MEDICAL_AFTER_STRATEGY_2011, dob="2007-10-01")
+    rows = _table(chron, "wt2010")
+    assert not [r for r in rows if r[0].startswith("INJ-")]
