@@ -227,22 +227,104 @@ def _words(chars: Sequence[dict[str, Any]], size: float) -> tuple[_Word, ...]:
     return tuple(out)
 
 
-def _lines(page: Any) -> list[_Line]:
+#: A line in print this much smaller than the line it overlaps is set above or below it
+#: (a superscript: a footnote's mark, the "th" of "12th").
+_SUPERSCRIPT: Final = 0.85
+#: The share of the small line's height it must overlap the other by.
+_SUPERSCRIPT_OVERLAP: Final = 0.3
+#: A footnote's mark: figures or a dagger, set small and raised after a word.
+_NOTE_MARK: Final = re.compile(r"^[\d*†‡§]+$")
+
+
+def _size(chars: Sequence[dict[str, Any]]) -> float:
+    sizes = [c.get("size", 0.0) for c in chars]
+    return statistics.fmean(sizes) if sizes else 0.0
+
+
+def _raised_into(
+    found: Sequence[tuple[Any, list[dict[str, Any]]]],
+) -> list[tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]]:
+    """pdfplumber's lines with each line in small print that a line next to it overlaps
+    and spans (a superscript or subscript, which pdfplumber gives as a line of its own
+    above or below the line it belongs to: "1" over "... at home. Mother ...") taken into
+    that line: (line, its characters, the footnote marks among them)."""
+    sizes = [_size(chars) for _, chars in found]
+
+    def owner(j: int) -> int | None:
+        line = found[j][0]
+        top, bottom = float(line["top"]), float(line["bottom"])
+        height = bottom - top
+        for k in (j + 1, j - 1):
+            if k < 0 or k >= len(found) or height <= 0:
+                continue
+            other = found[k][0]
+            overlap = min(bottom, float(other["bottom"])) - max(top, float(other["top"]))
+            if (
+                overlap >= _SUPERSCRIPT_OVERLAP * height
+                and sizes[j] < _SUPERSCRIPT * sizes[k]
+                and float(other["x0"]) - sizes[k] <= float(line["x0"])
+                and float(line["x1"]) <= float(other["x1"]) + sizes[k]
+            ):
+                return k
+        return None
+
+    owners = {j: k for j in range(len(found)) if (k := owner(j)) is not None}
+    owners = {j: k for j, k in owners.items() if k not in owners}  # a line owned owns none
     out = []
+    for k, (line, chars) in enumerate(found):
+        if k in owners:
+            continue
+        chars, marks = list(chars), []
+        for j in (k - 1, k + 1):
+            if owners.get(j) == k:
+                small = found[j][1]
+                chars.extend(small)
+                if _NOTE_MARK.match("".join(c["text"] for c in small if not c["text"].isspace())):
+                    marks.extend(small)
+        out.append((line, chars, marks))
+    return out
+
+
+def _marked_text(
+    chars: Sequence[dict[str, Any]], marks: Sequence[dict[str, Any]], size: float
+) -> str:
+    """A line's text from its characters in order, without its footnote marks ("at
+    home¹. Mother" is "at home. Mother"): a space where there is one, or a gap wider
+    than a word's."""
+    dropped = {id(c) for c in marks}
+    out: list[str] = []
+    right: float | None = None  # where the last character (or mark) ends
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if char["text"].isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        if right is not None and char["x0"] - right > _WORD_GAP * size and out and out[-1] != " ":
+            out.append(" ")
+        right = float(char["x1"])
+        if id(char) not in dropped:
+            out.append(char["text"])
+    return " ".join("".join(out).translate(_LIGATURES).split())
+
+
+def _lines(page: Any) -> list[_Line]:
+    found = []
     for line in page.extract_text_lines(return_chars=True):
         # a ligature's character comes once per letter it expands to ("\ufb01" twice for
         # "fi"): each character once
-        chars = list({id(c): c for c in line.get("chars", ())}.values())
-        sizes = [c.get("size", 0.0) for c in chars]
-        size = statistics.fmean(sizes) if sizes else 0.0
+        found.append((line, list({id(c): c for c in line.get("chars", ())}.values())))
+    out = []
+    for line, chars, marks in _raised_into(found):
+        size = _size([c for c in chars if id(c) not in {id(m) for m in marks}] or chars)
+        own = len(chars) == len(line.get("chars", ())) or not chars
+        text = (
+            " ".join(line["text"].translate(_LIGATURES).split())
+            if own
+            else _marked_text(chars, marks, size or 10.0)
+        )
+        kept = [c for c in chars if id(c) not in {id(m) for m in marks}]
         out.append(
-            _Line(
-                " ".join(line["text"].translate(_LIGATURES).split()),
-                float(line["top"]),
-                float(line["bottom"]),
-                size,
-                _words(chars, size or 10.0),
-            )
+            _Line(text, float(line["top"]), float(line["bottom"]), size, _words(kept, size or 10.0))
         )
     return out
 
@@ -373,6 +455,83 @@ def _without_redacted_text(page: Any) -> tuple[Any, int]:
         )
 
     return page.filter(keep), len(hidden)
+
+
+#: Degrees: characters set further than this from a quarter turn run across the page
+#: slantwise, as a watermark's do ("DRAFT" from corner to corner).
+_SLANT: Final = 10.0
+#: A watermark is in print this many times the page's usual size: slantwise, or set level
+#: and pale over the page's text.
+_SLANT_SIZE: Final = 1.5
+_WATERMARK_SIZE: Final = 2.5
+_PALE: Final = 0.6
+_CENTRED: Final = 0.15  # share of the page's width (height) from its middle
+
+
+def _watermark_chars(chars: Sequence[dict[str, Any]], width: float, height: float) -> np.ndarray:
+    """Which of ``chars`` are a watermark's: set slantwise across the page in large print
+    ("DRAFT - NOT FOR CIRCULATION" from corner to corner), or set level in pale print far
+    larger than the page's own text, over it or in the middle of the page ("CONFIDENTIAL"
+    across the middle). A heading set at a slant in the page's own size (a sheet's angled
+    column headings) and a pale title in large print clear of the text and of the page's
+    middle are kept; so is a page whose text is mostly at a slant (a scan OCR'd askew)."""
+    if not chars:
+        return np.zeros(0, dtype=bool)
+    matrices = np.array([c["matrix"][:2] for c in chars], dtype=float).reshape(-1, 2)
+    off = np.degrees(np.arctan2(matrices[:, 1], matrices[:, 0])) % 90
+    sizes = np.array([float(c.get("size", 0.0)) for c in chars], dtype=float)
+    usual = float(np.median(sizes))
+    marked = (off > _SLANT) & (off < 90 - _SLANT) & (sizes >= _SLANT_SIZE * usual)
+    big: list[int] = (
+        np.flatnonzero(~marked & (sizes >= _WATERMARK_SIZE * usual)).tolist() if usual > 0 else []
+    )
+    shades: dict[str, float | None] = {}
+    pale: list[int] = []
+    for i in big:  # few: the watermark's letters, a title in large print
+        key = repr(chars[i].get("non_stroking_color"))
+        if key not in shades:
+            shades[key] = _lightness(chars[i].get("non_stroking_color"))
+        light = shades[key]
+        if light is not None and light >= _PALE:
+            pale.append(i)
+    if pale:
+        boxes = np.array([[c["x0"], c["top"], c["x1"], c["bottom"]] for c in chars], dtype=float)
+        others = boxes[sizes < _WATERMARK_SIZE * usual]
+        x = (others[:, 0] + others[:, 2]) / 2
+        y = (others[:, 1] + others[:, 3]) / 2
+        over = boxes[pale]
+        covers = (
+            (over[:, 0:1] <= x) & (x <= over[:, 2:3]) & (over[:, 1:2] <= y) & (y <= over[:, 3:4])
+        )
+        middle = (
+            (over[:, 0].min() + over[:, 2].max()) / 2,
+            (over[:, 1].min() + over[:, 3].max()) / 2,
+        )
+        centred = (
+            abs(middle[0] - width / 2) < _CENTRED * width
+            and abs(middle[1] - height / 2) < _CENTRED * height
+        )
+        if centred or covers.any():  # over the page's text or in its middle: no title
+            marked[pale] = True
+    spaces = np.array([c["text"].isspace() for c in chars], dtype=bool)
+    if (marked & ~spaces).sum() * 2 >= (~spaces).sum():
+        return np.zeros(len(chars), dtype=bool)
+    return marked
+
+
+def _without_watermark(page: Any) -> tuple[Any, int]:
+    """The page without a watermark's characters (:func:`_watermark_chars`), and how many
+    there were: its letters fell into the lines they cross ("U Entry 4", "recordAed")."""
+    chars = page.chars
+    marked = _watermark_chars(chars, float(page.width), float(page.height))
+    if not marked.any():
+        return page, 0
+    drop = {(c["x0"], c["top"], c["text"]) for c, m in zip(chars, marked, strict=True) if m}
+
+    def keep(obj: dict[str, Any]) -> bool:
+        return obj.get("object_type") != "char" or (obj["x0"], obj["top"], obj["text"]) not in drop
+
+    return page.filter(keep), int(marked.sum())
 
 
 def _grid(
@@ -1102,6 +1261,17 @@ def _read(
                 "page_turned",
                 f"{_pages(turned_on)}: the text runs sideways (a landscape table set on a "
                 "portrait page): read with the page turned so that it reads across",
+                path.name,
+                None,
+            )
+        )
+    marked_on = _replace_pages(pages, _without_watermark)
+    if marked_on:
+        notes.append(
+            _warning(
+                "watermark",
+                f"{_pages(marked_on)}: a watermark (text set slantwise across the page, or "
+                "in large pale print) was left out: it is no text of the entries it crosses",
                 path.name,
                 None,
             )

@@ -113,3 +113,153 @@ def test_the_title_line_of_a_block_of_labelled_lines_is_not_the_block_above(writ
     ]
     assert ev[S.OUTCOME].tolist() == ["DASH completed - standard.", "Statement taken."]
     assert ev[S.SOURCE_ROW].tolist() == [4, 9]  # the second block from its title
+
+
+# --- PDF ------------------------------------------------------------------------------------
+def _pdf(path: Path, story: list, decorate=None) -> Path:
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    def plain(canvas, doc) -> None:
+        pass
+
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        story, onFirstPage=decorate or plain, onLaterPages=decorate or plain
+    )
+    return path
+
+
+def _styles():
+    pytest.importorskip("reportlab")
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    return getSampleStyleSheet()
+
+
+def _diagonal_draft(canvas, doc) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica-Bold", 70)
+    canvas.setFillGray(0.85)
+    canvas.translate(doc.pagesize[0] / 2, doc.pagesize[1] / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, 0, "DRAFT - NOT FOR CIRCULATION")
+    canvas.restoreState()
+
+
+def _level_confidential(canvas, doc) -> None:
+    canvas.saveState()
+    canvas.setFont("Helvetica-Bold", 60)
+    canvas.setFillColorRGB(0.9, 0.75, 0.75)
+    canvas.drawCentredString(doc.pagesize[0] / 2, doc.pagesize[1] / 2, "CONFIDENTIAL")
+    canvas.restoreState()
+
+
+@pytest.mark.parametrize("watermark", [_diagonal_draft, _level_confidential])
+def test_a_watermark_across_a_ruled_table_is_no_text_of_its_rows(tmp_path: Path, watermark):
+    """A combined chronology printed with "DRAFT - NOT FOR CIRCULATION" from corner to
+    corner (or "CONFIDENTIAL" across the middle in large pale print): its letters had
+    fallen into the cells they cross ("U Entry 4...", outcome "A NFA")."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    st = _styles()
+    agencies = ["Police", "CSC", "Health Visiting", "GP", "School"]
+    rows: list[list] = [["Date", "Agency", "Details", "Outcome"]]
+    for i in range(24):
+        text = f"Entry {i + 1}. Contact about Child A with Mother; concerns were discussed."
+        rows.append(
+            [f"{i + 1:02d}/02/2011", agencies[i % 5], Paragraph(text, st["BodyText"]), "NFA"]
+        )
+    table = Table(rows, colWidths=[70, 90, 280, 80], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    path = _pdf(tmp_path / "combined.pdf", [table], watermark)
+    chron = scr.read(path)
+    ev = chron.events
+    assert len(ev) == 24 and chron.rejected.empty
+    assert ev[S.DETAILS].str.fullmatch(r"Entry \d+\. Contact about .*discussed\.").all()
+    assert set(ev[S.OUTCOME]) == {"NFA"}
+    assert (chron.warnings[S.CODE] == "watermark").sum() == 1
+
+
+def test_a_watermark_across_a_narrative_is_no_text_of_its_entries(tmp_path: Path):
+    """Letters of a diagonal watermark had made headings of their own ('L', 'U') and
+    fallen into the words of entries ('recordAed', 'NOn 15 March 2008 ...', joining two
+    entries into one)."""
+    from reportlab.platypus import Paragraph
+
+    st = _styles()
+    story = [Paragraph("Health visiting IMR: Child A", st["Title"])]
+    for i in range(28):
+        story.append(
+            Paragraph(
+                f"On {i + 1} March 2008 HV1 contacted the family (entry {i + 1}). Child A "
+                "was seen and the visit was recorded on the system.",
+                st["BodyText"],
+            )
+        )
+    chron = scr.read(_pdf(tmp_path / "hv.pdf", story, _diagonal_draft))
+    ev = chron.events
+    assert len(ev) == 28
+    assert (
+        ev[S.DETAILS]
+        .str.fullmatch(
+            r"HV1 contacted the family \(entry \d+\)\. Child A was seen and the visit was"
+            r"\s+recorded on the system\."
+        )
+        .all()
+    )
+    assert not (chron.warnings[S.CODE] == "narrative_heading").any()
+
+
+def test_a_slanted_heading_in_the_page_s_own_size_is_kept(tmp_path: Path):
+    """Text at a slant in the page's own print (a sheet's angled column heading) is no
+    watermark: a page of it is read as before, with no watermark warning."""
+    from reportlab.platypus import Flowable, Paragraph
+
+    class Slanted(Flowable):
+        def wrap(self, *args):
+            return (200, 40)
+
+        def draw(self) -> None:
+            self.canv.saveState()
+            self.canv.setFont("Helvetica", 10)
+            self.canv.rotate(30)
+            self.canv.drawString(0, 0, "Angled note")
+            self.canv.restoreState()
+
+    st = _styles()
+    story = [Slanted()] + [
+        Paragraph(f"{i + 1:02d}/05/2009 - PC1 attended the home address.", st["BodyText"])
+        for i in range(5)
+    ]
+    chron = scr.read(_pdf(tmp_path / "police.pdf", story))
+    assert len(chron.events) == 5
+    assert not (chron.warnings[S.CODE] == "watermark").any()
+
+
+def test_footnote_marks_raised_in_a_pdf_narrative_stay_in_their_line(tmp_path: Path):
+    """A footnote's mark set small and raised ("at home¹. Mother ...") was read as a line
+    of its own, so the entry ended with "\\n2" (the next entry's mark) and read "at home .
+    Mother"; the mark is now left out of the text, and a raised "th" stays in its word."""
+    from reportlab.platypus import Paragraph
+
+    st = _styles()
+    story = [Paragraph("Overview report: Child A", st["Title"])]
+    for i in range(6):
+        story.append(
+            Paragraph(
+                f"{i + 1}.1 On {i + 1} April 2007 the health visitor (HV1) saw Child A at "
+                f"home<super>{i + 1}</super>. Mother reported no concerns; the next visit "
+                "was booked for the 14<super>th</super>.",
+                st["BodyText"],
+            )
+        )
+    chron = scr.read(_pdf(tmp_path / "overview.pdf", story))
+    ev = chron.events.sort_values(S.START)
+    assert len(ev) == 6
+    assert ev[S.START].dt.day.tolist() == [1, 2, 3, 4, 5, 6]
+    assert set(ev[S.DETAILS].str.replace("\n", " ")) == {
+        "the health visitor (HV1) saw Child A at home. Mother reported no concerns; the "
+        "next visit was booked for the 14th."
+    }
