@@ -153,6 +153,8 @@ _NAMEWORD: Final = (
 _NAME: Final = rf"{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,2}}"
 #: a surname in capitals ("PIKE", "O'NEILL", "SMITH-JONES"): three letters or more, a vowel
 _CAPS: Final = r"(?=[A-Z'’-]*[AEIOUY])[A-Z](?:[A-Z]|['’][A-Z])+(?:-[A-Z]{2,})?"
+#: a name whose surname may be written in capitals ("Tracey SMITH"), or that surname alone
+_NAMEC: Final = rf"{_NAMEWORD}(?:[ \t]+{_NAMEWORD}){{0,2}}(?:[ \t]+{_CAPS}{_RIGHT})?"
 #: one or two initials before a name: "K. Ahmed", "J.A. Smith", "J Okafor" (a letter without a
 #: full stop only when a name follows it)
 _INITIALS: Final = r"(?:[A-Z]\.[ \t]*){1,2}|[A-Z][ \t]+(?=[A-Z][a-z])"
@@ -1114,18 +1116,22 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], froz
         # Chloe"; "Mother is Leanne Hughes" (two name words after "is": "Mother is Polish");
         # a role in brackets after the name says more than the cue: "Dr Fenwick (paediatrician)"
         rf"(?:(?P<owner>{_NAMEWORD})['’]s[ \t]+)?(?P<cue>(?i:{cue}))"
-        rf"(?:{separator}(?:{title})?(?P<init>{_INITIALS})?(?P<name>{_NAME})"
+        rf"(?:{separator}(?:{title})?(?P<init>{_INITIALS})?(?P<name>{_NAMEC})"
         rf"|[ \t]+(?:is|was|named|called|known[ \t]+as)[ \t]+(?P<named>{_NAMEWORD}[ \t]+{_NAME}))"
         rf"(?:[ \t]*\([ \t]*(?P<cue_after>(?i:{cue}))[ \t]*\))?"
         # name then cue: "Steven Jones (mother's partner)", "Jane Brown, HV"
-        rf"|{_LEFT}(?:(?P<title2>(?:{titles}))\.?[ \t]+)?(?P<init2>{_INITIALS})?(?P<name2>{_NAME})"
+        rf"|{_LEFT}(?:(?P<title2>(?:{titles}))\.?[ \t]+)?(?P<init2>{_INITIALS})?(?P<name2>{_NAMEC})"
         rf"(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+[-–][ \t]+)(?P<cue2>(?i:{cue}))[ \t]*\)?"
         # a title: "Mr Jones", "Dr K. Ahmed"
-        rf"|{_LEFT}(?P<title3>(?:{titles}))\.?[ \t]+(?P<init3>{_INITIALS})?(?P<name3>{_NAME})"
+        rf"|{_LEFT}(?P<title3>(?:{titles}))\.?[ \t]+(?P<init3>{_INITIALS})?(?P<name3>{_NAMEC}|{_CAPS}{_RIGHT})"
         # a family: "the Smith family"
         rf"|{_LEFT}[Tt]he[ \t]+(?P<name4>{_NAMEWORD})[ \t]+(?:family|household){_RIGHT}"
         # a surname in capitals, as police systems write it: "Darren PIKE", "PIKE, Darren"
+        # (what follows says a person: "Leeds LGI", "Barnardos SAFE project" are places)
         rf"|{_LEFT}(?P<name5>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?[ \t]+{_CAPS}){_RIGHT}"
+        rf"(?=[ \t]*(?:[(,]|(?i:dob|d\.o\.b|aged|arrested|charged|cautioned|interviewed|was|is|"
+        rf"has|had|said|says|stated|reported|disclosed|attended|present|seen|spoke|told|denied|"
+        rf"admitted|bailed|released|remanded|born|and|who){_RIGHT}))"
         rf"|{_LEFT}(?P<caps6>{_CAPS}),[ \t]+(?P<name6>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?){_RIGHT}"
     )
     words: set[str] = set()
@@ -1260,6 +1266,8 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         number: str | None = None,
         extra: tuple[str, ...] = (),
     ) -> None:
+        # a surname in capitals is the name ("Tracey SMITH" is Tracey Smith)
+        tokens = [t.title() if len(t) > 1 and t.isupper() else t for t in tokens]
         # keep the run of name words next to the cue (after it, or before it)
         run: list[str] = []
         ordered = tokens if from_cue_side == "after" else list(reversed(tokens))
@@ -1358,7 +1366,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                 )
     # a practitioner cell that is only a name: "Jane Brown"
     whole = re.compile(
-        rf"\s*(?:(?P<title>{'|'.join(TITLES)})\.?\s+)?(?P<init>{_INITIALS})?(?P<name>{_NAME})\s*"
+        rf"\s*(?:(?P<title>{'|'.join(TITLES)})\.?\s+)?(?P<init>{_INITIALS})?(?P<name>{_NAMEC})\s*"
     )
     prac = cells["column"].eq(S.PRACTITIONER).to_numpy()
     seen = {hit["text"] for hit in hits}

@@ -210,3 +210,27 @@ def test_a_surname_in_capitals_as_police_systems_write_it():
     text = _anonymised(chron)
     assert "PIKE" not in text[0] and "Darren" not in text[0]
     assert text[1] == chron.events["details"].iat[1]
+
+
+def test_a_surname_in_capitals_after_a_cue_or_a_title():
+    chron = _chron(
+        ["Mother (Tracey SMITH) seen. Ms Tracey Smith upset.", "Mr PIKE (mother's partner) left."]
+    )
+    labels = _labels(chron)
+    assert labels["Tracey Smith"] == "Mother"
+    assert labels["Pike"] == "Mother's partner"
+    text = _anonymised(chron)
+    assert text == [
+        "Mother (Mother) seen. Mother upset.",
+        "Mother's partner (mother's partner) left.",
+    ]
+
+
+def test_a_place_before_an_abbreviation_is_no_name():
+    chron = _chron(
+        [
+            "Mother attended A&E at Leeds LGI. Seen at Riverside AEU.",
+            "Referral to Barnardos SAFE project. Leeds ASB team. Kelly BROWN said she saw it.",
+        ]
+    )
+    assert find_names(chron)["name"].tolist() == ["Kelly Brown"]
