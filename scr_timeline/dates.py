@@ -953,7 +953,7 @@ def parse_time(value: object) -> dt.time:
     ...
     scr_timeline.exceptions.DateParseError: cannot read '25:00' as a time (found '25:00'; expected a time such as 14:30, 2.30pm or 1430hrs)
     """
-    minutes = _time_cells(pd.Series([value], dtype=object))
+    minutes = _time_cells(pd.Series([value], dtype=object), column=False)
     start = int(minutes.start[0])
     if start < 0 or (minutes.part is not None and minutes.part[0]):  # 'AM' is no one time
         what = "an empty cell" if start == _T_EMPTY else repr(value)
@@ -2217,7 +2217,7 @@ def _part_of_day(reader: _Reader, m: re.Match[str]) -> _Span | None:
     those hours of the day (precision day, as it is no one minute); None otherwise."""
     word = _day_part_key(m["part"])
     try:
-        if word == "night":  # '12/03/2007 night': as 'night of 12/03/2007'
+        if word == "night":  # '12/03/2007 night', '12/03/2007 overnight': 'night of ...'
             return reader.night(m["rest"])
         day = reader.full(m["rest"])
     except _Reject:
@@ -2453,8 +2453,11 @@ _DAY_PARTS: Final[dict[str, tuple[int, int]]] = {
 _DAY_PART_WORDS: Final = (
     r"(?:(?:early|mid|late)(?:\s*-\s*|\s+)(?=[a-z]))?"
     r"(?P<part>a\.?m\.?|p\.?m\.?|morning|afternoon|evening|lunch\s*time|early\s+hours"
-    r"(?:\s+of\s+the\s+morning)?|night)"
+    r"(?:\s+of\s+the\s+morning)?|night|over-?\s*night)"
 )
+#: A night in a time column ('Night', 'overnight'): the day and the next, as 'night of
+#: 12/03/2007' in the date cell is read
+_NIGHT_MINUTES: Final = (0, 2 * 1440 - 1)
 _PY_DAY_PART: Final = _rx(
     r"(?P<rest>.*[0-9)])\s*[,;-]?\s*(?:(?:in|during|at|over)\s+)?(?:the\s+)?(?P<open>\(\s*)?"
     + _DAY_PART_WORDS
@@ -3724,8 +3727,9 @@ def _stamp_day(date: str, dayfirst: bool) -> int | None:
     return found.span.start // _DAY_S
 
 
-def _time_cells(times: pd.Series, dayfirst: bool = True) -> _Times:
-    """Per row: the time of day in minutes, or _T_EMPTY / _T_BAD."""
+def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True) -> _Times:
+    """Per row: the time of day in minutes, or _T_EMPTY / _T_BAD. In a ``column`` (not
+    one cell read alone) an export's midnight ('00:00:00') and Excel's '0' are no time."""
     n_rows = len(times)
     if pd.api.types.is_datetime64_any_dtype(times.dtype):
         try:
@@ -3766,7 +3770,7 @@ def _time_cells(times: pd.Series, dayfirst: bool = True) -> _Times:
         machine = pc.match_substring_regex(norm, _MACHINE_MIDNIGHT).to_numpy(zero_copy_only=False)
         norms: list[str] | None = None
         for j, i in enumerate(str_idx):
-            if machine[j]:
+            if machine[j] and column:
                 continue
             if ok[j]:
                 start[i] = end[i] = minutes[j]
@@ -3781,7 +3785,8 @@ def _time_cells(times: pd.Series, dayfirst: bool = True) -> _Times:
             if both is None and (spaced := _PY_SPACED_TIME.fullmatch(s)):
                 both = _time_of(f"{spaced['h']}:{spaced['m']}")  # '14 30'
             if both is None and (word := _day_part_word(s)) is not None:
-                both, part[i] = _DAY_PARTS[word], True  # 'AM', 'Morning': those hours
+                # 'AM', 'Morning': those hours; 'Night', 'overnight': into the next day
+                both, part[i] = _DAY_PARTS.get(word, _NIGHT_MINUTES), True
             if both is None and (lead := _PY_LEADING_TIME.fullmatch(s)):
                 # a time opening the cell, words after it ('14:00 - call from school',
                 # '23:10 PC1 attended'): the time, the words named in a warning
@@ -3794,11 +3799,11 @@ def _time_cells(times: pd.Series, dayfirst: bool = True) -> _Times:
                 # on the row's day; an export's midnight ('12/03/2007 00:00:00') is no time
                 day_written = _stamp_day(stamp["date"], dayfirst)
                 if day_written is not None:
-                    if _PY_MACHINE_MIDNIGHT.match(stamp["t"]):
+                    if column and _PY_MACHINE_MIDNIGHT.match(stamp["t"]):
                         continue
                     both = _time_of(stamp["t"])
                     on_day[i] = day_written if both is not None else _NO_DAY
-            if s == "0":
+            if s == "0" and column:
                 continue  # Excel's empty time (00:00) as a number: no time
             if both is None and (number := _PY_DAY_FRACTION.fullmatch(s)):
                 of_day = min(round(float("0." + number["frac"]) * 1440), 1439)
@@ -3855,13 +3860,14 @@ def _day_part_word(s: str) -> str | None:
     if m is None:
         return None
     word = _day_part_key(m["part"])
-    return word if word in _DAY_PARTS else None
+    return word if word in _DAY_PARTS or word == "night" else None
 
 
 def _day_part_key(written: str) -> str:
     """'a.m.' -> 'am', 'early hours of the morning' -> 'early hours', 'lunch time' ->
     'lunchtime'."""
-    return " ".join(written.replace(".", "").split()[:2]).replace("lunch time", "lunchtime")
+    key = " ".join(written.replace(".", "").split()[:2]).replace("lunch time", "lunchtime")
+    return "night" if key in {"overnight", "over-night", "over night"} else key
 
 
 def _time_value(v: object) -> int | None:

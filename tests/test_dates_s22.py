@@ -3,12 +3,14 @@ through :func:`parse_dates` and through the CSV reader (a Date and a Time column
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
 
 import scr_timeline as scr
 from scr_timeline import schema as S
-from scr_timeline.dates import parse_dates
+from scr_timeline.dates import parse_dates, parse_time
 
 
 def _read(dates: list[str], times: list[str] | None = None) -> tuple[list[str], list[str]]:
@@ -127,3 +129,33 @@ def test_a_time_written_as_excel_stores_it_is_read_with_a_warning():
     typed = parse_dates(values, times=pd.Series(["0.25", "14:30", "9.5"]))
     assert typed.frame["start"].dt.strftime("%H:%M").tolist() == ["00:25", "14:30", "00:00"]
     assert _codes(typed.warnings) == ["unreadable_time"]  # '9.5': 09:05 or 09:50?
+
+
+@pytest.mark.parametrize(
+    ("date_cell", "time_cell"),
+    [
+        ("12/03/2007", "night"),
+        ("12/03/2007", "Overnight"),
+        ("12/03/2007", "over night"),
+        ("12/03/2007 overnight", ""),
+        ("12/03/2007 (overnight)", ""),
+        ("12/03/2007 night", ""),
+    ],
+)
+def test_a_night_after_the_date_or_in_the_time_column_runs_into_the_next_day(date_cell, time_cell):
+    # as 'night of 12/03/2007': 'overnight' after the date had been moved to the details,
+    # and 'night' or 'overnight' in the time column was unreadable_time
+    parsed = parse_dates(pd.Series([date_cell, "13/03/2007"]), times=pd.Series([time_cell, ""]))
+    frame = parsed.frame
+    assert frame["start"].dt.strftime("%d/%m/%Y %H:%M").tolist()[0] == "12/03/2007 00:00"
+    assert frame["end"].dt.strftime("%d/%m/%Y %H:%M").tolist()[0] == "13/03/2007 23:59"
+    assert frame["precision"].tolist() == ["day", "day"]
+    assert parsed.warnings == []
+
+
+def test_parse_time_reads_one_cell_as_written():
+    # a cell read alone is no column: its 00:00:00 is midnight, and a date with a time gives
+    # the time
+    assert parse_time("00:00:00") == dt.time(0, 0)
+    assert parse_time("1899-12-30 14:30:00") == dt.time(14, 30)
+    assert parse_time("0.5") == dt.time(12, 0)
