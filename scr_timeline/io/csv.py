@@ -58,6 +58,7 @@ __all__ = [
     "child_dob_from_forms",
     "decode_text",
     "fill_agency_down",
+    "fill_dittos",
     "join_broken_lines",
     "markup_as_text",
     "overlong_rows",
@@ -481,9 +482,12 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
         notes.extend(markup_as_text(raw, header, file=path.name, sheet=None))
         unclosed = _rejected_unclosed(raw, header, facts.get("unclosed_quote"), path.name)
+        dittos, ditto_dates = fill_dittos(raw, header, file=path.name, sheet=None)
+        notes.extend(dittos)
         timed, carried = carry_day_to_times(
             raw, header, file=path.name, sheet=None, sections=[r for r, _t, _w in sections]
         )
+        carried.written.update(ditto_dates)
         notes.extend(timed)
         notes.extend(fill_agency_down(raw, header, file=path.name, sheet=None))
         notes.extend(overlong_rows(raw, header, file=path.name, delimiter=facts["delimiter"]))
@@ -743,6 +747,166 @@ def _holds_digit(column: pd.Series) -> np.ndarray:
         bool,
         len(column),
     )
+
+
+#: A cell that says "the same as the cell above": a ditto mark ('"', '""', "''", '〃',
+#: '“ ”', '„'), "do.", "-do-", "ditto", "same as above", "as above". Matched on the whole
+#: cell; the first character screens a column before the pattern is tried.
+_DITTO: Final = regex(
+    r"^\s*(?:[\"\u201c\u201d\u201e\u3003](?:\s*[\"\u201c\u201d\u201e\u3003])*|''|,,"
+    r"|do\.|-\s*do\s*\.?\s*-|ditto\.?|(?:same\s+)?as\s+above|same\s+as\s+before)\s*$",
+    re.IGNORECASE,
+)
+#: The first two bytes (UTF-8) a ditto mark can open with: a quote, a space, a dash, "do",
+#: "di(tto)", "as (above)", "sa(me)"; one byte cells have a NUL second byte.
+_DITTO_OPENINGS: Final = frozenset(
+    [(q, b) for q in b"\"' \t-\xe2\xe3" for b in range(256)]
+    + [(a, b) for a in b"dD" for b in b"oOiI"]
+    + [(a, b) for a in b"aA" for b in b"sS"]
+    + [(a, b) for a in b"sS" for b in b"aA"]
+    + [(ord(","), ord(","))]
+)
+_DITTO_PAIRS: Final = np.zeros(65536, dtype=bool)
+_DITTO_PAIRS[[a * 256 + b for a, b in _DITTO_OPENINGS]] = True
+#: The longest ditto mark, in bytes ("same as before" with spaces around it).
+_DITTO_LONGEST: Final = 24
+#: The fields whose cells a ditto mark can repeat: when and who, not what happened.
+_DITTO_FIELDS: Final = (S.DATE, S.AGENCY, S.PRACTITIONER)
+
+
+def _ditto_cells(column: pd.Series) -> np.ndarray:
+    """True where a raw cell is a ditto mark alone (see :data:`_DITTO`): text only. A text
+    column is screened from its bytes, chunk by chunk (a short cell opening as a ditto
+    can), so a big column of dates or names costs no Python per cell."""
+    if isinstance(column.dtype, pd.StringDtype):
+        arrow = pa.array(column.array)
+        chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+        found = np.concatenate([_ditto_openings(c) for c in chunks] or [np.zeros(0, bool)])
+        at = np.flatnonzero(found)
+        if len(at):
+            cells = column.iloc[at].tolist()
+            found[at] = [_DITTO.match(str(c)) is not None for c in cells]
+        return found
+    return np.fromiter(
+        (isinstance(v, str) and _DITTO.match(v) is not None for v in column.tolist()),
+        bool,
+        len(column),
+    )
+
+
+def _ditto_openings(chunk: Any) -> np.ndarray:
+    """Per cell of an Arrow string array, whether it opens as a ditto mark can
+    (:data:`_DITTO_PAIRS`) and is short, from its offsets and bytes."""
+    if not (pa.types.is_large_string(chunk.type) or pa.types.is_string(chunk.type)):
+        chunk = chunk.cast(pa.large_string())
+    kind = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    buffers = chunk.buffers()
+    if buffers[2] is None or not len(chunk) or not buffers[2].size:
+        return np.zeros(len(chunk), dtype=bool)
+    offsets: np.ndarray[Any, np.dtype[np.int64]] = np.frombuffer(buffers[1], dtype=kind)[
+        chunk.offset : chunk.offset + len(chunk) + 1
+    ].astype(np.int64, copy=False)
+    text = np.frombuffer(buffers[2], dtype=np.uint8)
+    last = len(text) - 1
+    begin = offsets[:-1]
+    pair = text[np.minimum(begin, last)].astype(np.uint16) << 8
+    pair |= text[np.minimum(begin + 1, last)]
+    found = _DITTO_PAIRS[pair]
+    at = np.flatnonzero(found)
+    if len(at):  # an empty cell, or one a byte long (its second byte is the next cell's)
+        size = offsets[at + 1] - offsets[at]
+        found[at] = (size > 0) & (size <= _DITTO_LONGEST)
+        one = at[size == 1]
+        found[one] = _DITTO_PAIRS[text[begin[one]].astype(np.uint16) << 8]
+    return found
+
+
+def fill_dittos(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """Give each cell of ``raw`` under the header that is a ditto mark ('"', "do.",
+    "ditto", "as above": "the same as above", as a chronology typed by hand writes a date
+    or a name repeated) what it repeats, and return a ``ditto_filled`` warning for each
+    column filled, with the date cells as written (``date_text``) by raw row position.
+
+    A ditto in the date column is the day of the nearest row above whose date cell is
+    written (itself, when that is a ditto, the day it took): the day alone, without the
+    time it may have had, so the row's own time cell gives its time (or none: the day).
+    Under a cell that gives no one day ("March 2007", "w/c 12/03/2007") it is left as
+    it is (a rejected row, saying it is a relative date). A ditto in the agency,
+    practitioner, source or type column is the nearest written cell above it. Only the
+    cells of those columns (when and who), never the narrative, which a quotation mark
+    may open.
+    """
+    from .table import _warning  # local: keeps table's helpers private
+
+    start = header.data_start
+    if len(raw) - start < 2:
+        return [], {}
+    wanted = {fld: pos for pos, fld in header.mapping.items() if fld in _DITTO_FIELDS}
+    notes: list[dict[str, Any]] = []
+    written_dates: dict[int, str] = {}
+    order = sorted(wanted.items(), key=lambda kv: kv[0] != S.DATE)
+    for fld, pos in order:
+        if pos >= raw.shape[1]:
+            continue
+        column = raw.iloc[start:, pos]
+        ditto = _ditto_cells(column)
+        if not ditto.any():
+            continue
+        written = _written_cells(column) & ~ditto
+        positions = np.arange(len(column))
+        above = np.maximum.accumulate(np.where(written, positions, -1))
+        rows = np.flatnonzero(ditto & (above >= 0))
+        if not len(rows):
+            continue
+        origin = above[rows]
+        values = column.to_numpy(dtype=object)
+        marks = [" ".join(str(values[r]).split()) for r in rows.tolist()]
+        if fld == S.DATE:
+            anchors = values[origin]
+            texts = _as_text(column.iloc[origin]).fillna("").astype(str).tolist()
+            days = _days_of(texts)
+            keep = np.array([d is not None for d in days], dtype=bool)
+            filled = [
+                _carried_value(a, str(d), None, np.nan)
+                for a, d, k in zip(anchors, days, keep.tolist(), strict=True)
+                if k
+            ]
+            time_pos = next((p for p, f in header.mapping.items() if f == S.TIME), None)
+            clocks = (
+                [None] * len(rows)
+                if time_pos is None or time_pos >= raw.shape[1]
+                else _as_text(raw.iloc[start:, time_pos].iloc[rows]).tolist()
+            )
+            for r, mark, clock, k in zip(rows.tolist(), marks, clocks, keep.tolist(), strict=True):
+                if k:
+                    shown = mark if clock is None or pd.isna(clock) else f"{mark} {clock}".strip()
+                    written_dates[r + start] = shown
+            rows, origin = rows[keep], origin[keep]
+            marks = [m for m, k in zip(marks, keep.tolist(), strict=True) if k]
+            if not len(rows):
+                continue
+            raw.iloc[rows + start, pos] = np.array(filled, dtype=object)
+            what = [str(d) for d, k in zip(days, keep.tolist(), strict=True) if k]
+        else:
+            raw.iloc[rows + start, pos] = values[origin]
+            what = [" ".join(str(values[o]).split()) for o in origin.tolist()]
+        heading = header.headings[pos] if pos < len(header.headings) else str(pos)
+        shown_marks = ", ".join(repr(m) for m in dict.fromkeys(marks))
+        first = dict.fromkeys(what)
+        examples = ", ".join(repr(w) for w in list(first)[:3]) + (", ..." if len(first) > 3 else "")
+        notes.append(
+            _warning(
+                "ditto_filled",
+                f"{len(rows)} cell(s) in column {heading!r} ({_row_list((rows + start + 1).tolist())}) "
+                f"hold a ditto mark ({shown_marks}): read as the cell above them ({examples})",
+                file,
+                sheet,
+                int(rows[0] + start + 1),
+            )
+        )
+    return notes, written_dates
 
 
 def fill_agency_down(

@@ -68,6 +68,7 @@ from .csv import (
     carry_day_to_times,
     child_dob_from_forms,
     fill_agency_down,
+    fill_dittos,
     markup_as_text,
     rejected_rows,
     restore_carried,
@@ -1840,9 +1841,12 @@ def read_excel(
             skipped.extend(_times_typed_as_numbers(frame, info, path.name, name))
             if text_kind is None:
                 skipped.extend(_times_hidden_by_format(path, frame, info, path.name, name))
+            dittos, ditto_dates = fill_dittos(frame, info, file=path.name, sheet=name)
+            skipped.extend(dittos)
             timed, carried = carry_day_to_times(
                 frame, info, file=path.name, sheet=name, sections=[r for r, _t, _w in sections]
             )
+            carried.written.update(ditto_dates)
             skipped.extend(timed)
             skipped.extend(fill_agency_down(frame, info, file=path.name, sheet=name))
             sheet_chron = parse_table(

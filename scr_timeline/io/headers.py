@@ -512,7 +512,33 @@ def map_headings(
     # alone: beside the event's date it would give the event a time it never had
     if taken.get(schema.TIME, 1) > 1 and taken.get(schema.DATE, 1) <= 1:
         mapping = {pos: fld for pos, fld in mapping.items() if fld != schema.TIME}
+    mapping = _without_time_of_other_date(headings, mapping)
     return dict(sorted(mapping.items()))
+
+
+def _without_time_of_other_date(
+    headings: Sequence[object], mapping: dict[int, str]
+) -> dict[int, str]:
+    """``mapping`` without its time column when that time goes with a date column that is
+    not the date: "Reported Time" beside "Reported Date", where the date is "Occurred
+    From" (a police export: the time it was reported is not the time it happened).
+
+    >>> _without_time_of_other_date(
+    ...     ["Reported Date", "Reported Time", "Occurred From"], {1: "time", 2: "date"})
+    {2: 'date'}
+    """
+    at = [pos for pos, fld in mapping.items() if fld == schema.TIME]
+    if not at or schema.DATE not in mapping.values():
+        return mapping
+    named = [normalise_heading(_written(h)) for h in headings]
+    words = named[at[0]].split()
+    if "time" not in words:
+        return mapping
+    partner = " ".join("date" if w == "time" else w for w in words)
+    partners = [pos for pos, text in enumerate(named) if text == partner]
+    if not partners or any(mapping.get(pos) == schema.DATE for pos in partners):
+        return mapping
+    return {pos: fld for pos, fld in mapping.items() if pos != at[0]}
 
 
 # --- the header row -----------------------------------------------------------------------

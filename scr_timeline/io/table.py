@@ -875,6 +875,15 @@ def _parse_table(
         texts[S.DETAILS] = _with_more_details(
             texts.get(S.DETAILS), info.headings[pos], text_body[pos]
         )
+    # the reviewer's other columns ("Significance", then "Panel comment", "Analysis"):
+    # each closes the comment on a line of its own, as the narratives close the details
+    # and a second outcome ("Actions" | "Outcome"): the outcome's, where it is classified
+    remarks: list[int] = []
+    for fld in (S.COMMENT, S.OUTCOME):
+        spare_cols = _more_primary_columns(text_body, info, fld) if fld in texts else []
+        for col in spare_cols:
+            texts[fld] = _with_more_details(texts[fld], info.headings[col], text_body[col])
+        remarks.extend(spare_cols)
     if dob is None:
         # no date of birth given, and ages in the date column: the chronology's own (its
         # birth row, "DOB 12/03/2007" in a title) dates them, as classification takes it
@@ -1028,7 +1037,7 @@ def _parse_table(
     text_columns: dict[str, pd.Series] = {S.DATE_TEXT: date_text}
     for fld, series in texts.items():
         text_columns[_TEXT_TARGET.get(fld, fld)] = series
-    read_in = {*narratives, *([title_pos] if title_pos is not None else [])}
+    read_in = {*narratives, *remarks, *([title_pos] if title_pos is not None else [])}
     extra = _unmapped_text(text_body, info, taken=read_in)
     if extra is not None:
         text_columns[S.EXTRA] = extra
@@ -1621,6 +1630,16 @@ _TITLE_HEADINGS: Final = frozenset(
         "contact title",
         "event title",
         "topic",
+        # a GP system's coded entry: the text of its code opens the free text after it
+        "rubric",
+        "read code rubric",
+        "read code description",
+        "read term",
+        "code description",
+        "code term",
+        "clinical term",
+        "snomed description",
+        "snomed term",
     }
 )  # (not a bare "Title": beside a name it is the practitioner's job title)
 
@@ -1757,6 +1776,23 @@ def _more_details_columns(body: pd.DataFrame, info: HeaderInfo, *, taken: int | 
         if heading_field(heading) == (S.DETAILS, 2) and body[pos].notna().any():
             out.append(pos)
     return out
+
+
+def _more_primary_columns(body: pd.DataFrame, info: HeaderInfo, fld: str) -> list[int]:
+    """Positions of the columns no field takes whose heading is a primary heading of
+    ``fld`` (the comment or the outcome), beaten to it by the column it was taken from,
+    holding text: a merged chronology's reviewer columns ("Panel comment" and "Analysis"
+    beside "Significance"), a school log's "Outcome" beside "Actions". A fallback heading
+    ("Issues", "Key issues", "Plan") stays in ``extra``."""
+    return [
+        pos
+        for pos, heading in enumerate(info.headings)
+        if pos not in info.mapping
+        and heading
+        and pos in body.columns
+        and heading_field(heading) == (fld, 1)
+        and body[pos].notna().any()
+    ]
 
 
 def _with_more_details(details: pd.Series | None, heading: str, text: pd.Series) -> pd.Series:

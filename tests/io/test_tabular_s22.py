@@ -1,0 +1,213 @@
+"""Tabular exports as case systems and review panels write them (s22 sweep): ditto marks,
+police occurrence dates, a panel's comment columns, a second outcome column, a GP
+system's rubric, a school log's concern type, the worker beside the note's author."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import scr_timeline as scr
+from scr_timeline.io.headers import map_headings
+
+
+def _csv(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _by_row(chron: scr.Chronology) -> pd.DataFrame:
+    return chron.events.set_index("source_row").sort_index()
+
+
+# -- ditto marks --------------------------------------------------------------------------
+
+
+def test_ditto_marks_in_the_date_column_repeat_the_day_above(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "hospital-log.csv",
+        "Date,Time,Agency,Practitioner,Details\n"
+        "12/03/2007,09:00,Hospital,Dr C,Child A brought to ED with bruise to face\n"
+        "do.,14:00,do.,SW1,SW1 attended ward\n"
+        '"""",16:00,Police,PC2,Police attended ward\n'
+        "ditto,,Police,PC2,Mother interviewed\n"
+        "\u201c \u201d,,Police,PC2,Father interviewed\n"
+        "13/03/2007,,Hospital,Dr C,Child A discharged\n",
+    )
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    ev = _by_row(chron)
+    assert ev.loc[3, "start"] == pd.Timestamp("2007-03-12 14:00")
+    assert ev.loc[4, "start"] == pd.Timestamp("2007-03-12 16:00")
+    # no time of its own: the day, not the time of the row it repeats
+    assert ev.loc[5, "start"] == pd.Timestamp("2007-03-12")
+    assert ev.loc[5, "precision"] == "day"
+    assert ev.loc[6, "start"] == pd.Timestamp("2007-03-12")
+    # the date as written
+    assert ev.loc[3, "date_text"] == "do. 14:00"
+    assert ev.loc[5, "date_text"] == "ditto"
+    # the agency's ditto repeats the agency above
+    assert ev.loc[3, "agency"] == "hospital"
+    codes = chron.warnings["code"].tolist()
+    assert codes.count("ditto_filled") == 2
+
+
+def test_a_ditto_with_nothing_above_and_DO_as_initials_are_left_as_written(
+    tmp_path: Path,
+) -> None:
+    path = _csv(
+        tmp_path,
+        "police.csv",
+        "Date,Agency,Practitioner,Details\n"
+        "do.,Police,PC2,First entry\n"
+        "14/03/2007,Police,DO,Duty officer reviewed the log\n",
+    )
+    chron = scr.read(path)
+    assert chron.rejected["source_row"].tolist() == [2]
+    assert _by_row(chron).loc[3, "practitioner"] == "DO"
+
+
+def test_a_ditto_in_a_workbook_repeats_a_real_excel_date(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "School"
+    ws.append(["Date", "Time", "Staff", "Incident", "Action Taken"])
+    ws.append(
+        [
+            dt.datetime(2020, 9, 8, 8, 50),
+            None,
+            "DSL1",
+            "Child A arrived with cut lip",
+            "Phoned mother",
+        ]
+    )
+    ws.append(['"', dt.time(15, 10), '"', "Mother says fell on stairs", "Logged"])
+    path = tmp_path / "school.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    ev = _by_row(chron)
+    assert ev.loc[3, "start"] == pd.Timestamp("2020-09-08 15:10")
+    assert ev.loc[3, "practitioner"] == "DSL1"
+
+
+# -- police occurrence dates ----------------------------------------------------------------
+
+
+def test_a_police_occurrence_is_dated_when_it_occurred_not_when_reported(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "niche-police.csv",
+        "Occurrence Number,Occurrence Type,Reported Date,Reported Time,Occurred From,"
+        "Occurred To,Officer In Case,Summary\n"
+        "12/1/18,Domestic Incident,14/03/2018,23:45,14/03/2018 22:30,14/03/2018 23:00,PC2,"
+        "Mother reports Partner assaulted her\n"
+        "12/2/18,Concern for Welfare,20/03/2018,08:10,17/03/2018,19/03/2018,PC3,"
+        "Child A missing over the weekend\n",
+    )
+    ev = _by_row(scr.read(path))
+    assert ev.loc[2, "start"] == pd.Timestamp("2018-03-14 22:30")
+    assert ev.loc[2, "end"] == pd.Timestamp("2018-03-14 23:00:59")
+    # the reported time is not given to the occurrence's day
+    assert ev.loc[3, "start"] == pd.Timestamp("2018-03-17")
+    assert ev.loc[3, "end"] == pd.Timestamp("2018-03-19 23:59:59")
+    # when it was reported stays visible
+    assert "Reported Date: 20/03/2018" in ev.loc[3, "extra"]
+    assert "Reported Time: 08:10" in ev.loc[3, "extra"]
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        (["Occurred From", "Occurred To", "Officer", "Summary"], {0: "date", 1: "end_date", 2: "practitioner", 3: "details"}),
+        (["Date Reported", "Offence Date From", "Offence Date To", "Summary"], {1: "date", 2: "end_date", 3: "details"}),
+        # a time beside its own date stays that date's time
+        (["Reported Date", "Reported Time", "Summary"], {0: "date", 1: "time", 2: "details"}),
+        (["Occurred From", "Time", "Reported Date", "Summary"], {0: "date", 1: "time", 3: "details"}),
+    ],
+)  # fmt: skip
+def test_occurrence_headings(headings: list[str], expected: dict[int, str]) -> None:
+    assert map_headings(headings) == expected
+
+
+# -- a panel's columns, a second outcome ------------------------------------------------------
+
+
+def test_a_panels_comment_columns_all_reach_the_comment(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "combined.csv",
+        "Date,Agency,Event,Outcome,Significance,Panel comment,Analysis,Key issues\n"
+        "20/01/2018,Police,Domestic incident; Child A present,PPN to CSC,High,"
+        "PPN not sent for 5 days,Key practice episode,DA\n",
+    )
+    ev = scr.read(path).events.iloc[0]
+    assert ev["comment"] == (
+        "High\nPanel comment: PPN not sent for 5 days\nAnalysis: Key practice episode"
+    )
+    assert ev["extra"] == "Key issues: DA"  # a fallback heading beside a comment: as before
+
+
+def test_a_second_outcome_column_is_read_with_the_outcome(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "myconcern-school.csv",
+        "Concern Ref,Date of Concern,Reported By,Concern Type,Summary,Actions,Outcome\n"
+        "MC-2,10/02/2020,DSL1,Attendance,3 days absence unexplained,Home visit by EWO,"
+        "Referred to CSC\n",
+    )
+    ev = scr.read(path).events.iloc[0]
+    assert ev["outcome"] == "Home visit by EWO\nOutcome: Referred to CSC"
+    assert ev["contact_type"] == "Attendance"
+    assert "Outcome" not in str(ev["extra"])
+
+
+def test_an_emergency_departments_diagnosis_and_disposal(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "ed.csv",
+        "Attendance No,Arrival Date,Arrival Time,Presenting Complaint,Diagnosis,Disposal\n"
+        "ED1,17/01/2019,19:02,Burn to hand,Scald,Referred to CSC\n",
+    )
+    ev = scr.read(path, agency="hospital").events.iloc[0]
+    assert ev["details"] == "Burn to hand\nDiagnosis: Scald"
+    assert ev["outcome"] == "Referred to CSC"
+
+
+# -- GP rubric, case-note author ----------------------------------------------------------------
+
+
+def test_a_gp_systems_rubric_opens_the_free_text(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "systmone-gp.csv",
+        "Event date,Staff member,Read code,Rubric,Free text\n"
+        "21/06/2017,Dr B,XaLFf,Child not brought to appointment,6-8 wk check\n",
+    )
+    ev = scr.read(path).events.iloc[0]
+    assert ev["details"] == "Child not brought to appointment. 6-8 wk check"
+    assert ev["event_type"] == "dna"
+
+
+def test_the_worker_is_the_practitioner_not_the_notes_author(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "mosaic-csc.csv",
+        "Note Type,Date of Contact,Created By,Worker,Note\n"
+        "Strategy Discussion,04/02/2014,TM1,SW1,Strategy discussion with PC2 and Dr B\n",
+    )
+    ev = scr.read(path).events.iloc[0]
+    assert ev["practitioner"] == "SW1"
+    assert "Created By: TM1" in ev["extra"]
+    # alone, the author is the practitioner
+    assert map_headings(["Date", "Created By", "Note"]) == {
+        0: "date",
+        1: "practitioner",
+        2: "details",
+    }
