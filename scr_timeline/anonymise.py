@@ -194,8 +194,9 @@ _STREET: Final = (
     "Gdns|Place|Pl|Grove|Terrace|Walk|Hill|Park|Square|Sq|Mews|Rise|View|Row|Parade|Green|"
     "Vale|Wharf|Yard|Estate"
 )
-#: one pattern, a group per kind, tried in this order at each place (Python ``re``)
-_IDENTIFIER: Final = re.compile(
+#: one pattern, a group per kind, tried in this order at each place (Python ``re``; compiled
+#: when first needed: the command line's start-up does not pay for it)
+_IDENTIFIER: Final = (
     # "[14 Ashgrove Road]", "Flat 3, 22 Mill Lane", "14a Ashgrove Rd"
     rf"(?P<address>{_LEFT}(?:Flat[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{{1,4}}[A-Za-z]?,?[ \t]+"
     rf"(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}){_RIGHT})"
@@ -1491,11 +1492,12 @@ def _identifiers(
     birth written after "DOB". One row per identifier (its spellings in ``aliases``),
     labelled ``[postcode 1]``, ``[telephone 1]``..., category ``identifier``."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
+    identifier = regex(_IDENTIFIER)
     for text_id, text in enumerate(distinct):
         text = str(text)
         if not any(c.isdigit() or c == "@" for c in text):
             continue
-        for match in _IDENTIFIER.finditer(text):
+        for match in identifier.finditer(text):
             kind = match.lastgroup
             if kind is None:
                 continue
