@@ -853,15 +853,16 @@ def _narrative_column(
     raw: pd.DataFrame, data_start: int, headings: list[str], mapping: dict[int, str]
 ) -> int | None:
     """With no details column, the column that holds what happened all the same: one whose
-    heading maps to nothing or to the agency, whose cells are sentences ("Agency
-    involvement" over "Home visit by SW1; Child A seen ..."),
+    heading maps to nothing, to the agency or to the source ("Record" over a health
+    visiting record's notes), whose cells are sentences ("Agency involvement" over "Home
+    visit by SW1; Child A seen ..."),
     most of its first cells holding sentences (:func:`_sentence`). The longest-worded such
     column, or None."""
     if schema.DETAILS in mapping.values():
         return None
     from scr_timeline.classify.agencies import agency_from_name
 
-    agencies = [pos for pos, fld in mapping.items() if fld == schema.AGENCY]
+    agencies = [pos for pos, fld in mapping.items() if fld in (schema.AGENCY, schema.SOURCE)]
     candidates = [pos for pos, h in enumerate(headings) if h and pos not in mapping]
     if sum(agency_from_name(headings[pos]) is not None for pos in candidates) >= 2:
         return None  # a column per agency ("Date | Police | Health"): each its own

@@ -211,3 +211,18 @@ def test_the_worker_is_the_practitioner_not_the_notes_author(tmp_path: Path) -> 
         1: "practitioner",
         2: "details",
     }
+
+
+def test_a_record_column_of_notes_is_the_details_when_no_column_is(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "hv.csv",
+        "Contact Date,Contact Type,Staff,Record\n"
+        "15/02/2016,New Birth Visit,HV1,NBV. Mother tearful. EPDS 14. Father not present.\n"
+        "29/03/2016,6-8 week review,HV1,Not brought - WNB letter sent to mother\n",
+    )
+    ev = _by_row(scr.read(path, agency="health_visiting"))
+    assert ev.loc[3, "details"] == "Not brought - WNB letter sent to mother"
+    assert ev.loc[3, "event_type"] == "dna"
+    # a source column beside the details stays the source
+    assert map_headings(["Date", "Record", "Details"]) == {0: "date", 1: "source", 2: "details"}
