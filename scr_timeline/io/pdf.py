@@ -193,6 +193,11 @@ class _Line:
     bottom: float
     size: float
     words: tuple[_Word, ...] = ()
+    marks: tuple[str, ...] = ()  # the footnote marks raised in it ("1", "12")
+    lead: str | None = None  # a mark raised before its text (a footnote's own number)
+    notes: tuple[str, ...] = ()  # the footnotes its marks refer to ("[footnote: ...]")
+    # where its marks' characters are (x0, top, text): left out of a table's cells too
+    mark_chars: tuple[tuple[float, float, str], ...] = ()
 
 
 def _words(chars: Sequence[dict[str, Any]], size: float) -> tuple[_Word, ...]:
@@ -323,10 +328,88 @@ def _lines(page: Any) -> list[_Line]:
             else _marked_text(chars, marks, size or 10.0)
         )
         kept = [c for c in chars if id(c) not in {id(m) for m in marks}]
+        found_marks = _words(marks, size or 10.0)
+        first = min((float(c["x0"]) for c in kept if not c["text"].isspace()), default=None)
+        lead = next(
+            (m.text for m in found_marks if first is not None and m.x1 <= first + 0.5), None
+        )
         out.append(
-            _Line(text, float(line["top"]), float(line["bottom"]), size, _words(kept, size or 10.0))
+            _Line(
+                text,
+                float(line["top"]),
+                float(line["bottom"]),
+                size,
+                _words(kept, size or 10.0),
+                tuple(m.text for m in found_marks if m.text != lead),
+                lead,
+                mark_chars=tuple((c["x0"], c["top"], c["text"]) for c in marks),
+            )
         )
     return out
+
+
+#: Lines of footnotes are set this close (times a line's height); a wider gap parts them
+#: from a running footer under them.
+_NOTE_GAP: Final = 1.5
+#: A footnote typed with its number on the line ("3 The GP record ..."), not raised.
+_NOTE_START: Final = re.compile(r"^(?P<mark>\d{1,3}|[*†‡§])\s+(?P<text>\S.*)$")
+
+
+def _footnotes(lines: Sequence[_Line], body_size: float) -> list[_Line]:
+    """The page's lines with its footnotes taken out of them and added to the lines whose
+    marks refer to them ("... at home¹. Mother ..." takes "[footnote: HV1's record of
+    14/03/2007 says ...]"). The footnotes are the lines in small print at the foot of the
+    page, under its text, the first of them opening with a mark (raised or typed: "1
+    HV1's record ...", "¹ HV1's record ...") that a line above refers to; a line without a
+    mark goes on the note above it. Without that, the page is left as it is: a footnote
+    that opens with a date ("3 12 March 2007 is the date in the GP record") had been an
+    event, and the others the end of the page's last entry."""
+    if not lines or body_size <= 0:
+        return list(lines)
+
+    def small(line: _Line) -> bool:
+        return 0 < line.size < _SMALL_PRINT * body_size
+
+    # the page's own text ends above its footnotes, its page number and running footer
+    end = len(lines)
+    while end > 0 and (small(lines[end - 1]) or _PAGE_NUMBER.match(lines[end - 1].text)):
+        end -= 1
+    if end == len(lines) or end == 0 or not small(lines[end]):
+        return list(lines)
+    # the footnotes: the small print right under the text, up to a gap (a footer under it)
+    stop = end + 1
+    while (
+        stop < len(lines)
+        and small(lines[stop])
+        and lines[stop].top - lines[stop - 1].bottom
+        <= _NOTE_GAP * (lines[stop - 1].bottom - lines[stop - 1].top)
+    ):
+        stop += 1
+    start = end
+    referred = {mark for line in lines[:start] for mark in line.marks}
+    notes: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in lines[start:stop]:
+        typed = _NOTE_START.match(line.text)
+        mark, text = (
+            (line.lead, line.text)
+            if line.lead is not None
+            else (typed["mark"], typed["text"])
+            if typed is not None and typed["mark"] in referred
+            else (None, line.text)
+        )
+        if mark is not None and mark in referred and mark not in notes:
+            current = notes[mark] = [text]
+        elif current is None:
+            return list(lines)  # small print that opens with no note's mark: no footnotes
+        else:
+            current.append(text)
+    out = list(lines[:start])
+    for mark, texts in notes.items():
+        at = next(k for k, line in enumerate(out) if mark in line.marks)
+        note = f"[footnote: {' '.join(' '.join(texts).split())}]"
+        out[at] = dataclasses.replace(out[at], notes=(*out[at].notes, note))
+    return [*out, *lines[stop:]]
 
 
 #: Points: a running header or footer comes back this close to the same place on the page.
@@ -1094,6 +1177,7 @@ def _paragraphs(lines: list[_Line], body_size: float) -> list[tuple[str, bool, f
     def flush() -> None:
         if current:
             text = _cell_text("\n".join(line.text for line in current)) or ""
+            text = " ".join([text, *(note for line in current for note in line.notes)])
             heading = body_size > 0 and all(
                 line.size > body_size * _HEADING_SIZE for line in current
             )
@@ -1325,6 +1409,9 @@ def _read(
     page_lines = [(float(p.height), _lines(p)) for p in pages]
     sizes = [line.size for _, lines in page_lines for line in lines if line.size]
     body_size = statistics.median(sizes) if sizes else 0.0
+    # footnotes go to the lines that refer to them before the running lines are found:
+    # the small print at the foot of a page would be taken for a running footer
+    page_lines = [(height, _footnotes(lines, body_size)) for height, lines in page_lines]
     running = _running_lines(page_lines, body_size)
     page_agency = _running_agency(page_lines, running)
 
@@ -1336,6 +1423,14 @@ def _read(
     unruled: list[int] = []  # pages read as unruled tables
     for p, page in enumerate(pages):
         lines = [line for i, line in enumerate(page_lines[p][1]) if (p, i) not in running]
+        raised = {key for line in lines for key in line.mark_chars}
+        if raised:  # footnote marks: no text of a table's cells ("1 Entry 3: ...")
+            page = page.filter(
+                lambda obj, raised=raised: (
+                    obj.get("object_type") != "char"
+                    or (obj["x0"], obj["top"], obj["text"]) not in raised
+                )
+            )
         found = sorted(
             (t for t in _find_tables(page) if _rules_its_rows(t, lines)),
             key=lambda t: (t.bbox[1], t.bbox[0]),
@@ -1353,6 +1448,7 @@ def _read(
                 )
                 tables.append(dataclasses.replace(plain.table, titles=table_titles))
                 unruled.append(page.page_number)
+                notes.extend(_table_notes([lines[i] for i in plain.lines], page, path))
                 lines = [ln for i, ln in enumerate(lines) if i not in plain.lines]
                 carried = plain.columns if plain.ran_to_bottom else None
                 last_ran_to_bottom = plain.ran_to_bottom
@@ -1370,6 +1466,7 @@ def _read(
             middle = (line.top + line.bottom) / 2
             return any(b[1] <= middle <= b[3] for b in boxes)
 
+        notes.extend(_table_notes([line for line in lines if inside(line)], page, path))
         # a note that the table goes on ("continued overleaf") parts no table from the next
         free = [line for line in lines if not inside(line) and not CONTINUED_NOTE.match(line.text)]
         previous_bottom = 0.0
@@ -1417,6 +1514,22 @@ def _read(
         )
     title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
     return tables, paragraphs, _document_title(title) or page_agency, notes
+
+
+def _table_notes(lines: Sequence[_Line], page: Any, path: Path) -> list[dict[str, Any]]:
+    """A ``footnote`` warning quoting each footnote whose mark is in a table's cell (the
+    cells' text is read from the table, not from its lines)."""
+    return [
+        _warning(
+            "footnote",
+            f"page {page.page_number}: a footnote to a table's cell ('{line.text[:40]}...') "
+            f"was not added to its row: {note}",
+            path.name,
+            f"page {page.page_number}",
+        )
+        for line in lines
+        for note in line.notes
+    ]
 
 
 #: What a PDF writer puts before or in place of a title: the program ("Microsoft Word -

@@ -263,3 +263,94 @@ def test_footnote_marks_raised_in_a_pdf_narrative_stay_in_their_line(tmp_path: P
         "the health visitor (HV1) saw Child A at home. Mother reported no concerns; the "
         "next visit was booked for the 14th."
     }
+
+
+def _notes_at_foot(notes: dict[int, list[str]]):
+    def decorate(canvas, doc) -> None:
+        canvas.setFont("Helvetica", 7.5)
+        for k, line in enumerate(notes.get(doc.page, [])):
+            canvas.drawString(72, 110 - 9 * k, line)
+        canvas.setFont("Helvetica", 9)
+        canvas.drawCentredString(doc.pagesize[0] / 2, 25, f"Page {doc.page} of 2")
+
+    return decorate
+
+
+def test_footnotes_at_the_foot_of_a_pdf_narrative_go_to_their_entry(tmp_path: Path):
+    """An overview report's footnotes in small print at the foot of each page: "3 12 March
+    2007 is the date in the GP record ..." had been an event of 12 March 2007, and notes
+    in the page's bottom tenth were dropped as a running footer; each is now its entry's
+    "[footnote: ...]", as in Word, and no event."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    st = _styles()
+    notes = {
+        1: [
+            "1 HV1's record of 14/03/2007 says the bruise was 2cm across.",
+            "2 Working Together (2006), paragraph 5.56, sets out the",
+            "expectation of a strategy discussion.",
+            "3 12 March 2007 is the date in the GP record; the police log says 13 March.",
+        ],
+        2: ["4 Dr B's letter of 30/03/2007 is on the GP file."],
+    }
+    story = [Paragraph("Overview report: Child A", st["Title"])]
+    marks = {2: 1, 5: 2, 14: 3, 24: 4}
+    for i in range(26):
+        mark = f"<super>{marks[i]}</super>" if i in marks else ""
+        story.append(
+            Paragraph(
+                f"On {i + 1} March 2007 HV1 contacted the family (entry {i + 1}){mark}. "
+                "Child A was seen and the contact was recorded on the file the same day.",
+                st["BodyText"],
+            )
+        )
+    path = tmp_path / "overview.pdf"
+    decorate = _notes_at_foot(notes)
+    SimpleDocTemplate(str(path), bottomMargin=140).build(
+        story, onFirstPage=decorate, onLaterPages=decorate
+    )
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.START)
+    assert ev[S.START].dt.day.tolist() == list(range(1, 27))
+    noted = ev[ev[S.DETAILS].str.contains("[footnote:", regex=False)]
+    assert noted[S.START].dt.day.tolist() == [3, 6, 15, 25]
+    assert noted[S.DETAILS].str.extract(r"\[footnote: (.*)\]$")[0].tolist() == [
+        "HV1's record of 14/03/2007 says the bruise was 2cm across.",
+        "Working Together (2006), paragraph 5.56, sets out the expectation of a strategy "
+        "discussion.",
+        "12 March 2007 is the date in the GP record; the police log says 13 March.",
+        "Dr B's letter of 30/03/2007 is on the GP file.",
+    ]
+    assert noted[S.DETAILS].str.contains(r"\(entry \d+\)\. Child A", regex=True).all()
+    assert chron.rejected.empty
+
+
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_footnote_to_a_pdf_table_cell_is_a_warning_not_text(tmp_path: Path, ruled: bool):
+    """A footnote to a cell of a table: its raised mark is no text of the cell (it read
+    "1 Entry 3: ..."); the note, which had been dropped as a running footer, is quoted in
+    a footnote warning."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    st = _styles()
+    rows: list[list] = [["Date", "Agency", "Details"]]
+    for i in range(8):
+        mark = "<super>1</super>" if i == 2 else ""
+        text = f"Entry {i + 1}: Child A seen{mark} by Dr B."
+        rows.append([f"{i + 1:02d}/03/2007", "GP", Paragraph(text, st["BodyText"])])
+    table = Table(rows, colWidths=[80, 80, 300])
+    if ruled:
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    path = tmp_path / "gp.pdf"
+    decorate = _notes_at_foot({1: ["1 The GP record gives 4 March 2007 for this visit."]})
+    SimpleDocTemplate(str(path), bottomMargin=140).build(
+        [table], onFirstPage=decorate, onLaterPages=decorate
+    )
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].sort_values().tolist() == [
+        f"Entry {i}: Child A seen by Dr B." for i in range(1, 9)
+    ]
+    warned = chron.warnings[chron.warnings[S.CODE] == "footnote"]
+    assert warned[S.MESSAGE].str.contains(
+        "[footnote: The GP record gives 4 March 2007 for this visit.]", regex=False
+    ).tolist() == [True]
