@@ -298,7 +298,13 @@ _PRE_MORE: Final = (
 _SUF_MORE: Final = (
     r"\s*(?:\(\s*(?:(?:exact|precise|actual)\s+)?dates?\s+(?:unknown|not\s+known|unclear"
     r"|uncertain)\s*\)|[-,]?\s*(?:exact|precise|actual)\s+date\s+(?:unknown|not\s+known"
-    r"|unclear|uncertain)|\s+or\s+(?:thereabouts|so)|-?ish)"
+    r"|unclear|uncertain)|\s+or\s+(?:thereabouts|so)|-?ish"
+    # "(date approximate)", "- date estimated", "(estimated date)", "(date tbc)", "est",
+    # "T.B.C."
+    r"|\(\s*(?:dates?\s+(?:approximate|approx\.?|estimated|tbc|unconfirmed|to\s+be\s+confirmed)"
+    r"|(?:approximate|estimated|unconfirmed)\s+dates?|t\.\s*b\.\s*c\.?)\s*\)"
+    r"|[-,]?\s*dates?\s+(?:approximate|approx\.?|estimated|tbc)|\s+est\.?|\s+estimated"
+    r"|\s+t\.\s*b\.\s*c\.?)"
 )
 _TIME: Final = (
     r"(?:(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d+)?)?)?"

@@ -159,3 +159,25 @@ def test_parse_time_reads_one_cell_as_written():
     assert parse_time("00:00:00") == dt.time(0, 0)
     assert parse_time("1899-12-30 14:30:00") == dt.time(14, 30)
     assert parse_time("0.5") == dt.time(12, 0)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "12/03/2007 (date approximate)",
+        "12/03/2007 - date approximate",
+        "12/03/2007 (Date Approx)",
+        "12/03/2007 (estimated date)",
+        "12/03/2007 (date tbc)",
+        "12/03/2007 est",
+        "12/03/2007 estimated",
+        "12/03/2007 T.B.C.",
+    ],
+)
+def test_a_date_said_to_be_approximate_after_it_is_approximate(written):
+    # these had been read as the date with the words moved to the details (extra_text), so
+    # the row was not marked approximate
+    parsed = parse_dates(pd.Series([written, "13/03/2007"]))
+    assert parsed.frame["approximate"].tolist() == [True, False]
+    assert parsed.frame["start"].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2007", "13/03/2007"]
+    assert _codes(parsed.warnings) == ["approximate_date"]
