@@ -1362,9 +1362,16 @@ def _single_time(s: str) -> int | None:
     return hour * 60 + minute
 
 
+#: A date written with dots after a date ('12.03.07 - 14.03.07'): no time with seconds
+#: (14:03:07: a typed time has no seconds, an exported one colons or ':00')
+_PY_DOTTED_DATE: Final = _rx(r"\d{1,2}\.(?:0?[1-9]|1[0-2])\.(?:\d{4}|\d{2})")
+
+
 def _with_time(day: _Span, time_text: str | None) -> _Span | None:
     if time_text is None or _PY_MACHINE_MIDNIGHT.match(time_text.strip()):
         return day
+    if _PY_DOTTED_DATE.fullmatch(time_text.strip()) and not time_text.strip().endswith(".00"):
+        return None  # '12.03.07 - 14.03.07': two dates, read as a range
     if time_text.strip() == str(_year_of(day)):
         return None  # "12 March 2007 2007": a repeated year, not 20:07 (read with extra text)
     minutes = _time_of(time_text)

@@ -181,3 +181,19 @@ def test_a_date_said_to_be_approximate_after_it_is_approximate(written):
     assert parsed.frame["approximate"].tolist() == [True, False]
     assert parsed.frame["start"].dt.strftime("%d/%m/%Y").tolist() == ["12/03/2007", "13/03/2007"]
     assert _codes(parsed.warnings) == ["approximate_date"]
+
+
+@pytest.mark.parametrize(
+    "written", ["12.03.07 - 14.03.07", "12.03.07-14.03.07", "12.3.07 - 14.3.07"]
+)
+def test_two_dates_written_with_dots_are_a_range_not_a_date_and_time(written):
+    # '12.03.07 - 14.03.07' had been 12/03/2007 14:03 (the second date read as 14:03:07)
+    assert _read([written, "13/03/2007"])[0][0] == "12/03/2007 00:00"
+    assert _read([written, "13/03/2007"])[1][0] == "14/03/2007 23:59"
+
+
+def test_a_time_with_seconds_written_with_dots_is_still_a_time():
+    assert _read(["12.03.2007 14.30.00", "13/03/2007"]) == (
+        ["12/03/2007 14:30", "13/03/2007 00:00"],
+        ["12/03/2007 14:30", "13/03/2007 23:59"],
+    )
