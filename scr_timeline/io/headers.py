@@ -647,7 +647,7 @@ def _combine(upper: list[str], lower: list[str], columns: Mapping[str, str] | No
     a lower heading under them. An upper cell with nothing under it, or the same text
     under it, is merged downwards and read once. Per column the heading as written is
     "upper lower"; the one mapped is the first of "upper lower", lower alone, upper alone
-    that maps.
+    that maps ("upper lower" when the heading table lists it as mapping to nothing).
     """
     written: list[str] = []
     matched: list[str] = []
@@ -667,6 +667,10 @@ def _combine(upper: list[str], lower: list[str], columns: Mapping[str, str] | No
         written.append(both)
         # the combination must map as a whole, not by its first word (the group heading)
         if span and low and _maps(both, columns, leading=False):
+            matched.append(both)
+        elif span and low and heading_field(both) == ("", 1):
+            # a heading known to map to nothing ("Time End" under "Time" | "End"): not its
+            # lower word, which alone is another field ("End", the end date)
             matched.append(both)
         elif low:
             matched.append(low if _maps(low, columns) else both)

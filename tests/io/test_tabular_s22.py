@@ -226,3 +226,20 @@ def test_a_record_column_of_notes_is_the_details_when_no_column_is(tmp_path: Pat
     assert ev.loc[3, "event_type"] == "dna"
     # a source column beside the details stays the source
     assert map_headings(["Date", "Record", "Details"]) == {0: "date", 1: "source", 2: "details"}
+
+
+def test_time_merged_over_start_and_end_gives_the_start_time(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Police"
+    ws.append(["Date", "Time", None, "Officer", "Summary of incident"])
+    ws.append([None, "Start", "End", None, None])
+    ws.merge_cells("B1:C1")
+    ws.append([dt.datetime(2018, 3, 20), "08:10", "09:00", "PC3", "Return home interview"])
+    path = tmp_path / "police.xlsx"
+    wb.save(path)
+    ev = scr.read(path).events.iloc[0]
+    assert ev["start"] == pd.Timestamp("2018-03-20 08:10")
+    assert "Time End: 09:00" in ev["extra"]
+    # the end time alone is never the end date
+    assert map_headings(["Date", "Time To", "Summary"]) == {0: "date", 2: "details"}
