@@ -27,9 +27,10 @@ from .. import limits
 from .. import schema as S
 from ..chronology import Chronology, merge
 from ..classify.agencies import agency_from_name
-from ..dates import PreviousDate, parse_date_arrays
+from ..dates import PreviousDate, parse_date, parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
+    DateParseError,
     EmptyChronologyError,
     MissingColumnError,
     ScrTimelineError,
@@ -1425,6 +1426,12 @@ def parse_document_tables(
                 chron = fill_from_banners(chron, banners, table.sheet)
             chrons.append(chron)
             parsed[found.number] = chron
+            dayfirst = options.get("dayfirst")
+            notes.extend(
+                _other_days_in_cells(
+                    chron, table.sheet, file, dayfirst=True if dayfirst is None else dayfirst
+                )
+            )
         elif before is not None:  # the next page counts its dates from the page before
             parsed[found.number] = before
         banner[found.number] = (banners[-1][1], banners[-1][2]) if banners else carried
@@ -1725,6 +1732,55 @@ def _days_under_months(found: _Found, dates: Sequence[int], file: str) -> list[d
             moved[0],
         )
     ]
+
+
+#: A line within a details cell that opens with a whole date (day, month and year), after
+#: a bullet or dash perhaps: "07/06/2008 - s47 joint visit", "9 June 2008: medical".
+_DATED_LINE: Final = re.compile(
+    r"\n[ \t•▪·*–-]*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4})"
+)
+
+
+def _other_days_in_cells(
+    chron: Chronology, sheet: str, file: str, *, dayfirst: bool = True
+) -> list[dict[str, Any]]:
+    """An ``entries_in_one_cell`` warning for each row whose details hold, on a line of
+    their own, an entry of another day than the row's ("06/06/2008 | Strategy
+    discussion...", then "07/06/2008 - s47 joint visit, Child A seen alone." in the same
+    cell, as an author summing up a week writes it): the row is one event, on its own
+    date, so the other day's entry is dated wrongly (a rule timing the visit from the
+    strategy discussion finds it on the same day). Give each entry a row of its own."""
+    events = chron.events
+    if events.empty or S.DETAILS not in events.columns:
+        return []
+    details = events[S.DETAILS].astype("string")
+    hit = details.str.contains(_DATED_LINE, na=False)
+    out = []
+    picked = events.loc[hit.to_numpy(), [S.START, S.END, S.SOURCE_ROW, S.DETAILS]]
+    for start, end, row, text in picked.itertuples(index=False):  # few: such cells
+        for line in str(text).split("\n")[1:]:
+            split = split_date_prefix(line)
+            if split is None or not split[2]:
+                continue
+            try:
+                first, last, _precision = parse_date(split[0], dayfirst=dayfirst)
+            except DateParseError:
+                continue
+            if pd.notna(start) and (last < start or first > end):
+                out.append(
+                    _warning(
+                        "entries_in_one_cell",
+                        f"{sheet} row {int(row)}: its details hold an entry of another day "
+                        f"({line.strip()[:60]!r}), read as part of the row's event on "
+                        f"{start:%d/%m/%Y}: give that entry a row of its own to date it",
+                        file,
+                        sheet,
+                        int(row),
+                    )
+                )
+                break
+    return out
 
 
 def _dated_text_note(sheet: str, split: tuple[pd.DataFrame, str, str], file: str) -> dict[str, Any]:

@@ -354,3 +354,40 @@ def test_a_footnote_to_a_pdf_table_cell_is_a_warning_not_text(tmp_path: Path, ru
     assert warned[S.MESSAGE].str.contains(
         "[footnote: The GP record gives 4 March 2007 for this visit.]", regex=False
     ).tolist() == [True]
+
+
+def test_a_cell_holding_entries_of_other_days_is_warned(tmp_path: Path):
+    """An IMR row whose details cell sums up several days, each on a line opening with its
+    date ("Strategy discussion ...", then "07/06/2008 - s47 joint visit ..."): the row is
+    one event on its own date, so an entries_in_one_cell warning names it (nothing said
+    the s47 visit had been dated to the day of the strategy discussion). A line dated the
+    row's own day, or a date inside a sentence, is no other entry."""
+    document = docx.Document()
+    document.add_heading("Children's Social Care chronology", 1)
+    rows = [
+        ("Ref", "Date", "Event", "Worker"),
+        ("CSC/1", "05/06/2008", "Referral from school.\n05/06/2008 - screened by TM1.", "SW1"),
+        (
+            "CSC/2",
+            "06/06/2008",
+            "Strategy discussion with police (DS1) and school.\n"
+            "07/06/2008 - s47 joint visit, Child A seen alone.\n"
+            "9 June 2008: child protection medical.",
+            "SW1",
+        ),
+        ("CSC/3", "20/06/2008", "ICPC; review set for 20 September 2008.", "TM1"),
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            lines = value.split("\n")
+            table.cell(r, c).text = lines[0]
+            for line in lines[1:]:
+                table.cell(r, c).add_paragraph(line)
+    path = tmp_path / "csc.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert len(chron.events) == 3
+    warned = chron.warnings[chron.warnings[S.CODE] == "entries_in_one_cell"]
+    assert warned[S.SOURCE_ROW].tolist() == [3]
+    assert "07/06/2008 - s47 joint visit" in warned[S.MESSAGE].iloc[0]
