@@ -541,7 +541,7 @@ _HALF_TERM_WHEN: Final = "|".join(sorted(_HALF_TERM_NAMES, key=len, reverse=True
 _HALF_TERM: Final = r"half[\s-]?term(?:\s+(?:holidays?|hols|break|week))?"
 _PY_HALF_TERM: Final = _rx(
     r"(?:(?:over|during|at)\s+)?(?:the\s+)?"
-    rf"(?:(?P<w1>{_HALF_TERM_WHEN})\.?\s+{_HALF_TERM}"
+    rf"(?:(?P<w1>{_HALF_TERM_WHEN})\.?\s+(?:{_HALF_TERM}|h/?t)"  # 'Feb HT 2008', 'Oct h/t'
     rf"|{_HALF_TERM}(?:\s+in)?[\s,]*(?P<open>\(\s*)?(?:(?P<w2>{_HALF_TERM_WHEN})\.?)?)"
     r"(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR + r"(?(open)\s*\))"
 )
@@ -684,7 +684,11 @@ _PY_DAY_SLASH: Final = _rx(
     r"(?P<l>\d{1,2}(?:st|nd|rd|th)?)\s*/\s*"
     r"(?P<r>\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:of\s+)?[a-z].*|/\d{1,2}/(?:\d{4}|\d{2})))"
 )
-_PY_WORD_SLASH: Final = _rx(r"(?:(?<=[a-z]{2})|(?<=[0-9]{4}))\s*/\s*(?=[a-z]{2})")
+# the slash between two months or seasons with their years: 'March/April 2007', 'Winter
+# 2006/Spring 2007', 'Dec 06/Jan 07' (a month's two-figure year before the slash)
+_PY_WORD_SLASH: Final = _rx(
+    r"(?:(?<=[a-z]{2})|(?<=[0-9]{4})|(?<=[a-z][\s'-][0-9]{2})|(?<=[a-z]\s'[0-9]{2}))\s*/\s*(?=[a-z]{2})"
+)
 _PY_TOKEN_END: Final = _rx(r"[a-z0-9]+")
 _PY_NOT_DATE_CHAR: Final = _rx(r"[^a-z0-9 ./\-,:'@]")
 _PY_NUMERIC_FIELDS: Final = _rx(

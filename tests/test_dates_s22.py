@@ -197,3 +197,24 @@ def test_a_time_with_seconds_written_with_dots_is_still_a_time():
         ["12/03/2007 14:30", "13/03/2007 00:00"],
         ["12/03/2007 14:30", "13/03/2007 23:59"],
     )
+
+
+@pytest.mark.parametrize("written", ["Dec 06/Jan 07", "Dec 06 / Jan 07", "Dec '06/Jan '07"])
+def test_two_months_with_two_figure_years_and_a_slash_are_both_months(written):
+    # had been December 2006 alone, with '/Jan 07' moved to the details
+    parsed = parse_dates(pd.Series([written]))
+    assert _read([written]) == (["01/12/2006 00:00"], ["31/01/2007 23:59"])
+    assert parsed.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("Feb HT 2008", "01/02/2008 00:00", "29/02/2008 23:59"),
+        ("Oct HT 2007", "15/10/2007 00:00", "07/11/2007 23:59"),
+        ("Oct h/t 2007", "15/10/2007 00:00", "07/11/2007 23:59"),
+    ],
+)
+def test_a_half_term_abbreviated_as_schools_do_is_that_half_term(written, start, end):
+    # 'Feb HT 2008' had been unreadable_date
+    assert _read([written]) == ([start], [end])
