@@ -243,3 +243,29 @@ def test_time_merged_over_start_and_end_gives_the_start_time(tmp_path: Path) -> 
     assert "Time End: 09:00" in ev["extra"]
     # the end time alone is never the end date
     assert map_headings(["Date", "Time To", "Summary"]) == {0: "date", 2: "details"}
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # a workflow step export: when the step started dates it, not when it was completed
+        (["Step Name", "Started On", "Completed On", "Assigned Worker"], {0: "contact_type", 1: "date", 3: "practitioner"}),
+        (["Step Name", "Completed On", "Assigned Worker"], {0: "contact_type", 1: "date", 2: "practitioner"}),
+        # a school's exclusions: the reason is what happened
+        (["Exclusion Start Date", "Exclusion Type", "Reason", "Comments"], {0: "date", 1: "contact_type", 2: "details", 3: "comment"}),
+    ],
+)  # fmt: skip
+def test_headings_of_workflow_and_exclusion_exports(
+    headings: list[str], expected: dict[int, str]
+) -> None:
+    assert map_headings(headings) == expected
+
+
+def test_a_reason_beside_the_details_closes_them(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "ed.csv",
+        "Date,Details,Reason for attendance\n01/02/2019,Seen by triage nurse,Fall from bed\n",
+    )
+    ev = scr.read(path, agency="hospital").events.iloc[0]
+    assert ev["details"] == "Seen by triage nurse\nReason for attendance: Fall from bed"
