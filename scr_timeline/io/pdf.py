@@ -60,6 +60,7 @@ from .text import (
     CONTINUED_NOTE,
     PAGE_FURNITURE,
     Paragraph,
+    is_period_date,
     opens_with_time,
     split_date_prefix,
 )
@@ -745,8 +746,25 @@ def _open_ends(across: np.ndarray, down: np.ndarray) -> np.ndarray:
     return np.array(out, dtype=float)
 
 
+def _shading(obj: dict[str, Any]) -> bool:
+    """A filled box with no border, wider and taller than a rule: a cell's or a row's
+    shading (banded rows, a shaded month row), not a ruling line (which a PDF may draw as a
+    thin filled box)."""
+    return (
+        obj.get("object_type") == "rect"
+        and bool(obj.get("fill"))
+        and not obj.get("stroke")
+        and obj["width"] > _MIN_RULE
+        and obj["height"] > _MIN_RULE
+    )
+
+
 def _find_tables(page: Any) -> list[Any]:
-    """The page's ruled tables, with the rows the page cuts closed (see :func:`_cut_ends`)."""
+    """The page's ruled tables, with the rows the page cuts closed (see :func:`_cut_ends`).
+    Shading is no rule: the edges of shaded rows had made each shaded row a table of its
+    own, and the rows between them text outside tables."""
+    if any(_shading(r) for r in page.rects):
+        page = page.filter(lambda obj: not _shading(obj))
     ends = _cut_ends(page)
     if not ends:
         return list(page.find_tables())
@@ -936,10 +954,22 @@ class _Columns:
         return cls(tuple(c.text for c in cells), tuple(starts))
 
     def split(self, line: _Line) -> list[str]:
-        """The line's text in each column ("" where it has none)."""
+        """The line's text in each column ("" where it has none). A year, season or month
+        alone on the line, set as one piece across a column's start (a month's row
+        merged across a table: "September 2012" over the date and agency columns), is in
+        the column it starts in, not cut into "September" and an agency "2012"."""
         parts: list[list[str]] = [[] for _ in self.headings]
-        for word in line.words:
-            parts[bisect.bisect_right(self.starts, word.x0)].append(word.text)
+        columns = [bisect.bisect_right(self.starts, word.x0) for word in line.words]
+        if len(set(columns)) > 1 and is_period_date(line.text):
+            size = line.size or 10.0
+            together = all(
+                right.x0 - left.x1 < _CELL_GAP * size
+                for left, right in itertools.pairwise(line.words)
+            )
+            if together:
+                columns = [columns[0]] * len(columns)
+        for word, column in zip(line.words, columns, strict=True):
+            parts[column].append(word.text)
         return [" ".join(p) for p in parts]
 
 

@@ -391,3 +391,54 @@ def test_a_cell_holding_entries_of_other_days_is_warned(tmp_path: Path):
     warned = chron.warnings[chron.warnings[S.CODE] == "entries_in_one_cell"]
     assert warned[S.SOURCE_ROW].tolist() == [3]
     assert "07/06/2008 - s47 joint visit" in warned[S.MESSAGE].iloc[0]
+
+
+def test_a_table_with_banded_shading_and_month_rows_in_pdf(tmp_path: Path):
+    """A combined chronology printed from a system with banded rows (every other row
+    shaded, no ruling lines) and a shaded month row across the table: the shaded rows
+    had each been a 'ruled' table of one row (skipped: no header), the others text read
+    as a narrative, so 13 of the 27 entries and the Agency column were lost; and
+    "September 2012" across the date and agency columns was read as an entry dated
+    'September' of agency '2012'."""
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    st = _styles()
+    agencies = ["Police", "Children's Social Care", "Health Visiting", "GP", "School"]
+    rows: list[list] = [["Date", "Agency", "Event", "Outcome"]]
+    spans = []
+    for m, month in enumerate(["September 2012", "October 2012", "November 2012"]):
+        spans.append(len(rows))
+        rows.append([month, "", "", ""])
+        for d in range(9):
+            text = f"Entry {m * 9 + d + 1}. Child A seen with Mother; routines discussed."
+            rows.append(
+                [
+                    f"{d * 3 + 1:02d}/{m + 9:02d}/2012",
+                    agencies[(d + m) % 5],
+                    Paragraph(text, st["BodyText"]),
+                    "NFA" if d % 2 else "",
+                ]
+            )
+    table = Table(rows, colWidths=[75, 110, 260, 60], repeatRows=1)
+    # each cell shaded on its own, as browsers and Word print a shaded row
+    style: list = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for r in range(2, len(rows), 2):
+        style += [("BACKGROUND", (c, r), (c, r), "#e6e6e6") for c in range(4)]
+    for r in spans:
+        style += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), "#ccccdd")]
+    table.setStyle(TableStyle(style))
+    chron = scr.read(_pdf(tmp_path / "early-help.pdf", [table]))
+    ev = chron.events.sort_values(S.START)
+    assert len(ev) == 27 and chron.rejected.empty
+    numbers = ev[S.DETAILS].str.extract(r"^Entry (\d+)\.")[0].astype(int).tolist()
+    assert numbers == list(range(1, 28))
+    assert ev[S.PRECISION].astype(str).eq("day").all()
+    assert ev[S.AGENCY].astype(str).tolist()[:5] == [
+        "police",
+        "csc",
+        "health_visiting",
+        "gp",
+        "education",
+    ]
+    sections = chron.warnings.loc[chron.warnings[S.CODE] == "section_row", S.MESSAGE]
+    assert sections.str.contains("'September 2012'").sum() == 1
