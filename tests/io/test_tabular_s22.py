@@ -269,3 +269,31 @@ def test_a_reason_beside_the_details_closes_them(tmp_path: Path) -> None:
     )
     ev = scr.read(path, agency="hospital").events.iloc[0]
     assert ev["details"] == "Seen by triage nurse\nReason for attendance: Fall from bed"
+
+
+def test_an_outpatient_lists_attendance_status_is_read(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "opd.csv",
+        "Appointment Date,Appointment Time,Clinic,Clinician,Outcome,Attendance Status\n"
+        "03/05/2016,10:00,Paediatric OPD,Dr C,,Was not brought\n"
+        "10/05/2016,11:00,Paediatric OPD,Dr C,Rebooked,Attended\n",
+    )
+    ev = _by_row(scr.read(path, agency="paediatrics"))
+    assert ev.loc[2, "outcome"] == "Attendance Status: Was not brought"
+    assert ev.loc[2, "event_type"] == "dna"
+    assert ev.loc[3, "outcome"] == "Rebooked\nAttendance Status: Attended"
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        (["Date of Visit", "Visit Type", "Summary of Visit"], {0: "date", 1: "contact_type", 2: "details"}),
+        (["Incident Date", "Reported By", "What happened", "What action was taken?"], {0: "date", 1: "practitioner", 2: "details", 3: "outcome"}),
+        (["Date/Time", "Call Handler", "Call Type", "Call Summary"], {0: "date", 1: "practitioner", 2: "contact_type", 3: "details"}),
+    ],
+)  # fmt: skip
+def test_headings_of_visit_incident_and_call_logs(
+    headings: list[str], expected: dict[int, str]
+) -> None:
+    assert map_headings(headings) == expected
