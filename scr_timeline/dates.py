@@ -740,7 +740,10 @@ _PY_REL_SAME: Final = _rx(
     r"(?:on\s+)?(?:the\s+)?same\s+(?:day|date)(?:\s+as\s+above)?|(?:that|the\s+same)\s+"
     r"(?:day|morning|afternoon|evening|night)"
     # a ditto in the date cell: the date of the row above
-    r"|(?:same\s+)?as\s+(?:above|before|previous|prev\.?)|see\s+above|ditto|do\.?|[\"\u201c\u201d\u3003]|''"
+    r"|(?:same\s+)?as\s+(?:above|before|previous|prev\.?)|see\s+above"
+    # 'ditto', 'do.', '-do-'; ditto marks, maybe two ('" "', '“ ”', "'' ''", ',,')
+    r"|-?\s*(?:ditto|do\.?)\s*-?|[\"\u201c\u201d\u3003](?:\s*[\"\u201c\u201d\u3003])?"
+    r"|''(?:\s*'')?|,,"
 )
 _PY_REL_LATER: Final = _rx(
     r"later\s+(?:on\s+)?(?:that|the\s+same|on\s+the\s+same)\s+(?:day|morning|afternoon|evening"

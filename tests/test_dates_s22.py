@@ -218,3 +218,14 @@ def test_two_months_with_two_figure_years_and_a_slash_are_both_months(written):
 def test_a_half_term_abbreviated_as_schools_do_is_that_half_term(written, start, end):
     # 'Feb HT 2008' had been unreadable_date
     assert _read([written]) == ([start], [end])
+
+
+@pytest.mark.parametrize("ditto", ['" "', "\u201c \u201d", "'' ''", ",,", "-do-", "- do -"])
+def test_every_ditto_mark_is_the_date_above(ditto):
+    # these had been unreadable_date (parse_dates reads a ditto as the row above's date only
+    # with anchor_relative; the table readers fill dittos in before)
+    rejected = parse_dates(pd.Series(["13/03/2007", ditto]))
+    assert rejected.frame["error_code"].tolist()[1] == "relative_date"
+    anchored = parse_dates(pd.Series(["13/03/2007", ditto]), anchor_relative=True)
+    assert _codes(anchored.warnings) == ["relative_date_anchored"]
+    assert anchored.frame["start"].dt.strftime("%d/%m/%Y").tolist() == ["13/03/2007"] * 2
