@@ -778,8 +778,15 @@ def _ditto_cells(column: pd.Series) -> np.ndarray:
     """True where a raw cell is a ditto mark alone (see :data:`_DITTO`): text only. A text
     column is screened from its bytes, chunk by chunk (a short cell opening as a ditto
     can), so a big column of dates or names costs no Python per cell."""
+    arrow: Any = None
     if isinstance(column.dtype, pd.StringDtype):
         arrow = pa.array(column.array)
+    else:  # a sheet's column of text alone (names), screened as text is; else cell by cell
+        try:
+            arrow = pa.array(column.to_numpy(dtype=object), pa.large_string(), from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            arrow = None
+    if arrow is not None:
         chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
         found = np.concatenate([_ditto_openings(c) for c in chunks] or [np.zeros(0, bool)])
         at = np.flatnonzero(found)
