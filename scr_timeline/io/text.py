@@ -262,14 +262,24 @@ _NUMBERING = re.compile(
 # "GP: ...", "Police - ...", "[CSC] ...": an agency label at the start of the text
 _LABEL = re.compile(r"^\s*\[?(?P<label>[^\s:\[\]][^:\[\]\n]{0,48}?)\]?\s*(?::|\s[-–—]\s|\])\s*")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-#: A line of page furniture: a protective marking ("OFFICIAL-SENSITIVE", "OFFICIAL -
-#: SENSITIVE: PERSONAL", "Not protectively marked") or a page number ("Page 2 of 14", "- 3
-#: -", "3/14"), as a printed page carries and a text copied or exported from it keeps: no
-#: title and no text of an entry.
-PAGE_FURNITURE: Final = re.compile(
-    r"^\W*(?:(?:not\s+protectively\s+marked|official|restricted|confidential|protect|secret)"
+_FURNITURE_ITEM = (
+    r"(?:(?:not\s+protectively\s+marked|(?:strictly\s+|highly\s+)?"
+    r"(?:official|restricted|confidential|protect|secret)|in\s+confidence)"
     r"(?:\s*[-:–—]?\s*(?:sensitive|personal|commercial|medical|police|private))*"
-    r"|page\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:of|/)\s*\d{1,3})\W*$",
+    r"|page\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*(?:of|/)\s*\d{1,3}"
+    # the report's status: "Draft v2", "DRAFT 3.1 for panel", "Not for circulation"
+    r"|(?:final\s+|working\s+|panel\s+)?draft(?:\s*(?:v(?:ersion|er)?\.?\s*)?\d+(?:\.\d+)*)?"
+    r"(?:\s+(?:for\s+(?:panel|comment|comments|discussion|consultation)|only))*"
+    r"|(?:not\s+for\s+(?:onward\s+)?(?:circulation|publication|distribution|sharing)"
+    r"|do\s+not\s+(?:copy|circulate|forward|share|distribute))(?:\s+(?:or|and)\s+\w+)?)"
+)
+#: A line of page furniture: a protective marking ("OFFICIAL-SENSITIVE", "OFFICIAL -
+#: SENSITIVE: PERSONAL", "Not protectively marked"), a page number ("Page 2 of 14", "- 3
+#: -", "3/14") or the report's status ("Draft v2 - not for circulation"), or several of
+#: them on one line ("OFFICIAL-SENSITIVE    Draft v2    Page 3 of 12"), as a printed page
+#: carries and a text copied or exported from it keeps: no title and no text of an entry.
+PAGE_FURNITURE: Final = re.compile(
+    rf"^\W*{_FURNITURE_ITEM}(?:[\s\W]*{_FURNITURE_ITEM})*\W*$",
     re.IGNORECASE,
 )
 #: A note that a table goes on across a page ("(continued)", "Chronology continued on

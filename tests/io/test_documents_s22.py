@@ -442,3 +442,50 @@ def test_a_table_with_banded_shading_and_month_rows_in_pdf(tmp_path: Path):
     ]
     sections = chron.warnings.loc[chron.warnings[S.CODE] == "section_row", S.MESSAGE]
     assert sections.str.contains("'September 2012'").sum() == 1
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Draft v2 - not for circulation",
+        "OFFICIAL-SENSITIVE    Draft v2 - not for circulation    Page 1 of 1",
+        "DRAFT 3.1 for panel only",
+        "Strictly confidential - do not copy",
+    ],
+)
+def test_the_report_s_status_line_is_page_furniture(write_text, status: str):
+    """A report's status typed at its foot ("Draft v2 - not for circulation"), alone or
+    beside its marking and page number, had been read as the end of the last entry (and
+    at its head, as the chronology's title)."""
+    path = write_text(
+        "gp.txt",
+        f"GP chronology\n{status}\n\n01/06/2010 - Dr B saw Child A.\n"
+        f"02/06/2010 - Dr B saw Child A again.\n\n{status}\n",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].tolist() == ["Dr B saw Child A.", "Dr B saw Child A again."]
+    preamble = chron.warnings.loc[chron.warnings[S.CODE] == "narrative_preamble", S.MESSAGE]
+    assert preamble.str.contains("title: 'GP chronology'").all()
+
+
+def test_a_status_line_at_the_foot_of_a_single_page_pdf_is_no_text(tmp_path: Path):
+    """On a one-page PDF nothing comes back on another page: its footer "Draft v2 - not
+    for circulation    Page 1 of 1" had been joined to the last entry."""
+    from reportlab.platypus import Paragraph
+
+    def decorate(canvas, doc) -> None:
+        canvas.setFont("Helvetica", 10)
+        canvas.drawString(40, doc.pagesize[1] - 30, "OFFICIAL-SENSITIVE")
+        canvas.drawRightString(doc.pagesize[0] - 40, doc.pagesize[1] - 30, "Draft v2")
+        canvas.drawString(40, 30, "Draft v2 - not for circulation")
+        canvas.drawRightString(doc.pagesize[0] - 40, 30, "Page 1 of 1")
+
+    st = _styles()
+    story = [Paragraph("GP chronology", st["Heading2"])] + [
+        Paragraph(f"{i + 1:02d}/06/2010 - Dr B saw Child A (entry {i + 1}).", st["BodyText"])
+        for i in range(5)
+    ]
+    chron = scr.read(_pdf(tmp_path / "gp.pdf", story, decorate))
+    assert chron.events[S.DETAILS].tolist() == [
+        f"Dr B saw Child A (entry {i + 1})." for i in range(5)
+    ]
