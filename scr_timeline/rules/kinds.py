@@ -225,16 +225,47 @@ def agency_masks(rule: Rule, agencies: IntArray) -> npt.NDArray[np.uint64]:
     return table[agencies]  # -1 (unknown) reads the last entry: no agency
 
 
+def via_mask(rule: Rule) -> np.uint64 | None:
+    """The agencies whose records answer for another agency under ``match_via`` (None: any
+    record that involves the trigger's agency answers)."""
+    if rule.via is None:
+        return None
+    bits = 0
+    for agency in rule.via:
+        bits |= 1 << S.AGENCIES.index(agency)
+    return np.uint64(bits)
+
+
+def _involving(
+    view: EventView, candidates: IntArray, mask: int, via: np.uint64 | None
+) -> BoolArray:
+    """Which candidates involve an agency of ``mask``; with ``via``, recorded by one of
+    those agencies, or by an agency of ``via`` (children's social care's record of the
+    GP's referral answers for the GP; the health visitor's referral that names the A&E
+    attendance does not answer for the hospital)."""
+    hit = (view.parties[candidates] & np.uint64(mask)) != 0
+    if via is None:
+        return hit
+    code = view.agency[candidates]
+    own = np.where(
+        code >= 0, np.left_shift(np.uint64(1), np.maximum(code, 0).astype(np.uint64)), 0
+    ).astype(np.uint64)
+    return hit & (((own & np.uint64(mask)) != 0) | ((own & via) != 0))
+
+
 def _first_involving(
-    view: EventView, candidates: IntArray, positions: IntArray, masks: npt.NDArray[np.uint64]
+    view: EventView,
+    candidates: IntArray,
+    positions: IntArray,
+    masks: npt.NDArray[np.uint64],
+    via: np.uint64 | None = None,
 ) -> IntArray:
     """For each position, the first candidate at or after it that involves any agency of
-    its mask (see :func:`agency_masks`)."""
+    its mask (see :func:`agency_masks`; with ``via``, see :func:`_involving`)."""
     out = np.full(len(positions), _NONE, dtype=np.int64)
-    parties = view.parties[candidates]
     for mask in np.unique(masks[masks != 0]).tolist():  # the agencies asked about
         mine = np.flatnonzero(masks == mask)
-        members = candidates[(parties & np.uint64(mask)) != 0]
+        members = candidates[_involving(view, candidates, mask, via)]
         out[mine] = _first_at_or_after(members, positions[mine])
     return out
 
@@ -271,6 +302,7 @@ def _unordered_same_day(
     candidates: IntArray,
     trig: IntArray,
     masks: npt.NDArray[np.uint64] | None = None,
+    via: np.uint64 | None = None,
 ) -> IntArray:
     """For each trigger, a candidate on its day listed before it whose order against it the
     chronology cannot tell (-1 when there is none): a record of another source, where one of
@@ -291,10 +323,9 @@ def _unordered_same_day(
     if masks is None:
         groups.append((np.flatnonzero(earlier), candidates))
     else:
-        parties = view.parties[candidates]
         for mask in np.unique(masks[earlier & (masks != 0)]).tolist():
             mine = np.flatnonzero(earlier & (masks == mask))
-            groups.append((mine, candidates[(parties & np.uint64(mask)) != 0]))
+            groups.append((mine, candidates[_involving(view, candidates, mask, via)]))
     for mine, cands in groups:
         for with_time in (False, True):  # a timed trigger needs a candidate without a time
             which = mine[timed[trig[mine]] == with_time]
@@ -334,14 +365,14 @@ def response(rule: Rule, ctx: Context) -> Hits:
     after = trig if rule.self_answer else trig + 1
     by_agency = agency_masks(rule, view.agency[trig]) if rule.match == "trigger_agency" else None
     if by_agency is not None:
-        answer = _first_involving(view, cand, after, by_agency)
+        answer = _first_involving(view, cand, after, by_agency, via_mask(rule))
     else:
         answer = _first_at_or_after(cand, after)
     if rule.self_answer:
         # a record of the trigger's day whose order against it is unknown answers it (not
         # where the trigger's own kind of event answers: another agency's record of the same
         # placement is not the child leaving it)
-        unordered = _unordered_same_day(view, cand, trig, by_agency)
+        unordered = _unordered_same_day(view, cand, trig, by_agency, via_mask(rule))
         answer = np.where(unordered >= 0, unordered, answer)
     start_days = _days(view.end[trig])
     due = rule.window.deadline(start_days)
@@ -698,7 +729,9 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
     cand = ctx.candidates(rule.expected)
     if by_agency:
         # the first expected event, from the first trigger on, involving the cluster's agency
-        answer_all = _first_involving(view, cand, trig, agency_masks(rule, view.agency[trig]))
+        answer_all = _first_involving(
+            view, cand, trig, agency_masks(rule, view.agency[trig]), via_mask(rule)
+        )
     else:
         answer_all = _first_at_or_after(cand, trig)
         unordered = _unordered_same_day(view, cand, trig)

@@ -27,6 +27,10 @@ key                          the event ...
                              chronology's order, same-day order included), which started
                              at most ``follows_within`` ("7 days", "2 weeks"; default
                              "0 days": the same day) before its day
+``follows_party``            with ``follows``: the earlier event was recorded by one of
+                             this event's parties (its agency or a counterpart): the
+                             school's own record of the concern before children's social
+                             care's record of the school's referral
 ===========================  ===========================================================
 
 Predicates are evaluated on an :class:`EventView`, the events table turned into NumPy
@@ -112,6 +116,7 @@ PREDICATE_KEYS: Final[tuple[str, ...]] = (
     "is",
     "follows",
     "follows_within",
+    "follows_party",
 )
 
 
@@ -910,6 +915,23 @@ def _follows(view: EventView, rows: BoolArray, earlier: BoolArray, reach: int) -
     return out
 
 
+def _follows_party(view: EventView, rows: BoolArray, earlier: BoolArray, reach: int) -> BoolArray:
+    """:func:`_follows`, where the earlier event was recorded by one of the later event's
+    parties (its agency or a counterpart): one pass per agency that recorded an earlier
+    event (a handful), each over whole arrays."""
+    out = np.zeros(len(view), dtype=bool)
+    if not rows.any() or not earlier.any():
+        return out
+    for code in np.unique(view.agency[earlier]).tolist():
+        if code < 0 or code >= len(PARTIES):
+            continue
+        bit = np.uint64(1) << np.uint64(code)
+        theirs = rows & ((view.parties & bit) != 0)
+        if theirs.any():
+            out |= _follows(view, theirs, earlier & (view.agency == code), reach)
+    return out
+
+
 def _reaching(view: EventView, rows: BoolArray, reach: int) -> BoolArray:
     """The events listed before one of ``rows`` that started at most ``reach`` days before
     its day: those :func:`_follows` can find for them."""
@@ -1037,6 +1059,13 @@ def _compile_table(
             found=unknown[0],
             expected="one of " + ", ".join(PREDICATE_KEYS),
         )
+    if "follows_party" in spec and (
+        "follows" not in spec or not isinstance(spec["follows_party"], bool)
+    ):
+        raise PredicateError(
+            "follows_party needs follows, and is true or false", key="follows_party",
+            found=spec["follows_party"], expected="true alongside a follows predicate",
+        )  # fmt: skip
     if "follows_within" in spec and "follows" not in spec:
         raise PredicateError(
             "follows_within needs follows", key="follows_within", found=spec["follows_within"],
@@ -1162,13 +1191,22 @@ def _compile_table(
         names += earlier.names
         reach = _lookback_days(spec.get("follows_within", "0 days"), "follows_within")
 
+        by_party = bool(spec.get("follows_party", False))
+
         def by_follows(
-            view: EventView, cache: Cache, m: BoolArray, earlier: Predicate = earlier
+            view: EventView,
+            cache: Cache,
+            m: BoolArray,
+            earlier: Predicate = earlier,
+            by_party: bool = by_party,
         ) -> BoolArray:
             # the earlier events asked about only where one could be: before one of these
             # events, within reach of its day (a text searched over every event costs)
             candidates = _reaching(view, m, reach)
-            return m & _follows(view, m, earlier.evaluate(view, cache, candidates), reach)
+            marks = earlier.evaluate(view, cache, candidates)
+            if by_party:
+                return m & _follows_party(view, m, marks, reach)
+            return m & _follows(view, m, marks, reach)
 
         steps.append(by_follows)
     for key, keep in (("text", True), ("not_text", False)):

@@ -88,7 +88,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "response": (
         ("trigger", "expected", "window"),
         (
-            *("match", "match_also", "self_answer", "until_next", "not_during"),
+            *("match", "match_also", "match_via", "self_answer", "until_next", "not_during"),
             *("extension", "extended_window", "tally"),
         ),
     ),
@@ -96,7 +96,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "cadence": (("state", "expected", "window"), ("first_window",)),
     "accumulation": (
         ("trigger", "count", "within", "expected", "window"),
-        ("match", "match_also", "tally"),
+        ("match", "match_also", "match_via", "tally"),
     ),
     "involvement": (("trigger", "groups"), ("named",)),
 }
@@ -227,6 +227,10 @@ class Rule:
     # with match = "trigger_agency": per agency, the others whose involvement also answers
     # its triggers (a hospital's emergency department: its paediatric team)
     also: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # with match = "trigger_agency": the agencies whose records answer for the trigger's
+    # agency when they involve it (children's social care's record of the GP's referral);
+    # None: any record that involves it
+    via: tuple[str, ...] | None = None
     self_answer: bool = True
     # response: an expected event at or after the rule's next trigger that this selects
     # answers that one, not this (the notification of the next domestic incident is not
@@ -728,6 +732,17 @@ def _rule(
             path, where, "match_also", "match_also must be a table of agency = [agencies]",
             also, "agency codes, e.g. { hospital = ['paediatrics'] }",
         )  # fmt: skip
+    via = spec.get("match_via")
+    if via is not None and (not isinstance(via, list) or any(a not in S.AGENCIES for a in via)):
+        raise _err(
+            path, where, "match_via", "match_via must be a list of agency codes", via,
+            "agency codes, e.g. ['csc']",
+        )  # fmt: skip
+    if via is not None and match != "trigger_agency":
+        raise _err(
+            path, where, "match_via", "match_via needs match = 'trigger_agency'", via,
+            "match = 'trigger_agency' alongside",
+        )  # fmt: skip
     if also and match != "trigger_agency":
         raise _err(
             path, where, "match_also", "match_also needs match = 'trigger_agency'", also,
@@ -770,6 +785,7 @@ def _rule(
         named=tuple(named_groups),
         match=match,
         also=tuple((str(a), tuple(others)) for a, others in also.items()),
+        via=None if via is None else tuple(str(a) for a in via),
         self_answer=bool(spec.get("self_answer", True)),
         until_next=pred("until_next"),
         not_during=state("not_during"),

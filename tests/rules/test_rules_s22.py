@@ -266,3 +266,138 @@ def test_the_medical_a_strategy_discussion_asked_for_is_not_a_new_injury(tmp_pat
     chron = _read(tmp_path, "medical", MEDICAL_AFTER_STRATEGY_2011, dob="2007-10-01")
     rows = _table(chron, "wt2010")
     assert not [r for r in rows if r[0].startswith("INJ-")]
+
+
+# --- the referrer's record and children's social care's record of one referral ---------------
+# 2019: Monday 7 January the school's concern and its referral; csc's record of it on the 8th
+REFERRED_TWICE_2019 = """\
+07/01/2019,Education,DSL2,Child G (14) attendance 64% this term. Seen getting into cars after school with older males. New trainers and phone.,DSL2 referred to MASH
+08/01/2019,Children's Social Care,MASH SW,Contact received from school re possible CCE.,Passed to Early Help - EH offer
+02/02/2019,Police,PC17,Child G reported missing by M. Found at 04:00 in a flat in another town with two adult males.,Returned home by police
+01/03/2019,Early Help,EHP2,TAF review. Child G not attending.,
+"""
+
+
+def test_csc_record_of_an_agencys_referral_is_that_agencys_concern_again(tmp_path):
+    chron = _read(tmp_path, "twice", REFERRED_TWICE_2019)
+    # a concern and a missing episode: two concerns, not three
+    assert _table(chron, "wt2018", "ESC-CUMULATIVE") == []
+
+
+REFERRED_BY_ANOTHER_2019 = """\
+07/01/2019,Education,DSL2,Child G (14) attendance 64% this term. Seen getting into cars after school with older males.,DSL2 referred to MASH
+08/01/2019,Children's Social Care,MASH SW,Referral received from GP re Child G's cannabis use.,Passed to Early Help - EH offer
+02/02/2019,Police,PC17,Child G reported missing by M. Found at 04:00 in a flat in another town with two adult males.,Returned home by police
+01/03/2019,Early Help,EHP2,TAF review. Child G not attending.,
+"""
+
+
+def test_csc_record_of_another_agencys_referral_is_a_concern_of_its_own(tmp_path):
+    chron = _read(tmp_path, "another", REFERRED_BY_ANOTHER_2019)
+    # the GP's referral is not the school's: three concerns within 90 days, the third on
+    # Saturday 2 February; 10 WD: Friday 15 February
+    assert _table(chron, "wt2018", "ESC-CUMULATIVE") == [
+        ("ESC-CUMULATIVE", "missing", 4, "2019-02-15", "", None, [2, 3, 4]),
+    ]
+
+
+def test_follows_party_needs_follows():
+    import pytest
+
+    from scr_timeline.rules.predicates import PredicateError, compile_predicate
+
+    with pytest.raises(PredicateError, match="follows_party"):
+        compile_predicate({"follows_party": True}, where="test")
+
+
+# --- whose referral answers INJ-REFER ---------------------------------------------------------
+# 2007: Monday 2 April the A&E attendance; Good Friday 6 and Easter Monday 9 April
+A_AND_E_NOT_REFERRED_2007 = """\
+02/04/2007,Hospital,ED SHO,A&E attendance. Child A (11/52) brought in by FF Ms W. Bruising behind R ear. Ms W says baby rolled off sofa.,Discharged. Letter to GP and HV
+10/04/2007,Health Visiting,HV1,Referral faxed to CSC re bruising behind ear of 3 month old; A&E attendance 02/04.,
+12/04/2007,Children's Social Care,Duty SW,Referral received from HV re bruising to 3 month old.,TM1 decision: initial assessment
+30/04/2007,GP,Practice nurse,2nd imms given.,
+"""
+
+
+def test_another_agencys_referral_naming_the_attendance_is_not_the_hospitals(tmp_path):
+    chron = _read(tmp_path, "ae", A_AND_E_NOT_REFERRED_2007, dob="2007-01-10")
+    # the hospital never referred: the health visitor's referral of 10 April names the A&E
+    # attendance but is the health visitor's (it had answered as the hospital's, '3 working
+    # days late'); children's social care's record of it is of the health visitor's referral
+    assert _table(chron, "wt2006", "INJ-REFER") == [
+        ("INJ-REFER", "missing", 2, "2007-04-03", "", None, [2]),
+    ]
+
+
+GP_REFERRAL_RECEIVED_2007 = """\
+18/06/2007,GP,GP1,Child A (5 months). Fingertip bruising to both upper arms. No explanation.,Advised Mother
+19/06/2007,Children's Social Care,Duty SW,Referral received from GP1 by phone re fingertip bruising.,Strategy discussion held with DC1 and Dr P1. CP medical and skeletal survey today
+30/06/2007,GP,Practice nurse,Imms given.,
+"""
+
+
+def test_csc_record_of_the_agencys_referral_answers_for_it(tmp_path):
+    chron = _read(tmp_path, "gp", GP_REFERRAL_RECEIVED_2007, dob="2007-01-10")
+    # Monday 18 June + 1 WD: Tuesday 19th, when children's social care recorded the GP's call
+    assert _table(chron, "wt2006", "INJ-REFER") == []
+
+
+def test_match_via_needs_agency_codes_and_trigger_agency(tmp_path):
+    import pytest
+
+    from scr_timeline.exceptions import RulebookError
+
+    path = tmp_path / "bad.toml"
+    for line in ('match_via = ["nobody"]', 'match_via = ["csc"]\nmatch = "any"'):
+        path.write_text(
+            '[rulebook]\nname = "x"\nextends = "wt2006"\n\n[rules.INJ-REFER]\n' + line + "\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(RulebookError, match="match_via"):
+            scr.analyse(scr.Chronology(), rulebook=path)
+
+
+# --- an injury seen healing by the agency that saw it -----------------------------------------
+HEALING_2007 = """\
+05/03/2007,Health Visiting,HV1,Clinic attendance. Wt 4.4kg. Small bruise L cheek noted - M said caught with dummy clip.,Advice given
+19/03/2007,Health Visiting,HV1,HV home visit. Bruise to cheek healed.,Review 4/52
+19/03/2007,GP,GP1,Imms. Bruise to cheek healing.,
+10/04/2007,Health Visiting,HV1,Clinic. Wt 5kg.,
+"""
+
+
+def test_the_agency_that_saw_an_injury_seeing_it_heal_is_one_failure_to_refer(tmp_path):
+    chron = _read(tmp_path, "heal", HEALING_2007, dob="2007-01-10")
+    # Monday 5 March + 1 WD: Tuesday 6th; the health visitor's 19 March record of the same
+    # bruise healed is no second finding; the GP, seeing it for the first time, is one
+    assert _table(chron, "wt2006", "INJ-REFER") == [
+        ("INJ-REFER", "missing", 2, "2007-03-06", "", None, [2]),
+        ("INJ-REFER", "missing", 4, "2007-03-20", "", None, [4]),
+    ]
+
+
+# --- a referral, days later, of an injury another agency recorded -----------------------------
+REFERRED_LATER_2007 = """\
+02/04/2007,Hospital,ED SHO,A&E attendance. Child A (11/52) brought in by FF Ms W. Bruising behind R ear. Ms W says baby rolled off sofa.,Discharged. Letter to GP and HV
+10/04/2007,Health Visiting,HV1,Referral faxed to CSC re bruising behind ear of 3 month old; A&E attendance 02/04.,
+12/04/2007,Children's Social Care,Duty SW,Referral received from HV re bruising to 3 month old.,TM1 decision: initial assessment
+19/06/2007,Children's Social Care,TM1,Strategy discussion with DC1 and Dr P1.,CP medical today
+"""
+
+
+def test_a_referral_of_an_injury_another_agency_recorded_is_that_injury_again(tmp_path):
+    chron = _read(tmp_path, "later", REFERRED_LATER_2007, dob="2007-01-10")
+    rows = _table(chron, "wt2006", "INJ-STRAT")
+    # one bruise, one clock: from the A&E record of Monday 2 April (due Tuesday 3rd), not a
+    # second from the health visitor's referral of it eight days on
+    assert rows == [("INJ-STRAT", "late", 2, "2007-04-03", "2007-06-19", 51, [2, 5])]
+
+
+def test_a_referral_of_a_new_injury_is_a_new_injury(tmp_path):
+    rows = REFERRED_LATER_2007.replace(
+        "Referral faxed to CSC re bruising behind ear",
+        "Referral faxed to CSC re new bruising to face",
+    )
+    chron = _read(tmp_path, "new", rows, dob="2007-01-10")
+    assert [r[2] for r in _table(chron, "wt2006", "INJ-STRAT")] == [2, 3]
