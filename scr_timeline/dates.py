@@ -274,6 +274,11 @@ _PLACEHOLDERS: Final = frozenset(
 )
 _TIME_PLACEHOLDERS: Final = frozenset(
     {"time unknown", "unknown time", "time not known", "time not recorded", "no time", "not timed"}
+    # a time cell saying the event took the day, or had no one time: the day, no warning
+    | {"all day", "all-day", "whole day", "all day event", "during the day"}
+    | {"throughout the day", "various", "various times", "varied"}
+    # a template's time left unfilled, or a system's empty time
+    | {"hh:mm", "hh.mm", "hhmm", "--:--", "__:__", "xx:xx", "??:??", ":"}
 )
 _FORMS_HINT: Final = "write it as a date such as 12/03/2007, 12 March 2007, March 2007, w/c 12/03/2007 or Spring 2007"
 
@@ -376,11 +381,11 @@ _PY_MACHINE_MIDNIGHT: Final = _rx(_MACHINE_MIDNIGHT)
 _PY_SUF: Final = _rx(rf"(?:{_SUF}|{_SUF_MORE})$")
 _PY_TIME: Final = _rx(_TIME)
 _PY_TIME_RANGE: Final = _rx(
-    r"(?:between\s+)?(?P<a>.+?)\s*(?:-|to|until|till|(?<=\s)and(?=\s))\s*(?P<b>.+)"
+    r"(?:(?:between|from)\s+)?(?P<a>.+?)\s*(?:-|to|until|till|(?<=\s)and(?=\s))\s*(?P<b>.+)"
 )
 # the time after a date ("at midnight" is left out: which end of the day?); the reader also
 # takes it after a dash or a label ("12th March 2007 - 2.30pm", "12/03/2007 Time: 14:30")
-_PY_TAIL_SEP: Final = rf"(?:{_TAIL_SEP}|\s*-\s*|\s*,?\s*(?:time\s*:?|between)\s*)"
+_PY_TAIL_SEP: Final = rf"(?:{_TAIL_SEP}|\s*-\s*|\s*,?\s*(?:time\s*:?|between|from)\s*)"
 _PY_TAIL: Final = rf"(?:{_PY_TAIL_SEP}(?P<time>\d.*|noon|midday|12 noon))?"
 # the fields of a numeric date apart: a separator, or spaces between all three ("12 03 07",
 # as typed into a cell without the slashes; "12 03/07" mixes them and is no date)
@@ -1319,8 +1324,10 @@ def _strip_approx(s: str) -> tuple[str, bool]:
 def _time_of(text: str) -> tuple[int, int] | None:
     """Minutes after midnight of a time (start, end), or None. Ranges give their two ends."""
     s = text.strip()
-    if s in {"noon", "midday", "12 noon"}:
+    if s in {"noon", "midday", "12 noon", "12 midday", "12:00 noon", "12.00 noon", "12:00 midday"}:
         return 720, 720
+    if s.startswith("from ") and (single := _single_time(s[5:].strip())) is not None:
+        return single, single  # 'from 14:30': when it began
     if s == "midnight":
         return 0, 0
     single = _single_time(s)

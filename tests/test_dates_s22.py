@@ -229,3 +229,33 @@ def test_every_ditto_mark_is_the_date_above(ditto):
     anchored = parse_dates(pd.Series(["13/03/2007", ditto]), anchor_relative=True)
     assert _codes(anchored.warnings) == ["relative_date_anchored"]
     assert anchored.frame["start"].dt.strftime("%d/%m/%Y").tolist() == ["13/03/2007"] * 2
+
+
+@pytest.mark.parametrize(
+    "time_cell",
+    ["all day", "All Day", "throughout the day", "various times", "hh:mm", "--:--", "xx:xx"],
+)
+def test_a_time_cell_giving_no_one_time_keeps_the_day_without_a_warning(time_cell):
+    # the day, as 'time unknown' is: these had each given an unreadable_time warning
+    parsed = parse_dates(pd.Series(["13/03/2007"]), times=pd.Series([time_cell]))
+    assert parsed.frame["precision"].tolist() == ["day"]
+    assert parsed.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("date_cell", "time_cell", "start", "end"),
+    [
+        ("13/03/2007", "from 14:30", "13/03/2007 14:30", "13/03/2007 14:30"),
+        ("13/03/2007 from 2pm", "", "13/03/2007 14:00", "13/03/2007 14:00"),
+        ("13/03/2007 from 14:00 to 15:00", "", "13/03/2007 14:00", "13/03/2007 15:00"),
+        ("13/03/2007", "from 2.30 to 3.15pm", "13/03/2007 14:30", "13/03/2007 15:15"),
+        ("13/03/2007", "12 midday", "13/03/2007 12:00", "13/03/2007 12:00"),
+        ("13/03/2007", "12:00 noon", "13/03/2007 12:00", "13/03/2007 12:00"),
+    ],
+)
+def test_a_time_from_which_the_event_ran_is_its_start(date_cell, time_cell, start, end):
+    # 'from 14:30' had been unreadable_time; '13/03/2007 from 2pm' the day with 'from 2pm'
+    # in the details
+    parsed = parse_dates(pd.Series([date_cell]), times=pd.Series([time_cell]))
+    assert _read([date_cell], [time_cell]) == ([start], [end])
+    assert parsed.warnings == []
