@@ -102,7 +102,10 @@ _NOT_A_CHRONOLOGY = regex(
     r"|(?:data )?validation(?: lists?)?"
     # the review's own pages: an index of the agencies' returns, its document control
     r"|index|(?:returns? )?tracker|(?:document|version|change|revision) (?:control|history|log)"
-    r"|change log|sign ?off|distribution(?: list)?)",
+    r"|change log|sign ?off|distribution(?: list)?"
+    # and its other pages: the panel's questions to the agencies, the family's members
+    r"|terms of reference|(?:panel )?(?:questions?|quer(?:y|ies))(?: for agencies)?"
+    r"|family (?:members|composition|details|tree)|pivot(?: tables?)?|charts?)",
     re.IGNORECASE,
 )
 

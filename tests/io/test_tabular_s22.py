@@ -297,3 +297,27 @@ def test_headings_of_visit_incident_and_call_logs(
     headings: list[str], expected: dict[int, str]
 ) -> None:
     assert map_headings(headings) == expected
+
+
+def test_a_panels_questions_sheet_is_not_read_beside_the_chronology(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chronology"
+    ws.append(["Date", "Agency", "Practitioner", "Details"])
+    ws.append([dt.datetime(2018, 1, 20), "Police", "PC2", "Domestic incident"])
+    for name in ("Panel queries", "Family members", "Questions for agencies"):
+        extra = wb.create_sheet(name)
+        extra.append(["Date", "Agency", "Details"])
+        extra.append([dt.datetime(2018, 1, 20), "Police", "Why was the PPN sent late?"])
+    path = tmp_path / "combined.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    assert chron.events["source_sheet"].tolist() == ["Chronology"]
+    skipped = chron.warnings[chron.warnings["code"] == "sheet_skipped"]
+    assert sorted(skipped["source_sheet"]) == [
+        "Family members",
+        "Panel queries",
+        "Questions for agencies",
+    ]
+    # asked for, it is read
+    assert len(scr.read(path, sheets=["Panel queries"]).events) == 1
