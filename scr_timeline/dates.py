@@ -2721,6 +2721,14 @@ def _weekday_agrees(word: str, year: int, month: int, day: int) -> bool:
 def _numeric_fields(norm: str) -> list[tuple[int, int, int]]:
     """The (first, second, year) fields of every all-numeric d/m/y date in a text; not the
     year of a month in words and a time after it ('13 March 07 - 14.30' is no 07/14/30)."""
+    if (compact := _PY_COMPACT.fullmatch(norm)) is not None:
+        # eight figures, day or month first ('12032007', '12202007'): the order counts as
+        # with slashes; year first ('20070312') proves nothing
+        digits = compact["digits"]
+        year_first = MIN_YEAR <= int(digits[:4]) <= MAX_YEAR and int(digits[4:6]) <= 12
+        if not year_first and MIN_YEAR <= int(digits[4:]) <= MAX_YEAR:
+            return [(int(digits[:2]), int(digits[2:4]), int(digits[4:]))]
+        return []
     found = []
     for m in _PY_NUMERIC_FIELDS.finditer(norm):
         word = _PY_LAST_WORD.search(norm, 0, m.start())

@@ -259,3 +259,18 @@ def test_a_time_from_which_the_event_ran_is_its_start(date_cell, time_cell, star
     parsed = parse_dates(pd.Series([date_cell]), times=pd.Series([time_cell]))
     assert _read([date_cell], [time_cell]) == ([start], [end])
     assert parsed.warnings == []
+
+
+def test_eight_figures_day_or_month_first_count_in_the_day_first_decision():
+    # '03122007' alone had been read as 3 December with nothing said; '12202007' (month
+    # first, 20 December) had been unreadable_date
+    alone = parse_dates(pd.Series(["03122007"]))
+    assert alone.frame["start"].dt.strftime("%d/%m/%Y").tolist() == ["03/12/2007"]
+    assert _codes(alone.warnings) == ["ambiguous_day_month"]
+    assert "'03122007'" in alone.warnings[0][1]
+    us = parse_dates(pd.Series(["12202007", "03122007"]))
+    assert us.frame["start"].dt.strftime("%d/%m/%Y").tolist() == ["20/12/2007", "12/03/2007"]
+    assert _codes(us.warnings) == ["month_first"]
+    # proved day first by another date, or year first: nothing to say
+    for values in (["03122007", "13/03/2007"], ["20071203"], ["20121999"]):
+        assert parse_dates(pd.Series(values)).warnings == []
