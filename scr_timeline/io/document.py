@@ -1453,6 +1453,7 @@ def parse_document_tables(
             for row, code, text in named
         )
 
+    agency_title: str | None = None  # the last title line that names an agency
     for number, table in enumerate(tables):
         width = table.width
         continues = (
@@ -1461,6 +1462,14 @@ def parse_document_tables(
         titles = _title_lines(table.titles)
         if not titles and continues and previous is not None:
             titles = previous[2]
+        elif titles and all(_period_heading(t) for t in titles) and agency_title is not None:
+            # a period's subheading ("April 2007") over a table of the agency's section
+            # the heading above named ("Health visiting chronology", then "March 2007"
+            # over one table and "April 2007" over the next): that agency's table too
+            titles = (agency_title, *titles)
+        agency_title = next(
+            (t for t in reversed(titles) if agency_from_name(t) is not None), agency_title
+        )
         head = [[line] + [None] * (width - 1) for line in titles]
         raw = _frame(head + table.rows, width)
         offset = -len(head)
@@ -1689,7 +1698,7 @@ _DAY_CELL: Final = re.compile(
 def _days_under_months(found: _Found, dates: Sequence[int], file: str) -> list[dict[str, Any]]:
     """Date cells that hold a day alone ("3rd", "Mon 12", "14") under a row that is a
     month and nothing else ("March 2008", across the table or alone in its first or date
-    cell): each is that day of the month, written into ``found.raw`` as "3rd March 2008",
+    cell), or in a table under a month's heading: each is that day of the month, written into ``found.raw`` as "3rd March 2008",
     with a ``day_under_month`` warning (they were rejected: a day with no month or year).
     A day with no month above stays as it is (and is rejected with the reason)."""
     if not dates:
@@ -1707,10 +1716,13 @@ def _days_under_months(found: _Found, dates: Sequence[int], file: str) -> list[d
         text = " ".join(texts[pos][texts[pos] != ""][0].split())
         if _period_heading(text, across=True) is not None:
             months[found.info.data_start + pos] = _month_heading(text)
-    if not any(months.values()):
+    # a month's heading over the table ("March 2007", then a table whose "Day" column
+    # holds "12", "19th"): the month of its first rows
+    above = [t for t in _title_lines(found.table.titles) if _period_heading(t)]
+    month: str | None = _month_heading(above[-1]) if above else None
+    if not any(months.values()) and month is None:
         return []
     moved: list[int] = []
-    month: str | None = None
     for at in range(found.info.data_start, len(raw)):
         if at in months:
             month = months[at]
@@ -1726,7 +1738,7 @@ def _days_under_months(found: _Found, dates: Sequence[int], file: str) -> list[d
         _warning(
             "day_under_month",
             f"{sheet}: {len(moved)} date cell(s) holding a day alone (row(s) "
-            f"{', '.join(map(str, moved))}) were dated in the month of the row above them",
+            f"{', '.join(map(str, moved))}) were dated in the month of the row or heading above them",
             file,
             sheet,
             moved[0],

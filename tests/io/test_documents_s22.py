@@ -489,3 +489,57 @@ def test_a_status_line_at_the_foot_of_a_single_page_pdf_is_no_text(tmp_path: Pat
     assert chron.events[S.DETAILS].tolist() == [
         f"Dr B saw Child A (entry {i + 1})." for i in range(5)
     ]
+
+
+def test_tables_of_days_under_month_headings_of_an_agency_s_chronology(tmp_path: Path):
+    """A health visiting chronology set out as a table per month: "March 2007" (a
+    heading), then a table whose "Day" column holds "12", "19th"; "April 2007", then the
+    next. The days were rejected (no month or year), and the second table, whose only
+    title line is its month, had no agency ('other'): each day is now of the heading's
+    month, and the tables under a period's subheading keep the agency the heading above
+    named."""
+    document = docx.Document()
+    document.add_heading("Health visiting chronology", 1)
+    for month, rows in [
+        ("March 2007", [("12", "HV1", "Home visit, Child A seen."), ("19th", "HV1", "Call.")]),
+        ("April 2007", [("3", "HV2", "Clinic: Child A weighed.")]),
+    ]:
+        document.add_heading(month, 2)
+        table = document.add_table(rows=len(rows) + 1, cols=3)
+        for r, cells in enumerate([("Day", "Practitioner", "Contact"), *rows]):
+            for c, value in enumerate(cells):
+                table.cell(r, c).text = value
+    path = tmp_path / "hv.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    ev = chron.events.sort_values(S.START)
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2007",
+        "19/03/2007",
+        "03/04/2007",
+    ]
+    assert set(ev[S.AGENCY].astype(str)) == {"health_visiting"}
+    assert (chron.warnings[S.CODE] == "day_under_month").sum() == 2
+
+
+def test_a_table_under_another_agency_s_heading_takes_that_agency(tmp_path: Path):
+    """The agency carried over a period's subheading stops at the next agency's heading."""
+    document = docx.Document()
+    for heading, sub, date in [
+        ("Police chronology", "2007", "12/03/2007"),
+        ("GP records", "2008", "14/01/2008"),
+    ]:
+        document.add_heading(heading, 1)
+        for title in (None, sub):
+            if title:
+                document.add_heading(title, 2)
+            table = document.add_table(rows=2, cols=2)
+            for c, (head, value) in enumerate([("Date", date), ("Details", f"Entry {title}")]):
+                table.cell(0, c).text = head
+                table.cell(1, c).text = value
+    path = tmp_path / "combined.docx"
+    document.save(path)
+    chron = scr.read(path)
+    ev = chron.events.sort_values([S.SOURCE_SHEET])
+    assert ev[S.AGENCY].astype(str).tolist() == ["police", "police", "gp", "gp"]
