@@ -752,9 +752,15 @@ def _holds_digit(column: pd.Series) -> np.ndarray:
 #: A cell that says "the same as the cell above": a ditto mark ('"', '""', "''", '〃',
 #: '“ ”', '„'), "do.", "-do-", "ditto", "same as above", "as above". Matched on the whole
 #: cell; the first character screens a column before the pattern is tried.
-_DITTO: Final = regex(
-    r"^\s*(?:[\"\u201c\u201d\u201e\u3003](?:\s*[\"\u201c\u201d\u201e\u3003])*|''|,,"
-    r"|do\.|-\s*do\s*\.?\s*-|ditto\.?|(?:same\s+)?as\s+above|same\s+as\s+before)\s*$",
+_DITTO_MARK: Final = (
+    r"(?:[\"\u201c\u201d\u201e\u3003](?:\s*[\"\u201c\u201d\u201e\u3003])*|''|,,"
+    r"|do\.|-\s*do\s*\.?\s*-|ditto\.?|(?:same\s+)?as\s+above|same\s+as\s+before)"
+)
+_DITTO: Final = regex(rf"^\s*{_DITTO_MARK}\s*$", re.IGNORECASE)
+#: A ditto mark in a date cell followed by the entry's own time ('"  14:00', 'do. 1430hrs').
+_DITTO_TIMED: Final = regex(
+    rf"^\s*{_DITTO_MARK}\s*[,@\-\u2013]?\s*(?P<time>(?:[01]?\d|2[0-3])[:.][0-5]\d"
+    r"(?:\s*[ap]\.?m\.?|\s*hrs?\.?)?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?\.?)\s*$",
     re.IGNORECASE,
 )
 #: The first two bytes (UTF-8) a ditto mark can open with: a quote, a space, a dash, "do",
@@ -774,7 +780,7 @@ _DITTO_LONGEST: Final = 24
 _DITTO_FIELDS: Final = (S.DATE, S.AGENCY, S.PRACTITIONER)
 
 
-def _ditto_cells(column: pd.Series) -> np.ndarray:
+def _ditto_cells(column: pd.Series, pattern: re.Pattern[str] = _DITTO) -> np.ndarray:
     """True where a raw cell is a ditto mark alone (see :data:`_DITTO`): text only. A text
     column is screened from its bytes, chunk by chunk (a short cell opening as a ditto
     can), so a big column of dates or names costs no Python per cell."""
@@ -792,10 +798,10 @@ def _ditto_cells(column: pd.Series) -> np.ndarray:
         at = np.flatnonzero(found)
         if len(at):
             cells = column.iloc[at].tolist()
-            found[at] = [_DITTO.match(str(c)) is not None for c in cells]
+            found[at] = [pattern.match(str(c)) is not None for c in cells]
         return found
     return np.fromiter(
-        (isinstance(v, str) and _DITTO.match(v) is not None for v in column.tolist()),
+        (isinstance(v, str) and pattern.match(v) is not None for v in column.tolist()),
         bool,
         len(column),
     )
@@ -858,7 +864,9 @@ def fill_dittos(
         if pos >= raw.shape[1]:
             continue
         column = raw.iloc[start:, pos]
-        ditto = _ditto_cells(column)
+        ditto = _ditto_cells(column, _DITTO_TIMED if fld == S.DATE else _DITTO)
+        if fld == S.DATE:
+            ditto |= _ditto_cells(column)
         if not ditto.any():
             continue
         written = _written_cells(column) & ~ditto
@@ -875,9 +883,15 @@ def fill_dittos(
             texts = _as_text(column.iloc[origin]).fillna("").astype(str).tolist()
             days = _days_of(texts)
             keep = np.array([d is not None for d in days], dtype=bool)
+            # the time written after the mark ('"  14:00'), if any
+            own = [
+                m.group("time") if (m := _DITTO_TIMED.match(str(values[r]))) else None
+                for r in rows.tolist()
+            ]
+            minutes = _clock_minutes(own) if any(own) else np.full(len(own), np.nan)
             filled = [
-                _carried_value(a, str(d), None, np.nan)
-                for a, d, k in zip(anchors, days, keep.tolist(), strict=True)
+                _carried_value(a, str(d), c, float(n))
+                for a, d, c, n, k in zip(anchors, days, own, minutes, keep.tolist(), strict=True)
                 if k
             ]
             time_pos = next((p for p, f in header.mapping.items() if f == S.TIME), None)
@@ -886,8 +900,9 @@ def fill_dittos(
                 if time_pos is None or time_pos >= raw.shape[1]
                 else _as_text(raw.iloc[start:, time_pos].iloc[rows]).tolist()
             )
-            for r, mark, clock, k in zip(rows.tolist(), marks, clocks, keep.tolist(), strict=True):
+            for r, clock, k in zip(rows.tolist(), clocks, keep.tolist(), strict=True):
                 if k:
+                    mark = str(values[r]).strip()  # as written
                     shown = mark if clock is None or pd.isna(clock) else f"{mark} {clock}".strip()
                     written_dates[r + start] = shown
             rows, origin = rows[keep], origin[keep]

@@ -321,3 +321,20 @@ def test_a_panels_questions_sheet_is_not_read_beside_the_chronology(tmp_path: Pa
     ]
     # asked for, it is read
     assert len(scr.read(path, sheets=["Panel queries"]).events) == 1
+
+
+def test_a_ditto_with_the_entrys_own_time_in_the_date_cell(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "police-log.csv",
+        "Date/Time,Agency,Details\n"
+        "12/03/2007 09:00,Police,Call received\n"
+        '"\u201c  14:00",Police,Officers attended\n'
+        "do. 1530hrs,Police,Male arrested\n",
+    )
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    ev = _by_row(chron)
+    assert ev.loc[3, "start"] == pd.Timestamp("2007-03-12 14:00")
+    assert ev.loc[3, "date_text"] == "\u201c  14:00"
+    assert ev.loc[4, "start"] == pd.Timestamp("2007-03-12 15:30")
