@@ -401,3 +401,39 @@ def test_a_referral_of_a_new_injury_is_a_new_injury(tmp_path):
     )
     chron = _read(tmp_path, "new", rows, dob="2007-01-10")
     assert [r[2] for r in _table(chron, "wt2006", "INJ-STRAT")] == [2, 3]
+
+
+def test_a_referral_that_says_someone_else_was_not_told_is_still_a_referral(tmp_path):
+    rows = NOT_SHARED_2011.replace(
+        "05/01/2011,Police,PPU,DA notification reviewed.,Not shared - standard risk",
+        "05/01/2011,Police,PPU,DA notification sent to CSC. Mother not notified.,Standard risk",
+    )
+    chron = _read(tmp_path, "sent", rows)
+    # the notification of Wednesday 5 January: a working day late for the Monday incident
+    # (Tuesday 4th due), no longer missing
+    assert ("ESC-DOMESTIC", "late", 2, "2011-01-04", "2011-01-05", 1, [2, 3]) in _table(
+        chron, "wt2010", "ESC-DOMESTIC"
+    )
+
+
+# --- a disagreement written inside the entry that plans its escalation ------------------------
+# 2008: Thursday 10 January; 5 WD: Thursday 17 January
+DISAGREEMENT_2008 = """\
+07/01/2008,Health Visiting,HV6,Referral to CSC re neglect of Child J (2) - weight faltering.,
+08/01/2008,Children's Social Care,Duty SW,Referral received from HV6 re neglect.,NFA - advice to HV. Case closed
+10/01/2008,Health Visiting,HV6,HV6 disagreed with CSC decision to NFA. Discussed with named nurse.,To escalate under LSCB escalation policy
+25/01/2008,Health Visiting,Named nurse,Named nurse wrote to CSC TM under escalation protocol (stage 1).,
+30/01/2008,Children's Social Care,TM7,TM7 reviewed the referral following challenge from health.,Allocated SW11
+"""
+
+
+def test_a_disagreement_whose_entry_only_plans_the_escalation_waits_for_it(tmp_path):
+    chron = _read(tmp_path, "disagree", DISAGREEMENT_2008)
+    # the named nurse's letter of Friday 25 January is the escalation: 6 WD late
+    assert _table(chron, "wt2006", "ESC-DISAGREE") == [
+        ("ESC-DISAGREE", "late", 4, "2008-01-17", "2008-01-25", 6, [4, 5]),
+    ]
+    escalated = DISAGREEMENT_2008.replace(
+        "To escalate under LSCB escalation policy", "Escalated to CSC TM under LSCB policy"
+    )
+    assert _table(_read(tmp_path, "escalated", escalated), "wt2006", "ESC-DISAGREE") == []
