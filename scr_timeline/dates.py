@@ -4294,6 +4294,13 @@ def _apply_times(
     one_day = (prec == _P_DAY) & (ends // _DAY_S == starts // _DAY_S)
     moment = starts - starts % _DAY_S + np.maximum(at(cells.start), 0) * 60
     in_part = (moment >= starts) & (moment <= ends)
+    # a time written on the twelve-hour clock ('2.30', '7.30') in a part of the day after
+    # noon ('12/03/2007 pm', 'evening'): that part's (14:30, 19:30), not the morning's
+    twelve = (at(cells.start) >= 60) & (at(cells.end) < 720)
+    later = ~in_part & twelve & (moment + 720 * 60 >= starts) & (moment + 720 * 60 <= ends)
+    shift = np.zeros(len(cells.start), np.int64)
+    shift[where(later)] = 720
+    in_part |= later
     day = at(state.ok) & one_day & given & in_part
     # a time cell giving a date with its time ('13/03/2007 09:00') that is not the row's day
     other_day = np.zeros(len(day), bool)
@@ -4309,8 +4316,8 @@ def _apply_times(
             state.extra.append((i, "time_ignored", message))
     apply = where(day)
     day_start = state.start[apply] - state.start[apply] % _DAY_S
-    state.start[apply] = day_start + cells.start[apply] * 60
-    state.end[apply] = day_start + cells.end[apply] * 60 + 59
+    state.start[apply] = day_start + (cells.start[apply] + shift[apply]) * 60
+    state.end[apply] = day_start + (cells.end[apply] + shift[apply]) * 60 + 59
     # a part of the day ('AM') keeps precision day, as in the date cell
     state.prec[apply] = (
         _P_MINUTE if cells.part is None else np.where(cells.part[apply], _P_DAY, _P_MINUTE)
@@ -4323,14 +4330,14 @@ def _apply_times(
         for i in apply[cells.fraction[apply]].tolist():
             message = (
                 f"the time cell {cells.text(i)} looks like an Excel time serial (a fraction "
-                f"of a day); read it as {_fmt_minutes(int(cells.start[i]))}"
+                f"of a day); read it as {_fmt_minutes(int(cells.start[i] + shift[i]))}"
             )
             state.extra.append((i, "excel_serial_text", message))
     if cells.trailing is not None:
         for i in apply[cells.trailing[apply]].tolist():
             message = (
                 f"the time cell {cells.text(i)}: read the time as "
-                f"{_fmt_minutes(int(cells.start[i]))}; the words after it open the entry's "
+                f"{_fmt_minutes(int(cells.start[i] + shift[i]))}; the words after it open the entry's "
                 "details"
             )
             state.extra.append((i, "extra_text", message))

@@ -274,3 +274,22 @@ def test_eight_figures_day_or_month_first_count_in_the_day_first_decision():
     # proved day first by another date, or year first: nothing to say
     for values in (["03122007", "13/03/2007"], ["20071203"], ["20121999"]):
         assert parse_dates(pd.Series(values)).warnings == []
+
+
+@pytest.mark.parametrize(
+    ("date_cell", "time_cell", "start"),
+    [
+        ("13/03/2007 pm", "2.30", "13/03/2007 14:30"),
+        ("13/03/2007 evening", "7.30", "13/03/2007 19:30"),
+        ("13/03/2007 afternoon", "3", "13/03/2007 12:00"),  # no time: unreadable, the part
+        ("13/03/2007 evening", "19:30", "13/03/2007 19:30"),
+        ("13/03/2007 am", "9.30", "13/03/2007 09:30"),
+    ],
+)
+def test_a_twelve_hour_time_under_a_part_of_the_day_after_noon_is_that_part_s(
+    date_cell, time_cell, start
+):
+    # '13/03/2007 pm' with the time '2.30' had ignored the time (02:30 is not pm)
+    assert _read([date_cell], [time_cell])[0] == [start]
+    parsed = parse_dates(pd.Series([date_cell]), times=pd.Series([time_cell]))
+    assert "time_ignored" not in _codes(parsed.warnings)
