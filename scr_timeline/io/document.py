@@ -339,6 +339,25 @@ def _last_date(chron: Chronology) -> PreviousDate | None:
     )
 
 
+def _title_period(table: DocumentTable) -> PreviousDate | None:
+    """The year, season or month a title line of a table is ("2009" as the heading over
+    a school's table of "12 March", "3 Nov"; the finest of them): the dates at its top
+    written without their year take it from there, as from a row above (they were
+    rejected)."""
+    found = []
+    for title in _title_lines(table.titles):
+        if _period_heading(title) == "date":
+            try:
+                found.append((*parse_date(title), title))
+            except DateParseError:
+                continue
+    if not found:
+        return None
+    # the finest of them ("March 2007" under "2007")
+    start, end, precision, title = min(found, key=lambda f: f[1] - f[0])
+    return PreviousDate(start, end, precision, f"the heading of {table.sheet}", title)
+
+
 def _skipped(table: DocumentTable, err: ScrTimelineError, file: str) -> dict[str, Any]:
     return _warning("table_skipped", f"{table.sheet} skipped: {err.message}", file, table.sheet)
 
@@ -1402,7 +1421,7 @@ def parse_document_tables(
                 sheet=table.sheet,
                 row_offset=found.offset,
                 fmt=fmt,
-                previous_date=_last_date(before) if before is not None else None,
+                previous_date=_last_date(before) if before is not None else _title_period(table),
                 header=found.info,  # found above, on this frame: not looked for again
                 # rows typed as the rest of the row above are joined to it (not within
                 # forms per entry: each of their rows is an entry of its own)
@@ -1718,8 +1737,9 @@ def _days_under_months(found: _Found, dates: Sequence[int], file: str) -> list[d
             months[found.info.data_start + pos] = _month_heading(text)
     # a month's heading over the table ("March 2007", then a table whose "Day" column
     # holds "12", "19th"): the month of its first rows
-    above = [t for t in _title_lines(found.table.titles) if _period_heading(t)]
-    month: str | None = _month_heading(above[-1]) if above else None
+    month = next(
+        (m for t in _title_lines(found.table.titles) if (m := _month_heading(t)) is not None), None
+    )
     if not any(months.values()) and month is None:
         return []
     moved: list[int] = []

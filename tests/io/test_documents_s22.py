@@ -543,3 +543,32 @@ def test_a_table_under_another_agency_s_heading_takes_that_agency(tmp_path: Path
     chron = scr.read(path)
     ev = chron.events.sort_values([S.SOURCE_SHEET])
     assert ev[S.AGENCY].astype(str).tolist() == ["police", "police", "gp", "gp"]
+
+
+def test_dates_without_their_year_in_tables_under_year_headings(tmp_path: Path):
+    """A school's chronology as a table per year under its heading ("2009", then "12
+    March", "3 Nov"; "2010", then "14 Jan"): the dates take the heading's year (they were
+    rejected: no year, and no row above to take it from)."""
+    document = docx.Document()
+    document.add_heading("School chronology", 1)
+    for year, rows in [
+        ("2009", [("12 March", "T1", "Bruise to arm."), ("3 Nov", "DSL1", "Child A hungry.")]),
+        ("2010", [("14 Jan", "T2", "Absent.")]),
+    ]:
+        document.add_heading(year, 2)
+        table = document.add_table(rows=len(rows) + 1, cols=3)
+        for r, cells in enumerate([("Date", "Staff", "Concern"), *rows]):
+            for c, value in enumerate(cells):
+                table.cell(r, c).text = value
+    path = tmp_path / "school.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    ev = chron.events.sort_values(S.START)
+    assert ev[S.START].dt.strftime("%d/%m/%Y").tolist() == [
+        "12/03/2009",
+        "03/11/2009",
+        "14/01/2010",
+    ]
+    inferred = chron.warnings.loc[chron.warnings[S.CODE] == "year_inferred", S.MESSAGE]
+    assert inferred.str.contains("heading of table 1 ('2009')", regex=False).any()
