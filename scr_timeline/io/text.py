@@ -259,8 +259,9 @@ _NUMBERING = re.compile(
     r"^\s*(?:(?:para(?:graph)?\.?\s*)?\d+(?:\.\d+)*\.?|\(?\d{1,3}\)|\(?[a-z]\)|[a-z]\.|\(?[ivx]{1,5}[.)]|[-*•▪◦·–])\s+",
     re.IGNORECASE,
 )
-# "GP: ...", "Police - ...", "[CSC] ...": an agency label at the start of the text
-_LABEL = re.compile(r"^\s*\[?(?P<label>[^\s:\[\]][^:\[\]\n]{0,48}?)\]?\s*(?::|\s[-–—]\s|\])\s*")
+# "GP: ...", "Police - ...", "[CSC] ...", "GP | ..." (cells pasted as text): an agency
+# label at the start of the text
+_LABEL = re.compile(r"^\s*\[?(?P<label>[^\s:\[\]|][^:\[\]|\n]{0,48}?)\]?\s*(?::|\s[-–—|]\s|\])\s*")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _FURNITURE_ITEM = (
     r"(?:(?:not\s+protectively\s+marked|(?:strictly\s+|highly\s+)?"

@@ -572,3 +572,18 @@ def test_dates_without_their_year_in_tables_under_year_headings(tmp_path: Path):
     ]
     inferred = chron.warnings.loc[chron.warnings[S.CODE] == "year_inferred", S.MESSAGE]
     assert inferred.str.contains("heading of table 1 ('2009')", regex=False).any()
+
+
+def test_an_agency_set_apart_by_bars_after_the_date(write_text):
+    """Entries pasted from a table's cells as text, "12.03.2007 | GP | Dr B saw ...",
+    "14.03.2007 | HV | HV1 phoned ...": the agency between the bars is the entry's (the
+    second had taken the title's agency, GP), as "GP: ..." and "Police - ..." are."""
+    path = write_text(
+        "summary.txt",
+        "GP summary\n\n12.03.2007 | GP | Dr B saw Child A, bruise to cheek.\n"
+        "14.03.2007 | HV | HV1 phoned Mother.\n15.03.2007 | Police | PC1 attended.\n",
+    )
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.START)
+    assert ev[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting", "police"]
+    assert ev[S.DETAILS].tolist()[1] == "HV | HV1 phoned Mother."
