@@ -780,8 +780,9 @@ _DITTO_LONGEST: Final = 24
 _DITTO_FIELDS: Final = (S.DATE, S.AGENCY, S.PRACTITIONER)
 
 
-def _ditto_cells(column: pd.Series, pattern: re.Pattern[str] = _DITTO) -> np.ndarray:
-    """True where a raw cell is a ditto mark alone (see :data:`_DITTO`): text only. A text
+def _ditto_cells(column: pd.Series, *, timed: bool = False) -> np.ndarray:
+    """True where a raw cell is a ditto mark alone (see :data:`_DITTO`), or with ``timed``
+    followed by a time (:data:`_DITTO_TIMED`): text only. A text
     column is screened from its bytes, chunk by chunk (a short cell opening as a ditto
     can), so a big column of dates or names costs no Python per cell."""
     arrow: Any = None
@@ -798,13 +799,18 @@ def _ditto_cells(column: pd.Series, pattern: re.Pattern[str] = _DITTO) -> np.nda
         at = np.flatnonzero(found)
         if len(at):
             cells = column.iloc[at].tolist()
-            found[at] = [pattern.match(str(c)) is not None for c in cells]
+            found[at] = [_is_ditto(str(c), timed) for c in cells]
         return found
     return np.fromiter(
-        (isinstance(v, str) and pattern.match(v) is not None for v in column.tolist()),
+        (isinstance(v, str) and _is_ditto(v, timed) for v in column.tolist()),
         bool,
         len(column),
     )
+
+
+def _is_ditto(text: str, timed: bool) -> bool:
+    """A ditto mark alone, or (``timed``) followed by a time."""
+    return _DITTO.match(text) is not None or (timed and _DITTO_TIMED.match(text) is not None)
 
 
 def _ditto_openings(chunk: Any) -> np.ndarray:
@@ -864,9 +870,7 @@ def fill_dittos(
         if pos >= raw.shape[1]:
             continue
         column = raw.iloc[start:, pos]
-        ditto = _ditto_cells(column, _DITTO_TIMED if fld == S.DATE else _DITTO)
-        if fld == S.DATE:
-            ditto |= _ditto_cells(column)
+        ditto = _ditto_cells(column, timed=fld == S.DATE)
         if not ditto.any():
             continue
         written = _written_cells(column) & ~ditto
