@@ -312,7 +312,13 @@ REPORT_SECTION: Final = re.compile(
     r"|(?:agency\s+|single\s+agency\s+|multi-agency\s+)?recommendations|conclusions?"
     r"|good\s+practice|glossary|references|acknowledge?ments|contents|table\s+of\s+contents"
     r"|(?:membership\s+of\s+the\s+)?(?:review\s+)?panel(?:\s+membership)?"
-    r"|parallel\s+processes|family\s+involvement|involvement\s+of\s+the\s+family)\s*[:.]?$",
+    r"|parallel\s+processes|family\s+involvement|involvement\s+of\s+the\s+family"
+    # the report's apparatus: its notes and the records it drew on ("1. 12/01/2009 -
+    # letter from the GP practice to the panel" is no event of the case)
+    r"|(?:end|foot)\s*notes|notes\s+and\s+references|bibliography|abbreviations(?:\s+used)?"
+    r"|(?:sources|source\s+documents)(?:\s+of\s+information)?|information\s+sources"
+    r"|(?:documents|records|information)\s+(?:reviewed|examined|considered|seen|provided))"
+    r"\s*[:.]?$",
     re.IGNORECASE,
 )
 _MAX_TITLE_LINES: Final = 5

@@ -587,3 +587,24 @@ def test_an_agency_set_apart_by_bars_after_the_date(write_text):
     ev = chron.events.sort_values(S.START)
     assert ev[S.AGENCY].astype(str).tolist() == ["gp", "health_visiting", "police"]
     assert ev[S.DETAILS].tolist()[1] == "HV | HV1 phoned Mother."
+
+
+def test_endnotes_and_sources_of_information_are_the_report_s_own(write_text):
+    """An overview report read as a narrative: the dated items under "Sources of
+    information" (a letter to the panel of 12/01/2009) and "Endnotes" ("1. 13 March 2007
+    is the date given in the police log.") had been events of the case."""
+    path = write_text(
+        "overview.md",
+        "Overview report\n\n## Sources of information\n\n"
+        "1. 12/01/2009 - letter from the GP practice to the panel.\n\n"
+        "## Summary of involvement\n\n12/03/2007 - PC1 attended a domestic incident.\n"
+        "14/03/2007 - PPN sent to CSC.\n\n## Endnotes\n\n"
+        "1. 13 March 2007 is the date given in the police log.\n",
+    )
+    chron = scr.read(path)
+    assert _days(chron) == [
+        ("12/03/2007", "PC1 attended a domestic incident."),
+        ("14/03/2007", "PPN sent to CSC."),
+    ]
+    sections = chron.warnings.loc[chron.warnings[S.CODE] == "report_section", S.MESSAGE]
+    assert sections.str.contains("'Sources of information'|'Endnotes'").sum() == 2
