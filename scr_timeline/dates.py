@@ -2165,6 +2165,8 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         iso := _compact_day(stamp["digits"][:8], True)
     ) == f"{stamp['digits'][:4]}-{stamp['digits'][4:6]}-{stamp['digits'][6:8]}":
         s = f"{iso} {stamp['h']}:{stamp['m']}" + (f":{stamp['sec']}" if stamp["sec"] else "")
+    if "t" in s and (offset := _PY_ISO_OFFSET.fullmatch(s)):
+        s = offset["stamp"]  # '2007-03-12T14:30:00+01:00': moved to UK time by the caller
     reader = _Reader(text, dayfirst)
     reject: _Reject | None = None
     span: _Span | None = None
@@ -3113,6 +3115,12 @@ def _vector_times(arr: pa.Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.
 _RE2_UTC: Final = (
     r"(?:^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
     r"(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})|\d\s*(?:z|utc))$"
+)
+
+
+#: An ISO date and time with its UTC offset, the offset apart (see _RE2_UTC)
+_PY_ISO_OFFSET: Final = _rx(
+    r"(?P<stamp>\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)[+-]\d{2}:?\d{2}"
 )
 
 

@@ -293,3 +293,18 @@ def test_a_twelve_hour_time_under_a_part_of_the_day_after_noon_is_that_part_s(
     assert _read([date_cell], [time_cell])[0] == [start]
     parsed = parse_dates(pd.Series([date_cell]), times=pd.Series([time_cell]))
     assert "time_ignored" not in _codes(parsed.warnings)
+
+
+@pytest.mark.parametrize(
+    ("written", "start"),
+    [
+        ("2007-03-12T14:30:00.000+00:00", "12/03/2007 14:30"),
+        ("2007-03-12T14:30:00+01:00", "12/03/2007 13:30"),
+        ("2007-07-12T23:30:00+00:00", "13/07/2007 00:30"),  # BST
+    ],
+)
+def test_an_iso_time_with_its_utc_offset_says_nothing_of_ignored_text(written, start):
+    # the time was moved to UK time, but an extra_text warning said the offset was ignored
+    parsed = parse_dates(pd.Series([written]))
+    assert parsed.frame["start"].dt.strftime("%d/%m/%Y %H:%M").tolist() == [start]
+    assert parsed.warnings == []
