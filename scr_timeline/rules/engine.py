@@ -62,6 +62,7 @@ from .templates import (
     recorder,
     take,
     uk_dates,
+    written_as,
 )
 
 __all__ = ["IN_FORCE", "analyse", "horizon", "period_warnings", "rulebook_in_force"]
@@ -478,7 +479,8 @@ def _event_fields(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Colu
     ).astype(bool)
     as_written &= per_unique(written, lambda w: isinstance(w, str) and bool(w)).astype(bool)
     as_written &= view.start[pos] != np.iinfo(np.int64).min  # NaT: "an unknown date"
-    day[as_written] = written[as_written]
+    # "on a date written as 'w/c 12/03/2007'" (not "on w/c 12/03/2007")
+    day[as_written] = per_unique(written[as_written], lambda w: written_as(str(w)))
     kinds = _injury_kinds(view, pos)
     ages = view.age_days[pos]
     return {

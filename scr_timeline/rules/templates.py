@@ -9,7 +9,8 @@ field              value
 =================  ==============================================================
 ``What``/``what``  the rule's ``what`` (with ``{injuries}``, ``{age}``), capitalised or not
 ``by``             the trigger's organisation as written, else its agency's label
-``date``           the trigger's date, "9 April 2007" (as written when not a day)
+``date``           the trigger's date, "9 April 2007"; a date not known to the day as
+                   written, "a date written as 'w/c 12/03/2007'"
 ``due``            the deadline day
 ``expected``       the rule's ``expected_label``
 ``observed_date``  the date of the first matching action (late findings)
@@ -236,13 +237,36 @@ def recorder(organisation: object, agency: object) -> str:
     return f"{label} ({org})"
 
 
+def date_words(when: object, precision: object = "day", written: object = None) -> str:
+    """An event's date as a finding's sentence gives it after "on" or "after": the day
+    ("9 April 2007"), or a date not known to the day as written, said to be so ("a date
+    written as 'w/c 12/03/2007'": "recorded by Police on w/c 12/03/2007" does not read).
+
+    Examples
+    --------
+    >>> date_words(pd.Timestamp("2007-03-12"), "week", "w/c 12/03/2007")
+    "a date written as 'w/c 12/03/2007'"
+    >>> date_words(pd.Timestamp("2007-04-09 10:00"), "minute", "09/04/2007 10:00")
+    '9 April 2007'
+    """
+    text = uk_date(when, precision, written)
+    if when is None or _missing(when) or precision in ("day", "minute", None):
+        return text
+    return written_as(text) if isinstance(written, str) and text == written else text
+
+
+def written_as(text: str) -> str:
+    """ "a date written as '...'" for a date as written."""
+    return f"a date written as '{text}'"
+
+
 def event_fields(row: Mapping[str, Any]) -> dict[str, str]:
     """Template fields describing one event: ``by``, ``date``, ``injuries`` and ``age``."""
     by = recorder(row.get(S.ORGANISATION), row.get(S.AGENCY))
     kinds = row.get(S.INJURY_KINDS)
     return {
         "by": str(by),
-        "date": uk_date(row.get(S.START), row.get(S.PRECISION), row.get(S.DATE_TEXT)),
+        "date": date_words(row.get(S.START), row.get(S.PRECISION), row.get(S.DATE_TEXT)),
         "injuries": injury_words(tuple(kinds) if isinstance(kinds, tuple | list) else ()),
         "age": age_words(row.get(S.CHILD_AGE_DAYS)),
         "child_aged": child_aged_words(row.get(S.CHILD_AGE_DAYS)),

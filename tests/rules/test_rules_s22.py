@@ -437,3 +437,23 @@ def test_a_disagreement_whose_entry_only_plans_the_escalation_waits_for_it(tmp_p
         "To escalate under LSCB escalation policy", "Escalated to CSC TM under LSCB policy"
     )
     assert _table(_read(tmp_path, "escalated", escalated), "wt2006", "ESC-DISAGREE") == []
+
+
+# --- a trigger whose date is not known to the day ---------------------------------------------
+WEEK_2007 = """\
+w/c 12/03/2007,Children's Social Care,Duty SW,Referral received from school re Child K (6).,TM decision: initial assessment
+28/03/2007,Children's Social Care,SW1,Initial assessment completed.,NFA
+"""
+
+
+def test_a_trigger_dated_to_a_week_reads_as_a_date_written_so(tmp_path):
+    chron = _read(tmp_path, "week", WEEK_2007)
+    # from the week's end, Sunday 18 March, + 7 WD: Tuesday 27 March
+    assert _table(chron, "wt2006", "ASM-INITIAL") == [
+        ("ASM-INITIAL", "late", 2, "2007-03-27", "2007-03-28", 1, [2, 3]),
+    ]
+    (summary,) = _summary(chron, "ASM-INITIAL")
+    assert summary.startswith(
+        "Referral to children's social care recorded by Children's Social Care on a date "
+        "written as 'w/c 12/03/2007': no completed initial assessment"
+    )
