@@ -122,6 +122,9 @@ _NOTE = (
     r"|unconfirmed))\s*[)\]]"
 )
 _FORMS = (
+    # two whole dates: "Between 12/03/2007 and 14/03/2007 HV1 tried to visit"
+    rf"between\s+{_WEEKDAY}?(?:{'|'.join(_ABSOLUTE)})\s+(?:and|&)\s+{_WEEKDAY}?"
+    rf"(?:{'|'.join(_ABSOLUTE)})",
     # the year may be left to a year's heading above ("between 3 and 5 June - ...")
     rf"between\s+{_DAY}(?:\s+{_MONTH})?\s+(?:and|&)\s+{_DAY}\s+{_MONTH}(?:\s*,?\s+{_YEAR})?",
     rf"between\s+{_MONTH}(?:\s+{_YEAR})?\s+(?:and|&)\s+{_MONTH}\s*,?\s+{_YEAR}",

@@ -608,3 +608,22 @@ def test_endnotes_and_sources_of_information_are_the_report_s_own(write_text):
     ]
     sections = chron.warnings.loc[chron.warnings[S.CODE] == "report_section", S.MESSAGE]
     assert sections.str.contains("'Sources of information'|'Endnotes'").sum() == 2
+
+
+def test_a_paragraph_opening_between_two_whole_dates_is_an_entry(write_text):
+    """ "Between 12/03/2007 and 14/03/2007 HV1 tried to visit ..." had no date (only
+    "between 3 and 5 June 2007" and "between March and May 2007" were read), so it was
+    added to the entry above it."""
+    path = write_text(
+        "hv.txt",
+        "HV records\n\n10/03/2007 - HV1 phoned Mother.\n\n"
+        "Between 12/03/2007 and 14/03/2007 HV1 tried to visit three times; no answer.\n",
+    )
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.START)
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 phoned Mother.",
+        "HV1 tried to visit three times; no answer.",
+    ]
+    assert ev[S.START].dt.strftime("%d/%m").tolist() == ["10/03", "12/03"]
+    assert ev[S.END].dt.strftime("%d/%m").tolist() == ["10/03", "14/03"]
