@@ -4143,6 +4143,7 @@ def _read_columns(
     )
     if born is not None and not state.ok.all():
         _date_ages(state, values, born)
+    _midnight_dates_as_days(state)
     time_cells = _time_cells(times, decided) if times is not None else None
     end_rows = ends.rows() if ends is not None else None
     if time_cells is not None:
@@ -4255,6 +4256,30 @@ def _age_dated_message(text: str, age: AgeSpan, born: int, span: _Span) -> str:
     return f"{_quote(text)} is the child's age: dated {when} ({_fmt(born)}), {_describe(span)}"
 
 
+def _midnight_dates_as_days(state: _State) -> None:
+    """A date column giving 00:00 in two rows or more ('12/03/2007 00:00', as a spreadsheet
+    saves a date formatted with its time): a date with no time, not midnight; those rows are
+    the day, and the first of them gets a ``time_ignored`` warning counting them. One
+    '12/03/2007 00:00' is the minute written."""
+    midnight = (
+        state.ok
+        & (state.prec == _P_MINUTE)
+        & (state.start % _DAY_S == 0)
+        & (state.end - state.start == 59)
+    )
+    rows = np.flatnonzero(midnight)
+    if len(rows) < 2:
+        return
+    state.end[rows] = state.start[rows] + _DAY_S - 1
+    state.prec[rows] = _P_DAY
+    message = (
+        f"ignored the time 00:00 of {len(rows)} date cells: a date column giving 00:00 in more "
+        "than one row is how a spreadsheet saves a date with no time: read as the day (timed "
+        "by the time column where it gives a time)"
+    )
+    state.extra.append((int(rows[0]), "time_ignored", message))
+
+
 def _midnights_as_no_time(cells: _Times, state: _State) -> None:
     """A time column giving 00:00 in two rows or more: a system's time left empty, not
     midnight (an event at midnight to the minute is rare, twice rarer still); those rows keep
@@ -4299,7 +4324,11 @@ def _apply_times(
     prec = at(state.prec).copy()  # as it was before this step
     # a day, or a part of one ('12/03/2007 pm') the time falls in: the minute of that day
     starts, ends = at(state.start), at(state.end)
-    one_day = (prec == _P_DAY) & (ends // _DAY_S == starts // _DAY_S)
+    # a date cell at midnight ('12/03/2007 00:00', a spreadsheet's date with its empty time)
+    # beside a time: the day, which the time cell times
+    midnight = (prec == _P_MINUTE) & (starts % _DAY_S == 0) & (ends - starts == 59)
+    ends = np.where(midnight, starts + _DAY_S - 1, ends)
+    one_day = ((prec == _P_DAY) | midnight) & (ends // _DAY_S == starts // _DAY_S)
     moment = starts - starts % _DAY_S + np.maximum(at(cells.start), 0) * 60
     in_part = (moment >= starts) & (moment <= ends)
     # a time written on the twelve-hour clock ('2.30', '7.30') in a part of the day after

@@ -308,3 +308,28 @@ def test_an_iso_time_with_its_utc_offset_says_nothing_of_ignored_text(written, s
     parsed = parse_dates(pd.Series([written]))
     assert parsed.frame["start"].dt.strftime("%d/%m/%Y %H:%M").tolist() == [start]
     assert parsed.warnings == []
+
+
+def test_a_date_cell_at_midnight_beside_a_time_takes_the_time(write_text):
+    # a spreadsheet saved as CSV writes a date formatted with its time as '12/03/2007 00:00':
+    # the Time column's 14:30 had been ignored (time_ignored: the date 'has its own time')
+    chron = _csv(
+        write_text,
+        [("12/03/2007 00:00", "14:30"), ("13/03/2007 00:00", ""), ("14/03/2007 00:00", "09:00")],
+    )
+    assert chron.events[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist() == [
+        "12/03/2007 14:30",
+        "13/03/2007 00:00",
+        "14/03/2007 09:00",
+    ]
+    assert chron.events[S.PRECISION].tolist() == ["minute", "day", "minute"]
+    (message,) = chron.warnings[chron.warnings["code"] == "time_ignored"]["message"]
+    assert "00:00 of 3 date cells" in message
+    # one such cell beside a time: the time, nothing said; alone, the minute written
+    one = parse_dates(
+        pd.Series(["12/03/2007 00:00", "13/03/2007 10:00"]), times=pd.Series(["14:30", ""])
+    )
+    assert one.frame["start"].dt.strftime("%H:%M").tolist() == ["14:30", "10:00"]
+    assert one.warnings == []
+    alone = parse_dates(pd.Series(["12/03/2007 00:00", "13/03/2007 10:00"]))
+    assert alone.frame["precision"].tolist() == ["minute", "minute"]
