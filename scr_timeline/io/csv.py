@@ -39,6 +39,7 @@ from .headers import (
     is_repeated_header,
     map_headings,
     numbered_rows,
+    other_date_columns,
     page_furniture,
     time_cells,
     year_rows,
@@ -56,6 +57,7 @@ __all__ = [
     "agencies_from_practitioners",
     "blank_template_rows",
     "child_dob_from_forms",
+    "date_from_other_column",
     "decode_text",
     "fill_agency_down",
     "fill_dittos",
@@ -489,6 +491,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         )
         carried.written.update(ditto_dates)
         notes.extend(timed)
+        notes.extend(date_from_other_column(raw, header, file=path.name, sheet=None))
         notes.extend(fill_agency_down(raw, header, file=path.name, sheet=None))
         notes.extend(overlong_rows(raw, header, file=path.name, delimiter=facts["delimiter"]))
     chron = parse_table(
@@ -933,6 +936,54 @@ def fill_dittos(
             )
         )
     return notes, written_dates
+
+
+def date_from_other_column(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+) -> list[dict[str, Any]]:
+    """Give a row of ``raw`` whose date cell is empty the date of the table's other date
+    column (``Reported Date`` beside ``Occurred From``, ``Date Created`` beside ``Date of
+    Contact``: :func:`~scr_timeline.io.headers.other_date_columns`), and return a
+    ``date_from_other_column`` warning naming the rows so dated.
+
+    Such a row is an entry whose event date was not filled in: it happened on or before
+    the other date, and is kept as an event on it rather than rejected. Rows with nothing
+    in that column either stay rejected, as before. Run after the days carried to timed
+    rows (:func:`carry_day_to_times`), which date a row by the day above first.
+    """
+    from .table import _warning  # local: keeps table's helpers private
+
+    date_pos = next((pos for pos, fld in header.mapping.items() if fld == S.DATE), None)
+    start = header.data_start
+    if date_pos is None or date_pos >= raw.shape[1] or len(raw) <= start:
+        return []
+    others = [
+        pos for pos in other_date_columns(header.headings, header.mapping) if pos < raw.shape[1]
+    ]
+    if not others:
+        return []
+    dates = raw.iloc[start:, date_pos]
+    empty = ~_written_cells(dates) if dates.isna().any() or dates.dtype == object else None
+    if empty is None or not empty.any():
+        return []
+    other = raw.iloc[start:, others[0]]
+    rows = np.flatnonzero(empty & _written_cells(other) & _holds_digit(other))
+    if not len(rows):
+        return []
+    raw.iloc[rows + start, date_pos] = other.to_numpy(dtype=object)[rows]
+    heading = header.headings[date_pos] if date_pos < len(header.headings) else ""
+    used = header.headings[others[0]] if others[0] < len(header.headings) else ""
+    return [
+        _warning(
+            "date_from_other_column",
+            f"{len(rows)} row(s) with an empty {heading!r} cell "
+            f"({_row_list((rows + start + 1).tolist())}) were dated by their {used!r} cell: "
+            "the event was on or before it; give its own date to place it exactly",
+            file,
+            sheet,
+            int(rows[0] + start + 1),
+        )
+    ]
 
 
 def fill_agency_down(

@@ -67,6 +67,7 @@ from .csv import (
     blank_template_rows,
     carry_day_to_times,
     child_dob_from_forms,
+    date_from_other_column,
     fill_agency_down,
     fill_dittos,
     markup_as_text,
@@ -1851,6 +1852,7 @@ def read_excel(
             )
             carried.written.update(ditto_dates)
             skipped.extend(timed)
+            skipped.extend(date_from_other_column(frame, info, file=path.name, sheet=name))
             skipped.extend(fill_agency_down(frame, info, file=path.name, sheet=name))
             sheet_chron = parse_table(
                 frame,

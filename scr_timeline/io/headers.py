@@ -89,6 +89,7 @@ __all__ = [
     "map_headings",
     "normalise_heading",
     "numbered_rows",
+    "other_date_columns",
     "page_furniture",
     "time_cells",
     "year_rows",
@@ -514,6 +515,27 @@ def map_headings(
         mapping = {pos: fld for pos, fld in mapping.items() if fld != schema.TIME}
     mapping = _without_time_of_other_date(headings, mapping)
     return dict(sorted(mapping.items()))
+
+
+def other_date_columns(
+    headings: Sequence[object],
+    mapping: Mapping[int, str],
+    *,
+    columns: Mapping[str, str] | None = None,
+) -> list[int]:
+    """Positions of the columns whose headings name a date but lost it to the table's date
+    column ("Reported Date" beside "Occurred From", "Date Created" beside "Date of
+    Contact"), best first: a row whose date cell is empty may be dated by them.
+
+    >>> other_date_columns(["Reported Date", "Occurred From", "Summary"], {1: "date", 2: "details"})
+    [0]
+    """
+    found = _candidates(headings, columns)
+    return [
+        pos
+        for pos, (_rank, fld) in sorted(found.items(), key=lambda item: item[1][0])
+        if fld == schema.DATE and pos not in mapping
+    ]
 
 
 def _without_time_of_other_date(

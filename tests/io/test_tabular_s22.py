@@ -338,3 +338,22 @@ def test_a_ditto_with_the_entrys_own_time_in_the_date_cell(tmp_path: Path) -> No
     assert ev.loc[3, "start"] == pd.Timestamp("2007-03-12 14:00")
     assert ev.loc[3, "date_text"] == "\u201c  14:00"
     assert ev.loc[4, "start"] == pd.Timestamp("2007-03-12 15:30")
+
+
+def test_a_row_with_no_occurrence_date_is_dated_by_its_reported_date(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "niche-police.csv",
+        "Occurrence Number,Reported Date,Occurred From,Occurred To,Officer,Summary\n"
+        "O1,20/03/2018,,,PC3,Concern for welfare call\n"
+        "O2,21/03/2018,17/03/2018,19/03/2018,PC3,Missing over the weekend\n"
+        "O3,,,,PC3,Undated note\n",
+    )
+    chron = scr.read(path)
+    ev = _by_row(chron)
+    assert ev.loc[2, "start"] == pd.Timestamp("2018-03-20")
+    assert ev.loc[3, "start"] == pd.Timestamp("2018-03-17")
+    assert chron.rejected["source_row"].tolist() == [4]
+    note = chron.warnings[chron.warnings["code"] == "date_from_other_column"]
+    assert note["source_row"].tolist() == [2]
+    assert "'Reported Date'" in note["message"].iloc[0]
