@@ -66,7 +66,7 @@ _STATEMENT: Final = (
     rf"\s*[:=\-–]?\s*\(?\s*(?P<date>{_DATE})"
 )
 #: What a row must hold to be read closely for either (RE2, over whole columns at once).
-_MENTIONS_BIRTH: Final = r"born|birth|deliver|d\.?\s?o\.?\s?b"
+_MENTIONS_BIRTH: Final = r"born|birth|deliver|d\.?\s?o\.?\s?b|nvd|svd|lscs|live\s+(?:male|female)"
 #: A row about a child already born, and one about a pregnancy (RE2, whole columns).
 _A_CHILD: Final = (
     r"\b(?:child\s+[a-z]|cx|yp|the\s+child|the\s+baby|baby\s+[a-z])\b"
@@ -92,9 +92,13 @@ _CHILD: Final = (
 _BIRTH: Final = (
     rf"\b{_CHILD}\s+(?:was\s+|is\s+)?(?:born|delivered)\b"
     rf"|\bbirth\s+of\s+(?:{_CHILD}|a\s+(?:baby\s+|live\s+)?(?:boy|girl|son|daughter))"
-    r"|\b(?:mother|mum|ms\s+[a-z]\b)\s+(?:gave\s+birth|delivered|was\s+delivered)\b"
-    r"|\blive\s+birth\b"
+    r"|\b(?:mother|mum|mo|ms\s+[a-z]\b)\s+(?:gave\s+birth|delivered|was\s+delivered)\b"
+    r"|\blive\s+birth\b|\blive\s+(?:male|female)\s+(?:infant|baby|neonate)\b"
     r"|^\W*(?:born\b|birth\s*[:\-–])"
+    # a midwife's entry opening with the delivery: "Delivered by LSCS. Baby girl 3.2kg",
+    # "NVD - live male infant" (not "Delivered leaflet to Mother")
+    r"|^\W*(?:delivered\s+(?:by|at|via|in|on)\b|(?:nvd|svd|lscs)\b|emergency\s+(?:lscs|c-?section"
+    r"|caesarean)\b)"
 )
 #: After a birth phrase, the year or month it happened in ("Child A was born in 2005 and
 #: seen by the GP", "born at home in March 2005"): a row telling of the birth, not

@@ -242,3 +242,181 @@ def test_a_gp_s_examination_is_no_child_protection_medical():
     assert classified("gp", "CA medically examined - chest clear")[schema.EVENT_TYPE] != (
         "medical_examination"
     )
+
+
+# --- 9. the police called during another agency's contact; messages; concerns raised -------
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("csc", "Visit - Mo intoxicated. CA (18m) in cot. Police called", "home_visit"),
+        ("police", "Police called to address by neighbour - DV", "police_incident"),
+        ("hospital", "Police called - Dad aggressive on ward", "police_incident"),
+        ("csc", "Sup w/ TM2 - case reviewed. Drift noted", "supervision"),
+        ("csc", "Text to Mo re visit tmrw", "information_sharing"),
+        ("csc", "Ring round completed - GP, HV and school: no concerns", "information_sharing"),
+        ("health_visiting", "Contact from GP re missed imms", "information_sharing"),
+        # social care's contact from another agency is still a contact (a referral)
+        ("csc", "Contact from GP re missed imms", "referral"),
+        (
+            "ambulance",
+            "Safeguarding concern raised to LA via ambulance safeguarding team",
+            "referral",
+        ),
+    ],
+)
+def test_calls_messages_and_concerns_raised(agency, details, expected):
+    assert classified(agency, details)[schema.EVENT_TYPE] == expected
+
+
+def test_a_concern_raised_to_the_local_authority_goes_to_social_care():
+    assert "csc" in classified("ambulance", "Concerns reported to MASH")[schema.COUNTERPARTS]
+
+
+def test_a_prevent_referral_is_no_referral_to_social_care():
+    row = classified("probation", "Referral to Prevent")
+    assert row[schema.EVENT_TYPE] == "referral"
+    assert "csc" not in row[schema.COUNTERPARTS]
+
+
+# --- 10. injuries and child seen, as social workers write them ------------------------------
+@pytest.mark.parametrize(
+    ("details", "kind"),
+    [
+        ("Sub-conjunctival haemorrhage noted in baby's L eye", "other"),
+        ("Subconj haemorrhage R eye", "other"),
+        ("Self-harm - CA cutting arms", "laceration"),
+    ],
+)
+def test_injuries_written_short(details, kind):
+    row = classified("csc", details)
+    assert row[schema.INJURY]
+    assert kind in row[schema.INJURY_KINDS]
+
+
+@pytest.mark.parametrize(
+    "details", ["Sib has bruise to face", "Mo has cuts to arms from self harm"]
+)
+def test_someone_else_s_injury(details):
+    assert not classified("csc", details)[schema.INJURY]
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("CYP not spoken to alone - Mo present throughout", True),
+        ("Baby in pram asleep - observed", True),
+        ("Met with YP in cafe", True),
+        ("Visit to school to see CA - CA off sick", False),
+    ],
+)
+def test_child_seen_as_social_workers_write_it(details, expected):
+    seen = classified("csc", details)[schema.CHILD_SEEN]
+    assert seen is not pd.NA
+    assert bool(seen) is expected
+
+
+def test_mo_seen_alone_is_no_sight_of_the_child():
+    assert classified("csc", "Mo seen alone at home")[schema.CHILD_SEEN] is pd.NA
+
+
+# --- 11. social care's plan, meeting and case wording written short ------------------------
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("Child removed from CPP", "cp_plan_end"),
+        ("CPP ended", "cp_plan_end"),
+        ("Rehab home to Mo", "return_home"),
+        ("Child in need mtg", "cin_meeting"),
+        ("CIN reivew", "cin_meeting"),
+        ("Closed - s17", "case_closure"),
+        ("Closed to CSC", "case_closure"),
+        ("Transferred to LAC team", "allocation"),
+        ("Transfer to long term team", "allocation"),
+    ],
+)
+def test_social_care_wording_written_short(details, expected):
+    assert classified("csc", details)[schema.EVENT_TYPE] == expected
+
+
+@pytest.mark.parametrize(
+    ("details", "not_expected"),
+    [
+        ("Closed bedroom door - CA seen", "case_closure"),
+        ("Mo attending drug rehab", "return_home"),
+    ],
+)
+def test_words_that_only_look_like_it(details, not_expected):
+    assert classified("csc", details)[schema.EVENT_TYPE] != not_expected
+
+
+# --- 12. police and health visiting wording ------------------------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details", "expected"),
+    [
+        ("police", "Attended re DV - Mo's ex kicked door in. Children present", "police_incident"),
+        ("police", "Attended address following reports of shouting", "police_incident"),
+        ("police", "Interview of Mo under caution - denies", "police_investigation"),
+        (
+            "police",
+            "Child Abduction Warning Notice issued to adult male re YP",
+            "police_investigation",
+        ),
+        ("health_visiting", "HV - no concerns", "health_visit"),
+        ("health_visiting", "Targeted HV - concerns re home conditions", "health_visit"),
+        ("gp", "Requested by CSC to provide info for s47", "information_sharing"),
+        ("police", "Info request from MASH", "information_sharing"),
+    ],
+)
+def test_police_and_health_visiting_wording(agency, details, expected):
+    assert classified(agency, details)[schema.EVENT_TYPE] == expected
+
+
+# --- 13. the birth as midwives write it ------------------------------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Delivered by LSCS. Baby girl 3.2kg",
+        "Mo gave birth to CA",
+        "Mo delivered baby girl at home - BBA",
+        "NVD - live male infant",
+        "SVD at 39/40",
+    ],
+)
+def test_the_birth_written_short_gives_the_date_of_birth(details):
+    from scr_timeline.classify.birth import find_child_dob
+
+    found = find_child_dob(make_events(start="01/03/2006", agency="midwifery", details=details))
+    assert found is not None
+    assert found.dob == pd.Timestamp("2006-03-01")
+
+
+@pytest.mark.parametrize("details", ["Delivered leaflet to Mo", "Sibling born - Baby B"])
+def test_no_birth_of_the_child(details):
+    from scr_timeline.classify.birth import find_child_dob
+
+    assert find_child_dob(make_events(start="01/03/2006", agency="csc", details=details)) is None
+
+
+def test_early_help_s_practice_manager_is_its_manager():
+    from scr_timeline.classify.roles import roles_from_practitioners
+
+    roles = roles_from_practitioners(
+        pd.Series(["Practice Manager", "Practice Manager", "Practice Manager"]),
+        pd.Series(["early_years", "csc", "gp"]),
+    )
+    assert roles.tolist() == ["team_manager", "team_manager", "other"]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [("early_years", "EH worker HV - Mo and CA seen"), ("csc", "SW1 HV - CA seen alone")],
+)
+def test_a_worker_s_hv_is_a_home_visit(agency, details):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == "home_visit"
+    assert "health_visiting" not in row[schema.COUNTERPARTS]
+
+
+def test_a_joint_visit_with_the_health_visitor_names_the_health_visitor():
+    row = classified("early_years", "Joint visit with HV")
+    assert "health_visiting" in row[schema.COUNTERPARTS]
