@@ -409,12 +409,21 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
         if match is None:
             return None
     time = match["time"] or match["lead_time"] or match["time_first"]
-    rest = match["rest"].strip()
+    rest = _WEEKDAY_AFTER.sub("", match["rest"].strip(), count=1)
     if match["part"]:  # "On the evening of ...": the part of the day is kept in the text
         rest = f"{' '.join(match['part'].split()).capitalize()}: {rest}".rstrip(": ")
     if agency is not None:  # its label, where an agency's label after the date goes
         rest = f"{agency}: {rest}".rstrip(": ")
     return match["date"].strip(), time.strip() if time else None, rest
+
+
+#: The day of the week in brackets after a date ("12 March 2007 (Monday) - HV visit"): a
+#: note on the date, not the entry's first words.
+_WEEKDAY_AFTER: Final = re.compile(
+    r"^[(\[]\s*(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*[)\]]"
+    r"\s*(?:[-–—:,;|]\s*)?",
+    re.IGNORECASE,
+)
 
 
 #: The words of an agency's name written before the date ("Police - 12/03/2007 - ...",

@@ -627,3 +627,13 @@ def test_a_paragraph_opening_between_two_whole_dates_is_an_entry(write_text):
     ]
     assert ev[S.START].dt.strftime("%d/%m").tolist() == ["10/03", "12/03"]
     assert ev[S.END].dt.strftime("%d/%m").tolist() == ["10/03", "14/03"]
+
+
+def test_the_day_of_the_week_in_brackets_after_a_date_is_no_text(write_text):
+    """ "12 March 2007 (Monday) - HV1 visited": the weekday is a note on the date; the
+    entry's text had opened "(Monday) - HV1 visited"."""
+    path = write_text(
+        "hv.txt",
+        "HV records\n\n12 March 2007 (Monday) - HV1 visited.\n14/03/2007 (Wed): HV1 phoned.\n",
+    )
+    assert [text for _day, text in _days(scr.read(path))] == ["HV1 visited.", "HV1 phoned."]
