@@ -223,6 +223,12 @@ def recorder(organisation: object, agency: object) -> str:
     ("Children's social care (Referral and Assessment)", 'GP (Elm Road Surgery)')
     >>> recorder(None, "health_visiting"), recorder("Riverside Trust", "other")
     ('Health visiting', 'Riverside Trust')
+
+    An organisation written as the agency's initials or a short form of its name is the
+    agency ("CSC", "Paeds"), not a team or place to name beside it:
+
+    >>> recorder("CSC", "csc"), recorder("Paeds", "paediatrics"), recorder("Radiology", "hospital")
+    ("Children's social care", 'Paediatrics', 'Hospital (Radiology)')
     """
     label = party_label(str(agency))
     if not isinstance(organisation, str) or not organisation.strip():
@@ -230,11 +236,24 @@ def recorder(organisation: object, agency: object) -> str:
     org = organisation.strip()
     if agency not in S.AGENCY_LABELS or agency == "other":
         return org
+    if _short_for(org, label):
+        return label
     words = {w for w in label.casefold().replace("/", " ").split() if w not in _LABEL_STOPWORDS}
     said = set(org.casefold().replace("/", " ").replace("-", " ").split())
     if words & said or org.casefold() == label.casefold():
         return org
     return f"{label} ({org})"
+
+
+def _short_for(org: str, label: str) -> bool:
+    """Whether ``org`` is written as ``label``'s initials ("CSC" for "Children's social
+    care") or a short form of a one-word label ("Paeds" for "Paediatrics")."""
+    short = org.casefold().replace(".", "").replace("&", "").replace(" ", "")
+    words = label.casefold().replace("/", " ").split()
+    if len(words) > 1 and short == "".join(w[0] for w in words):
+        return True
+    stem = short[:-1] if short.endswith("s") else short
+    return len(words) == 1 and len(stem) >= 4 and words[0].startswith(stem)
 
 
 def date_words(when: object, precision: object = "day", written: object = None) -> str:

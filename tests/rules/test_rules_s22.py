@@ -457,3 +457,28 @@ def test_a_trigger_dated_to_a_week_reads_as_a_date_written_so(tmp_path):
         "Referral to children's social care recorded by Children's Social Care on a date "
         "written as 'w/c 12/03/2007': no completed initial assessment"
     )
+
+
+# --- practitioners' shorthand ------------------------------------------------------------------
+ABBREVIATED_2008 = """\
+07/07/2008,GP,GP6,4/12 baby - 2 x bruises L thigh. M no explanation. NIMB.,Tel ref to CSC duty + faxed MARF
+07/07/2008,CSC,Duty SW,MARF rec'd from GP re bruising NIMB.,Strat disc w/ DC24 CAIT + Dr P6 - S47 agreed. CPM today
+07/07/2008,Paeds,Dr P6,CPM - 2 bruises L thigh c/w fingertip grip.,
+28/07/2008,CSC,IRO,ICPC - CPP cat PA.,CG mtg 06/08
+15/09/2008,CSC,SW12,Stat visit - CX seen.,
+"""
+
+
+def test_a_strategy_discussion_written_strat_disc_w_is_held(tmp_path):
+    chron = _read(tmp_path, "abbrev", ABBREVIATED_2008, dob="2008-03-01")
+    # the strategy discussion of Monday 7 July, on the day of the GP's bruise: in time; the
+    # conference on the 28th within 15 WD of it
+    assert _table(chron, "wt2006", "INJ-STRAT", "CONF-ICPC") == []
+
+
+def test_an_organisation_written_as_the_agencys_initials_is_the_agency(tmp_path):
+    chron = _read(tmp_path, "abbrev", ABBREVIATED_2008, dob="2008-03-01")
+    summaries = _findings(chron)["summary"].tolist()
+    assert summaries
+    assert not [s for s in summaries if "(CSC)" in s or "(Paeds)" in s]
+    assert any("recorded by Children's social care on" in s for s in summaries)
