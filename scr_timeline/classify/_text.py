@@ -1013,6 +1013,13 @@ class Resolver:
 
     def rows(self, hits: Sequence[str], regex_rows: np.ndarray) -> np.ndarray:
         """A (matches x slots) table of vocabulary rows, -1 where none applies."""
+        lines = self.lines(hits, regex_rows)  # may grow the table: read it after
+        return self._table[lines]
+
+    def lines(self, hits: Sequence[str], regex_rows: np.ndarray) -> np.ndarray:
+        """Per match, its line in :attr:`table` (vocabulary rows per slot): a caller that
+        needs one slot or two reads those columns only, not the whole (matches x slots)
+        table."""
         n_slots = self.usable.shape[1]
         keys = list(zip(hits, regex_rows.tolist(), strict=True))
         line = self._line
@@ -1030,7 +1037,12 @@ class Resolver:
                 self._table = np.concatenate([self._table, np.zeros_like(self._table)])
             self._table[len(line)] = row_for
             line[key] = len(line)
-        return self._table[np.array([line[k] for k in keys], dtype=np.int64)]
+        return np.array([line[k] for k in keys], dtype=np.int64)
+
+    @property
+    def table(self) -> np.ndarray:
+        """The vocabulary row per line (see :meth:`lines`) and slot, -1 where none applies."""
+        return self._table
 
 
 # --- patterns written for the texts at hand ----------------------------------------------

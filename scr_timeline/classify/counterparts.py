@@ -578,7 +578,8 @@ class CounterpartFindings:
 class _Hits:
     """The matches of the counterpart pattern, as arrays (one entry per match)."""
 
-    table: np.ndarray  # int: vocabulary row of the first phrase, per recording-agency slot
+    lines: np.ndarray  # int: the first phrase's line in ``table``
+    table: np.ndarray  # int: vocabulary row per line and recording-agency slot
     more: np.ndarray  # object: the rest of a list ("" when none)
     last: np.ndarray  # bool: a cue after the list, none before it
     not_involved: np.ndarray  # bool: a negation, plan or history cue reaches the match
@@ -588,7 +589,7 @@ class _Hits:
 
 def _match_bits(hits: _Hits, at: np.ndarray, column: int, m: _Matcher) -> np.ndarray:
     """Counterpart bits of the matches ``at``, read for one recording-agency slot."""
-    rows = hits.table[at, column]
+    rows = hits.table[hits.lines[at], column]
     bits = np.where(rows >= 0, m.bits[np.maximum(rows, 0)], 0).astype(np.uint32)
     more = hits.more[at]
     in_list = more != ""
@@ -633,8 +634,10 @@ def find_counterparts(
         pattern, whole = m.pattern.for_texts(texts)
         found = T.extract_all(texts, pattern, remember=whole)
         if len(found):
+            lines = m.resolver.lines(found.text("first"), m.resolver.regex_rows(found))
             hits = _Hits(
-                table=m.resolver.rows(found.text("first"), m.resolver.regex_rows(found)),
+                lines=lines,
+                table=m.resolver.table,
                 more=np.asarray(found.text("more"), dtype=object),
                 last=found.has(*_CUE_GROUPS_AFTER) & ~found.has(*_CUE_GROUPS_BEFORE),
                 not_involved=found.has(*_CUE_GROUPS),
@@ -671,7 +674,7 @@ def _own_readings(
     present = np.zeros(_UNKNOWN_SLOT + 1, dtype=bool)
     present[np.unique(slots)] = True
     for slot in np.flatnonzero(present & m.own_slots).tolist():
-        differs = hits.table[:, slot] != hits.table[:, _UNKNOWN_SLOT]
+        differs = (hits.table[:, slot] != hits.table[:, _UNKNOWN_SLOT])[hits.lines]
         listed = np.flatnonzero(hits.more != "")
         if len(listed):
             codes, uniques = pd.factorize(hits.more[listed])
