@@ -593,7 +593,9 @@ _PY_NO_TIME: Final = _rx(
     r"|unclear)|unknown\s+time|no\s+time(?:\s+recorded)?|not\s+timed|untimed)(?(open)\s*\))$"
 )
 # a time in brackets after its date: "12/03/2007 (14:30)", "12 March 2007 (1430hrs)"
-_PY_TIME_AFTER: Final = _rx(r"(?P<rest>.*\d)\s*\(\s*(?P<time>[^()]+?)\s*\)")
+_PY_TIME_AFTER: Final = _rx(r"(?P<rest>.*\d)\s*[(\[]\s*(?P<time>[^()\[\]]+?)\s*[)\]]")
+# hours and minutes of four figures, from and to: '(1430-1530)', '[0900 to 1000hrs]'
+_PY_HHMM_RANGE: Final = _rx(r"\d{4}\s*(?:-|to)\s*\d{4}(?:\s*hrs?)?")
 # a time of day alone in a date cell: "14.30", "12:10" ("12.10" could also be 12 October),
 # and two numbers apart ("12 03": 12 March with no year, or 12:03?)
 _PY_CLOCK: Final = _rx(r"(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2})|(?P<sp>\s)(?P<m1>\d{1,2}))")
@@ -1436,7 +1438,11 @@ class _Reader:
         m = _PY_TIME_AFTER.fullmatch(s)
         if m is not None and not _PY_NOT_DATE_CHAR.search(m["rest"]):  # '12/03/2007 (14:30)'
             day = self.single(m["rest"])
-            if day is not None and day.prec == _P_DAY and _PY_TIME_MARK.search(m["time"]):
+            if (
+                day is not None
+                and day.prec == _P_DAY
+                and (_PY_TIME_MARK.search(m["time"]) or _PY_HHMM_RANGE.fullmatch(m["time"]))
+            ):
                 return _with_time(day, m["time"])
         return None
 

@@ -333,3 +333,19 @@ def test_a_date_cell_at_midnight_beside_a_time_takes_the_time(write_text):
     assert one.warnings == []
     alone = parse_dates(pd.Series(["12/03/2007 00:00", "13/03/2007 10:00"]))
     assert alone.frame["precision"].tolist() == ["minute", "minute"]
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("12/03/2007 (1430-1530)", "12/03/2007 14:30", "12/03/2007 15:30"),
+        ("12/03/2007 [14:30]", "12/03/2007 14:30", "12/03/2007 14:30"),
+        ("12/03/2007 [1430-1530hrs]", "12/03/2007 14:30", "12/03/2007 15:30"),
+    ],
+)
+def test_a_time_in_brackets_after_the_date_is_its_time(written, start, end):
+    # these had been the day, the time ignored (extra_text); '(14:30)' was read already
+    parsed = parse_dates(pd.Series([written, "13/03/2007"]))
+    assert _read([written, "13/03/2007"])[0][0] == start
+    assert _read([written, "13/03/2007"])[1][0] == end
+    assert parsed.warnings == []
