@@ -313,6 +313,44 @@ def _marked_text(
     return " ".join("".join(out).translate(_LIGATURES).split())
 
 
+#: A character set this much (times the line's size) above the line's baseline is raised.
+_RAISED: Final = 0.2
+#: A footnote's mark is this close (in ems) to the word it is set against.
+_MARK_GAP: Final = 0.5
+
+
+def _raised_in_line(chars: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The footnote marks among a line's characters that pdfplumber kept in the line: figures
+    (or a dagger) in small print, raised above the line's baseline ("¹2 March 2007 is the
+    date ..." at the foot of the page, the note's own number beside its first figure)."""
+    shown = [c for c in chars if not c["text"].isspace()]
+    if len(shown) < 2:
+        return []
+    size = statistics.median(float(c.get("size", 0.0)) for c in shown)
+    base = statistics.median(float(c["bottom"]) for c in shown)
+    raised = [
+        c
+        for c in shown
+        if _NOTE_MARK.match(c["text"])
+        and float(c.get("size", 0.0)) < _SUPERSCRIPT * size
+        and base - float(c["bottom"]) > _RAISED * size
+    ]
+    if not raised:
+        return []
+    # set against a word of the line (a number alone in a cell of smaller print, top
+    # aligned beside a larger one, is no mark)
+    ids = {id(c) for c in raised}
+    edges = [(float(c["x0"]), float(c["x1"])) for c in shown if id(c) not in ids]
+    near = _MARK_GAP * size
+    return [
+        c
+        for c in raised
+        if any(
+            abs(float(c["x0"]) - x1) < near or abs(x0 - float(c["x1"])) < near for x0, x1 in edges
+        )
+    ]
+
+
 def _lines(page: Any) -> list[_Line]:
     found = []
     for line in page.extract_text_lines(return_chars=True):
@@ -321,8 +359,9 @@ def _lines(page: Any) -> list[_Line]:
         found.append((line, list({id(c): c for c in line.get("chars", ())}.values())))
     out = []
     for line, chars, marks in _raised_into(found):
+        marks = marks or _raised_in_line(chars)
         size = _size([c for c in chars if id(c) not in {id(m) for m in marks}] or chars)
-        own = len(chars) == len(line.get("chars", ())) or not chars
+        own = not marks and (len(chars) == len(line.get("chars", ())) or not chars)
         text = (
             " ".join(line["text"].translate(_LIGATURES).split())
             if own

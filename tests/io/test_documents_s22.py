@@ -637,3 +637,39 @@ def test_the_day_of_the_week_in_brackets_after_a_date_is_no_text(write_text):
         "HV records\n\n12 March 2007 (Monday) - HV1 visited.\n14/03/2007 (Wed): HV1 phoned.\n",
     )
     assert [text for _day, text in _days(scr.read(path))] == ["HV1 visited.", "HV1 phoned."]
+
+
+def test_a_footnote_whose_own_number_is_raised_beside_it(tmp_path: Path):
+    """Word sets a footnote's own number raised and small beside its text ("¹12 March
+    2007 is the date ..."), which pdfplumber keeps in the line: it read "112 March 2007";
+    the note is its entry's "[footnote: 12 March 2007 ...]"."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    def decorate(canvas, doc) -> None:
+        if doc.page == 1:
+            canvas.setFont("Helvetica", 5)
+            canvas.drawString(72, 114, "1")
+            canvas.setFont("Helvetica", 8)
+            canvas.drawString(76, 110, "12 March 2007 is the date in the GP record.")
+
+    st = _styles()
+    story = [Paragraph("Overview report", st["Title"])] + [
+        Paragraph(
+            f"On {i + 1} March 2007 HV1 saw Child A{'<super>1</super>' if i == 2 else ''}. "
+            "The visit was routine.",
+            st["BodyText"],
+        )
+        for i in range(8)
+    ]
+    path = tmp_path / "overview.pdf"
+    SimpleDocTemplate(str(path), bottomMargin=140).build(
+        story, onFirstPage=decorate, onLaterPages=decorate
+    )
+    chron = scr.read(path)
+    days = _days(chron)
+    assert len(days) == 8
+    assert days[2] == (
+        "03/03/2007",
+        "HV1 saw Child A. The visit was routine. "
+        "[footnote: 12 March 2007 is the date in the GP record.]",
+    )
