@@ -420,3 +420,10 @@ def test_a_worker_s_hv_is_a_home_visit(agency, details):
 def test_a_joint_visit_with_the_health_visitor_names_the_health_visitor():
     row = classified("early_years", "Joint visit with HV")
     assert "health_visiting" in row[schema.COUNTERPARTS]
+
+
+@pytest.mark.parametrize("name", ["Birth to 5 Service", "0-5 Team", "Birth to Five"])
+def test_the_birth_to_five_service_is_health_visiting(name):
+    from scr_timeline.classify.agencies import normalise_agencies
+
+    assert normalise_agencies(pd.Series([name]))["agency"].tolist() == ["health_visiting"]
