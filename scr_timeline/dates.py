@@ -3896,8 +3896,13 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
 _PY_SPACED_TIME: Final = _rx(r"(?P<h>\d{1,2}) (?P<m>\d{2})(?:\s*hrs?)?")
 #: A time opening a time cell with words after it: '14:00 - call from school', '2.30pm
 #: phone call', '1430hrs: visit'; a clock's colon or dot, or a unit, so no bare number
+_LEADING_TIME: Final = (
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:hrs?|am|pm))?|\d{3,4}\s*hrs?|\d{1,2}\s*(?:am|pm))"
+)
 _PY_LEADING_TIME: Final = _rx(
-    r"(?P<t>\d{1,2}[:.]\d{2}(?:\s*(?:hrs?|am|pm))?|\d{3,4}\s*hrs?|\d{1,2}\s*(?:am|pm))"
+    # one time, or two ('14:00-15:00 strategy meeting', '22:00 - 02:00 (overnight)')
+    rf"(?P<t>(?:{_LEADING_TIME}(?:\s*(?:-|to|until)\s*(?:{_LEADING_TIME}|\d{{3,4}}))?"
+    rf"|\d{{4}}\s*(?:-|to|until)\s*{_LEADING_TIME}))"
     r"(?:\s*[,;:\u2013\u2014-]\s*|\s+)(?P<rest>[a-z(].*)"
 )
 
@@ -4378,10 +4383,12 @@ def _apply_times(
             state.extra.append((i, "excel_serial_text", message))
     if cells.trailing is not None:
         for i in apply[cells.trailing[apply]].tolist():
+            read = _fmt_minutes(int(cells.start[i] + shift[i]))
+            if cells.end[i] != cells.start[i]:
+                read += f"-{_fmt_minutes(int(cells.end[i] + shift[i]) % 1440)}"
             message = (
-                f"the time cell {cells.text(i)}: read the time as "
-                f"{_fmt_minutes(int(cells.start[i] + shift[i]))}; the words after it open the entry's "
-                "details"
+                f"the time cell {cells.text(i)}: read the time as {read}; the words after it "
+                "open the entry's details"
             )
             state.extra.append((i, "extra_text", message))
     if warn_unreadable:

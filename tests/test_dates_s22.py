@@ -349,3 +349,35 @@ def test_a_time_in_brackets_after_the_date_is_its_time(written, start, end):
     assert _read([written, "13/03/2007"])[0][0] == start
     assert _read([written, "13/03/2007"])[1][0] == end
     assert parsed.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("time_cell", "start", "end", "details"),
+    [
+        (
+            "14:00-15:00 strategy meeting",
+            "12/03/2007 14:00",
+            "12/03/2007 15:00",
+            "strategy meeting",
+        ),
+        ("22:00 - 02:00 (overnight)", "12/03/2007 22:00", "13/03/2007 02:00", "(overnight)"),
+        (
+            "1400-1500hrs - strategy meeting",
+            "12/03/2007 14:00",
+            "12/03/2007 15:00",
+            "strategy meeting",
+        ),
+        ("14:00 to 15:30 visit", "12/03/2007 14:00", "12/03/2007 15:30", "visit"),
+    ],
+)
+def test_two_times_with_words_after_them_are_the_hours_and_the_words_open_the_details(
+    write_text, time_cell, start, end, details
+):
+    # '14:00-15:00 strategy meeting' had been unreadable_time (the day only), and '14:00 to
+    # 15:30 visit' 14:00 with 'to 15:30 visit' in the details
+    chron = _csv(write_text, [("12/03/2007", time_cell), ("13/03/2007", "")])
+    assert chron.events[S.START].dt.strftime("%d/%m/%Y %H:%M").tolist()[0] == start
+    assert chron.events[S.END].dt.strftime("%d/%m/%Y %H:%M").tolist()[0] == end
+    assert chron.events[S.DETAILS].tolist()[0] == f"{details}. Child A seen"
+    (message,) = chron.warnings[chron.warnings["code"] == "extra_text"]["message"]
+    assert f"{start[-5:]}-{end[-5:]}" in message
