@@ -85,7 +85,8 @@ _YEAR = r"(?:(?:19|20)\d{2}|'?\d{2})"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
 _QUALIFIER = (
     r"(?:\?\s*|(?:c\.|ca\.|circa|approx\.?|approximately|around|about)\s*"
-    r"|(?:w/?c|w/e|week\s+commencing|week\s+beginning|week\s+ending|(?:the\s+)?week\s+of)\s+"
+    r"|(?:w/?c|w/?b|w/e|(?:week|wk\.?)\s+(?:commencing|beginning|starting|ending)"
+    r"|(?:the\s+)?week\s+of)\s+"
     r"|(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+)"
 )
 #: Dates that name their day, month or season (an end of a range may be any of them).

@@ -673,3 +673,25 @@ def test_a_footnote_whose_own_number_is_raised_beside_it(tmp_path: Path):
         "HV1 saw Child A. The visit was routine. "
         "[footnote: 12 March 2007 is the date in the GP record.]",
     )
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "w/b 12/03/2007 -",
+        "WB 12.03.07 -",
+        "Wk commencing 12 March 2007:",
+        "Week starting 12/03/2007 -",
+    ],
+)
+def test_a_week_beginning_opens_an_entry(write_text, opening: str):
+    """ "w/b 12/03/2007 - HV1 visited daily" (week beginning, as "w/c" is week
+    commencing): an entry of that week; it had no date and was added to the entry above
+    (the date parser read it in a table's date cell)."""
+    path = write_text(
+        "hv.txt", f"HV records\n\n05/03/2007 - HV1 phoned.\n\n{opening} HV1 visited daily.\n"
+    )
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.START)
+    assert ev[S.DETAILS].tolist() == ["HV1 phoned.", "HV1 visited daily."]
+    assert ev[S.PRECISION].astype(str).tolist() == ["day", "week"]
