@@ -339,6 +339,30 @@ class Findings:
         rows.insert(0, "evidence_role", role)
         return rows.sort_values(S.START, kind="stable")
 
+    def delay_units(self) -> pd.Series:
+        """The unit of each finding's ``delay_working_days``, row for row with
+        :meth:`to_frame`: "working days" for a late finding, the rule window's unit for a gap
+        ("working days" for VIS-CP, "days" for SUP-CADENCE and CONF-REVIEW), "" where there is
+        no delay.
+
+        Examples
+        --------
+        >>> Findings().delay_units().tolist()
+        []
+        """
+        frame = self._frame
+        units = [
+            ""
+            if pd.isna(delay)
+            else _delay_unit(self.rulebook, str(rule))
+            if status == "gap"
+            else "working days"
+            for rule, status, delay in zip(
+                frame["rule_id"], frame["status"], frame["delay_working_days"], strict=True
+            )
+        ]
+        return pd.Series(units, index=frame.index, dtype=object, name="delay_unit")
+
     def describe(self, finding_id: str) -> str:
         """Explain one finding in words: the rule, the clock, and every event it rests on.
 

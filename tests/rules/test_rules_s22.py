@@ -482,3 +482,18 @@ def test_an_organisation_written_as_the_agencys_initials_is_the_agency(tmp_path)
     assert summaries
     assert not [s for s in summaries if "(CSC)" in s or "(Paeds)" in s]
     assert any("recorded by Children's social care on" in s for s in summaries)
+
+
+def test_delay_units_name_each_findings_unit(tmp_path):
+    chron = _read(
+        tmp_path,
+        "units",
+        PLAN_ENDED_AT_REVIEW_2011
+        + "15/11/2011,Children's Social Care,SW4,Home visit. Child B seen.,\n",
+    )
+    found = scr.analyse(chron, rulebook="wt2010")
+    frame = found.to_frame().assign(unit=found.delay_units())
+    units = dict(zip(frame["rule_id"], frame["unit"], strict=True))
+    # the review conference's gap in calendar days, the visits' in working days
+    assert units["CONF-REVIEW"] == "days"
+    assert units["VIS-CP"] == "working days"
