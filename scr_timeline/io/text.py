@@ -181,7 +181,7 @@ _REST = r"(?=$|[\s:;,.)–—‐‑‒−|•-])\s*(?:[:;,)–—‐‑‒−|�
 #: ``part`` (of the day) and ``rest``.
 DATE_PREFIX: Final = re.compile(
     rf"^\s*(?:{_LEAD})?(?P<open>[\[(])?"
-    rf"(?P<date>(?:{_QUALIFIER}?{_WEEKDAY}?(?:{'|'.join(_FORMS)})|{_YEARLESS_MONTH})"
+    rf"(?P<date>(?:{_QUALIFIER}?(?:{_WEEKDAY}(?:the\s+)?)?(?:{'|'.join(_FORMS)})|{_YEARLESS_MONTH})"
     rf"(?:\s*{_NOTE})?(?:\s*{_DAY_PART})?)"
     r"(?:\s*[,:;–—-]?\s*(?:(?:at\s+|@\s*)(?:approx(?:imately)?\.?\s+|about\s+|around\s+)?)?"
     rf"\(?(?P<time>(?:{_TIME})(?:\s*[-–—]\s*(?:{_TIME}))?)\)?)?(?(open)\s*[\])])" + _REST,
@@ -415,7 +415,13 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
         rest = f"{' '.join(match['part'].split()).capitalize()}: {rest}".rstrip(": ")
     if agency is not None:  # its label, where an agency's label after the date goes
         rest = f"{agency}: {rest}".rstrip(": ")
-    return match["date"].strip(), time.strip() if time else None, rest
+    # "Monday the 12th of March 2007" as the date parser reads it: "Monday 12th of ..."
+    date = _WEEKDAY_THE.sub(r"\1", match["date"].strip(), count=1)
+    return date, time.strip() if time else None, rest
+
+
+#: "the" between a weekday and its day ("On Monday the 12th of March 2007").
+_WEEKDAY_THE: Final = re.compile(rf"^(\W*{_QUALIFIER}?{_WEEKDAY})the\s+", re.IGNORECASE)
 
 
 #: The day of the week in brackets after a date ("12 March 2007 (Monday) - HV visit"): a

@@ -695,3 +695,13 @@ def test_a_week_beginning_opens_an_entry(write_text, opening: str):
     ev = chron.events.sort_values(S.START)
     assert ev[S.DETAILS].tolist() == ["HV1 phoned.", "HV1 visited daily."]
     assert ev[S.PRECISION].astype(str).tolist() == ["day", "week"]
+
+
+def test_a_weekday_then_the_day_opens_an_entry(write_text):
+    """ "On Monday the 12th of March 2007 HV1 visited." had no date (added to the entry
+    above); it is an entry of 12 March 2007."""
+    path = write_text(
+        "hv.txt",
+        "HV records\n\n05/03/2007 - HV1 phoned.\n\nOn Monday the 12th of March 2007 HV1 visited.\n",
+    )
+    assert _days(scr.read(path)) == [("05/03/2007", "HV1 phoned."), ("12/03/2007", "HV1 visited.")]
