@@ -278,7 +278,7 @@ _TIME_PLACEHOLDERS: Final = frozenset(
     | {"all day", "all-day", "whole day", "all day event", "during the day"}
     | {"throughout the day", "various", "various times", "varied"}
     # a template's time left unfilled, or a system's empty time
-    | {"hh:mm", "hh.mm", "hhmm", "--:--", "__:__", "xx:xx", "??:??", ":"}
+    | {"hh:mm", "hh.mm", "hhmm", "--:--", "__:__", "xx:xx", "??:??", ":", "n/r", "nr"}
 )
 _FORMS_HINT: Final = "write it as a date such as 12/03/2007, 12 March 2007, March 2007, w/c 12/03/2007 or Spring 2007"
 
@@ -3828,7 +3828,15 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
                 norms = norm.to_pylist()
             s, is_approx = _strip_approx(norms[j])
             text[i] = repr(items[i])
-            if not s or s in _PLACEHOLDERS or s in _TIME_PLACEHOLDERS:
+            bare = s.replace(".", "").strip()  # 'T.B.C', 'Unk.', 't.b.a.'
+            if (
+                not bare
+                or s in _PLACEHOLDERS
+                or s in _TIME_PLACEHOLDERS
+                or bare in _PLACEHOLDERS
+                or bare in _TIME_PLACEHOLDERS
+                or not bare.strip("-_:?x ")  # '-:-', '__:__'
+            ):
                 continue  # no time given ("N/K", "time unknown"): the day, without a warning
             both = _time_of(s)
             if both is None and (spaced := _PY_SPACED_TIME.fullmatch(s)):

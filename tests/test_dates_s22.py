@@ -233,7 +233,10 @@ def test_every_ditto_mark_is_the_date_above(ditto):
 
 @pytest.mark.parametrize(
     "time_cell",
-    ["all day", "All Day", "throughout the day", "various times", "hh:mm", "--:--", "xx:xx"],
+    [
+        *("all day", "All Day", "throughout the day", "various times", "hh:mm", "--:--"),
+        *("xx:xx", "T.B.C", "t.b.a.", "Unk.", "N/R", ".", "-:-"),
+    ],
 )
 def test_a_time_cell_giving_no_one_time_keeps_the_day_without_a_warning(time_cell):
     # the day, as 'time unknown' is: these had each given an unreadable_time warning
