@@ -497,3 +497,22 @@ def test_delay_units_name_each_findings_unit(tmp_path):
     # the review conference's gap in calendar days, the visits' in working days
     assert units["CONF-REVIEW"] == "days"
     assert units["VIS-CP"] == "working days"
+
+
+# --- from 2013 the section 47 enquiry is an assessment ------------------------------------------
+S47_COMPLETED_2019 = """\
+04/02/2019,Children's Social Care,MASH SW,PPN received re missing episode 02/02.,Return home interview to be offered
+05/03/2019,Children's Social Care,TM5,Strategy discussion - TM5 DS19 DSL2 and school nurse.,S47 agreed. Allocated to SW9
+05/04/2019,Children's Social Care,SW9,S47 completed - concerns substantiated: CCE.,Outcome: ICPC
+02/05/2019,Children's Social Care,Chair,ICPC. Child G subject to CP plan - category neglect.,
+"""
+
+
+def test_a_completed_s47_enquiry_is_the_assessment_from_2013(tmp_path):
+    chron = _read(tmp_path, "s47done", S47_COMPLETED_2019)
+    # Monday 4 February + 45 WD: Monday 8 April; the enquiry completed on Friday 5 April
+    assert _table(chron, "wt2018", "ASM-SINGLE") == []
+    ongoing = S47_COMPLETED_2019.replace("S47 completed - concerns", "S47 ongoing - concerns")
+    assert [r[:4] for r in _table(_read(tmp_path, "s47on", ongoing), "wt2018", "ASM-SINGLE")] == [
+        ("ASM-SINGLE", "missing", 2, "2019-04-08"),
+    ]
