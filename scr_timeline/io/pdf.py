@@ -657,6 +657,51 @@ def _without_watermark(page: Any) -> tuple[Any, int]:
     return page.filter(keep), int(marked.sum())
 
 
+#: Points: a line this thin or thinner may strike text through.
+_STRIKE_WIDTH: Final = 1.5
+#: The band of a character's height a line strikes it through in (not its underline).
+_STRIKE_BAND: Final = (0.3, 0.75)
+
+
+def _without_struck_text(page: Any) -> tuple[Any, int]:
+    """The page without its characters struck through (a thin line across the middle of
+    each: the deleted text of tracked changes, as Word prints a document "showing
+    markup"), and how many there were. Underlines run under the text, ruling lines
+    between rows: neither strikes a character."""
+    rules = [
+        (float(obj["x0"]), float(obj["x1"]), (float(obj["top"]) + float(obj["bottom"])) / 2)
+        for obj in (*page.lines, *page.rects)
+        if abs(float(obj["bottom"]) - float(obj["top"])) <= _STRIKE_WIDTH
+        and float(obj["x1"]) - float(obj["x0"]) > _STRIKE_WIDTH
+    ]
+    chars = page.chars
+    if not rules or not chars:
+        return page, 0
+    lines = np.array(rules, dtype=float)
+    box = np.array([(c["x0"], c["x1"], c["top"], c["bottom"]) for c in chars], dtype=float).reshape(
+        -1, 4
+    )
+    middle = (box[:, 0] + box[:, 1]) / 2
+    height = box[:, 3] - box[:, 2]
+    low = box[:, 2] + _STRIKE_BAND[0] * height
+    high = box[:, 2] + _STRIKE_BAND[1] * height
+    struck = (
+        (lines[:, 0] <= middle[:, None])
+        & (middle[:, None] <= lines[:, 1])
+        & (low[:, None] <= lines[:, 2])
+        & (lines[:, 2] <= high[:, None])
+    ).any(axis=1)
+    struck &= np.array([not c["text"].isspace() for c in chars], dtype=bool)
+    if not struck.any():
+        return page, 0
+    drop = {(c["x0"], c["top"], c["text"]) for c, hit in zip(chars, struck, strict=True) if hit}
+
+    def keep(obj: dict[str, Any]) -> bool:
+        return obj.get("object_type") != "char" or (obj["x0"], obj["top"], obj["text"]) not in drop
+
+    return page.filter(keep), len(drop)
+
+
 def _grid(
     table: Any,
 ) -> tuple[list[list[str | None]], list[tuple[int, str]], list[tuple[int, int]]]:
@@ -1471,6 +1516,17 @@ def _read(
                 "redacted_text",
                 f"{_pages(hidden_on)}: text under black boxes (redactions) was left out: "
                 "the PDF still holds it, but a reader of the page cannot see it",
+                path.name,
+                None,
+            )
+        )
+    struck_on = _replace_pages(pages, _without_struck_text)
+    if struck_on:
+        notes.append(
+            _warning(
+                "struck_text",
+                f"{_pages(struck_on)}: text struck through (deleted text of tracked changes, "
+                "as Word prints a document showing its markup) was left out",
                 path.name,
                 None,
             )

@@ -705,3 +705,37 @@ def test_a_weekday_then_the_day_opens_an_entry(write_text):
         "HV records\n\n05/03/2007 - HV1 phoned.\n\nOn Monday the 12th of March 2007 HV1 visited.\n",
     )
     assert _days(scr.read(path)) == [("05/03/2007", "HV1 phoned."), ("12/03/2007", "HV1 visited.")]
+
+
+def test_text_struck_through_in_a_pdf_showing_markup_is_left_out(tmp_path: Path):
+    """A chronology printed from Word "showing markup": the deleted words are struck
+    through and had been read as text of the entry; an underline is no strike."""
+    pytest.importorskip("pdfplumber")
+    pytest.importorskip("reportlab")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "hv.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    pdf.setLineWidth(0.5)
+    y = 780.0
+    for i in range(6):
+        text = f"{i + 1:02d}/03/2007 - HV1 visited Child A (entry {i + 1})."
+        pdf.drawString(72, y, text)
+        width = pdf.stringWidth(text, "Helvetica", 10)
+        if i == 2:  # deleted words after the entry, struck through
+            extra = " Mother said the bruise was from a fall."
+            pdf.drawString(72 + width, y, extra)
+            pdf.line(
+                72 + width + 2, y + 3, 72 + width + pdf.stringWidth(extra, "Helvetica", 10), y + 3
+            )
+        if i == 4:  # underlined
+            pdf.line(72, y - 2, 72 + width, y - 2)
+        y -= 16
+    pdf.save()
+    chron = scr.read(path)
+    assert [text for _day, text in _days(chron)] == [
+        f"HV1 visited Child A (entry {i + 1})." for i in range(6)
+    ]
+    assert (chron.warnings[S.CODE] == "struck_text").sum() == 1
