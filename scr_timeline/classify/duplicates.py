@@ -15,7 +15,10 @@ Two events are copies of one contact when all of these hold:
    two calls. Only events dated to within a week (minute, day or week precision, or a range
    of at most seven days) take part: a month or a season cannot establish the same day.
 2. **Different agencies that name each other.** A's counterparts include B's agency and B's
-   counterparts include A's agency.
+   counterparts include A's agency. Two records of the same kind of meeting
+   (:data:`MEETINGS`) on the same day need not: social care's "ICPC - CP plan (physical
+   abuse)" seldom lists who came, and the school's "Attended ICPC" names social care at most;
+   both are the one conference.
 3. **Similar text.** ``rapidfuzz`` ``token_set_ratio`` of their ``details`` (lower-cased,
    punctuation removed) is at least ``threshold`` (0 to 100); or, as agencies tell the same
    thing in their own words, the texts share at least three telling words (not the words
@@ -304,6 +307,34 @@ def _candidate_rows(events: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _meeting_pairs(events: pd.DataFrame) -> pd.DataFrame:
+    """Pairs (earlier, later) of two agencies' records of the same kind of meeting
+    (:data:`MEETINGS`) on the same day, whether or not they name each other: social care's
+    minute of the conference it chairs seldom lists who came."""
+    meeting = np.flatnonzero(_of_type(events, MEETINGS) & events[S.START].notna().to_numpy())
+    if len(meeting) < 2:
+        return pd.DataFrame({_EARLIER: [], _LATER: []}, dtype=np.int64)
+    table = pd.DataFrame(
+        {
+            _ROW: meeting,
+            _DAY: _days(events[S.START])[meeting],
+            "kind": events[S.EVENT_TYPE].astype("object").to_numpy()[meeting],
+            S.AGENCY: _agency_codes(events[S.AGENCY])[meeting],
+        }
+    )
+    table = table.loc[table[S.AGENCY] >= 0]
+    pairs = table.merge(table, on=[_DAY, "kind"], suffixes=("_a", "_b"))
+    keep = (pairs[f"{_ROW}_a"] < pairs[f"{_ROW}_b"]) & (
+        pairs[f"{S.AGENCY}_a"] != pairs[f"{S.AGENCY}_b"]
+    )
+    return pd.DataFrame(
+        {
+            _EARLIER: pairs.loc[keep, f"{_ROW}_a"].to_numpy(dtype=np.int64),
+            _LATER: pairs.loc[keep, f"{_ROW}_b"].to_numpy(dtype=np.int64),
+        }
+    )
+
+
 def _of_type(events: pd.DataFrame, types: tuple[str, ...]) -> npt.NDArray[np.bool_]:
     """Per event, whether its ``event_type`` is one of ``types`` (False without the column)."""
     if S.EVENT_TYPE not in events:
@@ -418,7 +449,10 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     message = _of_type(events, (_MESSAGE,))
     keep &= ~(before_a & before_b)
     keep &= ~(before_a & message[later]) & ~(before_b & message[earlier])
-    candidates = pd.DataFrame({_EARLIER: earlier[keep], _LATER: later[keep]}).drop_duplicates()
+    candidates = pd.concat(
+        [pd.DataFrame({_EARLIER: earlier[keep], _LATER: later[keep]}), _meeting_pairs(events)],
+        ignore_index=True,
+    ).drop_duplicates()
     if candidates.empty:
         return out
 

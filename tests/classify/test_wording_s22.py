@@ -427,3 +427,37 @@ def test_the_birth_to_five_service_is_health_visiting(name):
     from scr_timeline.classify.agencies import normalise_agencies
 
     assert normalise_agencies(pd.Series([name]))["agency"].tolist() == ["health_visiting"]
+
+
+# --- 14. one conference in two agencies' records --------------------------------------------
+def test_the_convenor_s_minute_and_an_attender_s_record_are_one_conference():
+    from scr_timeline.classify.duplicates import find_duplicates
+
+    events = make_events(
+        start=["15/03/2015"] * 4,
+        agency=["csc", "education", "gp", "police"],
+        counterparts=[(), ("csc",), ("csc",), ("csc",)],
+        event_type=["icpc", "icpc", "information_sharing", "strategy_discussion"],
+        details=[
+            "ICPC - CP plan (physical abuse)",
+            "Attended ICPC - CP plan",
+            "ICPC report sent - unable to attend",
+            "Strategy discussion held",
+        ],
+    )
+    # the school's record is the conference social care minuted; the GP's report and the
+    # police's strategy discussion are other contacts
+    assert find_duplicates(events).tolist() == [pd.NA, events.index[0], pd.NA, pd.NA]
+
+
+def test_two_meetings_of_different_kinds_on_a_day_stay_two():
+    from scr_timeline.classify.duplicates import find_duplicates
+
+    events = make_events(
+        start=["15/03/2015"] * 2,
+        agency=["csc", "education"],
+        counterparts=[(), ()],
+        event_type=["core_group", "cin_meeting"],
+        details=["Core group held", "CIN meeting attended"],
+    )
+    assert find_duplicates(events).isna().all()
