@@ -3739,6 +3739,8 @@ class _Times(NamedTuple):
     # per row: a fraction of a day written as a number ('0.5', '0.604166667': a time cell
     # exported as Excel stores a time), read as its time with a warning
     fraction: npt.NDArray[np.bool_] | None = None
+    # per row: two times listed ('14:30 & 16:00', '14:30, 16:00'): placed across them
+    several: npt.NDArray[np.bool_] | None = None
 
     def text(self, row: int) -> object:
         """repr of the row's cell (where it is _T_BAD or approximate)."""
@@ -3748,6 +3750,12 @@ class _Times(NamedTuple):
 _NO_DAY: Final = np.iinfo(np.int64).min
 #: A time written as Excel stores it, a fraction of a day ('0.5', '.75', '0.604166667'),
 #: maybe after a date serial ('39153.604166667'); '0.30' (two figures) is 00:30, as typed
+#: Two times listed in a time cell, as two contacts of one row are: '14:30 & 16:00',
+#: '14:30, 16:00', '1430/1600', '10am and 2pm'
+_PY_TWO_TIMES: Final = _rx(
+    r"(?P<a>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs?)?|\d{4})\s*(?:&|\+|,|/|;|\band\b)\s*"
+    r"(?P<b>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs?)?|\d{4})"
+)
 _PY_DAY_FRACTION: Final = _rx(r"(?:0|[1-9]\d{4})?\.(?P<frac>\d+)")
 #: A date and a time in a time cell, as a database exports a time field with its date
 #: ('12/03/2007 14:30', '2007-03-12T14:30:00') or on the day it counts times from (Access
@@ -3811,6 +3819,7 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
     text: npt.NDArray[np.object_] = np.full(n + 1, None, object)
     on_day = np.full(n + 1, _NO_DAY, np.int64)
     fraction = np.zeros(n + 1, bool)
+    several = np.zeros(n + 1, bool)
     str_idx = [i for i, v in enumerate(items) if isinstance(v, str)]
     if str_idx:
         norm = _normalise([items[i] for i in str_idx])
@@ -3839,6 +3848,12 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
             ):
                 continue  # no time given ("N/K", "time unknown"): the day, without a warning
             both = _time_of(s)
+            if " and " in s and not s.startswith("between"):
+                both = None  # '10am and 2pm': two times, not a range ('between 2 and 3pm')
+            if both is None and (two := _PY_TWO_TIMES.fullmatch(s)):
+                first, last = _single_time(two["a"]), _single_time(two["b"])
+                if first is not None and last is not None and first < last:
+                    both, several[i] = (first, last), True
             if both is None and (spaced := _PY_SPACED_TIME.fullmatch(s)):
                 both = _time_of(f"{spaced['h']}:{spaced['m']}")  # '14 30'
             if both is None and (word := _day_part_word(s)) is not None:
@@ -3898,6 +3913,7 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
         words,
         on_day[take],
         fraction[take],
+        several[take],
     )
 
 
@@ -4389,6 +4405,15 @@ def _apply_times(
                 f"of a day); read it as {_fmt_minutes(int(cells.start[i] + shift[i]))}"
             )
             state.extra.append((i, "excel_serial_text", message))
+    if cells.several is not None:
+        for i in apply[cells.several[apply]].tolist():
+            first = _fmt_minutes(int(cells.start[i] + shift[i]))
+            last = _fmt_minutes(int(cells.end[i] + shift[i]))
+            message = (
+                f"the time cell {cells.text(i)} names 2 times ({first}, {last}): placed across "
+                "them; give each its own row if each was an event of its own"
+            )
+            state.extra.append((i, "several_dates", message))
     if cells.trailing is not None:
         for i in apply[cells.trailing[apply]].tolist():
             read = _fmt_minutes(int(cells.start[i] + shift[i]))

@@ -384,3 +384,17 @@ def test_two_times_with_words_after_them_are_the_hours_and_the_words_open_the_de
     assert chron.events[S.DETAILS].tolist()[0] == f"{details}. Child A seen"
     (message,) = chron.warnings[chron.warnings["code"] == "extra_text"]["message"]
     assert f"{start[-5:]}-{end[-5:]}" in message
+
+
+@pytest.mark.parametrize(
+    "time_cell", ["14:30 & 16:00", "14:30, 16:00", "1430/1600", "2.30pm and 4pm"]
+)
+def test_two_times_listed_in_the_time_cell_place_the_row_across_them_and_say_so(time_cell):
+    # two contacts in one row: had been unreadable_time (the day), and '2.30pm and 4pm' a
+    # range with nothing said
+    parsed = parse_dates(pd.Series(["13/03/2007"]), times=pd.Series([time_cell]))
+    assert _read(["13/03/2007"], [time_cell]) == (["13/03/2007 14:30"], ["13/03/2007 16:00"])
+    ((code, message, _),) = parsed.warnings
+    assert code == "several_dates" and "14:30, 16:00" in message
+    between = parse_dates(pd.Series(["13/03/2007"]), times=pd.Series(["between 2.30 and 4pm"]))
+    assert between.warnings == []
