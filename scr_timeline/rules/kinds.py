@@ -236,21 +236,28 @@ def via_mask(rule: Rule) -> np.uint64 | None:
     return np.uint64(bits)
 
 
-def _involving(
-    view: EventView, candidates: IntArray, mask: int, via: np.uint64 | None
-) -> BoolArray:
-    """Which candidates involve an agency of ``mask``; with ``via``, recorded by one of
+def _involvement(
+    view: EventView, candidates: IntArray, via: np.uint64 | None
+) -> Callable[[int], BoolArray]:
+    """Which candidates involve an agency of a mask; with ``via``, recorded by one of
     those agencies, or by an agency of ``via`` (children's social care's record of the
     GP's referral answers for the GP; the health visitor's referral that names the A&E
-    attendance does not answer for the hospital)."""
-    hit = (view.parties[candidates] & np.uint64(mask)) != 0
+    attendance does not answer for the hospital). The candidates' bits are taken once, for
+    every mask asked about."""
+    parties = view.parties[candidates]
     if via is None:
-        return hit
+        return lambda mask: (parties & np.uint64(mask)) != 0
     code = view.agency[candidates]
-    own = np.where(
-        code >= 0, np.left_shift(np.uint64(1), np.maximum(code, 0).astype(np.uint64)), 0
-    ).astype(np.uint64)
-    return hit & (((own & np.uint64(mask)) != 0) | ((own & via) != 0))
+    own = np.zeros(len(candidates), dtype=np.uint64)
+    known = code >= 0
+    own[known] = np.left_shift(np.uint64(1), code[known].astype(np.uint64))
+    by_via = (own & via) != 0
+
+    def hit(mask: int) -> BoolArray:
+        bits = np.uint64(mask)
+        return ((parties & bits) != 0) & (((own & bits) != 0) | by_via)
+
+    return hit
 
 
 def _first_involving(
@@ -261,11 +268,12 @@ def _first_involving(
     via: np.uint64 | None = None,
 ) -> IntArray:
     """For each position, the first candidate at or after it that involves any agency of
-    its mask (see :func:`agency_masks`; with ``via``, see :func:`_involving`)."""
+    its mask (see :func:`agency_masks`; with ``via``, see :func:`_involvement`)."""
     out = np.full(len(positions), _NONE, dtype=np.int64)
+    involving = _involvement(view, candidates, via)
     for mask in np.unique(masks[masks != 0]).tolist():  # the agencies asked about
         mine = np.flatnonzero(masks == mask)
-        members = candidates[_involving(view, candidates, mask, via)]
+        members = candidates[involving(mask)]
         out[mine] = _first_at_or_after(members, positions[mine])
     return out
 
@@ -323,9 +331,10 @@ def _unordered_same_day(
     if masks is None:
         groups.append((np.flatnonzero(earlier), candidates))
     else:
+        involving = _involvement(view, candidates, via)
         for mask in np.unique(masks[earlier & (masks != 0)]).tolist():
             mine = np.flatnonzero(earlier & (masks == mask))
-            groups.append((mine, candidates[_involving(view, candidates, mask, via)]))
+            groups.append((mine, candidates[involving(mask)]))
     for mine, cands in groups:
         for with_time in (False, True):  # a timed trigger needs a candidate without a time
             which = mine[timed[trig[mine]] == with_time]

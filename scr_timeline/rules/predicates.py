@@ -918,17 +918,27 @@ def _follows(view: EventView, rows: BoolArray, earlier: BoolArray, reach: int) -
 def _follows_party(view: EventView, rows: BoolArray, earlier: BoolArray, reach: int) -> BoolArray:
     """:func:`_follows`, where the earlier event was recorded by one of the later event's
     parties (its agency or a counterpart): one pass per agency that recorded an earlier
-    event (a handful), each over whole arrays."""
+    event (a handful), each over the events asked about and the earlier events only."""
     out = np.zeros(len(view), dtype=bool)
-    if not rows.any() or not earlier.any():
+    at = np.flatnonzero(rows)
+    marks = np.flatnonzero(earlier)
+    if len(at) == 0 or len(marks) == 0:
         return out
-    for code in np.unique(view.agency[earlier]).tolist():
+    day = view.start // _DAY_NS  # the view is in the chronology's order
+    at_day, at_parties = day[at], view.parties[at]
+    mark_agency = view.agency[marks]
+    for code in np.unique(mark_agency).tolist():
         if code < 0 or code >= len(PARTIES):
             continue
-        bit = np.uint64(1) << np.uint64(code)
-        theirs = rows & ((view.parties & bit) != 0)
-        if theirs.any():
-            out |= _follows(view, theirs, earlier & (view.agency == code), reach)
+        theirs = (at_parties & (np.uint64(1) << np.uint64(code))) != 0
+        if not theirs.any():
+            continue
+        mine = marks[mark_agency == code]
+        where, when = at[theirs], at_day[theirs]
+        k = np.searchsorted(mine, where, side="left") - 1  # the last of its marks before each
+        found = k >= 0
+        found[found] &= day[mine[k[found]]] >= when[found] - reach
+        out[where[found]] = True
     return out
 
 
