@@ -461,3 +461,19 @@ def test_two_meetings_of_different_kinds_on_a_day_stay_two():
         details=["Core group held", "CIN meeting attended"],
     )
     assert find_duplicates(events).isna().all()
+
+
+# --- 15. plans, closures and managers written short -----------------------------------------
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("CP plan - neglect", "cp_plan_start"),
+        ("CPP (emotional abuse)", "cp_plan_start"),
+        ("CP plan reviewed at core group", "core_group"),
+        ("CIN closed", "case_closure"),
+        ("TM sign off of assessment", "management_oversight"),
+        ("Mgt decision - progress to S47", "management_oversight"),
+    ],
+)
+def test_plans_closures_and_managers_written_short(details, expected):
+    assert classified("csc", details)[schema.EVENT_TYPE] == expected
