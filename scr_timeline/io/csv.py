@@ -844,7 +844,7 @@ def _ditto_openings(chunk: Any) -> np.ndarray:
 
 
 def fill_dittos(
-    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None, row_offset: int = 0
 ) -> tuple[list[dict[str, Any]], dict[int, str]]:
     """Give each cell of ``raw`` under the header that is a ditto mark ('"', "do.",
     "ditto", "as above": "the same as above", as a chronology typed by hand writes a date
@@ -858,7 +858,8 @@ def fill_dittos(
     it is (a rejected row, saying it is a relative date). A ditto in the agency,
     practitioner, source or type column is the nearest written cell above it. Only the
     cells of those columns (when and who), never the narrative, which a quotation mark
-    may open.
+    may open. ``row_offset`` is added to the rows the warnings name (a document table's
+    rows above its frame).
     """
     from .table import _warning  # local: keeps table's helpers private
 
@@ -928,11 +929,12 @@ def fill_dittos(
         notes.append(
             _warning(
                 "ditto_filled",
-                f"{len(rows)} cell(s) in column {heading!r} ({_row_list((rows + start + 1).tolist())}) "
+                f"{len(rows)} cell(s) in column {heading!r} "
+                f"({_row_list((rows + start + 1 + row_offset).tolist())}) "
                 f"hold a ditto mark ({shown_marks}): read as the cell above them ({examples})",
                 file,
                 sheet,
-                int(rows[0] + start + 1),
+                int(rows[0] + start + 1 + row_offset),
             )
         )
     return notes, written_dates

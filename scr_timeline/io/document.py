@@ -35,7 +35,7 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
-from .csv import blank_template_rows
+from .csv import CarriedDays, blank_template_rows, fill_dittos, restore_carried
 from .headers import HeaderInfo, find_header, footer_rows, is_footer_line, is_key_label
 from .table import (
     _NARRATIVE_FIELDS,
@@ -1414,6 +1414,12 @@ def parse_document_tables(
         named = [(row, agency_from_name(text), text) for row, text in sections]
         banners = [(row, code, text) for row, code, text in named if code is not None]
         carried = banner.get(found.number - 1) if found.continues else None
+        # a ditto mark in the date, agency or practitioner cell ('"', "do.", "as above"):
+        # the cell above it, as in a CSV file or a sheet (its date cell kept as written)
+        dittos, ditto_dates = fill_dittos(
+            found.raw, found.info, file=file, sheet=table.sheet, row_offset=found.offset
+        )
+        notes.extend(dittos)
         try:
             chron: Chronology | None = parse_table(
                 found.raw,
@@ -1434,6 +1440,9 @@ def parse_document_tables(
                 return
             chron = None  # all its rows carry on the table before: nothing was skipped
         if chron is not None:
+            if ditto_dates:  # by source row: the frame's row, past the rows above it
+                written = {row + found.offset: text for row, text in ditto_dates.items()}
+                chron = restore_carried(chron, CarriedDays(written, {}))
             if found.origins:
                 chron = _relocate(chron, found, file)
             chron = _without_heads(chron, found)
