@@ -481,7 +481,9 @@ def _finding_groups(chron: Chronology, findings: pd.DataFrame) -> list[dict[str,
             delay = row["delay_working_days"]
             delay_text = ""
             if not pd.isna(delay):
-                unit = "days" if status == "gap" else "working days"
+                unit = _text(row.get("_delay_unit")) or (
+                    "days" if status == "gap" else "working days"
+                )
                 delay_text = f"{int(delay)} {unit}"
             trigger_event = lookup.get(_text(row["trigger_event_id"]))
             items.append(
@@ -752,6 +754,8 @@ def render_report(
     from . import __version__  # here, not at the top: the package imports this module
 
     frame = findings.to_frame()
+    # each delay's unit: working days for a late finding, the rule's window unit for a gap
+    frame = frame.assign(_delay_unit=findings.delay_units().to_numpy())
     groups = _finding_groups(chron, frame)
     heading = title or chron.meta.title or "Chronology report"
     context = {
