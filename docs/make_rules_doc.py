@@ -161,7 +161,10 @@ note says how many findings start from events of the other's time.
   ["paediatrics"] }`): the child seen in A&E is admitted to the paediatric ward, and the
   paediatrician's referral the next morning is the hospital's. Not the other way round: an
   injury community paediatrics (a child development centre) records is for it to refer.
-  This is a default; remove the line where A&E must refer for itself.
+  This is a default; remove the line where A&E must refer for itself. `match_via = ["csc"]`
+  adds social care's own record of a referral that involves the trigger agency ("Referral
+  received from A&E"); another agency's referral of the same bruise ("HV referred the A&E
+  bruise") is not the hospital's, and starts no second set of injury findings.
 - **A placement known to children's social care** (PLC-REG38-CHECKS, PLC-REG38-APPROVAL,
   before 2011-04-01): a `placement` event with a family friend or relative, or any record
   involving children's social care that says the child is staying or living with one
@@ -249,7 +252,10 @@ note says how many findings start from events of the other's time.
 
 `findings.to_frame()` and `findings.csv` have one row per finding: `finding_id`, `rule_id`,
 `category`, `severity`, `status`, `agency` (expected to act), `trigger_event_id`,
-`trigger_start`, `due`, `observed_event_id`, `observed_start`, `delay_working_days`,
+`trigger_start`, `due`, `observed_event_id`, `observed_start`, `delay_working_days` (in
+working days for a late finding, in the rule window's unit for a gap; `findings.delay_units()`
+names each one's unit; a late finding's summary counts calendar days after the deadline where
+the window is in days, weeks or months),
 `evidence` (every event id the finding rests on, `; `-separated), `summary`, `reference`, then
 `source_file`, `source_sheet` and `source_row`: where the **trigger** event was read from (the
 file, its sheet or table, and the row as the reader counted it), so a finding opened in a
@@ -277,7 +283,9 @@ including family members such as `carer`), `involves_other_agency`, `injury`,
 `any`, `all`, `not`, `is` (named predicates that must also hold), `follows` with
 `follows_within` ("7 days", "2 weeks"): the event comes after another event `follows`
 selects (in the chronology's order, same-day order included), at most that long before its
-day. States have `label`,
+day; with `follows_party = true` the earlier event must also have been recorded by one of
+this event's parties (its agency or a counterpart): one referral is one concern, one injury
+one clock. States have `label`,
 `opens` and `closes`. An accumulation rule may give a `tally`, the kinds of event its sentence
 counts, in order: a list of `{ when = predicate, one = "...", many = "..." }` (the first
 whose `when` an event matches names it; leave `when` out of the last to name the rest); the
