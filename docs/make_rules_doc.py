@@ -197,7 +197,10 @@ note says how many findings start from events of the other's time.
   ASM-SINGLE, ESC-CUMULATIVE) is one that came in, under whatever name the front door has
   ('MASH', 'integrated front door'); children's social care's own referral of the child or a
   parent on to another service ('Referral to CAMHS', 'to the NRM', 'to MARAC', 'Mother
-  referred to the drug service') starts no decision or assessment clock.
+  referred to the drug service') starts no decision or assessment clock. A step-up written
+  as an escalation ('Case escalated to CSC - step up', 'Step up - escalated to MASH') is a
+  referral to children's social care and not an escalation: an escalation is a challenge
+  under the professional disagreement policy, and a step-up answers no ESC-DISAGREE.
 - **A plan ends** (`cp_plan_ends`) when a review conference ends it, in words that say so
   ('RCPC - CP plan ended; case to be managed under CIN', 'CPP ceased', 'CP plan closed'): a
   'to be' elsewhere in the row no longer makes the ending a plan.
