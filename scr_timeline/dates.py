@@ -322,7 +322,8 @@ _RE2_DAYFORM: Final = (
     rf"^(?P<pre>{_PRE})?"
     r"(?:(?P<wk>w/c|w\.c\.?|wc|w/b|w\.b\.?|wb|week commencing|week beginning|week starting"
     r"|w/e|w\.e\.?|week ending)[:\s]*)?"
-    r"(?:(?P<wd>[a-z]{3,9})\.?,?\s*)?"
+    # a weekday, and "the" before the day: "Monday the 12th of March 2007", "the 12th March"
+    r"(?:the\s+|(?P<wd>[a-z]{3,9})\.?,?\s*(?:the\s+)?)?"
     r"(?:(?P<na>\d{1,2})\s*[./-]\s*(?P<nb>\d{1,2})\s*[./-]\s*(?P<ny>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     r"|(?P<dd>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]*(?P<dm>[a-z]{3,9})\.?,?[\s-]*"
@@ -427,7 +428,7 @@ _WEEK_WORD: Final = (
     r"|(?:week|wk)\s+of(?![a-z])"
 )
 _PY_WEEK: Final = _rx(rf"(?:{_WEEK_WORD})[:\s]*(?P<rest>.+)")
-_PY_WEEKDAY: Final = _rx(r"(?P<wd>[a-z]{3,9})\.?,?\s*(?P<rest>[0-9a-z].*)")
+_PY_WEEKDAY: Final = _rx(r"(?P<wd>[a-z]{3,9})\.?,?\s*(?:the\s+)?(?P<rest>[0-9a-z].*)")
 # a year, maybe with the next (a school or financial year: "2007/08"), after a season or a term
 _YEAR_OR_PAIR: Final = r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))(?:\s*[/-]\s*(?P<z>\d{4}|\d{2}))?"
 _PY_SEASON: Final = _rx(
