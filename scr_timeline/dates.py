@@ -322,8 +322,7 @@ _RE2_DAYFORM: Final = (
     rf"^(?P<pre>{_PRE})?"
     r"(?:(?P<wk>w/c|w\.c\.?|wc|w/b|w\.b\.?|wb|week commencing|week beginning|week starting"
     r"|w/e|w\.e\.?|week ending)[:\s]*)?"
-    # a weekday, and "the" before the day: "Monday the 12th of March 2007", "the 12th March"
-    r"(?:the\s+|(?P<wd>[a-z]{3,9})\.?,?\s*(?:the\s+)?)?"
+    r"(?:(?P<wd>[a-z]{3,9})\.?,?\s*)?"
     r"(?:(?P<na>\d{1,2})\s*[./-]\s*(?P<nb>\d{1,2})\s*[./-]\s*(?P<ny>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
     r"|(?P<dd>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]*(?P<dm>[a-z]{3,9})\.?,?[\s-]*"
@@ -429,6 +428,8 @@ _WEEK_WORD: Final = (
 )
 _PY_WEEK: Final = _rx(rf"(?:{_WEEK_WORD})[:\s]*(?P<rest>.+)")
 _PY_WEEKDAY: Final = _rx(r"(?P<wd>[a-z]{3,9})\.?,?\s*(?:the\s+)?(?P<rest>[0-9a-z].*)")
+# "the" before the day, as a date is written in words: "the 12th of March 2007"
+_PY_THE_DAY: Final = _rx(r"the\s+(?P<rest>\d.*)")
 # a year, maybe with the next (a school or financial year: "2007/08"), after a season or a term
 _YEAR_OR_PAIR: Final = r"(?:(?P<y4>\d{4})|'?(?P<y2>\d{2}))(?:\s*[/-]\s*(?P<z>\d{4}|\d{2}))?"
 _PY_SEASON: Final = _rx(
@@ -1618,6 +1619,8 @@ class _Reader:
             return _months_span(y, 1 + 4 * part, 4, _P_SEASON)
         if (m := _PY_WEEKDAY.fullmatch(s)) and (span := self.weekday(m["wd"], m["rest"])):
             return span
+        if m := _PY_THE_DAY.fullmatch(s):  # read here, not by the strict forms: rare
+            return self.single(m["rest"])
         if (
             (m := _PY_WEEKDAY_AFTER.fullmatch(s))
             and not m["open"]
