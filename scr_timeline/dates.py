@@ -3752,14 +3752,14 @@ class _Times(NamedTuple):
 
 
 _NO_DAY: Final = np.iinfo(np.int64).min
-#: A time written as Excel stores it, a fraction of a day ('0.5', '.75', '0.604166667'),
-#: maybe after a date serial ('39153.604166667'); '0.30' (two figures) is 00:30, as typed
 #: Two times listed in a time cell, as two contacts of one row are: '14:30 & 16:00',
 #: '14:30, 16:00', '1430/1600', '10am and 2pm'
 _PY_TWO_TIMES: Final = _rx(
     r"(?P<a>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs?)?|\d{4})\s*(?:&|\+|,|/|;|\band\b)\s*"
     r"(?P<b>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|hrs?)?|\d{4})"
 )
+#: A time written as Excel stores it, a fraction of a day ('0.5', '.75', '0.604166667'),
+#: maybe after a date serial ('39153.604166667'); '0.30' (two figures) is 00:30, as typed
 _PY_DAY_FRACTION: Final = _rx(r"(?:0|[1-9]\d{4})?\.(?P<frac>\d+)")
 #: A date and a time in a time cell, as a database exports a time field with its date
 #: ('12/03/2007 14:30', '2007-03-12T14:30:00') or on the day it counts times from (Access
