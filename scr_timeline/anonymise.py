@@ -197,7 +197,7 @@ _STREET: Final = (
 #: one pattern, a group per kind, tried in this order at each place (Python ``re``; compiled
 #: when first needed: the command line's start-up does not pay for it)
 _IDENTIFIER: Final = (
-    # "[14 Ashgrove Road]", "Flat 3, 22 Mill Lane", "14a Ashgrove Rd"
+    # "14 Ashgrove Road", "Flat 3, 22 Mill Lane", "14a Ashgrove Rd"
     rf"(?P<address>{_LEFT}(?:Flat[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{{1,4}}[A-Za-z]?,?[ \t]+"
     rf"(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}){_RIGHT})"
     # a UK postcode: "LS9 7QT", "SW1A 1AA" (the last two letters are never C, I, K, M, O or
@@ -205,7 +205,7 @@ _IDENTIFIER: Final = (
     rf"|(?P<postcode>{_LEFT}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]*\d[ABD-HJLNP-UW-Z]{{2}}{_RIGHT})"
     # an e-mail address
     rf"|(?P<email>{_LEFT}[\w.+-]+@[\w-]+(?:\.[\w-]+)+{_RIGHT})"
-    # a National Insurance number: "QQ 12 34 56 C"
+    # a National Insurance number: "AB 12 34 56 C" (not the prefixes never issued: "QQ")
     rf"|(?P<ni>{_LEFT}[A-CEGHJ-PR-TW-Z]{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?[A-D]{_RIGHT})"
     # a date of birth after its cue: "DOB 03/04/1990", "d.o.b. 12.12.85", "date of birth: 1/2/90"
     r"|(?i:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth)[ \t]*[:\-]?[ \t]*)"
