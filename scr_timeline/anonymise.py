@@ -1493,10 +1493,10 @@ def _identifiers(
     labelled ``[postcode 1]``, ``[telephone 1]``..., category ``identifier``."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
     identifier = regex(_IDENTIFIER)
-    for text_id, text in enumerate(distinct):
-        text = str(text)
-        if not any(c.isdigit() or c == "@" for c in text):
-            continue
+    # every identifier has a digit or an "@": only those texts are searched (one pass)
+    maybe = np.flatnonzero(distinct.astype(str).str.contains(r"[\d@]", regex=True).to_numpy())
+    for text_id in maybe.tolist():
+        text = str(distinct.iat[text_id])
         for match in identifier.finditer(text):
             kind = match.lastgroup
             if kind is None:
@@ -1768,13 +1768,12 @@ def _label_people(
     # a surname alone names no one when two people of it were told apart by their titles
     # ("Mr Pike", "Mrs Pike"): the person is named by the title, so that the bare surname
     # is a spelling of both (the family's label)
+    surnames = frame["name"].astype(str).str.split().str[-1].value_counts()
     for i in frame.index:
         name = str(frame.at[i, "name"])
         if " " in name or not frame.at[i, "genders"]:
             continue
-        shared = (
-            frame["name"].map(lambda other, name=name: str(other).split()[-1] == name).sum() > 1
-        )
+        shared = surnames.get(name, 0) > 1
         titled = sorted(a for a in str(frame.at[i, "aliases"]).split("; ") if a.endswith(name))
         if shared and titled:
             aliases = {a for a in str(frame.at[i, "aliases"]).split("; ") if a} - {titled[0]}
