@@ -28,7 +28,7 @@ import functools
 import html
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, Final
@@ -87,7 +87,7 @@ _QUALIFIER = (
     r"(?:\?\s*|(?:c\.|ca\.|circa|approx\.?|approximately|around|about)\s*"
     r"|(?:w/?c|w/?b|w/e|(?:week|wk\.?)\s+(?:commencing|beginning|starting|ending)"
     r"|(?:the\s+)?week\s+of)\s+"
-    r"|(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+)"
+    r"|(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+)"
 )
 #: Dates that name their day, month or season (an end of a range may be any of them).
 _ABSOLUTE = (
@@ -140,7 +140,7 @@ _FORMS = (
 #: July - ...", "mid-June: ..."), or alone before a separator ("July: ...", "March - ...");
 #: a day and month in figures before a separator ("12/03 - ...").
 _YEARLESS_MONTH = (
-    rf"(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+{_MONTH}(?!\s*\d)"
+    rf"(?:early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+{_MONTH}(?!\s*\d)"
     rf"|{_MONTH}(?=\s*:|\s+[-–—]\s)"
     # a day and month in figures with a slash before a separator ("12/03 - ..."; not
     # "12.03", which may be a time, nor a report's paragraph number "5.1")
@@ -158,7 +158,7 @@ _LEAD = (
     rf"(?:at\s+(?:approximately\s+|about\s+|around\s+)?(?P<lead_time>{_TIME})\s+on\s+(?:the\s+)?"
     r"|(?P<time_first>\d{1,2}:\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs)"
     r"\s+on\s+(?:the\s+)?"
-    r"|(?:(?:on|in|during|by|from|at|around|overnight(?:\s+on)?|some\s*time\s+in)\s+"
+    r"|(?:(?:on|in|during|by|from|at|around|towards?|overnight(?:\s+on)?|some\s*time\s+in)\s+"
     r"(?:or\s+(?:about|around)\s+)?(?:the\s+)?"
     # (or no word before a part of the day: "Evening of 12/03/2007 - ...")
     r"|(?=(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours|early\s+morning"
@@ -390,7 +390,7 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
     >>> split_date_prefix("Mother said she would attend.") is None
     True
     """
-    match = DATE_PREFIX.match(text)
+    match = _after_paragraph_number(DATE_PREFIX.match(text))
     rest = text
     for _ in range(2):  # a bullet and a number typed after it ("• 5.1 On 12 March 2007")
         numbered = _NUMBERING.match(rest) if match is None else None
@@ -418,6 +418,23 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
     # "Monday the 12th of March 2007" as the date parser reads it: "Monday 12th of ..."
     date = _WEEKDAY_THE.sub(r"\1", match["date"].strip(), count=1)
     return date, time.strip() if time else None, rest
+
+
+#: A report's paragraph number of three parts ("3.4.12"), which reads as a date in figures
+#: too (3 April 2012), and the space after it (no separator, as a date's "3.4.12 - ").
+PARAGRAPH_NUMBER: Final = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s+(?=[^\s:;,.|–—‐‑‒−-])")
+
+
+def _after_paragraph_number(match: re.Match[str] | None) -> re.Match[str] | None:
+    """The date after a report's paragraph number ("3.4.12 On 20 March 2007 ...", "3.4.12
+    20/03/2007 - ..."), where ``match`` took the number for the date: a date opening the
+    text after it says that the number is none."""
+    if match is None or match["lead_time"] or match["time_first"]:
+        return match
+    number = PARAGRAPH_NUMBER.match(match.string)
+    if number is None or match.end("date") > number.end():
+        return match
+    return DATE_PREFIX.match(match.string[number.end() :]) or match
 
 
 #: "the" between a weekday and its day ("On Monday the 12th of March 2007").
@@ -1024,6 +1041,38 @@ def _day_entry(event: _Event) -> bool:
     return precision == "day"
 
 
+_NUMBER_PARTS: Final = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{2})")
+
+
+def _numbered_paragraphs(items: Sequence[Paragraph]) -> set[int]:
+    """The ids of the paragraphs that open with a report's paragraph number of three parts
+    ("3.4.11 Mother said ...", read as 3 April 2011) and no date after it, in a document
+    whose paragraphs are numbered so: one of them has a date after its number ("3.4.10 On
+    12 March 2007 ...") or two of them are numbered one after the other ("3.4.11",
+    "3.4.12"; dates one day apart differ in their first part). Elsewhere "14.7.99 GP
+    appointment" is a date."""
+    opening = [
+        (para, number)
+        for para in items
+        if not para.heading and (number := PARAGRAPH_NUMBER.match(para.text)) is not None
+    ]
+    if not opening:
+        return set()
+    parts = {
+        tuple(int(p) for p in found.groups())
+        for _para, number in opening
+        if (found := _NUMBER_PARTS.match(number.group())) is not None
+    }
+    numbered = any((a, b, c + 1) in parts for a, b, c in parts) or any(
+        DATE_PREFIX.match(para.text[number.end() :]) is not None for para, number in opening
+    )
+    if not numbered:
+        return set()
+    return {
+        id(para) for para, number in opening if DATE_PREFIX.match(para.text[number.end() :]) is None
+    }
+
+
 def _as_paragraphs(paragraphs: Iterable[str | Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for position, item in enumerate(paragraphs, start=1):
@@ -1119,6 +1168,7 @@ def parse_paragraphs(
     items = _headings_by_what_follows(items)
     file = PurePath(str(source)).name
     items, foot = _without_foot(items)
+    numbered = _numbered_paragraphs(items)  # "3.4.11 Mother said ...": no date
     preamble: list[Paragraph] = []
     events: list[_Event] = []
     headings: list[Paragraph] = []
@@ -1187,7 +1237,7 @@ def parse_paragraphs(
                 continue
             after_heading, fresh = fresh, False
             text = _date_label_first(text)
-            split = split_date_prefix(text)
+            split = None if id(para) in numbered else split_date_prefix(text)
             day = _DAY_ALONE.match(text) if split is None and month is not None else None
             if day is not None:  # "Monday 12th - ..." under "March 2007"
                 date = re.sub(r"\bthe\s+", "", day["date"].strip(), flags=re.IGNORECASE)
