@@ -92,3 +92,42 @@ def test_domestic_abuse_told_in_its_own_terms_needs_a_notification(tmp_path):
         ("ESC-DOMESTIC", "missing", 3, "2020-01-14", "", None, [3]),
         ("ESC-DOMESTIC", "missing", 4, "2020-01-21", "", None, [4]),
     ]
+
+
+# --- a private fostering arrangement told again as it goes on ---------------------------------
+# 2009: Monday 5 January children's social care hears of the arrangement; the 6 weeks of
+# Regulation 38 run to Monday 16 February; the child goes home on Thursday 10 September.
+PRIVATE_FOSTERING_2009 = """\
+05/01/2009,Education,Teacher1,Child E (9) told teacher she now lives with Mum's friend Ms W as Mum has gone to Spain.,DSL informed CSC by phone
+05/01/2009,Children's Social Care,Duty SW,Contact from school: Child E staying with family friend Ms W since before Christmas; Mother abroad.,Private fostering notification. SW4 to visit
+14/01/2009,Children's Social Care,SW4,Home visit to Ms W. Child E seen alone.,Private fostering assessment commenced
+20/03/2009,Children's Social Care,SW4,Private fostering assessment of Ms W completed - arrangement suitable.,
+15/05/2009,Children's Social Care,SW4,PF visit. Child E seen. Settled with Ms W.,
+17/07/2009,Children's Social Care,SW4,Private fostering visit. Child E remains with Ms W.,
+10/09/2009,Children's Social Care,SW4,Child E returned to Mother's care. PF arrangement ended.,Case closed
+"""
+
+
+def test_a_private_fostering_arrangement_going_on_is_judged_once(tmp_path):
+    chron = _read(tmp_path, "pf", PRIVATE_FOSTERING_2009)
+    # the assessment of 20 March and the visit of 17 July, more than 6 weeks after the record
+    # before them, had each been a new arrangement: three Reg 38 checks and three approvals
+    # 'missing' or 'late' for one arrangement. 143 working days from 16 February to
+    # 10 September (Easter 10 and 13 April, 4 and 25 May, 31 August 2009).
+    assert _table(chron, "wt2006", "PLC-REG38-CHECKS", "PLC-REG38-APPROVAL") == [
+        ("PLC-REG38-APPROVAL", "late", 3, "2009-02-16", "2009-09-10", 143, [3, 8]),
+        ("PLC-REG38-CHECKS", "missing", 3, "2009-01-05", "", None, [3]),
+    ]
+
+
+def test_a_new_arrangement_after_the_child_went_home_is_judged_again(tmp_path):
+    later = PRIVATE_FOSTERING_2009 + (
+        "01/02/2010,Children's Social Care,Duty SW,"
+        "Call from school: Child E now living with paternal grandmother.,SW4 to visit\n"
+    )
+    chron = _read(tmp_path, "pf2", later)
+    found = _table(chron, "wt2006", "PLC-REG38-CHECKS")
+    assert [(rule, row) for rule, _, row, *_ in found] == [
+        ("PLC-REG38-CHECKS", 3),
+        ("PLC-REG38-CHECKS", 9),
+    ]
