@@ -59,12 +59,15 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from scr_timeline import schema as S
 
@@ -260,16 +263,26 @@ def _days(values: pd.Series) -> IntArray:
     return ns // _NS_PER_DAY
 
 
-def _candidate_rows(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per (event, day it may be on, agency it names), for the eligible events."""
+def _kinds(events: pd.DataFrame) -> npt.NDArray[np.object_]:
+    """Each event's ``event_type`` as Python objects (all None without the column)."""
+    if S.EVENT_TYPE not in events:
+        return np.full(len(events), None, dtype=object)
+    return events[S.EVENT_TYPE].astype("object").to_numpy()
+
+
+def _candidate_rows(
+    events: pd.DataFrame, kind: npt.NDArray[np.object_], agency: IntArray
+) -> dict[str, npt.NDArray[Any]]:
+    """One entry per (event, day it may be on, agency it names), for the eligible events:
+    arrays of equal length keyed by ``_ROW``, ``_DAY``, ``S.AGENCY``, ``_NAMED`` and
+    ``_DAY_BEFORE``."""
     start = events[S.START]
     end = events[S.END].where(events[S.END].notna(), start)
     first_day, last_day = _days(start), _days(end)
     span = last_day - first_day + 1
-    agency = _agency_codes(events[S.AGENCY])
     eligible = start.notna().to_numpy() & (agency >= 0) & (span >= 1) & (span <= MAX_SPAN_DAYS)
     # a record of being told may be of the day before: it takes part on that day as well
-    told = _of_type(events, _TOLD)
+    told = np.isin(kind, _TOLD)
     first_day = first_day - told.astype(np.int64)
     span = span + told.astype(np.int64)
 
@@ -285,100 +298,158 @@ def _candidate_rows(events: pd.DataFrame) -> pd.DataFrame:
     tid = np.asarray(tuple_codes, dtype=np.int64)  # -1 indexes the trailing empty entry
     lengths = lengths_u[tid]
     rep = np.repeat(np.arange(len(position), dtype=np.int64), lengths)
-    within = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
-        np.cumsum(lengths) - lengths, lengths
-    )
-    named = flat[offsets_u[tid][rep] + within]
+    named = flat[offsets_u[tid][rep] + _within(lengths)]
     rows = position[rep]
     # ... and over the days they may be on
     days_n = span[rows]
     rep2 = np.repeat(np.arange(len(rows), dtype=np.int64), days_n)
-    offset = np.arange(int(days_n.sum()), dtype=np.int64) - np.repeat(
-        np.cumsum(days_n) - days_n, days_n
-    )
-    return pd.DataFrame(
-        {
-            _ROW: rows[rep2],
-            _DAY: first_day[rows][rep2] + offset,
-            S.AGENCY: agency[rows][rep2],
-            _NAMED: named[rep2],
-            _DAY_BEFORE: (offset == 0) & told[rows][rep2],
-        }
+    offset = _within(days_n)
+    return {
+        _ROW: rows[rep2],
+        _DAY: first_day[rows][rep2] + offset,
+        S.AGENCY: agency[rows][rep2],
+        _NAMED: named[rep2],
+        _DAY_BEFORE: (offset == 0) & told[rows][rep2],
+    }
+
+
+def _within(lengths: IntArray) -> IntArray:
+    """0, 1, ... ``lengths[i] - 1`` for each ``i`` in turn: positions within exploded runs."""
+    return np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(
+        np.cumsum(lengths) - lengths, lengths
     )
 
 
-def _meeting_pairs(events: pd.DataFrame) -> pd.DataFrame:
+def _rows_of(n: int, *pairs: IntArray) -> IntArray:
+    """The distinct positions (below ``n``) named in ``pairs``, in order."""
+    named = np.zeros(n, dtype=bool)
+    for side in pairs:
+        named[side] = True
+    return np.flatnonzero(named)
+
+
+def _join(left: IntArray, right: IntArray) -> tuple[IntArray, IntArray]:
+    """Every pair ``(i, j)`` with ``left[i] == right[j]``: an equi-join of two key arrays
+    (sorted ``right`` searched for each ``left`` key; the matches exploded)."""
+    order = np.argsort(right, kind="stable")
+    ordered = right[order]
+    lo = np.searchsorted(ordered, left, side="left")
+    hi = np.searchsorted(ordered, left, side="right")
+    lengths = (hi - lo).astype(np.int64)
+    i = np.repeat(np.arange(len(left), dtype=np.int64), lengths)
+    j = order[np.repeat(lo, lengths) + _within(lengths)]
+    return i, j
+
+
+def _meeting_pairs(
+    events: pd.DataFrame, kind: npt.NDArray[np.object_], agency: IntArray
+) -> tuple[IntArray, IntArray]:
     """Pairs (earlier, later) of two agencies' records of the same kind of meeting
     (:data:`MEETINGS`) on the same day, whether or not they name each other: social care's
     minute of the conference it chairs seldom lists who came."""
-    meeting = np.flatnonzero(_of_type(events, MEETINGS) & events[S.START].notna().to_numpy())
+    meeting = np.flatnonzero(
+        np.isin(kind, MEETINGS) & events[S.START].notna().to_numpy() & (agency >= 0)
+    )
     if len(meeting) < 2:
-        return pd.DataFrame({_EARLIER: [], _LATER: []}, dtype=np.int64)
-    table = pd.DataFrame(
-        {
-            _ROW: meeting,
-            _DAY: _days(events[S.START])[meeting],
-            "kind": events[S.EVENT_TYPE].astype("object").to_numpy()[meeting],
-            S.AGENCY: _agency_codes(events[S.AGENCY])[meeting],
-        }
-    )
-    table = table.loc[table[S.AGENCY] >= 0]
-    pairs = table.merge(table, on=[_DAY, "kind"], suffixes=("_a", "_b"))
-    keep = (pairs[f"{_ROW}_a"] < pairs[f"{_ROW}_b"]) & (
-        pairs[f"{S.AGENCY}_a"] != pairs[f"{S.AGENCY}_b"]
-    )
-    return pd.DataFrame(
-        {
-            _EARLIER: pairs.loc[keep, f"{_ROW}_a"].to_numpy(dtype=np.int64),
-            _LATER: pairs.loc[keep, f"{_ROW}_b"].to_numpy(dtype=np.int64),
-        }
-    )
-
-
-def _of_type(events: pd.DataFrame, types: tuple[str, ...]) -> npt.NDArray[np.bool_]:
-    """Per event, whether its ``event_type`` is one of ``types`` (False without the column)."""
-    if S.EVENT_TYPE not in events:
-        return np.zeros(len(events), dtype=bool)
-    return events[S.EVENT_TYPE].astype("object").isin(types).to_numpy(dtype=bool)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    codes, _uniques = pd.factorize(kind[meeting])
+    key = _days(events[S.START])[meeting] * len(MEETINGS) + codes
+    a, b = _join(key, key)
+    a, b = meeting[a], meeting[b]
+    keep = (a < b) & (agency[a] != agency[b])
+    return a[keep], b[keep]
 
 
 def _same_meeting(
-    events: pd.DataFrame, earlier: IntArray, later: IntArray, left: list[str], right: list[str]
+    events: pd.DataFrame,
+    kind: npt.NDArray[np.object_],
+    earlier: IntArray,
+    later: IntArray,
+    processed: npt.NDArray[np.object_],
 ) -> npt.NDArray[np.bool_]:
     """Per candidate pair, whether both are the same kind of meeting (:data:`MEETINGS`), or
-    of contact (:data:`JOINT_CONTACTS`) both texts (``left``, ``right``: lower-cased) call
-    joint, on the same calendar day (a record of being told of one, a day later, is none)."""
+    of contact (:data:`JOINT_CONTACTS`) both texts (``processed``: per event, lower-cased)
+    call joint, on the same calendar day (a record of being told of one, a day later, is
+    none)."""
     if S.EVENT_TYPE not in events or not len(earlier):
         return np.zeros(len(earlier), dtype=bool)
-    kind = events[S.EVENT_TYPE].astype("object").to_numpy()
     start = _days(events[S.START])
     same = (kind[earlier] == kind[later]) & (start[earlier] == start[later])
     meeting = np.isin(kind[earlier], MEETINGS)
     joint = same & np.isin(kind[earlier], JOINT_CONTACTS)
     if joint.any():
-        for texts in (left, right):
-            said = pd.Series(texts, dtype=object).str.contains(_JOINT, regex=True)
-            joint &= said.to_numpy(dtype=bool)
+        # only the pairs that may be one joint contact: each of their events' texts once
+        at = np.flatnonzero(joint)
+        rows = np.unique(np.concatenate([earlier[at], later[at]]))
+        said = np.zeros(len(processed), dtype=bool)
+        said[rows] = pd.Series(processed[rows], dtype=object).str.contains(_JOINT, regex=True)
+        joint[at] = said[earlier[at]] & said[later[at]]
     return same & (meeting | joint)
 
 
-def _telling_words(text: str) -> frozenset[str]:
-    """The telling words of a text, each as its first letters (see the module docstring)."""
-    return frozenset(
-        word[:_STEM] for word in _WORD.findall(text.lower()) if word not in _COMMON_WORDS
+def _telling_words(texts: npt.NDArray[np.object_]) -> tuple[IntArray, IntArray, np.int64]:
+    """The telling words of each text (see the module docstring), each as its first
+    letters: ``(keys, counts, width)``, where ``keys`` (sorted) holds ``i * width + word``
+    for each distinct word (as a code below ``width``) of text ``i``, and ``counts[i]``
+    says how many text ``i`` has.
+
+    ``texts`` are rapidfuzz-processed (lower case, no punctuation), so a word is a run of
+    three letters or more. One Arrow pass over all texts, no loop per text.
+    """
+    pieces = pc.split_pattern_regex(pa.array(texts, pa.large_string()), "[^a-z]+")
+    parents = pc.list_parent_indices(pieces).to_numpy(zero_copy_only=False)
+    flat = pc.list_flatten(pieces)
+    keep = pc.and_(
+        pc.greater_equal(pc.utf8_length(flat), 3),
+        pc.invert(pc.is_in(flat, value_set=_common_words())),
     )
+    stems = pc.utf8_slice_codeunits(pc.filter(flat, keep), 0, _STEM)
+    codes, uniques = pd.factorize(stems.to_numpy(zero_copy_only=False), sort=False)
+    width = np.int64(max(len(uniques), 1))
+    owner = parents[keep.to_numpy(zero_copy_only=False)].astype(np.int64)
+    keys = np.sort(owner * width + np.asarray(codes, dtype=np.int64))
+    keys = keys[np.diff(keys, prepend=np.int64(-1)) != 0]  # distinct per text
+    counts = np.bincount(keys // width, minlength=len(texts)).astype(np.int64)
+    return keys, counts, width
 
 
-def _shared_share(left: list[str], right: list[str]) -> npt.NDArray[np.float64]:
-    """Per pair, the share (0-100) of the shorter text's telling words the other holds,
-    counted as if the shorter had one word more (three words of three is no proof), or 0
-    when they share fewer than :data:`_SHARED_WORDS`."""
-    out = np.zeros(len(left), dtype=float)
-    for i, (a, b) in enumerate(zip(left, right, strict=True)):
-        words_a, words_b = _telling_words(a), _telling_words(b)
-        shared = len(words_a & words_b)
-        if shared >= _SHARED_WORDS:
-            out[i] = 100.0 * shared / (min(len(words_a), len(words_b)) + 1)
+@functools.cache
+def _common_words() -> pa.Array:
+    return pa.array(sorted(_COMMON_WORDS), pa.large_string())
+
+
+def _shared_share(
+    processed: npt.NDArray[np.object_], earlier: IntArray, later: IntArray
+) -> npt.NDArray[np.float64]:
+    """Per pair ``(earlier[i], later[i])`` of events, the share (0-100) of the shorter
+    text's telling words the other holds, counted as if the shorter had one more word
+    (three words of three is no proof), or 0 when they share fewer than
+    :data:`_SHARED_WORDS`.
+
+    Each event's words are found once (:func:`_telling_words`); the pairs' shared words
+    are counted by looking each word of one side up among the other side's, all pairs at
+    once.
+    """
+    out = np.zeros(len(earlier), dtype=float)
+    if not len(earlier):
+        return out
+    rows = _rows_of(len(processed), earlier, later)
+    keys, counts, width = _telling_words(processed[rows])
+    if not len(keys):
+        return out
+    offsets = np.cumsum(counts) - counts
+    side_a, side_b = np.searchsorted(rows, earlier), np.searchsorted(rows, later)
+    # each pair exploded over its earlier text's words, each looked up in the later text's
+    lengths = counts[side_a]
+    pair = np.repeat(np.arange(len(earlier), dtype=np.int64), lengths)
+    within = np.arange(len(pair), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    words = keys[offsets[side_a][pair] + within] % width
+    wanted = side_b[pair] * width + words
+    found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    shared = np.bincount(pair[keys[found] == wanted], minlength=len(earlier))
+    fewer = np.minimum(counts[side_a], counts[side_b]) + 1
+    enough = shared >= _SHARED_WORDS
+    out[enough] = 100.0 * shared[enough] / fewer[enough]
     return out
 
 
@@ -429,51 +500,57 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
         raise ValueError(f"events lack the column(s) {', '.join(missing)}")
 
     out = pd.Series(pd.NA, index=events.index, dtype="string", name=S.DUPLICATE_OF)
-    table = _candidate_rows(events)
-    if table.empty:
+    kind = _kinds(events)
+    agency = _agency_codes(events[S.AGENCY])
+    table = _candidate_rows(events, kind, agency)
+    a, b = _meeting_pairs(events, kind, agency)
+    if len(table[_ROW]):
+        # (day, named agency = agency, agency = named agency): each event meets the events
+        # of the agencies it names, on its days, that name its agency
+        width = len(S.AGENCIES) + 1
+        day = table[_DAY] - table[_DAY].min()
+        left = (day * width + table[_NAMED]) * width + table[S.AGENCY]
+        right = (day * width + table[S.AGENCY]) * width + table[_NAMED]
+        i, j = _join(left, right)
+        earlier, later = table[_ROW][i], table[_ROW][j]
+        keep = (earlier < later) & (table[S.AGENCY][i] != table[S.AGENCY][j])
+        # a record of being told meets the day before only what it may tell of: not another
+        # message (two calls a day apart are two calls), nor another record's day before
+        before_a, before_b = table[_DAY_BEFORE][i], table[_DAY_BEFORE][j]
+        message = kind == _MESSAGE
+        keep &= ~(before_a & before_b)
+        keep &= ~(before_a & message[later]) & ~(before_b & message[earlier])
+        a, b = np.concatenate([earlier[keep], a]), np.concatenate([later[keep], b])
+    if not len(a):
         return out
-    pairs = table.merge(
-        table,
-        left_on=[_DAY, _NAMED, S.AGENCY],
-        right_on=[_DAY, S.AGENCY, _NAMED],
-        suffixes=("_a", "_b"),
-    )
-    earlier, later = pairs[f"{_ROW}_a"].to_numpy(), pairs[f"{_ROW}_b"].to_numpy()
-    keep = (earlier < later) & (
-        pairs[f"{S.AGENCY}_a"].to_numpy() != pairs[f"{S.AGENCY}_b"].to_numpy()
-    )
-    # a record of being told meets the day before only what it may tell of: not another
-    # message (two calls a day apart are two calls), nor another record's day before
-    before_a = pairs[f"{_DAY_BEFORE}_a"].to_numpy()
-    before_b = pairs[f"{_DAY_BEFORE}_b"].to_numpy()
-    message = _of_type(events, (_MESSAGE,))
-    keep &= ~(before_a & before_b)
-    keep &= ~(before_a & message[later]) & ~(before_b & message[earlier])
-    candidates = pd.concat(
-        [pd.DataFrame({_EARLIER: earlier[keep], _LATER: later[keep]}), _meeting_pairs(events)],
-        ignore_index=True,
-    ).drop_duplicates()
-    if candidates.empty:
-        return out
+    candidates = pd.DataFrame({_EARLIER: a, _LATER: b}).drop_duplicates()
 
-    details = events[S.DETAILS].astype("object").where(events[S.DETAILS].notna(), "").to_numpy()
     from rapidfuzz import fuzz, process, utils  # only when there are candidate pairs
 
-    left = [utils.default_process(str(t)) for t in details[candidates[_EARLIER].to_numpy()]]
-    right = [utils.default_process(str(t)) for t in details[candidates[_LATER].to_numpy()]]
+    earlier, later = candidates[_EARLIER].to_numpy(), candidates[_LATER].to_numpy()
+    # each event's text processed once (lower case, punctuation removed), "" without one
+    processed = np.full(len(events), "", dtype=object)
+    rows = _rows_of(len(events), earlier, later)
+    texts = events[S.DETAILS].astype("object")
+    texts = texts.where(texts.notna(), "")
+    processed[rows] = [utils.default_process(str(t)) for t in texts.to_numpy()[rows]]
     scores = np.asarray(
-        process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=1), dtype=float
+        process.cpdist(
+            processed[earlier],
+            processed[later],
+            scorer=fuzz.token_set_ratio,
+            workers=1,
+        ),
+        dtype=float,
     )
-    has_text = np.array([bool(a) and bool(b) for a, b in zip(left, right, strict=True)])
+    has_text = (processed[earlier] != "") & (processed[later] != "")
     candidates[_SCORE] = np.where(has_text, scores, -1.0)  # no text: nothing to compare
     # the same event in each agency's own words: enough telling words in common
-    shared = _shared_share(left, right)
+    shared = _shared_share(processed, earlier, later)
     worded = has_text & (shared >= threshold - _OVERLAP_MARGIN) & (scores < threshold)
     candidates.loc[worded, _SCORE] = threshold + shared[worded] / 1000.0
     # the same meeting (or joint contact) on the same day, in each agency's own words
-    met = _same_meeting(
-        events, candidates[_EARLIER].to_numpy(), candidates[_LATER].to_numpy(), left, right
-    )
+    met = _same_meeting(events, kind, earlier, later, processed)
     met &= has_text & (candidates[_SCORE].to_numpy() < threshold)
     candidates.loc[met, _SCORE] = threshold
     matched = candidates[candidates[_SCORE] >= threshold]
