@@ -24,6 +24,10 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     An injury that is someone else's: "*Mother had* a black eye", "*partner had*
     scratches", "bruise *to Mother's* arm". A word for the child ("child", "baby", "him")
     between the person and the injury ends the cue.
+``other_person_clause``
+    A label for an adult's injuries, reaching to the end of its clause: "*Mother's
+    injuries -* black eye and cut lip", "*Injuries to Mo -* bruising to face and cut lip".
+    A word for the child ends it too ("...; Child A had a bruise to cheek").
 ``past_before`` / ``past_adjacent`` / ``past_after``
     A back-reference to an earlier injury, not one observed at this event: "*previous*
     fracture", "*history of* bruising", "*repeated* unexplained injuries", "*after the*
@@ -117,6 +121,7 @@ INJURY_PHRASE_KINDS: Final = (
     "conditional_clause",
     "conditional_after",
     "other_person_before",
+    "other_person_clause",
     "other_person_after",
     "past_before",
     "past_adjacent",
@@ -140,7 +145,17 @@ _GAPS: Final = r"[\s,:]"  # "Bruising: none seen": a colon answers the term
 _LIST_JOIN: Final = r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*(?:(?:other|obvious|visible|new|further|any|old|fresh|healing|small|large)\s+)*"
 _DEFAULTS: Final = {"injury_kind": "", "match": "words", "note": ""}
 # cue groups that make an injury not the child's, not real or not observed at this event
-_EXCLUDING: Final = ("neg", "cond", "oth", "past", "pastnear", "negpost", "othpost", "pastpost")
+_EXCLUDING: Final = (
+    "neg",
+    "cond",
+    "oth",
+    "othlabel",
+    "past",
+    "pastnear",
+    "negpost",
+    "othpost",
+    "pastpost",
+)
 _OTHER_BIT: Final = np.uint16(1 << schema.INJURY_KINDS_VOCAB.index("other"))
 
 
@@ -263,6 +278,11 @@ def _compile(table: pd.DataFrame) -> _Matcher:
                     negation_reach(breakers, keep),
                 ),
                 ("cond", _alt(phrases_of("conditional_clause"), keep=keep), clause),
+                (  # first, and greedy: the label takes every injury of its clause
+                    "othlabel",
+                    _alt(phrases_of("other_person_clause"), keep=keep),
+                    rf"(?:{_GAPS}+(?!{breakers}|{child}){T.WORD})*",
+                ),
                 (
                     "oth",
                     _alt(phrases_of("other_person_before"), keep=keep),

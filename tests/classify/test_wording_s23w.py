@@ -1,0 +1,125 @@
+"""Entries as agencies write them, misread before the s23 wording round.
+
+Every row is fictional ("Child A", "Mother", "Mo", "SW1"). Each misreading reached a rule:
+a missed appointment read as an appointment kept is no ``dna`` for ESC-WNB, a mother's
+injuries read as the child's trigger the injury procedures, a return home read as
+nothing leaves SUP-KEY-DECISION without its trigger.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline import schema
+from scr_timeline.classify.pipeline import classify_events
+from scr_timeline.testing import make_events
+
+
+def classified(
+    agency: str, details: str, outcome: str | None = None, *, dob: str | None = None
+) -> pd.Series:
+    """The classified row of one entry (dated 12/03/2007)."""
+    events = make_events(start="12/03/2007", agency=agency, details=details, outcome=outcome)
+    rows, _ = classify_events(events, child_dob=None if dob is None else pd.Timestamp(dob))
+    return rows.iloc[0]
+
+
+# --- 1. "rearranged" before the appointment it qualifies ----------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("gp", "Not brought to rearranged appt."),
+        ("gp", "Child not brought to rearranged appointment."),
+        ("health_visiting", "Not brought to rearranged clinic appt."),
+        ("gp", "Not brought to rescheduled appt"),
+        ("paediatrics", "WNB to re-arranged OPA appointment"),
+    ],
+)
+def test_not_brought_to_a_rearranged_appointment_is_a_missed_one(agency, details):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == "dna"
+    assert row[schema.CHILD_SEEN] is False or row[schema.CHILD_SEEN] == False  # noqa: E712
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("gp", "Appt rearranged."),
+        ("health_visiting", "Home visit rearranged as Mother unwell."),
+        ("gp", "Appt rebooked for next week."),
+    ],
+)
+def test_an_appointment_rearranged_did_not_happen(agency, details):
+    assert classified(agency, details)[schema.EVENT_TYPE] == "other"
+
+
+@pytest.mark.parametrize(
+    ("details", "outcome"),
+    [("8 week check", "DNA - rebooked"), ("DNA - rearranged", None), ("WNB, rescheduled", None)],
+)
+def test_a_missed_appointment_rebooked_stays_missed(details, outcome):
+    assert classified("gp", details, outcome)[schema.EVENT_TYPE] == "dna"
+
+
+# --- 2. a return home to a parent written short -------------------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Child A returned to M's care following the end of the placement.",
+        "Child A returned to M\u2019s care.",
+        "CA returned home to Mo.",
+        "Returned to the care of Fa.",
+        "Child returned to F's care.",
+    ],
+)
+def test_a_return_to_a_parent_written_short_is_a_return_home(details):
+    assert classified("csc", details)[schema.EVENT_TYPE] == "return_home"
+
+
+def test_a_return_to_a_place_is_no_return_home():
+    assert classified("csc", "Child returned to morning nursery session.")[schema.EVENT_TYPE] != (
+        "return_home"
+    )
+
+
+# --- 3. an adult's injuries under a label ---------------------------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "DA incident. Injuries to Mo - bruising to face and cut lip.",
+        "Injuries to mother: bruise to cheek.",
+        "Mother's injuries - black eye and cut lip.",
+        "Injury to victim (Mo): cut lip, bruised eye.",
+        "Injuries to Mo.",
+    ],
+)
+def test_injuries_labelled_as_an_adults_are_not_the_childs(details):
+    row = classified("police", details, dob="2006-06-01")
+    assert not row[schema.INJURY]
+    assert not row[schema.SUSPICIOUS_INJURY]
+
+
+@pytest.mark.parametrize(
+    ("details", "kinds"),
+    [
+        ("Injuries to Mo - cut lip; Child A had a bruise to cheek.", ("bruise",)),
+        ("Injuries to Mo - cut lip, baby has bruise to cheek.", ("bruise",)),
+        ("Mother's injuries - black eye. Child A had a bruise to his cheek.", ("bruise",)),
+        ("Injuries to Child A - bruising to face.", ("bruise",)),
+    ],
+)
+def test_the_childs_injury_beside_an_adults_label_still_counts(details, kinds):
+    row = classified("police", details, dob="2006-06-01")
+    assert row[schema.INJURY_KINDS] == kinds
+    assert row[schema.SUSPICIOUS_INJURY]
+
+
+# --- 4. an injury said not to be suspicious (RULES.md) --------------------------------------
+def test_an_injury_not_thought_suspicious_is_an_injury_suspicious_only_by_age():
+    text = "Child A had a cigarette burn on her arm; not thought suspicious by DSL."
+    older = classified("education", text)
+    assert older[schema.INJURY] and older[schema.INJURY_KINDS] == ("burn",)
+    assert not older[schema.SUSPICIOUS_INJURY]  # the wording does not say suspicious
+    baby = classified("education", text, dob="2006-06-01")
+    assert baby[schema.SUSPICIOUS_INJURY]  # under 24 months: suspicious whatever is said
