@@ -131,3 +131,37 @@ def test_a_new_arrangement_after_the_child_went_home_is_judged_again(tmp_path):
         ("PLC-REG38-CHECKS", 3),
         ("PLC-REG38-CHECKS", 9),
     ]
+
+
+# --- 'no further bruising' denies a new injury -----------------------------------------------
+# 2016: Friday 8 April the health visitor sees the bruises (due Monday 11 April); the GP sees
+# them fading on Monday 11 April, told of them by the health visitor. Monday 2 May is the
+# early May bank holiday.
+BRUISES_2016 = """\
+08/04/2016,Health Visiting,HV3,NBV follow up. Child A 4/12 old. 2x small bruises L cheek. M states sibling poked him with a toy.,Advised M to see GP
+11/04/2016,GP,Dr C,Seen with M following HV concern re bruising. Bruise L cheek fading. No further bruising.,Discussed with practice safeguarding lead - not thought NAI
+29/04/2016,Hospital,ED,Child A (4 months) brought by parents with swelling R thigh. X-ray: spiral fracture R femur. No history of trauma.,Admitted. Paeds informed. Safeguarding referral to MASH
+29/04/2016,Children's Social Care,MASH,Referral from ED re unexplained fracture in non-mobile infant.,Strategy meeting held 16:00 - Police (DC2) and SW3. S47 joint investigation agreed
+30/04/2016,Paediatrics,Dr P2,CP medical completed by Dr P2. Fracture consistent with NAI.,Skeletal survey and CT head booked for Monday
+02/05/2016,Hospital,Radiology,Skeletal survey: 3 healing posterior rib fractures.,Reported to Dr P2
+"""
+
+
+def test_no_further_bruising_is_the_bruise_seen_again_not_a_new_one(tmp_path):
+    chron = _read(tmp_path, "bruises", BRUISES_2016, dob="2015-12-10")
+    # 'No further bruising' had read as 'further bruising', a new injury: the GP's record of
+    # the health visitor's bruise fading was a second failure to refer (due 12 April) and
+    # joined the injury findings as a new injury
+    assert _table(chron, "wt2015", "INJ-REFER", "INJ-STRAT") == [
+        ("INJ-REFER", "missing", 2, "2016-04-11", "", None, [2]),
+        ("INJ-STRAT", "late", 2, "2016-04-11", "2016-04-29", 14, [2, 5]),
+    ]
+
+
+def test_new_bruising_is_still_a_new_injury(tmp_path):
+    rows = BRUISES_2016.replace("No further bruising.", "New bruising to R ear.")
+    chron = _read(tmp_path, "bruises2", rows, dob="2015-12-10")
+    # Monday 11 April + 1 WD: Tuesday 12 April
+    assert ("INJ-REFER", "missing", 3, "2016-04-12", "", None, [3]) in _table(
+        chron, "wt2015", "INJ-REFER"
+    )
