@@ -702,6 +702,74 @@ def _without_struck_text(page: Any) -> tuple[Any, int]:
     return page.filter(keep), len(drop)
 
 
+#: The label opening each of Word's markup balloons, as Word prints a document "showing
+#: markup" (its comments and changes in balloons in a pane right of the page): "Commented
+#: [R1]:" (Word 2013 on; "Comment [R1]:" before), "Deleted:", "Formatted: Font: Bold",
+#: "Moved (insertion) [1]", "Deleted Cells"... Group ``comment``: a comment's label.
+_BALLOON_LABEL: Final = re.compile(
+    r"(?P<comment>Comment(?:ed)?\s*\[[^\]\n]{1,16}\]\s*:)"
+    r"|(?P<deleted>Deleted\s*:|Moved\s*\(insertion\)|Moved\s+(?:up|down)(?:\s*\[\d+\])?\s*:)"
+    r"|(?:Inserted|Formatted)\s*:|(?:Formatted\s+Table|Deleted\s+Cells|Inserted\s+Cells"
+    r"|Merged\s+Cells|Split\s+Cells|Field\s+Code\s+Changed)\b"
+)
+#: Points: the balloons' boxes and the dotted lines to them start this far left of the
+#: balloons' text.
+_BALLOON_PAD: Final = 12.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Balloons:
+    """What Word's markup pane on a page held: comments (their text), deletions, others."""
+
+    comments: tuple[str, ...]
+    deleted: int
+    other: int
+
+
+def _without_balloons(page: Any) -> tuple[Any, _Balloons | None]:
+    """The page without Word's markup pane (the balloons of comments and changes printed
+    "showing markup" right of the shrunk page, and the dotted lines leading to them), and
+    what it held; None when the page has none. The pane is the strip right of the
+    leftmost balloon label set in the right half of the page with no text crossing into
+    it: a line of the page's own text opening "Deleted:" is kept."""
+    chars = page.chars
+    if not chars:
+        return page, None
+    text = "".join(c["text"] for c in chars)
+    width = float(page.width)
+    labels = [m for m in _BALLOON_LABEL.finditer(text) if float(chars[m.start()]["x0"]) > width / 2]
+    if not labels:
+        return page, None
+    left = min(float(chars[m.start()]["x0"]) for m in labels)
+    x0 = np.array([c["x0"] for c in chars], dtype=float)
+    x1 = np.array([c["x1"] for c in chars], dtype=float)
+    own = x1 < left - _BALLOON_PAD / 2
+    if not own.any() or ((x0 < left - 0.5) & ~own).any():  # text runs into it: no pane
+        return page, None
+    cut = left - _BALLOON_PAD
+    if not _balloons_only([c for c in chars if float(c["x0"]) >= cut]):
+        return page, None  # a table's last column with a cell opening "Inserted:"
+    pane = [m for m in labels if float(chars[m.start()]["x0"]) >= left]
+    comments = []
+    starts = [m.start() for m in pane] + [len(text)]
+    for m, end in zip(pane, starts[1:], strict=False):
+        if m["comment"]:
+            comments.append(_spaced(chars[m.end() : end]))
+    gone = _leaders(page, cut)
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") == "char":
+            return float(obj["x0"]) < cut
+        return obj.get("object_type") == "image" or (
+            float(obj.get("x1", 0.0)) <= cut and id(obj) not in gone
+        )
+
+    deleted = sum(1 for m in pane if m["deleted"])
+    return page.filter(keep), _Balloons(
+        tuple(comments), deleted, len(pane) - len(comments) - deleted
+    )
+
+
 def _grid(
     table: Any,
 ) -> tuple[list[list[str | None]], list[tuple[int, str]], list[tuple[int, int]]]:
@@ -1509,6 +1577,7 @@ def _read(
                     f"page {page.page_number}",
                 )
             )
+    notes.extend(_balloon_notes(pages, path))
     hidden_on = _replace_pages(pages, _without_redacted_text)
     if hidden_on:
         notes.append(
@@ -1639,6 +1708,117 @@ def _read(
         )
     title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
     return tables, paragraphs, _document_title(title) or page_agency, notes
+
+
+#: Line heights: a gap wider than this between two lines of the pane parts two balloons.
+_BALLOON_GAP: Final = 1.6
+
+
+def _balloons_only(chars: Sequence[dict[str, Any]]) -> bool:
+    """Whether the text right of the page (``chars``) is balloons only: each block of its
+    lines (lines no further apart than a balloon's own) opens with a balloon's label."""
+    rows: dict[float, list[dict[str, Any]]] = {}
+    for char in chars:
+        rows.setdefault(round(float(char["top"])), []).append(char)
+    last_bottom: float | None = None
+    for top in sorted(rows):
+        row = sorted(rows[top], key=lambda c: float(c["x0"]))
+        height = max(float(c["bottom"]) - float(c["top"]) for c in row)
+        opens = last_bottom is None or top - last_bottom > (_BALLOON_GAP - 1) * height
+        if opens and not _BALLOON_LABEL.match(_spaced(row)):
+            return False
+        last_bottom = max(float(c["bottom"]) for c in row)
+    return True
+
+
+def _ends(obj: dict[str, Any]) -> list[tuple[float, float]]:
+    points = obj.get("pts") or [(obj["x0"], obj["top"]), (obj["x1"], obj["bottom"])]
+    return [
+        (float(points[0][0]), float(points[0][1])),
+        (float(points[-1][0]), float(points[-1][1])),
+    ]
+
+
+#: Points: two lines' ends this close are joined (one dotted line drawn in pieces).
+_JOINED: Final = 1.0
+
+
+def _leaders(page: Any, cut: float) -> set[int]:
+    """The ids of the lines that lead into the markup pane (right of ``cut``) from the text
+    a balloon belongs to: the dotted line along the text's line, joined end to end with
+    one reaching the balloon. A table's ruling lines meet no such line."""
+    lines = list(page.lines)
+    ends = [_ends(obj) for obj in lines]
+    reach = [e for obj, e in zip(lines, ends, strict=True) if float(obj["x1"]) > cut]
+    reach.extend(_ends(obj) for obj in (*page.curves, *page.rects) if float(obj["x1"]) > cut)
+    gone: set[int] = set()
+    points = [p for e in reach for p in e]
+    while points:  # a line whose end meets a leader's end leads there too
+        found = [
+            (obj, e)
+            for obj, e in zip(lines, ends, strict=True)
+            if id(obj) not in gone
+            and float(obj["x1"]) <= cut
+            and any(
+                abs(a[0] - b[0]) <= _JOINED and abs(a[1] - b[1]) <= _JOINED
+                for a in e
+                for b in points
+            )
+        ]
+        gone.update(id(obj) for obj, _e in found)
+        points = [p for _obj, e in found for p in e]
+    return gone
+
+
+def _spaced(chars: Sequence[dict[str, Any]]) -> str:
+    """The text of ``chars`` with a space where a new line starts or a gap parts words."""
+    out: list[str] = []
+    for before, char in zip([None, *chars[:-1]], chars, strict=True):
+        if before is not None and (
+            abs(float(char["top"]) - float(before["top"])) > 1
+            or float(char["x0"]) - float(before["x1"]) > 0.2 * float(char.get("size", 1.0))
+        ):
+            out.append(" ")
+        out.append(char["text"])
+    return " ".join("".join(out).split())
+
+
+_QUOTED_COMMENTS: Final = 3
+_QUOTE: Final = 60
+
+
+def _balloon_notes(pages: list[Any], path: Path) -> list[dict[str, Any]]:
+    """Take Word's markup pane off each page of ``pages`` (:func:`_without_balloons`), with
+    a ``markup_balloons`` warning per page that had one, quoting its first comments."""
+    notes: list[dict[str, Any]] = []
+    for i, page in enumerate(pages):
+        pages[i], found = _without_balloons(page)
+        if found is None:
+            continue
+        counts = [
+            f"{n} {what}"
+            for n, what in (
+                (len(found.comments), "comment(s)"),
+                (found.deleted, "deletion(s)"),
+                (found.other, "other change(s)"),
+            )
+            if n
+        ]
+        quoted = "; ".join(
+            f"'{c[:_QUOTE]}{'...' if len(c) > _QUOTE else ''}'"
+            for c in found.comments[:_QUOTED_COMMENTS]
+        )
+        notes.append(
+            _warning(
+                "markup_balloons",
+                f"page {page.page_number}: Word's markup balloons in the margin ("
+                f"{', '.join(counts)}; printed showing markup) were left out: they are "
+                "no text of the entries" + (f"; comments: {quoted}" if quoted else ""),
+                path.name,
+                f"page {page.page_number}",
+            )
+        )
+    return notes
 
 
 def _table_notes(lines: Sequence[_Line], page: Any, path: Path) -> list[dict[str, Any]]:
