@@ -3745,6 +3745,11 @@ class _Times(NamedTuple):
     fraction: npt.NDArray[np.bool_] | None = None
     # per row: two times listed ('14:30 & 16:00', '14:30, 16:00'): placed across them
     several: npt.NDArray[np.bool_] | None = None
+    # per row: a time from 1:00 to 7:59 written on the twelve-hour clock without am or pm
+    # ('2.30'), in a column that writes no time after 13:00 on the 24-hour clock
+    twelve: npt.NDArray[np.bool_] | None = None
+    # a time after 13:00 written on the 24-hour clock ('14:30', '1430hrs', an Excel time)
+    clock24: bool = False
 
     def text(self, row: int) -> object:
         """repr of the row's cell (where it is _T_BAD or approximate)."""
@@ -3805,6 +3810,7 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
                 np.zeros(n_rows, bool),
                 np.zeros(n_rows, np.int64),
                 np.full(1, None, object),
+                clock24=bool((minutes >= _AFTERNOON_24).any()),
             )
     try:
         plain = times.astype(object) if isinstance(times.dtype, pd.CategoricalDtype) else times
@@ -3824,10 +3830,18 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
     on_day = np.full(n + 1, _NO_DAY, np.int64)
     fraction = np.zeros(n + 1, bool)
     several = np.zeros(n + 1, bool)
+    twelve = np.zeros(n + 1, bool)
+    clock24 = False
     str_idx = [i for i, v in enumerate(items) if isinstance(v, str)]
     if str_idx:
         norm = _normalise([items[i] for i in str_idx])
         ok, minutes = _vector_times(norm)
+        # '2.30' (not '02:30', '2.30pm'): may be 14:30; '14:30' elsewhere says the 24-hour
+        # clock is used (see _twelve_hour_times)
+        twelve[str_idx] = pc.match_substring_regex(norm, _RE2_BARE_TWELVE).to_numpy(
+            zero_copy_only=False
+        )
+        clock24 = bool(pc.any(pc.match_substring_regex(norm, _RE2_CLOCK24_CELL)).as_py())
         # an export's midnight ('00:00:00', '12:00:00 AM'): no time, as after a date
         machine = pc.match_substring_regex(norm, _MACHINE_MIDNIGHT).to_numpy(zero_copy_only=False)
         norms: list[str] | None = None
@@ -3905,6 +3919,10 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
             text[i] = repr(v)
         else:
             start[i] = end[i] = minute
+            clock24 |= minute >= _AFTERNOON_24  # an Excel time of the afternoon
+    twelve &= start >= 0
+    for i in np.flatnonzero(twelve).tolist():
+        text[i] = repr(items[i])
     take = np.where(np.asarray(codes) < 0, n, codes)
     return _Times(
         start[take],
@@ -3918,7 +3936,22 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
         on_day[take],
         fraction[take],
         several[take],
+        twelve[take],
+        clock24,
     )
+
+
+#: Minutes after midnight of 13:00: a time from then on written without pm is on the
+#: 24-hour clock
+_AFTERNOON_24: Final = 13 * 60
+#: A time cell (normalised) from 1:00 to 7:59 on the twelve-hour clock, no am or pm:
+#: '2.30', '4:15' (not '02:30', '2.30pm', '0230', '2')
+_RE2_BARE_TWELVE: Final = r"^[1-7][:.][0-5]\d$"
+#: A time cell on the 24-hour clock after 13:00: '14:30', '14.30', '1430', '1430hrs'
+_RE2_CLOCK24_CELL: Final = r"^(?:1[3-9]|2[0-3])[:.]?[0-5]\d(?:[:.][0-5]\d)?(?:\s*hrs?)?$"
+#: The same after a date in a date cell: '12/03/2007 2.30', '12/03/2007 at 4.15'
+_RE2_BARE_TWELVE_AFTER: Final = r"\s[1-7][:.][0-5]\d$"
+_RE2_CLOCK24_AFTER: Final = r"\s(?:1[3-9]|2[0-3])(?:[:.][0-5]\d|[0-5]\d\s*hrs?)\b"
 
 
 _PY_SPACED_TIME: Final = _rx(r"(?P<h>\d{1,2}) (?P<m>\d{2})(?:\s*hrs?)?")
@@ -4191,6 +4224,7 @@ def _read_columns(
         trailing, words = time_cells.trailing, time_cells.words
         if trailing is not None and words is not None and trailing.any():
             state = state._replace(time_words=words[time_cells.item])
+    _twelve_hour_times(state, main, time_cells, values)
     if end_rows is not None:
         _apply_ends(end_rows, state, np.arange(n), warn_unreadable=True)
     _infer_years(state, values, decided, time_cells, end_rows, previous, headings)
@@ -4201,6 +4235,45 @@ def _read_columns(
     if end_rows is not None and end_values is not None:
         _infer_end_years(end_rows, state, end_values, decided)
     return state, decided, file_warnings
+
+
+def _twelve_hour_times(
+    state: _State, main: _Column, cells: _Times | None, values: pd.Series
+) -> None:
+    """Warn (``twelve_hour_time``) where a time from 1:00 to 7:59 written on the twelve-hour
+    clock without am or pm ('2.30', in a time cell or after the date) was read as a time of
+    the night (02:30) in a table that writes no afternoon time on the 24-hour clock: the
+    practitioner may have meant the afternoon (14:30). The reading is kept; only the
+    distinct texts are looked at."""
+    clock24 = cells is not None and cells.clock24
+    date_bare: npt.NDArray[np.bool_] | None = None
+    strings = main.strings
+    if strings is not None and main.codes is not None:
+        norm = strings.norm
+        timed = pc.match_substring_regex(norm, _RE2_BARE_TWELVE_AFTER)
+        if pc.any(timed).as_py():
+            clock24 |= bool(pc.any(pc.match_substring_regex(norm, _RE2_CLOCK24_AFTER)).as_py())
+            per_item = np.zeros(len(main.batch.start), bool)
+            per_item[main.string_where] = timed.to_numpy(zero_copy_only=False)
+            date_bare = per_item[main.codes]
+    if clock24 or (date_bare is None and (cells is None or cells.twelve is None)):
+        return
+    minute = (state.start % _DAY_S) // 60
+    night = state.ok & (state.prec == _P_MINUTE) & (minute >= 60) & (minute < 480)
+    if not night.any():
+        return
+    from_time = np.zeros(len(night), bool)
+    if cells is not None and cells.twelve is not None:
+        from_time = night & cells.twelve & (cells.start == minute)
+    from_date = np.zeros(len(night), bool) if date_bare is None else night & date_bare
+    for i in np.flatnonzero(from_time | from_date).tolist():
+        m = int(minute[i])
+        written = cells.text(i) if from_time[i] and cells is not None else _quote(values.iloc[i])
+        message = (
+            f"the time in {written} has no am or pm: read as {_fmt_minutes(m)}; if "
+            f"{_fmt_minutes(m + 720)} was meant, write {_fmt_minutes(m + 720)} or add pm"
+        )
+        state.extra.append((i, "twelve_hour_time", message))
 
 
 #: 1 January 1900 (in seconds from 1970): what systems store for a date never entered.

@@ -1,0 +1,68 @@
+"""Dates as agencies' tables write them (s23 sweep): a time on the twelve-hour clock with no
+am or pm."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from scr_timeline.dates import ParsedDates, parse_dates
+
+
+def ts(text: str) -> pd.Timestamp:
+    return pd.Timestamp(text)
+
+
+def codes(parsed: ParsedDates) -> list[tuple[str, object]]:
+    return [(code, label) for code, _, label in parsed.warnings]
+
+
+def test_an_afternoon_time_written_without_pm_is_read_as_written_and_flagged() -> None:
+    # a social worker's '2.30' visit: read as 02:30 (the cell cannot say more), but the
+    # reviewer is told it may be 14:30; it had been read as 02:30 with no word
+    parsed = parse_dates(
+        pd.Series(["12/03/2007", "13/03/2007", "14/03/2007", "15/03/2007"]),
+        times=pd.Series(["2.30", "10:00", "4:15", "9.30"]),
+    )
+    assert parsed.frame["start"].tolist() == [
+        ts("2007-03-12 02:30"), ts("2007-03-13 10:00"), ts("2007-03-14 04:15"),
+        ts("2007-03-15 09:30"),
+    ]  # fmt: skip
+    assert codes(parsed) == [("twelve_hour_time", 0), ("twelve_hour_time", 2)]
+    message = parsed.warnings[0][1]
+    assert "'2.30'" in message and "02:30" in message and "14:30" in message
+
+
+@pytest.mark.parametrize("time", ["02:30", "2.30pm", "2pm", "0230", "1430", "7.30am", "8.30"])
+def test_a_time_that_says_its_half_of_the_day_is_not_flagged(time: str) -> None:
+    parsed = parse_dates(pd.Series(["13/03/2007"]), times=pd.Series([time]))
+    assert codes(parsed) == []
+
+
+def test_a_table_on_the_24_hour_clock_is_not_flagged() -> None:
+    # a police log writing '23:10' writes '2:30' for half past two in the night
+    parsed = parse_dates(
+        pd.Series(["12/03/2007", "13/03/2007"]), times=pd.Series(["23:10", "2:30"])
+    )
+    assert parsed.frame["start"].iloc[1] == ts("2007-03-13 02:30")
+    assert codes(parsed) == []
+    excel = parse_dates(
+        pd.Series(["12/03/2007", "13/03/2007"]), times=pd.Series([dt.time(15, 0), "2.30"])
+    )
+    assert codes(excel) == []
+
+
+def test_a_time_after_the_date_is_flagged_too() -> None:
+    parsed = parse_dates(pd.Series(["12/03/2007 2.30", "13/03/2007 10:00", "14/03/2007 3.15pm"]))
+    assert parsed.frame["start"].iloc[0] == ts("2007-03-12 02:30")
+    assert codes(parsed) == [("twelve_hour_time", 0)]
+    on_24 = parse_dates(pd.Series(["12/03/2007 2.30", "13/03/2007 14:10"]))
+    assert codes(on_24) == []
+
+
+def test_a_part_of_the_day_after_noon_already_places_the_time() -> None:
+    parsed = parse_dates(pd.Series(["13/03/2007 pm"]), times=pd.Series(["2.30"]))
+    assert parsed.frame["start"].iloc[0] == ts("2007-03-13 14:30")
+    assert codes(parsed) == []
