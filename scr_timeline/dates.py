@@ -2129,6 +2129,21 @@ def _strip_marks(s: str) -> tuple[str, bool]:
     return _strip_approx(s)
 
 
+#: A month's name shortened with an apostrophe, as in old-fashioned or hurried writing:
+#: "Sep't", "Feb'y", "Jan'y", "Oct'r", "Nov'r" (not "Mar'07")
+_PY_CONTRACTED_MONTH: Final = _rx(r"\b(?P<m>[a-z]{3,4})'(?P<t>[a-z]{1,2})\b")
+
+
+def _month_uncontracted(m: re.Match[str]) -> str:
+    """The month's word for an apostrophe's contraction ("sep't" -> "sept", "feb'y" ->
+    "feb"), or the text as it was."""
+    if m["m"] + m["t"] == "sept":
+        return "sept"
+    if m["m"] in _MONTH_WORDS and len(m["m"]) == 3 and len(m["t"]) <= 2:
+        return m["m"]
+    return m.group()
+
+
 def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     if not norm:
         return _Result(None, code="empty_date", message="the date cell is empty")
@@ -2145,6 +2160,8 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         s = s.replace("\\", "/")  # '12\03\2007': a backslash typed for the slash
     if "//" in s or ".." in s:
         s = _PY_DOUBLE_SEP.sub(r"\1", s)  # '12/03//2007': a key pressed twice
+    if "'" in s:
+        s = _PY_CONTRACTED_MONTH.sub(_month_uncontracted, s)  # "Sep't", "Feb'y"
     if not s:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"

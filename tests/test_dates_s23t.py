@@ -66,3 +66,24 @@ def test_a_part_of_the_day_after_noon_already_places_the_time() -> None:
     parsed = parse_dates(pd.Series(["13/03/2007 pm"]), times=pd.Series(["2.30"]))
     assert parsed.frame["start"].iloc[0] == ts("2007-03-13 14:30")
     assert codes(parsed) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Sep't 2007", "2007-09-01", "2007-09-30 23:59:59"),
+        ("12 Sep't 2007", "2007-09-12", "2007-09-12 23:59:59"),
+        ("Feb'y 2008", "2008-02-01", "2008-02-29 23:59:59"),
+        ("3rd Jan'y 2008", "2008-01-03", "2008-01-03 23:59:59"),
+        ("Oct'r 2007", "2007-10-01", "2007-10-31 23:59:59"),
+        # an apostrophe before the year is no contraction
+        ("Mar'07", "2007-03-01", "2007-03-31 23:59:59"),
+        ("Dec'06/Jan'07", "2006-12-01", "2007-01-31 23:59:59"),
+    ],
+)
+def test_a_month_shortened_with_an_apostrophe_is_the_month(text: str, start: str, end: str):
+    # "Sep't 2007" had been rejected as unreadable
+    parsed = parse_dates(pd.Series([text]), dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"]) == (ts(start), ts(end))
+    assert codes(parsed) == []
