@@ -158,8 +158,11 @@ _LEAD = (
     rf"(?:at\s+(?:approximately\s+|about\s+|around\s+)?(?P<lead_time>{_TIME})\s+on\s+(?:the\s+)?"
     r"|(?P<time_first>\d{1,2}:\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs)"
     r"\s+on\s+(?:the\s+)?"
-    r"|(?:(?:on|in|during|by|from|at|around|towards?|overnight(?:\s+on)?|some\s*time\s+in)\s+"
-    r"(?:or\s+(?:about|around)\s+)?(?:the\s+)?"
+    # ("about" and "around" right before the date are left to it, which they mark
+    # approximate: "On or about 20 March 2007", "Around 20 March 2007")
+    rf"|(?:(?:on|in|during|by|from|at|around(?!\s+(?:\d|{_MONTH}))|towards?|overnight(?:\s+on)?"
+    r"|some\s*time\s+in)\s+"
+    rf"(?:or\s+(?=(?:about|around)\s+(?:\d|{_MONTH}))|or\s+(?:about|around)\s+)?(?:the\s+)?"
     # (or no word before a part of the day: "Evening of 12/03/2007 - ...")
     r"|(?=(?:the\s+)?(?:morning|afternoon|evening|night|early\s+hours|early\s+morning"
     r"|late\s+evening)\s+of\s)(?:the\s+)?)"

@@ -129,3 +129,28 @@ def test_towards_the_end_of_a_month_opens_an_entry(tmp_path: Path):
         ("20/03/2007", "the police attended a domestic incident."),
         ("21/03/2007", "the school raised concerns."),
     ]
+
+
+def test_on_or_about_a_date_is_approximate():
+    """ "On or about 20 March 2007" and "Around 20 March 2007" had lost their "about" and
+    "around" with the words before the date (read as exact days, no warning); the date
+    keeps them now, and the date parser marks it approximate, as in a date cell."""
+    chron = parse_paragraphs(
+        [
+            "On or about 20 March 2007 PC2 attended a domestic incident.",
+            "Around 24 March 2007 Mother moved to the refuge.",
+            "In or around April 2007 the school noticed weight loss.",
+            "On 30 April 2007 HV1 visited.",
+        ],
+        source="report.txt",
+        classify=False,
+    )
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.DATE_TEXT].tolist() == [
+        "about 20 March 2007",
+        "Around 24 March 2007",
+        "around April 2007",
+        "30 April 2007",
+    ]
+    approximate = chron.warnings[chron.warnings["code"] == "approximate_date"]
+    assert sorted(approximate[S.SOURCE_ROW].tolist()) == [1, 2, 3]
