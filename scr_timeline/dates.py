@@ -439,7 +439,7 @@ _PART_RX: Final = (
     "(?:" + "|".join(re.escape(p) for p in sorted(_PARTS, key=len, reverse=True)) + r")(?![a-z])"
 )
 _PY_PART_MONTH: Final = _rx(
-    rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,10}})\.?(?P<sep>[\s,\-/']*)"
+    rf"(?P<part>{_PART_RX})\.?[\s-]*(?P<mon>[a-z]{{3,10}})\.?(?P<sep>[\s,\-/']*)"
     r"(?:(?P<y4>\d{4})|(?P<y2>\d{2}))"
 )
 _PY_PART_YEAR: Final = _rx(rf"(?P<part>{_PART_RX})\.?[\s-]*(?P<y>\d{{4}}|'?\d{{2}})")
@@ -477,8 +477,8 @@ _TERMS: Final[dict[str, tuple[int, int]]] = {
     "summer hols": (7, 3),
 }
 _PY_TERM: Final = _rx(
-    r"(?:the\s+)?(?P<term>autumn|spring|summer|winter)\s+(?P<kind>term|holidays?|hols)(?:\s+of)?[\s,]*"
-    + _YEAR_OR_PAIR
+    r"(?:the\s+)?(?P<term>autumn|aut|spring|spr|summer|sum|winter)\.?\s+(?P<kind>term|holidays?|hols)"
+    r"(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
 )
 # the six half terms of teaching as schools name them: "Spring 1 2007", "Autumn 2 2006",
 # "Summer term 2 2007", "Spr 1 2006/07" (from the start of the term or the half-term holiday
@@ -560,9 +560,11 @@ _QUARTER_WORDS: Final[dict[str, int]] = {
     **dict.fromkeys(("3", "third", "3rd"), 3),
     **dict.fromkeys(("4", "fourth", "4th", "last", "final"), 4),
 }
-_QUARTER_YEAR: Final = r"(?P<fy>(?:fy|financial year)\s*)?" + _YEAR_OR_PAIR
+#: A financial year named: "FY", "financial year", "fin. year", "financial yr", "fin yr"
+_FINANCIAL: Final = r"fy|fin(?:ancial|\.)?\s*(?:year|yr)"
+_QUARTER_YEAR: Final = rf"(?P<fy>(?:{_FINANCIAL})\s*)?" + _YEAR_OR_PAIR
 _PY_QUARTER: Final = _rx(
-    r"(?:(?:the\s+)?(?P<q>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+quarter"
+    r"(?:(?:the\s+)?(?P<q>first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:quarter|qtr)"
     r"(?:\s+(?:of|in))?|q(?:tr)?\s*(?P<qn>[1-4])|quarter\s+(?P<qw>[1-4]))"
     rf"[\s,/-]*(?:of\s+)?{_QUARTER_YEAR}"
 )
@@ -603,15 +605,23 @@ _PY_HHMM_RANGE: Final = _rx(r"\d{4}\s*(?:-|to)\s*\d{4}(?:\s*hrs?)?")
 _PY_CLOCK: Final = _rx(r"(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d{2})|(?P<sp>\s)(?P<m1>\d{1,2}))")
 # two consecutive years: a financial or school year such as "2007/08", "2007-2008"
 _PY_YEAR_PAIR: Final = _rx(
-    r"(?:(?P<kind>fy|financial\s+year|school\s+year|academic\s+year)\s*:?\s*)?"
+    rf"(?:(?P<kind>{_FINANCIAL}|school\s+year|academic\s+year)\s*:?\s*)?"
     r"(?P<y>\d{4})\s*[/-]\s*(?P<z>\d{4}|\d{1,2})"
 )
 # the same named with two-digit years: "FY 07/08", "school year 06-07" (without the name,
 # "07/08" is 7 August)
 _PY_NAMED_YEAR_PAIR_2: Final = _rx(
-    r"(?P<kind>fy|financial\s+year|school\s+year|academic\s+year)\s*:?\s*"
+    rf"(?P<kind>{_FINANCIAL}|school\s+year|academic\s+year)\s*:?\s*"
     r"(?P<y>\d{2})\s*[/-]\s*(?P<z>\d{2})"
 )
+
+
+def _year_kind(written: str) -> str:
+    """The key into _YEAR_KINDS of a year's kind as written ("Fin. Year" -> "financial year")."""
+    kind = " ".join(written.split())
+    return "financial year" if kind.startswith("fin") else kind
+
+
 #: The first month of a year that runs across two: a financial year from April, a school
 #: (or academic) year from September.
 _YEAR_KINDS: Final[dict[str, int]] = {
@@ -1597,12 +1607,12 @@ class _Reader:
         if m := _PY_HALF_YEAR.fullmatch(s) or _PY_YEAR_HALF.fullmatch(s):
             return self.half_year(m)
         if m := _PY_YEAR_PAIR.fullmatch(s):
-            kind = " ".join(m["kind"].split()) if m["kind"] else None
+            kind = _year_kind(m["kind"]) if m["kind"] else None
             span = self.year_pair(int(m["y"]), m["z"], kind)
             if span is not None:
                 return span
         if m := _PY_NAMED_YEAR_PAIR_2.fullmatch(s):
-            return self.year_pair(_year(m["y"]), m["z"], " ".join(m["kind"].split()))
+            return self.year_pair(_year(m["y"]), m["z"], _year_kind(m["kind"]))
         if m := _PY_BAD_YEAR.fullmatch(s):
             raise _Reject(
                 "implausible_date",
@@ -1741,7 +1751,8 @@ class _Reader:
     def term(self, m: re.Match[str]) -> _Span:
         y = _year(m["y4"] or m["y2"])
         kind = "term" if m["kind"] == "term" else "holidays"
-        key = f"{m['term']} {kind}"
+        term = _TERM_ABBREVIATIONS.get(m["term"], m["term"])  # 'Aut term 2007'
+        key = f"{term} {kind}"
         if key not in _TERMS:
             raise _Reject(
                 "unreadable_date",
@@ -1756,7 +1767,7 @@ class _Reader:
                     f"cannot read {_quote(self.text)} as a date: a school year spans two "
                     "consecutive years, as in 'Spring term 2007/08'",
                 )
-            y = y if m["term"] == "autumn" else z
+            y = y if term == "autumn" else z
         _check_year(y, self.text)
         first, count = _TERMS[key]
         return _months_span(y, first, count, _P_SEASON)

@@ -87,3 +87,29 @@ def test_a_month_shortened_with_an_apostrophe_is_the_month(text: str, start: str
     row = parsed.frame.iloc[0]
     assert (row["start"], row["end"]) == (ts(start), ts(end))
     assert codes(parsed) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # school terms abbreviated as a school's log writes them
+        ("Aut term 2007", "2007-09-01", "2007-12-31 23:59:59"),
+        ("Spr. term 2007/08", "2008-01-01", "2008-04-30 23:59:59"),
+        ("Sum hols 2007", "2007-07-01", "2007-09-30 23:59:59"),
+        # a financial year abbreviated
+        ("Fin Year 2006/07", "2006-04-01", "2007-03-31 23:59:59"),
+        ("fin. year 2006-07", "2006-04-01", "2007-03-31 23:59:59"),
+        ("Financial yr 06/07", "2006-04-01", "2007-03-31 23:59:59"),
+        ("Q3 Fin Year 2007/08", "2007-10-01", "2007-12-31 23:59:59"),
+        # a quarter abbreviated after its ordinal
+        ("3rd Qtr 2007", "2007-07-01", "2007-09-30 23:59:59"),
+        # 'beg.' with its full stop, as 'beg' is read
+        ("beg. Sept 2007", "2007-09-01", "2007-09-10 23:59:59"),
+    ],
+)
+def test_abbreviated_terms_financial_years_and_quarters(text: str, start: str, end: str):
+    # each had been rejected as unreadable
+    parsed = parse_dates(pd.Series([text]), dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"]) == (ts(start), ts(end))
+    assert codes(parsed) == []
