@@ -119,16 +119,64 @@ def _in_placeholder(node: Any) -> bool:
 
 
 def _hidden_run(r: Any) -> bool:
-    """A run of hidden text (``w:vanish``: guidance notes in templates) or in the placeholder
-    style of a content control."""
+    """A run of hidden text (``w:vanish``: guidance notes in templates), in the placeholder
+    style of a content control, or blacked out (a redaction: :func:`_blacked_out`)."""
     props = r.find(_RPR)
     if props is None:
         return False
+    if _blacked_out(props):  # a redaction: text under a black box
+        return True
     vanish = props.find(_VANISH)
     if vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off"):
         return True
     style = props.find(_RSTYLE)
     return style is not None and style.get(_VAL) == "PlaceholderText"
+
+
+_HIGHLIGHT, _SHD, _COLOR, _FILL = _w("highlight"), _w("shd"), _w("color"), _w("fill")
+#: Highlight colours dark enough to hide dark text (Word's names).
+_DARK_HIGHLIGHTS: Final = frozenset({"black", "darkGray", "darkBlue", "darkMagenta"})
+#: 0 (black) to 1: a colour darker than this hides dark text on it, or is hidden.
+_DARK_SHADE: Final = 0.25
+
+
+def _dark_hex(value: str | None) -> bool:
+    """A hex colour ("000000", "1F1F1F") dark enough to hide text on it, or to be hidden."""
+    if value is None or len(value) != 6:
+        return False
+    try:
+        r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return 0.299 * r + 0.587 * g + 0.114 * b < _DARK_SHADE
+
+
+def _blacked_out(props: Any) -> bool:
+    """Run properties (``w:rPr``) of text hidden under a black box: dark text (its colour
+    set, not automatic, which Word shows white on a dark ground) highlighted or shaded
+    dark, as a redaction is done in Word ("Mother's partner [name]" highlighted black)."""
+    colour = props.find(_COLOR)
+    if colour is None or not _dark_hex(colour.get(_VAL)):
+        return False
+    highlight = props.find(_HIGHLIGHT)
+    if highlight is not None and highlight.get(_VAL) in _DARK_HIGHLIGHTS:
+        return True
+    shade = props.find(_SHD)
+    return shade is not None and _dark_hex(shade.get(_FILL))
+
+
+def _redacted_runs(node: Any) -> int:
+    """How many runs under ``node`` are blacked out (:func:`_blacked_out`)."""
+    return sum(
+        1
+        for mark in node.iter(_HIGHLIGHT, _SHD)
+        if (props := mark.getparent()) is not None
+        and props.tag == _RPR
+        and (run := props.getparent()) is not None
+        and run.tag == _R
+        and _shown(run)
+        and _blacked_out(props)
+    )
 
 
 def _inline_text(node: Any, parts: list[str]) -> None:
@@ -239,7 +287,15 @@ _FOOTNOTE_REF, _ENDNOTE_REF, _COMMENT_REF, _INSTR_TEXT, _FLD_SIMPLE = (
     )
 )
 #: Elements that a cell's text does not show but that carry something for the reviewer.
-_MARKS: Final = (_FOOTNOTE_REF, _ENDNOTE_REF, _COMMENT_REF, _INSTR_TEXT, _FLD_SIMPLE)
+_MARKS: Final = (
+    _FOOTNOTE_REF,
+    _ENDNOTE_REF,
+    _COMMENT_REF,
+    _INSTR_TEXT,
+    _FLD_SIMPLE,
+    _w("highlight"),  # of a redaction (a run blacked out)
+    _w("shd"),
+)
 _STRUCK: Final = frozenset(_w(tag) for tag in ("del", "moveFrom"))
 #: Fields whose result is a date of the document (the day it is opened, printed, saved or
 #: created), not of an event: Word shows their last result, which changes.
@@ -256,6 +312,7 @@ class _Marks:
     notes: tuple[str, ...]  # "[footnote: ...]", in order
     comments: int  # comments anchored there (not read)
     fields: tuple[str, ...]  # fields of the document's own dates ("DATE")
+    redacted: int = 0  # runs blacked out (not read)
 
 
 def _part_element(part: Any) -> Any:
@@ -298,6 +355,8 @@ def _marks(node: Any, notes: dict[tuple[str, str], str]) -> _Marks:
     for mark in node.iter(*_MARKS):
         if not _shown(mark):
             continue
+        if mark.tag in (_HIGHLIGHT, _SHD):
+            continue  # counted below
         if mark.tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
             kind = "footnote" if mark.tag == _FOOTNOTE_REF else "endnote"
             text = notes.get((kind, mark.get(_w("id"), "")))
@@ -309,7 +368,7 @@ def _marks(node: Any, notes: dict[tuple[str, str], str]) -> _Marks:
             field = _DOCUMENT_DATE_FIELD.match(instr or "")
             if field:
                 fields.append(field.group(1).upper())
-    return _Marks(tuple(found), comments, tuple(fields))
+    return _Marks(tuple(found), comments, tuple(fields), _redacted_runs(node))
 
 
 def _int_val(props: Any, tag: str, default: int) -> int:
@@ -797,6 +856,7 @@ class _Reader:
         self.notes = _note_texts(document.part)
         self.warnings: list[dict[str, Any]] = []
         self.comments: dict[str, list[int]] = {}  # rows with comments, by table
+        self.redacted: dict[str, list[int]] = {}  # rows with text blacked out, by table
 
     def blocks(self, document: Any) -> Iterator[Any]:
         part = document.part
@@ -856,6 +916,8 @@ class _Reader:
         found = _marks(node, self.notes)
         if found.comments:
             self.comments.setdefault(sheet, []).extend([row] * found.comments)
+        if found.redacted:
+            self.redacted.setdefault(sheet, []).append(row)
         for name in found.fields:
             self.warn(
                 "document_date_field",
@@ -881,6 +943,17 @@ class _Reader:
                 min(rows),
             )
             for sheet, rows in self.comments.items()
+        ] + [
+            _warning(
+                "redacted_text",
+                f"text blacked out (highlighted or shaded black: a redaction) in {sheet} "
+                f"(rows {', '.join(map(str, sorted(set(rows))))}) was left out: the "
+                "document still holds it, but a reader of the page cannot see it",
+                self.file,
+                sheet,
+                min(rows),
+            )
+            for sheet, rows in self.redacted.items()
         ]
 
 

@@ -1,0 +1,75 @@
+"""Word chronologies, s23 documents sweep (fictional, built here by python-docx): text
+redacted in Word by highlighting it black."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+
+docx = pytest.importorskip("docx")
+from docx.enum.text import WD_COLOR_INDEX  # noqa: E402
+from docx.shared import RGBColor  # noqa: E402
+
+
+def _black(run, *, colour: bool = True) -> None:
+    run.font.highlight_color = WD_COLOR_INDEX.BLACK
+    if colour:
+        run.font.color.rgb = RGBColor(0, 0, 0)
+
+
+def test_text_highlighted_black_is_a_redaction(tmp_path: Path):
+    """A name blacked out in Word (black text highlighted black: a black box on the page)
+    had been read into the details, as the file still holds it; now it is left out, as
+    under a PDF's black box, with a redacted_text warning naming the rows. Automatic
+    text on black (which Word shows white) and text highlighted yellow are read."""
+    document = docx.Document()
+    document.add_heading("Chronology - Child A", 1)
+    para = document.add_paragraph("12/03/2007 - HV1 visited Child A at home. Mother's partner ")
+    _black(para.add_run("Partner X"))
+    para.add_run(" was present.")
+    para = document.add_paragraph("14/03/2007 - GP1 saw Child A. ")
+    _black(para.add_run("Seen with Mother."), colour=False)
+    para = document.add_paragraph("15/03/2007 - HV1 phoned Mother: ")
+    run = para.add_run("weight static")
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    run.font.color.rgb = RGBColor(0, 0, 0)
+    path = tmp_path / "narrative.docx"
+    document.save(path)
+    chron = scr.read(path)
+    details = chron.events.sort_values(S.SOURCE_ROW)[S.DETAILS].tolist()
+    assert details == [
+        "HV1 visited Child A at home. Mother's partner  was present.",
+        "GP1 saw Child A. Seen with Mother.",
+        "HV1 phoned Mother: weight static",
+    ]
+    notes = chron.warnings[chron.warnings["code"] == "redacted_text"]
+    assert notes[S.SOURCE_ROW].tolist() == [2]
+
+
+def test_a_redaction_in_a_table_cell(tmp_path: Path):
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Date", "Agency", "Details"], strict=True):
+        cell.text = text
+    table.rows[1].cells[0].text = "12/03/2007"
+    table.rows[1].cells[1].text = "Police"
+    para = table.rows[1].cells[2].paragraphs[0]
+    para.add_run("PC2 spoke to ")
+    _black(para.add_run("Neighbour Y of 1 Any Street"))
+    para.add_run(", a neighbour.")
+    table.rows[2].cells[0].text = "14/03/2007"
+    table.rows[2].cells[1].text = "GP"
+    table.rows[2].cells[2].text = "Dr B saw Child A."
+    path = tmp_path / "table.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events.sort_values(S.SOURCE_ROW)[S.DETAILS].tolist() == [
+        "PC2 spoke to , a neighbour.",
+        "Dr B saw Child A.",
+    ]
+    notes = chron.warnings[chron.warnings["code"] == "redacted_text"]
+    assert notes[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 1", 2]]
