@@ -379,9 +379,17 @@ def _words_in_context(aliases: pd.DataFrame, cues: pd.DataFrame) -> pd.DataFrame
     )
     follows = f"(?:{follows})" if follows else "(?!)"
     out = aliases.copy()
+    # a longer alias that starts with the word is read as itself, not as the word in
+    # context: regexes are tried before the words' trie ("referral to primary care" is the
+    # GP's primary care, not a primary school)
+    spelled = aliases["phrase"].map(T.normalise_phrase)
     rewritten = []
     for phrase in out.loc[ordinary, "phrase"]:
         word = T.phrase_regex(phrase)
+        head = T.normalise_phrase(phrase) + " "
+        longer = sorted({a[len(head) :] for a in spelled if a.startswith(head)})
+        if longer:
+            word += rf"(?!\s+(?:{'|'.join(T.phrase_regex(rest) for rest in longer)}))"
         start = re.escape(T.literal_start(phrase))  # a cheap test before the look-behinds
         preceded = f"(?:{'|'.join(behind)}){word}" if behind else "(?!)"
         rewritten.append(f"(?={start}){preceded}|(?={start}){word}{follows}")

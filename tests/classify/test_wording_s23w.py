@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from scr_timeline import schema
+from scr_timeline.classify.agencies import normalise_agencies
 from scr_timeline.classify.pipeline import classify_events
 from scr_timeline.testing import make_events
 
@@ -123,3 +124,79 @@ def test_an_injury_not_thought_suspicious_is_an_injury_suspicious_only_by_age():
     assert not older[schema.SUSPICIOUS_INJURY]  # the wording does not say suspicious
     baby = classified("education", text, dob="2006-06-01")
     assert baby[schema.SUSPICIOUS_INJURY]  # under 24 months: suspicious whatever is said
+
+
+# --- 5. schools named short, and a saint's name alone ---------------------------------------
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("St Mary's Primary", "education"),
+        ("St Mary's Infants", "education"),
+        ("Oakfield Juniors", "education"),
+        ("St Mary's Primary School", "education"),
+        ("St Mary's Hospital", "hospital"),
+        ("Primary Care", "gp"),
+        ("Riverside Primary Care Centre", "gp"),
+    ],
+)
+def test_a_school_named_short_is_education(name, code):
+    assert normalise_agencies(pd.Series([name]))[schema.AGENCY].tolist() == [code]
+
+
+def test_a_saints_name_alone_is_no_known_agency():
+    # hospitals, schools and churches share them: the reader warns (unknown_agency)
+    read = normalise_agencies(pd.Series(["St Mary's", "St Thomas'"]))
+    assert read[schema.AGENCY].tolist() == ["other", "other"]
+    assert not read["matched"].any()
+
+
+@pytest.mark.parametrize(
+    ("details", "counterparts"),
+    [
+        ("St Mary's Primary raised concerns about Child A's attendance.", ("education",)),
+        ("Referral to Primary School.", ("education",)),
+        ("Referral to primary care team.", ("gp",)),
+        ("Primary immunisations given. Mother is primary carer.", ("carer", "mother")),
+    ],
+)
+def test_primary_in_narrative_is_a_school_only_in_an_agency_context(details, counterparts):
+    assert classified("csc", details)[schema.COUNTERPARTS] == counterparts
+
+
+# --- 6. police systems in an agency column, not in narrative --------------------------------
+@pytest.mark.parametrize("name", ["STORM log", "Storm", "Police STORM"])
+def test_the_polices_incident_log_names_the_police(name):
+    assert normalise_agencies(pd.Series([name]))[schema.AGENCY].tolist() == ["police"]
+
+
+@pytest.mark.parametrize(
+    ("details", "counterparts"),
+    [
+        ("Home visit; a storm had damaged the roof.", ()),
+        ("Athena came to the door.", ()),
+        ("STORM log shows 3 DA call-outs to the address.", ("police",)),
+        ("Checked Niche records - nothing known.", ("police",)),
+    ],
+)
+def test_police_system_names_in_narrative_only_in_an_agency_context(details, counterparts):
+    assert classified("csc", details)[schema.COUNTERPARTS] == counterparts
+
+
+# --- 7. children missing education: the local authority's education service ---------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "CME referral to LA.",
+        "CME referral made to local authority.",
+        "Referral to CME officer as Child A not returned after holiday.",
+    ],
+)
+def test_a_cme_referral_goes_to_education_not_social_care(details):
+    row = classified("education", details)
+    assert row[schema.EVENT_TYPE] == "referral"
+    assert "csc" not in row[schema.COUNTERPARTS]
+    assert "police" not in row[schema.COUNTERPARTS]
+
+
+def test_a_referral_to_the_la_is_still_one_to_social_care():
+    assert classified("education", "Referral to LA.")[schema.COUNTERPARTS] == ("csc",)
