@@ -682,6 +682,76 @@ def _struck_styles(archive: zipfile.ZipFile) -> set[int]:
     return out
 
 
+_FILLS: Final = regex(rb"<(?:\w+:)?fills\b.*?</(?:\w+:)?fills>", re.DOTALL)
+_FILL: Final = regex(rb"<(?:\w+:)?fill\b[^>]*?(?:/>|>.*?</(?:\w+:)?fill>)", re.DOTALL)
+_SOLID: Final = regex(rb'<(?:\w+:)?patternFill\b[^>]*\bpatternType="solid"')
+_FG_COLOUR: Final = regex(rb"<(?:\w+:)?fgColor\b([^>]*?)/?>")
+
+
+def _fill_styles(archive: zipfile.ZipFile) -> dict[int, bytes]:
+    """The cell styles (indices into cellXfs) that fill the cell with a solid colour, each
+    with its colour as the workbook writes it (``rgb="FF92D050"``, ``theme="5"
+    tint="0.4"``): what a reviewer's shading of rows by agency is made of."""
+    try:
+        styles = archive.read("xl/styles.xml")
+    except KeyError:
+        return {}
+    fills = _FILLS.search(styles)
+    xfs = _CELL_XFS.search(styles)
+    if fills is None or xfs is None:
+        return {}
+    colours: dict[int, bytes] = {}
+    for i, fill in enumerate(_FILL.findall(fills.group(0))):
+        colour = _FG_COLOUR.search(fill)
+        if _SOLID.search(fill) and colour is not None:
+            colours[i] = b" ".join(sorted(colour.group(1).split()))
+    out = {}
+    for index, tag in enumerate(_XF.findall(xfs.group(0))):
+        fill_id = dict(limits._ATTRIBUTE.findall(tag)).get(b"fillId", b"0")
+        if fill_id.isdigit() and int(fill_id) in colours:
+            out[index] = colours[int(fill_id)]
+    return out
+
+
+def _filled_cells(body: bytes, styles: dict[int, bytes]) -> dict[tuple[int, int], bytes]:
+    """The cells (0-based row, column) of a sheet's XML filled with a colour, and the
+    colour (see :func:`_fill_styles`)."""
+    if not styles:
+        return {}
+    out = {}
+    for tag in _STYLED_CELL.finditer(body):
+        colour = styles.get(int(tag.group(1)))
+        if colour is not None and (at := _cell_at(tag.group(0))) is not None:
+            out[at] = colour
+    return out
+
+
+def _sheet_fills(path: Path) -> dict[str, dict[tuple[int, int], bytes]]:
+    """Per sheet name, its cells filled with a colour (:func:`_filled_cells`); read only
+    for a workbook with a table that has no agency column, sheets of up to about 4 MB of
+    XML."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"} or not zipfile.is_zipfile(path):
+        return {}
+    out: dict[str, dict[tuple[int, int], bytes]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            paint = _fill_styles(archive)
+            if not paint:
+                return {}
+            for member, name in limits._sheet_names(archive).items():
+                try:
+                    if archive.getinfo(member).file_size > _HIDDEN_SCAN_BYTES:
+                        continue
+                    fills = _filled_cells(archive.read(member), paint)
+                except KeyError:
+                    continue
+                if fills:
+                    out[name] = fills
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return {}
+    return out
+
+
 def _struck_cells(body: bytes, styles: set[int]) -> set[tuple[int, int]]:
     """The cells (0-based row, column) of a sheet's XML styled with one of ``styles``."""
     if not styles:
@@ -877,6 +947,137 @@ def _blank_totals(
             )
         )
     return notes
+
+
+@dataclass(frozen=True, slots=True)
+class _Colours:
+    """Rows of a table without an agency column shaded by agency, as a key gives them:
+    per 0-based row, (agency code, the key's text), and the key as a person reads it."""
+
+    rows: dict[int, tuple[str, str]]
+    key: str
+
+
+def _row_colours(fills: dict[tuple[int, int], bytes], rows: range, width: int) -> dict[int, bytes]:
+    """Per row of ``rows``, the one colour its filled cells of the table share (rows with
+    no filled cell, or cells of two colours, are left out)."""
+    seen: dict[int, set[bytes]] = {}
+    for (row, column), colour in fills.items():
+        if row in rows and column < width:
+            seen.setdefault(row, set()).add(colour)
+    return {row: next(iter(c)) for row, c in seen.items() if len(c) == 1}
+
+
+def _key_text(frame: pd.DataFrame, row: int, column: int) -> str | None:
+    """The text of a key's cell: its own, or that of the next cell right of a colour
+    swatch (an empty filled cell)."""
+    for at in range(column, min(column + 3, frame.shape[1])):
+        if 0 <= row < len(frame):
+            value: Any = frame.iat[row, at]
+            if isinstance(value, str) and value.strip():
+                return " ".join(value.split())
+            if value is not None and not pd.isna(value):
+                return None  # a number or a date: no key
+    return None
+
+
+def _key_agency(text: str) -> str | None:
+    """The agency a key's line names: "GP", "Police - blue", "Green = Health Visiting"."""
+    from ..classify.agencies import agency_from_name
+
+    if len(text) > _KEY_TEXT_MAX:
+        return None
+    for part in [text, *re.split(r"\s*(?:=|:|\s-\s|\(|\))\s*", text)]:
+        if part and (code := agency_from_name(part)) is not None:
+            return code
+    return None
+
+
+_KEY_TEXT_MAX: Final = 60
+
+
+def _colour_agencies(
+    name: str,
+    info: HeaderInfo,
+    frames: dict[str, pd.DataFrame],
+    fills: dict[str, dict[tuple[int, int], bytes]],
+) -> _Colours | None:
+    """The agencies of the rows of sheet ``name``'s table when it has no agency column
+    and its rows are shaded by agency with a key naming each colour's agency: a cell of
+    that colour holding an agency's name ("GP", "Police"), or a swatch with the name right
+    of it, above or beside the table or on another sheet ("Key"). A colour the key gives
+    two agencies, or none, names none."""
+    if name not in fills:
+        return None
+    frame = frames[name]
+    width = frame.shape[1] if info.width is None else min(info.width, frame.shape[1])
+    body = range(info.data_start, len(frame))
+    shaded = _row_colours(fills[name], body, width)
+    wanted = set(shaded.values())
+    if not wanted:
+        return None
+    key: dict[bytes, set[tuple[str, str]]] = {}
+    where: dict[bytes, str] = {}
+    for sheet, marks in fills.items():
+        if sheet not in frames:
+            continue
+        for (row, column), colour in marks.items():
+            if colour not in wanted or (sheet == name and row in body and column < width):
+                continue
+            text = _key_text(frames[sheet], row, column)
+            code = _key_agency(text) if text is not None else None
+            if code is not None and text is not None:
+                key.setdefault(colour, set()).add((code, text))
+                where.setdefault(
+                    colour, f"{text!r}" + (f" on sheet {sheet!r}" if sheet != name else "")
+                )
+    named = {c: next(iter(v)) for c, v in key.items() if len({code for code, _ in v}) == 1}
+    if len({code for code, _text in named.values()}) < 2:
+        return None  # a key of agencies names two or more ('Yellow: shared with police')
+    rows = {row: named[c] for row, c in shaded.items() if c in named}
+    if not rows:
+        return None
+    return _Colours(rows, "; ".join(where[c] for c in named))
+
+
+def _with_colour_agencies(
+    chron: Chronology, colours: _Colours, file: str, sheet: str
+) -> Chronology:
+    """The events of rows shaded by agency (:func:`_colour_agencies`) with that agency, and
+    an ``agency_from_colour`` warning naming the key; the sheet's ``no_agency`` warning
+    goes when every event took one."""
+    events = chron.events
+    if events.empty:
+        return chron
+    picked = events[S.SOURCE_ROW].map(lambda r: colours.rows.get(int(r) - 1))
+    at = picked.notna().to_numpy()
+    if not at.any():
+        return chron
+    events = events.copy()
+    codes = picked[at].map(lambda p: p[0])
+    names = picked[at].map(lambda p: p[1])
+    agency = events[S.AGENCY].astype(object)
+    agency[at] = codes.to_numpy()
+    events[S.AGENCY] = agency.astype(events[S.AGENCY].dtype)
+    organisation = events[S.ORGANISATION].astype(object)
+    organisation[at] = names.to_numpy()
+    events[S.ORGANISATION] = organisation.astype(events[S.ORGANISATION].dtype)
+    warnings = chron.warnings
+    if at.all():
+        mine = warnings[S.SOURCE_SHEET] == sheet
+        gone = mine & warnings[S.CODE].isin(["no_agency", "agency_from_practitioner"])
+        warnings = warnings[~gone].reset_index(drop=True)
+    counts = names.value_counts(sort=False)
+    counted = ", ".join(f"{text} ({n})" for text, n in counts.items())
+    note = _warning(
+        "agency_from_colour",
+        f"the table has no agency column: {int(at.sum())} row(s) took their agency from "
+        f"their fill colour, as the key gives each colour ({colours.key}): {counted}",
+        file,
+        sheet,
+    )
+    warnings = pd.concat([warnings, pd.DataFrame([note])], ignore_index=True)
+    return Chronology(events, chron.rejected, warnings, chron.meta)
 
 
 def _struck_rows(frame: pd.DataFrame, struck: set[tuple[int, int]], info: HeaderInfo) -> list[int]:
@@ -1774,6 +1975,8 @@ def read_excel(
         and (grid := _agency_grid(frame, options.get("columns"))) is not None
     }
     indexes: dict[str, str] = {}  # sheets listing the others: by the column that does
+    frames = {name: frame for name, frame, _visible, _merged in tables}
+    fills: dict[str, dict[tuple[int, int], bytes]] | None = None  # read when needed
     sheet_names = {" ".join(t[0].split()).casefold() for t in tables}
     errors: list[Exception] = []
     for name, frame, visible, merged in tables:
@@ -1866,6 +2069,13 @@ def read_excel(
             if struck_out is not None:
                 sheet_chron = with_rejected(sheet_chron, struck_out)
             sheet_chron = agencies_from_banners(sheet_chron, banners, info, name)
+            colours = None
+            if S.AGENCY not in info.mapping.values() and text_kind is None:
+                if fills is None:
+                    fills = _sheet_fills(path)
+                colours = _colour_agencies(name, info, frames, fills)
+            if colours is not None:
+                sheet_chron = _with_colour_agencies(sheet_chron, colours, path.name, name)
             sheet_chron = restore_carried(sheet_chron, carried)
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:
