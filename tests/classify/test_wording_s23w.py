@@ -200,3 +200,40 @@ def test_a_cme_referral_goes_to_education_not_social_care(details):
 
 def test_a_referral_to_the_la_is_still_one_to_social_care():
     assert classified("education", "Referral to LA.")[schema.COUNTERPARTS] == ("csc",)
+
+
+# --- 8. "SS": a skeletal survey in a medical entry, else social services --------------------
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("hospital", "SS - NAD."),
+        ("hospital", "SS NAD"),
+        ("paediatrics", "SS: no fractures seen."),
+        ("hospital", "CT head and SS - both clear."),
+        ("paediatrics", "Skel survey NAD"),
+    ],
+)
+def test_ss_with_its_result_is_a_skeletal_survey_and_no_injury(agency, details):
+    row = classified(agency, details, dob="2006-06-01")
+    assert row[schema.EVENT_TYPE] == "skeletal_survey"
+    assert not row[schema.INJURY]
+    assert row[schema.CHILD_SEEN] == True  # noqa: E712
+    assert "csc" not in row[schema.COUNTERPARTS]
+
+
+def test_ss_requested_with_a_ct_is_a_skeletal_survey_planned():
+    row = classified("hospital", "SS and CT head requested.")
+    assert "skeletal_survey" in row[schema.MENTIONS]
+    assert row[schema.COUNTERPARTS] == ()
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("hospital", "SS informed. SS to visit ward."),
+        ("police", "Class A drugs found; SS notified."),
+        ("gp", "Referral to SS."),
+    ],
+)
+def test_ss_otherwise_is_social_services(agency, details):
+    assert classified(agency, details)[schema.COUNTERPARTS] == ("csc",)
