@@ -784,10 +784,13 @@ def _grid(
     sections: list[tuple[int, str]] = []
     merged: list[tuple[int, int]] = []
     x0, _top, x1, _bottom = table.bbox
+    # by row, the cell merged across each column from its left (its bbox), else None
+    covered: list[list[Any]] = []
     for number, (row, cells_text) in enumerate(zip(table.rows, texts, strict=True), start=1):
         top = row.bbox[1]
         cells: list[str | None] = []
         real = [box for box in row.cells if box is not None]
+        covered.append([None] * width)
         for col in range(width):
             box = row.cells[col] if col < len(row.cells) else None
             if box is not None:
@@ -797,10 +800,14 @@ def _grid(
                 continue
             owner = owners[col]
             spans_down = owner is not None and owner[0][3] > top + _TOLERANCE
-            spans_across = any(
-                b[0] < columns[col][0] + _TOLERANCE and b[2] > columns[col][0] + _TOLERANCE
+            across = [
+                b
                 for b in real
-            )
+                if b[0] < columns[col][0] + _TOLERANCE and b[2] > columns[col][0] + _TOLERANCE
+            ]
+            spans_across = bool(across)
+            if across and len(real) > 1:
+                covered[-1][col] = across[0]
             carried = owner is not None and spans_down and not spans_across
             cells.append(owner[1] if owner is not None and carried else None)
             if carried:  # (an empty cell too: one that goes on from the page before)
@@ -816,7 +823,69 @@ def _grid(
                 sections.append((number, " ".join(text.split())))
             cells = [None] * width
         rows.append(cells)
-    return rows, sections, merged
+    return _nested_folded(rows, covered), sections, merged
+
+
+def _outermost(tables: list[Any]) -> list[Any]:
+    """``tables`` without those inside another's frame: a table nested in a cell is read
+    as that cell's text (:func:`_nested_folded`), not as a table of its own."""
+    return [
+        t
+        for t in tables
+        if not any(
+            o is not t
+            and o.bbox[0] <= t.bbox[0] + _TOLERANCE
+            and o.bbox[1] <= t.bbox[1] + _TOLERANCE
+            and o.bbox[2] >= t.bbox[2] - _TOLERANCE
+            and o.bbox[3] >= t.bbox[3] - _TOLERANCE
+            and (o.bbox[2] - o.bbox[0]) * (o.bbox[3] - o.bbox[1])
+            > (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1])
+            for o in tables
+        )
+    ]
+
+
+def _nested_folded(
+    rows: list[list[str | None]], covered: list[list[Any]]
+) -> list[list[str | None]]:
+    """``rows`` with the cells of a table nested in a cell (a list of attendees in the
+    details cell, as Word prints it: its own rules split the outer cell into columns of
+    the grid that no heading names) joined into the outer cell's column, one line per row
+    as for Word, its cells joined with " | ". Such a column is covered by one cell merged
+    across it in the header row, and by a cell just as wide in another row (a two-row
+    header's "Time" over "Start | End" has rows with cells of their own under both)."""
+    header = next((i for i, row in enumerate(rows) if any(row)), None)
+    if header is None or len(rows) - header < 2:
+        return rows
+    width = len(covered[header])
+
+    def same(a: Any, b: Any) -> bool:
+        return b is not None and abs(a[0] - b[0]) <= _TOLERANCE and abs(a[2] - b[2]) <= _TOLERANCE
+
+    inner = [
+        col
+        for col in range(1, width)
+        if (box := covered[header][col]) is not None
+        and any(same(box, c[col]) for c in covered[header + 1 :])
+    ]
+    if not inner:
+        return rows
+    out = [list(row) for row in rows]
+    for r in range(header + 1, len(rows)):
+        for col in inner:
+            if covered[r][col] or col - 1 in inner:
+                continue  # a run of nested columns is joined from its first
+            run = [col]
+            while run[-1] + 1 in inner:
+                run.append(run[-1] + 1)
+            outer = col - 1
+            while outer in inner:
+                outer -= 1
+            texts = [" ".join(t.split()) for c in (outer, *run) if (t := rows[r][c])]
+            out[r][outer] = " | ".join(texts) or None
+            for c in run:
+                out[r][c] = None
+    return out
 
 
 def _cut_ends(page: Any) -> list[float]:
@@ -1625,9 +1694,11 @@ def _read(
                     or (obj["x0"], obj["top"], obj["text"]) not in raised
                 )
             )
-        found = sorted(
-            (t for t in _find_tables(page) if _rules_its_rows(t, lines)),
-            key=lambda t: (t.bbox[1], t.bbox[0]),
+        found = _outermost(
+            sorted(
+                (t for t in _find_tables(page) if _rules_its_rows(t, lines)),
+                key=lambda t: (t.bbox[1], t.bbox[0]),
+            )
         )
         if not found:
             plain = _unruled_table(

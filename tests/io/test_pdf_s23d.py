@@ -188,3 +188,43 @@ def test_a_cell_opening_like_a_balloon_is_read(tmp_path: Path):
         "Formatted: no",
     ]
     assert "markup_balloons" not in set(chron.warnings["code"])
+
+
+def test_a_table_nested_in_a_cell_is_that_cells_text(tmp_path: Path):
+    """A list of attendees set as a table nested in the details column (its own row under
+    the entry, as Word prints it) had split the column into columns no heading names: its
+    rows were rejected for an empty date with no text kept, and the nested table was
+    skipped as a table of its own. Now its rows are lines of the entry, cells joined with
+    " | ", as in Word."""
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    body = getSampleStyleSheet()["BodyText"]
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    attendees = Table(
+        [["Name", "Role"], ["SW1", "Social worker"], ["PC2", "Police"]], colWidths=[50, 90]
+    )
+    attendees.setStyle(grid)
+    outer = Table(
+        [
+            ["Date", "Agency", "Details", "Outcome"],
+            ["12/03/2007", "CSC", Paragraph("Strategy discussion. Attendees:", body), "S47"],
+            ["", "", attendees, ""],
+            ["14/03/2007", "Police", Paragraph("PC2 visited, Child A seen.", body), "NFA"],
+        ],
+        colWidths=[70, 60, 220, 100],
+    )
+    outer.setStyle(grid)
+    path = tmp_path / "strategy.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([outer])
+    chron = scr.read(path, agency="csc")
+    assert _rows(chron) == [
+        (
+            "12/03/2007",
+            "Strategy discussion. Attendees:\nName | Role\nSW1 | Social worker\nPC2 | Police",
+            "S47",
+        ),
+        ("14/03/2007", "PC2 visited, Child A seen.", "NFA"),
+    ]
+    assert chron.rejected.empty
+    assert "table_skipped" not in set(chron.warnings["code"])
