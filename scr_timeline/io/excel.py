@@ -752,6 +752,75 @@ def _sheet_fills(path: Path) -> dict[str, dict[tuple[int, int], bytes]]:
     return out
 
 
+_COMMENT: Final = regex(
+    rb'<(?:\w+:)?comment\b[^>]*\bref="([A-Z]+[0-9]+)"[^>]*>(.*?)</(?:\w+:)?comment>', re.DOTALL
+)
+_COMMENT_TEXT: Final = regex(rb"<(?:\w+:)?t\b[^>]*>(.*?)</(?:\w+:)?t>", re.DOTALL)
+_COMMENT_SHOWN: Final = 5  # comments quoted in a warning
+_COMMENT_CHARS: Final = 80  # characters of each
+
+
+def _sheet_comments(path: Path) -> dict[str, list[tuple[str, int, str]]]:
+    """Per sheet name, the comments (Excel's notes) on its cells: (cell, 0-based row,
+    text), in the order the workbook keeps them."""
+    if path.suffix.lower() not in {".xlsx", ".xlsm"} or not zipfile.is_zipfile(path):
+        return {}
+    out: dict[str, list[tuple[str, int, str]]] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = set(archive.namelist())
+            if not any("comment" in m.rsplit("/", 1)[-1].lower() for m in members):
+                return {}
+            for member, name in limits._sheet_names(archive).items():
+                folder, _, base = member.rpartition("/")
+                rels = f"{folder}/_rels/{base}.rels"
+                if rels not in members:
+                    continue
+                for tag in limits._RELATIONSHIP.findall(archive.read(rels)):
+                    attrs = dict(limits._ATTRIBUTE.findall(tag))
+                    if not attrs.get(b"Type", b"").endswith(b"/comments"):
+                        continue
+                    target = attrs.get(b"Target", b"").decode("utf-8", "replace")
+                    where = (
+                        target.lstrip("/")
+                        if target.startswith("/")
+                        else posixpath.normpath(posixpath.join(folder, target))
+                    )
+                    if where not in members:
+                        continue
+                    for ref, body in _COMMENT.findall(archive.read(where)):
+                        text = "".join(
+                            html.unescape(t.decode("utf-8", "replace"))
+                            for t in _COMMENT_TEXT.findall(body)
+                        )
+                        at = _cell_at(b'r="' + ref + b'"')
+                        if at is not None and text.strip():
+                            out.setdefault(name, []).append(
+                                (ref.decode(), at[0], " ".join(text.split()))
+                            )
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
+        return {}
+    return out
+
+
+def _comment_warning(comments: list[tuple[str, int, str]], file: str, sheet: str) -> dict[str, Any]:
+    """A ``comments_not_read`` warning quoting a sheet's comments on cells."""
+    shown = "; ".join(
+        f"{ref} {text if len(text) <= _COMMENT_CHARS else text[: _COMMENT_CHARS - 3] + '...'!r}"
+        for ref, _row, text in comments[:_COMMENT_SHOWN]
+    )
+    more = f" and {len(comments) - _COMMENT_SHOWN} more" if len(comments) > _COMMENT_SHOWN else ""
+    return _warning(
+        "comments_not_read",
+        f"{len(comments)} comment(s) (Excel notes) on cells were not read as text of the "
+        f"events: {shown}{more}; they are notes on the cells (often a reviewer's questions, "
+        "or the author's note on a date): open the workbook to see them",
+        file,
+        sheet,
+        min(row for _ref, row, _text in comments) + 1,
+    )
+
+
 def _struck_cells(body: bytes, styles: set[int]) -> set[tuple[int, int]]:
     """The cells (0-based row, column) of a sheet's XML styled with one of ``styles``."""
     if not styles:
@@ -2083,6 +2152,13 @@ def read_excel(
             skipped.append(
                 _warning("sheet_skipped", f"sheet skipped: {err.message}", path.name, name)
             )
+    if text_kind is None:
+        chosen = {name for name, _visible, _chron in read}
+        skipped.extend(
+            _comment_warning(notes, path.name, name)
+            for name, notes in _sheet_comments(path).items()
+            if name in chosen
+        )
     chrons = _chronology_sheets(read, path.name, skipped, chosen=sheets, indexes=indexes)
     if not chrons:
         if len(errors) == 1:

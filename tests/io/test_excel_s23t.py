@@ -90,3 +90,35 @@ def test_an_agency_column_wins_over_colours(tmp_path):
     chron = scr.read(_workbook(tmp_path / "combined.xlsx", key="sheet", agency_column=True))
     assert set(chron.events["agency"].astype(str)) == {"health_visiting"}
     assert not (chron.warnings["code"] == "agency_from_colour").any()
+
+
+def test_comments_on_cells_are_named_in_a_warning(tmp_path):
+    # an Excel comment (note) on a cell, often a reviewer's query: it had been dropped
+    # without a word
+    from openpyxl.comments import Comment
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "GP"
+    ws.append(["Date", "Practitioner", "Details"])
+    ws.append([dt.datetime(2007, 3, 12), "Dr B", "Child A seen with bruise to cheek."])
+    ws.append([dt.datetime(2007, 3, 20), "Dr B", "Review."])
+    ws["A3"].comment = Comment("Date approximate - from letter", "HV1")
+    ws["C2"].comment = Comment("Reviewer: was CSC told?", "Reviewer")
+    path = tmp_path / "gp.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    note = chron.warnings[chron.warnings["code"] == "comments_not_read"]
+    assert len(note) == 1
+    message = note["message"].iloc[0]
+    assert "2 comment(s)" in message
+    assert "C2 'Reviewer: was CSC told?'" in message
+    assert "A3 'Date approximate - from letter'" in message
+    assert note["source_row"].iloc[0] == 2
+    assert len(chron.events) == 2
+    assert "Reviewer" not in " ".join(chron.events["details"])
+
+
+def test_a_workbook_without_comments_has_no_such_warning(tmp_path):
+    chron = scr.read(_workbook(tmp_path / "combined.xlsx", key="sheet"))
+    assert not (chron.warnings["code"] == "comments_not_read").any()
