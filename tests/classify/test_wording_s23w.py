@@ -237,3 +237,22 @@ def test_ss_requested_with_a_ct_is_a_skeletal_survey_planned():
 )
 def test_ss_otherwise_is_social_services(agency, details):
     assert classified(agency, details)[schema.COUNTERPARTS] == ("csc",)
+
+
+# --- 9. "Mo" and "Fa": the parents as chronologies write them -------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details", "counterparts"),
+    [
+        ("gp", "F2F. Mo attended with CA. 3/7 hx cough.", ("mother",)),
+        ("gp", "Tel consult with Mo. Low mood.", ("mother",)),
+        ("csc", "HV to Mo and Fa.", ("father", "mother")),
+        ("csc", "Child A (6 mo old) seen at home.", ()),
+    ],
+)
+def test_mo_and_fa_are_the_parents(agency, details, counterparts):
+    assert classified(agency, details)[schema.COUNTERPARTS] == counterparts
+
+
+def test_a_child_brought_by_mo_was_seen():
+    row = classified("hospital", "CA (9/12) brought to ED by Mo. Bruise to L cheek.")
+    assert row[schema.CHILD_SEEN] == True  # noqa: E712
