@@ -585,7 +585,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             dated = dated or _month_heading(out[-1].text) is not None
             continue
         starts = (
-            split_date_prefix(stripped) is not None
+            (
+                split_date_prefix(stripped) is not None
+                # a date the line above leads to is no new entry ("... at the clinic
+                # on" / "14/03/2007 at 10:00. Mother said ...": wrapped text)
+                and not (lines and _LEADS_ON.search(lines[-1]) is not None)
+            )
             or DATE_LABEL.match(stripped) is not None
             or UNKNOWN_DATE.match(stripped) is not None
         )
@@ -606,6 +611,16 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         lines.append(stripped)
     flush()
     return out
+
+
+#: The last word of a line that leads on to the next (a preposition, an article, a
+#: conjunction), in lower case: a line of wrapped text, so a date at the start of the next
+#: is in the middle of its sentence ("A Merlin was submitted on" / "21 March 2007 ...").
+#: Not "A" ("Child A"), which ends a name.
+_LEADS_ON: Final = re.compile(
+    r"(?:^|\s)(?:on|at|in|of|the|an|to|from|by|until|till|and|or|since|before|after|dated"
+    r"|with|for|between|than|when|that|during|was|were|is|are|be|been|until|into|onto)$"
+)
 
 
 #: The end of a sentence, or of a line that introduces what follows it.

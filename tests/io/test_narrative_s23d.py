@@ -154,3 +154,39 @@ def test_on_or_about_a_date_is_approximate():
     ]
     approximate = chron.warnings[chron.warnings["code"] == "approximate_date"]
     assert sorted(approximate[S.SOURCE_ROW].tolist()) == [1, 2, 3]
+
+
+def test_a_wrapped_line_opening_with_a_date_goes_on_with_its_sentence(tmp_path: Path):
+    """A text file wrapped at a fixed width, a sentence running on to a line that opens
+    with a date ("... at the clinic on" / "14/03/2007 at 10:00. Mother said ..."), had
+    made that line a new entry (an appointment not yet kept, 'other' agency; "21 March
+    2007 - it was shared with CSC" a CSC event). A line ending with a word that leads on
+    (on, at, of, the, until ...) goes on with the next; one entry a line is read as before,
+    and so is an entry ending "Child A"."""
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Chronology - Child A\n\n"
+        "12/03/2007 - The health visitor (HV1) visited Child A at home and arranged\n"
+        "to see the family again at the clinic on\n"
+        "14/03/2007 at 10:00. Mother said she would attend.\n\n"
+        "20/03/2007 - PC2 attended a domestic incident. A Merlin was submitted on\n"
+        "21 March 2007 - it was shared with CSC.\n"
+        "22/03/2007 - SW1 visited and saw Child A\n"
+        "23/03/2007 - GP1 saw Child A\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert _days(chron) == [
+        (
+            "12/03/2007",
+            "The health visitor (HV1) visited Child A at home and arranged to see the family "
+            "again at the clinic on 14/03/2007 at 10:00. Mother said she would attend.",
+        ),
+        (
+            "20/03/2007",
+            "PC2 attended a domestic incident. A Merlin was submitted on 21 March 2007 - it "
+            "was shared with CSC.",
+        ),
+        ("22/03/2007", "SW1 visited and saw Child A"),
+        ("23/03/2007", "GP1 saw Child A"),
+    ]
