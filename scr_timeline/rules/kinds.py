@@ -13,6 +13,7 @@ chronology's order, so "A came before B" is ``a < b``. Times are int64 nanosecon
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -20,6 +21,8 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import schema as S
 from ..calendar import DAY_NS, end_of_day, to_days, working_days_between
@@ -787,6 +790,56 @@ def _tally(rule: Rule, ctx: Context, members: IntArray) -> npt.NDArray[np.int8]:
 
 
 # --- involvement ---------------------------------------------------------------------------
+def _parties_from_own_words(
+    view: EventView,
+    trig: IntArray,
+    parties: npt.NDArray[np.uint64],
+    pattern: re.Pattern[str],
+    own_types: tuple[str, ...],
+) -> None:
+    """Set, in ``parties``, the parties of the triggers told inside an entry of another kind
+    (event type not in ``own_types``) to its agency and the counterparts named from
+    ``pattern``'s first match on: 'Referral from ED re fracture. | Strategy meeting held -
+    Police (DC2) and SW3' involves the police, not the hospital that referred. Only those
+    triggers are read (a few per chronology), with the shipped vocabularies."""
+    from ..classify.counterparts import classify_counterparts
+    from .predicates import _PARTY_BIT, _tuple_bits
+
+    codes = [S.EVENT_TYPES.index(t) for t in own_types]
+    told = np.flatnonzero(~np.isin(view.event_type[trig], codes))
+    if len(told) == 0:
+        return
+    texts = view.texts(trig[told])
+    own_pattern = f"(?is)(?P<own>(?:{pattern.pattern}).*)"
+    try:  # RE2 (Arrow): the words from the first match on, where there is one
+        said = pc.match_substring_regex(texts, f"(?is){pattern.pattern}").to_numpy(
+            zero_copy_only=False
+        )
+        cut = pc.replace_substring_regex(
+            texts, f"(?is)^.*?((?:{pattern.pattern}).*)$", r"\1", max_replacements=1
+        )
+        own_words = pd.Series(cut.to_pylist(), dtype=object).where(said.astype(bool))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # not RE2: Python's re, few rows
+        own_words = pd.Series(texts.to_pylist(), dtype=object).str.extract(own_pattern)["own"]
+    valid = own_words.notna().to_numpy()
+    if not valid.any():
+        return
+    at = told[valid]
+    agency = view.take(S.AGENCY, trig[at])
+    frame = pd.DataFrame(
+        {
+            S.DETAILS: own_words[valid].reset_index(drop=True),
+            S.OUTCOME: "",
+            S.AGENCY: pd.Series("other", index=range(len(at))) if agency is None else agency,
+        }
+    )
+    bits = _tuple_bits(classify_counterparts(frame), _PARTY_BIT)
+    own = np.zeros(len(at), dtype=np.uint64)
+    known = view.agency[trig[at]] >= 0
+    own[known] = np.left_shift(np.uint64(1), view.agency[trig[at]][known].astype(np.uint64))
+    parties[at] = bits | own
+
+
 def involvement(rule: Rule, ctx: Context) -> Hits:
     """Each trigger must involve every group (as agency or counterpart of the event or of
     the other agencies' records of it, ``duplicate_of``).
@@ -802,6 +855,8 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
     from .predicates import PARTIES
 
     parties = view.parties[trig].copy()
+    if rule.parties_from is not None:
+        _parties_from_own_words(view, trig, parties, *rule.parties_from)
     dups = np.flatnonzero(view.duplicate)
     dup_col = view.take(S.DUPLICATE_OF, dups)
     if dup_col is not None and len(dups):

@@ -98,7 +98,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("trigger", "count", "within", "expected", "window"),
         ("match", "match_also", "match_via", "tally"),
     ),
-    "involvement": (("trigger", "groups"), ("named",)),
+    "involvement": (("trigger", "groups"), ("named", "parties_from")),
 }
 _MATCHES: Final = ("any", "trigger_agency")
 _WINDOW_UNITS: Final = {
@@ -223,6 +223,11 @@ class Rule:
     # per group label: how a trigger's own text names that group without its agency
     # ("strategy discussion with police and health"): the group counts as involved
     named: tuple[tuple[str, Predicate], ...] = ()
+    # involvement: a trigger told inside an entry of another kind (its event type not one of
+    # these) has the parties its own words name, from this pattern's first match on; what
+    # the entry says before it is the other entry's ('Referral from ED re fracture. | Strategy
+    # meeting held - Police (DC2) and SW3': the hospital referred, it took no part)
+    parties_from: tuple[re.Pattern[str], tuple[str, ...]] | None = None
     match: str = "any"
     # with match = "trigger_agency": per agency, the others whose involvement also answers
     # its triggers (a hospital's emergency department: its paediatric team)
@@ -712,6 +717,32 @@ def _rule(
         for label, text in table.items():
             said = _predicate({"text": text}, path, f"{where}.named.{label}", named)
             named_groups.append((str(label), said))
+    parties_from: tuple[re.Pattern[str], tuple[str, ...]] | None = None
+    if "parties_from" in spec:
+        table = spec["parties_from"]
+        keys = set(table) if isinstance(table, Mapping) else set()
+        types = table.get("unless_event_type", []) if isinstance(table, Mapping) else None
+        if (
+            not isinstance(table, Mapping)
+            or not keys <= {"text", "unless_event_type"}
+            or not isinstance(table.get("text"), str)
+            or not isinstance(types, list)
+            or any(t not in S.EVENT_TYPES for t in types)
+        ):
+            raise _err(
+                path, where, "parties_from",
+                "parties_from must be a table { text = regex, unless_event_type = [event types] }",
+                table, "e.g. { text = 'strategy (discussion|meeting)', unless_event_type = "
+                "['strategy_discussion'] }",
+            )  # fmt: skip
+        try:
+            pattern = re.compile(table["text"], re.IGNORECASE)
+        except re.error as err:
+            raise _err(
+                path, where, "parties_from", f"bad regular expression: {err}", table["text"],
+                "a Python regular expression",
+            ) from err  # fmt: skip
+        parties_from = (pattern, tuple(str(t) for t in types))
     count = spec.get("count", 0)
     if kind == "accumulation" and (
         isinstance(count, bool) or not isinstance(count, int) or count < 2
@@ -783,6 +814,7 @@ def _rule(
         state=state("state"),
         groups=tuple(groups),
         named=tuple(named_groups),
+        parties_from=parties_from,
         match=match,
         also=tuple((str(a), tuple(others)) for a, others in also.items()),
         via=None if via is None else tuple(str(a) for a in via),

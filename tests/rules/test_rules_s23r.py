@@ -165,3 +165,73 @@ def test_new_bruising_is_still_a_new_injury(tmp_path):
     assert ("INJ-REFER", "missing", 3, "2016-04-12", "", None, [3]) in _table(
         chron, "wt2015", "INJ-REFER"
     )
+
+
+# --- a strategy discussion inside a referral entry: its own parties ---------------------------
+def test_the_referrer_of_an_entry_is_no_party_to_the_strategy_discussion_it_tells_of(tmp_path):
+    chron = _read(tmp_path, "strat", BRUISES_2016, dob="2015-12-10")
+    # 'Referral from ED re unexplained fracture ... | Strategy meeting held 16:00 - Police
+    # (DC2) and SW3': the hospital (the referrer) had counted as health at the discussion
+    assert _table(chron, "wt2015", "SD-HEALTH") == [
+        ("SD-HEALTH", "missing", 5, "2016-04-29", "", None, [5]),
+    ]
+    (summary,) = _summary(chron, "SD-PARTIES", "wt2018")
+    assert summary.endswith("did not involve health (Working Together 2018, ch. 1).")
+
+
+def test_a_party_named_in_the_strategy_discussions_own_words_still_counts(tmp_path):
+    rows = BRUISES_2016.replace(
+        "Police (DC2) and SW3", "Police (DC2), ED consultant and SW3"
+    ).replace("Strategy meeting held 16:00", "Strategy meeting held 16:00 with A&E")
+    chron = _read(tmp_path, "strat2", rows, dob="2015-12-10")
+    assert _table(chron, "wt2015", "SD-HEALTH") == []
+    assert _table(chron, "wt2018", "SD-PARTIES") == []
+
+
+def test_parties_from_must_be_a_table_of_text_and_event_types(tmp_path):
+    import pytest
+
+    from scr_timeline.exceptions import RulebookError
+    from scr_timeline.rules.rulebook import load_rulebook
+
+    book = (Path(scr.__file__).parent / "rules" / "rulebooks" / "wt2013.toml").read_text()
+    bad = book.replace(
+        'unless_event_type = ["strategy_discussion"]', 'unless_event_type = ["strat"]'
+    )
+    path = tmp_path / "bad.toml"
+    path.write_text(bad.replace('extends = "wt2006"', f'extends = "{_WT2006}"'), encoding="utf-8")
+    with pytest.raises(RulebookError, match="parties_from"):
+        load_rulebook(path)
+
+
+_WT2006 = (Path(scr.__file__).parent / "rules" / "rulebooks" / "wt2006.toml").as_posix()
+
+
+# --- a section 47 enquiry whose outcome the record gives is finished ---------------------------
+# 2016: Monday 14 March the referral; 45 WD (Good Friday 25 March, Easter Monday 28 March,
+# 2 May bank holiday): Thursday 19 May.
+CSE_2016 = """\
+14/03/2016,Education,DSL1,Child B seen getting into car with older males after school.,Referral to MASH re CSE concerns
+14/03/2016,Children's Social Care,MASH,Referral received from school re CSE concerns.,Strategy discussion to be convened
+16/03/2016,Children's Social Care,SW5,Strat mtg - police (DS3) and school nurse.,Outcome: S47 enquiry
+15/04/2016,Children's Social Care,SW5,S47 outcome - concerns substantiated.,ICPC to be convened
+20/06/2016,Children's Social Care,SW5,Home visit. Child B seen.,
+"""
+
+
+def test_an_s47_outcome_given_is_the_assessment_finished(tmp_path):
+    chron = _read(tmp_path, "cse", CSE_2016)
+    # 'S47 outcome - concerns substantiated' had been no completed enquiry (no 'completed'):
+    # ASM-SINGLE missing
+    assert _table(chron, "wt2015", "ASM-SINGLE") == []
+
+
+def test_a_strategy_discussions_outcome_is_no_finished_enquiry(tmp_path):
+    rows = "".join(line + "\n" for line in CSE_2016.splitlines() if "S47 outcome" not in line)
+    chron = _read(tmp_path, "cse2", rows)
+    # (from the school's referral or children's social care's record of it: the school's
+    # 'Referral to MASH' in its outcome column is the vocabulary's to read)
+    found = [
+        (rule, status, due) for rule, status, _, due, *_ in _table(chron, "wt2015", "ASM-SINGLE")
+    ]
+    assert found == [("ASM-SINGLE", "missing", "2016-05-19")]
