@@ -39,3 +39,33 @@ def test_observation_beside_details_closes_them(tmp_path):
     assert chron.events.iloc[0]["details"] == (
         "Child A seen with Mother.\nObservation: Bruise to left cheek."
     )
+
+
+def test_a_gp_consultation_examination_closes_the_details(tmp_path):
+    # an EMIS-style consultation: the bruise is only under 'Examination', which had been
+    # kept in extra (never classified): no injury was read
+    chron = _read_csv(
+        tmp_path,
+        "Date,Time,User,Consultation Type,Problem,History,Examination,Plan\n"
+        '12/03/2007,10:30,Dr B,Surgery consultation,Cough,"Mum says fell off sofa.",'
+        '"Bruise L cheek 2cm.","Refer to paeds."\n',
+        name="emis.csv",
+    )
+    row = chron.events.iloc[0]
+    assert row["details"] == "Mum says fell off sofa.\nExamination: Bruise L cheek 2cm."
+    assert bool(row["injury"])
+
+
+def test_export_headings_for_the_reason_and_who_acted():
+    from scr_timeline.io.headers import map_headings
+
+    assert map_headings(
+        ["Date Of Contact", "Contact Reason", "Contact Outcome", "Performed By"]
+    ) == {0: "date", 1: "details", 2: "outcome", 3: "practitioner"}
+    assert map_headings(["Log Date", "Log Time", "Call Type", "Log Entry", "Operator"]) == {
+        0: "date",
+        1: "time",
+        2: "contact_type",
+        3: "details",
+        4: "practitioner",
+    }
