@@ -46,6 +46,7 @@ from .table import (
     parse_table,
 )
 from .text import (
+    _LEADS_ON,
     CONTINUED_NOTE,
     KEY_LINE,
     PAGE_FURNITURE,
@@ -1857,7 +1858,12 @@ def _split_at_dated_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     for para in paragraphs:
         lines = para.text.split("\n")
         starts = [
-            i for i, line in enumerate(lines) if i and split_date_prefix(line.strip()) is not None
+            i
+            for i, line in enumerate(lines)
+            if i
+            and split_date_prefix(line.strip()) is not None
+            # (not in the middle of a sentence: "... submitted on" / "21 March 2007 ...")
+            and _LEADS_ON.search(lines[i - 1].rstrip()) is None
         ]
         if para.heading or not starts:
             out.append(para)

@@ -73,3 +73,25 @@ def test_a_redaction_in_a_table_cell(tmp_path: Path):
     ]
     notes = chron.warnings[chron.warnings["code"] == "redacted_text"]
     assert notes[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 1", 2]]
+
+
+def test_a_line_break_in_the_middle_of_a_sentence_splits_no_entry(tmp_path: Path):
+    """Entries typed on lines of one paragraph are split at each line opening with a
+    date, but not where the line above leads on to it ("... an appointment for" /
+    "14/03/2007 at 10:00. Mother agreed."): that had been an event of its own, the
+    appointment not yet kept."""
+    document = docx.Document()
+    document.add_heading("Chronology - Child A", 1)
+    para = document.add_paragraph("12/03/2007 - HV1 visited Child A and booked a clinic visit for")
+    para.add_run().add_break()
+    para.add_run("14/03/2007 at 10:00. Mother agreed.")
+    para.add_run().add_break()
+    para.add_run("20/03/2007 - PC2 attended a domestic incident.")
+    path = tmp_path / "lines.docx"
+    document.save(path)
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.START)
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 visited Child A and booked a clinic visit for\n14/03/2007 at 10:00. Mother agreed.",
+        "PC2 attended a domestic incident.",
+    ]
