@@ -256,3 +256,45 @@ def test_mo_and_fa_are_the_parents(agency, details, counterparts):
 def test_a_child_brought_by_mo_was_seen():
     row = classified("hospital", "CA (9/12) brought to ED by Mo. Bruise to L cheek.")
     assert row[schema.CHILD_SEEN] == True  # noqa: E712
+
+
+# --- 10. adolescents: disclosures, missing episodes, interviews, placements -----------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Child A seen alone at school. Disclosed boyfriend (19) hit her. Bruise to upper arm seen.",
+        "CA said Mo hit her with a belt. Linear bruise to leg.",
+    ],
+)
+def test_an_injury_the_child_says_someone_inflicted_is_suspicious(details):
+    row = classified("csc", details)  # no date of birth: the wording alone decides
+    assert row[schema.INJURY] and row[schema.SUSPICIOUS_INJURY]
+
+
+@pytest.mark.parametrize(
+    ("details", "outcome"),
+    [
+        (
+            "Child A (14) reported missing by Mo. Located 02:30 at Fa's address, safe and well.",
+            None,
+        ),
+        ("Child A returned home.", "Safe and well check completed."),
+        ("Joint visit with SW2. ABE interview with Child A. Did not disclose.", None),
+    ],
+)
+def test_the_police_saw_the_child_at_a_safe_and_well_check_or_an_interview(details, outcome):
+    assert classified("police", details, outcome)[schema.CHILD_SEEN] == True  # noqa: E712
+
+
+@pytest.mark.parametrize(
+    ("details", "outcome"),
+    [
+        (
+            "Child A placed in residential unit out of area (s20).",
+            "Placement Planning Meeting held.",
+        ),
+        ("Child placed at secure unit.", None),
+    ],
+)
+def test_a_child_placed_in_a_unit_is_a_placement(details, outcome):
+    assert classified("csc", details, outcome)[schema.EVENT_TYPE] == "placement"
