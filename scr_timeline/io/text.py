@@ -425,7 +425,7 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
 
 #: A report's paragraph number of three parts ("3.4.12"), which reads as a date in figures
 #: too (3 April 2012), and the space after it (no separator, as a date's "3.4.12 - ").
-PARAGRAPH_NUMBER: Final = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s+(?=[^\s:;,.|–—‐‑‒−-])")
+PARAGRAPH_NUMBER: Final = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\.?\s+(?=[^\s:;,.|–—‐‑‒−-])")
 
 
 def _after_paragraph_number(match: re.Match[str] | None) -> re.Match[str] | None:

@@ -24,6 +24,7 @@ def _days(chron: scr.Chronology) -> list[tuple[str, str]]:
         # the paragraph number is no date when a date follows it
         ("3.4.12 On 20 March 2007 the HV visited", ("20 March 2007", None, "the HV visited")),
         ("3.4.12 12/03/2007 - PC1 attended", ("12/03/2007", None, "PC1 attended")),
+        ("3.4.12. On 20 March 2007 the HV visited", ("20 March 2007", None, "the HV visited")),
         (
             "3.4.12 At 14:30 on 12 March 2007 PC1 attended",
             ("12 March 2007", "14:30", "PC1 attended"),
