@@ -235,3 +235,25 @@ def test_a_strategy_discussions_outcome_is_no_finished_enquiry(tmp_path):
         (rule, status, due) for rule, status, _, due, *_ in _table(chron, "wt2015", "ASM-SINGLE")
     ]
     assert found == [("ASM-SINGLE", "missing", "2016-05-19")]
+
+
+# --- a contact closed at the front door is the decision on it ----------------------------------
+CLOSED_AT_CONTACT_2010 = """\
+01/03/2010,Children's Social Care,Duty SW,Contact received from school re neglect.,Closed at contact - advice given
+02/03/2010,Children's Social Care,Duty SW,Referral from GP re Mother's mental health.,No further CSC involvement
+03/03/2010,Children's Social Care,MASH,Referral from HV re home conditions.,Closed at MASH - universal services
+20/05/2010,Health Visiting,HV1,Home visit. Child A well.,
+"""
+
+
+def test_a_contact_closed_at_the_front_door_is_an_nfa_decision(tmp_path):
+    chron = _read(tmp_path, "closed", CLOSED_AT_CONTACT_2010)
+    # each had left ESC-REF-DECISION and ASM-INITIAL missing (due Tuesday 2, Wednesday 3,
+    # Thursday 4 March; and 10, 11, 12 March under wt2006), and the case open to the end
+    rules = ("ESC-REF-DECISION", "ASM-INITIAL", "SUP-CADENCE")
+    assert _table(chron, "wt2006", *rules) == []
+    assert _table(chron, "wt2010", *rules) == []
+    # three referrals in three days, each closed at the front door, are still three concerns
+    assert [r[:4] for r in _table(chron, "wt2006", "ESC-CUMULATIVE")] == [
+        ("ESC-CUMULATIVE", "missing", 4, "2010-03-17"),
+    ]
