@@ -521,6 +521,9 @@ _EASTER_DAYS: Final[dict[str, int]] = {
     "easter sunday": 0,
     "easter day": 0,
     "easter monday": 1,
+    "whit sunday": 49,
+    "whitsunday": 49,
+    "whit monday": 50,
 }
 _FESTIVAL_PERIOD_KINDS: Final = frozenset({"holidays", "holiday", "hols", "break"})
 _PY_FESTIVAL: Final = _rx(
@@ -529,8 +532,9 @@ _PY_FESTIVAL: Final = _rx(
     r"|new year'?s? eve"
     r"|new year'?s? day|new year|good friday|easter saturday|easter sunday|easter day"
     r"|easter monday|easter weekend|easter|bonfire night|guy fawkes night|hallowe'?en"
-    r"|valentine'?s day|mother'?s day|mothering sunday|father'?s day)"
-    r"(?:\s+(?P<kind>holidays?|hols|break|period))?(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
+    r"|valentine'?s day|mother'?s day|mothering sunday|father'?s day"
+    r"|whit sunday|whitsunday|whit monday|whitsun|whit week(?:end)?|whit)"
+    r"(?:\s+(?P<kind>holidays?|hols|break|period|week))?(?:\s+of)?[\s,]*" + _YEAR_OR_PAIR
 )
 # school half terms, named by their month or term: (first month, first day, last month,
 # last day), generous because half-term weeks differ between local authorities and years
@@ -1804,7 +1808,7 @@ class _Reader:
         text = self.text
         if name.replace("'", "") in _OTHER_DAYS and not kind:
             return self.other_day(name.replace("'", ""), y, m)
-        if name in _EASTER_DAYS or name.startswith(("easter", "mother")):
+        if name in _EASTER_DAYS or name.startswith(("easter", "mother", "whit")):
             if m["z"] is not None:
                 raise _Reject(
                     "unreadable_date",
@@ -1827,6 +1831,15 @@ class _Reader:
                 return _Span((sunday - 14) * _DAY_S, end * _DAY_S - 1, _P_MONTH)
             if name in {"easter", "easter weekend"} and kind in {"", "period"}:
                 return _Span((sunday - 2) * _DAY_S, (sunday + 2) * _DAY_S - 1, _P_WEEK)
+            whit = sunday + 49  # Whit Sunday, seven weeks after Easter
+            if name == "whit weekend" and kind in {"", "period"}:
+                return _Span((whit - 1) * _DAY_S, (whit + 2) * _DAY_S - 1, _P_WEEK)
+            if name.startswith("whit") and name not in _EASTER_DAYS:
+                # 'Whitsun 2007': the Whit weekend or the Whitsun holiday, the late May
+                # half term: generous, both
+                first = min(whit - 1, _days(y, 5, 15))
+                last = max(whit + 1, _days(y, 6, 7))
+                return _Span(first * _DAY_S, (last + 1) * _DAY_S - 1, _P_MONTH)
         else:
             y = self.school_year(m, y, not name.startswith("new year") or "eve" in name, name)
             _check_year(y, text)

@@ -113,3 +113,22 @@ def test_abbreviated_terms_financial_years_and_quarters(text: str, start: str, e
     row = parsed.frame.iloc[0]
     assert (row["start"], row["end"]) == (ts(start), ts(end))
     assert codes(parsed) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        # Whit Sunday is seven weeks after Easter Sunday (8 April 2007, 23 March 2008)
+        ("Whit Sunday 2008", "2008-05-11", "2008-05-11 23:59:59", "day"),
+        ("Whit Monday 2007", "2007-05-28", "2007-05-28 23:59:59", "day"),
+        ("Whit weekend 2007", "2007-05-26", "2007-05-28 23:59:59", "week"),
+        # the Whit weekend or the Whitsun holiday (the late May half term): both
+        ("Whitsun 2007", "2007-05-15", "2007-06-07 23:59:59", "month"),
+        ("Whitsun holidays 2008", "2008-05-10", "2008-06-07 23:59:59", "month"),
+    ],
+)
+def test_whitsun_is_read_from_easter(text: str, start: str, end: str, precision: str):
+    # each had been rejected ('words before the date')
+    parsed = parse_dates(pd.Series([text]), dayfirst=True)
+    row = parsed.frame.iloc[0]
+    assert (row["start"], row["end"], row["precision"]) == (ts(start), ts(end), precision)
