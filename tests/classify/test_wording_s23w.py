@@ -298,3 +298,47 @@ def test_the_police_saw_the_child_at_a_safe_and_well_check_or_an_interview(detai
 )
 def test_a_child_placed_in_a_unit_is_a_placement(details, outcome):
     assert classified("csc", details, outcome)[schema.EVENT_TYPE] == "placement"
+
+
+# --- 11. a GP system's consultation headings ------------------------------------------------
+def test_a_gp_consultation_under_its_headings_is_an_appointment_with_the_child_seen():
+    row = classified(
+        "gp",
+        "Problem: Bruising (new). History: Mo reports CA fell off sofa yesterday. "
+        "Examination: 3cm bruise R forearm, no other marks. Comment: ?NAI - d/w HV.",
+    )
+    assert row[schema.EVENT_TYPE] == "gp_appointment"
+    assert row[schema.CHILD_SEEN] == True  # noqa: E712
+    assert row[schema.INJURY] and row[schema.SUSPICIOUS_INJURY]
+
+
+def test_an_examination_declined_saw_no_child():
+    row = classified("gp", "Examination: declined by Mo.")
+    assert row[schema.EVENT_TYPE] == "other"
+    assert pd.isna(row[schema.CHILD_SEEN])
+
+
+# --- 12. someone else's injury: a sibling, an adult ----------------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("education", "Child A's sibling (Child B) came to school with a bruise on his cheek."),
+        (
+            "ambulance",
+            "Called to address - adult male intoxicated, injured hand. Children present.",
+        ),
+    ],
+)
+def test_a_siblings_or_an_adults_injury_is_not_the_childs(agency, details):
+    assert not classified(agency, details, dob="2006-06-01")[schema.INJURY]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("education", "Child A came to school with a bruise on his cheek."),
+        ("ambulance", "Called to address - adult male intoxicated. CA has cut to forehead."),
+    ],
+)
+def test_the_childs_own_injury_beside_them_still_counts(agency, details):
+    assert classified(agency, details, dob="2006-06-01")[schema.INJURY]
