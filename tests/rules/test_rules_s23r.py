@@ -257,3 +257,22 @@ def test_a_contact_closed_at_the_front_door_is_an_nfa_decision(tmp_path):
     assert [r[:4] for r in _table(chron, "wt2006", "ESC-CUMULATIVE")] == [
         ("ESC-CUMULATIVE", "missing", 4, "2010-03-17"),
     ]
+
+
+STEP_DOWN_2016 = """\
+01/03/2016,Children's Social Care,MASH,Referral from school re neglect.,Allocated to SW2 for single assessment
+11/04/2016,Children's Social Care,SW2,Single assessment signed off.,Step down to Early Help
+20/06/2016,Health Visiting,HV1,Home visit. Child A well.,
+"""
+
+
+def test_step_down_to_early_help_closes_the_case(tmp_path):
+    chron = _read(tmp_path, "stepdown", STEP_DOWN_2016)
+    # 'Step down to Early Help' (not 'stepped') had left the case open to the end: a
+    # supervision gap from 1 March to 20 June; now open 1 March to 11 April (41 days)
+    assert [r[:4] for r in _table(chron, "wt2015", "SUP-CADENCE")] == [
+        ("SUP-CADENCE", "gap", 2, "2016-03-29"),
+    ]
+    found = scr.analyse(chron, rulebook="wt2015")
+    gap = found.to_frame()["finding_id"].iloc[0]
+    assert "gap length: 41 days" in found.describe(gap)
