@@ -1647,6 +1647,7 @@ def _read(
                 )
             )
     notes.extend(_balloon_notes(pages, path))
+    notes.extend(_annotation_notes(pages, path))
     hidden_on = _replace_pages(pages, _without_redacted_text)
     if hidden_on:
         notes.append(
@@ -1890,6 +1891,52 @@ def _balloon_notes(pages: list[Any], path: Path) -> list[dict[str, Any]]:
             )
         )
     return notes
+
+
+#: PDF annotations that carry no reader's note: links, form fields, their pop-ups.
+_NOT_NOTES: Final = frozenset({"Link", "Widget", "Popup"})
+
+
+def _annotation_notes(pages: Sequence[Any], path: Path) -> list[dict[str, Any]]:
+    """A ``comments_not_read`` warning per page holding notes added to the PDF (a sticky
+    note, typewriter text, a highlight or strike-out with a note, as a reviewer marks up a
+    chronology in a PDF reader): they are not in the page's text, so not read."""
+    out: list[dict[str, Any]] = []
+    for page in pages:
+        try:
+            annots = page.annots
+        except Exception:  # a damaged annotation dictionary: the page's text still reads
+            continue
+        said = []
+        struck = False
+        for annot in annots:
+            data = annot.get("data") or {}
+            kind = getattr(data.get("Subtype"), "name", data.get("Subtype"))
+            struck = struck or kind == "StrikeOut"
+            text = " ".join(str(annot.get("contents") or "").split())
+            if kind not in _NOT_NOTES and text:
+                said.append(text)
+        if not said and not struck:
+            continue
+        quoted = "; ".join(
+            f"'{t[:_QUOTE]}{'...' if len(t) > _QUOTE else ''}'" for t in said[:_QUOTED_COMMENTS]
+        )
+        out.append(
+            _warning(
+                "comments_not_read",
+                f"page {page.page_number}: {len(said)} note(s) added to the PDF (comments, "
+                f"typewriter text, notes on marked-up text) were not read"
+                + (f": {quoted}" if quoted else "")
+                + (
+                    "; text struck out in a PDF reader (an annotation) is still read as printed"
+                    if struck
+                    else ""
+                ),
+                path.name,
+                f"page {page.page_number}",
+            )
+        )
+    return out
 
 
 def _table_notes(lines: Sequence[_Line], page: Any, path: Path) -> list[dict[str, Any]]:

@@ -228,3 +228,22 @@ def test_a_table_nested_in_a_cell_is_that_cells_text(tmp_path: Path):
     ]
     assert chron.rejected.empty
     assert "table_skipped" not in set(chron.warnings["code"])
+
+
+def test_notes_added_in_a_pdf_reader_are_warned_about(tmp_path: Path):
+    """A reviewer's sticky note on a PDF chronology (an annotation, not text of the page)
+    had gone unmentioned; a comments_not_read warning now names the page and quotes it."""
+    path = tmp_path / "annotated.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("Helvetica", 9)
+    page.drawString(50, 700, "12/03/2007 - HV1 visited Child A at home.")
+    page.drawString(50, 680, "14/03/2007 - GP1 saw Child A.")
+    page.textAnnotation(
+        "Is this date right? Check the GP record", Rect=(300, 690, 320, 710), relative=0
+    )
+    page.save()
+    chron = scr.read(path)
+    assert len(chron.events) == 2
+    notes = chron.warnings[chron.warnings["code"] == "comments_not_read"]
+    assert notes[S.SOURCE_SHEET].tolist() == ["page 1"]
+    assert "'Is this date right? Check the GP record'" in notes["message"].iloc[0]
