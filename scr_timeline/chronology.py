@@ -729,6 +729,39 @@ def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     return out[list(frame.columns)]
 
 
+def merged_title(titles: Sequence[str | None]) -> str | None:
+    """The title of merged chronologies: their title when they share one; when each
+    agency's table has its own ("Health Visiting chronology - Child A", "Police chronology
+    - Child A"), the words they all share at the end or the start ("Chronology - Child
+    A"), when that is two words or more; else none (one agency's title would name the
+    whole chronology after that agency).
+
+    >>> merged_title(["GP chronology - Child A (DOB 01/01/2019)", None,
+    ...               "Police chronology - Child A (DOB 01/01/2019)"])
+    'Chronology - Child A (DOB 01/01/2019)'
+    >>> merged_title(["Child A: GP records", "Child A: police records"])
+    'Child A'
+    >>> merged_title(["GP records", "Police records"]) is None
+    True
+    """
+    distinct = list(dict.fromkeys(t.strip() for t in titles if t and t.strip()))
+    if len(distinct) <= 1:
+        return distinct[0] if distinct else None
+    words = [t.split() for t in distinct]
+    shortest = min(len(w) for w in words)
+    end = 0
+    while end < shortest and len({w[len(w) - 1 - end].lower() for w in words}) == 1:
+        end += 1
+    start = 0
+    while start < shortest and len({w[start].lower() for w in words}) == 1:
+        start += 1
+    shared = words[0][len(words[0]) - end :] if end >= start else words[0][:start]
+    text = " ".join(shared).strip(" -:;,|")
+    if len(text.split()) < 2 or not any(c.isalpha() for c in text):
+        return None
+    return text[0].upper() + text[1:]
+
+
 def merge(chronologies: Iterable[Chronology], *, title: str | None = None) -> Chronology:
     """Merge several chronologies into one; nothing is dropped.
 
@@ -808,7 +841,7 @@ def merge(chronologies: Iterable[Chronology], *, title: str | None = None) -> Ch
             ignore_index=True,
         )
     meta = ChronologyMeta(
-        title=title or next((c.meta.title for c in chrons if c.meta.title), None),
+        title=title or merged_title([c.meta.title for c in chrons]),
         child_dob=min(dobs) if dobs else None,
         end_date=max(ends) if ends else None,
         sources=tuple(s for c in chrons for s in c.meta.sources),

@@ -168,3 +168,28 @@ def test_empty_tables_are_fresh_each_time():
     warnings.loc[0] = ["x", "y", "f.csv", None, 1]
     assert len(empty_warnings()) == 0 and len(warnings) == 1
     assert empty_rejected() is not empty_rejected()
+
+
+def test_a_workbook_of_agency_sheets_is_not_titled_after_its_first_agency():
+    """Each agency's sheet titled after itself: the merged chronology takes the words they
+    share, not the first sheet's title ("Health Visiting chronology" for a whole case)."""
+    from scr_timeline.chronology import ChronologyMeta, merge
+
+    def titled(title: str, agency: str) -> Chronology:
+        return Chronology(
+            make_events(start=["2019-01-28"], agency=[agency]), meta=ChronologyMeta(title=title)
+        )
+
+    merged = merge(
+        [
+            titled("Health Visiting chronology - Child A (DOB 01/01/2019)", "health_visiting"),
+            titled("Police chronology - Child A (DOB 01/01/2019)", "police"),
+        ]
+    )
+    assert merged.meta.title == "Chronology - Child A (DOB 01/01/2019)"
+    same = merge([titled("Child A", "gp"), titled("Child A", "police")])
+    assert same.meta.title == "Child A"
+    assert (
+        merge([titled("GP records", "gp"), titled("Police records", "police")]).meta.title is None
+    )
+    assert merge([titled("GP", "gp"), titled("X", "police")], title="Case 7").meta.title == "Case 7"
