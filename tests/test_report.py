@@ -671,3 +671,15 @@ def test_no_suspicious_injury_no_who_knew_section() -> None:
     chron = _escalation_case()
     doc = render_report(chron, analyse(chron, rules=["ESC-DISAGREE"]))
     assert 'id="who-knew"' not in doc
+
+
+def test_a_workbook_of_sheets_counts_one_input_file_and_its_tables() -> None:
+    """child B's agencies each have a sheet of one workbook: one input file, not one per
+    sheet."""
+    chron = scr.load_sample("child-b-agencies")
+    html = render_report(chron, analyse(chron))
+    tables = len(chron.meta.sources)
+    assert tables > 1
+    assert f"from 1 input file ({tables} tables)</dd>" in html
+    single = scr.load_sample("child-a-combined")
+    assert re.search(r"from 1 input file</dd>", render_report(single, analyse(single)))
