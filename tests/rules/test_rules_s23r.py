@@ -276,3 +276,32 @@ def test_step_down_to_early_help_closes_the_case(tmp_path):
     found = scr.analyse(chron, rulebook="wt2015")
     gap = found.to_frame()["finding_id"].iloc[0]
     assert "gap length: 41 days" in found.describe(gap)
+
+
+# --- a placement under a special guardianship or residence order, a triage 'for assessment' ---
+SGO_2012 = """\
+05/03/2012,Children's Social Care,SW6,Child F placed with grandparents under SGO.,
+01/06/2012,Children's Social Care,SW6,Child G placed with maternal aunt (connected person) under s20.,Reg 24 temporary approval
+20/10/2012,Children's Social Care,SW6,Home visit. Child F and Child G seen.,
+"""
+
+
+def test_a_placement_under_an_sgo_is_no_connected_person_placement(tmp_path):
+    chron = _read(tmp_path, "sgo", SGO_2012)
+    # the SGO placement had wanted a connected-person approval within 16 weeks (25 June);
+    # the s20 placement with the aunt still does (1 June + 16 weeks: 21 September)
+    assert [r[:4] for r in _table(chron, "wt2010", "PLC-CONNECTED")] == [
+        ("PLC-CONNECTED", "missing", 3, "2012-09-21"),
+    ]
+
+
+FOR_ASSESSMENT_2012 = """\
+08/06/2012,Children's Social Care,MASH,Referral received from police re DV.,For CSC assessment
+20/06/2012,Children's Social Care,SW2,Home visit. Child A seen.,
+"""
+
+
+def test_a_referral_sent_for_assessment_has_its_decision(tmp_path):
+    chron = _read(tmp_path, "forassess", FOR_ASSESSMENT_2012)
+    # 'For CSC assessment' had been no decision: ESC-REF-DECISION missing (due 11 June)
+    assert _table(chron, "wt2010", "ESC-REF-DECISION") == []
