@@ -120,11 +120,12 @@ def _in_placeholder(node: Any) -> bool:
 
 def _hidden_run(r: Any) -> bool:
     """A run of hidden text (``w:vanish``: guidance notes in templates), in the placeholder
-    style of a content control, or blacked out (a redaction: :func:`_blacked_out`)."""
+    style of a content control, blacked out (a redaction: :func:`_blacked_out`) or struck
+    through (:func:`_struck`)."""
     props = r.find(_RPR)
     if props is None:
         return False
-    if _blacked_out(props):  # a redaction: text under a black box
+    if _blacked_out(props) or _struck(props):  # a redaction; text its author struck out
         return True
     vanish = props.find(_VANISH)
     if vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off"):
@@ -165,18 +166,38 @@ def _blacked_out(props: Any) -> bool:
     return shade is not None and _dark_hex(shade.get(_FILL))
 
 
-def _redacted_runs(node: Any) -> int:
-    """How many runs under ``node`` are blacked out (:func:`_blacked_out`)."""
+_STRIKES: Final = (_w("strike"), _w("dstrike"))
+
+
+def _struck(props: Any) -> bool:
+    """Run properties (``w:rPr``) of text struck through (single or double): words or an
+    entry its author deleted but left visible ("entered in error"), as the same document
+    printed to PDF shows them struck (and as the PDF reader leaves them out)."""
+    return any(
+        (mark := props.find(tag)) is not None
+        and mark.get(_VAL, "true") not in ("0", "false", "off")
+        for tag in _STRIKES
+    )
+
+
+def _runs_of(node: Any, tags: tuple[str, ...], test: Callable[[Any], bool]) -> int:
+    """How many shown runs under ``node`` have run properties with one of ``tags`` that
+    pass ``test``."""
     return sum(
         1
-        for mark in node.iter(_HIGHLIGHT, _SHD)
+        for mark in node.iter(*tags)
         if (props := mark.getparent()) is not None
         and props.tag == _RPR
         and (run := props.getparent()) is not None
         and run.tag == _R
         and _shown(run)
-        and _blacked_out(props)
+        and test(props)
     )
+
+
+def _redacted_runs(node: Any) -> int:
+    """How many runs under ``node`` are blacked out (:func:`_blacked_out`)."""
+    return _runs_of(node, (_HIGHLIGHT, _SHD), _blacked_out)
 
 
 def _inline_text(node: Any, parts: list[str]) -> None:
@@ -295,6 +316,8 @@ _MARKS: Final = (
     _FLD_SIMPLE,
     _w("highlight"),  # of a redaction (a run blacked out)
     _w("shd"),
+    _w("strike"),  # of text struck through
+    _w("dstrike"),
 )
 _STRUCK: Final = frozenset(_w(tag) for tag in ("del", "moveFrom"))
 #: Fields whose result is a date of the document (the day it is opened, printed, saved or
@@ -313,6 +336,7 @@ class _Marks:
     comments: int  # comments anchored there (not read)
     fields: tuple[str, ...]  # fields of the document's own dates ("DATE")
     redacted: int = 0  # runs blacked out (not read)
+    struck: int = 0  # runs struck through (not read)
 
 
 def _part_element(part: Any) -> Any:
@@ -355,7 +379,7 @@ def _marks(node: Any, notes: dict[tuple[str, str], str]) -> _Marks:
     for mark in node.iter(*_MARKS):
         if not _shown(mark):
             continue
-        if mark.tag in (_HIGHLIGHT, _SHD):
+        if mark.tag in (_HIGHLIGHT, _SHD, *_STRIKES):
             continue  # counted below
         if mark.tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
             kind = "footnote" if mark.tag == _FOOTNOTE_REF else "endnote"
@@ -368,7 +392,13 @@ def _marks(node: Any, notes: dict[tuple[str, str], str]) -> _Marks:
             field = _DOCUMENT_DATE_FIELD.match(instr or "")
             if field:
                 fields.append(field.group(1).upper())
-    return _Marks(tuple(found), comments, tuple(fields), _redacted_runs(node))
+    return _Marks(
+        tuple(found),
+        comments,
+        tuple(fields),
+        _redacted_runs(node),
+        _runs_of(node, _STRIKES, _struck),
+    )
 
 
 def _int_val(props: Any, tag: str, default: int) -> int:
@@ -857,6 +887,7 @@ class _Reader:
         self.warnings: list[dict[str, Any]] = []
         self.comments: dict[str, list[int]] = {}  # rows with comments, by table
         self.redacted: dict[str, list[int]] = {}  # rows with text blacked out, by table
+        self.struck: dict[str, list[int]] = {}  # rows with text struck through, by table
 
     def blocks(self, document: Any) -> Iterator[Any]:
         part = document.part
@@ -918,6 +949,8 @@ class _Reader:
             self.comments.setdefault(sheet, []).extend([row] * found.comments)
         if found.redacted:
             self.redacted.setdefault(sheet, []).append(row)
+        if found.struck:
+            self.struck.setdefault(sheet, []).append(row)
         for name in found.fields:
             self.warn(
                 "document_date_field",
@@ -931,30 +964,46 @@ class _Reader:
         return found
 
     def comment_warnings(self) -> list[dict[str, Any]]:
-        return [
-            _warning(
-                "comments_not_read",
-                f"{len(rows)} comment(s) in the margin of {sheet} (rows "
-                f"{', '.join(map(str, sorted(set(rows))))}) were not read: they are notes "
-                "on the document (often a reviewer's questions), not text of the events; "
-                "open the document in Word to see them",
-                self.file,
-                sheet,
-                min(rows),
-            )
-            for sheet, rows in self.comments.items()
-        ] + [
-            _warning(
-                "redacted_text",
-                f"text blacked out (highlighted or shaded black: a redaction) in {sheet} "
-                f"(rows {', '.join(map(str, sorted(set(rows))))}) was left out: the "
-                "document still holds it, but a reader of the page cannot see it",
-                self.file,
-                sheet,
-                min(rows),
-            )
-            for sheet, rows in self.redacted.items()
-        ]
+        return (
+            [
+                _warning(
+                    "comments_not_read",
+                    f"{len(rows)} comment(s) in the margin of {sheet} (rows "
+                    f"{', '.join(map(str, sorted(set(rows))))}) were not read: they are notes "
+                    "on the document (often a reviewer's questions), not text of the events; "
+                    "open the document in Word to see them",
+                    self.file,
+                    sheet,
+                    min(rows),
+                )
+                for sheet, rows in self.comments.items()
+            ]
+            + [
+                _warning(
+                    "redacted_text",
+                    f"text blacked out (highlighted or shaded black: a redaction) in {sheet} "
+                    f"(rows {', '.join(map(str, sorted(set(rows))))}) was left out: the "
+                    "document still holds it, but a reader of the page cannot see it",
+                    self.file,
+                    sheet,
+                    min(rows),
+                )
+                for sheet, rows in self.redacted.items()
+            ]
+            + [
+                _warning(
+                    "struck_text",
+                    f"text struck through in {sheet} (rows "
+                    f"{', '.join(map(str, sorted(set(rows))))}) was left out: words or entries "
+                    "its author deleted but left visible (a row struck through throughout is "
+                    "no event); check them in Word",
+                    self.file,
+                    sheet,
+                    min(rows),
+                )
+                for sheet, rows in self.struck.items()
+            ]
+        )
 
 
 def _read_docx(

@@ -95,3 +95,38 @@ def test_a_line_break_in_the_middle_of_a_sentence_splits_no_entry(tmp_path: Path
         "HV1 visited Child A and booked a clinic visit for\n14/03/2007 at 10:00. Mother agreed.",
         "PC2 attended a domestic incident.",
     ]
+
+
+def test_text_struck_through_is_left_out_as_in_the_pdf(tmp_path: Path):
+    """Words struck through in a Word chronology (its author's deletion left visible:
+    "the bruise was from a fall" struck, the correction after it; a row struck through
+    throughout, "entered in error") had been read as text and as an event; the same
+    document printed to PDF leaves them out (struck_text). Now Word does too, with a
+    struck_text warning naming the rows."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Date", "Agency", "Details"], strict=True):
+        cell.text = text
+    rows = [
+        ["12/03/2007", "HV", "HV1 visited. Mother said "],
+        ["13/03/2007", "GP", "Entered in error - wrong child"],
+        ["14/03/2007", "GP", "Dr B saw Child A."],
+    ]
+    for r, values in enumerate(rows, start=1):
+        for cell, value in zip(table.rows[r].cells, values, strict=True):
+            run = cell.paragraphs[0].add_run(value)
+            run.font.strike = r == 2
+    para = table.rows[1].cells[2].paragraphs[0]
+    para.add_run("the bruise was from a fall").font.strike = True
+    para.add_run(" Child A fell from the sofa.")
+    path = tmp_path / "struck.docx"
+    document.save(path)
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert ev[S.DETAILS].tolist() == [
+        "HV1 visited. Mother said  Child A fell from the sofa.",
+        "Dr B saw Child A.",
+    ]
+    notes = chron.warnings[chron.warnings["code"] == "struck_text"]
+    assert notes[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 1", 2]]
+    assert "rows 2, 3" in notes["message"].iloc[0]
