@@ -305,3 +305,28 @@ def test_a_referral_sent_for_assessment_has_its_decision(tmp_path):
     chron = _read(tmp_path, "forassess", FOR_ASSESSMENT_2012)
     # 'For CSC assessment' had been no decision: ESC-REF-DECISION missing (due 11 June)
     assert _table(chron, "wt2010", "ESC-REF-DECISION") == []
+
+
+# --- 'CP plan removed' ends the plan ---------------------------------------------------------
+PLAN_REMOVED_2010 = """\
+01/03/2010,Children's Social Care,IRO1,ICPC - Child A subject to CP plan under category of neglect.,
+10/03/2010,Children's Social Care,SW1,Core group meeting.,
+11/03/2010,Children's Social Care,SW1,Home visit. Child A seen.,
+27/05/2010,Children's Social Care,IRO1,Review conference - CP plan removed.,CIN plan
+20/09/2010,Children's Social Care,SW1,CIN review.,
+"""
+
+
+def test_a_cp_plan_removed_at_review_has_ended(tmp_path):
+    chron = _read(tmp_path, "removed", PLAN_REMOVED_2010)
+    # the plan had run on to the end of the chronology (20 September): no visit after
+    # 11 March, so a gap to 20 September; now the plan ends at the review of 27 May and the
+    # gap with it. 11 March + 20 WD (Easter 2 and 5 April) is 12 April; 52 working days from
+    # 11 March to 27 May (3 May bank holiday)
+    assert _table(chron, "wt2010", "VIS-CP", "CONF-REVIEW") == [
+        ("VIS-CP", "gap", 4, "2010-04-12", "", 52, [4]),
+    ]
+    not_removed = PLAN_REMOVED_2010.replace("CP plan removed.", "CP plan not to be removed.")
+    chron = _read(tmp_path, "kept", not_removed)
+    ((*_, delay, _),) = _table(chron, "wt2010", "VIS-CP")
+    assert delay is not None and delay > 52
