@@ -293,6 +293,40 @@ def _state_periods(ev: pd.DataFrame, state: str, last: float) -> FloatArray:
     return np.column_stack([first, then]).astype(np.float64)
 
 
+def _rulebook_periods(chron: object, findings: object) -> dict[str, FloatArray]:
+    """The periods of the states the rules read ("case_open", "cp_plan"), as the rulebook
+    of ``findings`` (else the default rulebook) defines them, so that the shading and the
+    findings agree on when a case opened and closed: ``(n, 2)`` arrays of date numbers,
+    NaN ends for periods still open at the chronology's end. States the rulebook does not
+    define (and a rulebook that cannot be loaded by its name) are left to
+    :func:`_state_periods`."""
+    from ..exceptions import ScrTimelineError
+    from ..rules.engine import DEFAULT_RULEBOOK
+    from ..rules.states import state_periods
+
+    whole = chron if isinstance(chron, Chronology) else Chronology(events_frame(chron))
+    name = DEFAULT_RULEBOOK
+    end_date = None
+    if isinstance(findings, Findings):
+        name = findings.rulebook or DEFAULT_RULEBOOK
+        end_date = findings.horizon
+    out: dict[str, FloatArray] = {}
+    try:
+        from ..rules.rulebook import load_rulebook
+
+        book = load_rulebook(name)
+    except (ScrTimelineError, OSError):  # a user's rulebook, known here only by its name
+        return out
+    for state in ("case_open", "cp_plan"):
+        if state not in book.states:
+            continue
+        periods = state_periods(whole, state, rulebook=book, end_date=end_date)
+        ends = to_num(periods["end"])
+        ends[periods["closed_by"].isna().to_numpy()] = np.nan
+        out[state] = np.column_stack([to_num(periods["start"]), ends]).astype(np.float64)
+    return out
+
+
 def _state_style(state: str, alpha: float) -> dict[str, Any]:
     """Fill (and hatch) of a state's periods: the face at ``alpha``, the hatch stronger."""
     from matplotlib.colors import to_rgba
@@ -431,6 +465,7 @@ def plot_timeline(
     from matplotlib.patches import Patch
 
     ev = events_frame(chron)
+    ruled = _rulebook_periods(chron, findings)  # the rules' own states, before any filter
     ev = ev[ev[S.START].notna() & ev[S.AGENCY].notna()]
     lo_ts = pd.Timestamp(start) if start is not None else None
     hi_ts = pd.Timestamp(end) if end is not None else None
@@ -486,7 +521,13 @@ def plot_timeline(
     # --- states ------------------------------------------------------------------------------
     # One collection per state, each period a full-height band (as axvspan draws it).
     for state, (label, _, _, _) in _STATES.items():
-        periods = _state_periods(ev, state, hi - pad)
+        periods = ruled.get(state)
+        if periods is None:
+            periods = _state_periods(ev, state, hi - pad)
+        else:  # a period still open at the end runs to the plot's last event, as below
+            periods = periods.copy()
+            still = np.isnan(periods[:, 1])
+            periods[still, 1] = np.maximum(hi - pad, periods[still, 0] + 1)
         if not len(periods):
             continue
         a, b = periods[:, 0], periods[:, 1]

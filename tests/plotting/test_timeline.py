@@ -372,3 +372,50 @@ def test_an_icpc_that_makes_a_plan_shades_it(outcome: str, shaded: bool) -> None
     )
     ax = plot_timeline(Chronology(events))
     assert bool(_gid(ax, "scr-state-cp_plan")) == shaded
+
+
+def test_a_case_closed_inside_another_record_ends_the_shading_where_the_rules_end_it() -> None:
+    """'Single assessment completed. Case closed - NFA.' ends the case-open period for the
+    rules (SUP-CADENCE: 'none before it ended on 10 May 2019'); the shading had run on to
+    the chronology's end, as only a case_closure event ended it."""
+    import scr_timeline as scr
+    from scr_timeline.rules.states import state_periods
+
+    chron = scr.parse_table(
+        pd.DataFrame(
+            {
+                "Date": ["15/02/2019", "20/03/2019", "10/05/2019", "02/06/2019"],
+                "Agency": ["CSC", "CSC", "CSC", "Police"],
+                "Details": [
+                    "Police notification (PPN) - DA incident at home. Fa arrested.",
+                    "Home visit - Child A seen asleep in cot.",
+                    "Single assessment completed. Case closed - NFA.",
+                    "Call from neighbour re shouting. Attended - verbal argument only.",
+                ],
+            }
+        ),
+        source="case.csv",
+    )
+    periods = state_periods(chron, "case_open", rulebook="wt2018")
+    assert list(periods["start"]) == [pd.Timestamp("2019-02-15")]
+    assert list(periods["end"]) == [pd.Timestamp("2019-05-10")]
+    findings = scr.analyse(chron, rulebook="wt2018", rules=["SUP-CADENCE"])
+    assert "ended on 10 May 2019" in findings.to_frame()["summary"][0]
+    ax = plot_timeline(chron, findings=findings)
+    (spans,) = _gid(ax, "scr-state-case_open")
+    day = pd.Timestamp("1970-01-01")
+    assert _bands(spans) == [
+        tuple(
+            pytest.approx((pd.Timestamp(d) - day) / pd.Timedelta(days=1))
+            for d in ("2019-02-15", "2019-05-10")
+        )
+    ]
+
+
+def test_state_periods_names_a_state_the_rulebook_lacks() -> None:
+    from scr_timeline.exceptions import RulebookError
+    from scr_timeline.rules.states import state_periods
+
+    chron = Chronology(make_events(start=["2007-03-12"], agency="csc", event_type="referral"))
+    with pytest.raises(RulebookError, match="no state 'open_case'"):
+        state_periods(chron, "open_case")
