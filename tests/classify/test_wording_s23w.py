@@ -342,3 +342,49 @@ def test_a_siblings_or_an_adults_injury_is_not_the_childs(agency, details):
 )
 def test_the_childs_own_injury_beside_them_still_counts(agency, details):
     assert classified(agency, details, dob="2006-06-01")[schema.INJURY]
+
+
+def test_fob_is_the_father_of_the_baby():
+    assert classified("midwifery", "Primip, 24/40. Lives with FOB.")[schema.COUNTERPARTS] == (
+        "father",
+    )
+
+
+# --- 13. referrals to health services that are no safeguarding agency ----------------------
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("health_visiting", "Referred to enuresis clinic."),
+        ("gp", "Referred to the sleep clinic."),
+        ("education", "Referred to school counsellor."),
+        ("education", "Referred to Educational Psychologist."),
+    ],
+)
+def test_a_referral_to_a_clinic_or_counsellor_is_not_to_social_care(agency, details):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == "referral"
+    assert "csc" not in row[schema.COUNTERPARTS]
+
+
+def test_a_referral_naming_no_service_still_goes_to_social_care():
+    assert classified("gp", "Referred to the duty team.")[schema.COUNTERPARTS] == ("csc",)
+
+
+# --- 14. a police log's adults ("F1", "M1") -------------------------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "On arrival F1 (Mo) had visible injury to face, says fell. M1 (partner) drunk.",
+        "On arrival M1 had cut to hand. CA asleep.",
+    ],
+)
+def test_an_injury_of_a_police_logs_adult_is_not_the_childs(details):
+    assert not classified("police", details, dob="2006-06-01")[schema.INJURY]
+
+
+def test_head_in_a_school_record_is_the_head_teacher():
+    events = make_events(
+        start="12/03/2007", agency="education", practitioner="Head", details="Phoned MASH."
+    )
+    rows, _ = classify_events(events)
+    assert rows.iloc[0][schema.ROLE] == "teacher"
