@@ -567,6 +567,13 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         page += line.count("\f", text_at)
         if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
             continue  # not text of the entry it may fall within (the first is the title)
+        if _UNDERLINE.match(stripped) and not gap and _underlined_heading(lines):
+            # a heading underlined as Markdown and plain text do it ("Metropolitan Police"
+            # over "-------------------"): a heading, not text of the entry above
+            out.append(Paragraph(lines[0], start, heading=True))
+            lines.clear()
+            dated = dated or _month_heading(out[-1].text) is not None
+            continue
         if _RULED_OFF.match(stripped):
             flush()
             gap = False
@@ -611,6 +618,26 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         lines.append(stripped)
     flush()
     return out
+
+
+#: A line that underlines the one above it as a heading ("=======", "-------", "--").
+_UNDERLINE: Final = re.compile(r"^(?:={2,}|-{2,})$")
+_MAX_HEADING_WORDS: Final = 8
+
+
+def _underlined_heading(lines: list[str]) -> bool:
+    """Whether the paragraph ``lines``, with a line of "=" or "-" right under it, is a
+    heading: one short line that is no sentence and opens with no date (an entry ruled
+    off from the next is not)."""
+    if len(lines) != 1:
+        return False
+    text = lines[0]
+    return (
+        len(text.split()) <= _MAX_HEADING_WORDS
+        and not text.endswith((".", ";", ","))
+        and split_date_prefix(text) is None
+        and DATE_LABEL.match(text) is None
+    )
 
 
 #: The last word of a line that leads on to the next (a preposition, an article, a

@@ -191,3 +191,35 @@ def test_a_wrapped_line_opening_with_a_date_goes_on_with_its_sentence(tmp_path: 
         ("22/03/2007", "SW1 visited and saw Child A"),
         ("23/03/2007", "GP1 saw Child A"),
     ]
+
+
+def test_headings_underlined_in_a_text_file(tmp_path: Path):
+    """Agencies' headings underlined as plain text and Markdown do it ("Metropolitan
+    Police" over "-------------------", "GP" over "--") had been text of the entry above
+    ("... no concerns raised.\\nMetropolitan Police") and the police's entries took the
+    health visitor's agency; now they are headings, giving the agency of the entries
+    under them. An entry ruled off from the next stays an entry."""
+    path = tmp_path / "sections.txt"
+    path.write_text(
+        "Chronology - Child A\n====================\n\n"
+        "Health Visiting\n---------------\n\n"
+        "12/03/2007 - Home visit, Child A seen, weight recorded.\n\n"
+        "14/03/2007 - Telephone call to Mother, no concerns raised.\n\n"
+        "Metropolitan Police\n-------------------\n\n"
+        "20/03/2007 - Domestic incident attended, children not seen.\n"
+        "---------------------------------------------------------\n"
+        "22/03/2007 - Report submitted and shared.\n\n"
+        "GP\n--\n\n"
+        "25/03/2007 - Child A seen with a cough.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert list(zip(ev[S.AGENCY], ev[S.DETAILS], strict=True)) == [
+        ("health_visiting", "Home visit, Child A seen, weight recorded."),
+        ("health_visiting", "Telephone call to Mother, no concerns raised."),
+        ("police", "Domestic incident attended, children not seen."),
+        ("police", "Report submitted and shared."),
+        ("gp", "Child A seen with a cough."),
+    ]
+    assert chron.meta.title == "Chronology - Child A"
