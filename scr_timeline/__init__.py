@@ -45,7 +45,7 @@ try:
         ScrTimelineError,
         UnsupportedFormatError,
     )
-    from .io import parse_table, read, read_csv, read_excel
+    from .io import parse_table, read, read_csv
     from .rules import (
         Finding,
         Findings,
@@ -105,7 +105,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(["plot_by_rule", "plot_gaps", "plot_network", "plot_timeline"], ".plotting"),
     **dict.fromkeys(["render_report", "write_report"], ".report"),
     # the document readers' modules load when first used (see scr_timeline.io)
-    **dict.fromkeys(["read_docx", "read_pdf", "read_text"], ".io"),
+    **dict.fromkeys(["read_docx", "read_excel", "read_pdf", "read_text"], ".io"),
 }
 
 

@@ -57,7 +57,7 @@ def test_document_readers_load_when_first_used():
         "from scr_timeline.datasets import sample_path\n"
         "scr.read(sample_path('child-a-combined'))\n"
         "print(sorted(m for m in ('scr_timeline.io.docx', 'scr_timeline.io.pdf',"
-        " 'scr_timeline.io.text') if m in sys.modules))"
+        " 'scr_timeline.io.text', 'scr_timeline.io.excel') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
@@ -76,13 +76,15 @@ def test_graphs_load_when_first_used():
 def test_document_suffixes_and_readers_match_their_modules():
     import scr_timeline as scr
     import scr_timeline.io as io
-    from scr_timeline.io import docx, pdf, text
+    from scr_timeline.io import docx, excel, pdf, text
 
-    assert (io.DOCX_SUFFIXES, io.PDF_SUFFIXES, io.TEXT_SUFFIXES) == (
+    assert (io.DOCX_SUFFIXES, io.PDF_SUFFIXES, io.TEXT_SUFFIXES, io.EXCEL_SUFFIXES) == (
         docx.DOCX_SUFFIXES,
         pdf.PDF_SUFFIXES,
         text.TEXT_SUFFIXES,
+        excel.EXCEL_SUFFIXES,
     )
+    assert io.read_excel is excel.read_excel and scr.read_excel is excel.read_excel
     assert io.read_docx is docx.read_docx and scr.read_docx is docx.read_docx
     assert io.read_pdf is pdf.read_pdf and scr.read_pdf is pdf.read_pdf
     assert io.read_text is text.read_text and scr.read_text is text.read_text

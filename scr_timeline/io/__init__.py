@@ -19,11 +19,11 @@ from .._prebuilt import regex
 from ..chronology import Chronology, merge
 from ..exceptions import ChronologyReadError, UnsupportedFormatError
 from .csv import read_csv
-from .excel import EXCEL_SUFFIXES, read_excel
 from .table import classify_chronology, parse_table
 
 if TYPE_CHECKING:
     from .docx import read_docx
+    from .excel import read_excel
     from .pdf import read_pdf
     from .text import parse_paragraphs, read_text
 
@@ -40,12 +40,15 @@ __all__ = [
 ]
 
 CSV_SUFFIXES = frozenset({".csv", ".tsv", ".tab"})
-# the document readers are imported when first used: a spreadsheet never needs them (their
-# modules compile a few dozen patterns at import); a test checks these against theirs
+# the document readers, and the workbook reader, are imported when first used: a CSV never
+# needs them (their modules compile a few dozen patterns at import, the workbook reader's
+# took 8 ms of a command-line run); a test checks these against theirs
+EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 DOCX_SUFFIXES = frozenset({".docx", ".docm"})
 PDF_SUFFIXES = frozenset({".pdf"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 _LAZY = {
+    "read_excel": ".excel",
     "read_docx": ".docx",
     "read_pdf": ".pdf",
     "read_text": ".text",
@@ -111,7 +114,7 @@ def _read_one(path: Path, options: dict[str, Any]) -> Chronology:
             raise TypeError("sheets= only applies to Excel workbooks")
         return read_csv(path, **options)
     if suffix in EXCEL_SUFFIXES or suffix in EXPORT_SUFFIXES:
-        return read_excel(path, **options)
+        return __getattr__("read_excel")(path, **options)
     if options.pop("sheets", None) is not None:
         raise TypeError("sheets= only applies to Excel workbooks")
     if suffix in DOCX_SUFFIXES:
