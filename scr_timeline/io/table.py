@@ -840,6 +840,10 @@ def _parse_table(
     written_all = text_of(S.AGENCY) if cells(S.AGENCY) is not None else None
     agency_job = _run(side, _agency_names, written_all) if written_all is not None else None
     date_headings = _section_headings(options.section_dates, date_cells.index, row_offset)
+    if previous_date is None and (period := _title_period(info.title_lines)) is not None:
+        # the period a title line names ("School log - Autumn term 2007"): the dates at the
+        # table's top written without their year take it, as from a section row above
+        date_headings = [(0, period), *date_headings]
     # the parser names rows by their labels in its messages: the rows a person sees
     visible = rows.reindex(date_cells.index).to_numpy()
 
@@ -1328,6 +1332,50 @@ def agencies_from_practitioners(
             )
             notes.append(_warning("agency_from_practitioner", message, file, sheet, first))
     return chron, notes
+
+
+#: The part of a title line after its last separator ("School log - Autumn term 2007",
+#: "GP records: 2006-2008"), or a year that ends it ("Chronology 2007", "Log 2007/08")
+_TITLE_TAIL: Final = re.compile(r"(?:.*(?:\s[-\u2013\u2014]\s|:|,)\s*)?(?P<tail>.+?)\s*$")
+_TITLE_YEAR: Final = re.compile(r".*?\b(?P<tail>(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?)\s*$")
+#: A title line about the child or the report, whose date is no period of the entries
+_NOT_A_PERIOD: Final = re.compile(
+    r"\b(?:dob|d\.o\.b|born|birth|printed|generated|run|report(?:ed)?|created|completed|"
+    r"updated|version|draft|prepared|as at|as of)\b",
+    re.IGNORECASE,
+)
+
+
+def _title_period(titles: Sequence[str]) -> PreviousDate | None:
+    """The period a title line above the table names, longer than a day ("Autumn term
+    2007", "Chronology 2007", "Period: March - June 2007"): a table of dates written
+    without their year ("12/9", "3 Oct") takes its year from it, as from a year's row
+    above. The finest of them; None when no title names one (a date of birth or a
+    report's date is no period)."""
+    from ..dates import parse_date
+
+    found = []
+    for title in titles:
+        if not title or len(title) > _TITLE_PERIOD_MAX or _NOT_A_PERIOD.search(title):
+            continue
+        for pattern in (_TITLE_TAIL, _TITLE_YEAR):
+            m = pattern.match(title)
+            if m is None:
+                continue
+            try:
+                start, end, precision = parse_date(m["tail"])
+            except (ScrTimelineError, ValueError):
+                continue
+            if end - start > pd.Timedelta(days=1):
+                found.append((start, end, precision, title))
+                break
+    if not found:
+        return None
+    start, end, precision, title = min(found, key=lambda f: f[1] - f[0])
+    return PreviousDate(start, end, precision, "in the title lines", title)
+
+
+_TITLE_PERIOD_MAX: Final = 80
 
 
 def _section_headings(
