@@ -1803,43 +1803,36 @@ def _balloons_only(chars: Sequence[dict[str, Any]]) -> bool:
     return True
 
 
-def _ends(obj: dict[str, Any]) -> list[tuple[float, float]]:
-    points = obj.get("pts") or [(obj["x0"], obj["top"]), (obj["x1"], obj["bottom"])]
-    return [
-        (float(points[0][0]), float(points[0][1])),
-        (float(points[-1][0]), float(points[-1][1])),
-    ]
-
-
-#: Points: two lines' ends this close are joined (one dotted line drawn in pieces).
-_JOINED: Final = 1.0
+#: Points: the gap between two pieces of one dotted line drawn piece by piece, at most.
+_DASH_GAP: Final = 4.0
 
 
 def _leaders(page: Any, cut: float) -> set[int]:
     """The ids of the lines that lead into the markup pane (right of ``cut``) from the text
-    a balloon belongs to: the dotted line along the text's line, joined end to end with
-    one reaching the balloon. A table's ruling lines meet no such line."""
+    a balloon belongs to: level along the text's line, whole or drawn piece by piece (a
+    dotted line), each piece's end at most :data:`_DASH_GAP` from the next, the last
+    meeting a line that reaches the pane. A table's ruling lines lie on no such line."""
     lines = list(page.lines)
-    ends = [_ends(obj) for obj in lines]
-    reach = [e for obj, e in zip(lines, ends, strict=True) if float(obj["x1"]) > cut]
-    reach.extend(_ends(obj) for obj in (*page.curves, *page.rects) if float(obj["x1"]) > cut)
+    level: dict[int, list[int]] = {}  # by height (in half points): the level lines
+    for i, obj in enumerate(lines):
+        if float(obj["x1"]) <= cut and abs(float(obj["bottom"]) - float(obj["top"])) <= 0.5:
+            level.setdefault(round(float(obj["top"]) * 2), []).append(i)
+    todo = [
+        (float(obj["x0"]), float(y))
+        for obj in (*lines, *page.curves, *page.rects)
+        if float(obj["x1"]) > cut
+        for y in (obj["top"], obj["bottom"])
+    ]
     gone: set[int] = set()
-    points = [p for e in reach for p in e]
-    while points:  # a line whose end meets a leader's end leads there too
-        found = [
-            (obj, e)
-            for obj, e in zip(lines, ends, strict=True)
-            if id(obj) not in gone
-            and float(obj["x1"]) <= cut
-            and any(
-                abs(a[0] - b[0]) <= _JOINED and abs(a[1] - b[1]) <= _JOINED
-                for a in e
-                for b in points
-            )
-        ]
-        gone.update(id(obj) for obj, _e in found)
-        points = [p for _obj, e in found for p in e]
-    return gone
+    while todo:
+        x, y = todo.pop()
+        key = round(y * 2)
+        for i in (*level.get(key - 1, ()), *level.get(key, ()), *level.get(key + 1, ())):
+            obj = lines[i]
+            if i not in gone and float(obj["x0"]) - _DASH_GAP <= x <= float(obj["x1"]) + _DASH_GAP:
+                gone.add(i)
+                todo.append((float(obj["x0"]), float(obj["top"])))
+    return {id(lines[i]) for i in gone}
 
 
 def _spaced(chars: Sequence[dict[str, Any]]) -> str:

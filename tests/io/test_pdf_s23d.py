@@ -22,15 +22,28 @@ PANE = 0.72 * WIDTH  # where Word's markup pane starts, right of the page it shr
 AUTHOR = Color(0.8, 0.2, 0.4)
 
 
-def _balloon(page: canvas.Canvas, anchor: tuple[float, float], y: float, lines: list[str]):
+def _balloon(
+    page: canvas.Canvas,
+    anchor: tuple[float, float],
+    y: float,
+    lines: list[str],
+    pieces: bool = False,
+):
     """A balloon as Word prints it: a dotted line from the text it belongs to along that
-    line to the pane (and on to the balloon), a box with the author's border, the label
-    in bold ("Commented [R1]:", "Deleted:")."""
+    line to the pane (and on to the balloon; as one dashed line, or drawn ``pieces`` by
+    piece as some PDF printers do), a box with the author's border, the label in bold
+    ("Commented [R1]:", "Deleted:")."""
     page.saveState()
     page.setStrokeColor(AUTHOR)
-    page.setDash(1, 2)
     page.setLineWidth(0.5)
-    page.line(anchor[0], anchor[1] - 2, PANE + 4, anchor[1] - 2)
+    if pieces:
+        x = anchor[0]
+        while x < PANE + 4:
+            page.line(x, anchor[1] - 2, x + 1, anchor[1] - 2)
+            x += 3
+    page.setDash(1, 2)
+    if not pieces:
+        page.line(anchor[0], anchor[1] - 2, PANE + 4, anchor[1] - 2)
     page.line(PANE + 4, anchor[1] - 2, PANE + 8, y + 6)
     page.setDash()
     height = 10 * len(lines) + 6
@@ -87,7 +100,7 @@ def _narrative(path: Path) -> Path:
     return path
 
 
-def _table(path: Path, last: list[str], balloons: bool = True) -> Path:
+def _table(path: Path, last: list[str], balloons: bool = True, pieces: bool = False) -> Path:
     page = canvas.Canvas(str(path), pagesize=A4)
     page.setFont("Helvetica-Bold", 12)
     page.drawString(50, HEIGHT - 60, "Health Visiting chronology - Child A")
@@ -115,8 +128,15 @@ def _table(path: Path, last: list[str], balloons: bool = True) -> Path:
             (250, top - 2 * height - 14),
             top - 2 * height - 10,
             ["Commented [R1]: Why was no referral made", "to CSC? Check the HV's records."],
+            pieces,
         )
-        _balloon(page, (200, top - 3 * height - 14), top - 3 * height - 20, ["Deleted: and Mother"])
+        _balloon(
+            page,
+            (200, top - 3 * height - 14),
+            top - 3 * height - 20,
+            ["Deleted: and Mother"],
+            pieces,
+        )
     page.save()
     return path
 
@@ -160,11 +180,13 @@ def test_balloons_beside_a_narrative_are_no_text_of_its_entries(tmp_path: Path):
     assert "'Is this the right date? Check with the GP's records.'" in message
 
 
-def test_balloons_beside_a_table_split_none_of_its_rows(tmp_path: Path):
+@pytest.mark.parametrize("pieces", [False, True])
+def test_balloons_beside_a_table_split_none_of_its_rows(tmp_path: Path, pieces: bool):
     """The dotted lines from the table's cells to the balloons had been taken for ruling
     lines: the rows they crossed were read twice (14/03/2007 'Phoned Mother' two events,
-    20/03/2007 a second, empty one). Now three events, as printed without markup."""
-    chron = scr.read(_table(tmp_path / "hv.pdf", ["None", "Review"]))
+    20/03/2007 a second, empty one). Now three events, as printed without markup, also
+    when each dot of the line is drawn as a piece of its own."""
+    chron = scr.read(_table(tmp_path / "hv.pdf", ["None", "Review"], pieces=pieces))
     assert _rows(chron) == [
         ("12/03/2007", "Home visit, bruise seen", "No referral"),
         ("14/03/2007", "Phoned Mother", "None"),
