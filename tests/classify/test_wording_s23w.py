@@ -388,3 +388,28 @@ def test_head_in_a_school_record_is_the_head_teacher():
     )
     rows, _ = classify_events(events)
     assert rows.iloc[0][schema.ROLE] == "teacher"
+
+
+# --- 15. GP codes, health visiting reviews, ambulance and ED shorthand ----------------------
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome", "event_type"),
+    [
+        ("gp", "Child is cause for concern (13If.).", None, "concern"),
+        ("gp", "Telephone encounter. Mo requested repeat of sertraline.", None, "gp_appointment"),
+        ("health_visiting", "12m review. Walking with support. Few words.", None, "health_visit"),
+        ("gp", "No cause for concern.", None, "other"),
+    ],
+)
+def test_shorthand_event_types(agency, details, outcome, event_type):
+    assert classified(agency, details, outcome)[schema.EVENT_TYPE] == event_type
+
+
+@pytest.mark.parametrize(
+    ("agency", "details", "outcome"),
+    [
+        ("ambulance", "Attended - 14 month old fall down stairs.", "Conveyed to ED."),
+        ("hospital", "CA 14/12 fall down stairs. Skull XR: linear skull #.", None),
+    ],
+)
+def test_the_child_conveyed_or_x_rayed_was_seen(agency, details, outcome):
+    assert classified(agency, details, outcome)[schema.CHILD_SEEN] == True  # noqa: E712
