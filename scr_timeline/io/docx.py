@@ -136,7 +136,7 @@ def _hidden_run(r: Any) -> bool:
 
 _HIGHLIGHT, _SHD, _COLOR, _FILL = _w("highlight"), _w("shd"), _w("color"), _w("fill")
 #: Highlight colours dark enough to hide dark text (Word's names).
-_DARK_HIGHLIGHTS: Final = frozenset({"black", "darkGray", "darkBlue", "darkMagenta"})
+_DARK_HIGHLIGHTS: Final = frozenset({"black", "darkBlue"})
 #: 0 (black) to 1: a colour darker than this hides dark text on it, or is hidden.
 _DARK_SHADE: Final = 0.25
 
