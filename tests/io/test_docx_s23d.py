@@ -130,3 +130,17 @@ def test_text_struck_through_is_left_out_as_in_the_pdf(tmp_path: Path):
     notes = chron.warnings[chron.warnings["code"] == "struck_text"]
     assert notes[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 1", 2]]
     assert "rows 2, 3" in notes["message"].iloc[0]
+
+
+def test_black_text_on_a_dark_grey_highlight_is_read(tmp_path: Path):
+    """Dark grey (#808080) leaves black text readable: no redaction."""
+    document = docx.Document()
+    para = document.add_paragraph("12/03/2007 - HV1 visited. ")
+    run = para.add_run("Seen with Mother.")
+    run.font.highlight_color = WD_COLOR_INDEX.GRAY_50
+    run.font.color.rgb = RGBColor(0, 0, 0)
+    path = tmp_path / "grey.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].tolist() == ["HV1 visited. Seen with Mother."]
+    assert "redacted_text" not in set(chron.warnings["code"])
