@@ -4802,6 +4802,8 @@ def _nearest_year(
     :func:`_infer_years`): its span, whether it is approximate, the reader's warnings and the
     ``year_inferred`` message. None when it cannot be read even with a year."""
     s, approx = _strip_approx(str(_normalise([text])[0].as_py() or ""))
+    if "'" in s:
+        s = _PY_CONTRACTED_MONTH.sub(_month_uncontracted, s)  # "Sep't", as read with a year
     neighbour = above if above is not None else below
     if neighbour is None:
         return None
@@ -4864,6 +4866,8 @@ def _with_year_of(
     year before: the one whose weekday agrees, then the nearest to ``above``. None when it
     cannot be read even so."""
     s, approx = _strip_approx(str(_normalise([text])[0].as_py() or ""))
+    if "'" in s:
+        s = _PY_CONTRACTED_MONTH.sub(_month_uncontracted, s)  # "Sep't", as read with a year
     found = []
     for shift in (0, 1, -1):
         reader = _Reader(text, dayfirst, year_of=above, year_shift=shift)

@@ -132,3 +132,10 @@ def test_whitsun_is_read_from_easter(text: str, start: str, end: str, precision:
     parsed = parse_dates(pd.Series([text]), dayfirst=True)
     row = parsed.frame.iloc[0]
     assert (row["start"], row["end"], row["precision"]) == (ts(start), ts(end), precision)
+
+
+def test_a_contracted_month_without_its_year_takes_the_year_above() -> None:
+    parsed = parse_dates(pd.Series(["12/05/2007", "Sep't"]), dayfirst=True)
+    row = parsed.frame.iloc[1]
+    assert (row["start"], row["end"]) == (ts("2007-09-01"), ts("2007-09-30 23:59:59"))
+    assert codes(parsed) == [("year_inferred", 1)]
