@@ -1688,6 +1688,10 @@ _TITLE_HEADINGS: Final = frozenset(
         "clinical term",
         "snomed description",
         "snomed term",
+        # a GP consultation's problem heading ('Bruising', 'Cough'): its title
+        "problem",
+        "problem title",
+        "consultation problem",
     }
 )  # (not a bare "Title": beside a name it is the practitioner's job title)
 

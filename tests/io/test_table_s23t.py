@@ -52,3 +52,19 @@ def test_dates_with_their_year_are_not_moved_by_the_title(tmp_path):
     assert chron.events["start"].tolist() == [
         pd.Timestamp("2008-09-12"), pd.Timestamp("2008-10-03"),
     ]  # fmt: skip
+
+
+def test_a_gp_consultation_problem_opens_the_details(tmp_path):
+    # EMIS-style: the problem heading ('Bruising') titles the consultation; it had been kept
+    # in extra, never classified
+    path = tmp_path / "emis.csv"
+    path.write_text(
+        "Date,Time,User,Consultation Type,Problem,History,Examination,Plan\n"
+        '12/03/2007,10:30,Dr B,Surgery consultation,Bruising,"Mum says fell off sofa.",'
+        '"2cm mark L cheek.","Refer to paeds."\n',
+        encoding="utf-8",
+    )
+    row = scr.read(path).events.iloc[0]
+    assert row["details"] == "Bruising. Mum says fell off sofa.\nExamination: 2cm mark L cheek."
+    assert pd.isna(row["extra"])
+    assert bool(row["injury"])
