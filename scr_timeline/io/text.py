@@ -1684,10 +1684,11 @@ def _headings_by_what_follows(items: list[Paragraph]) -> list[Paragraph]:
                 out[here] = dataclasses.replace(para, heading=False)
         else:
             period = is_period_date(para.text)
-            if (period and (dated_below or split_date_prefix(para.text) is None)) or (
-                dated_below and not period and _agency_subheading(para)
-            ):
+            name = _subheading_name(para) if dated_below and not period else None
+            if period and (dated_below or split_date_prefix(para.text) is None):
                 out[here] = dataclasses.replace(para, heading=True)
+            elif name is not None:  # ("Metropolitan Police:" is "Metropolitan Police")
+                out[here] = dataclasses.replace(para, text=name, heading=True)
     return _day_blocks_by_agency(out, filled)
 
 
@@ -1733,21 +1734,37 @@ def _day_blocks_by_agency(items: list[Paragraph], filled: list[int]) -> list[Par
 _MAX_SUBHEADING_WORDS: Final = 6
 
 
+#: The marks a heading typed in plain text is set off by: "[Police]", "*** GP ***",
+#: "== Police ==", "Metropolitan Police:".
+_HEADING_MARKS: Final = "[]()*=#~_-: \t"
+
+
 def _agency_subheading(para: Paragraph) -> bool:
     """Whether a paragraph reads as an agency's subheading typed by hand: a short name
-    (no sentence: no full stop at its end, no date at its start) in bold, underlined or
-    in capitals, that names an agency."""
+    (no sentence: no full stop at its end, no date at its start) in bold, underlined, in
+    capitals or set off by marks ("Metropolitan Police:", "[Children's Social Care]",
+    "*** GP ***"), that names an agency."""
+    return _subheading_name(para) is not None
+
+
+def _subheading_name(para: Paragraph) -> str | None:
+    """The agency's name of an agency's subheading typed by hand
+    (:func:`_agency_subheading`), without the marks that set it off; else None."""
     text = " ".join(para.text.split()).removeprefix("• ")
     if not 0 < len(text.split()) <= _MAX_SUBHEADING_WORDS:  # (a paragraph of prose: at once)
-        return False
+        return None
     letters = [c for c in text if c.isalpha()]
     capitals = len(letters) > 1 and all(c.isupper() for c in letters)
-    return (
-        (para.emphasis or capitals)
-        and not text.endswith((".", ";", ","))
-        and split_date_prefix(text) is None
-        and agency_from_name(text.rstrip(":")) is not None
-    )
+    name = text.strip(_HEADING_MARKS)
+    marked = (bool(name) and name != text.rstrip(":")) or text.endswith(":")
+    if (
+        (para.emphasis or capitals or marked)
+        and not name.endswith((".", ";", ","))
+        and split_date_prefix(name) is None
+        and agency_from_name(name) is not None
+    ):
+        return name if marked else text
+    return None
 
 
 def _without_periods(chron: Chronology, periods: list[Paragraph], sheet: str) -> Chronology:

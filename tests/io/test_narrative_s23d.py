@@ -223,3 +223,34 @@ def test_headings_underlined_in_a_text_file(tmp_path: Path):
         ("gp", "Child A seen with a cough."),
     ]
     assert chron.meta.title == "Chronology - Child A"
+
+
+def test_agency_subheadings_set_off_by_marks(tmp_path: Path):
+    """An agency's subheading typed in a text file with a colon, in brackets or between
+    asterisks ("Metropolitan Police:", "[Children's Social Care]", "*** GP ***") over its
+    dated entries had been text of the entry above ("...\\nMetropolitan Police:") and the
+    entries under it kept the agency above; now it is a heading. "Police:" over undated
+    text stays that entry's text."""
+    path = tmp_path / "marked.txt"
+    path.write_text(
+        "Chronology - Child A\n\n"
+        "HEALTH VISITING\n\n"
+        "12/03/2007 - Home visit, Child A seen, weight recorded.\n\n"
+        "Metropolitan Police:\n\n"
+        "20/03/2007 - Strategy discussion with CSC.\n\n"
+        "Police:\n\n"
+        "PC2 to visit the home.\n\n"
+        "*** GP ***\n\n"
+        "25/03/2007 - Child A seen with a cough.\n\n"
+        "[Children's Social Care]\n\n"
+        "26/03/2007 - Referral received from school.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    ev = chron.events.sort_values(S.SOURCE_ROW)
+    assert list(zip(ev[S.AGENCY], ev[S.DETAILS], strict=True)) == [
+        ("health_visiting", "Home visit, Child A seen, weight recorded."),
+        ("police", "Strategy discussion with CSC.\nPolice:\nPC2 to visit the home."),
+        ("gp", "Child A seen with a cough."),
+        ("csc", "Referral received from school."),
+    ]
