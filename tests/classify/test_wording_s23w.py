@@ -413,3 +413,19 @@ def test_shorthand_event_types(agency, details, outcome, event_type):
 )
 def test_the_child_conveyed_or_x_rayed_was_seen(agency, details, outcome):
     assert classified(agency, details, outcome)[schema.CHILD_SEEN] == True  # noqa: E712
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Mo (patient) attended ED with # wrist following assault by partner.",
+        "Mother attended A&E with a cut to her hand.",
+    ],
+)
+def test_a_parent_who_attended_hospital_with_an_injury_is_not_the_child(details):
+    assert not classified("hospital", details, dob="2006-06-01")[schema.INJURY]
+
+
+def test_a_child_who_attended_hospital_with_an_injury_still_counts():
+    row = classified("hospital", "Child A attended ED with # wrist.", dob="2006-06-01")
+    assert row[schema.INJURY_KINDS] == ("fracture",)
