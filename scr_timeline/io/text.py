@@ -1756,7 +1756,10 @@ def _subheading_name(para: Paragraph) -> str | None:
     letters = [c for c in text if c.isalpha()]
     capitals = len(letters) > 1 and all(c.isupper() for c in letters)
     name = text.strip(_HEADING_MARKS)
-    marked = (bool(name) and name != text.rstrip(":")) or text.endswith(":")
+    # marks on both sides, or a colon after it: not a list item's bullet ("- GP informed")
+    before = len(text) - len(text.lstrip(_HEADING_MARKS))
+    after = len(text) - len(text.rstrip(_HEADING_MARKS))
+    marked = bool(name) and ((before > 0 and after > 0) or text.endswith(":"))
     if (
         (para.emphasis or capitals or marked)
         and not name.endswith((".", ";", ","))

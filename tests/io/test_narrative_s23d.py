@@ -230,7 +230,7 @@ def test_agency_subheadings_set_off_by_marks(tmp_path: Path):
     asterisks ("Metropolitan Police:", "[Children's Social Care]", "*** GP ***") over its
     dated entries had been text of the entry above ("...\\nMetropolitan Police:") and the
     entries under it kept the agency above; now it is a heading. "Police:" over undated
-    text stays that entry's text."""
+    text, and a list item ("- GP informed") over the next entry stays text of its own."""
     path = tmp_path / "marked.txt"
     path.write_text(
         "Chronology - Child A\n\n"
@@ -243,7 +243,9 @@ def test_agency_subheadings_set_off_by_marks(tmp_path: Path):
         "*** GP ***\n\n"
         "25/03/2007 - Child A seen with a cough.\n\n"
         "[Children's Social Care]\n\n"
-        "26/03/2007 - Referral received from school.\n",
+        "26/03/2007 - Referral received from school.\n\n"
+        "- GP informed\n\n"
+        "27/03/2007 - Strategy discussion.\n",
         encoding="utf-8",
     )
     chron = scr.read(path)
@@ -252,5 +254,6 @@ def test_agency_subheadings_set_off_by_marks(tmp_path: Path):
         ("health_visiting", "Home visit, Child A seen, weight recorded."),
         ("police", "Strategy discussion with CSC.\nPolice:\nPC2 to visit the home."),
         ("gp", "Child A seen with a cough."),
-        ("csc", "Referral received from school."),
+        ("csc", "Referral received from school.\n- GP informed"),
+        ("csc", "Strategy discussion."),
     ]
