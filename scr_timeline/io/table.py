@@ -1358,10 +1358,11 @@ def _title_period(titles: Sequence[str]) -> PreviousDate | None:
     for title in titles:
         if not title or len(title) > _TITLE_PERIOD_MAX or _NOT_A_PERIOD.search(title):
             continue
+        years = set(_FOUR_DIGIT_YEAR.findall(title))
         for pattern in (_TITLE_TAIL, _TITLE_YEAR):
             m = pattern.match(title)
-            if m is None:
-                continue
+            if m is None or years - set(_FOUR_DIGIT_YEAR.findall(m["tail"])):
+                continue  # 'from 2005 to 2008': not the last year alone
             try:
                 start, end, precision = parse_date(m["tail"])
             except (ScrTimelineError, ValueError):
@@ -1376,6 +1377,7 @@ def _title_period(titles: Sequence[str]) -> PreviousDate | None:
 
 
 _TITLE_PERIOD_MAX: Final = 80
+_FOUR_DIGIT_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _section_headings(

@@ -68,3 +68,12 @@ def test_a_gp_consultation_problem_opens_the_details(tmp_path):
     assert row["details"] == "Bruising. Mum says fell off sofa.\nExamination: 2cm mark L cheek."
     assert pd.isna(row["extra"])
     assert bool(row["injury"])
+
+
+def test_a_title_naming_several_years_gives_its_span_or_none(tmp_path):
+    # 'from 2005 to 2008': the dates at the top are not in 2008 for that
+    chron = _read(tmp_path, "Chronology of events from 2005 to 2008\n" + ROWS)
+    assert set(chron.rejected["reason_code"]) == {"missing_year"}
+    # a span of years read as one: its first year, the chronology running in date order
+    chron = _read(tmp_path, "Period 2005 - 2008\n" + ROWS)
+    assert chron.events["start"].dt.year.tolist() == [2005, 2005, 2005]
