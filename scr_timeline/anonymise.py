@@ -187,6 +187,15 @@ _STOP_TEXT: Final = """
     note notes record records file files letter report meeting discussion plan
 """
 _STOP_WORDS: Final = frozenset(_STOP_TEXT.split())
+#: Words of a job title in brackets after a name ("Sue Harrington (Safeguarding Lead)"): the
+#: bracket says the name is a practitioner's although no role phrase names the job.
+_JOB_WORDS: Final = (
+    r"lead|manager|officer|worker|nurse|teacher|head|headteacher|consultant|registrar|"
+    r"coordinator|co-ordinator|adviser|advisor|practitioner|supervisor|chair|director|"
+    r"sergeant|inspector|constable|detective|doctor|paediatrician|midwife|visitor|"
+    r"therapist|psychologist|psychiatrist|counsellor|mentor|senco|dsl|deputy|assistant|"
+    r"principal|senior|locum|duty|team|named|designated|safeguarding"
+)
 
 # --- identifiers: what identifies a person without naming them -------------------------------
 _STREET: Final = (
@@ -291,17 +300,25 @@ class _Form:
     ambiguous: tuple[str, ...] = ()  # the other labels that could claim it
 
 
+def _exact(name: str) -> bool:
+    """Whether a spelling is replaced only as written, deriving no other forms from it: one
+    with a digit or an "@" ("PC 4521 Evans"), one opening with a family word a label says
+    ("Mother Kerry-Ann Doyle": its first word is no first name) and a practitioner cell's
+    name with the role's letters after it ("Jane Brown HV": "HV" is no surname)."""
+    return bool(_EXACT.search(name) or _CUED.match(name) or _ROLE_AFTER.search(name))
+
+
 def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
     """Every spelling of every name, by normalised text."""
     explicit: dict[str, _Form] = {}
     for name, label in names.items():
-        if _EXACT.search(name):
+        if _exact(name):
             explicit[_norm(name)] = _Form(" ".join(name.split()), label, name, "exact")
         else:
             explicit[_norm(name)] = _Form(" ".join(_words(name)), label, name, "name")
     claims: dict[str, dict[str, _Form]] = defaultdict(dict)
     for name, label in names.items():
-        if _EXACT.search(name):
+        if _exact(name):
             continue
         words = _words(name)
         title = words[0] if len(words) > 1 and words[0].lower() in _TITLE_WORDS else None
@@ -1134,6 +1151,10 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], froz
         rf"has|had|said|says|stated|reported|disclosed|attended|present|seen|spoke|told|denied|"
         rf"admitted|bailed|released|remanded|born|and|who){_RIGHT}))"
         rf"|{_LEFT}(?P<caps6>{_CAPS}),[ \t]+(?P<name6>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?){_RIGHT}"
+        # a first name and surname with a job title in brackets that no role phrase names:
+        # "Sue Harrington (Safeguarding Lead)", "Tom Reid (Team Manager)"
+        rf"|{_LEFT}(?P<name7>{_NAMEWORD}[ \t]+{_NAMEWORD})[ \t]*\((?=[^()\n]{{0,40}}?"
+        rf"(?i:{_JOB_WORDS}){_RIGHT})"
     )
     words: set[str] = set()
     # the words of agencies', roles' and family members' phrases, and the event types' own
@@ -1321,8 +1342,15 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     owner=g["owner"],
                     initials=g["init"],
                     number=g["number"],
+                    extra=_with_cue(str(text), match),
                 )
             elif g["name2"]:  # name then cue
+                if (
+                    " " not in g["name2"].strip()
+                    and not (g["title2"] or g["init2"])
+                    and re.match(r"[ \t]*[a-z]", str(text)[match.end() :])
+                ):
+                    continue  # a word, then a noun phrase: "Unkempt, head lice"
                 add(
                     g["name2"].split(),
                     title=g["title2"],
@@ -1356,6 +1384,15 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     from_cue_side="after",
                     extra=(match.group(),),
                 )
+            elif g["name7"]:  # a name and a job title in brackets
+                add(
+                    g["name7"].split(),
+                    title=None,
+                    cue="practitioner",
+                    text_id=text_id,
+                    ctx=match.group(),
+                    from_cue_side="after",
+                )
             elif g["name4"]:  # the X family
                 add(
                     g["name4"].split(),
@@ -1365,23 +1402,28 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     ctx=match.group(),
                     from_cue_side="after",
                 )
-    # a practitioner cell that is only a name: "Jane Brown"
+    # a practitioner cell that is only a name: "Jane Brown", or a name and the role's
+    # letters after it: "Jane Brown HV", "Jane Brown SW"
     whole = re.compile(
-        rf"\s*(?:(?P<title>{'|'.join(TITLES)})\.?\s+)?(?P<init>{_INITIALS})?(?P<name>{_NAMEC})\s*"
+        rf"\s*(?:(?P<title>{'|'.join(TITLES)})\.?\s+)?(?P<init>{_INITIALS})?(?P<name>{_NAMEC})"
+        rf"(?:[ \t]+(?P<role>[A-Z]{{2,5}}\d*))?\s*"
     )
     prac = cells["column"].eq(S.PRACTITIONER).to_numpy()
     seen = {hit["text"] for hit in hits}
     for text_id in np.setdiff1d(np.unique(codes[prac]), list(seen)):
         found = whole.fullmatch(str(distinct[text_id]))
         if found and (found.group("title") or found.group("init") or " " in found.group("name")):
+            role = (found.group("role") or "").lower()
             add(
                 found.group("name").split(),
                 title=found.group("title"),
-                cue="practitioner",
+                cue=role if role in role_of else "practitioner",
                 text_id=int(text_id),
                 ctx=found.group(),
                 from_cue_side="after",
                 initials=found.group("init"),
+                # "Jane Brown HV" is "HV1", not "HV1 HV"
+                extra=(found.group().strip(),) if role in role_of else (),
             )
     for name in names or ():
         words = _words(name)
@@ -1676,7 +1718,16 @@ def _people(
                 i
                 for i, p in enumerate(people)
                 if len(p["tokens"]) > 1
-                and (tokens[0] in (p["tokens"][0], p["tokens"][-1]))
+                and (
+                    tokens[0] in (p["tokens"][0], p["tokens"][-1])
+                    # the first part of a double first name, for the same member or role:
+                    # "mum Kerry" is the mother Kerry-Ann Doyle
+                    or (
+                        kind != (None, None)
+                        and p["kind"] == kind
+                        and _short(p["tokens"][0]) == tokens[0]
+                    )
+                )
                 and (kind == (None, None) or p["kind"] == (None, None) or p["kind"] == kind)
                 and not (gender and p["genders"] - {gender})
             ]
@@ -1710,6 +1761,47 @@ def _people(
         if row.member == "surname" and len(person["tokens"]) == 1:
             person["surname"] = True
     return _label_people(people, distinct, chron, member_of)
+
+
+#: A spelling that opens with one of :data:`_CUES_LABELLED` (see :func:`_exact`).
+_CUED: Final = regex(
+    r"(?i:mother|mum|mummy|mom|mo|father|dad|daddy|fa|partner|mgm|pgm|mgf|pgf|"
+    r"(?:maternal|paternal)[ \t]+grand(?:mother|father))[ \t]+\S"
+)
+#: A name with a role's capitals after it, as a practitioner cell writes it ("Jane Brown HV").
+_ROLE_AFTER: Final = regex(r"[a-z'’][ \t]+[A-Z]{2,5}\d*\s*$")
+#: Family words a label says all of: "Mother Kerry-Ann Doyle (22)" becomes "Mother (22)",
+#: not "Mother Mother (22)"; "MGM Mrs Brenda Doyle" "Maternal grandmother". (Not "ex-partner",
+#: "birth mother", "brother": the label would lose what the word says.)
+_CUES_LABELLED: Final = frozenset(
+    (
+        "mother", "mum", "mummy", "mom", "mo", "father", "dad", "daddy", "fa", "partner",
+        "mgm", "pgm", "mgf", "pgf", "maternal grandmother", "paternal grandmother",
+        "maternal grandfather", "paternal grandfather",
+    )
+)  # fmt: skip
+
+
+def _with_cue(text: str, match: re.Match[str]) -> tuple[str, ...]:
+    """The cue and the name as one spelling, when the label will say all the cue says and
+    only spaces (and a title) stand between them ("Mother Kerry-Ann Doyle"); else none."""
+    cue, name = match.group("cue"), match.group("name")
+    if name is None or match.group("owner") or match.group("init") or match.group("number"):
+        return ()
+    if " ".join(cue.lower().split()) not in _CUES_LABELLED:
+        return ()
+    gap = text[
+        match.end("cue") : match.start("title") if match.group("title") else match.start("name")
+    ]
+    if gap.strip(" \t"):
+        return ()
+    return (text[match.start("cue") : match.end("name")],)
+
+
+def _short(first: str) -> str | None:
+    """The first part of a hyphenated first name ("Kerry" of "Kerry-Ann"), else None."""
+    parts = re.split(r"[-‐‑]", first, maxsplit=1)
+    return parts[0] if len(parts) > 1 and len(parts[0]) > 1 else None
 
 
 def _label_people(
