@@ -4297,7 +4297,8 @@ def _twelve_hour_times(
             per_item = np.zeros(len(main.batch.start), bool)
             per_item[main.string_where] = timed.to_numpy(zero_copy_only=False)
             date_bare = per_item[main.codes]
-    if clock24 or (date_bare is None and (cells is None or cells.twelve is None)):
+    in_time = cells is not None and cells.twelve is not None and bool(cells.twelve.any())
+    if clock24 or (date_bare is None and not in_time):
         return
     minute = (state.start % _DAY_S) // 60
     night = state.ok & (state.prec == _P_MINUTE) & (minute >= 60) & (minute < 480)
