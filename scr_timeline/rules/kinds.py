@@ -796,19 +796,20 @@ def _parties_from_own_words(
     parties: npt.NDArray[np.uint64],
     pattern: re.Pattern[str],
     own_types: tuple[str, ...],
-) -> None:
+) -> tuple[IntArray, pd.Series] | None:
     """Set, in ``parties``, the parties of the triggers told inside an entry of another kind
     (event type not in ``own_types``) to its agency and the counterparts named from
     ``pattern``'s first match on: 'Referral from ED re fracture. | Strategy meeting held -
     Police (DC2) and SW3' involves the police, not the hospital that referred. Only those
-    triggers are read (a few per chronology), with the shipped vocabularies."""
+    triggers are read (a few per chronology), with the shipped vocabularies. Returns their
+    positions in ``trig`` and their own words (None when there are none)."""
     from ..classify.counterparts import classify_counterparts
     from .predicates import _PARTY_BIT, _tuple_bits
 
     codes = [S.EVENT_TYPES.index(t) for t in own_types]
     told = np.flatnonzero(~np.isin(view.event_type[trig], codes))
     if len(told) == 0:
-        return
+        return None
     texts = view.texts(trig[told])
     own_pattern = f"(?is)(?P<own>(?:{pattern.pattern}).*)"
     try:  # RE2 (Arrow): the words from the first match on, where there is one
@@ -823,7 +824,7 @@ def _parties_from_own_words(
         own_words = pd.Series(texts.to_pylist(), dtype=object).str.extract(own_pattern)["own"]
     valid = own_words.notna().to_numpy()
     if not valid.any():
-        return
+        return None
     at = told[valid]
     agency = view.take(S.AGENCY, trig[at])
     frame = pd.DataFrame(
@@ -838,6 +839,7 @@ def _parties_from_own_words(
     known = view.agency[trig[at]] >= 0
     own[known] = np.left_shift(np.uint64(1), view.agency[trig[at]][known].astype(np.uint64))
     parties[at] = bits | own
+    return at, own_words[valid].reset_index(drop=True)
 
 
 def involvement(rule: Rule, ctx: Context) -> Hits:
@@ -855,8 +857,9 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
     from .predicates import PARTIES
 
     parties = view.parties[trig].copy()
+    own_words = None
     if rule.parties_from is not None:
-        _parties_from_own_words(view, trig, parties, *rule.parties_from)
+        own_words = _parties_from_own_words(view, trig, parties, *rule.parties_from)
     dups = np.flatnonzero(view.duplicate)
     dup_col = view.take(S.DUPLICATE_OF, dups)
     if dup_col is not None and len(dups):
@@ -876,7 +879,12 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
         if said is not None and missing.any():  # "with police and health": named in words
             rows = np.zeros(len(view), dtype=bool)
             rows[trig[missing]] = True
-            missing &= ~said.evaluate(view, ctx.cache, rows)[trig]
+            named_in_words = said.evaluate(view, ctx.cache, rows)[trig]
+            if own_words is not None:  # told inside another entry: named in its own words
+                at, words = own_words
+                rx = re.compile(str(rule.raw["named"][label]), re.IGNORECASE)
+                named_in_words[at] = words.map(rx.search).notna().to_numpy()  # a few rows
+            missing &= ~named_in_words
         absent |= missing.astype(np.int64) << g
     # one event per day: a group is missing when every record of the day misses it
     day = view.start[trig] // DAY_NS

@@ -181,7 +181,7 @@ def test_the_referrer_of_an_entry_is_no_party_to_the_strategy_discussion_it_tell
 
 def test_a_party_named_in_the_strategy_discussions_own_words_still_counts(tmp_path):
     rows = BRUISES_2016.replace(
-        "Police (DC2) and SW3", "Police (DC2), ED consultant and SW3"
+        "Police (DC2) and SW3", "Police (DC2) with ED consultant and SW3"
     ).replace("Strategy meeting held 16:00", "Strategy meeting held 16:00 with A&E")
     chron = _read(tmp_path, "strat2", rows, dob="2015-12-10")
     assert _table(chron, "wt2015", "SD-HEALTH") == []
@@ -330,3 +330,18 @@ def test_a_cp_plan_removed_at_review_has_ended(tmp_path):
     chron = _read(tmp_path, "kept", not_removed)
     ((*_, delay, _),) = _table(chron, "wt2010", "VIS-CP")
     assert delay is not None and delay > 52
+
+
+def test_a_health_role_named_before_the_strategy_discussion_is_no_party_to_it(tmp_path):
+    rows = BRUISES_2016.replace(
+        "Referral from ED re unexplained fracture",
+        "Referral from named nurse re unexplained fracture",
+    )
+    chron = _read(tmp_path, "named", rows, dob="2015-12-10")
+    # 'named nurse' (SD-HEALTH's words for health) in the referral, before the discussion
+    assert [r[:4] for r in _table(chron, "wt2015", "SD-HEALTH")] == [
+        ("SD-HEALTH", "missing", 5, "2016-04-29"),
+    ]
+    rows = BRUISES_2016.replace("Police (DC2) and SW3", "Police (DC2) with named nurse and SW3")
+    chron = _read(tmp_path, "named2", rows, dob="2015-12-10")
+    assert _table(chron, "wt2015", "SD-HEALTH") == []
