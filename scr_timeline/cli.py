@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -178,6 +179,9 @@ def _print_contents(chron: Chronology) -> None:
         print(f"  contacts recorded by both agencies (linked by duplicate_of): {duplicates}")
 
 
+_ANALYSE_WITH = re.compile(r"analyse with rulebook='([\w.-]+)'")
+
+
 def _print_findings(findings: Findings, *, examples: int | None = 3) -> None:
     """Findings: counts by category and summaries (``examples`` of them, or all), most
     severe first."""
@@ -185,6 +189,10 @@ def _print_findings(findings: Findings, *, examples: int | None = 3) -> None:
     book = findings.rulebook or "wt2006"
     notes = findings.warnings  # (the rulebook's edition against the case's dates)
     for code, message in zip(notes["code"], notes["message"], strict=True):
+        # on the command line the advice is an option, not a Python argument
+        message = _ANALYSE_WITH.sub(
+            r"run again with --rulebook \1 (or --rulebook in_force)", message
+        )
         print(f"  note ({code}): {message}")
     if frame.empty:
         print(f"  findings ({book}): none: every procedure checked was followed in time")
