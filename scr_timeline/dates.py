@@ -3986,8 +3986,9 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
 #: 24-hour clock
 _AFTERNOON_24: Final = 13 * 60
 #: A time cell (normalised) from 1:00 to 7:59 on the twelve-hour clock, no am or pm:
-#: '2.30', '4:15' (not '02:30', '2.30pm', '0230', '2')
-_RE2_BARE_TWELVE: Final = r"^[1-7][:.][0-5]\d$"
+#: '2.30', '4:15', '02.30' (as a workbook's time typed as the number 2.3 is read) (not
+#: '02:30', '2.30pm', '0230', '2')
+_RE2_BARE_TWELVE: Final = r"^(?:[1-7][:.]|0[1-7]\.)[0-5]\d$"
 #: A time cell on the 24-hour clock after 13:00: '14:30', '14.30', '1430', '1430hrs'
 _RE2_CLOCK24_CELL: Final = r"^(?:1[3-9]|2[0-3])[:.]?[0-5]\d(?:[:.][0-5]\d)?(?:\s*hrs?)?$"
 #: The same after a date in a date cell: '12/03/2007 2.30', '12/03/2007 at 4.15'

@@ -122,3 +122,23 @@ def test_comments_on_cells_are_named_in_a_warning(tmp_path):
 def test_a_workbook_without_comments_has_no_such_warning(tmp_path):
     chron = scr.read(_workbook(tmp_path / "combined.xlsx", key="sheet"))
     assert not (chron.warnings["code"] == "comments_not_read").any()
+
+
+def test_a_time_typed_as_a_number_on_the_twelve_hour_clock_is_flagged(tmp_path):
+    # '2.30' typed in a workbook's time column is kept as the number 2.3 (time_as_number):
+    # read as 02:30, it gets the same twelve_hour_time warning as the text '2.30'
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "CSC"
+    ws.append(["Date", "Time", "Worker", "Details"])
+    ws.append([dt.datetime(2007, 3, 12), 2.3, "SW1", "Home visit, Child A seen."])
+    ws.append([dt.datetime(2007, 3, 13), 10, "SW1", "Phoned school."])
+    path = tmp_path / "csc.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    assert chron.events.sort_values("source_row")["start"].iloc[0] == (
+        dt.datetime(2007, 3, 12, 2, 30)
+    )
+    flagged = chron.warnings[chron.warnings["code"] == "twelve_hour_time"]
+    assert flagged["source_row"].tolist() == [2]
+    assert "14:30" in flagged["message"].iloc[0]
