@@ -52,7 +52,7 @@ def test_a_gp_consultation_examination_closes_the_details(tmp_path):
         name="emis.csv",
     )
     row = chron.events.iloc[0]
-    assert row["details"] == "Mum says fell off sofa.\nExamination: Bruise L cheek 2cm."
+    assert row["details"] == "Cough. Mum says fell off sofa.\nExamination: Bruise L cheek 2cm."
     assert bool(row["injury"])
 
 
