@@ -345,3 +345,18 @@ def test_a_health_role_named_before_the_strategy_discussion_is_no_party_to_it(tm
     rows = BRUISES_2016.replace("Police (DC2) and SW3", "Police (DC2) with named nurse and SW3")
     chron = _read(tmp_path, "named2", rows, dob="2015-12-10")
     assert _table(chron, "wt2015", "SD-HEALTH") == []
+
+
+# --- a contact on a case already open, passed to its worker ----------------------------------
+OPEN_CASE_2019 = """\
+01/03/2019,Children's Social Care,MASH,PPN received re DA 28/02.,Case open to SW3 - passed to allocated worker
+05/03/2019,Children's Social Care,MASH,Contact from school.,Info shared with allocated SW
+06/03/2019,Children's Social Care,MASH,Referral received from HV.,SW3 informed
+20/03/2019,Children's Social Care,SW3,Home visit. Child C seen.,
+"""
+
+
+def test_a_contact_passed_to_the_allocated_worker_has_its_decision(tmp_path):
+    chron = _read(tmp_path, "open", OPEN_CASE_2019)
+    # each had been ESC-REF-DECISION missing (due 4, 6 and 7 March 2019)
+    assert _table(chron, "wt2018", "ESC-REF-DECISION") == []
