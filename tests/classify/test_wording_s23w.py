@@ -429,3 +429,35 @@ def test_a_parent_who_attended_hospital_with_an_injury_is_not_the_child(details)
 def test_a_child_who_attended_hospital_with_an_injury_still_counts():
     row = classified("hospital", "Child A attended ED with # wrist.", dob="2006-06-01")
     assert row[schema.INJURY_KINDS] == ("fracture",)
+
+
+# --- 16. visits that did not get in -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("csc", "U/A HV. No answer."),
+        ("csc", "Joint visit with PC3 to address. Mo refused entry."),
+        ("csc", "HV - Mo declined to let SW in."),
+        ("health_visiting", "Home visit. Mo refused to let HV in."),
+        ("csc", "Home visit. Mo wouldn't let SW in."),
+    ],
+)
+def test_a_visit_refused_entry_is_a_missed_contact(agency, details):
+    row = classified(agency, details)
+    assert row[schema.EVENT_TYPE] == "dna"
+    assert row[schema.CHILD_SEEN] == False  # noqa: E712
+    assert "health_visiting" not in row[schema.COUNTERPARTS]
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "U/A HV. CA seen.",
+        "Home visit - no answer at first; Mo then let SW in. CA seen.",
+        "Statutory visit. CA seen alone in bedroom. Mo hostile, refused access to kitchen.",
+    ],
+)
+def test_a_visit_that_got_in_stays_a_visit(details):
+    row = classified("csc", details)
+    assert row[schema.EVENT_TYPE] == "home_visit"
+    assert row[schema.CHILD_SEEN] == True  # noqa: E712
