@@ -743,8 +743,17 @@ def merged_title(titles: Sequence[str | None]) -> str | None:
     'Child A'
     >>> merged_title(["GP records", "Police records"]) is None
     True
+    >>> merged_title(["Multi-agency chronology: Child A", "Police", "GP"])
+    'Multi-agency chronology: Child A'
     """
     distinct = list(dict.fromkeys(t.strip() for t in titles if t and t.strip()))
+    if len(distinct) > 1:
+        # a block's title that only names its agency ("Police" over the police's rows, under
+        # the sheet's "Multi-agency chronology: Child A") is no title of the whole
+        from .classify.agencies import agency_from_name
+
+        whole = [t for t in distinct if len(t.split()) > 4 or agency_from_name(t) is None]
+        distinct = whole or distinct
     if len(distinct) <= 1:
         return distinct[0] if distinct else None
     words = [t.split() for t in distinct]
