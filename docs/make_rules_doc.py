@@ -244,7 +244,27 @@ note says how many findings start from events of the other's time.
   placement; a child back from a missing episode ('Located by police ... returned home',
   brought back to the placement) is no key decision.
 - **States** (cadence rules) open and close on events and can reopen; a state still open
-  at the end of the chronology is cut there.
+  at the end of the chronology is cut there. The timeline shades the same periods
+  (`scr_timeline.rules.states.state_periods`).
+- **Domestic abuse** (ESC-DOMESTIC): a police incident is domestic abuse when it says so,
+  names DASH, MARAC, a DVPN or DVPO, a non-molestation order, an IDVA, Clare's law or
+  coercive control, or tells of violence or threats with the partner or father a party
+  ('999 call: Mr X threatening her with a knife. DASH high risk').
+- **One arrangement, one set of checks** (PLC-REG38-CHECKS, PLC-REG38-APPROVAL): an
+  arrangement told again as going on (a private fostering assessment, visit or review; the
+  child remaining or settled there) within 52 weeks is judged once. A placement under a
+  special guardianship order, residence order or child arrangements order is no family
+  placement (PLC-CONNECTED and the Regulation 38 rules do not apply).
+- **The known injury again**: 'No further bruising' or 'no new marks' is the injury already
+  recorded, seen again, not a new one.
+- **Decisions on a referral and NFA**: 'Closed at contact', 'Closed at MASH', 'Contact
+  closed', 'No further CSC involvement' and 'Step down to Early Help' are NFA decisions;
+  'For CSC assessment', 'passed to allocated worker', 'already open' and 'SW3 informed' are
+  children's social care's decision on a referral.
+- **Finished, not begun**: an assessment or s47 enquiry whose outcome the record gives ('S47
+  outcome - concerns substantiated') is finished; a strategy discussion's 'Outcome: S47
+  enquiry', or 'S47 ongoing', is not.
+- **A plan ends** where the chronology says so: 'CP plan removed' or 'lifted' as 'ended'.
 - Child ages in months are days / 30.4375 in predicates (`age_months_lt`, `age_months_ge`).
   A finding's sentence gives the age as a reviewer writes it: days under two weeks, weeks
   under 13 weeks ("8 weeks"), then the most whole calendar months the days can hold (59 days
@@ -300,7 +320,13 @@ by ...", "Initial child protection conference recorded by ...", "Suspicious inju
 child aged 8 weeks), known to children's social care, recorded by ...". An involvement rule lists its `groups` (label = agency codes) and may
 give `named` (label = regular expression): a trigger whose own text names the group that
 way involves it even when no agency of the group is its agency or counterpart ("strategy
-discussion with police and health" names health but no health service).
+discussion with police and health" names health but no health service). It may also give
+`parties_from = { text = regex, unless_event_type = [...] }`: a trigger of another event
+type (a strategy discussion told inside a referral entry: 'Referral from ED re fracture. |
+Strategy meeting held - Police (DC2) and SW3') involves only its agency and the
+counterparts named from the first match of `text` on, and `named` is searched in those
+words only; the referrer named before is no party. wt2013's SD-HEALTH and wt2018's
+SD-PARTIES start at the sentence that tells of the discussion.
 
 ```toml
 [predicates]
