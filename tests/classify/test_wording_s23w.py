@@ -461,3 +461,26 @@ def test_a_visit_that_got_in_stays_a_visit(details):
     row = classified("csc", details)
     assert row[schema.EVENT_TYPE] == "home_visit"
     assert row[schema.CHILD_SEEN] == True  # noqa: E712
+
+
+# --- 17. agency columns naming a service of an agency ----------------------------------------
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Independent Domestic Violence Advisor", "voluntary"),
+        ("Independent Domestic Abuse Adviser", "voluntary"),
+        ("Conference and Review Service", "csc"),
+        ("Safeguarding and Reviewing Unit", "csc"),
+        ("Children's Advice and Duty Service", "csc"),
+        ("CME Team", "education"),
+        ("SS", "csc"),
+    ],
+)
+def test_a_service_named_in_full_is_its_agency(name, code):
+    assert normalise_agencies(pd.Series([name]))[schema.AGENCY].tolist() == [code]
+
+
+def test_a_safeguarding_unit_alone_stays_unknown():
+    # hospitals and councils both have one: the reader warns (unknown_agency)
+    read = normalise_agencies(pd.Series(["Safeguarding Unit"]))
+    assert read[schema.AGENCY].tolist() == ["other"] and not read["matched"].any()
