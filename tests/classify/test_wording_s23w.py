@@ -484,3 +484,15 @@ def test_a_safeguarding_unit_alone_stays_unknown():
     # hospitals and councils both have one: the reader warns (unknown_agency)
     read = normalise_agencies(pd.Series(["Safeguarding Unit"]))
     assert read[schema.AGENCY].tolist() == ["other"] and not read["matched"].any()
+
+
+@pytest.mark.parametrize(
+    ("details", "counterparts"),
+    [
+        ("Neighbour said family had gone to Mo's sister's.", ("family",)),
+        ("Mo's partner present during visit.", ("partner",)),
+        ("CA staying with Mo's mother.", ("grandparent",)),
+    ],
+)
+def test_the_parents_relatives_written_short(details, counterparts):
+    assert classified("csc", details)[schema.COUNTERPARTS] == counterparts
