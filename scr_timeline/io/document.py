@@ -113,6 +113,11 @@ class DocumentTable:
         down from the row above, not typed in their own row: an agency cell merged over a
         block of rows does not make an undated row in the block a row of its own (it can
         carry on the dated row above it).
+    deleted
+        Rows (index in ``rows``) whose every written cell is struck through (an entry its
+        author deleted, left visible) or blacked out (a redaction), blank in ``rows``: as
+        (row, reason code ``struck_through`` or ``redacted``, the cells as written, with
+        their struck text; blank when blacked out). They become rejected rows.
     """
 
     sheet: str
@@ -123,6 +128,7 @@ class DocumentTable:
     notes: tuple[tuple[int, int, str], ...] = ()
     row_offset: int = 0
     merged: tuple[tuple[int, int], ...] = ()
+    deleted: tuple[tuple[int, str, tuple[Cell, ...]], ...] = ()
 
     @property
     def width(self) -> int:
@@ -131,6 +137,104 @@ class DocumentTable:
 
 
 _GRID_HEADER_ROWS: Final = 3  # a table's first rows looked at for a column per agency
+
+
+#: Why a row, or a paragraph, struck through or blacked out throughout is no event (the
+#: wording of Excel's ``struck_through`` rows), by reason code: ``{what}`` is "cell of
+#: the row" or "word of the paragraph", ``{program}`` "Word" or "the PDF".
+DELETED_REASONS: Final = {
+    "struck_through": "every {what} is struck through in {program} (an entry its author "
+    "deleted or withdrew): not read as an event; remove the strikethrough to read it",
+    "redacted": "every {what} is blacked out in {program} (a redaction): not read as an "
+    "event; its text is not repeated here",
+}
+
+
+def deleted_rejected(
+    rows: Sequence[tuple[int, str, Sequence[Cell]]],
+    *,
+    file: str,
+    sheet: str | None,
+    what: str,
+    program: str,
+    date: int | None = None,
+    details: int | None = None,
+) -> pd.DataFrame | None:
+    """Rows struck through or blacked out throughout (``rows``: (source row, reason code,
+    cells)) as rejected rows keeping their date text (cell ``date``) and details (cell
+    ``details``, else the other written cells joined with " | "); ``what`` and
+    ``program`` fill the reason (:data:`DELETED_REASONS`). None when there are none."""
+    if not rows:
+        return None
+
+    def text(cell: Cell) -> str | None:
+        return (str(cell).strip() or None) if cell is not None else None
+
+    dates = [text(c[date]) if date is not None and date < len(c) else None for _r, _w, c in rows]
+    texts: list[str | None] = []
+    for _row, _why, cells in rows:
+        cell = text(cells[details]) if details is not None and details < len(cells) else None
+        others = [t for i, c in enumerate(cells) if i != date and (t := text(c))]
+        texts.append(cell or (" | ".join(others) or None))
+    return pd.DataFrame(
+        {
+            S.SOURCE_FILE: file,
+            S.SOURCE_SHEET: sheet,
+            S.SOURCE_ROW: [row for row, _why, _cells in rows],
+            S.REASON_CODE: [why for _row, why, _cells in rows],
+            S.REASON: [
+                DELETED_REASONS[why].format(what=what, program=program)
+                for _row, why, _cells in rows
+            ],
+            S.COLUMN: None,
+            S.VALUE: None,
+            S.DATE_TEXT: dates,
+            S.DETAILS: texts,
+        }
+    )
+
+
+def with_deleted(chron: Chronology, rejected: pd.DataFrame | None) -> Chronology:
+    """``chron`` with more rejected rows (:func:`deleted_rejected`), counted in the source
+    of their sheet (else the first source)."""
+    if rejected is None or rejected.empty:
+        return chron
+    both = pd.concat([chron.rejected, rejected], ignore_index=True)
+    both = both.sort_values([S.SOURCE_SHEET, S.SOURCE_ROW], kind="stable", ignore_index=True)
+    counts = rejected[S.SOURCE_SHEET].value_counts(dropna=False)
+    sheets = [s.sheet for s in chron.meta.sources]
+    sources = list(chron.meta.sources)
+    for sheet, count in counts.items():
+        at = sheets.index(sheet) if sheet in sheets else 0
+        if sources:
+            s = sources[at]
+            n = int(count)
+            sources[at] = dataclasses.replace(s, rows=s.rows + n, rejected=s.rejected + n)
+    return Chronology(
+        chron.events, both, chron.warnings, dataclasses.replace(chron.meta, sources=tuple(sources))
+    )
+
+
+def _table_deleted(found: _Found, file: str, program: str) -> pd.DataFrame | None:
+    """The rows of ``found``'s table struck through or blacked out throughout as rejected
+    rows, their date and details read from the cells under the header's date and details
+    columns."""
+    table = found.table
+    if not table.deleted:
+        return None
+    mapping = found.info.mapping
+    date = next((p for p, f in mapping.items() if f == S.DATE), None)
+    details = next((p for p, f in mapping.items() if f == S.DETAILS), None)
+    rows = [(row + 1 + table.row_offset, why, cells) for row, why, cells in table.deleted]
+    return deleted_rejected(
+        rows,
+        file=file,
+        sheet=table.sheet,
+        what="cell of the row",
+        program=program,
+        date=date,
+        details=details,
+    )
 
 
 def _split_agency_grids(tables: Sequence[DocumentTable], columns: Any) -> list[DocumentTable]:
@@ -187,6 +291,7 @@ def _split_agency_grids(tables: Sequence[DocumentTable], columns: Any) -> list[D
                     sections=(),
                     notes=(),
                     merged=(),
+                    deleted=(),
                 )
             )
         none = [i for i in range(len(body)) if not any(w[i] for w in written)]
@@ -1404,6 +1509,8 @@ def parse_document_tables(
     summaries: dict[int, str] = {}  # tables summing up the key dates: their title, by number
     keyed: set[int] = set()  # tables whose last rows are a key to abbreviations
     footed: set[int] = set()  # tables holding nothing but such lines under their header
+    program = "the PDF" if fmt == "pdf" else "Word"
+    loose: list[pd.DataFrame | None] = []  # deleted rows of tables that hold nothing else
 
     def parse(found: _Found) -> None:
         table = found.table
@@ -1438,6 +1545,7 @@ def parse_document_tables(
             if not (isinstance(err, EmptyChronologyError) and found.number in joined_into | footed):
                 errors.append(err)
                 notes.append(_skipped(table, err, file))
+                loose.append(_table_deleted(found, file, program))  # rows all struck out
                 return
             chron = None  # all its rows carry on the table before: nothing was skipped
         if chron is not None:
@@ -1453,6 +1561,7 @@ def parse_document_tables(
                 )
             elif banners:
                 chron = fill_from_banners(chron, banners, table.sheet)
+            chron = with_deleted(chron, _table_deleted(found, file, program))
             chrons.append(chron)
             parsed[found.number] = chron
             dayfirst = options.get("dayfirst")
@@ -1461,8 +1570,10 @@ def parse_document_tables(
                     chron, table.sheet, file, dayfirst=True if dayfirst is None else dayfirst
                 )
             )
-        elif before is not None:  # the next page counts its dates from the page before
-            parsed[found.number] = before
+        else:  # its rows struck through throughout: rejected rows all the same
+            loose.append(_table_deleted(found, file, program))
+            if before is not None:  # the next page counts its dates from the page before
+                parsed[found.number] = before
         banner[found.number] = (banners[-1][1], banners[-1][2]) if banners else carried
         notes.extend(
             _warning(
@@ -1670,6 +1781,8 @@ def parse_document_tables(
     if not chrons:
         return None, notes, errors
     chron = merge(chrons) if len(chrons) > 1 else chrons[0]
+    if any(r is not None for r in loose):
+        chron = with_deleted(chron, pd.concat([r for r in loose if r is not None]))
     if classify:
         chron = classify_chronology(
             chron, vocabularies=options.get("vocabularies"), duplicates=len(chrons) > 1

@@ -37,7 +37,8 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from copy import deepcopy
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -442,6 +443,42 @@ class _Grid:
     sections: list[tuple[int, str]]  # full-width section rows: (1-based row, text)
     marked: list[tuple[int, int, Any]]  # cells with marks or fields: (0-based row, column, cell)
     merged: list[tuple[int, int]]  # cells whose text a cell merged down carries: (row, column)
+    #: rows whose every written cell is struck through or blacked out: (0-based row,
+    #: reason code, the cells as written with their struck text; None when blacked out)
+    deleted: list[tuple[int, str, tuple[str | None, ...]]] = field(default_factory=list)
+
+
+def _text_showing(tc: Any, tags: tuple[str, ...]) -> str | None:
+    """The cell's text with the run properties ``tags`` taken off its runs (struck or
+    blacked-out text shown): on a copy, for the few rows whose every cell is hidden."""
+    copy = deepcopy(tc)
+    for mark in list(copy.iter(*tags)):
+        parent = mark.getparent()
+        if parent is not None and parent.tag == _RPR:
+            parent.remove(mark)
+    return _cell_text(copy)
+
+
+def _deleted_row(
+    own: list[tuple[int, Any]], width: int
+) -> tuple[str, tuple[str | None, ...]] | None:
+    """A row whose cells (``own``: (column, cell), those typed in the row) show no text
+    but hold text struck through (an entry its author deleted, left visible) or blacked
+    out (a redaction): ``("struck_through", cells with the struck text)`` or
+    ``("redacted", blank cells)``; None for any other row."""
+    marked = [
+        (col, tc) for col, tc in own if next(tc.iter(*_STRIKES, _HIGHLIGHT, _SHD), None) is not None
+    ]
+    if not marked:
+        return None
+    cells: list[str | None] = [None] * width
+    for col, tc in marked:
+        cells[col] = _text_showing(tc, _STRIKES)
+    if any(c for c in cells):
+        return "struck_through", tuple(cells)
+    if any(_text_showing(tc, (*_STRIKES, _HIGHLIGHT, _SHD)) for _col, tc in marked):
+        return "redacted", (None,) * width
+    return None
 
 
 def _table_grid(tbl: Any) -> _Grid:
@@ -453,6 +490,8 @@ def _table_grid(tbl: Any) -> _Grid:
     sections: list[tuple[int, str]] = []
     marked: list[tuple[int, int, Any]] = []
     merged: list[tuple[int, int]] = []
+    own: list[tuple[int, Any]] = []  # the cells typed in the row: (column, cell)
+    gone: list[tuple[int, str, tuple[str | None, ...]]] = []  # struck or blacked-out rows
     above: list[str | None] = []
     for number, tr in enumerate(_children(tbl, _TR), start=1):
         row_props = tr.find(_TRPR)
@@ -461,6 +500,7 @@ def _table_grid(tbl: Any) -> _Grid:
         # a row deleted with changes tracked
         deleted = row_props is not None and row_props.find(_DEL) is not None
         span = 1
+        own = []
         for tc in tcs:
             props = tc.find(_TCPR)
             span = _columns(_int_val(props, _GRID_SPAN, 1), 1)
@@ -478,17 +518,23 @@ def _table_grid(tbl: Any) -> _Grid:
                     merged.append((number - 1, col))
             else:
                 text = _cell_text(tc)
+                own.append((col, tc))
                 if next(tc.iter(*_MARKS), None) is not None:
                     marked.append((number - 1, col, tc))
             cells.extend([text] + [None] * (span - 1))
         filled = [c for c in cells if c is not None]
+        if own and not any(cells[col] for col, _tc in own):
+            shut = _deleted_row(own, len(cells))
+            if shut is not None:
+                gone.append((number - 1, *shut))
         if len(tcs) == 1 and span > 1 and filled:  # one cell across the table: a section
             sections.append((number, " ".join(filled[0].split())))
             cells = [None] * len(cells)
         rows.append(cells)
         above = cells
     width = max([grid_cols, *(len(r) for r in rows)])
-    return _Grid([r + [None] * (width - len(r)) for r in rows], sections, marked, merged)
+    gone = [(row, code, cells + (None,) * (width - len(cells))) for row, code, cells in gone]
+    return _Grid([r + [None] * (width - len(r)) for r in rows], sections, marked, merged, gone)
 
 
 def _form_agency(rows: list[list[str | None]]) -> str | None:
@@ -888,6 +934,9 @@ class _Reader:
         self.comments: dict[str, list[int]] = {}  # rows with comments, by table
         self.redacted: dict[str, list[int]] = {}  # rows with text blacked out, by table
         self.struck: dict[str, list[int]] = {}  # rows with text struck through, by table
+        # rows struck through or blacked out throughout, by table: rejected rows, not
+        # warned about again
+        self.gone: dict[str, set[int]] = {}
 
     def blocks(self, document: Any) -> Iterator[Any]:
         part = document.part
@@ -963,6 +1012,11 @@ class _Reader:
             )
         return found
 
+    def _kept(self, rows: dict[str, list[int]]) -> list[tuple[str, list[int]]]:
+        """``rows`` by table without those that became rejected rows (:attr:`gone`)."""
+        kept = ((s, [r for r in rs if r not in self.gone.get(s, ())]) for s, rs in rows.items())
+        return [(sheet, left) for sheet, left in kept if left]
+
     def comment_warnings(self) -> list[dict[str, Any]]:
         return (
             [
@@ -988,20 +1042,20 @@ class _Reader:
                     sheet,
                     min(rows),
                 )
-                for sheet, rows in self.redacted.items()
+                for sheet, rows in self._kept(self.redacted)
             ]
             + [
                 _warning(
                     "struck_text",
                     f"text struck through in {sheet} (rows "
                     f"{', '.join(map(str, sorted(set(rows))))}) was left out: words or entries "
-                    "its author deleted but left visible (a row struck through throughout is "
-                    "no event); check them in Word",
+                    "its author deleted but left visible (a row struck through throughout is a "
+                    "rejected row, struck_through); check them in Word",
                     self.file,
                     sheet,
                     min(rows),
                 )
-                for sheet, rows in self.struck.items()
+                for sheet, rows in self._kept(self.struck)
             ]
         )
 
@@ -1067,8 +1121,10 @@ def _read_docx(
                 follows=follows,
                 notes=tuple(notes),
                 merged=tuple(grid.merged),
+                deleted=tuple(grid.deleted),
             )
         )
+        reader.gone.setdefault(sheet, set()).update(row + 1 for row, _why, _c in grid.deleted)
         between = []
         seen_table = True
     title = (
