@@ -640,6 +640,8 @@ class _Options:
     vocabularies: Mapping[str, str | PurePath] | None
     join_continued: bool
     section_dates: tuple[tuple[int, str], ...] = ()
+    #: added to the event ids' prefix: a table beside another on one sheet ("-b2")
+    id_suffix: str = ""
 
 
 def _parse_table(
@@ -696,6 +698,15 @@ def _parse_table(
             first_row = 2 + row_offset  # row 1 is the heading row
         else:
             info = header if header is not None else find_header(raw, columns=columns)
+            if blocks and (beside_starts := _side_by_side(info, columns)):
+                return _parse_side_by_side(
+                    raw,
+                    beside_starts,
+                    options,
+                    row_offset=row_offset,
+                    classify=classify,
+                    previous_date=previous_date,
+                )
             body = raw.iloc[info.data_start :]
             if info.width is not None:  # a key or notes beside the table
                 beside = _side_notes(raw, info.width, file, sheet, row_offset)
@@ -1025,7 +1036,7 @@ def _parse_table(
 
     # -- events ------------------------------------------------------------------------------
     stem = _slug(PurePath(file).stem)
-    prefix = f"{stem}-{_slug(sheet)}" if sheet else stem
+    prefix = (f"{stem}-{_slug(sheet)}" if sheet else stem) + options.id_suffix
     # the rows kept, in their final order (by start, the chronology's own order for equal
     # starts), found before any column is copied: each column is then taken once
     starts = parsed.start if all_ok else parsed.start[ok_rows]
@@ -2181,6 +2192,158 @@ def _parse_blocks(
                 _warning(
                     "table_block",
                     f"the table whose header is row {header_row} has no rows under it",
+                    file,
+                    sheet,
+                    header_row,
+                )
+            )
+    if not chrons:
+        raise EmptyChronologyError(
+            "no data rows under any of the sheet's headers",
+            file=file,
+            sheet=sheet,
+            expected="at least one dated row under the headings",
+        )
+    merged = merge(chrons, title=options.title) if len(chrons) > 1 else chrons[0]
+    merged = with_warnings(merged, notes)
+    return classify_chronology(merged, vocabularies=options.vocabularies) if classify else merged
+
+
+def _side_by_side(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[int]:
+    """The first columns of the tables beside the first one on a sheet (GP in A-C, police
+    in E-G, an empty column between, each under its own title): [] when there is one
+    table. Only the header is looked at.
+
+    The header's filled headings, in runs between blank ones, start another table at a
+    run whose headings, read alone, name a date and another field, when the sheet's
+    header read whole leaves that date heading unread (a second 'Date': a column such as
+    'Date closed' past a spacer column is the one table's end date). A run without a
+    date heading stays with the table on its left, as do the empty columns before it.
+    """
+    headings = info.headings
+    width = len(headings) if info.width is None else min(info.width, len(headings))
+    filled = [bool(str(h).strip()) for h in headings[:width]]
+    # the runs: a filled heading after a blank one (or at the first column)
+    runs = [k for k in range(width) if filled[k] and (k == 0 or not filled[k - 1])]
+    if len(runs) < 2:
+        return []
+    starts: list[int] = []
+    dated = False  # a table with a date column on the left
+    for k, at in enumerate(runs):
+        mapping = map_headings(
+            headings[at : runs[k + 1] if k + 1 < len(runs) else width], columns=columns
+        )
+        date = next((at + p for p, fld in mapping.items() if fld == S.DATE), None)
+        if date is None:
+            continue
+        own = date in info.mapping  # the date column of the header read whole
+        if dated and not own and len(mapping) >= 2:
+            starts.append(at)
+        dated = dated or own or len(mapping) >= 2
+    return starts
+
+
+def _column_letter(position: int) -> str:
+    """The spreadsheet's letter of a column counted from 0 (0 -> 'A', 27 -> 'AB')."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _parse_side_by_side(
+    raw: pd.DataFrame,
+    starts: list[int],
+    options: _Options,
+    *,
+    row_offset: int,
+    classify: bool,
+    previous_date: PreviousDate | None,
+) -> Chronology:
+    """Each table of a sheet that holds several side by side (see :func:`_side_by_side`)
+    read as its own: its columns, its header and title lines (its agency), its rows
+    (``source_row`` and ``source_sheet`` the sheet's). The first table's event ids are as
+    for a sheet of one table; the second's end ``-b2-r{row}`` where the first's end
+    ``-r{row}``, and so on. The order of day and month is decided once, from every
+    table's dates; a ``table_block`` warning names the column where each later table
+    starts and its title (a table with no rows under its header is one too)."""
+    file = PurePath(str(options.source)).name
+    sheet, columns = options.sheet, options.columns
+    bounds = [0, *starts, raw.shape[1]]
+    parts = [
+        raw.iloc[:, bounds[k] : bounds[k + 1]].set_axis(
+            pd.RangeIndex(bounds[k + 1] - bounds[k]), axis=1
+        )
+        for k in range(len(bounds) - 1)
+    ]
+    infos: list[HeaderInfo | None] = []
+    for part in parts:
+        try:
+            infos.append(find_header(part, columns=columns))
+        except MissingColumnError:
+            infos.append(None)
+    if any(part_info is None for part_info in infos):  # not tables of their own after all
+        return _parse_table(
+            raw,
+            options,
+            row_offset=row_offset,
+            classify=classify,
+            previous_date=previous_date,
+            header=find_header(raw, columns=columns),
+            blocks=False,
+            titles_first=False,
+        )
+    found = cast(list[HeaderInfo], infos)
+    notes: list[dict[str, Any]] = []
+    if options.dayfirst is None:
+        dates = [
+            part.iloc[part_info.data_start :, _date_position(part_info)].astype(object)
+            for part, part_info in zip(parts, found, strict=True)
+        ]
+        decided = parse_date_arrays(pd.concat(dates, ignore_index=True))
+        options = replace(options, dayfirst=decided.dayfirst)
+        notes.extend(
+            _warning(code, message, file, sheet, None) for code, message in decided.file_warnings
+        )
+    chrons: list[Chronology] = []
+    for k, (part, part_info) in enumerate(zip(parts, found, strict=True)):
+        header_row = row_offset + part_info.header_rows[-1] + 1 if part_info.header_rows else None
+        column = _column_letter(bounds[k])
+        if k:
+            named = [h for h in part_info.headings if h]
+            titles = " / ".join(repr(t) for t in part_info.title_lines)
+            under = f" under the title {titles}" if titles else ""
+            notes.append(
+                _warning(
+                    "table_block",
+                    f"another table starts at column {column} beside the first{under}, with "
+                    f"headings of its own ({', '.join(named)}); its rows were read with them, "
+                    f"as a table of their own (event ids ending '-b{k + 1}-r<row>')",
+                    file,
+                    sheet,
+                    header_row,
+                )
+            )
+        try:
+            chrons.append(
+                _parse_table(
+                    part,
+                    replace(options, id_suffix=f"-b{k + 1}" if k else ""),
+                    row_offset=row_offset,
+                    classify=False,
+                    previous_date=previous_date,
+                    header=part_info,
+                    blocks=True,
+                    titles_first=True,
+                )
+            )
+        except EmptyChronologyError:
+            notes.append(
+                _warning(
+                    "table_block",
+                    f"the table from column {column} has no rows under its header",
                     file,
                     sheet,
                     header_row,

@@ -1,0 +1,118 @@
+"""Tables (s23 sweep, t2): two agency tables side by side on one sheet (GP in A-C, police
+in E-G, each under its own title line, an empty column between) are read as two tables:
+the police rows had gone into the GP rows' ``extra``, and every row had taken the agency
+'police' from the joined title 'GP Police'."""
+
+from __future__ import annotations
+
+import openpyxl
+import pandas as pd
+
+import scr_timeline as scr
+
+ROWS = [
+    ["GP", None, None, None, "Police", None, None],
+    ["Date", "Entry", "Author", None, "Date", "Details", "Officer"],
+    ["12/03/2007", "Child A seen with cough", "Dr B", None, "14/03/2007",
+     "DA incident at home, Child A present", "PC2"],
+    ["20/04/2007", "Mother attended, low mood", "Dr B", None, "02/05/2007",
+     "PPN submitted to CSC", "PC2"],
+    ["31/06/2007", "Entry with an impossible date", "Dr B", None, "05/06/2007",
+     "Welfare check, Child A seen", "PC3"],
+    ["01/07/2007", "Child A immunisations", "HV1", None, None, None, None],
+]  # fmt: skip
+DATA_ROWS = 7  # filled cells of both tables' rows: 4 GP, 3 police
+
+
+def _csv(tmp_path, rows) -> scr.Chronology:
+    path = tmp_path / "child-a.csv"
+    pd.DataFrame(rows).to_csv(path, header=False, index=False)
+    return scr.read(path)
+
+
+def _xlsx(tmp_path, rows, sheet="Chronology") -> scr.Chronology:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "child-a.xlsx"
+    wb.save(path)
+    return scr.read(path)
+
+
+def _check_two_tables(chron: scr.Chronology, sheet: str | None) -> None:
+    ev = chron.events
+    assert len(ev) + len(chron.rejected) == DATA_ROWS
+    gp = ev[ev["agency"] == "gp"]
+    police = ev[ev["agency"] == "police"]
+    assert sorted(gp["source_row"].tolist()) == [3, 4, 6]
+    assert sorted(police["source_row"].tolist()) == [3, 4, 5]
+    assert set(police["details"]) == {
+        "DA incident at home, Child A present",
+        "PPN submitted to CSC",
+        "Welfare check, Child A seen",
+    }
+    assert "Child A seen with cough" in set(gp["details"])
+    # nothing of the police table in the GP rows' extra
+    assert not ev["extra"].fillna("").str.contains("PPN|Officer|DA incident").any()
+    assert ev.index.is_unique
+    stem = "child-a-chronology" if sheet else "child-a"
+    assert f"{stem}-r3" in ev.index and f"{stem}-b2-r3" in ev.index
+    assert ev.loc[f"{stem}-b2-r3", "agency"] == "police"
+    if sheet is None:
+        assert ev["source_sheet"].isna().all()
+    else:
+        assert set(ev["source_sheet"]) == {sheet}
+    assert chron.rejected["source_row"].tolist() == [5]
+    assert chron.rejected["reason_code"].tolist() == ["impossible_date"]
+    blocks = chron.warnings[chron.warnings["code"] == "table_block"]
+    assert len(blocks) == 1 and "column E" in blocks["message"].iloc[0]
+    assert "'Police'" in blocks["message"].iloc[0]
+
+
+def test_two_tables_side_by_side_in_a_csv(tmp_path):
+    _check_two_tables(_csv(tmp_path, ROWS), None)
+
+
+def test_two_tables_side_by_side_on_an_excel_sheet(tmp_path):
+    _check_two_tables(_xlsx(tmp_path, ROWS), "Chronology")
+
+
+def test_side_by_side_through_parse_table():
+    chron = scr.parse_table(pd.DataFrame(ROWS), source="child-a.csv")
+    _check_two_tables(chron, None)
+
+
+def test_side_by_side_without_title_lines_keep_the_sheet_agency(tmp_path):
+    # two header groups, no titles: still two tables, each row once
+    chron = _csv(tmp_path, ROWS[1:])
+    assert len(chron.events) + len(chron.rejected) == DATA_ROWS
+    assert chron.events.index.is_unique
+    assert not chron.events["extra"].fillna("").str.contains("PPN").any()
+
+
+def test_one_table_with_a_spacer_column_reads_as_before(tmp_path):
+    rows = [
+        ["GP", None, None, None, None],
+        ["Date", "Entry", None, "Date closed", "Outcome"],
+        ["12/03/2007", "Child A seen with cough", None, "14/03/2007", "Resolved"],
+        ["20/04/2007", "Mother attended, low mood", None, None, "Referred"],
+    ]
+    for chron in (_csv(tmp_path, rows), _xlsx(tmp_path, rows)):
+        assert len(chron.events) == 2 and chron.rejected.empty
+        assert set(chron.events["agency"]) == {"gp"}
+        assert "table_block" not in set(chron.warnings["code"])
+        assert chron.events["outcome"].tolist() == ["Resolved", "Referred"]
+        assert not any(i.endswith("-b2-r3") for i in chron.events.index)
+
+
+def test_a_second_date_column_past_a_spacer_is_no_table(tmp_path):
+    # one date heading read by the table; 'Review date' past the spacer reads as no date
+    rows = [
+        ["Date", "Entry", None, "Review date", "Notes"],
+        ["12/03/2007", "Child A seen", None, "14/04/2007", "Reviewed by SW1"],
+    ]
+    chron = _csv(tmp_path, rows)
+    assert len(chron.events) == 1
+    assert "table_block" not in set(chron.warnings["code"])
