@@ -496,3 +496,8 @@ def test_a_safeguarding_unit_alone_stays_unknown():
 )
 def test_the_parents_relatives_written_short(details, counterparts):
     assert classified("csc", details)[schema.COUNTERPARTS] == counterparts
+
+
+def test_an_injury_label_naming_the_child_as_victim_is_the_childs():
+    row = classified("police", "Injury to victim (Child A): bruised eye.", dob="2006-06-01")
+    assert row[schema.INJURY_KINDS] == ("bruise",)
