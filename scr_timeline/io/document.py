@@ -1998,6 +1998,7 @@ def read_tables_or_narrative(
     source: Path,
     fmt: str,
     notes: Sequence[dict[str, Any]] = (),
+    deleted: Sequence[tuple[Paragraph, str]] = (),
     **options: Any,
 ) -> Chronology:
     """A document's chronology tables, else its dated paragraphs (the narrative).
@@ -2012,6 +2013,11 @@ def read_tables_or_narrative(
         The format recorded in ``meta.sources``.
     notes
         Warnings the reader found already (pages without text).
+    deleted
+        Paragraphs opening with a date but struck through throughout (an entry its author
+        deleted, left visible: the paragraph holds the struck text) or blacked out
+        throughout, with their reason code (``struck_through``, ``redacted``): rejected
+        rows (sheet ``paragraph`` unless the paragraph names one), as Excel's struck rows.
     **options
         Passed to :func:`scr_timeline.parse_table`.
 
@@ -2024,9 +2030,12 @@ def read_tables_or_narrative(
     found = list(notes)
     chron, more, errors = parse_document_tables(tables, source=source, fmt=fmt, **options)
     found.extend(more)
+    program = "the PDF" if fmt == "pdf" else "Word"
     if chron is not None:
         found.extend(dated_outside_tables(paragraphs, source.name))
-        return with_warnings(chron, found)
+        return with_warnings(
+            with_deleted(chron, _paragraphs_deleted(deleted, source.name, program)), found
+        )
     try:
         chron = parse_paragraphs(
             _split_at_dated_lines(paragraphs), source=source, sheet="paragraph", fmt=fmt, **options
@@ -2050,4 +2059,37 @@ def read_tables_or_narrative(
             None,
         )
     )
+    chron = with_deleted(chron, _paragraphs_deleted(deleted, source.name, program))
     return with_warnings(chron, found)
+
+
+def _paragraphs_deleted(
+    deleted: Sequence[tuple[Paragraph, str]], file: str, program: str
+) -> pd.DataFrame | None:
+    """Dated paragraphs struck through or blacked out throughout as rejected rows: the
+    date text and the rest (a struck paragraph's; none of a blacked-out one's)."""
+    out = []
+    for sheet in dict.fromkeys(para.sheet or "paragraph" for para, _why in deleted):
+        rows: list[tuple[int, str, Sequence[Cell]]] = []
+        for para, why in deleted:
+            if (para.sheet or "paragraph") != sheet:
+                continue
+            split = split_date_prefix(para.text) if why == "struck_through" else None
+            if split is None:
+                rows.append((para.number, why, (None, None)))
+                continue
+            date, time, rest = split
+            rows.append((para.number, why, (date, f"{time} {rest}" if time else rest)))
+        out.append(
+            deleted_rejected(
+                rows,
+                file=file,
+                sheet=sheet,
+                what="word of the paragraph",
+                program=program,
+                date=0,
+                details=1,
+            )
+        )
+    found = [frame for frame in out if frame is not None]
+    return pd.concat(found, ignore_index=True) if found else None

@@ -448,15 +448,29 @@ class _Grid:
     deleted: list[tuple[int, str, tuple[str | None, ...]]] = field(default_factory=list)
 
 
-def _text_showing(tc: Any, tags: tuple[str, ...]) -> str | None:
-    """The cell's text with the run properties ``tags`` taken off its runs (struck or
-    blacked-out text shown): on a copy, for the few rows whose every cell is hidden."""
+def _text_showing(
+    tc: Any, tags: tuple[str, ...], read: Callable[[Any], str | None] = _cell_text
+) -> str | None:
+    """The cell's (or with ``read`` a paragraph's) text with the run properties ``tags``
+    taken off its runs (struck or blacked-out text shown): on a copy, for the few rows
+    and paragraphs whose text is all hidden."""
     copy = deepcopy(tc)
     for mark in list(copy.iter(*tags)):
         parent = mark.getparent()
         if parent is not None and parent.tag == _RPR:
             parent.remove(mark)
-    return _cell_text(copy)
+    return read(copy)
+
+
+def _deleted_paragraph(p: Any) -> tuple[str, str] | None:
+    """A paragraph that shows no text but holds text struck through (an entry its author
+    deleted, left visible) or blacked out (a redaction): (reason code, its text: the
+    struck text, or the blacked-out text, which is not to be shown); else None."""
+    struck = _text_showing(p, _STRIKES, _paragraph_text)
+    if struck:
+        return "struck_through", struck
+    hidden = _text_showing(p, (*_STRIKES, _HIGHLIGHT, _SHD), _paragraph_text)
+    return ("redacted", hidden) if hidden else None
 
 
 def _deleted_row(
@@ -909,7 +923,7 @@ def read_docx_tables(
     ChronologyReadError
         The file is not a Word document (corrupt, encrypted, an old ``.doc``).
     """
-    tables, paragraphs, title, _notes = _read_docx(Path(path))
+    tables, paragraphs, title, _notes, _deleted = _read_docx(Path(path))
     return tables, paragraphs, title
 
 
@@ -1062,7 +1076,13 @@ class _Reader:
 
 def _read_docx(
     path: Path,
-) -> tuple[list[DocumentTable], list[Paragraph], str | None, list[dict[str, Any]]]:
+) -> tuple[
+    list[DocumentTable],
+    list[Paragraph],
+    str | None,
+    list[dict[str, Any]],
+    list[tuple[Paragraph, str]],
+]:
     document = _open(path)
     reader = _Reader(document, path.name)
     page_agency = _page_header_agency(document)
@@ -1071,18 +1091,26 @@ def _read_docx(
     between: list[tuple[str, bool]] = []  # paragraphs since the last table: (text, heading)
     seen_table = False
     named: str | None = None  # the agency a form field above names ("Agency: Police")
+    shut = 0  # paragraphs struck or blacked out throughout (no Paragraph, still counted)
+    deleted: list[tuple[Paragraph, str]] = []  # those opening with a date: rejected rows
     for block in reader.blocks(document):
         if block.tag == _P:
             text = _paragraph_text(block)
+            number = len(paragraphs) + shut + 1
             if next(block.iter(*_MARKS), None) is not None:
-                found = reader.marks(block, "paragraph", len(paragraphs) + 1)
+                found = reader.marks(block, "paragraph", number)
                 text = " ".join([text, *found.notes]).strip() if found.notes else text
+                if not text and (found.struck or found.redacted):
+                    gone = _deleted_paragraph(block)
+                    if gone is not None:  # a paragraph struck or blacked out throughout
+                        shut += 1  # still counted: a reader of the page sees it
+                        if split_date_prefix(gone[1]) is not None:  # an entry: rejected
+                            deleted.append((Paragraph(gone[1], number), gone[0]))
+                            reader.gone.setdefault("paragraph", set()).add(number)
             if text:
                 heading = _is_heading(block, reader.styles)
                 paragraphs.append(
-                    Paragraph(
-                        text, len(paragraphs) + 1, heading=heading, emphasis=_emphasised(block)
-                    )
+                    Paragraph(text, number, heading=heading, emphasis=_emphasised(block))
                 )
                 if not _between_parts(text):
                     between.append((text, heading or _is_bold_line(block, text)))
@@ -1133,7 +1161,8 @@ def _read_docx(
         or page_agency
     )
     warnings = reader.warnings + reader.comment_warnings()
-    return tables, paragraphs, (" ".join(title.split()) if title else None), warnings
+    title = " ".join(title.split()) if title else None
+    return tables, paragraphs, title, warnings, deleted
 
 
 #: Parts of a line of a page header: apart by tabs or wide spaces.
@@ -1213,7 +1242,7 @@ def read_docx(path: str | Path, **options: Any) -> Chronology:
     [['gp', 'table 1', 2]]
     """
     path = Path(path)
-    tables, paragraphs, doc_title, notes = _read_docx(path)
+    tables, paragraphs, doc_title, notes, deleted = _read_docx(path)
     if options.get("title") is None and doc_title:
         options["title"] = doc_title
     return read_tables_or_narrative(
@@ -1222,5 +1251,6 @@ def read_docx(path: str | Path, **options: Any) -> Chronology:
         source=path,
         fmt=path.suffix.lower().lstrip("."),
         notes=notes,
+        deleted=deleted,
         **options,
     )

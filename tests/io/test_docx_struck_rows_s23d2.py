@@ -107,3 +107,53 @@ def test_table_of_struck_rows_only_after_a_table(tmp_path: Path):
     assert chron.rejected[[S.SOURCE_SHEET, S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [
         ["table 2", 2, "struck_through"]
     ]
+
+
+def _narrative(tmp_path: Path, *, struck: bool) -> Path:
+    document = docx.Document()
+    document.add_heading("Chronology - Child A", 1)
+    document.add_paragraph("12/03/2007 - HV1 visited Child A at home.")
+    para = document.add_paragraph()
+    run = para.add_run("13/03/2007 10:00 - GP: Dr B saw Child A. Entered in error.")
+    if struck:
+        run.font.strike = True
+    else:
+        run.font.highlight_color = WD_COLOR_INDEX.BLACK
+        run.font.color.rgb = RGBColor(0, 0, 0)
+    para = document.add_paragraph()
+    para.add_run("A note struck out.").font.strike = True
+    document.add_paragraph("14/03/2007 - PC2 attended.")
+    path = tmp_path / "narrative.docx"
+    document.save(path)
+    return path
+
+
+def test_dated_paragraph_struck_through_is_a_rejected_row(tmp_path: Path):
+    """A narrative's dated paragraph struck through throughout had vanished (a struck_text
+    warning only): now it is a rejected row struck_through with its date text and text,
+    numbered as a reader counts the paragraphs (it is on the page); an undated struck
+    paragraph stays in the struck_text warning."""
+    chron = scr.read(_narrative(tmp_path, struck=True))
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 5]
+    rej = chron.rejected
+    assert len(chron.events) + len(rej) == 3
+    assert rej[[S.SOURCE_SHEET, S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [
+        ["paragraph", 3, "struck_through"]
+    ]
+    assert rej[S.DATE_TEXT].tolist() == ["13/03/2007"]
+    assert rej[S.DETAILS].tolist() == ["10:00 GP: Dr B saw Child A. Entered in error."]
+    assert rej[S.REASON].iloc[0].startswith("every word of the paragraph is struck through")
+    notes = chron.warnings[chron.warnings["code"] == "struck_text"]
+    assert notes[S.SOURCE_ROW].tolist() == [4]
+    assert "rows 4)" in notes["message"].iloc[0]
+
+
+def test_dated_paragraph_blacked_out_is_rejected_without_its_text(tmp_path: Path):
+    """A dated paragraph blacked out throughout: a rejected row `redacted`, its text
+    not repeated."""
+    chron = scr.read(_narrative(tmp_path, struck=False))
+    rej = chron.rejected
+    assert rej[[S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [[3, "redacted"]]
+    assert rej[S.DATE_TEXT].isna().all() and rej[S.DETAILS].isna().all()
+    assert "Dr B" not in " ".join(map(str, rej.to_numpy().ravel()))
+    assert "redacted_text" not in set(chron.warnings["code"])
