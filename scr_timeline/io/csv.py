@@ -1382,6 +1382,10 @@ class CarriedDays(NamedTuple):
     refused: dict[int, str]
 
 
+#: The end of the event id of a row of a table beside the first on its sheet ("-b2-r14").
+_BESIDE_ID: Final = r"-b[0-9]+-r[0-9]+$"
+
+
 #: A day any year-less date is read against, to tell a day ("12 March", "12/03") from a
 #: month ("March"): the rows given it take their year as the parser infers it.
 _SOME_YEAR: Final = PreviousDate(
@@ -1675,11 +1679,23 @@ def restore_carried(chron: Chronology, carried: CarriedDays) -> Chronology:
 
 
 def _with_texts(frame: pd.DataFrame, column: str, texts: dict[int, str]) -> pd.DataFrame:
-    """``frame`` with ``column`` set to ``texts`` (by raw row position) in its rows."""
+    """``frame`` with ``column`` set to ``texts`` (by raw row position) in its rows.
+
+    Tables side by side on a sheet give two rows of ``frame`` the same row; the texts are
+    the first table's (the one holding the date column the header named), the rows whose
+    event id ends ``-b2-r{row}`` (``-b3-``...) and, in ``rejected``, the later of the rows
+    with the same row, the other tables'."""
     rows = frame[S.SOURCE_ROW].to_numpy(dtype=np.int64, na_value=0) - 1
     at = np.flatnonzero(np.isin(rows, np.fromiter(texts, np.int64, len(texts))))
     if not len(at):
         return frame
+    twice = pd.Series(rows[at]).duplicated(keep=False).to_numpy()
+    if twice.any():  # (the few rows given texts, looked at only when a row comes twice)
+        if frame.index.name == S.EVENT_ID:
+            beside = np.asarray(frame.index[at].astype(str).str.contains(_BESIDE_ID), dtype=bool)
+        else:
+            beside = pd.Series(rows[at]).duplicated(keep="first").to_numpy()
+        at = at[~(twice & beside)]
     frame = frame.copy()
     values = frame[column].to_numpy(dtype=object, copy=True)
     values[at] = [texts[int(r)] for r in rows[at]]

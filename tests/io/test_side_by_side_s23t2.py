@@ -116,3 +116,39 @@ def test_a_second_date_column_past_a_spacer_is_no_table(tmp_path):
     chron = _csv(tmp_path, rows)
     assert len(chron.events) == 1
     assert "table_block" not in set(chron.warnings["code"])
+
+
+def test_a_time_carried_in_the_left_table_stays_out_of_the_right_one(tmp_path):
+    # the GP's time-only row takes the day above; its date cell as written ('10:30') had
+    # also been written over the police row beside it ('15/03/2007')
+    rows = [
+        ["Multi-agency chronology: Child A", None, None, None, None, None, None],
+        ["GP", None, None, None, "Police", None, None],
+        ["Date", "Entry", "Author", None, "Date", "Details", "Officer"],
+        ["12/03/2007", "Seen with cough", "Dr B", None, "14/03/2007", "DA incident", "PC2"],
+        ["10:30", "Phone call with Mother", "Dr B", None, "15/03/2007", "Follow-up visit", "PC2"],
+    ]
+    for chron in (_csv(tmp_path, rows), _xlsx(tmp_path, rows)):
+        ev = chron.events
+        police = ev[ev["agency"] == "police"].sort_values("source_row")
+        gp = ev[ev["agency"] == "gp"].sort_values("source_row")
+        assert police["date_text"].tolist() == ["14/03/2007", "15/03/2007"]
+        assert police["start"].dt.day.tolist() == [14, 15]
+        assert gp["date_text"].tolist()[1] == "10:30"
+        assert gp["start"].iloc[1] == pd.Timestamp("2007-03-12 10:30")
+        assert chron.meta.title == "Multi-agency chronology: Child A"
+
+
+def test_one_table_title_does_not_title_the_sheet(tmp_path):
+    # the police table's own title had become the whole chronology's ('Police')
+    rows = [
+        [None, None, None, None, "Police", None, None],
+        ["Date", "Entry", "Author", None, "Date", "Details", "Officer"],
+        ["12/03/2007", "Seen with cough", "Dr B", None, "14/03/2007", "DA incident", "PC2"],
+    ]
+    chron = _xlsx(tmp_path, rows, sheet="GP")
+    assert chron.meta.title is None
+    assert dict(zip(chron.events["details"], chron.events["agency"], strict=True)) == {
+        "Seen with cough": "gp",
+        "DA incident": "police",
+    }
