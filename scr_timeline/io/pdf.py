@@ -826,6 +826,105 @@ def _grid(
     return _nested_folded(rows, covered), sections, merged
 
 
+def _struck_rows(
+    table: Any, printed: Any, rows: list[list[str | None]], merged: list[tuple[int, int]]
+) -> tuple[tuple[int, str, tuple[str | None, ...]], ...]:
+    """The rows of ``table`` (read as ``rows`` from the page without its struck text)
+    whose every cell is empty there but holds text on the page as printed (``printed``:
+    None when nothing on the page is struck): rows struck through throughout, an entry
+    deleted but left visible, as (row index, ``struck_through``, the cells as printed).
+    Cells carried down from a cell above (``merged``) do not count."""
+    if printed is None:
+        return ()
+    carried = set(merged)
+    empty = [
+        i
+        for i, cells in enumerate(rows)
+        if not any(c for j, c in enumerate(cells) if (i, j) not in carried)
+    ]
+    if not empty:
+        return ()
+    from pdfplumber.table import Table
+
+    shown, _sections, _merged = _grid(Table(printed, table.cells))
+    out = []
+    for i in empty:
+        cells = tuple(
+            None if (i, j) in carried else c for j, c in enumerate(shown[i]) if i < len(shown)
+        )
+        if any(cells):
+            out.append((i, "struck_through", cells))
+    return tuple(out)
+
+
+def _chars_in(page: Any, boxes: Sequence[Any]) -> set[tuple[Any, Any, str]]:
+    """The page's characters (as :func:`_without_struck_text` keys them) whose middle is
+    inside one of ``boxes``, spaces left out."""
+    return {
+        (c["x0"], c["top"], c["text"])
+        for c in page.chars
+        if not c["text"].isspace()
+        and any(
+            b[0] <= (c["x0"] + c["x1"]) / 2 <= b[2] and b[1] <= (c["top"] + c["bottom"]) / 2 <= b[3]
+            for b in boxes
+        )
+    }
+
+
+def _struck_paragraphs(
+    printed: Any, shown: Sequence[_Line], boxes: Sequence[Any]
+) -> list[tuple[str, float, float]]:
+    """The entries outside tables struck through throughout on the page as printed
+    (``printed``): lines of it with no line of the page without its struck text
+    (``shown``) level with them, outside the tables' ``boxes``; a line opening with a date
+    starts an entry, and the struck lines right under it carry it on. As (text, top,
+    bottom), for those that open with a date."""
+    spans = sorted((line.top, line.bottom) for line in shown)
+
+    def level(line: _Line) -> bool:
+        middle = (line.top + line.bottom) / 2
+        return any(top <= middle <= bottom for top, bottom in spans)
+
+    def inside(line: _Line) -> bool:
+        middle = (line.top + line.bottom) / 2
+        return any(b[1] <= middle <= b[3] for b in boxes)
+
+    groups: list[list[_Line]] = []
+    last: _Line | None = None
+    for line in sorted(_lines(printed), key=lambda ln: ln.top):
+        if level(line) or inside(line):
+            last = None
+            continue
+        opens = split_date_prefix(line.text) is not None
+        between = last is not None and any(last.bottom <= t and b <= line.top for t, b in spans)
+        if opens or last is None or between:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+        last = line
+    out = []
+    for group in groups:
+        text = _cell_text("\n".join(line.text for line in group)) or ""
+        if split_date_prefix(text) is not None:
+            out.append((text, group[0].top, group[-1].bottom))
+    return out
+
+
+def _numbers_with(
+    kept: Sequence[tuple[str, bool, float, float, bool]], gone: Sequence[tuple[str, float, float]]
+) -> tuple[list[int], list[int]]:
+    """The numbers on the page of the paragraphs ``kept`` and of those struck through
+    throughout (``gone``), counted together in the order of the page (a reader sees the
+    struck ones): each struck one before the first kept paragraph below it."""
+    if not gone:
+        return list(range(1, len(kept) + 1)), []
+    tops = [top for _text, _heading, top, _bottom, _bold in kept]
+    before = [next((i for i, top in enumerate(tops) if top > g[1]), len(kept)) for g in gone]
+    kept_numbers = [i + 1 + sum(1 for b in before if b <= i) for i in range(len(kept))]
+    gone_numbers = [b + 1 + sum(1 for o in before[:j] if o <= b) for j, b in enumerate(before)]
+    return kept_numbers, gone_numbers
+
+
 def _outermost(tables: list[Any]) -> list[Any]:
     """``tables`` without those inside another's frame: a table nested in a cell is read
     as that cell's text (:func:`_nested_folded`), not as a table of its own."""
@@ -1474,8 +1573,21 @@ def read_pdf_tables(
     EmptyChronologyError
         The PDF has no text and no images.
     """
+    return _read_pdf(Path(path))[:4]
+
+
+def _read_pdf(
+    path: Path,
+) -> tuple[
+    list[DocumentTable],
+    list[Paragraph],
+    str | None,
+    list[dict[str, Any]],
+    list[tuple[Paragraph, str]],
+]:
+    """:func:`read_pdf_tables`, and the dated paragraphs struck through throughout (with
+    their reason code, ``struck_through``): rejected rows."""
     pdfplumber = _import_pdfplumber()
-    path = Path(path)
     check_file(path)
     try:
         pdf = pdfplumber.open(str(path))
@@ -1586,7 +1698,13 @@ def _replace_pages(pages: list[Any], change: Callable[[Any], tuple[Any, int]]) -
 
 def _read(
     pdf: Any, path: Path
-) -> tuple[list[DocumentTable], list[Paragraph], str | None, list[dict[str, Any]]]:
+) -> tuple[
+    list[DocumentTable],
+    list[Paragraph],
+    str | None,
+    list[dict[str, Any]],
+    list[tuple[Paragraph, str]],
+]:
     pages = list(pdf.pages)
     notes: list[dict[str, Any]] = []
     turned_on = _replace_pages(pages, _upright)
@@ -1659,17 +1777,16 @@ def _read(
                 None,
             )
         )
-    struck_on = _replace_pages(pages, _without_struck_text)
-    if struck_on:
-        notes.append(
-            _warning(
-                "struck_text",
-                f"{_pages(struck_on)}: text struck through (deleted text of tracked changes, "
-                "as Word prints a document showing its markup) was left out",
-                path.name,
-                None,
-            )
-        )
+    struck_count: dict[int, int] = {}  # characters struck through, by page
+    unstruck: dict[int, Any] = {}  # the pages as printed, struck text and all, by number
+    for i, page in enumerate(pages):
+        pages[i], count = _without_struck_text(page)
+        if count:
+            struck_count[page.page_number] = count
+            unstruck[page.page_number] = page
+    struck_at = len(notes)  # the struck_text warning goes here, once the rows are known
+    in_rows: dict[int, set[tuple[Any, Any, str]]] = {}  # struck in rejected rows, by page
+    struck_paragraphs: list[tuple[Paragraph, str]] = []  # dated ones struck throughout
     page_lines = [(float(p.height), _lines(p)) for p in pages]
     sizes = [line.size for _, lines in page_lines for line in lines if line.size]
     body_size = statistics.median(sizes) if sizes else 0.0
@@ -1740,6 +1857,11 @@ def _read(
             top, bottom = table.bbox[1], table.bbox[3]
             above = [ln for ln in free if previous_bottom <= ln.top and ln.bottom <= top]
             rows, sections, merged = _grid(table)
+            deleted = _struck_rows(table, unstruck.get(page.page_number), rows, merged)
+            if deleted:
+                in_rows.setdefault(page.page_number, set()).update(
+                    _chars_in(unstruck[page.page_number], [table.rows[i].bbox for i, *_ in deleted])
+                )
             titles = _title_lines(above)
             follows = t_index == 1 and not above and last_ran_to_bottom
             named = _named_in(above, named)
@@ -1751,6 +1873,7 @@ def _read(
                     sections=tuple(sections),
                     follows=follows,
                     merged=tuple(merged),
+                    deleted=deleted,
                 )
             )
             previous_bottom = bottom
@@ -1761,12 +1884,36 @@ def _read(
             last_ran_to_bottom = False
         if not found:  # running text only: set in two columns, read one after the other
             free = _in_reading_order(free, float(page.width), body_size)
-        for number, (text, heading, _top, _bottom, bold) in enumerate(
-            _paragraphs(free, body_size), start=1
-        ):
+        kept = _paragraphs(free, body_size)
+        gone: list[tuple[str, float, float]] = []
+        if page.page_number in unstruck:
+            gone = _struck_paragraphs(unstruck[page.page_number], page_lines[p][1], boxes)
+        numbers = _numbers_with(kept, gone)
+        for number, (text, heading, _top, _bottom, bold) in zip(numbers[0], kept, strict=True):
             paragraphs.append(
                 Paragraph(text, number, heading=heading, sheet=f"page {p + 1}", emphasis=bold)
             )
+        for number, (text, top, bottom) in zip(numbers[1], gone, strict=True):
+            struck_paragraphs.append(
+                (Paragraph(text, number, sheet=f"page {p + 1}"), "struck_through")
+            )
+            in_rows.setdefault(page.page_number, set()).update(
+                _chars_in(unstruck[page.page_number], [(0.0, top, float(page.width), bottom)])
+            )
+    # pages whose struck text is not all in rows read as rejected rows (struck_through)
+    struck_on = [n for n, count in struck_count.items() if len(in_rows.get(n, ())) < count]
+    if struck_on:
+        notes.insert(
+            struck_at,
+            _warning(
+                "struck_text",
+                f"{_pages(struck_on)}: text struck through (deleted text of tracked changes, "
+                "as Word prints a document showing its markup) was left out (a table row "
+                "struck through throughout is a rejected row, struck_through)",
+                path.name,
+                None,
+            ),
+        )
     if unruled:
         notes.append(
             _warning(
@@ -1779,7 +1926,7 @@ def _read(
             )
         )
     title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
-    return tables, paragraphs, _document_title(title) or page_agency, notes
+    return tables, paragraphs, _document_title(title) or page_agency, notes, struck_paragraphs
 
 
 #: Line heights: a gap wider than this between two lines of the pane parts two balloons.
@@ -2055,9 +2202,9 @@ def read_pdf(path: str | Path, **options: Any) -> Chronology:
     [['police', 'page 1 table 1', 2]]
     """
     path = Path(path)
-    tables, paragraphs, title, notes = read_pdf_tables(path)
+    tables, paragraphs, title, notes, deleted = _read_pdf(path)
     if options.get("title") is None and title:
         options["title"] = title
     return read_tables_or_narrative(
-        tables, paragraphs, source=path, fmt="pdf", notes=notes, **options
+        tables, paragraphs, source=path, fmt="pdf", notes=notes, deleted=deleted, **options
     )
