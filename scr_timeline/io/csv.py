@@ -10,7 +10,7 @@ import html
 import io
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Final, NamedTuple, cast
@@ -47,6 +47,7 @@ from .headers import (
 from .table import (
     _slug,
     agencies_from_practitioners,
+    beside_headers,
     classify_chronology,
     parse_table,
     with_warnings,
@@ -484,15 +485,15 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
         notes.extend(markup_as_text(raw, header, file=path.name, sheet=None))
         unclosed = _rejected_unclosed(raw, header, facts.get("unclosed_quote"), path.name)
-        dittos, ditto_dates = fill_dittos(raw, header, file=path.name, sheet=None)
-        notes.extend(dittos)
-        timed, carried = carry_day_to_times(
-            raw, header, file=path.name, sheet=None, sections=[r for r, _t, _w in sections]
+        filled, carried = fill_cells(
+            raw,
+            header,
+            file=path.name,
+            sheet=None,
+            sections=[r for r, _t, _w in sections],
+            columns=options.get("columns"),
         )
-        carried.written.update(ditto_dates)
-        notes.extend(timed)
-        notes.extend(date_from_other_column(raw, header, file=path.name, sheet=None))
-        notes.extend(fill_agency_down(raw, header, file=path.name, sheet=None))
+        notes.extend(filled)
         notes.extend(overlong_rows(raw, header, file=path.name, delimiter=facts["delimiter"]))
     chron = parse_table(
         raw,
@@ -1664,38 +1665,76 @@ def _carried_notes(
     return notes
 
 
-def restore_carried(chron: Chronology, carried: CarriedDays) -> Chronology:
+def restore_carried(chron: Chronology, carried: CarriedDays | Sequence[CarriedDays]) -> Chronology:
     """``chron`` with the rows :func:`carry_day_to_times` dated keeping their date cells as
     written (``date_text``: the time alone), and the rows it would not date rejected for
-    that reason. (Rows are the raw table's positions: ``source_row`` less one.)"""
-    if not (carried.written or carried.refused):
-        return chron
+    that reason. (Rows are the raw table's positions: ``source_row`` less one.) A list
+    (from :func:`fill_cells`) holds what was done to each table side by side on a sheet,
+    in their order."""
+    tables = [carried] if isinstance(carried, CarriedDays) else list(carried)
     events, rejected = chron.events, chron.rejected
-    if carried.written:
-        events = _with_texts(events, S.DATE_TEXT, carried.written)
-    if carried.refused:
-        rejected = _with_texts(rejected, S.REASON, carried.refused)
+    for k, done in enumerate(tables, start=1):
+        table = k if len(tables) > 1 else None
+        if done.written:
+            events = _with_texts(events, S.DATE_TEXT, done.written, table)
+        if done.refused:
+            rejected = _with_texts(rejected, S.REASON, done.refused, table)
+    if events is chron.events and rejected is chron.rejected:
+        return chron
     return Chronology(events, rejected, chron.warnings, chron.meta)
 
 
-def _with_texts(frame: pd.DataFrame, column: str, texts: dict[int, str]) -> pd.DataFrame:
+def fill_cells(
+    raw: pd.DataFrame,
+    header: HeaderInfo,
+    *,
+    file: str,
+    sheet: str | None,
+    sections: Sequence[int],
+    columns: Mapping[str, str] | None,
+) -> tuple[list[dict[str, Any]], list[CarriedDays]]:
+    """What the CSV and Excel readers do to a table's cells in ``raw`` before
+    :func:`parse_table`: :func:`fill_dittos`, :func:`carry_day_to_times`,
+    :func:`date_from_other_column` and :func:`fill_agency_down`, with their warnings, and
+    what :func:`restore_carried` is to restore. Tables side by side on the sheet (see
+    :func:`scr_timeline.io.table.beside_headers`) are each done with their own columns."""
+    notes: list[dict[str, Any]] = []
+    carried_all: list[CarriedDays] = []
+    for view in beside_headers(header, columns) or [header]:
+        dittos, ditto_dates = fill_dittos(raw, view, file=file, sheet=sheet)
+        notes.extend(dittos)
+        timed, carried = carry_day_to_times(raw, view, file=file, sheet=sheet, sections=sections)
+        carried.written.update(ditto_dates)
+        notes.extend(timed)
+        notes.extend(date_from_other_column(raw, view, file=file, sheet=sheet))
+        notes.extend(fill_agency_down(raw, view, file=file, sheet=sheet))
+        carried_all.append(carried)
+    return notes, carried_all
+
+
+def _with_texts(
+    frame: pd.DataFrame, column: str, texts: dict[int, str], table: int | None = None
+) -> pd.DataFrame:
     """``frame`` with ``column`` set to ``texts`` (by raw row position) in its rows.
 
-    Tables side by side on a sheet give two rows of ``frame`` the same row; the texts are
-    the first table's (the one holding the date column the header named), the rows whose
-    event id ends ``-b2-r{row}`` (``-b3-``...) and, in ``rejected``, the later of the rows
-    with the same row, the other tables'."""
+    Tables side by side on a sheet give two rows of ``frame`` the same row: the texts are
+    the ``table``-th's (1 or None: the first's, whose event ids end ``-r{row}``; 2: those
+    ending ``-b2-r{row}``...). In ``rejected``, with no ids, a row the first table shares
+    is its first, the later tables' the last."""
     rows = frame[S.SOURCE_ROW].to_numpy(dtype=np.int64, na_value=0) - 1
     at = np.flatnonzero(np.isin(rows, np.fromiter(texts, np.int64, len(texts))))
     if not len(at):
         return frame
-    twice = pd.Series(rows[at]).duplicated(keep=False).to_numpy()
-    if twice.any():  # (the few rows given texts, looked at only when a row comes twice)
-        if frame.index.name == S.EVENT_ID:
-            beside = np.asarray(frame.index[at].astype(str).str.contains(_BESIDE_ID), dtype=bool)
-        else:
-            beside = pd.Series(rows[at]).duplicated(keep="first").to_numpy()
-        at = at[~(twice & beside)]
+    # (the few rows given texts only)
+    later = table is not None and table > 1
+    if frame.index.name == S.EVENT_ID:
+        if table is not None or pd.Series(rows[at]).duplicated().any():
+            ids = frame.index[at].astype(str)
+            beside = ids.str.contains(_BESIDE_ID)
+            mine = ids.str.contains(f"-b{table}-r[0-9]+$") if later else ~beside
+            at = at[np.asarray(mine, dtype=bool)]
+    else:
+        at = at[~pd.Series(rows[at]).duplicated(keep="last" if later else "first").to_numpy()]
     frame = frame.copy()
     values = frame[column].to_numpy(dtype=object, copy=True)
     values[at] = [texts[int(r)] for r in rows[at]]

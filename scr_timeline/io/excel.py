@@ -65,11 +65,8 @@ from .csv import (
     blank_footer_rows,
     blank_section_rows,
     blank_template_rows,
-    carry_day_to_times,
     child_dob_from_forms,
-    date_from_other_column,
-    fill_agency_down,
-    fill_dittos,
+    fill_cells,
     markup_as_text,
     rejected_rows,
     restore_carried,
@@ -2117,15 +2114,15 @@ def read_excel(
             skipped.extend(_times_typed_as_numbers(frame, info, path.name, name))
             if text_kind is None:
                 skipped.extend(_times_hidden_by_format(path, frame, info, path.name, name))
-            dittos, ditto_dates = fill_dittos(frame, info, file=path.name, sheet=name)
-            skipped.extend(dittos)
-            timed, carried = carry_day_to_times(
-                frame, info, file=path.name, sheet=name, sections=[r for r, _t, _w in sections]
+            filled, carried = fill_cells(
+                frame,
+                info,
+                file=path.name,
+                sheet=name,
+                sections=[r for r, _t, _w in sections],
+                columns=options.get("columns"),
             )
-            carried.written.update(ditto_dates)
-            skipped.extend(timed)
-            skipped.extend(date_from_other_column(frame, info, file=path.name, sheet=name))
-            skipped.extend(fill_agency_down(frame, info, file=path.name, sheet=name))
+            skipped.extend(filled)
             sheet_chron = parse_table(
                 frame,
                 source=path,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import os
 import re
 import threading
@@ -2215,10 +2216,11 @@ def _side_by_side(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[i
     table. Only the header is looked at.
 
     The header's filled headings, in runs between blank ones, start another table at a
-    run whose headings, read alone, name a date and another field, when the sheet's
-    header read whole leaves that date heading unread (a second 'Date': a column such as
-    'Date closed' past a spacer column is the one table's end date). A run without a
-    date heading stays with the table on its left, as do the empty columns before it.
+    run whose headings, read alone, name a date and another field, past the first such
+    run, unless the sheet's header read whole reads that date heading as another field
+    (a column such as 'Date closed' past a spacer column is the one table's end date). A
+    run without a date heading stays with the table on its left, as do the empty columns
+    before it.
     """
     headings = info.headings
     width = len(headings) if info.width is None else min(info.width, len(headings))
@@ -2227,20 +2229,50 @@ def _side_by_side(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[i
     runs = [k for k in range(width) if filled[k] and (k == 0 or not filled[k - 1])]
     if len(runs) < 2:
         return []
-    starts: list[int] = []
-    dated = False  # a table with a date column on the left
+    tables: list[int] = []  # the runs that read as tables of their own
     for k, at in enumerate(runs):
-        mapping = map_headings(
-            headings[at : runs[k + 1] if k + 1 < len(runs) else width], columns=columns
-        )
+        end = runs[k + 1] if k + 1 < len(runs) else width
+        mapping = map_headings(headings[at:end], columns=columns)
         date = next((at + p for p, fld in mapping.items() if fld == S.DATE), None)
-        if date is None:
-            continue
-        own = date in info.mapping  # the date column of the header read whole
-        if dated and not own and len(mapping) >= 2:
-            starts.append(at)
-        dated = dated or own or len(mapping) >= 2
-    return starts
+        # (a date heading the whole header reads as another field, 'Date closed' as the
+        # end date, is the one table's)
+        if date is not None and len(mapping) >= 2 and info.mapping.get(date, S.DATE) == S.DATE:
+            tables.append(at)
+    return tables[1:]
+
+
+def beside_headers(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[HeaderInfo]:
+    """The header of each table of a sheet holding several side by side (see
+    :func:`_side_by_side`), over the sheet's own columns: each maps and names only its
+    table's columns (the others' headings blank), so that what a reader does to a table's
+    cells before :func:`parse_table` (dittos, times under a day, a date from another
+    column, an agency carried down) is done to each table with its own columns. [] when
+    the sheet holds one table."""
+    starts = _side_by_side(info, columns)
+    if not starts:
+        return []
+    width = len(info.headings) if info.width is None else info.width
+    bounds = [0, *starts, width]
+    out: list[HeaderInfo] = []
+    for first, end in itertools.pairwise(bounds):
+        headings = ["" if not first <= k < end else h for k, h in enumerate(info.headings)]
+        mapping = {
+            first + pos: fld
+            for pos, fld in map_headings(info.headings[first:end], columns=columns).items()
+        }
+        out.append(
+            replace(
+                info,
+                mapping=mapping,
+                headings=headings,
+                unmapped=[h for k, h in enumerate(headings) if h and k not in mapping],
+                header_cells=tuple(
+                    tuple("" if not first <= k < end else c for k, c in enumerate(cells))
+                    for cells in info.header_cells
+                ),
+            )
+        )
+    return out
 
 
 def _column_letter(position: int) -> str:

@@ -152,3 +152,45 @@ def test_one_table_title_does_not_title_the_sheet(tmp_path):
         "Seen with cough": "gp",
         "DA incident": "police",
     }
+
+
+def test_the_header_read_whole_taking_the_right_tables_date(tmp_path):
+    # read whole, the header's date column is the police 'Date' (the GP's 'Date of entry'
+    # less like one): the GP table had not been split off
+    rows = [
+        ["GP", None, None, None, "Police", None, None],
+        ["Date of entry", "Entry", "Author", None, "Date", "Details", "Officer"],
+        ["12/03/2007", "Seen with cough", "Dr B", None, "14/03/2007", "DA incident", "PC2"],
+        ["20/04/2007", "Low mood", "Dr B", None, None, None, None],
+    ]
+    chron = _csv(tmp_path, rows)
+    assert len(chron.events) + len(chron.rejected) == 3
+    assert sorted(zip(chron.events["source_row"], chron.events["agency"], strict=True)) == [
+        (3, "gp"), (3, "police"), (4, "gp"),
+    ]  # fmt: skip
+    assert not chron.events["extra"].fillna("").str.contains("Seen|DA").any()
+
+
+def test_the_right_table_has_its_own_dittos_and_times_under_a_day(tmp_path):
+    # the readers' filling of cells had used the header read whole (the GP's date column):
+    # the police table's ditto date and time-only row were rejected, and an empty police
+    # date had been taken from the GP's 'Date of entry' beside it
+    rows = [
+        ["GP", None, None, None, "Police", None, None],
+        ["Date of entry", "Entry", "Author", None, "Date", "Details", "Officer"],
+        ["12/03/2007", "Seen with cough", "Dr B", None, "14/03/2007", "DA incident", "PC2"],
+        ["20/04/2007", "Low mood", "Dr B", None, '"', "Follow-up call", "PC2"],
+        ["21/04/2007", "Reviewed", "Dr B", None, "16:45", "Welfare visit", "PC3"],
+        ["22/04/2007", "Letter to HV1", "Dr B", None, None, None, None],
+    ]
+    for chron in (_csv(tmp_path, rows), _xlsx(tmp_path, rows)):
+        assert len(chron.events) + len(chron.rejected) == 7
+        assert chron.rejected.empty
+        police = chron.events[chron.events["agency"] == "police"].sort_values("source_row")
+        assert police["start"].tolist() == [
+            pd.Timestamp("2007-03-14"), pd.Timestamp("2007-03-14"),
+            pd.Timestamp("2007-03-14 16:45"),
+        ]  # fmt: skip
+        assert police["date_text"].tolist()[2] == "16:45"
+        gp = chron.events[chron.events["agency"] == "gp"]
+        assert len(gp) == 4 and (gp["start"].dt.month == [3, 4, 4, 4]).all()
