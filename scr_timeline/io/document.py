@@ -15,7 +15,8 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any, Final
@@ -216,16 +217,20 @@ def with_deleted(chron: Chronology, rejected: pd.DataFrame | None) -> Chronology
 
 
 def _table_deleted(found: _Found, file: str, program: str) -> pd.DataFrame | None:
-    """The rows of ``found``'s table struck through or blacked out throughout as rejected
-    rows, their date and details read from the cells under the header's date and details
-    columns."""
+    """The rows of ``found``'s table under its header struck through or blacked out
+    throughout as rejected rows, their date and details read from the cells under the
+    header's date and details columns (a struck line above the header is no entry)."""
     table = found.table
     if not table.deleted:
         return None
     mapping = found.info.mapping
     date = next((p for p, f in mapping.items() if f == S.DATE), None)
     details = next((p for p, f in mapping.items() if f == S.DETAILS), None)
-    rows = [(row + 1 + table.row_offset, why, cells) for row, why, cells in table.deleted]
+    rows = [
+        (row + 1 + table.row_offset, why, cells)
+        for row, why, cells in table.deleted
+        if row - found.offset >= found.info.data_start  # under the header: a data row
+    ]
     return deleted_rejected(
         rows,
         file=file,
@@ -1999,6 +2004,7 @@ def read_tables_or_narrative(
     fmt: str,
     notes: Sequence[dict[str, Any]] = (),
     deleted: Sequence[tuple[Paragraph, str]] = (),
+    late_notes: Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]] | None = None,
     **options: Any,
 ) -> Chronology:
     """A document's chronology tables, else its dated paragraphs (the narrative).
@@ -2018,6 +2024,9 @@ def read_tables_or_narrative(
         deleted, left visible: the paragraph holds the struck text) or blacked out
         throughout, with their reason code (``struck_through``, ``redacted``): rejected
         rows (sheet ``paragraph`` unless the paragraph names one), as Excel's struck rows.
+    late_notes
+        The warnings about text struck through or blacked out, given the rows (sheet,
+        row) read as rejected rows struck or blacked out throughout: not named again.
     **options
         Passed to :func:`scr_timeline.parse_table`.
 
@@ -2033,9 +2042,8 @@ def read_tables_or_narrative(
     program = "the PDF" if fmt == "pdf" else "Word"
     if chron is not None:
         found.extend(dated_outside_tables(paragraphs, source.name))
-        return with_warnings(
-            with_deleted(chron, _paragraphs_deleted(deleted, source.name, program)), found
-        )
+        chron = with_deleted(chron, _paragraphs_deleted(deleted, source.name, program))
+        return with_warnings(chron, [*found, *_late(chron, late_notes)])
     try:
         chron = parse_paragraphs(
             _split_at_dated_lines(paragraphs), source=source, sheet="paragraph", fmt=fmt, **options
@@ -2060,7 +2068,20 @@ def read_tables_or_narrative(
         )
     )
     chron = with_deleted(chron, _paragraphs_deleted(deleted, source.name, program))
-    return with_warnings(chron, found)
+    return with_warnings(chron, [*found, *_late(chron, late_notes)])
+
+
+def _late(
+    chron: Chronology,
+    late_notes: Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]] | None,
+) -> list[dict[str, Any]]:
+    """The reader's warnings about struck or blacked-out text, given the rows of ``chron``
+    rejected as struck through or blacked out throughout."""
+    if late_notes is None:
+        return []
+    rejected = chron.rejected
+    gone = rejected[rejected[S.REASON_CODE].isin(list(DELETED_REASONS))]
+    return late_notes(set(zip(gone[S.SOURCE_SHEET], gone[S.SOURCE_ROW].astype(int), strict=True)))
 
 
 def _paragraphs_deleted(

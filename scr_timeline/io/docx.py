@@ -923,7 +923,7 @@ def read_docx_tables(
     ChronologyReadError
         The file is not a Word document (corrupt, encrypted, an old ``.doc``).
     """
-    tables, paragraphs, title, _notes, _deleted = _read_docx(Path(path))
+    tables, paragraphs, title, *_rest = _read_docx(Path(path))
     return tables, paragraphs, title
 
 
@@ -948,9 +948,6 @@ class _Reader:
         self.comments: dict[str, list[int]] = {}  # rows with comments, by table
         self.redacted: dict[str, list[int]] = {}  # rows with text blacked out, by table
         self.struck: dict[str, list[int]] = {}  # rows with text struck through, by table
-        # rows struck through or blacked out throughout, by table: rejected rows, not
-        # warned about again
-        self.gone: dict[str, set[int]] = {}
 
     def blocks(self, document: Any) -> Iterator[Any]:
         part = document.part
@@ -1026,52 +1023,55 @@ class _Reader:
             )
         return found
 
-    def _kept(self, rows: dict[str, list[int]]) -> list[tuple[str, list[int]]]:
-        """``rows`` by table without those that became rejected rows (:attr:`gone`)."""
-        kept = ((s, [r for r in rs if r not in self.gone.get(s, ())]) for s, rs in rows.items())
-        return [(sheet, left) for sheet, left in kept if left]
-
     def comment_warnings(self) -> list[dict[str, Any]]:
-        return (
-            [
-                _warning(
-                    "comments_not_read",
-                    f"{len(rows)} comment(s) in the margin of {sheet} (rows "
-                    f"{', '.join(map(str, sorted(set(rows))))}) were not read: they are notes "
-                    "on the document (often a reviewer's questions), not text of the events; "
-                    "open the document in Word to see them",
-                    self.file,
-                    sheet,
-                    min(rows),
-                )
-                for sheet, rows in self.comments.items()
-            ]
-            + [
-                _warning(
-                    "redacted_text",
-                    f"text blacked out (highlighted or shaded black: a redaction) in {sheet} "
-                    f"(rows {', '.join(map(str, sorted(set(rows))))}) was left out: the "
-                    "document still holds it, but a reader of the page cannot see it",
-                    self.file,
-                    sheet,
-                    min(rows),
-                )
-                for sheet, rows in self._kept(self.redacted)
-            ]
-            + [
-                _warning(
-                    "struck_text",
-                    f"text struck through in {sheet} (rows "
-                    f"{', '.join(map(str, sorted(set(rows))))}) was left out: words or entries "
-                    "its author deleted but left visible (a row struck through throughout is a "
-                    "rejected row, struck_through); check them in Word",
-                    self.file,
-                    sheet,
-                    min(rows),
-                )
-                for sheet, rows in self._kept(self.struck)
-            ]
-        )
+        return [
+            _warning(
+                "comments_not_read",
+                f"{len(rows)} comment(s) in the margin of {sheet} (rows "
+                f"{', '.join(map(str, sorted(set(rows))))}) were not read: they are notes "
+                "on the document (often a reviewer's questions), not text of the events; "
+                "open the document in Word to see them",
+                self.file,
+                sheet,
+                min(rows),
+            )
+            for sheet, rows in self.comments.items()
+        ]
+
+    def hidden_warnings(
+        self, rejected: AbstractSet[tuple[str | None, int]]
+    ) -> list[dict[str, Any]]:
+        """The redacted_text and struck_text warnings, without the rows (``rejected``: by
+        sheet and row) read as rejected rows, struck or blacked out throughout."""
+
+        def kept(rows: dict[str, list[int]]) -> list[tuple[str, list[int]]]:
+            left = ((s, [r for r in rs if (s, r) not in rejected]) for s, rs in rows.items())
+            return [(sheet, rows) for sheet, rows in left if rows]
+
+        return [
+            _warning(
+                "redacted_text",
+                f"text blacked out (highlighted or shaded black: a redaction) in {sheet} "
+                f"(rows {', '.join(map(str, sorted(set(rows))))}) was left out: the "
+                "document still holds it, but a reader of the page cannot see it",
+                self.file,
+                sheet,
+                min(rows),
+            )
+            for sheet, rows in kept(self.redacted)
+        ] + [
+            _warning(
+                "struck_text",
+                f"text struck through in {sheet} (rows "
+                f"{', '.join(map(str, sorted(set(rows))))}) was left out: words or entries "
+                "its author deleted but left visible (a row struck through throughout is a "
+                "rejected row, struck_through); check them in Word",
+                self.file,
+                sheet,
+                min(rows),
+            )
+            for sheet, rows in kept(self.struck)
+        ]
 
 
 def _read_docx(
@@ -1082,6 +1082,7 @@ def _read_docx(
     str | None,
     list[dict[str, Any]],
     list[tuple[Paragraph, str]],
+    Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]],
 ]:
     document = _open(path)
     reader = _Reader(document, path.name)
@@ -1106,7 +1107,6 @@ def _read_docx(
                         shut += 1  # still counted: a reader of the page sees it
                         if split_date_prefix(gone[1]) is not None:  # an entry: rejected
                             deleted.append((Paragraph(gone[1], number), gone[0]))
-                            reader.gone.setdefault("paragraph", set()).add(number)
             if text:
                 heading = _is_heading(block, reader.styles)
                 paragraphs.append(
@@ -1152,7 +1152,6 @@ def _read_docx(
                 deleted=tuple(grid.deleted),
             )
         )
-        reader.gone.setdefault(sheet, set()).update(row + 1 for row, _why, _c in grid.deleted)
         between = []
         seen_table = True
     title = (
@@ -1162,7 +1161,7 @@ def _read_docx(
     )
     warnings = reader.warnings + reader.comment_warnings()
     title = " ".join(title.split()) if title else None
-    return tables, paragraphs, title, warnings, deleted
+    return tables, paragraphs, title, warnings, deleted, reader.hidden_warnings
 
 
 #: Parts of a line of a page header: apart by tabs or wide spaces.
@@ -1242,7 +1241,7 @@ def read_docx(path: str | Path, **options: Any) -> Chronology:
     [['gp', 'table 1', 2]]
     """
     path = Path(path)
-    tables, paragraphs, doc_title, notes, deleted = _read_docx(path)
+    tables, paragraphs, doc_title, notes, deleted, hidden = _read_docx(path)
     if options.get("title") is None and doc_title:
         options["title"] = doc_title
     return read_tables_or_narrative(
@@ -1252,5 +1251,6 @@ def read_docx(path: str | Path, **options: Any) -> Chronology:
         fmt=path.suffix.lower().lstrip("."),
         notes=notes,
         deleted=deleted,
+        late_notes=hidden,
         **options,
     )

@@ -39,6 +39,7 @@ import itertools
 import re
 import statistics
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -1573,7 +1574,8 @@ def read_pdf_tables(
     EmptyChronologyError
         The PDF has no text and no images.
     """
-    return _read_pdf(Path(path))[:4]
+    tables, paragraphs, title, notes, _deleted, struck_notes = _read_pdf(Path(path))
+    return tables, paragraphs, title, [*notes, *struck_notes(set())]
 
 
 def _read_pdf(
@@ -1584,9 +1586,11 @@ def _read_pdf(
     str | None,
     list[dict[str, Any]],
     list[tuple[Paragraph, str]],
+    Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]],
 ]:
-    """:func:`read_pdf_tables`, and the dated paragraphs struck through throughout (with
-    their reason code, ``struck_through``): rejected rows."""
+    """:func:`read_pdf_tables`, the dated paragraphs struck through throughout (with their
+    reason code, ``struck_through``: rejected rows), and the struck_text warning given the
+    rows read as rejected rows (its pages are those with struck text elsewhere)."""
     pdfplumber = _import_pdfplumber()
     check_file(path)
     try:
@@ -1704,6 +1708,7 @@ def _read(
     str | None,
     list[dict[str, Any]],
     list[tuple[Paragraph, str]],
+    Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]],
 ]:
     pages = list(pdf.pages)
     notes: list[dict[str, Any]] = []
@@ -1784,8 +1789,9 @@ def _read(
         if count:
             struck_count[page.page_number] = count
             unstruck[page.page_number] = page
-    struck_at = len(notes)  # the struck_text warning goes here, once the rows are known
-    in_rows: dict[int, set[tuple[Any, Any, str]]] = {}  # struck in rejected rows, by page
+    # the struck characters of each row or paragraph struck through throughout, by
+    # (sheet, row): a page whose struck text is all in rejected rows is not warned about
+    in_rows: dict[tuple[str, int], tuple[int, set[tuple[Any, Any, str]]]] = {}
     struck_paragraphs: list[tuple[Paragraph, str]] = []  # dated ones struck throughout
     page_lines = [(float(p.height), _lines(p)) for p in pages]
     sizes = [line.size for _, lines in page_lines for line in lines if line.size]
@@ -1858,9 +1864,10 @@ def _read(
             above = [ln for ln in free if previous_bottom <= ln.top and ln.bottom <= top]
             rows, sections, merged = _grid(table)
             deleted = _struck_rows(table, unstruck.get(page.page_number), rows, merged)
-            if deleted:
-                in_rows.setdefault(page.page_number, set()).update(
-                    _chars_in(unstruck[page.page_number], [table.rows[i].bbox for i, *_ in deleted])
+            for i, *_rest in deleted:
+                in_rows[f"page {page.page_number} table {t_index}", i + 1] = (
+                    page.page_number,
+                    _chars_in(unstruck[page.page_number], [table.rows[i].bbox]),
                 )
             titles = _title_lines(above)
             follows = t_index == 1 and not above and last_ran_to_bottom
@@ -1897,23 +1904,10 @@ def _read(
             struck_paragraphs.append(
                 (Paragraph(text, number, sheet=f"page {p + 1}"), "struck_through")
             )
-            in_rows.setdefault(page.page_number, set()).update(
-                _chars_in(unstruck[page.page_number], [(0.0, top, float(page.width), bottom)])
+            in_rows[f"page {p + 1}", number] = (
+                page.page_number,
+                _chars_in(unstruck[page.page_number], [(0.0, top, float(page.width), bottom)]),
             )
-    # pages whose struck text is not all in rows read as rejected rows (struck_through)
-    struck_on = [n for n, count in struck_count.items() if len(in_rows.get(n, ())) < count]
-    if struck_on:
-        notes.insert(
-            struck_at,
-            _warning(
-                "struck_text",
-                f"{_pages(struck_on)}: text struck through (deleted text of tracked changes, "
-                "as Word prints a document showing its markup) was left out (a table row "
-                "struck through throughout is a rejected row, struck_through)",
-                path.name,
-                None,
-            ),
-        )
     if unruled:
         notes.append(
             _warning(
@@ -1926,7 +1920,30 @@ def _read(
             )
         )
     title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
-    return tables, paragraphs, _document_title(title) or page_agency, notes, struck_paragraphs
+
+    def struck_notes(rejected: AbstractSet[tuple[str | None, int]]) -> list[dict[str, Any]]:
+        """The struck_text warning: the pages whose struck text is not all in rows
+        (``rejected``) read as rejected rows, struck through throughout."""
+        covered: dict[int, set[tuple[Any, Any, str]]] = {}
+        for key, (number, chars) in in_rows.items():
+            if key in rejected:
+                covered.setdefault(number, set()).update(chars)
+        on = [n for n, count in struck_count.items() if len(covered.get(n, ())) < count]
+        if not on:
+            return []
+        return [
+            _warning(
+                "struck_text",
+                f"{_pages(on)}: text struck through (deleted text of tracked changes, as "
+                "Word prints a document showing its markup) was left out (a row or dated "
+                "paragraph struck through throughout is a rejected row, struck_through)",
+                path.name,
+                None,
+            )
+        ]
+
+    title_text = _document_title(title) or page_agency
+    return tables, paragraphs, title_text, notes, struck_paragraphs, struck_notes
 
 
 #: Line heights: a gap wider than this between two lines of the pane parts two balloons.
@@ -2202,9 +2219,16 @@ def read_pdf(path: str | Path, **options: Any) -> Chronology:
     [['police', 'page 1 table 1', 2]]
     """
     path = Path(path)
-    tables, paragraphs, title, notes, deleted = _read_pdf(path)
+    tables, paragraphs, title, notes, deleted, struck_notes = _read_pdf(path)
     if options.get("title") is None and title:
         options["title"] = title
     return read_tables_or_narrative(
-        tables, paragraphs, source=path, fmt="pdf", notes=notes, deleted=deleted, **options
+        tables,
+        paragraphs,
+        source=path,
+        fmt="pdf",
+        notes=notes,
+        deleted=deleted,
+        late_notes=struck_notes,
+        **options,
     )

@@ -157,3 +157,23 @@ def test_dated_paragraph_blacked_out_is_rejected_without_its_text(tmp_path: Path
     assert rej[S.DATE_TEXT].isna().all() and rej[S.DETAILS].isna().all()
     assert "Dr B" not in " ".join(map(str, rej.to_numpy().ravel()))
     assert "redacted_text" not in set(chron.warnings["code"])
+
+
+def test_struck_line_above_the_header_is_no_rejected_row(tmp_path: Path):
+    """A row above the header struck through (an old title struck out) is no entry: it
+    stays in the struck_text warning, not a rejected row."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Draft", "v1", "old layout"], strict=True):
+        cell.paragraphs[0].add_run(text).font.strike = True
+    for cell, text in zip(table.rows[1].cells, ["Date", "Agency", "Details"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[2].cells, ROWS[0], strict=True):
+        cell.text = text
+    path = tmp_path / "title.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [3]
+    assert chron.rejected.empty
+    notes = chron.warnings[chron.warnings["code"] == "struck_text"]
+    assert notes[S.SOURCE_ROW].tolist() == [1]
