@@ -194,3 +194,24 @@ def test_the_right_table_has_its_own_dittos_and_times_under_a_day(tmp_path):
         assert police["date_text"].tolist()[2] == "16:45"
         gp = chron.events[chron.events["agency"] == "gp"]
         assert len(gp) == 4 and (gp["start"].dt.month == [3, 4, 4, 4]).all()
+
+
+def test_three_tables_side_by_side(tmp_path):
+    rows = [
+        ["GP", None, None, "Police", None, None, "School", None],
+        ["Date", "Entry", None, "Date", "Details", None, "Date", "Notes"],
+        ["12/03/2007", "Seen with cough", None, "14/03/2007", "DA incident", None,
+         "15/03/2007", "Child A late"],
+        ["13/03/2007", "Call", None, "15/03/2007", "Visit", None, "09:10", "Child A hungry"],
+    ]  # fmt: skip
+    for chron in (_csv(tmp_path, rows), _xlsx(tmp_path, rows)):
+        ev = chron.events
+        assert len(ev) == 6 and chron.rejected.empty
+        stem = "child-a" if ev["source_sheet"].isna().all() else "child-a-chronology"
+        assert ev.loc[f"{stem}-b3-r4", "agency"] == "education"
+        assert ev.loc[f"{stem}-b3-r4", "start"] == pd.Timestamp("2007-03-15 09:10")
+        assert ev.loc[f"{stem}-b3-r4", "date_text"] == "09:10"
+        assert ev.loc[f"{stem}-b2-r4", "date_text"] == "15/03/2007"
+        assert ev.loc[f"{stem}-r4", "date_text"] == "13/03/2007"
+        blocks = chron.warnings[chron.warnings["code"] == "table_block"]["message"]
+        assert [m.split(" beside")[0][-8:] for m in blocks] == ["column D", "column G"]
