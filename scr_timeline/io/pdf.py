@@ -828,14 +828,20 @@ def _grid(
 
 
 def _struck_rows(
-    table: Any, printed: Any, rows: list[list[str | None]], merged: list[tuple[int, int]]
+    table: Any,
+    printed: Any,
+    unredacted: Any,
+    rows: list[list[str | None]],
+    merged: list[tuple[int, int]],
 ) -> tuple[tuple[int, str, tuple[str | None, ...]], ...]:
-    """The rows of ``table`` (read as ``rows`` from the page without its struck text)
-    whose every cell is empty there but holds text on the page as printed (``printed``:
-    None when nothing on the page is struck): rows struck through throughout, an entry
-    deleted but left visible, as (row index, ``struck_through``, the cells as printed).
-    Cells carried down from a cell above (``merged``) do not count."""
-    if printed is None:
+    """The rows of ``table`` (read as ``rows`` from the page without its struck and
+    blacked-out text) whose every cell is empty there but holds text on the page as
+    printed (``printed``: None when nothing on the page is struck): rows struck through
+    throughout, an entry deleted but left visible, as (row index, ``struck_through``,
+    the cells as printed); else under black boxes (``unredacted``: the page with the text
+    under them; None when there is none): (row index, ``redacted``, blank cells). Cells
+    carried down from a cell above (``merged``) do not count."""
+    if printed is None and unredacted is None:
         return ()
     carried = set(merged)
     empty = [
@@ -847,24 +853,30 @@ def _struck_rows(
         return ()
     from pdfplumber.table import Table
 
-    shown, _sections, _merged = _grid(Table(printed, table.cells))
+    layers = [(why, page) for why, page in (("struck_through", printed), ("redacted", unredacted))]
+    shown = {why: _grid(Table(page, table.cells))[0] for why, page in layers if page is not None}
     out = []
     for i in empty:
-        cells = tuple(
-            None if (i, j) in carried else c for j, c in enumerate(shown[i]) if i < len(shown)
-        )
-        if any(cells):
-            out.append((i, "struck_through", cells))
+        for why, grid in shown.items():
+            cells = tuple(
+                None if (i, j) in carried else c
+                for j, c in enumerate(grid[i] if i < len(grid) else ())
+            )
+            if any(cells):
+                blank = (None,) * len(cells)
+                out.append((i, why, cells if why == "struck_through" else blank))
+                break
     return tuple(out)
 
 
-def _chars_in(page: Any, boxes: Sequence[Any]) -> set[tuple[Any, Any, str]]:
+def _chars_in(page: Any, boxes: Sequence[Any], *, spaces: bool) -> set[tuple[Any, Any, str]]:
     """The page's characters (as :func:`_without_struck_text` keys them) whose middle is
-    inside one of ``boxes``, spaces left out."""
+    inside one of ``boxes``; spaces only if ``spaces`` (as :func:`_without_redacted_text`
+    counts them, where :func:`_without_struck_text` does not)."""
     return {
         (c["x0"], c["top"], c["text"])
         for c in page.chars
-        if not c["text"].isspace()
+        if (spaces or not c["text"].isspace())
         and any(
             b[0] <= (c["x0"] + c["x1"]) / 2 <= b[2] and b[1] <= (c["top"] + c["bottom"]) / 2 <= b[3]
             for b in boxes
@@ -912,7 +924,8 @@ def _struck_paragraphs(
 
 
 def _numbers_with(
-    kept: Sequence[tuple[str, bool, float, float, bool]], gone: Sequence[tuple[str, float, float]]
+    kept: Sequence[tuple[str, bool, float, float, bool]],
+    gone: Sequence[tuple[str, float, float, str]],
 ) -> tuple[list[int], list[int]]:
     """The numbers on the page of the paragraphs ``kept`` and of those struck through
     throughout (``gone``), counted together in the order of the page (a reader sees the
@@ -1771,17 +1784,13 @@ def _read(
             )
     notes.extend(_balloon_notes(pages, path))
     notes.extend(_annotation_notes(pages, path))
-    hidden_on = _replace_pages(pages, _without_redacted_text)
-    if hidden_on:
-        notes.append(
-            _warning(
-                "redacted_text",
-                f"{_pages(hidden_on)}: text under black boxes (redactions) was left out: "
-                "the PDF still holds it, but a reader of the page cannot see it",
-                path.name,
-                None,
-            )
-        )
+    hidden_count: dict[int, int] = {}  # characters under black boxes, by page
+    unredacted: dict[int, Any] = {}  # the pages with the text under them, by number
+    for i, page in enumerate(pages):
+        pages[i], count = _without_redacted_text(page)
+        if count:
+            hidden_count[page.page_number] = count
+            unredacted[page.page_number] = page
     struck_count: dict[int, int] = {}  # characters struck through, by page
     unstruck: dict[int, Any] = {}  # the pages as printed, struck text and all, by number
     for i, page in enumerate(pages):
@@ -1791,7 +1800,7 @@ def _read(
             unstruck[page.page_number] = page
     # the struck characters of each row or paragraph struck through throughout, by
     # (sheet, row): a page whose struck text is all in rejected rows is not warned about
-    in_rows: dict[tuple[str, int], tuple[int, set[tuple[Any, Any, str]]]] = {}
+    in_rows: dict[tuple[str, int], tuple[int, str, set[tuple[Any, Any, str]]]] = {}
     struck_paragraphs: list[tuple[Paragraph, str]] = []  # dated ones struck throughout
     page_lines = [(float(p.height), _lines(p)) for p in pages]
     sizes = [line.size for _, lines in page_lines for line in lines if line.size]
@@ -1863,11 +1872,14 @@ def _read(
             top, bottom = table.bbox[1], table.bbox[3]
             above = [ln for ln in free if previous_bottom <= ln.top and ln.bottom <= top]
             rows, sections, merged = _grid(table)
-            deleted = _struck_rows(table, unstruck.get(page.page_number), rows, merged)
-            for i, *_rest in deleted:
-                in_rows[f"page {page.page_number} table {t_index}", i + 1] = (
-                    page.page_number,
-                    _chars_in(unstruck[page.page_number], [table.rows[i].bbox]),
+            n = page.page_number
+            deleted = _struck_rows(table, unstruck.get(n), unredacted.get(n), rows, merged)
+            for i, why, _cells in deleted:
+                printed = unstruck[n] if why == "struck_through" else unredacted[n]
+                in_rows[f"page {n} table {t_index}", i + 1] = (
+                    n,
+                    why,
+                    _chars_in(printed, [table.rows[i].bbox], spaces=why == "redacted"),
                 )
             titles = _title_lines(above)
             follows = t_index == 1 and not above and last_ran_to_bottom
@@ -1892,21 +1904,36 @@ def _read(
         if not found:  # running text only: set in two columns, read one after the other
             free = _in_reading_order(free, float(page.width), body_size)
         kept = _paragraphs(free, body_size)
-        gone: list[tuple[str, float, float]] = []
-        if page.page_number in unstruck:
-            gone = _struck_paragraphs(unstruck[page.page_number], page_lines[p][1], boxes)
+        n = page.page_number
+        gone: list[tuple[str, float, float, str]] = []
+        if n in unstruck:
+            gone = [
+                (*g, "struck_through")
+                for g in _struck_paragraphs(unstruck[n], page_lines[p][1], boxes)
+            ]
+        if n in unredacted:  # lines all under black boxes: level with no line left
+            shown = _lines(unstruck[n]) if n in unstruck else page_lines[p][1]
+            gone = sorted(
+                [
+                    *gone,
+                    *((*g, "redacted") for g in _struck_paragraphs(unredacted[n], shown, boxes)),
+                ],
+                key=lambda g: g[1],
+            )
         numbers = _numbers_with(kept, gone)
         for number, (text, heading, _top, _bottom, bold) in zip(numbers[0], kept, strict=True):
             paragraphs.append(
                 Paragraph(text, number, heading=heading, sheet=f"page {p + 1}", emphasis=bold)
             )
-        for number, (text, top, bottom) in zip(numbers[1], gone, strict=True):
-            struck_paragraphs.append(
-                (Paragraph(text, number, sheet=f"page {p + 1}"), "struck_through")
-            )
+        for number, (text, top, bottom, why) in zip(numbers[1], gone, strict=True):
+            struck_paragraphs.append((Paragraph(text, number, sheet=f"page {p + 1}"), why))
+            printed = unstruck[n] if why == "struck_through" else unredacted[n]
             in_rows[f"page {p + 1}", number] = (
-                page.page_number,
-                _chars_in(unstruck[page.page_number], [(0.0, top, float(page.width), bottom)]),
+                n,
+                why,
+                _chars_in(
+                    printed, [(0.0, top, float(page.width), bottom)], spaces=why == "redacted"
+                ),
             )
     if unruled:
         notes.append(
@@ -1922,25 +1949,35 @@ def _read(
     title = " ".join(str((pdf.metadata or {}).get("Title") or "").split())
 
     def struck_notes(rejected: AbstractSet[tuple[str | None, int]]) -> list[dict[str, Any]]:
-        """The struck_text warning: the pages whose struck text is not all in rows
-        (``rejected``) read as rejected rows, struck through throughout."""
-        covered: dict[int, set[tuple[Any, Any, str]]] = {}
-        for key, (number, chars) in in_rows.items():
-            if key in rejected:
-                covered.setdefault(number, set()).update(chars)
-        on = [n for n, count in struck_count.items() if len(covered.get(n, ())) < count]
-        if not on:
-            return []
-        return [
-            _warning(
+        """The redacted_text and struck_text warnings: the pages whose blacked-out or
+        struck text is not all in rows (``rejected``) read as rejected rows, blacked out
+        or struck through throughout."""
+        out = []
+        for code, why, counts, what in (
+            (
+                "redacted_text",
+                "redacted",
+                hidden_count,
+                "text under black boxes (redactions) was left out: the PDF still holds it, "
+                "but a reader of the page cannot see it",
+            ),
+            (
                 "struck_text",
-                f"{_pages(on)}: text struck through (deleted text of tracked changes, as "
-                "Word prints a document showing its markup) was left out (a row or dated "
-                "paragraph struck through throughout is a rejected row, struck_through)",
-                path.name,
-                None,
-            )
-        ]
+                "struck_through",
+                struck_count,
+                "text struck through (deleted text of tracked changes, as Word prints a "
+                "document showing its markup) was left out (a row or dated paragraph struck "
+                "through throughout is a rejected row, struck_through)",
+            ),
+        ):
+            covered: dict[int, set[tuple[Any, Any, str]]] = {}
+            for key, (number, reason, chars) in in_rows.items():
+                if reason == why and key in rejected:
+                    covered.setdefault(number, set()).update(chars)
+            on = [n for n, count in counts.items() if len(covered.get(n, ())) < count]
+            if on:
+                out.append(_warning(code, f"{_pages(on)}: {what}", path.name, None))
+        return out
 
     title_text = _document_title(title) or page_agency
     return tables, paragraphs, title_text, notes, struck_paragraphs, struck_notes

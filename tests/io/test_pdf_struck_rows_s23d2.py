@@ -22,7 +22,9 @@ ROWS = [
 ]
 
 
-def _ruled_table(path: Path, struck: set[int], *, words: int | None = None) -> Path:
+def _ruled_table(
+    path: Path, struck: set[int], *, words: int | None = None, blacked: int | None = None
+) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -44,6 +46,10 @@ def _ruled_table(path: Path, struck: set[int], *, words: int | None = None) -> P
             if i in struck or (i == words and x == xs[2]):
                 width = pdf.stringWidth(text, "Helvetica", 10)
                 pdf.line(x + 4, y + 3, x + 4 + width, y + 3)
+    if blacked is not None:  # a black box over the row's text
+        pdf.setFillColorRGB(0, 0, 0)
+        y = top - (blacked + 1) * step
+        pdf.rect(xs[0] + 2, y + 3, xs[-1] - xs[0] - 4, step - 6, stroke=0, fill=1)
     pdf.save()
     return path
 
@@ -76,7 +82,7 @@ def test_pdf_words_struck_in_a_row_stay_a_warning(tmp_path: Path):
     assert (chron.warnings[S.CODE] == "struck_text").sum() == 1
 
 
-def _narrative(path: Path) -> Path:
+def _narrative(path: Path, *, blacked: bool = False) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -92,7 +98,9 @@ def _narrative(path: Path) -> Path:
     y = 780.0
     for text, struck in lines:
         pdf.drawString(72, y, text)
-        if struck:
+        if struck and blacked:
+            pdf.rect(70, y - 3, pdf.stringWidth(text, "Helvetica", 10) + 4, 14, stroke=0, fill=1)
+        elif struck:
             pdf.line(72, y + 3, 72 + pdf.stringWidth(text, "Helvetica", 10), y + 3)
         y -= 24
     pdf.save()
@@ -118,3 +126,32 @@ def test_pdf_dated_paragraph_struck_through_is_a_rejected_row(tmp_path: Path):
     assert rej[S.DATE_TEXT].tolist() == ["13/03/2007"]
     assert rej[S.DETAILS].tolist() == ["GP: Dr B saw Child A. Entered in error."]
     assert "struck_text" not in set(chron.warnings[S.CODE])
+
+
+def test_pdf_table_row_under_a_black_box_is_rejected_without_its_text(tmp_path: Path):
+    """A ruled table's row wholly under a black box (a redaction) had vanished with a
+    redacted_text warning only: now it is a rejected row `redacted`, its text not
+    repeated, and the page leaves the warning."""
+    chron = scr.read(_ruled_table(tmp_path / "boxed.pdf", set(), blacked=3))
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3, 5]
+    rej = chron.rejected
+    assert len(chron.events) + len(rej) == len(ROWS)
+    assert rej[[S.SOURCE_SHEET, S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [
+        ["page 1 table 1", 4, "redacted"]
+    ]
+    assert rej[S.DATE_TEXT].isna().all() and rej[S.DETAILS].isna().all()
+    assert "Dr B" not in " ".join(map(str, rej.to_numpy().ravel()))
+    assert "redacted_text" not in set(chron.warnings[S.CODE])
+
+
+def test_pdf_dated_paragraph_under_a_black_box_is_rejected_without_its_text(tmp_path: Path):
+    """A narrative's dated paragraph wholly under a black box: a rejected row `redacted`
+    numbered where it stands, its text not repeated."""
+    chron = scr.read(_narrative(tmp_path / "boxed.pdf", blacked=True))
+    assert chron.events[S.SOURCE_ROW].tolist() == [1, 3, 4]
+    rej = chron.rejected
+    assert rej[[S.SOURCE_SHEET, S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [
+        ["page 1", 2, "redacted"]
+    ]
+    assert rej[S.DATE_TEXT].isna().all() and rej[S.DETAILS].isna().all()
+    assert "redacted_text" not in set(chron.warnings[S.CODE])
