@@ -31,6 +31,11 @@ key                          the event ...
                              this event's parties (its agency or a counterpart): the
                              school's own record of the concern before children's social
                              care's record of the school's referral
+``follows_either_order``     with ``follows``: an event of ``follows`` on this event's
+                             own day counts whether it is listed before or after it
+                             (never the event itself): children's social care's untimed
+                             'Contact from HV re bruise' and the health visitor's 14:30
+                             visit that saw the bruise, whichever the table lists first
 ===========================  ===========================================================
 
 Predicates are evaluated on an :class:`EventView`, the events table turned into NumPy
@@ -117,6 +122,7 @@ PREDICATE_KEYS: Final[tuple[str, ...]] = (
     "follows",
     "follows_within",
     "follows_party",
+    "follows_either_order",
 )
 
 
@@ -955,6 +961,53 @@ def _reaching(view: EventView, rows: BoolArray, reach: int) -> BoolArray:
     return np.cumsum(opened[:n]) > 0
 
 
+def _same_day(view: EventView, rows: BoolArray) -> BoolArray:
+    """The events on the day of one of ``rows`` (listed before or after it)."""
+    at = np.flatnonzero(rows)
+    n = len(view)
+    if len(at) == 0:
+        return np.zeros(n, dtype=bool)
+    day = view.start // _DAY_NS  # the view is in the chronology's order: days ascending
+    days = np.unique(day[at])
+    first = np.searchsorted(day, days, side="left")
+    stop = np.searchsorted(day, days, side="right")
+    opened = np.bincount(first, minlength=n + 1) - np.bincount(stop, minlength=n + 1)
+    return np.cumsum(opened[:n]) > 0
+
+
+def _on_its_day(view: EventView, rows: BoolArray, marks: BoolArray, by_party: bool) -> BoolArray:
+    """Per event of ``rows``: another event of ``marks`` on its day, listed before or after
+    it (with ``by_party``, one recorded by one of its parties): one pass per agency that
+    recorded a mark, each over the events asked about and the marks only."""
+    out = np.zeros(len(view), dtype=bool)
+    at = np.flatnonzero(rows)
+    if len(at) == 0 or not marks.any():
+        return out
+    day = view.start // _DAY_NS  # the view is in the chronology's order: days ascending
+    at_day = day[at]
+    self_mark = marks[at]  # an event is never its own partner
+    if not by_party:
+        mark_day = day[marks]
+        count = np.searchsorted(mark_day, at_day, "right") - np.searchsorted(mark_day, at_day)
+        out[at] = (count - self_mark) > 0
+        return out
+    at_parties, at_agency = view.parties[at], view.agency[at]
+    mark_pos = np.flatnonzero(marks)
+    mark_agency = view.agency[mark_pos]
+    for code in np.unique(mark_agency).tolist():
+        if code < 0 or code >= len(PARTIES):
+            continue
+        theirs = (at_parties & (np.uint64(1) << np.uint64(code))) != 0
+        if not theirs.any():
+            continue
+        mine = day[mark_pos[mark_agency == code]]
+        when = at_day[theirs]
+        count = np.searchsorted(mine, when, "right") - np.searchsorted(mine, when)
+        count -= self_mark[theirs] & (at_agency[theirs] == code)
+        out[at[theirs][count > 0]] = True
+    return out
+
+
 def _lookup(codes: Sequence[int], size: int) -> BoolArray:
     """A table of ``size + 1`` flags, true at ``codes``: indexed by codes (-1 for unknown
     values picks the last, false, entry), it is a vectorised membership test."""
@@ -1075,6 +1128,14 @@ def _compile_table(
         raise PredicateError(
             "follows_party needs follows, and is true or false", key="follows_party",
             found=spec["follows_party"], expected="true alongside a follows predicate",
+        )  # fmt: skip
+    if "follows_either_order" in spec and (
+        "follows" not in spec or not isinstance(spec["follows_either_order"], bool)
+    ):
+        raise PredicateError(
+            "follows_either_order needs follows, and is true or false",
+            key="follows_either_order", found=spec["follows_either_order"],
+            expected="true alongside a follows predicate",
         )  # fmt: skip
     if "follows_within" in spec and "follows" not in spec:
         raise PredicateError(
@@ -1202,6 +1263,7 @@ def _compile_table(
         reach = _lookback_days(spec.get("follows_within", "0 days"), "follows_within")
 
         by_party = bool(spec.get("follows_party", False))
+        either = bool(spec.get("follows_either_order", False))
 
         def by_follows(
             view: EventView,
@@ -1209,14 +1271,18 @@ def _compile_table(
             m: BoolArray,
             earlier: Predicate = earlier,
             by_party: bool = by_party,
+            either: bool = either,
         ) -> BoolArray:
             # the earlier events asked about only where one could be: before one of these
             # events, within reach of its day (a text searched over every event costs)
             candidates = _reaching(view, m, reach)
+            if either:
+                candidates |= _same_day(view, m)
             marks = earlier.evaluate(view, cache, candidates)
-            if by_party:
-                return m & _follows_party(view, m, marks, reach)
-            return m & _follows(view, m, marks, reach)
+            found = (_follows_party if by_party else _follows)(view, m, marks, reach)
+            if either:
+                found |= _on_its_day(view, m, marks, by_party)
+            return m & found
 
         steps.append(by_follows)
     for key, keep in (("text", True), ("not_text", False)):
