@@ -272,6 +272,7 @@ def _split_agency_grids(tables: Sequence[DocumentTable], columns: Any) -> list[D
             [bool(pos < len(rows[r]) and rows[r][pos] and str(rows[r][pos]).strip()) for r in body]
             for pos in grid.agencies
         ]
+        first_part = len(out)
         for k, pos in enumerate(grid.agencies):
             if not any(written[k]):
                 continue
@@ -308,6 +309,8 @@ def _split_agency_grids(tables: Sequence[DocumentTable], columns: Any) -> list[D
             rest[grid.row][pos] = None if k else "Details"
         if any(any(c is not None and str(c).strip() for c in rest[body[i]]) for i in none):
             out.append(dataclasses.replace(table, rows=rest, follows=False, row_offset=offset))
+        elif table.deleted and first_part < len(out):  # its rows struck out: kept by a part
+            out[first_part] = dataclasses.replace(out[first_part], deleted=table.deleted)
     return out
 
 

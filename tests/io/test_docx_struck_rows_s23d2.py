@@ -177,3 +177,27 @@ def test_struck_line_above_the_header_is_no_rejected_row(tmp_path: Path):
     assert chron.rejected.empty
     notes = chron.warnings[chron.warnings["code"] == "struck_text"]
     assert notes[S.SOURCE_ROW].tolist() == [1]
+
+
+def test_struck_row_of_a_table_with_a_column_per_agency(tmp_path: Path):
+    """A table with a column per agency ("Date | Police | Health"), one row struck
+    through: a rejected row with its date and the struck agency cell's text."""
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    rows = [
+        ["Date", "Children's Social Care", "Police", "Health"],
+        ["12/03/2007", "", "PC2 attended.", ""],
+        ["13/03/2007", "", "", "HV1 visited. Entered in error."],
+        ["14/03/2007", "SW1 visited.", "", "Dr B saw Child A."],
+    ]
+    for r, values in enumerate(rows):
+        for cell, value in zip(table.rows[r].cells, values, strict=True):
+            cell.paragraphs[0].add_run(value).font.strike = r == 2
+    path = tmp_path / "grid.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert len(chron.events) + len(chron.rejected) == 4
+    rej = chron.rejected
+    assert rej[[S.SOURCE_ROW, S.REASON_CODE, S.DATE_TEXT, S.DETAILS]].values.tolist() == [
+        [3, "struck_through", "13/03/2007", "HV1 visited. Entered in error."]
+    ]
