@@ -200,3 +200,26 @@ def test_follows_either_order_needs_follows():
         compile_predicate({"follows_either_order": True}, where="t")
     with pytest.raises(PredicateError, match="follows_either_order needs follows"):
         compile_predicate({"follows": "x", "follows_either_order": "yes"}, where="t")
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        ("csc", "2019-02-10", "Multi-agency meeting regarding bruising."),
+        ("csc", "2019-02-20", "ICPC re bruising to cheek. Child A made subject of CP plan."),
+        ("police", "2019-02-12", "Investigation re: bruise. Mother interviewed under caution."),
+    ],
+)
+def test_a_meeting_about_the_bruise_weeks_later_is_that_bruise(named):
+    events = _events([_VISIT, named, _FILLER])
+    assert _selected(events, "new_suspicious_injury") == ["e1"]
+
+
+def test_a_discussion_of_a_new_bruise_within_the_week_is_a_new_injury():
+    discussion = (
+        "csc",
+        "2019-02-01",
+        "Strategy discussion re new bruise to ear reported by nursery. S47 agreed.",
+    )
+    events = _events([_VISIT, discussion, _FILLER])
+    assert _selected(events, "new_suspicious_injury") == ["e1", "e2"]
