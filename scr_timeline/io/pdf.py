@@ -884,6 +884,18 @@ def _chars_in(page: Any, boxes: Sequence[Any], *, spaces: bool) -> set[tuple[Any
     }
 
 
+def _gone_lines(printed: Any, shown: Sequence[_Line]) -> list[_Line]:
+    """The lines of the page as printed (``printed``) with no line of the page as read
+    (``shown``: without its struck or blacked-out text) level with them: lines struck
+    through or blacked out throughout."""
+    spans = [(line.top, line.bottom) for line in shown]
+    return [
+        line
+        for line in _lines(printed)
+        if not any(top <= (line.top + line.bottom) / 2 <= bottom for top, bottom in spans)
+    ]
+
+
 def _struck_paragraphs(
     printed: Any, shown: Sequence[_Line], boxes: Sequence[Any]
 ) -> list[tuple[str, float, float]]:
@@ -894,18 +906,14 @@ def _struck_paragraphs(
     bottom), for those that open with a date."""
     spans = sorted((line.top, line.bottom) for line in shown)
 
-    def level(line: _Line) -> bool:
-        middle = (line.top + line.bottom) / 2
-        return any(top <= middle <= bottom for top, bottom in spans)
-
     def inside(line: _Line) -> bool:
         middle = (line.top + line.bottom) / 2
         return any(b[1] <= middle <= b[3] for b in boxes)
 
     groups: list[list[_Line]] = []
     last: _Line | None = None
-    for line in sorted(_lines(printed), key=lambda ln: ln.top):
-        if level(line) or inside(line):
+    for line in sorted(_gone_lines(printed, shown), key=lambda ln: ln.top):
+        if inside(line):
             last = None
             continue
         opens = split_date_prefix(line.text) is not None
@@ -1350,6 +1358,45 @@ def _unruled_rows(
     return [[_cell_text("\n".join(cell)) for cell in row] for row in rows], used, dated_rows
 
 
+def _struck_into_rows(
+    columns: _Columns,
+    body: Sequence[_Line],
+    struck: Sequence[_Line],
+    date_column: int,
+    rows: list[list[str | None]],
+) -> tuple[list[list[str | None]], tuple[tuple[int, str, tuple[str | None, ...]], ...]]:
+    """An unruled table's ``rows`` (from its ``body`` lines) with the rows struck through
+    throughout (``struck``: lines of the page as printed that the page without its struck
+    text does not have) set back in their places, blank, and those rows as (row index,
+    ``struck_through``, their cells as printed). The rows are read again from all the
+    lines: when that changes any row but the struck ones (a struck line read into a row
+    of the table), ``rows`` are returned as they were, with no struck rows."""
+    if not struck:
+        return rows, ()
+    both = sorted([*body, *struck], key=lambda line: line.top)
+    again, used, _dated = _unruled_rows(columns, both, date_column)
+    if used < len(both):
+        return rows, ()
+    struck_text = "\n".join(line.text for line in struck)
+    # the rows read again are the old ones with the struck rows in between
+    out: list[list[str | None]] = []
+    deleted: list[tuple[int, str, tuple[str | None, ...]]] = []
+    k = 0
+    for row in again:
+        if k < len(rows) and row == rows[k]:
+            out.append(row)
+            k += 1
+            continue
+        words = " ".join(c for c in row if c).split()
+        if not words or any(word not in struck_text for word in words):
+            return rows, ()  # a row that is not the struck lines'
+        deleted.append((len(out), "struck_through", tuple(row)))
+        out.append([None] * len(row))
+    if k != len(rows) or not deleted:
+        return rows, ()
+    return out, tuple(deleted)
+
+
 def _second_column(lines: Sequence[_Line], headings: Sequence[_Word]) -> float:
     """Where an unruled table's second column starts: where the text after the date starts
     on the lines that open with one (a heading may be centred over its column), else
@@ -1387,11 +1434,16 @@ class _Unruled:
 
 
 def _unruled_table(
-    sheet: str, lines: Sequence[_Line], carried: _Columns | None, follows: bool
+    sheet: str,
+    lines: Sequence[_Line],
+    carried: _Columns | None,
+    follows: bool,
+    struck: Sequence[_Line] = (),
 ) -> _Unruled | None:
     """The table without ruling lines on a page with no ruled table: under a header line
     found on the page, or, at the top of a page after one that ended in such a table,
-    under that table's columns. None when the page holds neither."""
+    under that table's columns. None when the page holds neither. ``struck``: the lines
+    of the page struck through throughout (see :func:`_struck_into_rows`)."""
     header = _header_block(lines)
     if header is not None:
         first, at, cells = header
@@ -1419,8 +1471,21 @@ def _unruled_table(
     if not dated or 2 * dated < len(rows):  # not a chronology table: a form, a narrative
         return None
     taken = frozenset(range(first, start + used))
+    deleted: tuple[tuple[int, str, tuple[str | None, ...]], ...] = ()
+    if struck and used:
+        low = lines[start - 1].bottom if start > 0 else float("-inf")
+        high = lines[start + used].top if start + used < len(lines) else float("inf")
+        within = [line for line in struck if low <= line.top and line.bottom <= high]
+        rows, deleted = _struck_into_rows(columns, body[:used], within, date_column, rows)
+        deleted = tuple((row + len(head), why, cells) for row, why, cells in deleted)
     return _Unruled(
-        DocumentTable(sheet, head + rows, titles=tuple(titles[:_MAX_TITLES]), follows=follows),
+        DocumentTable(
+            sheet,
+            head + rows,
+            titles=tuple(titles[:_MAX_TITLES]),
+            follows=follows,
+            deleted=deleted,
+        ),
         taken,
         columns,
         ran_to_bottom=used == len(body),
@@ -1835,7 +1900,13 @@ def _read(
         )
         if not found:
             plain = _unruled_table(
-                f"page {page.page_number} table 1", lines, carried, last_ran_to_bottom
+                f"page {page.page_number} table 1",
+                lines,
+                carried,
+                last_ran_to_bottom,
+                _gone_lines(unstruck[page.page_number], page_lines[p][1])
+                if page.page_number in unstruck
+                else (),
             )
             if plain is not None:
                 named = _named_in(

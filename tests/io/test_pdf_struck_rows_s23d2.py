@@ -155,3 +155,34 @@ def test_pdf_dated_paragraph_under_a_black_box_is_rejected_without_its_text(tmp_
     ]
     assert rej[S.DATE_TEXT].isna().all() and rej[S.DETAILS].isna().all()
     assert "redacted_text" not in set(chron.warnings[S.CODE])
+
+
+def test_pdf_unruled_table_row_struck_through_is_a_rejected_row(tmp_path: Path):
+    """A table without ruling lines (read by its columns), one row struck through
+    throughout: the row had vanished (the rows after it renumbered); now it is a rejected
+    row struck_through in its place, with its date text and details."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "unruled.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 10)
+    pdf.setLineWidth(0.5)
+    xs = [60.0, 150.0, 230.0]
+    y = 780.0
+    for i, cells in enumerate([("Date", "Agency", "Details"), *ROWS]):
+        for x, text in zip(xs, cells, strict=True):
+            pdf.drawString(x, y, text)
+            if i == 2:
+                pdf.line(x, y + 3, x + pdf.stringWidth(text, "Helvetica", 10), y + 3)
+        y -= 18
+    pdf.save()
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 4, 5]
+    rej = chron.rejected
+    assert len(chron.events) + len(rej) == len(ROWS)
+    assert rej[[S.SOURCE_SHEET, S.SOURCE_ROW, S.REASON_CODE]].values.tolist() == [
+        ["page 1 table 1", 3, "struck_through"]
+    ]
+    assert rej[S.DATE_TEXT].tolist() == ["13/03/2007"]
+    assert rej[S.DETAILS].tolist() == ["Entered in error - wrong child"]
