@@ -1899,16 +1899,24 @@ def _read(
             )
         )
         if not found:
+            n = page.page_number
+            gone_lines = _gone_lines(unstruck[n], page_lines[p][1]) if n in unstruck else []
             plain = _unruled_table(
-                f"page {page.page_number} table 1",
-                lines,
-                carried,
-                last_ran_to_bottom,
-                _gone_lines(unstruck[page.page_number], page_lines[p][1])
-                if page.page_number in unstruck
-                else (),
+                f"page {n} table 1", lines, carried, last_ran_to_bottom, gone_lines
             )
             if plain is not None:
+                for row, why, cells in plain.table.deleted:  # its struck lines, for the warning
+                    written = " ".join(c for c in cells if c).split()
+                    spans = [
+                        (0.0, ln.top, float(page.width), ln.bottom)
+                        for ln in gone_lines
+                        if ln.text.split() and all(w in written for w in ln.text.split())
+                    ]
+                    in_rows[f"page {n} table 1", row + 1] = (
+                        n,
+                        why,
+                        _chars_in(unstruck[n], spans, spaces=False),
+                    )
                 named = _named_in(
                     [ln for i, ln in enumerate(lines) if i < min(plain.lines, default=0)], named
                 )

@@ -186,3 +186,4 @@ def test_pdf_unruled_table_row_struck_through_is_a_rejected_row(tmp_path: Path):
     ]
     assert rej[S.DATE_TEXT].tolist() == ["13/03/2007"]
     assert rej[S.DETAILS].tolist() == ["Entered in error - wrong child"]
+    assert "struck_text" not in set(chron.warnings[S.CODE])
