@@ -481,8 +481,10 @@ def _deleted_row(
     out (a redaction): ``("struck_through", cells with the struck text)`` or
     ``("redacted", blank cells)``; None for any other row."""
     marked = [
-        (col, tc) for col, tc in own if next(tc.iter(*_STRIKES, _HIGHLIGHT, _SHD), None) is not None
-    ]
+        (col, tc)
+        for col, tc in own
+        if any(m.getparent().tag == _RPR for m in tc.iter(*_STRIKES, _HIGHLIGHT, _SHD))
+    ]  # (a cell's own shading, on an empty row, is no mark of its text)
     if not marked:
         return None
     cells: list[str | None] = [None] * width
