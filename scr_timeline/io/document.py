@@ -160,11 +160,13 @@ def deleted_rejected(
     program: str,
     date: int | None = None,
     details: int | None = None,
+    column: str | None = None,
 ) -> pd.DataFrame | None:
     """Rows struck through or blacked out throughout (``rows``: (source row, reason code,
     cells)) as rejected rows keeping their date text (cell ``date``) and details (cell
     ``details``, else the other written cells joined with " | "); ``what`` and
-    ``program`` fill the reason (:data:`DELETED_REASONS`). None when there are none."""
+    ``program`` fill the reason (:data:`DELETED_REASONS`); ``column``: the date column's
+    heading, as Excel's rejected rows name it. None when there are none."""
     if not rows:
         return None
 
@@ -187,7 +189,7 @@ def deleted_rejected(
                 DELETED_REASONS[why].format(what=what, program=program)
                 for _row, why, _cells in rows
             ],
-            S.COLUMN: None,
+            S.COLUMN: column,
             S.VALUE: None,
             S.DATE_TEXT: dates,
             S.DETAILS: texts,
@@ -239,6 +241,9 @@ def _table_deleted(found: _Found, file: str, program: str) -> pd.DataFrame | Non
         program=program,
         date=date,
         details=details,
+        column=found.info.headings[date]
+        if date is not None and date < len(found.info.headings)
+        else None,
     )
 
 

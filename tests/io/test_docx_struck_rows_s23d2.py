@@ -56,6 +56,7 @@ def test_row_struck_through_throughout_is_a_rejected_row(tmp_path: Path):
     ]
     assert rej[S.DATE_TEXT].tolist() == ["13/03/2007"]
     assert rej[S.DETAILS].tolist() == ["Entered in error - wrong child"]
+    assert rej[S.COLUMN].tolist() == ["Date"]  # the date column's heading, as in Excel
     assert rej[S.REASON].iloc[0].startswith("every cell of the row is struck through in Word")
     assert "struck_text" not in set(chron.warnings["code"])
     assert chron.meta.sources[0].rejected == 1
