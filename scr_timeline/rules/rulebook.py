@@ -736,7 +736,8 @@ def _rule(
                 "['strategy_discussion'] }",
             )  # fmt: skip
         try:
-            pattern = re.compile(table["text"], re.IGNORECASE)
+            # through the prebuilt programs, as every other rulebook pattern is compiled
+            pattern = _prebuilt.regex(table["text"], re.IGNORECASE)
         except re.error as err:
             raise _err(
                 path, where, "parties_from", f"bad regular expression: {err}", table["text"],
