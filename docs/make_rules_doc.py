@@ -146,7 +146,13 @@ note says how many findings start from events of the other's time.
     the day paediatrics examined the child and referred, wants no medical of its own. A
     discussion, investigation or proceedings that names the injury as one already known
     ('interviewed about the skull fracture', 'his injuries': `injury_named_again`) is that
-    injury up to 90 days on;
+    injury up to 90 days on, as is one named after 're', 'regarding', 'about', 'concerning'
+    or 'following' ('Multi-agency meeting regarding bruising');
+  - a report of an injury that the agency it names recorded first-hand the same day,
+    whichever is listed first (the visit is the first record); information shared or a
+    referral about an injury ('Tel from MASH SW - information shared re bruise', 'Email to
+    SW re bruise to cheek') within 7 days of a record by one of its parties; a report that
+    says the injury is new ('re new bruise to ear', 'further marks') is a new injury;
   - or the injury seen again as it heals (`injury_follow_up`: 'scratches healing', 'fading
     bruise', 'scabs on his scalp', 'the bruising is still visible', and no 'new' or 'further'
     injury beside it) within 14 days of an earlier record (`injury_seen_again`).
@@ -229,6 +235,8 @@ note says how many findings start from events of the other's time.
   the same scratches seen healing a week later are not a second concern; and a police
   incident once: the police notification of it to children's social care (MERLIN, PPN) and
   children's social care's record of receiving it, within 3 days, are the incident again.
+  Children's social care's record of a referral and the referring agency's own record of
+  the injury or concern are one concern, whichever is listed first on their day.
 - **Contact with the police** (INJ-POLICE, `police_contact`): any record involving the
   police, except the police's own call-out or arrest about something else: a domestic
   call-out a fortnight after a baby's bruise ('PPN submitted to MASH') is not the police
@@ -238,6 +246,10 @@ note says how many findings start from events of the other's time.
   (`csc_oversight`): children's social care closing a case with 'Management decision:
   concerns reduced, case to close' records the manager's decision on the closure; 'to be
   discussed with TM' or 'awaiting management decision' is a plan, not oversight.
+- **One injury, one key event** (SUP-KEY-DECISION): a suspicious injury is one key event;
+  a referral or information shared about it within 14 days of its first record involving
+  children's social care is not another (the child protection medical that examines it
+  still is).
 - **Key decisions** (SUP-KEY-DECISION) include a closure children's social care records inside
   another entry ('CIN review ... stepped down to Early Help', 'assessment completed, NFA - case
   closed'; not a closure planned or past, nor a contact closed at the front door), and a new
@@ -308,7 +320,10 @@ including family members such as `carer`), `involves_other_agency`, `injury`,
 selects (in the chronology's order, same-day order included), at most that long before its
 day; with `follows_party = true` the earlier event must also have been recorded by one of
 this event's parties (its agency or a counterpart): one referral is one concern, one injury
-one clock. States have `label`,
+one clock. With `follows_either_order = true` an event of `follows` on the event's own day
+counts whether it is listed before or after it (never the event itself): children's social
+care's untimed 'Contact from HV re bruise to cheek' and the health visitor's 14:30 visit that
+saw the bruise, whichever the table lists first. States have `label`,
 `opens` and `closes`. An accumulation rule may give a `tally`, the kinds of event its sentence
 counts, in order: a list of `{ when = predicate, one = "...", many = "..." }` (the first
 whose `when` an event matches names it; leave `when` out of the last to name the rest); the
