@@ -129,7 +129,13 @@ def test_text_struck_through_is_left_out_as_in_the_pdf(tmp_path: Path):
     ]
     notes = chron.warnings[chron.warnings["code"] == "struck_text"]
     assert notes[[S.SOURCE_SHEET, S.SOURCE_ROW]].values.tolist() == [["table 1", 2]]
-    assert "rows 2, 3" in notes["message"].iloc[0]
+    # the row struck throughout is a rejected row (struck_through, as in Excel), so the
+    # warning names only the row whose words were partly struck
+    assert "(rows 2)" in notes["message"].iloc[0]
+    struck = chron.rejected[chron.rejected["reason_code"] == "struck_through"]
+    assert struck[S.SOURCE_ROW].tolist() == [3]
+    assert "Entered in error" in str(struck.iloc[0].to_dict())
+    assert len(chron.events) + len(chron.rejected) == 3
 
 
 def test_black_text_on_a_dark_grey_highlight_is_read(tmp_path: Path):
