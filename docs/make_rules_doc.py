@@ -244,8 +244,11 @@ note says how many findings start from events of the other's time.
   (strategy discussion, s47, CAIT) counts.
 - **Management oversight written inside another entry** answers SUP-KEY-DECISION
   (`csc_oversight`): children's social care closing a case with 'Management decision:
-  concerns reduced, case to close' records the manager's decision on the closure; 'to be
-  discussed with TM' or 'awaiting management decision' is a plan, not oversight.
+  concerns reduced, case to close' records the manager's decision on the closure, and so
+  does a manager agreeing or authorising what the entry records ('NFA - case closed. TM1
+  agreed closure', 'Single assessment completed and authorised by TM1'); 'to be discussed
+  with TM', 'for TM to agree closure', 'not agreed by TM' or 'awaiting management decision'
+  is a plan, not oversight.
 - **One injury, one key event** (SUP-KEY-DECISION): a suspicious injury is one key event;
   a referral or information shared about it within 14 days of its first record involving
   children's social care is not another (the child protection medical that examines it

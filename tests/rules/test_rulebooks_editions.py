@@ -140,11 +140,13 @@ def test_a_2014_case_under_wt2013(tmp_path):
         # 5 May (3 calendar days)
         ("INJ-MEDICAL", "late", 6, "2014-05-06", "2014-05-07", 1, [6, 8]),
         ("INJ-SKELETAL", "missing", 6, "2014-05-05", "", None, [6]),
-        ("SUP-KEY-DECISION", "late", 6, "2014-05-12", "2014-07-18", 48, [6, 7, 8, 14]),
+        # the first oversight: TM1 authorising the single assessment on Tuesday 24 June (a
+        # manager agreeing what the entry records), 30 WD after Monday 12 May (26 May out)
+        ("SUP-KEY-DECISION", "late", 6, "2014-05-12", "2014-06-24", 30, [6, 7, 8, 12]),
         # 15 WD from Tuesday 6 May, 26 May out: Wednesday 28 May; the ICPC sat on Friday 30th
         ("CONF-ICPC", "late", 7, "2014-05-28", "2014-05-30", 2, [7, 9]),
         ("CONF-REVIEW", "gap", 9, "2014-08-30", "2014-09-01", 94, [9, 16]),
-        ("SUP-KEY-DECISION", "late", 9, "2014-06-06", "2014-07-18", 30, [9, 14]),
+        ("SUP-KEY-DECISION", "late", 9, "2014-06-06", "2014-06-24", 12, [9, 12]),
         # seen 14 July, next 10 October: 63 WD (25 August out), 20 allowed: 11 August
         ("VIS-CP", "gap", 13, "2014-08-11", "2014-10-10", 63, [13, 17]),
         ("SUP-CADENCE", "gap", 14, "2014-08-15", "", 84, [14]),
@@ -172,12 +174,14 @@ def test_a_2019_case_under_wt2018(tmp_path):
         # the skeletal survey by Monday 6 May (3 calendar days), done Thursday 9th
         ("INJ-MEDICAL", "late", 7, "2019-05-07", "2019-05-08", 1, [7, 9]),
         ("INJ-SKELETAL", "late", 7, "2019-05-06", "2019-05-09", 3, [7, 10]),
-        ("SUP-KEY-DECISION", "late", 7, "2019-05-13", "2019-07-05", 38, [7, 8, 15]),
+        # TM1 authorising the single assessment on Tuesday 2 July is the first oversight:
+        # 35 WD after Monday 13 May (27 May out)
+        ("SUP-KEY-DECISION", "late", 7, "2019-05-13", "2019-07-02", 35, [7, 8, 14]),
         ("SD-PARTIES", "missing", 8, "2019-05-07", "", None, [8]),
         # ICPC Wednesday 29 May, in time (15 WD from 7 May, 27 May out); core group due
         # Wednesday 12 June, held Friday 14th
         ("CONF-CORE-GROUP", "late", 11, "2019-06-12", "2019-06-14", 2, [11, 12]),
-        ("SUP-KEY-DECISION", "late", 11, "2019-06-05", "2019-07-05", 22, [11, 15]),
+        ("SUP-KEY-DECISION", "late", 11, "2019-06-05", "2019-07-02", 19, [11, 14]),
         # the chronology ends at the death of 15 August (row 17)
         ("SUP-CADENCE", "gap", 15, "2019-08-02", "", 41, [15]),
         ("VIS-CP", "gap", 16, "2019-08-12", "", 23, [16]),
