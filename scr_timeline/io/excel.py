@@ -34,6 +34,7 @@ import html
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -757,6 +758,31 @@ _COMMENT_SHOWN: Final = 5  # comments quoted in a warning
 _COMMENT_CHARS: Final = 80  # characters of each
 
 
+def _sheet_parts(
+    archive: zipfile.ZipFile, members: set[str], kind: bytes
+) -> Iterator[tuple[str, str]]:
+    """(sheet name, archive member) of each part of a relationship ``kind`` (its Type ends
+    so: ``b"/comments"``, ``b"/table"``) that a worksheet's relationships name and the
+    archive holds, sheet by sheet."""
+    for member, name in limits._sheet_names(archive).items():
+        folder, _, leaf = member.rpartition("/")
+        rels = f"{folder}/_rels/{leaf}.rels"
+        if rels not in members:
+            continue
+        for tag in limits._RELATIONSHIP.findall(archive.read(rels)):
+            attrs = dict(limits._ATTRIBUTE.findall(tag))
+            if not attrs.get(b"Type", b"").endswith(kind):
+                continue
+            target = attrs.get(b"Target", b"").decode("utf-8", "replace")
+            part = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
+            if part in members:
+                yield name, part
+
+
 def _sheet_comments(path: Path) -> dict[str, list[tuple[str, int, str]]]:
     """Per sheet name, the comments (Excel's notes) on its cells: (cell, 0-based row,
     text), in the order the workbook keeps them."""
@@ -768,33 +794,17 @@ def _sheet_comments(path: Path) -> dict[str, list[tuple[str, int, str]]]:
             members = set(archive.namelist())
             if not any("comment" in m.rsplit("/", 1)[-1].lower() for m in members):
                 return {}
-            for member, name in limits._sheet_names(archive).items():
-                folder, _, base = member.rpartition("/")
-                rels = f"{folder}/_rels/{base}.rels"
-                if rels not in members:
-                    continue
-                for tag in limits._RELATIONSHIP.findall(archive.read(rels)):
-                    attrs = dict(limits._ATTRIBUTE.findall(tag))
-                    if not attrs.get(b"Type", b"").endswith(b"/comments"):
-                        continue
-                    target = attrs.get(b"Target", b"").decode("utf-8", "replace")
-                    where = (
-                        target.lstrip("/")
-                        if target.startswith("/")
-                        else posixpath.normpath(posixpath.join(folder, target))
+            for name, where in _sheet_parts(archive, members, b"/comments"):
+                for ref, body in _COMMENT.findall(archive.read(where)):
+                    text = "".join(
+                        html.unescape(t.decode("utf-8", "replace"))
+                        for t in _COMMENT_TEXT.findall(body)
                     )
-                    if where not in members:
-                        continue
-                    for ref, body in _COMMENT.findall(archive.read(where)):
-                        text = "".join(
-                            html.unescape(t.decode("utf-8", "replace"))
-                            for t in _COMMENT_TEXT.findall(body)
+                    at = _cell_at(b'r="' + ref + b'"')
+                    if at is not None and text.strip():
+                        out.setdefault(name, []).append(
+                            (ref.decode(), at[0], " ".join(text.split()))
                         )
-                        at = _cell_at(b'r="' + ref + b'"')
-                        if at is not None and text.strip():
-                            out.setdefault(name, []).append(
-                                (ref.decode(), at[0], " ".join(text.split()))
-                            )
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
         return {}
     return out
@@ -945,39 +955,23 @@ def _table_totals(path: Path) -> dict[str, list[tuple[int, str]]]:
             members = set(archive.namelist())
             if not any(m.startswith("xl/tables/") for m in members):
                 return {}
-            for member, name in limits._sheet_names(archive).items():
-                folder, _, leaf = member.rpartition("/")
-                rels = f"{folder}/_rels/{leaf}.rels"
-                if rels not in members:
+            for name, table in _sheet_parts(archive, members, b"/table"):
+                head = _TABLE_TAG.search(archive.read(table)[:4096])
+                if head is None:
                     continue
-                for tag in limits._RELATIONSHIP.findall(archive.read(rels)):
-                    attrs = dict(limits._ATTRIBUTE.findall(tag))
-                    if not attrs.get(b"Type", b"").endswith(b"/table"):
-                        continue
-                    target = attrs.get(b"Target", b"").decode("utf-8", "replace")
-                    table = (
-                        target.lstrip("/")
-                        if target.startswith("/")
-                        else posixpath.normpath(posixpath.join(folder, target))
-                    )
-                    if table not in members:
-                        continue
-                    head = _TABLE_TAG.search(archive.read(table)[:4096])
-                    if head is None:
-                        continue
-                    info = {
-                        k.decode(): v.decode("utf-8", "replace")
-                        for k, v in limits._ATTRIBUTE.findall(head.group(0))
-                    }
-                    count = info.get("totalsRowCount", "0")
-                    ref = _TABLE_REF.fullmatch(info.get("ref", ""))
-                    if not count.isdigit() or int(count) == 0 or ref is None:
-                        continue
-                    last = int(ref.group(4)) - 1
-                    title = html.unescape(info.get("displayName") or info.get("name") or "")
-                    out.setdefault(name, []).extend(
-                        (row, title) for row in range(last - min(int(count), 5) + 1, last + 1)
-                    )
+                info = {
+                    k.decode(): v.decode("utf-8", "replace")
+                    for k, v in limits._ATTRIBUTE.findall(head.group(0))
+                }
+                count = info.get("totalsRowCount", "0")
+                ref = _TABLE_REF.fullmatch(info.get("ref", ""))
+                if not count.isdigit() or int(count) == 0 or ref is None:
+                    continue
+                last = int(ref.group(4)) - 1
+                title = html.unescape(info.get("displayName") or info.get("name") or "")
+                out.setdefault(name, []).extend(
+                    (row, title) for row in range(last - min(int(count), 5) + 1, last + 1)
+                )
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError):
         return {}  # the reader itself reports a broken archive
     return out
