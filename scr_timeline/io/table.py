@@ -2198,16 +2198,7 @@ def _parse_blocks(
                     header_row,
                 )
             )
-    if not chrons:
-        raise EmptyChronologyError(
-            "no data rows under any of the sheet's headers",
-            file=file,
-            sheet=sheet,
-            expected="at least one dated row under the headings",
-        )
-    merged = merge(chrons, title=options.title) if len(chrons) > 1 else chrons[0]
-    merged = with_warnings(merged, notes)
-    return classify_chronology(merged, vocabularies=options.vocabularies) if classify else merged
+    return _merged_tables(chrons, notes, options, file=file, sheet=sheet, classify=classify)
 
 
 def _side_by_side(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[int]:
@@ -2381,6 +2372,23 @@ def _parse_side_by_side(
                     header_row,
                 )
             )
+    return _merged_tables(
+        chrons, notes, options, file=file, sheet=sheet, classify=classify, side_by_side=True
+    )
+
+
+def _merged_tables(
+    chrons: list[Chronology],
+    notes: list[dict[str, Any]],
+    options: _Options,
+    *,
+    file: str,
+    sheet: str | None,
+    classify: bool,
+    side_by_side: bool = False,
+) -> Chronology:
+    """The tables of one sheet (stacked, or side by side) merged into its chronology, with
+    the sheet's notes, classified when asked; an error when none had a data row."""
     if not chrons:
         raise EmptyChronologyError(
             "no data rows under any of the sheet's headers",
@@ -2389,7 +2397,7 @@ def _parse_side_by_side(
             expected="at least one dated row under the headings",
         )
     merged = merge(chrons, title=options.title) if len(chrons) > 1 else chrons[0]
-    if options.title is None and _names_an_agency(merged.meta.title):
+    if side_by_side and options.title is None and _names_an_agency(merged.meta.title):
         # one table's title ('Police', over its own rows beside the GP's) is no title of
         # the sheet's chronology
         merged = Chronology(
