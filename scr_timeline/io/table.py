@@ -2147,18 +2147,7 @@ def _parse_blocks(
     infos = [info, *(find_header(part, columns=columns) for part in parts[1:])]
     chrons: list[Chronology] = []
     notes: list[dict[str, Any]] = []
-    if options.dayfirst is None:
-        # the order of day and month is the file's, decided from every table's dates at
-        # once (a table of dates such as 12/03/2007 alone would be ambiguous)
-        dates = [
-            part.iloc[part_info.data_start :, _date_position(part_info)].astype(object)
-            for part, part_info in zip(parts, infos, strict=True)
-        ]
-        decided = parse_date_arrays(pd.concat(dates, ignore_index=True))
-        options = replace(options, dayfirst=decided.dayfirst)
-        notes.extend(
-            _warning(code, message, file, sheet, None) for code, message in decided.file_warnings
-        )
+    options = _sheet_day_order(parts, infos, options, notes, file=file, sheet=sheet)
     for k, (part, part_info) in enumerate(zip(parts, infos, strict=True)):
         header_row = row_offset + bounds[k] + part_info.header_rows[-1] + 1
         if k:
@@ -2320,16 +2309,7 @@ def _parse_side_by_side(
         )
     found = cast(list[HeaderInfo], infos)
     notes: list[dict[str, Any]] = []
-    if options.dayfirst is None:
-        dates = [
-            part.iloc[part_info.data_start :, _date_position(part_info)].astype(object)
-            for part, part_info in zip(parts, found, strict=True)
-        ]
-        decided = parse_date_arrays(pd.concat(dates, ignore_index=True))
-        options = replace(options, dayfirst=decided.dayfirst)
-        notes.extend(
-            _warning(code, message, file, sheet, None) for code, message in decided.file_warnings
-        )
+    options = _sheet_day_order(parts, found, options, notes, file=file, sheet=sheet)
     chrons: list[Chronology] = []
     for k, (part, part_info) in enumerate(zip(parts, found, strict=True)):
         header_row = row_offset + part_info.header_rows[-1] + 1 if part_info.header_rows else None
@@ -2375,6 +2355,31 @@ def _parse_side_by_side(
     return _merged_tables(
         chrons, notes, options, file=file, sheet=sheet, classify=classify, side_by_side=True
     )
+
+
+def _sheet_day_order(
+    parts: Sequence[pd.DataFrame],
+    infos: Sequence[HeaderInfo],
+    options: _Options,
+    notes: list[dict[str, Any]],
+    *,
+    file: str,
+    sheet: str | None,
+) -> _Options:
+    """``options`` with the order of day and month decided once from the dates of every
+    table of a sheet (a table of dates such as 12/03/2007 alone would be ambiguous), its
+    warnings added to ``notes``; as they are when the order was given."""
+    if options.dayfirst is not None:
+        return options
+    dates = [
+        part.iloc[info.data_start :, _date_position(info)].astype(object)
+        for part, info in zip(parts, infos, strict=True)
+    ]
+    decided = parse_date_arrays(pd.concat(dates, ignore_index=True))
+    notes.extend(
+        _warning(code, message, file, sheet, None) for code, message in decided.file_warnings
+    )
+    return replace(options, dayfirst=decided.dayfirst)
 
 
 def _merged_tables(
