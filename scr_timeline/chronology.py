@@ -729,6 +729,14 @@ def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     return out[list(frame.columns)]
 
 
+def names_an_agency(title: str | None) -> bool:
+    """Whether ``title`` is a short title that only names an agency ("Police", "GP
+    records"): a table's label, no title of a whole chronology."""
+    from .classify.agencies import agency_from_name
+
+    return title is not None and len(title.split()) <= 4 and agency_from_name(title) is not None
+
+
 def merged_title(titles: Sequence[str | None]) -> str | None:
     """The title of merged chronologies: their title when they share one; when each
     agency's table has its own ("Health Visiting chronology - Child A", "Police chronology
@@ -750,9 +758,7 @@ def merged_title(titles: Sequence[str | None]) -> str | None:
     if len(distinct) > 1:
         # a block's title that only names its agency ("Police" over the police's rows, under
         # the sheet's "Multi-agency chronology: Child A") is no title of the whole
-        from .classify.agencies import agency_from_name
-
-        whole = [t for t in distinct if len(t.split()) > 4 or agency_from_name(t) is None]
+        whole = [t for t in distinct if not names_an_agency(t)]
         distinct = whole or distinct
     if len(distinct) <= 1:
         return distinct[0] if distinct else None

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -135,6 +135,22 @@ class DocumentTable:
     def width(self) -> int:
         """Number of grid columns."""
         return max((len(r) for r in self.rows), default=0)
+
+
+#: Given the (sheet, row) of the rows read as rejected rows (struck or blacked out
+#: throughout), the ``struck_text`` and ``redacted_text`` warnings naming the others.
+LateNotes: TypeAlias = Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]]
+#: What a document reader's first pass gives :func:`read_tables_or_narrative`: tables,
+#: paragraphs, the title, warnings, the dated paragraphs struck through throughout (with
+#: their reason code) and the late warnings.
+DocumentParts: TypeAlias = tuple[
+    list[DocumentTable],
+    list[Paragraph],
+    str | None,
+    list[dict[str, Any]],
+    list[tuple[Paragraph, str]],
+    LateNotes,
+]
 
 
 _GRID_HEADER_ROWS: Final = 3  # a table's first rows looked at for a column per agency
@@ -2012,7 +2028,7 @@ def read_tables_or_narrative(
     fmt: str,
     notes: Sequence[dict[str, Any]] = (),
     deleted: Sequence[tuple[Paragraph, str]] = (),
-    late_notes: Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]] | None = None,
+    late_notes: LateNotes | None = None,
     **options: Any,
 ) -> Chronology:
     """A document's chronology tables, else its dated paragraphs (the narrative).
@@ -2081,7 +2097,7 @@ def read_tables_or_narrative(
 
 def _late(
     chron: Chronology,
-    late_notes: Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]] | None,
+    late_notes: LateNotes | None,
 ) -> list[dict[str, Any]]:
     """The reader's warnings about struck or blacked-out text, given the rows of ``chron``
     rejected as struck through or blacked out throughout."""

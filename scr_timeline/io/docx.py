@@ -52,6 +52,7 @@ from ..exceptions import (
 from .document import (
     AGENCY_FIELD,
     AGENCY_LABEL,
+    DocumentParts,
     DocumentTable,
     check_file,
     read_tables_or_narrative,
@@ -1078,14 +1079,7 @@ class _Reader:
 
 def _read_docx(
     path: Path,
-) -> tuple[
-    list[DocumentTable],
-    list[Paragraph],
-    str | None,
-    list[dict[str, Any]],
-    list[tuple[Paragraph, str]],
-    Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]],
-]:
+) -> DocumentParts:
     document = _open(path)
     reader = _Reader(document, path.name)
     page_agency = _page_header_agency(document)

@@ -54,7 +54,13 @@ from ..exceptions import (
     EmptyChronologyError,
     MissingDependencyError,
 )
-from .document import AGENCY_FIELD, DocumentTable, check_file, read_tables_or_narrative
+from .document import (
+    AGENCY_FIELD,
+    DocumentParts,
+    DocumentTable,
+    check_file,
+    read_tables_or_narrative,
+)
 from .headers import map_headings
 from .table import _warning
 from .text import (
@@ -1658,14 +1664,7 @@ def read_pdf_tables(
 
 def _read_pdf(
     path: Path,
-) -> tuple[
-    list[DocumentTable],
-    list[Paragraph],
-    str | None,
-    list[dict[str, Any]],
-    list[tuple[Paragraph, str]],
-    Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]],
-]:
+) -> DocumentParts:
     """:func:`read_pdf_tables`, the dated paragraphs struck through throughout (with their
     reason code, ``struck_through``: rejected rows), and the struck_text warning given the
     rows read as rejected rows (its pages are those with struck text elsewhere)."""
@@ -1778,16 +1777,7 @@ def _replace_pages(pages: list[Any], change: Callable[[Any], tuple[Any, int]]) -
     return changed
 
 
-def _read(
-    pdf: Any, path: Path
-) -> tuple[
-    list[DocumentTable],
-    list[Paragraph],
-    str | None,
-    list[dict[str, Any]],
-    list[tuple[Paragraph, str]],
-    Callable[[AbstractSet[tuple[str | None, int]]], list[dict[str, Any]]],
-]:
+def _read(pdf: Any, path: Path) -> DocumentParts:
     pages = list(pdf.pages)
     notes: list[dict[str, Any]] = []
     turned_on = _replace_pages(pages, _upright)

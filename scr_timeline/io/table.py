@@ -34,6 +34,7 @@ from ..chronology import (
     ChronologyMeta,
     SourceInfo,
     merge,
+    names_an_agency,
     sequence_keys,
 )
 from ..classify.agencies import (
@@ -2402,7 +2403,7 @@ def _merged_tables(
             expected="at least one dated row under the headings",
         )
     merged = merge(chrons, title=options.title) if len(chrons) > 1 else chrons[0]
-    if side_by_side and options.title is None and _names_an_agency(merged.meta.title):
+    if side_by_side and options.title is None and names_an_agency(merged.meta.title):
         # one table's title ('Police', over its own rows beside the GP's) is no title of
         # the sheet's chronology
         merged = Chronology(
@@ -2410,10 +2411,3 @@ def _merged_tables(
         )
     merged = with_warnings(merged, notes)
     return classify_chronology(merged, vocabularies=options.vocabularies) if classify else merged
-
-
-def _names_an_agency(title: str | None) -> bool:
-    """Whether ``title`` is a short title naming an agency ('Police', 'GP records')."""
-    from ..classify.agencies import agency_from_name
-
-    return title is not None and len(title.split()) <= 4 and agency_from_name(title) is not None
