@@ -64,6 +64,7 @@ __all__ = [
     "fill_dittos",
     "join_broken_lines",
     "markup_as_text",
+    "mojibake_as_text",
     "overlong_rows",
     "read_csv",
     "read_csv_table",
@@ -484,6 +485,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         notes.extend(blank_template_rows(raw, header, file=path.name, sheet=None))
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
         notes.extend(markup_as_text(raw, header, file=path.name, sheet=None))
+        notes.extend(mojibake_as_text(raw, header, file=path.name, sheet=None))
         unclosed = _rejected_unclosed(raw, header, facts.get("unclosed_quote"), path.name)
         filled, carried = fill_cells(
             raw,
@@ -1204,6 +1206,111 @@ def markup_as_text(
                 f"{len(rows)} cell(s) of column {heading or pos + 1!r} held HTML markup "
                 "('<p>', '<br>', '&nbsp;'), as case systems store rich text; read as the "
                 "text it shows",
+                file,
+                sheet,
+                int(rows[0]) + 1,
+            )
+        )
+    return notes
+
+
+#: The characters a byte from 0x80 to 0xFF shows as in Windows-1252 (the five it leaves
+#: undefined as in Latin-1, as some programs show them), and the bytes they stand for.
+_CP1252_SHOWN = {
+    (bytes([b]).decode("cp1252", errors="ignore") or chr(b)): b for b in range(0x80, 0x100)
+}
+_CONTINUATION = "".join(c for c, b in _CP1252_SHOWN.items() if b < 0xC0)
+#: UTF-8 read as Windows-1252 somewhere upstream and saved again ("â€™" for "’", "Â£" for
+#: "£", "Ã©" for "é"): a lead byte's character and its continuation bytes' characters, in
+#: runs; "â€?" is "”" whose last byte (0x9D, undefined in Windows-1252) became "?".
+_MOJIBAKE = regex(
+    f"(?:[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
+    f"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}|\u00e2\u20ac\\?)+"
+)
+
+
+def _unmojibake(cell: str) -> str:
+    """The text meant by a cell whose UTF-8 was read as Windows-1252 and saved again (twice
+    at most), each run that is not UTF-8 when read back left as it is.
+
+    >>> _unmojibake("Motherâ€™s partner â€“ Â£20")
+    'Mother’s partner – £20'
+    >>> _unmojibake("â€œDAâ€? call")
+    '“DA” call'
+    """
+
+    def meant(found: re.Match[str]) -> str:
+        run = found.group(0).replace("\u00e2\u20ac?", "\u00e2\u20ac\x9d")
+        try:
+            return bytes(_CP1252_SHOWN[c] for c in run).decode("utf-8")
+        except UnicodeDecodeError:
+            return found.group(0)
+
+    for _ in range(2):  # "Ã¢â‚¬â„¢": read so twice
+        fixed = _MOJIBAKE.sub(meant, cell)
+        if fixed == cell:
+            break
+        cell = fixed
+    return cell
+
+
+def _mojibake_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Positions of the cells holding mojibake: the cells with a byte 0xC3 (the first of
+    every character that can open such a run, found in the column's bytes at once), then
+    the pattern, by Arrow, on those alone. A big column is searched only when cells spread
+    over it show it (a file decoded wrongly is so throughout)."""
+    sample = _sample(cells)
+    if (
+        len(cells) > len(sample)
+        and not pc.any(pc.match_substring_regex(sample, _MOJIBAKE.pattern)).as_py()
+    ):
+        return np.zeros(0, dtype=np.int64)
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    at = _cells_holding(cells, b"\xc3")
+    if not len(at):
+        return at
+    found = pc.match_substring_regex(cells.take(pa.array(at)), _MOJIBAKE.pattern)
+    return at[found.fill_null(False).to_numpy(zero_copy_only=False)]
+
+
+def mojibake_as_text(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+) -> list[dict[str, Any]]:
+    """Read the cells under the header whose text was decoded in the wrong encoding
+    somewhere upstream ("Motherâ€™s", "Â£20": a UTF-8 file opened as Windows-1252 in Excel
+    and saved again) as the text meant, in ``raw``, a column at a time, and return a
+    ``mojibake_repaired`` warning per column with such cells."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    start = header.data_start
+    notes = []
+    for pos, label in enumerate(raw.columns):
+        column = raw[label].iloc[start:]
+        if isinstance(column.dtype, pd.StringDtype):
+            marked = _mojibake_cells(pa.array(column.array, type=pa.large_string()))
+        else:  # Excel's cells: text among numbers and dates
+            marked = np.flatnonzero(
+                [isinstance(v, str) and _MOJIBAKE.search(v) is not None for v in column.tolist()]
+            )
+        if not len(marked):
+            continue
+        rows = marked + start
+        values = [str(v) for v in raw.iloc[rows, pos].tolist()]
+        fixed = [_unmojibake(v) for v in values]
+        changed = [i for i, (v, f) in enumerate(zip(values, fixed, strict=True)) if v != f]
+        if not changed:
+            continue
+        rows = rows[changed]
+        raw.iloc[rows, pos] = [fixed[i] for i in changed]
+        heading = header.headings[pos] if pos < len(header.headings) else ""
+        notes.append(
+            _warning(
+                "mojibake_repaired",
+                f"{len(rows)} cell(s) of column {heading or pos + 1!r} held text read in the "
+                "wrong encoding somewhere upstream ('â€™' for '’', 'Â£' for '£', as Excel "
+                "shows a UTF-8 file opened as Windows-1252 and saved again); read as the "
+                "characters meant",
                 file,
                 sheet,
                 int(rows[0]) + 1,

@@ -69,6 +69,7 @@ from .csv import (
     child_dob_from_forms,
     fill_cells,
     markup_as_text,
+    mojibake_as_text,
     rejected_rows,
     restore_carried,
     with_rejected,
@@ -2105,6 +2106,7 @@ def read_excel(
             skipped.extend(blank_section_rows(frame, sections, banners, file=path.name, sheet=name))
             if fmt != "html":  # a web page's cells are text already
                 skipped.extend(markup_as_text(frame, info, file=path.name, sheet=name))
+            skipped.extend(mojibake_as_text(frame, info, file=path.name, sheet=name))
             skipped.extend(_times_typed_as_numbers(frame, info, path.name, name))
             if text_kind is None:
                 skipped.extend(_times_hidden_by_format(path, frame, info, path.name, name))

@@ -1,0 +1,66 @@
+"""CSV and Excel tables as agencies export them (s24 sweep)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+
+import scr_timeline as scr
+
+
+def _mojibake(text: str) -> str:
+    """``text`` as a UTF-8 file opened as Windows-1252 and saved again shows it."""
+    return text.encode("utf-8").decode("cp1252", errors="replace").replace("\ufffd", "?")
+
+
+DETAILS = [
+    "Mother’s partner at home – Child A seen alone",
+    "“DA” call to address – £20 taken from Mother’s purse",
+    "Café worker (Dr B’s practice) reported bruise",
+]
+
+
+def test_mojibake_in_a_csv_is_read_as_the_characters_meant(tmp_path: Path) -> None:
+    path = tmp_path / "csc.csv"
+    rows = [f"1{i}/03/2007,CSC,SW1,{_mojibake(text)}" for i, text in enumerate(DETAILS, start=2)]
+    path.write_text("Date,Agency,Worker,Details\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert "â€™" in path.read_text(encoding="utf-8")  # as the file holds it
+    chron = scr.read(path)
+    assert chron.events["details"].tolist() == DETAILS
+    notes = chron.warnings[chron.warnings["code"] == "mojibake_repaired"]
+    assert len(notes) == 1
+    assert "3 cell(s) of column 'Details'" in notes["message"].iloc[0]
+    assert notes["source_row"].iloc[0] == 2
+
+
+def test_text_read_wrongly_twice_and_plain_accents_are_kept_apart(tmp_path: Path) -> None:
+    path = tmp_path / "gp.csv"
+    twice = _mojibake(_mojibake("Mother’s GP"))  # "MotherÃ¢â‚¬â„¢s GP"
+    path.write_text(
+        "Date,Agency,Worker,Details\n"
+        f"12/03/2007,GP,Dr B,{twice}\n"
+        "13/03/2007,GP,Dr B,Seen at café with Zoë – no concerns\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events["details"].tolist() == [
+        "Mother’s GP",
+        "Seen at café with Zoë – no concerns",
+    ]
+    notes = chron.warnings[chron.warnings["code"] == "mojibake_repaired"]
+    assert notes["message"].str.contains("1 cell").tolist() == [True]
+
+
+def test_mojibake_in_an_excel_sheet_is_read_as_the_characters_meant(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Date", "Agency", "Worker", "Details"])
+    for day, text in enumerate(DETAILS, start=12):
+        ws.append([dt.datetime(2007, 3, day), "Police", "PC2", _mojibake(text)])
+    path = tmp_path / "police.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    assert chron.events["details"].tolist() == DETAILS
+    assert (chron.warnings["code"] == "mojibake_repaired").sum() == 1
