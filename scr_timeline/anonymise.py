@@ -303,9 +303,12 @@ class _Form:
 def _exact(name: str) -> bool:
     """Whether a spelling is replaced only as written, deriving no other forms from it: one
     with a digit or an "@" ("PC 4521 Evans"), one opening with a family word a label says
-    ("Mother Kerry-Ann Doyle": its first word is no first name) and a practitioner cell's
-    name with the role's letters after it ("Jane Brown HV": "HV" is no surname)."""
-    return bool(_EXACT.search(name) or _CUED.match(name) or _ROLE_AFTER.search(name))
+    ("Mother Kerry-Ann Doyle": its first word is no first name), one opening with a rank or
+    a role's capitals ("DS Patel", "Sgt Jones": "DS" is no first name) and a practitioner
+    cell's name with the role's letters after it ("Jane Brown HV": "HV" is no surname)."""
+    return bool(
+        _EXACT.search(name) or _CUED.match(name) or _ROLE_AFTER.search(name) or _RANKED.match(name)
+    )
 
 
 def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
@@ -1342,7 +1345,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     owner=g["owner"],
                     initials=g["init"],
                     number=g["number"],
-                    extra=_with_cue(str(text), match),
+                    extra=_with_cue(str(text), match) + _with_rank(str(text), match, role_of),
                 )
             elif g["name2"]:  # name then cue
                 if (
@@ -1768,6 +1771,12 @@ _CUED: Final = regex(
     r"(?i:mother|mum|mummy|mom|mo|father|dad|daddy|fa|partner|mgm|pgm|mgf|pgf|"
     r"(?:maternal|paternal)[ \t]+grand(?:mother|father))[ \t]+\S"
 )
+#: A spelling that opens with a rank or a role's capitals before a name ("DS Patel", "SW J
+#: Okafor", "Det Sgt Jones"; see :func:`_with_rank`): not "JANE BROWN", a name in capitals.
+_RANKED: Final = regex(
+    r"(?:[A-Z]{2,5}|(?i:sgt|insp|det|detective|sergeant|inspector|constable))\.?"
+    r"(?:[ \t]+(?i:sgt|con|insp)\.?)?[ \t]+[A-Z](?:[a-z'’]|\.|[ \t]+[A-Z])"
+)
 #: A name with a role's capitals after it, as a practitioner cell writes it ("Jane Brown HV").
 _ROLE_AFTER: Final = regex(r"[a-z'’][ \t]+[A-Z]{2,5}\d*\s*$")
 #: Family words a label says all of: "Mother Kerry-Ann Doyle (22)" becomes "Mother (22)",
@@ -1796,6 +1805,33 @@ def _with_cue(text: str, match: re.Match[str]) -> tuple[str, ...]:
     if gap.strip(" \t"):
         return ()
     return (text[match.start("cue") : match.end("name")],)
+
+
+def _with_rank(text: str, match: re.Match[str], role_of: Mapping[str, str]) -> tuple[str, ...]:
+    """The rank or role written before a practitioner's name and the name as one spelling
+    ("DS Patel", "Sgt Jones", "SW Ms Okafor"), when only spaces (and a title or initials)
+    stand between them: the label stands for both, as for "PC 4521 Evans", so the text
+    reads "DC1 attended", not "DS DC1 attended". A role word written in full ("social
+    worker Jones") stays before the label."""
+    cue, name = match.group("cue"), match.group("name")
+    if name is None or match.group("owner") or match.group("number"):
+        return ()
+    from .classify import _text as T
+
+    role = role_of.get(T.normalise_phrase(cue))
+    if role is None or cue.lower() in _TITLE_WORDS:
+        return ()
+    if ROLE_LABELS.get(role, "").strip() == cue:  # "SW Ms Patel": the label's own letters
+        return ()  # already go with every spelling of the name
+    spelled = text[match.start("cue") : match.end("name")]
+    if not _RANKED.match(spelled):
+        return ()
+    after = match.start("title") if match.group("title") else match.start("name")
+    if match.group("init") and not match.group("title"):
+        after = match.start("init")
+    if text[match.end("cue") : after].strip(" \t."):
+        return ()
+    return (spelled,)
 
 
 def _short(first: str) -> str | None:
