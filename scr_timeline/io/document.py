@@ -263,6 +263,109 @@ def _table_deleted(found: _Found, file: str, program: str) -> pd.DataFrame | Non
     )
 
 
+def _set_back(
+    table: DocumentTable, rows: AbstractSet[int], restored: set[tuple[str | None, int]]
+) -> DocumentTable:
+    """``table`` with the struck text of its rows ``rows`` (indices, rows struck through
+    throughout) set back in them, no longer rejected; their (sheet, source row) added to
+    ``restored``."""
+    cells_of = [list(r) for r in table.rows]
+    for row, why, cells in table.deleted:
+        if why == "struck_through" and row in rows:
+            own = cells_of[row]
+            cells_of[row] = [
+                c if _filled(c) else (own[col] if col < len(own) else None)
+                for col, c in enumerate(cells)
+            ] + own[len(cells) :]
+            restored.add((table.sheet, row + 1 + table.row_offset))
+    kept = tuple(d for d in table.deleted if not (d[1] == "struck_through" and d[0] in rows))
+    return dataclasses.replace(table, rows=cells_of, deleted=kept)
+
+
+def _struck_as_formatting(
+    tables: Sequence[DocumentTable], file: str, program: str, columns: Any = None
+) -> tuple[list[DocumentTable], set[tuple[str | None, int]], list[dict[str, Any]]]:
+    """Tables struck through throughout read as any other table, as Excel reads a sheet
+    struck through throughout (formatting, not deletions). A document is one chronology,
+    so this is decided for the document: when every table holding struck rows (with the
+    tables that carry it on, its next pages) is struck through throughout under its
+    header (the header struck or not), and no other table has a chronology header, the
+    struck text is set back in the rows and no row is rejected as ``struck_through``.
+    Where some rows or tables are struck and others are not, the struck ones are
+    deletions (rejected rows) as before; a table struck header and all among them has
+    its header set back, so that its rows are rejected under it (not skipped with the
+    table). Returns the tables, the (sheet, source row) of the rows set back (the
+    struck_text warning does not name them) and a ``struck_text`` warning per table
+    read as formatting."""
+    out = list(tables)
+    restored: set[tuple[str | None, int]] = set()
+    if not any(why == "struck_through" for t in tables for _r, why, _c in t.deleted):
+        return out, restored, []
+    chains: list[list[int]] = []
+    for i, table in enumerate(tables):
+        if table.follows and chains:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    formatting = True
+    whole: list[tuple[list[int], bool]] = []  # chains struck throughout, header struck too
+    for chain in chains:
+        struck = [
+            (i, row) for i in chain for row, why, _c in tables[i].deleted if why == "struck_through"
+        ]
+        if not struck:
+            first = tables[chain[0]]
+            if find_header_or_none(_frame(first.rows[:6], first.width), columns) is not None:
+                formatting = False  # a chronology table not struck
+            continue
+        # rows holding text not struck out (cells merged down from above aside)
+        shown: list[tuple[int, int]] = []
+        for i in chain:
+            merged = set(tables[i].merged)
+            shown.extend(
+                (i, r)
+                for r, cells in enumerate(tables[i].rows)
+                if any(_filled(c) and (r, col) not in merged for col, c in enumerate(cells))
+            )
+        if len(shown) > 1 or (shown and shown[0] > min(struck)):  # one row: its header
+            formatting = False
+        else:
+            whole.append((chain, not shown))
+    if not formatting:  # deletions: a table struck header and all keeps its header
+        for chain, headless in whole:
+            i = chain[0]
+            if not headless or not tables[i].deleted:
+                continue
+            first = _set_back(tables[i], {tables[i].deleted[0][0]}, set())
+            info = find_header_or_none(_frame(first.rows[:6], first.width), columns)
+            if info is not None and tables[i].deleted[0][0] in info.header_rows:
+                out[i] = _set_back(tables[i], set(info.header_rows), restored)
+        return out, restored, []
+    notes: list[dict[str, Any]] = []
+    for chain, _headless in whole:
+        for i in chain:
+            out[i] = _set_back(tables[i], {row for row, _w, _c in tables[i].deleted}, restored)
+        first = tables[chain[0]]
+        notes.append(
+            _warning(
+                "struck_text",
+                f"every row of {first.sheet}"
+                + (
+                    f" (and of the {len(chain) - 1} table(s) carrying it on)"
+                    if len(chain) > 1
+                    else ""
+                )
+                + f" is struck through in {program}, and nothing else in the document is: "
+                "read as the table's formatting, not as entries deleted (as Excel reads a "
+                "sheet struck through throughout); check with its author that the table "
+                "was not withdrawn",
+                file,
+                first.sheet,
+            )
+        )
+    return out, restored, notes
+
+
 def _split_agency_grids(tables: Sequence[DocumentTable], columns: Any) -> list[DocumentTable]:
     """Tables with a column per agency ("Date | Children's Social Care | Police | Health",
     each cell what that agency did that day) as one table per agency: its column headed
@@ -2061,13 +2164,17 @@ def read_tables_or_narrative(
         what each table held.
     """
     found = list(notes)
+    program = "the PDF" if fmt == "pdf" else "Word"
+    tables, restored, struck = _struck_as_formatting(
+        tables, source.name, program, options.get("columns")
+    )
+    found.extend(struck)
     chron, more, errors = parse_document_tables(tables, source=source, fmt=fmt, **options)
     found.extend(more)
-    program = "the PDF" if fmt == "pdf" else "Word"
     if chron is not None:
         found.extend(dated_outside_tables(paragraphs, source.name))
         chron = with_deleted(chron, _paragraphs_deleted(deleted, source.name, program))
-        return with_warnings(chron, [*found, *_late(chron, late_notes)])
+        return with_warnings(chron, [*found, *_late(chron, late_notes, restored)])
     try:
         chron = parse_paragraphs(
             _split_at_dated_lines(paragraphs), source=source, sheet="paragraph", fmt=fmt, **options
@@ -2092,20 +2199,23 @@ def read_tables_or_narrative(
         )
     )
     chron = with_deleted(chron, _paragraphs_deleted(deleted, source.name, program))
-    return with_warnings(chron, [*found, *_late(chron, late_notes)])
+    return with_warnings(chron, [*found, *_late(chron, late_notes, restored)])
 
 
 def _late(
     chron: Chronology,
     late_notes: LateNotes | None,
+    restored: AbstractSet[tuple[str | None, int]] = frozenset(),
 ) -> list[dict[str, Any]]:
     """The reader's warnings about struck or blacked-out text, given the rows of ``chron``
-    rejected as struck through or blacked out throughout."""
+    rejected as struck through or blacked out throughout and those ``restored`` (the rows
+    of a table struck through throughout, read as formatting)."""
     if late_notes is None:
         return []
     rejected = chron.rejected
     gone = rejected[rejected[S.REASON_CODE].isin(list(DELETED_REASONS))]
-    return late_notes(set(zip(gone[S.SOURCE_SHEET], gone[S.SOURCE_ROW].astype(int), strict=True)))
+    rows = set(zip(gone[S.SOURCE_SHEET], gone[S.SOURCE_ROW].astype(int), strict=True))
+    return late_notes(rows | set(restored))
 
 
 def _paragraphs_deleted(

@@ -1,0 +1,113 @@
+"""Word and PDF chronologies, s24: a table struck through throughout (fictional, built
+here with python-docx and reportlab) is the table's formatting, as Excel reads a sheet
+struck through throughout; a struck table beside tables that are not struck is still
+a deletion (rejected rows)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+
+docx = pytest.importorskip("docx")
+pytest.importorskip("pdfplumber")
+pytest.importorskip("reportlab")
+
+HEADER = ["Date", "Agency", "Details"]
+ROWS = [
+    ["12/03/2007", "HV", "HV1 visited Child A at home."],
+    ["13/03/2007", "GP", "Dr B saw Child A."],
+    ["15/03/2007", "Police", "PC2 attended."],
+]
+
+
+def _word_table(document, rows, *, header_struck: bool, struck: bool) -> None:
+    table = document.add_table(rows=len(rows) + 1, cols=3)
+    for r, values in enumerate([HEADER, *rows]):
+        for cell, value in zip(table.rows[r].cells, values, strict=True):
+            cell.paragraphs[0].add_run(value).font.strike = header_struck if r == 0 else struck
+
+
+@pytest.mark.parametrize("header_struck", [True, False])
+def test_word_table_struck_throughout_is_read(tmp_path: Path, header_struck: bool):
+    """Every row of the only table struck through (the whole table selected and struck,
+    header and all, or only its rows): had raised MissingColumnError (no chronology
+    header, or no data rows under it); now its rows are events, as in Excel, with one
+    struck_text warning saying the table was read as formatting."""
+    document = docx.Document()
+    document.add_heading("Chronology - Child A", 1)
+    _word_table(document, ROWS, header_struck=header_struck, struck=True)
+    path = tmp_path / "struck.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == [r[0] for r in ROWS]
+    assert chron.events[S.DETAILS].tolist() == [r[2] for r in ROWS]
+    assert chron.events[S.AGENCY].tolist() == ["health_visiting", "gp", "police"]
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3, 4]
+    assert chron.rejected.empty
+    notes = chron.warnings[chron.warnings[S.CODE] == "struck_text"]
+    assert len(notes) == 1
+    assert "every row of table 1 is struck through in Word" in notes["message"].iloc[0]
+
+
+def test_word_struck_table_beside_a_table_not_struck_stays_deleted(tmp_path: Path):
+    """A document is one chronology: a table struck throughout next to one that is not
+    is a withdrawn table, its rows rejected as struck_through, as before."""
+    document = docx.Document()
+    _word_table(document, ROWS[:1], header_struck=False, struck=False)
+    document.add_paragraph("GP")
+    _word_table(document, ROWS[1:], header_struck=True, struck=True)
+    path = tmp_path / "two.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].tolist() == [ROWS[0][2]]
+    assert chron.rejected[S.REASON_CODE].tolist() == ["struck_through"] * 2
+    assert not chron.warnings["message"].str.contains("formatting").any()
+
+
+def _pdf_table(path: Path, struck: set[int]) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    xs = [60.0, 150.0, 230.0, 540.0]
+    top, step = 780.0, 22.0
+    rows = [HEADER, *ROWS]
+    for i in range(len(rows) + 1):
+        pdf.line(xs[0], top - i * step, xs[-1], top - i * step)
+    for x in xs:
+        pdf.line(x, top, x, top - len(rows) * step)
+    pdf.setFont("Helvetica", 10)
+    pdf.setLineWidth(0.5)
+    for i, cells in enumerate(rows):
+        y = top - (i + 1) * step + 7
+        for x, text in zip(xs, cells, strict=False):
+            pdf.drawString(x + 4, y, text)
+            if i in struck:
+                width = pdf.stringWidth(text, "Helvetica", 10)
+                pdf.line(x + 4, y + 3, x + 4 + width, y + 3)
+    pdf.save()
+    return path
+
+
+@pytest.mark.parametrize("struck", [{0, 1, 2, 3}, {1, 2, 3}])
+def test_pdf_table_struck_throughout_is_read(tmp_path: Path, struck: set[int]):
+    """A ruled table printed with every row struck through (header and all, or its rows
+    only): had raised MissingColumnError; now read as in Excel, with a struck_text
+    warning, and no struck_text warning claiming the text was left out."""
+    chron = scr.read(_pdf_table(tmp_path / "struck.pdf", struck))
+    assert chron.events[S.DETAILS].tolist() == [r[2] for r in ROWS]
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 3, 4]
+    assert chron.rejected.empty
+    messages = chron.warnings.loc[chron.warnings[S.CODE] == "struck_text", "message"].tolist()
+    assert len(messages) == 1 and "read as the table's formatting" in messages[0]
+
+
+def test_pdf_one_struck_row_is_still_rejected(tmp_path: Path):
+    """Only some rows struck: they are deletions (rejected), the others events."""
+    chron = scr.read(_pdf_table(tmp_path / "one.pdf", {2}))
+    assert chron.events[S.SOURCE_ROW].tolist() == [2, 4]
+    assert chron.rejected[S.REASON_CODE].tolist() == ["struck_through"]
