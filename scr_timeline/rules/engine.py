@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -665,7 +666,9 @@ def _kind_fields(rule: Rule, hits: Hits, view: EventView, what: Column) -> dict[
         until: Column = _NONE_BEFORE_THE_END
         if (cut >= 0).any():
             when = uk_dates(view.start[np.maximum(cut, 0)].astype("datetime64[ns]"))
-            what_lc = _lower_first(what)
+            # the next trigger is named without this one's particulars: "the next suspicious
+            # injury on 8 May 2012", not the first injury's "(bruising, child aged 9 weeks)"
+            what_lc = _lower_first(_without_particulars(what))
             until = np.where(
                 cut >= 0, "none recorded before the next " + what_lc + " on " + when, until
             ).astype(object)
@@ -674,6 +677,16 @@ def _kind_fields(rule: Rule, hits: Hits, view: EventView, what: Column) -> dict[
 
 
 _NONE_BEFORE_THE_END = "none recorded before the chronology ends"
+
+
+def _without_particulars(what: Column) -> Column:
+    """``what`` without a closing parenthesis of the trigger's own particulars."""
+    if isinstance(what, str):
+        return _PARTICULARS.sub("", what)
+    return per_unique(what, lambda w: _PARTICULARS.sub("", w))
+
+
+_PARTICULARS = re.compile(r"\s*\([^()]*\)$")
 
 
 def _lower_first(what: Column) -> Column:

@@ -1,0 +1,120 @@
+"""The rules read as an independent reviewer would, on fictional multi-agency chronologies
+written as practitioners write them (stop 24's sweep: fabricated or induced illness across
+three trusts, intrafamilial sexual abuse disclosed at school, child criminal exploitation,
+an infant's abusive head injury after earlier attendances, a child in need plan stepped up
+to a child protection plan after a transfer in). Each test is one reading that was wrong:
+what the finding said, and what it says now.
+
+Every deadline is worked out by hand from the England and Wales bank holidays of its year,
+never by the code under test. Rows are as a person sees them in the CSV (the header is row 1).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+import scr_timeline as scr
+
+_HEADER = "Date,Agency,Practitioner,Details,Outcome\n"
+
+Row = tuple[str, str, int, str, str, int | None, list[int]]
+
+
+def _read(tmp_path: Path, name: str, rows: str, dob: str | None = None) -> scr.Chronology:
+    path = tmp_path / f"{name}.csv"
+    path.write_text(_HEADER + textwrap.dedent(rows), encoding="utf-8")
+    return scr.read(path, child_dob=dob) if dob else scr.read(path)
+
+
+def _frame(chron: scr.Chronology, rulebook: str) -> pd.DataFrame:
+    return scr.analyse(chron, rulebook=rulebook).to_frame()
+
+
+def _table(chron: scr.Chronology, rulebook: str = "wt2006", *rules: str) -> list[Row]:
+    """(rule, status, trigger row, due, observed date, delay, evidence rows) per finding."""
+    frame = _frame(chron, rulebook)
+    row = {str(k): int(v) for k, v in chron.events["source_row"].items()}
+    out = []
+    for f in frame.itertuples():
+        if rules and f.rule_id not in rules:
+            continue
+        observed = "" if pd.isna(f.observed_start) else str(f.observed_start.date())
+        delay = None if pd.isna(f.delay_working_days) else int(f.delay_working_days)
+        evidence = [row[e] for e in str(f.evidence).split("; ")]
+        out.append(
+            (f.rule_id, str(f.status), int(f.source_row), str(f.due.date()), observed, delay,
+             evidence)
+        )  # fmt: skip
+    return sorted(out, key=lambda t: (t[2], t[0], t[3]))
+
+
+_INJURY_RULES = ("INJ-REFER", "INJ-STRAT", "INJ-MEDICAL", "INJ-SKELETAL", "INJ-POLICE")
+
+
+# --- an infant's head injury after a bruise in ED and a torn frenulum at the GP's -------------
+# 2012 (Baby D born 10 January). Wednesday 14 March: ED sees a bruise to the cheek of a
+# 9-week-old (due Thursday 15 March; the skeletal survey by Saturday 17 March). Friday
+# 20 April: the GP sees a torn frenulum (due Monday 23 April, the survey by Monday 23 April).
+# Tuesday 8 May: the subdural haematoma, referred, discussed and reported to the police that
+# day; the survey and medical on Wednesday 9 May. Nobody acted on the first two injuries.
+HEAD_INJURY_2012 = """\
+14/03/2012,Northtown Hospital,ED SHO,Baby D (9 weeks) brought by Mother: crying and vomiting. Small bruise to left cheek; Mother said caught by sibling's toy.,Discharged. No referral
+02/04/2012,Southvale Hospital,ED Nurse,Baby D brought by Father: not feeding and irritable. Examined - no injuries noted.,Discharged home
+20/04/2012,GP,Dr B3,Mother brought Baby D: bleeding from mouth. Torn upper lip frenulum. Mother said bottle pushed in too hard.,Advice given. Review if concerned
+08/05/2012,Ambulance,Paramedic,999 call by Father: baby floppy and not breathing properly.,Conveyed to Northtown ED
+08/05/2012,Northtown Hospital,ED Consultant,CT head: acute subdural haematoma and retinal haemorrhages. No explanation given by parents.,Referral to CSC by phone. Police informed
+08/05/2012,Children's Social Care,EDT SW,Referral received from Northtown Hospital re subdural haematoma to Baby D. Strategy discussion held with DS3 CAIT and Dr P4.,S47 enquiry. Baby D to remain in hospital
+09/05/2012,Paediatrics,Dr P4,Skeletal survey shows two posterior rib fractures. Child protection medical completed.,
+10/05/2012,Police,DS3,Parents arrested on suspicion of GBH and interviewed.,Bailed
+11/05/2012,Children's Social Care,TM4,Legal planning meeting. Threshold for care proceedings met.,Apply for ICO
+15/05/2012,Court,,ICO granted. Baby D placed with foster carers on discharge.,
+31/05/2012,Children's Social Care,IRO,ICPC. Baby D subject to a child protection plan under category of physical abuse.,
+"""
+
+
+def test_the_response_to_a_later_injury_is_not_a_late_response_to_an_earlier_one(tmp_path):
+    chron = _read(tmp_path, "aht", HEAD_INJURY_2012, dob="2012-01-10")
+    # the bruise of 14 March and the torn frenulum of 20 April had each read as 'late': the
+    # strategy discussion, medical, survey and police contact about the head injury of 8 May
+    # taken as theirs ('the first was on 8 May 2012, 35 working days late'). They were never
+    # answered: missing, up to the next injury
+    assert _table(chron, "wt2010", *_INJURY_RULES) == [
+        ("INJ-MEDICAL", "missing", 2, "2012-03-15", "", None, [2]),
+        ("INJ-POLICE", "missing", 2, "2012-03-15", "", None, [2]),
+        ("INJ-REFER", "missing", 2, "2012-03-15", "", None, [2]),
+        ("INJ-SKELETAL", "missing", 2, "2012-03-17", "", None, [2]),
+        ("INJ-STRAT", "missing", 2, "2012-03-15", "", None, [2]),
+        ("INJ-MEDICAL", "missing", 4, "2012-04-23", "", None, [4]),
+        ("INJ-POLICE", "missing", 4, "2012-04-23", "", None, [4]),
+        ("INJ-REFER", "missing", 4, "2012-04-23", "", None, [4]),
+        ("INJ-SKELETAL", "missing", 4, "2012-04-23", "", None, [4]),
+        ("INJ-STRAT", "missing", 4, "2012-04-23", "", None, [4]),
+    ]
+    frame = _frame(chron, "wt2010")
+    strat = frame.loc[frame["rule_id"] == "INJ-STRAT", "summary"].tolist()
+    assert "none recorded before the next suspicious injury on 20 April 2012" in strat[0]
+    assert "none recorded before the next suspicious injury on 8 May 2012" in strat[1]
+    # the hospital's failure to refer runs to its own next injury, not the GP's
+    (refer, _) = frame.loc[frame["rule_id"] == "INJ-REFER", "summary"].tolist()
+    assert "none recorded before the next suspicious injury on 8 May 2012" in refer
+    # the head injury itself was answered the same day and the next: no finding of its own;
+    # the conference came 2 WD after Tuesday 29 May (15 WD from 8 May 2012)
+    assert _table(chron, "wt2010", "CONF-ICPC") == [
+        ("CONF-ICPC", "late", 7, "2012-05-29", "2012-05-31", 2, [7, 12]),
+    ]
+
+
+def test_an_answer_before_the_next_injury_is_still_a_late_answer(tmp_path):
+    # the ED's referral two days after the bruise, before the next injury: late, not missing
+    rows = HEAD_INJURY_2012.replace(
+        "02/04/2012,Southvale Hospital,ED Nurse,Baby D brought by Father",
+        "16/03/2012,Northtown Hospital,ED liaison nurse,Referral to CSC re bruise to cheek of "
+        "Baby D seen 14/03.,\n02/04/2012,Southvale Hospital,ED Nurse,Baby D brought by Father",
+    )
+    chron = _read(tmp_path, "aht2", rows, dob="2012-01-10")
+    assert _table(chron, "wt2010", "INJ-REFER")[0] == (
+        "INJ-REFER", "late", 2, "2012-03-15", "2012-03-16", 1, [2, 3],
+    )  # fmt: skip
