@@ -406,6 +406,195 @@ def _render(label: str, matched: str, *, ids: bool = False) -> str:
     return label
 
 
+#: Surnames and first names that are also English words, which a sentence may open with as
+#: words ("Brown bruise to shin", "Green paint on hands", "Hope to see improvement", "Little
+#: progress", "Young person seen"); see :func:`_reads_as_word`.
+_COMMON_WORDS: Final = frozenset(
+    [
+        "brown",
+        "green",
+        "white",
+        "black",
+        "grey",
+        "gray",
+        "gold",
+        "silver",
+        "amber",
+        "scarlet",
+        "hazel",
+        "rose",
+        "hope",
+        "faith",
+        "joy",
+        "grace",
+        "love",
+        "patience",
+        "charity",
+        "honour",
+        "honor",
+        "constance",
+        "prudence",
+        "young",
+        "little",
+        "long",
+        "short",
+        "small",
+        "strong",
+        "sharp",
+        "bright",
+        "rich",
+        "good",
+        "best",
+        "fine",
+        "wise",
+        "swift",
+        "bold",
+        "gentle",
+        "sweet",
+        "fair",
+        "hardy",
+        "moody",
+        "noble",
+        "frost",
+        "snow",
+        "rain",
+        "winter",
+        "summer",
+        "spring",
+        "day",
+        "knight",
+        "king",
+        "bishop",
+        "cook",
+        "baker",
+        "mason",
+        "potter",
+        "turner",
+        "walker",
+        "hunter",
+        "fisher",
+        "farmer",
+        "miller",
+        "wood",
+        "woods",
+        "hill",
+        "hall",
+        "field",
+        "fields",
+        "lane",
+        "marsh",
+        "moss",
+        "brook",
+        "brooks",
+        "bush",
+        "bell",
+        "page",
+        "church",
+        "banks",
+        "chambers",
+        "hart",
+        "house",
+        "street",
+        "rivers",
+        "waters",
+        "stone",
+        "cross",
+        "park",
+        "north",
+        "south",
+        "west",
+        "east",
+    ]
+)
+#: Words after a name that say it is a person ("Brown attended", "Hope said"), so a word of
+#: :data:`_COMMON_WORDS` that opens a sentence before one of them is still replaced.
+_PERSON_VERBS: Final = frozenset(
+    [
+        "said",
+        "says",
+        "reported",
+        "reports",
+        "told",
+        "tells",
+        "seen",
+        "saw",
+        "visited",
+        "visits",
+        "attended",
+        "attends",
+        "called",
+        "phoned",
+        "rang",
+        "emailed",
+        "wrote",
+        "asked",
+        "agreed",
+        "advised",
+        "informed",
+        "noted",
+        "explained",
+        "stated",
+        "confirmed",
+        "denied",
+        "disclosed",
+        "present",
+        "absent",
+        "spoke",
+        "met",
+        "made",
+        "completed",
+        "contacted",
+        "discussed",
+        "is",
+        "was",
+        "has",
+        "had",
+        "did",
+        "does",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "not",
+        "also",
+        "then",
+        "and",
+        "who",
+        "arrived",
+        "left",
+        "arranged",
+        "requested",
+        "referred",
+        "sent",
+        "undertook",
+        "carried",
+        "raised",
+        "shared",
+    ]
+)
+_SENTENCE_OPEN: Final = regex(r"(?:^|[.!?;:\n(\-–]|\s-)\s*$")
+_NEXT_WORD: Final = regex(r"[ \t]+([a-z][a-z'’]*)")
+
+
+def _reads_as_word(text: str, match: re.Match[str], form: _Form) -> bool:
+    """Whether a name matched alone is the English word it is spelled as: one of
+    :data:`_COMMON_WORDS` opening a sentence (or the cell) before a lower-case word that is
+    not a verb a person does ("Brown bruise to shin": a colour; "Brown attended": the
+    person). Elsewhere a capital says the name, as for every single word."""
+    word = match.group()
+    if " " in word or form.kind not in ("name", "first", "surname"):
+        return False
+    if word.casefold() not in _COMMON_WORDS or word.isupper():
+        return False
+    after = _NEXT_WORD.match(text, match.end())
+    if after is None or after.group(1) in _PERSON_VERBS:
+        return False
+    return _SENTENCE_OPEN.search(text, 0, match.start()) is not None
+
+
 def _text_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
@@ -463,6 +652,8 @@ class _Replacer:
             form = self.forms[
                 _norm(re.sub(r"[_\-]", " ", match.group()) if self.ids else match.group())
             ]
+            if not self.ids and _reads_as_word(text, match, form):
+                continue  # "Brown bruise to shin", "Hope to see improvement"
             label = (
                 form.label
                 if form.kind == "exact"

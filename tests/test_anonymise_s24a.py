@@ -52,3 +52,21 @@ def test_a_rank_before_a_name_goes_with_it() -> None:
     assert practitioners[0] == "DC1"
     # a rank alone is no name: nothing else becomes a label
     assert details[1] == "Strategy discussion with DC1 and DC2."
+
+
+def test_a_surname_that_is_a_word_opening_a_sentence_stays_a_word() -> None:
+    chron = _chron(
+        ["PC Brown", "Mrs Hope", "GP"],
+        [
+            "PC Brown attended. Brown spoke to Mother.",
+            "Mrs Hope noted green paint on hands. Hope to see improvement.",
+            "Brown bruise to left shin. Green paint on hands. Brown attended again.",
+        ],
+        ["Police", "School", "GP"],
+    )
+    anon = _round_trip(chron)
+    details = anon.events["details"].tolist()
+    assert details[0] == "DC1 attended. DC1 spoke to Mother."
+    assert details[1] == "Teacher 1 noted green paint on hands. Hope to see improvement."
+    assert details[2] == "Brown bruise to left shin. Green paint on hands. DC1 attended again."
+    assert anon.events["practitioner"].tolist()[:2] == ["DC1", "Teacher 1"]
