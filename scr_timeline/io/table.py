@@ -700,7 +700,10 @@ def _parse_table(
             first_row = 2 + row_offset  # row 1 is the heading row
         else:
             info = header if header is not None else find_header(raw, columns=columns)
-            if blocks and (beside_starts := _side_by_side(info, columns)):
+            if blocks and (
+                beside_starts := _side_by_side(info, columns)
+                or _beside_lower_or_higher(raw, info, columns)
+            ):
                 return _parse_side_by_side(
                     raw,
                     beside_starts,
@@ -2222,6 +2225,74 @@ def _side_by_side(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[i
     return tables[1:]
 
 
+def _beside_lower_or_higher(
+    raw: pd.DataFrame, info: HeaderInfo, columns: Mapping[str, str] | None
+) -> list[int]:
+    """The first columns of the tables beside the first one on a sheet whose headers are
+    on other rows than the first's (GP's header in row 2, police's under its title in row
+    3, an empty column between): [] when there are none. :func:`_side_by_side` finds
+    tables whose headings share the header's row; these it cannot, as the header read
+    whole holds a title ('Police') or a data row where their headings are.
+
+    A table starts past a column blank in the header that holds nothing in any row (only
+    such columns are looked at, so a table without one costs nothing), when the columns
+    between such spacers, each read alone, have a header naming a date and another field,
+    and those headers are not all on one row.
+    """
+    headings = info.headings
+    width = raw.shape[1] if info.width is None else min(info.width, raw.shape[1])
+    candidates = [
+        k for k in range(1, width - 1) if k >= len(headings) or not str(headings[k]).strip()
+    ]
+    if not candidates:
+        return []
+    empty = [k for k in candidates if _empty_column(raw.iloc[:, k])]
+    starts = [k + 1 for k in empty if k + 1 < width and k + 1 not in empty]
+    if not starts:
+        return []
+    bounds = [0, *starts, width]
+    rows: set[int] = set()
+    for first, end in itertools.pairwise(bounds):
+        part = raw.iloc[:, first:end].set_axis(pd.RangeIndex(end - first), axis=1)
+        try:
+            found = find_header(part, columns=columns)
+        except ScrTimelineError:  # no header (no date heading, or empty columns)
+            return []
+        if S.DATE not in found.mapping.values() or len(found.mapping) < 2:
+            return []
+        rows.add(found.header_rows[-1] if found.header_rows else -1)
+    return starts if len(rows) > 1 else []
+
+
+def _empty_column(cells: pd.Series) -> bool:
+    """Whether a column holds nothing but blanks (white space at most)."""
+    filled = cells[cells.notna()]
+    if not len(filled):
+        return True
+    # the first cells first: a column of the table's is seen at once, not read through
+    if not filled.iloc[:64].astype(str).str.strip().eq("").all():
+        return False
+    return bool(filled.astype(str).str.strip().eq("").all())
+
+
+def _with_column_letters(chron: Chronology, info: HeaderInfo, first: int) -> Chronology:
+    """``chron`` (one of the tables side by side on a sheet, its first column ``first``)
+    with its rejected rows' ``column`` naming the sheet's column letter after the heading
+    ('Date (column E)'): the tables' headings are often the same."""
+    rejected = chron.rejected
+    if rejected.empty:
+        return chron
+    letters = {
+        heading: f"{heading} (column {_column_letter(first + pos)})"
+        for pos, heading in reversed(list(enumerate(info.headings)))
+        if heading
+    }
+    named = rejected[S.COLUMN].map(lambda c: letters.get(c, c), na_action="ignore")
+    return Chronology(
+        chron.events, rejected.assign(**{S.COLUMN: named}), chron.warnings, chron.meta
+    )
+
+
 def beside_headers(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[HeaderInfo]:
     """The header of each table of a sheet holding several side by side (see
     :func:`_side_by_side`), over the sheet's own columns: each maps and names only its
@@ -2331,18 +2402,17 @@ def _parse_side_by_side(
                 )
             )
         try:
-            chrons.append(
-                _parse_table(
-                    part,
-                    replace(options, id_suffix=f"-b{k + 1}" if k else ""),
-                    row_offset=row_offset,
-                    classify=False,
-                    previous_date=previous_date,
-                    header=part_info,
-                    blocks=True,
-                    titles_first=True,
-                )
+            table = _parse_table(
+                part,
+                replace(options, id_suffix=f"-b{k + 1}" if k else ""),
+                row_offset=row_offset,
+                classify=False,
+                previous_date=previous_date,
+                header=part_info,
+                blocks=True,
+                titles_first=True,
             )
+            chrons.append(_with_column_letters(table, part_info, bounds[k]))
         except EmptyChronologyError:
             notes.append(
                 _warning(
