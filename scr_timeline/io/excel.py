@@ -1929,6 +1929,33 @@ def _many_services(name: str) -> bool:
     )
 
 
+#: Workbook formats whose cells are read (calamine) but not their formatting, which is read
+#: from an .xlsx or .xlsm's XML only, with the name Excel gives each.
+_UNFORMATTED: Final = {
+    ".xls": "the .xls format (Excel 97-2003)",
+    ".xlsb": "the .xlsb format (Excel binary workbook)",
+    ".ods": "the .ods format (OpenDocument spreadsheet)",
+}
+
+
+def _formatting_not_read(path: Path) -> dict[str, Any] | None:
+    """A ``formatting_not_read`` warning for a workbook in a format whose formatting is not
+    read (.xls, .xlsb, .ods): its rows struck through are events, and hidden rows, comments
+    and rows shaded by agency are not seen. None for an .xlsx or .xlsm."""
+    kind = _UNFORMATTED.get(path.suffix.lower())
+    if kind is None:
+        return None
+    return _warning(
+        "formatting_not_read",
+        f"the workbook is in {kind}: its cells were read but not their formatting, so rows "
+        "struck through were read as entries, rows shaded by agency took no agency from "
+        "their colour, and hidden rows and columns and cell comments were not looked for; "
+        "save it as .xlsx (Excel Workbook) to have them read",
+        path.name,
+        None,
+    )
+
+
 def _holds_macros(path: Path) -> bool:
     """True for a workbook whose archive holds a VBA project (macros)."""
     if not zipfile.is_zipfile(path):
@@ -2167,6 +2194,8 @@ def read_excel(
         chron = classify_chronology(
             chron, vocabularies=options.get("vocabularies"), duplicates=len(chrons) > 1
         )
+    if text_kind is None and (note := _formatting_not_read(path)) is not None:
+        skipped.append(note)
     if _holds_macros(path):
         skipped.append(
             _warning(
