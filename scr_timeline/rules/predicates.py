@@ -205,6 +205,7 @@ class EventView:
     _keys: pd.DataFrame | None = field(default=None, repr=False)
     _frame: pd.DataFrame | None = field(default=None, repr=False)
     _all_texts: pa.Array | pa.ChunkedArray | None = field(default=None, repr=False)
+    _plain: BoolArray | None = field(default=None, repr=False)
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -355,14 +356,23 @@ class EventView:
 
     def texts(self, rows: npt.NDArray[np.int64]) -> pa.Array | pa.ChunkedArray:
         """``details + "\\n" + outcome`` (missing parts as "") of some events."""
-        at = pa.array(self.rows(rows), pa.int64())
-        if self._all_texts is None and len(self) <= _JOINED_UP_TO:
-            # a chronology's worth: joined once, taken from for every pattern
+        return self._joined_texts().take(pa.array(self.rows(rows), pa.int64()))
+
+    def _joined_texts(self) -> pa.Array | pa.ChunkedArray:
+        """Every event's ``details + "\\n" + outcome``, in the table's order: joined once
+        per analysis (each pattern takes the events it searches from it)."""
+        if self._all_texts is None:
             parts = [self._arrow(name) for name in (S.DETAILS, S.OUTCOME)]
             self._all_texts = _joined(parts)
-        if self._all_texts is not None:
-            return self._all_texts.take(at)
-        return _joined([self._arrow(name).take(at) for name in (S.DETAILS, S.OUTCOME)])
+        return self._all_texts
+
+    def plain(self, rows: npt.NDArray[np.int64]) -> BoolArray:
+        """Per event at ``rows``: whether its text (:meth:`texts`) is ASCII without the
+        control characters Python's ``re`` and RE2 read differently, so that RE2 reads it
+        as ``re`` does (worked out once per analysis for every event)."""
+        if self._plain is None:
+            self._plain = _plain_texts(self._joined_texts())
+        return self._plain[self.rows(rows)]
 
     def _arrow(self, name: str) -> pa.Array | pa.ChunkedArray:
         """A text column as Arrow strings (all missing when the table has no such column)."""
@@ -380,16 +390,20 @@ class EventView:
         return state
 
 
-#: Events whose texts :meth:`EventView.texts` joins once for all patterns (more: each
-#: pattern's events joined as asked for, a bounded copy at a time).
-_JOINED_UP_TO: Final = 1 << 16
-
-
 def _joined(parts: list[pa.Array | pa.ChunkedArray]) -> pa.Array | pa.ChunkedArray:
     """Details and outcome joined by a line break, a missing part as ""."""
     return pc.binary_join_element_wise(
         *parts, pa.scalar("\n", parts[0].type), null_handling="replace", null_replacement=""
     )
+
+
+def _plain_texts(texts: pa.Array | pa.ChunkedArray) -> BoolArray:
+    """Per text: ASCII, without a vertical tab or \\x1c-\\x1f (re's ``\\s`` takes them,
+    RE2's does not): a text RE2 reads as Python's ``re`` does."""
+    plain = pc.and_(
+        pc.string_is_ascii(texts), pc.invert(pc.match_substring_regex(texts, "[\\x0b\\x1c-\\x1f]"))
+    )
+    return np.asarray(pc.fill_null(plain, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 _DAY_NS: Final = 86_400 * 10**9
@@ -638,7 +652,7 @@ def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> Bo
     todo = np.flatnonzero(rows & (state < 0))
     for at in range(0, len(todo), _TEXT_CHUNK):  # a bounded copy of the texts at a time
         part = todo[at : at + _TEXT_CHUNK]
-        state[part] = _search(view.texts(part), pattern)
+        state[part] = _search(view.texts(part), pattern, view.plain(part))
     return rows & (state == 1)
 
 
@@ -646,39 +660,48 @@ def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> Bo
 _TEXT_CHUNK: Final = 1 << 16
 
 
-def _search(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str]) -> BoolArray:
+def _search(
+    texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str], plain: BoolArray | None = None
+) -> BoolArray:
     """Whether ``pattern`` matches each of ``texts``.
 
     Literals the pattern needs rule texts out in bulk; ASCII texts are searched with
     Arrow's RE2 where it reads the pattern as Python's re does; the rest with Python's
-    re, clause by clause when no match can cross a clause's end."""
-    return _find(texts, pattern, split=True)
+    re, clause by clause when no match can cross a clause's end. ``plain``: per text,
+    whether RE2 reads it as re does (see :func:`_plain_texts`), when already known."""
+    return _find(texts, pattern, split=True, plain=plain)
 
 
-def _find(texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str], *, split: bool) -> BoolArray:
+def _find(
+    texts: pa.Array | pa.ChunkedArray,
+    pattern: re.Pattern[str],
+    *,
+    split: bool,
+    plain: BoolArray | None = None,
+) -> BoolArray:
     hits = np.zeros(len(texts), dtype=bool)
     literals = required_literals(pattern)
     if literals:
         # the literals are ASCII: an ASCII text without any of them (in any case) cannot
         # match; RE2's case-insensitive search finds every ASCII-case variant
         present = pc.match_substring_regex(texts, _either(literals), ignore_case=True)
-        maybe = pc.or_(present, pc.invert(pc.string_is_ascii(texts)))
-        check = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+        if plain is None:
+            maybe = pc.or_(present, pc.invert(pc.string_is_ascii(texts)))
+            check = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+        else:  # (a text that is not plain is kept: a superset of the texts not ASCII)
+            check = np.flatnonzero(
+                pc.fill_null(present, False).to_numpy(zero_copy_only=False) | ~plain
+            )
     else:
         check = np.arange(len(texts))
     if len(check) == 0:
         return hits
     re2 = _re2_pattern(pattern) if len(check) >= _RE2_FROM else None
     if re2 is not None:
-        # Arrow's RE2 over the ASCII texts (it reads an ASCII text as Python's re does);
-        # Python's re over the others
+        # Arrow's RE2 over the plain texts (it reads them as Python's re does); Python's re
+        # over the others
         picked = texts.take(pa.array(check, pa.int64()))
-        # (re's \s also takes the vertical tab and \x1c-\x1f, RE2's does not)
-        plain = pc.and_(
-            pc.string_is_ascii(picked),
-            pc.invert(pc.match_substring_regex(picked, "[\\x0b\\x1c-\\x1f]")),
-        )
-        ascii_ = pc.fill_null(plain, False).to_numpy(zero_copy_only=False)
+        ascii_ = _plain_texts(picked) if plain is None else plain[check]
         if ascii_.any():
             found = pc.match_substring_regex(picked, re2, ignore_case=_ignores_case(pattern))
             hits[check[ascii_]] = pc.fill_null(found, False).to_numpy(zero_copy_only=False)[ascii_]

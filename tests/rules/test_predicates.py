@@ -206,7 +206,9 @@ def test_the_re2_search_finds_what_pythons_re_finds(monkeypatch):
     patterns = []
     real = P._search
     monkeypatch.setattr(
-        P, "_search", lambda texts, pattern: patterns.append(pattern) or real(texts, pattern)
+        P,
+        "_search",
+        lambda texts, pattern, *plain: patterns.append(pattern) or real(texts, pattern, *plain),
     )
     scr.analyse(load_sample("child-a-combined"))
     monkeypatch.setattr(P, "_search", real)
@@ -242,6 +244,10 @@ def test_the_re2_search_finds_what_pythons_re_finds(monkeypatch):
             monkeypatch.setattr(P, "_RE2_FROM", re2_from)
             monkeypatch.setattr(P, "_SPLIT_FROM", split_from)
             assert (P._search(texts, pattern) == by_re).all(), (pattern.pattern, re2_from)
+            # with each text's plainness worked out beforehand (as an analysis does, once
+            # for every event)
+            plain = P._plain_texts(texts)
+            assert (P._search(texts, pattern, plain) == by_re).all(), (pattern.pattern, re2_from)
 
 
 def test_analyse_reads_columns_at_positions_without_reordering_the_table(monkeypatch):
