@@ -118,3 +118,47 @@ def test_an_answer_before_the_next_injury_is_still_a_late_answer(tmp_path):
     assert _table(chron, "wt2010", "INJ-REFER")[0] == (
         "INJ-REFER", "late", 2, "2012-03-15", "2012-03-16", 1, [2, 3],
     )  # fmt: skip
+
+
+# --- a review conference that decides to end the plan -----------------------------------------
+# 2019: the plan starts on Friday 1 February; the child is seen on 15 February, 1 and
+# 25 March; the review conference of Monday 1 April ends it (a child in need visit on
+# 1 August, the chronology ends on 1 October). Had the plan run on, the child was next seen
+# by csc 20 WD after 25 March: Wednesday 24 April (Good Friday 19 and Easter Monday
+# 22 April 2019).
+def _plan_ended_by(tmp_path: Path, words: str) -> list[Row]:
+    rows = f"""\
+    01/02/2019,Children's Social Care,IRO,ICPC. Child H made subject to a child protection plan - neglect.,
+    15/02/2019,Children's Social Care,SW3,Core group. Home visit after. Child H seen.,
+    01/03/2019,Children's Social Care,SW3,Home visit. Child H seen.,
+    25/03/2019,Children's Social Care,SW3,Home visit. Child H seen.,
+    01/04/2019,Children's Social Care,IRO,{words},
+    01/08/2019,Children's Social Care,SW3,CIN visit. Child H seen.,
+    01/10/2019,Children's Social Care,SW3,CIN meeting.,
+    """
+    chron = _read(tmp_path, "ended", rows)
+    return _table(chron, "wt2018", "VIS-CP", "CONF-REVIEW")
+
+
+def test_a_review_conference_deciding_to_end_the_plan_ends_it(tmp_path):
+    # 'Unanimous decision to end the child protection plan', 'CP plan to end' had left the
+    # plan running: visits 'missed' for months after it ended (VIS-CP due 24 April and
+    # 30 August 2019)
+    for words in (
+        "RCPC. Unanimous decision to end the child protection plan. CIN plan.",
+        "RCPC: CP plan to end. CIN.",
+        "Review conference - agreed to end the CP plan; step down to CIN.",
+    ):
+        assert _plan_ended_by(tmp_path, words) == [], words
+
+
+def test_a_plan_to_end_later_or_on_a_condition_runs_on(tmp_path):
+    for words in (
+        "RCPC: CP plan to continue.",
+        "RCPC: CP plan to end at the next review if progress is maintained.",
+        "RCPC - recommend the CP plan is to end in 3 months.",
+    ):
+        assert [(r, s, row, due) for r, s, row, due, *_ in _plan_ended_by(tmp_path, words)] == [
+            ("VIS-CP", "gap", 5, "2019-04-24"),
+            ("VIS-CP", "gap", 7, "2019-08-30"),
+        ], words
