@@ -1120,12 +1120,18 @@ _SAMPLED_CELLS = 4096
 
 
 def _sample(cells: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
-    """Up to :data:`_SAMPLED_CELLS` cells spread evenly over a column (all of a small one)."""
+    """Up to :data:`_SAMPLED_CELLS` cells spread evenly over a column (all of a small one):
+    64 runs of cells one under another, sliced and joined (a take of single cells, chunk by
+    chunk, had cost 6 ms a column of a million rows)."""
     if len(cells) <= _SAMPLED_CELLS:
         return cells
-    from .table import _take_few  # chunk by chunk: Arrow's take joins the chunks first
-
-    return _take_few(cells, np.linspace(0, len(cells) - 1, _SAMPLED_CELLS, dtype=np.int64))
+    runs = min(64, _SAMPLED_CELLS)
+    size = _SAMPLED_CELLS // runs
+    starts = np.linspace(0, len(cells) - size, runs, dtype=np.int64).tolist()
+    parts = [cells.slice(start, size) for start in starts]
+    if isinstance(cells, pa.ChunkedArray):  # one array: Arrow compiles a pattern per chunk
+        parts = [chunk for part in parts for chunk in part.chunks]
+    return pa.concat_arrays(parts) if parts else cells.slice(0, 0)
 
 
 def _cells_holding(cells: pa.Array | pa.ChunkedArray, chars: bytes) -> np.ndarray:
@@ -1260,11 +1266,15 @@ def _mojibake_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
     the pattern, by Arrow, on those alone. A big column is searched only when cells spread
     over it show it (a file decoded wrongly is so throughout)."""
     sample = _sample(cells)
-    if (
-        len(cells) > len(sample)
-        and not pc.any(pc.match_substring_regex(sample, _MOJIBAKE.pattern)).as_py()
-    ):
-        return np.zeros(0, dtype=np.int64)
+    if len(cells) > len(sample):
+        seen = _cells_holding(sample, b"\xc3")  # (the pattern only where it may match)
+        if (
+            not len(seen)
+            or not pc.any(
+                pc.match_substring_regex(sample.take(pa.array(seen)), _MOJIBAKE.pattern)
+            ).as_py()
+        ):
+            return np.zeros(0, dtype=np.int64)
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks()
     at = _cells_holding(cells, b"\xc3")

@@ -64,3 +64,24 @@ def test_mojibake_in_an_excel_sheet_is_read_as_the_characters_meant(tmp_path: Pa
     chron = scr.read(path)
     assert chron.events["details"].tolist() == DETAILS
     assert (chron.warnings["code"] == "mojibake_repaired").sum() == 1
+
+
+def test_mojibake_is_found_in_a_big_column_through_its_sample(tmp_path: Path, monkeypatch) -> None:
+    # a column longer than the sample is searched only when the sample shows mojibake
+    from scr_timeline.io import csv as csv_module
+
+    monkeypatch.setattr(csv_module, "_SAMPLED_CELLS", 8)
+    rows = "".join(f"{d:02d}/03/2007,{_mojibake('Mother’s visit')} {d}\n" for d in range(1, 21))
+    path = tmp_path / "notes.csv"
+    path.write_text("Date,Case Note\n" + rows, encoding="utf-8")
+    chron = scr.read(path)
+    assert chron.events["details"].tolist()[:2] == ["Mother’s visit 1", "Mother’s visit 2"]
+    assert (
+        "20 cell(s)"
+        in chron.warnings.loc[chron.warnings["code"] == "mojibake_repaired", "message"].iloc[0]
+    )
+    plain = "".join(f"{d:02d}/03/2007,Café visit {d}\n" for d in range(1, 21))
+    path.write_text("Date,Case Note\n" + plain, encoding="utf-8")
+    chron = scr.read(path)
+    assert chron.events["details"].tolist()[0] == "Café visit 1"
+    assert "mojibake_repaired" not in set(chron.warnings["code"])
