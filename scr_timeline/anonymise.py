@@ -203,6 +203,12 @@ _STREET: Final = (
     "Gdns|Place|Pl|Grove|Terrace|Walk|Hill|Park|Square|Sq|Mews|Rise|View|Row|Parade|Green|"
     "Vale|Wharf|Yard|Estate"
 )
+_SCHOOL_KIND: Final = (
+    "Primary|Infants?|Juniors?|Secondary|High|Grammar|Community|Church|Catholic|Free|"
+    "Special|Nursery|Day|Pre-?school|Sixth|Form|Middle|First|Upper|Lower"
+)
+#: the texts that may hold an identifier: a digit, an "@", or a kind of school
+_MAY_IDENTIFY: Final = r"[\d@]|Primary|School|Academy|College|Nursery|Infants?|Juniors?|Pre-?school"
 #: one pattern, a group per kind, tried in this order at each place (Python ``re``; compiled
 #: when first needed: the command line's start-up does not pay for it)
 _IDENTIFIER: Final = (
@@ -224,6 +230,12 @@ _IDENTIFIER: Final = (
     # a UK telephone number: "07700 900123", "0113 496 0000", "+44 7700 900123"
     r"|(?P<telephone>(?<!\d)(?<!\d[/.\-])(?:\+44[ \t]?(?:\(0\))?[ \t]?|0)\d(?:[ \t-]?\d){8,9}"
     r"(?!\d|[/.\-]\d))"
+    # a school or nursery by its name: "Oakfield Primary School", "St. Anne's C of E Primary",
+    # "Hillside Academy" (the words before the kind of school that are sentence or vocabulary
+    # words are dropped: "Visited Oakfield Primary"; a kind alone, "Primary School", is none)
+    rf"|(?P<school>{_LEFT}(?:(?:St|Saint)\.?[ \t]+)?(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?[ \t]+){{1,3}}"
+    rf"(?:(?:C[ \t]+of[ \t]+E|CofE|CE|RC)[ \t]+)?(?:(?:{_SCHOOL_KIND})[ \t]+){{0,2}}"
+    rf"(?:Primary|Infants?|Juniors?|School|Academy|College|Nursery|Pre-?school){_RIGHT})"
 )
 #: the label of each kind of identifier, numbered ("[postcode 1]")
 IDENTIFIER_LABELS: Final[dict[str, str]] = {
@@ -234,6 +246,7 @@ IDENTIFIER_LABELS: Final[dict[str, str]] = {
     "dob": "date of birth",
     "nhs": "NHS number",
     "telephone": "telephone",
+    "school": "school",
 }
 
 
@@ -253,6 +266,8 @@ def _identifier_key(kind: str, text: str) -> str:
     if kind == "address":
         words = re.sub(r"[,.]", " ", text).lower().split()
         return " ".join(_STREET_ABBREVIATIONS.get(w, w) for w in words)
+    if kind == "school":  # "Oakfield Primary" with "Oakfield Primary School"
+        text = re.sub(r"[ \t]+School$", "", text)
     return re.sub(r"[\s.]", "", text).casefold()
 
 
@@ -312,16 +327,18 @@ def _exact(name: str) -> bool:
 
 
 def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
-    """Every spelling of every name, by normalised text."""
+    """Every spelling of every name, by normalised text. An identifier's spelling (its label
+    in brackets: "[school 1]") is replaced only as written."""
     explicit: dict[str, _Form] = {}
+    exact = {name for name, label in names.items() if _exact(name) or label.startswith("[")}
     for name, label in names.items():
-        if _exact(name):
+        if name in exact:
             explicit[_norm(name)] = _Form(" ".join(name.split()), label, name, "exact")
         else:
             explicit[_norm(name)] = _Form(" ".join(_words(name)), label, name, "name")
     claims: dict[str, dict[str, _Form]] = defaultdict(dict)
     for name, label in names.items():
-        if _exact(name):
+        if name in exact:
             continue
         words = _words(name)
         title = words[0] if len(words) > 1 and words[0].lower() in _TITLE_WORDS else None
@@ -1638,7 +1655,14 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         hits.extend(more)
         people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
     people = _with_family_surnames(people, distinct)
-    identifiers = _identifiers(distinct, counts, first_row, cells)
+    # a school that wrote records (its name in the organisation column or a source's title)
+    # is an agency of the review, as "North Borough Children's Services" is, not where the
+    # child is to be found
+    agencies = [
+        *cells.loc[cells["column"] == S.ORGANISATION, "text"].unique(),
+        *(source.title for source in chron.meta.sources if source.title),
+    ]
+    identifiers = _identifiers(distinct, counts, first_row, cells, stop, agencies)
     if identifiers.empty:
         return people
     return pd.concat([people, identifiers], ignore_index=True) if len(people) else identifiers
@@ -1720,17 +1744,41 @@ def _with_family_surnames(people: pd.DataFrame, distinct: pd.Series) -> pd.DataF
     return people
 
 
+def _school_name(spelled: str, stop: frozenset[str]) -> str | None:
+    """The name of a school as matched, without the sentence's or the vocabularies' words
+    before it ("Visited Oakfield Primary" is "Oakfield Primary"), or None when no word of a
+    name is left ("Primary School", "The Secondary School")."""
+    words = spelled.split()
+    saint = words[0].rstrip(".") in ("St", "Saint")
+    start = 0
+    while not saint and start < len(words) and words[start].lower().strip("'’") in stop:
+        start += 1
+    kinds = regex(rf"(?:{_SCHOOL_KIND}|School|Academy|College|C|of|E|CofE|CE|RC)")
+    names = [w for w in words[start + saint :] if not kinds.fullmatch(w)]
+    if not names or all(w.lower() in stop for w in names):
+        return None
+    # the first word kept, and all that follows it as written (spacing included)
+    return spelled[spelled.index(words[start]) :] if start else spelled
+
+
 def _identifiers(
-    distinct: pd.Series, counts: np.ndarray, first_row: np.ndarray, cells: pd.DataFrame
+    distinct: pd.Series,
+    counts: np.ndarray,
+    first_row: np.ndarray,
+    cells: pd.DataFrame,
+    stop: frozenset[str] = frozenset(),
+    agency_names: Iterable[str] = (),
 ) -> pd.DataFrame:
     """What identifies a person in the texts without naming them: street addresses,
-    postcodes, telephone, NHS and National Insurance numbers, e-mail addresses and dates of
-    birth written after "DOB". One row per identifier (its spellings in ``aliases``),
+    postcodes, telephone, NHS and National Insurance numbers, e-mail addresses, dates of
+    birth written after "DOB" and schools by name (not a school that wrote records,
+    ``agency_names``: an agency). One row per identifier (its spellings in ``aliases``),
     labelled ``[postcode 1]``, ``[telephone 1]``..., category ``identifier``."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
     identifier = regex(_IDENTIFIER)
+    agencies = {_identifier_key("school", str(name).strip()) for name in agency_names}
     # every identifier has a digit or an "@": only those texts are searched (one pass)
-    maybe = np.flatnonzero(distinct.astype(str).str.contains(r"[\d@]", regex=True).to_numpy())
+    maybe = np.flatnonzero(distinct.astype(str).str.contains(_MAY_IDENTIFY, regex=True).to_numpy())
     for text_id in maybe.tolist():
         text = str(distinct.iat[text_id])
         for match in identifier.finditer(text):
@@ -1740,6 +1788,10 @@ def _identifiers(
             spelled = match.group(kind)
             if kind == "nhs" and not _nhs_number(re.sub(r"\D", "", spelled)):
                 continue
+            if kind == "school":
+                spelled = _school_name(spelled, stop)
+                if spelled is None or _identifier_key(kind, spelled) in agencies:
+                    continue
             key = (kind, _identifier_key(kind, spelled))
             entry = found.get(key)
             if entry is None:

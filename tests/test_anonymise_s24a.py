@@ -70,3 +70,43 @@ def test_a_surname_that_is_a_word_opening_a_sentence_stays_a_word() -> None:
     assert details[1] == "Teacher 1 noted green paint on hands. Hope to see improvement."
     assert details[2] == "Brown bruise to left shin. Green paint on hands. DC1 attended again."
     assert anon.events["practitioner"].tolist()[:2] == ["DC1", "Teacher 1"]
+
+
+def test_a_school_named_in_the_narrative_is_an_identifier() -> None:
+    chron = _chron(
+        ["SW1", "SW1", "DSL1"],
+        [
+            "Child A attends Oakfield Primary School. Visited Oakfield Primary on 3rd.",
+            "Sibling 1 moved to St. Anne's C of E Primary. Primary School place agreed.",
+            "Referral from Hillside Academy DSL.",
+        ],
+        ["Children's Social Care", "Children's Social Care", "School"],
+    )
+    found = find_names(chron)
+    schools = found[found["member_or_role"] == "school"]
+    assert sorted(schools["name"]) == [
+        "Hillside Academy",
+        "Oakfield Primary School",
+        "St. Anne's C of E Primary",
+    ]
+    # two spellings of one school share its label
+    oakfield = schools[schools["name"] == "Oakfield Primary School"]
+    assert oakfield["aliases"].tolist() == ["Oakfield Primary"]
+    anon = _round_trip(chron)
+    details = anon.events["details"].tolist()
+    label = oakfield["label"].iat[0]
+    assert details[0] == f"Child A attends {label}. Visited {label} on 3rd."
+    assert "St. Anne" not in details[1] and details[1].endswith("Primary School place agreed.")
+
+
+def test_a_school_that_wrote_records_is_an_agency_not_an_identifier() -> None:
+    rows = pd.DataFrame(
+        {
+            "Date": ["01/01/2019", "02/01/2019"],
+            "Organisation": ["Oak Lane Primary School", "North Borough Children's Services"],
+            "Practitioner": ["Head teacher", "SW1"],
+            "Details": ["Child A started in Year 1.", "Referral from Oak Lane Primary School."],
+        }
+    )
+    chron = scr.parse_table(rows, source="agencies.csv")
+    assert find_names(chron).empty
