@@ -1,9 +1,11 @@
 """Find contacts that two agencies both recorded.
 
-When agency chronologies are merged, one phone call or meeting often appears twice: the GP
-wrote "phoned HV re bruise on arm" and the health visitor wrote "call from GP re bruise on
-arm". The later-listed copy is linked to the earlier one through ``duplicate_of``; nothing is
-deleted, and the graph and the knowledge queries count the contact once.
+When agency chronologies are merged, or a panel's combined chronology lists every agency's
+entries in one table, one phone call or meeting often appears twice: the GP wrote "phoned HV
+re bruise on arm" and the health visitor wrote "call from GP re bruise on arm". The copy (the
+record that holds nothing the other does not; of two that hold the same, the later-listed) is
+linked to the other through ``duplicate_of``; nothing is deleted, and the graph and the
+knowledge queries count the contact once.
 
 Two events are copies of one contact when all of these hold:
 
@@ -34,10 +36,31 @@ Two events are copies of one contact when all of these hold:
    social care's "Joint visit with DC1 - Child A seen alone" are one visit. Events without
    details are never copies: without text there is nothing to compare.
 
-The *later-listed* copy (by position in the table given: pass events in input order, source
-by source and row by row, for "later in the input") points at the earlier one. When several
-earlier events qualify, the most similar wins (then the earliest); a copy of a copy points at
-the first of them, so every group of copies has one original.
+**Which is the copy.** A copy never triggers a rule: the record it copies is judged in its
+place (RULES.md). So the copy is the record that holds nothing the other does not, where what
+a record holds is its ``event_type``, the event types it ``mentions`` (a decision, a plan, a
+further event: "S47 enquiry agreed", "CP plan - neglect", "Father arrested", "Home visit same
+day") and whether its ``outcome`` cell records anything (not "-", "N/A", "Nil"). A record of
+being told ("Letter from ED", "PPN received", typed ``referral`` or ``information_sharing``)
+holds the message, which is the contact both share, and information shared ("Report to CSC
+and police", "by phone") is how a contact is told, not a further one: neither counts.
+
+- When one record holds all the other does and more, the other is the copy, whichever is
+  listed first: social care's minute of a strategy discussion ("S47 enquiry agreed") is the
+  original of the police's "Attended strategy discussion", and the hospital's attendance of
+  the GP's "Letter from ED".
+- When each holds something the other does not (the police's "joint visit - father
+  arrested" and social care's "joint visit - Child A to stay with grandmother"; social care's
+  "Referral from school. Strategy discussion held; S47" and the school's own "Child B came in
+  with a bruise"), neither is a copy: both are judged.
+- When both hold the same, the *later-listed* (by position in the table given: pass events
+  in input order, source by source and row by row, for "later in the input") is the copy,
+  except that the convenor's (:data:`CONVENOR`, social care) record of a meeting
+  (:data:`MEETINGS`) is the original of the other agencies' records of it.
+
+When several records qualify as a copy's original, the most similar wins (then the
+earliest); a copy of a copy points at the original of both (each step holds no less), so
+every group of copies has one original, and it is never itself a copy.
 
 Candidates are generated without comparing every pair: events are expanded to (day, agency,
 named agency) rows and joined to themselves on (day, named agency = agency, agency = named
@@ -71,7 +94,14 @@ import pyarrow.compute as pc
 
 from scr_timeline import schema as S
 
-__all__ = ["JOINT_CONTACTS", "MAX_SPAN_DAYS", "MEETINGS", "find_duplicates", "mark_duplicates"]
+__all__ = [
+    "CONVENOR",
+    "JOINT_CONTACTS",
+    "MAX_SPAN_DAYS",
+    "MEETINGS",
+    "find_duplicates",
+    "mark_duplicates",
+]
 
 #: Events whose date spans more days than this cannot be matched to one day.
 MAX_SPAN_DAYS: Final = 7
@@ -85,6 +115,9 @@ MEETINGS: Final = (
     "cin_meeting",
     "legal_planning_meeting",
 )
+#: The agency that convenes and minutes those meetings: of two records of one meeting that
+#: hold the same, its record is the original.
+CONVENOR: Final = "csc"
 #: Event types of a contact two agencies may make together: two agencies' records of the same
 #: one of these on the same day that both call it joint are one contact.
 JOINT_CONTACTS: Final = (
@@ -453,15 +486,81 @@ def _shared_share(
     return out
 
 
+#: Event types that hold no event of their own: ``other``, and information shared (a
+#: letter, a call, "report to CSC and police", "strategy discussion by phone"), which is how
+#: a contact is told, not a further one.
+_NO_EVENT: Final = ("other", "information_sharing")
+#: An outcome cell that records nothing ("-", "N/A", "Nil", "None", "Not known").
+_NO_OUTCOME: Final = re.compile(
+    r"[\W_]*(?:(?:nil|none|n/?a|not\s+(?:known|applicable|recorded)|unknown|blank)[\W_]*)?",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def _holding_bits() -> dict[str, int]:
+    """The bit of each event type in :func:`_holds`'s masks (the outcome's is the last)."""
+    bits = {kind: 1 << i for i, kind in enumerate(S.EVENT_TYPES)}
+    for kind in _NO_EVENT:
+        bits[kind] = 0
+    return bits
+
+
+_OUTCOME_BIT: Final = np.uint64(1 << len(S.EVENT_TYPES))
+
+
+def _type_bits(value: object) -> int:
+    """The bits of the event types one ``mentions`` cell names (a tuple, or text joined
+    with ";")."""
+    if isinstance(value, str):
+        parts: list[Any] = value.split(";")
+    elif isinstance(value, tuple | list):
+        parts = list(value)
+    else:
+        return 0
+    bits = _holding_bits()
+    out = 0
+    for part in parts:
+        if isinstance(part, str):
+            out |= bits.get(part.strip().lower(), 0)
+    return out
+
+
+def _holds(
+    events: pd.DataFrame, kind: npt.NDArray[np.object_], rows: IntArray
+) -> npt.NDArray[np.uint64]:
+    """What each event at ``rows`` holds, as a bit mask: its event type, the event types it
+    mentions (a decision, a plan, a further event: "s47 agreed", "CP plan", "allocated to
+    SW1"), and whether its outcome cell records something. A record of being told
+    (:data:`_TOLD`: "Letter from ED", "PPN received") holds the message, which is the
+    contact it shares, and so only what it mentions. Worked out once per distinct value,
+    not per row."""
+    mask = np.zeros(len(rows), dtype=np.uint64)
+    codes, uniques = pd.factorize(kind[rows])
+    own = [0 if u in _TOLD else _type_bits((u,)) for u in uniques]
+    mask |= np.array([*own, 0], dtype=np.uint64)[codes]  # -1 (no type) takes the last 0
+    if S.MENTIONS in events:
+        cells = events[S.MENTIONS].to_numpy(dtype=object)[rows]
+        codes, uniques = pd.factorize(cells)
+        named = [_type_bits(u) for u in uniques]
+        mask |= np.array([*named, 0], dtype=np.uint64)[codes]
+    if S.OUTCOME in events:
+        outcome = events[S.OUTCOME].iloc[rows].astype("string")
+        said = outcome.notna() & ~outcome.str.fullmatch(_NO_OUTCOME).fillna(True)
+        mask[said.to_numpy(dtype=bool)] |= _OUTCOME_BIT
+    return mask
+
+
 def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Series:
-    """Link each later-listed copy of a contact to the earlier copy another agency recorded.
+    """Link each copy of a contact to the record of it another agency made that holds no less.
 
     Parameters
     ----------
     events
         A canonical events table (``Chronology.events`` or one built with
-        :func:`scr_timeline.testing.make_events`), in the order that decides which copy is
-        "later": input order (source by source, row by row) when called while merging.
+        :func:`scr_timeline.testing.make_events`), in the order that decides which of two
+        records holding the same is "later": input order (source by source, row by row)
+        when called while merging, the table's order for one combined table.
     threshold
         Least ``token_set_ratio`` (0-100) between the two ``details`` texts.
 
@@ -469,8 +568,8 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     -------
     pandas.Series
         Aligned with ``events`` (same index), dtype ``string``, named ``duplicate_of``: the
-        ``event_id`` of the original for each later copy, NA elsewhere. The input is not
-        changed.
+        ``event_id`` of the original for each copy (the record that holds no more than its
+        original: see the module docstring), NA elsewhere. The input is not changed.
 
     Examples
     --------
@@ -556,17 +655,41 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     matched = candidates[candidates[_SCORE] >= threshold]
     if matched.empty:
         return out
-    best = matched.sort_values([_LATER, _SCORE, _EARLIER], ascending=[True, False, True])
+    # which of the two is the copy: the one that holds nothing the other does not
+    earlier, later = matched[_EARLIER].to_numpy(), matched[_LATER].to_numpy()
+    held = np.zeros(len(events), dtype=np.uint64)
+    rows = _rows_of(len(events), earlier, later)
+    held[rows] = _holds(events, kind, rows)
+    later_copy = (held[later] & ~held[earlier]) == 0
+    earlier_copy = (held[earlier] & ~held[later]) == 0
+    # holding the same: the later-listed is the copy, but the convenor's minute of a meeting
+    # is its original record
+    minute = (agency == _AGENCY_CODES[CONVENOR]) & np.isin(kind, MEETINGS)
+    later_copy &= ~(earlier_copy & minute[later] & ~minute[earlier])
+    earlier_copy &= ~later_copy
+    one = later_copy | earlier_copy  # else each holds more than the contact: no copy
+    if not one.any():
+        return out
+    links = pd.DataFrame(
+        {
+            _LATER: np.where(later_copy, later, earlier)[one],  # the copy ...
+            _EARLIER: np.where(later_copy, earlier, later)[one],  # ... and its original
+            _SCORE: matched[_SCORE].to_numpy()[one],
+        }
+    )
+    best = links.sort_values([_LATER, _SCORE, _EARLIER], ascending=[True, False, True])
     best = best.drop_duplicates(_LATER)
-
-    original: dict[int, int] = {}
-    for earlier_row, later_row in zip(best[_EARLIER].tolist(), best[_LATER].tolist(), strict=True):
-        original[later_row] = original.get(earlier_row, earlier_row)
+    root = np.arange(len(events), dtype=np.int64)
+    root[best[_LATER].to_numpy()] = best[_EARLIER].to_numpy()
+    while True:  # a copy of a copy points at the original: each step halves the chains
+        further = root[root]
+        if np.array_equal(further, root):
+            break
+        root = further
+    copies = np.flatnonzero(root != np.arange(len(events)))
     ids = events.index.astype(str).to_numpy()
-    later_rows = np.fromiter(original.keys(), dtype=np.int64, count=len(original))
-    root_rows = np.fromiter(original.values(), dtype=np.int64, count=len(original))
     values = out.to_numpy(dtype=object)
-    values[later_rows] = ids[root_rows]
+    values[copies] = ids[root[copies]]
     return pd.Series(values, index=events.index, dtype="string", name=S.DUPLICATE_OF)
 
 
