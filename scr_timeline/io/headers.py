@@ -76,6 +76,7 @@ __all__ = [
     "PRIORITY",
     "FormField",
     "HeaderInfo",
+    "date_priority",
     "find_header",
     "footer_rows",
     "form_fields",
@@ -313,6 +314,21 @@ def heading_field(heading: object) -> tuple[str, int] | None:
     (('details', 2), ('date', 1))
     """
     return _table().lookup.get(normalise_heading(heading))
+
+
+def date_priority(heading: object, columns: Mapping[str, str] | None = None) -> int | None:
+    """How a heading names a date column: 1 the event's date ("Date", "Date of contact",
+    or a heading ``columns`` maps to the date), 2 when the entry was recorded ("Date
+    entered", "Recorded date": the date only of a table with no other); None for a heading
+    that is no date's.
+
+    >>> date_priority("Date of contact"), date_priority("Date entered"), date_priority("Notes")
+    (1, 2, None)
+    """
+    found = _candidates([heading], columns).get(0)
+    if found is None or found[1] != schema.DATE:
+        return None
+    return max(found[0][1], 1)
 
 
 # --- mapping ----------------------------------------------------------------------------------

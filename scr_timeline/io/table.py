@@ -55,6 +55,7 @@ from ._arrow import text_buffers
 from .headers import (
     PAGE_FURNITURE,
     HeaderInfo,
+    date_priority,
     find_header,
     heading_field,
     headings_like,
@@ -2214,13 +2215,20 @@ def _side_by_side(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[i
     if len(runs) < 2:
         return []
     tables: list[int] = []  # the runs that read as tables of their own
+    first = 0  # how the first table's date heading names its date (see date_priority)
     for k, at in enumerate(runs):
         end = runs[k + 1] if k + 1 < len(runs) else width
         mapping = map_headings(headings[at:end], columns=columns)
         date = next((at + p for p, fld in mapping.items() if fld == S.DATE), None)
         # (a date heading the whole header reads as another field, 'Date closed' as the
         # end date, is the one table's)
-        if date is not None and len(mapping) >= 2 and info.mapping.get(date, S.DATE) == S.DATE:
+        if date is None or len(mapping) < 2 or info.mapping.get(date, S.DATE) != S.DATE:
+            continue
+        # a date heading naming when entries were recorded ('Date entered') right of a
+        # table dated by the event's ('Date') is that table's
+        priority = date_priority(headings[date], columns) or 1
+        if not tables or priority <= first:
+            first = first or priority
             tables.append(at)
     return tables[1:]
 

@@ -80,3 +80,29 @@ def test_an_empty_column_before_columns_without_a_date_is_one_table(tmp_path: Pa
     assert len(chron.events) == 2
     assert chron.events["outcome"].tolist() == ["Resolved", "Referred"]
     assert "table_block" not in set(chron.warnings["code"])
+
+
+def test_a_recording_date_past_an_empty_column_is_the_one_tables(tmp_path: Path) -> None:
+    # 'Date entered' read alone names a date, so the columns past the spacer had been
+    # read as a second table: each row twice, once dated when it was typed
+    rows = [
+        ["Date", "Event", None, "Date entered", "Notes"],
+        ["12/03/2007", "Home visit, Child A seen", None, "14/03/2007", "Entered late"],
+        ["13/03/2007", "Call to GP", None, "13/03/2007", None],
+    ]
+    for chron in (_xlsx(tmp_path, rows), _csv(tmp_path, rows)):
+        ev = chron.events
+        assert ev["source_row"].tolist() == [2, 3]
+        assert ev["start"].dt.day.tolist() == [12, 13]
+        assert ev["extra"].tolist() == ["Date entered: 14/03/2007", "Date entered: 13/03/2007"]
+        assert "table_block" not in set(chron.warnings["code"])
+
+
+def test_a_table_dated_by_an_entry_date_beside_one_dated_by_the_event(tmp_path: Path) -> None:
+    rows = [
+        ["GP", None, None, None, "Police", None, None],
+        ["Date of entry", "Entry", "Author", None, "Date", "Details", "Officer"],
+        ["12/03/2007", "Seen with cough", "Dr B", None, "14/03/2007", "DA incident", "PC2"],
+    ]
+    chron = _xlsx(tmp_path, rows)
+    assert sorted(chron.events["agency"]) == ["gp", "police"]
