@@ -43,10 +43,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from .. import limits
+from .. import schema as S
 from ..chronology import Chronology
 from ..classify.agencies import agency_from_name
 from ..exceptions import (
     ChronologyReadError,
+    MissingColumnError,
     MissingDependencyError,
 )
 from .document import (
@@ -1077,10 +1079,13 @@ class _Reader:
         ]
 
 
-def _read_docx(
-    path: Path,
-) -> DocumentParts:
+def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
     document = _open(path)
+    if keep_struck:  # struck text read as any other (the document's formatting)
+        for mark in list(document.element.body.iter(*_STRIKES)):
+            parent = mark.getparent()
+            if parent is not None and parent.tag == _RPR:
+                parent.remove(mark)
     reader = _Reader(document, path.name)
     page_agency = _page_header_agency(document)
     tables: list[DocumentTable] = []
@@ -1240,13 +1245,34 @@ def read_docx(path: str | Path, **options: Any) -> Chronology:
     tables, paragraphs, doc_title, notes, deleted, hidden = _read_docx(path)
     if options.get("title") is None and doc_title:
         options["title"] = doc_title
+    fmt = path.suffix.lower().lstrip(".")
+    try:
+        return read_tables_or_narrative(
+            tables,
+            paragraphs,
+            source=path,
+            fmt=fmt,
+            notes=notes,
+            deleted=deleted,
+            late_notes=hidden,
+            **options,
+        )
+    except MissingColumnError:
+        struck = [n for n in hidden(set()) if n[S.CODE] == "struck_text"]
+        if not struck:
+            raise
+    # nothing read without its struck text, which there is: the document is struck
+    # through throughout (its formatting, as Excel reads a sheet struck through throughout)
+    tables, paragraphs, _title, notes, deleted, _hidden = _read_docx(path, keep_struck=True)
+    said = _warning(
+        "struck_text",
+        "the document's text is struck through, and nothing else in it holds a "
+        "chronology: the struck text was read as the document's formatting, not as "
+        "entries deleted (as Excel reads a sheet struck through throughout); check with "
+        "its author that the entries were not withdrawn",
+        path.name,
+        None,
+    )
     return read_tables_or_narrative(
-        tables,
-        paragraphs,
-        source=path,
-        fmt=path.suffix.lower().lstrip("."),
-        notes=notes,
-        deleted=deleted,
-        late_notes=hidden,
-        **options,
+        tables, paragraphs, source=path, fmt=fmt, notes=[*notes, said], deleted=deleted, **options
     )

@@ -52,6 +52,7 @@ from ..classify.agencies import agency_from_name
 from ..exceptions import (
     ChronologyReadError,
     EmptyChronologyError,
+    MissingColumnError,
     MissingDependencyError,
 )
 from .document import (
@@ -1662,9 +1663,7 @@ def read_pdf_tables(
     return tables, paragraphs, title, [*notes, *struck_notes(set())]
 
 
-def _read_pdf(
-    path: Path,
-) -> DocumentParts:
+def _read_pdf(path: Path, *, keep_struck: bool = False) -> DocumentParts:
     """:func:`read_pdf_tables`, the dated paragraphs struck through throughout (with their
     reason code, ``struck_through``: rejected rows), and the struck_text warning given the
     rows read as rejected rows (its pages are those with struck text elsewhere)."""
@@ -1673,7 +1672,7 @@ def _read_pdf(
     try:
         pdf = pdfplumber.open(str(path))
         try:
-            return _read(pdf, path)
+            return _read(pdf, path, keep_struck=keep_struck)
         finally:
             pdf.close()
     except (ChronologyReadError, MissingDependencyError):
@@ -1777,7 +1776,7 @@ def _replace_pages(pages: list[Any], change: Callable[[Any], tuple[Any, int]]) -
     return changed
 
 
-def _read(pdf: Any, path: Path) -> DocumentParts:
+def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
     pages = list(pdf.pages)
     notes: list[dict[str, Any]] = []
     turned_on = _replace_pages(pages, _upright)
@@ -1848,7 +1847,7 @@ def _read(pdf: Any, path: Path) -> DocumentParts:
             unredacted[page.page_number] = page
     struck_count: dict[int, int] = {}  # characters struck through, by page
     unstruck: dict[int, Any] = {}  # the pages as printed, struck text and all, by number
-    for i, page in enumerate(pages):
+    for i, page in enumerate(pages if not keep_struck else ()):
         pages[i], count = _without_struck_text(page)
         if count:
             struck_count[page.page_number] = count
@@ -1858,6 +1857,13 @@ def _read(pdf: Any, path: Path) -> DocumentParts:
     in_rows: dict[tuple[str, int], tuple[int, str, set[tuple[Any, Any, str]]]] = {}
     struck_paragraphs: list[tuple[Paragraph, str]] = []  # dated ones struck throughout
     page_lines = [(float(p.height), _lines(p)) for p in pages]
+    listed = _markup_list_start(page_lines)
+    if listed is not None:  # Word's List of Markup printed after the document: not read
+        notes.append(_markup_list_note(page_lines[listed:], listed, path))
+        pages, page_lines = pages[:listed], page_lines[:listed]
+        for counts in (struck_count, hidden_count):
+            for n in [n for n in counts if n > listed]:
+                del counts[n]
     sizes = [line.size for _, lines in page_lines for line in lines if line.size]
     body_size = statistics.median(sizes) if sizes else 0.0
     # footnotes go to the lines that refer to them before the running lines are found:
@@ -2122,6 +2128,80 @@ _QUOTED_COMMENTS: Final = 3
 _QUOTE: Final = 60
 
 
+#: An entry's first line in Word's printed "List of Markup" (File > Print > List of
+#: Markup: the comments and tracked changes, each under a line naming its page, number,
+#: kind, author and when it was made): "Page 3: [4] Commented [SW1]   SW1   12/03/2020
+#: 10:14:00", "Page 1: [2] Deleted   TM1   ...". Group ``kind``.
+_MARKUP_LIST_ENTRY: Final = re.compile(
+    r"^\s*Page\s+\d+\s*:\s*\[\d+\]\s*(?P<kind>Comment(?:ed)?\b|Deleted\b|Moved\b|\w+)",
+    re.IGNORECASE,
+)
+_MARKUP_LIST_FIRST_LINES: Final = 3  # a page of the list opens with an entry in these
+
+
+def _markup_list_start(page_lines: Sequence[tuple[float, Sequence[_Line]]]) -> int | None:
+    """The index of the first page of Word's List of Markup printed at the end of the
+    document (the list is printed apart and put after the document): the earliest page
+    opening with an entry of it from which every page holds entries, or None."""
+    start = None
+    for p in range(len(page_lines) - 1, 0, -1):  # never the first page: a document
+        texts = [line.text for line in page_lines[p][1]]
+        if not texts:
+            continue
+        if not any(_MARKUP_LIST_ENTRY.match(text) for text in texts):
+            break
+        if any(_MARKUP_LIST_ENTRY.match(text) for text in texts[:_MARKUP_LIST_FIRST_LINES]):
+            start = p
+    return start
+
+
+def _markup_list_note(
+    page_lines: Sequence[tuple[float, Sequence[_Line]]], start: int, path: Path
+) -> dict[str, Any]:
+    """A ``markup_balloons`` warning for Word's List of Markup (pages from ``start``, the
+    index of its first), counting its comments and changes and quoting the comments."""
+    texts: list[list[str]] = []  # each comment's lines
+    deleted = other = 0
+    reading = False  # the lines under a comment's entry: its text
+    for _height, lines in page_lines:
+        for line in lines:
+            entry = _MARKUP_LIST_ENTRY.match(line.text)
+            if entry is None:
+                if reading:
+                    texts[-1].append(line.text)
+                continue
+            kind = entry.group("kind").lower()
+            reading = kind.startswith("comment")
+            if reading:
+                texts.append([])
+            elif kind in ("deleted", "moved"):
+                deleted += 1
+            else:
+                other += 1
+    comments = [" ".join(" ".join(t).split()) for t in texts]
+    counts = [
+        f"{n} {what}"
+        for n, what in (
+            (len(comments), "comment(s)"),
+            (deleted, "deletion(s)"),
+            (other, "other change(s)"),
+        )
+        if n
+    ]
+    quoted = "; ".join(
+        f"'{c[:_QUOTE]}{'...' if len(c) > _QUOTE else ''}'" for c in comments[:_QUOTED_COMMENTS]
+    )
+    return _warning(
+        "markup_balloons",
+        f"{_pages(list(range(start + 1, start + len(page_lines) + 1)))}: Word's List of "
+        f"Markup ({', '.join(counts) or 'no entries'}) printed after the document was not "
+        "read: its comments and changes are no entries, and the dates on it are when they "
+        "were made" + (f"; comments: {quoted}" if quoted else ""),
+        path.name,
+        f"page {start + 1}",
+    )
+
+
 def _balloon_notes(pages: list[Any], path: Path) -> list[dict[str, Any]]:
     """Take Word's markup pane off each page of ``pages`` (:func:`_without_balloons`), with
     a ``markup_balloons`` warning per page that had one, quoting its first comments."""
@@ -2328,13 +2408,33 @@ def read_pdf(path: str | Path, **options: Any) -> Chronology:
     tables, paragraphs, title, notes, deleted, struck_notes = _read_pdf(path)
     if options.get("title") is None and title:
         options["title"] = title
+    try:
+        return read_tables_or_narrative(
+            tables,
+            paragraphs,
+            source=path,
+            fmt="pdf",
+            notes=notes,
+            deleted=deleted,
+            late_notes=struck_notes,
+            **options,
+        )
+    except MissingColumnError:
+        struck = [n for n in struck_notes(set()) if n[S.CODE] == "struck_text"]
+        if not struck:
+            raise
+    # nothing read without its struck text, which there is: the PDF is struck through
+    # throughout (its formatting, as Excel reads a sheet struck through throughout)
+    tables, paragraphs, title, notes, deleted, _notes = _read_pdf(path, keep_struck=True)
+    said = _warning(
+        "struck_text",
+        f"{struck[0]['message'].partition(': ')[0]}: text struck through, and nothing else in "
+        "the PDF holds a chronology: the struck text was read as the document's "
+        "formatting, not as entries deleted (as Excel reads a sheet struck through "
+        "throughout); check with its author that the entries were not withdrawn",
+        path.name,
+        None,
+    )
     return read_tables_or_narrative(
-        tables,
-        paragraphs,
-        source=path,
-        fmt="pdf",
-        notes=notes,
-        deleted=deleted,
-        late_notes=struck_notes,
-        **options,
+        tables, paragraphs, source=path, fmt="pdf", notes=[*notes, said], deleted=deleted, **options
     )

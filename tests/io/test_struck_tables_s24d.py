@@ -111,3 +111,74 @@ def test_pdf_one_struck_row_is_still_rejected(tmp_path: Path):
     chron = scr.read(_pdf_table(tmp_path / "one.pdf", {2}))
     assert chron.events[S.SOURCE_ROW].tolist() == [2, 4]
     assert chron.rejected[S.REASON_CODE].tolist() == ["struck_through"]
+
+
+def _pdf_unruled(path: Path, struck: set[int]) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    xs = [60.0, 150.0, 230.0]
+    pdf.setFont("Helvetica", 10)
+    pdf.setLineWidth(0.5)
+    for i, cells in enumerate([HEADER, *ROWS]):
+        y = 760.0 - i * 20
+        for x, text in zip(xs, cells, strict=True):
+            pdf.drawString(x, y, text)
+            if i in struck:
+                pdf.line(x, y + 3, x + pdf.stringWidth(text, "Helvetica", 10), y + 3)
+    pdf.save()
+    return path
+
+
+@pytest.mark.parametrize("struck", [{0, 1, 2, 3}, {1, 2, 3}])
+def test_pdf_unruled_table_struck_throughout_is_read(tmp_path: Path, struck: set[int]):
+    """A table without ruling lines printed struck through throughout: had raised
+    MissingColumnError (no table, no dated paragraph once the struck text was left
+    out); nothing else holding a chronology, it is read with its struck text."""
+    chron = scr.read(_pdf_unruled(tmp_path / "plain.pdf", struck))
+    assert chron.events[S.DATE_TEXT].tolist() == [r[0] for r in ROWS]
+    assert chron.events[S.DETAILS].tolist() == [r[2] for r in ROWS]
+    assert chron.rejected.empty
+    messages = chron.warnings.loc[chron.warnings[S.CODE] == "struck_text", "message"].tolist()
+    assert len(messages) == 1 and "read as the document's formatting" in messages[0]
+
+
+def test_pdf_unruled_table_one_struck_row_stays_rejected(tmp_path: Path):
+    chron = scr.read(_pdf_unruled(tmp_path / "plain.pdf", {2}))
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "15/03/2007"]
+    assert chron.rejected[S.REASON_CODE].tolist() == ["struck_through"]
+
+
+def test_word_narrative_struck_throughout_is_read(tmp_path: Path):
+    """A narrative whose every paragraph is struck through had raised
+    MissingColumnError; it is now read with its struck text, as formatting."""
+    document = docx.Document()
+    document.add_heading("Chronology - Child A", 1)
+    for text in [
+        "12/03/2007 - HV1 visited Child A at home.",
+        "14/03/2007 - PC2 attended a domestic incident.",
+        "Mother said Child A was asleep.",
+    ]:
+        document.add_paragraph().add_run(text).font.strike = True
+    path = tmp_path / "narrative.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "14/03/2007"]
+    assert chron.events[S.DETAILS].tolist() == [
+        "HV1 visited Child A at home.",
+        "PC2 attended a domestic incident.\nMother said Child A was asleep.",
+    ]
+    assert chron.rejected.empty
+    assert "struck_text" in set(chron.warnings[S.CODE])
+
+
+def test_word_narrative_one_struck_paragraph_stays_rejected(tmp_path: Path):
+    document = docx.Document()
+    document.add_paragraph("12/03/2007 - HV1 visited Child A at home.")
+    document.add_paragraph().add_run("14/03/2007 - PC2 attended.").font.strike = True
+    path = tmp_path / "narrative.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007"]
+    assert chron.rejected[S.REASON_CODE].tolist() == ["struck_through"]
