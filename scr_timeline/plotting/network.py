@@ -118,6 +118,18 @@ def plot_network(
     size = np.array([graph.nodes[n].get(N_EVENTS, 0) for n in nodes], dtype=float)
     size = 120 + 600 * size / max(size.max(), 1.0)
     _label_edges(ax, pos, weights, xy, size)
+    if not weights:  # agencies, but no event of one names another: say so, not a bare ring
+        ax.text(
+            0.5,
+            0.5,
+            "No contacts between agencies recorded\n(no event names another agency)",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=10,
+            color="#444444",
+            gid="scr-network-note",
+        )
 
     is_family = np.array([graph.nodes[n].get(KIND) == KIND_FAMILY for n in nodes])
     for mask, marker, colour, gid in (
