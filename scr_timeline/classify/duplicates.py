@@ -623,6 +623,15 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     if not len(a):
         return out
     candidates = pd.DataFrame({_EARLIER: a, _LATER: b}).drop_duplicates()
+    # what each holds (see the module docstring): two records that each hold more than the
+    # other are no copies, so they are never scored
+    a, b = candidates[_EARLIER].to_numpy(), candidates[_LATER].to_numpy()
+    held = np.zeros(len(events), dtype=np.uint64)
+    rows = _rows_of(len(events), a, b)
+    held[rows] = _holds(events, kind, rows)
+    candidates = candidates[((held[b] & ~held[a]) == 0) | ((held[a] & ~held[b]) == 0)]
+    if candidates.empty:
+        return out
 
     from rapidfuzz import fuzz, process, utils  # only when there are candidate pairs
 
@@ -655,26 +664,20 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     matched = candidates[candidates[_SCORE] >= threshold]
     if matched.empty:
         return out
-    # which of the two is the copy: the one that holds nothing the other does not
+    # which of the two is the copy: the one that holds nothing the other does not (one of
+    # them does: the others were never scored); holding the same, the later-listed, but the
+    # convenor's minute of a meeting is its original record
     earlier, later = matched[_EARLIER].to_numpy(), matched[_LATER].to_numpy()
-    held = np.zeros(len(events), dtype=np.uint64)
-    rows = _rows_of(len(events), earlier, later)
-    held[rows] = _holds(events, kind, rows)
-    later_copy = (held[later] & ~held[earlier]) == 0
-    earlier_copy = (held[earlier] & ~held[later]) == 0
-    # holding the same: the later-listed is the copy, but the convenor's minute of a meeting
-    # is its original record
-    minute = (agency == _AGENCY_CODES[CONVENOR]) & np.isin(kind, MEETINGS)
-    later_copy &= ~(earlier_copy & minute[later] & ~minute[earlier])
-    earlier_copy &= ~later_copy
-    one = later_copy | earlier_copy  # else each holds more than the contact: no copy
-    if not one.any():
-        return out
+    same = held[earlier] == held[later]
+    convenor = _AGENCY_CODES[CONVENOR]
+    minute_first = (agency[earlier] == convenor) & np.isin(kind[earlier], MEETINGS)
+    minute_later = (agency[later] == convenor) & np.isin(kind[later], MEETINGS)
+    later_copy = ((held[later] & ~held[earlier]) == 0) & ~(same & minute_later & ~minute_first)
     links = pd.DataFrame(
         {
-            _LATER: np.where(later_copy, later, earlier)[one],  # the copy ...
-            _EARLIER: np.where(later_copy, earlier, later)[one],  # ... and its original
-            _SCORE: matched[_SCORE].to_numpy()[one],
+            _LATER: np.where(later_copy, later, earlier),  # the copy ...
+            _EARLIER: np.where(later_copy, earlier, later),  # ... and its original
+            _SCORE: matched[_SCORE].to_numpy(),
         }
     )
     best = links.sort_values([_LATER, _SCORE, _EARLIER], ascending=[True, False, True])
