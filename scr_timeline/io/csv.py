@@ -378,6 +378,8 @@ def read_csv_table(
                 file=path.name,
                 expected=f"rows of cells separated by {delim!r}",
             ) from err
+    if frame.shape[1] == 1 and (inner := _lines_quoted_whole(frame)) is not None:
+        frame, delim = inner
     if directive is not None and len(frame):  # Excel's own line, not a title of the table
         frame.iloc[0] = pd.NA
     _unwrap_text_formulas(frame)
@@ -390,6 +392,36 @@ def read_csv_table(
     if unclosed is not None:  # the row where a quote opens and is never closed
         facts["unclosed_quote"] = unclosed
     return frame, facts
+
+
+def _lines_quoted_whole(frame: pd.DataFrame) -> tuple[pd.DataFrame, str] | None:
+    """The table, and its delimiter, of a file whose every line is quoted as one cell
+    ('"Date,Agency,Details"', quotes inside doubled: a CSV opened in one column and saved
+    again, or an export that quotes each record), each line's cell read as a line of
+    delimited text; None when the lines are no table so (the first 50 do not mostly hold
+    one delimiter, or the cells read so give no header row)."""
+    cells = frame[0]
+    head = cells.dropna().iloc[:50].tolist()
+    if len(head) < 2:
+        return None
+    delim = sniff_delimiter("\n".join(head))
+    if sum(delim in cell for cell in head) * 5 < len(head) * 4:
+        return None
+    texts = cells.fillna("").tolist()
+    try:
+        rows = list(csv.reader(texts, delimiter=delim))
+    except csv.Error:
+        return None
+    if len(rows) != len(texts):  # a quote not closed within its line
+        return None
+    width = max(len(row) for row in rows)
+    inner = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype="string")
+    inner = inner.mask(inner == "")
+    try:
+        find_header(inner)
+    except ScrTimelineError:
+        return None
+    return inner, delim
 
 
 #: A cell an export wrote as an Excel formula of text, ="01/03/2007", so that Excel keeps

@@ -6,8 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 import scr_timeline as scr
+from scr_timeline.exceptions import MissingColumnError
 
 
 def _mojibake(text: str) -> str:
@@ -85,3 +87,40 @@ def test_mojibake_is_found_in_a_big_column_through_its_sample(tmp_path: Path, mo
     chron = scr.read(path)
     assert chron.events["details"].tolist()[0] == "Café visit 1"
     assert "mojibake_repaired" not in set(chron.warnings["code"])
+
+
+def test_a_csv_whose_every_line_is_quoted_as_one_cell(tmp_path: Path) -> None:
+    # a CSV opened in one column and saved again: each line one quoted cell, its own
+    # quotes doubled. It had been one column of text: no header row found, an error
+    import csv
+    import io
+
+    lines = [
+        ["Date", "Agency", "Worker", "Details"],
+        ["12/03/2007", "CSC", "SW1", "Home visit, Child A seen"],
+        ["13/03/2007", "Police", "PC2", 'Mother said "he hit me"'],
+    ]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(lines)
+    path = tmp_path / "chronology.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(
+            [[line] for line in out.getvalue().splitlines()]
+        )
+    assert path.read_text(encoding="utf-8").startswith('"Date,Agency,Worker,Details"')
+    chron = scr.read(path)
+    assert chron.events["details"].tolist() == [
+        "Home visit, Child A seen",
+        'Mother said "he hit me"',
+    ]
+    assert chron.events["agency"].tolist() == ["csc", "police"]
+    assert chron.events["source_row"].tolist() == [2, 3]
+
+
+def test_a_one_column_file_of_sentences_is_not_split_at_its_commas(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        '"Notes"\n"Child A seen, Mother present"\n"Call to GP, no answer"\n', encoding="utf-8"
+    )
+    with pytest.raises(MissingColumnError, match="no header row"):
+        scr.read(path)
