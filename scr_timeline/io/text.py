@@ -983,6 +983,9 @@ def _label(rest: str) -> str | None:
         return None
     if _SENTENCE_END.search(label):  # "HV1 phoned GP1. Note: ...": a sentence, then a label
         return None
+    _agencies, _lookup, practitioners, _codes = _mention_patterns()
+    if practitioners.fullmatch(label):  # "12/03/2007 - PC2 - ...": who acted, not an agency
+        return None
     return label if agency_from_name(label) is not None else None
 
 
