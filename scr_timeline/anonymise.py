@@ -284,8 +284,30 @@ class AnonymisationError(ScrTimelineError, ValueError):
 
 # --- spellings -------------------------------------------------------------------------------
 def _norm(text: str) -> str:
-    """The form of a spelling used for look-ups: case folded, no full stops, single spaces."""
-    return " ".join(text.replace(".", " ").casefold().split())
+    """The form of a spelling used for look-ups: case folded, no full stops, one apostrophe
+    (``O’Neill`` is ``O'Neill``), a hyphen as a space (``Smith-Jones`` is ``Smith Jones``),
+    single spaces."""
+    return " ".join(text.translate(_FOLD).casefold().split())
+
+
+#: what :func:`_norm` folds: full stops and hyphens to spaces, curly apostrophes to "'"
+_FOLD: Final = str.maketrans({".": " ", "-": " ", "‐": " ", "‑": " ", "’": "'", "‘": "'"})
+
+
+def _escape(word: str) -> str:
+    """A word of a name as a pattern: an apostrophe matches a curly one ("O’Neill" as
+    "O'Neill") and a hyphen a hyphen or a space ("Smith Jones" as "Smith-Jones"), as
+    different systems (and people) write the same name."""
+    parts = re.split(r"([-‐‑'’‘])", word)
+    out = []
+    for part in parts:
+        if part in ("-", "‐", "‑"):
+            out.append(r"(?:[-‐‑][ \t]*|[ \t]+)")
+        elif part in ("'", "’", "‘"):
+            out.append("['’‘]")
+        else:
+            out.append(re.escape(part))
+    return "".join(out)
 
 
 def _words(name: str) -> list[str]:
@@ -390,7 +412,7 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
 def _form_regex(form: _Form, *, ids: bool = False) -> str:
     words = form.text.split(" ")
     if form.kind == "exact":  # as written, in any case and any spacing: "LS9 7QT", "PC 4521 Evans"
-        spaced = r"[ \t]+".join(re.escape(w) for w in words)
+        spaced = r"[ \t]+".join(_escape(w) for w in words)
         return rf"{_LEFT}(?i:{spaced}){_RIGHT}"
     if ids:  # file names and event ids: any case, words joined by spaces, "_" or "-"
         joined = r"[\s_\-]+".join(re.escape(w) for w in words)
@@ -398,12 +420,12 @@ def _form_regex(form: _Form, *, ids: bool = False) -> str:
     if len(words) == 1:
         word = words[0]
         head = re.escape(word[0])
-        body = head + (f"(?i:{re.escape(word[1:])})" if len(word) > 1 else "")
+        body = head + (f"(?i:{_escape(word[1:])})" if len(word) > 1 else "")
         tail = r"(?=s?(?![^\W_]))" if form.kind == "surname" else _RIGHT
         return f"{_LEFT}{body}{tail}"
     parts = []
     for i, word in enumerate(words):
-        parts.append(re.escape(word))
+        parts.append(_escape(word))
         if i < len(words) - 1:
             if len(word) == 1:  # an initial: "J. Okafor", "J.Okafor", "J Okafor"
                 parts.append(r"(?:\.\s*|\s+)")
@@ -1499,8 +1521,11 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         number: str | None = None,
         extra: tuple[str, ...] = (),
     ) -> None:
-        # a surname in capitals is the name ("Tracey SMITH" is Tracey Smith)
-        tokens = [t.title() if len(t) > 1 and t.isupper() else t for t in tokens]
+        # a surname in capitals is the name ("Tracey SMITH" is Tracey Smith); one apostrophe
+        # ("O’Neill" is the O'Neill written elsewhere)
+        tokens = [
+            (t.title() if len(t) > 1 and t.isupper() else t).replace("’", "'") for t in tokens
+        ]
         # keep the run of name words next to the cue (after it, or before it)
         run: list[str] = []
         ordered = tokens if from_cue_side == "after" else list(reversed(tokens))
@@ -1559,6 +1584,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                 if (
                     " " not in g["name2"].strip()
                     and not (g["title2"] or g["init2"])
+                    and not match.group().endswith(")")  # "Sarah (sister) said"
                     and re.match(r"[ \t]*[a-z]", str(text)[match.end() :])
                 ):
                     continue  # a word, then a noun phrase: "Unkempt, head lice"

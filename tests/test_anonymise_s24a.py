@@ -110,3 +110,44 @@ def test_a_school_that_wrote_records_is_an_agency_not_an_identifier() -> None:
     )
     chron = scr.parse_table(rows, source="agencies.csv")
     assert find_names(chron).empty
+
+
+def test_a_first_name_with_a_family_word_in_brackets_is_that_relative() -> None:
+    chron = _chron(
+        ["Sarah Jones", "SW1"],
+        [
+            "Spoke to Sarah (sister) who said mum drinks. Sarah Jones SW informed.",
+            "Jayden (sibling) aged 7 present. Sarah said she would help.",
+        ],
+        ["Children's Social Care", "Children's Social Care"],
+    )
+    found = find_names(chron).set_index("name")
+    assert found.loc["Sarah", "member_or_role"] == "sibling"
+    assert found.loc["Jayden", "member_or_role"] == "sibling"
+    assert found.loc["Sarah Jones", "category"] == "practitioner"
+    anon = _round_trip(chron)
+    details = anon.events["details"].tolist()
+    sister, brother = found.loc["Sarah", "label"], found.loc["Jayden", "label"]
+    social_worker = found.loc["Sarah Jones", "label"]
+    # the sister is not the social worker who shares her first name
+    assert details[0].startswith(f"Spoke to {sister} (sister) who said")
+    assert f"{social_worker} SW informed" in details[0]
+    assert details[1] == f"{brother} (sibling) aged 7 present. {sister} said she would help."
+
+
+def test_one_name_written_with_a_curly_apostrophe_or_without_its_hyphen() -> None:
+    chron = _chron(
+        ["SW1", "SW1"],
+        [
+            "Mother (Tracey O'Neill) seen. Tracey O’Neill upset. Ms O’Neill said she coped.",
+            "Father Liam Smith-Jones present. Liam Smith Jones arrested. Mr Smith‐Jones bailed.",
+        ],
+        ["Children's Social Care", "Children's Social Care"],
+    )
+    found = find_names(chron)
+    assert "O’Neill" not in " ".join(found["name"])  # one person, not a second one
+    anon = _round_trip(chron)
+    assert anon.events["details"].tolist() == [
+        "Mother (Mother) seen. Mother upset. Mother said she coped.",
+        "Father present. Father arrested. Father bailed.",
+    ]
