@@ -348,6 +348,44 @@ def _unordered_same_day(
     return out
 
 
+def _told_before_on_the_day(
+    view: EventView,
+    candidates: IntArray,
+    trig: IntArray,
+    masks: npt.NDArray[np.uint64] | None,
+    via: np.uint64 | None,
+) -> IntArray:
+    """For each trigger, the first candidate on its day listed before it that involves the
+    trigger's agency (with ``masks``, an agency of its mask; -1 when there is none).
+
+    The candidates are records that tell of the trigger (``answers_before``): children's
+    social care's 'Contact from Northtown ED: bruise L cheek. Strategy discussion held',
+    listed above the emergency department's own record of the bruise, cannot have come
+    before the bruise was seen, so what it records answers it."""
+    out = np.full(len(trig), _NONE, dtype=np.int64)
+    if len(candidates) == 0 or len(trig) == 0:
+        return out
+    # the first event of each trigger's day (the events are in the chronology's order)
+    first_of_day = np.searchsorted(view.start, (view.start[trig] // DAY_NS) * DAY_NS, side="left")
+    earlier = np.searchsorted(candidates, first_of_day) < np.searchsorted(candidates, trig)
+    if not earlier.any():
+        return out
+    if masks is None:  # the trigger's own agency
+        code = view.agency[trig]
+        masks = np.where(
+            code >= 0, np.left_shift(np.uint64(1), np.maximum(code, 0).astype(np.uint64)), 0
+        ).astype(np.uint64)
+    involving = _involvement(view, candidates, via)
+    for mask in np.unique(masks[earlier & (masks != 0)]).tolist():
+        mine = np.flatnonzero(earlier & (masks == mask))
+        pool = candidates[involving(mask)]
+        at = np.searchsorted(pool, first_of_day[mine], side="left")
+        found = at < len(pool)
+        found[found] &= pool[at[found]] < trig[mine[found]]
+        out[mine[found]] = pool[at[found]]
+    return out
+
+
 def _delay_wd(due: npt.NDArray[np.datetime64], when_ns: IntArray) -> npt.NDArray[np.float64]:
     return working_days_between(due, _days(when_ns)).astype(np.float64)
 
@@ -386,6 +424,11 @@ def response(rule: Rule, ctx: Context) -> Hits:
         # placement is not the child leaving it)
         unordered = _unordered_same_day(view, cand, trig, by_agency, via_mask(rule))
         answer = np.where(unordered >= 0, unordered, answer)
+    if rule.answers_before is not None:
+        # a record of the trigger listed before it on its day answers it (``answers_before``)
+        told = cand[ctx.mask(rule.answers_before)[cand]]
+        before = _told_before_on_the_day(view, told, trig, by_agency, via_mask(rule))
+        answer = np.where(before >= 0, before, answer)
     start_days = _days(view.end[trig])
     due = rule.window.deadline(start_days)
     if rule.extension is not None and rule.extended_window is not None:

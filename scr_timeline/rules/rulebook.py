@@ -89,7 +89,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("trigger", "expected", "window"),
         (
             *("match", "match_also", "match_via", "self_answer", "until_next", "not_during"),
-            *("extension", "extended_window", "tally"),
+            *("extension", "extended_window", "tally", "answers_before"),
         ),
     ),
     "precedence": (("trigger", "expected"), ("lookback",)),
@@ -241,6 +241,9 @@ class Rule:
     # answers that one, not this (the notification of the next domestic incident is not
     # this one's)
     until_next: Predicate | None = None
+    # response: an expected event of the trigger's day listed before it that this selects
+    # (a record that tells of the trigger, so cannot have come before it) answers it too
+    answers_before: Predicate | None = None
     # response: triggers while this state holds are not judged (a strategy discussion
     # while the child is on a plan wants no initial conference)
     not_during: State | None = None
@@ -821,6 +824,7 @@ def _rule(
         via=None if via is None else tuple(str(a) for a in via),
         self_answer=bool(spec.get("self_answer", True)),
         until_next=pred("until_next"),
+        answers_before=pred("answers_before"),
         not_during=state("not_during"),
         extension=pred("extension"),
         extended_window=window("extended_window"),

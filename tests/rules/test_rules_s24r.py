@@ -162,3 +162,41 @@ def test_a_plan_to_end_later_or_on_a_condition_runs_on(tmp_path):
             ("VIS-CP", "gap", 5, "2019-04-24"),
             ("VIS-CP", "gap", 7, "2019-08-30"),
         ], words
+
+
+# --- children's social care's record of the injury listed above the record that saw it --------
+# 2012: Wednesday 14 March, no times. Children's social care's contact from the ED liaison
+# nurse (with the strategy discussion and the police) is listed above the ED's own record of
+# the bruise, as a combined chronology ordered by agency lists them. The medical and the
+# survey follow on Thursday 15 March.
+TOLD_ABOVE_2012 = """\
+14/03/2012,Children's Social Care,MASH,Contact from Northtown ED liaison: Baby D 9/52 seen in ED with bruise L cheek; explanation sibling's toy.,Strategy discussion held with DS3 and Dr P4. CP medical and skeletal survey today
+14/03/2012,Northtown Hospital,ED SHO,Baby D 9/52 brought by M - crying ++ and vomiting. Small bruise L cheek. M states caught by sibling's toy.,Referred to paediatrics
+15/03/2012,Paediatrics,Dr P4,CP medical. Bruise L cheek - unexplained. Skeletal survey NAD.,
+"""
+
+
+def test_a_record_of_the_injury_listed_above_the_record_that_saw_it_answers_it(tmp_path):
+    chron = _read(tmp_path, "above", TOLD_ABOVE_2012, dob="2012-01-10")
+    # the ED's bruise (row 3) had 'no referral to children's social care', 'no strategy
+    # discussion' and 'no contact with the police', all three in the record above it: a
+    # contact from the ED about the bruise cannot have come before the ED saw it
+    assert _table(chron, "wt2010", *_INJURY_RULES) == []
+
+
+def test_a_record_above_of_another_agencys_injury_does_not_answer(tmp_path):
+    rows = TOLD_ABOVE_2012.replace(
+        "Contact from Northtown ED liaison: Baby D 9/52 seen in ED with bruise L cheek; "
+        "explanation sibling's toy.",
+        "Contact from nursery: Baby D has a bruise to the arm.",
+    ).replace(
+        "Strategy discussion held with DS3 and Dr P4. CP medical and skeletal survey today",
+        "Strategy discussion held with DS3.",
+    )
+    chron = _read(tmp_path, "above2", rows, dob="2012-01-10")
+    # the nursery's bruise, told above the ED's own, is no referral by the ED, and its
+    # strategy discussion (without the hospital) is not the ED's bruise's
+    assert _table(chron, "wt2010", "INJ-REFER", "INJ-STRAT") == [
+        ("INJ-REFER", "missing", 3, "2012-03-15", "", None, [3]),
+        ("INJ-STRAT", "missing", 3, "2012-03-15", "", None, [3]),
+    ]
