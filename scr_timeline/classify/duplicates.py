@@ -490,9 +490,14 @@ def _shared_share(
 #: letter, a call, "report to CSC and police", "strategy discussion by phone"), which is how
 #: a contact is told, not a further one.
 _NO_EVENT: Final = ("other", "information_sharing")
-#: An outcome cell that records nothing ("-", "N/A", "Nil", "None", "Not known").
+#: An outcome cell that records nothing ("-", "N/A", "Nil", "None", "Not known"), or only
+#: that the record was kept ("Filed", "Noted", "Read and filed", "Scanned to notes", "For
+#: information"): a GP's note of a letter from ED is no more than the attendance.
 _NO_OUTCOME: Final = re.compile(
-    r"[\W_]*(?:(?:nil|none|n/?a|not\s+(?:known|applicable|recorded)|unknown|blank)[\W_]*)?",
+    r"[\W_]*(?:(?:nil|none|n/?a|not\s+(?:known|applicable|recorded)|unknown|blank"
+    r"|(?:(?:letter|report|copy)\s+)?(?:read\s+and\s+)?(?:filed|noted|scanned)"
+    r"(?:\s+(?:in|into|on|to)\s+(?:the\s+)?(?:notes|records?|file))?"
+    r"|for\s+info(?:rmation)?(?:\s+only)?|info(?:rmation)?\s+only)[\W_]*)?",
     re.IGNORECASE,
 )
 

@@ -259,3 +259,16 @@ def test_no_copy_holds_what_its_original_does_not(rows):
         ignored = {"other", "information_sharing"}
         assert (own | c[2]) - ignored <= (told | o[2]) - ignored
         assert o[3] or not c[3]  # an outcome only the copy records
+
+
+@pytest.mark.parametrize("kept", ["Filed", "Read and filed.", "Scanned to notes", "Noted"])
+def test_a_gp_note_that_only_files_the_ed_letter_is_the_attendances_copy(tmp_path, kept):
+    # the hospital's letter told in its details: its outcome cell empty
+    rows = ED_2015.replace(",Letter to GP and HV\n", " Letter to GP and HV.,\n").replace(
+        "from oven door. Discharged.,\n", f"from oven door. Discharged.,{kept}\n"
+    )
+    events = _read(tmp_path, "ed-filed", rows)
+    assert _links(events) == {3: 2, 4: 2}
+    # an outcome that records more than keeping the letter is the GP's own
+    acted = rows.replace(f",{kept}\n", ",GP to review Child A in 1 week\n")
+    assert _links(_read(tmp_path, "ed-acted", acted)) == {4: 2}
