@@ -481,7 +481,14 @@ def response(rule: Rule, ctx: Context) -> Hits:
     keep = flagged[is_head]
     rank = np.cumsum(is_head) - 1  # finding number of each head, in order
     finding = rank[np.searchsorted(flagged, head)]  # finding number of every flagged trigger
-    more = np.bincount(finding, minlength=len(keep)) - 1
+    # "and N more such events": one event told by several agencies (children's social care's
+    # ICPC minutes, the school's 'DSL attended ICPC', the police's 'Attended ICPC') is one
+    # event, so a finding's records of one day and one event type count once
+    told = trig[flagged]
+    distinct = np.unique(
+        np.stack([finding, view.start[told] // DAY_NS, view.event_type[told]]), axis=1
+    )
+    more = np.bincount(distinct[0], minlength=len(keep)) - 1
     late = answered[keep]
     observed = answer[keep]
     delay = np.full(len(keep), np.nan)

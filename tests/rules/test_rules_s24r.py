@@ -200,3 +200,41 @@ def test_a_record_above_of_another_agencys_injury_does_not_answer(tmp_path):
         ("INJ-REFER", "missing", 3, "2012-03-15", "", None, [3]),
         ("INJ-STRAT", "missing", 3, "2012-03-15", "", None, [3]),
     ]
+
+
+# --- one conference told by every agency that attended ----------------------------------------
+# 2024: the strategy discussion on Wednesday 7 February; the ICPC on Monday 26 February, in
+# children's social care's minutes and in the school's, the school nurse's and the police's
+# records; the first core group on Thursday 14 March, 3 WD after Monday 11 March (10 WD).
+ONE_CONFERENCE_2024 = """\
+07/02/2024,Children's Social Care,TM3,Strategy discussion held with PC6 school DSL and school nurse.,S47 enquiry
+26/02/2024,Children's Social Care,IRO,ICPC. Child H made subject to a child protection plan under the category of neglect.,
+26/02/2024,Education,DSL,DSL attended ICPC. Child H made subject to a CP plan - neglect.,School to attend core groups
+26/02/2024,Health Visiting,School nurse,Attended ICPC. Child H now subject to CP plan.,
+26/02/2024,Police,PC6,Attended ICPC. CP plan made.,
+14/03/2024,Children's Social Care,SW3,Core group meeting.,
+"""
+
+
+def test_one_conference_told_by_four_agencies_is_one_event(tmp_path):
+    chron = _read(tmp_path, "icpc", ONE_CONFERENCE_2024, dob="2016-09-09")
+    # the late core group and the conference's missing oversight had each said '(and 3 more
+    # such events in the same window)' of the one conference; the records stay as evidence
+    assert _table(chron, "wt2023", "CONF-CORE-GROUP", "SUP-KEY-DECISION") == [
+        ("SUP-KEY-DECISION", "missing", 2, "2024-02-14", "", None, [2]),
+        ("CONF-CORE-GROUP", "late", 3, "2024-03-11", "2024-03-14", 3, [3, 4, 5, 6, 7]),
+        ("SUP-KEY-DECISION", "missing", 3, "2024-03-04", "", None, [3, 4, 5, 6]),
+    ]
+    frame = _frame(chron, "wt2023")
+    assert not frame["summary"].str.contains("more such event").any()
+    # a second, different key event in the window is still counted
+    rows = ONE_CONFERENCE_2024.replace(
+        "14/03/2024,", "28/02/2024,Children's Social Care,SW3,Child H placed with foster "
+        "carers under s20.,\n14/03/2024,",
+    )  # fmt: skip
+    frame = _frame(_read(tmp_path, "icpc2", rows, dob="2016-09-09"), "wt2023")
+    (summary,) = frame.loc[
+        (frame["rule_id"] == "SUP-KEY-DECISION") & frame["summary"].str.contains("conference"),
+        "summary",
+    ]
+    assert "(and 1 more such event in the same window)" in summary
