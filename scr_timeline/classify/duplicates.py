@@ -53,10 +53,12 @@ and police", "by phone") is how a contact is told, not a further one: neither co
   arrested" and social care's "joint visit - Child A to stay with grandmother"; social care's
   "Referral from school. Strategy discussion held; S47" and the school's own "Child B came in
   with a bruise"), neither is a copy: both are judged.
-- When both hold the same, the *later-listed* (by position in the table given: pass events
-  in input order, source by source and row by row, for "later in the input") is the copy,
-  except that the convenor's (:data:`CONVENOR`, social care) record of a meeting
-  (:data:`MEETINGS`) is the original of the other agencies' records of it.
+- When both hold the same, the convenor's (:data:`CONVENOR`, social care) record of a
+  meeting (:data:`MEETINGS`) is the original of the other agencies' records of it; the
+  record of a referral received ("Referral received from school DSL re bruise", "Contact
+  from school") is the copy of the referrer's own; else the *later-listed* (by position in
+  the table given: pass events in input order, source by source and row by row, for "later
+  in the input") is the copy.
 
 When several records qualify as a copy's original, the most similar wins (then the
 earliest); a copy of a copy points at the original of both (each step holds no less), so
@@ -118,6 +120,11 @@ MEETINGS: Final = (
 #: The agency that convenes and minutes those meetings: of two records of one meeting that
 #: hold the same, its record is the original.
 CONVENOR: Final = "csc"
+#: A referral's record of receiving it ("Referral received from school", "Contact from
+#: school DSL", "PPN rec'd"), in text lower-cased with punctuation removed: of two records
+#: of one referral that hold the same, it is the copy of the referrer's.
+_RECEIVED: Final = re.compile(r"\b(?:received|receipt|recd|rec d|from)\b")
+_REFERRAL: Final = "referral"
 #: Event types of a contact two agencies may make together: two agencies' records of the same
 #: one of these on the same day that both call it joint are one contact.
 JOINT_CONTACTS: Final = (
@@ -556,6 +563,26 @@ def _holds(
     return mask
 
 
+def _rank(
+    events: pd.DataFrame,
+    kind: npt.NDArray[np.object_],
+    agency: IntArray,
+    processed: npt.NDArray[np.object_],
+    rows: IntArray,
+) -> IntArray:
+    """Per event (filled in at ``rows``), its rank as the original of a record that holds
+    the same (see the module docstring): 2 for the convenor's record of a meeting, 0 for the
+    record of a referral received (:data:`_RECEIVED`), 1 for any other."""
+    rank = np.zeros(len(events), dtype=np.int64)
+    minute = (agency[rows] == _AGENCY_CODES[CONVENOR]) & np.isin(kind[rows], MEETINGS)
+    received = kind[rows] == _REFERRAL
+    if received.any():
+        texts = pd.Series(processed[rows[received]], dtype=object)
+        received[received] = texts.str.contains(_RECEIVED, regex=True).to_numpy(dtype=bool)
+    rank[rows] = 2 * minute + ~received
+    return rank
+
+
 def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Series:
     """Link each copy of a contact to the record of it another agency made that holds no less.
 
@@ -670,14 +697,13 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     if matched.empty:
         return out
     # which of the two is the copy: the one that holds nothing the other does not (one of
-    # them does: the others were never scored); holding the same, the later-listed, but the
-    # convenor's minute of a meeting is its original record
+    # them does: the others were never scored); holding the same, the lower in rank
     earlier, later = matched[_EARLIER].to_numpy(), matched[_LATER].to_numpy()
-    same = held[earlier] == held[later]
-    convenor = _AGENCY_CODES[CONVENOR]
-    minute_first = (agency[earlier] == convenor) & np.isin(kind[earlier], MEETINGS)
-    minute_later = (agency[later] == convenor) & np.isin(kind[later], MEETINGS)
-    later_copy = ((held[later] & ~held[earlier]) == 0) & ~(same & minute_later & ~minute_first)
+    later_copy = (held[later] & ~held[earlier]) == 0
+    same = np.flatnonzero(later_copy & (held[earlier] == held[later]))
+    if len(same):
+        rank = _rank(events, kind, agency, processed, _rows_of(len(events), earlier, later))
+        later_copy[same] = rank[later[same]] <= rank[earlier[same]]
     links = pd.DataFrame(
         {
             _LATER: np.where(later_copy, later, earlier),  # the copy ...

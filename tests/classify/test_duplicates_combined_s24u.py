@@ -159,10 +159,28 @@ def test_records_holding_the_same_keep_the_later_listed_as_the_copy():
         agency=["gp", "health_visiting"],
         counterparts=[("health_visiting",), ("gp",)],
         event_type=["information_sharing", "information_sharing"],
-        details=["Phoned HV re bruise on left arm", "Call from GP re bruise on left arm"],
+        details=["Phoned HV re bruise on left arm", "Spoke to GP re bruise on left arm"],
     )
     assert _ids(find_duplicates(events)) == [None, "e1"]
     assert _ids(find_duplicates(events.iloc[::-1])) == [None, "e2"]
+
+
+@pytest.mark.parametrize("order", [[0, 1], [1, 0]])
+def test_the_record_of_a_referral_received_is_the_copy_of_the_referrers(order):
+    # both are referrals and say the same; social care's received it from the school
+    events = _two(
+        agency=["csc", "education"],
+        counterparts=[("education",), ("csc",)],
+        event_type=["referral", "referral"],
+        details=[
+            "Referral received from school DSL re bruise to Child A's right arm.",
+            "Child A had a bruise to his right arm; said Mum's boyfriend grabbed him. "
+            "DSL referred to MASH.",
+        ],
+        injury=[True, True],
+    )
+    found = find_duplicates(events.iloc[order])
+    assert found["e1"] == "e2" and pd.isna(found["e2"])
 
 
 def test_each_holding_a_decision_of_its_own_neither_is_a_copy():
