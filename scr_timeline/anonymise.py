@@ -79,7 +79,7 @@ import os
 import re
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
@@ -1564,7 +1564,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         )
 
     for text_id, text in enumerate(distinct):
-        for match in pattern.finditer(str(text)):
+        for match in _scan(pattern, str(text), stop):
             g = match.groupdict()
             if g["name"] or g["named"]:  # cue then name
                 add(
@@ -1692,6 +1692,21 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
     if identifiers.empty:
         return people
     return pd.concat([people, identifiers], ignore_index=True) if len(people) else identifiers
+
+
+def _scan(pattern: re.Pattern[str], text: str, stop: frozenset[str]) -> Iterator[re.Match[str]]:
+    """The cue pattern's matches in ``text``, as ``finditer`` gives them, except that a cue
+    whose "name" opens with a word that is no name ("Child A. Dr Muhammad Khan": the
+    initial of a pseudonym, then a title) is skipped and the search goes on from that word,
+    so that the name after it is found ("Dr Muhammad Khan")."""
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        name = match.group("name")
+        if name and name.split()[0].lower() in stop and match.start("name") > pos:
+            pos = match.start("name")
+            continue
+        yield match
+        pos = match.end() if match.end() > match.start() else match.start() + 1
 
 
 def _family_full_names(
@@ -1978,12 +1993,18 @@ def _people(
     for row in order.itertuples(index=False):
         tokens: tuple[str, ...] = tuple(row.tokens)  # type: ignore[arg-type]
         kind = (row.member, row.role)
-        gender = _GENDER.get(str(row.title or "").lower(), "")
+        gender = _GENDER.get(str(row.title or "").lower(), "") or (
+            _cue_gender(str(row.cue_text)) if row.member else ""
+        )
         key: tuple[str, ...] = tokens
         target = index.get(tokens)
+        if target is not None and _other_kind(kind, people[target]["kind"]):  # type: ignore[arg-type]
+            # "PC Brown" is not the "Nana Brown" found before: a relative is no practitioner
+            key = (*key, "#" + str(kind))
+            target = index.get(key)
         if target is not None and gender and people[target]["genders"] - {gender}:
             # "Mr Pike" is not the "Mrs Pike" found before: another person of that surname
-            key = (*tokens, "#" + gender)
+            key = (*key, "#" + gender)
             target = index.get(key)
         if target is None and len(tokens) == 1 and row.member != "surname":
             owners = [
@@ -2038,7 +2059,8 @@ def _people(
 #: A spelling that opens with one of :data:`_CUES_LABELLED` (see :func:`_exact`).
 _CUED: Final = regex(
     r"(?i:mother|mum|mummy|mom|mo|father|dad|daddy|fa|partner|mgm|pgm|mgf|pgf|"
-    r"(?:maternal|paternal)[ \t]+grand(?:mother|father))[ \t]+\S"
+    r"(?:maternal|paternal)[ \t]+grand(?:mother|father)|nan|nana|nanna|nanny|gran|granny|grandma|"
+    r"grandmother|grandad|granddad|grandpa|grandfather)[ \t]+\S"
 )
 #: A spelling that opens with a rank or a role's capitals before a name ("DS Patel", "SW J
 #: Okafor", "Det Sgt Jones"; see :func:`_with_rank`): not "JANE BROWN", a name in capitals.
@@ -2055,9 +2077,35 @@ _CUES_LABELLED: Final = frozenset(
     (
         "mother", "mum", "mummy", "mom", "mo", "father", "dad", "daddy", "fa", "partner",
         "mgm", "pgm", "mgf", "pgf", "maternal grandmother", "paternal grandmother",
-        "maternal grandfather", "paternal grandfather",
+        "maternal grandfather", "paternal grandfather", "nan", "nana", "nanna", "nanny",
+        "gran", "granny", "grandma", "grandmother", "grandad", "granddad", "grandpa",
+        "grandfather",
     )
 )  # fmt: skip
+
+
+_FEMALE_CUE: Final = regex(
+    r"(?:^|\s|grand|step|half)(?:mother|mum|mummy|mom|nan|nana|nanna|nanny|gran|granny|grandma|"
+    r"sister|aunt|auntie|aunty|niece|daughter|wife|girlfriend|mgm|pgm)$"
+)
+_MALE_CUE: Final = regex(
+    r"(?:^|\s|grand|step|half)(?:father|dad|daddy|grandad|granddad|grandpa|brother|uncle|"
+    r"nephew|son|husband|boyfriend|mgf|pgf)$"
+)
+
+
+def _cue_gender(cue: str) -> str:
+    """ "f" or "m" when a family word says it ("nana", "maternal grandfather"), else ""."""
+    if _FEMALE_CUE.search(cue):
+        return "f"
+    return "m" if _MALE_CUE.search(cue) else ""
+
+
+def _other_kind(kind: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
+    """Whether two cues say two people: one a family member, the other a practitioner
+    ("Nana Brown", "PC Brown"). Two roles may be one person ("Dr Fenwick", "Dr Fenwick
+    (paediatrician)"), as may two family words ("partner Liam", "father Liam")."""
+    return bool((kind[0] and other[1]) or (kind[1] and other[0]))
 
 
 def _with_cue(text: str, match: re.Match[str]) -> tuple[str, ...]:
@@ -2162,6 +2210,28 @@ def _label_people(
             }
         )
     frame = pd.DataFrame(rows)
+    # one word naming two people told apart by their cues ("Nana Brown", "PC Brown"): each
+    # that was written with a rank or a title is named by that spelling, so that the bare
+    # word is a spelling of the one written without (or of both: the family's label)
+    names = frame["name"].astype(str)
+    for name in names[names.duplicated(keep=False) & ~names.str.contains(" ")].unique():
+        # the practitioners first (written with their rank), then, if still two, the others
+        same = frame.index[frame["name"] == name]
+        practitioners = [i for i in same if frame.at[i, "category"] == "practitioner"]
+        others = [i for i in same if i not in practitioners]
+        for i in practitioners + (others if len(others) > 1 else []):
+            written = [a for a in str(frame.at[i, "aliases"]).split("; ") if a]
+            spelled = sorted(
+                (
+                    a
+                    for a in written
+                    if a.endswith(f" {name}") and (_RANKED.match(a) or a.split()[0] in TITLES)
+                ),
+                key=lambda a: (not _RANKED.match(a), len(a), a),
+            )
+            if spelled:
+                frame.at[i, "name"] = spelled[0]
+                frame.at[i, "aliases"] = "; ".join(a for a in written if a != spelled[0])
     # a surname alone names no one when two people of it were told apart by their titles
     # ("Mr Pike", "Mrs Pike"): the person is named by the title, so that the bare surname
     # is a spelling of both (the family's label)
@@ -2171,7 +2241,10 @@ def _label_people(
         if " " in name or not frame.at[i, "genders"]:
             continue
         shared = surnames.get(name, 0) > 1
-        titled = sorted(a for a in str(frame.at[i, "aliases"]).split("; ") if a.endswith(name))
+        titled = sorted(  # a title's spelling first: "Mr Brown", not "2231 Brown"
+            (a for a in str(frame.at[i, "aliases"]).split("; ") if a.endswith(name)),
+            key=lambda a: (a.split()[0].rstrip(".") not in TITLES, a),
+        )
         if shared and titled:
             aliases = {a for a in str(frame.at[i, "aliases"]).split("; ") if a} - {titled[0]}
             frame.at[i, "name"] = titled[0]
@@ -2233,6 +2306,13 @@ def _assign_labels(
         others = [j for j in frame.index if j != i and named(j, owner)]
         return labels[others[0]] or None if len(others) == 1 else None
 
+    def says_whose(i: int) -> bool:
+        """Whether the member's own label already says whose relative it is: "Mum's
+        boyfriend" is the "Mother's partner"."""
+        whose = owner_label(i, str(frame.at[i, "owner"]))
+        member = FAMILY_LABELS.get(str(frame.at[i, "member_or_role"]), "")
+        return whose == FAMILY_LABELS["child"] or member.startswith(f"{whose}'s ")
+
     # a relative of someone else ("Leanne's sister Chloe", "Darren's mother Mrs Pike") is
     # labelled after that person, once the others have their labels; of the child, as any
     owned = {
@@ -2241,7 +2321,7 @@ def _assign_labels(
         if not labels[i]
         and frame.at[i, "owner"]
         and frame.at[i, "category"] == "family"
-        and owner_label(i, str(frame.at[i, "owner"])) != FAMILY_LABELS["child"]
+        and not says_whose(i)
     }
     texts = " \n ".join(str(t) for t in distinct)
     counters: dict[str, int] = {}

@@ -151,3 +151,40 @@ def test_one_name_written_with_a_curly_apostrophe_or_without_its_hyphen() -> Non
         "Mother (Mother) seen. Mother upset. Mother said she coped.",
         "Father present. Father arrested. Father bailed.",
     ]
+
+
+def test_a_relative_and_an_officer_of_one_surname_are_two_people() -> None:
+    chron = _chron(
+        ["PC Brown", "SW1", "SW1"],
+        [
+            "PC Brown attended. Child A safe.",
+            "Nana Brown looks after Child A. Mr Brown (maternal grandfather) present.",
+            "MGF Mr Brown and Nana Brown at home.",
+        ],
+        ["Police", "Children's Social Care", "Children's Social Care"],
+    )
+    found = find_names(chron)
+    by_label = dict(zip(found["label"], found["member_or_role"], strict=True))
+    # before, all three were one person: the officer read 'Grandmother attended'
+    assert by_label["DC1"] == "police_officer"
+    assert by_label["Grandmother"] == "grandparent"
+    assert by_label["Maternal grandfather"] == "grandparent"
+    anon = _round_trip(chron)
+    assert anon.events["details"].tolist() == [
+        "DC1 attended. Child A safe.",
+        "Grandmother looks after Child A. Maternal grandfather (maternal grandfather) present.",
+        "Maternal grandfather and Grandmother at home.",
+    ]
+
+
+def test_a_name_after_a_pseudonyms_initial_is_found() -> None:
+    chron = _chron(
+        ["SW1"],
+        ["Dr Mohammed Khan saw Child A. Dr Muhammad Khan phoned later."],
+        ["Children's Social Care"],
+    )
+    anon = _round_trip(chron)
+    text = anon.events["details"].iat[0]
+    # 'Child A. Dr Muhammad Khan' had been read as the cue 'Child', the initial 'A.' and no
+    # name, so that 'Muhammad' survived
+    assert "Muhammad" not in text and "Mohammed" not in text and "Khan" not in text
