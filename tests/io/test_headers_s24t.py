@@ -1,0 +1,38 @@
+"""Headings of case-management exports (s24 sweep)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import scr_timeline as scr
+
+
+def test_the_purpose_of_a_visit_is_read_with_the_entry(tmp_path: Path) -> None:
+    # 'Purpose of Visit' had been kept in extra (never classified): a visit made on
+    # concerns about bruising read only 'No answer at the door.'
+    path = tmp_path / "visits.csv"
+    path.write_text(
+        "Visit Date,Worker,Visit Type,Purpose of Visit,Child Seen,Notes\n"
+        "12/03/2007,SW1,Statutory visit,CP plan visit,Yes,Home conditions poor.\n"
+        "19/03/2007,SW1,Unannounced,Concerns re bruising reported by school,No,No answer.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events["details"].tolist() == [
+        "CP plan visit\nNotes: Home conditions poor.",
+        "Concerns re bruising reported by school\nNotes: No answer.",
+    ]
+    assert chron.events["extra"].isna().all()
+
+
+def test_the_purpose_closes_the_details_of_a_table_that_has_them(tmp_path: Path) -> None:
+    path = tmp_path / "contacts.csv"
+    path.write_text(
+        "Date,Worker,Details,Purpose of contact\n"
+        "12/03/2007,HV1,Phoned Mother.,Follow up of bruise seen at clinic\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events["details"].tolist() == [
+        "Phoned Mother.\nPurpose of contact: Follow up of bruise seen at clinic"
+    ]
