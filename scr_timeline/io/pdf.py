@@ -69,6 +69,8 @@ from .text import (
     PAGE_FURNITURE,
     Paragraph,
     is_period_date,
+    markup_list_note,
+    markup_list_start,
     opens_with_time,
     split_date_prefix,
 )
@@ -732,6 +734,7 @@ class _Balloons:
     comments: tuple[str, ...]
     deleted: int
     other: int
+    margin: bool = False  # LibreOffice's comments in the margin, not Word's balloons
 
 
 def _without_balloons(page: Any) -> tuple[Any, _Balloons | None]:
@@ -776,6 +779,93 @@ def _without_balloons(page: Any) -> tuple[Any, _Balloons | None]:
     return page.filter(keep), _Balloons(
         tuple(comments), deleted, len(pane) - len(comments) - deleted
     )
+
+
+#: The last line of a comment in LibreOffice's margin (a PDF exported with "Comments in
+#: margin"): when it was made, under its author's name ("12/03/2020, 10:14", "Today,
+#: 10:14", "2020-03-12 10:14").
+_MARGIN_NOTE_STAMP: Final = re.compile(
+    r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|today|yesterday)"
+    r"[,\s]+\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_margin_notes(page: Any) -> tuple[Any, _Balloons | None]:
+    """The page without LibreOffice's comments in the margin (a PDF exported with
+    "Comments in margin": each comment a shaded box right of the shrunk page, its text
+    over its author's name and the day and time it was made), and what they held; None
+    when the page has none. The margin is the strip right of the leftmost such box in the
+    right half of the page, when every character there is in such a box and no text of
+    the page crosses into it."""
+    chars = page.chars
+    width = float(page.width)
+    boxes = [
+        r
+        for r in page.rects
+        if r.get("fill")
+        and float(r["x0"]) > width / 2
+        and float(r["x1"]) - float(r["x0"]) > _BALLOON_PAD
+        and float(r["bottom"]) - float(r["top"]) > _BALLOON_PAD
+    ]
+    if not boxes or not chars:
+        return page, None
+    left = min(float(b["x0"]) for b in boxes)
+    if any(  # a table's column rule at or right of the boxes: its shaded cells
+        abs(float(r["x1"]) - float(r["x0"])) <= _STRIKE_WIDTH
+        and float(r["bottom"]) - float(r["top"]) > _BALLOON_PAD
+        and float(r["x0"]) >= left - _BALLOON_PAD
+        for r in (*page.lines, *page.rects)
+    ):
+        return page, None
+    x0 = np.array([c["x0"] for c in chars], dtype=float)
+    x1 = np.array([c["x1"] for c in chars], dtype=float)
+    mid = (np.array([c["top"] for c in chars], dtype=float) + [c["bottom"] for c in chars]) / 2
+    notes: list[tuple[float, str]] = []  # (top, the comment's text)
+    inside = np.zeros(len(chars), dtype=bool)
+    for box in boxes:
+        held = (
+            (x0 >= float(box["x0"]) - 1)
+            & (x1 <= float(box["x1"]) + 1)
+            & (mid >= float(box["top"]))
+            & (mid <= float(box["bottom"]))
+        )
+        if not held.any():
+            continue
+        lines = [line for line in _spaced_lines([chars[i] for i in np.flatnonzero(held)]) if line]
+        if len(lines) < 2 or not _MARGIN_NOTE_STAMP.match(lines[-1]):
+            return page, None  # a shaded cell or box of the page's own: no comment
+        inside |= held
+        notes.append((float(box["top"]), " ".join(lines[:-2])))
+    if not notes:
+        return page, None
+    own = x1 < left - _BALLOON_PAD / 2
+    strip = ~own
+    if not own.any() or (strip & ~inside).any():  # text of the page in the margin
+        return page, None
+    cut = left - _BALLOON_PAD / 2
+    gone = _leaders(page, cut)
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") == "char":
+            return float(obj["x0"]) < cut
+        return obj.get("object_type") == "image" or (
+            float(obj.get("x1", 0.0)) <= cut and id(obj) not in gone
+        )
+
+    comments = tuple(text for _top, text in sorted(notes))
+    return page.filter(keep), _Balloons(comments, 0, 0, margin=True)
+
+
+def _spaced_lines(chars: Sequence[dict[str, Any]]) -> list[str]:
+    """``chars`` (in reading order) as lines of text, words parted by a space."""
+    out: list[list[dict[str, Any]]] = []
+    for char in chars:
+        if out and abs(float(char["top"]) - float(out[-1][-1]["top"])) <= 1:
+            out[-1].append(char)
+        else:
+            out.append([char])
+    return [_spaced(line) for line in out]
 
 
 def _grid(
@@ -1857,9 +1947,15 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
     in_rows: dict[tuple[str, int], tuple[int, str, set[tuple[Any, Any, str]]]] = {}
     struck_paragraphs: list[tuple[Paragraph, str]] = []  # dated ones struck throughout
     page_lines = [(float(p.height), _lines(p)) for p in pages]
-    listed = _markup_list_start(page_lines)
+    listed = markup_list_start([[line.text for line in lines] for _h, lines in page_lines])
     if listed is not None:  # Word's List of Markup printed after the document: not read
-        notes.append(_markup_list_note(page_lines[listed:], listed, path))
+        notes.append(
+            markup_list_note(
+                [[line.text for line in lines] for _h, lines in page_lines[listed:]],
+                listed,
+                path.name,
+            )
+        )
         pages, page_lines = pages[:listed], page_lines[:listed]
         for counts in (struck_count, hidden_count):
             for n in [n for n in counts if n > listed]:
@@ -2128,86 +2224,14 @@ _QUOTED_COMMENTS: Final = 3
 _QUOTE: Final = 60
 
 
-#: An entry's first line in Word's printed "List of Markup" (File > Print > List of
-#: Markup: the comments and tracked changes, each under a line naming its page, number,
-#: kind, author and when it was made): "Page 3: [4] Commented [SW1]   SW1   12/03/2020
-#: 10:14:00", "Page 1: [2] Deleted   TM1   ...". Group ``kind``.
-_MARKUP_LIST_ENTRY: Final = re.compile(
-    r"^\s*Page\s+\d+\s*:\s*\[\d+\]\s*(?P<kind>Comment(?:ed)?\b|Deleted\b|Moved\b|\w+)",
-    re.IGNORECASE,
-)
-_MARKUP_LIST_FIRST_LINES: Final = 3  # a page of the list opens with an entry in these
-
-
-def _markup_list_start(page_lines: Sequence[tuple[float, Sequence[_Line]]]) -> int | None:
-    """The index of the first page of Word's List of Markup printed at the end of the
-    document (the list is printed apart and put after the document): the earliest page
-    opening with an entry of it from which every page holds entries, or None."""
-    start = None
-    for p in range(len(page_lines) - 1, 0, -1):  # never the first page: a document
-        texts = [line.text for line in page_lines[p][1]]
-        if not texts:
-            continue
-        if not any(_MARKUP_LIST_ENTRY.match(text) for text in texts):
-            break
-        if any(_MARKUP_LIST_ENTRY.match(text) for text in texts[:_MARKUP_LIST_FIRST_LINES]):
-            start = p
-    return start
-
-
-def _markup_list_note(
-    page_lines: Sequence[tuple[float, Sequence[_Line]]], start: int, path: Path
-) -> dict[str, Any]:
-    """A ``markup_balloons`` warning for Word's List of Markup (pages from ``start``, the
-    index of its first), counting its comments and changes and quoting the comments."""
-    texts: list[list[str]] = []  # each comment's lines
-    deleted = other = 0
-    reading = False  # the lines under a comment's entry: its text
-    for _height, lines in page_lines:
-        for line in lines:
-            entry = _MARKUP_LIST_ENTRY.match(line.text)
-            if entry is None:
-                if reading:
-                    texts[-1].append(line.text)
-                continue
-            kind = entry.group("kind").lower()
-            reading = kind.startswith("comment")
-            if reading:
-                texts.append([])
-            elif kind in ("deleted", "moved"):
-                deleted += 1
-            else:
-                other += 1
-    comments = [" ".join(" ".join(t).split()) for t in texts]
-    counts = [
-        f"{n} {what}"
-        for n, what in (
-            (len(comments), "comment(s)"),
-            (deleted, "deletion(s)"),
-            (other, "other change(s)"),
-        )
-        if n
-    ]
-    quoted = "; ".join(
-        f"'{c[:_QUOTE]}{'...' if len(c) > _QUOTE else ''}'" for c in comments[:_QUOTED_COMMENTS]
-    )
-    return _warning(
-        "markup_balloons",
-        f"{_pages(list(range(start + 1, start + len(page_lines) + 1)))}: Word's List of "
-        f"Markup ({', '.join(counts) or 'no entries'}) printed after the document was not "
-        "read: its comments and changes are no entries, and the dates on it are when they "
-        "were made" + (f"; comments: {quoted}" if quoted else ""),
-        path.name,
-        f"page {start + 1}",
-    )
-
-
 def _balloon_notes(pages: list[Any], path: Path) -> list[dict[str, Any]]:
     """Take Word's markup pane off each page of ``pages`` (:func:`_without_balloons`), with
     a ``markup_balloons`` warning per page that had one, quoting its first comments."""
     notes: list[dict[str, Any]] = []
     for i, page in enumerate(pages):
         pages[i], found = _without_balloons(page)
+        if found is None:
+            pages[i], found = _without_margin_notes(page)
         if found is None:
             continue
         counts = [
@@ -2226,9 +2250,16 @@ def _balloon_notes(pages: list[Any], path: Path) -> list[dict[str, Any]]:
         notes.append(
             _warning(
                 "markup_balloons",
-                f"page {page.page_number}: Word's markup balloons in the margin ("
-                f"{', '.join(counts)}; printed showing markup) were left out: they are "
-                "no text of the entries" + (f"; comments: {quoted}" if quoted else ""),
+                (
+                    f"page {page.page_number}: LibreOffice's comments in the margin ("
+                    f"{', '.join(counts)}; exported with comments in margin) were left "
+                    "out: they are no text of the entries"
+                    if found.margin
+                    else f"page {page.page_number}: Word's markup balloons in the margin ("
+                    f"{', '.join(counts)}; printed showing markup) were left out: they are "
+                    "no text of the entries"
+                )
+                + (f"; comments: {quoted}" if quoted else ""),
                 path.name,
                 f"page {page.page_number}",
             )

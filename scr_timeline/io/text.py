@@ -64,6 +64,8 @@ __all__ = [
     "dated_outside_tables",
     "has_yearless_dates",
     "is_period_date",
+    "markup_list_note",
+    "markup_list_start",
     "opens_with_time",
     "parse_paragraphs",
     "read_text",
@@ -1799,6 +1801,93 @@ def _raw_table(group: pd.DataFrame, titles: list[str]) -> pd.DataFrame:
     return pd.concat([head, body], ignore_index=True)
 
 
+#: An entry's first line in Word's printed "List of Markup" (File > Print > List of
+#: Markup: the comments and tracked changes, each under a line naming its page, number,
+#: kind, author and when it was made): "Page 3: [4] Commented [SW1]   SW1   12/03/2020
+#: 10:14:00", "Page 1: [2] Deleted   TM1   ...". Group ``kind``.
+_MARKUP_LIST_ENTRY: Final = re.compile(
+    r"^\s*Page\s+\d+\s*:\s*\[\d+\]\s*(?P<kind>Comment(?:ed)?\b|Deleted\b|Moved\b|\w+)",
+    re.IGNORECASE,
+)
+_MARKUP_LIST_FIRST_LINES: Final = 3  # a page of the list opens with an entry in these
+
+
+def markup_list_start(pages: Sequence[Sequence[str]]) -> int | None:
+    """The index of the first page of Word's List of Markup printed at the end of a
+    document (printed apart and put after it), given each page's lines of text: the
+    earliest page but the first that opens with an entry of the list and from which
+    every page holds entries; None when the document does not end with one.
+
+    Examples
+    --------
+    >>> markup_list_start([["12/03/2007 - HV visit"], ["Page 1: [1] Deleted  TM1  ..."]])
+    1
+    """
+    start = None
+    for p in range(len(pages) - 1, 0, -1):  # never the first page: the document's
+        texts = [t for t in pages[p] if t.strip()]
+        if not texts:
+            continue
+        if not any(_MARKUP_LIST_ENTRY.match(text) for text in texts):
+            break
+        if any(_MARKUP_LIST_ENTRY.match(text) for text in texts[:_MARKUP_LIST_FIRST_LINES]):
+            start = p
+    return start
+
+
+#: How many of the list's comments a warning quotes, and how much of each.
+_MARKUP_QUOTED: Final = 3
+_MARKUP_QUOTE: Final = 60
+
+
+def markup_list_note(pages: Sequence[Sequence[str]], start: int, file: str) -> dict[str, Any]:
+    """A ``markup_balloons`` warning for Word's List of Markup (``pages``: its pages'
+    lines, the first of them the document's page ``start + 1``), counting its comments
+    and changes and quoting the first comments."""
+    texts: list[list[str]] = []  # each comment's lines
+    deleted = other = 0
+    reading = False  # the lines under a comment's entry: its text
+    for line in (line for lines in pages for line in lines if line.strip()):
+        entry = _MARKUP_LIST_ENTRY.match(line)
+        if entry is None:
+            if reading:
+                texts[-1].append(line)
+            continue
+        kind = entry.group("kind").lower()
+        reading = kind.startswith("comment")
+        if reading:
+            texts.append([])
+        elif kind in ("deleted", "moved"):
+            deleted += 1
+        else:
+            other += 1
+    comments = [" ".join(" ".join(t).split()) for t in texts]
+    counts = [
+        f"{n} {what}"
+        for n, what in (
+            (len(comments), "comment(s)"),
+            (deleted, "deletion(s)"),
+            (other, "other change(s)"),
+        )
+        if n
+    ]
+    quoted = "; ".join(
+        f"'{c[:_MARKUP_QUOTE]}{'...' if len(c) > _MARKUP_QUOTE else ''}'"
+        for c in comments[:_MARKUP_QUOTED]
+    )
+    shown = [n for n, lines in enumerate(pages) if any(line.strip() for line in lines)]
+    first, last = start + 1, start + 1 + (shown[-1] if shown else 0)  # not a blank last page
+    where = f"page {first}" if first == last else f"pages {first}-{last}"
+    return _warning(
+        "markup_balloons",
+        f"{where}: Word's List of Markup ({', '.join(counts) or 'no entries'}) printed "
+        "after the document was not read: its comments and changes are no entries, and "
+        "the dates on it are when they were made" + (f"; comments: {quoted}" if quoted else ""),
+        file,
+        f"page {first}",
+    )
+
+
 def read_text(path: str | Path, **options: Any) -> Chronology:
     """Read a chronology from a text or Markdown file: a narrative, or a table.
 
@@ -1837,6 +1926,31 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
     if not data.strip():
         raise EmptyChronologyError("the file is empty", file=path.name)
     text, _encoding = decode_text(data, file=path.name)
+    listed = _without_markup_list(text, path.name)
+    if listed is not None:  # Word's List of Markup after the document's text: not read
+        text, note = listed
+        return with_warnings(_read_text(text, path, options), [note])
+    return _read_text(text, path, options)
+
+
+def _without_markup_list(text: str, file: str) -> tuple[str, dict[str, Any]] | None:
+    """``text`` without Word's List of Markup on its last pages (form feeds part pages,
+    as in a PDF's text), and the warning saying so; None when it has none."""
+    if "\f" not in text:
+        return None
+    last = text.rstrip(" \t\r\n\f").rsplit("\f", 1)[-1]  # pdftotext ends each page so
+    if not any(_MARKUP_LIST_ENTRY.match(line) for line in last.splitlines()):
+        return None  # (a long print-out is split into its pages only when it ends so)
+    pages = text.split("\f")
+    start = markup_list_start([page.splitlines() for page in pages])
+    if start is None:
+        return None
+    note = markup_list_note([page.splitlines() for page in pages[start:]], start, file)
+    return "\f".join(pages[:start]), note
+
+
+def _read_text(text: str, path: Path, options: dict[str, Any]) -> Chronology:
+    """:func:`read_text` once the file is decoded."""
     if _RTF.match(text):
         raise ChronologyReadError(
             "the file is an RTF document (Rich Text Format), not plain text: its markup "

@@ -83,3 +83,91 @@ def test_page_opening_with_a_list_entry_in_the_middle_is_read(tmp_path: Path):
     chron = scr.read(_narrative(tmp_path / "middle.pdf", [MARKUP, ["25/03/2007 - PC2 attended."]]))
     assert "25/03/2007" in chron.events[S.DATE_TEXT].tolist()
     assert "markup_balloons" not in set(chron.warnings[S.CODE])
+
+
+NOTES = [
+    (775, ["Was CSC told about", "the bruise?", "Reviewer 1", "12/03/2020, 10:14"]),
+    (720, ["Check the date", "with the GP.", "Reviewer 2", "13/03/2020, 09:02"]),
+]
+
+
+def _libreoffice(path: Path, *, table: bool = False, stamp: bool = True) -> Path:
+    """A page as LibreOffice exports it with "Comments in margin": the page shrunk to
+    the left, each comment a shaded box on the right, its text over its author and the
+    day and time it was made."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(40, 800, "Chronology - Child A")
+    pdf.setFont("Helvetica", 8)
+    if table:
+        xs, top, step = [40, 110, 170, 430], 780, 16
+        rows = [
+            ("Date", "Agency", "Details"),
+            ("12/03/2007", "HV", "HV1 visited Child A at home."),
+            ("20/03/2007", "CSC", "SW1 home visit, Child A seen."),
+        ]
+        for i in range(len(rows) + 1):
+            pdf.line(xs[0], top - i * step, xs[-1], top - i * step)
+        for x in xs:
+            pdf.line(x, top, x, top - len(rows) * step)
+        for i, cells in enumerate(rows):
+            for x, text in zip(xs, cells, strict=False):
+                pdf.drawString(x + 3, top - (i + 1) * step + 5, text)
+    else:
+        for i, text in enumerate(
+            [
+                "12/03/2007 - HV1 visited Child A at home. Bruise to cheek seen.",
+                "",
+                "20/03/2007 - SW1 home visit, Child A seen.",
+                "Mother said the home was cold.",
+            ]
+        ):
+            pdf.drawString(40, 770 - 12 * i, text)
+    for y, lines in NOTES:
+        lines = lines if stamp else lines[:-1]
+        pdf.setFillColorRGB(1.0, 0.96, 0.75)
+        pdf.rect(450, y - 10 * len(lines) + 2, 130, 10 * len(lines) + 6, stroke=0, fill=1)
+        pdf.setFillColorRGB(0, 0, 0)
+        for i, text in enumerate(lines):
+            pdf.drawString(454, y - 10 * i, text)
+    pdf.save()
+    return path
+
+
+def test_libreoffice_comments_in_the_margin_are_not_read(tmp_path: Path):
+    """LibreOffice's comments in the margin had joined the narrative's lines beside them,
+    and the day a comment was made ('13/03/2020, 09:02') had become an entry; they are
+    now left out, with a markup_balloons warning quoting them."""
+    chron = scr.read(_libreoffice(tmp_path / "lo.pdf"))
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "20/03/2007"]
+    assert chron.events[S.DETAILS].tolist() == [
+        "HV1 visited Child A at home. Bruise to cheek seen.",
+        "SW1 home visit, Child A seen. Mother said the home was cold.",
+    ]
+    notes = chron.warnings.loc[chron.warnings[S.CODE] == "markup_balloons", "message"]
+    assert notes.tolist() == [
+        "page 1: LibreOffice's comments in the margin (2 comment(s); exported with comments "
+        "in margin) were left out: they are no text of the entries; comments: 'Was CSC "
+        "told about the bruise?'; 'Check the date with the GP.'"
+    ]
+
+
+def test_libreoffice_comments_beside_a_table_are_named(tmp_path: Path):
+    """Beside a ruled table the comments were dropped without a word; now warned."""
+    chron = scr.read(_libreoffice(tmp_path / "lo.pdf", table=True))
+    assert chron.events[S.DETAILS].tolist() == [
+        "HV1 visited Child A at home.",
+        "SW1 home visit, Child A seen.",
+    ]
+    assert "markup_balloons" in set(chron.warnings[S.CODE])
+
+
+def test_shaded_boxes_without_a_comment_stamp_are_read(tmp_path: Path):
+    """Shaded boxes on the right whose text does not end with the day and time a
+    comment was made are the page's own (a sidebar of the report): not taken away."""
+    chron = scr.read(_libreoffice(tmp_path / "boxes.pdf", table=True, stamp=False))
+    assert len(chron.events) == 2
+    assert "markup_balloons" not in set(chron.warnings[S.CODE])

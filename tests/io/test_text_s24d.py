@@ -25,3 +25,31 @@ def test_practitioner_code_after_the_date_is_no_agency_label(tmp_path: Path):
     assert chron.events[S.AGENCY].tolist() == ["csc", "police", "health_visiting", "gp"]
     assert chron.events[S.PRACTITIONER].tolist() == ["SW1", "PC2", "HV1", "Dr B"]
     assert "unknown_agency" not in set(chron.warnings[S.CODE])
+
+
+def test_list_of_markup_on_the_last_pages_of_a_text_is_not_read(tmp_path: Path):
+    """A PDF's text (pages parted by form feeds) ending with Word's List of Markup: its
+    entries had joined the last entry's text and the deleted text it quotes
+    ('14/03/2007 GP saw Child A') had become an event; the list's pages are now left
+    out, with a markup_balloons warning quoting its comment."""
+    path = tmp_path / "review.txt"
+    path.write_text(
+        "Chronology - Child A\n\n"
+        "12/03/2007 - HV1 visited Child A at home.\n\n"
+        "20/03/2007 - SW1 home visit, Child A seen.\n"
+        "\f"
+        "Page 1: [1] Deleted          TM1          13/03/2020 09:02:00\n"
+        "14/03/2007 GP saw Child A\n"
+        "Page 1: [2] Commented [SW1]          SW1          12/03/2020 10:14:00\n"
+        "Was CSC told about the bruise?\n\f",  # pdftotext ends each page with a form feed
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "20/03/2007"]
+    assert chron.events[S.DETAILS].iloc[-1] == "SW1 home visit, Child A seen."
+    notes = chron.warnings[chron.warnings[S.CODE] == "markup_balloons"]
+    assert notes["message"].tolist() == [
+        "page 2: Word's List of Markup (1 comment(s), 1 deletion(s)) printed after the "
+        "document was not read: its comments and changes are no entries, and the dates "
+        "on it are when they were made; comments: 'Was CSC told about the bruise?'"
+    ]
