@@ -163,7 +163,7 @@ _TITLE_WORDS: Final = frozenset(t.lower() for t in TITLES)
 _CODE_PREFIX: Final = regex(r"^([A-Z]{2,4})\d+$|^(Nurse|Teacher|Solicitor|Practitioner) \d+$")
 #: a spelling with a digit or an "@" (a collar number, a postcode, a telephone number, an
 #: e-mail address) is replaced only as written: no first name, surname or title forms
-_EXACT: Final = regex(r"[\d@]")
+_EXACT: Final = regex(r"[\d@,()]")
 #: titles that say whether the person is a man or a woman ("Mr Pike" is not "Mrs Pike")
 _GENDER: Final[dict[str, str]] = {"mr": "m", "master": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
@@ -1646,6 +1646,25 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         rf"(?:[ \t]+(?P<role>[A-Z]{{2,5}}\d*))?\s*"
     )
     prac = cells["column"].eq(S.PRACTITIONER).to_numpy()
+    # a practitioner cell written surname first, as staff systems list people: "Brown, Jane",
+    # "BROWN, Jane (HV)", "Brown, Jane HV": Jane Brown (not a "Jane" of another cue)
+    for text_id in np.unique(codes[prac]).tolist():
+        cell = str(distinct[text_id])
+        found = _SURNAME_FIRST.fullmatch(cell)
+        if not found or found.group("surname").lower() in stop:
+            continue
+        role = _phrase(found.group("role") or found.group("letters") or "")
+        tokens = [*found.group("first").split(), found.group("surname")]
+        hits[:] = [h for h in hits if h["text"] != text_id or not set(h["tokens"]) <= set(tokens)]
+        add(
+            tokens,
+            title=found.group("title"),
+            cue=role if role in role_of else "practitioner",
+            text_id=text_id,
+            ctx=cell,
+            from_cue_side="after",
+            extra=(cell.strip(),),
+        )
     seen = {hit["text"] for hit in hits}
     for text_id in np.setdiff1d(np.unique(codes[prac]), list(seen)):
         found = whole.fullmatch(str(distinct[text_id]))
@@ -1692,6 +1711,23 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
     if identifiers.empty:
         return people
     return pd.concat([people, identifiers], ignore_index=True) if len(people) else identifiers
+
+
+#: A practitioner cell with the surname first: "Brown, Jane", "BROWN, Jane (HV)", "Brown, Jane
+#: HV", "Okafor, Ms Tola (Team Manager)"
+_SURNAME_FIRST: Final = regex(
+    rf"\s*(?P<surname>{_NAMEWORD}|{_CAPS}),[ \t]*(?:(?P<title>{'|'.join(TITLES)})\.?[ \t]+)?"
+    rf"(?P<first>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?)"
+    r"(?:[ \t]*\([ \t]*(?P<role>[A-Za-z][A-Za-z .'’-]{1,40}?)[ \t]*\)|[ \t]+(?P<letters>[A-Z]{2,5}))?"
+    r"\s*"
+)
+
+
+def _phrase(phrase: str) -> str:
+    """A role phrase as the vocabularies key it ("Health Visitor" is "health visitor")."""
+    from .classify import _text as T
+
+    return T.normalise_phrase(phrase)
 
 
 def _scan(pattern: re.Pattern[str], text: str, stop: frozenset[str]) -> Iterator[re.Match[str]]:

@@ -188,3 +188,19 @@ def test_a_name_after_a_pseudonyms_initial_is_found() -> None:
     # 'Child A. Dr Muhammad Khan' had been read as the cue 'Child', the initial 'A.' and no
     # name, so that 'Muhammad' survived
     assert "Muhammad" not in text and "Mohammed" not in text and "Khan" not in text
+
+
+def test_a_practitioner_cell_written_surname_first_is_that_practitioner() -> None:
+    chron = _chron(
+        ["Brown, Jane (HV)", "SW Jane Smith", "BROWN, Jane"],
+        ["Home visit.", "Visit; Jane Smith saw Child A.", "Jane Brown phoned Mother."],
+        ["Health Visiting", "Children's Social Care", "Health Visiting"],
+    )
+    found = find_names(chron).set_index("name")
+    assert found.loc["Jane Brown", "member_or_role"] == "health_visitor"
+    assert "Brown, Jane (HV)" in found.loc["Jane Brown", "aliases"].split("; ")
+    anon = _round_trip(chron)
+    hv, sw = found.loc["Jane Brown", "label"], found.loc["Jane Smith", "label"]
+    # before: 'HV1, SW1 (HV)', the health visitor's first name taken for the social worker's
+    assert anon.events["practitioner"].tolist() == [hv, sw, hv]
+    assert anon.events["details"].tolist()[2] == f"{hv} phoned Mother."
