@@ -121,6 +121,7 @@ _KINDS: Final = (
     "breaker",
     "no_access",
     "reached",
+    "back_from_missing",
 )
 _WINDOW_WORDS: Final = 2
 #: The day Working Together 2013 came into force (15 April 2013): the single assessment
@@ -135,6 +136,8 @@ _OTHER: Final = schema.EVENT_TYPES.index("other")
 _SHARING: Final = schema.EVENT_TYPES.index("information_sharing")
 _SHARING_BIT: Final = np.uint64(1 << _SHARING)
 _DNA: Final = schema.EVENT_TYPES.index("dna")
+_REFERRAL: Final = schema.EVENT_TYPES.index("referral")
+_REFERRAL_BIT: Final = np.uint64(1 << _REFERRAL)
 _DISAGREEMENT: Final = schema.EVENT_TYPES.index("disagreement")
 _ESCALATION: Final = schema.EVENT_TYPES.index("escalation")
 _ESCALATION_BIT: Final = np.uint64(1 << _ESCALATION)
@@ -298,6 +301,8 @@ class _Matcher:
     recipient: np.ndarray  # agency bits
     no_access: re.Pattern[str]  # a visit that did not reach the family ("no reply")
     reached: re.Pattern[str]  # ... but did after all ("Mother then opened the door")
+    # a child found after a missing episode ("located by police", "reported missing")
+    back_from_missing: re.Pattern[str]
     # the single assessment named as such ("single assessment", "C&F assessment"): the word
     # phrases of that type (a bare "Assessment" is a regex row)
     named_single: re.Pattern[str]
@@ -431,6 +436,9 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         recipient=_bits(phrases["default_recipient"], schema.AGENCIES),
         no_access=re.compile(_alternation(_phrases(table.loc[table["kind"] == "no_access"]))),
         reached=re.compile(_alternation(_phrases(table.loc[table["kind"] == "reached"]))),
+        back_from_missing=re.compile(
+            _alternation(_phrases(table.loc[table["kind"] == "back_from_missing"]))
+        ),
         named_single=re.compile(
             T.alternation(
                 phrases.loc[
@@ -502,7 +510,7 @@ def find_events(pool: T.Pool, slots: np.ndarray, m: _Matcher) -> EventFindings:
 
     ``slots`` is the recording agency's index per row (see :func:`_text.agency_slots`).
     """
-    found = unreached_visits(pool, _find_events(pool, slots, m), m)
+    found = found_after_missing(pool, unreached_visits(pool, _find_events(pool, slots, m), m), m)
     single = found.code == _SINGLE
     if single.any():
         single &= ~_rows_with(pool, single, m.named_single)
@@ -546,6 +554,31 @@ def unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventFi
         found,
         code=np.where(missed, np.int16(_DNA), found.code).astype(found.code.dtype),
         mentions=np.where(missed, (found.mentions | was) & ~drop, found.mentions),
+    )
+
+
+_RETURN_HOME: Final = schema.EVENT_TYPES.index("return_home")
+_POLICE_INCIDENT: Final = schema.EVENT_TYPES.index("police_incident")
+_POLICE_INCIDENT_BIT: Final = np.uint64(1 << _POLICE_INCIDENT)
+
+
+def found_after_missing(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventFindings:
+    """A return home whose row tells of a missing episode ("Located by police at a
+    friend's address. Returned home.", "Returned home after being reported missing
+    overnight", "Child A self-returned") records the child found, the end of the missing
+    episode: a ``police_incident`` among its mentions, as the missing report is one (the
+    return home interview is a later event of its own). The main event stays the return
+    home, which the rulebooks read as a child back from a missing episode
+    (``back_from_missing``), so the episode is not counted twice as a concern. Only rows
+    whose main event is a return home are searched."""
+    home = found.code == _RETURN_HOME
+    if not home.any():
+        return found
+    back = _rows_with(pool, home, m.back_from_missing)
+    if not back.any():
+        return found
+    return replace(
+        found, mentions=np.where(back, found.mentions | _POLICE_INCIDENT_BIT, found.mentions)
     )
 
 
@@ -854,6 +887,15 @@ def _rows(
     # waits for happened, and the disagreement is a mention
     done = T.row_or(n, row, happened[cell])
     code[(code == _DISAGREEMENT) & ((done & _ESCALATION_BIT) != 0)] = _ESCALATION
+    # a row whose details name no event and whose outcome records a referral made ("Child
+    # B seen getting into car with older males after school." / "Referral to MASH re CSE
+    # concerns") is that referral: the row's only event (a row whose details name one,
+    # a concern, a visit, an incident, stays it, the referral a mention)
+    nothing = winner == _EMPTY
+    if nothing.any():
+        said = nothing[row] & (pool.field[occurrences] == 1)
+        referred_out = T.row_or(n, row[said], happened[cell[said]])
+        code[nothing & ((referred_out & _REFERRAL_BIT) != 0)] = _REFERRAL
     mentions = T.row_or(n, row, mention[cell])
     # a row whose details record nothing but telling someone ("Police CAIT informed.") is
     # that (told in the outcome only, it is what was done about the row's own matter)
