@@ -40,7 +40,8 @@ Two events are copies of one contact when all of these hold:
 place (RULES.md). So the copy is the record that holds nothing the other does not, where what
 a record holds is its ``event_type``, the event types it ``mentions`` (a decision, a plan, a
 further event: "S47 enquiry agreed", "CP plan - neglect", "Father arrested", "Home visit same
-day") and whether its ``outcome`` cell records anything (not "-", "N/A", "Nil"). A record of
+day") and whether its ``outcome`` cell records anything (not "-", "N/A", "Nil", nor only
+"Filed", "Noted", "Scanned to notes"). A record of
 being told ("Letter from ED", "PPN received", typed ``referral`` or ``information_sharing``)
 holds the message, which is the contact both share, and information shared ("Report to CSC
 and police", "by phone") is how a contact is told, not a further one: neither counts.
@@ -66,7 +67,8 @@ every group of copies has one original, and it is never itself a copy.
 
 Candidates are generated without comparing every pair: events are expanded to (day, agency,
 named agency) rows and joined to themselves on (day, named agency = agency, agency = named
-agency), so only events that could be the same contact are ever scored.
+agency), so only events that could be the same contact are ever scored; and two that each
+hold more than the other are dropped before their texts are compared.
 
 Examples
 --------
