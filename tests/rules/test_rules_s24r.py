@@ -238,3 +238,47 @@ def test_one_conference_told_by_four_agencies_is_one_event(tmp_path):
         "summary",
     ]
     assert "(and 1 more such event in the same window)" in summary
+
+
+# --- what answers the initial conference ------------------------------------------------------
+# 2016: the strategy discussion on Friday 11 March; the ICPC is due 15 WD on, Tuesday 5 April
+# (Good Friday 25 and Easter Monday 28 March out). Nothing but the row under test follows
+# until a visit on 1 June.
+def _conference_answered_by(tmp_path: Path, agency: str, words: str) -> list[Row]:
+    rows = f"""\
+    11/03/2016,Children's Social Care,TM1,Strategy discussion held with DC3 and school nurse.,S47 agreed
+    18/03/2016,{agency},SW1,{words},
+    01/06/2016,Children's Social Care,SW1,Home visit. Child F seen.,
+    """
+    return _table(_read(tmp_path, "icpc", rows), "wt2015", "CONF-ICPC", "SUP-KEY-DECISION")
+
+
+def test_the_polices_nfa_in_a_social_care_record_is_no_decision_against_a_conference(tmp_path):
+    # 'NFA by police' in children's social care's record had read as children's social
+    # care's NFA decision, answering CONF-ICPC (and closing the case)
+    found = _conference_answered_by(
+        tmp_path, "Children's Social Care", "Police NFA - CPS advised no charge. S47 continues."
+    )
+    assert ("CONF-ICPC", "missing", 2, "2016-04-05", "", None, [2]) in found
+    # children's social care's own NFA still answers
+    found = _conference_answered_by(
+        tmp_path, "Children's Social Care", "Outcome of S47 - no further action by CSC."
+    )
+    assert [f for f in found if f[0] == "CONF-ICPC"] == []
+
+
+def test_a_conference_only_requested_is_not_held(tmp_path):
+    # 'ICPC request sent to conference team' (an icpc event) had answered CONF-ICPC and been
+    # an initial conference wanting management oversight
+    found = _conference_answered_by(
+        tmp_path, "Children's Social Care", "ICPC request sent to conference team."
+    )
+    assert [(f[0], f[1], f[2]) for f in found] == [
+        ("CONF-ICPC", "missing", 2),
+        ("SUP-KEY-DECISION", "missing", 2),
+    ]
+    found = _conference_answered_by(
+        tmp_path, "Children's Social Care",
+        "ICPC held - requested by SW1 on 14/03. Child F made subject to a CP plan.",
+    )  # fmt: skip
+    assert [f[0] for f in found if f[0] == "CONF-ICPC"] == []
