@@ -282,6 +282,11 @@ def _set_back(
     return dataclasses.replace(table, rows=cells_of, deleted=kept)
 
 
+def _row_key(cells: Sequence[Cell]) -> str:
+    """A row's text, to compare rows: its cells' words, case and spacing aside."""
+    return " | ".join(" ".join(str(c).split()).casefold() for c in cells if _filled(c))
+
+
 def _struck_as_formatting(
     tables: Sequence[DocumentTable], file: str, program: str, columns: Any = None
 ) -> tuple[list[DocumentTable], set[tuple[str | None, int]], list[dict[str, Any]]]:
@@ -318,19 +323,33 @@ def _struck_as_formatting(
             if find_header_or_none(_frame(first.rows[:6], first.width), columns) is not None:
                 formatting = False  # a chronology table not struck
             continue
-        # rows holding text not struck out (cells merged down from above aside)
-        shown: list[tuple[int, int]] = []
-        for i in chain:
-            merged = set(tables[i].merged)
-            shown.extend(
-                (i, r)
-                for r, cells in enumerate(tables[i].rows)
+        # each table's rows holding text not struck out (cells merged down aside): at
+        # most its header, above its struck rows; on a next page, the header repeated
+        header: str | None = None
+        headless = False
+        for n, i in enumerate(chain):
+            table = tables[i]
+            merged = set(table.merged)
+            shown = [
+                r
+                for r, cells in enumerate(table.rows)
                 if any(_filled(c) and (r, col) not in merged for col, c in enumerate(cells))
+            ]
+            lowest = min(
+                (row for row, why, _c in table.deleted if why == "struck_through"), default=None
             )
-        if len(shown) > 1 or (shown and shown[0] > min(struck)):  # one row: its header
-            formatting = False
+            if len(shown) > 1 or (shown and lowest is not None and shown[0] > lowest):
+                formatting = False
+                break
+            if n == 0:
+                headless = not shown
+                cells = table.rows[shown[0]] if shown else next(iter(table.deleted), (0, "", ()))[2]
+                header = _row_key(cells)
+            elif shown and _row_key(table.rows[shown[0]]) != header:
+                formatting = False  # a row of the next page not struck
+                break
         else:
-            whole.append((chain, not shown))
+            whole.append((chain, headless))
     if not formatting:  # deletions: a table struck header and all keeps its header
         for chain, headless in whole:
             i = chain[0]

@@ -182,3 +182,52 @@ def test_word_narrative_one_struck_paragraph_stays_rejected(tmp_path: Path):
     chron = scr.read(path)
     assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007"]
     assert chron.rejected[S.REASON_CODE].tolist() == ["struck_through"]
+
+
+def _pdf_pages(path: Path, pages: list[tuple[bool, list[list[str]], set[int]]]) -> Path:
+    """Ruled table parts, one per page: (header repeated on the page, rows, struck row
+    indices within the page's rows, the header counted as row 0)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    xs = [60.0, 150.0, 230.0, 540.0]
+    for with_header, body, struck in pages:
+        rows = [HEADER, *body] if with_header else body
+        top, step = 780.0, 22.0
+        for i in range(len(rows) + 1):
+            pdf.line(xs[0], top - i * step, xs[-1], top - i * step)
+        for x in xs:
+            pdf.line(x, top, x, top - len(rows) * step)
+        pdf.setFont("Helvetica", 10)
+        pdf.setLineWidth(0.5)
+        for i, cells in enumerate(rows):
+            y = top - (i + 1) * step + 7
+            for x, text in zip(xs, cells, strict=False):
+                pdf.drawString(x + 4, y, text)
+                if i in struck:
+                    width = pdf.stringWidth(text, "Helvetica", 10)
+                    pdf.line(x + 4, y + 3, x + 4 + width, y + 3)
+        pdf.setLineWidth(1)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_pdf_table_struck_throughout_over_two_pages_with_its_header_repeated(tmp_path: Path):
+    """Every row struck on both pages, the header repeated unstruck at the top of the
+    second: the table is read as formatting, both pages' rows events."""
+    more = [["16/03/2007", "CSC", "SW1 visited."], ["17/03/2007", "GP", "Dr B phoned SW1."]]
+    path = _pdf_pages(tmp_path / "two.pdf", [(True, ROWS, {1, 2, 3}), (True, more, {1, 2})])
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == [r[0] for r in [*ROWS, *more]]
+    assert chron.rejected.empty
+
+
+def test_pdf_second_page_row_not_struck_keeps_the_struck_rows_deleted(tmp_path: Path):
+    """A row of the next page not struck: the struck rows are deletions."""
+    more = [["16/03/2007", "CSC", "SW1 visited."], ["17/03/2007", "GP", "Dr B phoned SW1."]]
+    path = _pdf_pages(tmp_path / "two.pdf", [(True, ROWS, {1, 2, 3}), (True, more, {1})])
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == ["17/03/2007"]
+    assert chron.rejected[S.REASON_CODE].tolist() == ["struck_through"] * 4
