@@ -78,6 +78,7 @@ import json
 import os
 import re
 import tempfile
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -203,6 +204,12 @@ _STREET: Final = (
     "Gdns|Place|Pl|Grove|Terrace|Walk|Hill|Park|Square|Sq|Mews|Rise|View|Row|Parade|Green|"
     "Vale|Wharf|Yard|Estate"
 )
+_FLAT: Final = "(?:Flat|Apartment|Apt|Room|Unit)"
+_BUILDING: Final = "House|Court|Lodge|Mansions|Towers?|Point|Heights|Buildings|Block|Hall"
+_MONTH: Final = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _SCHOOL_KIND: Final = (
     "Primary|Infants?|Juniors?|Secondary|High|Grammar|Community|Church|Catholic|Free|"
     "Special|Nursery|Day|Pre-?school|Sixth|Form|Middle|First|Upper|Lower"
@@ -212,9 +219,12 @@ _MAY_IDENTIFY: Final = r"[\d@]|Primary|School|Academy|College|Nursery|Infants?|J
 #: one pattern, a group per kind, tried in this order at each place (Python ``re``; compiled
 #: when first needed: the command line's start-up does not pay for it)
 _IDENTIFIER: Final = (
-    # "14 Ashgrove Road", "Flat 3, 22 Mill Lane", "14a Ashgrove Rd"
-    rf"(?P<address>{_LEFT}(?:Flat[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{{1,4}}[A-Za-z]?,?[ \t]+"
-    rf"(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}){_RIGHT})"
+    # "14 Ashgrove Road", "Flat 3, 22 Mill Lane", "14a Ashgrove Rd"; a flat in a named
+    # building, and its street: "Flat 2 Oak House, Mill Lane", "Flat 9, Kestrel Court"
+    rf"(?P<address>{_LEFT}(?:{_FLAT}[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{{1,4}}[A-Za-z]?,?[ \t]+"
+    rf"(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}){_RIGHT}"
+    rf"|{_LEFT}{_FLAT}[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_BUILDING}|{_STREET})"
+    rf"(?:,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}))?{_RIGHT})"
     # a UK postcode: "LS9 7QT", "SW1A 1AA" (the last two letters are never C, I, K, M, O or
     # V: "PC2 4PM" is an officer and a time)
     rf"|(?P<postcode>{_LEFT}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]*\d[ABD-HJLNP-UW-Z]{{2}}{_RIGHT})"
@@ -222,9 +232,12 @@ _IDENTIFIER: Final = (
     rf"|(?P<email>{_LEFT}[\w.+-]+@[\w-]+(?:\.[\w-]+)+{_RIGHT})"
     # a National Insurance number: "AB 12 34 56 C" (not the prefixes never issued: "QQ")
     rf"|(?P<ni>{_LEFT}[A-CEGHJ-PR-TW-Z]{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?[A-D]{_RIGHT})"
-    # a date of birth after its cue: "DOB 03/04/1990", "d.o.b. 12.12.85", "date of birth: 1/2/90"
+    # a date of birth after its cue: "DOB 03/04/1990", "d.o.b. 12.12.85", "date of birth: 1/2/90",
+    # "DOB: 3rd April 2018", "DOB 12 Jan 1990", "DOB April 3, 2018"
     r"|(?i:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth)[ \t]*[:\-]?[ \t]*)"
-    r"(?P<dob>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d))"
+    r"(?P<dob>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)"
+    rf"|(?i:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH})\.?,?[ \t]+\d{{2,4}}"
+    rf"|(?:{_MONTH})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})(?!\d))"
     # an NHS number (3-3-4 or ten digits, its check digit right)
     r"|(?P<nhs>(?<!\d)(?<!\d[/.\-])\d{3}[ \t-]?\d{3}[ \t-]?\d{4}(?!\d|[/.\-]\d))"
     # a UK telephone number: "07700 900123", "0113 496 0000", "+44 7700 900123"
@@ -266,6 +279,14 @@ def _identifier_key(kind: str, text: str) -> str:
     if kind == "address":
         words = re.sub(r"[,.]", " ", text).lower().split()
         return " ".join(_STREET_ABBREVIATIONS.get(w, w) for w in words)
+    if kind == "dob":  # "3rd April 2018" with "03/04/2018"
+        with warnings.catch_warnings():  # pandas' notes on the format it guessed
+            warnings.simplefilter("ignore")
+            day = pd.to_datetime(
+                re.sub(r"(?i)(\d)(?:st|nd|rd|th)", r"\1", text), dayfirst=True, errors="coerce"
+            )
+        if not pd.isna(day):
+            return day.strftime("%Y-%m-%d")
     if kind == "school":  # "Oakfield Primary" with "Oakfield Primary School"
         text = re.sub(r"[ \t]+School$", "", text)
     return re.sub(r"[\s.]", "", text).casefold()

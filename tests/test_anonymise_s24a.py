@@ -204,3 +204,25 @@ def test_a_practitioner_cell_written_surname_first_is_that_practitioner() -> Non
     # before: 'HV1, SW1 (HV)', the health visitor's first name taken for the social worker's
     assert anon.events["practitioner"].tolist() == [hv, sw, hv]
     assert anon.events["details"].tolist()[2] == f"{hv} phoned Mother."
+
+
+def test_dates_of_birth_in_words_and_a_flat_in_a_named_building() -> None:
+    chron = _chron(
+        ["GP1", "GP1", "GP1"],
+        [
+            "Child A DOB: 3rd April 2018 seen. Mother (DOB 12 Jan 1990) present.",
+            "Date of birth 03/04/2018 confirmed.",
+            "Moved to Flat 2 Oak House, Mill Lane. Oak House is a hostel.",
+        ],
+        ["GP", "GP", "GP"],
+    )
+    found = find_names(chron)
+    dobs = found[found["member_or_role"] == "dob"]
+    # one child's date of birth, in two spellings, and the mother's
+    assert sorted(dobs["name"]) == ["12 Jan 1990", "3rd April 2018"]
+    assert dobs.loc[dobs["name"] == "3rd April 2018", "aliases"].tolist() == ["03/04/2018"]
+    anon = _round_trip(chron)
+    details = anon.events["details"].tolist()
+    assert "April" not in details[0] and "1990" not in details[0]
+    assert "2018" not in details[1]
+    assert details[2].startswith("Moved to [address 1].")
