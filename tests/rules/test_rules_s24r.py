@@ -282,3 +282,23 @@ def test_a_conference_only_requested_is_not_held(tmp_path):
         "ICPC held - requested by SW1 on 14/03. Child F made subject to a CP plan.",
     )  # fmt: skip
     assert [f[0] for f in found if f[0] == "CONF-ICPC"] == []
+
+
+# --- an escalation made, told with 'to' -------------------------------------------------------
+# 2019: the paediatrician disagrees on Monday 3 June; stage 2 within 5 WD, Monday 10 June.
+def _disagreement(tmp_path: Path, outcome: str) -> list[Row]:
+    rows = f"""\
+    03/06/2019,Paediatrics,Dr P2,Dr P2 disagrees with CSC decision to NFA; considers FII threshold met.,{outcome}
+    30/07/2019,GP,Dr B1,Routine review.,
+    """
+    return _table(_read(tmp_path, "disagree", rows), "wt2018", "ESC-DISAGREE")
+
+
+def test_an_escalation_to_a_manager_is_made_not_planned(tmp_path):
+    # 'Escalation to TM under escalation policy' had read as an escalation only planned ('to
+    # ... escalation'): the disagreement wanted one that its own record made
+    assert _disagreement(tmp_path, "Escalation to TM under escalation policy") == []
+    for planned in ("To escalate under escalation policy", "Dr P2 to formally escalate to TM"):
+        assert _disagreement(tmp_path, planned) == [
+            ("ESC-DISAGREE", "missing", 2, "2019-06-10", "", None, [2]),
+        ], planned
