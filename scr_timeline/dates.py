@@ -687,6 +687,14 @@ _PY_DAY_MONTH: Final = _rx(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s-]*(?P<m
 _PY_MONTH_DAY: Final = _rx(r"(?P<mon>[a-z]{3,10})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?")
 _PY_NUM_DAY_MONTH: Final = _rx(r"(?P<a>\d{1,2})\s*[./-]\s*(?P<b>\d{1,2})")
 _PY_MONTH_ONLY: Final = _rx(r"(?P<mon>[a-z]{3,10})\.?")
+#: A date written without its year and a time after it ('20/3 14:45', 'tues 20 march at
+#: 2.30pm', '20 mar 1445hrs'): a time with its minutes or its am, pm or hrs (never '20 3',
+#: '20 march 14', which are no time).
+_PY_NO_YEAR_TIME: Final = _rx(
+    r"(?P<date>[a-z0-9].*?[a-z0-9.])(?:\s*,\s*|\s+at\s+|\s*@\s*|\s+-\s+|\s+)"
+    r"(?P<time>\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?"
+    r"|\d{1,2}\s*[ap]\.?m\.?|\d{4}\s*(?:hrs?|hours|h))"
+)
 _PY_SEASON_ONLY: Final = _rx(r"(?P<season>spring|summer|autumn|fall|winter)")
 _PY_PART_MONTH_ONLY: Final = _rx(rf"(?P<part>{_PART_RX})[\s-]*(?P<mon>[a-z]{{3,10}})\.?")
 _PY_BETWEEN: Final = _rx(
@@ -1643,6 +1651,17 @@ class _Reader:
             return span
         if _PY_TIME_FIRST.fullmatch(s) and (span := self.time_first(s)):
             return span
+        if (m := _PY_NO_YEAR_TIME.fullmatch(s)) and _single_time(m["time"]) is not None:
+            # a day with no year and a time ('20/3 14:45', 'Tues 20 March at 2.30pm'): the
+            # day in the year its neighbours give (missing_year without them), at that time
+            timed: _Span | None = None
+            try:
+                timed = self.single(m["date"])
+            except _Reject as err:
+                if err.code == "missing_year":
+                    raise
+            if timed is not None and timed.prec == _P_DAY:
+                return _with_time(timed, m["time"])
         if self.no_year(s):
             self.check_day_in_any_year(s)
             if self.year_of is not None:
@@ -2684,7 +2703,8 @@ _PY_LABEL: Final = _rx(
 _PY_LIST_NUMBER: Final = _rx(
     r"^\d{1,3}[.)]\s+(?=\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3})"
 )
-_PY_CUT_NUMBER: Final = _rx(r"[./-][0-9]")
+#: A number going on past a cut: "12/03" of "12/03/2007", "14" of the time "14:45".
+_PY_CUT_NUMBER: Final = _rx(r"[./:-][0-9]")
 
 
 def _with_extra_text(reader: _Reader, s: str) -> tuple[_Span, str] | _Reject | _Rel | None:

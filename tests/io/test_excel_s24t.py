@@ -44,3 +44,24 @@ def test_an_xlsx_workbook_has_no_such_warning(tmp_path: Path) -> None:
     path = tmp_path / "police.xlsx"
     wb.save(path)
     assert "formatting_not_read" not in set(scr.read(path).warnings["code"])
+
+
+def test_a_timed_row_under_a_day_with_no_year_takes_that_day(tmp_path: Path) -> None:
+    # the time-only row took 'Tues 20/3' from the row above and was rejected as
+    # 'Tues 20/3 14:45' has no year, though the row above took the year of its own
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "CSC"
+    ws.append(["Date", "Worker", "Details"])
+    ws.append([dt.datetime(2007, 3, 16), "SW1", "Visit"])
+    ws.append(["Tues 20/3", "SW1", "Strategy discussion"])
+    ws.append([dt.time(14, 45), "SW1", "Call to police"])
+    path = tmp_path / "csc.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    assert chron.events["start"].tolist() == [
+        dt.datetime(2007, 3, 16),
+        dt.datetime(2007, 3, 20),
+        dt.datetime(2007, 3, 20, 14, 45),
+    ]
