@@ -859,27 +859,45 @@ def has_yearless_dates(cells: pd.Series) -> bool:
 _DIGITS = re.compile(r"\d+")
 
 
+#: A running header or footer block is at most this many lines (a case system's print-out:
+#: the council, the report and child, when and by whom it was printed).
+_RUNNING_DEPTH: Final = 6
+
+
 def _running_lines(text: str) -> frozenset[str]:
     """The running headers and footers of a text split into pages by form feeds: lines
     (their digits aside) that are the first or last line of at least two pages and half of
-    them, markings and page numbers passed over. None for a text without form feeds."""
+    them, markings and page numbers passed over, and under (over) such a first (last)
+    line, the lines that come back as the next of the block on as many pages (a header
+    block of several lines). None for a text without form feeds."""
     pages = text.split("\f")
     if len(pages) < 2:
         return frozenset()
-    counts: dict[str, int] = {}
-    for page in pages:
-        filled = [
-            line.strip()
+    filled = [
+        [
+            _DIGITS.sub("#", line.strip())
             for line in page.splitlines()
             if line.strip() and not PAGE_FURNITURE.match(line.strip())
         ]
-        edges = {_DIGITS.sub("#", line) for line in (*filled[:1], *filled[-1:])}
-        for key in edges:
-            counts[key] = counts.get(key, 0) + 1
+        for page in pages
+    ]
     least = max(2, len(pages) // 2)
-    return frozenset(
-        key for key, n in counts.items() if n >= least and split_date_prefix(key) is None
-    )
+    found: set[str] = set()
+    for side in (filled, [lines[::-1] for lines in filled]):  # from the top, the foot
+        active = list(range(len(side)))  # pages whose lines so far are all running
+        for depth in range(_RUNNING_DEPTH):
+            counts: dict[str, int] = {}
+            for p in active:
+                if depth < len(side[p]):
+                    counts[side[p][depth]] = counts.get(side[p][depth], 0) + 1
+            new = {
+                key for key, n in counts.items() if n >= least and split_date_prefix(key) is None
+            }
+            if not new:
+                break
+            found |= new
+            active = [p for p in active if depth < len(side[p]) and side[p][depth] in new]
+    return frozenset(found)
 
 
 # --- agencies and practitioners named in the text -------------------------------------------

@@ -53,3 +53,53 @@ def test_list_of_markup_on_the_last_pages_of_a_text_is_not_read(tmp_path: Path):
         "document was not read: its comments and changes are no entries, and the dates "
         "on it are when they were made; comments: 'Was CSC told about the bruise?'"
     ]
+
+
+def test_header_block_repeated_on_each_page_is_no_text_of_an_entry(tmp_path: Path):
+    """A case system's print-out repeats a header block of three lines at the top of each
+    page (form feeds part the pages). Only its first line had been left out: the report
+    and print lines ('Printed 05/06/2008 09:12 by TM1') joined the entry running over
+    the page, and each page's last entry; the whole block is left out now."""
+    head = (
+        "NORTHSHIRE COUNCIL - CHILDREN'S SERVICES\n"
+        "Case Notes Report - Child A (ID 123456)\n"
+        "Printed 05/06/2008 09:12 by TM1\n\n"
+    )
+    entries = [
+        "12/03/2007 14:30 - SW1 - Home visit\n  Child A seen asleep in cot. Advice given.\n",
+        "13/03/2007 09:00 - TM1 - Supervision\n  Case discussed. Plan: strategy discussion.\n",
+        "14/03/2007 11:00 - SW1 - Strategy discussion\n  With DC1 and HV1. Child A to be\n",
+        "  seen by paediatrician.\n15/03/2007 10:00 - SW2 - Medical\n  Dr B examined Child A.\n",
+    ]
+    pages = [
+        f"{head}{e}\n          Page {i + 1} of {len(entries)}\n" for i, e in enumerate(entries)
+    ]
+    path = tmp_path / "printout.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == [
+        "12/03/2007 14:30",
+        "13/03/2007 09:00",
+        "14/03/2007 11:00",
+        "15/03/2007 10:00",
+    ]
+    details = chron.events[S.DETAILS].tolist()
+    assert not any("Printed" in d or "Case Notes Report" in d for d in details)
+    assert details[2].endswith("Child A to be seen by paediatrician.")
+
+
+def test_a_line_repeated_under_different_first_lines_stays_text(tmp_path: Path):
+    """Only the lines of a block under a running first line count: a line that comes
+    back at the same place on two pages, under different entries, is text of its
+    entry."""
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Chronology - Child A\n12/03/2007 - HV1 visit.\nNo concerns noted.\nWeighed.\n"
+        "\fChronology - Child A\n14/03/2007 - HV1 phoned.\nNo concerns noted.\nMother well.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].tolist() == [
+        "HV1 visit. No concerns noted. Weighed.",
+        "HV1 phoned. No concerns noted. Mother well.",
+    ]
