@@ -14,7 +14,9 @@ Two events are copies of one contact when all of these hold:
    ``information_sharing``: "PPN received re DA incident", "Letter from ED: attended with a
    bruise to the cheek") dated the day after the other, which is not itself a message (the
    police's call-out logged at 23:40, the hospital's attendance). Two calls a day apart stay
-   two calls. Only events dated to within a week (minute, day or week precision, or a range
+   two calls; two visits of the same kind (:data:`JOINT_CONTACTS`) both timed to the minute
+   and more than :data:`HOURS_APART` hours apart stay two visits (the HV's at 10:00, social
+   care's at 14:00), unless both call it joint. Only events dated to within a week (minute, day or week precision, or a range
    of at most seven days) take part: a month or a season cannot establish the same day.
 2. **Different agencies that name each other.** A's counterparts include B's agency and B's
    counterparts include A's agency. Two records of the same kind of meeting
@@ -100,6 +102,7 @@ from scr_timeline import schema as S
 
 __all__ = [
     "CONVENOR",
+    "HOURS_APART",
     "JOINT_CONTACTS",
     "MAX_SPAN_DAYS",
     "MEETINGS",
@@ -136,6 +139,9 @@ JOINT_CONTACTS: Final = (
     "police_investigation",
     "medical_examination",
 )
+#: Two records of a visit (:data:`JOINT_CONTACTS`) timed more hours apart than this are two
+#: visits, unless both call it joint (a joint visit's notes may be written up later).
+HOURS_APART: Final = 3
 _JOINT: Final = re.compile(r"\b(?:joint|jointly|jhv|jv)\b")
 
 _AGENCY_CODES: Final[dict[str, int]] = {code: i for i, code in enumerate(S.AGENCIES)}
@@ -429,6 +435,29 @@ def _same_meeting(
     return same & (meeting | joint)
 
 
+def _hours_apart(
+    events: pd.DataFrame, kind: npt.NDArray[np.object_], earlier: IntArray, later: IntArray
+) -> npt.NDArray[np.bool_]:
+    """Per candidate pair, whether both are the same kind of contact made in person
+    (:data:`JOINT_CONTACTS`), both timed to the minute, and more than
+    :data:`HOURS_APART` hours apart (the HV's home visit at 10:00, social care's at 14:00)."""
+    out = (kind[earlier] == kind[later]) & np.isin(kind[earlier], JOINT_CONTACTS)
+    if S.PRECISION not in events or not out.any():
+        return np.zeros(len(earlier), dtype=bool)
+    at = np.flatnonzero(out)
+    precision = events[S.PRECISION]
+    timed = (precision.iloc[earlier[at]].to_numpy() == "minute") & (
+        precision.iloc[later[at]].to_numpy() == "minute"
+    )
+    start = events[S.START]
+    gap = np.abs(
+        start.iloc[earlier[at]].to_numpy(dtype="datetime64[ns]").view(np.int64)
+        - start.iloc[later[at]].to_numpy(dtype="datetime64[ns]").view(np.int64)
+    )
+    out[at] = timed & (gap > HOURS_APART * 3_600 * 10**9)
+    return out
+
+
 def _telling_words(texts: npt.NDArray[np.object_]) -> tuple[IntArray, IntArray, np.int64]:
     """The telling words of each text (see the module docstring), each as its first
     letters: ``(keys, counts, width)``, where ``keys`` (sorted) holds ``i * width + word``
@@ -692,9 +721,13 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     worded = has_text & (shared >= threshold - _OVERLAP_MARGIN) & (scores < threshold)
     candidates.loc[worded, _SCORE] = threshold + shared[worded] / 1000.0
     # the same meeting (or joint contact) on the same day, in each agency's own words
-    met = _same_meeting(events, kind, earlier, later, processed)
-    met &= has_text & (candidates[_SCORE].to_numpy() < threshold)
+    together = _same_meeting(events, kind, earlier, later, processed)
+    met = together & has_text & (candidates[_SCORE].to_numpy() < threshold)
     candidates.loc[met, _SCORE] = threshold
+    # two agencies' visits the table times hours apart are two visits, however alike their
+    # words, unless both call it joint
+    apart = _hours_apart(events, kind, earlier, later) & ~together
+    candidates.loc[apart, _SCORE] = -1.0
     matched = candidates[candidates[_SCORE] >= threshold]
     if matched.empty:
         return out

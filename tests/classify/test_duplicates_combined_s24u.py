@@ -290,3 +290,23 @@ def test_a_gp_note_that_only_files_the_ed_letter_is_the_attendances_copy(tmp_pat
     # an outcome that records more than keeping the letter is the GP's own
     acted = rows.replace(f",{kept}\n", ",GP to review Child A in 1 week\n")
     assert _links(_read(tmp_path, "ed-acted", acted)) == {4: 2}
+
+
+VISITS_2017 = """\
+Date,Time,Agency,Practitioner,Details,Outcome
+14/03/2017,10:00,Health Visiting,HV1,Home visit. Child A seen. Mother low in mood; home cluttered. SW1 informed.,
+14/03/2017,14:00,Children's Social Care,SW1,Home visit. Child A seen. Mother low in mood; home cluttered. HV1 informed.,
+15/03/2017,10:00,Health Visiting,HV1,Home visit. Child A seen. Mother tearful; home cluttered. SW1 informed.,
+15/03/2017,10:30,Children's Social Care,SW1,Home visit. Child A seen. Mother tearful; home cluttered. HV1 informed.,
+16/03/2017,10:00,Police,DC3,Joint visit with SW1 to the home. Child A spoken to alone.,
+16/03/2017,16:30,Children's Social Care,SW1,Joint visit with DC3 - Child A seen alone.,
+"""
+
+
+def test_two_agencies_visits_timed_hours_apart_are_two_visits(tmp_path):
+    # a combined table written in one hand: the HV's visit at 10:00 and social care's at
+    # 14:00 read alike, but they are two visits; half an hour apart they may be one, and a
+    # visit both call joint is one whenever each wrote it up
+    path = tmp_path / "visits.csv"
+    path.write_text(VISITS_2017, encoding="utf-8")
+    assert _links(scr.read(path).events) == {5: 4, 7: 6}
