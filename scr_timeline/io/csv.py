@@ -1849,7 +1849,7 @@ def fill_cells(
     :func:`scr_timeline.io.table.beside_headers`) are each done with their own columns."""
     notes: list[dict[str, Any]] = []
     carried_all: list[CarriedDays] = []
-    for view in beside_headers(header, columns) or [header]:
+    for view in beside_headers(header, columns, raw) or [header]:
         dittos, ditto_dates = fill_dittos(raw, view, file=file, sheet=sheet)
         notes.extend(dittos)
         timed, carried = carry_day_to_times(raw, view, file=file, sheet=sheet, sections=sections)

@@ -2301,14 +2301,20 @@ def _with_column_letters(chron: Chronology, info: HeaderInfo, first: int) -> Chr
     )
 
 
-def beside_headers(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[HeaderInfo]:
+def beside_headers(
+    info: HeaderInfo, columns: Mapping[str, str] | None, raw: pd.DataFrame | None = None
+) -> list[HeaderInfo]:
     """The header of each table of a sheet holding several side by side (see
     :func:`_side_by_side`), over the sheet's own columns: each maps and names only its
     table's columns (the others' headings blank), so that what a reader does to a table's
     cells before :func:`parse_table` (dittos, times under a day, a date from another
     column, an agency carried down) is done to each table with its own columns. [] when
-    the sheet holds one table."""
+    the sheet holds one table. With the sheet's cells (``raw``), tables whose headers are
+    on other rows (see :func:`_beside_lower_or_higher`) too, each with its own header
+    rows."""
     starts = _side_by_side(info, columns)
+    if not starts and raw is not None and (lower := _beside_lower_or_higher(raw, info, columns)):
+        return _headers_on_their_rows(raw, info, columns, lower)
     if not starts:
         return []
     width = len(info.headings) if info.width is None else info.width
@@ -2330,6 +2336,32 @@ def beside_headers(info: HeaderInfo, columns: Mapping[str, str] | None) -> list[
                     tuple("" if not first <= k < end else c for k, c in enumerate(cells))
                     for cells in info.header_cells
                 ),
+            )
+        )
+    return out
+
+
+def _headers_on_their_rows(
+    raw: pd.DataFrame, info: HeaderInfo, columns: Mapping[str, str] | None, starts: list[int]
+) -> list[HeaderInfo]:
+    """The header of each table side by side from ``starts`` (tables whose headers are on
+    different rows), found in its own columns and set over the sheet's."""
+    width = raw.shape[1] if info.width is None else min(info.width, raw.shape[1])
+    out: list[HeaderInfo] = []
+    for first, end in itertools.pairwise([0, *starts, width]):
+        part = raw.iloc[:, first:end].set_axis(pd.RangeIndex(end - first), axis=1)
+        own = find_header(part, columns=columns)
+        before, after = [""] * first, [""] * (raw.shape[1] - first - len(own.headings))
+        out.append(
+            replace(
+                own,
+                mapping={first + pos: fld for pos, fld in own.mapping.items()},
+                headings=[*before, *own.headings, *after],
+                header_cells=tuple(
+                    (*before, *cells, *([""] * (raw.shape[1] - first - len(cells))))
+                    for cells in own.header_cells
+                ),
+                width=None,
             )
         )
     return out

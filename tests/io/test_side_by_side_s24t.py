@@ -106,3 +106,24 @@ def test_a_table_dated_by_an_entry_date_beside_one_dated_by_the_event(tmp_path: 
     ]
     chron = _xlsx(tmp_path, rows)
     assert sorted(chron.events["agency"]) == ["gp", "police"]
+
+
+def test_a_lower_right_table_has_its_own_dittos_and_times_under_a_day(tmp_path: Path) -> None:
+    rows = [
+        ["GP", None, None, None, None, None, None],
+        ["Date", "Entry", "Author", None, "Police", None, None],
+        ["12/03/2007", "Seen with cough", "Dr B", None, "Date", "Details", "Officer"],
+        ["20/04/2007", "Low mood", "Dr B", None, "14/03/2007", "DA incident", "PC2"],
+        ["21/04/2007", "Reviewed", "Dr B", None, '"', "Follow-up call", "PC2"],
+        ["22/04/2007", "Letter to HV1", "Dr B", None, "16:45", "Welfare visit", "PC3"],
+    ]
+    for chron in (_xlsx(tmp_path, rows), _csv(tmp_path, rows)):
+        assert chron.rejected.empty
+        police = chron.events[chron.events["agency"] == "police"].sort_values("source_row")
+        assert police["start"].tolist() == [
+            pd.Timestamp("2007-03-14"), pd.Timestamp("2007-03-14"),
+            pd.Timestamp("2007-03-14 16:45"),
+        ]  # fmt: skip
+        codes = set(chron.warnings["code"])
+        assert {"ditto_filled", "time_entry"} <= codes
+        assert len(chron.events[chron.events["agency"] == "gp"]) == 4
