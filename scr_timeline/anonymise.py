@@ -1409,6 +1409,9 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], froz
         # "Sue Harrington (Safeguarding Lead)", "Tom Reid (Team Manager)"
         rf"|{_LEFT}(?P<name7>{_NAMEWORD}[ \t]+{_NAMEWORD})[ \t]*\((?=[^()\n]{{0,40}}?"
         rf"(?i:{_JOB_WORDS}){_RIGHT})"
+        # a name with an age in brackets: "Mia (5)", "Tyler (aged 8)", "Kai (9 months)"
+        rf"|{_LEFT}(?P<name8>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?)[ \t]*\([ \t]*(?:aged?[ \t]+)?"
+        r"\d{1,2}(?:[ \t]*(?:yrs?|years?|y/?o|months?|mths?|mos?|weeks?|wks?))?[ \t]*\)"
     )
     words: set[str] = set()
     # the words of agencies', roles' and family members' phrases, and the event types' own
@@ -1601,6 +1604,17 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     number=g["number"],
                     extra=_with_cue(str(text), match) + _with_rank(str(text), match, role_of),
                 )
+                # a plural family word names each of a list: "siblings Tyler and Mia"
+                if g["name"] and re.search(r"(?:s|ren)$", g["cue"]) and not g["cue_after"]:
+                    for also in _listed(str(text), match.end("name")):
+                        add(
+                            [also],
+                            title=None,
+                            cue=g["cue"],
+                            text_id=text_id,
+                            ctx=match.group(),
+                            from_cue_side="after",
+                        )
             elif g["name2"]:  # name then cue
                 if (
                     " " not in g["name2"].strip()
@@ -1641,6 +1655,15 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     ctx=match.group(),
                     from_cue_side="after",
                     extra=(match.group(),),
+                )
+            elif g["name8"]:  # a name and an age
+                add(
+                    g["name8"].split(),
+                    title=None,
+                    cue=None,
+                    text_id=text_id,
+                    ctx=match.group(),
+                    from_cue_side="after",
                 )
             elif g["name7"]:  # a name and a job title in brackets
                 add(
@@ -1749,6 +1772,19 @@ def _phrase(phrase: str) -> str:
     from .classify import _text as T
 
     return T.normalise_phrase(phrase)
+
+
+_LISTED: Final = regex(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)({_NAMEWORD})(?![ \t]+[A-Z])")
+
+
+def _listed(text: str, end: int) -> list[str]:
+    """The first names listed after a name ("Tyler and Mia", "Tyler, Mia and Jack"), each a
+    single word not followed by another capitalised word (not a full name of someone else)."""
+    found: list[str] = []
+    while (match := _LISTED.match(text, end)) is not None:
+        found.append(match.group(1))
+        end = match.end()
+    return found
 
 
 def _scan(pattern: re.Pattern[str], text: str, stop: frozenset[str]) -> Iterator[re.Match[str]]:

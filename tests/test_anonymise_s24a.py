@@ -226,3 +226,23 @@ def test_dates_of_birth_in_words_and_a_flat_in_a_named_building() -> None:
     assert "April" not in details[0] and "1990" not in details[0]
     assert "2018" not in details[1]
     assert details[2].startswith("Moved to [address 1].")
+
+
+def test_children_named_in_a_list_or_with_their_age_are_found() -> None:
+    chron = _chron(
+        ["SW1", "SW1", "SW1"],
+        [
+            "Siblings Tyler and Mia at home.",
+            "Household: Mother, Jack (9 months) and Child A.",
+            "Mia (5) and Tyler (aged 8) at school. Child A (3) at nursery.",
+        ],
+        ["Children's Social Care"] * 3,
+    )
+    found = find_names(chron)
+    assert {"Tyler", "Mia", "Jack"} <= set(found["name"])
+    assert "Child" not in " ".join(found["name"])
+    anon = _round_trip(chron)
+    text = " ".join(anon.events["details"])
+    for name in ("Tyler", "Mia", "Jack"):
+        assert name not in text
+    assert "Child A (3) at nursery." in text
