@@ -320,7 +320,12 @@ def _struck_as_formatting(
         ]
         if not struck:
             first = tables[chain[0]]
-            if find_header_or_none(_frame(first.rows[:6], first.width), columns) is not None:
+            info = find_header_or_none(_frame(first.rows[:6], first.width), columns)
+            if info is not None:
+                try:  # a table about the report (document control) is no chronology
+                    _not_document_control(info, first.titles, first.sheet, file)
+                except MissingColumnError:
+                    continue
                 formatting = False  # a chronology table not struck
             continue
         # each table's rows holding text not struck out (cells merged down aside): at

@@ -231,3 +231,22 @@ def test_pdf_second_page_row_not_struck_keeps_the_struck_rows_deleted(tmp_path: 
     chron = scr.read(path)
     assert chron.events[S.DATE_TEXT].tolist() == ["17/03/2007"]
     assert chron.rejected[S.REASON_CODE].tolist() == ["struck_through"] * 4
+
+
+def test_word_table_struck_throughout_after_a_document_control_table(tmp_path: Path):
+    """A review's document control table (not struck) is no chronology: the only
+    chronology table, struck throughout, is still read as formatting."""
+    document = docx.Document()
+    control = document.add_table(rows=2, cols=4)
+    for r, values in enumerate(
+        [["Version", "Date", "Author", "Summary of changes"], ["0.3", "05/06/2008", "TM1", "Draft"]]
+    ):
+        for cell, value in zip(control.rows[r].cells, values, strict=True):
+            cell.text = value
+    document.add_heading("Chronology", 1)
+    _word_table(document, ROWS, header_struck=True, struck=True)
+    path = tmp_path / "review.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].tolist() == [r[2] for r in ROWS]
+    assert chron.rejected.empty
