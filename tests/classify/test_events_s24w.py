@@ -196,3 +196,25 @@ def test_a_mappa_referral_goes_to_no_one_the_row_does_not_name():
         )
     )
     assert "csc" not in events["counterparts"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("details", "agency", "event_type"),
+    [
+        # 'of' in a service's name is no cue that the visit was past
+        ("Out of hours GP home visit to Child A - chest infection.", "gp", "home_visit"),
+        ("Out of hours contact from police re DV.", "csc", "referral"),
+        # a place at nursery or school is no placement in care, a pupil referral unit no
+        # referral
+        ("Child A started nursery placement (2-year-old funding).", "early_years", "other"),
+        ("Pupil referral unit placement started.", "education", "other"),
+        ("Child A placed in foster placement.", "csc", "placement"),
+        (
+            "Multi-agency risk assessment conference - Mother high risk case.",
+            "voluntary",
+            "meeting",
+        ),
+    ],
+)
+def test_names_of_services_and_places_are_not_events(details, agency, event_type):
+    assert _read(details, agency)[0] == event_type
