@@ -1623,6 +1623,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     and re.match(r"[ \t]*[a-z]", str(text)[match.end() :])
                 ):
                     continue  # a word, then a noun phrase: "Unkempt, head lice"
+                cue_role = role_of.get(_phrase(g["cue2"]), "")
                 add(
                     g["name2"].split(),
                     title=g["title2"],
@@ -1631,6 +1632,12 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     ctx=match.group(),
                     from_cue_side="before",
                     initials=g["init2"],
+                    # "Ms Smith (HV)", "Jane Brown, HV": the label's own letters after the
+                    # name go with it ("HV1", not "HV1 (HV)")
+                    extra=(match.group().strip(),)
+                    if ROLE_LABELS.get(cue_role, "").strip() == g["cue2"].strip()
+                    and re.search(r"[(,]", match.group())
+                    else (),
                 )
             elif g["name3"]:  # a title
                 add(

@@ -246,3 +246,17 @@ def test_children_named_in_a_list_or_with_their_age_are_found() -> None:
     for name in ("Tyler", "Mia", "Jack"):
         assert name not in text
     assert "Child A (3) at nursery." in text
+
+
+def test_the_labels_own_letters_after_a_name_go_with_it() -> None:
+    chron = _chron(
+        ["Ms Smith (HV)", "Ms T. Okafor, TM"],
+        ["Ms Smith (HV) visited. HV Smith to review.", "Okafor agreed the plan."],
+        ["Health Visiting", "Children's Social Care"],
+    )
+    anon = _round_trip(chron)
+    assert anon.events["practitioner"].tolist() == ["HV1", "TM1"]
+    assert anon.events["details"].tolist() == [
+        "HV1 visited. HV1 to review.",
+        "TM1 agreed the plan.",
+    ]
