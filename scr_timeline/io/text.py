@@ -550,7 +550,17 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             # a list item under the entry's first line starts a line of its own
             block = any(DATE_LABEL.match(line) for line in lines)
             text = "".join(
-                (("\n" if _own_line(line, block=block) else " ") if k else "") + line
+                (
+                    (
+                        "\n"
+                        if _own_line(line, block=block)
+                        or (block and _note_prose(line) and _ends_with_short_field(lines[k - 1]))
+                        else " "
+                    )
+                    if k
+                    else ""
+                )
+                + line
                 for k, line in enumerate(lines)
             )
             out.append(Paragraph(text, start))
@@ -1047,21 +1057,50 @@ class _Event:
             )
             return
         last: list[str] | None = None
-        parts = (p.strip() for p in _BLOCK_PARTS.split(text))
-        for part in filter(None, (piece for p in parts for piece in _labelled_pieces(p))):
-            labelled = _FIELD_LINE.match(part)
-            field = _field_of(labelled["label"]) if labelled else None
-            if labelled and field in _BLOCK_FIELDS:
-                last = self.fields.setdefault(str(field), [])
-                if labelled["value"].strip():
-                    last.append(labelled["value"].strip())
-            elif labelled and _SHORT_LABEL.match(labelled["label"]):
-                last = self.texts  # a label of no field ("Subject: ..."): text as written
-                last.append(part)
-            elif last is not None:
-                last.append(part)
-            else:
-                self.texts.append(part)
+        short = False  # the last label's field holds a name or a time, not prose
+        for number, line in enumerate(text.split("\n")):
+            parts = (p.strip() for p in _BLOCK_PARTS.split(line))
+            for part in filter(None, (piece for p in parts for piece in _labelled_pieces(p))):
+                labelled = _FIELD_LINE.match(part)
+                field = _field_of(labelled["label"]) if labelled else None
+                if labelled and field in _BLOCK_FIELDS:
+                    last = self.fields.setdefault(str(field), [])
+                    short = field in _SHORT_FIELDS
+                    if labelled["value"].strip():
+                        last.append(labelled["value"].strip())
+                elif labelled and _SHORT_LABEL.match(labelled["label"]):
+                    last = self.texts  # a label of no field ("Subject: ..."): text as written
+                    short = False
+                    last.append(part)
+                elif last is not None and not (number and short and _note_prose(part)):
+                    last.append(part)
+                else:  # (a note's text on the lines under its header's labels, "Worker:
+                    # SW1", is its details, not more of the worker's name)
+                    last, short = self.texts, False
+                    self.texts.append(part)
+
+
+#: Fields of a block whose value is a name, a code or a time ("Worker: SW1", "Time:
+#: 14:30"): a line of prose under them is no more of that value.
+_SHORT_FIELDS: Final = frozenset({S.TIME, S.AGENCY, S.SOURCE, S.PRACTITIONER})
+#: A note's prose: a sentence's end, or four words or more.
+_NOTE_PROSE: Final = re.compile(r"[.!?]$|^\S+(?:\s+\S+){3,}")
+
+
+def _ends_with_short_field(line: str) -> bool:
+    """Whether a line of a block of labelled lines ends with a field holding a name, a
+    code or a time ("Date: 12/03/2007 14:30    Type: Home Visit    Worker: SW1"): the
+    prose under it is the note's text, not more of that field."""
+    parts = [p.strip() for p in _BLOCK_PARTS.split(line) if p.strip()]
+    pieces = _labelled_pieces(parts[-1]) if parts else []
+    labelled = _FIELD_LINE.match(pieces[-1]) if pieces else None
+    return labelled is not None and _field_of(labelled["label"]) in _SHORT_FIELDS
+
+
+def _note_prose(text: str) -> bool:
+    """Whether a line without a label reads as prose (a note's text), not as the rest of
+    a name wrapped onto the next line ("Hospital NHS Trust")."""
+    return _NOTE_PROSE.search(text.strip()) is not None
 
 
 #: A label within a line of a block, after a space ("... TIME: 23:10 OFFICER: PC1").

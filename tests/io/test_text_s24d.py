@@ -103,3 +103,29 @@ def test_a_line_repeated_under_different_first_lines_stays_text(tmp_path: Path):
         "HV1 visit. No concerns noted. Weighed.",
         "HV1 phoned. No concerns noted. Mother well.",
     ]
+
+
+def test_note_under_a_header_line_of_labels_is_its_details(tmp_path: Path):
+    """A case system's note: a header line of labels set apart by spaces ending with the
+    worker, then the note's text on the lines under it. The text had joined the worker's
+    name (practitioner 'SW1 Child A seen. Mother present.', details only the type); it
+    is now the entry's details, under the type, and the practitioner SW1."""
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Date: 12/03/2007 14:30    Type: Home Visit    Worker: SW1\n"
+        "Child A seen. Mother present.\n\n"
+        "Date: 13/03/2007 09:00    Type: Phone Call    Worker: HV1\n"
+        "Mother phoned re feeding.\n\n"
+        "Date: 14/03/2007    Agency: North Middlesex University\n"
+        "Hospital NHS Trust\n"
+        "Details: A&E attendance.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.PRACTITIONER].tolist()[:2] == ["SW1", "HV1"]
+    assert chron.events[S.DETAILS].tolist() == [
+        "Type: Home Visit\nChild A seen. Mother present.",
+        "Type: Phone Call\nMother phoned re feeding.",
+        "A&E attendance.",
+    ]
+    assert chron.events[S.ORGANISATION].iloc[2] == "North Middlesex University Hospital NHS Trust"
