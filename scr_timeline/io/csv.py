@@ -38,6 +38,7 @@ from .headers import (
     is_footer_line,
     is_repeated_header,
     map_headings,
+    names_child_dob,
     numbered_rows,
     other_date_columns,
     page_furniture,
@@ -57,6 +58,7 @@ __all__ = [
     "MIXED_ENCODING",
     "agencies_from_practitioners",
     "blank_template_rows",
+    "child_dob_from_column",
     "child_dob_from_forms",
     "date_from_other_column",
     "decode_text",
@@ -509,6 +511,8 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     if header is not None and header.header_rows and options.get("child_dob") is None:
         above = form_fields(raw.iloc[: header.header_rows[0]])  # "DOB:,01/03/2016" over it
         dob, found = child_dob_from_forms([(None, f) for f in above], file=path.name)
+        if dob is None and not found:
+            dob, found = child_dob_from_column(raw, header, file=path.name, sheet=None)
         notes.extend(found)
         if dob is not None:
             options = {**options, "child_dob": dob}
@@ -680,6 +684,62 @@ def child_dob_from_forms(
             first.row + 1,
         )
     ]
+
+
+#: Distinct values of a date of birth column looked at (one child's export has one).
+_DOB_VALUES: Final = 20
+
+
+def child_dob_from_column(
+    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+) -> tuple[pd.Timestamp | None, list[dict[str, Any]]]:
+    """The child's date of birth from a column giving it on every row ("Date of Birth",
+    "Person DOB", as a case system exports one child's records), when all its cells give
+    one day, with a ``child_dob_inferred`` warning naming the column; with the days of
+    several people (siblings, a family's records) none is taken (``child_dob_conflict``).
+    None and no warning without such a column."""
+    from .table import _warning  # local: keeps table's helpers private
+
+    for pos, heading in enumerate(header.headings):
+        if pos in header.mapping or not names_child_dob(heading) or pos >= raw.shape[1]:
+            continue
+        cells = raw.iloc[header.data_start :, pos]
+        cells = cells[cells.notna()]
+        days: dict[pd.Timestamp, int] = {}  # day -> the first row giving it
+        for value in cells.unique()[:_DOB_VALUES].tolist():
+            day = _form_day(value)
+            if day is not None and day not in days:
+                days[day] = int(np.flatnonzero((cells == value).to_numpy(dtype=bool))[0])
+        if not days:
+            continue
+        first_row = header.data_start + min(days.values()) + 1
+        where = f"the column {heading!r}"
+        if len(days) > 1:
+            shown = ", ".join(f"{d:%d/%m/%Y}" for d in sorted(days))
+            return None, [
+                _warning(
+                    "child_dob_conflict",
+                    f"{where} gives more than one date of birth ({shown}: the records of "
+                    "more than one person?); none was taken from it: pass child_dob= (or "
+                    "--child-dob)",
+                    file,
+                    sheet,
+                    first_row,
+                )
+            ]
+        (day,) = days
+        return day, [
+            _warning(
+                S.CHILD_DOB_INFERRED,
+                f"the child's date of birth was taken as {day:%d/%m/%Y} from {where}, the "
+                "same on every row; the age-based rules count from it (pass child_dob=, or "
+                "--child-dob, to give another)",
+                file,
+                sheet,
+                first_row,
+            )
+        ]
+    return None, []
 
 
 def blank_footer_rows(

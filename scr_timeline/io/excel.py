@@ -66,6 +66,7 @@ from .csv import (
     blank_footer_rows,
     blank_section_rows,
     blank_template_rows,
+    child_dob_from_column,
     child_dob_from_forms,
     fill_cells,
     markup_as_text,
@@ -1905,6 +1906,12 @@ def _workbook_form(
                 None,
             )
     dob, notes = child_dob_from_forms(forms, file=file)
+    for name, frame, _visible, _merged in tables if dob is None and not notes else []:
+        info = headers.get(name)
+        if isinstance(info, HeaderInfo):  # a column giving it on every row ('Person DOB')
+            dob, notes = child_dob_from_column(frame, info, file=file, sheet=name)
+            if notes:
+                break
     return _Form(agency, dob, notes)
 
 

@@ -88,6 +88,7 @@ __all__ = [
     "is_repeated_header",
     "load_headings",
     "map_headings",
+    "names_child_dob",
     "normalise_heading",
     "numbered_rows",
     "other_date_columns",
@@ -1629,6 +1630,26 @@ class FormField(NamedTuple):
     label: str
     row: int
     column: int
+
+
+#: A column holding the date of birth of the person the export is about, on every row
+#: (a case system's export of one child: "DOB", "Child DOB", "Person DOB", "Client date of
+#: birth"); never a parent's ("Mother's DOB") or a patient's (a parent's GP record).
+_DOB_COLUMN: Final = regex(
+    r"(?:(?:the )?(?:childs?|subjects?|young persons?|yp|cyp|babys?|infants?|persons?"
+    r"|clients?|pupils?|students?|service users?) )?(?:dob|d o b|date of birth|birth date)"
+)
+
+
+def names_child_dob(heading: object) -> bool:
+    """Whether a column's heading names the child's date of birth ("DOB", "Child DOB",
+    "Person DOB"), not a parent's.
+
+    >>> names_child_dob("Date of Birth"), names_child_dob("Person DOB"), names_child_dob("Mother's DOB")
+    (True, True, False)
+    """
+    key = normalise_heading(heading)
+    return bool(key) and _DOB_COLUMN.fullmatch(key) is not None
 
 
 def _form_label(text: object) -> str | None:

@@ -124,3 +124,57 @@ def test_a_one_column_file_of_sentences_is_not_split_at_its_commas(tmp_path: Pat
     )
     with pytest.raises(MissingColumnError, match="no header row"):
         scr.read(path)
+
+
+def test_a_date_of_birth_column_gives_the_childs_date_of_birth(tmp_path: Path) -> None:
+    # a case system's export of one child repeats the DOB on every row: it had been kept
+    # in extra only, and the age-based rules were off (no date of birth)
+    path = tmp_path / "mosaic.csv"
+    path.write_text(
+        "Person ID,Person DOB,Mother's DOB,Event Date,Event\n"
+        "1001,01/02/2006,03/04/1988,12/03/2007,Referral received re bruising\n"
+        "1001,01/02/2006,03/04/1988,13/03/2007,Strategy discussion held\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.meta.child_dob == dt.datetime(2006, 2, 1)
+    assert chron.events["child_age_days"].tolist() == [404, 405]
+    notes = chron.warnings[chron.warnings["code"] == "child_dob_inferred"]
+    assert "column 'Person DOB'" in notes["message"].iloc[0]
+
+
+def test_a_date_of_birth_column_of_two_people_gives_none(tmp_path: Path) -> None:
+    path = tmp_path / "family.csv"
+    path.write_text(
+        "Date of Birth,Date,Details\n"
+        "01/02/2006,12/03/2007,Referral received\n"
+        "05/06/2008,13/07/2008,Sibling born\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.meta.child_dob is None
+    assert (chron.warnings["code"] == "child_dob_conflict").sum() == 1
+    assert "01/02/2006, 05/06/2008" in chron.warnings["message"].str.cat()
+
+
+def test_a_date_of_birth_column_in_a_workbook(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Case notes"
+    ws.append(["DOB", "Date", "Worker", "Details"])
+    ws.append([dt.datetime(2006, 2, 1), dt.datetime(2007, 3, 12), "SW1", "Home visit"])
+    ws.append([dt.datetime(2006, 2, 1), dt.datetime(2007, 3, 19), "SW1", "Home visit"])
+    path = tmp_path / "csc.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    assert chron.meta.child_dob == dt.datetime(2006, 2, 1)
+    assert (chron.warnings["code"] == "child_dob_inferred").sum() == 1
+
+
+def test_a_form_above_the_table_wins_over_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "csc.csv"
+    path.write_text(
+        "DOB: 01/02/2006,,\nDate of Birth,Date,Details\n03/04/2005,12/03/2007,Visit\n",
+        encoding="utf-8",
+    )
+    assert scr.read(path).meta.child_dob == dt.datetime(2006, 2, 1)
