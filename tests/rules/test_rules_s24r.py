@@ -302,3 +302,41 @@ def test_an_escalation_to_a_manager_is_made_not_planned(tmp_path):
         assert _disagreement(tmp_path, planned) == [
             ("ESC-DISAGREE", "missing", 2, "2019-06-10", "", None, [2]),
         ], planned
+
+
+# --- a plan and case passed to another local authority ----------------------------------------
+# 2019: the plan from Friday 1 February, the child seen on 1 and 25 March; on 1 April the plan
+# passes to another authority. Had it stayed here: a review conference due 1 May, a visit
+# due Wednesday 24 April (Easter 19 and 22 April out).
+def _after_transfer(tmp_path: Path, words: str) -> list[str]:
+    rows = f"""\
+    01/02/2019,Children's Social Care,IRO,ICPC. Child H made subject to a child protection plan - neglect.,
+    15/02/2019,Children's Social Care,SW3,Core group.,
+    01/03/2019,Children's Social Care,SW3,Home visit. Child H seen.,
+    25/03/2019,Children's Social Care,SW3,Home visit. Child H seen.,
+    01/04/2019,Children's Social Care,TM3,{words},
+    01/08/2019,GP,Dr B1,Routine review.,
+    """
+    chron = _read(tmp_path, "moved", rows)
+    return [f[0] for f in _table(chron, "wt2018", "CONF-REVIEW", "VIS-CP", "SUP-CADENCE")]
+
+
+def test_a_plan_transferred_to_another_authority_ends_here(tmp_path):
+    # the plan had run on after it passed to Northshire: CONF-REVIEW and VIS-CP wanted a
+    # conference and visits of the authority that no longer held it (and SUP-CADENCE
+    # supervision of a case it no longer held)
+    for words in (
+        "CP plan transferred to Northshire LA.",
+        "Family moved to Northshire. Case transferred out; Northshire held transfer-in conference.",
+        "Case and CP plan transferred to Northshire County Council.",
+    ):
+        # no supervision from 1 February to the transfer (due 1 March)
+        assert _after_transfer(tmp_path, words) == ["SUP-CADENCE"], words
+
+
+def test_a_move_between_teams_or_a_planned_transfer_ends_nothing(tmp_path):
+    for words in (
+        "Case transferred to the long-term team. SW4 allocated.",
+        "Family moving to Northshire: transfer out to be requested.",
+    ):
+        assert _after_transfer(tmp_path, words) == ["CONF-REVIEW", "SUP-CADENCE", "VIS-CP"], words
