@@ -191,6 +191,12 @@ def plot_gaps(
         ax.text(
             0.5, 0.5, "No supervision or child-seen events", transform=ax.transAxes, ha="center"
         )
+        # no scale to read: axes of 0 to 1 "days" and undated ticks would only mislead
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_ylabel("")
+        for side in ("left", "bottom"):
+            ax.spines[side].set_visible(False)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return ax
