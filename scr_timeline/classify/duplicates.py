@@ -42,9 +42,9 @@ Two events are copies of one contact when all of these hold:
 place (RULES.md). So the copy is the record that holds nothing the other does not, where what
 a record holds is its ``event_type``, the event types it ``mentions`` (a decision, a plan, a
 further event: "S47 enquiry agreed", "CP plan - neglect", "Father arrested", "Home visit same
-day") and whether its ``outcome`` cell records anything (not "-", "N/A", "Nil", nor only
-"Filed", "Noted", "Scanned to notes"). A record of
-being told ("Letter from ED", "PPN received", typed ``referral`` or ``information_sharing``)
+day"), whether its ``outcome`` cell records anything (not "-", "N/A", "Nil", nor only
+"Filed", "Noted", "Scanned to notes"), and whether it tells of a suspicious injury
+(``suspicious_injury``: what the injury rules start from). A record of being told ("Letter from ED", "PPN received", typed ``referral`` or ``information_sharing``)
 holds the message, which is the contact both share, and information shared ("Report to CSC
 and police", "by phone") is how a contact is told, not a further one: neither counts.
 
@@ -550,6 +550,7 @@ def _holding_bits() -> dict[str, int]:
 
 
 _OUTCOME_BIT: Final = np.uint64(1 << len(S.EVENT_TYPES))
+_SUSPICIOUS_BIT: Final = np.uint64(1 << (len(S.EVENT_TYPES) + 1))
 
 
 def _type_bits(value: object) -> int:
@@ -574,7 +575,8 @@ def _holds(
 ) -> npt.NDArray[np.uint64]:
     """What each event at ``rows`` holds, as a bit mask: its event type, the event types it
     mentions (a decision, a plan, a further event: "s47 agreed", "CP plan", "allocated to
-    SW1"), and whether its outcome cell records something. A record of being told
+    SW1"), whether its outcome cell records something, and whether it tells of a
+    suspicious injury. A record of being told
     (:data:`_TOLD`: "Letter from ED", "PPN received") holds the message, which is the
     contact it shares, and so only what it mentions. Worked out once per distinct value,
     not per row."""
@@ -591,6 +593,9 @@ def _holds(
         outcome = events[S.OUTCOME].iloc[rows].astype("string")
         said = outcome.notna() & ~outcome.str.fullmatch(_NO_OUTCOME).fillna(True)
         mask[said.to_numpy(dtype=bool)] |= _OUTCOME_BIT
+    if S.SUSPICIOUS_INJURY in events:
+        suspicious = events[S.SUSPICIOUS_INJURY].iloc[rows].fillna(False).to_numpy(dtype=bool)
+        mask[suspicious] |= _SUSPICIOUS_BIT
     return mask
 
 

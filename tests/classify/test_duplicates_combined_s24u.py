@@ -310,3 +310,21 @@ def test_two_agencies_visits_timed_hours_apart_are_two_visits(tmp_path):
     path = tmp_path / "visits.csv"
     path.write_text(VISITS_2017, encoding="utf-8")
     assert _links(scr.read(path).events) == {5: 4, 7: 6}
+
+
+def test_the_record_of_a_suspicious_injury_is_no_copy_of_a_minute_that_does_not_tell_it():
+    # the police's record of the strategy discussion tells of the bruise to a baby; social
+    # care's minute holds the s47 decision but not the injury: each holds more
+    events = _two(
+        details=[
+            "Attended strategy discussion re bruise to Child A's cheek (4 months)",
+            "Strategy discussion held; s47 agreed, joint visit today",
+        ],
+        mentions=[(), ("s47_enquiry",)],
+        injury=[True, False],
+        suspicious_injury=[True, False],
+    )
+    assert find_duplicates(events).isna().all()
+    # told in both, the minute is the original
+    both = events.assign(suspicious_injury=[True, True], injury=[True, True])
+    assert _ids(find_duplicates(both)) == ["e2", None]
