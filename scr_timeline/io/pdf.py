@@ -70,6 +70,7 @@ from .text import (
     Paragraph,
     is_period_date,
     markup_list_note,
+    markup_list_only,
     markup_list_start,
     opens_with_time,
     split_date_prefix,
@@ -1948,6 +1949,8 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
     struck_paragraphs: list[tuple[Paragraph, str]] = []  # dated ones struck throughout
     page_lines = [(float(p.height), _lines(p)) for p in pages]
     listed = markup_list_start([[line.text for line in lines] for _h, lines in page_lines])
+    if listed == 0:
+        raise markup_list_only(path.name)
     if listed is not None:  # Word's List of Markup printed after the document: not read
         notes.append(
             markup_list_note(

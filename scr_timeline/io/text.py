@@ -65,6 +65,7 @@ __all__ = [
     "has_yearless_dates",
     "is_period_date",
     "markup_list_note",
+    "markup_list_only",
     "markup_list_start",
     "opens_with_time",
     "parse_paragraphs",
@@ -1872,8 +1873,9 @@ _MARKUP_LIST_FIRST_LINES: Final = 3  # a page of the list opens with an entry in
 def markup_list_start(pages: Sequence[Sequence[str]]) -> int | None:
     """The index of the first page of Word's List of Markup printed at the end of a
     document (printed apart and put after it), given each page's lines of text: the
-    earliest page but the first that opens with an entry of the list and from which
-    every page holds entries; None when the document does not end with one.
+    earliest page that opens with an entry of the list and from which every page holds
+    entries (0: the file is the list alone); None when the document does not end with
+    one.
 
     Examples
     --------
@@ -1881,7 +1883,7 @@ def markup_list_start(pages: Sequence[Sequence[str]]) -> int | None:
     1
     """
     start = None
-    for p in range(len(pages) - 1, 0, -1):  # never the first page: the document's
+    for p in range(len(pages) - 1, -1, -1):
         texts = [t for t in pages[p] if t.strip()]
         if not texts:
             continue
@@ -1890,6 +1892,18 @@ def markup_list_start(pages: Sequence[Sequence[str]]) -> int | None:
         if any(_MARKUP_LIST_ENTRY.match(text) for text in texts[:_MARKUP_LIST_FIRST_LINES]):
             start = p
     return start
+
+
+def markup_list_only(file: str) -> ChronologyReadError:
+    """The error for a file that is Word's List of Markup alone, not the document."""
+    return ChronologyReadError(
+        "the file holds Word's List of Markup (the document's comments and tracked "
+        "changes, each under 'Page N: [n] ...'), not the document itself: its dates are "
+        "when the changes were made; print or save the document itself (File > Print > "
+        "Print All Pages, or Save As PDF) to read it",
+        file=file,
+        expected="a chronology",
+    )
 
 
 #: How many of the list's comments a warning quotes, and how much of each.
@@ -1993,7 +2007,10 @@ def read_text(path: str | Path, **options: Any) -> Chronology:
 def _without_markup_list(text: str, file: str) -> tuple[str, dict[str, Any]] | None:
     """``text`` without Word's List of Markup on its last pages (form feeds part pages,
     as in a PDF's text), and the warning saying so; None when it has none."""
-    if "\f" not in text:
+    if "\f" not in text:  # one page: the list alone opens with one of its entries
+        head = [line for line in text[:2000].splitlines() if line.strip()]
+        if any(_MARKUP_LIST_ENTRY.match(line) for line in head[:_MARKUP_LIST_FIRST_LINES]):
+            raise markup_list_only(file)
         return None
     last = text.rstrip(" \t\r\n\f").rsplit("\f", 1)[-1]  # pdftotext ends each page so
     if not any(_MARKUP_LIST_ENTRY.match(line) for line in last.splitlines()):
@@ -2002,6 +2019,8 @@ def _without_markup_list(text: str, file: str) -> tuple[str, dict[str, Any]] | N
     start = markup_list_start([page.splitlines() for page in pages])
     if start is None:
         return None
+    if start == 0:
+        raise markup_list_only(file)
     note = markup_list_note([page.splitlines() for page in pages[start:]], start, file)
     return "\f".join(pages[:start]), note
 

@@ -171,3 +171,16 @@ def test_shaded_boxes_without_a_comment_stamp_are_read(tmp_path: Path):
     chron = scr.read(_libreoffice(tmp_path / "boxes.pdf", table=True, stamp=False))
     assert len(chron.events) == 2
     assert "markup_balloons" not in set(chron.warnings[S.CODE])
+
+
+def test_list_of_markup_alone_in_a_pdf_is_a_clear_error(tmp_path: Path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from scr_timeline.exceptions import ChronologyReadError
+
+    pdf = canvas.Canvas(str(tmp_path / "markup.pdf"), pagesize=A4)
+    _markup_pages(pdf, [MARKUP, MORE])
+    pdf.save()
+    with pytest.raises(ChronologyReadError, match="List of Markup"):
+        scr.read(tmp_path / "markup.pdf")

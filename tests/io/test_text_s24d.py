@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import scr_timeline as scr
 from scr_timeline import schema as S
+from scr_timeline.exceptions import ChronologyReadError
 
 
 def test_practitioner_code_after_the_date_is_no_agency_label(tmp_path: Path):
@@ -129,3 +132,17 @@ def test_note_under_a_header_line_of_labels_is_its_details(tmp_path: Path):
         "A&E attendance.",
     ]
     assert chron.events[S.ORGANISATION].iloc[2] == "North Middlesex University Hospital NHS Trust"
+
+
+@pytest.mark.parametrize("pages", [1, 2])
+def test_list_of_markup_alone_is_a_clear_error(tmp_path: Path, pages: int):
+    """Word's List of Markup printed alone (no document before it) had been read as a
+    narrative, the deleted text it quotes an entry; it is now a ChronologyReadError
+    saying to print the document itself."""
+    entry = (
+        "Page 1: [1] Deleted          TM1          13/03/2020 09:02:00\n14/03/2007 GP saw Child A\n"
+    )
+    path = tmp_path / "markup.txt"
+    path.write_text("\f".join([entry] * pages), encoding="utf-8")
+    with pytest.raises(ChronologyReadError, match="List of Markup"):
+        scr.read(path)
