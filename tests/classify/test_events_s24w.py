@@ -218,3 +218,26 @@ def test_a_mappa_referral_goes_to_no_one_the_row_does_not_name():
 )
 def test_names_of_services_and_places_are_not_events(details, agency, event_type):
     assert _read(details, agency)[0] == event_type
+
+
+@pytest.mark.parametrize(
+    ("details", "agency", "event_type", "mentions"),
+    [
+        # an officer of another service attending is not the police attending (a
+        # police_incident is a concern ESC-CUMULATIVE counts)
+        ("Probation officer attended ICPC.", "probation", "icpc", ()),
+        ("Housing officer attended core group.", "housing", "core_group", ()),
+        # the police attending a meeting attended the meeting
+        ("Police officer attended ICPC.", "police", "icpc", ()),
+        ("Police attended strategy meeting.", "police", "strategy_discussion", ()),
+        ("Police attended the core group.", "csc", "core_group", ()),
+        # the police attending an address is the incident, as before
+        ("Officers attended the address - Mother assaulted.", "csc", "police_incident", ()),
+        ("Police attended and arrested Mr X.", "csc", "police_incident", ("arrest",)),
+        ("Officers attended, Mother intoxicated.", "police", "police_incident", ()),
+        # a welfare report the family court ordered
+        ("Cafcass section 7 report filed.", "legal", "court", ()),
+    ],
+)
+def test_who_attended_what(details, agency, event_type, mentions):
+    assert _read(details, agency) == (event_type, mentions)
