@@ -2106,6 +2106,20 @@ def _people(
             # "Mr Pike" is not the "Mrs Pike" found before: another person of that surname
             key = (*key, "#" + gender)
             target = index.get(key)
+        if target is None and len(tokens) == 2:
+            # the same person with the first name spelt another way: "Tracy Smith" beside
+            # "Mother (Tracey Smith)", "Dr Muhammad Khan" beside "Dr Mohammed Khan"
+            variants = [
+                i
+                for i, p in enumerate(people)
+                if len(p["tokens"]) == 2
+                and p["tokens"][1] == tokens[1]
+                and _first_name_variant(p["tokens"][0], tokens[0])
+                and not _other_kind(kind, p["kind"])  # type: ignore[arg-type]
+                and not (gender and p["genders"] - {gender})
+            ]
+            if len(variants) == 1:
+                target = variants[0]
         if target is None and len(tokens) == 1 and row.member != "surname":
             owners = [
                 i
@@ -2199,6 +2213,26 @@ def _cue_gender(cue: str) -> str:
     if _FEMALE_CUE.search(cue):
         return "f"
     return "m" if _MALE_CUE.search(cue) else ""
+
+
+def _first_name_variant(one: str, other: str) -> bool:
+    """Whether two first names are one spelt two ways ("Tracey", "Tracy"; "Steven",
+    "Stephen"; "Mohammed", "Muhammad"): the same initial, four letters or more, one or (from
+    six letters) two letters apart, and neither the start of the other ("Daniel",
+    "Danielle", and "Louis", "Louise", are two people)."""
+    a, b = one.casefold(), other.casefold()
+    if a == b or a[:1] != b[:1] or min(len(a), len(b)) < 4 or a.startswith(b) or b.startswith(a):
+        return False
+    limit = 1 if min(len(a), len(b)) < 6 else 2
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))  # edit distance, row by row
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1] <= limit
 
 
 def _other_kind(kind: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:

@@ -260,3 +260,28 @@ def test_the_labels_own_letters_after_a_name_go_with_it() -> None:
         "HV1 visited. HV1 to review.",
         "TM1 agreed the plan.",
     ]
+
+
+def test_one_person_with_the_first_name_spelt_two_ways() -> None:
+    chron = _chron(
+        ["SW1", "SW1", "GP1", "GP1"],
+        [
+            "Mother (Tracey Smith) seen with Child A.",
+            "Tracy Smith phoned, upset. Mother's partner Stephen Jones present.",
+            "Steven Jones arrested. Dr Mohammed Khan saw Child A.",
+            "Letter from Dr Muhammad Khan. Daniel Smith and Danielle Smith (siblings) at home.",
+        ],
+        ["Children's Social Care", "Children's Social Care", "GP", "GP"],
+    )
+    found = find_names(chron).set_index("name")
+    assert "Tracy Smith" in found.loc["Tracey Smith", "aliases"].split("; ")
+    assert "Steven Jones" in found.loc["Stephen Jones", "aliases"].split("; ")
+    assert "Muhammad Khan" in found.loc["Mohammed Khan", "aliases"].split("; ")
+    # a first name that starts the other is another person
+    assert {"Daniel Smith", "Danielle Smith"} <= set(found.index)
+    anon = _round_trip(chron)
+    details = anon.events["details"].tolist()
+    # before: 'Child A phoned, upset.' (a misspelt mother taken for the child)
+    assert details[1].startswith("Mother phoned, upset.")
+    assert details[2].startswith("Mother's partner arrested.")
+    assert "Khan" not in " ".join(details)
