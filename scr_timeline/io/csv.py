@@ -67,6 +67,7 @@ __all__ = [
     "join_broken_lines",
     "markup_as_text",
     "mojibake_as_text",
+    "mojibake_at_top",
     "overlong_rows",
     "read_csv",
     "read_csv_table",
@@ -490,6 +491,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     path = Path(path)
     raw, facts = read_csv_table(path, delimiter=delimiter)
     fmt = path.suffix.lower().lstrip(".") or "csv"
+    at_top = mojibake_at_top(raw)
     header = _header(raw, options.get("columns"))
     grid = None
     if not _headed_table(header, options.get("columns")):
@@ -521,7 +523,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
         notes.extend(blank_template_rows(raw, header, file=path.name, sheet=None))
         notes.extend(join_broken_lines(raw, header, path, facts["delimiter"]))
         notes.extend(markup_as_text(raw, header, file=path.name, sheet=None))
-        notes.extend(mojibake_as_text(raw, header, file=path.name, sheet=None))
+        notes.extend(mojibake_as_text(raw, header, file=path.name, sheet=None, at_top=at_top))
         unclosed = _rejected_unclosed(raw, header, facts.get("unclosed_quote"), path.name)
         filled, carried = fill_cells(
             raw,
@@ -1376,17 +1378,60 @@ def _mojibake_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return at[found.fill_null(False).to_numpy(zero_copy_only=False)]
 
 
+#: Rows at the top of a table looked at for mojibake before its header is looked for.
+_TOP_ROWS: Final = 30
+
+
+def mojibake_at_top(raw: pd.DataFrame) -> dict[int, list[int]]:
+    """Read the text cells of the first rows of ``raw`` (title lines, a form, the headings:
+    "Child Aâ€™s chronology", "Workerâ€™s name") whose text was decoded in the wrong
+    encoding upstream as the text meant, in ``raw``, before the header is looked for; the
+    rows read so, per column, for :func:`mojibake_as_text` (which reads the rows under
+    the header) to count and warn of."""
+    fixed: dict[int, list[int]] = {}
+    top = raw.iloc[:_TOP_ROWS]
+    for pos in range(top.shape[1]):
+        for row, value in enumerate(top.iloc[:, pos].tolist()):
+            if isinstance(value, str) and _MOJIBAKE.search(value) is not None:
+                meant = _unmojibake(value)
+                if meant != value:
+                    raw.iat[row, pos] = meant
+                    fixed.setdefault(pos, []).append(row)
+    return fixed
+
+
 def mojibake_as_text(
-    raw: pd.DataFrame, header: HeaderInfo, *, file: str, sheet: str | None
+    raw: pd.DataFrame,
+    header: HeaderInfo,
+    *,
+    file: str,
+    sheet: str | None,
+    at_top: Mapping[int, list[int]] | None = None,
 ) -> list[dict[str, Any]]:
     """Read the cells under the header whose text was decoded in the wrong encoding
     somewhere upstream ("Motherâ€™s", "Â£20": a UTF-8 file opened as Windows-1252 in Excel
     and saved again) as the text meant, in ``raw``, a column at a time, and return a
-    ``mojibake_repaired`` warning per column with such cells."""
+    ``mojibake_repaired`` warning per column with such cells, counting those
+    :func:`mojibake_at_top` read (``at_top``), and one for the title lines and headings it
+    read."""
     from .table import _warning  # local: keeps table's helpers private
 
     start = header.data_start
+    at_top = at_top or {}
+    above = sorted(r for rows in at_top.values() for r in rows if r < start)
     notes = []
+    if above:
+        notes.append(
+            _warning(
+                "mojibake_repaired",
+                f"{len(above)} cell(s) of the title lines and headings held text read in "
+                "the wrong encoding somewhere upstream ('â€™' for '’'); read as the "
+                "characters meant",
+                file,
+                sheet,
+                above[0] + 1,
+            )
+        )
     for pos, label in enumerate(raw.columns):
         column = raw[label].iloc[start:]
         if isinstance(column.dtype, pd.StringDtype):
@@ -1395,16 +1440,18 @@ def mojibake_as_text(
             marked = np.flatnonzero(
                 [isinstance(v, str) and _MOJIBAKE.search(v) is not None for v in column.tolist()]
             )
-        if not len(marked):
+        earlier = np.array([r for r in at_top.get(pos, []) if r >= start], dtype=np.int64)
+        if not len(marked) and not len(earlier):
             continue
         rows = marked + start
         values = [str(v) for v in raw.iloc[rows, pos].tolist()]
         fixed = [_unmojibake(v) for v in values]
         changed = [i for i, (v, f) in enumerate(zip(values, fixed, strict=True)) if v != f]
-        if not changed:
+        if changed:
+            raw.iloc[rows[changed], pos] = [fixed[i] for i in changed]
+        rows = np.union1d(rows[changed], earlier)
+        if not len(rows):
             continue
-        rows = rows[changed]
-        raw.iloc[rows, pos] = [fixed[i] for i in changed]
         heading = header.headings[pos] if pos < len(header.headings) else ""
         notes.append(
             _warning(

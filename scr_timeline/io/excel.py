@@ -71,6 +71,7 @@ from .csv import (
     fill_cells,
     markup_as_text,
     mojibake_as_text,
+    mojibake_at_top,
     rejected_rows,
     restore_carried,
     with_rejected,
@@ -2050,6 +2051,8 @@ def read_excel(
                 found=sorted(names),
                 expected="one of the workbook's sheet names",
             )
+    # (before the headers are looked for)
+    at_top = {name: mojibake_at_top(frame) for name, frame, _visible, _merged in tables}
     headers = {
         name: _header_or_error(frame, options.get("columns"))
         for name, frame, _visible, _merged in tables
@@ -2140,7 +2143,9 @@ def read_excel(
             skipped.extend(blank_section_rows(frame, sections, banners, file=path.name, sheet=name))
             if fmt != "html":  # a web page's cells are text already
                 skipped.extend(markup_as_text(frame, info, file=path.name, sheet=name))
-            skipped.extend(mojibake_as_text(frame, info, file=path.name, sheet=name))
+            skipped.extend(
+                mojibake_as_text(frame, info, file=path.name, sheet=name, at_top=at_top.get(name))
+            )
             skipped.extend(_times_typed_as_numbers(frame, info, path.name, name))
             if text_kind is None:
                 skipped.extend(_times_hidden_by_format(path, frame, info, path.name, name))

@@ -178,3 +178,38 @@ def test_a_form_above_the_table_wins_over_the_column(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert scr.read(path).meta.child_dob == dt.datetime(2006, 2, 1)
+
+
+def test_mojibake_in_the_title_and_headings_is_read_before_the_header(tmp_path: Path) -> None:
+    # "Childâ€™s voice" had mapped to no field (kept in extra) and the title kept "â€™"
+    path = tmp_path / "csc.csv"
+    text = (
+        "Child A’s chronology – CSC,,,\n"
+        "Date,Worker,Details,Child’s voice\n"
+        "12/03/2007,SW1,Home visit,Said he is scared of Mother’s partner\n"
+    )
+    path.write_text(_mojibake(text), encoding="utf-8")
+    chron = scr.read(path)
+    assert chron.meta.title == "Child A’s chronology – CSC"
+    assert chron.events["details"].tolist() == [
+        "Home visit\nChild’s voice: Said he is scared of Mother’s partner"
+    ]
+    assert chron.events["extra"].isna().all()
+    notes = chron.warnings[chron.warnings["code"] == "mojibake_repaired"]
+    assert notes["message"].str[:40].tolist() == [
+        "2 cell(s) of the title lines and heading",
+        "1 cell(s) of column 'Child’s voice' held",
+    ]
+    assert notes["source_row"].tolist() == [1, 3]
+
+
+def test_mojibake_in_an_excel_sheets_headings(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Date", "Worker", "Details", _mojibake("Child’s voice")])
+    ws.append([dt.datetime(2007, 3, 12), "SW1", "Home visit", "Scared at home"])
+    path = tmp_path / "csc.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    assert chron.events["details"].tolist() == ["Home visit\nChild’s voice: Scared at home"]
+    assert (chron.warnings["code"] == "mojibake_repaired").sum() == 1
