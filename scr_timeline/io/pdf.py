@@ -474,7 +474,8 @@ def _running_lines(
 
     A line in the top or bottom margin is one when it comes back at the same place on
     another page (its digits aside: "Page 3 of 7"), reads as a page number, or is in
-    smaller print than the body text, and so is every line between it and the edge of
+    smaller print than the body text (not a table's header line, which a table without
+    ruling lines repeats at the top of each page), and so is every line between it and the edge of
     the page: the page's own text ends them (a table's line that runs into the margin,
     such as a cell's last words "given.", is not dropped for coming back at that place
     on another page under a first line that does not).
@@ -498,6 +499,8 @@ def _running_lines(
 
     def running(p: int, i: int, key: str, place: float) -> bool:
         line = pages[p][1][i]
+        if _header_cells(_cells(line)) is not None:
+            return False  # a table's header repeated at the top of each page: the table's
         small = 0 < line.size < body_size * _SMALL_PRINT
         again = any(
             other != p and abs(where - place) <= _SAME_PLACE for other, where in places[key]

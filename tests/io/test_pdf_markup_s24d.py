@@ -184,3 +184,53 @@ def test_list_of_markup_alone_in_a_pdf_is_a_clear_error(tmp_path: Path):
     pdf.save()
     with pytest.raises(ChronologyReadError, match="List of Markup"):
         scr.read(tmp_path / "markup.pdf")
+
+
+def test_unruled_table_header_repeated_in_the_top_margin_is_read(tmp_path: Path):
+    """A table without ruling lines whose header line ('Date  Agency  Details') is
+    printed again at the top of each page, in the top tenth under the marking: the
+    header came back at the same place on each page, so it was taken for a running
+    header and left out, and no table was found (the rows were read as a narrative,
+    each agency's name in its details). It is now the table's header: the rows are the
+    table's, and the row broken by the page is joined over it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(tmp_path / "plain.pdf"), pagesize=A4)
+    xs = [50, 130, 200]
+    pages = [
+        [
+            ("12/03/2007", "HV", "HV1 visited Child A at home."),
+            ("14/03/2007", "GP", "Dr B saw Child A at the surgery."),
+            ("20/03/2007", "CSC", "SW1 home visit. Mother said the home was cold and"),
+        ],
+        [
+            ("", "", "the heating had been off for a week."),
+            ("21/03/2007", "Police", "PC2 attended a domestic incident."),
+        ],
+    ]
+    for n, rows in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawCentredString(297, 815, "OFFICIAL-SENSITIVE")
+        pdf.drawCentredString(297, 20, f"Page {n} of 2")
+        pdf.setFont("Helvetica-Bold", 10)
+        for x, text in zip(xs, ["Date", "Agency", "Details"], strict=True):
+            pdf.drawString(x, 780, text)
+        pdf.setFont("Helvetica", 10)
+        for i, cells in enumerate(rows):
+            for x, text in zip(xs, cells, strict=True):
+                pdf.drawString(x, 760 - 20 * i, text)
+        pdf.showPage()
+    pdf.save()
+    chron = scr.read(tmp_path / "plain.pdf")
+    assert chron.events[S.DATE_TEXT].tolist() == [
+        "12/03/2007",
+        "14/03/2007",
+        "20/03/2007",
+        "21/03/2007",
+    ]
+    assert chron.events[S.AGENCY].tolist() == ["health_visiting", "gp", "csc", "police"]
+    assert chron.events[S.DETAILS].tolist()[2] == (
+        "SW1 home visit. Mother said the home was cold and the heating had been off for a week."
+    )
+    assert chron.events[S.SOURCE_SHEET].iloc[0] == "page 1 table 1"
