@@ -340,3 +340,36 @@ def test_a_move_between_teams_or_a_planned_transfer_ends_nothing(tmp_path):
         "Family moving to Northshire: transfer out to be requested.",
     ):
         assert _after_transfer(tmp_path, words) == ["CONF-REVIEW", "SUP-CADENCE", "VIS-CP"], words
+
+
+# --- children's social care's record of a referral listed above the referrer's ----------------
+# 2008: Wednesday 12 March, no times: the decision on the referral is due Thursday 13 March.
+REFERRAL_ABOVE_2008 = """\
+12/03/2008,Children's Social Care,Duty SW,Referral received from Dr P2 consultant paediatrician re possible FII.,For strategy discussion. Allocated to SW1
+12/03/2008,Paediatrics,Dr P2 consultant,Review of records from three trusts: 14 attendances in 10 weeks. Concern re fabricated or induced illness.,Referral to CSC by phone and letter
+02/06/2008,Children's Social Care,SW1,Initial assessment completed.,
+"""
+
+
+def test_a_referral_told_above_the_referrers_record_has_its_decision(tmp_path):
+    chron = _read(tmp_path, "ref", REFERRAL_ABOVE_2008, dob="2003-02-11")
+    # the paediatrician's referral (row 3) had 'no decision or action by children's social
+    # care by 13 March 2008; the first was on 2 June 2008': the decision is in the record
+    # above it, of the referral received from Dr P2
+    assert _table(chron, "wt2006", "ESC-REF-DECISION") == []
+    # the initial assessment, due Tuesday 25 March (7 WD; Good Friday 21 and Easter Monday
+    # 24 March out), is one finding for the one referral
+    assert _table(chron, "wt2006", "ASM-INITIAL") == [
+        ("ASM-INITIAL", "late", 2, "2008-03-25", "2008-06-02", 47, [2, 3, 4]),
+    ]
+
+
+def test_a_referral_closed_in_the_record_above_it_is_decided(tmp_path):
+    rows = """\
+    10/03/2016,Children's Social Care,MASH SW,Referral received from school re Child F's lateness.,NFA - advice to school
+    10/03/2016,Education,DSL,Referral to MASH: Child F late most days.,
+    01/07/2016,Education,DSL,Attendance review.,
+    """
+    # the school's referral (row 3) had wanted a single assessment by 13 May 2016 (45 WD;
+    # 25 and 28 March, 2 May out), its NFA being in the record above it
+    assert _table(_read(tmp_path, "nfa", rows), "wt2015", "ASM-SINGLE", "ESC-REF-DECISION") == []
