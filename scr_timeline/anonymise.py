@@ -1705,7 +1705,11 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         if not found or found.group("surname").lower() in stop:
             continue
         role = _phrase(found.group("role") or found.group("letters") or "")
-        tokens = [*found.group("first").split(), found.group("surname")]
+        surname = found.group("surname")
+        if found.group("initials") and (surname.isupper() and len(surname) < 3):
+            continue  # "SW J" is a role and an initial
+        first = found.group("first") or ""
+        tokens = [*first.split(), surname]
         hits[:] = [h for h in hits if h["text"] != text_id or not set(h["tokens"]) <= set(tokens)]
         add(
             tokens,
@@ -1765,10 +1769,12 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
 
 
 #: A practitioner cell with the surname first: "Brown, Jane", "BROWN, Jane (HV)", "Brown, Jane
-#: HV", "Okafor, Ms Tola (Team Manager)"
+#: HV", "Okafor, Ms Tola (Team Manager)", "KHAN A (Dr)", "Bloggs J."
 _SURNAME_FIRST: Final = regex(
-    rf"\s*(?P<surname>{_NAMEWORD}|{_CAPS}),[ \t]*(?:(?P<title>{'|'.join(TITLES)})\.?[ \t]+)?"
+    rf"\s*(?P<surname>{_NAMEWORD}|{_CAPS})(?:,[ \t]*(?:(?P<title>{'|'.join(TITLES)})\.?[ \t]+)?"
     rf"(?P<first>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?)"
+    # or the initials after the surname: "KHAN A (Dr)", "Bloggs J.", "Smith JA (SW)"
+    r"|,?[ \t]+(?P<initials>[A-Z]{1,2}\.?|(?:[A-Z]\.[ \t]*){1,2}))"
     r"(?:[ \t]*\([ \t]*(?P<role>[A-Za-z][A-Za-z .'’-]{1,40}?)[ \t]*\)|[ \t]+(?P<letters>[A-Z]{2,5}))?"
     r"\s*"
 )

@@ -192,9 +192,9 @@ def test_a_name_after_a_pseudonyms_initial_is_found() -> None:
 
 def test_a_practitioner_cell_written_surname_first_is_that_practitioner() -> None:
     chron = _chron(
-        ["Brown, Jane (HV)", "SW Jane Smith", "BROWN, Jane"],
-        ["Home visit.", "Visit; Jane Smith saw Child A.", "Jane Brown phoned Mother."],
-        ["Health Visiting", "Children's Social Care", "Health Visiting"],
+        ["Brown, Jane (HV)", "SW Jane Smith", "BROWN, Jane", "KHAN A (Dr)", "Child B"],
+        ["Home visit.", "Visit; Jane Smith saw Child A.", "Jane Brown phoned Mother.", "", ""],
+        ["Health Visiting", "Children's Social Care", "Health Visiting", "GP", "GP"],
     )
     found = find_names(chron).set_index("name")
     assert found.loc["Jane Brown", "member_or_role"] == "health_visitor"
@@ -202,7 +202,9 @@ def test_a_practitioner_cell_written_surname_first_is_that_practitioner() -> Non
     anon = _round_trip(chron)
     hv, sw = found.loc["Jane Brown", "label"], found.loc["Jane Smith", "label"]
     # before: 'HV1, SW1 (HV)', the health visitor's first name taken for the social worker's
-    assert anon.events["practitioner"].tolist() == [hv, sw, hv]
+    assert anon.events["practitioner"].tolist()[:3] == [hv, sw, hv]
+    # the surname and initial of a doctor, and a pseudonym left as it is
+    assert anon.events["practitioner"].tolist()[3:] == [found.loc["Khan", "label"], "Child B"]
     assert anon.events["details"].tolist()[2] == f"{hv} phoned Mother."
 
 
