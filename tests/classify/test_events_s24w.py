@@ -241,3 +241,19 @@ def test_names_of_services_and_places_are_not_events(details, agency, event_type
 )
 def test_who_attended_what(details, agency, event_type, mentions):
     assert _read(details, agency) == (event_type, mentions)
+
+
+@pytest.mark.parametrize(
+    ("details", "agency", "event_type"),
+    [
+        # adult safeguarding (Care Act 2014): no strategy discussion about the child
+        ("Adult safeguarding strategy meeting re Mother.", "adult_mental_health", "meeting"),
+        ("Section 42 enquiry opened re Mother.", "csc", "meeting"),
+        ("Strategy meeting held re Child A.", "csc", "strategy_discussion"),
+        # a closure order shuts premises; it closes no case
+        ("Closure order granted on Mother's flat.", "csc", "other"),
+        ("Closure of case agreed by TM.", "csc", "case_closure"),
+    ],
+)
+def test_adult_safeguarding_and_closure_orders(details, agency, event_type):
+    assert _read(details, agency)[0] == event_type
