@@ -1602,7 +1602,8 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     owner=g["owner"],
                     initials=g["init"],
                     number=g["number"],
-                    extra=_with_cue(str(text), match) + _with_rank(str(text), match, role_of),
+                    extra=_with_cue(str(text), match, member_of)
+                    + _with_rank(str(text), match, role_of),
                 )
                 # a plural family word names each of a list: "siblings Tyler and Mia"
                 if g["name"] and re.search(r"(?:s|ren)$", g["cue"]) and not g["cue_after"]:
@@ -2178,7 +2179,8 @@ def _people(
 
 #: A spelling that opens with one of :data:`_CUES_LABELLED` (see :func:`_exact`).
 _CUED: Final = regex(
-    r"(?i:mother|mum|mummy|mom|mo|father|dad|daddy|fa|partner|mgm|pgm|mgf|pgf|"
+    r"(?i:(?:mother|mum|mummy|mom|dad|father|daddy)['’]s[ \t]+[a-z][a-z -]*|"
+    r"mother|mum|mummy|mom|mo|father|dad|daddy|fa|partner|mgm|pgm|mgf|pgf|"
     r"(?:maternal|paternal)[ \t]+grand(?:mother|father)|nan|nana|nanna|nanny|gran|granny|grandma|"
     r"grandmother|grandad|granddad|grandpa|grandfather)[ \t]+\S"
 )
@@ -2248,20 +2250,32 @@ def _other_kind(kind: tuple[str | None, str | None], other: tuple[str | None, st
     return bool((kind[0] and other[1]) or (kind[1] and other[0]))
 
 
-def _with_cue(text: str, match: re.Match[str]) -> tuple[str, ...]:
+def _with_cue(
+    text: str, match: re.Match[str], members: Mapping[str, str] | None = None
+) -> tuple[str, ...]:
     """The cue and the name as one spelling, when the label will say all the cue says and
-    only spaces (and a title) stand between them ("Mother Kerry-Ann Doyle"); else none."""
+    only spaces (and a title) stand between them ("Mother Kerry-Ann Doyle"); else none. A
+    parent's relative ("Mum's boyfriend Kyle", "Dad's sister Kelly") is labelled after the
+    parent ("Mother's partner", "Father's sister"), so the owner goes with them too."""
     cue, name = match.group("cue"), match.group("name")
-    if name is None or match.group("owner") or match.group("init") or match.group("number"):
+    if name is None or match.group("init") or match.group("number"):
         return ()
-    if " ".join(cue.lower().split()) not in _CUES_LABELLED:
+    owner = match.group("owner")
+    if owner:
+        if owner.lower() not in _PARENT_OWNERS or _phrase(cue) not in (members or {}):
+            return ()
+    elif " ".join(cue.lower().split()) not in _CUES_LABELLED:
         return ()
     gap = text[
         match.end("cue") : match.start("title") if match.group("title") else match.start("name")
     ]
     if gap.strip(" \t"):
         return ()
-    return (text[match.start("cue") : match.end("name")],)
+    return (text[match.start("owner" if owner else "cue") : match.end("name")],)
+
+
+#: The parents a relative is written after ("Mum's boyfriend"): :func:`_with_cue`.
+_PARENT_OWNERS: Final = frozenset(("mum", "mother", "mummy", "mom", "dad", "father", "daddy"))
 
 
 def _with_rank(text: str, match: re.Match[str], role_of: Mapping[str, str]) -> tuple[str, ...]:

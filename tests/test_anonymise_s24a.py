@@ -287,3 +287,17 @@ def test_one_person_with_the_first_name_spelt_two_ways() -> None:
     assert details[1].startswith("Mother phoned, upset.")
     assert details[2].startswith("Mother's partner arrested.")
     assert "Khan" not in " ".join(details)
+
+
+def test_a_parents_relative_is_not_named_twice() -> None:
+    chron = _chron(
+        ["SW1", "SW1"],
+        ["Mum's boyfriend Kyle seen. Kyle's car outside.", "Dad's sister Kelly to care."],
+        ["Children's Social Care"] * 2,
+    )
+    anon = _round_trip(chron)
+    # before: "Mother's boyfriend Mother's partner seen", "Dad's sister Father's sister"
+    assert anon.events["details"].tolist() == [
+        "Mother's partner seen. Mother's partner's car outside.",
+        "Father's sister to care.",
+    ]
