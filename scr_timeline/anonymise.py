@@ -10,8 +10,8 @@ Three steps, each a plain function:
   ("Mr Jones"), names in the practitioner column, and family surnames ("the Smith
   family"). The words come from the classifiers' vocabularies (``family_members.csv``,
   ``roles.csv``). It also proposes what identifies a person without naming them: street
-  addresses, postcodes, telephone, NHS and National Insurance numbers, e-mail addresses
-  and dates of birth ("[postcode 1]"). The reviewer confirms the table: drops rows, fixes
+  addresses, postcodes, telephone, NHS and National Insurance numbers, e-mail addresses,
+  dates of birth and schools by name ("[postcode 1]", "[school 1]"). The reviewer confirms the table: drops rows, fixes
   labels, adds names.
 * :func:`anonymise` replaces every spelling of every name in every text column of the
   events (the ``event_id`` index included), of the rejected rows and of the warnings, and
