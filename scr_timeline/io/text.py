@@ -1002,6 +1002,11 @@ _MAX_LABEL_WORDS: Final = 6
 _SENTENCE_END: Final = re.compile(r"(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)[.!?;]\s")
 
 
+#: What is left of a label of practitioner codes once they are taken out ("HV1/SW1",
+#: "PC2 & PC3", "SW1, TM1 and HV1"): the marks and words that join them.
+_CODES_ONLY: Final = re.compile(r"(?:[\s/&,+]|\band\b)*", re.IGNORECASE)
+
+
 def _label(rest: str) -> str | None:
     """An agency label at the start of the text after the date ("GP: ...", "[CSC] ..."):
     a short name that names an agency, not the entry's first sentence ("Strategy
@@ -1015,8 +1020,8 @@ def _label(rest: str) -> str | None:
     if _SENTENCE_END.search(label):  # "HV1 phoned GP1. Note: ...": a sentence, then a label
         return None
     _agencies, _lookup, practitioners, _codes = _mention_patterns()
-    if practitioners.fullmatch(label):  # "12/03/2007 - PC2 - ...": who acted, not an agency
-        return None
+    if _CODES_ONLY.fullmatch(practitioners.sub("", label)) and practitioners.search(label):
+        return None  # "12/03/2007 - PC2 - ...", "HV1/SW1 -": who acted, not an agency
     return label if agency_from_name(label) is not None else None
 
 

@@ -146,3 +146,18 @@ def test_list_of_markup_alone_is_a_clear_error(tmp_path: Path, pages: int):
     path.write_text("\f".join([entry] * pages), encoding="utf-8")
     with pytest.raises(ChronologyReadError, match="List of Markup"):
         scr.read(path)
+
+
+def test_several_practitioner_codes_after_the_date_are_no_agency_label(tmp_path: Path):
+    """'14/03/2007 - PC2 & PC3 - Attended.', '13/03/2007 - HV1/SW1 - Joint visit.': the
+    codes had been one unknown agency 'PC2 & PC3' (other, unknown_agency); the first
+    code now gives the agency as in prose, and every code is a practitioner."""
+    path = tmp_path / "export.txt"
+    path.write_text(
+        "13/03/2007 - HV1/SW1 - Joint visit.\n14/03/2007 - PC2 & PC3 - Attended.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events[S.AGENCY].tolist() == ["health_visiting", "police"]
+    assert chron.events[S.PRACTITIONER].tolist() == ["HV1 / SW1", "PC2 / PC3"]
+    assert "unknown_agency" not in set(chron.warnings[S.CODE])
