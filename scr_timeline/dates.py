@@ -2227,8 +2227,8 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         return _Result(None, code="unreadable_date", message=_age_message(text, age))
     if _PY_AGE_HINT.search(s) and age_in_date_cell(s) is not None:  # '6/52', 'at 9/12'
         return _Result(None, code="unreadable_date", message=_age_message(text, None, True))
-    if _PY_SERIAL.fullmatch(s):
-        return _serial_text_result(text, float(s), approx)
+    if _PY_SERIAL.fullmatch(s.removeprefix("'")):  # "'39153": Excel's mark of text typed
+        return _serial_text_result(text, float(s.removeprefix("'")), approx)
     if (compact := _PY_COMPACT.fullmatch(s)) and (iso := _compact_day(compact["digits"], dayfirst)):
         s = iso + (" " + compact["rest"].lstrip("t ") if compact["rest"] else "")
     elif (stamp := _PY_COMPACT_STAMP.fullmatch(s)) and (

@@ -54,3 +54,11 @@ def test_dates_with_their_year_read_as_before(cell: str, start: str) -> None:
 def test_a_time_or_two_numbers_alone_stay_rejected(cell: str) -> None:
     parsed = parse_dates(pd.Series(["16/03/2007", cell]))
     assert parsed.frame["error_code"].iloc[1] == "unreadable_date"
+
+
+def test_an_excel_serial_typed_as_text_with_an_apostrophe() -> None:
+    # "'39154" (Excel's apostrophe keeping the number as text) had been unreadable, though
+    # '39154' and "'13/03/2007" were read
+    parsed = parse_dates(pd.Series(["'39154"]))
+    assert parsed.frame["start"].tolist() == [pd.Timestamp("2007-03-13")]
+    assert [code for code, _message, _row in parsed.warnings] == ["excel_serial_text"]
