@@ -861,14 +861,18 @@ def _unheaded_time_column(
     raw: pd.DataFrame, data_start: int, headings: list[str], mapping: dict[int, str]
 ) -> int | None:
     """The column right of the date column when it has no heading of its own and holds
-    times: a "Date" heading merged over the date and the time (or saved so as CSV, "Date,,").
-    Judged on its first non-blank cells under the header, nearly all of which must be
-    times."""
+    times: a "Date" heading merged over the date and the time (or saved so as CSV, "Date,,"),
+    or the date column's heading again ("Date | Date", as an export splits a date-time
+    field in two, or a reader repeats a merged heading). Judged on its first non-blank
+    cells under the header, nearly all of which must be times."""
     if schema.TIME in mapping.values():
         return None
     date_pos = next(pos for pos, fld in mapping.items() if fld == schema.DATE)
     pos = date_pos + 1
-    if pos >= raw.shape[1] or pos in mapping or (pos < len(headings) and headings[pos]):
+    if pos >= raw.shape[1] or pos in mapping:
+        return None
+    heading = headings[pos] if pos < len(headings) else ""
+    if heading and normalise_heading(heading) != normalise_heading(headings[date_pos]):
         return None
     head = raw.iloc[data_start : data_start + 10 * _TIME_SAMPLE, pos].tolist()
     sample = [v for v in head if not _is_blank(v)][:_TIME_SAMPLE]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 import scr_timeline as scr
 
 
@@ -36,3 +38,29 @@ def test_the_purpose_closes_the_details_of_a_table_that_has_them(tmp_path: Path)
     assert chron.events["details"].tolist() == [
         "Phoned Mother.\nPurpose of contact: Follow up of bruise seen at clinic"
     ]
+
+
+def test_a_date_heading_repeated_over_a_column_of_times(tmp_path: Path) -> None:
+    # 'Date | Date', the second holding the times (an export splitting a date-time field
+    # in two): the time had been kept in extra ('Date: 14:30') and the row given the day
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "Date,Date,Officer,Details\n"
+        "12/03/2007,14:30,PC2,Attended address\n"
+        "13/03/2007,0915hrs,PC2,Follow-up call\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    assert chron.events["start"].tolist() == [
+        pd.Timestamp("2007-03-12 14:30"),
+        pd.Timestamp("2007-03-13 09:15"),
+    ]
+    assert chron.events["extra"].isna().all()
+
+
+def test_a_date_heading_repeated_over_other_dates_is_kept_in_extra(tmp_path: Path) -> None:
+    path = tmp_path / "log.csv"
+    path.write_text("Date,Date,Worker\n12/03/2007,15/03/2007,SW1\n", encoding="utf-8")
+    chron = scr.read(path)
+    assert chron.events["start"].tolist() == [pd.Timestamp("2007-03-12")]
+    assert chron.events["extra"].tolist() == ["Date: 15/03/2007"]
