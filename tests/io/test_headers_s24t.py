@@ -64,3 +64,32 @@ def test_a_date_heading_repeated_over_other_dates_is_kept_in_extra(tmp_path: Pat
     chron = scr.read(path)
     assert chron.events["start"].tolist() == [pd.Timestamp("2007-03-12")]
     assert chron.events["extra"].tolist() == ["Date: 15/03/2007"]
+
+
+def test_a_police_export_dated_occurred_from_date_and_time(tmp_path: Path) -> None:
+    # 'Occurred From Date' / 'Occurred From Time' / 'Occurred To Date' named no column:
+    # the file had no date column at all, an error
+    path = tmp_path / "niche.csv"
+    path.write_text(
+        "Occurrence No,Occurred From Date,Occurred From Time,Occurred To Date,"
+        "Occurred To Time,Summary\n"
+        "OCC/1/07,12/03/2007,23:10,13/03/2007,00:30,DA incident. Child A present.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    row = chron.events.iloc[0]
+    assert row["start"] == pd.Timestamp("2007-03-12 23:10")
+    assert row["end"] == pd.Timestamp("2007-03-13 23:59:59")
+    assert row["details"] == "DA incident. Child A present."
+
+
+def test_date_time_from_and_to(tmp_path: Path) -> None:
+    # 'Date/Time To' had been kept in extra: the event was its start day alone
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "Date/Time From,Date/Time To,Details\n12/03/2007 10:00,14/03/2007 16:00,Missing episode\n",
+        encoding="utf-8",
+    )
+    row = scr.read(path).events.iloc[0]
+    assert row["start"] == pd.Timestamp("2007-03-12 10:00")
+    assert row["end"] >= pd.Timestamp("2007-03-14 16:00")
