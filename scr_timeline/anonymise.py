@@ -380,9 +380,15 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
         else:
             explicit[_norm(name)] = _Form(" ".join(_words(name)), label, name, "name")
     claims: dict[str, dict[str, _Form]] = defaultdict(dict)
+    # a rank before a name ("DS Patel", "DJ Smith" given by a reviewer) is replaced as written,
+    # and the name after it has its own spellings ("Patel", "Mr Patel", "Smith")
+    derivable = {name: label for name, label in names.items() if name not in exact}
     for name, label in names.items():
-        if name in exact:
-            continue
+        ranked = _RANKED.match(name)
+        after = name[ranked.end("rank") :].strip() if ranked else ""
+        if after and not _exact(after) and not label.startswith("["):
+            derivable.setdefault(after, label)
+    for name, label in derivable.items():
         words = _words(name)
         title = words[0] if len(words) > 1 and words[0].lower() in _TITLE_WORDS else None
         rest = words[1:] if title else words
@@ -2187,8 +2193,8 @@ _CUED: Final = regex(
 #: A spelling that opens with a rank or a role's capitals before a name ("DS Patel", "SW J
 #: Okafor", "Det Sgt Jones"; see :func:`_with_rank`): not "JANE BROWN", a name in capitals.
 _RANKED: Final = regex(
-    r"(?:[A-Z]{2,5}|(?i:sgt|insp|det|detective|sergeant|inspector|constable))\.?"
-    r"(?:[ \t]+(?i:sgt|con|insp)\.?)?[ \t]+[A-Z](?:[a-z'’]|\.|[ \t]+[A-Z])"
+    r"(?P<rank>(?:[A-Z]{2,5}|(?i:sgt|insp|det|detective|sergeant|inspector|constable))\.?"
+    r"(?:[ \t]+(?i:sgt|con|insp)\.?)?)[ \t]+[A-Z](?:[a-z'’]|\.|[ \t]+[A-Z])"
 )
 #: A name with a role's capitals after it, as a practitioner cell writes it ("Jane Brown HV").
 _ROLE_AFTER: Final = regex(r"[a-z'’][ \t]+[A-Z]{2,5}\d*\s*$")

@@ -301,3 +301,12 @@ def test_a_parents_relative_is_not_named_twice() -> None:
         "Mother's partner seen. Mother's partner's car outside.",
         "Father's sister to care.",
     ]
+
+
+def test_a_given_name_with_a_rank_or_initials_in_capitals_keeps_its_spellings() -> None:
+    from scr_timeline.anonymise import AnonymisationKey
+
+    key = AnonymisationKey({"DJ Smith": "SW1", "DS Patel": "DC1"})
+    text = key.anonymise_text("DJ Smith visited; Smith and Mr Patel spoke. DS Patel left. DJ ok.")
+    # the letters alone are no name ('DJ ok'), the surname alone is
+    assert text == "SW1 visited; SW1 and DC1 spoke. DC1 left. DJ ok."
