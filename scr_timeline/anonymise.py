@@ -381,11 +381,16 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
             explicit[_norm(name)] = _Form(" ".join(_words(name)), label, name, "name")
     claims: dict[str, dict[str, _Form]] = defaultdict(dict)
     # a rank before a name ("DS Patel", "DJ Smith" given by a reviewer) is replaced as written,
-    # and the name after it has its own spellings ("Patel", "Mr Patel", "Smith")
+    # and the name after it has its own spellings ("Patel", "Mr Patel", "Smith"); so is a name
+    # written surname first ("Smith, Tracey": "Tracey", "Ms Smith")
     derivable = {name: label for name, label in names.items() if name not in exact}
     for name, label in names.items():
         ranked = _RANKED.match(name)
         after = name[ranked.end("rank") :].strip() if ranked else ""
+        # and one written surname first: "Smith, Tracey", "BROWN, Jane (HV)" is Jane Brown
+        reversed_ = _SURNAME_FIRST.fullmatch(name) if "," in name else None
+        if reversed_ and reversed_.group("first"):
+            after = f"{reversed_.group('first')} {reversed_.group('surname').title()}"
         if after and not _exact(after) and not label.startswith("["):
             derivable.setdefault(after, label)
     for name, label in derivable.items():

@@ -310,3 +310,11 @@ def test_a_given_name_with_a_rank_or_initials_in_capitals_keeps_its_spellings() 
     text = key.anonymise_text("DJ Smith visited; Smith and Mr Patel spoke. DS Patel left. DJ ok.")
     # the letters alone are no name ('DJ ok'), the surname alone is
     assert text == "SW1 visited; SW1 and DC1 spoke. DC1 left. DJ ok."
+
+
+def test_a_given_name_written_surname_first_keeps_its_spellings() -> None:
+    from scr_timeline.anonymise import AnonymisationKey
+
+    key = AnonymisationKey({"Smith, Tracey": "Mother"})
+    text = key.anonymise_text("Smith, Tracey seen. Tracey upset; Ms Smith said she coped.")
+    assert text == "Mother seen. Mother upset; Mother said she coped."
