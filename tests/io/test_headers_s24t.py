@@ -93,3 +93,31 @@ def test_date_time_from_and_to(tmp_path: Path) -> None:
     row = scr.read(path).events.iloc[0]
     assert row["start"] == pd.Timestamp("2007-03-12 10:00")
     assert row["end"] >= pd.Timestamp("2007-03-14 16:00")
+
+
+def test_more_case_system_headings(tmp_path: Path) -> None:
+    # each had been kept in extra, never classified (or, for 'Date Logged' alone, no date)
+    path = tmp_path / "police.csv"
+    path.write_text(
+        "Date,Offence,Summary,Additional Information\n"
+        "12/03/2007,Assault - DA,Mother assaulted by partner,Child A present; PPN to CSC\n",
+        encoding="utf-8",
+    )
+    row = scr.read(path).events.iloc[0]
+    assert row["contact_type"] == "Assault - DA"
+    assert row["details"] == (
+        "Mother assaulted by partner\nAdditional Information: Child A present; PPN to CSC"
+    )
+    path = tmp_path / "school.csv"
+    path.write_text(
+        "Date Logged,Concern,Logged By\n12/03/2007,Bruise to cheek seen in PE,Teacher 1\n",
+        encoding="utf-8",
+    )
+    assert scr.read(path).events["start"].tolist() == [pd.Timestamp("2007-03-12")]
+    path = tmp_path / "mash.csv"
+    path.write_text(
+        "Date,Activity,Referral Reason,Worker\n12/03/2007,Contact,Bruising seen by school,SW1\n",
+        encoding="utf-8",
+    )
+    row = scr.read(path).events.iloc[0]
+    assert (row["contact_type"], row["details"]) == ("Contact", "Bruising seen by school")
