@@ -257,3 +257,15 @@ def test_who_attended_what(details, agency, event_type, mentions):
 )
 def test_adult_safeguarding_and_closure_orders(details, agency, event_type):
     assert _read(details, agency)[0] == event_type
+
+
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        ("Mother controlling her diabetes with diet.", "health_visiting"),
+        ("Mother finding it hard controlling her temper with Child A.", "csc"),
+        ("Controlling her blood sugars well.", "midwifery"),
+    ],
+)
+def test_a_mother_controlling_her_own_condition_is_no_coercive_control(details, agency):
+    assert _read(details, agency)[0] != "concern"
