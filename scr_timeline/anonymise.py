@@ -2192,8 +2192,8 @@ def _people(
 _CUED: Final = regex(
     r"(?i:(?:mother|mum|mummy|mom|dad|father|daddy)['’]s[ \t]+[a-z][a-z -]*|"
     r"mother|mum|mummy|mom|mo|father|dad|daddy|fa|partner|mgm|pgm|mgf|pgf|"
-    r"(?:maternal|paternal)[ \t]+grand(?:mother|father)|nan|nana|nanna|nanny|gran|granny|grandma|"
-    r"grandmother|grandad|granddad|grandpa|grandfather)[ \t]+\S"
+    r"(?:maternal|paternal)[ \t]+(?:grand(?:mother|father)|aunt|uncle)|nan|nana|nanna|nanny|gran|granny|grandma|"
+    r"grandmother|grandad|granddad|grandpa|grandfather|aunt|auntie|aunty|uncle|cousin)[ \t]+\S"
 )
 #: A spelling that opens with a rank or a role's capitals before a name ("DS Patel", "SW J
 #: Okafor", "Det Sgt Jones"; see :func:`_with_rank`): not "JANE BROWN", a name in capitals.
@@ -2212,7 +2212,8 @@ _CUES_LABELLED: Final = frozenset(
         "mgm", "pgm", "mgf", "pgf", "maternal grandmother", "paternal grandmother",
         "maternal grandfather", "paternal grandfather", "nan", "nana", "nanna", "nanny",
         "gran", "granny", "grandma", "grandmother", "grandad", "granddad", "grandpa",
-        "grandfather",
+        "grandfather", "aunt", "auntie", "aunty", "uncle", "cousin", "maternal aunt",
+        "paternal aunt", "maternal uncle", "paternal uncle",
     )
 )  # fmt: skip
 

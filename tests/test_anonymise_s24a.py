@@ -318,3 +318,20 @@ def test_a_given_name_written_surname_first_keeps_its_spellings() -> None:
     key = AnonymisationKey({"Smith, Tracey": "Mother"})
     text = key.anonymise_text("Smith, Tracey seen. Tracey upset; Ms Smith said she coped.")
     assert text == "Mother seen. Mother upset; Mother said she coped."
+
+
+def test_an_aunt_or_uncle_is_not_named_twice() -> None:
+    chron = _chron(
+        ["SW1", "SW1"],
+        [
+            "Maternal aunt Kelly Doyle to care. Kelly phoned.",
+            "Paternal uncle Gary present. Aunt Sue visited. Cousin Jo at home.",
+        ],
+        ["Children's Social Care"] * 2,
+    )
+    anon = _round_trip(chron)
+    # before: 'Maternal aunt Maternal aunt to care', 'Aunt Aunt visited'
+    assert anon.events["details"].tolist() == [
+        "Maternal aunt to care. Maternal aunt phoned.",
+        "Paternal uncle present. Aunt visited. Cousin at home.",
+    ]
