@@ -1323,9 +1323,12 @@ _CONTINUATION = "".join(c for c, b in _CP1252_SHOWN.items() if b < 0xC0)
 #: UTF-8 read as Windows-1252 somewhere upstream and saved again ("â€™" for "’", "Â£" for
 #: "£", "Ã©" for "é"): a lead byte's character and its continuation bytes' characters, in
 #: runs; "â€?" is "”" whose last byte (0x9D, undefined in Windows-1252) became "?".
+#: And Windows-1252 read as Latin-1 upstream ("Mother\x92s" for "Mother’s"): the control
+#: characters Latin-1 gives the bytes 0x80-0x9F, which text never holds.
+_C1_SHOWN = "".join(chr(b) for b in range(0x80, 0xA0) if chr(b) not in _CP1252_SHOWN)
 _MOJIBAKE = regex(
     f"(?:[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
-    f"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}|\u00e2\u20ac\\?)+"
+    f"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}|\u00e2\u20ac\\?)+|[{_C1_SHOWN}]+"
 )
 
 
@@ -1337,9 +1340,13 @@ def _unmojibake(cell: str) -> str:
     'Mother’s partner – £20'
     >>> _unmojibake("â€œDAâ€? call")
     '“DA” call'
+    >>> _unmojibake("Mother\x92s partner \x96 seen")
+    'Mother’s partner – seen'
     """
 
     def meant(found: re.Match[str]) -> str:
+        if found.group(0)[0] in _C1_SHOWN:  # Windows-1252's bytes shown as Latin-1's
+            return found.group(0).encode("latin-1").decode("cp1252")
         run = found.group(0).replace("\u00e2\u20ac?", "\u00e2\u20ac\x9d")
         try:
             return bytes(_CP1252_SHOWN[c] for c in run).decode("utf-8")
@@ -1355,13 +1362,13 @@ def _unmojibake(cell: str) -> str:
 
 
 def _mojibake_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """Positions of the cells holding mojibake: the cells with a byte 0xC3 (the first of
-    every character that can open such a run, found in the column's bytes at once), then
+    """Positions of the cells holding mojibake: the cells with a byte 0xC2 or 0xC3 (the
+    first of every character that can open such a run, found in the column's bytes at once), then
     the pattern, by Arrow, on those alone. A big column is searched only when cells spread
     over it show it (a file decoded wrongly is so throughout)."""
     sample = _sample(cells)
     if len(cells) > len(sample):
-        seen = _cells_holding(sample, b"\xc3")  # (the pattern only where it may match)
+        seen = _cells_holding(sample, b"\xc2\xc3")  # (the pattern only where it may match)
         if (
             not len(seen)
             or not pc.any(
@@ -1371,7 +1378,7 @@ def _mojibake_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
             return np.zeros(0, dtype=np.int64)
     if isinstance(cells, pa.ChunkedArray):
         cells = cells.combine_chunks()
-    at = _cells_holding(cells, b"\xc3")
+    at = _cells_holding(cells, b"\xc2\xc3")
     if not len(at):
         return at
     found = pc.match_substring_regex(cells.take(pa.array(at)), _MOJIBAKE.pattern)

@@ -213,3 +213,18 @@ def test_mojibake_in_an_excel_sheets_headings(tmp_path: Path) -> None:
     chron = scr.read(path)
     assert chron.events["details"].tolist() == ["Home visit\nChild’s voice: Scared at home"]
     assert (chron.warnings["code"] == "mojibake_repaired").sum() == 1
+
+
+def test_windows_1252_read_as_latin_1_upstream(tmp_path: Path) -> None:
+    # 'Mother’s' saved by a system that read Windows-1252 as Latin-1: U+0092, a control
+    # character, in the UTF-8 file; it had reached details as it was
+    path = tmp_path / "csc.csv"
+    details = "Mother’s partner – seen “on the stairs”"
+    path.write_text(
+        "Date,Worker,Details\n12/03/2007,SW1," + details.encode("cp1252").decode("latin-1") + "\n",
+        encoding="utf-8",
+    )
+    assert "\x92" in path.read_text(encoding="utf-8")
+    chron = scr.read(path)
+    assert chron.events["details"].tolist() == [details]
+    assert (chron.warnings["code"] == "mojibake_repaired").sum() == 1
