@@ -52,7 +52,12 @@ a mention: "No referral made" mentions nothing. A row whose details mention noth
 but the sharing of information ("Police CAIT informed.") is ``information_sharing``: that
 is what the row records. An appointment (a developmental check, a GP, clinic or hospital
 appointment, a medical) whose outcome's main event is a missed one ("8 week check" /
-"WNB") is a ``dna``: the appointment did not happen. A row naming nothing is ``"other"``. "Strategy discussion held; agreed s47 and CP medical" is a
+"WNB") is a ``dna``: the appointment did not happen. A row whose details name no event and
+whose outcome records a referral made ("Child B seen getting into car with older males." /
+"Referral to MASH re CSE") is that ``referral``. A return home whose row tells of a missing
+episode ("Located by police at friend's address. Returned home.") stays a ``return_home``
+with a ``police_incident`` (the child found) among its mentions. A row naming nothing is
+``"other"``. "Strategy discussion held; agreed s47 and CP medical" is a
 ``strategy_discussion`` that mentions ``s47_enquiry`` and ``medical_examination``.
 
 Examples
