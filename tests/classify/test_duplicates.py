@@ -224,13 +224,15 @@ _SAME_EVENT = [
             "Strategy discussion with DC1 and HV1 re bruising to Child A's face.",
         ),
     ),
-    (  # one initial child protection conference, in the health visitor's and the IRO's words
-        ("02/04/2007", "health_visiting", "Attended ICPC: HV report presented, weight concerns."),
+    # (social care's record listed first in these two: it holds more than the other, the
+    # plan made and the disclosure, so it is never the copy; see the module's docstring)
+    (  # one initial child protection conference, in the IRO's and the health visitor's words
         ("02/04/2007", "csc", "ICPC held with HV, GP and school: CP plan, category neglect."),
+        ("02/04/2007", "health_visiting", "Attended ICPC: HV report presented, weight concerns."),
     ),
     (  # one visit the police and social care made together, in each one's words
-        ("14/03/2007", "police", "Joint visit with SW2 to the home. Child A spoken to alone."),
         ("14/03/2007", "csc", "Joint visit with DC1 - Child A seen alone, disclosed Dad hits her."),
+        ("14/03/2007", "police", "Joint visit with SW2 to the home. Child A spoken to alone."),
     ),
 ]
 
