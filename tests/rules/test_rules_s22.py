@@ -159,9 +159,13 @@ PAST_NFA_2009 = """\
 def test_a_past_nfa_found_by_the_checks_is_no_decision_on_this_referral(tmp_path):
     chron = _read(tmp_path, "past-nfa", PAST_NFA_2009)
     assert _table(chron, "wt2006", "ASM-INITIAL", "SUP-CADENCE") == [
-        # Tuesday 3 November + 7 WD: Thursday 12 November; completed on the 24th, 8 WD late
-        ("ASM-INITIAL", "late", 3, "2009-11-12", "2009-11-24", 8, [3, 5]),
-        # the case stays open from the referral: supervision 1 December, then 15 March
+        # the school's referral by phone on Monday 2 November (a referral to csc, RULES.md:
+        # csc's record of it next day joins it) + 7 WD: Wednesday 11 November; completed
+        # on the 24th, 9 WD late
+        ("ASM-INITIAL", "late", 2, "2009-11-11", "2009-11-24", 9, [2, 3, 5]),
+        # the case stays open from the referral: supervision 1 December, 29 days after it
+        # (4 weeks: due 30 November), then 15 March
+        ("SUP-CADENCE", "gap", 2, "2009-11-30", "2009-12-01", 29, [2, 6]),
         ("SUP-CADENCE", "gap", 6, "2009-12-29", "2010-03-15", 104, [6, 7]),
     ]
 
