@@ -576,7 +576,8 @@ def _holds(
     """What each event at ``rows`` holds, as a bit mask: its event type, the event types it
     mentions (a decision, a plan, a further event: "s47 agreed", "CP plan", "allocated to
     SW1"), whether its outcome cell records something, and whether it tells of a
-    suspicious injury. A record of being told
+    suspicious injury (not the outcome of another agency's record of a meeting the
+    convenor minutes: its own part after it). A record of being told
     (:data:`_TOLD`: "Letter from ED", "PPN received") holds the message, which is the
     contact it shares, and so only what it mentions. Worked out once per distinct value,
     not per row."""
@@ -591,8 +592,16 @@ def _holds(
         mask |= np.array([*named, 0], dtype=np.uint64)[codes]
     if S.OUTCOME in events:
         outcome = events[S.OUTCOME].iloc[rows].astype("string")
-        said = outcome.notna() & ~outcome.str.fullmatch(_NO_OUTCOME).fillna(True)
-        mask[said.to_numpy(dtype=bool)] |= _OUTCOME_BIT
+        said = (outcome.notna() & ~outcome.str.fullmatch(_NO_OUTCOME).fillna(True)).to_numpy(
+            dtype=bool
+        )
+        # another agency's record of a meeting (the convenor's is the minutes): its outcome
+        # is its own part after it ("DSL attended ICPC ... | School to attend core groups"),
+        # no more than the meeting
+        attendee = np.isin(kind[rows], MEETINGS) & (
+            _agency_codes(events[S.AGENCY].iloc[rows]) != _AGENCY_CODES[CONVENOR]
+        )
+        mask[said & ~attendee] |= _OUTCOME_BIT
     if S.SUSPICIOUS_INJURY in events:
         suspicious = events[S.SUSPICIOUS_INJURY].iloc[rows].fillna(False).to_numpy(dtype=bool)
         mask[suspicious] |= _SUSPICIOUS_BIT

@@ -1190,8 +1190,14 @@ def classify_chronology(
 ) -> Chronology:
     """Fill a chronology's classification columns (event types, injuries, contacts ...).
 
-    With ``duplicates=True`` (merged agency chronologies), the same contact recorded by
-    two agencies is linked by ``duplicate_of`` on the later-listed copy; nothing is deleted.
+    The same contact recorded by two agencies is linked by ``duplicate_of`` on the copy,
+    the record that holds nothing the other does not (nothing is deleted; see
+    :mod:`scr_timeline.classify.duplicates`): always with ``duplicates=True`` (merged agency
+    chronologies), and otherwise (a panel's combined table, which lists every agency's
+    records of one meeting) when the table holds several agencies and at most
+    :data:`DUPLICATES_UP_TO` events.
+    A larger table with several agencies gets a ``duplicates_not_checked`` warning
+    instead: comparing its records costs seconds per hundred thousand.
     """
     from ..classify.birth import child_dob_of
     from ..classify.duplicates import mark_duplicates
@@ -1207,12 +1213,39 @@ def classify_chronology(
     if meta.child_dob is None and any(n[S.CODE] == S.CHILD_DOB_INFERRED for n in found):
         # classification counted a date of birth back from the ages the entries write
         meta = meta.with_changes(child_dob=_dob_of_ages(events))
+    agencies = events[S.AGENCY].nunique() if len(events) > 1 else 0
     if duplicates and len(events) > 1:
         events = mark_duplicates(events)
+    elif agencies > 1 and len(events) <= DUPLICATES_UP_TO:
+        # a panel's combined table: every agency's records of one contact in one sheet
+        events = mark_duplicates(events)
+    elif agencies > 1:
+        found.append(_unchecked_duplicates(events))
     warnings = chron.warnings
     if found:
         warnings = pd.concat([warnings, pd.DataFrame(found)], ignore_index=True)
     return Chronology(events, chron.rejected, warnings, meta)
+
+
+#: A single table with more events than this is not searched for two agencies' records of
+#: one contact unless asked (``duplicates=True``); see :func:`classify_chronology`.
+DUPLICATES_UP_TO: Final = 200_000
+#: Warning code: a large single table was not searched for duplicate records.
+DUPLICATES_NOT_CHECKED: Final = "duplicates_not_checked"
+
+
+def _unchecked_duplicates(events: pd.DataFrame) -> dict[str, Any]:
+    """The ``duplicates_not_checked`` warning of a table too large to compare by default."""
+    sources = events[S.SOURCE_FILE].dropna() if S.SOURCE_FILE in events else pd.Series()
+    return _warning(
+        DUPLICATES_NOT_CHECKED,
+        f"{len(events):,} events from {events[S.AGENCY].nunique()} agencies in one table: "
+        "two agencies' records of one contact were not linked (duplicate_of is empty) above "
+        f"{DUPLICATES_UP_TO:,} events; link them with "
+        "scr_timeline.classify.mark_duplicates(chron.events)",
+        str(sources.iloc[0]) if len(sources) else "",
+        None,
+    )
 
 
 #: A title line that opens with the date of birth's label: a form's field.

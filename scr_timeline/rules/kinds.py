@@ -922,8 +922,8 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
         np.bitwise_or.at(parties, where.to_numpy()[at[ok]], view.parties[dups[ok]])
     absent = np.zeros(len(trig), dtype=np.int64)  # bit g: the event misses group g
     named = dict(rule.named)
-    for g, (label, members) in enumerate(rule.groups):
-        bits = np.uint64(sum(1 << PARTIES.index(m) for m in members))
+    for g, (label, group_parties) in enumerate(rule.groups):
+        bits = np.uint64(sum(1 << PARTIES.index(m) for m in group_parties))
         missing = (parties & bits) == 0
         said = named.get(label)
         if said is not None and missing.any():  # "with police and health": named in words
@@ -946,6 +946,21 @@ def involvement(rule: Rule, ctx: Context) -> Hits:
     np.cumsum(sizes, out=offsets[1:])
     members = trig[np.repeat(head[keep] - offsets[:-1], sizes) + np.arange(offsets[-1])]
     first = trig[head[keep]]
+    originals = ctx.originals()
+    copies = np.flatnonzero(originals >= 0)
+    if len(copies) and len(members):
+        # the other agencies' records of a member (duplicate_of) are evidence too
+        finding_of = np.full(len(view), -1, dtype=np.int64)
+        finding_of[members] = np.repeat(np.arange(len(keep), dtype=np.int64), sizes)
+        owner = finding_of[originals[copies]]
+        told = owner >= 0
+        if told.any():
+            which = np.concatenate([np.repeat(np.arange(len(keep)), sizes), owner[told]])
+            members = np.concatenate([members, copies[told]])
+            by_finding = np.lexsort((members, which))
+            members, which = members[by_finding], which[by_finding]
+            offsets = np.zeros(len(keep) + 1, dtype=np.int64)
+            np.cumsum(np.bincount(which, minlength=len(keep)), out=offsets[1:])
     return _missing_hits(
         first,
         _days(view.end[first]),

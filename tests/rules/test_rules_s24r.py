@@ -219,12 +219,15 @@ ONE_CONFERENCE_2024 = """\
 def test_one_conference_told_by_four_agencies_is_one_event(tmp_path):
     chron = _read(tmp_path, "icpc", ONE_CONFERENCE_2024, dob="2016-09-09")
     # the late core group and the conference's missing oversight had each said '(and 3 more
-    # such events in the same window)' of the one conference; the records stay as evidence
+    # such events in the same window)' of the one conference; in one combined table the
+    # school's, the school nurse's and the police's records of it are now linked as copies
+    # of social care's minutes (duplicate_of), which alone trigger
     assert _table(chron, "wt2023", "CONF-CORE-GROUP", "SUP-KEY-DECISION") == [
         ("SUP-KEY-DECISION", "missing", 2, "2024-02-14", "", None, [2]),
-        ("CONF-CORE-GROUP", "late", 3, "2024-03-11", "2024-03-14", 3, [3, 4, 5, 6, 7]),
-        ("SUP-KEY-DECISION", "missing", 3, "2024-03-04", "", None, [3, 4, 5, 6]),
+        ("CONF-CORE-GROUP", "late", 3, "2024-03-11", "2024-03-14", 3, [3, 7]),
+        ("SUP-KEY-DECISION", "missing", 3, "2024-03-04", "", None, [3]),
     ]
+    assert chron.events["duplicate_of"].tolist()[2:5] == ["icpc-r3"] * 3
     frame = _frame(chron, "wt2023")
     assert not frame["summary"].str.contains("more such event").any()
     # a second, different key event in the window is still counted
