@@ -102,6 +102,8 @@ note says how many findings start from events of the other's time.
   discussion held with police and school nurse. S47 agreed.'
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
   unanswered trigger of the same rule joins that finding as evidence.
+- **'(and N more such events)'** counts one event recorded by several agencies once: records
+  of one day and one event type in a finding are one event.
 - **A section 47 enquiry begins at its decision** (ASM-CORE): the core assessment runs
   from the enquiry's own entry, from a strategy discussion that names the enquiry (what a
   strategy discussion decides: 'Strategy discussion (TM1, SW1, DC1). s47 enquiry.'), or from
@@ -127,7 +129,13 @@ note says how many findings start from events of the other's time.
   goes to the allocated worker, whose assessment continues: ASM-INITIAL and ASM-SINGLE have
   `not_during = "cp_plan"` too (ESC-REF-DECISION still wants the worker's response within a
   working day).
-- **One answer per trigger** (`until_next`, ESC-DOMESTIC): an expected event at or after the
+- **An initial conference held** (CONF-ICPC): the rule expects `icpc_held` (not 'ICPC
+  request sent', 'ICPC booked'), a `cp_plan_start`, or an NFA decision. An NFA the words
+  give to the police or CPS ('Police NFA - CPS advised no further action') is not children's
+  social care's.
+- **One answer per trigger** (`until_next`, ESC-DOMESTIC and the five injury rules,
+  `new_suspicious_injury`; INJ-REFER looks for the next injury recorded by the same agency):
+  an expected event at or after the
   rule's next trigger that `until_next` selects, when that trigger came after the deadline,
   answers that one, not the earlier: the police notification of February's domestic incident
   is not the notification August's never had, and the August finding is `missing`, "none
@@ -135,6 +143,16 @@ note says how many findings start from events of the other's time.
   ESC-DOMESTIC's `domestic_call_out` selects incidents told as a call-out ('Mother called
   police: Mr Y shouting'), not a record that only notifies one ('Domestic incident
   notification sent to CSC', which stays the late notification of the earlier incident).
+  Likewise the strategy discussion about a baby's head injury on 8 May is not the one a
+  bruise seen on 14 March never had; the bruise's finding is `missing`, "none recorded
+  before the next suspicious injury on 20 April 2012".
+- **A record of the trigger listed above it** (`answers_before`): an expected event of the
+  trigger's day, listed before it, that the predicate selects and that involves the
+  trigger's agency answers it. This covers children's social care's 'Contact from ED: bruise
+  L cheek. Strategy discussion held' above the ED's own record (the injury rules,
+  `injury_told_before`), and 'Referral received from Dr P2... For strategy discussion' above
+  the paediatrician's referral (ESC-REF-DECISION, ASM-INITIAL, ASM-SINGLE,
+  `referral_received`). Neither can have come before what it tells of.
 - **An injury recorded again** is judged once, from its first record. INJ-STRAT,
   INJ-MEDICAL, INJ-SKELETAL and INJ-POLICE (every rulebook) start from
   `new_suspicious_injury`: a suspicious injury, unless the record is
@@ -199,6 +217,9 @@ note says how many findings start from events of the other's time.
   care not met', 'For information only', 'Return home interview to be offered' (the MASH's
   decision on a missing-episode notice). A threshold for something else ('did not meet the threshold for care
   proceedings', 'threshold for s47 not met') is not one.
+- **A case or plan transferred to another local authority** (`transferred_out`) closes the
+  open case and the plan. A move between teams, a transfer in, or a planned transfer does
+  not.
 - **A referral to children's social care** (`referral_to_csc`: ESC-REF-DECISION, ASM-INITIAL,
   ASM-SINGLE, ESC-CUMULATIVE) is one that came in, under whatever name the front door has
   ('MASH', 'integrated front door'); children's social care's own referral of the child or a
@@ -207,9 +228,12 @@ note says how many findings start from events of the other's time.
   as an escalation ('Case escalated to CSC - step up', 'Step up - escalated to MASH') is a
   referral to children's social care and not an escalation: an escalation is a challenge
   under the professional disagreement policy, and a step-up answers no ESC-DISAGREE.
+  'Escalation to TM under escalation policy' is an escalation made (ESC-DISAGREE).
 - **A plan ends** (`cp_plan_ends`) when a review conference ends it, in words that say so
   ('RCPC - CP plan ended; case to be managed under CIN', 'CPP ceased', 'CP plan closed'): a
-  'to be' elsewhere in the row no longer makes the ending a plan.
+  'to be' elsewhere in the row no longer makes the ending a plan. A review conference that
+  decides to end the plan ('RCPC. Unanimous decision to end the child protection plan', 'CP
+  plan to end') ends it; 'to end at the next review if...' does not.
 - **A conference that makes plans for siblings starts a plan** (`cp_plan_starts`): 'Child A
   and Child B subject to CP plans', 'CPPs for all three children', 'ICPC: category of
   neglect'.
@@ -331,7 +355,9 @@ saw the bruise, whichever the table lists first. States have `label`,
 counts, in order: a list of `{ when = predicate, one = "...", many = "..." }` (the first
 whose `when` an event matches names it; leave `when` out of the last to name the rest); the
 sentence field `{counted}` holds the count in words. A response rule may name a state in `not_during`: its triggers while the state holds are
-not judged (CONF-ICPC: `not_during = "cp_plan"`). A response rule may give a `tally` too,
+not judged (CONF-ICPC: `not_during = "cp_plan"`), and may name a predicate in
+`answers_before`: an expected event it selects, of the trigger's day, listed before the
+trigger and involving its agency, answers it (a record of the trigger written above it). A response rule may give a `tally` too,
 naming its trigger by the first entry it matches (`one` is enough; sentence field
 `{called}`, capitalised `{Called}`): SUP-KEY-DECISION's findings read "Case closure recorded
 by ...", "Initial child protection conference recorded by ...", "Suspicious injury (bruising,
