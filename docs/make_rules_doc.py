@@ -241,6 +241,10 @@ note says how many findings start from events of the other's time.
   matches a rule's trigger and the record it duplicates does not (children's social care's
   'referral received from the school' marked as the duplicate of the school's own 'concern'),
   the original triggers in its place: the contact is judged once, from its original record.
+  The copy is the record that holds nothing the other does not (docs/schema.md, "Duplicate
+  records"). The involvement rules count a record's copies as evidence of who took part: the
+  police's record of a strategy discussion, a copy of social care's, still shows the police
+  took part.
 - **Accumulation**: triggers are scanned in order; when the K-th arrives within W of the
   first and nothing expected follows the first by the deadline, one finding is made (trigger:
   the K-th, whose day starts the clock; evidence: all K, and the triggers that followed by
