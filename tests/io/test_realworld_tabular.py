@@ -51,7 +51,8 @@ from scr_timeline.io.headers import map_headings
         pytest.param(
             ["Investigation Ref", "Date Created", "Crime Type", "OIC", "Investigation Summary",
              "Outcome"],
-            {1: S.DATE, 3: S.PRACTITIONER, 4: S.DETAILS, 5: S.OUTCOME},
+            # the crime type is the entry's type, as a Niche occurrence's or an offence's
+            {1: S.DATE, 2: S.CONTACT_TYPE, 3: S.PRACTITIONER, 4: S.DETAILS, 5: S.OUTCOME},
             id="athena-investigations",
         ),
     ],
