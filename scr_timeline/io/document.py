@@ -2147,6 +2147,44 @@ def _split_at_dated_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def read_parts(
+    parts: DocumentParts,
+    reread_struck: Callable[[], DocumentParts],
+    struck_message: Callable[[list[dict[str, Any]]], str],
+    *,
+    source: Path,
+    fmt: str,
+    **options: Any,
+) -> Chronology:
+    """A document's chronology from what its reader took out (see
+    :func:`read_tables_or_narrative`), with struck-through text left out; or, when nothing
+    is left without it and there is struck text, the document read again with it
+    (``reread_struck``): struck through throughout, as Excel reads a sheet struck through
+    throughout, its formatting and not entries deleted. A ``struck_text`` warning then says
+    so, in the words ``struck_message`` makes of the struck-text notes."""
+    tables, paragraphs, _title, notes, deleted, late_notes = parts
+    try:
+        return read_tables_or_narrative(
+            tables,
+            paragraphs,
+            source=source,
+            fmt=fmt,
+            notes=notes,
+            deleted=deleted,
+            late_notes=late_notes,
+            **options,
+        )
+    except MissingColumnError:
+        struck = [n for n in late_notes(set()) if n[S.CODE] == "struck_text"]
+        if not struck:
+            raise
+    tables, paragraphs, _title, notes, deleted, _late = reread_struck()
+    said = _warning("struck_text", struck_message(struck), source.name, None)
+    return read_tables_or_narrative(
+        tables, paragraphs, source=source, fmt=fmt, notes=[*notes, said], deleted=deleted, **options
+    )
+
+
 def read_tables_or_narrative(
     tables: Sequence[DocumentTable],
     paragraphs: Sequence[Paragraph],

@@ -43,12 +43,10 @@ from pathlib import Path
 from typing import Any, Final
 
 from .. import limits
-from .. import schema as S
 from ..chronology import Chronology
 from ..classify.agencies import agency_from_name
 from ..exceptions import (
     ChronologyReadError,
-    MissingColumnError,
     MissingDependencyError,
 )
 from .document import (
@@ -57,7 +55,7 @@ from .document import (
     DocumentParts,
     DocumentTable,
     check_file,
-    read_tables_or_narrative,
+    read_parts,
 )
 from .table import _warning
 from .text import CONTINUED_NOTE, PAGE_FURNITURE, Paragraph, split_date_prefix
@@ -1242,37 +1240,19 @@ def read_docx(path: str | Path, **options: Any) -> Chronology:
     [['gp', 'table 1', 2]]
     """
     path = Path(path)
-    tables, paragraphs, doc_title, notes, deleted, hidden = _read_docx(path)
-    if options.get("title") is None and doc_title:
-        options["title"] = doc_title
-    fmt = path.suffix.lower().lstrip(".")
-    try:
-        return read_tables_or_narrative(
-            tables,
-            paragraphs,
-            source=path,
-            fmt=fmt,
-            notes=notes,
-            deleted=deleted,
-            late_notes=hidden,
-            **options,
-        )
-    except MissingColumnError:
-        struck = [n for n in hidden(set()) if n[S.CODE] == "struck_text"]
-        if not struck:
-            raise
-    # nothing read without its struck text, which there is: the document is struck
-    # through throughout (its formatting, as Excel reads a sheet struck through throughout)
-    tables, paragraphs, _title, notes, deleted, _hidden = _read_docx(path, keep_struck=True)
-    said = _warning(
-        "struck_text",
-        "the document's text is struck through, and nothing else in it holds a "
-        "chronology: the struck text was read as the document's formatting, not as "
-        "entries deleted (as Excel reads a sheet struck through throughout); check with "
-        "its author that the entries were not withdrawn",
-        path.name,
-        None,
-    )
-    return read_tables_or_narrative(
-        tables, paragraphs, source=path, fmt=fmt, notes=[*notes, said], deleted=deleted, **options
+    parts = _read_docx(path)
+    if options.get("title") is None and parts[2]:
+        options["title"] = parts[2]
+    return read_parts(
+        parts,
+        lambda: _read_docx(path, keep_struck=True),
+        lambda _struck: (
+            "the document's text is struck through, and nothing else in it holds a "
+            "chronology: the struck text was read as the document's formatting, not as "
+            "entries deleted (as Excel reads a sheet struck through throughout); check with "
+            "its author that the entries were not withdrawn"
+        ),
+        source=path,
+        fmt=path.suffix.lower().lstrip("."),
+        **options,
     )

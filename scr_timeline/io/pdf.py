@@ -52,7 +52,6 @@ from ..classify.agencies import agency_from_name
 from ..exceptions import (
     ChronologyReadError,
     EmptyChronologyError,
-    MissingColumnError,
     MissingDependencyError,
 )
 from .document import (
@@ -60,7 +59,7 @@ from .document import (
     DocumentParts,
     DocumentTable,
     check_file,
-    read_tables_or_narrative,
+    read_parts,
 )
 from .headers import map_headings
 from .table import _warning
@@ -2442,36 +2441,19 @@ def read_pdf(path: str | Path, **options: Any) -> Chronology:
     [['police', 'page 1 table 1', 2]]
     """
     path = Path(path)
-    tables, paragraphs, title, notes, deleted, struck_notes = _read_pdf(path)
-    if options.get("title") is None and title:
-        options["title"] = title
-    try:
-        return read_tables_or_narrative(
-            tables,
-            paragraphs,
-            source=path,
-            fmt="pdf",
-            notes=notes,
-            deleted=deleted,
-            late_notes=struck_notes,
-            **options,
-        )
-    except MissingColumnError:
-        struck = [n for n in struck_notes(set()) if n[S.CODE] == "struck_text"]
-        if not struck:
-            raise
-    # nothing read without its struck text, which there is: the PDF is struck through
-    # throughout (its formatting, as Excel reads a sheet struck through throughout)
-    tables, paragraphs, title, notes, deleted, _notes = _read_pdf(path, keep_struck=True)
-    said = _warning(
-        "struck_text",
-        f"{struck[0]['message'].partition(': ')[0]}: text struck through, and nothing else in "
-        "the PDF holds a chronology: the struck text was read as the document's "
-        "formatting, not as entries deleted (as Excel reads a sheet struck through "
-        "throughout); check with its author that the entries were not withdrawn",
-        path.name,
-        None,
-    )
-    return read_tables_or_narrative(
-        tables, paragraphs, source=path, fmt="pdf", notes=[*notes, said], deleted=deleted, **options
+    parts = _read_pdf(path)
+    if options.get("title") is None and parts[2]:
+        options["title"] = parts[2]
+    return read_parts(
+        parts,
+        lambda: _read_pdf(path, keep_struck=True),
+        lambda struck: (
+            f"{struck[0]['message'].partition(': ')[0]}: text struck through, and nothing else in "
+            "the PDF holds a chronology: the struck text was read as the document's "
+            "formatting, not as entries deleted (as Excel reads a sheet struck through "
+            "throughout); check with its author that the entries were not withdrawn"
+        ),
+        source=path,
+        fmt="pdf",
+        **options,
     )
