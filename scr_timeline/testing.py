@@ -12,14 +12,23 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import schema as S
 
-__all__ = ["assert_chronology_accounts_for", "assert_events_equal", "make_events"]
+__all__ = [
+    "FindingRow",
+    "assert_chronology_accounts_for",
+    "assert_events_equal",
+    "finding_rows",
+    "make_events",
+    "read_rows",
+]
 
 
 def make_events(**columns: Sequence[Any] | Any) -> pd.DataFrame:
@@ -153,3 +162,56 @@ def assert_chronology_accounts_for(chron: Any, n_rows: int) -> None:
             f"{len(chron.rejected)} rejected + {len(joined)} joined to the row above = "
             f"{got} came out"
         )
+
+
+#: What :func:`finding_rows` gives per finding: rule, status, the trigger's row, the due day,
+#: the day of the first expected event ("" when none), the delay in working days (None when
+#: none) and the rows of the evidence, each row as a person sees it in the file.
+FindingRow = tuple[str, str, int, str, str, int | None, list[int]]
+
+#: The header :func:`read_rows` puts above the rows.
+ROWS_HEADER = "Date,Agency,Practitioner,Details,Outcome\n"
+
+
+def read_rows(path: str | Path, rows: str, *, header: str = ROWS_HEADER, **options: Any) -> Any:
+    """Write ``rows`` (CSV lines, indented as in a test: dedented first) under ``header``
+    to ``path`` and read it with :func:`scr_timeline.read` (``options`` passed on).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> chron = read_rows(folder / "case.csv", "12/03/2007,GP,Dr B,Bruise to cheek.,\\n")
+    >>> chron.events["agency"].tolist(), chron.events["source_row"].tolist()
+    (['gp'], [2])
+    """
+    from . import read
+
+    path = Path(path)
+    path.write_text(header + textwrap.dedent(rows), encoding="utf-8")
+    return read(path, **options)
+
+
+def finding_rows(
+    chron: Any, rulebook: str | Path = "wt2006", *rules: str, **options: Any
+) -> list[FindingRow]:
+    """The findings of :func:`scr_timeline.analyse` as rows easy to compare in a test (see
+    :data:`FindingRow`), only those of ``rules`` when given, ordered by trigger row, rule
+    and due day. ``options`` go to ``analyse``."""
+    from . import analyse
+
+    frame = analyse(chron, rulebook=rulebook, **options).to_frame()
+    row = {str(k): int(v) for k, v in chron.events[S.SOURCE_ROW].items()}
+    out: list[FindingRow] = []
+    records: list[Any] = list(frame.itertuples())
+    for f in records:
+        if rules and f.rule_id not in rules:
+            continue
+        observed = "" if pd.isna(f.observed_start) else str(f.observed_start.date())
+        delay = None if pd.isna(f.delay_working_days) else int(f.delay_working_days)
+        evidence = [row[e] for e in str(f.evidence).split("; ")]
+        due = str(f.due.date())
+        out.append(
+            (str(f.rule_id), str(f.status), int(f.source_row), due, observed, delay, evidence)
+        )
+    return sorted(out, key=lambda t: (t[2], t[0], t[3]))

@@ -11,40 +11,19 @@ never by the code under test. Rows are as a person sees them in the CSV (the hea
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
-import pandas as pd
-
 import scr_timeline as scr
+from scr_timeline.testing import FindingRow, finding_rows, read_rows
 
-_HEADER = "Date,Agency,Practitioner,Details,Outcome\n"
-
-Row = tuple[str, str, int, str, str, int | None, list[int]]
+Row = FindingRow
 
 
 def _read(tmp_path: Path, name: str, rows: str, dob: str | None = None) -> scr.Chronology:
-    path = tmp_path / f"{name}.csv"
-    path.write_text(_HEADER + textwrap.dedent(rows), encoding="utf-8")
-    return scr.read(path, child_dob=dob) if dob else scr.read(path)
+    return read_rows(tmp_path / f"{name}.csv", rows, **({"child_dob": dob} if dob else {}))
 
 
-def _table(chron: scr.Chronology, rulebook: str = "wt2006", *rules: str) -> list[Row]:
-    """(rule, status, trigger row, due, observed date, delay, evidence rows) per finding."""
-    frame = scr.analyse(chron, rulebook=rulebook).to_frame()
-    row = {str(k): int(v) for k, v in chron.events["source_row"].items()}
-    out = []
-    for f in frame.itertuples():
-        if rules and f.rule_id not in rules:
-            continue
-        observed = "" if pd.isna(f.observed_start) else str(f.observed_start.date())
-        delay = None if pd.isna(f.delay_working_days) else int(f.delay_working_days)
-        evidence = [row[e] for e in str(f.evidence).split("; ")]
-        out.append(
-            (f.rule_id, str(f.status), int(f.source_row), str(f.due.date()), observed, delay,
-             evidence)
-        )  # fmt: skip
-    return sorted(out, key=lambda t: (t[2], t[0], t[3]))
+_table = finding_rows
 
 
 def _summary(chron: scr.Chronology, rule: str, rulebook: str = "wt2006") -> list[str]:
