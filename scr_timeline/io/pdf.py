@@ -769,17 +769,8 @@ def _without_balloons(page: Any) -> tuple[Any, _Balloons | None]:
     for m, end in zip(pane, starts[1:], strict=False):
         if m["comment"]:
             comments.append(_spaced(chars[m.end() : end]))
-    gone = _leaders(page, cut)
-
-    def keep(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") == "char":
-            return float(obj["x0"]) < cut
-        return obj.get("object_type") == "image" or (
-            float(obj.get("x1", 0.0)) <= cut and id(obj) not in gone
-        )
-
     deleted = sum(1 for m in pane if m["deleted"])
-    return page.filter(keep), _Balloons(
+    return _left_of(page, cut), _Balloons(
         tuple(comments), deleted, len(pane) - len(comments) - deleted
     )
 
@@ -847,17 +838,8 @@ def _without_margin_notes(page: Any) -> tuple[Any, _Balloons | None]:
     if not own.any() or (strip & ~inside).any():  # text of the page in the margin
         return page, None
     cut = left - _BALLOON_PAD / 2
-    gone = _leaders(page, cut)
-
-    def keep(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") == "char":
-            return float(obj["x0"]) < cut
-        return obj.get("object_type") == "image" or (
-            float(obj.get("x1", 0.0)) <= cut and id(obj) not in gone
-        )
-
     comments = tuple(text for _top, text in sorted(notes))
-    return page.filter(keep), _Balloons(comments, 0, 0, margin=True)
+    return _left_of(page, cut), _Balloons(comments, 0, 0, margin=True)
 
 
 def _spaced_lines(chars: Sequence[dict[str, Any]]) -> list[str]:
@@ -2182,6 +2164,22 @@ def _balloons_only(chars: Sequence[dict[str, Any]]) -> bool:
 
 #: Points: the gap between two pieces of one dotted line drawn piece by piece, at most.
 _DASH_GAP: Final = 4.0
+
+
+def _left_of(page: Any, cut: float) -> Any:
+    """The page without what lies right of ``cut`` (a markup pane or comment margin): its
+    characters, lines and boxes, and the lines leading into it (:func:`_leaders`); images
+    are kept."""
+    gone = _leaders(page, cut)
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") == "char":
+            return float(obj["x0"]) < cut
+        return obj.get("object_type") == "image" or (
+            float(obj.get("x1", 0.0)) <= cut and id(obj) not in gone
+        )
+
+    return page.filter(keep)
 
 
 def _leaders(page: Any, cut: float) -> set[int]:
