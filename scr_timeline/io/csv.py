@@ -1228,6 +1228,21 @@ def _sample(cells: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     return pa.concat_arrays(parts) if parts else cells.slice(0, 0)
 
 
+def _cells_matching(
+    cells: pa.Array | pa.ChunkedArray, leads: bytes, pattern: str, *, ignore_case: bool = False
+) -> np.ndarray:
+    """The positions of the cells ``pattern`` matches, searched (by Arrow) only among the
+    cells holding one of the bytes ``leads`` (:func:`_cells_holding`), which every match
+    holds."""
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    at = _cells_holding(cells, leads)
+    if not len(at):
+        return at
+    found = pc.match_substring_regex(cells.take(pa.array(at)), pattern, ignore_case=ignore_case)
+    return at[found.fill_null(False).to_numpy(zero_copy_only=False)]
+
+
 def _cells_holding(cells: pa.Array | pa.ChunkedArray, chars: bytes) -> np.ndarray:
     """Positions of the cells of a column of text holding one of the (ASCII) ``chars``:
     found in the column's bytes at once, a cell from each byte's offset (a chunk at a
@@ -1263,13 +1278,7 @@ def _marked_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
         seen = pc.match_substring_regex(_sample(cells), _MARKUP.pattern, ignore_case=True)
         if not pc.any(seen).as_py():
             return np.zeros(0, dtype=np.int64)
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks()
-    at = _cells_holding(cells, b"<&")
-    if not len(at):
-        return at
-    found = pc.match_substring_regex(cells.take(pa.array(at)), _MARKUP.pattern, ignore_case=True)
-    return at[found.fill_null(False).to_numpy(zero_copy_only=False)]
+    return _cells_matching(cells, b"<&", _MARKUP.pattern, ignore_case=True)
 
 
 def markup_as_text(
@@ -1376,13 +1385,7 @@ def _mojibake_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
             ).as_py()
         ):
             return np.zeros(0, dtype=np.int64)
-    if isinstance(cells, pa.ChunkedArray):
-        cells = cells.combine_chunks()
-    at = _cells_holding(cells, b"\xc2\xc3")
-    if not len(at):
-        return at
-    found = pc.match_substring_regex(cells.take(pa.array(at)), _MOJIBAKE.pattern)
-    return at[found.fill_null(False).to_numpy(zero_copy_only=False)]
+    return _cells_matching(cells, b"\xc2\xc3", _MOJIBAKE.pattern)
 
 
 #: Rows at the top of a table looked at for mojibake before its header is looked for.
