@@ -576,7 +576,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         stripped = line.strip()
         text_at = len(line) - len(line.lstrip("\f \t"))  # a form feed before it: a new page
         page += line.count("\f", 0, text_at)
-        repeated = _DIGITS.sub("#", stripped) in running and (page > 0 or dated)
+        repeated = bool(stripped) and _running_key(stripped) in running and (page > 0 or dated)
         page += line.count("\f", text_at)
         if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
             continue  # not text of the entry it may fall within (the first is the title)
@@ -870,6 +870,26 @@ def has_yearless_dates(cells: pd.Series) -> bool:
 _DIGITS = re.compile(r"\d+")
 
 
+def _running_key(line: str) -> str:
+    """A stripped line as running headers and footers are matched: its digits aside
+    ("Page 3 of 7"), unless it starts with a date: text of an entry comes back only word
+    for word ("15/03/2007 - SW1 phoned Mother, no answer." and "22/03/2007 - SW1 phoned
+    Mother, no answer." ending two pages are two entries)."""
+    return line if split_date_prefix(line) is not None else _DIGITS.sub("#", line)
+
+
+#: Fields whose labelled line is an entry's own text, never a running line.
+_ENTRY_TEXT_FIELDS: Final = (S.TIME, S.DETAILS, S.OUTCOME, S.COMMENT)
+
+
+def _entry_field(line: str) -> bool:
+    """A labelled line of an entry's time or text ("Outcome: NFA", "Time: 10:00"): a
+    block's text, never a running line, though two entries end two pages with it (a
+    print-out's "Agency: Northshire Police" on each page may be one)."""
+    labelled = _FIELD_LINE.match(line)
+    return labelled is not None and _field_of(labelled["label"]) in _ENTRY_TEXT_FIELDS
+
+
 #: A running header or footer block is at most this many lines (a case system's print-out:
 #: the council, the report and child, when and by whom it was printed).
 _RUNNING_DEPTH: Final = 6
@@ -886,7 +906,7 @@ def _running_lines(text: str) -> frozenset[str]:
         return frozenset()
     filled = [
         [
-            _DIGITS.sub("#", line.strip())
+            _running_key(line.strip())
             for line in page.splitlines()
             if line.strip() and not PAGE_FURNITURE.match(line.strip())
         ]
@@ -901,9 +921,7 @@ def _running_lines(text: str) -> frozenset[str]:
             for p in active:
                 if depth < len(side[p]):
                     counts[side[p][depth]] = counts.get(side[p][depth], 0) + 1
-            new = {
-                key for key, n in counts.items() if n >= least and split_date_prefix(key) is None
-            }
+            new = {key for key, n in counts.items() if n >= least and not _entry_field(key)}
             if not new:
                 break
             found |= new
@@ -2521,7 +2539,7 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
         and (
             PAGE_FURNITURE.match(stripped)
             # a running header, after its first place at the top of the first page (a title)
-            or (_DIGITS.sub("#", stripped) in running and n >= first_break)
+            or (_running_key(stripped) in running and n >= first_break)
         )
     }
     found = _find_aligned_tables(lines, skip, breaks, options.get("columns"))
