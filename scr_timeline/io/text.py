@@ -604,6 +604,16 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             # a month's heading ("## March 2007"): its days ("- 12th - ...") start entries
             dated = dated or _month_heading(out[-1].text) is not None
             continue
+        header = _labels_before_date(stripped)
+        if header is not None:  # "Created By: SW1    Date: 14/03/2007    Subject: ..."
+            flush_first = not (lines and _labels_over_date(lines, header[-1]))
+            if flush_first:
+                flush()
+            if not lines:
+                start = number
+            lines.extend(header)
+            dated = True
+            continue
         starts = (
             (
                 split_date_prefix(stripped) is not None
@@ -688,6 +698,20 @@ def _labelled_line(line: str) -> bool:
         _field_of(labelled["label"]) in _BLOCK_FIELDS
         or _SHORT_LABEL.match(labelled["label"]) is not None
     )
+
+
+def _labels_before_date(line: str) -> list[str] | None:
+    """A note's header printed on one line with its date label after other labels, set
+    apart by tabs or spaces ("Created By: SW1    Date: 14/03/2007 10:00    Subject: Home
+    visit"), as its lines up to the date label's (the rest of the line goes with the
+    date's): a block's first lines, which the date label's line would start; else None."""
+    if "\t" not in line and "  " not in line:
+        return None
+    parts = [p.strip() for p in _BLOCK_PARTS.split(line) if p.strip()]
+    at = next((k for k, p in enumerate(parts) if DATE_LABEL.match(p)), 0)
+    if not at or not _labels_over_date(parts[:at], parts[at]):
+        return None
+    return [*parts[:at], "    ".join(parts[at:])]
 
 
 def _labels_over_date(lines: list[str], line: str) -> bool:
@@ -1113,12 +1137,18 @@ _NOTE_PROSE: Final = re.compile(r"[.!?]$|^\S+(?:\s+\S+){3,}")
 
 def _ends_with_short_field(line: str) -> bool:
     """Whether a line of a block of labelled lines ends with a field holding a name, a
-    code or a time ("Date: 12/03/2007 14:30    Type: Home Visit    Worker: SW1"): the
-    prose under it is the note's text, not more of that field."""
+    code or a time ("Date: 12/03/2007 14:30    Type: Home Visit    Worker: SW1"), or a
+    label of no field, a title ("Subject: Home visit"): the prose under it is the note's
+    text on a line of its own, not more of that field or title."""
     parts = [p.strip() for p in _BLOCK_PARTS.split(line) if p.strip()]
     pieces = _labelled_pieces(parts[-1]) if parts else []
     labelled = _FIELD_LINE.match(pieces[-1]) if pieces else None
-    return labelled is not None and _field_of(labelled["label"]) in _SHORT_FIELDS
+    if labelled is None:
+        return False
+    field = _field_of(labelled["label"])
+    return field in _SHORT_FIELDS or (
+        field is None and _SHORT_LABEL.match(labelled["label"]) is not None
+    )
 
 
 def _note_prose(text: str) -> bool:
@@ -1135,7 +1165,13 @@ def _labelled_pieces(part: str) -> list[str]:
     """A line of a block cut before each label of a field within it ("DATE: 12/03/2007
     TIME: 23:10 OFFICER: PC1 DETAILS: ...", labels set apart by single spaces); a label
     that names no field ("Mother said: ...") stays in the text."""
-    cuts = [m.start(1) for m in _INLINE_LABEL.finditer(part) if _field_of(m[1]) in _BLOCK_FIELDS]
+    # not inside the line's own label ("Created by: SW1" is one label, not "Created" and
+    # "by: SW1")
+    first = _FIELD_LINE.match(part)
+    after = first.start("value") if first is not None else 0
+    cuts = [
+        m.start(1) for m in _INLINE_LABEL.finditer(part, after) if _field_of(m[1]) in _BLOCK_FIELDS
+    ]
     return [part[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(part)], strict=True)]
 
 
@@ -1486,9 +1522,14 @@ def parse_paragraphs(
         if labelled.get(S.TIME) and event.time is None:
             event.time = " ".join(labelled[S.TIME])
     agencies: list[str | None] = []
-    for event, body in zip(events, details, strict=True):
-        if event.agency is None and use_mentions and body:
-            found = _named_agency(body)
+    for event, body, labelled in zip(events, details, fields, strict=True):
+        # the worker a block names by its label ("Created by: SW1") before any agency
+        # its note's text mentions ("... seen at nursery", "... with PC2")
+        named_by = " ".join(labelled.get(S.PRACTITIONER, []))
+        if event.agency is None and use_mentions and (body or named_by):
+            found = (_named_agency(named_by) if named_by else None) or (
+                _named_agency(body) if body else None
+            )
             agencies.append(found[1] if found else None)
         else:
             agencies.append(event.agency)
@@ -1693,8 +1734,9 @@ def _without_foot(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragra
         text = " ".join(para.text.split())
         if not text or PAGE_FURNITURE.match(text):
             continue
-        if para.heading:
-            break
+        if para.heading or DATE_LABEL.match(_date_label_first(para.text.strip())):
+            break  # a block of labelled lines with its date ("Created by: SW1", "Date:
+            # 14/03/2007", ...) is an entry, though "Created by ..." opens a footer line
         if is_key_label(text):
             end, pending = at, False
         elif not pending and is_footer_line(text):

@@ -63,3 +63,71 @@ def test_outcome_line_ending_each_page_is_the_entry_outcome(tmp_path: Path):
     chron = scr.read(path)
     assert chron.events[S.OUTCOME].tolist() == ["NFA", "NFA"]
     assert chron.events[S.DETAILS].tolist() == ["Home visit, Child A seen.", "Phoned Mother."]
+
+
+def _export(tmp_path: Path, text: str) -> scr.Chronology:
+    path = tmp_path / "case-notes.txt"
+    path.write_text(text, encoding="utf-8")
+    return scr.read(path)
+
+
+def test_created_by_date_subject_blocks_ruled_off(tmp_path: Path):
+    """A case system's notes export: each note a 'Created by:' / 'Date:' / 'Subject:'
+    block over its text, the notes ruled off by '-----'. 'Created by: SW1' was cut at
+    'by:' ('Created' left in the details); the agency came from the first agency the
+    note's text named ('nursery', 'PC2'), not from its author; the text ran on from the
+    subject with a space ('Subject: Home visit Child A seen ...'); and the last, short
+    note was taken for a footer line ('Created by ...') and lost. The author's label is
+    now the practitioner and gives the agency, the text goes on its own line, and the
+    last note is an entry."""
+    chron = _export(
+        tmp_path,
+        "Case Notes Report - Child A\n\n"
+        "-----------------------------------------\n"
+        "Created by: SW1\nDate: 12/03/2007 14:30\nSubject: Home visit\n"
+        "Child A seen in her bedroom. Mother said the bruise was from a fall\n"
+        "at nursery.\n"
+        "-----------------------------------------\n"
+        "Created by: SW1\nDate: 14/03/2007\nSubject: Strategy discussion\n"
+        "Held with PC2.\n",
+    )
+    events = chron.events
+    assert events[S.DATE_TEXT].tolist() == ["12/03/2007 14:30", "14/03/2007"]
+    assert events[S.PRACTITIONER].tolist() == ["SW1", "SW1"]
+    assert events[S.AGENCY].tolist() == ["csc", "csc"]
+    assert events[S.DETAILS].tolist() == [
+        "Subject: Home visit\nChild A seen in her bedroom. Mother said the bruise was from "
+        "a fall at nursery.",
+        "Subject: Strategy discussion\nHeld with PC2.",
+    ]
+    assert "footer_row" not in set(chron.warnings[S.CODE])
+
+
+def test_note_header_on_one_line_with_author_first(tmp_path: Path):
+    """The note's header printed on one line, its author before its date ('Created By:
+    SW1    Date: 14/03/2007 10:00    Subject: ...'), the notes parted by blank lines and
+    the text after a blank line: the line did not start an entry (only a line opening
+    with its date label did), so the note was run into the one above, or at the end
+    taken for a footer. It now starts its entry as the same labels on lines of their
+    own do."""
+    chron = _export(
+        tmp_path,
+        "Case Notes Report - Child A\n\n"
+        "Created By: SW1    Date: 12/03/2007 14:30    Subject: Home visit\n\n"
+        "Child A seen in her bedroom.\n\n"
+        "Created By: TM1    Date: 13/03/2007    Subject: Supervision\n\n"
+        "Case discussed, strategy discussion to be arranged.\n\n"
+        "Created By: SW1    Date: 14/03/2007 10:00    Subject: Strategy discussion\n"
+        "Strategy discussion with PC2 and Dr B.\n",
+    )
+    events = chron.events
+    assert events[S.DATE_TEXT].tolist() == ["12/03/2007 14:30", "13/03/2007", "14/03/2007 10:00"]
+    assert events[S.PRACTITIONER].tolist() == ["SW1", "TM1", "SW1"]
+    assert events[S.SOURCE_ROW].tolist() == [3, 7, 11]
+    assert events[S.DETAILS].tolist() == [
+        "Subject: Home visit\nChild A seen in her bedroom.",
+        "Subject: Supervision\nCase discussed, strategy discussion to be arranged.",
+        "Subject: Strategy discussion\nStrategy discussion with PC2 and Dr B.",
+    ]
+    assert events[S.EVENT_TYPE].tolist()[1:] == ["supervision", "strategy_discussion"]
+    assert chron.rejected.empty
