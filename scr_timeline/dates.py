@@ -2237,6 +2237,12 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         s = f"{iso} {stamp['h']}:{stamp['m']}" + (f":{stamp['sec']}" if stamp["sec"] else "")
     if "t" in s and (offset := _PY_ISO_OFFSET.fullmatch(s)):
         s = offset["stamp"]  # '2007-03-12T14:30:00+01:00': moved to UK time by the caller
+    if "gmt" in s or "bst" in s:
+        s = _PY_ZONE_BRACKETED.sub("", s)  # '12/03/2007 14:30 (BST)': the clock time
+    if (stamp_text := _PY_STAMP_TEXT.fullmatch(s)) is not None:
+        # 'Mon Mar 12 14:30:00 GMT 2007': a Java date's (or Unix date's) text
+        s = f"{stamp_text['wd']} {stamp_text['d']} {stamp_text['mon']} {stamp_text['y']}"
+        s += f" {stamp_text['time']}"
     reader = _Reader(text, dayfirst)
     reject: _Reject | None = None
     span: _Span | None = None
@@ -3188,6 +3194,17 @@ _RE2_UTC: Final = (
     r"(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})|\d\s*(?:z|utc))$"
 )
 
+
+#: The zone of England's clock in brackets after a time: '12/03/2007 14:30 (BST)', as a
+#: system's date and time are written for a reader (the clock time as written)
+_PY_ZONE_BRACKETED: Final = _rx(r"(?<=[0-9m])\s*[(\[]\s*(?:gmt|bst)\s*[)\]]$")
+#: A date and time as a program prints one (Java's Date.toString, Unix date, C's asctime):
+#: 'Mon Mar 12 14:30:00 GMT 2007', 'Mon Mar 12 14:30:00 2007'; the zone of England's clock
+#: or none (the clock time as written: a date alone prints as its midnight)
+_PY_STAMP_TEXT: Final = _rx(
+    r"(?P<wd>[a-z]{3})\s+(?P<mon>[a-z]{3})\s+(?P<d>\d{1,2})\s+"
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(?:gmt|bst)\s+)?(?P<y>\d{4})"
+)
 
 #: An ISO date and time with its UTC offset, the offset apart (see _RE2_UTC)
 _PY_ISO_OFFSET: Final = _rx(
@@ -4774,7 +4791,9 @@ def _infer_years(
         found = _nearest_year(text, row_above, row_below, order, dayfirst)
         if found is None:
             continue
-        span, approx, warnings, message = found
+        span, approx, warnings, message, words = found
+        if words is not None:  # the same text has the same words: kept with the cell
+            rows.batch.rest[rows.item[i]] = words
         state.start[i], state.end[i], state.prec[i] = span
         state.ok[i] = True
         state.approx[i] = approx
@@ -4819,10 +4838,12 @@ def _nearest_year(
     below: tuple[_Span, str] | None,
     order: int,
     dayfirst: bool,
-) -> tuple[_Span, bool, list[tuple[str, str]], str] | None:
+) -> tuple[_Span, bool, list[tuple[str, str]], str, str | None] | None:
     """``text`` (a date with no year) in the year its neighbours make likeliest (see
-    :func:`_infer_years`): its span, whether it is approximate, the reader's warnings and the
-    ``year_inferred`` message. None when it cannot be read even with a year."""
+    :func:`_infer_years`): its span, whether it is approximate, the reader's warnings, the
+    ``year_inferred`` message and the words written after the date to open the entry's
+    details ('20/3 DNA'; None when there are none). None when it cannot be read even with
+    a year."""
     s, approx = _strip_approx(str(_normalise([text])[0].as_py() or ""))
     if "'" in s:
         s = _PY_CONTRACTED_MONTH.sub(_month_uncontracted, s)  # "Sep't", as read with a year
@@ -4833,14 +4854,24 @@ def _nearest_year(
     base = _year_of(anchor)
     years = {_year_of(n[0]) + k for n in (above, below) if n is not None for k in (-1, 0, 1)}
     found = []
+    rest: str | None = None  # the words after the date ('20/3 DNA', '20/3 at 10')
     for year in sorted(years):
         reader = _Reader(text, dayfirst, year_of=anchor, year_shift=year - base)
         try:
             span = reader.full(s)
-        except _Reject:
-            continue  # no such day that year: 29 February
+        except _Reject as err:
+            if err.code != "missing_year":
+                continue  # no such day that year: 29 February
+            span = None  # the words after the date ('20/3 dna') read as a date's
         if span is None:
-            return None
+            lead = _with_extra_text(reader, s)
+            if isinstance(lead, _Reject):
+                continue
+            if lead is None or isinstance(lead, _Rel):
+                return None
+            span, rest = lead
+            if not _PY_NOT_ONLY_NUMBERS.search(rest):
+                return None  # 'end of March 12': the 12 may be its year, or its day
         wrong_day = any(code == "weekday_mismatch" for code, _ in reader.warnings)
         back = 0
         if above is not None:
@@ -4862,6 +4893,12 @@ def _nearest_year(
     if not found:
         return None
     wrong_day, _, _, span, warnings, _ = best = min(found, key=lambda f: f[:3])
+    words: str | None = None
+    if rest is not None:
+        written = _as_written(text, rest)
+        words = written if _PY_A_WORD.search(written) else None
+        extra = ("extra_text", _extra_message(text, span, written, words is not None))
+        warnings = [*warnings, extra]
     shift = _year_of(span) - base
     where = "above" if above is not None else "below"
     how = _YEAR_SHIFTS.get(shift, f"{_year_of(span)}, {abs(shift)} years from that")
@@ -4875,8 +4912,11 @@ def _nearest_year(
             f" (the rows run in date order, so it comes {direction} it; "
             f"{_describe(closest[3])} would be nearer)"
         )
-    return span, approx, warnings, message
+    return span, approx, warnings, message, words
 
+
+#: Words after a date with no year that are more than a number (which may be its year)
+_PY_NOT_ONLY_NUMBERS: Final = _rx(r"[^\d\s.,;:/-]")
 
 _YEAR_SHIFTS: Final = {0: "of", 1: "after that of", -1: "before that of"}
 
