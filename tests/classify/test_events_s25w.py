@@ -1,0 +1,114 @@
+"""Wording read as a reviewer reads it (session 25): missing episodes written bare, the
+child found, a parent's mental health detention, and a conference held that someone asked
+for."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline.classify.events import classify_event_types
+
+
+def _read(details: str, agency: str, outcome: str | None = None) -> tuple[str, tuple[str, ...]]:
+    rows = pd.DataFrame({"details": [details], "outcome": [outcome], "agency": [agency]})
+    got = classify_event_types(rows).iloc[0]
+    return str(got["event_type"]), tuple(got["mentions"])
+
+
+# --- a missing episode written without "reported missing" -----------------------------------
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        ("Child A went missing at 18:00 after an argument with Mother.", "police"),
+        ("Child A has gone missing from school.", "education"),
+        ("Child A absconded from placement at 22:00.", "police"),
+        ("CA absconded.", "csc"),
+        ("Child A ran away from her foster carers overnight.", "csc"),
+        ("Child A failed to return to placement after school.", "csc"),
+        ("Child A did not return home after school.", "police"),
+        ("Child A not returned from school; whereabouts unknown.", "csc"),
+    ],
+)
+def test_a_missing_episode_written_bare_is_the_incident(details, agency):
+    assert _read(details, agency)[0] == "police_incident"
+
+
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        ("Mother did not return calls.", "health_visiting"),
+        ("Mother failed to return the consent form.", "education"),
+    ],
+)
+def test_not_returning_a_call_or_a_form_is_no_missing_episode(details, agency):
+    event_type, mentions = _read(details, agency)
+    assert "police_incident" not in (event_type, *mentions)
+
+
+# --- the child found: the end of the episode, read as the child's return --------------------
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        ("Located at friend's address at 02:00.", "police"),
+        ("Child A found safe and well by officers.", "police"),
+        ("Child A traced by police to an address in Northtown.", "csc"),
+        ("Child A located safe and well.", "csc"),
+    ],
+)
+def test_the_child_found_is_the_return_from_the_episode(details, agency):
+    event_type, mentions = _read(details, agency)
+    assert (event_type, "police_incident" in mentions) == ("return_home", True)
+
+
+def test_a_place_located_somewhere_is_no_child_found():
+    event_type, mentions = _read("The flat is located at the top of a tower block.", "housing")
+    assert "return_home" not in (event_type, *mentions)
+
+
+def test_a_placement_named_beside_the_finding_stays_the_placement():
+    got = _read(
+        "Child A absconded from placement; returned to placement next day by police.", "csc"
+    )
+    assert got[0] == "placement"
+
+
+# --- a parent's mental health crisis -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        ("Mother detained under s.2 MHA following crisis.", "csc"),
+        ("Mo sectioned overnight.", "health_visiting"),
+        ("Father admitted under section 3 of the Mental Health Act.", "gp"),
+        ("Mother detained under the Mental Health Act.", "education"),
+    ],
+)
+def test_a_parents_detention_under_the_mental_health_act_is_a_concern(details, agency):
+    assert _read(details, agency)[0] == "concern"
+
+
+def test_a_placement_made_when_the_parent_is_sectioned_stays_the_placement():
+    got = _read("Mother sectioned overnight; Child A placed with maternal grandmother.", "csc")
+    assert got == ("placement", ("concern",))
+
+
+def test_a_mental_health_detention_is_no_arrest():
+    assert _read("Mother detained under s.2 MHA.", "csc")[0] != "arrest"
+
+
+# --- a conference held that someone asked for ----------------------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "ICPC held - requested by SW1 following strategy discussion",
+        "ICPC held, requested by SW1",
+        "Strategy discussion held - requested by police",
+    ],
+)
+def test_a_meeting_held_that_someone_requested_was_held(details):
+    assert _read(details, "csc")[0] in ("icpc", "strategy_discussion")
+
+
+@pytest.mark.parametrize("details", ["ICPC requested", "Strategy discussion - requested by police"])
+def test_a_meeting_only_requested_is_still_not_held(details):
+    assert _read(details, "csc")[0] == "other"
