@@ -322,6 +322,10 @@ _MARKS: Final = (
     _w("dstrike"),
 )
 _STRUCK: Final = frozenset(_w(tag) for tag in ("del", "moveFrom"))
+#: Tracked changes not yet accepted or rejected, of text, rows and cells: insertions and
+#: deletions (a row's own marks are in its ``trPr``).
+_INSERTIONS: Final = tuple(_w(tag) for tag in ("ins", "moveTo", "cellIns"))
+_DELETIONS: Final = tuple(_w(tag) for tag in ("del", "moveFrom", "cellDel"))
 #: Fields whose result is a date of the document (the day it is opened, printed, saved or
 #: created), not of an event: Word shows their last result, which changes.
 _DOCUMENT_DATE_FIELD: Final = re.compile(
@@ -951,6 +955,44 @@ class _Reader:
         self.comments: dict[str, list[int]] = {}  # rows with comments, by table
         self.redacted: dict[str, list[int]] = {}  # rows with text blacked out, by table
         self.struck: dict[str, list[int]] = {}  # rows with text struck through, by table
+        # tracked changes not accepted: (insertions, deletions) by table or paragraph
+        self.changes: dict[str, tuple[int, int]] = {}
+        self.tracked = next(document.element.body.iter(*_INSERTIONS, *_DELETIONS), None) is not None
+
+    def count_changes(self, block: Any, where: str) -> None:
+        """Count the tracked changes in ``block`` (a table, or paragraph ``where``)."""
+        if self.tracked:
+            added = sum(1 for _ in block.iter(*_INSERTIONS))
+            gone = sum(1 for _ in block.iter(*_DELETIONS))
+            if added or gone:
+                self.changes[where] = (added, gone)
+
+    def change_warnings(self) -> list[dict[str, Any]]:
+        """One ``tracked_changes`` warning: the document still holds changes tracked and
+        neither accepted nor rejected, read as if accepted (as Word shows them with the
+        markup hidden): deleted text left out, inserted text read."""
+        if not self.changes:
+            return []
+        added = sum(a for a, _ in self.changes.values())
+        gone = sum(g for _, g in self.changes.values())
+        tables = [w for w in self.changes if w.startswith("table")]
+        paragraphs = [w.split()[-1] for w in self.changes if w.startswith("paragraph")]
+        where = ", ".join(
+            [*tables, *([f"paragraph(s) {', '.join(paragraphs)}"] if paragraphs else [])]
+        )
+        first = next(iter(self.changes))
+        return [
+            _warning(
+                "tracked_changes",
+                f"the document still has tracked changes neither accepted nor rejected "
+                f"({added} insertion(s), {gone} deletion(s), in {where}): they were read as "
+                "if accepted (deleted text left out, inserted text read); accept or reject "
+                "them in Word (Review > Accept or Reject) and check those entries",
+                self.file,
+                first.rsplit(" ", 1)[0] if first.startswith("paragraph") else first,
+                int(first.split()[-1]) if first.startswith("paragraph") else None,
+            )
+        ]
 
     def blocks(self, document: Any) -> Iterator[Any]:
         part = document.part
@@ -1097,6 +1139,7 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
         if block.tag == _P:
             text = _paragraph_text(block)
             number = len(paragraphs) + shut + 1
+            reader.count_changes(block, f"paragraph {number}")
             if next(block.iter(*_MARKS), None) is not None:
                 found = reader.marks(block, "paragraph", number)
                 text = " ".join([text, *found.notes]).strip() if found.notes else text
@@ -1117,6 +1160,7 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
                 named = field.group(1) if field else named
             continue
         sheet = f"table {len(tables) + 1}"
+        reader.count_changes(block, sheet)
         grid = _table_grid(block)
         rows = grid.rows
         notes = [
@@ -1158,7 +1202,7 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
         or next((p.text for p in paragraphs if p.heading), None)
         or page_agency
     )
-    warnings = reader.warnings + reader.comment_warnings()
+    warnings = reader.warnings + reader.comment_warnings() + reader.change_warnings()
     title = " ".join(title.split()) if title else None
     return tables, paragraphs, title, warnings, deleted, reader.hidden_warnings
 
