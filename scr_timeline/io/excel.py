@@ -442,6 +442,43 @@ def _error_warnings(
     return notes
 
 
+def _error_reasons(
+    chron: Chronology, errors: dict[tuple[int, int], str], info: HeaderInfo
+) -> Chronology:
+    """``chron`` with the reason of each row rejected for a date cell holding an Excel
+    error ("#N/A") or a formula never worked out saying so, and naming the cell ("cell A3
+    holds the Excel error '#N/A' ..."), not asking for a date to be written another way."""
+    dates = {pos for pos, fld in info.mapping.items() if fld == S.DATE}
+    found = {row + 1: (column, text) for (row, column), text in errors.items() if column in dates}
+    rejected = chron.rejected
+    if not found or rejected.empty:
+        return chron
+    rows = rejected[S.SOURCE_ROW].to_numpy()
+    at = np.flatnonzero(np.isin(rows, list(found)))  # the rows of such cells only
+    if not len(at):
+        return chron
+    reasons = rejected[S.REASON].to_numpy(dtype=object).copy()
+    for i in at.tolist():
+        column, text = found[int(rows[i])]
+        if rejected[S.VALUE].iat[i] != text:
+            continue  # another table's row, or the cell was not read as the error
+        cell = f"{_column_letters(column + 1)}{int(rows[i])}"
+        if text.startswith("="):
+            reasons[i] = (
+                f"cell {cell} holds the formula {text!r}, whose value was never saved (the "
+                "workbook was written by a program that does not calculate), not a date: "
+                "open the workbook in Excel and save it again"
+            )
+        else:
+            reasons[i] = (
+                f"cell {cell} holds the Excel error {text!r}, not a date (a formula Excel "
+                "could not work out: a deleted cell or sheet, a broken link); correct the "
+                "formula or type the date"
+            )
+    rejected = rejected.assign(**{S.REASON: pd.Series(reasons, index=rejected.index)})
+    return Chronology(chron.events, rejected, chron.warnings, chron.meta)
+
+
 # --- dates shown as a month or a year -------------------------------------------------------
 # Excel turns "March 2007" typed in a cell into the date 01/03/2007 shown as "Mar-07"; the
 # cell's number format is all that says the day was never written. Calamine gives the date
@@ -2169,6 +2206,8 @@ def read_excel(
             )
             if struck_out is not None:
                 sheet_chron = with_rejected(sheet_chron, struck_out)
+            if name in hidden and hidden[name].errors:
+                sheet_chron = _error_reasons(sheet_chron, hidden[name].errors, info)
             sheet_chron = agencies_from_banners(sheet_chron, banners, info, name)
             colours = None
             if S.AGENCY not in info.mapping.values() and text_kind is None:

@@ -1877,9 +1877,20 @@ def _more_details_columns(body: pd.DataFrame, info: HeaderInfo, *, taken: int | 
     for pos, heading in enumerate(info.headings):
         if pos in info.mapping or pos == taken or not heading or pos not in body.columns:
             continue
-        if heading_field(heading) == (S.DETAILS, 2) and body[pos].notna().any():
+        if _spare_field(info, pos) == (S.DETAILS, 2) and body[pos].notna().any():
             out.append(pos)
     return out
+
+
+def _spare_field(info: HeaderInfo, pos: int) -> tuple[str, int] | None:
+    """The field the heading of a column no field takes names (see
+    :func:`~scr_timeline.io.headers.heading_field`); under a group heading of a two-row
+    header, its own heading names it when the two together name none ("Outcome" under
+    "Agency response" merged over "Action taken" | "Outcome")."""
+    found = heading_field(info.headings[pos])
+    if found is None and len(info.header_cells) == 2 and pos < len(info.header_cells[1]):
+        found = heading_field(info.header_cells[1][pos])
+    return found
 
 
 def _more_primary_columns(body: pd.DataFrame, info: HeaderInfo, fld: str) -> list[int]:
@@ -1894,7 +1905,7 @@ def _more_primary_columns(body: pd.DataFrame, info: HeaderInfo, fld: str) -> lis
         if pos not in info.mapping
         and heading
         and pos in body.columns
-        and heading_field(heading) == (fld, 1)
+        and _spare_field(info, pos) == (fld, 1)
         and body[pos].notna().any()
     ]
 

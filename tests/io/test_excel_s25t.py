@@ -1,0 +1,60 @@
+"""Excel workbooks as agencies send them (s25 sweep)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+
+import scr_timeline as scr
+
+
+def test_an_outcome_under_a_group_heading_merged_over_two_columns(tmp_path: Path) -> None:
+    # 'Agency response' merged over 'Action taken' | 'Outcome': the second went to extra
+    # as 'Agency response Outcome: Accepted', where it is never classified
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "School"
+    ws.append(["Date of\ncontact", "Staff\nmember", "Details of\ncontact", "Agency response", None])
+    ws.append([None, None, None, "Action taken", "Outcome"])
+    ws.merge_cells("D1:E1")
+    for col in "ABC":
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.append(
+        [dt.datetime(2007, 3, 12), "DSL1", "Child A disclosed", "Referral to CSC", "Accepted"]
+    )
+    ws.append([dt.datetime(2007, 3, 13), "DSL1", "Mother came in", "Discussed", None])
+    path = tmp_path / "school.xlsx"
+    wb.save(path)
+    events = scr.read(path).events
+    assert events["outcome"].tolist() == [
+        "Referral to CSC\nAgency response Outcome: Accepted",
+        "Discussed",
+    ]
+    assert events["extra"].isna().all()
+    assert events["practitioner"].tolist() == ["DSL1", "DSL1"]
+
+
+def test_a_date_cell_holding_an_excel_error_is_rejected_naming_the_cell(tmp_path: Path) -> None:
+    # the reason had asked for the date to be written as '12/03/2007', as for a typo,
+    # without saying the cell holds a broken formula, nor which cell
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Police"
+    ws.append(["Date", "Officer", "Details"])
+    ws.append([dt.datetime(2007, 3, 12), "PC1", "DA incident, Child A present"])
+    ws.append(["#N/A", "PC2", "Welfare check"])
+    ws.append(["#REF!", "PC2", "Call to CSC"])
+    ws["A3"].data_type = "e"
+    ws["A4"].data_type = "e"
+    path = tmp_path / "police.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    rejected = chron.rejected
+    assert rejected["source_row"].tolist() == [3, 4]
+    assert rejected["reason_code"].tolist() == ["unreadable_date", "unreadable_date"]
+    assert rejected["reason"].iloc[0].startswith("cell A3 holds the Excel error '#N/A', not a date")
+    assert rejected["reason"].iloc[1].startswith("cell A4 holds the Excel error '#REF!'")
+    assert rejected["details"].tolist() == ["Welfare check", "Call to CSC"]
+    assert len(chron.events) == 1
