@@ -1325,6 +1325,51 @@ def _hidden_day_warning(
 
 _EXCEL_DAY_0: Final = dt.datetime(1899, 12, 31)  # 1900-01-01 is serial 1
 
+# --- the 1904 date system ---------------------------------------------------------------------
+#: A workbook saved with the 1904 date system (Mac Excel's, before 2011): its serials count
+#: days from 1 January 1904, 1,462 days after the 1900 system's day 0
+_DATE_1904: Final = regex(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
+_DAYS_1904: Final = 1462
+_DAY_0_1904: Final = dt.datetime(1904, 1, 1)
+# serials read as dates: from 1910 (a number below is no date's, see dates.py) up to
+# 100,000 (an eight-digit number, 20070312, is a date written without separators)
+_SERIALS_1904: Final = (3654 - _DAYS_1904, 100_000)
+
+
+def _uses_1904(path: Path) -> bool:
+    """Whether the workbook at ``path`` (.xlsx, .xlsm) counts its dates from 1904."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if n.endswith("workbook.xml")]
+            return bool(names) and _DATE_1904.search(archive.read(names[0])) is not None
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return False
+
+
+def _serials_from_1904(frame: pd.DataFrame, info: HeaderInfo) -> None:
+    """In ``frame``, a workbook of the 1904 date system: write each number in a date
+    column (a date pasted as a value into a cell of General format: 37691 for 12/03/2007)
+    as the date it is in that system (the dates reader counts serials from 1900), and each
+    date cell on 1 January 1904 at midnight (the 1904 system's day 0: a date cell a
+    formula or a copy left at 0) as 0. Dates in cells formatted as dates are read right
+    already; times (fractions of a day) are the same in both systems."""
+    for column in (p for p, fld in info.mapping.items() if fld in (S.DATE, S.END_DATE)):
+        if column >= frame.shape[1]:
+            continue
+        cells = frame.iloc[info.data_start :, column]
+        numbers = pd.to_numeric(
+            cells.where(cells.map(lambda v: isinstance(v, int | float) and v is not True)),
+            errors="coerce",
+        )
+        shift = numbers.between(*_SERIALS_1904, inclusive="left")
+        day_0 = cells.map(lambda v: isinstance(v, dt.datetime) and v == _DAY_0_1904)
+        if shift.any():
+            rows = np.flatnonzero(shift.to_numpy()) + info.data_start
+            moments = pd.to_datetime(numbers[shift], unit="D", origin=_DAY_0_1904).dt.round("s")
+            frame.iloc[rows, column] = moments.dt.to_pydatetime()
+        if day_0.any():
+            frame.iloc[np.flatnonzero(day_0.to_numpy()) + info.data_start, column] = 0.0
+
 
 def _as_number(value: Any) -> float | None:
     """A cell's number: a number, or the serial of a date in January 1900 (a number of 1
@@ -2074,6 +2119,7 @@ def read_excel(
     else:
         tables = _read_sheets(path, engine, hidden_days)
     hidden = _hidden_rows(path) if text_kind is None else {}
+    date_1904 = text_kind is None and fmt in ("xlsx", "xlsm") and _uses_1904(path)
     totals = _table_totals(path) if text_kind is None else {}
     for name, frame, _visible, _merged in tables:
         if name in hidden and hidden[name].errors:
@@ -2184,6 +2230,8 @@ def read_excel(
                 mojibake_as_text(frame, info, file=path.name, sheet=name, at_top=at_top.get(name))
             )
             skipped.extend(_times_typed_as_numbers(frame, info, path.name, name))
+            if date_1904:
+                _serials_from_1904(frame, info)
             if text_kind is None:
                 skipped.extend(_times_hidden_by_format(path, frame, info, path.name, name))
             filled, carried = fill_cells(

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 
 import scr_timeline as scr
 
@@ -58,3 +59,32 @@ def test_a_date_cell_holding_an_excel_error_is_rejected_naming_the_cell(tmp_path
     assert rejected["reason"].iloc[1].startswith("cell A4 holds the Excel error '#REF!'")
     assert rejected["details"].tolist() == ["Welfare check", "Call to CSC"]
     assert len(chron.events) == 1
+
+
+def test_a_workbook_of_the_1904_date_system_dates_its_numbers_from_1904(tmp_path: Path) -> None:
+    # a Mac workbook's date pasted as a value (37691 in a General cell: 12/03/2007 in the
+    # 1904 system) was read as a 1900 serial, 11/03/2003, with no warning; its day 0
+    # (01/01/1904, a date cell left at 0) was an event of 1904
+    wb = openpyxl.Workbook()
+    wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    ws = wb.active
+    ws.title = "GP"
+    ws.append(["Date", "Details"])
+    ws.append([37691, "Bruise seen on Child A"])
+    ws.append([37691.75, "Call to HV1"])
+    ws.append([dt.datetime(2007, 3, 13), "Review"])
+    ws.append([20070314, "Home visit"])  # eight digits: a date, not a serial
+    ws.append([dt.datetime(1904, 1, 1), "Letter"])
+    ws["A6"].number_format = "dd/mm/yyyy"
+    path = tmp_path / "gp.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    events = chron.events
+    assert events["start"].tolist() == [
+        pd.Timestamp("2007-03-12"),
+        pd.Timestamp("2007-03-12 18:00"),
+        pd.Timestamp("2007-03-13"),
+        pd.Timestamp("2007-03-14"),
+    ]
+    assert events["date_text"].iloc[0] == "12/03/2007"
+    assert chron.rejected["reason_code"].tolist() == ["empty_date"]
