@@ -1669,6 +1669,46 @@ def _in_reading_order(lines: Sequence[_Line], width: float, size: float) -> list
     return [*out, *lefts, *rights]
 
 
+#: A sidebar's box holds this many lines at least, and is at most this share of the
+#: page's width (a box as wide as the text is a frame or a callout, not beside it).
+_SIDEBAR_LINES: Final = 2
+_SIDEBAR_WIDTH: Final = 0.6
+
+
+def _sidebars(lines: Sequence[_Line], page: Any) -> tuple[list[_Line], list[list[_Line]]]:
+    """The lines of a page of running text without its sidebars, and each sidebar's lines:
+    a box drawn (or shaded) beside the text, such as a review's "Key learning point" or a
+    note set in the margin, holding two lines or more while the page's text runs level
+    with it outside the box. Its lines had been read with the text beside them, so each
+    line of an entry took a line of the note in its middle."""
+    width = float(page.width)
+    boxes = [
+        (float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        for r in page.rects
+        if float(r["x1"]) - float(r["x0"]) < _SIDEBAR_WIDTH * width
+    ]
+    if not boxes:
+        return list(lines), []
+    body = list(lines)
+    found: list[list[_Line]] = []
+    for x0, top, x1, bottom in sorted(boxes, key=lambda b: (b[1], b[0])):
+        level = [k for k, line in enumerate(body) if top <= (line.top + line.bottom) / 2 <= bottom]
+        inside = {k: [w for w in body[k].words if w.x0 >= x0 - 1 and w.x1 <= x1 + 1] for k in level}
+        held = [k for k in level if inside[k]]
+        beside = any(len(inside[k]) < len(body[k].words) for k in level)
+        if len(held) < _SIDEBAR_LINES or not beside:
+            continue
+        found.append([_part(body[k], inside[k]) for k in held])
+        kept: list[_Line] = []
+        for k, line in enumerate(body):
+            taken = {id(w) for w in inside.get(k, ())}
+            rest = [w for w in line.words if id(w) not in taken]
+            if rest:
+                kept.append(_part(line, rest) if taken else line)
+        body = kept
+    return body, found
+
+
 def _title_lines(above: Sequence[_Line]) -> list[str]:
     """A table's title lines: the short paragraphs above it on its page (lines joined at
     blank space), nearest first. A paragraph of prose (the review's text before its
@@ -2059,9 +2099,26 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
             last_ran_to_bottom = not any(ln.top >= previous_bottom for ln in free)
         elif free:
             last_ran_to_bottom = False
+        asides: list[list[_Line]] = []
         if not found:  # running text only: set in two columns, read one after the other
+            free, asides = _sidebars(free, page)
             free = _in_reading_order(free, float(page.width), body_size)
         kept = _paragraphs(free, body_size)
+        for aside in asides:  # a boxed note beside the text: an entry only by its date
+            held = _paragraphs(aside, body_size)
+            if split_date_prefix(held[0][0]) is not None:
+                kept.extend(held)
+                continue
+            quoted = " ".join(" ".join(text.split()) for text, *_rest in held)
+            notes.append(
+                _warning(
+                    "sidebar_not_read",
+                    f"page {page.page_number}: a boxed note beside the text (a sidebar) was "
+                    f"not read as text of the entries beside it: {quoted[:200]!r}",
+                    path.name,
+                    f"page {page.page_number}",
+                )
+            )
         n = page.page_number
         gone: list[tuple[str, float, float, str]] = []
         if n in unstruck:
