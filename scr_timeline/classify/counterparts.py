@@ -143,6 +143,9 @@ _LIST_JOIN: Final = (
 )
 # cues reach a few words, never past a comma or a clause
 _CUE_GAPS: Final = r"\s"
+#: "Officer" after another agency's name is that agency's officer, not the police: "Elective
+#: Home Education officer", "children's services officer" (the title is part of the hit).
+_TITLE: Final = r"(?:\s+officers?(?![a-z]))?"
 _CUE_BREAKERS: Final = r"(?:but|who|which|although|however|because|so|as|and then)(?![a-z])"
 _REACH_BEFORE: Final = 2
 _REACH_AFTER: Final = 1
@@ -456,7 +459,10 @@ def _compile(vocab: pd.DataFrame, cues: pd.DataFrame) -> _Matcher:
     def source(keep: Container[str] | None) -> str:
         first = T.alternation(words, regexes, group=_GROUP, keep=keep)
         code = r"(?:\d+[a-z]?)?"  # "SW1", "HV2a": the number is part of the practitioner code
-        hits = f"(?P<first>{first}){code}(?P<more>(?:{_LIST_JOIN}{plain(keep)}{code})*)"
+        hits = (
+            f"(?P<first>{first}){code}{_TITLE}"
+            f"(?P<more>(?:{_LIST_JOIN}{plain(keep)}{code}{_TITLE})*)"
+        )
         to = r"(?<![a-z0-9])to(?:\s+the)?"
         before = T.window(_REACH_BEFORE, breakers=_CUE_BREAKERS, gaps=_CUE_GAPS)
         after = T.window(_REACH_AFTER, breakers=_CUE_BREAKERS, gaps=_CUE_GAPS)
