@@ -857,9 +857,13 @@ def _parse_table(
     written_all = text_of(S.AGENCY) if cells(S.AGENCY) is not None else None
     agency_job = _run(side, _agency_names, written_all) if written_all is not None else None
     date_headings = _section_headings(options.section_dates, date_cells.index, row_offset)
-    if previous_date is None and (period := _title_period(info.title_lines)) is not None:
-        # the period a title line names ("School log - Autumn term 2007"): the dates at the
-        # table's top written without their year take it, as from a section row above
+    if previous_date is None and (
+        (period := _title_period(info.title_lines)) is not None
+        or (sheet and (period := _sheet_period(sheet)) is not None)
+    ):
+        # the period a title line names ("School log - Autumn term 2007"), else the sheet's
+        # name (a workbook of a sheet per year, "2006", "2007"): the dates at the table's
+        # top written without their year take it, as from a section row above
         date_headings = [(0, period), *date_headings]
     # the parser names rows by their labels in its messages: the rows a person sees
     visible = rows.reindex(date_cells.index).to_numpy()
@@ -1427,6 +1431,15 @@ def _title_period(titles: Sequence[str]) -> PreviousDate | None:
 
 
 _TITLE_PERIOD_MAX: Final = 80
+
+
+def _sheet_period(sheet: str) -> PreviousDate | None:
+    """The period a sheet's name gives ("2007", "Police 2007", "Autumn term 2007"), as a
+    title line's (:func:`_title_period`), or None."""
+    period = _title_period([sheet])
+    return None if period is None else period._replace(where="in the sheet's name")
+
+
 _FOUR_DIGIT_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 
 

@@ -88,3 +88,41 @@ def test_a_workbook_of_the_1904_date_system_dates_its_numbers_from_1904(tmp_path
     ]
     assert events["date_text"].iloc[0] == "12/03/2007"
     assert chron.rejected["reason_code"].tolist() == ["empty_date"]
+
+
+def test_a_sheet_per_year_gives_its_year_to_dates_written_without_one(tmp_path: Path) -> None:
+    # a workbook of one sheet per year ('2006', '2007') writing '12 May', '14/03': every
+    # row was rejected (missing_year), though a title line '2007' would have given it
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2006"
+    ws.append(["Date", "Officer", "Details"])
+    ws.append(["12 May", "PC1", "DA incident"])
+    ws.append(["02/08", "PC2", "Missing episode"])
+    ws = wb.create_sheet("Police 2007")
+    ws.append(["Date", "Officer", "Details"])
+    ws.append(["3 Jan", "PC1", "Welfare check"])
+    ws.append(["14/03/2007", "PC1", "Arrest"])
+    path = tmp_path / "police.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    assert chron.events["start"].tolist() == [
+        pd.Timestamp("2006-05-12"),
+        pd.Timestamp("2006-08-02"),
+        pd.Timestamp("2007-01-03"),
+        pd.Timestamp("2007-03-14"),
+    ]
+    inferred = chron.warnings[chron.warnings["code"] == "year_inferred"]["message"].tolist()
+    assert "in the sheet's name ('2006')" in inferred[0]
+
+
+def test_a_sheet_named_otherwise_gives_no_year(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws.append(["Date", "Officer", "Details"])
+    ws.append(["12 May", "PC1", "DA incident"])
+    path = tmp_path / "police.xlsx"
+    wb.save(path)
+    assert scr.read(path).rejected["reason_code"].tolist() == ["missing_year"]
