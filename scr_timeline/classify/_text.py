@@ -875,10 +875,20 @@ class Entries:
         self._words: dict[int, tuple[str, ...]] = {}
         self._always: list[int] = []
         self._fragments: dict[int, re.Pattern[str]] = {}
+        # per hit, its candidates (a resolver asks for the rows of a hit and for its lines)
+        self._found: dict[str, tuple[int, ...]] = {}
 
     @classmethod
     def build(cls, phrases: Sequence[str], kinds: Sequence[str]) -> Entries:
         return cls(phrases, kinds)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: all but the candidates found per hit (the resolvers keep
+        what they found for the common hits)."""
+        return {**self.__dict__, "_found": {}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update({"_found": {}, **state})
 
     def _index(self) -> dict[str, list[int]]:
         if self._starts is None:
@@ -941,6 +951,14 @@ class Entries:
         so that a longer phrase restricted to other agencies does not hide it; so is a
         regex phrase for other agencies that reads the same text.
         """
+        found = self._found.get(hit)
+        if found is None:
+            if len(self._found) >= MATCH_CACHE_LIMIT:
+                self._found.clear()
+            found = self._found[hit] = tuple(self._candidates(hit))
+        return list(found)
+
+    def _candidates(self, hit: str) -> list[int]:
         starts = self._index()
         rows = [r for r in starts.get(hit[:1], ()) if hit.startswith(self._literal[r])]
         if self._always:
