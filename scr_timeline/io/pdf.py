@@ -1515,6 +1515,11 @@ class _Unruled:
     ran_to_bottom: bool
 
 
+#: A number alone: a sheet's row number, which Excel prints left of each row when its
+#: headings are printed (no heading of a chronology's column is a number).
+_ROW_NUMBER: Final = re.compile(r"^\d{1,7}$")
+
+
 def _unruled_table(
     sheet: str,
     lines: Sequence[_Line],
@@ -1560,6 +1565,12 @@ def _unruled_table(
         within = [line for line in struck if low <= line.top and line.bottom <= high]
         rows, deleted = _struck_into_rows(columns, body[:used], within, date_column, rows)
         deleted = tuple((row + len(head), why, cells) for row, why, cells in deleted)
+    if _ROW_NUMBER.match(columns.headings[0] or "") and all(
+        not row[0] or _ROW_NUMBER.match(row[0]) for row in rows
+    ):  # Excel's row numbers printed beside the sheet ("1" by the header): no column
+        head = [cells[1:] for cells in head]
+        rows = [cells[1:] for cells in rows]
+        deleted = tuple((row, why, cells[1:]) for row, why, cells in deleted)
     return _Unruled(
         DocumentTable(
             sheet,
@@ -1677,9 +1688,9 @@ _SIDEBAR_WIDTH: Final = 0.6
 
 def _sidebars(lines: Sequence[_Line], page: Any) -> tuple[list[_Line], list[list[_Line]]]:
     """The lines of a page of running text without its sidebars, and each sidebar's lines:
-    a box drawn (or shaded) beside the text, such as a review's "Key learning point" or a
-    note set in the margin, holding two lines or more while the page's text runs level
-    with it outside the box. Its lines had been read with the text beside them, so each
+    a box drawn (or shaded) beside the text, such as a review's "Key learning point", or
+    a narrow column of notes in the right margin without a box (:func:`_margin_column`),
+    holding two lines or more while the page's text runs level with it outside the box. Its lines had been read with the text beside them, so each
     line of an entry took a line of the note in its middle."""
     width = float(page.width)
     boxes = [
@@ -1687,6 +1698,9 @@ def _sidebars(lines: Sequence[_Line], page: Any) -> tuple[list[_Line], list[list
         for r in page.rects
         if float(r["x1"]) - float(r["x0"]) < _SIDEBAR_WIDTH * width
     ]
+    margin = _margin_column(lines, width)
+    if margin is not None:
+        boxes.append(margin)
     if not boxes:
         return list(lines), []
     body = list(lines)
@@ -1707,6 +1721,59 @@ def _sidebars(lines: Sequence[_Line], page: Any) -> tuple[list[_Line], list[list
                 kept.append(_part(line, rest) if taken else line)
         body = kept
     return body, found
+
+
+#: A column of notes in the right margin: it starts right of this share of the page's
+#: width, is at most this share of it wide and the text beside it this many times wider,
+#: and a blank space at least this many ems wide parts it from the text.
+_MARGIN_START: Final = 0.5
+_MARGIN_WIDTH: Final = 0.3
+_MARGIN_NARROWER: Final = 1.5
+_MARGIN_GAP: Final = 1.5
+#: A note in the margin: lines one under another, of this many words each on average.
+_MARGIN_WORDS: Final = 2
+
+
+def _margin_column(
+    lines: Sequence[_Line], width: float
+) -> tuple[float, float, float, float] | None:
+    """The box (x0, top, x1, bottom) of a narrow column of notes in the right margin of a
+    page of running text, printed without a box (a reviewer's notes beside the entries),
+    or None. No word of the page's text crosses the blank space that parts them."""
+    words = [w for line in lines for w in line.words]
+    if len(lines) < 2 * _SIDEBAR_LINES or not words or width <= 0:
+        return None
+    bins = int(width / _STEP) + 2
+    change = np.zeros(bins + 1, dtype=np.int64)
+    starts = np.clip((np.array([w.x0 for w in words]) / _STEP).astype(np.int64), 0, bins)
+    ends = np.clip(np.ceil(np.array([w.x1 for w in words]) / _STEP).astype(np.int64), 0, bins)
+    np.add.at(change, starts, 1)
+    np.add.at(change, ends, -1)
+    free = np.cumsum(change)[:bins] == 0
+    lo = int(width * _MARGIN_START / _STEP)
+    if not free[lo:].any():
+        return None
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], free[lo:].astype(np.int8), [0]])))
+    runs = edges.reshape(-1, 2)
+    sizes = [line.size for line in lines if line.size]
+    em = statistics.median(sizes) if sizes else 10.0
+    for start, end in runs:
+        left, right = (lo + int(start)) * _STEP, (lo + int(end)) * _STEP
+        aside = [w for w in words if w.x0 >= right]
+        if right - left < _MARGIN_GAP * em or not aside:
+            continue
+        if not any(w.x1 <= left for w in words):
+            return None
+        x0, x1 = min(w.x0 for w in aside), max(w.x1 for w in aside)
+        text = [w for w in words if w.x1 <= left]
+        text_width = max(w.x1 for w in text) - min(w.x0 for w in text)
+        if x1 - x0 > min(_MARGIN_WIDTH * width, text_width / _MARGIN_NARROWER):
+            return None  # the second of two columns of text
+        at = [k for k, line in enumerate(lines) if any(w.x0 >= right for w in line.words)]
+        if at[-1] - at[0] + 1 != len(at) or len(aside) < _MARGIN_WORDS * len(at):
+            return None  # not one note: a worker's initials beside each entry, a number
+        return x0, lines[at[0]].top, x1, lines[at[-1]].bottom
+    return None
 
 
 def _title_lines(above: Sequence[_Line]) -> list[str]:
@@ -2113,8 +2180,9 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
             notes.append(
                 _warning(
                     "sidebar_not_read",
-                    f"page {page.page_number}: a boxed note beside the text (a sidebar) was "
-                    f"not read as text of the entries beside it: {quoted[:200]!r}",
+                    f"page {page.page_number}: a note set beside the text (a sidebar: a box "
+                    f"or a margin column) was not read as text of the entries beside it: "
+                    f"{quoted[:200]!r}",
                     path.name,
                     f"page {page.page_number}",
                 )

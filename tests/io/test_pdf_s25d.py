@@ -70,9 +70,9 @@ def test_boxed_note_beside_the_text_is_no_text_of_the_entries(tmp_path: Path, fi
     ]
     notes = chron.warnings[chron.warnings[S.CODE] == "sidebar_not_read"]
     assert notes["message"].tolist() == [
-        "page 1: a boxed note beside the text (a sidebar) was not read as text of the "
-        "entries beside it: 'Key learning point: Bruising in a non-mobile child must be "
-        "referred to CSC.'"
+        "page 1: a note set beside the text (a sidebar: a box or a margin column) was not "
+        "read as text of the entries beside it: 'Key learning point: Bruising in a "
+        "non-mobile child must be referred to CSC.'"
     ]
 
 
@@ -94,3 +94,89 @@ def test_boxed_entry_beside_the_text_is_an_entry_of_its_own(tmp_path: Path):
         "GP: Dr B saw Child A, bruising to the cheek noted. No referral made."
     )
     assert "sidebar_not_read" not in set(chron.warnings[S.CODE])
+
+
+def _page_with_margin(path: Path, margin: list[tuple[int, str]]) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    pdf.setFont("Helvetica-Bold", 14)
+    pdf.drawString(60, height - 60, "Chronology - Child A")
+    pdf.setFont("Helvetica", 10)
+    for i, line in enumerate(BODY):
+        pdf.drawString(60, height - 100 - 14 * i, line)
+    for i, text in margin:
+        pdf.drawString(440, height - 100 - 14 * i, text)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_note_in_the_right_margin_is_no_text_of_the_entries(tmp_path: Path):
+    """A reviewer's note printed in the right margin without a box, level with the
+    entries: its lines had run into the entries' lines as for a box."""
+    path = _page_with_margin(
+        tmp_path / "review.pdf",
+        [(0, "Reviewer: was the"), (1, "bruise referred to"), (2, "CSC by the HV?")],
+    )
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].tolist()[0] == (
+        "HV1 visited Child A at home. Mother said the bruise on the arm was from a fall at nursery."
+    )
+    assert chron.warnings.loc[chron.warnings[S.CODE] == "sidebar_not_read", "message"].str.endswith(
+        "'Reviewer: was the bruise referred to CSC by the HV?'"
+    ).tolist() == [True]
+
+
+def test_worker_beside_each_entry_is_still_read(tmp_path: Path):
+    """The worker's code printed at the right of each entry's first line is no margin
+    note: it stays the entry's text."""
+    path = _page_with_margin(tmp_path / "review.pdf", [(0, "HV1"), (3, "GP1"), (6, "SW1")])
+    chron = scr.read(path)
+    assert chron.events[S.DETAILS].str.contains("HV1|GP1|SW1").all()
+    assert "sidebar_not_read" not in set(chron.warnings[S.CODE])
+
+
+def test_excel_row_numbers_printed_beside_the_sheet_are_no_column(tmp_path: Path):
+    """An Excel sheet printed to PDF with its row and column headings and no gridlines:
+    the row numbers left of each row ('1' by the header, '2', '3' ...) were read as a
+    column headed '1', so each event's extra held '1: 2', '1: 3'. They are now left out;
+    the column letters over the header ('A B C D') were already no title."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "combined.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    height = landscape(A4)[1]
+    widths = [70, 90, 80, 400]
+    rows = [("Date", "Agency", "Practitioner", "Details")] + [
+        (f"{day:02d}/03/2007", agency, worker, text)
+        for day, (agency, worker, text) in enumerate(
+            [
+                ("Health Visiting", "HV1", "Home visit, Child A seen."),
+                ("GP", "Dr B", "Child A seen with bruise to cheek."),
+                ("Police", "PC2", "Attended address, DA incident."),
+            ],
+            start=1,
+        )
+    ]
+    pdf.setFont("Helvetica", 9)
+    x = 60
+    for letter, width in zip("ABCD", widths, strict=True):
+        pdf.drawCentredString(x + width / 2, height - 56, letter)
+        x += width
+    for k, row in enumerate(rows):
+        y = height - 78 - 18 * k
+        pdf.drawRightString(54, y, str(k + 1))
+        x = 60
+        for width, text in zip(widths, row, strict=True):
+            pdf.drawString(x + 2, y, text)
+            x += width
+    pdf.showPage()
+    pdf.save()
+    chron = scr.read(path)
+    assert chron.events[S.AGENCY].tolist() == ["health_visiting", "gp", "police"]
+    assert chron.events[S.PRACTITIONER].tolist() == ["HV1", "Dr B", "PC2"]
+    assert chron.events[S.EXTRA].isna().all()
