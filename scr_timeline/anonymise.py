@@ -214,8 +214,15 @@ _SCHOOL_KIND: Final = (
     "Primary|Infants?|Juniors?|Secondary|High|Grammar|Community|Church|Catholic|Free|"
     "Special|Nursery|Day|Pre-?school|Sixth|Form|Middle|First|Upper|Lower"
 )
-#: the texts that may hold an identifier: a digit, an "@", or a kind of school
-_MAY_IDENTIFY: Final = r"[\d@]|Primary|School|Academy|College|Nursery|Infants?|Juniors?|Pre-?school"
+#: the texts that may hold an identifier (RE2, for Arrow over the distinct texts): each kind
+#: of :data:`_IDENTIFIER` without its lookarounds, so that every text it matches is kept
+_MAY_IDENTIFY: Final = (
+    rf"\p{{Nd}}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET})|{_FLAT}[ \t]+\p{{Nd}}"
+    r"|[A-Z]{1,2}\p{Nd}[A-Z\p{Nd}]?[ \t]*\p{Nd}[ABD-HJLNP-UW-Z]{2}|@"
+    r"|[A-CEGHJ-PR-TW-Z]{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?[A-D]"
+    r"|(?i:d\.?o\.?b|date[ \t]+of[ \t]+birth)|\p{Nd}(?:[ \t-]?\p{Nd}){8}"
+    r"|Primary|School|Academy|College|Nursery|Infants?|Juniors?|Pre-?school"
+)
 #: one pattern, a group per kind, tried in this order at each place (Python ``re``; compiled
 #: when first needed: the command line's start-up does not pay for it)
 _IDENTIFIER: Final = (
@@ -271,6 +278,7 @@ def _nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+@functools.lru_cache(maxsize=4096)
 def _identifier_key(kind: str, text: str) -> str:
     """What makes two spellings the same identifier ("07700 900123" and "07700900123")."""
     if kind in ("nhs", "telephone"):
@@ -682,6 +690,57 @@ def _prefilter(values: pd.Series, pattern: str | None) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     found = pc.match_substring_regex(_to_arrow(values), pattern, ignore_case=True)
     return np.flatnonzero(found.fill_null(False).to_numpy(zero_copy_only=False))
+
+
+def _matching(texts: pd.Series, patterns: str | Sequence[str]) -> np.ndarray:
+    """Which of ``texts`` (distinct, none missing) one of the RE2 ``patterns`` matches
+    (Arrow). Several patterns are tried one after another, each on the texts left: one
+    alternation of them all can make RE2's automaton too big to be fast (seconds, not
+    milliseconds, for 100,000 texts)."""
+    found = np.zeros(len(texts), dtype=bool)
+    if not len(texts):
+        return found
+    values = pa.array(texts.astype(str).tolist(), pa.string())
+    for pattern in [patterns] if isinstance(patterns, str) else patterns:
+        left = np.flatnonzero(~found)
+        if not len(left):
+            break
+        hit = pc.match_substring_regex(values.take(pa.array(left)), pattern)
+        found[left[np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)]] = True
+    return found
+
+
+#: what Python's ``\s`` matches in a ``str`` pattern, as an RE2 class's content (RE2's own
+#: ``\s`` is ASCII: a no-break space between two words of a role would be missed)
+_RE2_SPACE: Final = r"\s\pZ\x{85}\x{0b}\x{1c}-\x{1f}"
+
+
+def _re2_superset(source: str) -> str:
+    r"""An RE2 pattern matching every text the Python pattern ``source`` matches: its
+    lookarounds (none nested) dropped, ``\s`` and ``\d`` written as Python reads them."""
+    source = re.sub(r"\(\?<?[=!][^()]*\)", "", source)
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            pair = source[i : i + 2]
+            if pair == r"\s":
+                out.append(_RE2_SPACE if in_class else f"[{_RE2_SPACE}]")
+            elif pair == r"\d":
+                out.append(r"\p{Nd}")
+            else:
+                out.append(pair)
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
 
 
 Spans = list[int]  # flat [start, end, spelling, start, end, spelling, ...]
@@ -1365,9 +1424,51 @@ def anonymise_with_keyfile(
 
 
 # --- finding names ---------------------------------------------------------------------------
+#: what follows a surname in capitals written after a first name ("Darren PIKE arrested")
+_AFTER_CAPS: Final = (
+    r"dob|d\.o\.b|aged|arrested|charged|cautioned|interviewed|was|is|has|had|said|says|stated|"
+    r"reported|disclosed|attended|present|seen|spoke|told|denied|admitted|bailed|released|"
+    r"remanded|born|and|who"
+)
+
+
+def _may_name(cue: str) -> tuple[str, ...]:
+    """An RE2 pattern for the texts in which the cue pattern of :func:`_vocabulary` (built
+    on the cue alternation ``cue``) may match: each of its branches without lookarounds and
+    with every name word reduced to its first letters, so that the Python pattern is run
+    only on the texts this matches (and finds the same)."""
+    cue = _re2_superset(cue)
+    low = _LOWER
+    word = rf"[A-Z](?:{low}|['’][A-Z])"  # the start of a name word
+    rest = r"[A-Za-zß-öø-ÿ'’-]*"
+    titles = "|".join(TITLES)
+    initials = r"(?:[A-Z]\.?[ \t]*){0,2}"
+    return (
+        # cue then name
+        rf"(?i:{cue})(?:[ \t]*[(:,][ \t]*|[ \t]+[-–][ \t]+|[ \t]+)(?:\p{{Nd}}{{2,6}}[ \t]+)?"
+        rf"(?:(?:{titles})\.?[ \t]+)?{initials}{word}",
+        rf"(?i:{cue})[ \t]+(?:is|was|named|called|known[ \t]+as)[ \t]+{word}",
+        # name then cue
+        rf"[A-Z]{rest}(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+[-–][ \t]+)(?i:{cue})",
+        # a title
+        rf"(?:{titles})\.?[ \t]+{initials}[A-Z](?:{low}|[A-Z]|['’][A-Z])",
+        # the X family
+        rf"[Tt]he[ \t]+{word}{rest}[ \t]+(?:family|household)",
+        # a surname in capitals
+        rf"{word}{rest}[ \t]+[A-Z][A-Z'’-]+[ \t]*(?:[(,]|(?i:{_AFTER_CAPS}))",
+        rf"[A-Z][A-Z'’-]*,[ \t]+{word}",
+        # a job title in brackets; an age in brackets
+        rf"{word}{rest}[ \t]+{word}{rest}[ \t]*\([^()\n]{{0,40}}(?i:{_JOB_WORDS})",
+        rf"{word}{rest}[ \t]*\([ \t]*(?:aged?[ \t]+)?\p{{Nd}}",
+    )
+
+
 @functools.lru_cache(maxsize=1)
-def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], frozenset[str]]:
-    """The cue pattern, family phrase -> member, role phrase -> role and the stop words."""
+def _vocabulary() -> tuple[
+    re.Pattern[str], dict[str, str], dict[str, str], frozenset[str], tuple[str, ...]
+]:
+    """The cue pattern, family phrase -> member, role phrase -> role, the stop words and
+    the RE2 pattern of the texts the cue pattern may match (:func:`_may_name`)."""
     from .classify import _text as T
     from .classify.agencies import load_agency_aliases
     from .classify.counterparts import load_family_members
@@ -1412,9 +1513,7 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], froz
         # a surname in capitals, as police systems write it: "Darren PIKE", "PIKE, Darren"
         # (what follows says a person: "Leeds LGI", "Barnardos SAFE project" are places)
         rf"|{_LEFT}(?P<name5>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?[ \t]+{_CAPS}){_RIGHT}"
-        rf"(?=[ \t]*(?:[(,]|(?i:dob|d\.o\.b|aged|arrested|charged|cautioned|interviewed|was|is|"
-        rf"has|had|said|says|stated|reported|disclosed|attended|present|seen|spoke|told|denied|"
-        rf"admitted|bailed|released|remanded|born|and|who){_RIGHT}))"
+        rf"(?=[ \t]*(?:[(,]|(?i:{_AFTER_CAPS}){_RIGHT}))"
         rf"|{_LEFT}(?P<caps6>{_CAPS}),[ \t]+(?P<name6>{_NAMEWORD}(?:[ \t]+{_NAMEWORD})?){_RIGHT}"
         # a first name and surname with a job title in brackets that no role phrase names:
         # "Sue Harrington (Safeguarding Lead)", "Tom Reid (Team Manager)"
@@ -1441,7 +1540,7 @@ def _vocabulary() -> tuple[re.Pattern[str], dict[str, str], dict[str, str], froz
             words.update(re.findall(r"[a-z]+", str(phrase).lower()))
     words.update(_STOP_WORDS)
     words.update(_TITLE_WORDS)
-    return pattern, member_of, role_of, frozenset(words)
+    return pattern, member_of, role_of, frozenset(words), _may_name(cue)
 
 
 def _grandparent_label(cue: str) -> str:
@@ -1530,7 +1629,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
     """
     if not isinstance(chron, Chronology):
         raise TypeError(f"find_names() takes a Chronology, not {type(chron).__name__}")
-    pattern, member_of, role_of, stop = _vocabulary()
+    pattern, member_of, role_of, stop, may_name = _vocabulary()
     cells = _discovery_cells(chron)
     if cells.empty:
         return pd.DataFrame(columns=_CANDIDATE_COLUMNS)
@@ -1538,9 +1637,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
     distinct = pd.Series(uniques, dtype=object)
     first_row = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
     counts = np.bincount(codes, minlength=len(uniques))
-    lower_words = set(
-        distinct.str.findall(r"(?<![^\W_])[a-z][a-z'’-]+(?![^\W_])").explode().dropna()
-    )
+    lower_words = _lower_words(distinct)
     hits: list[dict[str, Any]] = []
 
     def add(
@@ -1598,7 +1695,9 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
             }
         )
 
-    for text_id, text in enumerate(distinct):
+    # the Python pattern runs only on the texts where it may match (Arrow, one pass)
+    for text_id in np.flatnonzero(_matching(distinct, may_name)).tolist():
+        text = distinct.iat[text_id]
         for match in _scan(pattern, str(text), stop):
             g = match.groupdict()
             if g["name"] or g["named"]:  # cue then name
@@ -1792,6 +1891,24 @@ _SURNAME_FIRST: Final = regex(
 )
 
 
+#: a word written in lower case ("said", "hope"), as :func:`_lower_words` finds it
+_LOWER_WORD: Final = regex(r"(?<![^\W_])[a-z][a-z'’-]+(?![^\W_])")
+
+
+def _lower_words(distinct: pd.Series) -> set[str]:
+    """The words the texts write in lower case (:data:`_LOWER_WORD`'s matches). A match is
+    made of letters, apostrophes and hyphens and needs no letter or digit on either side,
+    so the texts are cut (Arrow) at every other character and only the distinct pieces
+    with a lower-case letter are searched: the same words, without a pass of Python's
+    regex engine over every text."""
+    if not len(distinct):
+        return set()
+    values = pa.array(distinct.astype(str).tolist(), pa.string())
+    pieces = pc.unique(pc.list_flatten(pc.split_pattern_regex(values, r"[^\pL\pN_'’-]+")))
+    pieces = pieces.filter(pc.match_substring_regex(pieces, "[a-z]"))
+    return {word for piece in pieces.to_pylist() for word in _LOWER_WORD.findall(piece)}
+
+
 def _phrase(phrase: str) -> str:
     """A role phrase as the vocabularies key it ("Health Visitor" is "health visitor")."""
     from .classify import _text as T
@@ -1851,8 +1968,8 @@ def _family_full_names(
     alternation = "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True))
     pattern = re.compile(rf"{_LEFT}({_NAMEWORD})[ \t]+({alternation}){_RIGHT}")
     found: dict[tuple[str, str], list[tuple[int, str]]] = {}
-    for text_id, text in enumerate(distinct):
-        for match in pattern.finditer(str(text)):
+    for text_id in np.flatnonzero(_matching(distinct, alternation)).tolist():
+        for match in pattern.finditer(str(distinct.iat[text_id])):
             first, surname = match.group(1), match.group(2)
             if first.lower() in stop or first.lower() in lower_words:
                 continue
@@ -1890,8 +2007,8 @@ def _with_family_surnames(people: pd.DataFrame, distinct: pd.Series) -> pd.DataF
     single = family & ~people["name"].str.contains(" ") & (people["member_or_role"] != "surname")
     if not surnames or not single.any():
         return people
-    text = "\n".join(str(t) for t in distinct)
     alternation = "|".join(re.escape(s) for s in sorted(surnames))
+    text = "\n".join(distinct[_matching(distinct, alternation)].astype(str))
     people = people.copy()
     for i in people.index[single]:
         first = str(people.at[i, "name"])
@@ -1937,7 +2054,7 @@ def _identifiers(
     identifier = regex(_IDENTIFIER)
     agencies = {_identifier_key("school", str(name).strip()) for name in agency_names}
     # every identifier has a digit or an "@": only those texts are searched (one pass)
-    maybe = np.flatnonzero(distinct.astype(str).str.contains(_MAY_IDENTIFY, regex=True).to_numpy())
+    maybe = np.flatnonzero(_matching(distinct, _MAY_IDENTIFY))
     for text_id in maybe.tolist():
         text = str(distinct.iat[text_id])
         for match in identifier.finditer(text):
@@ -2052,22 +2169,46 @@ def _people(
         return pd.DataFrame(columns=_CANDIDATE_COLUMNS)
     frame = pd.DataFrame(hits, dtype=object)
     text_ids = frame["text"].to_numpy(dtype=np.int64)
-    where_row = np.where(text_ids >= 0, first_row[np.clip(text_ids, 0, None)], -1)
-    frame["agency"] = pd.Series(
-        [cells["agency"].iat[r] if r >= 0 else None for r in where_row],
-        index=frame.index,
-        dtype=object,
+    found_in = text_ids >= 0
+    where_row = first_row[np.clip(text_ids, 0, None)] if len(first_row) else text_ids * 0
+    column = cells["column"].to_numpy(dtype=object)[where_row]
+    agency = cells["agency"].to_numpy(dtype=object)[where_row]
+    frame["agency"] = pd.Series(agency, index=frame.index, dtype=object).where(found_in, None)
+    where = (
+        cells["table"].astype(str).to_numpy(dtype=object)[where_row]
+        + " "
+        + cells["row"].astype(str).to_numpy(dtype=object)[where_row]
+        + ", "
+        + column.astype(str)
     )
-    frame["where"] = [
-        f"{cells['table'].iat[r]} {cells['row'].iat[r]}, {cells['column'].iat[r]}"
-        if r >= 0
-        else "given"
-        for r in where_row
-    ]
-    frame["count"] = [int(counts[t]) if t >= 0 else 0 for t in text_ids]
-    frame["in_practitioner"] = [
-        r >= 0 and cells["column"].iat[r] == S.PRACTITIONER for r in where_row
-    ]
+    frame["where"] = np.where(found_in, where, "given")
+    frame["count"] = np.where(found_in, counts[np.clip(text_ids, 0, None)], 0)
+    frame["in_practitioner"] = found_in & (column == S.PRACTITIONER)
+    # one hit per spelling, cue and recording agency: a name written in 10,000 texts is
+    # grouped once, with their rows counted (the first text's place and context kept)
+    same: dict[tuple[Any, ...], int] = {}
+    group = np.fromiter(
+        (
+            same.setdefault(k, len(same))
+            for k in zip(
+                frame["tokens"],
+                frame["title"],
+                frame["cue"],
+                frame["owner"],
+                frame["extra"],
+                frame["agency"],
+                frame["in_practitioner"],
+                strict=True,
+            )
+        ),
+        dtype=np.int64,
+        count=len(frame),
+    )
+    if len(same) < len(frame):
+        total = np.bincount(group, weights=frame["count"].to_numpy(dtype=np.float64))
+        firsts = np.unique(group, return_index=True)[1]
+        frame = frame.iloc[firsts].reset_index(drop=True)
+        frame["count"] = total[group[firsts]].astype(np.int64)
     # what each cue says: a family member or a role
     cues = frame["cue"].fillna("").map(T.normalise_phrase)
     roles = roles_from_practitioners(
@@ -2077,23 +2218,23 @@ def _people(
     fallback = _agency_roles()
     member: list[str | None] = []
     role: list[str | None] = []
-    for i, cue in enumerate(cues):
+    for cue, title, in_practitioner, found, agency in zip(
+        cues, frame["title"], frame["in_practitioner"], roles, frame["agency"], strict=True
+    ):
         is_member = cue in member_of
         is_role = cue in role_of
-        titled = bool(frame["title"].iat[i]) and frame["title"].iat[i] != "the family"
-        if frame["title"].iat[i] == "the family":
+        titled = bool(title) and title != "the family"
+        if title == "the family":
             member.append("surname")
             role.append(None)
-        elif is_member and (not is_role or not (titled or frame["in_practitioner"].iat[i])):
+        elif is_member and (not is_role or not (titled or in_practitioner)):
             member.append(member_of[cue])
             role.append(None)
         elif is_role:
             member.append(None)
-            found: Any = roles.iat[i]
             role.append(str(found) if pd.notna(found) else None)
-        elif cue == "practitioner" or (frame["in_practitioner"].iat[i] and titled):
+        elif cue == "practitioner" or (in_practitioner and titled):
             member.append(None)
-            agency = frame["agency"].iat[i]
             role.append(fallback.get(str(agency), "other"))
         else:
             member.append(None)
@@ -2489,7 +2630,7 @@ def _assign_labels(
         and frame.at[i, "category"] == "family"
         and not says_whose(i)
     }
-    texts = " \n ".join(str(t) for t in distinct)
+    values = pa.array(distinct.astype(str).tolist(), pa.string())
     counters: dict[str, int] = {}
     for i in frame.index:
         if labels[i] or i in owned:
@@ -2502,6 +2643,10 @@ def _assign_labels(
         if category == "practitioner":
             prefix = ROLE_LABELS.get(what, ROLE_LABELS["other"])
             if prefix not in counters:
+                # (only the texts holding the code's letters are searched)
+                texts = " \n ".join(
+                    values.filter(pc.match_substring(values, prefix.strip())).to_pylist()
+                )
                 existing = re.findall(
                     rf"(?<![^\W_]){re.escape(prefix.strip())}\s?(\d+)(?!\d)", texts
                 )
