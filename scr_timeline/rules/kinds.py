@@ -13,6 +13,7 @@ chronology's order, so "A came before B" is ``a < b``. Times are int64 nanosecon
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,6 +73,9 @@ class Context:
         duplicates does not (csc's "referral received from the school" marked as the
         duplicate of the school's own "concern" record), the record it duplicates triggers
         in its place: the contact is judged once, from the record the others duplicate.
+        Not where the rule selects the copy for its own agency (a health record of an
+        injury under a rule for health, copying social care's record of a joint visit):
+        the copy then triggers itself.
         """
         key = ("triggers", id(predicate))
         if key not in self._positions:
@@ -83,10 +87,43 @@ class Context:
             copies = np.flatnonzero(hit & self.view.duplicate & self.within_horizon)
             if len(copies):
                 original = self.originals()[copies]
-                original = original[original >= 0]  # a dangling duplicate_of triggers nothing
-                mask[original[may[original]]] = True
+                known = original >= 0  # a dangling duplicate_of triggers nothing
+                copies, original = copies[known], original[known]
+                # a copy whose match needs its own agency (a rule for what an agency other
+                # than csc must do) triggers itself: its original, recorded by an agency
+                # the rule excludes, cannot stand in for it
+                own = self._needs_own_agency(predicate, copies, original)
+                mask[copies[own]] = True
+                stand_in = original[~own]
+                mask[stand_in[may[stand_in]]] = True
             self._positions[key] = np.flatnonzero(mask)
         return self._positions[key]
+
+    def _needs_own_agency(
+        self, predicate: Predicate | None, copies: IntArray, original: IntArray
+    ) -> BoolArray:
+        """Per copy, whether the trigger ``predicate`` holds for it only as recorded by its
+        own agency: read as if its original's agency had recorded it (its parties as they
+        are), it no longer holds. Worked out on the copies of another agency whose original the predicate does not
+        select (the only ones that would pass their trigger on)."""
+        own = np.zeros(len(copies), dtype=bool)
+        if predicate is None or not len(copies):
+            return own
+        view = self.view
+        hit = self.mask(predicate)
+        ask = (view.agency[copies] != view.agency[original]) & ~hit[original]
+        if not ask.any():
+            return own
+        at, to = copies[ask], original[ask]
+        agency = view.agency.copy()
+        agency[at] = view.agency[to]
+        # only the recording agency moves: the parties stay (social care's record of the
+        # school's referral still involves social care)
+        moved = dataclasses.replace(view, agency=agency)
+        within = np.zeros(len(view), dtype=bool)
+        within[at] = True
+        own[ask] = ~predicate.evaluate(moved, {}, within)[at]
+        return own
 
     def originals(self) -> IntArray:
         """Per event, the position of the event its ``duplicate_of`` names (-1: none)."""
