@@ -37,6 +37,9 @@ Two events are copies of one contact when all of these hold:
    joint ("joint", "jointly", "JHV"): the police's "Joint visit with SW2 to the home" and
    social care's "Joint visit with DC1 - Child A seen alone" are one visit. Events without
    details are never copies: without text there is nothing to compare.
+4. **The same child.** Two records that name children as reviews name them ("Child A",
+   "Sibling B", "Baby D"), but no child in common, are two contacts: the strategy
+   discussions held for Child A and for Sibling B on one morning are two discussions.
 
 **Which is the copy.** A copy never triggers a rule: the record it copies is judged in its
 place (RULES.md). So the copy is the record that holds nothing the other does not, where what
@@ -527,6 +530,28 @@ def _shared_share(
 #: Event types that hold no event of their own: ``other``, and information shared (a
 #: letter, a call, "report to CSC and police", "strategy discussion by phone"), which is how
 #: a contact is told, not a further one.
+#: A child named as review chronologies name children ("Child A", "Sibling B", "Baby D",
+#: "Twin 2"), in text lower-cased with punctuation removed: the letter or number names one.
+_CHILD_NAMED: Final = re.compile(
+    r"\b(?:child|sibling|baby|twin|infant|young person|yp|subject)\s+([a-z]|[0-9])\b"
+)
+
+
+def _children_named(processed: npt.NDArray[np.object_], rows: IntArray) -> IntArray:
+    """Per event (filled in at ``rows``), the children its text names ("Child A", "Sibling
+    B") as a bit mask, one bit per letter or digit; 0 where it names none. Each distinct
+    text is read once."""
+    out = np.zeros(len(processed), dtype=np.int64)
+    if not len(rows):
+        return out
+    codes, uniques = pd.factorize(processed[rows])
+    found = pd.Series(uniques, dtype=object).str.findall(_CHILD_NAMED)
+    letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+    masks = [sum({1 << letters.index(x) for x in names}) for names in found]
+    out[rows] = np.array([*masks, 0], dtype=np.int64)[codes]
+    return out
+
+
 _NO_EVENT: Final = ("other", "information_sharing")
 #: An outcome cell that records nothing ("-", "N/A", "Nil", "None", "Not known"), or only
 #: that the record was kept ("Filed", "Noted", "Read and filed", "Scanned to notes", "For
@@ -742,6 +767,12 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
     # words, unless both call it joint
     apart = _hours_apart(events, kind, earlier, later) & ~together
     candidates.loc[apart, _SCORE] = -1.0
+    # two records about different children are two contacts, however alike (the strategy
+    # discussions held for Child A and for Sibling B on one day)
+    children = _children_named(processed, _rows_of(len(events), earlier, later))
+    others = (children[earlier] & children[later]) == 0
+    others &= (children[earlier] != 0) & (children[later] != 0)
+    candidates.loc[others, _SCORE] = -1.0
     matched = candidates[candidates[_SCORE] >= threshold]
     if matched.empty:
         return out
