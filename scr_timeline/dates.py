@@ -2235,7 +2235,7 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         iso := _compact_day(stamp["digits"][:8], True)
     ) == f"{stamp['digits'][:4]}-{stamp['digits'][4:6]}-{stamp['digits'][6:8]}":
         s = f"{iso} {stamp['h']}:{stamp['m']}" + (f":{stamp['sec']}" if stamp["sec"] else "")
-    if "t" in s and (offset := _PY_ISO_OFFSET.fullmatch(s)):
+    if ("+" in s or "-" in s) and (offset := _PY_ISO_OFFSET.fullmatch(s)):
         s = offset["stamp"]  # '2007-03-12T14:30:00+01:00': moved to UK time by the caller
     if "gmt" in s or "bst" in s:
         s = _PY_ZONE_BRACKETED.sub("", s)  # '12/03/2007 14:30 (BST)': the clock time
@@ -3189,9 +3189,12 @@ def _vector_times(arr: pa.Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.
 # a time given in UTC, as systems export it: '2007-07-12T23:30:00Z', '12/07/2007 23:30 UTC';
 # or an ISO time with its offset: '2007-07-12T23:30:00+00:00' (only after a 't': in
 # '12/07/2007 14:30-15:00' the '-15:00' ends a range)
+# or a time with its seconds and an offset, as databases and e-mail headers write it:
+# '2007-07-10 09:05:00 +0000', 'Tue, 10 Jul 2007 09:05:00 +0000' (an offset of 14 hours at
+# most: '14:30:00-15:30' is no offset)
 _RE2_UTC: Final = (
-    r"(?:^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-    r"(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2})|\d\s*(?:z|utc))$"
+    r"(?:(?:^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}|\d:\d{2}:\d{2}(?:\.\d+)?\s?)"
+    r"(?P<sign>[+-])(?P<oh>0\d|1[0-4]):?(?P<om>\d{2})|\d\s*(?:z|utc))$"
 )
 
 
@@ -3208,7 +3211,8 @@ _PY_STAMP_TEXT: Final = _rx(
 
 #: An ISO date and time with its UTC offset, the offset apart (see _RE2_UTC)
 _PY_ISO_OFFSET: Final = _rx(
-    r"(?P<stamp>\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)[+-]\d{2}:?\d{2}"
+    r"(?P<stamp>\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+    r"|\s\d{2}:\d{2}:\d{2}(?:\.\d+)?))\s?[+-](?:0\d|1[0-4]):?\d{2}"
 )
 
 

@@ -77,3 +77,23 @@ def test_a_number_after_a_part_of_a_month_with_no_year_is_not_ignored() -> None:
     # 'end of March 12' may be March 2012: not read as March 2007 ignoring the 12
     found = parse_date_arrays(pd.Series(["16/03/2007", "end of March 12"]))
     assert found.error_code.tolist() == ["missing_year"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "start"),
+    [
+        # a time in UTC in summer had been read as the clock time, an hour early
+        ("2007-07-10 09:05:00 +0000", "2007-07-10 10:05"),
+        ("Tue, 10 Jul 2007 09:05:00 +0000", "2007-07-10 10:05"),
+        ("2007-07-10 23:30:00 +0000", "2007-07-11 00:30"),
+        ("2007-07-10 09:05:00+01:00", "2007-07-10 09:05"),
+        ("Mon, 12 Mar 2007 14:30:00 +0000", "2007-03-12 14:30"),  # GMT in March
+        # hours, not an offset
+        ("12/07/2007 14:30:00-15:30", "2007-07-12 14:30"),
+        ("2007-07-10 09:05-10:00", "2007-07-10 09:05"),
+    ],
+)
+def test_a_time_with_its_utc_offset_after_its_seconds(cell: str, start: str) -> None:
+    found = parse_date_arrays(pd.Series([cell]))
+    assert found.start[0] == pd.Timestamp(start)
+    assert "extra_text" not in list(found.warning_codes)
