@@ -66,3 +66,65 @@ def test_a_transfer_in_conference_only_asked_for_keeps_nothing_open(tmp_path: Pa
     chron = read_rows(tmp_path / "asked.csv", rows, child_dob="2017-06-10")
     found = finding_rows(chron, "wt2018", "VIS-CP")
     assert found == [("VIS-CP", "gap", 4, "2019-01-03", "", 123, [4])]
+
+
+# --- an allegation against foster carers; an emergency move to a family friend ---------------
+# 2009 (Child J, 9, accommodated on Monday 2 March). Wednesday 22 April: moved to a family
+# friend, Ms L, before any Regulation 38 checks (done Monday 27th); 6 weeks is Wednesday
+# 3 June; Ms L never approved, and Child J left on Monday 15 June for a residential placement.
+FOSTER_2009 = """\
+02/03/2009,Children's Social Care,SW7,Child J (9) accommodated under s20 at Mother's request. Placed with foster carers Mr and Mrs K.,LAC review to be booked
+16/03/2009,Children's Social Care,IRO3,LAC review. Child J settled in placement.,
+30/03/2009,Children's Social Care,TM7,Supervision - case discussed.,
+20/04/2009,Education,DSL,Child J disclosed that foster carer Mr K hit him with a slipper. School nurse saw a bruise to his buttock.,DSL referral to CSC and LADO by phone
+20/04/2009,Children's Social Care,LADO,Allegation against foster carer Mr K received from school DSL.,Strategy meeting to be convened
+22/04/2009,Children's Social Care,LADO,Strategy meeting (LADO; DC6 police; fostering team manager; SW7). Allegation of physical assault by foster carer.,Police to investigate. Child J to move placement today
+22/04/2009,Children's Social Care,SW7,Child J moved to emergency placement with family friend Ms L.,Reg 38 checks to be completed
+27/04/2009,Children's Social Care,Fostering SW,Regulation 38 checks on Ms L completed (CRB and home visit).,Ms L temporarily approved
+30/04/2009,Police,DC6,Mr K interviewed under caution. Denies allegation.,Bailed
+29/05/2009,Children's Social Care,LADO,LADO review meeting. Allegation substantiated.,Mr and Mrs K deregistered as foster carers
+15/06/2009,Children's Social Care,SW7,Viability assessment of Ms L: not approved. Child J moved to a residential placement.,
+30/06/2009,Children's Social Care,TM7,Supervision.,
+10/07/2009,Children's Social Care,SW7,Visit to residential placement. Child J seen.,
+"""
+
+
+def test_a_child_moved_on_in_an_assessments_entry_has_left_the_placement(tmp_path: Path) -> None:
+    chron = read_rows(tmp_path / "foster.csv", FOSTER_2009, child_dob="2000-01-15")
+    # the move to the residential placement, written in the viability assessment's entry,
+    # had gone unseen: 'no approval of the carer (or the child leaving the placement) ...
+    # none recorded before the chronology ends'. It is the child leaving, 8 WD after the
+    # 3 June deadline (4, 5, 8-12, 15 June)
+    assert finding_rows(chron, "wt2006", "PLC-REG38-CHECKS", "PLC-REG38-APPROVAL") == [
+        ("PLC-REG38-APPROVAL", "late", 8, "2009-06-03", "2009-06-15", 8, [8, 12]),
+        ("PLC-REG38-CHECKS", "missing", 8, "2009-04-22", "", None, [8]),
+    ]
+
+
+def test_a_move_only_planned_in_an_assessments_entry_is_no_leaving(tmp_path: Path) -> None:
+    rows = FOSTER_2009.replace(
+        "Viability assessment of Ms L: not approved. Child J moved to a residential placement.",
+        "Viability assessment of Ms L: not approved. Child J to be moved to a residential placement.",
+    )
+    chron = read_rows(tmp_path / "planned.csv", rows, child_dob="2000-01-15")
+    assert finding_rows(chron, "wt2006", "PLC-REG38-APPROVAL") == [
+        ("PLC-REG38-APPROVAL", "missing", 8, "2009-06-03", "", None, [8]),
+    ]
+
+
+def test_foster_carers_deregistered_do_not_end_the_childs_plan(tmp_path: Path) -> None:
+    # 2009: a plan from Monday 6 April; seen 8 April, then not until 29 June. The LADO's
+    # 'Mr and Mrs K deregistered as foster carers' of 29 May had read as the plan ending
+    # (a mention of cp_plan_end), so the gap stopped there. 20 WD from Wednesday 8 April
+    # (Good Friday 10th, Easter Monday 13th, 4 May out): Monday 11 May; seen 29 June, 54 WD
+    # after (25 May out)
+    rows = """\
+06/04/2009,Children's Social Care,IRO3,ICPC. Child J subject to a child protection plan - physical abuse.,
+08/04/2009,Children's Social Care,SW7,Home visit. Child J seen.,
+29/05/2009,Children's Social Care,LADO,LADO review meeting. Allegation substantiated.,Mr and Mrs K deregistered as foster carers
+29/06/2009,Children's Social Care,SW7,Home visit. Child J seen.,
+"""
+    chron = read_rows(tmp_path / "dereg.csv", rows, child_dob="2000-01-15")
+    assert finding_rows(chron, "wt2006", "VIS-CP") == [
+        ("VIS-CP", "gap", 3, "2009-05-11", "2009-06-29", 54, [3, 5]),
+    ]
