@@ -72,6 +72,7 @@ from .text import (
     markup_list_only,
     markup_list_start,
     opens_with_time,
+    running_key,
     split_date_prefix,
 )
 
@@ -84,7 +85,6 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"\d+")
 _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
 #: A soft hyphen (an optional hyphen Word or a typesetter broke a word at), with the line
 #: break after it: the word goes on on the next line.
@@ -486,10 +486,10 @@ def _running_lines(
         for i, line in enumerate(lines):
             top, bottom = line.top < height * _MARGIN, line.bottom > height * (1 - _MARGIN)
             if top or bottom:
-                # its digits aside, unless it starts with a date (a table's row at the top
-                # of two pages: "12/03/2007 GP DNA", "14/05/2007 GP DNA")
-                text = line.text.casefold()
-                key = text if split_date_prefix(text) else _DIGITS.sub("#", text)
+                # its digits aside, but for the date it starts with (a table's row at the
+                # top of two pages: "12/03/2007 GP DNA", "14/05/2007 GP DNA"; a footer
+                # "01/04/2020 14:32  Page 1 of 3", "... Page 2 of 3")
+                key = running_key(line.text.casefold())
                 # where it is: from the top of the page, or from its bottom (a footer)
                 place = line.top if top else height - line.bottom
                 found.append((i, key, place))

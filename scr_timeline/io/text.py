@@ -576,7 +576,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         stripped = line.strip()
         text_at = len(line) - len(line.lstrip("\f \t"))  # a form feed before it: a new page
         page += line.count("\f", 0, text_at)
-        repeated = bool(stripped) and _running_key(stripped) in running and (page > 0 or dated)
+        repeated = bool(stripped) and running_key(stripped) in running and (page > 0 or dated)
         page += line.count("\f", text_at)
         if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
             continue  # not text of the entry it may fall within (the first is the title)
@@ -894,12 +894,24 @@ def has_yearless_dates(cells: pd.Series) -> bool:
 _DIGITS = re.compile(r"\d+")
 
 
-def _running_key(line: str) -> str:
+def running_key(line: str) -> str:
     """A stripped line as running headers and footers are matched: its digits aside
-    ("Page 3 of 7"), unless it starts with a date: text of an entry comes back only word
-    for word ("15/03/2007 - SW1 phoned Mother, no answer." and "22/03/2007 - SW1 phoned
-    Mother, no answer." ending two pages are two entries)."""
-    return line if split_date_prefix(line) is not None else _DIGITS.sub("#", line)
+    ("Page 3 of 7"), but for the date it starts with: an entry's date comes back only as
+    written ("15/03/2007 - SW1 phoned Mother, no answer." and "22/03/2007 - SW1 phoned
+    Mother, no answer." ending two pages are two entries; "01/04/2020 14:32  Page 1 of 3"
+    and "... Page 2 of 3" are one footer).
+
+    Examples
+    --------
+    >>> running_key("Page 3 of 7"), running_key("15/03/2007 - SW1 phoned Mother")
+    ('Page # of #', '15/03/2007 - SW# phoned Mother')
+    """
+    dated = split_date_prefix(line)
+    if dated is None:
+        return _DIGITS.sub("#", line)
+    rest = dated[2]
+    head = line[: len(line) - len(rest)] if rest and line.endswith(rest) else line
+    return head + _DIGITS.sub("#", line[len(head) :])
 
 
 #: Fields whose labelled line is an entry's own text, never a running line.
@@ -930,7 +942,7 @@ def _running_lines(text: str) -> frozenset[str]:
         return frozenset()
     filled = [
         [
-            _running_key(line.strip())
+            running_key(line.strip())
             for line in page.splitlines()
             if line.strip() and not PAGE_FURNITURE.match(line.strip())
         ]
@@ -2581,7 +2593,7 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
         and (
             PAGE_FURNITURE.match(stripped)
             # a running header, after its first place at the top of the first page (a title)
-            or (_running_key(stripped) in running and n >= first_break)
+            or (running_key(stripped) in running and n >= first_break)
         )
     }
     found = _find_aligned_tables(lines, skip, breaks, options.get("columns"))

@@ -180,3 +180,35 @@ def test_excel_row_numbers_printed_beside_the_sheet_are_no_column(tmp_path: Path
     assert chron.events[S.AGENCY].tolist() == ["health_visiting", "gp", "police"]
     assert chron.events[S.PRACTITIONER].tolist() == ["HV1", "Dr B", "PC2"]
     assert chron.events[S.EXTRA].isna().all()
+
+
+def test_footer_opening_with_the_print_date_is_no_event(tmp_path: Path):
+    """A footer printed on each page opening with the day and time of printing and ending
+    with the page number ('01/04/2020 14:32  Child A chronology  Page 1 of 2'): a line
+    starting with a date came back as a running line only word for word, so the page
+    numbers made it an event of 01/04/2020 on every page. Its date is now matched as
+    written and the rest with its digits aside."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "chronology.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    pages = [
+        ["12/03/2007 - HV1 visited Child A at home.", "14/03/2007 - GP saw Child A."],
+        ["20/03/2007 - SW1 home visit, Child A seen.", "22/03/2007 - PC2 attended."],
+    ]
+    for number, lines in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 10)
+        for i, line in enumerate(lines):
+            pdf.drawString(60, height - 80 - 28 * i, line)
+        pdf.drawString(60, 40, f"01/04/2020 14:32    Child A chronology    Page {number} of 2")
+        pdf.showPage()
+    pdf.save()
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == [
+        "12/03/2007",
+        "14/03/2007",
+        "20/03/2007",
+        "22/03/2007",
+    ]

@@ -131,3 +131,19 @@ def test_note_header_on_one_line_with_author_first(tmp_path: Path):
     ]
     assert events[S.EVENT_TYPE].tolist()[1:] == ["supervision", "strategy_discussion"]
     assert chron.rejected.empty
+
+
+def test_footer_opening_with_the_print_date_is_still_a_running_footer(tmp_path: Path):
+    """A print-out's footer that opens with the day it was printed and ends with its page
+    number ('01/04/2020 14:32  Child A chronology  Page 1 of 2'): its date is matched as
+    written and its page number with its digits aside, so it stays a running footer
+    (matched word for word it would be read as an event of 2020 on each page)."""
+    chron = _export(
+        tmp_path,
+        "12/03/2007 - HV1 visited Child A at home.\n\n"
+        "15/03/2007 - SW1 phoned Mother, no answer.\n\n"
+        "01/04/2020 14:32  Child A chronology  Page 1 of 2\n\f"
+        "20/03/2007 - SW1 home visit, Child A seen.\n\n"
+        "01/04/2020 14:32  Child A chronology  Page 2 of 2\n\f",
+    )
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "15/03/2007", "20/03/2007"]
