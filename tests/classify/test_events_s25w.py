@@ -112,3 +112,36 @@ def test_a_meeting_held_that_someone_requested_was_held(details):
 @pytest.mark.parametrize("details", ["ICPC requested", "Strategy discussion - requested by police"])
 def test_a_meeting_only_requested_is_still_not_held(details):
     assert _read(details, "csc")[0] == "other"
+
+
+# --- a baby discharged from hospital to someone's care --------------------------------------
+def test_a_discharge_to_someones_care_is_no_case_closure():
+    got = _read("Baby A discharged from NNU to care of maternal aunt under s20.", "hospital")
+    assert got == ("hospital_attendance", ("placement",))
+
+
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [("Discharged from midwifery care to HV.", "midwifery"), ("Discharged from CAMHS.", "camhs")],
+)
+def test_a_discharge_from_a_service_is_still_its_closure(details, agency):
+    assert _read(details, agency)[0] == "case_closure"
+
+
+# --- a looked-after child's reviews and plans ----------------------------------------------
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        ("PEP review - Child A making progress.", "education"),
+        ("PEP - attended by SW and FC.", "education"),
+        ("CiC review held.", "csc"),
+        ("Pathway plan review.", "csc"),
+        ("Placement stability meeting held.", "csc"),
+    ],
+)
+def test_a_looked_after_childs_review_is_a_meeting(details, agency):
+    assert _read(details, agency)[0] == "meeting"
+
+
+def test_a_pep_to_be_arranged_is_not_held():
+    assert _read("PEP to be arranged.", "education")[0] == "other"
