@@ -196,13 +196,19 @@ DATE_PREFIX: Final = re.compile(
 #: A date label before the date of an entry written as a block of labelled lines
 #: ("Date: 12/03/2007", "Date of contact - 12/03/2007", "Date/Time: 12/03/2007 10:00"); not
 #: the dates of the details above a chronology ("Date of birth", "Date of report").
-DATE_LABEL: Final = re.compile(
-    r"^\s*(?:(?:(?:event|contact|incident|visit|activity|appointment|meeting|episode"
+_DATE_LABEL_WORDS: Final = (
+    r"(?:(?:(?:event|contact|incident|visit|activity|appointment|meeting|episode"
     r"|occurrence|start)\s+)?date(?:\s*/\s*time)?"
     r"(?:\s+of\s+(?!birth\b|report\b|review\b|completion\b|issue\b)"
     r"(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?|when)"
-    r"\s*(?::|\s[-–—]\s)\s*",
-    re.IGNORECASE,
+)
+DATE_LABEL: Final = re.compile(
+    r"^\s*" + _DATE_LABEL_WORDS + r"\s*(?::|\s[-–—]\s)\s*", re.IGNORECASE
+)
+#: A date label after other labels on the same line, one space apart ("Created by: SW1
+#: Date: 12/03/2007 ...", as a PDF's lines of a note's header are joined). Group ``label``.
+_LATER_DATE_LABEL: Final = re.compile(
+    r"\s(?P<label>" + _DATE_LABEL_WORDS + r"\s*:\s*\S)", re.IGNORECASE
 )
 #: An entry whose author says its date is not known, at the start of a paragraph ("Date not
 #: known - Merlin report submitted.", "Undated: letter from GP", "Date unknown (2007?):
@@ -758,6 +764,14 @@ def _date_label_first(text: str) -> str:
     text as it is."""
     lines = text.split("\n")
     at = next((k for k, line in enumerate(lines) if DATE_LABEL.match(line)), 0)
+    if not at and not DATE_LABEL.match(lines[0]) and _FIELD_LINE.match(lines[0]):
+        later = _LATER_DATE_LABEL.search(lines[0])  # "Created by: SW1 Date: ... Subject:"
+        if later is not None:
+            before = _labelled_pieces(lines[0][: later.start("label")].strip())
+            lines = [*before, lines[0][later.start("label") :], *lines[1:]]
+            at = len(before)
+            if not _labels_over_date(lines[:at], lines[at]):
+                return text
     if at and _labels_over_date(lines[:at], lines[at]):
         return "\n".join([lines[at], *lines[:at], *lines[at + 1 :]])
     return text

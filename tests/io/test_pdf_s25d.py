@@ -212,3 +212,41 @@ def test_footer_opening_with_the_print_date_is_no_event(tmp_path: Path):
         "20/03/2007",
         "22/03/2007",
     ]
+
+
+def test_case_notes_with_author_before_date_printed_to_pdf(tmp_path: Path):
+    """A case system's notes printed to PDF, each a 'Created by:' / 'Date:' / 'Subject:'
+    block over its text, ruled off: a PDF joins a paragraph's lines into one ('Created
+    by: SW1 Date: 12/03/2007 14:30 Subject: ...'), and a paragraph whose date label came
+    after its author's was no entry, so the file raised MissingColumnError (no paragraph
+    starts with a date). The date label after the other labels now opens the entry."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "case-notes.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(60, height - 50, "Case Notes Report - Child A")
+    pdf.setFont("Helvetica", 10)
+    blocks = [
+        ["Created by: SW1", "Date: 12/03/2007 14:30", "Subject: Home visit", "Child A seen."],
+        ["Created by: TM1", "Date: 13/03/2007", "Subject: Supervision", "Case discussed."],
+    ]
+    y = height - 80
+    for block in blocks:
+        pdf.line(60, y + 8, 530, y + 8)
+        y -= 8
+        for line in block:
+            pdf.drawString(60, y, line)
+            y -= 13
+        y -= 10
+    pdf.showPage()
+    pdf.save()
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007 14:30", "13/03/2007"]
+    assert chron.events[S.PRACTITIONER].tolist() == ["SW1", "TM1"]
+    assert chron.events[S.DETAILS].tolist() == [
+        "Subject: Home visit Child A seen.",
+        "Subject: Supervision Case discussed.",
+    ]
