@@ -128,3 +128,14 @@ def test_foster_carers_deregistered_do_not_end_the_childs_plan(tmp_path: Path) -
     assert finding_rows(chron, "wt2006", "VIS-CP") == [
         ("VIS-CP", "gap", 3, "2009-05-11", "2009-06-29", 54, [3, 5]),
     ]
+
+
+def test_a_child_accommodated_by_social_care_is_an_open_case(tmp_path: Path) -> None:
+    chron = read_rows(tmp_path / "open.csv", FOSTER_2009, child_dob="2000-01-15")
+    # Child J accommodated and placed with foster carers on 2 March had no open case until
+    # the school's referral of 20 April: the supervision gap ran from then (due 18 May, 71
+    # days). Supervised Monday 30 March (28 days after the placement, in time), then not
+    # until 30 June: due Monday 27 April, 92 days
+    assert finding_rows(chron, "wt2006", "SUP-CADENCE") == [
+        ("SUP-CADENCE", "gap", 4, "2009-04-27", "2009-06-30", 92, [4, 13]),
+    ]
