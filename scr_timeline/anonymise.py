@@ -220,7 +220,7 @@ _MAY_IDENTIFY: Final = (
     rf"\p{{Nd}}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET})|{_FLAT}[ \t]+\p{{Nd}}"
     r"|[A-Z]{1,2}\p{Nd}[A-Z\p{Nd}]?[ \t]*\p{Nd}[ABD-HJLNP-UW-Z]{2}|@"
     r"|[A-CEGHJ-PR-TW-Z]{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?[A-D]"
-    r"|(?i:d\.?o\.?b|date[ \t]+of[ \t]+birth)|\p{Nd}(?:[ \t-]?\p{Nd}){8}"
+    r"|(?i:d\.?o\.?b|date[ \t]+of[ \t]+birth|born)|\p{Nd}(?:[ \t-]?\p{Nd}){8}"
     r"|Primary|School|Academy|College|Nursery|Infants?|Juniors?|Pre-?school"
 )
 #: one pattern, a group per kind, tried in this order at each place (Python ``re``; compiled
@@ -240,8 +240,9 @@ _IDENTIFIER: Final = (
     # a National Insurance number: "AB 12 34 56 C" (not the prefixes never issued: "QQ")
     rf"|(?P<ni>{_LEFT}[A-CEGHJ-PR-TW-Z]{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?[A-D]{_RIGHT})"
     # a date of birth after its cue: "DOB 03/04/1990", "d.o.b. 12.12.85", "date of birth: 1/2/90",
-    # "DOB: 3rd April 2018", "DOB 12 Jan 1990", "DOB April 3, 2018"
-    r"|(?i:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth)[ \t]*[:\-]?[ \t]*)"
+    # "DOB: 3rd April 2018", "DOB 12 Jan 1990", "DOB April 3, 2018"; "born 03/04/2018",
+    # "born on 3rd April 2018" ("born at 32 weeks" has no date)
+    r"|(?i:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|(?P<born>born)(?:[ \t]+on)?)[ \t]*[:\-]?[ \t]*)"
     r"(?P<dob>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)"
     rf"|(?i:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH})\.?,?[ \t]+\d{{2,4}}"
     rf"|(?:{_MONTH})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})(?!\d))"
@@ -1432,7 +1433,13 @@ _AFTER_CAPS: Final = (
 )
 
 
-def _may_name(cue: str) -> tuple[str, ...]:
+def _codes(phrases: Iterable[str]) -> str:
+    """The role and family phrases that are two to five letters ("sw", "hv", "mgm"), in
+    capitals, as one alternation: the letters written after a name ("Sarah Jones SW")."""
+    return "|".join(sorted({p.upper() for p in phrases if re.fullmatch("[a-z]{2,5}", p)}))
+
+
+def _may_name(cue: str, codes: str) -> tuple[str, ...]:
     """An RE2 pattern for the texts in which the cue pattern of :func:`_vocabulary` (built
     on the cue alternation ``cue``) may match: each of its branches without lookarounds and
     with every name word reduced to its first letters, so that the Python pattern is run
@@ -1450,6 +1457,7 @@ def _may_name(cue: str) -> tuple[str, ...]:
         rf"(?i:{cue})[ \t]+(?:is|was|named|called|known[ \t]+as)[ \t]+{word}",
         # name then cue
         rf"[A-Z]{rest}(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+[-–][ \t]+)(?i:{cue})",
+        rf"[A-Z]{rest}[ \t]+(?:{codes})(?:[^\pL\pN_]|$)",
         # a title
         rf"(?:{titles})\.?[ \t]+{initials}[A-Z](?:{low}|[A-Z]|['’][A-Z])",
         # the X family
@@ -1505,7 +1513,13 @@ def _vocabulary() -> tuple[
         rf"(?:[ \t]*\([ \t]*(?P<cue_after>(?i:{cue}))[ \t]*\))?"
         # name then cue: "Steven Jones (mother's partner)", "Jane Brown, HV"
         rf"|{_LEFT}(?:(?P<title2>(?:{titles}))\.?[ \t]+)?(?P<init2>{_INITIALS})?(?P<name2>{_NAMEC})"
-        rf"(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+[-–][ \t]+)(?P<cue2>(?i:{cue}))[ \t]*\)?"
+        rf"(?:[ \t]*\([ \t]*|[ \t]*,[ \t]*|[ \t]+[-–][ \t]+"
+        # or a space, then the letters of a role in capitals and what a person does, or the
+        # end of the clause: "Sarah Jones SW informed", "Jane Brown HV." (not "Tracey Smith
+        # GP appointment")
+        rf"|(?P<spaced>[ \t]+)(?=(?:{_codes(phrases)}){_RIGHT}[ \t]*(?:$|[.,;:)\n]|"
+        rf"(?:{'|'.join(sorted(_PERSON_VERBS))}){_RIGHT})))"
+        rf"(?P<cue2>(?i:{cue}))[ \t]*\)?"
         # a title: "Mr Jones", "Dr K. Ahmed"
         rf"|{_LEFT}(?P<title3>(?:{titles}))\.?[ \t]+(?P<init3>{_INITIALS})?(?P<name3>{_NAMEC}|{_CAPS}{_RIGHT})"
         # a family: "the Smith family"
@@ -1540,7 +1554,7 @@ def _vocabulary() -> tuple[
             words.update(re.findall(r"[a-z]+", str(phrase).lower()))
     words.update(_STOP_WORDS)
     words.update(_TITLE_WORDS)
-    return pattern, member_of, role_of, frozenset(words), _may_name(cue)
+    return pattern, member_of, role_of, frozenset(words), _may_name(cue, _codes(phrases))
 
 
 def _grandparent_label(cue: str) -> str:
@@ -1652,6 +1666,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         initials: str | None = None,
         number: str | None = None,
         extra: tuple[str, ...] = (),
+        suffix: str = "",
     ) -> None:
         # a surname in capitals is the name ("Tracey SMITH" is Tracey Smith); one apostrophe
         # ("O’Neill" is the O'Neill written elsewhere)
@@ -1680,6 +1695,10 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
             spellings.append(spelled)
             if title and title != "the family":
                 spellings.append(f"{title} {spelled}")
+        if suffix:  # the role's letters after the name: "Sarah Jones SW" is "SW2"
+            spellings.append(f"{' '.join(run)}{suffix}")
+            if title and whole:
+                spellings.append(f"{title} {' '.join(run)}{suffix}")
         if number and cue and (whole or from_cue_side == "after"):
             spellings.append(f"{cue} {number} {' '.join(run)}")
             spellings.append(f"{number} {' '.join(run)}")
@@ -1749,6 +1768,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     if ROLE_LABELS.get(cue_role, "").strip() == g["cue2"].strip()
                     and re.search(r"[(,]", match.group())
                     else (),
+                    suffix=g["spaced"] + g["cue2"] if g["spaced"] else "",
                 )
             elif g["name3"]:  # a title
                 add(
@@ -1873,7 +1893,9 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         *cells.loc[cells["column"] == S.ORGANISATION, "text"].unique(),
         *(source.title for source in chron.meta.sources if source.title),
     ]
-    identifiers = _identifiers(distinct, counts, first_row, cells, stop, agencies)
+    identifiers = _identifiers(
+        distinct, counts, first_row, cells, stop, agencies, starts=chron.events[S.START]
+    )
     if identifiers.empty:
         return people
     return pd.concat([people, identifiers], ignore_index=True) if len(people) else identifiers
@@ -2044,6 +2066,8 @@ def _identifiers(
     cells: pd.DataFrame,
     stop: frozenset[str] = frozenset(),
     agency_names: Iterable[str] = (),
+    *,
+    starts: pd.Series | None = None,
 ) -> pd.DataFrame:
     """What identifies a person in the texts without naming them: street addresses,
     postcodes, telephone, NHS and National Insurance numbers, e-mail addresses, dates of
@@ -2051,6 +2075,7 @@ def _identifiers(
     ``agency_names``: an agency). One row per identifier (its spellings in ``aliases``),
     labelled ``[postcode 1]``, ``[telephone 1]``..., category ``identifier``."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
+    event_days: set[str] | None = None
     identifier = regex(_IDENTIFIER)
     agencies = {_identifier_key("school", str(name).strip()) for name in agency_names}
     # every identifier has a digit or an "@": only those texts are searched (one pass)
@@ -2064,6 +2089,15 @@ def _identifiers(
             spelled = match.group(kind)
             if kind == "nhs" and not _nhs_number(re.sub(r"\D", "", spelled)):
                 continue
+            if kind == "dob" and match.group("born") and starts is not None:
+                # "Sibling born 05/02/2011" when the birth is an event of 05/02/2011: its date
+                # is kept in the dates, as every event's is, so the text hides nothing by
+                # losing it (a date of birth no event has is replaced)
+                if event_days is None:
+                    days = pd.to_datetime(starts, errors="coerce").dropna().dt.normalize()
+                    event_days = {f"{day:%Y-%m-%d}" for day in days.unique()}
+                if _identifier_key(kind, spelled) in event_days:
+                    continue
             if kind == "school":
                 spelled = _school_name(spelled, stop)
                 if spelled is None or _identifier_key(kind, spelled) in agencies:

@@ -111,9 +111,7 @@ def test_lower_case_words_are_those_python_finds() -> None:
         ],
         dtype=object,
     )
-    expected = set(
-        texts.str.findall(r"(?<![^\W_])[a-z][a-z'’-]+(?![^\W_])").explode().dropna()
-    )
+    expected = set(texts.str.findall(r"(?<![^\W_])[a-z][a-z'’-]+(?![^\W_])").explode().dropna())
     assert A._lower_words(texts) == expected
     assert "mark" not in A._lower_words(texts)
 
@@ -127,3 +125,53 @@ def test_a_name_in_many_texts_is_found_once_with_every_row_counted() -> None:
     assert row["count"] == 40
     assert row["where"].endswith("details")
     _round_trip(chron)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Sarah Jones SW informed of the referral.", "SW2 informed of the referral."),
+        ("Visited Jane Brown HV.", "Visited HV1."),
+        ("Ms Patel SW and Mr Reid TM discussed.", "SW2 and TM1 discussed."),
+        ("Mrs Ellis MGM present.", "Maternal grandmother present."),
+    ],
+)
+def test_a_name_followed_by_its_role_letters_becomes_the_label_alone(
+    written: str, expected: str
+) -> None:
+    chron = _chron(["SW1"], [written], ["Children's Social Care"])
+    anon = _round_trip(chron)
+    assert anon.events["details"].tolist() == [expected]
+
+
+def test_role_letters_before_a_noun_do_not_make_a_practitioner() -> None:
+    chron = _chron(
+        ["SW1", "SW1"],
+        ["Tracey Smith GP appointment missed.", "Mother (Tracey Smith) seen."],
+        ["Children's Social Care"] * 2,
+    )
+    found = find_names(chron).set_index("name")
+    assert found.loc["Tracey Smith", "label"] == "Mother"
+
+
+def test_a_date_after_born_is_a_date_of_birth() -> None:
+    chron = _chron(
+        ["HV1"] * 5,
+        [
+            "Child A born 03/04/2018 at LGI.",
+            "Baby born on 3rd April 2018.",
+            "Born at 32 weeks.",
+            "Mother reborn 12/12/2019.",
+            # the birth is an event of 01/01/2019: its date is kept as every event's is
+            "Sibling born 01/01/2019.",
+        ],
+        ["Health Visiting"] * 5,
+    )
+    anon = _round_trip(chron)
+    assert anon.events["details"].tolist() == [
+        "Child A born [date of birth 1] at LGI.",
+        "Baby born on [date of birth 1].",
+        "Born at 32 weeks.",
+        "Mother reborn 12/12/2019.",
+        "Sibling born 01/01/2019.",
+    ]
