@@ -574,6 +574,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             lines.clear()
 
     running = _running_lines(text)
+    masked = {_DIGITS.sub("#", key) for key in running}
     page = 0  # the page of the line (form feeds end pages)
     last_page = 0  # the page of the paragraph's last line
     gap = False  # a blank line since the paragraph's last line
@@ -582,7 +583,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         stripped = line.strip()
         text_at = len(line) - len(line.lstrip("\f \t"))  # a form feed before it: a new page
         page += line.count("\f", 0, text_at)
-        repeated = bool(stripped) and running_key(stripped) in running and (page > 0 or dated)
+        repeated = (
+            bool(running and stripped)
+            and (page > 0 or dated)
+            and _DIGITS.sub("#", stripped) in masked  # (cheaper: most lines are not)
+            and running_key(stripped) in running
+        )
         page += line.count("\f", text_at)
         if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
             continue  # not text of the entry it may fall within (the first is the title)
@@ -711,7 +717,7 @@ def _labels_before_date(line: str) -> list[str] | None:
     apart by tabs or spaces ("Created By: SW1    Date: 14/03/2007 10:00    Subject: Home
     visit"), as its lines up to the date label's (the rest of the line goes with the
     date's): a block's first lines, which the date label's line would start; else None."""
-    if "\t" not in line and "  " not in line:
+    if ":" not in line or ("\t" not in line and "  " not in line):
         return None
     parts = [p.strip() for p in _BLOCK_PARTS.split(line) if p.strip()]
     at = next((k for k, p in enumerate(parts) if DATE_LABEL.match(p)), 0)
@@ -956,11 +962,21 @@ def _running_lines(text: str) -> frozenset[str]:
         return frozenset()
     filled = [
         [
-            running_key(line.strip())
+            line.strip()
             for line in page.splitlines()
             if line.strip() and not PAGE_FURNITURE.match(line.strip())
         ]
         for page in pages
+    ]
+    # only a page's first and last lines can be running ones
+    filled = [
+        [running_key(line) for line in lines]
+        if len(lines) <= 2 * _RUNNING_DEPTH
+        else [
+            *map(running_key, lines[:_RUNNING_DEPTH]),
+            *map(running_key, lines[-_RUNNING_DEPTH:]),
+        ]
+        for lines in filled
     ]
     least = max(2, len(pages) // 2)
     found: set[str] = set()
@@ -2607,7 +2623,7 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
         and (
             PAGE_FURNITURE.match(stripped)
             # a running header, after its first place at the top of the first page (a title)
-            or (running_key(stripped) in running and n >= first_break)
+            or (running and n >= first_break and running_key(stripped) in running)
         )
     }
     found = _find_aligned_tables(lines, skip, breaks, options.get("columns"))
