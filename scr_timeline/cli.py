@@ -253,13 +253,16 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_analyse(args: argparse.Namespace) -> int:
-    from .batch import _check_output_folder, write_analysis
     from .io import read
     from .rules import analyse
 
-    chosen = _chosen_outputs(args)
     out = Path(args.out) if args.out else None
+    # the outputs are checked (a wrong name is an error with or without --out) and the
+    # batch module imported only when asked for: a run that prints its findings needs none
+    chosen = _chosen_outputs(args) if out is not None or args.outputs else []
     if out is not None:
+        from .batch import _check_output_folder
+
         _check_output_folder(out, force=args.force, resume=False)
     source = args.inputs[0] if len(args.inputs) == 1 else args.inputs
     chron = read(source, title=args.title, **_read_options(args))  # type: ignore[arg-type]
@@ -271,6 +274,8 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     print(chron.summary())
     _print_findings(findings, examples=None)
     if out is not None:
+        from .batch import write_analysis
+
         written = write_analysis(chron, findings, out, outputs=chosen)
         print(f"written to {out.resolve()}: " + ", ".join(written))
     return 1 if _fails(findings.to_frame()["severity"].tolist(), args.fail_on) else 0

@@ -42,7 +42,7 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -1012,10 +1012,20 @@ class Resolver:
     def regex_rows(self, found: Found) -> np.ndarray:
         """The regex row whose group matched, per match (-1: a word phrase matched)."""
         out = np.full(len(found), -1, dtype=np.int64)
-        for column in found.columns:
+        at, numbers = [], []
+        for i, column in enumerate(found.columns):
             name = str(column)
             if name.startswith(self.group) and name[len(self.group) :].isdigit():
-                out[found.has(column)] = int(name[len(self.group) :])
+                at.append(i)
+                numbers.append(int(name[len(self.group) :]))
+        if not at or not len(found):
+            return out
+        # the groups' columns at once; where several took part, the last one's row
+        taken = found.groups[:, at] != None  # noqa: E711 - elementwise on an object array
+        hit = taken.any(axis=1)
+        if hit.any():
+            last = len(at) - 1 - np.argmax(taken[hit][:, ::-1], axis=1)
+            out[hit] = np.asarray(numbers, dtype=np.int64)[last]
         return out
 
     def matched_rows(self, hits: Sequence[str], regex_rows: np.ndarray) -> np.ndarray:
@@ -1181,6 +1191,8 @@ class Found:
     match_no: np.ndarray
     columns: tuple[str | int, ...]
     groups: np.ndarray
+    # per group asked about: did it take part, per match (the classifiers ask again)
+    _taken: dict[str | int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.piece)
@@ -1189,11 +1201,19 @@ class Found:
         """One group per match (object array, None where it did not take part)."""
         return self.groups[:, self.columns.index(name)]
 
+    def _took_part(self, name: str | int) -> np.ndarray:
+        taken = self._taken.get(name)
+        if taken is None:
+            taken = self._taken[name] = self.column(name) != None  # noqa: E711 - elementwise
+        return taken
+
     def has(self, *names: str | int) -> np.ndarray:
-        """Per match: did any of the groups ``names`` take part."""
+        """Per match: did any of the groups ``names`` take part (a new array)."""
+        if len(names) == 1:
+            return self._took_part(names[0]).copy()
         out = np.zeros(len(self.piece), dtype=bool)
         for name in names:
-            out |= self.column(name) != None  # noqa: E711 - elementwise on an object array
+            out |= self._took_part(name)
         return out
 
     def text(self, name: str | int) -> list[str]:
@@ -1225,7 +1245,7 @@ def extract_all(
     names = {index: name for name, index in pattern.groupindex.items()}
     columns = tuple(names.get(1 + i, i) for i in range(n_groups))
     memo = _memory(_FOUND, pattern) if remember else {}
-    per_text: list[Any] = [memo.get(t) for t in texts]  # None: not searched yet
+    per_text: list[Any] = list(map(memo.get, texts))  # None: not searched yet
     for i in [i for i, matches in enumerate(per_text) if matches is None]:
         text = texts[i]
         found = memo.get(text) if isinstance(text, str) else []
