@@ -145,3 +145,17 @@ def test_a_looked_after_childs_review_is_a_meeting(details, agency):
 
 def test_a_pep_to_be_arranged_is_not_held():
     assert _read("PEP to be arranged.", "education")[0] == "other"
+
+
+# --- the police's notification to the MASH inside the incident -------------------------------
+@pytest.mark.parametrize(
+    ("details", "outcome"),
+    [
+        ("Domestic incident at the home address. Merlin to MASH.", None),
+        ("DA incident; Mother assaulted by partner. Merlin submitted.", None),
+        ("Police called to address - verbal argument.", "Merlin raised"),
+        ("Police attended DA. Merlins created for both children.", None),
+    ],
+)
+def test_a_merlin_inside_a_police_incident_is_its_referral(details, outcome):
+    assert _read(details, "police", outcome) == ("police_incident", ("referral",))
