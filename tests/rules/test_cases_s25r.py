@@ -139,3 +139,23 @@ def test_a_child_accommodated_by_social_care_is_an_open_case(tmp_path: Path) -> 
     assert finding_rows(chron, "wt2006", "SUP-CADENCE") == [
         ("SUP-CADENCE", "gap", 4, "2009-04-27", "2009-06-30", 92, [4, 13]),
     ]
+
+
+def test_a_child_not_brought_written_as_a_health_visit_counts_towards_was_not_brought(
+    tmp_path: Path,
+) -> None:
+    rows = NO_CONTACT_2019.replace("WNB.,Discussed with GP", "WNB.,Letter sent")
+    chron = read_rows(tmp_path / "wnb.csv", rows, child_dob="2017-06-10")
+    # 'Child G not brought to rearranged 18-month review. WNB.' reads as a health visit that
+    # mentions a dna: it had not counted, so the health visitor's two missed reviews (10
+    # January, Thursday 14 February) made no cluster. 10 WD after the second: Thursday 28
+    # February; the health visitor did nothing more until a visit that reached no one
+    frame = finding_rows(chron, "wt2018", "ESC-WNB")
+    assert frame == [("ESC-WNB", "missing", 8, "2019-02-28", "", None, [6, 8])]
+    # a professional not attending is no child not brought
+    rows = rows.replace(
+        "Child G not brought to rearranged 18-month review. WNB.",
+        "Rearranged 18-month review. HV invited to the CIN meeting - did not attend.",
+    )
+    chron = read_rows(tmp_path / "invited.csv", rows, child_dob="2017-06-10")
+    assert finding_rows(chron, "wt2018", "ESC-WNB") == []
