@@ -95,6 +95,7 @@ _BLOCK_WRAPPERS: Final = frozenset(_w(tag) for tag in ("customXml", "ins", "move
 _ALTERNATE: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 _P, _TBL, _TR, _TC, _R, _T = (_w(tag) for tag in ("p", "tbl", "tr", "tc", "r", "t"))
 _SDT, _SDT_PR, _SDT_CONTENT = _w("sdt"), _w("sdtPr"), _w("sdtContent")
+_SECT_PR: Final = _w("sectPr")
 _TAB, _BREAKS, _NB_HYPHEN, _TEXT_BOX = (
     _w("tab"),
     {_w("br"), _w("cr")},
@@ -1127,7 +1128,9 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
             if parent is not None and parent.tag == _RPR:
                 parent.remove(mark)
     reader = _Reader(document, path.name)
-    page_agency = _page_header_agency(document)
+    section_agencies = _section_header_agencies(document)
+    page_agency = next((name for name in section_agencies if name), None)
+    section = 0  # the section of the block (a paragraph's section break ends one)
     tables: list[DocumentTable] = []
     paragraphs: list[Paragraph] = []
     between: list[tuple[str, bool]] = []  # paragraphs since the last table: (text, heading)
@@ -1140,6 +1143,9 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
             text = _paragraph_text(block)
             number = len(paragraphs) + shut + 1
             reader.count_changes(block, f"paragraph {number}")
+            props = block.find(_PPR)
+            if props is not None and props.find(_SECT_PR) is not None:
+                section += 1  # the blocks after it are the next section's
             if next(block.iter(*_MARKS), None) is not None:
                 found = reader.marks(block, "paragraph", number)
                 text = " ".join([text, *found.notes]).strip() if found.notes else text
@@ -1176,12 +1182,15 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
         follows = seen_table and not between
         if named is not None and named not in titles and not follows:
             titles = [*titles[: _MAX_TITLES - 1], named]  # after the nearer title lines
+        header_agency = (
+            section_agencies[min(section, len(section_agencies) - 1)] if section_agencies else None
+        )
         if (
-            page_agency is not None
+            header_agency is not None
             and not follows
             and not any(agency_from_name(t) is not None for t in titles)
         ):
-            titles = [*titles[: _MAX_TITLES - 1], page_agency]  # the farthest title line
+            titles = [*titles[: _MAX_TITLES - 1], header_agency]  # the farthest title line
         named = _form_agency(rows) or named
         tables.append(
             DocumentTable(
@@ -1216,7 +1225,19 @@ def _page_header_agency(document: Any) -> str | None:
     GP chronology" beside "OFFICIAL-SENSITIVE"), as agency templates print their name
     at the top of each page: the last title line of a table that no line above it names
     the agency of. None when the header names none."""
+    return next((name for name in _section_header_agencies(document) if name), None)
+
+
+def _section_header_agencies(document: Any) -> list[str | None]:
+    """For each section of the document, the first part of its own page headers' text
+    that names an agency (see :func:`_page_header_agency`): a document put together from
+    agencies' reports, each a section with its agency's header, names each table's agency
+    in its own section. A section whose header names none (linked to the one before, or
+    only a marking) takes the agency of the nearest section before it that names one, or
+    else of the first that does."""
+    found: list[str | None] = []
     for section in document.sections:
+        named = None
         for header in (section.header, section.first_page_header, section.even_page_header):
             if header.is_linked_to_previous:  # no header of its own
                 continue
@@ -1224,13 +1245,16 @@ def _page_header_agency(document: Any) -> str | None:
                 for part in _HEADER_PARTS.split(text or ""):
                     part = " ".join(part.split())
                     if (
-                        part
+                        named is None
+                        and part
                         and len(part) <= _MAX_TITLE_LENGTH
                         and not PAGE_FURNITURE.match(part)
                         and agency_from_name(part) is not None
                     ):
-                        return part
-    return None
+                        named = part
+        found.append(named if named is not None else (found[-1] if found else None))
+    first = next((name for name in found if name), None)
+    return [name if name is not None else first for name in found]
 
 
 def _between_parts(text: str) -> bool:

@@ -75,3 +75,39 @@ def test_no_tracked_changes_warning_without_changes(tmp_path: Path):
     path = tmp_path / "chronology.docx"
     document.save(path)
     assert "tracked_changes" not in set(scr.read(path).warnings[S.CODE])
+
+
+def test_each_section_takes_the_agency_its_own_page_header_names(tmp_path: Path):
+    """A panel's document put together from two agencies' chronologies, each a section
+    with its agency's name in its page header ('Northshire Police', then 'Elm Road
+    Surgery') over a table with no agency column and the same title: every table took
+    the first header's agency, so the GP's entries were the police's. Each table now
+    takes the agency of its own section's header (a section whose header names none
+    still takes the one before)."""
+    from docx.enum.section import WD_SECTION
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Northshire Police\tOFFICIAL-SENSITIVE"
+
+    def chronology(rows):
+        document.add_paragraph("Chronology of contact with Child A")
+        table = document.add_table(rows=1, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Date", "Details"
+        for date, text in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = date, text
+
+    chronology([("12/03/2007", "Attended address after 999 call, Child A present.")])
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].text = "Elm Road Surgery\tOFFICIAL-SENSITIVE"
+    chronology([("13/03/2007", "Child A seen with bruise to cheek.")])
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.header.is_linked_to_previous = False
+    section.header.paragraphs[0].text = "OFFICIAL-SENSITIVE"
+    chronology([("20/03/2007", "Mother phoned for results.")])
+    path = tmp_path / "combined.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_SHEET].tolist() == ["table 1", "table 2", "table 3"]
+    assert chron.events[S.AGENCY].tolist() == ["police", "gp", "gp"]
