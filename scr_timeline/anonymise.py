@@ -101,6 +101,7 @@ __all__ = [
     "anonymise",
     "anonymise_with_keyfile",
     "find_names",
+    "load_common_words",
     "personalise",
 ]
 
@@ -486,193 +487,114 @@ def _render(label: str, matched: str, *, ids: bool = False) -> str:
     return label
 
 
-#: Surnames and first names that are also English words, which a sentence may open with as
-#: words ("Brown bruise to shin", "Green paint on hands", "Hope to see improvement", "Little
-#: progress", "Young person seen"); see :func:`_reads_as_word`.
-_COMMON_WORDS: Final = frozenset(
-    [
-        "brown",
-        "green",
-        "white",
-        "black",
-        "grey",
-        "gray",
-        "gold",
-        "silver",
-        "amber",
-        "scarlet",
-        "hazel",
-        "rose",
-        "hope",
-        "faith",
-        "joy",
-        "grace",
-        "love",
-        "patience",
-        "charity",
-        "honour",
-        "honor",
-        "constance",
-        "prudence",
-        "young",
-        "little",
-        "long",
-        "short",
-        "small",
-        "strong",
-        "sharp",
-        "bright",
-        "rich",
-        "good",
-        "best",
-        "fine",
-        "wise",
-        "swift",
-        "bold",
-        "gentle",
-        "sweet",
-        "fair",
-        "hardy",
-        "moody",
-        "noble",
-        "frost",
-        "snow",
-        "rain",
-        "winter",
-        "summer",
-        "spring",
-        "day",
-        "knight",
-        "king",
-        "bishop",
-        "cook",
-        "baker",
-        "mason",
-        "potter",
-        "turner",
-        "walker",
-        "hunter",
-        "fisher",
-        "farmer",
-        "miller",
-        "wood",
-        "woods",
-        "hill",
-        "hall",
-        "field",
-        "fields",
-        "lane",
-        "marsh",
-        "moss",
-        "brook",
-        "brooks",
-        "bush",
-        "bell",
-        "page",
-        "church",
-        "banks",
-        "chambers",
-        "hart",
-        "house",
-        "street",
-        "rivers",
-        "waters",
-        "stone",
-        "cross",
-        "park",
-        "north",
-        "south",
-        "west",
-        "east",
-    ]
-)
-#: Words after a name that say it is a person ("Brown attended", "Hope said"), so a word of
-#: :data:`_COMMON_WORDS` that opens a sentence before one of them is still replaced.
-_PERSON_VERBS: Final = frozenset(
-    [
-        "said",
-        "says",
-        "reported",
-        "reports",
-        "told",
-        "tells",
-        "seen",
-        "saw",
-        "visited",
-        "visits",
-        "attended",
-        "attends",
-        "called",
-        "phoned",
-        "rang",
-        "emailed",
-        "wrote",
-        "asked",
-        "agreed",
-        "advised",
-        "informed",
-        "noted",
-        "explained",
-        "stated",
-        "confirmed",
-        "denied",
-        "disclosed",
-        "present",
-        "absent",
-        "spoke",
-        "met",
-        "made",
-        "completed",
-        "contacted",
-        "discussed",
-        "is",
-        "was",
-        "has",
-        "had",
-        "did",
-        "does",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "not",
-        "also",
-        "then",
-        "and",
-        "who",
-        "arrived",
-        "left",
-        "arranged",
-        "requested",
-        "referred",
-        "sent",
-        "undertook",
-        "carried",
-        "raised",
-        "shared",
-    ]
-)
+#: The shipped file of names that are also English words (``kind`` ``name``: "Brown",
+#: "Hope", "Young"), which a sentence may open with as words ("Brown bruise to shin", "Hope
+#: to see improvement", "Young person seen"), and of the words after one that say it is a
+#: person after all (``kind`` ``person_verb``: "Brown attended", "Hope said"); see
+#: :func:`load_common_words` and :func:`_reads_as_word`.
+COMMON_WORDS_FILE: Final = "common_word_names.csv"
+_COMMON_KINDS: Final = ("name", "person_verb")
+
+
+def load_common_words(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Load the names that are also English words, and the words that say a person.
+
+    A single name of ``kind`` ``name`` ("Brown", "Hope", "Young", "Wood") is left as it is
+    where it opens a sentence before a lower-case word that is not a ``person_verb``
+    ("Brown bruise to shin"); "Brown attended" and "Mr Brown" are still replaced.
+
+    Parameters
+    ----------
+    path
+        A CSV file of your own with the columns ``word`` and ``kind`` (``name`` or
+        ``person_verb``; optionally ``note``). Its rows extend the shipped
+        ``data/common_word_names.csv``; a row with the same word replaces the shipped one.
+        Pass it to :func:`anonymise` as ``common_words=``.
+
+    Raises
+    ------
+    ChronologyReadError
+        The file cannot be read, lacks a column, or names an unknown kind.
+
+    Examples
+    --------
+    >>> words = load_common_words()
+    >>> words.loc[words["word"] == "hope", "kind"].item()
+    'name'
+    >>> words.loc[words["word"] == "attended", "kind"].item()
+    'person_verb'
+    """
+    from .classify import _text as T
+
+    table = T.read_vocabulary(
+        COMMON_WORDS_FILE, path, required=("word", "kind"), defaults={"note": ""}
+    )
+    T.check_codes(table, "kind", _COMMON_KINDS, "kind of common word")
+    table["word"] = table["word"].str.casefold()
+    return table[["word", "kind", "note"]].reset_index(drop=True)
+
+
+def _common_words(path: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """The names that are words and the words that say a person, as sets (the shipped
+    ones kept for the process; a file of yours read again when it changes)."""
+    return _shipped_common_words() if path is None else _common_sets(load_common_words(path))
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_common_words() -> tuple[frozenset[str], frozenset[str]]:
+    return _common_sets(load_common_words())
+
+
+def _common_sets(table: pd.DataFrame) -> tuple[frozenset[str], frozenset[str]]:
+    words = table.loc[table["kind"] == "name", "word"]
+    verbs = table.loc[table["kind"] == "person_verb", "word"]
+    return frozenset(words), frozenset(verbs)
+
+
 _SENTENCE_OPEN: Final = regex(r"(?:^|[.!?;:\n(\-–]|\s-)\s*$")
 _NEXT_WORD: Final = regex(r"[ \t]+([a-z][a-z'’]*)")
 
 
-def _reads_as_word(text: str, match: re.Match[str], form: _Form) -> bool:
+def _reads_as_word(
+    text: str,
+    match: re.Match[str],
+    form: _Form,
+    common: tuple[frozenset[str], frozenset[str]] | None = None,
+) -> bool:
     """Whether a name matched alone is the English word it is spelled as: one of
-    :data:`_COMMON_WORDS` opening a sentence (or the cell) before a lower-case word that is
+    the ``common`` words (:func:`_common_words`) opening a sentence (or the cell) before a lower-case word that is
     not a verb a person does ("Brown bruise to shin": a colour; "Brown attended": the
     person). Elsewhere a capital says the name, as for every single word."""
     word = match.group()
     if " " in word or form.kind not in ("name", "first", "surname"):
         return False
-    if word.casefold() not in _COMMON_WORDS or word.isupper():
+    names, verbs = common or _common_words()
+    if word.casefold() not in names or word.isupper():
         return False
     after = _NEXT_WORD.match(text, match.end())
-    if after is None or after.group(1) in _PERSON_VERBS:
+    if after is None or after.group(1) in verbs:
         return False
     return _SENTENCE_OPEN.search(text, 0, match.start()) is not None
+
+
+#: the words after a name that make it a place's: "Hope Street", "Jones Road Surgery",
+#: "Grace House", "Smith Medical Centre"
+_PLACE_AFTER: Final = regex(
+    rf"[ \t]+(?:{_STREET}|Centre|Center|Hospital|Surgery|Practice|Clinic|School|Academy|College|"
+    r"Nursery|Primary|Infants|Juniors|House|Ward|Medical|Health|Station|Library|Church|"
+    r"Children['’]s[ \t]+Centre)(?![^\W_])"
+)
+
+
+def _names_a_place(text: str, match: re.Match[str], form: _Form) -> bool:
+    """Whether a name matched alone is the first word of a place's name ("Hope Street
+    Children's Centre", "Jones Road"): a street word or a word such as Centre, Surgery,
+    School or House follows it. A full name ("Hope Smith Street") is always replaced, and
+    so is a one-word name given as such (a key's "Smithfield": the place itself); a place
+    with a house number is an address, replaced as an identifier."""
+    if " " in match.group() or form.kind not in ("first", "surname"):
+        return False
+    return _PLACE_AFTER.match(text, match.end()) is not None
 
 
 def _text_hash(text: str) -> str:
@@ -754,10 +676,16 @@ class _Replacer:
     forms: dict[str, _Form]
     spellings: dict[str, int] = field(default_factory=dict)
     ids: bool = False
+    common: tuple[frozenset[str], frozenset[str]] | None = None
 
     @classmethod
     def build(
-        cls, names: Mapping[str, str], *, ids: bool = False, spellings: dict[str, int] | None = None
+        cls,
+        names: Mapping[str, str],
+        *,
+        ids: bool = False,
+        spellings: dict[str, int] | None = None,
+        common: tuple[frozenset[str], frozenset[str]] | None = None,
     ) -> _Replacer:
         forms = _derive(names)
         ordered = sorted(forms.values(), key=lambda f: (-len(f.text), f.text))
@@ -769,7 +697,9 @@ class _Replacer:
             key=lambda w: (-len(w), w),
         )
         pre = "|".join(re.escape(w) for w in name_words) if name_words else None
-        return cls(re.compile(regex), pre, forms, {} if spellings is None else spellings, ids)
+        return cls(
+            re.compile(regex), pre, forms, {} if spellings is None else spellings, ids, common
+        )
 
     def spelling(self, text: str) -> int:
         return self.spellings.setdefault(text, len(self.spellings))
@@ -783,8 +713,10 @@ class _Replacer:
             form = self.forms[
                 _norm(re.sub(r"[_\-]", " ", match.group()) if self.ids else match.group())
             ]
-            if not self.ids and _reads_as_word(text, match, form):
+            if not self.ids and _reads_as_word(text, match, form, self.common):
                 continue  # "Brown bruise to shin", "Hope to see improvement"
+            if not self.ids and _names_a_place(text, match, form):
+                continue  # "Hope Street Children's Centre", "Jones Road Surgery"
             label = (
                 form.label
                 if form.kind == "exact"
@@ -1215,6 +1147,7 @@ def anonymise(
     chron: Chronology,
     *,
     names: AnonymisationKey | Mapping[str, str] | Sequence[str] | None = None,
+    common_words: str | os.PathLike[str] | None = None,
 ) -> tuple[Chronology, AnonymisationKey]:
     """Replace the names in a chronology with labels; return it and the key.
 
@@ -1236,6 +1169,9 @@ def anonymise(
         * a list of names: these names, labelled as :func:`find_names` would label them
           where it finds them in context, else ``Person 1``, ``Person 2``...
         * a dict name -> label, or an :class:`AnonymisationKey`: exactly these.
+    common_words
+        A CSV file of names that are also English words (and of words that say a person
+        after one), extending the shipped list: see :func:`load_common_words`.
 
     Returns
     -------
@@ -1262,7 +1198,8 @@ def anonymise(
     if not isinstance(chron, Chronology):
         raise TypeError(f"anonymise() takes a Chronology, not {type(chron).__name__}")
     key = _as_key(chron, names)
-    rep = _Replacer.build(key.names)
+    common = _common_words(None if common_words is None else os.fspath(common_words))
+    rep = _Replacer.build(key.names, common=common)
     id_rep = _Replacer.build(key.names, ids=True, spellings=rep.spellings)
     records: dict[str, dict[str, Any]] = {}
 
@@ -1518,7 +1455,7 @@ def _vocabulary() -> tuple[
         # end of the clause: "Sarah Jones SW informed", "Jane Brown HV." (not "Tracey Smith
         # GP appointment")
         rf"|(?P<spaced>[ \t]+)(?=(?:{_codes(phrases)}){_RIGHT}[ \t]*(?:$|[.,;:)\n]|"
-        rf"(?:{'|'.join(sorted(_PERSON_VERBS))}){_RIGHT})))"
+        rf"(?:{'|'.join(sorted(_common_words()[1]))}){_RIGHT})))"
         rf"(?P<cue2>(?i:{cue}))[ \t]*\)?"
         # a title: "Mr Jones", "Dr K. Ahmed"
         rf"|{_LEFT}(?P<title3>(?:{titles}))\.?[ \t]+(?P<init3>{_INITIALS})?(?P<name3>{_NAMEC}|{_CAPS}{_RIGHT})"
@@ -1652,6 +1589,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
     first_row = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
     counts = np.bincount(codes, minlength=len(uniques))
     lower_words = _lower_words(distinct)
+    common_names = _common_words()[0]
     hits: list[dict[str, Any]] = []
 
     def add(
@@ -1674,12 +1612,24 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
             (t.title() if len(t) > 1 and t.isupper() else t).replace("’", "'") for t in tokens
         ]
         # keep the run of name words next to the cue (after it, or before it)
+        # (a name that is also a word the vocabularies know, "Young", "Lane", "King", is
+        # kept next to a name word: "Mother (Jo Young)" is Jo Young, not Jo)
+        kept = [
+            t.lower() not in stop
+            or (
+                t.lower() in common_names
+                and any(
+                    0 <= j < len(tokens) and tokens[j].lower() not in stop for j in (i - 1, i + 1)
+                )
+            )
+            for i, t in enumerate(tokens)
+        ]
         run: list[str] = []
-        ordered = tokens if from_cue_side == "after" else list(reversed(tokens))
-        for token in ordered:
-            if token.lower() in stop:
+        order = range(len(tokens)) if from_cue_side == "after" else range(len(tokens) - 1, -1, -1)
+        for i in order:
+            if not kept[i]:
                 break
-            run.append(token)
+            run.append(tokens[i])
         if from_cue_side != "after":
             run.reverse()
         if not run:

@@ -175,3 +175,57 @@ def test_a_date_after_born_is_a_date_of_birth() -> None:
         "Mother reborn 12/12/2019.",
         "Sibling born 01/01/2019.",
     ]
+
+
+def test_the_common_word_names_are_a_data_file_a_user_extends(tmp_path) -> None:
+    shipped = A.load_common_words()
+    assert set(shipped.columns) == {"word", "kind", "note"}
+    assert {"brown", "hope", "young"} <= set(shipped.loc[shipped["kind"] == "name", "word"])
+    chron = _chron(
+        ["SW1", "SW1"], ["Mother (Ellie Rook) seen.", "Rook bruise to arm."], ["CSC"] * 2
+    )
+    anon, _key = anonymise(chron, names={"Ellie Rook": "Mother"})
+    assert anon.events["details"].tolist()[1] == "Mother bruise to arm."
+    mine = tmp_path / "words.csv"
+    mine.write_text("word,kind\nRook,name\n", encoding="utf-8")
+    assert "rook" in set(A.load_common_words(mine)["word"])
+    anon, key = anonymise(chron, names={"Ellie Rook": "Mother"}, common_words=mine)
+    assert anon.events["details"].tolist() == ["Mother (Mother) seen.", "Rook bruise to arm."]
+    assert personalise(anon, key).events["details"].tolist() == chron.events["details"].tolist()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("word,kind\nrook,colour\n", encoding="utf-8")
+    with pytest.raises(scr.ScrTimelineError):
+        A.load_common_words(bad)
+
+
+def test_a_surname_that_is_a_vocabulary_word_stays_with_the_name() -> None:
+    chron = _chron(
+        ["SW1", "SW1"],
+        ["Young person seen. Mother (Jo Young) present.", "Mother (Jo Young) said Jo Young moved."],
+        ["CSC"] * 2,
+    )
+    found = find_names(chron)
+    assert "Jo Young" in set(found["name"])
+    anon = _round_trip(chron)
+    assert anon.events["details"].tolist() == [
+        "Young person seen. Mother (Mother) present.",
+        "Mother (Mother) said Mother moved.",
+    ]
+
+
+def test_a_name_that_opens_a_place_name_is_the_place() -> None:
+    chron = _chron(
+        ["SW1"] * 3,
+        [
+            "Mother (Hope Smith) seen.",
+            "Visit at Hope Street Children's Centre; Smith Road Surgery informed.",
+            "Hope attended. Hope Smith Street Party.",
+        ],
+        ["CSC"] * 3,
+    )
+    anon = _round_trip(chron)
+    assert anon.events["details"].tolist() == [
+        "Mother (Mother) seen.",
+        "Visit at Hope Street Children's Centre; Smith Road Surgery informed.",
+        "Mother attended. Mother Street Party.",
+    ]
