@@ -107,7 +107,12 @@ _NOT_A_CHRONOLOGY = regex(
     r"|change log|sign ?off|distribution(?: list)?"
     # and its other pages: the panel's questions to the agencies, the family's members
     r"|terms of reference|(?:panel )?(?:questions?|quer(?:y|ies))(?: for agencies)?"
-    r"|family (?:members|composition|details|tree)|pivot(?: tables?)?|charts?)",
+    r"|family (?:members|composition|details|tree)|pivot(?: tables?)?|charts?"
+    # and what the review draws from the chronology: its action plan, its learning (dated
+    # by when an action is due, not events of the child's life)
+    r"|(?:(?:single |multi )?agency |smart |review )?action ?plans?|actions?(?: log| tracker)?"
+    r"|recommendations?|learning(?: points| log)?|lessons? learn[et]d?|key (?:findings|learning)"
+    r"|findings)",
     re.IGNORECASE,
 )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
 
 import scr_timeline as scr
 
@@ -126,3 +127,34 @@ def test_a_sheet_named_otherwise_gives_no_year(tmp_path: Path) -> None:
     path = tmp_path / "police.xlsx"
     wb.save(path)
     assert scr.read(path).rejected["reason_code"].tolist() == ["missing_year"]
+
+
+@pytest.mark.parametrize("name", ["Actions", "Action plan", "Recommendations", "Lessons learnt"])
+def test_the_reviews_action_plan_sheet_is_not_read_as_events(tmp_path: Path, name: str) -> None:
+    # the action plan beside the chronology ('Date | Action | Owner | Status') had been
+    # read as events of 2009, when its actions fall due, in the child's timeline
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Chronology"
+    ws.append(["Date", "Agency", "Details"])
+    ws.append([dt.datetime(2007, 3, 12), "GP", "Bruise seen on Child A"])
+    ws = wb.create_sheet(name)
+    ws.append(["Date", "Action", "Owner", "Status"])
+    ws.append([dt.datetime(2009, 7, 1), "Review supervision policy", "CSC manager", "Open"])
+    path = tmp_path / "review.xlsx"
+    wb.save(path)
+    chron = scr.read(path)
+    assert chron.events["source_sheet"].tolist() == ["Chronology"]
+    skipped = chron.warnings[chron.warnings["code"] == "sheet_skipped"]
+    assert f"sheets=['{name}', ...]" in skipped["message"].iloc[0]
+
+
+def test_an_action_plan_alone_is_read(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Actions"
+    ws.append(["Date", "Agency", "Details"])
+    ws.append([dt.datetime(2007, 3, 12), "GP", "Bruise seen on Child A"])
+    path = tmp_path / "review.xlsx"
+    wb.save(path)
+    assert len(scr.read(path).events) == 1
