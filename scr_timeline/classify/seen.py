@@ -23,14 +23,17 @@
   False.
 * Else a child protection medical or a skeletal survey (``medical_examination``,
   ``skeletal_survey``) is True: the child was examined.
-* Else a home or office visit by children's social care is True (RULES.md: the default).
+* Else a home or office visit by children's social care is True (RULES.md: the default),
+  unless its text is about a child not born yet (cues of scope ``unborn``: "Home visit to
+  Mother re unborn baby", "Mother 30/40 pregnant"): there is no child to see yet (NA).
 * Else NA: the text does not say.
 
 The cues live in ``scr_timeline/data/child_seen.csv`` (pass a file of your own to extend
 it): one regular expression per row on the lower-cased text, with ``seen`` (``true`` or
 ``false``) and ``scope`` (``any`` row; only a ``visit``; ``overrides``, a ``false``
-cue that wins over the cues that say the child was seen; or ``reported``, wording that
-passes on another party's account, whatever ``seen`` says).
+cue that wins over the cues that say the child was seen; ``reported``, wording that
+passes on another party's account, whatever ``seen`` says; or ``unborn``, wording about a
+child not born yet).
 
 Examples
 --------
@@ -79,13 +82,14 @@ VISIT_TYPES: Final = ("home_visit", "office_visit")
 _AT_THE_HOME: Final = (*VISIT_TYPES, "police_incident")
 #: Event types that examine the child: seen unless the text says otherwise.
 _EXAMINATIONS: Final = ("medical_examination", "skeletal_survey")
-_SCOPES: Final = ("any", "visit", "overrides", "reported")
+_SCOPES: Final = ("any", "visit", "overrides", "reported", "unborn")
 
 _SEEN: Final = 1
 _NOT_SEEN: Final = 2
 _NOT_AT_VISIT: Final = 4
 _NOT_PROPERLY: Final = 8
 _REPORTED: Final = 16
+_UNBORN: Final = 32
 
 
 def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -95,20 +99,20 @@ def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataF
     ----------
     path
         A CSV file of your own with the columns ``pattern`` and ``seen`` (``true`` or
-        ``false``) and optionally ``scope`` (``any``, ``visit``, ``overrides`` or
-        ``reported``). Its rows extend the shipped file.
+        ``false``) and optionally ``scope`` (``any``, ``visit``, ``overrides``,
+        ``reported`` or ``unborn``). Its rows extend the shipped file.
 
     Raises
     ------
     ChronologyReadError
         The file cannot be read, lacks a column, has a value other than true/false or
-        any/visit/overrides/reported, or a pattern that does not compile.
+        any/visit/overrides/reported/unborn, or a pattern that does not compile.
 
     Examples
     --------
     >>> cues = load_child_seen_cues()
     >>> sorted(set(cues["scope"]))
-    ['any', 'overrides', 'reported', 'visit']
+    ['any', 'overrides', 'reported', 'unborn', 'visit']
     """
     table = T.read_vocabulary(
         CHILD_SEEN_FILE,
@@ -146,6 +150,7 @@ class _Matcher:
     not_at_visit: re.Pattern[str]
     not_properly: re.Pattern[str]
     reported: re.Pattern[str]
+    unborn: re.Pattern[str]  # the child not born yet ("unborn baby", "30/40 pregnant")
 
 
 def _compile(table: pd.DataFrame) -> _Matcher:
@@ -159,6 +164,7 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         not_at_visit=alt(table.loc[(table["seen"] == "false") & (table["scope"] == "visit")]),
         not_properly=alt(table.loc[table["scope"] == "overrides"]),
         reported=alt(table.loc[table["scope"] == "reported"]),
+        unborn=alt(table.loc[table["scope"] == "unborn"]),
     )
 
 
@@ -182,7 +188,7 @@ def matcher(path: str | os.PathLike[str] | None) -> _Matcher:
 
 def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
     """Per row, bits: 1 seen, 2 not seen, 4 not seen at a visit, 8 not seen properly, 16
-    passing on another party's account (fields 0 and 1)."""
+    passing on another party's account, 32 of a child not born yet (fields 0 and 1)."""
     flags = np.zeros(len(pool.pieces), dtype=np.uint8)
     if len(pool.pieces):
         texts = pool.pieces.tolist()
@@ -192,6 +198,7 @@ def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
             (_NOT_AT_VISIT, m.not_at_visit),
             (_NOT_PROPERLY, m.not_properly),
             (_REPORTED, m.reported),
+            (_UNBORN, m.unborn),
         ):
             hit = T.contains(texts, pattern)
             flags[hit] |= bit
@@ -226,7 +233,7 @@ def child_seen_column(
             codes == _DNA_CODE,
             np.isin(codes, _AT_THE_HOME_CODES) & ((flags & _NOT_AT_VISIT) != 0),
             np.isin(codes, _EXAMINATION_CODES),
-            visit & csc,
+            visit & csc & ((flags & _UNBORN) == 0),
         ],
         [-1, 0, 1, 0, 0, 0, 1, 1],
         default=-1,

@@ -31,3 +31,28 @@ def test_the_childs_abe_interview_held_saw_the_child(details):
 
 def test_an_abe_interview_to_be_arranged_says_nothing_of_seeing():
     assert _seen("Child A ABE interview to be arranged.") is pd.NA
+
+
+# --- a social care visit before the child is born ---------------------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Home visit to Mother re unborn baby.",
+        "Statutory visit - unborn baby.",
+        "Pre-birth visit to Mother; home conditions good.",
+    ],
+)
+def test_a_visit_about_an_unborn_child_did_not_see_a_child(details):
+    assert _seen(details, "csc") is pd.NA
+
+
+@pytest.mark.parametrize(
+    ("details", "seen"),
+    [
+        ("Home visit - Child A and unborn sibling.", True),
+        ("Home visit. Mother pregnant with second child.", True),
+        ("Home visit. Unborn baby discussed; Child A not seen - at nursery.", False),
+    ],
+)
+def test_a_visit_to_a_born_child_is_read_as_before(details, seen):
+    assert _seen(details, "csc") == seen
