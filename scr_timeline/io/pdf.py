@@ -2060,7 +2060,8 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
     # the small print at the foot of a page would be taken for a running footer
     page_lines = [(height, _footnotes(lines, body_size)) for height, lines in page_lines]
     running = _running_lines(page_lines, body_size)
-    page_agency = _running_agency(page_lines, running)
+    page_agencies = _running_agencies(page_lines, running)
+    page_agency = next((name for name in page_agencies if name), None)
 
     tables: list[DocumentTable] = []
     paragraphs: list[Paragraph] = []
@@ -2070,6 +2071,8 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
     unruled: list[int] = []  # pages read as unruled tables
     for p, page in enumerate(pages):
         lines = [line for i, line in enumerate(page_lines[p][1]) if (p, i) not in running]
+        if p and page_agencies[p] != page_agencies[p - 1]:
+            last_ran_to_bottom = False  # another agency's pages: no table goes on here
         raised = {key for line in lines for key in line.mark_chars}
         if raised:  # footnote marks: no text of a table's cells ("1 Entry 3: ...")
             page = page.filter(
@@ -2107,7 +2110,7 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
                     [ln for i, ln in enumerate(lines) if i < min(plain.lines, default=0)], named
                 )
                 table_titles = _with_named(
-                    plain.table.titles, named, plain.table.follows, page_agency
+                    plain.table.titles, named, plain.table.follows, page_agencies[p]
                 )
                 tables.append(dataclasses.replace(plain.table, titles=table_titles))
                 unruled.append(page.page_number)
@@ -2153,7 +2156,7 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
                 DocumentTable(
                     sheet=f"page {page.page_number} table {t_index}",
                     rows=rows,
-                    titles=_with_named(tuple(titles), named, follows, page_agency),
+                    titles=_with_named(tuple(titles), named, follows, page_agencies[p]),
                     sections=tuple(sections),
                     follows=follows,
                     merged=tuple(merged),
@@ -2498,13 +2501,18 @@ def _with_named(
     return titles
 
 
-def _running_agency(
+def _running_agencies(
     pages: Sequence[tuple[float, list[_Line]]], running: set[tuple[int, int]]
-) -> str | None:
-    """The first part of a running header or footer that names an agency ("Northshire
-    Police" beside "OFFICIAL-SENSITIVE", as agency templates print their name on each
-    page), else None."""
+) -> list[str | None]:
+    """For each page, the first part of its running header or footer that names an agency
+    ("Northshire Police" beside "OFFICIAL-SENSITIVE", as agency templates print their name
+    on each page): agencies' chronologies printed one after another into one PDF name
+    each page's agency. A page whose running lines name none takes the agency of the
+    page before that does, or else of the first page that does."""
+    found: list[str | None] = [None] * len(pages)
     for p, i in sorted(running):
+        if found[p] is not None:
+            continue
         for cell in _cells(pages[p][1][i]):
             text = " ".join(cell.text.split())
             if (
@@ -2513,8 +2521,12 @@ def _running_agency(
                 and not _PAGE_NUMBER.match(text)
                 and agency_from_name(text) is not None
             ):
-                return text
-    return None
+                found[p] = text
+                break
+    for p in range(1, len(found)):
+        found[p] = found[p] if found[p] is not None else found[p - 1]
+    first = next((name for name in found if name), None)
+    return [name if name is not None else first for name in found]
 
 
 def _pages(numbers: Sequence[int]) -> str:

@@ -250,3 +250,42 @@ def test_case_notes_with_author_before_date_printed_to_pdf(tmp_path: Path):
         "Subject: Home visit Child A seen.",
         "Subject: Supervision Case discussed.",
     ]
+
+
+def test_each_page_takes_the_agency_its_running_header_names(tmp_path: Path):
+    """Two agencies' chronologies printed one after the other into one PDF, each page
+    headed with its agency's name ('Northshire Police' on pages 1-2, 'Elm Road Surgery'
+    on pages 3-4) over a 'Date | Details' table: every table took the first running
+    header's agency, and the GP's table was read as the police table going on. Each
+    page now takes the agency its own running header names, and a table on the first
+    page of another agency does not carry on the one before."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "combined.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    pages = [
+        ("Northshire Police", "12/03/2007", "Attended address after 999 call."),
+        ("Northshire Police", "14/03/2007", "Strategy discussion with CSC."),
+        ("Elm Road Surgery", "13/03/2007", "Child A seen with bruise to cheek."),
+        ("Elm Road Surgery", "20/03/2007", "Mother phoned for results."),
+    ]
+    for number, (agency, date, text) in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(60, height - 30, agency)
+        pdf.drawRightString(width - 60, height - 30, "OFFICIAL-SENSITIVE")
+        pdf.setFont("Helvetica", 10)
+        for k, row in enumerate([("Date", "Details"), (date, text)]):
+            y = height - 90 - 18 * k
+            pdf.rect(60, y, 80, 18)
+            pdf.rect(140, y, 380, 18)
+            pdf.drawString(62, y + 5, row[0])
+            pdf.drawString(142, y + 5, row[1])
+        pdf.setFont("Helvetica", 9)
+        pdf.drawCentredString(width / 2, 30, f"Page {number} of 4")
+        pdf.showPage()
+    pdf.save()
+    chron = scr.read(path)
+    events = chron.events.sort_values(S.SOURCE_SHEET)
+    assert events[S.AGENCY].tolist() == ["police", "police", "gp", "gp"]
