@@ -63,7 +63,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -206,6 +206,7 @@ class EventView:
     _frame: pd.DataFrame | None = field(default=None, repr=False)
     _all_texts: pa.Array | pa.ChunkedArray | None = field(default=None, repr=False)
     _plain: BoolArray | None = field(default=None, repr=False)
+    _distinct: _DistinctTexts | None = field(default=None, repr=False)
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -380,6 +381,13 @@ class EventView:
             self._arrow_columns[name] = _arrow_text(self.table, name)
         return self._arrow_columns[name]
 
+    def distinct_texts(self) -> _DistinctTexts:
+        """The events' distinct texts (:meth:`texts`) and which one each event has
+        (worked out once per analysis: a text written many times is searched once)."""
+        if self._distinct is None:
+            self._distinct = _DistinctTexts.of(self._joined_texts(), self.order)
+        return self._distinct
+
     def match_state(self, pattern: re.Pattern[str]) -> npt.NDArray[np.int8]:
         """Per event: whether ``pattern`` matches its text (1), does not (0), or is untested
         (-1): each event's text is searched at most once per pattern and analysis."""
@@ -388,6 +396,89 @@ class EventView:
             state = np.full(len(self), -1, dtype=np.int8)
             self._matches[pattern] = state
         return state
+
+
+@dataclass(eq=False)
+class _DistinctTexts:
+    """Distinct event texts: ``codes`` (per event, in the view's order) index ``texts``
+    (Arrow), whose ``plain`` flags say whether RE2 reads each as ``re`` does; ``known``
+    holds, per pattern, whether it matches each distinct text (1), not (0) or untested
+    (-1). ``each``: the texts are the events' own, one per event, not made distinct (a
+    big table whose texts are nearly all different: finding the distinct ones costs more
+    than it saves)."""
+
+    codes: IntArray
+    texts: pa.Array
+    plain: BoolArray
+    each: bool = False
+    known: dict[re.Pattern[str], npt.NDArray[np.int8]] = field(default_factory=dict)
+    _py: _PyTexts | None = None
+
+    @classmethod
+    def of(cls, joined: pa.Array | pa.ChunkedArray, order: IntArray | None) -> _DistinctTexts:
+        """The distinct texts of ``joined`` (in the table's order; ``order``: the view's)."""
+        if isinstance(joined, pa.ChunkedArray):
+            joined = joined.combine_chunks() if joined.num_chunks != 1 else joined.chunk(0)
+        n = len(joined)
+        if n > _DISTINCT_SAMPLE:
+            # a sample of texts evenly spread says whether many are written again
+            step = n // _DISTINCT_SAMPLE
+            sample = joined.take(pa.array(np.arange(0, n, step), pa.int64()))
+            if len(pc.unique(sample)) > _DISTINCT_SHARE * len(sample):
+                rows = np.arange(n, dtype=np.int64)
+                return cls(
+                    codes=rows if order is None else order,
+                    texts=joined,
+                    plain=_plain_texts(joined),
+                    each=True,
+                )
+        encoded = joined.dictionary_encode()
+        # (joined texts are never missing: a missing part reads "")
+        codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        texts = encoded.dictionary
+        return cls(
+            codes=codes if order is None else codes[order],
+            texts=texts,
+            plain=_plain_texts(texts),
+        )
+
+    def state(self, pattern: re.Pattern[str]) -> npt.NDArray[np.int8]:
+        known = self.known.get(pattern)
+        if known is None:
+            known = self.known[pattern] = np.full(len(self.texts), -1, dtype=np.int8)
+        return known
+
+    def py(self, part: IntArray) -> _PyTexts:
+        """The texts at ``part`` as Python strings, and lower-cased (every distinct text
+        turned once, when they are few)."""
+        if len(self.texts) > _PY_WHOLE:
+            texts = self.texts.take(pa.array(part, pa.int64())).to_pylist()
+            return _PyTexts(texts, [t.lower() for t in texts], self.plain[part].tolist())
+        if self._py is None:
+            texts = self.texts.to_pylist()
+            self._py = _PyTexts(texts, [t.lower() for t in texts], self.plain.tolist())
+        return self._py.take(part.tolist())
+
+
+#: Tables of more events than this have their texts made distinct only when a sample of
+#: this many says that at most :data:`_DISTINCT_SHARE` of them are different.
+_DISTINCT_SAMPLE: Final = 20_000
+_DISTINCT_SHARE: Final = 0.5
+#: At most this many distinct texts are all turned into Python strings at once.
+_PY_WHOLE: Final = 20_000
+
+
+class _PyTexts(NamedTuple):
+    """Texts as Python strings, the same lower-cased, and whether each is plain (see
+    :func:`_plain_texts`)."""
+
+    texts: list[str]
+    lowered: list[str]
+    plain: list[bool]
+
+    def take(self, at: Sequence[int]) -> _PyTexts:
+        texts, lowered, plain = self
+        return _PyTexts([texts[i] for i in at], [lowered[i] for i in at], [plain[i] for i in at])
 
 
 def _joined(parts: list[pa.Array | pa.ChunkedArray]) -> pa.Array | pa.ChunkedArray:
@@ -642,7 +733,7 @@ def _date(value: object, key: str) -> np.int64:
 
 
 def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> BoolArray:
-    """Rows whose details or outcome match, each event's text searched once per analysis.
+    """Rows whose details or outcome match, each distinct text searched once per analysis.
 
     Texts that cannot match are first ruled out in bulk (Arrow) when the pattern has
     required literals (see :func:`required_literals`); each distinct remaining text is
@@ -650,57 +741,108 @@ def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> Bo
     """
     state = view.match_state(pattern)
     todo = np.flatnonzero(rows & (state < 0))
-    for at in range(0, len(todo), _TEXT_CHUNK):  # a bounded copy of the texts at a time
-        part = todo[at : at + _TEXT_CHUNK]
-        state[part] = _search(view.texts(part), pattern, view.plain(part))
+    if len(todo):
+        distinct = view.distinct_texts()
+        known = distinct.state(pattern)
+        want = distinct.codes[todo]
+        if distinct.each:  # one text per event: those still in question
+            texts = want
+        else:
+            need = np.zeros(len(known), dtype=bool)
+            need[want] = True
+            need &= known < 0
+            texts = np.flatnonzero(need)
+        # a few texts: Python strings for Python's re (Arrow's calls cost more)
+        few = len(texts) <= _PY_UP_TO
+        for at in range(0, len(texts), _TEXT_CHUNK):  # a bounded copy of the texts at a time
+            part = texts[at : at + _TEXT_CHUNK]
+            if few:  # (as Arrow strings only if an Arrow search needs them)
+                known[part] = _search(None, pattern, distinct.plain[part], distinct.py(part))
+            else:
+                picked = distinct.texts.take(pa.array(part, pa.int64()))
+                known[part] = _search(picked, pattern, distinct.plain[part])
+        state[todo] = known[want]
     return rows & (state == 1)
 
 
+#: At most this many texts are searched with Python strings at hand (see :func:`_find`).
+_PY_UP_TO: Final = 2_000
 #: Events whose texts are searched together (their text is copied once per search).
 _TEXT_CHUNK: Final = 1 << 16
 
 
 def _search(
-    texts: pa.Array | pa.ChunkedArray, pattern: re.Pattern[str], plain: BoolArray | None = None
+    texts: pa.Array | pa.ChunkedArray | None,
+    pattern: re.Pattern[str],
+    plain: BoolArray | None = None,
+    py: _PyTexts | None = None,
 ) -> BoolArray:
     """Whether ``pattern`` matches each of ``texts``.
 
     Literals the pattern needs rule texts out in bulk; ASCII texts are searched with
     Arrow's RE2 where it reads the pattern as Python's re does; the rest with Python's
     re, clause by clause when no match can cross a clause's end. ``plain``: per text,
-    whether RE2 reads it as re does (see :func:`_plain_texts`), when already known."""
-    return _find(texts, pattern, split=True, plain=plain)
+    whether RE2 reads it as re does (see :func:`_plain_texts`), when already known;
+    ``py``: the texts as Python strings, when already known (then ``texts`` may be
+    None: they become Arrow strings only if an Arrow search needs them)."""
+    return _find(texts, pattern, split=True, plain=plain, py=py)
 
 
 def _find(
-    texts: pa.Array | pa.ChunkedArray,
+    texts: pa.Array | pa.ChunkedArray | None,
     pattern: re.Pattern[str],
     *,
     split: bool,
     plain: BoolArray | None = None,
+    py: _PyTexts | None = None,
 ) -> BoolArray:
-    hits = np.zeros(len(texts), dtype=bool)
+    if py is not None:
+        strings = py.texts
+        n = len(strings)
+    elif texts is not None:
+        n = len(texts)
+    else:
+        raise TypeError("_find needs texts, as Arrow or as Python strings")
+
+    def arrow() -> pa.Array | pa.ChunkedArray:
+        nonlocal texts
+        if texts is None:  # (made from the Python strings when first needed)
+            texts = pa.array(strings, pa.large_string())
+        return texts
+
+    hits = np.zeros(n, dtype=bool)
     literals = required_literals(pattern)
-    if literals:
+    if literals and py is not None and _few(len(py.texts), literals):
+        # the same test in Python: Arrow's regular expression of the literals costs more
+        # to build than looking for each in a few texts
+        check = np.array(
+            [
+                i
+                for i, (low, plain_) in enumerate(zip(py.lowered, py.plain, strict=True))
+                if not plain_ or any(map(low.__contains__, literals))
+            ],
+            dtype=np.int64,
+        )
+    elif literals:
         # the literals are ASCII: an ASCII text without any of them (in any case) cannot
         # match; RE2's case-insensitive search finds every ASCII-case variant
-        present = pc.match_substring_regex(texts, _either(literals), ignore_case=True)
+        present = pc.match_substring_regex(arrow(), _either(literals), ignore_case=True)
         if plain is None:
-            maybe = pc.or_(present, pc.invert(pc.string_is_ascii(texts)))
+            maybe = pc.or_(present, pc.invert(pc.string_is_ascii(arrow())))
             check = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
         else:  # (a text that is not plain is kept: a superset of the texts not ASCII)
             check = np.flatnonzero(
                 pc.fill_null(present, False).to_numpy(zero_copy_only=False) | ~plain
             )
     else:
-        check = np.arange(len(texts))
+        check = np.arange(len(hits))
     if len(check) == 0:
         return hits
     re2 = _re2_pattern(pattern) if len(check) >= _RE2_FROM else None
     if re2 is not None:
         # Arrow's RE2 over the plain texts (it reads them as Python's re does); Python's re
         # over the others
-        picked = texts.take(pa.array(check, pa.int64()))
+        picked = arrow().take(pa.array(check, pa.int64()))
         ascii_ = _plain_texts(picked) if plain is None else plain[check]
         if ascii_.any():
             found = pc.match_substring_regex(picked, re2, ignore_case=_ignores_case(pattern))
@@ -708,18 +850,22 @@ def _find(
         check = check[~ascii_]
         if len(check) == 0:
             return hits
+    if py is not None and len(check) < _SPLIT_FROM:  # Python strings at hand
+        search, texts_ = pattern.search, py.texts
+        hits[check] = [search(texts_[i]) is not None for i in check.tolist()]
+        return hits
     separators = _clause_separators(pattern) if split and len(check) >= _SPLIT_FROM else None
     if separators:
         # no match reaches across a separator (see _clause_separators): search each
         # clause, each distinct clause once, and a text matches when a clause does
-        clauses = pc.split_pattern_regex(texts.take(pa.array(check, pa.int64())), separators)
+        clauses = pc.split_pattern_regex(arrow().take(pa.array(check, pa.int64())), separators)
         if isinstance(clauses, pa.ChunkedArray):
             clauses = clauses.combine_chunks()
         parents = pc.list_parent_indices(clauses).to_numpy(zero_copy_only=False)
         found = _find(pc.list_flatten(clauses), pattern, split=False)
         hits[check] = np.bincount(parents[found], minlength=len(check)) > 0
         return hits
-    candidates = texts.take(pa.array(check, pa.int64())).dictionary_encode()
+    candidates = arrow().take(pa.array(check, pa.int64())).dictionary_encode()
     if isinstance(candidates, pa.ChunkedArray):
         candidates = candidates.combine_chunks()
     distinct = candidates.dictionary.to_pylist()  # each distinct text searched once
@@ -729,8 +875,18 @@ def _find(
     return hits
 
 
-#: Fewer texts than this are searched by Python's re alone (Arrow's call costs more).
-_RE2_FROM: Final = 2_000
+def _few(texts: int, literals: tuple[str, ...]) -> bool:
+    """Whether looking for ``literals`` in ``texts`` Python strings costs less than
+    Arrow's search (which builds a regular expression of them, a few µs a literal)."""
+    return texts * len(literals) <= _FEW_BASE + _FEW_PER_LITERAL * len(literals)
+
+
+_FEW_BASE: Final = 400
+_FEW_PER_LITERAL: Final = 40
+
+#: Fewer texts than this are searched by Python's re alone (Arrow's call, which compiles the
+#: pattern each time, costs more).
+_RE2_FROM: Final = 30
 #: Fewer texts than this are searched whole by Python's re (not split into clauses).
 _SPLIT_FROM: Final = 200
 #: Characters that may end a clause (all of them non-word characters, see below).
