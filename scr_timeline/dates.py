@@ -3194,7 +3194,9 @@ def _vector_times(arr: pa.Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.
 # most: '14:30:00-15:30' is no offset)
 _RE2_UTC: Final = (
     r"(?:(?:^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}|\d:\d{2}:\d{2}(?:\.\d+)?\s?)"
-    r"(?P<sign>[+-])(?P<oh>0\d|1[0-4]):?(?P<om>\d{2})|\d\s*(?:z|utc))$"
+    r"(?P<sign>[+-])(?P<oh>0\d|1[0-4]):?(?P<om>\d{2})|\d\s*(?:z|utc)"
+    # a Java date's text in UTC: 'Tue Jul 10 09:05:00 UTC 2007'
+    r"|^[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+utc\s+\d{4})$"
 )
 
 
@@ -3203,10 +3205,11 @@ _RE2_UTC: Final = (
 _PY_ZONE_BRACKETED: Final = _rx(r"(?<=[0-9m])\s*[(\[]\s*(?:gmt|bst)\s*[)\]]$")
 #: A date and time as a program prints one (Java's Date.toString, Unix date, C's asctime):
 #: 'Mon Mar 12 14:30:00 GMT 2007', 'Mon Mar 12 14:30:00 2007'; the zone of England's clock
-#: or none (the clock time as written: a date alone prints as its midnight)
+#: or none (the clock time as written: a date alone prints as its midnight), or UTC (moved
+#: to England's clock by the caller, see _RE2_UTC)
 _PY_STAMP_TEXT: Final = _rx(
     r"(?P<wd>[a-z]{3})\s+(?P<mon>[a-z]{3})\s+(?P<d>\d{1,2})\s+"
-    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(?:gmt|bst)\s+)?(?P<y>\d{4})"
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(?:gmt|bst|utc)\s+)?(?P<y>\d{4})"
 )
 
 #: An ISO date and time with its UTC offset, the offset apart (see _RE2_UTC)

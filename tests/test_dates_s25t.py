@@ -67,10 +67,21 @@ def test_a_day_with_no_year_and_words_after_it_takes_the_year_above(
     assert {"year_inferred", "extra_text"} <= codes
 
 
-def test_a_program_date_with_a_utc_zone_stays_rejected() -> None:
-    # UTC is not the clock in England in summer: not read as if it were
-    found = parse_date_arrays(pd.Series(["Tue Jul 10 09:05:00 UTC 2007"]))
-    assert found.precision[0] == -1
+@pytest.mark.parametrize(
+    ("cell", "start", "end"),
+    [
+        # UTC is not the clock in England in summer: moved to it
+        ("Tue Jul 10 09:05:00 UTC 2007", "2007-07-10 10:05", "2007-07-10 10:05:59"),
+        ("Mon Mar 12 14:30:00 UTC 2007", "2007-03-12 14:30", "2007-03-12 14:30:59"),
+        ("Tue Jul 10 00:00:00 UTC 2007", "2007-07-10", "2007-07-10 23:59:59"),  # a date alone
+    ],
+)
+def test_a_program_date_in_utc_is_moved_to_the_clock_in_england(
+    cell: str, start: str, end: str
+) -> None:
+    found = parse_date_arrays(pd.Series([cell]))
+    assert found.start[0] == pd.Timestamp(start)
+    assert found.end[0] == pd.Timestamp(end)
 
 
 def test_a_number_after_a_part_of_a_month_with_no_year_is_not_ignored() -> None:
