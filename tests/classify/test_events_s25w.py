@@ -159,3 +159,22 @@ def test_a_pep_to_be_arranged_is_not_held():
 )
 def test_a_merlin_inside_a_police_incident_is_its_referral(details, outcome):
     assert _read(details, "police", outcome) == ("police_incident", ("referral",))
+
+
+# --- a midwife's concern about the unborn child ----------------------------------------------
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        ("Concealed pregnancy.", "midwifery"),
+        ("Concealed pregnancy disclosed at 32/40.", "midwifery"),
+        ("No antenatal care prior to delivery.", "hospital"),
+        ("Unbooked delivery on labour ward.", "hospital"),
+    ],
+)
+def test_a_concealed_or_unbooked_pregnancy_is_a_concern(details, agency):
+    assert _read(details, agency)[0] == "concern"
+
+
+def test_the_birth_a_concealed_pregnancy_is_told_at_stays_the_event():
+    got = _read("Concealed pregnancy - Mother presented in labour; no antenatal care.", "midwifery")
+    assert got == ("hospital_attendance", ("concern",))
