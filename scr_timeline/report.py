@@ -903,11 +903,58 @@ def render_batch_index(
             {
                 **{k: _text(v) for k, v in r.items()},
                 "share": f"{float(r['share']):.0%}",
+                "reference": _link_parts(_text(r["reference"])),
             }
             for r in by_rule.to_dict("records")
         ],
+        "matrix": _finding_matrix(batch.findings(), by_rule, rows),
+        # the tables beside the page, to sort and filter in a spreadsheet
+        "downloads": [
+            name
+            for name in ("summary.csv", "by_rule.csv", "findings.csv")
+            if base is not None and (base / name).is_file()
+        ],
     }
     return _template("batch_index.html.j2").render(**context)
+
+
+def _finding_matrix(
+    findings: pd.DataFrame, by_rule: pd.DataFrame, rows: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Which chronology has which rule's findings: a row per chronology (the most
+    high-severity findings first, then the most findings), a column per rule with
+    findings (in the order of the by-rule table), each count linked to the first of those
+    findings in the chronology's report."""
+    from urllib.parse import quote
+
+    if not len(findings) or not len(by_rule):
+        return {"rules": [], "rows": []}
+    severity = dict(
+        zip(by_rule["rule_id"].astype(str), by_rule["severity"].astype(str), strict=True)
+    )
+    found = set(findings["rule_id"].astype(str))
+    rules = [rule for rule in severity if rule in found]
+    counts = pd.crosstab(findings["chronology"], findings["rule_id"]).reindex(
+        columns=rules, fill_value=0
+    )
+    first = findings.groupby(["chronology", "rule_id"], sort=False)["finding_id"].first()
+    ranked = sorted(
+        (r for r in rows if r["status"] == "ok"),
+        key=lambda r: (-int(r["high"] or 0), -int(r["findings"] or 0), r["name"]),
+    )
+    out = []
+    for row in ranked:
+        name = row["name"]
+        numbers = counts.loc[name].to_numpy() if name in counts.index else np.zeros(len(rules), int)
+        cells = []
+        for rule, n in zip(rules, numbers.tolist(), strict=True):
+            href = ""
+            if n and row["report"]:
+                anchor = "f-" + _slug(_text(first.get((name, rule), "")))
+                href = f"{row['report']}#{quote(anchor)}"
+            cells.append({"n": int(n), "href": href, "severity": severity[rule]})
+        out.append({"name": name, "report": row["report"], "cells": cells})
+    return {"rules": [{"rule_id": r, "severity": severity[r]} for r in rules], "rows": out}
 
 
 def _rulebook_words(rulebook: Any, summary: pd.DataFrame) -> str:
