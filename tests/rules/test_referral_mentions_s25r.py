@@ -94,3 +94,34 @@ def test_a_police_notification_in_the_incident_record_is_the_notification_sent_a
     assert [r[:3] for r in finding_rows(chron, "wt2006", "ESC-REF-DECISION")] == [
         ("ESC-REF-DECISION", "missing", 3),
     ]
+
+
+_TWICE = """\
+03/03/2014,Health Visiting,HV1,Home visit. Child A in dirty nappy; home conditions poor. Referral to MASH made.,
+03/03/2014,Health Visiting,HV1,Referral to CSC re neglect.,Referral faxed
+04/03/2014,Children's Social Care,MASH SW,Referral received from HV re neglect. NFA - advice given.,
+20/03/2014,Education,DSL,Child A's sibling came to school hungry.,Concern logged
+30/05/2014,School,DSL,End of term report.,
+"""
+
+
+def test_one_referral_the_referrer_writes_twice_is_one_concern(tmp_path):
+    # the visit that led to the referral and the referral's own record, the same day: one
+    # concern, with the school's of 20 March two, not the three ESC-CUMULATIVE wants
+    chron = read_rows(tmp_path / "twice.csv", _TWICE)
+    assert finding_rows(chron, "wt2013", "ESC-CUMULATIVE") == []
+    first, second, rest = _TWICE.split("\n", 2)
+    chron = read_rows(tmp_path / "swapped.csv", f"{second}\n{first}\n{rest}")
+    assert finding_rows(chron, "wt2013", "ESC-CUMULATIVE") == []
+
+
+def test_two_referrals_on_two_days_are_two_concerns(tmp_path):
+    # the visit's referral a week later (row 2, 10 March) is another concern: 10 WD after the
+    # third concern (Thursday 20 March 2014) is Thursday 3 April
+    rows = _TWICE.replace(
+        "03/03/2014,Health Visiting,HV1,Home visit.", "10/03/2014,Health Visiting,HV1,Home visit."
+    )
+    chron = read_rows(tmp_path / "two.csv", rows)
+    assert finding_rows(chron, "wt2013", "ESC-CUMULATIVE") == [
+        ("ESC-CUMULATIVE", "missing", 5, "2014-04-03", "", None, [3, 2, 5]),
+    ]
