@@ -1518,6 +1518,27 @@ class _Unruled:
 #: A number alone: a sheet's row number, which Excel prints left of each row when its
 #: headings are printed (no heading of a chronology's column is a number).
 _ROW_NUMBER: Final = re.compile(r"^\d{1,7}$")
+#: Excel's column letters, printed over the sheet with its row numbers.
+_COLUMN_LETTERS: Final = re.compile(r"^[A-Z]{1,3}$")
+
+
+def _excel_row_numbers(rows: Sequence[Sequence[str | None]]) -> bool:
+    """Whether the first column of a table's rows is Excel's row numbers, printed left of
+    each row when a sheet is printed with its headings: numbers alone, ascending (the
+    header row's own number too, "1", and again on each page), beside the header's row
+    (under the row of column letters, "A", "B", ..., when it is in the grid). A template's
+    entry numbers have a heading ("No.", "#") or none."""
+    numbers = [row[0] for row in rows if row and row[0]]
+    if len(numbers) < 2 or not all(_ROW_NUMBER.match(n) for n in numbers):
+        return False
+    values = [int(n) for n in numbers]
+    if any(b <= a for a, b in itertools.pairwise(values)):
+        return False
+    for row in rows:  # the header: the first row of two cells or more, Excel's letters aside
+        cells = [cell for cell in row[1:] if cell]
+        if len(cells) >= 2 and not all(_COLUMN_LETTERS.match(cell) for cell in cells):
+            return bool(row[0])
+    return False
 
 
 def _unruled_table(
@@ -1565,9 +1586,7 @@ def _unruled_table(
         within = [line for line in struck if low <= line.top and line.bottom <= high]
         rows, deleted = _struck_into_rows(columns, body[:used], within, date_column, rows)
         deleted = tuple((row + len(head), why, cells) for row, why, cells in deleted)
-    if _ROW_NUMBER.match(columns.headings[0] or "") and all(
-        not row[0] or _ROW_NUMBER.match(row[0]) for row in rows
-    ):  # Excel's row numbers printed beside the sheet ("1" by the header): no column
+    if _excel_row_numbers([*head, *rows]):  # printed beside the sheet: no column
         head = [cells[1:] for cells in head]
         rows = [cells[1:] for cells in rows]
         deleted = tuple((row, why, cells[1:]) for row, why, cells in deleted)
@@ -2140,6 +2159,9 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
             top, bottom = table.bbox[1], table.bbox[3]
             above = [ln for ln in free if previous_bottom <= ln.top and ln.bottom <= top]
             rows, sections, merged = _grid(table)
+            if _excel_row_numbers(rows):  # printed beside the sheet, in its grid: no column
+                rows = [cells[1:] for cells in rows]
+                merged = [(row, col - 1) for row, col in merged if col]
             n = page.page_number
             deleted = _struck_rows(table, unstruck.get(n), unredacted.get(n), rows, merged)
             for i, why, _cells in deleted:

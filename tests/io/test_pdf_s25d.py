@@ -289,3 +289,48 @@ def test_each_page_takes_the_agency_its_running_header_names(tmp_path: Path):
     chron = scr.read(path)
     events = chron.events.sort_values(S.SOURCE_SHEET)
     assert events[S.AGENCY].tolist() == ["police", "police", "gp", "gp"]
+
+
+def _ruled_pdf(path: Path, rows: list[tuple[str, ...]], widths: list[int]) -> Path:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    height = landscape(A4)[1]
+    pdf.setFont("Helvetica", 9)
+    for k, row in enumerate(rows):
+        y = height - 60 - 18 * k
+        x = 60
+        for width, text in zip(widths, row, strict=True):
+            pdf.rect(x, y, width, 18)
+            pdf.drawString(x + 2, y + 5, text)
+            x += width
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+ENTRIES = [
+    ("01/03/2007", "Health Visiting", "HV1", "Home visit, Child A seen."),
+    ("02/03/2007", "GP", "Dr B", "Child A seen with bruise to cheek."),
+]
+
+
+def test_excel_headings_printed_in_the_grid_are_no_column(tmp_path: Path):
+    """An Excel sheet printed with gridlines and its headings: the column letters and row
+    numbers are printed in cells of the grid, so the row numbers were a column headed
+    '1' and each event's extra held '1: 2'. They are now no column."""
+    rows = [("", "A", "B", "C", "D"), ("1", "Date", "Agency", "Practitioner", "Details")]
+    rows += [(str(k), *entry) for k, entry in enumerate(ENTRIES, start=2)]
+    chron = scr.read(_ruled_pdf(tmp_path / "sheet.pdf", rows, [25, 70, 90, 80, 300]))
+    assert chron.events[S.PRACTITIONER].tolist() == ["HV1", "Dr B"]
+    assert chron.events[S.EXTRA].isna().all()
+
+
+def test_entry_numbers_of_a_template_stay_read(tmp_path: Path):
+    """A template's entry numbers under their heading ('No.') are the table's own column."""
+    rows = [("No.", "Date", "Agency", "Practitioner", "Details")]
+    rows += [(str(k), *entry) for k, entry in enumerate(ENTRIES, start=1)]
+    chron = scr.read(_ruled_pdf(tmp_path / "chronology.pdf", rows, [25, 70, 90, 80, 300]))
+    assert chron.events[S.DETAILS].tolist() == [entry[3] for entry in ENTRIES]
+    assert chron.events[S.SEQUENCE].astype(str).tolist() == ["1", "2"]
