@@ -45,6 +45,8 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
 from typing import Any, Final, TypeVar
 
 import numpy as np
@@ -853,6 +855,79 @@ def _spaced_end(hit: str, words: tuple[str, ...], after: frozenset[str]) -> int:
     return 0 if hit[end : end + 1] in after else end
 
 
+# --- the characters a regex's matches start with -------------------------------------------
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_WIDEST_RANGE = 256
+
+
+def _sequence_starts(items: Any) -> tuple[set[str] | None, bool]:
+    """(characters a match of the sequence can start with, can it match nothing), or
+    (None, False) when that cannot be read off simply."""
+    chars: set[str] = set()
+    for op, av in items:
+        first, empty = _item_starts(op, av)
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _item_starts(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is C.LITERAL:
+        return {chr(av)}, False
+    if op is C.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is C.LITERAL:
+                chars.add(chr(value))
+            elif kind is C.RANGE and value[1] - value[0] <= _WIDEST_RANGE:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:  # a negated set, a category (\d, \w, \s), a wide range
+                return None, False
+        return chars, False
+    if op is C.SUBPATTERN:
+        _, add_flags, del_flags, sub = av
+        return (None, False) if add_flags or del_flags else _sequence_starts(sub)
+    if op is C.ATOMIC_GROUP:
+        return _sequence_starts(av)
+    if op is C.BRANCH:
+        chars, empty = set[str](), False
+        for alternative in av[1]:
+            first, nothing = _sequence_starts(alternative)
+            if first is None:
+                return None, False
+            chars |= first
+            empty = empty or nothing
+        return chars, empty
+    if op in _REPEATS:
+        low, _, sub = av
+        first, empty = _sequence_starts(sub)
+        return (None, False) if first is None else (first, empty or low == 0)
+    if op in _ZERO_WIDTH:
+        return set(), True
+    return None, False  # any character, a back-reference, a conditional...
+
+
+def match_starts(source: str) -> frozenset[str] | None:
+    """The characters every non-empty match of ``source`` can start with (None: not
+    known: a class such as ``\\d``, any character, a flag...).
+
+    >>> sorted(match_starts(r"(?<![a-z])(?:^|x )(?:online )?ref")), match_starts(r"\\d+ days")
+    (['o', 'r', 'x'], None)
+    """
+    try:
+        parsed = _parser.parse(source, 0)
+    except re.error:
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    chars, _ = _sequence_starts(parsed)
+    return None if chars is None else frozenset(chars)
+
+
 class Entries:
     """Vocabulary rows compiled for resolution, in file order.
 
@@ -877,6 +952,8 @@ class Entries:
         self._fragments: dict[int, re.Pattern[str]] = {}
         # per hit, its candidates (a resolver asks for the rows of a hit and for its lines)
         self._found: dict[str, tuple[int, ...]] = {}
+        # per row without a literal start: the characters its matches can start with
+        self._firsts: dict[int, frozenset[str] | None] = {}
 
     @classmethod
     def build(cls, phrases: Sequence[str], kinds: Sequence[str]) -> Entries:
@@ -888,7 +965,7 @@ class Entries:
         return {**self.__dict__, "_found": {}}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update({"_found": {}, **state})
+        self.__dict__.update({"_found": {}, "_firsts": {}, **state})
 
     def _index(self) -> dict[str, list[int]]:
         if self._starts is None:
@@ -915,23 +992,36 @@ class Entries:
                     self._plain[row] = (start, after)
                 elif text and not (set(text) & _BENDING) and "and" not in text.split(" "):
                     self._spaced[row] = (tuple(text.split(" ")), after)
-                firsts = {p[:1] for p in start} if isinstance(start, tuple) else {start[:1]}
-                for first in sorted(firsts - {""}):
-                    starts.setdefault(first, []).append(row)
+                # filed under the first two characters of its start (one when it has one
+                # only), so that a hit is checked against few rows
+                keys = {p[:2] for p in start} if isinstance(start, tuple) else {start[:2]}
+                keys.discard("")
+                keys = {k for k in keys if len(k) == 1 or k[:1] not in keys}
+                for key in sorted(keys):
+                    starts.setdefault(key, []).append(row)
                 if not start:
                     self._always.append(row)
             self._literal = literal
             self._starts = starts
         return self._starts
 
+    def _source(self, row: int) -> str:
+        phrase = self.phrases[row]
+        return wrap_regex(phrase) if self.is_regex[row] else phrase_regex(phrase)
+
     def fragment(self, row: int) -> re.Pattern[str]:
         """The compiled regex of one row (anchored by :meth:`re.Pattern.match`)."""
         frag = self._fragments.get(row)
         if frag is None:
-            phrase = self.phrases[row]
-            source = wrap_regex(phrase) if self.is_regex[row] else phrase_regex(phrase)
-            frag = self._fragments[row] = regex(source)
+            frag = self._fragments[row] = regex(self._source(row))
         return frag
+
+    def _first_characters(self, row: int) -> frozenset[str] | None:
+        """The characters a match of the row's regex can start with (None: not known),
+        worked out once per row."""
+        if row not in self._firsts:
+            self._firsts[row] = match_starts(self._source(row))
+        return self._firsts[row]
 
     def occurs(self, row: int, texts: Sequence[str]) -> bool:
         """Does the row's phrase match anywhere in one of ``texts`` (its regex compiled
@@ -960,9 +1050,18 @@ class Entries:
 
     def _candidates(self, hit: str) -> list[int]:
         starts = self._index()
-        rows = [r for r in starts.get(hit[:1], ()) if hit.startswith(self._literal[r])]
+        filed = starts.get(hit[:1], [])
+        if len(hit) > 1 and hit[:2] in starts:
+            filed = filed + starts[hit[:2]]
+        rows = [r for r in filed if hit.startswith(self._literal[r])]
         if self._always:
-            rows = sorted([*rows, *self._always])
+            # a row without a literal start is matched against the hit unless no match of
+            # its regex can start with the hit's first character
+            first = hit[:1]
+            may = [
+                r for r in self._always if (f := self._first_characters(r)) is None or first in f
+            ]
+            rows = sorted([*rows, *may])
         found: list[tuple[int, bool, int]] = []
         for row in rows:
             plain = self._plain.get(row)

@@ -73,3 +73,83 @@ def test_regex_rows_take_the_last_group_that_took_part():
     assert by_text[1][0] == -1
     assert by_text[2][0] == 5
     assert by_text[3][0] == 3
+
+
+def test_match_starts_reads_the_first_characters_of_a_regex():
+    assert T.match_starts(r"(?<![a-z0-9])(?:^|x )(?:online )?ref(?![a-z])") == frozenset("xor")
+    assert T.match_starts(r"(?:a|b)?c*d") == frozenset("abcd")
+    assert T.match_starts(r"\bexamined") == frozenset("e")
+    # not known: a category, a negated class, any character, a flag, a bad pattern
+    for source in (r"\d+ days", r"[^a]b", r".x", r"(?i)abc", r"(?i:a)b", r"(unclosed"):
+        assert T.match_starts(source) is None
+
+
+def test_rows_without_a_literal_start_are_matched_only_when_they_can_start_the_hit(monkeypatch):
+    entries = T.Entries(
+        [r"(?:^|no )visit", r"(?:^|x )ref", "home", r"\d+ days"],
+        ["regex", "regex", "words", "regex"],
+    )
+    asked = []
+    original = T.Entries.fragment
+
+    def fragment(self, row):
+        asked.append(row)
+        return original(self, row)
+
+    monkeypatch.setattr(T.Entries, "fragment", fragment)
+    assert entries.candidates("home") == [2]
+    assert asked == [3]  # the row whose start is not known is still tried
+    assert entries.candidates("visit") == [0]
+    assert entries.candidates("x ref") == [1]
+    assert entries.candidates("12 days") == [3]
+
+
+def test_candidates_are_those_whose_regex_matches_the_hit_from_its_start():
+    import re
+
+    phrases = [
+        "home visit",
+        "home",
+        "hv",
+        "hv visit",
+        r"hv\d* visit",
+        r"(?:tm|sm)\d* agreed",
+        "h",
+        "a&e",
+        r"(?:^|x )ref",
+        r"\d+ days",
+        "re-referral",
+        "ho",
+    ]
+    kinds = ["regex" if any(c in p for c in "\\(") else "words" for p in phrases]
+    entries = T.Entries(phrases, kinds)
+    hits = [
+        "home visit",
+        "home",
+        "hv visit",
+        "hv2 visit",
+        "tm agreed",
+        "sm3 agreed",
+        "h",
+        "a&e",
+        "a and e",
+        "ref",
+        "x ref",
+        "3 days",
+        "re referral",
+        "ho",
+        "hom",
+        "hv",
+        "zzz",
+        "",
+    ]
+    for hit in hits:
+        expected = []
+        for row, phrase in enumerate(phrases):
+            source = T.wrap_regex(phrase) if kinds[row] == "regex" else T.phrase_regex(phrase)
+            m = re.compile(source).match(hit)
+            if m is not None and m.end() > 0:
+                expected.append((-m.end(), kinds[row] == "regex", row))
+        assert entries.candidates(hit) == [row for *_, row in sorted(expected)], hit
+    entries._index()
+    assert "ho" in entries._starts and "h" in entries._starts  # filed by two characters
