@@ -1941,12 +1941,15 @@ def _family_full_names(
     pattern = re.compile(rf"{_LEFT}({_NAMEWORD})[ \t]+({alternation}){_RIGHT}")
     found: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for text_id in np.flatnonzero(_matching(distinct, alternation)).tolist():
-        for match in pattern.finditer(str(distinct.iat[text_id])):
+        text = str(distinct.iat[text_id])
+        for match in pattern.finditer(text):
             first, surname = match.group(1), match.group(2)
             if first.lower() in stop or first.lower() in lower_words:
                 continue
             if f"{first} {surname}" in known:
                 continue
+            if _PLACE_AFTER.match(text, match.end()):
+                continue  # "Oak Lane Primary School" when the mother is Tracey Lane: a place
             found.setdefault((first, surname), []).append((text_id, match.group()))
     if not found:
         return []

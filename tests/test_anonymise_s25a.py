@@ -229,3 +229,16 @@ def test_a_name_that_opens_a_place_name_is_the_place() -> None:
         "Visit at Hope Street Children's Centre; Smith Road Surgery informed.",
         "Mother attended. Mother Street Party.",
     ]
+
+
+def test_a_family_surname_in_a_place_name_is_not_a_relative() -> None:
+    chron = _chron(
+        ["SW1", "SW1"],
+        ["Mother (Tracey Lane) seen.", "Child attends Oak Lane Primary School."],
+        ["CSC"] * 2,
+    )
+    found = find_names(chron)
+    assert "Oak Lane" not in set(found["name"])
+    assert "Child A" not in set(found["label"])
+    anon = _round_trip(chron)
+    assert anon.events["details"].tolist() == ["Mother (Mother) seen.", "Child attends [school 1]."]
