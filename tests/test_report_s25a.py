@@ -80,3 +80,11 @@ def test_an_index_without_findings_says_so(tmp_path):
     page = (tmp_path / "o" / "index.html").read_text(encoding="utf-8")
     assert "No findings in any chronology." in page
     assert isinstance(result.summary(), pd.DataFrame)
+
+
+def test_wide_tables_print_whole(tmp_path):
+    _result, _out, page = _batch(tmp_path)
+    style = page[page.index("<style>") : page.index("</style>")]
+    prints = style[style.index("@media print") :]
+    assert "div.wide { overflow: visible; }" in prints
+    assert "#chronologies table { font-size: 7.5pt; }" in style
