@@ -568,9 +568,9 @@ def same_day_order(events: pd.DataFrame, start: npt.NDArray[np.int64]) -> IntArr
     at = group_sort[in_file]
     timed = _timed(events, start)
     time = np.where(timed, start % _DAY_NS, 0)[at]
-    time = pd.Series(time).groupby(group[in_file], sort=False).cummax().to_numpy()
-    # rows of one group at one time form a block, placed where its first row sits now
     grp = group[in_file]
+    time = _running_max(time, grp)
+    # rows of one group at one time form a block, placed where its first row sits now
     new_block = np.empty(n, dtype=bool)
     new_block[0] = True
     new_block[1:] = (grp[1:] != grp[:-1]) | (time[1:] != time[:-1])
@@ -581,6 +581,20 @@ def same_day_order(events: pd.DataFrame, start: npt.NDArray[np.int64]) -> IntArr
     if (result[1:] > result[:-1]).all():
         return None
     return result.astype(np.int64)
+
+
+def _running_max(values: IntArray, group: IntArray) -> IntArray:
+    """The largest of ``values`` so far within each group (``group`` ascending, so each
+    group's rows are together), without pandas' groupby: a running maximum of (group,
+    rank of the value), in which every earlier group weighs less.
+
+    >>> _running_max(np.array([5, 0, 7, 3, 0, 2]), np.array([0, 0, 0, 1, 1, 1])).tolist()
+    [5, 5, 7, 3, 3, 3]
+    """
+    distinct, rank = np.unique(values, return_inverse=True)
+    width = np.int64(len(distinct))
+    key = group.astype(np.int64) * width + rank.ravel().astype(np.int64)
+    return distinct[np.maximum.accumulate(key) - group.astype(np.int64) * width]
 
 
 def _source_codes(events: pd.DataFrame) -> tuple[IntArray, int]:

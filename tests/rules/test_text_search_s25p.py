@@ -109,3 +109,19 @@ def test_a_big_table_of_different_texts_is_searched_event_by_event(monkeypatch):
     assert got[order].tolist() == _want(r"\bNFA\b", details)
     same = EventView.from_events(_events(["NFA", "Visit"] * 15))
     assert not same.distinct_texts().each
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 86_399) | st.just(0)), min_size=1, max_size=40
+    )
+)
+def test_the_running_time_of_a_source_day_is_pandas_groupby_cummax(rows):
+    # same_day_order: a row without a time takes the last time above it in its group
+    import numpy as np
+
+    group = np.array(sorted(g for g, _ in rows), dtype=np.int64)
+    time = np.array([t * 10**9 for _, t in rows], dtype=np.int64)
+    want = pd.Series(time).groupby(group, sort=False).cummax().to_numpy()
+    assert P._running_max(time, group).tolist() == want.tolist()
