@@ -178,3 +178,31 @@ def test_a_concealed_or_unbooked_pregnancy_is_a_concern(details, agency):
 def test_the_birth_a_concealed_pregnancy_is_told_at_stays_the_event():
     got = _read("Concealed pregnancy - Mother presented in labour; no antenatal care.", "midwifery")
     assert got == ("hospital_attendance", ("concern",))
+
+
+# --- a missing episode told as a state; a return of the child's own accord ----------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Child A has been missing since Friday.",
+        "Child A was missing for 3 days.",
+        "Child A remains missing overnight.",
+    ],
+)
+def test_a_child_missing_for_a_time_is_the_incident(details):
+    assert _read(details, "csc")[0] == "police_incident"
+
+
+def test_a_missing_page_is_no_missing_episode():
+    assert _read("The page is missing from the report.", "csc")[0] == "other"
+
+
+@pytest.mark.parametrize(
+    ("details", "expected"),
+    [
+        ("Child A came back of her own accord.", "return_home"),
+        ("Child A returned to care home of own accord at 04:00.", "placement"),
+    ],
+)
+def test_a_return_of_the_childs_own_accord_is_the_return(details, expected):
+    assert _read(details, "police")[0] == expected
