@@ -575,6 +575,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
     running = _running_lines(text)
     masked = {_DIGITS.sub("#", key) for key in running}
+    page_agency: dict[int, str] = {}  # the agency a page's running lines name, by page
     page = 0  # the page of the line (form feeds end pages)
     last_page = 0  # the page of the paragraph's last line
     gap = False  # a blank line since the paragraph's last line
@@ -583,12 +584,24 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         stripped = line.strip()
         text_at = len(line) - len(line.lstrip("\f \t"))  # a form feed before it: a new page
         page += line.count("\f", 0, text_at)
-        repeated = (
+        is_running = (
             bool(running and stripped)
-            and (page > 0 or dated)
             and _DIGITS.sub("#", stripped) in masked  # (cheaper: most lines are not)
             and running_key(stripped) in running
         )
+        repeated = is_running and (page > 0 or dated)
+        if is_running and page not in page_agency:
+            named = _running_agency_name(stripped)
+            if named is not None:
+                page_agency[page] = named
+                if page and named != page_agency.get(page - 1, named):
+                    # another agency's pages (chronologies printed one after another):
+                    # its name over them, as a heading names the agency below it
+                    flush()
+                    out.append(Paragraph(named, number, heading=True))
+                    gap = False
+        elif page and page not in page_agency and page - 1 in page_agency and stripped:
+            page_agency[page] = page_agency[page - 1]  # (a page whose header names none)
         page += line.count("\f", text_at)
         if stripped and (PAGE_FURNITURE.match(stripped) or repeated):
             continue  # not text of the entry it may fall within (the first is the title)
@@ -936,6 +949,16 @@ def running_key(line: str) -> str:
 
 #: Fields whose labelled line is an entry's own text, never a running line.
 _ENTRY_TEXT_FIELDS: Final = (S.TIME, S.DETAILS, S.OUTCOME, S.COMMENT)
+
+
+def _running_agency_name(line: str) -> str | None:
+    """The first part of a running header or footer (parts apart by tabs or wide spaces)
+    that names an agency ("Northshire Police" beside "OFFICIAL-SENSITIVE"), or None."""
+    for part in re.split(r"\t|\s{3,}", line):
+        part = " ".join(part.split())
+        if part and not PAGE_FURNITURE.match(part) and agency_from_name(part) is not None:
+            return part
+    return None
 
 
 def _entry_field(line: str) -> bool:

@@ -147,3 +147,30 @@ def test_footer_opening_with_the_print_date_is_still_a_running_footer(tmp_path: 
         "01/04/2020 14:32  Child A chronology  Page 2 of 2\n\f",
     )
     assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "15/03/2007", "20/03/2007"]
+
+
+def test_each_page_takes_the_agency_its_running_header_names(tmp_path: Path):
+    """A PDF's text (pages parted by form feeds) of two agencies' chronologies printed one
+    after the other, each page headed with its agency ('Northshire Police', then 'Elm
+    Road Surgery'): the running headers were left out and every entry took the first
+    page's title, so the GP's entries were the police's. A page whose running header
+    names another agency than the page before now opens with that name as a heading
+    (narrative_heading), which gives the agency of the entries under it; an entry going
+    on over a page of the same agency is still one entry."""
+    chron = _export(
+        tmp_path,
+        "Northshire Police      OFFICIAL-SENSITIVE\n\n"
+        "12/03/2007 - Attended address after 999 call.\n\n"
+        "14/03/2007 - Strategy discussion with CSC,\n\f"
+        "Northshire Police      OFFICIAL-SENSITIVE\n"
+        "Child A to be seen.\n\n"
+        "15/03/2007 - Welfare check.\n\f"
+        "Elm Road Surgery      OFFICIAL-SENSITIVE\n\n"
+        "13/03/2007 - Child A seen with bruise to cheek.\n\f"
+        "Elm Road Surgery      OFFICIAL-SENSITIVE\n\n"
+        "20/03/2007 - Mother phoned for results.\n\f",
+    )
+    events = chron.events.sort_values(S.SOURCE_ROW)
+    assert events[S.AGENCY].tolist() == ["police", "police", "police", "gp", "gp"]
+    assert events[S.DETAILS].tolist()[1] == "Strategy discussion with CSC, Child A to be seen."
+    assert chron.rejected.empty
