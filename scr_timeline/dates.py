@@ -2237,8 +2237,9 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
         s = f"{iso} {stamp['h']}:{stamp['m']}" + (f":{stamp['sec']}" if stamp["sec"] else "")
     if ("+" in s or "-" in s) and (offset := _PY_ISO_OFFSET.fullmatch(s)):
         s = offset["stamp"]  # '2007-03-12T14:30:00+01:00': moved to UK time by the caller
-    if "gmt" in s or "bst" in s:
-        s = _PY_ZONE_BRACKETED.sub("", s)  # '12/03/2007 14:30 (BST)': the clock time
+    if "gmt" in s or "bst" in s or "utc" in s:
+        # '12/03/2007 14:30 (BST)': the clock time; '(UTC)' is moved to it by the caller
+        s = _PY_ZONE_BRACKETED.sub("", s)
     if (stamp_text := _PY_STAMP_TEXT.fullmatch(s)) is not None:
         # 'Mon Mar 12 14:30:00 GMT 2007': a Java date's (or Unix date's) text
         s = f"{stamp_text['wd']} {stamp_text['d']} {stamp_text['mon']} {stamp_text['y']}"
@@ -3194,15 +3195,15 @@ def _vector_times(arr: pa.Array) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.
 # most: '14:30:00-15:30' is no offset)
 _RE2_UTC: Final = (
     r"(?:(?:^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}|\d:\d{2}:\d{2}(?:\.\d+)?\s?)"
-    r"(?P<sign>[+-])(?P<oh>0\d|1[0-4]):?(?P<om>\d{2})|\d\s*(?:z|utc)"
+    r"(?P<sign>[+-])(?P<oh>0\d|1[0-4]):?(?P<om>\d{2})|\d\s*(?:z|utc|[(\[]\s*utc\s*[)\]])"
     # a Java date's text in UTC: 'Tue Jul 10 09:05:00 UTC 2007'
     r"|^[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+utc\s+\d{4})$"
 )
 
 
-#: The zone of England's clock in brackets after a time: '12/03/2007 14:30 (BST)', as a
-#: system's date and time are written for a reader (the clock time as written)
-_PY_ZONE_BRACKETED: Final = _rx(r"(?<=[0-9m])\s*[(\[]\s*(?:gmt|bst)\s*[)\]]$")
+#: The zone in brackets after a time: '12/03/2007 14:30 (BST)', as a system's date and
+#: time are written for a reader (the clock time as written; '(UTC)' see _RE2_UTC)
+_PY_ZONE_BRACKETED: Final = _rx(r"(?<=[0-9m])\s*[(\[]\s*(?:gmt|bst|utc)\s*[)\]]$")
 #: A date and time as a program prints one (Java's Date.toString, Unix date, C's asctime):
 #: 'Mon Mar 12 14:30:00 GMT 2007', 'Mon Mar 12 14:30:00 2007'; the zone of England's clock
 #: or none (the clock time as written: a date alone prints as its midnight), or UTC (moved

@@ -108,3 +108,18 @@ def test_a_time_with_its_utc_offset_after_its_seconds(cell: str, start: str) -> 
     found = parse_date_arrays(pd.Series([cell]))
     assert found.start[0] == pd.Timestamp(start)
     assert "extra_text" not in list(found.warning_codes)
+
+
+@pytest.mark.parametrize(
+    ("cell", "start"),
+    [
+        # '(UTC)' had been words opening the details, and the time left an hour early
+        ("10/07/2007 09:05 (UTC)", "2007-07-10 10:05"),
+        ("10/07/2007 09:05 [UTC]", "2007-07-10 10:05"),
+        ("12/03/2007 14:30 (UTC)", "2007-03-12 14:30"),
+    ],
+)
+def test_utc_in_brackets_after_a_time(cell: str, start: str) -> None:
+    found = parse_date_arrays(pd.Series([cell]))
+    assert found.start[0] == pd.Timestamp(start)
+    assert found.words is None
