@@ -129,11 +129,12 @@ def _summaries(chron: scr.Chronology, rulebook: str) -> dict[tuple[str, int], st
 def test_a_2014_case_under_wt2013(tmp_path):
     chron = _read(tmp_path, "child-a-2014", CASE_2014)
     assert _table(chron, "wt2013") == [
-        # the referral of Tuesday 15 April (row 4): its own record notes the manager's decision
-        # (a single assessment), so no ESC-REF-DECISION. 45 WD, Good Friday, Easter Monday and
-        # both May bank holidays out: due Monday 23 June; completed on the 24th
-        ("ASM-SINGLE", "late", 4, "2014-06-23", "2014-06-24", 1, [4, 12]),
-        ("SUP-CADENCE", "gap", 4, "2014-05-13", "2014-07-18", 94, [4, 14]),
+        # the HV's referral of Monday 14 April (row 3, "HV1 made referral to CSC"), received
+        # on Tuesday 15th (row 4) with the manager's decision (a single assessment), within a
+        # working day: no ESC-REF-DECISION. 45 WD, Good Friday, Easter Monday and both May
+        # bank holidays out: due Friday 20 June; completed on Tuesday 24th
+        ("ASM-SINGLE", "late", 3, "2014-06-20", "2014-06-24", 2, [3, 4, 12]),
+        ("SUP-CADENCE", "gap", 3, "2014-05-12", "2014-07-18", 95, [3, 14]),
         # the GP's bruise of Friday 2 May (row 6), referred in the same entry: strategy
         # discussion due Tuesday 6 May (Monday the 5th a bank holiday), held then, with the
         # police; the medical on the 7th is a working day late; no skeletal survey by Monday

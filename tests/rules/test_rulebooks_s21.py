@@ -270,9 +270,10 @@ def test_a_contact_nfad_then_re_referred_2017(tmp_path):
         ("INJ-MEDICAL", "late", 4, "2017-03-14", "2017-03-16", 2, [4, 7]),
         ("INJ-POLICE", "late", 4, "2017-03-14", "2017-03-15", 1, [4, 6]),
         ("INJ-STRAT", "late", 4, "2017-03-14", "2017-03-15", 1, [4, 6]),
-        # the NFA of 7 February closed the case; the re-referral of 14 March reopened it:
-        # supervision due 11 April (28 days), first on 28 April
-        ("SUP-CADENCE", "gap", 5, "2017-04-11", "2017-04-28", 45, [5, 11]),
+        # the NFA of 7 February closed the case; the school's re-referral of 13 March ("DSL
+        # referred to MASH by phone", row 4) reopened it: supervision due 10 April (28 days),
+        # first on 28 April
+        ("SUP-CADENCE", "gap", 4, "2017-04-10", "2017-04-28", 46, [4, 11]),
         ("SUP-KEY-DECISION", "late", 6, "2017-03-22", "2017-04-28", 25, [6, 11]),
         # ICPC Wednesday 5 April, 15 WD after the discussion exactly: in time; core group
         # due Friday 21 April (Good Friday, Easter Monday out), held Thursday 20th
@@ -334,9 +335,10 @@ def test_early_help_stepped_up_and_down_2022(tmp_path):
     chron = _read(tmp_path, "child-e-2022", EARLY_HELP_2022)
     assert rulebook_in_force(chron) == "wt2018"
     assert _table(chron, "wt2018") == [
-        # the contact of Wednesday 20 April: 45 WD with 2 May and the Jubilee's 2 and 3 June
-        # out is Monday 27 June; completed Tuesday 28th
-        ("ASM-SINGLE", "late", 5, "2022-06-27", "2022-06-28", 1, [5, 9]),
+        # Early Help's referral to the MASH of Tuesday 19 April (row 4; the MASH's contact of
+        # the 20th joins it): 45 WD with 2 May and the Jubilee's 2 and 3 June out is Friday
+        # 24 June; completed Tuesday 28th
+        ("ASM-SINGLE", "late", 4, "2022-06-24", "2022-06-28", 2, [4, 5, 9]),
         # supervised 5 July, next none: due 2 August; the case closed at the step-down to
         # Early Help on 26 September (no gap after it)
         ("SUP-CADENCE", "gap", 10, "2022-08-02", "", 83, [10]),

@@ -85,11 +85,6 @@ EXPECTED = {
         ("INJ-STRAT", "missing", None, 71),
     ],
     "child-b-agencies": [
-        # the school's referral of 26/09/2011 (School row 6) as csc received it (CSC row 7),
-        # the record holding more (the school's is its copy): the initial assessment of
-        # 12/10/2011 was after 7 WD
-        ("ASM-INITIAL", "late", "CSC", 7),
-        ("SUP-CADENCE", "gap", "CSC", 7),
         ("SUP-CADENCE", "gap", "CSC", 11),
         # the closure of 27/06/2012 (CSC row 15) was a "Management decision": overseen
         ("ASM-INITIAL", "missing", "CSC", 17),
@@ -116,12 +111,20 @@ EXPECTED = {
         # no ESC-CUMULATIVE: each police incident (Police rows 6, 8) and the school's account
         # of it (School rows 9, 11) are two concerns; its MERLIN to CSC (Police rows 7, 9,
         # CSC rows 12, 16) is the incident again, and the next incident is months later
+        # the school's referral of 26/09/2011 ("DSL referral to CSC by phone", School row 6),
+        # then csc's record of receiving it (CSC row 7): each holds something the other does
+        # not, so neither is a copy; the school's, made first, starts the clock and csc's
+        # joins its finding: the initial assessment of 12/10/2011 was after 7 WD
+        ("ASM-INITIAL", "late", "School", 6),
+        ("SUP-CADENCE", "gap", "School", 6),
     ],
     "child-c-messy-dates": [
-        # the MASH's record of the midwife's referral (row 3) notes its own decision, the
-        # same day: "Pre-birth assessment agreed. Allocated to SW1."
-        ("ASM-INITIAL", "late", None, 3),
-        ("SUP-CADENCE", "gap", None, 3),
+        # the midwife's referral to the MASH of Tuesday 12/05/2015 (row 2, in the outcome of
+        # her concern): the MASH recorded it, with its decision, on Friday 15th (row 3), two
+        # working days after the one allowed
+        ("ASM-INITIAL", "late", None, 2),
+        ("ESC-REF-DECISION", "late", None, 2),
+        ("SUP-CADENCE", "gap", None, 2),
         ("ASM-INITIAL", "late", None, 12),
         ("ESC-REF-DECISION", "late", None, 12),
         ("ESC-WNB", "missing", None, 15),
@@ -136,8 +139,13 @@ EXPECTED = {
         # enquiry") concluded "concerns not substantiated; no ICPC" on 21/03/2016 (row 25,
         # the same finding's evidence) with no core assessment
         ("ASM-CORE", "missing", None, 21),
+        # A&E's skull fracture of 05/06/2016 (row 31), "Hospital social worker referred to
+        # the MASH": a referral to csc, which went straight to a strategy discussion the next
+        # day (row 32) with no initial assessment or NFA decision (RULES.md asks for one)
+        ("ASM-INITIAL", "missing", None, 31),
         ("INJ-MEDICAL", "missing", None, 31),
         ("INJ-SKELETAL", "missing", None, 31),
+        ("SUP-CADENCE", "gap", None, 31),
         ("SUP-KEY-DECISION", "missing", None, 31),
         # the strategy discussion of row 32 ("Joint s47 investigation"), about the skull
         # fracture: neither a conference nor a core assessment followed
