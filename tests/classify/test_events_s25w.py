@@ -206,3 +206,16 @@ def test_a_missing_page_is_no_missing_episode():
 )
 def test_a_return_of_the_childs_own_accord_is_the_return(details, expected):
     assert _read(details, "police")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Father traced by DWP to an address in Leeds.",
+        "Father was located at an address in Leeds.",
+        "Maternal aunt located at address in Kent.",
+        "Father found by police in the park, intoxicated.",
+    ],
+)
+def test_a_parent_or_relative_found_is_no_childs_return(details):
+    assert _read(details, "csc")[0] != "return_home"
