@@ -405,7 +405,8 @@ class _DistinctTexts:
     holds, per pattern, whether it matches each distinct text (1), not (0) or untested
     (-1). ``each``: the texts are the events' own, one per event, not made distinct (a
     big table whose texts are nearly all different: finding the distinct ones costs more
-    than it saves)."""
+    than it saves), and the events' own match states (:meth:`EventView.match_state`)
+    serve instead of ``known``."""
 
     codes: IntArray
     texts: pa.Array
@@ -757,26 +758,35 @@ def _text_mask(view: EventView, rows: BoolArray, pattern: re.Pattern[str]) -> Bo
     todo = np.flatnonzero(rows & (state < 0))
     if len(todo):
         distinct = view.distinct_texts()
-        known = distinct.state(pattern)
         want = distinct.codes[todo]
-        if distinct.each:  # one text per event: those still in question
-            texts = want
+        if distinct.each:  # one text per event: the answers go straight to the events
+            state[todo] = _search_at(distinct, want, pattern)
         else:
+            known = distinct.state(pattern)
             need = np.zeros(len(known), dtype=bool)
             need[want] = True
             need &= known < 0
             texts = np.flatnonzero(need)
-        # a few texts: Python strings for Python's re (Arrow's calls cost more)
-        few = len(texts) <= _PY_UP_TO
-        for at in range(0, len(texts), _TEXT_CHUNK):  # a bounded copy of the texts at a time
-            part = texts[at : at + _TEXT_CHUNK]
-            if few:  # (as Arrow strings only if an Arrow search needs them)
-                known[part] = _search(None, pattern, distinct.plain[part], distinct.py(part))
-            else:
-                picked = distinct.texts.take(pa.array(part, pa.int64()))
-                known[part] = _search(picked, pattern, distinct.plain[part])
-        state[todo] = known[want]
+            known[texts] = _search_at(distinct, texts, pattern)
+            state[todo] = known[want]
     return rows & (state == 1)
+
+
+def _search_at(distinct: _DistinctTexts, texts: IntArray, pattern: re.Pattern[str]) -> BoolArray:
+    """Whether ``pattern`` matches each of the texts at ``texts`` (positions in
+    ``distinct.texts``), a bounded copy of the texts at a time."""
+    found = np.zeros(len(texts), dtype=bool)
+    # a few texts: Python strings for Python's re (Arrow's calls cost more)
+    few = len(texts) <= _PY_UP_TO
+    for at in range(0, len(texts), _TEXT_CHUNK):
+        part = texts[at : at + _TEXT_CHUNK]
+        if few:  # (as Arrow strings only if an Arrow search needs them)
+            hit = _search(None, pattern, distinct.plain[part], distinct.py(part))
+        else:
+            picked = distinct.texts.take(pa.array(part, pa.int64()))
+            hit = _search(picked, pattern, distinct.plain[part])
+        found[at : at + len(part)] = hit
+    return found
 
 
 #: At most this many texts are searched with Python strings at hand (see :func:`_find`).
