@@ -219,3 +219,16 @@ def test_a_return_of_the_childs_own_accord_is_the_return(details, expected):
 )
 def test_a_parent_or_relative_found_is_no_childs_return(details):
     assert _read(details, "csc")[0] != "return_home"
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Money has gone missing from the home.",
+        "The letter has been missing since March.",
+        "Mother reports her medication went missing.",
+    ],
+)
+def test_a_thing_gone_missing_is_no_missing_episode(details):
+    event_type, mentions = _read(details, "csc")
+    assert "police_incident" not in (event_type, *mentions)
