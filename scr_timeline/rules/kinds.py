@@ -651,8 +651,10 @@ def _spells(state: State, ctx: Context) -> tuple[IntArray, IntArray, IntArray]:
     if state.name in ctx._state_cache:
         return ctx._state_cache[state.name]
     view = ctx.view
-    opens = np.flatnonzero(ctx.mask(state.opens) & ctx.within_horizon)
-    closes = np.flatnonzero(ctx.mask(state.closes) & ctx.within_horizon)
+    # a copy (duplicate_of) opens or closes nothing itself: the record it copies does, as
+    # for triggers, so a state and the rules run from the same record of one contact
+    opens = ctx.triggers(state.opens)
+    closes = ctx.triggers(state.closes)
     pos = np.concatenate([opens, closes])
     kind = np.concatenate([np.ones(len(opens), np.int8), np.zeros(len(closes), np.int8)])
     order = np.lexsort((-kind, pos))  # by position, an opening before a closing

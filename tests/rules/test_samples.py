@@ -96,13 +96,15 @@ EXPECTED = {
         # the ICPC of 05/12/2012: csc's own record of it (row 21), which holds the plan made,
         # is the original; the GP's record of attending it (GP row 13) is its copy
         ("SUP-KEY-DECISION", "late", "CSC", 21),
+        # the plan opens at csc's minutes of the ICPC too, not at the health visitor's copy
+        # (Health Visiting row 15): no visit by csc in the 134 working days after it
+        ("VIS-CP", "gap", "CSC", 21),
         ("SUP-CADENCE", "gap", "CSC", 24),
         ("ESC-WNB", "missing", "GP", 9),
         # the sibling not brought to clinic twice (rows 8, 9), then "No reply at the
         # address" (row 10): a third missed contact, not the visit that answers them; the
         # HV next saw the family on 05/09/2011
         ("ESC-WNB", "missing", "Health Visiting", 9),
-        ("VIS-CP", "gap", "Health Visiting", 15),
         # the non-crime domestic report of 20/08/2011 was never notified: the MERLIN of
         # 03/02/2012 (Police row 6) is that incident's own notification
         ("ESC-DOMESTIC", "missing", "Police", 5),
