@@ -131,7 +131,9 @@ def test_a_first_name_with_a_family_word_in_brackets_is_that_relative() -> None:
     social_worker = found.loc["Sarah Jones", "label"]
     # the sister is not the social worker who shares her first name
     assert details[0].startswith(f"Spoke to {sister} (sister) who said")
-    assert f"{social_worker} SW informed" in details[0]
+    # the role's letters after the name go into the label: "SW2 informed", not "SW2 SW"
+    assert f"{social_worker} informed" in details[0]
+    assert f"{social_worker} SW" not in details[0]
     assert details[1] == f"{brother} (sibling) aged 7 present. {sister} said she would help."
 
 

@@ -303,6 +303,8 @@ READ = [
     ("12/03/2007 2-3pm", "2007-03-12 14:00", "2007-03-12 15:00:59", MINUTE, False),
     ("12/03/2007 11-1pm", "2007-03-12 11:00", "2007-03-12 13:00:59", MINUTE, False),
     ("Mon 12 Mar 2007 14:30:00 GMT", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
+    # a program's date text (Java, Unix date), as audit exports write it
+    ("Tue Mar 13 14:30:00 GMT 2007", "2007-03-13 14:30", "2007-03-13 14:30:59", MINUTE, False),
     ("12/03/2007 14:30 BST", "2007-03-12 14:30", "2007-03-12 14:30:59", MINUTE, False),
     # a school, academic or financial year named as one: its own months
     ("School year 2006/07", "2006-09-01", "2007-08-31 23:59:59", YEAR, False),
@@ -428,9 +430,9 @@ REJECTED = [
     ("Wk 11 2007", "unreadable_date", "write the week by its Monday, e.g. 'w/c 12/03/2007'"),
     # a date written another way is not 'words before the date' to move to the details
     (
-        "Tue Mar 13 14:30:00 GMT 2007",
+        "Tue Mar 13 14:30:00 EST 2007",
         "unreadable_date",
-        "cannot read 'Tue Mar 13 14:30:00 GMT 2007' as a date; write it as a date such as",
+        "cannot read 'Tue Mar 13 14:30:00 EST 2007' as a date; write it as a date such as",
     ),
     ("130320071430", "unreadable_date", "write it as a date such as"),  # day first: no stamp
     # an event word before the date: the reason says where the word goes
