@@ -203,11 +203,17 @@ note says how many findings start from events of the other's time.
   says so in other words ('Form C assessment presented to fostering panel - approved as
   kinship foster carer', 'approved by fostering panel as connected person carer'). A
   temporary approval ('Reg 24 temporary approval', 'approved as temporary foster carer') or
-  a panel still to come ('to be presented to fostering panel') approves no one.
+  a panel still to come ('to be presented to fostering panel') approves no one. The child
+  leaving the placement, PLC-REG38-APPROVAL's other answer (`child_leaves_placement`), can be
+  written by children's social care in an entry of another kind ('Viability assessment of Ms
+  L: not approved. Child J moved to a residential placement.'); a move only planned is not
+  leaving.
 - **A case is open to children's social care** (SUP-CADENCE) from a referral to csc, an
-  allocation, or the start of a child protection plan (a plan is only made on a case csc
-  holds open, so a chronology that starts at the ICPC has an open case from it), until an NFA
-  decision.
+  allocation, the start of a child protection plan (a plan is only made on a case csc
+  holds open, so a chronology that starts at the ICPC has an open case from it), a csc
+  placement of a child it looks after (accommodated, s20, foster or residential care, a care
+  order, ICO, EPO, police protection, an emergency placement; not one only sought or planned,
+  nor a private arrangement), or a transfer-in conference, until an NFA decision.
 - **An NFA decision** (`nfa_decision`: ASM-INITIAL, ASM-SINGLE, CONF-ICPC, the open case) is a
   referral decision (not one to assess or enquire: 'MASH decision: child and family
   assessment; allocated to SW1' starts the assessment), a case closure or a csc record of no
@@ -219,7 +225,12 @@ note says how many findings start from events of the other's time.
   proceedings', 'threshold for s47 not met') is not one.
 - **A case or plan transferred to another local authority** (`transferred_out`) closes the
   open case and the plan. A move between teams, a transfer in, or a planned transfer does
-  not.
+  not. The receiving authority's transfer-in conference that keeps the plan
+  (`transfer_in_conference`: 'Transfer-in child protection conference. Child G to remain
+  subject to a CP plan', 'TICPC held') opens the plan and the case; the sending authority's
+  closure or transfer out on its day, listed before or after it ('Case closed - transferred to
+  Eastborough'), ends neither. A transfer-in conference only asked for or arranged ('to be
+  arranged') does nothing.
 - **A referral to children's social care** (`referral_to_csc`: ESC-REF-DECISION, ASM-INITIAL,
   ASM-SINGLE, ESC-CUMULATIVE) is one that came in, under whatever name the front door has
   ('MASH', 'integrated front door'); children's social care's own referral of the child or a
@@ -229,11 +240,21 @@ note says how many findings start from events of the other's time.
   referral to children's social care and not an escalation: an escalation is a challenge
   under the professional disagreement policy, and a step-up answers no ESC-DISAGREE.
   'Escalation to TM under escalation policy' is an escalation made (ESC-DISAGREE).
+  A referral another agency writes inside an entry of another kind ('Home visit. Child A
+  seen. Home conditions poor. Referral to MASH made.', an outcome 'Referral to MASH') is one
+  too when its words send it to csc by name. One only planned, advised or considered ('Will
+  refer to CSC if no improvement', 'Referral to CSC to be considered', 'Advised to make a
+  referral'), refused, or made before ('following the referral to MASH by school') is not;
+  nor is the police's 'MERLIN/PPN notification to CSC' in the incident's own record (the
+  notification sent after it is the referral). For ESC-CUMULATIVE, csc's record of receiving
+  such a referral, and a second referral to csc by the same referrer that day, in either
+  order, are the same concern; referrals on two days stay two.
 - **A plan ends** (`cp_plan_ends`) when a review conference ends it, in words that say so
   ('RCPC - CP plan ended; case to be managed under CIN', 'CPP ceased', 'CP plan closed'): a
   'to be' elsewhere in the row no longer makes the ending a plan. A review conference that
   decides to end the plan ('RCPC. Unanimous decision to end the child protection plan', 'CP
-  plan to end') ends it; 'to end at the next review if...' does not.
+  plan to end') ends it; 'to end at the next review if...' does not. A carer's deregistration
+  ('LADO review. Mr and Mrs K deregistered as foster carers') is not the plan ending.
 - **A conference that makes plans for siblings starts a plan** (`cp_plan_starts`): 'Child A
   and Child B subject to CP plans', 'CPPs for all three children', 'ICPC: category of
   neglect'.
@@ -241,6 +262,10 @@ note says how many findings start from events of the other's time.
   matches a rule's trigger and the record it duplicates does not (children's social care's
   'referral received from the school' marked as the duplicate of the school's own 'concern'),
   the original triggers in its place: the contact is judged once, from its original record.
+  Only where the rule would select the copy had the original's agency recorded it: a copy
+  the rule would not then select triggers itself (the health visitor's copy of a joint
+  visit social care recorded, for a local rule on an injury recorded by health: the health
+  visitor is the agency to act).
   The copy is the record that holds nothing the other does not (docs/schema.md, "Duplicate
   records"). The involvement rules count a record's copies as evidence of who took part: the
   police's record of a strategy discussion, a copy of social care's, still shows the police
@@ -254,6 +279,9 @@ note says how many findings start from events of the other's time.
   expected event involving that agency answers its cluster: the finding names the agency
   whose missed contacts they were. A missed GP appointment and a health visit that reached
   no one are one each for two agencies, neither of which knew of two, and make no finding.
+  A missed contact is a dna, or a contact the agency records as one the child was not
+  brought to ('Child G not brought to rearranged 18-month review. WNB.'); a professional
+  not attending a meeting ('HV invited - did not attend') is not one.
   The sentence counts the cluster's events by kind when the rule has a `tally` ("2
   appointments the child was not brought to and 1 home visit that reached no one, recorded by
   Elm Road Surgery between ...", "2 suspicious injuries and 1 police incident between ..."),
@@ -287,7 +315,9 @@ note says how many findings start from events of the other's time.
   placement; a child back from a missing episode ('Located by police ... returned home',
   brought back to the placement) is no key decision.
 - **States** (cadence rules) open and close on events and can reopen; a state still open
-  at the end of the chronology is cut there. The timeline shades the same periods
+  at the end of the chronology is cut there. A copy (`duplicate_of`) opens and closes no
+  state itself: the record it copies does, as for triggers (a health visitor's record of the
+  ICPC does not start the plan; social care's minutes do). The timeline shades the same periods
   (`scr_timeline.rules.states.state_periods`).
 - **Domestic abuse** (ESC-DOMESTIC): a police incident is domestic abuse when it says so,
   names DASH, MARAC, a DVPN or DVPO, a non-molestation order, an IDVA, Clare's law or
@@ -345,7 +375,10 @@ list (any may hold). Keys: `event_type` (list; with `mentions = true` an event t
 mentions the type counts), `agency`, `not_agency`, `involves` (agency or counterpart,
 including family members such as `carer`), `involves_other_agency`, `injury`,
 `suspicious_injury`, `child_seen`, `age_months_lt`, `age_months_ge`, `text` / `not_text`
-(case-insensitive regular expressions over details and outcome), `date_before`, `date_from`,
+(case-insensitive regular expressions over details and outcome; each distinct text is
+searched at most once per pattern and analysis, and only for the events a rule asks about; a
+table above 20,000 events is searched event by event when a sample shows most of its texts
+are different), `date_before`, `date_from`,
 `any`, `all`, `not`, `is` (named predicates that must also hold), `follows` with
 `follows_within` ("7 days", "2 weeks"): the event comes after another event `follows`
 selects (in the chronology's order, same-day order included), at most that long before its
