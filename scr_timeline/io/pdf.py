@@ -1615,6 +1615,18 @@ _MIN_SPLIT_LINES: Final = 6
 _MIN_SPLIT_SHARE: Final = 0.4
 
 
+def _covered(words: Sequence[_Word], width: float) -> np.ndarray[Any, np.dtype[np.int64]]:
+    """Across a page ``width`` points wide, in bins of ``_STEP`` points, how many of
+    ``words`` lie over each bin (a blank space between columns is a run of zeros)."""
+    bins = int(width / _STEP) + 2
+    change = np.zeros(bins + 1, dtype=np.int64)
+    starts = np.clip((np.array([w.x0 for w in words]) / _STEP).astype(np.int64), 0, bins)
+    ends = np.clip(np.ceil(np.array([w.x1 for w in words]) / _STEP).astype(np.int64), 0, bins)
+    np.add.at(change, starts, 1)
+    np.add.at(change, ends, -1)
+    return np.cumsum(change)[:bins]
+
+
 def _gutter(lines: Sequence[_Line], width: float, size: float) -> tuple[float, float] | None:
     """The blank space between the two columns of a page of running text, as (left,
     right) in points, or None when the text is in one column. A line crossing it (a title
@@ -1622,13 +1634,7 @@ def _gutter(lines: Sequence[_Line], width: float, size: float) -> tuple[float, f
     words = [w for line in lines for w in line.words]
     if not words or width <= 0:
         return None
-    bins = int(width / _STEP) + 2
-    change = np.zeros(bins + 1, dtype=np.int64)
-    starts = np.clip((np.array([w.x0 for w in words]) / _STEP).astype(np.int64), 0, bins)
-    ends = np.clip(np.ceil(np.array([w.x1 for w in words]) / _STEP).astype(np.int64), 0, bins)
-    np.add.at(change, starts, 1)
-    np.add.at(change, ends, -1)
-    covered = np.cumsum(change)[:bins]  # lines with a word over each bin
+    covered = _covered(words, width)
     lo, hi = (int(width * share / _STEP) for share in _GUTTER_BAND)
     free = covered[lo:hi] <= max(1, len(lines) // 10)
     if not free.any():
@@ -1762,13 +1768,7 @@ def _margin_column(
     words = [w for line in lines for w in line.words]
     if len(lines) < 2 * _SIDEBAR_LINES or not words or width <= 0:
         return None
-    bins = int(width / _STEP) + 2
-    change = np.zeros(bins + 1, dtype=np.int64)
-    starts = np.clip((np.array([w.x0 for w in words]) / _STEP).astype(np.int64), 0, bins)
-    ends = np.clip(np.ceil(np.array([w.x1 for w in words]) / _STEP).astype(np.int64), 0, bins)
-    np.add.at(change, starts, 1)
-    np.add.at(change, ends, -1)
-    free = np.cumsum(change)[:bins] == 0
+    free = _covered(words, width) == 0
     lo = int(width * _MARGIN_START / _STEP)
     if not free[lo:].any():
         return None
