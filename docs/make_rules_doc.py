@@ -372,7 +372,10 @@ evidence rows keep theirs in `events.csv` and in `findings.explain(finding_id)`.
 
 A predicate is the name of one in `[predicates]`, a table of conditions (all must hold), or a
 list (any may hold). Keys: `event_type` (list; with `mentions = true` an event that merely
-mentions the type counts), `agency`, `not_agency`, `involves` (agency or counterpart,
+mentions the type counts), `agency`, `not_agency`, `role` (the practitioner's role, from
+`schema.ROLES`: a team or service manager's own record of a decision (a closure, a decision on a
+referral, a placement, a return home) is that manager's oversight of it, for
+SUP-KEY-DECISION; a meeting a manager recorded is not), `involves` (agency or counterpart,
 including family members such as `carer`), `involves_other_agency`, `injury`,
 `suspicious_injury`, `child_seen`, `age_months_lt`, `age_months_ge`, `text` / `not_text`
 (case-insensitive regular expressions over details and outcome; each distinct text is

@@ -104,6 +104,7 @@ PREDICATE_KEYS: Final[tuple[str, ...]] = (
     "mentions",
     "agency",
     "not_agency",
+    "role",
     "involves",
     "involves_other_agency",
     "injury",
@@ -207,6 +208,19 @@ class EventView:
     _all_texts: pa.Array | pa.ChunkedArray | None = field(default=None, repr=False)
     _plain: BoolArray | None = field(default=None, repr=False)
     _distinct: _DistinctTexts | None = field(default=None, repr=False)
+    _role: npt.NDArray[np.int64] | None = field(default=None, repr=False)
+
+    @property
+    def role(self) -> npt.NDArray[np.int64]:
+        """Every event's practitioner role as its code in :data:`schema.ROLES` (-1 where
+        none is known), in the view's order (built when a predicate first asks)."""
+        if self._role is None:
+            if S.ROLE in self.table.columns:
+                codes = _category_codes(self.table[S.ROLE], S.ROLES)
+                self._role = codes if self.order is None else codes[self.order]
+            else:
+                self._role = np.full(len(self.start), -1, dtype=np.int64)
+        return self._role
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -1378,6 +1392,14 @@ def _compile_table(
                 return m & (hit if keep else ~hit)
 
             steps.append(by_agency)
+    if "role" in spec:
+        roles = _list_of_str(spec["role"], "role", S.ROLES)
+        rcodes = _lookup([S.ROLES.index(r) for r in roles], len(S.ROLES))
+
+        def by_role(view: EventView, cache: Cache, m: BoolArray, rcodes: Any = rcodes) -> BoolArray:
+            return m & rcodes[view.role]  # -1 (no role known) reads the last entry: False
+
+        steps.append(by_role)
     if "involves" in spec:
         parties = _list_of_str(spec["involves"], "involves", PARTIES)
         pbits = np.uint64(sum(int(_PARTY_BIT[p]) for p in parties))
