@@ -997,6 +997,23 @@ def _parse_table(
         if unknown.any():
             # a sector ("Health", "NHS") is no unknown name: agency_not_specific says so
             unknown[unknown] = ~names_a_sector(written[unknown])
+        team_all = _team_cells(text_body, info)
+        if unknown.any() and team_all is not None:
+            team = team_all if all_ok else team_all[ok]
+            agency_codes, from_team, note = _agency_from_team(
+                written, team, unknown, agency_codes, agency_dtype, heading(S.AGENCY)
+            )
+            if note is not None:
+                unknown &= ~from_team
+                warnings.append(
+                    _warning(
+                        "agency_not_specific",
+                        note,
+                        file,
+                        sheet,
+                        int(good_rows[np.argmax(from_team)]),
+                    )
+                )
         if unknown.any():
             names = written[unknown]
             counts = names.value_counts()
@@ -1938,6 +1955,65 @@ def _with_more_details(details: pd.Series | None, heading: str, text: pd.Series)
     details = details.astype("string")
     joined = (details + "\n" + labelled).astype("string")
     return joined.where(details.notna() & text.notna(), details.fillna(labelled))
+
+
+#: The heading of a column naming the team or service within an agency ("Team", "Service
+#: area"), read as part of the agency's name when the agency column gives a council's
+_TEAM_HEADING: Final = regex(
+    r"^\s*(?:team|team name|service|service area|department|unit|directorate)\s*$", re.IGNORECASE
+)
+
+
+def _team_cells(body: pd.DataFrame, info: HeaderInfo) -> pd.Series | None:
+    """The cells of the one column no field takes whose heading names a team ("Team",
+    "Service area"), or None."""
+    found = [
+        label
+        for label in body.columns
+        if int(label) not in info.mapping
+        and int(label) < len(info.headings)
+        and _TEAM_HEADING.match(info.headings[int(label)] or "")
+    ]
+    return body[found[0]] if len(found) == 1 else None
+
+
+def _agency_from_team(
+    written: pd.Series,
+    team: pd.Series,
+    unknown: np.ndarray,
+    codes: np.ndarray,
+    dtype: pd.CategoricalDtype,
+    column: str,
+) -> tuple[np.ndarray, np.ndarray, str | None]:
+    """The agency of rows whose agency cell names no known agency ("Northshire Council")
+    read from that name and the row's team together ("Northshire Council - Duty &
+    Assessment" is children's social care, "... - Housing Options" housing): the codes,
+    the rows so decided and a note saying so (None when none is)."""
+    rows = np.flatnonzero(unknown & team.notna().to_numpy())
+    decided = np.zeros(len(unknown), dtype=bool)
+    if not len(rows):
+        return codes, decided, None
+    both = written.iloc[rows].astype("string") + " - " + team.iloc[rows].astype("string")
+    which, distinct = pd.factorize(both, use_na_sentinel=True)
+    norm = normalise_agencies(pd.Series(distinct, dtype="string"))
+    hit = norm["matched"].to_numpy(dtype=bool)[which] & (
+        norm[S.AGENCY].to_numpy(dtype=object)[which] != "other"
+    )
+    if not hit.any():
+        return codes, decided, None
+    at = rows[hit]
+    codes = codes.copy()
+    codes[at] = _category_codes(norm[S.AGENCY], dtype)[which[hit]]
+    decided[at] = True
+    found = pd.Series(norm[S.AGENCY].to_numpy(dtype=object)[which[hit]]).value_counts()
+    names = ", ".join(repr(n) for n in pd.unique(written.iloc[at].astype(str)))
+    counted = ", ".join(f"{code} ({count})" for code, count in found.items())
+    note = (
+        f"{names} in column {column!r} names no one agency: {len(at)} of its row(s) took "
+        f"their agency from the team named beside it ({counted}); map the name in an alias "
+        "file to decide the rest"
+    )
+    return codes, decided, note
 
 
 def _unmapped_text(
