@@ -997,8 +997,8 @@ def _parse_table(
         if unknown.any():
             # a sector ("Health", "NHS") is no unknown name: agency_not_specific says so
             unknown[unknown] = ~names_a_sector(written[unknown])
-        team_all = _team_cells(text_body, info)
-        if unknown.any() and team_all is not None:
+        # a council's name beside a Team column: the two together may name the agency
+        if unknown.any() and (team_all := _team_cells(text_body, info)) is not None:
             team = team_all if all_ok else team_all[ok]
             agency_codes, from_team, note = _agency_from_team(
                 written, team, unknown, agency_codes, agency_dtype, heading(S.AGENCY)

@@ -4,6 +4,7 @@ agencies print them."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,8 @@ BODY = [
 ]
 
 
-def _page_with_box(path: Path, box_lines: list[str], *, fill: bool = False) -> Path:
+def _body_page(path: Path) -> tuple[Any, float]:
+    """A canvas holding the title and the running text BODY, and the page's height."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -35,6 +37,11 @@ def _page_with_box(path: Path, box_lines: list[str], *, fill: bool = False) -> P
     pdf.setFont("Helvetica", 10)
     for i, line in enumerate(BODY):
         pdf.drawString(60, height - 100 - 14 * i, line)
+    return pdf, height
+
+
+def _page_with_box(path: Path, box_lines: list[str], *, fill: bool = False) -> Path:
+    pdf, height = _body_page(path)
     if fill:
         pdf.setFillGray(0.9)
         pdf.rect(400, height - 220, 150, 110, stroke=0, fill=1)
@@ -97,16 +104,7 @@ def test_boxed_entry_beside_the_text_is_an_entry_of_its_own(tmp_path: Path):
 
 
 def _page_with_margin(path: Path, margin: list[tuple[int, str]]) -> Path:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    height = A4[1]
-    pdf.setFont("Helvetica-Bold", 14)
-    pdf.drawString(60, height - 60, "Chronology - Child A")
-    pdf.setFont("Helvetica", 10)
-    for i, line in enumerate(BODY):
-        pdf.drawString(60, height - 100 - 14 * i, line)
+    pdf, height = _body_page(path)
     for i, text in margin:
         pdf.drawString(440, height - 100 - 14 * i, text)
     pdf.showPage()
