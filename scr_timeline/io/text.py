@@ -2171,11 +2171,86 @@ def _read_text(text: str, path: Path, options: dict[str, Any]) -> Chronology:
         if table is not None:
             return table
     fmt = path.suffix.lower().lstrip(".") or "text"
+    text, quoted = without_quote_marks(text, path.name)
     aligned = _aligned_tables(text, path, fmt, options)
     if aligned is not None:
-        return aligned
+        return with_warnings(aligned, quoted) if quoted else aligned
     plain = without_emphasis(text, markdown=fmt in ("md", "markdown"))
-    return parse_paragraphs(split_paragraphs(plain), source=path, sheet="line", fmt=fmt, **options)
+    chron = parse_paragraphs(split_paragraphs(plain), source=path, sheet="line", fmt=fmt, **options)
+    return with_warnings(chron, quoted) if quoted else chron
+
+
+#: The quote marks an email reply sets before each line it quotes ("> ", ">> ", "> > "),
+#: after at most three spaces (as Markdown's block quotes).
+_QUOTE_MARKS: Final = re.compile(r"^[ \t]{0,3}>(?:[ \t]?>)*[ \t]?", re.MULTILINE)
+#: Quoted lines a text needs before its quote marks are taken off: a lone line opening
+#: with ">" ("> 5 bruises noted") is no quotation.
+_QUOTED_LINES_LEAST: Final = 3
+#: The line an email client writes over the text a reply quotes ("On 14 Apr 2008, at
+#: 10:12, SW1 wrote:", "SW1 <sw1@example.org> wrote:"): it opens with a date, but no entry.
+_REPLY_HEADER: Final = re.compile(r"\b(?:wrote|writes|said)\s*:\s*$", re.IGNORECASE)
+#: Lines of an email's own text quoted in the warning.
+_EMAIL_LINES_QUOTED: Final = 3
+
+
+def without_quote_marks(text: str, file: str = "") -> tuple[str, list[dict[str, Any]]]:
+    """``text`` without the quote marks an email reply sets before the lines it quotes, and
+    the warnings of what was left out. A chronology pasted into an email and sent on
+    ("> 12/03/2007 - Referral received ...") had no paragraph opening with a date, so
+    nothing was read. When the quoted lines hold dated entries and the email's own lines
+    (its header, greeting, "On ... SW1 wrote:", signature) hold none, those are left out
+    (blank: lines stay where they are), with an ``email_text`` warning quoting them: they
+    are no text of the last entry and no title. When they hold entries of their own, only
+    the line over the quotation ("On 14 Apr 2008, SW1 wrote:") is left out. A text with
+    fewer than three quoted lines is left as it is.
+
+    Examples
+    --------
+    >>> text = "Hi,\\n> 12/03/2007 - HV1 visit.\\n>\\n>> 14/03/2007 - GP.\\nThanks\\n"
+    >>> plain, notes = without_quote_marks(text)
+    >>> plain
+    '\\n12/03/2007 - HV1 visit.\\n\\n14/03/2007 - GP.\\n\\n'
+    >>> [note["code"] for note in notes]
+    ['email_text']
+    """
+    if ">" not in text[:1] and "\n>" not in text and "\n >" not in text:
+        return text, []
+    if sum(1 for _ in itertools.islice(_QUOTE_MARKS.finditer(text), _QUOTED_LINES_LEAST)) < (
+        _QUOTED_LINES_LEAST
+    ):
+        return text, []
+    lines = text.split("\n")
+    quoted = [_QUOTE_MARKS.match(line) is not None for line in lines]
+    plain = [
+        _QUOTE_MARKS.sub("", line, count=1) if q else line
+        for line, q in zip(lines, quoted, strict=True)
+    ]
+
+    def dated(line: str) -> bool:
+        return split_date_prefix(line.strip()) is not None and not _REPLY_HEADER.search(line)
+
+    own = [n for n, q in enumerate(quoted) if not q and plain[n].strip()]
+    if not any(dated(line) for line, q in zip(plain, quoted, strict=True) if q):
+        return "\n".join(plain), []  # (what is quoted holds no entry: no chronology)
+    if any(dated(plain[n]) for n in own):  # the email adds entries: only its reply header
+        own = [n for n in own if _REPLY_HEADER.search(plain[n])]
+    if not own:
+        return "\n".join(plain), []
+    shown = "; ".join(repr(" ".join(plain[n].split())) for n in own[:_EMAIL_LINES_QUOTED])
+    more = f" and {len(own) - _EMAIL_LINES_QUOTED} more" if len(own) > _EMAIL_LINES_QUOTED else ""
+    for n in own:
+        plain[n] = ""
+    note = _warning(
+        "email_text",
+        f"the chronology is quoted in an email (its lines open with '>'): read without the "
+        f"quote marks; {len(own)} line(s) of the email's own around it, no entries, were "
+        f"not read (line(s) {', '.join(str(n + 1) for n in own[:_EMAIL_LINES_QUOTED])}"
+        f"{'...' if more else ''}: {shown}{more})",
+        file,
+        "line",
+        own[0] + 1,
+    )
+    return "\n".join(plain), [note]
 
 
 #: Markdown's strong emphasis around words ("**12/03/2007**", "__Police__"): a text with
