@@ -931,6 +931,34 @@ def _narrative_column(
     return None if best is None else best[1]
 
 
+_FLAG: Final = regex(r"\s*(?:y|n|yes|no|true|false|x|[✓✔✗✘]|n/?a)\s*", re.IGNORECASE)
+
+
+def _without_flag_details(
+    raw: pd.DataFrame,
+    data_start: int,
+    headings: list[str],
+    mapping: dict[int, str],
+    columns: Mapping[str, str] | None,
+) -> dict[int, str]:
+    """The details column read again when the one its heading names holds only flags: an
+    LCS case-note export's "Significant Event" (Yes/No) beside its "Observation", the
+    note's text. The flag column is left to ``extra`` and the heading that comes next for
+    the details takes them ("Observation"); with none, the table has no details column
+    (the narrative column may still be found). A heading you named in ``columns`` stays."""
+    pos = next((p for p, fld in mapping.items() if fld == schema.DETAILS), None)
+    if pos is None or pos >= raw.shape[1]:
+        return mapping
+    if columns and any(normalise_heading(k) == normalise_heading(headings[pos]) for k in columns):
+        return mapping
+    cells = raw.iloc[data_start:, pos].dropna().head(_NARRATIVE_SAMPLE)
+    texts = [str(v) for v in cells if str(v).strip()]
+    if len(texts) < 2 or not all(_FLAG.fullmatch(t) for t in texts):
+        return mapping
+    found = map_headings([h if p != pos else None for p, h in enumerate(headings)], columns=columns)
+    return found if set(found.values()) >= set(mapping.values()) - {schema.DETAILS} else mapping
+
+
 _HEADING_MAX_LENGTH: Final = 60
 
 
@@ -1145,6 +1173,7 @@ def find_header(
                 if not headings[pos] and pos not in mapping and _TIME_HINT.search(hint):
                     mapping = dict(sorted({**mapping, pos: schema.TIME}.items()))
                     break
+    mapping = _without_flag_details(raw, header_rows[-1] + 1, headings, mapping, columns)
     time_pos = _unheaded_time_column(raw, header_rows[-1] + 1, headings, mapping)
     if time_pos is not None:
         mapping = dict(sorted({**mapping, time_pos: schema.TIME}.items()))

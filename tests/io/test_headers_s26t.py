@@ -1,0 +1,78 @@
+"""Headings of case-system exports as agencies send them (s26 sweep)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scr_timeline as scr
+from scr_timeline.io.headers import map_headings
+
+
+def test_a_command_and_control_log_is_read(tmp_path: Path) -> None:
+    # a police STORM export: no header had been found ('Log', 'Opening Category' and
+    # 'Closing Category' were unknown), so the whole file was an error
+    path = tmp_path / "storm.csv"
+    path.write_text(
+        "Incident Number,Date/Time Created,Opening Category,Closing Category,Log\n"
+        'SW-1,12/03/2018 23:16:04,DOMESTIC,DOMESTIC - CRIME,"23:16 caller reports shouting."\n'
+        "SW-2,19/03/2018 01:52:33,CONCERN FOR SAFETY,CHILD SAFEGUARDING,Child found alone.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    events = chron.events.sort_values("source_row")
+    assert events["details"].tolist() == ["23:16 caller reports shouting.", "Child found alone."]
+    assert events["contact_type"].tolist() == ["DOMESTIC", "CONCERN FOR SAFETY"]
+    assert events["outcome"].tolist() == ["DOMESTIC - CRIME", "CHILD SAFEGUARDING"]
+    assert events["extra"].tolist() == ["Incident Number: SW-1", "Incident Number: SW-2"]
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # a Niche occurrence's closing code is how it was closed: its outcome
+        (["Occurred From", "Summary", "Closing code"], {0: "date", 1: "details", 2: "outcome"}),
+        # beside an outcome column it closes the outcome, as a second outcome column does
+        (["Date", "Outcome", "Closing code"], {0: "date", 1: "outcome"}),
+        # a MyConcern export's reporter is who raised the concern
+        (
+            ["Date of concern", "Concern summary", "Reporter"],
+            {0: "date", 1: "details", 2: "practitioner"},
+        ),
+        # a review team's own column of the agency's row numbers: it had been the source
+        # of information ('12')
+        (["Source row", "Date", "Details"], {0: "sequence", 1: "date", 2: "details"}),
+        (["Original row", "Date", "Details"], {0: "sequence", 1: "date", 2: "details"}),
+    ],
+)
+def test_export_headings(headings: list[str], expected: dict[int, str]) -> None:
+    assert map_headings(headings) == expected
+
+
+def test_a_yes_no_column_headed_as_the_details_gives_way_to_the_notes(tmp_path: Path) -> None:
+    # an LCS case-note export: 'Significant Event' (a details heading in review templates)
+    # holds Yes/No; the details had been 'Yes\nObservation: HV1 called ...'
+    path = tmp_path / "lcs.csv"
+    path.write_text(
+        '"Date of Event","Case Note Type","Observation","Entered By","Significant Event"\n'
+        '"12-Mar-2018","Telephone Call - Incoming","HV1 called re home conditions.","SW3","Yes"\n'
+        '"14-Mar-2018","Visit - Home","Child A seen, nappy dirty.","SW3","No"\n',
+        encoding="utf-8",
+    )
+    events = scr.read(path).events.sort_values("source_row")
+    assert events["details"].tolist() == [
+        "HV1 called re home conditions.",
+        "Child A seen, nappy dirty.",
+    ]
+    assert events["extra"].tolist() == ["Significant Event: Yes", "Significant Event: No"]
+
+
+def test_a_details_column_of_words_stays_the_details(tmp_path: Path) -> None:
+    path = tmp_path / "chron.csv"
+    path.write_text(
+        "Date,Significant Event,Observation\n12/03/2018,Home visit,Yes\n14/03/2018,No answer,No\n",
+        encoding="utf-8",
+    )
+    events = scr.read(path).events.sort_values("source_row")
+    assert events["details"].tolist()[0].startswith("Home visit")
