@@ -1305,6 +1305,35 @@ def _numbered_paragraphs(items: Sequence[Paragraph]) -> set[int]:
     }
 
 
+#: A report's paragraph number before an entry ("3.4 ", "12. ", "3.4.11 "), not a bullet or
+#: a list letter.
+_REPORT_NUMBER: Final = re.compile(r"^\s*(?:para(?:graph)?\.?\s*)?\d{1,3}(?:\.\d{1,3}){0,2}\.?\s+")
+#: A whole date (day, month and year) inside a sentence: "admitted on 13/12/2006", "took
+#: place on 15 December 2006".
+_SENTENCE_DATE: Final = re.compile(
+    rf"(?<![\w/.-])(?:{_ABSOLUTE[0]}|{_ABSOLUTE[1]}|{_ABSOLUTE[2]}"
+    rf"|{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}(?!\d)|{_ABSOLUTE[4]})",
+    re.IGNORECASE,
+)
+
+
+def _date_in_first_sentence(text: str) -> tuple[str, str] | None:
+    """The date of a numbered paragraph of a review's narrative that does not open with its
+    date ("3.3 Child A was admitted to hospital on 13/12/2006 with bruising."): the first
+    whole date of its first sentence, and the paragraph's text after its number; None
+    without one. A date in a later sentence ("... She had seen the GP on 3 March 2006.") is
+    the paragraph's history, not its date."""
+    number = _REPORT_NUMBER.match(text)
+    if number is None:
+        return None
+    body = text[number.end() :].strip()
+    end = _SENTENCE_END.search(body)
+    found = _SENTENCE_DATE.search(body, 0, end.start() if end else len(body))
+    if found is None:
+        return None
+    return found.group(), body
+
+
 def _as_paragraphs(paragraphs: Iterable[str | Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for position, item in enumerate(paragraphs, start=1):
@@ -1411,6 +1440,9 @@ def parse_paragraphs(
     # paragraphs without a date under a heading that parts them from the entry above
     undated: list[tuple[Paragraph, Paragraph]] = []
     days_alone: list[Paragraph] = []  # entries dated by their day under a month's heading
+    # numbered paragraphs dated by a date inside their first sentence ("3.3 Child A was
+    # admitted on 13/12/2006 ..."), in a narrative whose dated entries are numbered
+    in_sentence: list[Paragraph] = []
     # labelled lines ("Agency: CSC") held for the block of labelled lines they open
     pending: list[Paragraph] = []
 
@@ -1424,6 +1456,8 @@ def parse_paragraphs(
         head_at = 0  # where in the preamble that heading is, before the first entry
         fresh = False
         aside = False  # in a section of the review's own: its paragraphs are not read
+        # whether a dated entry opened with a report's paragraph number ("3.1 On ...")
+        numbered_entries = False
         for para in items:
             text = para.text.strip()
             if not text or PAGE_FURNITURE.match(text):  # a marking or page number typed in
@@ -1508,6 +1542,14 @@ def parse_paragraphs(
                 events.append(event)
                 parted = None
                 continue
+            inside = (
+                _date_in_first_sentence(text)
+                if split is None and numbered_entries and pending == []
+                else None
+            )
+            if inside is not None:
+                split = (inside[0], None, inside[1])
+                in_sentence.append(para)
             if split is None:
                 if parted is not None:
                     undated.append((para, parted))
@@ -1524,6 +1566,8 @@ def parse_paragraphs(
                 continue
             parted = head_date = None
             date, time, rest = split
+            if inside is None and _REPORT_NUMBER.match(text) is not None:
+                numbered_entries = True
             block = DATE_LABEL.match(text) is not None and DATE_PREFIX.match(text) is None
             if not block:
                 release()
@@ -1553,7 +1597,7 @@ def parse_paragraphs(
 
     collect(True)
     if not events and set_aside:  # every dated paragraph is in them: read them after all
-        for kept in (preamble, headings, periods, timed_entries, undated, days_alone):
+        for kept in (preamble, headings, periods, timed_entries, undated, days_alone, in_sentence):
             kept.clear()
         set_aside.clear()
         collect(False)
@@ -1662,6 +1706,19 @@ def parse_paragraphs(
                 f"{len(days_alone)} paragraph(s) dated by their day alone (such as "
                 f"{_preview(first.text, 30)!r}) were dated in the month of the heading above "
                 "them",
+                file,
+                first.sheet or sheet,
+                first.number,
+            )
+        )
+    if in_sentence:
+        first = in_sentence[0]
+        warnings.append(
+            _warning(
+                "date_in_sentence",
+                f"{len(in_sentence)} numbered paragraph(s) not opening with a date (such as "
+                f"{_preview(first.text)!r}) were read as entries of their own, dated by the "
+                "first whole date of their first sentence; check those dates",
                 file,
                 first.sheet or sheet,
                 first.number,

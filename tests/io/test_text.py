@@ -827,25 +827,28 @@ def test_an_undated_paragraph_under_a_new_heading_is_not_the_entry_above():
             "4.1 On 2 April 2007 police attended a domestic incident.",
             "Officers spoke to Mother.",
             Paragraph("5. Children's Social Care", 4, heading=True),
-            "5.1 The police notification was received on 4 April 2007.",
+            "5.1 The police notification was received by the duty team.",
             "5.2 On 6 April 2007 TM1 decided no further action.",
+            # (a numbered paragraph dated inside its first sentence is an entry of its own)
+            "5.3 A strategy discussion was held on 10 April 2007 with police.",
         ],
         source="review.docx",
         classify=False,
     )
     ev = chron.events
-    assert ev[S.SOURCE_ROW].tolist() == [2, 6]
+    assert ev[S.SOURCE_ROW].tolist() == [2, 6, 7]
     assert ev[S.DETAILS].tolist() == [
         "police attended a domestic incident.\nOfficers spoke to Mother.",
         "TM1 decided no further action.",
+        "A strategy discussion was held on 10 April 2007 with police.",
     ]
-    assert ev[S.AGENCY].astype(str).tolist() == ["police", "csc"]
+    assert ev[S.AGENCY].astype(str).tolist() == ["police", "csc", "csc"]
     rejected = chron.rejected
     assert rejected[S.SOURCE_ROW].tolist() == [5]
     assert rejected[S.REASON_CODE].tolist() == ["undated_paragraph"]
     assert "5. Children's Social Care" in rejected[S.REASON].iloc[0]
     assert rejected[S.DETAILS].tolist() == [
-        "5.1 The police notification was received on 4 April 2007."
+        "5.1 The police notification was received by the duty team."
     ]
 
 
