@@ -2240,6 +2240,12 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     if "gmt" in s or "bst" in s or "utc" in s:
         # '12/03/2007 14:30 (BST)': the clock time; '(UTC)' is moved to it by the caller
         s = _PY_ZONE_BRACKETED.sub("", s)
+    if "+" in s or "gmt" in s or "utc" in s or "time" in s or "london" in s:
+        # '14:30 GMT+1', '14:30 +0100' (moved to the clock time by the caller), '14:30 GMT
+        # Daylight Time' (the clock time)
+        s = _PY_ZONE_OFFSET.sub("", s)
+        if "gmt" in s or "bst" in s:
+            s = _PY_ZONE_BRACKETED.sub("", s)  # 'BST (GMT+1)' left 'BST'
     if (stamp_text := _PY_STAMP_TEXT.fullmatch(s)) is not None:
         # 'Mon Mar 12 14:30:00 GMT 2007': a Java date's (or Unix date's) text
         s = f"{stamp_text['wd']} {stamp_text['d']} {stamp_text['mon']} {stamp_text['y']}"
@@ -3199,6 +3205,16 @@ _RE2_UTC: Final = (
     # a Java date's text in UTC: 'Tue Jul 10 09:05:00 UTC 2007'
     r"|^[a-z]{3}\s+[a-z]{3}\s+\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+utc\s+\d{4})$"
 )
+# an offset from GMT or UTC after a time, as systems and browsers write one: '14:30 GMT+1',
+# '14:30 (UTC+01:00)', '14:30:00 GMT+0100 (British Summer Time)' (JavaScript's date text),
+# or a plus after a time with no seconds ('14:30 +0100'; a minus there is a range: '09:00
+# -10:30'); 'GMT+0' in July is UTC, an hour behind the clock. Looked for only in the texts
+# holding 'gmt', 'utc' or '+' (_RE2_ZONE_HINT): it is slow over every distinct date
+_RE2_ZONE_OFFSET: Final = (
+    r"\d(?:\s*[ap]\.?\s?m\.?)?\s*[(\[]?\s*(?:(?:gmt|utc)\s*(?P<sign>[+-])\s*|\s(?P<plus>\+))"
+    r"(?P<oh>0?\d|1[0-4])(?::?(?P<om>\d{2}))?\s*[)\]]?(?:\s*[(\[][a-z ]+[)\]])?$"
+)
+_RE2_ZONE_HINT: Final = r"gmt|utc|\+"
 
 
 #: The zone in brackets after a time: '12/03/2007 14:30 (BST)', as a system's date and
@@ -3213,6 +3229,19 @@ _PY_STAMP_TEXT: Final = _rx(
     r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?:(?:gmt|bst|utc)\s+)?(?P<y>\d{4})"
 )
 
+#: An offset from GMT or UTC after a time ('14:30 GMT+1', '14:30 +0100', JavaScript's
+#: '14:30:00 GMT+0100 (British Summer Time)'; moved to the clock time by the caller, see
+#: _RE2_ZONE_OFFSET), or the name of England's clock as Windows and databases write its zone
+#: ('GMT Standard Time', 'GMT Daylight Time', 'Europe/London', '(UTC+00:00) Dublin,
+#: Edinburgh, Lisbon, London': the clock time as written)
+_PY_ZONE_OFFSET: Final = _rx(
+    r"(?<=[0-9mt])\s*(?:[(\[]?\s*(?:gmt|utc)\s*[+-]\s*(?:0?\d|1[0-4])(?::?\d{2})?\s*[)\]]?"
+    r"(?:\s*[(\[][a-z ]+[)\]])?|\s\+(?:0\d|1[0-4]):?\d{2}"
+    r"|[(\[]?\s*(?:europe/london|gmt\s+(?:standard|daylight)\s+time|british\s+summer\s+time"
+    r"|greenwich\s+mean\s+time)\s*[)\]]?"
+    r"|\(\s*utc\s*\+?\s*00:00\s*\)\s*dublin,?\s*edinburgh,?\s*lisbon,?\s*london)$"
+)
+
 #: An ISO date and time with its UTC offset, the offset apart (see _RE2_UTC)
 _PY_ISO_OFFSET: Final = _rx(
     r"(?P<stamp>\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
@@ -3224,15 +3253,32 @@ def _utc_to_uk_time(norm: pa.Array, batch: _Batch, where: npt.NDArray[np.int64])
     """Move the minutes read from a time in UTC (or with a UTC offset) to the clock time in
     England (GMT in winter, BST in summer): '2007-07-12T23:30:00Z' is 00:30 on 13 July."""
     marked = pc.match_substring_regex(norm, _RE2_UTC).to_numpy(zero_copy_only=False)
-    if not marked.any():
-        return
-    at = np.flatnonzero(marked)
+    hinted = pc.match_substring_regex(norm, _RE2_ZONE_HINT).to_numpy(zero_copy_only=False)
+    hinted &= ~marked
+    if hinted.any():  # '14:30 GMT+1', '14:30 +0100'
+        near = np.flatnonzero(hinted)
+        found = pc.match_substring_regex(norm.take(pa.array(near)), _RE2_ZONE_OFFSET)
+        hinted[near] = found.to_numpy(zero_copy_only=False)
+    for pattern, chosen in ((_RE2_UTC, marked), (_RE2_ZONE_OFFSET, hinted)):
+        if chosen.any():
+            _move_to_uk_time(norm, batch, where, pattern, np.flatnonzero(chosen))
+
+
+def _move_to_uk_time(
+    norm: pa.Array,
+    batch: _Batch,
+    where: npt.NDArray[np.int64],
+    pattern: str,
+    at: npt.NDArray[np.int64],
+) -> None:
+    """Move the timed items among the texts ``at`` (matching ``pattern``, its offset in
+    groups sign, oh and om; none is UTC) to the clock time in England."""
     items = where[at]
     timed = (batch.prec[items] == _P_MINUTE) & (batch.end[items] - batch.start[items] == 59)
     if not timed.any():
         return
     at, items = at[timed], items[timed]
-    offsets = pc.extract_regex(norm.take(pa.array(at)), _RE2_UTC)
+    offsets = pc.extract_regex(norm.take(pa.array(at)), pattern)
     sign = np.where(
         pc.equal(pc.struct_field(offsets, "sign"), "-").to_numpy(zero_copy_only=False), -1, 1
     )
