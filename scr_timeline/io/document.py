@@ -36,8 +36,22 @@ from ..exceptions import (
     MissingColumnError,
     ScrTimelineError,
 )
-from .csv import CarriedDays, blank_template_rows, fill_dittos, restore_carried
-from .headers import HeaderInfo, find_header, footer_rows, is_footer_line, is_key_label
+from .csv import (
+    CarriedDays,
+    blank_template_rows,
+    child_dob_from_forms,
+    fill_dittos,
+    restore_carried,
+)
+from .headers import (
+    FormField,
+    HeaderInfo,
+    find_header,
+    footer_rows,
+    form_fields,
+    is_footer_line,
+    is_key_label,
+)
 from .table import (
     _NARRATIVE_FIELDS,
     ROW_START_FIELDS,
@@ -1750,6 +1764,10 @@ def parse_document_tables(
         )
 
     agency_title: str | None = None  # the last title line that names an agency
+    # the fields of the forms the document opens with ("Agency:" | "Northshire Police",
+    # "Date of birth:" | "01/02/2006": a template's details table over the chronology)
+    stated: list[tuple[str | None, FormField]] = []
+    form_agency: str | None = None  # the agency the last such form names
     for number, table in enumerate(tables):
         width = table.width
         continues = (
@@ -1763,6 +1781,12 @@ def parse_document_tables(
             # the heading above named ("Health visiting chronology", then "March 2007"
             # over one table and "April 2007" over the next): that agency's table too
             titles = (agency_title, *titles)
+        if (
+            form_agency is not None
+            and not continues
+            and not any(agency_from_name(t) is not None for t in titles)
+        ):
+            titles = (*titles[: _MAX_FORM_TITLES - 1], form_agency)  # the farthest title
         agency_title = next(
             (t for t in reversed(titles) if agency_from_name(t) is not None), agency_title
         )
@@ -1848,6 +1872,13 @@ def parse_document_tables(
         except (MissingColumnError, EmptyChronologyError) as err:
             errors.append(err)
             notes.append(_skipped(table, err, file))
+            if previous is None and not found_tables:  # a form the document opens with
+                fields = form_fields(_frame(table.rows, width))
+                stated.extend((table.sheet, f) for f in fields)
+                form_agency = next(
+                    (name for f in fields if (name := _form_agency_name(f)) is not None),
+                    form_agency,
+                )
             continue
         header_cells = [list(raw.iloc[pos]) for pos in info.header_rows]  # before any split
         if form is None:
@@ -1926,6 +1957,11 @@ def parse_document_tables(
     if options.get("dayfirst") is None and len(found_tables) > 1:
         options["dayfirst"], decided = _decide_dayfirst(found_tables, file)
         notes.extend(decided)
+    if stated and options.get("child_dob") is None and found_tables:
+        dob, told_dob = child_dob_from_forms(stated, file=file)
+        notes.extend(told_dob)
+        if dob is not None:
+            options["child_dob"] = dob
     for found in _merge_forms([f for f in found_tables if f.number not in summaries]):
         parse(found)
     told = len(chrons)  # the chronology's own tables: the summaries are checked against them
@@ -1944,6 +1980,14 @@ def parse_document_tables(
             chron, vocabularies=options.get("vocabularies"), duplicates=len(chrons) > 1
         )
     return chron, notes, errors
+
+
+def _form_agency_name(field_: FormField) -> str | None:
+    """The agency a form's "Agency:" field names, as written, when it names a known one."""
+    if field_.name != S.AGENCY or not isinstance(field_.value, str):
+        return None
+    name = " ".join(field_.value.split())
+    return name if agency_from_name(name) is not None else None
 
 
 def _entries_in_date_cells(found: _Found, dates: Sequence[int], file: str) -> list[dict[str, Any]]:
