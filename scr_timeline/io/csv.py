@@ -495,7 +495,7 @@ def read_csv(path: str | Path, *, delimiter: str | None = None, **options: Any) 
     header = _header(raw, options.get("columns"))
     grid = None
     if not _headed_table(header, options.get("columns")):
-        grid = _agency_grid(raw, options.get("columns"))
+        grid = _agency_grid(raw, options.get("columns"), ticks=True)
     if grid is not None:  # a column per agency, read as Excel reads one
         cells = raw.astype(object).where(raw.notna(), None)
         chron = _read_grid(cells, grid, path, None, fmt, options)
@@ -2365,13 +2365,27 @@ class _Grid:
     row: int
     shared: dict[int, str]
     agencies: list[int]
+    # a grid of ticks: the agencies' columns mark which agencies the row's entry (in its
+    # own details column) is theirs; ``kept`` are the other columns no field maps
+    ticks: bool = False
+    kept: tuple[int, ...] = ()
 
 
-def _agency_grid(frame: pd.DataFrame, columns: Any) -> _Grid | None:
+#: A cell marking an agency's column in a grid of ticks ("✓", "X", "Y", "Yes", TRUE from a
+#: check box, Wingdings' "ü" that shows as a tick), and one saying it is not marked ("N",
+#: "No", "-", a cross, Wingdings' "û"): the rest is text
+_TICK: Final = regex(r"\s*(?i:[✓✔☑xü•*]|y|yes|true|tick(?:ed)?)\s*")
+_NO_TICK: Final = regex(r"\s*(?i:n|no|false|-|–|[✗✘☒û]|n/?a)\s*")
+_TICK_ROWS: Final = 500  # rows under the header looked at for a grid of ticks
+
+
+def _agency_grid(frame: pd.DataFrame, columns: Any, *, ticks: bool = False) -> _Grid | None:
     """The table of ``frame`` with a column per agency, if it is one: a header row with a
     date column, no agency or details column, and two headings or more that are agencies'
     names; its other headed columns that no field maps are agencies' too ("Health",
-    "Other agencies"). None otherwise."""
+    "Other agencies"). With ``ticks``, also a table with its details column whose agencies'
+    columns (two or more named so) hold only ticks ("Date | Event | HV | SW | GP | Police"
+    with "✓" under the agencies the entry was theirs). None otherwise."""
     from ..classify.agencies import agency_from_name
 
     for row in range(min(len(frame), _GRID_ROWS)):
@@ -2380,7 +2394,8 @@ def _agency_grid(frame: pd.DataFrame, columns: Any) -> _Grid | None:
         if len(texts) < 3 or not all(isinstance(c, str) for c in texts):
             continue
         mapping = map_headings(cells, columns=columns)
-        if S.DATE not in mapping.values() or {S.AGENCY, S.DETAILS} & set(mapping.values()):
+        fields = set(mapping.values())
+        if S.DATE not in fields or S.AGENCY in fields or (S.DETAILS in fields and not ticks):
             continue
         headed = [
             pos for pos, cell in enumerate(cells) if pos not in mapping and isinstance(cell, str)
@@ -2390,9 +2405,55 @@ def _agency_grid(frame: pd.DataFrame, columns: Any) -> _Grid | None:
             for pos in headed
             if _named(" ".join(cells[pos].split())) and agency_from_name(cells[pos]) is not None
         ]
-        if len(named) >= 2:  # then every other headed column is an agency's too ("Health")
+        if len(named) < 2:
+            continue
+        if S.DETAILS not in fields:  # then every other headed column is an agency's too
             return _Grid(row, mapping, headed)
+        under = frame.iloc[row + 1 : row + 1 + _TICK_ROWS]
+        marks = {pos: _ticks(under.iloc[:, [pos]]) for pos in headed}
+        # the columns of ticks (each an agency's, "Health" too), and an agency's column
+        # never ticked ('FALSE' all down)
+        ticked = [p for p, m in marks.items() if m or (m is not None and p in named)]
+        if len(set(ticked) & set(named)) >= 2 and any(marks[p] for p in ticked):
+            return _Grid(row, mapping, ticked, True, tuple(p for p in headed if p not in ticked))
     return None
+
+
+def _ticks(cells: pd.DataFrame) -> bool | None:
+    """Whether one of the cells is a tick when all are ticks or their absence (blank, "No",
+    a cross), else None (text, numbers, dates)."""
+    values = [
+        str(v) if isinstance(v, (bool, np.bool_)) else v  # a check box's TRUE or FALSE
+        for v in pd.unique(cells.to_numpy(dtype=object).ravel())
+    ]
+    texts = [v for v in values if isinstance(v, str) and v.strip()]
+    if any(not isinstance(v, str) and not pd.isna(v) for v in values):
+        return None  # a number or a date: no tick
+    marks = [bool(_TICK.fullmatch(t)) for t in texts]
+    if not all(m or _NO_TICK.fullmatch(t) for m, t in zip(marks, texts, strict=True)):
+        return None
+    return any(marks)
+
+
+def _agency_cells(headings: list[object]) -> tuple[list[object], list[object]]:
+    """The agency and source cells of each heading of a grid's agencies' columns: a name the
+    alias table knows is the agency; a role's initials it does not ("SW", "TM": a social
+    worker's column beside "HV" and "GP") the source, whose role names the agency."""
+    from ..classify.agencies import agencies_from_clues, agency_from_name
+
+    agency: list[object] = list(headings)
+    source: list[object] = [None] * len(headings)
+    unknown = [
+        k for k, h in enumerate(headings) if isinstance(h, str) and agency_from_name(h) is None
+    ]
+    if unknown:
+        written = pd.Series([None] * len(unknown), dtype=object)
+        clues = pd.Series([headings[k] for k in unknown], dtype=object)
+        found = agencies_from_clues(written, [clues]).tolist()
+        for k, code in zip(unknown, found, strict=True):
+            if code is not None:
+                agency[k], source[k] = None, headings[k]
+    return agency, source
 
 
 def _grid_entries(frame: pd.DataFrame, grid: _Grid) -> tuple[pd.DataFrame, np.ndarray, list[str]]:
@@ -2400,24 +2461,42 @@ def _grid_entries(frame: pd.DataFrame, grid: _Grid) -> tuple[pd.DataFrame, np.nd
     agency (its column's heading) and the details (the cell); a row with no agency's cell
     filled stays a row of its own. Returns the table (title lines, header, entries), the
     frame position of each of its rows and the column letter of each ("" but for entries)."""
-    shared = sorted(grid.shared)
+    shared = sorted({*grid.shared, *grid.kept})
     body = frame.iloc[grid.row + 1 :]
     cells = body.iloc[:, grid.agencies].to_numpy(dtype=object)
     texts = body.iloc[:, grid.agencies].astype("string").apply(lambda c: c.str.strip())
     filled = (texts.notna() & texts.ne("")).fillna(False).to_numpy(dtype=bool)
+    if grid.ticks:  # a cell saying 'No' ticks nothing
+        filled &= (
+            texts.apply(lambda c: c.str.fullmatch(_TICK.pattern)).fillna(False).to_numpy(dtype=bool)
+        )
     rows, which = np.nonzero(filled)
     kept = np.flatnonzero(~filled.any(axis=1) & body.notna().to_numpy().any(axis=1))
     rows = np.concatenate([rows, kept])
     which = np.concatenate([which, np.full(len(kept), -1)])
     order = np.lexsort((which, rows))
     rows, which = rows[order], which[order]
-    headings = [frame.iat[grid.row, pos] for pos in grid.agencies] + [None]
+    headings: list[object] = [frame.iat[grid.row, pos] for pos in grid.agencies]
+    label = next(
+        (
+            h
+            for f, h in ((S.SOURCE, "Source"), (S.PRACTITIONER, "Practitioner"))
+            if f not in grid.shared.values()
+        ),
+        None,
+    )
+    agency, source = _agency_cells(headings) if label else (headings, [None] * len(headings))
     entries = body.iloc[rows, shared].reset_index(drop=True)
     entries.columns = pd.RangeIndex(len(shared))
-    entries[len(shared)] = np.array(headings, dtype=object)[which]
-    details = np.append(cells, np.full((len(cells), 1), None, dtype=object), axis=1)
-    entries[len(shared) + 1] = details[rows, which]
-    header = [frame.iat[grid.row, pos] for pos in shared] + ["Agency", "Details"]
+    entries[len(shared)] = np.array([*agency, None], dtype=object)[which]
+    header = [frame.iat[grid.row, pos] for pos in shared] + ["Agency"]
+    if label and any(v is not None for v in source):  # headed with a role's initials ("SW")
+        entries[len(header)] = np.array([*source, None], dtype=object)[which]
+        header.append(label)
+    if not grid.ticks:
+        details = np.append(cells, np.full((len(cells), 1), None, dtype=object), axis=1)
+        entries[len(header)] = details[rows, which]
+        header.append("Details")
     titles = [
         [next((v for v in frame.iloc[r] if isinstance(v, str)), None)] + [None] * (len(header) - 1)
         for r in range(grid.row)
@@ -2450,6 +2529,8 @@ def _read_grid(
     notes = blank_footer_rows(frame, below, file=path.name, sheet=sheet)
     timed, carried = carry_day_to_times(frame, below, file=path.name, sheet=sheet)
     table, positions, letters = _grid_entries(frame, grid)
+    if grid.ticks:
+        notes.append(_tick_note(frame, grid, letters, path.name, sheet))
     chron = parse_table(table, source=path, sheet=sheet, fmt=fmt, **{**options, "classify": False})
     excel_rows = np.append([0], positions + 1)  # by the table's own row number
     column = np.array(["", *letters], dtype=object)
@@ -2478,6 +2559,34 @@ def _read_grid(
     events.index = pd.Index(ids, dtype=chron.events.index.dtype, name=chron.events.index.name)
     chron = Chronology(events, moved(chron.rejected), moved(chron.warnings), chron.meta)
     return with_warnings(restore_carried(chron, carried), notes + timed)
+
+
+def _tick_note(
+    frame: pd.DataFrame, grid: _Grid, letters: list[str], file: str, sheet: str | None
+) -> dict[str, Any]:
+    """The ``agency_from_ticks`` warning of a grid of ticks: its agencies' columns, and how
+    many of its rows were ticked for two agencies or more (an event each)."""
+    names = ", ".join(repr(" ".join(str(frame.iat[grid.row, p]).split())) for p in grid.agencies)
+    body = frame.iloc[grid.row + 1 :, grid.agencies].astype("string")
+    ticks = body.apply(lambda c: c.str.fullmatch(_TICK.pattern)).fillna(False)
+    several = int((ticks.sum(axis=1) >= 2).sum())
+    message = (
+        f"the columns {names} hold ticks: each ticked cell was read as an entry of that "
+        "column's agency, with the row's date and details"
+        + (
+            f" ({several} row(s) ticked for two agencies or more are an event each)"
+            if several
+            else ""
+        )
+        + "; a row ticked for none keeps no agency"
+    )
+    return {
+        S.CODE: "agency_from_ticks",
+        S.MESSAGE: message,
+        S.SOURCE_FILE: file,
+        S.SOURCE_SHEET: sheet,
+        S.SOURCE_ROW: grid.row + 1,
+    }
 
 
 def _headed_table(info: HeaderInfo | ScrTimelineError | None, columns: Any) -> bool:

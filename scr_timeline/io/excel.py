@@ -2158,7 +2158,7 @@ def read_excel(
         for name, frame, _visible, _merged in tables
         if name in headers
         and not _headed_table(headers[name], options.get("columns"))
-        and (grid := _agency_grid(frame, options.get("columns"))) is not None
+        and (grid := _agency_grid(frame, options.get("columns"), ticks=True)) is not None
     }
     indexes: dict[str, str] = {}  # sheets listing the others: by the column that does
     frames = {name: frame for name, frame, _visible, _merged in tables}

@@ -33,7 +33,7 @@ def test_a_command_and_control_log_is_read(tmp_path: Path) -> None:
     [
         # a Niche occurrence's closing code is how it was closed: its outcome
         (["Occurred From", "Summary", "Closing code"], {0: "date", 1: "details", 2: "outcome"}),
-        # beside an outcome column it closes the outcome, as a second outcome column does
+        # beside an outcome column it stays in extra (a fallback heading)
         (["Date", "Outcome", "Closing code"], {0: "date", 1: "outcome"}),
         # a MyConcern export's reporter is who raised the concern
         (
