@@ -1341,14 +1341,64 @@ _DAY_0_1904: Final = dt.datetime(1904, 1, 1)
 _SERIALS_1904: Final = (3654 - _DAYS_1904, 100_000)
 
 
-def _uses_1904(path: Path) -> bool:
-    """Whether the workbook at ``path`` (.xlsx, .xlsm) counts its dates from 1904."""
+#: An Excel 97-2003 (.xls) workbook's DATEMODE record set to 1 (the 1904 date system),
+#: followed by the PRECISION record, as Excel and LibreOffice write its globals; in the
+#: workbook stream's first records, near the start of the file
+_XLS_1904: Final = b"\x22\x00\x02\x00\x01\x00\x0e\x00\x02\x00"
+_XLS_SCAN: Final = 1 << 18  # bytes of an .xls file looked through
+#: An .xlsb workbook part's BrtWbProp record (its first flag: the 1904 date system), among
+#: its first records (BrtBeginBook, BrtFileVersion, ...)
+_XLSB_WB_PROP: Final = 0x99
+_XLSB_RECORDS: Final = 64
+
+
+def _uses_1904(path: Path, fmt: str = "xlsx") -> bool:
+    """Whether the workbook at ``path`` (.xlsx, .xlsm, .xlsb or .xls) counts its dates from
+    1904."""
+    if fmt == "xls":
+        try:
+            with path.open("rb") as fh:
+                return _XLS_1904 in fh.read(_XLS_SCAN)
+        except OSError:
+            return False
     try:
         with zipfile.ZipFile(path) as archive:
+            if fmt == "xlsb":
+                names = [n for n in archive.namelist() if n.endswith("workbook.bin")]
+                return bool(names) and _xlsb_1904(archive.read(names[0]))
             names = [n for n in archive.namelist() if n.endswith("workbook.xml")]
             return bool(names) and _DATE_1904.search(archive.read(names[0])) is not None
     except (zipfile.BadZipFile, OSError, KeyError):
         return False
+
+
+def _xlsb_1904(data: bytes) -> bool:
+    """Whether an .xlsb workbook part (``xl/workbook.bin``) sets the 1904 date system: the
+    first bit of its BrtWbProp record's flags (records: a type and a size, each a number of
+    7-bit groups, low first, the high bit saying another follows)."""
+
+    def number(at: int, most: int) -> tuple[int, int]:
+        value = shift = 0
+        for _ in range(most):
+            if at >= len(data):
+                return -1, at
+            byte = data[at]
+            value |= (byte & 0x7F) << shift
+            at, shift = at + 1, shift + 7
+            if not byte & 0x80:
+                break
+        return value, at
+
+    at = 0
+    for _ in range(_XLSB_RECORDS):
+        kind, at = number(at, 2)
+        size, at = number(at, 4)
+        if kind < 0 or size < 0:
+            return False
+        if kind == _XLSB_WB_PROP:
+            return size >= 4 and at < len(data) and bool(data[at] & 1)
+        at += size
+    return False
 
 
 def _serials_from_1904(frame: pd.DataFrame, info: HeaderInfo) -> None:
@@ -2124,7 +2174,9 @@ def read_excel(
     else:
         tables = _read_sheets(path, engine, hidden_days)
     hidden = _hidden_rows(path) if text_kind is None else {}
-    date_1904 = text_kind is None and fmt in ("xlsx", "xlsm") and _uses_1904(path)
+    date_1904 = (
+        text_kind is None and fmt in ("xlsx", "xlsm", "xlsb", "xls") and _uses_1904(path, fmt)
+    )
     totals = _table_totals(path) if text_kind is None else {}
     for name, frame, _visible, _merged in tables:
         if name in hidden and hidden[name].errors:
