@@ -1418,6 +1418,16 @@ def _unruled_rows(
         joined = _cell_text(broken)
         if joined != broken.replace("\n", " ") and split_date_prefix(joined or "") is not None:
             dated[i] = True
+    blocks = _centred_rows(gaps, dated)
+    if blocks is not None:  # each row's cells set in the middle (or at the foot) of the row
+        cells = [
+            [
+                _cell_text("\n".join(p for p in column if p))
+                for column in zip(*split[a:b], strict=True)
+            ]
+            for a, b in blocks
+        ]
+        return cells, blocks[-1][1], len(blocks)
     between = [g for g, d in zip(gaps, dated[1:], strict=True) if d]
     row_gap = statistics.median(between) if between else (statistics.median(gaps) if gaps else 0)
     within = min((g for g, d in zip(gaps, dated[1:], strict=True) if not d), default=row_gap)
@@ -1438,6 +1448,58 @@ def _unruled_rows(
                     cell.append(part)
         used = i + 1
     return [[_cell_text("\n".join(cell)) for cell in row] for row in rows], used, dated_rows
+
+
+#: In a table whose cells are set in the middle of their rows, the space between two rows
+#: is at least this many times the widest space between two lines of one row.
+_ROW_APART: Final = 2.0
+
+
+def _centred_rows(gaps: Sequence[float], dated: Sequence[bool]) -> list[tuple[int, int]] | None:
+    """The rows of an unruled table whose cells are set in the middle of each row (Word's
+    "Align Center Left", common in chronology templates) or at its foot, as (first line,
+    line after the last): the date of a row of several lines then stands level with its
+    middle or last line, and the lines above it are the row's too. None when the table is
+    not so: unless some row's date is below its first line, and the lines part into
+    blocks, each holding one date, at spaces clearly wider than any space within a block
+    (``gaps``, between each line and the next; ``dated``: the lines with a date in the
+    date column). A table whose rows open with their dates is left to the reading by
+    dates; so is one with an undated row of its own. Lines after the last block, far
+    below it, are not the table's.
+
+    >>> _centred_rows([1, 1, 9, 0, 0, 9, 1], [False, True, False, False, True, False, True, False])
+    [(0, 3), (3, 6), (6, 8)]
+    >>> _centred_rows([1, 9, 1, 9, 1], [True, False, True, False, True, False]) is None
+    True
+    """
+    count = sum(dated)
+    if count < 2 or len(gaps) + 1 != len(dated):
+        return None
+    for least in sorted(set(gaps)):
+        cuts = [i + 1 for i, gap in enumerate(gaps) if gap > least]
+        bounds = list(itertools.pairwise([0, *cuts, len(dated)]))
+        blocks: list[tuple[int, int]] = []
+        for a, b in bounds:
+            dates = sum(dated[a:b])
+            if dates != 1:
+                break
+            blocks.append((a, b))
+        if len(blocks) < count:
+            if any(sum(dated[a:b]) > 1 for a, b in bounds):
+                return None  # wider spaces only merge more rows
+            continue
+        if all(dated[a] for a, _b in blocks):
+            return None  # each row opens with its date
+        apart = [gaps[b - 1] for _a, b in blocks[:-1]]
+        close = [g for a, b in blocks for g in gaps[a : b - 1]]
+        widest = max([*close, 1.0])
+        end = blocks[-1][1]
+        if min(apart) < _ROW_APART * widest:
+            return None
+        if end < len(dated) and gaps[end - 1] < _END_GAP * statistics.median(apart):
+            return None  # undated lines after the last date, not far below it
+        return blocks
+    return None
 
 
 def _struck_into_rows(

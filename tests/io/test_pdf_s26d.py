@@ -68,3 +68,67 @@ def test_the_form_table_on_page_one_gives_its_agency_and_the_childs_dob(tmp_path
     assert chron.meta.child_dob == pd.Timestamp("2006-02-01")
     assert "child_dob_inferred" in set(chron.warnings[S.CODE])
     assert "no_agency" not in set(chron.warnings[S.CODE])
+
+
+_ENTRIES = [
+    (
+        "12/03/2007",
+        "Health Visiting",
+        "HV1 home visit. Child A seen and weighed. Mother reported that Child A had fallen "
+        "from the sofa the previous evening and bruised his left cheek. HV1 saw a bruise of "
+        "2cm. Advice on safety given; plan to revisit in two weeks.",
+    ),
+    (
+        "14/03/2007",
+        "GP",
+        "Child A seen by Dr B with Mother for a cough. Bruise to cheek noted as fading. No "
+        "referral.",
+    ),
+    (
+        "20/03/2007",
+        "Police",
+        "PC2 attended a domestic incident at the home following a call from a neighbour. "
+        "Mother had a cut lip. Father arrested. Child A present, asleep in cot.",
+    ),
+    (
+        "22/03/2007",
+        "Children's Social Care",
+        "MASH received police notification. Strategy discussion held with DS1 and HV1. "
+        "Agreed s47 enquiry; SW1 allocated.",
+    ),
+]
+
+
+@pytest.mark.parametrize("align", ["MIDDLE", "BOTTOM"])
+def test_unruled_table_with_cells_set_in_the_middle_of_their_rows(tmp_path: Path, align: str):
+    """A Word chronology table with no borders whose cells are set in the middle of each
+    row (Word's 'Align Center Left'; or at its foot), printed to PDF: each entry's date
+    stands level with the middle (last) line of its text, so the lines above it were read
+    as an undated row and the page was taken for no table at all: the entries were read
+    as a narrative, the first lost in its preamble, the others run together across
+    agencies ('GP No referral. PC2 attended ...'). Each row is now the block of lines
+    around its date, parted from the next by the space between rows."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["Normal"]
+    table = Table(
+        [["Date", "Agency", "Details"]]
+        + [[Paragraph(cell, body) for cell in entry] for entry in _ENTRIES],
+        colWidths=[70, 90, 330],
+    )
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), align)]))
+    path = tmp_path / "combined.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph("Child A - Combined chronology", styles["Heading1"]), table]
+    )
+    chron = scr.read(path)
+    events = chron.events
+    assert events[S.DATE_TEXT].tolist() == [date for date, _a, _d in _ENTRIES]
+    assert events[S.AGENCY].tolist() == ["health_visiting", "gp", "police", "csc"]
+    assert events[S.ORGANISATION].tolist()[-1] == "Children's Social Care"
+    assert events[S.DETAILS].tolist() == [details for _d, _a, details in _ENTRIES]
+    assert chron.rejected.empty
+    assert "table_without_rules" in set(chron.warnings[S.CODE])
