@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import schema as S
-from ..calendar import DAY_NS, end_of_day, to_days, working_days_between
+from ..calendar import DAY_NS, end_of_day, is_working_day, to_days, working_days_between
 from ..exceptions import RulebookError
 from .predicates import BoolArray, Cache, EventView, Predicate
 from .rulebook import Rule, State
@@ -479,11 +479,11 @@ def response(rule: Rule, ctx: Context) -> Hits:
     if rule.until_next is not None and len(trig) > 1:
         # an answer at or after the next trigger that ``until_next`` selects (of the same
         # agency, with match) is that trigger's, when that one came after this one's
-        # deadline (one within the window is as likely another record of this one)
+        # deadline (one within the window is as likely another record of this one; the
+        # first after it is the next, even when one within the window came between)
         new = ctx.mask(rule.until_next)[trig]
-        following = _next_in_group(trig, new, by_agency)
+        following = _next_in_group(trig, new, by_agency, view.start[trig], due_end)
         has_next = following >= 0
-        has_next[has_next] &= view.start[following[has_next]] > due_end[has_next]
         theirs = (answer >= 0) & has_next & (answer >= following)
         cut[theirs] = following[theirs]
         answer = np.where(theirs, _NONE, answer)
@@ -553,28 +553,36 @@ def response(rule: Rule, ctx: Context) -> Hits:
 
 
 def _next_in_group(
-    trig: IntArray, new: BoolArray, group: npt.NDArray[np.uint64] | None
+    trig: IntArray,
+    new: BoolArray,
+    group: npt.NDArray[np.uint64] | None,
+    starts: IntArray,
+    after: IntArray,
 ) -> IntArray:
-    """For each trigger, the position of the next trigger of its group marked ``new`` (-1:
-    none); one group when ``group`` is ``None``.
+    """For each trigger, the position of the first trigger of its group marked ``new`` that
+    starts after the trigger's ``after`` (its deadline's end; -1: none); one group when
+    ``group`` is ``None``. ``trig`` and ``starts`` are in the chronology's order.
 
     Examples
     --------
-    >>> trig = np.array([2, 5, 7, 9])
-    >>> _next_in_group(trig, np.array([True, False, True, True]), None).tolist()
+    >>> trig, starts = np.array([2, 5, 7, 9]), np.array([10, 20, 30, 40])
+    >>> new = np.array([True, False, True, True])
+    >>> _next_in_group(trig, new, None, starts, np.array([15, 25, 35, 45])).tolist()
     [7, 7, 9, -1]
+    >>> _next_in_group(trig, new, None, starts, np.array([32, 25, 35, 45])).tolist()
+    [9, 7, 9, -1]
     >>> groups = np.array([1, 2, 1, 2], dtype=np.uint64)
-    >>> _next_in_group(trig, np.ones(4, dtype=bool), groups).tolist()
+    >>> _next_in_group(trig, np.ones(4, dtype=bool), groups, starts, starts).tolist()
     [7, 9, -1, -1]
     """
     out = np.full(len(trig), _NONE, dtype=np.int64)
     keys = np.zeros(len(trig), dtype=np.uint64) if group is None else group
     for key in np.unique(keys).tolist():
         mine = np.flatnonzero(keys == key)
-        marked = trig[mine][new[mine]]
-        at = np.searchsorted(marked, trig[mine], side="right")
+        marked = mine[new[mine]]
+        at = np.searchsorted(starts[marked], after[mine], side="right")
         found = at < len(marked)
-        out[mine[found]] = marked[at[found]]
+        out[mine[found]] = trig[marked[at[found]]]
     return out
 
 
@@ -674,19 +682,48 @@ def _spells(state: State, ctx: Context) -> tuple[IntArray, IntArray, IntArray]:
     return result
 
 
+def _from_birth(open_pos: IntArray, limit: IntArray, view: EventView) -> IntArray:
+    """Where each spell's gaps start with ``from_birth``: the spell's opening when the child
+    was born by then (or the date of birth is unknown), else the first record on or after
+    the birth (-1: none before the spell's ``limit``, the position that closes it). The
+    birth is the day an event's age counts from (events before it have no age)."""
+    out = open_pos.astype(np.int64).copy()
+    known = np.flatnonzero(~np.isnan(view.age_days))
+    if len(known) == 0:
+        return out
+    first = known[0]
+    born = (view.start[first] // DAY_NS - int(view.age_days[first])) * DAY_NS
+    unborn = np.flatnonzero(view.start[open_pos] < born)
+    if len(unborn) == 0:
+        return out
+    at = np.searchsorted(view.start, born, side="left")
+    out[unborn] = np.where(at < limit[unborn], at, _NONE)
+    return out
+
+
 def cadence(rule: Rule, ctx: Context) -> Hits:
     """While a state holds, expected events at most ``window`` apart (the first within
     ``first_window`` when given), the state's start and end counting as boundaries."""
     view = ctx.view
     if rule.window is None:
         raise _missing(rule, "window")
-    open_pos, close_pos, end_ns = state_intervals(rule, ctx)
-    if len(open_pos) == 0:
+    state_open, close_pos, end_ns = state_intervals(rule, ctx)
+    if len(state_open) == 0:
         return Hits.empty()
+    limit = np.where(close_pos >= 0, close_pos, len(view))
+    open_pos = state_open
+    if rule.from_birth:
+        # a spell opened before the child was born runs from the first record on or after
+        # the birth; one that closed before it is not judged
+        open_pos = _from_birth(state_open, limit, view)
+        judged = open_pos >= 0
+        state_open, close_pos, end_ns = state_open[judged], close_pos[judged], end_ns[judged]
+        open_pos, limit = open_pos[judged], limit[judged]
+        if len(open_pos) == 0:
+            return Hits.empty()
     cand = ctx.candidates(rule.expected)
     spell = np.searchsorted(open_pos, cand, side="right") - 1
     inside = spell >= 0
-    limit = np.where(close_pos >= 0, close_pos, len(view))
     # the event that closes the state counts when it is an expected event too (the review
     # conference that ends the plan is the plan's review conference)
     inside[inside] &= (cand[inside] > open_pos[spell[inside]]) & (
@@ -720,7 +757,14 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
     observed = np.where(to_kind[keep] == 1, p_pos[b][keep], _NONE)
     spells = p_spell[a][keep]
     if rule.window.unit == "WD":
-        length = working_days_between(from_days[keep], _days(to_ns[keep])).astype(np.float64)
+        to_days = _days(to_ns[keep])
+        length = working_days_between(from_days[keep], to_days).astype(np.float64)
+        # a gap to the state's end counts the working days up to that day: a chronology
+        # that ends on a Sunday (the child's death) has no Monday after it in the gap
+        ended = to_kind[keep] != 1
+        if ended.any():
+            past = ~is_working_day(to_days[ended])
+            length[np.flatnonzero(ended)[past]] -= 1
     else:
         length = ((to_ns[keep] // DAY_NS) - (view.end[from_pos[keep]] // DAY_NS)).astype(np.float64)
     to_next = to_kind[keep] == 1
@@ -737,7 +781,7 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
         evidence=evidence,
         evidence_offsets=offsets,
         extra={
-            "state_open": open_pos[spells].astype(np.int64),
+            "state_open": state_open[spells].astype(np.int64),
             "end_kind": end_kind,
             "to_ns": to_ns[keep].astype(np.int64),
             "first_gap": first[keep],

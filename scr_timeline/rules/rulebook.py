@@ -93,7 +93,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ),
     ),
     "precedence": (("trigger", "expected"), ("lookback",)),
-    "cadence": (("state", "expected", "window"), ("first_window",)),
+    "cadence": (("state", "expected", "window"), ("first_window", "from_birth")),
     "accumulation": (
         ("trigger", "count", "within", "expected", "window"),
         ("match", "match_also", "match_via", "tally"),
@@ -215,6 +215,10 @@ class Rule:
     expected: Predicate | None = None
     window: Window | None = None
     first_window: Window | None = None
+    # cadence: a state that opened before the child was born (a pre-birth conference's
+    # plan) is judged from the first record on or after the birth (the child cannot be
+    # seen before it)
+    from_birth: bool = False
     within: Window | None = None
     lookback: Window | None = None
     count: int = 0
@@ -783,7 +787,7 @@ def _rule(
             path, where, "match_also", "match_also needs match = 'trigger_agency'", also,
             "match = 'trigger_agency' alongside",
         )  # fmt: skip
-    for key in ("self_answer", "local"):
+    for key in ("self_answer", "local", "from_birth"):
         if key in spec and not isinstance(spec[key], bool):
             raise _err(path, where, key, f"{key} must be true or false", spec[key], "bool")
     if ("extension" in spec) != ("extended_window" in spec):
@@ -812,6 +816,7 @@ def _rule(
         expected=pred("expected"),
         window=window("window"),
         first_window=window("first_window"),
+        from_birth=bool(spec.get("from_birth", False)),
         within=window("within"),
         lookback=window("lookback"),
         count=int(count),
