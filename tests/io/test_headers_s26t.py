@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import scr_timeline as scr
@@ -76,3 +77,44 @@ def test_a_details_column_of_words_stays_the_details(tmp_path: Path) -> None:
     )
     events = scr.read(path).events.sort_values("source_row")
     assert events["details"].tolist()[0].startswith("Home visit")
+
+
+def test_a_liquidlogic_workflow_export(tmp_path: Path) -> None:
+    # 'Started' and 'Completed' were unknown, so no header was found and the file was an
+    # error; the step's start dates it, its completion is kept in extra
+    path = tmp_path / "ll.csv"
+    path.write_text(
+        "Form/Step,Started,Completed,Assigned To,Outcome,Reason\n"
+        "Contact,03/04/2018 09:12,03/04/2018 16:40,SW1,Refer to Social Care,Bruise to cheek\n"
+        "Strategy Discussion,16/05/2018 14:00,16/05/2018 15:10,TM1,S47 Enquiry,\n",
+        encoding="utf-8",
+    )
+    events = scr.read(path).events.sort_values("source_row")
+    assert events["start"].tolist() == [
+        pd.Timestamp("2018-04-03 09:12"),
+        pd.Timestamp("2018-05-16 14:00"),
+    ]
+    assert events["contact_type"].tolist() == ["Contact", "Strategy Discussion"]
+    assert events["practitioner"].tolist() == ["SW1", "TM1"]
+    assert events["extra"].tolist() == [
+        "Completed: 03/04/2018 16:40",
+        "Completed: 16/05/2018 15:10",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # a CPOMS incident's assignee names the practitioner when nobody else does
+        (
+            ["Incident date", "Incident", "Assigned to"],
+            {0: "date", 1: "details", 2: "practitioner"},
+        ),
+        (
+            ["Incident date", "Incident", "Reported by", "Assigned to"],
+            {0: "date", 1: "details", 2: "practitioner"},
+        ),
+    ],
+)
+def test_more_export_headings(headings: list[str], expected: dict[int, str]) -> None:
+    assert map_headings(headings) == expected
