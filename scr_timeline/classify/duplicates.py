@@ -576,6 +576,14 @@ def _holding_bits() -> dict[str, int]:
 
 _OUTCOME_BIT: Final = np.uint64(1 << len(S.EVENT_TYPES))
 _SUSPICIOUS_BIT: Final = np.uint64(1 << (len(S.EVENT_TYPES) + 1))
+#: What an agency's record of a meeting the convenor minutes may tell of beside the meeting
+#: as its own act, not the meeting's business: a referral it made ("DSL made a referral to
+#: CAMHS after the meeting"), or the meeting named again. Of the two records, the minutes
+#: stay the original; a referral to csc so told still triggers from the attendee's record
+#: (a copy the rule would not select as the original's agency's triggers itself:
+#: docs/rules.md, "Duplicates"). A decision or a further event of another kind (an arrest)
+#: still makes each record hold something the other does not.
+_ATTENDEES_OWN: Final = np.uint64(_holding_bits()["referral"] | _holding_bits()["meeting"])
 
 
 def _type_bits(value: object) -> int:
@@ -610,21 +618,23 @@ def _holds(
     codes, uniques = pd.factorize(kind[rows])
     own = [0 if u in _TOLD else _type_bits((u,)) for u in uniques]
     mask |= np.array([*own, 0], dtype=np.uint64)[codes]  # -1 (no type) takes the last 0
+    # another agency's record of a meeting (the convenor's is the minutes): its outcome, and
+    # the acts of its own it tells of beside the meeting, are its own part ("DSL attended
+    # ICPC ... | School to attend core groups", "DSL attended the strategy discussion. DSL
+    # made a referral to CAMHS after the meeting"), no more than the meeting
+    attendee = np.isin(kind[rows], MEETINGS) & (
+        _agency_codes(events[S.AGENCY].iloc[rows]) != _AGENCY_CODES[CONVENOR]
+    )
     if S.MENTIONS in events:
         cells = events[S.MENTIONS].to_numpy(dtype=object)[rows]
         codes, uniques = pd.factorize(cells)
-        named = [_type_bits(u) for u in uniques]
-        mask |= np.array([*named, 0], dtype=np.uint64)[codes]
+        named = np.array([*(_type_bits(u) for u in uniques), 0], dtype=np.uint64)[codes]
+        named[attendee] &= ~_ATTENDEES_OWN
+        mask |= named
     if S.OUTCOME in events:
         outcome = events[S.OUTCOME].iloc[rows].astype("string")
         said = (outcome.notna() & ~outcome.str.fullmatch(_NO_OUTCOME).fillna(True)).to_numpy(
             dtype=bool
-        )
-        # another agency's record of a meeting (the convenor's is the minutes): its outcome
-        # is its own part after it ("DSL attended ICPC ... | School to attend core groups"),
-        # no more than the meeting
-        attendee = np.isin(kind[rows], MEETINGS) & (
-            _agency_codes(events[S.AGENCY].iloc[rows]) != _AGENCY_CODES[CONVENOR]
         )
         mask[said & ~attendee] |= _OUTCOME_BIT
     if S.SUSPICIOUS_INJURY in events:
