@@ -133,6 +133,11 @@ class DocumentTable:
         author deleted, left visible) or blacked out (a redaction), blank in ``rows``: as
         (row, reason code ``struck_through`` or ``redacted``, the cells as written, with
         their struck text; blank when blacked out). They become rejected rows.
+    boxes
+        Notes in text boxes anchored in the table's cells (a shape set over the table
+        holding the reviewer's note on an entry: :func:`is_box_note`), as (row index in
+        ``rows``, text): not the cell's text, they are read as the row's comment (a
+        ``text_box`` warning).
     """
 
     sheet: str
@@ -144,6 +149,7 @@ class DocumentTable:
     row_offset: int = 0
     merged: tuple[tuple[int, int], ...] = ()
     deleted: tuple[tuple[int, str, tuple[Cell, ...]], ...] = ()
+    boxes: tuple[tuple[int, str], ...] = ()
 
     @property
     def width(self) -> int:
@@ -1366,6 +1372,67 @@ def _details_across(
     return dataclasses.replace(table, sections=kept), raw, find_header(raw, columns=columns), [note]
 
 
+def _boxes_as_comments(
+    table: DocumentTable, raw: pd.DataFrame, info: HeaderInfo, columns: Any, file: str
+) -> tuple[pd.DataFrame, HeaderInfo, list[dict[str, Any]]]:
+    """``raw`` with the notes in text boxes anchored in the table's rows (``table.boxes``:
+    see :func:`is_box_note`) added to each row's comment cell, in a column "Comment" added
+    for them when the table has none: a box set over an entry ("Reviewer: why was no
+    referral made?") is a note on it, not the agency's record, and its words ("referral")
+    must not decide the entry's type. One ``text_box`` warning quotes them; one in the
+    header or above it is only quoted."""
+    first = len(raw) - len(table.rows)  # the table's rows are last in raw
+    body = [(row, text) for row, text in table.boxes if first + row >= info.data_start]
+    comment = next((pos for pos, fld in info.mapping.items() if fld == S.COMMENT), None)
+    if body:
+        raw = raw.copy()
+        if comment is None:
+            comment = raw.shape[1]
+            raw[comment] = None
+            raw.iat[info.header_rows[-1], comment] = "Comment"
+        for row, text in body:
+            cell = raw.iat[first + row, comment]
+            raw.iat[first + row, comment] = f"{cell!s}\n{text}" if _filled(cell) else text
+        info = find_header(raw, columns=columns)
+    shown = "; ".join(
+        f"row {row + 1 + table.row_offset} {text[:_BOX_QUOTE]!r}" for row, text in table.boxes
+    )
+    note = _warning(
+        "text_box",
+        f"{table.sheet}: note(s) in text boxes set over the table ({shown}) were read as "
+        "the comment of the row they are anchored in, not as its details: a labelled note "
+        "over an entry is the reviewer's or the author's, not the agency's record",
+        file,
+        table.sheet,
+        table.boxes[0][0] + 1 + table.row_offset,
+    )
+    return raw, info, [note]
+
+
+#: Characters of a text box quoted in its warning.
+_BOX_QUOTE: Final = 80
+
+
+#: A note labelled as the reviewer's, the author's or the panel's, or as a question on
+#: the entry ("Reviewer: ...", "IMR author - ...", "Panel query: ...", "Q1: ...").
+_NOTE_LABEL: Final = re.compile(
+    r"^\W*(?:(?:lead\s+|independent\s+)?reviewer|(?:imr\s+)?author|panel|query|question|q\d*)"
+    r"(?:['’]s)?(?:\s+[\w']+){0,3}?\s*(?::|[-–—]\s)",
+    re.IGNORECASE,
+)
+
+
+def is_box_note(text: str) -> bool:
+    """Whether a text box set over a table's cell is a note on the entry (labelled as the
+    reviewer's, the author's or a question: "Reviewer: ...", "Comment: ...", "Query: ..."),
+    not the agency's record (a body map's "Bruise to left cheek").
+
+    >>> is_box_note("Reviewer: was CSC told?"), is_box_note("Bruise to left cheek")
+    (True, False)
+    """
+    return _reviewer_note(text) or _NOTE_LABEL.match(text) is not None
+
+
 def _reviewer_note(text: str) -> bool:
     """Whether text across a table is a note of the reviewer's or the IMR author's
     ("Comment: ...", "Analysis by IMR author: ...")."""
@@ -1884,6 +1951,9 @@ def parse_document_tables(
         if form is None:
             table, raw, info, across = _details_across(table, raw, info, columns, file)
             notes.extend(across)
+            if table.boxes:
+                raw, info, boxed = _boxes_as_comments(table, raw, info, columns, file)
+                notes.extend(boxed)
             notes.extend(
                 blank_template_rows(raw, info, file=file, sheet=table.sheet, offset=offset)
             )

@@ -55,6 +55,7 @@ from .document import (
     DocumentParts,
     DocumentTable,
     check_file,
+    is_box_note,
     read_parts,
 )
 from .table import _warning
@@ -441,6 +442,32 @@ def _cell_deleted(tc: Any) -> bool:
     return props is not None and props.find(_CELL_DEL) is not None
 
 
+_FALLBACK: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(tc: Any) -> tuple[str | None, tuple[str, ...]]:
+    """A cell's text without the notes in text boxes anchored in it (a shape set over the
+    table holding a reviewer's note: :func:`scr_timeline.io.document.is_box_note`), and
+    each such note's text; a text box of another kind (a body map's label) stays the
+    cell's text. A box's fallback copy in the drawing is the same box."""
+    notes = [
+        (box, text)
+        for box in tc.iter(_TEXT_BOX)
+        if not any(a.tag in (_FALLBACK, _TEXT_BOX) for a in box.iterancestors())
+        and (text := " ".join(" ".join(_block_texts(box)).split()))
+        and is_box_note(text)
+    ]
+    if not notes:
+        return _cell_text(tc), ()
+    copy = deepcopy(tc)
+    gone = {text for _box, text in notes}
+    for box in list(copy.iter(_TEXT_BOX)):
+        parent = box.getparent()
+        if parent is not None and " ".join(" ".join(_block_texts(box)).split()) in gone:
+            parent.remove(box)
+    return _cell_text(copy), tuple(text for _box, text in notes)
+
+
 @dataclass(frozen=True, slots=True)
 class _Grid:
     """A table laid on its grid (see :func:`_table_grid`)."""
@@ -452,6 +479,8 @@ class _Grid:
     #: rows whose every written cell is struck through or blacked out: (0-based row,
     #: reason code, the cells as written with their struck text; None when blacked out)
     deleted: list[tuple[int, str, tuple[str | None, ...]]] = field(default_factory=list)
+    #: text boxes anchored in the cells: (0-based row, the box's text)
+    boxes: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _text_showing(
@@ -514,6 +543,7 @@ def _table_grid(tbl: Any) -> _Grid:
     merged: list[tuple[int, int]] = []
     own: list[tuple[int, Any]] = []  # the cells typed in the row: (column, cell)
     gone: list[tuple[int, str, tuple[str | None, ...]]] = []  # struck or blacked-out rows
+    boxes: list[tuple[int, str]] = []  # text boxes in the cells: (0-based row, text)
     above: list[str | None] = []
     for number, tr in enumerate(_children(tbl, _TR), start=1):
         row_props = tr.find(_TRPR)
@@ -538,6 +568,12 @@ def _table_grid(tbl: Any) -> _Grid:
                 text = above[col]
                 if text is not None:
                     merged.append((number - 1, col))
+            elif next(tc.iter(_TEXT_BOX), None) is not None:  # a note set over the table
+                text, texts = _text_boxes(tc)
+                boxes.extend((number - 1, t) for t in texts)
+                own.append((col, tc))
+                if next(tc.iter(*_MARKS), None) is not None:
+                    marked.append((number - 1, col, tc))
             else:
                 text = _cell_text(tc)
                 own.append((col, tc))
@@ -556,7 +592,9 @@ def _table_grid(tbl: Any) -> _Grid:
         above = cells
     width = max([grid_cols, *(len(r) for r in rows)])
     gone = [(row, code, cells + (None,) * (width - len(cells))) for row, code, cells in gone]
-    return _Grid([r + [None] * (width - len(r)) for r in rows], sections, marked, merged, gone)
+    return _Grid(
+        [r + [None] * (width - len(r)) for r in rows], sections, marked, merged, gone, boxes
+    )
 
 
 def _form_agency(rows: list[list[str | None]]) -> str | None:
@@ -1202,6 +1240,7 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
                 notes=tuple(notes),
                 merged=tuple(grid.merged),
                 deleted=tuple(grid.deleted),
+                boxes=tuple(grid.boxes),
             )
         )
         between = []

@@ -88,3 +88,61 @@ def test_a_table_of_family_members_after_the_chronology_gives_no_dob(tmp_path: P
     document.save(path)
     chron = scr.read(path)
     assert chron.meta.child_dob is None
+
+
+_WPS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+)
+
+
+def _text_box(text: str) -> object:
+    """A text box as Word writes it: a drawing, with its VML copy as the fallback."""
+    from docx.oxml import parse_xml
+
+    content = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    return parse_xml(
+        f'<w:r {_WPS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        "<wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>"
+        f"{content}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        "</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+        f"{content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_over_an_entry_is_its_comment_not_its_details(tmp_path: Path):
+    """A reviewer's note put in a text box anchored in an entry's cell ('Reviewer: HV1
+    should have referred to CSC.'): its text was read into the entry's details, as the
+    agency's record, so the home visit read as a referral. A text box is now the row's
+    comment (in a Comment column added for it), never classified, with a text_box warning
+    quoting it."""
+    document = docx.Document()
+    document.add_heading("Health Visiting chronology", 1)
+    table = _table(
+        document,
+        ["Date", "Practitioner", "Details"],
+        [
+            ("12/03/2007", "HV1", "Home visit. Bruise to left cheek seen."),
+            ("14/03/2007", "HV1", "Home visit. Child A seen and weighed."),
+        ],
+    )
+    table.rows[1].cells[2].paragraphs[0]._p.append(
+        _text_box("Reviewer: HV1 should have referred to CSC.")
+    )
+    path = tmp_path / "hv.docx"
+    document.save(path)
+    chron = scr.read(path)
+    events = chron.events
+    assert events[S.DETAILS].tolist() == [
+        "Home visit. Bruise to left cheek seen.",
+        "Home visit. Child A seen and weighed.",
+    ]
+    assert events[S.COMMENT].tolist()[0] == "Reviewer: HV1 should have referred to CSC."
+    assert events[S.EVENT_TYPE].tolist() == ["home_visit", "home_visit"]
+    notes = chron.warnings[chron.warnings[S.CODE] == "text_box"]
+    assert notes[S.SOURCE_ROW].tolist() == [2]
+    assert "'Reviewer: HV1 should have referred to CSC.'" in notes["message"].iloc[0]
