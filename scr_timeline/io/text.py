@@ -2740,12 +2740,21 @@ def _aligned_raw(table: _AlignedTable, lines: list[str]) -> pd.DataFrame:
     if not (table.ruled or layout.bars):
         layout = _gutters(layout, [lines[n] for n, row, _gap in table.lines if row])
     width = len(layout.starts)
+    entries = table.lines
+    if not layout.bars:  # rows set out with their cells in the middle of the row
+        entries = _rows_by_blocks(
+            entries,
+            [
+                row and (_is_date_cell(_aligned_cells(lines[n], layout)[layout.date]))
+                for n, row, _gap in entries
+            ],
+        )
     cells: list[list[str | None]] = [[None] * width for _ in range(table.last - table.first + 1)]
     for m in table.titles:
         cells[m - table.first][0] = _MARKDOWN_HEADING.sub("", lines[m]).strip()
     cells[table.header - table.first] = list(layout.headings)
     held: list[str | None] = []
-    for n, row, gap in table.lines:
+    for n, row, gap in entries:
         found = _aligned_cells(lines[n], layout)
         if row:
             held = cells[n - table.first] = found
@@ -2755,6 +2764,32 @@ def _aligned_raw(table: _AlignedTable, lines: list[str]) -> pd.DataFrame:
                 sep = "\n" if gap or _BULLET_START.match(text) else " "
                 held[pos] = f"{held[pos]}{sep}{text}" if held[pos] else text
     return pd.DataFrame(cells, dtype=object)
+
+
+def _rows_by_blocks(
+    entries: list[tuple[int, bool, bool]], dated: Sequence[bool]
+) -> list[tuple[int, bool, bool]]:
+    """A table's lines (``entries``: line, a row starts there, a blank line before it),
+    with each row the block of lines between blank lines when the table's cells are set in
+    the middle of their rows (a table printed with its cells so, as ``pdftotext -layout``
+    writes it): each block holds one line dated in the date column (``dated``), and some
+    block's date is not on its first line (the lines above it are its row's, not an undated
+    row and the rest of the row before). Else ``entries`` as they are.
+
+    >>> _rows_by_blocks(
+    ...     [(1, True, False), (2, True, False), (4, False, True), (5, True, False)],
+    ...     [False, True, False, True],
+    ... )
+    [(1, True, False), (2, False, False), (4, True, True), (5, False, False)]
+    """
+    starts = [i for i, (_n, _row, gap) in enumerate(entries) if i == 0 or gap]
+    if len(starts) < 2:
+        return entries
+    bounds = list(itertools.pairwise([*starts, len(entries)]))
+    if any(sum(dated[a:b]) != 1 for a, b in bounds) or all(dated[a] for a, _b in bounds):
+        return entries
+    firsts = set(starts)
+    return [(n, i in firsts, gap) for i, (n, _row, gap) in enumerate(entries)]
 
 
 def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) -> Chronology | None:

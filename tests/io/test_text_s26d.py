@@ -93,3 +93,59 @@ def test_a_line_or_two_opening_with_a_quote_mark_is_text(tmp_path: Path):
         "Child A seen by GP1. Temperature > 38 degrees.",
         "Reviewed. > 2 weeks of cough.",
     ]
+
+
+def test_columns_with_cells_set_in_the_middle_of_their_rows(tmp_path: Path):
+    """A chronology table whose cells are set in the middle of their rows, as
+    'pdftotext -layout' writes it from a Word table (Align Center Left): each date stands
+    level with the middle line of its entry, so the line above it was read as an undated
+    row (rejected, empty_date) and the rest of each row ran into the row before ('...
+    bruised his left cheek.\\nChild A seen by Dr B ...'; an agency 'Children's Social' /
+    'Care' cut in two). Rows parted by blank lines, each holding one date, are now each
+    a row."""
+    path = tmp_path / "combined.txt"
+    path.write_text(
+        "Child A - Combined chronology\n\n"
+        "Date          Agency              Details\n\n"
+        "                                  HV1 home visit. Child A seen and weighed.\n"
+        "12/03/2007    Health Visiting     Mother said Child A had fallen from the sofa\n"
+        "                                  and bruised his left cheek.\n\n"
+        "                                  Child A seen by Dr B with Mother for a cough.\n"
+        "14/03/2007    GP                  Bruise to cheek noted as fading. No referral.\n\n"
+        "              Children's Social   MASH received police notification. Strategy\n"
+        "22/03/2007    Care                discussion held with DS1 and HV1. Agreed s47\n"
+        "                                  enquiry; SW1 allocated.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path)
+    events = chron.events
+    assert events[S.DATE_TEXT].tolist() == ["12/03/2007", "14/03/2007", "22/03/2007"]
+    assert events[S.AGENCY].tolist() == ["health_visiting", "gp", "csc"]
+    assert events[S.DETAILS].tolist() == [
+        "HV1 home visit. Child A seen and weighed. Mother said Child A had fallen from the "
+        "sofa and bruised his left cheek.",
+        "Child A seen by Dr B with Mother for a cough. Bruise to cheek noted as fading. No "
+        "referral.",
+        "MASH received police notification. Strategy discussion held with DS1 and HV1. "
+        "Agreed s47 enquiry; SW1 allocated.",
+    ]
+    assert events[S.SOURCE_ROW].tolist() == [5, 9, 12]
+    assert chron.rejected.empty
+
+
+def test_columns_with_blank_lines_between_rows_that_open_with_their_dates(tmp_path: Path):
+    """Rows that open with their dates, a paragraph of a cell after a blank line: as
+    before, the paragraph is the row's (after a line break)."""
+    path = tmp_path / "hv.txt"
+    path.write_text(
+        "Date          Practitioner   Details\n\n"
+        "12/03/2007    HV1            Home visit. Child A seen.\n\n"
+        "                             Mother tearful.\n\n"
+        "14/03/2007    HV1            Phoned Mother.\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path, agency="health_visiting")
+    assert chron.events[S.DETAILS].tolist() == [
+        "Home visit. Child A seen.\nMother tearful.",
+        "Phoned Mother.",
+    ]
