@@ -1145,6 +1145,89 @@ def _colour_agencies(
     return _Colours(rows, "; ".join(where[c] for c in named))
 
 
+#: A sheet holding the key of a workbook's colours ("Key", "Colour key", "Legend")
+_KEY_SHEET: Final = regex(r"(?i)\b(?:key|legend|colou?r(?:s|\s+coding)?)\b")
+
+
+def _colour_meanings(
+    name: str,
+    info: HeaderInfo,
+    frames: dict[str, pd.DataFrame],
+    fills: dict[str, dict[tuple[int, int], bytes]],
+) -> _Colours | None:
+    """What the fill colours of sheet ``name``'s rows mean, as a key gives them in words
+    that name no agency ("Significant incident", "Child not seen", "Missed appointment"): a
+    cell of that colour holding the words, or a swatch with the words right of it, beside
+    or above the table (not its header or title lines) or on another sheet. A colour the key gives two
+    meanings names none. Rows as for :func:`_colour_agencies`, the agency code left empty."""
+    if name not in fills:
+        return None
+    frame = frames[name]
+    width = frame.shape[1] if info.width is None else min(info.width, frame.shape[1])
+    body = range(info.data_start, len(frame))
+    shaded = _row_colours(fills[name], body, width)
+    wanted = set(shaded.values())
+    if not wanted:
+        return None
+    header = range(info.header_rows[0], info.data_start)
+    key: dict[bytes, set[str]] = {}
+    where: dict[bytes, str] = {}
+    for sheet, marks in fills.items():
+        if sheet not in frames:
+            continue
+        for (row, column), colour in marks.items():
+            mine = sheet == name and column < width
+            if colour not in wanted or (mine and (row in body or row in header)):
+                continue
+            text = _key_text(frames[sheet], row, column)
+            if text is None or len(text) > _KEY_TEXT_MAX or _key_agency(text) is not None:
+                continue
+            if sheet == name and text in info.title_lines:
+                continue  # a title shaded as some rows are is no key
+            key.setdefault(colour, set()).add(text)
+            where.setdefault(
+                colour, f"{text!r}" + (f" on sheet {sheet!r}" if sheet != name else "")
+            )
+    named = {c: next(iter(v)) for c, v in key.items() if len(v) == 1}
+    rows = {row: ("", named[c]) for row, c in shaded.items() if c in named}
+    if not rows:
+        return None
+    return _Colours(rows, "; ".join(where[c] for c in named if c in set(shaded.values())))
+
+
+def _with_colour_meanings(
+    chron: Chronology, colours: _Colours, file: str, sheet: str
+) -> Chronology:
+    """The events of rows shaded with a colour the key gives a meaning
+    (:func:`_colour_meanings`) with that meaning in ``extra`` ("Colour key: Significant
+    incident"), and a ``colour_key`` warning naming the key and counting the rows."""
+    events = chron.events
+    if events.empty:
+        return chron
+    picked = events[S.SOURCE_ROW].map(lambda r: colours.rows.get(int(r) - 1))
+    at = picked.notna().to_numpy()
+    if not at.any():
+        return chron
+    events = events.copy()
+    meaning = picked[at].map(lambda p: "Colour key: " + p[1]).astype("string")
+    extra = events[S.EXTRA].astype("string")
+    given = extra[at].notna() & extra[at].ne("")
+    joined = meaning.where(~given, extra[at] + " | " + meaning)
+    extra[at] = joined
+    events[S.EXTRA] = extra.astype(events[S.EXTRA].dtype)
+    counts = picked[at].map(lambda p: p[1]).value_counts(sort=False)
+    counted = ", ".join(f"{text} ({n})" for text, n in counts.items())
+    note = _warning(
+        "colour_key",
+        f"{int(at.sum())} row(s) are filled with a colour the key explains ({colours.key}): "
+        f"its words are kept in extra as 'Colour key: ...': {counted}",
+        file,
+        sheet,
+    )
+    warnings = pd.concat([chron.warnings, pd.DataFrame([note])], ignore_index=True)
+    return Chronology(events, chron.rejected, warnings, chron.meta)
+
+
 def _with_colour_agencies(
     chron: Chronology, colours: _Colours, file: str, sheet: str
 ) -> Chronology:
@@ -2321,6 +2404,14 @@ def read_excel(
                 colours = _colour_agencies(name, info, frames, fills)
             if colours is not None:
                 sheet_chron = _with_colour_agencies(sheet_chron, colours, path.name, name)
+            elif text_kind is None and (
+                info.width is not None or any(_KEY_SHEET.search(n) for n in frames)
+            ):  # a key of the colours' meanings: beside the table, or a sheet of its own
+                if fills is None:
+                    fills = _sheet_fills(path)
+                meanings = _colour_meanings(name, info, frames, fills)
+                if meanings is not None:
+                    sheet_chron = _with_colour_meanings(sheet_chron, meanings, path.name, name)
             sheet_chron = restore_carried(sheet_chron, carried)
             read.append((name, visible, sheet_chron))
         except (MissingColumnError, EmptyChronologyError) as err:

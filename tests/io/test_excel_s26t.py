@@ -86,3 +86,52 @@ def test_the_1904_date_system_of_an_xlsb_workbook_is_found(
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("xl/workbook.bin", part)
     assert _uses_1904(path, "xlsb") is expected
+
+
+def _shaded_workbook(path: Path, key: list[tuple[str, str]], *, key_sheet: str = "Key") -> None:
+    from openpyxl.styles import PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Combined"
+    ws.append(["Multi-agency chronology - Child A"])
+    ws.append(["Date", "Agency", "Details"])
+    ws.append(["12/03/2018", "Police", "DA incident, Child A present"])
+    ws.append(["14/03/2018", "GP", "Child not brought to appointment"])
+    ws.append(["15/03/2018", "Health Visiting", "Home visit, Child A seen"])
+    fills = {name: PatternFill("solid", fgColor=rgb) for name, rgb in key}
+    for cell in ws[3]:
+        cell.fill = fills["red"]
+    for cell in ws[4]:
+        cell.fill = fills["yellow"]
+    sheet = wb.create_sheet(key_sheet)
+    sheet.append(["Colour", "Meaning"])
+    for row, (name, _rgb) in enumerate(key, start=2):
+        sheet.cell(row, 1).fill = fills[name]
+        sheet.cell(row, 2, {"red": "Significant incident", "yellow": "Missed appointment"}[name])
+    wb.save(path)
+
+
+def test_a_key_of_what_the_fill_colours_mean_is_kept_with_the_rows(tmp_path: Path) -> None:
+    # rows shaded red and yellow, a Key sheet saying what each colour means: the meaning
+    # had been lost (colours were read only as agencies')
+    path = tmp_path / "combined.xlsx"
+    _shaded_workbook(path, [("red", "FFFF0000"), ("yellow", "FFFFFF00")])
+    chron = scr.read(path)
+    events = chron.events.sort_values("source_row")
+    assert events["extra"].fillna("").tolist() == [
+        "Colour key: Significant incident",
+        "Colour key: Missed appointment",
+        "",
+    ]
+    assert events["agency"].astype(str).tolist() == ["police", "gp", "health_visiting"]
+    (note,) = chron.warnings.loc[chron.warnings["code"] == "colour_key", "message"]
+    assert "2 row(s)" in note and "sheet 'Key'" in note
+
+
+def test_shaded_rows_with_no_key_keep_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "combined.xlsx"
+    _shaded_workbook(path, [("red", "FFFF0000"), ("yellow", "FFFFFF00")], key_sheet="Notes")
+    chron = scr.read(path)
+    assert chron.events["extra"].isna().all()
+    assert "colour_key" not in set(chron.warnings["code"])
