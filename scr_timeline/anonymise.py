@@ -1831,8 +1831,20 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
             }
         )
     people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
+    # "Kayden Smith" when Tracey Smith is the mother: one of the family too
     more = _family_full_names(people, distinct, counts, stop | _TITLE_WORDS, lower_words)
-    if more:  # "Kayden Smith" when Tracey Smith is the mother: one of the family too
+    # "Sarah Jones visited", no cue: a first name the shipped list knows, and a surname
+    family_found = {tuple(hit["tokens"]) for hit in more}
+    family_words = {word for tokens in family_found for word in tokens}
+    more += [
+        hit
+        for hit in _first_name_full_names(
+            people, distinct, stop | _TITLE_WORDS, lower_words, common_names
+        )
+        if hit["tokens"] not in family_found
+        and not (len(hit["tokens"]) == 1 and hit["tokens"][0] in family_words)
+    ]
+    if more:
         hits.extend(more)
         people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
     people = _with_family_surnames(people, distinct)
@@ -1876,6 +1888,14 @@ def _lower_words(distinct: pd.Series) -> set[str]:
     if not len(distinct):
         return set()
     values = pa.array(distinct.astype(str).tolist(), pa.string())
+    # an e-mail or web address is no writing in lower case: "sarah.jones@nhs.net" does not
+    # make "jones" a word (nor so "Sarah Jones" a place's or a sentence's words)
+    address = pc.match_substring_regex(values, r"@|://|www\.")
+    if pc.any(address).as_py():
+        cleaned = pc.replace_substring_regex(
+            values.filter(address), r"[^\s<>()\[\],;]*(?:@|://|www\.)[^\s<>()\[\],;]*", " "
+        )
+        values = pa.concat_arrays([values.filter(pc.invert(address)), cleaned])
     pieces = pc.unique(pc.list_flatten(pc.split_pattern_regex(values, r"[^\pL\pN_'’-]+")))
     pieces = pieces.filter(pc.match_substring_regex(pieces, "[a-z]"))
     return {word for piece in pieces.to_pylist() for word in _LOWER_WORD.findall(piece)}
@@ -1969,6 +1989,134 @@ def _family_full_names(
         }
         for name, places in found.items()
         for text_id, context in places
+    ]
+
+
+FIRST_NAMES_FILE: Final = "first_names.csv"
+
+
+def _plain(name: str) -> str:
+    """A name as compared with the names found: "O’Neill" as "O'Neill", "Smith-Jones" as
+    "Smith Jones"."""
+    return " ".join(name.replace("’", "'").replace("‐", "-").replace("-", " ").split())
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The shipped first names (``data/first_names.csv``): all of them, and those taken
+    alone (not places or words as well: ``Jordan``, ``Grace``, ``Victoria`` are not)."""
+    from .classify import _text as T
+
+    table = T.read_vocabulary(FIRST_NAMES_FILE, None, required=("name", "alone"), defaults={})
+    names = table["name"].astype(str).str.strip()
+    alone = table["alone"].astype(str).str.strip().str.lower() == "yes"
+    return frozenset(names), frozenset(names[alone])
+
+
+def _person_verb_after(text: str, end: int, verbs: frozenset[str]) -> bool:
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1) in verbs
+
+
+#: what before a first name makes it a place's or an institution's name ("St Thomas",
+#: "Queen Elizabeth Hospital", "Princess Alice Hospice")
+_INSTITUTION_BEFORE: Final = regex(
+    r"(?:^|[^\w])(?:St|St\.|Saint|Queen|King|Prince|Princess|Lady|Lord|Sir|Royal|Mount|Port)"
+    r"[ \t]+$"
+)
+
+
+def _first_name_full_names(
+    people: pd.DataFrame,
+    distinct: pd.Series,
+    stop: frozenset[str],
+    lower_words: set[str],
+    common_names: frozenset[str],
+) -> list[dict[str, Any]]:
+    """Hits for people written with no cue at all: a first name the shipped list knows
+    and a surname ("Sarah Jones visited", "Spoke to Tom Walker"), or the first name alone
+    inside a sentence ("Child A and Kayden went to nursery"; not a name that is also a
+    place or a word, such as Jordan or Grace). Not the names already found, nor a first
+    name before a place word ("Victoria Road") or after "St" or "Queen" ("St Thomas'",
+    "Queen Elizabeth Hospital"). Each is proposed as ``Person N`` for the reviewer to
+    confirm. The Python pattern runs only on the texts an Arrow (RE2) search keeps."""
+    first_names, alone = _first_names()
+    verbs = _common_words()[1]
+    first_names = frozenset(n for n in first_names if n.lower() not in stop)
+    if not first_names:
+        return []
+    # one spelling of each name found (an apostrophe straight, a hyphen a space)
+    known_names = {
+        _plain(str(n))
+        for n in [
+            *people["name"],
+            *(a for aliases in people["aliases"] for a in str(aliases).split("; ") if a),
+        ]
+    }
+    known_words = {w for name in known_names for w in name.split()}
+    alternation = "|".join(re.escape(n) for n in sorted(first_names, key=len, reverse=True))
+    from .classify import _text as T
+
+    # the names as a trie: shared beginnings written once (a plain alternation of a
+    # thousand names costs Python's engine a try of each at every capital)
+    trie = T.trie_regex(tuple(re.escape(c) for c in n) for n in first_names)
+    pattern = re.compile(
+        rf"{_LEFT}(?P<first>{trie}){_RIGHT}(?P<rest>(?:[ \t]+(?:{_NAMEWORD}|{_CAPS}{_RIGHT})){{0,2}})"
+        rf"(?P<next>[ \t]+[A-Z])?"
+    )
+    found: dict[tuple[str, ...], dict[int, str]] = {}
+    for text_id in np.flatnonzero(_matching(distinct, rf"\b(?:{alternation})\b")).tolist():
+        text = str(distinct.iat[text_id])
+        for match in pattern.finditer(text):
+            first = match.group("first")
+            if _INSTITUTION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+                continue
+            rest: list[str] = []
+            last = match.end("first")
+            words = list(re.finditer(r"\S+", match.group("rest")))
+            for word in words:
+                low = word.group().lower()
+                if low in stop or (low in lower_words and low not in common_names):
+                    break
+                rest.append(word.group().title() if word.group().isupper() else word.group())
+                last = match.start("rest") + word.end()
+            if _PLACE_AFTER.match(text, last):
+                continue  # "Victoria Road", "Grace Jones House": a place
+            if rest:
+                tokens: tuple[str, ...] = (first, *rest)
+            elif (
+                first not in alone
+                or words
+                or match.group("next")
+                or first.lower() in lower_words
+                or first in known_words
+                or (
+                    _SENTENCE_OPEN.search(text, 0, match.start())
+                    and not _person_verb_after(text, match.end("first"), verbs)
+                )
+            ):
+                # alone only inside a sentence ("Child A and Kayden"), or opening one before
+                # what a person does ("Kayden said"), and no capitalised word after it
+                continue
+            else:
+                tokens = (first,)
+            tokens = tuple(t.replace("’", "'") for t in tokens)
+            spelled = _plain(" ".join(tokens))
+            if spelled in known_names or _plain(" ".join(tokens[-2:])) in known_names:
+                continue
+            found.setdefault(tokens, {}).setdefault(text_id, match.group().strip())
+    return [
+        {
+            "tokens": tokens,
+            "title": None,
+            "cue": None,
+            "text": text_id,
+            "context": context,
+            "owner": None,
+            "extra": (),
+        }
+        for tokens, places in found.items()
+        for text_id, context in places.items()
     ]
 
 
