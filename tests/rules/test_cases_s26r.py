@@ -191,3 +191,31 @@ def test_a_plan_ended_before_the_birth_is_not_judged(tmp_path: Path) -> None:
     )
     chron = read_rows(tmp_path / "prebirth.csv", rows, child_dob="2021-01-15")
     assert finding_rows(chron, "wt2018", "VIS-CP") == []
+
+
+# --- a disabled child on a child in need plan; medication not given --------------------------
+# 2016 (Child B born 10 February 2005). The chronology starts mid-case, at a CIN review.
+DISABLED_2016 = """\
+07/01/2016,CSC Disability Team,SW2,CIN review. Child B (cerebral palsy; epilepsy; gastrostomy fed). Short breaks at Oak Lodge 2 nights per month continue.,CIN plan continues
+21/01/2016,Riverside Hospital,Neurology OPD,Neurology outpatient clinic - Child B not brought. DNA.,New appointment sent
+18/02/2016,Riverside Hospital,Gastroenterology OPD,Gastroenterology clinic - Child B was not brought. Second missed appointment.,Discharged from clinic per DNA policy.
+10/03/2016,Riverside Hospital A&E,ED registrar,Child B brought by ambulance following prolonged seizure. Sodium valproate levels undetectable.,Admitted to children's ward. Ward sister made referral to CSC.
+10/03/2016,CSC MASH,MASH SW,Referral received from Riverside Hospital re neglect of medical needs of Child B. Open to Disability Team.,Passed to allocated worker SW2
+24/03/2016,CSC Disability Team,TM2,Supervision. Case discussed.,
+14/04/2016,CSC Disability Team,SW2,Home visit. Child B seen.,
+"""
+
+
+def test_a_chronology_starting_at_a_cin_review_has_an_open_case(tmp_path: Path) -> None:
+    chron = read_rows(tmp_path / "disabled.csv", DISABLED_2016, child_dob="2005-02-10")
+    # the child in need review of 7 January (row 2) is held only on a case children's
+    # social care holds open: the supervision gap runs from it (28 days: due 4 February;
+    # next supervision 24 March, 77 days), not from the hospital's referral of 10 March
+    assert finding_rows(chron, "wt2015", "SUP-CADENCE") == [
+        ("SUP-CADENCE", "gap", 2, "2016-02-04", "2016-03-24", 77, [2, 7]),
+    ]
+    # the hospital's two missed clinics (21 January, 18 February): 10 WD after the second
+    # is Thursday 3 March; the referral of 10 March came after
+    assert finding_rows(chron, "wt2015", "ESC-WNB") == [
+        ("ESC-WNB", "missing", 4, "2016-03-03", "", None, [3, 4]),
+    ]
