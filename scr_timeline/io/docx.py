@@ -1176,6 +1176,7 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
     named: str | None = None  # the agency a form field above names ("Agency: Police")
     shut = 0  # paragraphs struck or blacked out throughout (no Paragraph, still counted)
     deleted: list[tuple[Paragraph, str]] = []  # those opening with a date: rejected rows
+    named_headings: set[str] = set()  # the headings that name an agency, as written
     for block in reader.blocks(document):
         if block.tag == _P:
             text = _paragraph_text(block)
@@ -1195,6 +1196,8 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
                             deleted.append((Paragraph(gone[1], number), gone[0]))
             if text:
                 heading = _is_heading(block, reader.styles)
+                if heading and agency_from_name(" ".join(text.split())) is not None:
+                    named_headings.add(" ".join(text.split()))
                 paragraphs.append(
                     Paragraph(text, number, heading=heading, emphasis=_emphasised(block))
                 )
@@ -1229,6 +1232,21 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
             and not any(agency_from_name(t) is not None for t in titles)
         ):
             titles = [*titles[: _MAX_TITLES - 1], header_agency]  # the farthest title line
+        if not follows and not any(agency_from_name(t) is not None for t in titles):
+            # the document's title ("Individual Management Review - Northshire Police"),
+            # pages and other tables above the table: the agency of its tables too, when
+            # no heading names another (a document of several agencies' sections)
+            own = document.core_properties.title or next(
+                (p.text for p in paragraphs if p.heading), None
+            )
+            own = " ".join(own.split()) if own else None
+            if (
+                own
+                and len(own) <= _MAX_TITLE_LENGTH
+                and agency_from_name(own) is not None
+                and named_headings <= {own}
+            ):
+                titles = [*titles[: _MAX_TITLES - 1], own]
         named = _form_agency(rows) or named
         tables.append(
             DocumentTable(

@@ -146,3 +146,39 @@ def test_a_text_box_over_an_entry_is_its_comment_not_its_details(tmp_path: Path)
     notes = chron.warnings[chron.warnings[S.CODE] == "text_box"]
     assert notes[S.SOURCE_ROW].tolist() == [2]
     assert "'Reviewer: HV1 should have referred to CSC.'" in notes["message"].iloc[0]
+
+
+def test_an_imr_titled_for_its_agency_names_the_agency_of_its_chronology(tmp_path: Path):
+    """An agency's Individual Management Review titled 'Individual Management Review -
+    Northshire Police', with a table of the family and one of the staff involved before
+    its chronology (under '4. Chronology'): only the headings since the table before were
+    the chronology's title lines, so the agency the document's title names was lost and
+    rows naming no officer were 'other' (no_agency, unknown agency). The document's title
+    (its title property, else its first heading) is now the farthest title line of a
+    table no nearer line names the agency of."""
+    document = docx.Document()
+    document.add_heading("Individual Management Review - Northshire Police", 0)
+    document.add_heading("2. Family composition", 1)
+    _table(
+        document,
+        ["Name", "Relationship to Child A", "Date of birth"],
+        [("Child A", "Subject", "01/02/2006"), ("Mother", "Mother", "14/07/1987")],
+    )
+    document.add_heading("4. Chronology", 1)
+    _table(
+        document,
+        ["Date", "Source", "Event"],
+        [
+            ("12/03/2007 14:30", "Control room log", "Call from a neighbour reporting shouting."),
+            ("13/03/2007", "Crime report", "Crime of common assault recorded."),
+        ],
+    )
+    path = tmp_path / "imr.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.AGENCY].tolist() == ["police", "police"]
+    assert (
+        chron.events[S.ORGANISATION].tolist()
+        == ["Individual Management Review - Northshire Police"] * 2
+    )
+    assert "no_agency" not in set(chron.warnings[S.CODE])
