@@ -540,6 +540,24 @@ def _by_date(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(items, key=_when_key)
 
 
+#: At most this many findings in the summary's "Key findings" (the rest are a link away).
+_KEY_LIMIT: Final = 8
+
+
+def _key_findings(by_date: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """What a panel chair reads first: the findings of the highest severity present, in
+    the chronology's order (the first :data:`_KEY_LIMIT`), and how many more there are."""
+    for severity in SEVERITIES:
+        items = [item for item in by_date if item["severity"] == severity]
+        if items:
+            return {
+                "severity": severity,
+                "findings": items[:_KEY_LIMIT],
+                "more": max(0, len(items) - _KEY_LIMIT),
+            }
+    return None
+
+
 def _when_key(item: Mapping[str, Any]) -> tuple[int, float, int]:
     kind, when, position = item["when"]
     if kind == 1:  # not in the events: by its date, undated last
@@ -757,13 +775,15 @@ def render_report(
     # each delay's unit: working days for a late finding, the rule's window unit for a gap
     frame = frame.assign(_delay_unit=findings.delay_units().to_numpy())
     groups = _finding_groups(chron, frame)
+    by_date = _by_date(groups)
     heading = title or chron.meta.title or "Chronology report"
     context = {
         "title": heading,
         "version": __version__,
         "summary": _summary(chron, frame),
         "groups": groups,
-        "by_date": _by_date(groups),
+        "by_date": by_date,
+        "key_findings": _key_findings(by_date),
         "who_knew": _who_knew(chron, findings.rulebook),
         "images": _images(images),
         "rejected": _rejected(chron),
