@@ -2286,7 +2286,14 @@ def without_quote_marks(text: str, file: str = "") -> tuple[str, list[dict[str, 
     def dated(line: str) -> bool:
         return split_date_prefix(line.strip()) is not None and not _REPLY_HEADER.search(line)
 
-    own = [n for n, q in enumerate(quoted) if not q and plain[n].strip()]
+    # the email's own lines: before and after the quotation (an unquoted line inside it
+    # is a quoted line the email client wrapped again, or a reply written into it)
+    inside = [n for n, q in enumerate(quoted) if q]
+    own = [
+        n
+        for n, q in enumerate(quoted)
+        if not q and plain[n].strip() and not inside[0] < n < inside[-1]
+    ]
     if not any(dated(line) for line, q in zip(plain, quoted, strict=True) if q):
         return "\n".join(plain), []  # (what is quoted holds no entry: no chronology)
     if any(dated(plain[n]) for n in own):  # the email adds entries: only its reply header

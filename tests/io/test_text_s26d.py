@@ -149,3 +149,26 @@ def test_columns_with_blank_lines_between_rows_that_open_with_their_dates(tmp_pa
         "Home visit. Child A seen.\nMother tearful.",
         "Phoned Mother.",
     ]
+
+
+def test_quoted_lines_wrapped_again_by_the_email_client_are_kept(tmp_path: Path):
+    """A quoted line the email client wrapped again, its end on a line without the quote
+    mark, is text of its entry, not the email's own words."""
+    path = tmp_path / "csc.txt"
+    path.write_text(
+        "Hi,\n\n"
+        "> 12/03/2007 - Referral received from GP (Dr B) re bruising to Child A's left\n"
+        "cheek.\n"
+        ">\n"
+        "> 14/03/2007 - SW1 home visit. Child A seen alone.\n\n"
+        "Thanks\n",
+        encoding="utf-8",
+    )
+    chron = scr.read(path, agency="csc")
+    assert chron.events[S.DETAILS].tolist() == [
+        "Referral received from GP (Dr B) re bruising to Child A's left cheek.",
+        "SW1 home visit. Child A seen alone.",
+    ]
+    notes = chron.warnings[chron.warnings[S.CODE] == "email_text"]
+    assert notes[S.SOURCE_ROW].tolist() == [1]
+    assert "'Thanks'" in notes["message"].iloc[0]
