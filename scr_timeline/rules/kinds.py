@@ -746,6 +746,10 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
     from_pos = p_pos[a]
     from_days = _days(view.end[from_pos])
     first = p_kind[a] == 0
+    if rule.first_after is not None and first.any():
+        # the first window only after the openings ``first_after`` selects
+        at = np.flatnonzero(first)
+        first[at[~ctx.mask(rule.first_after)[state_open[p_spell[a][at]]]]] = False
     due = rule.window.deadline(from_days)
     if rule.first_window is not None and first.any():
         due[first] = rule.first_window.deadline(from_days[first])

@@ -93,7 +93,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ),
     ),
     "precedence": (("trigger", "expected"), ("lookback",)),
-    "cadence": (("state", "expected", "window"), ("first_window", "from_birth")),
+    "cadence": (("state", "expected", "window"), ("first_window", "first_after", "from_birth")),
     "accumulation": (
         ("trigger", "count", "within", "expected", "window"),
         ("match", "match_also", "match_via", "tally"),
@@ -215,6 +215,10 @@ class Rule:
     expected: Predicate | None = None
     window: Window | None = None
     first_window: Window | None = None
+    # cadence: the first window applies to a spell this selects the opening event of (a
+    # plan that starts at its initial conference); other spells (a chronology that starts
+    # mid-plan, at a review conference) have the rule's window from their opening
+    first_after: Predicate | None = None
     # cadence: a state that opened before the child was born (a pre-birth conference's
     # plan) is judged from the first record on or after the birth (the child cannot be
     # seen before it)
@@ -816,6 +820,7 @@ def _rule(
         expected=pred("expected"),
         window=window("window"),
         first_window=window("first_window"),
+        first_after=pred("first_after"),
         from_birth=bool(spec.get("from_birth", False)),
         within=window("within"),
         lookback=window("lookback"),

@@ -219,3 +219,43 @@ def test_a_chronology_starting_at_a_cin_review_has_an_open_case(tmp_path: Path) 
     assert finding_rows(chron, "wt2015", "ESC-WNB") == [
         ("ESC-WNB", "missing", 4, "2016-03-03", "", None, [3, 4]),
     ]
+
+
+# --- a chronology that starts mid-plan, at a review conference -----------------------------
+# 2019 (Child F born 1 May 2016). Good Friday 19 April, Easter Monday 22 April, 6 and 27 May.
+MID_PLAN_2019 = """\
+14/01/2019,Children's Social Care,IRO5,Review child protection conference. CP plan to continue under the category of neglect.,
+21/01/2019,Children's Social Care,SW5,Home visit. Child F seen.,
+15/03/2019,Children's Social Care,SW5,Home visit. Child F seen.,
+29/03/2019,Children's Social Care,SW5,Home visit. Child F seen.,
+10/07/2019,Children's Social Care,IRO5,Review child protection conference. CP plan continues.,
+"""
+
+
+def test_a_chronology_starting_at_a_review_conference_has_a_plan(tmp_path: Path) -> None:
+    chron = read_rows(tmp_path / "midplan.csv", MID_PLAN_2019, child_dob="2016-05-01")
+    # no plan had started in the chronology, so the child's visits were never judged. Seen
+    # Monday 21 January: 20 WD is Monday 18 February; next seen 15 March, 39 WD after.
+    # Seen Friday 29 March: 20 WD is Tuesday 30 April; none to the end on 10 July, 69 WD
+    assert finding_rows(chron, "wt2018", "VIS-CP") == [
+        ("VIS-CP", "gap", 3, "2019-02-18", "2019-03-15", 39, [3, 4]),
+        ("VIS-CP", "gap", 5, "2019-04-30", "", 69, [5]),
+    ]
+    # the next review within 6 months of the one seen (by 14 July), not within the 3 months
+    # a plan's first review has; the case is open from the conference (supervision due 11
+    # February; none to 10 July, 177 days)
+    assert finding_rows(chron, "wt2018", "CONF-REVIEW", "SUP-CADENCE") == [
+        ("SUP-CADENCE", "gap", 2, "2019-02-11", "", 177, [2]),
+    ]
+
+
+def test_a_plans_first_review_is_still_due_within_3_months(tmp_path: Path) -> None:
+    rows = MID_PLAN_2019.replace(
+        "Review child protection conference. CP plan to continue under the category of neglect.",
+        "Initial child protection conference. Child F made subject to a child protection plan"
+        " under the category of neglect.",
+    )
+    chron = read_rows(tmp_path / "icpc.csv", rows, child_dob="2016-05-01")
+    assert finding_rows(chron, "wt2018", "CONF-REVIEW") == [
+        ("CONF-REVIEW", "gap", 2, "2019-04-14", "2019-07-10", 177, [2, 6]),
+    ]
