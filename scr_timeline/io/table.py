@@ -1774,6 +1774,11 @@ _TITLE_HEADINGS: Final = frozenset(
         "problem",
         "problem title",
         "consultation problem",
+        # an emergency department's reason for the attendance, beside its triage or
+        # clinical notes ('Head injury - fell from bed')
+        "presenting complaint",
+        "chief complaint",
+        "presenting problem",
     }
 )  # (not a bare "Title": beside a name it is the practitioner's job title)
 

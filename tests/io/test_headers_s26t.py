@@ -118,3 +118,53 @@ def test_a_liquidlogic_workflow_export(tmp_path: Path) -> None:
 )
 def test_more_export_headings(headings: list[str], expected: dict[int, str]) -> None:
     assert map_headings(headings) == expected
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        # a looked-after child's episodes: the end date had been kept in extra
+        (
+            ["Episode Start Date", "Episode End Date", "Legal Status"],
+            {0: "date", 1: "end_date"},
+        ),
+        # GP systems: who held the consultation or the appointment session, and its slot
+        (
+            ["Consultation Date", "Consulter", "Free Text"],
+            {0: "date", 1: "practitioner", 2: "details"},
+        ),
+        (
+            ["Date", "Time", "Session Holder", "Slot Type", "Appointment Status"],
+            {0: "date", 1: "time", 2: "practitioner", 3: "contact_type", 4: "outcome"},
+        ),
+        # a police crime report's type; an ED attendance's type
+        (
+            ["Report Date", "Report Type", "Officer in case"],
+            {0: "date", 1: "contact_type", 2: "practitioner"},
+        ),
+        (
+            ["Arrival Date", "Attendance Type", "Triage Notes"],
+            {0: "date", 1: "contact_type", 2: "details"},
+        ),
+        # a template's signature column
+        (
+            ["Date", "Information", "Action", "Signature"],
+            {0: "date", 1: "details", 2: "outcome", 3: "practitioner"},
+        ),
+    ],
+)
+def test_headings_of_more_systems(headings: list[str], expected: dict[int, str]) -> None:
+    assert map_headings(headings) == expected
+
+
+def test_an_eds_chief_complaint_opens_the_triage_notes(tmp_path: Path) -> None:
+    # beside the triage notes (the details) the complaint had been kept in extra
+    path = tmp_path / "ed.csv"
+    path.write_text(
+        "Arrival Date,Arrival Time,Chief Complaint,Triage Notes,Disposal\n"
+        "12/03/2018,21:03,Head injury - fell from bed,Alert. Small haematoma R forehead.,Home\n",
+        encoding="utf-8",
+    )
+    event = scr.read(path).events.iloc[0]
+    assert event["details"] == "Head injury - fell from bed. Alert. Small haematoma R forehead."
+    assert pd.isna(event["extra"])
