@@ -160,6 +160,8 @@ _MAX_PER_BIN: Final = 2
 #: Chronologies up to this size are always drawn event by event.
 _DETAIL_LIMIT: Final = 500
 _LANE_HALF: Final = 0.4
+#: More contact connectors than this are drawn fainter (alpha falling as 1/sqrt(n)).
+_FAINT_FROM: Final = 100
 #: Cells across the axis (about a marker's width each) within which a lane's events stack.
 _STACK_CELLS: Final = 100
 #: Distance between stacked markers, and how far from the lane's centre they may go.
@@ -246,6 +248,13 @@ def format_date_axis(ax: Axes, lo: float, hi: float) -> None:
         months = next(m for m in (1, 2, 3, 4, 6, 12) if m >= months) if months <= 12 else 12
         locator = mdates.MonthLocator(bymonth=range(1, 13, months) if months < 12 else (1,))
         fmt = "%b %Y"
+        if months > 1:
+            # every month marked between the labelled ones, so a printed page is read to
+            # the month ("Mar 2006" lies between the "Jan" and "May" labels)
+            ax.xaxis.set_minor_locator(mdates.MonthLocator())
+            ax.xaxis.set_minor_formatter(mdates.DateFormatter(""))
+            ax.grid(axis="x", which="minor", color="#eeeeee", lw=0.5, zorder=0)
+            ax.tick_params(axis="x", which="minor", length=2.5, color="#888888")
     else:
         locator = mdates.YearLocator(base=max(1, int(np.ceil(span / 365.25 / 10))))
         fmt = "%Y"
@@ -611,8 +620,11 @@ def plot_timeline(
     if S.COUNTERPARTS in ev.columns:
         segments = _contact_segments(ev, x, yd, aggregated, dense, bin_of, lane_of)
         if len(segments):
+            # the more connectors, the fainter each (hundreds across twelve lanes otherwise
+            # grey the chart over): 0.45 up to 100, down to 0.15 from 900
+            alpha = float(np.clip(0.45 * np.sqrt(_FAINT_FROM / len(segments)), 0.15, 0.45))
             lines = LineCollection(
-                list(segments), colors="#666666", linewidths=0.6, alpha=0.45, zorder=1
+                list(segments), colors="#666666", linewidths=0.6, alpha=alpha, zorder=1
             )
             lines.set_gid("scr-contacts")
             ax.add_collection(lines)
