@@ -1475,6 +1475,10 @@ def _centred_rows(gaps: Sequence[float], dated: Sequence[bool]) -> list[tuple[in
     count = sum(dated)
     if count < 2 or len(gaps) + 1 != len(dated):
         return None
+    before_dated = [g for g, d in zip(gaps, dated[1:], strict=True) if d]
+    before_other = [g for g, d in zip(gaps, dated[1:], strict=True) if not d]
+    if dated[0] and min(before_dated) > max(before_other, default=float("-inf")):
+        return None  # each row opens with its date, set apart from the row above
     for least in sorted(set(gaps)):
         cuts = [i + 1 for i, gap in enumerate(gaps) if gap > least]
         bounds = list(itertools.pairwise([0, *cuts, len(dated)]))

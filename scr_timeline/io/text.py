@@ -28,7 +28,7 @@ import functools
 import html
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, Final
@@ -2751,10 +2751,7 @@ def _aligned_raw(table: _AlignedTable, lines: list[str]) -> pd.DataFrame:
     if not layout.bars:  # rows set out with their cells in the middle of the row
         entries = _rows_by_blocks(
             entries,
-            [
-                row and (_is_date_cell(_aligned_cells(lines[n], layout)[layout.date]))
-                for n, row, _gap in entries
-            ],
+            lambda n: _is_date_cell(_aligned_cells(lines[n], layout)[layout.date]),
         )
     cells: list[list[str | None]] = [[None] * width for _ in range(table.last - table.first + 1)]
     for m in table.titles:
@@ -2774,26 +2771,28 @@ def _aligned_raw(table: _AlignedTable, lines: list[str]) -> pd.DataFrame:
 
 
 def _rows_by_blocks(
-    entries: list[tuple[int, bool, bool]], dated: Sequence[bool]
+    entries: list[tuple[int, bool, bool]], dated: Callable[[int], bool]
 ) -> list[tuple[int, bool, bool]]:
     """A table's lines (``entries``: line, a row starts there, a blank line before it),
     with each row the block of lines between blank lines when the table's cells are set in
     the middle of their rows (a table printed with its cells so, as ``pdftotext -layout``
-    writes it): each block holds one line dated in the date column (``dated``), and some
-    block's date is not on its first line (the lines above it are its row's, not an undated
-    row and the rest of the row before). Else ``entries`` as they are.
+    writes it): each block holds one line dated in the date column (``dated``, given a
+    line's number), and some block's date is not on its first line (the lines above it are
+    its row's, not an undated row and the rest of the row before). Else ``entries`` as
+    they are.
 
     >>> _rows_by_blocks(
     ...     [(1, True, False), (2, True, False), (4, False, True), (5, True, False)],
-    ...     [False, True, False, True],
+    ...     lambda n: n in (2, 5),
     ... )
     [(1, True, False), (2, False, False), (4, True, True), (5, False, False)]
     """
     starts = [i for i, (_n, _row, gap) in enumerate(entries) if i == 0 or gap]
-    if len(starts) < 2:
-        return entries
+    if len(starts) < 2 or all(entries[i][1] for i in starts[1:]):
+        return entries  # (each block after the first opens a row: with its date)
+    marks = [row and dated(n) for n, row, _gap in entries]
     bounds = list(itertools.pairwise([*starts, len(entries)]))
-    if any(sum(dated[a:b]) != 1 for a, b in bounds) or all(dated[a] for a, _b in bounds):
+    if any(sum(marks[a:b]) != 1 for a, b in bounds) or all(marks[a] for a, _b in bounds):
         return entries
     firsts = set(starts)
     return [(n, i in firsts, gap) for i, (n, _row, gap) in enumerate(entries)]
