@@ -101,6 +101,7 @@ __all__ = [
     "build_graph",
     "chronology_to_ocel",
     "contact_matrix",
+    "contacts_with",
     "graph_for_export",
     "knowledge",
     "knowledge_of_events",
@@ -654,6 +655,129 @@ def build_graph(
         )
     )
     return graph
+
+
+#: Columns of :func:`contacts_with`.
+CONTACTS_WITH_COLUMNS: Final[tuple[str, ...]] = (
+    "agency",
+    "label",
+    "n_recorded",
+    "its_records",
+    "their_records",
+    "contacts",
+    "first_contact",
+    "last_contact",
+    "injuries",
+    "injuries_before_contact",
+)
+
+
+def contacts_with(chron: ChronologyLike, agency: str = "csc") -> pd.DataFrame:
+    """Every other agency of the chronology and its contacts with one agency: which
+    agencies were never in touch with children's social care, and what they had seen.
+
+    Parameters
+    ----------
+    chron
+        A :class:`~scr_timeline.chronology.Chronology` or its events table.
+    agency
+        The agency asked about (an agency code; default ``"csc"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per other agency that recorded events or was named on one: ``agency``
+        (code), ``label``, ``n_recorded`` (events it recorded), ``its_records`` (contacts
+        it recorded that name ``agency``), ``their_records`` (contacts ``agency`` recorded
+        that name it), ``contacts`` (the two added), ``first_contact`` and
+        ``last_contact`` (NaT when none), ``injuries`` (events it recorded describing an
+        injury to the child) and ``injuries_before_contact`` (those that started before
+        its first contact with ``agency``: all of them when there was none). Agencies with
+        no contact come first, then by injuries before contact, then by events recorded.
+
+    Notes
+    -----
+    A record does not say who told whom: a school's referral may be in social care's
+    records only ("Referral received from school"), so both sides' records are counted
+    as contact. Contacts are counted as in :func:`build_graph` (no duplicate copies, no
+    agency naming itself); so are injuries (no copies).
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> events = make_events(
+    ...     start=["02/03/2007", "05/03/2007", "09/03/2007"],
+    ...     agency=["gp", "health_visiting", "csc"],
+    ...     counterparts=[(), ("csc",), ("health_visiting",)],
+    ...     injury=[True, False, False])
+    >>> table = contacts_with(events)
+    >>> table[["agency", "contacts", "injuries_before_contact"]]
+                agency  contacts  injuries_before_contact
+    0               gp         0                        1
+    1  health_visiting         2                        0
+    """
+    events = _events_of(chron)
+    _check_agency(agency)
+    graph = (
+        chron.graph
+        if isinstance(chron, Chronology)
+        else build_graph(events, per_event=False, family=False)
+    )
+    rows = []
+    for node, attrs in graph.nodes(data=True):
+        if node == agency or attrs.get(KIND) != KIND_AGENCY:
+            continue
+        mine = graph.get_edge_data(node, agency, 0) or {}
+        theirs = graph.get_edge_data(agency, node, 0) or {}
+        firsts = [e[FIRST] for e in (mine, theirs) if e]
+        lasts = [e[LAST] for e in (mine, theirs) if e]
+        rows.append(
+            {
+                "agency": node,
+                "label": attrs.get(LABEL, node),
+                "n_recorded": int(attrs.get(N_RECORDED, 0)),
+                "its_records": int(mine.get(WEIGHT, 0)),
+                "their_records": int(theirs.get(WEIGHT, 0)),
+                "first_contact": min(firsts) if firsts else pd.NaT,
+                "last_contact": max(lasts) if lasts else pd.NaT,
+            }
+        )
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "agency",
+            "label",
+            "n_recorded",
+            "its_records",
+            "their_records",
+            "first_contact",
+            "last_contact",
+        ],
+    )
+    table["contacts"] = table["its_records"] + table["their_records"]
+    table["first_contact"] = pd.to_datetime(table["first_contact"])
+    table["last_contact"] = pd.to_datetime(table["last_contact"])
+    # injuries each agency recorded (copies left out), and those before its first contact
+    hurt = events[events[S.INJURY].fillna(False).astype(bool) & events[S.START].notna()]
+    if S.DUPLICATE_OF in hurt.columns:
+        hurt = hurt[hurt[S.DUPLICATE_OF].isna()]
+    recorder = hurt[S.AGENCY].astype("object")
+    first = recorder.map(dict(zip(table["agency"], table["first_contact"], strict=True)))
+    before = first.isna().to_numpy() | (hurt[S.START] < pd.to_datetime(first)).to_numpy()
+    table["injuries"] = table["agency"].map(recorder.value_counts()).fillna(0).astype(int)
+    table["injuries_before_contact"] = (
+        table["agency"].map(recorder[before].value_counts()).fillna(0).astype(int)
+    )
+    order = {code: i for i, code in enumerate(S.AGENCIES)}
+    table = table.assign(
+        _none=table["contacts"].gt(0),
+        _order=table["agency"].map(order).fillna(len(order)),
+    ).sort_values(
+        ["_none", "injuries_before_contact", "n_recorded", "_order"],
+        ascending=[True, False, False, True],
+        kind="stable",
+    )
+    return table[list(CONTACTS_WITH_COLUMNS)].reset_index(drop=True)
 
 
 def _period_codes(start: IntArray, freq: str) -> tuple[IntArray, pd.PeriodIndex]:
