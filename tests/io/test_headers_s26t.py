@@ -168,3 +168,50 @@ def test_an_eds_chief_complaint_opens_the_triage_notes(tmp_path: Path) -> None:
     event = scr.read(path).events.iloc[0]
     assert event["details"] == "Head injury - fell from bed. Alert. Small haematoma R forehead."
     assert pd.isna(event["extra"])
+
+
+def test_a_police_occurrence_export_with_dates_and_times_from_and_to(tmp_path: Path) -> None:
+    # Athena: 'Occurrence Date/Time From' and 'To' were unknown, so no header was found and
+    # the file was an error
+    path = tmp_path / "athena.csv"
+    path.write_text(
+        "Occurrence Number,Occurrence Date/Time From,Occurrence Date/Time To,"
+        "Investigation Type,Officer in Case,Modus Operandi,Final Outcome\n"
+        "AT/1,12/03/2018 23:15,12/03/2018 23:40,Domestic Abuse,PC2,"
+        "Suspect punched victim in presence of Child A,Charged\n",
+        encoding="utf-8",
+    )
+    event = scr.read(path).events.iloc[0]
+    assert event["start"] == pd.Timestamp("2018-03-12 23:15")
+    assert event["end"] == pd.Timestamp("2018-03-12 23:40:59")
+    assert event["contact_type"] == "Domestic Abuse"
+    assert event["details"] == "Suspect punched victim in presence of Child A"
+    assert event["outcome"] == "Charged"
+    assert event["extra"] == "Occurrence Number: AT/1"
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        (
+            ["Crime Number", "Date Committed From", "Date Committed To", "MO"],
+            {1: "date", 2: "end_date", 3: "details"},
+        ),
+        (
+            ["Call Date/Time", "Call Type", "Resulting Classification", "Remarks"],
+            {0: "date", 1: "contact_type", 2: "outcome", 3: "details"},
+        ),
+        (
+            ["PPN Date", "PPN Type", "Summary of incident"],
+            {0: "date", 1: "contact_type", 2: "details"},
+        ),
+        (
+            ["Referral Date", "Referral Reason", "Decision", "Decision Maker"],
+            {0: "date", 1: "details", 2: "outcome", 3: "practitioner"},
+        ),
+        # beside the details, remarks stay in extra
+        (["Date", "Details", "Remarks"], {0: "date", 1: "details"}),
+    ],
+)
+def test_police_and_front_door_headings(headings: list[str], expected: dict[int, str]) -> None:
+    assert map_headings(headings) == expected
