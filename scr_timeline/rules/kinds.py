@@ -521,11 +521,7 @@ def response(rule: Rule, ctx: Context) -> Hits:
     # "and N more such events": one event told by several agencies (children's social care's
     # ICPC minutes, the school's 'DSL attended ICPC', the police's 'Attended ICPC') is one
     # event, so a finding's records of one day and one event type count once
-    told = trig[flagged]
-    distinct = np.unique(
-        np.stack([finding, view.start[told] // DAY_NS, view.event_type[told]]), axis=1
-    )
-    more = np.bincount(distinct[0], minlength=len(keep)) - 1
+    more = _distinct_events(view, trig[flagged], finding, len(keep)) - 1
     late = answered[keep]
     observed = answer[keep]
     delay = np.full(len(keep), np.nan)
@@ -549,6 +545,49 @@ def response(rule: Rule, ctx: Context) -> Hits:
         evidence_offsets=offsets,
         extra={"more": more, "cut": cut[keep]}
         | ({"tally": _tally(rule, ctx, trig[keep])} if rule.tally else {}),
+    )
+
+
+def _distinct_events(view: EventView, told: IntArray, finding: IntArray, n: int) -> IntArray:
+    """How many events each of ``n`` findings' records ``told`` (with the finding of each)
+    are: records of one day are one event when they are of one event type, or when one
+    involves the other's agency (the paediatrician's medical that phoned the referral
+    through, and children's social care's 'Referral received from Dr B' that day). A pass
+    over findings' records only (few).
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> view = EventView.from_events(make_events(
+    ...     start=["2007-03-01"] * 3, agency=["paediatrics", "csc", "gp"],
+    ...     counterparts=[("csc",), ("paediatrics",), ()],
+    ...     event_type=["medical_examination", "referral", "gp_appointment"]))
+    >>> _distinct_events(view, np.array([0, 1, 2]), np.array([0, 0, 0]), 1).tolist()
+    [2]
+    """
+    day = (view.start[told] // DAY_NS).tolist()
+    kind, agency = view.event_type[told].tolist(), view.agency[told].tolist()
+    involved = view.counterpart_agencies[told].tolist()
+    groups: dict[tuple[int, int], list[int]] = {}
+    for k, key in enumerate(zip(finding.tolist(), day, strict=True)):
+        groups.setdefault(key, []).append(k)
+    out = np.zeros(n, dtype=np.int64)
+    for (f, _day), members in groups.items():
+        events: list[int] = []
+        for k in members:
+            if not any(_one_event(k, e, kind, agency, involved) for e in events):
+                events.append(k)
+        out[f] += len(events)
+    return out
+
+
+def _one_event(k: int, e: int, kind: list[int], agency: list[int], involved: list[int]) -> bool:
+    """Whether two records of one day are one event (see :func:`_distinct_events`)."""
+    if kind[k] == kind[e]:
+        return True
+    return bool(
+        (agency[e] >= 0 and (involved[k] >> agency[e]) & 1)
+        or (agency[k] >= 0 and (involved[e] >> agency[k]) & 1)
     )
 
 

@@ -259,3 +259,17 @@ def test_a_plans_first_review_is_still_due_within_3_months(tmp_path: Path) -> No
     assert finding_rows(chron, "wt2018", "CONF-REVIEW") == [
         ("CONF-REVIEW", "gap", 2, "2019-04-14", "2019-07-10", 177, [2, 6]),
     ]
+
+
+def test_a_referral_phoned_through_and_its_receipt_are_one_event(tmp_path: Path) -> None:
+    import scr_timeline as scr
+
+    chron = read_rows(tmp_path / "toddler.csv", TODDLER_2007, child_dob="2006-03-01")
+    frame = scr.analyse(chron, rules=["ASM-INITIAL", "SUP-KEY-DECISION"]).to_frame()
+    # the paediatrician's medical that phoned the referral through (row 3) and social
+    # care's 'Referral received from Dr B' (row 4), the same day: one referral, not '(and 1
+    # more such event in the same window)'; the key events beside the injury are the
+    # strategy discussion of the 13th alone (the referral that day is the injury told again)
+    first = frame.groupby("rule_id")["summary"].first()
+    assert "more such event" not in first["ASM-INITIAL"]
+    assert "(and 1 more such event in the same window)" in first["SUP-KEY-DECISION"]
