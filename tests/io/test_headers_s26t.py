@@ -215,3 +215,18 @@ def test_a_police_occurrence_export_with_dates_and_times_from_and_to(tmp_path: P
 )
 def test_police_and_front_door_headings(headings: list[str], expected: dict[int, str]) -> None:
     assert map_headings(headings) == expected
+
+
+def test_the_date_a_record_was_closed_is_no_end_of_the_event(tmp_path: Path) -> None:
+    # a MyConcern export: the concern closed 18 days later had stretched the event to
+    # 30/03 (rules count deadlines from the end), its time 08:50 read as the whole span
+    path = tmp_path / "myconcern.csv"
+    path.write_text(
+        "Concern ID,Date of concern,Time of concern,Concern summary,Reporter,Date closed\n"
+        "1001,12/03/2018,08:50,Bruise on cheek; said Dad did it.,Teacher T1,30/03/2018\n",
+        encoding="utf-8",
+    )
+    event = scr.read(path).events.iloc[0]
+    assert event["end"] == pd.Timestamp("2018-03-12 08:50:59")
+    assert event["precision"] == "minute"
+    assert event["extra"] == "Concern ID: 1001 | Date closed: 30/03/2018"
