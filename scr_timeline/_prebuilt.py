@@ -241,14 +241,35 @@ def _large_patterns(obj: Any) -> bool:
 
 def _lazy_fields(matcher: Any) -> Any:
     """``matcher`` (about to be stored) with each of its dicts of large patterns made a
-    :class:`LazyPatterns` (the pickler is not asked how to store a plain dict)."""
+    :class:`LazyPatterns` (the pickler is not asked how to store a plain dict), and
+    without the phrase tries it has cached (see :func:`_unneeded`)."""
     for field in dataclasses.fields(matcher):
         value = getattr(matcher, field.name)
         if _large_patterns(value):
             lazy = LazyPatterns()
             dict.update(lazy, value)
             object.__setattr__(matcher, field.name, lazy)  # (a frozen dataclass)
+    for name in _unneeded(matcher):
+        del matcher.__dict__[name]
     return matcher
+
+
+def _unneeded(matcher: Any) -> list[str]:
+    """The names of the phrase tries (:class:`~scr_timeline.classify._text.PhraseTrie`)
+    ``matcher`` holds as cached properties. A trie serves only to write a pattern for
+    some of the phrases, and a stored matcher has every full pattern compiled, which
+    serves every text from then on; unpickling the events matcher's trie (thousands of
+    paths and tokens) took a third of loading the matchers, in every process. A matcher
+    that needs one after all builds it again when first asked (a cached property)."""
+    from scr_timeline.classify._text import PhraseTrie
+
+    held = getattr(matcher, "__dict__", {})
+    return [
+        name
+        for name, value in held.items()
+        if isinstance(value, PhraseTrie)
+        and isinstance(getattr(type(matcher), name, None), functools.cached_property)
+    ]
 
 
 # --- the package's own patterns -------------------------------------------------------------
