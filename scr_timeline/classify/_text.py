@@ -473,22 +473,91 @@ def join_alternation(
     Every regex phrase starts at a word's start (:func:`wrap_regex`); that boundary is
     written once, before all of them, so at a position inside a word the regex phrases
     cost one look-behind instead of one each (the matches are the same: the boundary is
-    zero-width, and the phrases keep their order and groups).
+    zero-width, and the phrases keep their order and groups). Many of them are written
+    behind look-aheads for their first characters (:func:`_dispatched`).
 
     >>> join_alternation([(3, "nfa"), (4, "s47(?= agreed)")], None, group="r")
     '(?:(?<![a-z0-9])(?:(?:nfa)(?![a-z])|(?P<r4>(?:s47(?= agreed))(?![a-z]))))'
     """
+    phrases = []
     bodies = []
     for number, phrase in regexes:
+        phrases.append(phrase)
         body = f"(?:{phrase}){RIGHT_LETTER}"
         # only a regex that looks around needs a group: the others are recognised again
         # from the text they matched (see Resolver), and groups cost matching time
         needs_group = group is not None and LOOKAROUND.search(phrase) is not None
         bodies.append(f"(?P<{group}{number}>{body})" if needs_group else body)
-    parts = [f"{LEFT}(?:{'|'.join(bodies)})"] if bodies else []
+    parts = []
+    if bodies:
+        if len(bodies) >= _DISPATCH_FROM:
+            parts.append(f"{LEFT}{_dispatched(bodies, phrases)}")
+        else:
+            parts.append(f"{LEFT}(?:{'|'.join(bodies)})")
     if trie is not None:
         parts.append(trie)
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+#: Regex phrases in an alternation from which it is written behind look-aheads for their
+#: first characters (see :func:`_dispatched`); fewer cost less as they are.
+_DISPATCH_FROM: Final = 8
+
+
+def _dispatched(bodies: Sequence[str], phrases: Sequence[str]) -> str:
+    """Regex phrases' ``bodies`` (see :func:`join_alternation`) as one alternation, in
+    their order, halved again and again, each half behind a look-ahead for the
+    characters its phrases' matches can start with.
+
+    The regex engine tries the alternatives of a group one after the other, and passes
+    over one cheaply only when it opens with a plain character; a regex phrase that
+    opens with a group, a look-around or a choice is entered, at the start of every
+    word, before it fails (a few hundred of them were most of the time of matching a
+    sentence). Behind the look-aheads a position enters only the halves that hold a
+    phrase that can start with its character, a few look-aheads deep. The phrases keep
+    their order and are written once each, so the first one that matches at a position
+    is the one the plain alternation takes: the same matches, groups and rows. A half
+    holding a phrase whose start cannot be read off (a class such as ``\\d``, any
+    character, a flag), or that can match nothing, has no look-ahead.
+
+    >>> _dispatched(["(?:ab)", "(?:b|c)", "(?:.x)", "(?:d)"], ["ab", "b|c", ".x", "d"])
+    '(?:(?=[abc])(?:(?=a)(?:ab)|(?=[bc])(?:b|c))|(?:(?:.x)|(?=d)(?:d)))'
+    """
+    heads = [_phrase_head(phrase) for phrase in phrases]
+
+    def half(lo: int, hi: int) -> tuple[str, frozenset[str] | None]:
+        if hi - lo == 1:
+            return bodies[lo], heads[lo]
+        mid = (lo + hi) // 2
+        parts = []
+        union: frozenset[str] | None = frozenset()
+        for start, end in ((lo, mid), (mid, hi)):
+            inner, chars = half(start, end)
+            parts.append(inner if chars is None else f"(?={_char_class(sorted(chars))}){inner}")
+            union = None if union is None or chars is None else union | chars
+        return "(?:" + "|".join(parts) + ")", union
+
+    return half(0, len(bodies))[0]
+
+
+@functools.lru_cache(maxsize=_PHRASES_KEPT)
+def _phrase_head(phrase: str) -> frozenset[str] | None:
+    """The characters every match of a regex phrase starts with; None when not known or
+    when it can match nothing (it may then match anywhere)."""
+    try:
+        parsed = _parser.parse(phrase, 0)
+    except re.error:
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    chars, empty = _sequence_starts(parsed)
+    return None if chars is None or empty or not chars else frozenset(chars)
+
+
+def _char_class(chars: Sequence[str]) -> str:
+    """Characters as a regex matching any one of them."""
+    escaped = "".join(c if c.isalnum() and c.isascii() else "\\" + c for c in chars)
+    return escaped if len(chars) == 1 else f"[{escaped}]"
 
 
 #: A word inside a cue's reach (letters, digits and the punctuation words are made of).
