@@ -2351,6 +2351,15 @@ def read_tables_or_narrative(
         found.extend(dated_outside_tables(paragraphs, source.name))
         chron = with_deleted(chron, _paragraphs_deleted(deleted, source.name, program))
         return with_warnings(chron, [*found, *_late(chron, late_notes, restored)])
+    if tables and options.get("child_dob") is None:
+        # the details table a narrative report opens with ("Date of birth:" | "01/02/2006")
+        opening: list[tuple[str | None, FormField]] = [
+            (tables[0].sheet, f) for f in form_fields(_frame(tables[0].rows, tables[0].width))
+        ]
+        dob, told_dob = child_dob_from_forms(opening, file=source.name)
+        found.extend(told_dob)
+        if dob is not None:
+            options = {**options, "child_dob": dob}
     try:
         chron = parse_paragraphs(
             _split_at_dated_lines(paragraphs), source=source, sheet="paragraph", fmt=fmt, **options

@@ -182,3 +182,20 @@ def test_an_imr_titled_for_its_agency_names_the_agency_of_its_chronology(tmp_pat
         == ["Individual Management Review - Northshire Police"] * 2
     )
     assert "no_agency" not in set(chron.warnings[S.CODE])
+
+
+def test_the_form_over_a_narrative_gives_the_childs_dob(tmp_path: Path):
+    """A narrative report (dated paragraphs, no chronology table) opening with the
+    template's details table: its date of birth is the child's, as over a table."""
+    document = docx.Document()
+    document.add_heading("Police chronology", 1)
+    _table(document, None, _FORM)
+    document.add_paragraph("12/03/2007 - PC2 attended a domestic incident. Child A present.")
+    document.add_paragraph("13/03/2007 - DC1 sent a PPN to the MASH.")
+    path = tmp_path / "police.docx"
+    document.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "13/03/2007"]
+    assert chron.meta.child_dob == pd.Timestamp("2006-02-01")
+    assert chron.events[S.CHILD_AGE_DAYS].tolist() == [404, 405]
+    assert "child_dob_inferred" in set(chron.warnings[S.CODE])
