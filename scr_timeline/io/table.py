@@ -1375,7 +1375,18 @@ def agencies_from_practitioners(
     if decided.any() and found is not None:
         events = events.copy()
         events.loc[part.index[decided], S.AGENCY] = found[decided].to_numpy(dtype=object)
-        chron = Chronology(events, chron.rejected, chron.warnings, chron.meta)
+        warnings = chron.warnings
+        if not (~decided & written.eq("").to_numpy(dtype=bool)).any() and len(warnings):
+            # every row with no agency took one: the no_agency warning said they had none
+            # (agency_from_practitioner below says where each came from)
+            gone = (warnings[S.CODE] == "no_agency") & (warnings[S.SOURCE_FILE] == file)
+            gone &= (
+                warnings[S.SOURCE_SHEET].isna()
+                if sheet is None
+                else warnings[S.SOURCE_SHEET] == sheet
+            )
+            warnings = warnings[~gone.fillna(False)].reset_index(drop=True)
+        chron = Chronology(events, chron.rejected, warnings, chron.meta)
     notes = []
     told = decided | sector
     for name, rows in pd.Series(np.flatnonzero(told)).groupby(written.to_numpy()[told]):

@@ -76,3 +76,28 @@ def test_agency_columns_of_words_beside_the_details_are_no_grid(tmp_path: Path) 
     assert len(chron.events) == 2
     assert "agency_from_ticks" not in set(chron.warnings["code"])
     assert chron.events["extra"].notna().all()
+
+
+def test_no_no_agency_warning_when_every_row_took_one_from_its_worker(tmp_path: Path) -> None:
+    # an export with no agency column whose workers all name one ('SW4', 'TM3'): the
+    # no_agency warning had said the rows were 'other', beside agency_from_practitioner
+    chron = _read(
+        tmp_path,
+        "Case Note Date,Case Note Type,Case Note,Created By\n"
+        "12/03/2018,Home Visit,Child A seen alone.,SW4\n"
+        "15/03/2018,Supervision,TM3 discussed plan with SW4.,TM3\n",
+    )
+    assert chron.events["agency"].astype(str).tolist() == ["csc", "csc"]
+    codes = set(chron.warnings["code"])
+    assert "agency_from_practitioner" in codes and "no_agency" not in codes
+
+
+def test_the_no_agency_warning_stays_while_a_row_has_none(tmp_path: Path) -> None:
+    chron = _read(
+        tmp_path,
+        "Date,Agency,Practitioner,Details\n"
+        "12/03/2018,,SW1,Home visit\n"
+        "13/03/2018,,,Letter received\n",
+    )
+    assert chron.events["agency"].astype(str).tolist() == ["csc", "other"]
+    assert "no_agency" in set(chron.warnings["code"])
