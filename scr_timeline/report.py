@@ -142,10 +142,19 @@ def _summary(chron: Chronology, findings: pd.DataFrame) -> dict[str, Any]:
         table = grouped[S.START].agg(["size", "min", "idxmin"]).join(grouped["_end"].idxmax())
         table = table.loc[_agency_order(dated)]
         firsts, lasts = _first_and_last(dated.loc[table["idxmin"]], dated.loc[table["_end"]])
+        # contact with children's social care, and injuries seen before any (graph)
+        from .graph import contacts_with
+
+        with_csc = (
+            contacts_with(chron, "csc").set_index("agency") if "csc" in set(table.index) else None
+        )
         for code, size, first, last in zip(table.index, table["size"], firsts, lasts, strict=True):
-            agencies.append(
-                {"agency": _agency(code), "events": int(size), "first": first, "last": last}
-            )
+            row = {"agency": _agency(code), "events": int(size), "first": first, "last": last}
+            if with_csc is not None and code in with_csc.index:
+                counts = with_csc.loc[code]
+                row["csc_contacts"] = int(counts["contacts"])
+                row["csc_unshared_injuries"] = int(counts["injuries_before_contact"])
+            agencies.append(row)
     categories = [c for c in CATEGORIES if c in set(findings["category"].dropna())]
     categories += sorted(set(findings["category"].dropna()) - set(categories))
     by_category = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 import pandas as pd
@@ -72,3 +73,35 @@ def test_without_findings_there_is_no_key_findings_block() -> None:
     chron = _chron([("11/10/2007", "Health Visiting", "Home visit. Child A seen.")])
     html = render_report(chron, scr.analyse(chron))
     assert 'class="key-findings"' not in html
+
+
+def test_events_by_agency_says_which_agency_never_had_contact_with_social_care() -> None:
+    chron = _chron(
+        [
+            ("11/10/2007", "GP", "Bruise to the cheek of Child A aged 4 months."),
+            ("12/10/2007", "Health Visiting", "Home visit. Child A seen."),
+            ("15/10/2007", "Health Visiting", "Phoned CSC duty desk re concerns."),
+            ("16/10/2007", "Children's Social Care", "Referral received from the health visitor."),
+        ]
+    )
+    html = render_report(chron, scr.analyse(chron))
+    table = re.search(r"<h3>Events by agency</h3>.*?</table>", html, re.S)
+    assert table and "Contacts with CSC" in table.group()
+    rows = {
+        html_module.unescape(re.sub(r"<[^>]+>", "", cells[0])): cells
+        for cells in (
+            re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            for row in re.findall(r"<tr>(.*?)</tr>", table.group(), re.S)
+        )
+        if cells
+    }
+    assert 'class="never">none' in rows["GP"][4]
+    assert "1 injury before first contact" in rows["GP"][4]
+    assert rows["Health visiting"][4].startswith("2")
+    assert rows["Children's social care"][4] == "–"
+
+
+def test_without_social_care_records_there_is_no_contacts_column() -> None:
+    chron = _chron([("11/10/2007", "GP", "Seen. Phoned the health visitor.")])
+    html = render_report(chron, scr.analyse(chron))
+    assert "Contacts with CSC" not in html
