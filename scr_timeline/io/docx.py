@@ -1177,6 +1177,8 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
     shut = 0  # paragraphs struck or blacked out throughout (no Paragraph, still counted)
     deleted: list[tuple[Paragraph, str]] = []  # those opening with a date: rejected rows
     named_headings: set[str] = set()  # the headings that name an agency, as written
+    first_heading: str | None = None  # the document's first heading (its title)
+    own_names: dict[str, bool] = {}  # whether the document's title names an agency
     for block in reader.blocks(document):
         if block.tag == _P:
             text = _paragraph_text(block)
@@ -1196,6 +1198,8 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
                             deleted.append((Paragraph(gone[1], number), gone[0]))
             if text:
                 heading = _is_heading(block, reader.styles)
+                if heading and first_heading is None:
+                    first_heading = text
                 if heading and agency_from_name(" ".join(text.split())) is not None:
                     named_headings.add(" ".join(text.split()))
                 paragraphs.append(
@@ -1236,15 +1240,13 @@ def _read_docx(path: Path, *, keep_struck: bool = False) -> DocumentParts:
             # the document's title ("Individual Management Review - Northshire Police"),
             # pages and other tables above the table: the agency of its tables too, when
             # no heading names another (a document of several agencies' sections)
-            own = document.core_properties.title or next(
-                (p.text for p in paragraphs if p.heading), None
-            )
+            own = document.core_properties.title or first_heading
             own = " ".join(own.split()) if own else None
             if (
                 own
                 and len(own) <= _MAX_TITLE_LENGTH
-                and agency_from_name(own) is not None
                 and named_headings <= {own}
+                and own_names.setdefault(own, agency_from_name(own) is not None)
             ):
                 titles = [*titles[: _MAX_TITLES - 1], own]
         named = _form_agency(rows) or named
