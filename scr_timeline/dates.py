@@ -3882,6 +3882,9 @@ class _Times(NamedTuple):
     twelve: npt.NDArray[np.bool_] | None = None
     # a time after 13:00 written on the 24-hour clock ('14:30', '1430hrs', an Excel time)
     clock24: bool = False
+    # per row: the minutes east of UTC its zone says ('14:30 UTC' 0, '14:30 GMT+1' 60), or
+    # _NO_ZONE (none written, or England's clock: 'GMT', 'BST')
+    zone: npt.NDArray[np.int64] | None = None
 
     def text(self, row: int) -> object:
         """repr of the row's cell (where it is _T_BAD or approximate)."""
@@ -3889,6 +3892,11 @@ class _Times(NamedTuple):
 
 
 _NO_DAY: Final = np.iinfo(np.int64).min
+_NO_ZONE: Final = np.iinfo(np.int64).min
+#: A time cell in UTC ('14:30 UTC', '14:30Z', '14:30 (UTC)'), or with an offset from it
+#: (see _RE2_ZONE_OFFSET): moved to the clock time in England on the row's day
+_RE2_TIME_UTC: Final = r"\d\s*(?:z|utc|[(\[]\s*utc\s*[)\]])$"
+_RE2_TIME_ZONE_HINT: Final = r"gmt|utc|\+|\dz$"
 #: Two times listed in a time cell, as two contacts of one row are: '14:30 & 16:00',
 #: '14:30, 16:00', '1430/1600', '10am and 2pm'
 _PY_TWO_TIMES: Final = _rx(
@@ -3964,6 +3972,7 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
     several = np.zeros(n + 1, bool)
     twelve = np.zeros(n + 1, bool)
     clock24 = False
+    zone: npt.NDArray[np.int64] | None = None
     str_idx = [i for i, v in enumerate(items) if isinstance(v, str)]
     if str_idx:
         norm = _normalise([items[i] for i in str_idx])
@@ -3974,6 +3983,9 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
             zero_copy_only=False
         )
         clock24 = bool(pc.any(pc.match_substring_regex(norm, _RE2_CLOCK24_CELL)).as_py())
+        zoned = pc.match_substring_regex(norm, _RE2_TIME_ZONE_HINT).to_numpy(zero_copy_only=False)
+        if zoned.any():  # '14:30 UTC', '14:30 GMT+1', '14:30 +0100'
+            zone = _zone_minutes(norm, zoned, str_idx, n + 1) if zone is None else zone
         # an export's midnight ('00:00:00', '12:00:00 AM'): no time, as after a date
         machine = pc.match_substring_regex(norm, _MACHINE_MIDNIGHT).to_numpy(zero_copy_only=False)
         norms: list[str] | None = None
@@ -3986,6 +3998,10 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
             if norms is None:
                 norms = norm.to_pylist()
             s, is_approx = _strip_approx(norms[j])
+            if "gmt" in s or "utc" in s or "bst" in s or "+" in s or "time" in s or "london" in s:
+                # '14:30 gmt+1', '14:30 (utc)': the time, moved to the clock in England
+                # by _apply_times; '14:30 gmt daylight time': the clock's
+                s = _PY_ZONE_BRACKETED.sub("", _PY_ZONE_OFFSET.sub("", s))
             text[i] = repr(items[i])
             bare = s.replace(".", "").strip()  # 'T.B.C', 'Unk.', 't.b.a.'
             if (
@@ -4070,7 +4086,29 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
         several[take],
         twelve[take],
         clock24,
+        None if zone is None else zone[take],
     )
+
+
+def _zone_minutes(
+    norm: pa.Array, hinted: npt.NDArray[np.bool_], str_idx: list[int], size: int
+) -> npt.NDArray[np.int64] | None:
+    """Per distinct time cell (``size`` of them), the minutes east of UTC the zone written
+    after its time says, or _NO_ZONE; None when no cell writes one."""
+    zone = np.full(size, _NO_ZONE, np.int64)
+    near = np.flatnonzero(hinted)
+    some = norm.take(pa.array(near))
+    utc = pc.match_substring_regex(some, _RE2_TIME_UTC).to_numpy(zero_copy_only=False)
+    offsets = pc.extract_regex(some, _RE2_ZONE_OFFSET)
+    valid = offsets.is_valid().to_numpy(zero_copy_only=False)
+    minus = pc.fill_null(pc.equal(pc.struct_field(offsets, "sign"), "-"), False)
+    sign = np.where(minus.to_numpy(zero_copy_only=False), -1, 1)
+    hours = np.maximum(_field_int(offsets, "oh"), 0)
+    minutes = np.maximum(_field_int(offsets, "om"), 0)
+    east = np.where(valid, sign * (hours * 60 + minutes), np.where(utc, 0, _NO_ZONE))
+    where = np.asarray(str_idx, dtype=np.int64)[near]
+    zone[where] = east
+    return zone if (zone != _NO_ZONE).any() else None
 
 
 #: Minutes after midnight of 13:00: a time from then on written without pm is on the
@@ -4601,6 +4639,20 @@ def _apply_times(
     day_start = state.start[apply] - state.start[apply] % _DAY_S
     state.start[apply] = day_start + (cells.start[apply] + shift[apply]) * 60
     state.end[apply] = day_start + (cells.end[apply] + shift[apply]) * 60 + 59
+    if cells.zone is not None:  # '14:30 UTC', '14:30 GMT+0': to the clock in England
+        zoned = apply[cells.zone[apply] != _NO_ZONE]
+        if len(zoned):
+            instant = state.start[zoned] - cells.zone[zoned] * 60
+            local = (
+                pd.DatetimeIndex(instant * 10**9, tz="UTC")
+                .tz_convert("Europe/London")
+                .tz_localize(None)
+                .asi8
+                // 10**9
+            )
+            moved = local - state.start[zoned]
+            state.start[zoned] += moved
+            state.end[zoned] += moved
     # a part of the day ('AM') keeps precision day, as in the date cell
     state.prec[apply] = (
         _P_MINUTE if cells.part is None else np.where(cells.part[apply], _P_DAY, _P_MINUTE)

@@ -63,3 +63,37 @@ def test_a_minus_after_a_time_with_no_seconds_is_still_a_range() -> None:
     parsed = scr.parse_dates(pd.Series(["12/07/2007 09:00 -10:30"]))
     assert parsed.frame.loc[0, "start"] == pd.Timestamp("2007-07-12 09:00")
     assert parsed.frame.loc[0, "end"] == pd.Timestamp("2007-07-12 10:30:59")
+
+
+@pytest.mark.parametrize(
+    ("time", "start"),
+    [
+        # a time column in UTC, as police and hospital systems export one: it had been the
+        # clock time (14:30), an hour early in summer; '23:30 UTC' is the next day
+        ("14:30 UTC", "2007-07-12 15:30"),
+        ("14:30Z", "2007-07-12 15:30"),
+        ("14:30 (UTC)", "2007-07-12 15:30"),
+        ("23:30 UTC", "2007-07-13 00:30"),
+        ("14:30 GMT+0", "2007-07-12 15:30"),
+        # an offset had left the time unread ('+0100') or opened the details ('GMT+1')
+        ("14:30 +0100", "2007-07-12 14:30"),
+        ("2.30pm GMT+1", "2007-07-12 14:30"),
+        ("14:30 GMT Daylight Time", "2007-07-12 14:30"),
+        ("14:30 (BST)", "2007-07-12 14:30"),
+    ],
+)
+def test_a_time_columns_zone_is_moved_to_the_clock_in_england(time: str, start: str) -> None:
+    parsed = scr.parse_dates(pd.Series(["12/07/2007"]), times=pd.Series([time]))
+    assert parsed.frame.loc[0, "start"] == pd.Timestamp(start)
+    codes = {code for code, _message, row in parsed.warnings if row == 0}
+    assert not codes & {"extra_text", "unreadable_time"}
+
+
+def test_a_time_column_in_utc_in_winter_is_the_clock_time() -> None:
+    parsed = scr.parse_dates(
+        pd.Series(["12/03/2007"] * 2), times=pd.Series(["14:30 UTC", "14:30 GMT+1"])
+    )
+    assert parsed.frame["start"].tolist() == [
+        pd.Timestamp("2007-03-12 14:30"),
+        pd.Timestamp("2007-03-12 13:30"),
+    ]
