@@ -2013,9 +2013,17 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(names[alone])
 
 
-def _person_verb_after(text: str, end: int, verbs: frozenset[str]) -> bool:
-    after = _NEXT_WORD.match(text, end)
-    return after is not None and after.group(1) in verbs
+def _alone_a_name(text: str, match: re.Match[str], alone: bool, verbs: frozenset[str]) -> bool:
+    """Whether a first name written alone, with no capitalised word after it, is a person:
+    before what a person does ("Jordan said", "Kayden attended"); or, for a name that is
+    no place or word as well, inside a sentence ("Child A and Kayden went") or opening one
+    before a word in lower case ("Kayden asleep upstairs"), not a heading's one word."""
+    after = _NEXT_WORD.match(text, match.end("first"))
+    if after is not None and after.group(1) in verbs:
+        return True
+    if not alone:
+        return False
+    return after is not None or not _SENTENCE_OPEN.search(text, 0, match.start())
 
 
 #: what before a first name makes it a place's or an institution's name ("St Thomas",
@@ -2061,7 +2069,10 @@ def _first_name_full_names(
     # thousand names costs Python's engine a try of each at every capital)
     trie = T.trie_regex(tuple(re.escape(c) for c in n) for n in first_names)
     pattern = re.compile(
-        rf"{_LEFT}(?P<first>{trie}){_RIGHT}(?P<rest>(?:[ \t]+(?:{_NAMEWORD}|{_CAPS}{_RIGHT})){{0,2}})"
+        # a double first name ("Mia-Rose", "Jayden-Lee") and a double surname ("Murphy-O'Brien")
+        # are one word each
+        rf"{_LEFT}(?P<first>{trie}(?:-[A-Z]{_LOWER}+)*){_RIGHT}"
+        rf"(?P<rest>(?:[ \t]+(?:{_NAMEWORD}(?:-{_NAMEWORD})*|{_CAPS}{_RIGHT})){{0,2}})"
         rf"(?P<next>[ \t]+[A-Z])?"
     )
     found: dict[tuple[str, ...], dict[int, str]] = {}
@@ -2085,18 +2096,12 @@ def _first_name_full_names(
             if rest:
                 tokens: tuple[str, ...] = (first, *rest)
             elif (
-                first not in alone
-                or words
+                words
                 or match.group("next")
                 or first.lower() in lower_words
                 or first in known_words
-                or (
-                    _SENTENCE_OPEN.search(text, 0, match.start())
-                    and not _person_verb_after(text, match.end("first"), verbs)
-                )
+                or not _alone_a_name(text, match, first.split("-")[0] in alone, verbs)
             ):
-                # alone only inside a sentence ("Child A and Kayden"), or opening one before
-                # what a person does ("Kayden said"), and no capitalised word after it
                 continue
             else:
                 tokens = (first,)

@@ -104,3 +104,21 @@ def test_an_email_address_does_not_make_its_name_a_lower_case_word() -> None:
     for word in ("Sarah", "Jones", "Tom", "Julie"):
         assert word not in text, word
     assert "[email 1]" in text
+
+
+def test_double_names_and_a_name_opening_a_sentence_or_before_a_verb() -> None:
+    chron = _chron(
+        [
+            "Jayden-Lee and Mia-Rose seen at nursery.",
+            "Conor Murphy-O'Brien arrested.",
+            "Visit to the home. Kayden asleep upstairs.",
+            "Mother stated Jordan is not the father.",
+        ]
+    )
+    text = _anonymised(chron)
+    for word in ("Jayden", "Lee", "Mia", "Rose", "Conor", "Murphy", "Brien", "Kayden"):
+        assert word not in " ".join(text[:3]), word
+    assert "Jordan" not in text[3]
+    # a first name that is also a place or a word, with no verb after it, is no person
+    places = ["Family holiday in Jordan. Christmas Eve at Victoria Station.", "Grace period."]
+    assert _anonymised(_chron(places)) == places
