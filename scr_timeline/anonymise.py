@@ -1836,7 +1836,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
     # "Sarah Jones visited", no cue: a first name the shipped list knows, and a surname
     family_found = {tuple(hit["tokens"]) for hit in more}
     family_words = {word for tokens in family_found for word in tokens}
-    more += [
+    no_cue = [
         hit
         for hit in _first_name_full_names(
             people, distinct, stop | _TITLE_WORDS, lower_words, common_names
@@ -1844,6 +1844,18 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         if hit["tokens"] not in family_found
         and not (len(hit["tokens"]) == 1 and hit["tokens"][0] in family_words)
     ]
+    # a full name in the chronology's title ("Chronology for Kayden Smith") is the child's,
+    # when no child was named otherwise
+    titled = set(codes[(cells["column"] == "title").to_numpy()].tolist())
+    if titled and not (len(people) and (people["category"] == "child").any()):
+        child = next(
+            (h["tokens"] for h in no_cue if h["text"] in titled and len(h["tokens"]) > 1), None
+        )
+        if child is not None and not any(h["cue"] == "child" for h in more):
+            for hit in no_cue:
+                if hit["tokens"] == child:
+                    hit["cue"] = "child"
+    more += no_cue
     if more:
         hits.extend(more)
         people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)

@@ -122,3 +122,26 @@ def test_double_names_and_a_name_opening_a_sentence_or_before_a_verb() -> None:
     # a first name that is also a place or a word, with no verb after it, is no person
     places = ["Family holiday in Jordan. Christmas Eve at Victoria Station.", "Grace period."]
     assert _anonymised(_chron(places)) == places
+
+
+def test_a_full_name_in_the_title_is_the_child() -> None:
+    from dataclasses import replace
+
+    chron = _chron(["Seen with Mother. Kayden Smith well.", "Sarah Jones visited."])
+    titled = scr.Chronology(
+        chron.events,
+        rejected=chron.rejected,
+        warnings=chron.warnings,
+        meta=replace(chron.meta, title="Chronology for Kayden Smith"),
+    )
+    labels = dict(zip(find_names(titled)["name"], find_names(titled)["label"], strict=True))
+    assert labels == {"Kayden Smith": "Child A", "Sarah Jones": "Person 1"}
+    anon, _key = anonymise(titled)
+    assert anon.meta.title == "Chronology for Child A"
+    # a child named with a cue stays the child; the title's name is then a person
+    cued = scr.Chronology(
+        _chron(["Child (Tyler Brown) seen.", "Kayden Smith visited."]).events,
+        meta=replace(chron.meta, title="Chronology for Kayden Smith"),
+    )
+    labels = dict(zip(find_names(cued)["name"], find_names(cued)["label"], strict=True))
+    assert labels["Tyler Brown"] == "Child A" and labels["Kayden Smith"] != "Child A"
