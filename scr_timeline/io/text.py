@@ -1334,6 +1334,52 @@ def _date_in_first_sentence(text: str) -> tuple[str, str] | None:
     return found.group(), body
 
 
+def _dated_in_sentence_from(
+    items: Sequence[Paragraph], start: int, entry: int | None
+) -> int | None:
+    """Where, from ``items[start]``, a review's numbered paragraphs dated inside their
+    first sentence begin: the first such paragraph numbered in the same chapter as the
+    first entry that opens with its date, ``items[entry]`` ("4.1" before "4.3"), or
+    followed by another such paragraph (or by that entry). A lone one of another chapter
+    ("1.1 This review was commissioned on 12 January 2009 ...", then "4. Narrative of
+    events") is the report's own. None without."""
+    chapter = _chapter(items[entry].text) if entry is not None else None
+    numbered = [
+        (index, _date_in_first_sentence(para.text) is not None, _chapter(para.text))
+        for index, para in enumerate(items[start:entry], start=start)
+        if not para.heading and _REPORT_NUMBER.match(para.text) is not None
+    ]
+    if entry is not None:
+        numbered.append((entry, True, chapter))
+    return next(
+        (
+            index
+            for (index, dated, part), (_, after, _part) in itertools.pairwise(numbered)
+            if dated and (after or (chapter is not None and part == chapter))
+        ),
+        None,
+    )
+
+
+_CHAPTER: Final = re.compile(r"^\s*(?:para(?:graph)?\.?\s*)?(\d{1,3})\.\d")
+
+
+def _chapter(text: str) -> str | None:
+    """The chapter of a paragraph numbered in two parts or more ("4" of "4.12 ..."), else
+    None."""
+    found = _CHAPTER.match(text)
+    return found.group(1) if found else None
+
+
+def _section_start(items: Sequence[Paragraph], index: int) -> int:
+    """The position of the first paragraph after the last heading above ``items[index]``
+    (0 under none)."""
+    return next(
+        (at + 1 for at in range(index - 1, -1, -1) if items[at].heading),
+        0,
+    )
+
+
 def _as_paragraphs(paragraphs: Iterable[str | Paragraph]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for position, item in enumerate(paragraphs, start=1):
@@ -1446,7 +1492,10 @@ def parse_paragraphs(
     # labelled lines ("Agency: CSC") held for the block of labelled lines they open
     pending: list[Paragraph] = []
 
-    def collect(aside_sections: bool) -> None:
+    # where the first dated entry that opens with a report's paragraph number is, in items
+    numbered_at: list[int] = []
+
+    def collect(aside_sections: bool, numbered_from: int | None = None) -> None:
         section: str | None = None
         parted: Paragraph | None = None  # a heading since the last entry began
         month: str | None = None  # the month a heading above names ("March 2007")
@@ -1458,7 +1507,12 @@ def parse_paragraphs(
         aside = False  # in a section of the review's own: its paragraphs are not read
         # whether a dated entry opened with a report's paragraph number ("3.1 On ...")
         numbered_entries = False
-        for para in items:
+        numbered_at.clear()
+        for index, para in enumerate(items):
+            if numbered_from is not None and index == numbered_from:
+                # the numbered paragraphs of the entries' own section, above its first
+                # entry that opens with its date (below)
+                numbered_entries = True
             text = para.text.strip()
             if not text or PAGE_FURNITURE.match(text):  # a marking or page number typed in
                 continue
@@ -1568,6 +1622,8 @@ def parse_paragraphs(
             date, time, rest = split
             if inside is None and _REPORT_NUMBER.match(text) is not None:
                 numbered_entries = True
+                if not numbered_at:
+                    numbered_at.append(index)
             block = DATE_LABEL.match(text) is not None and DATE_PREFIX.match(text) is None
             if not block:
                 release()
@@ -1595,12 +1651,45 @@ def parse_paragraphs(
                 preamble.append(held)
         pending.clear()
 
-    collect(True)
-    if not events and set_aside:  # every dated paragraph is in them: read them after all
-        for kept in (preamble, headings, periods, timed_entries, undated, days_alone, in_sentence):
+    def again(aside_sections: bool, numbered_from: int | None = None) -> None:
+        for kept in (
+            events,
+            preamble,
+            headings,
+            periods,
+            timed_entries,
+            undated,
+            days_alone,
+            in_sentence,
+            pending,
+        ):
             kept.clear()
         set_aside.clear()
-        collect(False)
+        collect(aside_sections, numbered_from)
+
+    aside_sections = True
+    collect(aside_sections)
+    if not events and set_aside:  # every dated paragraph is in them: read them after all
+        aside_sections = False
+        again(aside_sections)
+    if events and numbered_at and preamble:
+        # a review's numbered narrative whose first entries carry their date inside their
+        # first sentence ("4.1 Child A was seen by the GP on 3 May 2007 ..."), above the
+        # first that opens with it ("4.3 On 10 May 2007 ..."): they were the preamble. Read
+        # again, the numbered paragraphs of that section (since the last heading above the
+        # first entry) are dated by their first sentence, as those under it are.
+        start = _dated_in_sentence_from(
+            items, _section_start(items, numbered_at[0]), numbered_at[0]
+        )
+        if start is not None:
+            again(aside_sections, start)
+    elif not events:
+        # no paragraph opens with a date: a review's narrative whose every numbered
+        # paragraph carries its date inside its first sentence ("4.2 Police were called to
+        # the family home on 14 May 2007 ...") is read so
+        start = _dated_in_sentence_from(items, 0, None)
+        if start is not None:
+            again(aside_sections, start)
     if not events:
         raise EmptyChronologyError(
             "no paragraph starts with a date",
