@@ -1022,7 +1022,11 @@ def _find(
         picked = arrow().take(pa.array(check, pa.int64()))
         ascii_ = _plain_texts(picked) if plain is None else plain[check]
         if ascii_.any():
-            found = pc.match_substring_regex(picked, re2, ignore_case=_ignores_case(pattern))
+            lowered = _re2_lowered(pattern) if len(check) <= _LOWER_UP_TO else None
+            if lowered is not None:  # (RE2 compiles it faster: see _re2_lowered)
+                found = pc.match_substring_regex(pc.ascii_lower(picked), lowered)
+            else:
+                found = pc.match_substring_regex(picked, re2, ignore_case=_ignores_case(pattern))
             hits[check[ascii_]] = pc.fill_null(found, False).to_numpy(zero_copy_only=False)[ascii_]
         check = check[~ascii_]
         if len(check) == 0:
@@ -1173,6 +1177,102 @@ def _class_has(items: list[tuple[Any, Any]], char: str) -> bool:
 
 def _ignores_case(pattern: re.Pattern[str]) -> bool:
     return bool(pattern.flags & re.IGNORECASE)
+
+
+#: At most this many texts are searched lower-cased with :func:`_re2_lowered` (more: RE2's
+#: case-insensitive search, whose dearer compile weighs less than lower-casing them).
+_LOWER_UP_TO: Final = 1_000
+#: Escapes whose meaning does not depend on case (``\\w`` is a word character either way).
+_CASELESS_ESCAPES: Final = frozenset("bBwWsSdDntrfv")
+
+
+@functools.lru_cache(maxsize=256)
+def _re2_lowered(pattern: re.Pattern[str]) -> str | None:
+    """A case-insensitive ``pattern`` as a case-sensitive RE2 pattern for lower-cased ASCII
+    texts (RE2 compiles a case-insensitive pattern at about twice the cost), or None when
+    it cannot be written so for certain.
+
+    ``pattern`` ignoring case matches an ASCII text exactly when its letters lower-cased
+    match the text lower-cased: each letter then stands for both its cases. That holds for
+    literal letters and for classes (``[NO]``, ``[A-Z]``) but not for ranges mixing
+    letters with other characters (``[A-z]`` holds ``_``), nor for escapes naming a
+    character (``\\x41``), scoped flags (``(?-i:NFA)``) or characters beyond ASCII (the
+    Kelvin sign matches ``k`` ignoring case): those patterns are refused, as are any RE2
+    would not read as Python's re does (:func:`_re2_pattern`).
+
+    >>> _re2_lowered(re.compile(r"\\bNFA\\b|[A-Z]\\w+ [NO]", re.I))
+    '\\\\bnfa\\\\b|[a-z]\\\\w+ [no]'
+    >>> _re2_lowered(re.compile(r"(?-i:NFA)|[A-z]", re.I)) is None
+    True
+    """
+    source = pattern.pattern
+    if not _ignores_case(pattern) or not source.isascii() or _re2_pattern(pattern) is None:
+        return None
+    if "(?" in source.replace("(?:", "") or "[:" in source:
+        return None
+    try:
+        parsed = list(_sre_parser.parse(source, pattern.flags))
+    except Exception:  # a private parser: not lowered rather than a failure
+        return None
+    if not _caseless_structure(parsed):
+        return None
+    out: list[str] = []
+    escaped = False
+    for char in source:
+        if escaped:
+            if char.isalnum() and char not in _CASELESS_ESCAPES:
+                return None  # \x41, \u00e9, \N{...}, \1, \A, \Z, ...
+            out.append(char)
+            escaped = False
+        else:
+            escaped = char == "\\"
+            out.append(char.lower() if "A" <= char <= "Z" else char)
+    lowered = "".join(out)
+    try:
+        pc.match_substring_regex(pa.array(["x"]), lowered)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return lowered
+
+
+def _caseless_structure(items: list[tuple[Any, Any]]) -> bool:
+    """Whether parsed items use only what :func:`_re2_lowered` can lower-case: literals,
+    classes whose ranges are of one case of letters or hold no letter, case-free
+    categories, boundaries, groups without flags, alternatives and repeats."""
+    for op, av in items:
+        name = str(op)
+        if name in ("LITERAL", "NOT_LITERAL", "ANY"):
+            continue
+        if name == "AT":
+            if str(av) not in ("AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_BEGINNING"):
+                return False
+        elif name == "IN":
+            for item_op, item_av in av:
+                item = str(item_op)
+                if item == "RANGE":
+                    lo, hi = item_av
+                    if not (
+                        (0x61 <= lo <= hi <= 0x7A)
+                        or (0x41 <= lo <= hi <= 0x5A)
+                        or hi < 0x41
+                        or 0x5A < lo <= hi < 0x61
+                        or lo > 0x7A
+                    ):
+                        return False
+                elif item not in ("LITERAL", "NEGATE", "CATEGORY"):
+                    return False
+        elif name == "BRANCH":
+            if not all(_caseless_structure(list(b)) for b in av[1]):
+                return False
+        elif name == "SUBPATTERN":
+            if av[1] or av[2] or not _caseless_structure(list(av[-1])):  # (flags)
+                return False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            if not _caseless_structure(list(av[-1])):
+                return False
+        else:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=1024)

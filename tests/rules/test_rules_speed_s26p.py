@@ -90,3 +90,44 @@ def test_texts_searched_in_place_or_copied_give_python_re_answers(monkeypatch, s
             assert [g for g, w in zip(got_rows, within_rows, strict=True) if w] == [
                 x for x, w in zip(want, within_rows, strict=True) if w
             ], (pattern, step)
+
+
+LOWER_PATTERNS = [
+    r"\bNFA\b|\bno further action\b",
+    r"[A-Z]\w+ [NO]\b",
+    r"[A-z]{2}",  # a range of letters and more: not lower-cased
+    r"(?-i:NFA)",  # case kept in a scope: not lower-cased
+    r"\x4eFA",  # a letter named by its code: not lower-cased
+    r"[a-f]X|[^A-Z]{3}q",
+    r"^child\b|seen\s+alone",
+    r"\bK\w*|\bs\W",
+    r"[0-9]{2} [\[-`]",
+]
+LOWER_PIECES = ["NFA", "nfa", "Nfa", "No further ACTION", "_", "[", "`", "^", "K", "k", "s ",
+                "S.", "seen  ALONE", "Child", "CHILD", "x", "Bx", "bX", "12 [", "09 _", "q",
+                "ABCq", "abcQ", " ", ". ", "Ok", "NO", "o"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(LOWER_PIECES), max_size=5).map("".join), min_size=30, max_size=80
+    )
+)
+def test_a_pattern_searched_lower_cased_answers_as_python_re(texts):
+    # 30 texts or more: Arrow's RE2, the pattern lower-cased where that reads the same
+    arrow = pa.array(texts, pa.large_string())
+    for pattern in LOWER_PATTERNS:
+        compiled = re.compile(pattern, re.IGNORECASE)
+        want = [compiled.search(t) is not None for t in texts]
+        assert P._find(arrow, compiled, split=False).tolist() == want, pattern
+
+
+def test_which_patterns_are_lower_cased():
+    lowered = {p: P._re2_lowered(re.compile(p, re.IGNORECASE)) for p in LOWER_PATTERNS}
+    assert lowered[r"[A-Z]\w+ [NO]\b"] == r"[a-z]\w+ [no]\b"
+    assert lowered[r"^child\b|seen\s+alone"] == r"^child\b|seen\s+alone"
+    assert lowered[r"[0-9]{2} [\[-`]"] == r"[0-9]{2} [\[-`]"
+    for refused in (r"[A-z]{2}", r"(?-i:NFA)", r"\x4eFA"):
+        assert lowered[refused] is None
+    assert P._re2_lowered(re.compile("NFA")) is None  # (case counts: searched as written)
