@@ -1371,6 +1371,24 @@ def _chapter(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _first_numbered_entry(items: Sequence[Paragraph], numbered: set[int]) -> int | None:
+    """The position of the first paragraph opening with its date (outside the review's own
+    sections), when it opens with a report's paragraph number ("4.3 On 10 May 2007 ..."),
+    else None. Only the paragraphs up to it are looked at."""
+    aside = False
+    for index, para in enumerate(items):
+        text = para.text.strip()
+        if para.heading:
+            aside = bool(REPORT_SECTION.match(" ".join(text.split())))
+            continue
+        if aside or not text or id(para) in numbered:
+            continue
+        text = _date_label_first(text)
+        if split_date_prefix(text) is not None:
+            return index if _REPORT_NUMBER.match(text) is not None else None
+    return None
+
+
 def _section_start(items: Sequence[Paragraph], index: int) -> int:
     """The position of the first paragraph after the last heading above ``items[index]``
     (0 under none)."""
@@ -1492,9 +1510,6 @@ def parse_paragraphs(
     # labelled lines ("Agency: CSC") held for the block of labelled lines they open
     pending: list[Paragraph] = []
 
-    # where the first dated entry that opens with a report's paragraph number is, in items
-    numbered_at: list[int] = []
-
     def collect(aside_sections: bool, numbered_from: int | None = None) -> None:
         section: str | None = None
         parted: Paragraph | None = None  # a heading since the last entry began
@@ -1507,7 +1522,6 @@ def parse_paragraphs(
         aside = False  # in a section of the review's own: its paragraphs are not read
         # whether a dated entry opened with a report's paragraph number ("3.1 On ...")
         numbered_entries = False
-        numbered_at.clear()
         for index, para in enumerate(items):
             if numbered_from is not None and index == numbered_from:
                 # the numbered paragraphs of the entries' own section, above its first
@@ -1622,8 +1636,6 @@ def parse_paragraphs(
             date, time, rest = split
             if inside is None and _REPORT_NUMBER.match(text) is not None:
                 numbered_entries = True
-                if not numbered_at:
-                    numbered_at.append(index)
             block = DATE_LABEL.match(text) is not None and DATE_PREFIX.match(text) is None
             if not block:
                 release()
@@ -1667,23 +1679,23 @@ def parse_paragraphs(
         set_aside.clear()
         collect(aside_sections, numbered_from)
 
+    # a review's numbered narrative whose first entries carry their date inside their
+    # first sentence ("4.1 Child A was seen by the GP on 3 May 2007 ..."), above the first
+    # that opens with it ("4.3 On 10 May 2007 ..."): the numbered paragraphs of that
+    # section (since the last heading above that entry) are dated by their first sentence,
+    # as those under it are, not the preamble
+    entry = _first_numbered_entry(items, numbered)
     aside_sections = True
-    collect(aside_sections)
+    early = (
+        _dated_in_sentence_from(items, _section_start(items, entry), entry)
+        if entry is not None
+        else None
+    )
+    collect(aside_sections, early)
     if not events and set_aside:  # every dated paragraph is in them: read them after all
         aside_sections = False
-        again(aside_sections)
-    if events and numbered_at and preamble:
-        # a review's numbered narrative whose first entries carry their date inside their
-        # first sentence ("4.1 Child A was seen by the GP on 3 May 2007 ..."), above the
-        # first that opens with it ("4.3 On 10 May 2007 ..."): they were the preamble. Read
-        # again, the numbered paragraphs of that section (since the last heading above the
-        # first entry) are dated by their first sentence, as those under it are.
-        start = _dated_in_sentence_from(
-            items, _section_start(items, numbered_at[0]), numbered_at[0]
-        )
-        if start is not None:
-            again(aside_sections, start)
-    elif not events:
+        again(aside_sections, early)
+    if not events:
         # no paragraph opens with a date: a review's narrative whose every numbered
         # paragraph carries its date inside its first sentence ("4.2 Police were called to
         # the family home on 14 May 2007 ...") is read so
