@@ -74,6 +74,7 @@ __all__ = [
     "pattern_fact",
     "refresh",
     "regex",
+    "searched_fact",
     "table",
     "templates",
     "toml",
@@ -280,6 +281,11 @@ _compiled: dict[tuple[str | bytes, int], re.Pattern[Any]] = {}
 #: The functions :func:`pattern_fact` answers, by name (:func:`forget` clears their caches).
 _fact_functions: dict[str, Any] = {}
 
+#: The functions :func:`searched_fact` answers, by name: facts of the patterns the
+#: classifiers search texts with (a matcher's, compiled by ``re``), not of those
+#: :func:`regex` gave.
+_searched_facts: dict[str, Any] = {}
+
 
 def _stored(name: str) -> dict[Any, Any]:
     patterns = _part("patterns")
@@ -325,19 +331,55 @@ def pattern_fact(work: Callable[[re.Pattern[str]], Any]) -> Callable[[re.Pattern
     return fact
 
 
-def _patterns_part(asked: Sequence[re.Pattern[Any]]) -> dict[str, Any]:
-    """Every pattern :func:`regex` gave in this process as its program, and every fact of
-    each of ``asked`` (the rules ask some facts only of long chronologies), to store."""
+def searched_fact(work: Callable[[re.Pattern[str]], Any]) -> Callable[[re.Pattern[str]], Any]:
+    """``work`` (as for :func:`pattern_fact`) of a pattern the classifiers search texts
+    with, stored at install time for each pattern searched while the shipped samples
+    were read (see :func:`build`). ``kept(pattern)`` is the stored answer, None when
+    the file has none (the caller decides whether working it out pays)."""
+    name = f"{work.__module__}.{work.__qualname__}"
+
+    def kept(pattern: re.Pattern[str]) -> tuple[Any] | None:
+        stored = _stored("facts").get(name)
+        at = (pattern.pattern, int(pattern.flags))
+        return (stored[at],) if isinstance(stored, dict) and at in stored else None
+
+    work.kept = kept  # type: ignore[attr-defined]
+    _searched_facts[name] = work
+    return work
+
+
+def _patterns_part(
+    asked: Sequence[re.Pattern[Any]], searched: Sequence[re.Pattern[Any]] = ()
+) -> dict[str, Any]:
+    """Every pattern :func:`regex` gave in this process as its program, every fact of
+    each of ``asked`` (the rules ask some facts only of long chronologies) and every
+    searched fact (:func:`searched_fact`) of each of ``searched``, to store."""
     # a fact is asked of a compiled pattern: by its source and its flags as compiled
     # (re.compile adds re.UNICODE to a str pattern's)
     patterns = [c for c in asked if isinstance(c.pattern, str)]
+    texts = [c for c in searched if isinstance(c.pattern, str)]
+    facts = {
+        name: {(c.pattern, c.flags): fact(c) for c in patterns}
+        for name, fact in _fact_functions.items()
+    }
+    for name, work in _searched_facts.items():
+        facts[name] = {(c.pattern, c.flags): work(c) for c in texts}
     return {
         "regex": {at: _program(compiled) for at, compiled in _compiled.items()},
-        "facts": {
-            name: {(c.pattern, c.flags): fact(c) for c in patterns}
-            for name, fact in _fact_functions.items()
-        },
+        "facts": facts,
     }
+
+
+def _searched() -> list[re.Pattern[Any]]:
+    """The patterns the classifiers searched texts with in this process (for the
+    searched facts), with what each fact makes of them made now (the patterns a fact
+    compiles through :func:`regex` are then stored with the others)."""
+    from scr_timeline.classify import _text
+
+    searched = list(_text.searched_patterns())
+    for pattern in searched:
+        _text.quick_pattern(pattern, force=True)
+    return searched
 
 
 # --- the matchers ---------------------------------------------------------------------------
@@ -438,7 +480,8 @@ def build(path: Path = FILE) -> Path:
             "matchers": _fresh(),
             "tables": {name: build_one() for name, build_one in _tables().items()},
         }
-        parts["patterns"] = _patterns_part(_exercise())
+        asked = _exercise()
+        parts["patterns"] = _patterns_part(asked, _searched())
     pickled = {}
     for part in _PARTS:
         buffer = io.BytesIO()

@@ -55,7 +55,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from scr_timeline import schema
-from scr_timeline._prebuilt import regex
+from scr_timeline._prebuilt import regex, searched_fact
 from scr_timeline.exceptions import ChronologyReadError
 
 __all__ = [
@@ -1451,13 +1451,83 @@ def contains(
         texts = texts.tolist()
     memo = _memory(_CONTAINS, pattern) if remember else {}
     out = list(map(memo.get, texts))  # None: not searched yet
-    for i in [i for i, hit in enumerate(out) if hit is None]:
-        text = texts[i]
-        hit = memo.get(text)
-        if hit is None:  # not a repeat of a text searched above
-            hit = memo[text] = isinstance(text, str) and pattern.search(text) is not None
-        out[i] = hit
+    todo = [i for i, hit in enumerate(out) if hit is None]
+    if todo:
+        search = quick_pattern(pattern, len(todo)).search
+        for i in todo:
+            text = texts[i]
+            hit = memo.get(text)
+            if hit is None:  # not a repeat of a text searched above
+                hit = memo[text] = isinstance(text, str) and search(text) is not None
+            out[i] = hit
     return np.array(out, dtype=bool)
+
+
+#: Texts to search at once from which :func:`quick_pattern` writes and compiles a pattern
+#: the file does not hold (below, compiling it would cost more than it saves).
+_QUICK_FROM_TEXTS: Final = 4096
+#: Patterns :func:`quick_pattern` answered, by pattern (None: the pattern itself).
+_QUICK: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+_QUICK_KEPT: Final = 256
+
+
+def searched_patterns() -> list[re.Pattern[str]]:
+    """The patterns :func:`contains` searched texts with in this process (see
+    :func:`scr_timeline._prebuilt.build`)."""
+    return list(_CONTAINS)
+
+
+def quick_pattern(
+    pattern: re.Pattern[str], n_texts: int = 0, *, force: bool = False
+) -> re.Pattern[str]:
+    """A pattern that matches at exactly the places ``pattern`` matches (so it finds a
+    match in the same texts), written to be searched faster: when ``pattern`` is an
+    alternation of many parts (a vocabulary's rows joined by ``|``), the parts behind
+    look-aheads for their first characters (see :func:`_dispatched`). A position then
+    enters only the parts that can match there, where the engine entered every part
+    that opens with a group or a choice at every character of the text.
+
+    The rewritten pattern of each shipped matcher's pattern is kept by the prebuilt
+    file; another is written and compiled only for ``n_texts`` of at least
+    ``_QUICK_FROM_TEXTS`` (or with ``force``); otherwise ``pattern`` itself is used.
+
+    >>> rx = re.compile("|".join(f"(?:{w}(?:s|es)?)" for w in "abcdefghij"))
+    >>> quick = quick_pattern(rx, force=True)
+    >>> quick.pattern.startswith("(?:(?=[abcde])"), bool(quick.search("x ds")), quick.search("xyz")
+    (True, True, None)
+    """
+    quick = _QUICK.get(pattern, pattern)
+    if quick is not pattern:
+        return quick or pattern
+    kept = quick_source.kept(pattern)  # type: ignore[attr-defined]
+    if kept is None and not force and n_texts < _QUICK_FROM_TEXTS:
+        return pattern  # (asked again with more texts, it may be written then)
+    source = kept[0] if kept is not None else quick_source(pattern)
+    found = None
+    if source is not None:
+        try:
+            found = regex(source, pattern.flags)
+        except re.error:  # a flag written inline at the start ("(?m)^..."): as written
+            found = None
+    if len(_QUICK) >= _QUICK_KEPT:
+        _QUICK.clear()
+    _QUICK[pattern] = found
+    return found or pattern
+
+
+@searched_fact
+def quick_source(pattern: re.Pattern[str]) -> str | None:
+    """The source of :func:`quick_pattern`'s pattern for ``pattern`` (None: none
+    quicker: not an alternation of enough parts whose starts can be read off, or a
+    flag that changes what a character matches)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    parts = _top_level(pattern.pattern)
+    if parts is None or len(parts) < _DISPATCH_FROM:
+        return None
+    if all(_phrase_head(part) is None for part in parts):
+        return None
+    return _dispatched(parts, parts)
 
 
 # --- the piece pool -------------------------------------------------------------------------
