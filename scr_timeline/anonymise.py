@@ -677,6 +677,10 @@ class _Replacer:
     spellings: dict[str, int] = field(default_factory=dict)
     ids: bool = False
     common: tuple[frozenset[str], frozenset[str]] | None = None
+    #: the spellings by their first run of letters and digits, in lower case ("tracey",
+    #: "ms", "ls9"): at each run of a text only the spellings that begin with it are tried,
+    #: in the order of the whole alternation (None: every spelling, one pass of it)
+    index: dict[str, re.Pattern[str]] | None = None
 
     @classmethod
     def build(
@@ -698,18 +702,41 @@ class _Replacer:
         )
         pre = "|".join(re.escape(w) for w in name_words) if name_words else None
         return cls(
-            re.compile(regex), pre, forms, {} if spellings is None else spellings, ids, common
+            re.compile(regex),
+            pre,
+            forms,
+            {} if spellings is None else spellings,
+            ids,
+            common,
+            _index(ordered, ids=ids),
         )
 
     def spelling(self, text: str) -> int:
         return self.spellings.setdefault(text, len(self.spellings))
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of :attr:`pattern`, left to right, as its ``finditer`` gives them."""
+        if self.index is None:
+            yield from self.pattern.finditer(text)
+            return
+        resume = 0
+        for run in _RUN.finditer(text):
+            if run.start() < resume:
+                continue
+            pattern = self.index.get(run.group().lower())
+            if pattern is None:
+                continue
+            match = pattern.match(text, run.start())
+            if match is not None:
+                resume = match.end()
+                yield match
 
     def sub(self, text: str) -> tuple[str, Spans]:
         out: list[str] = []
         spans: Spans = []
         last = 0
         length = 0
-        for match in self.pattern.finditer(text):
+        for match in self._matches(text):
             form = self.forms[
                 _norm(re.sub(r"[_\-]", " ", match.group()) if self.ids else match.group())
             ]
@@ -733,6 +760,30 @@ class _Replacer:
             return text, spans
         out.append(text[last:])
         return "".join(out), spans
+
+
+#: a run of letters and digits: where a spelling may begin (each begins with one, after no
+#: letter or digit, as :data:`_LEFT` says)
+_RUN: Final = re.compile(r"[^\W_]+")
+
+
+def _index(ordered: Sequence[_Form], *, ids: bool) -> dict[str, re.Pattern[str]] | None:
+    """The spellings grouped by their first run of letters and digits, each group one
+    alternation in the order of ``ordered`` (longest first): a text is then read run by
+    run, trying only the few spellings that begin there, instead of the whole alternation
+    at every character. A surname also begins the run with an "s" after it ("Smiths").
+    None when a spelling begins with no letter or digit (the whole alternation is used)."""
+    groups: dict[str, list[str]] = {}
+    for form in ordered:
+        first = _RUN.match(form.text)
+        if first is None:
+            return None
+        keys = [first.group().lower()]
+        if form.kind == "surname" and first.end() == len(form.text):
+            keys.append(keys[0] + "s")
+        for key in keys:
+            groups.setdefault(key, []).append(_form_regex(form, ids=ids))
+    return {key: re.compile("|".join(parts)) for key, parts in groups.items()}
 
 
 def _restore(text: str, spans: Sequence[int], spellings: Sequence[str]) -> str:
