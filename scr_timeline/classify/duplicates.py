@@ -152,9 +152,6 @@ _NS_PER_DAY: Final = 86_400 * 10**9
 _ROW: Final = "row"
 _DAY: Final = "day"
 _NAMED: Final = "named"
-_EARLIER: Final = "earlier"
-_LATER: Final = "later"
-_SCORE: Final = "score"
 _DAY_BEFORE: Final = "day_before"  # a record of being told, on the day before its own
 #: Event types that record being told of something (a notification, a letter, a call): such a
 #: record may be dated the day after what it tells of.
@@ -327,11 +324,13 @@ def _candidate_rows(
     """One entry per (event, day it may be on, agency it names), for the eligible events:
     arrays of equal length keyed by ``_ROW``, ``_DAY``, ``S.AGENCY``, ``_NAMED`` and
     ``_DAY_BEFORE``."""
-    start = events[S.START]
-    end = events[S.END].where(events[S.END].notna(), start)
-    first_day, last_day = _days(start), _days(end)
+    start = events[S.START].to_numpy(dtype="datetime64[ns]")
+    end = events[S.END].to_numpy(dtype="datetime64[ns]")
+    end = np.where(np.isnat(end), start, end)  # no end: the start's day
+    first_day = start.view(np.int64) // _NS_PER_DAY
+    last_day = end.view(np.int64) // _NS_PER_DAY
     span = last_day - first_day + 1
-    eligible = start.notna().to_numpy() & (agency >= 0) & (span >= 1) & (span <= MAX_SPAN_DAYS)
+    eligible = ~np.isnat(start) & (agency >= 0) & (span >= 1) & (span <= MAX_SPAN_DAYS)
     # a record of being told may be of the day before: it takes part on that day as well
     told = np.isin(kind, _TOLD)
     first_day = first_day - told.astype(np.int64)
@@ -632,10 +631,11 @@ def _holds(
         named[attendee] &= ~_ATTENDEES_OWN
         mask |= named
     if S.OUTCOME in events:
-        outcome = events[S.OUTCOME].iloc[rows].astype("string")
-        said = (outcome.notna() & ~outcome.str.fullmatch(_NO_OUTCOME).fillna(True)).to_numpy(
-            dtype=bool
-        )
+        # each distinct outcome read once (by Python's re, as pandas reads a pattern with \s)
+        outcome = events[S.OUTCOME].iloc[rows].astype("string").array
+        codes, distinct = outcome.factorize()  # -1: no outcome, which records nothing
+        recorded = [_NO_OUTCOME.fullmatch(u) is None for u in distinct.tolist()]
+        said = np.array([*recorded, False], dtype=bool)[codes]
         mask[said & ~attendee] |= _OUTCOME_BIT
     if S.SUSPICIOUS_INJURY in events:
         suspicious = events[S.SUSPICIOUS_INJURY].iloc[rows].fillna(False).to_numpy(dtype=bool)
@@ -734,20 +734,22 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
         a, b = np.concatenate([earlier[keep], a]), np.concatenate([later[keep], b])
     if not len(a):
         return out
-    candidates = pd.DataFrame({_EARLIER: a, _LATER: b}).drop_duplicates()
+    # each pair once, in the order first met
+    first = np.unique(a * len(events) + b, return_index=True)[1]
+    first.sort()
+    a, b = a[first], b[first]
     # what each holds (see the module docstring): two records that each hold more than the
     # other are no copies, so they are never scored
-    a, b = candidates[_EARLIER].to_numpy(), candidates[_LATER].to_numpy()
     held = np.zeros(len(events), dtype=np.uint64)
     rows = _rows_of(len(events), a, b)
     held[rows] = _holds(events, kind, rows)
-    candidates = candidates[((held[b] & ~held[a]) == 0) | ((held[a] & ~held[b]) == 0)]
-    if candidates.empty:
+    nested = ((held[b] & ~held[a]) == 0) | ((held[a] & ~held[b]) == 0)
+    if not nested.any():
         return out
 
     from rapidfuzz import fuzz, process, utils  # only when there are candidate pairs
 
-    earlier, later = candidates[_EARLIER].to_numpy(), candidates[_LATER].to_numpy()
+    earlier, later = a[nested], b[nested]
     # each event's text processed once (lower case, punctuation removed), "" without one
     processed = np.full(len(events), "", dtype=object)
     rows = _rows_of(len(events), earlier, later)
@@ -764,47 +766,44 @@ def find_duplicates(events: pd.DataFrame, *, threshold: float = 80.0) -> pd.Seri
         dtype=float,
     )
     has_text = (processed[earlier] != "") & (processed[later] != "")
-    candidates[_SCORE] = np.where(has_text, scores, -1.0)  # no text: nothing to compare
+    score = np.where(has_text, scores, -1.0)  # no text: nothing to compare
     # the same event in each agency's own words: enough telling words in common
     shared = _shared_share(processed, earlier, later)
     worded = has_text & (shared >= threshold - _OVERLAP_MARGIN) & (scores < threshold)
-    candidates.loc[worded, _SCORE] = threshold + shared[worded] / 1000.0
+    score[worded] = threshold + shared[worded] / 1000.0
     # the same meeting (or joint contact) on the same day, in each agency's own words
     together = _same_meeting(events, kind, earlier, later, processed)
-    met = together & has_text & (candidates[_SCORE].to_numpy() < threshold)
-    candidates.loc[met, _SCORE] = threshold
+    met = together & has_text & (score < threshold)
+    score[met] = threshold
     # two agencies' visits the table times hours apart are two visits, however alike their
     # words, unless both call it joint
     apart = _hours_apart(events, kind, earlier, later) & ~together
-    candidates.loc[apart, _SCORE] = -1.0
+    score[apart] = -1.0
     # two records about different children are two contacts, however alike (the strategy
     # discussions held for Child A and for Sibling B on one day)
     children = _children_named(processed, _rows_of(len(events), earlier, later))
     others = (children[earlier] & children[later]) == 0
     others &= (children[earlier] != 0) & (children[later] != 0)
-    candidates.loc[others, _SCORE] = -1.0
-    matched = candidates[candidates[_SCORE] >= threshold]
-    if matched.empty:
+    score[others] = -1.0
+    matched = np.flatnonzero(score >= threshold)
+    if not len(matched):
         return out
     # which of the two is the copy: the one that holds nothing the other does not (one of
     # them does: the others were never scored); holding the same, the lower in rank
-    earlier, later = matched[_EARLIER].to_numpy(), matched[_LATER].to_numpy()
+    earlier, later, score = earlier[matched], later[matched], score[matched]
     later_copy = (held[later] & ~held[earlier]) == 0
     same = np.flatnonzero(later_copy & (held[earlier] == held[later]))
     if len(same):
         rank = _rank(events, kind, agency, processed, _rows_of(len(events), earlier, later))
         later_copy[same] = rank[later[same]] <= rank[earlier[same]]
-    links = pd.DataFrame(
-        {
-            _LATER: np.where(later_copy, later, earlier),  # the copy ...
-            _EARLIER: np.where(later_copy, earlier, later),  # ... and its original
-            _SCORE: matched[_SCORE].to_numpy(),
-        }
-    )
-    best = links.sort_values([_LATER, _SCORE, _EARLIER], ascending=[True, False, True])
-    best = best.drop_duplicates(_LATER)
+    copy = np.where(later_copy, later, earlier)
+    original = np.where(later_copy, earlier, later)
+    # per copy, its most similar original (then the earliest)
+    order = np.lexsort((original, -score, copy))
+    copy, original = copy[order], original[order]
+    best = np.flatnonzero(np.diff(copy, prepend=np.int64(-1)) != 0)
     root = np.arange(len(events), dtype=np.int64)
-    root[best[_LATER].to_numpy()] = best[_EARLIER].to_numpy()
+    root[copy[best]] = original[best]
     while True:  # a copy of a copy points at the original: each step halves the chains
         further = root[root]
         if np.array_equal(further, root):
