@@ -538,11 +538,19 @@ def unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventFi
     unless the text says the family was reached after all ("no answer at first; Mother
     then opened the door", "Child seen"). So is a row that records such a visit beside a
     call ("Telephoned - no reply. Visit attempted - no reply."). A row already a ``dna``
-    that says so ("NAV - card left") loses its visit mentions as well."""
+    that says so ("NAV - card left") loses its visit mentions as well.
+
+    A row whose main event is another ("Referral received from school. Home visit - no
+    reply, card left.", an EWO's "Attendance 62%. Home visit - no reply.") keeps it, and
+    the visit that did not reach the family is a missed contact among its mentions, not a
+    visit: social care's action on a referral is not a door no one opened. Only when the
+    visit and the cue are written in one sentence ("Home visit completed. Phoned GP - no
+    answer." visited)."""
     visit = np.isin(found.code, _VISITS) | (found.code == _DNA)
     if found.happened is not None:
         visited = (found.happened & _HOME_VISIT_BIT) != 0
         visit |= (found.code == _SHARING) & visited
+        found = _missed_beside(pool, found, visited & ~visit, m)
     if not visit.any():
         return found
     missed = visit & _rows_with(pool, visit, m.no_access)
@@ -559,6 +567,47 @@ def unreached_visits(pool: T.Pool, found: EventFindings, m: _Matcher) -> EventFi
         found,
         code=np.where(missed, np.int16(_DNA), found.code).astype(found.code.dtype),
         mentions=np.where(missed, (found.mentions | was) & ~drop, found.mentions),
+    )
+
+
+#: A visit named in a sentence ("Home visit - no reply", "HV: no answer, card left").
+_VISIT_WORDS: Final = re.compile(r"\bvisit|\bhv\b|\bnav\b|\bu/?a\b")
+
+
+def _missed_beside(
+    pool: T.Pool, found: EventFindings, rows: np.ndarray, m: _Matcher
+) -> EventFindings:
+    """``found`` with the visits of ``rows`` (whose main event is another) that a no-access
+    cue in the visit's own sentence says did not happen, made a missed contact: the visit
+    leaves the mentions and a ``dna`` joins them (see :func:`unreached_visits`). Only the
+    sentences of those rows are read."""
+    if not rows.any():
+        return found
+    span = pool.upto(2)
+    pieces = np.unique(pool.piece[span][rows[pool.row[span]]])
+    texts = pool.pieces.iloc[pieces].tolist()
+    hit = T.contains(texts, m.no_access)
+    if hit.any():
+        hit[hit] &= T.contains([texts[i] for i in np.flatnonzero(hit)], _VISIT_WORDS)
+    if hit.any():
+        cues = _seen.matcher(None)
+        kept = [texts[i] for i in np.flatnonzero(hit)]
+        seen = T.contains(kept, cues.seen)  # "Child seen", not "seen at the window"
+        if seen.any():
+            seen[seen] &= ~T.contains([kept[i] for i in np.flatnonzero(seen)], cues.not_properly)
+        hit[hit] &= ~(T.contains(kept, m.reached) | seen)
+    if not hit.any():
+        return found
+    flags = np.zeros(len(pool.pieces), dtype=np.uint8)
+    flags[pieces[hit]] = 1
+    missed = T.piece_or(pool, flags, 2).astype(bool) & rows
+    if not missed.any():
+        return found
+    return replace(
+        found,
+        mentions=np.where(
+            missed, (found.mentions & ~_VISIT_BITS) | np.uint64(1 << _DNA), found.mentions
+        ),
     )
 
 
