@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import operator
 import re
 import statistics
 from collections.abc import Callable, Sequence
@@ -668,6 +669,75 @@ def _without_watermark(page: Any) -> tuple[Any, int]:
         return obj.get("object_type") != "char" or (obj["x0"], obj["top"], obj["text"]) not in drop
 
     return page.filter(keep), int(marked.sum())
+
+
+#: Line numbers in the margin: at least this many on a page, this share of them one
+#: step (1, or 5 when every fifth line is numbered) more than the one above, and standing
+#: this many ems left of the page's text.
+_LINE_NUMBERS: Final = 5
+_LINE_NUMBER_STEPS: Final = 0.8
+_LINE_NUMBER_GAP: Final = 0.5
+
+
+def _line_number_chars(chars: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Which of ``chars`` are line numbers printed in the left margin (Word's Layout > Line
+    Numbers, on a draft review report sent to its panel): figures alone on their line,
+    left of all the page's other text by a blank space, counting up down the page by one
+    step (1, 5 or 10). A paragraph's number set in a hanging indent ("12" before its
+    text) stands level with the headings' left edge, not in the margin, and is kept."""
+    if not chars:
+        return []
+    leftmost = min(chars, key=operator.itemgetter("x0"))["text"]
+    if not (leftmost.isdigit() or leftmost.isspace()):
+        return []  # the page's text starts at its left edge: no figures in the margin
+    digits = [c for c in chars if c["text"].isdigit()]
+    left = min(
+        (c["x0"] for c in chars if not c["text"].isdigit() and not c["text"].isspace()),
+        default=None,
+    )
+    if left is None:
+        return []
+    # figures in the margin: ending a blank space left of the leftmost letter of the page
+    margin = [
+        c for c in digits if c["x1"] <= left - _LINE_NUMBER_GAP * float(c.get("size") or 10.0)
+    ]
+    if len(margin) < _LINE_NUMBERS:
+        return []
+    numbers: list[tuple[float, str]] = []  # the figures of each line, read left to right
+    for char in sorted(margin, key=lambda c: (round(float(c["top"])), c["x0"])):
+        size = float(char.get("size") or 10.0)
+        if numbers and abs(numbers[-1][0] - float(char["top"])) < size / 2:
+            numbers[-1] = (numbers[-1][0], numbers[-1][1] + char["text"])
+        else:
+            numbers.append((float(char["top"]), char["text"]))
+    if len(numbers) < _LINE_NUMBERS:
+        return []
+    steps = np.diff(np.array([int(n) for _top, n in numbers], dtype=np.int64))
+    values, counts = np.unique(steps, return_counts=True)
+    step = int(values[counts.argmax()])
+    if step not in (1, 5, 10) or counts.max() < _LINE_NUMBER_STEPS * len(steps):
+        return []
+    return margin
+
+
+def _without_line_numbers(page: Any) -> tuple[Any, int]:
+    """The page without the line numbers in its left margin (:func:`_line_number_chars`),
+    and how many lines were numbered: they ran into the text of the lines ("Mother said 2
+    Child A had fallen"). Figures with ruling lines reaching them (an Excel sheet printed
+    with its row numbers, read by its table) are left as they are."""
+    marked = _line_number_chars(page.chars)
+    if not marked:
+        return page, 0
+    reach = max(float(c["x1"]) for c in marked)
+    if any(float(edge["x0"]) <= reach for edge in page.edges):
+        return page, 0  # ruling lines round them: the row numbers of a sheet's grid
+    drop = {(c["x0"], c["top"], c["text"]) for c in marked}
+    lines = len({round(float(c["top"])) for c in marked})
+
+    def keep(obj: dict[str, Any]) -> bool:
+        return obj.get("object_type") != "char" or (obj["x0"], obj["top"], obj["text"]) not in drop
+
+    return page.filter(keep), lines
 
 
 #: Points: a line this thin or thinner may strike text through.
@@ -2064,6 +2134,17 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
                 "watermark",
                 f"{_pages(marked_on)}: a watermark (text set slantwise across the page, or "
                 "in large pale print) was left out: it is no text of the entries it crosses",
+                path.name,
+                None,
+            )
+        )
+    numbered_on = _replace_pages(pages, _without_line_numbers)
+    if numbered_on:
+        notes.append(
+            _warning(
+                "line_numbers",
+                f"{_pages(numbered_on)}: the numbers in the left margin counting the lines "
+                "(a draft's line numbering) were left out: they are no text of the entries",
                 path.name,
                 None,
             )
