@@ -103,7 +103,9 @@ note says how many findings start from events of the other's time.
 - **Episodes** (response rules): a trigger inside the open window of an earlier, still
   unanswered trigger of the same rule joins that finding as evidence.
 - **'(and N more such events)'** counts one event recorded by several agencies once: records
-  of one day and one event type in a finding are one event.
+  of one day in a finding are one event when they are of one type or one involves the other's
+  agency (the paediatrician's 'Referral to CSC by phone' and social care's 'Referral received
+  from Dr B' the same day are one referral).
 - **A section 47 enquiry begins at its decision** (ASM-CORE): the core assessment runs
   from the enquiry's own entry, from a strategy discussion that names the enquiry (what a
   strategy discussion decides: 'Strategy discussion (TM1, SW1, DC1). s47 enquiry.'), or from
@@ -145,7 +147,9 @@ note says how many findings start from events of the other's time.
   notification sent to CSC', which stays the late notification of the earlier incident).
   Likewise the strategy discussion about a baby's head injury on 8 May is not the one a
   bruise seen on 14 March never had; the bruise's finding is `missing`, "none recorded
-  before the next suspicious injury on 20 April 2012".
+  before the next suspicious injury on 20 April 2012". The next trigger is the first new one
+  after the deadline (not only the one right after: a trigger that joined the finding in its
+  window is passed over).
 - **A record of the trigger listed above it** (`answers_before`): an expected event of the
   trigger's day, listed before it, that the predicate selects and that involves the
   trigger's agency answers it. This covers children's social care's 'Contact from ED: bruise
@@ -195,7 +199,10 @@ note says how many findings start from events of the other's time.
   ('Mother said Child C staying with family friend Ms W for a few weeks'; the predicate
   `family_arrangement`), judged at the first such record (not again at every visit that
   mentions it within 6 weeks). A family staying together ('Mother and Child C staying with
-  maternal grandmother') or a night's babysitting is not one. From 2011-04-01 only
+  maternal grandmother') or a night's babysitting is not one. A child handed into the care
+  of a family friend or relative is a placement ('Child A discharged from the ward into the
+  care of family friend Ms F', 'moved to the care of maternal aunt'); one only planned ('to
+  be discharged to the care of a family friend') is not. From 2011-04-01 only
   placements (`family_placement`) count: the connected-person rules are for looked-after
   children.
 - **A carer approved** (PLC-REG38-APPROVAL, PLC-CONNECTED; the predicate `carer_approved`):
@@ -248,7 +255,10 @@ note says how many findings start from events of the other's time.
   nor is the police's 'MERLIN/PPN notification to CSC' in the incident's own record (the
   notification sent after it is the referral). For ESC-CUMULATIVE, csc's record of receiving
   such a referral, and a second referral to csc by the same referrer that day, in either
-  order, are the same concern; referrals on two days stay two.
+  order, are the same concern; referrals on two days stay two. Another agency's record of a
+  referral children's social care sent it ('Online CSE referral received from MASH re Child
+  E', 'Referred to us by SW4 for parenting support') is not a referral to it: csc is its
+  sender, and it starts no clock.
 - **A plan ends** (`cp_plan_ends`) when a review conference ends it, in words that say so
   ('RCPC - CP plan ended; case to be managed under CIN', 'CPP ceased', 'CP plan closed'): a
   'to be' elsewhere in the row no longer makes the ending a plan. A review conference that
@@ -297,7 +307,10 @@ note says how many findings start from events of the other's time.
   police, except the police's own call-out or arrest about something else: a domestic
   call-out a fortnight after a baby's bruise ('PPN submitted to MASH') is not the police
   being told of the bruise. A police record naming an injury or a child protection step
-  (strategy discussion, s47, CAIT) counts.
+  (strategy discussion, s47, CAIT) counts. Another agency's record naming the police only in
+  a plan ('Strategy discussion to be held with police CAIT', 'Police to be informed') is no
+  contact with them (`police_only_planned`), unless it also says they were told or took part
+  ('DS1 informed by phone').
 - **Management oversight written inside another entry** answers SUP-KEY-DECISION
   (`csc_oversight`): children's social care closing a case with 'Management decision:
   concerns reduced, case to close' records the manager's decision on the closure, and so
@@ -315,7 +328,12 @@ note says how many findings start from events of the other's time.
   placement; a child back from a missing episode ('Located by police ... returned home',
   brought back to the placement) is no key decision.
 - **States** (cadence rules) open and close on events and can reopen; a state still open
-  at the end of the chronology is cut there. A copy (`duplicate_of`) opens and closes no
+  at the end of the chronology is cut there. A review conference opens the plan (one held
+  only while a plan runs: a chronology that starts mid-plan has its plan from it; one that
+  ends the plan opens and closes it at once); a child in need meeting or review, a core group
+  or a review conference opens the case. A gap to the end of the chronology (or of the
+  state) counts working days up to that day: a chronology ending on a Sunday counts no
+  Monday after it. A copy (`duplicate_of`) opens and closes no
   state itself: the record it copies does, as for triggers (a health visitor's record of the
   ICPC does not start the plan; social care's minutes do). The timeline shades the same periods
   (`scr_timeline.rules.states.state_periods`).
@@ -381,7 +399,8 @@ including family members such as `carer`), `involves_other_agency`, `injury`,
 (case-insensitive regular expressions over details and outcome; each distinct text is
 searched at most once per pattern and analysis, and only for the events a rule asks about; a
 table above 20,000 events is searched event by event when a sample shows most of its texts
-are different), `date_before`, `date_from`,
+are different; a search of up to 1,000 texts lower-cases them and the pattern where that is
+certain to give the same answers as ignoring case), `date_before`, `date_from`,
 `any`, `all`, `not`, `is` (named predicates that must also hold), `follows` with
 `follows_within` ("7 days", "2 weeks"): the event comes after another event `follows`
 selects (in the chronology's order, same-day order included), at most that long before its
@@ -397,7 +416,15 @@ whose `when` an event matches names it; leave `when` out of the last to name the
 sentence field `{counted}` holds the count in words. A response rule may name a state in `not_during`: its triggers while the state holds are
 not judged (CONF-ICPC: `not_during = "cp_plan"`), and may name a predicate in
 `answers_before`: an expected event it selects, of the trigger's day, listed before the
-trigger and involving its agency, answers it (a record of the trigger written above it). A response rule may give a `tally` too,
+trigger and involving its agency, answers it (a record of the trigger written above it). A
+cadence rule may give `first_window`, the window from the state's opening to the first
+expected event, and `first_after`, the predicate that selects the openings that first window
+applies to: CONF-REVIEW's first review is due within 3 months of the plan's start (its
+initial or transfer-in conference); a plan first seen under way, at a review conference, has
+its next review within 6 months. With `from_birth = true` (VIS-CP) a plan made at a pre-birth
+conference is judged for visits from the first record on or after the birth (from the date of
+birth given or inferred); the child cannot be seen before it, and a plan that ended before
+the birth is not judged. A response rule may give a `tally` too,
 naming its trigger by the first entry it matches (`one` is enough; sentence field
 `{called}`, capitalised `{Called}`): SUP-KEY-DECISION's findings read "Case closure recorded
 by ...", "Initial child protection conference recorded by ...", "Suspicious injury (bruising,
