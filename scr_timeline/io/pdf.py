@@ -740,6 +740,9 @@ def _without_line_numbers(page: Any) -> tuple[Any, int]:
     return page.filter(keep), lines
 
 
+#: Points from the page's right edge within which a ruled table's right border is taken
+#: to be cut there (printers leave a margin; a table cut by the page ends at its edge).
+_CUT_EDGE: Final = 2.0
 #: Points: a line this thin or thinner may strike text through.
 _STRIKE_WIDTH: Final = 1.5
 #: The band of a character's height a line strikes it through in (not its underline).
@@ -2253,6 +2256,20 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
                 key=lambda t: (t.bbox[1], t.bbox[0]),
             )
         )
+        width = float(page.width)
+        cut = [t for t in found if float(t.bbox[2]) >= width - _CUT_EDGE]
+        if cut:  # as wide as the page or wider: what lies past its right edge is not printed
+            notes.append(
+                _warning(
+                    "table_cut",
+                    f"page {page.page_number}: the table reaches the page's right edge (no "
+                    "margin left); its last column may be cut off there or printed on another "
+                    "page: check it against the document it was printed from (print it to "
+                    "fit the page's width)",
+                    path.name,
+                    f"page {page.page_number}",
+                )
+            )
         if not found:
             n = page.page_number
             gone_lines = _gone_lines(unstruck[n], page_lines[p][1]) if n in unstruck else []

@@ -97,3 +97,33 @@ def test_paragraph_numbers_at_the_text_edge_are_kept(tmp_path: Path):
     chron = scr.read(_report(tmp_path / "final.pdf", margin_numbers=False))
     assert "line_numbers" not in set(chron.warnings[S.CODE])
     assert len(chron.events) == 3
+
+
+def _wide_table(path: Path, widths: list[int]) -> Path:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    rows = [["Date", "Agency", "Practitioner", "Details", "Outcome"]] + [
+        [f"{d:02d}/03/2007", "Police", "PC2", f"Entry {d} attended", "Referred to CSC"]
+        for d in range(13, 18)
+    ]
+    table = Table(rows, colWidths=widths)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    return path
+
+
+def test_a_table_running_past_the_pages_right_edge_is_warned_about(tmp_path: Path):
+    """A chronology table wider than the page, printed as it is: its last column runs past
+    the right edge (cut off, or printed on a page of its own), and nothing said so. A
+    table_cut warning now names the page."""
+    chron = scr.read(_wide_table(tmp_path / "wide.pdf", [70, 90, 80, 230, 150]))
+    warned = chron.warnings[chron.warnings[S.CODE] == "table_cut"]
+    assert warned[S.SOURCE_SHEET].tolist() == ["page 1"]
+    assert len(chron.events) == 5
+
+
+def test_a_table_inside_the_margins_is_not_warned_about(tmp_path: Path):
+    chron = scr.read(_wide_table(tmp_path / "fits.pdf", [70, 70, 60, 150, 100]))
+    assert "table_cut" not in set(chron.warnings[S.CODE])
