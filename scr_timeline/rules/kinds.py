@@ -565,19 +565,31 @@ def _distinct_events(view: EventView, told: IntArray, finding: IntArray, n: int)
     >>> _distinct_events(view, np.array([0, 1, 2]), np.array([0, 0, 0]), 1).tolist()
     [2]
     """
-    day = (view.start[told] // DAY_NS).tolist()
-    kind, agency = view.event_type[told].tolist(), view.agency[told].tolist()
-    involved = view.counterpart_agencies[told].tolist()
-    groups: dict[tuple[int, int], list[int]] = {}
-    for k, key in enumerate(zip(finding.tolist(), day, strict=True)):
-        groups.setdefault(key, []).append(k)
     out = np.zeros(n, dtype=np.int64)
-    for (f, _day), members in groups.items():
-        events: list[int] = []
-        for k in members:
-            if not any(_one_event(k, e, kind, agency, involved) for e in events):
-                events.append(k)
-        out[f] += len(events)
+    if not len(told):
+        return out
+    day = view.start[told] // DAY_NS
+    types = view.event_type[told]
+    # the records of each (finding, day), each group's members in the given order
+    order = np.lexsort((day, finding))
+    f_sorted, d_sorted = finding[order], day[order]
+    opens = np.ones(len(order), dtype=bool)
+    opens[1:] = (f_sorted[1:] != f_sorted[:-1]) | (d_sorted[1:] != d_sorted[:-1])
+    heads = np.flatnonzero(opens)
+    group = np.cumsum(opens) - 1
+    events = np.ones(len(heads), dtype=np.int64)  # a group of one event type is one event
+    mixed = np.unique(group[types[order] != types[order][heads][group]])
+    if len(mixed):  # records of several event types that day: one by one (few)
+        kind, agency = types.tolist(), view.agency[told].tolist()
+        involved = view.counterpart_agencies[told].tolist()
+        ends = np.append(heads[1:], len(order))
+        for g in mixed.tolist():
+            distinct: list[int] = []
+            for k in order[heads[g] : ends[g]].tolist():
+                if not any(_one_event(k, e, kind, agency, involved) for e in distinct):
+                    distinct.append(k)
+            events[g] = len(distinct)
+    np.add.at(out, f_sorted[heads], events)
     return out
 
 
