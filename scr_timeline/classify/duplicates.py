@@ -297,6 +297,26 @@ def _named_agencies(value: object) -> list[int]:
     return sorted(c for c in codes if c is not None)
 
 
+#: :func:`_named_agencies` of each counterparts cell met (a batch meets the same few again).
+_NAMED_SEEN: Final[dict[object, list[int]]] = {}
+_NAMED_SEEN_MAX: Final = 65_536
+
+
+def _named_once(value: object) -> list[int]:
+    """:func:`_named_agencies`, worked out once per distinct hashable cell value."""
+    if not isinstance(value, str | tuple):
+        return _named_agencies(value)
+    try:
+        return _NAMED_SEEN[value]
+    except KeyError:
+        named = _named_agencies(value)
+        if len(_NAMED_SEEN) < _NAMED_SEEN_MAX:
+            _NAMED_SEEN[value] = named
+        return named
+    except TypeError:  # a tuple holding something unhashable
+        return _named_agencies(value)
+
+
 def _agency_codes(values: pd.Series) -> IntArray:
     dtype = values.dtype
     if isinstance(dtype, pd.CategoricalDtype) and list(dtype.categories) == list(S.AGENCIES):
@@ -339,7 +359,7 @@ def _candidate_rows(
     position = np.flatnonzero(eligible)
     cells = events[S.COUNTERPARTS].to_numpy(dtype=object)[position]
     tuple_codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    named_per_unique = [_named_agencies(u) for u in uniques] + [[]]  # -1 -> no agencies
+    named_per_unique = [_named_once(u) for u in uniques] + [[]]  # -1 -> no agencies
     lengths_u = np.array([len(n) for n in named_per_unique], dtype=np.int64)
     offsets_u = np.concatenate([[0], np.cumsum(lengths_u)]).astype(np.int64)
     flat = np.array([c for n in named_per_unique for c in n], dtype=np.int64)
