@@ -617,17 +617,20 @@ cheek. Dr X accepted that a sibling had hit him with a toy.
 def test_a_sentence_of_a_review_narrative_before_its_first_date_names_no_agency(write_text):
     """The narrative section of a published review, in numbered paragraphs: its first
     paragraph names the hospital where the child was born, and every event was the
-    hospital's; each paragraph's agency is the one it names."""
+    hospital's; each paragraph's agency is the one it names. (The birth, dated inside the
+    first sentence of a numbered paragraph of the same chapter, is the hospital's entry.)"""
     chron = read_text(write_text("review.txt", REVIEW_NARRATIVE), classify=False)
     assert chron.events[S.AGENCY].astype(str).tolist() == [
+        "hospital",
         "health_visiting",
         "gp",
         "police",
         "csc",
     ]
+    assert chron.events[S.START].iloc[0] == pd.Timestamp("2007-02-02")
     assert chron.meta.title == "3 Summary of agency involvement"
     preamble = chron.warnings[chron.warnings[S.CODE] == "narrative_preamble"]
-    assert "2 paragraph(s)" in preamble[S.MESSAGE].iloc[0]
+    assert "1 paragraph(s)" in preamble[S.MESSAGE].iloc[0]
 
 
 @pytest.mark.parametrize(
