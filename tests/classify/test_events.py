@@ -168,13 +168,15 @@ def test_a_managers_decision_that_records_nfa_is_a_referral_decision():
 
 
 def test_actions_listed_in_the_outcome_do_not_become_the_main_event():
+    # the phone call to CSC in the outcome is no information sharing event: the main event is
+    # the detention, in adult mental health's own record an admission (bce6ee7)
     assert (
         classify(
             "Mother detained under the Mental Health Act.",
             "adult_mental_health",
             "CSC informed by phone.",
         )[0]
-        == "other"
+        == "hospital_attendance"
     )
 
 
@@ -327,7 +329,9 @@ def test_planned_events_stay_mentions_but_involve_no_one():
         ),
         ("Child B absent again; no reply from Mother.", None, "education", "concern"),
         ("Mother detained for shoplifting food.", "Community resolution.", "police", "arrest"),
-        ("Father detained under the Mental Health Act.", None, "police", "other"),
+        # in the police's own record a detention under the MHA (s.136) is a police incident,
+        # no arrest
+        ("Father detained under the Mental Health Act.", None, "police", "police_incident"),
         (
             "Attended Riverside Hospital: Child B admitted with scald burns.",
             None,
