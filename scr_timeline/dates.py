@@ -3135,6 +3135,18 @@ def _normalise(texts: list[str]) -> pa.Array:
     return pc.utf8_trim(arr, " ")
 
 
+def _in_england(instant: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Seconds since the epoch in UTC (``instant``) as the clock in England read them (GMT
+    or BST), in seconds since the epoch of that wall clock."""
+    return (
+        pd.DatetimeIndex(instant * 10**9, tz="UTC")
+        .tz_convert("Europe/London")
+        .tz_localize(None)
+        .asi8
+        // 10**9
+    )
+
+
 def _field_int(struct: pa.Array, name: str) -> npt.NDArray[np.int64]:
     """Digits of a capture group as integers; -1 where the group did not take part."""
     f = pc.struct_field(struct, name)
@@ -3287,14 +3299,7 @@ def _move_to_uk_time(
         hours >= 0, sign * (np.maximum(hours, 0) * 3600 + np.maximum(minutes, 0) * 60), 0
     )
     instant = batch.start[items] - offset
-    local = (
-        pd.DatetimeIndex(instant * 10**9, tz="UTC")
-        .tz_convert("Europe/London")
-        .tz_localize(None)
-        .asi8
-        // 10**9
-    )
-    shift = local - batch.start[items]
+    shift = _in_england(instant) - batch.start[items]
     batch.start[items] += shift
     batch.end[items] += shift
 
@@ -4643,14 +4648,7 @@ def _apply_times(
         zoned = apply[cells.zone[apply] != _NO_ZONE]
         if len(zoned):
             instant = state.start[zoned] - cells.zone[zoned] * 60
-            local = (
-                pd.DatetimeIndex(instant * 10**9, tz="UTC")
-                .tz_convert("Europe/London")
-                .tz_localize(None)
-                .asi8
-                // 10**9
-            )
-            moved = local - state.start[zoned]
+            moved = _in_england(instant) - state.start[zoned]
             state.start[zoned] += moved
             state.end[zoned] += moved
     # a part of the day ('AM') keeps precision day, as in the date cell

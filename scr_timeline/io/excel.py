@@ -1073,6 +1073,23 @@ def _row_colours(fills: dict[tuple[int, int], bytes], rows: range, width: int) -
     return {row: next(iter(c)) for row, c in seen.items() if len(c) == 1}
 
 
+def _shaded_table(
+    name: str,
+    info: HeaderInfo,
+    frames: dict[str, pd.DataFrame],
+    fills: dict[str, dict[tuple[int, int], bytes]],
+) -> tuple[int, range, dict[int, bytes]] | None:
+    """The width and body rows of sheet ``name``'s table, and the colour of each of its
+    shaded rows (:func:`_row_colours`); None when none is shaded."""
+    if name not in fills:
+        return None
+    frame = frames[name]
+    width = frame.shape[1] if info.width is None else min(info.width, frame.shape[1])
+    body = range(info.data_start, len(frame))
+    shaded = _row_colours(fills[name], body, width)
+    return (width, body, shaded) if shaded else None
+
+
 def _key_text(frame: pd.DataFrame, row: int, column: int) -> str | None:
     """The text of a key's cell: its own, or that of the next cell right of a colour
     swatch (an empty filled cell)."""
@@ -1112,15 +1129,11 @@ def _colour_agencies(
     that colour holding an agency's name ("GP", "Police"), or a swatch with the name right
     of it, above or beside the table or on another sheet ("Key"). A colour the key gives
     two agencies, or none, names none."""
-    if name not in fills:
+    table = _shaded_table(name, info, frames, fills)
+    if table is None:
         return None
-    frame = frames[name]
-    width = frame.shape[1] if info.width is None else min(info.width, frame.shape[1])
-    body = range(info.data_start, len(frame))
-    shaded = _row_colours(fills[name], body, width)
+    width, body, shaded = table
     wanted = set(shaded.values())
-    if not wanted:
-        return None
     key: dict[bytes, set[tuple[str, str]]] = {}
     where: dict[bytes, str] = {}
     for sheet, marks in fills.items():
@@ -1160,15 +1173,11 @@ def _colour_meanings(
     cell of that colour holding the words, or a swatch with the words right of it, beside
     or above the table (not its header or title lines) or on another sheet. A colour the key gives two
     meanings names none. Rows as for :func:`_colour_agencies`, the agency code left empty."""
-    if name not in fills:
+    table = _shaded_table(name, info, frames, fills)
+    if table is None:
         return None
-    frame = frames[name]
-    width = frame.shape[1] if info.width is None else min(info.width, frame.shape[1])
-    body = range(info.data_start, len(frame))
-    shaded = _row_colours(fills[name], body, width)
+    width, body, shaded = table
     wanted = set(shaded.values())
-    if not wanted:
-        return None
     header = range(info.header_rows[0], info.data_start)
     key: dict[bytes, set[str]] = {}
     where: dict[bytes, str] = {}
