@@ -42,6 +42,7 @@ from typing import Any, Final, cast
 from xml.etree import ElementTree
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .. import limits
@@ -1204,20 +1205,29 @@ def _colour_meanings(
     return _Colours(rows, "; ".join(where[c] for c in named if c in set(shaded.values())))
 
 
+def _shaded_events(
+    chron: Chronology, colours: _Colours
+) -> tuple[pd.Series, npt.NDArray[np.bool_]] | None:
+    """Per event, the (agency code, words) of its row's colour in ``colours`` (NaN for a
+    row not so shaded), and which events are; None when none is."""
+    if chron.events.empty:
+        return None
+    picked = chron.events[S.SOURCE_ROW].map(lambda r: colours.rows.get(int(r) - 1))
+    at = picked.notna().to_numpy()
+    return (picked, at) if at.any() else None
+
+
 def _with_colour_meanings(
     chron: Chronology, colours: _Colours, file: str, sheet: str
 ) -> Chronology:
     """The events of rows shaded with a colour the key gives a meaning
     (:func:`_colour_meanings`) with that meaning in ``extra`` ("Colour key: Significant
     incident"), and a ``colour_key`` warning naming the key and counting the rows."""
-    events = chron.events
-    if events.empty:
+    shaded = _shaded_events(chron, colours)
+    if shaded is None:
         return chron
-    picked = events[S.SOURCE_ROW].map(lambda r: colours.rows.get(int(r) - 1))
-    at = picked.notna().to_numpy()
-    if not at.any():
-        return chron
-    events = events.copy()
+    picked, at = shaded
+    events = chron.events.copy()
     meaning = picked[at].map(lambda p: "Colour key: " + p[1]).astype("string")
     extra = events[S.EXTRA].astype("string")
     given = extra[at].notna() & extra[at].ne("")
@@ -1243,14 +1253,11 @@ def _with_colour_agencies(
     """The events of rows shaded by agency (:func:`_colour_agencies`) with that agency, and
     an ``agency_from_colour`` warning naming the key; the sheet's ``no_agency`` warning
     goes when every event took one."""
-    events = chron.events
-    if events.empty:
+    shaded = _shaded_events(chron, colours)
+    if shaded is None:
         return chron
-    picked = events[S.SOURCE_ROW].map(lambda r: colours.rows.get(int(r) - 1))
-    at = picked.notna().to_numpy()
-    if not at.any():
-        return chron
-    events = events.copy()
+    picked, at = shaded
+    events = chron.events.copy()
     codes = picked[at].map(lambda p: p[0])
     names = picked[at].map(lambda p: p[1])
     agency = events[S.AGENCY].astype(object)
