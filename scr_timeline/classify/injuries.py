@@ -45,6 +45,15 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     scalds" remains advice.
 ``child``
     Words for the child (see above).
+``pronoun`` / ``adult_female`` / ``adult_male`` / ``adult``
+    A pronoun with an injury ("*she sustained* bruising", "*he had* a cut") and the
+    adults it may stand for ("Mother", "Father", "partner"). The injury is an adult's
+    when the words before the pronoun in its sentence, or else the sentence before it in
+    the same cell, name an adult of its sex (or an ``adult`` of either) and no word for
+    the child: "Mother assaulted by partner; she sustained bruising to her face", "Mother
+    said partner punched her. She sustained a cut". Otherwise it stays the child's
+    ("Child A seen. She sustained a cut", "Mother brought Child A to ED. She had a
+    bruise").
 ``benign``
     A skin condition that explains a mark ("Mongolian blue spot", "birthmark", "eczema"):
     injury words in its clause do not count ("marks on back, thought to be Mongolian blue
@@ -132,6 +141,10 @@ INJURY_PHRASE_KINDS: Final = (
     "child",
     "benign",
     "suspicion",
+    "pronoun",
+    "adult_female",
+    "adult_male",
+    "adult",
 )
 #: RULES.md: an injury to a child this young is suspicious whatever the text says.
 MONTHS_UNDER: Final = 24
@@ -142,7 +155,7 @@ _REACH: Final = 3
 _REACH_AFTER: Final = 4
 _GROUP: Final = "i"
 _GAPS: Final = r"[\s,:]"  # "Bruising: none seen": a colon answers the term
-_LIST_JOIN: Final = r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*(?:(?:other|obvious|visible|new|further|any|old|fresh|healing|small|large)\s+)*"
+_LIST_JOIN: Final = r"\s*(?:,|/|&|\bor\b|\band\b|\bnor\b)\s*(?:(?:an?|other|obvious|visible|new|further|any|old|fresh|healing|small|large)\s+)*"
 _DEFAULTS: Final = {"injury_kind": "", "match": "words", "note": ""}
 # cue groups that make an injury not the child's, not real or not observed at this event
 _EXCLUDING: Final = (
@@ -156,6 +169,8 @@ _EXCLUDING: Final = (
     "othpost",
     "pastpost",
 )
+# a pronoun before an injury ("she sustained bruising"): whose it is, the words before say
+_PRONOUN: Final = "pron"
 _OTHER_BIT: Final = np.uint16(1 << schema.INJURY_KINDS_VOCAB.index("other"))
 
 
@@ -237,6 +252,10 @@ class _Matcher:
     benign: T.VocabularyPattern
     resolver: T.Resolver
     kind_bits: np.ndarray  # per term/guard row: injury kind bits (0 for guards)
+    # who a pronoun before an injury may be: a word for the child, an adult she or he may be
+    child: re.Pattern[str]
+    adult_she: re.Pattern[str]
+    adult_he: re.Pattern[str]
 
 
 def _compile(table: pd.DataFrame) -> _Matcher:
@@ -290,6 +309,15 @@ def _compile(table: pd.DataFrame) -> _Matcher:
                 ),
                 ("past", _alt(phrases_of("past_before"), keep=keep), reach),
                 ("pastnear", _alt(phrases_of("past_adjacent"), keep=keep), T.window(0)),
+                (  # not excluding: resolved from the words before it (_adults_pronouns)
+                    _PRONOUN,
+                    _alt(phrases_of("pronoun"), keep=keep),
+                    T.window(
+                        _REACH,
+                        breakers=f"{breakers}|{child}|"
+                        + _alt(phrases_of("negation_before", "conditional_before"), keep=keep),
+                    ),
+                ),
             ],
             after=[
                 (
@@ -341,6 +369,9 @@ def _compile(table: pd.DataFrame) -> _Matcher:
             T.Entries.build(terms["phrase"].tolist(), terms["match"].tolist()), usable, _GROUP
         ),
         kind_bits=kind_bits,
+        child=regex(_alt(phrases_of("child"))),
+        adult_she=regex(_alt(phrases_of("adult_female", "adult"))),
+        adult_he=regex(_alt(phrases_of("adult_male", "adult"))),
     )
 
 
@@ -460,7 +491,10 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
     """Injury kinds and suspicious wording for every row of ``pool`` (fields 0 and 1)."""
     n_pieces = len(pool.pieces)
     kinds = np.zeros(n_pieces, dtype=np.uint16)
+    pron_kinds = np.zeros(n_pieces, dtype=np.uint16)  # of injuries after a pronoun
+    pron_cues = np.full(n_pieces, None, dtype=object)  # the pronoun before them ("she had")
     suspicious = np.zeros(n_pieces, dtype=np.uint8)
+    texts: list[str] = []
     if n_pieces:
         texts = pool.pieces.tolist()
         pattern, whole = m.injuries.for_texts(texts)
@@ -473,13 +507,20 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
             bits = np.array([_list_bits(m, h, one_term) for h in hits], dtype=np.uint16)[codes]
             piece = found.piece
             keep = ~excluded & (bits != 0)
+            pron = keep & found.has(_PRONOUN)
+            keep &= ~pron
             np.bitwise_or.at(kinds, piece[keep], bits[keep])
+            if pron.any():  # few: "she sustained bruising", whoever she is
+                np.bitwise_or.at(pron_kinds, piece[pron], bits[pron])
+                first = np.unique(piece[pron], return_index=True)[1]
+                pron_cues[piece[pron][first]] = found.column(_PRONOUN)[pron][first]
         benign_pattern, whole = m.benign.for_texts(texts)
         benign = np.flatnonzero(T.contains(texts, benign_pattern, remember=whole))
         if len(benign):  # few pieces: each read again for where its words stand
             one_term = m.one_term.for_texts([texts[i] for i in benign])[0]
             for i in benign.tolist():
                 kinds[i] = _kinds_beside_benign(m, texts[i], pattern, benign_pattern, one_term)
+            pron_kinds[benign] = 0
         pattern, whole = m.suspicion.for_texts(texts)
         cues = T.extract_all(texts, pattern, remember=whole)
         if len(cues):
@@ -487,9 +528,66 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
             piece = cues.piece
             suspicious[piece[~negated]] = 1
     return InjuryFindings(
-        kinds=T.piece_or(pool, kinds, 2),
+        kinds=_owned_kinds(pool, m, texts, kinds, pron_kinds, pron_cues),
         suspicious_text=T.piece_or(pool, suspicious, 2).astype(bool),
     )
+
+
+def _whose(m: _Matcher, before: str, cue: str) -> int:
+    """Who the pronoun of ``cue`` ("she had", "he sustained") is, from the words
+    ``before`` it: 1 an adult (they name an adult of its sex and no child), -1 the child
+    or unsure (they name the child), 0 no one named."""
+    if m.child.search(before):
+        return -1
+    adults = m.adult_she if cue.startswith("she") else m.adult_he
+    return 1 if adults.search(before) else 0
+
+
+def _owned_kinds(
+    pool: T.Pool,
+    m: _Matcher,
+    texts: list[str],
+    kinds: np.ndarray,
+    pron_kinds: np.ndarray,
+    cues: np.ndarray,
+) -> np.ndarray:
+    """Injury kind bits per row: ``kinds`` of each piece, and ``pron_kinds`` (injuries after
+    a pronoun, "she sustained bruising") unless the pronoun is an adult: the words before
+    it in its sentence, else the sentence before it in the cell, name an adult of its sex
+    and no word for the child ("Mother assaulted by partner; she sustained bruising to her
+    face", "Mother said partner punched her. She sustained a cut"). Where that is not
+    certain the injury stays the child's ("Child A seen. She sustained a cut to her
+    head", "Mother brought Child A to ED. She had a bruise"). Only pieces with such an
+    injury are read, and the sentences before them."""
+    with_pronoun = np.flatnonzero(pron_kinds)
+    if not len(with_pronoun):
+        return T.piece_or(pool, kinds, 2)
+    owner = np.zeros(len(kinds), dtype=np.int8)
+    for i in with_pronoun.tolist():
+        text, cue = texts[i], str(cues[i])
+        at = re.search(rf"(?<![a-z]){re.escape(cue)}", text)
+        owner[i] = _whose(m, text[: at.start() if at else 0], cue)
+    # no one named before the pronoun in its sentence: the sentence before it
+    span = pool.upto(2)
+    piece, row, field = pool.piece[span], pool.row[span], pool.field[span]
+    occ = np.flatnonzero((pron_kinds[piece] != 0) & (owner[piece] == 0))
+    occ = occ[occ > 0]
+    prev = occ - 1
+    occ = occ[(row[prev] == row[occ]) & (field[prev] == field[occ])]
+    adult_occ = np.zeros(len(piece), dtype=bool)
+    if len(occ):
+        seen: dict[tuple[int, str], int] = {}
+        for j, before in zip(occ.tolist(), piece[occ - 1].tolist(), strict=True):
+            cue = str(cues[piece[j]])
+            key = (before, cue[:3])
+            if key not in seen:
+                seen[key] = _whose(m, texts[before], cue)
+            adult_occ[j] = seen[key] == 1
+    # every piece's own kinds; a pronoun's injuries unless it is an adult
+    out = T.piece_or(pool, kinds, 2)
+    childs = (pron_kinds[piece] != 0) & (owner[piece] != 1) & ~adult_occ
+    np.bitwise_or.at(out, row[childs], pron_kinds[piece[childs]])
+    return out
 
 
 def under_24_months(
