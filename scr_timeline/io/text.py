@@ -214,9 +214,19 @@ _LATER_DATE_LABEL: Final = re.compile(
 #: known - Merlin report submitted.", "Undated: letter from GP", "Date unknown (2007?):
 #: ..."): an entry of its own, rejected for its date with the reason (it was run into the
 #: entry above as its text, under that entry's date). Groups ``date`` and ``rest``.
+#: So is one whose date was redacted before the chronology was shared: "[REDACTED] - ...",
+#: "[date removed]: ...", "███ - ...", "XX/XX/XXXX - ..." (a date whose day and month alone
+#: are masked, "XX/XX/2007", is read by the date parser as its year). A name removed
+#: ("[name removed] - ...") is no date.
+_REDACTED_DATE = (
+    r"[\[(]\s*(?:date\s+)?(?:redacted|removed|withheld)(?:\s+date)?\s*[\])]"
+    r"|[█▇■▓]+(?:[ /.\-]*[█▇■▓]+)*"
+    r"|[xX]{2}(?:[xX]{2,})?(?:[/.\-](?:[xX]{2}|\d{1,2})[/.\-](?:[xX]{2,4}|\d{2}|\d{4}))?"
+)
 _UNKNOWN = (
     r"(?:(?:exact\s+)?date\s+(?:not\s+known|unknown|not\s+recorded|unclear|uncertain"
-    r"|illegible|not\s+given)|undated|no\s+date(?:\s+(?:given|recorded))?|unknown\s+date)"
+    r"|illegible|not\s+given)|undated|no\s+date(?:\s+(?:given|recorded))?|unknown\s+date"
+    rf"|{_REDACTED_DATE})"
 )
 UNKNOWN_DATE: Final = re.compile(
     rf"^\s*(?P<date>{_UNKNOWN}(?:\s*[(\[][^)\]\n]{{0,30}}[)\]])?)\s*(?::|[-–—]\s)\s*"
@@ -849,7 +859,8 @@ def is_period_date(text: str) -> bool:
     text = " ".join(text.split())
     if not text or len(text) > _MAX_PERIOD or _text_after_date(text):
         return False
-    return _opens_with_period(text)
+    masked = UNKNOWN_DATE.match(text)  # "XX/XX/2007 - SW1 phoned": an entry, its day masked
+    return (masked is None or not masked["rest"]) and _opens_with_period(text)
 
 
 def _opens_with_period(text: str) -> bool:
@@ -1493,6 +1504,7 @@ def parse_paragraphs(
     items = _headings_by_what_follows(items)
     file = PurePath(str(source)).name
     items, foot = _without_foot(items)
+    items = _notes_in_place(items)
     numbered = _numbered_paragraphs(items)  # "3.4.11 Mother said ...": no date
     preamble: list[Paragraph] = []
     events: list[_Event] = []
@@ -1941,6 +1953,83 @@ def _with_undated(
 #: A line of a key to abbreviations: "HV = health visitor", "SW - social worker", "CSC:
 #: children's social care" (one short abbreviation, then what it stands for).
 _KEY_ENTRY: Final = re.compile(r"\W*[A-Z][A-Za-z&/]{0,9}\s*(?:=|[-–—:]\s)\s*\S[^\n]{0,80}")
+
+
+_SUPERSCRIPTS: Final = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+#: The notes under a narrative, each opening with its mark ("[1] The health visitor's
+#: records were incomplete.", "² Minutes not found."), as typed in a text or a Word
+#: document (not Word's own footnotes, which are read where they are referred to).
+_NOTE_MARK: Final = re.compile(rf"(?:^|\s)(?:\[(\d{{1,3}})\]|([{_SUPERSCRIPTS}]+))\s+(?=\S)")
+#: A heading over them ("Notes", "Footnotes:", "Endnotes", "Notes and references"), alone or
+#: before the first note on its line (a text's lines are joined into one paragraph).
+_NOTES_HEADING: Final = re.compile(
+    r"^\s*(?:foot|end)?notes?(?:\s+and\s+references)?\s*:?\s*", re.IGNORECASE
+)
+
+
+def _note_items(text: str) -> list[tuple[str, str]] | None:
+    """The notes of ``text`` as (mark as referred to, note), when it opens with a note's
+    mark ("[1] ..." or "¹ ..."); None when it does not, or when a note opens with a date (a
+    numbered entry: "[3] 12/03/2007 - HV visit")."""
+    marks = list(_NOTE_MARK.finditer(text))
+    if not marks or text[: marks[0].start()].strip():
+        return None
+    notes: list[tuple[str, str]] = []
+    for mark, after in zip(marks, [*marks[1:], None], strict=True):
+        note = " ".join(text[mark.end() : after.start() if after else len(text)].split())
+        if not note or split_date_prefix(note) is not None:
+            return None
+        notes.append((f"[{mark[1]}]" if mark[1] else mark[2], note))
+    return notes
+
+
+def _notes_in_place(items: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs with the list of notes under them ("Notes", then "[1] ...", "[2]
+    ...") added to the paragraphs that refer to them ("... at home.[1]", "no answer.²"),
+    as "[footnote: ...]", as Word's footnotes are: they were the last entry's text
+    (another agency's practice, under its date). Only notes every one of whose marks is
+    referred to above are moved; others stay as they were."""
+    start = len(items)
+    for at in range(len(items) - 1, -1, -1):
+        text = items[at].text.strip()
+        if not text or PAGE_FURNITURE.match(text):
+            continue
+        heading = _NOTES_HEADING.match(text)
+        body = text[heading.end() :] if heading and heading.end() else text
+        if heading and heading.end() and not body:
+            start = at  # the heading alone, over its notes
+            break
+        if _note_items(body) is None:
+            break
+        start = at
+        if heading and heading.end():
+            break
+    notes = [
+        note
+        for para in items[start:]
+        if para.text.strip() and not PAGE_FURNITURE.match(para.text.strip())
+        for note in _note_items(_NOTES_HEADING.sub("", para.text.strip(), count=1)) or []
+    ]
+    if not notes:
+        return items
+    added: dict[int, list[str]] = {}
+    for mark, note in notes:
+        refers = re.compile(
+            re.escape(mark)
+            if mark.startswith("[")
+            else rf"(?<![{_SUPERSCRIPTS}]){re.escape(mark)}(?![{_SUPERSCRIPTS}])"
+        )
+        holder = next(
+            (i for i in range(start) if (m := refers.search(items[i].text)) and m.start() > 0),
+            None,
+        )
+        if holder is None:  # a note no paragraph above refers to: not sure these are notes
+            return items
+        added.setdefault(holder, []).append(f"[footnote: {note}]")
+    return [
+        dataclasses.replace(p, text=" ".join([p.text, *added[i]])) if i in added else p
+        for i, p in enumerate(items[:start])
+    ]
 
 
 def _without_foot(items: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
@@ -2605,15 +2694,24 @@ def _aligned_header(line: str, columns: Any, *, ruled: bool = False) -> _Aligned
     return _Aligned(starts, headings, dates[0], bars, inner=bars and inner)
 
 
-def _bar_cells(line: str, *, inner: bool = False) -> list[str | None]:
+def _bar_cells(line: str, *, inner: bool = False, width: int | None = None) -> list[str | None]:
     """The cells of a line drawn with bars, the bars at its ends aside; none without a
     bar at its start or end (a sentence with a bar in it is no row), unless ``inner`` (a
     table drawn with bars between its cells only, whose header says so): then none
-    without a bar at all."""
+    without a bar at all. In such a table of ``width`` columns, a bar at a line's start or
+    end is an outer bar only when the line has a cell too many with it: "| | Card left."
+    under "Date | Agency | Details" is a row whose first two cells are empty."""
     text = line.strip()
     if not (text.startswith("|") or text.endswith("|")) and not (inner and _BAR.search(text)):
         return []
-    parts = _BAR.split(text.removeprefix("|").removesuffix("|"))
+    if inner and width is not None:
+        parts = _BAR.split(text)
+        if len(parts) > width and not parts[0].strip():
+            parts = parts[1:]
+        if len(parts) > width and not parts[-1].strip():
+            parts = parts[:-1]
+    else:
+        parts = _BAR.split(text.removeprefix("|").removesuffix("|"))
     return [_markdown_cell(part.replace("\\|", "|")) or None for part in parts]
 
 
@@ -2633,7 +2731,7 @@ def _aligned_cells(line: str, layout: _Aligned) -> list[str | None]:
     word running over the start of the next column belongs to the column it starts in)."""
     width = len(layout.starts)
     if layout.bars:
-        cells = _bar_cells(line, inner=layout.inner)
+        cells = _bar_cells(line, inner=layout.inner, width=width)
         if len(cells) > width:  # a bar typed in the last cell
             cells[width - 1 :] = [" | ".join(c for c in cells[width - 1 :] if c) or None]
         return cells + [None] * (width - len(cells))

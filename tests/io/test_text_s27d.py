@@ -1,0 +1,154 @@
+"""Text chronologies, s27 (fictional): tables pasted from a wiki, redacted dates, notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+
+
+def _read(tmp_path: Path, text: str, name: str = "chron.txt") -> scr.Chronology:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return scr.read(path)
+
+
+def test_a_markdown_row_without_outer_bars_whose_first_cells_are_empty(tmp_path: Path):
+    # a pipe table pasted from Teams: bars between the cells only; the entry's next line
+    # typed as a row of its own with the date and agency cells left empty
+    chron = _read(
+        tmp_path,
+        "Date | Agency | Event\n"
+        "--- | --- | ---\n"
+        "12/03/2007 | HV | HV1 home visit, Child A seen\n"
+        "14/03/2007 | CSC | SW1 phoned Mother\n"
+        " | | Card left at the door.\n"
+        "| 20/03/2007 | Police | PC2 attended |\n",
+        "chron.md",
+    )
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events.loc[4, S.DETAILS] == "SW1 phoned Mother\nCard left at the door."
+    assert events.loc[6, S.AGENCY] == "police"
+    assert events.loc[6, S.DETAILS] == "PC2 attended"
+    assert chron.rejected.empty
+
+
+_REDACTED = """\
+Chronology of Child A
+
+14/03/2007 - GP saw Child A; bruise noted.
+
+[REDACTED] - HV1 visited Child A at home.
+
+XX/XX/2007 - SW1 phoned Mother.
+
+███ - Police attended a domestic incident at the family home.
+
+20/03/2007 - [name removed] (HV) visited; Child A seen.
+"""
+
+
+def test_entries_whose_date_was_redacted_are_entries_of_their_own(tmp_path: Path):
+    # each was run into the entry above as its text (under that entry's date), or read as
+    # a year's heading ('XX/XX/2007 - ...'): now an entry each, rejected for its date
+    # with its text, or dated by what is left of the date
+    chron = _read(tmp_path, _REDACTED)
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events.loc[3, S.DETAILS] == "GP saw Child A; bruise noted."
+    assert events.loc[7, S.DETAILS] == "SW1 phoned Mother."
+    assert events.loc[7, S.DATE_TEXT] == "XX/XX/2007"
+    assert events.loc[7, S.PRECISION] == "year"
+    assert events.loc[11, S.DETAILS] == "[name removed] (HV) visited; Child A seen."
+    rejected = chron.rejected.set_index(S.SOURCE_ROW)
+    assert sorted(rejected.index) == [5, 9]
+    assert rejected.loc[5, S.DATE_TEXT] == "[REDACTED]"
+    assert rejected.loc[5, S.DETAILS] == "HV1 visited Child A at home."
+    assert rejected.loc[9, S.DETAILS] == "Police attended a domestic incident at the family home."
+    assert not chron.warnings["code"].eq("narrative_heading").any()
+
+
+def test_a_redacted_date_in_a_fixed_width_print_out_starts_its_row(tmp_path: Path):
+    chron = _read(
+        tmp_path,
+        "Date        Worker  Details\n"
+        "----------  ------  ------------------------------------------\n"
+        "12/03/2007  SW1     Child A seen with Mother. Bruise to left\n"
+        "                    cheek, Mother said fall from sofa.\n"
+        "20/03/2007  TM1     Strategy discussion with PC2 and HV1;\n"
+        "                    s47 agreed.\n"
+        "XX/XX/2007  SW2     Case transferred to LAC team.\n"
+        "[REDACTED]  SW2     Letter sent to Mother.\n",
+    )
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events.loc[5, S.DATE_TEXT] == "20/03/2007"
+    assert events.loc[5, S.DETAILS] == "Strategy discussion with PC2 and HV1; s47 agreed."
+    assert events.loc[7, S.DETAILS] == "Case transferred to LAC team."
+    assert chron.rejected.set_index(S.SOURCE_ROW).loc[8, S.DETAILS] == "Letter sent to Mother."
+
+
+_NOTES = """\
+Chronology of Child A - Northshire Children's Social Care
+
+12/03/2007 - HV1 visited Child A at home.[1] Mother said the bruise was from a fall.
+
+14/03/2007 - SW1 phoned Mother; no answer.² Card left.
+
+20/03/2007 - Strategy discussion held with Police and Health.[2]
+
+Notes
+[1] The health visitor's records for this visit were incomplete.
+² Police records show PC2 attended the same day.
+[2] Minutes of the strategy discussion were not found on file; dated 21/03/2007 in the index.
+"""
+
+
+def test_a_list_of_notes_under_the_entries_goes_to_the_entries_referring_to_them(
+    tmp_path: Path,
+):
+    # the notes were the text of the last entry (the strategy discussion's): each is now
+    # added to the entry holding its mark, as Word's footnotes are
+    chron = _read(tmp_path, _NOTES)
+    details = chron.events.set_index(S.SOURCE_ROW)[S.DETAILS]
+    assert details[3].endswith(
+        "from a fall. [footnote: The health visitor's records for this visit were incomplete.]"
+    )
+    assert details[5] == (
+        "SW1 phoned Mother; no answer.² Card left. "
+        "[footnote: Police records show PC2 attended the same day.]"
+    )
+    assert details[7] == (
+        "Strategy discussion held with Police and Health.[2] [footnote: Minutes of the "
+        "strategy discussion were not found on file; dated 21/03/2007 in the index.]"
+    )
+    assert len(chron.events) == 3
+    assert chron.rejected.empty
+
+
+def test_a_word_narratives_notes_typed_under_a_heading(tmp_path: Path):
+    docx = __import__("pytest").importorskip("docx")
+    doc = docx.Document()
+    doc.add_heading("Health Visiting chronology - Child A", 1)
+    doc.add_paragraph("12/03/2007 - HV1 visited Child A at home.[1] Mother said it was a fall.")
+    doc.add_paragraph("14/03/2007 - HV1 phoned Mother; no answer.[2] Card left.")
+    doc.add_heading("Notes", 2)
+    doc.add_paragraph("[1] The health visitor's records for this visit were incomplete.")
+    doc.add_paragraph("[2] The GP was not told of the missed contact.")
+    path = tmp_path / "hv.docx"
+    doc.save(path)
+    details = scr.read(path).events.set_index(S.SOURCE_ROW)[S.DETAILS]
+    assert details[3] == (
+        "HV1 phoned Mother; no answer.[2] Card left. "
+        "[footnote: The GP was not told of the missed contact.]"
+    )
+    assert details[2].endswith(
+        "[footnote: The health visitor's records for this visit were incomplete.]"
+    )
+
+
+def test_numbered_lines_no_entry_refers_to_stay_as_they_were(tmp_path: Path):
+    # "[3]" is referred to nowhere above: the lines are not taken for notes
+    text = _NOTES.replace("[2] Minutes", "[3] Minutes")
+    details = _read(tmp_path, text).events.set_index(S.SOURCE_ROW)[S.DETAILS]
+    assert "[footnote:" not in details[3]
+    assert "[3] Minutes of the strategy discussion" in details[7]
