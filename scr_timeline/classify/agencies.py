@@ -26,6 +26,10 @@ How a name is matched
 4. A non-blank name that matches no alias is ``"other"`` with ``matched`` False, so the
    caller can warn about it. A blank name (missing, empty, punctuation only) is NA.
 
+An alias of kind ``cell`` is read only as the whole name (step 2), never found inside a
+longer name or in narrative: "111" and "UTC" as the agency cell are NHS 111 and an urgent
+treatment centre, "Flat 111" and "Elstree UTC" are not.
+
 Aliases of kind ``guard`` map a longer name to ``"other"`` on purpose, so that a shorter
 alias cannot claim it: "Adult Social Care" would otherwise be csc through "social care".
 A ``setting`` may map to ``"other"`` in the same way, to stop a shorter setting without
@@ -87,7 +91,7 @@ __all__ = [
 #: Column of the alias table: the name as written.
 ALIAS: Final = "alias"
 #: Column of the alias table: what sort of alias (name, abbreviation, organisation, role, guard,
-#: setting, sector).
+#: setting, sector, cell).
 KIND: Final = "kind"
 #: Column of the alias table: why an alias maps where it does (free text, may be empty).
 NOTE: Final = "note"
@@ -102,6 +106,9 @@ _SETTING: Final = "setting"  # loses to any other alias found in the same name
 #: source to decide among :data:`HEALTH_AGENCIES`.
 _SECTOR: Final = "sector"
 _SECTOR_CODE: Final = ""  # the matcher's code for a sector alias: no agency
+#: Kind of an alias read only as a whole name, never inside a longer one or in narrative
+#: ("111", "UTC": "Flat 111", "Elstree UTC").
+_CELL: Final = "cell"
 #: The agencies a row written as a health sector ("Health", "NHS", "Community Health
 #: Services") may be, as its practitioner or source names them.
 HEALTH_AGENCIES: Final = frozenset(
@@ -315,20 +322,23 @@ class _Matcher:
 
 
 @functools.lru_cache(maxsize=32)
-def _matcher(triples: tuple[tuple[str, str, bool], ...]) -> _Matcher:
+def _matcher(triples: tuple[tuple[str, str, str], ...]) -> _Matcher:
+    """The matcher of (alias, agency code, how it matches) triples: ``_SETTING``, ``_CELL``
+    or ``""`` (an alias found anywhere in a name)."""
     aliases = pd.Series([alias for alias, _, _ in triples], dtype=object)
     normalised = _normalise_text(aliases).tolist()
     lookup: dict[str, str] = {}
     settings: set[str] = set()
-    for alias, (_, agency, setting) in zip(normalised, triples, strict=True):
+    cells: set[str] = set()
+    for alias, (_, agency, how) in zip(normalised, triples, strict=True):
         if alias:
             lookup[alias] = agency
-            if setting:
-                settings.add(alias)
-            else:
-                settings.discard(alias)  # a later row of the same alias decides
+            # a later row of the same alias decides
+            (settings.add if how == _SETTING else settings.discard)(alias)
+            (cells.add if how == _CELL else cells.discard)(alias)
     others = frozenset(alias for alias in settings if lookup[alias] == _OTHER)
-    return _Matcher(lookup, tuple(sorted(lookup)), frozenset(settings), others)
+    found_in_names = tuple(sorted(alias for alias in lookup if alias not in cells))
+    return _Matcher(lookup, found_in_names, frozenset(settings), others)
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -386,12 +396,14 @@ def _matcher_for(aliases: pd.DataFrame | None) -> _Matcher:
         )
     if KIND in aliases.columns:
         kinds = aliases[KIND].astype(str).str.strip().str.lower()
-        setting = kinds.isin((_SETTING, _SECTOR)).tolist()
+        how = np.where(
+            kinds.isin((_SETTING, _SECTOR)), _SETTING, np.where(kinds == _CELL, _CELL, "")
+        ).tolist()
         # a sector is a setting matched to no agency (its code is checked above as "other")
         codes = codes.where(kinds != _SECTOR, _SECTOR_CODE)
     else:
-        setting = [False] * len(aliases)
-    triples = tuple(zip(aliases[ALIAS].astype(str).tolist(), codes.tolist(), setting, strict=True))
+        how = [""] * len(aliases)
+    triples = tuple(zip(aliases[ALIAS].astype(str).tolist(), codes.tolist(), how, strict=True))
     return _matcher(triples)
 
 

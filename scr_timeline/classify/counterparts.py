@@ -299,6 +299,8 @@ def counterpart_vocabulary(
     guards = cues.loc[cues["kind"] == "guard"]
     guard_part = pd.DataFrame({"phrase": guards["phrase"], "code": "", "match": guards["match"]})
     aliases = load_agency_aliases(aliases_path)
+    # an alias read only as a whole agency cell ("111", "UTC") is not read in narrative
+    aliases = aliases.loc[aliases["kind"].str.lower() != "cell"]
     alias_part = pd.DataFrame(
         {
             "phrase": aliases["alias"],
