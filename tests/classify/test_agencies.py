@@ -363,6 +363,7 @@ def test_shipped_table_is_large_consistent_and_unambiguous() -> None:
         "guard",
         "setting",
         "sector",
+        "cell",
     }
     assert (table.loc[table["kind"] == "guard", schema.AGENCY] == "other").all()
     assert (table.loc[table["kind"] == "sector", schema.AGENCY] == "other").all()
@@ -599,11 +600,19 @@ def test_bodies_that_are_no_agency_are_known_others(name: str) -> None:
     assert agency_from_name(name) is None
 
 
-@pytest.mark.parametrize("name", ["FAST", "GUM", "111"])
+@pytest.mark.parametrize("name", ["FAST", "GUM", "Flat 111"])
 def test_words_of_narrative_are_not_read_alone(name: str) -> None:
     # the alias table also finds counterparts in narrative: "fast asleep", "a bruise on the
     # gum", "Flat 111"; "FAST Team", "GUM clinic" and "NHS 111" are read
     assert normalise_agencies(pd.Series([name]))[MATCHED].tolist() == [False]
+
+
+def test_111_is_read_only_as_the_whole_agency_cell() -> None:
+    # an alias of kind "cell": "111" alone in the agency column is NHS 111, but not inside
+    # a longer name
+    read = normalise_agencies(pd.Series(["111", "Flat 111"]))
+    assert read[MATCHED].tolist() == [True, False]
+    assert read[schema.AGENCY].tolist()[0] == "ambulance"
 
 
 def test_a_setting_mapped_to_other_keeps_what_lies_inside_it() -> None:
