@@ -215,6 +215,8 @@ _SCHOOL_KIND: Final = (
     "Primary|Infants?|Juniors?|Secondary|High|Grammar|Community|Church|Catholic|Free|"
     "Special|Nursery|Day|Pre-?school|Sixth|Form|Middle|First|Upper|Lower"
 )
+#: the sites whose address with a path names a person's profile
+_SOCIAL: Final = "facebook|fb|instagram|twitter|x|tiktok|snapchat|linkedin|youtube|onlyfans|threads"
 #: the texts that may hold an identifier (RE2, for Arrow over the distinct texts): each kind
 #: of :data:`_IDENTIFIER` without its lookarounds, so that every text it matches is kept
 _MAY_IDENTIFY: Final = (
@@ -223,6 +225,7 @@ _MAY_IDENTIFY: Final = (
     r"|[A-CEGHJ-PR-TW-Z]{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?[A-D]"
     r"|(?i:d\.?o\.?b|date[ \t]+of[ \t]+birth|born)|\p{Nd}(?:[ \t-]?\p{Nd}){8}"
     r"|Primary|School|Academy|College|Nursery|Infants?|Juniors?|Pre-?school"
+    rf"|(?i:{_SOCIAL})\.com/|(?i:known[ \t]+as|\baka\b|a\.k\.a|nick-?name|call[a-z]*[ \t]+(?:him|her)self)"
 )
 #: one pattern, a group per kind, tried in this order at each place (Python ``re``; compiled
 #: when first needed: the command line's start-up does not pay for it)
@@ -236,6 +239,13 @@ _IDENTIFIER: Final = (
     # a UK postcode: "LS9 7QT", "SW1A 1AA" (the last two letters are never C, I, K, M, O or
     # V: "PC2 4PM" is an officer and a time)
     rf"|(?P<postcode>{_LEFT}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]*\d[ABD-HJLNP-UW-Z]{{2}}{_RIGHT})"
+    # a social media profile's address: "facebook.com/darren.smith.77", "tiktok.com/@kayden"
+    rf"|(?P<profile>{_LEFT}(?:https?://)?(?:(?:www|m|mobile)\.)?(?i:{_SOCIAL})\.com/"
+    r"(?!(?:groups|events|pages|watch|hashtag|explore|search|help)?/?(?![\w@.%-]))"
+    r"[\w@.%~-]*[\w@%~-](?:/[\w@.%~-]*[\w@%~-])*/?)"
+    # a nickname in quotes after "known as", "aka", "nicknamed": Child A (known as "Bubba")
+    r"|(?i:\b(?:known[ \t]+as|a\.?k\.?a\.?|nick-?named|nickname|calls?[ \t]+(?:him|her)self)[ \t]*:?[ \t]*)"
+    r"[\"'“‘](?P<nickname>[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*)?)[\"'”’]"
     # an e-mail address
     rf"|(?P<email>{_LEFT}[\w.+-]+@[\w-]+(?:\.[\w-]+)+{_RIGHT})"
     # a National Insurance number: "AB 12 34 56 C" (not the prefixes never issued: "QQ")
@@ -269,6 +279,8 @@ IDENTIFIER_LABELS: Final[dict[str, str]] = {
     "nhs": "NHS number",
     "telephone": "telephone",
     "school": "school",
+    "profile": "social media",
+    "nickname": "nickname",
 }
 
 
@@ -419,11 +431,22 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
         titled = [f"{t} {last}" for t in TITLES]
         if len(rest) > 1:
             titled += [f"{t} {full}" for t in TITLES]
+            if len(rest) == 2 and all(w[:1].isupper() and w.isalpha() for w in rest):
+                # the person's initials, dotted: "S.J." for Sarah Jones (not a code: "H.V.")
+                dotted = f"{rest[0][0]}.{rest[1][0]}."
+                if _norm(dotted).replace(" ", "") not in _CODE_INITIALS:
+                    derived.append((dotted, "initials"))
             if len(rest[0]) > 1:  # the first name as an initial: "J. Okafor", "Mr J Okafor"
                 initial = f"{rest[0][0]} {last}"
                 derived.append((initial, "initial"))
                 titled += [f"{t} {initial}" for t in TITLES]
         derived += [(t, "titled") for t in titled]
+        if (title or len(rest) > 1) and last.isalpha() and last[:1].isupper():
+            # the couple and the family by the surname: "Mr and Mrs Smith", "the Smiths"
+            # (the family's label, not one person's: "Mr and Person 1", "the Person 1s")
+            derived += [(f"Mr {a} Mrs {last}", "couple") for a in ("and", "&")]
+            if not last.endswith("s"):
+                derived.append((f"{last}s", "couple"))
         prefix = _code_prefix(label)
         if prefix:
             derived += [(f"{prefix} {text}", "prefixed") for text in [full, last, rest[0], *titled]]
@@ -438,17 +461,82 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
         if key in forms:
             continue
         candidates = list(by_label.values())
+        if candidates[0].kind == "couple":
+            forms[key] = replace(candidates[0], label=family)
+            continue
         if len(candidates) == 1:
             forms[key] = candidates[0]
             continue
         first = candidates[0]
         others = tuple(f.label for f in candidates[1:])
         surname_like = all(
-            f.kind in ("surname", "titled", "prefixed", "initial") for f in candidates
+            f.kind in ("surname", "titled", "prefixed", "initial", "initials") for f in candidates
         )
         label = family if surname_like else first.label
         forms[key] = replace(first, label=label, ambiguous=(first.label, *others))
     return forms
+
+
+#: two letters that, dotted, are an abbreviation rather than a person's initials ("H.V.",
+#: "A.E.", "D.V.", "C.P.")
+_CODE_INITIALS: Final = frozenset(
+    [
+        "ae",
+        "am",
+        "pm",
+        "gp",
+        "hv",
+        "sw",
+        "dv",
+        "cp",
+        "pc",
+        "dc",
+        "ds",
+        "tm",
+        "sm",
+        "mw",
+        "iro",
+        "nfa",
+        "cin",
+        "lac",
+        "oc",
+        "op",
+        "mh",
+        "ot",
+        "uk",
+        "us",
+        "eu",
+        "nb",
+        "ps",
+        "pe",
+        "re",
+        "ok",
+        "js",
+        "dj",
+        "ie",
+        "eg",
+        "mp",
+        "rn",
+        "cc",
+        "bb",
+        "ed",
+        "er",
+        "ct",
+        "mr",
+        "dr",
+        "st",
+    ]
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _lower_case_names() -> frozenset[str]:
+    """The shipped first names that are no place or word of English (``alone`` ``yes``, not
+    in :data:`COMMON_WORDS_FILE`), case folded: a known person's such name is replaced in
+    lower case too ("sarah")."""
+    names = _first_names()[1]
+    common = _shipped_common_words()[0]
+    return frozenset(n.casefold() for n in names if n.casefold() not in common)
 
 
 def _form_regex(form: _Form, *, ids: bool = False) -> str:
@@ -459,9 +547,18 @@ def _form_regex(form: _Form, *, ids: bool = False) -> str:
     if ids:  # file names and event ids: any case, words joined by spaces, "_" or "-"
         joined = r"[\s_\-]+".join(re.escape(w) for w in words)
         return f"{_LEFT}(?i:{joined}){_RIGHT}"
+    if form.kind == "initials":  # "S.J.", "S. J.", "S.J" (dotted capitals only: "SJ" may be a code)
+        first, last = form.text.replace(".", " ").split()
+        return rf"{_LEFT}(?<!\.){first}\.[ \t]?{last}(?:\.|{_RIGHT})(?![^\W_]\.)"
     if len(words) == 1:
         word = words[0]
-        head = re.escape(word[0])
+        # a first name that is no word of English ("sarah", "kayden") is matched in lower
+        # case too, as notes are typed: "spoke to sarah about mum"
+        head = (
+            f"(?i:{re.escape(word[0])})"
+            if form.kind in ("first", "name") and word.casefold() in _lower_case_names()
+            else re.escape(word[0])
+        )
         body = head + (f"(?i:{_escape(word[1:])})" if len(word) > 1 else "")
         tail = r"(?=s?(?![^\W_]))" if form.kind == "surname" else _RIGHT
         return f"{_LEFT}{body}{tail}"
@@ -592,7 +689,7 @@ def _names_a_place(text: str, match: re.Match[str], form: _Form) -> bool:
     School or House follows it. A full name ("Hope Smith Street") is always replaced, and
     so is a one-word name given as such (a key's "Smithfield": the place itself); a place
     with a house number is an address, replaced as an identifier."""
-    if " " in match.group() or form.kind not in ("first", "surname"):
+    if " " in match.group() or form.kind not in ("first", "surname", "couple"):
         return False
     return _PLACE_AFTER.match(text, match.end()) is not None
 
@@ -700,7 +797,10 @@ class _Replacer:
             or set(words),
             key=lambda w: (-len(w), w),
         )
-        pre = "|".join(re.escape(w) for w in name_words) if name_words else None
+        # a person's dotted initials ("S.J.") hold no word of the name
+        initials = sorted({_form_regex(f) for f in forms.values() if f.kind == "initials"})
+        joined = "|".join([*(re.escape(w) for w in name_words), *map(_re2_superset, initials)])
+        pre = joined or None
         return cls(
             re.compile(regex),
             pre,
@@ -746,7 +846,7 @@ class _Replacer:
                 continue  # "Hope Street Children's Centre", "Jones Road Surgery"
             label = (
                 form.label
-                if form.kind == "exact"
+                if form.kind in ("exact", "initials")
                 else _render(form.label, match.group(), ids=self.ids)
             )
             piece = text[last : match.start()]
@@ -2138,9 +2238,49 @@ def _first_name_full_names(
         rf"(?P<rest>(?:[ \t]+(?:{_NAMEWORD}(?:-{_NAMEWORD})*|{_CAPS}{_RIGHT})){{0,2}})"
         rf"(?P<next>[ \t]+[A-Z])?"
     )
+    # a name in capitals as police systems write it: "SARAH JONES ARRESTED" (a first name
+    # that is no place or word as well, and a surname in capitals after it)
+    # (one that is no word in any case: "SARAH", not "GRACE" or "WILL"), and a surname in
+    # capitals after it when a bracket or what a person does follows; alone, in a cell
+    # written wholly in capitals ("CALL FROM OLIVIA REGARDING DV")
+    words_not = _lower_case_names()
+    upper = sorted((n.upper() for n in first_names if n.casefold() in words_not), key=len)[::-1]
+    caps_trie = T.trie_regex(tuple(re.escape(c) for c in n) for n in upper)
+    caps = re.compile(
+        rf"{_LEFT}(?P<first>{caps_trie}){_RIGHT}(?:[ \t]+(?P<surname>{_CAPS}){_RIGHT})?"
+    )
     found: dict[tuple[str, ...], dict[int, str]] = {}
-    for text_id in np.flatnonzero(_matching(distinct, rf"\b(?:{alternation})\b")).tolist():
+
+    def a_surname(word: str, text: str, end: int) -> bool:
+        low = word.lower()
+        if low in stop or (low in lower_words and low not in common_names):
+            return False
+        return _PLACE_AFTER.match(text, end) is None
+
+    search = rf"\b(?:{alternation}|{'|'.join(map(re.escape, upper))})\b"
+    for text_id in np.flatnonzero(_matching(distinct, search)).tolist():
         text = str(distinct.iat[text_id])
+        if any(c.isupper() for c in text[1:]) and caps.search(text):
+            in_capitals = not any(c.islower() for c in text)
+            for match in caps.finditer(text):
+                surname = match.group("surname")
+                said = _CAPS_SAID.match(text, match.end())
+                first = match.group("first").title()
+                if (
+                    surname is None
+                    or said is None
+                    or surname.lower() in verbs
+                    or not a_surname(surname, text, match.end())
+                    or (said.group(1) or "").lower() not in (verbs | _CAPS_VERBS) - _NOT_SAID
+                ):
+                    # "SARAH VERY DRUNK", "TOM WENT TO SCHOOL", "HARRY SEEN": the first name
+                    # alone, in a cell written in capitals
+                    if in_capitals and first not in known_words:
+                        found.setdefault((first,), {}).setdefault(text_id, match.group("first"))
+                    continue
+                full = (first, surname.title())
+                if _plain(" ".join(full)) not in known_names:
+                    found.setdefault(full, {}).setdefault(text_id, match.group())
         for match in pattern.finditer(text):
             first = match.group("first")
             if _INSTITUTION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
@@ -2156,6 +2296,10 @@ def _first_name_full_names(
                 last = match.start("rest") + word.end()
             if _PLACE_AFTER.match(text, last):
                 continue  # "Victoria Road", "Grace Jones House": a place
+            couple = None if rest or words else _COUPLE.match(text, last)
+            if couple is not None and a_surname(couple.group("surname"), text, couple.end()):
+                # "Tracey and Darren Smith": Tracey's surname is Smith too
+                rest = [couple.group("surname")]
             if rest:
                 tokens: tuple[str, ...] = (first, *rest)
             elif (
@@ -2186,6 +2330,37 @@ def _first_name_full_names(
         for tokens, places in found.items()
         for text_id, context in places.items()
     ]
+
+
+#: what follows a name in capitals (a bracket, or the word after it): "SARAH JONES (MOTHER)",
+#: "SARAH JONES ARRESTED"
+_CAPS_SAID: Final = regex(r"[ \t]*(?:\(|[ \t]([A-Z]+)(?![^\W_]))")
+#: words after a name in capitals that say a person, beside the ``person_verb`` words
+_CAPS_VERBS: Final = frozenset(
+    [
+        "arrested",
+        "charged",
+        "cautioned",
+        "interviewed",
+        "aged",
+        "dob",
+        "born",
+        "assaulted",
+        "threatened",
+        "shouting",
+        "refused",
+        "left",
+        "returned",
+    ]
+)
+#: ``person_verb`` words that follow a word as well as a name ("UPSET AND CRYING")
+_NOT_SAID: Final = frozenset({"and", "also", "then", "not", "who"})
+#: after a first name, "and" and another person's first name and surname: the surname of
+#: both ("Tracey and Darren Smith")
+_COUPLE: Final = regex(
+    rf"[ \t]+(?:and|&)[ \t]+[A-Z]{_LOWER}+(?:-[A-Z]{_LOWER}+)?[ \t]+"
+    rf"(?P<surname>{_NAMEWORD}(?:-{_NAMEWORD})*)(?![ \t]+[A-Z])"
+)
 
 
 def _with_family_surnames(people: pd.DataFrame, distinct: pd.Series) -> pd.DataFrame:
