@@ -65,3 +65,30 @@ def test_the_adults_injury_leaves_the_childs_own_in_the_row():
     )
     got = classify_injuries(rows).iloc[0]
     assert got["injury"] and got["injury_kinds"] == ("burn",)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Grade 2 pressure sore to sacrum noted.",
+        "Pressure ulcers on both heels - concerns re neglect of care.",
+        "Child A has bedsores on her hips.",
+    ],
+)
+def test_a_pressure_sore_is_an_injury(details):
+    rows = pd.DataFrame({"details": [details], "outcome": [None]})
+    got = classify_injuries(rows).iloc[0]
+    assert got["injury"] and got["injury_kinds"] == ("other",)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Advice on repositioning to prevent pressure sores.",
+        "Child A at risk of pressure sores; OT to assess seating.",
+        "No pressure sores seen.",
+        "Home safety: risk of scalds discussed.",
+    ],
+)
+def test_a_pressure_sore_as_a_hazard_or_ruled_out_is_none(details):
+    assert not _injured(details)
