@@ -60,6 +60,7 @@ from .document import (
     DocumentParts,
     DocumentTable,
     check_file,
+    is_box_note,
     read_parts,
 )
 from .headers import map_headings
@@ -980,6 +981,60 @@ def _grid(
             cells = [None] * width
         rows.append(cells)
     return _nested_folded(rows, covered), sections, merged
+
+
+#: A text box inside a cell is at least this far (points) from the cell's edges, and at
+#: least this wide and high: a cell's own shading or border fills it to its edges.
+_BOX_MARGIN: Final = 2.0
+_BOX_SIZE: Final = (20.0, 8.0)
+
+
+def _box_notes(page: Any, table: Any) -> tuple[list[tuple[int, str]], list[Any]]:
+    """The notes in text boxes set inside the cells of a ruled ``table`` (a Word text box
+    printed to PDF: a frame or a shaded box within the cell, "Reviewer: HV1 should have
+    referred to CSC."), as (0-based row, text), and their boxes; only the boxes whose text
+    is labelled as a note on the entry (:func:`is_box_note`). Only the page's rectangles
+    are looked at, and only on pages with a ruled table."""
+    rects = [
+        r
+        for r in page.rects
+        if r["x1"] - r["x0"] >= _BOX_SIZE[0] and r["bottom"] - r["top"] >= _BOX_SIZE[1]
+    ]
+    cells = [(i, box) for i, row in enumerate(table.rows) for box in row.cells if box is not None]
+    if not rects or not cells:
+        return [], []
+    r = np.array([[x["x0"], x["top"], x["x1"], x["bottom"]] for x in rects])
+    c = np.array([box for _i, box in cells], dtype=float)
+    m = _BOX_MARGIN
+    within = (
+        (r[:, None, 0] >= c[None, :, 0] + m)
+        & (r[:, None, 1] >= c[None, :, 1] + m)
+        & (r[:, None, 2] <= c[None, :, 2] - m)
+        & (r[:, None, 3] <= c[None, :, 3] - m)
+    )
+    notes: list[tuple[int, str]] = []
+    boxes: list[Any] = []
+    for k, j in zip(*np.nonzero(within), strict=True):
+        bbox = tuple(float(v) for v in r[k])
+        if any(bbox == b for b in boxes):
+            continue
+        text = " ".join((page.within_bbox(bbox).extract_text() or "").split())
+        if text and is_box_note(text):
+            notes.append((cells[j][0], text))
+            boxes.append(bbox)
+    return notes, boxes
+
+
+def _without_boxes(page: Any, boxes: Sequence[Any]) -> Any:
+    """``page`` without the characters inside ``boxes``."""
+
+    def kept(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    return page.filter(kept)
 
 
 def _struck_rows(
@@ -2322,7 +2377,13 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
         for t_index, table in enumerate(found, start=1):
             top, bottom = table.bbox[1], table.bbox[3]
             above = [ln for ln in free if previous_bottom <= ln.top and ln.bottom <= top]
-            rows, sections, merged = _grid(table)
+            box_notes, note_boxes = _box_notes(page, table)
+            if note_boxes:  # a reviewer's note in a box over a cell: the row's comment
+                from pdfplumber.table import Table
+
+                rows, sections, merged = _grid(Table(_without_boxes(page, note_boxes), table.cells))
+            else:
+                rows, sections, merged = _grid(table)
             if _excel_row_numbers(rows):  # printed beside the sheet, in its grid: no column
                 rows = [cells[1:] for cells in rows]
                 merged = [(row, col - 1) for row, col in merged if col]
@@ -2347,6 +2408,7 @@ def _read(pdf: Any, path: Path, *, keep_struck: bool = False) -> DocumentParts:
                     follows=follows,
                     merged=tuple(merged),
                     deleted=deleted,
+                    boxes=tuple(box_notes),
                 )
             )
             previous_bottom = bottom

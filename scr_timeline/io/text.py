@@ -817,11 +817,26 @@ def comment_label(text: str) -> str | None:
     'the visit was timely.'
     >>> comment_label("Observations: temperature 37.2") is None
     True
+    >>> comment_label("Reviewer: HV1 should have referred to CSC.")
+    'HV1 should have referred to CSC.'
     """
     labelled = _FIELD_LINE.match(text.strip())
     if labelled is None or not _COMMENT_WORDS.search(labelled["label"]):
         return None
-    return labelled["value"].strip() if _field_of(labelled["label"]) == S.COMMENT else None
+    own = _REVIEWER_LABEL.fullmatch(labelled["label"].strip()) is not None
+    return labelled["value"].strip() if own or _field_of(labelled["label"]) == S.COMMENT else None
+
+
+#: The reviewer's own label alone, or with the kind of note ("Reviewer:", "Lead
+#: reviewer:", "Reviewer's note:", "Reviewer query:"): no column heading, but the review's
+#: note on the entry as "Reviewer's analysis:" is (a Word text box over the entry,
+#: printed to PDF, or typed under it), not the agency's record, where "HV1 should have
+#: referred" would read as a referral.
+_REVIEWER_LABEL: Final = re.compile(
+    r"(?:(?:lead|independent)\s+)?reviewer(?:['’]?s)?"
+    r"(?:\s+(?:note|notes|query|question|observation|remark))?",
+    re.IGNORECASE,
+)
 
 
 def _own_line(line: str, *, block: bool) -> bool:

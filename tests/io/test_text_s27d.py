@@ -152,3 +152,22 @@ def test_numbered_lines_no_entry_refers_to_stay_as_they_were(tmp_path: Path):
     details = _read(tmp_path, text).events.set_index(S.SOURCE_ROW)[S.DETAILS]
     assert "[footnote:" not in details[3]
     assert "[3] Minutes of the strategy discussion" in details[7]
+
+
+def test_a_note_labelled_as_the_reviewers_under_an_entry_is_its_comment(tmp_path: Path):
+    # "Reviewer:" alone was the entry's details (a referral the HV should have made read
+    # as the record); "Reviewer comment:" was already the comment
+    chron = _read(
+        tmp_path,
+        "12/03/2007 - HV1 home visit; bruise to left cheek noted.\n\n"
+        "Reviewer: HV1 should have referred to CSC under the bruising protocol.\n\n"
+        "14/03/2007 - HV1 phoned Mother; no answer.\n"
+        "Lead reviewer: no escalation followed.\n",
+    )
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events.loc[1, S.DETAILS] == "HV1 home visit; bruise to left cheek noted."
+    assert events.loc[1, S.COMMENT] == (
+        "HV1 should have referred to CSC under the bruising protocol."
+    )
+    assert events.loc[5, S.DETAILS] == "HV1 phoned Mother; no answer."
+    assert events.loc[5, S.COMMENT] == "no escalation followed."
