@@ -31,7 +31,7 @@ from ..exceptions import RulebookError
 from .predicates import BoolArray, Cache, EventView, Predicate
 from .rulebook import Rule, State
 
-__all__ = ["KIND_FUNCTIONS", "STATUSES", "Context", "Hits", "agency_masks"]
+__all__ = ["KIND_FUNCTIONS", "STATUSES", "Context", "Hits", "agency_masks", "authorities"]
 
 IntArray = npt.NDArray[np.int64]
 _NONE: Final = -1
@@ -52,6 +52,10 @@ class Context:
     # positions per (purpose, predicate): the rulebook's predicates outlive the context
     _positions: dict[tuple[str, int], IntArray] = field(default_factory=dict)
     _positions_cache: dict[str, IntArray] = field(default_factory=dict)
+    # the local authority of each event (see :func:`authorities`), once asked for
+    _authorities: list[IntArray | None] = field(default_factory=list)
+    # per ``by_authority`` state, the authority that held each spell
+    _state_holders: dict[str, IntArray] = field(default_factory=dict)
 
     def mask(self, predicate: Predicate | None) -> BoolArray:
         """Events that satisfy ``predicate`` (all events when it is ``None``)."""
@@ -125,6 +129,13 @@ class Context:
         own[ask] = ~predicate.evaluate(moved, {}, within)[at]
         return own
 
+    def authorities(self) -> IntArray | None:
+        """Per event, the local authority whose children's social care recorded it (see
+        :func:`authorities`), or None when the chronology's records name fewer than two."""
+        if not self._authorities:
+            self._authorities.append(authorities(self.view))
+        return self._authorities[0]
+
     def originals(self) -> IntArray:
         """Per event, the position of the event its ``duplicate_of`` names (-1: none)."""
         if "__originals__" not in self._positions_cache:
@@ -141,6 +152,117 @@ class Context:
                 mask[self.index] = False
             self._positions[key] = np.flatnonzero(mask)
         return self._positions[key]
+
+
+#: Words of a children's social care organisation that name no authority: the service, its
+#: teams and the words around a council's name ('Haringey CSC', 'London Borough of Enfield
+#: Children's Services', 'Northshire MASH', 'CSC - Riverside locality team').
+_NOT_A_PLACE: Final = frozenset(
+    """
+    children childrens child s social care services service csc cscs cyps c f cf mash
+    front door referral referrals and assessment assessments team teams edt emergency
+    duty fostering adoption la local authority council county borough city metropolitan
+    district london of the lb lbc mbc bc cc rbk dept department directorate family
+    families support safeguarding hub integrated ifd intake cin cp protection looked
+    after lac cla leaving disabled disability disabilities iro independent reviewing
+    officer officers unit conference conferences locality localities area north south
+    east west central long term short breaks youth young people peoples early help first
+    response contact initial r a sw tm lado quality assurance court legal permanence
+    resource resources placement placements practice office hq partnership trust for in
+    at with to by on sws work worker workers manager management targeted specialist
+    """.split()  # noqa: SIM905 (words, read more easily so)
+)
+#: A word that says an organisation is a council's children's social care (one that names
+#: only a team, 'Riverside locality', names no authority).
+_COUNCIL_WORD: Final = re.compile(
+    r"\b(csc|cscs|cyps|mash|edt|social (care|services|work)|children.?s? services|council|"
+    r"borough|county|city|la ?\d+|local authority ?\d*|lb|lbc|mbc)\b",
+    re.IGNORECASE,
+)
+_NUMBERED_LA: Final = re.compile(r"\b(?:la|local authority|authority)\s*(\d+)\b", re.IGNORECASE)
+
+
+def _place_words(organisation: str) -> frozenset[str]:
+    """The words of a children's social care organisation that name its authority (empty
+    when it names none).
+
+    Examples
+    --------
+    >>> sorted(_place_words("Haringey CSC")), sorted(_place_words("LA2"))
+    (['haringey'], ['la2'])
+    >>> sorted(_place_words("London Borough of Enfield Children's Services"))
+    ['enfield']
+    >>> _place_words("Children's Social Care"), _place_words("Riverside locality")
+    (frozenset(), frozenset())
+    """
+    if not _COUNCIL_WORD.search(organisation):
+        return frozenset()
+    text = _NUMBERED_LA.sub(lambda m: f" la{m.group(1)} ", organisation.lower())
+    words = re.split(r"[^a-z0-9]+", text)
+    return frozenset(w for w in words if len(w) > 1 and not w.isdigit() and w not in _NOT_A_PLACE)
+
+
+def authorities(view: EventView) -> IntArray | None:
+    """Per event, a number for the local authority whose children's social care recorded
+    it, as its ``organisation`` names it (-1: not children's social care, or an organisation
+    that names no authority: "Children's Social Care", "MASH"); None when the records name
+    fewer than two authorities (the usual chronology, of one council).
+
+    Organisations that share a place word are one authority ('Haringey CSC', 'Haringey
+    MASH', 'London Borough of Haringey Children's Services'); 'Haringey CSC' and 'Enfield
+    CSC', or 'LA1' and 'LA2', are two. Worked out on the distinct organisations of
+    children's social care's records (few).
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> view = EventView.from_events(make_events(
+    ...     start=["2007-03-01", "2007-03-02", "2007-03-03", "2007-03-04"],
+    ...     agency=["csc", "csc", "csc", "gp"],
+    ...     organisation=["Haringey CSC", "Enfield CSC", "Haringey MASH", "Haringey GP"]))
+    >>> authorities(view).tolist()
+    [0, 1, 0, -1]
+    """
+    csc = np.flatnonzero(view.agency == S.AGENCIES.index("csc"))
+    orgs = view.take(S.ORGANISATION, csc)
+    if orgs is None or len(csc) == 0:
+        return None
+    codes, values = pd.factorize(orgs.astype("object"), use_na_sentinel=True)
+    words = [_place_words(v) if isinstance(v, str) else frozenset() for v in values]
+    # organisations that share a place word are one authority (a union of the few)
+    parent = list(range(len(words)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[str, int] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            if w in seen:
+                parent[root(i)] = root(seen[w])
+            else:
+                seen[w] = i
+    roots = [root(i) if words[i] else -1 for i in range(len(words))]
+    named = sorted({r for r in roots if r >= 0})
+    if len(named) < 2:
+        return None
+    number = {r: k for k, r in enumerate(named)}
+    per_value = np.array([number.get(r, -1) for r in roots] + [-1], dtype=np.int64)
+    out = np.full(len(view), _NONE, dtype=np.int64)
+    out[csc] = per_value[codes]  # -1 (no organisation) reads the last entry
+    return out
+
+
+def _same_authority(of: IntArray, cand: IntArray, authority: int) -> IntArray:
+    """The candidates that may answer for ``authority`` (-1: any): its own records and those
+    that name no authority."""
+    if authority < 0:
+        return cand
+    theirs = of[cand]
+    return cand[(theirs < 0) | (theirs == authority)]
 
 
 def original_positions(view: EventView) -> IntArray:
@@ -427,6 +549,37 @@ def _delay_wd(due: npt.NDArray[np.datetime64], when_ns: IntArray) -> npt.NDArray
     return working_days_between(due, _days(when_ns)).astype(np.float64)
 
 
+def _answers(
+    rule: Rule,
+    ctx: Context,
+    cand: IntArray,
+    trig: IntArray,
+    by_agency: npt.NDArray[np.uint64] | None,
+) -> IntArray:
+    """For each trigger of a response rule, the candidate that answers it, before the
+    deadline is looked at (-1: none): the first at or after it (with ``match``, involving its
+    agency), a record of its day whose order against it is unknown, or a record of it listed
+    before it (``answers_before``)."""
+    view = ctx.view
+    after = trig if rule.self_answer else trig + 1
+    if by_agency is not None:
+        answer = _first_involving(view, cand, after, by_agency, via_mask(rule))
+    else:
+        answer = _first_at_or_after(cand, after)
+    if rule.self_answer:
+        # a record of the trigger's day whose order against it is unknown answers it (not
+        # where the trigger's own kind of event answers: another agency's record of the same
+        # placement is not the child leaving it)
+        unordered = _unordered_same_day(view, cand, trig, by_agency, via_mask(rule))
+        answer = np.where(unordered >= 0, unordered, answer)
+    if rule.answers_before is not None:
+        # a record of the trigger listed before it on its day answers it (``answers_before``)
+        told = cand[ctx.mask(rule.answers_before)[cand]]
+        before = _told_before_on_the_day(view, told, trig, by_agency, via_mask(rule))
+        answer = np.where(before >= 0, before, answer)
+    return answer
+
+
 # --- response ------------------------------------------------------------------------------
 def response(rule: Rule, ctx: Context) -> Hits:
     """After each trigger, an expected event within the window (self-answers allowed).
@@ -449,23 +602,25 @@ def response(rule: Rule, ctx: Context) -> Hits:
     if len(trig) == 0:
         return Hits.empty()
     cand = ctx.candidates(rule.expected)
-    after = trig if rule.self_answer else trig + 1
     by_agency = agency_masks(rule, view.agency[trig]) if rule.match == "trigger_agency" else None
-    if by_agency is not None:
-        answer = _first_involving(view, cand, after, by_agency, via_mask(rule))
+    of = ctx.authorities() if rule.same_authority else None
+    if of is None:
+        answer = _answers(rule, ctx, cand, trig, by_agency)
     else:
-        answer = _first_at_or_after(cand, after)
-    if rule.self_answer:
-        # a record of the trigger's day whose order against it is unknown answers it (not
-        # where the trigger's own kind of event answers: another agency's record of the same
-        # placement is not the child leaving it)
-        unordered = _unordered_same_day(view, cand, trig, by_agency, via_mask(rule))
-        answer = np.where(unordered >= 0, unordered, answer)
-    if rule.answers_before is not None:
-        # a record of the trigger listed before it on its day answers it (``answers_before``)
-        told = cand[ctx.mask(rule.answers_before)[cand]]
-        before = _told_before_on_the_day(view, told, trig, by_agency, via_mask(rule))
-        answer = np.where(before >= 0, before, answer)
+        # each local authority's triggers are answered by its own records or records that
+        # name none (the receiving council's referral is not answered by the sending
+        # council's visit); the authorities are few
+        answer = np.full(len(trig), _NONE, dtype=np.int64)
+        mine = of[trig]
+        for authority in np.unique(mine).tolist():
+            at = np.flatnonzero(mine == authority)
+            answer[at] = _answers(
+                rule,
+                ctx,
+                _same_authority(of, cand, authority),
+                trig[at],
+                None if by_agency is None else by_agency[at],
+            )
     start_days = _days(view.end[trig])
     due = rule.window.deadline(start_days)
     if rule.extension is not None and rule.extended_window is not None:
@@ -718,6 +873,13 @@ def _spells(state: State, ctx: Context) -> tuple[IntArray, IntArray, IntArray]:
     kind = np.concatenate([np.ones(len(opens), np.int8), np.zeros(len(closes), np.int8)])
     order = np.lexsort((-kind, pos))  # by position, an opening before a closing
     pos, kind = pos[order], kind[order]
+    of = ctx.authorities() if state.by_authority else None
+    if of is not None:
+        split = _spells_by_authority(pos, kind, of, ctx)
+        spells = (split[0], split[1], split[2])
+        ctx._state_cache[state.name] = spells
+        ctx._state_holders[state.name] = split[3]
+        return spells
     prev = np.concatenate([[0], kind[:-1]]) if len(kind) else kind
     starts = np.flatnonzero((kind == 1) & (prev == 0))
     closing = np.flatnonzero(kind == 0)
@@ -731,6 +893,62 @@ def _spells(state: State, ctx: Context) -> tuple[IntArray, IntArray, IntArray]:
     result = (open_pos, close_pos, end_ns)
     ctx._state_cache[state.name] = result
     return result
+
+
+def _spells_by_authority(
+    pos: IntArray, kind: npt.NDArray[np.int8], of: IntArray, ctx: Context
+) -> tuple[IntArray, IntArray, IntArray, IntArray]:
+    """The spells of a ``by_authority`` state, and the authority that held each (-1: none
+    named), from its opening (``kind`` 1) and closing (0) events in order.
+
+    An authority's closing event closes only its own spell, or one no authority holds (the
+    sending council's 'Case closed - transferred to Enfield' a week after Enfield's
+    transfer-in conference closes nothing of Enfield's); an opening event of another
+    authority while the state holds hands it over (a spell ends there and the new
+    authority's begins); one that names no authority opens a closed state and keeps an open
+    one as it is. A pass over the state's opening and closing events, only for
+    chronologies whose records name two authorities (rare)."""
+    opened: list[int] = []
+    closed: list[int] = []
+    held: list[int] = []
+    current, owner = _NONE, _NONE
+    for p, k in zip(pos.tolist(), kind.tolist(), strict=True):
+        a = int(of[p])
+        if k == 1:
+            if current == _NONE:
+                current, owner = p, a
+            elif a >= 0 and owner >= 0 and a != owner:  # handed over
+                _spell_ends(opened, closed, held, current, p, owner)
+                current, owner = p, a
+            elif owner < 0:
+                owner = a
+        elif current != _NONE and (a < 0 or owner < 0 or a == owner):
+            _spell_ends(opened, closed, held, current, p, owner)
+            current, owner = _NONE, _NONE
+    if current != _NONE:
+        _spell_ends(opened, closed, held, current, _NONE, owner)
+    open_pos = np.array(opened, dtype=np.int64)
+    close_pos = np.array(closed, dtype=np.int64)
+    end_ns = np.full(len(open_pos), ctx.horizon, dtype=np.int64)
+    has_close = close_pos >= 0
+    end_ns[has_close] = ctx.view.start[close_pos[has_close]]
+    return open_pos, close_pos, end_ns, np.array(held, dtype=np.int64)
+
+
+def _spell_ends(
+    opened: list[int], closed: list[int], held: list[int], at: int, to: int, owner: int
+) -> None:
+    """Record a spell of :func:`_spells_by_authority`."""
+    opened.append(at)
+    closed.append(to)
+    held.append(owner)
+
+
+def _spell_authorities(state: State, ctx: Context) -> IntArray | None:
+    """The authority that held each spell of ``state`` (-1: none named), or None when the
+    state is not ``by_authority`` or the chronology names fewer than two authorities."""
+    _spells(state, ctx)
+    return ctx._state_holders.get(state.name)
 
 
 def _from_birth(open_pos: IntArray, limit: IntArray, view: EventView) -> IntArray:
@@ -761,6 +979,8 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
     state_open, close_pos, end_ns = state_intervals(rule, ctx)
     if len(state_open) == 0:
         return Hits.empty()
+    assert rule.state is not None  # state_intervals raised otherwise
+    held = _spell_authorities(rule.state, ctx)
     limit = np.where(close_pos >= 0, close_pos, len(view))
     open_pos = state_open
     if rule.from_birth:
@@ -770,6 +990,7 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
         judged = open_pos >= 0
         state_open, close_pos, end_ns = state_open[judged], close_pos[judged], end_ns[judged]
         open_pos, limit = open_pos[judged], limit[judged]
+        held = None if held is None else held[judged]
         if len(open_pos) == 0:
             return Hits.empty()
     cand = ctx.candidates(rule.expected)
@@ -780,6 +1001,13 @@ def cadence(rule: Rule, ctx: Context) -> Hits:
     inside[inside] &= (cand[inside] > open_pos[spell[inside]]) & (
         cand[inside] <= limit[spell[inside]]
     )
+    if held is not None:
+        # a state one authority holds is answered by its own records or records naming
+        # none: the sending council's visit is no visit on the receiving council's plan
+        of = ctx.authorities()
+        assert of is not None  # held is only given when the authorities are
+        theirs, holder = of[cand[inside]], held[spell[inside]]
+        inside[inside] &= (theirs < 0) | (holder < 0) | (theirs == holder)
     cand, spell = cand[inside], spell[inside]
     n_spells = len(open_pos)
     # points: spell opening (kind 0), expected events (1), spell end (2)

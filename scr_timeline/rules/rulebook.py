@@ -89,7 +89,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         ("trigger", "expected", "window"),
         (
             *("match", "match_also", "match_via", "self_answer", "until_next", "not_during"),
-            *("extension", "extended_window", "tally", "answers_before"),
+            *("extension", "extended_window", "tally", "answers_before", "same_authority"),
         ),
     ),
     "precedence": (("trigger", "expected"), ("lookback",)),
@@ -171,6 +171,12 @@ class State:
     label: str
     opens: Predicate
     closes: Predicate
+    # the state is one local authority's: where children's social care's records name two
+    # authorities (a sending and a receiving council: 'Haringey CSC', 'Enfield CSC'), an
+    # authority's records open and close its own state only, a record of another authority
+    # hands the state over, and only the holding authority's records (or records naming none)
+    # answer its cadence rules (see :func:`scr_timeline.rules.kinds.authorities`)
+    by_authority: bool = False
 
 
 @dataclass(frozen=True)
@@ -257,6 +263,11 @@ class Rule:
     not_during: State | None = None
     extension: Predicate | None = None
     extended_window: Window | None = None
+    # response: where children's social care's records name two local authorities, a
+    # trigger one authority recorded is answered by its own records or records naming none,
+    # not by the other authority's (the receiving council's referral is not answered by the
+    # sending council's visit)
+    same_authority: bool = False
     # accumulation: the kinds of event the sentence counts, in order (the first that
     # matches an event names it); response: the names of its trigger (field {called})
     tally: tuple[TallyEntry, ...] = ()
@@ -516,10 +527,16 @@ def _compile(data: Mapping[str, Any], path: Path) -> Rulebook:
         if not isinstance(spec, Mapping):
             raise _err(path, where, "opens", "a state must be a table", spec, "a table")
         for key in spec:
-            if key not in ("label", "opens", "closes"):
+            if key not in ("label", "opens", "closes", "by_authority"):
                 raise _err(
-                    path, where, key, f"unknown key {key!r}", key, "one of label, opens, closes"
-                )
+                    path, where, key, f"unknown key {key!r}", key,
+                    "one of label, opens, closes, by_authority",
+                )  # fmt: skip
+        if "by_authority" in spec and not isinstance(spec["by_authority"], bool):
+            raise _err(
+                path, where, "by_authority", "by_authority must be true or false",
+                spec["by_authority"], "bool",
+            )  # fmt: skip
         for key in ("opens", "closes"):
             if key not in spec:
                 raise _err(path, where, key, f"the state has no {key!r}", None, "a predicate")
@@ -528,6 +545,7 @@ def _compile(data: Mapping[str, Any], path: Path) -> Rulebook:
             str(spec.get("label", sname)),
             _predicate(spec["opens"], path, f"{where}.opens", named),
             _predicate(spec["closes"], path, f"{where}.closes", named),
+            by_authority=bool(spec.get("by_authority", False)),
         )
     index = None
     horizon = data.get("horizon", {})
@@ -791,7 +809,7 @@ def _rule(
             path, where, "match_also", "match_also needs match = 'trigger_agency'", also,
             "match = 'trigger_agency' alongside",
         )  # fmt: skip
-    for key in ("self_answer", "local", "from_birth"):
+    for key in ("self_answer", "local", "from_birth", "same_authority"):
         if key in spec and not isinstance(spec[key], bool):
             raise _err(path, where, key, f"{key} must be true or false", spec[key], "bool")
     if ("extension" in spec) != ("extended_window" in spec):
@@ -833,6 +851,7 @@ def _rule(
         also=tuple((str(a), tuple(others)) for a, others in also.items()),
         via=None if via is None else tuple(str(a) for a in via),
         self_answer=bool(spec.get("self_answer", True)),
+        same_authority=bool(spec.get("same_authority", False)),
         until_next=pred("until_next"),
         answers_before=pred("answers_before"),
         not_during=state("not_during"),
