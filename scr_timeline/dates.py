@@ -3147,15 +3147,59 @@ def _in_england(instant: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     )
 
 
+def _field_lengths(f: pa.Array) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+    """Byte offsets and lengths of a large_string array's strings (0 where null), read from
+    its buffers in place; None for another kind of array."""
+    if not isinstance(f, pa.Array) or f.type != pa.large_string():
+        return None
+    n = len(f)
+    offsets = np.frombuffer(f.buffers()[1], dtype=np.int64)[f.offset : f.offset + n + 1]
+    lengths = np.diff(offsets)
+    if f.null_count:
+        lengths = np.where(f.is_valid().to_numpy(zero_copy_only=False), lengths, 0)
+    return offsets[:-1], lengths
+
+
+def _digit_values(f: pa.Array) -> npt.NDArray[np.int64] | None:
+    """The decimal number each string of digits of ``f`` is, -1 where null or empty, read
+    from the array's bytes with NumPy (a few Arrow calls each compiling nothing cost more
+    than this on the few thousand distinct date cells of a chronology); None when a string
+    holds anything but ASCII digits or more than 18 of them (then Arrow's cast decides)."""
+    found = _field_lengths(f)
+    if found is None:
+        return None
+    starts, lengths = found
+    width = int(lengths.max()) if len(lengths) else 0
+    if width > 18:
+        return None
+    out = np.zeros(len(lengths), dtype=np.int64)
+    if width:
+        data = np.frombuffer(f.buffers()[2], dtype=np.uint8)
+        for k in range(width):
+            has = np.flatnonzero(lengths > k)
+            digit = data[starts[has] + k].astype(np.int64) - 48
+            if len(digit) and (int(digit.min()) < 0 or int(digit.max()) > 9):
+                return None
+            out[has] = out[has] * 10 + digit
+    out[lengths == 0] = -1
+    return out
+
+
 def _field_int(struct: pa.Array, name: str) -> npt.NDArray[np.int64]:
     """Digits of a capture group as integers; -1 where the group did not take part."""
     f = pc.struct_field(struct, name)
+    values = _digit_values(f)
+    if values is not None:
+        return values
     f = pc.if_else(pc.equal(f, ""), pa.scalar(None, pa.large_string()), f)
     return pc.cast(f, pa.int64()).fill_null(-1).to_numpy(zero_copy_only=False)
 
 
 def _field_present(struct: pa.Array, name: str) -> npt.NDArray[np.bool_]:
     f = pc.struct_field(struct, name)
+    found = _field_lengths(f)
+    if found is not None:
+        return found[1] > 0
     return pc.fill_null(pc.not_equal(f, ""), False).to_numpy(zero_copy_only=False)
 
 
@@ -3166,7 +3210,11 @@ def _lookup(struct: pa.Array, name: str, table: dict[str, int]) -> npt.NDArray[n
     numbers = np.array([*table.values(), -2], dtype=np.int64)
     idx = pc.index_in(f, value_set=keys).fill_null(len(table)).to_numpy(zero_copy_only=False)
     out = numbers[idx]
-    out[~pc.fill_null(pc.not_equal(f, ""), False).to_numpy(zero_copy_only=False)] = -1
+    found = _field_lengths(f)
+    if found is not None:
+        out[found[1] == 0] = -1
+    else:
+        out[~pc.fill_null(pc.not_equal(f, ""), False).to_numpy(zero_copy_only=False)] = -1
     return out
 
 
