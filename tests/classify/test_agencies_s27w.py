@@ -63,3 +63,24 @@ def test_111_and_utc_in_narrative_name_no_counterpart(details):
     rows = pd.DataFrame({"details": [details], "outcome": [None], "agency": ["csc"]})
     got = classify_events(rows)[0].iloc[0]
     assert not {"ambulance", "hospital"} & set(got["counterparts"])
+
+
+@pytest.mark.parametrize(
+    "name", ["Faith setting", "Madrassa", "Northtown Mosque", "Synagogue", "Gurdwara"]
+)
+def test_faith_settings_are_the_voluntary_sector(name):
+    got = normalise_agencies(pd.Series([name]))
+    assert got["agency"].iloc[0] == "voluntary"
+    assert got[MATCHED].iloc[0]
+
+
+def test_a_madrassa_teacher_is_no_school():
+    rows = pd.DataFrame(
+        {
+            "details": ["Madrassa teacher noticed bruise on Child A's cheek; informed Mother."],
+            "outcome": [None],
+            "agency": ["voluntary"],
+        }
+    )
+    got = classify_events(rows)[0].iloc[0]
+    assert "education" not in got["counterparts"]
