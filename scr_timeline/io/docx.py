@@ -204,6 +204,20 @@ def _redacted_runs(node: Any) -> int:
     return _runs_of(node, (_HIGHLIGHT, _SHD), _blacked_out)
 
 
+_VERT_ALIGN: Final = _w("vertAlign")
+#: Figures as superscripts: a note's mark typed as a raised figure reads as one ("at
+#: home.¹"), not as part of the number or date it follows ("14/03/2007" and a raised "2"
+#: read "14/03/20072"), and a list of notes under the text can be matched to it.
+_SUPERSCRIPT_DIGITS: Final = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _raised(r: Any) -> bool:
+    """A run set in superscript (``w:vertAlign`` superscript)."""
+    props = r.find(_RPR)
+    align = props.find(_VERT_ALIGN) if props is not None else None
+    return align is not None and align.get(_VAL) == "superscript"
+
+
 def _inline_text(node: Any, parts: list[str]) -> None:
     """Append the text Word shows for the runs under ``node`` (a paragraph or a part of it)."""
     for child in node.iterchildren():
@@ -211,7 +225,14 @@ def _inline_text(node: Any, parts: list[str]) -> None:
         if tag == _T:
             parts.append(child.text or "")
         elif tag == _R:
-            if not _hidden_run(child):
+            if _hidden_run(child):
+                continue
+            if _raised(child):  # a note's mark typed in superscript ("... at home.1")
+                mark: list[str] = []
+                _inline_text(child, mark)
+                text = "".join(mark)
+                parts.append(text.translate(_SUPERSCRIPT_DIGITS) if text.isdigit() else text)
+            else:
                 _inline_text(child, parts)
         elif tag in _UNSHOWN or not isinstance(tag, str):
             continue

@@ -390,6 +390,11 @@ class Paragraph:
     emphasis: bool = False
 
 
+#: A note's mark in superscript figures right after a figure, near a paragraph's start.
+_RAISED_MARK: Final = re.compile(r"(?<=\d)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_MARK_REACH: Final = 64
+
+
 def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
     """Split a paragraph that starts with a date into (date, time, rest); None if it does not.
 
@@ -412,6 +417,10 @@ def split_date_prefix(text: str) -> tuple[str, str | None, str] | None:
     >>> split_date_prefix("Mother said she would attend.") is None
     True
     """
+    if _RAISED_MARK.search(text, 0, _MARK_REACH) is not None:
+        # a note's mark after the date ("14/03/2007² - ...", "On 14 March 2007¹ the HV"):
+        # no part of the date
+        text = _RAISED_MARK.sub("", text[:_MARK_REACH]) + text[_MARK_REACH:]
     match = _after_paragraph_number(DATE_PREFIX.match(text))
     rest = text
     for _ in range(2):  # a bullet and a number typed after it ("• 5.1 On 12 March 2007")

@@ -171,3 +171,19 @@ def test_a_note_labelled_as_the_reviewers_under_an_entry_is_its_comment(tmp_path
     )
     assert events.loc[5, S.DETAILS] == "HV1 phoned Mother; no answer."
     assert events.loc[5, S.COMMENT] == "no escalation followed."
+
+
+def test_a_superscript_note_mark_after_a_date_is_no_part_of_it(tmp_path: Path):
+    # "On 14 March 2007¹ the HV ..." was dated "14 March" with "2007¹" the text (no year:
+    # rejected); "14/03/2007² - ..." was no date and ran into the entry above
+    chron = _read(
+        tmp_path,
+        "12/03/2007 - GP1 saw Child A.\n\n"
+        "On 14 March 2007¹ the health visitor visited Child A at home.\n\n"
+        "20/03/2007² - SW1 phoned Mother; no answer.\n",
+    )
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events[S.DATE_TEXT].tolist() == ["12/03/2007", "14 March 2007", "20/03/2007"]
+    assert events.loc[3, S.DETAILS] == "the health visitor visited Child A at home."
+    assert chron.rejected.empty
+

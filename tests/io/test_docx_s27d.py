@@ -1,0 +1,66 @@
+"""Word chronologies, s27 (fictional, built here with python-docx): notes marked with
+figures typed in superscript."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+
+docx = pytest.importorskip("docx")
+
+
+def _raised(paragraph, text: str) -> None:
+    run = paragraph.add_run(text)
+    run.font.superscript = True
+
+
+def test_a_note_mark_typed_in_superscript_after_a_date_is_no_part_of_it(tmp_path: Path):
+    # "14/03/2007" with a raised "2" read "14/03/20072": no date, so the entry was run
+    # into the one above; the notes typed under a "Notes" heading were its text too
+    doc = docx.Document()
+    doc.add_heading("Health Visiting chronology - Child A", 1)
+    first = doc.add_paragraph("12/03/2007 - HV1 visited Child A at home.")
+    _raised(first, "1")
+    first.add_run(" Mother said the bruise was from a fall.")
+    second = doc.add_paragraph("14/03/2007")
+    _raised(second, "2")
+    second.add_run(" - HV1 phoned Mother; no answer. Card left.")
+    doc.add_heading("Notes", 2)
+    for mark, note in (
+        ("1", "The health visitor's records for this visit were incomplete."),
+        ("2", "The date is taken from the GP's letter."),
+    ):
+        item = doc.add_paragraph()
+        _raised(item, mark)
+        item.add_run(f" {note}")
+    path = tmp_path / "hv.docx"
+    doc.save(path)
+    events = scr.read(path).events.set_index(S.SOURCE_ROW)
+    assert events[S.DATE_TEXT].tolist() == ["12/03/2007", "14/03/2007"]
+    assert events.loc[2, S.DETAILS] == (
+        "HV1 visited Child A at home.¹ Mother said the bruise was from a fall. "
+        "[footnote: The health visitor's records for this visit were incomplete.]"
+    )
+    assert events.loc[3, S.DETAILS] == (
+        "HV1 phoned Mother; no answer. Card left. "
+        "[footnote: The date is taken from the GP's letter.]"
+    )
+
+
+def test_other_superscript_stays_as_written(tmp_path: Path):
+    doc = docx.Document()
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Date", "Details"
+    table.cell(1, 0).text = "12/03/2007"
+    cell = table.cell(1, 1).paragraphs[0]
+    cell.add_run("Child A seen on the 1")
+    _raised(cell, "st")
+    cell.add_run(" floor of the ward.")
+    path = tmp_path / "ward.docx"
+    doc.save(path)
+    details = scr.read(path, agency="hospital").events[S.DETAILS].tolist()
+    assert details == ["Child A seen on the 1st floor of the ward."]
