@@ -379,6 +379,7 @@ def _searched() -> list[re.Pattern[Any]]:
     searched = list(_text.searched_patterns())
     for pattern in searched:
         _text.quick_pattern(pattern, force=True)
+        _text.literal_filter(pattern, force=True)
     return searched
 
 

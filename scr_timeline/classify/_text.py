@@ -1155,6 +1155,10 @@ class Entries:
         return [row for _, _, row in found]
 
 
+#: Patterns whose regex rows' groups a :class:`Resolver` keeps found.
+_GROUPS_KEPT: Final = 256
+
+
 class Resolver:
     """Vocabulary row per hit and recording-agency slot, cached across calls.
 
@@ -1176,25 +1180,45 @@ class Resolver:
         self._line: dict[tuple[str, int], int] = {}
         self._table = np.zeros((64, usable.shape[1]), dtype=np.int32)
         self._origin: dict[str, int] = {}
+        # per pattern's group names: where its regex rows' groups are, and their rows
+        self._groups: dict[tuple[str | int, ...], tuple[np.ndarray, np.ndarray]] = {}
 
     def regex_rows(self, found: Found) -> np.ndarray:
         """The regex row whose group matched, per match (-1: a word phrase matched)."""
         out = np.full(len(found), -1, dtype=np.int64)
-        at, numbers = [], []
-        for i, column in enumerate(found.columns):
-            name = str(column)
-            if name.startswith(self.group) and name[len(self.group) :].isdigit():
-                at.append(i)
-                numbers.append(int(name[len(self.group) :]))
-        if not at or not len(found):
+        if not len(found):
             return out
-        # the groups' columns at once; where several took part, the last one's row
-        taken = found.groups[:, at] != None  # noqa: E711 - elementwise on an object array
-        hit = taken.any(axis=1)
+        at, numbers = self._regex_groups(found.columns)
+        if not len(at):
+            return out
+        # the groups' columns at once; where several took part, the last one's row ("==
+        # None" costs numpy half what "!= None" does on an object array)
+        missing = found.groups[:, at] == None  # noqa: E711 - elementwise on an object array
+        hit = ~missing.all(axis=1)
         if hit.any():
-            last = len(at) - 1 - np.argmax(taken[hit][:, ::-1], axis=1)
-            out[hit] = np.asarray(numbers, dtype=np.int64)[last]
+            last = len(at) - 1 - np.argmin(missing[hit][:, ::-1], axis=1)
+            out[hit] = numbers[last]
         return out
+
+    def _regex_groups(self, columns: tuple[str | int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """The positions of the regex rows' groups among a pattern's ``columns`` and
+        their rows (worked out once per pattern: a chronology asks for each pattern
+        many times)."""
+        found = self._groups.get(columns)
+        if found is None:
+            at, numbers = [], []
+            for i, column in enumerate(columns):
+                name = str(column)
+                if name.startswith(self.group) and name[len(self.group) :].isdigit():
+                    at.append(i)
+                    numbers.append(int(name[len(self.group) :]))
+            if len(self._groups) >= _GROUPS_KEPT:
+                self._groups.clear()
+            found = self._groups[columns] = (
+                np.asarray(at, dtype=np.intp),
+                np.asarray(numbers, dtype=np.int64),
+            )
+        return found
 
     def matched_rows(self, hits: Sequence[str], regex_rows: np.ndarray) -> np.ndarray:
         """The vocabulary row each match came from, whatever agency it serves."""
@@ -1454,12 +1478,26 @@ def contains(
     todo = [i for i, hit in enumerate(out) if hit is None]
     if todo:
         search = quick_pattern(pattern, len(todo)).search
-        for i in todo:
-            text = texts[i]
-            hit = memo.get(text)
-            if hit is None:  # not a repeat of a text searched above
-                hit = memo[text] = isinstance(text, str) and search(text) is not None
-            out[i] = hit
+        needed = literal_filter(pattern, len(todo))
+        if needed is None:
+            for i in todo:
+                text = texts[i]
+                hit = memo.get(text)
+                if hit is None:  # not a repeat of a text searched above
+                    hit = memo[text] = isinstance(text, str) and search(text) is not None
+                out[i] = hit
+        else:  # a text holding none of the literals every match needs is not searched
+            holds = needed.search
+            for i in todo:
+                text = texts[i]
+                hit = memo.get(text)
+                if hit is None:
+                    hit = memo[text] = (
+                        isinstance(text, str)
+                        and holds(text) is not None
+                        and search(text) is not None
+                    )
+                out[i] = hit
     return np.array(out, dtype=bool)
 
 
@@ -1528,6 +1566,99 @@ def quick_source(pattern: re.Pattern[str]) -> str | None:
     if all(_phrase_head(part) is None for part in parts):
         return None
     return _dispatched(parts, parts)
+
+
+#: Patterns :func:`literal_filter` answered, by pattern (None: no filter).
+_FILTER: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def literal_filter(
+    pattern: re.Pattern[str], n_texts: int = 0, *, force: bool = False
+) -> re.Pattern[str] | None:
+    """A pattern of plain strings one of which every match of ``pattern`` holds (see
+    :func:`required_source`), or None. A text it does not find in cannot match
+    ``pattern``: searching for a few strings costs a fraction of searching with an
+    alternation of many phrases, most of whose texts do not match (the child-seen cues
+    match one piece in five).
+
+    As for :func:`quick_pattern`: the filter of each shipped matcher's pattern is kept by
+    the prebuilt file; another is worked out only for ``n_texts`` of at least
+    ``_QUICK_FROM_TEXTS`` (or with ``force``).
+
+    >>> rx = re.compile(r"(?:child|baby) (?:was )?seen|examined")
+    >>> literal_filter(rx, force=True).pattern
+    'examined|child|baby'
+    """
+    if pattern in _FILTER:
+        return _FILTER[pattern]
+    kept = required_source.kept(pattern)  # type: ignore[attr-defined]
+    if kept is None and not force and n_texts < _QUICK_FROM_TEXTS:
+        return None
+    source = kept[0] if kept is not None else required_source(pattern)
+    found = regex(source) if source is not None else None
+    if len(_FILTER) >= _QUICK_KEPT:
+        _FILTER.clear()
+    _FILTER[pattern] = found
+    return found
+
+
+@searched_fact
+def required_source(pattern: re.Pattern[str]) -> str | None:
+    """A regex alternation of plain strings, one of which every match of ``pattern``
+    holds as written (case kept), or None when no such strings can be read from it.
+
+    Only plain structure is read (runs of literal characters, groups, alternatives):
+    anything else (classes, repeats, look-arounds) is passed over, so a text holding
+    none of the strings cannot match. None for a pattern ignoring case.
+
+    >>> required_source(re.compile(r"\\bno (?:home )?visit|nfa"))
+    'visit|nfa'
+    """
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _required_literals(list(parsed))
+    if not found:
+        return None
+    return "|".join(re.escape(text) for text in sorted(found, key=lambda t: (-len(t), t)))
+
+
+def _required_literals(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed sequence holds (None: none known);
+    of the sequence's candidates, the one whose shortest string is longest."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(option: frozenset[str] | None) -> None:
+        nonlocal best
+        if option and all(option) and (best is None or min(map(len, option)) > min(map(len, best))):
+            best = option
+
+    def end_run() -> None:
+        if run:
+            consider(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        end_run()
+        if op is C.SUBPATTERN:
+            _group, add_flags, del_flags, inner = av
+            if not add_flags and not del_flags:  # (a group with flags of its own: passed)
+                consider(_required_literals(list(inner)))
+        elif op is C.BRANCH:
+            branches = [_required_literals(list(branch)) for branch in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+    end_run()
+    return best
 
 
 # --- the piece pool -------------------------------------------------------------------------
