@@ -180,6 +180,16 @@ _COUNCIL_WORD: Final = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED_LA: Final = re.compile(r"\b(?:la|local authority|authority)\s*(\d+)\b", re.IGNORECASE)
+#: A word that says an organisation names a team (one council's 'CSC Hillside Team', 'CSC
+#: Riverside locality'), and one that names the council itself beside it ('Haringey Council
+#: Leaving Care Team').
+_TEAM_WORD: Final = re.compile(
+    r"\b(teams?|locality|localities|units?|centre|center|pod|office|area|patch|group|hub)\b",
+    re.IGNORECASE,
+)
+_COUNCIL_NAMED: Final = re.compile(
+    r"\b(council|borough|county|city|lb|lbc|mbc|la ?\d+|local authority ?\d+)\b", re.IGNORECASE
+)
 
 
 def _place_words(organisation: str) -> frozenset[str]:
@@ -194,9 +204,13 @@ def _place_words(organisation: str) -> frozenset[str]:
     ['enfield']
     >>> _place_words("Children's Social Care"), _place_words("Riverside locality")
     (frozenset(), frozenset())
+    >>> _place_words("CSC Hillside Team"), sorted(_place_words("Haringey Council Leaving Care Team"))
+    (frozenset(), ['haringey'])
     """
     if not _COUNCIL_WORD.search(organisation):
         return frozenset()
+    if _TEAM_WORD.search(organisation) and not _COUNCIL_NAMED.search(organisation):
+        return frozenset()  # a team's name: its place may be a locality of one council
     text = _NUMBERED_LA.sub(lambda m: f" la{m.group(1)} ", organisation.lower())
     words = re.split(r"[^a-z0-9]+", text)
     return frozenset(w for w in words if len(w) > 1 and not w.isdigit() and w not in _NOT_A_PLACE)

@@ -124,3 +124,30 @@ def test_a_transfer_in_conference_starts_the_core_group_clock(tmp_path: Path, wo
     assert summary.startswith(
         "Transfer-in child protection conference recorded by Children's social care (Enfield CSC)"
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        ("Crime report reviewed - historic allegation from 2005. NFA.", 1),
+        ("Police records: historic allegation of assault by Father 2004 - NFA.", 1),
+        ("Historic crime report re Mother (2005 shoplifting) reviewed and filed.", 1),
+        # checks shared with social care are the police told of the concern
+        ("PNC check completed for MASH: Father has previous for ABH (2003).", 0),
+        ("Strategy discussion with CSC re bruise. Father has a historic allegation.", 0),
+    ],
+)
+def test_the_polices_record_of_a_past_matter_is_no_contact_about_an_injury(
+    tmp_path: Path, words: str, found: int
+) -> None:
+    rows = (
+        f"""\
+    05/03/2007,Health Visiting,HV1,Home visit. Bruise to Child A's cheek (8 months). No explanation.,Referral to CSC
+    06/03/2007,Police,DC1,"{words}",
+    """
+        + LATER
+    )
+    chron = read_rows(tmp_path / "past.csv", rows, child_dob="2006-07-01")
+    # the police's review of an old crime report the day after the bruise (Monday 5 March,
+    # due Tuesday 6th) was the police's contact about it (INJ-POLICE answered)
+    assert len(finding_rows(chron, "wt2006", "INJ-POLICE")) == found

@@ -136,3 +136,16 @@ def test_two_councils_named_in_several_ways() -> None:
     haringey, enfield, la2 = found[0], found[1], found[3]
     assert found.tolist() == [haringey, enfield, enfield, la2, -1, haringey]
     assert len({haringey, enfield, la2}) == 3 and np.all(found[[0, 1, 3]] >= 0)
+
+
+def test_one_councils_locality_teams_are_not_two_authorities() -> None:
+    view = EventView.from_events(
+        make_events(
+            start=["2007-03-01", "2007-03-02", "2007-03-03"],
+            agency=["csc"] * 3,
+            organisation=["CSC Hillside Team", "CSC Riverside Locality Team", "CSC"],
+        )
+    )
+    # two team names: places of one council, not two councils (a team named beside its
+    # council, 'Haringey Council Leaving Care Team', names the council)
+    assert authorities(view) is None
