@@ -444,8 +444,12 @@ def _unwrap_text_formulas(frame: pd.DataFrame) -> None:
             sample = _sample(pa.array(column.array, type=pa.large_string()))
             if not pc.any(pc.starts_with(sample, '="')).as_py():
                 continue
-        wrapped = column.str.startswith('="').fillna(False)
-        if bool(wrapped.any()):
+        if isinstance(column.array, pd.arrays.ArrowStringArray):
+            # Arrow's own test, as pandas' str.startswith makes it, without pandas' calls
+            wrapped_any = bool(pc.any(pc.starts_with(column.array.__arrow_array__(), '="')).as_py())
+        else:
+            wrapped_any = bool(column.str.startswith('="').fillna(False).any())
+        if wrapped_any:
             frame[label] = column.str.replace(_TEXT_FORMULA, r"\1", regex=True)
 
 
@@ -817,6 +821,11 @@ def blank_template_rows(
 
 def _written_cells(column: pd.Series) -> np.ndarray:
     """True where a raw cell holds something: not blank, not only whitespace."""
+    if isinstance(column.array, pd.arrays.ArrowStringArray):
+        # Arrow's trim, as pandas' str.strip makes it, without pandas' calls
+        trimmed = pc.utf8_trim_whitespace(column.array.__arrow_array__())
+        written = pc.fill_null(pc.not_equal(trimmed, ""), False)
+        return np.asarray(written.to_numpy(), dtype=bool)
     if isinstance(column.dtype, pd.StringDtype):
         text = column.str.strip()
         return (text.notna() & (text != "")).to_numpy(dtype=bool)
