@@ -736,8 +736,10 @@ def _parse_table(
         if pending is not None:
             text_cols.update(pending.result())
             pending = None
-        keep = _not_blank(pd.DataFrame(text_cols))
-    text_body = pd.DataFrame(text_cols)
+        text_body = pd.DataFrame(text_cols)
+        keep = _not_blank(text_body)
+    else:
+        text_body = pd.DataFrame(text_cols)
     warnings: list[dict[str, Any]] = [beside] if beside is not None else []
     if info.header_rows and keep.any():
         # only rows whose date cell is text not starting with a digit can repeat the header
@@ -1107,6 +1109,9 @@ def _parse_table(
         S.ORGANISATION: taken.pop(S.ORGANISATION),
         **taken,
         S.SOURCE_ROW: rows.to_numpy()[positions],
+        # constant columns: nothing to reorder
+        S.SOURCE_FILE: _constant_text(file, len(positions)),
+        S.SOURCE_SHEET: _constant_text(sheet, len(positions)),
     }
     events = pd.DataFrame(event_columns, index=body.index[positions], copy=False)
 
@@ -1165,9 +1170,7 @@ def _parse_table(
                 FUTURE_DATE, _messages(pieces, written, today), good_rows[future], file, sheet
             )
         )
-    # constant columns and ids after sorting: nothing to reorder
-    events[S.SOURCE_FILE] = pd.Series(_constant_text(file, len(events)), index=events.index)
-    events[S.SOURCE_SHEET] = pd.Series(_constant_text(sheet, len(events)), index=events.index)
+    # ids after sorting
     events.index = ids_job.result()
 
     warning_frame = pd.concat(warning_parts, ignore_index=True) if warning_parts else None
