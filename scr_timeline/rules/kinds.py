@@ -241,8 +241,10 @@ def authorities(view: EventView) -> IntArray | None:
     orgs = view.take(S.ORGANISATION, csc)
     if orgs is None or len(csc) == 0:
         return None
-    codes, values = pd.factorize(orgs.astype("object"), use_na_sentinel=True)
-    words = [_place_words(v) if isinstance(v, str) else frozenset() for v in values]
+    # the distinct organisations first (few): most chronologies name one council or none,
+    # and need no code per record
+    values = [v if isinstance(v, str) else None for v in orgs.unique().tolist()]
+    words = [_place_words(v) if v is not None else frozenset() for v in values]
     # organisations that share a place word are one authority (a union of the few)
     parent = list(range(len(words)))
 
@@ -264,7 +266,9 @@ def authorities(view: EventView) -> IntArray | None:
     if len(named) < 2:
         return None
     number = {r: k for k, r in enumerate(named)}
-    per_value = np.array([number.get(r, -1) for r in roots] + [-1], dtype=np.int64)
+    of_value = {v: number.get(r, -1) for v, r in zip(values, roots, strict=True) if v is not None}
+    codes, uniques = pd.factorize(orgs, use_na_sentinel=True)
+    per_value = np.array([of_value.get(str(v), -1) for v in uniques] + [-1], dtype=np.int64)
     out = np.full(len(view), _NONE, dtype=np.int64)
     out[csc] = per_value[codes]  # -1 (no organisation) reads the last entry
     return out
