@@ -335,6 +335,9 @@ REPORT_SECTION: Final = re.compile(
     r"(?:terms\s+of\s+reference|methodology|method|(?:the\s+)?review\s+process"
     r"|analysis(?:\s+of\s+(?:practice|involvement|agency\s+involvement))?"
     r"|(?:key\s+)?findings(?:\s+and\s+recommendations)?|lessons(?:\s+(?:learn(?:ed|t)|identified))?"
+    # the learning drawn from the case ("3. Learning points", "Summary of learning")
+    r"|(?:key\s+|summary\s+of\s+(?:the\s+)?|practice\s+|areas\s+(?:of|for)\s+)?learning"
+    r"(?:\s+(?:points|themes|identified|and\s+recommendations|from\s+(?:the|this)\s+review))?"
     r"|(?:agency\s+|single\s+agency\s+|multi-agency\s+)?recommendations|conclusions?"
     r"|good\s+practice|glossary|references|acknowledge?ments|contents|table\s+of\s+contents"
     r"|(?:membership\s+of\s+the\s+)?(?:review\s+)?panel(?:\s+membership)?"
@@ -345,6 +348,15 @@ REPORT_SECTION: Final = re.compile(
     r"|(?:sources|source\s+documents)(?:\s+of\s+information)?|information\s+sources"
     r"|(?:documents|records|information)\s+(?:reviewed|examined|considered|seen|provided))"
     r"\s*[:.]?$",
+    re.IGNORECASE,
+)
+#: A heading of the review's own retelling of the episodes it chose ("2. Key practice
+#: episodes"): the chronology's entries told again and judged. Its paragraphs are set
+#: aside when other dated paragraphs are read (a chronology in an appendix), and read
+#: when they are the only account of the case.
+RETELLING_SECTION: Final = re.compile(
+    r"^(?:(?:section|part|chapter)\s+\d+\s*[:.\-–—]?\s*|\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?"
+    r"(?:key\s+|significant\s+)?(?:practice\s+)?episodes(?:\s+of\s+practice)?\s*[:.]?$",
     re.IGNORECASE,
 )
 _MAX_TITLE_LINES: Final = 5
@@ -1546,7 +1558,9 @@ def parse_paragraphs(
     # labelled lines ("Agency: CSC") held for the block of labelled lines they open
     pending: list[Paragraph] = []
 
-    def collect(aside_sections: bool, numbered_from: int | None = None) -> None:
+    def collect(aside_sections: int, numbered_from: int | None = None) -> None:
+        # aside_sections: 2, the review's own sections and its retelling of the episodes
+        # are set aside; 1, its own sections only; 0, neither
         section: str | None = None
         parted: Paragraph | None = None  # a heading since the last entry began
         month: str | None = None  # the month a heading above names ("March 2007")
@@ -1567,7 +1581,10 @@ def parse_paragraphs(
             if not text or PAGE_FURNITURE.match(text):  # a marking or page number typed in
                 continue
             if para.heading:
-                aside = aside_sections and bool(REPORT_SECTION.match(" ".join(text.split())))
+                head_text = " ".join(text.split())
+                aside = (aside_sections >= 1 and REPORT_SECTION.match(head_text) is not None) or (
+                    aside_sections >= 2 and RETELLING_SECTION.match(head_text) is not None
+                )
                 if aside:
                     set_aside.append((para, 0))
                     continue
@@ -1699,7 +1716,7 @@ def parse_paragraphs(
                 preamble.append(held)
         pending.clear()
 
-    def again(aside_sections: bool, numbered_from: int | None = None) -> None:
+    def again(aside_sections: int, numbered_from: int | None = None) -> None:
         for kept in (
             events,
             preamble,
@@ -1721,15 +1738,16 @@ def parse_paragraphs(
     # section (since the last heading above that entry) are dated by their first sentence,
     # as those under it are, not the preamble
     entry = _first_numbered_entry(items, numbered)
-    aside_sections = True
+    aside_sections = 2
     early = (
         _dated_in_sentence_from(items, _section_start(items, entry), entry)
         if entry is not None
         else None
     )
     collect(aside_sections, early)
-    if not events and set_aside:  # every dated paragraph is in them: read them after all
-        aside_sections = False
+    while not events and set_aside and aside_sections:
+        # every dated paragraph is in them: read the episodes, then the rest, after all
+        aside_sections -= 1
         again(aside_sections, early)
     if not events:
         # no paragraph opens with a date: a review's narrative whose every numbered
@@ -1812,9 +1830,14 @@ def parse_paragraphs(
     warnings.extend(
         _warning(
             "report_section",
-            f"{count} paragraph(s) under {_preview(para.text)!r} were not read as events: a "
-            "section of the review's own (its analysis, findings or recommendations) "
-            "discusses the case, it does not record it",
+            f"{count} paragraph(s) under {_preview(para.text)!r} were not read as events: "
+            + (
+                "the review's account of the episodes it chose tells again the entries "
+                "read elsewhere in the document (its chronology)"
+                if RETELLING_SECTION.match(" ".join(para.text.split()))
+                else "a section of the review's own (its analysis, findings or "
+                "recommendations) discusses the case, it does not record it"
+            ),
             file,
             para.sheet or sheet,
             para.number,
@@ -2855,18 +2878,20 @@ def _find_aligned_tables(
             blank_before = blank_before or not page_top
             continue
         page_top = False
-        layout = (
-            _aligned_header(line, columns, ruled=_rule_below(lines, n))
-            if _may_head(line, current) and not _unknown_date_row(line, current)
-            else None
-        )
+        heads = _may_head(line, current) and not _unknown_date_row(line, current)
+        layout = _aligned_header(line, columns, ruled=_rule_below(lines, n)) if heads else None
+        wrapped = None if layout is not None or not heads else _wrapped_header(lines, n, columns)
+        if wrapped is not None:  # "Contact     Worker" over "Date": a header of two lines
+            layout = wrapped
+            skip.add(n + 1)
         if layout is not None:
             if current is not None and layout.headings == current.layout.headings:
                 current.repeated.append(n)  # the header again, at the top of a page
                 page_top = True  # a row broken by the page goes on under it
                 continue
             after = tables[-1].last if tables else -1
-            following = next((m for m in range(n + 1, len(lines)) if lines[m].strip()), None)
+            below = n + 1 if wrapped is not None else n
+            following = next((m for m in range(below + 1, len(lines)) if lines[m].strip()), None)
             ruled = following is not None and bool(_RULE_LINE.match(lines[following]))
             if ruled and following is not None:
                 layout = _with_rule(layout, lines[following])
@@ -2900,6 +2925,36 @@ def _find_aligned_tables(
             current.lines.append((n, False, blank_before))
         blank_before = False
     return tables
+
+
+def _wrapped_header(lines: list[str], n: int, columns: Any) -> _Aligned | None:
+    """The columns of a header whose headings wrap onto the line right under it, as a case
+    system prints narrow columns ("Contact     Contact     Worker" over "Date
+    Type": "Contact Date", "Contact Type", "Worker"), when the two read as a chronology
+    header together and the first does not alone; each piece of the second line is part of
+    the heading whose column it starts in. None otherwise."""
+    if n + 1 >= len(lines) or "|" in lines[n] or _RULE_LINE.match(lines[n + 1]):
+        return None
+    top = [(c.start(), c.group()) for c in _ALIGNED_CELL.finditer(lines[n])]
+    if not 2 <= len(top) <= _MAX_ALIGNED_COLUMNS:
+        return None
+    under = [(c.start(), c.group()) for c in _ALIGNED_CELL.finditer(lines[n + 1])]
+    if not under or "|" in lines[n + 1] or under[0][1][:1].isdigit():
+        return None
+    starts = [start for start, _text in top]
+    texts = [text for _start, text in top]
+    for start, text in under:
+        at = next((k for k in range(len(starts) - 1, -1, -1) if starts[k] <= start + 2), None)
+        if at is None:
+            return None
+        texts[at] = f"{texts[at]} {text}"
+    from .headers import map_headings
+
+    mapping = map_headings(texts, columns=columns)
+    dates = [pos for pos, fld in mapping.items() if fld == S.DATE]
+    if not dates or len(mapping) < 2 or 2 * len(mapping) < len(texts):
+        return None
+    return _Aligned(tuple(starts), tuple(texts), dates[0])
 
 
 def _unknown_date_row(line: str, table: _AlignedTable | None) -> bool:
@@ -2962,7 +3017,43 @@ def _titles_above(lines: list[str], skip: set[int], header: int, after: int) -> 
     return sorted(out)
 
 
-def _aligned_raw(table: _AlignedTable, lines: list[str]) -> pd.DataFrame:
+#: Text struck through in a Markdown table's cell (GitHub's "~~entered in error~~", as
+#: converters write Word's strikethrough).
+_MD_STRUCK: Final = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~", re.DOTALL)
+_SPACES: Final = re.compile(r"[ \t]{2,}")
+
+
+def _unstruck(
+    cells: list[str | None],
+    n: int,
+    table: _AlignedTable,
+    struck: list[tuple[int, str, list[str | None]]],
+) -> list[str | None]:
+    """A Markdown row's ``cells`` (line ``n``) without their struck text, as Word leaves
+    it out. A row whose every written cell is struck through throughout is added to
+    ``struck`` as (line, ``struck_through``, its cells as written without the marks) and
+    blanked: a rejected row, as a struck row of a Word table is; a row with struck words
+    only, as ("struck_text", line)."""
+    written = [c for c in cells if c is not None]
+    if written and all(_MD_STRUCK.fullmatch(c) for c in written):
+        struck.append(
+            (n + 1, "struck_through", [_MD_STRUCK.sub(r"\1", c) if c else c for c in cells])
+        )
+        return [None] * len(cells)
+    out = [
+        (_SPACES.sub(" ", _MD_STRUCK.sub("", c)).strip() or None) if c is not None else None
+        for c in cells
+    ]
+    if out != cells:
+        struck.append((n + 1, "struck_text", []))
+    return out
+
+
+def _aligned_raw(
+    table: _AlignedTable,
+    lines: list[str],
+    struck: list[tuple[int, str, list[str | None]]] | None = None,
+) -> pd.DataFrame:
     """The table's raw cells, one row per line from its first line: title lines in the
     first cell, the header cut into its columns, each row on its first line with its
     wrapped lines joined to it (those lines, repeated headers and blank lines blank).
@@ -2978,6 +3069,7 @@ def _aligned_raw(table: _AlignedTable, lines: list[str]) -> pd.DataFrame:
             entries,
             lambda n: _is_date_cell(_aligned_cells(lines[n], layout)[layout.date]),
         )
+    struck = [] if struck is None else struck  # rows and words struck through (Markdown)
     cells: list[list[str | None]] = [[None] * width for _ in range(table.last - table.first + 1)]
     for m in table.titles:
         cells[m - table.first][0] = _MARKDOWN_HEADING.sub("", lines[m]).strip()
@@ -2985,6 +3077,8 @@ def _aligned_raw(table: _AlignedTable, lines: list[str]) -> pd.DataFrame:
     held: list[str | None] = []
     for n, row, gap in entries:
         found = _aligned_cells(lines[n], layout)
+        if layout.bars and any(c is not None and "~~" in c for c in found):
+            found = _unstruck(found, n, table, struck)
         if row:
             held = cells[n - table.first] = found
             continue
@@ -3023,6 +3117,50 @@ def _rows_by_blocks(
     return [(n, i in firsts, gap) for i, (n, _row, gap) in enumerate(entries)]
 
 
+def _with_struck_rows(
+    chron: Chronology,
+    table: _AlignedTable,
+    struck: list[tuple[int, str, list[str | None]]],
+    file: str,
+    options: dict[str, Any],
+) -> tuple[Chronology, list[dict[str, Any]]]:
+    """``chron`` with the rows of a Markdown table struck through throughout as rejected
+    rows (``struck_through``, keeping their date text and details), and a ``struck_text``
+    warning naming the rows whose struck words were left out."""
+    from .document import deleted_rejected, with_deleted
+    from .headers import map_headings
+
+    mapping = map_headings(list(table.layout.headings), columns=options.get("columns"))
+    details = next((pos for pos, fld in mapping.items() if fld == S.DETAILS), None)
+    rows = [(row, why, cells) for row, why, cells in struck if why == "struck_through"]
+    rejected = deleted_rejected(
+        rows,
+        file=file,
+        sheet="line",
+        what="cell of the row",
+        program="Markdown (~~...~~)",
+        date=table.layout.date,
+        details=details,
+        column=table.layout.headings[table.layout.date],
+    )
+    words = [row for row, why, _cells in struck if why == "struck_text"]
+    notes = (
+        [
+            _warning(
+                "struck_text",
+                f"text struck through (~~...~~) on line(s) {', '.join(map(str, words))} "
+                "was left out, as Word leaves out struck text: an author's deletion",
+                file,
+                "line",
+                words[0],
+            )
+        ]
+        if words
+        else []
+    )
+    return with_deleted(chron, rejected), notes
+
+
 def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) -> Chronology | None:
     """A text file's tables set out in columns aligned with spaces (a chronology pasted
     from a table, a fixed-width report of a case system, a PDF's text laid out), read as
@@ -3054,31 +3192,34 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
     options = dict(options)
     classify = options.pop("classify", True)
     notes: list[dict[str, Any]] = []
-    raws = [_aligned_raw(table, lines) for table in tables]
+    struck: list[list[tuple[int, str, list[str | None]]]] = [[] for _ in tables]
+    raws = [_aligned_raw(table, lines, gone) for table, gone in zip(tables, struck, strict=True)]
     if options.get("dayfirst") is None and len(tables) > 1:
         dates = pd.concat([raw.iloc[:, t.layout.date] for raw, t in zip(raws, tables, strict=True)])
         decided = parse_date_arrays(dates.where(dates.notna(), None))
         options["dayfirst"] = decided.dayfirst
         notes.extend(_warning(code, msg, path.name, None) for code, msg in decided.file_warnings)
     chrons = []
-    for table, raw in zip(tables, raws, strict=True):
+    for table, raw, gone in zip(tables, raws, struck, strict=True):
         try:
-            chrons.append(
-                parse_table(
-                    raw,
-                    source=path,
-                    sheet="line",
-                    row_offset=table.first,
-                    fmt=fmt,
-                    classify=False,
-                    section_dates=[(n - table.first, text) for n, text in table.periods],
-                    # a table drawn with bars has a line per row: one that only carries on
-                    # the text of the row above is joined to it, as in a Word table
-                    **{"join_continued": table.layout.bars, **options},
-                )
+            chron = parse_table(
+                raw,
+                source=path,
+                sheet="line",
+                row_offset=table.first,
+                fmt=fmt,
+                classify=False,
+                section_dates=[(n - table.first, text) for n, text in table.periods],
+                # a table drawn with bars has a line per row: one that only carries on
+                # the text of the row above is joined to it, as in a Word table
+                **{"join_continued": table.layout.bars, **options},
             )
         except (MissingColumnError, EmptyChronologyError):
             continue
+        if gone:
+            chron, struck_notes = _with_struck_rows(chron, table, gone, path.name, options)
+            notes.extend(struck_notes)
+        chrons.append(chron)
     if not chrons:
         return None
     spans = ", ".join(f"{t.first + 1}-{t.last + 1}" for t in tables)

@@ -187,3 +187,114 @@ def test_a_superscript_note_mark_after_a_date_is_no_part_of_it(tmp_path: Path):
     assert events.loc[3, S.DETAILS] == "the health visitor visited Child A at home."
     assert chron.rejected.empty
 
+
+_WRAPPED_HEADER = """\
+CASE NOTES REPORT
+Child A (ID 123456)
+
+Contact     Contact           Worker   Note
+Date        Type
+==========  ================  =======  ============================================
+12/03/2007  Home Visit        SW1      Child A seen with Mother. Bruise to left
+                                       cheek, Mother said fall from sofa.
+14/03/2007  Telephone         SW1      Phoned Mother - no answer.
+20/03/2007  Strategy          TM1      Strategy discussion with PC2 and HV1;
+            Discussion                 s47 agreed.
+"""
+
+
+def test_a_fixed_width_print_out_whose_headings_wrap_onto_two_lines(tmp_path: Path):
+    # "Contact" over "Date": no header was found, so the print-out was read as a
+    # narrative, each entry's type and worker run into its details
+    chron = _read(tmp_path, _WRAPPED_HEADER)
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events[S.DATE_TEXT].tolist() == ["12/03/2007", "14/03/2007", "20/03/2007"]
+    assert events.loc[7, S.DETAILS] == (
+        "Child A seen with Mother. Bruise to left cheek, Mother said fall from sofa."
+    )
+    assert events[S.PRACTITIONER].tolist() == ["SW1", "SW1", "TM1"]
+    assert events.loc[10, S.CONTACT_TYPE] == "Strategy Discussion"
+    assert events.loc[10, S.DETAILS] == "Strategy discussion with PC2 and HV1; s47 agreed."
+    assert chron.rejected.empty
+
+
+_REPORT = """\
+# Child Safeguarding Practice Review: Child A
+
+## 1. Introduction
+
+1.1 This review was commissioned on 12 January 2009 following the death of Child A.
+
+## 2. Key practice episodes
+
+2.14 On 12 March 2007 the health visitor saw a bruise on Child A's cheek and did not refer.
+
+2.15 On 20 March 2007 the police attended a domestic incident; the DASH was standard.
+
+## 3. Learning points
+
+3.1 On 12 March 2007 the health visitor should have followed the bruising protocol.
+
+## 4. Summary of learning
+
+4.1 On 20 March 2007 the police should have considered the children in the household.
+"""
+
+_APPENDIX = """
+## Appendix 1: Chronology of significant events
+
+12/03/2007 - Health Visiting: HV1 home visit; bruise to left cheek noted.
+
+20/03/2007 - Police: PC2 attended domestic incident; DASH standard.
+"""
+
+
+def test_a_reports_learning_and_episodes_are_no_entries_beside_its_chronology(
+    tmp_path: Path,
+):
+    # the learning points ("should have followed the bruising protocol") were the health
+    # visitor's and the police's entries, and the key practice episodes the same entries
+    # as the appendix's chronology told again (twice each)
+    chron = _read(tmp_path, _REPORT + _APPENDIX, "report.md")
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "20/03/2007"]
+    assert chron.events[S.SOURCE_ROW].tolist() == [23, 25]
+    aside = chron.warnings[chron.warnings["code"].eq("report_section")]
+    assert aside[S.SOURCE_ROW].tolist() == [7, 13, 17]
+    assert "tells again the entries" in aside["message"].iloc[0]
+
+
+def test_a_reports_episodes_are_read_when_nothing_else_tells_the_case(tmp_path: Path):
+    chron = _read(tmp_path, _REPORT, "report.md")
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert sorted(events.index) == [9, 11]
+    assert events.loc[11, S.AGENCY] == "police"
+    aside = chron.warnings[chron.warnings["code"].eq("report_section")]
+    assert aside[S.SOURCE_ROW].tolist() == [13, 17]
+
+
+_STRUCK_MARKDOWN = """\
+**Chronology - Police**
+
+| **Date** | **Time** | **Officer** | **Details** |
+|:---------|:--------:|:------------|:------------|
+| 12/03/2007 | 22:40 | PC1 | DA incident at home address.<br>• Child A present |
+| ~~15/03/2007~~ | | ~~PC3~~ | ~~DA incident~~ ~~at home~~ |
+| 16/03/2007 | 09:00 | PC4 | Visit to school ~~and nursery~~ re Child A |
+"""
+
+
+def test_a_markdown_row_struck_through_is_rejected_and_struck_words_left_out(
+    tmp_path: Path,
+):
+    # "~~15/03/2007~~" was read as an approximate date (with "~~" in its text) and the
+    # withdrawn entry as an event; struck words stayed in the details
+    chron = _read(tmp_path, _STRUCK_MARKDOWN, "police.md")
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert sorted(events.index) == [5, 7]
+    assert events.loc[7, S.DETAILS] == "Visit to school re Child A"
+    rejected = chron.rejected.set_index(S.SOURCE_ROW)
+    assert rejected.loc[6, "reason_code"] == "struck_through"
+    assert rejected.loc[6, S.DATE_TEXT] == "15/03/2007"
+    assert rejected.loc[6, S.DETAILS] == "DA incident at home"
+    struck = chron.warnings[chron.warnings["code"].eq("struck_text")]
+    assert struck[S.SOURCE_ROW].tolist() == [7]
