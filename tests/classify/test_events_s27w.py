@@ -82,3 +82,19 @@ def test_absent_from_placement_is_a_missing_episode_not_a_placement(details, age
 
 def test_absent_from_school_is_no_missing_episode():
     assert _read("Child A absent from school today.", "education")[0] != "police_incident"
+
+
+# --- a youth court sentence ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Child A made subject to a referral order (6 months).",
+        "Child A sentenced to a 12 month youth rehabilitation order.",
+    ],
+)
+def test_a_referral_order_made_is_the_courts_sentence(details):
+    assert _read(details, "probation")[0] == "court"
+
+
+def test_a_referral_order_panel_is_still_a_meeting():
+    assert _read("Referral order panel held.", "probation")[0] == "meeting"
