@@ -44,7 +44,11 @@ def state_periods(
     A period opens at an event that opens the state while it is closed and closes at the
     next event that closes it, exactly as the rules read it (see ``docs/rules.md``,
     "States"); one still open at the end of the chronology (its horizon: ``end_date``, or
-    the last dated event) runs to that end, with no ``closed_by``.
+    the last dated event) runs to that end, with no ``closed_by``. A ``by_authority`` state
+    of a chronology whose children's social care records name two councils is each
+    council's: a period ends where the other council's record takes the state over
+    (``closed_by`` is that record, which opens the next period), and a council's closure
+    ends only its own.
 
     Returns
     -------

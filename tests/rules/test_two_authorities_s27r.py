@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from scr_timeline.rules.kinds import authorities
 from scr_timeline.rules.predicates import EventView
@@ -149,3 +150,17 @@ def test_one_councils_locality_teams_are_not_two_authorities() -> None:
     # two team names: places of one council, not two councils (a team named beside its
     # council, 'Haringey Council Leaving Care Team', names the council)
     assert authorities(view) is None
+
+
+def test_the_timeline_shades_each_councils_plan(tmp_path: Path) -> None:
+    from scr_timeline.rules.states import state_periods
+
+    chron = read_rows(tmp_path / "moved.csv", MOVED_2007, child_dob="2005-03-01")
+    periods = state_periods(chron, "cp_plan")
+    # LA1's plan to LA2's transfer-in conference (row 6), LA2's from it to the end; LA1's
+    # closure of 12 March (row 8) ends nothing of LA2's
+    rows = dict(zip(chron.events.index, chron.events["source_row"], strict=True))
+    assert [
+        (rows[o], None if c is pd.NA else rows[c])
+        for o, c in zip(periods["opened_by"], periods["closed_by"], strict=True)
+    ] == [(2, 6), (6, None)]
