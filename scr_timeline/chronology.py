@@ -527,10 +527,12 @@ class Chronology:
         table = self.agency_summary()
         if not table.empty:
             width = max(len(label) for label in table["label"])
-            for _, row in table.iterrows():
+            # (the columns as Python values: iterrows built a Series per agency)
+            for label, events, first, last in zip(
+                table["label"], table["events"], table["first"], table["last"], strict=True
+            ):
                 lines.append(
-                    f"    {row['label']:<{width}}  {row['events']:>6,}  "
-                    f"{row['first']:%d/%m/%Y} - {row['last']:%d/%m/%Y}"
+                    f"    {label:<{width}}  {events:>6,}  {first:%d/%m/%Y} - {last:%d/%m/%Y}"
                 )
         if len(self.rejected):
             reasons = self.rejected[S.REASON_CODE].value_counts()

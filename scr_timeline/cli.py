@@ -207,8 +207,13 @@ def _print_findings(findings: Findings, *, examples: int | None = 3) -> None:
         ["_rank", "trigger_start"], kind="stable"
     )
     if examples is None:
-        for row in shown.itertuples():
-            print(f"    [{row.severity}, {row.status}] {row.rule_id}: {row.summary}")
+        # the four columns printed only (itertuples walked every column of every finding)
+        columns = (shown[name] for name in ("severity", "status", "rule_id", "summary"))
+        lines = [
+            f"    [{severity}, {status}] {rule_id}: {summary}"
+            for severity, status, rule_id, summary in zip(*columns, strict=True)
+        ]
+        print("\n".join(lines))
         return
     for summary in shown["summary"].head(examples):
         print(f"    - {summary}")
