@@ -1409,9 +1409,15 @@ def mojibake_at_top(raw: pd.DataFrame) -> dict[int, list[int]]:
     the header) to count and warn of."""
     fixed: dict[int, list[int]] = {}
     top = raw.iloc[:_TOP_ROWS]
+    # every match opens with a character above U+007F: a cell of ASCII alone holds none
+    cells = top.to_numpy(dtype=object)
     for pos in range(top.shape[1]):
-        for row, value in enumerate(top.iloc[:, pos].tolist()):
-            if isinstance(value, str) and _MOJIBAKE.search(value) is not None:
+        for row, value in enumerate(cells[:, pos].tolist()):
+            if (
+                isinstance(value, str)
+                and not value.isascii()
+                and _MOJIBAKE.search(value) is not None
+            ):
                 meant = _unmojibake(value)
                 if meant != value:
                     raw.iat[row, pos] = meant
