@@ -171,6 +171,8 @@ _EXCLUDING: Final = (
 )
 # a pronoun before an injury ("she sustained bruising"): whose it is, the words before say
 _PRONOUN: Final = "pron"
+# words for the child that are pronouns: they may stand for the adult before the pronoun
+_PRONOUNS: Final = frozenset({"he", "him", "his", "she", "her", "hers"})
 _OTHER_BIT: Final = np.uint16(1 << schema.INJURY_KINDS_VOCAB.index("other"))
 
 
@@ -369,7 +371,15 @@ def _compile(table: pd.DataFrame) -> _Matcher:
             T.Entries.build(terms["phrase"].tolist(), terms["match"].tolist()), usable, _GROUP
         ),
         kind_bits=kind_bits,
-        child=regex(_alt(phrases_of("child"))),
+        # the child named, not a pronoun ("he had been assaulted by his brother")
+        child=regex(
+            _alt(
+                (
+                    [w for w in phrases_of("child")[0] if w not in _PRONOUNS],
+                    phrases_of("child")[1],
+                )
+            )
+        ),
         adult_she=regex(_alt(phrases_of("adult_female", "adult"))),
         adult_he=regex(_alt(phrases_of("adult_male", "adult"))),
     )

@@ -26,6 +26,8 @@ def _injured(details: str, outcome: str | None = None) -> bool:
         "Grandmother fell in kitchen and she sustained a fractured wrist.",
         "Police called by Mum. She had a black eye and a cut lip.",
         "Victim is Mother. She sustained scratches to her neck.",
+        "Father said partner hit him. He had a bruise to his arm.",
+        "Father disclosed he had been assaulted by his brother; he has a black eye.",
     ],
 )
 def test_an_adults_injury_after_a_pronoun_is_not_the_childs(details):
@@ -40,7 +42,7 @@ def test_an_adults_injury_after_a_pronoun_is_not_the_childs(details):
         "Mother brought baby to clinic; she had a bruise to her cheek.",
         "Home visit. She had a bruise to her forehead.",
         "She sustained a cut to her head.",
-        "Father said partner hit him. He had a bruise to his arm.",
+        "Mother hit him. He had a bruise to his arm.",
         # a pronoun of the other sex than the only adult named
         "Mother phoned the surgery. He has a bruise to his shin.",
     ],
