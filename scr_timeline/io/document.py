@@ -73,9 +73,11 @@ from .text import (
     dated_outside_tables,
     has_yearless_dates,
     is_period_date,
+    note_reference,
     parse_paragraphs,
     split_date_prefix,
     split_dated_text,
+    trailing_notes,
     with_warnings,
 )
 
@@ -2345,6 +2347,7 @@ def read_tables_or_narrative(
         tables, source.name, program, options.get("columns")
     )
     found.extend(struck)
+    tables = _typed_notes(tables, paragraphs)
     chron, more, errors = parse_document_tables(tables, source=source, fmt=fmt, **options)
     found.extend(more)
     if chron is not None:
@@ -2385,6 +2388,37 @@ def read_tables_or_narrative(
     )
     chron = with_deleted(chron, _paragraphs_deleted(deleted, source.name, program))
     return with_warnings(chron, [*found, *_late(chron, late_notes, restored)])
+
+
+def _typed_notes(
+    tables: Sequence[DocumentTable], paragraphs: Sequence[Paragraph]
+) -> list[DocumentTable]:
+    """``tables`` with the notes typed in a list under the document's text ("Notes", then
+    "[1] The officer's body-worn video was not retained.") added to the cells that mark
+    them ("PC1 attended.[1]"), as a footnote of Word's is (``notes``): they were not read,
+    the text outside tables being the report's. Only when every note's mark is in a cell
+    (not at its start); the cells are searched once, for all the marks."""
+    _start, listed = trailing_notes(paragraphs)
+    if not listed or not tables:
+        return list(tables)
+    marks = {mark: note for mark, note in listed}
+    pattern = re.compile("|".join(f"(?:{note_reference(mark).pattern})" for mark in marks))
+    held: dict[str, tuple[int, int, int]] = {}  # mark: (table, row, column)
+    for t, table in enumerate(tables):
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row):
+                for found in pattern.finditer(cell or ""):
+                    if found.start() > 0:
+                        held.setdefault(found.group(), (t, r, c))
+    if set(held) != set(marks):  # a note no cell marks: not sure these are notes
+        return list(tables)
+    added: dict[int, list[tuple[int, int, str]]] = {}
+    for mark, (t, r, c) in held.items():
+        added.setdefault(t, []).append((r, c, f"[footnote: {marks[mark]}]"))
+    return [
+        dataclasses.replace(table, notes=(*table.notes, *added[t])) if t in added else table
+        for t, table in enumerate(tables)
+    ]
 
 
 def _late(

@@ -67,12 +67,14 @@ __all__ = [
     "markup_list_note",
     "markup_list_only",
     "markup_list_start",
+    "note_reference",
     "opens_with_time",
     "parse_paragraphs",
     "read_text",
     "split_date_prefix",
     "split_dated_text",
     "split_paragraphs",
+    "trailing_notes",
     "with_warnings",
     "without_emphasis",
 ]
@@ -2030,12 +2032,10 @@ def _note_items(text: str) -> list[tuple[str, str]] | None:
     return notes
 
 
-def _notes_in_place(items: list[Paragraph]) -> list[Paragraph]:
-    """The paragraphs with the list of notes under them ("Notes", then "[1] ...", "[2]
-    ...") added to the paragraphs that refer to them ("... at home.[1]", "no answer.²"),
-    as "[footnote: ...]", as Word's footnotes are: they were the last entry's text
-    (another agency's practice, under its date). Only notes every one of whose marks is
-    referred to above are moved; others stay as they were."""
+def trailing_notes(items: Sequence[Paragraph]) -> tuple[int, list[tuple[str, str]]]:
+    """Where the list of notes at the end of ``items`` starts ("Notes", then "[1] ...",
+    "[2] ..." or "¹ ..."), and its notes as (mark as referred to, note); (``len(items)``,
+    []) when there is none."""
     start = len(items)
     for at in range(len(items) - 1, -1, -1):
         text = items[at].text.strip()
@@ -2057,15 +2057,31 @@ def _notes_in_place(items: list[Paragraph]) -> list[Paragraph]:
         if para.text.strip() and not PAGE_FURNITURE.match(para.text.strip())
         for note in _note_items(_NOTES_HEADING.sub("", para.text.strip(), count=1)) or []
     ]
+    return (start, notes) if notes else (len(items), [])
+
+
+def note_reference(mark: str) -> re.Pattern[str]:
+    """Where a text refers to the note ``mark`` ("[2]", or "²" not beside other
+    superscript figures)."""
+    return re.compile(
+        re.escape(mark)
+        if mark.startswith("[")
+        else rf"(?<![{_SUPERSCRIPTS}]){re.escape(mark)}(?![{_SUPERSCRIPTS}])"
+    )
+
+
+def _notes_in_place(items: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs with the list of notes under them ("Notes", then "[1] ...", "[2]
+    ...") added to the paragraphs that refer to them ("... at home.[1]", "no answer.²"),
+    as "[footnote: ...]", as Word's footnotes are: they were the last entry's text
+    (another agency's practice, under its date). Only notes every one of whose marks is
+    referred to above are moved; others stay as they were."""
+    start, notes = trailing_notes(items)
     if not notes:
         return items
     added: dict[int, list[str]] = {}
     for mark, note in notes:
-        refers = re.compile(
-            re.escape(mark)
-            if mark.startswith("[")
-            else rf"(?<![{_SUPERSCRIPTS}]){re.escape(mark)}(?![{_SUPERSCRIPTS}])"
-        )
+        refers = note_reference(mark)
         holder = next(
             (i for i in range(start) if (m := refers.search(items[i].text)) and m.start() > 0),
             None,

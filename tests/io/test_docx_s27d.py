@@ -64,3 +64,45 @@ def test_other_superscript_stays_as_written(tmp_path: Path):
     doc.save(path)
     details = scr.read(path, agency="hospital").events[S.DETAILS].tolist()
     assert details == ["Child A seen on the 1st floor of the ward."]
+
+
+def _police_table(tmp_path: Path, notes: list[str]) -> Path:
+    doc = docx.Document()
+    doc.add_heading("Northshire Police chronology - Child A", 1)
+    table = doc.add_table(rows=1, cols=3)
+    for cell, heading in zip(table.rows[0].cells, ["Date", "Event", "Outcome"], strict=True):
+        cell.text = heading
+    for values in (
+        ("12/03/2007", "PC1 attended DA incident.[1]", "DASH standard"),
+        ("14/03/2007", "PPN submitted to MASH.[2]", "None"),
+    ):
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+    doc.add_paragraph("Notes")
+    for note in notes:
+        doc.add_paragraph(note)
+    path = tmp_path / "police.docx"
+    doc.save(path)
+    return path
+
+
+def test_notes_typed_under_a_chronology_table_go_to_the_rows_marking_them(tmp_path: Path):
+    # the notes were not read at all (text outside the tables)
+    path = _police_table(
+        tmp_path,
+        [
+            "[1] The officer's body-worn video was not retained.",
+            "[2] The PPN was not received by MASH until 19/03/2007.",
+        ],
+    )
+    details = scr.read(path).events.set_index(S.SOURCE_ROW)[S.DETAILS]
+    assert details[2] == (
+        "PC1 attended DA incident.[1]\n[footnote: The officer's body-worn video was not retained.]"
+    )
+    assert details[3].endswith("[footnote: The PPN was not received by MASH until 19/03/2007.]")
+
+
+def test_notes_no_row_marks_are_left_as_they_were(tmp_path: Path):
+    path = _police_table(tmp_path, ["[1] Body-worn video not retained.", "[3] Not known."])
+    details = scr.read(path).events[S.DETAILS].tolist()
+    assert details == ["PC1 attended DA incident.[1]", "PPN submitted to MASH.[2]"]

@@ -89,3 +89,38 @@ def test_a_box_of_the_records_own_text_stays_its_details(tmp_path: Path):
     _draw(path, "frame", ["Body map: bruise 2cm left cheek"])
     first = scr.read(path).events.set_index(S.SOURCE_ROW).loc[2]
     assert first[S.DETAILS].endswith("noted. Body map: bruise 2cm left cheek")
+
+
+def test_notes_typed_under_a_chronology_table_go_to_the_rows_marking_them(tmp_path: Path):
+    # the notes under the table were not read (text outside the tables)
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    table = Table(
+        [
+            ["Date", "Event", "Outcome"],
+            ["12/03/2007", "PC1 attended DA incident.[1]", "DASH standard"],
+            ["14/03/2007", "PPN submitted to MASH.[2]", "None"],
+        ],
+        colWidths=[80, 250, 120],
+    )
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    path = tmp_path / "police.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [
+            Paragraph("Northshire Police chronology - Child A", styles["Heading1"]),
+            table,
+            Spacer(1, 20),
+            Paragraph("Notes", styles["BodyText"]),
+            Paragraph("[1] The officer's body-worn video was not retained.", styles["BodyText"]),
+            Paragraph("[2] The PPN was not received by MASH until 19/03/2007.", styles["BodyText"]),
+        ]
+    )
+    details = scr.read(path).events.set_index(S.SOURCE_ROW)[S.DETAILS]
+    assert details[2] == (
+        "PC1 attended DA incident.[1]\n[footnote: The officer's body-worn video was not retained.]"
+    )
+    assert details[3].endswith("[footnote: The PPN was not received by MASH until 19/03/2007.]")
