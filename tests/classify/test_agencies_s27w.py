@@ -84,3 +84,27 @@ def test_a_madrassa_teacher_is_no_school():
     )
     got = classify_events(rows)[0].iloc[0]
     assert "education" not in got["counterparts"]
+
+
+@pytest.mark.parametrize(
+    ("name", "agency"),
+    [
+        ("Kooth", "camhs"),
+        ("HMCTS", "legal"),
+        ("British Red Cross", "voluntary"),
+        ("Specialist Perinatal Team", "adult_mental_health"),
+        ("EHCP Coordinator", "education"),
+        ("Perinatal midwife", "midwifery"),
+    ],
+)
+def test_more_services_as_reviewers_meet_them(name, agency):
+    got = normalise_agencies(pd.Series([name]))
+    assert got["agency"].iloc[0] == agency
+    assert got[MATCHED].iloc[0]
+
+
+@pytest.mark.parametrize("name", ["Language Line", "Interpreter", "Interpreting Service"])
+def test_an_interpreter_is_known_and_no_agency(name):
+    got = normalise_agencies(pd.Series([name]))
+    assert got["agency"].iloc[0] == "other"
+    assert got[MATCHED].iloc[0]
