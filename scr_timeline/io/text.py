@@ -2921,8 +2921,11 @@ def _find_aligned_tables(
         layout = current.layout
         cells = _aligned_cells(line, layout)
         date = cells[layout.date]
-        if date is not None and sum(c is not None for c in cells) == 1 and is_period_date(date):
-            current.periods.append((n, date))  # "2007" over the rows of that year
+        # "2007" over the rows of that year, in the date column or the first ("| **2007**
+        # | | |" in a table whose first column is the agency's, as in a Word table)
+        alone = date if date is not None else cells[0]
+        if alone is not None and sum(c is not None for c in cells) == 1 and is_period_date(alone):
+            current.periods.append((n, alone))
             blank_before = False
             continue
         flowing = (layout.bars or (date is not None and not current.ruled)) and _prose(line, layout)
@@ -3253,7 +3256,7 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
     notes.extend(
         _warning(
             "section_row",
-            f"line {n + 1} holds only {text!r} in the date column: read as a section "
+            f"line {n + 1} holds only {text!r} (in its date or first column): read as a section "
             "heading, not an event (the dates below it written without their year take "
             "their year from it)",
             path.name,

@@ -298,3 +298,23 @@ def test_a_markdown_row_struck_through_is_rejected_and_struck_words_left_out(
     assert rejected.loc[6, S.DETAILS] == "DA incident at home"
     struck = chron.warnings[chron.warnings["code"].eq("struck_text")]
     assert struck[S.SOURCE_ROW].tolist() == [7]
+
+
+def test_a_year_banner_in_a_markdown_tables_first_column(tmp_path: Path):
+    # "| **2007** | | |" under "Agency | Date | Event": rejected as an empty date (the
+    # year lost), and the dates below it without their year rejected for it
+    chron = _read(
+        tmp_path,
+        "| Agency | Date | Event |\n"
+        "|---|---|---|\n"
+        "| **2007** | | |\n"
+        "| HV | 12 Mar | HV1 home visit |\n"
+        "| **2008** | | |\n"
+        "| Police | 02 Jan | PC2 attended |\n",
+        "chron.md",
+    )
+    assert chron.rejected.empty
+    starts = chron.events[S.START].dt.strftime("%Y-%m-%d").tolist()
+    assert starts == ["2007-03-12", "2008-01-02"]
+    sections = chron.warnings[chron.warnings["code"].eq("section_row")]
+    assert sections[S.SOURCE_ROW].tolist() == [3, 5]
