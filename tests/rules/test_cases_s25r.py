@@ -49,11 +49,17 @@ def test_a_plan_handed_on_at_a_transfer_in_conference_runs_on(tmp_path: Path) ->
     # 10 June and next on 30 July was never judged, and the supervision gap stopped at the
     # closure. Seen 3 December 2018: 20 WD (25, 26 December and 1 January out) is Thursday
     # 3 January 2019; next seen 10 June (128 WD: Easter 19, 22 April, 6 and 27 May out).
-    # Seen 10 June: due Monday 8 July; next seen Tuesday 30 July, 36 WD after
+    # Seen 10 June: due Monday 8 July; next seen Tuesday 30 July, 36 WD after.
+    # Each council's plan is its own (stop 27, two local authorities): Westshire's gaps end
+    # at its own closure on 3 June (Eastborough's visit and supervision are not Westshire's:
+    # 123 WD from 3 January; 178 days from the supervision of 7 December), and
+    # Eastborough's supervision clock runs from its conference that day (due 1 July,
+    # supervised 10 July, 37 days)
     assert found == [
         ("SUP-CADENCE", "gap", 2, "2018-12-03", "2018-12-07", 32, [2, 5]),
-        ("VIS-CP", "gap", 4, "2019-01-03", "2019-06-10", 128, [4, 18]),
-        ("SUP-CADENCE", "gap", 5, "2019-01-04", "2019-07-10", 215, [5, 20]),
+        ("VIS-CP", "gap", 4, "2019-01-03", "", 123, [4]),
+        ("SUP-CADENCE", "gap", 5, "2019-01-04", "", 178, [5]),
+        ("SUP-CADENCE", "gap", 16, "2019-07-01", "2019-07-10", 37, [16, 20]),
         ("VIS-CP", "gap", 18, "2019-07-08", "2019-07-30", 36, [18, 21]),
     ]
 
