@@ -2888,6 +2888,9 @@ def _find_aligned_tables(
     for n, line in enumerate(lines):
         if n in breaks:
             page_top = True
+            # the blank lines above the page's foot part no rows: a row broken by the page
+            # goes on at the top of the next one
+            blank_before = False
         if n in skip:
             continue
         if not line.strip():
@@ -2904,6 +2907,7 @@ def _find_aligned_tables(
             if current is not None and layout.headings == current.layout.headings:
                 current.repeated.append(n)  # the header again, at the top of a page
                 page_top = True  # a row broken by the page goes on under it
+                blank_before = False
                 continue
             after = tables[-1].last if tables else -1
             below = n + 1 if wrapped is not None else n

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import scr_timeline as scr
 from scr_timeline import schema as S
 
@@ -318,3 +320,40 @@ def test_a_year_banner_in_a_markdown_tables_first_column(tmp_path: Path):
     assert starts == ["2007-03-12", "2008-01-02"]
     sections = chron.warnings[chron.warnings["code"].eq("section_row")]
     assert sections[S.SOURCE_ROW].tolist() == [3, 5]
+
+
+_PAGE_ONE = (
+    "Northshire CSC - Case chronology\n\n"
+    "Date        Worker  Details\n"
+    "----------  ------  ------------------------------------\n"
+    "12/03/2007  SW1     Child A seen with Mother. Bruise to\n"
+    "                    left cheek.\n\n"
+    "Page 1 of 2\n"
+)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "\fNorthshire CSC - Case chronology\n\n"
+        "Date        Worker  Details\n"
+        "----------  ------  ------------------------------------\n",
+        "\f",
+    ],
+    ids=["repeated header", "no header"],
+)
+def test_a_fixed_width_row_broken_by_the_page_joins_its_own_row(tmp_path: Path, top: str):
+    # the blank line above the page's foot counted as a gap between rows, so the lines
+    # were read as blocks (cells set in the middle of their rows): the row's rest at the
+    # top of page 2 opened the next row's block and became that row's text
+    text = (
+        _PAGE_ONE
+        + top
+        + "                    Mother said fall from sofa.\n"
+        + "14/03/2007  SW1     Phoned Mother - no answer.\n\nPage 2 of 2\n"
+    )
+    details = _read(tmp_path, text).events[S.DETAILS].tolist()
+    assert details == [
+        "Child A seen with Mother. Bruise to left cheek. Mother said fall from sofa.",
+        "Phoned Mother - no answer.",
+    ]
