@@ -1278,16 +1278,60 @@ def _cells_holding(cells: pa.Array | pa.ChunkedArray, chars: bytes) -> np.ndarra
     return np.unique(np.searchsorted(offsets, found_bytes, side="right") - 1)
 
 
+#: The bytes that may follow a "<" opening markup (a closing tag's "/", the first letters of
+#: :data:`_MARKUP_TAGS`) and an "&" opening an entity ("&nbsp;", "&amp;", "&lt;", "&gt;",
+#: "&quot;", "&apos;", "&#"), either case; any byte above 0x7F may too (a letter the
+#: pattern, ignoring case, takes for an ASCII one: "ſ" for "s").
+_AFTER_LT: Final = frozenset(b"/pbdsfiuelothPBDSFIUELOTH")
+_AFTER_AMP: Final = frozenset(b"nalgq#NALGQ")
+
+
+def _markup_openings(cells: pa.Array) -> np.ndarray:
+    """Positions of the cells of a column of text holding a "<" or an "&" followed by a
+    byte that can go on to markup (:data:`_AFTER_LT`, :data:`_AFTER_AMP`): every cell
+    :data:`_MARKUP` matches, without the cells of "A&E" or "<5 days" alone; found in the
+    column's bytes at once (a cell from each byte's offset)."""
+    _, offsets_buffer, data_buffer = cells.buffers()
+    if data_buffer is None or not len(cells):
+        return np.zeros(0, dtype=np.int64)
+    width = np.int64 if cells.type == pa.large_string() else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[
+        cells.offset : cells.offset + len(cells) + 1
+    ].astype(np.int64, copy=False)
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
+    opening = np.flatnonzero((data == ord("<")) | (data == ord("&")))
+    if not len(opening):
+        return np.zeros(0, dtype=np.int64)
+    after = np.append(data, np.uint8(0))[opening + 1]
+    lt = data[opening] == ord("<")
+    may = np.zeros(256, dtype=bool)
+    may[0x80:] = True
+    lt_may, amp_may = may.copy(), may.copy()
+    lt_may[list(_AFTER_LT)] = True
+    amp_may[list(_AFTER_AMP)] = True
+    keep = np.where(lt, lt_may[after], amp_may[after])
+    found_bytes = opening[keep] + offsets[0]
+    return np.unique(np.searchsorted(offsets, found_bytes, side="right") - 1)
+
+
 def _marked_cells(cells: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """Positions of the cells holding HTML markup: the cells with a "<" or an "&" (found
-    in the column's bytes at once, a cell from each byte's offset), then the markup
-    pattern, by Arrow, on those alone. A big column is searched only when cells spread
-    over it show markup (case systems store every note so)."""
+    """Positions of the cells holding HTML markup: the cells with a "<" or an "&" that can
+    open markup (:func:`_markup_openings`, found in the column's bytes at once), then the
+    markup pattern, by Arrow, on those alone. A big column is searched only when cells
+    spread over it show markup (case systems store every note so)."""
     if len(cells) > _SAMPLED_CELLS:
         seen = pc.match_substring_regex(_sample(cells), _MARKUP.pattern, ignore_case=True)
         if not pc.any(seen).as_py():
             return np.zeros(0, dtype=np.int64)
-    return _cells_matching(cells, b"<&", _MARKUP.pattern, ignore_case=True)
+    if isinstance(cells, pa.ChunkedArray):
+        cells = cells.combine_chunks()
+    if not pa.types.is_string(cells.type) and not pa.types.is_large_string(cells.type):
+        return _cells_matching(cells, b"<&", _MARKUP.pattern, ignore_case=True)
+    at = _markup_openings(cells)
+    if not len(at):
+        return at
+    found = pc.match_substring_regex(cells.take(pa.array(at)), _MARKUP.pattern, ignore_case=True)
+    return at[found.fill_null(False).to_numpy(zero_copy_only=False)]
 
 
 def markup_as_text(

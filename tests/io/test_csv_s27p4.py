@@ -3,7 +3,10 @@ string methods called them, with the same results."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from scr_timeline.io import csv as C
@@ -39,3 +42,34 @@ def test_mojibake_at_the_top_read_as_meant_and_ascii_cells_left() -> None:
     assert raw.iat[0, 0] == "Child A’s chronology"
     assert raw.iat[2, 1] == "Mother’s"
     assert raw.iat[1, 0] == "Date"
+
+
+MARKUP_CELLS = [
+    "A&E attendance",
+    "<5 days old",
+    "Mum&nbsp;upset",
+    "<p>Home visit.</p>",
+    "<\u017fpan>long s</span>",
+    "&AMP; &Quot;",
+    "x<BR/>y",
+    None,
+    "",
+    "R&R < 3 > 2",
+    "&#163;20",
+    "a&",
+    "<",
+    "</TD>",
+    "S&T <b",
+    "Mother&apos;s",
+]
+
+
+@pytest.mark.parametrize("start", [0, 3])
+def test_markup_cells_found_as_the_pattern_finds_them(start: int) -> None:
+    cells = pa.array(MARKUP_CELLS, pa.large_string()).slice(start)
+    everywhere = pc.match_substring_regex(cells, C._MARKUP.pattern, ignore_case=True)
+    expected = np.flatnonzero(everywhere.fill_null(False).to_numpy(zero_copy_only=False))
+    assert C._marked_cells(cells).tolist() == expected.tolist()
+    assert C._marked_cells(pa.chunked_array([cells])).tolist() == expected.tolist()
+    # "A&E", "<5" and "R&R < 3" alone are not handed to the pattern
+    assert 0 not in C._markup_openings(pa.array(MARKUP_CELLS, pa.large_string())).tolist()
