@@ -32,3 +32,22 @@ def test_how_the_child_looked_says_the_child_was_seen(details):
 )
 def test_how_the_child_looked_by_someone_elses_account_is_not(details):
     assert _seen(details) is pd.NA or not _seen(details)
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Mother said Child A appeared well.",
+        "Mother reports baby looked unwell overnight.",
+        "Tel call: Mother stated that baby appeared settled.",
+    ],
+)
+def test_how_the_child_looked_in_a_parents_account_is_no_sight_of_the_child(details):
+    assert _seen(details) is pd.NA
+
+
+@pytest.mark.parametrize(
+    "details", ["HV noted that baby looked well.", "Home visit: Child A appeared well."]
+)
+def test_how_the_child_looked_to_the_worker_is_still_seen(details):
+    assert _seen(details) == True  # noqa: E712 - a nullable boolean
