@@ -798,8 +798,14 @@ class _Replacer:
             key=lambda w: (-len(w), w),
         )
         # a person's dotted initials ("S.J.") hold no word of the name
-        initials = sorted({_form_regex(f) for f in forms.values() if f.kind == "initials"})
-        joined = "|".join([*(re.escape(w) for w in name_words), *map(_re2_superset, initials)])
+        # (no letter before, none after: "visits. Just" is no "S.J.")
+        initials = sorted(
+            rf"(?:^|[^\pL\pN_.]){a}\.[ \t]?{b}(?:\.|[^\pL\pN_]|$)"
+            for a, b in {
+                tuple(f.text.replace(".", "")) for f in forms.values() if f.kind == "initials"
+            }
+        )
+        joined = "|".join([*(re.escape(w) for w in name_words), *initials])
         pre = joined or None
         return cls(
             re.compile(regex),
@@ -2260,8 +2266,8 @@ def _first_name_full_names(
     search = rf"\b(?:{alternation}|{'|'.join(map(re.escape, upper))})\b"
     for text_id in np.flatnonzero(_matching(distinct, search)).tolist():
         text = str(distinct.iat[text_id])
-        if any(c.isupper() for c in text[1:]) and caps.search(text):
-            in_capitals = not any(c.islower() for c in text)
+        if _TWO_CAPITALS.search(text) and caps.search(text):
+            in_capitals = _A_LOWER.search(text) is None
             for match in caps.finditer(text):
                 surname = match.group("surname")
                 said = _CAPS_SAID.match(text, match.end())
@@ -2305,7 +2311,7 @@ def _first_name_full_names(
             elif (
                 words
                 or match.group("next")
-                or first.lower() in lower_words
+                or (first.lower() in lower_words and first.casefold() not in words_not)
                 or first in known_words
                 or not _alone_a_name(text, match, first.split("-")[0] in alone, verbs)
             ):
@@ -2317,6 +2323,18 @@ def _first_name_full_names(
             if spelled in known_names or _plain(" ".join(tokens[-2:])) in known_names:
                 continue
             found.setdefault(tokens, {}).setdefault(text_id, match.group().strip())
+    # a first name that is no word, typed in lower case ("spoke to sarah about mum"): the
+    # words the texts write in lower case are known already, so only those few are searched
+    typed = sorted(lower_words & words_not - {w.casefold() for w in known_words})
+    if typed:
+        lowered = regex(rf"{_LEFT}(?:{'|'.join(typed)}){_RIGHT}")
+        hit = np.flatnonzero(_matching(distinct, rf"\b(?:{'|'.join(typed)})\b"))
+        for text_id in hit.tolist():
+            text = str(distinct.iat[text_id])
+            for match in lowered.finditer(text):
+                if not _in_address(text, match.start()):
+                    tokens = (match.group().title(),)
+                    found.setdefault(tokens, {}).setdefault(text_id, match.group())
     return [
         {
             "tokens": tokens,
@@ -2332,6 +2350,8 @@ def _first_name_full_names(
     ]
 
 
+_TWO_CAPITALS: Final = re.compile(r"[A-Z][A-Z]")
+_A_LOWER: Final = re.compile(r"[^\W\d_A-Z]")
 #: what follows a name in capitals (a bracket, or the word after it): "SARAH JONES (MOTHER)",
 #: "SARAH JONES ARRESTED"
 _CAPS_SAID: Final = regex(r"[ \t]*(?:\(|[ \t]([A-Z]+)(?![^\W_]))")
@@ -2355,6 +2375,16 @@ _CAPS_VERBS: Final = frozenset(
 )
 #: ``person_verb`` words that follow a word as well as a name ("UPSET AND CRYING")
 _NOT_SAID: Final = frozenset({"and", "also", "then", "not", "who"})
+
+
+def _in_address(text: str, at: int) -> bool:
+    """Whether ``at`` is inside an e-mail or web address ("sarah.jones@nhs.net")."""
+    start = max(text.rfind(c, 0, at) for c in " \t\n<>()[],;") + 1
+    ends = [i for c in " \t\n<>()[],;" if (i := text.find(c, at)) >= 0]
+    piece = text[start : min(ends, default=len(text))]
+    return "@" in piece or "://" in piece or piece.lower().startswith("www.")
+
+
 #: after a first name, "and" and another person's first name and surname: the surname of
 #: both ("Tracey and Darren Smith")
 _COUPLE: Final = regex(

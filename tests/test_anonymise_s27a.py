@@ -36,14 +36,14 @@ def test_a_known_first_name_typed_in_lower_case_is_replaced() -> None:
             [
                 "Mother (Sarah Jones) seen. Spoke to sarah about mum.",
                 "sarah said she was fine. Will visit in May; Brown bruise noted.",
-                "Tom Walker present. tom was upset; will call back. Christmas carol service.",
+                "Tom Walker present. tom was upset; will call back. Christmas carol service. Lily pond.",
             ]
         )
     )
     assert text[0] == "Mother (Mother) seen. Spoke to Mother about mum."
     assert text[1] == "Mother said she was fine. Will visit in May; Brown bruise noted."
     assert "tom" not in text[2].replace("Tom", "") and "carol" in text[2]
-    assert "will call back" in text[2]
+    assert "will call back" in text[2] and text[2].endswith("Christmas carol service. Lily pond.")
 
 
 def test_a_couple_sharing_a_surname() -> None:
@@ -107,3 +107,18 @@ def test_a_nickname_in_quotes_and_a_social_media_profile() -> None:
     assert "darren" not in text[2] and "kayden" not in text[2]
     assert text[2].startswith("Messages on [social media 1] and [social media 2]")
     assert text[3] == "Leaflet at www.facebook.com/groups/ and www.example.org/help."
+
+
+def test_a_first_name_only_ever_typed_in_lower_case_is_found() -> None:
+    chron = _chron(
+        [
+            "Spoke to sarah about mum. Email to sarah.jones@nhs.net.",
+            "kayden at nursery with tom. Will visit in May; mother brown bruise.",
+        ]
+    )
+    found = set(find_names(chron)["name"])
+    assert {"Sarah", "Kayden", "Tom"} <= found and not {"Will", "May", "Brown"} & found
+    text = " ".join(_anonymised(chron)).lower()
+    for word in ("sarah", "kayden", "tom"):
+        assert word not in text, word
+    assert "will visit in may; mother brown bruise." in text
