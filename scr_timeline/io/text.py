@@ -2860,6 +2860,9 @@ class _AlignedTable:
     dated: bool = False  # a row starts with a date
     # lines holding only a year, season or month in the date column ("2007"): sections
     periods: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+    # lines holding only an agency's name in the date or first column ("| **Police** | |"),
+    # in a table without an agency column: the agency of the rows below (banners)
+    banners: list[tuple[int, str]] = dataclasses.field(default_factory=list)
 
     @property
     def first(self) -> int:
@@ -2928,8 +2931,13 @@ def _find_aligned_tables(
         # "2007" over the rows of that year, in the date column or the first ("| **2007**
         # | | |" in a table whose first column is the agency's, as in a Word table)
         alone = date if date is not None else cells[0]
-        if alone is not None and sum(c is not None for c in cells) == 1 and is_period_date(alone):
+        only = alone is not None and sum(c is not None for c in cells) == 1
+        if only and alone is not None and is_period_date(alone):
             current.periods.append((n, alone))
+            blank_before = False
+            continue
+        if only and alone is not None and _banner(alone, layout, bars=layout.bars or alone == date):
+            current.banners.append((n, alone))  # "Metropolitan Police" over its rows
             blank_before = False
             continue
         flowing = (layout.bars or (date is not None and not current.ruled)) and _prose(line, layout)
@@ -2948,6 +2956,25 @@ def _find_aligned_tables(
             current.lines.append((n, False, blank_before))
         blank_before = False
     return tables
+
+
+def _banner(text: str, layout: _Aligned, *, bars: bool) -> bool:
+    """Whether ``text``, alone on a line of a table (in its date column, or in its first
+    in a table drawn with bars), is an agency's banner over its rows ("Metropolitan
+    Police", "**Health Visiting**"): a short name that names an agency, in a table whose
+    headings have no agency column. A fixed-width table's first column alone may be a
+    wrapped cell, so only its date column counts there."""
+    from .headers import map_headings
+
+    words = text.split()
+    if not bars or not 0 < len(words) <= _BANNER_WORDS or text.rstrip().endswith("."):
+        return False
+    if S.AGENCY in map_headings(list(layout.headings)).values():
+        return False
+    return agency_from_name(" ".join(words)) is not None
+
+
+_BANNER_WORDS: Final = 8
 
 
 def _wrapped_header(lines: list[str], n: int, columns: Any) -> _Aligned | None:
@@ -3140,6 +3167,16 @@ def _rows_by_blocks(
     return [(n, i in firsts, gap) for i, (n, _row, gap) in enumerate(entries)]
 
 
+def _with_banners(chron: Chronology, banners: list[tuple[int, str]]) -> Chronology:
+    """``chron`` with its rows under an agency's banner line ("| **Metropolitan Police** |
+    | |") taking that agency, as under a banner row of a Word table."""
+    from .document import _with_banner_agencies
+
+    named = [(n + 1, code, text) for n, text in banners if (code := agency_from_name(text))]
+    several = len({code for _n, code, _t in named}) > 1
+    return _with_banner_agencies(chron, named, None, "line", several=several)
+
+
 def _with_struck_rows(
     chron: Chronology,
     table: _AlignedTable,
@@ -3242,6 +3279,8 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
         if gone:
             chron, struck_notes = _with_struck_rows(chron, table, gone, path.name, options)
             notes.extend(struck_notes)
+        if table.banners:
+            chron = _with_banners(chron, table.banners)
         chrons.append(chron)
     if not chrons:
         return None
@@ -3269,6 +3308,18 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
         )
         for t in tables
         for n, text in t.periods
+    )
+    notes.extend(
+        _warning(
+            "section_row",
+            f"line {n + 1} holds only {text!r}: read as a section heading, not an event (it "
+            f"names the agency of the rows below it: {agency_from_name(text)})",
+            path.name,
+            "line",
+            n + 1,
+        )
+        for t in tables
+        for n, text in t.banners
     )
     notes.extend(
         _warning(

@@ -357,3 +357,39 @@ def test_a_fixed_width_row_broken_by_the_page_joins_its_own_row(tmp_path: Path, 
         "Child A seen with Mother. Bruise to left cheek. Mother said fall from sofa.",
         "Phoned Mother - no answer.",
     ]
+
+
+def test_agency_banners_in_a_markdown_table_name_the_agency_of_the_rows_below(
+    tmp_path: Path,
+):
+    # "| **Metropolitan Police** | | |" (a Word table's banner row, converted) was a row
+    # rejected for its date, and the rows below it had no agency ('other')
+    chron = _read(
+        tmp_path,
+        "# Combined chronology - Child A\n\n"
+        "| Date | Event | Outcome |\n"
+        "|---|---|---|\n"
+        "| **Metropolitan Police** | | |\n"
+        "| 12/03/2007 | PC1 attended DA incident | DASH standard |\n"
+        "| **Health Visiting** | | |\n"
+        "| 14/03/2007 | HV1 home visit, Child A seen | No concerns |\n",
+        "combined.md",
+    )
+    assert chron.rejected.empty
+    assert chron.events[S.AGENCY].tolist() == ["police", "health_visiting"]
+    sections = chron.warnings[chron.warnings["code"].eq("section_row")]
+    assert sections[S.SOURCE_ROW].tolist() == [5, 7]
+
+
+def test_agency_banners_in_a_fixed_width_tables_date_column(tmp_path: Path):
+    chron = _read(
+        tmp_path,
+        "Date                 Details\n"
+        "-------------------  ------------------------------\n"
+        "Metropolitan Police\n"
+        "12/03/2007           PC1 attended DA incident.\n"
+        "Health Visiting\n"
+        "14/03/2007           HV1 home visit.\n",
+    )
+    assert chron.rejected.empty
+    assert chron.events[S.AGENCY].tolist() == ["police", "health_visiting"]
