@@ -739,6 +739,7 @@ def plot_timeline(
         handles.extend(_draw_findings(ax, findings_frame(findings), lane_of))
 
     format_date_axis(ax, lo, hi)
+    _compress_quiet_stretches(ax, np.concatenate([t0, t1]), lo, hi)
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="#dddddd", lw=0.6, zorder=0)
     ax.set_axisbelow(True)
@@ -753,6 +754,114 @@ def plot_timeline(
         borderaxespad=0.0,
     )
     return ax
+
+
+#: a stretch with no events this long (days), and this share of the whole span or more, is
+#: drawn compressed (a broken axis) with a note of its length
+_QUIET_DAYS: Final = 365.0
+_QUIET_SHARE: Final = 0.3
+#: the width a compressed stretch keeps, as a share of the width the rest of the axis takes
+_QUIET_WIDTH: Final = 0.06
+
+
+def _quiet_stretches(times: FloatArray, lo: float, hi: float) -> list[tuple[float, float]]:
+    """The long stretches of the axis with no event in them: ``[(start, end), ...]`` (the
+    days from the last event before to the first after)."""
+    days = np.unique(times[np.isfinite(times)])
+    if len(days) < 2:
+        return []
+    gap = np.diff(days)
+    long = np.flatnonzero((gap >= _QUIET_DAYS) & (gap >= _QUIET_SHARE * (hi - lo)))
+    return [(float(days[i]), float(days[i + 1])) for i in long.tolist()]
+
+
+def _compress_quiet_stretches(ax: Axes, times: FloatArray, lo: float, hi: float) -> None:
+    """Draw a long stretch with no events (a case quiet for years) narrow, as a panel's
+    printed timeline breaks its axis: the events either side keep the width, and the
+    stretch is marked with a hatched band, "//" on the axis and a note of how long it was
+    ("No events recorded: 4 years 2 months")."""
+    quiet = _quiet_stretches(times, lo, hi)
+    if not quiet:
+        return
+    margin = max((hi - lo) * 0.01, 1.0)
+    stretches = [(a + margin, b - margin) for a, b in quiet]
+    busy = (hi - lo) - sum(b - a for a, b in stretches)
+    width = max(busy * _QUIET_WIDTH, 1.0)
+    knots_in = [lo - 1e6]
+    knots_out = [lo - 1e6]
+    shift = 0.0
+    for a, b in stretches:
+        knots_in += [a, b]
+        knots_out += [a - shift, a - shift + width]
+        shift += (b - a) - width
+    knots_in.append(hi + 1e6)
+    knots_out.append(hi + 1e6 - shift)
+    xin, xout = np.asarray(knots_in), np.asarray(knots_out)
+
+    def forward(values: Any) -> Any:
+        return np.interp(values, xin, xout)
+
+    def inverse(values: Any) -> Any:
+        return np.interp(values, xout, xin)
+
+    from matplotlib.ticker import Locator
+
+    class _Outside(Locator):  # the ticks of ``inner`` outside the compressed stretches
+        def __init__(self, inner: Locator) -> None:
+            self.inner = inner
+
+        def __call__(self) -> Any:
+            self.inner.set_axis(self.axis)
+            ticks = np.asarray(self.inner())
+            inside = np.zeros(len(ticks), dtype=bool)
+            for a, b in stretches:
+                inside |= (ticks > a - margin) & (ticks < b + margin)
+            return ticks[~inside]
+
+    ax.set_xscale("function", functions=(forward, inverse))
+    # ticks as for a case as long as the events' own time (the years between left out)
+    format_date_axis(ax, lo, lo + busy)
+    ax.xaxis.set_major_locator(_Outside(ax.xaxis.get_major_locator()))
+    minor = ax.xaxis.get_minor_locator()
+    if not isinstance(minor, Locator) or type(minor).__name__ != "NullLocator":
+        ax.xaxis.set_minor_locator(_Outside(minor))
+    ax.set_xlim(lo, hi)
+    for a, b in stretches:
+        band = ax.axvspan(a, b, facecolor="white", edgecolor="#999999", hatch="//", lw=0.0)
+        band.set_alpha(0.9)
+        band.set_zorder(1.8)
+        band.set_gid("scr-quiet")
+        years, months = divmod(round((b - a + 2 * margin) / 30.44), 12)
+        length = " ".join(
+            f"{n} {unit}{'s' if n != 1 else ''}"
+            for n, unit in ((years, "year"), (months, "month"))
+            if n
+        )
+        note = ax.text(
+            (a + b) / 2,
+            0.5,
+            f"No events recorded: {length or 'under a month'}",
+            transform=ax.get_xaxis_transform(),
+            rotation=90,
+            ha="center",
+            va="center",
+            fontsize="small",
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+            zorder=5,
+        )
+        note.set_gid("scr-quiet-note")
+        for at in (a, b):  # the break on the axis: "//"
+            ax.text(
+                at,
+                0.0,
+                "/",
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="center",
+                fontsize="large",
+                clip_on=False,
+                zorder=6,
+            )
 
 
 def _findings_offsets(
