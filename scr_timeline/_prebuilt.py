@@ -50,6 +50,7 @@ import dataclasses
 import functools
 import hashlib
 import io
+import mmap
 import pickle
 import re
 import sys
@@ -208,10 +209,22 @@ class LazyPatterns(dict[Any, re.Pattern[Any]]):
 
     def __reduce__(self) -> Any:
         programs = {
-            key: value if not isinstance(value, re.Pattern) else _program(value)
+            key: _program(value) if isinstance(value, re.Pattern) else _in_bytes(value)
             for key, value in dict.items(self)
         }
         return _lazy_patterns, (programs,)
+
+
+def _in_bytes(program: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A stored program with its code as bytes (read from the file, the code is a view of
+    the file's pages, which a pickle cannot hold)."""
+    code = program[2]
+    return program if isinstance(code, bytes) else (*program[:2], bytes(code), *program[3:])
+
+
+def _out_of_band(program: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A program whose code the file keeps outside its part's pickle (see :func:`build`)."""
+    return (*program[:2], pickle.PickleBuffer(program[2]), *program[3:])
 
 
 def _lazy_patterns(programs: dict[Any, Any]) -> LazyPatterns:
@@ -221,9 +234,20 @@ def _lazy_patterns(programs: dict[Any, Any]) -> LazyPatterns:
 
 
 class _Pickler(pickle.Pickler):
+    """The file's pickler: patterns as their programs, each program's code out of band
+    (given to ``buffer_callback``; see :func:`build`)."""
+
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, re.Pattern):
-            return _pattern, _program(obj)
+            return _pattern, _out_of_band(_program(obj))
+        if isinstance(obj, LazyPatterns):
+            programs = {
+                key: _out_of_band(
+                    _program(value) if isinstance(value, re.Pattern) else _in_bytes(value)
+                )
+                for key, value in dict.items(obj)
+            }
+            return _lazy_patterns, (programs,)
         return NotImplemented
 
 
@@ -365,7 +389,7 @@ def _patterns_part(
     for name, work in _searched_facts.items():
         facts[name] = {(c.pattern, c.flags): work(c) for c in texts}
     return {
-        "regex": {at: _program(compiled) for at, compiled in _compiled.items()},
+        "regex": {at: _out_of_band(_program(compiled)) for at, compiled in _compiled.items()},
         "facts": facts,
     }
 
@@ -484,19 +508,44 @@ def build(path: Path = FILE) -> Path:
         asked = _exercise()
         parts["patterns"] = _patterns_part(asked, _searched())
     pickled = {}
+    codes: dict[str, list[bytes]] = {}
     for part in _PARTS:
         buffer = io.BytesIO()
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(parts[part])
+        held: list[pickle.PickleBuffer] = []
+
+        def aside(view: pickle.PickleBuffer, held: list[pickle.PickleBuffer] = held) -> bool:
+            # a program's code (bytes) out of band; anything else pickled as usual (NumPy
+            # arrays offer their data too, and the matchers write into some of theirs)
+            if isinstance(view.raw().obj, bytes):
+                held.append(view)
+                return False
+            return True
+
+        _Pickler(buffer, protocol=5, buffer_callback=aside).dump(parts[part])
         pickled[part] = buffer.getvalue()
-    where, at = {}, 0
+        codes[part] = [bytes(view.raw()) for view in held]
+    # after the key and this table: the parts' pickles, then the programs' codes; each
+    # part's offset and its codes' (start, end), from the end of the table
+    where: dict[str, tuple[int, list[tuple[int, int]]]] = {}
+    at = sum(len(pickled[part]) for part in _PARTS)
+    spans: dict[str, list[tuple[int, int]]] = {}
     for part in _PARTS:
-        where[part] = at
+        spans[part] = []
+        for code in codes[part]:
+            spans[part].append((at, at + len(code)))
+            at += len(code)
+    at = 0
+    for part in _PARTS:
+        where[part] = (at, spans[part])
         at += len(pickled[part])
     buffer = io.BytesIO()
     pickle.dump(key(), buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickle.dump(where, buffer, protocol=pickle.HIGHEST_PROTOCOL)
     for part in _PARTS:
         buffer.write(pickled[part])
+    for part in _PARTS:
+        for code in codes[part]:
+            buffer.write(code)
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_bytes(buffer.getvalue())
     temporary.replace(path)
@@ -521,8 +570,16 @@ def _read(path: Path, part: str | None) -> Any:
             if part is None:
                 return True
             where = pickle.load(handle)
-            handle.seek(where[part], io.SEEK_CUR)
-            return pickle.load(handle)
+            start, spans = where[part]
+            base = handle.tell()
+            handle.seek(start, io.SEEK_CUR)
+            if not spans:
+                return pickle.load(handle)
+            # the programs' codes are read where they lie in the file, mapped into memory:
+            # only the pages of the patterns compiled are ever read (the events matcher's
+            # per-agency programs are 13 MB), and none is copied into a bytes object first
+            pages = memoryview(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
+            return pickle.load(handle, buffers=[pages[base + a : base + b] for a, b in spans])
     except (
         OSError,
         pickle.UnpicklingError,
