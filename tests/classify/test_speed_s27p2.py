@@ -80,3 +80,38 @@ def test_regex_rows_read_each_patterns_own_groups() -> None:
     assert resolver.regex_rows(one).tolist() == [4, 7]  # (asked again: the kept positions)
     empty = T.extract_all(["zzz"], re.compile(r"(?P<e1>a)"))
     assert resolver.regex_rows(empty).tolist() == []
+
+
+def test_matches_of_several_agencies_fold_as_each_agencys_alone() -> None:
+    """The events matcher folds every agency's matches in one call: the tables it fills
+    take minima and unions, so they are those of one call per agency."""
+    from scr_timeline.classify import events as E
+
+    m = E.matcher(None)
+    rng = np.random.default_rng(7)
+    n_pieces, n = 40, 300
+    entry = rng.integers(-1, len(m.type_id), n)
+    piece = rng.integers(0, n_pieces, n)
+    match_no = rng.integers(0, 6, n)
+    demoted = rng.integers(0, 3, n).astype(np.int8)
+    slot = rng.integers(0, E._N_SLOTS, n)
+
+    def tables() -> tuple[np.ndarray, ...]:
+        cells = n_pieces * E._N_SLOTS
+        return (
+            np.full(cells * 2, E._EMPTY, dtype=np.int64),
+            np.zeros(cells, dtype=np.uint64),
+            np.zeros(cells, dtype=np.uint64),
+            np.full(cells, E._EMPTY, dtype=np.int64),
+            np.zeros(cells, dtype=np.uint64),
+        )
+
+    together = tables()
+    E._accumulate(m, slot, piece, match_no, entry, demoted, *together)
+    apart = tables()
+    for s in np.unique(slot).tolist():
+        at = slot == s
+        E._accumulate(m, slot[at], piece[at], match_no[at], entry[at], demoted[at], *apart)
+    for a, b in zip(together, apart, strict=True):
+        assert (a == b).all()
+    assert (together[1] != 0).any()
