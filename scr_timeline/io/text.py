@@ -231,7 +231,9 @@ _UNKNOWN = (
     rf"|{_REDACTED_DATE})"
 )
 UNKNOWN_DATE: Final = re.compile(
-    rf"^\s*(?P<date>{_UNKNOWN}(?:\s*[(\[][^)\]\n]{{0,30}}[)\]])?)\s*(?::|[-–—]\s)\s*"
+    rf"^\s*(?P<date>{_UNKNOWN}(?:\s*[(\[][^)\]\n]{{0,30}}[)\]])?)"
+    # a date masked but for its year needs no separator ("XX.XX.07 Letter from A&E")
+    r"(?:\s*(?::|[-–—]\s)|(?<=\d)\s)\s*"
     r"(?P<rest>.*)\Z",
     re.IGNORECASE | re.DOTALL,
 )
@@ -843,6 +845,9 @@ def comment_label(text: str) -> str | None:
     >>> comment_label("Reviewer: HV1 should have referred to CSC.")
     'HV1 should have referred to CSC.'
     """
+    text = text.strip()
+    if text[:1] in "[(" and text[-1:] in "])":  # "[Reviewer's note: no enquiry made.]"
+        text = text[1:-1]
     labelled = _FIELD_LINE.match(text.strip())
     if labelled is None or not _COMMENT_WORDS.search(labelled["label"]):
         return None

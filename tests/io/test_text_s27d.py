@@ -393,3 +393,29 @@ def test_agency_banners_in_a_fixed_width_tables_date_column(tmp_path: Path):
     )
     assert chron.rejected.empty
     assert chron.events[S.AGENCY].tolist() == ["police", "health_visiting"]
+
+
+def test_a_masked_date_with_its_year_opens_an_entry_without_a_separator(tmp_path: Path):
+    # "XX.XX.07 Letter ..." was the text of the entry above (under its date)
+    chron = _read(
+        tmp_path,
+        "GP chronology - Elm Road Surgery\n\n"
+        "19.03.07 Dr B: DNA 6-8 week check.\n\n"
+        "XX.XX.07 Letter received: Child A attended A&E with a burn to the hand.\n",
+    )
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events.loc[3, S.DETAILS] == "Dr B: DNA 6-8 week check."
+    assert events.loc[5, S.DATE_TEXT] == "XX.XX.07"
+    assert events.loc[5, S.PRECISION] == "year"
+
+
+def test_a_bracketed_reviewers_note_under_an_entry_is_its_comment(tmp_path: Path):
+    # "[Reviewer's note: ...]" on its own line was joined to the GP's record
+    chron = _read(
+        tmp_path,
+        "12.03.07 Dr B: Child A seen with Mother, bruise L cheek. Advised.\n"
+        "[Reviewer's note: no safeguarding enquiry made.]\n",
+    )
+    event = chron.events.iloc[0]
+    assert event[S.DETAILS] == "Dr B: Child A seen with Mother, bruise L cheek. Advised."
+    assert event[S.COMMENT] == "no safeguarding enquiry made."
