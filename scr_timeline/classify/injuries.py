@@ -543,11 +543,21 @@ def find_injuries(pool: T.Pool, m: _Matcher) -> InjuryFindings:
     )
 
 
+# a pronoun right after someone's report may be whoever they report on: "Foster carer
+# said she had a bruise on her leg", "Mother told HV she has a bruise"
+_REPORTED: Final = regex(
+    r"\b(?:said|says|reported|reports|stated|states|told(?: [a-z0-9]+){0,2}|explained|explains"
+    r"|thinks|thought|felt|feels|noticed|noted|found|believes|believed|confirmed|confirms"
+    r"|mentioned|mentions|worried|concerned|queried|asked if|asked whether)(?: that)?[\s,:]*$"
+)
+
+
 def _whose(m: _Matcher, before: str, cue: str) -> int:
     """Who the pronoun of ``cue`` ("she had", "he sustained") is, from the words
     ``before`` it: 1 an adult (they name an adult of its sex and no child), -1 the child
-    or unsure (they name the child), 0 no one named."""
-    if m.child.search(before):
+    or unsure (they name the child, or the pronoun follows someone's report), 0 no one
+    named."""
+    if m.child.search(before) or _REPORTED.search(before):
         return -1
     adults = m.adult_she if cue.startswith("she") else m.adult_he
     return 1 if adults.search(before) else 0

@@ -43,6 +43,10 @@ def test_an_adults_injury_after_a_pronoun_is_not_the_childs(details):
         "Home visit. She had a bruise to her forehead.",
         "She sustained a cut to her head.",
         "Mother hit him. He had a bruise to his arm.",
+        # right after someone's report, the pronoun may be whoever they report on
+        "Foster carer said she had a bruise on her leg after PE.",
+        "Mother told HV she has a bruise on her arm.",
+        "Mother reported that she had a cut to her hand.",
         # a pronoun of the other sex than the only adult named
         "Mother phoned the surgery. He has a bruise to his shin.",
     ],
