@@ -862,6 +862,12 @@ def _write_text_atomic(html: str, target: Path) -> Path:
 
 
 # --- the batch index ----------------------------------------------------------------------------
+def _input_files(files: str, name: str) -> str:
+    """The input files of a batch's chronology as the index shows them under its name:
+    none when the name says them already ("quiet.csv" of "quiet")."""
+    return "" if files in ("", name) or Path(files).stem == name else files
+
+
 def render_batch_index(
     batch: Any,
     *,
@@ -898,6 +904,9 @@ def render_batch_index(
         rows.append(
             {
                 "name": name,
+                # the input files as named (the name is a safe folder name: "odd-b" for
+                # "odd & <b>.csv"), so a reader knows which review each row is
+                "files": _input_files(_text(r.get("files")), name),
                 "report": f"{quote(name)}/report.html" if report else "",
                 "status": r["status"],
                 "events": _text(r["events"]),
@@ -982,7 +991,7 @@ def _finding_matrix(
                 anchor = "f-" + _slug(_text(first.get((name, rule), "")))
                 href = f"{row['report']}#{quote(anchor)}"
             cells.append({"n": int(n), "href": href, "severity": severity[rule]})
-        out.append({"name": name, "report": row["report"], "cells": cells})
+        out.append({"name": name, "files": row["files"], "report": row["report"], "cells": cells})
     return {"rules": [{"rule_id": r, "severity": severity[r]} for r in rules], "rows": out}
 
 
