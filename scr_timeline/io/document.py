@@ -65,6 +65,7 @@ from .text import (
     CONTINUED_NOTE,
     KEY_LINE,
     PAGE_FURNITURE,
+    REPORT_SECTION,
     Paragraph,
     _month_heading,
     _opens_with_period,
@@ -926,6 +927,22 @@ def _not_document_control(info: HeaderInfo, titles: Sequence[str], sheet: str, f
         raise MissingColumnError(
             f"a document control table, about the report itself ({found}): its dates are "
             "of the report (drafts, circulation), not events",
+            file=file,
+            sheet=sheet,
+        )
+    fields = set(info.mapping.values())
+    if (
+        titles
+        and S.COMMENT in fields
+        and not fields & {S.DETAILS, S.OUTCOME}
+        and REPORT_SECTION.match(" ".join(titles[0].split()))
+    ):
+        # "3. Learning points" over "Date | Learning point | Agency": the review's learning,
+        # dated by the events it draws on, which the chronology records
+        raise MissingColumnError(
+            f"a table of the review's own under the heading {titles[0]!r}, holding its "
+            "analysis or learning and no record of what happened: its dates are the events "
+            "it discusses, not events of its own",
             file=file,
             sheet=sheet,
         )

@@ -106,3 +106,55 @@ def test_notes_no_row_marks_are_left_as_they_were(tmp_path: Path):
     path = _police_table(tmp_path, ["[1] Body-worn video not retained.", "[3] Not known."])
     details = scr.read(path).events[S.DETAILS].tolist()
     assert details == ["PC1 attended DA incident.[1]", "PPN submitted to MASH.[2]"]
+
+
+def _table(doc, rows: list[tuple[str, ...]]) -> None:
+    table = doc.add_table(rows=0, cols=len(rows[0]))
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            cell.text = value
+
+
+def test_a_reviews_table_of_learning_points_is_no_chronology(tmp_path: Path):
+    # its rows were events ("The HV should have referred ..." as the comment of an
+    # 'other' event of health, dated by the episode it draws on)
+    doc = docx.Document()
+    doc.add_heading("Child Safeguarding Practice Review: Child A", 0)
+    doc.add_heading("3. Learning points", 1)
+    _table(
+        doc,
+        [
+            ("Date", "Learning point", "Agency"),
+            ("12/03/2007", "The HV should have referred the bruising to CSC.", "Health Visiting"),
+        ],
+    )
+    doc.add_heading("Appendix 1: Chronology of significant events", 1)
+    _table(
+        doc,
+        [
+            ("Date", "Agency", "Event", "Outcome"),
+            ("12/03/2007", "Health Visiting", "HV1 home visit; bruise to left cheek.", "Advice"),
+            ("20/03/2007", "Police", "PC2 attended DA incident.", "DASH standard"),
+        ],
+    )
+    path = tmp_path / "review.docx"
+    doc.save(path)
+    chron = scr.read(path)
+    assert chron.events[S.SOURCE_SHEET].tolist() == ["table 2", "table 2"]
+    skipped = chron.warnings[chron.warnings["code"].eq("table_skipped")]
+    assert "Learning points" in skipped["message"].iloc[0]
+
+
+def test_a_chronology_under_a_reviews_heading_is_still_read(tmp_path: Path):
+    doc = docx.Document()
+    doc.add_heading("4. Findings", 1)
+    _table(
+        doc,
+        [
+            ("Date", "Event", "Comment"),
+            ("12/03/2007", "HV1 home visit; bruise to left cheek.", "No referral made."),
+        ],
+    )
+    path = tmp_path / "review.docx"
+    doc.save(path)
+    assert len(scr.read(path, agency="health_visiting").events) == 1
