@@ -3147,9 +3147,12 @@ def _in_england(instant: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     )
 
 
-def _field_lengths(f: pa.Array) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
-    """Byte offsets and lengths of a large_string array's strings (0 where null), read from
-    its buffers in place; None for another kind of array."""
+def _field_lengths(
+    f: pa.Array, rows: npt.NDArray[np.bool_] | None = None
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+    """Byte offsets and lengths of a large_string array's strings (0 where null, or where
+    ``rows``, when given, is False), read from its buffers in place; None for another kind
+    of array."""
     if not isinstance(f, pa.Array) or f.type != pa.large_string():
         return None
     n = len(f)
@@ -3157,18 +3160,34 @@ def _field_lengths(f: pa.Array) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.i
     lengths = np.diff(offsets)
     if f.null_count:
         lengths = np.where(f.is_valid().to_numpy(zero_copy_only=False), lengths, 0)
+    if rows is not None:
+        lengths = np.where(rows, lengths, 0)
     return offsets[:-1], lengths
 
 
-def _digit_values(f: pa.Array) -> npt.NDArray[np.int64] | None:
-    """The decimal number each string of digits of ``f`` is, -1 where null or empty, read
-    from the array's bytes with NumPy (a few Arrow calls each compiling nothing cost more
-    than this on the few thousand distinct date cells of a chronology); None when a string
-    holds anything but ASCII digits or more than 18 of them (then Arrow's cast decides)."""
-    found = _field_lengths(f)
-    if found is None:
+def _group(
+    struct: pa.Array, name: str
+) -> tuple[pa.Array, npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+    """A capture group of an extract_regex struct as (its text array, byte offsets,
+    lengths): lengths 0 where the group or its row is null, as ``pc.struct_field`` would
+    make them null; the child array is reached without an Arrow call. None when the struct
+    or the group is of another kind."""
+    if not isinstance(struct, pa.StructArray):
         return None
-    starts, lengths = found
+    f = struct.field(name)
+    rows = struct.is_valid().to_numpy(zero_copy_only=False) if struct.null_count else None
+    found = _field_lengths(f, rows)
+    return None if found is None else (f, *found)
+
+
+def _digit_values(
+    f: pa.Array, starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64] | None:
+    """The decimal number each string of digits of ``f`` (at byte ``starts``, of
+    ``lengths``) is, -1 where empty, read from the array's bytes with NumPy (a few Arrow
+    calls each compiling nothing cost more than this on the few thousand distinct date
+    cells of a chronology); None when a string holds anything but ASCII digits or more than
+    18 of them (then Arrow's cast decides)."""
     width = int(lengths.max()) if len(lengths) else 0
     if width > 18:
         return None
@@ -3187,19 +3206,20 @@ def _digit_values(f: pa.Array) -> npt.NDArray[np.int64] | None:
 
 def _field_int(struct: pa.Array, name: str) -> npt.NDArray[np.int64]:
     """Digits of a capture group as integers; -1 where the group did not take part."""
-    f = pc.struct_field(struct, name)
-    values = _digit_values(f)
+    group = _group(struct, name)
+    values = _digit_values(*group) if group is not None else None
     if values is not None:
         return values
+    f = pc.struct_field(struct, name)
     f = pc.if_else(pc.equal(f, ""), pa.scalar(None, pa.large_string()), f)
     return pc.cast(f, pa.int64()).fill_null(-1).to_numpy(zero_copy_only=False)
 
 
 def _field_present(struct: pa.Array, name: str) -> npt.NDArray[np.bool_]:
+    group = _group(struct, name)
+    if group is not None:
+        return group[2] > 0
     f = pc.struct_field(struct, name)
-    found = _field_lengths(f)
-    if found is not None:
-        return found[1] > 0
     return pc.fill_null(pc.not_equal(f, ""), False).to_numpy(zero_copy_only=False)
 
 
