@@ -435,8 +435,9 @@ def _trigger_sources(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, A
     out: dict[str, Any] = {}
     for name in (S.SOURCE_FILE, S.SOURCE_SHEET, S.SOURCE_ROW):
         dtype = FINDING_DTYPES[name]
-        column = view.take(name, pos)
-        values = pd.array([pd.NA] * len(pos), dtype=dtype) if column is None else column.array
+        values = view.values_at(name, pos)
+        if values is None:
+            values = pd.array([pd.NA] * len(pos), dtype=dtype)
         out[name] = values if values.dtype == dtype else values.astype(dtype)
     return out
 
@@ -458,10 +459,10 @@ def _event_fields(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Colu
     ``child_aged`` (as :func:`~.templates.event_fields` gives them, row by row)."""
 
     def values(name: str) -> npt.NDArray[np.object_]:
-        column = view.take(name, pos)
+        column = view.values_at(name, pos)
         if column is None:
             return np.full(len(pos), None, dtype=object)
-        return np.asarray(column.array, dtype=object)
+        return np.asarray(column, dtype=object)
 
     # (each distinct organisation and agency worded once)
     worded: dict[tuple[Any, Any], str] = {}

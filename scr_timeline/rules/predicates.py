@@ -61,7 +61,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
@@ -209,6 +209,9 @@ class EventView:
     _plain: BoolArray | None = field(default=None, repr=False)
     _distinct: _DistinctTexts | None = field(default=None, repr=False)
     _role: npt.NDArray[np.int64] | None = field(default=None, repr=False)
+    _columns: dict[str, Any] = field(default_factory=dict, repr=False)
+    # (not carried over by dataclasses.replace: a view with other arrays answers anew)
+    _conditions: dict[Hashable, BoolArray] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def role(self) -> npt.NDArray[np.int64]:
@@ -237,9 +240,17 @@ class EventView:
     def take(self, name: str, positions: npt.NDArray[np.int64]) -> pd.Series | None:
         """Column ``name`` of the events at the view's ``positions`` (a fresh index), or
         None when the table has no such column."""
-        if name not in self.table.columns:
-            return None
-        return pd.Series(self.table[name].array.take(self.rows(positions)), copy=False)
+        values = self.values_at(name, positions)
+        return None if values is None else pd.Series(values, copy=False)
+
+    def values_at(self, name: str, positions: npt.NDArray[np.int64]) -> Any:
+        """:meth:`take` as the column's own array (no Series), or None."""
+        column = self._columns.get(name)
+        if column is None:
+            if name not in self.table.columns:
+                return None
+            column = self._columns[name] = self.table[name].array
+        return column.take(self.rows(positions))
 
     @classmethod
     def from_events(cls, events: pd.DataFrame) -> EventView:
@@ -401,6 +412,18 @@ class EventView:
         if self._distinct is None:
             self._distinct = _DistinctTexts.of(self._joined_texts(), self.order)
         return self._distinct
+
+    def condition(
+        self, condition: Callable[[EventView], BoolArray], key: Hashable = None
+    ) -> BoolArray:
+        """``condition(self)``, worked out once per view and ``key`` (else per condition):
+        a predicate table's condition on the arrays alone, see :func:`_on_arrays`; the
+        answer is never written to."""
+        at = condition if key is None else key
+        hit = self._conditions.get(at)
+        if hit is None:
+            hit = self._conditions[at] = condition(self)
+        return hit
 
     def match_state(self, pattern: re.Pattern[str]) -> npt.NDArray[np.int8]:
         """Per event: whether ``pattern`` matches its text (1), does not (0), or is untested
@@ -1522,6 +1545,21 @@ def _lookup(codes: Sequence[int], size: int) -> BoolArray:
     return table
 
 
+def _on_arrays(
+    condition: Callable[[EventView], BoolArray], key: Hashable = None
+) -> Callable[[EventView, Cache, BoolArray], BoolArray]:
+    """A step of a predicate table for a ``condition`` on the view's arrays alone (event
+    type, agency, flags, age, date): it does not depend on the events asked about, so it
+    is worked out once per analysis (:meth:`EventView.condition`) however often the
+    predicate is asked, and each asking is one ``&``. ``key``: what the condition asks
+    (the same key, the same answer: other tables asking it share it)."""
+
+    def step(view: EventView, cache: Cache, m: BoolArray) -> BoolArray:
+        return m & view.condition(condition, key)
+
+    return step
+
+
 def compile_predicate(
     spec: object,
     *,
@@ -1578,7 +1616,8 @@ def compile_predicate(
             if unanswered is not None:
                 need = unanswered.copy() if within is None else within & unanswered
                 if need.any():
-                    value[need] = target.evaluate(view, cache, need.copy())[need]
+                    # (no predicate writes to the events it is asked about)
+                    np.copyto(value, target.evaluate(view, cache, need), where=need)
                     unanswered &= ~need
                     if not unanswered.any():
                         del cache[_UNANSWERED + spec]
@@ -1662,94 +1701,75 @@ def _compile_table(
         type_bits = np.uint64(sum(int(_TYPE_BIT[t]) for t in types))
         with_mentions = _boolean(spec.get("mentions", False), "mentions")
 
-        def by_type(view: EventView, cache: Cache, m: BoolArray) -> BoolArray:
+        def by_type(view: EventView) -> BoolArray:
             hit = codes[view.event_type]  # -1 (unknown) reads the last entry: False
             if with_mentions:
                 hit |= (view.mentions & type_bits) != 0
-            return m & hit
+            return hit
 
-        steps.append(by_type)
+        steps.append(_on_arrays(by_type, ("event_type", tuple(types), with_mentions)))
     for key, keep in (("agency", True), ("not_agency", False)):
         if key in spec:
             agencies = _list_of_str(spec[key], key, S.AGENCIES)
             acodes = _lookup([S.AGENCIES.index(a) for a in agencies], len(S.AGENCIES))
 
-            def by_agency(
-                view: EventView, cache: Cache, m: BoolArray, acodes: Any = acodes, keep: bool = keep
-            ) -> BoolArray:
+            def by_agency(view: EventView, acodes: Any = acodes, keep: bool = keep) -> BoolArray:
                 hit = acodes[view.agency]  # -1 (unknown) reads the last entry: False
-                return m & (hit if keep else ~hit)
+                return hit if keep else ~hit
 
-            steps.append(by_agency)
+            steps.append(_on_arrays(by_agency, (key, tuple(agencies))))
     if "role" in spec:
         roles = _list_of_str(spec["role"], "role", S.ROLES)
         rcodes = _lookup([S.ROLES.index(r) for r in roles], len(S.ROLES))
 
-        def by_role(view: EventView, cache: Cache, m: BoolArray, rcodes: Any = rcodes) -> BoolArray:
-            return m & rcodes[view.role]  # -1 (no role known) reads the last entry: False
+        def by_role(view: EventView, rcodes: Any = rcodes) -> BoolArray:
+            return rcodes[view.role]  # -1 (no role known) reads the last entry: False
 
-        steps.append(by_role)
+        steps.append(_on_arrays(by_role))
     if "involves" in spec:
         parties = _list_of_str(spec["involves"], "involves", PARTIES)
         pbits = np.uint64(sum(int(_PARTY_BIT[p]) for p in parties))
-        steps.append(lambda view, cache, m: m & ((view.parties & pbits) != 0))
+        steps.append(_on_arrays(lambda view: (view.parties & pbits) != 0))
     if "involves_other_agency" in spec:
         want_other = _boolean(spec["involves_other_agency"], "involves_other_agency")
 
-        def other(view: EventView, cache: Cache, m: BoolArray) -> BoolArray:
+        def other(view: EventView) -> BoolArray:
             own = np.zeros(len(view), dtype=np.uint64)
             known = view.agency >= 0
             own[known] = np.left_shift(np.uint64(1), view.agency[known].astype(np.uint64))
             hit = (view.counterpart_agencies & ~own) != 0
-            return m & (hit if want_other else ~hit)
+            return hit if want_other else ~hit
 
-        steps.append(other)
+        steps.append(_on_arrays(other))
     for key in ("injury", "suspicious_injury"):
         if key in spec:
             want = _boolean(spec[key], key)
 
-            def by_flag(
-                view: EventView, cache: Cache, m: BoolArray, key: str = key, want: bool = want
-            ) -> BoolArray:
-                return m & (getattr(view, key) == want)
+            def by_flag(view: EventView, key: str = key, want: bool = want) -> BoolArray:
+                return np.asarray(getattr(view, key) == want, dtype=bool)
 
-            steps.append(by_flag)
+            steps.append(_on_arrays(by_flag))
     if "child_seen" in spec:
         want_seen = _boolean(spec["child_seen"], "child_seen")
-        steps.append(
-            lambda view, cache, m: m & (view.child_seen if want_seen else view.child_not_seen)
-        )
+        steps.append(_on_arrays(lambda view: view.child_seen if want_seen else view.child_not_seen))
     for key, below in (("age_months_lt", True), ("age_months_ge", False)):
         if key in spec:
             limit = _number(spec[key], key) * _DAYS_PER_MONTH
 
-            def by_age(
-                view: EventView,
-                cache: Cache,
-                m: BoolArray,
-                limit: float = limit,
-                below: bool = below,
-            ) -> BoolArray:
+            def by_age(view: EventView, limit: float = limit, below: bool = below) -> BoolArray:
                 known = ~np.isnan(view.age_days)
                 ages = np.where(known, view.age_days, 0.0)
-                hit = known & ((ages < limit) if below else (ages >= limit))
-                return m & hit
+                return known & ((ages < limit) if below else (ages >= limit))
 
-            steps.append(by_age)
+            steps.append(_on_arrays(by_age))
     for key, before in (("date_before", True), ("date_from", False)):
         if key in spec:
             boundary = _date(spec[key], key)
 
-            def by_date(
-                view: EventView,
-                cache: Cache,
-                m: BoolArray,
-                b: Any = boundary,
-                before: bool = before,
-            ) -> BoolArray:
-                return m & ((view.start < b) if before else (view.start >= b))
+            def by_date(view: EventView, b: Any = boundary, before: bool = before) -> BoolArray:
+                return (view.start < b) if before else (view.start >= b)
 
-            steps.append(by_date)
+            steps.append(_on_arrays(by_date))
     subs: list[tuple[str, Predicate]] = []
     if "is" in spec:
         refs = _list_of_str(spec["is"], "is", None)
