@@ -2253,7 +2253,8 @@ def _first_name_full_names(
     upper = sorted((n.upper() for n in first_names if n.casefold() in words_not), key=len)[::-1]
     caps_trie = T.trie_regex(tuple(re.escape(c) for c in n) for n in upper)
     caps = re.compile(
-        rf"{_LEFT}(?P<first>{caps_trie}){_RIGHT}(?:[ \t]+(?P<surname>{_CAPS}){_RIGHT})?"
+        rf"{_LEFT}(?P<first>{caps_trie}(?:-[A-Z]{{2,}})*){_RIGHT}"
+        rf"(?:[ \t]+(?P<surname>{_CAPS}){_RIGHT})?"
     )
     found: dict[tuple[str, ...], dict[int, str]] = {}
 
@@ -2272,6 +2273,8 @@ def _first_name_full_names(
                 surname = match.group("surname")
                 said = _CAPS_SAID.match(text, match.end())
                 first = match.group("first").title()
+                if _PLACE_AFTER.match(text[match.end("first") :].title()):
+                    continue  # "JAMES ROAD ESTATE", "EMMA HOUSE": a place
                 if (
                     surname is None
                     or said is None

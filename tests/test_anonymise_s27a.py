@@ -122,3 +122,12 @@ def test_a_first_name_only_ever_typed_in_lower_case_is_found() -> None:
     for word in ("sarah", "kayden", "tom"):
         assert word not in text, word
     assert "will visit in may; mother brown bruise." in text
+
+
+def test_a_double_first_name_in_capitals_and_places_in_capitals() -> None:
+    chron = _chron(["CHLOE-MAY BROWN SAID SHE FELL", "JAMES ROAD ESTATE VISITED", "EMMA HOUSE"])
+    names = set(find_names(chron)["name"])
+    assert "Chloe-May Brown" in names and not {"James", "Emma", "Chloe"} & names
+    text = _anonymised(chron)
+    assert text[0] == "PERSON 1 SAID SHE FELL"
+    assert text[1:] == ["JAMES ROAD ESTATE VISITED", "EMMA HOUSE"]
