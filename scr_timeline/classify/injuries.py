@@ -53,7 +53,8 @@ it). Its columns are ``phrase``, ``kind``, ``injury_kind`` (for terms: one or mo
     the child: "Mother assaulted by partner; she sustained bruising to her face", "Mother
     said partner punched her. She sustained a cut". Otherwise it stays the child's
     ("Child A seen. She sustained a cut", "Mother brought Child A to ED. She had a
-    bruise").
+    bruise"), as it does right after someone's report ("Foster carer said she had a
+    bruise": whoever she reports on).
 ``benign``
     A skin condition that explains a mark ("Mongolian blue spot", "birthmark", "eczema"):
     injury words in its clause do not count ("marks on back, thought to be Mongolian blue
