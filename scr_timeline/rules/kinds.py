@@ -246,22 +246,7 @@ def authorities(view: EventView) -> IntArray | None:
     values = [v if isinstance(v, str) else None for v in orgs.unique().tolist()]
     words = [_place_words(v) if v is not None else frozenset() for v in values]
     # organisations that share a place word are one authority (a union of the few)
-    parent = list(range(len(words)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    seen: dict[str, int] = {}
-    for i, ws in enumerate(words):
-        for w in ws:
-            if w in seen:
-                parent[root(i)] = root(seen[w])
-            else:
-                seen[w] = i
-    roots = [root(i) if words[i] else -1 for i in range(len(words))]
+    roots = _union_of_words(words)
     named = sorted({r for r in roots if r >= 0})
     if len(named) < 2:
         return None
@@ -281,6 +266,115 @@ def _same_authority(of: IntArray, cand: IntArray, authority: int) -> IntArray:
         return cand
     theirs = of[cand]
     return cand[(theirs < 0) | (theirs == authority)]
+
+
+#: A word that says an organisation is one institution of its agency (a trust, a hospital,
+#: a GP practice, a school): 'Northgate Hospital ED', 'Westbrook Univ Hospital', 'Eastfield
+#: MIU', 'Oak Lane Surgery', 'Elm Academy'. A ward, team or department alone ('Maple Ward',
+#: 'Paediatrics', 'Health Visiting') names none.
+_INSTITUTION_WORD: Final = re.compile(
+    r"\b(hospitals?|infirmary|trust|nhs|ft|surgery|practice|medical (centre|center)|"
+    r"health (centre|center)|clinic|schools?|academy|college|nursery|pre-?school|miu|utc|"
+    r"urgent (care|treatment)|walk.?in|a ?& ?e|ed|emergency department|police|constabulary)\b",
+    re.IGNORECASE,
+)
+#: Words of such an organisation that name no institution: its kind, its departments and
+#: the words around its name ('Royal Northgate General Hospital NHS Foundation Trust - ED').
+_NOT_AN_INSTITUTION: Final = frozenset(
+    """
+    hospital hospitals infirmary trust nhs ft foundation university univ uni teaching
+    general district royal county city community children childrens child s paediatric
+    paediatrics paeds paed ed ae a e emergency department dept unit units ward wards minor
+    injuries injury miu utc urgent care treatment centre center walk in clinic clinics
+    surgery practice medical health healthcare primary secondary junior infant infants
+    school schools academy college nursery pre preschool the of and st saint gp gps dr
+    doctor doctors team service services visiting hv midwifery maternity liaison named
+    nurse nurses safeguarding police constabulary force cait mash csc social for at with
+    to by on main new old group partnership family families national regional integrated
+    """.split()  # noqa: SIM905 (words, read more easily so)
+)
+
+
+def _institution_words(organisation: str) -> frozenset[str]:
+    """The words of an organisation that name its institution (empty when it names none).
+
+    Examples
+    --------
+    >>> sorted(_institution_words("Northgate Hospital ED")), sorted(_institution_words("Eastfield MIU"))
+    (['northgate'], ['eastfield'])
+    >>> _institution_words("Hospital"), _institution_words("Maple Ward"), _institution_words("GP")
+    (frozenset(), frozenset(), frozenset())
+    """
+    if not _INSTITUTION_WORD.search(organisation):
+        return frozenset()
+    words = re.split(r"[^a-z0-9]+", organisation.lower())
+    return frozenset(
+        w for w in words if len(w) > 1 and not w.isdigit() and w not in _NOT_AN_INSTITUTION
+    )
+
+
+def _union_of_words(words: list[frozenset[str]]) -> list[int]:
+    """For each set of words, a root shared by every set it shares a word with (directly or
+    through others; -1 for an empty set): a union of the few distinct organisations."""
+    parent = list(range(len(words)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[str, int] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            if w in seen:
+                parent[root(i)] = root(seen[w])
+            else:
+                seen[w] = i
+    return [root(i) if words[i] else -1 for i in range(len(words))]
+
+
+def institutions(
+    view: EventView, positions: IntArray
+) -> tuple[IntArray, list[frozenset[str]]] | None:
+    """For each of ``positions``, a number for the institution its ``organisation`` names
+    (-1: none named: 'Hospital', 'Paediatrics', 'GP'); None when they name fewer than two
+    (the usual chronology, of one hospital, one practice, one school); with the words
+    that name each institution.
+
+    Organisations that share a word are one institution ('Northgate Hospital ED' and
+    'Northgate Hospital Paediatrics'); 'Northgate Hospital ED' and 'Westbrook Univ
+    Hospital', or 'Oak Lane Surgery' and 'Elm Medical Centre', are two. Worked out on the
+    distinct organisations of those records (few).
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> view = EventView.from_events(make_events(
+    ...     start=["2023-01-14", "2023-02-20", "2023-03-01", "2023-03-02"],
+    ...     agency=["hospital", "hospital", "paediatrics", "hospital"],
+    ...     organisation=["Northgate Hospital ED", "Westbrook Univ Hospital",
+    ...                   "Northgate Hospital Paediatrics", "Hospital"]))
+    >>> keys, words = institutions(view, np.arange(4))
+    >>> keys.tolist(), [sorted(w) for w in words]
+    ([0, 1, 0, -1], [['northgate'], ['westbrook']])
+    """
+    orgs = view.take(S.ORGANISATION, positions)
+    if orgs is None or len(positions) == 0:
+        return None
+    codes, uniques = pd.factorize(orgs, use_na_sentinel=True)
+    values = [v if isinstance(v, str) else "" for v in uniques.tolist()]
+    roots = _union_of_words([_institution_words(v) for v in values])
+    named = sorted({r for r in roots if r >= 0})
+    if len(named) < 2:
+        return None
+    number = {r: k for k, r in enumerate(named)}
+    per_value = np.array([number.get(r, -1) for r in roots] + [-1], dtype=np.int64)
+    words: list[frozenset[str]] = [frozenset()] * len(named)
+    for v, r in zip(values, roots, strict=True):
+        if r >= 0:
+            words[number[r]] |= _institution_words(v)
+    return per_value[codes], words  # -1 (no organisation) reads the last entry
 
 
 def original_positions(view: EventView) -> IntArray:
@@ -446,15 +540,102 @@ def _first_involving(
     positions: IntArray,
     masks: npt.NDArray[np.uint64],
     via: np.uint64 | None = None,
+    inst: IntArray | None = None,
+    trig: IntArray | None = None,
 ) -> IntArray:
     """For each position, the first candidate at or after it that involves any agency of
-    its mask (see :func:`agency_masks`; with ``via``, see :func:`_involvement`)."""
+    its mask (see :func:`agency_masks`; with ``via``, see :func:`_involvement`; with
+    ``inst``, see :func:`_pools`, of the triggers ``trig``, the positions by default)."""
     out = np.full(len(positions), _NONE, dtype=np.int64)
+    of = positions if trig is None else trig
+    for mine, pool in _pools(view, candidates, of, masks, None, via, inst):
+        out[mine] = _first_at_or_after(pool, positions[mine])
+    return out
+
+
+def _pools(
+    view: EventView,
+    candidates: IntArray,
+    trig: IntArray,
+    masks: npt.NDArray[np.uint64],
+    selected: BoolArray | None,
+    via: np.uint64 | None,
+    inst: IntArray | None,
+) -> list[tuple[IntArray, IntArray]]:
+    """The triggers (positions in ``trig``, of those ``selected``) of each agency mask, each
+    with the candidates that answer for that mask (:func:`_involvement`). With ``inst``
+    (per event, the institution a record names, see :func:`_answering_institutions`), a
+    trigger whose record names an institution is answered only by records that name the
+    same one or none: Westbrook's referral is not Northgate's."""
+    todo = masks != 0 if selected is None else selected & (masks != 0)
     involving = _involvement(view, candidates, via)
-    for mask in np.unique(masks[masks != 0]).tolist():  # the agencies asked about
-        mine = np.flatnonzero(masks == mask)
-        members = candidates[involving(mask)]
-        out[mine] = _first_at_or_after(members, positions[mine])
+    out: list[tuple[IntArray, IntArray]] = []
+    for mask in np.unique(masks[todo]).tolist():
+        mine = todo & (masks == mask)
+        hit = involving(mask)
+        if inst is None:
+            out.append((np.flatnonzero(mine), candidates[hit]))
+            continue
+        theirs = inst[candidates]
+        of_trig = inst[trig]
+        for key in np.unique(of_trig[mine]).tolist():
+            ok = hit if key < 0 else hit & ((theirs < 0) | (theirs == key))
+            out.append((np.flatnonzero(mine & (of_trig == key)), candidates[ok]))
+    return out
+
+
+def _answering_institutions(
+    rule: Rule,
+    view: EventView,
+    trig: IntArray,
+    cand: IntArray,
+    masks: npt.NDArray[np.uint64],
+) -> IntArray | None:
+    """Per event, the institution a trigger or a candidate answer names (-1: none; see
+    :func:`institutions`), for ``match = "trigger_agency"``; None when the triggers name
+    none, or the records fewer than two (the usual chronology: agency against agency).
+
+    A record of the triggers' agencies names its institution in its ``organisation``
+    ('Northgate Hospital ED'). With ``match_via``, a record of a ``via`` agency (children's
+    social care's 'Referral received from Westbrook paediatric liaison') names one in its
+    words, when they name exactly one of the institutions the records name. Worked out on
+    the distinct organisations, and on the words of the ``via`` agencies' candidates that
+    involve the triggers' agencies (few), only where the triggers name an institution."""
+    orgs = view.take(S.ORGANISATION, trig)
+    if orgs is None or len(trig) == 0:
+        return None
+    if not any(isinstance(v, str) and _institution_words(v) for v in orgs.unique().tolist()):
+        return None  # no trigger names its institution: agency against agency
+    n = len(S.AGENCIES)
+    every = np.left_shift(np.uint64(1), np.arange(n, dtype=np.uint64))
+    asked = np.bitwise_or.reduce(masks)
+    code = view.agency[cand]  # -1 (unknown) reads the last entry of a table: no
+    own = np.append((every & asked) != 0, False)[code]
+    # the triggers and the answers their agencies recorded
+    positions = np.concatenate([trig, cand[own]])
+    found = institutions(view, positions)
+    if found is None:
+        return None
+    keys, words = found
+    out = np.full(len(view), _NONE, dtype=np.int64)
+    out[positions] = keys
+    via = via_mask(rule)
+    if via is None:
+        return out
+    # a via agency's records that involve the triggers' agencies
+    by_via = cand[np.append((every & via) != 0, False)[code]]
+    others = by_via[(view.parties[by_via] & asked) != 0]
+    if len(others):
+        texts = view.texts(others)
+        named = np.zeros(len(others), dtype=np.int64)
+        which = np.full(len(others), _NONE, dtype=np.int64)
+        for k, ws in enumerate(words):
+            pattern = r"\b(" + "|".join(sorted(re.escape(w) for w in ws)) + r")\b"
+            hit = pc.match_substring_regex(texts, pattern, ignore_case=True)
+            said = np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)
+            named += said
+            which[said] = k
+        out[others] = np.where(named == 1, which, _NONE)
     return out
 
 
@@ -491,6 +672,7 @@ def _unordered_same_day(
     trig: IntArray,
     masks: npt.NDArray[np.uint64] | None = None,
     via: np.uint64 | None = None,
+    inst: IntArray | None = None,
 ) -> IntArray:
     """For each trigger, a candidate on its day listed before it whose order against it the
     chronology cannot tell (-1 when there is none): a record of another source, where one of
@@ -511,10 +693,7 @@ def _unordered_same_day(
     if masks is None:
         groups.append((np.flatnonzero(earlier), candidates))
     else:
-        involving = _involvement(view, candidates, via)
-        for mask in np.unique(masks[earlier & (masks != 0)]).tolist():
-            mine = np.flatnonzero(earlier & (masks == mask))
-            groups.append((mine, candidates[involving(mask)]))
+        groups += _pools(view, candidates, trig, masks, earlier, via, inst)
     for mine, cands in groups:
         for with_time in (False, True):  # a timed trigger needs a candidate without a time
             which = mine[timed[trig[mine]] == with_time]
@@ -531,6 +710,7 @@ def _told_before_on_the_day(
     trig: IntArray,
     masks: npt.NDArray[np.uint64] | None,
     via: np.uint64 | None,
+    inst: IntArray | None = None,
 ) -> IntArray:
     """For each trigger, the first candidate on its day listed before it that involves the
     trigger's agency (with ``masks``, an agency of its mask; -1 when there is none).
@@ -552,10 +732,7 @@ def _told_before_on_the_day(
         masks = np.where(
             code >= 0, np.left_shift(np.uint64(1), np.maximum(code, 0).astype(np.uint64)), 0
         ).astype(np.uint64)
-    involving = _involvement(view, candidates, via)
-    for mask in np.unique(masks[earlier & (masks != 0)]).tolist():
-        mine = np.flatnonzero(earlier & (masks == mask))
-        pool = candidates[involving(mask)]
+    for mine, pool in _pools(view, candidates, trig, masks, earlier, via, inst):
         at = np.searchsorted(pool, first_of_day[mine], side="left")
         found = at < len(pool)
         found[found] &= pool[at[found]] < trig[mine[found]]
@@ -573,6 +750,7 @@ def _answers(
     cand: IntArray,
     trig: IntArray,
     by_agency: npt.NDArray[np.uint64] | None,
+    inst: IntArray | None = None,
 ) -> IntArray:
     """For each trigger of a response rule, the candidate that answers it, before the
     deadline is looked at (-1: none): the first at or after it (with ``match``, involving its
@@ -581,19 +759,19 @@ def _answers(
     view = ctx.view
     after = trig if rule.self_answer else trig + 1
     if by_agency is not None:
-        answer = _first_involving(view, cand, after, by_agency, via_mask(rule))
+        answer = _first_involving(view, cand, after, by_agency, via_mask(rule), inst, trig)
     else:
         answer = _first_at_or_after(cand, after)
     if rule.self_answer:
         # a record of the trigger's day whose order against it is unknown answers it (not
         # where the trigger's own kind of event answers: another agency's record of the same
         # placement is not the child leaving it)
-        unordered = _unordered_same_day(view, cand, trig, by_agency, via_mask(rule))
+        unordered = _unordered_same_day(view, cand, trig, by_agency, via_mask(rule), inst)
         answer = np.where(unordered >= 0, unordered, answer)
     if rule.answers_before is not None:
         # a record of the trigger listed before it on its day answers it (``answers_before``)
         told = cand[ctx.mask(rule.answers_before)[cand]]
-        before = _told_before_on_the_day(view, told, trig, by_agency, via_mask(rule))
+        before = _told_before_on_the_day(view, told, trig, by_agency, via_mask(rule), inst)
         answer = np.where(before >= 0, before, answer)
     return answer
 
@@ -621,9 +799,11 @@ def response(rule: Rule, ctx: Context) -> Hits:
         return Hits.empty()
     cand = ctx.candidates(rule.expected)
     by_agency = agency_masks(rule, view.agency[trig]) if rule.match == "trigger_agency" else None
+    # two hospitals (two practices, two schools) under one agency code are two agencies
+    inst = None if by_agency is None else _answering_institutions(rule, view, trig, cand, by_agency)
     of = ctx.authorities() if rule.same_authority else None
     if of is None:
-        answer = _answers(rule, ctx, cand, trig, by_agency)
+        answer = _answers(rule, ctx, cand, trig, by_agency, inst)
     else:
         # each local authority's triggers are answered by its own records or records that
         # name none (the receiving council's referral is not answered by the sending
@@ -638,6 +818,7 @@ def response(rule: Rule, ctx: Context) -> Hits:
                 _same_authority(of, cand, authority),
                 trig[at],
                 None if by_agency is None else by_agency[at],
+                inst,
             )
     start_days = _days(view.end[trig])
     due = rule.window.deadline(start_days)
@@ -649,13 +830,21 @@ def response(rule: Rule, ctx: Context) -> Hits:
         due = np.where(has, rule.extended_window.deadline(start_days), due)
     due_end = _day_end_ns(due)
     cut = np.full(len(trig), _NONE, dtype=np.int64)
+    # the triggers of one agency (with match; and of one institution where they name two)
+    group = _agency_groups(by_agency, None if inst is None else inst[trig])
     if rule.until_next is not None and len(trig) > 1:
         # an answer at or after the next trigger that ``until_next`` selects (of the same
         # agency, with match) is that trigger's, when that one came after this one's
         # deadline (one within the window is as likely another record of this one; the
         # first after it is the next, even when one within the window came between)
         new = ctx.mask(rule.until_next)[trig]
-        following = _next_in_group(trig, new, by_agency, view.start[trig], due_end)
+        following = _next_in_group(trig, new, group, view.start[trig], due_end)
+        if inst is not None:
+            # an answer that names no institution is any of the agency's (as before): the
+            # agency's next trigger, of whichever institution, takes it
+            agency_next = _next_in_group(trig, new, by_agency, view.start[trig], due_end)
+            unnamed = (answer >= 0) & (inst[np.maximum(answer, 0)] < 0)
+            following = np.where(unnamed, agency_next, following)
         has_next = following >= 0
         theirs = (answer >= 0) & has_next & (answer >= following)
         cut[theirs] = following[theirs]
@@ -668,7 +857,8 @@ def response(rule: Rule, ctx: Context) -> Hits:
     if len(flagged) == 0:
         return Hits.empty()
     # episodes per agency (and the agencies that answer for it)
-    group = by_agency if by_agency is not None else np.zeros(len(trig), dtype=np.uint64)
+    if group is None:
+        group = np.zeros(len(trig), dtype=np.uint64)
     # episodes: a pass over the flagged triggers only (few), in the chronology's order
     heads: dict[int, list[int]] = {}  # group -> [head index, window end, answer]
     head_of: list[int] = []  # for each flagged trigger, the head of its episode
@@ -719,6 +909,25 @@ def response(rule: Rule, ctx: Context) -> Hits:
         extra={"more": more, "cut": cut[keep]}
         | ({"tally": _tally(rule, ctx, trig[keep])} if rule.tally else {}),
     )
+
+
+def _agency_groups(
+    masks: npt.NDArray[np.uint64] | None, inst: IntArray | None
+) -> npt.NDArray[np.uint64] | None:
+    """A group number per trigger: its agency mask, and with ``inst`` its institution too
+    (None without masks: one group).
+
+    Examples
+    --------
+    >>> masks = np.array([4, 4, 4, 8], dtype=np.uint64)
+    >>> _agency_groups(masks, np.array([0, 1, 0, -1])).tolist()
+    [0, 1, 0, 2]
+    """
+    if masks is None or inst is None:
+        return masks
+    pairs = np.stack([masks.astype(np.int64), inst.astype(np.int64)], axis=1)
+    _, group = np.unique(pairs, axis=0, return_inverse=True)
+    return group.reshape(-1).astype(np.uint64)
 
 
 def _distinct_events(view: EventView, told: IntArray, finding: IntArray, n: int) -> IntArray:
@@ -1156,8 +1365,19 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
     if len(all_trig) < k:
         return Hits.empty()
     by_agency = rule.match == "trigger_agency"
-    # the triggers of each agency in the chronology's order (one group without a match)
+    cand = ctx.candidates(rule.expected)
+    # the triggers of each agency in the chronology's order (one group without a match); of
+    # each institution where the records name two (two GP practices' missed appointments
+    # are one each)
     group = view.agency[all_trig] if by_agency else np.zeros(len(all_trig), dtype=np.int64)
+    inst = None
+    if by_agency:
+        inst = _answering_institutions(rule, view, all_trig, cand, agency_masks(rule, group))
+        if inst is not None:
+            named = agency_masks(rule, group)
+            groups = _agency_groups(named, inst[all_trig])
+            assert groups is not None  # masks and institutions given
+            group = groups.astype(np.int64)
     order = np.lexsort((all_trig, group))
     trig = all_trig[order]
     group = group[order]
@@ -1172,11 +1392,10 @@ def accumulation(rule: Rule, ctx: Context) -> Hits:
     # per trigger: the deadline were it the k-th, and the first answer were it the first
     due_all = rule.window.deadline(_days(end_ns))
     due_end_all = _day_end_ns(due_all)
-    cand = ctx.candidates(rule.expected)
     if by_agency:
         # the first expected event, from the first trigger on, involving the cluster's agency
         answer_all = _first_involving(
-            view, cand, trig, agency_masks(rule, view.agency[trig]), via_mask(rule)
+            view, cand, trig, agency_masks(rule, view.agency[trig]), via_mask(rule), inst
         )
     else:
         answer_all = _first_at_or_after(cand, trig)
