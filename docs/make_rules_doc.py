@@ -169,7 +169,11 @@ note says how many findings start from events of the other's time.
     discussion, investigation or proceedings that names the injury as one already known
     ('interviewed about the skull fracture', 'his injuries': `injury_named_again`) is that
     injury up to 90 days on, as is one named after 're', 'regarding', 'about', 'concerning'
-    or 'following' ('Multi-agency meeting regarding bruising');
+    or 'following' ('Multi-agency meeting regarding bruising'). A report that names a date
+    ('ED liaison notification from Northgate re burn to palm 14/01', 'Letter received from
+    Northgate ED re attendance on 14 January') is that injury up to 90 days after a
+    suspicious injury recorded by one of its parties (liaison notices and discharge letters
+    come weeks late); one that says the injury is new is new;
   - a report of an injury that the agency it names recorded first-hand the same day,
     whichever is listed first (the visit is the first record); information shared or a
     referral about an injury ('Tel from MASH SW - information shared re bruise', 'Email to
@@ -236,13 +240,40 @@ note says how many findings start from events of the other's time.
   (`transfer_in_conference`: 'Transfer-in child protection conference. Child G to remain
   subject to a CP plan', 'TICPC held') opens the plan and the case; the sending authority's
   closure or transfer out on its day, listed before or after it ('Case closed - transferred to
-  Eastborough'), ends neither. A transfer-in conference only asked for or arranged ('to be
-  arranged') does nothing.
+  Eastborough'), ends neither. The transfer-in conference also starts the receiving
+  authority's core-group clock (CONF-CORE-GROUP), however its row reads ('Transfer in
+  conference held. Child A remains subject to CP plan', 'TICPC held. CP plan to continue');
+  its finding's sentence reads "Transfer-in child protection conference recorded by ...". A
+  transfer-in conference only asked for or arranged ('to be arranged') does nothing.
+- **Two local authorities** (`by_authority`, `same_authority`): where children's social
+  care's records name two councils or more in `organisation` ('Haringey CSC', 'Enfield
+  Children's Services', 'LA2'), the case and the plan are each council's. Organisations that
+  share a place word are one council ('Haringey CSC', 'Haringey MASH', 'London Borough of
+  Haringey Children's Services'); 'Children's Social Care', 'MASH' or a team's name alone
+  ('CSC Hillside Team', 'Riverside locality team') name no council ('Haringey Council
+  Leaving Care Team' names Haringey). A council's closure ends only its own case or plan (or
+  one no council's record opened): 'Case closed - transferred to Enfield' a week after
+  Enfield's transfer-in conference ends nothing of Enfield's. The other council's record
+  that opens the case or plan (its transfer-in conference, its allocation) takes it over,
+  and only the council holding it, or records naming no council (other agencies' included),
+  answer its cadence rules: the sending council's visit is no visit on the receiving
+  council's plan (VIS-CP), nor its supervision the receiving council's (SUP-CADENCE). This
+  applies to the states with `by_authority = true` (`case_open`, `cp_plan`). The response
+  rules with `same_authority = true` (ESC-REF-DECISION, CONF-ICPC, CONF-CORE-GROUP,
+  SUP-KEY-DECISION; ASM-INITIAL and ASM-CORE in wt2006 and wt2010, ASM-SINGLE from wt2013)
+  are answered only by the trigger's council's records or records naming none: Haringey's
+  visit is no decision on the referral Enfield received. A chronology whose records name one
+  council, or none, is read as before.
 - **A referral to children's social care** (`referral_to_csc`: ESC-REF-DECISION, ASM-INITIAL,
   ASM-SINGLE, ESC-CUMULATIVE) is one that came in, under whatever name the front door has
   ('MASH', 'integrated front door'); children's social care's own referral of the child or a
   parent on to another service ('Referral to CAMHS', 'to the NRM', 'to MARAC', 'Mother
-  referred to the drug service') starts no decision or assessment clock. A step-up written
+  referred to the drug service') starts no decision or assessment clock. Nor does a referral
+  to the LADO about a professional, carer or volunteer (`lado_referral`: 'Referral made to
+  LADO re teacher', 'LADO referral received from Northfield Primary School re allegation
+  against teacher'), which opens no case either: it is the allegations process, unless it
+  also refers the child to children's social care ('DSL referral to CSC and LADO'). A
+  step-up written
   as an escalation ('Case escalated to CSC - step up', 'Step up - escalated to MASH') is a
   referral to children's social care and not an escalation: an escalation is a challenge
   under the professional disagreement policy, and a step-up answers no ESC-DISAGREE.
@@ -310,14 +341,22 @@ note says how many findings start from events of the other's time.
   (strategy discussion, s47, CAIT) counts. Another agency's record naming the police only in
   a plan ('Strategy discussion to be held with police CAIT', 'Police to be informed') is no
   contact with them (`police_only_planned`), unless it also says they were told or took part
-  ('DS1 informed by phone').
+  ('DS1 informed by phone'). Nor is the police's own record of a past matter
+  (`police_past_matter`: 'Crime report reviewed - historic allegation from 2005. NFA.',
+  'Historic crime report re Mother (2005 shoplifting) reviewed and filed.') contact about the
+  injury, unless it names an injury or a child protection step, or shares checks with social
+  care ('PNC check completed for MASH: Father has previous for ABH (2003)').
 - **Management oversight written inside another entry** answers SUP-KEY-DECISION
   (`csc_oversight`): children's social care closing a case with 'Management decision:
   concerns reduced, case to close' records the manager's decision on the closure, and so
   does a manager agreeing or authorising what the entry records ('NFA - case closed. TM1
   agreed closure', 'Single assessment completed and authorised by TM1'); 'to be discussed
   with TM', 'for TM to agree closure', 'not agreed by TM' or 'awaiting management decision'
-  is a plan, not oversight.
+  is a plan, not oversight. A manager's agreement or decision written in a strategy
+  discussion's or an ICPC's own record ('Strategy discussion held (TM1, DC1, SW1). TM1
+  agreed s47 enquiry', 'Strategy meeting. TM1 decision: joint investigation') is the
+  meeting's decision (`decided_in_a_meeting`), not oversight of it: the meeting still wants
+  its own.
 - **One injury, one key event** (SUP-KEY-DECISION): a suspicious injury is one key event;
   a referral or information shared about it within 14 days of its first record involving
   children's social care is not another (the child protection medical that examines it
@@ -350,7 +389,8 @@ note says how many findings start from events of the other's time.
   recorded, seen again, not a new one.
 - **Decisions on a referral and NFA**: 'Closed at contact', 'Closed at MASH', 'Contact
   closed', 'No further CSC involvement' and 'Step down to Early Help' are NFA decisions;
-  'For CSC assessment', 'passed to allocated worker', 'already open' and 'SW3 informed' are
+  'For CSC assessment', 'passed to allocated worker', 'already open', 'SW3 informed' and
+  'Allocated to SW5' are
   children's social care's decision on a referral.
 - **Finished, not begun**: an assessment or s47 enquiry whose outcome the record gives ('S47
   outcome - concerns substantiated') is finished; a strategy discussion's 'Outcome: S47
@@ -410,13 +450,17 @@ one clock. With `follows_either_order = true` an event of `follows` on the event
 counts whether it is listed before or after it (never the event itself): children's social
 care's untimed 'Contact from HV re bruise to cheek' and the health visitor's 14:30 visit that
 saw the bruise, whichever the table lists first. States have `label`,
-`opens` and `closes`. An accumulation rule may give a `tally`, the kinds of event its sentence
+`opens` and `closes`, and may have `by_authority = true`: the state is kept per council
+where children's social care's records name two or more (a council's closure closes only
+its own spell; see **Two local authorities** above). An accumulation rule may give a `tally`, the kinds of event its sentence
 counts, in order: a list of `{ when = predicate, one = "...", many = "..." }` (the first
 whose `when` an event matches names it; leave `when` out of the last to name the rest); the
 sentence field `{counted}` holds the count in words. A response rule may name a state in `not_during`: its triggers while the state holds are
 not judged (CONF-ICPC: `not_during = "cp_plan"`), and may name a predicate in
 `answers_before`: an expected event it selects, of the trigger's day, listed before the
-trigger and involving its agency, answers it (a record of the trigger written above it). A
+trigger and involving its agency, answers it (a record of the trigger written above it). With
+`same_authority = true` a response rule's answer must come from the council whose
+children's social care recorded the trigger, or from a record naming no council. A
 cadence rule may give `first_window`, the window from the state's opening to the first
 expected event, and `first_after`, the predicate that selects the openings that first window
 applies to: CONF-REVIEW's first review is due within 3 months of the plan's start (its
