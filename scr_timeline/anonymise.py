@@ -2280,7 +2280,10 @@ def _first_name_full_names(
                     or said is None
                     or surname.lower() in verbs
                     or not a_surname(surname, text, match.end())
-                    or (said.group(1) or "").lower() not in (verbs | _CAPS_VERBS) - _NOT_SAID
+                    or (
+                        said.group(1) is not None  # a bracket after it says a person
+                        and said.group(1).lower() not in (verbs | _CAPS_VERBS) - _NOT_SAID
+                    )
                 ):
                     # "SARAH VERY DRUNK", "TOM WENT TO SCHOOL", "HARRY SEEN": the first name
                     # alone, in a cell written in capitals
