@@ -172,8 +172,8 @@ note says how many findings start from events of the other's time.
     or 'following' ('Multi-agency meeting regarding bruising'). A report that names a date
     ('ED liaison notification from Northgate re burn to palm 14/01', 'Letter received from
     Northgate ED re attendance on 14 January') is that injury up to 90 days after a
-    suspicious injury recorded by one of its parties (liaison notices and discharge letters
-    come weeks late); one that says the injury is new is new;
+    suspicious injury recorded by one of its parties, unless it says the injury is new
+    (liaison notices and discharge letters come weeks late);
   - a report of an injury that the agency it names recorded first-hand the same day,
     whichever is listed first (the visit is the first record); information shared or a
     referral about an injury ('Tel from MASH SW - information shared re bruise', 'Email to
