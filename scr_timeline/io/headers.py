@@ -93,6 +93,7 @@ __all__ = [
     "numbered_rows",
     "other_date_columns",
     "page_furniture",
+    "school_headings",
     "time_cells",
     "year_rows",
 ]
@@ -1697,6 +1698,35 @@ def names_child_dob(heading: object) -> bool:
     """
     key = normalise_heading(heading)
     return bool(key) and _DOB_COLUMN.fullmatch(key) is not None
+
+
+#: Headings that only a school's safeguarding or pupil system writes (CPOMS, MyConcern,
+#: Arbor, SIMS): a table with one of them is a school's record, whoever wrote each row
+#: ("Office O1", "Lunchtime supervisor"). Not "Form" (a Mosaic or Liquidlogic form is a
+#: workflow step), "Class" or "Year" (a year row), which other records write too.
+_SCHOOL_HEADINGS: Final = frozenset(
+    {
+        "student", "students", "student name", "student names", "students name",
+        "pupil", "pupils", "pupil name", "pupil names", "pupils name",
+        "linked student", "linked students", "linked pupil", "linked pupils",
+        "student involved", "students involved", "pupil involved", "pupils involved",
+        "year group", "yr group", "tutor group", "form group", "form tutor", "reg group",
+        "registration group", "upn", "pupil number", "unique pupil number", "key stage",
+    }
+)  # fmt: skip
+
+
+def school_headings(headings: Sequence[object]) -> list[str]:
+    """The headings, as written, that only a school's system writes ("Student", "Pupil",
+    "Linked student", "Year group", "Tutor group", "UPN"): a table with any is a school's
+    record, its agency education when nothing else names one.
+
+    >>> school_headings(["Student", "Incident date", "Category", "Reported by", "Form"])
+    ['Student']
+    >>> school_headings(["Date", "Agency", "Student nurse"])
+    []
+    """
+    return [_written(text) for text in headings if normalise_heading(text) in _SCHOOL_HEADINGS]
 
 
 def _form_label(text: object) -> str | None:

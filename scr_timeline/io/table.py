@@ -64,6 +64,7 @@ from .headers import (
     map_headings,
     normalise_heading,
     page_furniture,
+    school_headings,
 )
 
 __all__ = ["classify_chronology", "parse_table"]
@@ -982,6 +983,20 @@ def _parse_table(
         file=file,
         titles_first=titles_first,
     )
+    # nothing names the agency, but a heading is a school system's ("Student"): said by a
+    # warning where rows took it (where no_agency would have been)
+    school_note: dict[str, Any] | None = None
+    if fallback_code is None and (school := school_headings(info.headings)):
+        fallback_code = "education"
+        school_note = _warning(
+            "agency_from_headings",
+            "no agency given by a column, the sheet, a title line or the file name; the "
+            f"heading {school[0]!r} is a school system's, so rows without an agency were "
+            "recorded as 'education' (pass agency= to set it)",
+            file,
+            sheet,
+            header_row,
+        )
     agency_dtype = EVENT_DTYPES[S.AGENCY]
     default_code = agency_dtype.categories.get_loc(fallback_code or "other")
     # organisation: the agency as written, per distinct name (``spelt``) and row (``which``)
@@ -1036,7 +1051,9 @@ def _parse_table(
             agency_codes = np.where(blank, default_code, agency_codes)
             which = np.where(blank, len(spelt), which)  # one more name: the fallback
             spelt = pa.concat_arrays([spelt, pa.array([fallback_name], pa.large_string())])
-            if fallback_code is None:
+            if school_note is not None:
+                warnings.append(school_note)
+            elif fallback_code is None:
                 warnings.append(
                     _warning(
                         "no_agency",
@@ -1050,7 +1067,9 @@ def _parse_table(
                 )
     else:
         agency_codes = np.full(len(ok_rows), default_code, dtype=np.int8)
-        if fallback_code is None:
+        if school_note is not None:
+            warnings.append(school_note)
+        elif fallback_code is None:
             warnings.append(
                 _warning(
                     "no_agency",
