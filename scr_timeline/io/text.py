@@ -1092,6 +1092,8 @@ def _mention_patterns() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str
         alias = str(alias).strip()
         if kind == "abbreviation" and not (alias.isupper() and len(alias) >= 2):
             continue
+        if kind == "cell":  # a whole agency cell only ("111"), never words of a sentence
+            continue
         key = _alias_key(alias)
         if key in lookup or not key:
             continue
