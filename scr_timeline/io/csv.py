@@ -123,9 +123,66 @@ def decode_text(data: bytes, *, file: str = "") -> tuple[str, str]:
         # mostly UTF-8 ("’" written as three bytes) with a few bytes of Windows-1252 (a row
         # typed or pasted in another program): each part read in its own encoding
         return data.decode("utf-8", errors=_CP1252_BYTES), MIXED_ENCODING
+    if _mac_roman(data):
+        return data.decode("mac_roman"), "mac_roman"
     if not any(b in data for b in _CP1252_UNDEFINED):
         return data.decode("cp1252"), "cp1252"
     return data.decode("latin-1"), "latin-1"
+
+
+def _byte_class(chars: bytes) -> np.ndarray:
+    table = np.zeros(256, dtype=bool)
+    table[np.frombuffer(chars, dtype=np.uint8)] = True
+    return table
+
+
+_LETTER_BYTE: Final = _byte_class(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LOWER_BYTE: Final = _byte_class(b"abcdefghijklmnopqrstuvwxyz")
+_CLOSED_BYTE: Final = _byte_class(b"abcdefghijklmnopqrstuvwxyz0123456789.,!?")
+_AFTER_BYTE: Final = _byte_class(b' \t\r\n,.;:)!?|"')
+_SPACE_DIGIT_BYTE: Final = _byte_class(b" \t0123456789")
+
+
+_MAC_PUNCTUATION: Final = (b"\xd5", b"\xd0", b"\xd3", b"\xd1")
+
+
+def _mac_roman(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are Mac Roman (Excel for Mac's "CSV (Macintosh)"),
+    not Windows-1252: Mac Roman's punctuation where Windows-1252 would give capital letters
+    no English text writes there: "’" (0xD5, Windows-1252 "Õ") inside or closing a word
+    ("Child AÕs", "parentsÕ "), "”" (0xD3, "Ó") closing one, "–" or "—" (0xD0, 0xD1: "Ð",
+    "Ñ") between spaces or digits; more often than Windows-1252's own punctuation bytes
+    (0x85, 0x91-0x97: in Mac Roman "Ö", "ë"...) appear. Only the bytes above 0x7F are looked
+    at.
+
+    >>> _mac_roman("Child A’s home visit – seen".encode("mac_roman"))
+    True
+    >>> _mac_roman("Child A’s home visit – seen".encode("cp1252"))
+    False
+    >>> _mac_roman("PÓVOA, ÐORÐE, JOÃO".encode("cp1252"))
+    False
+    """
+    if not any(byte in data for byte in _MAC_PUNCTUATION):  # a byte search each: quick
+        return False
+    arr = np.frombuffer(data, dtype=np.uint8)
+    where = np.flatnonzero(arr >= 0x80)
+    high = arr[where]
+    candidate = (high >= 0xD0) & (high <= 0xD5)
+    if not candidate.any():
+        return False
+    pos = where[candidate]
+    byte = high[candidate]
+    prev = arr[np.maximum(pos - 1, 0)]
+    after = np.append(arr, np.uint8(0x0A))[pos + 1]
+    quote = (byte == 0xD5) | (byte == 0xD3)
+    marks = (
+        ((byte == 0xD5) & _LETTER_BYTE[prev] & _LOWER_BYTE[after])  # ’ in a word
+        | (quote & _CLOSED_BYTE[prev] & _AFTER_BYTE[after])  # ’ or ” closing one
+        | ((byte <= 0xD1) & _SPACE_DIGIT_BYTE[prev] & _SPACE_DIGIT_BYTE[after])  # – or —
+    )
+    found = int(np.count_nonzero(marks))
+    windows = int(np.count_nonzero(((high >= 0x91) & (high <= 0x97)) | (high == 0x85)))
+    return found > windows
 
 
 #: The encoding :func:`decode_text` reports for UTF-8 text with Windows-1252 bytes in it.
@@ -607,6 +664,17 @@ def _encoding_mixed_or_guessed(encoding: str, file: str) -> list[dict[str, Any]]
                 "the file is UTF-8 with some bytes of Windows-1252 in it (a row typed or "
                 "pasted in another program); each was read in its own encoding: check "
                 "characters such as £ and ’ in the rows that hold them",
+                file,
+                None,
+            )
+        ]
+    if encoding == "mac_roman":
+        return [
+            _warning(
+                "encoding_guess",
+                "the file is not UTF-8 and its punctuation is Mac Roman's (Excel for Mac's "
+                "'CSV (Macintosh)': 'Õ' inside words where '’' was, 'Ð' for '–'); read as "
+                "Mac Roman: check characters such as é and £",
                 file,
                 None,
             )
