@@ -197,6 +197,18 @@ note says how many findings start from events of the other's time.
   adds social care's own record of a referral that involves the trigger agency ("Referral
   received from A&E"); another agency's referral of the same bruise ("HV referred the A&E
   bruise") is not the hospital's, and starts no second set of injury findings.
+- **Two institutions under one agency** (`match = "trigger_agency"`: INJ-REFER, ESC-WNB):
+  where the trigger's record names its institution in its `organisation` ('Northgate
+  Hospital ED') and an answering record names another ('Westbrook Univ Hospital'), they are
+  two agencies: one trust's referral does not answer another trust's injury, and two GP
+  practices' single missed appointments are one each (ESC-WNB counts each institution's
+  missed contacts on their own). Children's social care's record of a referral (`match_via`) names the
+  institution its words name ('Referral received from Westbrook paediatric liaison'). The
+  next trigger that takes an answer (`until_next`) and a finding's episodes are the
+  institution's too. Organisations that share a name word are one ('Northgate Hospital
+  ED', 'Northgate Hospital Paediatrics'); a ward, department or bare service ('Maple Ward',
+  'Paediatrics', 'Hospital', 'GP') names none, and where either record names none the
+  agency codes are compared as before.
 - **A placement known to children's social care** (PLC-REG38-CHECKS, PLC-REG38-APPROVAL,
   before 2011-04-01): a `placement` event with a family friend or relative, or any record
   involving children's social care that says the child is staying or living with one
