@@ -422,7 +422,10 @@ class EventView:
         at = condition if key is None else key
         hit = self._conditions.get(at)
         if hit is None:
-            hit = self._conditions[at] = condition(self)
+            hit = condition(self)
+            # (kept up to a bound: a million events hold about 90 such answers, 1 MB each)
+            if (len(self._conditions) + 1) * len(hit) <= _CONDITIONS_HELD:
+                self._conditions[at] = hit
         return hit
 
     def match_state(self, pattern: re.Pattern[str]) -> npt.NDArray[np.int8]:
@@ -498,6 +501,8 @@ class _DistinctTexts:
         return self._py.take(part.tolist())
 
 
+#: At most this many bytes of answers are kept by :meth:`EventView.condition` per view.
+_CONDITIONS_HELD: Final = 16 << 20
 #: Tables of more events than this have their texts made distinct only when a sample of
 #: this many says that at most :data:`_DISTINCT_SHARE` of them are different.
 _DISTINCT_SAMPLE: Final = 20_000

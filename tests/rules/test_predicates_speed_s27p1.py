@@ -89,3 +89,18 @@ def test_columns_taken_at_positions_as_arrays():
     assert list(taken) == list(view.take(S.AGENCY, pos))
     assert view.values_at("no such column", pos) is None
     assert view.take("no such column", pos) is None
+
+
+def test_answers_kept_up_to_a_bound(monkeypatch):
+    # a million events would hold about 90 answers of 1 MB each: beyond the bound an
+    # answer is worked out at each asking, as before, and is the same
+    pred = compile_predicate({"event_type": ["referral"], "agency": ["csc"]}, where="test")
+    view = _view()
+    monkeypatch.setattr(P, "_CONDITIONS_HELD", 4)  # one answer of 4 events
+    assert pred.evaluate(view, {}).tolist() == [True, False, False, True]
+    assert len(view._conditions) == 1
+    assert pred.evaluate(view, {}).tolist() == [True, False, False, True]
+    monkeypatch.setattr(P, "_CONDITIONS_HELD", 0)
+    other = _view()
+    assert pred.evaluate(other, {}).tolist() == [True, False, False, True]
+    assert not other._conditions
