@@ -407,8 +407,45 @@ def _matcher_for(aliases: pd.DataFrame | None) -> _Matcher:
     return _matcher(triples)
 
 
+#: A whole name that abbreviates an NHS trust by the letters of its kind, after the letters
+#: or words of its place ("NMUH", "Northshire UH", "UHB", "BEH MHT", "BSMHFT", "Northshire
+#: CHT"), or numbers an anonymised local authority ("LA1", "LA 2"): read where no alias
+#: matches, for those few distinct names only. A university or teaching hospitals trust is
+#: the hospital; a mental health trust adult mental health; a community health or
+#: healthcare trust, or a foundation trust of unnamed kind ("Northshire FT"), a sector
+#: (no agency: the row's practitioner or source decides).
+_TRUST_CELL: Final = re.compile(
+    r"(?:[a-z]{1,12} ){0,2}(?:"
+    r"(?P<csc>la ?\d{1,2}|local authority ?\d{1,2})"
+    r"|(?P<hospital>[a-z]{0,5}(?:uh|uhb|uht|uhs|uhft|uhsft|tht|thft)|uh[a-z]{1,3})"
+    r"|(?P<amh>[a-z]{0,5}mh(?:t|ft|pt|sct|nhsft|nhst))"
+    r"|(?P<sector>[a-z]{0,5}(?:cht|chft|chs|hct|hcft|hcpt)|[a-z]{1,12} (?:nhs ?)?ft)"
+    r")"
+)
+_TRUST_CODES: Final = {"csc": "csc", "hospital": "hospital", "amh": "adult_mental_health"}
+
+
+def _trust_cell(normalised: str) -> str | None:
+    """The agency code of a name that abbreviates a trust or numbers a local authority
+    (see :data:`_TRUST_CELL`; ``""`` for a sector), None for any other name."""
+    found = _TRUST_CELL.fullmatch(normalised)
+    if found is None:
+        return None
+    return _TRUST_CODES.get(str(found.lastgroup), _SECTOR_CODE)
+
+
 def _match(normalised: pd.Series, matcher: _Matcher) -> pd.Series:
-    """Agency code per normalised name (NA where no alias matches); vectorised."""
+    """Agency code per normalised name (NA where no alias matches); vectorised. A name no
+    alias matches may abbreviate a trust (:data:`_TRUST_CELL`)."""
+    found = _match_aliases(normalised, matcher)
+    rest = found.isna() & (normalised != "")
+    if rest.any():  # few distinct names: those no alias matches
+        found.loc[rest] = normalised[rest].map(_trust_cell).to_numpy()
+    return found
+
+
+def _match_aliases(normalised: pd.Series, matcher: _Matcher) -> pd.Series:
+    """Agency code per normalised name by the aliases alone (NA where none matches)."""
     found = normalised.map(matcher.lookup).astype(object)
     todo = found.isna() & (normalised != "")
     if not todo.any():
@@ -445,7 +482,7 @@ def _match_one(normalised: str, matcher: _Matcher) -> str | None:
         return matcher.lookup[normalised]
     pattern = matcher.pattern_for([normalised])
     if pattern is None:
-        return None
+        return _trust_cell(normalised)
     found = [(m.start(), m.group(1)) for m in pattern.finditer(normalised)]
     others = [(at, at + len(alias)) for at, alias in found if alias in matcher.other_settings]
 
@@ -462,7 +499,7 @@ def _match_one(normalised: str, matcher: _Matcher) -> str | None:
         (alias not in matcher.settings, agency_setting(at, alias), len(alias), -at, alias)
         for at, alias in found
     ]
-    return matcher.lookup[max(hits)[4]] if hits else None
+    return matcher.lookup[max(hits)[4]] if hits else _trust_cell(normalised)
 
 
 def _read_names(names: np.ndarray, matcher: _Matcher) -> tuple[list[str | None], np.ndarray]:
