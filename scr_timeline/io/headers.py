@@ -150,6 +150,10 @@ _RECORDING_WORDS: Final = frozenset(
         "locked", "validated", "printed",
     }
 )  # fmt: skip
+#: One-word headings of the entry's kind kept as its label ("Category": "Physical injury",
+#: "Attendance"), whose compounds name the category, not the entry: "Category date",
+#: "Category description", "Sub category" are not read by their first or last word.
+_LABELS: Final = frozenset({"category", "categories"})
 #: Words that make a heading a phrase rather than a compound ("Date of birth").
 _LINKING_WORDS: Final = frozenset(
     {"of", "for", "by", "to", "from", "with", "in", "on", "at", "and", "or", "per", "if"}
@@ -279,13 +283,15 @@ def build_heading_table() -> _Table:
         for key, (fld, priority) in lookup.items()
         if fld and priority == 1 and " " not in key and len(key) >= _LEADING_MIN_LETTERS
     }
-    ignored = tuple(key + " " for key, (fld, _) in lookup.items() if not fld)
+    ignored = tuple(key + " " for key, (fld, _) in lookup.items() if not fld or key in _LABELS)
     trailing = {
         key: (fld, priority)
         for key, (fld, priority) in lookup.items()
         if fld and key in _TRAILING_WORDS
     }
-    ignored_suffixes = tuple(" " + key for key, (fld, _) in lookup.items() if not fld)
+    ignored_suffixes = tuple(
+        " " + key for key, (fld, _) in lookup.items() if not fld or key in _LABELS
+    )
     return _Table(lookup, keys, max(map(len, keys)), leading, ignored, trailing, ignored_suffixes)
 
 
