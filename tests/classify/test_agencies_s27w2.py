@@ -72,3 +72,25 @@ def test_words_ending_like_an_abbreviation_stay_unknown(name):
 def test_a_sheet_named_by_an_abbreviated_trust():
     assert agency_from_name("NMUH.xlsx") == "hospital"
     assert agency_from_name("BEH MHT") == "adult_mental_health"
+
+
+@pytest.mark.parametrize(
+    ("name", "agency"),
+    [
+        ("Royal Free CAMHS", "camhs"),
+        ("Homerton HV", "health_visiting"),
+        ("Homerton midwifery", "midwifery"),
+        ("North Middlesex Paediatrics", "paediatrics"),
+        ("Royal London Hospital", "hospital"),
+        ("Royal Free Named Nurse", "hospital"),
+        ("Homerton University Hospital NHS FT", "hospital"),
+        ("North Middlesex", "hospital"),
+        ("GOSH", "hospital"),
+    ],
+)
+def test_a_named_hospital_hosts_the_service_named_beside_it(name, agency):
+    assert _read(name) == (agency, True)
+
+
+def test_homerton_healthcare_is_an_integrated_trust():
+    assert _read("Homerton Healthcare") == ("other", False)
