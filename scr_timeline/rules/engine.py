@@ -669,7 +669,7 @@ def _kind_fields(rule: Rule, hits: Hits, view: EventView, what: Column) -> dict[
             when = uk_dates(view.start[np.maximum(cut, 0)].astype("datetime64[ns]"))
             # the next trigger is named without this one's particulars: "the next suspicious
             # injury on 8 May 2012", not the first injury's "(bruising, child aged 9 weeks)"
-            what_lc = _lower_first(_without_particulars(what))
+            what_lc = rule.next_label or _lower_first(_without_particulars(what))
             until = np.where(
                 cut >= 0, "none recorded before the next " + what_lc + " on " + when, until
             ).astype(object)

@@ -90,6 +90,7 @@ KINDS: Final[dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
         (
             *("match", "match_also", "match_via", "self_answer", "until_next", "not_during"),
             *("extension", "extended_window", "tally", "answers_before", "same_authority"),
+            "next_label",
         ),
     ),
     "precedence": (("trigger", "expected"), ("lookback",)),
@@ -255,6 +256,10 @@ class Rule:
     # answers that one, not this (the notification of the next domestic incident is not
     # this one's)
     until_next: Predicate | None = None
+    # response, with until_next: how the finding's sentence names that next trigger ("none
+    # recorded before the next key event known to children's social care on ..."); None:
+    # as the rule's ``what`` names this one, without its particulars
+    next_label: str | None = None
     # response: an expected event of the trigger's day listed before it that this selects
     # (a record that tells of the trigger, so cannot have come before it) answers it too
     answers_before: Predicate | None = None
@@ -817,7 +822,10 @@ def _rule(
             path, where, "extension", "extension and extended_window go together", None,
             "both keys or neither",
         )  # fmt: skip
-    for key in ("reference", "expected_label", "citation", "what", "trigger_label", "summary"):
+    for key in (
+        *("reference", "expected_label", "citation", "what", "trigger_label", "summary"),
+        "next_label",
+    ):
         if key in spec and not isinstance(spec[key], str):
             raise _err(path, where, key, f"{key} must be text", spec[key], "a string")
     tally = _tally(spec.get("tally", []), path, where, named, plural=kind == "accumulation")
@@ -853,6 +861,7 @@ def _rule(
         self_answer=bool(spec.get("self_answer", True)),
         same_authority=bool(spec.get("same_authority", False)),
         until_next=pred("until_next"),
+        next_label=spec.get("next_label"),
         answers_before=pred("answers_before"),
         not_during=state("not_during"),
         extension=pred("extension"),

@@ -143,7 +143,15 @@ def test_a_2014_case_under_wt2013(tmp_path):
         ("INJ-SKELETAL", "missing", 6, "2014-05-05", "", None, [6]),
         # the first oversight: TM1 authorising the single assessment on Tuesday 24 June (a
         # manager agreeing what the entry records), 30 WD after Monday 12 May (26 May out)
-        ("SUP-KEY-DECISION", "late", 6, "2014-05-12", "2014-06-24", 30, [6, 7, 8, 12]),
+        (
+            "SUP-KEY-DECISION",
+            "missing",
+            6,
+            "2014-05-12",
+            "",
+            None,
+            [6, 7, 8],
+        ),  # oversight only before the next key event (SUP-KEY-DECISION until_next)
         # 15 WD from Tuesday 6 May, 26 May out: Wednesday 28 May; the ICPC sat on Friday 30th
         ("CONF-ICPC", "late", 7, "2014-05-28", "2014-05-30", 2, [7, 9]),
         ("CONF-REVIEW", "gap", 9, "2014-08-30", "2014-09-01", 94, [9, 16]),
@@ -177,7 +185,15 @@ def test_a_2019_case_under_wt2018(tmp_path):
         ("INJ-SKELETAL", "late", 7, "2019-05-06", "2019-05-09", 3, [7, 10]),
         # TM1 authorising the single assessment on Tuesday 2 July is the first oversight:
         # 35 WD after Monday 13 May (27 May out)
-        ("SUP-KEY-DECISION", "late", 7, "2019-05-13", "2019-07-02", 35, [7, 8, 14]),
+        (
+            "SUP-KEY-DECISION",
+            "missing",
+            7,
+            "2019-05-13",
+            "",
+            None,
+            [7, 8],
+        ),  # oversight only before the next key event (SUP-KEY-DECISION until_next)
         ("SD-PARTIES", "missing", 8, "2019-05-07", "", None, [8]),
         # ICPC Wednesday 29 May, in time (15 WD from 7 May, 27 May out); core group due
         # Wednesday 12 June, held Friday 14th
@@ -200,7 +216,15 @@ def test_a_2024_case_under_wt2023(tmp_path):
         # the strategy meeting of Friday 24 May, with police and health: ICPC due Monday
         # 17 June (27 May out), held Tuesday 18th
         ("CONF-ICPC", "late", 6, "2024-06-17", "2024-06-18", 1, [6, 7]),
-        ("SUP-KEY-DECISION", "late", 6, "2024-06-03", "2024-07-05", 24, [6, 10]),
+        (
+            "SUP-KEY-DECISION",
+            "missing",
+            6,
+            "2024-06-03",
+            "",
+            None,
+            [6],
+        ),  # oversight only before the next key event (SUP-KEY-DECISION until_next)
         ("SUP-KEY-DECISION", "late", 7, "2024-06-25", "2024-07-05", 8, [7, 10]),
         ("SUP-CADENCE", "gap", 10, "2024-08-02", "2024-09-02", 59, [10, 13]),
     ]

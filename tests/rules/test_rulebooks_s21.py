@@ -274,7 +274,15 @@ def test_a_contact_nfad_then_re_referred_2017(tmp_path):
         # referred to MASH by phone", row 4) reopened it: supervision due 10 April (28 days),
         # first on 28 April
         ("SUP-CADENCE", "gap", 4, "2017-04-10", "2017-04-28", 46, [4, 11]),
-        ("SUP-KEY-DECISION", "late", 6, "2017-03-22", "2017-04-28", 25, [6, 11]),
+        (
+            "SUP-KEY-DECISION",
+            "missing",
+            6,
+            "2017-03-22",
+            "",
+            None,
+            [6, 7],
+        ),  # oversight only before the next key event (SUP-KEY-DECISION until_next)
         # ICPC Wednesday 5 April, 15 WD after the discussion exactly: in time; core group
         # due Friday 21 April (Good Friday, Easter Monday out), held Thursday 20th
         ("SUP-KEY-DECISION", "late", 8, "2017-04-12", "2017-04-28", 10, [8, 11]),
