@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import scr_timeline as scr
 from scr_timeline.testing import finding_rows, read_rows
@@ -154,15 +155,37 @@ def test_deadlines_across_christmas_and_new_year(tmp_path: Path) -> None:
     # the referral of Monday 22 December: 7 WD (25, 26 December and 1 January out) is
     # Monday 5 January, the initial assessment on the 6th. The strategy discussion of
     # Tuesday 23 December (row 4; the police's record of it, row 5, is a copy): its
-    # conference due Friday 16 January, held Monday 19th; its oversight due Friday 2
-    # January, supervision on Wednesday 7th (3 WD). The police incident of Wednesday 31
-    # December was notified on Friday 2 January, its first working day: in time
-    assert found == [
+    # conference due Friday 16 January, held Monday 19th. The police incident of Wednesday
+    # 31 December was notified on Friday 2 January, its first working day: in time.
+    # Marks of a belt are suspicious at any age (NICE CG89; stop 27): the injury known to
+    # social care on the 22nd is a key event, its oversight due Wednesday 31 December
+    # (5 WD), supervision on Wednesday 7 January (4 WD late), the strategy discussion of the
+    # 23rd and the joint visit joining it. (The injury procedure rules are in the test
+    # below.)
+    assert [f for f in found if not f[0].startswith("INJ")] == [
         ("ASM-INITIAL", "late", 2, "2009-01-05", "2009-01-06", 1, [2, 3, 11]),
+        ("SUP-KEY-DECISION", "late", 2, "2008-12-31", "2009-01-07", 4, [2, 4, 6, 12]),
         ("CONF-ICPC", "late", 4, "2009-01-16", "2009-01-19", 1, [4, 13]),
-        ("SUP-KEY-DECISION", "late", 4, "2009-01-02", "2009-01-07", 3, [4, 12]),
         ("SUP-CADENCE", "gap", 12, "2009-02-04", "", 40, [12]),
         ("SUP-KEY-DECISION", "missing", 13, "2009-01-26", "", None, [13]),
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limitation (stop 27): social care's joint visit two days into the s47 "
+    "enquiry ('Child E seen; linear bruising to back of both thighs') reads as a new "
+    "suspicious injury (no 'same' or 'healing' in its words), so it wants a strategy "
+    "discussion of its own and cuts the first injury's wait for its medical",
+)
+def test_injury_procedures_across_christmas(tmp_path: Path) -> None:
+    chron = read_rows(tmp_path / "christmas.csv", CHRISTMAS_2008, child_dob="2001-06-01")
+    found = finding_rows(chron, "wt2006")
+    # the belt marks the school saw on Monday 22 December: referral, police and strategy
+    # discussion the next day (in time); the medical due Tuesday 23rd, held Monday 29th
+    # (24 and 29 December: 2 WD late)
+    assert [f for f in found if f[0].startswith("INJ")] == [
+        ("INJ-MEDICAL", "late", 2, "2008-12-23", "2008-12-29", 2, [2, 7]),
     ]
 
 
