@@ -149,7 +149,11 @@ note says how many findings start from events of the other's time.
   bruise seen on 14 March never had; the bruise's finding is `missing`, "none recorded
   before the next suspicious injury on 20 April 2012". The next trigger is the first new one
   after the deadline (not only the one right after: a trigger that joined the finding in its
-  window is passed over).
+  window is passed over). SUP-KEY-DECISION looks for oversight only before the next key
+  event known to children's social care (`until_next = "key_event_known_to_csc"`): later
+  oversight is that event's (a manager consulted about an injury six weeks after a
+  placement has not overseen the placement), and the finding says "none recorded before the
+  next key event known to children's social care on ...".
 - **A record of the trigger listed above it** (`answers_before`): an expected event of the
   trigger's day, listed before it, that the predicate selects and that involves the
   trigger's agency answers it. This covers children's social care's 'Contact from ED: bruise
@@ -470,7 +474,10 @@ whose `when` an event matches names it; leave `when` out of the last to name the
 sentence field `{counted}` holds the count in words. A response rule may name a state in `not_during`: its triggers while the state holds are
 not judged (CONF-ICPC: `not_during = "cp_plan"`), and may name a predicate in
 `answers_before`: an expected event it selects, of the trigger's day, listed before the
-trigger and involving its agency, answers it (a record of the trigger written above it). With
+trigger and involving its agency, answers it (a record of the trigger written above it). A
+response rule with `until_next` may give `next_label`, how its sentence names that next
+trigger ("none recorded before the next key event known to children's social care on
+..."); without it, the rule's `what` names it, without its particulars. With
 `same_authority = true` a response rule's answer must come from the council whose
 children's social care recorded the trigger, or from a record naming no council. A
 cadence rule may give `first_window`, the window from the state's opening to the first
