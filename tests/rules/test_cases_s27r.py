@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 import scr_timeline as scr
 from scr_timeline.testing import finding_rows, read_rows
@@ -171,13 +170,6 @@ def test_deadlines_across_christmas_and_new_year(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limitation (stop 27): social care's joint visit two days into the s47 "
-    "enquiry ('Child E seen; linear bruising to back of both thighs') reads as a new "
-    "suspicious injury (no 'same' or 'healing' in its words), so it wants a strategy "
-    "discussion of its own and cuts the first injury's wait for its medical",
-)
 def test_injury_procedures_across_christmas(tmp_path: Path) -> None:
     chron = read_rows(tmp_path / "christmas.csv", CHRISTMAS_2008, child_dob="2001-06-01")
     found = finding_rows(chron, "wt2006")
