@@ -136,3 +136,21 @@ def test_no_response_under_way_is_new(tmp_path: Path) -> None:
     chron = read_rows(tmp_path / "toddler.csv", rows, child_dob="2007-12-01")
     found = [f[:3] for f in finding_rows(chron, "wt2006", "INJ-STRAT")]
     assert found == [("INJ-STRAT", "missing", 2), ("INJ-STRAT", "missing", 3)]
+
+
+def test_a_face_to_face_visit_names_no_face(tmp_path: Path) -> None:
+    # the school saw a bruise to the cheek; social care's 'face to face visit' two days into
+    # the enquiry sees a bruise to the upper arm: another part of the body, a new injury
+    rows = _rows(
+        "bruise to upper arm, unexplained.",
+        school="Bruise to left cheek seen by DSL.",
+        referral="bruise to Child F's cheek.",
+    ).replace("Joint visit with DC9.", "Face to face visit with DC9.")
+    found = _injury_findings(tmp_path, rows)
+    assert ("INJ-STRAT", "missing", 5, "2009-03-05", "", None, [5]) in found
+    # and a bruise to the face is the cheek's part of the body
+    found = _injury_findings(
+        tmp_path,
+        rows.replace("bruise to upper arm, unexplained.", "bruising to face, unexplained."),
+    )
+    assert not [f for f in found if f[2] == 5]
