@@ -154,3 +154,20 @@ def test_a_face_to_face_visit_names_no_face(tmp_path: Path) -> None:
         rows.replace("bruise to upper arm, unexplained.", "bruising to face, unexplained."),
     )
     assert not [f for f in found if f[2] == 5]
+
+
+def test_a_fracture_found_during_an_enquiry_into_bruising_is_new(tmp_path: Path) -> None:
+    found = _injury_findings(
+        tmp_path, _rows("spiral fracture of left femur on X-ray, unexplained.")
+    )
+    assert ("INJ-STRAT", "missing", 5, "2009-03-05", "", None, [5]) in found
+    # the fracture referred, seen again in the enquiry, is that injury
+    found = _injury_findings(
+        tmp_path,
+        _rows(
+            "fracture of left femur in plaster, unexplained.",
+            school="Fractured left leg seen by DSL.",
+            referral="Child F's fractured leg.",
+        ),
+    )
+    assert not [f for f in found if f[2] == 5]
