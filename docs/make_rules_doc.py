@@ -183,6 +183,18 @@ note says how many findings start from events of the other's time.
     referral about an injury ('Tel from MASH SW - information shared re bruise', 'Email to
     SW re bruise to cheek') within 7 days of a record by one of its parties; a report that
     says the injury is new ('re new bruise to ear', 'further marks') is a new injury;
+  - the injury seen again during the response to it (`injury_seen_in_response`): a record
+    of a suspicious injury by children's social care, the police (a joint visit, their
+    investigation) or a child protection medical, within 14 days of the injury's referral to
+    children's social care, a strategy discussion or an s47 enquiry, and of an earlier record
+    of the injury known to children's social care (social care's joint visit two days into
+    the enquiry, 'Child E seen; linear bruising to back of both thighs', after the school's
+    'red marks to back of legs'). Both must name the same part of the body where both name
+    one (head; face and ears; neck; arms and hands; legs and feet; buttocks and groin;
+    trunk), and a fracture, burn, scald or bite must be named by the earlier record too (a
+    'spiral fracture of left femur on X-ray' found in an enquiry into bruising is a new
+    injury). Words that say the injury is new ('new bruise', 'further marks', 'another
+    injury') always make it new. Edit the predicate to change this;
   - or the injury seen again as it heals (`injury_follow_up`: 'scratches healing', 'fading
     bruise', 'scabs on his scalp', 'the bruising is still visible', and no 'new' or 'further'
     injury beside it) within 14 days of an earlier record (`injury_seen_again`).
@@ -190,7 +202,7 @@ note says how many findings start from events of the other's time.
   With no earlier record, either is the injury's first record and is judged as one. INJ-REFER
   starts from `suspicious_injury_seen`: an agency that sees an injury itself, even one
   healing, tells children's social care (it cannot know they were told); one only told of it
-  (a letter received from A&E within 7 days) need not.
+  (a letter received from A&E within 7 days), or seen again in the response to it, need not.
 - **One acute trust** (INJ-REFER): the referral an injury needs must come from the agency
   that recorded it (`match = "trigger_agency"`), but the paediatric team's referral answers
   an injury the hospital's emergency department recorded (`match_also = { hospital =
