@@ -620,6 +620,14 @@ _PY_NAMED_YEAR_PAIR_2: Final = _rx(
 )
 
 
+# a date blacked out before the chronology was shared: "[REDACTED]", "[date removed]",
+# "(date withheld)", "███", "XXXX" (a date masked but for its year, "XX/XX/2007", is that year)
+_PY_REDACTED: Final = _rx(
+    r"[\[(<]?\s*(?:(?:date\s+)?(?:redacted|removed|withheld|deleted)|redacted\s+date)\s*[\])>]?"
+    r"|[█■▇▆]+|x{4,}"
+)
+
+
 def _year_kind(written: str) -> str:
     """The key into _YEAR_KINDS of a year's kind as written ("Fin. Year" -> "financial year")."""
     kind = " ".join(written.split())
@@ -2193,6 +2201,12 @@ def _read_text_unguarded(text: str, norm: str, dayfirst: bool) -> _Result:
     if norm in _PLACEHOLDERS:
         return _Result(
             None, code="empty_date", message=f"the date cell holds {_quote(text)}, not a date"
+        )
+    if _PY_REDACTED.fullmatch(norm):
+        return _Result(
+            None,
+            code="empty_date",
+            message=f"the date was redacted ({_quote(text)}): ask the agency for the date",
         )
     if zero := _PY_ZERO_DATE.fullmatch(norm):
         return _Result(
