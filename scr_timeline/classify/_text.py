@@ -1622,15 +1622,19 @@ def required_source(pattern: re.Pattern[str]) -> str | None:
         return None
     if parsed.state.flags & re.IGNORECASE:
         return None
-    found = _required_literals(list(parsed))
+    found = required_literals(list(parsed))
     if not found:
         return None
     return "|".join(re.escape(text) for text in sorted(found, key=lambda t: (-len(t), t)))
 
 
-def _required_literals(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+def required_literals(
+    items: list[tuple[Any, Any]], *, lower: bool = False
+) -> frozenset[str] | None:
     """Strings one of which every match of a parsed sequence holds (None: none known);
-    of the sequence's candidates, the one whose shortest string is longest."""
+    of the sequence's candidates, the one whose shortest string is longest. With ``lower``
+    (a pattern searched case-free) the strings are lower-cased and groups with flags of
+    their own are read too; without it such groups are passed."""
     best: frozenset[str] | None = None
     run: list[str] = []
 
@@ -1646,15 +1650,15 @@ def _required_literals(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
 
     for op, av in items:
         if op is C.LITERAL and av < 128:
-            run.append(chr(av))
+            run.append(chr(av).lower() if lower else chr(av))
             continue
         end_run()
         if op is C.SUBPATTERN:
             _group, add_flags, del_flags, inner = av
-            if not add_flags and not del_flags:  # (a group with flags of its own: passed)
-                consider(_required_literals(list(inner)))
+            if lower or (not add_flags and not del_flags):
+                consider(required_literals(list(inner), lower=lower))
         elif op is C.BRANCH:
-            branches = [_required_literals(list(branch)) for branch in av[1]]
+            branches = [required_literals(list(branch), lower=lower) for branch in av[1]]
             if all(branches):
                 consider(frozenset().union(*branches))  # type: ignore[arg-type]
     end_run()

@@ -1383,43 +1383,14 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     >>> required_literals(re.compile(r"[a-z]+"))
     ()
     """
+    from ..classify._text import required_literals as required_in
+
     try:
         parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
-        found = _required(list(parsed))
+        found = required_in(list(parsed), lower=True)
     except Exception:  # a private parser: no prefilter rather than a failure
         return ()
     return tuple(sorted(found)) if found else ()
-
-
-def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    """Required literal alternatives of a sequence of parsed items (None: none known)."""
-    best: frozenset[str] | None = None
-    run: list[str] = []
-
-    def consider(option: frozenset[str] | None) -> None:
-        nonlocal best
-        if option and all(option) and (best is None or min(map(len, option)) > min(map(len, best))):
-            best = option
-
-    def end_run() -> None:
-        if run:
-            consider(frozenset(["".join(run)]))
-            run.clear()
-
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL" and av < 128:
-            run.append(chr(av).lower())
-            continue
-        end_run()
-        if name == "SUBPATTERN":
-            consider(_required(list(av[-1])))
-        elif name == "BRANCH":
-            branches = [_required(list(b)) for b in av[1]]
-            if all(branches):
-                consider(frozenset().union(*branches))  # type: ignore[arg-type]
-    end_run()
-    return best
 
 
 _LOOKBACK_RE: Final = regex(r"^\s*(\d+)\s*(days?|weeks?)\s*$", re.IGNORECASE)
