@@ -154,7 +154,11 @@ _YEARLESS_MONTH = (
     r"|(?:early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of|(?:the\s+)?start\s+of)"
     r"[\s-]+(?:19|20)\d{2}(?![\d/])"
 )
-_TIME = r"\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs"
+#: The time zone a log or a system writes after a time ("14:05 UTC", "1405hrs GMT", "14.05
+#: BST"): part of the time, which the date parser reads (it had been taken for the text, and
+#: "UTC" for an agency's label).
+_ZONE = r"(?:\s*(?:utc|gmt|bst|z)(?![\w+]))?"
+_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs)" + _ZONE
 #: The words before the date in a review's narrative: "On", "In", "Later on", "Also on",
 #: "Sometime in", "Overnight on", "On the evening of" (group ``part``), "At 14:30 on"
 #: (group ``lead_time``).
@@ -250,9 +254,9 @@ _RULED_OFF: Final = re.compile(r"^\s*([-=_*~+])(?:\s*\1){2,}\s*$")
 #: full stop needs its "am", "pm" or "hrs" ("3.14 The social worker ..." is a paragraph
 #: number). Groups ``time`` and ``rest``.
 _TIME_START: Final = re.compile(
-    r"^\s*(?:at\s+)?(?P<time>(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm|hrs|h)\b)?"
+    r"^\s*(?:at\s+)?(?P<time>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm|hrs|h)\b)?"
     r"|(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:am|pm|hrs|h)\b|(?:1[0-2]|0?\d)\s*(?:am|pm)\b"
-    r"|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?\b)" + _REST,
+    r"|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?\b)" + _ZONE + ")" + _REST,
     re.IGNORECASE | re.DOTALL,
 )
 # "Event: ...", "Outcome - ...": a label and its value, in a block of labelled lines
@@ -2042,7 +2046,61 @@ def _note_items(text: str) -> list[tuple[str, str]] | None:
 def trailing_notes(items: Sequence[Paragraph]) -> tuple[int, list[tuple[str, str]]]:
     """Where the list of notes at the end of ``items`` starts ("Notes", then "[1] ...",
     "[2] ..." or "¹ ..."), and its notes as (mark as referred to, note); (``len(items)``,
-    []) when there is none."""
+    []) when there is none. A reviewer's note after the list ("[Reviewer: ...]") is no
+    note of it (see ``_notes_and_tail``)."""
+    start, notes, _tail = _notes_and_tail(items)
+    return start, notes
+
+
+def _comment_tail(para: Paragraph) -> tuple[Paragraph | None, Paragraph | None]:
+    """``para`` without the lines that end it labelled as the reviewer's or the author's
+    note ("[Reviewer: ...]", "Comment: ..."), and those lines as a paragraph of their own
+    (None for either part when there is none)."""
+    lines = para.text.strip().split("\n")
+    cut = len(lines)
+    while cut > 0 and comment_label(lines[cut - 1]) is not None:
+        cut -= 1
+    if cut == len(lines):
+        return para, None
+    tail = dataclasses.replace(para, text="\n".join(lines[cut:]))
+    if cut == 0:
+        return None, tail
+    return dataclasses.replace(para, text="\n".join(lines[:cut])), tail
+
+
+def _notes_and_tail(
+    items: Sequence[Paragraph],
+) -> tuple[int, list[tuple[str, str]], list[Paragraph]]:
+    """``trailing_notes``, and the reviewer's or author's notes typed after the list
+    ("[Reviewer: the strategy discussion was late.]"), which are no note of it: they stay
+    the last entry's comment (they had ended the list's last note, or kept the list from
+    being found, so the notes ran into the last entry's text)."""
+    end = len(items)
+    tail: list[Paragraph] = []
+    last: Paragraph | None = None
+    for at in range(len(items) - 1, -1, -1):
+        text = items[at].text.strip()
+        if not text or PAGE_FURNITURE.match(text):
+            continue
+        if ":" not in text:  # no label
+            break
+        kept, comment = _comment_tail(items[at])
+        if comment is None:
+            break
+        tail.insert(0, comment)
+        end = at
+        if kept is not None:
+            last = kept
+            end = at + 1
+            break
+    scanned = [*items[: end - 1], last] if last is not None else list(items[:end])
+    start, notes = _trailing_notes(scanned)
+    if not notes:
+        return len(items), [], []
+    return start, notes, tail
+
+
+def _trailing_notes(items: Sequence[Paragraph]) -> tuple[int, list[tuple[str, str]]]:
     start = len(items)
     for at in range(len(items) - 1, -1, -1):
         text = items[at].text.strip()
@@ -2083,7 +2141,7 @@ def _notes_in_place(items: list[Paragraph]) -> list[Paragraph]:
     as "[footnote: ...]", as Word's footnotes are: they were the last entry's text
     (another agency's practice, under its date). Only notes every one of whose marks is
     referred to above are moved; others stay as they were."""
-    start, notes = trailing_notes(items)
+    start, notes, tail = _notes_and_tail(items)
     if not notes:
         return items
     added: dict[int, list[str]] = {}
@@ -2097,8 +2155,11 @@ def _notes_in_place(items: list[Paragraph]) -> list[Paragraph]:
             return items
         added.setdefault(holder, []).append(f"[footnote: {note}]")
     return [
-        dataclasses.replace(p, text=" ".join([p.text, *added[i]])) if i in added else p
-        for i, p in enumerate(items[:start])
+        *(
+            dataclasses.replace(p, text=" ".join([p.text, *added[i]])) if i in added else p
+            for i, p in enumerate(items[:start])
+        ),
+        *tail,
     ]
 
 

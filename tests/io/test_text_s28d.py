@@ -1,0 +1,84 @@
+"""Text chronologies, s28 (fictional): time zones after times, notes and reviewer's notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+
+
+def _read(tmp_path: Path, text: str, name: str = "chron.txt") -> scr.Chronology:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return scr.read(path)
+
+
+_ZONED = """\
+Police log - Child A
+
+12/03/2007
+14:05 UTC - call logged by control, Mother reporting shouting at the address.
+15:40 GMT - PC1 left the address.
+
+13/03/2007 at 14.05 BST - SW1 phoned Mother.
+
+12/07/2007 10:00 UTC: HV1 home visit, Child A seen.
+"""
+
+
+def test_a_time_zone_after_a_time_is_part_of_the_time(tmp_path: Path):
+    # (the first timed line is the entry of the date alone above it)
+    # "UTC" was the entry's agency label (a hospital's urgent treatment centre) and the
+    # zones were the first word of the details ("GMT - PC1 left the address.")
+    chron = _read(tmp_path, _ZONED)
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events.loc[3, S.DATE_TEXT] == "12/03/2007 14:05 UTC"
+    assert events.loc[3, S.DETAILS].startswith("call logged by control")
+    assert events.loc[5, S.DATE_TEXT] == "12/03/2007 15:40 GMT"
+    assert events.loc[5, S.DETAILS] == "PC1 left the address."
+    assert events.loc[7, S.DATE_TEXT] == "13/03/2007 14.05 BST"
+    assert events.loc[7, S.DETAILS] == "SW1 phoned Mother."
+    assert events.loc[9, S.DETAILS] == "HV1 home visit, Child A seen."
+    assert (events[S.AGENCY] != "hospital").all()
+    # UTC in July is an hour behind the clock in England
+    assert events.loc[9, S.START] == pd.Timestamp("2007-07-12 11:00")
+
+
+_NOTES_THEN_REVIEWER = """\
+Chronology - Child A
+
+12/03/2007 - HV1 visited Child A at home.[1] Mother said bruise was from a fall.
+
+20/03/2007 - Strategy discussion held with Police and Health.[2]
+
+Notes
+[1] The health visitor's records for this visit were incomplete.
+[2] Minutes of the strategy discussion were not found on file.
+{gap}[Reviewer: the strategy discussion should have been held within one working day.]
+"""
+
+
+def test_a_reviewers_note_after_the_list_of_notes_stays_the_last_entrys_comment(
+    tmp_path: Path,
+):
+    # on the line under the last note, the reviewer's note was read as the end of that
+    # note ("[footnote: Minutes ... [Reviewer: ...]]"); after a blank line, it kept the
+    # list from being found, so "Notes [1] ... [2] ..." ran into the last entry's details
+    for gap in ("", "\n"):
+        chron = _read(tmp_path, _NOTES_THEN_REVIEWER.format(gap=gap))
+        events = chron.events.set_index(S.SOURCE_ROW)
+        assert events.loc[5, S.DETAILS] == (
+            "Strategy discussion held with Police and Health.[2] "
+            "[footnote: Minutes of the strategy discussion were not found on file.]"
+        )
+        assert events.loc[5, S.COMMENT] == (
+            "the strategy discussion should have been held within one working day."
+        )
+        assert events.loc[3, S.DETAILS].endswith(
+            "[footnote: The health visitor's records for this visit were incomplete.]"
+        )
+        assert len(chron.events) == 2
+        assert chron.rejected.empty
