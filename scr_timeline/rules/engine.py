@@ -66,7 +66,14 @@ from .templates import (
     written_as,
 )
 
-__all__ = ["IN_FORCE", "analyse", "horizon", "period_warnings", "rulebook_in_force"]
+__all__ = [
+    "IN_FORCE",
+    "analyse",
+    "analyse_each",
+    "horizon",
+    "period_warnings",
+    "rulebook_in_force",
+]
 
 #: ``rulebook=IN_FORCE``: judge a chronology by the bundled edition of Working Together in
 #: force for most of its dated events (see :func:`rulebook_in_force`).
@@ -185,6 +192,51 @@ def analyse(
     return Findings._from_table(
         table, chron.events, rulebook=book.name, horizon=end, warnings=warned
     )
+
+
+def analyse_each(
+    chrons: Sequence[Chronology | pd.DataFrame],
+    *,
+    rulebook: str | Path | Rulebook = DEFAULT_RULEBOOK,
+    end_date: object = None,
+    rules: Sequence[str] | None = None,
+) -> list[Findings]:
+    """Check many chronologies against a rulebook, each on its own.
+
+    The result is exactly ``[analyse(c, rulebook=rulebook, end_date=end_date, rules=rules)
+    for c in chrons]``: the same findings tables, warnings and dtypes, each chronology judged
+    only by its own events (``rulebook="in_force"`` chooses the edition per chronology).
+    It is the way to analyse a batch: work that does not depend on the chronology is
+    shared.
+
+    Parameters
+    ----------
+    chrons
+        The chronologies (:class:`~scr_timeline.chronology.Chronology` or canonical events
+        tables).
+    rulebook, end_date, rules
+        As for :func:`analyse`, the same for every chronology.
+
+    Returns
+    -------
+    list of Findings
+        One per chronology, in the order given.
+
+    Raises
+    ------
+    RulebookError
+        The rulebook is malformed, or ``rules`` names a rule it does not have.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> chrons = [Chronology(make_events(start=["2007-03-01", "2007-03-02", "2007-06-01"],
+    ...                                  agency="csc", event_type=["s47_enquiry", kind, "other"]))
+    ...           for kind in ("core_assessment", "other")]
+    >>> [len(f) for f in analyse_each(chrons, rulebook="wt2006", rules=["ASM-CORE"])]
+    [0, 1]
+    """
+    return [analyse(c, rulebook=rulebook, end_date=end_date, rules=rules) for c in chrons]
 
 
 def rulebook_in_force(chron: Chronology, *, end_date: object = None) -> str:
