@@ -2006,6 +2006,15 @@ def parse_document_tables(
         if table.notes:
             notes.extend(_add_notes(found, file))
         date_columns = [p for p, f in info.mapping.items() if f == S.DATE] if form is None else []
+        last = found_tables[-1] if continues and found_tables else None
+        notes.extend(
+            _continued_rows(
+                found,
+                date_columns,
+                file,
+                last if last is not None and last.number == number - 1 else None,
+            )
+        )
         notes.extend(_entries_in_date_cells(found, date_columns, file))
         notes.extend(_days_under_months(found, date_columns, file))
         _date_sections_in_place(found, date_columns)
@@ -2077,6 +2086,75 @@ def _form_agency_name(field_: FormField) -> str | None:
         return None
     name = " ".join(field_.value.split())
     return name if agency_from_name(name) is not None else None
+
+
+#: A date cell saying that its row carries on the entry above ("Cont.", "cont'd",
+#: "continued", "(continued)", "Ctd", "Cont. from previous page"): no date, and no entry of
+#: its own.
+_CONTINUED_MARK: Final = re.compile(
+    r"^\W*(?:cont(?:inued|'?d|/d|\.?\s*d)?|ctd|carried\s+(?:on|over|forward))\.?"
+    r"(?:\s*(?:from\s+)?(?:above|previous(?:\s+(?:page|row|entry))?|overleaf|over))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _continued_rows(
+    found: _Found, dates: Sequence[int], file: str, before: _Found | None = None
+) -> list[dict[str, Any]]:
+    """Join the rows whose date cell only says they carry on the entry above ("Cont.",
+    "continued") to the nearest row above holding something, cell by cell after a line
+    break, and blank them: they were rejected for a date that could not be read, their
+    text lost to the entry they carry on. At the top of a table that carries on
+    ``before`` (its next page), the row above is that table's last. One ``row_continued``
+    warning names each; with no row above, such a row stays, rejected for its date."""
+    raw, start = found.raw, found.info.data_start
+    if not dates or len(raw) <= start:
+        return []
+    marked = np.zeros(len(raw) - start, dtype=bool)
+    for pos in dates:
+        cells = raw.iloc[start:, pos].astype("string")
+        marked |= cells.str.match(_CONTINUED_MARK).fillna(False).to_numpy(bool)
+    notes: list[dict[str, Any]] = []
+    for at in (np.flatnonzero(marked) + start).tolist():
+        into, above = (
+            found,
+            next((r for r in range(at - 1, start - 1, -1) if any(map(_filled, raw.iloc[r]))), None),
+        )
+        if above is None and before is not None and before.raw.shape[1] == raw.shape[1]:
+            into, above = (
+                before,
+                next(
+                    (
+                        r
+                        for r in range(len(before.raw) - 1, before.info.data_start - 1, -1)
+                        if any(map(_filled, before.raw.iloc[r]))
+                    ),
+                    None,
+                ),
+            )
+        if above is None:
+            continue
+        mark = next(str(raw.iat[at, pos]).strip() for pos in dates if _filled(raw.iat[at, pos]))
+        for pos in dates:
+            raw.iat[at, pos] = None
+        for pos, text in enumerate(raw.iloc[at].tolist()):
+            held = into.raw.iat[above, pos]
+            if _filled(text) and str(held).strip() != text.strip():  # a worker named again
+                into.raw.iat[above, pos] = f"{held!s}\n{text}" if _filled(held) else text
+        raw.iloc[at] = None
+        row, joined = at + found.offset + 1, above + into.offset + 1
+        place = "" if into is found else f"{into.table.sheet} "
+        notes.append(
+            _warning(
+                "row_continued",
+                f"{found.table.sheet} row {row}'s date cell says {mark!r}: it carries on "
+                f"{place}row {joined}, and was joined to it",
+                file,
+                found.table.sheet,
+                row,
+            )
+        )
+    return notes
 
 
 def _entries_in_date_cells(found: _Found, dates: Sequence[int], file: str) -> list[dict[str, Any]]:
@@ -2181,16 +2259,19 @@ def _days_under_months(found: _Found, dates: Sequence[int], file: str) -> list[d
 #: A line within a details cell that opens with a whole date (day, month and year), after
 #: a bullet or dash perhaps: "07/06/2008 - s47 joint visit", "9 June 2008: medical".
 _DATED_LINE: Final = re.compile(
-    r"\n[ \t•▪·*–-]*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"(?:\n|[.;!?]\s+)[ \t•▪·*–-]*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4})"
 )
+
+
+_ENTRY_PIECES: Final = re.compile(r"\n|(?<=[.;!?])\s+(?=\d)")
 
 
 def _other_days_in_cells(
     chron: Chronology, sheet: str, file: str, *, dayfirst: bool = True
 ) -> list[dict[str, Any]]:
     """An ``entries_in_one_cell`` warning for each row whose details hold, on a line of
-    their own, an entry of another day than the row's ("06/06/2008 | Strategy
+    their own or opening a sentence, an entry of another day than the row's ("06/06/2008 | Strategy
     discussion...", then "07/06/2008 - s47 joint visit, Child A seen alone." in the same
     cell, as an author summing up a week writes it): the row is one event, on its own
     date, so the other day's entry is dated wrongly (a rule timing the visit from the
@@ -2203,7 +2284,8 @@ def _other_days_in_cells(
     out = []
     picked = events.loc[hit.to_numpy(), [S.START, S.END, S.SOURCE_ROW, S.DETAILS]]
     for start, end, row, text in picked.itertuples(index=False):  # few: such cells
-        for line in str(text).split("\n")[1:]:
+        # a line, or a sentence, opening with a date ("HV visit. 14/03/07 phone call ...")
+        for line in _ENTRY_PIECES.split(str(text))[1:]:
             split = split_date_prefix(line)
             if split is None or not split[2]:
                 continue

@@ -1,0 +1,99 @@
+"""Word chronologies, s28 (fictional): 'Cont.' rows, entries of other days in a sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+
+docx = pytest.importorskip("docx")
+
+
+def _table(doc, rows, header=("Date", "Practitioner", "Event")):
+    table = doc.add_table(rows=0, cols=len(rows[0]))
+    table.style = "Table Grid"
+    for row in ([header] if header else []) + list(rows):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    return table
+
+
+def test_rows_whose_date_cell_says_continued_carry_on_the_entry_above(tmp_path: Path):
+    # "Cont." / "Cont'd" in the date cell was read as a date that could not be read: the
+    # row was rejected (unreadable_date) and its text lost to the entry it carries on
+    from docx.enum.text import WD_BREAK
+
+    doc = docx.Document()
+    doc.add_heading("Health Visiting chronology - Child A", 1)
+    _table(
+        doc,
+        [
+            ("12/03/2007", "HV1", "Home visit, Child A seen. Bruise to left cheek."),
+            ("Cont.", "HV1", "Mother said Child A fell from sofa. Advice given."),
+            ("14/03/2007", "HV1", "Phone call to Mother, no answer."),
+        ],
+    )
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _table(
+        doc,
+        [
+            ("(continued)", "HV1", "Letter sent offering new appointment."),
+            ("20/03/2007", "HV2", "Clinic, Child A weighed."),
+        ],
+        header=None,
+    )
+    path = tmp_path / "hv.docx"
+    doc.save(path)
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    events = chron.events.set_index([S.SOURCE_SHEET, S.SOURCE_ROW])
+    assert len(events) == 3
+    assert events.loc[("table 1", 2), S.DETAILS] == (
+        "Home visit, Child A seen. Bruise to left cheek.\n"
+        "Mother said Child A fell from sofa. Advice given."
+    )
+    assert events.loc[("table 1", 2), S.PRACTITIONER] == "HV1"
+    assert events.loc[("table 1", 4), S.DETAILS] == (
+        "Phone call to Mother, no answer.\nLetter sent offering new appointment."
+    )
+    joined = chron.warnings[chron.warnings["code"] == "row_continued"]
+    assert joined["source_row"].tolist() == [3, 1]
+    assert "'Cont.'" in joined["message"].iloc[0]
+
+
+def test_a_continued_row_with_no_row_above_stays_rejected(tmp_path: Path):
+    doc = docx.Document()
+    _table(doc, [("Cont.", "HV1", "Advice given."), ("12/03/2007", "HV1", "Home visit.")])
+    path = tmp_path / "hv.docx"
+    doc.save(path)
+    chron = scr.read(path)
+    assert chron.rejected["value"].tolist() == ["Cont."]
+
+
+def test_an_entry_of_another_day_opening_a_sentence_in_a_cell_is_warned(tmp_path: Path):
+    # only an entry on a line of its own was noticed; written on in the same line, the
+    # phone call two days later was dated with the visit, unnoticed
+    doc = docx.Document()
+    doc.add_heading("GP chronology - Child A", 1)
+    _table(
+        doc,
+        [
+            (
+                "12/03/2007",
+                "GP notes",
+                "Child A seen by Dr B for cough. 14/03/07 phone call from Mother re rash.",
+            ),
+            ("20/03/2007", "GP notes", "Seen at 10.30. Weight 9.2 kg. Next review 27/03/2007."),
+        ],
+        header=("Date", "Source", "Details"),
+    )
+    path = tmp_path / "gp.docx"
+    doc.save(path)
+    chron = scr.read(path)
+    warned = chron.warnings[chron.warnings["code"] == "entries_in_one_cell"]
+    assert warned["source_row"].tolist() == [2]
+    assert "14/03/07 phone call from Mother" in warned["message"].iloc[0]
+    assert len(chron.events) == 2
