@@ -221,6 +221,7 @@ _SOCIAL: Final = "facebook|fb|instagram|twitter|x|tiktok|snapchat|linkedin|youtu
 #: of :data:`_IDENTIFIER` without its lookarounds, so that every text it matches is kept
 _MAY_IDENTIFY: Final = (
     rf"\p{{Nd}}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET})|{_FLAT}[ \t]+\p{{Nd}}"
+    rf"|\p{{Nd}}[A-Z]?,?[ \t]+(?:[A-Z]{{2,}}[ \t]+){{1,3}}(?:{_STREET.upper()})|\(0\p{{Nd}}{{2,4}}\)"
     r"|[A-Z]{1,2}\p{Nd}[A-Z\p{Nd}]?[ \t]*\p{Nd}[ABD-HJLNP-UW-Z]{2}|@"
     r"|[A-CEGHJ-PR-TW-Z]{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?[A-D]"
     r"|(?i:d\.?o\.?b|date[ \t]+of[ \t]+birth|born)|\p{Nd}(?:[ \t-]?\p{Nd}){8}"
@@ -235,7 +236,10 @@ _IDENTIFIER: Final = (
     rf"(?P<address>{_LEFT}(?:{_FLAT}[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{{1,4}}[A-Za-z]?,?[ \t]+"
     rf"(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}){_RIGHT}"
     rf"|{_LEFT}{_FLAT}[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_BUILDING}|{_STREET})"
-    rf"(?:,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}))?{_RIGHT})"
+    rf"(?:,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}))?{_RIGHT}"
+    # in capitals, as police systems write it: "14 ACACIA AVENUE", "FLAT 3, 22 MILL LANE"
+    rf"|{_LEFT}(?:{_FLAT.upper()}[ \t]+\d+[A-Z]?,?[ \t]+)?\d{{1,4}}[A-Z]?,?[ \t]+"
+    rf"(?:[A-Z][A-Z'’]+[ \t]+){{1,3}}(?:{_STREET.upper()}){_RIGHT})"
     # a UK postcode: "LS9 7QT", "SW1A 1AA" (the last two letters are never C, I, K, M, O or
     # V: "PC2 4PM" is an officer and a time)
     rf"|(?P<postcode>{_LEFT}[A-Z]{{1,2}}\d[A-Z\d]?[ \t]*\d[ABD-HJLNP-UW-Z]{{2}}{_RIGHT})"
@@ -248,20 +252,28 @@ _IDENTIFIER: Final = (
     r"[\"'“‘](?P<nickname>[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*)?)[\"'”’]"
     # an e-mail address
     rf"|(?P<email>{_LEFT}[\w.+-]+@[\w-]+(?:\.[\w-]+)+{_RIGHT})"
+    # a social media handle: "@darren_smith", "(@tracey.x88)" (not "@ 14:00", "@home": see
+    # :func:`_a_handle`)
+    r"|(?P<handle>(?<![\w.@/+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.\w))"
     # a National Insurance number: "AB 12 34 56 C" (not the prefixes never issued: "QQ")
     rf"|(?P<ni>{_LEFT}[A-CEGHJ-PR-TW-Z]{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?[A-D]{_RIGHT})"
     # a date of birth after its cue: "DOB 03/04/1990", "d.o.b. 12.12.85", "date of birth: 1/2/90",
     # "DOB: 3rd April 2018", "DOB 12 Jan 1990", "DOB April 3, 2018"; "born 03/04/2018",
     # "born on 3rd April 2018" ("born at 32 weeks" has no date)
-    r"|(?i:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|(?P<born>born)(?:[ \t]+on)?)[ \t]*[:\-]?[ \t]*)"
+    r"|(?i:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|(?P<born>born)(?:[ \t]+(?:on|in))?)"
+    r"(?:[ \t]+(?:is|was|of))?[ \t]*[:\-=]?[ \t]*)"
     r"(?P<dob>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)"
+    # or the year alone: "(DOB 1985)", "born in 1990"
+    r"|(?:19|20)\d{2}(?!\d|[/.\-:]\d|[ \t]*(?:hrs|am|pm)\b)"
     rf"|(?i:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH})\.?,?[ \t]+\d{{2,4}}"
     rf"|(?:{_MONTH})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})(?!\d))"
     # an NHS number (3-3-4 or ten digits, its check digit right)
     r"|(?P<nhs>(?<!\d)(?<!\d[/.\-])\d{3}[ \t-]?\d{3}[ \t-]?\d{4}(?!\d|[/.\-]\d))"
     # a UK telephone number: "07700 900123", "0113 496 0000", "+44 7700 900123"
     r"|(?P<telephone>(?<!\d)(?<!\d[/.\-])(?:\+44[ \t]?(?:\(0\))?[ \t]?|0)\d(?:[ \t-]?\d){8,9}"
-    r"(?!\d|[/.\-]\d))"
+    r"(?!\d|[/.\-]\d)"
+    # the area code in brackets: "(0113) 496 0000", "(020) 7946 0000"
+    r"|\(0\d{2,4}\)[ \t]?\d{3,4}[ \t-]?\d{3,4}(?!\d|[/.\-]\d))"
     # a school or nursery by its name: "Oakfield Primary School", "St. Anne's C of E Primary",
     # "Hillside Academy" (the words before the kind of school that are sentence or vocabulary
     # words are dropped: "Visited Oakfield Primary"; a kind alone, "Primary School", is none)
@@ -280,6 +292,7 @@ IDENTIFIER_LABELS: Final[dict[str, str]] = {
     "telephone": "telephone",
     "school": "school",
     "profile": "social media",
+    "handle": "social media",
     "nickname": "nickname",
 }
 
@@ -301,6 +314,8 @@ def _identifier_key(kind: str, text: str) -> str:
     if kind == "address":
         words = re.sub(r"[,.]", " ", text).lower().split()
         return " ".join(_STREET_ABBREVIATIONS.get(w, w) for w in words)
+    if kind == "dob" and re.fullmatch(r"\d{4}", text):  # a year of birth alone
+        return f"year {text}"
     if kind == "dob":  # "3rd April 2018" with "03/04/2018"
         with warnings.catch_warnings():  # pandas' notes on the format it guessed
             warnings.simplefilter("ignore")
@@ -436,6 +451,11 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
                 dotted = f"{rest[0][0]}.{rest[1][0]}."
                 if _norm(dotted).replace(" ", "") not in _CODE_INITIALS:
                     derived.append((dotted, "initials"))
+                # and undotted, in capitals: "SJ said" (not when the letters are a word or
+                # an abbreviation the vocabularies or the glossary know: "GP", "ED", "CA")
+                letters = f"{rest[0][0]}{rest[1][0]}"
+                if letters.lower() not in _abbreviations():
+                    derived.append((letters, "caps_initials"))
             if len(rest[0]) > 1:  # the first name as an initial: "J. Okafor", "Mr J Okafor"
                 initial = f"{rest[0][0]} {last}"
                 derived.append((initial, "initial"))
@@ -470,7 +490,8 @@ def _derive(names: Mapping[str, str]) -> dict[str, _Form]:
         first = candidates[0]
         others = tuple(f.label for f in candidates[1:])
         surname_like = all(
-            f.kind in ("surname", "titled", "prefixed", "initial", "initials") for f in candidates
+            f.kind in ("surname", "titled", "prefixed", "initial", "initials", "caps_initials")
+            for f in candidates
         )
         label = family if surname_like else first.label
         forms[key] = replace(first, label=label, ambiguous=(first.label, *others))
@@ -529,6 +550,27 @@ _CODE_INITIALS: Final = frozenset(
 )
 
 
+#: abbreviations written in capitals that are no one's initials, beside the vocabularies'
+#: words (:func:`_abbreviations`)
+_ABBREVIATIONS_TEXT: Final = """
+    ae ca ia ok tv id dob nok rta asb gbh abh cctv icpc rcpc cpc cpp cpm cpr sgo sen send
+    ehcp adhd asd fgm cse cce ocd ptsd bmi mash cla lac iro lscb lsp scr cspr cic dols hmp
+    ip op bp iv ecg ct mri eeg aka nb ps pto np tba tbc asap fyi na nk ns wc ad am pm es
+    eta rip dv da cp md mdt mdm hr qc kc jp fii tlc ice
+    """
+_ABBREVIATIONS: Final = frozenset(_ABBREVIATIONS_TEXT.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Two and three letters in lower case that, in capitals, are a word or an abbreviation
+    ("GP", "ED", "NFA", "IT", "CA"), not a person's initials: the words of the
+    vocabularies (agencies, roles, family members, event types), the sentence words and
+    :data:`_CODE_INITIALS` and :data:`_ABBREVIATIONS`."""
+    stop = _vocabulary()[3]
+    return frozenset(w for w in stop if len(w) <= 3) | _CODE_INITIALS | _ABBREVIATIONS
+
+
 @functools.lru_cache(maxsize=1)
 def _lower_case_names() -> frozenset[str]:
     """The shipped first names that are no place or word of English (``alone`` ``yes``, not
@@ -542,11 +584,15 @@ def _lower_case_names() -> frozenset[str]:
 def _form_regex(form: _Form, *, ids: bool = False) -> str:
     words = form.text.split(" ")
     if form.kind == "exact":  # as written, in any case and any spacing: "LS9 7QT", "PC 4521 Evans"
-        spaced = r"[ \t]+".join(_escape(w) for w in words)
+        # (a hyphen for a space, as :func:`_norm` reads them the same: "07700-900-123" is
+        # the "07700 900 123" of the key)
+        spaced = r"(?:[ \t]*[-‐‑][ \t]*|[ \t]+)".join(_escape(w) for w in words)
         return rf"{_LEFT}(?i:{spaced}){_RIGHT}"
     if ids:  # file names and event ids: any case, words joined by spaces, "_" or "-"
         joined = r"[\s_\-]+".join(re.escape(w) for w in words)
         return f"{_LEFT}(?i:{joined}){_RIGHT}"
+    if form.kind == "caps_initials":  # "SJ", in capitals only ("sj" is no one)
+        return f"{_LEFT}{re.escape(form.text)}{_RIGHT}"
     if form.kind == "initials":  # "S.J.", "S. J.", "S.J" (dotted capitals only: "SJ" may be a code)
         first, last = form.text.replace(".", " ").split()
         return rf"{_LEFT}(?<!\.){first}\.[ \t]?{last}(?:\.|{_RIGHT})(?![^\W_]\.)"
@@ -806,7 +852,12 @@ class _Replacer:
                 tuple(f.text.replace(".", "")) for f in forms.values() if f.kind == "initials"
             }
         )
-        joined = "|".join([*(re.escape(w) for w in name_words), *initials])
+        # (each word as the spellings match it: an apostrophe a curly one, "O’Neill"; a
+        # hyphen a space, "Smith Jones")
+        initials += sorted(
+            rf"(?-i:\b{f.text}\b)" for f in forms.values() if f.kind == "caps_initials"
+        )
+        joined = "|".join([*(_escape(w) for w in name_words), *initials])
         pre = joined or None
         return cls(
             re.compile(regex),
@@ -830,10 +881,14 @@ class _Replacer:
         for run in _RUN.finditer(text):
             if run.start() < resume:
                 continue
+            match = None
+            at = run.start()
+            if at and text[at - 1] == "@":  # a handle: "@darren_smith" (see :func:`_index`)
+                handle = self.index.get("@" + run.group().lower())
+                match = handle.match(text, at - 1) if handle is not None else None
             pattern = self.index.get(run.group().lower())
-            if pattern is None:
-                continue
-            match = pattern.match(text, run.start())
+            if match is None and pattern is not None:
+                match = pattern.match(text, at)
             if match is not None:
                 resume = match.end()
                 yield match
@@ -853,7 +908,7 @@ class _Replacer:
                 continue  # "Hope Street Children's Centre", "Jones Road Surgery"
             label = (
                 form.label
-                if form.kind in ("exact", "initials")
+                if form.kind in ("exact", "initials", "caps_initials")
                 else _render(form.label, match.group(), ids=self.ids)
             )
             piece = text[last : match.start()]
@@ -879,13 +934,16 @@ def _index(ordered: Sequence[_Form], *, ids: bool) -> dict[str, re.Pattern[str]]
     alternation in the order of ``ordered`` (longest first): a text is then read run by
     run, trying only the few spellings that begin there, instead of the whole alternation
     at every character. A surname also begins the run with an "s" after it ("Smiths").
-    None when a spelling begins with no letter or digit (the whole alternation is used)."""
+    A handle ("@darren_smith") is under "@" and its first run ("@darren"). None when a
+    spelling begins with no letter or digit (the whole alternation is used)."""
     groups: dict[str, list[str]] = {}
     for form in ordered:
-        first = _RUN.match(form.text)
+        # a social media handle begins at its "@", under the run after it with an "@"
+        at = "@" if form.text.startswith("@") else ""
+        first = _RUN.match(form.text, len(at))
         if first is None:
             return None
-        keys = [first.group().lower()]
+        keys = [at + first.group().lower()]
         if form.kind == "surname" and first.end() == len(form.text):
             keys.append(keys[0] + "s")
         for key in keys:
@@ -2014,6 +2072,9 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                 if hit["tokens"] == child:
                     hit["cue"] = "child"
     more += no_cue
+    # a person written by their initials only: "spoke to JB", "SJ said" (not the initials of
+    # a name found: those are that person's, see :func:`_derive`)
+    more += _initials_hits(distinct, [*hits, *more])
     if more:
         hits.extend(more)
         people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
@@ -2026,7 +2087,14 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
         *(source.title for source in chron.meta.sources if source.title),
     ]
     identifiers = _identifiers(
-        distinct, counts, first_row, cells, stop, agencies, starts=chron.events[S.START]
+        distinct,
+        counts,
+        first_row,
+        cells,
+        stop,
+        agencies,
+        starts=chron.events[S.START],
+        words=lower_words,
     )
     if identifiers.empty:
         return people
@@ -2258,6 +2326,10 @@ def _first_name_full_names(
         rf"(?:[ \t]+(?P<surname>{_CAPS}){_RIGHT})?"
     )
     found: dict[tuple[str, ...], dict[int, str]] = {}
+    # a family word or role in brackets after a name in capitals says who it is: "JOHN
+    # SMITH (father)" is the father, "KAREN JONES (HV)" a health visitor
+    cue_of: dict[tuple[str, ...], str] = {}
+    _, member_of, role_of, _, _ = _vocabulary()
 
     def a_surname(word: str, text: str, end: int) -> bool:
         low = word.lower()
@@ -2294,6 +2366,11 @@ def _first_name_full_names(
                 full = (first, surname.title())
                 if _plain(" ".join(full)) not in known_names:
                     found.setdefault(full, {}).setdefault(text_id, match.group())
+                    bracket = _BRACKETED.match(text, match.end())
+                    if bracket is not None and full not in cue_of:
+                        cue = T.normalise_phrase(bracket.group(1))
+                        if cue in member_of or cue in role_of:
+                            cue_of[full] = cue
         for match in pattern.finditer(text):
             first = match.group("first")
             if _INSTITUTION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
@@ -2346,7 +2423,7 @@ def _first_name_full_names(
         {
             "tokens": tokens,
             "title": None,
-            "cue": None,
+            "cue": cue_of.get(tokens),
             "text": text_id,
             "context": context,
             "owner": None,
@@ -2357,7 +2434,65 @@ def _first_name_full_names(
     ]
 
 
+#: what says that two or three capitals are a person's initials: "spoke to JB", "call from
+#: SJ", "seen by KM", "JB said", "SJ attended" (the words in lower case)
+_SAY_VERBS: Final = (
+    "said|stated|reported|told|explained|confirmed|denied|disclosed|agreed|advised|asked|"
+    "attended|arrived|left|spoke|phoned|rang|emailed|texted|wrote|visited|informed|"
+    "requested|admitted|alleged|refused|shouted|threatened|assaulted"
+)
+_TO_VERBS: Final = (
+    "[Ss]poke|[Ss]poken|[Ss]peaking|[Tt]alked|[Mm]et|[Dd]iscussed|[Cc]alls?|[Cc]alled|"
+    "[Pp]honed|[Rr]ang|[Tt]old|[Ii]nformed|[Aa]sked|[Aa]dvised|[Cc]ontacted|[Ee]mailed|"
+    "[Tt]exted|[Vv]isited|[Ss]een|[Ee]mails?|[Ll]etters?|[Tt]exts?|[Mm]essages?"
+)
+_INITIALS_RE2: Final = (
+    rf"(?:{_TO_VERBS})(?:[ \t]+(?:to|with|by|from))?[ \t]+[A-Z]{{2,3}}\b"
+    rf"|\b[A-Z]{{2,3}}[ \t]+(?:{_SAY_VERBS})\b"
+)
+_INITIALS_SAID: Final = regex(
+    rf"\b(?:{_TO_VERBS})(?:[ \t]+(?:to|with|by|from))?[ \t]+(?P<a>[A-Z]{{2,3}})(?![\w&-]|\.\w)"
+    rf"|(?<![\w&.-])(?P<b>[A-Z]{{2,3}})[ \t]+(?:{_SAY_VERBS})\b"
+)
+
+
+def _initials_hits(distinct: pd.Series, found: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Hits for people written by their initials alone, in capitals, where the words
+    around say a person: "spoke to JB", "SJ said" (:data:`_INITIALS_SAID`). Not letters that
+    are a word or an abbreviation (:func:`_abbreviations`: "GP", "ED", "NFA", "CA"), nor the
+    initials of a person found by name (their own spelling, :func:`_derive`). Only the texts
+    an Arrow (RE2) search keeps are read."""
+    hit = np.flatnonzero(_matching(distinct, _INITIALS_RE2))
+    if not len(hit):
+        return []
+    abbreviations = _abbreviations()
+    known = {
+        "".join(t[0] for t in (tokens[0], tokens[-1])).upper()
+        for h in found
+        if len(tokens := tuple(h["tokens"])) > 1
+    }
+    out: dict[str, dict[str, Any]] = {}
+    for text_id in hit.tolist():
+        text = str(distinct.iat[text_id])
+        for match in _INITIALS_SAID.finditer(text):
+            letters = match.group("a") or match.group("b")
+            if letters.lower() in abbreviations or letters in known or letters in out:
+                continue
+            out[letters] = {
+                "tokens": (letters,),
+                "title": None,
+                "cue": None,
+                "text": text_id,
+                "context": match.group(),
+                "owner": None,
+                "extra": (),
+            }
+    return list(out.values())
+
+
 _TWO_CAPITALS: Final = re.compile(r"[A-Z][A-Z]")
+#: a bracket after a name and what it says: "(father)", "( Mother's partner )"
+_BRACKETED: Final = regex(r"[ \t]*\([ \t]*([A-Za-z][A-Za-z '’-]{0,38}?)[ \t]*\)")
 _A_LOWER: Final = re.compile(r"[^\W\d_A-Z]")
 #: what follows a name in capitals (a bracket, or the word after it): "SARAH JONES (MOTHER)",
 #: "SARAH JONES ARRESTED"
@@ -2423,6 +2558,24 @@ def _with_family_surnames(people: pd.DataFrame, distinct: pd.Series) -> pd.DataF
     return people
 
 
+#: words written after an "@" that mean "at" ("seen @home", "@ school"), beside the
+#: vocabularies' words and the words the chronology writes in lower case
+_AT_TEXT: Final = "home work park shop shops church party pub night friends friend mums dads nans"
+_AT_WORDS: Final = frozenset(_AT_TEXT.split())
+
+
+def _a_handle(body: str, words: frozenset[str]) -> bool:
+    """Whether what follows an "@" is a social media handle ("darren_smith", "tracey.x88",
+    "kayden") rather than "at" ("@home", "@ nursery", "@2pm", "@1430"): a time or a number
+    is none; a word is one only in lower case and when the chronology writes it as no word
+    elsewhere (a first name typed in lower case is a handle: "@sarah")."""
+    if re.fullmatch(r"\d+(?:am|pm|hrs?|h)?", body, re.IGNORECASE):
+        return False
+    if re.search(r"[\d_.]", body):
+        return True
+    return body.islower() and body not in words
+
+
 def _school_name(spelled: str, stop: frozenset[str]) -> str | None:
     """The name of a school as matched, without the sentence's or the vocabularies' words
     before it ("Visited Oakfield Primary" is "Oakfield Primary"), or None when no word of a
@@ -2449,14 +2602,17 @@ def _identifiers(
     agency_names: Iterable[str] = (),
     *,
     starts: pd.Series | None = None,
+    words: Iterable[str] = (),
 ) -> pd.DataFrame:
     """What identifies a person in the texts without naming them: street addresses,
     postcodes, telephone, NHS and National Insurance numbers, e-mail addresses, dates of
     birth written after "DOB" and schools by name (not a school that wrote records,
     ``agency_names``: an agency). One row per identifier (its spellings in ``aliases``),
-    labelled ``[postcode 1]``, ``[telephone 1]``..., category ``identifier``."""
+    labelled ``[postcode 1]``, ``[telephone 1]``..., category ``identifier``. ``words``:
+    the words the texts write in lower case (an "@" before one is "at": "seen @home")."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
     event_days: set[str] | None = None
+    handle_words: frozenset[str] | None = None
     identifier = regex(_IDENTIFIER)
     agencies = {_identifier_key("school", str(name).strip()) for name in agency_names}
     # every identifier has a digit or an "@": only those texts are searched (one pass)
@@ -2470,6 +2626,11 @@ def _identifiers(
             spelled = match.group(kind)
             if kind == "nhs" and not _nhs_number(re.sub(r"\D", "", spelled)):
                 continue
+            if kind == "handle":
+                if handle_words is None:
+                    handle_words = frozenset(words) - _lower_case_names() | stop | _AT_WORDS
+                if not _a_handle(spelled[1:], handle_words):
+                    continue
             if kind == "dob" and match.group("born") and starts is not None:
                 # "Sibling born 05/02/2011" when the birth is an event of 05/02/2011: its date
                 # is kept in the dates, as every event's is, so the text hides nothing by
@@ -2477,6 +2638,8 @@ def _identifiers(
                 if event_days is None:
                     days = pd.to_datetime(starts, errors="coerce").dropna().dt.normalize()
                     event_days = {f"{day:%Y-%m-%d}" for day in days.unique()}
+                    # a year of birth alone ("born in 2018") is kept when events fall in it
+                    event_days |= {f"year {year}" for year in days.dt.year.unique()}
                 if _identifier_key(kind, spelled) in event_days:
                     continue
             if kind == "school":
