@@ -828,10 +828,12 @@ AGENCY_FIELD: Final = re.compile(rf"^{_AGENCY_KEY}\s*:\s*(\S.{{0,120}})$", re.IG
 AGENCY_LABEL: Final = re.compile(rf"^{_AGENCY_KEY}\s*:?$", re.IGNORECASE)
 
 
-#: The number a heading opens with ("1.", "2.3", "Section 2 -", "Agency 4:", "Table 7:"): no
-#: part of the organisation the heading names ("Appendix 1: ..." is kept, the document's part).
+#: The number a heading opens with ("1.", "2.3", "Section 2 -", "Section B:", "Agency 4:",
+#: "Table 7:"): no part of the organisation the heading names ("Appendix 1: ..." is kept,
+#: the document's part).
 _HEADING_NUMBER: Final = re.compile(
-    r"^(?:(?:section|part|table|agency)\s+\d{1,2}(?:\.\d{1,2})*|\d{1,2}(?:\.\d{1,2})+\.?"
+    r"^(?:(?:section|part|table|agency)\s+(?:\d{1,2}(?:\.\d{1,2})*|[a-z](?![\w'’]))"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?"
     r"|\d{1,2}[.)])\s*[:.–—-]?\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -1862,10 +1864,17 @@ def parse_document_tables(
         titles = _title_lines(table.titles)
         if not titles and continues and previous is not None:
             titles = previous[2]
-        elif titles and all(_period_heading(t) for t in titles) and agency_title is not None:
+        elif (
+            titles
+            and all(_period_heading(t) for t in titles)
+            and agency_title is not None
+            and not any(agency_from_name(t) is not None for t in titles)
+        ):
             # a period's subheading ("April 2007") over a table of the agency's section
             # the heading above named ("Health visiting chronology", then "March 2007"
-            # over one table and "April 2007" over the next): that agency's table too
+            # over one table and "April 2007" over the next): that agency's table too. A
+            # section's heading that names its own agency ("Section B: Northshire Police",
+            # "Part 2: GP") heads another agency's table
             titles = (agency_title, *titles)
         if (
             form_agency is not None

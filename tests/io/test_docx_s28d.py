@@ -97,3 +97,29 @@ def test_an_entry_of_another_day_opening_a_sentence_in_a_cell_is_warned(tmp_path
     assert warned["source_row"].tolist() == [2]
     assert "14/03/07 phone call from Mother" in warned["message"].iloc[0]
     assert len(chron.events) == 2
+
+
+def test_a_sections_heading_naming_its_agency_heads_that_agencys_table(tmp_path: Path):
+    # "Section B: Northshire Police" was taken for a period's subheading ("Section 2",
+    # "Phase 1") of the section above, so the police table took health visiting's agency
+    doc = docx.Document()
+    doc.add_heading("Child A - merged chronology", 1)
+    header = ("Date", "Source", "Details of contact", "Significance / analysis")
+    doc.add_heading("2. Health Visiting Service (Northshire Healthcare NHS Trust)", 2)
+    _table(doc, [("12/03/2007", "HV1 diary", "Home visit, Child A seen.", "")], header)
+    doc.add_heading("Section B: Northshire Police", 2)
+    _table(
+        doc,
+        [("20/03/2007", "CAD 123", "PC1 attended DA incident.", "No Merlin was submitted.")],
+        header,
+    )
+    doc.add_heading("Part C - GP", 2)
+    _table(doc, [("21/03/2007", "EMIS", "Child A seen by Dr B.", "")], header)
+    path = tmp_path / "merged.docx"
+    doc.save(path)
+    events = scr.read(path).events.set_index(S.SOURCE_SHEET)
+    assert events.loc["table 1", S.AGENCY] == "health_visiting"
+    assert events.loc["table 2", S.AGENCY] == "police"
+    assert events.loc["table 2", S.ORGANISATION] == "Northshire Police"
+    assert events.loc["table 2", S.COMMENT] == "No Merlin was submitted."
+    assert events.loc["table 3", S.AGENCY] == "gp"
