@@ -1294,9 +1294,19 @@ def _labelled_pieces(part: str) -> list[str]:
     # "by: SW1")
     first = _FIELD_LINE.match(part)
     after = first.start("value") if first is not None else 0
-    cuts = [
-        m.start(1) for m in _INLINE_LABEL.finditer(part, after) if _field_of(m[1]) in _BLOCK_FIELDS
-    ]
+    # after a field holding a name, a code or a time, a title's label in capitals is cut
+    # too ("Worker: SW1 Type: Home Visit", a note's header as a PDF joins it: the worker
+    # was "SW1 Type: Home Visit")
+    short = first is not None and _field_of(first["label"]) in _SHORT_FIELDS
+    cuts = []
+    for m in _INLINE_LABEL.finditer(part, after):
+        field = _field_of(m[1])
+        if field in _BLOCK_FIELDS:
+            cuts.append(m.start(1))
+            short = field in _SHORT_FIELDS
+        elif short and m[1][:1].isupper() and _SHORT_LABEL.match(m[1]):
+            cuts.append(m.start(1))
+            short = False
     return [part[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(part)], strict=True)]
 
 

@@ -1,0 +1,89 @@
+"""PDF chronologies, s28 (fictional, drawn here with reportlab): a case system's case notes
+printed to PDF."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import scr_timeline as scr
+from scr_timeline import schema as S
+
+pytest.importorskip("reportlab")
+
+_NOTES = [
+    (
+        "12/03/2007 10:00",
+        "SW1",
+        "Home Visit",
+        "Visited Child A and Mother at home. Child A "
+        "seen in bedroom, bruise to left cheek noted. Mother said Child A fell from sofa.",
+    ),
+    ("13/03/2007 09:15", "TM1", "Supervision", "Case discussed in supervision with SW1."),
+    ("16/03/2007 10:00", "SW2", "Office Visit", "Mother attended; written agreement signed."),
+]
+
+
+def _case_notes(path: Path, notes=_NOTES, pages: int = 2) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    per_page = -(-len(notes) // pages)
+    for page in range(pages):
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(40, height - 30, "Northshire Council Children's Services - Case Notes")
+        pdf.drawString(40, 25, "Printed by SW9 on 01/04/2008 09:12")
+        pdf.drawRightString(width - 40, 25, f"Page {page + 1} of {pages}")
+        y = height - 70
+        for date, worker, kind, text in notes[page * per_page : (page + 1) * per_page]:
+            pdf.setFont("Helvetica-Bold", 9)
+            pdf.drawString(40, y, f"Date: {date}")
+            pdf.drawString(200, y, f"Worker: {worker}")
+            pdf.drawString(330, y, f"Type: {kind}")
+            y -= 14
+            pdf.setFont("Helvetica", 9)
+            for line in textwrap.wrap(text, 60):
+                pdf.drawString(40, y, line)
+                y -= 12
+            y -= 16
+        pdf.showPage()
+    pdf.save()
+
+
+def test_a_case_notes_header_line_keeps_the_worker_apart_from_the_notes_type(
+    tmp_path: Path,
+):
+    # "Date: 12/03/2007 10:00    Worker: SW1    Type: Home Visit", which the PDF gives
+    # one space apart: the worker was "SW1 Type: Home Visit" (no practitioner code the
+    # roles know) and the note's type was lost from its text
+    path = tmp_path / "case-notes.pdf"
+    _case_notes(path)
+    chron = scr.read(path)
+    events = chron.events
+    assert events[S.PRACTITIONER].tolist() == ["SW1", "TM1", "SW2"]
+    assert events[S.DETAILS].iloc[0].startswith("Type: Home Visit\nVisited Child A")
+    assert events[S.EVENT_TYPE].tolist() == ["home_visit", "supervision", "office_visit"]
+    assert events[S.DATE_TEXT].tolist() == [n[0] for n in _NOTES]
+    assert not events[S.DETAILS].str.contains("Printed by|Case Notes").any()
+    assert chron.rejected.empty
+
+
+def test_the_same_header_typed_one_space_apart_in_a_text_file(tmp_path: Path):
+    path = tmp_path / "notes.txt"
+    path.write_text(
+        "Date: 12/03/2007 10:00 Worker: SW1 Type: Home Visit\n"
+        "Visited Child A at home. Mother said: she fell from the sofa.\n\n"
+        "Date: 13/03/2007 09:15 Officer: PC1 Subject: DA incident\n"
+        "PC1 attended.\n",
+        encoding="utf-8",
+    )
+    events = scr.read(path).events
+    assert events[S.PRACTITIONER].tolist() == ["SW1", "PC1"]
+    assert events[S.DETAILS].tolist() == [
+        "Type: Home Visit\nVisited Child A at home. Mother said: she fell from the sofa.",
+        "Subject: DA incident\nPC1 attended.",
+    ]
