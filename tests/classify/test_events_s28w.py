@@ -1,0 +1,94 @@
+"""Wording read as a reviewer reads it (session 28): youth justice, housing and health
+services' own voices."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scr_timeline.classify import classify_events
+from scr_timeline.testing import make_events
+
+
+def _read(details: str, agency: str = "csc", outcome: str | None = None) -> pd.Series:
+    events = make_events(start="01/04/2020", agency=agency, details=details, outcome=outcome)
+    out, _ = classify_events(events)
+    return out.iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        ("Child A received out of court disposal (youth caution).", "probation"),
+        ("Triage meeting held. Out of court disposal agreed.", "probation"),
+        ("Out-of-court resolution agreed with the victim.", "police"),
+        ("OOCD: youth caution.", "police"),
+    ],
+)
+def test_an_out_of_court_disposal_is_no_court(details, agency):
+    # dealt with without a court: the police's (or the youth justice service's) decision
+    # on the offence, not a hearing, and no court among the counterparts
+    got = _read(details, agency)
+    assert "court" not in (got["event_type"], *got["mentions"])
+    assert "legal" not in got["counterparts"]
+
+
+def test_an_out_of_court_disposal_alone_is_the_police_decision():
+    assert _read("Out of court disposal.", "police")["event_type"] == "police_investigation"
+
+
+def test_a_youth_court_appearance_is_still_court():
+    got = _read("Child A appeared at youth court.", "probation")
+    assert got["event_type"] == "court"
+    assert "legal" in got["counterparts"]
+
+
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        (
+            "Homeless application accepted; family placed out of borough in temporary accommodation.",
+            "housing",
+        ),
+        ("Family placed out of borough.", "housing"),
+        ("Mother and children placed out of area in B&B.", "housing"),
+        ("Family placed out of area in B&B by housing.", "csc"),
+        ("Mother placed out of borough in a hostel with Child A.", "csc"),
+    ],
+)
+def test_a_family_housed_out_of_borough_is_no_placement(details, agency):
+    # housing places a family in temporary accommodation; no child is placed in care
+    assert _read(details, agency)["event_type"] != "placement"
+
+
+@pytest.mark.parametrize(
+    "details",
+    ["Child A placed out of borough in residential unit.", "Child A placed out of area."],
+)
+def test_a_child_placed_out_of_borough_by_social_care_is_still_a_placement(details):
+    assert _read(details, "csc")["event_type"] == "placement"
+
+
+@pytest.mark.parametrize(
+    ("details", "outcome", "agency"),
+    [
+        ("Child A seen. Extensive dental caries.", "Referred for GA extraction.", "other"),
+        ("Child A weight above 99th centile.", "Referred for dietetic input.", "health_visiting"),
+        ("Child A not responding to sounds.", "Referred for hearing test.", "health_visiting"),
+        ("Speech delay.", "Referred for SALT.", "early_years"),
+        ("Mother low in mood.", "Referral for counselling.", "gp"),
+    ],
+)
+def test_a_referral_for_treatment_or_a_test_is_not_to_social_care(details, outcome, agency):
+    # the referral is recorded, but it went to a clinic, not to children's social care
+    got = _read(details, agency, outcome)
+    assert "referral" in (got["event_type"], *got["mentions"])
+    assert "csc" not in got["counterparts"]
+
+
+@pytest.mark.parametrize(
+    "outcome", ["Referred.", "Referred for strategy discussion.", "Referred for assessment."]
+)
+def test_a_referral_of_a_disclosure_still_goes_to_social_care(outcome):
+    got = _read("Child A disclosed being hit by Father.", "education", outcome)
+    assert "csc" in got["counterparts"]
