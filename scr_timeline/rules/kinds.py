@@ -256,7 +256,44 @@ def authorities(view: EventView) -> IntArray | None:
     per_value = np.array([of_value.get(str(v), -1) for v in uniques] + [-1], dtype=np.int64)
     out = np.full(len(view), _NONE, dtype=np.int64)
     out[csc] = per_value[codes]  # -1 (no organisation) reads the last entry
+    place = {w: number[r] for ws, r in zip(words, roots, strict=True) if r >= 0 for w in ws}
+    _held_by_another(view, csc, place, out)
     return out
+
+
+#: A record that says which council held a meeting: 'Transfer in conference held by LA2',
+#: 'Attended TICPC chaired by Enfield CSC', 'transfer-in conference in Enfield'.
+_HELD_BY: Final = re.compile(
+    r"\b(?:held|chaired|convened|hosted|organi[sz]ed|arranged|called)\s+by\s+"
+    r"((?:[\w'&-]+\s*){1,6})|"
+    r"\b(?:transfer.?in\s+(?:child\s+protection\s+|cp\s+)?(?:case\s+)?conference|ticpc)"
+    r"[^.;\n]{0,30}?\b(?:by|in|at|of)\s+((?:[\w'&-]+\s*){1,6})",
+    re.IGNORECASE,
+)
+_HELD_BY_WORDS: Final = (
+    r"(held|chaired|convened|hosted|organi[sz]ed|arranged|called)\s+by\s|"
+    r"transfer.?in\s+(child\s+protection\s+|cp\s+)?(case\s+)?conference|ticpc"
+)
+
+
+def _held_by_another(view: EventView, csc: IntArray, place: dict[str, int], out: IntArray) -> None:
+    """Give a children's social care record that says another council held the meeting it
+    tells of ('Attended transfer in conference held by LA2. Child A remains subject to a CP
+    plan', recorded by LA1) to that council: its conference opens that council's case and
+    plan, and hands them over, as the council's own record of it would. Only the records
+    naming a meeting's holder are read (few), and only when two councils are named."""
+    texts = view.texts(csc)
+    hit = pc.match_substring_regex(texts, _HELD_BY_WORDS, ignore_case=True)
+    at = np.flatnonzero(np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool))
+    if len(at) == 0:
+        return
+    for k, text in zip(at.tolist(), texts.take(pa.array(at)).to_pylist(), strict=True):
+        named: set[int] = set()
+        for m in _HELD_BY.finditer(text or ""):
+            phrase = _NUMBERED_LA.sub(lambda n: f" la{n.group(1)} ", (m[1] or m[2]).lower())
+            named |= {place[w] for w in re.split(r"[^a-z0-9]+", phrase) if w in place}
+        if len(named) == 1:
+            out[csc[k]] = named.pop()
 
 
 def _same_authority(of: IntArray, cand: IntArray, authority: int) -> IntArray:
@@ -1133,12 +1170,15 @@ def _spells_by_authority(
     transfer-in conference closes nothing of Enfield's); an opening event of another
     authority while the state holds hands it over (a spell ends there and the new
     authority's begins); one that names no authority opens a closed state and keeps an open
-    one as it is. A pass over the state's opening and closing events, only for
-    chronologies whose records name two authorities (rare)."""
+    one as it is. The record that hands the state over closes nothing itself (the sending
+    council's 'Attended transfer in conference held by Enfield CSC. Case transferred to
+    Enfield CSC', which is Enfield's, see :func:`authorities`). A pass over the state's
+    opening and closing events, only for chronologies whose records name two authorities
+    (rare)."""
     opened: list[int] = []
     closed: list[int] = []
     held: list[int] = []
-    current, owner = _NONE, _NONE
+    current, owner, handed = _NONE, _NONE, _NONE
     for p, k in zip(pos.tolist(), kind.tolist(), strict=True):
         a = int(of[p])
         if k == 1:
@@ -1146,9 +1186,11 @@ def _spells_by_authority(
                 current, owner = p, a
             elif a >= 0 and owner >= 0 and a != owner:  # handed over
                 _spell_ends(opened, closed, held, current, p, owner)
-                current, owner = p, a
+                current, owner, handed = p, a, p
             elif owner < 0:
                 owner = a
+        elif p == handed:
+            continue
         elif current != _NONE and (a < 0 or owner < 0 or a == owner):
             _spell_ends(opened, closed, held, current, p, owner)
             current, owner = _NONE, _NONE
