@@ -312,7 +312,7 @@ def _same_authority(of: IntArray, cand: IntArray, authority: int) -> IntArray:
 _INSTITUTION_WORD: Final = re.compile(
     r"\b(hospitals?|infirmary|trust|nhs|ft|surgery|practice|medical (centre|center)|"
     r"health (centre|center)|clinic|schools?|academy|college|nursery|pre-?school|miu|utc|"
-    r"urgent (care|treatment)|walk.?in|a ?& ?e|ed|emergency department|police|constabulary)\b",
+    r"urgent (care|treatment)|ucc|walk.?in|a ?& ?e|ed|emergency department|police|constabulary)\b",
     re.IGNORECASE,
 )
 #: Words of such an organisation that name no institution: its kind, its departments and
@@ -322,7 +322,7 @@ _NOT_AN_INSTITUTION: Final = frozenset(
     hospital hospitals infirmary trust nhs ft foundation university univ uni teaching
     general district royal county city community children childrens child s paediatric
     paediatrics paeds paed ed ae a e emergency department dept unit units ward wards minor
-    injuries injury miu utc urgent care treatment centre center walk in clinic clinics
+    injuries injury miu utc ucc urgent care treatment centre center walk in clinic clinics
     surgery practice medical health healthcare primary secondary junior infant infants
     school schools academy college nursery pre preschool the of and st saint gp gps dr
     doctor doctors team service services visiting hv midwifery maternity liaison named
@@ -371,6 +371,55 @@ def _union_of_words(words: list[frozenset[str]]) -> list[int]:
     return [root(i) if words[i] else -1 for i in range(len(words))]
 
 
+#: Words of an institution's name that place it rather than name it ('North Middlesex',
+#: 'North Devon', 'East London', 'Royal London'): two organisations sharing only such a word
+#: are one institution only when neither names more, or the other words of one abbreviate
+#: the other's ('North Mid' and 'North Middlesex').
+_PLACING_WORDS: Final = frozenset(
+    """
+    north south east west northern southern eastern western central mid london greater
+    inner outer upper lower
+    """.split()  # noqa: SIM905 (words, read more easily so)
+)
+
+
+def _one_institution(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two organisations' words name one institution: a word in common that names
+    rather than places it, or only placing words in common where neither names more or one
+    abbreviates the other ('mid' for 'middlesex')."""
+    common = a & b
+    if common - _PLACING_WORDS:
+        return True
+    if not common:
+        return False
+    rest_a, rest_b = a - common, b - common
+    if not (rest_a - _PLACING_WORDS) and not (rest_b - _PLACING_WORDS):
+        return True
+    return any(
+        len(x) >= 3 and len(y) >= 3 and (y.startswith(x) or x.startswith(y))
+        for x in rest_a
+        for y in rest_b
+    )
+
+
+def _union_of_institutions(words: list[frozenset[str]]) -> list[int]:
+    """:func:`_union_of_words` for institutions: organisations are one when
+    :func:`_one_institution` says so (a pass over the pairs of the few distinct names)."""
+    parent = list(range(len(words)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(words)):
+        for j in range(i):
+            if words[i] and words[j] and _one_institution(words[i], words[j]):
+                parent[root(i)] = root(j)
+    return [root(i) if words[i] else -1 for i in range(len(words))]
+
+
 def institutions(
     view: EventView, positions: IntArray
 ) -> tuple[IntArray, list[frozenset[str]]] | None:
@@ -401,7 +450,7 @@ def institutions(
         return None
     codes, uniques = pd.factorize(orgs, use_na_sentinel=True)
     values = [v if isinstance(v, str) else "" for v in uniques.tolist()]
-    roots = _union_of_words([_institution_words(v) for v in values])
+    roots = _union_of_institutions([_institution_words(v) for v in values])
     named = sorted({r for r in roots if r >= 0})
     if len(named) < 2:
         return None
@@ -411,6 +460,9 @@ def institutions(
     for v, r in zip(values, roots, strict=True):
         if r >= 0:
             words[number[r]] |= _institution_words(v)
+    # the words that name each (its placing words only where it has no other): 'north'
+    # in another agency's words names no one of 'North Mid' and 'North Devon'
+    words = [ws - _PLACING_WORDS or ws for ws in words]
     return per_value[codes], words  # -1 (no organisation) reads the last entry
 
 
