@@ -42,7 +42,7 @@ from ..chronology import Chronology, tuple_codes
 from ..exceptions import RulebookError
 from .findings import FINDING_COLUMNS, FINDING_DTYPES, Findings
 from .kinds import KIND_FUNCTIONS, LATE, STATUSES, Context, Hits, original_positions
-from .predicates import EventView
+from .predicates import EventView, stack_views
 from .rulebook import (
     DEFAULT_RULEBOOK,
     SEVERITIES,
@@ -164,6 +164,19 @@ def analyse(
     >>> len(analyse(chron, rulebook="wt2006", rules=["ASM-CORE"]))
     0
     """
+    chron, book, selected = _prepare(chron, rulebook, end_date, rules)
+    if chron.events.empty:
+        return Findings(None, chron.events, rulebook=book.name, horizon=None)
+    return _analyse_view(chron, book, selected, end_date, EventView.from_events(chron.events))
+
+
+def _prepare(
+    chron: Chronology | pd.DataFrame,
+    rulebook: str | Path | Rulebook,
+    end_date: object,
+    rules: Sequence[str] | None,
+) -> tuple[Chronology, Rulebook, list[Rule]]:
+    """The chronology, its rulebook and the rules to run (see :func:`analyse`)."""
     if isinstance(chron, pd.DataFrame):
         chron = Chronology(chron)
     if not isinstance(chron, Chronology):
@@ -171,10 +184,17 @@ def analyse(
     if isinstance(rulebook, str) and rulebook == IN_FORCE:
         rulebook = rulebook_in_force(chron, end_date=end_date)
     book = rulebook if isinstance(rulebook, Rulebook) else load_rulebook(rulebook)
-    selected = _select(book, rules)
-    if chron.events.empty:
-        return Findings(None, chron.events, rulebook=book.name, horizon=None)
-    view = EventView.from_events(chron.events)
+    return chron, book, _select(book, rules)
+
+
+def _analyse_view(
+    chron: Chronology,
+    book: Rulebook,
+    selected: Sequence[Rule],
+    end_date: object,
+    view: EventView,
+) -> Findings:
+    """:func:`analyse` of a chronology with events, whose view is ``view``."""
     end = horizon(chron, book, end_date, view=view)
     if end is None:  # pragma: no cover - only for an empty chronology
         return Findings(None, chron.events, rulebook=book.name, horizon=end)
@@ -236,7 +256,44 @@ def analyse_each(
     >>> [len(f) for f in analyse_each(chrons, rulebook="wt2006", rules=["ASM-CORE"])]
     [0, 1]
     """
-    return [analyse(c, rulebook=rulebook, end_date=end_date, rules=rules) for c in chrons]
+    prepared = [_prepare(c, rulebook, end_date, rules) for c in chrons]
+    out: list[Findings | None] = [None] * len(prepared)
+    # the chronologies with events, by rulebook, stacked a bounded number of events at a time
+    groups: dict[int, list[int]] = {}
+    for i, (chron, book, _selected) in enumerate(prepared):
+        if chron.events.empty:
+            out[i] = Findings(None, chron.events, rulebook=book.name, horizon=None)
+        else:
+            groups.setdefault(id(book), []).append(i)
+    for members in groups.values():
+        for part in _stacks([len(prepared[i][0].events) for i in members]):
+            at = [members[j] for j in part]
+            views = [EventView.from_events(prepared[i][0].events) for i in at]
+            if len(views) > 1:
+                stack_views(views)
+            for i, view in zip(at, views, strict=True):
+                chron, book, selected = prepared[i]
+                out[i] = _analyse_view(chron, book, selected, end_date, view)
+    return [f for f in out if f is not None]
+
+
+#: At most this many events of a batch are stacked (:func:`analyse_each`): a predicate's
+#: answer over them is a byte per event, and every predicate asked is held to the end.
+_STACK_EVENTS: Final = 1 << 16
+
+
+def _stacks(sizes: Sequence[int]) -> list[list[int]]:
+    """Consecutive runs of ``sizes`` (positions) of at most :data:`_STACK_EVENTS` in all
+    (a bigger one alone)."""
+    runs: list[list[int]] = []
+    total = 0
+    for i, size in enumerate(sizes):
+        if not runs or total + size > _STACK_EVENTS:
+            runs.append([])
+            total = 0
+        runs[-1].append(i)
+        total += size
+    return runs
 
 
 def rulebook_in_force(chron: Chronology, *, end_date: object = None) -> str:

@@ -86,6 +86,7 @@ __all__ = [
     "Predicate",
     "PredicateError",
     "compile_predicate",
+    "stack_views",
 ]
 
 BoolArray = npt.NDArray[np.bool_]
@@ -212,6 +213,18 @@ class EventView:
     _columns: dict[str, Any] = field(default_factory=dict, repr=False)
     # (not carried over by dataclasses.replace: a view with other arrays answers anew)
     _conditions: dict[Hashable, BoolArray] = field(default_factory=dict, init=False, repr=False)
+    _days: npt.NDArray[np.int64] | None = field(default=None, init=False, repr=False)
+    # the stacked views of a batch this view's events are part of (see :func:`stack_views`)
+    _link: _Link | None = field(default=None, init=False, repr=False)
+
+    @property
+    def days(self) -> npt.NDArray[np.int64]:
+        """Every event's day (days since 1970, from its start), in the view's order: what
+        ``follows`` compares (a stacked view's chronologies lie far apart, see
+        :func:`stack_views`)."""
+        if self._days is None:
+            self._days = self.start // _DAY_NS
+        return self._days
 
     @property
     def role(self) -> npt.NDArray[np.int64]:
@@ -382,6 +395,9 @@ class EventView:
 
     def texts(self, rows: npt.NDArray[np.int64]) -> pa.Array | pa.ChunkedArray:
         """``details + "\\n" + outcome`` (missing parts as "") of some events."""
+        link = self._link
+        if link is not None:  # (the batch's texts, joined once for all its chronologies)
+            return link.whole.texts(np.asarray(rows, dtype=np.int64) + link.lo)
         return self._joined_texts().take(pa.array(self.rows(rows), pa.int64()))
 
     def _joined_texts(self) -> pa.Array | pa.ChunkedArray:
@@ -454,6 +470,20 @@ class _DistinctTexts:
     each: bool = False
     known: dict[re.Pattern[str], npt.NDArray[np.int8]] = field(default_factory=dict)
     _py: _PyTexts | None = None
+    # (a part's texts are its whole's, turned into Python strings once for all parts)
+    _whole: _DistinctTexts | None = None
+
+    def part(self, lo: int, hi: int) -> _DistinctTexts:
+        """The distinct texts of the events at ``lo:hi``: the same texts, the same answers
+        (one search of a text answers for every part)."""
+        return _DistinctTexts(
+            codes=self.codes[lo:hi],
+            texts=self.texts,
+            plain=self.plain,
+            each=self.each,
+            known=self.known,
+            _whole=self,
+        )
 
     @classmethod
     def of(cls, joined: pa.Array | pa.ChunkedArray, order: IntArray | None) -> _DistinctTexts:
@@ -495,10 +525,138 @@ class _DistinctTexts:
         if len(self.texts) > _PY_WHOLE:
             texts = self.texts.take(pa.array(part, pa.int64())).to_pylist()
             return _PyTexts(texts, [t.lower() for t in texts], self.plain[part].tolist())
-        if self._py is None:
-            texts = self.texts.to_pylist()
-            self._py = _PyTexts(texts, [t.lower() for t in texts], self.plain.tolist())
-        return self._py.take(part.tolist())
+        owner = self if self._whole is None else self._whole
+        if owner._py is None:
+            texts = owner.texts.to_pylist()
+            owner._py = _PyTexts(texts, [t.lower() for t in texts], owner.plain.tolist())
+        return owner._py.take(part.tolist())
+
+
+@dataclass(eq=False)
+class _StackedView(EventView):
+    """The events of many chronologies' views one after another (see :func:`stack_views`):
+    ``parts`` are those views; a practitioner's role is read from each when first asked."""
+
+    parts: tuple[EventView, ...] = ()
+
+    @property
+    def role(self) -> npt.NDArray[np.int64]:
+        if self._role is None:
+            roles = [p.role for p in self.parts]
+            self._role = np.concatenate(roles) if roles else np.zeros(0, dtype=np.int64)
+        return self._role
+
+
+@dataclass(eq=False)
+class _Batch:
+    """What the views of a batch share: their stacked view, the named predicates' answers
+    over it (``cache``), and every predicate's whole answer asked for so far."""
+
+    whole: EventView
+    cache: Cache = field(default_factory=dict)
+    answers: dict[int, tuple[Predicate, BoolArray]] = field(default_factory=dict)
+
+    def answer(self, predicate: Predicate) -> BoolArray:
+        """``predicate`` over every event of the batch (worked out when first asked)."""
+        got = self.answers.get(id(predicate))
+        if got is None:
+            # (the predicate is kept with its answer: its id names no other while held)
+            got = self.answers[id(predicate)] = (
+                predicate,
+                predicate._fn(self.whole, self.cache, None),
+            )
+        return got[1]
+
+
+@dataclass(eq=False)
+class _Link:
+    """A view's place in a batch: its events are the batch's ``lo:hi``."""
+
+    batch: _Batch
+    lo: int
+    hi: int
+
+    @property
+    def whole(self) -> EventView:
+        return self.batch.whole
+
+    def answer(self, predicate: Predicate) -> BoolArray:
+        return self.batch.answer(predicate)[self.lo : self.hi]
+
+
+def stack_views(views: Sequence[EventView]) -> EventView:
+    """Link the views of many chronologies (none empty) into a batch, and return the view
+    of all their events one after another.
+
+    Every predicate asked of one of ``views`` is then worked out once over all their events
+    (each distinct text searched once, each condition on the event arrays one vectorised
+    pass), and the view gets its part: the answer is the same as the view's own. What
+    relates an event to others (``follows``) reads each chronology apart: in the stacked
+    view the chronologies' days lie far apart (:data:`_CHRONOLOGY_GAP`), further than any
+    ``follows_within`` reaches. A view copied with other arrays (``dataclasses.replace``)
+    is not linked.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> views = [EventView.from_events(make_events(start=["2007-03-01", "2007-03-02"],
+    ...                                            event_type=types))
+    ...          for types in (["concern", "referral"], ["referral", "concern"])]
+    >>> pred = compile_predicate({"event_type": ["referral"], "follows": {
+    ...     "event_type": ["concern"]}, "follows_within": "7 days"}, where="example")
+    >>> whole = stack_views(views)
+    >>> len(whole), [pred.evaluate(v, {}).tolist() for v in views]
+    (4, [[False, True], [False, False]])
+    """
+    sizes = np.array([len(v) for v in views], dtype=np.int64)
+    bounds = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+
+    def stacked(name: str) -> np.ndarray:
+        return np.concatenate([getattr(v, name) for v in views])
+
+    start = stacked("start")
+    detail_parts: list[pa.Array] = []
+    outcome_parts: list[pa.Array] = []
+    for v in views:
+        for name, parts in ((S.DETAILS, detail_parts), (S.OUTCOME, outcome_parts)):
+            column = v._arrow(name)
+            if v.order is not None:
+                column = column.take(pa.array(v.order, pa.int64()))
+            parts += column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    joined = _joined(
+        [
+            pa.chunked_array(detail_parts, pa.large_string()),
+            pa.chunked_array(outcome_parts, pa.large_string()),
+        ]
+    ).combine_chunks()
+    whole = _StackedView(
+        table=pd.DataFrame(index=pd.RangeIndex(len(start))),
+        order=None,
+        start=start,
+        end=stacked("end"),
+        agency=stacked("agency"),
+        event_type=stacked("event_type"),
+        mentions=stacked("mentions"),
+        parties=stacked("parties"),
+        counterpart_agencies=stacked("counterpart_agencies"),
+        injury=stacked("injury"),
+        suspicious_injury=stacked("suspicious_injury"),
+        child_seen=stacked("child_seen"),
+        child_not_seen=stacked("child_not_seen"),
+        age_days=stacked("age_days"),
+        duplicate=stacked("duplicate"),
+        parts=tuple(views),
+    )
+    whole._all_texts = joined
+    chronology = np.repeat(np.arange(len(views), dtype=np.int64), sizes)
+    whole._days = start // _DAY_NS + chronology * _CHRONOLOGY_GAP
+    batch = _Batch(whole)
+    distinct = whole.distinct_texts()
+    for v, lo, hi in zip(views, bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        v._link = _Link(batch, lo, hi)
+        # (kept by a copy of the view with other arrays, which searches texts itself)
+        v._distinct = distinct.part(lo, hi)
+    return whole
 
 
 #: At most this many bytes of answers are kept by :meth:`EventView.condition` per view.
@@ -849,14 +1007,25 @@ class Predicate:
         repr=False, compare=False
     )
     names: tuple[str, ...] = ()
+    #: a named predicate's answer is its cache entry, shared by every caller (no copy)
+    shared: bool = field(default=False, repr=False, compare=False)
 
     def evaluate(self, view: EventView, cache: Cache, within: BoolArray | None = None) -> BoolArray:
         """Evaluate on the events of ``view`` (named predicates are cached in ``cache``).
 
         With ``within``, only those events' answers are needed: they are exact, the others
         may be anything (text conditions then search only those events' texts).
+
+        On a view of a batch (:func:`stack_views`) the answer is the part for its events of
+        the predicate's answer over all the batch's events, worked out once.
         """
-        return self._fn(view, cache, within)
+        link = view._link
+        if link is None:
+            return self._fn(view, cache, within)
+        hit = link.answer(self)
+        if self.shared:
+            return hit
+        return hit.copy() if within is None else hit & within
 
 
 def _list_of_str(value: object, key: str, vocabulary: Sequence[str] | None) -> list[str]:
@@ -1418,7 +1587,7 @@ def _follows(view: EventView, rows: BoolArray, earlier: BoolArray, reach: int) -
     marks = np.flatnonzero(earlier)
     if len(at) == 0 or len(marks) == 0:
         return out
-    day = view.start // _DAY_NS  # the view is in the chronology's order
+    day = view.days  # the view is in the chronology's order
     k = np.searchsorted(marks, at, side="left") - 1  # the last marked event before each
     found = k >= 0
     found[found] &= day[marks[k[found]]] >= day[at[found]] - reach
@@ -1435,7 +1604,7 @@ def _follows_party(view: EventView, rows: BoolArray, earlier: BoolArray, reach: 
     marks = np.flatnonzero(earlier)
     if len(at) == 0 or len(marks) == 0:
         return out
-    day = view.start // _DAY_NS  # the view is in the chronology's order
+    day = view.days  # the view is in the chronology's order
     at_day, at_parties = day[at], view.parties[at]
     mark_agency = view.agency[marks]
     for code in np.unique(mark_agency).tolist():
@@ -1453,6 +1622,14 @@ def _follows_party(view: EventView, rows: BoolArray, earlier: BoolArray, reach: 
     return out
 
 
+#: Days between the first day of one chronology and the first of the next in a stacked view
+#: (:func:`stack_views`), and the longest ``follows_within`` that can make a difference
+#: (more than the days between the earliest and latest date NumPy's nanoseconds hold,
+#: 1677 to 2262, about 213,500): no reach crosses from one chronology to another.
+_CHRONOLOGY_GAP: Final = 1 << 32
+_REACH_CAP: Final = 1 << 18
+
+
 def _reaching(view: EventView, rows: BoolArray, reach: int) -> BoolArray:
     """The events listed before one of ``rows`` that started at most ``reach`` days before
     its day: those :func:`_follows` can find for them."""
@@ -1460,7 +1637,7 @@ def _reaching(view: EventView, rows: BoolArray, reach: int) -> BoolArray:
     n = len(view)
     if len(at) == 0:
         return np.zeros(n, dtype=bool)
-    day = view.start // _DAY_NS  # the view is in the chronology's order
+    day = view.days  # the view is in the chronology's order
     first = np.searchsorted(day, day[at] - reach, side="left")
     opened = np.bincount(first, minlength=n + 1) - np.bincount(at, minlength=n + 1)
     return np.cumsum(opened[:n]) > 0
@@ -1472,7 +1649,7 @@ def _same_day(view: EventView, rows: BoolArray) -> BoolArray:
     n = len(view)
     if len(at) == 0:
         return np.zeros(n, dtype=bool)
-    day = view.start // _DAY_NS  # the view is in the chronology's order: days ascending
+    day = view.days  # the view is in the chronology's order: days ascending
     days = np.unique(day[at])
     first = np.searchsorted(day, days, side="left")
     stop = np.searchsorted(day, days, side="right")
@@ -1488,7 +1665,7 @@ def _on_its_day(view: EventView, rows: BoolArray, marks: BoolArray, by_party: bo
     at = np.flatnonzero(rows)
     if len(at) == 0 or not marks.any():
         return out
-    day = view.start // _DAY_NS  # the view is in the chronology's order: days ascending
+    day = view.days  # the view is in the chronology's order: days ascending
     at_day = day[at]
     self_mark = marks[at]  # an event is never its own partner
     if not by_party:
@@ -1599,7 +1776,7 @@ def compile_predicate(
                         del cache[_UNANSWERED + spec]
             return value
 
-        return Predicate(spec, by_name, (spec,))
+        return Predicate(spec, by_name, (spec,), shared=True)
     if isinstance(spec, list):
         if not spec:
             raise PredicateError(
@@ -1770,7 +1947,11 @@ def _compile_table(
     if "follows" in spec:
         earlier = compile_predicate(spec["follows"], where=where, named=named)
         names += earlier.names
-        reach = _lookback_days(spec.get("follows_within", "0 days"), "follows_within")
+        # (a reach beyond every date's span is the same as that span: kept below the gap
+        # between the chronologies of a stacked view)
+        reach = min(
+            _lookback_days(spec.get("follows_within", "0 days"), "follows_within"), _REACH_CAP
+        )
 
         by_party = bool(spec.get("follows_party", False))
         either = bool(spec.get("follows_either_order", False))
