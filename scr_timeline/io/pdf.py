@@ -92,6 +92,16 @@ _HYPHEN_BREAK = re.compile(r"(?<=[A-Za-z])-\n(?=[a-z])")
 #: break after it: the word goes on on the next line.
 _SOFT_HYPHEN = re.compile(r"\xad(?:[ \t]*\n[ \t]*)?")
 _BREAK_BEFORE_BULLET = re.compile(r"\n(?=\s*[•▪◦·*➢✓❖●■-]\s)")
+#: A wrapped line of a cell opening with the label of the review author's or reviewer's
+#: note under the record ("Reviewer: HV1 should have referred ...", "Analysis by IMR
+#: author: ..."), typed in the cell in other print, with no box around it: it keeps its
+#: line break, as in Word, so the note is the row's comment (joined into the record, its
+#: "should have referred" read as a referral).
+_BREAK_BEFORE_NOTE = re.compile(
+    r"\n(?=[ \t*_]*(?:analys[ie]s|imr|authors?|author's|reviewers?|reviewer's|learning"
+    r"|hindsight|reflections?)\b[^\n:.]{0,40}:)",
+    re.IGNORECASE,
+)
 #: The bullets of Word's bullet library as a PDF made from Word gives them: glyphs of the
 #: Symbol and Wingdings fonts, mapped to Unicode's private use area ("\uf0b7 Letter to
 #: GP"), shown as the bullets they are.
@@ -186,6 +196,8 @@ def _cell_text(text: str | None) -> str | None:
     text = _BROKEN_WORD.sub(_unbroken, text.strip())
     text = _HYPHEN_BREAK.sub("-", text)
     text = _BREAK_BEFORE_BULLET.sub("\0", text)
+    if ":" in text:
+        text = _BREAK_BEFORE_NOTE.sub("\0", text)
     text = " ".join(part.strip() for part in text.split("\n")).replace("\0", "\n")
     return text.strip() or None
 
@@ -1685,20 +1697,39 @@ def _second_column(lines: Sequence[_Line], headings: Sequence[_Word]) -> float:
     return min(starts) if starts else headings[1].x0
 
 
-def _table_end(lines: Sequence[_Line], second: float, last: float, size: float) -> int:
+def _table_end(
+    lines: Sequence[_Line], second: float, last: float, size: float, third: float | None = None
+) -> int:
     """How many of ``lines`` (below an unruled table's header) can be its rows: it ends at
     a heading (a line in print larger than ``size``, the header's) or at running text (an
     undated line with one run of words, no column gap in it, from left of where the second
-    column starts, ``second``, to right of ``last``, the last column's heading): the prose
-    after a table on its page, which is neither its rows nor to be taken for its columns."""
+    column starts, ``second``, to right of ``last``, the last column's heading; or a
+    sentence, ending with a full stop, that runs so across the third column's start,
+    ``third``, short of the last: "The review found that ... at the first visit."): the
+    prose after a table on its page, which is neither its rows nor to be taken for its
+    columns."""
     for i, line in enumerate(lines):
         if size and line.size > size * _HEADING_SIZE:
             return i
         if split_date_prefix(line.text) is None and any(
-            cell.x0 < second - _TOLERANCE and cell.x1 > last for cell in _cells(line)
+            cell.x0 < second - _TOLERANCE
+            and (
+                cell.x1 > last
+                or (
+                    third is not None
+                    and third < last
+                    and cell.x1 > third + _TOLERANCE
+                    and _SENTENCE.search(cell.text) is not None
+                )
+            )
+            for cell in _cells(line)
         ):
             return i
     return len(lines)
+
+
+#: The end of a sentence of five words or more ("... at the first visit.").
+_SENTENCE: Final = re.compile(r"^\S+(?:\s+\S+){4,}[.!?]['\"’”)]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1750,7 +1781,9 @@ def _unruled_table(
     if header is not None:
         first, at, cells = header
         body = lines[at + 1 :]
-        body = body[: _table_end(body, _second_column(body, cells), cells[-1].x0, lines[at].size)]
+        second = _second_column(body, cells)
+        third = cells[2].x0 if len(cells) > 3 else None
+        body = body[: _table_end(body, second, cells[-1].x0, lines[at].size, third)]
         built = _Columns.build(cells, body)
         if built is None:
             return None
@@ -1764,7 +1797,8 @@ def _unruled_table(
         body, columns, head, titles, start, first = lines, carried, [], [], 0, 0
         sizes = [line.size for line in lines if line.size]
         size = statistics.median(sizes) if sizes else 0.0
-        body = body[: _table_end(body, carried.starts[0], carried.starts[-1], size)]
+        third = carried.starts[1] if len(carried.starts) > 2 else None
+        body = body[: _table_end(body, carried.starts[0], carried.starts[-1], size, third)]
     else:
         return None
     mapping = map_headings(columns.headings)

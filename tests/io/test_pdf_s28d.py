@@ -87,3 +87,86 @@ def test_the_same_header_typed_one_space_apart_in_a_text_file(tmp_path: Path):
         "Type: Home Visit\nVisited Child A at home. Mother said: she fell from the sofa.",
         "Subject: DA incident\nPC1 attended.",
     ]
+
+
+def test_a_sentence_under_an_unruled_table_short_of_its_last_column_ends_it(tmp_path: Path):
+    # the review's sentence under a table drawn without lines ran from the date column
+    # across three others, but not to the last: it was read as a row, rejected for a date
+    # 'The review found' (its end in the details)
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "unruled.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=landscape(A4))
+    _width, height = landscape(A4)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(40, height - 40, "Multi-agency chronology - Child A")
+    xs = [40, 120, 220, 280, 620]
+    pdf.setFont("Helvetica-Bold", 9)
+    for x, heading in zip(xs, ("Date", "Agency", "Practitioner", "Details", "Outcome")):
+        pdf.drawString(x, height - 70, heading)
+    pdf.setFont("Helvetica", 9)
+    rows = [
+        ("12/03/2007", "Health Visiting", "HV1", "Home visit.|Bruise to left cheek.", "Advice"),
+        ("14/03/2007", "CSC", "SW1", "Referral received from HV1|re bruising.", "Strategy"),
+        ("20/03/2007", "GP", "Dr B", "Child A seen for cough.|Antibiotics.", ""),
+    ]
+    y = height - 88
+    for row in rows:  # each row two lines, 12 points apart, rows 8 points apart
+        for x, text in zip(xs, row):
+            for k, line in enumerate(text.split("|")):
+                pdf.drawString(x, y - 12 * k, line)
+        y -= 32
+    pdf.drawString(
+        40,
+        y - 8,
+        "The review found that the bruising protocol was not followed by the health "
+        "visitor at the first visit.",
+    )
+    pdf.showPage()
+    pdf.save()
+    chron = scr.read(path)
+    assert chron.rejected.empty
+    assert chron.events[S.AGENCY].tolist() == ["health_visiting", "csc", "gp"]
+    assert not chron.events[S.DETAILS].str.contains("protocol").any()
+
+
+def test_a_reviewers_note_typed_in_a_cell_in_other_print_is_the_rows_comment(
+    tmp_path: Path,
+):
+    # the note, set apart from the record only by its italic print (no box around it),
+    # was joined to the record's wrapped lines: "... noted. Reviewer: HV1 should have
+    # referred to CSC ...", its referral read as the health visitor's
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "hv.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(50, 790, "Health Visiting chronology - Child A")
+    rows = [
+        ("Date", "Event", "Outcome"),
+        ("12/03/2007", "HV1 home visit. Child A seen;|bruise to left cheek noted.", "Advice"),
+        ("14/03/2007", "HV1 phoned Mother.", "No answer"),
+    ]
+    xs, tops = [50, 130, 400, 545], [770, 750, 660, 630]
+    for top in tops:
+        pdf.line(xs[0], top, xs[-1], top)
+    for x in xs:
+        pdf.line(x, tops[0], x, tops[-1])
+    pdf.setFont("Helvetica", 9)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            for k, line in enumerate(value.split("|")):
+                pdf.drawString(xs[j] + 3, tops[i] - 12 - 11 * k, line)
+    pdf.setFont("Helvetica-Oblique", 8)
+    for k, line in enumerate(["Reviewer: HV1 should have referred to CSC", "under the protocol."]):
+        pdf.drawString(xs[1] + 8, tops[1] - 50 - 10 * k, line)
+    pdf.showPage()
+    pdf.save()
+    events = scr.read(path).events
+    assert events[S.DETAILS].tolist() == [
+        "HV1 home visit. Child A seen; bruise to left cheek noted.",
+        "HV1 phoned Mother.",
+    ]
+    assert events[S.COMMENT].iloc[0] == "HV1 should have referred to CSC under the protocol."
