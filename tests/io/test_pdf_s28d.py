@@ -103,7 +103,9 @@ def test_a_sentence_under_an_unruled_table_short_of_its_last_column_ends_it(tmp_
     pdf.drawString(40, height - 40, "Multi-agency chronology - Child A")
     xs = [40, 120, 220, 280, 620]
     pdf.setFont("Helvetica-Bold", 9)
-    for x, heading in zip(xs, ("Date", "Agency", "Practitioner", "Details", "Outcome")):
+    for x, heading in zip(
+        xs, ("Date", "Agency", "Practitioner", "Details", "Outcome"), strict=True
+    ):
         pdf.drawString(x, height - 70, heading)
     pdf.setFont("Helvetica", 9)
     rows = [
@@ -113,7 +115,7 @@ def test_a_sentence_under_an_unruled_table_short_of_its_last_column_ends_it(tmp_
     ]
     y = height - 88
     for row in rows:  # each row two lines, 12 points apart, rows 8 points apart
-        for x, text in zip(xs, row):
+        for x, text in zip(xs, row, strict=True):
             for k, line in enumerate(text.split("|")):
                 pdf.drawString(x, y - 12 * k, line)
         y -= 32
