@@ -92,3 +92,51 @@ def test_a_referral_for_treatment_or_a_test_is_not_to_social_care(details, outco
 def test_a_referral_of_a_disclosure_still_goes_to_social_care(outcome):
     got = _read("Child A disclosed being hit by Father.", "education", outcome)
     assert "csc" in got["counterparts"]
+
+
+def _logged(category: str, details: str, agency: str = "education") -> str:
+    events = make_events(
+        start="01/05/2021", agency=agency, details=details, outcome=None, contact_type=category
+    )
+    out, _ = classify_events(events)
+    return str(out.iloc[0]["event_type"])
+
+
+@pytest.mark.parametrize(
+    ("category", "details"),
+    [
+        ("Emotional wellbeing", "Child A tearful in class and said she did not want to go home."),
+        ("Physical injury", "Child A had a graze to her knee."),
+        ("Online safety", "Child A shared images on Snapchat."),
+        ("Peer on peer", "Child A reported a group of boys taking her phone."),
+        ("Child on child abuse", "Child A touched inappropriately by another pupil."),
+        ("Self harm", "Cuts seen on Child A's forearm."),
+        ("Bullying", "Child A said others call her names."),
+    ],
+)
+def test_a_school_safeguarding_log_category_is_a_concern_logged(category, details):
+    # a CPOMS / MyConcern entry under a safeguarding category is the school's concern
+    assert _logged(category, details) == "concern"
+    assert _logged(category, details, "early_years") == "concern"
+
+
+@pytest.mark.parametrize(
+    ("category", "details"),
+    [
+        ("Attendance", "Child A absent today. No call from Mother."),
+        ("Behaviour", "Child A hit another pupil at lunch."),
+    ],
+)
+def test_attendance_and_behaviour_records_are_not_concerns(category, details):
+    # a record of an absence or of behaviour: not, by its category alone, a concern raised
+    assert _logged(category, details) == "other"
+
+
+def test_the_words_of_the_entry_still_decide_over_the_category():
+    got = _logged("Physical injury", "Referral to MASH re bruise to cheek.")
+    assert got == "referral"
+
+
+def test_a_category_word_inside_a_sentence_is_no_category():
+    # 'injury' in a GP's sentence is no log category
+    assert _logged(None, "Child A seen: injury to knee.", "gp") != "concern"
