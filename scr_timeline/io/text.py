@@ -2563,9 +2563,178 @@ def _read_text(text: str, path: Path, options: dict[str, Any]) -> Chronology:
     aligned = _aligned_tables(text, path, fmt, options)
     if aligned is not None:
         return with_warnings(aligned, quoted) if quoted else aligned
+    emails = email_thread(text, path.name)
+    if emails is not None:
+        raw, offset, note = emails
+        chron = parse_table(raw, source=path, sheet="line", row_offset=offset, fmt=fmt, **options)
+        return with_warnings(chron, [*quoted, note])
     plain = without_emphasis(text, markdown=fmt in ("md", "markdown"))
     chron = parse_paragraphs(split_paragraphs(plain), source=path, sheet="line", fmt=fmt, **options)
     return with_warnings(chron, quoted) if quoted else chron
+
+
+#: An email's header as Outlook and other clients write it over a forwarded or pasted
+#: email: "From: HV1 <hv1@nhs.net>", then (within a few lines) "Sent: 12 March 2007 14:05"
+#: (or "Date:"), "To:", "Cc:", "Subject:".
+_EMAIL_FROM: Final = re.compile(r"^[ \t*_]*From[ \t*_]*:[ \t*_]*(?P<value>\S.*?)\s*$", re.I | re.M)
+_EMAIL_FIELD: Final = re.compile(
+    r"^[ \t*_]*(?P<label>sent|date|to|cc|bcc|subject|importance|attachments?)[ \t*_]*:"
+    r"[ \t*_]*(?P<value>.*?)\s*$",
+    re.IGNORECASE,
+)
+#: The lines a client writes between a reply and the email it quotes ("-----Original
+#: Message-----", a rule of underscores, "Begin forwarded message:").
+_EMAIL_DIVIDER: Final = re.compile(
+    r"^\s*(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|_{10,}|-{10,}"
+    r"|begin\s+forwarded\s+message:?)\s*$",
+    re.IGNORECASE,
+)
+#: The closing words of an email, over its author's name and signature.
+_SIGN_OFF: Final = re.compile(
+    r"^\s*(?:(?:kind|best|warm|many)?\s*(?:regards|wishes|thanks)|thank\s+you|yours"
+    r"(?:\s+(?:sincerely|faithfully))?|sincerely|cheers|best)\b[\s,.!]*$",
+    re.IGNORECASE,
+)
+#: An address's domain that names its sender's agency: a police force's ("met.police.uk",
+#: "northshire.pnn.police.uk"). An NHS address ("nhs.net") or a council's ("gov.uk") names
+#: a sector, not one agency: the signature, or the worker's code, decides.
+_POLICE_DOMAIN: Final = re.compile(r"@(?:[\w-]+\.)*(?:police\.uk|pnn\.police\.uk)\b", re.I)
+_EMAIL_ADDRESS: Final = re.compile(r"<?\s*([\w.+'-]+@[\w-]+(?:\.[\w-]+)+)\s*>?")
+#: Lines of a signature looked at for its agency, and the words of such a line.
+_SIGNATURE_LINES: Final = 8
+_SIGNATURE_WORDS: Final = 8
+#: Characters of a text looked through for an email's header.
+_EMAIL_SCAN: Final = 1 << 20
+
+
+def _email_author(value: str) -> tuple[str, str | None]:
+    """The name and the address of an email's sender ("HV1 <hv1@nhs.net>", "hv1@nhs.net",
+    "'HV1' (Northshire Healthcare)")."""
+    address = _EMAIL_ADDRESS.search(value)
+    name = _EMAIL_ADDRESS.sub("", value).strip(" \t\"'[]:;,")
+    if not name and address is not None:
+        name = address[1].split("@")[0]
+    return name, address[1] if address is not None else None
+
+
+def _signature_agency(body: list[str]) -> str | None:
+    """The agency an email's signature names: the last short line naming one in the last
+    lines of the email, after its closing words when it has them (the team or service
+    under the role: "Social Worker", "Northshire Children's Services" gives the service;
+    "HV1", "Health Visitor", "Northshire Healthcare NHS Trust", a sector, gives "Health
+    Visitor"). A worker's code ("HV1") is no agency's name."""
+    lines = [line.strip() for line in body if line.strip()]
+    closing = next((k for k in range(len(lines) - 1, -1, -1) if _SIGN_OFF.match(lines[k])), None)
+    tail = lines[closing + 1 :] if closing is not None else lines[-_SIGNATURE_LINES:]
+    _agencies, _lookup, practitioners, _codes = _mention_patterns()
+    named = None
+    for line in tail[:_SIGNATURE_LINES]:
+        if len(line.split()) > _SIGNATURE_WORDS or _SENTENCE_END.search(line + " "):
+            continue
+        if practitioners.search(line) and _CODES_ONLY.fullmatch(practitioners.sub("", line)):
+            continue
+        if agency_from_name(line) is not None:
+            named = line
+    return named
+
+
+def email_thread(text: str, file: str = "") -> tuple[pd.DataFrame, int, dict[str, Any]] | None:
+    r"""An email thread pasted into a text file ("From: HV1 <hv1@nhs.net>", "Sent: 12 March
+    2007 14:05", "To: ...", "Subject: ...", the email, then the email it answers under
+    its own header) as a table to read, one row per email, on the line of its "From:":
+    its date and time the "Sent:" (or "Date:") line's, its practitioner the sender's name,
+    its agency the one its signature names (else a police address's: "@met.police.uk";
+    an NHS or council address names none, the worker's code decides), its details the
+    subject and the email's text as written, and whom it went to ("To:", "Cc:") who was
+    involved. Returns the raw table, its row offset and an ``email_text`` warning; None
+    when the text holds no such header, or when an email's text holds dated entries (a
+    chronology sent by email: read as a narrative).
+
+    >>> raw, offset, note = email_thread(
+    ...     "From: HV1 <hv1@nhs.net>\nSent: 12 March 2007 14:05\nTo: Duty <d@x.gov.uk>\n"
+    ...     "Subject: Child A\n\nBruise seen today. Referral made.\n\nRegards\nHV1\n"
+    ...     "Health Visitor\n")
+    >>> raw.iloc[1, :4].tolist()
+    ['12 March 2007 14:05', 'HV1', 'Health Visitor', 'Email']
+    """
+    if _EMAIL_FROM.search(text, 0, _EMAIL_SCAN) is None:
+        return None
+    lines = text_lines(text)
+    starts: list[tuple[int, str, str]] = []  # (line, sender, sent)
+    for n, line in enumerate(lines):
+        found = _EMAIL_FROM.match(line)
+        if found is None:
+            continue
+        labels: dict[str, str] = {}
+        for m in range(n + 1, min(n + 8, len(lines))):
+            field = _EMAIL_FIELD.match(lines[m])
+            if field is None:
+                break
+            labels.setdefault(field["label"].lower(), field["value"])
+        sent = labels.get("sent", labels.get("date"))
+        # an email's header, not a block of labelled lines ("From: Police", "Date: ..."):
+        # Outlook's "Sent:", or a sender's address, or whom it went to and its subject
+        if sent is not None and (
+            "sent" in labels or "@" in found["value"] or {"to", "subject"} <= labels.keys()
+        ):
+            starts.append((n, found["value"], sent))
+    if not starts:
+        return None
+    rows: dict[int, list[str | None]] = {}
+    for k, (n, sender, sent) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        to: list[str] = []
+        subject: str | None = None
+        m = n + 1
+        while m < end and (field := _EMAIL_FIELD.match(lines[m])) is not None:
+            label = field["label"].lower()
+            if label in ("to", "cc", "bcc") and field["value"]:
+                to.append(field["value"])
+            elif label == "subject" and field["value"]:
+                subject = field["value"]
+            m += 1
+        body = lines[m:end]
+        while body and (not body[-1].strip() or _EMAIL_DIVIDER.match(body[-1])):
+            body.pop()
+        while body and not body[0].strip():
+            body.pop(0)
+        if any(split_date_prefix(line) is not None for line in body if line.strip()):
+            return None  # a chronology in an email: its dated entries are the events
+        name, address = _email_author(sender)
+        agency = _signature_agency(body)
+        if (
+            agency is None
+            and address is not None
+            and _POLICE_DOMAIN.search("@" + address.split("@")[-1])
+        ):
+            agency = "Police"
+        details = "\n".join([f"Subject: {subject}"] * (subject is not None) + body).strip()
+        rows[n] = [sent, name, agency, "Email", details or None, "; ".join(to) or None, address]
+    first = starts[0][0]
+    headings: list[str | None] = [
+        "Date",
+        "Practitioner",
+        "Agency",
+        "Source",
+        "Details",
+        "Contact with",
+        "Email",
+    ]
+    width = len(headings)
+    cells: list[list[str | None]] = [headings]
+    cells += [rows.get(n, [None] * width) for n in range(first, starts[-1][0] + 1)]
+    note = _warning(
+        "email_text",
+        f"the text is an email thread: each of its {len(starts)} email(s) (a 'From:' and "
+        "'Sent:' header) was read as an entry, dated when it was sent, by its sender, of the "
+        "agency its signature names (or a police address's), whom it went to as those "
+        "involved",
+        file,
+        None,
+        first + 1,
+    )
+    # frame row k (header 0) is the line first + k: source_row = k + 1 + offset
+    return pd.DataFrame(cells, dtype=object), first - 1, note
 
 
 #: The quote marks an email reply sets before each line it quotes ("> ", ">> ", "> > "),

@@ -82,3 +82,82 @@ def test_a_reviewers_note_after_the_list_of_notes_stays_the_last_entrys_comment(
         )
         assert len(chron.events) == 2
         assert chron.rejected.empty
+
+
+_THREAD = """\
+From: SW1 <sw1@northshire.gov.uk>
+Sent: 14 March 2007 16:20
+To: HV1 <hv1@nhs.net>
+Cc: PC2 <pc2@met.police.uk>
+Subject: RE: Child A - bruising
+
+Thanks HV1. Strategy discussion arranged for tomorrow 10am. Please attend.
+
+SW1
+Social Worker
+Northshire Children's Services
+
+-----Original Message-----
+From: HV1 <hv1@nhs.net>
+Sent: 12 March 2007 14:05
+To: Duty Team <duty@northshire.gov.uk>
+Subject: Child A - bruising
+
+I visited Child A today and saw a bruise to the left cheek. Mother said Child A fell
+from the sofa. I am making a referral.
+
+Regards
+HV1
+Health Visitor
+Northshire Healthcare NHS Trust
+
+From: PC2 <pc2@met.police.uk>
+Date: Tue, 20 Mar 2007 09:05:00 +0000
+To: sw1@northshire.gov.uk
+Subject: Merlin - Child A
+
+Merlin attached re DA incident at the home address. Child A present.
+"""
+
+
+def test_an_email_thread_pasted_into_a_text_file_is_an_entry_per_email(tmp_path: Path):
+    # no paragraph opened with a date, so the file raised EmptyChronologyError: each
+    # email (its From / Sent header) is now an entry, dated when it was sent, by its
+    # sender, of the agency its signature names (or a police address's)
+    chron = _read(tmp_path, _THREAD)
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert sorted(events.index) == [1, 14, 27]
+    assert events.loc[14, S.START] == pd.Timestamp("2007-03-12 14:05")
+    assert events.loc[14, S.PRACTITIONER] == "HV1"
+    assert events.loc[14, S.AGENCY] == "health_visiting"
+    assert events.loc[14, S.DETAILS].startswith("Subject: Child A - bruising\nI visited")
+    assert events.loc[14, S.EVENT_TYPE] == "referral"
+    assert events.loc[1, S.AGENCY] == "csc"
+    assert events.loc[1, S.ORGANISATION] == "Northshire Children's Services"
+    assert "Original Message" not in events.loc[1, S.DETAILS]
+    assert set(events.loc[1, S.COUNTERPARTS]) >= {"health_visiting", "police"}
+    assert events.loc[27, S.AGENCY] == "police"
+    assert events.loc[27, S.START] == pd.Timestamp("2007-03-20 09:05")
+    assert (events[S.SOURCE] == "Email").all()
+    assert "email_text" in set(chron.warnings["code"])
+    assert chron.rejected.empty
+
+
+def test_a_chronology_sent_by_email_is_read_from_its_entries(tmp_path: Path):
+    chron = _read(
+        tmp_path,
+        "From: HV1 <hv1@nhs.net>\nSent: 02 April 2007 09:00\nTo: Reviewer\n"
+        "Subject: HV chronology\n\nPlease see our entries below.\n\n"
+        "12/03/2007 - HV1 home visit, bruise to left cheek seen.\n"
+        "14/03/2007 - HV1 phoned Mother, no answer.\n",
+    )
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "14/03/2007"]
+
+
+def test_a_block_of_labelled_lines_opening_with_from_is_no_email(tmp_path: Path):
+    chron = _read(
+        tmp_path,
+        "From: Northshire Police\nDate: 12/03/2007\nDetails: PC1 attended DA incident.\n",
+    )
+    assert "email_text" not in set(chron.warnings["code"])
+    assert chron.events[S.DETAILS].iloc[0].startswith("PC1 attended DA incident.")
