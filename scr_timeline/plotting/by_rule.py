@@ -55,7 +55,7 @@ def plot_by_rule(
         ``chronologies`` and ``share``), or the BatchResult itself.
     top
         Draw the ``top`` rules found in the most chronologies (rules found nowhere are
-        left out).
+        left out); the title says how many rules with findings are not drawn.
     ax
         Axes to draw on (default: a new figure).
 
@@ -73,10 +73,17 @@ def plot_by_rule(
     shown = table[table["chronologies"] > 0].sort_values(
         ["chronologies", "rule_id"], ascending=[False, True], kind="stable"
     )
+    left_out = max(len(shown) - top, 0)
     shown = shown.head(top).iloc[::-1]  # most frequent at the top
     if ax is None:
         ax = new_axes((9, max(2.5, 0.32 * len(shown) + 1.3)))
-    ax.set_title("Rules with findings across the chronologies")
+    title = "Rules with findings across the chronologies"
+    if left_out:  # the reader is told that rules with findings are not drawn
+        title += (
+            f"\n(the {len(shown)} found in the most; {left_out} more rule"
+            f"{' with findings is' if left_out == 1 else 's with findings are'} in the table)"
+        )
+    ax.set_title(title)
     if shown.empty:
         ax.text(0.5, 0.5, "No findings in any chronology", ha="center", va="center")
         ax.set_axis_off()

@@ -167,6 +167,12 @@ _STACK_CELLS: Final = 100
 #: Distance between stacked markers, and how far from the lane's centre they may go.
 _STACK_STEP: Final = 0.14
 _STACK_REACH: Final = 0.14
+#: A stack of this many events or more has its count written beside it (its markers overlap:
+#: twenty events at one minute look like a few).
+_STACK_LABEL_FROM: Final = 4
+#: In a lane drawn mostly as markers, a bin of up to this many events stays markers (a stack,
+#: counted when needed), not a lone count bar no one can read among the markers.
+_STACK_KEEP: Final = 6
 #: Tracks under a lane's markers for findings that overlap in time (offsets from the lane).
 _FINDING_TRACK_Y: Final = (0.27, 0.35, 0.43)
 _FINDING_TRACKS: Final = len(_FINDING_TRACK_Y)
@@ -364,23 +370,26 @@ def _stack_offsets(
     skip: npt.NDArray[np.bool_],
     lo: float,
     hi: float,
-) -> FloatArray:
+) -> tuple[FloatArray, npt.NDArray[np.int64]]:
     """Vertical offset of each marker in its lane: events of one lane that fall within about
     a marker's width of each other (one of :data:`_STACK_CELLS` cells across the axis) are
     spread over the middle of the lane in date order, earliest on top, instead of drawn on
-    one spot where only the last one shows. Events in count bars (``skip``) stay put.
+    one spot where only the last one shows. Events in count bars (``skip``) stay put. Also
+    the number of events in each event's stack (0 for those in count bars).
     """
     out = np.zeros(len(x))
+    sizes = np.zeros(len(x), dtype=np.int64)
     keep = ~skip & ~np.isnan(x)
     if not keep.any():
-        return out
+        return out, sizes
     cell = np.floor((x[keep] - lo) / ((hi - lo) / _STACK_CELLS)).astype(np.int64)
     groups = pd.DataFrame({"lane": lane[keep], "cell": cell}).groupby(["lane", "cell"])
     rank = groups.cumcount().to_numpy(dtype=np.float64)
     size = groups["lane"].transform("size").to_numpy(dtype=np.float64)
     step = np.minimum(_STACK_STEP, 2 * _STACK_REACH / np.maximum(size - 1, 1))
     out[keep] = (rank - (size - 1) / 2) * step
-    return out
+    sizes[keep] = size.astype(np.int64)
+    return out, sizes
 
 
 def _contact_segments(
@@ -571,9 +580,12 @@ def plot_timeline(
     # A lane mostly drawn as bars is drawn wholly as bars (no mix of bars and markers).
     mostly = (counts * dense).sum(axis=1) > 0.5 * counts.sum(axis=1)
     dense[mostly] = counts[mostly] > 0
+    # In a lane mostly of markers, a few events close together stay markers (stacked)
+    dense[~mostly] &= counts[~mostly] > _STACK_KEEP
     aggregated = dense[lane_i, bin_of]
     # Events drawn at one spot of one lane are stacked a little apart, so none hides another.
-    yd = y + _stack_offsets(lane_i, x, aggregated, lo, hi)
+    offsets, stacked = _stack_offsets(lane_i, x, aggregated, lo, hi)
+    yd = y + offsets
     if dense.any():
         li, bi = np.nonzero(dense)
         lane_max = np.maximum(counts.max(axis=1), 1)
@@ -595,6 +607,25 @@ def plot_timeline(
         )
         bars.set_gid("scr-density")
         ax.add_collection(bars)
+        # the bars' scale: the tallest bar of each lane, and how long a bin is
+        days = (hi - lo) / _BINS
+        span = (
+            f"{days:.0f} days" if days >= 1.5 else ("a day" if days >= 0.75 else "less than a day")
+        )
+        for lane in np.unique(li).tolist():
+            ax.text(
+                0.995,
+                lane - _LANE_HALF,
+                f"tallest bar: {int(lane_max[lane])} events in {span}",
+                transform=ax.get_yaxis_transform(),
+                ha="right",
+                va="top",
+                fontsize=7,
+                color="#333333",
+                zorder=5,
+                gid="scr-density-scale",
+                bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1.0},
+            )
         if injury is not None:
             hurt = np.zeros_like(counts)
             np.add.at(hurt, (lane_i[injury], bin_of[injury]), 1)
@@ -733,6 +764,27 @@ def plot_timeline(
         )
         pts.set_gid(f"scr-events-{key}")
         handles.append(pts)
+
+    # --- how many events a stack holds, where its markers overlap ---------------------------------
+    big = stacked >= _STACK_LABEL_FROM
+    if big.any():
+        at = pd.DataFrame({"lane": lane_i[big], "x": x[big], "n": stacked[big]})
+        cell = np.floor((at["x"] - lo) / ((hi - lo) / _STACK_CELLS)).astype(np.int64)
+        tops = at.groupby([at["lane"], cell]).agg(x=("x", "max"), n=("n", "first"))
+        lanes_at = tops.index.get_level_values(0).to_numpy(dtype=np.float64)
+        for lane, right, n in zip(lanes_at, tops["x"], tops["n"], strict=True):
+            ax.annotate(
+                f"{int(n)}",
+                (float(right), float(lane)),
+                xytext=(6, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=7,
+                color="#333333",
+                zorder=5,
+                gid="scr-stack-count",
+            )
 
     # --- findings ------------------------------------------------------------------------------
     if findings is not None:
