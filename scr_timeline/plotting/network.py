@@ -37,6 +37,9 @@ _COUNT_FONTSIZE: Final = 7.0
 _COUNT_SPOTS: Final = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74)
 #: The data window of the network (the circle of nodes has radius 1).
 _XLIM: Final = (-1.45, 1.45)
+#: The agency whose contacts with every other are shown: an agency that recorded or was
+#: named on events but had no contact with it is ringed (it never told it anything).
+_HUB: Final = "csc"
 _YLIM: Final = (-1.3, 1.3)
 
 
@@ -53,7 +56,10 @@ def plot_network(
     under the network says how many edges have no room for theirs). Nodes sit on a circle in a fixed order (agencies in the order of
     :data:`scr_timeline.schema.AGENCIES`, then family members), so the same chronology
     always gives the same picture. Node size grows with the number of events the node
-    took part in.
+    took part in. An agency with no contact recorded with children's social care (either
+    way), when social care is in the chronology, is ringed with a dashed vermillion line and
+    its label says "no contact with CSC": what it saw never reached social care through a
+    recorded contact.
 
     Parameters
     ----------
@@ -148,8 +154,39 @@ def plot_network(
                 zorder=3,
             )
             pts.set_gid(gid)
-    for n, (px, py) in zip(nodes, xy, strict=True):
-        label = str(graph.nodes[n].get(LABEL, n))
+    # agencies that were never in touch with children's social care
+    apart = np.zeros(len(nodes), dtype=bool)
+    if _HUB in nodes:
+        touched = {u if v == _HUB else v for u, v in weights if _HUB in (u, v)}
+        apart = np.array(
+            [n != _HUB and not is_family[i] and n not in touched for i, n in enumerate(nodes)],
+            dtype=bool,
+        )
+    if apart.any():
+        rings = ax.scatter(
+            xy[apart, 0],
+            xy[apart, 1],
+            s=size[apart] * 2.3 + 150,
+            facecolors="none",
+            edgecolors=OKABE_ITO["vermillion"],
+            linewidths=1.6,
+            linestyles="--",
+            zorder=2.5,
+        )
+        rings.set_gid("scr-network-no-hub")
+        ax.text(
+            0.0,
+            1.0,
+            "Dashed ring: no contact with children's social care recorded",
+            transform=ax.transAxes,
+            ha="left",
+            va="top",
+            fontsize=8,
+            color=OKABE_ITO["vermillion"],
+            gid="scr-network-no-hub-note",
+        )
+    for n, (px, py), alone in zip(nodes, xy, apart, strict=True):
+        label = str(graph.nodes[n].get(LABEL, n)) + ("\nno contact with CSC" if alone else "")
         ax.text(
             px * 1.13,
             py * 1.13,
