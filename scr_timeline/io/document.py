@@ -2105,17 +2105,32 @@ _CONTINUED_MARK: Final = re.compile(
     r"(?:\s*(?:from\s+)?(?:above|previous(?:\s+(?:page|row|entry))?|overleaf|over))?\W*$",
     re.IGNORECASE,
 )
+#: A date cell giving the row above's date again with such a mark ("12/03/2007 (cont.)",
+#: "12/03/2007 contd"): that entry carried on too. Group ``date``.
+_DATE_THEN_MARK: Final = re.compile(
+    r"^(?P<date>\S*\d.*?)[\s,;:–-]*[(\[]?\s*(?:cont(?:inued|'?d|/d|\.?\s*d)?|ctd)\.?\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _last_filled(raw: pd.DataFrame, first: int, below: int) -> int | None:
+    """The last row of ``raw`` from ``first`` and above ``below`` holding something."""
+    return next(
+        (r for r in range(below - 1, first - 1, -1) if any(map(_filled, raw.iloc[r]))), None
+    )
 
 
 def _continued_rows(
     found: _Found, dates: Sequence[int], file: str, before: _Found | None = None
 ) -> list[dict[str, Any]]:
     """Join the rows whose date cell only says they carry on the entry above ("Cont.",
-    "continued") to the nearest row above holding something, cell by cell after a line
+    "continued"), or gives the date of the row above again with such a mark ("12/03/2007
+    (cont.)"), to the nearest row above holding something, cell by cell after a line
     break, and blank them: they were rejected for a date that could not be read, their
-    text lost to the entry they carry on. At the top of a table that carries on
-    ``before`` (its next page), the row above is that table's last. One ``row_continued``
-    warning names each; with no row above, such a row stays, rejected for its date."""
+    text lost to the entry they carry on (or an event of their own, a copy of the day's).
+    At the top of a table that carries on ``before`` (its next page), the row above is
+    that table's last. One ``row_continued`` warning names each; with no row above, such
+    a row stays, rejected for its date."""
     raw, start = found.raw, found.info.data_start
     if not dates or len(raw) <= start:
         return []
@@ -2123,27 +2138,24 @@ def _continued_rows(
     for pos in dates:
         cells = raw.iloc[start:, pos].astype("string")
         marked |= cells.str.match(_CONTINUED_MARK).fillna(False).to_numpy(bool)
+        marked |= cells.str.match(_DATE_THEN_MARK).fillna(False).to_numpy(bool)
     notes: list[dict[str, Any]] = []
     for at in (np.flatnonzero(marked) + start).tolist():
-        into, above = (
-            found,
-            next((r for r in range(at - 1, start - 1, -1) if any(map(_filled, raw.iloc[r]))), None),
-        )
+        into, above = found, _last_filled(raw, start, at)
         if above is None and before is not None and before.raw.shape[1] == raw.shape[1]:
-            into, above = (
-                before,
-                next(
-                    (
-                        r
-                        for r in range(len(before.raw) - 1, before.info.data_start - 1, -1)
-                        if any(map(_filled, before.raw.iloc[r]))
-                    ),
-                    None,
-                ),
-            )
+            into, above = before, _last_filled(before.raw, before.info.data_start, len(before.raw))
         if above is None:
             continue
-        mark = next(str(raw.iat[at, pos]).strip() for pos in dates if _filled(raw.iat[at, pos]))
+        written = [str(raw.iat[at, pos]) for pos in dates if _filled(raw.iat[at, pos])]
+        if not written:
+            continue
+        mark = written[0].strip()
+        dated = None if _CONTINUED_MARK.match(mark) else _DATE_THEN_MARK.match(mark)
+        if dated is not None and not any(
+            " ".join(str(into.raw.iat[above, pos]).split()) == " ".join(dated["date"].split())
+            for pos in dates
+        ):
+            continue  # another day's entry ("20/03/2007 contd"): a row of its own
         for pos in dates:
             raw.iat[at, pos] = None
         for pos, text in enumerate(raw.iloc[at].tolist()):

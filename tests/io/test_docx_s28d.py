@@ -123,3 +123,28 @@ def test_a_sections_heading_naming_its_agency_heads_that_agencys_table(tmp_path:
     assert events.loc["table 2", S.ORGANISATION] == "Northshire Police"
     assert events.loc["table 2", S.COMMENT] == "No Merlin was submitted."
     assert events.loc["table 3", S.AGENCY] == "gp"
+
+
+def test_a_row_giving_the_date_above_again_marked_continued_carries_on_that_entry(
+    tmp_path: Path,
+):
+    # "12/03/2007 (cont.)" under the 12/03/2007 entry was a second event of that day, its
+    # details opening "(cont.)."; "20/03/2007 contd" under another day stays a row
+    doc = docx.Document()
+    doc.add_heading("Health Visiting chronology - Child A", 1)
+    _table(
+        doc,
+        [
+            ("12/03/2007", "HV1", "Home visit, Child A seen. Bruise to left cheek."),
+            ("12/03/2007 (cont.)", "HV1", "Mother said Child A fell from sofa."),
+            ("14/03/2007", "HV1", "Phone call to Mother, no answer."),
+            ("20/03/2007 contd", "HV2", "Clinic."),
+        ],
+    )
+    path = tmp_path / "hv.docx"
+    doc.save(path)
+    events = scr.read(path).events.set_index(S.SOURCE_ROW)
+    assert sorted(events.index) == [2, 4, 5]
+    assert events.loc[2, S.DETAILS] == (
+        "Home visit, Child A seen. Bruise to left cheek.\nMother said Child A fell from sofa."
+    )
