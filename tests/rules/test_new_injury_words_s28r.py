@@ -57,6 +57,8 @@ def test_a_new_injury_said_in_other_words_is_new(tmp_path: Path, visit: str) -> 
     [
         "bruise to cheek now yellow/green, unexplained.",
         "bruise to left cheek, unexplained. No further or older bruising seen.",
+        # words of age about something else
+        "bruise to left cheek, unexplained. Mother's more recent account differs.",
     ],
 )
 def test_the_injury_referred_seen_again_is_not_new(tmp_path: Path, visit: str) -> None:
