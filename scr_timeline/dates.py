@@ -4683,46 +4683,48 @@ def _apply_times(
     *,
     warn_unreadable: bool,
 ) -> None:
-    """Add the time column to the rows whose date is one day (every row for None)."""
+    """Add the time column to the rows whose date is one day (every row for None).
 
-    def at(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        return array if rows is None else array[rows]
+    Only the rows with a time are looked at (a time is 40% of a big file's rows, the
+    rest are left as they are); each array below holds those rows, ``timed`` names them.
+    """
 
     def where(mask: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
         return np.flatnonzero(mask) if rows is None else rows[mask]
 
-    given = at(cells.start) >= 0
-    prec = at(state.prec).copy()  # as it was before this step
+    timed = where((cells.start if rows is None else cells.start[rows]) >= 0)
+    time_start, time_end = cells.start[timed], cells.end[timed]
+    prec = state.prec[timed]  # as it was before this step (a copy)
     # a day, or a part of one ('12/03/2007 pm') the time falls in: the minute of that day
-    starts, ends = at(state.start), at(state.end)
+    starts, ends = state.start[timed], state.end[timed]
     # a date cell at midnight ('12/03/2007 00:00', a spreadsheet's date with its empty time)
     # beside a time: the day, which the time cell times
     midnight = (prec == _P_MINUTE) & (starts % _DAY_S == 0) & (ends - starts == 59)
     ends = np.where(midnight, starts + _DAY_S - 1, ends)
     one_day = ((prec == _P_DAY) | midnight) & (ends // _DAY_S == starts // _DAY_S)
-    moment = starts - starts % _DAY_S + np.maximum(at(cells.start), 0) * 60
+    moment = starts - starts % _DAY_S + time_start * 60
     in_part = (moment >= starts) & (moment <= ends)
     # a time written on the twelve-hour clock ('2.30', '7.30') in a part of the day after
     # noon ('12/03/2007 pm', 'evening'): that part's (14:30, 19:30), not the morning's
-    twelve = (at(cells.start) >= 60) & (at(cells.end) < 720)
+    twelve = (time_start >= 60) & (time_end < 720)
     later = ~in_part & twelve & (moment + 720 * 60 >= starts) & (moment + 720 * 60 <= ends)
     shift = np.zeros(len(cells.start), np.int64)
-    shift[where(later)] = 720
+    shift[timed[later]] = 720
     in_part |= later
-    day = at(state.ok) & one_day & given & in_part
+    day = state.ok[timed] & one_day & in_part
     # a time cell giving a date with its time ('13/03/2007 09:00') that is not the row's day
     other_day = np.zeros(len(day), bool)
     if cells.on_day is not None:
-        written_day = at(cells.on_day)
+        written_day = cells.on_day[timed]
         other_day = day & (written_day != _NO_DAY) & (written_day != starts // _DAY_S)
         day &= ~other_day
-        for i in where(other_day).tolist():
+        for i in timed[other_day].tolist():
             message = (
                 f"ignored the time cell {cells.text(i)}: its date is not the row's date "
                 f"{_fmt(int(state.start[i]))}"
             )
             state.extra.append((i, "time_ignored", message))
-    apply = where(day)
+    apply = timed[day]
     day_start = state.start[apply] - state.start[apply] % _DAY_S
     state.start[apply] = day_start + (cells.start[apply] + shift[apply]) * 60
     state.end[apply] = day_start + (cells.end[apply] + shift[apply]) * 60 + 59
@@ -4768,15 +4770,15 @@ def _apply_times(
             )
             state.extra.append((i, "extra_text", message))
     if warn_unreadable:
-        for i in where(at(cells.start) == _T_BAD).tolist():
+        for i in where((cells.start if rows is None else cells.start[rows]) == _T_BAD).tolist():
             message = (
                 f"cannot read the time {cells.text(i)}; kept the day only (expected a time "
                 "such as 14:30, 2.30pm or 1430hrs)"
             )
             state.extra.append((i, "unreadable_time", message))
-    own_minute = (at(state.start) % _DAY_S) // 60
-    same = (prec == _P_MINUTE) & (own_minute == at(cells.start))
-    ignored = where(at(state.ok) & given & ~day & ~same & ~other_day)
+    own_minute = (state.start[timed] % _DAY_S) // 60
+    same = (prec == _P_MINUTE) & (own_minute == time_start)
+    ignored = timed[state.ok[timed] & ~day & ~same & ~other_day]
     if not len(ignored):
         return
     # the messages put together column-wise (object arrays add element by element), each
