@@ -155,10 +155,13 @@ _YEARLESS_MONTH = (
     r"[\s-]+(?:19|20)\d{2}(?![\d/])"
 )
 #: The time zone a log or a system writes after a time ("14:05 UTC", "1405hrs GMT", "14.05
-#: BST"): part of the time, which the date parser reads (it had been taken for the text, and
-#: "UTC" for an agency's label).
-_ZONE = r"(?:\s*(?:utc|gmt|bst|z)(?![\w+]))?"
-_TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|hrs|h)?|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs)" + _ZONE
+#: BST", "14:05 (BST)"; a time may give its seconds, "14:05:30"): part of the time, which
+#: the date parser reads (it had been taken for the text, and "UTC" for an agency's label).
+_ZONE = r"(?:\s*(?:utc|gmt|bst|z)(?![\w+])|\s*[(\[]\s*(?:utc|gmt|bst)\s*[)\]])?"
+_TIME = (
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|hrs|h)?|\d{1,2}\.\d{2}\s*(?:am|pm|hrs|h)?"
+    r"|\d{1,2}\s*(?:am|pm)|\d{4}\s*hrs)" + _ZONE
+)
 #: The words before the date in a review's narrative: "On", "In", "Later on", "Also on",
 #: "Sometime in", "Overnight on", "On the evening of" (group ``part``), "At 14:30 on"
 #: (group ``lead_time``).
@@ -204,7 +207,8 @@ DATE_PREFIX: Final = re.compile(
 #: the dates of the details above a chronology ("Date of birth", "Date of report").
 _DATE_LABEL_WORDS: Final = (
     r"(?:(?:(?:event|contact|incident|visit|activity|appointment|meeting|episode"
-    r"|occurrence|start)\s+)?date(?:\s*/\s*time)?"
+    r"|occurrence|start|(?:case\s*)?note|consultation|session|actual)\s+)?date"
+    r"(?:\s*/\s*time)?"
     r"(?:\s+of\s+(?!birth\b|report\b|review\b|completion\b|issue\b)"
     r"(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)?|when)"
 )
@@ -254,7 +258,7 @@ _RULED_OFF: Final = re.compile(r"^\s*([-=_*~+])(?:\s*\1){2,}\s*$")
 #: full stop needs its "am", "pm" or "hrs" ("3.14 The social worker ..." is a paragraph
 #: number). Groups ``time`` and ``rest``.
 _TIME_START: Final = re.compile(
-    r"^\s*(?:at\s+)?(?P<time>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:am|pm|hrs|h)\b)?"
+    r"^\s*(?:at\s+)?(?P<time>(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?:am|pm|hrs|h)\b)?"
     r"|(?:[01]?\d|2[0-3])\.[0-5]\d\s*(?:am|pm|hrs|h)\b|(?:1[0-2]|0?\d)\s*(?:am|pm)\b"
     r"|(?:[01]\d|2[0-3])[0-5]\d\s*hrs?\b)" + _ZONE + ")" + _REST,
     re.IGNORECASE | re.DOTALL,

@@ -161,3 +161,38 @@ def test_a_block_of_labelled_lines_opening_with_from_is_no_email(tmp_path: Path)
     )
     assert "email_text" not in set(chron.warnings["code"])
     assert chron.events[S.DETAILS].iloc[0].startswith("PC1 attended DA incident.")
+
+
+def test_a_time_with_its_seconds_or_a_zone_in_brackets(tmp_path: Path):
+    # "17/03/2007 14:05:30 UTC - CAD opened." kept "30 UTC - CAD opened." as its text;
+    # "14:05 (BST):" opened the text with "(BST):"
+    chron = _read(
+        tmp_path,
+        "17/03/2007 14:05:30 UTC - CAD opened.\n\n"
+        "18/07/2007, 14:05 (BST): Mother phoned EDT.\n"
+        "14:20:15 GMT - EDT SW phoned back.\n",
+    )
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events.loc[1, S.DATE_TEXT] == "17/03/2007 14:05:30 UTC"
+    assert events.loc[1, S.DETAILS] == "CAD opened."
+    assert events.loc[3, S.DETAILS] == "Mother phoned EDT."
+    assert events.loc[3, S.START] == pd.Timestamp("2007-07-18 14:05")
+    assert events.loc[4, S.DETAILS] == "EDT SW phoned back."
+
+
+def test_case_notes_labelled_case_note_date(tmp_path: Path):
+    # a case system's print-out ("Case Note Date:", "Note Type:", "Recorded by:", "Note
+    # Text:") had no date label the blocks know: EmptyChronologyError
+    chron = _read(
+        tmp_path,
+        "Case Notes - Child A\n\n"
+        "Case Note Date: 12/03/2007 10:00\nNote Type: Home Visit\nRecorded by: SW1\n"
+        "Note Text: Visited Child A at home; bruise to left cheek noted.\n\n"
+        "Note Date: 16/03/2007\nNote Type: Office Visit\nRecorded by: SW2\n"
+        "Note Text: Mother attended office; written agreement signed.\n",
+    )
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert events.loc[3, S.DATE_TEXT] == "12/03/2007 10:00"
+    assert events.loc[3, S.PRACTITIONER] == "SW1"
+    assert events.loc[3, S.DETAILS].startswith("Visited Child A at home")
+    assert events.loc[8, S.EVENT_TYPE] == "office_visit"
