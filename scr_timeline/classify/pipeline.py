@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -134,32 +134,6 @@ def written_child_seen(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     )
 
 
-def _with_written_seen(
-    seen: pd.Series, events: pd.DataFrame, warnings: list[dict[str, Any]]
-) -> pd.Series:
-    """``seen`` (from the wording) with the yes or no of a "Child seen?" column where it
-    gives one; one warning for the cells that say neither."""
-    if schema.CHILD_SEEN_TEXT not in events or events[schema.CHILD_SEEN_TEXT].isna().all():
-        return seen
-    written, unread = written_child_seen(events[schema.CHILD_SEEN_TEXT])
-    if unread.notna().any():
-        values = unread.dropna().drop_duplicates().head(5).tolist()
-        rows = ""
-        if schema.SOURCE_ROW in events:
-            at = events.loc[unread.notna(), schema.SOURCE_ROW].head(5).tolist()
-            rows = " (rows " + ", ".join(map(str, at)) + ")"
-        warnings.append(
-            _warning(
-                CHILD_SEEN_UNREAD,
-                f"{int(unread.notna().sum())} cell(s) of the child-seen column say neither yes "
-                f"nor no{rows}: {', '.join(map(repr, values))}; whether the child was seen "
-                "there is read from the entry's wording",
-                events,
-            )
-        )
-    return written.fillna(seen.astype("boolean"))
-
-
 def child_age_days(start: pd.Series, child_dob: pd.Timestamp | str) -> pd.Series:
     """Age of the child in whole days at each ``start``; missing before the birth.
 
@@ -208,8 +182,14 @@ def dob_from_written_ages(
     if np.isnan(ages).all():
         return None
     span = pool.upto(2)
-    age = ages[pool.piece[span]]
-    rows = pool.row[span]
+    return _dob_from_ages(ages[pool.piece[span]], pool.row[span], events)
+
+
+def _dob_from_ages(
+    age: np.ndarray, rows: np.ndarray, events: pd.DataFrame
+) -> tuple[pd.Timestamp, dict[str, Any]] | None:
+    """:func:`dob_from_written_ages` from the written age (days, NaN for none) of each
+    piece of the rows' details and outcome, and the row (of ``events``) it is in."""
     starts = events[schema.START].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
     keep = ~np.isnan(age) & (age <= _DOB_OLDEST_DAYS) & ~np.isnat(starts[rows])
     if not keep.any():
@@ -251,12 +231,6 @@ def dob_from_written_ages(
         schema.SOURCE_ROW: row.get(schema.SOURCE_ROW),
     }
     return dob, note
-
-
-def _text_column(events: pd.DataFrame, name: str) -> pd.Series:
-    if name in events:
-        return events[name]
-    return pd.Series(pd.NA, index=events.index, dtype="string")
 
 
 def _paths(vocabularies: Mapping[str, str | os.PathLike[str]] | None) -> dict[str, Any]:
@@ -371,81 +345,260 @@ def classify_events(
     """
     if not isinstance(events, pd.DataFrame):
         raise TypeError(f"events must be a pandas DataFrame, not {type(events).__name__}")
+    return classify_events_each([events], child_dobs=[child_dob], vocabularies=vocabularies)[0]
+
+
+def classify_events_each(
+    frames: Sequence[pd.DataFrame],
+    *,
+    child_dobs: Sequence[pd.Timestamp | None] | None = None,
+    vocabularies: Mapping[str, str | Path] | None = None,
+) -> list[tuple[pd.DataFrame, list[dict[str, Any]]]]:
+    """:func:`classify_events` of each of several events tables, the work done once.
+
+    The same as ``[classify_events(f, child_dob=d, vocabularies=vocabularies) for f, d in
+    zip(frames, child_dobs)]``, but what reads each row on its own (event types, roles,
+    injuries, whether the child was seen, counterparts: the vocabularies' matching) runs
+    once over the rows of every table stacked, each distinct sentence matched once; what
+    depends on a table as a whole (the child's date of birth and ages, its warnings) is
+    worked out per table. Many small chronologies (a batch) so pay the fixed cost of a
+    classification once, not once each.
+
+    Parameters
+    ----------
+    frames
+        Canonical events frames (see :func:`classify_events`).
+    child_dobs
+        The child's date of birth of each frame (None where not known); all None when
+        not given.
+    vocabularies
+        Vocabulary files of your own by name, for every frame.
+
+    Returns
+    -------
+    list of (events, warnings)
+        Per frame, what :func:`classify_events` returns for it.
+
+    Examples
+    --------
+    >>> from scr_timeline.testing import make_events
+    >>> one = make_events(start=["13/12/2006"], agency=["gp"], details=["Seen with Mother."])
+    >>> two = make_events(start=["14/12/2006"], agency=["csc"], details=["Home visit."])
+    >>> [(out["event_type"].tolist(), len(notes)) for out, notes in classify_events_each(
+    ...     [one, two], child_dobs=[pd.Timestamp("2006-03-01"), None])]
+    [(['gp_appointment'], 0), (['home_visit'], 1)]
+    """
+    frames = list(frames)
+    for frame in frames:
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"events must be a pandas DataFrame, not {type(frame).__name__}")
+    dobs = [None] * len(frames) if child_dobs is None else list(child_dobs)
+    if len(dobs) != len(frames):
+        raise ValueError(f"{len(dobs)} dates of birth for {len(frames)} events tables")
     paths = _paths(vocabularies)
-    out = events.copy(deep=False)
-    index = out.index
-    warnings: list[dict[str, Any]] = []
-
-    agency = (
-        out[schema.AGENCY] if schema.AGENCY in out else pd.Series(pd.NA, index=index, dtype=object)
+    if not frames:
+        return []
+    rows = _RowLocal.of(frames, paths)
+    ends = np.cumsum([len(f) for f in frames])
+    starts = ends - np.array([len(f) for f in frames])
+    parts = [
+        _Frame(frame, rows, int(lo), int(hi), dob)
+        for frame, lo, hi, dob in zip(frames, starts, ends, dobs, strict=True)
+    ]
+    young = [part.young() for part in parts]  # (each frame's warnings on dates of birth)
+    injury = _injuries.injury_columns(
+        rows.injuries,
+        young[0] if len(young) == 1 else np.concatenate(young),
+        pd.RangeIndex(rows.n),
     )
-    slots = T.agency_slots(agency)
-    pool = T.build_pool(
-        [
-            _text_column(out, schema.DETAILS),
-            _text_column(out, schema.OUTCOME),
-            _text_column(out, schema.COUNTERPARTS_TEXT),
-        ]
-    )
+    return [part.finish(injury) for part in parts]
 
-    event_matcher = _events.matcher(paths.get("event_types"))
-    found_events = _events.find_events(pool, slots, event_matcher)
-    if schema.CONTACT_TYPE in out:
-        found_events = _with_contact_types(
-            found_events, out[schema.CONTACT_TYPE], slots, event_matcher, pool
+
+def _stacked(frames: Sequence[pd.DataFrame], name: str, dtype: Any = "string") -> pd.Series | None:
+    """Column ``name`` of every frame one after the other (missing values where a frame
+    has no such column); None when none has it."""
+    if len(frames) == 1:
+        return frames[0].get(name)
+    if not any(name in f for f in frames):
+        return None
+    columns = [
+        f[name] if name in f else pd.Series(pd.NA, index=f.index, dtype=dtype) for f in frames
+    ]
+    return pd.concat(columns, ignore_index=True)
+
+
+@dataclasses.dataclass(slots=True)
+class _RowLocal:
+    """What each row's own cells decide, for the rows of several frames stacked."""
+
+    n: int
+    pool: T.Pool
+    agency: pd.Series
+    event_type: Any  # Categorical
+    mentions: Any
+    role: Any  # Categorical
+    injuries: _injuries.InjuryFindings
+    seen: pd.Series  # from the wording (before a "Child seen?" column's word)
+    counterparts: np.ndarray  # uint32 masks
+    written_seen: tuple[pd.Series, pd.Series] | None  # a "Child seen?" column read
+    _ages: np.ndarray | None = None  # per piece occurrence of fields 0 and 1
+
+    @classmethod
+    def of(cls, frames: Sequence[pd.DataFrame], paths: dict[str, Any]) -> _RowLocal:
+        n = sum(len(f) for f in frames)
+        index = frames[0].index if len(frames) == 1 else pd.RangeIndex(n)
+        agency = _stacked(frames, schema.AGENCY, object)
+        if agency is None:
+            agency = pd.Series(pd.NA, index=index, dtype=object)
+        slots = T.agency_slots(agency)
+
+        def text(name: str) -> pd.Series:
+            column = _stacked(frames, name)
+            return pd.Series(pd.NA, index=index, dtype="string") if column is None else column
+
+        pool = T.build_pool(
+            [text(schema.DETAILS), text(schema.OUTCOME), text(schema.COUNTERPARTS_TEXT)]
         )
-    start = out.get(schema.START)  # (a bare "Assessment" is the one of its time)
-    types = _events.event_columns(found_events, index, start=start)
-    out[schema.EVENT_TYPE] = types[schema.EVENT_TYPE].array
-    out[schema.MENTIONS] = types[schema.MENTIONS].array
+        event_matcher = _events.matcher(paths.get("event_types"))
+        found_events = _events.find_events(pool, slots, event_matcher)
+        contact = _stacked(frames, schema.CONTACT_TYPE)
+        if contact is not None:
+            found_events = _with_contact_types(found_events, contact, slots, event_matcher, pool)
+        start = _stacked(frames, schema.START, "datetime64[ns]")
+        types = _events.event_columns(found_events, index, start=start)
+        event_type = types[schema.EVENT_TYPE]
+        role = _roles.roles_from_practitioners(
+            text(schema.PRACTITIONER), agency, path=paths.get("roles")
+        )
+        found_injuries = _injuries.find_injuries(pool, _injuries.matcher(paths.get("injuries")))
+        flags = _seen.find_seen(pool, _seen.matcher(paths.get("child_seen")))
+        seen = _seen.child_seen_column(flags, event_type, agency, index)
+        written = _stacked(frames, schema.CHILD_SEEN_TEXT)
+        found = _counterparts.find_counterparts(
+            pool,
+            _counterparts.matcher(
+                family_path=paths.get("family_members"),
+                aliases_path=paths.get("agency_aliases"),
+                roles_path=paths.get("roles"),
+                cues_path=paths.get("counterpart_cues"),
+            ),
+            slots,
+        )
+        return cls(
+            n=n,
+            pool=pool,
+            agency=agency,
+            event_type=event_type.array,
+            mentions=types[schema.MENTIONS].array,
+            role=role.array,
+            injuries=found_injuries,
+            seen=seen,
+            counterparts=_counterparts.counterpart_masks(found, slots, found_events),
+            written_seen=(
+                None if written is None or written.isna().all() else written_child_seen(written)
+            ),
+        )
 
-    practitioner = _text_column(out, schema.PRACTITIONER)
-    out[schema.ROLE] = _roles.roles_from_practitioners(
-        practitioner, agency, path=paths.get("roles")
-    ).array
+    def ages_of(self, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
+        """The written age of each piece of rows ``lo`` to ``hi`` (details and outcome, in
+        the pool's order), and its row counted from ``lo``."""
+        from scr_timeline.ages import written_ages
 
-    if (
-        child_dob is None
-        and schema.START in out
-        and (schema.CHILD_AGE_DAYS not in out or out[schema.CHILD_AGE_DAYS].isna().all())
-    ):
-        # no date of birth and no ages: the ages the entries write ("Child A (5 months)")
-        written = dob_from_written_ages(pool, out)
-        if written is not None:
-            child_dob, note = written
-            warnings.append(note)
-    if child_dob is not None and schema.START in out:
-        ages = child_age_days(out[schema.START], child_dob)
-        young = _injuries.under_24_months(out[schema.START], child_dob=child_dob)
-    else:
-        if schema.CHILD_AGE_DAYS in out:
-            ages = out[schema.CHILD_AGE_DAYS].astype("Int64")
+        pool = self.pool
+        if self._ages is None:
+            ages = written_ages(pool.pieces)
+            self._ages = ages[pool.piece[pool.upto(2)]]
+        taken = []
+        at = 0
+        for end in pool.ends[:2]:  # each field's occurrences come in row order
+            rows = pool.row[at:end]
+            first, last = np.searchsorted(rows, [lo, hi])
+            taken.append(np.arange(at + first, at + last))
+            at = end
+        where = np.concatenate(taken)
+        return self._ages[where], pool.row[where] - lo
+
+
+class _Frame:
+    """One frame of a stacked classification: its rows ``lo`` to ``hi`` of ``rows``."""
+
+    def __init__(
+        self, frame: pd.DataFrame, rows: _RowLocal, lo: int, hi: int, dob: pd.Timestamp | None
+    ) -> None:
+        self.frame, self.rows, self.lo, self.hi, self.dob = frame, rows, lo, hi, dob
+        self.warnings: list[dict[str, Any]] = []
+        self.out = frame.copy(deep=False)
+        self.ages: Any = None
+
+    def young(self) -> np.ndarray:
+        """The rows when the child was under 24 months, after working out the child's ages
+        (and the date of birth the entries' written ages give, when none was given)."""
+        out, index, child_dob = self.out, self.out.index, self.dob
+        rows, lo, hi = self.rows, self.lo, self.hi
+        out[schema.EVENT_TYPE] = rows.event_type[lo:hi]
+        out[schema.MENTIONS] = rows.mentions[lo:hi]
+        out[schema.ROLE] = rows.role[lo:hi]
+        if (
+            child_dob is None
+            and schema.START in out
+            and (schema.CHILD_AGE_DAYS not in out or out[schema.CHILD_AGE_DAYS].isna().all())
+        ):
+            # no date of birth and no ages: the ages the entries write ("Child A (5 months)")
+            written = _dob_from_ages(*rows.ages_of(lo, hi), out) if hi > lo else None
+            if written is not None:
+                child_dob, note = written
+                self.warnings.append(note)
+        if child_dob is not None and schema.START in out:
+            ages = child_age_days(out[schema.START], child_dob)
+            young = _injuries.under_24_months(out[schema.START], child_dob=child_dob)
         else:
-            ages = pd.Series(pd.NA, index=index, dtype="Int64")
-        young = _injuries.under_24_months(pd.Series(index=index, dtype=object), child_age_days=ages)
-        if child_dob is None and ages.isna().all():
-            warnings.append(_warning(NO_CHILD_DOB, _NO_CHILD_DOB_MESSAGE, out))
-    out[schema.CHILD_AGE_DAYS] = ages.array
+            if schema.CHILD_AGE_DAYS in out:
+                ages = out[schema.CHILD_AGE_DAYS].astype("Int64")
+            else:
+                ages = pd.Series(pd.NA, index=index, dtype="Int64")
+            young = _injuries.under_24_months(
+                pd.Series(index=index, dtype=object), child_age_days=ages
+            )
+            if child_dob is None and ages.isna().all():
+                self.warnings.append(_warning(NO_CHILD_DOB, _NO_CHILD_DOB_MESSAGE, out))
+        self.ages = ages.array
+        return young
 
-    found_injuries = _injuries.find_injuries(pool, _injuries.matcher(paths.get("injuries")))
-    injury = _injuries.injury_columns(found_injuries, young, index)
-    for column in (schema.INJURY, schema.INJURY_KINDS, schema.SUSPICIOUS_INJURY):
-        out[column] = injury[column].array
+    def finish(self, injury: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+        """The frame classified, and its warnings."""
+        out, rows, lo, hi = self.out, self.rows, self.lo, self.hi
+        out[schema.CHILD_AGE_DAYS] = self.ages
+        for column in (schema.INJURY, schema.INJURY_KINDS, schema.SUSPICIOUS_INJURY):
+            out[column] = injury[column].array[lo:hi]
+        seen = rows.seen.iloc[lo:hi].set_axis(out.index)
+        out[schema.CHILD_SEEN] = self._with_written_seen(seen).array
+        out[schema.COUNTERPARTS] = _counterparts.counterparts_category(rows.counterparts[lo:hi])
+        return out, self.warnings
 
-    flags = _seen.find_seen(pool, _seen.matcher(paths.get("child_seen")))
-    seen = _seen.child_seen_column(flags, out[schema.EVENT_TYPE], agency, index)
-    out[schema.CHILD_SEEN] = _with_written_seen(seen, out, warnings).array
-
-    found = _counterparts.find_counterparts(
-        pool,
-        _counterparts.matcher(
-            family_path=paths.get("family_members"),
-            aliases_path=paths.get("agency_aliases"),
-            roles_path=paths.get("roles"),
-            cues_path=paths.get("counterpart_cues"),
-        ),
-        slots,
-    )
-    masks = _counterparts.counterpart_masks(found, slots, found_events)
-    out[schema.COUNTERPARTS] = _counterparts.counterparts_category(masks)
-    return out, warnings
+    def _with_written_seen(self, seen: pd.Series) -> pd.Series:
+        """``seen`` (from the wording) with the yes or no of a "Child seen?" column where
+        it gives one; one warning for the cells that say neither."""
+        events = self.out
+        if schema.CHILD_SEEN_TEXT not in events or events[schema.CHILD_SEEN_TEXT].isna().all():
+            return seen
+        if self.rows.written_seen is None:  # (not so: the frame's column has cells)
+            return seen
+        written, unread = (
+            part.iloc[self.lo : self.hi].set_axis(events.index) for part in self.rows.written_seen
+        )
+        if unread.notna().any():
+            values = unread.dropna().drop_duplicates().head(5).tolist()
+            where = ""
+            if schema.SOURCE_ROW in events:
+                at = events.loc[unread.notna(), schema.SOURCE_ROW].head(5).tolist()
+                where = " (rows " + ", ".join(map(str, at)) + ")"
+            self.warnings.append(
+                _warning(
+                    CHILD_SEEN_UNREAD,
+                    f"{int(unread.notna().sum())} cell(s) of the child-seen column say neither "
+                    f"yes nor no{where}: {', '.join(map(repr, values))}; whether the child was "
+                    "seen there is read from the entry's wording",
+                    events,
+                )
+            )
+        return written.fillna(seen.astype("boolean"))

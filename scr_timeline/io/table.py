@@ -44,6 +44,7 @@ from ..classify.agencies import (
     names_a_sector,
     normalise_agencies,
 )
+from ..classify.chronologies import DUPLICATES_UP_TO
 from ..dates import PreviousDate, parse_date_arrays
 from ..exceptions import (
     ChronologyReadError,
@@ -1241,54 +1242,18 @@ def classify_chronology(
     :data:`DUPLICATES_UP_TO` events.
     A larger table with several agencies gets a ``duplicates_not_checked`` warning
     instead: comparing its records costs seconds per hundred thousand.
+
+    Within :func:`scr_timeline.classify.chronologies.deferred_classification` (a batch,
+    which classifies many chronologies at once) the chronology is returned as it is and
+    its classification noted. See :func:`scr_timeline.classify.chronologies.classify_each`.
     """
-    from ..classify.birth import child_dob_of
-    from ..classify.duplicates import mark_duplicates
-    from ..classify.pipeline import classify_events
+    from ..classify.chronologies import classify_each, defer
 
-    meta, dob_notes = child_dob_of(chron)  # when none was given: the chronology's own
-    events, found = classify_events(
-        chron.events,
-        child_dob=meta.child_dob,
-        vocabularies=cast(Any, vocabularies),
-    )
-    found = [*dob_notes, *found]
-    if meta.child_dob is None and any(n[S.CODE] == S.CHILD_DOB_INFERRED for n in found):
-        # classification counted a date of birth back from the ages the entries write
-        meta = meta.with_changes(child_dob=_dob_of_ages(events))
-    agencies = events[S.AGENCY].nunique() if len(events) > 1 else 0
-    if duplicates and len(events) > 1:
-        events = mark_duplicates(events)
-    elif agencies > 1 and len(events) <= DUPLICATES_UP_TO:
-        # a panel's combined table: every agency's records of one contact in one sheet
-        events = mark_duplicates(events)
-    elif agencies > 1:
-        found.append(_unchecked_duplicates(events))
-    warnings = chron.warnings
-    if found:
-        warnings = pd.concat([warnings, pd.DataFrame(found)], ignore_index=True)
-    return Chronology(events, chron.rejected, warnings, meta)
-
-
-#: A single table with more events than this is not searched for two agencies' records of
-#: one contact unless asked (``duplicates=True``); see :func:`classify_chronology`.
-DUPLICATES_UP_TO: Final = 200_000
-#: Warning code: a large single table was not searched for duplicate records.
-DUPLICATES_NOT_CHECKED: Final = "duplicates_not_checked"
-
-
-def _unchecked_duplicates(events: pd.DataFrame) -> dict[str, Any]:
-    """The ``duplicates_not_checked`` warning of a table too large to compare by default."""
-    sources = events[S.SOURCE_FILE].dropna() if S.SOURCE_FILE in events else pd.Series()
-    return _warning(
-        DUPLICATES_NOT_CHECKED,
-        f"{len(events):,} events from {events[S.AGENCY].nunique()} agencies in one table: "
-        "two agencies' records of one contact were not linked (duplicate_of is empty) above "
-        f"{DUPLICATES_UP_TO:,} events; link them with "
-        "scr_timeline.classify.mark_duplicates(chron.events)",
-        str(sources.iloc[0]) if len(sources) else "",
-        None,
-    )
+    if defer(chron, vocabularies=vocabularies, duplicates=duplicates):
+        return chron
+    return classify_each(
+        [chron], vocabularies=vocabularies, duplicates=duplicates, duplicates_up_to=DUPLICATES_UP_TO
+    )[0]
 
 
 #: A title line that opens with the date of birth's label: a form's field.
@@ -1317,15 +1282,6 @@ def _dob_from_titles(
     return Chronology(
         chron.events, chron.rejected, warnings, chron.meta.with_changes(child_dob=found.dob)
     )
-
-
-def _dob_of_ages(events: pd.DataFrame) -> pd.Timestamp:
-    """The date of birth the events' ages were counted from (any aged row's day, less its
-    age)."""
-    ages = events[S.CHILD_AGE_DAYS].to_numpy(dtype="float64", na_value=np.nan)
-    first = int(np.flatnonzero(~np.isnan(ages))[0])
-    day = events[S.START].to_numpy(dtype="datetime64[ns]")[first].astype("datetime64[D]")
-    return pd.Timestamp(day - np.timedelta64(int(ages[first]), "D"))
 
 
 def _take_text(
