@@ -26,8 +26,10 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -195,19 +197,44 @@ def _analyse_view(
     view: EventView,
 ) -> Findings:
     """:func:`analyse` of a chronology with events, whose view is ``view``."""
+    end, found = _run_rules(chron, book, selected, end_date, view)
+    table = findings_table(found, view, book) if found else None
+    return _findings(chron, book, view, end, table)
+
+
+def _run_rules(
+    chron: Chronology,
+    book: Rulebook,
+    selected: Sequence[Rule],
+    end_date: object,
+    view: EventView,
+) -> tuple[pd.Timestamp | None, list[tuple[Rule, Hits]]]:
+    """The chronology's end (:func:`horizon`) and the hits of each rule that has any."""
     end = horizon(chron, book, end_date, view=view)
     if end is None:  # pragma: no cover - only for an empty chronology
-        return Findings(None, chron.events, rulebook=book.name, horizon=end)
+        return end, []
     ctx = Context(view=view, horizon=int(end.value), index=_index_records(book, view))
     found: list[tuple[Rule, Hits]] = []
     for rule in selected:
         hits = KIND_FUNCTIONS[rule.kind](rule, ctx)
         if len(hits):
             found.append((rule, hits))
-    if not found:
+    return end, found
+
+
+def _findings(
+    chron: Chronology,
+    book: Rulebook,
+    view: EventView,
+    end: pd.Timestamp | None,
+    table: pd.DataFrame | None,
+) -> Findings:
+    """The chronology's findings from its findings table (None: no findings)."""
+    if end is None:  # pragma: no cover - only for an empty chronology
+        return Findings(None, chron.events, rulebook=book.name, horizon=end)
+    if table is None:
         warned = period_warnings(book, view, end, np.zeros(0, dtype="datetime64[ns]"))
         return Findings(None, chron.events, rulebook=book.name, horizon=end, warnings=warned)
-    table = findings_table(found, view, book)
     warned = period_warnings(book, view, end, table["trigger_start"].to_numpy())
     return Findings._from_table(
         table, chron.events, rulebook=book.name, horizon=end, warnings=warned
@@ -269,12 +296,154 @@ def analyse_each(
         for part in _stacks([len(prepared[i][0].events) for i in members]):
             at = [members[j] for j in part]
             views = [EventView.from_events(prepared[i][0].events) for i in at]
-            if len(views) > 1:
-                stack_views(views)
-            for i, view in zip(at, views, strict=True):
-                chron, book, selected = prepared[i]
-                out[i] = _analyse_view(chron, book, selected, end_date, view)
+            if len(views) == 1:
+                chron, book, selected = prepared[at[0]]
+                out[at[0]] = _analyse_view(chron, book, selected, end_date, views[0])
+                continue
+            whole = stack_views(views)
+            runs = [
+                _run_rules(*prepared[i], end_date, view) for i, view in zip(at, views, strict=True)
+            ]
+            book = prepared[at[0]][1]
+            tables = _findings_tables([found for _, found in runs], views, whole, book)
+            for i, view, (end, _found), table in zip(at, views, runs, tables, strict=True):
+                out[i] = _findings(prepared[i][0], book, view, end, table)
     return [f for f in out if f is not None]
+
+
+def _findings_tables(
+    founds: Sequence[Sequence[tuple[Rule, Hits]]],
+    views: Sequence[EventView],
+    whole: EventView,
+    book: Rulebook,
+) -> list[pd.DataFrame | None]:
+    """:func:`findings_table` of each chronology of a stack (``views``, stacked as
+    ``whole``; None for one without findings), built as one table and split: each rule's
+    hits of every chronology together, positions in ``whole``."""
+    lows = np.concatenate([[0], np.cumsum([len(v) for v in views])]).astype(np.int64)
+    pieces: dict[str, list[tuple[int, Hits]]] = {}
+    rule_of: dict[str, Rule] = {}
+    for k, found in enumerate(founds):
+        for rule, hits in found:
+            pieces.setdefault(rule.id, []).append((k, hits))
+            rule_of[rule.id] = rule
+    if not pieces:
+        return [None] * len(views)
+    entries: list[tuple[Rule, Hits]] = []
+    chron_parts: list[npt.NDArray[np.int64]] = []
+    for rule_id, of_rule in pieces.items():
+        # (one entry for the rule, else one per chronology when their hits cannot be joined)
+        groups = [of_rule]
+        if _merged([(hits, int(lows[k])) for k, hits in of_rule]) is None:
+            groups = [[piece] for piece in of_rule]
+        for group in groups:
+            joined = _merged([(hits, int(lows[k])) for k, hits in group])
+            if joined is None:  # pragma: no cover - one chronology's hits always join
+                raise AssertionError("hits of one chronology not joined")
+            entries.append((rule_of[rule_id], joined))
+            chron_parts += [np.full(len(hits), k, dtype=np.int64) for k, hits in group]
+    chron = np.concatenate(chron_parts)
+    trig = np.concatenate([h.trigger for _, h in entries])
+    # the triggers' fields, read chronology by chronology, worded together
+    by_chron = np.argsort(chron, kind="stable")
+    cuts = np.searchsorted(chron[by_chron], np.arange(len(views) + 1))
+    read: list[dict[str, npt.NDArray[Any]]] = []
+    for k, view in enumerate(views):
+        at = trig[by_chron[cuts[k] : cuts[k + 1]]] - lows[k]
+        if len(at):
+            read.append(_event_parts(view, at))
+    words = _event_words(
+        {name: np.concatenate([r[name] for r in read]) for name in read[0]}, np.unique(cuts)
+    )
+    back = np.empty(len(chron), dtype=np.int64)
+    back[by_chron] = np.arange(len(chron))
+    events: dict[str, Column] = {
+        name: value if isinstance(value, str) else value[back] for name, value in words.items()
+    }
+    ids = np.concatenate([v.ids for v in views])
+    columns, perm = _findings_columns(
+        entries,
+        whole,
+        book,
+        ids=ids.__getitem__,
+        events=events,
+        sources=lambda pos: {},
+        chron=chron,
+    )
+    rows = np.searchsorted(chron[perm], np.arange(len(views) + 1)).tolist()
+    trig_rows = trig[perm]
+    sources = [
+        _trigger_sources(view, trig_rows[rows[k] : rows[k + 1]] - lows[k])
+        for k, view in enumerate(views)
+        if rows[k] < rows[k + 1]
+    ]
+    for name in sources[0]:
+        arrays = [s[name] for s in sources]
+        first = arrays[0]
+        if any(type(a) is not type(first) or a.dtype != first.dtype for a in arrays):
+            break  # (two chronologies' columns of other types: each table built apart)
+        columns[name] = type(first)._concat_same_type(arrays)
+    else:  # one table, split (a slice of a table costs less than a new table)
+        table = pd.DataFrame(columns, columns=list(FINDING_COLUMNS))
+        return [
+            table.iloc[a:b].reset_index(drop=True) if a < b else None
+            for a, b in itertools.pairwise(rows)
+        ]
+    tables: list[pd.DataFrame | None] = []
+    made = iter(sources)
+    for a, b in itertools.pairwise(rows):
+        if a == b:
+            tables.append(None)
+            continue
+        part = {name: column[a:b] for name, column in columns.items() if name not in sources[0]}
+        part.update(next(made))
+        tables.append(pd.DataFrame(part, columns=list(FINDING_COLUMNS)))
+    return tables
+
+
+#: :attr:`~.kinds.Hits.extra` arrays that hold event positions (-1: none).
+_POSITION_EXTRAS: Final = frozenset({"first_trigger", "after", "last_member", "state_open", "cut"})
+#: What an :attr:`~.kinds.Hits.extra` array a rule's hits lack reads as (see
+#: :func:`_summaries`, :func:`_kind_fields`).
+_EXTRA_DEFAULTS: Final = {"more": 0, "cut": -1}
+
+
+def _merged(pieces: Sequence[tuple[Hits, int]]) -> Hits | None:
+    """One rule's hits of several chronologies as one, each one's positions moved by its
+    offset; None when their ``extra`` arrays cannot be joined (a key some lack)."""
+
+    def moved(values: npt.NDArray[np.int64], by: int) -> npt.NDArray[np.int64]:
+        return np.where(values >= 0, values + by, values) if by else values
+
+    keys = {key for hits, _lo in pieces for key in hits.extra}
+    if any(
+        key not in hits.extra and key not in _EXTRA_DEFAULTS for hits, _lo in pieces for key in keys
+    ):
+        return None
+    extra: dict[str, npt.NDArray[Any]] = {}
+    for key in sorted(keys):
+        arrays = []
+        for hits, lo in pieces:
+            value = hits.extra.get(key)
+            if value is None:
+                value = np.full(len(hits), _EXTRA_DEFAULTS[key], dtype=np.int64)
+            arrays.append(moved(value, lo) if key in _POSITION_EXTRAS else value)
+        extra[key] = np.concatenate(arrays)
+    sizes = [len(h.evidence) for h, _lo in pieces]
+    base = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    return dataclasses.replace(
+        pieces[0][0],
+        trigger=np.concatenate([h.trigger + lo for h, lo in pieces]),
+        due=np.concatenate([h.due.astype("datetime64[D]") for h, _lo in pieces]),
+        observed=np.concatenate([moved(h.observed, lo) for h, lo in pieces]),
+        status=np.concatenate([h.status for h, _lo in pieces]),
+        delay=np.concatenate([h.delay for h, _lo in pieces]),
+        evidence=np.concatenate([moved(h.evidence, lo) for h, lo in pieces]),
+        evidence_offsets=np.concatenate(
+            [h.evidence_offsets[:-1] + base[j] for j, (h, _lo) in enumerate(pieces)] + [base[-1:]]
+        ),
+        extra=extra,
+    )
 
 
 #: At most this many events of a batch are stacked (:func:`analyse_each`): a predicate's
@@ -462,6 +631,36 @@ def findings_table(
 ) -> pd.DataFrame:
     """The findings table (columns :data:`FINDING_COLUMNS`, final dtypes) of every rule's
     hits, built column by column: sorted by trigger start, then the rulebook's rule order."""
+    trig = np.concatenate([h.trigger for _, h in found])
+    many = 2 * (sum(len(h.evidence) for _, h in found) + len(trig)) > len(view)
+    # the ids the table needs: every id at once when they are a good share of the events
+    columns, _perm = _findings_columns(
+        found,
+        view,
+        book,
+        ids=view.ids.__getitem__ if many else view.ids_at,
+        events=_event_fields(view, trig),
+        sources=lambda pos: _trigger_sources(view, pos),
+    )
+    return pd.DataFrame(columns, columns=list(FINDING_COLUMNS))
+
+
+def _findings_columns(
+    found: Sequence[tuple[Rule, Hits]],
+    view: EventView,
+    book: Rulebook,
+    *,
+    ids: Callable[[npt.NDArray[np.int64]], npt.NDArray[np.object_]],
+    events: dict[str, Column],
+    sources: Callable[[npt.NDArray[np.int64]], dict[str, Any]],
+    chron: npt.NDArray[np.int64] | None = None,
+) -> tuple[dict[str, Any], npt.NDArray[np.int64]]:
+    """The columns of :func:`findings_table`, and the findings (in the order of ``found``)
+    of its rows. The hits may be of several chronologies (``chron``, per finding: the rows
+    then go by chronology first, and each one's finding ids are made unique apart).
+    ``ids`` gives the ids of events at positions, ``events`` the template fields of the
+    triggers, ``sources`` the source columns of the triggers at positions (in the rows'
+    order)."""
     sizes = np.array([len(h) for _, h in found], dtype=np.int64)
     which = np.repeat(np.arange(len(found)), sizes)  # the rule of each finding
     bounds = np.concatenate([[0], np.cumsum(sizes)])
@@ -473,14 +672,13 @@ def findings_table(
     rank = {rid: i for i, rid in enumerate(book.rules)}
     order = np.array([rank[r.id] for r, _ in found], dtype=np.int64)[which]
     start = view.start[trig]
-    perm = np.lexsort((order, start))  # stable: each rule's own order within ties
+    # stable: each rule's own order within ties
+    perm = np.lexsort((order, start)) if chron is None else np.lexsort((order, start, chron))
 
-    summary = _summaries(found, view, which, bounds, trig, due, observed, status, delay)
+    summary = _summaries(found, view, events, which, bounds, trig, due, observed, status, delay)
 
     rules = [r for r, _ in found]
     flat = np.concatenate([h.evidence for _, h in found])
-    # the ids the table needs: every id at once when they are a good share of the events
-    ids = view.ids.__getitem__ if 2 * (len(flat) + len(trig)) > len(view) else view.ids_at
     has_obs = observed >= 0
     agency_names = np.array([*S.AGENCIES, "other"], dtype=object)
     agency = np.array([r.agency for r in rules], dtype=object)[which]
@@ -500,7 +698,7 @@ def findings_table(
     obs_ids = np.full(len(trig), None, dtype=object)
     obs_ids[has_obs] = ids(observed[has_obs])
     finding_id = np.array([f"{r.id}:" for r in rules], dtype=object)[which] + trig_ids
-    finding_id = _unique(finding_id[perm])
+    finding_id = _unique(finding_id[perm], None if chron is None else chron[perm])
     delay_p = delay[perm]
     nan = np.isnan(delay_p)
     delay_int = pd.arrays.IntegerArray(np.where(nan, 0, np.round(delay_p)).astype(np.int64), nan)
@@ -533,9 +731,9 @@ def findings_table(
         "evidence": text(evidence.take(pa.array(perm))),
         "summary": text(summary[perm]),
         "reference": text(per_rule([r.reference for r in rules])),
-        **_trigger_sources(view, trig[perm]),
+        **sources(trig[perm]),
     }
-    return pd.DataFrame(columns, columns=list(FINDING_COLUMNS))
+    return columns, perm
 
 
 def _trigger_sources(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Any]:
@@ -551,11 +749,20 @@ def _trigger_sources(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, A
     return out
 
 
-def _unique(ids: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
-    """Make finding ids unique: the n-th repeat of an id gets ``#n``."""
-    if len(set(ids.tolist())) == len(ids):
+def _unique(
+    ids: npt.NDArray[np.object_], chron: npt.NDArray[np.int64] | None = None
+) -> npt.NDArray[np.object_]:
+    """Make finding ids unique (within each chronology of ``chron``, when given): the n-th
+    repeat of an id gets ``#n``."""
+    if chron is not None:
+        keys = list(zip(chron.tolist(), ids.tolist(), strict=True))
+        if len(set(keys)) == len(keys):
+            return ids
+        series = pd.Series(pd.factorize(pd.Series(keys, dtype=object))[0])
+    elif len(set(ids.tolist())) == len(ids):
         return ids
-    series = pd.Series(ids, dtype=object)
+    else:
+        series = pd.Series(ids, dtype=object)
     repeat = series.duplicated(keep="first").to_numpy()
     count = series.groupby(series, sort=False).cumcount().to_numpy() + 1
     out = ids.copy()
@@ -566,6 +773,12 @@ def _unique(ids: npt.NDArray[np.object_]) -> npt.NDArray[np.object_]:
 def _event_fields(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Column]:
     """Template fields of the events at ``pos``: ``by``, ``date``, ``injuries``, ``age``,
     ``child_aged`` (as :func:`~.templates.event_fields` gives them, row by row)."""
+    return _event_words(_event_parts(view, pos))
+
+
+def _event_parts(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[Any]]:
+    """What :func:`_event_fields` words of the events at ``pos``, as arrays (the parts of
+    many chronologies are worded together, see :func:`_event_words`)."""
 
     def values(name: str) -> npt.NDArray[np.object_]:
         column = view.values_at(name, pos)
@@ -573,34 +786,73 @@ def _event_fields(view: EventView, pos: npt.NDArray[np.int64]) -> dict[str, Colu
             return np.full(len(pos), None, dtype=object)
         return np.asarray(column, dtype=object)
 
+    return {
+        "organisation": values(S.ORGANISATION),
+        "agency": values(S.AGENCY),
+        "precision": values(S.PRECISION),
+        "written": values(S.DATE_TEXT),
+        "start": view.start[pos],
+        "injuries": _injury_kinds(view, pos),
+        "age": view.age_days[pos],
+    }
+
+
+def _event_words(
+    parts: dict[str, npt.NDArray[Any]], bounds: npt.NDArray[np.int64] | None = None
+) -> dict[str, Column]:
+    """:func:`_event_fields` of the events of ``parts`` (of one chronology, or of several
+    one after another: ``bounds``, where each one's events start, and the end)."""
     # (each distinct organisation and agency worded once)
     worded: dict[tuple[Any, Any], str] = {}
     by = np.array(
         [
             worded.get(pair) or worded.setdefault(pair, recorder(*pair))
-            for pair in zip(values(S.ORGANISATION).tolist(), values(S.AGENCY).tolist(), strict=True)
+            for pair in zip(parts["organisation"].tolist(), parts["agency"].tolist(), strict=True)
         ],
         dtype=object,
     )
-    day = uk_dates(view.start[pos].astype("datetime64[ns]"))
-    precision = values(S.PRECISION)
-    written = values(S.DATE_TEXT)
-    as_written = per_unique(
-        precision, lambda p: not (p is None or (isinstance(p, str) and p in ("day", "minute")))
+    start = parts["start"]
+    day = uk_dates(start.astype("datetime64[ns]"))
+    precision = parts["precision"]
+    written = parts["written"]
+    as_written = _per_part(
+        precision,
+        lambda p: not (p is None or (isinstance(p, str) and p in ("day", "minute"))),
+        bounds,
     ).astype(bool)
-    as_written &= per_unique(written, lambda w: isinstance(w, str) and bool(w)).astype(bool)
-    as_written &= view.start[pos] != np.iinfo(np.int64).min  # NaT: "an unknown date"
+    as_written &= _per_part(written, lambda w: isinstance(w, str) and bool(w), bounds).astype(bool)
+    as_written &= start != np.iinfo(np.int64).min  # NaT: "an unknown date"
     # "on a date written as 'w/c 12/03/2007'" (not "on w/c 12/03/2007")
     day[as_written] = per_unique(written[as_written], lambda w: written_as(str(w)))
-    kinds = _injury_kinds(view, pos)
-    ages = view.age_days[pos]
+    ages = parts["age"]
     return {
         "by": by,
         "date": day,
-        "injuries": kinds,
+        "injuries": parts["injuries"],
         "age": per_unique(ages, lambda a: age_words(None if np.isnan(a) else a)),
         "child_aged": per_unique(ages, lambda a: child_aged_words(None if np.isnan(a) else a)),
     }
+
+
+def _per_part(
+    values: npt.NDArray[np.object_],
+    fn: Callable[[Any], object],
+    bounds: npt.NDArray[np.int64] | None,
+) -> npt.NDArray[np.object_]:
+    """:func:`~.templates.per_unique` of each part of ``values`` (parts at ``bounds``; one
+    when None): a missing value reads as its part's first missing one does (None, NaN and
+    NA are one value to ``per_unique``, not always to ``fn``)."""
+    out = per_unique(values, fn)
+    if bounds is None or len(bounds) <= 2:
+        return out
+    missing = np.flatnonzero(pd.isna(values))
+    if len(missing):
+        part = np.searchsorted(bounds, missing, side="right") - 1
+        first = np.flatnonzero(np.diff(part, prepend=-1))  # each part's first missing value
+        stops = np.append(first[1:], len(missing))
+        for at, stop in zip(first.tolist(), stops.tolist(), strict=True):
+            out[missing[at:stop]] = fn(values[missing[at]])
+    return out
 
 
 def _injury_kinds(view: EventView, pos: npt.NDArray[np.int64]) -> npt.NDArray[np.object_]:
@@ -619,6 +871,7 @@ def _injury_kinds(view: EventView, pos: npt.NDArray[np.int64]) -> npt.NDArray[np
 def _summaries(
     found: Sequence[tuple[Rule, Hits]],
     view: EventView,
+    events: dict[str, Column],
     which: npt.NDArray[np.int64],
     bounds: npt.NDArray[np.int64],
     trig: npt.NDArray[np.int64],
@@ -631,10 +884,12 @@ def _summaries(
 
     Fields are built for all findings at once; a field that a finding's rule does not
     give reads ``{name}``, as :func:`~.templates.render` leaves an unknown field.
+    ``events``: the fields of the triggers (:func:`_event_fields`); ``view`` gives the
+    days of the events at the hits' other positions.
     """
     n = len(trig)
     rules = [r for r, _ in found]
-    fields: dict[str, Column] = _event_fields(view, trig)
+    fields: dict[str, Column] = dict(events)
     called = _called(found, bounds, fields, n)
     if called is not None:
         fields.update(called=called, Called=_capitalised(called))
