@@ -217,6 +217,8 @@ _SCHOOL_KIND: Final = (
 )
 #: the sites whose address with a path names a person's profile
 _SOCIAL: Final = "facebook|fb|instagram|twitter|x|tiktok|snapchat|linkedin|youtube|onlyfans|threads"
+#: the apps a user name is written after ("Snapchat: kellyp_88")
+_APPS: Final = "snapchat|instagram|insta|tiktok|twitter|facebook|fb|kik|discord"
 #: the texts that may hold an identifier (RE2, for Arrow over the distinct texts): each kind
 #: of :data:`_IDENTIFIER` without its lookarounds, so that every text it matches is kept
 _MAY_IDENTIFY: Final = (
@@ -227,6 +229,7 @@ _MAY_IDENTIFY: Final = (
     r"|(?i:d\.?o\.?b|date[ \t]+of[ \t]+birth|born)|\p{Nd}(?:[ \t-]?\p{Nd}){8}"
     r"|Primary|School|Academy|College|Nursery|Infants?|Juniors?|Pre-?school"
     rf"|(?i:{_SOCIAL})\.com/|(?i:known[ \t]+as|\baka\b|a\.k\.a|nick-?name|call[a-z]*[ \t]+(?:him|her)self)"
+    rf"|(?i:{_APPS})"
 )
 #: one pattern, a group per kind, tried in this order at each place (Python ``re``; compiled
 #: when first needed: the command line's start-up does not pay for it)
@@ -255,6 +258,12 @@ _IDENTIFIER: Final = (
     # a social media handle: "@darren_smith", "(@tracey.x88)" (not "@ 14:00", "@home": see
     # :func:`_a_handle`)
     r"|(?P<handle>(?<![\w.@/+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@]|\.\w))"
+    # or a user name after the app's name, without its "@": "Snapchat: kellyp_88",
+    # "Instagram username tracey.x" (with a digit, "_" or "." in it, as user names have and
+    # words do not: "Instagram account deleted" is none)
+    rf"|(?i:\b(?:{_APPS})\b(?:[ \t]+(?:user[ \t]?name|name|handle|account|id|profile))?[ \t]*[:=\-]?[ \t]*)"
+    r"(?P<username>(?=[\w.]*[A-Za-z])(?=[\w.]*[\d_.][\w.]*(?<![.])(?![\w@]))"
+    r"[A-Za-z0-9_][A-Za-z0-9_.]{1,28}[A-Za-z0-9_](?![\w@]|\.\w))"
     # a National Insurance number: "AB 12 34 56 C" (not the prefixes never issued: "QQ")
     rf"|(?P<ni>{_LEFT}[A-CEGHJ-PR-TW-Z]{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?\d{{2}}[ \t]?[A-D]{_RIGHT})"
     # a date of birth after its cue: "DOB 03/04/1990", "d.o.b. 12.12.85", "date of birth: 1/2/90",
@@ -293,6 +302,7 @@ IDENTIFIER_LABELS: Final[dict[str, str]] = {
     "school": "school",
     "profile": "social media",
     "handle": "social media",
+    "username": "social media",
     "nickname": "nickname",
 }
 
@@ -344,12 +354,14 @@ class AnonymisationError(ScrTimelineError, ValueError):
 def _norm(text: str) -> str:
     """The form of a spelling used for look-ups: case folded, no full stops, one apostrophe
     (``O’Neill`` is ``O'Neill``), a hyphen as a space (``Smith-Jones`` is ``Smith Jones``),
-    single spaces."""
+    a colon or dash as a space (``SW: Ann Lee`` is ``SW Ann Lee``), single spaces."""
     return " ".join(text.translate(_FOLD).casefold().split())
 
 
 #: what :func:`_norm` folds: full stops and hyphens to spaces, curly apostrophes to "'"
-_FOLD: Final = str.maketrans({".": " ", "-": " ", "‐": " ", "‑": " ", "’": "'", "‘": "'"})
+_FOLD: Final = str.maketrans(
+    {".": " ", "-": " ", "‐": " ", "‑": " ", "–": " ", ":": " ", "’": "'", "‘": "'"}
+)
 
 
 def _escape(word: str) -> str:
@@ -614,6 +626,8 @@ def _form_regex(form: _Form, *, ids: bool = False) -> str:
         if i < len(words) - 1:
             if len(word) == 1:  # an initial: "J. Okafor", "J.Okafor", "J Okafor"
                 parts.append(r"(?:\.\s*|\s+)")
+            elif i == 0 and form.kind == "prefixed":  # "SW: Ann Lee", "SW - Ann Lee"
+                parts.append(r"(?:[ \t]*[:\-–][ \t]*|\s+)")
             else:
                 parts.append(r"\.?\s+" if word.lower() in _TITLE_WORDS else r"\s+")
     return f"{_LEFT}(?i:{''.join(parts)}){_RIGHT}"
@@ -1804,7 +1818,8 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
     distinct = pd.Series(uniques, dtype=object)
     first_row = pd.Series(np.arange(len(codes))).groupby(codes).first().to_numpy()
     counts = np.bincount(codes, minlength=len(uniques))
-    lower_words = _lower_words(distinct)
+    capitals: set[str] = set()
+    lower_words = _lower_words(distinct, capitals)
     common_names = _common_words()[0]
     hits: list[dict[str, Any]] = []
 
@@ -2074,7 +2089,7 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
     more += no_cue
     # a person written by their initials only: "spoke to JB", "SJ said" (not the initials of
     # a name found: those are that person's, see :func:`_derive`)
-    more += _initials_hits(distinct, [*hits, *more])
+    more += _initials_hits(distinct, [*hits, *more], capitals)
     if more:
         hits.extend(more)
         people = _people(hits, cells, first_row, counts, member_of, role_of, distinct, chron)
@@ -2117,12 +2132,13 @@ _SURNAME_FIRST: Final = regex(
 _LOWER_WORD: Final = regex(r"(?<![^\W_])[a-z][a-z'’-]+(?![^\W_])")
 
 
-def _lower_words(distinct: pd.Series) -> set[str]:
+def _lower_words(distinct: pd.Series, capitals: set[str] | None = None) -> set[str]:
     """The words the texts write in lower case (:data:`_LOWER_WORD`'s matches). A match is
     made of letters, apostrophes and hyphens and needs no letter or digit on either side,
     so the texts are cut (Arrow) at every other character and only the distinct pieces
     with a lower-case letter are searched: the same words, without a pass of Python's
-    regex engine over every text."""
+    regex engine over every text. The pieces of two or three capitals ("GP", "JB") are
+    added to ``capitals`` when given (the initials :func:`_initials_hits` may look for)."""
     if not len(distinct):
         return set()
     values = pa.array(distinct.astype(str).tolist(), pa.string())
@@ -2135,6 +2151,8 @@ def _lower_words(distinct: pd.Series) -> set[str]:
         )
         values = pa.concat_arrays([values.filter(pc.invert(address)), cleaned])
     pieces = pc.unique(pc.list_flatten(pc.split_pattern_regex(values, r"[^\pL\pN_'’-]+")))
+    if capitals is not None:
+        capitals.update(pieces.filter(pc.match_substring_regex(pieces, "^[A-Z]{2,3}$")).to_pylist())
     pieces = pieces.filter(pc.match_substring_regex(pieces, "[a-z]"))
     return {word for piece in pieces.to_pylist() for word in _LOWER_WORD.findall(piece)}
 
@@ -2446,9 +2464,11 @@ _TO_VERBS: Final = (
     "[Pp]honed|[Rr]ang|[Tt]old|[Ii]nformed|[Aa]sked|[Aa]dvised|[Cc]ontacted|[Ee]mailed|"
     "[Tt]exted|[Vv]isited|[Ss]een|[Ee]mails?|[Ll]etters?|[Tt]exts?|[Mm]essages?"
 )
+#: the texts that may name one of ``{0}``, the initials looked for, as :data:`_INITIALS_SAID`
+#: does (RE2)
 _INITIALS_RE2: Final = (
-    rf"(?:{_TO_VERBS})(?:[ \t]+(?:to|with|by|from))?[ \t]+[A-Z]{{2,3}}\b"
-    rf"|\b[A-Z]{{2,3}}[ \t]+(?:{_SAY_VERBS})\b"
+    rf"(?:{_TO_VERBS})(?:[ \t]+(?:to|with|by|from))?[ \t]+(?:{{0}})\b"
+    rf"|\b(?:{{0}})[ \t]+(?:{_SAY_VERBS})\b"
 )
 _INITIALS_SAID: Final = regex(
     rf"\b(?:{_TO_VERBS})(?:[ \t]+(?:to|with|by|from))?[ \t]+(?P<a>[A-Z]{{2,3}})(?![\w&-]|\.\w)"
@@ -2456,21 +2476,27 @@ _INITIALS_SAID: Final = regex(
 )
 
 
-def _initials_hits(distinct: pd.Series, found: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def _initials_hits(
+    distinct: pd.Series, found: Sequence[Mapping[str, Any]], capitals: Iterable[str]
+) -> list[dict[str, Any]]:
     """Hits for people written by their initials alone, in capitals, where the words
     around say a person: "spoke to JB", "SJ said" (:data:`_INITIALS_SAID`). Not letters that
     are a word or an abbreviation (:func:`_abbreviations`: "GP", "ED", "NFA", "CA"), nor the
-    initials of a person found by name (their own spelling, :func:`_derive`). Only the texts
-    an Arrow (RE2) search keeps are read."""
-    hit = np.flatnonzero(_matching(distinct, _INITIALS_RE2))
-    if not len(hit):
-        return []
+    initials of a person found by name (their own spelling, :func:`_derive`). ``capitals``:
+    the two or three capitals the texts write as a word (:func:`_lower_words`); only those
+    left are looked for, and only in the texts an Arrow (RE2) search keeps."""
     abbreviations = _abbreviations()
     known = {
         "".join(t[0] for t in (tokens[0], tokens[-1])).upper()
         for h in found
         if len(tokens := tuple(h["tokens"])) > 1
     }
+    wanted = sorted(c for c in capitals if c.lower() not in abbreviations and c not in known)
+    if not wanted:
+        return []
+    hit = np.flatnonzero(_matching(distinct, _INITIALS_RE2.format("|".join(wanted))))
+    if not len(hit):
+        return []
     out: dict[str, dict[str, Any]] = {}
     for text_id in hit.tolist():
         text = str(distinct.iat[text_id])

@@ -156,3 +156,34 @@ def test_words_are_not_replaced() -> None:
 def test_the_key_replaces_undotted_initials_it_derives() -> None:
     key = AnonymisationKey({"Sarah Jones": "Mother", "Jane Brown": "HV1"})
     assert key.anonymise_text("SJ and JB met; sj and GP.") == "Mother and HV1 met; sj and GP."
+
+
+def test_a_user_name_after_the_apps_name_is_an_identifier() -> None:
+    chron = _chron(
+        [
+            "Mother (Kelly Price) seen. Snapchat: kellyp_88. fb: kelly.price.9",
+            "Instagram account deleted. Seen on Facebook 2 times. WhatsApp 07700 900123.",
+        ]
+    )
+    found = find_names(chron)
+    names = set(found.loc[found["member_or_role"] == "username", "name"])
+    assert names == {"kellyp_88", "kelly.price.9"}
+    text = _anonymised(chron)
+    assert text[0] == "Mother (Mother) seen. Snapchat: [social media 1]. fb: [social media 2]"
+    assert text[1] == (
+        "Instagram account deleted. Seen on Facebook 2 times. WhatsApp [telephone 1]."
+    )
+
+
+def test_a_role_and_a_colon_before_a_practitioner_s_name() -> None:
+    n = 3
+    rows = pd.DataFrame(
+        {
+            "Date": ["01/01/2019", "02/01/2019", "03/01/2019"],
+            "Agency": ["CSC"] * n,
+            "Practitioner": ["SW: Ann Lee", "SW - Ann Lee", "Ann Lee (SW)"],
+            "Details": ["Home visit."] * n,
+        }
+    )
+    anon, _ = anonymise(scr.parse_table(rows, source="csc.csv"))
+    assert anon.events["practitioner"].tolist() == ["SW1", "SW1", "SW1"]
