@@ -197,3 +197,27 @@ def test_readings_with_no_code_of_their_own_stay_other(details, agency, why_not)
     got = _read(details, agency)
     assert got["event_type"] == "other"
     assert why_not not in got["mentions"]
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Child A circulated as missing.",
+        "Child A graded as medium risk missing.",
+        "Child A logged as a misper.",
+    ],
+)
+def test_a_child_circulated_as_missing_is_the_police_missing_person_incident(details):
+    # as 'reported missing' and 'missing person' are
+    assert _read(details, "police")["event_type"] == "police_incident"
+
+
+@pytest.mark.parametrize(
+    ("details", "agency"),
+    [
+        ("Child A recorded as absent today.", "education"),
+        ("Child A recorded as missing education.", "education"),
+    ],
+)
+def test_a_school_absence_is_no_missing_person(details, agency):
+    assert _read(details, agency)["event_type"] != "police_incident"
