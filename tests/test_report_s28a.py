@@ -59,3 +59,35 @@ def test_findings_in_date_order_leave_the_sentence_its_width() -> None:
     ), cell
     assert "a-long-agency-file-name.xlsx, sheet Health Visiting, row 14" in cell
     assert 'class="nowrap"' not in line.split('<td class="when">')[0]
+
+
+def test_who_knew_with_many_agencies_is_in_parts_that_fit_a_page() -> None:
+    """Eighteen agencies' columns were one table, cut off at the page's edge in print (the
+    last six agencies never printed): the table now comes in parts of at most nine
+    agencies, each with the injury, every agency in one of them."""
+    import re
+
+    from scr_timeline import schema as S
+    from scr_timeline.rules import analyse
+
+    agencies = list(S.AGENCIES)
+    n = len(agencies)
+    events = make_events(
+        start=[f"2007-03-{d:02d}" for d in range(1, n + 1)],
+        agency=agencies,
+        details=["Bruise to cheek of Child A (4 months)."] + ["Contact."] * (n - 1),
+        counterparts=[()] + [(agencies[i - 1],) for i in range(1, n)],
+        injury=[True] + [False] * (n - 1),
+        suspicious_injury=[True] + [False] * (n - 1),
+        source_file="child.csv",
+        source_row=list(range(2, n + 2)),
+    )
+    chron = Chronology(events)
+    doc = render_report(chron, analyse(chron))
+    section = doc.split('id="who-knew"', 1)[1].split("</section>", 1)[0]
+    tables = section.split('<table class="who-knew">')[1:]
+    shown = [re.findall(r'<th scope="col">([^<]+)</th>', t)[1:] for t in tables]
+    assert len(tables) == 2 and [len(s) for s in shown] == [9, 9]
+    assert sum(len(s) for s in shown) == n
+    assert all(t.count("child.csv, row 2") == 1 for t in tables)
+    assert '<p class="part">Agencies 10 to 18 of 18</p>' in section
