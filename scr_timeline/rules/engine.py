@@ -981,9 +981,18 @@ def _by_template(
 ) -> npt.NDArray[np.object_]:
     """Fill ``templates[key[i]]`` for each finding ``i``, each distinct template once."""
     out = np.empty(n, dtype=object)
-    texts, code = np.unique(np.array(templates, dtype=object)[key], return_inverse=True)
-    for t, template in enumerate(texts.tolist()):
-        idx = np.flatnonzero(code == t)
+    # (the keys are numbers: the distinct ones found without comparing texts, then each
+    # distinct text given its findings, in their order)
+    used, inverse = np.unique(key, return_inverse=True)
+    codes: dict[str, int] = {}
+    of_key = np.array(
+        [codes.setdefault(templates[k], len(codes)) for k in used.tolist()], dtype=np.int64
+    )
+    code = of_key[inverse.ravel()]
+    by_code = np.argsort(code, kind="stable")
+    cuts = np.searchsorted(code[by_code], np.arange(len(codes) + 1)).tolist()
+    for t, template in enumerate(codes):
+        idx = by_code[cuts[t] : cuts[t + 1]]
         sub = {k: take(v, idx) for k, v in fields.items()}
         out[idx] = fill(template, sub, len(idx))
     return out
