@@ -72,6 +72,7 @@ from .text import (
     _text_after_date,
     comment_label,
     dated_outside_tables,
+    email_thread,
     has_yearless_dates,
     is_period_date,
     note_reference,
@@ -2353,6 +2354,23 @@ def check_file(path: Path) -> None:
     limits.check_file_size(path)
 
 
+def _email_paragraphs(
+    paragraphs: Sequence[Paragraph], file: str
+) -> tuple[pd.DataFrame, int, dict[str, Any]] | None:
+    """:func:`.text.email_thread` over a Word document's paragraphs (an email thread pasted
+    into Word, its header's lines paragraphs or lines of one), each email on the number of
+    the paragraph holding its "From:". None for a PDF's (numbered by page)."""
+    if not paragraphs or any(p.sheet is not None for p in paragraphs):
+        return None
+    lines: list[str] = []
+    numbers: list[int] = []
+    for para in paragraphs:
+        for line in para.text.split("\n"):
+            lines.append(line)
+            numbers.append(para.number)
+    return email_thread("\n".join(lines), file, numbers)
+
+
 def _split_at_dated_lines(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """The paragraphs, each that holds entries on lines of their own (typed with line
     breaks, Shift+Enter, rather than as paragraphs: "12/03/2007 - HV visit", then on the
@@ -2488,6 +2506,13 @@ def read_tables_or_narrative(
             _split_at_dated_lines(paragraphs), source=source, sheet="paragraph", fmt=fmt, **options
         )
     except EmptyChronologyError as err:
+        emails = _email_paragraphs(paragraphs, source.name)
+        if emails is not None:  # an email thread pasted into Word
+            raw, offset, note = emails
+            chron = parse_table(
+                raw, source=source, sheet="paragraph", row_offset=offset, fmt=fmt, **options
+            )
+            return with_warnings(chron, [*found, note])
         held = f"{len(tables)} table(s) but none with a chronology header" if tables else "no table"
         raise MissingColumnError(
             f"the document holds {held}, and no paragraph starts with a date",

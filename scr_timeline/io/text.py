@@ -62,6 +62,7 @@ __all__ = [
     "Paragraph",
     "comment_label",
     "dated_outside_tables",
+    "email_thread",
     "has_yearless_dates",
     "is_period_date",
     "markup_list_note",
@@ -2642,7 +2643,9 @@ def _signature_agency(body: list[str]) -> str | None:
     return named
 
 
-def email_thread(text: str, file: str = "") -> tuple[pd.DataFrame, int, dict[str, Any]] | None:
+def email_thread(
+    text: str, file: str = "", numbers: Sequence[int] | None = None
+) -> tuple[pd.DataFrame, int, dict[str, Any]] | None:
     r"""An email thread pasted into a text file ("From: HV1 <hv1@nhs.net>", "Sent: 12 March
     2007 14:05", "To: ...", "Subject: ...", the email, then the email it answers under
     its own header) as a table to read, one row per email, on the line of its "From:":
@@ -2652,7 +2655,9 @@ def email_thread(text: str, file: str = "") -> tuple[pd.DataFrame, int, dict[str
     subject and the email's text as written, and whom it went to ("To:", "Cc:") who was
     involved. Returns the raw table, its row offset and an ``email_text`` warning; None
     when the text holds no such header, or when an email's text holds dated entries (a
-    chronology sent by email: read as a narrative).
+    chronology sent by email: read as a narrative). ``numbers``: the row each line of the
+    text is found on (a Word paragraph's number; ascending), when not its line; None too
+    when two emails start on one such row.
 
     >>> raw, offset, note = email_thread(
     ...     "From: HV1 <hv1@nhs.net>\nSent: 12 March 2007 14:05\nTo: Duty <d@x.gov.uk>\n"
@@ -2682,8 +2687,13 @@ def email_thread(text: str, file: str = "") -> tuple[pd.DataFrame, int, dict[str
             "sent" in labels or "@" in found["value"] or {"to", "subject"} <= labels.keys()
         ):
             starts.append((n, found["value"], sent))
-    if not starts:
-        return None
+    if not starts or any(
+        split_date_prefix(line) is not None for line in lines[: starts[0][0]] if line.strip()
+    ):
+        return None  # (entries above the first email: a chronology quoting an email)
+    at = (lambda n: numbers[n]) if numbers is not None else (lambda n: n + 1)
+    if len({at(n) for n, _sender, _sent in starts}) < len(starts):
+        return None  # two emails on one row: not told apart
     rows: dict[int, list[str | None]] = {}
     for k, (n, sender, sent) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
@@ -2713,8 +2723,8 @@ def email_thread(text: str, file: str = "") -> tuple[pd.DataFrame, int, dict[str
         ):
             agency = "Police"
         details = "\n".join([f"Subject: {subject}"] * (subject is not None) + body).strip()
-        rows[n] = [sent, name, agency, "Email", details or None, "; ".join(to) or None, address]
-    first = starts[0][0]
+        rows[at(n)] = [sent, name, agency, "Email", details or None, "; ".join(to) or None, address]
+    first = at(starts[0][0])
     headings: list[str | None] = [
         "Date",
         "Practitioner",
@@ -2726,7 +2736,7 @@ def email_thread(text: str, file: str = "") -> tuple[pd.DataFrame, int, dict[str
     ]
     width = len(headings)
     cells: list[list[str | None]] = [headings]
-    cells += [rows.get(n, [None] * width) for n in range(first, starts[-1][0] + 1)]
+    cells += [rows.get(n, [None] * width) for n in range(first, at(starts[-1][0]) + 1)]
     note = _warning(
         "email_text",
         f"the text is an email thread: each of its {len(starts)} email(s) (a 'From:' and "
@@ -2735,10 +2745,10 @@ def email_thread(text: str, file: str = "") -> tuple[pd.DataFrame, int, dict[str
         "involved",
         file,
         None,
-        first + 1,
+        first,
     )
-    # frame row k (header 0) is the line first + k: source_row = k + 1 + offset
-    return pd.DataFrame(cells, dtype=object), first - 1, note
+    # frame row k (header 0) is the row first - 1 + k: source_row = k + 1 + offset
+    return pd.DataFrame(cells, dtype=object), first - 2, note
 
 
 #: The quote marks an email reply sets before each line it quotes ("> ", ">> ", "> > "),

@@ -148,3 +148,33 @@ def test_a_row_giving_the_date_above_again_marked_continued_carries_on_that_entr
     assert events.loc[2, S.DETAILS] == (
         "Home visit, Child A seen. Bruise to left cheek.\nMother said Child A fell from sofa."
     )
+
+
+def test_an_email_thread_pasted_into_word_is_an_entry_per_email(tmp_path: Path):
+    # no table and no paragraph opening with a date: MissingColumnError
+    doc = docx.Document()
+    for text in (
+        "From: SW1 <sw1@northshire.gov.uk>\nSent: 14 March 2007 16:20\nTo: HV1 <hv1@nhs.net>"
+        "\nSubject: RE: Child A - bruising",
+        "Thanks HV1. Strategy discussion arranged for tomorrow 10am.",
+        "SW1\nSocial Worker\nNorthshire Children's Services",
+        "From: HV1 <hv1@nhs.net>",
+        "Sent: 12 March 2007 14:05",
+        "To: Duty Team <duty@northshire.gov.uk>",
+        "Subject: Child A - bruising",
+        "I visited Child A today and saw a bruise to the left cheek. I am making a referral.",
+        "Regards",
+        "HV1",
+        "Health Visitor",
+    ):
+        doc.add_paragraph(text)
+    path = tmp_path / "emails.docx"
+    doc.save(path)
+    chron = scr.read(path)
+    events = chron.events.set_index(S.SOURCE_ROW)
+    assert sorted(events.index) == [1, 4]
+    assert events.loc[4, S.AGENCY] == "health_visiting"
+    assert events.loc[4, S.PRACTITIONER] == "HV1"
+    assert events.loc[4, S.EVENT_TYPE] == "referral"
+    assert events.loc[1, S.AGENCY] == "csc"
+    assert "email_text" in set(chron.warnings["code"])

@@ -196,3 +196,15 @@ def test_case_notes_labelled_case_note_date(tmp_path: Path):
     assert events.loc[3, S.PRACTITIONER] == "SW1"
     assert events.loc[3, S.DETAILS].startswith("Visited Child A at home")
     assert events.loc[8, S.EVENT_TYPE] == "office_visit"
+
+
+def test_an_email_quoted_in_a_chronologys_entry_is_no_thread(tmp_path: Path):
+    chron = _read(
+        tmp_path,
+        "12/03/2007 - HV1 home visit, Child A seen.\n\n"
+        "14/03/2007 - Email received from police:\n"
+        "From: PC1 <pc1@met.police.uk>\nSent: 14 March 2007 10:00\nSubject: Child A\n"
+        "Merlin to follow.\n",
+    )
+    assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "14/03/2007"]
+    assert "email_text" not in set(chron.warnings["code"])
