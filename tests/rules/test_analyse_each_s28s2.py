@@ -87,3 +87,24 @@ def test_each_of_none_and_of_an_empty_chronology():
 def test_each_unknown_rule_raises_like_analyse(samples):
     with pytest.raises(scr.RulebookError):
         analyse_each(samples[:1], rules=["NO-SUCH-RULE"])
+
+
+def test_each_when_hits_cannot_be_joined(samples, generated, monkeypatch):
+    # one rule's hits of several chronologies kept apart (their extra arrays differ)
+    from scr_timeline.rules import engine
+
+    joined = engine._merged
+    monkeypatch.setattr(
+        engine, "_merged", lambda pieces: None if len(pieces) > 1 else joined(pieces)
+    )
+    assert_each(samples + generated)
+
+
+def test_each_with_source_columns_of_other_types(samples, generated):
+    # a chronology whose source columns are plain objects: its table is built apart
+    events = generated[0].events.copy()
+    events["source_file"] = events["source_file"].astype(pd.StringDtype("python"))
+    events["source_row"] = events["source_row"].astype("float64")
+    odd = Chronology(events)
+    assert type(odd.events["source_file"].array) is not type(samples[0].events["source_file"].array)
+    assert_each([samples[0], odd, generated[1]])
