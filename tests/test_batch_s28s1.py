@@ -235,3 +235,33 @@ def test_two_workers_in_groups_give_the_same(inputs, tmp_path, monkeypatch):
             inputs, jobs=1, progress=False, out=tmp_path / "one", outputs=["findings"]
         )
     assert_same_batch(two, one, tmp_path / "two", tmp_path / "one")
+
+
+def test_each_chronologys_rows_of_the_batch_findings_csv_are_its_own_file_s_lines(inputs, tmp_path):
+    """The batch's findings.csv rows of a chronology come from its own findings.csv (not
+    made a second time): the very bytes making them again gives, also when a cell holds a
+    line break or quotes, or the name would need quoting."""
+    from scr_timeline.batch import _batch_rows, _findings_rows
+    from scr_timeline.rules import Findings
+
+    result = analyse_many(
+        sorted(inputs.glob("gen-*.csv")),
+        jobs=1,
+        progress=False,
+        out=tmp_path / "out",
+        outputs=["findings"],
+    )
+    for one in result.ok:
+        assert one.csv_rows == _findings_rows(one.name, one.findings)
+    biggest = max(result.ok, key=lambda r: len(r.findings))
+    table = biggest.findings.copy()
+    table.loc[0, "summary"] = 'Two lines:\nthe second, "quoted"'
+    table.loc[1, "summary"] = "=1+1, a formula"
+    Findings(table).to_csv(tmp_path / "odd")
+    written = tmp_path / "odd" / "findings.csv"
+    for name in ("gen-odd", "=HYPERLINK", "with,comma"):
+        assert _batch_rows(name, table, written) == _findings_rows(name, table)
+    table = table.iloc[1:]
+    Findings(table).to_csv(tmp_path / "odd")
+    assert _batch_rows("gen-odd", table, written) == _findings_rows("gen-odd", table)
+    assert _batch_rows("gen-odd", table.iloc[:0], None) == b""
