@@ -63,6 +63,7 @@ from .table import (
 from .text import (
     _LEADS_ON,
     CONTINUED_NOTE,
+    CONTINUED_ROW,
     KEY_LINE,
     PAGE_FURNITURE,
     REPORT_SECTION,
@@ -2098,14 +2099,6 @@ def _form_agency_name(field_: FormField) -> str | None:
     return name if agency_from_name(name) is not None else None
 
 
-#: A date cell saying that its row carries on the entry above ("Cont.", "cont'd",
-#: "continued", "(continued)", "Ctd", "Cont. from previous page"): no date, and no entry of
-#: its own.
-_CONTINUED_MARK: Final = re.compile(
-    r"^\W*(?:cont(?:inued|'?d|/d|\.?\s*d)?|ctd|carried\s+(?:on|over|forward))\.?"
-    r"(?:\s*(?:from\s+)?(?:above|previous(?:\s+(?:page|row|entry))?|overleaf|over))?\W*$",
-    re.IGNORECASE,
-)
 #: A date cell giving the row above's date again with such a mark ("12/03/2007 (cont.)",
 #: "12/03/2007 contd"): that entry carried on too. Group ``date``.
 _DATE_THEN_MARK: Final = re.compile(
@@ -2138,7 +2131,7 @@ def _continued_rows(
     marked = np.zeros(len(raw) - start, dtype=bool)
     for pos in dates:
         cells = raw.iloc[start:, pos].astype("string")
-        marked |= cells.str.match(_CONTINUED_MARK).fillna(False).to_numpy(bool)
+        marked |= cells.str.match(CONTINUED_ROW).fillna(False).to_numpy(bool)
         marked |= cells.str.match(_DATE_THEN_MARK).fillna(False).to_numpy(bool)
     notes: list[dict[str, Any]] = []
     for at in (np.flatnonzero(marked) + start).tolist():
@@ -2151,7 +2144,7 @@ def _continued_rows(
         if not written:
             continue
         mark = written[0].strip()
-        dated = None if _CONTINUED_MARK.match(mark) else _DATE_THEN_MARK.match(mark)
+        dated = None if CONTINUED_ROW.match(mark) else _DATE_THEN_MARK.match(mark)
         if dated is not None and not any(
             " ".join(str(into.raw.iat[above, pos]).split()) == " ".join(dated["date"].split())
             for pos in dates

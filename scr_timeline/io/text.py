@@ -53,6 +53,7 @@ from .table import _warning, classify_chronology, parse_table, with_warnings
 
 __all__ = [
     "CONTINUED_NOTE",
+    "CONTINUED_ROW",
     "DATE_PREFIX",
     "KEY_LINE",
     "PAGE_FURNITURE",
@@ -330,6 +331,14 @@ CONTINUED_NOTE: Final = re.compile(
     r"[(\[]?\s*(?:continued|cont['’]?d|contd)\.?"
     r"(?:\s+(?:on\s+(?:the\s+)?(?:next|following)\s+page|overleaf|over|below"
     r"|from\s+(?:the\s+)?(?:previous|last)\s+page|from\s+page\s+\d+))?\s*[)\]]?\W*$",
+    re.IGNORECASE,
+)
+#: A date cell saying that its row carries on the entry above ("Cont.", "cont'd",
+#: "continued", "(continued)", "Ctd", "Cont. from previous page"): no date, and no entry of
+#: its own.
+CONTINUED_ROW: Final = re.compile(
+    r"^\W*(?:cont(?:inued|'?d|/d|\.?\s*d)?|ctd|carried\s+(?:on|over|forward))\.?"
+    r"(?:\s*(?:from\s+)?(?:above|previous(?:\s+(?:page|row|entry))?|overleaf|over))?\W*$",
     re.IGNORECASE,
 )
 #: A key to abbreviations or a note typed above a table ("Key: HV = health visitor; SW =
@@ -3522,6 +3531,11 @@ def _aligned_tables(text: str, path: Path, fmt: str, options: dict[str, Any]) ->
         notes.extend(_warning(code, msg, path.name, None) for code, msg in decided.file_warnings)
     chrons = []
     for table, raw, gone in zip(tables, raws, struck, strict=True):
+        if table.layout.bars:  # "| Cont. | | ... |": no date, the row above carried on
+            cells = raw.iloc[:, table.layout.date].astype("string")
+            raw.loc[
+                cells.str.match(CONTINUED_ROW).fillna(False).to_numpy(bool), table.layout.date
+            ] = None
         try:
             chron = parse_table(
                 raw,

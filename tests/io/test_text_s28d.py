@@ -208,3 +208,22 @@ def test_an_email_quoted_in_a_chronologys_entry_is_no_thread(tmp_path: Path):
     )
     assert chron.events[S.DATE_TEXT].tolist() == ["12/03/2007", "14/03/2007"]
     assert "email_text" not in set(chron.warnings["code"])
+
+
+def test_a_markdown_row_whose_date_cell_says_continued_carries_on_the_row_above(
+    tmp_path: Path,
+):
+    # "| Cont. | | ... |" was rejected: cannot read 'Cont.' as a date
+    chron = _read(
+        tmp_path,
+        "| Date | Agency | Event |\n|---|---|---|\n"
+        "| 12/03/2007 | HV | HV1 home visit, bruise to cheek |\n"
+        "| Cont. | | Mother said fall from sofa |\n"
+        "| 14/03/2007 | CSC | SW1 phoned Mother |\n",
+        "chron.md",
+    )
+    assert chron.rejected.empty
+    assert chron.events[S.DETAILS].tolist() == [
+        "HV1 home visit, bruise to cheek\nMother said fall from sofa",
+        "SW1 phoned Mother",
+    ]
