@@ -248,16 +248,30 @@ def authorities(view: EventView) -> IntArray | None:
     # organisations that share a place word are one authority (a union of the few)
     roots = _union_of_words(words)
     named = sorted({r for r in roots if r >= 0})
-    if len(named) < 2:
+    if not named:
         return None
     number = {r: k for k, r in enumerate(named)}
+    place = {w: number[r] for ws, r in zip(words, roots, strict=True) if r >= 0 for w in ws}
+    # (one council's records: only those that tell of a transfer-in conference are read,
+    # a fast search for the word 'transfer' first)
+    holders = _held_by_phrases(view, csc, transfers_only=len(named) == 1)
+    if len(named) == 1:
+        # one council's records that say another council held a transfer-in conference
+        # ('Attended transfer in conference held by LA2', all records LA1's): that council
+        # is the second, named in the words alone
+        for _k, phrases in holders:
+            for phrase in phrases:
+                other = _council_named(phrase)
+                if other and other.isdisjoint(place):
+                    place.update(dict.fromkeys(other, len(set(place.values()))))
+        if len(set(place.values())) < 2:
+            return None
     of_value = {v: number.get(r, -1) for v, r in zip(values, roots, strict=True) if v is not None}
     codes, uniques = pd.factorize(orgs, use_na_sentinel=True)
     per_value = np.array([of_value.get(str(v), -1) for v in uniques] + [-1], dtype=np.int64)
     out = np.full(len(view), _NONE, dtype=np.int64)
     out[csc] = per_value[codes]  # -1 (no organisation) reads the last entry
-    place = {w: number[r] for ws, r in zip(words, roots, strict=True) if r >= 0 for w in ws}
-    _held_by_another(view, csc, place, out)
+    _held_by_another(holders, csc, place, out)
     return out
 
 
@@ -270,28 +284,90 @@ _HELD_BY: Final = re.compile(
     r"[^.;\n]{0,30}?\b(?:by|in|at|of)\s+((?:[\w'&-]+\s*){1,6})",
     re.IGNORECASE,
 )
+_TRANSFER_IN_WORDS: Final = (
+    r"transfer.?in\s+(child\s+protection\s+|cp\s+)?(case\s+)?conference|ticpc"
+)
 _HELD_BY_WORDS: Final = (
     r"(held|chaired|convened|hosted|organi[sz]ed|arranged|called)\s+by\s|"
     r"transfer.?in\s+(child\s+protection\s+|cp\s+)?(case\s+)?conference|ticpc"
 )
 
 
-def _held_by_another(view: EventView, csc: IntArray, place: dict[str, int], out: IntArray) -> None:
+#: A council named in a record's words: 'LA2', 'LA 2', 'Enfield CSC', 'Northshire County
+#: Council', 'London Borough of Enfield' (not 'phone' of 'held by phone', nor a person).
+_COUNCIL_IN_WORDS: Final = re.compile(
+    r"\b(?:la|local authority)\s*(\d+)\b|"
+    r"\b([a-z][a-z'-]+)\s+(?:csc|cscs|cyps|mash|children'?s\s+(?:social\s+care|services)|"
+    r"social\s+(?:care|services)|(?:county|borough|city|district)\s+council|council|cc|mbc|lbc)\b|"
+    r"\b(?:london\s+borough\s+of|royal\s+borough\s+of|lb|lbc)\s+([a-z][a-z'-]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _council_named(phrase: str) -> frozenset[str]:
+    """The place words of the councils a phrase names (see :data:`_COUNCIL_IN_WORDS`), as
+    :func:`_place_words` writes them ('la2', 'enfield').
+
+    >>> sorted(_council_named("LA 2")), sorted(_council_named("Enfield CSC and DS3"))
+    (['la2'], ['enfield'])
+    >>> _council_named("phone with DS3"), _council_named("the CSC team")
+    (frozenset(), frozenset())
+    """
+    out: set[str] = set()
+    for m in _COUNCIL_IN_WORDS.finditer(phrase):
+        word = f"la{m[1]}" if m[1] else (m[2] or m[3]).lower()
+        if word not in _NOT_A_PLACE:
+            out.add(word)
+    return frozenset(out)
+
+
+def _held_by_phrases(
+    view: EventView, csc: IntArray, *, transfers_only: bool = False
+) -> list[tuple[int, list[str]]]:
+    """The children's social care records (positions in ``csc``) that say which council held
+    the meeting they tell of, each with the words naming it ('LA 2' of 'Attended transfer in
+    conference held by LA 2'): a search of csc's records for the few that name a holder
+    (with ``transfers_only``, of those that tell of a transfer-in conference)."""
+    texts = view.texts(csc)
+    if transfers_only:
+        hit = pc.or_(
+            pc.match_substring(texts, "transfer", ignore_case=True),
+            pc.match_substring(texts, "ticpc", ignore_case=True),
+        )
+        at = np.flatnonzero(np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool))
+        if len(at) == 0:
+            return []
+        texts = texts.take(pa.array(at))
+        hit = pc.match_substring_regex(texts, _TRANSFER_IN_WORDS, ignore_case=True)
+        keep = np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)
+        at, texts = at[keep], texts.filter(pa.array(keep))
+    else:
+        hit = pc.match_substring_regex(texts, _HELD_BY_WORDS, ignore_case=True)
+        at = np.flatnonzero(np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool))
+        texts = texts.take(pa.array(at))
+    if len(at) == 0:
+        return []
+    out: list[tuple[int, list[str]]] = []
+    for k, text in zip(at.tolist(), texts.to_pylist(), strict=True):
+        phrases = [m[1] or m[2] for m in _HELD_BY.finditer(text or "")]
+        if phrases:
+            out.append((k, phrases))
+    return out
+
+
+def _held_by_another(
+    holders: list[tuple[int, list[str]]], csc: IntArray, place: dict[str, int], out: IntArray
+) -> None:
     """Give a children's social care record that says another council held the meeting it
     tells of ('Attended transfer in conference held by LA2. Child A remains subject to a CP
     plan', recorded by LA1) to that council: its conference opens that council's case and
     plan, and hands them over, as the council's own record of it would. Only the records
-    naming a meeting's holder are read (few), and only when two councils are named."""
-    texts = view.texts(csc)
-    hit = pc.match_substring_regex(texts, _HELD_BY_WORDS, ignore_case=True)
-    at = np.flatnonzero(np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool))
-    if len(at) == 0:
-        return
-    for k, text in zip(at.tolist(), texts.take(pa.array(at)).to_pylist(), strict=True):
+    naming a meeting's holder (:func:`_held_by_phrases`, few) are read."""
+    for k, phrases in holders:
         named: set[int] = set()
-        for m in _HELD_BY.finditer(text or ""):
-            phrase = _NUMBERED_LA.sub(lambda n: f" la{n.group(1)} ", (m[1] or m[2]).lower())
-            named |= {place[w] for w in re.split(r"[^a-z0-9]+", phrase) if w in place}
+        for phrase in phrases:
+            text = _NUMBERED_LA.sub(lambda n: f" la{n.group(1)} ", phrase.lower())
+            named |= {place[w] for w in re.split(r"[^a-z0-9]+", text) if w in place}
         if len(named) == 1:
             out[csc[k]] = named.pop()
 

@@ -135,3 +135,50 @@ def test_a_meeting_held_by_another_council_is_that_councils() -> None:
     assert of is not None
     assert of.tolist() == [0, 1, 1, 0]
     assert np.all(of >= 0)
+
+
+ONE_COUNCIL = """\
+08/01/2007,LA1 CSC,IRO1,Initial child protection conference. Child A made subject to a child protection plan under the category of neglect.,
+10/01/2007,LA1 CSC,SW1,Core group meeting.,
+15/01/2007,LA1 CSC,SW1,Home visit. Child A seen.,
+05/02/2007,LA1 CSC,TM1,Supervision.,
+05/03/2007,LA1 CSC,SW1,{handover},
+29/06/2007,GP,Dr C,Child A seen for immunisations.,
+"""
+
+
+@pytest.mark.parametrize(
+    "handover",
+    [
+        "Attended transfer in conference held by LA2. Child A remains subject to a CP plan.",
+        "Transfer-in conference chaired by Northshire County Council IRO. CP plan continues there.",
+    ],
+)
+def test_the_receiving_council_named_only_in_the_senders_words(
+    tmp_path: Path, handover: str
+) -> None:
+    rows = ONE_COUNCIL.format(handover=handover)
+    chron = read_rows(tmp_path / "one.csv", rows, child_dob="2005-03-01")
+    # every record is LA1's: its plan ran to 29 June (a visit gap of 115 days from 15
+    # January). The conference another council held is that council's: LA1's plan ends
+    # there (35 days from 15 January, due 12 February)
+    plan = state_periods(chron, "cp_plan")
+    assert [str(d.date()) for d in plan["start"]] == ["2007-01-08", "2007-03-05"]
+    assert ("VIS-CP", "gap", 4, "2007-02-12", "", 35, [4]) in finding_rows(
+        chron, "wt2006", "VIS-CP"
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Strategy discussion held by phone (TM1, DS2). S47 agreed.",
+        "Review conference chaired by IRO2. Plan continues.",
+        "Strategy discussion held by LA1 CSC with DS2.",
+    ],
+)
+def test_a_meeting_held_by_no_other_council_names_none(tmp_path: Path, words: str) -> None:
+    rows = ONE_COUNCIL.format(handover=words)
+    chron = read_rows(tmp_path / "one.csv", rows, child_dob="2005-03-01")
+    plan = state_periods(chron, "cp_plan")
+    assert [str(d.date()) for d in plan["start"]] == ["2007-01-08"]
