@@ -226,7 +226,8 @@ _MAY_IDENTIFY: Final = (
     rf"|\p{{Nd}}[A-Z]?,?[ \t]+(?:[A-Z]{{2,}}[ \t]+){{1,3}}(?:{_STREET.upper()})|\(0\p{{Nd}}{{2,4}}\)"
     r"|[A-Z]{1,2}\p{Nd}[A-Z\p{Nd}]?[ \t]*\p{Nd}[ABD-HJLNP-UW-Z]{2}|@"
     r"|[A-CEGHJ-PR-TW-Z]{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?\p{Nd}{2}[ \t]?[A-D]"
-    r"|(?i:d\.?o\.?b|date[ \t]+of[ \t]+birth|born)|\p{Nd}(?:[ \t-]?\p{Nd}){8}"
+    r"|[A-Z]{2}\p{Nd}{2}[ \t]?[A-Z]{3}"
+    r"|(?i:d\.?o\.?b|date[ \t]+of[ \t]+birth|born|\bb\.[ \t]*\p{Nd})|\p{Nd}(?:[ \t-]?\p{Nd}){8}"
     r"|Primary|School|Academy|College|Nursery|Infants?|Juniors?|Pre-?school"
     rf"|(?i:{_SOCIAL})\.com/|(?i:known[ \t]+as|\baka\b|a\.k\.a|nick-?name|call[a-z]*[ \t]+(?:him|her)self)"
     rf"|(?i:{_APPS})"
@@ -236,7 +237,8 @@ _MAY_IDENTIFY: Final = (
 _IDENTIFIER: Final = (
     # "14 Ashgrove Road", "Flat 3, 22 Mill Lane", "14a Ashgrove Rd"; a flat in a named
     # building, and its street: "Flat 2 Oak House, Mill Lane", "Flat 9, Kestrel Court"
-    rf"(?P<address>{_LEFT}(?:{_FLAT}[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{{1,4}}[A-Za-z]?,?[ \t]+"
+    # (a range of numbers is one: "14-16 Acacia Avenue")
+    rf"(?P<address>{_LEFT}(?:{_FLAT}[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{{1,4}}[A-Za-z]?(?:[-–]\d{{1,4}}[A-Za-z]?)?,?[ \t]+"
     rf"(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}){_RIGHT}"
     rf"|{_LEFT}{_FLAT}[ \t]+\d+[A-Za-z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_BUILDING}|{_STREET})"
     rf"(?:,?[ \t]+(?:[A-Z][a-z]+[ \t]+){{1,3}}(?:{_STREET}))?{_RIGHT}"
@@ -269,13 +271,17 @@ _IDENTIFIER: Final = (
     # a date of birth after its cue: "DOB 03/04/1990", "d.o.b. 12.12.85", "date of birth: 1/2/90",
     # "DOB: 3rd April 2018", "DOB 12 Jan 1990", "DOB April 3, 2018"; "born 03/04/2018",
     # "born on 3rd April 2018" ("born at 32 weeks" has no date)
-    r"|(?i:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|(?P<born>born)(?:[ \t]+(?:on|in))?)"
+    # (or "b." before a whole date: "Father (b. 03/04/1985)")
+    r"|(?i:\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|(?P<born>born)(?:[ \t]+(?:on|in))?"
+    r"|b\.(?=[ \t]*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}))"
     r"(?:[ \t]+(?:is|was|of))?[ \t]*[:\-=]?[ \t]*)"
     r"(?P<dob>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}(?!\d)"
     # or the year alone: "(DOB 1985)", "born in 1990"
     r"|(?:19|20)\d{2}(?!\d|[/.\-:]\d|[ \t]*(?:hrs|am|pm)\b)"
     rf"|(?i:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH})\.?,?[ \t]+\d{{2,4}}"
     rf"|(?:{_MONTH})\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})(?!\d))"
+    # a vehicle's registration: "AB12 CDE" (two letters, two digits, three letters)
+    rf"|(?P<vehicle>{_LEFT}[A-Z]{{2}}\d{{2}}[ \t]?[A-Z]{{3}}{_RIGHT})"
     # an NHS number (3-3-4 or ten digits, its check digit right)
     r"|(?P<nhs>(?<!\d)(?<!\d[/.\-])\d{3}[ \t-]?\d{3}[ \t-]?\d{4}(?!\d|[/.\-]\d))"
     # a UK telephone number: "07700 900123", "0113 496 0000", "+44 7700 900123"
@@ -302,6 +308,7 @@ IDENTIFIER_LABELS: Final[dict[str, str]] = {
     "school": "school",
     "profile": "social media",
     "handle": "social media",
+    "vehicle": "vehicle registration",
     "username": "social media",
     "nickname": "nickname",
 }

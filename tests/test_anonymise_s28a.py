@@ -187,3 +187,17 @@ def test_a_role_and_a_colon_before_a_practitioner_s_name() -> None:
     )
     anon, _ = anonymise(scr.parse_table(rows, source="csc.csv"))
     assert anon.events["practitioner"].tolist() == ["SW1", "SW1", "SW1"]
+
+
+def test_a_range_of_house_numbers_a_b_dot_date_of_birth_and_a_vehicle() -> None:
+    chron = _chron(
+        [
+            "Lives at Flat 2, 14-16 Acacia Avenue.",
+            "Father (b. 03/04/1985) present; b. 1990 not known.",
+            "Father's car Reg no. AB12 CDE seen outside. PC2 4PM.",
+        ]
+    )
+    text = _anonymised(chron)
+    assert text[0] == "Lives at [address 1]."
+    assert text[1] == "Father (b. [date of birth 1]) present; b. 1990 not known."
+    assert text[2] == "Father's car Reg no. [vehicle registration 1] seen outside. PC2 4PM."
