@@ -327,21 +327,22 @@ def _held_by_phrases(
     """The children's social care records (positions in ``csc``) that say which council held
     the meeting they tell of, each with the words naming it ('LA 2' of 'Attended transfer in
     conference held by LA 2'): a search of csc's records for the few that name a holder
-    (with ``transfers_only``, of those that tell of a transfer-in conference)."""
-    texts = view.texts(csc)
+    (with ``transfers_only``, of the records of a conference that name a transfer-in one)."""
     if transfers_only:
-        hit = pc.or_(
-            pc.match_substring(texts, "transfer", ignore_case=True),
-            pc.match_substring(texts, "ticpc", ignore_case=True),
-        )
-        at = np.flatnonzero(np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool))
+        # the records of a conference (its own event, or one it mentions), then those that
+        # name a transfer-in conference
+        conference = [S.EVENT_TYPES.index(t) for t in ("icpc", "review_conference")]
+        bits = np.uint64(sum(1 << k for k in conference))  # as predicates._TYPE_BIT
+        said = np.isin(view.event_type[csc], conference) | ((view.mentions[csc] & bits) != 0)
+        at = np.flatnonzero(said)
         if len(at) == 0:
             return []
-        texts = texts.take(pa.array(at))
+        texts = view.texts(csc[at])
         hit = pc.match_substring_regex(texts, _TRANSFER_IN_WORDS, ignore_case=True)
         keep = np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool)
         at, texts = at[keep], texts.filter(pa.array(keep))
     else:
+        texts = view.texts(csc)
         hit = pc.match_substring_regex(texts, _HELD_BY_WORDS, ignore_case=True)
         at = np.flatnonzero(np.asarray(hit.to_numpy(zero_copy_only=False), dtype=bool))
         texts = texts.take(pa.array(at))
