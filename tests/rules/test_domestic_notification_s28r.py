@@ -70,3 +70,14 @@ def test_a_call_out_then_its_notification_that_day(tmp_path: Path) -> None:
         "05/03/2007,Police,PC2,DA notification sent to MASH re assault on Mother by Mr X.,\n"
     )
     assert _domestic(tmp_path, rows) == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "05/03/2007,Police,PPU,Referral to MARAC made by PPU.,\n",
+        "05/03/2007,Police,PPU,Referred Mother to IDVA service.,\n",
+    ],
+)
+def test_a_referral_to_marac_is_no_incident(tmp_path: Path, row: str) -> None:
+    assert _domestic(tmp_path, row) == []
