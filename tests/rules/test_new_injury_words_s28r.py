@@ -63,3 +63,15 @@ def test_a_new_injury_said_in_other_words_is_new(tmp_path: Path, visit: str) -> 
 )
 def test_the_injury_referred_seen_again_is_not_new(tmp_path: Path, visit: str) -> None:
     assert _visit_findings(tmp_path, visit) == []
+
+
+def test_an_older_bruise_seen_healing_is_the_one_known(tmp_path: Path) -> None:
+    # a baby's bruise the health visitor referred on Monday 2 March, seen fading on the
+    # 6th: 'older' says nothing new of a bruise seen healing (no second INJ-REFER)
+    rows = """\
+02/03/2009,Health Visiting,HV1,Home visit. Baby G (4 months) seen; bruise to left cheek. No explanation.,Referral to CSC by phone
+06/03/2009,Health Visiting,HV1,Home visit. Older bruise to left cheek now fading.,
+31/03/2009,GP,Dr B,Baby G seen for immunisations.,
+"""
+    chron = read_rows(tmp_path / "healing.csv", rows, child_dob="2008-11-01")
+    assert [f[2] for f in finding_rows(chron, "wt2006", "INJ-REFER")] == []
