@@ -1951,9 +1951,7 @@ def _sidebars(lines: Sequence[_Line], page: Any) -> tuple[list[_Line], list[list
         for r in page.rects
         if float(r["x1"]) - float(r["x0"]) < _SIDEBAR_WIDTH * width
     ]
-    margin = _margin_column(lines, width)
-    if margin is not None:
-        boxes.append(margin)
+    boxes.extend(_margin_column(lines, width))
     if not boxes:
         return list(lines), []
     body = list(lines)
@@ -1987,19 +1985,19 @@ _MARGIN_GAP: Final = 1.5
 _MARGIN_WORDS: Final = 2
 
 
-def _margin_column(
-    lines: Sequence[_Line], width: float
-) -> tuple[float, float, float, float] | None:
-    """The box (x0, top, x1, bottom) of a narrow column of notes in the right margin of a
-    page of running text, printed without a box (a reviewer's notes beside the entries),
-    or None. No word of the page's text crosses the blank space that parts them."""
+def _margin_column(lines: Sequence[_Line], width: float) -> list[tuple[float, float, float, float]]:
+    """The boxes (x0, top, x1, bottom) of the notes of a narrow column in the right margin
+    of a page of running text, printed without a box (a reviewer's notes beside the
+    entries), one per run of lines one under another (a note beside each of two entries
+    is two notes; they had been read into the entries' lines); [] when there is none. No
+    word of the page's text crosses the blank space that parts them."""
     words = [w for line in lines for w in line.words]
     if len(lines) < 2 * _SIDEBAR_LINES or not words or width <= 0:
-        return None
+        return []
     free = _covered(words, width) == 0
     lo = int(width * _MARGIN_START / _STEP)
     if not free[lo:].any():
-        return None
+        return []
     edges = np.flatnonzero(np.diff(np.concatenate([[0], free[lo:].astype(np.int8), [0]])))
     runs = edges.reshape(-1, 2)
     sizes = [line.size for line in lines if line.size]
@@ -2010,17 +2008,29 @@ def _margin_column(
         if right - left < _MARGIN_GAP * em or not aside:
             continue
         if not any(w.x1 <= left for w in words):
-            return None
+            return []
         x0, x1 = min(w.x0 for w in aside), max(w.x1 for w in aside)
         text = [w for w in words if w.x1 <= left]
         text_width = max(w.x1 for w in text) - min(w.x0 for w in text)
         if x1 - x0 > min(_MARGIN_WIDTH * width, text_width / _MARGIN_NARROWER):
-            return None  # the second of two columns of text
+            return []  # the second of two columns of text
         at = [k for k, line in enumerate(lines) if any(w.x0 >= right for w in line.words)]
-        if at[-1] - at[0] + 1 != len(at) or len(aside) < _MARGIN_WORDS * len(at):
-            return None  # not one note: a worker's initials beside each entry, a number
-        return x0, lines[at[0]].top, x1, lines[at[-1]].bottom
-    return None
+        notes = _runs_of_lines(at)
+        if len(aside) < _MARGIN_WORDS * len(at) or any(len(r) < _SIDEBAR_LINES for r in notes):
+            return []  # not notes: a worker's initials beside each entry, a number
+        return [(x0, lines[r[0]].top, x1, lines[r[-1]].bottom) for r in notes]
+    return []
+
+
+def _runs_of_lines(at: Sequence[int]) -> list[list[int]]:
+    """``at`` (ascending line positions) cut into runs of lines one under another."""
+    runs: list[list[int]] = []
+    for k in at:
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def _title_lines(above: Sequence[_Line]) -> list[str]:

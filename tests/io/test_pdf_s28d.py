@@ -172,3 +172,64 @@ def test_a_reviewers_note_typed_in_a_cell_in_other_print_is_the_rows_comment(
         "HV1 phoned Mother.",
     ]
     assert events[S.COMMENT].iloc[0] == "HV1 should have referred to CSC under the protocol."
+
+
+def test_reviewers_notes_in_the_margin_beside_two_entries_are_no_text_of_them(
+    tmp_path: Path,
+):
+    # two notes in the right margin, no box, beside the first and third entries: the
+    # margin column was not found (its lines not one run), so each note's lines were
+    # read into the middle of the entry level with them ("... noted. Reviewer: HV1 should
+    # have Mother said ...")
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "hv.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(50, 800, "Health Visiting chronology - Child A")
+    entries = [
+        (
+            "12/03/2007 - HV1 home visit. Child A seen; bruise to left cheek noted. Mother "
+            "said Child A fell from the sofa. Advice given on safe handling.",
+            ["Reviewer: HV1 should have", "referred to CSC under the", "bruising protocol."],
+        ),
+        ("14/03/2007 - HV1 phoned Mother; no answer. Letter sent offering a new appointment.", []),
+        (
+            "20/03/2007 - GP1 saw Child A for a cough. No safeguarding questions were asked "
+            "at the appointment.",
+            ["Reviewer: no enquiry", "about the bruise."],
+        ),
+    ]
+    entries += [
+        (f"2{i}/04/2007 - SW1 visited Child A at home; Child A seen alone.", []) for i in range(6)
+    ]
+    y = 770
+    for text, note in entries:
+        top = y
+        pdf.setFont("Helvetica", 10)
+        for line in textwrap.wrap(text, 70):
+            pdf.drawString(50, y, line)
+            y -= 13
+        pdf.setFont("Helvetica-Oblique", 8)
+        for k, line in enumerate(note):
+            pdf.drawString(440, top - 10 * k, line)
+        y -= 14
+    pdf.showPage()
+    pdf.save()
+    chron = scr.read(path)
+    events = chron.events
+    assert events[S.DETAILS].iloc[0] == (
+        "HV1 home visit. Child A seen; bruise to left cheek noted. Mother said Child A fell "
+        "from the sofa. Advice given on safe handling."
+    )
+    assert events[S.DETAILS].iloc[2] == (
+        "GP1 saw Child A for a cough. No safeguarding questions were asked at the appointment."
+    )
+    quoted = chron.warnings.loc[chron.warnings[S.CODE] == "sidebar_not_read", "message"]
+    assert quoted.str.endswith(
+        (
+            "'Reviewer: HV1 should have referred to CSC under the bruising protocol.'",
+            "'Reviewer: no enquiry about the bruise.'",
+        )
+    ).tolist() == [True, True]
