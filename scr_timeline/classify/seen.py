@@ -8,6 +8,11 @@
   "Letter from GP:", "Information received from school"). Children's social care's
   others are read as below: a social worker's entry that records telling someone often
   records seeing the child too, and VIS-CP counts it.
+* Else a visit in children's social care's record that passes on another agency's visit
+  (cues of scope ``elsewhere``, opening the entry: "Health visitor visited the family",
+  "Housing officer visited the property", "Visit by YOT worker") is NA: whoever saw the
+  child there, social care did not. A joint visit ("HV visited with SW1") is social
+  care's own, read as below.
 * Else a row whose text says the child was seen only through a window or heard but not seen
   ("Child seen through the window", "baby heard crying upstairs") is False: the child was
   not seen properly, whatever else the text says.
@@ -32,8 +37,9 @@ The cues live in ``scr_timeline/data/child_seen.csv`` (pass a file of your own t
 it): one regular expression per row on the lower-cased text, with ``seen`` (``true`` or
 ``false``) and ``scope`` (``any`` row; only a ``visit``; ``overrides``, a ``false``
 cue that wins over the cues that say the child was seen; ``reported``, wording that
-passes on another party's account, whatever ``seen`` says; or ``unborn``, wording about a
-child not born yet).
+passes on another party's account, whatever ``seen`` says; ``unborn``, wording about a
+child not born yet; or ``elsewhere``, another agency's visit that social care's entry
+passes on: "Health visitor visited the family", "Visit by YOT worker").
 
 Examples
 --------
@@ -82,7 +88,7 @@ VISIT_TYPES: Final = ("home_visit", "office_visit")
 _AT_THE_HOME: Final = (*VISIT_TYPES, "police_incident")
 #: Event types that examine the child: seen unless the text says otherwise.
 _EXAMINATIONS: Final = ("medical_examination", "skeletal_survey")
-_SCOPES: Final = ("any", "visit", "overrides", "reported", "unborn")
+_SCOPES: Final = ("any", "visit", "overrides", "reported", "unborn", "elsewhere")
 
 _SEEN: Final = 1
 _NOT_SEEN: Final = 2
@@ -90,6 +96,7 @@ _NOT_AT_VISIT: Final = 4
 _NOT_PROPERLY: Final = 8
 _REPORTED: Final = 16
 _UNBORN: Final = 32
+_ELSEWHERE: Final = 64
 
 
 def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -100,19 +107,19 @@ def load_child_seen_cues(path: str | os.PathLike[str] | None = None) -> pd.DataF
     path
         A CSV file of your own with the columns ``pattern`` and ``seen`` (``true`` or
         ``false``) and optionally ``scope`` (``any``, ``visit``, ``overrides``,
-        ``reported`` or ``unborn``). Its rows extend the shipped file.
+        ``reported``, ``unborn`` or ``elsewhere``). Its rows extend the shipped file.
 
     Raises
     ------
     ChronologyReadError
         The file cannot be read, lacks a column, has a value other than true/false or
-        any/visit/overrides/reported/unborn, or a pattern that does not compile.
+        any/visit/overrides/reported/unborn/elsewhere, or a pattern that does not compile.
 
     Examples
     --------
     >>> cues = load_child_seen_cues()
     >>> sorted(set(cues["scope"]))
-    ['any', 'overrides', 'reported', 'unborn', 'visit']
+    ['any', 'elsewhere', 'overrides', 'reported', 'unborn', 'visit']
     """
     table = T.read_vocabulary(
         CHILD_SEEN_FILE,
@@ -151,6 +158,8 @@ class _Matcher:
     not_properly: re.Pattern[str]
     reported: re.Pattern[str]
     unborn: re.Pattern[str]  # the child not born yet ("unborn baby", "30/40 pregnant")
+    # another agency's visit passed on by social care ("Health visitor visited the family")
+    elsewhere: re.Pattern[str]
 
 
 def _compile(table: pd.DataFrame) -> _Matcher:
@@ -165,6 +174,7 @@ def _compile(table: pd.DataFrame) -> _Matcher:
         not_properly=alt(table.loc[table["scope"] == "overrides"]),
         reported=alt(table.loc[table["scope"] == "reported"]),
         unborn=alt(table.loc[table["scope"] == "unborn"]),
+        elsewhere=alt(table.loc[table["scope"] == "elsewhere"]),
     )
 
 
@@ -188,7 +198,8 @@ def matcher(path: str | os.PathLike[str] | None) -> _Matcher:
 
 def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
     """Per row, bits: 1 seen, 2 not seen, 4 not seen at a visit, 8 not seen properly, 16
-    passing on another party's account, 32 of a child not born yet (fields 0 and 1)."""
+    passing on another party's account, 32 of a child not born yet, 64 another agency's
+    visit (fields 0 and 1)."""
     flags = np.zeros(len(pool.pieces), dtype=np.uint8)
     if len(pool.pieces):
         texts = pool.pieces.tolist()
@@ -202,7 +213,20 @@ def find_seen(pool: T.Pool, m: _Matcher) -> np.ndarray:
         ):
             hit = T.contains(texts, pattern)
             flags[hit] |= bit
-    return T.piece_or(pool, flags, 2)
+    out = T.piece_or(pool, flags, 2)
+    if len(pool.pieces):
+        # another agency's visit: only as the entry's first sentence ("Health visitor
+        # visited the family"), not one it goes on to mention ("Home visit. HV visited
+        # last week"); the details' pieces come first, each row's in reading order
+        elsewhere = T.contains(texts, m.elsewhere)
+        if elsewhere.any():
+            span = pool.upto(1)
+            rows = pool.row[span]
+            first = np.ones(len(rows), dtype=bool)
+            first[1:] = rows[1:] != rows[:-1]
+            opening = first & elsewhere[pool.piece[span]]
+            out[rows[opening]] |= np.uint8(_ELSEWHERE)
+    return out
 
 
 _VISIT_CODES: Final = [schema.EVENT_TYPES.index(t) for t in VISIT_TYPES]
@@ -227,6 +251,9 @@ def child_seen_column(
     values = np.select(
         [
             (codes == _SHARING_CODE) & (~csc | ((flags & _REPORTED) != 0)),
+            # social care passing on another agency's visit: whoever saw the child, social
+            # care did not (VIS-CP reads a social care row's child_seen as its own sighting)
+            visit & csc & ((flags & _ELSEWHERE) != 0),
             (flags & _NOT_PROPERLY) != 0,
             (flags & _SEEN) != 0,
             (flags & _NOT_SEEN) != 0,
@@ -235,7 +262,7 @@ def child_seen_column(
             np.isin(codes, _EXAMINATION_CODES),
             visit & csc & ((flags & _UNBORN) == 0),
         ],
-        [-1, 0, 1, 0, 0, 0, 1, 1],
+        [-1, -1, 0, 1, 0, 0, 0, 1, 1],
         default=-1,
     )
     out = pd.arrays.BooleanArray(values == 1, values < 0)
