@@ -4159,19 +4159,24 @@ def _time_cells(times: pd.Series, dayfirst: bool = True, *, column: bool = True)
     for i in np.flatnonzero(twelve).tolist():
         text[i] = repr(items[i])
     take = np.where(np.asarray(codes) < 0, n, codes)
+
+    def per_row(flags: npt.NDArray[Any], kept: bool) -> npt.NDArray[Any] | None:
+        # (a flag no distinct cell has is None: no per-row array of a million falses)
+        return flags[take] if kept else None
+
     return _Times(
         start[take],
         end[take],
         approx[take],
         take,
         text,
-        part[take],
-        trailing[take],
+        per_row(part, bool(part.any())),
+        per_row(trailing, bool(trailing.any())),
         words,
-        on_day[take],
-        fraction[take],
-        several[take],
-        twelve[take],
+        per_row(on_day, bool((on_day != _NO_DAY).any())),
+        per_row(fraction, bool(fraction.any())),
+        per_row(several, bool(several.any())),
+        per_row(twelve, bool(twelve.any())),
         clock24,
         None if zone is None else zone[take],
     )
@@ -4460,12 +4465,18 @@ def _read_columns(
         _mark_conflicts(conflicts, _first_day_first_example(columns))
     rows = main.rows()
     n = main.n_rows
+
+    def own(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        # the state's arrays are changed below: a copy, unless ``rows`` gathered them from
+        # the distinct cells (new arrays, whose values ``rows`` is not read for again)
+        return array.copy() if main.codes is None else array
+
     state = _State(
         ok=rows.prec >= 0,
-        start=rows.start.copy(),
-        end=rows.end.copy(),
-        prec=rows.prec.copy(),
-        approx=rows.approx.copy(),
+        start=own(rows.start),
+        end=own(rows.end),
+        prec=own(rows.prec),
+        approx=own(rows.approx),
         relative=np.zeros(n, bool),
         rows=rows,
         messages={},

@@ -73,3 +73,22 @@ def test_a_big_column_with_times_on_some_rows():
     assert (minutes[~timed] == 0).all()
     assert (found.precision[timed] == 0).all() and (found.precision[~timed] == 1).all()
     assert not len(found.warning_rows)
+
+
+def test_time_cells_flags_kept_only_where_some_cell_has_them():
+    """Words after a time, a fraction of a day, two times: each read and warned as before
+    (the per-row flags no cell sets are no longer made; those some cell sets are)."""
+    dates = pd.Series(["12/03/2007"] * 5, dtype="string[pyarrow]")
+    times = pd.Series(
+        ["14:00 - call from school", "0.5", "14:30 & 16:00", "14:30 UTC", None],
+        dtype="string[pyarrow]",
+    )
+    found = parse_date_arrays(dates, times=times)
+    assert [str(t)[11:16] for t in found.start] == ["14:00", "12:00", "14:30", "14:30", "00:00"]
+    assert str(found.end[2])[11:16] == "16:00"
+    assert found.precision.tolist() == [0, 0, 0, 0, 1]
+    assert found.warning_codes.tolist() == ["extra_text", "excel_serial_text", "several_dates"]
+    assert found.words is not None and found.words.tolist()[0] == "call from school"
+    plain = parse_date_arrays(dates, times=pd.Series(["09:00"] * 5, dtype="string[pyarrow]"))
+    assert [str(t)[11:16] for t in plain.start] == ["09:00"] * 5
+    assert plain.words is None and not len(plain.warning_rows)
