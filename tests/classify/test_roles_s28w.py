@@ -89,3 +89,38 @@ def test_a_bare_officer_elsewhere_is_still_the_police():
     details = "Officer attended the home following a call from a neighbour."
     out, _ = classify_events(make_events(start="01/06/2021", agency="csc", details=details))
     assert "police" in out.iloc[0]["counterparts"]
+
+
+@pytest.mark.parametrize(
+    "practitioner", ["Dr D (SHO)", "SpR Dr E", "SHO", "Senior House Officer", "A&E SHO"]
+)
+def test_a_hospital_doctor_s_grade_names_the_hospital(practitioner):
+    # a row written 'Health' (a sector) or with no agency, its practitioner a junior doctor
+    for written in ("Health", None):
+        found = agencies_from_clues(pd.Series([written]), [pd.Series([practitioner])])
+        assert found.tolist() == ["hospital"]
+
+
+@pytest.mark.parametrize(
+    ("practitioner", "agency"), [("GP Reg", "gp"), ("Paeds SHO", "paediatrics")]
+)
+def test_a_grade_beside_its_service_names_that_service(practitioner, agency):
+    found = agencies_from_clues(pd.Series(["Health"]), [pd.Series([practitioner])])
+    assert found.tolist() == [agency]
+
+
+def test_a_junior_doctor_s_grade_in_a_paediatric_record_is_a_paediatrician():
+    got = roles_from_practitioners(pd.Series(["Dr D (SHO)", "SpR"]), pd.Series(["paediatrics"] * 2))
+    assert got.tolist() == ["paediatrician", "paediatrician"]
+
+
+@pytest.mark.parametrize(
+    ("agency", "details"),
+    [
+        ("hospital", "Child A seen by senior house officer in ED."),
+        ("csc", "Call from ED senior house officer re Child A's injuries."),
+    ],
+)
+def test_a_senior_house_officer_is_no_police_officer(agency, details):
+    out, _ = classify_events(make_events(start="01/06/2021", agency=agency, details=details))
+    assert "police" not in out.iloc[0]["counterparts"]
