@@ -166,10 +166,11 @@ def analyse(
     >>> len(analyse(chron, rulebook="wt2006", rules=["ASM-CORE"]))
     0
     """
-    chron, book, selected = _prepare(chron, rulebook, end_date, rules)
+    chron, book, selected, view = _prepare(chron, rulebook, end_date, rules)
     if chron.events.empty:
         return Findings(None, chron.events, rulebook=book.name, horizon=None)
-    return _analyse_view(chron, book, selected, end_date, EventView.from_events(chron.events))
+    view = view if view is not None else EventView.from_events(chron.events)
+    return _analyse_view(chron, book, selected, end_date, view)
 
 
 def _prepare(
@@ -177,16 +178,26 @@ def _prepare(
     rulebook: str | Path | Rulebook,
     end_date: object,
     rules: Sequence[str] | None,
-) -> tuple[Chronology, Rulebook, list[Rule]]:
-    """The chronology, its rulebook and the rules to run (see :func:`analyse`)."""
+) -> tuple[Chronology, Rulebook, list[Rule], EventView | None]:
+    """The chronology, its rulebook, the rules to run (see :func:`analyse`) and its view
+    when choosing the rulebook in force needed one (None otherwise)."""
     if isinstance(chron, pd.DataFrame):
         chron = Chronology(chron)
     if not isinstance(chron, Chronology):
         raise TypeError(f"analyse() takes a Chronology, not {type(chron).__name__}")
+    view = None
     if isinstance(rulebook, str) and rulebook == IN_FORCE:
-        rulebook = rulebook_in_force(chron, end_date=end_date)
+        default = load_rulebook(DEFAULT_RULEBOOK)
+        if (
+            end_date is None
+            and chron.meta.end_date is None
+            and default.index_event is not None
+            and not chron.events.empty
+        ):  # (the view its horizon needs serves the analysis too)
+            view = EventView.from_events(chron.events)
+        rulebook = _in_force(chron, end_date, view)
     book = rulebook if isinstance(rulebook, Rulebook) else load_rulebook(rulebook)
-    return chron, book, _select(book, rules)
+    return chron, book, _select(book, rules), view
 
 
 def _analyse_view(
@@ -283,32 +294,37 @@ def analyse_each(
     >>> [len(f) for f in analyse_each(chrons, rulebook="wt2006", rules=["ASM-CORE"])]
     [0, 1]
     """
-    prepared = [_prepare(c, rulebook, end_date, rules) for c in chrons]
-    out: list[Findings | None] = [None] * len(prepared)
-    # the chronologies with events, by rulebook, stacked a bounded number of events at a time
-    groups: dict[int, list[int]] = {}
-    for i, (chron, book, _selected) in enumerate(prepared):
-        if chron.events.empty:
-            out[i] = Findings(None, chron.events, rulebook=book.name, horizon=None)
-        else:
-            groups.setdefault(id(book), []).append(i)
-    for members in groups.values():
-        for part in _stacks([len(prepared[i][0].events) for i in members]):
-            at = [members[j] for j in part]
-            views = [EventView.from_events(prepared[i][0].events) for i in at]
+    out: list[Findings] = []
+    # a bounded number of events at a time, each rulebook's chronologies stacked
+    sizes = [
+        len(c) if isinstance(c, pd.DataFrame) else len(getattr(c, "events", ())) for c in chrons
+    ]
+    for part in _stacks(sizes):
+        prepared = [_prepare(chrons[i], rulebook, end_date, rules) for i in part]
+        found: list[Findings | None] = [None] * len(part)
+        groups: dict[int, list[int]] = {}
+        for j, (chron, book, _selected, _view) in enumerate(prepared):
+            if chron.events.empty:
+                found[j] = Findings(None, chron.events, rulebook=book.name, horizon=None)
+            else:
+                groups.setdefault(id(book), []).append(j)
+        for at in groups.values():
+            views = [_view_of(*prepared[j][::3]) for j in at]
             if len(views) == 1:
-                chron, book, selected = prepared[at[0]]
-                out[at[0]] = _analyse_view(chron, book, selected, end_date, views[0])
+                chron, book, selected, _view = prepared[at[0]]
+                found[at[0]] = _analyse_view(chron, book, selected, end_date, views[0])
                 continue
             whole = stack_views(views)
             runs = [
-                _run_rules(*prepared[i], end_date, view) for i, view in zip(at, views, strict=True)
+                _run_rules(*prepared[j][:3], end_date, view)
+                for j, view in zip(at, views, strict=True)
             ]
             book = prepared[at[0]][1]
-            tables = _findings_tables([found for _, found in runs], views, whole, book)
-            for i, view, (end, _found), table in zip(at, views, runs, tables, strict=True):
-                out[i] = _findings(prepared[i][0], book, view, end, table)
-    return [f for f in out if f is not None]
+            tables = _findings_tables([hits for _, hits in runs], views, whole, book)
+            for j, view, (end, _hits), table in zip(at, views, runs, tables, strict=True):
+                found[j] = _findings(prepared[j][0], book, view, end, table)
+        out += [f for f in found if f is not None]
+    return out
 
 
 def _findings_tables(
@@ -451,6 +467,11 @@ def _merged(pieces: Sequence[tuple[Hits, int]]) -> Hits | None:
 _STACK_EVENTS: Final = 1 << 16
 
 
+def _view_of(chron: Chronology, view: EventView | None) -> EventView:
+    """The chronology's view: ``view`` when already built."""
+    return view if view is not None else EventView.from_events(chron.events)
+
+
 def _stacks(sizes: Sequence[int]) -> list[list[int]]:
     """Consecutive runs of ``sizes`` (positions) of at most :data:`_STACK_EVENTS` in all
     (a bigger one alone)."""
@@ -483,9 +504,14 @@ def rulebook_in_force(chron: Chronology, *, end_date: object = None) -> str:
     >>> rulebook_in_force(Chronology(make_events(start=["2007-03-01"])))
     'wt2006'
     """
+    return _in_force(chron, end_date, None)
+
+
+def _in_force(chron: Chronology, end_date: object, view: EventView | None) -> str:
+    """:func:`rulebook_in_force`, with the chronology's view when already built."""
     if chron.events.empty:
         return DEFAULT_RULEBOOK
-    end = horizon(chron, load_rulebook(DEFAULT_RULEBOOK), end_date)
+    end = horizon(chron, load_rulebook(DEFAULT_RULEBOOK), end_date, view=view)
     start = chron.events[S.START].to_numpy(dtype="datetime64[ns]")
     known = ~np.isnat(start)
     if end is not None:
