@@ -530,8 +530,6 @@ def _read_deferred(task: _Task) -> _Read | ChronologyResult:
 
 def _run_group(group: list[_Read]) -> Iterator[ChronologyResult]:
     """Classify, analyse and write the chronologies of ``group`` (see :func:`_run_grouped`)."""
-    from .classify.chronologies import complete
-
     if not group:
         return
     started = time.perf_counter()
@@ -545,7 +543,7 @@ def _run_group(group: list[_Read]) -> Iterator[ChronologyResult]:
     _share(group, time.perf_counter() - started)
     ready: list[tuple[_Read, Chronology]] = []
     for read, done in zip(group, classified, strict=True):
-        chron = read.chron if done is None else complete(read.chron, read.asked, done)
+        chron = read.chron if done is None else _completed(read, done)
         if chron is None:  # the reader changed its events after asking: on its own
             yield _run_task(read.task)
         else:
@@ -565,6 +563,19 @@ def _run_group(group: list[_Read]) -> Iterator[ChronologyResult]:
 
         _attempt(read.result, work)
         yield _done(read.result, read.task, read.seconds + time.perf_counter() - started)
+
+
+def _completed(read: _Read, classified: Chronology) -> Chronology | None:
+    """The reader's chronology with its classification (see
+    :func:`scr_timeline.classify.chronologies.complete`); None when that cannot be done."""
+    from .classify.chronologies import complete
+
+    try:
+        return complete(read.chron, read.asked, classified)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        return None
 
 
 def _share(group: Sequence[_Read], seconds: float) -> None:

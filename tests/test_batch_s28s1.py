@@ -265,3 +265,29 @@ def test_each_chronologys_rows_of_the_batch_findings_csv_are_its_own_file_s_line
     Findings(table).to_csv(tmp_path / "odd")
     assert _batch_rows("gen-odd", table, written) == _findings_rows("gen-odd", table)
     assert _batch_rows("gen-odd", table.iloc[:0], None) == b""
+
+
+def test_a_chronology_that_cannot_be_put_back_together_is_run_on_its_own(inputs, monkeypatch):
+    """Completing a reader's chronology with its classification is the batch's own step:
+    should it fail for one, that one is read and analysed on its own (same result), and
+    the batch goes on."""
+    import scr_timeline.classify.chronologies as chronologies
+
+    complete = chronologies.complete
+    put_back: list[str] = []
+
+    def fails_on_gen_4(read, asked, classified):
+        if read.events["source_file"].eq("gen-4.csv").any():
+            raise ValueError("cannot put it back")
+        put_back.append(str(read.events["source_file"].iloc[0]))
+        return complete(read, asked, classified)
+
+    monkeypatch.setattr(chronologies, "complete", fails_on_gen_4)
+    files = sorted(inputs.glob("gen-*.csv"))
+    grouped = analyse_many(files, jobs=1, progress=False, keep_chronologies=True)
+    with monkeypatch.context() as patch:
+        _one_by_one(patch)
+        alone = analyse_many(files, jobs=1, progress=False, keep_chronologies=True)
+    assert len(grouped.ok) == len(files) and "gen-4.csv" not in put_back
+    assert len(put_back) == len(files) - 1
+    assert_same_batch(grouped, alone)
