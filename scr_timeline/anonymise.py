@@ -1941,6 +1941,14 @@ def find_names(chron: Chronology, *, names: Sequence[str] | None = None) -> pd.D
                     and re.match(r"[ \t]*[a-z]", str(text)[match.end() :])
                 ):
                     continue  # a word, then a noun phrase: "Unkempt, head lice"
+                follows = _NAME_AFTER.match(str(text), match.end())
+                if (
+                    follows is not None
+                    and not match.group().endswith(")")
+                    and follows.group(1).lower() not in stop
+                ):
+                    # the cue opens another name: "Reviewer (Dr Alan Webb)", "Report, Dr Khan"
+                    continue
                 cue_role = role_of.get(_phrase(g["cue2"]), "")
                 add(
                     g["name2"].split(),
@@ -2524,6 +2532,8 @@ def _initials_hits(
 
 
 _TWO_CAPITALS: Final = re.compile(r"[A-Z][A-Z]")
+#: a capitalised word right after a cue: the cue is then that name's ("Dr Alan Webb")
+_NAME_AFTER: Final = regex(rf"[ \t]*({_NAMEWORD})")
 #: a bracket after a name and what it says: "(father)", "( Mother's partner )"
 _BRACKETED: Final = regex(r"[ \t]*\([ \t]*([A-Za-z][A-Za-z '’-]{0,38}?)[ \t]*\)")
 _A_LOWER: Final = re.compile(r"[^\W\d_A-Z]")

@@ -201,3 +201,22 @@ def test_a_range_of_house_numbers_a_b_dot_date_of_birth_and_a_vehicle() -> None:
     assert text[0] == "Lives at [address 1]."
     assert text[1] == "Father (b. [date of birth 1]) present; b. 1990 not known."
     assert text[2] == "Father's car Reg no. [vehicle registration 1] seen outside. PC2 4PM."
+
+
+def test_a_word_before_a_bracket_opening_with_a_title_and_a_name_is_no_name() -> None:
+    rows = pd.DataFrame(
+        {
+            "Date": ["01/01/2019"],
+            "Agency": ["CSC"],
+            "Details": ["Home visit."],
+            "Reviewer comment": [
+                "Reviewer (Dr Alan Webb, independent author): Mandy Clarke's decision was sound."
+            ],
+        }
+    )
+    chron = scr.parse_table(rows, source="csc.csv")
+    assert "Reviewer" not in set(find_names(chron)["name"])
+    anon, _ = anonymise(chron)
+    comment = str(anon.events["comment"].iloc[0])
+    assert comment.startswith("Reviewer (")
+    assert "Webb" not in comment and "Clarke" not in comment
