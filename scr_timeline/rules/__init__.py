@@ -13,7 +13,7 @@ True
 
 from __future__ import annotations
 
-from .engine import IN_FORCE, analyse, rulebook_in_force
+from .engine import IN_FORCE, analyse, analyse_each, rulebook_in_force
 from .findings import Finding, Findings
 from .rulebook import Rulebook, available_rulebooks, list_rules, load_rulebook
 
@@ -23,6 +23,7 @@ __all__ = [
     "Findings",
     "Rulebook",
     "analyse",
+    "analyse_each",
     "available_rulebooks",
     "list_rules",
     "load_rulebook",
