@@ -92,7 +92,11 @@ note says how many findings start from events of the other's time.
   CP medical tomorrow', 'TM decision: strategy discussion and CP medical'); the child taken or
   brought to the medical is at it ('SW1 took Child A to the CDC for a CP medical' answers
   INJ-MEDICAL, as its own entry or inside another), one admitted for it waits for it;
-  an event the row says did not happen is no mention at all. A strategy discussion is named
+  an event the row says did not happen is no mention at all. In a strategy discussion's own
+  record, a medical or skeletal survey named is what the discussion decided, not one held
+  ('Strategy discussion held ... S47 joint investigation agreed. CP medical and skeletal
+  survey.' answers neither), unless its words say it was done or found something ('CP
+  medical completed by Dr P today - bruise consistent with NAI'). A strategy discussion is named
   as a decision far more often than as a record, so its mention must also say that it took
   place ('strategy discussion held with police', 'attended a strategy meeting'). The
   predicates `strategy_discussion_held`, `medical_done` and `skeletal_survey_done` hold the
@@ -126,8 +130,11 @@ note says how many findings start from events of the other's time.
   decision recorded by children's social care that none is needed answers it, at the
   strategy discussion ('threshold for s47 not met', 'agreed single agency response') or at
   the end of the s47 enquiry ('concerns not substantiated; no ICPC', 'stepped down to CIN',
-  'S47 completed - outcome CIN', 'not at continuing risk of significant harm'; not an enquiry
-  still running or going to conference): the predicate `no_conference_decision`. Likewise a referral while the child is on a plan
+  'S47 completed - outcome CIN', 'not at continuing risk of significant harm'; the single
+  or core assessment that concludes the enquiry with a child in need plan, 'Single
+  assessment completed. Outcome: CIN plan'; not an enquiry or assessment still running,
+  'Single assessment ongoing. CIN plan in the meantime', or going to conference): the
+  predicate `no_conference_decision`. Likewise a referral while the child is on a plan
   goes to the allocated worker, whose assessment continues: ASM-INITIAL and ASM-SINGLE have
   `not_during = "cp_plan"` too (ESC-REF-DECISION still wants the worker's response within a
   working day).
@@ -193,11 +200,18 @@ note says how many findings start from events of the other's time.
     one (head; face and ears; neck; arms and hands; legs and feet; buttocks and groin;
     trunk), and a fracture, burn, scald or bite must be named by the earlier record too (a
     'spiral fracture of left femur on X-ray' found in an enquiry into bruising is a new
-    injury). Words that say the injury is new ('new bruise', 'further marks', 'another
-    injury') always make it new. Edit the predicate to change this;
+    injury). Words that say the injury is new always make it new: new, newer, further,
+    another, fresh, more, additional, other, second, third, repeated or older before it,
+    with up to two describing words between ('new bruise', 'further marks', 'additional
+    yellow bruise', 'a further, older bruise'), bruises of different or varying ages or
+    colours, 'stages of healing', or one that appears, looks or is more recent ('appears
+    more recent than that described by school'; not 'Mother's more recent account'). A
+    denial ('No further or older bruising seen') says nothing new. Edit the predicate to
+    change this;
   - or the injury seen again as it heals (`injury_follow_up`: 'scratches healing', 'fading
     bruise', 'scabs on his scalp', 'the bruising is still visible', and no 'new' or 'further'
-    injury beside it) within 14 days of an earlier record (`injury_seen_again`).
+    injury beside it; of an injury seen healing, 'older' says nothing new: 'Older bruise to
+    left cheek now fading') within 14 days of an earlier record (`injury_seen_again`).
 
   With no earlier record, either is the injury's first record and is judged as one. INJ-REFER
   starts from `suspicious_injury_seen`: an agency that sees an injury itself, even one
@@ -224,7 +238,12 @@ note says how many findings start from events of the other's time.
   institution's too. Organisations that share a name word are one ('Northgate Hospital
   ED', 'Northgate Hospital Paediatrics'); a ward, department or bare service ('Maple Ward',
   'Paediatrics', 'Hospital', 'GP') names none, and where either record names none the
-  agency codes are compared as before.
+  agency codes are compared as before. Organisations sharing only a placing word (north,
+  south, east, west, mid, central, london ...) are one only when neither names more, or
+  the rest of one abbreviates the other's ('North Riv ED' and 'North Riverdale University
+  Hospital'; 'North Hillcrest District Hospital' and 'North Riverdale University Hospital'
+  are two); one trust's hospitals named with the trust ('Northshire NHS FT - Elm Park
+  Hospital', '... - Oak Vale Hospital') are one.
 - **A placement known to children's social care** (PLC-REG38-CHECKS, PLC-REG38-APPROVAL,
   before 2011-04-01): a `placement` event with a family friend or relative, or any record
   involving children's social care that says the child is staying or living with one
@@ -252,7 +271,11 @@ note says how many findings start from events of the other's time.
   holds open, so a chronology that starts at the ICPC has an open case from it), a csc
   placement of a child it looks after (accommodated, s20, foster or residential care, a care
   order, ICO, EPO, police protection, an emergency placement; not one only sought or planned,
-  nor a private arrangement), or a transfer-in conference, until an NFA decision.
+  nor a private arrangement), a young person remanded to local authority accommodation or
+  care or to youth detention, as children's social care records it (`remanded_looked_after`:
+  'Child B remanded to LA accommodation. Placed with maternal grandmother under reg 24';
+  the remand makes the child looked after; not a remand only asked for or possible, and bail
+  to a relative's address opens nothing), or a transfer-in conference, until an NFA decision.
 - **An NFA decision** (`nfa_decision`: ASM-INITIAL, ASM-SINGLE, CONF-ICPC, the open case) is a
   referral decision (not one to assess or enquire: 'MASH decision: child and family
   assessment; allocated to SW1' starts the assessment), a case closure or a csc record of no
@@ -264,7 +287,9 @@ note says how many findings start from events of the other's time.
   proceedings', 'threshold for s47 not met') is not one.
 - **A case or plan transferred to another local authority** (`transferred_out`) closes the
   open case and the plan. A move between teams, a transfer in, or a planned transfer does
-  not. The receiving authority's transfer-in conference that keeps the plan
+  not; a council named with its social care is another local authority ('Case transferred
+  to Eastborough CSC', 'to Eastborough Children's Services'; not 'to the long term CSC
+  team'). The receiving authority's transfer-in conference that keeps the plan
   (`transfer_in_conference`: 'Transfer-in child protection conference. Child G to remain
   subject to a CP plan', 'TICPC held') opens the plan and the case; the sending authority's
   closure or transfer out on its day, listed before or after it ('Case closed - transferred to
@@ -290,8 +315,17 @@ note says how many findings start from events of the other's time.
   rules with `same_authority = true` (ESC-REF-DECISION, CONF-ICPC, CONF-CORE-GROUP,
   SUP-KEY-DECISION; ASM-INITIAL and ASM-CORE in wt2006 and wt2010, ASM-SINGLE from wt2013)
   are answered only by the trigger's council's records or records naming none: Haringey's
-  visit is no decision on the referral Enfield received. A chronology whose records name one
-  council, or none, is read as before.
+  visit is no decision on the referral Enfield received. A children's social care record
+  that says another council held or chaired the meeting it tells of ('Attended transfer in
+  conference held by LA2', 'chaired by Northshire County Council IRO', 'transfer-in
+  conference in Eastborough'; not 'held by phone', 'chaired by IRO2') is that council's
+  record, and hands the case and the plan over to it: the first council's plan ends there
+  and the second's runs from it. Where children's social care's organisations name one
+  council, its record of a transfer-in conference that says another council held or
+  chaired it makes the council its words name ('LA 2', 'Eastborough CSC', '... County
+  Council', 'London Borough of ...'; not the council itself) the second, in the same way.
+  A chronology whose records name no council, or one and no such conference, is read as
+  before.
 - **A referral to children's social care** (`referral_to_csc`: ESC-REF-DECISION, ASM-INITIAL,
   ASM-SINGLE, ESC-CUMULATIVE) is one that came in, under whatever name the front door has
   ('MASH', 'integrated front door'); children's social care's own referral of the child or a
@@ -346,7 +380,10 @@ note says how many findings start from events of the other's time.
   lapse, not two findings). The next cluster starts after its last trigger. With `match =
   "trigger_agency"` (ESC-WNB) each agency's triggers are scanned on their own and only an
   expected event involving that agency answers its cluster: the finding names the agency
-  whose missed contacts they were. A missed GP appointment and a health visit that reached
+  whose missed contacts they were. A referral the agency writes in another of its entries
+  answers too (the missed visit's own outcome: 'Second home visit - no reply. | Referred to
+  CME officer'); one planned or considered ('Will refer to CME officer if no contact') does
+  not. A missed GP appointment and a health visit that reached
   no one are one each for two agencies, neither of which knew of two, and make no finding.
   A missed contact is a dna, or a contact the agency records as one the child was not
   brought to ('Child G not brought to rearranged 18-month review. WNB.'); a professional
@@ -385,6 +422,14 @@ note says how many findings start from events of the other's time.
   agreed s47 enquiry', 'Strategy meeting. TM1 decision: joint investigation') is the
   meeting's decision (`decided_in_a_meeting`), not oversight of it: the meeting still wants
   its own.
+- **When a supervision counts** (SUP-CADENCE, SUP-KEY-DECISION): on the date of its row. A
+  row dated the day the supervision was held counts then, even when it says it was written
+  up later ('Supervision (recorded retrospectively on 17/08/2018). Agreed ICPC.', dated
+  06/07/2018); oversight entered retrospectively ('Retrospective management oversight
+  entered for placement decision of 29/10/2018', dated 28/11/2018) counts when it was
+  entered. A row dated when it was signed that gives the day the supervision was held
+  ('Supervision record - supervision held 20/08/2018; signed by TM 17/09/2018') is read at
+  its date cell, 17 September: a known limitation (date such a row by the day held).
 - **One injury, one key event** (SUP-KEY-DECISION): a suspicious injury is one key event;
   a referral or information shared about it within 14 days of its first record involving
   children's social care is not another (the child protection medical that examines it
@@ -407,7 +452,14 @@ note says how many findings start from events of the other's time.
 - **Domestic abuse** (ESC-DOMESTIC): a police incident is domestic abuse when it says so,
   names DASH, MARAC, a DVPN or DVPO, a non-molestation order, an IDVA, Clare's law or
   coercive control, or tells of violence or threats with the partner or father a party
-  ('999 call: Mr X threatening her with a knife. DASH high risk').
+  ('999 call: Mr X threatening her with a knife. DASH high risk'). The rule also runs from
+  the police's own record of notifying a domestic incident, a referral or information
+  shared that names domestic abuse (domestic, DV, DVA, DA, DASH: 'Domestic incident
+  notification completed. ... Not shared with CSC - standard risk'): a notification sent
+  answers itself, one recorded as not shared does not. Within 7 days after a call-out such
+  a record is that call-out's notification, not another incident. A referral to MARAC, an
+  IDVA, a refuge or a domestic abuse service ('Referral to MARAC made by PPU') is no such
+  notification.
 - **One arrangement, one set of checks** (PLC-REG38-CHECKS, PLC-REG38-APPROVAL): an
   arrangement told again as going on (a private fostering assessment, visit or review; the
   child remaining or settled there) within 52 weeks is judged once. A placement under a
