@@ -244,7 +244,7 @@ def _high_byte_counts(data: bytes) -> tuple[int, int]:
     matches as over the whole text, without scanning every ASCII byte in Python (a
     195 MB file with a few stray bytes took 20 s).
 
-    >>> _high_byte_counts("Mother’s café".encode() + b" \x92 ok")
+    >>> _high_byte_counts("Mother’s café".encode() + b" \\x92 ok")
     (3, 1)
     """
     arr = np.frombuffer(data, dtype=np.uint8)
