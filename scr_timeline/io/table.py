@@ -1824,7 +1824,7 @@ def _titled(details: pd.Series | None, title: pd.Series) -> pd.Series:
 #: the entry: a first look over the whole column; :func:`.text.comment_label` decides. A
 #: bare "Comment:" is left in the record (a practitioner's own comment may open so).
 _AUTHOR_NOTE = (
-    r"\n[ \t*_]*(?:analys[ie]s|imr|author|authors|author's|reviewer|reviewers|reviewer's"
+    r"\n[ \t*_\[(]*(?:analys[ie]s|imr|author|authors|author's|reviewer|reviewers|reviewer's"
     r"|learning|hindsight|reflections?)\b"
 )
 

@@ -289,7 +289,9 @@ _BLOCK_FIELDS: Final = (
 #: it ("Analysis by IMR author:", "IMR author comment:", "Reviewer's analysis:",
 #: "Learning:"), not words of a record ("Impact", "Observations" may be a clinician's).
 _COMMENT_WORDS: Final = re.compile(
-    r"\b(?:analys[ie]s|comments?|commentary|significance|reflections?|learning|hindsight"
+    r"\b(?:analys[ie]s|comments?|commentary|significance|reflections?|hindsight"
+    # (not a learning disability nurse, mentor or support assistant)
+    r"|learning(?!\s+(?:disabilit|difficult|support|mentor))"
     r"|evaluation|author|reviewer|IMR)\b",
     re.IGNORECASE,
 )
