@@ -505,9 +505,15 @@ class _RowLocal:
         from scr_timeline.ages import written_ages
 
         pool = self.pool
+        span = pool.upto(2)
         if self._ages is None:
             ages = written_ages(pool.pieces)
-            self._ages = ages[pool.piece[pool.upto(2)]]
+            # (no piece writes an age: most chronologies; nothing to take per frame)
+            self._ages = np.zeros(0) if np.isnan(ages).all() else ages[pool.piece[span]]
+        if not len(self._ages):
+            return self._ages, np.zeros(0, dtype=np.int64)
+        if lo == 0 and hi == pool.n_rows:
+            return self._ages, pool.row[span]
         taken = []
         at = 0
         for end in pool.ends[:2]:  # each field's occurrences come in row order
