@@ -1138,7 +1138,7 @@ class BatchResult:
         base += ["rejected", "warnings", "child_dob", "child_dob_from", "ages_from"]
         base += ["events_with_age", "rulebook", "rulebook_period", "findings"]
         base += ["high_severity"]
-        for column in base:
+        for column in (*base, "seconds"):  # (all of them for a batch of none)
             if column not in table:
                 table[column] = pd.Series(dtype="object")
         analysed = [r.findings is not None for r in self.results]
@@ -1238,9 +1238,11 @@ class BatchResult:
         if chart:
             from .plotting import plot_by_rule
 
-            rules = int((by_rule["chronologies"] > 0).sum())
+            # sized for the rules drawn: plot_by_rule draws at most its ``top`` (25)
+            rules = min(int((by_rule["chronologies"] > 0).sum()), 25)
             images["Share of the chronologies with findings from each rule"] = _figure_png(
-                lambda ax: plot_by_rule(by_rule, ax=ax), size=(9, max(2.5, 0.32 * rules + 1.3))
+                lambda ax: plot_by_rule(by_rule, ax=ax, top=25),
+                size=(9, max(2.5, 0.32 * rules + 1.3)),
             )
         written["index.html"] = write_batch_index(self, folder / "index.html", images=images)
         return written
