@@ -427,16 +427,21 @@ def _institution_words(organisation: str) -> frozenset[str]:
     )
 
 
+def _root(parent: list[int], i: int) -> int:
+    """The root of ``i`` in a union-find's ``parent`` list, halving the path on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def _union_of_words(words: list[frozenset[str]]) -> list[int]:
     """For each set of words, a root shared by every set it shares a word with (directly or
     through others; -1 for an empty set): a union of the few distinct organisations."""
     parent = list(range(len(words)))
 
     def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return _root(parent, i)
 
     seen: dict[str, int] = {}
     for i, ws in enumerate(words):
@@ -485,10 +490,7 @@ def _union_of_institutions(words: list[frozenset[str]]) -> list[int]:
     parent = list(range(len(words)))
 
     def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return _root(parent, i)
 
     for i in range(len(words)):
         for j in range(i):
