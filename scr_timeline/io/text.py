@@ -3212,6 +3212,11 @@ def _find_aligned_tables(
             current.banners.append((n, alone))  # "Metropolitan Police" over its rows
             blank_before = False
             continue
+        if not layout.bars and current.lines and date is not None and CONTINUED_ROW.match(date):
+            # "Cont." in the date column (after a blank line or not): the row above goes on
+            current.lines.append((n, False, blank_before))
+            blank_before = False
+            continue
         flowing = (layout.bars or (date is not None and not current.ruled)) and _prose(line, layout)
         if (_is_date_cell(date) or _unknown_date_row(line, current)) and not flowing:
             current.lines.append((n, True, blank_before))
@@ -3405,6 +3410,8 @@ def _aligned_raw(
             held = cells[n - table.first] = found
             continue
         for pos, text in enumerate(found):
+            if pos == layout.date and text is not None and CONTINUED_ROW.match(text):
+                continue  # "Cont.": the mark of a row going on, no text of it
             if text is not None:
                 sep = "\n" if gap or _BULLET_START.match(text) else " "
                 held[pos] = f"{held[pos]}{sep}{text}" if held[pos] else text
