@@ -1237,11 +1237,12 @@ class BatchResult:
         images = {}
         if chart:
             from .plotting import plot_by_rule
+            from .plotting.by_rule import TOP_RULES
 
-            # sized for the rules drawn: plot_by_rule draws at most its ``top`` (25)
-            rules = min(int((by_rule["chronologies"] > 0).sum()), 25)
+            # sized for the rules drawn: plot_by_rule draws the TOP_RULES found most often
+            rules = min(int((by_rule["chronologies"] > 0).sum()), TOP_RULES)
             images["Share of the chronologies with findings from each rule"] = _figure_png(
-                lambda ax: plot_by_rule(by_rule, ax=ax, top=25),
+                lambda ax: plot_by_rule(by_rule, ax=ax),
                 size=(9, max(2.5, 0.32 * rules + 1.3)),
             )
         written["index.html"] = write_batch_index(self, folder / "index.html", images=images)

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["CATEGORY_COLOURS", "plot_by_rule"]
 
 #: One colour per finding category (Okabe-Ito, readable with colour-blindness).
+#: How many rules :func:`plot_by_rule` draws by default: those found in the most chronologies.
+TOP_RULES: Final = 25
+
 CATEGORY_COLOURS: Final[dict[str, str]] = {
     "injury_procedure": OKABE_ITO["vermillion"],
     "missed_escalation": OKABE_ITO["orange"],
@@ -43,7 +46,7 @@ CATEGORY_COLOURS: Final[dict[str, str]] = {
 def plot_by_rule(
     by_rule: pd.DataFrame | Any,
     *,
-    top: int = 25,
+    top: int = TOP_RULES,
     ax: Axes | None = None,
 ) -> Axes:
     """Horizontal bars: the share of chronologies with at least one finding from each rule.
